@@ -1,0 +1,45 @@
+# lingyan front door: build, run, test, bench, lint. Every target installs what it needs first.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BIN := build/release/lingyan
+PORT ?= 8080
+
+.PHONY: all deps web build run test test-unit test-asan test-integration test-web test-e2e bench format lint clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+	@if [ -f web/package-lock.json ]; then scripts/npm-ci.sh web; fi
+
+web: deps
+	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
+
+build: deps web
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+run: build
+	rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	$(BIN) serve --demo --port $(PORT) --db sqlite:build/demo.db
+
+test: build
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	cd build/asan && ctest --output-on-failure -L unit -j $(JOBS)
+	scripts/with-postgres.sh bash -c 'cd build/release && ctest --output-on-failure -j $(JOBS) --timeout 600'
+	@if [ -f web/package.json ]; then cd web && npm test --silent; fi
+	@if [ -f tests/e2e/run.sh ]; then tests/e2e/run.sh $(BIN); fi
+
+bench: build
+	@for b in build/release/bench/*_bench; do echo "== $$b"; $$b; done
+	@for s in bench/*.sh; do [ -x "$$s" ] && { echo "== $$s"; $$s $(BIN); }; done; true
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+lint:
+	run-clang-tidy -p build/release -quiet 'src/.*' 2>/dev/null || clang-tidy -p build/release $$(find src -name '*.cpp')
+
+clean:
+	rm -rf build

@@ -1,0 +1,22 @@
+// The one place that wires lingyan together: every subcommand registers itself on the CLI11 app.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"lingyan 领雁 — 基层党组织书记队伍建设管理系统", "lingyan"};
+    app.set_version_flag("--version", std::string("lingyan ") + LINGYAN_VERSION);
+    app.require_subcommand(1);
+    lingyan::cli::CommandContext ctx;
+    lingyan::cli::AddServeCommands(app, ctx);
+    lingyan::cli::AddRosterCommands(app, ctx);
+    lingyan::cli::AddEvaluateCommand(app, ctx);
+    lingyan::cli::AddPointsCommand(app, ctx);
+    lingyan::cli::AddMatchCommand(app, ctx);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    return ctx.exit_code;
+}

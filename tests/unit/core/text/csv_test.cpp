@@ -1,0 +1,59 @@
+#include "core/text/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lingyan::core::text {
+namespace {
+
+std::vector<std::vector<std::string>> ReadAll(std::string_view text) {
+    CsvReader reader(text);
+    std::vector<std::string_view> fields;
+    std::vector<std::vector<std::string>> rows;
+    while (reader.Next(fields)) rows.emplace_back(fields.begin(), fields.end());
+    return rows;
+}
+
+TEST(CsvReader, SplitsPlainFieldsAndDropsCarriageReturns) {
+    auto rows = ReadAll("a,b,c\r\n1,,3\r\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "", "3"}));
+}
+
+TEST(CsvReader, UnquotesDoubledQuotesAndKeepsCommasAndNewlines) {
+    auto rows = ReadAll("name,note\n\"王,五\",\"他说\"\"好\"\"\n第二行\"\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1][0], "王,五");
+    EXPECT_EQ(rows[1][1], "他说\"好\"\n第二行");
+}
+
+TEST(CsvReader, SkipsByteOrderMarkAndBlankLinesAndCountsLines) {
+    CsvReader reader("\xEF\xBB\xBFh1,h2\n\n\nx,y\n");
+    std::vector<std::string_view> f;
+    ASSERT_TRUE(reader.Next(f));
+    EXPECT_EQ(f[0], "h1");
+    EXPECT_EQ(reader.line(), 1u);
+    ASSERT_TRUE(reader.Next(f));
+    EXPECT_EQ(reader.line(), 4u);
+    EXPECT_FALSE(reader.Next(f));
+}
+
+TEST(CsvReader, FlagsAnUnclosedQuote) {
+    CsvReader reader("a,\"b\n");
+    std::vector<std::string_view> f;
+    ASSERT_TRUE(reader.Next(f));
+    EXPECT_TRUE(reader.malformed());
+}
+
+TEST(CsvReader, ViewsOfManyQuotedFieldsStayValid) {
+    std::string line;
+    for (int i = 0; i < 200; ++i) line += (i ? ",\"" : "\"") + std::to_string(i) + "\"";
+    CsvReader reader(line);
+    std::vector<std::string_view> f;
+    ASSERT_TRUE(reader.Next(f));
+    ASSERT_EQ(f.size(), 200u);
+    for (int i = 0; i < 200; ++i) EXPECT_EQ(f[i], std::to_string(i));
+}
+
+}  // namespace
+}  // namespace lingyan::core::text
