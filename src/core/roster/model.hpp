@@ -1,0 +1,78 @@
+#pragma once
+// Roster domain: units in the region tree, party organizations, people and positions.
+// Plain values; no I/O. Dates are ISO "YYYY-MM-DD" strings validated by core/common/date.hpp.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lingyan::core::roster {
+
+using Id = std::int64_t;
+
+// Levels of the region tree, top to bottom. Grids and non-public enterprises hang under a
+// village/community or town. When adding a kind, also update KindFromString/KindName and
+// the web app's i18n (web/src/locales).
+enum class UnitKind { kCity, kCounty, kTown, kVillage, kCommunity, kGrid, kEnterprise };
+
+enum class Economy { kNone, kAgriculture, kIndustry, kTourism, kMixed, kUrban };
+
+struct Unit {
+    Id id = 0;
+    std::optional<Id> parent_id;
+    std::string code;  // 12-digit national division code (may be empty for grids/enterprises)
+    std::string name;
+    UnitKind kind = UnitKind::kVillage;
+    Economy economy = Economy::kNone;
+    bool dev_zone = false;
+    bool near_highway = false;
+    std::int64_t population = 0;
+    double area_km2 = 0;
+};
+
+// Collective operating income (村集体经营性收入) of a unit in a year, in yuan.
+struct UnitIncome {
+    Id unit_id = 0;
+    int year = 0;
+    std::int64_t amount_yuan = 0;
+};
+
+enum class PartyOrgKind { kCommittee, kGeneralBranch, kBranch, kGroup };  // 党委/党总支/党支部/党小组
+
+struct PartyOrg {
+    Id id = 0;
+    Id unit_id = 0;
+    std::string name;
+    PartyOrgKind kind = PartyOrgKind::kBranch;
+    int member_count = 0;
+};
+
+enum class Gender { kMale, kFemale };
+
+// Education levels, lowest first; kJuniorCollege (大专) and above count as "college".
+enum class Education { kMiddleOrBelow, kHighSchool, kJuniorCollege, kBachelor, kPostgraduate };
+
+struct Person {
+    Id id = 0;
+    Id unit_id = 0;
+    std::string name;
+    Gender gender = Gender::kMale;
+    std::string birth_date;        // YYYY-MM-DD
+    Education education = Education::kHighSchool;
+    std::string party_join_date;   // YYYY-MM-DD or empty (not a party member)
+    std::string id_number;         // 18-character resident ID; only ever shown masked
+    std::string phone;
+    bool reserve_cadre = false;    // 后备干部
+};
+
+struct Position {
+    Id id = 0;
+    Id person_id = 0;
+    Id unit_id = 0;
+    std::string title;       // 书记, 副书记, 委员, 主任, 党委书记, 镇长 …
+    std::string start_date;  // YYYY-MM-DD
+    std::string end_date;    // empty while in office
+};
+
+}  // namespace lingyan::core::roster
