@@ -1,0 +1,115 @@
+import { http, type Query } from './http';
+
+export type UnitKind = 'city' | 'county' | 'town' | 'village' | 'community' | 'grid' | 'enterprise';
+export type Economy = 'none' | 'agriculture' | 'industry' | 'tourism' | 'mixed' | 'urban';
+export type Education = 'middle' | 'high' | 'junior_college' | 'bachelor' | 'postgraduate';
+export type Gender = 'male' | 'female';
+
+export const EDUCATIONS: Education[] = ['middle', 'high', 'junior_college', 'bachelor', 'postgraduate'];
+export const AGE_BANDS = ['≤35', '36-45', '46-55', '56+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+/** Common position titles offered in filters and forms (free text is allowed too). */
+export const POSITION_TITLES = ['书记', '副书记', '主任', '副主任', '委员', '党委书记', '镇长'];
+
+export interface Unit {
+  id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  economy: Economy;
+  dev_zone: boolean;
+  near_highway: boolean;
+  population: number;
+  area_km2: number;
+  child_count: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+}
+
+export interface PartyOrg {
+  id: number;
+  name: string;
+  kind: 'committee' | 'general_branch' | 'branch' | 'group';
+  member_count: number;
+  upgrade_hint: null | 'general_branch' | 'committee';
+}
+
+export interface TeamMember {
+  position_id: number;
+  person_id: number;
+  name: string;
+  gender: Gender;
+  age: number;
+  education: Education;
+  title: string;
+  start_date: string;
+  tenure_years: number;
+}
+
+export interface UnitDetail {
+  unit: Unit;
+  ancestors: { id: number; name: string; kind: UnitKind }[];
+  party_orgs: PartyOrg[];
+  team: TeamMember[];
+  incomes: { year: number; amount_yuan: number }[];
+}
+
+export interface Position {
+  id: number;
+  person_id: number;
+  unit_id: number;
+  unit_name: string;
+  title: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface Person {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  name: string;
+  gender: Gender;
+  birth_date: string;
+  age: number;
+  education: Education;
+  party_join_date: string | null;
+  id_number_masked: string;
+  phone: string;
+  reserve_cadre: boolean;
+  positions: Position[];
+}
+
+/** Body of POST /people and PATCH /people/{id}: Person fields, id_number in clear. */
+export interface PersonInput {
+  unit_id: number | null;
+  name: string;
+  gender: Gender | '';
+  birth_date: string;
+  education: Education | '';
+  party_join_date?: string;
+  id_number?: string;
+  phone?: string;
+  reserve_cadre: boolean;
+}
+
+export const rosterApi = {
+  scopeRoots: () => http.get<Page<Unit>>('/units'),
+  children: (parent: number, page = 1, size = 500) => http.get<Page<Unit>>('/units', { parent, page, size }),
+  search: (q: string, size = 50) => http.get<Page<Unit>>('/units', { q, size }),
+  unit: (id: number, quiet = false) => http.get<UnitDetail>(`/units/${id}`, undefined, { quiet }),
+  people: (query: Query) => http.get<Page<Person>>('/people', query),
+  person: (id: number) => http.get<Person>(`/people/${id}`, undefined, { quiet: true }),
+  createPerson: (body: PersonInput) => http.post<Person>('/people', body),
+  updatePerson: (id: number, body: Partial<PersonInput>) => http.patch<Person>(`/people/${id}`, body),
+  deletePerson: (id: number) => http.delete<void>(`/people/${id}`),
+  createPosition: (body: { person_id: number; unit_id: number; title: string; start_date: string; end_date?: string }) =>
+    http.post<Position>('/positions', body),
+  deletePosition: (id: number) => http.delete<void>(`/positions/${id}`),
+};

@@ -1,0 +1,20 @@
+import { http } from './http';
+
+export type Role = 'admin' | 'county' | 'town' | 'secretary' | 'judge' | 'member';
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  scope_unit_id: number;
+  scope_unit_name: string;
+  csrf_token?: string;
+}
+
+export const sessionApi = {
+  login: (username: string, password: string) =>
+    http.post<{ user: User; csrf_token: string }>('/session', { username, password }, { quiet: true, noAuthRedirect: true }),
+  logout: () => http.delete<void>('/session', { quiet: true, noAuthRedirect: true }),
+  me: () => http.get<User>('/me', undefined, { quiet: true, noAuthRedirect: true }),
+};

@@ -1,0 +1,18 @@
+import { http } from './http';
+
+export interface TeamStats {
+  count: number;
+  average_age: number;
+  college_share: number;
+  male: number;
+  female: number;
+  age_bands: { band: string; count: number }[];
+  pyramid: { band: string; male: number; female: number }[];
+  education: { level: string; count: number }[];
+  secretary_age_bands: { band: string; count: number }[];
+  succession_risks: { unit_id: number; unit_name: string; person_id: number; secretary_name: string; age: number }[];
+}
+
+export const teamStructureApi = {
+  stats: (unitId: number) => http.get<TeamStats>(`/units/${unitId}/stats`, undefined, { quiet: true }),
+};

@@ -1,0 +1,39 @@
+// The one place ECharts is configured. Only the modules the app draws are registered (modular
+// `echarts/core` imports), once, when the first chart view loads this file; chart views are
+// lazy routes, so ECharts never reaches the login or roster bundles.
+// When a new chart type is needed, add its Chart/Component here and nowhere else.
+import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue';
+import * as echarts from 'echarts/core';
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts/components';
+
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TitleComponentOption | TooltipComponentOption
+>;
+
+/** Binds a chart to an element; re-renders when `option` changes, resizes with the window. */
+export function useEcharts(el: Ref<HTMLElement | undefined>, option: Ref<ChartOption | null>) {
+  const chart = shallowRef<echarts.ECharts>();
+  const render = () => {
+    if (!el.value || !option.value) return;
+    chart.value ??= echarts.init(el.value);
+    chart.value.setOption(option.value, true);
+  };
+  const resize = () => chart.value?.resize();
+  onMounted(() => {
+    render();
+    window.addEventListener('resize', resize);
+  });
+  watch(option, render, { deep: true });
+  onBeforeUnmount(() => {
+    window.removeEventListener('resize', resize);
+    chart.value?.dispose();
+  });
+  return { chart };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { firstPath, MENU, visibleMenu, type MenuItem } from './modules';
+import { routes } from './routes';
+
+const paths = (items: MenuItem[]): string[] => items.flatMap((i) => (i.children ? paths(i.children) : [i.path!]));
+
+describe('menu', () => {
+  it('has no dead links: every entry resolves to a real page', () => {
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    for (const path of paths(MENU)) {
+      const resolved = router.resolve(path);
+      expect(resolved.name, path).not.toBe('not-found');
+      expect(resolved.matched.length, path).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows officers every module and hides import/export from secretaries', () => {
+    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/exchange']);
+    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard']);
+    expect(visibleMenu('member')).toEqual([]);
+    expect(visibleMenu(null)).toEqual([]);
+  });
+
+  it('lands each role on its first module', () => {
+    expect(firstPath('admin')).toBe('/roster/units');
+    expect(firstPath('judge')).toBe('/home');
+  });
+});

@@ -1,0 +1,64 @@
+// The left menu: one entry per module that exists. Extension point — to add a module
+// (考核 evaluation, 积分 points, 培育 training), add its routes in router/routes.ts with
+// `meta.menu` set to the new key, add an entry here (menu.<key> in both locale files, an
+// icon, the roles that may see it), and one api module in src/api/. Never list a module
+// before its routes exist: the menu must have no dead links.
+import type { Component } from 'vue';
+import { DataAnalysis, Files, OfficeBuilding, Upload, User } from '@element-plus/icons-vue';
+import type { Role } from '../api/session';
+
+export interface MenuItem {
+  key: string;
+  titleKey: string;
+  path?: string;
+  icon: Component;
+  /** Roles that see the item; undefined = every role. The server enforces scope anyway. */
+  roles?: Role[];
+  children?: MenuItem[];
+}
+
+const OFFICERS: Role[] = ['admin', 'county', 'town'];
+const ROSTER_READERS: Role[] = ['admin', 'county', 'town', 'secretary'];
+
+export const MENU: MenuItem[] = [
+  {
+    key: 'roster',
+    titleKey: 'menu.roster',
+    icon: Files,
+    roles: ROSTER_READERS,
+    children: [
+      { key: 'units', titleKey: 'menu.units', path: '/roster/units', icon: OfficeBuilding, roles: ROSTER_READERS },
+      { key: 'people', titleKey: 'menu.people', path: '/roster/people', icon: User, roles: ROSTER_READERS },
+    ],
+  },
+  { key: 'dashboard', titleKey: 'menu.dashboard', path: '/dashboard', icon: DataAnalysis, roles: ROSTER_READERS },
+  { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },
+];
+
+export function visibleMenu(role: Role | null, items: MenuItem[] = MENU): MenuItem[] {
+  if (!role) return [];
+  const out: MenuItem[] = [];
+  for (const item of items) {
+    if (item.roles && !item.roles.includes(role)) continue;
+    if (item.children) {
+      const children = visibleMenu(role, item.children);
+      if (children.length) out.push({ ...item, children });
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** First page a role can open (the landing page after login). */
+export function firstPath(role: Role | null): string {
+  const walk = (items: MenuItem[]): string | undefined => {
+    for (const item of items) {
+      if (item.path) return item.path;
+      const nested = item.children && walk(item.children);
+      if (nested) return nested;
+    }
+    return undefined;
+  };
+  return walk(visibleMenu(role)) ?? '/home';
+}

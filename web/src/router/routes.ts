@@ -1,0 +1,77 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '../api/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (document title and breadcrumb). */
+    titleKey?: string;
+    /** Breadcrumb parents (i18n keys), before the page's own title. */
+    parents?: string[];
+    /** Menu key to highlight. */
+    menu?: string;
+    public?: boolean;
+    roles?: Role[];
+  }
+}
+
+const OFFICERS: Role[] = ['admin', 'county', 'town'];
+
+// Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/login/login-page.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/admin-layout.vue'),
+    children: [
+      { path: '', name: 'root', redirect: '/home' },
+      { path: 'home', name: 'home', component: () => import('../views/home/home-page.vue'), meta: { titleKey: 'app.home' } },
+      {
+        path: 'roster/units/:id?',
+        name: 'units',
+        component: () => import('../views/roster/units-page.vue'),
+        meta: { titleKey: 'menu.units', parents: ['menu.roster'], menu: 'units' },
+      },
+      {
+        path: 'roster/people',
+        name: 'people',
+        component: () => import('../views/roster/people-page.vue'),
+        meta: { titleKey: 'menu.people', parents: ['menu.roster'], menu: 'people' },
+      },
+      {
+        path: 'roster/people/new',
+        name: 'person-new',
+        component: () => import('../views/roster/person-form-page.vue'),
+        meta: { titleKey: 'people.createTitle', parents: ['menu.roster', 'menu.people'], menu: 'people', roles: OFFICERS },
+      },
+      {
+        path: 'roster/people/:id(\\d+)',
+        name: 'person-edit',
+        component: () => import('../views/roster/person-form-page.vue'),
+        meta: { titleKey: 'people.editTitle', parents: ['menu.roster', 'menu.people'], menu: 'people' },
+      },
+      {
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('../views/dashboard/team-structure-page.vue'),
+        meta: { titleKey: 'menu.dashboard', menu: 'dashboard' },
+      },
+      {
+        path: 'exchange',
+        name: 'exchange',
+        component: () => import('../views/exchange/exchange-page.vue'),
+        meta: { titleKey: 'menu.exchange', menu: 'exchange', roles: OFFICERS },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../views/errors/not-found-page.vue'),
+        meta: { titleKey: 'errors.pageNotFound' },
+      },
+    ],
+  },
+];
