@@ -1,0 +1,98 @@
+#include "core/points/tally.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace lingyan::core::points {
+
+bool Counts(const LedgerEvent& event, const std::optional<Period>& period) {
+    return event.status == EventStatus::kApproved && (!period || period->Contains(event.date));
+}
+
+namespace {
+
+// Raw (unclipped) sums per (member, rule) for the capped rules; uncapped rules go straight to
+// the result since clipping cannot change them.
+template <typename Sink>
+void Accumulate(const TallyConfig& config, std::span<const LedgerEvent> events, Sink&& sink) {
+    std::unordered_map<std::uint64_t, Points> capped;
+    for (const LedgerEvent& event : events) {
+        if (!Counts(event, config.period)) continue;
+        const Rule& rule = config.rules[static_cast<std::size_t>(event.rule)];
+        const Points worth = EventWorth(rule.points, event.quantity);
+        if (rule.cap) {
+            const auto key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(event.member)) << 32) |
+                             static_cast<std::uint32_t>(event.rule);
+            capped[key] += worth;
+        } else {
+            sink(event.member, event.rule, worth);
+        }
+    }
+    for (const auto& [key, sum] : capped) {
+        const auto member = static_cast<MemberIdx>(key >> 32);
+        const auto rule = static_cast<RuleIdx>(key & 0xffffffffU);
+        sink(member, rule, ClipToCap(sum, config.rules[static_cast<std::size_t>(rule)].cap));
+    }
+}
+
+}  // namespace
+
+std::vector<Points> TallyTotals(const TallyConfig& config, std::size_t member_count,
+                                std::span<const LedgerEvent> events) {
+    std::vector<Points> totals(member_count, 0);
+    Accumulate(config, events, [&](MemberIdx member, RuleIdx, Points worth) { totals[member] += worth; });
+    return totals;
+}
+
+std::vector<std::vector<Points>> TallyByCategory(const TallyConfig& config, std::size_t member_count,
+                                                 std::span<const LedgerEvent> events,
+                                                 const std::vector<int>& category_of_rule, int category_count) {
+    std::vector<std::vector<Points>> totals(static_cast<std::size_t>(category_count),
+                                            std::vector<Points>(member_count, 0));
+    Accumulate(config, events, [&](MemberIdx member, RuleIdx rule, Points worth) {
+        totals[static_cast<std::size_t>(category_of_rule[static_cast<std::size_t>(rule)])][member] += worth;
+    });
+    return totals;
+}
+
+std::vector<std::int64_t> RanksWithinGroups(const std::vector<Points>& totals, const std::vector<std::int32_t>& group,
+                                            std::size_t group_count) {
+    // Counting sort by group, then each group by total descending.
+    std::vector<std::size_t> start(group_count + 1, 0);
+    for (const std::int32_t g : group) ++start[static_cast<std::size_t>(g) + 1];
+    for (std::size_t g = 0; g < group_count; ++g) start[g + 1] += start[g];
+    std::vector<MemberIdx> by_group(totals.size());
+    {
+        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t member = 0; member < totals.size(); ++member) {
+            by_group[fill[static_cast<std::size_t>(group[member])]++] = static_cast<MemberIdx>(member);
+        }
+    }
+    std::vector<std::int64_t> ranks(totals.size(), 0);
+    for (std::size_t g = 0; g < group_count; ++g) {
+        const auto first = by_group.begin() + static_cast<std::ptrdiff_t>(start[g]);
+        const auto last = by_group.begin() + static_cast<std::ptrdiff_t>(start[g + 1]);
+        std::sort(first, last, [&](MemberIdx a, MemberIdx b) { return totals[a] > totals[b]; });
+        for (auto it = first; it != last; ++it) {
+            const bool tied = it != first && totals[*it] == totals[*(it - 1)];
+            ranks[*it] = tied ? ranks[*(it - 1)] : (it - first) + 1;
+        }
+    }
+    return ranks;
+}
+
+std::vector<RankedMember> TopWithTies(const std::vector<Points>& totals, const std::vector<MemberIdx>& candidates,
+                                      std::size_t n) {
+    std::vector<MemberIdx> order(candidates);
+    std::stable_sort(order.begin(), order.end(), [&](MemberIdx a, MemberIdx b) { return totals[a] > totals[b]; });
+    std::vector<RankedMember> top;
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+        const Points total = totals[order[pos]];
+        const bool tied = pos > 0 && total == top.back().total;
+        if (pos >= n && !tied) break;
+        top.push_back({tied ? top.back().rank : static_cast<std::int64_t>(pos) + 1, order[pos], total});
+    }
+    return top;
+}
+
+}  // namespace lingyan::core::points
