@@ -1,0 +1,55 @@
+// Shared browser helpers for the e2e specs: Debian's chromium through playwright-core
+// (resolved from web/node_modules, so there is one lockfile), login, screenshots.
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(fileURLToPath(new URL('../../../web/package.json', import.meta.url)));
+const { chromium } = require('playwright-core');
+
+export const BASE_URL = process.env.LINGYAN_URL ?? 'http://127.0.0.1:8080';
+export const PASSWORD = process.env.LINGYAN_PASSWORD ?? 'lingyan-demo';
+export const SHOT_DIR = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL('../../../test-output/screenshots', import.meta.url));
+mkdirSync(SHOT_DIR, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser, { width = 1366, height = 768 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.errors = errors;
+  return page;
+}
+
+export async function shot(page, name) {
+  await page.waitForTimeout(300); // let transitions settle
+  await page.screenshot({ path: join(SHOT_DIR, `${name}.png`) });
+}
+
+/** Logs in through the form; returns the /me user. */
+export async function login(page, username, { screenshot } = {}) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  if (screenshot) await shot(page, screenshot);
+  await page.locator('[data-test="login-submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.locator('[data-test="user-name"]').waitFor();
+  return api(page, '/me');
+}
+
+/** GET an API path with the page's session cookie. */
+export async function api(page, path) {
+  const response = await page.request.get(`${BASE_URL}/api/v1${path}`);
+  if (!response.ok()) throw new Error(`GET ${path} → ${response.status()}`);
+  return response.json();
+}

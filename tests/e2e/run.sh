@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Browser tests against a real server: tests/e2e/run.sh BIN
+#   BIN      the lingyan binary; started as `BIN serve --demo --port P --db sqlite:TMP`
+#   --mock   use tests/e2e/mock-server.mjs instead (docs/api.md stand-in, for front-end work)
+# Builds web/dist if missing, waits for /api/v1/health, runs the specs with node's test
+# runner, saves screenshots to test-output/screenshots/, and stops the server.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:?usage: tests/e2e/run.sh BIN|--mock}
+cd "$root"
+
+if [ ! -d web/node_modules ]; then scripts/npm-ci.sh web; fi
+if [ ! -f web/dist/index.html ]; then (cd web && npm run build --silent); fi
+[ -x /usr/bin/chromium ] || { echo "e2e: /usr/bin/chromium is missing (apt-get install chromium fonts-wqy-microhei)" >&2; exit 1; }
+
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+tmp=$(mktemp -d)
+log="$tmp/server.log"
+if [ "$bin" = "--mock" ]; then
+  export LINGYAN_MOCK=1
+  node tests/e2e/mock-server.mjs --port "$port" --dist web/dist >"$log" 2>&1 &
+else
+  "$bin" serve --demo --port "$port" --db "sqlite:$tmp/e2e.db" >"$log" 2>&1 &
+fi
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then echo "e2e: server exited:" >&2; cat "$log" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "e2e: server not healthy after 60 s" >&2; cat "$log" >&2; exit 1; }
+
+mkdir -p test-output/screenshots
+export LINGYAN_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$root/test-output/screenshots"
+status=0
+node --test --test-concurrency=1 --test-reporter=spec \
+  tests/e2e/specs/roster.spec.mjs tests/e2e/specs/scope.spec.mjs \
+  tests/e2e/specs/exchange.spec.mjs tests/e2e/specs/phone.spec.mjs || status=$?
+if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$log" >&2; fi
+exit "$status"

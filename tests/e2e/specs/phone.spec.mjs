@@ -1,0 +1,38 @@
+// secretary on a phone-width screen: collapsed menu that opens as a drawer.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, PASSWORD, launch, login, newPage, shot } from '../lib/browser.mjs';
+
+describe('secretary on a phone', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('uses a collapsible menu at 390 px', async (t) => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    const probe = await page.request.post(`${BASE_URL}/api/v1/session`, { data: { username: 'secretary', password: PASSWORD } });
+    if (probe.status() === 401) {
+      t.skip('the demo has no "secretary" account');
+      return;
+    }
+    await page.context().clearCookies();
+    const me = await login(page, 'secretary', { screenshot: '30-phone-login' });
+    assert.equal(me.role, 'secretary');
+    assert.equal(await page.locator('.el-aside').count(), 0, 'no fixed side menu on a phone');
+    await page.locator('[data-test="unit-name"]').waitFor();
+    await shot(page, '31-phone-unit');
+    await page.locator('[data-test="menu-toggle"]').click();
+    const drawer = page.locator('.el-drawer [data-test="side-menu"]');
+    await drawer.waitFor();
+    assert.ok(!(await drawer.innerText()).includes('导入导出'), 'secretaries have no import/export');
+    await shot(page, '32-phone-menu');
+    await drawer.locator('.el-menu-item', { hasText: '班子结构' }).click();
+    await page.locator('[data-test="dashboard-summary"]').waitFor();
+    await shot(page, '33-phone-dashboard');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no horizontal page scroll (${overflow}px)`);
+    assert.deepEqual(page.errors, []);
+  });
+});
