@@ -1,0 +1,469 @@
+#include "app/roster_service.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/roster/person_rules.hpp"
+#include "core/text/json_escape.hpp"
+
+namespace lingyan::app {
+
+using namespace core::roster;
+using core::Error;
+using core::Invalid;
+using core::text::JsonQuote;
+namespace errc = core::errc;
+
+namespace {
+Error NotFound(const std::string& what) { return Error{errc::kNotFound, what + "不存在或不在您的管辖范围内", ""}; }
+Error Forbidden(const std::string& message) { return Error{errc::kForbidden, message, ""}; }
+Error RoleForbidden() { return Forbidden("您的角色无权进行此操作"); }
+}  // namespace
+
+std::string PersonAuditJson(const Person& p) {
+    return "{\"name\":" + JsonQuote(p.name) + ",\"unit_id\":" + std::to_string(p.unit_id) +
+           ",\"gender\":" + JsonQuote(GenderName(p.gender)) + ",\"birth_date\":" + JsonQuote(p.birth_date) +
+           ",\"education\":" + JsonQuote(EducationName(p.education)) +
+           ",\"party_join_date\":" + JsonQuote(p.party_join_date) +
+           ",\"id_number\":" + JsonQuote(MaskIdNumber(p.id_number)) + ",\"phone\":" + JsonQuote(p.phone) +
+           ",\"reserve_cadre\":" + (p.reserve_cadre ? "true" : "false") + "}";
+}
+
+namespace {
+std::string PositionAuditJson(const Position& p) {
+    return "{\"person_id\":" + std::to_string(p.person_id) + ",\"unit_id\":" + std::to_string(p.unit_id) +
+           ",\"title\":" + JsonQuote(p.title) + ",\"start_date\":" + JsonQuote(p.start_date) +
+           ",\"end_date\":" + JsonQuote(p.end_date) + "}";
+}
+}  // namespace
+
+RosterService::RosterService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock)
+    : store_(store), store_mutex_(store_mutex), clock_(clock) {}
+
+void RosterService::Reload() {
+    RosterIndex fresh;
+    {
+        std::lock_guard lock(store_mutex_);
+        auto tree = RegionTree::Build(store_.LoadUnits());
+        if (!tree) throw std::runtime_error("数据库中的单位树无效: " + tree.error().message);
+        fresh.SetTree(std::move(tree).value());
+        for (auto& p : store_.LoadPeople()) fresh.PutPerson(std::move(p));
+        for (auto& p : store_.LoadPositions()) fresh.PutPosition(std::move(p));
+        for (auto& o : store_.LoadPartyOrgs()) fresh.PutPartyOrg(std::move(o));
+        for (auto& i : store_.LoadIncomes()) fresh.PutIncome(i);
+    }
+    std::unique_lock lock(index_mutex_);
+    index_ = std::move(fresh);
+}
+
+bool RosterService::Visible(const Actor& actor, Id unit) const {
+    return index_.tree().InSubtree(actor.scope_unit_id, unit);
+}
+
+UnitView RosterService::UnitViewOf(const Unit& u) const { return UnitView{u, index_.tree().Children(u.id).size()}; }
+
+PersonView RosterService::ViewOf(const Person& p) const {
+    PersonView v;
+    v.person = p;
+    const Unit* u = index_.tree().Find(p.unit_id);
+    v.unit_name = u ? u->name : "";
+    v.age = AgeAt(p.birth_date, clock_.Today());
+    for (const Position* pos : index_.PositionsOf(p.id)) {
+        const Unit* pu = index_.tree().Find(pos->unit_id);
+        v.positions.emplace_back(*pos, pu ? pu->name : "");
+    }
+    return v;
+}
+
+Result<UnitsPage> RosterService::ListUnits(const Actor& actor, const UnitsQuery& q) const {
+    if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    const RegionTree& tree = index_.tree();
+    std::vector<Id> ids;
+    if (!q.q.empty()) {
+        Id root = q.parent.value_or(actor.scope_unit_id);
+        if (!Visible(actor, root)) return NotFound("单位");
+        ids = tree.Search(root, q.q);
+    } else if (q.parent) {
+        if (!Visible(actor, *q.parent)) return NotFound("单位");
+        auto kids = tree.Children(*q.parent);
+        ids.assign(kids.begin(), kids.end());
+    } else {
+        if (tree.Find(actor.scope_unit_id)) ids.push_back(actor.scope_unit_id);
+    }
+    if (q.kind) {
+        std::erase_if(ids, [&](Id id) { return tree.Find(id)->kind != *q.kind; });
+    }
+    UnitsPage page;
+    page.total = ids.size();
+    page.page = std::max(q.page, 1);
+    page.size = std::clamp(q.size, 1, 500);
+    std::size_t from = static_cast<std::size_t>(page.page - 1) * page.size;
+    for (std::size_t i = from; i < ids.size() && i < from + page.size; ++i)
+        page.items.push_back(UnitViewOf(*tree.Find(ids[i])));
+    return page;
+}
+
+Result<UnitDetail> RosterService::GetUnit(const Actor& actor, Id id) const {
+    if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    const Unit* u = index_.tree().Find(id);
+    if (!u || !Visible(actor, id)) return NotFound("单位");
+    UnitDetail d;
+    d.unit = UnitViewOf(*u);
+    for (const Unit* a : index_.tree().Ancestors(id)) d.ancestors.push_back(*a);
+    for (const PartyOrg* o : index_.PartyOrgsOf(id)) d.party_orgs.push_back(*o);
+    std::string today = clock_.Today();
+    for (const Position* pos : index_.TeamOf(id)) {
+        const Person* p = index_.FindPerson(pos->person_id);
+        if (!p) continue;
+        d.team.push_back({*pos, *p, AgeAt(p->birth_date, today), std::max(0, YearsBetween(pos->start_date, today))});
+    }
+    d.incomes = index_.IncomesOf(id);
+    return d;
+}
+
+Result<StatsView> RosterService::Stats(const Actor& actor, Id id) const {
+    if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    if (!index_.tree().Find(id) || !Visible(actor, id)) return NotFound("单位");
+    StatsView v;
+    v.stats = index_.Stats(id, clock_.Today());
+    for (const auto& r : v.stats.succession_risks) {
+        const Unit* u = index_.tree().Find(r.unit_id);
+        const Person* p = index_.FindPerson(r.person_id);
+        v.risk_names.emplace_back(u ? u->name : "", p ? p->name : "");
+    }
+    return v;
+}
+
+Result<PeoplePage> RosterService::ListPeople(const Actor& actor, PeopleQuery q) const {
+    if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    if (q.unit == 0) q.unit = actor.scope_unit_id;
+    if (!index_.tree().Find(q.unit) || !Visible(actor, q.unit)) return NotFound("单位");
+    Page page = index_.QueryPeople(q, clock_.Today());
+    PeoplePage out;
+    out.total = page.total;
+    out.page = std::max(q.page, 1);
+    out.size = std::clamp(q.size, 1, 500);
+    for (Id id : page.ids) out.items.push_back(ViewOf(*index_.FindPerson(id)));
+    return out;
+}
+
+Result<PersonView> RosterService::GetPerson(const Actor& actor, Id id) const {
+    if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    const Person* p = index_.FindPerson(id);
+    if (!p || !Visible(actor, p->unit_id)) return NotFound("人员");
+    return ViewOf(*p);
+}
+
+void RosterService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
+                          const std::string& detail) {
+    core::ports::AuditEntry e;
+    e.at = clock_.NowIso();
+    e.user = actor.username;
+    e.action = action;
+    e.entity = entity;
+    e.entity_id = id;
+    e.detail = detail;
+    store_.AppendAudit(std::move(e));
+}
+
+Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
+    if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
+    {
+        std::shared_lock lock(index_mutex_);
+        if (!index_.tree().Find(p.unit_id)) return Invalid("所属单位不存在", "unit_id");
+        if (!Visible(actor, p.unit_id)) return Forbidden("不能在管辖范围外新增人员");
+    }
+    if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        try {
+            p.id = store_.InsertPerson(p);
+        } catch (const std::exception&) {
+            if (!p.id_number.empty()) return Error{errc::kConflict, "身份证号已存在", "id_number"};
+            throw;
+        }
+        Audit(actor, "create", "person", p.id, PersonAuditJson(p));
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    index_.PutPerson(p);
+    return ViewOf(p);
+}
+
+Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const PersonPatch& patch) {
+    if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
+    Person p;
+    {
+        std::shared_lock lock(index_mutex_);
+        const Person* cur = index_.FindPerson(id);
+        if (!cur || !Visible(actor, cur->unit_id)) return NotFound("人员");
+        p = *cur;
+        if (patch.unit_id) {
+            if (!index_.tree().Find(*patch.unit_id)) return Invalid("所属单位不存在", "unit_id");
+            if (!Visible(actor, *patch.unit_id)) return Forbidden("不能把人员调到管辖范围外");
+            p.unit_id = *patch.unit_id;
+        }
+    }
+    Person before = p;
+    if (patch.name) p.name = *patch.name;
+    if (patch.birth_date) p.birth_date = *patch.birth_date;
+    if (patch.party_join_date) p.party_join_date = *patch.party_join_date;
+    if (patch.id_number) p.id_number = *patch.id_number;
+    if (patch.phone) p.phone = *patch.phone;
+    if (patch.gender) p.gender = *patch.gender;
+    if (patch.education) p.education = *patch.education;
+    if (patch.reserve_cadre) p.reserve_cadre = *patch.reserve_cadre;
+    if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        try {
+            store_.UpdatePerson(p);
+        } catch (const std::exception&) {
+            if (patch.id_number && !p.id_number.empty()) return Error{errc::kConflict, "身份证号已存在", "id_number"};
+            throw;
+        }
+        Audit(actor, "update", "person", id,
+              "{\"before\":" + PersonAuditJson(before) + ",\"after\":" + PersonAuditJson(p) + "}");
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    index_.PutPerson(p);
+    return ViewOf(p);
+}
+
+Status RosterService::DeletePerson(const Actor& actor, Id id) {
+    if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
+    Person before;
+    {
+        std::shared_lock lock(index_mutex_);
+        const Person* cur = index_.FindPerson(id);
+        if (!cur || !Visible(actor, cur->unit_id)) return NotFound("人员");
+        before = *cur;
+    }
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        store_.DeletePerson(id);
+        Audit(actor, "delete", "person", id, PersonAuditJson(before));
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    index_.RemovePerson(id);
+    return core::Ok();
+}
+
+Result<std::vector<std::pair<Position, std::string>>> RosterService::ListPositions(const Actor& actor, Id unit) const {
+    if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    if (unit == 0) unit = actor.scope_unit_id;
+    if (!index_.tree().Find(unit) || !Visible(actor, unit)) return NotFound("单位");
+    std::vector<std::pair<Position, std::string>> out;
+    for (const Position* pos : index_.TeamOf(unit)) {
+        const Person* p = index_.FindPerson(pos->person_id);
+        out.emplace_back(*pos, p ? p->name : "");
+    }
+    return out;
+}
+
+Result<Position> RosterService::CreatePosition(const Actor& actor, Position p) {
+    if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
+    {
+        std::shared_lock lock(index_mutex_);
+        const Person* person = index_.FindPerson(p.person_id);
+        if (!person || !Visible(actor, person->unit_id)) return Invalid("人员不存在或不在管辖范围内", "person_id");
+        if (!index_.tree().Find(p.unit_id)) return Invalid("任职单位不存在", "unit_id");
+        if (!Visible(actor, p.unit_id)) return Forbidden("不能在管辖范围外任命职务");
+    }
+    if (auto st = ValidatePosition(p); !st) return st.error();
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        p.id = store_.InsertPosition(p);
+        Audit(actor, "create", "position", p.id, PositionAuditJson(p));
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    index_.PutPosition(p);
+    return p;
+}
+
+Result<Position> RosterService::UpdatePosition(const Actor& actor, Id id, const PositionPatch& patch) {
+    if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
+    Position p;
+    {
+        std::shared_lock lock(index_mutex_);
+        const Position* cur = index_.FindPosition(id);
+        if (!cur || !Visible(actor, cur->unit_id)) return NotFound("职务");
+        p = *cur;
+        if (patch.unit_id) {
+            if (!index_.tree().Find(*patch.unit_id)) return Invalid("任职单位不存在", "unit_id");
+            if (!Visible(actor, *patch.unit_id)) return Forbidden("不能在管辖范围外任命职务");
+            p.unit_id = *patch.unit_id;
+        }
+    }
+    Position before = p;
+    if (patch.title) p.title = *patch.title;
+    if (patch.start_date) p.start_date = *patch.start_date;
+    if (patch.end_date) p.end_date = *patch.end_date;
+    if (auto st = ValidatePosition(p); !st) return st.error();
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        store_.UpdatePosition(p);
+        Audit(actor, "update", "position", id,
+              "{\"before\":" + PositionAuditJson(before) + ",\"after\":" + PositionAuditJson(p) + "}");
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    index_.PutPosition(p);
+    return p;
+}
+
+Status RosterService::DeletePosition(const Actor& actor, Id id) {
+    if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
+    Position before;
+    {
+        std::shared_lock lock(index_mutex_);
+        const Position* cur = index_.FindPosition(id);
+        if (!cur || !Visible(actor, cur->unit_id)) return NotFound("职务");
+        before = *cur;
+    }
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        store_.DeletePosition(id);
+        Audit(actor, "delete", "position", id, PositionAuditJson(before));
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    index_.RemovePosition(id);
+    return core::Ok();
+}
+
+Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std::vector<RosterImportRow>& rows,
+                                                  const std::function<void(std::size_t, std::size_t)>& progress) {
+    if (!core::auth::CanImportRoster(actor.role)) return RoleForbidden();
+    ImportOutcome out;
+    std::unordered_map<std::string, Id> unit_by_code;
+    std::unordered_set<std::string> known_ids;
+    std::string today = clock_.Today();
+    {
+        std::shared_lock lock(index_mutex_);
+        for (const Unit& u : index_.tree().units())
+            if (!u.code.empty()) unit_by_code.emplace(u.code, u.id);
+        index_.ForEachPerson([&](const Person& p) {
+            if (!p.id_number.empty()) known_ids.insert(p.id_number);
+        });
+        std::unordered_map<std::string, int> seen_in_file;
+        for (const RosterImportRow& r : rows) {
+            auto it = unit_by_code.find(r.unit_code);
+            if (it == unit_by_code.end()) {
+                out.errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不存在"});
+                continue;
+            }
+            if (!Visible(actor, it->second)) {
+                out.errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不在您的管辖范围内"});
+                continue;
+            }
+            Person p = r.person;
+            p.unit_id = it->second;
+            if (auto st = ValidatePerson(p, today); !st) {
+                out.errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
+                continue;
+            }
+            if (!p.id_number.empty()) {
+                if (known_ids.count(p.id_number)) {
+                    out.errors.push_back({r.sheet, r.row, "身份证号", "身份证号已存在于名册中"});
+                    continue;
+                }
+                auto [dup, inserted] = seen_in_file.emplace(p.id_number, r.row);
+                if (!inserted) {
+                    out.errors.push_back(
+                        {r.sheet, r.row, "身份证号", "身份证号与第 " + std::to_string(dup->second) + " 行重复"});
+                    continue;
+                }
+            }
+            if (!r.title.empty()) {
+                Position pos{0, 0, p.unit_id, r.title, r.start_date.empty() ? today : r.start_date, ""};
+                if (auto st = ValidatePosition(pos); !st) {
+                    out.errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
+                    continue;
+                }
+            }
+        }
+    }
+    if (!out.errors.empty()) return out;
+
+    std::vector<Person> people;
+    std::vector<Position> positions;
+    people.reserve(rows.size());
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        std::size_t done = 0;
+        for (const RosterImportRow& r : rows) {
+            Person p = r.person;
+            p.unit_id = unit_by_code.at(r.unit_code);
+            p.id = store_.InsertPerson(p);
+            if (!r.title.empty()) {
+                Position pos{0, p.id, p.unit_id, r.title, r.start_date.empty() ? today : r.start_date, ""};
+                pos.id = store_.InsertPosition(pos);
+                positions.push_back(std::move(pos));
+            }
+            people.push_back(std::move(p));
+            if (progress && (++done % 1000 == 0 || done == rows.size())) progress(done, rows.size());
+        }
+        Audit(actor, "import", "roster", 0,
+              "{\"people\":" + std::to_string(people.size()) + ",\"positions\":" + std::to_string(positions.size()) +
+                  "}");
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    for (auto& p : people) index_.PutPerson(std::move(p));
+    for (auto& pos : positions) index_.PutPosition(std::move(pos));
+    out.imported = static_cast<int>(rows.size());
+    out.positions = static_cast<int>(positions.size());
+    return out;
+}
+
+Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
+    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
+        actor.role != core::auth::Role::kTown)
+        return RoleForbidden();
+    {
+        std::shared_lock lock(index_mutex_);
+        if (u.parent_id) {
+            if (!index_.tree().Find(*u.parent_id)) return Invalid("上级单位不存在", "parent_id");
+            if (!Visible(actor, *u.parent_id)) return Forbidden("不能在管辖范围外新增单位");
+        } else if (actor.role != core::auth::Role::kAdmin) {
+            return Forbidden("只有管理员可以新增顶级单位");
+        }
+    }
+    if (u.name.empty()) return Invalid("单位名称不能为空", "name");
+    if (!u.code.empty() && (u.code.size() != 12 || !std::all_of(u.code.begin(), u.code.end(), ::isdigit)))
+        return Invalid("区划代码应为 12 位数字", "code");
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        u.id = store_.InsertUnit(u);
+        Audit(actor, "create", "unit", u.id, "{\"name\":" + JsonQuote(u.name) + ",\"code\":" + JsonQuote(u.code) + "}");
+        tx->Commit();
+    }
+    Reload();
+    return u;
+}
+
+void RosterService::WithIndex(const std::function<void(const RosterIndex&)>& fn) const {
+    std::shared_lock lock(index_mutex_);
+    fn(index_);
+}
+
+}  // namespace lingyan::app

@@ -1,4 +1,0 @@
-// Placeholder translation unit so the app layer is a library before its use cases land.
-namespace lingyan::app {
-int LayerMarker() { return 0; }
-}  // namespace lingyan::app

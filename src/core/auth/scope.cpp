@@ -1,0 +1,28 @@
+#include "core/auth/scope.hpp"
+
+namespace lingyan::core::auth {
+
+namespace {
+constexpr std::pair<Role, const char*> kRoles[] = {{Role::kAdmin, "admin"},         {Role::kCounty, "county"},
+                                                   {Role::kTown, "town"},           {Role::kSecretary, "secretary"},
+                                                   {Role::kJudge, "judge"},         {Role::kMember, "member"}};
+}  // namespace
+
+std::optional<Role> RoleFromString(std::string_view s) {
+    for (auto [r, name] : kRoles)
+        if (s == name) return r;
+    return std::nullopt;
+}
+
+const char* RoleName(Role r) {
+    for (auto [role, name] : kRoles)
+        if (role == r) return name;
+    return "";
+}
+
+bool CanReadRoster(Role r) { return r != Role::kJudge && r != Role::kMember; }
+bool CanWriteRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown || r == Role::kSecretary; }
+bool CanImportRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown; }
+bool IsAdmin(Role r) { return r == Role::kAdmin; }
+
+}  // namespace lingyan::core::auth

@@ -1,0 +1,37 @@
+#pragma once
+// Roles and scope rules. Every read and write is checked on the server against the caller's
+// scope (a subtree of the region tree): reads outside scope look like "not found" (404), writes
+// outside scope are "forbidden" (403). When adding a role, extend kRoles and the capability
+// functions below, and the web app's menu (web/src/router).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/roster/model.hpp"
+
+namespace lingyan::core::auth {
+
+enum class Role { kAdmin, kCounty, kTown, kSecretary, kJudge, kMember };
+
+std::optional<Role> RoleFromString(std::string_view s);
+const char* RoleName(Role r);
+
+// The authenticated caller of a use case.
+struct Actor {
+    roster::Id user_id = 0;
+    std::string username;
+    Role role = Role::kMember;
+    roster::Id scope_unit_id = 0;
+};
+
+// May the role read the roster (units, people, statistics)?
+bool CanReadRoster(Role r);
+// May the role create, change or delete people and positions in its scope?
+bool CanWriteRoster(Role r);
+// May the role import a roster file?
+bool CanImportRoster(Role r);
+// May the role manage users and read the audit log?
+bool IsAdmin(Role r);
+
+}  // namespace lingyan::core::auth

@@ -1,0 +1,117 @@
+#pragma once
+// The storage port: everything the app layer needs from a database, implemented by
+// storage/sql (SQLite and PostgreSQL drivers). Methods throw storage::StoreError when the
+// database fails; expected outcomes (not found) are std::optional / empty results.
+// Writes happen inside a transaction obtained from Begin(); nothing is visible to other
+// connections before Commit(), and destroying an uncommitted Transaction rolls back.
+// A Store is used by one thread at a time; the app layer holds one per worker or serializes.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/roster/model.hpp"
+
+namespace lingyan::core::ports {
+
+using roster::Id;
+
+struct UserRecord {
+    Id id = 0;
+    std::string username;
+    std::string display_name;
+    std::string role;  // admin, county, town, secretary, judge, member
+    Id scope_unit_id = 0;
+    std::string password_hash;  // Argon2id encoded string
+    bool active = true;
+};
+
+struct SessionRecord {
+    std::string token_hash;  // SHA-256 hex of the cookie token; the token itself is never stored
+    Id user_id = 0;
+    std::string csrf_token;
+    std::int64_t expires_at = 0;  // unix seconds
+};
+
+// One entry of the append-only, hash-chained audit log. `hash` = SHA-256(prev_hash | seq | at |
+// user | action | entity | entity_id | detail), computed by the store when appending.
+struct AuditEntry {
+    std::int64_t seq = 0;
+    std::string at;  // ISO 8601 UTC
+    std::string user;
+    std::string action;  // create, update, delete, import, login, …
+    std::string entity;  // unit, person, position, user, …
+    Id entity_id = 0;
+    std::string detail;  // JSON text: before/after or a summary
+    std::string prev_hash;
+    std::string hash;
+};
+
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual void Commit() = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual std::unique_ptr<Transaction> Begin() = 0;
+    // The schema version after migrations; Migrate applies pending ones and returns how many.
+    virtual int Migrate() = 0;
+    virtual int SchemaVersion() = 0;
+
+    // Roster
+    virtual std::vector<roster::Unit> LoadUnits() = 0;
+    virtual std::vector<roster::Person> LoadPeople() = 0;
+    virtual std::vector<roster::Position> LoadPositions() = 0;
+    virtual std::vector<roster::PartyOrg> LoadPartyOrgs() = 0;
+    virtual std::vector<roster::UnitIncome> LoadIncomes() = 0;
+    virtual Id InsertUnit(const roster::Unit& u) = 0;  // returns the new id (u.id ignored)
+    virtual Id InsertPerson(const roster::Person& p) = 0;
+    virtual void UpdatePerson(const roster::Person& p) = 0;
+    virtual void DeletePerson(Id id) = 0;  // also deletes the person's positions
+    virtual Id InsertPosition(const roster::Position& p) = 0;
+    virtual void UpdatePosition(const roster::Position& p) = 0;
+    virtual void DeletePosition(Id id) = 0;
+    virtual Id InsertPartyOrg(const roster::PartyOrg& o) = 0;
+    virtual void UpsertIncome(const roster::UnitIncome& i) = 0;
+
+    // Accounts
+    virtual Id InsertUser(const UserRecord& u) = 0;
+    virtual void UpdateUserPassword(Id id, const std::string& password_hash) = 0;
+    virtual std::optional<UserRecord> FindUserByName(const std::string& username) = 0;
+    virtual std::optional<UserRecord> FindUser(Id id) = 0;
+    virtual std::vector<UserRecord> ListUsers() = 0;
+    virtual void InsertSession(const SessionRecord& s) = 0;
+    virtual std::optional<SessionRecord> FindSession(const std::string& token_hash) = 0;
+    virtual void DeleteSession(const std::string& token_hash) = 0;
+
+    // Audit
+    virtual void AppendAudit(AuditEntry entry) = 0;  // fills seq, prev_hash and hash
+    virtual std::vector<AuditEntry> ListAudit(std::int64_t after_seq, int limit) = 0;
+    virtual std::int64_t CountAudit() = 0;
+};
+
+// Time enters the app through this port, never through now() inside a rule.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual std::int64_t NowUnix() const = 0;
+    virtual std::string Today() const = 0;      // YYYY-MM-DD, local (Asia/Shanghai) date
+    virtual std::string NowIso() const = 0;     // ISO 8601 UTC
+};
+
+// Password hashing and token generation (Argon2id + OpenSSL in the adapter).
+class Crypto {
+public:
+    virtual ~Crypto() = default;
+    virtual std::string HashPassword(const std::string& password) const = 0;
+    virtual bool VerifyPassword(const std::string& encoded, const std::string& password) const = 0;
+    virtual std::string RandomToken() const = 0;  // 256 bits, URL-safe
+    virtual std::string Sha256Hex(const std::string& data) const = 0;
+};
+
+}  // namespace lingyan::core::ports

@@ -1,0 +1,143 @@
+#include "core/roster/person_rules.hpp"
+
+#include <charconv>
+
+namespace lingyan::core::roster {
+
+namespace {
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int DaysInMonth(int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+bool ParseInt(std::string_view s, int& out) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
+}
+}  // namespace
+
+std::optional<Ymd> ParseIsoDate(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    Ymd d;
+    if (!ParseInt(s.substr(0, 4), d.year) || !ParseInt(s.substr(5, 2), d.month) || !ParseInt(s.substr(8, 2), d.day))
+        return std::nullopt;
+    if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month))
+        return std::nullopt;
+    return d;
+}
+
+int AgeAt(std::string_view birth, std::string_view today) {
+    auto b = ParseIsoDate(birth);
+    auto t = ParseIsoDate(today);
+    if (!b || !t) return -1;
+    int age = t->year - b->year;
+    if (t->month < b->month || (t->month == b->month && t->day < b->day)) --age;
+    return age;
+}
+
+bool ValidIdNumber(std::string_view id) {
+    if (id.size() != 18) return false;
+    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static constexpr char kCheck[] = "10X98765432";
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) {
+        if (id[i] < '0' || id[i] > '9') return false;
+        sum += (id[i] - '0') * kWeights[i];
+    }
+    char last = id[17] == 'x' ? 'X' : id[17];
+    if (kCheck[sum % 11] != last) return false;
+    std::string date = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
+                       std::string(id.substr(12, 2));
+    return ParseIsoDate(date).has_value();
+}
+
+std::string MaskIdNumber(std::string_view id) {
+    if (id.empty()) return {};
+    if (id.size() != 18) return std::string(id.size(), '*');
+    return std::string(id.substr(0, 6)) + "********" + std::string(id.substr(14));
+}
+
+namespace {
+struct EduRow {
+    Education e;
+    const char* code;
+    const char* label;
+};
+constexpr EduRow kEducation[] = {{Education::kMiddleOrBelow, "middle", "初中及以下"},
+                                 {Education::kHighSchool, "high", "高中"},
+                                 {Education::kJuniorCollege, "junior_college", "大专"},
+                                 {Education::kBachelor, "bachelor", "本科"},
+                                 {Education::kPostgraduate, "postgraduate", "研究生"}};
+}  // namespace
+
+const char* EducationName(Education e) {
+    for (const auto& r : kEducation)
+        if (r.e == e) return r.code;
+    return "";
+}
+const char* EducationLabel(Education e) {
+    for (const auto& r : kEducation)
+        if (r.e == e) return r.label;
+    return "";
+}
+std::optional<Education> EducationFromString(std::string_view s) {
+    for (const auto& r : kEducation)
+        if (s == r.code || s == r.label) return r.e;
+    if (s == "中专" || s == "高中/中专") return Education::kHighSchool;
+    if (s == "初中" || s == "小学") return Education::kMiddleOrBelow;
+    if (s == "硕士" || s == "博士") return Education::kPostgraduate;
+    return std::nullopt;
+}
+const char* GenderName(Gender g) { return g == Gender::kMale ? "male" : "female"; }
+std::optional<Gender> GenderFromString(std::string_view s) {
+    if (s == "male" || s == "男") return Gender::kMale;
+    if (s == "female" || s == "女") return Gender::kFemale;
+    return std::nullopt;
+}
+
+Status ValidatePerson(const Person& p, std::string_view today) {
+    if (p.name.empty()) return Invalid("姓名不能为空", "name");
+    if (p.name.size() > 60) return Invalid("姓名过长", "name");
+    auto birth = ParseIsoDate(p.birth_date);
+    if (!birth) return Invalid("出生日期应为 YYYY-MM-DD 格式的有效日期", "birth_date");
+    int age = AgeAt(p.birth_date, today);
+    if (age < 16 || age > 110) return Invalid("出生日期不合理（年龄应在 16–110 岁之间）", "birth_date");
+    if (!p.party_join_date.empty()) {
+        if (!ParseIsoDate(p.party_join_date)) return Invalid("入党日期应为 YYYY-MM-DD 格式的有效日期", "party_join_date");
+        if (p.party_join_date < p.birth_date || p.party_join_date > today)
+            return Invalid("入党日期应在出生日期之后、今天之前", "party_join_date");
+    }
+    if (!p.id_number.empty()) {
+        if (!ValidIdNumber(p.id_number)) return Invalid("身份证号无效（18 位，校验码不符）", "id_number");
+        std::string id_birth = p.id_number.substr(6, 4) + "-" + p.id_number.substr(10, 2) + "-" + p.id_number.substr(12, 2);
+        if (id_birth != p.birth_date) return Invalid("身份证号中的出生日期与出生日期不一致", "id_number");
+    }
+    if (!p.phone.empty()) {
+        bool ok = p.phone.size() == 11 && p.phone[0] == '1';
+        for (char c : p.phone) ok = ok && c >= '0' && c <= '9';
+        if (!ok) return Invalid("手机号应为以 1 开头的 11 位数字", "phone");
+    }
+    return Ok();
+}
+
+Status ValidatePosition(const Position& p) {
+    if (p.title.empty()) return Invalid("职务不能为空", "title");
+    if (p.title.size() > 60) return Invalid("职务名称过长", "title");
+    if (!ParseIsoDate(p.start_date)) return Invalid("任职日期应为 YYYY-MM-DD 格式的有效日期", "start_date");
+    if (!p.end_date.empty()) {
+        if (!ParseIsoDate(p.end_date)) return Invalid("离任日期应为 YYYY-MM-DD 格式的有效日期", "end_date");
+        if (p.end_date < p.start_date) return Invalid("离任日期不能早于任职日期", "end_date");
+    }
+    return Ok();
+}
+
+std::optional<PartyOrgKind> UpgradeHint(const PartyOrg& org) {
+    if (org.member_count >= 100 && org.kind != PartyOrgKind::kCommittee) return PartyOrgKind::kCommittee;
+    if (org.member_count >= 50 && (org.kind == PartyOrgKind::kBranch || org.kind == PartyOrgKind::kGroup))
+        return PartyOrgKind::kGeneralBranch;
+    return std::nullopt;
+}
+
+}  // namespace lingyan::core::roster

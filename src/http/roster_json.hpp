@@ -1,0 +1,17 @@
+#pragma once
+// JSON shapes of roster values (docs/api.md), shared by roster and exchange routes.
+
+#include <boost/json.hpp>
+
+#include "app/roster_service.hpp"
+#include "http/router.hpp"
+
+namespace lingyan::http {
+
+boost::json::object UnitJson(const app::UnitView& v);
+boost::json::object PersonJson(const app::PersonView& v);
+boost::json::object PositionJson(const core::roster::Position& p, const std::string& unit_name);
+// The people filters of GET /people (also used by the export route).
+core::Result<core::roster::PeopleQuery> PeopleQueryFrom(const Request& req);
+
+}  // namespace lingyan::http

@@ -1,0 +1,43 @@
+#pragma once
+// Route registration per module. Each Register* adds its routes to the router; handlers are
+// thin: parse and check the request, call one app function, map the result to JSON.
+// When adding a module, add its Register* call in BuildRouter (routes_session.cpp).
+
+#include <functional>
+#include <string>
+
+#include "app/auth_service.hpp"
+#include "app/roster_service.hpp"
+#include "http/router.hpp"
+
+namespace lingyan::http {
+
+// Roster file import/export hooks, provided by the exchange layer at wiring time (main/cli),
+// so that http does not depend on file formats.
+struct RosterExchange {
+    // Parses an uploaded roster file into rows, or returns row errors.
+    std::function<core::Result<std::vector<app::RosterImportRow>>(const std::string& bytes, const std::string& filename,
+                                                                  std::vector<app::RowError>& errors)>
+        parse;
+    std::function<std::string()> template_xlsx;
+    std::function<std::string(const std::vector<app::PersonView>&)> people_xlsx;
+    std::function<std::string(const std::vector<app::UnitView>&)> units_xlsx;
+};
+
+struct Services {
+    app::AuthService& auth;
+    app::RosterService& roster;
+    RosterExchange exchange;
+    std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
+};
+
+void RegisterSessionRoutes(Router& router, Services& services);
+void RegisterRosterRoutes(Router& router, Services& services);
+void RegisterExchangeRoutes(Router& router, Services& services);
+
+Router BuildRouter(Services& services);
+
+// JSON of a session user (GET /me and login).
+std::string UserJson(const app::SessionUser& user, const std::string& scope_unit_name);
+
+}  // namespace lingyan::http

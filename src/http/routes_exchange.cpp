@@ -1,0 +1,111 @@
+#include <boost/json.hpp>
+
+#include "http/json_io.hpp"
+#include "http/roster_json.hpp"
+#include "http/routes.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+Response FileResponse(std::string bytes, const std::string& filename) {
+    Response res;
+    res.content_type = kXlsxType;
+    res.body = std::move(bytes);
+    // RFC 5987 filename* for the Chinese name, plus an ASCII fallback.
+    std::string encoded;
+    for (unsigned char c : filename) {
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+            encoded += static_cast<char>(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            encoded += buf;
+        }
+    }
+    res.headers.emplace_back("Content-Disposition",
+                             "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+    res.headers.emplace_back("Cache-Control", "no-store");
+    return res;
+}
+
+Response RowErrorsResponse(const std::vector<app::RowError>& errors) {
+    json::array rows;
+    for (const auto& e : errors)
+        rows.push_back(json::object{{"sheet", e.sheet}, {"row", e.row}, {"field", e.field}, {"message", e.message}});
+    json::object err{{"code", "invalid"},
+                     {"message", "导入失败：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
+    return JsonResponse(422, json::serialize(json::object{{"error", err}, {"rows", std::move(rows)}}));
+}
+
+}  // namespace
+
+void RegisterExchangeRoutes(Router& router, Services& s) {
+    router.Add(
+        "POST", "/api/v1/import/roster", Access::kSession,
+        [&s](Request& req) {
+            if (!core::auth::CanImportRoster(req.user->actor.role))
+                return ErrorResponse(core::Error{core::errc::kForbidden, "您的角色无权导入名册", ""});
+            if (!s.exchange.parse) return ErrorResponse(500, "internal", "导入功能未配置");
+            std::string filename = req.Header("x-filename");
+            bool ok = true;
+            filename = PercentDecode(filename, false, &ok);
+            if (!ok || filename.empty()) return ErrorResponse(core::Invalid("缺少文件名（X-Filename）", "X-Filename"));
+            if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
+            std::vector<app::RowError> errors;
+            auto rows = s.exchange.parse(req.body, filename, errors);
+            if (!rows) return ErrorResponse(rows.error());
+            if (!errors.empty()) return RowErrorsResponse(errors);
+            auto outcome = s.roster.ImportRoster(req.user->actor, *rows);
+            if (!outcome) return ErrorResponse(outcome.error());
+            if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors);
+            return JsonResponse(200, json::serialize(json::object{{"imported", outcome->imported},
+                                                                  {"positions", outcome->positions}}));
+        },
+        Router::kUploadBodyLimit);
+
+    router.Add("GET", "/api/v1/import/roster/template", Access::kSession, [&s](Request&) {
+        if (!s.exchange.template_xlsx) return ErrorResponse(500, "internal", "模板功能未配置");
+        return FileResponse(s.exchange.template_xlsx(), "名册导入模板.xlsx");
+    });
+
+    router.Add("GET", "/api/v1/export/people", Access::kSession, [&s](Request& req) {
+        auto q = PeopleQueryFrom(req);
+        if (!q) return ErrorResponse(q.error());
+        q->page = 1;
+        q->size = 500;
+        std::vector<app::PersonView> all;
+        while (true) {
+            auto page = s.roster.ListPeople(req.user->actor, *q);
+            if (!page) return ErrorResponse(page.error());
+            for (auto& p : page->items) all.push_back(std::move(p));
+            if (all.size() >= page->total || page->items.empty()) break;
+            ++q->page;
+        }
+        return FileResponse(s.exchange.people_xlsx(all), "人员名册.xlsx");
+    });
+
+    router.Add("GET", "/api/v1/export/units", Access::kSession, [&s](Request& req) {
+        app::UnitsQuery q;
+        auto parent = QueryInt(req.Query("parent"), "parent", 0);
+        if (!parent) return ErrorResponse(parent.error());
+        if (*parent > 0) q.parent = *parent;
+        q.q = req.Query("q").value_or("");
+        q.size = 500;
+        std::vector<app::UnitView> all;
+        while (true) {
+            auto page = s.roster.ListUnits(req.user->actor, q);
+            if (!page) return ErrorResponse(page.error());
+            for (auto& u : page->items) all.push_back(std::move(u));
+            if (all.size() >= page->total || page->items.empty()) break;
+            ++q.page;
+        }
+        return FileResponse(s.exchange.units_xlsx(all), "单位列表.xlsx");
+    });
+}
+
+}  // namespace lingyan::http

@@ -1,0 +1,364 @@
+#include <boost/json.hpp>
+
+#include "core/roster/person_rules.hpp"
+#include "core/roster/tree.hpp"
+#include "http/json_io.hpp"
+#include "http/routes.hpp"
+#include "http/roster_json.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+using namespace core::roster;
+
+json::object UnitJson(const app::UnitView& v) {
+    const Unit& u = v.unit;
+    json::object o{{"id", u.id},
+                   {"code", u.code},
+                   {"name", u.name},
+                   {"kind", KindName(u.kind)},
+                   {"economy", EconomyName(u.economy)},
+                   {"dev_zone", u.dev_zone},
+                   {"near_highway", u.near_highway},
+                   {"population", u.population},
+                   {"area_km2", u.area_km2},
+                   {"child_count", v.child_count}};
+    o["parent_id"] = u.parent_id ? json::value(*u.parent_id) : json::value(nullptr);
+    return o;
+}
+
+json::object PositionJson(const Position& p, const std::string& unit_name) {
+    json::object o{{"id", p.id},          {"person_id", p.person_id},   {"unit_id", p.unit_id},
+                   {"unit_name", unit_name}, {"title", p.title},        {"start_date", p.start_date}};
+    o["end_date"] = p.end_date.empty() ? json::value(nullptr) : json::value(p.end_date);
+    return o;
+}
+
+json::object PersonJson(const app::PersonView& v) {
+    const Person& p = v.person;
+    json::array positions;
+    for (const auto& [pos, unit_name] : v.positions) positions.push_back(PositionJson(pos, unit_name));
+    return json::object{{"id", p.id},
+                        {"unit_id", p.unit_id},
+                        {"unit_name", v.unit_name},
+                        {"name", p.name},
+                        {"gender", GenderName(p.gender)},
+                        {"birth_date", p.birth_date},
+                        {"age", v.age},
+                        {"education", EducationName(p.education)},
+                        {"party_join_date", p.party_join_date},
+                        {"id_number_masked", MaskIdNumber(p.id_number)},
+                        {"phone", p.phone},
+                        {"reserve_cadre", p.reserve_cadre},
+                        {"positions", std::move(positions)}};
+}
+
+core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
+    PeopleQuery q;
+    auto unit = QueryInt(req.Query("unit"), "unit", 0);
+    if (!unit) return unit.error();
+    q.unit = *unit;
+    auto subtree = QueryInt(req.Query("subtree"), "subtree", 1);
+    if (!subtree) return subtree.error();
+    q.subtree = *subtree != 0;
+    q.position = req.Query("position").value_or("");
+    q.age_band = req.Query("age_band").value_or("");
+    if (!q.age_band.empty() && q.age_band != "≤35" && q.age_band != "36-45" && q.age_band != "46-55" &&
+        q.age_band != "56+")
+        return core::Invalid("年龄段应为 ≤35、36-45、46-55 或 56+", "age_band");
+    if (auto e = req.Query("education"); e && !e->empty()) {
+        q.education = EducationFromString(*e);
+        if (!q.education) return core::Invalid("未知学历: " + *e, "education");
+    }
+    q.q = req.Query("q").value_or("");
+    q.sort = req.Query("sort").value_or("unit");
+    if (q.sort != "unit" && q.sort != "name" && q.sort != "-name" && q.sort != "birth_date" && q.sort != "-birth_date")
+        return core::Invalid("排序应为 unit、name、-name、birth_date 或 -birth_date", "sort");
+    auto page = QueryInt(req.Query("page"), "page", 1);
+    if (!page) return page.error();
+    auto size = QueryInt(req.Query("size"), "size", 50);
+    if (!size) return size.error();
+    if (*page < 1) return core::Invalid("page 应为正整数", "page");
+    if (*size < 1 || *size > 500) return core::Invalid("size 应在 1–500 之间", "size");
+    q.page = static_cast<int>(*page);
+    q.size = static_cast<int>(*size);
+    return q;
+}
+
+namespace {
+
+core::Result<Id> PathId(const Request& req, std::size_t i = 0) {
+    auto id = QueryInt(req.params.at(i), "id", 0);
+    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
+    return *id;
+}
+
+// Reads the person fields of a POST/PATCH body into a patch.
+core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {
+    app::PersonPatch p;
+    auto unit = IntField(o, "unit_id");
+    if (!unit) return unit.error();
+    p.unit_id = *unit;
+    for (auto [name, slot] : {std::pair{"name", &p.name}, {"birth_date", &p.birth_date},
+                              {"party_join_date", &p.party_join_date}, {"id_number", &p.id_number},
+                              {"phone", &p.phone}}) {
+        auto v = StringField(o, name);
+        if (!v) return v.error();
+        *slot = *v;
+    }
+    auto gender = StringField(o, "gender");
+    if (!gender) return gender.error();
+    if (*gender) {
+        p.gender = GenderFromString(**gender);
+        if (!p.gender) return core::Invalid("性别应为 male 或 female", "gender");
+    }
+    auto edu = StringField(o, "education");
+    if (!edu) return edu.error();
+    if (*edu) {
+        p.education = EducationFromString(**edu);
+        if (!p.education) return core::Invalid("学历应为 middle、high、junior_college、bachelor 或 postgraduate", "education");
+    }
+    auto reserve = BoolField(o, "reserve_cadre");
+    if (!reserve) return reserve.error();
+    p.reserve_cadre = *reserve;
+    return p;
+}
+
+constexpr std::initializer_list<const char*> kPersonFields = {
+    "unit_id", "name", "gender", "birth_date", "education", "party_join_date", "id_number", "phone", "reserve_cadre"};
+
+core::Result<app::PositionPatch> PositionPatchFrom(const json::object& o) {
+    app::PositionPatch p;
+    auto unit = IntField(o, "unit_id");
+    if (!unit) return unit.error();
+    p.unit_id = *unit;
+    for (auto [name, slot] : {std::pair{"title", &p.title}, {"start_date", &p.start_date}, {"end_date", &p.end_date}}) {
+        auto v = StringField(o, name);
+        if (!v) return v.error();
+        *slot = *v;
+    }
+    return p;
+}
+
+}  // namespace
+
+void RegisterRosterRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/units", Access::kSession, [&s](Request& req) {
+        app::UnitsQuery q;
+        auto parent = QueryInt(req.Query("parent"), "parent", 0);
+        if (!parent) return ErrorResponse(parent.error());
+        if (*parent > 0) q.parent = *parent;
+        q.q = req.Query("q").value_or("");
+        if (auto kind = req.Query("kind"); kind && !kind->empty()) {
+            q.kind = KindFromString(*kind);
+            if (!q.kind) return ErrorResponse(core::Invalid("未知单位类型: " + *kind, "kind"));
+        }
+        auto page = QueryInt(req.Query("page"), "page", 1);
+        if (!page) return ErrorResponse(page.error());
+        auto size = QueryInt(req.Query("size"), "size", 50);
+        if (!size) return ErrorResponse(size.error());
+        if (*page < 1) return ErrorResponse(core::Invalid("page 应为正整数", "page"));
+        if (*size < 1 || *size > 500) return ErrorResponse(core::Invalid("size 应在 1–500 之间", "size"));
+        q.page = static_cast<int>(*page);
+        q.size = static_cast<int>(*size);
+        auto result = s.roster.ListUnits(req.user->actor, q);
+        if (!result) return ErrorResponse(result.error());
+        json::array items;
+        for (const auto& u : result->items) items.push_back(UnitJson(u));
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)},
+                                                              {"total", result->total},
+                                                              {"page", result->page},
+                                                              {"size", result->size}}));
+    });
+
+    router.Add("GET", "/api/v1/units/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto d = s.roster.GetUnit(req.user->actor, *id);
+        if (!d) return ErrorResponse(d.error());
+        json::array ancestors, orgs, team, incomes;
+        for (const auto& a : d->ancestors)
+            ancestors.push_back(json::object{{"id", a.id}, {"name", a.name}, {"kind", KindName(a.kind)}});
+        for (const auto& o : d->party_orgs) {
+            auto hint = UpgradeHint(o);
+            orgs.push_back(json::object{{"id", o.id},
+                                        {"name", o.name},
+                                        {"kind", PartyOrgKindName(o.kind)},
+                                        {"member_count", o.member_count},
+                                        {"upgrade_hint", hint ? json::value(PartyOrgKindName(*hint)) : json::value(nullptr)}});
+        }
+        for (const auto& t : d->team)
+            team.push_back(json::object{{"position_id", t.position.id},
+                                        {"person_id", t.person.id},
+                                        {"name", t.person.name},
+                                        {"gender", GenderName(t.person.gender)},
+                                        {"age", t.age},
+                                        {"education", EducationName(t.person.education)},
+                                        {"title", t.position.title},
+                                        {"start_date", t.position.start_date},
+                                        {"tenure_years", t.tenure_years}});
+        for (const auto& i : d->incomes) incomes.push_back(json::object{{"year", i.year}, {"amount_yuan", i.amount_yuan}});
+        return JsonResponse(200, json::serialize(json::object{{"unit", UnitJson(d->unit)},
+                                                              {"ancestors", std::move(ancestors)},
+                                                              {"party_orgs", std::move(orgs)},
+                                                              {"team", std::move(team)},
+                                                              {"incomes", std::move(incomes)}}));
+    });
+
+    router.Add("GET", "/api/v1/units/{id}/stats", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto v = s.roster.Stats(req.user->actor, *id);
+        if (!v) return ErrorResponse(v.error());
+        const TeamStats& st = v->stats;
+        auto bands = [](const std::vector<AgeBandCount>& b) {
+            json::array a;
+            for (const auto& x : b) a.push_back(json::object{{"band", x.band}, {"count", x.count}});
+            return a;
+        };
+        json::array pyramid, education, risks;
+        for (const auto& [band, mf] : st.pyramid)
+            pyramid.push_back(json::object{{"band", band}, {"male", mf.first}, {"female", mf.second}});
+        for (const auto& [e, n] : st.education)
+            education.push_back(json::object{{"level", EducationName(e)}, {"label", EducationLabel(e)}, {"count", n}});
+        for (std::size_t i = 0; i < st.succession_risks.size(); ++i) {
+            const auto& r = st.succession_risks[i];
+            risks.push_back(json::object{{"unit_id", r.unit_id},
+                                         {"unit_name", v->risk_names[i].first},
+                                         {"person_id", r.person_id},
+                                         {"secretary_name", v->risk_names[i].second},
+                                         {"age", r.age}});
+        }
+        return JsonResponse(200, json::serialize(json::object{{"count", st.count},
+                                                              {"average_age", std::round(st.average_age * 10) / 10},
+                                                              {"college_share", std::round(st.college_share * 1000) / 1000},
+                                                              {"male", st.male},
+                                                              {"female", st.female},
+                                                              {"age_bands", bands(st.age_bands)},
+                                                              {"pyramid", std::move(pyramid)},
+                                                              {"education", std::move(education)},
+                                                              {"secretary_age_bands", bands(st.secretary_age_bands)},
+                                                              {"succession_risks", std::move(risks)}}));
+    });
+
+    router.Add("GET", "/api/v1/people", Access::kSession, [&s](Request& req) {
+        auto q = PeopleQueryFrom(req);
+        if (!q) return ErrorResponse(q.error());
+        auto page = s.roster.ListPeople(req.user->actor, *q);
+        if (!page) return ErrorResponse(page.error());
+        json::array items;
+        for (const auto& p : page->items) items.push_back(PersonJson(p));
+        return JsonResponse(200, json::serialize(json::object{
+                                     {"items", std::move(items)}, {"total", page->total}, {"page", page->page}, {"size", page->size}}));
+    });
+
+    router.Add("GET", "/api/v1/people/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto p = s.roster.GetPerson(req.user->actor, *id);
+        if (!p) return ErrorResponse(p.error());
+        return JsonResponse(200, json::serialize(PersonJson(*p)));
+    });
+
+    router.Add("POST", "/api/v1/people", Access::kSession, [&s](Request& req) {
+        auto body = ParseObject(req.body, kPersonFields);
+        if (!body) return ErrorResponse(body.error());
+        auto patch = PersonPatchFrom(*body);
+        if (!patch) return ErrorResponse(patch.error());
+        if (!patch->unit_id) return ErrorResponse(core::Invalid("请选择所属单位", "unit_id"));
+        if (!patch->name) return ErrorResponse(core::Invalid("姓名不能为空", "name"));
+        if (!patch->gender) return ErrorResponse(core::Invalid("请选择性别", "gender"));
+        if (!patch->birth_date) return ErrorResponse(core::Invalid("请填写出生日期", "birth_date"));
+        if (!patch->education) return ErrorResponse(core::Invalid("请选择学历", "education"));
+        Person p;
+        p.unit_id = *patch->unit_id;
+        p.name = *patch->name;
+        p.gender = *patch->gender;
+        p.birth_date = *patch->birth_date;
+        p.education = *patch->education;
+        p.party_join_date = patch->party_join_date.value_or("");
+        p.id_number = patch->id_number.value_or("");
+        p.phone = patch->phone.value_or("");
+        p.reserve_cadre = patch->reserve_cadre.value_or(false);
+        auto created = s.roster.CreatePerson(req.user->actor, p);
+        if (!created) return ErrorResponse(created.error());
+        return JsonResponse(201, json::serialize(PersonJson(*created)));
+    });
+
+    router.Add("PATCH", "/api/v1/people/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto body = ParseObject(req.body, kPersonFields);
+        if (!body) return ErrorResponse(body.error());
+        auto patch = PersonPatchFrom(*body);
+        if (!patch) return ErrorResponse(patch.error());
+        auto updated = s.roster.UpdatePerson(req.user->actor, *id, *patch);
+        if (!updated) return ErrorResponse(updated.error());
+        return JsonResponse(200, json::serialize(PersonJson(*updated)));
+    });
+
+    router.Add("DELETE", "/api/v1/people/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto st = s.roster.DeletePerson(req.user->actor, *id);
+        if (!st) return ErrorResponse(st.error());
+        Response res;
+        res.status = 204;
+        return res;
+    });
+
+    router.Add("GET", "/api/v1/positions", Access::kSession, [&s](Request& req) {
+        auto unit = QueryInt(req.Query("unit"), "unit", 0);
+        if (!unit) return ErrorResponse(unit.error());
+        auto list = s.roster.ListPositions(req.user->actor, *unit);
+        if (!list) return ErrorResponse(list.error());
+        json::array items;
+        for (const auto& [pos, person_name] : *list) {
+            json::object o = PositionJson(pos, "");
+            o["person_name"] = person_name;
+            items.push_back(std::move(o));
+        }
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
+    });
+
+    router.Add("POST", "/api/v1/positions", Access::kSession, [&s](Request& req) {
+        auto body = ParseObject(req.body, {"person_id", "unit_id", "title", "start_date", "end_date"});
+        if (!body) return ErrorResponse(body.error());
+        auto person = IntField(*body, "person_id");
+        if (!person) return ErrorResponse(person.error());
+        if (!*person) return ErrorResponse(core::Invalid("请选择人员", "person_id"));
+        auto patch = PositionPatchFrom(*body);
+        if (!patch) return ErrorResponse(patch.error());
+        if (!patch->unit_id) return ErrorResponse(core::Invalid("请选择任职单位", "unit_id"));
+        if (!patch->title) return ErrorResponse(core::Invalid("职务不能为空", "title"));
+        if (!patch->start_date) return ErrorResponse(core::Invalid("请填写任职日期", "start_date"));
+        Position p{0, **person, *patch->unit_id, *patch->title, *patch->start_date, patch->end_date.value_or("")};
+        auto created = s.roster.CreatePosition(req.user->actor, p);
+        if (!created) return ErrorResponse(created.error());
+        return JsonResponse(201, json::serialize(PositionJson(*created, "")));
+    });
+
+    router.Add("PATCH", "/api/v1/positions/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto body = ParseObject(req.body, {"unit_id", "title", "start_date", "end_date"});
+        if (!body) return ErrorResponse(body.error());
+        auto patch = PositionPatchFrom(*body);
+        if (!patch) return ErrorResponse(patch.error());
+        auto updated = s.roster.UpdatePosition(req.user->actor, *id, *patch);
+        if (!updated) return ErrorResponse(updated.error());
+        return JsonResponse(200, json::serialize(PositionJson(*updated, "")));
+    });
+
+    router.Add("DELETE", "/api/v1/positions/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto st = s.roster.DeletePosition(req.user->actor, *id);
+        if (!st) return ErrorResponse(st.error());
+        Response res;
+        res.status = 204;
+        return res;
+    });
+}
+
+}  // namespace lingyan::http

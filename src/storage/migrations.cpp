@@ -1,0 +1,152 @@
+#include "storage/migrations.hpp"
+
+#include <string>
+
+namespace lingyan::storage {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    const char* sql;           // portable; {{pk}} becomes the dialect's auto-increment key
+    const char* sqlite_extra;  // dialect-specific statements (may be empty)
+    const char* postgres_extra;
+};
+
+constexpr Migration kMigrations[] = {
+    {1, "roster, accounts, audit",
+     R"SQL(
+CREATE TABLE units (
+  id {{pk}},
+  parent_id BIGINT REFERENCES units(id),
+  code TEXT,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  economy TEXT NOT NULL DEFAULT 'none',
+  dev_zone INTEGER NOT NULL DEFAULT 0,
+  near_highway INTEGER NOT NULL DEFAULT 0,
+  population BIGINT NOT NULL DEFAULT 0,
+  area_km2 DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX units_code ON units(code);
+CREATE INDEX units_parent ON units(parent_id);
+CREATE TABLE unit_incomes (
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  year INTEGER NOT NULL,
+  amount_yuan BIGINT NOT NULL,
+  PRIMARY KEY (unit_id, year)
+);
+CREATE TABLE party_orgs (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  member_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE people (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  gender TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  education TEXT NOT NULL,
+  party_join_date TEXT,
+  id_number TEXT,
+  phone TEXT,
+  reserve_cadre INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX people_unit ON people(unit_id);
+CREATE UNIQUE INDEX people_id_number ON people(id_number);
+CREATE TABLE positions (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  title TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT
+);
+CREATE INDEX positions_person ON positions(person_id);
+CREATE INDEX positions_unit ON positions(unit_id);
+CREATE TABLE users (
+  id {{pk}},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+)SQL",
+     R"SQL(
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)SQL",
+     R"SQL(
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+)SQL"},
+};
+
+std::string Render(const Migration& m, Dialect d) {
+    std::string sql = m.sql;
+    const std::string pk = d == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+    for (std::size_t pos; (pos = sql.find("{{pk}}")) != std::string::npos;) sql.replace(pos, 6, pk);
+    sql += d == Dialect::kSqlite ? m.sqlite_extra : m.postgres_extra;
+    return sql;
+}
+
+void EnsureVersionTable(SqlDb& db) {
+    db.ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL)");
+}
+
+}  // namespace
+
+int CurrentSchemaVersion(SqlDb& db) {
+    EnsureVersionTable(db);
+    auto rows = db.Query("SELECT MAX(version) FROM schema_migrations");
+    return rows.empty() ? 0 : static_cast<int>(AsInt(rows[0][0]));
+}
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+int ApplyMigrations(SqlDb& db) {
+    int current = CurrentSchemaVersion(db);
+    int applied = 0;
+    for (const Migration& m : kMigrations) {
+        if (m.version <= current) continue;
+        db.Begin();
+        try {
+            db.ExecScript(Render(m, db.dialect()));
+            db.Query("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
+                     {static_cast<std::int64_t>(m.version), std::string(m.description)});
+            db.Commit();
+        } catch (...) {
+            db.Rollback();
+            throw;
+        }
+        ++applied;
+    }
+    return applied;
+}
+
+}  // namespace lingyan::storage
