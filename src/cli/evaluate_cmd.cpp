@@ -17,6 +17,7 @@
 #include "core/scoring/engine.hpp"
 #include "core/scoring/facts.hpp"
 #include "core/scoring/framework.hpp"
+#include "core/scoring/templates.hpp"
 #include "core/text/csv.hpp"
 #include "exchange/file_io.hpp"
 
@@ -280,6 +281,17 @@ std::string Shortest(double value) {
     return ec == std::errc() ? std::string(buf, ptr) : Fixed(value, 6);
 }
 
+// Up to 6 decimals without trailing zeros: explanations are read by people, and a derived mean
+// such as 94.47999999999999 should read 94.48.
+std::string Readable(double value) {
+    std::string out = Fixed(value, 6);
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    return out == "-0" ? "0" : out;
+}
+
 std::string CsvField(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string out = "\"";
@@ -298,7 +310,7 @@ std::string InputsText(const std::vector<scoring::ExplainedInput>& inputs) {
     std::string out;
     for (const auto& input : inputs) {
         if (!out.empty()) out += "; ";
-        out += input.key + "=" + Shortest(input.value);
+        out += input.key + "=" + Readable(input.value);
         if (input.dropped) out += " (dropped)";
     }
     return out;
@@ -426,6 +438,68 @@ void PrintExplanationJson(const scoring::Explanation& x, const scoring::Evaluati
     out += "]}\n";
 }
 
+// ---- built-in templates as FRAMEWORK.json ----------------------------------------------------
+
+constexpr std::string_view kBuiltinPrefix = "builtin:";
+
+void WriteCriterionJson(const scoring::Framework& fw, const scoring::CriterionSpec& c, int indent, std::string& out) {
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    out += pad + "{\"id\": " + JsonString(c.id) + ", \"name\": " + JsonString(c.name) + ", \"weight\": " +
+           Shortest(c.weight);
+    if (c.method != scoring::Method::kGroup) {
+        out += ", \"method\": " + JsonString(scoring::MethodName(c.method));
+        const std::pair<const char*, const std::optional<double>*> params[] = {
+            {"trim", &c.trim}, {"max", &c.max}, {"floor", &c.floor}, {"ceiling", &c.ceiling}, {"per", &c.per},
+            {"cap", &c.cap}};
+        for (const auto& [name, value] : params) {
+            if (value->has_value()) out += std::string(", \"") + name + "\": " + Shortest(**value);
+        }
+        out += "}";
+        return;
+    }
+    out += ", \"children\": [\n";
+    bool first = true;
+    for (const auto& child : fw.criteria) {
+        if (child.parent != c.id) continue;
+        if (!first) out += ",\n";
+        first = false;
+        WriteCriterionJson(fw, child, indent + 2, out);
+    }
+    out += "\n" + pad + "]}";
+}
+
+// A framework as FRAMEWORK.json (nested children), so that a built-in template can be copied,
+// edited and used with `lingyan evaluate`.
+std::string FrameworkJson(const scoring::Framework& fw) {
+    std::string out = "{\n  \"name\": " + JsonString(fw.name) + ",\n  \"scale\": " + Shortest(fw.scale) + ",\n";
+    if (fw.bonus_cap) out += "  \"bonus_cap\": " + Shortest(*fw.bonus_cap) + ",\n";
+    if (fw.penalty_cap) out += "  \"penalty_cap\": " + Shortest(*fw.penalty_cap) + ",\n";
+    out += "  \"tiebreak\": [";
+    for (std::size_t pos = 0; pos < fw.tiebreak.size(); ++pos) out += (pos ? ", " : "") + JsonString(fw.tiebreak[pos]);
+    out += "],\n  \"awards\": [";
+    for (std::size_t pos = 0; pos < fw.awards.size(); ++pos) {
+        const auto& award = fw.awards[pos];
+        out += std::string(pos ? ",\n" : "\n") + "    {\"name\": " + JsonString(award.name) +
+               ", \"quota\": " + std::to_string(award.quota) + ", \"min_total\": " + Shortest(award.min_total) + "}";
+    }
+    out += "\n  ],\n  \"criteria\": [\n";
+    bool first = true;
+    for (const auto& c : fw.criteria) {
+        if (!c.parent.empty()) continue;
+        if (!first) out += ",\n";
+        first = false;
+        WriteCriterionJson(fw, c, 4, out);
+    }
+    out += "\n  ]\n}\n";
+    return out;
+}
+
+std::string TemplateKeys(const std::vector<scoring::Template>& templates) {
+    std::string out;
+    for (const auto& t : templates) out += (out.empty() ? "" : "、") + std::string(t.key);
+    return out;
+}
+
 // ---- INPUTS.csv → FactSheet ---------------------------------------------------------------
 
 std::optional<InputError> ReadFacts(const std::string& file, std::string_view text, scoring::FactSheet& sheet) {
@@ -462,6 +536,7 @@ struct Options {
     std::string explain;
     bool explain_set = false;
     std::string format = "csv";
+    std::string print_template;
 };
 
 int Run(const Options& opt) {
@@ -471,6 +546,18 @@ int Run(const Options& opt) {
         std::cerr << ": " << e.message << '\n';
         return kExitBadInput;
     };
+    const auto templates = scoring::BuiltinTemplates();
+    if (!opt.print_template.empty()) {
+        const auto* t = scoring::FindTemplate(templates, opt.print_template);
+        if (!t) {
+            std::cerr << "lingyan evaluate: 没有内置模板 “" << opt.print_template << "”（可用 " << TemplateKeys(templates)
+                      << "）\n";
+            return kExitBadInput;
+        }
+        const std::string out = FrameworkJson(t->framework);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return 0;
+    }
     if (opt.framework_path.empty() || opt.inputs_path.empty()) {
         std::cerr << "lingyan evaluate: 用法 lingyan evaluate FRAMEWORK.json INPUTS.csv [--explain SUBJECT] "
                      "[--format csv|json]\n";
@@ -481,8 +568,19 @@ int Run(const Options& opt) {
         return kExitBadInput;
     }
     std::string framework_text, inputs_text;
+    const bool builtin = std::string_view(opt.framework_path).substr(0, kBuiltinPrefix.size()) == kBuiltinPrefix;
     try {
-        framework_text = exchange::ReadFile(opt.framework_path);
+        if (builtin) {
+            const auto key = std::string_view(opt.framework_path).substr(kBuiltinPrefix.size());
+            const auto* t = scoring::FindTemplate(templates, key);
+            if (!t) {
+                std::cerr << opt.framework_path << ": 没有这个内置模板（可用 " << TemplateKeys(templates) << "）\n";
+                return kExitBadInput;
+            }
+            framework_text = FrameworkJson(t->framework);
+        } else {
+            framework_text = exchange::ReadFile(opt.framework_path);
+        }
         inputs_text = exchange::ReadFile(opt.inputs_path);
     } catch (const exchange::FileError& e) {
         std::cerr << e.what() << '\n';
@@ -538,6 +636,9 @@ void AddEvaluateCommand(CLI::App& app, CommandContext& ctx) {
     cmd->add_option("inputs", opt->inputs_path, "考核数据 INPUTS.csv (subject,criterion,key,value)");
     cmd->add_option("--explain", opt->explain, "解释某一主体的得分 Explain one subject's total");
     cmd->add_option("--format", opt->format, "输出格式 csv|json (默认 csv)");
+    cmd->add_option("--print-template", opt->print_template,
+                    "打印内置模板为 FRAMEWORK.json（sanhao-team、sanhao-leader、sanhao-deputy、sihao-secretary、"
+                    "secretary-project）；FRAMEWORK 也可写作 builtin:KEY");
     cmd->callback([&ctx, opt, cmd] {
         opt->explain_set = cmd->count("--explain") > 0;
         ctx.exit_code = Run(*opt);
