@@ -25,6 +25,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    manifest: true,
   },
   test: {
     environment: 'happy-dom',

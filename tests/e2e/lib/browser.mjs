@@ -1,7 +1,7 @@
 // Shared browser helpers for the e2e specs: Debian's chromium through playwright-core
 // (resolved from web/node_modules, so there is one lockfile), login, screenshots.
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,4 +52,36 @@ export async function api(page, path) {
   const response = await page.request.get(`${BASE_URL}/api/v1${path}`);
   if (!response.ok()) throw new Error(`GET ${path} → ${response.status()}`);
   return response.json();
+}
+
+/** Records a click-to-render time (printed, and appended to test-output/timings.txt). */
+export function timing(what, ms) {
+  const line = `timing: ${what}: ${ms} ms`;
+  console.log(line);
+  appendFileSync(join(SHOT_DIR, '..', 'timings.txt'), `${new Date().toISOString()} ${BASE_URL} ${line}\n`);
+}
+
+/**
+ * Clicks `selector` inside the page and returns the milliseconds until `doneExpr` (a JS
+ * expression evaluated in the page) is true: a click-to-render time without test-driver overhead.
+ */
+export async function clickToRender(page, selector, doneExpr) {
+  return page.evaluate(
+    async ([sel, expr]) => {
+      const done = new Function(`return (${expr});`);
+      const t0 = performance.now();
+      document.querySelector(sel).click();
+      await new Promise((resolve, reject) => {
+        const limit = t0 + 10_000;
+        const check = () => {
+          if (done()) resolve();
+          else if (performance.now() > limit) reject(new Error(`not rendered: ${expr}`));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+      return Math.round(performance.now() - t0);
+    },
+    [selector, doneExpr],
+  );
 }

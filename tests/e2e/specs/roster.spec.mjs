@@ -1,7 +1,7 @@
 // admin: log in, browse the region tree down to 北联村, search, people list, dashboard, expiry.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, timing, clickToRender } from '../lib/browser.mjs';
 
 describe('admin browses the roster', () => {
   let browser;
@@ -43,9 +43,14 @@ describe('admin browses the roster', () => {
       }
       await node.locator('.el-tree-node__children [data-unit-id]').first().waitFor();
     }
-    await tree.locator(`[data-unit-id="${beilian.id}"]`).click();
+    await tree.locator(`[data-unit-id="${beilian.id}"]`).waitFor();
+    const ms = await clickToRender(
+      page,
+      `[data-test="region-tree"] [data-unit-id="${beilian.id}"]`,
+      `location.pathname.endsWith('/${beilian.id}') && document.querySelector('[data-test="unit-name"]')?.textContent.includes('北联村')`,
+    );
+    timing('tree click → unit page rendered', ms);
     await page.waitForURL(`**/roster/units/${beilian.id}`);
-    await page.locator('[data-test="unit-name"]', { hasText: '北联村' }).waitFor();
     const text = await page.locator('[data-test="unit-detail"]').innerText();
     for (const section of ['基本情况', '党组织', '现任班子', '村集体经营性收入']) assert.ok(text.includes(section), `unit page has ${section}`);
     await shot(page, '02-unit-beilian');
@@ -66,12 +71,17 @@ describe('admin browses the roster', () => {
     await page.locator('[data-test="people-table"] .el-table__row').first().waitFor();
     const total = (await api(page, `/people?unit=${beilian.id}&page=1&size=1`)).total;
     assert.ok((await page.locator('.el-pagination__total').innerText()).includes(String(total)));
-    await page.locator('[data-test="people-table"] th', { hasText: '姓名' }).locator('.sort-caret.ascending').click();
+    const sortMs = await clickToRender(
+      page,
+      '[data-test="people-table"] th.is-sortable .sort-caret.ascending',
+      `location.search.includes('sort=name') && document.querySelector('[data-test="people-table"]').dataset.loading === 'false'`,
+    );
+    timing('people sort click → list re-rendered', sortMs);
     await page.waitForURL(/sort=name/);
     const names = await page.locator('[data-test="people-table"] .el-table__row td:first-child a').allInnerTexts();
-    const sorted = [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const expected = [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
     assert.ok(names.length > 0);
-    if (process.env.LINGYAN_MOCK) assert.deepEqual(names, sorted);
+    if (process.env.LINGYAN_MOCK) assert.deepEqual(names, expected);
     await shot(page, '04-people');
     await page.goto(`${BASE_URL}/roster/people?unit=${beilian.id}&education=bachelor`);
     await page.locator('[data-test="people-table"]').waitFor();
