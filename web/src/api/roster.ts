@@ -1,6 +1,6 @@
 import { http, type Query } from './http';
 
-export type UnitKind = 'city' | 'county' | 'town' | 'village' | 'community' | 'grid' | 'enterprise';
+export type UnitKind = 'province' | 'city' | 'county' | 'town' | 'village' | 'community' | 'grid' | 'enterprise';
 export type Economy = 'none' | 'agriculture' | 'industry' | 'tourism' | 'mixed' | 'urban';
 export type Education = 'middle' | 'high' | 'junior_college' | 'bachelor' | 'postgraduate';
 export type Gender = 'male' | 'female';

@@ -76,6 +76,7 @@ const en: typeof zhCN = {
     selectUnit: 'Select a unit',
   },
   unitKind: {
+    province: 'Province',
     city: 'City',
     county: 'County',
     town: 'Town',

@@ -74,6 +74,7 @@ export default {
     selectUnit: '请选择单位',
   },
   unitKind: {
+    province: '省',
     city: '市',
     county: '区县',
     town: '镇街',
