@@ -58,6 +58,7 @@ void RosterService::Reload() {
 }
 
 bool RosterService::Visible(const Actor& actor, Id unit) const {
+    if (actor.scope_unit_id == 0) return actor.role == core::auth::Role::kAdmin && index_.tree().Find(unit);
     return index_.tree().InSubtree(actor.scope_unit_id, unit);
 }
 
@@ -82,15 +83,26 @@ Result<UnitsPage> RosterService::ListUnits(const Actor& actor, const UnitsQuery&
     const RegionTree& tree = index_.tree();
     std::vector<Id> ids;
     if (!q.q.empty()) {
-        Id root = q.parent.value_or(actor.scope_unit_id);
-        if (!Visible(actor, root)) return NotFound("单位");
-        ids = tree.Search(root, q.q);
+        std::vector<Id> roots;
+        if (q.parent) roots.push_back(*q.parent);
+        else if (actor.scope_unit_id != 0) roots.push_back(actor.scope_unit_id);
+        else if (actor.role == core::auth::Role::kAdmin) roots.assign(tree.Children(std::nullopt).begin(), tree.Children(std::nullopt).end());
+        for (Id root : roots) {
+            if (!Visible(actor, root)) return NotFound("单位");
+            auto found = tree.Search(root, q.q);
+            ids.insert(ids.end(), found.begin(), found.end());
+        }
     } else if (q.parent) {
         if (!Visible(actor, *q.parent)) return NotFound("单位");
         auto kids = tree.Children(*q.parent);
         ids.assign(kids.begin(), kids.end());
-    } else {
-        if (tree.Find(actor.scope_unit_id)) ids.push_back(actor.scope_unit_id);
+    } else if (actor.scope_unit_id == 0) {
+        if (actor.role == core::auth::Role::kAdmin) {
+            auto roots = tree.Children(std::nullopt);
+            ids.assign(roots.begin(), roots.end());
+        }
+    } else if (tree.Find(actor.scope_unit_id)) {
+        ids.push_back(actor.scope_unit_id);
     }
     if (q.kind) {
         std::erase_if(ids, [&](Id id) { return tree.Find(id)->kind != *q.kind; });
@@ -142,7 +154,8 @@ Result<PeoplePage> RosterService::ListPeople(const Actor& actor, PeopleQuery q) 
     if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
     std::shared_lock lock(index_mutex_);
     if (q.unit == 0) q.unit = actor.scope_unit_id;
-    if (!index_.tree().Find(q.unit) || !Visible(actor, q.unit)) return NotFound("单位");
+    if (q.unit != 0 && (!index_.tree().Find(q.unit) || !Visible(actor, q.unit))) return NotFound("单位");
+    if (q.unit == 0 && actor.role != core::auth::Role::kAdmin) return NotFound("单位");
     Page page = index_.QueryPeople(q, clock_.Today());
     PeoplePage out;
     out.total = page.total;

@@ -4,7 +4,6 @@
 // maps and prints. Bad input exits 2 with one stderr line "FILE:LINE: problem".
 
 #include <boost/json.hpp>
-
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -48,8 +47,7 @@ std::size_t FindMemberLine(std::string_view text, std::string_view key, std::str
     const std::string quoted_key = "\"" + std::string(key) + "\"";
     int seen = 0;
     std::size_t last = std::string_view::npos;
-    for (std::size_t pos = text.find(quoted_key); pos != std::string_view::npos;
-         pos = text.find(quoted_key, pos + 1)) {
+    for (std::size_t pos = text.find(quoted_key); pos != std::string_view::npos; pos = text.find(quoted_key, pos + 1)) {
         std::size_t at = pos + quoted_key.size();
         while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r')) ++at;
         if (at >= text.size() || text[at] != ':') continue;
@@ -189,8 +187,7 @@ private:
     }
 
     // Appends one criterion (and its nested children, flattened with `parent`) to fw.criteria.
-    bool ReadCriterion(const json::value& value, const std::string& parent, scoring::Framework& fw,
-                       InputError& error) {
+    bool ReadCriterion(const json::value& value, const std::string& parent, scoring::Framework& fw, InputError& error) {
         if (!value.is_object()) return Fail(error, Line("criteria"), "criteria 的每一项必须是对象");
         const json::object& obj = value.as_object();
         scoring::CriterionSpec c;
@@ -230,12 +227,12 @@ private:
             } else if (k == "trim" || k == "max" || k == "floor" || k == "ceiling" || k == "per" || k == "cap") {
                 double number = 0;
                 if (!Number(field, number)) return bad("必须是数字");
-                auto& slot = k == "trim" ? c.trim
-                             : k == "max" ? c.max
-                             : k == "floor" ? c.floor
+                auto& slot = k == "trim"      ? c.trim
+                             : k == "max"     ? c.max
+                             : k == "floor"   ? c.floor
                              : k == "ceiling" ? c.ceiling
-                             : k == "per" ? c.per
-                                          : c.cap;
+                             : k == "per"     ? c.per
+                                              : c.cap;
                 slot = number;
             } else {
                 return Fail(error, here, "指标 “" + c.id + "” 有未知字段 “" + std::string(k) + "”");
@@ -337,11 +334,21 @@ std::string JsonString(std::string_view text) {
     std::string out = "\"";
     for (unsigned char ch : text) {
         switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (ch < 0x20) {
                     char buf[8];
@@ -421,8 +428,8 @@ void PrintExplanationJson(const scoring::Explanation& x, const scoring::Evaluati
         const auto& c = x.criteria[pos];
         out += pos ? ",\n{" : "\n{";
         out += "\"id\":" + JsonString(c.id) + ",\"name\":" + JsonString(c.name) +
-               ",\"level\":" + std::to_string(c.depth + 1) + ",\"method\":" + JsonString(scoring::MethodName(c.method)) +
-               ",\"inputs\":[";
+               ",\"level\":" + std::to_string(c.depth + 1) +
+               ",\"method\":" + JsonString(scoring::MethodName(c.method)) + ",\"inputs\":[";
         for (std::size_t in = 0; in < c.inputs.size(); ++in) {
             const auto& input = c.inputs[in];
             if (in) out += ',';
@@ -431,9 +438,9 @@ void PrintExplanationJson(const scoring::Explanation& x, const scoring::Evaluati
             if (input.derived) out += ",\"derived\":true";
             out += '}';
         }
-        out += "],\"missing\":" + JsonBool(c.missing) + ",\"s\":" + Shortest(c.s) + ",\"weight\":" + Shortest(c.weight) +
-               ",\"share\":" + Shortest(c.share) + ",\"global_share\":" + Shortest(c.global_share) +
-               ",\"contribution\":" + Shortest(c.contribution) + "}";
+        out += "],\"missing\":" + JsonBool(c.missing) + ",\"s\":" + Shortest(c.s) +
+               ",\"weight\":" + Shortest(c.weight) + ",\"share\":" + Shortest(c.share) +
+               ",\"global_share\":" + Shortest(c.global_share) + ",\"contribution\":" + Shortest(c.contribution) + "}";
     }
     out += "]}\n";
 }
@@ -444,13 +451,13 @@ constexpr std::string_view kBuiltinPrefix = "builtin:";
 
 void WriteCriterionJson(const scoring::Framework& fw, const scoring::CriterionSpec& c, int indent, std::string& out) {
     const std::string pad(static_cast<std::size_t>(indent), ' ');
-    out += pad + "{\"id\": " + JsonString(c.id) + ", \"name\": " + JsonString(c.name) + ", \"weight\": " +
-           Shortest(c.weight);
+    out += pad + "{\"id\": " + JsonString(c.id) + ", \"name\": " + JsonString(c.name) +
+           ", \"weight\": " + Shortest(c.weight);
     if (c.method != scoring::Method::kGroup) {
         out += ", \"method\": " + JsonString(scoring::MethodName(c.method));
         const std::pair<const char*, const std::optional<double>*> params[] = {
-            {"trim", &c.trim}, {"max", &c.max}, {"floor", &c.floor}, {"ceiling", &c.ceiling}, {"per", &c.per},
-            {"cap", &c.cap}};
+            {"trim", &c.trim},       {"max", &c.max}, {"floor", &c.floor},
+            {"ceiling", &c.ceiling}, {"per", &c.per}, {"cap", &c.cap}};
         for (const auto& [name, value] : params) {
             if (value->has_value()) out += std::string(", \"") + name + "\": " + Shortest(**value);
         }
@@ -511,8 +518,8 @@ std::optional<InputError> ReadFacts(const std::string& file, std::string_view te
     for (int col = 0; col < 4; ++col) {
         column[col] = core::text::ColumnIndex(fields, names[col]);
         if (column[col] < 0) {
-            return InputError{file, reader.line(), std::string("表头缺少列 ") + names[col] +
-                                                       "（应为 subject,criterion,key,value）"};
+            return InputError{file, reader.line(),
+                              std::string("表头缺少列 ") + names[col] + "（应为 subject,criterion,key,value）"};
         }
     }
     const std::size_t width = fields.size();
@@ -522,9 +529,9 @@ std::optional<InputError> ReadFacts(const std::string& file, std::string_view te
             return InputError{file, reader.line(),
                               "有 " + std::to_string(fields.size()) + " 列，表头有 " + std::to_string(width) + " 列"};
         }
-        auto status = sheet.Add(fields[static_cast<std::size_t>(column[0])], fields[static_cast<std::size_t>(column[1])],
-                                fields[static_cast<std::size_t>(column[2])], fields[static_cast<std::size_t>(column[3])],
-                                reader.line());
+        auto status = sheet.Add(
+            fields[static_cast<std::size_t>(column[0])], fields[static_cast<std::size_t>(column[1])],
+            fields[static_cast<std::size_t>(column[2])], fields[static_cast<std::size_t>(column[3])], reader.line());
         if (!status) return InputError{file, reader.line(), status.error().message};
     }
     return std::nullopt;
@@ -550,8 +557,8 @@ int Run(const Options& opt) {
     if (!opt.print_template.empty()) {
         const auto* t = scoring::FindTemplate(templates, opt.print_template);
         if (!t) {
-            std::cerr << "lingyan evaluate: 没有内置模板 “" << opt.print_template << "”（可用 " << TemplateKeys(templates)
-                      << "）\n";
+            std::cerr << "lingyan evaluate: 没有内置模板 “" << opt.print_template << "”（可用 "
+                      << TemplateKeys(templates) << "）\n";
             return kExitBadInput;
         }
         const std::string out = FrameworkJson(t->framework);
@@ -629,7 +636,8 @@ int Run(const Options& opt) {
 
 void AddEvaluateCommand(CLI::App& app, CommandContext& ctx) {
     auto opt = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("evaluate", "按指标体系计分、排名、评奖（考核/创争） Score, rank and award subjects");
+    auto* cmd =
+        app.add_subcommand("evaluate", "按指标体系计分、排名、评奖（考核/创争） Score, rank and award subjects");
     // Positionals are checked in the callback so that wrong usage exits 2 with one line, like
     // every other bad input of this command.
     cmd->add_option("framework", opt->framework_path, "指标体系 FRAMEWORK.json");

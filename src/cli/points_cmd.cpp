@@ -791,6 +791,20 @@ std::vector<MemberIdx> ById(const Members& members) {
     return order;
 }
 
+// Appends an id as a CSV field, quoted only when it holds a delimiter, quote or line break.
+void AppendCsvField(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(field);
+        return;
+    }
+    out.push_back('"');
+    for (const char c : field) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
 void WriteAll(const std::string& text) {
     if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stdout);
 }
@@ -841,7 +855,7 @@ int RunTally(const TallyArgs& args) {
         for (const auto& entry : pts::TopWithTies(totals, candidates, n)) {
             AppendInt(out, entry.rank);
             out.push_back(',');
-            out.append(members.ids[static_cast<std::size_t>(entry.member)]);
+            AppendCsvField(out, members.ids[static_cast<std::size_t>(entry.member)]);
             out.push_back(',');
             pts::AppendPoints(out, entry.total, integer);
             out.push_back('\n');
@@ -856,9 +870,9 @@ int RunTally(const TallyArgs& args) {
         out.reserve((to - from) * 40);
         for (std::size_t pos = from; pos < to; ++pos) {
             const auto member = static_cast<std::size_t>(by_id[pos]);
-            out.append(members.ids[member]);
+            AppendCsvField(out, members.ids[member]);
             out.push_back(',');
-            out.append(units.ids[static_cast<std::size_t>(members.unit[member])]);
+            AppendCsvField(out, units.ids[static_cast<std::size_t>(members.unit[member])]);
             out.push_back(',');
             pts::AppendPoints(out, totals[member], integer);
             out.push_back(',');

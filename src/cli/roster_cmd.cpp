@@ -1,10 +1,208 @@
+// import roster FILE, export roster FILE, and the roster exchange hooks for the HTTP routes.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
 #include "cli/commands.hpp"
+#include "cli/runtime.hpp"
+#include "core/roster/person_rules.hpp"
+#include "exchange/file_io.hpp"
+#include "exchange/roster/roster_export.hpp"
+#include "exchange/roster/roster_import.hpp"
 
 namespace lingyan::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// A progress reporter: a redrawn bar on a terminal, plain lines every 10% otherwise.
+class Progress {
+public:
+    explicit Progress(std::string label) : label_(std::move(label)), tty_(isatty(STDERR_FILENO)) {}
+    void Update(double fraction) {
+        int pct = static_cast<int>(fraction * 100);
+        if (tty_) {
+            if (pct == last_) return;
+            int filled = pct / 4;
+            std::cerr << "\r" << label_ << " [" << std::string(filled, '#') << std::string(25 - filled, '-') << "] "
+                      << pct << "%" << std::flush;
+        } else if (pct / 10 != last_ / 10) {
+            std::cerr << label_ << " " << pct << "%\n";
+        }
+        last_ = pct;
+    }
+    void Done() {
+        if (tty_) std::cerr << "\n";
+    }
+
+private:
+    std::string label_;
+    bool tty_;
+    int last_ = -1;
+};
+
+std::vector<app::RosterImportRow> ToAppRows(const exchange::roster::RosterParse& parsed) {
+    std::vector<app::RosterImportRow> rows;
+    rows.reserve(parsed.rows.size());
+    for (const auto& r : parsed.rows)
+        rows.push_back({parsed.sheet, static_cast<int>(r.row), r.person, r.unit_code, r.title, r.start_date});
+    return rows;
+}
+
+std::vector<app::RowError> ToAppErrors(const std::vector<exchange::roster::RowError>& errors) {
+    std::vector<app::RowError> out;
+    for (const auto& e : errors) out.push_back({e.sheet, static_cast<int>(e.row), e.field, e.message});
+    return out;
+}
+
+// Writes through a temporary file (the xlsx writer needs a path) and returns the bytes.
+template <typename Fn>
+std::string WriteToBytes(Fn&& write) {
+    fs::path tmp = fs::temp_directory_path() / ("lingyan-export-" + std::to_string(::getpid()) + "-" +
+                                                 std::to_string(reinterpret_cast<std::uintptr_t>(&write)) + ".xlsx");
+    write(tmp.string());
+    std::string bytes = exchange::ReadFile(tmp.string());
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return bytes;
+}
+
+std::vector<exchange::roster::PersonExportRow> PeopleRows(const std::vector<app::PersonView>& people,
+                                                          const core::roster::RosterIndex* index) {
+    std::vector<exchange::roster::PersonExportRow> rows;
+    for (const auto& v : people) {
+        auto code_of = [&](core::roster::Id unit) {
+            const auto* u = index ? index->tree().Find(unit) : nullptr;
+            return u ? u->code : std::string();
+        };
+        if (v.positions.empty()) {
+            rows.push_back({v.person, code_of(v.person.unit_id), v.unit_name, "", ""});
+        } else {
+            for (const auto& [pos, unit_name] : v.positions)
+                if (pos.end_date.empty()) rows.push_back({v.person, code_of(pos.unit_id), unit_name, pos.title, pos.start_date});
+            if (rows.empty() || rows.back().person.id != v.person.id)
+                rows.push_back({v.person, code_of(v.person.unit_id), v.unit_name, "", ""});
+        }
+    }
+    return rows;
+}
+
+}  // namespace
+
+http::RosterExchange MakeRosterExchange() {
+    http::RosterExchange x;
+    x.parse = [](const std::string& bytes, const std::string& filename,
+                 std::vector<app::RowError>& errors) -> core::Result<std::vector<app::RosterImportRow>> {
+        try {
+            auto parsed = exchange::roster::ParseRoster(bytes, filename);
+            errors = ToAppErrors(parsed.errors);
+            return ToAppRows(parsed);
+        } catch (const exchange::FileError& e) {
+            return core::Invalid(std::string("无法读取文件：") + e.what(), "file");
+        }
+    };
+    x.template_xlsx = [] { return WriteToBytes([](const std::string& p) { exchange::roster::WriteRosterTemplate(p); }); };
+    // Export rows come from the service's views; unit codes are resolved by the caller-less
+    // index lookup inside PeopleRows (codes are part of the views' units).
+    x.people_xlsx = [](const std::vector<app::PersonView>& people) {
+        auto rows = PeopleRows(people, nullptr);
+        return WriteToBytes([&](const std::string& p) { exchange::roster::WritePeopleXlsx(p, rows); });
+    };
+    x.units_xlsx = [](const std::vector<app::UnitView>& units) {
+        std::vector<exchange::roster::UnitExportRow> rows;
+        for (const auto& u : units) rows.push_back({u.unit, "", "", 0, 0, std::nullopt, 0});
+        return WriteToBytes([&](const std::string& p) { exchange::roster::WriteUnitsXlsx(p, rows); });
+    };
+    return x;
+}
+
 void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
-    auto* cmd = app.add_subcommand("roster", "(being built)");
-    cmd->callback([&ctx] { ctx.exit_code = kExitFailure; });
+    struct Options {
+        std::string db = kDefaultDb;
+        std::string file;
+        std::string as_user = "admin";
+    };
+    auto opts = std::make_shared<Options>();
+
+    auto* import = app.add_subcommand("import", "导入数据：roster（人员名册 .xlsx/.csv）");
+    import->require_subcommand(1);
+    auto* import_roster = import->add_subcommand("roster", "导入人员名册（全部成功或全部不写入）");
+    import_roster->add_option("FILE", opts->file, "名册文件 .xlsx 或 .csv")->required();
+    import_roster->add_option("--db", opts->db, "数据库")->capture_default_str();
+    import_roster->callback([opts, &ctx] {
+        try {
+            std::string bytes = exchange::ReadFile(opts->file);
+            Runtime rt(opts->db);
+            rt.roster->Reload();
+            Progress parse_progress("解析");
+            auto parsed = exchange::roster::ParseRoster(bytes, fs::path(opts->file).filename().string(),
+                                                        [&](double f, std::size_t) { parse_progress.Update(f); });
+            parse_progress.Done();
+            std::vector<app::RowError> errors = ToAppErrors(parsed.errors);
+            core::auth::Actor actor{0, "cli", core::auth::Role::kAdmin, 0};
+            if (errors.empty()) {
+                Progress write_progress("写入");
+                auto outcome = rt.roster->ImportRoster(actor, ToAppRows(parsed), [&](std::size_t done, std::size_t total) {
+                    write_progress.Update(static_cast<double>(done) / static_cast<double>(std::max<std::size_t>(total, 1)));
+                });
+                write_progress.Done();
+                if (!outcome) {
+                    std::cerr << "lingyan: " << opts->file << ": " << outcome.error().message << "\n";
+                    ctx.exit_code = kExitBadInput;
+                    return;
+                }
+                errors = outcome->errors;
+                if (errors.empty()) {
+                    std::cout << "已导入 " << outcome->imported << " 人、" << outcome->positions << " 个职务\n";
+                    return;
+                }
+            }
+            for (const auto& e : errors)
+                std::cerr << opts->file << ": " << e.sheet << " 第 " << e.row << " 行"
+                          << (e.field.empty() ? "" : "，" + e.field) << "：" << e.message << "\n";
+            std::cerr << "lingyan: " << opts->file << ": " << errors.size() << " 行有错误，未写入任何数据\n";
+            ctx.exit_code = kExitBadInput;
+        } catch (const exchange::FileError& e) {
+            std::cerr << "lingyan: " << e.what() << "\n";
+            ctx.exit_code = kExitBadInput;
+        } catch (const std::exception& e) {
+            std::cerr << "lingyan: " << e.what() << "\n";
+            ctx.exit_code = kExitFailure;
+        }
+    });
+
+    auto* export_cmd = app.add_subcommand("export", "导出数据：roster（人员名册 .xlsx）");
+    export_cmd->require_subcommand(1);
+    auto* export_roster = export_cmd->add_subcommand("roster", "导出全部人员名册为 .xlsx");
+    export_roster->add_option("FILE", opts->file, "输出文件 .xlsx")->required();
+    export_roster->add_option("--db", opts->db, "数据库")->capture_default_str();
+    export_roster->callback([opts, &ctx] {
+        try {
+            Runtime rt(opts->db);
+            rt.roster->Reload();
+            core::auth::Actor actor{0, "cli", core::auth::Role::kAdmin, 0};
+            core::roster::PeopleQuery q;
+            q.size = 500;
+            std::vector<app::PersonView> all;
+            while (true) {
+                auto page = rt.roster->ListPeople(actor, q);
+                if (!page || page->items.empty()) break;
+                for (auto& p : page->items) all.push_back(std::move(p));
+                if (all.size() >= page->total) break;
+                ++q.page;
+            }
+            std::vector<exchange::roster::PersonExportRow> rows;
+            rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) { rows = PeopleRows(all, &idx); });
+            exchange::roster::WritePeopleXlsx(opts->file, rows);
+            std::cout << "已导出 " << all.size() << " 人到 " << opts->file << "\n";
+        } catch (const std::exception& e) {
+            std::cerr << "lingyan: " << e.what() << "\n";
+            ctx.exit_code = kExitFailure;
+        }
+    });
 }
 
 }  // namespace lingyan::cli

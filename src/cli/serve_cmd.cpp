@@ -1,10 +1,211 @@
+// serve, migrate, user add|passwd|list, audit verify.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.hpp"
 #include "cli/commands.hpp"
+#include "cli/runtime.hpp"
+#include "http/server.hpp"
+#include "storage/migrations.hpp"
 
 namespace lingyan::cli {
 
+namespace {
+
+struct ServeOptions {
+    std::string db = kDefaultDb;
+    std::string bind = "127.0.0.1";
+    unsigned short port = 8080;
+    bool demo = false;
+    std::string web_root;
+    int threads = 2;
+    bool quiet = false;
+};
+
+struct UserOptions {
+    std::string db = kDefaultDb;
+    std::string username, role, scope, display_name;
+    std::string password;
+};
+
+// The web app's build folder: --web, else web/dist next to the working directory or the binary.
+std::string FindWebRoot(const std::string& flag) {
+    if (!flag.empty()) return flag;
+    namespace fs = std::filesystem;
+    std::vector<fs::path> candidates = {"web/dist"};
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path())
+            candidates.push_back(dir / "web/dist");
+    }
+    for (const auto& c : candidates)
+        if (fs::exists(c / "index.html")) return fs::absolute(c).string();
+    return {};
+}
+
+// Reads a password from the LINGYAN_PASSWORD variable or from stdin (one line).
+std::string ReadPassword(const std::string& flag) {
+    if (!flag.empty()) return flag;
+    if (const char* env = std::getenv("LINGYAN_PASSWORD")) return env;
+    if (isatty(STDIN_FILENO)) std::cerr << "密码: " << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+template <typename Fn>
+void Guard(CommandContext& ctx, Fn&& fn) {
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        std::cerr << "lingyan: " << e.what() << "\n";
+        ctx.exit_code = kExitFailure;
+    }
+}
+
+}  // namespace
+
 void AddServeCommands(CLI::App& app, CommandContext& ctx) {
-    auto* cmd = app.add_subcommand("serve", "(being built)");
-    cmd->callback([&ctx] { ctx.exit_code = kExitFailure; });
+    auto serve_opts = std::make_shared<ServeOptions>();
+    auto* serve = app.add_subcommand("serve", "启动 Web 服务（API 位于 /api/v1/，网页位于 /）");
+    serve->add_option("--db", serve_opts->db, "数据库：sqlite:PATH 或 postgresql://…")->capture_default_str();
+    serve->add_option("--bind", serve_opts->bind, "监听地址")->capture_default_str();
+    serve->add_option("--port", serve_opts->port, "端口（0 表示自动选择）")->capture_default_str();
+    serve->add_flag("--demo", serve_opts->demo, "载入演示部署（示范单位与演示账号）");
+    serve->add_option("--web", serve_opts->web_root, "前端构建目录（默认 web/dist）");
+    serve->add_option("--threads", serve_opts->threads, "工作线程数")->capture_default_str();
+    serve->add_flag("--quiet", serve_opts->quiet, "不输出每个请求的日志");
+    serve->callback([serve_opts, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(serve_opts->db);
+            if (serve_opts->demo) {
+                auto accounts = app::LoadDemo(*rt.store, rt.crypto, rt.clock);
+                std::cout << "演示账号（密码均为 " << app::kDemoPassword << "）：\n";
+                for (const auto& a : accounts)
+                    std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
+                std::cout << std::flush;
+            }
+            rt.roster->Reload();
+            http::Services services{*rt.auth, *rt.roster, MakeRosterExchange(), {}};
+            http::ServerConfig cfg;
+            cfg.bind = serve_opts->bind;
+            cfg.port = serve_opts->port;
+            cfg.web_root = FindWebRoot(serve_opts->web_root);
+            cfg.threads = serve_opts->threads;
+            cfg.access_log = !serve_opts->quiet;
+            cfg.on_listening = [](unsigned short port) {
+                std::cout << "listening on port " << port << std::endl;
+            };
+            if (cfg.web_root.empty()) spdlog::warn("未找到前端构建（web/dist），只提供 API");
+            http::RunServer(cfg, services);
+        });
+    });
+
+    auto db = std::make_shared<std::string>(kDefaultDb);
+    auto* migrate = app.add_subcommand("migrate", "应用数据库迁移");
+    migrate->add_option("--db", *db, "数据库：sqlite:PATH 或 postgresql://…")->capture_default_str();
+    migrate->callback([db, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(*db);
+            std::cout << "已应用 " << rt.migrations_applied << " 个迁移，当前版本 " << rt.store->SchemaVersion() << "/"
+                      << storage::LatestSchemaVersion() << "\n";
+        });
+    });
+
+    auto uo = std::make_shared<UserOptions>();
+    auto* user = app.add_subcommand("user", "账号管理：add、passwd、list");
+    user->require_subcommand(1);
+    auto* add = user->add_subcommand("add", "新增账号（密码从 LINGYAN_PASSWORD 或标准输入读取）");
+    add->add_option("username", uo->username, "用户名")->required();
+    add->add_option("--role", uo->role, "角色：admin county town secretary judge member")->required();
+    add->add_option("--scope", uo->scope, "管辖单位的区划代码或名称（admin 可省略，表示全部）");
+    add->add_option("--name", uo->display_name, "显示名称");
+    add->add_option("--db", uo->db, "数据库")->capture_default_str();
+    add->callback([uo, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(uo->db);
+            rt.roster->Reload();
+            core::roster::Id scope = 0;
+            if (!uo->scope.empty()) {
+                rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
+                    for (const auto& u : idx.tree().units())
+                        if (u.code == uo->scope || u.name == uo->scope) scope = u.id;
+                });
+                if (scope == 0) {
+                    std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
+                    ctx.exit_code = kExitBadInput;
+                    return;
+                }
+            } else if (uo->role != "admin") {
+                std::cerr << "lingyan: --scope: 非 admin 账号必须指定管辖单位\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            auto created = rt.auth->AddUser(uo->username, uo->display_name, uo->role, scope, ReadPassword(uo->password));
+            if (!created) {
+                std::cerr << "lingyan: " << created.error().field << ": " << created.error().message << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            std::cout << "已新增账号 " << created->username << "（" << created->role << "）\n";
+        });
+    });
+    auto* passwd = user->add_subcommand("passwd", "修改密码（新密码从 LINGYAN_PASSWORD 或标准输入读取）");
+    passwd->add_option("username", uo->username, "用户名")->required();
+    passwd->add_option("--db", uo->db, "数据库")->capture_default_str();
+    passwd->callback([uo, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(uo->db);
+            auto st = rt.auth->SetPassword(uo->username, ReadPassword(uo->password));
+            if (!st) {
+                std::cerr << "lingyan: " << st.error().message << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            std::cout << "已修改 " << uo->username << " 的密码\n";
+        });
+    });
+    auto* list = user->add_subcommand("list", "列出账号");
+    list->add_option("--db", uo->db, "数据库")->capture_default_str();
+    list->callback([uo, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(uo->db);
+            std::cout << "username\trole\tscope_unit_id\tdisplay_name\n";
+            for (const auto& u : rt.auth->ListUsers())
+                std::cout << u.username << "\t" << u.role << "\t" << u.scope_unit_id << "\t" << u.display_name << "\n";
+        });
+    });
+
+    auto* audit = app.add_subcommand("audit", "审计日志：verify 校验哈希链");
+    audit->require_subcommand(1);
+    auto* verify = audit->add_subcommand("verify", "校验审计日志哈希链是否完整");
+    verify->add_option("--db", *db, "数据库")->capture_default_str();
+    verify->callback([db, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(*db);
+            std::string prev(64, '0');
+            std::int64_t seq = 0, checked = 0;
+            while (true) {
+                auto batch = rt.store->ListAudit(seq, 1000);
+                if (batch.empty()) break;
+                for (const auto& e : batch) {
+                    if (e.seq != seq + 1 || e.prev_hash != prev || storage::AuditHash(e) != e.hash) {
+                        std::cerr << "lingyan: 审计日志在第 " << e.seq << " 条处被篡改或断链\n";
+                        ctx.exit_code = kExitFailure;
+                        return;
+                    }
+                    prev = e.hash;
+                    seq = e.seq;
+                    ++checked;
+                }
+            }
+            std::cout << "审计日志完整：共 " << checked << " 条，末条哈希 " << prev << "\n";
+        });
+    });
 }
 
 }  // namespace lingyan::cli

@@ -20,7 +20,7 @@ std::string UserJson(const app::SessionUser& user, const std::string& scope_unit
 
 namespace {
 std::string ScopeName(Services& s, core::roster::Id unit) {
-    std::string name;
+    std::string name = unit == 0 ? "全部单位" : "";
     s.roster.WithIndex([&](const core::roster::RosterIndex& idx) {
         if (const auto* u = idx.tree().Find(unit)) name = u->name;
     });

@@ -73,7 +73,7 @@ CREATE TABLE users (
   username TEXT NOT NULL UNIQUE,
   display_name TEXT NOT NULL,
   role TEXT NOT NULL,
-  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  scope_unit_id BIGINT REFERENCES units(id),  -- NULL: the whole deployment (admin)
   password_hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 1
 );

@@ -229,7 +229,9 @@ void SqlStore::UpsertIncome(const UnitIncome& i) {
 
 Id SqlStore::InsertUser(const UserRecord& u) {
     return AsInt(
-        db_->Query(kInsertUser, {u.username, u.display_name, u.role, u.scope_unit_id, u.password_hash, Flag(u.active)})
+        db_->Query(kInsertUser, {u.username, u.display_name, u.role,
+                                 u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(), u.password_hash,
+                                 Flag(u.active)})
             .at(0)[0]);
 }
 

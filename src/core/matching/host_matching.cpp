@@ -25,8 +25,9 @@
 //
 // Pruning. Each phase first runs on a subgraph holding each trainee's best L eligible hosts and
 // is then certified on the full set of eligible pairs, adding back any pair that fails:
-//   - Phase 1: Preflow's minimum cut (S-side, T-side) of the subgraph has capacity k. If no
-//     pruned eligible pair goes from an S-side trainee to a T-side host, the same cut has
+//   - Phase 1: after Preflow, the nodes reachable from s in the residual graph form the
+//     source side S of a minimum cut of the subgraph, of capacity k. If no pruned eligible
+//     pair goes from a trainee in S to a host outside S, the same cut has
 //     capacity k in the full graph, so by max-flow/min-cut no flow of the full graph exceeds k.
 //     Otherwise those pairs are added and the phase repeats (the subgraph only grows).
 //   - Phase 2: network simplex also returns node potentials π. The flow is optimal in the full
@@ -199,26 +200,43 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
     result.placements.resize(num_trainees);
     PairEvaluator eval(trainees, hosts, options.min_similarity);
 
-    // Initial candidates: each trainee's best L eligible hosts (all of them when L = 0). Hosts
-    // without capacity can never take anyone, so they are left out from the start and never
-    // needed by either certificate (their arcs to the sink have capacity 0).
-    const std::size_t width = options.candidates_per_trainee == 0 ? static_cast<std::size_t>(num_hosts)
-                                                                  : static_cast<std::size_t>(options.candidates_per_trainee);
+    // Initial candidates: each trainee's best L eligible hosts by value (all of them when L = 0),
+    // plus the host a greedy pass in input order gives it (its best host with a place left).
+    // The greedy arcs let the first max-flow solve place nearly everyone, which top-L lists
+    // alone do not when every trainee ranks the same rich hosts first. Hosts without capacity
+    // can never take anyone, so they are left out from the start and never needed by either
+    // certificate (their arcs to the sink have capacity 0).
+    const bool unpruned = options.candidates_per_trainee == 0;
+    const std::size_t width = unpruned ? static_cast<std::size_t>(num_hosts)
+                                       : static_cast<std::size_t>(options.candidates_per_trainee);
     std::vector<std::vector<int>> candidates(num_trainees);
     double max_value = 0;
     {
+        std::vector<int> greedy_load(num_hosts, 0);
         std::vector<std::pair<double, int>> scored;
         for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
             scored.clear();
+            int greedy_host = -1;
+            double greedy_value = -1;
             for (int host_idx = 0; host_idx < num_hosts; ++host_idx) {
                 const double value = eval.ValueOrNegative(trainee_idx, host_idx);
                 if (value < 0) continue;
                 ++result.stats.eligible_pairs;
                 max_value = std::max(max_value, value);
-                if (capacity[host_idx] > 0) scored.emplace_back(value, host_idx);
+                if (capacity[host_idx] <= 0) continue;
+                scored.emplace_back(value, host_idx);
+                if (greedy_load[host_idx] < capacity[host_idx] && value > greedy_value) {
+                    greedy_value = value;
+                    greedy_host = host_idx;
+                }
             }
             KeepBest(scored, width);
-            for (const auto& entry : scored) candidates[trainee_idx].push_back(entry.second);
+            auto& list = candidates[trainee_idx];
+            for (const auto& entry : scored) list.push_back(entry.second);
+            if (greedy_host >= 0) {
+                ++greedy_load[greedy_host];
+                if (std::find(list.begin(), list.end(), greedy_host) == list.end()) list.push_back(greedy_host);
+            }
         }
     }
     // A pair is "pruned" only if its host has capacity; capacity-0 hosts are excluded outright.
@@ -227,7 +245,10 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
             if (capacity[host_idx] > 0) visit(trainee_idx, host_idx, value);
         });
     };
-    const std::size_t add_limit = std::max<std::size_t>(width, 4);
+    // Pairs added back per trainee and round: one suffices to reopen a cut; reduced costs
+    // tend to need a few.
+    const std::size_t cut_add_limit = 1;
+    const std::size_t cost_add_limit = std::max<std::size_t>(width, 4);
 
     Network net;
     net.num_trainees = num_trainees;
@@ -248,16 +269,37 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
         }
         lemon::Preflow<Graph, Graph::ArcMap<int>> preflow(net.graph, cap, net.graph.node(net.Source()),
                                                           net.graph.node(net.Sink()));
-        preflow.runMinCut();
+        preflow.run();
         max_count = preflow.flowValue();
+        // The smallest source side of a minimum cut: nodes reachable from the source in the
+        // residual graph. Only pairs leaving it can raise the flow.
+        std::vector<char> reachable(net.Sink() + 1, 0);
+        std::vector<Graph::Node> queue{net.graph.node(net.Source())};
+        reachable[net.Source()] = 1;
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const Graph::Node node = queue[head];
+            for (Graph::OutArcIt arc(net.graph, node); arc != lemon::INVALID; ++arc) {
+                const Graph::Node next = net.graph.target(arc);
+                if (preflow.flow(arc) < cap[arc] && !reachable[net.graph.index(next)]) {
+                    reachable[net.graph.index(next)] = 1;
+                    queue.push_back(next);
+                }
+            }
+            for (Graph::InArcIt arc(net.graph, node); arc != lemon::INVALID; ++arc) {
+                const Graph::Node next = net.graph.source(arc);
+                if (preflow.flow(arc) > 0 && !reachable[net.graph.index(next)]) {
+                    reachable[net.graph.index(next)] = 1;
+                    queue.push_back(next);
+                }
+            }
+        }
         std::vector<std::vector<std::pair<double, int>>> violators(num_trainees);
         visit_pruned([&](int trainee_idx, int host_idx, double value) {
-            if (preflow.minCut(net.graph.node(net.TraineeNode(trainee_idx))) &&
-                !preflow.minCut(net.graph.node(net.HostNode(host_idx))))
+            if (reachable[net.TraineeNode(trainee_idx)] && !reachable[net.HostNode(host_idx)])
                 violators[trainee_idx].emplace_back(value, host_idx);
         });
         for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
-            KeepBest(violators[trainee_idx], add_limit);
+            KeepBest(violators[trainee_idx], cut_add_limit);
             for (const auto& entry : violators[trainee_idx]) extra.emplace_back(trainee_idx, entry.second);
         }
         if (extra.empty()) break;
@@ -268,6 +310,7 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
     const double scale = max_value > 0 ? kMaxScaledCost / max_value : 1.0;
     result.stats.cost_scale = scale;
     auto scaled_cost = [scale](double value) { return -static_cast<std::int64_t>(std::llround(value * scale)); };
+    const auto near_margin = static_cast<std::int64_t>(0.02 * kMaxScaledCost);
     if (max_count > 0) {
         while (true) {
             ++result.stats.min_cost_rounds;
@@ -294,16 +337,23 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
             [[maybe_unused]] const auto status = simplex.run();
             assert(status == decltype(simplex)::OPTIMAL);  // phase 1 proved a flow of max_count exists
 
+            // Violators (reduced cost < 0) fail the certificate. Near-violators (below a margin of
+            // 2% of the largest value) are added with them: they tend to become violators once
+            // the next solve moves the potentials, and adding them early saves solves.
             std::vector<std::vector<std::pair<double, int>>> violators(num_trainees);
+            bool certified = true;
             visit_pruned([&](int trainee_idx, int host_idx, double value) {
                 const std::int64_t reduced = scaled_cost(value) +
                                              simplex.potential(net.graph.node(net.TraineeNode(trainee_idx))) -
                                              simplex.potential(net.graph.node(net.HostNode(host_idx)));
-                if (reduced < 0) violators[trainee_idx].emplace_back(-static_cast<double>(reduced), host_idx);
+                if (reduced < 0) certified = false;
+                if (reduced < near_margin) violators[trainee_idx].emplace_back(-static_cast<double>(reduced), host_idx);
             });
-            for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
-                KeepBest(violators[trainee_idx], add_limit);
-                for (const auto& entry : violators[trainee_idx]) extra.emplace_back(trainee_idx, entry.second);
+            if (!certified) {
+                for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
+                    KeepBest(violators[trainee_idx], cost_add_limit);
+                    for (const auto& entry : violators[trainee_idx]) extra.emplace_back(trainee_idx, entry.second);
+                }
             }
             if (!extra.empty()) {
                 result.stats.added_back += AddPairs(candidates, extra);

@@ -23,7 +23,7 @@ struct UserRecord {
     std::string username;
     std::string display_name;
     std::string role;  // admin, county, town, secretary, judge, member
-    Id scope_unit_id = 0;
+    Id scope_unit_id = 0;  // 0: the whole deployment (admin only)
     std::string password_hash;  // Argon2id encoded string
     bool active = true;
 };

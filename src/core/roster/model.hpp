@@ -14,7 +14,7 @@ using Id = std::int64_t;
 // Levels of the region tree, top to bottom. Grids and non-public enterprises hang under a
 // village/community or town. When adding a kind, also update KindFromString/KindName and
 // the web app's i18n (web/src/locales).
-enum class UnitKind { kCity, kCounty, kTown, kVillage, kCommunity, kGrid, kEnterprise };
+enum class UnitKind { kProvince, kCity, kCounty, kTown, kVillage, kCommunity, kGrid, kEnterprise };
 
 enum class Economy { kNone, kAgriculture, kIndustry, kTourism, kMixed, kUrban };
 

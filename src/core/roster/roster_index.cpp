@@ -127,7 +127,15 @@ std::vector<UnitIncome> RosterIndex::IncomesOf(Id unit_id) const {
 }
 
 Page RosterIndex::QueryPeople(const PeopleQuery& q, const std::string& today) const {
-    std::vector<Id> units = q.subtree ? tree_.Subtree(q.unit) : std::vector<Id>{q.unit};
+    std::vector<Id> units;
+    if (q.unit == 0) {  // the whole deployment
+        for (Id root : tree_.Children(std::nullopt)) {
+            auto sub = tree_.Subtree(root);
+            units.insert(units.end(), sub.begin(), sub.end());
+        }
+    } else {
+        units = q.subtree ? tree_.Subtree(q.unit) : std::vector<Id>{q.unit};
+    }
     std::vector<const Person*> hits;
     for (Id unit : units) {
         auto it = people_by_unit_.find(unit);

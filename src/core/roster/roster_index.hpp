@@ -16,7 +16,7 @@
 namespace lingyan::core::roster {
 
 struct PeopleQuery {
-    Id unit = 0;               // root of the search
+    Id unit = 0;               // root of the search; 0 = every root
     bool subtree = true;       // false: people of `unit` itself only
     std::string position;      // current title, exact; empty = any
     std::string age_band;      // "≤35", "36-45", "46-55", "56+"; empty = any

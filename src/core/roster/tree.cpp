@@ -124,7 +124,7 @@ int RegionTree::Depth(Id id) const {
 
 namespace {
 constexpr std::pair<UnitKind, const char*> kKinds[] = {
-    {UnitKind::kCity, "city"},         {UnitKind::kCounty, "county"}, {UnitKind::kTown, "town"},
+    {UnitKind::kProvince, "province"}, {UnitKind::kCity, "city"},         {UnitKind::kCounty, "county"}, {UnitKind::kTown, "town"},
     {UnitKind::kVillage, "village"},   {UnitKind::kCommunity, "community"}, {UnitKind::kGrid, "grid"},
     {UnitKind::kEnterprise, "enterprise"}};
 constexpr std::pair<Economy, const char*> kEconomies[] = {

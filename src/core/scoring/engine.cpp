@@ -126,7 +126,8 @@ double LeafScore(const Node& node, const LeafFacts& leaf, const RankColumn& rank
             add("value", leaf.a);
             add("max", node.max, true);
             return Clamp01(leaf.a / node.max);
-        case Method::kGroup: break;
+        case Method::kGroup:
+            break;
     }
     missing = true;
     return 0.0;
@@ -149,7 +150,8 @@ double ScoreTree(const FactSheet& facts, const std::vector<RankColumn>& ranks, s
             incomplete = incomplete || missing;
         } else {
             double sum = 0;
-            for (int child : node.children) sum += nodes[static_cast<std::size_t>(child)].share * s[static_cast<std::size_t>(child)];
+            for (int child : node.children)
+                sum += nodes[static_cast<std::size_t>(child)].share * s[static_cast<std::size_t>(child)];
             s[node_idx] = sum;
         }
     }
@@ -224,8 +226,8 @@ Result<Evaluation> Evaluate(const FactSheet& facts) {
     out.position.resize(subjects.size());
     for (std::size_t pos = 0; pos < out.ranking.size(); ++pos) {
         SubjectResult& r = out.ranking[pos];
-        r.rank = (pos > 0 && same_standing(out.ranking[pos - 1], r)) ? out.ranking[pos - 1].rank
-                                                                      : static_cast<int>(pos) + 1;
+        r.rank =
+            (pos > 0 && same_standing(out.ranking[pos - 1], r)) ? out.ranking[pos - 1].rank : static_cast<int>(pos) + 1;
         out.position[r.subject] = pos;
     }
 

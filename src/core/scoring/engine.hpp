@@ -19,18 +19,18 @@ namespace lingyan::core::scoring {
 std::int64_t ToCents(double value);
 
 struct SubjectResult {
-    std::size_t subject = 0;   // index into FactSheet::subjects()
+    std::size_t subject = 0;  // index into FactSheet::subjects()
     std::string name;
-    double total = 0;          // unrounded
+    double total = 0;  // unrounded
     std::int64_t total_cents = 0;
-    double bonus = 0;          // as applied, after the cap
-    double penalty = 0;        // as applied, after the cap
+    double bonus = 0;    // as applied, after the cap
+    double penalty = 0;  // as applied, after the cap
     bool vetoed = false;
     std::string veto_reason;
-    bool incomplete = false;   // some leaf had no input
-    int rank = 0;              // 1-based; ties share the better rank; vetoed after all others
-    int award = -1;            // index into AwardResult list, -1 = none
-    std::vector<double> s;     // per node of the compiled framework
+    bool incomplete = false;  // some leaf had no input
+    int rank = 0;             // 1-based; ties share the better rank; vetoed after all others
+    int award = -1;           // index into AwardResult list, -1 = none
+    std::vector<double> s;    // per node of the compiled framework
 };
 
 struct AwardResult {
@@ -79,8 +79,8 @@ struct Explanation {
     SubjectResult result;
     double scale = 0;
     double s_root = 0;
-    double raw_bonus = 0;    // summed, before the cap
-    double raw_penalty = 0;  // summed, before the cap
+    double raw_bonus = 0;                        // summed, before the cap
+    double raw_penalty = 0;                      // summed, before the cap
     std::vector<CriterionExplanation> criteria;  // pre-order
 };
 

@@ -127,8 +127,8 @@ Status FactSheet::AddParsed(std::size_t subject_idx, std::string_view criterion,
     };
     auto set_once = [&](double& slot, std::uint8_t bit) -> Status {
         if (leaf.seen & bit) {
-            return Fail(line, "主体 " + Quote(facts.name) + " 的指标 " + Quote(criterion) + " 键 " + Quote(key) +
-                                  " 重复出现");
+            return Fail(
+                line, "主体 " + Quote(facts.name) + " 的指标 " + Quote(criterion) + " 键 " + Quote(key) + " 重复出现");
         }
         if (leaf.seen == 0) leaf.line = static_cast<std::uint32_t>(line);
         leaf.seen |= bit;
@@ -136,7 +136,8 @@ Status FactSheet::AddParsed(std::size_t subject_idx, std::string_view criterion,
         return Ok();
     };
     auto non_negative = [&]() -> Status {
-        if (value < 0) return Fail(line, "指标 " + Quote(criterion) + " 的 " + std::string(key) + " 不能为负：" + Number(value));
+        if (value < 0)
+            return Fail(line, "指标 " + Quote(criterion) + " 的 " + std::string(key) + " 不能为负：" + Number(value));
         return Ok();
     };
 
@@ -190,7 +191,8 @@ Status FactSheet::AddParsed(std::size_t subject_idx, std::string_view criterion,
                                       Number(node.max) + "]");
             }
             return set_once(leaf.a, kSeenA);
-        case Method::kGroup: break;
+        case Method::kGroup:
+            break;
     }
     return unknown_key();
 }

@@ -32,8 +32,8 @@ inline constexpr RatingGrade kRatingGrades[] = {{"优秀", 1.0}, {"称职", 0.8}
 // What a subject has for one leaf. `line` is the source line of the first fact for it, used to
 // point at the data when the combination turns out invalid (too few judges).
 struct LeafFacts {
-    double a = 0;  // target/growth: actual; rank/manual: value; count: count
-    double b = 0;  // target: target; growth: base
+    double a = 0;                     // target/growth: actual; rank/manual: value; count: count
+    double b = 0;                     // target: target; growth: base
     double rating[4] = {0, 0, 0, 0};  // counts in kRatingGrades order
     std::vector<double> judges;
     std::uint32_t line = 0;

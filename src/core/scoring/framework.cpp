@@ -34,33 +34,36 @@ struct ParamUse {
 
 ParamUse AcceptedParams(Method method) {
     switch (method) {
-        case Method::kJudges: return {.trim = true, .max = true};
-        case Method::kManual: return {.max = true};
-        case Method::kGrowth: return {.floor = true, .ceiling = true};
-        case Method::kCount: return {.per = true, .cap = true};
-        default: return {};
+        case Method::kJudges:
+            return {.trim = true, .max = true};
+        case Method::kManual:
+            return {.max = true};
+        case Method::kGrowth:
+            return {.floor = true, .ceiling = true};
+        case Method::kCount:
+            return {.per = true, .cap = true};
+        default:
+            return {};
     }
 }
 
 Status CheckParams(const CriterionSpec& c, Node& node) {
     const ParamUse use = AcceptedParams(c.method);
     const std::pair<const std::optional<double>*, std::pair<bool, const char*>> params[] = {
-        {&c.trim, {use.trim, "trim"}}, {&c.max, {use.max, "max"}},   {&c.floor, {use.floor, "floor"}},
+        {&c.trim, {use.trim, "trim"}},          {&c.max, {use.max, "max"}}, {&c.floor, {use.floor, "floor"}},
         {&c.ceiling, {use.ceiling, "ceiling"}}, {&c.per, {use.per, "per"}}, {&c.cap, {use.cap, "cap"}},
     };
     for (const auto& [value, rule] : params) {
         if (value->has_value() && !rule.first) {
-            return Invalid("指标 " + Quote(c.id) + " 的方法 " + std::string(MethodName(c.method)) + " 不接受参数 " +
-                               rule.second,
-                           c.id);
+            return Invalid(
+                "指标 " + Quote(c.id) + " 的方法 " + std::string(MethodName(c.method)) + " 不接受参数 " + rule.second,
+                c.id);
         }
         if (value->has_value() && !std::isfinite(**value)) {
             return Invalid("指标 " + Quote(c.id) + " 的参数 " + rule.second + " 不是有限数", c.id);
         }
     }
-    auto missing = [&](const char* param) {
-        return Invalid("指标 " + Quote(c.id) + " 缺少参数 " + param, c.id);
-    };
+    auto missing = [&](const char* param) { return Invalid("指标 " + Quote(c.id) + " 缺少参数 " + param, c.id); };
     auto positive = [&](const char* param) {
         return Invalid("指标 " + Quote(c.id) + " 的参数 " + param + " 必须大于 0", c.id);
     };
@@ -93,7 +96,8 @@ Status CheckParams(const CriterionSpec& c, Node& node) {
             if (*c.per <= 0) return positive("per");
             if (*c.cap <= 0) return positive("cap");
             break;
-        default: break;
+        default:
+            break;
     }
     return Ok();
 }

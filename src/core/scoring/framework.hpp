@@ -82,7 +82,7 @@ public:
     const Framework& framework() const { return framework_; }
     const std::vector<Node>& nodes() const { return nodes_; }
     const std::vector<int>& roots() const { return roots_; }
-    const std::vector<int>& leaves() const { return leaves_; }  // node indexes, pre-order
+    const std::vector<int>& leaves() const { return leaves_; }      // node indexes, pre-order
     const std::vector<int>& tiebreak() const { return tiebreak_; }  // node indexes
     // Node index of a criterion id, or kNoNode.
     int Find(std::string_view id) const;

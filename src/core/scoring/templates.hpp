@@ -12,8 +12,8 @@
 namespace lingyan::core::scoring {
 
 struct Template {
-    std::string_view key;    // stable ASCII key, e.g. "sanhao-team"
-    std::string_view title;  // display title, e.g. "三好创争·好班子（四强）"
+    std::string_view key;       // stable ASCII key, e.g. "sanhao-team"
+    std::string_view title;     // display title, e.g. "三好创争·好班子（四强）"
     std::string_view subjects;  // what is evaluated, e.g. "镇街领导班子"
     Framework framework;
 };

@@ -1,0 +1,34 @@
+#pragma once
+// Runtime: the wired-together adapters and services for one database, shared by the
+// subcommands (serve, migrate, user, import, export). Opening it applies pending migrations.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "app/auth_service.hpp"
+#include "app/roster_service.hpp"
+#include "http/routes.hpp"
+#include "storage/crypto.hpp"
+#include "storage/sql_store.hpp"
+
+namespace lingyan::cli {
+
+inline constexpr const char* kDefaultDb = "sqlite:lingyan.db";
+
+struct Runtime {
+    explicit Runtime(const std::string& db_url);
+
+    storage::SystemClock clock;
+    storage::SystemCrypto crypto;
+    std::unique_ptr<storage::SqlStore> store;
+    std::mutex store_mutex;
+    std::unique_ptr<app::AuthService> auth;
+    std::unique_ptr<app::RosterService> roster;
+    int migrations_applied = 0;
+};
+
+// The roster import/export hooks backed by src/exchange (xlsx/csv).
+http::RosterExchange MakeRosterExchange();
+
+}  // namespace lingyan::cli
