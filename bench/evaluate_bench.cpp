@@ -54,8 +54,7 @@ std::string BenchCsv(int subjects) {
         const std::string name = "村" + std::to_string(100000 + subject);
         for (int group = 0; group < kGroups; ++group) {
             for (int leaf = 0; leaf < kLeavesPerGroup; ++leaf) {
-                const std::string prefix =
-                    name + ",c" + std::to_string(group) + "_" + std::to_string(leaf) + ",judge,";
+                const std::string prefix = name + ",c" + std::to_string(group) + "_" + std::to_string(leaf) + ",judge,";
                 for (int judge = 0; judge < kJudges; ++judge) {
                     const int tenths = score(rng);
                     text += prefix + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "\n";

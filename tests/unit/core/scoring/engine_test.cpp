@@ -81,32 +81,53 @@ TEST(ScoringEngine, EachLeafMethodComputesItsNormalizedScore) {
     });
     const auto manual = With(Leaf("x", Method::kManual), [](auto& c) { c.max = 20; });
     const MethodCase cases[] = {
-        {"target below target", Leaf("x", Method::kTarget), {{"A", "x", "actual", "75"}, {"A", "x", "target", "100"}}, 0.75},
-        {"target above target is capped", Leaf("x", Method::kTarget),
-         {{"A", "x", "actual", "130"}, {"A", "x", "target", "100"}}, 1.0},
-        {"target with negative actual is 0", Leaf("x", Method::kTarget),
-         {{"A", "x", "actual", "-5"}, {"A", "x", "target", "100"}}, 0.0},
+        {"target below target",
+         Leaf("x", Method::kTarget),
+         {{"A", "x", "actual", "75"}, {"A", "x", "target", "100"}},
+         0.75},
+        {"target above target is capped",
+         Leaf("x", Method::kTarget),
+         {{"A", "x", "actual", "130"}, {"A", "x", "target", "100"}},
+         1.0},
+        {"target with negative actual is 0",
+         Leaf("x", Method::kTarget),
+         {{"A", "x", "actual", "-5"}, {"A", "x", "target", "100"}},
+         0.0},
         {"growth inside band", growth, {{"A", "x", "actual", "110"}, {"A", "x", "base", "100"}}, 0.5},
         {"growth above ceiling", growth, {{"A", "x", "actual", "150"}, {"A", "x", "base", "100"}}, 1.0},
         {"growth below floor", growth, {{"A", "x", "actual", "90"}, {"A", "x", "base", "100"}}, 0.0},
-        {"growth from negative base uses |base|", growth, {{"A", "x", "actual", "-90"}, {"A", "x", "base", "-100"}},
+        {"growth from negative base uses |base|",
+         growth,
+         {{"A", "x", "actual", "-90"}, {"A", "x", "base", "-100"}},
          0.5},
-        {"judges drop highest and lowest", Leaf("x", Method::kJudges),
+        {"judges drop highest and lowest",
+         Leaf("x", Method::kJudges),
          {{"A", "x", "judge", "100"}, {"A", "x", "judge", "80"}, {"A", "x", "judge", "90"}, {"A", "x", "judge", "0"}},
          0.85},
-        {"judges with trim 0 average all", With(Leaf("x", Method::kJudges), [](auto& c) { c.trim = 0; c.max = 10; }),
-         {{"A", "x", "judge", "6"}, {"A", "x", "judge", "9"}}, 0.75},
-        {"rating weights grades", Leaf("x", Method::kRating),
+        {"judges with trim 0 average all",
+         With(Leaf("x", Method::kJudges),
+              [](auto& c) {
+                  c.trim = 0;
+                  c.max = 10;
+              }),
+         {{"A", "x", "judge", "6"}, {"A", "x", "judge", "9"}},
+         0.75},
+        {"rating weights grades",
+         Leaf("x", Method::kRating),
          {{"A", "x", "优秀", "6"}, {"A", "x", "称职", "2"}, {"A", "x", "基本称职", "1"}, {"A", "x", "不称职", "1"}},
          (6 * 1.0 + 2 * 0.8 + 1 * 0.6) / 10},
-        {"rating counts on several rows add up", Leaf("x", Method::kRating),
-         {{"A", "x", "优秀", "1"}, {"A", "x", "不称职", "1"}, {"A", "x", "优秀", "2"}}, 0.75},
+        {"rating counts on several rows add up",
+         Leaf("x", Method::kRating),
+         {{"A", "x", "优秀", "1"}, {"A", "x", "不称职", "1"}, {"A", "x", "优秀", "2"}},
+         0.75},
         {"count below cap", count, {{"A", "x", "count", "3"}}, 0.6},
         {"count above cap", count, {{"A", "x", "count", "9"}}, 1.0},
         {"manual over max", manual, {{"A", "x", "value", "15"}}, 0.75},
         {"rank alone is first", Leaf("x", Method::kRank), {{"A", "x", "value", "3"}}, 1.0},
-        {"rank among three", Leaf("x", Method::kRank),
-         {{"A", "x", "value", "5"}, {"B", "x", "value", "9"}, {"C", "x", "value", "1"}}, 0.5},
+        {"rank among three",
+         Leaf("x", Method::kRank),
+         {{"A", "x", "value", "5"}, {"B", "x", "value", "9"}, {"C", "x", "value", "1"}},
+         0.5},
     };
     for (const auto& c : cases) {
         auto fw = MustCompile(OneLeaf(c.leaf));
@@ -301,8 +322,8 @@ TEST(ScoringAwards, EachAwardTakesTheNextQuotaOfEligibleSubjectsInOrder) {
 }
 
 TEST(ScoringAwards, ATieAtTheQuotaBoundaryIncludesEveryTiedSubjectAndReportsTheOverflow) {
-    auto e = AwardRun({{"好班子", 2, 0}, {"提名", 1, 0}},
-                      {{"A", "90"}, {"B", "80"}, {"C", "80"}, {"D", "80"}, {"E", "70"}});
+    auto e =
+        AwardRun({{"好班子", 2, 0}, {"提名", 1, 0}}, {{"A", "90"}, {"B", "80"}, {"C", "80"}, {"D", "80"}, {"E", "70"}});
     EXPECT_EQ(Winners(e, 0), (std::vector<std::string>{"A", "B", "C", "D"}));
     EXPECT_EQ(e.awards[0].overflow, 2);
     EXPECT_EQ(Winners(e, 1), (std::vector<std::string>{"E"}));
@@ -318,11 +339,16 @@ TEST(ScoringAwards, VetoedIncompleteAndBelowMinimumSubjectsAreSkipped) {
     auto fw = ManualPair();
     fw.awards = {{"好班长", 2, 60}};
     auto compiled = MustCompile(fw);
-    auto e = MustEvaluate(compiled, {{"V", "a", "value", "100"}, {"V", "b", "value", "100"}, {"V", "-", "veto", "x"},
+    auto e = MustEvaluate(compiled, {{"V", "a", "value", "100"},
+                                     {"V", "b", "value", "100"},
+                                     {"V", "-", "veto", "x"},
                                      {"I", "a", "value", "100"},  // b missing → incomplete, total 50
-                                     {"P", "a", "value", "100"}, {"P", "b", "value", "90"},
-                                     {"Q", "a", "value", "60"},  {"Q", "b", "value", "59.98"},  // 59.99 < 60
-                                     {"R", "a", "value", "61"},  {"R", "b", "value", "59"}});
+                                     {"P", "a", "value", "100"},
+                                     {"P", "b", "value", "90"},
+                                     {"Q", "a", "value", "60"},
+                                     {"Q", "b", "value", "59.98"},  // 59.99 < 60
+                                     {"R", "a", "value", "61"},
+                                     {"R", "b", "value", "59"}});
     EXPECT_EQ(Winners(e, 0), (std::vector<std::string>{"P", "R"}));
     EXPECT_EQ(Of(e, "V").award, -1);
     EXPECT_EQ(Of(e, "I").award, -1);

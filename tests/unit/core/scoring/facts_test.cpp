@@ -28,7 +28,13 @@ CompiledFramework Sample() {
     auto count = leaf("c", Method::kCount);
     count.per = 1;
     count.cap = 5;
-    fw.criteria = {group, child, growth, leaf("j", Method::kJudges), leaf("r", Method::kRating), manual, count,
+    fw.criteria = {group,
+                   child,
+                   growth,
+                   leaf("j", Method::kJudges),
+                   leaf("r", Method::kRating),
+                   manual,
+                   count,
                    leaf("k", Method::kRank)};
     auto compiled = Compile(fw);
     EXPECT_TRUE(compiled.ok());
@@ -89,9 +95,9 @@ TEST(ScoringFacts, AcceptsRepeatedJudgeScoresRatingCountsAndBonuses) {
     EXPECT_TRUE(sheet.Add("A", "-", "bonus", "1.5").ok());
     EXPECT_TRUE(sheet.Add("A", "-", "bonus", " +2 ").ok());
     const auto& a = sheet.subjects()[0];
-    EXPECT_EQ(a.leaves[static_cast<std::size_t>(fw.nodes()[static_cast<std::size_t>(fw.Find("j"))].leaf_index)]
-                  .judges.size(),
-              2u);
+    EXPECT_EQ(
+        a.leaves[static_cast<std::size_t>(fw.nodes()[static_cast<std::size_t>(fw.Find("j"))].leaf_index)].judges.size(),
+        2u);
     EXPECT_DOUBLE_EQ(a.bonus, 3.5);
 }
 

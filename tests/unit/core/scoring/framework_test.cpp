@@ -56,8 +56,8 @@ TEST(ScoringFramework, SharesAreWeightsOverSiblingsAndMultiplyDownTheTree) {
 }
 
 TEST(ScoringFramework, NodesArePreOrderWithChildrenInGivenOrderEvenWhenParentsComeLater) {
-    auto fw = Compile(With({Leaf("b1", Method::kRank, 1, "b"), Leaf("a", Method::kRank), Group("b"),
-                            Leaf("b2", Method::kRank, 1, "b")}));
+    auto fw = Compile(With(
+        {Leaf("b1", Method::kRank, 1, "b"), Leaf("a", Method::kRank), Group("b"), Leaf("b2", Method::kRank, 1, "b")}));
     ASSERT_TRUE(fw.ok()) << fw.error().message;
     std::vector<std::string> order;
     for (const auto& node : fw->nodes()) order.push_back(node.spec.id);
@@ -98,20 +98,39 @@ TEST(ScoringFramework, RefusesInvalidFrameworksNamingTheOffendingField) {
         {"cycle of parents", With({Group("a", 1, "b"), Group("b", 1, "a"), Leaf("c", Method::kRank)}), "a"},
         {"self parent", With({Group("a", 1, "a"), Leaf("c", Method::kRank)}), "a"},
         {"growth without floor", With({Tweak(growth, [](auto& c) { c.ceiling = 0.2; })}), "g"},
-        {"growth ceiling below floor", With({Tweak(growth, [](auto& c) { c.floor = 0.2; c.ceiling = 0.1; })}), "g"},
+        {"growth ceiling below floor",
+         With({Tweak(growth,
+                     [](auto& c) {
+                         c.floor = 0.2;
+                         c.ceiling = 0.1;
+                     })}),
+         "g"},
         {"count without cap", With({Tweak(count, [](auto& c) { c.per = 1; })}), "c"},
-        {"count with zero per", With({Tweak(count, [](auto& c) { c.per = 0; c.cap = 5; })}), "c"},
+        {"count with zero per",
+         With({Tweak(count,
+                     [](auto& c) {
+                         c.per = 0;
+                         c.cap = 5;
+                     })}),
+         "c"},
         {"manual without max", With({manual}), "m"},
         {"judges with fractional trim", With({Tweak(Leaf("j", Method::kJudges), [](auto& c) { c.trim = 1.5; })}), "j"},
         {"judges with negative max", With({Tweak(Leaf("j", Method::kJudges), [](auto& c) { c.max = -1; })}), "j"},
         {"parameter of another method", With({Tweak(Leaf("j", Method::kJudges), [](auto& c) { c.floor = 0; })}), "j"},
         {"zero scale", Tweak(With({Leaf("a", Method::kRank)}), [](auto& f) { f.scale = 0; }), "scale"},
         {"negative bonus cap", Tweak(With({Leaf("a", Method::kRank)}), [](auto& f) { f.bonus_cap = -1; }), "bonus_cap"},
-        {"unknown tiebreak", Tweak(With({Leaf("a", Method::kRank)}), [](auto& f) { f.tiebreak = {"zz"}; }),
-         "tiebreak"},
-        {"award quota zero", Tweak(With({Leaf("a", Method::kRank)}), [](auto& f) { f.awards = {{"金奖", 0, 0}}; }),
+        {"unknown tiebreak", Tweak(With({Leaf("a", Method::kRank)}), [](auto& f) { f.tiebreak = {"zz"}; }), "tiebreak"},
+        {"award quota zero",
+         Tweak(With({Leaf("a", Method::kRank)}),
+               [](auto& f) {
+                   f.awards = {{"金奖", 0, 0}};
+               }),
          "awards"},
-        {"award without name", Tweak(With({Leaf("a", Method::kRank)}), [](auto& f) { f.awards = {{"", 1, 0}}; }),
+        {"award without name",
+         Tweak(With({Leaf("a", Method::kRank)}),
+               [](auto& f) {
+                   f.awards = {{"", 1, 0}};
+               }),
          "awards"},
     };
     for (const auto& c : cases) {
