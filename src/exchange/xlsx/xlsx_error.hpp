@@ -1,0 +1,14 @@
+#pragma once
+// The exception the xlsx reader and writer throw when a file cannot be read or written as an
+// .xlsx workbook. what() is a user-facing message, Chinese first, English after " / ".
+
+#include "exchange/file_io.hpp"
+
+namespace lingyan::exchange::xlsx {
+
+class XlsxError : public FileError {
+public:
+    using FileError::FileError;
+};
+
+}  // namespace lingyan::exchange::xlsx
