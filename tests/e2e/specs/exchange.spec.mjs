@@ -94,4 +94,16 @@ describe('import and export', () => {
     const rows = countXlsxRows(data);
     assert.ok(rows >= listed, `export has a row per person (${rows} rows for ${listed} people)`);
   });
+
+  it('exports the sub-units of a unit from its page', async () => {
+    await page.goto(`${BASE_URL}/roster/units/${village.parent_id}`);
+    await page.locator('[data-test="unit-export"]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="unit-export"]').click()]);
+    const file = join(dir, 'units.xlsx');
+    await download.saveAs(file);
+    const data = await readFile(file);
+    assert.equal(data.subarray(0, 2).toString('latin1'), 'PK');
+    const children = (await api(page, `/units?parent=${village.parent_id}&size=1`)).total;
+    assert.ok(countXlsxRows(data) >= children, 'a row per sub-unit');
+  });
 });
