@@ -38,9 +38,22 @@ bool IsValidDate(CivilDate date) {
 }
 
 std::string FormatIsoDate(CivilDate date) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return buf;
+    if (date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 || date.day < 0 || date.day > 99) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+        return buf;
+    }
+    // Hand-formatted: the importer formats three dates per row, and snprintf showed in profiles.
+    std::string text(10, '-');
+    text[0] = static_cast<char>('0' + date.year / 1000);
+    text[1] = static_cast<char>('0' + date.year / 100 % 10);
+    text[2] = static_cast<char>('0' + date.year / 10 % 10);
+    text[3] = static_cast<char>('0' + date.year % 10);
+    text[5] = static_cast<char>('0' + date.month / 10);
+    text[6] = static_cast<char>('0' + date.month % 10);
+    text[8] = static_cast<char>('0' + date.day / 10);
+    text[9] = static_cast<char>('0' + date.day % 10);
+    return text;
 }
 
 std::optional<CivilDate> ParseIsoDate(std::string_view text) {
