@@ -1,0 +1,193 @@
+#include "core/points/leaderboard.hpp"
+
+#include <algorithm>
+
+namespace lingyan::core::points {
+
+Leaderboard::Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int category_count)
+    : tree_(std::move(tree)), member_unit_(std::move(member_unit)), slots_(static_cast<std::size_t>(category_count) + 1) {
+    const std::size_t unit_count = tree_.size();
+    const std::size_t member_count = member_unit_.size();
+    // Counting sort of members by their unit's pre-order position (stable: member index within a unit).
+    std::vector<std::int32_t> start(unit_count + 1, 0);
+    for (const UnitIdx unit : member_unit_) ++start[static_cast<std::size_t>(tree_.order(unit)) + 1];
+    for (std::size_t order = 0; order < unit_count; ++order) start[order + 1] += start[order];
+    position_.resize(member_count);
+    member_at_.resize(member_count);
+    {
+        std::vector<std::int32_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t member = 0; member < member_count; ++member) {
+            const auto pos = fill[static_cast<std::size_t>(tree_.order(member_unit_[member]))]++;
+            position_[member] = pos;
+            member_at_[static_cast<std::size_t>(pos)] = static_cast<MemberIdx>(member);
+        }
+    }
+    scope_begin_.resize(unit_count);
+    scope_end_.resize(unit_count);
+    ancestry_start_.assign(unit_count + 1, 0);
+    for (std::size_t unit = 0; unit < unit_count; ++unit) {
+        const auto u = static_cast<UnitIdx>(unit);
+        scope_begin_[unit] = start[static_cast<std::size_t>(tree_.order(u))];
+        scope_end_[unit] = start[static_cast<std::size_t>(tree_.order(u) + tree_.subtree_size(u))];
+        const auto chain = tree_.Ancestry(u);
+        ancestry_.insert(ancestry_.end(), chain.begin(), chain.end());
+        ancestry_start_[unit + 1] = static_cast<std::int32_t>(ancestry_.size());
+    }
+    scores_.assign(slots_, std::vector<Points>(member_count, 0));
+    sets_.resize(slots_ * unit_count);
+    for (std::size_t slot = 0; slot < slots_; ++slot) {
+        for (std::size_t unit = 0; unit < unit_count; ++unit) {
+            sets_[slot * unit_count + unit] =
+                ScoreMultiset(std::vector<Points>(static_cast<std::size_t>(scope_end_[unit] - scope_begin_[unit]), 0));
+        }
+    }
+}
+
+void Leaderboard::Load(std::span<const Points> overall, const std::vector<std::vector<Points>>& by_category) {
+    for (std::size_t member = 0; member < member_unit_.size(); ++member) {
+        const auto pos = static_cast<std::size_t>(position_[member]);
+        scores_[0][pos] = overall[member];
+        for (std::size_t category = 0; category + 1 < slots_; ++category) {
+            scores_[category + 1][pos] = by_category[category][member];
+        }
+    }
+    const std::size_t unit_count = tree_.size();
+    for (std::size_t slot = 0; slot < slots_; ++slot) {
+        for (std::size_t unit = 0; unit < unit_count; ++unit) {
+            const auto first = scores_[slot].begin() + scope_begin_[unit];
+            const auto last = scores_[slot].begin() + scope_end_[unit];
+            sets_[slot * unit_count + unit] = ScoreMultiset(std::vector<Points>(first, last));
+        }
+    }
+}
+
+void Leaderboard::Apply(MemberIdx member, int category, Points delta) {
+    if (delta == 0) return;
+    const auto pos = static_cast<std::size_t>(position_[static_cast<std::size_t>(member)]);
+    const auto unit = static_cast<std::size_t>(member_unit_[static_cast<std::size_t>(member)]);
+    const std::size_t touched[2] = {0, Slot(category)};
+    const std::size_t touched_count = category == kOverall ? 1 : 2;
+    for (std::size_t touched_idx = 0; touched_idx < touched_count; ++touched_idx) {
+        const std::size_t slot = touched[touched_idx];
+        const Points old_total = scores_[slot][pos];
+        const Points new_total = old_total + delta;
+        scores_[slot][pos] = new_total;
+        for (auto at = ancestry_start_[unit]; at < ancestry_start_[unit + 1]; ++at) {
+            Set(slot, ancestry_[static_cast<std::size_t>(at)]).Replace(old_total, new_total);
+        }
+    }
+}
+
+Points Leaderboard::Total(MemberIdx member, int category) const {
+    return scores_[Slot(category)][static_cast<std::size_t>(position_[static_cast<std::size_t>(member)])];
+}
+
+std::int64_t Leaderboard::Rank(MemberIdx member, UnitIdx scope, int category) const {
+    return 1 + Set(Slot(category), scope).CountGreater(Total(member, category));
+}
+
+std::vector<Leaderboard::ScopeRank> Leaderboard::Ranks(MemberIdx member, int category) const {
+    std::vector<ScopeRank> ranks;
+    const auto unit = static_cast<std::size_t>(member_unit_[static_cast<std::size_t>(member)]);
+    const Points total = Total(member, category);
+    for (auto at = ancestry_start_[unit]; at < ancestry_start_[unit + 1]; ++at) {
+        const UnitIdx scope = ancestry_[static_cast<std::size_t>(at)];
+        const auto& set = Set(Slot(category), scope);
+        ranks.push_back({scope, 1 + set.CountGreater(total), set.size()});
+    }
+    return ranks;
+}
+
+std::int64_t Leaderboard::ScopeSize(UnitIdx scope) const {
+    return scope_end_[static_cast<std::size_t>(scope)] - scope_begin_[static_cast<std::size_t>(scope)];
+}
+
+std::vector<Leaderboard::Entry> Leaderboard::Page(UnitIdx scope, std::int64_t offset, std::int64_t limit,
+                                                  int category) const {
+    std::vector<Entry> page;
+    const auto& set = Set(Slot(category), scope);
+    if (offset < 0 || limit <= 0 || offset >= set.size()) return page;
+    const std::int64_t wanted = std::min(set.size(), offset + limit);
+    // Everyone strictly above the wanted-th value is in; at that value, take tree order until full.
+    const Points threshold = set.KthLargest(wanted - 1);
+    const std::int64_t above = set.CountGreater(threshold);
+    const auto& scores = scores_[Slot(category)];
+    std::vector<std::pair<Points, std::int32_t>> picked;
+    picked.reserve(static_cast<std::size_t>(wanted));
+    std::int64_t ties_wanted = wanted - above;
+    for (auto pos = scope_begin_[static_cast<std::size_t>(scope)]; pos < scope_end_[static_cast<std::size_t>(scope)]; ++pos) {
+        const Points total = scores[static_cast<std::size_t>(pos)];
+        if (total > threshold) {
+            picked.emplace_back(total, pos);
+        } else if (total == threshold && ties_wanted > 0) {
+            picked.emplace_back(total, pos);
+            --ties_wanted;
+        }
+    }
+    std::sort(picked.begin(), picked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    // `picked` is the scope's order from the top, so a total's rank is 1 + the index of its first entry.
+    std::int64_t rank = 0;
+    for (std::size_t idx = 0; idx < picked.size(); ++idx) {
+        if (idx == 0 || picked[idx].first != picked[idx - 1].first) rank = static_cast<std::int64_t>(idx) + 1;
+        if (static_cast<std::int64_t>(idx) < offset) continue;
+        page.push_back({rank, member_at_[static_cast<std::size_t>(picked[idx].second)], picked[idx].first});
+    }
+    return page;
+}
+
+namespace {
+inline std::uint64_t MixKey(std::uint64_t key) {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return key;
+}
+}  // namespace
+
+Points PointsBook::Approve(MemberIdx member, RuleIdx rule, Points quantity) {
+    const Rule& def = rules_[static_cast<std::size_t>(rule)];
+    const Points worth = EventWorth(def.points, quantity);
+    if (!def.cap) return worth;
+    if ((used_ + 1) * 2 > sums_.size()) {
+        std::vector<std::pair<std::uint64_t, Points>> old = std::move(sums_);
+        sums_.assign(std::max<std::size_t>(64, old.size() * 2), {0, 0});
+        used_ = 0;
+        for (const auto& [key, sum] : old) {
+            if (key == 0) continue;
+            for (std::size_t at = MixKey(key) & (sums_.size() - 1);; at = (at + 1) & (sums_.size() - 1)) {
+                if (sums_[at].first == 0) {
+                    sums_[at] = {key, sum};
+                    ++used_;
+                    break;
+                }
+            }
+        }
+    }
+    const std::uint64_t key =
+        ((static_cast<std::uint64_t>(static_cast<std::uint32_t>(member)) << 32) | static_cast<std::uint32_t>(rule)) + 1;
+    for (std::size_t at = MixKey(key) & (sums_.size() - 1);; at = (at + 1) & (sums_.size() - 1)) {
+        if (sums_[at].first == key || sums_[at].first == 0) {
+            if (sums_[at].first == 0) {
+                sums_[at].first = key;
+                ++used_;
+            }
+            const Points delta = CappedDelta(sums_[at].second, worth, def.cap);
+            sums_[at].second += worth;
+            return delta;
+        }
+    }
+}
+
+Points PointsBook::RawSum(MemberIdx member, RuleIdx rule) const {
+    if (sums_.empty()) return 0;
+    const std::uint64_t key =
+        ((static_cast<std::uint64_t>(static_cast<std::uint32_t>(member)) << 32) | static_cast<std::uint32_t>(rule)) + 1;
+    for (std::size_t at = MixKey(key) & (sums_.size() - 1);; at = (at + 1) & (sums_.size() - 1)) {
+        if (sums_[at].first == key) return sums_[at].second;
+        if (sums_[at].first == 0) return 0;
+    }
+}
+
+}  // namespace lingyan::core::points

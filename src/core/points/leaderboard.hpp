@@ -1,0 +1,105 @@
+#pragma once
+// Live leaderboards (晾晒比拼) over the region tree: totals per member, overall and per category,
+// with a member's rank in every enclosing scope (branch, grid, village, town, county, city …) and
+// top-N pages of any subtree. Applying one approved event updates every enclosing leaderboard at
+// once: for each of the member's ancestor units (and for the overall and the category slot) one
+// order-statistic multiset (ScoreMultiset) replaces the old total by the new one.
+//
+// Members are laid out in pre-order of their units, so a scope's members are one contiguous
+// range of the score arrays; pages scan that range for the values above the page's threshold.
+//
+// Thread-safety: none inside. The owner is a single writer (a strand or one thread) that calls
+// Apply/Load; reads (Rank, Page, Total …) may run concurrently with each other but never with a
+// write. A server keeps one writer copy and publishes immutable snapshots (copies) for readers,
+// or serializes reads on the writer's strand.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/points/model.hpp"
+#include "core/points/score_multiset.hpp"
+#include "core/points/tally.hpp"
+#include "core/points/unit_tree.hpp"
+
+namespace lingyan::core::points {
+
+class Leaderboard {
+public:
+    static constexpr int kOverall = -1;  // the category argument for the overall total
+
+    // `member_unit[m]` is member m's unit in `tree`; `category_count` categories besides the
+    // overall total. All totals start at 0.
+    Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int category_count);
+
+    // Replaces every total at once (a recount or a restart): `overall[m]`, and
+    // `by_category[c][m]` for each category (may be empty when category_count is 0).
+    void Load(std::span<const Points> overall, const std::vector<std::vector<Points>>& by_category);
+
+    // Adds `delta` (already clipped to the rule's cap, see CappedDelta / PointsBook) to the
+    // member's overall total and to its total in `category`, updating every enclosing scope.
+    void Apply(MemberIdx member, int category, Points delta);
+
+    Points Total(MemberIdx member, int category = kOverall) const;
+    // 1 + how many members of `scope`'s subtree have a greater total; the member must be inside.
+    std::int64_t Rank(MemberIdx member, UnitIdx scope, int category = kOverall) const;
+    struct ScopeRank {
+        UnitIdx scope;
+        std::int64_t rank;
+        std::int64_t size;
+    };
+    // The member's rank in its own unit and in every ancestor, nearest first.
+    std::vector<ScopeRank> Ranks(MemberIdx member, int category = kOverall) const;
+
+    struct Entry {
+        std::int64_t rank;
+        MemberIdx member;
+        Points total;
+    };
+    // Entries [offset, offset + limit) of `scope`'s subtree by total descending; ties share the
+    // better rank and are listed in tree order (units in pre-order, then member index).
+    std::vector<Entry> Page(UnitIdx scope, std::int64_t offset, std::int64_t limit, int category = kOverall) const;
+    std::int64_t ScopeSize(UnitIdx scope) const;
+
+    const UnitTree& tree() const { return tree_; }
+    std::size_t member_count() const { return member_unit_.size(); }
+
+private:
+    std::size_t Slot(int category) const { return static_cast<std::size_t>(category + 1); }
+    ScoreMultiset& Set(std::size_t slot, UnitIdx unit) { return sets_[slot * tree_.size() + static_cast<std::size_t>(unit)]; }
+    const ScoreMultiset& Set(std::size_t slot, UnitIdx unit) const {
+        return sets_[slot * tree_.size() + static_cast<std::size_t>(unit)];
+    }
+
+    UnitTree tree_;
+    std::vector<UnitIdx> member_unit_;
+    std::size_t slots_;
+    std::vector<std::int32_t> position_;        // member → position in tree order
+    std::vector<MemberIdx> member_at_;          // position → member
+    std::vector<std::int32_t> scope_begin_;     // unit → first position of its subtree's members
+    std::vector<std::int32_t> scope_end_;
+    std::vector<std::int32_t> ancestry_start_;  // CSR of each unit's ancestry (itself first)
+    std::vector<UnitIdx> ancestry_;
+    std::vector<std::vector<Points>> scores_;   // slot → position → total
+    std::vector<ScoreMultiset> sets_;           // slot × unit
+};
+
+// The per-member, per-rule raw sums a live ledger needs to honour caps: Approve returns the
+// change of the member's clipped contribution, which is what Leaderboard::Apply takes.
+// Single-writer like Leaderboard.
+class PointsBook {
+public:
+    explicit PointsBook(std::vector<Rule> rules) : rules_(std::move(rules)) {}
+    // Records a counted event (approved, inside the period) and returns its effect on the total.
+    Points Approve(MemberIdx member, RuleIdx rule, Points quantity = kOnePoint);
+    // The member's raw sum for a capped rule (0 when none).
+    Points RawSum(MemberIdx member, RuleIdx rule) const;
+    const std::vector<Rule>& rules() const { return rules_; }
+
+private:
+    std::vector<Rule> rules_;
+    std::vector<std::pair<std::uint64_t, Points>> sums_;  // open addressing, key = member<<32|rule, +1
+    std::size_t used_ = 0;
+};
+
+}  // namespace lingyan::core::points

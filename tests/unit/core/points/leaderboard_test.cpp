@@ -1,0 +1,173 @@
+#include "core/points/leaderboard.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "core/points/score_multiset.hpp"
+#include "core/points/tally.hpp"
+
+namespace lingyan::core::points {
+namespace {
+
+UnitTree SmallTree() {
+    //        0 city
+    //     1 town     2 town
+    //   3 v   4 v      5 v
+    return std::move(UnitTree::Build({kNoUnit, 0, 0, 1, 1, 2}).value());
+}
+
+TEST(Leaderboard, TiesShareTheBetterRank) {
+    Leaderboard board(SmallTree(), {3, 3, 4, 5, 5}, 0);
+    board.Apply(0, Leaderboard::kOverall, 500);
+    board.Apply(1, Leaderboard::kOverall, 900);
+    board.Apply(2, Leaderboard::kOverall, 500);
+    board.Apply(3, Leaderboard::kOverall, 900);
+    EXPECT_EQ(board.Rank(0, 0), 3);
+    EXPECT_EQ(board.Rank(2, 0), 3);
+    EXPECT_EQ(board.Rank(4, 0), 5);
+    EXPECT_EQ(board.Rank(2, 4), 1);
+    EXPECT_EQ(board.Rank(0, 1), 2);
+    const auto ranks = board.Ranks(0);
+    ASSERT_EQ(ranks.size(), 3u);
+    EXPECT_EQ(ranks[0].scope, 3);
+    EXPECT_EQ(ranks[0].rank, 2);
+    EXPECT_EQ(ranks[2].size, 5);
+}
+
+TEST(Leaderboard, PagesListTheScopeByTotalWithTiesInTreeOrder) {
+    Leaderboard board(SmallTree(), {3, 3, 4, 5, 5}, 0);
+    board.Load(std::vector<Points>{500, 900, 500, 900, -100}, {});
+    const auto page = board.Page(0, 0, 3);
+    ASSERT_EQ(page.size(), 3u);
+    EXPECT_EQ(page[0].member, 1);
+    EXPECT_EQ(page[1].member, 3);
+    EXPECT_EQ(page[1].rank, 1);
+    EXPECT_EQ(page[2].member, 0);
+    EXPECT_EQ(page[2].rank, 3);
+    const auto second = board.Page(0, 3, 10);
+    ASSERT_EQ(second.size(), 2u);
+    EXPECT_EQ(second[0].member, 2);
+    EXPECT_EQ(second[0].rank, 3);
+    EXPECT_EQ(second[1].rank, 5);
+    EXPECT_TRUE(board.Page(2, 5, 10).empty());
+}
+
+TEST(Leaderboard, CategoriesRankSeparately) {
+    Leaderboard board(SmallTree(), {3, 4}, 2);
+    board.Apply(0, 0, 300);
+    board.Apply(1, 1, 500);
+    EXPECT_EQ(board.Rank(0, 0), 2);
+    EXPECT_EQ(board.Rank(0, 0, 0), 1);
+    EXPECT_EQ(board.Rank(1, 0, 0), 2);
+    EXPECT_EQ(board.Total(1, 1), 500);
+    EXPECT_EQ(board.Total(1), 500);
+}
+
+TEST(PointsBook, ApproveReturnsTheCappedChange) {
+    PointsBook book({Rule{"S1", "学习", "学习活动", 400, 1000}, Rule{"N1", "扣分", "负面清单", -500, 800}});
+    EXPECT_EQ(book.Approve(0, 0), 400);
+    EXPECT_EQ(book.Approve(0, 0), 400);
+    EXPECT_EQ(book.Approve(0, 0), 200);
+    EXPECT_EQ(book.Approve(0, 0), 0);
+    EXPECT_EQ(book.RawSum(0, 0), 1600);
+    EXPECT_EQ(book.Approve(0, 1), -500);
+    EXPECT_EQ(book.Approve(0, 1), -300);
+    EXPECT_EQ(book.Approve(1, 0, 50), 200);
+}
+
+TEST(ScoreMultiset, CountsAndSelectsAcrossBlockSplits) {
+    std::mt19937 rng(7);
+    ScoreMultiset set;
+    std::vector<Points> plain;
+    for (int step = 0; step < 5000; ++step) {
+        const Points value = static_cast<Points>(rng() % 300) - 50;
+        if (!plain.empty() && rng() % 3 == 0) {
+            const std::size_t victim = rng() % plain.size();
+            const Points replacement = static_cast<Points>(rng() % 300) - 50;
+            set.Replace(plain[victim], replacement);
+            plain[victim] = replacement;
+        } else {
+            set.Insert(value);
+            plain.push_back(value);
+        }
+    }
+    std::vector<Points> sorted(plain);
+    std::sort(sorted.rbegin(), sorted.rend());
+    ASSERT_EQ(set.size(), static_cast<std::int64_t>(sorted.size()));
+    for (std::size_t k = 0; k < sorted.size(); k += 37) EXPECT_EQ(set.KthLargest(static_cast<std::int64_t>(k)), sorted[k]);
+    for (Points probe = -60; probe < 260; probe += 7) {
+        EXPECT_EQ(set.CountGreater(probe), std::count_if(plain.begin(), plain.end(), [&](Points v) { return v > probe; }));
+    }
+}
+
+// Property: after any sequence of approved events, the incremental leaderboard equals a full
+// recount (TallyTotals/TallyByCategory + brute-force ranks) in every scope and category.
+TEST(Leaderboard, IncrementalEqualsFullRecountAfterRandomEvents) {
+    std::mt19937 rng(2025);
+    for (int round = 0; round < 8; ++round) {
+        const int unit_count = 2 + static_cast<int>(rng() % 40);
+        std::vector<UnitIdx> parent(static_cast<std::size_t>(unit_count), kNoUnit);
+        for (int unit = 1; unit < unit_count; ++unit) parent[static_cast<std::size_t>(unit)] = static_cast<UnitIdx>(rng() % unit);
+        auto tree = UnitTree::Build(parent).value();
+        const int member_count = 1 + static_cast<int>(rng() % 600);
+        std::vector<UnitIdx> member_unit(static_cast<std::size_t>(member_count));
+        for (auto& unit : member_unit) unit = static_cast<UnitIdx>(rng() % unit_count);
+        TallyConfig config;
+        config.period = Period{0, 364};
+        config.rules = {Rule{"A", "a", "c0", 300, 1200}, Rule{"B", "b", "c1", 500, std::nullopt},
+                        Rule{"C", "c", "c1", -200, 600}, Rule{"D", "d", "c0", 150, 450}};
+        const std::vector<int> category_of_rule = {0, 1, 1, 0};
+        Leaderboard board(tree, member_unit, 2);
+        PointsBook book(config.rules);
+        std::vector<LedgerEvent> events;
+        const int event_count = static_cast<int>(rng() % 4000);
+        for (int event_idx = 0; event_idx < event_count; ++event_idx) {
+            LedgerEvent event{static_cast<MemberIdx>(rng() % member_count), static_cast<RuleIdx>(rng() % 4),
+                              static_cast<Day>(rng() % 400) - 20, static_cast<EventStatus>(rng() % 3),
+                              static_cast<Points>(1 + rng() % 3) * 100};
+            events.push_back(event);
+            if (!Counts(event, config.period)) continue;
+            const Points delta = book.Approve(event.member, event.rule, event.quantity);
+            board.Apply(event.member, category_of_rule[static_cast<std::size_t>(event.rule)], delta);
+        }
+        const auto totals = TallyTotals(config, static_cast<std::size_t>(member_count), events);
+        const auto by_category =
+            TallyByCategory(config, static_cast<std::size_t>(member_count), events, category_of_rule, 2);
+        for (int category = Leaderboard::kOverall; category < 2; ++category) {
+            const auto& expected = category == Leaderboard::kOverall ? totals : by_category[static_cast<std::size_t>(category)];
+            for (UnitIdx scope = 0; scope < unit_count; ++scope) {
+                std::vector<MemberIdx> inside;
+                for (MemberIdx member = 0; member < member_count; ++member) {
+                    if (tree.Contains(scope, member_unit[static_cast<std::size_t>(member)])) inside.push_back(member);
+                }
+                ASSERT_EQ(board.ScopeSize(scope), static_cast<std::int64_t>(inside.size()));
+                for (const MemberIdx member : inside) {
+                    ASSERT_EQ(board.Total(member, category), expected[static_cast<std::size_t>(member)]);
+                    const auto greater = std::count_if(inside.begin(), inside.end(), [&](MemberIdx other) {
+                        return expected[static_cast<std::size_t>(other)] > expected[static_cast<std::size_t>(member)];
+                    });
+                    ASSERT_EQ(board.Rank(member, scope, category), 1 + greater);
+                }
+                // Page of the top 7 after 3: the same totals and ranks as a sort of the recount.
+                const auto top = TopWithTies(expected, inside, inside.size());
+                const auto page = board.Page(scope, 3, 7, category);
+                for (std::size_t idx = 0; idx < page.size(); ++idx) {
+                    ASSERT_EQ(page[idx].total, top[3 + idx].total);
+                    ASSERT_EQ(page[idx].rank, top[3 + idx].rank);
+                }
+                ASSERT_EQ(page.size(), std::min<std::size_t>(7, inside.size() > 3 ? inside.size() - 3 : 0));
+            }
+        }
+        // A restart: Load from the recount gives the same answers.
+        Leaderboard reloaded(tree, member_unit, 2);
+        reloaded.Load(totals, by_category);
+        for (MemberIdx member = 0; member < member_count; ++member) {
+            ASSERT_EQ(reloaded.Rank(member, 0), board.Rank(member, 0));
+        }
+    }
+}
+
+}  // namespace
+}  // namespace lingyan::core::points
