@@ -91,7 +91,8 @@ for (const [id] of villages) {
 addPerson(105, { name: '沈丽华', gender: 'female', birth_date: '1986-05-12', education: 'bachelor' }, '书记', '2021-01-15');
 
 const users = {
-  admin: { id: 1, username: 'admin', display_name: '市委组织部管理员', role: 'admin', scope_unit_id: 1 },
+  // Like the real demo: a deployment-wide scope is scope_unit_id 0.
+  admin: { id: 1, username: 'admin', display_name: '市委组织部管理员', role: 'admin', scope_unit_id: 0 },
   county: { id: 2, username: 'county', display_name: '吴江区委组织部', role: 'county', scope_unit_id: 2 },
   town: { id: 3, username: 'town', display_name: '同里镇党委组织委员', role: 'town', scope_unit_id: 10 },
   secretary: { id: 4, username: 'secretary', display_name: '陈春华', role: 'secretary', scope_unit_id: 100 },
@@ -104,6 +105,7 @@ const unitById = (id) => units.find((u) => u.id === Number(id));
 const childrenOf = (id) => units.filter((u) => u.parent_id === id).sort((a, b) => a.code.localeCompare(b.code));
 const withCount = (u) => ({ ...u, child_count: childrenOf(u.id).length });
 function inScope(unitId, scopeId) {
+  if (scopeId === 0) return Boolean(unitById(unitId));
   for (let u = unitById(unitId); u; u = u.parent_id ? unitById(u.parent_id) : null) if (u.id === scopeId) return true;
   return false;
 }
@@ -150,8 +152,12 @@ function cookieSid(req) {
 
 function filterPeople(user, q) {
   const unit = Number(q.get('unit')) || user.scope_unit_id;
-  if (!unitById(unit) || !inScope(unit, user.scope_unit_id)) return null;
-  const ids = new Set(q.get('subtree') === '0' ? [unit] : subtree(unit));
+  let ids;
+  if (unit === 0) ids = new Set(units.map((u) => u.id));
+  else {
+    if (!unitById(unit) || !inScope(unit, user.scope_unit_id)) return null;
+    ids = new Set(q.get('subtree') === '0' ? [unit] : subtree(unit));
+  }
   let list = people.filter((p) => ids.has(p.unit_id));
   const position = q.get('position');
   if (position) list = list.filter((p) => positions.some((x) => x.person_id === p.id && !x.end_date && x.title === position));
@@ -229,7 +235,7 @@ async function api(req, res, url) {
     if (!user || body.password !== 'lingyan-demo') return fail(res, 401, 'unauthorized', '用户名或密码错误');
     const sid = randomBytes(16).toString('hex');
     const csrf = randomBytes(16).toString('hex');
-    const full = { ...user, scope_unit_name: unitById(user.scope_unit_id).name };
+    const full = { ...user, scope_unit_name: user.scope_unit_id ? unitById(user.scope_unit_id).name : '全部单位' };
     sessions.set(sid, { user: full, csrf });
     return send(res, 200, { user: { ...full, csrf_token: csrf }, csrf_token: csrf }, { 'Set-Cookie': `lingyan_session=${sid}; HttpOnly; SameSite=Strict; Path=/` });
   }
@@ -252,7 +258,7 @@ async function api(req, res, url) {
       const parent = Number(q.get('parent'));
       if (!inScope(parent, user.scope_unit_id)) return fail(res, 404, 'not_found', '单位不存在');
       items = childrenOf(parent);
-    } else items = [unitById(user.scope_unit_id)];
+    } else items = user.scope_unit_id ? [unitById(user.scope_unit_id)] : units.filter((u) => u.parent_id === null);
     const size = Number(q.get('size')) || 50;
     const page = Number(q.get('page')) || 1;
     return send(res, 200, { items: items.slice((page - 1) * size, page * size).map(withCount), total: items.length, page, size });
@@ -350,8 +356,9 @@ async function api(req, res, url) {
   }
   if (path === '/export/units' && req.method === 'GET') {
     const parent = Number(q.get('parent')) || user.scope_unit_id;
-    if (!inScope(parent, user.scope_unit_id)) return fail(res, 404, 'not_found', '单位不存在');
-    const rows = [['区划代码', '名称', '类型'], ...childrenOf(parent).map((u) => [u.code, u.name, u.kind])];
+    if (parent && !inScope(parent, user.scope_unit_id)) return fail(res, 404, 'not_found', '单位不存在');
+    const list = parent ? childrenOf(parent) : units.filter((u) => u.parent_id === null);
+    const rows = [['区划代码', '名称', '类型'], ...list.map((u) => [u.code, u.name, u.kind])];
     return send(res, 200, writeXlsx(rows, '单位'), { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="units.xlsx"' });
   }
   return fail(res, 404, 'not_found', '接口不存在');

@@ -1,8 +1,10 @@
 import { download, upload, type Query, type UploadOptions } from './http';
 
+/** 200 of POST /import/roster. docs/api.md says `units`; the server may report `positions`. */
 export interface ImportResult {
   imported: number;
-  units: number;
+  units?: number;
+  positions?: number;
 }
 
 export const exchangeApi = {
@@ -10,5 +12,5 @@ export const exchangeApi = {
     upload<ImportResult>('/import/roster', file, { quiet: true, ...options }),
   downloadTemplate: () => download('/import/roster/template', undefined, '队伍名册导入模板.xlsx'),
   exportPeople: (query: Query) => download('/export/people', query, '人员名单.xlsx'),
-  exportUnits: (parent: number) => download('/export/units', { parent }, '单位名单.xlsx'),
+  exportUnits: (parent: number | null) => download('/export/units', { parent }, '单位名单.xlsx'),
 };
