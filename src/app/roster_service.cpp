@@ -361,59 +361,70 @@ Status RosterService::DeletePosition(const Actor& actor, Id id) {
     return core::Ok();
 }
 
+std::vector<RowError> RosterService::CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows) const {
+    std::vector<RowError> errors;
+    std::unordered_set<std::string> known_ids;
+    std::string today = clock_.Today();
+    std::shared_lock lock(index_mutex_);
+    std::unordered_map<std::string, Id> unit_by_code = UnitsByCode();
+    index_.ForEachPerson([&](const Person& p) {
+        if (!p.id_number.empty()) known_ids.insert(p.id_number);
+    });
+    std::unordered_map<std::string, int> seen_in_file;
+    for (const RosterImportRow& r : rows) {
+        auto it = unit_by_code.find(r.unit_code);
+        if (it == unit_by_code.end()) {
+            errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不存在"});
+            continue;
+        }
+        if (!Visible(actor, it->second)) {
+            errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不在您的管辖范围内"});
+            continue;
+        }
+        Person p = r.person;
+        p.unit_id = it->second;
+        if (auto st = ValidatePerson(p, today); !st) {
+            errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
+            continue;
+        }
+        if (!p.id_number.empty()) {
+            if (known_ids.count(p.id_number)) {
+                errors.push_back({r.sheet, r.row, "身份证号", "身份证号已存在于名册中"});
+                continue;
+            }
+            auto [dup, inserted] = seen_in_file.emplace(p.id_number, r.row);
+            if (!inserted) {
+                errors.push_back({r.sheet, r.row, "身份证号", "身份证号与第 " + std::to_string(dup->second) + " 行重复"});
+                continue;
+            }
+        }
+        if (!r.title.empty()) {
+            Position pos{0, 0, p.unit_id, r.title, r.start_date.empty() ? today : r.start_date, ""};
+            if (auto st = ValidatePosition(pos); !st) errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
+        }
+    }
+    return errors;
+}
+
+std::unordered_map<std::string, Id> RosterService::UnitsByCode() const {
+    std::unordered_map<std::string, Id> out;
+    for (const Unit& u : index_.tree().units())
+        if (!u.code.empty()) out.emplace(u.code, u.id);
+    return out;
+}
+
 Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std::vector<RosterImportRow>& rows,
                                                   const std::function<void(std::size_t, std::size_t)>& progress) {
     if (!core::auth::CanImportRoster(actor.role)) return RoleForbidden();
     ImportOutcome out;
-    std::unordered_map<std::string, Id> unit_by_code;
-    std::unordered_set<std::string> known_ids;
+    out.errors = CheckImport(actor, rows);
+    if (!out.errors.empty()) return out;
     std::string today = clock_.Today();
+    std::unordered_map<std::string, Id> unit_by_code;
     {
         std::shared_lock lock(index_mutex_);
-        for (const Unit& u : index_.tree().units())
-            if (!u.code.empty()) unit_by_code.emplace(u.code, u.id);
-        index_.ForEachPerson([&](const Person& p) {
-            if (!p.id_number.empty()) known_ids.insert(p.id_number);
-        });
-        std::unordered_map<std::string, int> seen_in_file;
-        for (const RosterImportRow& r : rows) {
-            auto it = unit_by_code.find(r.unit_code);
-            if (it == unit_by_code.end()) {
-                out.errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不存在"});
-                continue;
-            }
-            if (!Visible(actor, it->second)) {
-                out.errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不在您的管辖范围内"});
-                continue;
-            }
-            Person p = r.person;
-            p.unit_id = it->second;
-            if (auto st = ValidatePerson(p, today); !st) {
-                out.errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
-                continue;
-            }
-            if (!p.id_number.empty()) {
-                if (known_ids.count(p.id_number)) {
-                    out.errors.push_back({r.sheet, r.row, "身份证号", "身份证号已存在于名册中"});
-                    continue;
-                }
-                auto [dup, inserted] = seen_in_file.emplace(p.id_number, r.row);
-                if (!inserted) {
-                    out.errors.push_back(
-                        {r.sheet, r.row, "身份证号", "身份证号与第 " + std::to_string(dup->second) + " 行重复"});
-                    continue;
-                }
-            }
-            if (!r.title.empty()) {
-                Position pos{0, 0, p.unit_id, r.title, r.start_date.empty() ? today : r.start_date, ""};
-                if (auto st = ValidatePosition(pos); !st) {
-                    out.errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
-                    continue;
-                }
-            }
-        }
+        unit_by_code = UnitsByCode();
     }
-    if (!out.errors.empty()) return out;
 
     std::vector<Person> people;
     std::vector<Position> positions;

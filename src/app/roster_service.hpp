@@ -10,6 +10,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/auth/scope.hpp"
@@ -138,6 +139,10 @@ public:
     Result<ImportOutcome> ImportRoster(const Actor& actor, const std::vector<RosterImportRow>& rows,
                                        const std::function<void(std::size_t, std::size_t)>& progress = {});
 
+    // The row errors an import of `rows` would meet, without writing (used to report a file's
+    // format errors and its database errors together).
+    std::vector<RowError> CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows) const;
+
     // Creates a unit under `parent` (admin/county/town within scope); used by the demo and CLI.
     Result<core::roster::Unit> CreateUnit(const Actor& actor, core::roster::Unit u);
 
@@ -147,6 +152,7 @@ public:
 
 private:
     bool Visible(const Actor& actor, Id unit) const;  // caller holds index_mutex_
+    std::unordered_map<std::string, Id> UnitsByCode() const;  // caller holds index_mutex_
     PersonView ViewOf(const core::roster::Person& p) const;
     UnitView UnitViewOf(const core::roster::Unit& u) const;
     void Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,

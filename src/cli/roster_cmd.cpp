@@ -1,6 +1,7 @@
 // import roster FILE, export roster FILE, and the roster exchange hooks for the HTTP routes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -143,7 +144,12 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
             parse_progress.Done();
             std::vector<app::RowError> errors = ToAppErrors(parsed.errors);
             core::auth::Actor actor{0, "cli", core::auth::Role::kAdmin, 0};
-            if (errors.empty()) {
+            if (!errors.empty()) {
+                auto more = rt.roster->CheckImport(actor, ToAppRows(parsed));
+                errors.insert(errors.end(), more.begin(), more.end());
+                std::stable_sort(errors.begin(), errors.end(),
+                                 [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
+            } else {
                 Progress write_progress("写入");
                 auto outcome = rt.roster->ImportRoster(actor, ToAppRows(parsed), [&](std::size_t done, std::size_t total) {
                     write_progress.Update(static_cast<double>(done) / static_cast<double>(std::max<std::size_t>(total, 1)));

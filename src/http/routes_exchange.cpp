@@ -1,5 +1,7 @@
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "http/json_io.hpp"
 #include "http/roster_json.hpp"
 #include "http/routes.hpp"
@@ -59,7 +61,14 @@ void RegisterExchangeRoutes(Router& router, Services& s) {
             std::vector<app::RowError> errors;
             auto rows = s.exchange.parse(req.body, filename, errors);
             if (!rows) return ErrorResponse(rows.error());
-            if (!errors.empty()) return RowErrorsResponse(errors);
+            if (!errors.empty()) {
+                // Report the file's format errors and the database errors of its other rows at once.
+                auto more = s.roster.CheckImport(req.user->actor, *rows);
+                errors.insert(errors.end(), more.begin(), more.end());
+                std::stable_sort(errors.begin(), errors.end(),
+                                 [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
+                return RowErrorsResponse(errors);
+            }
             auto outcome = s.roster.ImportRoster(req.user->actor, *rows);
             if (!outcome) return ErrorResponse(outcome.error());
             if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors);

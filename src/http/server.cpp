@@ -79,6 +79,20 @@ struct ServerState {
     Router router;
     Metrics metrics;
     std::atomic<bool> stopping{false};
+    std::atomic<int> active{0};
+    std::function<void()> on_idle;  // called when stopping and the last session ends
+};
+
+// Counts a session as active for its lifetime and finishes shutdown when the last one ends.
+class ActiveSession {
+public:
+    explicit ActiveSession(ServerState* st) : st_(st) { st_->active++; }
+    ~ActiveSession() {
+        if (--st_->active == 0 && st_->stopping && st_->on_idle) st_->on_idle();
+    }
+
+private:
+    ServerState* st_;
 };
 
 std::function<void()> g_stop;
@@ -132,6 +146,7 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bo
 }
 
 asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
+    ActiveSession guard(st);
     beast::flat_buffer buffer;
     std::string remote;
     {
@@ -143,6 +158,7 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         stream.expires_after(30s);
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(16 * 1024);
+        parser.body_limit(Router::kUploadBodyLimit);  // the route's own limit is applied below
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         if (ec) break;  // end_of_stream, timeout, reset: the client is gone
         auto started = std::chrono::steady_clock::now();
@@ -150,8 +166,16 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         std::string method(parser.get().method_string());
         auto qpos = target.find('?');
         std::string path = target.substr(0, qpos);
-        parser.body_limit(st->router.BodyLimit(method, path));
-        auto [ec2, n2] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        std::size_t limit = st->router.BodyLimit(method, path);
+        auto declared = parser.content_length();
+        boost::system::error_code ec2;
+        if (!declared || *declared <= limit) {
+            parser.body_limit(limit);
+            auto [ec_body, n2] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            ec2 = ec_body;
+        } else {
+            ec2 = bhttp::error::body_limit;
+        }
         Response res;
         bool close_after = false;
         Request req;
@@ -190,7 +214,21 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         if (st->config.access_log)
             spdlog::info("{} {} {} {} {:.2f}ms {}", remote, method, target.substr(0, 200), status, seconds * 1000,
                          req.user ? req.user->actor.username : "-");
-        if (ec3 || !keep_alive) break;
+        if (ec3) break;
+        if (close_after) {
+            // Lingering close: the client may still be sending the refused body; drain it briefly
+            // so that it reads our response instead of a connection reset.
+            boost::system::error_code ignored;
+            stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            stream.expires_after(2s);
+            std::vector<char> scratch(64 * 1024);
+            while (true) {
+                auto [ec4, n4] = co_await stream.async_read_some(asio::buffer(scratch), asio::as_tuple(asio::use_awaitable));
+                if (ec4) break;
+            }
+            co_return;
+        }
+        if (!keep_alive) break;
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -230,9 +268,14 @@ void RunServer(const ServerConfig& config, Services& services) {
         spdlog::info("正在关闭服务（等待进行中的请求完成）…");
         boost::system::error_code ec;
         acceptor.close(ec);
+        if (st.active == 0) {
+            ioc.stop();
+            return;
+        }
         grace.expires_after(3s);
         grace.async_wait([&ioc](boost::system::error_code) { ioc.stop(); });
     };
+    st.on_idle = [&ioc] { asio::post(ioc, [&ioc] { ioc.stop(); }); };
     asio::signal_set signals(ioc, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int) {
         if (!ec) stop();

@@ -48,6 +48,8 @@ namespace lingyan::core::matching {
 namespace {
 
 constexpr double kMaxScaledCost = 68719476736.0;  // 2^36
+constexpr double kNearMargin = NM;
+constexpr std::size_t kCostAddLimit = CL;
 
 double PopulationTerm(double log_pop_trainee, double log_pop_host) {
     static const double kLn10 = std::log(10.0);
@@ -248,7 +250,7 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
     // Pairs added back per trainee and round: one suffices to reopen a cut; reduced costs
     // tend to need a few.
     const std::size_t cut_add_limit = 1;
-    const std::size_t cost_add_limit = std::max<std::size_t>(width, 4);
+    const std::size_t cost_add_limit = kCostAddLimit;
 
     Network net;
     net.num_trainees = num_trainees;
@@ -293,10 +295,15 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
                 }
             }
         }
+        // Among the violators, a host with places left closes an augmenting path at once; those
+        // come first, then the most valuable.
+        std::vector<char> has_room(num_hosts, 0);
+        for (Graph::InArcIt arc(net.graph, net.graph.node(net.Sink())); arc != lemon::INVALID; ++arc)
+            has_room[net.graph.index(net.graph.source(arc)) - 1 - num_trainees] = preflow.flow(arc) < cap[arc];
         std::vector<std::vector<std::pair<double, int>>> violators(num_trainees);
         visit_pruned([&](int trainee_idx, int host_idx, double value) {
             if (reachable[net.TraineeNode(trainee_idx)] && !reachable[net.HostNode(host_idx)])
-                violators[trainee_idx].emplace_back(value, host_idx);
+                violators[trainee_idx].emplace_back(value + (has_room[host_idx] ? 1e9 : 0.0), host_idx);
         });
         for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
             KeepBest(violators[trainee_idx], cut_add_limit);
@@ -310,7 +317,7 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
     const double scale = max_value > 0 ? kMaxScaledCost / max_value : 1.0;
     result.stats.cost_scale = scale;
     auto scaled_cost = [scale](double value) { return -static_cast<std::int64_t>(std::llround(value * scale)); };
-    const auto near_margin = static_cast<std::int64_t>(0.02 * kMaxScaledCost);
+    const auto near_margin = static_cast<std::int64_t>(kNearMargin * kMaxScaledCost);
     if (max_count > 0) {
         while (true) {
             ++result.stats.min_cost_rounds;

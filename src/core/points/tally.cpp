@@ -11,28 +11,50 @@ bool Counts(const LedgerEvent& event, const std::optional<Period>& period) {
 
 namespace {
 
-// Raw (unclipped) sums per (member, rule) for the capped rules; uncapped rules go straight to
-// the result since clipping cannot change them.
+// Raw (unclipped) sums per (member, rule) for the capped rules, in a dense member × capped-rule
+// array (a hash map when that array would be huge); uncapped rules go straight to the sink since
+// clipping cannot change them.
 template <typename Sink>
-void Accumulate(const TallyConfig& config, std::span<const LedgerEvent> events, Sink&& sink) {
-    std::unordered_map<std::uint64_t, Points> capped;
-    for (const LedgerEvent& event : events) {
-        if (!Counts(event, config.period)) continue;
-        const Rule& rule = config.rules[static_cast<std::size_t>(event.rule)];
-        const Points worth = EventWorth(rule.points, event.quantity);
-        if (rule.cap) {
-            const auto key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(event.member)) << 32) |
-                             static_cast<std::uint32_t>(event.rule);
-            capped[key] += worth;
-        } else {
-            sink(event.member, event.rule, worth);
+void Accumulate(const TallyConfig& config, std::size_t member_count, std::span<const LedgerEvent> events, Sink&& sink) {
+    std::vector<std::int32_t> cap_slot(config.rules.size(), -1);
+    std::vector<RuleIdx> rule_of_slot;
+    for (std::size_t rule = 0; rule < config.rules.size(); ++rule) {
+        if (config.rules[rule].cap) {
+            cap_slot[rule] = static_cast<std::int32_t>(rule_of_slot.size());
+            rule_of_slot.push_back(static_cast<RuleIdx>(rule));
         }
     }
-    for (const auto& [key, sum] : capped) {
-        const auto member = static_cast<MemberIdx>(key >> 32);
-        const auto rule = static_cast<RuleIdx>(key & 0xffffffffU);
-        sink(member, rule, ClipToCap(sum, config.rules[static_cast<std::size_t>(rule)].cap));
+    const std::size_t capped_count = rule_of_slot.size();
+    const bool dense = member_count * capped_count <= (std::size_t{1} << 28);
+    std::vector<Points> dense_sums(dense ? member_count * capped_count : 0, 0);
+    std::unordered_map<std::uint64_t, Points> sparse_sums;
+    for (const LedgerEvent& event : events) {
+        if (!Counts(event, config.period)) continue;
+        const auto rule_idx = static_cast<std::size_t>(event.rule);
+        const Points worth = EventWorth(config.rules[rule_idx].points, event.quantity);
+        const std::int32_t slot = cap_slot[rule_idx];
+        if (slot < 0) {
+            sink(event.member, event.rule, worth);
+        } else if (dense) {
+            dense_sums[static_cast<std::size_t>(event.member) * capped_count + static_cast<std::size_t>(slot)] += worth;
+        } else {
+            sparse_sums[(static_cast<std::uint64_t>(static_cast<std::uint32_t>(event.member)) << 32) |
+                        static_cast<std::uint32_t>(slot)] += worth;
+        }
     }
+    auto flush = [&](MemberIdx member, std::size_t slot, Points sum) {
+        const RuleIdx rule = rule_of_slot[slot];
+        sink(member, rule, ClipToCap(sum, config.rules[static_cast<std::size_t>(rule)].cap));
+    };
+    if (dense) {
+        for (std::size_t member = 0; member < member_count; ++member) {
+            for (std::size_t slot = 0; slot < capped_count; ++slot) {
+                const Points sum = dense_sums[member * capped_count + slot];
+                if (sum != 0) flush(static_cast<MemberIdx>(member), slot, sum);
+            }
+        }
+    }
+    for (const auto& [key, sum] : sparse_sums) flush(static_cast<MemberIdx>(key >> 32), key & 0xffffffffU, sum);
 }
 
 }  // namespace
@@ -40,7 +62,7 @@ void Accumulate(const TallyConfig& config, std::span<const LedgerEvent> events, 
 std::vector<Points> TallyTotals(const TallyConfig& config, std::size_t member_count,
                                 std::span<const LedgerEvent> events) {
     std::vector<Points> totals(member_count, 0);
-    Accumulate(config, events, [&](MemberIdx member, RuleIdx, Points worth) { totals[member] += worth; });
+    Accumulate(config, member_count, events, [&](MemberIdx member, RuleIdx, Points worth) { totals[member] += worth; });
     return totals;
 }
 
@@ -49,7 +71,7 @@ std::vector<std::vector<Points>> TallyByCategory(const TallyConfig& config, std:
                                                  const std::vector<int>& category_of_rule, int category_count) {
     std::vector<std::vector<Points>> totals(static_cast<std::size_t>(category_count),
                                             std::vector<Points>(member_count, 0));
-    Accumulate(config, events, [&](MemberIdx member, RuleIdx rule, Points worth) {
+    Accumulate(config, member_count, events, [&](MemberIdx member, RuleIdx rule, Points worth) {
         totals[static_cast<std::size_t>(category_of_rule[static_cast<std::size_t>(rule)])][member] += worth;
     });
     return totals;

@@ -1,0 +1,140 @@
+#include "test_server.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+
+#include "app/demo.hpp"
+#include "http/server.hpp"
+#include "storage/sql_db.hpp"
+
+namespace lingyan::testing {
+
+HttpResult HttpRequest(unsigned short port, const std::string& method, const std::string& target,
+                       const std::string& body, const std::map<std::string, std::string>& headers) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        throw std::runtime_error("connect failed");
+    }
+    std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+    if (!body.empty() || method == "POST" || method == "PATCH") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    req += "\r\n" + body;
+    for (std::size_t sent = 0; sent < req.size();) {
+        ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) break;  // the server may refuse early (e.g. 413) and close
+        sent += static_cast<std::size_t>(n);
+    }
+    std::string raw;
+    char buf[65536];
+    ssize_t n;
+    while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) raw.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    HttpResult r;
+    auto head_end = raw.find("\r\n\r\n");
+    if (head_end == std::string::npos) return r;
+    std::string head = raw.substr(0, head_end);
+    r.body = raw.substr(head_end + 4);
+    r.status = std::stoi(head.substr(9, 3));
+    std::size_t pos = head.find("\r\n");
+    while (pos != std::string::npos && pos < head.size()) {
+        std::size_t next = head.find("\r\n", pos + 2);
+        std::string line = head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
+        auto colon = line.find(':');
+        if (colon != std::string::npos) {
+            std::string name = line.substr(0, colon);
+            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string value = line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+            auto& slot = r.headers[name];
+            slot = slot.empty() ? value : slot + "\n" + value;
+        }
+        pos = next;
+    }
+    return r;
+}
+
+std::string FreshDatabase(const std::string& backend) {
+    static std::mt19937_64 rng{std::random_device{}()};
+    std::string tag = std::to_string(::getpid()) + "_" + std::to_string(rng() % 1000000000);
+    if (backend == "sqlite") {
+        auto path = std::filesystem::temp_directory_path() / ("lingyan_test_" + tag + ".db");
+        return "sqlite:" + path.string();
+    }
+    const char* admin = std::getenv("LINGYAN_TEST_PG");
+    if (!admin || !*admin) return "";
+    auto db = storage::OpenPostgres(admin);
+    db->ExecScript("CREATE DATABASE lingyan_test_" + tag);
+    std::string conninfo = admin;
+    auto pos = conninfo.find("dbname=");
+    auto end = conninfo.find(' ', pos);
+    conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=lingyan_test_" + tag);
+    return conninfo;
+}
+
+TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<cli::Runtime>(db_url)) {
+    if (demo) app::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
+    rt_->roster->Reload();
+    services_ = std::make_unique<http::Services>(http::Services{*rt_->auth, *rt_->roster, cli::MakeRosterExchange(), {}});
+    std::mutex m;
+    std::condition_variable cv;
+    std::atomic<unsigned short> port{0};
+    thread_ = std::thread([&, this] {
+        http::ServerConfig cfg;
+        cfg.port = 0;
+        cfg.threads = 2;
+        cfg.access_log = false;
+        cfg.on_listening = [&](unsigned short p) {
+            std::lock_guard lock(m);
+            port = p;
+            cv.notify_all();
+        };
+        http::RunServer(cfg, *services_);
+    });
+    std::unique_lock lock(m);
+    cv.wait(lock, [&] { return port != 0; });
+    port_ = port;
+}
+
+TestServer::~TestServer() {
+    http::RequestStop();
+    thread_.join();
+}
+
+HttpResult Client::Login(const std::string& username, const std::string& password) {
+    auto r = HttpRequest(port_, "POST", "/api/v1/session",
+                         boost::json::serialize(boost::json::object{{"username", username}, {"password", password}}),
+                         {{"Content-Type", "application/json"}});
+    if (r.status == 200) {
+        std::string set = r.headers["set-cookie"];
+        cookie = set.substr(0, set.find(';'));
+        csrf = std::string(boost::json::parse(r.body).at("csrf_token").as_string());
+    }
+    return r;
+}
+
+HttpResult Client::Get(const std::string& target) { return HttpRequest(port_, "GET", target, "", {{"Cookie", cookie}}); }
+
+HttpResult Client::Send(const std::string& method, const std::string& target, const std::string& body, bool with_csrf,
+                        std::map<std::string, std::string> extra) {
+    extra["Cookie"] = cookie;
+    if (with_csrf) extra["X-CSRF-Token"] = csrf;
+    if (!extra.count("Content-Type")) extra["Content-Type"] = "application/json";
+    return HttpRequest(port_, method, target, body, extra);
+}
+
+}  // namespace lingyan::testing

@@ -1,0 +1,58 @@
+#pragma once
+// A real lingyan server on an ephemeral loopback port, over SQLite (a temp file) or PostgreSQL
+// (a fresh database on the server named by LINGYAN_TEST_PG), with the demo deployment loaded,
+// and a minimal blocking HTTP client for tests.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "cli/runtime.hpp"
+
+namespace lingyan::testing {
+
+struct HttpResult {
+    int status = 0;
+    std::map<std::string, std::string> headers;  // lower-case names; Set-Cookie joined by '\n'
+    std::string body;
+};
+
+// Sends one request (Connection: close) and reads the whole response.
+HttpResult HttpRequest(unsigned short port, const std::string& method, const std::string& target,
+                       const std::string& body = {}, const std::map<std::string, std::string>& headers = {});
+
+// A database URL for a backend: "sqlite" → a fresh temp file, "postgres" → a fresh database.
+// Returns "" for postgres when LINGYAN_TEST_PG is not set.
+std::string FreshDatabase(const std::string& backend);
+
+class TestServer {
+public:
+    explicit TestServer(const std::string& db_url, bool demo = true);
+    ~TestServer();
+    unsigned short port() const { return port_; }
+    cli::Runtime& runtime() { return *rt_; }
+
+private:
+    std::unique_ptr<cli::Runtime> rt_;
+    std::unique_ptr<http::Services> services_;
+    std::thread thread_;
+    unsigned short port_ = 0;
+};
+
+// A logged-in client: keeps the session cookie and CSRF token.
+class Client {
+public:
+    Client(unsigned short port) : port_(port) {}
+    HttpResult Login(const std::string& username, const std::string& password = "lingyan-demo");
+    HttpResult Get(const std::string& target);
+    HttpResult Send(const std::string& method, const std::string& target, const std::string& body,
+                    bool with_csrf = true, std::map<std::string, std::string> extra = {});
+
+    std::string cookie, csrf;
+
+private:
+    unsigned short port_;
+};
+
+}  // namespace lingyan::testing
