@@ -25,15 +25,16 @@ run: build
 
 test: build
 	cmake --preset asan >/dev/null
-	cmake --build --preset asan -j $(JOBS)
+	cmake --build --preset asan -j $(JOBS) --target lingyan_unit_tests
 	cd build/asan && ctest --output-on-failure -L unit -j $(JOBS)
-	scripts/with-postgres.sh bash -c 'cd build/release && ctest --output-on-failure -j $(JOBS) --timeout 600'
+	scripts/with-postgres.sh bash -c 'cd build/release && ctest --output-on-failure -j $(JOBS) --timeout 900'
+	tests/fuzz/run.sh 20
 	@if [ -f web/package.json ]; then cd web && npm test --silent; fi
 	@if [ -f tests/e2e/run.sh ]; then tests/e2e/run.sh $(BIN); fi
 
 bench: build
 	@for b in build/release/bench/*_bench; do echo "== $$b"; $$b; done
-	@for s in bench/*.sh; do [ -x "$$s" ] && { echo "== $$s"; $$s $(BIN); }; done; true
+	@for s in bench/*.sh; do [ -x "$$s" ] && { echo "== $$s"; scripts/with-postgres.sh $$s $(BIN); }; done; true
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
