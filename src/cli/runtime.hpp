@@ -7,9 +7,11 @@
 #include <string>
 
 #include "app/auth_service.hpp"
+#include "app/campaign_service.hpp"
 #include "app/roster_service.hpp"
 #include "http/routes.hpp"
 #include "storage/crypto.hpp"
+#include "storage/sql_campaign_store.hpp"
 #include "storage/sql_store.hpp"
 
 namespace lingyan::cli {
@@ -25,6 +27,9 @@ struct Runtime {
     std::mutex store_mutex;
     std::unique_ptr<app::AuthService> auth;
     std::unique_ptr<app::RosterService> roster;
+    std::unique_ptr<app::AuditService> audit;
+    std::unique_ptr<storage::SqlCampaignStore> campaign_store;  // shares store's connection
+    std::unique_ptr<app::CampaignService> campaigns;
     int migrations_applied = 0;
 };
 

@@ -6,7 +6,9 @@
 #include <functional>
 #include <string>
 
+#include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/campaign_service.hpp"
 #include "app/roster_service.hpp"
 #include "http/router.hpp"
 
@@ -27,13 +29,16 @@ struct RosterExchange {
 struct Services {
     app::AuthService& auth;
     app::RosterService& roster;
+    app::AuditService& audit;
     RosterExchange exchange;
+    app::CampaignService& campaigns;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
 };
 
 void RegisterSessionRoutes(Router& router, Services& services);
 void RegisterRosterRoutes(Router& router, Services& services);
 void RegisterExchangeRoutes(Router& router, Services& services);
+void RegisterCampaignRoutes(Router& router, Services& services);
 
 Router BuildRouter(Services& services);
 

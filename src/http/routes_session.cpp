@@ -64,6 +64,21 @@ void RegisterSessionRoutes(Router& router, Services& s) {
         return JsonResponse(200, UserJson(*req.user, ScopeName(s, req.user->actor.scope_unit_id)));
     });
 
+    router.Add("GET", "/api/v1/audit", Access::kSession, [&s](Request& req) {
+        auto after = QueryInt(req.Query("after"), "after", 0);
+        if (!after) return ErrorResponse(after.error());
+        auto size = QueryInt(req.Query("size"), "size", 100);
+        if (!size) return ErrorResponse(size.error());
+        auto page = s.audit.List(req.user->actor, *after, static_cast<int>(*size));
+        if (!page) return ErrorResponse(page.error());
+        json::array items;
+        for (const auto& e : page->items)
+            items.push_back(json::object{{"seq", e.seq},     {"at", e.at},         {"user", e.user},
+                                         {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id},
+                                         {"detail", e.detail}, {"hash", e.hash}});
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}, {"total", page->total}}));
+    });
+
     router.Add("GET", "/metrics", Access::kPublic, [&s](Request&) {
         Response res;
         res.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -77,6 +92,7 @@ Router BuildRouter(Services& services) {
     RegisterSessionRoutes(router, services);
     RegisterRosterRoutes(router, services);
     RegisterExchangeRoutes(router, services);
+    RegisterCampaignRoutes(router, services);
     return router;
 }
 

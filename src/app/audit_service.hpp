@@ -1,0 +1,36 @@
+#pragma once
+// AuditService: reading the append-only audit log (admin only). Appends happen inside the
+// services that change data, in the same transaction as the change. Thread-safe.
+
+#include <mutex>
+#include <vector>
+
+#include "core/auth/scope.hpp"
+#include "core/common/result.hpp"
+#include "core/ports/store.hpp"
+
+namespace lingyan::app {
+
+struct AuditPage {
+    std::vector<core::ports::AuditEntry> items;
+    std::int64_t total = 0;
+};
+
+class AuditService {
+public:
+    AuditService(core::ports::Store& store, std::mutex& store_mutex) : store_(store), store_mutex_(store_mutex) {}
+
+    // Entries after `after_seq` in order, at most `limit` (1..1000).
+    core::Result<AuditPage> List(const core::auth::Actor& actor, std::int64_t after_seq, int limit) const {
+        if (!core::auth::IsAdmin(actor.role)) return core::Error{core::errc::kForbidden, "只有管理员可以查看审计日志", ""};
+        if (limit < 1 || limit > 1000) return core::Invalid("size 应在 1–1000 之间", "size");
+        std::lock_guard lock(store_mutex_);
+        return AuditPage{store_.ListAudit(after_seq, limit), store_.CountAudit()};
+    }
+
+private:
+    core::ports::Store& store_;
+    std::mutex& store_mutex_;
+};
+
+}  // namespace lingyan::app
