@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPinia } from 'pinia';
+import { setupRouter } from './index';
+
+function respond(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+const me = (role: string, scope = 81) => ({ id: 1, username: role, display_name: role, role, scope_unit_id: scope, scope_unit_name: '杨舍镇', csrf_token: 't' });
+
+describe('router guard', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends a visitor without a session to the login page, remembering where they were going', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(401, { error: { code: 'unauthorized', message: '' } })));
+    const router = setupRouter(createPinia());
+    await router.push('/roster/people?education=bachelor');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.redirect).toBe('/roster/people?education=bachelor');
+  });
+
+  it('restores a live session from /me and lands an officer on the roster', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('town'))));
+    const router = setupRouter(createPinia());
+    await router.push('/');
+    expect(router.currentRoute.value.path).toBe('/roster/units');
+    await router.push('/login');
+    expect(router.currentRoute.value.path).toBe('/roster/units');
+  });
+
+  it('shows the not-found page for a module the role may not use', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('secretary', 100))));
+    const router = setupRouter(createPinia());
+    await router.push('/exchange');
+    expect(router.currentRoute.value.name).toBe('not-found');
+  });
+
+  it('lands a member, who has no module yet, on the home page', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('member', 200))));
+    const router = setupRouter(createPinia());
+    await router.push('/');
+    expect(router.currentRoute.value.path).toBe('/home');
+  });
+
+  it('titles the page in the current language', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('admin', 0))));
+    const router = setupRouter(createPinia());
+    await router.push('/dashboard');
+    expect(document.title).toBe('班子结构 - 领雁');
+  });
+});
