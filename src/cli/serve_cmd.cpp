@@ -90,7 +90,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 std::cout << std::flush;
             }
             rt.roster->Reload();
-            http::Services services{*rt.auth, *rt.roster, MakeRosterExchange(), *rt.campaigns, {}};
+            http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, {}};
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;
             cfg.port = serve_opts->port;
