@@ -31,11 +31,11 @@ for c_idx, city in enumerate(cities, 1):
     for k in range(1, 9):
         counties.append((add(city, f"32{c_idx:02d}{k:02d}000000", f"县{c_idx}-{k}", "county"), f"32{c_idx:02d}{k:02d}"))
 per_county = max(1, (units_target - len(units)) // len(counties))
-towns_per_county = max(1, per_county // 20)
+towns_per_county = max(1, per_county // 60)
 for county, prefix in counties:
     for t in range(1, towns_per_county + 1):
         town = add(county, f"{prefix}{t:03d}000", f"镇{prefix}-{t}", "town")
-        for v in range(1, 20):
+        for v in range(1, 61):
             if len(units) >= units_target:
                 break
             villages.append(add(town, f"{prefix}{t:03d}{200 + v:03d}", f"村{prefix}-{t}-{v}", "village"))

@@ -25,8 +25,8 @@ run_one() {  # name db_url
   cookie=$(curl -si -X POST "http://127.0.0.1:$port/api/v1/session" -d '{"username":"bench","password":"bench-password"}' |
     tr -d '\r' | sed -n 's/^Set-Cookie: \(lingyan_session=[^;]*\).*/\1/p')
   local parent
-  parent=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/units?q=%E9%95%871-1-1&size=1" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["parent_id"])')
+  parent=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/units?q=320101001000&size=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
   echo "== $name: GET /api/v1/units?parent=$parent&size=50 ($units units, $people people)"
   wrk -t2 -c64 -d10s --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/units?parent=$parent&size=50" |
     grep -E "Requests/sec|Latency|99%|50%|Non-2xx"

@@ -234,6 +234,19 @@ TEST_P(ApiTest, ExportsAreXlsxFilesWithTheCurrentFilters) {
     EXPECT_EQ(t.body.substr(0, 2), "PK");
 }
 
+TEST_P(ApiTest, OnlyAdminsReadTheAuditLog) {
+    Client admin(port()), town(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(town.Login("town").status, 200);
+    EXPECT_EQ(town.Get("/api/v1/audit").status, 403);
+    auto r = admin.Get("/api/v1/audit?size=5");
+    ASSERT_EQ(r.status, 200);
+    auto items = Json(r).at("items").as_array();
+    ASSERT_FALSE(items.empty());
+    EXPECT_EQ(items[0].at("seq").as_int64(), 1);
+    EXPECT_EQ(Json(admin.Get("/api/v1/audit?size=0")).at("error").at("field").as_string(), "size");
+}
+
 TEST_P(ApiTest, MetricsAreInPrometheusTextFormat) {
     HttpRequest(port(), "GET", "/api/v1/health");
     auto r = HttpRequest(port(), "GET", "/metrics");
