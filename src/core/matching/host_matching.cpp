@@ -48,8 +48,10 @@ namespace lingyan::core::matching {
 namespace {
 
 constexpr double kMaxScaledCost = 68719476736.0;  // 2^36
-constexpr double kNearMargin = NM;
-constexpr std::size_t kCostAddLimit = CL;
+// Pairs whose reduced cost is below this share of the largest arc cost are added back along
+// with the violators (see phase 2), at most kCostAddLimit per trainee and round.
+constexpr double kNearMargin = 0.02;
+constexpr std::size_t kCostAddLimit = 8;
 
 double PopulationTerm(double log_pop_trainee, double log_pop_host) {
     static const double kLn10 = std::log(10.0);
