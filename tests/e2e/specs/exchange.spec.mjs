@@ -74,7 +74,20 @@ describe('import and export', () => {
     const file = join(dir, 'good-roster.xlsx');
     await writeFile(file, toXlsx(sheetRows(header, [person])));
     const before = await countByName(name);
+    // Hold the server's answer a moment so the progress indicator can be seen and checked.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/api/v1/import/roster', async (route) => {
+      await held;
+      await route.continue();
+    });
     await uploadFile(file);
+    const progress = page.locator('[data-test="import-progress"]');
+    await progress.waitFor();
+    await shot(page, '22a-import-progress');
+    release();
+    await progress.waitFor({ state: 'detached' });
+    await page.unroute('**/api/v1/import/roster');
     const success = page.locator('[data-test="import-success"]');
     await success.waitFor();
     assert.match(await success.innerText(), /导入成功/);
