@@ -289,19 +289,24 @@ void ReadElementText(XmlScanner& scanner, std::string& out) {
     }
 }
 
-// Reads a rich or plain string body (<si> or <is>): the text of every <t>, except phonetic
-// guides (<rPh>), which are annotations and not part of the value.
+// Reads a rich or plain string body (<si> or <is>) up to its end tag: the text of every <t>,
+// at any depth (runs: <r><rPr/><t>…</t></r>), except phonetic guides (<rPh>), which are
+// annotations and not part of the value. Iterative, so hostile nesting cannot exhaust the stack.
 void ReadStringItem(XmlScanner& scanner, std::string& out) {
+    int depth = 1;
     XmlToken token;
-    while (scanner.Next(token)) {
-        if (token.kind == XmlTokenKind::kEnd) return;  // the item's own end tag
-        if (token.kind != XmlTokenKind::kStart || token.self_closing) continue;
-        if (token.name == "t") {
-            ReadElementText(scanner, out);
-        } else if (token.name == "r") {
-            ReadStringItem(scanner, out);  // a run: <r><rPr/><t>…</t></r>
-        } else {
-            scanner.SkipElement();  // rPh, phoneticPr, rPr, extLst …
+    while (depth > 0 && scanner.Next(token)) {
+        if (token.kind == XmlTokenKind::kEnd) {
+            --depth;
+        } else if (token.kind == XmlTokenKind::kStart && !token.self_closing) {
+            if (token.name == "t") {
+                ReadElementText(scanner, out);
+            } else if (token.name == "rPh" || token.name == "phoneticPr" || token.name == "rPr" ||
+                       token.name == "extLst") {
+                scanner.SkipElement();
+            } else {
+                ++depth;  // <r> and anything unknown: look inside
+            }
         }
     }
 }

@@ -211,6 +211,18 @@ TEST(XlsxReader, CellsWithoutReferencesFollowThePreviousOneAndPrefixedTagsAreRea
     EXPECT_EQ(read[2].Find(2)->text, "4");
 }
 
+TEST(XlsxReader, DeeplyNestedRunsDoNotExhaustTheStack) {
+    TempDir dir;
+    std::string nested;
+    for (int i = 0; i < 200000; ++i) nested += "<r>";
+    nested += "<t>深</t>";
+    for (int i = 0; i < 200000; ++i) nested += "</r>";
+    const std::string rows = R"(<row r="1"><c r="A1" t="inlineStr"><is>)" + nested + "</is></c></row>";
+    const std::vector<Row> read = Workbook::Open(ZipBytes(OneSheetPackage("S", rows, "<si>" + nested + "</si>"), dir)).ReadRows(0);
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].Find(0)->text, "深");
+}
+
 TEST(XlsxReader, ForEachRowStopsWhenTheCallbackSaysSoAndReportsProgress) {
     TempDir dir;
     std::string rows;
