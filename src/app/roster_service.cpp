@@ -139,7 +139,9 @@ Result<UnitDetail> RosterService::GetUnit(const Actor& actor, Id id) const {
 Result<StatsView> RosterService::Stats(const Actor& actor, Id id) const {
     if (!core::auth::CanReadRoster(actor.role)) return RoleForbidden();
     std::shared_lock lock(index_mutex_);
-    if (!index_.tree().Find(id) || !Visible(actor, id)) return NotFound("单位");
+    if (id == 0) id = actor.scope_unit_id;  // the caller's whole scope
+    if (id == 0 ? actor.role != core::auth::Role::kAdmin : (!index_.tree().Find(id) || !Visible(actor, id)))
+        return NotFound("单位");
     StatsView v;
     v.stats = index_.Stats(id, clock_.Today());
     for (const auto& r : v.stats.succession_risks) {

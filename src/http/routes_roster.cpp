@@ -206,8 +206,8 @@ void RegisterRosterRoutes(Router& router, Services& s) {
     });
 
     router.Add("GET", "/api/v1/units/{id}/stats", Access::kSession, [&s](Request& req) {
-        auto id = PathId(req);
-        if (!id) return ErrorResponse(id.error());
+        auto id = QueryInt(req.params.at(0), "id", 0);  // 0: the caller's whole scope
+        if (!id || *id < 0) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
         auto v = s.roster.Stats(req.user->actor, *id);
         if (!v) return ErrorResponse(v.error());
         const TeamStats& st = v->stats;

@@ -196,7 +196,16 @@ TeamStats RosterIndex::Stats(Id root, const std::string& today) const {
     };
     long long age_sum = 0;
     int college = 0;
-    for (Id unit : tree_.Subtree(root)) {
+    std::vector<Id> units;
+    if (root == 0) {  // the whole deployment
+        for (Id r : tree_.Children(std::nullopt)) {
+            auto sub = tree_.Subtree(r);
+            units.insert(units.end(), sub.begin(), sub.end());
+        }
+    } else {
+        units = tree_.Subtree(root);
+    }
+    for (Id unit : units) {
         bool has_reserve = false;
         const Person* old_secretary = nullptr;
         int old_age = 0;

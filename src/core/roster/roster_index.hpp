@@ -86,7 +86,8 @@ public:
     }
 
     Page QueryPeople(const PeopleQuery& q, const std::string& today) const;
-    // Team-structure statistics over the people holding a current position in the subtree.
+    // Team-structure statistics over the people holding a current position in the subtree
+    // (root 0: every root).
     TeamStats Stats(Id root, const std::string& today) const;
 
 private:

@@ -187,7 +187,10 @@ TEST_P(ApiTest, UnitsPageChildrenAndStatsFollowTheTree) {
     EXPECT_EQ(kids.at("total").as_int64(), 3);
     auto page = Json(admin.Get("/api/v1/units?parent=" + std::to_string(town) + "&size=2&page=2"));
     EXPECT_EQ(page.at("items").as_array().size(), 1u);
+    auto whole = admin.Get("/api/v1/units/0/stats");
+    ASSERT_EQ(whole.status, 200);
     auto stats = Json(admin.Get("/api/v1/units/" + std::to_string(town) + "/stats"));
+    EXPECT_GT(Json(whole).at("count").as_int64(), stats.at("count").as_int64());
     std::int64_t count = stats.at("count").as_int64();
     std::int64_t male = stats.at("male").as_int64(), female = stats.at("female").as_int64();
     EXPECT_GT(count, 0);
