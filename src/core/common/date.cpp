@@ -1,0 +1,83 @@
+#include "core/common/date.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace lingyan::core {
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && IsLeapYear(year)) return 29;
+    return kDays[month - 1];
+}
+
+std::optional<CivilDate> ParseIsoDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto digits = [&](std::size_t pos, std::size_t len) -> int {
+        int value = 0;
+        for (std::size_t idx = pos; idx < pos + len; ++idx) {
+            if (text[idx] < '0' || text[idx] > '9') return -1;
+            value = value * 10 + (text[idx] - '0');
+        }
+        return value;
+    };
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    if (year < 1000 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+    return CivilDate{year, month, day};
+}
+
+Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view field) {
+    if (auto date = ParseIsoDate(text)) return *date;
+    return Invalid("日期须为 YYYY-MM-DD 格式的有效日期 (not a valid date: \"" + std::string(text) + "\")",
+                   std::string(field));
+}
+
+std::string FormatIsoDate(const CivilDate& date) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return buffer;
+}
+
+std::int64_t DaysFromCivil(const CivilDate& date) {
+    const std::int64_t y = date.year - (date.month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t mp = (date.month + 9) % 12;  // March = 0
+    const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(std::int64_t days) {
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t doe = days - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    return CivilDate{year, month, day};
+}
+
+int FullYearsBetween(const CivilDate& from, const CivilDate& to) {
+    if (to < from) return -FullYearsBetween(to, from);
+    int years = to.year - from.year;
+    // The anniversary in year `to.year`: (month, day) compared directly, so 29 February counts
+    // as reached on 1 March in a common year.
+    if (to.month < from.month || (to.month == from.month && to.day < from.day)) --years;
+    return years;
+}
+
+CivilDate AddMonths(const CivilDate& date, int months) {
+    const int total = date.year * 12 + (date.month - 1) + months;
+    const int year = total >= 0 ? total / 12 : (total - 11) / 12;
+    const int month = total - year * 12 + 1;
+    const int day = std::min(date.day, DaysInMonth(year, month));
+    return CivilDate{year, month, day};
+}
+
+}  // namespace lingyan::core

@@ -1,0 +1,44 @@
+#pragma once
+// Calendar dates as ISO "YYYY-MM-DD" strings, and the little arithmetic the rules need (ages,
+// years in post, month offsets). Proleptic Gregorian calendar; pure functions, thread-safe.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/common/result.hpp"
+
+namespace lingyan::core {
+
+struct CivilDate {
+    int year = 1970;
+    int month = 1;  // 1..12
+    int day = 1;    // 1..DaysInMonth
+    friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);
+
+// Parses exactly "YYYY-MM-DD" (years 1000..9999) and checks the day exists; nullopt otherwise.
+std::optional<CivilDate> ParseIsoDate(std::string_view text);
+// Like ParseIsoDate, but an Error (errc::kInvalid, field `field`) naming the bad text.
+Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view field);
+std::string FormatIsoDate(const CivilDate& date);
+
+// Days since 1970-01-01 (negative before), after H. Hinnant's days_from_civil.
+std::int64_t DaysFromCivil(const CivilDate& date);
+CivilDate CivilFromDays(std::int64_t days);
+
+// Whole years from `from` to `to` (0 when `to` is before the first anniversary; negative when
+// `to` < `from`). Someone born on 29 February has the anniversary on 1 March in common years.
+int FullYearsBetween(const CivilDate& from, const CivilDate& to);
+// Age in whole years on date `on`.
+inline int AgeOn(const CivilDate& birth, const CivilDate& on) { return FullYearsBetween(birth, on); }
+
+// Adds (or with a negative count subtracts) calendar months; the day is clamped to the end of
+// the target month (2024-01-31 + 1 month = 2024-02-29).
+CivilDate AddMonths(const CivilDate& date, int months);
+
+}  // namespace lingyan::core

@@ -1,0 +1,48 @@
+#include "core/common/date.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lingyan::core {
+namespace {
+
+TEST(Date, ParsesValidIsoDatesAndRefusesOthers) {
+    struct Case {
+        const char* text;
+        bool valid;
+    } cases[] = {{"2024-02-29", true},  {"2023-02-29", false}, {"1900-02-29", false}, {"2000-02-29", true},
+                 {"2024-13-01", false}, {"2024-04-31", false}, {"2024-4-1", false},   {"20240401", false},
+                 {"2024-04-0a", false}, {"", false},           {"2024-12-31", true}};
+    for (const auto& c : cases) EXPECT_EQ(ParseIsoDate(c.text).has_value(), c.valid) << c.text;
+    EXPECT_FALSE(ParseIsoDateField("2024-02-30", "birth_date").ok());
+    EXPECT_EQ(ParseIsoDateField("x", "birth_date").error().field, "birth_date");
+}
+
+TEST(Date, DaysFromCivilRoundTripsAndKnowsTheEpoch) {
+    EXPECT_EQ(DaysFromCivil({1970, 1, 1}), 0);
+    EXPECT_EQ(DaysFromCivil({2000, 3, 1}) - DaysFromCivil({2000, 2, 28}), 2);
+    EXPECT_EQ(DaysFromCivil({1969, 12, 31}), -1);
+    for (std::int64_t days = -800000; days < 800000; days += 997) {
+        EXPECT_EQ(DaysFromCivil(CivilFromDays(days)), days);
+    }
+    EXPECT_EQ(FormatIsoDate(CivilFromDays(DaysFromCivil({2021, 3, 22}))), "2021-03-22");
+}
+
+TEST(Date, AgeCountsWholeYearsAndLeapDayBirthdays) {
+    EXPECT_EQ(AgeOn({1986, 7, 1}, {2021, 6, 30}), 34);
+    EXPECT_EQ(AgeOn({1986, 7, 1}, {2021, 7, 1}), 35);
+    EXPECT_EQ(AgeOn({2000, 2, 29}, {2023, 2, 28}), 22);
+    EXPECT_EQ(AgeOn({2000, 2, 29}, {2023, 3, 1}), 23);
+    EXPECT_EQ(AgeOn({2000, 2, 29}, {2024, 2, 29}), 24);
+    EXPECT_EQ(FullYearsBetween({2024, 1, 1}, {2020, 1, 1}), -4);
+}
+
+TEST(Date, AddMonthsClampsToTheEndOfTheMonth) {
+    EXPECT_EQ(AddMonths({2024, 1, 31}, 1), (CivilDate{2024, 2, 29}));
+    EXPECT_EQ(AddMonths({2023, 1, 31}, 1), (CivilDate{2023, 2, 28}));
+    EXPECT_EQ(AddMonths({2024, 7, 15}, 6), (CivilDate{2025, 1, 15}));
+    EXPECT_EQ(AddMonths({2024, 1, 15}, -1), (CivilDate{2023, 12, 15}));
+    EXPECT_EQ(AddMonths({2024, 3, 31}, -13), (CivilDate{2023, 2, 28}));
+}
+
+}  // namespace
+}  // namespace lingyan::core
