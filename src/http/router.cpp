@@ -123,25 +123,24 @@ const Router::Route* Router::Match(const std::string& method, const std::string&
     return nullptr;
 }
 
-std::size_t Router::BodyLimit(const std::string& method, const std::string& path) const {
-    bool matched = false;
-    const Route* r = Match(method, path, nullptr, &matched);
-    return r ? r->body_limit : kJsonBodyLimit;
+RouteMatch Router::Resolve(const std::string& method, const std::string& path) const {
+    RouteMatch m;
+    const Route* r = Match(method, path, &m.params, &m.path_matched);
+    m.route = r;
+    if (r) {
+        m.body_limit = r->body_limit;
+        m.label = r->method + " " + r->pattern;
+    }
+    return m;
 }
 
-std::string Router::Label(const std::string& method, const std::string& path) const {
-    bool matched = false;
-    const Route* r = Match(method, path, nullptr, &matched);
-    return r ? r->method + " " + r->pattern : std::string();
-}
-
-Response Router::Dispatch(Request& req, app::AuthService& auth) const {
-    bool path_matched = false;
-    const Route* r = Match(req.method, req.path, &req.params, &path_matched);
+Response Router::Dispatch(Request& req, const RouteMatch& match, app::AuthService& auth) const {
+    const Route* r = static_cast<const Route*>(match.route);
     if (!r) {
-        if (path_matched) return ErrorResponse(405, "method_not_allowed", "不支持的请求方法: " + req.method);
+        if (match.path_matched) return ErrorResponse(405, "method_not_allowed", "不支持的请求方法: " + req.method);
         return ErrorResponse(404, "not_found", "接口不存在: " + req.path);
     }
+    req.params = match.params;
     if (r->access == Access::kSession) {
         auto user = auth.Authenticate(req.Cookie("lingyan_session"));
         if (!user) return ErrorResponse(user.error());

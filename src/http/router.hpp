@@ -43,17 +43,27 @@ enum class Access {
     kSession,       // needs a valid session; writes also need the CSRF header
 };
 
+class Router;
+
+// The outcome of matching a request line against the route table, computed once per request.
+struct RouteMatch {
+    const void* route = nullptr;  // opaque; null when nothing matched
+    std::vector<std::string> params;
+    bool path_matched = false;    // some route has this path (with another method)
+    std::size_t body_limit = 1 << 20;
+    std::string label;            // "GET /api/v1/units/{id}", "" when unmatched
+};
+
 class Router {
 public:
     // `pattern` like "/api/v1/units/{id}/stats"; `{x}` matches one non-empty segment.
     void Add(std::string method, std::string pattern, Access access, Handler handler,
              std::size_t body_limit = kJsonBodyLimit);
-    // Dispatches; returns 404/405 JSON errors for unknown routes, 401/403 for session/CSRF failures.
-    Response Dispatch(Request& req, app::AuthService& auth) const;
-    // The body limit of the route `method path` (for the transport to enforce while reading).
-    std::size_t BodyLimit(const std::string& method, const std::string& path) const;
-    // A stable route label for metrics ("GET /api/v1/units/{id}"), or "" if none.
-    std::string Label(const std::string& method, const std::string& path) const;
+    // Matches a request line: its route, path parameters, body limit and metrics label.
+    RouteMatch Resolve(const std::string& method, const std::string& path) const;
+    // Dispatches a resolved request; 404/405 JSON errors for unknown routes, 401/403 for
+    // session/CSRF failures.
+    Response Dispatch(Request& req, const RouteMatch& match, app::AuthService& auth) const;
 
     static constexpr std::size_t kJsonBodyLimit = 1 << 20;
     static constexpr std::size_t kUploadBodyLimit = 64u << 20;

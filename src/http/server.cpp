@@ -114,9 +114,9 @@ bool ParseQuery(std::string_view qs, std::multimap<std::string, std::string>& ou
     return true;
 }
 
-Response Handle(ServerState& st, Request& req) {
+Response Handle(ServerState& st, Request& req, const RouteMatch& match) {
     try {
-        if (req.path == "/metrics" || req.path.starts_with("/api/")) return st.router.Dispatch(req, st.services.auth);
+        if (req.path == "/metrics" || req.path.starts_with("/api/")) return st.router.Dispatch(req, match, st.services.auth);
         if (req.method != "GET" && req.method != "HEAD") return ErrorResponse(405, "method_not_allowed", "不支持的请求方法");
         return ServeStatic(st.config.web_root, req.path);
     } catch (const std::exception& e) {
@@ -166,7 +166,8 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         std::string method(parser.get().method_string());
         auto qpos = target.find('?');
         std::string path = target.substr(0, qpos);
-        std::size_t limit = st->router.BodyLimit(method, path);
+        RouteMatch match = st->router.Resolve(method, path);
+        std::size_t limit = match.body_limit;
         auto declared = parser.content_length();
         boost::system::error_code ec2;
         if (!declared || *declared <= limit) {
@@ -200,7 +201,7 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
             } else if (!ValidUtf8(req.path)) {
                 res = ErrorResponse(400, "bad_request", "路径编码无效");
             } else {
-                res = Handle(*st, req);
+                res = Handle(*st, req, match);
             }
         }
         bool keep_alive = !close_after && parser.get().keep_alive() && !st->stopping;
@@ -208,9 +209,8 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         auto out = ToBeast(std::move(res), parser.get().version(), keep_alive, method == "HEAD");
         auto [ec3, n3] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        std::string label = st->router.Label(method, path);
-        st->metrics.Observe(label.empty() ? (path.starts_with("/api/") ? "unmatched" : "static") : label, status,
-                            seconds);
+        st->metrics.Observe(match.label.empty() ? (path.starts_with("/api/") ? "unmatched" : "static") : match.label,
+                            status, seconds);
         if (st->config.access_log)
             spdlog::info("{} {} {} {} {:.2f}ms {}", remote, method, target.substr(0, 200), status, seconds * 1000,
                          req.user ? req.user->actor.username : "-");
