@@ -25,7 +25,7 @@ constexpr std::size_t kMaxRowsBeforeHeader = 10;
 constexpr std::size_t kMaxNameLength = 30;
 constexpr std::size_t kMaxTitleLength = 30;
 
-enum class ValueKind { kText, kNumber, kDate, kBool };
+enum class ValueKind { kText, kNumber, kDate, kBool, kError };
 
 struct FieldValue {
     std::string_view text;  // trimmed
@@ -204,6 +204,15 @@ private:
                 return;
             }
         }
+
+        bool formula_errors = false;
+        for (std::size_t idx = 0; idx < fields.size(); ++idx) {
+            if (fields[idx].kind != ValueKind::kError) continue;
+            const auto column = static_cast<RosterColumn>(idx);
+            fail(column, Header(column) + "是 Excel 错误值“" + std::string(fields[idx].text) + "”，请检查公式或改为直接填写");
+            formula_errors = true;
+        }
+        if (formula_errors) return;
 
         RosterRow result;
         result.row = row_number;
@@ -404,6 +413,7 @@ void ParseXlsx(std::string_view bytes, RosterParse& out, const ProgressCallback&
             if (cell.type == xlsx::CellType::kNumber) kind = ValueKind::kNumber;
             else if (cell.type == xlsx::CellType::kDate) kind = ValueKind::kDate;
             else if (cell.type == xlsx::CellType::kBoolean) kind = ValueKind::kBool;
+            else if (cell.type == xlsx::CellType::kError) kind = ValueKind::kError;
             const std::string_view text = TrimText(cell.text);
             if (!text.empty()) cells.push_back(RawCell{cell.column, FieldValue{text, kind}});
         }

@@ -239,6 +239,28 @@ TEST(RosterXlsx, AMissingColumnInAnXlsxIsReportedOnTheHeaderRow) {
     EXPECT_EQ(parse.errors[0].field, "出生日期");
 }
 
+TEST(RosterXlsx, ExcelErrorValuesAreReportedNotImported) {
+    TempDir dir;
+    std::string header = "<row r=\"1\">";
+    const char* names[] = {"姓名", "性别", "出生日期", "学历", "单位代码"};
+    for (int col = 0; col < 5; ++col) {
+        header += "<c r=\"" + xlsx::ColumnName(static_cast<std::uint32_t>(col)) + "1\" t=\"inlineStr\"><is><t>" +
+                  names[col] + "</t></is></c>";
+    }
+    header += "</row>";
+    const std::string row =
+        R"(<row r="2"><c r="A2" t="e"><f>VLOOKUP(X1,Y:Z,2,0)</f><v>#N/A</v></c><c r="B2" t="inlineStr"><is><t>男</t></is></c>)"
+        R"(<c r="C2" t="inlineStr"><is><t>1985-06-15</t></is></c><c r="D2" t="inlineStr"><is><t>本科</t></is></c>)"
+        R"(<c r="E2" t="inlineStr"><is><t>320681102201</t></is></c></row>)";
+    const std::string bytes = testing::ZipBytes(testing::OneSheetPackage("名册", header + row), dir);
+    const RosterParse parse = ParseRoster(bytes, "r.xlsx");
+    ASSERT_EQ(parse.errors.size(), 1u) << Dump(parse);
+    EXPECT_EQ(parse.errors[0].row, 2u);
+    EXPECT_EQ(parse.errors[0].field, "姓名");
+    EXPECT_NE(parse.errors[0].message.find("#N/A"), std::string::npos);
+    EXPECT_TRUE(parse.rows.empty());
+}
+
 TEST(RosterXlsx, ACorruptFileThrowsAFileError) {
     TempDir dir;
     std::string bytes = WriteXlsxRoster(dir);
