@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/demo.hpp"
+#include "app/demo_campaigns.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
 #include "http/server.hpp"
@@ -90,6 +91,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 std::cout << std::flush;
             }
             rt.roster->Reload();
+            if (serve_opts->demo) app::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, {}};
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;

@@ -105,6 +105,68 @@ CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 )SQL"},
+    {2, "evaluation campaigns",
+     R"SQL(
+CREATE TABLE frameworks (
+  id {{pk}},
+  name TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE framework_versions (
+  id {{pk}},
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  version INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  template_key TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (framework_id, version)
+);
+CREATE TABLE campaigns (
+  id {{pk}},
+  name TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  framework_version_id BIGINT NOT NULL REFERENCES framework_versions(id),
+  cycle_kind TEXT NOT NULL,
+  cycle_label TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  published_by TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE campaign_subjects (
+  id {{pk}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  label TEXT NOT NULL DEFAULT '',
+  UNIQUE (campaign_id, unit_id, label)
+);
+CREATE TABLE campaign_facts (
+  id {{pk}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  subject_id BIGINT NOT NULL REFERENCES campaign_subjects(id),
+  criterion TEXT NOT NULL,
+  fact_key TEXT NOT NULL,
+  slot TEXT NOT NULL DEFAULT '',
+  value TEXT NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  UNIQUE (campaign_id, subject_id, criterion, fact_key, slot)
+);
+CREATE TABLE campaign_results (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  version INTEGER NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (campaign_id, version)
+);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

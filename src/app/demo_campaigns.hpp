@@ -1,0 +1,20 @@
+#pragma once
+// The demo's evaluation campaigns (`lingyan serve --demo`): a finished (published) 2021 三好创争
+// 好班子 campaign for the 13 towns of 姜堰区 and a published 2021 书记项目 ranking, with the facts of
+// tests/fixtures/evaluate compiled into the binary (nothing is read from disk). Idempotent: a
+// campaign that already exists (by name) is left alone.
+
+#include <string>
+#include <vector>
+
+#include "app/campaign_service.hpp"
+#include "app/roster_service.hpp"
+
+namespace lingyan::app {
+
+// Loads what is missing, as the demo admin; returns the names of the campaigns created (empty
+// when all were there). Requires the demo roster (LoadDemo) and a reloaded RosterService.
+// Throws std::runtime_error if the demo roster lacks 姜堰区 or a town, or the engine refuses.
+std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const RosterService& roster);
+
+}  // namespace lingyan::app

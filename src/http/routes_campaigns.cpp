@@ -1,0 +1,506 @@
+// Evaluation campaigns (考核/创争活动): templates, campaigns, facts, the ranking board with radar
+// data, per-subject explanations, publishing and award lists. Handlers parse, call
+// app::CampaignService and map the result; docs/api.md "Evaluation campaigns" is the contract.
+#include <unistd.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <filesystem>
+
+#include "exchange/file_io.hpp"
+#include "exchange/framework_json.hpp"
+#include "exchange/xlsx/writer.hpp"
+#include "http/json_io.hpp"
+#include "http/routes.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace scoring = core::scoring;
+using core::roster::Id;
+
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+core::Result<Id> PathId(const Request& req, std::size_t i) {
+    auto id = QueryInt(req.params.at(i), "id", 0);
+    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
+    return *id;
+}
+
+double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
+
+json::object SummaryJson(const app::CampaignSummary& s) {
+    const auto& c = s.campaign;
+    return json::object{{"id", c.id},
+                        {"name", c.name},
+                        {"scope_unit_id", c.scope_unit_id},
+                        {"scope_unit_name", s.scope_unit_name},
+                        {"framework", s.framework_name},
+                        {"framework_version", s.framework_version},
+                        {"template", s.template_key},
+                        {"cycle_kind", c.cycle_kind},
+                        {"cycle_label", c.cycle_label},
+                        {"status", c.status},
+                        {"version", c.version},
+                        {"subject_count", s.subject_count},
+                        {"created_by", c.created_by},
+                        {"created_at", c.created_at},
+                        {"published_by", c.published_by},
+                        {"published_at", c.published_at}};
+}
+
+json::array TopCriteriaJson(const scoring::CompiledFramework& fw) {
+    json::array out;
+    for (int root : fw.roots()) {
+        const auto& n = fw.nodes()[static_cast<std::size_t>(root)];
+        out.push_back(json::object{{"id", n.spec.id}, {"name", n.spec.name}, {"share", n.share}});
+    }
+    return out;
+}
+
+json::object DetailJson(const app::CampaignDetail& d) {
+    json::object o = SummaryJson(d.summary);
+    const auto& fw = *d.framework;
+    json::array criteria;
+    for (const auto& n : fw.nodes()) {
+        json::object c{{"id", n.spec.id},
+                       {"name", n.spec.name},
+                       {"parent", n.spec.parent},
+                       {"level", n.depth + 1},
+                       {"method", scoring::MethodName(n.spec.method)},
+                       {"weight", n.spec.weight},
+                       {"share", n.share},
+                       {"global_share", n.global_share}};
+        criteria.push_back(std::move(c));
+    }
+    json::array awards;
+    for (const auto& a : fw.framework().awards)
+        awards.push_back(json::object{{"name", a.name}, {"quota", a.quota}, {"min_total", a.min_total}});
+    json::array subjects;
+    for (const auto& s : d.subjects) {
+        subjects.push_back(json::object{{"id", s.record.id},
+                                        {"unit_id", s.record.unit_id},
+                                        {"name", s.name},
+                                        {"unit_name", s.unit_name},
+                                        {"town_id", s.town_id},
+                                        {"town_name", s.town_name}});
+    }
+    o["scale"] = fw.framework().scale;
+    o["top_criteria"] = TopCriteriaJson(fw);
+    o["criteria"] = std::move(criteria);
+    o["awards"] = std::move(awards);
+    o["subjects"] = std::move(subjects);
+    o["fact_count"] = d.fact_count;
+    return o;
+}
+
+json::object RowJson(const app::Board& board, const app::BoardRow& row) {
+    const auto& subject = board.detail.subjects[row.subject_idx];
+    const auto& r = *row.result;
+    const auto& fw = *board.detail.framework;
+    json::object scores;
+    for (std::size_t root_idx = 0; root_idx < fw.roots().size(); ++root_idx)
+        scores[fw.nodes()[static_cast<std::size_t>(fw.roots()[root_idx])].spec.id] = row.top_s[root_idx];
+    json::object o{{"rank", r.rank},
+                   {"subject_id", subject.record.id},
+                   {"unit_id", subject.record.unit_id},
+                   {"name", subject.name},
+                   {"town_id", subject.town_id},
+                   {"town_name", subject.town_name},
+                   {"total", Total(r.total_cents)},
+                   {"total_text", app::CentsText(r.total_cents)},
+                   {"bonus", r.bonus},
+                   {"penalty", r.penalty},
+                   {"vetoed", r.vetoed},
+                   {"incomplete", r.incomplete},
+                   {"gap_to_best", Total(row.gap_to_best)},
+                   {"gap_to_above", Total(row.gap_to_above)},
+                   {"scores", std::move(scores)}};
+    o["veto_reason"] = r.vetoed ? json::value(r.veto_reason) : json::value(nullptr);
+    o["award"] = row.award.empty() ? json::value(nullptr) : json::value(row.award);
+    return o;
+}
+
+json::object BoardJson(const app::Board& board) {
+    json::object o;
+    o["campaign"] = SummaryJson(board.detail.summary);
+    o["top_criteria"] = TopCriteriaJson(*board.detail.framework);
+    json::array rows;
+    for (const auto& row : board.rows) rows.push_back(RowJson(board, row));
+    o["rows"] = std::move(rows);
+    json::array awards;
+    const auto& ranking = board.evaluation->ranking;
+    for (const auto& a : board.evaluation->awards) {
+        json::array winners;
+        for (std::size_t pos : a.winners) {
+            const auto& r = ranking[pos];
+            const auto& subject = board.detail.subjects[r.subject];
+            winners.push_back(json::object{{"subject_id", subject.record.id},
+                                           {"name", subject.name},
+                                           {"rank", r.rank},
+                                           {"total", Total(r.total_cents)}});
+        }
+        awards.push_back(json::object{{"name", a.name},
+                                      {"quota", a.quota},
+                                      {"min_total", a.min_total},
+                                      {"overflow", a.overflow},
+                                      {"winners", std::move(winners)}});
+    }
+    o["awards"] = std::move(awards);
+    json::array pending;
+    for (const auto& p : board.pending) pending.push_back(json::value(p));
+    o["pending"] = std::move(pending);
+    return o;
+}
+
+json::object ExplanationJson(const app::SubjectExplanation& x) {
+    const auto& e = x.explanation;
+    json::object o = RowJson(x.board, x.board.rows.front());
+    o["campaign_id"] = x.board.detail.summary.campaign.id;
+    o["scale"] = e.scale;
+    o["s_root"] = e.s_root;
+    o["bonus"] = json::object{{"raw", e.raw_bonus}, {"applied", e.result.bonus}};
+    o["penalty"] = json::object{{"raw", e.raw_penalty}, {"applied", e.result.penalty}};
+    o["best"] = x.best_name.empty() ? json::value(nullptr) : json::value(x.best_name);
+    o["above"] = x.above_name.empty() ? json::value(nullptr) : json::value(x.above_name);
+    json::array criteria;
+    for (const auto& c : e.criteria) {
+        json::array inputs;
+        for (const auto& in : c.inputs) {
+            json::object i{{"key", in.key}, {"value", in.value}};
+            if (in.dropped) i["dropped"] = true;
+            if (in.derived) i["derived"] = true;
+            inputs.push_back(std::move(i));
+        }
+        criteria.push_back(json::object{{"id", c.id},
+                                        {"name", c.name},
+                                        {"level", c.depth + 1},
+                                        {"method", scoring::MethodName(c.method)},
+                                        {"inputs", std::move(inputs)},
+                                        {"missing", c.missing},
+                                        {"s", c.s},
+                                        {"weight", c.weight},
+                                        {"share", c.share},
+                                        {"global_share", c.global_share},
+                                        {"contribution", c.contribution}});
+    }
+    o["criteria"] = std::move(criteria);
+    return o;
+}
+
+Response RowErrorsResponse(const std::vector<app::RowError>& errors) {
+    json::array rows;
+    for (const auto& e : errors) rows.push_back(json::object{{"row", e.row}, {"field", e.field}, {"message", e.message}});
+    json::object err{{"code", "invalid"},
+                     {"message", "录入失败：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
+    return JsonResponse(422, json::serialize(json::object{{"error", err}, {"rows", std::move(rows)}}));
+}
+
+core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
+    auto o = ParseObject(body, {"name", "scope_unit_id", "template", "framework", "cycle_kind", "cycle_label",
+                                "subjects", "awards"});
+    if (!o) return o.error();
+    app::NewCampaign spec;
+    for (auto [name, slot] : {std::pair{"name", &spec.name}, {"template", &spec.template_key},
+                              {"cycle_kind", &spec.cycle_kind}, {"cycle_label", &spec.cycle_label}}) {
+        auto v = StringField(*o, name);
+        if (!v) return v.error();
+        *slot = v->value_or("");
+    }
+    auto scope = IntField(*o, "scope_unit_id");
+    if (!scope) return scope.error();
+    spec.scope_unit_id = scope->value_or(0);
+    if (const auto* fw = o->if_contains("framework"); fw && !fw->is_null()) {
+        if (fw->is_string()) {
+            spec.framework_json = std::string(fw->as_string());
+        } else if (fw->is_object()) {
+            spec.framework_json = json::serialize(*fw);
+        } else {
+            return core::Invalid("framework 应为 FRAMEWORK.json 对象", "framework");
+        }
+    }
+    if (const auto* subjects = o->if_contains("subjects")) {
+        if (!subjects->is_array()) return core::Invalid("subjects 应为单位 id 或 {unit_id, label} 的数组", "subjects");
+        for (const auto& item : subjects->as_array()) {
+            app::SubjectSpec s;
+            if (item.is_int64()) {
+                s.unit_id = item.as_int64();
+            } else if (item.is_object()) {
+                auto unit = IntField(item.as_object(), "unit_id");
+                if (!unit) return unit.error();
+                auto label = StringField(item.as_object(), "label");
+                if (!label) return label.error();
+                s.unit_id = unit->value_or(0);
+                s.label = label->value_or("");
+            } else {
+                return core::Invalid("subjects 应为单位 id 或 {unit_id, label} 的数组", "subjects");
+            }
+            spec.subjects.push_back(std::move(s));
+        }
+    }
+    if (const auto* awards = o->if_contains("awards")) {
+        if (!awards->is_array()) return core::Invalid("awards 应为 {name, quota, min_total} 的数组", "awards");
+        for (const auto& item : awards->as_array()) {
+            if (!item.is_object()) return core::Invalid("awards 应为 {name, quota, min_total} 的数组", "awards");
+            app::AwardQuota q;
+            auto name = StringField(item.as_object(), "name");
+            if (!name) return name.error();
+            auto quota = IntField(item.as_object(), "quota");
+            if (!quota) return quota.error();
+            auto min_total = NumberField(item.as_object(), "min_total");
+            if (!min_total) return min_total.error();
+            q.name = name->value_or("");
+            q.quota = static_cast<int>(quota->value_or(0));
+            q.min_total = *min_total;
+            spec.quotas.push_back(std::move(q));
+        }
+    }
+    return spec;
+}
+
+// Rows of POST /facts. Each row's shape errors are collected, like the engine's.
+core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::vector<app::RowError>& errors) {
+    const auto* facts = o.if_contains("facts");
+    if (!facts || !facts->is_array()) return core::Invalid("facts 应为数组", "facts");
+    std::vector<app::FactInput> out;
+    int row = 0;
+    for (const auto& item : facts->as_array()) {
+        ++row;
+        app::FactInput f;
+        f.row = row;
+        if (!item.is_object()) {
+            errors.push_back({"", row, "", "每一行应为 {subject_id, criterion, key, value}"});
+            continue;
+        }
+        const auto& obj = item.as_object();
+        std::string problem, field;
+        for (const auto& [key, value] : obj) {
+            const std::string_view k = key;
+            if (k == "subject_id") {
+                if (!value.is_int64()) problem = "subject_id 应为整数", field = "subject_id";
+                else f.subject_id = value.as_int64();
+            } else if (k == "criterion" || k == "key" || k == "judge") {
+                if (!value.is_string()) {
+                    problem = std::string(k) + " 应为字符串", field = std::string(k);
+                } else {
+                    (k == "criterion" ? f.criterion : k == "key" ? f.key : f.judge) = std::string(value.as_string());
+                }
+            } else if (k == "value") {
+                if (value.is_string()) f.value = std::string(value.as_string());
+                else if (value.is_number()) f.value = exchange::ShortestNumber(value.to_number<double>());
+                else if (!value.is_null()) problem = "value 应为数字、字符串或 null（删除）", field = "value";
+            } else {
+                problem = "未知字段 “" + std::string(k) + "”", field = std::string(k);
+            }
+        }
+        if (problem.empty() && (f.subject_id == 0 || f.criterion.empty() || f.key.empty() || !obj.contains("value")))
+            problem = "每一行须有 subject_id、criterion、key、value", field = "";
+        if (!problem.empty()) {
+            errors.push_back({"", row, field, problem});
+            continue;
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::string AwardsXlsx(const app::Board& board) {
+    static std::atomic<unsigned> counter{0};
+    namespace fs = std::filesystem;
+    const fs::path tmp = fs::temp_directory_path() / ("lingyan-awards-" + std::to_string(::getpid()) + "-" +
+                                                      std::to_string(counter++) + ".xlsx");
+    {
+        exchange::xlsx::Writer writer(tmp.string());
+        const auto awards = writer.AddSheet(
+            "获奖名单", {{"奖项", 14}, {"名次", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"总分", 10}});
+        std::uint32_t line = 2;
+        const auto& ranking = board.evaluation->ranking;
+        for (const auto& a : board.evaluation->awards) {
+            for (std::size_t pos : a.winners) {
+                const auto& r = ranking[pos];
+                const auto& s = board.detail.subjects[r.subject];
+                writer.WriteString(awards, line, 0, a.name);
+                writer.WriteNumber(awards, line, 1, r.rank);
+                writer.WriteString(awards, line, 2, s.name);
+                writer.WriteString(awards, line, 3, s.town_name);
+                writer.WriteNumber(awards, line, 4, Total(r.total_cents));
+                ++line;
+            }
+        }
+        const auto all = writer.AddSheet("排名", {{"名次", 8},
+                                                  {"考核对象", 36},
+                                                  {"所属镇街", 14},
+                                                  {"总分", 10},
+                                                  {"一票否决", 10},
+                                                  {"数据不全", 10},
+                                                  {"奖项", 12}});
+        line = 2;
+        for (const auto& row : board.rows) {
+            const auto& r = *row.result;
+            const auto& s = board.detail.subjects[row.subject_idx];
+            writer.WriteNumber(all, line, 0, r.rank);
+            writer.WriteString(all, line, 1, s.name);
+            writer.WriteString(all, line, 2, s.town_name);
+            writer.WriteNumber(all, line, 3, Total(r.total_cents));
+            writer.WriteString(all, line, 4, r.vetoed ? "是" : "");
+            writer.WriteString(all, line, 5, r.incomplete ? "是" : "");
+            writer.WriteString(all, line, 6, row.award);
+            ++line;
+        }
+        writer.Close();
+    }
+    std::string bytes = exchange::ReadFile(tmp.string());
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return bytes;
+}
+
+std::string Rfc5987(const std::string& text) {
+    std::string encoded;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+            encoded += static_cast<char>(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            encoded += buf;
+        }
+    }
+    return encoded;
+}
+
+}  // namespace
+
+void RegisterCampaignRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/templates", Access::kSession, [&s](Request&) {
+        json::array items;
+        for (const auto& t : s.campaigns.Templates()) {
+            json::object o{{"key", t.key}, {"title", t.title}, {"subjects", t.subjects}, {"name", t.framework.name}};
+            o["framework"] = json::parse(exchange::FrameworkToJson(t.framework));
+            items.push_back(std::move(o));
+        }
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
+    });
+
+    router.Add("GET", "/api/v1/campaigns", Access::kSession, [&s](Request& req) {
+        auto list = s.campaigns.List(req.user->actor);
+        if (!list) return ErrorResponse(list.error());
+        json::array items;
+        for (const auto& c : *list) items.push_back(SummaryJson(c));
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
+    });
+
+    router.Add("POST", "/api/v1/campaigns", Access::kSession, [&s](Request& req) {
+        auto spec = NewCampaignFrom(req.body);
+        if (!spec) return ErrorResponse(spec.error());
+        auto created = s.campaigns.Create(req.user->actor, *spec);
+        if (!created) return ErrorResponse(created.error());
+        return JsonResponse(201, json::serialize(DetailJson(*created)));
+    });
+
+    router.Add("GET", "/api/v1/campaigns/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto detail = s.campaigns.Get(req.user->actor, *id);
+        if (!detail) return ErrorResponse(detail.error());
+        return JsonResponse(200, json::serialize(DetailJson(*detail)));
+    });
+
+    router.Add("POST", "/api/v1/campaigns/{id}/facts", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"facts", "reason"});
+        if (!o) return ErrorResponse(o.error());
+        auto reason = StringField(*o, "reason");
+        if (!reason) return ErrorResponse(reason.error());
+        std::vector<app::RowError> shape_errors;
+        auto facts = FactsFrom(*o, shape_errors);
+        if (!facts) return ErrorResponse(facts.error());
+        if (!shape_errors.empty()) return RowErrorsResponse(shape_errors);
+        auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, *facts, reason->value_or(""));
+        if (!outcome) return ErrorResponse(outcome.error());
+        if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors);
+        return JsonResponse(200, json::serialize(json::object{{"inserted", outcome->inserted},
+                                                              {"updated", outcome->updated},
+                                                              {"removed", outcome->removed},
+                                                              {"unchanged", outcome->unchanged}}));
+    });
+
+    router.Add("GET", "/api/v1/campaigns/{id}/ranking", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        std::optional<Id> filter;
+        for (const char* name : {"town", "unit"}) {
+            auto unit = QueryInt(req.Query(name), name, 0);
+            if (!unit) return ErrorResponse(unit.error());
+            if (*unit > 0) filter = *unit;
+        }
+        auto board = s.campaigns.Ranking(req.user->actor, *id, filter);
+        if (!board) return ErrorResponse(board.error());
+        return JsonResponse(200, json::serialize(BoardJson(*board)));
+    });
+
+    router.Add("GET", "/api/v1/campaigns/{id}/subjects/{sid}/explain", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto sid = PathId(req, 1);
+        if (!sid) return ErrorResponse(sid.error());
+        auto x = s.campaigns.Explain(req.user->actor, *id, *sid);
+        if (!x) return ErrorResponse(x.error());
+        return JsonResponse(200, json::serialize(ExplanationJson(*x)));
+    });
+
+    router.Add("POST", "/api/v1/campaigns/{id}/publish", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto published = s.campaigns.Publish(req.user->actor, *id);
+        if (!published) return ErrorResponse(published.error());
+        json::object o{{"campaign", SummaryJson(published->summary)}, {"result", json::parse(published->snapshot)}};
+        return JsonResponse(200, json::serialize(o));
+    });
+
+    router.Add("POST", "/api/v1/campaigns/{id}/versions", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"reason"});
+        if (!o) return ErrorResponse(o.error());
+        auto reason = StringField(*o, "reason");
+        if (!reason) return ErrorResponse(reason.error());
+        auto reopened = s.campaigns.Reopen(req.user->actor, *id, reason->value_or(""));
+        if (!reopened) return ErrorResponse(reopened.error());
+        return JsonResponse(200, json::serialize(SummaryJson(*reopened)));
+    });
+
+    router.Add("GET", "/api/v1/campaigns/{id}/result", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto result = s.campaigns.LatestResult(req.user->actor, *id);
+        if (!result) return ErrorResponse(result.error());
+        if (!*result) return ErrorResponse(core::Error{core::errc::kNotFound, "该活动尚未发布结果", ""});
+        json::object o{{"version", (*result)->version},
+                       {"published_by", (*result)->published_by},
+                       {"published_at", (*result)->published_at},
+                       {"result", json::parse((*result)->body)}};
+        return JsonResponse(200, json::serialize(o));
+    });
+
+    router.Add("GET", "/api/v1/campaigns/{id}/awards.xlsx", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto board = s.campaigns.Ranking(req.user->actor, *id, std::nullopt);
+        if (!board) return ErrorResponse(board.error());
+        Response res;
+        res.content_type = kXlsxType;
+        res.body = AwardsXlsx(*board);
+        res.headers.emplace_back("Content-Disposition",
+                                 "attachment; filename=\"awards.xlsx\"; filename*=UTF-8''" +
+                                     Rfc5987(board->detail.summary.campaign.name + "获奖名单.xlsx"));
+        res.headers.emplace_back("Cache-Control", "no-store");
+        return res;
+    });
+}
+
+}  // namespace lingyan::http
