@@ -38,8 +38,10 @@ std::string GeneratedPath(std::size_t rows) {
 
 // Deterministic synthetic people: no real person's data. ID numbers are unique and valid.
 std::vector<roster::PersonExportRow> SyntheticPeople(std::size_t count) {
-    static const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
-    static const char* kGiven[] = {"建国", "晓明", "红梅", "志强", "海燕", "文杰", "丽娟", "国华", "春生", "秀英", "俊", "敏", "磊", "静"};
+    static const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵",
+                                      "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
+    static const char* kGiven[] = {"建国", "晓明", "红梅", "志强", "海燕", "文杰", "丽娟",
+                                   "国华", "春生", "秀英", "俊",   "敏",   "磊",   "静"};
     static const char* kTitles[] = {"书记", "副书记", "委员", "主任", "委员", "委员"};
     std::mt19937_64 rng(20260101);
     std::vector<roster::PersonExportRow> rows(count);
@@ -54,7 +56,8 @@ std::vector<roster::PersonExportRow> SyntheticPeople(std::size_t count) {
         const xlsx::CivilDate birth = xlsx::CivilFromDays(base_day + static_cast<std::int64_t>(i % kSpanDays));
         person.birth_date = xlsx::FormatIsoDate(birth);
         person.education = static_cast<lingyan::core::roster::Education>(rng() % 5);
-        if (rng() % 3 != 0) person.party_join_date = xlsx::FormatIsoDate({birth.year + 20 + static_cast<int>(rng() % 10), 7, 1});
+        if (rng() % 3 != 0)
+            person.party_join_date = xlsx::FormatIsoDate({birth.year + 20 + static_cast<int>(rng() % 10), 7, 1});
         char id[19];
         std::snprintf(id, sizeof id, "320681%04d%02d%02d%03d", birth.year, birth.month, birth.day,
                       static_cast<int>((i / kSpanDays) * 2 + (male ? 1 : 0)));
@@ -64,7 +67,8 @@ std::vector<roster::PersonExportRow> SyntheticPeople(std::size_t count) {
         person.phone = "13" + std::to_string(100000000 + rng() % 900000000);
         person.reserve_cadre = rng() % 10 == 0;
         char code[13];
-        std::snprintf(code, sizeof code, "320681%03d%03d", static_cast<int>(100 + i % 13), static_cast<int>(200 + i % 150));
+        std::snprintf(code, sizeof code, "320681%03d%03d", static_cast<int>(100 + i % 13),
+                      static_cast<int>(200 + i % 150));
         row.unit_code = code;
         row.unit_name = "测试村";
         row.title = kTitles[rng() % 6];
@@ -103,7 +107,8 @@ void BM_ParseRosterXlsx(benchmark::State& state) {
     }
     state.counters["rows"] = static_cast<double>(good);
     state.counters["file_MB"] = static_cast<double>(bytes.size()) / 1e6;
-    state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(good), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["rows_per_s"] =
+        benchmark::Counter(static_cast<double>(good), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_ParseRosterXlsx)->Arg(kRows)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -8,8 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -53,9 +53,12 @@ std::string PackageWithSheet(std::string_view sheet) {
     zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
     if (!archive) std::abort();
     const std::pair<const char*, std::string_view> parts[] = {
-        {"_rels/.rels", kRootRels},         {"xl/workbook.xml", kWorkbook},
-        {"xl/_rels/workbook.xml.rels", kWorkbookRels}, {"xl/sharedStrings.xml", kSharedStrings},
-        {"xl/styles.xml", kStyles},         {"xl/worksheets/sheet1.xml", sheet},
+        {"_rels/.rels", kRootRels},
+        {"xl/workbook.xml", kWorkbook},
+        {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+        {"xl/sharedStrings.xml", kSharedStrings},
+        {"xl/styles.xml", kStyles},
+        {"xl/worksheets/sheet1.xml", sheet},
     };
     for (const auto& [name, content] : parts) {
         zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
@@ -68,7 +71,8 @@ std::string PackageWithSheet(std::string_view sheet) {
     if (zip_source_open(buffer) == 0) {
         char chunk[1 << 14];
         zip_int64_t got;
-        while ((got = zip_source_read(buffer, chunk, sizeof chunk)) > 0) bytes.append(chunk, static_cast<std::size_t>(got));
+        while ((got = zip_source_read(buffer, chunk, sizeof chunk)) > 0)
+            bytes.append(chunk, static_cast<std::size_t>(got));
         zip_source_close(buffer);
     }
     zip_source_free(buffer);

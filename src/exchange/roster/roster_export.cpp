@@ -55,8 +55,10 @@ void WriteRosterTemplate(const std::string& path) {
     const std::size_t roster = writer.AddSheet("名册", columns);
     std::uint32_t col = 0;
     for (const RosterColumnSpec& spec : kRosterColumns) {
-        if (spec.kind == ColumnKind::kDate) writer.WriteDate(roster, 2, col, spec.example);
-        else writer.WriteString(roster, 2, col, spec.example);
+        if (spec.kind == ColumnKind::kDate)
+            writer.WriteDate(roster, 2, col, spec.example);
+        else
+            writer.WriteString(roster, 2, col, spec.example);
         ++col;
     }
     const std::size_t help = writer.AddSheet(
@@ -92,12 +94,12 @@ void WritePeopleXlsx(const std::string& path, const std::vector<PersonExportRow>
 
 void WriteUnitsXlsx(const std::string& path, const std::vector<UnitExportRow>& rows) {
     xlsx::Writer writer(path);
-    const std::size_t sheet = writer.AddSheet(
-        "单位", {Column{"单位代码", 15, ColumnKind::kText}, Column{"单位名称", 20}, Column{"类型", 8},
-                 Column{"上级代码", 15, ColumnKind::kText}, Column{"上级单位", 20}, Column{"经济类型", 10},
-                 Column{"开发区", 8}, Column{"临高速", 8}, Column{"人口", 10}, Column{"面积(平方公里)", 14},
-                 Column{"干部人数", 10}, Column{"党员人数", 10}, Column{"集体经营性收入(元)", 20},
-                 Column{"收入年度", 10}});
+    const std::size_t sheet =
+        writer.AddSheet("单位", {Column{"单位代码", 15, ColumnKind::kText}, Column{"单位名称", 20}, Column{"类型", 8},
+                                 Column{"上级代码", 15, ColumnKind::kText}, Column{"上级单位", 20},
+                                 Column{"经济类型", 10}, Column{"开发区", 8}, Column{"临高速", 8}, Column{"人口", 10},
+                                 Column{"面积(平方公里)", 14}, Column{"干部人数", 10}, Column{"党员人数", 10},
+                                 Column{"集体经营性收入(元)", 20}, Column{"收入年度", 10}});
     std::uint32_t row = 2;
     for (const UnitExportRow& data : rows) {
         const core::roster::Unit& unit = data.unit;

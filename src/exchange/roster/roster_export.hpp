@@ -40,9 +40,9 @@ struct UnitExportRow {
     core::roster::Unit unit;
     std::string parent_code;
     std::string parent_name;
-    std::int64_t people = 0;            // people in office in the unit (not the subtree)
-    std::int64_t party_members = 0;     // sum of its party organizations' member counts
-    std::optional<int> income_year;     // latest collective operating income, if any
+    std::int64_t people = 0;         // people in office in the unit (not the subtree)
+    std::int64_t party_members = 0;  // sum of its party organizations' member counts
+    std::optional<int> income_year;  // latest collective operating income, if any
     std::int64_t income_yuan = 0;
 };
 

@@ -41,9 +41,7 @@ bool ReadNumber(std::string_view text, std::size_t& pos, std::size_t max_digits,
     return pos > start;
 }
 
-bool PlausibleDate(const CivilDate& date) {
-    return date.year >= 1900 && date.year <= 2100 && xlsx::IsValidDate(date);
-}
+bool PlausibleDate(const CivilDate& date) { return date.year >= 1900 && date.year <= 2100 && xlsx::IsValidDate(date); }
 
 }  // namespace
 
@@ -189,15 +187,24 @@ std::optional<core::roster::Education> ParseEducation(std::string_view text) {
         Education education;
     };
     static constexpr Entry kEntries[] = {
-        {"初中及以下", Education::kMiddleOrBelow}, {"初中", Education::kMiddleOrBelow},
-        {"小学", Education::kMiddleOrBelow},       {"高中", Education::kHighSchool},
-        {"中专", Education::kHighSchool},          {"职高", Education::kHighSchool},
-        {"技校", Education::kHighSchool},          {"大专", Education::kJuniorCollege},
-        {"专科", Education::kJuniorCollege},       {"大学专科", Education::kJuniorCollege},
-        {"本科", Education::kBachelor},            {"大学本科", Education::kBachelor},
-        {"大学", Education::kBachelor},            {"研究生", Education::kPostgraduate},
-        {"硕士", Education::kPostgraduate},        {"硕士研究生", Education::kPostgraduate},
-        {"博士", Education::kPostgraduate},        {"博士研究生", Education::kPostgraduate},
+        {"初中及以下", Education::kMiddleOrBelow},
+        {"初中", Education::kMiddleOrBelow},
+        {"小学", Education::kMiddleOrBelow},
+        {"高中", Education::kHighSchool},
+        {"中专", Education::kHighSchool},
+        {"职高", Education::kHighSchool},
+        {"技校", Education::kHighSchool},
+        {"大专", Education::kJuniorCollege},
+        {"专科", Education::kJuniorCollege},
+        {"大学专科", Education::kJuniorCollege},
+        {"本科", Education::kBachelor},
+        {"大学本科", Education::kBachelor},
+        {"大学", Education::kBachelor},
+        {"研究生", Education::kPostgraduate},
+        {"硕士", Education::kPostgraduate},
+        {"硕士研究生", Education::kPostgraduate},
+        {"博士", Education::kPostgraduate},
+        {"博士研究生", Education::kPostgraduate},
     };
     text = TrimText(text);
     for (const Entry& entry : kEntries) {
@@ -209,11 +216,16 @@ std::optional<core::roster::Education> ParseEducation(std::string_view text) {
 std::string_view EducationLabel(core::roster::Education education) {
     using core::roster::Education;
     switch (education) {
-        case Education::kMiddleOrBelow: return "初中及以下";
-        case Education::kHighSchool: return "高中";
-        case Education::kJuniorCollege: return "大专";
-        case Education::kBachelor: return "本科";
-        case Education::kPostgraduate: return "研究生";
+        case Education::kMiddleOrBelow:
+            return "初中及以下";
+        case Education::kHighSchool:
+            return "高中";
+        case Education::kJuniorCollege:
+            return "大专";
+        case Education::kBachelor:
+            return "本科";
+        case Education::kPostgraduate:
+            return "研究生";
     }
     return "";
 }
@@ -225,14 +237,22 @@ std::string_view GenderLabel(core::roster::Gender gender) {
 std::string_view UnitKindLabel(core::roster::UnitKind kind) {
     using core::roster::UnitKind;
     switch (kind) {
-        case UnitKind::kProvince: return "省";
-        case UnitKind::kCity: return "市";
-        case UnitKind::kCounty: return "区县";
-        case UnitKind::kTown: return "镇街";
-        case UnitKind::kVillage: return "村";
-        case UnitKind::kCommunity: return "社区";
-        case UnitKind::kGrid: return "网格";
-        case UnitKind::kEnterprise: return "企业";
+        case UnitKind::kProvince:
+            return "省";
+        case UnitKind::kCity:
+            return "市";
+        case UnitKind::kCounty:
+            return "区县";
+        case UnitKind::kTown:
+            return "镇街";
+        case UnitKind::kVillage:
+            return "村";
+        case UnitKind::kCommunity:
+            return "社区";
+        case UnitKind::kGrid:
+            return "网格";
+        case UnitKind::kEnterprise:
+            return "企业";
     }
     return "";
 }
@@ -240,12 +260,18 @@ std::string_view UnitKindLabel(core::roster::UnitKind kind) {
 std::string_view EconomyLabel(core::roster::Economy economy) {
     using core::roster::Economy;
     switch (economy) {
-        case Economy::kNone: return "无";
-        case Economy::kAgriculture: return "农业";
-        case Economy::kIndustry: return "工业";
-        case Economy::kTourism: return "旅游";
-        case Economy::kMixed: return "混合";
-        case Economy::kUrban: return "城镇";
+        case Economy::kNone:
+            return "无";
+        case Economy::kAgriculture:
+            return "农业";
+        case Economy::kIndustry:
+            return "工业";
+        case Economy::kTourism:
+            return "旅游";
+        case Economy::kMixed:
+            return "混合";
+        case Economy::kUrban:
+            return "城镇";
     }
     return "";
 }

@@ -41,8 +41,7 @@ char IdCheckCharacter(std::string_view first17);
 
 // Checks an 18-character resident ID number (a lowercase x is accepted as X). On success
 // writes the embedded birth date and gender (odd 17th digit = male) when pointers are given.
-IdNumberProblem CheckIdNumber(std::string_view id, CivilDate* birth = nullptr,
-                              core::roster::Gender* gender = nullptr);
+IdNumberProblem CheckIdNumber(std::string_view id, CivilDate* birth = nullptr, core::roster::Gender* gender = nullptr);
 
 // "320102199003071234" → "320102********1234"; anything not 18 characters → all stars but the
 // last 4.
@@ -58,8 +57,8 @@ std::optional<core::roster::Education> ParseEducation(std::string_view text);
 // The label written on export and in the template: 初中及以下, 高中, 大专, 本科, 研究生.
 std::string_view EducationLabel(core::roster::Education education);
 
-std::string_view GenderLabel(core::roster::Gender gender);  // 男 / 女
-std::string_view UnitKindLabel(core::roster::UnitKind kind);  // 省, 市, 区县, 镇街, 村, 社区, 网格, 企业
+std::string_view GenderLabel(core::roster::Gender gender);     // 男 / 女
+std::string_view UnitKindLabel(core::roster::UnitKind kind);   // 省, 市, 区县, 镇街, 村, 社区, 网格, 企业
 std::string_view EconomyLabel(core::roster::Economy economy);  // 无, 农业, 工业, 旅游, 混合, 城镇
 
 }  // namespace lingyan::exchange::roster

@@ -27,11 +27,11 @@ inline constexpr std::size_t kRosterColumnCount = 11;
 
 struct RosterColumnSpec {
     RosterColumn column;
-    std::string_view header;       // Chinese header as it must appear in row 1
+    std::string_view header;  // Chinese header as it must appear in row 1
     bool required;
-    std::string_view format;       // what the cell may contain (for the 说明 sheet)
-    std::string_view example;      // example value in the template
-    double width;                  // template column width
+    std::string_view format;   // what the cell may contain (for the 说明 sheet)
+    std::string_view example;  // example value in the template
+    double width;              // template column width
     xlsx::ColumnKind kind;
 };
 
@@ -40,17 +40,20 @@ inline constexpr std::array<RosterColumnSpec, kRosterColumnCount> kRosterColumns
     {RosterColumn::kGender, "性别", true, "男 或 女", "男", 6, xlsx::ColumnKind::kGeneral},
     {RosterColumn::kBirthDate, "出生日期", true, "YYYY-MM-DD、YYYY/M/D 或 Excel 日期", "1985-06-15", 12,
      xlsx::ColumnKind::kDate},
-    {RosterColumn::kEducation, "学历", true, "初中及以下 / 高中 / 中专 / 大专 / 本科 / 研究生（中专按高中统计）", "本科", 10,
-     xlsx::ColumnKind::kGeneral},
+    {RosterColumn::kEducation, "学历", true, "初中及以下 / 高中 / 中专 / 大专 / 本科 / 研究生（中专按高中统计）",
+     "本科", 10, xlsx::ColumnKind::kGeneral},
     {RosterColumn::kPartyJoinDate, "入党日期", false, "日期，非党员留空；须晚于出生日期", "2008-07-01", 12,
      xlsx::ColumnKind::kDate},
-    {RosterColumn::kIdNumber, "身份证号", false, "18位居民身份证号（末位可为 X），请设为文本格式；须与出生日期、性别一致",
-     "320681198506150033", 21, xlsx::ColumnKind::kText},
-    {RosterColumn::kPhone, "手机号", false, "11位手机号，以1开头", "13800138000", 14, xlsx::ColumnKind::kText},
-    {RosterColumn::kUnitCode, "单位代码", true, "12位统计用区划代码（所在村/社区/镇街），须已在系统中", "320681102201", 15,
+    {RosterColumn::kIdNumber, "身份证号", false,
+     "18位居民身份证号（末位可为 X），请设为文本格式；须与出生日期、性别一致", "320681198506150033", 21,
      xlsx::ColumnKind::kText},
-    {RosterColumn::kTitle, "职务", false, "如 书记、副书记、委员、主任；无职务留空", "书记", 10, xlsx::ColumnKind::kGeneral},
-    {RosterColumn::kStartDate, "任职日期", false, "日期；填写时须同时填写职务", "2021-01-20", 12, xlsx::ColumnKind::kDate},
+    {RosterColumn::kPhone, "手机号", false, "11位手机号，以1开头", "13800138000", 14, xlsx::ColumnKind::kText},
+    {RosterColumn::kUnitCode, "单位代码", true, "12位统计用区划代码（所在村/社区/镇街），须已在系统中", "320681102201",
+     15, xlsx::ColumnKind::kText},
+    {RosterColumn::kTitle, "职务", false, "如 书记、副书记、委员、主任；无职务留空", "书记", 10,
+     xlsx::ColumnKind::kGeneral},
+    {RosterColumn::kStartDate, "任职日期", false, "日期；填写时须同时填写职务", "2021-01-20", 12,
+     xlsx::ColumnKind::kDate},
     {RosterColumn::kReserveCadre, "后备干部", false, "是 或 否，留空按“否”", "否", 10, xlsx::ColumnKind::kGeneral},
 }};
 

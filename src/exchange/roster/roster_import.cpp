@@ -44,12 +44,18 @@ struct Alias {
     RosterColumn column;
 };
 constexpr Alias kAliases[] = {
-    {"出生年月", RosterColumn::kBirthDate},     {"出生年月日", RosterColumn::kBirthDate},
-    {"文化程度", RosterColumn::kEducation},     {"入党时间", RosterColumn::kPartyJoinDate},
-    {"身份证号码", RosterColumn::kIdNumber},    {"公民身份号码", RosterColumn::kIdNumber},
-    {"手机", RosterColumn::kPhone},             {"手机号码", RosterColumn::kPhone},
-    {"联系电话", RosterColumn::kPhone},         {"区划代码", RosterColumn::kUnitCode},
-    {"现任职务", RosterColumn::kTitle},         {"任职时间", RosterColumn::kStartDate},
+    {"出生年月", RosterColumn::kBirthDate},
+    {"出生年月日", RosterColumn::kBirthDate},
+    {"文化程度", RosterColumn::kEducation},
+    {"入党时间", RosterColumn::kPartyJoinDate},
+    {"身份证号码", RosterColumn::kIdNumber},
+    {"公民身份号码", RosterColumn::kIdNumber},
+    {"手机", RosterColumn::kPhone},
+    {"手机号码", RosterColumn::kPhone},
+    {"联系电话", RosterColumn::kPhone},
+    {"区划代码", RosterColumn::kUnitCode},
+    {"现任职务", RosterColumn::kTitle},
+    {"任职时间", RosterColumn::kStartDate},
     {"是否后备干部", RosterColumn::kReserveCadre},
 };
 
@@ -185,9 +191,7 @@ private:
     }
 
     void ParseDataRow(std::uint32_t row_number, const std::array<FieldValue, kRosterColumnCount>& fields) {
-        auto field = [&](RosterColumn column) -> const FieldValue& {
-            return fields[static_cast<std::size_t>(column)];
-        };
+        auto field = [&](RosterColumn column) -> const FieldValue& { return fields[static_cast<std::size_t>(column)]; };
         bool row_ok = true;
         auto fail = [&](RosterColumn column, std::string message) {
             Error(row_number, Header(column), std::move(message));
@@ -209,7 +213,8 @@ private:
         for (std::size_t idx = 0; idx < fields.size(); ++idx) {
             if (fields[idx].kind != ValueKind::kError) continue;
             const auto column = static_cast<RosterColumn>(idx);
-            fail(column, Header(column) + "是 Excel 错误值“" + std::string(fields[idx].text) + "”，请检查公式或改为直接填写");
+            fail(column,
+                 Header(column) + "是 Excel 错误值“" + std::string(fields[idx].text) + "”，请检查公式或改为直接填写");
             formula_errors = true;
         }
         if (formula_errors) return;
@@ -274,9 +279,10 @@ private:
             if (!id.empty() && id.back() == 'x') id.back() = 'X';
             CivilDate id_birth;
             Gender id_gender = Gender::kMale;
-            const bool scientific = value.kind == ValueKind::kNumber &&
-                                    (id.find_first_of(".eE") != std::string::npos || id.size() > 15);
-            const IdNumberProblem problem = scientific ? IdNumberProblem::kLength : CheckIdNumber(id, &id_birth, &id_gender);
+            const bool scientific =
+                value.kind == ValueKind::kNumber && (id.find_first_of(".eE") != std::string::npos || id.size() > 15);
+            const IdNumberProblem problem =
+                scientific ? IdNumberProblem::kLength : CheckIdNumber(id, &id_birth, &id_gender);
             switch (problem) {
                 case IdNumberProblem::kNone:
                     if (birth && *birth != id_birth) {
@@ -326,7 +332,8 @@ private:
 
         if (require(RosterColumn::kUnitCode)) {
             const std::string_view code = field(RosterColumn::kUnitCode).text;
-            if (code.size() != 12 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            if (code.size() != 12 ||
+                !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
                 fail(RosterColumn::kUnitCode, "单位代码“" + std::string(code) + "”无效，应为12位数字的统计用区划代码");
             } else {
                 result.unit_code = code;
@@ -410,10 +417,14 @@ void ParseXlsx(std::string_view bytes, RosterParse& out, const ProgressCallback&
         cells.clear();
         for (const xlsx::Cell& cell : row.cells) {
             ValueKind kind = ValueKind::kText;
-            if (cell.type == xlsx::CellType::kNumber) kind = ValueKind::kNumber;
-            else if (cell.type == xlsx::CellType::kDate) kind = ValueKind::kDate;
-            else if (cell.type == xlsx::CellType::kBoolean) kind = ValueKind::kBool;
-            else if (cell.type == xlsx::CellType::kError) kind = ValueKind::kError;
+            if (cell.type == xlsx::CellType::kNumber)
+                kind = ValueKind::kNumber;
+            else if (cell.type == xlsx::CellType::kDate)
+                kind = ValueKind::kDate;
+            else if (cell.type == xlsx::CellType::kBoolean)
+                kind = ValueKind::kBool;
+            else if (cell.type == xlsx::CellType::kError)
+                kind = ValueKind::kError;
             const std::string_view text = TrimText(cell.text);
             if (!text.empty()) cells.push_back(RawCell{cell.column, FieldValue{text, kind}});
         }
@@ -456,8 +467,8 @@ void ParseCsv(std::string_view bytes, std::string_view filename, RosterParse& ou
             converted = std::move(*utf8);
             bytes = converted;
         } else {
-            out.errors.push_back(RowError{out.sheet, 0, "",
-                                          "无法识别文件编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx"});
+            out.errors.push_back(
+                RowError{out.sheet, 0, "", "无法识别文件编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx"});
             return;
         }
     }

@@ -19,11 +19,11 @@ namespace lingyan::exchange::roster {
 
 // One good data row.
 struct RosterRow {
-    std::uint32_t row = 0;           // sheet row number (xlsx) or line number (csv), 1-based
-    core::roster::Person person;     // id and unit_id are 0: the app assigns them
-    std::string unit_code;           // 12 digits
-    std::string title;               // 职务, may be empty
-    std::string start_date;          // 任职日期 YYYY-MM-DD, may be empty (only with a title)
+    std::uint32_t row = 0;        // sheet row number (xlsx) or line number (csv), 1-based
+    core::roster::Person person;  // id and unit_id are 0: the app assigns them
+    std::string unit_code;        // 12 digits
+    std::string title;            // 职务, may be empty
+    std::string start_date;       // 任职日期 YYYY-MM-DD, may be empty (only with a title)
 };
 
 // One problem. `row` is the sheet row (0 when the problem is the whole file, e.g. no data);
@@ -38,8 +38,8 @@ struct RowError {
 struct RosterParse {
     std::string sheet;  // the sheet read (the first worksheet), or the CSV file's name stem
     std::uint32_t header_row = 0;
-    std::vector<RosterRow> rows;     // good rows, in file order
-    std::vector<RowError> errors;    // every problem found, in file order
+    std::vector<RosterRow> rows;   // good rows, in file order
+    std::vector<RowError> errors;  // every problem found, in file order
 
     bool ok() const { return errors.empty(); }
 };

@@ -149,7 +149,8 @@ void LoadXml(pugi::xml_document& doc, std::string& text, const std::string& part
 
 // Resolves a relationship target against the folder of the part that owns the relationship.
 std::string ResolvePart(std::string_view base_dir, std::string_view target) {
-    std::string path = target.starts_with('/') ? std::string(target.substr(1)) : std::string(base_dir) + std::string(target);
+    std::string path =
+        target.starts_with('/') ? std::string(target.substr(1)) : std::string(base_dir) + std::string(target);
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= path.size()) {
@@ -234,8 +235,16 @@ bool IsDateFormatCode(std::string_view code) {
             i = end;
         } else {
             switch (c) {
-                case 'y': case 'Y': case 'm': case 'M': case 'd': case 'D':
-                case 'h': case 'H': case 's': case 'S':
+                case 'y':
+                case 'Y':
+                case 'm':
+                case 'M':
+                case 'd':
+                case 'D':
+                case 'h':
+                case 'H':
+                case 's':
+                case 'S':
                     return true;
                 default:
                     break;
@@ -279,8 +288,10 @@ void ReadElementText(XmlScanner& scanner, std::string& out) {
     XmlToken token;
     while (depth > 0 && scanner.Next(token)) {
         if (token.kind == XmlTokenKind::kText) {
-            if (token.cdata) out.append(token.text);
-            else AppendXmlText(token.text, out);
+            if (token.cdata)
+                out.append(token.text);
+            else
+                AppendXmlText(token.text, out);
         } else if (token.kind == XmlTokenKind::kStart) {
             if (!token.self_closing) ++depth;
         } else {
@@ -566,7 +577,8 @@ Workbook Workbook::Open(std::string_view bytes) {
     }
     std::optional<std::string> workbook_xml = impl->zip.Read(workbook_part);
     if (!workbook_xml) {
-        Corrupt("缺少 " + workbook_part + "，这不是 Excel 工作簿", "missing " + workbook_part + "; not an Excel workbook");
+        Corrupt("缺少 " + workbook_part + "，这不是 Excel 工作簿",
+                "missing " + workbook_part + "; not an Excel workbook");
     }
     pugi::xml_document doc;
     LoadXml(doc, *workbook_xml, workbook_part);

@@ -96,9 +96,12 @@ bool XmlScanner::Next(XmlToken& token) {
             int depth = 0;
             std::size_t i = pos_ + 2;
             for (; i < n; ++i) {
-                if (xml_[i] == '[') ++depth;
-                else if (xml_[i] == ']') --depth;
-                else if (xml_[i] == '>' && depth <= 0) break;
+                if (xml_[i] == '[')
+                    ++depth;
+                else if (xml_[i] == ']')
+                    --depth;
+                else if (xml_[i] == '>' && depth <= 0)
+                    break;
             }
             if (i >= n) Fail("声明未结束");
             pos_ = i + 1;
@@ -147,8 +150,10 @@ void XmlScanner::SkipElement() {
     int depth = 1;
     XmlToken token;
     while (depth > 0 && Next(token)) {
-        if (token.kind == XmlTokenKind::kStart && !token.self_closing) ++depth;
-        else if (token.kind == XmlTokenKind::kEnd) --depth;
+        if (token.kind == XmlTokenKind::kStart && !token.self_closing)
+            ++depth;
+        else if (token.kind == XmlTokenKind::kEnd)
+            --depth;
     }
 }
 
@@ -201,11 +206,16 @@ void AppendXmlText(std::string_view raw, std::string& out) {
         }
         const std::string_view entity = raw.substr(amp + 1, semi - amp - 1);
         bool ok = true;
-        if (entity == "lt") out.push_back('<');
-        else if (entity == "gt") out.push_back('>');
-        else if (entity == "amp") out.push_back('&');
-        else if (entity == "quot") out.push_back('"');
-        else if (entity == "apos") out.push_back('\'');
+        if (entity == "lt")
+            out.push_back('<');
+        else if (entity == "gt")
+            out.push_back('>');
+        else if (entity == "amp")
+            out.push_back('&');
+        else if (entity == "quot")
+            out.push_back('"');
+        else if (entity == "apos")
+            out.push_back('\'');
         else if (entity.size() >= 2 && entity[0] == '#') {
             std::uint32_t cp = 0;
             const bool hex = entity[1] == 'x' || entity[1] == 'X';

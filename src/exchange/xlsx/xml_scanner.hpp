@@ -19,9 +19,9 @@ enum class XmlTokenKind { kStart, kEnd, kText };
 
 struct XmlToken {
     XmlTokenKind kind = XmlTokenKind::kText;
-    std::string_view name;    // local name of a start/end tag
-    std::string_view attrs;   // raw attribute text of a start tag
-    std::string_view text;    // raw text (entities not decoded) unless `cdata`
+    std::string_view name;      // local name of a start/end tag
+    std::string_view attrs;     // raw attribute text of a start tag
+    std::string_view text;      // raw text (entities not decoded) unless `cdata`
     bool self_closing = false;  // a start tag written <a/>: no matching kEnd follows
     bool cdata = false;         // text from <![CDATA[...]]>: take verbatim
 };

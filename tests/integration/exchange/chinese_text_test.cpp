@@ -1,6 +1,6 @@
-#include "exchange/text/chinese_converter.hpp"
-
 #include <gtest/gtest.h>
+
+#include "exchange/text/chinese_converter.hpp"
 
 namespace lingyan::exchange::text {
 namespace {

@@ -41,7 +41,8 @@ TEST(RosterCsv, ParsesAGoodFileWithBomQuotedFieldsAndFreeColumnOrder) {
     const std::string csv =
         "\xEF\xBB\xBF"
         "序号,单位代码,姓名,性别,出生日期,学历,职务,任职日期,身份证号,手机号,后备干部,入党日期\r\n"
-        "1,320681102201,张晓明,男,1985/6/15,本科,\"书记,主任\",2021-01-20,320681198506150033,138 0013 8000,否,2008-07-01\r\n"
+        "1,320681102201,张晓明,男,1985/6/15,本科,\"书记,主任\",2021-01-20,320681198506150033,138 0013 "
+        "8000,否,2008-07-01\r\n"
         "2,320681102201,\"李\"\"红\"\"梅\",女,1990-03-07,中专,,,,,是,\r\n"
         ",,,,,,,,,,,\r\n"
         "3,320681102202,王建国,男,19700101,研究生,委员,,,,,\r\n";
@@ -80,12 +81,12 @@ TEST(RosterCsv, ParsesAGoodFileWithBomQuotedFieldsAndFreeColumnOrder) {
 
 TEST(RosterCsv, ReportsEveryBadRowWithItsLineNumberAndField) {
     const std::string csv = std::string(kHeader) +
-                            "张三,男,1985-06-15,本科,,,,320681102201,书记,,\n"                      // 2 ok
-                            "李四,M,1985-13-01,博士后,,,,32068110220,,,\n"                            // 3: 4 errors
-                            ",女,1990-01-01,高中,,,12345,320681102201,,,\n"                            // 4: name, phone
+                            "张三,男,1985-06-15,本科,,,,320681102201,书记,,\n"  // 2 ok
+                            "李四,M,1985-13-01,博士后,,,,32068110220,,,\n"      // 3: 4 errors
+                            ",女,1990-01-01,高中,,,12345,320681102201,,,\n"     // 4: name, phone
                             "王五,男,1985-06-15,本科,1980-01-01,320681198506150034,,320681102201,,,\n"  // 5: join, ID
                             "赵六,女,1985-06-15,本科,,320681198506150033,,320681102201,,2020-01-01,也许\n"  // 6
-                            "孙七,男,1985-06-15,本科,,,,320681102201,主任,2020-02-30,\n";            // 7: start date
+                            "孙七,男,1985-06-15,本科,,,,320681102201,主任,2020-02-30,\n";  // 7: start date
     const RosterParse parse = ParseRoster(csv, "roster.csv");
     EXPECT_EQ(parse.rows.size(), 1u) << Dump(parse);
     EXPECT_EQ(parse.rows[0].row, 2u);
@@ -162,9 +163,9 @@ TEST(RosterCsv, AnUnclosedQuoteIsReported) {
     const std::string csv = std::string(kHeader) + "\"张三,男,1985-06-15,本科,,,,320681102201,,,\n";
     const RosterParse parse = ParseRoster(csv, "r.csv");
     EXPECT_FALSE(parse.ok());
-    EXPECT_TRUE(std::any_of(parse.errors.begin(), parse.errors.end(),
-                            [](const RowError& e) { return e.message.find("引号") != std::string::npos; }))
-        << Dump(parse);
+    EXPECT_TRUE(std::any_of(parse.errors.begin(), parse.errors.end(), [](const RowError& e) {
+        return e.message.find("引号") != std::string::npos;
+    })) << Dump(parse);
 }
 
 // Writes an .xlsx roster with a title row, Excel date cells, numeric codes and bad rows.
@@ -180,8 +181,10 @@ std::string WriteXlsxRoster(const TempDir& dir) {
         writer.WriteNumber(sheet, row, 0, code);
         writer.WriteString(sheet, row, 1, name);
         writer.WriteString(sheet, row, 2, gender);
-        if (birth_as_date) writer.WriteDate(sheet, row, 3, birth);
-        else writer.WriteString(sheet, row, 3, birth);
+        if (birth_as_date)
+            writer.WriteDate(sheet, row, 3, birth);
+        else
+            writer.WriteString(sheet, row, 3, birth);
         writer.WriteString(sheet, row, 4, education);
         if (*id) writer.WriteString(sheet, row, 5, id);
         if (phone > 0) writer.WriteNumber(sheet, row, 6, phone);
@@ -189,9 +192,9 @@ std::string WriteXlsxRoster(const TempDir& dir) {
     };
     person(4, 320681102201, "张晓明", "男", "1985-06-15", true, "大专", "320681198506150033", 13800138000);
     person(5, 320681102201, "李红", "女", "1990/3/7", false, "初中及以下", "", 0);
-    person(6, 320681102201, "王五", "男", "1985-06-15", true, "本科", "", 2345);           // bad phone
-    person(8, 32068110220, "赵六", "女", "三月", false, "本科", "", 0);                   // bad code and date
-    writer.WriteNumber(sheet, 9, 0, 320681102201);                                         // ID stored as a number
+    person(6, 320681102201, "王五", "男", "1985-06-15", true, "本科", "", 2345);  // bad phone
+    person(8, 32068110220, "赵六", "女", "三月", false, "本科", "", 0);           // bad code and date
+    writer.WriteNumber(sheet, 9, 0, 320681102201);                                // ID stored as a number
     writer.WriteString(sheet, 9, 1, "孙七");
     writer.WriteString(sheet, 9, 2, "男");
     writer.WriteDate(sheet, 9, 3, "1985-06-15");
@@ -228,8 +231,8 @@ TEST(RosterXlsx, AMissingColumnInAnXlsxIsReportedOnTheHeaderRow) {
     const std::string path = dir.File("m.xlsx");
     {
         xlsx::Writer writer(path);
-        writer.AddSheet("Sheet1", {xlsx::Column{"姓名"}, xlsx::Column{"性别"}, xlsx::Column{"学历"},
-                                   xlsx::Column{"单位代码"}});
+        writer.AddSheet("Sheet1",
+                        {xlsx::Column{"姓名"}, xlsx::Column{"性别"}, xlsx::Column{"学历"}, xlsx::Column{"单位代码"}});
         writer.Close();
     }
     const RosterParse parse = ParseRoster(ReadFile(path), "m.xlsx");
@@ -402,11 +405,20 @@ TEST(RosterFields, LooseDatesAcceptTheCommonChineseSpellings) {
         const char* iso;  // nullptr: refused
     };
     const Case cases[] = {
-        {"1985-06-15", "1985-06-15"},  {"1985/6/15", "1985-06-15"}, {"1985.6.5", "1985-06-05"},
-        {"1985年6月15日", "1985-06-15"}, {"1985年6月15", "1985-06-15"}, {"19850615", "1985-06-15"},
-        {" 1985-06-15 00:00:00", "1985-06-15"}, {"1985-6", nullptr}, {"85-06-15", nullptr},
-        {"1985-02-29", nullptr},       {"1899-12-31", nullptr},    {"1985/06-15", nullptr},
-        {"1985-006-15", nullptr},      {"", nullptr},
+        {"1985-06-15", "1985-06-15"},
+        {"1985/6/15", "1985-06-15"},
+        {"1985.6.5", "1985-06-05"},
+        {"1985年6月15日", "1985-06-15"},
+        {"1985年6月15", "1985-06-15"},
+        {"19850615", "1985-06-15"},
+        {" 1985-06-15 00:00:00", "1985-06-15"},
+        {"1985-6", nullptr},
+        {"85-06-15", nullptr},
+        {"1985-02-29", nullptr},
+        {"1899-12-31", nullptr},
+        {"1985/06-15", nullptr},
+        {"1985-006-15", nullptr},
+        {"", nullptr},
     };
     for (const Case& c : cases) {
         const auto date = ParseLooseDate(c.text);

@@ -1,9 +1,8 @@
-#include "exchange/xlsx/reader.hpp"
-
 #include <gtest/gtest.h>
 
 #include "exchange/file_io.hpp"
 #include "exchange/xlsx/civil_date.hpp"
+#include "exchange/xlsx/reader.hpp"
 #include "exchange/xlsx/writer.hpp"
 #include "exchange_test_util.hpp"
 
@@ -139,10 +138,9 @@ TEST(XlsxReader, ReadsSharedStringsRichTextAndSkipsPhoneticGuides) {
 
 TEST(XlsxReader, ReadsInlineStringsFormulaResultsBooleansAndErrors) {
     TempDir dir;
-    const std::string rows =
-        R"(<row r="3"><c r="B3" t="inlineStr"><is><t>书记</t></is></c>)"
-        R"(<c r="C3" t="str"><f>A1&amp;"x"</f><v>结果</v></c>)"
-        R"(<c r="D3" t="b"><v>0</v></c><c r="E3" t="e"><v>#N/A</v></c><c r="F3" s="0"/></row>)";
+    const std::string rows = R"(<row r="3"><c r="B3" t="inlineStr"><is><t>书记</t></is></c>)"
+                             R"(<c r="C3" t="str"><f>A1&amp;"x"</f><v>结果</v></c>)"
+                             R"(<c r="D3" t="b"><v>0</v></c><c r="E3" t="e"><v>#N/A</v></c><c r="F3" s="0"/></row>)";
     const std::vector<Row> read = Workbook::Open(ZipBytes(OneSheetPackage("S", rows), dir)).ReadRows(0);
     ASSERT_EQ(read.size(), 1u);
     EXPECT_EQ(read[0].number, 3u);
@@ -184,7 +182,8 @@ TEST(XlsxReader, Honours1904DateSystem) {
     const std::string styles =
         R"(<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
     const std::string rows = R"(<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>29751</v></c></row>)";
-    const Workbook book = Workbook::Open(ZipBytes(OneSheetPackage("S", rows, "", styles, R"(<workbookPr date1904="1"/>)"), dir));
+    const Workbook book =
+        Workbook::Open(ZipBytes(OneSheetPackage("S", rows, "", styles, R"(<workbookPr date1904="1"/>)"), dir));
     EXPECT_TRUE(book.date1904());
     const std::vector<Row> read = book.ReadRows(0);
     EXPECT_EQ(read[0].Find(0)->text, "1904-01-01");
@@ -218,7 +217,8 @@ TEST(XlsxReader, DeeplyNestedRunsDoNotExhaustTheStack) {
     nested += "<t>深</t>";
     for (int i = 0; i < 200000; ++i) nested += "</r>";
     const std::string rows = R"(<row r="1"><c r="A1" t="inlineStr"><is>)" + nested + "</is></c></row>";
-    const std::vector<Row> read = Workbook::Open(ZipBytes(OneSheetPackage("S", rows, "<si>" + nested + "</si>"), dir)).ReadRows(0);
+    const std::vector<Row> read =
+        Workbook::Open(ZipBytes(OneSheetPackage("S", rows, "<si>" + nested + "</si>"), dir)).ReadRows(0);
     ASSERT_EQ(read.size(), 1u);
     EXPECT_EQ(read[0].Find(0)->text, "深");
 }
@@ -226,7 +226,8 @@ TEST(XlsxReader, DeeplyNestedRunsDoNotExhaustTheStack) {
 TEST(XlsxReader, ForEachRowStopsWhenTheCallbackSaysSoAndReportsProgress) {
     TempDir dir;
     std::string rows;
-    for (int r = 1; r <= 100; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
+    for (int r = 1; r <= 100; ++r)
+        rows += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
     const Workbook book = Workbook::Open(ZipBytes(OneSheetPackage("S", rows), dir));
     int seen = 0;
     std::size_t last_done = 0;
@@ -238,10 +239,12 @@ TEST(XlsxReader, ForEachRowStopsWhenTheCallbackSaysSoAndReportsProgress) {
             last_total = total;
         });
     EXPECT_EQ(seen, 10);
-    book.ForEachRow(0, [](const Row&) { return true; }, [&](std::size_t done, std::size_t total) {
-        last_done = done;
-        last_total = total;
-    });
+    book.ForEachRow(
+        0, [](const Row&) { return true; },
+        [&](std::size_t done, std::size_t total) {
+            last_done = done;
+            last_total = total;
+        });
     EXPECT_EQ(last_done, last_total);
 }
 
@@ -253,10 +256,17 @@ TEST(XlsxReader, CellReferencesMapToColumnIndexes) {
         std::uint32_t row;
     };
     const Case cases[] = {
-        {"A1", true, 0, 1},         {"C7", true, 2, 7},       {"Z10", true, 25, 10},
-        {"AA1", true, 26, 1},       {"XFD1048576", true, 16383, 1048576},
-        {"$B$3", true, 1, 3},       {"XFE1", false, 0, 0},    {"A0", false, 0, 0},
-        {"A1048577", false, 0, 0},  {"7", false, 0, 0},       {"", false, 0, 0},
+        {"A1", true, 0, 1},
+        {"C7", true, 2, 7},
+        {"Z10", true, 25, 10},
+        {"AA1", true, 26, 1},
+        {"XFD1048576", true, 16383, 1048576},
+        {"$B$3", true, 1, 3},
+        {"XFE1", false, 0, 0},
+        {"A0", false, 0, 0},
+        {"A1048577", false, 0, 0},
+        {"7", false, 0, 0},
+        {"", false, 0, 0},
         {"A1x", false, 0, 0},
     };
     for (const Case& c : cases) {
@@ -283,7 +293,8 @@ TEST(XlsxReader, CorruptOrForeignFilesThrowXlsxErrorWithAChineseMessage) {
     no_sheet.erase("xl/worksheets/sheet1.xml");
     std::map<std::string, std::string> bad_xml = OneSheetPackage("S", "<row><c><v>1</v></c></row>");
     bad_xml["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row><c r=\"A1\"";
-    std::map<std::string, std::string> bad_index = OneSheetPackage("S", R"(<row><c t="s"><v>5</v></c></row>)", "<si><t>x</t></si>");
+    std::map<std::string, std::string> bad_index =
+        OneSheetPackage("S", R"(<row><c t="s"><v>5</v></c></row>)", "<si><t>x</t></si>");
 
     const std::string cases[] = {
         "",
