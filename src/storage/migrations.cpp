@@ -167,6 +167,65 @@ CREATE TABLE campaign_results (
 );
 )SQL",
      "", ""},
+    {3, "points ledger",
+     R"SQL(
+CREATE TABLE points_rules (
+  id {{pk}},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  category TEXT NOT NULL,
+  points BIGINT NOT NULL,
+  cap BIGINT,
+  needs_approval INTEGER NOT NULL DEFAULT 1,
+  evidence TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE points_periods (
+  id {{pk}},
+  name TEXT NOT NULL,
+  day_from INTEGER NOT NULL,
+  day_to INTEGER NOT NULL,
+  stars TEXT NOT NULL,
+  base_points BIGINT NOT NULL DEFAULT 0,
+  zeroing_rules TEXT NOT NULL DEFAULT '',
+  publicity_days INTEGER NOT NULL DEFAULT 7
+);
+CREATE TABLE points_members (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  person_id BIGINT REFERENCES people(id),
+  user_id BIGINT UNIQUE REFERENCES users(id)
+);
+CREATE INDEX points_members_unit ON points_members(unit_id);
+CREATE TABLE points_events (
+  id {{pk}},
+  member_id BIGINT NOT NULL REFERENCES points_members(id),
+  rule_id BIGINT NOT NULL REFERENCES points_rules(id),
+  day INTEGER NOT NULL,
+  quantity BIGINT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  reverses BIGINT UNIQUE REFERENCES points_events(id)
+);
+CREATE INDEX points_events_member ON points_events(member_id);
+CREATE INDEX points_events_status ON points_events(status);
+CREATE INDEX points_events_decided ON points_events(decided_at);
+)SQL",
+     R"SQL(
+CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events BEGIN SELECT RAISE(ABORT, 'points_events is append-only'); END;
+)SQL",
+     R"SQL(
+CREATE FUNCTION points_events_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'points_events is append-only'; END $$;
+CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events
+  FOR EACH ROW EXECUTE FUNCTION points_events_append_only();
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -1,0 +1,99 @@
+#pragma once
+// The storage port of party-member points (星级制积分): the rules catalog, periods (star
+// thresholds and scheme options), party members and the append-only ledger of events.
+// Implemented by storage/sql_points_store over the same connection as Store, so writes join the
+// transaction opened with Store::Begin(). Methods throw storage::StoreError when the database
+// fails; "not found" is std::nullopt. Used by one thread at a time (the app layer serializes
+// access with the store mutex).
+//
+// Members: a party member (党员) is a row of its own (`points_members`), linked to the unit of
+// its branch, optionally to a roster person (cadres who are also on the roster) and to the user
+// account that acts as that member. The roster holds cadres (班子成员), not every party member,
+// so thousands of members per town do not crowd the roster's lists and statistics.
+//
+// Ledger: events are never deleted. A pending event is decided once (approved or rejected,
+// with who, when and why); an approved event is corrected by a reversing event (negative
+// quantity, `reverses` = the original's id, approved when recorded). Points and quantities are
+// integer hundredths.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/points/model.hpp"
+#include "core/roster/model.hpp"
+
+namespace lingyan::core::ports {
+
+using roster::Id;
+
+struct PointsRuleRecord {
+    Id id = 0;
+    points::Rule rule;  // code (unique), name, category, points, cap, needs_approval, evidence
+    bool active = true;  // inactive rules are kept for the ledger but refuse new events
+};
+
+struct PointsPeriodRecord {
+    Id id = 0;
+    std::string name;  // 2025年度
+    points::Period period;
+    points::StarThresholds stars;
+    points::Points base_points = 0;           // scheme option: the total starts here
+    std::vector<std::string> zeroing_rules;   // scheme option: 清零 rule codes
+    int publicity_days = 7;                   // 公示 window
+};
+
+struct PointsMemberRecord {
+    Id id = 0;
+    Id unit_id = 0;    // the unit of the member's branch (village, community, grid …)
+    std::string name;
+    Id person_id = 0;  // 0: not on the roster
+    Id user_id = 0;    // 0: no account
+};
+
+struct PointsEventRecord {
+    Id id = 0;
+    Id member_id = 0;
+    Id rule_id = 0;
+    points::Day date = 0;
+    points::Points quantity = points::kOnePoint;  // hundredths; negative only for a reversal
+    std::string note;
+    points::EventStatus status = points::EventStatus::kPending;
+    std::string submitted_by;
+    std::string submitted_at;  // ISO 8601 UTC
+    std::string decided_by;    // "" while pending
+    std::string decided_at;
+    std::string reason;        // why rejected / reversed
+    Id reverses = 0;           // the corrected event, or 0
+};
+
+class PointsStore {
+public:
+    virtual ~PointsStore() = default;
+
+    virtual std::vector<PointsRuleRecord> ListRules() = 0;  // by id
+    virtual Id InsertRule(const PointsRuleRecord& r) = 0;   // r.id ignored
+    virtual void UpdateRule(const PointsRuleRecord& r) = 0;  // every field by id
+
+    virtual std::vector<PointsPeriodRecord> ListPeriods() = 0;  // by from date
+    virtual Id InsertPeriod(const PointsPeriodRecord& p) = 0;
+
+    virtual std::vector<PointsMemberRecord> ListMembers() = 0;  // by id
+    virtual Id InsertMember(const PointsMemberRecord& m) = 0;
+
+    virtual std::vector<PointsEventRecord> ListEvents() = 0;  // every event, by id
+    virtual std::optional<PointsEventRecord> FindEvent(Id id) = 0;
+    virtual std::vector<PointsEventRecord> ListMemberEvents(Id member_id) = 0;  // newest first
+    virtual std::vector<PointsEventRecord> ListPendingEvents() = 0;            // by id
+    // Approved events decided at or after `since` (ISO text), newest first.
+    virtual std::vector<PointsEventRecord> ListDecidedSince(const std::string& since) = 0;
+    virtual Id InsertEvent(const PointsEventRecord& e) = 0;  // e.id ignored
+    // Decides a pending event; false (nothing changed) when it is not pending any more.
+    virtual bool DecideEvent(Id id, points::EventStatus status, const std::string& by, const std::string& at,
+                             const std::string& reason) = 0;
+    // The id of the event reversing `id`, or 0.
+    virtual Id FindReversal(Id id) = 0;
+};
+
+}  // namespace lingyan::core::ports
