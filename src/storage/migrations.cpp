@@ -226,6 +226,139 @@ CREATE FUNCTION points_events_append_only() RETURNS trigger LANGUAGE plpgsql AS
 CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events
   FOR EACH ROW EXECUTE FUNCTION points_events_append_only();
 )SQL"},
+    {4, "talent pipeline and training",
+     R"SQL(
+CREATE TABLE talent_pools (
+  id {{pk}},
+  name TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  quota INTEGER NOT NULL,
+  rules_json TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE pool_town_quotas (
+  pool_id BIGINT NOT NULL REFERENCES talent_pools(id),
+  town_id BIGINT NOT NULL REFERENCES units(id),
+  quota INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, town_id)
+);
+CREATE TABLE pool_memberships (
+  id {{pk}},
+  pool_id BIGINT NOT NULL REFERENCES talent_pools(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  town_id BIGINT NOT NULL DEFAULT 0,
+  state TEXT NOT NULL,
+  nominated_on TEXT NOT NULL,
+  override_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pool_memberships_pool ON pool_memberships(pool_id);
+CREATE TABLE pool_member_events (
+  id {{pk}},
+  membership_id BIGINT NOT NULL REFERENCES pool_memberships(id),
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  done_by TEXT NOT NULL,
+  done_at TEXT NOT NULL
+);
+CREATE TABLE ladder_steps (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  post TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  effective_date TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ladder_steps_person ON ladder_steps(person_id);
+CREATE TABLE training_programs (
+  id {{pk}},
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE training_batches (
+  id {{pk}},
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  name TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL
+);
+CREATE TABLE batch_enrollments (
+  batch_id BIGINT NOT NULL REFERENCES training_batches(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  PRIMARY KEY (batch_id, person_id)
+);
+CREATE TABLE program_hosts (
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  capacity INTEGER NOT NULL,
+  mentor_person_id BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (program_id, unit_id)
+);
+CREATE TABLE placements (
+  id {{pk}},
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  batch_id BIGINT NOT NULL DEFAULT 0,
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  trainee_unit_id BIGINT NOT NULL REFERENCES units(id),
+  host_unit_id BIGINT NOT NULL REFERENCES units(id),
+  mentor_person_id BIGINT NOT NULL DEFAULT 0,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  focus TEXT NOT NULL DEFAULT '',
+  assessment_grade TEXT NOT NULL DEFAULT '',
+  assessment_text TEXT NOT NULL DEFAULT '',
+  summary_text TEXT NOT NULL DEFAULT '',
+  summary_date TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX placements_program ON placements(program_id);
+CREATE INDEX placements_person ON placements(person_id);
+CREATE TABLE seminars (
+  id {{pk}},
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  batch_id BIGINT NOT NULL DEFAULT 0,
+  seminar_date TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  location TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE seminar_attendance (
+  seminar_id BIGINT NOT NULL REFERENCES seminars(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  present INTEGER NOT NULL,
+  PRIMARY KEY (seminar_id, person_id)
+);
+CREATE TABLE placement_followups (
+  id {{pk}},
+  placement_id BIGINT NOT NULL REFERENCES placements(id),
+  item TEXT NOT NULL,
+  months INTEGER NOT NULL,
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  note TEXT NOT NULL DEFAULT '',
+  done_on TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE pairing_agreements (
+  id {{pk}},
+  program_id BIGINT NOT NULL DEFAULT 0,
+  unit_a BIGINT NOT NULL REFERENCES units(id),
+  unit_b BIGINT NOT NULL REFERENCES units(id),
+  title TEXT NOT NULL,
+  content TEXT NOT NULL DEFAULT '',
+  signed_on TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL
+);
+CREATE INDEX pairing_agreements_program ON pairing_agreements(program_id);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {
