@@ -39,7 +39,7 @@ struct MatchOptions {
     // Pruning width: the solver starts from each trainee's best `candidates_per_trainee`
     // eligible hosts (by value) and adds back every pruned pair that an optimality certificate
     // rejects, so the result is optimal whatever the width. 0 = no pruning (all eligible pairs).
-    int candidates_per_trainee = 8;
+    int candidates_per_trainee = 4;
 };
 
 // Similarity is compared with min_similarity with this tolerance, so that sums such as
