@@ -16,14 +16,15 @@ describe('menu', () => {
   });
 
   it('shows officers every module and hides import/export from secretaries', () => {
-    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/exchange']);
-    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard']);
+    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/exchange']);
+    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation']);
+    expect(paths(visibleMenu('judge'))).toEqual(['/evaluation']);
     expect(visibleMenu('member')).toEqual([]);
     expect(visibleMenu(null)).toEqual([]);
   });
 
   it('lands each role on its first module', () => {
     expect(firstPath('admin')).toBe('/roster/units');
-    expect(firstPath('judge')).toBe('/home');
+    expect(firstPath('judge')).toBe('/evaluation');
   });
 });

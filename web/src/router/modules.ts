@@ -4,7 +4,7 @@
 // icon, the roles that may see it), and one api module in src/api/. Never list a module
 // before its routes exist: the menu must have no dead links.
 import type { Component } from 'vue';
-import { DataAnalysis, Files, OfficeBuilding, Upload, User } from '@element-plus/icons-vue';
+import { DataAnalysis, Files, OfficeBuilding, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 
 export interface MenuItem {
@@ -19,6 +19,8 @@ export interface MenuItem {
 
 const OFFICERS: Role[] = ['admin', 'county', 'town'];
 const ROSTER_READERS: Role[] = ['admin', 'county', 'town', 'secretary'];
+/** Campaign boards: officers, secretaries (their county's board) and judges (drafts they score). */
+const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'judge'];
 
 export const MENU: MenuItem[] = [
   {
@@ -32,6 +34,7 @@ export const MENU: MenuItem[] = [
     ],
   },
   { key: 'dashboard', titleKey: 'menu.dashboard', path: '/dashboard', icon: DataAnalysis, roles: ROSTER_READERS },
+  { key: 'evaluation', titleKey: 'menu.evaluation', path: '/evaluation', icon: Trophy, roles: EVALUATION_READERS },
   { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },
 ];
 

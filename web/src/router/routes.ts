@@ -15,6 +15,7 @@ declare module 'vue-router' {
 }
 
 const OFFICERS: Role[] = ['admin', 'county', 'town'];
+const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'judge'];
 
 // Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
 export const routes: RouteRecordRaw[] = [
@@ -65,6 +66,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'exchange',
         component: () => import('../views/exchange/exchange-page.vue'),
         meta: { titleKey: 'menu.exchange', menu: 'exchange', roles: OFFICERS },
+      },
+      {
+        path: 'evaluation',
+        name: 'campaigns',
+        component: () => import('../views/evaluation/campaigns-page.vue'),
+        meta: { titleKey: 'menu.evaluation', menu: 'evaluation', roles: EVALUATION_READERS },
+      },
+      {
+        path: 'evaluation/:id(\\d+)',
+        name: 'campaign',
+        component: () => import('../views/evaluation/campaign-page.vue'),
+        meta: { titleKey: 'evaluation.board', parents: ['menu.evaluation'], menu: 'evaluation', roles: EVALUATION_READERS },
+      },
+      {
+        path: 'evaluation/:id(\\d+)/awards',
+        name: 'campaign-awards',
+        component: () => import('../views/evaluation/awards-page.vue'),
+        meta: { titleKey: 'evaluation.awardList', parents: ['menu.evaluation'], menu: 'evaluation', roles: EVALUATION_READERS },
       },
       {
         path: ':pathMatch(.*)*',

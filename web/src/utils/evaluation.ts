@@ -1,0 +1,81 @@
+// Pure helpers of the evaluation pages: town list for the board filter, number formats,
+// explanation rows (inputs text, indentation) and the radar chart option.
+import type { ExplainCriterion, ExplainInput, RankingRow, Subject, TopCriterion } from '../api/evaluation';
+import type { ChartOption } from '../composables/use-echarts';
+
+export const METHODS = ['group', 'target', 'growth', 'judges', 'rating', 'rank', 'count', 'manual'] as const;
+
+/** i18n key of a scoring method (unknown methods show as they are). */
+export function methodKey(method: string): string | null {
+  return (METHODS as readonly string[]).includes(method) ? `evaluation.method.${method}` : null;
+}
+
+/** Towns of the campaign's subjects, once each, in name order (the board's town filter). */
+export function townsOf(subjects: Subject[]): { id: number; name: string }[] {
+  const seen = new Map<number, string>();
+  for (const s of subjects) if (s.town_id && !seen.has(s.town_id)) seen.set(s.town_id, s.town_name ?? String(s.town_id));
+  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** Fixed decimals, or "—" for a missing number. */
+export function fixed(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+}
+
+/** A share (0–1) as a percentage with one decimal: 0.25 → "25.0%". */
+export function percent(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`;
+}
+
+function inputValue(value: ExplainInput['value']): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
+  return value ?? '—';
+}
+
+export interface InputPart {
+  key: string;
+  value: string;
+  dropped: boolean;
+  derived: boolean;
+}
+
+/** The inputs of one criterion as display parts; repeated judge scores keep their order. */
+export function inputParts(inputs: ExplainInput[]): InputPart[] {
+  return inputs.map((i) => ({ key: i.key, value: inputValue(i.value), dropped: !!i.dropped, derived: !!i.derived }));
+}
+
+export interface ExplainRow extends ExplainCriterion {
+  /** Pre-order position, for the table's row key. */
+  index: number;
+  isGroup: boolean;
+}
+
+export function explainRows(criteria: ExplainCriterion[]): ExplainRow[] {
+  return criteria.map((c, index) => ({ ...c, index, isGroup: c.method === 'group' }));
+}
+
+/** Radar of the chosen subjects across the top-level criteria, s as a percentage (0–100). */
+export function radarOption(top: TopCriterion[], rows: RankingRow[], colors: string[] = ['#c62828', '#1565c0', '#f9a825']): ChartOption | null {
+  if (!top.length || !rows.length) return null;
+  return {
+    color: colors,
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, data: rows.map((r) => r.name) },
+    radar: {
+      radius: '62%',
+      center: ['50%', '46%'],
+      indicator: top.map((c) => ({ name: c.name, max: 100, min: 0 })),
+      axisName: { color: '#303133' },
+    },
+    series: [
+      {
+        type: 'radar',
+        data: rows.map((r, i) => ({
+          name: r.name,
+          value: top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10),
+          areaStyle: i === 0 ? { opacity: 0.2 } : undefined,
+        })),
+      },
+    ],
+  };
+}
