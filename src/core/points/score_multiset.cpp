@@ -8,12 +8,16 @@ namespace lingyan::core::points {
 ScoreMultiset::ScoreMultiset(std::vector<Points> values) {
     std::sort(values.begin(), values.end());
     size_ = static_cast<std::int64_t>(values.size());
-    const std::size_t fill = kMaxBlock * 3 / 4;  // leave room so the first inserts do not split
-    for (std::size_t start = 0; start < values.size(); start += fill) {
-        const std::size_t stop = std::min(values.size(), start + fill);
-        blocks_.emplace_back(values.begin() + static_cast<std::ptrdiff_t>(start),
-                             values.begin() + static_cast<std::ptrdiff_t>(stop));
+    const std::size_t fill = kMaxBlock * 3 / 4;  // leave room so the first new values do not split
+    std::vector<Entry> block;
+    for (std::size_t idx = 0; idx < values.size();) {
+        std::size_t run_end = idx + 1;
+        while (run_end < values.size() && values[run_end] == values[idx]) ++run_end;
+        block.push_back({values[idx], static_cast<std::int64_t>(run_end - idx)});
+        if (block.size() == fill) blocks_.push_back(std::move(block)), block.clear();
+        idx = run_end;
     }
+    if (!block.empty()) blocks_.push_back(std::move(block));
     Rebuild();
 }
 
@@ -21,8 +25,8 @@ void ScoreMultiset::Rebuild() {
     heads_.resize(blocks_.size());
     fenwick_.assign(blocks_.size() + 1, 0);
     for (std::size_t block = 0; block < blocks_.size(); ++block) {
-        heads_[block] = blocks_[block].front();
-        fenwick_[block + 1] += static_cast<std::int64_t>(blocks_[block].size());
+        heads_[block] = blocks_[block].front().value;
+        for (const Entry& entry : blocks_[block]) fenwick_[block + 1] += entry.count;
         const std::size_t parent = (block + 1) + ((block + 1) & (~(block + 1) + 1));
         if (parent <= blocks_.size()) fenwick_[parent] += fenwick_[block + 1];
     }
@@ -43,23 +47,37 @@ std::size_t ScoreMultiset::BlockFor(Points value) const {
     return it == heads_.begin() ? 0 : static_cast<std::size_t>(it - heads_.begin()) - 1;
 }
 
+namespace {
+template <typename Entries>
+auto FindEntry(Entries& entries, Points value) {
+    return std::lower_bound(entries.begin(), entries.end(), value,
+                            [](const auto& entry, Points v) { return entry.value < v; });
+}
+}  // namespace
+
 void ScoreMultiset::Insert(Points value) {
     ++size_;
     if (blocks_.empty()) {
-        blocks_.push_back({value});
+        blocks_.push_back({Entry{value, 1}});
         Rebuild();
         return;
     }
     const std::size_t block = BlockFor(value);
-    auto& values = blocks_[block];
-    values.insert(std::upper_bound(values.begin(), values.end(), value), value);
-    heads_[block] = values.front();
-    if (values.size() <= kMaxBlock) {
+    auto& entries = blocks_[block];
+    const auto it = FindEntry(entries, value);
+    if (it != entries.end() && it->value == value) {
+        ++it->count;
         FenwickAdd(block, 1);
         return;
     }
-    std::vector<Points> upper(values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
-    values.resize(values.size() / 2);
+    entries.insert(it, Entry{value, 1});
+    heads_[block] = entries.front().value;
+    if (entries.size() <= kMaxBlock) {
+        FenwickAdd(block, 1);
+        return;
+    }
+    std::vector<Entry> upper(entries.begin() + static_cast<std::ptrdiff_t>(entries.size() / 2), entries.end());
+    entries.resize(entries.size() / 2);
     blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(block) + 1, std::move(upper));
     Rebuild();
 }
@@ -67,45 +85,27 @@ void ScoreMultiset::Insert(Points value) {
 bool ScoreMultiset::Erase(Points value) {
     if (blocks_.empty()) return false;
     const std::size_t block = BlockFor(value);
-    auto& values = blocks_[block];
-    const auto it = std::lower_bound(values.begin(), values.end(), value);
-    if (it == values.end() || *it != value) return false;
-    values.erase(it);
+    auto& entries = blocks_[block];
+    const auto it = FindEntry(entries, value);
+    if (it == entries.end() || it->value != value) return false;
     --size_;
-    if (values.empty()) {
+    if (--it->count > 0) {
+        FenwickAdd(block, -1);
+        return true;
+    }
+    entries.erase(it);
+    if (entries.empty()) {
         blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(block));
         Rebuild();
         return true;
     }
-    heads_[block] = values.front();
+    heads_[block] = entries.front().value;
     FenwickAdd(block, -1);
     return true;
 }
 
 void ScoreMultiset::Replace(Points old_value, Points new_value) {
     if (old_value == new_value) return;
-    if (!blocks_.empty()) {
-        const std::size_t block = BlockFor(old_value);
-        auto& values = blocks_[block];
-        const bool last_block = block + 1 == blocks_.size();
-        // Same block when new_value stays within [head, next head): shift in place.
-        if (values.size() > 1 && new_value >= values.front() && (last_block || new_value < heads_[block + 1])) {
-            auto it = std::lower_bound(values.begin(), values.end(), old_value);
-            if (it != values.end() && *it == old_value) {
-                if (new_value > old_value) {
-                    auto dest = std::upper_bound(it, values.end(), new_value);
-                    std::move(it + 1, dest, it);
-                    *(dest - 1) = new_value;
-                } else {
-                    auto dest = std::upper_bound(values.begin(), it, new_value);
-                    std::move_backward(dest, it, it + 1);
-                    *dest = new_value;
-                }
-                heads_[block] = values.front();
-                return;
-            }
-        }
-    }
     const bool erased = Erase(old_value);
     assert(erased);
     (void)erased;
@@ -116,9 +116,10 @@ std::int64_t ScoreMultiset::CountGreater(Points value) const {
     if (blocks_.empty()) return 0;
     if (value < heads_.front()) return size_;
     const std::size_t block = BlockFor(value);
-    const auto& values = blocks_[block];
-    const auto above_in_block = values.end() - std::upper_bound(values.begin(), values.end(), value);
-    return size_ - FenwickPrefix(block + 1) + above_in_block;
+    std::int64_t above = size_ - FenwickPrefix(block + 1);
+    const auto& entries = blocks_[block];
+    for (auto it = entries.rbegin(); it != entries.rend() && it->value > value; ++it) above += it->count;
+    return above;
 }
 
 Points ScoreMultiset::KthLargest(std::int64_t k) const {
@@ -133,7 +134,11 @@ Points ScoreMultiset::KthLargest(std::int64_t k) const {
             remaining -= fenwick_[at];
         }
     }
-    return blocks_[at][static_cast<std::size_t>(remaining)];
+    for (const Entry& entry : blocks_[at]) {
+        if (remaining < entry.count) return entry.value;
+        remaining -= entry.count;
+    }
+    return blocks_[at].back().value;  // unreachable for k < size()
 }
 
 }  // namespace lingyan::core::points
