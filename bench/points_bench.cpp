@@ -36,7 +36,7 @@ struct Province {
 Province MakeProvince(double scale) {
     Province p;
     p.parent.push_back(kNoUnit);
-    const int villages_per_town = std::max(1, static_cast<int>(18.0 * scale + 0.5) - 1);
+    const int villages_per_town = std::max(1, static_cast<int>(15.0 * scale + 0.5));
     for (int city = 0; city < 13; ++city) {
         const auto city_idx = static_cast<UnitIdx>(p.parent.size());
         p.parent.push_back(0);

@@ -10,7 +10,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 data="$here/out/points-$scale"
 if [ ! -f "$data/events.csv" ]; then
   echo "generating scale $scale into $data …"
-  python3 "$here/points_gen.py" "$data.tmp" "$scale" && rm -rf "$data" && mv "$data.tmp" "$data"
+  mkdir -p "$here/out" "$data.tmp"
+  g++ -O2 -std=c++20 -o "$here/out/points_gen" "$here/points_gen.cpp"
+  "$here/out/points_gen" "$data.tmp" "$scale" && rm -rf "$data" && mv "$data.tmp" "$data"
 fi
 if [ ! -d "$here/duckdb/node_modules/@duckdb/node-api" ]; then
   (cd "$here/duckdb" && npm ci --silent --no-audit --no-fund)
