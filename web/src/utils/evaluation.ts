@@ -54,18 +54,41 @@ export function explainRows(criteria: ExplainCriterion[]): ExplainRow[] {
   return criteria.map((c, index) => ({ ...c, index, isGroup: c.method === 'group' }));
 }
 
+/** Input keys with a translation (evaluation.inputKey.*); others (e.g. 优秀) show as they are. */
+export const INPUT_KEYS = ['judge', 'mean', 'max', 'count', 'actual', 'target', 'base', 'value', 'rate', 'growth'] as const;
+
+export function inputKeyKey(key: string): string | null {
+  return (INPUT_KEYS as readonly string[]).includes(key) ? `evaluation.inputKey.${key}` : null;
+}
+
+/**
+ * Lower end of the radar's axes: a round 10 below the lowest score shown (as a percentage), so
+ * that close subjects (90% vs 96%) still look different; 0 when scores are spread out.
+ */
+export function radarFloor(rows: RankingRow[], top: TopCriterion[]): number {
+  let low = 100;
+  for (const r of rows) for (const c of top) low = Math.min(low, (r.scores[c.id] ?? 0) * 100);
+  const floor = Math.floor(low / 10) * 10 - 10;
+  return floor >= 40 ? floor : 0;
+}
+
 /** Radar of the chosen subjects across the top-level criteria, s as a percentage (0–100). */
-export function radarOption(top: TopCriterion[], rows: RankingRow[], colors: string[] = ['#c62828', '#1565c0', '#f9a825']): ChartOption | null {
+export function radarOption(
+  top: TopCriterion[],
+  rows: RankingRow[],
+  floor = 0,
+  colors: string[] = ['#c62828', '#1565c0', '#f9a825'],
+): ChartOption | null {
   if (!top.length || !rows.length) return null;
   return {
     color: colors,
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: rows.map((r) => r.name) },
     radar: {
-      radius: '62%',
+      radius: '58%',
       center: ['50%', '46%'],
-      indicator: top.map((c) => ({ name: c.name, max: 100, min: 0 })),
-      axisName: { color: '#303133' },
+      indicator: top.map((c) => ({ name: c.name, max: 100, min: floor })),
+      axisName: { color: '#303133', fontSize: 12 },
     },
     series: [
       {

@@ -1,0 +1,100 @@
+// 考核创争: county opens the demo's finished 2021 三好创争 board for Jiangyan's 13 towns, filters by
+// town, opens a subject's drill-down and sees the explanation; the award list prints and exports.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, api, clickToRender, launch, login, newPage, shot, timing } from '../lib/browser.mjs';
+
+describe('evaluation: the 2021 三好创争 ranking board', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('county opens the board, a drill-down and its explanation', async () => {
+    const page = await newPage(browser);
+    const me = await login(page, 'county');
+    assert.equal(me.scope_unit_name, '姜堰区');
+
+    await page.locator('[data-test="side-menu"]').getByText('考核评价').click();
+    await page.waitForURL('**/evaluation');
+    const list = page.locator('[data-test="campaign-list"]');
+    await list.waitFor();
+    const campaigns = (await api(page, '/campaigns')).items;
+    const sanhao = campaigns.find((c) => c.name.includes('三好创争') && c.cycle_label === '2021');
+    assert.ok(sanhao, 'the demo ships a 2021 三好创争 campaign');
+    await shot(page, '40-evaluation-campaigns');
+
+    await list.getByText(sanhao.name).click();
+    await page.waitForURL(`**/evaluation/${sanhao.id}`);
+    const board = page.locator('[data-test="ranking-board"]');
+    await board.locator('[data-test="board-subject"]').first().waitFor();
+    const ranking = await api(page, `/campaigns/${sanhao.id}/ranking`);
+    assert.equal(ranking.rows.length, 13);
+    assert.equal(await board.locator('[data-test="board-subject"]').count(), 13);
+    // The board shows the server's order, totals with 2 decimals and the awards.
+    const names = await board.locator('[data-test="board-subject"]').allInnerTexts();
+    assert.deepEqual(names, ranking.rows.map((r) => r.name));
+    const totals = await board.locator('[data-test="board-total"]').allInnerTexts();
+    assert.deepEqual(totals, ranking.rows.map((r) => r.total_text));
+    const awarded = ranking.rows.filter((r) => r.award).length;
+    assert.equal(await board.locator('[data-test="board-award"]').count(), awarded);
+    assert.equal(await page.locator('[data-test="campaign-status"]').innerText().then((s) => s.includes('已发布')), true);
+    await page.locator('[data-test="subject-radar"] canvas').waitFor();
+    await shot(page, '41-evaluation-board');
+
+    // Drill-down of the second place: explanation, gap to the best and to the one above.
+    const second = ranking.rows[1];
+    const rowIndex = 1;
+    const ms = await clickToRender(
+      page,
+      `[data-test="ranking-board"] .el-table__body-wrapper tr:nth-child(${rowIndex + 1}) [data-test="board-explain"]`,
+      `document.querySelector('[data-test="explain-total"]')?.textContent.trim() === ${JSON.stringify(second.total_text)}`,
+    );
+    timing('evaluation drill-down', ms);
+    const drawer = page.locator('[data-test="explanation"]');
+    await drawer.waitFor();
+    assert.equal(await drawer.locator('[data-test="explain-name"]').innerText(), second.name);
+    const explain = await api(page, `/campaigns/${sanhao.id}/subjects/${second.subject_id}/explain`);
+    assert.equal(await drawer.locator('[data-test="explain-criterion"]').count(), explain.criteria.length);
+    const gaps = await drawer.locator('[data-test="explain-gaps"]').innerText();
+    assert.ok(gaps.includes(explain.best) && gaps.includes(explain.gap_to_best.toFixed(2)), gaps);
+    assert.ok(gaps.includes(explain.gap_to_above.toFixed(2)), gaps);
+    // Top-level contributions + bonus − penalty = the total.
+    const top = explain.criteria.filter((c) => c.level === 1).reduce((sum, c) => sum + c.contribution, 0);
+    assert.ok(Math.abs(top + explain.bonus.applied - explain.penalty.applied - explain.total) < 0.01);
+    await shot(page, '42-evaluation-explanation');
+    await page.keyboard.press('Escape');
+
+    // Town filter: only that town's subject, rank kept campaign-wide.
+    const townRow = ranking.rows[4];
+    await page.goto(`${BASE_URL}/evaluation/${sanhao.id}?town=${townRow.town_id}`);
+    await board.locator('[data-test="board-subject"]', { hasText: townRow.name }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="board-subject"]').length === 1);
+    assert.equal(await board.locator('[data-test="board-rank"]').innerText(), String(townRow.rank));
+
+    // Award list: printable page and the .xlsx download.
+    await page.goto(`${BASE_URL}/evaluation/${sanhao.id}/awards`);
+    await page.locator('[data-test="award-section"]').first().waitFor();
+    assert.ok((await page.locator('[data-test="awards-title"]').innerText()).includes('获奖名单'));
+    await shot(page, '43-evaluation-awards');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('[data-test="side-menu"]').isVisible(), false);
+    assert.equal(await page.locator('[data-test="print-awards"]').isVisible(), false);
+    await shot(page, '44-evaluation-awards-print');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-awards"]').click()]);
+    assert.match(download.suggestedFilename(), /\.xlsx$/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('a campaign outside the scope is a friendly page, not a crash', async () => {
+    const page = await newPage(browser);
+    await login(page, 'county');
+    await page.goto(`${BASE_URL}/evaluation/999999`);
+    await page.locator('[data-test="campaign-not-found"]').waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
