@@ -16,6 +16,11 @@ const ROUTES = {
   '/roster/people': ['src/layouts/admin-layout.vue', 'src/views/roster/people-page.vue'],
   '/dashboard': ['src/layouts/admin-layout.vue', 'src/views/dashboard/team-structure-page.vue'],
   '/exchange': ['src/layouts/admin-layout.vue', 'src/views/exchange/exchange-page.vue'],
+  '/evaluation': ['src/layouts/admin-layout.vue', 'src/views/evaluation/campaigns-page.vue'],
+  // The board first renders without ECharts; the radar chunk follows (second figure).
+  '/evaluation/:id': ['src/layouts/admin-layout.vue', 'src/views/evaluation/campaign-page.vue'],
+  '/evaluation/:id (radar)': ['src/layouts/admin-layout.vue', 'src/views/evaluation/campaign-page.vue', 'src/views/evaluation/subject-radar.vue'],
+  '/evaluation/:id/awards': ['src/layouts/admin-layout.vue', 'src/views/evaluation/awards-page.vue'],
 };
 
 function collect(key, files = new Set(), css = new Set()) {

@@ -41,6 +41,9 @@ describe('evaluation: the 2021 三好创争 ranking board', () => {
     assert.equal(await board.locator('[data-test="board-award"]').count(), awarded);
     assert.equal(await page.locator('[data-test="campaign-status"]').innerText().then((s) => s.includes('已发布')), true);
     await page.locator('[data-test="subject-radar"] canvas').waitFor();
+    // Selecting the second place compares it with the first on the radar.
+    await board.locator('[data-test="board-subject"]', { hasText: ranking.rows[1].name }).click();
+    await page.locator('.radar-card', { hasText: ranking.rows[1].name }).waitFor();
     await shot(page, '41-evaluation-board');
 
     // Drill-down of the second place: explanation, gap to the best and to the one above.

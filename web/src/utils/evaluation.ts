@@ -85,7 +85,7 @@ export function radarOption(
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: rows.map((r) => r.name) },
     radar: {
-      radius: '58%',
+      radius: '52%',
       center: ['50%', '46%'],
       indicator: top.map((c) => ({ name: c.name, max: 100, min: floor })),
       axisName: { color: '#303133', fontSize: 12 },
