@@ -93,6 +93,25 @@ describe('evaluation: the 2021 三好创争 ranking board', { skip: process.env.
     await page.context().close();
   });
 
+  it('works at phone width: compact board, full-width drill-down', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await login(page, 'county');
+    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争'));
+    await page.goto(`${BASE_URL}/evaluation/${sanhao.id}`);
+    const board = page.locator('[data-test="ranking-board"]');
+    await board.locator('[data-test="board-subject"]').first().waitFor();
+    // No horizontal page scroll: the board fits the phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page overflows by ${overflow}px`);
+    await shot(page, '45-evaluation-phone-board');
+    // A tap on a row opens the drill-down (no button column on a phone).
+    await board.locator('[data-test="board-subject"]').nth(1).click();
+    await page.locator('[data-test="explanation"] [data-test="explain-total"]').waitFor();
+    await shot(page, '46-evaluation-phone-explanation');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   it('a campaign outside the scope is a friendly page, not a crash', async () => {
     const page = await newPage(browser);
     await login(page, 'county');

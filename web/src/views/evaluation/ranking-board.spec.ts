@@ -37,6 +37,10 @@ describe('ranking board', () => {
     await tick();
     expect(wrapper.text()).not.toContain('战斗力强');
     expect(wrapper.findAll('[data-test="board-subject"]')).toHaveLength(4);
+    // No button column: a tap on the row opens the drill-down.
+    expect(wrapper.findAll('[data-test="board-explain"]')).toHaveLength(0);
+    await wrapper.findAll('.el-table__row')[2].trigger('click');
+    expect(wrapper.emitted('explain')?.[0]?.[0]).toMatchObject({ name: '娄庄镇' });
     wrapper.unmount();
   });
 });
