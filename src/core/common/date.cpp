@@ -35,7 +35,7 @@ Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view fiel
 }
 
 std::string FormatIsoDate(const CivilDate& date) {
-    char buffer[16];
+    char buffer[48];  // room for any int, so no truncation is possible
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
     return buffer;
 }

@@ -52,6 +52,10 @@ constexpr double kMaxScaledCost = 68719476736.0;  // 2^36
 // with the violators (see phase 2), at most kCostAddLimit per trainee and round.
 constexpr double kNearMargin = 0.005;
 constexpr std::size_t kCostAddLimit = 16;
+// Phase-2 rounds that rebuild the candidate lists from the potentials (see phase 2), and the
+// number of pairs each trainee keeps then.
+constexpr int kReselectRounds = 3;
+constexpr std::size_t kReselectWidth = 12;
 
 double PopulationTerm(double log_pop_trainee, double log_pop_host) {
     static const double kLn10 = std::log(10.0);
@@ -365,6 +369,36 @@ Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const s
                 if (reduced < 0) certified = false;
                 if (reduced < near_margin) violators[trainee_idx].emplace_back(-static_cast<double>(reduced), host_idx);
             });
+            if (!certified && result.stats.min_cost_rounds <= kReselectRounds) {
+                // Early rounds start over from the current potentials: each trainee keeps its
+                // arc carrying flow (so a flow of value max_count stays feasible) and its
+                // kReselectWidth pairs of lowest reduced cost among all eligible pairs. The
+                // graph stays small while the potentials settle; later rounds only add, so the
+                // loop still ends.
+                std::vector<std::vector<int>> next(num_trainees);
+                for (Graph::ArcIt arc(net.graph); arc != lemon::INVALID; ++arc) {
+                    const int from = net.graph.index(net.graph.source(arc));
+                    const int to = net.graph.index(net.graph.target(arc));
+                    if (net.IsPairArc(from, to) && simplex.flow(arc) > 0) next[from - 1].push_back(to - 1 - num_trainees);
+                }
+                std::vector<std::int64_t> host_pi(num_hosts);
+                for (int host_idx = 0; host_idx < num_hosts; ++host_idx)
+                    host_pi[host_idx] = simplex.potential(net.graph.node(net.HostNode(host_idx)));
+                std::vector<std::pair<double, int>> scored;
+                for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
+                    scored.clear();
+                    for (std::size_t pos = pairs.row_start[trainee_idx]; pos < pairs.row_start[trainee_idx + 1]; ++pos) {
+                        const std::int64_t reduced = scaled_cost(pairs.value[pos]) - host_pi[pairs.host[pos]];
+                        scored.emplace_back(-static_cast<double>(reduced), pairs.host[pos]);
+                    }
+                    KeepBest(scored, kReselectWidth);
+                    auto& list = next[trainee_idx];
+                    for (const auto& entry : scored)
+                        if (std::find(list.begin(), list.end(), entry.second) == list.end()) list.push_back(entry.second);
+                }
+                candidates = std::move(next);
+                continue;
+            }
             if (!certified) {
                 for (int trainee_idx = 0; trainee_idx < num_trainees; ++trainee_idx) {
                     KeepBest(violators[trainee_idx], cost_add_limit);
