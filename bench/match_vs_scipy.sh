@@ -10,15 +10,23 @@ bin=${1:?usage: match_vs_scipy.sh path/to/lingyan}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-secs() { local start=$EPOCHREALTIME; "$@" >/dev/null 2>"$tmp/err"; awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'; }
+# Wall and CPU seconds of one run (CPU time is what to compare on a machine shared with others).
+secs() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%e s wall, %U s CPU' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"; cat "$tmp/time"
+  else
+    local start=$EPOCHREALTIME; "$@" >/dev/null 2>"$tmp/err"
+    awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f s wall", b - a }'
+  fi
+}
 
 python3 "$here/match_gen.py" 10000 2000 5 1 "$tmp/big" || exit 1
 python3 "$here/match_gen.py" 3000 600 5 1 "$tmp/mid" || exit 1
 
 t_big=$(secs "$bin" match "$tmp/big/trainees.csv" "$tmp/big/hosts.csv")
-echo "lingyan match 10000x2000 cap 5: ${t_big} s  ($(grep -o 'placed.*' "$tmp/err"))"
+echo "lingyan match 10000x2000 cap 5: ${t_big}  ($(grep -o 'placed [^)]*' "$tmp/err"))"
 t_mid=$(secs "$bin" match "$tmp/mid/trainees.csv" "$tmp/mid/hosts.csv")
-echo "lingyan match  3000x600  cap 5: ${t_mid} s  ($(grep -o 'placed.*' "$tmp/err"))"
+echo "lingyan match  3000x600  cap 5: ${t_mid}  ($(grep -o 'placed [^)]*' "$tmp/err"))"
 
 if python3 -c 'import scipy.optimize, numpy' 2>/dev/null; then
   cat >"$tmp/lsa.py" <<'PY'
