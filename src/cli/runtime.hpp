@@ -8,10 +8,12 @@
 
 #include "app/auth_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/points_service.hpp"
 #include "app/roster_service.hpp"
 #include "http/routes.hpp"
 #include "storage/crypto.hpp"
 #include "storage/sql_campaign_store.hpp"
+#include "storage/sql_points_store.hpp"
 #include "storage/sql_store.hpp"
 
 namespace lingyan::cli {
@@ -30,6 +32,8 @@ struct Runtime {
     std::unique_ptr<app::AuditService> audit;
     std::unique_ptr<storage::SqlCampaignStore> campaign_store;  // shares store's connection
     std::unique_ptr<app::CampaignService> campaigns;
+    std::unique_ptr<storage::SqlPointsStore> points_store;  // shares store's connection
+    std::unique_ptr<app::PointsService> points;             // live boards load on first use
     int migrations_applied = 0;
 };
 

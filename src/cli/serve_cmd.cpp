@@ -7,6 +7,7 @@
 
 #include "app/demo.hpp"
 #include "app/demo_campaigns.hpp"
+#include "app/demo_points.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
 #include "http/server.hpp"
@@ -92,7 +93,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             }
             rt.roster->Reload();
             if (serve_opts->demo) app::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
-            http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, {}};
+            if (serve_opts->demo) app::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
+            http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, *rt.points, {}};
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;
             cfg.port = serve_opts->port;

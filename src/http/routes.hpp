@@ -9,6 +9,7 @@
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/points_service.hpp"
 #include "app/roster_service.hpp"
 #include "http/router.hpp"
 
@@ -32,6 +33,7 @@ struct Services {
     app::AuditService& audit;
     RosterExchange exchange;
     app::CampaignService& campaigns;
+    app::PointsService& points;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
 };
 
@@ -39,6 +41,7 @@ void RegisterSessionRoutes(Router& router, Services& services);
 void RegisterRosterRoutes(Router& router, Services& services);
 void RegisterExchangeRoutes(Router& router, Services& services);
 void RegisterCampaignRoutes(Router& router, Services& services);
+void RegisterPointsRoutes(Router& router, Services& services);
 
 Router BuildRouter(Services& services);
 

@@ -93,6 +93,7 @@ Router BuildRouter(Services& services) {
     RegisterRosterRoutes(router, services);
     RegisterExchangeRoutes(router, services);
     RegisterCampaignRoutes(router, services);
+    RegisterPointsRoutes(router, services);
     return router;
 }
 

@@ -1,0 +1,374 @@
+// Party-member points (星级制积分): rules catalog, submitting and approving activities, bulk
+// records, reversals, 公示 and the live leaderboards. Handlers parse, call app::PointsService and
+// map the result; docs/api.md "Points" is the contract. Points travel as decimal strings with
+// two decimals ("12.50"): they are integer hundredths inside and never pass through a double.
+#include <boost/json.hpp>
+#include <cmath>
+
+#include "http/json_io.hpp"
+#include "http/routes.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace points = core::points;
+using core::roster::Id;
+
+namespace {
+
+core::Result<Id> PathId(const Request& req, std::size_t i) {
+    auto id = QueryInt(req.params.at(i), "id", 0);
+    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
+    return *id;
+}
+
+const char* StatusName(points::EventStatus s) {
+    switch (s) {
+        case points::EventStatus::kApproved: return "approved";
+        case points::EventStatus::kRejected: return "rejected";
+        case points::EventStatus::kPending: break;
+    }
+    return "pending";
+}
+
+json::string Pts(points::Points p) { return json::string(points::FormatPoints(p, false)); }
+
+// A points amount given as a JSON string ("12.5") or number (12, 12.5); at most two decimals.
+core::Result<std::optional<points::Points>> PointsField(const json::object& o, const char* name) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return std::optional<points::Points>{};
+    const auto& v = it->value();
+    std::optional<points::Points> parsed;
+    if (v.is_string()) {
+        parsed = points::ParsePoints(std::string_view(v.as_string()));
+    } else if (v.is_int64()) {
+        if (std::abs(v.as_int64()) < 9'000'000'000'000LL) parsed = v.as_int64() * points::kOnePoint;
+    } else if (v.is_uint64()) {
+        if (v.as_uint64() < 9'000'000'000'000ULL) parsed = static_cast<points::Points>(v.as_uint64()) * points::kOnePoint;
+    } else if (v.is_double()) {
+        const double scaled = v.as_double() * 100.0;
+        const double rounded = std::round(scaled);
+        if (std::isfinite(scaled) && std::abs(scaled - rounded) < 1e-6 && std::abs(rounded) < 9e15)
+            parsed = static_cast<points::Points>(rounded);
+    }
+    if (!parsed) return core::Invalid(std::string(name) + " 应为最多两位小数的数", name);
+    return std::optional<points::Points>{*parsed};
+}
+
+core::Result<std::optional<Id>> QueryUnit(const Request& req) {
+    auto v = req.Query("unit");
+    if (!v || v->empty()) return std::optional<Id>{};
+    auto id = QueryInt(v, "unit", 0);
+    if (!id) return id.error();
+    return std::optional<Id>{*id};
+}
+
+json::object RuleJson(const core::ports::PointsRuleRecord& r) {
+    return json::object{{"id", r.id},
+                        {"code", r.rule.code},
+                        {"name", r.rule.name},
+                        {"category", r.rule.category},
+                        {"points", Pts(r.rule.points)},
+                        {"cap", r.rule.cap ? json::value(Pts(*r.rule.cap)) : json::value(nullptr)},
+                        {"needs_approval", r.rule.needs_approval},
+                        {"evidence", r.rule.evidence},
+                        {"active", r.active}};
+}
+
+json::object EventJson(const app::PointsEventView& v) {
+    const auto& e = v.record;
+    json::object o{{"id", e.id},
+                   {"member_id", e.member_id},
+                   {"member_name", v.member_name},
+                   {"unit_name", v.unit_name},
+                   {"rule", v.rule_code},
+                   {"rule_name", v.rule_name},
+                   {"category", v.category},
+                   {"date", points::FormatDate(e.date)},
+                   {"quantity", Pts(e.quantity)},
+                   {"worth", Pts(v.worth)},
+                   {"note", e.note},
+                   {"status", StatusName(e.status)},
+                   {"submitted_by", e.submitted_by},
+                   {"submitted_at", e.submitted_at},
+                   {"decided_by", e.decided_by},
+                   {"decided_at", e.decided_at},
+                   {"reason", e.reason}};
+    o["reverses"] = e.reverses ? json::value(e.reverses) : json::value(nullptr);
+    return o;
+}
+
+json::object MemberJson(const app::MemberRef& m) {
+    return json::object{{"id", m.id}, {"name", m.name}, {"unit_id", m.unit_id}, {"unit_name", m.unit_name}};
+}
+
+json::object EntryJson(const app::LeaderboardEntry& e) {
+    json::object o = MemberJson(e.member);
+    o["rank"] = e.rank;
+    o["total"] = Pts(e.total);
+    o["stars"] = e.stars;
+    return o;
+}
+
+json::object RanksJson(const app::MemberRanks& r) {
+    json::array ranks;
+    for (const auto& s : r.ranks)
+        ranks.push_back(json::object{{"unit_id", s.unit_id}, {"unit_name", s.unit_name}, {"rank", s.rank}, {"size", s.size}});
+    return json::object{{"member", MemberJson(r.member)}, {"total", Pts(r.total)}, {"stars", r.stars},
+                        {"ranks", std::move(ranks)}};
+}
+
+Response Json(int status, const json::value& v) { return JsonResponse(status, json::serialize(v)); }
+
+core::Result<std::string> RequiredString(const json::object& o, const char* name) {
+    auto v = StringField(o, name);
+    if (!v) return v.error();
+    return v->value_or("");
+}
+
+}  // namespace
+
+void RegisterPointsRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/points/rules", Access::kSession, [&s](Request& req) {
+        auto rules = s.points.Rules(req.user->actor);
+        if (!rules) return ErrorResponse(rules.error());
+        auto period = s.points.Period(req.user->actor);
+        if (!period) return ErrorResponse(period.error());
+        json::array items, stars, categories, zeroing;
+        for (const auto& r : *rules) items.push_back(RuleJson(r));
+        const auto& p = period->record;
+        for (auto t : p.stars.thresholds) stars.push_back(Pts(t));
+        for (const auto& c : period->categories) categories.push_back(json::string(c));
+        for (const auto& c : p.zeroing_rules) zeroing.push_back(json::string(c));
+        return Json(200, json::object{{"items", std::move(items)},
+                                      {"categories", std::move(categories)},
+                                      {"period", json::object{{"id", p.id},
+                                                              {"name", p.name},
+                                                              {"from", points::FormatDate(p.period.from)},
+                                                              {"to", points::FormatDate(p.period.to)},
+                                                              {"stars", std::move(stars)},
+                                                              {"base_points", Pts(p.base_points)},
+                                                              {"zeroing_rules", std::move(zeroing)},
+                                                              {"publicity_days", p.publicity_days}}}});
+    });
+
+    router.Add("POST", "/api/v1/points/rules", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(req.body, {"code", "name", "category", "points", "cap", "needs_approval", "evidence"});
+        if (!o) return ErrorResponse(o.error());
+        app::NewPointsRule rule;
+        for (auto [name, slot] : {std::pair{"code", &rule.code}, {"name", &rule.name}, {"category", &rule.category},
+                                  {"evidence", &rule.evidence}}) {
+            auto v = RequiredString(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto pts = PointsField(*o, "points");
+        if (!pts) return ErrorResponse(pts.error());
+        if (!*pts) return ErrorResponse(core::Invalid("points 必填", "points"));
+        rule.points = **pts;
+        auto cap = PointsField(*o, "cap");
+        if (!cap) return ErrorResponse(cap.error());
+        rule.cap = *cap;
+        auto approval = BoolField(*o, "needs_approval");
+        if (!approval) return ErrorResponse(approval.error());
+        rule.needs_approval = approval->value_or(true);
+        auto created = s.points.CreateRule(req.user->actor, rule);
+        if (!created) return ErrorResponse(created.error());
+        return Json(201, RuleJson(*created));
+    });
+
+    router.Add("PATCH", "/api/v1/points/rules/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"name", "category", "points", "cap", "needs_approval", "evidence", "active"});
+        if (!o) return ErrorResponse(o.error());
+        app::PointsRulePatch patch;
+        for (auto [name, slot] : {std::pair{"name", &patch.name}, {"category", &patch.category},
+                                  {"evidence", &patch.evidence}}) {
+            auto v = StringField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto pts = PointsField(*o, "points");
+        if (!pts) return ErrorResponse(pts.error());
+        patch.points = *pts;
+        if (o->contains("cap")) {
+            auto cap = PointsField(*o, "cap");
+            if (!cap) return ErrorResponse(cap.error());
+            patch.cap = *cap;
+        }
+        for (auto [name, slot] : {std::pair{"needs_approval", &patch.needs_approval}, {"active", &patch.active}}) {
+            auto v = BoolField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto updated = s.points.UpdateRule(req.user->actor, *id, patch);
+        if (!updated) return ErrorResponse(updated.error());
+        return Json(200, RuleJson(*updated));
+    });
+
+    router.Add("GET", "/api/v1/points/me", Access::kSession, [&s](Request& req) {
+        auto me = s.points.Me(req.user->actor);
+        if (!me) return ErrorResponse(me.error());
+        json::object o = RanksJson(me->ranks);
+        json::array cats, events;
+        for (const auto& [name, total] : me->by_category) cats.push_back(json::object{{"category", name}, {"total", Pts(total)}});
+        for (const auto& e : me->events) events.push_back(EventJson(e));
+        o["base_points"] = Pts(me->base_points);
+        o["by_category"] = std::move(cats);
+        o["events"] = std::move(events);
+        return Json(200, o);
+    });
+
+    router.Add("POST", "/api/v1/points/events", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(req.body, {"member_id", "rule", "date", "quantity", "note"});
+        if (!o) return ErrorResponse(o.error());
+        app::SubmitActivity in;
+        auto member = IntField(*o, "member_id");
+        if (!member) return ErrorResponse(member.error());
+        in.member_id = member->value_or(0);
+        for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
+            auto v = RequiredString(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto quantity = PointsField(*o, "quantity");
+        if (!quantity) return ErrorResponse(quantity.error());
+        in.quantity = quantity->value_or(points::kOnePoint);
+        auto created = s.points.Submit(req.user->actor, in);
+        if (!created) return ErrorResponse(created.error());
+        return Json(201, EventJson(*created));
+    });
+
+    router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(req.body, {"members", "rule", "date", "quantity", "note"});
+        if (!o) return ErrorResponse(o.error());
+        app::BulkRecord in;
+        for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
+            auto v = RequiredString(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto quantity = PointsField(*o, "quantity");
+        if (!quantity) return ErrorResponse(quantity.error());
+        in.quantity = quantity->value_or(points::kOnePoint);
+        auto members = o->find("members");
+        if (members == o->end() || !members->value().is_array())
+            return ErrorResponse(core::Invalid("members 应为党员编号数组", "members"));
+        for (const auto& m : members->value().as_array()) {
+            if (!m.is_int64()) return ErrorResponse(core::Invalid("members 应为党员编号数组", "members"));
+            in.members.push_back(m.as_int64());
+        }
+        auto outcome = s.points.RecordBulk(req.user->actor, in);
+        if (!outcome) return ErrorResponse(outcome.error());
+        if (!outcome->errors.empty()) {
+            json::array rows;
+            for (const auto& e : outcome->errors)
+                rows.push_back(json::object{{"row", e.row}, {"field", e.field}, {"message", e.message}});
+            json::object err{{"code", "invalid"},
+                             {"message", "记录失败：共 " + std::to_string(outcome->errors.size()) + " 行有错误，未写入任何数据"}};
+            return Json(422, json::object{{"error", std::move(err)}, {"rows", std::move(rows)}});
+        }
+        json::array ids;
+        for (auto id : outcome->event_ids) ids.push_back(id);
+        return Json(201, json::object{{"recorded", outcome->event_ids.size()}, {"event_ids", std::move(ids)}});
+    });
+
+    router.Add("GET", "/api/v1/points/approvals", Access::kSession, [&s](Request& req) {
+        auto unit = QueryUnit(req);
+        if (!unit) return ErrorResponse(unit.error());
+        auto limit = QueryInt(req.Query("limit"), "limit", 200);
+        if (!limit) return ErrorResponse(limit.error());
+        auto list = s.points.Approvals(req.user->actor, *unit, static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)));
+        if (!list) return ErrorResponse(list.error());
+        json::array items;
+        for (const auto& e : *list) items.push_back(EventJson(e));
+        return Json(200, json::object{{"items", std::move(items)}});
+    });
+
+    auto decide = [&s](const char* action) {
+        return [&s, action](Request& req) {
+            auto id = PathId(req, 0);
+            if (!id) return ErrorResponse(id.error());
+            std::string reason;
+            if (!req.body.empty()) {
+                auto o = ParseObject(req.body, {"reason"});
+                if (!o) return ErrorResponse(o.error());
+                auto r = RequiredString(*o, "reason");
+                if (!r) return ErrorResponse(r.error());
+                reason = *r;
+            }
+            const std::string_view what = action;
+            auto done = what == "approve"  ? s.points.Approve(req.user->actor, *id)
+                        : what == "reject" ? s.points.Reject(req.user->actor, *id, reason)
+                                           : s.points.Reverse(req.user->actor, *id, reason);
+            if (!done) return ErrorResponse(done.error());
+            return Json(what == "reverse" ? 201 : 200, EventJson(*done));
+        };
+    };
+    router.Add("POST", "/api/v1/points/events/{id}/approve", Access::kSession, decide("approve"));
+    router.Add("POST", "/api/v1/points/events/{id}/reject", Access::kSession, decide("reject"));
+    router.Add("POST", "/api/v1/points/events/{id}/reverse", Access::kSession, decide("reverse"));
+
+    router.Add("GET", "/api/v1/points/leaderboard", Access::kSession, [&s](Request& req) {
+        auto unit = QueryUnit(req);
+        if (!unit) return ErrorResponse(unit.error());
+        auto top = QueryInt(req.Query("top"), "top", 50);
+        if (!top) return ErrorResponse(top.error());
+        auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top);
+        if (!page) return ErrorResponse(page.error());
+        json::array items;
+        for (const auto& e : page->entries) items.push_back(EntryJson(e));
+        return Json(200, json::object{{"unit_id", page->unit_id},
+                                      {"unit_name", page->unit_name},
+                                      {"category", page->category},
+                                      {"size", page->size},
+                                      {"items", std::move(items)}});
+    });
+
+    router.Add("GET", "/api/v1/points/members/{id}/ranks", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto ranks = s.points.Ranks(req.user->actor, *id, req.Query("category").value_or(""));
+        if (!ranks) return ErrorResponse(ranks.error());
+        return Json(200, RanksJson(*ranks));
+    });
+
+    router.Add("GET", "/api/v1/points/stars", Access::kSession, [&s](Request& req) {
+        auto unit = QueryUnit(req);
+        if (!unit) return ErrorResponse(unit.error());
+        auto dist = s.points.Stars(req.user->actor, *unit);
+        if (!dist) return ErrorResponse(dist.error());
+        json::array counts;
+        for (std::size_t stars = 0; stars < dist->counts.size(); ++stars)
+            counts.push_back(json::object{{"stars", stars}, {"count", dist->counts[stars]}});
+        return Json(200, json::object{{"unit_id", dist->unit_id},
+                                      {"unit_name", dist->unit_name},
+                                      {"members", dist->members},
+                                      {"counts", std::move(counts)}});
+    });
+
+    router.Add("GET", "/api/v1/points/publicity", Access::kSession, [&s](Request& req) {
+        auto unit = QueryUnit(req);
+        if (!unit) return ErrorResponse(unit.error());
+        std::optional<int> days;
+        if (auto d = req.Query("days"); d && !d->empty()) {
+            auto v = QueryInt(d, "days", 0);
+            if (!v) return ErrorResponse(v.error());
+            days = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 10000));
+        }
+        auto pub = s.points.PublicityOf(req.user->actor, *unit, days);
+        if (!pub) return ErrorResponse(pub.error());
+        json::array events, totals;
+        for (const auto& e : pub->events) events.push_back(EventJson(e));
+        for (const auto& t : pub->totals) totals.push_back(EntryJson(t));
+        return Json(200, json::object{{"unit_id", pub->unit_id},
+                                      {"unit_name", pub->unit_name},
+                                      {"days", pub->days},
+                                      {"since", pub->since},
+                                      {"events", std::move(events)},
+                                      {"totals", std::move(totals)}});
+    });
+}
+
+}  // namespace lingyan::http
