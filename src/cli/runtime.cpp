@@ -16,6 +16,8 @@ Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::Sq
                             [](const core::scoring::Framework& fw) { return exchange::FrameworkToJson(fw); }});
     points_store = std::make_unique<storage::SqlPointsStore>(store->db());
     points = std::make_unique<app::PointsService>(*store, *points_store, store_mutex, clock, *roster);
+    training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
+    training = std::make_unique<app::TrainingService>(*store, *training_store, store_mutex, clock, *roster);
 }
 
 }  // namespace lingyan::cli

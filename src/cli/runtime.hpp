@@ -10,11 +10,13 @@
 #include "app/campaign_service.hpp"
 #include "app/points_service.hpp"
 #include "app/roster_service.hpp"
+#include "app/training_service.hpp"
 #include "http/routes.hpp"
 #include "storage/crypto.hpp"
 #include "storage/sql_campaign_store.hpp"
 #include "storage/sql_points_store.hpp"
 #include "storage/sql_store.hpp"
+#include "storage/sql_training_store.hpp"
 
 namespace lingyan::cli {
 
@@ -34,6 +36,8 @@ struct Runtime {
     std::unique_ptr<app::CampaignService> campaigns;
     std::unique_ptr<storage::SqlPointsStore> points_store;  // shares store's connection
     std::unique_ptr<app::PointsService> points;             // live boards load on first use
+    std::unique_ptr<storage::SqlTrainingStore> training_store;  // shares store's connection
+    std::unique_ptr<app::TrainingService> training;
     int migrations_applied = 0;
 };
 

@@ -7,6 +7,7 @@
 
 #include "app/demo.hpp"
 #include "app/demo_campaigns.hpp"
+#include "app/demo_training.hpp"
 #include "app/demo_points.hpp"
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
@@ -94,7 +95,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             rt.roster->Reload();
             if (serve_opts->demo) app::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) app::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
-            http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, *rt.points, {}};
+            if (serve_opts->demo) app::LoadDemoTraining(*rt.store, *rt.roster, *rt.training, rt.clock);
+            http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, *rt.points, *rt.training, {}};
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;
             cfg.port = serve_opts->port;

@@ -11,6 +11,7 @@
 #include "app/campaign_service.hpp"
 #include "app/points_service.hpp"
 #include "app/roster_service.hpp"
+#include "app/training_service.hpp"
 #include "http/router.hpp"
 
 namespace lingyan::http {
@@ -34,6 +35,7 @@ struct Services {
     RosterExchange exchange;
     app::CampaignService& campaigns;
     app::PointsService& points;
+    app::TrainingService& training;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
 };
 
@@ -42,6 +44,7 @@ void RegisterRosterRoutes(Router& router, Services& services);
 void RegisterExchangeRoutes(Router& router, Services& services);
 void RegisterCampaignRoutes(Router& router, Services& services);
 void RegisterPointsRoutes(Router& router, Services& services);
+void RegisterTrainingRoutes(Router& router, Services& services);
 
 Router BuildRouter(Services& services);
 

@@ -94,6 +94,7 @@ Router BuildRouter(Services& services) {
     RegisterExchangeRoutes(router, services);
     RegisterCampaignRoutes(router, services);
     RegisterPointsRoutes(router, services);
+    RegisterTrainingRoutes(router, services);
     return router;
 }
 

@@ -1,0 +1,664 @@
+// Talent pipeline and training (梯队, 跟岗培育, 结对共建): pools with candidate checks and
+// memberships, programs with batches, hosts, placements, the host recommendation, seminars,
+// summaries, assessments, follow-ups, agreements and the dashboard, and the gap view of a unit
+// against a host. Handlers parse, call app::TrainingService and map the result; docs/api.md
+// "Talent pipeline and training" is the contract.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "app/pool_rules_json.hpp"
+#include "app/training_service.hpp"
+#include "core/roster/person_rules.hpp"
+#include "core/roster/tree.hpp"
+#include "http/json_io.hpp"
+#include "http/routes.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace pipeline = core::pipeline;
+using core::roster::Id;
+
+namespace {
+
+core::Result<Id> PathId(const Request& req, std::size_t i) {
+    auto id = QueryInt(req.params.at(i), "id", 0);
+    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
+    return *id;
+}
+
+json::value Rules(const pipeline::EligibilityRules& rules) { return json::parse(app::RulesToJson(rules)); }
+
+json::object PoolJson(const app::PoolView& v) {
+    json::object by_town;
+    for (const auto& [town, used] : v.use.used_by_town) {
+        auto it = v.town_quota.find(town);
+        by_town[std::to_string(town)] = json::object{{"town", v.town_names.count(town) ? v.town_names.at(town) : ""},
+                                                     {"used", used},
+                                                     {"quota", it == v.town_quota.end() ? json::value(nullptr)
+                                                                                        : json::value(it->second)}};
+    }
+    for (const auto& [town, quota] : v.town_quota)
+        if (!by_town.contains(std::to_string(town)))
+            by_town[std::to_string(town)] = json::object{
+                {"town", v.town_names.count(town) ? v.town_names.at(town) : ""}, {"used", 0}, {"quota", quota}};
+    json::object states;
+    for (const auto& [state, n] : v.by_state) states[state] = n;
+    return json::object{{"id", v.record.id},
+                        {"name", v.record.name},
+                        {"scope_unit_id", v.record.scope_unit_id},
+                        {"scope_unit_name", v.scope_unit_name},
+                        {"quota", v.record.quota},
+                        {"used", v.use.used},
+                        {"free", v.record.quota - v.use.used},
+                        {"by_town", std::move(by_town)},
+                        {"by_state", std::move(states)},
+                        {"rules", Rules(v.rules)},
+                        {"description", v.record.description},
+                        {"created_by", v.record.created_by},
+                        {"created_at", v.record.created_at}};
+}
+
+json::object MemberJson(const app::MemberView& m) {
+    json::array history;
+    for (const auto& h : m.membership.history)
+        history.push_back(json::object{{"from", pipeline::MemberStateName(h.from)},
+                                       {"to", pipeline::MemberStateName(h.to)},
+                                       {"date", h.date},
+                                       {"note", h.note}});
+    return json::object{{"membership_id", m.membership_id},
+                        {"person_id", m.membership.person_id},
+                        {"name", m.name},
+                        {"unit_name", m.unit_name},
+                        {"town_id", m.membership.town_id},
+                        {"town_name", m.town_name},
+                        {"state", pipeline::MemberStateName(m.membership.state)},
+                        {"nominated_on", m.membership.nominated_on},
+                        {"override_reason", m.membership.override_reason},
+                        {"history", std::move(history)}};
+}
+
+json::object ComparisonJson(const app::UnitComparison& c) {
+    json::array incomes;
+    for (const auto& i : c.incomes) incomes.push_back(json::object{{"year", i.year}, {"amount_yuan", i.amount_yuan}});
+    return json::object{{"unit_id", c.unit_id},
+                        {"name", c.name},
+                        {"economy", core::roster::EconomyName(c.profile.economy)},
+                        {"dev_zone", c.profile.dev_zone},
+                        {"near_highway", c.profile.near_highway},
+                        {"population", c.profile.population},
+                        {"income", c.profile.income},
+                        {"income_year", c.income_year},
+                        {"incomes", std::move(incomes)}};
+}
+
+json::object DashboardJson(const app::Dashboard& d) {
+    json::array by_host;
+    for (const auto& [host, n] : d.placements_by_host) by_host.push_back(json::object{{"host", host}, {"count", n}});
+    return json::object{{"batches", d.batches},
+                        {"trainees", d.trainees},
+                        {"placements", d.placements},
+                        {"hosts", d.hosts},
+                        {"placements_by_host", std::move(by_host)},
+                        {"seminars", d.seminars},
+                        {"attendance_present", d.attendance_present},
+                        {"attendance_total", d.attendance_total},
+                        {"attendance_rate", d.attendance_rate},
+                        {"summaries_in", d.summaries_in},
+                        {"assessments_in", d.assessments_in},
+                        {"agreements_total", d.agreements_total},
+                        {"agreements_signed", d.agreements_signed},
+                        {"followups_total", d.followups_total},
+                        {"followups_due", d.followups_due},
+                        {"followups_done", d.followups_done},
+                        {"followup_completion", d.followup_completion}};
+}
+
+json::object ProgramSummaryJson(const app::ProgramSummary& s) {
+    const auto& p = s.record;
+    return json::object{{"id", p.id},
+                        {"name", p.name},
+                        {"kind", p.kind},
+                        {"scope_unit_id", p.scope_unit_id},
+                        {"scope_unit_name", s.scope_unit_name},
+                        {"start_date", p.start_date},
+                        {"end_date", p.end_date},
+                        {"description", p.description},
+                        {"created_by", p.created_by},
+                        {"created_at", p.created_at},
+                        {"dashboard", DashboardJson(s.dashboard)}};
+}
+
+json::object PlacementJson(const app::PlacementView& v) {
+    const auto& r = v.row;
+    return json::object{{"id", r.id},
+                        {"batch_id", r.batch_id},
+                        {"person_id", r.person_id},
+                        {"person_name", v.person_name},
+                        {"trainee_unit_id", r.trainee_unit_id},
+                        {"trainee_unit_name", v.trainee_unit_name},
+                        {"host_unit_id", r.host_unit_id},
+                        {"host_unit_name", v.host_unit_name},
+                        {"mentor_person_id", r.mentor_person_id},
+                        {"mentor_name", v.mentor_name},
+                        {"start_date", r.start_date},
+                        {"end_date", r.end_date},
+                        {"focus", r.focus},
+                        {"assessment_grade", r.assessment_grade},
+                        {"assessment_text", r.assessment_text},
+                        {"summary_text", r.summary_text},
+                        {"summary_date", r.summary_date},
+                        {"followups", v.followups},
+                        {"followups_done", v.followups_done}};
+}
+
+json::object SeminarJson(const app::SeminarView& v) {
+    return json::object{{"id", v.record.id},         {"batch_id", v.record.batch_id}, {"date", v.record.date},
+                        {"topic", v.record.topic},   {"location", v.record.location}, {"present", v.present},
+                        {"absent", v.absent}};
+}
+
+json::object AgreementJson(const app::AgreementView& v) {
+    const auto& a = v.record;
+    return json::object{{"id", a.id},           {"unit_a", a.unit_a},       {"unit_a_name", v.unit_a_name},
+                        {"unit_b", a.unit_b},   {"unit_b_name", v.unit_b_name}, {"title", a.title},
+                        {"content", a.content}, {"signed_on", a.signed_on}, {"status", a.status}};
+}
+
+json::object FollowUpJson(const core::ports::FollowUpRecord& f) {
+    return json::object{{"id", f.id},         {"placement_id", f.placement_id}, {"item", f.item},
+                        {"months", f.months}, {"due_date", f.due_date},         {"status", f.status},
+                        {"note", f.note},     {"done_on", f.done_on}};
+}
+
+json::object HostJson(const app::HostView& h) {
+    return json::object{{"unit_id", h.record.unit_id},   {"name", h.unit_name},
+                        {"capacity", h.record.capacity}, {"mentor_person_id", h.record.mentor_person_id},
+                        {"mentor_name", h.mentor_name},  {"placed", h.placed}};
+}
+
+json::object ProgramDetailJson(const app::ProgramDetail& d) {
+    json::object o = ProgramSummaryJson(d.summary);
+    json::array batches, hosts, placements, seminars, agreements, followups;
+    for (const auto& b : d.batches) {
+        json::array trainees;
+        for (const auto& [id, name] : b.trainees) trainees.push_back(json::object{{"person_id", id}, {"name", name}});
+        batches.push_back(json::object{{"id", b.record.id},
+                                       {"name", b.record.name},
+                                       {"start_date", b.record.start_date},
+                                       {"end_date", b.record.end_date},
+                                       {"trainees", std::move(trainees)}});
+    }
+    for (const auto& h : d.hosts) hosts.push_back(HostJson(h));
+    for (const auto& p : d.placements) placements.push_back(PlacementJson(p));
+    for (const auto& s : d.seminars) seminars.push_back(SeminarJson(s));
+    for (const auto& a : d.agreements) agreements.push_back(AgreementJson(a));
+    for (const auto& f : d.followups) followups.push_back(FollowUpJson(f));
+    o["batches"] = std::move(batches);
+    o["hosts"] = std::move(hosts);
+    o["placements"] = std::move(placements);
+    o["seminars"] = std::move(seminars);
+    o["agreements"] = std::move(agreements);
+    o["followups"] = std::move(followups);
+    return o;
+}
+
+// Small typed readers over a parsed object; each returns an error naming the field.
+core::Status ReadString(const json::object& o, const char* name, std::string& out) {
+    auto v = StringField(o, name);
+    if (!v) return v.error();
+    if (*v) out = **v;
+    return core::Ok();
+}
+
+core::Status ReadInt(const json::object& o, const char* name, Id& out) {
+    auto v = IntField(o, name);
+    if (!v) return v.error();
+    if (*v) out = **v;
+    return core::Ok();
+}
+
+core::Status ReadIntArray(const json::object& o, const char* name, std::vector<Id>& out) {
+    const auto* v = o.if_contains(name);
+    if (!v || v->is_null()) return core::Ok();
+    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为整数数组", name);
+    for (const auto& item : v->as_array()) {
+        if (!item.is_int64()) return core::Invalid(std::string(name) + " 应为整数数组", name);
+        out.push_back(item.as_int64());
+    }
+    return core::Ok();
+}
+
+core::Status ReadStringArray(const json::object& o, const char* name, std::vector<std::string>& out) {
+    const auto* v = o.if_contains(name);
+    if (!v || v->is_null()) return core::Ok();
+    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
+    for (const auto& item : v->as_array()) {
+        if (!item.is_string()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
+        out.emplace_back(item.as_string());
+    }
+    return core::Ok();
+}
+
+// Runs `readers` in order and returns the first error.
+template <typename... Fs>
+core::Status All(Fs&&... readers) {
+    core::Status result = core::Ok();
+    ((result.ok() ? (void)(result = readers()) : (void)0), ...);
+    return result;
+}
+
+core::Result<std::vector<json::object>> ObjectArray(const json::object& o, const char* name) {
+    std::vector<json::object> out;
+    const auto* v = o.if_contains(name);
+    if (!v || v->is_null()) return out;
+    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为对象数组", name);
+    for (const auto& item : v->as_array()) {
+        if (!item.is_object()) return core::Invalid(std::string(name) + " 应为对象数组", name);
+        out.push_back(item.as_object());
+    }
+    return out;
+}
+
+core::Result<std::vector<app::NewHost>> HostsFrom(const json::object& o) {
+    auto items = ObjectArray(o, "hosts");
+    if (!items) return items.error();
+    std::vector<app::NewHost> out;
+    for (const auto& item : *items) {
+        app::NewHost h;
+        Id capacity = 3;
+        auto st = All([&] { return ReadInt(item, "unit_id", h.unit_id); },
+                      [&] { return ReadInt(item, "capacity", capacity); },
+                      [&] { return ReadInt(item, "mentor_person_id", h.mentor_person_id); });
+        if (!st) return st.error();
+        h.capacity = static_cast<int>(std::clamp<Id>(capacity, -1, 1000));
+        out.push_back(h);
+    }
+    return out;
+}
+
+core::Result<app::NewBatch> BatchFrom(const json::object& item) {
+    app::NewBatch b;
+    auto st = All([&] { return ReadString(item, "name", b.name); },
+                  [&] { return ReadString(item, "start_date", b.start_date); },
+                  [&] { return ReadString(item, "end_date", b.end_date); },
+                  [&] { return ReadIntArray(item, "trainees", b.trainees); });
+    if (!st) return st.error();
+    return b;
+}
+
+template <typename T, typename F>
+Response Reply(int status, const core::Result<T>& r, F&& to_json) {
+    if (!r) return ErrorResponse(r.error());
+    return JsonResponse(status, json::serialize(to_json(*r)));
+}
+
+}  // namespace
+
+void RegisterTrainingRoutes(Router& router, Services& s) {
+    // ---- pools ----
+    router.Add("GET", "/api/v1/pools", Access::kSession, [&s](Request& req) {
+        return Reply(200, s.training.ListPools(req.user->actor), [](const auto& list) {
+            json::array items;
+            for (const auto& p : list) items.push_back(PoolJson(p));
+            return json::object{{"items", std::move(items)}};
+        });
+    });
+
+    router.Add("POST", "/api/v1/pools", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(req.body, {"name", "scope_unit_id", "quota", "rules", "description", "town_quota"});
+        if (!o) return ErrorResponse(o.error());
+        app::NewPool spec;
+        Id quota = 0;
+        auto st = All([&] { return ReadString(*o, "name", spec.name); },
+                      [&] { return ReadInt(*o, "scope_unit_id", spec.scope_unit_id); },
+                      [&] { return ReadInt(*o, "quota", quota); },
+                      [&] { return ReadString(*o, "description", spec.description); });
+        if (!st) return ErrorResponse(st.error());
+        spec.quota = static_cast<int>(std::clamp<Id>(quota, -1, 1000000));
+        if (const auto* rules = o->if_contains("rules"); rules && !rules->is_null()) {
+            if (!rules->is_object()) return ErrorResponse(core::Invalid("rules 应为对象", "rules"));
+            spec.rules_json = json::serialize(*rules);
+        }
+        if (const auto* towns = o->if_contains("town_quota"); towns && !towns->is_null()) {
+            if (!towns->is_object()) return ErrorResponse(core::Invalid("town_quota 应为 {镇id: 名额}", "town_quota"));
+            for (const auto& [key, value] : towns->as_object()) {
+                auto town = QueryInt(std::string(key), "town_quota", 0);
+                if (!town || !value.is_int64()) return ErrorResponse(core::Invalid("town_quota 应为 {镇id: 名额}", "town_quota"));
+                spec.town_quota[*town] = static_cast<int>(std::clamp<std::int64_t>(value.as_int64(), -1, 1000000));
+            }
+        }
+        return Reply(201, s.training.CreatePool(req.user->actor, spec), PoolJson);
+    });
+
+    router.Add("GET", "/api/v1/pools/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        return Reply(200, s.training.GetPool(req.user->actor, *id), [](const app::PoolDetail& d) {
+            json::object o = PoolJson(d.pool);
+            json::array members;
+            for (const auto& m : d.members) members.push_back(MemberJson(m));
+            o["members"] = std::move(members);
+            return o;
+        });
+    });
+
+    router.Add("GET", "/api/v1/pools/{id}/candidates", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto unit = QueryInt(req.Query("unit"), "unit", 0);
+        if (!unit) return ErrorResponse(unit.error());
+        auto list = s.training.Candidates(req.user->actor, *id, *unit > 0 ? std::optional<Id>(*unit) : std::nullopt,
+                                          req.Query("as_of").value_or(""));
+        return Reply(200, list, [](const auto& candidates) {
+            json::array items;
+            int eligible = 0;
+            for (const auto& c : candidates) {
+                json::array checks;
+                for (const auto& chk : c.report.checks)
+                    checks.push_back(json::object{{"rule", chk.rule}, {"passed", chk.passed}, {"reason", chk.reason}});
+                eligible += c.report.eligible ? 1 : 0;
+                items.push_back(json::object{{"person_id", c.candidate.person_id},
+                                             {"name", c.candidate.name},
+                                             {"unit_name", c.unit_name},
+                                             {"town_id", c.candidate.town_id},
+                                             {"town_name", c.town_name},
+                                             {"birth_date", c.candidate.birth_date},
+                                             {"education", core::roster::EducationName(c.candidate.education)},
+                                             {"current_post", c.candidate.current_post},
+                                             {"party", pipeline::PartyStandingName(c.candidate.party)},
+                                             {"eligible", c.report.eligible},
+                                             {"checks", std::move(checks)},
+                                             {"member_state", c.member_state}});
+            }
+            return json::object{{"items", std::move(items)}, {"eligible", eligible}};
+        });
+    });
+
+    router.Add("POST", "/api/v1/pools/{id}/members", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"person_id", "state", "date", "note", "override_reason"});
+        if (!o) return ErrorResponse(o.error());
+        app::MemberChange change;
+        auto st = All([&] { return ReadInt(*o, "person_id", change.person_id); },
+                      [&] { return ReadString(*o, "state", change.state); },
+                      [&] { return ReadString(*o, "date", change.date); },
+                      [&] { return ReadString(*o, "note", change.note); },
+                      [&] { return ReadString(*o, "override_reason", change.override_reason); });
+        if (!st) return ErrorResponse(st.error());
+        return Reply(200, s.training.ChangeMember(req.user->actor, *id, change), MemberJson);
+    });
+
+    // ---- programs ----
+    router.Add("GET", "/api/v1/programs", Access::kSession, [&s](Request& req) {
+        return Reply(200, s.training.ListPrograms(req.user->actor), [](const auto& list) {
+            json::array items;
+            for (const auto& p : list) items.push_back(ProgramSummaryJson(p));
+            return json::object{{"items", std::move(items)}};
+        });
+    });
+
+    router.Add("POST", "/api/v1/programs", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(req.body,
+                             {"name", "kind", "scope_unit_id", "start_date", "end_date", "description", "hosts", "batches"});
+        if (!o) return ErrorResponse(o.error());
+        app::NewProgram spec;
+        auto st = All([&] { return ReadString(*o, "name", spec.name); },
+                      [&] { return ReadString(*o, "kind", spec.kind); },
+                      [&] { return ReadInt(*o, "scope_unit_id", spec.scope_unit_id); },
+                      [&] { return ReadString(*o, "start_date", spec.start_date); },
+                      [&] { return ReadString(*o, "end_date", spec.end_date); },
+                      [&] { return ReadString(*o, "description", spec.description); });
+        if (!st) return ErrorResponse(st.error());
+        auto hosts = HostsFrom(*o);
+        if (!hosts) return ErrorResponse(hosts.error());
+        spec.hosts = std::move(*hosts);
+        auto batches = ObjectArray(*o, "batches");
+        if (!batches) return ErrorResponse(batches.error());
+        for (const auto& item : *batches) {
+            auto b = BatchFrom(item);
+            if (!b) return ErrorResponse(b.error());
+            spec.batches.push_back(std::move(*b));
+        }
+        return Reply(201, s.training.CreateProgram(req.user->actor, spec), ProgramDetailJson);
+    });
+
+    router.Add("GET", "/api/v1/programs/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        return Reply(200, s.training.GetProgram(req.user->actor, *id), ProgramDetailJson);
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/batches", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"name", "start_date", "end_date", "trainees"});
+        if (!o) return ErrorResponse(o.error());
+        auto b = BatchFrom(*o);
+        if (!b) return ErrorResponse(b.error());
+        return Reply(201, s.training.AddBatch(req.user->actor, *id, *b), [](const app::BatchView& v) {
+            json::array trainees;
+            for (const auto& [pid, name] : v.trainees) trainees.push_back(json::object{{"person_id", pid}, {"name", name}});
+            return json::object{{"id", v.record.id},
+                                {"name", v.record.name},
+                                {"start_date", v.record.start_date},
+                                {"end_date", v.record.end_date},
+                                {"trainees", std::move(trainees)}};
+        });
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/hosts", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"hosts"});
+        if (!o) return ErrorResponse(o.error());
+        auto hosts = HostsFrom(*o);
+        if (!hosts) return ErrorResponse(hosts.error());
+        return Reply(200, s.training.SetHosts(req.user->actor, *id, *hosts), [](const auto& list) {
+            json::array items;
+            for (const auto& h : list) items.push_back(HostJson(h));
+            return json::object{{"items", std::move(items)}};
+        });
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/placements", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"placements"});
+        if (!o) return ErrorResponse(o.error());
+        auto items = ObjectArray(*o, "placements");
+        if (!items) return ErrorResponse(items.error());
+        std::vector<app::NewPlacement> placements;
+        for (const auto& item : *items) {
+            for (const auto& [key, value] : item) {
+                static const std::set<std::string> kAllowed = {"person_id", "batch_id",   "host_unit_id", "mentor_person_id",
+                                                               "start_date", "end_date", "focus"};
+                if (!kAllowed.count(std::string(key)))
+                    return ErrorResponse(core::Invalid("未知字段 " + std::string(key), "placements"));
+            }
+            app::NewPlacement p;
+            auto st = All([&] { return ReadInt(item, "person_id", p.person_id); },
+                          [&] { return ReadInt(item, "batch_id", p.batch_id); },
+                          [&] { return ReadInt(item, "host_unit_id", p.host_unit_id); },
+                          [&] { return ReadInt(item, "mentor_person_id", p.mentor_person_id); },
+                          [&] { return ReadString(item, "start_date", p.start_date); },
+                          [&] { return ReadString(item, "end_date", p.end_date); },
+                          [&] { return ReadStringArray(item, "focus", p.focus); });
+            if (!st) return ErrorResponse(st.error());
+            placements.push_back(std::move(p));
+        }
+        return Reply(201, s.training.AddPlacements(req.user->actor, *id, placements), [](const auto& list) {
+            json::array out;
+            for (const auto& p : list) out.push_back(PlacementJson(p));
+            return json::object{{"items", std::move(out)}};
+        });
+    });
+
+    router.Add("GET", "/api/v1/programs/{id}/recommendation", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto batch = QueryInt(req.Query("batch"), "batch", 0);
+        if (!batch) return ErrorResponse(batch.error());
+        double min_similarity = 0.5;
+        if (auto v = req.Query("min_similarity")) {
+            try {
+                std::size_t used = 0;
+                min_similarity = std::stod(*v, &used);
+                if (used != v->size()) throw std::invalid_argument("trailing");
+            } catch (const std::exception&) {
+                return ErrorResponse(core::Invalid("min_similarity 应为 0 到 1 之间的数", "min_similarity"));
+            }
+        }
+        return Reply(200, s.training.Recommend(req.user->actor, *id, *batch, min_similarity),
+                     [](const app::Recommendation& r) {
+                         json::array rows;
+                         for (const auto& row : r.rows) {
+                             json::array alternatives;
+                             for (const auto& [hid, name, sim, gap, value] : row.alternatives)
+                                 alternatives.push_back(json::object{
+                                     {"host_unit_id", hid}, {"name", name}, {"similarity", sim}, {"gap", gap}, {"value", value}});
+                             rows.push_back(json::object{
+                                 {"person_id", row.person_id},
+                                 {"person_name", row.person_name},
+                                 {"trainee", ComparisonJson(row.trainee)},
+                                 {"host", row.host ? json::value(ComparisonJson(*row.host)) : json::value(nullptr)},
+                                 {"similarity", row.similarity},
+                                 {"gap", row.gap},
+                                 {"value", row.value},
+                                 {"income_ratio", row.host && row.trainee.profile.income > 0
+                                                      ? row.host->profile.income / row.trainee.profile.income
+                                                      : 0.0},
+                                 {"reason", row.reason},
+                                 {"alternatives", std::move(alternatives)}});
+                         }
+                         return json::object{{"batch_id", r.batch_id},       {"min_similarity", r.min_similarity},
+                                             {"placed", r.placed},           {"unplaced", r.unplaced},
+                                             {"total_value", r.total_value}, {"rows", std::move(rows)}};
+                     });
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/seminars", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"batch_id", "date", "topic", "location", "attendance"});
+        if (!o) return ErrorResponse(o.error());
+        app::NewSeminar seminar;
+        auto st = All([&] { return ReadInt(*o, "batch_id", seminar.batch_id); },
+                      [&] { return ReadString(*o, "date", seminar.date); },
+                      [&] { return ReadString(*o, "topic", seminar.topic); },
+                      [&] { return ReadString(*o, "location", seminar.location); });
+        if (!st) return ErrorResponse(st.error());
+        auto attendance = ObjectArray(*o, "attendance");
+        if (!attendance) return ErrorResponse(attendance.error());
+        for (const auto& item : *attendance) {
+            Id person = 0;
+            auto present = BoolField(item, "present");
+            if (!present) return ErrorResponse(present.error());
+            auto pst = ReadInt(item, "person_id", person);
+            if (!pst) return ErrorResponse(pst.error());
+            seminar.attendance.emplace_back(person, present->value_or(true));
+        }
+        return Reply(201, s.training.AddSeminar(req.user->actor, *id, seminar), SeminarJson);
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/summary", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto pid = PathId(req, 1);
+        if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        auto o = ParseObject(req.body, {"text", "date"});
+        if (!o) return ErrorResponse(o.error());
+        std::string text, date;
+        auto st = All([&] { return ReadString(*o, "text", text); }, [&] { return ReadString(*o, "date", date); });
+        if (!st) return ErrorResponse(st.error());
+        return Reply(200, s.training.SubmitSummary(req.user->actor, *id, *pid, text, date), PlacementJson);
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/assessment", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto pid = PathId(req, 1);
+        if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        auto o = ParseObject(req.body, {"grade", "text"});
+        if (!o) return ErrorResponse(o.error());
+        std::string grade, text;
+        auto st = All([&] { return ReadString(*o, "grade", grade); }, [&] { return ReadString(*o, "text", text); });
+        if (!st) return ErrorResponse(st.error());
+        return Reply(200, s.training.Assess(req.user->actor, *id, *pid, grade, text), PlacementJson);
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/actions", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto pid = PathId(req, 1);
+        if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        auto o = ParseObject(req.body, {"items"});
+        if (!o) return ErrorResponse(o.error());
+        std::vector<std::string> items;
+        auto st = ReadStringArray(*o, "items", items);
+        if (!st) return ErrorResponse(st.error());
+        return Reply(201, s.training.AddActionItems(req.user->actor, *id, *pid, items), [](const auto& list) {
+            json::array out;
+            for (const auto& f : list) out.push_back(FollowUpJson(f));
+            return json::object{{"items", std::move(out)}};
+        });
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/followups/{fid}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto fid = PathId(req, 1);
+        if (!id || !fid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        auto o = ParseObject(req.body, {"note", "date"});
+        if (!o) return ErrorResponse(o.error());
+        std::string note, date;
+        auto st = All([&] { return ReadString(*o, "note", note); }, [&] { return ReadString(*o, "date", date); });
+        if (!st) return ErrorResponse(st.error());
+        return Reply(200, s.training.CompleteFollowUp(req.user->actor, *id, *fid, note, date), FollowUpJson);
+    });
+
+    router.Add("POST", "/api/v1/programs/{id}/agreements", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"agreements"});
+        if (!o) return ErrorResponse(o.error());
+        auto items = ObjectArray(*o, "agreements");
+        if (!items) return ErrorResponse(items.error());
+        std::vector<app::NewAgreement> agreements;
+        for (const auto& item : *items) {
+            app::NewAgreement a;
+            auto st = All([&] { return ReadInt(item, "unit_a", a.unit_a); },
+                          [&] { return ReadInt(item, "unit_b", a.unit_b); },
+                          [&] { return ReadString(item, "title", a.title); },
+                          [&] { return ReadString(item, "content", a.content); },
+                          [&] { return ReadString(item, "signed_on", a.signed_on); },
+                          [&] { return ReadString(item, "status", a.status); });
+            if (!st) return ErrorResponse(st.error());
+            agreements.push_back(std::move(a));
+        }
+        return Reply(201, s.training.AddAgreements(req.user->actor, *id, agreements), [](const auto& list) {
+            json::array out;
+            for (const auto& a : list) out.push_back(AgreementJson(a));
+            return json::object{{"items", std::move(out)}};
+        });
+    });
+
+    router.Add("GET", "/api/v1/units/{id}/gap", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto host = QueryInt(req.Query("host"), "host", 0);
+        if (!host) return ErrorResponse(host.error());
+        if (*host <= 0) return ErrorResponse(core::Invalid("请指定对标单位 host", "host"));
+        return Reply(200, s.training.Gap(req.user->actor, *id, *host), [](const app::GapView& g) {
+            json::array years;
+            for (const auto& [year, trainee, host_income, gap] : g.years)
+                years.push_back(json::object{
+                    {"year", year}, {"trainee", trainee}, {"host", host_income}, {"gap", gap}});
+            return json::object{{"trainee", ComparisonJson(g.trainee)},
+                                {"host", ComparisonJson(g.host)},
+                                {"similarity", g.similarity},
+                                {"gap", g.gap},
+                                {"years", std::move(years)}};
+        });
+    });
+}
+
+}  // namespace lingyan::http
