@@ -34,11 +34,11 @@ describe('router guard', () => {
     expect(router.currentRoute.value.name).toBe('not-found');
   });
 
-  it('lands a member, who has no module yet, on the home page', async () => {
+  it('lands a member on my points', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('member', 200))));
     const router = setupRouter(createPinia());
     await router.push('/');
-    expect(router.currentRoute.value.path).toBe('/home');
+    expect(router.currentRoute.value.path).toBe('/points/me');
   });
 
   it('titles the page in the current language', async () => {

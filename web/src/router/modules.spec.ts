@@ -16,15 +16,16 @@ describe('menu', () => {
   });
 
   it('shows officers every module and hides import/export from secretaries', () => {
-    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/exchange']);
-    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation']);
+    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/points/approvals', '/points/leaderboard', '/points/publicity', '/exchange']);
+    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/points/approvals', '/points/leaderboard', '/points/publicity']);
     expect(paths(visibleMenu('judge'))).toEqual(['/evaluation']);
-    expect(visibleMenu('member')).toEqual([]);
+    expect(paths(visibleMenu('member'))).toEqual(['/points/me', '/points/leaderboard', '/points/publicity']);
     expect(visibleMenu(null)).toEqual([]);
   });
 
   it('lands each role on its first module', () => {
     expect(firstPath('admin')).toBe('/roster/units');
     expect(firstPath('judge')).toBe('/evaluation');
+    expect(firstPath('member')).toBe('/points/me');
   });
 });

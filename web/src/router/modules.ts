@@ -4,7 +4,7 @@
 // icon, the roles that may see it), and one api module in src/api/. Never list a module
 // before its routes exist: the menu must have no dead links.
 import type { Component } from 'vue';
-import { DataAnalysis, Files, OfficeBuilding, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, Checked, DataAnalysis, Files, Medal, OfficeBuilding, Star, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 
 export interface MenuItem {
@@ -21,6 +21,9 @@ const OFFICERS: Role[] = ['admin', 'county', 'town'];
 const ROSTER_READERS: Role[] = ['admin', 'county', 'town', 'secretary'];
 /** Campaign boards: officers, secretaries (their county's board) and judges (drafts they score). */
 const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'judge'];
+/** Points: members see their own; branch secretaries and officers approve; all see boards. */
+const POINTS_APPROVERS: Role[] = ['admin', 'county', 'town', 'secretary'];
+const POINTS_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'member'];
 
 export const MENU: MenuItem[] = [
   {
@@ -35,6 +38,18 @@ export const MENU: MenuItem[] = [
   },
   { key: 'dashboard', titleKey: 'menu.dashboard', path: '/dashboard', icon: DataAnalysis, roles: ROSTER_READERS },
   { key: 'evaluation', titleKey: 'menu.evaluation', path: '/evaluation', icon: Trophy, roles: EVALUATION_READERS },
+  {
+    key: 'points',
+    titleKey: 'menu.points',
+    icon: Medal,
+    roles: POINTS_READERS,
+    children: [
+      { key: 'points-me', titleKey: 'points.myPoints', path: '/points/me', icon: Star, roles: ['member'] },
+      { key: 'points-approvals', titleKey: 'points.approvals', path: '/points/approvals', icon: Checked, roles: POINTS_APPROVERS },
+      { key: 'points-leaderboard', titleKey: 'points.leaderboard', path: '/points/leaderboard', icon: Trophy, roles: POINTS_READERS },
+      { key: 'points-publicity', titleKey: 'points.publicity', path: '/points/publicity', icon: Bell, roles: POINTS_READERS },
+    ],
+  },
   { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },
 ];
 

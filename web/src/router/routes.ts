@@ -16,6 +16,8 @@ declare module 'vue-router' {
 
 const OFFICERS: Role[] = ['admin', 'county', 'town'];
 const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'judge'];
+const POINTS_APPROVERS: Role[] = ['admin', 'county', 'town', 'secretary'];
+const POINTS_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'member'];
 
 // Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
 export const routes: RouteRecordRaw[] = [
@@ -84,6 +86,30 @@ export const routes: RouteRecordRaw[] = [
         name: 'campaign-awards',
         component: () => import('../views/evaluation/awards-page.vue'),
         meta: { titleKey: 'evaluation.awardList', parents: ['menu.evaluation'], menu: 'evaluation', roles: EVALUATION_READERS },
+      },
+      {
+        path: 'points/me',
+        name: 'points-me',
+        component: () => import('../views/points/my-points-page.vue'),
+        meta: { titleKey: 'points.myPoints', parents: ['menu.points'], menu: 'points-me', roles: ['member'] },
+      },
+      {
+        path: 'points/approvals',
+        name: 'points-approvals',
+        component: () => import('../views/points/approvals-page.vue'),
+        meta: { titleKey: 'points.approvals', parents: ['menu.points'], menu: 'points-approvals', roles: POINTS_APPROVERS },
+      },
+      {
+        path: 'points/leaderboard',
+        name: 'points-leaderboard',
+        component: () => import('../views/points/leaderboard-page.vue'),
+        meta: { titleKey: 'points.leaderboard', parents: ['menu.points'], menu: 'points-leaderboard', roles: POINTS_READERS },
+      },
+      {
+        path: 'points/publicity',
+        name: 'points-publicity',
+        component: () => import('../views/points/publicity-page.vue'),
+        meta: { titleKey: 'points.publicity', parents: ['menu.points'], menu: 'points-publicity', roles: POINTS_READERS },
       },
       {
         path: ':pathMatch(.*)*',
