@@ -53,6 +53,6 @@ status=0
 node --test --test-concurrency=1 --test-reporter=spec \
   tests/e2e/specs/roster.spec.mjs tests/e2e/specs/scope.spec.mjs \
   tests/e2e/specs/exchange.spec.mjs tests/e2e/specs/phone.spec.mjs \
-  tests/e2e/specs/evaluation.spec.mjs tests/e2e/specs/points.spec.mjs || status=$?
+  tests/e2e/specs/evaluation.spec.mjs tests/e2e/specs/points.spec.mjs tests/e2e/specs/training.spec.mjs || status=$?
 if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$log" >&2; fi
 exit "$status"

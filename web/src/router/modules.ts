@@ -4,7 +4,7 @@
 // icon, the roles that may see it), and one api module in src/api/. Never list a module
 // before its routes exist: the menu must have no dead links.
 import type { Component } from 'vue';
-import { Bell, Checked, DataAnalysis, Files, Medal, OfficeBuilding, Star, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, Checked, Collection, DataAnalysis, Files, Guide, Medal, OfficeBuilding, School, Star, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 
 export interface MenuItem {
@@ -48,6 +48,16 @@ export const MENU: MenuItem[] = [
       { key: 'points-approvals', titleKey: 'points.approvals', path: '/points/approvals', icon: Checked, roles: POINTS_APPROVERS },
       { key: 'points-leaderboard', titleKey: 'points.leaderboard', path: '/points/leaderboard', icon: Trophy, roles: POINTS_READERS },
       { key: 'points-publicity', titleKey: 'points.publicity', path: '/points/publicity', icon: Bell, roles: POINTS_READERS },
+    ],
+  },
+  {
+    key: 'training',
+    titleKey: 'menu.training',
+    icon: School,
+    roles: OFFICERS,
+    children: [
+      { key: 'training-pools', titleKey: 'training.pools', path: '/training/pools', icon: Collection, roles: OFFICERS },
+      { key: 'training-programs', titleKey: 'training.programs', path: '/training/programs', icon: Guide, roles: OFFICERS },
     ],
   },
   { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },

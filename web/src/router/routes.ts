@@ -112,6 +112,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'points.publicity', parents: ['menu.points'], menu: 'points-publicity', roles: POINTS_READERS },
       },
       {
+        path: 'training/pools',
+        name: 'training-pools',
+        component: () => import('../views/training/pools-page.vue'),
+        meta: { titleKey: 'training.pools', parents: ['menu.training'], menu: 'training-pools', roles: OFFICERS },
+      },
+      {
+        path: 'training/pools/:id(\\d+)',
+        name: 'training-pool',
+        component: () => import('../views/training/pool-page.vue'),
+        meta: { titleKey: 'training.pools', parents: ['menu.training'], menu: 'training-pools', roles: OFFICERS },
+      },
+      {
+        path: 'training/programs',
+        name: 'training-programs',
+        component: () => import('../views/training/programs-page.vue'),
+        meta: { titleKey: 'training.programs', parents: ['menu.training'], menu: 'training-programs', roles: OFFICERS },
+      },
+      {
+        path: 'training/programs/:id(\\d+)',
+        name: 'training-program',
+        component: () => import('../views/training/program-page.vue'),
+        meta: { titleKey: 'training.programs', parents: ['menu.training'], menu: 'training-programs', roles: OFFICERS },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('../views/errors/not-found-page.vue'),
