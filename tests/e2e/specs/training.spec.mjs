@@ -62,4 +62,51 @@ describe('training: pools and the 跟岗 program', { skip }, () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  it('places a new batch from the recommendation, with one host changed by hand', async () => {
+    const page = await newPage(browser);
+    const me = await login(page, 'admin');
+    const demo = (await api(page, '/programs')).items.at(-1);
+    const detail = await api(page, `/programs/${demo.id}`);
+    const trainees = detail.batches[0].trainees.slice(0, 3).map((x) => x.person_id);
+    // A new program next year: the same hosts, three of the demo's trainees.
+    const created = await page.request.post(`${BASE_URL}/api/v1/programs`, {
+      headers: { 'X-CSRF-Token': me.csrf_token },
+      data: {
+        name: `e2e 跟岗 ${Date.now()}`,
+        scope_unit_id: detail.scope_unit_id,
+        start_date: '2027-03-01',
+        end_date: '2027-04-30',
+        hosts: detail.hosts.map((h) => ({ unit_id: h.unit_id, capacity: 1 })),
+        batches: [{ name: '第一批', start_date: '2027-03-01', end_date: '2027-03-31', trainees }],
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const program = await created.json();
+
+    await page.goto(`${BASE_URL}/training/programs/${program.id}`);
+    await page.getByRole('tab', { name: '智能推荐' }).click();
+    const rows = page.locator('[data-test="rec-row"]');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 3);
+    // Each row shows the trainee's and the recommended host's units side by side.
+    assert.equal(await rows.first().locator('[data-test="unit-compare"]').count(), 1);
+    // Change the first trainee's host to another one.
+    const rec = await api(page, `/programs/${program.id}/recommendation?batch=${program.batches[0].id}`);
+    const used = new Set(rec.rows.map((r) => r.host?.unit_id));
+    const spare = detail.hosts.find((h) => !used.has(h.unit_id));
+    await rows.first().locator('.el-select').click();
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: spare.name }).first().click();
+    await rows.first().getByText('人工调整').waitFor();
+    await shot(page, '64-training-recommendation');
+    await page.locator('[data-test="place-all"]').click();
+    await page.locator('.el-empty', { hasText: '本批次学员均已安排' }).waitFor();
+
+    const after = await api(page, `/programs/${program.id}`);
+    assert.equal(after.placements.length, 3);
+    const first = after.placements.find((x) => x.person_id === rec.rows[0].person_id);
+    assert.equal(first.host_unit_id, spare.unit_id);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });

@@ -392,7 +392,7 @@ const en: typeof zhCN = {
     followups: 'Follow-ups',
     compare: 'Compare',
     recommend: 'Recommendation',
-    recSummary: '{placed} placed, {unplaced} to place',
+    recSummary: '{placed} matched, {unplaced} without a suitable host',
     allPlaced: 'Every trainee of this batch is placed',
     placeAll: 'Place all as recommended',
     chooseHost: 'Choose a host',

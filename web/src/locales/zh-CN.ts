@@ -390,7 +390,7 @@ export default {
     followups: '跟踪',
     compare: '对比',
     recommend: '智能推荐',
-    recSummary: '已安排 {placed} 人，待安排 {unplaced} 人',
+    recSummary: '推荐安排 {placed} 人，暂无合适接收村 {unplaced} 人',
     allPlaced: '本批次学员均已安排',
     placeAll: '全部按推荐安排',
     chooseHost: '选择接收村',
