@@ -21,6 +21,11 @@ const ROUTES = {
   '/evaluation/:id': ['src/layouts/admin-layout.vue', 'src/views/evaluation/campaign-page.vue'],
   '/evaluation/:id (radar)': ['src/layouts/admin-layout.vue', 'src/views/evaluation/campaign-page.vue', 'src/views/evaluation/subject-radar.vue'],
   '/evaluation/:id/awards': ['src/layouts/admin-layout.vue', 'src/views/evaluation/awards-page.vue'],
+  '/points/me': ['src/layouts/admin-layout.vue', 'src/views/points/my-points-page.vue'],
+  '/points/approvals': ['src/layouts/admin-layout.vue', 'src/views/points/approvals-page.vue'],
+  '/points/leaderboard (with the star chart)': ['src/layouts/admin-layout.vue', 'src/views/points/leaderboard-page.vue', 'src/views/points/star-chart.vue'],
+  '/training/pools/:id': ['src/layouts/admin-layout.vue', 'src/views/training/pool-page.vue'],
+  '/training/programs/:id': ['src/layouts/admin-layout.vue', 'src/views/training/program-page.vue'],
 };
 
 function collect(key, files = new Set(), css = new Set()) {
