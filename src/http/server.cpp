@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <chrono>
+#include <csignal>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -252,6 +253,8 @@ asio::awaitable<void> Listen(tcp::acceptor& acceptor, ServerState* st) {
 void RunServer(const ServerConfig& config, Services& services) {
     ServerState st{config, services, BuildRouter(services), {}, {}};
     services.metrics_text = [&st] { return st.metrics.Text(); };
+    // A closed stdout or log pipe must not kill the server; failed writes are reported as errors.
+    std::signal(SIGPIPE, SIG_IGN);
     int threads = std::max(1, config.threads);
     asio::io_context ioc(threads);
     tcp::endpoint endpoint(asio::ip::make_address(config.bind), config.port);
