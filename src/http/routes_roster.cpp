@@ -11,46 +11,59 @@ namespace lingyan::http {
 namespace json = boost::json;
 using namespace core::roster;
 
-json::object UnitJson(const app::UnitView& v) {
+json::object UnitJson(const app::UnitView& v, json::storage_ptr sp) {
     const Unit& u = v.unit;
-    json::object o{{"id", u.id},
-                   {"code", u.code},
-                   {"name", u.name},
-                   {"kind", KindName(u.kind)},
-                   {"economy", EconomyName(u.economy)},
-                   {"dev_zone", u.dev_zone},
-                   {"near_highway", u.near_highway},
-                   {"population", u.population},
-                   {"area_km2", u.area_km2},
-                   {"child_count", v.child_count}};
-    o["parent_id"] = u.parent_id ? json::value(*u.parent_id) : json::value(nullptr);
+    json::object o(sp);
+    o.reserve(11);
+    o.emplace("id", u.id);
+    o.emplace("code", u.code);
+    o.emplace("name", u.name);
+    o.emplace("kind", KindName(u.kind));
+    o.emplace("economy", EconomyName(u.economy));
+    o.emplace("dev_zone", u.dev_zone);
+    o.emplace("near_highway", u.near_highway);
+    o.emplace("population", u.population);
+    o.emplace("area_km2", u.area_km2);
+    o.emplace("child_count", v.child_count);
+    if (u.parent_id) o.emplace("parent_id", *u.parent_id);
+    else o.emplace("parent_id", nullptr);
     return o;
 }
 
-json::object PositionJson(const Position& p, const std::string& unit_name) {
-    json::object o{{"id", p.id},          {"person_id", p.person_id},   {"unit_id", p.unit_id},
-                   {"unit_name", unit_name}, {"title", p.title},        {"start_date", p.start_date}};
-    o["end_date"] = p.end_date.empty() ? json::value(nullptr) : json::value(p.end_date);
+json::object PositionJson(const Position& p, const std::string& unit_name, json::storage_ptr sp) {
+    json::object o(sp);
+    o.reserve(7);
+    o.emplace("id", p.id);
+    o.emplace("person_id", p.person_id);
+    o.emplace("unit_id", p.unit_id);
+    o.emplace("unit_name", unit_name);
+    o.emplace("title", p.title);
+    o.emplace("start_date", p.start_date);
+    if (p.end_date.empty()) o.emplace("end_date", nullptr);
+    else o.emplace("end_date", p.end_date);
     return o;
 }
 
-json::object PersonJson(const app::PersonView& v) {
+json::object PersonJson(const app::PersonView& v, json::storage_ptr sp) {
     const Person& p = v.person;
-    json::array positions;
-    for (const auto& [pos, unit_name] : v.positions) positions.push_back(PositionJson(pos, unit_name));
-    return json::object{{"id", p.id},
-                        {"unit_id", p.unit_id},
-                        {"unit_name", v.unit_name},
-                        {"name", p.name},
-                        {"gender", GenderName(p.gender)},
-                        {"birth_date", p.birth_date},
-                        {"age", v.age},
-                        {"education", EducationName(p.education)},
-                        {"party_join_date", p.party_join_date},
-                        {"id_number_masked", MaskIdNumber(p.id_number)},
-                        {"phone", p.phone},
-                        {"reserve_cadre", p.reserve_cadre},
-                        {"positions", std::move(positions)}};
+    json::array positions(sp);
+    for (const auto& [pos, unit_name] : v.positions) positions.push_back(PositionJson(pos, unit_name, sp));
+    json::object o(sp);
+    o.reserve(13);
+    o.emplace("id", p.id);
+    o.emplace("unit_id", p.unit_id);
+    o.emplace("unit_name", v.unit_name);
+    o.emplace("name", p.name);
+    o.emplace("gender", GenderName(p.gender));
+    o.emplace("birth_date", p.birth_date);
+    o.emplace("age", v.age);
+    o.emplace("education", EducationName(p.education));
+    o.emplace("party_join_date", p.party_join_date);
+    o.emplace("id_number_masked", MaskIdNumber(p.id_number));
+    o.emplace("phone", p.phone);
+    o.emplace("reserve_cadre", p.reserve_cadre);
+    o.emplace("positions", std::move(positions));
+    return o;
 }
 
 core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
@@ -163,12 +176,15 @@ void RegisterRosterRoutes(Router& router, Services& s) {
         q.size = static_cast<int>(*size);
         auto result = s.roster.ListUnits(req.user->actor, q);
         if (!result) return ErrorResponse(result.error());
-        json::array items;
-        for (const auto& u : result->items) items.push_back(UnitJson(u));
-        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)},
-                                                              {"total", result->total},
-                                                              {"page", result->page},
-                                                              {"size", result->size}}));
+        json::monotonic_resource mr;
+        json::object out(&mr);
+        json::array& items = out.emplace("items", json::array(&mr)).first->value().as_array();
+        items.reserve(result->items.size());
+        for (const auto& u : result->items) items.push_back(UnitJson(u, &mr));
+        out.emplace("total", result->total);
+        out.emplace("page", result->page);
+        out.emplace("size", result->size);
+        return JsonResponse(200, json::serialize(out));
     });
 
     router.Add("GET", "/api/v1/units/{id}", Access::kSession, [&s](Request& req) {
@@ -246,10 +262,15 @@ void RegisterRosterRoutes(Router& router, Services& s) {
         if (!q) return ErrorResponse(q.error());
         auto page = s.roster.ListPeople(req.user->actor, *q);
         if (!page) return ErrorResponse(page.error());
-        json::array items;
-        for (const auto& p : page->items) items.push_back(PersonJson(p));
-        return JsonResponse(200, json::serialize(json::object{
-                                     {"items", std::move(items)}, {"total", page->total}, {"page", page->page}, {"size", page->size}}));
+        json::monotonic_resource mr;
+        json::object out(&mr);
+        json::array& items = out.emplace("items", json::array(&mr)).first->value().as_array();
+        items.reserve(page->items.size());
+        for (const auto& p : page->items) items.push_back(PersonJson(p, &mr));
+        out.emplace("total", page->total);
+        out.emplace("page", page->page);
+        out.emplace("size", page->size);
+        return JsonResponse(200, json::serialize(out));
     });
 
     router.Add("GET", "/api/v1/people/{id}", Access::kSession, [&s](Request& req) {
