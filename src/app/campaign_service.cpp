@@ -319,6 +319,20 @@ Result<SubjectExplanation> CampaignService::Explain(const Actor& actor, Id campa
     return out;
 }
 
+Result<std::vector<FactRecord>> CampaignService::Facts(const Actor& actor, Id campaign_id, Id subject_id) {
+    auto computed = Load(campaign_id);
+    if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+    if (subject_id != 0 && !computed->subject_index.count(subject_id)) return Error{errc::kNotFound, "考核对象不存在", ""};
+    const bool judge = actor.role == core::auth::Role::kJudge;
+    std::vector<FactRecord> out;
+    for (const auto& f : computed->facts) {
+        if (subject_id != 0 && f.subject_id != subject_id) continue;
+        if (judge && (f.key != kJudgeKey || f.slot != actor.username)) continue;
+        out.push_back(f);
+    }
+    return out;
+}
+
 Result<std::optional<core::ports::ResultSnapshot>> CampaignService::LatestResult(const Actor& actor, Id campaign_id) {
     auto computed = Load(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();

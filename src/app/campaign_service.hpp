@@ -156,6 +156,10 @@ public:
     Result<FactOutcome> EnterFacts(const Actor& actor, Id campaign_id, const std::vector<FactInput>& facts,
                                    const std::string& reason);
 
+    // The stored facts, for data-entry grids; `subject_id` 0 = all subjects. Role judge sees only
+    // its own judges scores.
+    Result<std::vector<core::ports::FactRecord>> Facts(const Actor& actor, Id campaign_id, Id subject_id);
+
     // The ranking board, optionally only subjects under `unit_filter` (a town or county).
     Result<Board> Ranking(const Actor& actor, Id campaign_id, std::optional<Id> unit_filter);
     Result<SubjectExplanation> Explain(const Actor& actor, Id campaign_id, Id subject_id);

@@ -429,6 +429,27 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
                                                               {"unchanged", outcome->unchanged}}));
     });
 
+    router.Add("GET", "/api/v1/campaigns/{id}/facts", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto subject = QueryInt(req.Query("subject"), "subject", 0);
+        if (!subject) return ErrorResponse(subject.error());
+        auto facts = s.campaigns.Facts(req.user->actor, *id, *subject);
+        if (!facts) return ErrorResponse(facts.error());
+        json::array items;
+        for (const auto& f : *facts) {
+            items.push_back(json::object{{"id", f.id},
+                                         {"subject_id", f.subject_id},
+                                         {"criterion", f.criterion},
+                                         {"key", f.key},
+                                         {"judge", f.slot},
+                                         {"value", f.value},
+                                         {"entered_by", f.entered_by},
+                                         {"entered_at", f.entered_at}});
+        }
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
+    });
+
     router.Add("GET", "/api/v1/campaigns/{id}/ranking", Access::kSession, [&s](Request& req) {
         auto id = PathId(req, 0);
         if (!id) return ErrorResponse(id.error());

@@ -130,6 +130,10 @@ TEST_P(CampaignTest, LifecycleFromCreateToPublishedAndReopened) {
     ASSERT_EQ(entered.status, 200) << entered.body;
     EXPECT_EQ(Json(entered).at("inserted").as_int64(), 6);
 
+    auto stored = c.Get("/api/v1/campaigns/" + id + "/facts?subject=" + std::to_string(b));
+    ASSERT_EQ(stored.status, 200) << stored.body;
+    EXPECT_EQ(Json(stored).at("items").as_array().size(), 3u);
+
     auto ranking = c.Get("/api/v1/campaigns/" + id + "/ranking");
     ASSERT_EQ(ranking.status, 200) << ranking.body;
     auto board = Json(ranking);
@@ -258,6 +262,10 @@ TEST_P(CampaignTest, JudgeMayOnlyEnterJudgesScoresUnderOwnName) {
                                Facts(json::array{Fact(subject, "review", "judge", 91)}));
     ASSERT_EQ(rescored.status, 200) << rescored.body;
     EXPECT_EQ(Json(rescored).at("updated").as_int64(), 1);
+    const auto own = Json(judge.Get("/api/v1/campaigns/" + id + "/facts"));
+    ASSERT_EQ(own.at("items").as_array().size(), 1u);
+    EXPECT_EQ(own.at("items").as_array()[0].at("judge").as_string(), "judge");
+    EXPECT_EQ(own.at("items").as_array()[0].at("value").as_string(), "91");
     auto target = judge.Send("POST", "/api/v1/campaigns/" + id + "/facts",
                              Facts(json::array{Fact(subject, "sales", "target", 100)}));
     EXPECT_EQ(target.status, 403) << target.body;
