@@ -15,6 +15,7 @@ srcs=(
   "$root"/src/exchange/roster/*.cpp
   "$root/src/exchange/file_io.cpp"
   "$root/src/core/text/csv.cpp"
+  "$root/src/core/common/date.cpp"
 )
 bin="$out/roster_import_fuzz"
 # Rebuild only when a source is newer than the binary.

@@ -34,10 +34,27 @@ Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view fiel
                    std::string(field));
 }
 
+bool IsValidDate(const CivilDate& date) {
+    return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= DaysInMonth(date.year, date.month);
+}
+
 std::string FormatIsoDate(const CivilDate& date) {
-    char buffer[48];  // room for any int, so no truncation is possible
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return buffer;
+    if (date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 || date.day < 0 || date.day > 99) {
+        char buffer[48];  // room for any int, so no truncation is possible
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+        return buffer;
+    }
+    // Hand-formatted: the roster importer formats three dates per row and snprintf showed in profiles.
+    std::string text(10, '-');
+    text[0] = static_cast<char>('0' + date.year / 1000);
+    text[1] = static_cast<char>('0' + date.year / 100 % 10);
+    text[2] = static_cast<char>('0' + date.year / 10 % 10);
+    text[3] = static_cast<char>('0' + date.year % 10);
+    text[5] = static_cast<char>('0' + date.month / 10);
+    text[6] = static_cast<char>('0' + date.month % 10);
+    text[8] = static_cast<char>('0' + date.day / 10);
+    text[9] = static_cast<char>('0' + date.day % 10);
+    return text;
 }
 
 std::int64_t DaysFromCivil(const CivilDate& date) {

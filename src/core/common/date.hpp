@@ -20,6 +20,8 @@ struct CivilDate {
 
 bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
+// True iff the triple names a real calendar day (leap years included).
+bool IsValidDate(const CivilDate& date);
 
 // Parses exactly "YYYY-MM-DD" (years 1000..9999) and checks the day exists; nullopt otherwise.
 std::optional<CivilDate> ParseIsoDate(std::string_view text);

@@ -1,40 +1,14 @@
 #include "core/roster/person_rules.hpp"
 
-#include <charconv>
+#include "core/common/date.hpp"
 
 namespace lingyan::core::roster {
 
-namespace {
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int DaysInMonth(int y, int m) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-bool ParseInt(std::string_view s, int& out) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
-}
-}  // namespace
-
-std::optional<Ymd> ParseIsoDate(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    Ymd d;
-    if (!ParseInt(s.substr(0, 4), d.year) || !ParseInt(s.substr(5, 2), d.month) || !ParseInt(s.substr(8, 2), d.day))
-        return std::nullopt;
-    if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month))
-        return std::nullopt;
-    return d;
-}
-
 int AgeAt(std::string_view birth, std::string_view today) {
-    auto b = ParseIsoDate(birth);
-    auto t = ParseIsoDate(today);
+    auto b = core::ParseIsoDate(birth);
+    auto t = core::ParseIsoDate(today);
     if (!b || !t) return -1;
-    int age = t->year - b->year;
-    if (t->month < b->month || (t->month == b->month && t->day < b->day)) --age;
-    return age;
+    return core::FullYearsBetween(*b, *t);
 }
 
 bool ValidIdNumber(std::string_view id) {
@@ -50,7 +24,7 @@ bool ValidIdNumber(std::string_view id) {
     if (kCheck[sum % 11] != last) return false;
     std::string date = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
                        std::string(id.substr(12, 2));
-    return ParseIsoDate(date).has_value();
+    return core::ParseIsoDate(date).has_value();
 }
 
 std::string MaskIdNumber(std::string_view id) {
@@ -100,12 +74,11 @@ std::optional<Gender> GenderFromString(std::string_view s) {
 Status ValidatePerson(const Person& p, std::string_view today) {
     if (p.name.empty()) return Invalid("姓名不能为空", "name");
     if (p.name.size() > 60) return Invalid("姓名过长", "name");
-    auto birth = ParseIsoDate(p.birth_date);
-    if (!birth) return Invalid("出生日期应为 YYYY-MM-DD 格式的有效日期", "birth_date");
+    if (!core::ParseIsoDate(p.birth_date)) return Invalid("出生日期应为 YYYY-MM-DD 格式的有效日期", "birth_date");
     int age = AgeAt(p.birth_date, today);
     if (age < 16 || age > 110) return Invalid("出生日期不合理（年龄应在 16–110 岁之间）", "birth_date");
     if (!p.party_join_date.empty()) {
-        if (!ParseIsoDate(p.party_join_date)) return Invalid("入党日期应为 YYYY-MM-DD 格式的有效日期", "party_join_date");
+        if (!core::ParseIsoDate(p.party_join_date)) return Invalid("入党日期应为 YYYY-MM-DD 格式的有效日期", "party_join_date");
         if (p.party_join_date < p.birth_date || p.party_join_date > today)
             return Invalid("入党日期应在出生日期之后、今天之前", "party_join_date");
     }
@@ -125,9 +98,9 @@ Status ValidatePerson(const Person& p, std::string_view today) {
 Status ValidatePosition(const Position& p) {
     if (p.title.empty()) return Invalid("职务不能为空", "title");
     if (p.title.size() > 60) return Invalid("职务名称过长", "title");
-    if (!ParseIsoDate(p.start_date)) return Invalid("任职日期应为 YYYY-MM-DD 格式的有效日期", "start_date");
+    if (!core::ParseIsoDate(p.start_date)) return Invalid("任职日期应为 YYYY-MM-DD 格式的有效日期", "start_date");
     if (!p.end_date.empty()) {
-        if (!ParseIsoDate(p.end_date)) return Invalid("离任日期应为 YYYY-MM-DD 格式的有效日期", "end_date");
+        if (!core::ParseIsoDate(p.end_date)) return Invalid("离任日期应为 YYYY-MM-DD 格式的有效日期", "end_date");
         if (p.end_date < p.start_date) return Invalid("离任日期不能早于任职日期", "end_date");
     }
     return Ok();

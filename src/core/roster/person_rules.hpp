@@ -11,12 +11,6 @@
 
 namespace lingyan::core::roster {
 
-struct Ymd {
-    int year = 0, month = 0, day = 0;
-};
-
-// Parses a strict "YYYY-MM-DD" calendar date (leap years checked).
-std::optional<Ymd> ParseIsoDate(std::string_view s);
 // Whole years from `birth` to `today` (both ISO dates); -1 when either is not a date.
 int AgeAt(std::string_view birth, std::string_view today);
 // Whole years between two ISO dates (same rule as AgeAt).

@@ -8,28 +8,17 @@
 #include <string>
 #include <string_view>
 
+#include "core/common/date.hpp"
+
 namespace lingyan::exchange::xlsx {
 
-struct CivilDate {
-    int year = 0;
-    int month = 0;  // 1..12
-    int day = 0;    // 1..31
-    friend bool operator==(const CivilDate&, const CivilDate&) = default;
-    friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
-};
-
-// Days since 1970-01-01 (negative before). Valid for any year representable in int.
-std::int64_t DaysFromCivil(CivilDate date);
-CivilDate CivilFromDays(std::int64_t days);
-
-// True iff the triple names a real calendar day (leap years included).
-bool IsValidDate(CivilDate date);
-
-// "YYYY-MM-DD" (always four-digit year, zero-padded).
-std::string FormatIsoDate(CivilDate date);
-
-// Parses exactly "YYYY-MM-DD" into a valid calendar date; nullopt otherwise.
-std::optional<CivilDate> ParseIsoDate(std::string_view text);
+// The calendar itself is core's (core/common/date.hpp); this file adds Excel's serial numbers.
+using core::CivilDate;
+using core::CivilFromDays;
+using core::DaysFromCivil;
+using core::FormatIsoDate;
+using core::IsValidDate;
+using core::ParseIsoDate;
 
 // Excel serial day numbers. In the 1900 system serial 1 is 1900-01-01 and serial 60 is the
 // non-existent 1900-02-29 that Excel keeps for Lotus compatibility (mapped here to 1900-02-28);
