@@ -3,6 +3,7 @@
 // services that change data, in the same transaction as the change. Thread-safe.
 
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "core/auth/scope.hpp"
@@ -10,6 +11,21 @@
 #include "core/ports/store.hpp"
 
 namespace lingyan::app {
+
+// Appends one audit entry for `actor`'s change, stamped with the clock's time. Call it inside
+// the transaction of the change it records; the store fills seq and the hash chain.
+inline void AppendAudit(core::ports::Store& store, const core::ports::Clock& clock, const core::auth::Actor& actor,
+                        const std::string& action, const std::string& entity, core::roster::Id id,
+                        const std::string& detail) {
+    core::ports::AuditEntry e;
+    e.at = clock.NowIso();
+    e.user = actor.username;
+    e.action = action;
+    e.entity = entity;
+    e.entity_id = id;
+    e.detail = detail;
+    store.AppendAudit(std::move(e));
+}
 
 struct AuditPage {
     std::vector<core::ports::AuditEntry> items;

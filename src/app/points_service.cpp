@@ -4,6 +4,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "app/audit_service.hpp"
 #include "core/text/json_escape.hpp"
 
 namespace lingyan::app {
@@ -333,14 +334,7 @@ void PointsService::ApplyCounted(Live& live, const PointsEventRecord& e) {
 
 void PointsService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
                           const std::string& detail) {
-    core::ports::AuditEntry e;
-    e.at = clock_.NowIso();
-    e.user = actor.username;
-    e.action = action;
-    e.entity = entity;
-    e.entity_id = id;
-    e.detail = detail;
-    store_.AppendAudit(std::move(e));
+    AppendAudit(store_, clock_, actor, action, entity, id, detail);
 }
 
 // ---- rules -----------------------------------------------------------------------------------

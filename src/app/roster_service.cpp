@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/audit_service.hpp"
 #include "core/roster/person_rules.hpp"
 #include "core/text/json_escape.hpp"
 
@@ -177,14 +178,7 @@ Result<PersonView> RosterService::GetPerson(const Actor& actor, Id id) const {
 
 void RosterService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
                           const std::string& detail) {
-    core::ports::AuditEntry e;
-    e.at = clock_.NowIso();
-    e.user = actor.username;
-    e.action = action;
-    e.entity = entity;
-    e.entity_id = id;
-    e.detail = detail;
-    store_.AppendAudit(std::move(e));
+    AppendAudit(store_, clock_, actor, action, entity, id, detail);
 }
 
 Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "app/pool_rules_json.hpp"
+#include "app/audit_service.hpp"
 #include "core/common/date.hpp"
 #include "core/pipeline/ladder.hpp"
 #include "core/pipeline/placement.hpp"
@@ -202,14 +203,7 @@ bool TrainingService::CanManage(const Actor& actor, Id scope_unit) const {
 
 void TrainingService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
                             const std::string& detail) {
-    core::ports::AuditEntry e;
-    e.at = clock_.NowIso();
-    e.user = actor.username;
-    e.action = action;
-    e.entity = entity;
-    e.entity_id = id;
-    e.detail = detail;
-    store_.AppendAudit(std::move(e));
+    AppendAudit(store_, clock_, actor, action, entity, id, detail);
 }
 
 Id TrainingService::FindProgramByName(const std::string& name) {

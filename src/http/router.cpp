@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <charconv>
+
 namespace lingyan::http {
 
 std::string Request::Header(const std::string& lower_name) const {
@@ -152,6 +154,15 @@ Response Router::Dispatch(Request& req, const RouteMatch& match, app::AuthServic
         req.user = std::move(user).value();
     }
     return r->handler(req);
+}
+
+core::Result<std::int64_t> PathId(const Request& req, std::size_t index) {
+    std::int64_t id = 0;
+    const std::string& text = req.params.at(index);
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0)
+        return core::Error{core::errc::kNotFound, "记录不存在", ""};
+    return id;
 }
 
 Response JsonResponse(int status, std::string body) {

@@ -82,6 +82,9 @@ private:
     std::vector<Route> routes_;
 };
 
+// The `index`-th {…} path parameter as a positive record id; not_found otherwise.
+core::Result<std::int64_t> PathId(const Request& req, std::size_t index = 0);
+
 // Maps an error to its HTTP status (the one table: error_map.cpp).
 int StatusOf(const core::Error& e);
 // `{"error":{"code","message","field"}}` with the status from StatusOf.

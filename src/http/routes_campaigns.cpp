@@ -24,11 +24,6 @@ namespace {
 
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-core::Result<Id> PathId(const Request& req, std::size_t i) {
-    auto id = QueryInt(req.params.at(i), "id", 0);
-    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
-    return *id;
-}
 
 double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 

@@ -100,11 +100,6 @@ core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
 
 namespace {
 
-core::Result<Id> PathId(const Request& req, std::size_t i = 0) {
-    auto id = QueryInt(req.params.at(i), "id", 0);
-    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
-    return *id;
-}
 
 // Reads the person fields of a POST/PATCH body into a patch.
 core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {

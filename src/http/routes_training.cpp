@@ -22,11 +22,6 @@ using core::roster::Id;
 
 namespace {
 
-core::Result<Id> PathId(const Request& req, std::size_t i) {
-    auto id = QueryInt(req.params.at(i), "id", 0);
-    if (!id || *id <= 0) return core::Error{core::errc::kNotFound, "记录不存在", ""};
-    return *id;
-}
 
 json::value Rules(const pipeline::EligibilityRules& rules) { return json::parse(app::RulesToJson(rules)); }
 
