@@ -187,6 +187,16 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
         }
     });
 
+    Score(*computed);
+    std::shared_ptr<const Computed> frozen = computed;
+    std::lock_guard lock(cache_mutex_);
+    cache_[campaign_id] = frozen;
+    return frozen;
+}
+
+void CampaignService::Score(Computed& computed_ref) {
+    Computed* computed = &computed_ref;
+    const CampaignDetail& d = computed->detail;
     // Judges score one at a time; a leaf with too few scores to trim counts as missing until
     // complete, so that the board stays available during entry.
     const auto& fw = *d.framework;
@@ -208,7 +218,7 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
         }
     }
     computed->sheet = std::make_unique<scoring::FactSheet>(fw, "campaign");
-    for (const auto& s : subjects) computed->sheet->AddSubject(SubjectKey(s.id));
+    for (const auto& s : d.subjects) computed->sheet->AddSubject(SubjectKey(s.record.id));
     for (const auto& f : computed->facts) {
         if (f.key == kJudgeKey && skipped.count({f.subject_id, f.criterion})) continue;
         const std::string subject = SubjectKey(f.subject_id);
@@ -225,10 +235,6 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
     } else {
         computed->error = evaluation.error();
     }
-    std::shared_ptr<const Computed> frozen = computed;
-    std::lock_guard lock(cache_mutex_);
-    cache_[campaign_id] = frozen;
-    return frozen;
 }
 
 // ---- reads ---------------------------------------------------------------------------------
@@ -521,6 +527,9 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
 
     const std::string now = clock_.NowIso();
     std::string changes;
+    std::map<Id, FactRecord> updated;  // by id
+    std::set<Id> removed;
+    std::vector<FactRecord> inserted;
     auto tx = store_.Begin();
     for (const auto& [identity, input] : requested) {
         auto it = existing.find(identity);
@@ -541,15 +550,18 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
         record.entered_at = now;
         if (!input->value) {
             campaigns_.DeleteFact(before->id);
+            removed.insert(before->id);
             ++outcome.removed;
         } else if (before) {
             record.id = before->id;
             record.value = *input->value;
             campaigns_.UpdateFact(record);
+            updated[record.id] = record;
             ++outcome.updated;
         } else {
             record.value = *input->value;
-            campaigns_.InsertFact(record);
+            record.id = campaigns_.InsertFact(record);
+            inserted.push_back(record);
             ++outcome.inserted;
         }
         if (!changes.empty()) changes += ',';
@@ -564,7 +576,23 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
                   ",\"changes\":[" + changes + "]}");
     }
     tx->Commit();
-    Invalidate(campaign_id);
+    // Patch the snapshot from the written rows (in the order ListFacts returns them: by id)
+    // instead of reading every fact back; readers keep the previous board until it is swapped.
+    auto next = std::make_shared<Computed>();
+    next->detail = computed->detail;
+    next->paths = computed->paths;
+    next->subject_index = computed->subject_index;
+    next->facts.reserve(computed->facts.size() + inserted.size());
+    for (const auto& f : computed->facts) {
+        if (removed.count(f.id)) continue;
+        auto it = updated.find(f.id);
+        next->facts.push_back(it == updated.end() ? f : it->second);
+    }
+    for (auto& f : inserted) next->facts.push_back(std::move(f));
+    next->detail.fact_count = next->facts.size();
+    Score(*next);
+    std::lock_guard cache_lock(cache_mutex_);
+    cache_[campaign_id] = std::move(next);
     return outcome;
 }
 

@@ -179,6 +179,8 @@ private:
     struct Computed;
     std::shared_ptr<const Computed> Load(Id campaign_id);
     std::shared_ptr<const Computed> Build(Id campaign_id);  // caller holds store_mutex_
+    // Fills pending, sheet and evaluation from detail and facts (no I/O).
+    static void Score(Computed& computed);
     void Invalidate(Id campaign_id);
     bool CanRead(const Actor& actor, const core::ports::CampaignRecord& c) const;
     bool CanManage(const Actor& actor, Id scope_unit) const;
