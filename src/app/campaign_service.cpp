@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "app/audit_service.hpp"
 #include "core/scoring/facts.hpp"
 #include "core/text/json_escape.hpp"
 
@@ -349,14 +350,7 @@ Result<std::optional<core::ports::ResultSnapshot>> CampaignService::LatestResult
 // ---- writes --------------------------------------------------------------------------------
 
 void CampaignService::Audit(const Actor& actor, const std::string& action, Id campaign_id, const std::string& detail) {
-    core::ports::AuditEntry e;
-    e.at = clock_.NowIso();
-    e.user = actor.username;
-    e.action = action;
-    e.entity = "campaign";
-    e.entity_id = campaign_id;
-    e.detail = detail;
-    store_.AppendAudit(std::move(e));
+    AppendAudit(store_, clock_, actor, action, "campaign", campaign_id, detail);
 }
 
 Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCampaign& spec) {
