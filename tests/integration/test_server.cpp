@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <spawn.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -16,6 +17,8 @@
 #include "app/demo.hpp"
 #include "http/server.hpp"
 #include "storage/sql_db.hpp"
+
+extern char** environ;
 
 namespace lingyan::testing {
 
@@ -84,6 +87,34 @@ std::string FreshDatabase(const std::string& backend) {
     auto end = conninfo.find(' ', pos);
     conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=lingyan_test_" + tag);
     return conninfo;
+}
+
+std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
+    int pipefd[2];
+    if (pipe(pipefd) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+    std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet"};
+    if (demo) args.push_back("--demo");
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, LINGYAN_BINARY, &actions, nullptr, argv.data(), environ) != 0)
+        throw std::runtime_error("posix_spawn failed");
+    close(pipefd[1]);
+    FILE* out = fdopen(pipefd[0], "r");
+    char line[512];
+    unsigned short port = 0;
+    while (port == 0 && fgets(line, sizeof line, out)) {
+        unsigned p = 0;
+        if (std::sscanf(line, "listening on port %u", &p) == 1) port = static_cast<unsigned short>(p);
+    }
+    fclose(out);
+    posix_spawn_file_actions_destroy(&actions);
+    return {pid, port};
 }
 
 TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<cli::Runtime>(db_url)) {

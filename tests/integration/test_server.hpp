@@ -3,6 +3,8 @@
 // (a fresh database on the server named by LINGYAN_TEST_PG), with the demo deployment loaded,
 // and a minimal blocking HTTP client for tests.
 
+#include <sys/types.h>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +27,10 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
 // A database URL for a backend: "sqlite" → a fresh temp file, "postgres" → a fresh database.
 // Returns "" for postgres when LINGYAN_TEST_PG is not set.
 std::string FreshDatabase(const std::string& backend);
+
+// Starts the real `lingyan serve` binary as a child process on an ephemeral port (with --demo
+// when asked) and returns its pid and port once it listens.
+std::pair<pid_t, unsigned short> SpawnServer(const std::string& db_url, bool demo);
 
 class TestServer {
 public:

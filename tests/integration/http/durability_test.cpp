@@ -1,7 +1,6 @@
 // An acknowledged write survives kill -9 of the server process (SQLite, WAL, synchronous=FULL).
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,44 +12,14 @@
 
 #include "../test_server.hpp"
 
-extern char** environ;
-
 namespace lingyan::testing {
 namespace {
 
 namespace json = boost::json;
 
-// Starts `lingyan serve` as a child process and returns its pid and port.
-std::pair<pid_t, unsigned short> Spawn(const std::string& db, bool demo) {
-    int pipefd[2];
-    EXPECT_EQ(pipe(pipefd), 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
-    std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet"};
-    if (demo) args.push_back("--demo");
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    EXPECT_EQ(posix_spawn(&pid, LINGYAN_BINARY, &actions, nullptr, argv.data(), environ), 0);
-    close(pipefd[1]);
-    FILE* out = fdopen(pipefd[0], "r");
-    char line[512];
-    unsigned short port = 0;
-    while (port == 0 && fgets(line, sizeof line, out)) {
-        unsigned p = 0;
-        if (std::sscanf(line, "listening on port %u", &p) == 1) port = static_cast<unsigned short>(p);
-    }
-    fclose(out);
-    posix_spawn_file_actions_destroy(&actions);
-    return {pid, port};
-}
-
 TEST(Durability, AcknowledgedWritesSurviveKillNine) {
     std::string db = FreshDatabase("sqlite");
-    auto [pid, port] = Spawn(db, true);
+    auto [pid, port] = SpawnServer(db, true);
     ASSERT_GT(port, 0);
     Client town(port);
     ASSERT_EQ(town.Login("town").status, 200);
@@ -84,7 +53,7 @@ TEST(Durability, AcknowledgedWritesSurviveKillNine) {
     writer.join();
     ASSERT_GT(acknowledged.size(), 3u);
 
-    auto [pid2, port2] = Spawn(db, false);
+    auto [pid2, port2] = SpawnServer(db, false);
     ASSERT_GT(port2, 0);
     Client again(port2);
     ASSERT_EQ(again.Login("town").status, 200);

@@ -3,7 +3,6 @@
 // recount; acknowledged approvals survive kill -9 of the server (SQLite).
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,7 +14,6 @@
 #include "app/demo_points.hpp"
 #include "../test_server.hpp"
 
-extern char** environ;
 
 namespace lingyan::testing {
 namespace {
@@ -222,35 +220,10 @@ INSTANTIATE_TEST_SUITE_P(Backends, PointsTest, ::testing::Values("sqlite", "post
 
 // ---- kill -9 during bulk approval (the real binary, SQLite) -------------------------------------
 
-std::pair<pid_t, unsigned short> Spawn(const std::string& db) {
-    int pipefd[2];
-    EXPECT_EQ(pipe(pipefd), 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
-    std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet", "--demo"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    EXPECT_EQ(posix_spawn(&pid, LINGYAN_BINARY, &actions, nullptr, argv.data(), environ), 0);
-    close(pipefd[1]);
-    FILE* out = fdopen(pipefd[0], "r");
-    char line[512];
-    unsigned short port = 0;
-    while (port == 0 && fgets(line, sizeof line, out)) {
-        unsigned p = 0;
-        if (std::sscanf(line, "listening on port %u", &p) == 1) port = static_cast<unsigned short>(p);
-    }
-    fclose(out);
-    posix_spawn_file_actions_destroy(&actions);
-    return {pid, port};
-}
 
 TEST(PointsDurability, AcknowledgedApprovalsSurviveKillNine) {
     std::string db = FreshDatabase("sqlite");
-    auto [pid, port] = Spawn(db);
+    auto [pid, port] = SpawnServer(db, true);
     ASSERT_GT(port, 0);
     Client admin(port);
     ASSERT_EQ(admin.Login("admin").status, 200);
@@ -279,7 +252,7 @@ TEST(PointsDurability, AcknowledgedApprovalsSurviveKillNine) {
     waitpid(pid, &status, 0);
     ASSERT_FALSE(acknowledged.empty());
 
-    auto [pid2, port2] = Spawn(db);
+    auto [pid2, port2] = SpawnServer(db, true);
     ASSERT_GT(port2, 0);
     Client again(port2);
     ASSERT_EQ(again.Login("admin").status, 200);
