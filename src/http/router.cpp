@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 
 namespace lingyan::http {
 
@@ -163,6 +165,26 @@ core::Result<std::int64_t> PathId(const Request& req, std::size_t index) {
     if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0)
         return core::Error{core::errc::kNotFound, "记录不存在", ""};
     return id;
+}
+
+Response XlsxAttachment(std::string bytes, const std::string& filename, const std::string& ascii_fallback) {
+    Response res;
+    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    res.body = std::move(bytes);
+    std::string encoded;
+    for (unsigned char c : filename) {
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+            encoded += static_cast<char>(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            encoded += buf;
+        }
+    }
+    res.headers.emplace_back("Content-Disposition",
+                             "attachment; filename=\"" + ascii_fallback + "\"; filename*=UTF-8''" + encoded);
+    res.headers.emplace_back("Cache-Control", "no-store");
+    return res;
 }
 
 Response JsonResponse(int status, std::string body) {

@@ -85,6 +85,10 @@ private:
 // The `index`-th {…} path parameter as a positive record id; not_found otherwise.
 core::Result<std::int64_t> PathId(const Request& req, std::size_t index = 0);
 
+// An .xlsx download: `Content-Disposition: attachment` with the (Chinese) file name as RFC 5987
+// `filename*` and `ascii_fallback` for old clients; never cached.
+Response XlsxAttachment(std::string bytes, const std::string& filename, const std::string& ascii_fallback);
+
 // Maps an error to its HTTP status (the one table: error_map.cpp).
 int StatusOf(const core::Error& e);
 // `{"error":{"code","message","field"}}` with the status from StatusOf.

@@ -22,7 +22,6 @@ using core::roster::Id;
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 
 double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
@@ -353,19 +352,6 @@ std::string AwardsXlsx(const app::Board& board) {
     return bytes;
 }
 
-std::string Rfc5987(const std::string& text) {
-    std::string encoded;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-            encoded += static_cast<char>(c);
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            encoded += buf;
-        }
-    }
-    return encoded;
-}
 
 }  // namespace
 
@@ -508,14 +494,8 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
         if (!id) return ErrorResponse(id.error());
         auto board = s.campaigns.Ranking(req.user->actor, *id, std::nullopt);
         if (!board) return ErrorResponse(board.error());
-        Response res;
-        res.content_type = kXlsxType;
-        res.body = AwardsXlsx(*board);
-        res.headers.emplace_back("Content-Disposition",
-                                 "attachment; filename=\"awards.xlsx\"; filename*=UTF-8''" +
-                                     Rfc5987(board->detail.summary.campaign.name + "获奖名单.xlsx"));
-        res.headers.emplace_back("Cache-Control", "no-store");
-        return res;
+        return XlsxAttachment(AwardsXlsx(*board), board->detail.summary.campaign.name + "获奖名单.xlsx",
+                              "awards.xlsx");
     });
 }
 

@@ -12,27 +12,8 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 Response FileResponse(std::string bytes, const std::string& filename) {
-    Response res;
-    res.content_type = kXlsxType;
-    res.body = std::move(bytes);
-    // RFC 5987 filename* for the Chinese name, plus an ASCII fallback.
-    std::string encoded;
-    for (unsigned char c : filename) {
-        if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-            encoded += static_cast<char>(c);
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            encoded += buf;
-        }
-    }
-    res.headers.emplace_back("Content-Disposition",
-                             "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
-    res.headers.emplace_back("Cache-Control", "no-store");
-    return res;
+    return XlsxAttachment(std::move(bytes), filename, "export.xlsx");
 }
 
 Response RowErrorsResponse(const std::vector<app::RowError>& errors) {
