@@ -302,12 +302,7 @@ core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::
 }
 
 std::string AwardsXlsx(const app::Board& board) {
-    static std::atomic<unsigned> counter{0};
-    namespace fs = std::filesystem;
-    const fs::path tmp = fs::temp_directory_path() / ("lingyan-awards-" + std::to_string(::getpid()) + "-" +
-                                                      std::to_string(counter++) + ".xlsx");
-    {
-        exchange::xlsx::Writer writer(tmp.string());
+    return exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& writer) {
         const auto awards = writer.AddSheet(
             "获奖名单", {{"奖项", 14}, {"名次", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"总分", 10}});
         std::uint32_t line = 2;
@@ -344,14 +339,8 @@ std::string AwardsXlsx(const app::Board& board) {
             writer.WriteString(all, line, 6, row.award);
             ++line;
         }
-        writer.Close();
-    }
-    std::string bytes = exchange::ReadFile(tmp.string());
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return bytes;
+    });
 }
-
 
 }  // namespace
 

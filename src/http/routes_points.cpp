@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "exchange/xlsx/writer.hpp"
 #include "http/json_io.hpp"
 #include "http/routes.hpp"
 
@@ -319,6 +320,29 @@ void RegisterPointsRoutes(Router& router, Services& s) {
                                       {"category", page->category},
                                       {"size", page->size},
                                       {"items", std::move(items)}});
+    });
+
+    router.Add("GET", "/api/v1/points/leaderboard.xlsx", Access::kSession, [&s](Request& req) {
+        auto unit = QueryUnit(req);
+        if (!unit) return ErrorResponse(unit.error());
+        auto top = QueryInt(req.Query("top"), "top", 1000);
+        if (!top) return ErrorResponse(top.error());
+        auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top);
+        if (!page) return ErrorResponse(page.error());
+        std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
+            auto sheet = w.AddSheet("积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8}});
+            std::uint32_t line = 2;
+            for (const auto& e : page->entries) {
+                w.WriteNumber(sheet, line, 0, static_cast<double>(e.rank));
+                w.WriteString(sheet, line, 1, e.member.name);
+                w.WriteString(sheet, line, 2, e.member.unit_name);
+                w.WriteNumber(sheet, line, 3, static_cast<double>(e.total) / 100.0);  // hundredths
+                w.WriteNumber(sheet, line, 4, e.stars);
+                ++line;
+            }
+        });
+        std::string title = page->unit_name + (page->category.empty() ? "" : "·" + page->category) + "积分排行.xlsx";
+        return XlsxAttachment(std::move(bytes), title, "leaderboard.xlsx");
     });
 
     router.Add("GET", "/api/v1/points/members/{id}/ranks", Access::kSession, [&s](Request& req) {

@@ -1,9 +1,13 @@
 #include "exchange/xlsx/writer.hpp"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <atomic>
+#include <filesystem>
 #include <stdexcept>
 
+#include "exchange/file_io.hpp"
 #include "exchange/xlsx/civil_date.hpp"
 
 namespace lingyan::exchange::xlsx {
@@ -117,6 +121,26 @@ void Writer::Close() {
     if (error != LXW_NO_ERROR) {
         throw XlsxError("写入 Excel 文件失败：" + path_ + "（" + lxw_strerror(error) + "） / cannot write " + path_);
     }
+}
+
+std::string WriteWorkbookBytes(const std::function<void(Writer&)>& fill, WriterOptions options) {
+    static std::atomic<unsigned> counter{0};
+    namespace fs = std::filesystem;
+    const fs::path tmp = fs::temp_directory_path() /
+                         ("lingyan-xlsx-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".xlsx");
+    struct Remove {
+        fs::path path;
+        ~Remove() {
+            std::error_code ec;
+            fs::remove(path, ec);
+        }
+    } remove{tmp};
+    {
+        Writer writer(tmp.string(), options);
+        fill(writer);
+        writer.Close();
+    }
+    return ReadFile(tmp.string());
 }
 
 }  // namespace lingyan::exchange::xlsx

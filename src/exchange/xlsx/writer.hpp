@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,5 +75,10 @@ private:
     lxw_format* text_format_ = nullptr;
     std::string buffer_;  // NUL-terminated copy of the text being written
 };
+
+// Builds a workbook with `fill` and returns its bytes (for downloads). libxlsxwriter writes to
+// a path only, so this goes through a uniquely named temporary file that is always removed.
+// Throws XlsxError.
+std::string WriteWorkbookBytes(const std::function<void(Writer&)>& fill, WriterOptions options = {});
 
 }  // namespace lingyan::exchange::xlsx

@@ -215,6 +215,18 @@ TEST_P(PointsTest, LeaderboardsRebuiltAtStartEqualAFreshRecount) {
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
 }
 
+TEST_P(PointsTest, LeaderboardExportsToXlsxWithinScopeOnly) {
+    Client admin(port()), town(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(town.Login("town").status, 200);  // 杨舍镇: 溧阳市 is outside its scope
+    const std::string city = std::to_string(UnitId(admin, "溧阳市"));
+    auto file = admin.Get("/api/v1/points/leaderboard.xlsx?unit=" + city + "&top=20");
+    ASSERT_EQ(file.status, 200) << file.body;
+    EXPECT_EQ(file.body.substr(0, 2), "PK");
+    EXPECT_NE(file.headers["content-disposition"].find("attachment"), std::string::npos);
+    EXPECT_EQ(town.Get("/api/v1/points/leaderboard.xlsx?unit=" + city).status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PointsTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

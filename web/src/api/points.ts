@@ -1,7 +1,7 @@
 // 党员积分 points (docs/api.md "Points"): rules catalog and period, my points, submitting
 // activities, the approvals queue, leaderboards, star distribution and 公示. Points travel as
 // decimal strings with two decimals ("12.50"); the pages show them as they come.
-import { http, type Query } from './http';
+import { download, http, type Query } from './http';
 
 export type EventStatus = 'pending' | 'approved' | 'rejected';
 
@@ -136,5 +136,6 @@ export const pointsApi = {
   leaderboard: (q: LeaderboardQuery) => http.get<Leaderboard>('/points/leaderboard', leaderboardQuery(q), { quiet: true }),
   ranks: (memberId: number, category?: string) => http.get<MemberRanks>(`/points/members/${memberId}/ranks`, { category }, { quiet: true }),
   stars: (unit?: number | null) => http.get<StarDistribution>('/points/stars', { unit: unit || undefined }, { quiet: true }),
+  exportLeaderboard: (q: LeaderboardQuery) => download('/points/leaderboard.xlsx', leaderboardQuery(q), '积分排行.xlsx'),
   publicity: (unit?: number | null, days?: number) => http.get<Publicity>('/points/publicity', { unit: unit || undefined, days }, { quiet: true }),
 };

@@ -285,6 +285,7 @@ const en: typeof zhCN = {
     },
   },
   points: {
+    exportXlsx: 'Export to Excel',
     myPoints: 'My points',
     approvals: 'Approvals',
     leaderboard: 'Leaderboard',

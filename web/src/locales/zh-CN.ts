@@ -283,6 +283,7 @@ export default {
     },
   },
   points: {
+    exportXlsx: '导出 Excel',
     myPoints: '我的积分',
     approvals: '积分审核',
     leaderboard: '积分排行',
