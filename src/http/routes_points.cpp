@@ -116,6 +116,19 @@ json::object RanksJson(const app::MemberRanks& r) {
 
 Response Json(int status, const json::value& v) { return JsonResponse(status, json::serialize(v)); }
 
+// The 公示 of GET /points/publicity and its .xlsx export: `unit`, optional `days` (-1..10000).
+core::Result<app::Publicity> PublicityFrom(Services& s, const Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return unit.error();
+    std::optional<int> days;
+    if (auto d = req.Query("days"); d && !d->empty()) {
+        auto v = QueryInt(d, "days", 0);
+        if (!v) return v.error();
+        days = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 10000));
+    }
+    return s.points.PublicityOf(req.user->actor, *unit, days);
+}
+
 core::Result<std::string> RequiredString(const json::object& o, const char* name) {
     auto v = StringField(o, name);
     if (!v) return v.error();
@@ -368,15 +381,7 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     });
 
     router.Add("GET", "/api/v1/points/publicity", Access::kSession, [&s](Request& req) {
-        auto unit = QueryUnit(req);
-        if (!unit) return ErrorResponse(unit.error());
-        std::optional<int> days;
-        if (auto d = req.Query("days"); d && !d->empty()) {
-            auto v = QueryInt(d, "days", 0);
-            if (!v) return ErrorResponse(v.error());
-            days = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 10000));
-        }
-        auto pub = s.points.PublicityOf(req.user->actor, *unit, days);
+        auto pub = PublicityFrom(s, req);
         if (!pub) return ErrorResponse(pub.error());
         json::array events, totals;
         for (const auto& e : pub->events) events.push_back(EventJson(e));
@@ -387,6 +392,42 @@ void RegisterPointsRoutes(Router& router, Services& s) {
                                       {"since", pub->since},
                                       {"events", std::move(events)},
                                       {"totals", std::move(totals)}});
+    });
+
+    router.Add("GET", "/api/v1/points/publicity.xlsx", Access::kSession, [&s](Request& req) {
+        auto pub = PublicityFrom(s, req);
+        if (!pub) return ErrorResponse(pub.error());
+        std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
+            auto events = w.AddSheet("公示明细", {{"日期", 12, exchange::xlsx::ColumnKind::kDate},
+                                                  {"党员", 12},
+                                                  {"支部/网格", 24},
+                                                  {"类别", 12},
+                                                  {"事项", 28},
+                                                  {"分值", 8},
+                                                  {"审核人", 12}});
+            std::uint32_t line = 2;
+            for (const auto& e : pub->events) {
+                w.WriteDate(events, line, 0, points::FormatDate(e.record.date));
+                w.WriteString(events, line, 1, e.member_name);
+                w.WriteString(events, line, 2, e.unit_name);
+                w.WriteString(events, line, 3, e.category);
+                w.WriteString(events, line, 4, e.rule_name);
+                w.WriteNumber(events, line, 5, static_cast<double>(e.worth) / 100.0);  // hundredths
+                w.WriteString(events, line, 6, e.record.decided_by);
+                ++line;
+            }
+            auto totals = w.AddSheet("积分排名", {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}});
+            line = 2;
+            for (const auto& t : pub->totals) {
+                w.WriteNumber(totals, line, 0, static_cast<double>(t.rank));
+                w.WriteString(totals, line, 1, t.member.name);
+                w.WriteString(totals, line, 2, t.member.unit_name);
+                w.WriteNumber(totals, line, 3, static_cast<double>(t.total) / 100.0);
+                w.WriteNumber(totals, line, 4, t.stars);
+                ++line;
+            }
+        });
+        return XlsxAttachment(std::move(bytes), pub->unit_name + "积分公示.xlsx", "publicity.xlsx");
     });
 }
 

@@ -225,6 +225,11 @@ TEST_P(PointsTest, LeaderboardExportsToXlsxWithinScopeOnly) {
     EXPECT_EQ(file.body.substr(0, 2), "PK");
     EXPECT_NE(file.headers["content-disposition"].find("attachment"), std::string::npos);
     EXPECT_EQ(town.Get("/api/v1/points/leaderboard.xlsx?unit=" + city).status, 404);
+    auto publicity = admin.Get("/api/v1/points/publicity.xlsx?unit=" + city + "&days=30");
+    ASSERT_EQ(publicity.status, 200) << publicity.body;
+    EXPECT_EQ(publicity.body.substr(0, 2), "PK");
+    EXPECT_EQ(town.Get("/api/v1/points/publicity.xlsx?unit=" + city).status, 404);
+    EXPECT_EQ(admin.Get("/api/v1/points/publicity.xlsx?unit=" + city + "&days=x").status, 422);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PointsTest, ::testing::Values("sqlite", "postgres"),

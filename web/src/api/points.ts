@@ -136,6 +136,8 @@ export const pointsApi = {
   leaderboard: (q: LeaderboardQuery) => http.get<Leaderboard>('/points/leaderboard', leaderboardQuery(q), { quiet: true }),
   ranks: (memberId: number, category?: string) => http.get<MemberRanks>(`/points/members/${memberId}/ranks`, { category }, { quiet: true }),
   stars: (unit?: number | null) => http.get<StarDistribution>('/points/stars', { unit: unit || undefined }, { quiet: true }),
+  exportPublicity: (unit?: number | null, days?: number) =>
+    download('/points/publicity.xlsx', { unit: unit || undefined, days }, '积分公示.xlsx'),
   exportLeaderboard: (q: LeaderboardQuery) => download('/points/leaderboard.xlsx', leaderboardQuery(q), '积分排行.xlsx'),
   publicity: (unit?: number | null, days?: number) => http.get<Publicity>('/points/publicity', { unit: unit || undefined, days }, { quiet: true }),
 };
