@@ -468,8 +468,15 @@ Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
         }
     }
     if (u.name.empty()) return Invalid("单位名称不能为空", "name");
+    if (u.name.size() > 120) return Invalid("单位名称过长", "name");
     if (!u.code.empty() && (u.code.size() != 12 || !std::all_of(u.code.begin(), u.code.end(), ::isdigit)))
         return Invalid("区划代码应为 12 位数字", "code");
+    if (u.population < 0) return Invalid("人口不能为负数", "population");
+    if (u.area_km2 < 0) return Invalid("面积不能为负数", "area_km2");
+    if (!u.code.empty()) {
+        std::shared_lock lock(index_mutex_);
+        if (UnitsByCode().count(u.code)) return core::Error{errc::kConflict, "区划代码已存在: " + u.code, "code"};
+    }
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
@@ -477,7 +484,13 @@ Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
         Audit(actor, "create", "unit", u.id, "{\"name\":" + JsonQuote(u.name) + ",\"code\":" + JsonQuote(u.code) + "}");
         tx->Commit();
     }
-    Reload();
+    // Only the tree changes: rebuild it from the units in memory plus the new one.
+    std::unique_lock lock(index_mutex_);
+    std::vector<Unit> units = index_.tree().units();
+    units.push_back(u);
+    auto tree = RegionTree::Build(std::move(units));
+    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
+    index_.SetTree(std::move(tree).value());
     return u;
 }
 

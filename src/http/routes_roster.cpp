@@ -182,6 +182,45 @@ void RegisterRosterRoutes(Router& router, Services& s) {
         return JsonResponse(200, json::serialize(out));
     });
 
+    router.Add("POST", "/api/v1/units", Access::kSession, [&s](Request& req) {
+        auto body = ParseObject(req.body, {"parent_id", "code", "name", "kind", "economy", "dev_zone", "near_highway",
+                                           "population", "area_km2"});
+        if (!body) return ErrorResponse(body.error());
+        Unit u;
+        auto parent = IntField(*body, "parent_id");
+        if (!parent) return ErrorResponse(parent.error());
+        if (*parent && **parent > 0) u.parent_id = **parent;  // absent or 0: a root
+        for (auto [name, slot] : {std::pair{"code", &u.code}, {"name", &u.name}}) {
+            auto v = StringField(*body, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = v->value_or("");
+        }
+        auto kind = StringField(*body, "kind");
+        if (!kind) return ErrorResponse(kind.error());
+        auto parsed_kind = KindFromString(kind->value_or(""));
+        if (!parsed_kind) return ErrorResponse(core::Invalid("单位类型应为 province、city、county、town、village、community、grid 或 enterprise", "kind"));
+        u.kind = *parsed_kind;
+        auto economy = StringField(*body, "economy");
+        if (!economy) return ErrorResponse(economy.error());
+        auto parsed_economy = EconomyFromString(economy->value_or("none"));
+        if (!parsed_economy) return ErrorResponse(core::Invalid("经济类型应为 none、agriculture、industry、tourism、mixed 或 urban", "economy"));
+        u.economy = *parsed_economy;
+        for (auto [name, slot] : {std::pair{"dev_zone", &u.dev_zone}, {"near_highway", &u.near_highway}}) {
+            auto v = BoolField(*body, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = v->value_or(false);
+        }
+        auto population = IntField(*body, "population");
+        if (!population) return ErrorResponse(population.error());
+        u.population = population->value_or(0);
+        auto area = NumberField(*body, "area_km2");
+        if (!area) return ErrorResponse(area.error());
+        u.area_km2 = area->value_or(0);
+        auto created = s.roster.CreateUnit(req.user->actor, u);
+        if (!created) return ErrorResponse(created.error());
+        return JsonResponse(201, json::serialize(UnitJson(app::UnitView{*created, 0})));
+    });
+
     router.Add("GET", "/api/v1/units/{id}", Access::kSession, [&s](Request& req) {
         auto id = PathId(req);
         if (!id) return ErrorResponse(id.error());

@@ -237,6 +237,29 @@ TEST_P(ApiTest, ExportsAreXlsxFilesWithTheCurrentFilters) {
     EXPECT_EQ(t.body.substr(0, 2), "PK");
 }
 
+TEST_P(ApiTest, UnitsAreCreatedInsideScopeWithUniqueCodes) {
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    std::int64_t yangshe = UnitId(town, "杨舍镇");
+    auto body = [](std::int64_t parent, const char* code, const char* name) {
+        return json::serialize(json::object{{"parent_id", parent}, {"code", code}, {"name", name}, {"kind", "village"},
+                                            {"economy", "agriculture"}, {"population", 3200}});
+    };
+    auto created = town.Send("POST", "/api/v1/units", body(yangshe, "320582001299", "新建村"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    std::int64_t id = Json(created).at("id").as_int64();
+    EXPECT_EQ(town.Get("/api/v1/units/" + std::to_string(id)).status, 200);
+    EXPECT_EQ(Json(town.Get("/api/v1/units?parent=" + std::to_string(yangshe))).at("total").as_int64(), 4);
+    EXPECT_EQ(town.Send("POST", "/api/v1/units", body(yangshe, "320582001299", "重复村")).status, 409);
+    EXPECT_EQ(Json(town.Send("POST", "/api/v1/units", body(yangshe, "12345", "短码村"))).at("error").at("field").as_string(),
+              "code");
+    EXPECT_EQ(town.Send("POST", "/api/v1/units", body(0, "320582001298", "顶级村")).status, 403);
+    Client admin(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    std::int64_t donglin = UnitId(admin, "东林村");
+    EXPECT_EQ(town.Send("POST", "/api/v1/units", body(donglin, "320585001299", "越界村")).status, 403);
+}
+
 TEST_P(ApiTest, OnlyAdminsReadTheAuditLog) {
     Client admin(port()), town(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
