@@ -97,17 +97,7 @@ CampaignService::CampaignService(core::ports::Store& store, core::ports::Campaig
 
 // ---- scope ---------------------------------------------------------------------------------
 
-bool CampaignService::InScope(const Actor& actor, Id unit) const {
-    bool in = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        if (actor.scope_unit_id == 0) {
-            in = actor.role == core::auth::Role::kAdmin && index.tree().Find(unit) != nullptr;
-        } else {
-            in = index.tree().InSubtree(actor.scope_unit_id, unit);
-        }
-    });
-    return in;
-}
+bool CampaignService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
 
 bool CampaignService::CanRead(const Actor& actor, const CampaignRecord& c) const {
     if (c.status != kPublished && !IsManager(actor.role) && actor.role != core::auth::Role::kJudge) return false;

@@ -272,17 +272,7 @@ std::size_t PointsService::CompareWithRecount() {
 
 // ---- scope ---------------------------------------------------------------------------------
 
-bool PointsService::InScope(const Actor& actor, Id unit) const {
-    bool in = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        if (actor.scope_unit_id == 0) {
-            in = actor.role == Role::kAdmin && index.tree().Find(unit) != nullptr;
-        } else {
-            in = index.tree().InSubtree(actor.scope_unit_id, unit);
-        }
-    });
-    return in;
-}
+bool PointsService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
 
 Result<Id> PointsService::ScopeUnit(const Actor& actor, std::optional<Id> unit) const {
     if (unit) {

@@ -59,8 +59,12 @@ void RosterService::Reload() {
 }
 
 bool RosterService::Visible(const Actor& actor, Id unit) const {
-    if (actor.scope_unit_id == 0) return actor.role == core::auth::Role::kAdmin && index_.tree().Find(unit);
-    return index_.tree().InSubtree(actor.scope_unit_id, unit);
+    return core::auth::InScope(index_.tree(), actor, unit);
+}
+
+bool RosterService::InScope(const Actor& actor, Id unit) const {
+    std::shared_lock lock(index_mutex_);
+    return Visible(actor, unit);
 }
 
 UnitView RosterService::UnitViewOf(const Unit& u) const { return UnitView{u, index_.tree().Children(u.id).size()}; }

@@ -146,6 +146,9 @@ public:
     // Creates a unit under `parent` (admin/county/town within scope); used by the demo and CLI.
     Result<core::roster::Unit> CreateUnit(const Actor& actor, core::roster::Unit u);
 
+    // Is `unit` inside the caller's scope (core::auth::InScope, under the reader lock)?
+    bool InScope(const Actor& actor, Id unit) const;
+
     // Visits the index under the reader lock (exports, demo checks).
     void WithIndex(const std::function<void(const core::roster::RosterIndex&)>& fn) const;
     std::string Today() const { return clock_.Today(); }

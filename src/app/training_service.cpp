@@ -82,12 +82,6 @@ Id TownOf(const core::roster::RegionTree& tree, Id unit_id) {
     return town;
 }
 
-// Is `unit` inside the caller's scope? For use inside RosterService::WithIndex callbacks, which
-// must not take the index lock again.
-bool ActorSees(const RosterIndex& index, const Actor& actor, Id unit) {
-    if (actor.scope_unit_id == 0) return actor.role == core::auth::Role::kAdmin && index.tree().Find(unit) != nullptr;
-    return index.tree().InSubtree(actor.scope_unit_id, unit);
-}
 
 std::string NameOf(const core::roster::RegionTree& tree, Id unit_id) {
     const auto* u = tree.Find(unit_id);
@@ -174,17 +168,7 @@ TrainingService::TrainingService(core::ports::Store& store, core::ports::Trainin
 
 // ---- scope -------------------------------------------------------------------------------
 
-bool TrainingService::InScope(const Actor& actor, Id unit) const {
-    bool in = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        if (actor.scope_unit_id == 0) {
-            in = actor.role == core::auth::Role::kAdmin && index.tree().Find(unit) != nullptr;
-        } else {
-            in = index.tree().InSubtree(actor.scope_unit_id, unit);
-        }
-    });
-    return in;
-}
+bool TrainingService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
 
 bool TrainingService::CanRead(const Actor& actor, Id scope_unit) const {
     if (!core::auth::CanReadRoster(actor.role)) return false;
@@ -375,7 +359,7 @@ Result<MemberView> TrainingService::ChangeMember(const Actor& actor, Id pool_id,
         const auto* p = index.FindPerson(change.person_id);
         if (!p) return;
         in_scope = index.tree().InSubtree(record->scope_unit_id, p->unit_id) &&
-                   (actor.scope_unit_id == 0 || index.tree().InSubtree(actor.scope_unit_id, p->unit_id));
+                   core::auth::InScope(index.tree(), actor, p->unit_id);
         candidate = CandidateOf(index, *p, date);
         view.name = p->name;
         view.unit_name = NameOf(index.tree(), p->unit_id);
@@ -600,7 +584,7 @@ Result<ProgramDetail> TrainingService::CreateProgram(const Actor& actor, const N
                 if (error) break;
                 const auto* p = index.FindPerson(person);
                 if (!p) error = Invalid("学员不存在：" + std::to_string(person), field + ".trainees");
-                else if (!tree.InSubtree(scope, p->unit_id) || !ActorSees(index, actor, p->unit_id))
+                else if (!tree.InSubtree(scope, p->unit_id) || !core::auth::InScope(index.tree(), actor, p->unit_id))
                     error = Forbidden("学员 " + p->name + " 不在项目所属单位或您的管辖范围内");
                 else if (!enrolled.insert(person).second)
                     error = Conflict("学员 " + p->name + " 重复编入批次", field + ".trainees");
@@ -672,7 +656,7 @@ Result<BatchView> TrainingService::AddBatch(const Actor& actor, Id program_id, c
         for (Id person : batch.trainees) {
             const auto* p = index.FindPerson(person);
             if (!p) error = Invalid("学员不存在：" + std::to_string(person), "trainees");
-            else if (!index.tree().InSubtree(program->scope_unit_id, p->unit_id) || !ActorSees(index, actor, p->unit_id))
+            else if (!index.tree().InSubtree(program->scope_unit_id, p->unit_id) || !core::auth::InScope(index.tree(), actor, p->unit_id))
                 error = Forbidden("学员 " + p->name + " 不在项目所属单位或您的管辖范围内");
             else if (!enrolled.insert(person).second)
                 error = Conflict("学员 " + p->name + " 已编入本项目的批次", "trainees");
@@ -744,7 +728,7 @@ Result<std::vector<PlacementView>> TrainingService::AddPlacements(const Actor& a
                 error = Invalid("学员不存在", field + ".person_id");
                 break;
             }
-            if (!tree.InSubtree(program->scope_unit_id, person->unit_id) || !ActorSees(index, actor, person->unit_id)) {
+            if (!tree.InSubtree(program->scope_unit_id, person->unit_id) || !core::auth::InScope(index.tree(), actor, person->unit_id)) {
                 error = Forbidden("学员 " + person->name + " 不在项目所属单位或您的管辖范围内");
                 break;
             }

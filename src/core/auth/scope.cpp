@@ -20,6 +20,11 @@ const char* RoleName(Role r) {
     return "";
 }
 
+bool InScope(const roster::RegionTree& tree, const Actor& actor, roster::Id unit) {
+    if (actor.scope_unit_id == 0) return actor.role == Role::kAdmin && tree.Find(unit) != nullptr;
+    return tree.InSubtree(actor.scope_unit_id, unit);
+}
+
 bool CanReadRoster(Role r) { return r != Role::kJudge && r != Role::kMember; }
 bool CanWriteRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown || r == Role::kSecretary; }
 bool CanImportRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown; }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/roster/model.hpp"
+#include "core/roster/tree.hpp"
 
 namespace lingyan::core::auth {
 
@@ -24,6 +25,10 @@ struct Actor {
     Role role = Role::kMember;
     roster::Id scope_unit_id = 0;
 };
+
+// The one scope rule: is `unit` inside the caller's scope? A scope of 0 (the whole deployment)
+// is honoured for admins only; otherwise the unit must lie in the scope unit's subtree.
+bool InScope(const roster::RegionTree& tree, const Actor& actor, roster::Id unit);
 
 // May the role read the roster (units, people, statistics)?
 bool CanReadRoster(Role r);

@@ -1,0 +1,34 @@
+#include "core/auth/scope.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lingyan::core::auth {
+namespace {
+
+roster::RegionTree Tree() {
+    std::vector<roster::Unit> units(3);
+    units[0].id = 1;
+    units[1].id = 2;
+    units[1].parent_id = 1;
+    units[2].id = 3;
+    return std::move(roster::RegionTree::Build(units)).value();
+}
+
+TEST(Scope, ASubtreeScopeCoversItsUnitsOnly) {
+    auto tree = Tree();
+    Actor town{1, "town", Role::kTown, 1};
+    EXPECT_TRUE(InScope(tree, town, 1));
+    EXPECT_TRUE(InScope(tree, town, 2));
+    EXPECT_FALSE(InScope(tree, town, 3));
+    EXPECT_FALSE(InScope(tree, town, 99));
+}
+
+TEST(Scope, TheWholeDeploymentScopeIsForAdminsOnly) {
+    auto tree = Tree();
+    EXPECT_TRUE(InScope(tree, Actor{1, "admin", Role::kAdmin, 0}, 3));
+    EXPECT_FALSE(InScope(tree, Actor{1, "admin", Role::kAdmin, 0}, 99));
+    EXPECT_FALSE(InScope(tree, Actor{2, "odd", Role::kCounty, 0}, 3));
+}
+
+}  // namespace
+}  // namespace lingyan::core::auth
