@@ -518,6 +518,15 @@ Result<PointsEventView> PointsService::Reject(const Actor& actor, Id event_id, c
     return Decide(actor, event_id, EventStatus::kRejected, reason);
 }
 
+core::Status PointsService::CheckEventMemberInScope(const Actor& actor, Id member_id) const {
+    std::shared_lock read(live_mutex_);
+    auto m = live_->member_by_id.find(member_id);
+    if (m == live_->member_by_id.end()) return NotFound("积分事件不存在");
+    if (!InScope(actor, live_->members[static_cast<std::size_t>(m->second)].unit_id))
+        return Forbidden("该党员不在您的管辖范围内");
+    return core::Ok();
+}
+
 Result<PointsEventView> PointsService::Decide(const Actor& actor, Id event_id, EventStatus status,
                                               const std::string& reason) {
     if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以审核积分");
@@ -525,13 +534,7 @@ Result<PointsEventView> PointsService::Decide(const Actor& actor, Id event_id, E
     std::lock_guard lock(store_mutex_);
     auto e = points_.FindEvent(event_id);
     if (!e) return NotFound("积分事件不存在");
-    {
-        std::shared_lock read(live_mutex_);
-        auto m = live_->member_by_id.find(e->member_id);
-        if (m == live_->member_by_id.end()) return NotFound("积分事件不存在");
-        if (!InScope(actor, live_->members[static_cast<std::size_t>(m->second)].unit_id))
-            return Forbidden("该党员不在您的管辖范围内");
-    }
+    if (auto st = CheckEventMemberInScope(actor, e->member_id); !st) return st.error();
     if (e->status != EventStatus::kPending)
         return Conflict(std::string("该事件已审核（") + (e->status == EventStatus::kApproved ? "已通过" : "已驳回") + "）");
     e->status = status;
@@ -554,13 +557,7 @@ Result<PointsEventView> PointsService::Reverse(const Actor& actor, Id event_id, 
     std::lock_guard lock(store_mutex_);
     auto original = points_.FindEvent(event_id);
     if (!original) return NotFound("积分事件不存在");
-    {
-        std::shared_lock read(live_mutex_);
-        auto m = live_->member_by_id.find(original->member_id);
-        if (m == live_->member_by_id.end()) return NotFound("积分事件不存在");
-        if (!InScope(actor, live_->members[static_cast<std::size_t>(m->second)].unit_id))
-            return Forbidden("该党员不在您的管辖范围内");
-    }
+    if (auto st = CheckEventMemberInScope(actor, original->member_id); !st) return st.error();
     if (original->status != EventStatus::kApproved) return Conflict("只有已通过的事件可以冲正（待审事件请驳回）");
     if (original->reverses != 0) return Conflict("冲正事件不能再冲正");
     if (points_.FindReversal(event_id) != 0) return Conflict("该事件已冲正");

@@ -189,6 +189,8 @@ private:
     std::shared_ptr<const Live> EnsureLoaded();
     void ReloadLocked();  // caller holds store_mutex_
     void EnsureCatalogLocked();
+    // The event's member exists and lies in the caller's scope (not_found / forbidden otherwise).
+    core::Status CheckEventMemberInScope(const Actor& actor, core::roster::Id member_id) const;
     bool InScope(const Actor& actor, core::roster::Id unit) const;
     Result<core::roster::Id> ScopeUnit(const Actor& actor, std::optional<core::roster::Id> unit) const;
     PointsEventView ViewOf(const Live& live, const core::ports::PointsEventRecord& e) const;
