@@ -2,11 +2,13 @@
 # Browser tests against a real server: tests/e2e/run.sh BIN
 #   BIN      the lingyan binary; started as `BIN serve --demo --port P --db sqlite:TMP`
 #   --mock   use tests/e2e/mock-server.mjs instead (docs/api.md stand-in, for front-end work)
+#   SPEC...  optional spec files to run instead of all of them (tests/e2e/specs/points.spec.mjs)
 # Builds web/dist if missing, waits for /api/v1/health, runs the specs with node's test
 # runner, saves screenshots to test-output/screenshots/, and stops the server.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${1:?usage: tests/e2e/run.sh BIN|--mock}
+bin=${1:?usage: tests/e2e/run.sh BIN|--mock [SPEC...]}
+shift
 cd "$root"
 
 if [ "$bin" != "--mock" ]; then
@@ -50,9 +52,8 @@ curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "e2e: serv
 mkdir -p test-output/screenshots
 export LINGYAN_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$root/test-output/screenshots"
 status=0
-node --test --test-concurrency=1 --test-reporter=spec \
-  tests/e2e/specs/roster.spec.mjs tests/e2e/specs/scope.spec.mjs \
-  tests/e2e/specs/exchange.spec.mjs tests/e2e/specs/phone.spec.mjs \
-  tests/e2e/specs/evaluation.spec.mjs tests/e2e/specs/points.spec.mjs tests/e2e/specs/training.spec.mjs || status=$?
+specs=("$@")
+[ ${#specs[@]} -gt 0 ] || specs=(tests/e2e/specs/*.spec.mjs)
+node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}" || status=$?
 if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$log" >&2; fi
 exit "$status"
