@@ -199,7 +199,8 @@ Result<Evaluation> Evaluate(const FactSheet& facts) {
         const double root = ScoreTree(facts, ranks, subject_idx, r.s, r.incomplete);
         r.bonus = spec.bonus_cap ? std::min(subject.bonus, *spec.bonus_cap) : subject.bonus;
         r.penalty = spec.penalty_cap ? std::min(subject.penalty, *spec.penalty_cap) : subject.penalty;
-        r.total = std::max(0.0, spec.scale * root + r.bonus - r.penalty);
+        r.coefficient = subject.coefficient;
+        r.total = std::max(0.0, spec.scale * root + r.bonus - r.penalty) * subject.coefficient;
         r.total_cents = ToCents(r.total);
         r.vetoed = subject.vetoed;
         r.veto_reason = subject.veto_reason;

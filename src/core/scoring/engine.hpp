@@ -25,6 +25,7 @@ struct SubjectResult {
     std::int64_t total_cents = 0;
     double bonus = 0;    // as applied, after the cap
     double penalty = 0;  // as applied, after the cap
+    double coefficient = 1;  // track coefficient applied to the total
     bool vetoed = false;
     std::string veto_reason;
     bool incomplete = false;  // some leaf had no input

@@ -79,6 +79,14 @@ Status FactSheet::AddVeto(std::string_view subject, std::string_view reason, std
     return Ok();
 }
 
+Status FactSheet::SetCoefficient(std::string_view subject, double coefficient) {
+    if (Trim(subject).empty()) return Fail(0, "主体（subject）为空");
+    if (!std::isfinite(coefficient) || coefficient <= 0)
+        return Fail(0, "主体 " + Quote(subject) + " 的赛道系数应为正数");
+    subjects_[SubjectIndex(subject)].coefficient = coefficient;
+    return Ok();
+}
+
 Status FactSheet::Add(std::string_view subject, std::string_view criterion, std::string_view key,
                       std::string_view value, std::size_t line) {
     if (criterion == kSubjectLevel && key == "veto") return AddVeto(subject, value, line);

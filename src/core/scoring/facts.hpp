@@ -46,6 +46,7 @@ struct SubjectFacts {
     std::string veto_reason;
     double bonus = 0;
     double penalty = 0;
+    double coefficient = 1;         // track coefficient (赛道系数): multiplies the total
     std::vector<LeafFacts> leaves;  // indexed by Node::leaf_index
 };
 
@@ -71,6 +72,9 @@ public:
                      std::size_t line = 0);
     // Vetoes a subject (一票否决) with a reason; refused if the subject is already vetoed.
     Status AddVeto(std::string_view subject, std::string_view reason, std::size_t line = 0);
+    // Sets the coefficient of a subject's track (赛道系数, > 0 and finite; default 1). Not a
+    // fact of INPUTS.csv: campaigns set it from the subject's track.
+    Status SetCoefficient(std::string_view subject, double coefficient);
 
     const CompiledFramework& framework() const { return *framework_; }
     const std::vector<SubjectFacts>& subjects() const { return subjects_; }
