@@ -1,12 +1,15 @@
 #include "app/campaign_service.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
 #include "app/audit_service.hpp"
+#include "core/common/date.hpp"
 #include "core/scoring/facts.hpp"
 #include "core/text/json_escape.hpp"
 
@@ -61,6 +64,24 @@ using FactIdentity = std::tuple<Id, std::string, std::string, std::string>;  // 
 
 std::string NullableQuote(const std::optional<std::string>& v) { return v ? JsonQuote(*v) : "null"; }
 
+// The owner of a criterion: its own, or the nearest owned ancestor's; nullptr when none.
+const core::ports::OwnerRecord* OwnerOf(const std::vector<core::ports::OwnerRecord>& owners,
+                                        const scoring::CompiledFramework& fw, const std::string& criterion) {
+    for (int node = fw.Find(criterion); node != scoring::kNoNode;
+         node = fw.nodes()[static_cast<std::size_t>(node)].parent) {
+        const auto& id = fw.nodes()[static_cast<std::size_t>(node)].spec.id;
+        for (const auto& o : owners)
+            if (o.criterion == id) return &o;
+    }
+    return nullptr;
+}
+
+std::string FormatShare(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
 }  // namespace
 
 std::string CentsText(std::int64_t cents) {
@@ -80,6 +101,7 @@ struct CampaignService::Computed {
     std::vector<FactRecord> facts;
     std::unique_ptr<scoring::FactSheet> sheet;
     std::optional<scoring::Evaluation> evaluation;
+    scoring::Standing standing;
     std::optional<Error> error;  // the engine refused the facts (cannot happen for validated input)
     std::vector<std::string> pending;
 };
@@ -153,6 +175,11 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
     d.summary.template_key = version->template_key;
     computed->facts = campaigns_.ListFacts(campaign_id);
     d.fact_count = computed->facts.size();
+    d.tracks = campaigns_.ListTracks(campaign_id);
+    d.bands = campaigns_.ListBands(campaign_id);
+    d.owners = campaigns_.ListOwners(campaign_id);
+    if (!record->negative_name.empty())
+        d.negative = scoring::NegativeListSpec{record->negative_name, record->negative_criterion, record->negative_count};
     const auto subjects = campaigns_.ListSubjects(campaign_id);
     d.summary.subject_count = subjects.size();
     roster_.WithIndex([&](const RosterIndex& index) {
@@ -172,6 +199,8 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
             }
             path.push_back(s.unit_id);
             view.name = s.label.empty() ? view.unit_name : s.label;
+            for (std::size_t t = 0; t < d.tracks.size(); ++t)
+                if (d.tracks[t].name == s.track) view.track = static_cast<int>(t);
             computed->subject_index.emplace(s.id, d.subjects.size());
             d.subjects.push_back(std::move(view));
             computed->paths.push_back(std::move(path));
@@ -209,7 +238,14 @@ void CampaignService::Score(Computed& computed_ref) {
         }
     }
     computed->sheet = std::make_unique<scoring::FactSheet>(fw, "campaign");
-    for (const auto& s : d.subjects) computed->sheet->AddSubject(SubjectKey(s.record.id));
+    std::vector<int> subject_track;
+    for (const auto& s : d.subjects) {
+        computed->sheet->AddSubject(SubjectKey(s.record.id));
+        subject_track.push_back(s.track);
+        if (s.track >= 0)
+            (void)computed->sheet->SetCoefficient(SubjectKey(s.record.id),
+                                                  d.tracks[static_cast<std::size_t>(s.track)].coefficient);
+    }
     for (const auto& f : computed->facts) {
         if (f.key == kJudgeKey && skipped.count({f.subject_id, f.criterion})) continue;
         const std::string subject = SubjectKey(f.subject_id);
@@ -223,6 +259,11 @@ void CampaignService::Score(Computed& computed_ref) {
     auto evaluation = scoring::Evaluate(*computed->sheet);
     if (evaluation) {
         computed->evaluation = std::move(evaluation).value();
+        scoring::StandingSpec spec;
+        for (const auto& t : d.tracks) spec.tracks.push_back({t.name, t.coefficient});
+        for (const auto& b : d.bands) spec.bands.push_back({b.name, b.share, b.follow_up});
+        spec.negative = d.negative;
+        computed->standing = scoring::Stand(*computed->evaluation, fw, subject_track, spec);
     } else {
         computed->error = evaluation.error();
     }
@@ -280,7 +321,17 @@ Result<Board> CampaignService::BoardOf(std::shared_ptr<const Computed> computed,
         row.gap_to_best = ranking.front().total_cents - r.total_cents;
         row.gap_to_above = pos == 0 ? 0 : ranking[pos - 1].total_cents - r.total_cents;
         for (int root : fw.roots()) row.top_s.push_back(r.s[static_cast<std::size_t>(root)]);
+        row.track_rank = computed->standing.track_rank[pos];
+        row.band = computed->standing.band[pos];
         board.rows.push_back(std::move(row));
+    }
+    if (const auto& neg = computed->detail.negative) {
+        const int node = neg->criterion.empty() ? scoring::kNoNode : fw.Find(neg->criterion);
+        for (std::size_t pos : computed->standing.negative) {
+            const auto& r = ranking[pos];
+            board.negative.push_back({r.subject, node == scoring::kNoNode ? r.total : r.s[static_cast<std::size_t>(node)]});
+        }
+        board.negative_overflow = computed->standing.negative_overflow;
     }
     board.snapshot = std::move(computed);
     return board;
@@ -343,6 +394,33 @@ void CampaignService::Audit(const Actor& actor, const std::string& action, Id ca
     AppendAudit(store_, clock_, actor, action, "campaign", campaign_id, detail);
 }
 
+Result<scoring::Framework> CampaignService::ResolveFramework(const std::string& template_key,
+                                                              const std::string& framework_json,
+                                                              const std::vector<AwardQuota>& quotas) const {
+    if (template_key.empty() == framework_json.empty())
+        return Invalid("请在内置模板（template）与自定义指标体系（framework）中选择一个", "template");
+    scoring::Framework framework;
+    if (!template_key.empty()) {
+        const auto* t = scoring::FindTemplate(templates_, template_key);
+        if (!t) return Invalid("没有内置模板 “" + template_key + "”", "template");
+        framework = t->framework;
+    } else {
+        auto parsed = codec_.parse(framework_json);
+        if (!parsed) return Invalid(parsed.error().message, "framework");
+        framework = parsed->framework();
+    }
+    for (const auto& q : quotas) {
+        auto it = std::find_if(framework.awards.begin(), framework.awards.end(),
+                               [&](const scoring::AwardSpec& a) { return a.name == q.name; });
+        if (it == framework.awards.end()) return Invalid("指标体系中没有奖项 “" + q.name + "”", "awards");
+        if (q.quota < 1) return Invalid("奖项 “" + q.name + "” 的名额应为正整数", "awards");
+        it->quota = q.quota;
+        if (q.min_total) it->min_total = *q.min_total;
+    }
+    if (auto compiled = scoring::Compile(framework); !compiled) return Invalid(compiled.error().message, "framework");
+    return framework;
+}
+
 Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCampaign& spec) {
     if (!IsManager(actor.role)) return Forbidden("您的角色无权创建考核活动");
     if (spec.name.empty()) return Invalid("请填写活动名称", "name");
@@ -354,44 +432,61 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
     if (!CanManage(actor, scope)) return Forbidden("不能在管辖范围外创建考核活动");
     if (!ValidCycle(spec.cycle_kind, spec.cycle_label))
         return Invalid("周期应为 year（2021）、quarter（2021-Q3）或 month（2021-07）", "cycle");
-    if (spec.template_key.empty() == spec.framework_json.empty())
-        return Invalid("请在内置模板（template）与自定义指标体系（framework）中选择一个", "template");
-
-    scoring::Framework framework;
-    if (!spec.template_key.empty()) {
-        const auto* t = scoring::FindTemplate(templates_, spec.template_key);
-        if (!t) return Invalid("没有内置模板 “" + spec.template_key + "”", "template");
-        framework = t->framework;
-    } else {
-        auto parsed = codec_.parse(spec.framework_json);
-        if (!parsed) return Invalid(parsed.error().message, "framework");
-        framework = parsed->framework();
+    auto resolved = ResolveFramework(spec.template_key, spec.framework_json, spec.quotas);
+    if (!resolved) return resolved.error();
+    const scoring::Framework framework = std::move(resolved).value();
+    {
+        scoring::StandingSpec standing;
+        for (const auto& t : spec.tracks) standing.tracks.push_back({t.name, t.coefficient});
+        auto compiled = scoring::Compile(framework);
+        if (auto valid = scoring::ValidateStanding(standing, *compiled); !valid) return valid.error();
     }
-    for (const auto& q : spec.quotas) {
-        auto it = std::find_if(framework.awards.begin(), framework.awards.end(),
-                               [&](const scoring::AwardSpec& a) { return a.name == q.name; });
-        if (it == framework.awards.end()) return Invalid("指标体系中没有奖项 “" + q.name + "”", "awards");
-        if (q.quota < 1) return Invalid("奖项 “" + q.name + "” 的名额应为正整数", "awards");
-        it->quota = q.quota;
-        if (q.min_total) it->min_total = *q.min_total;
-    }
-    if (auto compiled = scoring::Compile(framework); !compiled) return Invalid(compiled.error().message, "framework");
     if (spec.subjects.empty()) return Invalid("请至少选择一个考核对象", "subjects");
-    std::set<std::pair<Id, std::string>> seen;
+
+    // Subjects resolved to what is stored: people take their unit and, unless labelled, their name.
+    std::vector<core::ports::CampaignSubjectRecord> subjects;
+    std::set<std::tuple<Id, Id, std::string>> seen;  // unit, person, label
     std::string subject_error;
     roster_.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
         for (const auto& s : spec.subjects) {
-            if (!index.tree().Find(s.unit_id)) {
-                subject_error = "考核对象单位 " + std::to_string(s.unit_id) + " 不存在";
-            } else if (!index.tree().InSubtree(scope, s.unit_id)) {
-                subject_error = "考核对象 " + index.tree().Find(s.unit_id)->name + " 不在活动所属单位范围内";
-            } else if (!seen.insert({s.unit_id, s.label}).second) {
-                subject_error = "考核对象 " + index.tree().Find(s.unit_id)->name + " 重复";
+            core::ports::CampaignSubjectRecord r{0, 0, s.unit_id, s.label, s.track, s.person_id};
+            std::string name;
+            if (s.person_id != 0) {
+                const auto* person = index.FindPerson(s.person_id);
+                if (!person) {
+                    subject_error = "考核对象人员 " + std::to_string(s.person_id) + " 不存在";
+                    return;
+                }
+                r.unit_id = person->unit_id;
+                if (r.label.empty()) r.label = person->name;
+                name = person->name;
+            }
+            const auto* unit = tree.Find(r.unit_id);
+            if (!unit) {
+                subject_error = "考核对象单位 " + std::to_string(r.unit_id) + " 不存在";
+            } else if (!tree.InSubtree(scope, r.unit_id)) {
+                subject_error = "考核对象 " + (name.empty() ? unit->name : name) + " 不在活动所属单位范围内";
+            } else if (!seen.insert({r.unit_id, r.person_id, r.label}).second) {
+                subject_error = "考核对象 " + (name.empty() ? unit->name : name) + " 重复";
+            } else if (!r.track.empty() &&
+                       std::none_of(spec.tracks.begin(), spec.tracks.end(),
+                                    [&](const core::ports::TrackRecord& t) { return t.name == r.track; })) {
+                subject_error = "考核对象 " + (name.empty() ? unit->name : name) + " 的赛道 “" + r.track + "” 未定义";
             }
             if (!subject_error.empty()) return;
+            subjects.push_back(std::move(r));
         }
     });
     if (!subject_error.empty()) return Invalid(subject_error, "subjects");
+    // Two people of one name in one unit: tell them apart in the label.
+    {
+        std::map<std::pair<Id, std::string>, int> labels;
+        for (auto& r : subjects) {
+            const int n = ++labels[{r.unit_id, r.label}];
+            if (n > 1) r.label += "（" + std::to_string(n) + "）";
+        }
+    }
 
     const std::string body = codec_.to_json(framework);
     Id campaign_id = 0;
@@ -418,12 +513,16 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
         c.created_by = actor.username;
         c.created_at = now;
         campaign_id = campaigns_.InsertCampaign(c);
-        for (const auto& s : spec.subjects) campaigns_.InsertSubject({0, campaign_id, s.unit_id, s.label});
+        if (!spec.tracks.empty()) campaigns_.ReplaceTracks(campaign_id, spec.tracks);
+        for (auto& r : subjects) {
+            r.campaign_id = campaign_id;
+            campaigns_.InsertSubject(r);
+        }
         Audit(actor, "create", campaign_id,
               "{\"name\":" + JsonQuote(spec.name) + ",\"scope_unit_id\":" + std::to_string(scope) +
                   ",\"framework\":" + JsonQuote(framework.name) + ",\"template\":" + JsonQuote(spec.template_key) +
                   ",\"cycle\":" + JsonQuote(spec.cycle_kind + ":" + spec.cycle_label) +
-                  ",\"subjects\":" + std::to_string(spec.subjects.size()) + "}");
+                  ",\"subjects\":" + std::to_string(subjects.size()) + "}");
         tx->Commit();
     }
     return Get(actor, campaign_id);
@@ -454,6 +553,24 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
             const int node = fw.Find(f.criterion);
             if (node == scoring::kNoNode || fw.nodes()[static_cast<std::size_t>(node)].spec.method != scoring::Method::kJudges)
                 return Forbidden("评委只能录入评委打分（judges）类指标");
+        }
+    }
+
+    // Owned criteria: only the owner enters them, and only inside the entry window.
+    if (!computed->detail.owners.empty()) {
+        const std::string today = clock_.Today();
+        for (const auto& f : facts) {
+            const auto* owner = OwnerOf(computed->detail.owners, fw, f.criterion);
+            if (!owner) continue;
+            if (owner->owner != actor.username)
+                return Forbidden("指标 “" + f.criterion + "” 由 " + owner->owner + " 负责录入");
+            if ((!owner->opens_on.empty() && today < owner->opens_on) ||
+                (!owner->closes_on.empty() && today > owner->closes_on)) {
+                return Forbidden("指标 “" + f.criterion + "” 的录入时间为 " +
+                                 (owner->opens_on.empty() ? "即日" : owner->opens_on) + " 至 " +
+                                 (owner->closes_on.empty() ? "不限" : owner->closes_on) + "，今天（" + today +
+                                 "）不在其中");
+            }
         }
     }
 
@@ -603,9 +720,21 @@ Result<PublishOutcome> CampaignService::Publish(const Actor& actor, Id campaign_
                     ",\"rank\":" + std::to_string(row.result->rank) + ",\"total\":" +
                     CentsText(row.result->total_cents) + ",\"vetoed\":" + (row.result->vetoed ? "true" : "false") +
                     ",\"incomplete\":" + (row.result->incomplete ? "true" : "false") +
-                    ",\"award\":" + (row.award.empty() ? "null" : JsonQuote(row.award)) + "}";
+                    ",\"award\":" + (row.award.empty() ? "null" : JsonQuote(row.award)) +
+                    ",\"track\":" + (subject.track < 0 ? "null" : JsonQuote(computed->detail.tracks[static_cast<std::size_t>(subject.track)].name)) +
+                    ",\"track_rank\":" + std::to_string(row.track_rank) +
+                    ",\"band\":" + (row.band < 0 ? "null" : JsonQuote(computed->detail.bands[static_cast<std::size_t>(row.band)].name)) + "}";
     }
-    snapshot += "]}";
+    snapshot += "]";
+    if (computed->detail.negative) {
+        snapshot += ",\"negative\":{\"name\":" + JsonQuote(computed->detail.negative->name) + ",\"subjects\":[";
+        for (std::size_t i = 0; i < board->negative.size(); ++i) {
+            if (i) snapshot += ',';
+            snapshot += JsonQuote(computed->detail.subjects[board->negative[i].subject_idx].name);
+        }
+        snapshot += "]}";
+    }
+    snapshot += "}";
 
     const std::string now = clock_.NowIso();
     campaign.status = kPublished;
@@ -649,6 +778,313 @@ Result<CampaignSummary> CampaignService::Reopen(const Actor& actor, Id campaign_
     CampaignSummary out = computed->detail.summary;
     out.campaign = campaign;
     return out;
+}
+
+// ---- settings, owners, framework ------------------------------------------------------------
+
+Result<std::shared_ptr<const CampaignService::Computed>> CampaignService::LoadDraftForManager(const Actor& actor,
+                                                                                              Id campaign_id) {
+    auto computed = Build(campaign_id);
+    if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+    if (!CanManage(actor, computed->detail.summary.campaign.scope_unit_id)) return Forbidden("您无权修改该考核活动");
+    if (computed->detail.summary.campaign.status == kPublished)
+        return Conflict("活动已发布，结果已冻结；如需修改，请先说明理由并新建版本");
+    return computed;
+}
+
+Result<CampaignDetail> CampaignService::ReplaceFramework(const Actor& actor, Id campaign_id,
+                                                         const std::string& template_key,
+                                                         const std::string& framework_json,
+                                                         const std::vector<AwardQuota>& quotas) {
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto loaded = LoadDraftForManager(actor, campaign_id);
+        if (!loaded) return loaded.error();
+        const auto& computed = *loaded;
+        if (computed->detail.fact_count > 0) {
+            return Conflict("指标体系已锁定：本活动已录入 " + std::to_string(computed->detail.fact_count) +
+                            " 条数据，不能再修改指标体系");
+        }
+        auto resolved = ResolveFramework(template_key, framework_json, quotas);
+        if (!resolved) return resolved.error();
+        const scoring::Framework framework = std::move(resolved).value();
+        auto compiled = scoring::Compile(framework);
+        // Settings that name criteria must still fit the new framework.
+        for (const auto& o : computed->detail.owners)
+            if (compiled->Find(o.criterion) == scoring::kNoNode)
+                return Invalid("录入责任人所负责的指标 “" + o.criterion + "” 不在新的指标体系中", "framework");
+        if (computed->detail.negative && !computed->detail.negative->criterion.empty() &&
+            compiled->Find(computed->detail.negative->criterion) == scoring::kNoNode)
+            return Invalid("反向榜单依据的指标 “" + computed->detail.negative->criterion + "” 不在新的指标体系中",
+                           "framework");
+        const auto old_version = campaigns_.FindFrameworkVersion(computed->detail.summary.campaign.framework_version_id);
+        auto tx = store_.Begin();
+        const std::string now = clock_.NowIso();
+        core::ports::FrameworkVersionRecord version;
+        version.framework_id = old_version->framework_id;
+        version.version = old_version->version + 1;
+        version.name = framework.name;
+        version.template_key = template_key;
+        version.body = codec_.to_json(framework);
+        version.created_by = actor.username;
+        version.created_at = now;
+        CampaignRecord c = computed->detail.summary.campaign;
+        c.framework_version_id = campaigns_.InsertFrameworkVersion(version);
+        campaigns_.UpdateCampaign(c);
+        Audit(actor, "framework", campaign_id,
+              "{\"before\":{\"framework_version\":" + std::to_string(old_version->version) + ",\"name\":" +
+                  JsonQuote(old_version->name) + "},\"after\":{\"framework_version\":" +
+                  std::to_string(version.version) + ",\"name\":" + JsonQuote(version.name) + "}}");
+        tx->Commit();
+        Invalidate(campaign_id);
+    }
+    return Get(actor, campaign_id);
+}
+
+namespace {
+
+std::string SettingsJson(const std::vector<core::ports::TrackRecord>& tracks,
+                         const std::vector<core::ports::BandRecord>& bands,
+                         const std::optional<scoring::NegativeListSpec>& negative) {
+    std::string out = "{\"tracks\":[";
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+        out += (i ? "," : "") + JsonQuote(tracks[i].name + "×" + FormatShare(tracks[i].coefficient));
+    out += "],\"bands\":[";
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        out += (i ? "," : "") + JsonQuote(bands[i].name + ":" + FormatShare(bands[i].share) +
+                                          (bands[i].follow_up ? ":跟进" : ""));
+    out += "],\"negative\":";
+    out += negative ? JsonQuote(negative->name + ":" + (negative->criterion.empty() ? "总分" : negative->criterion) +
+                                ":" + std::to_string(negative->count))
+                    : "null";
+    return out + "}";
+}
+
+}  // namespace
+
+Result<CampaignDetail> CampaignService::UpdateSettings(const Actor& actor, Id campaign_id,
+                                                       const CampaignSettings& settings, const std::string& reason) {
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto loaded = LoadDraftForManager(actor, campaign_id);
+        if (!loaded) return loaded.error();
+        const auto& computed = *loaded;
+        const auto& d = computed->detail;
+        scoring::StandingSpec spec;
+        for (const auto& t : settings.tracks) spec.tracks.push_back({t.name, t.coefficient});
+        for (const auto& b : settings.bands) spec.bands.push_back({b.name, b.share, b.follow_up});
+        spec.negative = settings.negative;
+        if (auto valid = scoring::ValidateStanding(spec, *d.framework); !valid) return valid.error();
+
+        // Each subject's track after the change: the requested one, else its current one.
+        std::map<Id, std::string> next_track;
+        for (const auto& subject : d.subjects) next_track[subject.record.id] = subject.record.track;
+        for (const auto& [subject_id, track] : settings.subject_tracks) {
+            if (!next_track.count(subject_id))
+                return Invalid("考核对象 " + std::to_string(subject_id) + " 不在本活动中", "subject_tracks");
+            next_track[subject_id] = track;
+        }
+        for (const auto& subject : d.subjects) {
+            const auto& track = next_track[subject.record.id];
+            if (!track.empty() && std::none_of(settings.tracks.begin(), settings.tracks.end(),
+                                               [&](const core::ports::TrackRecord& t) { return t.name == track; }))
+                return Invalid("考核对象 " + subject.name + " 的赛道 “" + track + "” 未定义", "subject_tracks");
+        }
+
+        auto tx = store_.Begin();
+        campaigns_.ReplaceTracks(campaign_id, settings.tracks);
+        campaigns_.ReplaceBands(campaign_id, settings.bands);
+        CampaignRecord c = d.summary.campaign;
+        c.negative_name = settings.negative ? settings.negative->name : "";
+        c.negative_criterion = settings.negative ? settings.negative->criterion : "";
+        c.negative_count = settings.negative ? settings.negative->count : 0;
+        campaigns_.UpdateCampaign(c);
+        int moved = 0;
+        for (const auto& subject : d.subjects) {
+            if (next_track[subject.record.id] == subject.record.track) continue;
+            campaigns_.UpdateSubjectTrack(subject.record.id, next_track[subject.record.id]);
+            ++moved;
+        }
+        Audit(actor, "settings", campaign_id,
+              "{\"before\":" + SettingsJson(d.tracks, d.bands, d.negative) + ",\"after\":" +
+                  SettingsJson(settings.tracks, settings.bands, settings.negative) +
+                  ",\"subjects_moved\":" + std::to_string(moved) + ",\"reason\":" + JsonQuote(reason) + "}");
+        tx->Commit();
+        Invalidate(campaign_id);
+    }
+    return Get(actor, campaign_id);
+}
+
+Result<CampaignDetail> CampaignService::SetOwners(const Actor& actor, Id campaign_id,
+                                                  const std::vector<core::ports::OwnerRecord>& owners) {
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto loaded = LoadDraftForManager(actor, campaign_id);
+        if (!loaded) return loaded.error();
+        const auto& d = (*loaded)->detail;
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < owners.size(); ++i) {
+            const auto& o = owners[i];
+            const std::string field = "owners[" + std::to_string(i) + "]";
+            if (d.framework->Find(o.criterion) == scoring::kNoNode)
+                return Invalid("指标 “" + o.criterion + "” 不在指标体系中", field + ".criterion");
+            if (!seen.insert(o.criterion).second)
+                return Invalid("指标 “" + o.criterion + "” 的责任人重复设置", field + ".criterion");
+            if (!store_.FindUserByName(o.owner)) return Invalid("用户 “" + o.owner + "” 不存在", field + ".owner");
+            for (const auto* date : {&o.opens_on, &o.closes_on}) {
+                if (!date->empty() && !core::ParseIsoDate(*date))
+                    return Invalid("日期 “" + *date + "” 应为 YYYY-MM-DD",
+                                   field + (date == &o.opens_on ? ".opens_on" : ".closes_on"));
+            }
+            if (!o.opens_on.empty() && !o.closes_on.empty() && o.closes_on < o.opens_on)
+                return Invalid("截止日期早于开始日期", field + ".closes_on");
+        }
+        std::string before = "[", after = "[";
+        auto describe = [](const core::ports::OwnerRecord& o) {
+            return JsonQuote(o.criterion + ":" + o.owner + ":" + o.opens_on + "~" + o.closes_on);
+        };
+        for (std::size_t i = 0; i < d.owners.size(); ++i) before += (i ? "," : "") + describe(d.owners[i]);
+        for (std::size_t i = 0; i < owners.size(); ++i) after += (i ? "," : "") + describe(owners[i]);
+        auto tx = store_.Begin();
+        campaigns_.ReplaceOwners(campaign_id, owners);
+        Audit(actor, "owners", campaign_id, "{\"before\":" + before + "],\"after\":" + after + "]}");
+        tx->Commit();
+        Invalidate(campaign_id);
+    }
+    return Get(actor, campaign_id);
+}
+
+// ---- follow-ups ------------------------------------------------------------------------------
+
+Result<std::vector<core::ports::CampaignFollowUpRecord>> CampaignService::FollowUps(const Actor& actor, Id campaign_id) {
+    auto computed = Load(campaign_id);
+    if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+    std::lock_guard lock(store_mutex_);
+    return campaigns_.ListFollowUps(campaign_id);
+}
+
+Result<core::ports::CampaignFollowUpRecord> CampaignService::AddFollowUp(const Actor& actor, Id campaign_id,
+                                                                 const core::ports::CampaignFollowUpRecord& in) {
+    std::lock_guard store_lock(store_mutex_);
+    auto computed = Build(campaign_id);
+    if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+    const auto& d = computed->detail;
+    if (!CanManage(actor, d.summary.campaign.scope_unit_id)) return Forbidden("您无权为该考核活动安排整改跟进");
+    if (computed->error) return *computed->error;
+    auto it = computed->subject_index.find(in.subject_id);
+    if (it == computed->subject_index.end()) return Invalid("考核对象不在本活动中", "subject_id");
+    const std::size_t pos = computed->evaluation->position[it->second];
+    const int band = computed->standing.band[pos];
+    if (band < 0 || !d.bands[static_cast<std::size_t>(band)].follow_up)
+        return Invalid("考核对象 " + d.subjects[it->second].name + " 不在需要跟进的分档中", "subject_id");
+    if (in.action.empty()) return Invalid("请填写整改措施", "action");
+    if (in.leader.empty()) return Invalid("请指定包联领导", "leader");
+    if (!core::ParseIsoDate(in.deadline)) return Invalid("整改期限应为 YYYY-MM-DD", "deadline");
+    core::ports::CampaignFollowUpRecord f = in;
+    f.campaign_id = campaign_id;
+    f.version = d.summary.campaign.version;
+    f.band = d.bands[static_cast<std::size_t>(band)].name;
+    f.status = "open";
+    f.outcome.clear();
+    f.created_by = actor.username;
+    f.created_at = clock_.NowIso();
+    f.closed_by.clear();
+    f.closed_at.clear();
+    auto tx = store_.Begin();
+    f.id = campaigns_.InsertFollowUp(f);
+    AppendAudit(store_, clock_, actor, "followup", "campaign_followup", f.id,
+                "{\"campaign_id\":" + std::to_string(campaign_id) + ",\"subject\":" +
+                    JsonQuote(d.subjects[it->second].name) + ",\"band\":" + JsonQuote(f.band) +
+                    ",\"action\":" + JsonQuote(f.action) + ",\"leader\":" + JsonQuote(f.leader) +
+                    ",\"deadline\":" + JsonQuote(f.deadline) + "}");
+    tx->Commit();
+    return f;
+}
+
+Result<core::ports::CampaignFollowUpRecord> CampaignService::CloseFollowUp(const Actor& actor, Id campaign_id, Id followup_id,
+                                                                   const std::string& outcome) {
+    std::lock_guard store_lock(store_mutex_);
+    auto computed = Build(campaign_id);
+    if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+    if (!CanManage(actor, computed->detail.summary.campaign.scope_unit_id))
+        return Forbidden("您无权办结该整改跟进");
+    auto list = campaigns_.ListFollowUps(campaign_id);
+    auto it = std::find_if(list.begin(), list.end(), [&](const auto& f) { return f.id == followup_id; });
+    if (it == list.end()) return Error{errc::kNotFound, "整改跟进不存在", ""};
+    if (it->status != "open") return Conflict("该整改跟进已办结");
+    if (outcome.empty()) return Invalid("请填写整改结果", "outcome");
+    it->status = "done";
+    it->outcome = outcome;
+    it->closed_by = actor.username;
+    it->closed_at = clock_.NowIso();
+    auto tx = store_.Begin();
+    campaigns_.UpdateFollowUp(*it);
+    AppendAudit(store_, clock_, actor, "followup_close", "campaign_followup", it->id,
+                "{\"campaign_id\":" + std::to_string(campaign_id) +
+                    ",\"before\":\"open\",\"after\":\"done\",\"outcome\":" + JsonQuote(outcome) + "}");
+    tx->Commit();
+    return *it;
+}
+
+// ---- facts from unit metrics -------------------------------------------------------------------
+
+Result<CampaignService::MetricFill> CampaignService::FactsFromMetric(const Actor& actor, Id campaign_id,
+                                                                     const std::string& criterion,
+                                                                     const std::string& metric, int month) {
+    if (month < 1 || month > 12) return Invalid("月份应为 1 到 12", "month");
+    if (metric.empty()) return Invalid("请指定经济指标", "metric");
+    std::vector<FactInput> inputs;
+    MetricFill fill;
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto computed = Build(campaign_id);
+        if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+        const auto& d = computed->detail;
+        const int node = d.framework->Find(criterion);
+        if (node == scoring::kNoNode) return Invalid("指标 “" + criterion + "” 不在指标体系中", "criterion");
+        const auto method = d.framework->nodes()[static_cast<std::size_t>(node)].spec.method;
+        if (method != scoring::Method::kTarget && method != scoring::Method::kGrowth)
+            return Invalid("只有 target（目标完成）和 growth（同比增长）类指标可以取自经济指标", "criterion");
+        const int year = std::stoi(d.summary.campaign.cycle_label.substr(0, 4));
+        std::map<Id, double> targets;
+        for (const auto& t : campaigns_.ListTargets(metric, year)) targets[t.unit_id] = t.target;
+        std::map<std::pair<Id, int>, double> cumulative;  // (unit, year) → Σ months 1..month
+        std::map<std::pair<Id, int>, int> months_seen;
+        for (const auto& a : campaigns_.ListActuals(metric, year - 1, year)) {
+            if (a.month > month) continue;
+            cumulative[{a.unit_id, a.year}] += a.value;
+            ++months_seen[{a.unit_id, a.year}];
+        }
+        int row = 0;
+        for (const auto& subject : d.subjects) {
+            if (subject.record.person_id != 0) continue;  // metrics belong to units
+            const Id unit = subject.record.unit_id;
+            const bool has_actual = months_seen.count({unit, year}) != 0;
+            const bool has_second = method == scoring::Method::kTarget ? targets.count(unit) != 0
+                                                                        : months_seen.count({unit, year - 1}) != 0;
+            if (!has_actual || !has_second) {
+                fill.skipped.push_back(subject.name);
+                continue;
+            }
+            auto number = [](double v) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%.15g", v);
+                return std::string(buf);
+            };
+            inputs.push_back({++row, subject.record.id, criterion, "actual", number(cumulative[{unit, year}]), ""});
+            if (method == scoring::Method::kTarget) {
+                inputs.push_back({++row, subject.record.id, criterion, "target", number(targets[unit]), ""});
+            } else {
+                inputs.push_back({++row, subject.record.id, criterion, "base", number(cumulative[{unit, year - 1}]), ""});
+            }
+        }
+    }
+    if (inputs.empty()) return Invalid("经济指标 “" + metric + "” 在本活动年度没有可用数据", "metric");
+    auto outcome = EnterFacts(actor, campaign_id, inputs,
+                              "取自经济指标 " + metric + "（1-" + std::to_string(month) + "月累计）");
+    if (!outcome) return outcome.error();
+    fill.outcome = std::move(outcome).value();
+    return fill;
 }
 
 }  // namespace lingyan::app

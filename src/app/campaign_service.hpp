@@ -33,6 +33,7 @@
 #include "core/ports/store.hpp"
 #include "core/scoring/engine.hpp"
 #include "core/scoring/framework.hpp"
+#include "core/scoring/standing.hpp"
 #include "core/scoring/templates.hpp"
 
 namespace lingyan::app {
@@ -44,9 +45,12 @@ struct FrameworkCodec {
     std::function<std::string(const core::scoring::Framework&)> to_json;
 };
 
+// A subject is a unit (unit_id) or a person (person_id; the person's unit is looked up).
 struct SubjectSpec {
     Id unit_id = 0;
-    std::string label;  // optional display name (a project's title); "" = the unit's name
+    std::string label;  // optional display name (a project's title); "" = the unit's/person's name
+    Id person_id = 0;
+    std::string track;  // 赛道, "" = none; must be one of the campaign's tracks
 };
 
 struct AwardQuota {
@@ -64,6 +68,16 @@ struct NewCampaign {
     std::string cycle_label;     // 2021-07, 2021-Q3, 2021
     std::vector<SubjectSpec> subjects;
     std::vector<AwardQuota> quotas;  // overrides of the framework's award quotas, by name
+    std::vector<core::ports::TrackRecord> tracks;
+};
+
+// Tracks, bands and the negative list of a campaign (what published county schemes add). Only
+// a draft campaign takes new settings.
+struct CampaignSettings {
+    std::vector<core::ports::TrackRecord> tracks;
+    std::vector<std::pair<Id, std::string>> subject_tracks;  // subject id → track ("" = none); others keep theirs
+    std::vector<core::ports::BandRecord> bands;
+    std::optional<core::scoring::NegativeListSpec> negative;
 };
 
 // One fact to enter. `value` nullopt removes the fact. `judge` names the judge of a `judge`
@@ -88,6 +102,7 @@ struct CampaignSubject {
     std::string unit_name;  // the unit's own name
     Id town_id = 0;         // nearest town/county ancestor-or-self, for filters; 0 if none
     std::string town_name;
+    int track = -1;  // index into CampaignDetail::tracks
 };
 
 struct CampaignSummary {
@@ -104,6 +119,10 @@ struct CampaignDetail {
     std::shared_ptr<const core::scoring::CompiledFramework> framework;
     std::vector<CampaignSubject> subjects;
     std::size_t fact_count = 0;
+    std::vector<core::ports::TrackRecord> tracks;
+    std::vector<core::ports::BandRecord> bands;
+    std::optional<core::scoring::NegativeListSpec> negative;
+    std::vector<core::ports::OwnerRecord> owners;
 };
 
 struct BoardRow {
@@ -113,6 +132,14 @@ struct BoardRow {
     std::int64_t gap_to_best = 0;      // cents behind the first subject (0 for it)
     std::int64_t gap_to_above = 0;     // cents behind the subject one place above (0 for the first)
     std::vector<double> top_s;         // s of each top-level criterion (radar chart), roots order
+    int track_rank = 0;                // rank within the subject's track (the overall rank without one)
+    int band = -1;                     // index into CampaignDetail::bands, -1 = no bands
+};
+
+// One entry of the negative list (躺平奖), worst first.
+struct NegativeEntry {
+    std::size_t subject_idx = 0;
+    double value = 0;  // the criterion's s, or the total
 };
 
 // A (possibly filtered) ranking board. Ranks and gaps are those of the whole campaign; a filter
@@ -125,6 +152,8 @@ struct Board {
     // Leaves whose judges have scored but too few to trim yet ("subject name: criterion id");
     // they count as missing until complete, and publishing is refused while any remain.
     std::vector<std::string> pending;
+    std::vector<NegativeEntry> negative;  // the whole campaign's, whatever the filter
+    int negative_overflow = 0;
 };
 
 struct SubjectExplanation {
@@ -172,6 +201,35 @@ public:
     // The stored snapshot of the last publication, if any.
     Result<std::optional<core::ports::ResultSnapshot>> LatestResult(const Actor& actor, Id campaign_id);
 
+    // Replaces the framework of a draft campaign that has no facts yet (a new framework version);
+    // once the first fact is entered the framework is locked (conflict).
+    Result<CampaignDetail> ReplaceFramework(const Actor& actor, Id campaign_id, const std::string& template_key,
+                                            const std::string& framework_json, const std::vector<AwardQuota>& quotas);
+    // Tracks, bands and the negative list; draft campaigns only; audited with before/after.
+    Result<CampaignDetail> UpdateSettings(const Actor& actor, Id campaign_id, const CampaignSettings& settings,
+                                          const std::string& reason);
+    // Criterion owners and entry windows: the owner alone enters the facts of the criterion and
+    // of everything below it, between opens_on and closes_on (local dates, inclusive).
+    Result<CampaignDetail> SetOwners(const Actor& actor, Id campaign_id,
+                                     const std::vector<core::ports::OwnerRecord>& owners);
+
+    // Follow-up actions for subjects in a band marked follow_up (a leader, a deadline).
+    Result<std::vector<core::ports::CampaignFollowUpRecord>> FollowUps(const Actor& actor, Id campaign_id);
+    Result<core::ports::CampaignFollowUpRecord> AddFollowUp(const Actor& actor, Id campaign_id,
+                                                    const core::ports::CampaignFollowUpRecord& followup);
+    Result<core::ports::CampaignFollowUpRecord> CloseFollowUp(const Actor& actor, Id campaign_id, Id followup_id,
+                                                      const std::string& outcome);
+
+    // Enters the facts of a `target` or `growth` criterion from the unit metrics of the campaign's
+    // year, cumulated up to `month`: target → actual and target; growth → actual and base (the
+    // same months of the year before). Subjects without data are reported and left unchanged.
+    struct MetricFill {
+        FactOutcome outcome;
+        std::vector<std::string> skipped;  // subject names without data
+    };
+    Result<MetricFill> FactsFromMetric(const Actor& actor, Id campaign_id, const std::string& criterion,
+                                       const std::string& metric, int month);
+
     // Finds a campaign by name (for idempotent demo loading); 0 if none.
     Id FindByName(const std::string& name);
 
@@ -187,6 +245,10 @@ private:
     bool InScope(const Actor& actor, Id unit) const;
     Result<Board> BoardOf(std::shared_ptr<const Computed> computed, std::optional<Id> unit_filter) const;
     void Audit(const Actor& actor, const std::string& action, Id campaign_id, const std::string& detail);
+    Result<core::scoring::Framework> ResolveFramework(const std::string& template_key, const std::string& framework_json,
+                                                      const std::vector<AwardQuota>& quotas) const;
+    // Loads a campaign a manager may change while it is a draft (under store_mutex_).
+    Result<std::shared_ptr<const Computed>> LoadDraftForManager(const Actor& actor, Id campaign_id);
 
     core::ports::Store& store_;
     core::ports::CampaignStore& campaigns_;

@@ -359,6 +359,75 @@ CREATE TABLE pairing_agreements (
 CREATE INDEX pairing_agreements_program ON pairing_agreements(program_id);
 )SQL",
      "", ""},
+    {5, "evaluation tracks, bands, owners, follow-ups, person subjects; unit metrics",
+     R"SQL(
+ALTER TABLE campaign_subjects ADD COLUMN track TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign_subjects ADD COLUMN person_id BIGINT REFERENCES people(id);
+ALTER TABLE campaigns ADD COLUMN negative_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN negative_criterion TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN negative_count INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE campaign_tracks (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  coefficient DOUBLE PRECISION NOT NULL DEFAULT 1,
+  PRIMARY KEY (campaign_id, position)
+);
+CREATE TABLE campaign_bands (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  share DOUBLE PRECISION NOT NULL,
+  follow_up INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (campaign_id, position)
+);
+CREATE TABLE campaign_owners (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  criterion TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  opens_on TEXT NOT NULL DEFAULT '',
+  closes_on TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (campaign_id, criterion)
+);
+CREATE TABLE campaign_followups (
+  id {{pk}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  subject_id BIGINT NOT NULL REFERENCES campaign_subjects(id),
+  version INTEGER NOT NULL,
+  band TEXT NOT NULL,
+  action TEXT NOT NULL,
+  leader TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  outcome TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  closed_by TEXT NOT NULL DEFAULT '',
+  closed_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX campaign_followups_campaign ON campaign_followups(campaign_id);
+CREATE TABLE metric_targets (
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  metric TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  target DOUBLE PRECISION NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, metric, year)
+);
+CREATE TABLE metric_actuals (
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  metric TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, metric, year, month)
+);
+CREATE INDEX metric_actuals_metric ON metric_actuals(metric, year);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

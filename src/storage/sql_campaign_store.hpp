@@ -25,6 +25,25 @@ public:
 
     core::ports::Id InsertSubject(const core::ports::CampaignSubjectRecord& s) override;
     std::vector<core::ports::CampaignSubjectRecord> ListSubjects(core::ports::Id campaign_id) override;
+    void UpdateSubjectTrack(core::ports::Id subject_id, const std::string& track) override;
+
+    void ReplaceTracks(core::ports::Id campaign_id, const std::vector<core::ports::TrackRecord>& tracks) override;
+    std::vector<core::ports::TrackRecord> ListTracks(core::ports::Id campaign_id) override;
+    void ReplaceBands(core::ports::Id campaign_id, const std::vector<core::ports::BandRecord>& bands) override;
+    std::vector<core::ports::BandRecord> ListBands(core::ports::Id campaign_id) override;
+    void ReplaceOwners(core::ports::Id campaign_id, const std::vector<core::ports::OwnerRecord>& owners) override;
+    std::vector<core::ports::OwnerRecord> ListOwners(core::ports::Id campaign_id) override;
+
+    core::ports::Id InsertFollowUp(const core::ports::CampaignFollowUpRecord& f) override;
+    void UpdateFollowUp(const core::ports::CampaignFollowUpRecord& f) override;
+    std::vector<core::ports::CampaignFollowUpRecord> ListFollowUps(core::ports::Id campaign_id) override;
+
+    void UpsertTarget(const core::ports::MetricTargetRecord& t) override;
+    void UpsertActual(const core::ports::MetricActualRecord& a) override;
+    std::vector<core::ports::MetricTargetRecord> ListTargets(const std::string& metric, int year) override;
+    std::vector<core::ports::MetricActualRecord> ListActuals(const std::string& metric, int from_year,
+                                                             int to_year) override;
+    std::vector<std::string> ListMetrics() override;
 
     std::vector<core::ports::FactRecord> ListFacts(core::ports::Id campaign_id) override;
     core::ports::Id InsertFact(const core::ports::FactRecord& f) override;

@@ -43,13 +43,77 @@ struct CampaignRecord {
     std::string created_at;
     std::string published_by;
     std::string published_at;
+    // The negative list (躺平奖): name "" = none; criterion "" = by total.
+    std::string negative_name;
+    std::string negative_criterion;
+    int negative_count = 0;
 };
 
+// A subject is a unit, or a person (person_id ≠ 0; unit_id is then the person's unit).
 struct CampaignSubjectRecord {
     Id id = 0;
     Id campaign_id = 0;
     Id unit_id = 0;
     std::string label;  // shown instead of the unit name when set (e.g. a 书记项目's title)
+    std::string track;  // 赛道 name, "" = none
+    Id person_id = 0;
+};
+
+struct TrackRecord {
+    std::string name;
+    double coefficient = 1;
+};
+
+struct BandRecord {
+    std::string name;
+    double share = 0;
+    bool follow_up = false;
+};
+
+// The one user who may enter a criterion's data, and when (dates YYYY-MM-DD, "" = open).
+struct OwnerRecord {
+    std::string criterion;
+    std::string owner;
+    std::string opens_on;
+    std::string closes_on;
+};
+
+// A follow-up action (整改跟进) for a subject in a band that needs one.
+struct CampaignFollowUpRecord {
+    Id id = 0;
+    Id campaign_id = 0;
+    Id subject_id = 0;
+    int version = 1;  // the campaign version whose result it follows up
+    std::string band;
+    std::string action;
+    std::string leader;    // the leader assigned (包联领导)
+    std::string deadline;  // YYYY-MM-DD
+    std::string status;    // open, done
+    std::string outcome;
+    std::string created_by;
+    std::string created_at;
+    std::string closed_by;
+    std::string closed_at;
+};
+
+// Unit metrics (经济指标): a yearly target and monthly actuals per unit and metric.
+struct MetricTargetRecord {
+    Id unit_id = 0;
+    std::string metric;
+    int year = 0;
+    double target = 0;
+    std::string entered_by;
+    std::string entered_at;
+};
+
+struct MetricActualRecord {
+    Id unit_id = 0;
+    std::string metric;
+    int year = 0;
+    int month = 0;
+    double value = 0;
+    std::string entered_by;
+    std::string entered_at;
 };
 
 // One input fact. `slot` tells apart facts that may repeat under the same key: the judge's
@@ -85,13 +149,34 @@ public:
     virtual std::optional<FrameworkVersionRecord> FindFrameworkVersion(Id id) = 0;
 
     virtual Id InsertCampaign(const CampaignRecord& c) = 0;  // c.id ignored
-    // Updates status, version, published_by/at and framework_version_id.
+    // Updates status, version, published_by/at, framework_version_id and the negative list.
     virtual void UpdateCampaign(const CampaignRecord& c) = 0;
     virtual std::optional<CampaignRecord> FindCampaign(Id id) = 0;
     virtual std::vector<CampaignRecord> ListCampaigns() = 0;  // by id
 
     virtual Id InsertSubject(const CampaignSubjectRecord& s) = 0;
     virtual std::vector<CampaignSubjectRecord> ListSubjects(Id campaign_id) = 0;  // by id
+    virtual void UpdateSubjectTrack(Id subject_id, const std::string& track) = 0;
+
+    // Tracks, bands and owners of a campaign, replaced as a whole (in the given order).
+    virtual void ReplaceTracks(Id campaign_id, const std::vector<TrackRecord>& tracks) = 0;
+    virtual std::vector<TrackRecord> ListTracks(Id campaign_id) = 0;
+    virtual void ReplaceBands(Id campaign_id, const std::vector<BandRecord>& bands) = 0;
+    virtual std::vector<BandRecord> ListBands(Id campaign_id) = 0;
+    virtual void ReplaceOwners(Id campaign_id, const std::vector<OwnerRecord>& owners) = 0;
+    virtual std::vector<OwnerRecord> ListOwners(Id campaign_id) = 0;  // by criterion
+
+    virtual Id InsertFollowUp(const CampaignFollowUpRecord& f) = 0;  // f.id ignored
+    virtual void UpdateFollowUp(const CampaignFollowUpRecord& f) = 0;  // status, outcome, closed_by/at by id
+    virtual std::vector<CampaignFollowUpRecord> ListFollowUps(Id campaign_id) = 0;  // by id
+
+    // Metrics: upserts keyed by (unit, metric, year[, month]); lists of one year (and the year
+    // before, for growth) for the given metric, or every metric when `metric` is "".
+    virtual void UpsertTarget(const MetricTargetRecord& t) = 0;
+    virtual void UpsertActual(const MetricActualRecord& a) = 0;
+    virtual std::vector<MetricTargetRecord> ListTargets(const std::string& metric, int year) = 0;
+    virtual std::vector<MetricActualRecord> ListActuals(const std::string& metric, int from_year, int to_year) = 0;
+    virtual std::vector<std::string> ListMetrics() = 0;  // distinct names, sorted
 
     virtual std::vector<FactRecord> ListFacts(Id campaign_id) = 0;  // by id
     virtual Id InsertFact(const FactRecord& f) = 0;
