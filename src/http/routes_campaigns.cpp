@@ -22,8 +22,6 @@ using core::roster::Id;
 
 namespace {
 
-
-
 double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 
 json::object SummaryJson(const app::CampaignSummary& s) {
@@ -75,13 +73,32 @@ json::object DetailJson(const app::CampaignDetail& d) {
         awards.push_back(json::object{{"name", a.name}, {"quota", a.quota}, {"min_total", a.min_total}});
     json::array subjects;
     for (const auto& s : d.subjects) {
-        subjects.push_back(json::object{{"id", s.record.id},
-                                        {"unit_id", s.record.unit_id},
-                                        {"name", s.name},
-                                        {"unit_name", s.unit_name},
-                                        {"town_id", s.town_id},
-                                        {"town_name", s.town_name}});
+        json::object subject{{"id", s.record.id},
+                             {"unit_id", s.record.unit_id},
+                             {"name", s.name},
+                             {"unit_name", s.unit_name},
+                             {"town_id", s.town_id},
+                             {"town_name", s.town_name},
+                             {"track", s.record.track}};
+        subject["person_id"] = s.record.person_id ? json::value(s.record.person_id) : json::value(nullptr);
+        subjects.push_back(std::move(subject));
     }
+    json::array tracks, bands, owners;
+    for (const auto& t : d.tracks) tracks.push_back(json::object{{"name", t.name}, {"coefficient", t.coefficient}});
+    for (const auto& b : d.bands)
+        bands.push_back(json::object{{"name", b.name}, {"share", b.share}, {"follow_up", b.follow_up}});
+    for (const auto& w : d.owners) {
+        owners.push_back(json::object{
+            {"criterion", w.criterion}, {"owner", w.owner}, {"opens_on", w.opens_on}, {"closes_on", w.closes_on}});
+    }
+    o["tracks"] = std::move(tracks);
+    o["bands"] = std::move(bands);
+    o["owners"] = std::move(owners);
+    o["negative"] = d.negative ? json::value(json::object{{"name", d.negative->name},
+                                                          {"criterion", d.negative->criterion},
+                                                          {"count", d.negative->count}})
+                               : json::value(nullptr);
+    o["locked"] = d.fact_count > 0;
     o["scale"] = fw.framework().scale;
     o["top_criteria"] = TopCriteriaJson(fw);
     o["criteria"] = std::move(criteria);
@@ -115,6 +132,13 @@ json::object RowJson(const app::Board& board, const app::BoardRow& row) {
                    {"scores", std::move(scores)}};
     o["veto_reason"] = r.vetoed ? json::value(r.veto_reason) : json::value(nullptr);
     o["award"] = row.award.empty() ? json::value(nullptr) : json::value(row.award);
+    const auto& d = board.detail;
+    o["track"] = subject.track < 0 ? json::value(nullptr) : json::value(d.tracks[static_cast<std::size_t>(subject.track)].name);
+    o["coefficient"] = r.coefficient;
+    o["track_rank"] = row.track_rank;
+    const bool banded = row.band >= 0;
+    o["band"] = banded ? json::value(d.bands[static_cast<std::size_t>(row.band)].name) : json::value(nullptr);
+    o["follow_up"] = banded && d.bands[static_cast<std::size_t>(row.band)].follow_up;
     return o;
 }
 
@@ -147,6 +171,20 @@ json::object BoardJson(const app::Board& board) {
     json::array pending;
     for (const auto& p : board.pending) pending.push_back(json::value(p));
     o["pending"] = std::move(pending);
+    if (const auto& neg = board.detail.negative) {
+        json::array listed;
+        for (const auto& entry : board.negative) {
+            const auto& subject = board.detail.subjects[entry.subject_idx];
+            listed.push_back(json::object{{"subject_id", subject.record.id}, {"name", subject.name}, {"value", entry.value}});
+        }
+        o["negative"] = json::object{{"name", neg->name},
+                                     {"criterion", neg->criterion},
+                                     {"count", neg->count},
+                                     {"overflow", board.negative_overflow},
+                                     {"subjects", std::move(listed)}};
+    } else {
+        o["negative"] = nullptr;
+    }
     return o;
 }
 
@@ -193,9 +231,51 @@ Response RowErrorsResponse(const std::vector<app::RowError>& errors) {
     return JsonResponse(422, json::serialize(json::object{{"error", err}, {"rows", std::move(rows)}}));
 }
 
+core::Result<std::vector<app::AwardQuota>> QuotasFrom(const json::object& o);
+
+// An array of objects under `name`, each read by `read`; a shape error names the field.
+template <class T, class Read>
+core::Result<std::vector<T>> ArrayOf(const json::object& o, const char* name, const char* shape, Read read) {
+    std::vector<T> out;
+    const auto* items = o.if_contains(name);
+    if (!items || items->is_null()) return out;
+    if (!items->is_array()) return core::Invalid(std::string(name) + " 应为 " + shape + " 的数组", name);
+    for (std::size_t i = 0; i < items->as_array().size(); ++i) {
+        const auto& item = items->as_array()[i];
+        if (!item.is_object()) return core::Invalid(std::string(name) + " 应为 " + shape + " 的数组", name);
+        auto value = read(item.as_object(), std::string(name) + "[" + std::to_string(i) + "]");
+        if (!value) return value.error();
+        out.push_back(std::move(value).value());
+    }
+    return out;
+}
+
+// Checks that an object has only the given keys.
+core::Status OnlyKeys(const json::object& o, std::initializer_list<std::string_view> keys, const std::string& where) {
+    for (const auto& [key, value] : o) {
+        (void)value;
+        if (std::find(keys.begin(), keys.end(), std::string_view(key)) == keys.end())
+            return core::Invalid("未知字段 “" + std::string(key) + "”", where + "." + std::string(key));
+    }
+    return core::Ok();
+}
+
+core::Result<std::vector<core::ports::TrackRecord>> TracksFrom(const json::object& o) {
+    return ArrayOf<core::ports::TrackRecord>(
+        o, "tracks", "{name, coefficient}",
+        [](const json::object& item, const std::string& where) -> core::Result<core::ports::TrackRecord> {
+            if (auto ok = OnlyKeys(item, {"name", "coefficient"}, where); !ok) return ok.error();
+            auto name = StringField(item, "name");
+            if (!name) return name.error();
+            auto coefficient = NumberField(item, "coefficient");
+            if (!coefficient) return coefficient.error();
+            return core::ports::TrackRecord{name->value_or(""), coefficient->value_or(1.0)};
+        });
+}
+
 core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
     auto o = ParseObject(body, {"name", "scope_unit_id", "template", "framework", "cycle_kind", "cycle_label",
-                                "subjects", "awards"});
+                                "subjects", "awards", "tracks"});
     if (!o) return o.error();
     app::NewCampaign spec;
     for (auto [name, slot] : {std::pair{"name", &spec.name}, {"template", &spec.template_key},
@@ -223,19 +303,44 @@ core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
             if (item.is_int64()) {
                 s.unit_id = item.as_int64();
             } else if (item.is_object()) {
-                auto unit = IntField(item.as_object(), "unit_id");
+                const auto& obj = item.as_object();
+                for (const auto& [key, value] : obj) {
+                    (void)value;
+                    if (key != "unit_id" && key != "person_id" && key != "label" && key != "track")
+                        return core::Invalid("subjects 中有未知字段 “" + std::string(key) + "”", "subjects");
+                }
+                auto unit = IntField(obj, "unit_id");
                 if (!unit) return unit.error();
-                auto label = StringField(item.as_object(), "label");
+                auto person = IntField(obj, "person_id");
+                if (!person) return person.error();
+                auto label = StringField(obj, "label");
                 if (!label) return label.error();
+                auto track = StringField(obj, "track");
+                if (!track) return track.error();
                 s.unit_id = unit->value_or(0);
+                s.person_id = person->value_or(0);
                 s.label = label->value_or("");
+                s.track = track->value_or("");
+                if ((s.unit_id == 0) == (s.person_id == 0))
+                    return core::Invalid("每个考核对象须有 unit_id 或 person_id 之一", "subjects");
             } else {
                 return core::Invalid("subjects 应为单位 id 或 {unit_id, label} 的数组", "subjects");
             }
             spec.subjects.push_back(std::move(s));
         }
     }
-    if (const auto* awards = o->if_contains("awards")) {
+    auto tracks = TracksFrom(*o);
+    if (!tracks) return tracks.error();
+    spec.tracks = std::move(tracks).value();
+    auto quotas = QuotasFrom(*o);
+    if (!quotas) return quotas.error();
+    spec.quotas = std::move(quotas).value();
+    return spec;
+}
+
+core::Result<std::vector<app::AwardQuota>> QuotasFrom(const json::object& o) {
+    std::vector<app::AwardQuota> out;
+    if (const auto* awards = o.if_contains("awards")) {
         if (!awards->is_array()) return core::Invalid("awards 应为 {name, quota, min_total} 的数组", "awards");
         for (const auto& item : awards->as_array()) {
             if (!item.is_object()) return core::Invalid("awards 应为 {name, quota, min_total} 的数组", "awards");
@@ -249,10 +354,10 @@ core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
             q.name = name->value_or("");
             q.quota = static_cast<int>(quota->value_or(0));
             q.min_total = *min_total;
-            spec.quotas.push_back(std::move(q));
+            out.push_back(std::move(q));
         }
     }
-    return spec;
+    return out;
 }
 
 // Rows of POST /facts. Each row's shape errors are collected, like the engine's.
@@ -299,6 +404,87 @@ core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::
         out.push_back(std::move(f));
     }
     return out;
+}
+
+core::Result<app::CampaignSettings> SettingsFrom(const json::object& o) {
+    app::CampaignSettings out;
+    auto tracks = TracksFrom(o);
+    if (!tracks) return tracks.error();
+    out.tracks = std::move(tracks).value();
+    auto bands = ArrayOf<core::ports::BandRecord>(
+        o, "bands", "{name, share, follow_up}",
+        [](const json::object& item, const std::string& where) -> core::Result<core::ports::BandRecord> {
+            if (auto ok = OnlyKeys(item, {"name", "share", "follow_up"}, where); !ok) return ok.error();
+            auto name = StringField(item, "name");
+            if (!name) return name.error();
+            auto share = NumberField(item, "share");
+            if (!share) return share.error();
+            auto follow_up = BoolField(item, "follow_up");
+            if (!follow_up) return follow_up.error();
+            return core::ports::BandRecord{name->value_or(""), share->value_or(0), follow_up->value_or(false)};
+        });
+    if (!bands) return bands.error();
+    out.bands = std::move(bands).value();
+    auto moves = ArrayOf<std::pair<Id, std::string>>(
+        o, "subject_tracks", "{subject_id, track}",
+        [](const json::object& item, const std::string& where) -> core::Result<std::pair<Id, std::string>> {
+            if (auto ok = OnlyKeys(item, {"subject_id", "track"}, where); !ok) return ok.error();
+            auto subject = IntField(item, "subject_id");
+            if (!subject) return subject.error();
+            auto track = StringField(item, "track");
+            if (!track) return track.error();
+            return std::pair<Id, std::string>{subject->value_or(0), track->value_or("")};
+        });
+    if (!moves) return moves.error();
+    out.subject_tracks = std::move(moves).value();
+    if (const auto* neg = o.if_contains("negative"); neg && !neg->is_null()) {
+        if (!neg->is_object()) return core::Invalid("negative 应为 {name, criterion, count} 或 null", "negative");
+        const auto& item = neg->as_object();
+        if (auto ok = OnlyKeys(item, {"name", "criterion", "count"}, "negative"); !ok) return ok.error();
+        auto name = StringField(item, "name");
+        if (!name) return name.error();
+        auto criterion = StringField(item, "criterion");
+        if (!criterion) return criterion.error();
+        auto count = IntField(item, "count");
+        if (!count) return count.error();
+        out.negative = scoring::NegativeListSpec{name->value_or(""), criterion->value_or(""),
+                                                 static_cast<int>(count->value_or(0))};
+    }
+    return out;
+}
+
+core::Result<std::vector<core::ports::OwnerRecord>> OwnersFrom(const json::object& o) {
+    return ArrayOf<core::ports::OwnerRecord>(
+        o, "owners", "{criterion, owner, opens_on, closes_on}",
+        [](const json::object& item, const std::string& where) -> core::Result<core::ports::OwnerRecord> {
+            if (auto ok = OnlyKeys(item, {"criterion", "owner", "opens_on", "closes_on"}, where); !ok)
+                return ok.error();
+            core::ports::OwnerRecord r;
+            for (auto [name, slot] : {std::pair{"criterion", &r.criterion}, {"owner", &r.owner},
+                                      {"opens_on", &r.opens_on}, {"closes_on", &r.closes_on}}) {
+                auto v = StringField(item, name);
+                if (!v) return v.error();
+                *slot = v->value_or("");
+            }
+            return r;
+        });
+}
+
+json::object FollowUpJson(const core::ports::CampaignFollowUpRecord& f) {
+    return json::object{{"id", f.id},
+                        {"campaign_id", f.campaign_id},
+                        {"subject_id", f.subject_id},
+                        {"version", f.version},
+                        {"band", f.band},
+                        {"action", f.action},
+                        {"leader", f.leader},
+                        {"deadline", f.deadline},
+                        {"status", f.status},
+                        {"outcome", f.outcome},
+                        {"created_by", f.created_by},
+                        {"created_at", f.created_at},
+                        {"closed_by", f.closed_by},
+                        {"closed_at", f.closed_at}};
 }
 
 std::string AwardsXlsx(const app::Board& board) {
@@ -476,6 +662,115 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
                        {"published_at", (*result)->published_at},
                        {"result", json::parse((*result)->body)}};
         return JsonResponse(200, json::serialize(o));
+    });
+
+    router.Add("PUT", "/api/v1/campaigns/{id}/framework", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"template", "framework", "awards"});
+        if (!o) return ErrorResponse(o.error());
+        auto key = StringField(*o, "template");
+        if (!key) return ErrorResponse(key.error());
+        std::string framework_json;
+        if (const auto* fw = o->if_contains("framework"); fw && !fw->is_null())
+            framework_json = fw->is_string() ? std::string(fw->as_string()) : json::serialize(*fw);
+        auto quotas = QuotasFrom(*o);
+        if (!quotas) return ErrorResponse(quotas.error());
+        auto detail = s.campaigns.ReplaceFramework(req.user->actor, *id, key->value_or(""), framework_json, *quotas);
+        if (!detail) return ErrorResponse(detail.error());
+        return JsonResponse(200, json::serialize(DetailJson(*detail)));
+    });
+
+    router.Add("PUT", "/api/v1/campaigns/{id}/settings", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"tracks", "subject_tracks", "bands", "negative", "reason"});
+        if (!o) return ErrorResponse(o.error());
+        auto settings = SettingsFrom(*o);
+        if (!settings) return ErrorResponse(settings.error());
+        auto reason = StringField(*o, "reason");
+        if (!reason) return ErrorResponse(reason.error());
+        auto detail = s.campaigns.UpdateSettings(req.user->actor, *id, *settings, reason->value_or(""));
+        if (!detail) return ErrorResponse(detail.error());
+        return JsonResponse(200, json::serialize(DetailJson(*detail)));
+    });
+
+    router.Add("PUT", "/api/v1/campaigns/{id}/owners", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"owners"});
+        if (!o) return ErrorResponse(o.error());
+        auto owners = OwnersFrom(*o);
+        if (!owners) return ErrorResponse(owners.error());
+        auto detail = s.campaigns.SetOwners(req.user->actor, *id, *owners);
+        if (!detail) return ErrorResponse(detail.error());
+        return JsonResponse(200, json::serialize(DetailJson(*detail)));
+    });
+
+    router.Add("GET", "/api/v1/campaigns/{id}/followups", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto list = s.campaigns.FollowUps(req.user->actor, *id);
+        if (!list) return ErrorResponse(list.error());
+        json::array items;
+        for (const auto& f : *list) items.push_back(FollowUpJson(f));
+        return JsonResponse(200, json::serialize(json::object{{"items", std::move(items)}}));
+    });
+
+    router.Add("POST", "/api/v1/campaigns/{id}/followups", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"subject_id", "action", "leader", "deadline"});
+        if (!o) return ErrorResponse(o.error());
+        core::ports::CampaignFollowUpRecord f;
+        auto subject = IntField(*o, "subject_id");
+        if (!subject) return ErrorResponse(subject.error());
+        f.subject_id = subject->value_or(0);
+        for (auto [name, slot] : {std::pair{"action", &f.action}, {"leader", &f.leader}, {"deadline", &f.deadline}}) {
+            auto v = StringField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = v->value_or("");
+        }
+        auto created = s.campaigns.AddFollowUp(req.user->actor, *id, f);
+        if (!created) return ErrorResponse(created.error());
+        return JsonResponse(201, json::serialize(FollowUpJson(*created)));
+    });
+
+    router.Add("POST", "/api/v1/campaigns/{id}/followups/{fid}/close", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto fid = PathId(req, 1);
+        if (!fid) return ErrorResponse(fid.error());
+        auto o = ParseObject(req.body, {"outcome"});
+        if (!o) return ErrorResponse(o.error());
+        auto outcome = StringField(*o, "outcome");
+        if (!outcome) return ErrorResponse(outcome.error());
+        auto closed = s.campaigns.CloseFollowUp(req.user->actor, *id, *fid, outcome->value_or(""));
+        if (!closed) return ErrorResponse(closed.error());
+        return JsonResponse(200, json::serialize(FollowUpJson(*closed)));
+    });
+
+    router.Add("POST", "/api/v1/campaigns/{id}/facts/from-metric", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"criterion", "metric", "month"});
+        if (!o) return ErrorResponse(o.error());
+        auto criterion = StringField(*o, "criterion");
+        if (!criterion) return ErrorResponse(criterion.error());
+        auto metric = StringField(*o, "metric");
+        if (!metric) return ErrorResponse(metric.error());
+        auto month = IntField(*o, "month");
+        if (!month) return ErrorResponse(month.error());
+        auto fill = s.campaigns.FactsFromMetric(req.user->actor, *id, criterion->value_or(""), metric->value_or(""),
+                                                static_cast<int>(month->value_or(12)));
+        if (!fill) return ErrorResponse(fill.error());
+        if (!fill->outcome.errors.empty()) return RowErrorsResponse(fill->outcome.errors);
+        json::array skipped;
+        for (const auto& name : fill->skipped) skipped.push_back(json::value(name));
+        return JsonResponse(200, json::serialize(json::object{{"inserted", fill->outcome.inserted},
+                                                              {"updated", fill->outcome.updated},
+                                                              {"unchanged", fill->outcome.unchanged},
+                                                              {"skipped", std::move(skipped)}}));
     });
 
     router.Add("GET", "/api/v1/campaigns/{id}/awards.xlsx", Access::kSession, [&s](Request& req) {
