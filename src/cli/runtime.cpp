@@ -14,6 +14,7 @@ Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::Sq
         *store, *campaign_store, store_mutex, clock, *roster,
         app::FrameworkCodec{[](std::string_view text) { return exchange::ParseFramework(text); },
                             [](const core::scoring::Framework& fw) { return exchange::FrameworkToJson(fw); }});
+    metrics = std::make_unique<app::MetricService>(*store, *campaign_store, store_mutex, clock, *roster);
     points_store = std::make_unique<storage::SqlPointsStore>(store->db());
     points = std::make_unique<app::PointsService>(*store, *points_store, store_mutex, clock, *roster);
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());

@@ -8,6 +8,7 @@
 
 #include "app/auth_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/metric_service.hpp"
 #include "app/points_service.hpp"
 #include "app/roster_service.hpp"
 #include "app/training_service.hpp"
@@ -34,6 +35,7 @@ struct Runtime {
     std::unique_ptr<app::AuditService> audit;
     std::unique_ptr<storage::SqlCampaignStore> campaign_store;  // shares store's connection
     std::unique_ptr<app::CampaignService> campaigns;
+    std::unique_ptr<app::MetricService> metrics;  // unit metrics, stored with the campaigns
     std::unique_ptr<storage::SqlPointsStore> points_store;  // shares store's connection
     std::unique_ptr<app::PointsService> points;             // live boards load on first use
     std::unique_ptr<storage::SqlTrainingStore> training_store;  // shares store's connection

@@ -9,6 +9,7 @@
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/metric_service.hpp"
 #include "app/points_service.hpp"
 #include "app/roster_service.hpp"
 #include "app/training_service.hpp"
@@ -36,6 +37,7 @@ struct Services {
     app::CampaignService& campaigns;
     app::PointsService& points;
     app::TrainingService& training;
+    app::MetricService& metrics;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
 };
 
@@ -45,8 +47,13 @@ void RegisterExchangeRoutes(Router& router, Services& services);
 void RegisterCampaignRoutes(Router& router, Services& services);
 void RegisterPointsRoutes(Router& router, Services& services);
 void RegisterTrainingRoutes(Router& router, Services& services);
+void RegisterMetricRoutes(Router& router, Services& services);
 
 Router BuildRouter(Services& services);
+
+// 422 with every row error of an all-or-nothing write: {"error": {"code": "invalid", "message":
+// "<failure>：共 N 行有错误，未写入任何数据"}, "rows": [{sheet, row, field, message}]}.
+Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure);
 
 // JSON of a session user (GET /me and login).
 std::string UserJson(const app::SessionUser& user, const std::string& scope_unit_name);

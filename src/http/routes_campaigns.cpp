@@ -7,7 +7,11 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
 
+#include "exchange/evaluation_xlsx.hpp"
 #include "exchange/file_io.hpp"
 #include "exchange/framework_json.hpp"
 #include "exchange/xlsx/writer.hpp"
@@ -221,14 +225,6 @@ json::object ExplanationJson(const app::SubjectExplanation& x) {
     }
     o["criteria"] = std::move(criteria);
     return o;
-}
-
-Response RowErrorsResponse(const std::vector<app::RowError>& errors) {
-    json::array rows;
-    for (const auto& e : errors) rows.push_back(json::object{{"row", e.row}, {"field", e.field}, {"message", e.message}});
-    json::object err{{"code", "invalid"},
-                     {"message", "录入失败：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
-    return JsonResponse(422, json::serialize(json::object{{"error", err}, {"rows", std::move(rows)}}));
 }
 
 core::Result<std::vector<app::AwardQuota>> QuotasFrom(const json::object& o);
@@ -487,6 +483,33 @@ json::object FollowUpJson(const core::ports::CampaignFollowUpRecord& f) {
                         {"closed_at", f.closed_at}};
 }
 
+// The columns of a campaign's wide facts template: every key of every leaf that is not scored
+// by judges (judges enter their own scores), then the subject-level bonus, penalty and veto.
+std::vector<exchange::FactColumn> TemplateColumns(const scoring::CompiledFramework& fw) {
+    std::vector<exchange::FactColumn> out;
+    auto add = [&](const scoring::Node& n, const char* key, const char* title) {
+        out.push_back({n.spec.name + "·" + title, n.spec.id, key});
+    };
+    for (int leaf : fw.leaves()) {
+        const auto& n = fw.nodes()[static_cast<std::size_t>(leaf)];
+        switch (n.spec.method) {
+            case scoring::Method::kTarget: add(n, "actual", "完成值"), add(n, "target", "目标值"); break;
+            case scoring::Method::kGrowth: add(n, "actual", "本期值"), add(n, "base", "基期值"); break;
+            case scoring::Method::kRating:
+                for (const auto& g : scoring::kRatingGrades) add(n, std::string(g.key).c_str(), std::string(g.key).c_str());
+                break;
+            case scoring::Method::kRank: add(n, "value", "数值"); break;
+            case scoring::Method::kCount: add(n, "count", "次数"); break;
+            case scoring::Method::kManual: add(n, "value", "得分"); break;
+            default: break;
+        }
+    }
+    out.push_back({"加分", std::string(scoring::kSubjectLevel), "bonus"});
+    out.push_back({"扣分", std::string(scoring::kSubjectLevel), "penalty"});
+    out.push_back({"一票否决（事由）", std::string(scoring::kSubjectLevel), "veto"});
+    return out;
+}
+
 std::string AwardsXlsx(const app::Board& board) {
     return exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& writer) {
         const auto awards = writer.AddSheet(
@@ -575,10 +598,10 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
         std::vector<app::RowError> shape_errors;
         auto facts = FactsFrom(*o, shape_errors);
         if (!facts) return ErrorResponse(facts.error());
-        if (!shape_errors.empty()) return RowErrorsResponse(shape_errors);
+        if (!shape_errors.empty()) return RowErrorsResponse(shape_errors, "录入失败");
         auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, *facts, reason->value_or(""));
         if (!outcome) return ErrorResponse(outcome.error());
-        if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors);
+        if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
         return JsonResponse(200, json::serialize(json::object{{"inserted", outcome->inserted},
                                                               {"updated", outcome->updated},
                                                               {"removed", outcome->removed},
@@ -764,7 +787,7 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
         auto fill = s.campaigns.FactsFromMetric(req.user->actor, *id, criterion->value_or(""), metric->value_or(""),
                                                 static_cast<int>(month->value_or(12)));
         if (!fill) return ErrorResponse(fill.error());
-        if (!fill->outcome.errors.empty()) return RowErrorsResponse(fill->outcome.errors);
+        if (!fill->outcome.errors.empty()) return RowErrorsResponse(fill->outcome.errors, "录入失败");
         json::array skipped;
         for (const auto& name : fill->skipped) skipped.push_back(json::value(name));
         return JsonResponse(200, json::serialize(json::object{{"inserted", fill->outcome.inserted},
@@ -772,6 +795,72 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
                                                               {"unchanged", fill->outcome.unchanged},
                                                               {"skipped", std::move(skipped)}}));
     });
+
+    router.Add("GET", "/api/v1/campaigns/{id}/facts/template.xlsx", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto detail = s.campaigns.Get(req.user->actor, *id);
+        if (!detail) return ErrorResponse(detail.error());
+        auto facts = s.campaigns.Facts(req.user->actor, *id, 0);
+        if (!facts) return ErrorResponse(facts.error());
+        std::map<Id, std::string> names;
+        std::vector<std::string> subjects;
+        for (const auto& subject : detail->subjects) {
+            names[subject.record.id] = subject.name;
+            subjects.push_back(subject.name);
+        }
+        std::map<std::tuple<std::string, std::string, std::string>, std::string> values;
+        for (const auto& f : *facts) values[{names[f.subject_id], f.criterion, f.key}] = f.value;
+        return XlsxAttachment(exchange::WriteFactsTemplate(subjects, TemplateColumns(*detail->framework), values),
+                              detail->summary.campaign.name + "数据导入模板.xlsx", "facts-template.xlsx");
+    });
+
+    router.Add(
+        "POST", "/api/v1/campaigns/{id}/facts/import", Access::kSession,
+        [&s](Request& req) {
+            auto id = PathId(req, 0);
+            if (!id) return ErrorResponse(id.error());
+            if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
+            auto detail = s.campaigns.Get(req.user->actor, *id);
+            if (!detail) return ErrorResponse(detail.error());
+            exchange::FactsSheet sheet;
+            try {
+                sheet = exchange::ReadFactsWorkbook(req.body);
+            } catch (const exchange::FileError& e) {
+                return ErrorResponse(core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file"));
+            }
+            // Subjects by name (or by id); a name shared by two subjects must be given by id.
+            std::map<std::string, Id> by_name;
+            std::set<std::string> ambiguous;
+            for (const auto& subject : detail->subjects) {
+                if (!by_name.emplace(subject.name, subject.record.id).second) ambiguous.insert(subject.name);
+                by_name.emplace(std::to_string(subject.record.id), subject.record.id);
+            }
+            std::vector<app::RowError> errors;
+            for (const auto& p : sheet.problems) errors.push_back({"", static_cast<int>(p.line), p.column, p.message});
+            std::vector<app::FactInput> inputs;
+            for (const auto& f : sheet.facts) {
+                auto it = by_name.find(f.subject);
+                if (it == by_name.end() || ambiguous.count(f.subject)) {
+                    errors.push_back({"", static_cast<int>(f.line), "考核对象",
+                                      ambiguous.count(f.subject) ? "考核对象 “" + f.subject + "” 重名，请改填其编号"
+                                                                 : "考核对象 “" + f.subject + "” 不在本活动中"});
+                    continue;
+                }
+                inputs.push_back({static_cast<int>(f.line), it->second, f.criterion, f.key, f.value, f.judge});
+            }
+            if (!errors.empty()) return RowErrorsResponse(errors, "导入失败");
+            if (inputs.empty()) return ErrorResponse(core::Invalid("表中没有任何数据", "file"));
+            auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "导入 .xlsx（" + sheet.layout + "）");
+            if (!outcome) return ErrorResponse(outcome.error());
+            if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
+            return JsonResponse(200, json::serialize(json::object{{"layout", sheet.layout},
+                                                                  {"inserted", outcome->inserted},
+                                                                  {"updated", outcome->updated},
+                                                                  {"removed", outcome->removed},
+                                                                  {"unchanged", outcome->unchanged}}));
+        },
+        Router::kUploadBodyLimit);
 
     router.Add("GET", "/api/v1/campaigns/{id}/awards.xlsx", Access::kSession, [&s](Request& req) {
         auto id = PathId(req, 0);

@@ -16,16 +16,16 @@ Response FileResponse(std::string bytes, const std::string& filename) {
     return XlsxAttachment(std::move(bytes), filename, "export.xlsx");
 }
 
-Response RowErrorsResponse(const std::vector<app::RowError>& errors) {
+}  // namespace
+
+Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure) {
     json::array rows;
     for (const auto& e : errors)
         rows.push_back(json::object{{"sheet", e.sheet}, {"row", e.row}, {"field", e.field}, {"message", e.message}});
     json::object err{{"code", "invalid"},
-                     {"message", "导入失败：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
+                     {"message", failure + "：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
     return JsonResponse(422, json::serialize(json::object{{"error", err}, {"rows", std::move(rows)}}));
 }
-
-}  // namespace
 
 void RegisterExchangeRoutes(Router& router, Services& s) {
     router.Add(
@@ -48,11 +48,11 @@ void RegisterExchangeRoutes(Router& router, Services& s) {
                 errors.insert(errors.end(), more.begin(), more.end());
                 std::stable_sort(errors.begin(), errors.end(),
                                  [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
-                return RowErrorsResponse(errors);
+                return RowErrorsResponse(errors, "导入失败");
             }
             auto outcome = s.roster.ImportRoster(req.user->actor, *rows);
             if (!outcome) return ErrorResponse(outcome.error());
-            if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors);
+            if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
             return JsonResponse(200, json::serialize(json::object{{"imported", outcome->imported},
                                                                   {"positions", outcome->positions}}));
         },
