@@ -247,6 +247,10 @@ export function newNode(fw: EditorFramework, method: EditorMethod = 'manual', na
   return { uid: uid(), id: freshId(fw), name, weight: 1, method, params, children: [] };
 }
 
+export function newAward(name = '', quota: number | null = 1): EditorAward {
+  return { uid: uid(), name, quota, min_total: null };
+}
+
 /** Appends `node` under the group `parentUid` (null = top level). False if it is not a group. */
 export function addNode(fw: EditorFramework, parentUid: number | null, node: EditorNode): boolean {
   if (parentUid === null) {
