@@ -135,6 +135,34 @@ describe('evaluation: a county officer runs a campaign', { skip: process.env.LIN
     await page.context().close();
   });
 
+  it('shows the demo campaign’s stored facts in read-only grids, one column per judge', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'county');
+    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争') && c.cycle_label === '2021' && c.status === 'published');
+    assert.ok(sanhao, 'the demo ships a published 2021 三好创争 campaign');
+    const facts = (await api(page, `/campaigns/${sanhao.id}/facts`)).items;
+    const detail = await api(page, `/campaigns/${sanhao.id}`);
+    await page.goto(`${BASE_URL}/evaluation/${sanhao.id}`);
+    await page.locator('[data-test="grid-readonly"]').waitFor();
+    await page.locator('[data-test="grid-tab-label-judges"]').click();
+    const grid = page.locator('[data-test="grid-judges"]');
+    await grid.waitFor();
+    // Every stored judge score sits in its subject's row under its judge's column.
+    const scores = facts.filter((f) => f.key === 'judge');
+    assert.ok(scores.length > 0);
+    for (const f of scores.slice(0, 12)) {
+      const row = detail.subjects.findIndex((s) => s.id === f.subject_id);
+      const cell = grid.locator(`[data-test="cell-${f.criterion}-judge-${f.judge}"][data-row="${row}"]`);
+      assert.equal(await cell.inputValue(), f.value, `${f.criterion} ${f.judge} row ${row}`);
+    }
+    const judgeCriteria = detail.criteria.filter((c) => c.method === 'judges').length;
+    const judges = new Set(scores.map((f) => f.judge)).size;
+    assert.equal(await grid.locator('[data-test="grid-row"]').first().locator('input').count(), judgeCriteria * judges);
+    await shot(page, '50-evaluation-grid-judges');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   it('a secretary sees neither the new-campaign button nor the data-entry grids', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary');

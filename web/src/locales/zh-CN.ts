@@ -361,7 +361,7 @@ export default {
     title: '数据录入',
     factCount: '已录入 {n} 条数据',
     hint: '每个计分方法一张表；可从 Excel 复制一块单元格，点中起始格后粘贴（Ctrl+V）。回车下移，保存时整表校验，有错则一条也不写入。',
-    readonly: '活动已发布，数据只读；如需修改请先“新建版本”。',
+    readonly: '活动已发布，数据只读；如需修改请先“开启新版本”。',
     subjectLevel: '对象级（否决/加减分）',
     judgeN: '评委{n}',
     judgeName: '评委姓名',
