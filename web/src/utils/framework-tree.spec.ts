@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   addNode,
@@ -53,6 +56,18 @@ describe('framework tree', () => {
     const fw = fromJson(team);
     expect(validate(fw)).toEqual([]);
     expect(sameJson(toJson(fw), team)).toBe(true);
+  });
+
+  it('round-trips every built-in template the server exports, with no issue flagged', () => {
+    const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/examples');
+    const files = readdirSync(examples).filter((f) => /^evaluate_.*\.json$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const key of files) {
+      const json = JSON.parse(readFileSync(join(examples, key), 'utf8')) as FrameworkJson;
+      const fw = fromJson(json);
+      expect(validate(fw), key).toEqual([]);
+      expect(sameJson(toJson(fw), json), key).toBe(true);
+    }
   });
 
   it('reads flat criteria with parent ids into the same tree', () => {
