@@ -323,6 +323,7 @@ const en: typeof zhCN = {
     method: 'Method',
     params: 'Parameters',
     param: { trim: 'Trim', max: 'Max', floor: 'Floor', ceiling: 'Ceiling', per: 'Per item', cap: 'Cap' },
+    growthHint: 'growth as a fraction: 0.1 = 10%',
     judgesNeeded: 'needs {n} judges per subject',
     up: 'Move up',
     down: 'Move down',

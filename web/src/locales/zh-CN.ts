@@ -321,6 +321,7 @@ export default {
     method: '计分方法',
     params: '参数',
     param: { trim: '去极值', max: '满分', floor: '下限', ceiling: '上限', per: '每件', cap: '封顶' },
+    growthHint: '增长率按小数填写：0.1 = 10%',
     judgesNeeded: '每个对象至少 {n} 位评委',
     up: '上移',
     down: '下移',
