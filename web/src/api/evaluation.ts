@@ -1,6 +1,8 @@
 // 考核创争 evaluation campaigns (docs/api.md "Evaluation campaigns"): campaign list and detail,
-// the ranking board (晾晒比拼) with the per-subject explanation, publishing, award lists.
+// the ranking board (晾晒比拼) with the per-subject explanation, publishing, award lists;
+// templates and campaign creation (the framework editor), facts for the data-entry grids.
 import { download, http, type Query } from './http';
+import type { FrameworkJson } from '../utils/framework-tree';
 
 export type CampaignStatus = 'draft' | 'published';
 
@@ -135,6 +137,55 @@ export interface Snapshot {
   ranking: { subject_id: number; name: string; rank: number; total: number; vetoed: boolean; incomplete: boolean; award: string | null }[];
 }
 
+/** A built-in template (GET /templates): `framework` is its FRAMEWORK.json. */
+export interface Template {
+  key: string;
+  title: string;
+  subjects: string;
+  name: string;
+  framework: FrameworkJson;
+}
+
+/** Body of POST /campaigns: a built-in `template` or a `framework`, never both. */
+export interface NewCampaign {
+  name: string;
+  scope_unit_id?: number;
+  template?: string;
+  framework?: FrameworkJson;
+  cycle_kind: 'year' | 'quarter' | 'month';
+  cycle_label: string;
+  subjects: (number | { unit_id: number; label: string })[];
+  awards?: { name: string; quota: number; min_total?: number }[];
+}
+
+/** A stored fact (GET /campaigns/{id}/facts); `judge` is "" except for judges scores. */
+export interface FactRecord {
+  id: number;
+  subject_id: number;
+  criterion: string;
+  key: string;
+  judge: string;
+  value: string;
+  entered_by: string;
+  entered_at: string;
+}
+
+/** One row of POST /campaigns/{id}/facts; `value` null removes the stored fact. */
+export interface FactInput {
+  subject_id: number;
+  criterion: string;
+  key: string;
+  value: string | null;
+  judge?: string;
+}
+
+export interface FactOutcome {
+  inserted: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
 /** Board filter: `town` keeps one town's subjects, `unit` any subtree (county, town…). */
 export interface BoardFilter {
   town?: number | null;
@@ -150,6 +201,13 @@ export function rankingQuery(filter: BoardFilter = {}): Query {
 
 export const evaluationApi = {
   campaigns: () => http.get<{ items: Campaign[] }>('/campaigns'),
+  templates: () => http.get<{ items: Template[] }>('/templates'),
+  /** 422 (field errors) is left to the form. */
+  create: (body: NewCampaign) => http.post<CampaignDetail>('/campaigns', body),
+  facts: (id: number, subjectId?: number) => http.get<{ items: FactRecord[] }>(`/campaigns/${id}/facts`, { subject: subjectId }),
+  /** All or nothing; 422 carries `rows` (1-based positions in `facts`), shown by the grid. */
+  saveFacts: (id: number, facts: FactInput[], reason?: string) =>
+    http.post<FactOutcome>(`/campaigns/${id}/facts`, reason ? { facts, reason } : { facts }),
   campaign: (id: number) => http.get<CampaignDetail>(`/campaigns/${id}`, undefined, { quiet: true }),
   ranking: (id: number, filter: BoardFilter = {}) => http.get<Ranking>(`/campaigns/${id}/ranking`, rankingQuery(filter), { quiet: true }),
   explain: (id: number, subjectId: number) => http.get<Explanation>(`/campaigns/${id}/subjects/${subjectId}/explain`),

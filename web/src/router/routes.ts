@@ -76,6 +76,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.evaluation', menu: 'evaluation', roles: EVALUATION_READERS },
       },
       {
+        path: 'evaluation/new',
+        name: 'campaign-new',
+        component: () => import('../views/evaluation/campaign-new-page.vue'),
+        meta: { titleKey: 'campaignNew.title', parents: ['menu.evaluation'], menu: 'evaluation', roles: OFFICERS },
+      },
+      {
         path: 'evaluation/:id(\\d+)',
         name: 'campaign',
         component: () => import('../views/evaluation/campaign-page.vue'),
