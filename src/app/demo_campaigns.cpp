@@ -1,5 +1,6 @@
 #include "app/demo_campaigns.hpp"
 
+#include <cmath>
 #include <map>
 #include <stdexcept>
 #include <string_view>
@@ -628,10 +629,8 @@ T Must(Result<T> result, const std::string& what) {
     return std::move(result).value();
 }
 
-}  // namespace
-
-std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const RosterService& roster) {
-    const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+// The towns of 姜堰区 by name; throws when the demo roster lacks it.
+std::pair<Id, std::map<std::string, Id>> JiangyanTowns(const RosterService& roster) {
     Id county = 0;
     std::map<std::string, Id> towns;
     roster.WithIndex([&](const core::roster::RosterIndex& index) {
@@ -641,6 +640,31 @@ std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const Ros
         for (Id child : index.tree().Children(county)) towns[index.tree().Find(child)->name] = child;
     });
     if (county == 0) throw std::runtime_error("演示数据中没有姜堰区");
+    return {county, towns};
+}
+
+constexpr const char* kDemoTrackCampaign = "2026年度镇街高质量发展晾晒（分赛道）";
+
+// A framework of three leaves: sales completion (target), foreign investment growth (growth)
+// and the party-building review (manual, out of 100).
+constexpr const char* kDemoTrackFramework = R"({
+  "name": "镇街高质量发展晾晒",
+  "tiebreak": ["sales"],
+  "awards": [{"name": "高质量发展先进镇街", "quota": 3, "min_total": 60}],
+  "criteria": [
+    {"id": "economy", "name": "经济发展", "weight": 60, "children": [
+      {"id": "sales", "name": "开票销售完成率", "weight": 60, "method": "target"},
+      {"id": "fdi", "name": "外资到账同比增长", "weight": 40, "method": "growth", "floor": -0.2, "ceiling": 0.3}
+    ]},
+    {"id": "party", "name": "党建引领", "weight": 40, "method": "manual", "max": 100}
+  ]
+})";
+
+}  // namespace
+
+std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const RosterService& roster) {
+    const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    const auto [county, towns] = JiangyanTowns(roster);
 
     std::vector<std::string> created;
     for (const auto& demo : kCampaigns) {
@@ -685,6 +709,63 @@ std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const Ros
         created.push_back(demo.name);
     }
     return created;
+}
+
+void LoadDemoMetrics(MetricService& metrics, CampaignService& campaigns, const RosterService& roster) {
+    if (campaigns.FindByName(kDemoTrackCampaign) != 0) return;
+    const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    const auto [county, towns] = JiangyanTowns(roster);
+    // Deterministic figures per town: a base size, a growth and a monthly wobble.
+    std::vector<MetricInput> rows;
+    int town_idx = 0;
+    for (const auto& [name, unit] : towns) {
+        ++town_idx;
+        const double size = 8.0 + (town_idx * 37 % 23);  // 亿元 of sales a month
+        const double growth = 0.92 + (town_idx * 17 % 21) / 100.0;
+        const double fdi = 150.0 + (town_idx * 53 % 170);  // 万美元 a month
+        const double fdi_growth = 0.85 + (town_idx * 29 % 31) / 100.0;
+        auto push = [&](const char* metric, int year, int month, double value) {
+            rows.push_back({static_cast<int>(rows.size()) + 1, unit, "", metric, year, month,
+                            std::round(value * 100.0) / 100.0});
+        };
+        for (int m = 1; m <= 12; ++m) {
+            const double wobble = 1.0 + ((town_idx * 7 + m * 5) % 11 - 5) / 100.0;
+            push("开票销售", 2025, m, size * wobble);
+            push("外资到账", 2025, m, fdi * wobble);
+            if (m <= 10) {
+                push("开票销售", 2026, m, size * growth * wobble);
+                push("外资到账", 2026, m, fdi * fdi_growth * wobble);
+            }
+        }
+        push("开票销售", 2026, 0, size * 12 * 1.08);
+        push("外资到账", 2026, 0, fdi * 12 * 1.05);
+    }
+    auto entered = Must(metrics.Enter(admin, rows, "演示数据"), "演示经济指标");
+    if (!entered.errors.empty()) throw std::runtime_error("演示经济指标: " + entered.errors.front().message);
+
+    NewCampaign spec;
+    spec.name = kDemoTrackCampaign;
+    spec.scope_unit_id = county;
+    spec.framework_json = kDemoTrackFramework;
+    spec.cycle_kind = "year";
+    spec.cycle_label = "2026";
+    spec.tracks = {{"工业强镇", 1.0}, {"农业特色镇", 1.1}};
+    town_idx = 0;
+    for (const auto& [name, unit] : towns) spec.subjects.push_back({unit, "", 0, ++town_idx % 3 == 0 ? "农业特色镇" : "工业强镇"});
+    const auto detail = Must(campaigns.Create(admin, spec), kDemoTrackCampaign);
+    const Id id = detail.summary.campaign.id;
+    CampaignSettings settings;
+    settings.tracks = spec.tracks;
+    settings.bands = {{"前20%", 0.2, false}, {"中间60%", 0.6, false}, {"后20%", 0.2, true}};
+    settings.negative = core::scoring::NegativeListSpec{"躺平奖", "party", 1};
+    Must(campaigns.UpdateSettings(admin, id, settings, "演示数据"), kDemoTrackCampaign);
+    Must(campaigns.FactsFromMetric(admin, id, "sales", "开票销售", 10), kDemoTrackCampaign);
+    Must(campaigns.FactsFromMetric(admin, id, "fdi", "外资到账", 10), kDemoTrackCampaign);
+    std::vector<FactInput> party;
+    int n = 0;
+    for (const auto& s : detail.subjects)
+        party.push_back({++n, s.record.id, "party", "value", std::to_string(70 + (n * 13 % 29)), ""});
+    Must(campaigns.EnterFacts(admin, id, party, "演示数据"), kDemoTrackCampaign);
 }
 
 }  // namespace lingyan::app

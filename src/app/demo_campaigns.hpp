@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/campaign_service.hpp"
+#include "app/metric_service.hpp"
 #include "app/roster_service.hpp"
 
 namespace lingyan::app {
@@ -16,5 +17,11 @@ namespace lingyan::app {
 // when all were there). Requires the demo roster (LoadDemo) and a reloaded RosterService.
 // Throws std::runtime_error if the demo roster lacks 姜堰区 or a town, or the engine refuses.
 std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const RosterService& roster);
+
+// Unit metrics for 姜堰's towns (开票销售 and 外资到账: 2025 by month, the 2026 targets and
+// January–October 2026) and a draft 2026 campaign that ranks the towns in two tracks
+// (工业强镇 ×1.0, 农业特色镇 ×1.1) with bands (前20%/中间60%/后20%, the last followed up) and a
+// 躺平奖, its sales and investment facts taken from the metrics. Idempotent like the above.
+void LoadDemoMetrics(MetricService& metrics, CampaignService& campaigns, const RosterService& roster);
 
 }  // namespace lingyan::app

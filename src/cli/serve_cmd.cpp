@@ -94,6 +94,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             }
             rt.roster->Reload();
             if (serve_opts->demo) app::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
+            if (serve_opts->demo) app::LoadDemoMetrics(*rt.metrics, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) app::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) app::LoadDemoTraining(*rt.store, *rt.roster, *rt.training, rt.clock);
             http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, *rt.points, *rt.training, *rt.metrics, {}};

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/demo_campaigns.hpp"
 #include "campaign_fixture.hpp"
 
 namespace lingyan::testing {
@@ -229,6 +230,37 @@ TEST_P(CampaignSettingsTest, PeopleCanBeTheSubjects) {
     }
     body["subjects"] = json::array{json::object{{"person_id", 99999999}}};
     EXPECT_EQ(c.Send("POST", "/api/v1/campaigns", json::serialize(body)).status, 422);
+}
+
+TEST_P(CampaignSettingsTest, DemoShipsATrackedDraftCampaignFedByMetrics) {
+    auto& rt = server_->runtime();
+    app::LoadDemoMetrics(*rt.metrics, *rt.campaigns, *rt.roster);
+    const auto id = rt.campaigns->FindByName("2026年度镇街高质量发展晾晒（分赛道）");
+    ASSERT_NE(id, 0);
+    app::LoadDemoMetrics(*rt.metrics, *rt.campaigns, *rt.roster);  // idempotent
+    Client c(port());
+    ASSERT_EQ(c.Login("county").status, 200);
+    auto r = c.Get("/api/v1/campaigns/" + std::to_string(id) + "/ranking");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto board = Json(r);
+    const auto& rows = board.at("rows").as_array();
+    ASSERT_EQ(rows.size(), 13u);
+    int followed = 0, agricultural = 0;
+    for (const auto& row : rows) {
+        EXPECT_FALSE(row.at("incomplete").as_bool()) << row.at("name").as_string();
+        EXPECT_FALSE(row.at("band").is_null());
+        followed += row.at("follow_up").as_bool() ? 1 : 0;
+        if (row.at("track") == json::value("农业特色镇")) {
+            ++agricultural;
+            EXPECT_DOUBLE_EQ(row.at("coefficient").as_double(), 1.1);
+        }
+    }
+    EXPECT_EQ(agricultural, 4);
+    EXPECT_GE(followed, 2);
+    EXPECT_EQ(board.at("negative").at("subjects").as_array().size(), 1u);
+    auto progress = c.Get("/api/v1/metrics/progress?metric=%E5%BC%80%E7%A5%A8%E9%94%80%E5%94%AE&year=2026&month=10");
+    ASSERT_EQ(progress.status, 200) << progress.body;
+    EXPECT_EQ(Json(progress).at("rows").as_array().size(), 13u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CampaignSettingsTest, ::testing::Values("sqlite", "postgres"),
