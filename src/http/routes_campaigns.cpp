@@ -528,17 +528,21 @@ std::string AwardsXlsx(const app::Board& board) {
                 ++line;
             }
         }
+        const auto& d = board.detail;
         const auto all = writer.AddSheet("排名", {{"名次", 8},
                                                   {"考核对象", 36},
                                                   {"所属镇街", 14},
                                                   {"总分", 10},
                                                   {"一票否决", 10},
                                                   {"数据不全", 10},
-                                                  {"奖项", 12}});
+                                                  {"奖项", 12},
+                                                  {"赛道", 12},
+                                                  {"赛道名次", 10},
+                                                  {"分档", 12}});
         line = 2;
         for (const auto& row : board.rows) {
             const auto& r = *row.result;
-            const auto& s = board.detail.subjects[row.subject_idx];
+            const auto& s = d.subjects[row.subject_idx];
             writer.WriteNumber(all, line, 0, r.rank);
             writer.WriteString(all, line, 1, s.name);
             writer.WriteString(all, line, 2, s.town_name);
@@ -546,7 +550,29 @@ std::string AwardsXlsx(const app::Board& board) {
             writer.WriteString(all, line, 4, r.vetoed ? "是" : "");
             writer.WriteString(all, line, 5, r.incomplete ? "是" : "");
             writer.WriteString(all, line, 6, row.award);
+            if (s.track >= 0) {
+                writer.WriteString(all, line, 7, d.tracks[static_cast<std::size_t>(s.track)].name);
+                writer.WriteNumber(all, line, 8, row.track_rank);
+            }
+            if (row.band >= 0) writer.WriteString(all, line, 9, d.bands[static_cast<std::size_t>(row.band)].name);
             ++line;
+        }
+        if (d.negative) {
+            // The negative list, published as such (e.g. 躺平奖), worst first.
+            const std::string& title = d.negative->name;
+            const bool plain = title.size() <= 30 && title.find_first_of("[]:*?/\\") == std::string::npos;
+            const auto neg = writer.AddSheet(plain ? title : std::string("反向榜单"),
+                                             {{"序号", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"依据", 16}, {"得分", 10}});
+            line = 2;
+            for (const auto& entry : board.negative) {
+                const auto& s = d.subjects[entry.subject_idx];
+                writer.WriteNumber(neg, line, 0, line - 1);
+                writer.WriteString(neg, line, 1, s.name);
+                writer.WriteString(neg, line, 2, s.town_name);
+                writer.WriteString(neg, line, 3, d.negative->criterion.empty() ? "总分" : d.negative->criterion);
+                writer.WriteNumber(neg, line, 4, entry.value);
+                ++line;
+            }
         }
     });
 }

@@ -7,6 +7,7 @@
 
 #include "app/demo_campaigns.hpp"
 #include "campaign_fixture.hpp"
+#include "exchange/xlsx/reader.hpp"
 
 namespace lingyan::testing {
 namespace {
@@ -261,6 +262,19 @@ TEST_P(CampaignSettingsTest, DemoShipsATrackedDraftCampaignFedByMetrics) {
     auto progress = c.Get("/api/v1/metrics/progress?metric=%E5%BC%80%E7%A5%A8%E9%94%80%E5%94%AE&year=2026&month=10");
     ASSERT_EQ(progress.status, 200) << progress.body;
     EXPECT_EQ(Json(progress).at("rows").as_array().size(), 13u);
+
+    // The award list carries tracks and bands, and the negative list on a sheet of its own.
+    auto xlsx = c.Get("/api/v1/campaigns/" + std::to_string(id) + "/awards.xlsx");
+    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+    const auto workbook = exchange::xlsx::Workbook::Open(xlsx.body);
+    const int sheet = workbook.FindSheet("躺平奖");
+    ASSERT_GE(sheet, 0);
+    const auto listed = workbook.ReadRows(static_cast<std::size_t>(sheet));
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_EQ(listed[1].Find(1)->text, board.at("negative").at("subjects").at(0).at("name").as_string());
+    const auto ranked = workbook.ReadRows(static_cast<std::size_t>(workbook.FindSheet("排名")));
+    EXPECT_EQ(ranked[0].Find(9)->text, "分档");
+    EXPECT_NE(ranked[1].Find(9), nullptr);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CampaignSettingsTest, ::testing::Values("sqlite", "postgres"),
