@@ -3,7 +3,8 @@
 API for 2,000 subjects under 20 ms"). Starts `lingyan serve --demo` over a temporary SQLite
 database, creates a campaign from the built-in sanhao-team template (14 leaves, 7 judges on two
 of them) over N labelled subjects, enters their facts through the API, then times
-GET /campaigns/{id}/ranking (cold: first read after a change, which evaluates; warm: cached)
+GET /campaigns/{id}/ranking (cold: first read after a change, which evaluates; warm: cached), with three tracks,
+three bands and a negative list set
 and GET …/explain. Prints figures; never fails on time.
     usage: bench/http_campaign_bench.py BIN [SUBJECTS]"""
 import http.client, json, os, random, socket, statistics, subprocess, sys, tempfile, time
@@ -65,6 +66,15 @@ try:
         facts.append({"subject_id": sid, "criterion": "zd_rank", "key": "value", "value": round(rng.uniform(80, 99), 2)})
         facts.append({"subject_id": sid, "criterion": "gx_satisfaction", "key": "value", "value": round(rng.uniform(85, 99), 1)})
         facts.append({"subject_id": sid, "criterion": "gx_petitions", "key": "count", "value": rng.randint(0, 4)})
+    # Tracks, bands and a negative list, as published county schemes use them (the board then also
+    # ranks within tracks and hands out bands).
+    tracks = [{"name": n, "coefficient": c} for n, c in (("工业", 1.0), ("农业", 1.1), ("城郊", 1.05))]
+    call("PUT", f"/api/v1/campaigns/{cid}/settings", {
+        "tracks": tracks,
+        "subject_tracks": [{"subject_id": s["id"], "track": tracks[i % 3]["name"]} for i, s in enumerate(detail["subjects"])],
+        "bands": [{"name": "前20%", "share": 0.2}, {"name": "中间60%", "share": 0.6},
+                  {"name": "后20%", "share": 0.2, "follow_up": True}],
+        "negative": {"name": "躺平奖", "criterion": "zd_rank", "count": 10}})
     t0 = time.perf_counter()
     for start in range(0, len(facts), 5000):
         call("POST", f"/api/v1/campaigns/{cid}/facts", {"facts": facts[start:start + 5000]})
