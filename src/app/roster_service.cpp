@@ -498,6 +498,241 @@ Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
     return u;
 }
 
+namespace {
+
+std::string UnitAuditJson(const Unit& u) {
+    return "{\"code\":" + JsonQuote(u.code) + ",\"name\":" + JsonQuote(u.name) + ",\"kind\":" +
+           JsonQuote(core::roster::KindName(u.kind)) + ",\"economy\":" + JsonQuote(core::roster::EconomyName(u.economy)) +
+           ",\"population\":" + std::to_string(u.population) + "}";
+}
+
+bool ValidCode(const std::string& code) {
+    return code.size() == 12 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatch& patch) {
+    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
+        actor.role != core::auth::Role::kTown)
+        return RoleForbidden();
+    Unit before, after;
+    {
+        std::shared_lock lock(index_mutex_);
+        const Unit* u = index_.tree().Find(id);
+        if (!u || !Visible(actor, id)) return core::Error{errc::kNotFound, "单位不存在或不在您的管辖范围内", ""};
+        if (id == actor.scope_unit_id) return Forbidden("不能修改本级单位，请由上级修改");
+        before = after = *u;
+        if (patch.code) after.code = *patch.code;
+        if (patch.name) after.name = *patch.name;
+        if (patch.kind) after.kind = *patch.kind;
+        if (patch.economy) after.economy = *patch.economy;
+        if (patch.dev_zone) after.dev_zone = *patch.dev_zone;
+        if (patch.near_highway) after.near_highway = *patch.near_highway;
+        if (patch.population) after.population = *patch.population;
+        if (patch.area_km2) after.area_km2 = *patch.area_km2;
+        if (after.name.empty()) return Invalid("单位名称不能为空", "name");
+        if (after.name.size() > 120) return Invalid("单位名称过长", "name");
+        if (!after.code.empty() && !ValidCode(after.code)) return Invalid("区划代码应为 12 位数字", "code");
+        if (after.population < 0) return Invalid("人口不能为负数", "population");
+        if (after.area_km2 < 0) return Invalid("面积不能为负数", "area_km2");
+        if (!after.code.empty() && after.code != before.code) {
+            auto codes = UnitsByCode();
+            if (codes.count(after.code)) return core::Error{errc::kConflict, "区划代码已存在: " + after.code, "code"};
+        }
+    }
+    {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        store_.UpdateUnit(after);
+        Audit(actor, "update", "unit", id, "{\"before\":" + UnitAuditJson(before) + ",\"after\":" + UnitAuditJson(after) + "}");
+        tx->Commit();
+    }
+    std::unique_lock lock(index_mutex_);
+    std::vector<Unit> units = index_.tree().units();
+    for (auto& u : units)
+        if (u.id == id) u = after;
+    auto tree = RegionTree::Build(std::move(units));
+    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
+    index_.SetTree(std::move(tree).value());
+    return after;
+}
+
+Status RosterService::DeleteUnit(const Actor& actor, Id id) {
+    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
+        actor.role != core::auth::Role::kTown)
+        return RoleForbidden();
+    Unit unit;
+    {
+        std::shared_lock lock(index_mutex_);
+        const Unit* u = index_.tree().Find(id);
+        if (!u || !Visible(actor, id)) return core::Error{errc::kNotFound, "单位不存在或不在您的管辖范围内", ""};
+        if (id == actor.scope_unit_id) return Forbidden("不能删除本级单位");
+        unit = *u;
+        auto conflict = [&](const std::string& what) {
+            return core::Error{errc::kConflict, "单位 " + unit.name + " " + what + "，不能删除", ""};
+        };
+        if (!index_.tree().Children(id).empty()) return conflict("还有下级单位");
+        if (index_.PeopleCountOf(id) > 0) return conflict("还有人员");
+        if (!index_.TeamOf(id).empty()) return conflict("还有在任职务");
+        if (!index_.PartyOrgsOf(id).empty()) return conflict("还有党组织");
+        if (!index_.IncomesOf(id).empty()) return conflict("还有集体收入记录");
+    }
+    try {
+        std::lock_guard store_lock(store_mutex_);
+        auto tx = store_.Begin();
+        store_.DeleteUnit(id);
+        Audit(actor, "delete", "unit", id, "{\"before\":" + UnitAuditJson(unit) + "}");
+        tx->Commit();
+    } catch (const std::exception&) {
+        // The checks above cover the roster; what is left are references from campaigns,
+        // points, training, metrics or accounts, which the database refuses to orphan.
+        return core::Error{errc::kConflict,
+                           "单位 " + unit.name + " 仍被考核、积分、培养、经济指标或账号等记录引用，不能删除", ""};
+    }
+    std::unique_lock lock(index_mutex_);
+    std::vector<Unit> units = index_.tree().units();
+    std::erase_if(units, [&](const Unit& u) { return u.id == id; });
+    auto tree = RegionTree::Build(std::move(units));
+    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
+    index_.SetTree(std::move(tree).value());
+    return core::Ok();
+}
+
+Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const std::vector<UnitImportRow>& rows,
+                                                     bool check_only) {
+    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
+        actor.role != core::auth::Role::kTown)
+        return RoleForbidden();
+    if (rows.empty()) return Invalid("表中没有任何单位", "file");
+    UnitImportOutcome outcome;
+    auto error = [&](const UnitImportRow& r, const char* field, std::string message) {
+        outcome.errors.push_back({"", r.row, field, std::move(message)});
+    };
+    std::vector<Unit> updates;       // existing units with new attributes
+    std::vector<std::size_t> fresh;  // rows that create units, parents before children
+    std::vector<Unit> all_units;
+    {
+        std::shared_lock lock(index_mutex_);
+        const auto& tree = index_.tree();
+        all_units = tree.units();
+        const auto codes = UnitsByCode();
+        std::unordered_map<std::string, std::size_t> in_file;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto& r = rows[i];
+            if (!ValidCode(r.code)) {
+                error(r, "单位编码", "单位编码 “" + r.code + "” 应为 12 位数字");
+                continue;
+            }
+            if (!in_file.emplace(r.code, i).second) {
+                error(r, "单位编码", "单位编码 " + r.code + " 在表中重复（第 " + std::to_string(rows[in_file[r.code]].row) + " 行）");
+                continue;
+            }
+            if (r.name.empty() || r.name.size() > 120) error(r, "单位名称", "单位名称为空或过长");
+            if (r.population < 0) error(r, "人口", "人口不能为负数");
+            if (r.area_km2 < 0) error(r, "面积", "面积不能为负数");
+        }
+        // Existing codes update; new ones need a parent that exists or comes with the file.
+        std::unordered_map<std::string, std::vector<std::size_t>> children_in_file;
+        std::vector<std::size_t> roots;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto& r = rows[i];
+            if (!ValidCode(r.code) || in_file[r.code] != i) continue;
+            if (auto it = codes.find(r.code); it != codes.end()) {
+                const Unit* u = tree.Find(it->second);
+                if (!Visible(actor, u->id) || u->id == actor.scope_unit_id) {
+                    error(r, "单位编码", "单位 " + u->name + " 不在您可修改的范围内");
+                    continue;
+                }
+                const Unit* parent = u->parent_id ? tree.Find(*u->parent_id) : nullptr;
+                if (!r.parent_code.empty() && (!parent || parent->code != r.parent_code)) {
+                    error(r, "上级编码", "不支持通过导入调整上级单位（现上级：" + (parent ? parent->name : std::string("无")) + "）");
+                    continue;
+                }
+                Unit next = *u;
+                next.name = r.name;
+                next.kind = r.kind;
+                next.economy = r.economy;
+                next.population = r.population;
+                next.area_km2 = r.area_km2;
+                if (next.name == u->name && next.kind == u->kind && next.economy == u->economy &&
+                    next.population == u->population && next.area_km2 == u->area_km2) {
+                    ++outcome.unchanged;
+                } else {
+                    updates.push_back(next);
+                }
+                continue;
+            }
+            if (r.parent_code.empty()) {
+                if (actor.role != core::auth::Role::kAdmin) error(r, "上级编码", "新增单位须填写上级编码（只有管理员可以新增顶级单位）");
+                else roots.push_back(i);
+            } else if (auto it = codes.find(r.parent_code); it != codes.end()) {
+                if (!Visible(actor, it->second)) error(r, "上级编码", "上级单位 " + r.parent_code + " 不在您的管辖范围内");
+                else roots.push_back(i);
+            } else if (in_file.count(r.parent_code)) {
+                children_in_file[r.parent_code].push_back(i);
+            } else {
+                error(r, "上级编码", "上级编码 " + r.parent_code + " 既不是已有单位，也不在表中");
+            }
+        }
+        // Breadth-first from the rows whose parent exists; rows never reached hang off a cycle
+        // or off a row that has errors.
+        std::vector<bool> reached(rows.size(), false);
+        for (std::size_t k = 0; k < roots.size(); ++k) {
+            fresh.push_back(roots[k]);
+            reached[roots[k]] = true;
+            auto it = children_in_file.find(rows[roots[k]].code);
+            if (it == children_in_file.end()) continue;
+            for (std::size_t child : it->second) roots.push_back(child);
+        }
+        for (const auto& [parent, list] : children_in_file)
+            for (std::size_t i : list)
+                if (!reached[i]) error(rows[i], "上级编码", "上级 " + parent + " 无法新增（该行有错误或上级关系成环）");
+    }
+    if (!outcome.errors.empty() || check_only) {
+        std::stable_sort(outcome.errors.begin(), outcome.errors.end(),
+                         [](const RowError& a, const RowError& b) { return a.row < b.row; });
+        outcome.created = outcome.updated = outcome.unchanged = 0;
+        return outcome;
+    }
+
+    {
+        std::lock_guard store_lock(store_mutex_);
+        std::unordered_map<std::string, Id> codes;
+        for (const auto& u : all_units)
+            if (!u.code.empty()) codes.emplace(u.code, u.id);
+        auto tx = store_.Begin();
+        for (const auto& u : updates) store_.UpdateUnit(u);
+        for (std::size_t i : fresh) {
+            const auto& r = rows[i];
+            Unit u;
+            u.code = r.code;
+            u.name = r.name;
+            u.kind = r.kind;
+            u.economy = r.economy;
+            u.population = r.population;
+            u.area_km2 = r.area_km2;
+            if (!r.parent_code.empty()) u.parent_id = codes.at(r.parent_code);
+            u.id = store_.InsertUnit(u);
+            codes[u.code] = u.id;
+            all_units.push_back(u);
+        }
+        for (auto& u : all_units)
+            for (const auto& changed : updates)
+                if (u.id == changed.id) u = changed;
+        Audit(actor, "import", "unit", 0,
+              "{\"created\":" + std::to_string(fresh.size()) + ",\"updated\":" + std::to_string(updates.size()) + "}");
+        tx->Commit();
+    }
+    outcome.created = static_cast<int>(fresh.size());
+    outcome.updated = static_cast<int>(updates.size());
+    std::unique_lock lock(index_mutex_);
+    auto tree = RegionTree::Build(std::move(all_units));
+    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
+    index_.SetTree(std::move(tree).value());
+    return outcome;
+}
+
 void RosterService::WithIndex(const std::function<void(const RosterIndex&)>& fn) const {
     std::shared_lock lock(index_mutex_);
     fn(index_);

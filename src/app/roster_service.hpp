@@ -30,6 +30,26 @@ struct UnitView {
     std::size_t child_count = 0;
 };
 
+// Fields of a unit to change; absent = unchanged.
+struct UnitPatch {
+    std::optional<std::string> code, name;
+    std::optional<core::roster::UnitKind> kind;
+    std::optional<core::roster::Economy> economy;
+    std::optional<bool> dev_zone, near_highway;
+    std::optional<std::int64_t> population;
+    std::optional<double> area_km2;
+};
+
+// One row of a division list (区划表), as read from a sheet.
+struct UnitImportRow {
+    int row = 0;  // sheet line, for errors
+    std::string code, name, parent_code;
+    core::roster::UnitKind kind = core::roster::UnitKind::kVillage;
+    core::roster::Economy economy = core::roster::Economy::kNone;
+    std::int64_t population = 0;
+    double area_km2 = 0;
+};
+
 struct UnitsQuery {
     std::optional<Id> parent;
     std::string q;
@@ -108,6 +128,11 @@ struct RowError {
     std::string message;
 };
 
+struct UnitImportOutcome {
+    int created = 0, updated = 0, unchanged = 0;
+    std::vector<RowError> errors;  // non-empty: nothing was written
+};
+
 struct ImportOutcome {
     int imported = 0;
     int positions = 0;
@@ -145,6 +170,18 @@ public:
 
     // Creates a unit under `parent` (admin/county/town within scope); used by the demo and CLI.
     Result<core::roster::Unit> CreateUnit(const Actor& actor, core::roster::Unit u);
+    // Changes a unit's attributes (not its parent); the unit must lie inside the caller's scope
+    // and not be the caller's scope unit itself. A code must stay unique. Audited before/after.
+    Result<core::roster::Unit> UpdateUnit(const Actor& actor, Id id, const UnitPatch& patch);
+    // Deletes a unit without children, people, positions or party organizations (conflict
+    // otherwise, also when campaigns, points or training records still refer to it). Audited.
+    Status DeleteUnit(const Actor& actor, Id id);
+    // Creates or updates units from a division list (区划表), all or nothing: a row whose code
+    // exists updates that unit's name, kind, economy, population and area; a new code creates a
+    // unit under its parent code (an existing unit or another row of the list, in any order).
+    // `check_only` reports the errors without writing (to list them together with a file's own).
+    Result<UnitImportOutcome> ImportUnits(const Actor& actor, const std::vector<UnitImportRow>& rows,
+                                          bool check_only = false);
 
     // Is `unit` inside the caller's scope (core::auth::InScope, under the reader lock)?
     bool InScope(const Actor& actor, Id unit) const;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "exchange/unit_sheet.hpp"
+#include "exchange/xlsx/xlsx_error.hpp"
 #include "http/json_io.hpp"
 #include "http/roster_json.hpp"
 #include "http/routes.hpp"
@@ -57,6 +59,58 @@ void RegisterExchangeRoutes(Router& router, Services& s) {
                                                                   {"positions", outcome->positions}}));
         },
         Router::kUploadBodyLimit);
+
+    router.Add(
+        "POST", "/api/v1/import/units", Access::kSession,
+        [&s](Request& req) {
+            bool ok = true;
+            const std::string filename = PercentDecode(req.Header("x-filename"), false, &ok);
+            if (!ok || filename.empty()) return ErrorResponse(core::Invalid("缺少文件名（X-Filename）", "X-Filename"));
+            if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
+            exchange::UnitsSheet sheet;
+            try {
+                sheet = exchange::ReadUnitsSheet(req.body, filename);
+            } catch (const exchange::FileError& e) {
+                return ErrorResponse(core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file"));
+            }
+            std::vector<app::RowError> errors;
+            for (const auto& p : sheet.problems) errors.push_back({"", static_cast<int>(p.line), p.column, p.message});
+            std::vector<app::UnitImportRow> rows;
+            for (const auto& u : sheet.units) {
+                auto kind = core::roster::KindFromLabel(u.kind);
+                auto economy = core::roster::EconomyFromLabel(u.economy);
+                if (!kind) errors.push_back({"", static_cast<int>(u.line), "类型", "未知单位类型 “" + u.kind + "”"});
+                if (!economy) errors.push_back({"", static_cast<int>(u.line), "经济类型", "未知经济类型 “" + u.economy + "”"});
+                if (!kind || !economy) continue;
+                rows.push_back({static_cast<int>(u.line), u.code, u.name, u.parent_code, *kind, *economy, u.population,
+                                u.area_km2});
+            }
+            if (!errors.empty()) {
+                // The file's own problems and the other rows' problems, reported at once.
+                if (!rows.empty()) {
+                    auto more = s.roster.ImportUnits(req.user->actor, rows, true);
+                    if (more) errors.insert(errors.end(), more->errors.begin(), more->errors.end());
+                }
+                std::stable_sort(errors.begin(), errors.end(),
+                                 [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
+                return RowErrorsResponse(errors, "导入失败");
+            }
+            auto outcome = s.roster.ImportUnits(req.user->actor, rows);
+            if (!outcome) return ErrorResponse(outcome.error());
+            if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
+            return JsonResponse(200, json::serialize(json::object{{"created", outcome->created},
+                                                                  {"updated", outcome->updated},
+                                                                  {"unchanged", outcome->unchanged}}));
+        },
+        Router::kUploadBodyLimit);
+
+    router.Add("GET", "/api/v1/import/units/template", Access::kSession, [&s](Request& req) {
+        std::string code, name;
+        s.roster.WithIndex([&](const core::roster::RosterIndex& index) {
+            if (const auto* u = index.tree().Find(req.user->actor.scope_unit_id)) code = u->code, name = u->name;
+        });
+        return FileResponse(exchange::WriteUnitsTemplate(code, name), "区划导入模板.xlsx");
+    });
 
     router.Add("GET", "/api/v1/import/roster/template", Access::kSession, [&s](Request&) {
         if (!s.exchange.template_xlsx) return ErrorResponse(500, "internal", "模板功能未配置");

@@ -221,6 +221,56 @@ void RegisterRosterRoutes(Router& router, Services& s) {
         return JsonResponse(201, json::serialize(UnitJson(app::UnitView{*created, 0})));
     });
 
+    router.Add("PATCH", "/api/v1/units/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto body = ParseObject(req.body, {"code", "name", "kind", "economy", "dev_zone", "near_highway", "population",
+                                           "area_km2"});
+        if (!body) return ErrorResponse(body.error());
+        app::UnitPatch patch;
+        for (auto [name, slot] : {std::pair{"code", &patch.code}, {"name", &patch.name}}) {
+            auto v = StringField(*body, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto kind = StringField(*body, "kind");
+        if (!kind) return ErrorResponse(kind.error());
+        if (*kind) {
+            patch.kind = KindFromString(**kind);
+            if (!patch.kind) return ErrorResponse(core::Invalid("单位类型应为 province、city、county、town、village、community、grid 或 enterprise", "kind"));
+        }
+        auto economy = StringField(*body, "economy");
+        if (!economy) return ErrorResponse(economy.error());
+        if (*economy) {
+            patch.economy = EconomyFromString(**economy);
+            if (!patch.economy) return ErrorResponse(core::Invalid("经济类型应为 none、agriculture、industry、tourism、mixed 或 urban", "economy"));
+        }
+        for (auto [name, slot] : {std::pair{"dev_zone", &patch.dev_zone}, {"near_highway", &patch.near_highway}}) {
+            auto v = BoolField(*body, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto population = IntField(*body, "population");
+        if (!population) return ErrorResponse(population.error());
+        patch.population = *population;
+        auto area = NumberField(*body, "area_km2");
+        if (!area) return ErrorResponse(area.error());
+        patch.area_km2 = *area;
+        auto updated = s.roster.UpdateUnit(req.user->actor, *id, patch);
+        if (!updated) return ErrorResponse(updated.error());
+        return JsonResponse(200, json::serialize(UnitJson(app::UnitView{*updated, 0})));
+    });
+
+    router.Add("DELETE", "/api/v1/units/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req);
+        if (!id) return ErrorResponse(id.error());
+        auto deleted = s.roster.DeleteUnit(req.user->actor, *id);
+        if (!deleted) return ErrorResponse(deleted.error());
+        Response res;
+        res.status = 204;
+        return res;
+    });
+
     router.Add("GET", "/api/v1/units/{id}", Access::kSession, [&s](Request& req) {
         auto id = PathId(req);
         if (!id) return ErrorResponse(id.error());

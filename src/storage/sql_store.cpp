@@ -22,6 +22,10 @@ constexpr const char* kSelectUnits =
 constexpr const char* kInsertUnit =
     "INSERT INTO units (parent_id, code, name, kind, economy, dev_zone, near_highway, population, area_km2) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateUnit =
+    "UPDATE units SET code = ?, name = ?, kind = ?, economy = ?, dev_zone = ?, near_highway = ?, population = ?, "
+    "area_km2 = ? WHERE id = ?";
+constexpr const char* kDeleteUnit = "DELETE FROM units WHERE id = ?";
 constexpr const char* kSelectPeople =
     "SELECT id, unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, reserve_cadre "
     "FROM people ORDER BY id";
@@ -133,6 +137,13 @@ Id SqlStore::InsertUnit(const Unit& u) {
                                          u.population, u.area_km2});
     return AsInt(rows.at(0)[0]);
 }
+
+void SqlStore::UpdateUnit(const Unit& u) {
+    db_->Query(kUpdateUnit, {TextOrNull(u.code), u.name, std::string(KindName(u.kind)), std::string(EconomyName(u.economy)),
+                             Flag(u.dev_zone), Flag(u.near_highway), u.population, u.area_km2, u.id});
+}
+
+void SqlStore::DeleteUnit(Id id) { db_->Query(kDeleteUnit, {id}); }
 
 std::vector<Person> SqlStore::LoadPeople() {
     std::vector<Person> out;

@@ -24,6 +24,8 @@ public:
     std::vector<core::roster::PartyOrg> LoadPartyOrgs() override;
     std::vector<core::roster::UnitIncome> LoadIncomes() override;
     core::roster::Id InsertUnit(const core::roster::Unit& u) override;
+    void UpdateUnit(const core::roster::Unit& u) override;
+    void DeleteUnit(core::roster::Id id) override;
     core::roster::Id InsertPerson(const core::roster::Person& p) override;
     void UpdatePerson(const core::roster::Person& p) override;
     void DeletePerson(core::roster::Id id) override;

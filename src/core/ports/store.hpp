@@ -70,6 +70,10 @@ public:
     virtual std::vector<roster::PartyOrg> LoadPartyOrgs() = 0;
     virtual std::vector<roster::UnitIncome> LoadIncomes() = 0;
     virtual Id InsertUnit(const roster::Unit& u) = 0;  // returns the new id (u.id ignored)
+    // Updates code, name, kind, economy, flags, population and area (not the parent) by id.
+    virtual void UpdateUnit(const roster::Unit& u) = 0;
+    // Deletes a unit; throws (a foreign-key error) while anything still refers to it.
+    virtual void DeleteUnit(Id id) = 0;
     virtual Id InsertPerson(const roster::Person& p) = 0;
     virtual void UpdatePerson(const roster::Person& p) = 0;
     virtual void DeletePerson(Id id) = 0;  // also deletes the person's positions

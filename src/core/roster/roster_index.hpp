@@ -80,6 +80,10 @@ public:
     std::vector<const PartyOrg*> PartyOrgsOf(Id unit_id) const;
     std::vector<UnitIncome> IncomesOf(Id unit_id) const;
     std::size_t people_count() const { return people_.size(); }
+    std::size_t PeopleCountOf(Id unit_id) const {
+        auto it = people_by_unit_.find(unit_id);
+        return it == people_by_unit_.end() ? 0 : it->second.size();
+    }
     template <typename Fn>
     void ForEachPerson(Fn&& fn) const {
         for (const auto& [id, p] : people_) fn(p);

@@ -48,8 +48,13 @@ private:
 
 const char* KindName(UnitKind kind);
 std::optional<UnitKind> KindFromString(std::string_view s);
+// The kind as officers write it in sheets: 省, 市, 县/区/县级市, 镇/乡/街道, 村, 社区, 网格, 企业 (or
+// the English names).
+std::optional<UnitKind> KindFromLabel(std::string_view s);
 const char* EconomyName(Economy economy);
 std::optional<Economy> EconomyFromString(std::string_view s);
+// 无, 农业, 工业, 旅游, 综合, 城镇 (or the English names); "" is none.
+std::optional<Economy> EconomyFromLabel(std::string_view s);
 const char* PartyOrgKindName(PartyOrgKind kind);
 std::optional<PartyOrgKind> PartyOrgKindFromString(std::string_view s);
 
