@@ -73,3 +73,21 @@ TEST(RegionTree, RefusesUnknownParentsAndCycles) {
 
 }  // namespace
 }  // namespace lingyan::core::roster
+
+namespace lingyan::core::roster {
+namespace {
+
+TEST(UnitLabels, ChineseAndEnglishKindsAndEconomies) {
+    EXPECT_EQ(KindFromLabel("街道"), UnitKind::kTown);
+    EXPECT_EQ(KindFromLabel("县级市"), UnitKind::kCounty);
+    EXPECT_EQ(KindFromLabel("社区"), UnitKind::kCommunity);
+    EXPECT_EQ(KindFromLabel("village"), UnitKind::kVillage);
+    EXPECT_FALSE(KindFromLabel("庄园"));
+    EXPECT_EQ(EconomyFromLabel(""), Economy::kNone);
+    EXPECT_EQ(EconomyFromLabel("工业"), Economy::kIndustry);
+    EXPECT_EQ(EconomyFromLabel("urban"), Economy::kUrban);
+    EXPECT_FALSE(EconomyFromLabel("渔业"));
+}
+
+}  // namespace
+}  // namespace lingyan::core::roster
