@@ -99,6 +99,18 @@ export interface PersonInput {
   reserve_cadre: boolean;
 }
 
+/** Body of POST /units and PATCH /units/{id} (docs/api.md "Units"). */
+export interface UnitInput {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  economy: Economy;
+  dev_zone: boolean;
+  near_highway: boolean;
+  population: number;
+  area_km2: number;
+}
+
 export const rosterApi = {
   scopeRoots: () => http.get<Page<Unit>>('/units'),
   children: (parent: number, page = 1, size = 500) => http.get<Page<Unit>>('/units', { parent, page, size }),
@@ -112,4 +124,7 @@ export const rosterApi = {
   createPosition: (body: { person_id: number; unit_id: number; title: string; start_date: string; end_date?: string }) =>
     http.post<Position>('/positions', body),
   deletePosition: (id: number) => http.delete<void>(`/positions/${id}`),
+  createUnit: (body: UnitInput & { parent_id: number }) => http.post<Unit>('/units', body, { quiet: true }),
+  updateUnit: (id: number, body: Partial<UnitInput>) => http.patch<Unit>(`/units/${id}`, body, { quiet: true }),
+  deleteUnit: (id: number) => http.delete<void>(`/units/${id}`, { quiet: true }),
 };
