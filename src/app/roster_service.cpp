@@ -458,6 +458,36 @@ Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std:
     return out;
 }
 
+namespace {
+
+std::string UnitAuditJson(const Unit& u) {
+    return "{\"code\":" + JsonQuote(u.code) + ",\"name\":" + JsonQuote(u.name) + ",\"kind\":" +
+           JsonQuote(core::roster::KindName(u.kind)) + ",\"economy\":" + JsonQuote(core::roster::EconomyName(u.economy)) +
+           ",\"population\":" + std::to_string(u.population) + "}";
+}
+
+bool ValidCode(const std::string& code) {
+    return code.size() == 12 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The attribute rules shared by creating and editing a unit.
+core::Status CheckUnitFields(const Unit& u) {
+    if (u.name.empty()) return Invalid("单位名称不能为空", "name");
+    if (u.name.size() > 120) return Invalid("单位名称过长", "name");
+    if (!u.code.empty() && !ValidCode(u.code)) return Invalid("区划代码应为 12 位数字", "code");
+    if (u.population < 0) return Invalid("人口不能为负数", "population");
+    if (u.area_km2 < 0) return Invalid("面积不能为负数", "area_km2");
+    return core::Ok();
+}
+
+}  // namespace
+
+void RosterService::ReplaceTree(std::vector<Unit> units) {
+    auto tree = RegionTree::Build(std::move(units));
+    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
+    index_.SetTree(std::move(tree).value());
+}
+
 Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
     if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
         actor.role != core::auth::Role::kTown)
@@ -471,12 +501,7 @@ Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
             return Forbidden("只有管理员可以新增顶级单位");
         }
     }
-    if (u.name.empty()) return Invalid("单位名称不能为空", "name");
-    if (u.name.size() > 120) return Invalid("单位名称过长", "name");
-    if (!u.code.empty() && (u.code.size() != 12 || !std::all_of(u.code.begin(), u.code.end(), ::isdigit)))
-        return Invalid("区划代码应为 12 位数字", "code");
-    if (u.population < 0) return Invalid("人口不能为负数", "population");
-    if (u.area_km2 < 0) return Invalid("面积不能为负数", "area_km2");
+    if (auto st = CheckUnitFields(u); !st) return st.error();
     if (!u.code.empty()) {
         std::shared_lock lock(index_mutex_);
         if (UnitsByCode().count(u.code)) return core::Error{errc::kConflict, "区划代码已存在: " + u.code, "code"};
@@ -492,25 +517,10 @@ Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
     std::unique_lock lock(index_mutex_);
     std::vector<Unit> units = index_.tree().units();
     units.push_back(u);
-    auto tree = RegionTree::Build(std::move(units));
-    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
-    index_.SetTree(std::move(tree).value());
+    ReplaceTree(std::move(units));
     return u;
 }
 
-namespace {
-
-std::string UnitAuditJson(const Unit& u) {
-    return "{\"code\":" + JsonQuote(u.code) + ",\"name\":" + JsonQuote(u.name) + ",\"kind\":" +
-           JsonQuote(core::roster::KindName(u.kind)) + ",\"economy\":" + JsonQuote(core::roster::EconomyName(u.economy)) +
-           ",\"population\":" + std::to_string(u.population) + "}";
-}
-
-bool ValidCode(const std::string& code) {
-    return code.size() == 12 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
 
 Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatch& patch) {
     if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
@@ -531,11 +541,7 @@ Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatc
         if (patch.near_highway) after.near_highway = *patch.near_highway;
         if (patch.population) after.population = *patch.population;
         if (patch.area_km2) after.area_km2 = *patch.area_km2;
-        if (after.name.empty()) return Invalid("单位名称不能为空", "name");
-        if (after.name.size() > 120) return Invalid("单位名称过长", "name");
-        if (!after.code.empty() && !ValidCode(after.code)) return Invalid("区划代码应为 12 位数字", "code");
-        if (after.population < 0) return Invalid("人口不能为负数", "population");
-        if (after.area_km2 < 0) return Invalid("面积不能为负数", "area_km2");
+        if (auto st = CheckUnitFields(after); !st) return st.error();
         if (!after.code.empty() && after.code != before.code) {
             auto codes = UnitsByCode();
             if (codes.count(after.code)) return core::Error{errc::kConflict, "区划代码已存在: " + after.code, "code"};
@@ -552,9 +558,7 @@ Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatc
     std::vector<Unit> units = index_.tree().units();
     for (auto& u : units)
         if (u.id == id) u = after;
-    auto tree = RegionTree::Build(std::move(units));
-    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
-    index_.SetTree(std::move(tree).value());
+    ReplaceTree(std::move(units));
     return after;
 }
 
@@ -593,9 +597,7 @@ Status RosterService::DeleteUnit(const Actor& actor, Id id) {
     std::unique_lock lock(index_mutex_);
     std::vector<Unit> units = index_.tree().units();
     std::erase_if(units, [&](const Unit& u) { return u.id == id; });
-    auto tree = RegionTree::Build(std::move(units));
-    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
-    index_.SetTree(std::move(tree).value());
+    ReplaceTree(std::move(units));
     return core::Ok();
 }
 
@@ -727,9 +729,7 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
     outcome.created = static_cast<int>(fresh.size());
     outcome.updated = static_cast<int>(updates.size());
     std::unique_lock lock(index_mutex_);
-    auto tree = RegionTree::Build(std::move(all_units));
-    if (!tree) throw std::runtime_error("单位树重建失败: " + tree.error().message);
-    index_.SetTree(std::move(tree).value());
+    ReplaceTree(std::move(all_units));
     return outcome;
 }
 

@@ -193,6 +193,8 @@ public:
 private:
     bool Visible(const Actor& actor, Id unit) const;  // caller holds index_mutex_
     std::unordered_map<std::string, Id> UnitsByCode() const;  // caller holds index_mutex_
+    // Rebuilds the region tree from `units` (caller holds index_mutex_ exclusively).
+    void ReplaceTree(std::vector<core::roster::Unit> units);
     PersonView ViewOf(const core::roster::Person& p) const;
     UnitView UnitViewOf(const core::roster::Unit& u) const;
     void Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,

@@ -120,7 +120,7 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
 TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<cli::Runtime>(db_url)) {
     if (demo) app::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
     rt_->roster->Reload();
-    services_ = std::make_unique<http::Services>(http::Services{*rt_->auth, *rt_->roster, *rt_->audit, cli::MakeRosterExchange(), *rt_->campaigns, *rt_->points, *rt_->training, {}});
+    services_ = std::make_unique<http::Services>(http::Services{*rt_->auth, *rt_->roster, *rt_->audit, cli::MakeRosterExchange(), *rt_->campaigns, *rt_->points, *rt_->training, *rt_->metrics, {}});
     std::mutex m;
     std::condition_variable cv;
     std::atomic<unsigned short> port{0};
