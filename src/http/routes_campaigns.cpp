@@ -70,6 +70,12 @@ json::object DetailJson(const app::CampaignDetail& d) {
                        {"weight", n.spec.weight},
                        {"share", n.share},
                        {"global_share", n.global_share}};
+        // The method's parameters as configured (absent ones are left out), so that an editor
+        // can rebuild the framework from the detail.
+        for (auto [name, value] : {std::pair{"trim", &n.spec.trim}, {"max", &n.spec.max}, {"floor", &n.spec.floor},
+                                   {"ceiling", &n.spec.ceiling}, {"per", &n.spec.per}, {"cap", &n.spec.cap}}) {
+            if (*value) c[name] = **value;
+        }
         criteria.push_back(std::move(c));
     }
     json::array awards;

@@ -149,6 +149,12 @@ TEST_P(CampaignSettingsTest, TheFrameworkLocksOnceTheFirstFactIsEntered) {
     auto back = c.Send("PUT", "/api/v1/campaigns/" + id + "/framework",
                        json::serialize(json::object{{"framework", json::parse(kFramework)}}));
     ASSERT_EQ(back.status, 200) << back.body;
+    for (const auto& criterion : Json(back).at("criteria").as_array()) {
+        if (criterion.at("id") != json::value("review")) continue;
+        EXPECT_EQ(criterion.at("trim").as_double(), 0);  // the method's parameters come with the detail
+        EXPECT_EQ(criterion.at("max").as_double(), 100);
+        EXPECT_FALSE(criterion.as_object().contains("floor"));
+    }
     const auto subject = Json(back).at("subjects").as_array()[0].at("id").as_int64();
     ASSERT_EQ(c.Send("POST", "/api/v1/campaigns/" + id + "/facts",
                      Facts(json::array{Fact(subject, "review", "judge", 70)}))
