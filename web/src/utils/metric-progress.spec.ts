@@ -113,7 +113,7 @@ describe('metric grid', () => {
     current[2].target = '-5';
     current[2].m4 = '7';
     const changes = metricChanges(units, stored, current, '开票销售', 2024);
-    const placed = cellErrors([{ sheet: '', row: 1, field: 'value', message: '目标值不能为负' }, { sheet: '', row: 9, field: '', message: '其他' }], changes.cells);
+    const placed = cellErrors([{ row: 1, field: 'value', message: '目标值不能为负' }, { row: 9, field: '', message: '其他' }], changes.cells);
     expect(placed.cells).toEqual({ 2: { target: '目标值不能为负' } });
     expect(placed.other).toEqual(['其他']);
   });
