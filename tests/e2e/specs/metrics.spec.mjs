@@ -85,9 +85,9 @@ describe('经济指标: targets, actuals, completion', { skip: process.env.LINGY
     assert.equal(await total.locator('[data-test="metric-total-cumulative"]').innerText(), '650');
     assert.equal(await total.locator('[data-test="metric-total-completion"]').innerText(), `${((650 / 2200) * 100).toFixed(1)}%`);
     // On schedule (50% at June) and far behind (5%) are told apart by colour.
-    const firstClass = await row(first.name).locator('[data-test="metric-completion"]').getAttribute('class');
-    const secondClass = await row(second.name).locator('[data-test="metric-completion"]').getAttribute('class');
-    assert.notEqual(firstClass, secondClass);
+    const firstStyle = await row(first.name).locator('[data-test="metric-completion"]').getAttribute('style');
+    const secondStyle = await row(second.name).locator('[data-test="metric-completion"]').getAttribute('style');
+    assert.notEqual(firstStyle, secondStyle);
     await page.locator('[data-test="metric-chart"] canvas').waitFor();
     await shot(page, '66-metrics-progress');
 
