@@ -92,7 +92,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     await input(bandRows.nth(1), 'band-share').press('Tab');
     await panel.locator('[data-test="band-sum"]', { hasText: '90%' }).waitFor();
     await panel.locator('[data-test="band-sum-error"]', { hasText: '须等于 100%' }).waitFor();
-    await shot(page, '60-evaluation-bands-sum');
+    await shot(page, '90-evaluation-bands-sum');
     await panel.locator('[data-test="save-settings"]').click();
     await page.waitForTimeout(300);
     assert.deepEqual((await api(page, `/campaigns/${id}`)).bands, [], 'nothing is sent while the sum is wrong');
@@ -107,7 +107,8 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     await input(panel, 'negative-count').fill('1');
     await input(panel, 'negative-count').press('Tab');
     await input(panel, 'settings-reason').fill('按县里方案分赛道、分档');
-    await shot(page, '61-evaluation-settings');
+    await page.locator('.el-message').first().waitFor({ state: 'detached' });
+    await shot(page, '91-evaluation-settings');
     await panel.locator('[data-test="save-settings"]').click();
     await page.locator('.el-message--success', { hasText: '设置已保存' }).waitFor();
     const detail = await api(page, `/campaigns/${id}`);
@@ -146,9 +147,12 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     writeFileSync(badPath, writeXlsx(bad, '数据'));
     await page.locator('[data-test="facts-import-file"]').setInputFiles(badPath);
     await page.locator('[data-test="import-errors-table"]').waitFor();
-    assert.ok((await page.locator('[data-test="import-errors-table"] .el-table__row').count()) >= 1);
+    // The unknown subject's line, once (the server reports it per fact; the table dedupes).
+    const errorRows = page.locator('[data-test="import-errors-table"] .el-table__row');
+    assert.equal(await errorRows.count(), 1);
+    assert.match(await errorRows.first().innerText(), /不存在的镇/);
     assert.equal((await api(page, `/campaigns/${id}/facts`)).items.length, 0, 'a bad sheet writes nothing');
-    await shot(page, '62-evaluation-facts-import-rejected');
+    await shot(page, '92-evaluation-facts-import-rejected');
     const goodPath = join(tmp, 'facts.xlsx');
     writeFileSync(goodPath, writeXlsx(filled, '数据'));
     await page.locator('[data-test="facts-import-file"]').setInputFiles(goodPath);
@@ -174,7 +178,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     const agri = ranking.rows.filter((r) => r.track === '农业').sort((a, b) => a.track_rank - b.track_rank);
     assert.deepEqual(await board.locator('[data-test="board-subject"]').allInnerTexts(), agri.map((r) => r.name));
     assert.deepEqual(await board.locator('[data-test="board-rank"]').allInnerTexts(), agri.map((r) => String(r.track_rank)));
-    await shot(page, '63-evaluation-board-bands');
+    await shot(page, '93-evaluation-board-bands');
     // Back to the whole board (the track filter is not kept in the address).
     await page.reload();
     await board.locator('[data-test="board-band"]').first().waitFor();
@@ -207,7 +211,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     assert.equal(followups.length, 1);
     assert.equal(followups[0].leader, '王副书记');
     assert.equal(followups[0].deadline, '2030-06-30');
-    await shot(page, '64-evaluation-followup');
+    await shot(page, '94-evaluation-followup');
     await list.locator('[data-test="followup-close"]').click();
     await page.locator('.el-message-box textarea').fill('已完成整改，群众满意度回升');
     await page.locator('.el-message-box__btns .el-button--primary').click();

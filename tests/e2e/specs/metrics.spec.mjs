@@ -67,7 +67,7 @@ describe('经济指标: targets, actuals, completion', { skip: process.env.LINGY
     await page.locator('[data-test="metric-save"]').click();
     await row(second.name).locator('[data-test="metric-cell-error"]', { hasText: '不是数字' }).waitFor();
     assert.deepEqual((await api(page, `/metrics/progress?metric=${encodeURIComponent(metric)}&year=2024&month=6`)).rows, []);
-    await shot(page, '65-metrics-cell-error');
+    await shot(page, '95-metrics-cell-error');
     await row(second.name).locator('[data-test="metric-cell-m1"]').fill('50');
     await page.locator('[data-test="metric-save"]').click();
     await page.locator('.el-message--success', { hasText: '已保存' }).waitFor();
@@ -89,7 +89,10 @@ describe('经济指标: targets, actuals, completion', { skip: process.env.LINGY
     const secondStyle = await row(second.name).locator('[data-test="metric-completion"]').getAttribute('style');
     assert.notEqual(firstStyle, secondStyle);
     await page.locator('[data-test="metric-chart"] canvas').waitFor();
-    await shot(page, '66-metrics-progress');
+    await page.locator('.el-message--warning').first().waitFor({ state: 'detached' });
+    await shot(page, '96-metrics-progress');
+    await page.locator('[data-test="metric-chart"]').scrollIntoViewIfNeeded();
+    await shot(page, '98-metrics-chart');
 
     // The template, filled for a third town and imported; a bad sheet first.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="metric-template"]').click()]);
@@ -139,7 +142,7 @@ describe('经济指标: targets, actuals, completion', { skip: process.env.LINGY
     await choose(page, dialog.locator('[data-test="from-metric-month"]'), '6月');
     await dialog.locator('[data-test="from-metric-fill"]').click();
     await dialog.locator('[data-test="from-metric-skipped"]', { hasText: fourth.name }).waitFor();
-    await shot(page, '67-evaluation-from-metric');
+    await shot(page, '97-evaluation-from-metric');
     const facts = (await api(page, `/campaigns/${id}/facts`)).items;
     const value = (subjectName, key) => {
       const subject = facts.find((f) => f.key === key && f.subject_id === subjects[subjectName]);

@@ -158,7 +158,7 @@ export function completionOption(rows: ProgressRow[], month: number, labels: { c
           itemStyle: { color: LEVEL_COLORS[completionLevel(r.completion, month)] },
         })),
         label: { show: shown.length <= 16, position: 'top', formatter: '{c}%' },
-        markLine: { symbol: 'none', data: [{ yAxis: due, name: labels.due }], label: { formatter: `${labels.due} {c}%` }, lineStyle: { type: 'dashed', color: '#606266' } },
+        markLine: { symbol: 'none', data: [{ yAxis: due, name: labels.due }], label: { formatter: `${labels.due} {c}%`, position: 'insideEndTop' }, lineStyle: { type: 'dashed', color: '#606266' } },
       },
     ],
   } as ChartOption;
