@@ -188,6 +188,9 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     await manage.locator('.el-tabs__item', { hasText: '指标体系' }).click();
     await page.locator('[data-test="framework-locked"]').waitFor();
     assert.equal(await page.locator('[data-test="edit-framework"]').count(), 0);
+    const lockedTree = page.locator('[data-test="framework-panel"]');
+    assert.equal(await lockedTree.locator('[data-test="fw-row"]').count(), 2);
+    assert.equal(await lockedTree.locator('[data-test="fw-error"]').count(), 0);
 
     // 安排整改 for the bottom band, then 办结.
     const bottom = ranking.rows.find((r) => r.follow_up);

@@ -616,7 +616,7 @@ const en: typeof zhCN = {
     cancelEdit: 'Cancel',
     replaceFramework: 'Save framework',
     frameworkReplaced: 'Framework updated (new version)',
-    paramsUnknown: 'The API does not return method parameters; they were taken from the template. Without one, fill in the parameters marked in red.',
+    paramsUnknown: 'The campaign detail carries no method parameters (max, bounds …); they are left empty here. When changing the framework, fill in those marked in red.',
   },
   followUp: {
     title: 'Follow-ups',

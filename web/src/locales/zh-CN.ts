@@ -614,7 +614,7 @@ export default {
     cancelEdit: '取消',
     replaceFramework: '保存指标体系',
     frameworkReplaced: '指标体系已更新（新版本）',
-    paramsUnknown: '接口未返回计分参数，已按模板补全；无模板时请补填标红的参数。',
+    paramsUnknown: '活动详情不含计分参数（满分、上下限等），此处留空；修改指标体系时请补填标红的参数。',
   },
   followUp: {
     title: '整改跟进',
