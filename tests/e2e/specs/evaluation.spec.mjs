@@ -17,7 +17,8 @@ describe('evaluation: the 2021 三好创争 ranking board', { skip: process.env.
     const me = await login(page, 'county');
     assert.equal(me.scope_unit_name, '姜堰区');
 
-    await page.locator('[data-test="side-menu"]').getByText('考核评价').click();
+    // 考核评价 is a group now: 考核活动 (campaigns) and 经济指标 (metrics).
+    await page.locator('[data-test="side-menu"]').getByText('考核活动').click();
     await page.waitForURL('**/evaluation');
     const list = page.locator('[data-test="campaign-list"]');
     await list.waitFor();

@@ -1,7 +1,7 @@
 // 考核创争 evaluation campaigns (docs/api.md "Evaluation campaigns"): campaign list and detail,
 // the ranking board (晾晒比拼) with the per-subject explanation, publishing, award lists;
 // templates and campaign creation (the framework editor), facts for the data-entry grids.
-import { download, http, type Query } from './http';
+import { download, http, upload, type Query, type UploadOptions } from './http';
 import type { FrameworkJson } from '../utils/framework-tree';
 
 export type CampaignStatus = 'draft' | 'published';
@@ -55,6 +55,86 @@ export interface Subject {
   unit_name: string;
   town_id: number | null;
   town_name: string | null;
+  /** 赛道 name, "" = none. */
+  track?: string;
+  person_id?: number | null;
+}
+
+/** 赛道: subjects ranked separately; `coefficient` multiplies their totals (1 = none). */
+export interface Track {
+  name: string;
+  coefficient: number;
+}
+
+/** Result band (分档): `share` of the ranked subjects as a fraction (0.2 = 20%). */
+export interface Band {
+  name: string;
+  share: number;
+  follow_up: boolean;
+}
+
+/** Negative list (e.g. 躺平奖): the bottom `count` by `criterion` ("" = the total). */
+export interface NegativeSpec {
+  name: string;
+  criterion: string;
+  count: number;
+}
+
+/** Criterion owner (username) and entry window (YYYY-MM-DD, "" = open). */
+export interface Owner {
+  criterion: string;
+  owner: string;
+  opens_on: string;
+  closes_on: string;
+}
+
+/** Body of PUT /campaigns/{id}/settings (draft campaigns only). */
+export interface CampaignSettings {
+  tracks: Track[];
+  subject_tracks: { subject_id: number; track: string }[];
+  bands: Band[];
+  negative: NegativeSpec | null;
+  reason: string;
+}
+
+export interface FollowUp {
+  id: number;
+  subject_id: number;
+  version: number;
+  band: string;
+  action: string;
+  leader: string;
+  deadline: string;
+  status: 'open' | 'done';
+  outcome: string;
+  created_by: string;
+  created_at: string;
+  closed_by: string;
+  closed_at: string;
+}
+
+export interface NewFollowUp {
+  subject_id: number;
+  action: string;
+  leader: string;
+  deadline: string;
+}
+
+export interface NegativeList extends NegativeSpec {
+  overflow: number;
+  subjects: { subject_id: number; name: string; value: number }[];
+}
+
+/** 200 of POST /facts/from-metric; `skipped` names the subjects without metric data. */
+export interface MetricFillResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  skipped: string[];
+}
+
+export interface FactImportResult extends FactOutcome {
+  layout: string;
 }
 
 export interface CampaignDetail extends Campaign {
@@ -64,6 +144,13 @@ export interface CampaignDetail extends Campaign {
   awards: Award[];
   subjects: Subject[];
   fact_count: number;
+  /** Older servers leave these out; the pages treat a missing list as empty. */
+  tracks?: Track[];
+  bands?: Band[];
+  negative?: NegativeSpec | null;
+  owners?: Owner[];
+  /** Facts exist: the framework can no longer change. */
+  locked?: boolean;
 }
 
 export interface RankingRow {
@@ -84,6 +171,13 @@ export interface RankingRow {
   gap_to_best: number;
   gap_to_above: number;
   scores: Record<string, number>;
+  track?: string | null;
+  coefficient?: number;
+  /** Rank within the subject's track (the overall rank without one). */
+  track_rank?: number;
+  band?: string | null;
+  /** The subject's band asks for a follow-up (整改跟进). */
+  follow_up?: boolean;
 }
 
 export interface AwardResult extends Award {
@@ -97,6 +191,7 @@ export interface Ranking {
   rows: RankingRow[];
   awards: AwardResult[];
   pending: string[];
+  negative?: NegativeList | null;
 }
 
 export interface ExplainInput {
@@ -216,4 +311,19 @@ export const evaluationApi = {
   result: (id: number) =>
     http.get<{ version: number; published_by: string; published_at: string; result: Snapshot }>(`/campaigns/${id}/result`, undefined, { quiet: true }),
   downloadAwards: (id: number, fallbackName: string) => download(`/campaigns/${id}/awards.xlsx`, undefined, fallbackName),
+  /** Draft campaigns without facts only (409 once locked); 422 names the field. */
+  replaceFramework: (id: number, framework: FrameworkJson) =>
+    http.put<CampaignDetail>(`/campaigns/${id}/framework`, { framework }, { quiet: true }),
+  saveSettings: (id: number, body: CampaignSettings) => http.put<CampaignDetail>(`/campaigns/${id}/settings`, body, { quiet: true }),
+  saveOwners: (id: number, owners: Owner[]) => http.put<CampaignDetail>(`/campaigns/${id}/owners`, { owners }, { quiet: true }),
+  followUps: (id: number) => http.get<{ items: FollowUp[] }>(`/campaigns/${id}/followups`, undefined, { quiet: true }),
+  addFollowUp: (id: number, body: NewFollowUp) => http.post<FollowUp>(`/campaigns/${id}/followups`, body, { quiet: true }),
+  closeFollowUp: (id: number, followUpId: number, outcome: string) =>
+    http.post<FollowUp>(`/campaigns/${id}/followups/${followUpId}/close`, { outcome }, { quiet: true }),
+  factsFromMetric: (id: number, criterion: string, metric: string, month: number) =>
+    http.post<MetricFillResult>(`/campaigns/${id}/facts/from-metric`, { criterion, metric, month }, { quiet: true }),
+  downloadFactsTemplate: (id: number, fallbackName: string) => download(`/campaigns/${id}/facts/template.xlsx`, undefined, fallbackName),
+  /** Raw .xlsx body; 422 carries `rows` (sheet, row, field, message). */
+  importFacts: (id: number, file: File, options: UploadOptions = {}) =>
+    upload<FactImportResult>(`/campaigns/${id}/facts/import`, file, { quiet: true, ...options }),
 };

@@ -158,6 +158,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const http = {
   get: <T>(path: string, query?: Query, options: RequestOptions = {}) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options: RequestOptions = {}) => request<T>('DELETE', path, options),
 };

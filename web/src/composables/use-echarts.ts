@@ -5,13 +5,20 @@
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue';
 import * as echarts from 'echarts/core';
 import { BarChart, PieChart, RadarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, PieSeriesOption, RadarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, RadarComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  RadarComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 
-echarts.use([BarChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, PieChart, RadarChart, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -19,6 +26,7 @@ export type ChartOption = ComposeOption<
   | RadarSeriesOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkLineComponentOption
   | RadarComponentOption
   | TitleComponentOption
   | TooltipComponentOption

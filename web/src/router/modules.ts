@@ -4,7 +4,7 @@
 // icon, the roles that may see it), and one api module in src/api/. Never list a module
 // before its routes exist: the menu must have no dead links.
 import type { Component } from 'vue';
-import { Bell, Checked, Collection, DataAnalysis, Files, Guide, Medal, OfficeBuilding, School, Star, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 
 export interface MenuItem {
@@ -37,7 +37,16 @@ export const MENU: MenuItem[] = [
     ],
   },
   { key: 'dashboard', titleKey: 'menu.dashboard', path: '/dashboard', icon: DataAnalysis, roles: ROSTER_READERS },
-  { key: 'evaluation', titleKey: 'menu.evaluation', path: '/evaluation', icon: Trophy, roles: EVALUATION_READERS },
+  {
+    key: 'evaluation',
+    titleKey: 'menu.evaluation',
+    icon: Trophy,
+    roles: EVALUATION_READERS,
+    children: [
+      { key: 'campaigns', titleKey: 'menu.campaigns', path: '/evaluation', icon: Flag, roles: EVALUATION_READERS },
+      { key: 'metrics', titleKey: 'menu.metrics', path: '/evaluation/metrics', icon: DataLine, roles: OFFICERS },
+    ],
+  },
   {
     key: 'points',
     titleKey: 'menu.points',

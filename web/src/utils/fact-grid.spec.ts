@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, FactRecord, Subject } from '../api/evaluation';
-import { cellErrors, columnId, gridChanges, gridValues, gridsFor, judgesOf, normalizeNumber, parseTsv, pasteBlock } from './fact-grid';
+import { cellErrors, columnId, gridChanges, gridValues, gridsFor, judgesOf, normalizeNumber, parseTsv, pasteBlock, uniqueRowErrors } from './fact-grid';
 
 const crit = (id: string, method: string, parent = 'g'): Criterion => ({ id, name: id.toUpperCase(), parent, level: 2, method, weight: 1, share: 0.5, global_share: 0.5 });
 const criteria: Criterion[] = [
@@ -122,5 +122,17 @@ describe('fact grids', () => {
     expect(values[11][columnId('fdi', 'actual')]).toBe('48');
     expect(values[12][columnId('fdi', 'actual')]).toBe('61');
     expect(values[12][columnId('sales', 'target')]).toBe('');
+  });
+});
+
+describe('import row errors', () => {
+  it('lists a repeated error once, keeping the order', () => {
+    const rows = [
+      { sheet: '', row: 4, field: '考核对象', message: '考核对象 “x” 不在本活动中' },
+      { sheet: '', row: 3, field: 'value', message: '超出满分' },
+      { sheet: '', row: 4, field: '考核对象', message: '考核对象 “x” 不在本活动中' },
+      { sheet: '', row: 4, field: 'value', message: '超出满分' },
+    ];
+    expect(uniqueRowErrors(rows).map((r) => `${r.row}:${r.field}`)).toEqual(['4:考核对象', '3:value', '4:value']);
   });
 });

@@ -169,6 +169,20 @@ export function cellErrors(errors: RowErrorLike[], cells: CellRef[]): { cells: R
 }
 
 /**
+ * Row errors without repeats: an import reports a bad subject once per fact of its line, and
+ * one line in the table is enough. Order is kept.
+ */
+export function uniqueRowErrors<T extends RowErrorLike & { sheet?: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = JSON.stringify([r.sheet ?? '', r.row, r.field, r.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Parses what Excel (or WPS) puts on the clipboard: rows by newline, cells by tab, a cell with
  * a tab, newline or quote quoted as "…" with "" for a quote. The trailing newline Excel adds
  * does not make an extra row.

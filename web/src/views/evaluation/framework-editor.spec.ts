@@ -43,4 +43,19 @@ describe('framework editor', () => {
     expect(wrapper.findAll('[data-test="fw-share"]')[0].text()).toBe('—');
     wrapper.unmount();
   });
+
+  it('read-only (a locked campaign) shows the tree without flagging what it cannot know', { timeout: 30_000 }, async () => {
+    // The campaign detail has no method parameters: a manual criterion arrives without its max.
+    const fw = reactive(fromJson({ name: '擂台', criteria: [{ id: 'm', name: '实绩', weight: 1, method: 'manual' }] }));
+    const editable = mount(FrameworkEditor, { props: { framework: fw }, global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(editable.findAll('[data-test="fw-error"]').map((w) => w.text())).toEqual(['缺少参数：满分']);
+    editable.unmount();
+    const locked = mount(FrameworkEditor, { props: { framework: fw, readonly: true }, global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(locked.findAll('[data-test="fw-error"]')).toHaveLength(0);
+    expect(locked.findAll('[data-test="fw-criterion-name"] input, input[data-test="fw-criterion-name"]').every((w) => (w.element as HTMLInputElement).disabled)).toBe(true);
+    locked.unmount();
+  });
 });
+
