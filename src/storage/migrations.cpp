@@ -359,6 +359,14 @@ CREATE TABLE pairing_agreements (
 CREATE INDEX pairing_agreements_program ON pairing_agreements(program_id);
 )SQL",
      "", ""},
+    {6, "points periods: closing, forced distribution; ledger indexes for approvals and 公示",
+     R"SQL(
+ALTER TABLE points_periods ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE points_periods ADD COLUMN grades TEXT NOT NULL DEFAULT '';
+CREATE INDEX points_events_status_day ON points_events(status, day, id);
+CREATE INDEX points_events_status_decided ON points_events(status, decided_at);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {
