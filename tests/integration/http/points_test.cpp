@@ -232,6 +232,209 @@ TEST_P(PointsTest, LeaderboardExportsToXlsxWithinScopeOnly) {
     EXPECT_EQ(admin.Get("/api/v1/points/publicity.xlsx?unit=" + city + "&days=x").status, 422);
 }
 
+double Num(const json::value& v) { return std::stod(std::string(v.as_string())); }
+
+std::int64_t CurrentPeriod(Client& c) {
+    auto periods = Json(c.Get("/api/v1/points/periods"));
+    for (const auto& p : periods.at("items").as_array())
+        if (p.at("current").as_bool()) return p.at("id").as_int64();
+    ADD_FAILURE() << "no current period";
+    return 0;
+}
+
+TEST_P(PointsTest, SchemeShapesTotalsStarsGradesAndSubTotals) {
+    Client admin(port()), member(port()), tangma(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(member.Login("member").status, 200);
+    ASSERT_EQ(tangma.Login("tangma").status, 200);
+    const std::int64_t period = CurrentPeriod(admin);
+    auto me = Json(member.Get("/api/v1/points/me"));
+    const std::int64_t member_id = me.at("member").at("id").as_int64();
+    const double plain = Num(me.at("total"));
+    EXPECT_EQ(me.at("monthly").as_array().size(), 12u);
+    EXPECT_EQ(me.at("quarterly").as_array().size(), 4u);
+
+    // Base points: every total starts at 60; the ranks do not move, the stars may.
+    auto patched = admin.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period),
+                              R"({"base_points":60,"grades":"优秀:1/3;合格"})");
+    ASSERT_EQ(patched.status, 200) << patched.body;
+    EXPECT_EQ(Json(patched).at("grades").as_array().size(), 2u);
+    EXPECT_EQ(tangma.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period), R"({"base_points":1})").status, 403);
+    EXPECT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period), R"({"grades":"优秀:5/3"})").status, 422);
+    me = Json(member.Get("/api/v1/points/me"));
+    EXPECT_EQ(Num(me.at("total")), plain + 60);
+    EXPECT_FALSE(me.at("zeroed").as_bool());
+    EXPECT_TRUE(me.at("grade").is_string());
+    const std::size_t month = static_cast<std::size_t>(std::stoi(Today().substr(5, 2))) - 1;
+    const double month_before = Num(me.at("monthly").at(month).at("total"));
+    EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+
+    // A 清零 item (FM03, a discipline case) zeroes the period total; the board, stars and 公示 show 0.
+    auto zero = tangma.Send("POST", "/api/v1/points/events/bulk",
+                            json::serialize(json::object{{"rule", "FM03"}, {"date", Today()}, {"members", json::array{member_id}}}));
+    ASSERT_EQ(zero.status, 201) << zero.body;
+    const std::int64_t zero_event = Json(zero).at("event_ids").at(0).as_int64();
+    me = Json(member.Get("/api/v1/points/me"));
+    EXPECT_EQ(Num(me.at("total")), 0);
+    EXPECT_TRUE(me.at("zeroed").as_bool());
+    EXPECT_EQ(me.at("stars").as_int64(), 1);  // thresholds 0/60/…: one threshold at or below 0
+    EXPECT_EQ(Num(me.at("monthly").at(month).at("total")), month_before - 100);  // the sub-total shows the item itself
+    const std::string unit = std::to_string(me.at("member").at("unit_id").as_int64());
+    auto board = Json(tangma.Get("/api/v1/points/leaderboard?top=1000&unit=" + unit));
+    bool found = false;
+    for (const auto& e : board.at("items").as_array()) {
+        EXPECT_TRUE(e.at("grade").is_string());
+        if (e.at("id").as_int64() != member_id) {
+            EXPECT_GE(Num(e.at("total")), 0);
+            continue;
+        }
+        found = true;
+        EXPECT_EQ(Num(e.at("total")), 0);
+        EXPECT_EQ(e.at("grade").as_string(), "合格");
+    }
+    EXPECT_TRUE(found);
+    auto stars = Json(tangma.Get("/api/v1/points/stars?unit=" + unit));
+    std::int64_t graded = 0;
+    for (const auto& g : stars.at("grades").as_array()) graded += g.at("count").as_int64();
+    EXPECT_EQ(graded, stars.at("members").as_int64());
+    EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+
+    // Reversing the 清零 item restores base + tally.
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + std::to_string(zero_event) + "/reverse", R"({"reason":"处分撤销"})")
+                  .status,
+              201);
+    me = Json(member.Get("/api/v1/points/me"));
+    EXPECT_EQ(Num(me.at("total")), plain + 60);
+    EXPECT_FALSE(me.at("zeroed").as_bool());
+    EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+    // The boards after a restart equal the live ones.
+    const std::string live_board = admin.Get("/api/v1/points/leaderboard?top=1000&unit=" + unit).body;
+    server_.reset();
+    Start();
+    Client again(port());
+    ASSERT_EQ(again.Login("admin").status, 200);
+    EXPECT_EQ(again.Get("/api/v1/points/leaderboard?top=1000&unit=" + unit).body, live_board);
+}
+
+TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
+    Client admin(port()), member(port()), tangma(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(member.Login("member").status, 200);
+    ASSERT_EQ(tangma.Login("tangma").status, 200);
+    const int year = std::stoi(Today().substr(0, 4)) - 1;
+    const std::string y = std::to_string(year);
+    auto created = admin.Send("POST", "/api/v1/points/periods",
+                              json::serialize(json::object{{"name", y + "年度"}, {"from", y + "-01-01"}, {"to", y + "-12-31"}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string past = std::to_string(Json(created).at("id").as_int64());
+    EXPECT_EQ(admin.Send("POST", "/api/v1/points/periods",
+                         json::serialize(json::object{{"name", "重叠"}, {"from", y + "-12-01"}, {"to", y + "-12-31"}}))
+                  .status,
+              409);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/periods",
+                          json::serialize(json::object{{"name", "x"}, {"from", "2001-01-01"}, {"to", "2001-12-31"}}))
+                  .status,
+              403);
+    EXPECT_EQ(Json(admin.Get("/api/v1/points/periods")).at("items").as_array().size(), 2u);
+
+    const double current_before = Num(Json(member.Get("/api/v1/points/me")).at("total"));
+    auto event = Json(HttpResult{201, {}, Submit(member, {{"rule", "XX01"}, {"date", y + "-06-01"}}, 201)});
+    const std::string event_id = std::to_string(event.at("id").as_int64());
+    auto pending = Json(tangma.Get("/api/v1/points/approvals?period=" + past));
+    ASSERT_EQ(pending.at("items").as_array().size(), 1u);  // the current period's queue is not mixed in
+    EXPECT_EQ(pending.at("total").as_int64(), 1);
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/approve", "").status, 200);
+    auto old = Json(member.Get("/api/v1/points/me?period=" + past));
+    EXPECT_EQ(Num(old.at("total")), 5);
+    EXPECT_EQ(old.at("events").as_array().size(), 1u);
+    EXPECT_EQ(Num(Json(member.Get("/api/v1/points/me")).at("total")), current_before);
+    const std::string city = std::to_string(UnitId(admin, "溧阳市"));
+    auto board = Json(admin.Get("/api/v1/points/leaderboard?top=1&unit=" + city + "&period=" + past));
+    EXPECT_EQ(board.at("items").at(0).at("id").as_int64(), event.at("member_id").as_int64());
+    EXPECT_EQ(board.at("period_id").as_int64(), std::stoll(past));
+    EXPECT_EQ(admin.Get("/api/v1/points/leaderboard?unit=" + city + "&period=99999999").status, 404);
+
+    // Closed: nothing new is recorded or decided in it; it stays readable; reopening lifts that.
+    ASSERT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"closed":true})").status, 200);
+    Submit(member, {{"rule", "XX01"}, {"date", y + "-07-01"}}, 409);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status, 409);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/bulk",
+                          json::serialize(json::object{{"rule", "ZY01"}, {"date", y + "-07-01"},
+                                                       {"members", json::array{event.at("member_id")}}}))
+                  .status,
+              409);
+    EXPECT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"base_points":10})").status, 409);
+    EXPECT_EQ(admin.Get("/api/v1/points/leaderboard?top=1&unit=" + city + "&period=" + past).status, 200);
+    ASSERT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"closed":false})").status, 200);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status, 201);
+    EXPECT_EQ(Num(Json(member.Get("/api/v1/points/me?period=" + past)).at("total")), 0);
+    EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+}
+
+TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
+    Client admin(port()), member(port()), tangma(port()), secretary(port()), town(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(member.Login("member").status, 200);
+    ASSERT_EQ(tangma.Login("tangma").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    ASSERT_EQ(town.Login("town").status, 200);
+    const std::int64_t village = UnitId(admin, "塘马村");
+    // Members for points: created by an approver within scope.
+    std::vector<std::int64_t> added;
+    for (const char* name : {"测试党员甲", "测试党员乙", "测试党员丙"}) {
+        auto r = tangma.Send("POST", "/api/v1/points/members",
+                             json::serialize(json::object{{"unit_id", village}, {"name", name}}));
+        ASSERT_EQ(r.status, 201) << r.body;
+        added.push_back(Json(r).at("id").as_int64());
+    }
+    EXPECT_EQ(town.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"unit_id", village}, {"name", "越权"}}))
+                  .status,
+              403);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"unit_id", village}, {"name", ""}}))
+                  .status,
+              422);
+    auto listed = Json(tangma.Get("/api/v1/points/members?q=" + Encode("测试党员")));
+    EXPECT_EQ(listed.at("items").as_array().size(), 3u);
+    EXPECT_EQ(town.Get("/api/v1/points/members?unit=" + std::to_string(village)).status, 404);
+
+    // Three members tied at the top of the city: a top-1 page carries all three, 2 beyond N.
+    AddRule(admin, "T900", 900);
+    json::array ids;
+    for (auto id : added) ids.push_back(id);
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/bulk",
+                          json::serialize(json::object{{"rule", "T900"}, {"date", Today()}, {"members", ids}}))
+                  .status,
+              201);
+    const std::string city = std::to_string(UnitId(admin, "溧阳市"));
+    auto top = Json(admin.Get("/api/v1/points/leaderboard?top=1&unit=" + city));
+    ASSERT_EQ(top.at("items").as_array().size(), 3u);
+    EXPECT_EQ(top.at("overflow").as_int64(), 2);
+    EXPECT_FALSE(top.at("truncated").as_bool());
+    for (const auto& e : top.at("items").as_array()) EXPECT_EQ(e.at("rank").as_int64(), 1);
+    top = Json(admin.Get("/api/v1/points/leaderboard?top=3&unit=" + city));
+    EXPECT_EQ(top.at("items").as_array().size(), 3u);
+    EXPECT_EQ(top.at("overflow").as_int64(), 0);
+
+    // Approvals: paged in SQL (limit/offset/total), only the caller's scope.
+    for (int idx = 0; idx < 3; ++idx) Submit(member, {{"rule", "XX03"}, {"date", Today()}}, 201);
+    auto all = Json(tangma.Get("/api/v1/points/approvals?limit=1000"));
+    const std::int64_t total = all.at("total").as_int64();
+    ASSERT_GE(total, 3);
+    EXPECT_EQ(static_cast<std::int64_t>(all.at("items").as_array().size()), total);
+    auto first = Json(tangma.Get("/api/v1/points/approvals?limit=2"));
+    auto second = Json(tangma.Get("/api/v1/points/approvals?limit=2&offset=2"));
+    ASSERT_EQ(first.at("items").as_array().size(), 2u);
+    EXPECT_EQ(first.at("total").as_int64(), total);
+    EXPECT_LT(first.at("items").at(1).at("id").as_int64(), second.at("items").at(0).at("id").as_int64());
+    EXPECT_EQ(second.at("items").at(0).at("id"), all.at("items").at(2).at("id"));
+    EXPECT_EQ(tangma.Get("/api/v1/points/approvals?offset=-1").status, 422);
+    const std::int64_t member_id = Json(member.Get("/api/v1/points/me")).at("member").at("id").as_int64();
+    auto other = Json(secretary.Get("/api/v1/points/approvals?limit=1000"));  // 北联村: not 塘马村's queue
+    for (const auto& e : other.at("items").as_array()) EXPECT_NE(e.at("member_id").as_int64(), member_id);
+    EXPECT_EQ(secretary.Get("/api/v1/points/approvals?unit=" + std::to_string(village)).status, 404);
+    EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PointsTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
