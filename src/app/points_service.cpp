@@ -647,7 +647,8 @@ Result<PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, co
     auto checked = CheckRule(rec.rule);
     if (!checked) return checked.error();
     // A changed value or cap would change the totals of a closed (read-only) period.
-    if (patch.points || patch.cap || patch.category) {
+    if (rec.rule.points != before.rule.points || rec.rule.cap != before.rule.cap ||
+        rec.rule.category != before.rule.category) {
         std::shared_lock read(live_mutex_);
         for (const auto& p : periods_)
             if (p.closed) return Error{errc::kConflict, "已有关闭的考核周期（" + p.name + "），不能修改细则分值、上限或类别；可停用后新建细则", "points"};

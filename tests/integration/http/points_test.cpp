@@ -321,7 +321,18 @@ TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
     ASSERT_EQ(admin.Login("admin").status, 200);
     ASSERT_EQ(member.Login("member").status, 200);
     ASSERT_EQ(tangma.Login("tangma").status, 200);
-    const int year = std::stoi(Today().substr(0, 4)) - 1;
+    // The demo ships last year as a closed period: nothing new goes into it.
+    auto periods = Json(admin.Get("/api/v1/points/periods")).at("items").as_array();
+    ASSERT_EQ(periods.size(), 2u);
+    EXPECT_TRUE(periods.at(0).at("closed").as_bool());
+    EXPECT_TRUE(periods.at(1).at("current").as_bool());
+    const std::string last_year = std::to_string(std::stoi(Today().substr(0, 4)) - 1);
+    Submit(member, {{"rule", "XX01"}, {"date", last_year + "-06-01"}}, 409);
+    const std::string last = std::to_string(periods.at(0).at("id").as_int64());
+    auto old_board = Json(admin.Get("/api/v1/points/leaderboard?top=5&period=" + last));
+    EXPECT_GT(Num(old_board.at("items").at(0).at("total")), 0);  // the demo's history
+
+    const int year = std::stoi(Today().substr(0, 4)) - 2;
     const std::string y = std::to_string(year);
     auto created = admin.Send("POST", "/api/v1/points/periods",
                               json::serialize(json::object{{"name", y + "年度"}, {"from", y + "-01-01"}, {"to", y + "-12-31"}}));
@@ -335,7 +346,7 @@ TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
                           json::serialize(json::object{{"name", "x"}, {"from", "2001-01-01"}, {"to", "2001-12-31"}}))
                   .status,
               403);
-    EXPECT_EQ(Json(admin.Get("/api/v1/points/periods")).at("items").as_array().size(), 2u);
+    EXPECT_EQ(Json(admin.Get("/api/v1/points/periods")).at("items").as_array().size(), 3u);
 
     const double current_before = Num(Json(member.Get("/api/v1/points/me")).at("total"));
     auto event = Json(HttpResult{201, {}, Submit(member, {{"rule", "XX01"}, {"date", y + "-06-01"}}, 201)});
@@ -365,6 +376,16 @@ TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
               409);
     EXPECT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"base_points":10})").status, 409);
     EXPECT_EQ(admin.Get("/api/v1/points/leaderboard?top=1&unit=" + city + "&period=" + past).status, 200);
+    // While a period is closed, a rule's value may not change (it would change the closed totals);
+    // its name may, and sending the unchanged value along is fine.
+    const json::value rules = Json(admin.Get("/api/v1/points/rules"));
+    std::int64_t xx01_id = 0;
+    for (const auto& r : rules.at("items").as_array())
+        if (r.at("code").as_string() == "XX01") xx01_id = r.at("id").as_int64();
+    ASSERT_NE(xx01_id, 0);
+    const std::string xx01 = "/api/v1/points/rules/" + std::to_string(xx01_id);
+    EXPECT_EQ(admin.Send("PATCH", xx01, R"({"points":6})").status, 409);
+    EXPECT_EQ(admin.Send("PATCH", xx01, R"({"points":5,"name":"参加“三会一课”（每次）"})").status, 200);
     ASSERT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"closed":false})").status, 200);
     EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status, 201);
     EXPECT_EQ(Num(Json(member.Get("/api/v1/points/me?period=" + past)).at("total")), 0);
