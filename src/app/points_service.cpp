@@ -145,16 +145,31 @@ struct PointsService::Live {
         for (const MemberIdx m : own) totals.push_back(board->Total(m));
         return points::ForcedDistribution(totals, period.grades);
     }
+    // A unit's grades are computed on first read and kept until one of its members' totals
+    // changes (ApplyCounted drops the entry under the writer lock): a leaderboard page reads
+    // them without sorting each branch again. Readers share the live lock, so the cache has its own.
+    mutable std::mutex grade_mutex;
+    mutable std::unordered_map<UnitIdx, std::shared_ptr<const std::vector<int>>> grade_cache;  // by grade_mutex
+    std::shared_ptr<const std::vector<int>> CachedUnitGrades(UnitIdx unit) const {
+        std::lock_guard lock(grade_mutex);
+        auto& slot = grade_cache[unit];
+        if (!slot) slot = std::make_shared<const std::vector<int>>(UnitGrades(unit));
+        return slot;
+    }
+    void DropGrades(UnitIdx unit) {
+        std::lock_guard lock(grade_mutex);
+        grade_cache.erase(unit);
+    }
     // The member's grade; `cache` keeps each unit's distribution for the rest of a page.
-    using GradeCache = std::unordered_map<UnitIdx, std::vector<int>>;
+    using GradeCache = std::unordered_map<UnitIdx, std::shared_ptr<const std::vector<int>>>;
     std::string GradeOf(MemberIdx m, GradeCache& cache) const {
         if (period.grades.empty()) return "";
         const UnitIdx unit = member_unit[static_cast<std::size_t>(m)];
         auto it = cache.find(unit);
-        if (it == cache.end()) it = cache.emplace(unit, UnitGrades(unit)).first;
+        if (it == cache.end()) it = cache.emplace(unit, CachedUnitGrades(unit)).first;
         const auto& own = members_of_unit[static_cast<std::size_t>(unit)];
         const auto at = std::lower_bound(own.begin(), own.end(), m) - own.begin();  // own is ascending
-        return period.grades[static_cast<std::size_t>(it->second[static_cast<std::size_t>(at)])].name;
+        return period.grades[static_cast<std::size_t>((*it->second)[static_cast<std::size_t>(at)])].name;
     }
 };
 
@@ -459,6 +474,7 @@ void PointsService::ApplyCounted(const PointsEventRecord& e) {
     live.tally[member] += delta;
     if (live.zeroing_rule[rule]) live.zeroing_net[member] += e.quantity;
     live.board->ApplySplit(m->second, live.category_of_rule[rule], live.SchemeTotalOf(m->second) - before, delta);
+    live.DropGrades(live.member_unit[member]);
 }
 
 void PointsService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
@@ -1057,7 +1073,7 @@ Result<StarDistribution> PointsService::Stars(const Actor& actor, std::optional<
         std::vector<std::int64_t> per_grade(live.period.grades.size(), 0);
         const auto& tree = live.board->tree();
         for (auto order = tree.order(u->second); order < tree.order(u->second) + tree.subtree_size(u->second); ++order)
-            for (const int grade : live.UnitGrades(tree.unit_at(order))) ++per_grade[static_cast<std::size_t>(grade)];
+            for (const int grade : *live.CachedUnitGrades(tree.unit_at(order))) ++per_grade[static_cast<std::size_t>(grade)];
         for (std::size_t grade = 0; grade < per_grade.size(); ++grade)
             out.grades.emplace_back(live.period.grades[grade].name, per_grade[grade]);
     }
