@@ -9,6 +9,7 @@
 #include <atomic>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <random>
 #include <thread>
 
 #include "app/demo_points.hpp"
@@ -454,6 +455,104 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
     for (const auto& e : other.at("items").as_array()) EXPECT_NE(e.at("member_id").as_int64(), member_id);
     EXPECT_EQ(secretary.Get("/api/v1/points/approvals?unit=" + std::to_string(village)).status, 404);
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+}
+
+// Property: after a random sequence of submissions, approvals, rejections, reversals and bulk
+// records over two periods, with base points, a 清零 rule and grades, the live totals equal a
+// recount of the stored ledger, and the boards rebuilt at start equal the live ones.
+TEST_P(PointsTest, RandomLedgerSequencesMatchARecountUnderTheScheme) {
+    namespace pts = core::points;
+    app::PointsService& svc = *server_->runtime().points;
+    const app::Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    auto periods = svc.Periods(admin);
+    ASSERT_TRUE(periods);
+    ASSERT_EQ(periods->size(), 2u);
+    const auto last = periods->at(0).record;
+    const auto current = periods->at(1).record;
+    app::PeriodPatch scheme;
+    scheme.base_points = 60 * pts::kOnePoint;
+    scheme.grades = "优秀:1/3;良好:1/3;合格";
+    ASSERT_TRUE(svc.UpdatePeriod(admin, current.id, scheme));
+    app::PeriodPatch reopen;
+    reopen.closed = false;
+    ASSERT_TRUE(svc.UpdatePeriod(admin, last.id, reopen));
+
+    auto members = svc.Members(admin, std::nullopt, "", 100000);
+    ASSERT_TRUE(members);
+    ASSERT_GT(members->size(), 20u);
+    const std::vector<std::string> codes = {"XX01", "ZY01", "ZY02", "ZF01", "FM01", "FM03", "HJ01"};
+    std::mt19937 rng(20261122);
+    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    const pts::Day today = *pts::ParseDate(Today());
+    auto random_date = [&] {
+        const auto& p = pick(2) == 0 ? last.period : current.period;
+        const pts::Day to = std::min(p.to, today);
+        return pts::FormatDate(p.from + static_cast<pts::Day>(pick(static_cast<std::size_t>(to - p.from + 1))));
+    };
+    std::vector<core::roster::Id> pending, approved;
+    for (int step = 0; step < 400; ++step) {
+        const auto member = (*members)[pick(members->size())].id;
+        switch (pick(5)) {
+            case 0:
+            case 1: {
+                app::SubmitActivity in{member, codes[pick(codes.size())], random_date(),
+                                       static_cast<pts::Points>(1 + pick(3)) * pts::kOnePoint, ""};
+                auto e = svc.Submit(admin, in);
+                ASSERT_TRUE(static_cast<bool>(e)) << e.error().message;
+                pending.push_back(e->record.id);
+                break;
+            }
+            case 2:
+                if (!pending.empty()) {
+                    const std::size_t at = pick(pending.size());
+                    const bool approve = pick(4) != 0;
+                    auto e = approve ? svc.Approve(admin, pending[at]) : svc.Reject(admin, pending[at], "不符合");
+                    ASSERT_TRUE(static_cast<bool>(e)) << e.error().message;
+                    if (approve) approved.push_back(pending[at]);
+                    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(at));
+                }
+                break;
+            case 3:
+                if (!approved.empty()) {
+                    const std::size_t at = pick(approved.size());
+                    ASSERT_TRUE(svc.Reverse(admin, approved[at], "更正"));
+                    approved.erase(approved.begin() + static_cast<std::ptrdiff_t>(at));
+                }
+                break;
+            default: {
+                app::BulkRecord in;
+                in.rule = codes[pick(codes.size())];
+                in.date = random_date();
+                for (std::size_t idx = 0; idx < 3; ++idx) {
+                    const core::roster::Id id = (*members)[(pick(members->size()) + idx) % members->size()].id;
+                    if (std::find(in.members.begin(), in.members.end(), id) == in.members.end()) in.members.push_back(id);
+                }
+                auto out = svc.RecordBulk(admin, in);
+                ASSERT_TRUE(out && out->errors.empty());
+                approved.insert(approved.end(), out->event_ids.begin(), out->event_ids.end());
+            }
+        }
+        if (step % 100 == 99) {
+            ASSERT_EQ(svc.CompareWithRecount(), 0u) << "after step " << step;
+        }
+    }
+    auto board = [&](app::PointsService& service, core::roster::Id period) {
+        auto page = service.Leaderboard(admin, std::nullopt, "", 1000, period);
+        EXPECT_TRUE(page);
+        std::string text;
+        for (const auto& e : page->entries)
+            text += std::to_string(e.rank) + ":" + std::to_string(e.member.id) + ":" + std::to_string(e.total) + ":" +
+                    std::to_string(e.stars) + ":" + e.grade + "\n";
+        return text;
+    };
+    const std::string live_current = board(svc, current.id), live_last = board(svc, last.id);
+    EXPECT_NE(live_current.find(":良好"), std::string::npos);
+    server_.reset();
+    Start();
+    app::PointsService& again = *server_->runtime().points;
+    EXPECT_EQ(again.CompareWithRecount(), 0u);
+    EXPECT_EQ(board(again, current.id), live_current);
+    EXPECT_EQ(board(again, last.id), live_last);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PointsTest, ::testing::Values("sqlite", "postgres"),
