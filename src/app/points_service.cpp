@@ -709,6 +709,7 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
     if (in.name.empty() || in.name.size() > 60) return Invalid("姓名不能为空且不超过 60 个字符", "name");
     if (in.unit_id <= 0) return Invalid("请选择所在支部/单位", "unit_id");
     if (!InScope(actor, in.unit_id)) return Forbidden("该单位不在您的管辖范围内");
+    if (in.person_id != 0 && !roster_.GetPerson(actor, in.person_id)) return Invalid("人员不存在或不在您的管辖范围内", "person_id");
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
@@ -719,17 +720,19 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
         if (in.user_id != 0 && live.member_by_user.contains(in.user_id))
             return Error{errc::kConflict, "该账号已关联党员", "user_id"};
     }
+    if (in.user_id != 0 && !store_.FindUser(in.user_id)) return Invalid("账号不存在", "user_id");
     PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, in.user_id};
     auto tx = store_.Begin();
     rec.id = points_.InsertMember(rec);
     Audit(actor, "create", "points_member", rec.id,
           "{\"unit_id\":" + std::to_string(rec.unit_id) + ",\"name\":" + JsonQuote(rec.name) + "}");
     tx->Commit();
-    ReloadLocked();  // the boards are laid out by member: a new member means a rebuild
-    auto live = EnsureLoaded();
-    if (!live) return live.error();
+    // The boards are laid out by member in tree order: a new member means a rebuild (of the
+    // current period now, of the others on first use).
+    ReloadLocked();
     std::shared_lock read(live_mutex_);
-    return RefOf(**live, (*live)->member_by_id.at(rec.id));
+    const Live& live = *lives_.at(CurrentPeriodIdLocked());
+    return RefOf(live, live.member_by_id.at(rec.id));
 }
 
 // ---- the ledger --------------------------------------------------------------------------------

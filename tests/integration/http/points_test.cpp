@@ -415,6 +415,14 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
     EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"unit_id", village}, {"name", ""}}))
                   .status,
               422);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members",
+                          json::serialize(json::object{{"unit_id", village}, {"name", "无账号"}, {"user_id", 99999999}}))
+                  .status,
+              422);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members",
+                          json::serialize(json::object{{"unit_id", village}, {"name", "无此人"}, {"person_id", 99999999}}))
+                  .status,
+              422);
     auto listed = Json(tangma.Get("/api/v1/points/members?q=" + Encode("测试党员")));
     EXPECT_EQ(listed.at("items").as_array().size(), 3u);
     EXPECT_EQ(town.Get("/api/v1/points/members?unit=" + std::to_string(village)).status, 404);
