@@ -29,7 +29,7 @@ using points::UnitIdx;
 namespace {
 
 constexpr std::size_t kMaxBulkMembers = 10000;
-constexpr std::int64_t kMaxTiedBeyondTop = 1000;   // a top-N page carries at most this many tied extras
+constexpr std::int64_t kMaxTiedBeyondTop = 1000;  // a top-N page carries at most this many tied extras
 constexpr std::int64_t kMaxPublicityMembers = 5000;
 constexpr std::size_t kMaxPublicityEvents = 2000;
 
@@ -118,7 +118,7 @@ struct PointsService::Live {
     std::vector<std::string> unit_names;
     std::unordered_map<Id, UnitIdx> unit_by_id;
     std::vector<std::vector<MemberIdx>> members_of_unit;  // UnitIdx → its own members (a branch)
-    std::unique_ptr<points::Leaderboard> board;  // overall slot: the scheme total
+    std::unique_ptr<points::Leaderboard> board;           // overall slot: the scheme total
     std::unique_ptr<points::PointsBook> book;
     // The county scheme: tally[m] is the capped sum of the rules, zeroing_net[m] the net quantity
     // of counted 清零 events (a reversal cancels one); the board's overall total is SchemeTotal.
@@ -274,8 +274,8 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const Points
         auto it = std::find(live->categories.begin(), live->categories.end(), r.rule.category);
         if (it == live->categories.end()) it = live->categories.insert(live->categories.end(), r.rule.category);
         live->category_of_rule.push_back(static_cast<int>(it - live->categories.begin()));
-        const bool zeroing =
-            std::find(period.zeroing_rules.begin(), period.zeroing_rules.end(), r.rule.code) != period.zeroing_rules.end();
+        const bool zeroing = std::find(period.zeroing_rules.begin(), period.zeroing_rules.end(), r.rule.code) !=
+                             period.zeroing_rules.end();
         live->zeroing_rule.push_back(zeroing);
         if (zeroing) live->scheme.zeroing_rules.push_back(static_cast<RuleIdx>(i));
         rules.push_back(r.rule);
@@ -517,8 +517,9 @@ std::string PeriodJson(const PointsPeriodRecord& p) {
     std::string stars;
     for (const Points t : p.stars.thresholds) stars += (stars.empty() ? "" : ",") + points::FormatPoints(t, false);
     return "{\"name\":" + JsonQuote(p.name) + ",\"from\":\"" + points::FormatDate(p.period.from) + "\",\"to\":\"" +
-           points::FormatDate(p.period.to) + "\",\"stars\":[" + stars + "],\"base_points\":" +
-           points::FormatPoints(p.base_points, false) + ",\"grades\":" + JsonQuote(points::FormatGradeQuotas(p.grades)) +
+           points::FormatDate(p.period.to) + "\",\"stars\":[" + stars +
+           "],\"base_points\":" + points::FormatPoints(p.base_points, false) +
+           ",\"grades\":" + JsonQuote(points::FormatGradeQuotas(p.grades)) +
            ",\"closed\":" + (p.closed ? "true" : "false") + "}";
 }
 
@@ -529,7 +530,8 @@ core::Status CheckPeriod(const PointsPeriodRecord& p, const std::vector<PointsRu
     if (p.period.to - p.period.from > 366 * 3) return Invalid("考核周期不能超过三年", "to");
     for (std::size_t idx = 1; idx < p.stars.thresholds.size(); ++idx)
         if (p.stars.thresholds[idx] < p.stars.thresholds[idx - 1]) return Invalid("星级门槛须从低到高排列", "stars");
-    if (p.stars.thresholds.empty() || p.stars.thresholds.size() > 10) return Invalid("星级门槛须有 1 到 10 个", "stars");
+    if (p.stars.thresholds.empty() || p.stars.thresholds.size() > 10)
+        return Invalid("星级门槛须有 1 到 10 个", "stars");
     if (p.base_points < 0) return Invalid("基础分不能为负", "base_points");
     for (const auto& code : p.zeroing_rules) {
         if (std::none_of(rules.begin(), rules.end(), [&](const auto& r) { return r.rule.code == code; }))
@@ -589,8 +591,8 @@ Result<PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id
         rec = *it;
     }
     const PointsPeriodRecord before = rec;
-    const bool changes_scheme = patch.name || patch.grades || patch.stars || patch.base_points || patch.zeroing_rules ||
-                                patch.publicity_days;
+    const bool changes_scheme =
+        patch.name || patch.grades || patch.stars || patch.base_points || patch.zeroing_rules || patch.publicity_days;
     // A closed period is read-only: only reopening it (closed=false) is allowed, alone or first.
     if (before.closed && changes_scheme && patch.closed != false)
         return Error{errc::kConflict, "考核周期已关闭，只读；请先重新开放", "closed"};
@@ -612,7 +614,8 @@ Result<PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id
     const char* action = patch.closed && *patch.closed != before.closed ? (rec.closed ? "close" : "reopen") : "update";
     auto tx = store_.Begin();
     points_.UpdatePeriod(rec);
-    Audit(actor, action, "points_period", id, "{\"before\":" + PeriodJson(before) + ",\"after\":" + PeriodJson(rec) + "}");
+    Audit(actor, action, "points_period", id,
+          "{\"before\":" + PeriodJson(before) + ",\"after\":" + PeriodJson(rec) + "}");
     tx->Commit();
     ReloadLocked();  // the scheme shapes every total of the period
     return rec;
@@ -667,7 +670,10 @@ Result<PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, co
         rec.rule.category != before.rule.category) {
         std::shared_lock read(live_mutex_);
         for (const auto& p : periods_)
-            if (p.closed) return Error{errc::kConflict, "已有关闭的考核周期（" + p.name + "），不能修改细则分值、上限或类别；可停用后新建细则", "points"};
+            if (p.closed)
+                return Error{errc::kConflict,
+                             "已有关闭的考核周期（" + p.name + "），不能修改细则分值、上限或类别；可停用后新建细则",
+                             "points"};
     }
     auto tx = store_.Begin();
     points_.UpdateRule(rec);
@@ -709,7 +715,8 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
     if (in.name.empty() || in.name.size() > 60) return Invalid("姓名不能为空且不超过 60 个字符", "name");
     if (in.unit_id <= 0) return Invalid("请选择所在支部/单位", "unit_id");
     if (!InScope(actor, in.unit_id)) return Forbidden("该单位不在您的管辖范围内");
-    if (in.person_id != 0 && !roster_.GetPerson(actor, in.person_id)) return Invalid("人员不存在或不在您的管辖范围内", "person_id");
+    if (in.person_id != 0 && !roster_.GetPerson(actor, in.person_id))
+        return Invalid("人员不存在或不在您的管辖范围内", "person_id");
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
@@ -986,8 +993,8 @@ Result<LeaderboardPage> PointsService::Leaderboard(const Actor& actor, std::opti
     Live::GradeCache grades;
     for (const auto& entry : ranked.entries) {
         const Points overall = live.board->Total(entry.member);
-        page.entries.push_back(
-            {entry.rank, RefOf(live, entry.member), entry.total, live.Stars(overall), live.GradeOf(entry.member, grades)});
+        page.entries.push_back({entry.rank, RefOf(live, entry.member), entry.total, live.Stars(overall),
+                                live.GradeOf(entry.member, grades)});
     }
     return page;
 }
@@ -1018,8 +1025,8 @@ void FillSubTotals(const std::vector<PointsRuleRecord>& rules, const std::unorde
         auto r = rule_by_id.find(e.rule_id);
         if (r != rule_by_id.end()) own.push_back({0, r->second, e.date, e.status, e.quantity});
     }
-    for (auto [granularity, slot] : {std::pair{points::SubPeriod::kMonth, &out.monthly},
-                                     std::pair{points::SubPeriod::kQuarter, &out.quarterly}}) {
+    for (auto [granularity, slot] :
+         {std::pair{points::SubPeriod::kMonth, &out.monthly}, std::pair{points::SubPeriod::kQuarter, &out.quarterly}}) {
         const auto parts = points::SplitPeriod(period, granularity);
         const auto totals = points::SubTotals(config, 0, own, parts);
         for (std::size_t idx = 0; idx < parts.size(); ++idx)
@@ -1076,7 +1083,8 @@ Result<StarDistribution> PointsService::Stars(const Actor& actor, std::optional<
         std::vector<std::int64_t> per_grade(live.period.grades.size(), 0);
         const auto& tree = live.board->tree();
         for (auto order = tree.order(u->second); order < tree.order(u->second) + tree.subtree_size(u->second); ++order)
-            for (const int grade : *live.CachedUnitGrades(tree.unit_at(order))) ++per_grade[static_cast<std::size_t>(grade)];
+            for (const int grade : *live.CachedUnitGrades(tree.unit_at(order)))
+                ++per_grade[static_cast<std::size_t>(grade)];
         for (std::size_t grade = 0; grade < per_grade.size(); ++grade)
             out.grades.emplace_back(live.period.grades[grade].name, per_grade[grade]);
     }

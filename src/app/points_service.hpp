@@ -133,7 +133,7 @@ struct MemberRanks {
     core::roster::Id period_id = 0;
     points::Points total = 0;  // under the scheme (category: the plain category sum)
     int stars = 0;
-    bool zeroed = false;       // a counted 清零 item zeroed the period
+    bool zeroed = false;  // a counted 清零 item zeroed the period
     std::string grade;
     std::vector<ScopeRankView> ranks;  // own unit first, then each ancestor
     std::vector<SubTotalView> monthly, quarterly;
@@ -170,7 +170,7 @@ struct PeriodView {
 };
 
 struct NewPeriod {
-    std::string name, from, to;  // YYYY-MM-DD
+    std::string name, from, to;                        // YYYY-MM-DD
     std::optional<std::vector<points::Points>> stars;  // default 0/60/120/180/240
     points::Points base_points = 0;
     std::vector<std::string> zeroing_rules;
@@ -263,7 +263,7 @@ private:
     void ReloadLocked();  // caller holds store_mutex_
     void EnsureCatalogLocked();
     std::shared_ptr<Live> BuildLiveLocked(const core::ports::PointsPeriodRecord& period);  // caller holds store_mutex_
-    core::roster::Id CurrentPeriodIdLocked() const;  // caller holds live_mutex_
+    core::roster::Id CurrentPeriodIdLocked() const;                                        // caller holds live_mutex_
     // The period containing `day` (caller holds live_mutex_), or nullptr.
     const core::ports::PointsPeriodRecord* PeriodOfDayLocked(points::Day day) const;
     // The period of a new or decided event: invalid when no period holds the day, conflict when closed.

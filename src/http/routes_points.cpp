@@ -103,10 +103,10 @@ json::object PeriodJson(const app::PeriodView& view) {
     for (std::size_t idx = 0; idx < p.grades.size(); ++idx) {
         const auto& g = p.grades[idx];
         const bool last = idx + 1 == p.grades.size();
-        grades.push_back(json::object{
-            {"name", g.name},
-            {"max_share", last ? json::value(nullptr)
-                               : json::value(std::to_string(g.max_share_num) + "/" + std::to_string(g.max_share_den))}});
+        grades.push_back(json::object{{"name", g.name},
+                                      {"max_share", last ? json::value(nullptr)
+                                                         : json::value(std::to_string(g.max_share_num) + "/" +
+                                                                       std::to_string(g.max_share_den))}});
     }
     return json::object{{"id", p.id},
                         {"name", p.name},
@@ -241,11 +241,12 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     });
 
     router.Add("POST", "/api/v1/points/periods", Access::kSession, [&s](Request& req) {
-        auto o = ParseObject(req.body,
-                             {"name", "from", "to", "stars", "base_points", "zeroing_rules", "grades", "publicity_days"});
+        auto o = ParseObject(
+            req.body, {"name", "from", "to", "stars", "base_points", "zeroing_rules", "grades", "publicity_days"});
         if (!o) return ErrorResponse(o.error());
         app::NewPeriod in;
-        for (auto [name, slot] : {std::pair{"name", &in.name}, {"from", &in.from}, {"to", &in.to}, {"grades", &in.grades}}) {
+        for (auto [name, slot] :
+             {std::pair{"name", &in.name}, {"from", &in.from}, {"to", &in.to}, {"grades", &in.grades}}) {
             auto v = RequiredString(*o, name);
             if (!v) return ErrorResponse(v.error());
             *slot = *v;
@@ -270,7 +271,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     router.Add("PATCH", "/api/v1/points/periods/{id}", Access::kSession, [&s](Request& req) {
         auto id = PathId(req, 0);
         if (!id) return ErrorResponse(id.error());
-        auto o = ParseObject(req.body, {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
+        auto o = ParseObject(req.body,
+                             {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
         if (!o) return ErrorResponse(o.error());
         app::PeriodPatch patch;
         for (auto [name, slot] : {std::pair{"name", &patch.name}, {"grades", &patch.grades}}) {
@@ -318,7 +320,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
         auto name = RequiredString(*o, "name");
         if (!name) return ErrorResponse(name.error());
         in.name = *name;
-        for (auto [field, slot] : {std::pair{"unit_id", &in.unit_id}, {"person_id", &in.person_id}, {"user_id", &in.user_id}}) {
+        for (auto [field, slot] :
+             {std::pair{"unit_id", &in.unit_id}, {"person_id", &in.person_id}, {"user_id", &in.user_id}}) {
             auto v = IntField(*o, field);
             if (!v) return ErrorResponse(v.error());
             *slot = v->value_or(0);
@@ -390,7 +393,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
         if (!me) return ErrorResponse(me.error());
         json::object o = RanksJson(me->ranks);
         json::array cats, events;
-        for (const auto& [name, total] : me->by_category) cats.push_back(json::object{{"category", name}, {"total", Pts(total)}});
+        for (const auto& [name, total] : me->by_category)
+            cats.push_back(json::object{{"category", name}, {"total", Pts(total)}});
         for (const auto& e : me->events) events.push_back(EventJson(e));
         o["base_points"] = Pts(me->base_points);
         o["by_category"] = std::move(cats);
@@ -526,8 +530,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
         auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
         if (!page) return ErrorResponse(page.error());
         std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
-            auto sheet = w.AddSheet("积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8},
-                                                 {"等次", 8}});
+            auto sheet = w.AddSheet(
+                "积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
             std::uint32_t line = 2;
             for (const auto& e : page->entries) {
                 w.WriteNumber(sheet, line, 0, static_cast<double>(e.rank));
@@ -563,7 +567,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
         json::array counts, grades;
         for (std::size_t stars = 0; stars < dist->counts.size(); ++stars)
             counts.push_back(json::object{{"stars", stars}, {"count", dist->counts[stars]}});
-        for (const auto& [name, count] : dist->grades) grades.push_back(json::object{{"grade", name}, {"count", count}});
+        for (const auto& [name, count] : dist->grades)
+            grades.push_back(json::object{{"grade", name}, {"count", count}});
         return Json(200, json::object{{"unit_id", dist->unit_id},
                                       {"unit_name", dist->unit_name},
                                       {"period_id", dist->period_id},
@@ -609,8 +614,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
                 w.WriteString(events, line, 6, e.record.decided_by);
                 ++line;
             }
-            auto totals = w.AddSheet("积分排名",
-                                     {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
+            auto totals = w.AddSheet(
+                "积分排名", {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
             line = 2;
             for (const auto& t : pub->totals) {
                 w.WriteNumber(totals, line, 0, static_cast<double>(t.rank));

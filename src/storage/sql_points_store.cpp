@@ -187,8 +187,15 @@ namespace {
 std::vector<SqlValue> PeriodParams(const PointsPeriodRecord& p) {
     const std::string stars = JoinList(p.stars.thresholds, [](points::Points t) { return std::to_string(t); });
     const std::string zeroing = JoinList(p.zeroing_rules, [](const std::string& c) { return c; });
-    return {p.name, std::int64_t{p.period.from}, std::int64_t{p.period.to}, stars, p.base_points, zeroing,
-            std::int64_t{p.publicity_days}, points::FormatGradeQuotas(p.grades), std::int64_t{p.closed}};
+    return {p.name,
+            std::int64_t{p.period.from},
+            std::int64_t{p.period.to},
+            stars,
+            p.base_points,
+            zeroing,
+            std::int64_t{p.publicity_days},
+            points::FormatGradeQuotas(p.grades),
+            std::int64_t{p.closed}};
 }
 }  // namespace
 

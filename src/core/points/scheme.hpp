@@ -5,9 +5,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <string_view>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/points/model.hpp"

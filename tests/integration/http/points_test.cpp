@@ -12,9 +12,8 @@
 #include <random>
 #include <thread>
 
-#include "app/demo_points.hpp"
 #include "../test_server.hpp"
-
+#include "app/demo_points.hpp"
 
 namespace lingyan::testing {
 namespace {
@@ -260,8 +259,11 @@ TEST_P(PointsTest, SchemeShapesTotalsStarsGradesAndSubTotals) {
                               R"({"base_points":60,"grades":"优秀:1/3;合格"})");
     ASSERT_EQ(patched.status, 200) << patched.body;
     EXPECT_EQ(Json(patched).at("grades").as_array().size(), 2u);
-    EXPECT_EQ(tangma.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period), R"({"base_points":1})").status, 403);
-    EXPECT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period), R"({"grades":"优秀:5/3"})").status, 422);
+    EXPECT_EQ(tangma.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period), R"({"base_points":1})").status,
+              403);
+    EXPECT_EQ(
+        admin.Send("PATCH", "/api/v1/points/periods/" + std::to_string(period), R"({"grades":"优秀:5/3"})").status,
+        422);
     me = Json(member.Get("/api/v1/points/me"));
     EXPECT_EQ(Num(me.at("total")), plain + 60);
     EXPECT_FALSE(me.at("zeroed").as_bool());
@@ -271,8 +273,9 @@ TEST_P(PointsTest, SchemeShapesTotalsStarsGradesAndSubTotals) {
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
 
     // A 清零 item (FM03, a discipline case) zeroes the period total; the board, stars and 公示 show 0.
-    auto zero = tangma.Send("POST", "/api/v1/points/events/bulk",
-                            json::serialize(json::object{{"rule", "FM03"}, {"date", Today()}, {"members", json::array{member_id}}}));
+    auto zero = tangma.Send(
+        "POST", "/api/v1/points/events/bulk",
+        json::serialize(json::object{{"rule", "FM03"}, {"date", Today()}, {"members", json::array{member_id}}}));
     ASSERT_EQ(zero.status, 201) << zero.body;
     const std::int64_t zero_event = Json(zero).at("event_ids").at(0).as_int64();
     me = Json(member.Get("/api/v1/points/me"));
@@ -301,7 +304,9 @@ TEST_P(PointsTest, SchemeShapesTotalsStarsGradesAndSubTotals) {
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
 
     // Reversing the 清零 item restores base + tally.
-    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + std::to_string(zero_event) + "/reverse", R"({"reason":"处分撤销"})")
+    ASSERT_EQ(tangma
+                  .Send("POST", "/api/v1/points/events/" + std::to_string(zero_event) + "/reverse",
+                        R"({"reason":"处分撤销"})")
                   .status,
               201);
     me = Json(member.Get("/api/v1/points/me"));
@@ -335,16 +340,19 @@ TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
 
     const int year = std::stoi(Today().substr(0, 4)) - 2;
     const std::string y = std::to_string(year);
-    auto created = admin.Send("POST", "/api/v1/points/periods",
-                              json::serialize(json::object{{"name", y + "年度"}, {"from", y + "-01-01"}, {"to", y + "-12-31"}}));
+    auto created =
+        admin.Send("POST", "/api/v1/points/periods",
+                   json::serialize(json::object{{"name", y + "年度"}, {"from", y + "-01-01"}, {"to", y + "-12-31"}}));
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string past = std::to_string(Json(created).at("id").as_int64());
-    EXPECT_EQ(admin.Send("POST", "/api/v1/points/periods",
-                         json::serialize(json::object{{"name", "重叠"}, {"from", y + "-12-01"}, {"to", y + "-12-31"}}))
+    EXPECT_EQ(admin
+                  .Send("POST", "/api/v1/points/periods",
+                        json::serialize(json::object{{"name", "重叠"}, {"from", y + "-12-01"}, {"to", y + "-12-31"}}))
                   .status,
               409);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/periods",
-                          json::serialize(json::object{{"name", "x"}, {"from", "2001-01-01"}, {"to", "2001-12-31"}}))
+    EXPECT_EQ(tangma
+                  .Send("POST", "/api/v1/points/periods",
+                        json::serialize(json::object{{"name", "x"}, {"from", "2001-01-01"}, {"to", "2001-12-31"}}))
                   .status,
               403);
     EXPECT_EQ(Json(admin.Get("/api/v1/points/periods")).at("items").as_array().size(), 3u);
@@ -369,10 +377,12 @@ TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
     // Closed: nothing new is recorded or decided in it; it stays readable; reopening lifts that.
     ASSERT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"closed":true})").status, 200);
     Submit(member, {{"rule", "XX01"}, {"date", y + "-07-01"}}, 409);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status, 409);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/bulk",
-                          json::serialize(json::object{{"rule", "ZY01"}, {"date", y + "-07-01"},
-                                                       {"members", json::array{event.at("member_id")}}}))
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status,
+              409);
+    EXPECT_EQ(tangma
+                  .Send("POST", "/api/v1/points/events/bulk",
+                        json::serialize(json::object{
+                            {"rule", "ZY01"}, {"date", y + "-07-01"}, {"members", json::array{event.at("member_id")}}}))
                   .status,
               409);
     EXPECT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"base_points":10})").status, 409);
@@ -388,7 +398,8 @@ TEST_P(PointsTest, PeriodsHaveTheirOwnBoardsAndAClosedPeriodIsReadOnly) {
     EXPECT_EQ(admin.Send("PATCH", xx01, R"({"points":6})").status, 409);
     EXPECT_EQ(admin.Send("PATCH", xx01, R"({"points":5,"name":"参加“三会一课”（每次）"})").status, 200);
     ASSERT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + past, R"({"closed":false})").status, 200);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status, 201);
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/events/" + event_id + "/reverse", R"({"reason":"错报"})").status,
+              201);
     EXPECT_EQ(Num(Json(member.Get("/api/v1/points/me?period=" + past)).at("total")), 0);
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
 }
@@ -409,20 +420,25 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
         ASSERT_EQ(r.status, 201) << r.body;
         added.push_back(Json(r).at("id").as_int64());
     }
-    EXPECT_EQ(town.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"unit_id", village}, {"name", "越权"}}))
+    EXPECT_EQ(town.Send("POST", "/api/v1/points/members",
+                        json::serialize(json::object{{"unit_id", village}, {"name", "越权"}}))
                   .status,
               403);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"unit_id", village}, {"name", ""}}))
+    EXPECT_EQ(
+        tangma.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"unit_id", village}, {"name", ""}}))
+            .status,
+        422);
+    EXPECT_EQ(tangma
+                  .Send("POST", "/api/v1/points/members",
+                        json::serialize(json::object{{"unit_id", village}, {"name", "无账号"}, {"user_id", 99999999}}))
                   .status,
               422);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members",
-                          json::serialize(json::object{{"unit_id", village}, {"name", "无账号"}, {"user_id", 99999999}}))
-                  .status,
-              422);
-    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members",
-                          json::serialize(json::object{{"unit_id", village}, {"name", "无此人"}, {"person_id", 99999999}}))
-                  .status,
-              422);
+    EXPECT_EQ(
+        tangma
+            .Send("POST", "/api/v1/points/members",
+                  json::serialize(json::object{{"unit_id", village}, {"name", "无此人"}, {"person_id", 99999999}}))
+            .status,
+        422);
     auto listed = Json(tangma.Get("/api/v1/points/members?q=" + Encode("测试党员")));
     EXPECT_EQ(listed.at("items").as_array().size(), 3u);
     EXPECT_EQ(town.Get("/api/v1/points/members?unit=" + std::to_string(village)).status, 404);
@@ -431,8 +447,9 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
     AddRule(admin, "T900", 900);
     json::array ids;
     for (auto id : added) ids.push_back(id);
-    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/bulk",
-                          json::serialize(json::object{{"rule", "T900"}, {"date", Today()}, {"members", ids}}))
+    ASSERT_EQ(tangma
+                  .Send("POST", "/api/v1/points/events/bulk",
+                        json::serialize(json::object{{"rule", "T900"}, {"date", Today()}, {"members", ids}}))
                   .status,
               201);
     const std::string city = std::to_string(UnitId(admin, "溧阳市"));
@@ -533,7 +550,8 @@ TEST_P(PointsTest, RandomLedgerSequencesMatchARecountUnderTheScheme) {
                 in.date = random_date();
                 for (std::size_t idx = 0; idx < 3; ++idx) {
                     const core::roster::Id id = (*members)[(pick(members->size()) + idx) % members->size()].id;
-                    if (std::find(in.members.begin(), in.members.end(), id) == in.members.end()) in.members.push_back(id);
+                    if (std::find(in.members.begin(), in.members.end(), id) == in.members.end())
+                        in.members.push_back(id);
                 }
                 auto out = svc.RecordBulk(admin, in);
                 ASSERT_TRUE(out && out->errors.empty());

@@ -147,10 +147,12 @@ TEST(PointsScheme, AReversalCancelsTheZeroingItItCorrects) {
     auto config = YearConfig();
     SchemeOptions options{P(60), {2}};
     const std::vector<LedgerEvent> events = {
-        Approved(0, 2, D(2025, 2, 1)), Approved(0, 2, D(2025, 2, 1), -kOnePoint),  // zeroed, then reversed
-        Approved(1, 2, D(2025, 2, 1)), Approved(1, 2, D(2025, 3, 1)),
-        Approved(1, 2, D(2025, 3, 1), -kOnePoint),                                 // one of two reversed
-        Approved(2, 2, D(2026, 1, 5)),                                             // outside the period
+        Approved(0, 2, D(2025, 2, 1)),
+        Approved(0, 2, D(2025, 2, 1), -kOnePoint),  // zeroed, then reversed
+        Approved(1, 2, D(2025, 2, 1)),
+        Approved(1, 2, D(2025, 3, 1)),
+        Approved(1, 2, D(2025, 3, 1), -kOnePoint),  // one of two reversed
+        Approved(2, 2, D(2026, 1, 5)),              // outside the period
     };
     const auto zeroed = ZeroedMembers(config, options, 3, events);
     EXPECT_EQ(zeroed, (std::vector<bool>{false, true, false}));
