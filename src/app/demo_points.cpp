@@ -12,6 +12,7 @@ namespace lingyan::app {
 namespace points = core::points;
 using core::ports::PointsEventRecord;
 using core::ports::PointsMemberRecord;
+using core::ports::PointsPeriodRecord;
 using core::roster::RosterIndex;
 using core::roster::UnitKind;
 
@@ -159,6 +160,44 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
                 m.id = ps.InsertMember(m);
                 ++created;
                 add_events(m.id, uniform(4, 20), 1);
+            }
+        }
+        // The year before: a closed (read-only) period with a few approved events per member, so that
+        // the period picker has history to show. A separate generator keeps the current year's data
+        // the same as without it.
+        {
+            const points::CivilDate start = points::CivilFromDays(period.from);
+            PointsPeriodRecord last;
+            last.name = std::to_string(start.year - 1) + "年度";
+            last.period = {points::DaysFromCivil(start.year - 1, 1, 1), points::DaysFromCivil(start.year - 1, 12, 31)};
+            last.zeroing_rules = {"FM03"};
+            last.grades = {{"优秀", 1, 3}, {"合格", 1, 1}};
+            last.closed = true;
+            const auto periods = ps.ListPeriods();
+            const bool overlaps = std::any_of(periods.begin(), periods.end(), [&](const auto& p) {
+                return p.period.from <= last.period.to && last.period.from <= p.period.to;
+            });
+            if (!overlaps) {
+                ps.InsertPeriod(last);
+                std::mt19937_64 history(options.seed + 1);
+                auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(history); };
+                for (const auto& member : ps.ListMembers()) {
+                    for (int k = pick(1, 6); k > 0; --k) {
+                        int at = pick(0, mix_total - 1);
+                        const RuleMix* mix = kMix;
+                        while (at >= mix->weight) at -= mix->weight, ++mix;
+                        PointsEventRecord e;
+                        e.member_id = member.id;
+                        e.rule_id = rule_ids.at(mix->code);
+                        e.quantity = pick(1, mix->max_quantity) * points::kOnePoint;
+                        e.date = last.period.from + pick(0, last.period.to - last.period.from);
+                        e.status = points::EventStatus::kApproved;
+                        e.submitted_by = e.decided_by = "demo";
+                        e.submitted_at = IsoAt(e.date, 10);
+                        e.decided_at = IsoAt(e.date, 15);
+                        ps.InsertEvent(e);
+                    }
+                }
             }
         }
         core::ports::AuditEntry audit;

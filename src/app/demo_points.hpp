@@ -2,7 +2,8 @@
 // The demo's party-member points (`lingyan serve --demo`): the default rules catalog, the
 // current year as the period, and a year (1 January to today) of Liyang-style 星级制 events for
 // a few thousand synthetic members under 溧阳市 (their grids under 东门社区, 燕山社区, 庆丰村,
-// 塘马村, 洑家村), plus a small branch in 北联村. Generated in the binary (nothing is read from
+// 塘马村, 洑家村), plus a small branch in 北联村; the year before is a closed (read-only) period
+// with one to six approved events per member. Generated in the binary (nothing is read from
 // disk), deterministic, idempotent: nothing happens when members already exist.
 //
 // Who approves what in the demo:

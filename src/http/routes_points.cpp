@@ -59,6 +59,69 @@ core::Result<std::optional<Id>> QueryUnit(const Request& req) {
     return std::optional<Id>{*id};
 }
 
+// ?period=ID (empty: the current period).
+core::Result<std::optional<Id>> QueryPeriod(const Request& req) {
+    auto v = req.Query("period");
+    if (!v || v->empty()) return std::optional<Id>{};
+    auto id = QueryInt(v, "period", 0);
+    if (!id) return id.error();
+    return std::optional<Id>{*id};
+}
+
+// An array of points amounts ("stars": ["0", "60", …] or numbers).
+core::Result<std::optional<std::vector<points::Points>>> PointsArrayField(const json::object& o, const char* name) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return std::optional<std::vector<points::Points>>{};
+    if (!it->value().is_array()) return core::Invalid(std::string(name) + " 应为数组", name);
+    std::vector<points::Points> out;
+    for (const auto& v : it->value().as_array()) {
+        json::object one{{"v", v}};
+        auto parsed = PointsField(one, "v");
+        if (!parsed || !*parsed) return core::Invalid(std::string(name) + " 的每一项应为最多两位小数的数", name);
+        out.push_back(**parsed);
+    }
+    return std::optional<std::vector<points::Points>>{std::move(out)};
+}
+
+core::Result<std::optional<std::vector<std::string>>> StringArrayField(const json::object& o, const char* name) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return std::optional<std::vector<std::string>>{};
+    if (!it->value().is_array()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
+    std::vector<std::string> out;
+    for (const auto& v : it->value().as_array()) {
+        if (!v.is_string()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
+        out.emplace_back(v.as_string());
+    }
+    return std::optional<std::vector<std::string>>{std::move(out)};
+}
+
+json::object PeriodJson(const app::PeriodView& view) {
+    const auto& p = view.record;
+    json::array stars, zeroing, grades;
+    for (auto t : p.stars.thresholds) stars.push_back(Pts(t));
+    for (const auto& c : p.zeroing_rules) zeroing.push_back(json::string(c));
+    for (std::size_t idx = 0; idx < p.grades.size(); ++idx) {
+        const auto& g = p.grades[idx];
+        const bool last = idx + 1 == p.grades.size();
+        grades.push_back(json::object{{"name", g.name},
+                                      {"max_share", last ? json::value(nullptr)
+                                                         : json::value(std::to_string(g.max_share_num) + "/" +
+                                                                       std::to_string(g.max_share_den))}});
+    }
+    return json::object{{"id", p.id},
+                        {"name", p.name},
+                        {"from", points::FormatDate(p.period.from)},
+                        {"to", points::FormatDate(p.period.to)},
+                        {"stars", std::move(stars)},
+                        {"base_points", Pts(p.base_points)},
+                        {"zeroing_rules", std::move(zeroing)},
+                        {"grades", std::move(grades)},
+                        {"grades_text", points::FormatGradeQuotas(p.grades)},
+                        {"publicity_days", p.publicity_days},
+                        {"closed", p.closed},
+                        {"current", view.current}};
+}
+
 json::object RuleJson(const core::ports::PointsRuleRecord& r) {
     return json::object{{"id", r.id},
                         {"code", r.rule.code},
@@ -103,15 +166,29 @@ json::object EntryJson(const app::LeaderboardEntry& e) {
     o["rank"] = e.rank;
     o["total"] = Pts(e.total);
     o["stars"] = e.stars;
+    o["grade"] = e.grade.empty() ? json::value(nullptr) : json::value(e.grade);
     return o;
+}
+
+json::array SubTotalsJson(const std::vector<app::SubTotalView>& parts) {
+    json::array out;
+    for (const auto& p : parts) out.push_back(json::object{{"from", p.from}, {"to", p.to}, {"total", Pts(p.total)}});
+    return out;
 }
 
 json::object RanksJson(const app::MemberRanks& r) {
     json::array ranks;
     for (const auto& s : r.ranks)
         ranks.push_back(json::object{{"unit_id", s.unit_id}, {"unit_name", s.unit_name}, {"rank", s.rank}, {"size", s.size}});
-    return json::object{{"member", MemberJson(r.member)}, {"total", Pts(r.total)}, {"stars", r.stars},
-                        {"ranks", std::move(ranks)}};
+    return json::object{{"member", MemberJson(r.member)},
+                        {"period_id", r.period_id},
+                        {"total", Pts(r.total)},
+                        {"stars", r.stars},
+                        {"zeroed", r.zeroed},
+                        {"grade", r.grade.empty() ? json::value(nullptr) : json::value(r.grade)},
+                        {"ranks", std::move(ranks)},
+                        {"monthly", SubTotalsJson(r.monthly)},
+                        {"quarterly", SubTotalsJson(r.quarterly)}};
 }
 
 Response Json(int status, const json::value& v) { return JsonResponse(status, json::serialize(v)); }
@@ -126,7 +203,9 @@ core::Result<app::Publicity> PublicityFrom(Services& s, const Request& req) {
         if (!v) return v.error();
         days = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 10000));
     }
-    return s.points.PublicityOf(req.user->actor, *unit, days);
+    auto period = QueryPeriod(req);
+    if (!period) return period.error();
+    return s.points.PublicityOf(req.user->actor, *unit, days, *period);
 }
 
 core::Result<std::string> RequiredString(const json::object& o, const char* name) {
@@ -139,26 +218,117 @@ core::Result<std::string> RequiredString(const json::object& o, const char* name
 
 void RegisterPointsRoutes(Router& router, Services& s) {
     router.Add("GET", "/api/v1/points/rules", Access::kSession, [&s](Request& req) {
+        auto period_id = QueryPeriod(req);
+        if (!period_id) return ErrorResponse(period_id.error());
         auto rules = s.points.Rules(req.user->actor);
         if (!rules) return ErrorResponse(rules.error());
-        auto period = s.points.Period(req.user->actor);
+        auto period = s.points.Period(req.user->actor, *period_id);
         if (!period) return ErrorResponse(period.error());
-        json::array items, stars, categories, zeroing;
+        json::array items, categories;
         for (const auto& r : *rules) items.push_back(RuleJson(r));
-        const auto& p = period->record;
-        for (auto t : p.stars.thresholds) stars.push_back(Pts(t));
         for (const auto& c : period->categories) categories.push_back(json::string(c));
-        for (const auto& c : p.zeroing_rules) zeroing.push_back(json::string(c));
         return Json(200, json::object{{"items", std::move(items)},
                                       {"categories", std::move(categories)},
-                                      {"period", json::object{{"id", p.id},
-                                                              {"name", p.name},
-                                                              {"from", points::FormatDate(p.period.from)},
-                                                              {"to", points::FormatDate(p.period.to)},
-                                                              {"stars", std::move(stars)},
-                                                              {"base_points", Pts(p.base_points)},
-                                                              {"zeroing_rules", std::move(zeroing)},
-                                                              {"publicity_days", p.publicity_days}}}});
+                                      {"period", PeriodJson(*period)}});
+    });
+
+    router.Add("GET", "/api/v1/points/periods", Access::kSession, [&s](Request& req) {
+        auto periods = s.points.Periods(req.user->actor);
+        if (!periods) return ErrorResponse(periods.error());
+        json::array items;
+        for (const auto& p : *periods) items.push_back(PeriodJson(p));
+        return Json(200, json::object{{"items", std::move(items)}});
+    });
+
+    router.Add("POST", "/api/v1/points/periods", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(
+            req.body, {"name", "from", "to", "stars", "base_points", "zeroing_rules", "grades", "publicity_days"});
+        if (!o) return ErrorResponse(o.error());
+        app::NewPeriod in;
+        for (auto [name, slot] :
+             {std::pair{"name", &in.name}, {"from", &in.from}, {"to", &in.to}, {"grades", &in.grades}}) {
+            auto v = RequiredString(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto stars = PointsArrayField(*o, "stars");
+        if (!stars) return ErrorResponse(stars.error());
+        in.stars = *stars;
+        auto base = PointsField(*o, "base_points");
+        if (!base) return ErrorResponse(base.error());
+        in.base_points = base->value_or(0);
+        auto zeroing = StringArrayField(*o, "zeroing_rules");
+        if (!zeroing) return ErrorResponse(zeroing.error());
+        in.zeroing_rules = zeroing->value_or(std::vector<std::string>{});
+        auto days = IntField(*o, "publicity_days");
+        if (!days) return ErrorResponse(days.error());
+        in.publicity_days = static_cast<int>(std::clamp<std::int64_t>(days->value_or(7), -1, 10000));
+        auto created = s.points.CreatePeriod(req.user->actor, in);
+        if (!created) return ErrorResponse(created.error());
+        return Json(201, PeriodJson(app::PeriodView{*created, {}, false}));
+    });
+
+    router.Add("PATCH", "/api/v1/points/periods/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body,
+                             {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
+        if (!o) return ErrorResponse(o.error());
+        app::PeriodPatch patch;
+        for (auto [name, slot] : {std::pair{"name", &patch.name}, {"grades", &patch.grades}}) {
+            auto v = StringField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *slot = *v;
+        }
+        auto stars = PointsArrayField(*o, "stars");
+        if (!stars) return ErrorResponse(stars.error());
+        patch.stars = *stars;
+        auto base = PointsField(*o, "base_points");
+        if (!base) return ErrorResponse(base.error());
+        patch.base_points = *base;
+        auto zeroing = StringArrayField(*o, "zeroing_rules");
+        if (!zeroing) return ErrorResponse(zeroing.error());
+        patch.zeroing_rules = *zeroing;
+        auto days = IntField(*o, "publicity_days");
+        if (!days) return ErrorResponse(days.error());
+        if (*days) patch.publicity_days = static_cast<int>(std::clamp<std::int64_t>(**days, -1, 10000));
+        auto closed = BoolField(*o, "closed");
+        if (!closed) return ErrorResponse(closed.error());
+        patch.closed = *closed;
+        auto updated = s.points.UpdatePeriod(req.user->actor, *id, patch);
+        if (!updated) return ErrorResponse(updated.error());
+        return Json(200, PeriodJson(app::PeriodView{*updated, {}, false}));
+    });
+
+    router.Add("GET", "/api/v1/points/members", Access::kSession, [&s](Request& req) {
+        auto unit = QueryUnit(req);
+        if (!unit) return ErrorResponse(unit.error());
+        auto limit = QueryInt(req.Query("limit"), "limit", 500);
+        if (!limit) return ErrorResponse(limit.error());
+        auto list = s.points.Members(req.user->actor, *unit, req.Query("q").value_or(""),
+                                     static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 5000)));
+        if (!list) return ErrorResponse(list.error());
+        json::array items;
+        for (const auto& m : *list) items.push_back(MemberJson(m));
+        return Json(200, json::object{{"items", std::move(items)}});
+    });
+
+    router.Add("POST", "/api/v1/points/members", Access::kSession, [&s](Request& req) {
+        auto o = ParseObject(req.body, {"unit_id", "name", "person_id", "user_id"});
+        if (!o) return ErrorResponse(o.error());
+        app::NewMember in;
+        auto name = RequiredString(*o, "name");
+        if (!name) return ErrorResponse(name.error());
+        in.name = *name;
+        for (auto [field, slot] :
+             {std::pair{"unit_id", &in.unit_id}, {"person_id", &in.person_id}, {"user_id", &in.user_id}}) {
+            auto v = IntField(*o, field);
+            if (!v) return ErrorResponse(v.error());
+            *slot = v->value_or(0);
+        }
+        auto created = s.points.CreateMember(req.user->actor, in);
+        if (!created) return ErrorResponse(created.error());
+        return Json(201, MemberJson(*created));
     });
 
     router.Add("POST", "/api/v1/points/rules", Access::kSession, [&s](Request& req) {
@@ -217,11 +387,14 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     });
 
     router.Add("GET", "/api/v1/points/me", Access::kSession, [&s](Request& req) {
-        auto me = s.points.Me(req.user->actor);
+        auto period = QueryPeriod(req);
+        if (!period) return ErrorResponse(period.error());
+        auto me = s.points.Me(req.user->actor, *period);
         if (!me) return ErrorResponse(me.error());
         json::object o = RanksJson(me->ranks);
         json::array cats, events;
-        for (const auto& [name, total] : me->by_category) cats.push_back(json::object{{"category", name}, {"total", Pts(total)}});
+        for (const auto& [name, total] : me->by_category)
+            cats.push_back(json::object{{"category", name}, {"total", Pts(total)}});
         for (const auto& e : me->events) events.push_back(EventJson(e));
         o["base_points"] = Pts(me->base_points);
         o["by_category"] = std::move(cats);
@@ -286,13 +459,19 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     router.Add("GET", "/api/v1/points/approvals", Access::kSession, [&s](Request& req) {
         auto unit = QueryUnit(req);
         if (!unit) return ErrorResponse(unit.error());
+        auto period = QueryPeriod(req);
+        if (!period) return ErrorResponse(period.error());
         auto limit = QueryInt(req.Query("limit"), "limit", 200);
         if (!limit) return ErrorResponse(limit.error());
-        auto list = s.points.Approvals(req.user->actor, *unit, static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)));
-        if (!list) return ErrorResponse(list.error());
+        auto offset = QueryInt(req.Query("offset"), "offset", 0);
+        if (!offset) return ErrorResponse(offset.error());
+        if (*offset < 0) return ErrorResponse(core::Invalid("offset 不能为负", "offset"));
+        auto page = s.points.Approvals(req.user->actor, *unit, *period, static_cast<std::size_t>(*offset),
+                                       static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)));
+        if (!page) return ErrorResponse(page.error());
         json::array items;
-        for (const auto& e : *list) items.push_back(EventJson(e));
-        return Json(200, json::object{{"items", std::move(items)}});
+        for (const auto& e : page->items) items.push_back(EventJson(e));
+        return Json(200, json::object{{"items", std::move(items)}, {"total", page->total}, {"offset", *offset}});
     });
 
     auto decide = [&s](const char* action) {
@@ -322,28 +501,37 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     router.Add("GET", "/api/v1/points/leaderboard", Access::kSession, [&s](Request& req) {
         auto unit = QueryUnit(req);
         if (!unit) return ErrorResponse(unit.error());
+        auto period = QueryPeriod(req);
+        if (!period) return ErrorResponse(period.error());
         auto top = QueryInt(req.Query("top"), "top", 50);
         if (!top) return ErrorResponse(top.error());
-        auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top);
+        auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
         if (!page) return ErrorResponse(page.error());
         json::array items;
         for (const auto& e : page->entries) items.push_back(EntryJson(e));
         return Json(200, json::object{{"unit_id", page->unit_id},
                                       {"unit_name", page->unit_name},
+                                      {"period_id", page->period_id},
                                       {"category", page->category},
                                       {"size", page->size},
+                                      {"top", page->top},
+                                      {"overflow", page->overflow},
+                                      {"truncated", page->truncated},
                                       {"items", std::move(items)}});
     });
 
     router.Add("GET", "/api/v1/points/leaderboard.xlsx", Access::kSession, [&s](Request& req) {
         auto unit = QueryUnit(req);
         if (!unit) return ErrorResponse(unit.error());
+        auto period = QueryPeriod(req);
+        if (!period) return ErrorResponse(period.error());
         auto top = QueryInt(req.Query("top"), "top", 1000);
         if (!top) return ErrorResponse(top.error());
-        auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top);
+        auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
         if (!page) return ErrorResponse(page.error());
         std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
-            auto sheet = w.AddSheet("积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8}});
+            auto sheet = w.AddSheet(
+                "积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
             std::uint32_t line = 2;
             for (const auto& e : page->entries) {
                 w.WriteNumber(sheet, line, 0, static_cast<double>(e.rank));
@@ -351,6 +539,7 @@ void RegisterPointsRoutes(Router& router, Services& s) {
                 w.WriteString(sheet, line, 2, e.member.unit_name);
                 w.WriteNumber(sheet, line, 3, static_cast<double>(e.total) / 100.0);  // hundredths
                 w.WriteNumber(sheet, line, 4, e.stars);
+                w.WriteString(sheet, line, 5, e.grade);
                 ++line;
             }
         });
@@ -361,7 +550,9 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     router.Add("GET", "/api/v1/points/members/{id}/ranks", Access::kSession, [&s](Request& req) {
         auto id = PathId(req, 0);
         if (!id) return ErrorResponse(id.error());
-        auto ranks = s.points.Ranks(req.user->actor, *id, req.Query("category").value_or(""));
+        auto period = QueryPeriod(req);
+        if (!period) return ErrorResponse(period.error());
+        auto ranks = s.points.Ranks(req.user->actor, *id, req.Query("category").value_or(""), *period);
         if (!ranks) return ErrorResponse(ranks.error());
         return Json(200, RanksJson(*ranks));
     });
@@ -369,15 +560,21 @@ void RegisterPointsRoutes(Router& router, Services& s) {
     router.Add("GET", "/api/v1/points/stars", Access::kSession, [&s](Request& req) {
         auto unit = QueryUnit(req);
         if (!unit) return ErrorResponse(unit.error());
-        auto dist = s.points.Stars(req.user->actor, *unit);
+        auto period = QueryPeriod(req);
+        if (!period) return ErrorResponse(period.error());
+        auto dist = s.points.Stars(req.user->actor, *unit, *period);
         if (!dist) return ErrorResponse(dist.error());
-        json::array counts;
+        json::array counts, grades;
         for (std::size_t stars = 0; stars < dist->counts.size(); ++stars)
             counts.push_back(json::object{{"stars", stars}, {"count", dist->counts[stars]}});
+        for (const auto& [name, count] : dist->grades)
+            grades.push_back(json::object{{"grade", name}, {"count", count}});
         return Json(200, json::object{{"unit_id", dist->unit_id},
                                       {"unit_name", dist->unit_name},
+                                      {"period_id", dist->period_id},
                                       {"members", dist->members},
-                                      {"counts", std::move(counts)}});
+                                      {"counts", std::move(counts)},
+                                      {"grades", std::move(grades)}});
     });
 
     router.Add("GET", "/api/v1/points/publicity", Access::kSession, [&s](Request& req) {
@@ -388,6 +585,7 @@ void RegisterPointsRoutes(Router& router, Services& s) {
         for (const auto& t : pub->totals) totals.push_back(EntryJson(t));
         return Json(200, json::object{{"unit_id", pub->unit_id},
                                       {"unit_name", pub->unit_name},
+                                      {"period_id", pub->period_id},
                                       {"days", pub->days},
                                       {"since", pub->since},
                                       {"events", std::move(events)},
@@ -416,7 +614,8 @@ void RegisterPointsRoutes(Router& router, Services& s) {
                 w.WriteString(events, line, 6, e.record.decided_by);
                 ++line;
             }
-            auto totals = w.AddSheet("积分排名", {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}});
+            auto totals = w.AddSheet(
+                "积分排名", {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
             line = 2;
             for (const auto& t : pub->totals) {
                 w.WriteNumber(totals, line, 0, static_cast<double>(t.rank));
@@ -424,6 +623,7 @@ void RegisterPointsRoutes(Router& router, Services& s) {
                 w.WriteString(totals, line, 2, t.member.unit_name);
                 w.WriteNumber(totals, line, 3, static_cast<double>(t.total) / 100.0);
                 w.WriteNumber(totals, line, 4, t.stars);
+                w.WriteString(totals, line, 5, t.grade);
                 ++line;
             }
         });

@@ -428,6 +428,14 @@ CREATE TABLE metric_actuals (
 CREATE INDEX metric_actuals_metric ON metric_actuals(metric, year);
 )SQL",
      "", ""},
+    {6, "points periods: closing, forced distribution; ledger indexes for approvals and 公示",
+     R"SQL(
+ALTER TABLE points_periods ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE points_periods ADD COLUMN grades TEXT NOT NULL DEFAULT '';
+CREATE INDEX points_events_status_day ON points_events(status, day, id);
+CREATE INDEX points_events_status_decided ON points_events(status, decided_at);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -23,11 +23,14 @@ constexpr const char* kUpdateRule =
     "active = ? WHERE id = ?";
 
 constexpr const char* kSelectPeriods =
-    "SELECT id, name, day_from, day_to, stars, base_points, zeroing_rules, publicity_days FROM points_periods "
-    "ORDER BY day_from, id";
+    "SELECT id, name, day_from, day_to, stars, base_points, zeroing_rules, publicity_days, grades, closed "
+    "FROM points_periods ORDER BY day_from, id";
 constexpr const char* kInsertPeriod =
-    "INSERT INTO points_periods (name, day_from, day_to, stars, base_points, zeroing_rules, publicity_days) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO points_periods (name, day_from, day_to, stars, base_points, zeroing_rules, publicity_days, grades, "
+    "closed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdatePeriod =
+    "UPDATE points_periods SET name = ?, day_from = ?, day_to = ?, stars = ?, base_points = ?, zeroing_rules = ?, "
+    "publicity_days = ?, grades = ?, closed = ? WHERE id = ?";
 
 constexpr const char* kSelectMembers =
     "SELECT id, unit_id, name, person_id, user_id FROM points_members ORDER BY id";
@@ -44,6 +47,18 @@ constexpr const char* kDecideEvent =
     "UPDATE points_events SET status = ?, decided_by = ?, decided_at = ?, reason = ? "
     "WHERE id = ? AND status = 'pending' RETURNING id";
 constexpr const char* kSelectReversal = "SELECT id FROM points_events WHERE reverses = ?";
+// Ledger queries filtered in the database (indexes points_events_status_day and
+// points_events_status_decided, points_members_unit); the unit list is appended as "IN (?, …)".
+constexpr const char* kCountedEventsWhere = " WHERE status = 'approved' AND day BETWEEN ? AND ? ORDER BY id";
+constexpr const char* kScopedEventColumns =
+    "SELECT e.id, e.member_id, e.rule_id, e.day, e.quantity, e.note, e.status, e.submitted_by, e.submitted_at, "
+    "e.decided_by, e.decided_at, e.reason, e.reverses FROM points_events e";
+constexpr const char* kCountScopedEvents = "SELECT COUNT(*) FROM points_events e";
+constexpr const char* kJoinMembers = " JOIN points_members m ON m.id = e.member_id";
+constexpr const char* kPendingWhere = " WHERE e.status = 'pending' AND e.day BETWEEN ? AND ?";
+constexpr const char* kPendingOrder = " ORDER BY e.id LIMIT ? OFFSET ?";
+constexpr const char* kDecidedWhere = " WHERE e.status = 'approved' AND e.decided_at >= ? AND e.day BETWEEN ? AND ?";
+constexpr const char* kDecidedOrder = " ORDER BY e.decided_at DESC, e.id DESC LIMIT ?";
 
 // Comma-separated lists of integers or codes (star thresholds, zeroing rule codes).
 std::vector<std::string> SplitList(const std::string& text) {
@@ -66,6 +81,17 @@ std::string JoinList(const std::vector<T>& items, Fn&& fn) {
         out += fn(item);
     }
     return out;
+}
+
+// " AND m.unit_id IN (?, …)" for a non-empty unit list (its values appended to `params`), else "".
+std::string UnitFilter(const std::vector<Id>& unit_ids, std::vector<SqlValue>& params) {
+    if (unit_ids.empty()) return "";
+    std::string sql = " AND m.unit_id IN (";
+    for (std::size_t unit_idx = 0; unit_idx < unit_ids.size(); ++unit_idx) {
+        sql += unit_idx == 0 ? "?" : ", ?";
+        params.emplace_back(unit_ids[unit_idx]);
+    }
+    return sql + ")";
 }
 
 SqlValue NullableId(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
@@ -150,17 +176,37 @@ std::vector<PointsPeriodRecord> SqlPointsStore::ListPeriods() {
         p.base_points = AsInt(r[5]);
         p.zeroing_rules = SplitList(AsText(r[6]));
         p.publicity_days = static_cast<int>(AsInt(r[7]));
+        p.grades = points::ParseGradeQuotas(AsText(r[8])).value_or(std::vector<points::GradeQuota>{});
+        p.closed = AsInt(r[9]) != 0;
         out.push_back(std::move(p));
     }
     return out;
 }
 
-Id SqlPointsStore::InsertPeriod(const PointsPeriodRecord& p) {
+namespace {
+std::vector<SqlValue> PeriodParams(const PointsPeriodRecord& p) {
     const std::string stars = JoinList(p.stars.thresholds, [](points::Points t) { return std::to_string(t); });
     const std::string zeroing = JoinList(p.zeroing_rules, [](const std::string& c) { return c; });
-    return AsInt(db_.Query(kInsertPeriod, {p.name, std::int64_t{p.period.from}, std::int64_t{p.period.to}, stars,
-                                           p.base_points, zeroing, std::int64_t{p.publicity_days}})
-                     .at(0)[0]);
+    return {p.name,
+            std::int64_t{p.period.from},
+            std::int64_t{p.period.to},
+            stars,
+            p.base_points,
+            zeroing,
+            std::int64_t{p.publicity_days},
+            points::FormatGradeQuotas(p.grades),
+            std::int64_t{p.closed}};
+}
+}  // namespace
+
+Id SqlPointsStore::InsertPeriod(const PointsPeriodRecord& p) {
+    return AsInt(db_.Query(kInsertPeriod, PeriodParams(p)).at(0)[0]);
+}
+
+void SqlPointsStore::UpdatePeriod(const PointsPeriodRecord& p) {
+    auto params = PeriodParams(p);
+    params.emplace_back(p.id);
+    db_.Query(kUpdatePeriod, params);
 }
 
 std::vector<PointsMemberRecord> SqlPointsStore::ListMembers() {
@@ -194,18 +240,45 @@ std::vector<PointsEventRecord> SqlPointsStore::ListMemberEvents(Id member_id) {
     return out;
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListPendingEvents() {
+std::vector<PointsEventRecord> SqlPointsStore::ListCountedEvents(const points::Period& period) {
     std::vector<PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kEventColumns) + " WHERE status = 'pending' ORDER BY id"))
+    for (const auto& r : db_.Query(std::string(kEventColumns) + kCountedEventsWhere,
+                                   {std::int64_t{period.from}, std::int64_t{period.to}}))
         out.push_back(EventFromRow(r));
     return out;
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListDecidedSince(const std::string& since) {
+std::vector<PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
+                                                                 std::size_t offset, std::size_t limit) {
+    std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
+    const std::string units = UnitFilter(scope.unit_ids, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    params.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kEventColumns) +
-                                       " WHERE status = 'approved' AND decided_at >= ? ORDER BY decided_at DESC, id DESC",
-                                   {since}))
+    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
+                                       kPendingWhere + units + kPendingOrder,
+                                   params))
+        out.push_back(EventFromRow(r));
+    return out;
+}
+
+std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventScope& scope) {
+    std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
+    const std::string units = UnitFilter(scope.unit_ids, params);
+    auto rows = db_.Query(std::string(kCountScopedEvents) + (units.empty() ? "" : kJoinMembers) + kPendingWhere + units,
+                          params);
+    return rows.empty() ? 0 : AsInt(rows[0][0]);
+}
+
+std::vector<PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::ports::PointsEventScope& scope,
+                                                                const std::string& since, std::size_t limit) {
+    std::vector<SqlValue> params{since, std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
+    const std::string units = UnitFilter(scope.unit_ids, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    std::vector<PointsEventRecord> out;
+    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
+                                       kDecidedWhere + units + kDecidedOrder,
+                                   params))
         out.push_back(EventFromRow(r));
     return out;
 }

@@ -19,6 +19,7 @@ public:
 
     std::vector<core::ports::PointsPeriodRecord> ListPeriods() override;
     core::ports::Id InsertPeriod(const core::ports::PointsPeriodRecord& p) override;
+    void UpdatePeriod(const core::ports::PointsPeriodRecord& p) override;
 
     std::vector<core::ports::PointsMemberRecord> ListMembers() override;
     core::ports::Id InsertMember(const core::ports::PointsMemberRecord& m) override;
@@ -26,8 +27,12 @@ public:
     std::vector<core::ports::PointsEventRecord> ListEvents() override;
     std::optional<core::ports::PointsEventRecord> FindEvent(core::ports::Id id) override;
     std::vector<core::ports::PointsEventRecord> ListMemberEvents(core::ports::Id member_id) override;
-    std::vector<core::ports::PointsEventRecord> ListPendingEvents() override;
-    std::vector<core::ports::PointsEventRecord> ListDecidedSince(const std::string& since) override;
+    std::vector<core::ports::PointsEventRecord> ListCountedEvents(const core::points::Period& period) override;
+    std::vector<core::ports::PointsEventRecord> ListPendingEvents(const core::ports::PointsEventScope& scope,
+                                                                  std::size_t offset, std::size_t limit) override;
+    std::int64_t CountPendingEvents(const core::ports::PointsEventScope& scope) override;
+    std::vector<core::ports::PointsEventRecord> ListDecidedSince(const core::ports::PointsEventScope& scope,
+                                                                 const std::string& since, std::size_t limit) override;
     core::ports::Id InsertEvent(const core::ports::PointsEventRecord& e) override;
     bool DecideEvent(core::ports::Id id, core::points::EventStatus status, const std::string& by,
                      const std::string& at, const std::string& reason) override;

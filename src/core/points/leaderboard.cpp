@@ -61,16 +61,19 @@ void Leaderboard::Load(std::span<const Points> overall, const std::vector<std::v
     }
 }
 
-void Leaderboard::Apply(MemberIdx member, int category, Points delta) {
-    if (delta == 0) return;
+void Leaderboard::Apply(MemberIdx member, int category, Points delta) { ApplySplit(member, category, delta, delta); }
+
+void Leaderboard::ApplySplit(MemberIdx member, int category, Points overall_delta, Points category_delta) {
     const auto pos = static_cast<std::size_t>(position_[static_cast<std::size_t>(member)]);
     const auto unit = static_cast<std::size_t>(member_unit_[static_cast<std::size_t>(member)]);
     const std::size_t touched[2] = {0, Slot(category)};
+    const Points deltas[2] = {overall_delta, category_delta};
     const std::size_t touched_count = category == kOverall ? 1 : 2;
     for (std::size_t touched_idx = 0; touched_idx < touched_count; ++touched_idx) {
+        if (deltas[touched_idx] == 0) continue;
         const std::size_t slot = touched[touched_idx];
         const Points old_total = scores_[slot][pos];
-        const Points new_total = old_total + delta;
+        const Points new_total = old_total + deltas[touched_idx];
         scores_[slot][pos] = new_total;
         for (auto at = ancestry_start_[unit]; at < ancestry_start_[unit + 1]; ++at) {
             Set(slot, ancestry_[static_cast<std::size_t>(at)]).Replace(old_total, new_total);
@@ -135,6 +138,20 @@ std::vector<Leaderboard::Entry> Leaderboard::Page(UnitIdx scope, std::int64_t of
         page.push_back({rank, member_at_[static_cast<std::size_t>(picked[idx].second)], picked[idx].first});
     }
     return page;
+}
+
+Leaderboard::TopPage Leaderboard::TopWithTies(UnitIdx scope, std::int64_t n, std::int64_t max_extra,
+                                              int category) const {
+    TopPage top;
+    top.entries = Page(scope, 0, n, category);
+    if (n <= 0 || static_cast<std::int64_t>(top.entries.size()) < n) return top;
+    // Integer totals: "greater than boundary − 1" counts every member at or above the boundary.
+    const std::int64_t at_or_above = Set(Slot(category), scope).CountGreater(top.entries.back().total - 1);
+    if (at_or_above <= n) return top;
+    top.overflow = std::min(at_or_above - n, std::max<std::int64_t>(max_extra, 0));
+    top.truncated = at_or_above - n > top.overflow;
+    if (top.overflow > 0) top.entries = Page(scope, 0, n + top.overflow, category);
+    return top;
 }
 
 namespace {

@@ -39,6 +39,10 @@ public:
     // Adds `delta` (already clipped to the rule's cap, see CappedDelta / PointsBook) to the
     // member's overall total and to its total in `category`, updating every enclosing scope.
     void Apply(MemberIdx member, int category, Points delta);
+    // Like Apply, with different changes to the overall total and to the category total: a
+    // county scheme (base points, 清零) shapes the overall total, while a category keeps the
+    // plain sum of its rules.
+    void ApplySplit(MemberIdx member, int category, Points overall_delta, Points category_delta);
 
     Points Total(MemberIdx member, int category = kOverall) const;
     // 1 + how many members of `scope`'s subtree have a greater total; the member must be inside.
@@ -60,6 +64,16 @@ public:
     // better rank and are listed in tree order (units in pre-order, then member index).
     std::vector<Entry> Page(UnitIdx scope, std::int64_t offset, std::int64_t limit, int category = kOverall) const;
     std::int64_t ScopeSize(UnitIdx scope) const;
+
+    struct TopPage {
+        std::vector<Entry> entries;
+        std::int64_t overflow = 0;  // entries beyond n, all tied with the n-th (SPEC ranking semantics)
+        bool truncated = false;     // more were tied than max_extra allowed: the tie is cut
+    };
+    // The top `n` of `scope`'s subtree with every member tied with the n-th included (at most
+    // `max_extra` of them beyond n, so that a page of a county where thousands share a total
+    // stays bounded; `truncated` says when that bound cut a tie).
+    TopPage TopWithTies(UnitIdx scope, std::int64_t n, std::int64_t max_extra, int category = kOverall) const;
 
     const UnitTree& tree() const { return tree_; }
     std::size_t member_count() const { return member_unit_.size(); }

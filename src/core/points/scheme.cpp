@@ -1,6 +1,7 @@
 #include "core/points/scheme.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <numeric>
 
 namespace lingyan::core::points {
@@ -13,12 +14,14 @@ std::vector<bool> ZeroedMembers(const TallyConfig& config, const SchemeOptions& 
                                 std::span<const LedgerEvent> events) {
     std::vector<bool> zeroing_rule(config.rules.size(), false);
     for (const RuleIdx rule : options.zeroing_rules) zeroing_rule[static_cast<std::size_t>(rule)] = true;
-    std::vector<bool> zeroed(member_count, false);
+    std::vector<Points> net(member_count, 0);
     for (const LedgerEvent& event : events) {
         if (zeroing_rule[static_cast<std::size_t>(event.rule)] && Counts(event, config.period)) {
-            zeroed[static_cast<std::size_t>(event.member)] = true;
+            net[static_cast<std::size_t>(event.member)] += event.quantity;
         }
     }
+    std::vector<bool> zeroed(member_count, false);
+    for (std::size_t member = 0; member < member_count; ++member) zeroed[member] = net[member] > 0;
     return zeroed;
 }
 
@@ -79,6 +82,52 @@ std::vector<int> ForcedDistribution(const std::vector<Points>& totals, const std
         }
     }
     return grade_of;
+}
+
+namespace {
+std::optional<std::int64_t> ParseCount(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+}  // namespace
+
+std::optional<std::vector<GradeQuota>> ParseGradeQuotas(std::string_view text) {
+    std::vector<GradeQuota> grades;
+    while (!text.empty()) {
+        const auto semi = text.find(';');
+        std::string_view item = text.substr(0, semi);
+        text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
+        GradeQuota grade;
+        const auto colon = item.find(':');
+        grade.name = std::string(item.substr(0, colon));
+        if (grade.name.empty()) return std::nullopt;
+        if (colon != std::string_view::npos) {
+            const std::string_view share = item.substr(colon + 1);
+            const auto slash = share.find('/');
+            if (slash == std::string_view::npos) return std::nullopt;
+            auto num = ParseCount(share.substr(0, slash));
+            auto den = ParseCount(share.substr(slash + 1));
+            if (!num || !den || *den <= 0 || *num < 0 || *num > *den) return std::nullopt;
+            grade.max_share_num = *num;
+            grade.max_share_den = *den;
+        }
+        grades.push_back(std::move(grade));
+    }
+    return grades;
+}
+
+std::string FormatGradeQuotas(const std::vector<GradeQuota>& grades) {
+    std::string out;
+    for (std::size_t grade_idx = 0; grade_idx < grades.size(); ++grade_idx) {
+        const GradeQuota& grade = grades[grade_idx];
+        if (grade_idx > 0) out += ';';
+        out += grade.name;
+        if (grade_idx + 1 < grades.size())
+            out += ':' + std::to_string(grade.max_share_num) + '/' + std::to_string(grade.max_share_den);
+    }
+    return out;
 }
 
 }  // namespace lingyan::core::points

@@ -4,8 +4,10 @@
 // of grades (e.g. 优秀 at most one third of a branch). Pure functions; thread-safe.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/points/model.hpp"
@@ -22,7 +24,8 @@ struct SchemeOptions {
 // base + tally total.
 Points SchemeTotal(Points tally_total, bool zeroed, const SchemeOptions& options);
 
-// Per-member flag: has at least one counted event of a zeroing rule.
+// Per-member flag: the counted events of zeroing rules have a positive net quantity (a reversal,
+// which carries the negated quantity, cancels the event it corrects).
 std::vector<bool> ZeroedMembers(const TallyConfig& config, const SchemeOptions& options, std::size_t member_count,
                                 std::span<const LedgerEvent> events);
 
@@ -44,5 +47,11 @@ struct GradeQuota {
 // the quota drops to the next grade as a whole). The last grade takes everyone left.
 // Returns the grade index per position of `totals`.
 std::vector<int> ForcedDistribution(const std::vector<Points>& totals, const std::vector<GradeQuota>& grades);
+
+// Grades as stored and typed by an organizer: "优秀:1/3;合格" (name, optional ":num/den" share;
+// the last grade takes the rest and needs no share). Empty text: no forced distribution.
+// nullopt on a malformed item (empty name, a share not of the form num/den with 0 <= num <= den, den > 0).
+std::optional<std::vector<GradeQuota>> ParseGradeQuotas(std::string_view text);
+std::string FormatGradeQuotas(const std::vector<GradeQuota>& grades);
 
 }  // namespace lingyan::core::points

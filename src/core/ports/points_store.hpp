@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/points/model.hpp"
+#include "core/points/scheme.hpp"
 #include "core/roster/model.hpp"
 
 namespace lingyan::core::ports {
@@ -42,6 +43,16 @@ struct PointsPeriodRecord {
     points::Points base_points = 0;           // scheme option: the total starts here
     std::vector<std::string> zeroing_rules;   // scheme option: 清零 rule codes
     int publicity_days = 7;                   // 公示 window
+    std::vector<points::GradeQuota> grades;   // scheme option: forced distribution per branch (empty: none)
+    bool closed = false;                      // a closed period is read-only: no new events or decisions
+};
+
+// Which events a ledger query reads: those of members whose unit is one of `unit_ids` (empty:
+// every unit; the caller passes a whole subtree, so this is the scope check in SQL) and dated
+// inside `period`.
+struct PointsEventScope {
+    std::vector<Id> unit_ids;
+    points::Period period;
 };
 
 struct PointsMemberRecord {
@@ -78,6 +89,7 @@ public:
 
     virtual std::vector<PointsPeriodRecord> ListPeriods() = 0;  // by from date
     virtual Id InsertPeriod(const PointsPeriodRecord& p) = 0;
+    virtual void UpdatePeriod(const PointsPeriodRecord& p) = 0;  // every field by id
 
     virtual std::vector<PointsMemberRecord> ListMembers() = 0;  // by id
     virtual Id InsertMember(const PointsMemberRecord& m) = 0;
@@ -85,9 +97,16 @@ public:
     virtual std::vector<PointsEventRecord> ListEvents() = 0;  // every event, by id
     virtual std::optional<PointsEventRecord> FindEvent(Id id) = 0;
     virtual std::vector<PointsEventRecord> ListMemberEvents(Id member_id) = 0;  // newest first
-    virtual std::vector<PointsEventRecord> ListPendingEvents() = 0;            // by id
-    // Approved events decided at or after `since` (ISO text), newest first.
-    virtual std::vector<PointsEventRecord> ListDecidedSince(const std::string& since) = 0;
+    // Approved events dated inside `period`, by id (what a recount of the period reads).
+    virtual std::vector<PointsEventRecord> ListCountedEvents(const points::Period& period) = 0;
+    // Pending events in `scope`, oldest first, rows [offset, offset + limit); filtered, ordered and
+    // paged in the database.
+    virtual std::vector<PointsEventRecord> ListPendingEvents(const PointsEventScope& scope, std::size_t offset,
+                                                             std::size_t limit) = 0;
+    virtual std::int64_t CountPendingEvents(const PointsEventScope& scope) = 0;
+    // Approved events in `scope` decided at or after `since` (ISO text), newest first, at most `limit`.
+    virtual std::vector<PointsEventRecord> ListDecidedSince(const PointsEventScope& scope, const std::string& since,
+                                                            std::size_t limit) = 0;
     virtual Id InsertEvent(const PointsEventRecord& e) = 0;  // e.id ignored
     // Decides a pending event; false (nothing changed) when it is not pending any more.
     virtual bool DecideEvent(Id id, points::EventStatus status, const std::string& by, const std::string& at,

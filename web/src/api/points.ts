@@ -17,6 +17,12 @@ export interface PointsRule {
   active: boolean;
 }
 
+export interface GradeQuota {
+  name: string;
+  /** "1/3": at most that share of a branch; null for the last grade (everyone left). */
+  max_share: string | null;
+}
+
 export interface PointsPeriod {
   id: number;
   name: string;
@@ -25,7 +31,47 @@ export interface PointsPeriod {
   stars: string[];
   base_points: string;
   zeroing_rules: string[];
+  grades: GradeQuota[];
+  /** The grades as typed: "优秀:1/3;合格". */
+  grades_text: string;
   publicity_days: number;
+  /** A closed period is read-only. */
+  closed: boolean;
+  /** The period containing today (else the latest): the default of every page. */
+  current: boolean;
+}
+
+export interface NewPeriod {
+  name: string;
+  from: string;
+  to: string;
+  stars?: (string | number)[];
+  base_points?: string | number;
+  zeroing_rules?: string[];
+  grades?: string;
+  publicity_days?: number;
+}
+
+export type PeriodPatch = Partial<Omit<NewPeriod, 'from' | 'to'>> & { closed?: boolean };
+
+export interface NewRule {
+  code: string;
+  name: string;
+  category: string;
+  points: string | number;
+  cap?: string | number | null;
+  needs_approval?: boolean;
+  evidence?: string;
+}
+
+export type RulePatch = Partial<Omit<NewRule, 'code'>> & { active?: boolean };
+
+export interface BulkRecord {
+  rule: string;
+  date: string;
+  quantity?: string | number;
+  note: string;
+  members: number[];
 }
 
 export interface PointsEvent {
@@ -63,11 +109,24 @@ export interface ScopeRank {
   size: number;
 }
 
+export interface SubTotal {
+  from: string;
+  to: string;
+  total: string;
+}
+
 export interface MemberRanks {
   member: MemberRef;
+  period_id: number;
   total: string;
   stars: number;
+  /** A counted 清零 item zeroed the period total. */
+  zeroed: boolean;
+  /** Forced-distribution grade within the member's branch, or null. */
+  grade: string | null;
   ranks: ScopeRank[];
+  monthly: SubTotal[];
+  quarterly: SubTotal[];
 }
 
 export interface MyPoints extends MemberRanks {
@@ -80,26 +139,36 @@ export interface LeaderboardEntry extends MemberRef {
   rank: number;
   total: string;
   stars: number;
+  grade: string | null;
 }
 
 export interface Leaderboard {
   unit_id: number;
   unit_name: string;
+  period_id: number;
   category: string;
   size: number;
+  top: number;
+  /** Items beyond `top`, all tied with the top-th. */
+  overflow: number;
+  /** The tie was longer than a page carries. */
+  truncated: boolean;
   items: LeaderboardEntry[];
 }
 
 export interface StarDistribution {
   unit_id: number;
   unit_name: string;
+  period_id?: number;
   members: number;
   counts: { stars: number; count: number }[];
+  grades?: { grade: string; count: number }[];
 }
 
 export interface Publicity {
   unit_id: number;
   unit_name: string;
+  period_id: number;
   days: number;
   since: string;
   events: PointsEvent[];
@@ -119,25 +188,50 @@ export interface LeaderboardQuery {
   unit?: number | null;
   category?: string | null;
   top?: number;
+  period?: number | null;
 }
 
-/** Query of GET /points/leaderboard: empty unit = the caller's scope, empty category = total. */
+/** Query of GET /points/leaderboard: empty unit = the caller's scope, empty category = total, empty period = current. */
 export function leaderboardQuery(q: LeaderboardQuery): Query {
-  return { unit: q.unit || undefined, category: q.category || undefined, top: q.top };
+  return { unit: q.unit || undefined, category: q.category || undefined, top: q.top, period: q.period || undefined };
 }
+
+export interface ApprovalsPage {
+  items: PointsEvent[];
+  /** Pending events in scope and period (all pages). */
+  total: number;
+  offset: number;
+}
+
+const opt = (v?: number | null) => v || undefined;
 
 export const pointsApi = {
-  rules: () => http.get<{ items: PointsRule[]; categories: string[]; period: PointsPeriod }>('/points/rules', undefined, { quiet: true }),
-  me: () => http.get<MyPoints>('/points/me', undefined, { quiet: true }),
+  rules: (period?: number | null) =>
+    http.get<{ items: PointsRule[]; categories: string[]; period: PointsPeriod }>('/points/rules', { period: opt(period) }, { quiet: true }),
+  createRule: (rule: NewRule) => http.post<PointsRule>('/points/rules', rule),
+  updateRule: (id: number, patch: RulePatch) => http.patch<PointsRule>(`/points/rules/${id}`, patch),
+  periods: () => http.get<{ items: PointsPeriod[] }>('/points/periods', undefined, { quiet: true }),
+  createPeriod: (period: NewPeriod) => http.post<PointsPeriod>('/points/periods', period),
+  updatePeriod: (id: number, patch: PeriodPatch) => http.patch<PointsPeriod>(`/points/periods/${id}`, patch),
+  members: (unit?: number | null, q?: string, limit = 500) =>
+    http.get<{ items: MemberRef[] }>('/points/members', { unit: opt(unit), q: q || undefined, limit }, { quiet: true }),
+  createMember: (unitId: number, name: string) => http.post<MemberRef>('/points/members', { unit_id: unitId, name }),
+  me: (period?: number | null) => http.get<MyPoints>('/points/me', { period: opt(period) }, { quiet: true }),
   submit: (activity: NewActivity) => http.post<PointsEvent>('/points/events', activity),
-  approvals: (unit?: number | null, limit = 200) => http.get<{ items: PointsEvent[] }>('/points/approvals', { unit: unit || undefined, limit }, { quiet: true }),
+  recordBulk: (record: BulkRecord) => http.post<{ recorded: number; event_ids: number[] }>('/points/events/bulk', record),
+  approvals: (unit?: number | null, limit = 200, period?: number | null, offset = 0) =>
+    http.get<ApprovalsPage>('/points/approvals', { unit: opt(unit), limit, period: opt(period), offset: offset || undefined }, { quiet: true }),
   approve: (id: number) => http.post<PointsEvent>(`/points/events/${id}/approve`),
   reject: (id: number, reason: string) => http.post<PointsEvent>(`/points/events/${id}/reject`, { reason }),
+  reverse: (id: number, reason: string) => http.post<PointsEvent>(`/points/events/${id}/reverse`, { reason }),
   leaderboard: (q: LeaderboardQuery) => http.get<Leaderboard>('/points/leaderboard', leaderboardQuery(q), { quiet: true }),
-  ranks: (memberId: number, category?: string) => http.get<MemberRanks>(`/points/members/${memberId}/ranks`, { category }, { quiet: true }),
-  stars: (unit?: number | null) => http.get<StarDistribution>('/points/stars', { unit: unit || undefined }, { quiet: true }),
-  exportPublicity: (unit?: number | null, days?: number) =>
-    download('/points/publicity.xlsx', { unit: unit || undefined, days }, '积分公示.xlsx'),
+  ranks: (memberId: number, category?: string, period?: number | null) =>
+    http.get<MemberRanks>(`/points/members/${memberId}/ranks`, { category, period: opt(period) }, { quiet: true }),
+  stars: (unit?: number | null, period?: number | null) =>
+    http.get<StarDistribution>('/points/stars', { unit: opt(unit), period: opt(period) }, { quiet: true }),
+  exportPublicity: (unit?: number | null, days?: number, period?: number | null) =>
+    download('/points/publicity.xlsx', { unit: opt(unit), days, period: opt(period) }, '积分公示.xlsx'),
   exportLeaderboard: (q: LeaderboardQuery) => download('/points/leaderboard.xlsx', leaderboardQuery(q), '积分排行.xlsx'),
-  publicity: (unit?: number | null, days?: number) => http.get<Publicity>('/points/publicity', { unit: unit || undefined, days }, { quiet: true }),
+  publicity: (unit?: number | null, days?: number, period?: number | null) =>
+    http.get<Publicity>('/points/publicity', { unit: opt(unit), days, period: opt(period) }, { quiet: true }),
 };

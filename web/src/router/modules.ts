@@ -4,7 +4,7 @@
 // icon, the roles that may see it), and one api module in src/api/. Never list a module
 // before its routes exist: the menu must have no dead links.
 import type { Component } from 'vue';
-import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Tickets, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 
 export interface MenuItem {
@@ -24,6 +24,8 @@ const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'jud
 /** Points: members see their own; branch secretaries and officers approve; all see boards. */
 const POINTS_APPROVERS: Role[] = ['admin', 'county', 'town', 'secretary'];
 const POINTS_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'member'];
+/** The rules catalog and periods are kept by the city and county organization departments. */
+const POINTS_EDITORS: Role[] = ['admin', 'county'];
 
 export const MENU: MenuItem[] = [
   {
@@ -57,6 +59,7 @@ export const MENU: MenuItem[] = [
       { key: 'points-approvals', titleKey: 'points.approvals', path: '/points/approvals', icon: Checked, roles: POINTS_APPROVERS },
       { key: 'points-leaderboard', titleKey: 'points.leaderboard', path: '/points/leaderboard', icon: Trophy, roles: POINTS_READERS },
       { key: 'points-publicity', titleKey: 'points.publicity', path: '/points/publicity', icon: Bell, roles: POINTS_READERS },
+      { key: 'points-rules', titleKey: 'points.rules', path: '/points/rules', icon: Tickets, roles: POINTS_EDITORS },
     ],
   },
   {

@@ -18,6 +18,7 @@ const OFFICERS: Role[] = ['admin', 'county', 'town'];
 const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'judge'];
 const POINTS_APPROVERS: Role[] = ['admin', 'county', 'town', 'secretary'];
 const POINTS_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'member'];
+const POINTS_EDITORS: Role[] = ['admin', 'county'];
 
 // Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
 export const routes: RouteRecordRaw[] = [
@@ -122,6 +123,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'points-publicity',
         component: () => import('../views/points/publicity-page.vue'),
         meta: { titleKey: 'points.publicity', parents: ['menu.points'], menu: 'points-publicity', roles: POINTS_READERS },
+      },
+      {
+        path: 'points/rules',
+        name: 'points-rules',
+        component: () => import('../views/points/rules-page.vue'),
+        meta: { titleKey: 'points.rules', parents: ['menu.points'], menu: 'points-rules', roles: POINTS_EDITORS },
       },
       {
         path: 'training/pools',

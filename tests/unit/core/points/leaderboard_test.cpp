@@ -36,6 +36,45 @@ TEST(Leaderboard, TiesShareTheBetterRank) {
     EXPECT_EQ(ranks[2].size, 5);
 }
 
+TEST(Leaderboard, ApplySplitMovesTheOverallAndTheCategoryApart) {
+    Leaderboard board(SmallTree(), {3, 3, 4}, 2);
+    board.ApplySplit(0, 1, -300, 500);  // e.g. a 清零 item: the total falls while the category sum grows
+    EXPECT_EQ(board.Total(0), -300);
+    EXPECT_EQ(board.Total(0, 1), 500);
+    EXPECT_EQ(board.Total(0, 0), 0);
+    EXPECT_EQ(board.Rank(0, 0), 3);
+    EXPECT_EQ(board.Rank(0, 0, 1), 1);
+    board.ApplySplit(1, 0, 0, 200);
+    EXPECT_EQ(board.Total(1), 0);
+    EXPECT_EQ(board.Rank(1, 3, 0), 1);
+}
+
+TEST(Leaderboard, TopIncludesEveryMemberTiedWithTheNthAndSaysHowMany) {
+    Leaderboard board(SmallTree(), {3, 3, 4, 5, 5, 5}, 0);
+    board.Apply(0, Leaderboard::kOverall, 900);
+    for (MemberIdx member : {1, 2, 3}) board.Apply(member, Leaderboard::kOverall, 500);
+    // Top 2 of the city: 900, then three tied at 500 → all three are in, two beyond N.
+    auto top = board.TopWithTies(0, 2, 100);
+    ASSERT_EQ(top.entries.size(), 4u);
+    EXPECT_EQ(top.overflow, 2);
+    EXPECT_FALSE(top.truncated);
+    EXPECT_EQ(top.entries[3].rank, 2);
+    EXPECT_EQ(top.entries[3].total, 500);
+    // No tie at the boundary: exactly N.
+    top = board.TopWithTies(0, 4, 100);
+    EXPECT_EQ(top.entries.size(), 4u);
+    EXPECT_EQ(top.overflow, 0);
+    // A long tie is cut at max_extra and says so.
+    top = board.TopWithTies(0, 2, 1);
+    EXPECT_EQ(top.entries.size(), 3u);
+    EXPECT_EQ(top.overflow, 1);
+    EXPECT_TRUE(top.truncated);
+    // Everyone tied at 0 in town 2's subtree (members 3..5 minus member 3): top 1 takes both.
+    top = board.TopWithTies(2, 2, 100);
+    EXPECT_EQ(top.entries.size(), 3u);
+    EXPECT_EQ(top.overflow, 1);
+}
+
 TEST(Leaderboard, PagesListTheScopeByTotalWithTiesInTreeOrder) {
     Leaderboard board(SmallTree(), {3, 3, 4, 5, 5}, 0);
     board.Load(std::vector<Points>{500, 900, 500, 900, -100}, {});

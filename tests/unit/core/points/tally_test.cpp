@@ -143,6 +143,35 @@ TEST(PointsScheme, BasePointsAndZeroingItems) {
     EXPECT_EQ(SchemeTotal(totals[1], zeroed[1], options), 0);
 }
 
+TEST(PointsScheme, AReversalCancelsTheZeroingItItCorrects) {
+    auto config = YearConfig();
+    SchemeOptions options{P(60), {2}};
+    const std::vector<LedgerEvent> events = {
+        Approved(0, 2, D(2025, 2, 1)),
+        Approved(0, 2, D(2025, 2, 1), -kOnePoint),  // zeroed, then reversed
+        Approved(1, 2, D(2025, 2, 1)),
+        Approved(1, 2, D(2025, 3, 1)),
+        Approved(1, 2, D(2025, 3, 1), -kOnePoint),  // one of two reversed
+        Approved(2, 2, D(2026, 1, 5)),              // outside the period
+    };
+    const auto zeroed = ZeroedMembers(config, options, 3, events);
+    EXPECT_EQ(zeroed, (std::vector<bool>{false, true, false}));
+}
+
+TEST(PointsScheme, GradeQuotasParseAndFormat) {
+    const auto grades = ParseGradeQuotas("优秀:1/3;良好:1/2;合格");
+    ASSERT_TRUE(grades.has_value());
+    ASSERT_EQ(grades->size(), 3u);
+    EXPECT_EQ((*grades)[0].name, "优秀");
+    EXPECT_EQ((*grades)[0].max_share_num, 1);
+    EXPECT_EQ((*grades)[0].max_share_den, 3);
+    EXPECT_EQ((*grades)[2].name, "合格");
+    EXPECT_EQ(FormatGradeQuotas(*grades), "优秀:1/3;良好:1/2;合格");
+    EXPECT_EQ(ParseGradeQuotas("")->size(), 0u);
+    for (const char* bad : {"优秀:1/0", "优秀:4/3", ":1/3", "优秀:1", "优秀:a/3;合格", "优秀:1/3;;合格"})
+        EXPECT_FALSE(ParseGradeQuotas(bad).has_value()) << bad;
+}
+
 TEST(PointsScheme, MonthlyAndQuarterlySubTotals) {
     const auto config = YearConfig();
     const auto months = SplitPeriod(*config.period, SubPeriod::kMonth);

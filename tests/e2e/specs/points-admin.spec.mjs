@@ -1,0 +1,135 @@
+// 党员积分 administration in the browser: the rules catalog (create, edit, deactivate), the
+// 考核周期 (create, close → read-only, pick it on the leaderboard), bulk recording for a whole
+// grid, and reversing an approved event with a reason.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+
+const visibleOption = (page, text) => page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
+// Element Plus puts a data-test attribute on the inner <input> of some inputs and on the wrapper of others.
+const field = (page, name) => page.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
+
+describe('points administration: rules, periods, bulk records, reversals', { skip: process.env.LINGYAN_MOCK ? 'mock server has no points' : false }, () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('an admin creates, edits and deactivates a rule', async () => {
+    const desk = await newPage(browser);
+    await login(desk, 'admin');
+    await desk.goto(`${BASE_URL}/points/rules`);
+    await desk.locator('[data-test="rule-list"] .el-table__body-wrapper tr').first().waitFor();
+    const code = `E${Date.now() % 1000000}`;
+    await desk.locator('[data-test="rule-new"]').click();
+    await field(desk, 'rule-code').fill(code);
+    await field(desk, 'rule-name-input').fill('e2e 义务献血');
+    await desk.locator('[data-test="rule-category"]').click();
+    await visibleOption(desk, '志愿服务').click();
+    await field(desk, 'rule-points-input').fill('8');
+    await field(desk, 'rule-points-input').press('Tab');
+    await shot(desk, '55-points-rule-dialog');
+    await desk.locator('[data-test="rule-save"]').click();
+    const row = desk.locator('[data-test="rule-list"] .el-table__body-wrapper tr', { hasText: code });
+    await row.waitFor();
+    assert.equal(await row.locator('[data-test="rule-points"]').innerText(), '8.00');
+
+    await row.locator('[data-test="rule-edit"]').click();
+    await field(desk, 'rule-name-input').fill('e2e 无偿献血');
+    await desk.locator('[data-test="rule-save"]').click();
+    await row.locator('[data-test="rule-name"]', { hasText: 'e2e 无偿献血' }).waitFor();
+    await row.locator('[data-test="rule-toggle"]').click();
+    await row.locator('[data-test="rule-state"]', { hasText: '停用' }).waitFor();
+    await shot(desk, '56-points-rules');
+
+    const saved = (await api(desk, '/points/rules')).items.find((r) => r.code === code);
+    assert.deepEqual(
+      { name: saved.name, category: saved.category, points: saved.points, active: saved.active },
+      { name: 'e2e 无偿献血', category: '志愿服务', points: '8.00', active: false },
+    );
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+  });
+
+  it('an admin adds a period and closes it; the leaderboard can show it, read-only', async () => {
+    const desk = await newPage(browser);
+    await login(desk, 'admin');
+    await desk.goto(`${BASE_URL}/points/rules`);
+    await desk.locator('[data-test="period-list"] .el-table__body-wrapper tr').first().waitFor();
+    const current = (await api(desk, '/points/periods')).items.find((p) => p.current);
+    const name = `${Number(current.from.slice(0, 4)) + 1}年度`;
+    await desk.locator('[data-test="period-new"]').click();
+    assert.equal(await field(desk, 'period-name-input').inputValue(), name);
+    await desk.locator('[data-test="period-save"]').click();
+    const row = desk.locator('[data-test="period-list"] .el-table__body-wrapper tr', { hasText: name });
+    await row.waitFor();
+    await row.locator('[data-test="period-close"]').click();
+    await desk.locator('.el-message-box .el-button--primary').click();
+    await row.locator('[data-test="period-closed"]').waitFor();
+    await shot(desk, '57-points-periods');
+    const added = (await api(desk, '/points/periods')).items.find((p) => p.name === name);
+    assert.equal(added.closed, true);
+    assert.equal(added.current, false);
+
+    // The leaderboard shows the current period by name, and switches to the closed one.
+    await desk.goto(`${BASE_URL}/points/leaderboard`);
+    await desk.locator('[data-test="leaderboard"] .el-table__body-wrapper tr').first().waitFor();
+    await desk.locator('[data-test="period-select"]', { hasText: current.name }).waitFor();
+    await desk.locator('[data-test="period-select"]').click();
+    await visibleOption(desk, name).click();
+    await desk.waitForURL((url) => url.searchParams.get('period') === String(added.id));
+    await desk.locator('[data-test="period-select"]', { hasText: name }).waitFor();
+    const board = await api(desk, `/points/leaderboard?period=${added.id}`);
+    assert.equal(board.period_id, added.id);
+    assert.ok(board.items.every((e) => e.total === '0.00'), 'nothing recorded in the new period');
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+  });
+
+  it('a secretary records an activity for a whole grid, then reverses one with a reason', async () => {
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await login(phone, 'member');
+    const me = await api(phone, '/points/me');
+    await phone.context().close();
+
+    const desk = await newPage(browser);
+    await login(desk, 'tangma');
+    const gridMembers = (await api(desk, `/points/members?unit=${me.member.unit_id}`)).items;
+    assert.ok(gridMembers.length > 1);
+    await desk.goto(`${BASE_URL}/points/approvals?unit=${me.member.unit_id}`);
+    await desk.locator('[data-test="bulk-open"]').click();
+    await desk.locator('[data-test="bulk-member"]').first().waitFor();
+    assert.equal(await desk.locator('[data-test="bulk-member"]').count(), gridMembers.length);
+    await desk.locator('[data-test="bulk-all"]').click();
+    await desk.locator('[data-test="bulk-rule"]').click();
+    await visibleOption(desk, '参与人居环境整治').click();
+    const note = `e2e 环境整治日 ${Date.now()}`;
+    await field(desk, 'bulk-note').fill(note);
+    await shot(desk, '58-points-bulk');
+    await desk.locator('[data-test="bulk-submit"]').click();
+    await desk.locator('.el-message--success').waitFor();
+
+    // Every member of the grid has the approved event; it is listed under 近期已通过.
+    const events = (await api(desk, `/points/publicity?unit=${me.member.unit_id}&days=1`)).events.filter((e) => e.note === note);
+    assert.equal(events.length, gridMembers.length);
+    assert.ok(events.every((e) => e.status === 'approved' && e.rule === 'HJ01'));
+    await desk.locator('.el-tabs__item', { hasText: '近期已通过' }).click();
+    const row = desk.locator('[data-test="approved-list"] .el-table__body-wrapper tr', { hasText: note }).filter({ hasText: me.member.name });
+    await row.waitFor();
+    await row.locator('[data-test="reverse"]').click();
+    const box = desk.locator('.el-message-box');
+    await box.locator('input').fill('误记');
+    await box.locator('.el-button--primary').click();
+    await row.locator('[data-test="reversed-tag"]').waitFor();
+    await shot(desk, '59-points-reversed');
+
+    const original = events.find((e) => e.member_id === me.member.id);
+    const reversal = (await api(desk, `/points/publicity?unit=${me.member.unit_id}&days=1`)).events.find((e) => e.reverses === original.id);
+    assert.ok(reversal, 'a reversing event');
+    assert.equal(reversal.reason, '误记');
+    assert.equal(reversal.quantity, '-1.00');
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+  });
+});
