@@ -110,6 +110,12 @@ json::object DetailJson(const app::CampaignDetail& d) {
                                : json::value(nullptr);
     o["locked"] = d.fact_count > 0;
     o["scale"] = fw.framework().scale;
+    const auto& spec = fw.framework();
+    o["bonus_cap"] = spec.bonus_cap ? json::value(*spec.bonus_cap) : json::value(nullptr);
+    o["penalty_cap"] = spec.penalty_cap ? json::value(*spec.penalty_cap) : json::value(nullptr);
+    json::array tiebreak;
+    for (const auto& id : spec.tiebreak) tiebreak.push_back(json::value(id));
+    o["tiebreak"] = std::move(tiebreak);
     o["top_criteria"] = TopCriteriaJson(fw);
     o["criteria"] = std::move(criteria);
     o["awards"] = std::move(awards);

@@ -149,7 +149,8 @@ TEST_P(CampaignSettingsTest, TheFrameworkLocksOnceTheFirstFactIsEntered) {
     auto back = c.Send("PUT", "/api/v1/campaigns/" + id + "/framework",
                        json::serialize(json::object{{"framework", json::parse(kFramework)}}));
     ASSERT_EQ(back.status, 200) << back.body;
-    for (const auto& criterion : Json(back).at("criteria").as_array()) {
+    const auto replaced_back = Json(back);
+    for (const auto& criterion : replaced_back.at("criteria").as_array()) {
         if (criterion.at("id") != json::value("review")) continue;
         EXPECT_EQ(criterion.at("trim").as_double(), 0);  // the method's parameters come with the detail
         EXPECT_EQ(criterion.at("max").as_double(), 100);

@@ -40,6 +40,13 @@ export interface Criterion {
   weight: number;
   share: number;
   global_share: number;
+  /** The method's parameters, when configured. */
+  trim?: number;
+  max?: number;
+  floor?: number;
+  ceiling?: number;
+  per?: number;
+  cap?: number;
 }
 
 export interface Award {
@@ -139,6 +146,9 @@ export interface FactImportResult extends FactOutcome {
 
 export interface CampaignDetail extends Campaign {
   scale: number;
+  bonus_cap?: number | null;
+  penalty_cap?: number | null;
+  tiebreak?: string[];
   top_criteria: TopCriterion[];
   criteria: Criterion[];
   awards: Award[];

@@ -210,6 +210,26 @@ describe('framework of a campaign', () => {
     const editor = fromJson(frameworkOfDetail(detail()));
     expect(validate(editor).map((i) => i.code)).toContain('paramRequired');
   });
+
+  it('takes parameters, caps and tiebreak from the detail when the server sends them', () => {
+    const base = detail();
+    const withParams = detail({
+      criteria: base.criteria.map((c) =>
+        c.id === 'grow' ? { ...c, floor: -0.1, ceiling: 0.2 } : c.id === 'vote' ? { ...c, trim: 1, max: 100 } : c,
+      ),
+      bonus_cap: 3,
+      penalty_cap: null,
+      tiebreak: ['sales'],
+    });
+    const json = frameworkOfDetail(withParams);
+    const editor = fromJson(json);
+    expect(editor.criteria[0].children[1].params).toEqual({ floor: -0.1, ceiling: 0.2 });
+    expect(editor.criteria[1].params).toEqual({ trim: 1, max: 100 });
+    expect(json.bonus_cap).toBe(3);
+    expect(json.penalty_cap).toBeUndefined();
+    expect(json.tiebreak).toEqual(['sales']);
+    expect(validate(editor)).toEqual([]);
+  });
 });
 
 describe('board by track', () => {

@@ -188,8 +188,8 @@ function paramsById(criteria: CriterionJson[] | undefined, into = new Map<string
 
 /**
  * FRAMEWORK.json of a campaign from its detail (flat criteria with parents, awards, scale).
- * The detail carries no method parameters; they are taken from the campaign's template where a
- * criterion of the same id and method exists there.
+ * Method parameters, caps and tiebreak come with the detail; a server that leaves them out is
+ * filled in from the campaign's template where a criterion of the same id and method exists.
  */
 export function frameworkOfDetail(detail: CampaignDetail, template?: Template | null): FrameworkJson {
   const known = paramsById(template?.framework.criteria);
@@ -198,7 +198,8 @@ export function frameworkOfDetail(detail: CampaignDetail, template?: Template | 
     if (c.parent) out.parent = c.parent;
     if (c.method !== 'group') {
       out.method = c.method;
-      const source = known.get(c.id);
+      const own = ['trim', 'max', 'floor', 'ceiling', 'per', 'cap'].some((p) => c[p as keyof typeof c] !== undefined);
+      const source = own ? c : known.get(c.id);
       if (source && source.method === c.method)
         for (const p of ['trim', 'max', 'floor', 'ceiling', 'per', 'cap'] as const) if (source[p] !== undefined) out[p] = source[p];
     }
@@ -210,7 +211,11 @@ export function frameworkOfDetail(detail: CampaignDetail, template?: Template | 
     awards: detail.awards.map((a) => (a.min_total === null ? { name: a.name, quota: a.quota } : { name: a.name, quota: a.quota, min_total: a.min_total })),
     criteria,
   };
-  if (template?.framework) {
+  if (detail.tiebreak !== undefined) {
+    if (detail.bonus_cap != null) fw.bonus_cap = detail.bonus_cap;
+    if (detail.penalty_cap != null) fw.penalty_cap = detail.penalty_cap;
+    fw.tiebreak = [...detail.tiebreak];
+  } else if (template?.framework) {
     if (template.framework.bonus_cap !== undefined) fw.bonus_cap = template.framework.bonus_cap;
     if (template.framework.penalty_cap !== undefined) fw.penalty_cap = template.framework.penalty_cap;
     const ids = new Set(detail.criteria.map((c) => c.id));
