@@ -298,6 +298,37 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, TrainingS
                 ++members;
             }
         }
+
+        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started on
+        //    2024-01-01, one level per two years held by then; once per person.
+        struct Grading {
+            Id person;
+            std::string post, tenure;  // tenure: shown in the reason
+            int level;
+        };
+        std::vector<Grading> gradings;
+        roster.WithIndex([&](const RosterIndex& index) {
+            for (const auto& u : index.tree().units()) {
+                if (!index.tree().InSubtree(zjg, u.id)) continue;
+                for (const auto* pos : index.TeamOf(u.id)) {
+                    auto start = core::ParseIsoDate(pos->start_date);
+                    if (!start) continue;
+                    const int years = std::max(0, core::FullYearsBetween(*start, *core::ParseIsoDate("2024-01-01")));
+                    const std::string post = pos->title == "书记" ? "书记"
+                                             : pos->title == "副书记" || pos->title == "主任" ? "副书记"
+                                                                                          : "两委委员";
+                    gradings.push_back(Grading{pos->person_id, post, "任职 " + std::to_string(years) + " 年",
+                                               std::min(15, 1 + years / 2)});
+                }
+            }
+        });
+        for (const auto& g : gradings) {
+            auto existing = training.PersonLadder(admin, g.person, "", "");
+            if (!existing || !existing->history.empty()) continue;
+            Must(training.ChangeLadder(admin, g.person,
+                                       LadderChange{"set", g.post, g.level, "2024-01-01", "初定（" + g.tenure + "）", ""}),
+                 "ladder");
+        }
     }
     return placed_total;
 }

@@ -37,7 +37,7 @@ using core::text::JsonQuote;
 namespace {
 
 constexpr int kDefaultHostCapacity = 3;  // as `lingyan match`
-constexpr std::size_t kMaxCandidates = 2000;
+constexpr std::size_t kMaxCandidatePage = 500;
 constexpr std::size_t kAlternatives = 3;
 
 Error NotFound(const std::string& what) { return Error{errc::kNotFound, what + "不存在或不在您的管辖范围内", ""}; }
@@ -332,8 +332,27 @@ Result<std::vector<CandidateView>> TrainingService::Candidates(const Actor& acto
         if (a.report.eligible != b.report.eligible) return a.report.eligible;
         return a.candidate.person_id < b.candidate.person_id;
     });
-    if (out.size() > kMaxCandidates) out.resize(kMaxCandidates);
     return out;
+}
+
+Result<CandidatePage> TrainingService::CandidatesPage(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                                      const std::string& as_of, std::int64_t offset,
+                                                      std::int64_t limit) {
+    if (limit < 1 || limit > static_cast<std::int64_t>(kMaxCandidatePage))
+        return Invalid("limit 应在 1 到 " + std::to_string(kMaxCandidatePage) + " 之间", "limit");
+    if (offset < 0) return Invalid("offset 不能为负", "offset");
+    auto all = Candidates(actor, pool_id, unit, as_of);
+    if (!all) return all.error();
+    CandidatePage page;
+    page.total = all->size();
+    page.offset = static_cast<std::size_t>(offset);
+    page.limit = static_cast<std::size_t>(limit);
+    for (const auto& c : *all) page.eligible += c.report.eligible ? 1 : 0;
+    const std::size_t begin = std::min(page.offset, all->size());
+    const std::size_t end = std::min(all->size(), begin + page.limit);
+    page.items.assign(std::make_move_iterator(all->begin() + static_cast<std::ptrdiff_t>(begin)),
+                      std::make_move_iterator(all->begin() + static_cast<std::ptrdiff_t>(end)));
+    return page;
 }
 
 Result<MemberView> TrainingService::ChangeMember(const Actor& actor, Id pool_id, const MemberChange& change) {

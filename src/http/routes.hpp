@@ -45,6 +45,7 @@ void RegisterExchangeRoutes(Router& router, Services& services);
 void RegisterCampaignRoutes(Router& router, Services& services);
 void RegisterPointsRoutes(Router& router, Services& services);
 void RegisterTrainingRoutes(Router& router, Services& services);
+void RegisterLadderRoutes(Router& router, Services& services);
 
 Router BuildRouter(Services& services);
 

@@ -95,6 +95,7 @@ Router BuildRouter(Services& services) {
     RegisterCampaignRoutes(router, services);
     RegisterPointsRoutes(router, services);
     RegisterTrainingRoutes(router, services);
+    RegisterLadderRoutes(router, services);
     return router;
 }
 
