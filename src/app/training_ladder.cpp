@@ -55,6 +55,12 @@ std::string StepJson(const LadderStepRecord& s) {
 
 }  // namespace
 
+Status TrainingService::SetLadder(pipeline::LadderConfig config) {
+    if (auto st = pipeline::ValidateLadder(config); !st) return st;
+    ladder_ = std::move(config);
+    return core::Ok();
+}
+
 Result<std::vector<LadderPersonView>> TrainingService::Ladder(const Actor& actor, Id unit, const std::string& as_of_in) {
     const std::string as_of = as_of_in.empty() ? clock_.Today() : as_of_in;
     if (!core::ParseIsoDate(as_of)) return Invalid("日期应为 YYYY-MM-DD：" + as_of, "as_of");

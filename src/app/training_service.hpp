@@ -348,6 +348,9 @@ public:
 
     // ---- ladder and bonus pool (training_ladder.cpp) ----
     const core::pipeline::LadderConfig& LadderConfig() const { return ladder_; }
+    // Chooses the county's ladder (default 4 × 15). Call once at start-up, before serving: the
+    // configuration is read without a lock. Refused when core::pipeline::ValidateLadder fails.
+    Status SetLadder(core::pipeline::LadderConfig config);
     // Everyone under `unit` (in the caller's scope, else not_found) with their step on `as_of`.
     Result<std::vector<LadderPersonView>> Ladder(const Actor& actor, Id unit, const std::string& as_of);
     // One person's history; with `grade` also the promotion check on `as_of`.

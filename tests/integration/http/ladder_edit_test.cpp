@@ -8,6 +8,8 @@
 #include <set>
 
 #include "../test_server.hpp"
+#include "core/pipeline/ladder.hpp"
+#include "exchange/xlsx/reader.hpp"
 
 namespace lingyan::testing {
 namespace {
@@ -159,6 +161,23 @@ TEST_P(LadderEditTest, LadderHistoryIsScopedAuditedAndFollowsTheRules) {
     EXPECT_EQ(Json(list).at("items").as_array().at(0).at("person_id").as_int64(), a);  // graded first
 }
 
+TEST_P(LadderEditTest, ACountyMayRunThreePostsByEighteenLevels) {
+    ASSERT_TRUE(server_->runtime().training->SetLadder(*core::pipeline::LadderByName("3x18")).ok());
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    auto config = Json(c.Get("/api/v1/ladder/config")).as_object();
+    EXPECT_EQ(config.at("levels").as_array().size(), 18u);
+    EXPECT_EQ(config.at("years_per_step").as_int64(), 3);
+    const Id a = Secretary("品建村");
+    auto top = c.Send("POST", Ladder(a), R"({"action":"set","post":"副职","level":18,"date":"2020-01-01"})");
+    ASSERT_EQ(top.status, 201) << top.body;
+    auto old_post = c.Send("POST", Ladder(a), R"({"action":"set","post":"两委委员","level":3,"reason":"改岗"})");
+    EXPECT_EQ(old_post.status, 422);
+    EXPECT_EQ(Field(old_post), "post");
+    auto beyond = c.Send("POST", Ladder(a), R"({"action":"promote","grade":"优秀","date":"2025-01-01"})");
+    EXPECT_EQ(beyond.status, 409) << beyond.body;  // already at the top level
+}
+
 TEST_P(LadderEditTest, EvaluationPromotesAndDemotesOnlyWhenApplied) {
     Client c(port());
     ASSERT_EQ(c.Login("admin").status, 200);
@@ -266,6 +285,15 @@ TEST_P(LadderEditTest, BonusPoolSplitIsExactAuditedExportableAndScoped) {
     ASSERT_EQ(xlsx.status, 200);
     EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
     EXPECT_NE(xlsx.headers["content-disposition"].find("attachment"), std::string::npos);
+    // The workbook holds one line per person with the amount in yuan and the arithmetic.
+    auto book = exchange::xlsx::Workbook::Open(xlsx.body);
+    ASSERT_EQ(book.FindSheet("奖金分配"), 0);
+    const auto rows = book.ReadRows(0);
+    ASSERT_GE(rows.size(), 3u);  // header, two lines, the summary
+    EXPECT_EQ(rows[0].Find(8)->text, "金额（元）");
+    EXPECT_EQ(rows[1].Find(1)->text, lines[0].at("name").as_string());
+    EXPECT_NEAR(rows[1].Find(8)->number, static_cast<double>(lines[0].at("amount_fen").as_int64()) / 100.0, 1e-6);
+    EXPECT_EQ(rows[2].Find(9)->text, lines[1].at("arithmetic").as_string());
 
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
