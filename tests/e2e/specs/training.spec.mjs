@@ -142,6 +142,10 @@ describe('training: pools and the 跟岗 program', { skip }, () => {
     await page.goto(`${BASE_URL}/training/programs`);
     await page.locator('[data-test="program-list"]').waitFor();
     const name = `e2e 项目 ${Date.now()}`;
+    // The trainee: one of the demo program's secretaries, found by name in the batch row.
+    const demo = (await api(page, '/programs')).items.find((p) => p.dashboard.placements >= 48);
+    const demoDetail = await api(page, `/programs/${demo.id}`);
+    const sample = demoDetail.placements[0];
     await page.locator('[data-test="program-create"]').click();
     const dialog = page.locator('.el-dialog:visible');
     await dialog.locator('input[data-test="program-name-input"], [data-test="program-name-input"] input').fill(name);
@@ -156,6 +160,10 @@ describe('training: pools and the 跟岗 program', { skip }, () => {
     await ranges.nth(2).press('Enter');
     await ranges.nth(3).fill('2028-03-31');
     await ranges.nth(3).press('Enter');
+    await dialog.locator('[data-test="person-picker"]').first().click();
+    await page.keyboard.type(sample.person_name);
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: sample.trainee_unit_name }).first().click();
+    await page.keyboard.press('Escape');
     await shot(page, '66-training-program-form');
     await dialog.locator('[data-test="program-save"]').click();
     await page.locator('[data-test="program-name"]', { hasText: name }).waitFor();
@@ -166,12 +174,10 @@ describe('training: pools and the 跟岗 program', { skip }, () => {
     const detail = await api(page, `/programs/${program.id}`);
     assert.equal(detail.batches.length, 1);
     assert.equal(detail.batches[0].end_date, '2028-03-31');
+    assert.deepEqual(detail.batches[0].trainees.map((x) => x.person_id), [sample.person_id]);
 
     // One placement (through the API: the recommendation form is covered above), then the
     // trainee's summary through the placement drawer.
-    const demo = (await api(page, '/programs')).items.find((p) => p.dashboard.placements >= 48);
-    const demoDetail = await api(page, `/programs/${demo.id}`);
-    const sample = demoDetail.placements[0];
     const placed = await page.request.post(`${BASE_URL}/api/v1/programs/${program.id}/placements`, {
       headers: { 'X-CSRF-Token': me.csrf_token },
       data: { placements: [{ person_id: sample.person_id, host_unit_id: sample.host_unit_id, start_date: '2028-03-05', end_date: '2028-03-25' }] },

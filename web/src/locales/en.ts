@@ -472,6 +472,9 @@ const en: typeof zhCN = {
     },
     form: {
       newPool: 'New pool',
+      searchPeople: 'Type a name to search',
+      trainees: 'Trainees (type a name)',
+      placedCount: 'Placed',
       poolName: 'Pool name',
       scopeUnit: 'Owner unit',
       quota: 'Quota',

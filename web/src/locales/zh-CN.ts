@@ -470,6 +470,9 @@ export default {
     },
     form: {
       newPool: '新建人才库',
+      searchPeople: '输入姓名搜索',
+      trainees: '学员（输入姓名搜索）',
+      placedCount: '已安排',
       poolName: '人才库名称',
       scopeUnit: '所属单位',
       quota: '名额',
