@@ -248,7 +248,12 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
             row.grade = pipeline::GradeName(g->second);
             const auto steps = training_.ListLadderSteps(p.person_id);
             const auto history = CoreHistory(steps);
-            if (g->second == pipeline::Grade::kIncompetent) {
+            if (steps.back().effective_date > as_of) {
+                // A later change is already recorded: the review of an earlier date must not
+                // rewrite the history behind it.
+                row.action = "stay";
+                row.reasons.push_back("已有 " + steps.back().effective_date + " 生效的等级变动，本次不作调整");
+            } else if (g->second == pipeline::Grade::kIncompetent) {
                 auto demoted = pipeline::DemoteForNegativeList(ladder_, history, as_of, "年度考核不称职");
                 if (!demoted) return demoted.error();
                 row.action = "demote";
@@ -260,7 +265,7 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
                 auto check = pipeline::CheckPromotion(ladder_, history, as_of, g->second);
                 if (!check) return check.error();
                 row.reasons = check->reasons;
-                if (check->eligible && steps.back().effective_date <= as_of) {
+                if (check->eligible) {
                     row.action = "promote";
                     row.new_level = check->next_level;
                     writes.push_back(LadderStepRecord{0, p.person_id, row.post, check->next_level, as_of, "晋级",
@@ -295,7 +300,9 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
 
 Result<BonusSplitView> TrainingService::SplitBonus(const Actor& actor, const NewBonusSplit& spec) {
     if (spec.unit_id == 0) return Invalid("请指定单位", "unit_id");
-    if (spec.period.empty() || spec.period.size() > kMaxPeriodBytes) return Invalid("请填写分配年度（如 2024）", "period");
+    if (spec.period.empty() || spec.period.size() > kMaxPeriodBytes ||
+        std::any_of(spec.period.begin(), spec.period.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
+        return Invalid("请填写分配年度（如 2024，不超过 32 字节）", "period");
     if (spec.pool_fen <= 0) return Invalid("奖金池金额应为正数", "pool_fen");
     const std::string as_of = spec.as_of.empty() ? clock_.Today() : spec.as_of;
     if (!core::ParseIsoDate(as_of)) return Invalid("日期应为 YYYY-MM-DD：" + as_of, "as_of");

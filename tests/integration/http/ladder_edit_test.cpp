@@ -231,6 +231,30 @@ TEST_P(LadderEditTest, EvaluationPromotesAndDemotesOnlyWhenApplied) {
     EXPECT_EQ(AuditCount(), before + 1);
 }
 
+TEST_P(LadderEditTest, AReviewOfAnEarlierDateLeavesLaterChangesAlone) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const Id a = Secretary("品建村");
+    ASSERT_EQ(SetLevel(c, a, 5, "2019-01-01").status, 201);
+    ASSERT_EQ(c.Send("POST", Ladder(a), R"({"action":"set","post":"书记","level":7,"date":"2023-01-01","reason":"调整"})").status,
+              201);
+    auto run = c.Send("POST", "/api/v1/ladder/evaluate",
+                      json::serialize(json::object{{"unit_id", Unit("南通市")},
+                                                   {"as_of", "2022-01-10"},
+                                                   {"apply", true},
+                                                   {"grades", json::array{json::object{{"person_id", a}, {"grade", "不称职"}}}}}));
+    ASSERT_EQ(run.status, 200) << run.body;
+    const auto result = Json(run);
+    const auto& row = result.at("rows").as_array().at(0);
+    EXPECT_EQ(row.at("action").as_string(), "stay");
+    EXPECT_EQ(row.at("level").as_int64(), 5);  // the level in force on the review date
+    EXPECT_EQ(Json(c.Get(Ladder(a))).at("history").as_array().size(), 2u);
+    auto control = c.Send("POST", "/api/v1/bonus-splits",
+                          json::serialize(json::object{{"unit_id", Unit("南通市")}, {"period", "20\n24"}, {"pool_fen", 100}}));
+    EXPECT_EQ(control.status, 422);
+    EXPECT_EQ(Field(control), "period");
+}
+
 TEST_P(LadderEditTest, BonusPoolSplitIsExactAuditedExportableAndScoped) {
     Client c(port());
     ASSERT_EQ(c.Login("admin").status, 200);
