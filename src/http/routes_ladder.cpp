@@ -139,15 +139,19 @@ void RegisterLadderRoutes(Router& router, Services& s) {
     router.Add("GET", "/api/v1/ladder", Access::kSession, [&s](Request& req) {
         auto unit = QueryInt(req.Query("unit"), "unit", 0);
         if (!unit) return ErrorResponse(unit.error());
+        const std::string graded_only = req.Query("graded").value_or("0");
+        if (graded_only != "0" && graded_only != "1")
+            return ErrorResponse(core::Invalid("graded 应为 0 或 1", "graded"));
         return Reply(200, s.training.Ladder(req.user->actor, *unit, req.Query("as_of").value_or("")),
-                     [](const auto& list) {
+                     [&](const auto& list) {
                          json::array items;
                          int graded = 0;
                          for (const auto& p : list) {
                              graded += p.current ? 1 : 0;
-                             items.push_back(PersonLadderJson(p, false));
+                             if (p.current || graded_only == "0") items.push_back(PersonLadderJson(p, false));
                          }
-                         return json::object{{"items", std::move(items)}, {"graded", graded}};
+                         return json::object{{"items", std::move(items)}, {"graded", graded},
+                                             {"people", static_cast<std::int64_t>(list.size())}};
                      });
     });
 

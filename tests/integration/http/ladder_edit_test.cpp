@@ -159,6 +159,12 @@ TEST_P(LadderEditTest, LadderHistoryIsScopedAuditedAndFollowsTheRules) {
     ASSERT_EQ(list.status, 200) << list.body;
     EXPECT_EQ(Json(list).at("graded").as_int64(), 1);
     EXPECT_EQ(Json(list).at("items").as_array().at(0).at("person_id").as_int64(), a);  // graded first
+    EXPECT_GT(Json(list).at("people").as_int64(), 1);
+    auto graded = c.Get("/api/v1/ladder?graded=1&unit=" + std::to_string(Unit("南通市")) + "&as_of=2022-01-01");
+    ASSERT_EQ(Json(graded).at("items").as_array().size(), 1u);
+    auto bad_flag = c.Get("/api/v1/ladder?graded=yes&unit=" + std::to_string(Unit("南通市")));
+    EXPECT_EQ(bad_flag.status, 422);
+    EXPECT_EQ(Field(bad_flag), "graded");
 }
 
 TEST_P(LadderEditTest, ACountyMayRunThreePostsByEighteenLevels) {
