@@ -354,7 +354,8 @@ export const trainingApi = {
     http.patch<Agreement>(`/programs/${id}/agreements/${aid}`, body, { quiet: true }),
   deleteAgreement: (id: number, aid: number) => http.delete<Agreement>(`/programs/${id}/agreements/${aid}`, { quiet: true }),
   ladderConfig: () => http.get<LadderConfig>('/ladder/config'),
-  ladder: (unit: number | null, asOf?: string) => http.get<{ items: LadderPerson[]; graded: number }>('/ladder', { unit: unit || undefined, as_of: asOf || undefined }, { quiet: true }),
+  ladder: (unit: number | null, asOf?: string, gradedOnly = false) =>
+    http.get<{ items: LadderPerson[]; graded: number; people: number }>('/ladder', { unit: unit || undefined, as_of: asOf || undefined, graded: gradedOnly ? 1 : undefined }, { quiet: true }),
   personLadder: (person: number, grade?: Grade, asOf?: string) =>
     http.get<LadderPerson>(`/people/${person}/ladder`, { grade: grade || undefined, as_of: asOf || undefined }, { quiet: true }),
   changeLadder: (person: number, body: LadderChange) => http.post<LadderPerson>(`/people/${person}/ladder`, body, { quiet: true }),

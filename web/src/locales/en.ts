@@ -423,6 +423,7 @@ const en: typeof zhCN = {
       people: 'Grades',
       everyone: 'Everyone',
       gradedOnly: 'Graded only',
+      counts: '{people} people, {graded} graded',
       post: 'Post',
       level: 'Level',
       levelN: 'level {n}',
@@ -472,6 +473,8 @@ const en: typeof zhCN = {
     },
     form: {
       newPool: 'New pool',
+      moveHost: 'Move to this host',
+      memberNote: 'Note (optional, kept in the history)',
       searchPeople: 'Type a name to search',
       trainees: 'Trainees (type a name)',
       placedCount: 'Placed',

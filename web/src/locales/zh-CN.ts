@@ -421,6 +421,7 @@ export default {
       people: '人员等级',
       everyone: '全部人员',
       gradedOnly: '仅已定级',
+      counts: '共 {people} 人，已定级 {graded} 人',
       post: '岗位',
       level: '等级',
       levelN: '{n} 级',
@@ -470,6 +471,8 @@ export default {
     },
     form: {
       newPool: '新建人才库',
+      moveHost: '更换接收村',
+      memberNote: '备注（可选，记入经历）',
       searchPeople: '输入姓名搜索',
       trainees: '学员（输入姓名搜索）',
       placedCount: '已安排',
