@@ -4,7 +4,11 @@
 // batches, hosts and placements validated by core/pipeline/placement, host recommendation for a
 // batch by core/matching from the roster's profiles and latest incomes, weekly seminars with
 // attendance, trainee summaries, mentor assessments, follow-ups at 3 and 6 months, pairing
-// agreements and a program dashboard.
+// agreements and a program dashboard; the 四岗十五级 ladder per person and the yearly bonus pool
+// split (core/pipeline/ladder, bonus_pool); editing and deleting programs, placements and
+// agreements. The implementation is split by theme: training_service.cpp (pools, programs,
+// placements, seminars …), training_ladder.cpp (ladder and bonus pool), training_edit.cpp
+// (PATCH/DELETE rules).
 //
 // Scope: pools and programs belong to a scope unit. A caller may read one when that unit is
 // inside the caller's scope or the caller's scope is inside it; reads otherwise answer
@@ -12,10 +16,14 @@
 // scope (forbidden otherwise). Trainees and pool candidates must be inside the scope unit; hosts
 // may be anywhere (they are usually in another city).
 //
-// Every write is checked whole first and written all-or-nothing in one transaction with one
-// audit entry (entity talent_pool or training_program).
+// Ladder and bonus: a person's grade is read when the person is in the caller's scope and
+// changed by admin, county or town roles with the person in scope; bonus splits likewise by
+// their unit.
 //
-// Thread-safety: all methods may be called concurrently; database access is serialized by the
+// Every write is checked whole first and written all-or-nothing in one transaction with one
+// audit entry (entity talent_pool, training_program, ladder or bonus_split).
+//
+// Thread-safety: all methods may be called concurrently (SetLadder only before serving); database access is serialized by the
 // shared store mutex, and the roster is read through RosterService::WithIndex.
 
 #include <map>
