@@ -39,21 +39,22 @@ std::optional<Error> BadDate(const std::string& text, const std::string& field) 
 }
 
 std::string ProgramJson(const ProgramRecord& p) {
-    return "{\"name\":" + JsonQuote(p.name) + ",\"kind\":" + JsonQuote(p.kind) + ",\"start_date\":" +
-           JsonQuote(p.start_date) + ",\"end_date\":" + JsonQuote(p.end_date) + ",\"description\":" +
-           JsonQuote(p.description) + "}";
+    return "{\"name\":" + JsonQuote(p.name) + ",\"kind\":" + JsonQuote(p.kind) +
+           ",\"start_date\":" + JsonQuote(p.start_date) + ",\"end_date\":" + JsonQuote(p.end_date) +
+           ",\"description\":" + JsonQuote(p.description) + "}";
 }
 
 std::string PlacementJson(const PlacementRow& p) {
     return "{\"id\":" + std::to_string(p.id) + ",\"person_id\":" + std::to_string(p.person_id) +
-           ",\"host_unit_id\":" + std::to_string(p.host_unit_id) + ",\"mentor_person_id\":" +
-           std::to_string(p.mentor_person_id) + ",\"start_date\":" + JsonQuote(p.start_date) +
-           ",\"end_date\":" + JsonQuote(p.end_date) + ",\"focus\":" + JsonQuote(p.focus) + "}";
+           ",\"host_unit_id\":" + std::to_string(p.host_unit_id) +
+           ",\"mentor_person_id\":" + std::to_string(p.mentor_person_id) +
+           ",\"start_date\":" + JsonQuote(p.start_date) + ",\"end_date\":" + JsonQuote(p.end_date) +
+           ",\"focus\":" + JsonQuote(p.focus) + "}";
 }
 
 std::string AgreementJson(const AgreementRecord& a) {
-    return "{\"id\":" + std::to_string(a.id) + ",\"title\":" + JsonQuote(a.title) + ",\"signed_on\":" +
-           JsonQuote(a.signed_on) + ",\"status\":" + JsonQuote(a.status) + "}";
+    return "{\"id\":" + std::to_string(a.id) + ",\"title\":" + JsonQuote(a.title) +
+           ",\"signed_on\":" + JsonQuote(a.signed_on) + ",\"status\":" + JsonQuote(a.status) + "}";
 }
 
 int StatusRank(const std::string& status) { return status == "draft" ? 0 : status == "signed" ? 1 : 2; }
@@ -150,12 +151,12 @@ Result<PlacementView> TrainingService::UpdatePlacement(const Actor& actor, Id pr
         if (next.host_unit_id != before.host_unit_id)
             return Conflict("已提交总结的跟岗安排不能更换接收单位", "host_unit_id");
         if (next.start_date != before.start_date) return Conflict("已提交总结的跟岗安排不能修改开始日期", "start_date");
-        if (next.end_date > before.end_date)
-            return Conflict("已提交总结的跟岗安排只能提前结束，不能延长", "end_date");
+        if (next.end_date > before.end_date) return Conflict("已提交总结的跟岗安排只能提前结束，不能延长", "end_date");
     }
     std::optional<Error> error;
     roster_.WithIndex([&](const RosterIndex& index) {
-        if (!index.tree().Find(next.host_unit_id)) error = Invalid("接收单位不存在", "host_unit_id");
+        if (!index.tree().Find(next.host_unit_id))
+            error = Invalid("接收单位不存在", "host_unit_id");
         else if (next.mentor_person_id != 0 && !index.FindPerson(next.mentor_person_id))
             error = Invalid("导师不存在", "mentor_person_id");
     });

@@ -61,7 +61,8 @@ Status TrainingService::SetLadder(pipeline::LadderConfig config) {
     return core::Ok();
 }
 
-Result<std::vector<LadderPersonView>> TrainingService::Ladder(const Actor& actor, Id unit, const std::string& as_of_in) {
+Result<std::vector<LadderPersonView>> TrainingService::Ladder(const Actor& actor, Id unit,
+                                                              const std::string& as_of_in) {
     const std::string as_of = as_of_in.empty() ? clock_.Today() : as_of_in;
     if (!core::ParseIsoDate(as_of)) return Invalid("日期应为 YYYY-MM-DD：" + as_of, "as_of");
     const Id root = unit != 0 ? unit : actor.scope_unit_id;
@@ -188,14 +189,17 @@ Result<LadderPersonView> TrainingService::ChangeLadder(const Actor& actor, Id pe
         next = std::move(*demoted);
     }
     const auto& added = next.back();
-    LadderStepRecord record{0,          person_id, added.post,     added.level, added.effective_date,
-                            added.reason, actor.username, clock_.NowIso()};
+    LadderStepRecord record{
+        0, person_id, added.post, added.level, added.effective_date, added.reason, actor.username, clock_.NowIso()};
     auto tx = store_.Begin();
     record.id = training_.InsertLadderStep(record);
-    Audit(actor, change.action == "set" ? "ladder_set" : change.action == "promote" ? "ladder_promote" : "ladder_demote",
+    Audit(actor,
+          change.action == "set"       ? "ladder_set"
+          : change.action == "promote" ? "ladder_promote"
+                                       : "ladder_demote",
           "ladder", person_id,
-          "{\"from\":" + (steps.empty() ? std::string("null") : StepJson(steps.back())) + ",\"to\":" + StepJson(record) +
-              "}");
+          "{\"from\":" + (steps.empty() ? std::string("null") : StepJson(steps.back())) +
+              ",\"to\":" + StepJson(record) + "}");
     tx->Commit();
     lock.unlock();
     return PersonLadder(actor, person_id, date, "");
@@ -217,7 +221,8 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
     }
     auto people = Ladder(actor, unit, as_of);
     if (!people) {
-        if (apply && people.error().code == errc::kNotFound) return Error{errc::kForbidden, "单位不在您的管辖范围内", ""};
+        if (apply && people.error().code == errc::kNotFound)
+            return Error{errc::kForbidden, "单位不在您的管辖范围内", ""};
         return people.error();
     }
     std::set<Id> graded_here;
@@ -275,9 +280,12 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
                 }
             }
         }
-        if (row.action == "promote") ++out.promoted;
-        else if (row.action == "demote") ++out.demoted;
-        else ++out.unchanged;
+        if (row.action == "promote")
+            ++out.promoted;
+        else if (row.action == "demote")
+            ++out.demoted;
+        else
+            ++out.unchanged;
         out.rows.push_back(std::move(row));
     }
     if (apply && !writes.empty()) {
@@ -327,8 +335,8 @@ Result<BonusSplitView> TrainingService::SplitBonus(const Actor& actor, const New
     for (const auto& p : *people) {
         if (!p.current) continue;
         auto g = grade_of.find(p.person_id);
-        participants.push_back(pipeline::BonusParticipant{p.person_id, p.name, p.current->level,
-                                                          g == grade_of.end() ? pipeline::Grade::kCompetent : g->second});
+        participants.push_back(pipeline::BonusParticipant{
+            p.person_id, p.name, p.current->level, g == grade_of.end() ? pipeline::Grade::kCompetent : g->second});
         graded.push_back(&p);
         here.insert(p.person_id);
     }
@@ -340,7 +348,7 @@ Result<BonusSplitView> TrainingService::SplitBonus(const Actor& actor, const New
     if (!split) return split.error();
 
     BonusSplitView view;
-    view.record = BonusSplitRecord{0,      spec.unit_id,   spec.period,     spec.pool_fen, split->total_weight,
+    view.record = BonusSplitRecord{0,     spec.unit_id,   spec.period,    spec.pool_fen,  split->total_weight,
                                    as_of, split->summary, actor.username, clock_.NowIso()};
     roster_.WithIndex([&](const RosterIndex& index) {
         if (const auto* u = index.tree().Find(spec.unit_id)) view.unit_name = u->name;
@@ -357,7 +365,8 @@ Result<BonusSplitView> TrainingService::SplitBonus(const Actor& actor, const New
     std::lock_guard lock(store_mutex_);
     for (const auto& s : training_.ListBonusSplits())
         if (s.unit_id == spec.unit_id && s.period == spec.period)
-            return Error{errc::kConflict, view.unit_name + " " + spec.period + " 年度的奖金已分配，如需重算请先删除", "period"};
+            return Error{errc::kConflict, view.unit_name + " " + spec.period + " 年度的奖金已分配，如需重算请先删除",
+                         "period"};
     auto tx = store_.Begin();
     view.record.id = training_.InsertBonusSplit(view.record);
     for (auto& l : view.lines) {
@@ -381,7 +390,8 @@ Result<std::vector<BonusSplitView>> TrainingService::ListBonusSplits(const Actor
     std::vector<BonusSplitView> out;
     roster_.WithIndex([&](const RosterIndex& index) {
         for (auto it = records.rbegin(); it != records.rend(); ++it) {
-            if (!core::auth::CanReadRoster(actor.role) || !core::auth::InScope(index.tree(), actor, it->unit_id)) continue;
+            if (!core::auth::CanReadRoster(actor.role) || !core::auth::InScope(index.tree(), actor, it->unit_id))
+                continue;
             BonusSplitView v;
             v.record = *it;
             if (const auto* u = index.tree().Find(it->unit_id)) v.unit_name = u->name;

@@ -150,7 +150,8 @@ void RegisterLadderRoutes(Router& router, Services& s) {
                              graded += p.current ? 1 : 0;
                              if (p.current || graded_only == "0") items.push_back(PersonLadderJson(p, false));
                          }
-                         return json::object{{"items", std::move(items)}, {"graded", graded},
+                         return json::object{{"items", std::move(items)},
+                                             {"graded", graded},
                                              {"people", static_cast<std::int64_t>(list.size())}};
                      });
     });
@@ -218,9 +219,9 @@ void RegisterLadderRoutes(Router& router, Services& s) {
                                                          {"action", r.action},
                                                          {"reasons", std::move(reasons)}});
                          }
-                         return json::object{{"unit_id", e.unit_id},     {"as_of", e.as_of},
-                                             {"applied", e.applied},     {"promoted", e.promoted},
-                                             {"demoted", e.demoted},     {"unchanged", e.unchanged},
+                         return json::object{{"unit_id", e.unit_id},   {"as_of", e.as_of},
+                                             {"applied", e.applied},   {"promoted", e.promoted},
+                                             {"demoted", e.demoted},   {"unchanged", e.unchanged},
                                              {"rows", std::move(rows)}};
                      });
     });

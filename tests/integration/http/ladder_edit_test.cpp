@@ -62,8 +62,9 @@ protected:
     static std::string Ladder(Id person) { return "/api/v1/people/" + std::to_string(person) + "/ladder"; }
 
     HttpResult SetLevel(Client& c, Id person, int level, const std::string& date) {
-        return c.Send("POST", Ladder(person),
-                      json::serialize(json::object{{"action", "set"}, {"post", "书记"}, {"level", level}, {"date", date}}));
+        return c.Send(
+            "POST", Ladder(person),
+            json::serialize(json::object{{"action", "set"}, {"post", "书记"}, {"level", level}, {"date", date}}));
     }
 
     // A program of `scope` from 2021-07-01 to 2021-09-30 with hosts 北联村 and 灵湖村 (capacity
@@ -72,17 +73,16 @@ protected:
                                const std::string& name) {
         json::array ids;
         for (Id t : trainees) ids.push_back(t);
-        json::object body{
-            {"name", name},
-            {"scope_unit_id", scope},
-            {"start_date", "2021-07-01"},
-            {"end_date", "2021-09-30"},
-            {"hosts", json::array{json::object{{"unit_id", Unit("北联村")}, {"capacity", capacity}},
-                                  json::object{{"unit_id", Unit("灵湖村")}, {"capacity", capacity}}}},
-            {"batches", json::array{json::object{{"name", "第一批"},
-                                                 {"start_date", "2021-07-05"},
-                                                 {"end_date", "2021-08-04"},
-                                                 {"trainees", std::move(ids)}}}}};
+        json::object body{{"name", name},
+                          {"scope_unit_id", scope},
+                          {"start_date", "2021-07-01"},
+                          {"end_date", "2021-09-30"},
+                          {"hosts", json::array{json::object{{"unit_id", Unit("北联村")}, {"capacity", capacity}},
+                                                json::object{{"unit_id", Unit("灵湖村")}, {"capacity", capacity}}}},
+                          {"batches", json::array{json::object{{"name", "第一批"},
+                                                               {"start_date", "2021-07-05"},
+                                                               {"end_date", "2021-08-04"},
+                                                               {"trainees", std::move(ids)}}}}};
         auto r = c.Send("POST", "/api/v1/programs", json::serialize(body));
         EXPECT_EQ(r.status, 201) << r.body;
         return r.status == 201 ? Json(r).as_object() : json::object{};
@@ -193,13 +193,13 @@ TEST_P(LadderEditTest, EvaluationPromotesAndDemotesOnlyWhenApplied) {
     ASSERT_EQ(SetLevel(c, idle, 7, "2021-01-01").status, 201);
     const Id nantong = Unit("南通市");
     auto body = [&](bool apply) {
-        return json::serialize(json::object{
-            {"unit_id", nantong},
-            {"as_of", "2022-01-10"},
-            {"apply", apply},
-            {"grades", json::array{json::object{{"person_id", up}, {"grade", "称职"}},
-                                   json::object{{"person_id", down}, {"grade", "不称职"}},
-                                   json::object{{"person_id", idle}, {"grade", "优秀"}}}}});
+        return json::serialize(
+            json::object{{"unit_id", nantong},
+                         {"as_of", "2022-01-10"},
+                         {"apply", apply},
+                         {"grades", json::array{json::object{{"person_id", up}, {"grade", "称职"}},
+                                                json::object{{"person_id", down}, {"grade", "不称职"}},
+                                                json::object{{"person_id", idle}, {"grade", "优秀"}}}}});
     };
     const auto before = AuditCount();
     auto preview = c.Send("POST", "/api/v1/ladder/evaluate", body(false));
@@ -219,15 +219,17 @@ TEST_P(LadderEditTest, EvaluationPromotesAndDemotesOnlyWhenApplied) {
     EXPECT_EQ(Json(c.Get(Ladder(down))).at("current").at("level").as_int64(), 4);
     EXPECT_EQ(Json(c.Get(Ladder(idle))).at("current").at("level").as_int64(), 8);
 
-    auto outsider = c.Send("POST", "/api/v1/ladder/evaluate",
-                           json::serialize(json::object{
-                               {"unit_id", nantong},
-                               {"grades", json::array{json::object{{"person_id", Secretary("北联村")}, {"grade", "称职"}}}}}));
+    auto outsider =
+        c.Send("POST", "/api/v1/ladder/evaluate",
+               json::serialize(json::object{
+                   {"unit_id", nantong},
+                   {"grades", json::array{json::object{{"person_id", Secretary("北联村")}, {"grade", "称职"}}}}}));
     EXPECT_EQ(outsider.status, 422);
     EXPECT_EQ(Field(outsider), "grades[0].person_id");
-    auto bad_grade = c.Send("POST", "/api/v1/ladder/evaluate",
-                            json::serialize(json::object{
-                                {"unit_id", nantong}, {"grades", json::array{json::object{{"person_id", up}, {"grade", "好"}}}}}));
+    auto bad_grade =
+        c.Send("POST", "/api/v1/ladder/evaluate",
+               json::serialize(json::object{
+                   {"unit_id", nantong}, {"grades", json::array{json::object{{"person_id", up}, {"grade", "好"}}}}}));
     EXPECT_EQ(Field(bad_grade), "grades[0].grade");
 
     Client town(port());
@@ -242,21 +244,25 @@ TEST_P(LadderEditTest, AReviewOfAnEarlierDateLeavesLaterChangesAlone) {
     ASSERT_EQ(c.Login("admin").status, 200);
     const Id a = Secretary("品建村");
     ASSERT_EQ(SetLevel(c, a, 5, "2019-01-01").status, 201);
-    ASSERT_EQ(c.Send("POST", Ladder(a), R"({"action":"set","post":"书记","level":7,"date":"2023-01-01","reason":"调整"})").status,
-              201);
-    auto run = c.Send("POST", "/api/v1/ladder/evaluate",
-                      json::serialize(json::object{{"unit_id", Unit("南通市")},
-                                                   {"as_of", "2022-01-10"},
-                                                   {"apply", true},
-                                                   {"grades", json::array{json::object{{"person_id", a}, {"grade", "不称职"}}}}}));
+    ASSERT_EQ(
+        c.Send("POST", Ladder(a), R"({"action":"set","post":"书记","level":7,"date":"2023-01-01","reason":"调整"})")
+            .status,
+        201);
+    auto run = c.Send(
+        "POST", "/api/v1/ladder/evaluate",
+        json::serialize(json::object{{"unit_id", Unit("南通市")},
+                                     {"as_of", "2022-01-10"},
+                                     {"apply", true},
+                                     {"grades", json::array{json::object{{"person_id", a}, {"grade", "不称职"}}}}}));
     ASSERT_EQ(run.status, 200) << run.body;
     const auto result = Json(run);
     const auto& row = result.at("rows").as_array().at(0);
     EXPECT_EQ(row.at("action").as_string(), "stay");
     EXPECT_EQ(row.at("level").as_int64(), 5);  // the level in force on the review date
     EXPECT_EQ(Json(c.Get(Ladder(a))).at("history").as_array().size(), 2u);
-    auto control = c.Send("POST", "/api/v1/bonus-splits",
-                          json::serialize(json::object{{"unit_id", Unit("南通市")}, {"period", "20\n24"}, {"pool_fen", 100}}));
+    auto control =
+        c.Send("POST", "/api/v1/bonus-splits",
+               json::serialize(json::object{{"unit_id", Unit("南通市")}, {"period", "20\n24"}, {"pool_fen", 100}}));
     EXPECT_EQ(control.status, 422);
     EXPECT_EQ(Field(control), "period");
 }
@@ -269,12 +275,13 @@ TEST_P(LadderEditTest, BonusPoolSplitIsExactAuditedExportableAndScoped) {
     ASSERT_EQ(SetLevel(c, b, 1, "2020-01-01").status, 201);  // weight 1.0
     const Id nantong = Unit("南通市");
     auto split_body = [&](bool dry_run) {
-        return json::serialize(json::object{{"unit_id", nantong},
-                                            {"period", "2022"},
-                                            {"pool_fen", 10000001},
-                                            {"as_of", "2022-12-31"},
-                                            {"dry_run", dry_run},
-                                            {"grades", json::array{json::object{{"person_id", a}, {"grade", "优秀"}}}}});
+        return json::serialize(
+            json::object{{"unit_id", nantong},
+                         {"period", "2022"},
+                         {"pool_fen", 10000001},
+                         {"as_of", "2022-12-31"},
+                         {"dry_run", dry_run},
+                         {"grades", json::array{json::object{{"person_id", a}, {"grade", "优秀"}}}}});
     };
     const auto before = AuditCount();
     auto dry = c.Send("POST", "/api/v1/bonus-splits", split_body(true));
@@ -306,8 +313,7 @@ TEST_P(LadderEditTest, BonusPoolSplitIsExactAuditedExportableAndScoped) {
                           json::serialize(json::object{{"unit_id", nantong}, {"period", "2023"}, {"pool_fen", 0}}));
     EXPECT_EQ(no_pool.status, 422);
     EXPECT_EQ(Field(no_pool), "pool_fen");
-    auto text_pool = c.Send("POST", "/api/v1/bonus-splits",
-                            R"({"unit_id":1,"period":"2023","pool_fen":"much"})");
+    auto text_pool = c.Send("POST", "/api/v1/bonus-splits", R"({"unit_id":1,"period":"2023","pool_fen":"much"})");
     EXPECT_EQ(text_pool.status, 422);
     EXPECT_EQ(Field(text_pool), "pool_fen");
 
@@ -372,10 +378,10 @@ TEST_P(LadderEditTest, ProgramsAreEditedWithinTheirContentsAndDeletedOnlyWhenEmp
     EXPECT_EQ(town.Send("PATCH", surl, R"({"name":"越权"})").status, 403);
     EXPECT_EQ(town.Send("DELETE", surl, "").status, 403);
 
-    auto placed = c.Send("POST", url + "/placements",
-                         json::serialize(json::object{{"placements", json::array{json::object{
-                                                                         {"person_id", Secretary("品建村")},
-                                                                         {"host_unit_id", Unit("北联村")}}}}}));
+    auto placed = c.Send(
+        "POST", url + "/placements",
+        json::serialize(json::object{{"placements", json::array{json::object{{"person_id", Secretary("品建村")},
+                                                                             {"host_unit_id", Unit("北联村")}}}}}));
     ASSERT_EQ(placed.status, 201) << placed.body;
     auto busy = c.Send("DELETE", url, "");
     EXPECT_EQ(busy.status, 409);
@@ -394,10 +400,11 @@ TEST_P(LadderEditTest, PlacementsWithASummaryAreEndedNotDeleted) {
     const Id a = Secretary("品建村"), b = Secretary("同盟村"), d = Secretary("官公河村");
     auto program = CreateProgram(c, Unit("南通市"), {a, b, d}, 1, "跟岗编辑");
     const std::string base = "/api/v1/programs/" + std::to_string(program.at("id").as_int64());
-    auto placed = c.Send("POST", base + "/placements",
-                         json::serialize(json::object{
-                             {"placements", json::array{json::object{{"person_id", a}, {"host_unit_id", Unit("北联村")}},
-                                                        json::object{{"person_id", b}, {"host_unit_id", Unit("灵湖村")}}}}}));
+    auto placed =
+        c.Send("POST", base + "/placements",
+               json::serialize(json::object{
+                   {"placements", json::array{json::object{{"person_id", a}, {"host_unit_id", Unit("北联村")}},
+                                              json::object{{"person_id", b}, {"host_unit_id", Unit("灵湖村")}}}}}));
     ASSERT_EQ(placed.status, 201) << placed.body;
     const auto items = Json(placed).at("items").as_array();
     const std::string pa = base + "/placements/" + std::to_string(items[0].at("id").as_int64());
@@ -445,14 +452,17 @@ TEST_P(LadderEditTest, AgreementsMoveForwardAndOnlyDraftsAreDeleted) {
     ASSERT_EQ(c.Login("admin").status, 200);
     auto program = CreateProgram(c, Unit("南通市"), {}, 2, "协议编辑");
     const std::string base = "/api/v1/programs/" + std::to_string(program.at("id").as_int64());
-    auto created = c.Send(
-        "POST", base + "/agreements",
-        json::serialize(json::object{
-            {"agreements",
-             json::array{json::object{{"unit_a", Unit("品建村")}, {"unit_b", Unit("北联村")}, {"title", "结对共建"},
-                                      {"signed_on", "2021-08-01"}, {"status", "signed"}},
-                         json::object{{"unit_a", Unit("同盟村")}, {"unit_b", Unit("灵湖村")}, {"title", "草案"},
-                                      {"status", "draft"}}}}}));
+    auto created =
+        c.Send("POST", base + "/agreements",
+               json::serialize(json::object{{"agreements", json::array{json::object{{"unit_a", Unit("品建村")},
+                                                                                    {"unit_b", Unit("北联村")},
+                                                                                    {"title", "结对共建"},
+                                                                                    {"signed_on", "2021-08-01"},
+                                                                                    {"status", "signed"}},
+                                                                       json::object{{"unit_a", Unit("同盟村")},
+                                                                                    {"unit_b", Unit("灵湖村")},
+                                                                                    {"title", "草案"},
+                                                                                    {"status", "draft"}}}}}));
     ASSERT_EQ(created.status, 201) << created.body;
     const auto items = Json(created).at("items").as_array();
     const std::string signed_url = base + "/agreements/" + std::to_string(items[0].at("id").as_int64());
@@ -490,7 +500,9 @@ TEST_P(LadderEditTest, CandidatesComeInStablePagesWithATotal) {
     Client c(port());
     ASSERT_EQ(c.Login("admin").status, 200);
     auto created = c.Send("POST", "/api/v1/pools",
-                          json::serialize(json::object{{"name", "分页测试"}, {"scope_unit_id", Unit("南通市")}, {"quota", 5},
+                          json::serialize(json::object{{"name", "分页测试"},
+                                                       {"scope_unit_id", Unit("南通市")},
+                                                       {"quota", 5},
                                                        {"rules", json::object{{"max_age", 45}}}}));
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string url = "/api/v1/pools/" + std::to_string(Json(created).at("id").as_int64()) + "/candidates";
