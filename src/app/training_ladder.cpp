@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "app/audit_service.hpp"
 #include "app/training_service.hpp"
@@ -61,42 +62,49 @@ Status TrainingService::SetLadder(pipeline::LadderConfig config) {
     return core::Ok();
 }
 
-Result<std::vector<LadderPersonView>> TrainingService::Ladder(const Actor& actor, Id unit,
-                                                              const std::string& as_of_in) {
+Result<LadderList> TrainingService::Ladder(const Actor& actor, Id unit, const std::string& as_of_in, bool graded_only) {
     const std::string as_of = as_of_in.empty() ? clock_.Today() : as_of_in;
     if (!core::ParseIsoDate(as_of)) return Invalid("日期应为 YYYY-MM-DD：" + as_of, "as_of");
     const Id root = unit != 0 ? unit : actor.scope_unit_id;
     if (!core::auth::CanReadRoster(actor.role)) return NotFound("单位");
-    std::vector<LadderPersonView> out;
+    std::unordered_map<Id, std::vector<LadderStepRecord>> steps;
+    {
+        std::lock_guard lock(store_mutex_);
+        for (auto& s : training_.ListAllLadderSteps()) steps[s.person_id].push_back(std::move(s));
+    }
+    LadderList out;
     bool visible = false;
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         if (root != 0 && (!tree.Find(root) || !core::auth::InScope(tree, actor, root))) return;
         if (root == 0 && actor.role != core::auth::Role::kAdmin) return;
         visible = true;
-        index.ForEachPerson([&](const core::roster::Person& p) {
-            if (root != 0 && !tree.InSubtree(root, p.unit_id)) return;
+        auto add = [&](const core::roster::Person& p) {
+            ++out.people;
+            std::optional<LadderStepRecord> current;
+            if (auto it = steps.find(p.id); it != steps.end()) current = StepOn(it->second, as_of);
+            if (current)
+                ++out.graded;
+            else if (graded_only)
+                return;
             LadderPersonView v;
             v.person_id = p.id;
             v.unit_id = p.unit_id;
             v.name = p.name;
             if (const auto* u = tree.Find(p.unit_id)) v.unit_name = u->name;
-            out.push_back(std::move(v));
-        });
-    });
-    if (!visible) return NotFound("单位");
-    std::lock_guard lock(store_mutex_);
-    std::map<Id, std::vector<LadderStepRecord>> steps;
-    for (auto& s : training_.ListAllLadderSteps()) steps[s.person_id].push_back(std::move(s));
-    for (auto& v : out) {
-        if (auto it = steps.find(v.person_id); it != steps.end()) {
-            v.current = StepOn(it->second, as_of);
+            v.current = std::move(current);
             if (v.current)
                 if (auto band = pipeline::PayBandFor(ladder_, v.current->level)) v.pay = *band;
-        }
-    }
+            out.items.push_back(std::move(v));
+        };
+        if (root != 0)
+            index.ForEachPersonUnder(root, add);
+        else
+            index.ForEachPerson(add);
+    });
+    if (!visible) return NotFound("单位");
     // Graded people first (highest level first), then by id: a stable order for the page.
-    std::sort(out.begin(), out.end(), [](const LadderPersonView& a, const LadderPersonView& b) {
+    std::sort(out.items.begin(), out.items.end(), [](const LadderPersonView& a, const LadderPersonView& b) {
         const int la = a.current ? a.current->level : 0, lb = b.current ? b.current->level : 0;
         if (la != lb) return la > lb;
         return a.person_id < b.person_id;
@@ -219,14 +227,14 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
         if (!g) return Invalid("考核等次须为 优秀/称职/基本称职/不称职", field + ".grade");
         if (!grade_of.emplace(grades[grade_idx].first, *g).second) return Invalid("同一人员重复出现", field);
     }
-    auto people = Ladder(actor, unit, as_of);
+    auto people = Ladder(actor, unit, as_of, true);
     if (!people) {
         if (apply && people.error().code == errc::kNotFound)
             return Error{errc::kForbidden, "单位不在您的管辖范围内", ""};
         return people.error();
     }
     std::set<Id> graded_here;
-    for (const auto& p : *people)
+    for (const auto& p : people->items)
         if (p.current) graded_here.insert(p.person_id);
     for (std::size_t grade_idx = 0; grade_idx < grades.size(); ++grade_idx)
         if (!graded_here.count(grades[grade_idx].first))
@@ -237,7 +245,7 @@ Result<LadderEvaluation> TrainingService::EvaluateLadder(const Actor& actor, Id 
     out.as_of = as_of;
     std::vector<LadderStepRecord> writes;
     std::unique_lock lock(store_mutex_);
-    for (const auto& p : *people) {
+    for (const auto& p : people->items) {
         if (!p.current) continue;
         LadderEvaluationRow row;
         row.person_id = p.person_id;
@@ -326,13 +334,13 @@ Result<BonusSplitView> TrainingService::SplitBonus(const Actor& actor, const New
         writable = index.tree().Find(spec.unit_id) && core::auth::InScope(index.tree(), actor, spec.unit_id);
     });
     if (!IsManager(actor.role) || !writable) return Error{errc::kForbidden, "无权为该单位分配奖金", ""};
-    auto people = Ladder(actor, spec.unit_id, as_of);
+    auto people = Ladder(actor, spec.unit_id, as_of, true);
     if (!people) return people.error();
 
     std::vector<pipeline::BonusParticipant> participants;
     std::vector<const LadderPersonView*> graded;
     std::set<Id> here;
-    for (const auto& p : *people) {
+    for (const auto& p : people->items) {
         if (!p.current) continue;
         auto g = grade_of.find(p.person_id);
         participants.push_back(pipeline::BonusParticipant{

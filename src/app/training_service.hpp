@@ -268,6 +268,12 @@ struct LadderPersonView {
     std::optional<core::pipeline::PromotionCheck> check;    // when a grade was given
 };
 
+struct LadderList {
+    std::vector<LadderPersonView> items;  // without history
+    std::int64_t people = 0;              // everyone under the unit
+    std::int64_t graded = 0;              // of whom with a step on as_of
+};
+
 // One change of a person's grade. action "set" (初定/调整: post, level, reason), "promote" (one
 // level up by the core rules, needs the last evaluation `grade`) or "demote" (负面清单: one level
 // down, needs a reason).
@@ -359,8 +365,9 @@ public:
     // Chooses the county's ladder (default 4 × 15). Call once at start-up, before serving: the
     // configuration is read without a lock. Refused when core::pipeline::ValidateLadder fails.
     Status SetLadder(core::pipeline::LadderConfig config);
-    // Everyone under `unit` (in the caller's scope, else not_found) with their step on `as_of`.
-    Result<std::vector<LadderPersonView>> Ladder(const Actor& actor, Id unit, const std::string& as_of);
+    // Everyone under `unit` (in the caller's scope, else not_found) with their step on `as_of`;
+    // with `graded_only` the people without one are counted but not listed.
+    Result<LadderList> Ladder(const Actor& actor, Id unit, const std::string& as_of, bool graded_only = false);
     // One person's history; with `grade` also the promotion check on `as_of`.
     Result<LadderPersonView> PersonLadder(const Actor& actor, Id person_id, const std::string& as_of,
                                           const std::string& grade);
@@ -407,6 +414,10 @@ private:
     bool InScope(const Actor& actor, Id unit) const;
     bool CanRead(const Actor& actor, Id scope_unit) const;
     bool CanManage(const Actor& actor, Id scope_unit) const;
+    // Candidates checked on `as_of`, sorted (eligible first, then person id), with the full view
+    // built only for [offset, offset + limit).
+    Result<CandidatePage> ScanCandidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                         const std::string& as_of, std::size_t offset, std::size_t limit);
     Result<core::ports::ProgramRecord> ManagedProgram(const Actor& actor, Id program_id);  // store mutex held
     PoolView ViewOfPool(const core::ports::PoolRecord& record);                        // store mutex held
     ProgramDetail DetailOf(const core::ports::ProgramRecord& record);                 // store mutex held

@@ -142,18 +142,13 @@ void RegisterLadderRoutes(Router& router, Services& s) {
         const std::string graded_only = req.Query("graded").value_or("0");
         if (graded_only != "0" && graded_only != "1")
             return ErrorResponse(core::Invalid("graded 应为 0 或 1", "graded"));
-        return Reply(200, s.training.Ladder(req.user->actor, *unit, req.Query("as_of").value_or("")),
-                     [&](const auto& list) {
-                         json::array items;
-                         int graded = 0;
-                         for (const auto& p : list) {
-                             graded += p.current ? 1 : 0;
-                             if (p.current || graded_only == "0") items.push_back(PersonLadderJson(p, false));
-                         }
-                         return json::object{{"items", std::move(items)},
-                                             {"graded", graded},
-                                             {"people", static_cast<std::int64_t>(list.size())}};
-                     });
+        return Reply(
+            200, s.training.Ladder(req.user->actor, *unit, req.Query("as_of").value_or(""), graded_only == "1"),
+            [](const app::LadderList& list) {
+                json::array items;
+                for (const auto& p : list.items) items.push_back(PersonLadderJson(p, false));
+                return json::object{{"items", std::move(items)}, {"graded", list.graded}, {"people", list.people}};
+            });
     });
 
     router.Add("GET", "/api/v1/people/{id}/ladder", Access::kSession, [&s](Request& req) {
