@@ -2,8 +2,8 @@
 # HTTP figures of the training pages that scan people: a page of pool candidates
 # (GET /api/v1/pools/{id}/candidates?limit=50 — every person of the pool's unit is checked
 # against the rules on each request, then one page is cut) and the ladder list
-# (GET /api/v1/ladder?unit=…&graded=1), for a county and for the whole province, on SQLite with
-# the province-scale roster of bench/gen_roster_sql.py. Prints wrk's figures; never fails on time.
+# (GET /api/v1/ladder?unit=…&graded=1, everyone graded once), for a county and for the whole
+# province, on SQLite with the province-scale roster of bench/gen_roster_sql.py. Prints wrk's figures; never fails on time.
 #   usage: bench/training_api_bench.sh BIN [UNITS PEOPLE]
 set -euo pipefail
 bin=${1:?usage: training_api_bench.sh BIN}
@@ -20,6 +20,9 @@ python3 - "$tmp/bench.db" "$tmp/roster.sql" <<'PY'
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1]); con.isolation_level = None
 con.executescript(open(sys.argv[2]).read())
+# Everyone graded once (2024-01-01), as a county that runs the ladder for all its cadres.
+con.execute("INSERT INTO ladder_steps (person_id, post, level, effective_date, reason, recorded_by, recorded_at) "
+            "SELECT id, '两委委员', 1 + id % 15, '2024-01-01', '初定', 'bench', '' FROM people")
 PY
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -67,18 +67,31 @@ Result<LadderList> TrainingService::Ladder(const Actor& actor, Id unit, const st
     if (!core::ParseIsoDate(as_of)) return Invalid("日期应为 YYYY-MM-DD：" + as_of, "as_of");
     const Id root = unit != 0 ? unit : actor.scope_unit_id;
     if (!core::auth::CanReadRoster(actor.role)) return NotFound("单位");
-    std::unordered_map<Id, std::vector<LadderStepRecord>> steps;
-    {
-        std::lock_guard lock(store_mutex_);
-        for (auto& s : training_.ListAllLadderSteps()) steps[s.person_id].push_back(std::move(s));
-    }
-    LadderList out;
+    // Who is under the unit first, then only their steps: a county reads its own cadres'
+    // history, not the whole province's (a very large subtree reads everything in one go).
+    constexpr std::size_t kReadAllAbove = 20000;
+    std::vector<Id> under;
     bool visible = false;
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         if (root != 0 && (!tree.Find(root) || !core::auth::InScope(tree, actor, root))) return;
         if (root == 0 && actor.role != core::auth::Role::kAdmin) return;
         visible = true;
+        if (root != 0) index.ForEachPersonUnder(root, [&](const core::roster::Person& p) { under.push_back(p.id); });
+    });
+    if (!visible) return NotFound("单位");
+    std::unordered_map<Id, std::vector<LadderStepRecord>> steps;
+    {
+        std::lock_guard lock(store_mutex_);
+        auto rows = root == 0 || under.size() > kReadAllAbove ? training_.ListAllLadderSteps()
+                                                              : training_.ListLadderStepsOfPeople(under);
+        for (auto& s : rows) steps[s.person_id].push_back(std::move(s));
+    }
+    LadderList out;
+    roster_.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
+        // The roster may have changed in between: the scope is checked again.
+        if (root != 0 && (!tree.Find(root) || !core::auth::InScope(tree, actor, root))) return;
         auto add = [&](const core::roster::Person& p) {
             ++out.people;
             std::optional<LadderStepRecord> current;
@@ -102,7 +115,6 @@ Result<LadderList> TrainingService::Ladder(const Actor& actor, Id unit, const st
         else
             index.ForEachPerson(add);
     });
-    if (!visible) return NotFound("单位");
     // Graded people first (highest level first), then by id: a stable order for the page.
     std::sort(out.items.begin(), out.items.end(), [](const LadderPersonView& a, const LadderPersonView& b) {
         const int la = a.current ? a.current->level : 0, lb = b.current ? b.current->level : 0;

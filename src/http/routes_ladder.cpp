@@ -142,12 +142,25 @@ void RegisterLadderRoutes(Router& router, Services& s) {
         const std::string graded_only = req.Query("graded").value_or("0");
         if (graded_only != "0" && graded_only != "1")
             return ErrorResponse(core::Invalid("graded 应为 0 或 1", "graded"));
+        // A bounded page: a province lists hundreds of thousands of cadres.
+        constexpr std::int64_t kMaxLadderPage = 5000;
+        auto offset = QueryInt(req.Query("offset"), "offset", 0);
+        if (!offset) return ErrorResponse(offset.error());
+        auto limit = QueryInt(req.Query("limit"), "limit", kMaxLadderPage);
+        if (!limit) return ErrorResponse(limit.error());
+        if (*offset < 0) return ErrorResponse(core::Invalid("offset 不能为负", "offset"));
+        if (*limit < 1 || *limit > kMaxLadderPage)
+            return ErrorResponse(core::Invalid("limit 应在 1 到 5000 之间", "limit"));
         return Reply(
             200, s.training.Ladder(req.user->actor, *unit, req.Query("as_of").value_or(""), graded_only == "1"),
-            [](const app::LadderList& list) {
+            [&](const app::LadderList& list) {
                 json::array items;
-                for (const auto& p : list.items) items.push_back(PersonLadderJson(p, false));
-                return json::object{{"items", std::move(items)}, {"graded", list.graded}, {"people", list.people}};
+                const auto total = static_cast<std::int64_t>(list.items.size());
+                const auto end = std::min(total, *offset + *limit);
+                for (auto item_idx = std::min(*offset, total); item_idx < end; ++item_idx)
+                    items.push_back(PersonLadderJson(list.items[static_cast<std::size_t>(item_idx)], false));
+                return json::object{{"items", std::move(items)}, {"total", total},        {"offset", *offset},
+                                    {"limit", *limit},           {"graded", list.graded}, {"people", list.people}};
             });
     });
 

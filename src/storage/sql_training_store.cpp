@@ -1,5 +1,6 @@
 #include "storage/sql_training_store.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace lingyan::storage {
@@ -232,6 +233,27 @@ std::vector<LadderStepRecord> SqlTrainingStore::ListAllLadderSteps() {
     std::vector<LadderStepRecord> out;
     for (const auto& r : db_.Query(std::string(kLadderStepColumns) + " ORDER BY person_id, effective_date, id"))
         out.push_back(LadderStepFromRow(r));
+    return out;
+}
+
+std::vector<LadderStepRecord> SqlTrainingStore::ListLadderStepsOfPeople(const std::vector<Id>& person_ids) {
+    // Chunks of ids keep each statement within SQLite's and libpq's parameter limits.
+    constexpr std::size_t kChunk = 500;
+    std::vector<Id> ids = person_ids;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<LadderStepRecord> out;
+    for (std::size_t chunk_start = 0; chunk_start < ids.size(); chunk_start += kChunk) {
+        const std::size_t chunk_end = std::min(ids.size(), chunk_start + kChunk);
+        std::string sql = std::string(kLadderStepColumns) + " WHERE person_id IN (";
+        std::vector<SqlValue> params;
+        for (std::size_t id_idx = chunk_start; id_idx < chunk_end; ++id_idx) {
+            sql += id_idx == chunk_start ? "?" : ", ?";
+            params.emplace_back(ids[id_idx]);
+        }
+        sql += ") ORDER BY person_id, effective_date, id";
+        for (const auto& r : db_.Query(sql, params)) out.push_back(LadderStepFromRow(r));
+    }
     return out;
 }
 

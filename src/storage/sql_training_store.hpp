@@ -28,6 +28,8 @@ public:
     core::ports::Id InsertLadderStep(const core::ports::LadderStepRecord& s) override;
     std::vector<core::ports::LadderStepRecord> ListLadderSteps(core::ports::Id person_id) override;
     std::vector<core::ports::LadderStepRecord> ListAllLadderSteps() override;
+    std::vector<core::ports::LadderStepRecord> ListLadderStepsOfPeople(
+        const std::vector<core::ports::Id>& person_ids) override;
     core::ports::Id InsertBonusSplit(const core::ports::BonusSplitRecord& b) override;
     void InsertBonusLine(const core::ports::BonusLineRecord& l) override;
     std::optional<core::ports::BonusSplitRecord> FindBonusSplit(core::ports::Id id) override;

@@ -209,6 +209,8 @@ public:
     virtual std::vector<LadderStepRecord> ListLadderSteps(Id person_id) = 0;  // by effective date
     // Every step of every person, by person, effective date and id.
     virtual std::vector<LadderStepRecord> ListAllLadderSteps() = 0;
+    // The steps of these people, by person, effective date and id.
+    virtual std::vector<LadderStepRecord> ListLadderStepsOfPeople(const std::vector<Id>& person_ids) = 0;
 
     virtual Id InsertBonusSplit(const BonusSplitRecord& b) = 0;
     virtual void InsertBonusLine(const BonusLineRecord& l) = 0;

@@ -162,6 +162,12 @@ TEST_P(LadderEditTest, LadderHistoryIsScopedAuditedAndFollowsTheRules) {
     EXPECT_GT(Json(list).at("people").as_int64(), 1);
     auto graded = c.Get("/api/v1/ladder?graded=1&unit=" + std::to_string(Unit("南通市")) + "&as_of=2022-01-01");
     ASSERT_EQ(Json(graded).at("items").as_array().size(), 1u);
+    auto page = Json(c.Get("/api/v1/ladder?limit=2&offset=1&unit=" + std::to_string(Unit("南通市")))).as_object();
+    EXPECT_EQ(page.at("items").as_array().size(), 2u);
+    EXPECT_EQ(page.at("total").as_int64(), page.at("people").as_int64());
+    EXPECT_NE(page.at("items").as_array().at(0).at("person_id").as_int64(), a);  // a is first, skipped
+    auto bad_limit = c.Get("/api/v1/ladder?limit=0&unit=" + std::to_string(Unit("南通市")));
+    EXPECT_EQ(Field(bad_limit), "limit");
     auto bad_flag = c.Get("/api/v1/ladder?graded=yes&unit=" + std::to_string(Unit("南通市")));
     EXPECT_EQ(bad_flag.status, 422);
     EXPECT_EQ(Field(bad_flag), "graded");
