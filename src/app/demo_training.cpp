@@ -298,6 +298,41 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, TrainingS
                 ++members;
             }
         }
+
+        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started on
+        //    2024-01-01, one level per step of years held by then; once per person.
+        struct Grading {
+            Id person;
+            std::string post, tenure;  // tenure: shown in the reason
+            int level;
+        };
+        std::vector<Grading> gradings;
+        roster.WithIndex([&](const RosterIndex& index) {
+            for (const auto& u : index.tree().units()) {
+                if (!index.tree().InSubtree(zjg, u.id)) continue;
+                for (const auto* pos : index.TeamOf(u.id)) {
+                    auto start = core::ParseIsoDate(pos->start_date);
+                    if (!start) continue;
+                    const int years = std::max(0, core::FullYearsBetween(*start, *core::ParseIsoDate("2024-01-01")));
+                    // The ladder's posts run from the secretary down: 书记, deputies, members.
+                    const auto& posts = training.LadderConfig().posts;
+                    const std::size_t rank = pos->title == "书记"                          ? 0
+                                             : pos->title == "副书记" || pos->title == "主任" ? 1
+                                                                                           : 2;
+                    const std::string post = posts[std::min(rank, posts.size() - 1)];
+                    gradings.push_back(Grading{pos->person_id, post, "任职 " + std::to_string(years) + " 年",
+                                               std::min(training.LadderConfig().levels,
+                                                        1 + years / training.LadderConfig().years_per_step)});
+                }
+            }
+        });
+        for (const auto& g : gradings) {
+            auto existing = training.PersonLadder(admin, g.person, "", "");
+            if (!existing || !existing->history.empty()) continue;
+            Must(training.ChangeLadder(admin, g.person,
+                                       LadderChange{"set", g.post, g.level, "2024-01-01", "初定（" + g.tenure + "）", ""}),
+                 "ladder");
+        }
     }
     return placed_total;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -37,7 +38,7 @@ using core::text::JsonQuote;
 namespace {
 
 constexpr int kDefaultHostCapacity = 3;  // as `lingyan match`
-constexpr std::size_t kMaxCandidates = 2000;
+constexpr std::size_t kMaxCandidatePage = 500;
 constexpr std::size_t kAlternatives = 3;
 
 Error NotFound(const std::string& what) { return Error{errc::kNotFound, what + "不存在或不在您的管辖范围内", ""}; }
@@ -292,17 +293,43 @@ Result<PoolDetail> TrainingService::GetPool(const Actor& actor, Id pool_id) {
 }
 
 Result<std::vector<CandidateView>> TrainingService::Candidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
-                                                               const std::string& as_of_in) {
+                                                               const std::string& as_of) {
+    auto page = ScanCandidates(actor, pool_id, unit, as_of, 0, std::numeric_limits<std::size_t>::max());
+    if (!page) return page.error();
+    return std::move(page->items);
+}
+
+Result<CandidatePage> TrainingService::CandidatesPage(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                                      const std::string& as_of, std::int64_t offset,
+                                                      std::int64_t limit) {
+    if (limit < 1 || limit > static_cast<std::int64_t>(kMaxCandidatePage))
+        return Invalid("limit 应在 1 到 " + std::to_string(kMaxCandidatePage) + " 之间", "limit");
+    if (offset < 0) return Invalid("offset 不能为负", "offset");
+    return ScanCandidates(actor, pool_id, unit, as_of, static_cast<std::size_t>(offset),
+                          static_cast<std::size_t>(limit));
+}
+
+Result<CandidatePage> TrainingService::ScanCandidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                                      const std::string& as_of_in, std::size_t offset,
+                                                      std::size_t limit) {
     const std::string as_of = as_of_in.empty() ? clock_.Today() : as_of_in;
     if (auto bad = BadDate(as_of, "as_of")) return *bad;
-    std::lock_guard lock(store_mutex_);
-    auto record = training_.FindPool(pool_id);
+    // The store is read under its mutex; the scan of the roster (the long part) runs without it
+    // so that candidate pages do not queue behind each other or behind writes.
+    std::optional<core::ports::PoolRecord> record;
+    std::map<Id, std::string> states;
+    {
+        std::lock_guard lock(store_mutex_);
+        record = training_.FindPool(pool_id);
+        if (record)
+            for (const auto& m : training_.ListMemberships(pool_id)) states[m.person_id] = m.state;
+    }
     if (!record || !CanRead(actor, record->scope_unit_id)) return NotFound("人才库");
     auto rules = RulesFromJson(record->rules_json);
     if (!rules) return rules.error();
-    std::map<Id, std::string> states;
-    for (const auto& m : training_.ListMemberships(pool_id)) states[m.person_id] = m.state;
-    std::vector<CandidateView> out;
+    CandidatePage page;
+    page.offset = offset;
+    page.limit = limit;
     std::optional<Error> error;
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
@@ -313,27 +340,41 @@ Result<std::vector<CandidateView>> TrainingService::Candidates(const Actor& acto
             error = NotFound("单位");
             return;
         }
-        index.ForEachPerson([&](const core::roster::Person& p) {
-            if (!tree.InSubtree(root, p.unit_id)) return;
+        // Pass 1 keeps only the sort key of everyone checked; pass 2 builds the full views
+        // (names, every reason) for the requested page alone.
+        struct Key {
+            bool eligible;
+            Id person_id;
+            const core::roster::Person* person;
+        };
+        std::vector<Key> keys;
+        index.ForEachPersonUnder(root, [&](const core::roster::Person& p) {
             if (actor.scope_unit_id != 0 && !tree.InSubtree(actor.scope_unit_id, p.unit_id)) return;
+            auto report = pipeline::CheckEligibility(*rules, CandidateOf(index, p, as_of), as_of);
+            if (!report) return;  // a person with an unusable birth date cannot be checked
+            keys.push_back(Key{report->eligible, p.id, &p});
+        });
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            if (a.eligible != b.eligible) return a.eligible;
+            return a.person_id < b.person_id;
+        });
+        page.total = keys.size();
+        for (const auto& k : keys) page.eligible += k.eligible ? 1 : 0;
+        const std::size_t begin = std::min(offset, keys.size());
+        const std::size_t end = begin + std::min(limit, keys.size() - begin);
+        for (std::size_t key_idx = begin; key_idx < end; ++key_idx) {
+            const auto& p = *keys[key_idx].person;
             CandidateView v;
             v.candidate = CandidateOf(index, p, as_of);
-            auto report = pipeline::CheckEligibility(*rules, v.candidate, as_of);
-            if (!report) return;  // a person with an unusable birth date cannot be checked
-            v.report = std::move(*report);
+            v.report = *pipeline::CheckEligibility(*rules, v.candidate, as_of);
             v.unit_name = NameOf(tree, p.unit_id);
             v.town_name = NameOf(tree, v.candidate.town_id);
             if (auto it = states.find(p.id); it != states.end()) v.member_state = it->second;
-            out.push_back(std::move(v));
-        });
+            page.items.push_back(std::move(v));
+        }
     });
     if (error) return *error;
-    std::sort(out.begin(), out.end(), [](const CandidateView& a, const CandidateView& b) {
-        if (a.report.eligible != b.report.eligible) return a.report.eligible;
-        return a.candidate.person_id < b.candidate.person_id;
-    });
-    if (out.size() > kMaxCandidates) out.resize(kMaxCandidates);
-    return out;
+    return page;
 }
 
 Result<MemberView> TrainingService::ChangeMember(const Actor& actor, Id pool_id, const MemberChange& change) {

@@ -26,6 +26,7 @@ struct ServeOptions {
     std::string web_root;
     int threads = 2;
     bool quiet = false;
+    std::string ladder = "4x15";
 };
 
 struct UserOptions {
@@ -82,9 +83,18 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_option("--web", serve_opts->web_root, "前端构建目录（默认 web/dist）");
     serve->add_option("--threads", serve_opts->threads, "工作线程数")->capture_default_str();
     serve->add_flag("--quiet", serve_opts->quiet, "不输出每个请求的日志");
+    serve->add_option("--ladder", serve_opts->ladder, "村干部等级体系：4x15（四岗十五级）或 3x18（三岗十八级）")
+        ->capture_default_str();
     serve->callback([serve_opts, &ctx] {
         Guard(ctx, [&] {
+            auto ladder = core::pipeline::LadderByName(serve_opts->ladder);
+            if (!ladder) {
+                std::cerr << "lingyan: " << ladder.error().message << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
             Runtime rt(serve_opts->db);
+            if (auto st = rt.training->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             if (serve_opts->demo) {
                 auto accounts = app::LoadDemo(*rt.store, rt.crypto, rt.clock);
                 std::cout << "演示账号（密码均为 " << app::kDemoPassword << "）：\n";

@@ -48,6 +48,7 @@ void RegisterCampaignRoutes(Router& router, Services& services);
 void RegisterPointsRoutes(Router& router, Services& services);
 void RegisterTrainingRoutes(Router& router, Services& services);
 void RegisterMetricRoutes(Router& router, Services& services);
+void RegisterLadderRoutes(Router& router, Services& services);
 
 Router BuildRouter(Services& services);
 

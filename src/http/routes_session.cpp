@@ -96,6 +96,7 @@ Router BuildRouter(Services& services) {
     RegisterPointsRoutes(router, services);
     RegisterTrainingRoutes(router, services);
     RegisterMetricRoutes(router, services);
+    RegisterLadderRoutes(router, services);
     return router;
 }
 

@@ -344,16 +344,19 @@ void RegisterTrainingRoutes(Router& router, Services& s) {
         if (!id) return ErrorResponse(id.error());
         auto unit = QueryInt(req.Query("unit"), "unit", 0);
         if (!unit) return ErrorResponse(unit.error());
-        auto list = s.training.Candidates(req.user->actor, *id, *unit > 0 ? std::optional<Id>(*unit) : std::nullopt,
-                                          req.Query("as_of").value_or(""));
-        return Reply(200, list, [](const auto& candidates) {
+        auto offset = QueryInt(req.Query("offset"), "offset", 0);
+        if (!offset) return ErrorResponse(offset.error());
+        auto limit = QueryInt(req.Query("limit"), "limit", 50);
+        if (!limit) return ErrorResponse(limit.error());
+        auto page = s.training.CandidatesPage(req.user->actor, *id,
+                                              *unit > 0 ? std::optional<Id>(*unit) : std::nullopt,
+                                              req.Query("as_of").value_or(""), *offset, *limit);
+        return Reply(200, page, [](const app::CandidatePage& p) {
             json::array items;
-            int eligible = 0;
-            for (const auto& c : candidates) {
+            for (const auto& c : p.items) {
                 json::array checks;
                 for (const auto& chk : c.report.checks)
                     checks.push_back(json::object{{"rule", chk.rule}, {"passed", chk.passed}, {"reason", chk.reason}});
-                eligible += c.report.eligible ? 1 : 0;
                 items.push_back(json::object{{"person_id", c.candidate.person_id},
                                              {"name", c.candidate.name},
                                              {"unit_name", c.unit_name},
@@ -367,7 +370,11 @@ void RegisterTrainingRoutes(Router& router, Services& s) {
                                              {"checks", std::move(checks)},
                                              {"member_state", c.member_state}});
             }
-            return json::object{{"items", std::move(items)}, {"eligible", eligible}};
+            return json::object{{"items", std::move(items)},
+                                {"eligible", p.eligible},
+                                {"total", p.total},
+                                {"offset", p.offset},
+                                {"limit", p.limit}};
         });
     });
 
@@ -634,6 +641,87 @@ void RegisterTrainingRoutes(Router& router, Services& s) {
             for (const auto& a : list) out.push_back(AgreementJson(a));
             return json::object{{"items", std::move(out)}};
         });
+    });
+
+    // ---- edit and delete ----
+    router.Add("PATCH", "/api/v1/programs/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        auto o = ParseObject(req.body, {"name", "kind", "start_date", "end_date", "description"});
+        if (!o) return ErrorResponse(o.error());
+        app::ProgramPatch patch;
+        for (auto [name, field] : {std::pair{"name", &patch.name}, std::pair{"kind", &patch.kind},
+                                   std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date},
+                                   std::pair{"description", &patch.description}}) {
+            auto v = StringField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *field = *v;
+        }
+        return Reply(200, s.training.UpdateProgram(req.user->actor, *id, patch), ProgramDetailJson);
+    });
+
+    router.Add("DELETE", "/api/v1/programs/{id}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        return Reply(200, s.training.DeleteProgram(req.user->actor, *id), ProgramSummaryJson);
+    });
+
+    router.Add("PATCH", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto pid = PathId(req, 1);
+        if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        auto o = ParseObject(req.body, {"host_unit_id", "mentor_person_id", "start_date", "end_date", "focus"});
+        if (!o) return ErrorResponse(o.error());
+        app::PlacementPatch patch;
+        for (auto [name, field] : {std::pair{"host_unit_id", &patch.host_unit_id},
+                                   std::pair{"mentor_person_id", &patch.mentor_person_id}}) {
+            auto v = IntField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *field = *v;
+        }
+        for (auto [name, field] :
+             {std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date}}) {
+            auto v = StringField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *field = *v;
+        }
+        if (o->contains("focus")) {
+            std::vector<std::string> focus;
+            auto st = ReadStringArray(*o, "focus", focus);
+            if (!st) return ErrorResponse(st.error());
+            patch.focus = std::move(focus);
+        }
+        return Reply(200, s.training.UpdatePlacement(req.user->actor, *id, *pid, patch), PlacementJson);
+    });
+
+    router.Add("DELETE", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto pid = PathId(req, 1);
+        if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        return Reply(200, s.training.DeletePlacement(req.user->actor, *id, *pid), PlacementJson);
+    });
+
+    router.Add("PATCH", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto aid = PathId(req, 1);
+        if (!id || !aid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        auto o = ParseObject(req.body, {"title", "content", "signed_on", "status"});
+        if (!o) return ErrorResponse(o.error());
+        app::AgreementPatch patch;
+        for (auto [name, field] : {std::pair{"title", &patch.title}, std::pair{"content", &patch.content},
+                                   std::pair{"signed_on", &patch.signed_on}, std::pair{"status", &patch.status}}) {
+            auto v = StringField(*o, name);
+            if (!v) return ErrorResponse(v.error());
+            *field = *v;
+        }
+        return Reply(200, s.training.UpdateAgreement(req.user->actor, *id, *aid, patch), AgreementJson);
+    });
+
+    router.Add("DELETE", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, [&s](Request& req) {
+        auto id = PathId(req, 0);
+        auto aid = PathId(req, 1);
+        if (!id || !aid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+        return Reply(200, s.training.DeleteAgreement(req.user->actor, *id, *aid), AgreementJson);
     });
 
     router.Add("GET", "/api/v1/units/{id}/gap", Access::kSession, [&s](Request& req) {

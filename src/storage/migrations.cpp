@@ -436,6 +436,39 @@ CREATE INDEX points_events_status_day ON points_events(status, day, id);
 CREATE INDEX points_events_status_decided ON points_events(status, decided_at);
 )SQL",
      "", ""},
+    {7, "ladder history authorship, bonus pool splits",
+     R"SQL(
+ALTER TABLE ladder_steps ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE ladder_steps ADD COLUMN recorded_at TEXT NOT NULL DEFAULT '';
+CREATE TABLE bonus_splits (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  period TEXT NOT NULL,
+  pool_fen BIGINT NOT NULL,
+  total_weight DOUBLE PRECISION NOT NULL,
+  as_of TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (unit_id, period)
+);
+CREATE TABLE bonus_split_lines (
+  split_id BIGINT NOT NULL REFERENCES bonus_splits(id),
+  line_no INTEGER NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  name TEXT NOT NULL,
+  post TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  grade TEXT NOT NULL,
+  level_weight DOUBLE PRECISION NOT NULL,
+  coefficient DOUBLE PRECISION NOT NULL,
+  weight DOUBLE PRECISION NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  arithmetic TEXT NOT NULL,
+  PRIMARY KEY (split_id, line_no)
+);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {
@@ -458,7 +491,9 @@ int CurrentSchemaVersion(SqlDb& db) {
     return rows.empty() ? 0 : static_cast<int>(AsInt(rows[0][0]));
 }
 
-int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+// The highest version, not the count: versions are taken by parallel branches and may have gaps
+// until they are all merged.
+int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 
 int ApplyMigrations(SqlDb& db) {
     int current = CurrentSchemaVersion(db);

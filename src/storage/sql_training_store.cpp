@@ -1,5 +1,6 @@
 #include "storage/sql_training_store.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace lingyan::storage {
@@ -36,10 +37,24 @@ constexpr const char* kSelectMemberEvents =
     "FROM pool_member_events e JOIN pool_memberships m ON m.id = e.membership_id WHERE m.pool_id = ? ORDER BY e.id";
 
 constexpr const char* kInsertLadderStep =
-    "INSERT INTO ladder_steps (person_id, post, level, effective_date, reason) VALUES (?, ?, ?, ?, ?) RETURNING id";
-constexpr const char* kSelectLadderSteps =
-    "SELECT id, person_id, post, level, effective_date, reason FROM ladder_steps WHERE person_id = ? "
-    "ORDER BY effective_date, id";
+    "INSERT INTO ladder_steps (person_id, post, level, effective_date, reason, recorded_by, recorded_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kLadderStepColumns =
+    "SELECT id, person_id, post, level, effective_date, reason, recorded_by, recorded_at FROM ladder_steps";
+
+constexpr const char* kInsertBonusSplit =
+    "INSERT INTO bonus_splits (unit_id, period, pool_fen, total_weight, as_of, summary, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kBonusSplitColumns =
+    "SELECT id, unit_id, period, pool_fen, total_weight, as_of, summary, created_by, created_at FROM bonus_splits";
+constexpr const char* kInsertBonusLine =
+    "INSERT INTO bonus_split_lines (split_id, line_no, person_id, name, post, level, grade, level_weight, "
+    "coefficient, weight, amount_fen, arithmetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectBonusLines =
+    "SELECT split_id, line_no, person_id, name, post, level, grade, level_weight, coefficient, weight, amount_fen, "
+    "arithmetic FROM bonus_split_lines WHERE split_id = ? ORDER BY line_no";
+constexpr const char* kDeleteBonusLines = "DELETE FROM bonus_split_lines WHERE split_id = ?";
+constexpr const char* kDeleteBonusSplit = "DELETE FROM bonus_splits WHERE id = ?";
 
 constexpr const char* kInsertProgram =
     "INSERT INTO training_programs (name, kind, scope_unit_id, start_date, end_date, description, created_by, "
@@ -49,6 +64,13 @@ constexpr const char* kProgramColumns =
     "FROM training_programs";
 constexpr const char* kInsertBatch =
     "INSERT INTO training_batches (program_id, name, start_date, end_date) VALUES (?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateProgram =
+    "UPDATE training_programs SET name = ?, kind = ?, start_date = ?, end_date = ?, description = ? WHERE id = ?";
+constexpr const char* kDeleteProgramEnrollments =
+    "DELETE FROM batch_enrollments WHERE batch_id IN (SELECT id FROM training_batches WHERE program_id = ?)";
+constexpr const char* kDeleteProgramBatches = "DELETE FROM training_batches WHERE program_id = ?";
+constexpr const char* kDeleteProgramHosts = "DELETE FROM program_hosts WHERE program_id = ?";
+constexpr const char* kDeleteProgram = "DELETE FROM training_programs WHERE id = ?";
 constexpr const char* kSelectBatches =
     "SELECT id, program_id, name, start_date, end_date FROM training_batches WHERE program_id = ? ORDER BY id";
 constexpr const char* kInsertEnrollment =
@@ -67,8 +89,10 @@ constexpr const char* kInsertPlacement =
     "start_date, end_date, focus, assessment_grade, assessment_text, summary_text, summary_date) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdatePlacement =
-    "UPDATE placements SET mentor_person_id = ?, focus = ?, assessment_grade = ?, assessment_text = ?, "
-    "summary_text = ?, summary_date = ? WHERE id = ?";
+    "UPDATE placements SET host_unit_id = ?, mentor_person_id = ?, start_date = ?, end_date = ?, focus = ?, "
+    "assessment_grade = ?, assessment_text = ?, summary_text = ?, summary_date = ? WHERE id = ?";
+constexpr const char* kDeletePlacementFollowUps = "DELETE FROM placement_followups WHERE placement_id = ?";
+constexpr const char* kDeletePlacement = "DELETE FROM placements WHERE id = ?";
 constexpr const char* kPlacementColumns =
     "SELECT id, program_id, batch_id, person_id, trainee_unit_id, host_unit_id, mentor_person_id, start_date, "
     "end_date, focus, assessment_grade, assessment_text, summary_text, summary_date FROM placements";
@@ -98,6 +122,19 @@ constexpr const char* kInsertAgreement =
 constexpr const char* kSelectAgreements =
     "SELECT id, program_id, unit_a, unit_b, title, content, signed_on, status FROM pairing_agreements "
     "WHERE program_id = ? ORDER BY id";
+constexpr const char* kUpdateAgreement =
+    "UPDATE pairing_agreements SET title = ?, content = ?, signed_on = ?, status = ? WHERE id = ?";
+constexpr const char* kDeleteAgreement = "DELETE FROM pairing_agreements WHERE id = ?";
+
+LadderStepRecord LadderStepFromRow(const SqlRow& r) {
+    return LadderStepRecord{AsInt(r[0]),  AsInt(r[1]),  AsText(r[2]), Int(r[3]),
+                            AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
+}
+
+BonusSplitRecord BonusSplitFromRow(const SqlRow& r) {
+    return BonusSplitRecord{AsInt(r[0]),  AsInt(r[1]),  AsText(r[2]), AsInt(r[3]), AsDouble(r[4]),
+                            AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8])};
+}
 
 PoolRecord PoolFromRow(const SqlRow& r) {
     return PoolRecord{AsInt(r[0]),  AsText(r[1]), AsInt(r[2]),  Int(r[3]),
@@ -179,14 +216,82 @@ std::vector<MemberEventRecord> SqlTrainingStore::ListMemberEvents(Id pool_id) {
 }
 
 Id SqlTrainingStore::InsertLadderStep(const LadderStepRecord& s) {
-    return AsInt(db_.Query(kInsertLadderStep, {s.person_id, s.post, I(s.level), s.effective_date, s.reason}).at(0)[0]);
+    return AsInt(db_.Query(kInsertLadderStep, {s.person_id, s.post, I(s.level), s.effective_date, s.reason,
+                                               s.recorded_by, s.recorded_at})
+                     .at(0)[0]);
 }
 
 std::vector<LadderStepRecord> SqlTrainingStore::ListLadderSteps(Id person_id) {
     std::vector<LadderStepRecord> out;
-    for (const auto& r : db_.Query(kSelectLadderSteps, {person_id}))
-        out.push_back(LadderStepRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), Int(r[3]), AsText(r[4]), AsText(r[5])});
+    for (const auto& r :
+         db_.Query(std::string(kLadderStepColumns) + " WHERE person_id = ? ORDER BY effective_date, id", {person_id}))
+        out.push_back(LadderStepFromRow(r));
     return out;
+}
+
+std::vector<LadderStepRecord> SqlTrainingStore::ListAllLadderSteps() {
+    std::vector<LadderStepRecord> out;
+    for (const auto& r : db_.Query(std::string(kLadderStepColumns) + " ORDER BY person_id, effective_date, id"))
+        out.push_back(LadderStepFromRow(r));
+    return out;
+}
+
+std::vector<LadderStepRecord> SqlTrainingStore::ListLadderStepsOfPeople(const std::vector<Id>& person_ids) {
+    // Chunks of ids keep each statement within SQLite's and libpq's parameter limits.
+    constexpr std::size_t kChunk = 500;
+    std::vector<Id> ids = person_ids;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<LadderStepRecord> out;
+    for (std::size_t chunk_start = 0; chunk_start < ids.size(); chunk_start += kChunk) {
+        const std::size_t chunk_end = std::min(ids.size(), chunk_start + kChunk);
+        std::string sql = std::string(kLadderStepColumns) + " WHERE person_id IN (";
+        std::vector<SqlValue> params;
+        for (std::size_t id_idx = chunk_start; id_idx < chunk_end; ++id_idx) {
+            sql += id_idx == chunk_start ? "?" : ", ?";
+            params.emplace_back(ids[id_idx]);
+        }
+        sql += ") ORDER BY person_id, effective_date, id";
+        for (const auto& r : db_.Query(sql, params)) out.push_back(LadderStepFromRow(r));
+    }
+    return out;
+}
+
+Id SqlTrainingStore::InsertBonusSplit(const BonusSplitRecord& b) {
+    return AsInt(db_.Query(kInsertBonusSplit, {b.unit_id, b.period, b.pool_fen, b.total_weight, b.as_of, b.summary,
+                                               b.created_by, b.created_at})
+                     .at(0)[0]);
+}
+
+void SqlTrainingStore::InsertBonusLine(const BonusLineRecord& l) {
+    db_.Query(kInsertBonusLine, {l.split_id, I(l.line_no), l.person_id, l.name, l.post, I(l.level), l.grade,
+                                 l.level_weight, l.coefficient, l.weight, l.amount_fen, l.arithmetic});
+}
+
+std::optional<BonusSplitRecord> SqlTrainingStore::FindBonusSplit(Id id) {
+    auto rows = db_.Query(std::string(kBonusSplitColumns) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return BonusSplitFromRow(rows[0]);
+}
+
+std::vector<BonusSplitRecord> SqlTrainingStore::ListBonusSplits() {
+    std::vector<BonusSplitRecord> out;
+    for (const auto& r : db_.Query(std::string(kBonusSplitColumns) + " ORDER BY id")) out.push_back(BonusSplitFromRow(r));
+    return out;
+}
+
+std::vector<BonusLineRecord> SqlTrainingStore::ListBonusLines(Id split_id) {
+    std::vector<BonusLineRecord> out;
+    for (const auto& r : db_.Query(kSelectBonusLines, {split_id}))
+        out.push_back(BonusLineRecord{AsInt(r[0]), Int(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), Int(r[5]),
+                                      AsText(r[6]), AsDouble(r[7]), AsDouble(r[8]), AsDouble(r[9]), AsInt(r[10]),
+                                      AsText(r[11])});
+    return out;
+}
+
+void SqlTrainingStore::DeleteBonusSplit(Id id) {
+    db_.Query(kDeleteBonusLines, {id});
+    db_.Query(kDeleteBonusSplit, {id});
 }
 
 Id SqlTrainingStore::InsertProgram(const ProgramRecord& p) {
@@ -205,6 +310,17 @@ std::vector<ProgramRecord> SqlTrainingStore::ListPrograms() {
     std::vector<ProgramRecord> out;
     for (const auto& r : db_.Query(std::string(kProgramColumns) + " ORDER BY id")) out.push_back(ProgramFromRow(r));
     return out;
+}
+
+void SqlTrainingStore::UpdateProgram(const ProgramRecord& p) {
+    db_.Query(kUpdateProgram, {p.name, p.kind, p.start_date, p.end_date, p.description, p.id});
+}
+
+void SqlTrainingStore::DeleteProgram(Id id) {
+    db_.Query(kDeleteProgramEnrollments, {id});
+    db_.Query(kDeleteProgramBatches, {id});
+    db_.Query(kDeleteProgramHosts, {id});
+    db_.Query(kDeleteProgram, {id});
 }
 
 Id SqlTrainingStore::InsertBatch(const BatchRecord& b) {
@@ -249,8 +365,13 @@ Id SqlTrainingStore::InsertPlacement(const PlacementRow& p) {
 }
 
 void SqlTrainingStore::UpdatePlacement(const PlacementRow& p) {
-    db_.Query(kUpdatePlacement, {p.mentor_person_id, p.focus, p.assessment_grade, p.assessment_text, p.summary_text,
-                                 p.summary_date, p.id});
+    db_.Query(kUpdatePlacement, {p.host_unit_id, p.mentor_person_id, p.start_date, p.end_date, p.focus,
+                                 p.assessment_grade, p.assessment_text, p.summary_text, p.summary_date, p.id});
+}
+
+void SqlTrainingStore::DeletePlacement(Id id) {
+    db_.Query(kDeletePlacementFollowUps, {id});
+    db_.Query(kDeletePlacement, {id});
 }
 
 std::vector<PlacementRow> SqlTrainingStore::ListPlacements(Id program_id) {
@@ -328,5 +449,11 @@ std::vector<AgreementRecord> SqlTrainingStore::ListAgreements(Id program_id) {
                                       AsText(r[6]), AsText(r[7])});
     return out;
 }
+
+void SqlTrainingStore::UpdateAgreement(const AgreementRecord& a) {
+    db_.Query(kUpdateAgreement, {a.title, a.content, a.signed_on, a.status, a.id});
+}
+
+void SqlTrainingStore::DeleteAgreement(Id id) { db_.Query(kDeleteAgreement, {id}); }
 
 }  // namespace lingyan::storage

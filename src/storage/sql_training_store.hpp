@@ -27,10 +27,21 @@ public:
 
     core::ports::Id InsertLadderStep(const core::ports::LadderStepRecord& s) override;
     std::vector<core::ports::LadderStepRecord> ListLadderSteps(core::ports::Id person_id) override;
+    std::vector<core::ports::LadderStepRecord> ListAllLadderSteps() override;
+    std::vector<core::ports::LadderStepRecord> ListLadderStepsOfPeople(
+        const std::vector<core::ports::Id>& person_ids) override;
+    core::ports::Id InsertBonusSplit(const core::ports::BonusSplitRecord& b) override;
+    void InsertBonusLine(const core::ports::BonusLineRecord& l) override;
+    std::optional<core::ports::BonusSplitRecord> FindBonusSplit(core::ports::Id id) override;
+    std::vector<core::ports::BonusSplitRecord> ListBonusSplits() override;
+    std::vector<core::ports::BonusLineRecord> ListBonusLines(core::ports::Id split_id) override;
+    void DeleteBonusSplit(core::ports::Id id) override;
 
     core::ports::Id InsertProgram(const core::ports::ProgramRecord& p) override;
     std::optional<core::ports::ProgramRecord> FindProgram(core::ports::Id id) override;
     std::vector<core::ports::ProgramRecord> ListPrograms() override;
+    void UpdateProgram(const core::ports::ProgramRecord& p) override;
+    void DeleteProgram(core::ports::Id id) override;
     core::ports::Id InsertBatch(const core::ports::BatchRecord& b) override;
     std::vector<core::ports::BatchRecord> ListBatches(core::ports::Id program_id) override;
     void InsertEnrollment(const core::ports::EnrollmentRecord& e) override;
@@ -40,6 +51,7 @@ public:
 
     core::ports::Id InsertPlacement(const core::ports::PlacementRow& p) override;
     void UpdatePlacement(const core::ports::PlacementRow& p) override;
+    void DeletePlacement(core::ports::Id id) override;
     std::vector<core::ports::PlacementRow> ListPlacements(core::ports::Id program_id) override;
     std::vector<core::ports::PlacementRow> ListPlacementsOfPeople(const std::vector<core::ports::Id>& person_ids) override;
 
@@ -54,6 +66,8 @@ public:
 
     core::ports::Id InsertAgreement(const core::ports::AgreementRecord& a) override;
     std::vector<core::ports::AgreementRecord> ListAgreements(core::ports::Id program_id) override;
+    void UpdateAgreement(const core::ports::AgreementRecord& a) override;
+    void DeleteAgreement(core::ports::Id id) override;
 
 private:
     SqlDb& db_;

@@ -43,6 +43,12 @@ const char* GradeName(Grade grade) {
 LadderConfig FourByFifteenLadder() { return MakeLadder({"书记", "副书记", "两委委员", "专职工作者"}, 15, 2); }
 LadderConfig ThreeByEighteenLadder() { return MakeLadder({"书记", "副职", "委员"}, 18, 3); }
 
+Result<LadderConfig> LadderByName(const std::string& name) {
+    if (name == "4x15") return FourByFifteenLadder();
+    if (name == "3x18") return ThreeByEighteenLadder();
+    return Invalid("等级体系应为 4x15（四岗十五级）或 3x18（三岗十八级）：" + name, "ladder");
+}
+
 Status ValidateLadder(const LadderConfig& config) {
     if (config.posts.empty()) return Invalid("至少需要一个岗位 (no posts)", "posts");
     if (config.levels < 1) return Invalid("等级数须至少为 1 (levels must be ≥ 1)", "levels");

@@ -38,6 +38,9 @@ struct LadderConfig {
 LadderConfig FourByFifteenLadder();
 // 3 × 18, steps every 3 years, same pay and weight shape.
 LadderConfig ThreeByEighteenLadder();
+// The built-in ladders by name: "4x15" (FourByFifteenLadder) or "3x18" (ThreeByEighteenLadder);
+// anything else is refused naming `ladder`.
+Result<LadderConfig> LadderByName(const std::string& name);
 // Refuses empty posts, levels < 1, years_per_step < 1, pay/weight tables of the wrong length
 // or bands with min > max.
 Status ValidateLadder(const LadderConfig& config);

@@ -10,6 +10,7 @@
 // database fails; "not found" is std::nullopt. Lists are ordered by id. Used by one thread at a
 // time (the app layer serializes access with the store mutex).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,34 @@ struct LadderStepRecord {
     int level = 1;
     std::string effective_date;
     std::string reason;
+    std::string recorded_by;  // username ("" for steps written before migration 7)
+    std::string recorded_at;
+};
+
+// One yearly bonus pool split (奖金池分配) of a unit for a period, with its lines.
+struct BonusSplitRecord {
+    Id id = 0;
+    Id unit_id = 0;
+    std::string period;  // e.g. "2024"
+    std::int64_t pool_fen = 0;
+    double total_weight = 0;
+    std::string as_of;        // the date the levels were read on
+    std::string summary;      // core::pipeline::BonusSplit::summary
+    std::string created_by;
+    std::string created_at;
+};
+
+struct BonusLineRecord {
+    Id split_id = 0;
+    int line_no = 0;  // 1-based, the split's order
+    Id person_id = 0;
+    std::string name;
+    std::string post;
+    int level = 1;
+    std::string grade;  // 优秀/称职/基本称职/不称职
+    double level_weight = 0, coefficient = 0, weight = 0;
+    std::int64_t amount_fen = 0;
+    std::string arithmetic;
 };
 
 struct ProgramRecord {
@@ -178,10 +207,26 @@ public:
 
     virtual Id InsertLadderStep(const LadderStepRecord& s) = 0;
     virtual std::vector<LadderStepRecord> ListLadderSteps(Id person_id) = 0;  // by effective date
+    // Every step of every person, by person, effective date and id.
+    virtual std::vector<LadderStepRecord> ListAllLadderSteps() = 0;
+    // The steps of these people, by person, effective date and id.
+    virtual std::vector<LadderStepRecord> ListLadderStepsOfPeople(const std::vector<Id>& person_ids) = 0;
+
+    virtual Id InsertBonusSplit(const BonusSplitRecord& b) = 0;
+    virtual void InsertBonusLine(const BonusLineRecord& l) = 0;
+    virtual std::optional<BonusSplitRecord> FindBonusSplit(Id id) = 0;
+    virtual std::vector<BonusSplitRecord> ListBonusSplits() = 0;
+    virtual std::vector<BonusLineRecord> ListBonusLines(Id split_id) = 0;  // by line_no
+    virtual void DeleteBonusSplit(Id id) = 0;  // with its lines
 
     virtual Id InsertProgram(const ProgramRecord& p) = 0;
     virtual std::optional<ProgramRecord> FindProgram(Id id) = 0;
     virtual std::vector<ProgramRecord> ListPrograms() = 0;
+    // Updates name, kind, dates and description by id.
+    virtual void UpdateProgram(const ProgramRecord& p) = 0;
+    // Deletes the program with its batches, enrollments and hosts (the app refuses a program
+    // that still has placements, seminars or agreements).
+    virtual void DeleteProgram(Id id) = 0;
     virtual Id InsertBatch(const BatchRecord& b) = 0;
     virtual std::vector<BatchRecord> ListBatches(Id program_id) = 0;
     virtual void InsertEnrollment(const EnrollmentRecord& e) = 0;
@@ -190,8 +235,10 @@ public:
     virtual std::vector<ProgramHostRecord> ListHosts(Id program_id) = 0;
 
     virtual Id InsertPlacement(const PlacementRow& p) = 0;
-    // Updates mentor, focus, assessment and summary fields by id.
+    // Updates host, mentor, dates, focus, assessment and summary fields by id.
     virtual void UpdatePlacement(const PlacementRow& p) = 0;
+    // Deletes the placement and its follow-ups.
+    virtual void DeletePlacement(Id id) = 0;
     virtual std::vector<PlacementRow> ListPlacements(Id program_id) = 0;
     virtual std::vector<PlacementRow> ListPlacementsOfPeople(const std::vector<Id>& person_ids) = 0;
 
@@ -206,6 +253,9 @@ public:
 
     virtual Id InsertAgreement(const AgreementRecord& a) = 0;
     virtual std::vector<AgreementRecord> ListAgreements(Id program_id) = 0;
+    // Updates title, content, signed_on and status by id.
+    virtual void UpdateAgreement(const AgreementRecord& a) = 0;
+    virtual void DeleteAgreement(Id id) = 0;
 };
 
 }  // namespace lingyan::core::ports

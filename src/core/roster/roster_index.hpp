@@ -88,6 +88,17 @@ public:
     void ForEachPerson(Fn&& fn) const {
         for (const auto& [id, p] : people_) fn(p);
     }
+    // Calls `fn` with each person whose unit lies in the subtree of `root` (unit by unit in tree
+    // order), visiting only that subtree rather than every person.
+    template <typename Fn>
+    void ForEachPersonUnder(Id root, Fn&& fn) const {
+        for (Id unit : tree_.Subtree(root)) {
+            auto it = people_by_unit_.find(unit);
+            if (it == people_by_unit_.end()) continue;
+            for (Id person : it->second)
+                if (const Person* p = FindPerson(person)) fn(*p);
+        }
+    }
 
     Page QueryPeople(const PeopleQuery& q, const std::string& today) const;
     // Team-structure statistics over the people holding a current position in the subtree

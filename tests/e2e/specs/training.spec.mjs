@@ -1,5 +1,6 @@
 // 培育: pools with quota use and candidate checks (reasons in words); the demo's 南通→苏州 跟岗
-// program with its dashboard, placements and the trainee/host comparison.
+// program with its dashboard, placements and the trainee/host comparison; creating a pool and a
+// program through the forms and recording a trainee's summary; the 四岗十五级 ladder page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
@@ -106,6 +107,128 @@ describe('training: pools and the 跟岗 program', { skip }, () => {
     assert.equal(after.placements.length, 3);
     const first = after.placements.find((x) => x.person_id === rec.rows[0].person_id);
     assert.equal(first.host_unit_id, spare.unit_id);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('creates a pool with a quota through the form', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.goto(`${BASE_URL}/training/pools`);
+    await page.locator('[data-test="pool-card"]').first().waitFor();
+    const name = `e2e 梯队 ${Date.now()}`;
+    await page.locator('[data-test="pool-create"]').click();
+    const dialog = page.locator('.el-dialog:visible');
+    await dialog.locator('input[data-test="pool-name"], [data-test="pool-name"] input').fill(name);
+    const quota = dialog.locator('.el-form-item', { hasText: '名额' }).first().locator('.el-input-number input');
+    await quota.fill('12');
+    await quota.press('Tab');
+    // The owner unit: the first unit of the admin's scope.
+    await dialog.locator('.el-form-item', { hasText: '所属单位' }).locator('.el-select').click();
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().click();
+    await shot(page, '65-training-pool-form');
+    await dialog.locator('[data-test="pool-save"]').click();
+    await page.locator('[data-test="pool-card"]', { hasText: name }).waitFor();
+    const created = (await api(page, '/pools')).items.find((p) => p.name === name);
+    assert.ok(created, 'pool saved');
+    assert.equal(created.quota, 12);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('creates a program through the form and records a trainee summary', async () => {
+    const page = await newPage(browser);
+    const me = await login(page, 'admin');
+    await page.goto(`${BASE_URL}/training/programs`);
+    await page.locator('[data-test="program-list"]').waitFor();
+    const name = `e2e 项目 ${Date.now()}`;
+    // The trainee: one of the demo program's secretaries, found by name in the batch row.
+    const demo = (await api(page, '/programs')).items.find((p) => p.dashboard.placements >= 48);
+    const demoDetail = await api(page, `/programs/${demo.id}`);
+    const sample = demoDetail.placements[0];
+    await page.locator('[data-test="program-create"]').click();
+    const dialog = page.locator('.el-dialog:visible');
+    await dialog.locator('input[data-test="program-name-input"], [data-test="program-name-input"] input').fill(name);
+    await dialog.locator('.el-form-item', { hasText: '所属单位' }).locator('.el-select').click();
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().click();
+    const ranges = dialog.locator('.el-range-input');
+    await ranges.nth(0).fill('2028-03-01');
+    await ranges.nth(0).press('Enter');
+    await ranges.nth(1).fill('2028-04-30');
+    await ranges.nth(1).press('Enter');
+    await ranges.nth(2).fill('2028-03-01');
+    await ranges.nth(2).press('Enter');
+    await ranges.nth(3).fill('2028-03-31');
+    await ranges.nth(3).press('Enter');
+    await dialog.locator('[data-test="person-picker"]').first().click();
+    await page.keyboard.type(sample.person_name);
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: sample.trainee_unit_name }).first().click();
+    await page.keyboard.press('Escape');
+    await shot(page, '66-training-program-form');
+    await dialog.locator('[data-test="program-save"]').click();
+    await page.locator('[data-test="program-name"]', { hasText: name }).waitFor();
+    const program = (await api(page, '/programs')).items.find((p) => p.name === name);
+    assert.ok(program, 'program saved');
+    assert.equal(program.start_date, '2028-03-01');
+    assert.equal(program.end_date, '2028-04-30');
+    const detail = await api(page, `/programs/${program.id}`);
+    assert.equal(detail.batches.length, 1);
+    assert.equal(detail.batches[0].end_date, '2028-03-31');
+    assert.deepEqual(detail.batches[0].trainees.map((x) => x.person_id), [sample.person_id]);
+
+    // One placement (through the API: the recommendation form is covered above), then the
+    // trainee's summary through the placement drawer.
+    const placed = await page.request.post(`${BASE_URL}/api/v1/programs/${program.id}/placements`, {
+      headers: { 'X-CSRF-Token': me.csrf_token },
+      data: { placements: [{ person_id: sample.person_id, host_unit_id: sample.host_unit_id, start_date: '2028-03-05', end_date: '2028-03-25' }] },
+    });
+    assert.equal(placed.status(), 201, await placed.text());
+    await page.reload();
+    await page.getByRole('tab', { name: '跟岗安排' }).click();
+    await page.locator('[data-test="placements"] [data-test="placement-open"]').first().click();
+    const drawer = page.locator('.el-drawer:visible');
+    const text = '学习了党建引领产业发展的做法，回村后推进农文旅融合。';
+    await drawer.locator('textarea[data-test="summary-text"], [data-test="summary-text"] textarea').fill(text);
+    await drawer.locator('[data-test="summary-save"]').click();
+    await page.locator('.el-message--success').first().waitFor();
+    await shot(page, '67-training-summary');
+    const after = await api(page, `/programs/${program.id}`);
+    assert.equal(after.placements[0].summary_text, text);
+    assert.equal(after.dashboard.summaries_in, 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('grades on the ladder page: history with the promotion check, and a bonus split previewed', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.goto(`${BASE_URL}/training/ladder`);
+    await page.locator('[data-test="ladder-table"]').waitFor();
+    // 张家港市: the demo grades its team members from 2024-01-01.
+    await page.locator('[data-test="ladder-page"] [data-test="unit-picker"]').click();
+    await page.keyboard.type('张家港');
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '张家港市' }).first().click();
+    const zjg = (await api(page, '/units?q=' + encodeURIComponent('张家港市'))).items?.find((u) => u.name === '张家港市');
+    const ladder = await api(page, `/ladder?unit=${zjg.id}`);
+    assert.ok(ladder.graded > 0);
+    const top = ladder.items[0];
+    await page.locator('[data-test="ladder-table"] .el-table__row', { hasText: top.name }).first().waitFor();
+    await page.locator('[data-test="ladder-table"] .el-table__row', { hasText: top.name }).first().locator('[data-test="ladder-open"]').click();
+    const drawer = page.locator('.el-drawer:visible');
+    await drawer.locator('[data-test="ladder-history"] .el-table__row').first().waitFor();
+    await drawer.getByText(/本级任职/).first().waitFor();
+    await shot(page, '68-training-ladder');
+    await drawer.locator('.el-drawer__close-btn').click();
+
+    await page.getByRole('tab', { name: '奖金池分配' }).click();
+    await page.locator('input[data-test="bonus-pool"], [data-test="bonus-pool"] input').fill('100000');
+    await page.locator('[data-test="bonus-preview"]').click();
+    const summary = page.locator('[data-test="bonus-summary"]');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /奖金池 100000\.00 元，\d+ 人/);
+    assert.equal(await page.locator('[data-test="bonus-lines"] .el-table__row').count(), ladder.graded);
+    await shot(page, '69-training-bonus');
+    assert.equal((await api(page, '/bonus-splits')).items.length, 0); // a preview writes nothing
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

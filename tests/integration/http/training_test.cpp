@@ -353,6 +353,16 @@ TEST_P(TrainingTest, DemoShipsTheNantongSuzhouProgram) {
     EXPECT_EQ(pools[0].at("quota").as_int64(), 20);
     EXPECT_EQ(pools[1].at("quota").as_int64(), 40);
     EXPECT_EQ(pools[2].at("quota").as_int64(), 70);
+    // 张家港市's team members are graded on the ladder from 2024-01-01.
+    auto ladder = Json(c.Get("/api/v1/ladder?unit=" + std::to_string(Unit("张家港市")) + "&as_of=2024-06-01"));
+    EXPECT_GT(ladder.at("graded").as_int64(), 10);
+    const auto& top = ladder.at("items").as_array().at(0).at("current");
+    ASSERT_TRUE(top.is_object());
+    EXPECT_EQ(top.at("effective_date").as_string(), "2024-01-01");
+    EXPECT_EQ(Json(c.Get("/api/v1/ladder?unit=" + std::to_string(Unit("张家港市")) + "&as_of=2023-12-31"))
+                  .at("graded")
+                  .as_int64(),
+              0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TrainingTest, ::testing::Values("sqlite", "postgres"));

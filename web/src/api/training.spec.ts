@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureHttp, setCsrfToken } from './http';
-import { trainingApi } from './training';
+import { trainingApi, yuanToFen } from './training';
 
 const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
@@ -20,7 +20,8 @@ describe('training api', () => {
   it('reads pools, candidates, programs, the recommendation and the gap at the documented paths', async () => {
     await trainingApi.pools();
     await trainingApi.candidates(2);
-    await trainingApi.candidates(2, 81);
+    await trainingApi.candidates(2, { unit: 81 });
+    await trainingApi.candidates(2, { offset: 50, limit: 25 });
     await trainingApi.program(1);
     await trainingApi.recommendation(1, 3);
     await trainingApi.recommendation(1, 3, 0.4);
@@ -29,6 +30,7 @@ describe('training api', () => {
       '/api/v1/pools',
       '/api/v1/pools/2/candidates',
       '/api/v1/pools/2/candidates?unit=81',
+      '/api/v1/pools/2/candidates?offset=50&limit=25',
       '/api/v1/programs/1',
       '/api/v1/programs/1/recommendation?batch=3',
       '/api/v1/programs/1/recommendation?batch=3&min_similarity=0.4',
@@ -43,5 +45,49 @@ describe('training api', () => {
     expect(fetchMock.mock.calls[1][0]).toBe('/api/v1/programs/1/placements');
     expect(JSON.parse(fetchMock.mock.calls[1][1].body)).toEqual({ placements: [{ person_id: 12, host_unit_id: 99, batch_id: 3 }] });
     expect(fetchMock.mock.calls[1][1].headers['X-CSRF-Token']).toBe('tok');
+  });
+
+  it('edits and deletes programs, placements and agreements with PATCH and DELETE', async () => {
+    await trainingApi.updateProgram(1, { name: '新名称' });
+    await trainingApi.deleteProgram(1);
+    await trainingApi.updatePlacement(1, 5, { end_date: '2021-07-25' });
+    await trainingApi.deletePlacement(1, 5);
+    await trainingApi.updateAgreement(1, 7, { status: 'ended' });
+    await trainingApi.deleteAgreement(1, 7);
+    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]}`)).toEqual([
+      'PATCH /api/v1/programs/1',
+      'DELETE /api/v1/programs/1',
+      'PATCH /api/v1/programs/1/placements/5',
+      'DELETE /api/v1/programs/1/placements/5',
+      'PATCH /api/v1/programs/1/agreements/7',
+      'DELETE /api/v1/programs/1/agreements/7',
+    ]);
+    expect(JSON.parse(fetchMock.mock.calls[2][1].body)).toEqual({ end_date: '2021-07-25' });
+  });
+
+  it('reaches the ladder and the bonus pool at the documented paths', async () => {
+    await trainingApi.ladder(3, '2022-01-01');
+    await trainingApi.personLadder(9, '称职');
+    await trainingApi.changeLadder(9, { action: 'promote', grade: '优秀' });
+    await trainingApi.evaluateLadder({ unit_id: 3, grades: [{ person_id: 9, grade: '不称职' }], apply: false });
+    await trainingApi.splitBonus({ unit_id: 3, period: '2024', pool_fen: 100000, dry_run: true });
+    expect(fetchMock.mock.calls.map((c) => `${c[1].method} ${c[0]}`)).toEqual([
+      'GET /api/v1/ladder?unit=3&as_of=2022-01-01',
+      `GET /api/v1/people/9/ladder?grade=${encodeURIComponent('称职')}`,
+      'POST /api/v1/people/9/ladder',
+      'POST /api/v1/ladder/evaluate',
+      'POST /api/v1/bonus-splits',
+    ]);
+    expect(trainingApi.bonusExportPath(4)).toBe('/bonus-splits/4/export.xlsx');
+  });
+
+  it('turns typed yuan into integer fen and refuses anything else', () => {
+    expect(yuanToFen('100000')).toBe(10000000);
+    expect(yuanToFen('12.5')).toBe(1250);
+    expect(yuanToFen(' 0.07 ')).toBe(7);
+    expect(yuanToFen('0')).toBeNull();
+    expect(yuanToFen('1.234')).toBeNull();
+    expect(yuanToFen('-5')).toBeNull();
+    expect(yuanToFen('十万')).toBeNull();
   });
 });

@@ -181,10 +181,150 @@ export interface NewPlacement {
   batch_id?: number;
 }
 
+export interface CandidatePage {
+  items: Candidate[];
+  eligible: number;
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface NewPool {
+  name: string;
+  scope_unit_id?: number;
+  quota: number;
+  description?: string;
+  rules?: Record<string, unknown>;
+  town_quota?: Record<string, number>;
+}
+
+export interface NewProgram {
+  name: string;
+  kind: ProgramSummary['kind'];
+  scope_unit_id?: number;
+  start_date: string;
+  end_date: string;
+  description?: string;
+  hosts: { unit_id: number; capacity: number; mentor_person_id?: number }[];
+  batches: { name: string; start_date: string; end_date: string; trainees?: number[] }[];
+}
+
+export type Agreement = Program['agreements'][number];
+export type FollowUp = Program['followups'][number];
+
+export interface PlacementPatch {
+  host_unit_id?: number;
+  mentor_person_id?: number;
+  start_date?: string;
+  end_date?: string;
+  focus?: string[];
+}
+
+// ---- 四岗十五级 ladder and bonus pool ----
+export type Grade = '优秀' | '称职' | '基本称职' | '不称职';
+export const GRADES: Grade[] = ['优秀', '称职', '基本称职', '不称职'];
+
+export interface LadderStep {
+  id: number;
+  post: string;
+  level: number;
+  effective_date: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface LadderPerson {
+  person_id: number;
+  name: string;
+  unit_id: number;
+  unit_name: string;
+  current: LadderStep | null;
+  pay_min_yuan: number | null;
+  pay_max_yuan: number | null;
+  history?: LadderStep[];
+  promotion?: { eligible: boolean; current_level: number; next_level: number; years_at_level: number; years_required: number; reasons: string[] } | null;
+}
+
+export interface LadderConfig {
+  posts: string[];
+  levels: { level: number; pay_min_yuan: number; pay_max_yuan: number; bonus_weight: number }[];
+  years_per_step: number;
+  excellent_bonus_years: number;
+}
+
+export interface LadderChange {
+  action: 'set' | 'promote' | 'demote';
+  post?: string;
+  level?: number;
+  date?: string;
+  reason?: string;
+  grade?: Grade;
+}
+
+export interface LadderEvaluation {
+  unit_id: number;
+  as_of: string;
+  applied: boolean;
+  promoted: number;
+  demoted: number;
+  unchanged: number;
+  rows: { person_id: number; name: string; unit_name: string; post: string; grade: string; level: number; new_level: number; action: 'promote' | 'demote' | 'stay'; reasons: string[] }[];
+}
+
+export interface BonusLine {
+  line_no: number;
+  person_id: number;
+  name: string;
+  post: string;
+  level: number;
+  grade: string;
+  level_weight: number;
+  coefficient: number;
+  weight: number;
+  amount_fen: number;
+  amount_yuan: string;
+  arithmetic: string;
+}
+
+export interface BonusSplit {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  period: string;
+  pool_fen: number;
+  pool_yuan: string;
+  total_weight: number;
+  as_of: string;
+  summary: string;
+  created_by: string;
+  created_at: string;
+  lines?: BonusLine[];
+}
+
+export interface NewBonusSplit {
+  unit_id: number;
+  period: string;
+  pool_fen: number;
+  as_of?: string;
+  grades?: { person_id: number; grade: Grade }[];
+  dry_run?: boolean;
+}
+
+/** Yuan as typed ("12345.6") to integer fen, or null when not a positive amount with ≤ 2 decimals. */
+export function yuanToFen(text: string): number | null {
+  const m = /^\s*(\d+)(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return fen > 0 && Number.isSafeInteger(fen) ? fen : null;
+}
+
 export const trainingApi = {
   pools: () => http.get<{ items: Pool[] }>('/pools'),
   pool: (id: number) => http.get<PoolDetail>(`/pools/${id}`, undefined, { quiet: true }),
-  candidates: (id: number, unit?: number | null) => http.get<{ eligible: number; items: Candidate[] }>(`/pools/${id}/candidates`, { unit: unit || undefined }, { quiet: true }),
+  candidates: (id: number, page: { unit?: number | null; offset?: number; limit?: number } = {}) =>
+    http.get<CandidatePage>(`/pools/${id}/candidates`, { unit: page.unit || undefined, offset: page.offset, limit: page.limit }, { quiet: true }),
+  createPool: (body: NewPool) => http.post<Pool>('/pools', body, { quiet: true }),
   setMember: (id: number, body: { person_id: number; state?: MemberState; date?: string; note?: string; override_reason?: string }) =>
     http.post<PoolMember>(`/pools/${id}/members`, body, { quiet: true }),
   programs: () => http.get<{ items: ProgramSummary[] }>('/programs'),
@@ -192,5 +332,39 @@ export const trainingApi = {
   recommendation: (id: number, batch: number, minSimilarity?: number) =>
     http.get<Recommendation>(`/programs/${id}/recommendation`, { batch, min_similarity: minSimilarity }, { quiet: true }),
   place: (id: number, placements: NewPlacement[]) => http.post<{ items: Placement[] }>(`/programs/${id}/placements`, { placements }, { quiet: true }),
+  createProgram: (body: NewProgram) => http.post<Program>('/programs', body, { quiet: true }),
+  updateProgram: (id: number, body: Partial<Pick<ProgramSummary, 'name' | 'kind' | 'start_date' | 'end_date' | 'description'>>) =>
+    http.patch<Program>(`/programs/${id}`, body, { quiet: true }),
+  deleteProgram: (id: number) => http.delete<ProgramSummary>(`/programs/${id}`, { quiet: true }),
+  addBatch: (id: number, body: { name: string; start_date: string; end_date: string; trainees?: number[] }) =>
+    http.post(`/programs/${id}/batches`, body, { quiet: true }),
+  setHosts: (id: number, hosts: { unit_id: number; capacity: number; mentor_person_id?: number }[]) =>
+    http.post<{ items: Host[] }>(`/programs/${id}/hosts`, { hosts }, { quiet: true }),
+  updatePlacement: (id: number, pid: number, body: PlacementPatch) => http.patch<Placement>(`/programs/${id}/placements/${pid}`, body, { quiet: true }),
+  deletePlacement: (id: number, pid: number) => http.delete<Placement>(`/programs/${id}/placements/${pid}`, { quiet: true }),
+  addSeminar: (id: number, body: { batch_id?: number; date: string; topic: string; location?: string; attendance: { person_id: number; present: boolean }[] }) =>
+    http.post(`/programs/${id}/seminars`, body, { quiet: true }),
+  summary: (id: number, pid: number, body: { text: string; date?: string }) => http.post<Placement>(`/programs/${id}/placements/${pid}/summary`, body, { quiet: true }),
+  assess: (id: number, pid: number, body: { grade: string; text?: string }) => http.post<Placement>(`/programs/${id}/placements/${pid}/assessment`, body, { quiet: true }),
+  actions: (id: number, pid: number, items: string[]) => http.post<{ items: FollowUp[] }>(`/programs/${id}/placements/${pid}/actions`, { items }, { quiet: true }),
+  completeFollowUp: (id: number, fid: number, body: { note?: string; date?: string }) => http.post<FollowUp>(`/programs/${id}/followups/${fid}`, body, { quiet: true }),
+  addAgreements: (id: number, agreements: { unit_a: number; unit_b: number; title: string; content?: string; signed_on?: string; status: string }[]) =>
+    http.post<{ items: Agreement[] }>(`/programs/${id}/agreements`, { agreements }, { quiet: true }),
+  updateAgreement: (id: number, aid: number, body: Partial<Pick<Agreement, 'title' | 'content' | 'signed_on' | 'status'>>) =>
+    http.patch<Agreement>(`/programs/${id}/agreements/${aid}`, body, { quiet: true }),
+  deleteAgreement: (id: number, aid: number) => http.delete<Agreement>(`/programs/${id}/agreements/${aid}`, { quiet: true }),
+  ladderConfig: () => http.get<LadderConfig>('/ladder/config'),
+  ladder: (unit: number | null, asOf?: string, gradedOnly = false) =>
+    http.get<{ items: LadderPerson[]; graded: number; people: number }>('/ladder', { unit: unit || undefined, as_of: asOf || undefined, graded: gradedOnly ? 1 : undefined }, { quiet: true }),
+  personLadder: (person: number, grade?: Grade, asOf?: string) =>
+    http.get<LadderPerson>(`/people/${person}/ladder`, { grade: grade || undefined, as_of: asOf || undefined }, { quiet: true }),
+  changeLadder: (person: number, body: LadderChange) => http.post<LadderPerson>(`/people/${person}/ladder`, body, { quiet: true }),
+  evaluateLadder: (body: { unit_id: number; as_of?: string; grades: { person_id: number; grade: Grade }[]; apply: boolean }) =>
+    http.post<LadderEvaluation>('/ladder/evaluate', body, { quiet: true }),
+  bonusSplits: () => http.get<{ items: BonusSplit[] }>('/bonus-splits'),
+  bonusSplit: (id: number) => http.get<BonusSplit>(`/bonus-splits/${id}`, undefined, { quiet: true }),
+  splitBonus: (body: NewBonusSplit) => http.post<BonusSplit>('/bonus-splits', body, { quiet: true }),
+  deleteBonusSplit: (id: number) => http.delete<BonusSplit>(`/bonus-splits/${id}`, { quiet: true }),
+  bonusExportPath: (id: number) => `/bonus-splits/${id}/export.xlsx`,
   gap: (traineeUnit: number, hostUnit: number) => http.get<Gap>(`/units/${traineeUnit}/gap`, { host: hostUnit }, { quiet: true }),
 };

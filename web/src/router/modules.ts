@@ -4,7 +4,7 @@
 // icon, the roles that may see it), and one api module in src/api/. Never list a module
 // before its routes exist: the menu must have no dead links.
 import type { Component } from 'vue';
-import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Tickets, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 
 export interface MenuItem {
@@ -70,6 +70,7 @@ export const MENU: MenuItem[] = [
     children: [
       { key: 'training-pools', titleKey: 'training.pools', path: '/training/pools', icon: Collection, roles: OFFICERS },
       { key: 'training-programs', titleKey: 'training.programs', path: '/training/programs', icon: Guide, roles: OFFICERS },
+      { key: 'training-ladder', titleKey: 'training.ladder.title', path: '/training/ladder', icon: TrendCharts, roles: OFFICERS },
     ],
   },
   { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },

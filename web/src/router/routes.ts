@@ -143,6 +143,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'training.pools', parents: ['menu.training'], menu: 'training-pools', roles: OFFICERS },
       },
       {
+        path: 'training/ladder',
+        name: 'training-ladder',
+        component: () => import('../views/training/ladder-page.vue'),
+        meta: { titleKey: 'training.ladder.title', parents: ['menu.training'], menu: 'training-ladder', roles: OFFICERS },
+      },
+      {
         path: 'training/programs',
         name: 'training-programs',
         component: () => import('../views/training/programs-page.vue'),

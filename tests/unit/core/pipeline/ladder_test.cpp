@@ -93,4 +93,18 @@ TEST(Ladder, PayBandPerLevel) {
 }
 
 }  // namespace
+TEST(Ladder, BuiltInLaddersAreChosenByName) {
+    auto four = LadderByName("4x15");
+    ASSERT_TRUE(four.ok());
+    EXPECT_EQ(four->posts.size(), 4u);
+    EXPECT_EQ(four->levels, 15);
+    auto three = LadderByName("3x18");
+    ASSERT_TRUE(three.ok());
+    EXPECT_EQ(three->levels, 18);
+    EXPECT_EQ(three->years_per_step, 3);
+    auto bad = LadderByName("5x10");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().field, "ladder");
+}
+
 }  // namespace lingyan::core::pipeline
