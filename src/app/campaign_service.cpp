@@ -25,6 +25,8 @@ using core::roster::RosterIndex;
 using core::roster::UnitKind;
 using core::text::JsonQuote;
 
+using core::auth::IsManager;
+
 namespace {
 
 constexpr const char* kDraft = "draft";
@@ -35,11 +37,6 @@ constexpr std::string_view kVetoKey = "veto";
 Error NotFound() { return Error{errc::kNotFound, "考核活动不存在或不在您的管辖范围内", ""}; }
 Error Forbidden(const std::string& message) { return Error{errc::kForbidden, message, ""}; }
 Error Conflict(const std::string& message) { return Error{errc::kConflict, message, ""}; }
-
-bool IsManager(core::auth::Role r) {
-    using core::auth::Role;
-    return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown;
-}
 
 bool AllDigits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -21,14 +21,11 @@ using core::ports::MetricTargetRecord;
 using core::roster::RosterIndex;
 using core::text::JsonQuote;
 
+using core::auth::IsManager;
+
 namespace {
 
 constexpr std::size_t kMaxMetricName = 40;
-
-bool IsManager(core::auth::Role r) {
-    using core::auth::Role;
-    return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown;
-}
 
 std::string Number(double v) {
     char buf[64];

@@ -489,9 +489,7 @@ void RosterService::ReplaceTree(std::vector<Unit> units) {
 }
 
 Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
-    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
-        actor.role != core::auth::Role::kTown)
-        return RoleForbidden();
+    if (!core::auth::IsManager(actor.role)) return RoleForbidden();
     {
         std::shared_lock lock(index_mutex_);
         if (u.parent_id) {
@@ -523,9 +521,7 @@ Result<Unit> RosterService::CreateUnit(const Actor& actor, Unit u) {
 
 
 Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatch& patch) {
-    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
-        actor.role != core::auth::Role::kTown)
-        return RoleForbidden();
+    if (!core::auth::IsManager(actor.role)) return RoleForbidden();
     Unit before, after;
     {
         std::shared_lock lock(index_mutex_);
@@ -563,9 +559,7 @@ Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatc
 }
 
 Status RosterService::DeleteUnit(const Actor& actor, Id id) {
-    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
-        actor.role != core::auth::Role::kTown)
-        return RoleForbidden();
+    if (!core::auth::IsManager(actor.role)) return RoleForbidden();
     Unit unit;
     {
         std::shared_lock lock(index_mutex_);
@@ -603,9 +597,7 @@ Status RosterService::DeleteUnit(const Actor& actor, Id id) {
 
 Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const std::vector<UnitImportRow>& rows,
                                                      bool check_only) {
-    if (actor.role != core::auth::Role::kAdmin && actor.role != core::auth::Role::kCounty &&
-        actor.role != core::auth::Role::kTown)
-        return RoleForbidden();
+    if (!core::auth::IsManager(actor.role)) return RoleForbidden();
     if (rows.empty()) return Invalid("表中没有任何单位", "file");
     UnitImportOutcome outcome;
     auto error = [&](const UnitImportRow& r, const char* field, std::string message) {

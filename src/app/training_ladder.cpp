@@ -24,16 +24,13 @@ using core::ports::LadderStepRecord;
 using core::roster::RosterIndex;
 using core::text::JsonQuote;
 
+using core::auth::IsManager;
+
 namespace {
 
 constexpr std::size_t kMaxPeriodBytes = 32;
 
 Error NotFound(const std::string& what) { return Error{errc::kNotFound, what + "不存在或不在您的管辖范围内", ""}; }
-
-bool IsManager(core::auth::Role r) {
-    using core::auth::Role;
-    return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown;
-}
 
 std::vector<pipeline::LevelRecord> CoreHistory(const std::vector<LadderStepRecord>& steps) {
     std::vector<pipeline::LevelRecord> out;

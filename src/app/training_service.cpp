@@ -35,6 +35,8 @@ using core::roster::RosterIndex;
 using core::roster::UnitKind;
 using core::text::JsonQuote;
 
+using core::auth::IsManager;
+
 namespace {
 
 constexpr int kDefaultHostCapacity = 3;  // as `lingyan match`
@@ -45,11 +47,6 @@ Error NotFound(const std::string& what) { return Error{errc::kNotFound, what + "
 Error Forbidden(const std::string& message) { return Error{errc::kForbidden, message, ""}; }
 Error Conflict(const std::string& message, const std::string& field = {}) {
     return Error{errc::kConflict, message, field};
-}
-
-bool IsManager(core::auth::Role r) {
-    using core::auth::Role;
-    return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown;
 }
 
 std::optional<pipeline::MemberState> StateFromName(std::string_view name) {

@@ -27,7 +27,8 @@ bool InScope(const roster::RegionTree& tree, const Actor& actor, roster::Id unit
 
 bool CanReadRoster(Role r) { return r != Role::kJudge && r != Role::kMember; }
 bool CanWriteRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown || r == Role::kSecretary; }
-bool CanImportRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown; }
+bool CanImportRoster(Role r) { return IsManager(r); }
+bool IsManager(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown; }
 bool IsAdmin(Role r) { return r == Role::kAdmin; }
 
 }  // namespace lingyan::core::auth

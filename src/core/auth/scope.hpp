@@ -36,6 +36,9 @@ bool CanReadRoster(Role r);
 bool CanWriteRoster(Role r);
 // May the role import a roster file?
 bool CanImportRoster(Role r);
+// The officers of the organization departments (admin, county, town): they manage units,
+// campaigns, metrics, pools, programs and the ladder inside their scope.
+bool IsManager(Role r);
 // May the role manage users and read the audit log?
 bool IsAdmin(Role r);
 

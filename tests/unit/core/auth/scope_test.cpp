@@ -32,3 +32,15 @@ TEST(Scope, TheWholeDeploymentScopeIsForAdminsOnly) {
 
 }  // namespace
 }  // namespace lingyan::core::auth
+
+namespace lingyan::core::auth {
+namespace {
+
+TEST(Roles, ManagersAreTheOrganizationDepartments) {
+    for (Role r : {Role::kAdmin, Role::kCounty, Role::kTown}) EXPECT_TRUE(IsManager(r)) << RoleName(r);
+    for (Role r : {Role::kSecretary, Role::kJudge, Role::kMember}) EXPECT_FALSE(IsManager(r)) << RoleName(r);
+    EXPECT_EQ(CanImportRoster(Role::kSecretary), IsManager(Role::kSecretary));
+}
+
+}  // namespace
+}  // namespace lingyan::core::auth
