@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <boost/json.hpp>
 #include <condition_variable>
 #include <filesystem>
@@ -166,6 +167,16 @@ HttpResult Client::Send(const std::string& method, const std::string& target, co
     if (with_csrf) extra["X-CSRF-Token"] = csrf;
     if (!extra.count("Content-Type")) extra["Content-Type"] = "application/json";
     return HttpRequest(port_, method, target, body, extra);
+}
+
+std::string Encode(const std::string& s) {
+    std::string out;
+    char buf[4];
+    for (unsigned char c : s) {
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        out += buf;
+    }
+    return out;
 }
 
 }  // namespace lingyan::testing

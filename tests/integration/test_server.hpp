@@ -5,6 +5,9 @@
 
 #include <sys/types.h>
 
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +47,25 @@ private:
     std::unique_ptr<http::Services> services_;
     std::thread thread_;
     unsigned short port_ = 0;
+};
+
+// Percent-encodes every byte of a query value (Chinese unit names).
+std::string Encode(const std::string& s);
+// The body of a response as JSON.
+inline boost::json::value Json(const HttpResult& r) { return boost::json::parse(r.body); }
+
+// A test run against each storage backend — the parameter, "sqlite" or "postgres" (skipped
+// without LINGYAN_TEST_PG) — with a fresh database and an in-process server on it.
+class BackendTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        url_ = FreshDatabase(GetParam());
+        if (url_.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
+        server_ = std::make_unique<TestServer>(url_);
+    }
+    unsigned short port() { return server_->port(); }
+    std::string url_;
+    std::unique_ptr<TestServer> server_;
 };
 
 // A logged-in client: keeps the session cookie and CSRF token.

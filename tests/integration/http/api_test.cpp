@@ -12,15 +12,8 @@ namespace {
 
 namespace json = boost::json;
 
-class ApiTest : public ::testing::TestWithParam<std::string> {
+class ApiTest : public BackendTest {
 protected:
-    void SetUp() override {
-        std::string url = FreshDatabase(GetParam());
-        if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
-        server_ = std::make_unique<TestServer>(url);
-    }
-    unsigned short port() { return server_->port(); }
-    json::value Json(const HttpResult& r) { return json::parse(r.body); }
     // The id of the first unit in the caller's scope whose name contains `name`.
     std::int64_t UnitId(Client& c, const std::string& name) {
         auto r = c.Get("/api/v1/units?q=" + Encode(name));
@@ -29,16 +22,6 @@ protected:
         EXPECT_FALSE(items.empty()) << name;
         return items.empty() ? 0 : items[0].at("id").as_int64();
     }
-    static std::string Encode(const std::string& s) {
-        std::string out;
-        char buf[4];
-        for (unsigned char c : s) {
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        }
-        return out;
-    }
-    std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(ApiTest, HealthAnswersOkWithoutSession) {

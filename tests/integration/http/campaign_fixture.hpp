@@ -26,24 +26,8 @@ constexpr const char* kFramework = R"({
   ]
 })";
 
-class CampaignTest : public ::testing::TestWithParam<std::string> {
+class CampaignTest : public BackendTest {
 protected:
-    void SetUp() override {
-        std::string url = FreshDatabase(GetParam());
-        if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
-        server_ = std::make_unique<TestServer>(url);
-    }
-    unsigned short port() { return server_->port(); }
-    static json::value Json(const HttpResult& r) { return json::parse(r.body); }
-    static std::string Encode(const std::string& s) {
-        std::string out;
-        char buf[4];
-        for (unsigned char c : s) {
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            out += buf;
-        }
-        return out;
-    }
     std::int64_t UnitId(Client& c, const std::string& name) {
         auto r = c.Get("/api/v1/units?q=" + Encode(name));
         EXPECT_EQ(r.status, 200) << r.body;
@@ -91,7 +75,6 @@ protected:
         std::lock_guard lock(rt.store_mutex);
         return rt.store->ListAudit(0, 100000);
     }
-    std::unique_ptr<TestServer> server_;
 };
 
 }  // namespace lingyan::testing

@@ -17,15 +17,8 @@ namespace {
 namespace json = boost::json;
 using core::roster::Id;
 
-class LadderEditTest : public ::testing::TestWithParam<std::string> {
+class LadderEditTest : public BackendTest {
 protected:
-    void SetUp() override {
-        std::string url = FreshDatabase(GetParam());
-        if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
-        server_ = std::make_unique<TestServer>(url);
-    }
-    unsigned short port() { return server_->port(); }
-    static json::value Json(const HttpResult& r) { return json::parse(r.body); }
     static std::string Field(const HttpResult& r) {
         auto v = json::parse(r.body);
         const auto* f = v.at("error").as_object().if_contains("field");
@@ -87,8 +80,6 @@ protected:
         EXPECT_EQ(r.status, 201) << r.body;
         return r.status == 201 ? Json(r).as_object() : json::object{};
     }
-
-    std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(LadderEditTest, LadderHistoryIsScopedAuditedAndFollowsTheRules) {

@@ -20,18 +20,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string Encode(const std::string& s) {
-    std::string out;
-    char buf[4];
-    for (unsigned char c : s) {
-        std::snprintf(buf, sizeof buf, "%%%02X", c);
-        out += buf;
-    }
-    return out;
-}
-
-json::value Json(const HttpResult& r) { return json::parse(r.body); }
-
 std::int64_t UnitId(Client& c, const std::string& name) {
     auto r = c.Get("/api/v1/units?q=" + Encode(name));
     EXPECT_EQ(r.status, 200) << r.body;
@@ -49,17 +37,15 @@ std::string Today() {
     return buf;
 }
 
-class PointsTest : public ::testing::TestWithParam<std::string> {
+class PointsTest : public BackendTest {
 protected:
     void SetUp() override {
-        url_ = FreshDatabase(GetParam());
-        if (url_.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
-        Start();
+        BackendTest::SetUp();
+        if (IsSkipped()) return;
         app::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
                             {.members_per_village = 8});
     }
     void Start() { server_ = std::make_unique<TestServer>(url_); }
-    unsigned short port() { return server_->port(); }
 
     // Adds an uncapped test rule (admin) and returns its code.
     std::string AddRule(Client& admin, const std::string& code, int points) {
@@ -77,8 +63,6 @@ protected:
         return r.body;
     }
 
-    std::string url_;
-    std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(PointsTest, SubmitApproveMovesEveryEnclosingLeaderboard) {

@@ -16,15 +16,8 @@ namespace {
 namespace json = boost::json;
 using core::roster::Id;
 
-class TrainingTest : public ::testing::TestWithParam<std::string> {
+class TrainingTest : public BackendTest {
 protected:
-    void SetUp() override {
-        std::string url = FreshDatabase(GetParam());
-        if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
-        server_ = std::make_unique<TestServer>(url);
-    }
-    unsigned short port() { return server_->port(); }
-    static json::value Json(const HttpResult& r) { return json::parse(r.body); }
 
     Id Unit(const std::string& name) {
         Id id = 0;
@@ -83,8 +76,6 @@ protected:
         return c.Send("POST", "/api/v1/programs/" + std::to_string(program) + "/placements",
                       json::serialize(json::object{{"placements", std::move(placements)}}));
     }
-
-    std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(TrainingTest, ProgramLifeCycleEndsInDashboardCounts) {
