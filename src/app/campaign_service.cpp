@@ -777,6 +777,28 @@ Result<CampaignSummary> CampaignService::Reopen(const Actor& actor, Id campaign_
     return out;
 }
 
+Result<std::vector<std::pair<Id, std::string>>> CampaignService::PersonGrades(const Actor& actor, Id campaign_id) {
+    auto computed = Load(campaign_id);
+    if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound();
+    if (computed->detail.summary.campaign.status != kPublished)
+        return Conflict("考核活动尚未发布，不能作为年度考核等次的依据");
+    if (computed->error) return *computed->error;
+    const auto& d = computed->detail;
+    scoring::StandingSpec spec;
+    for (const auto& b : d.bands) spec.bands.push_back({b.name, b.share, b.follow_up});
+    spec.negative = d.negative;
+    std::vector<std::pair<Id, std::string>> out;
+    const auto& ranking = computed->evaluation->ranking;
+    for (std::size_t pos = 0; pos < ranking.size(); ++pos) {
+        const auto& subject = d.subjects[ranking[pos].subject];
+        if (subject.record.person_id == 0) continue;
+        out.emplace_back(subject.record.person_id,
+                         scoring::ReviewGrade(*computed->evaluation, computed->standing, spec, pos));
+    }
+    if (out.empty()) return Invalid("该考核活动的考核对象不是人员，不能作为年度考核等次的依据", "campaign_id");
+    return out;
+}
+
 // ---- settings, owners, framework ------------------------------------------------------------
 
 Result<std::shared_ptr<const CampaignService::Computed>> CampaignService::LoadDraftForManager(const Actor& actor,

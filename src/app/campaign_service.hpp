@@ -230,6 +230,10 @@ public:
     Result<MetricFill> FactsFromMetric(const Actor& actor, Id campaign_id, const std::string& criterion,
                                        const std::string& metric, int month);
 
+    // The yearly-review grades (优秀/称职/基本称职/不称职, core::scoring::ReviewGrade) of the people
+    // who are subjects of a published campaign, for the ladder's review. Conflict while a draft.
+    Result<std::vector<std::pair<Id, std::string>>> PersonGrades(const Actor& actor, Id campaign_id);
+
     // Finds a campaign by name (for idempotent demo loading); 0 if none.
     Id FindByName(const std::string& name);
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include <set>
+
 #include "app/training_service.hpp"
 #include "core/pipeline/bonus_pool.hpp"
 #include "exchange/xlsx/writer.hpp"
@@ -199,7 +201,7 @@ void RegisterLadderRoutes(Router& router, Services& s) {
     });
 
     router.Add("POST", "/api/v1/ladder/evaluate", Access::kSession, [&s](Request& req) {
-        auto o = ParseObject(req.body, {"unit_id", "as_of", "grades", "apply"});
+        auto o = ParseObject(req.body, {"unit_id", "as_of", "grades", "apply", "campaign_id"});
         if (!o) return ErrorResponse(o.error());
         auto unit = IntField(*o, "unit_id");
         if (!unit) return ErrorResponse(unit.error());
@@ -209,6 +211,17 @@ void RegisterLadderRoutes(Router& router, Services& s) {
         if (!apply) return ErrorResponse(apply.error());
         auto grades = GradesFrom(*o);
         if (!grades) return ErrorResponse(grades.error());
+        // Grades from a published campaign whose subjects are people; grades given explicitly win.
+        auto campaign = IntField(*o, "campaign_id");
+        if (!campaign) return ErrorResponse(campaign.error());
+        if (campaign->value_or(0) != 0) {
+            auto from_campaign = s.campaigns.PersonGrades(req.user->actor, **campaign);
+            if (!from_campaign) return ErrorResponse(from_campaign.error());
+            std::set<Id> given;
+            for (const auto& [person, grade] : *grades) given.insert(person);
+            for (const auto& [person, grade] : *from_campaign)
+                if (!given.count(person)) grades->emplace_back(person, grade);
+        }
         return Reply(200,
                      s.training.EvaluateLadder(req.user->actor, unit->value_or(0), as_of->value_or(""), *grades,
                                                apply->value_or(false)),

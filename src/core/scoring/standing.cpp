@@ -112,4 +112,15 @@ Standing Stand(const Evaluation& evaluation, const CompiledFramework& framework,
     return out;
 }
 
+const char* ReviewGrade(const Evaluation& evaluation, const Standing& standing, const StandingSpec& spec,
+                        std::size_t pos) {
+    const auto& r = evaluation.ranking[pos];
+    if (r.vetoed || std::find(standing.negative.begin(), standing.negative.end(), pos) != standing.negative.end())
+        return "不称职";
+    const int band = pos < standing.band.size() ? standing.band[pos] : -1;
+    if (r.award >= 0 || (band == 0 && spec.bands.size() > 1)) return "优秀";
+    if (band >= 0 && spec.bands[static_cast<std::size_t>(band)].follow_up) return "基本称职";
+    return "称职";
+}
+
 }  // namespace lingyan::core::scoring

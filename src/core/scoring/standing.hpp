@@ -63,4 +63,10 @@ struct Standing {
 Standing Stand(const Evaluation& evaluation, const CompiledFramework& framework, const std::vector<int>& subject_track,
                const StandingSpec& spec);
 
+// The yearly-review grade (年度考核等次) a campaign result gives a subject at ranking position
+// `pos`, for the ladder (四岗十五级): 不称职 when vetoed or on the negative list (躺平奖), 优秀 with
+// an award or in the first of several bands, 基本称职 in a band that needs follow-up, else 称职.
+const char* ReviewGrade(const Evaluation& evaluation, const Standing& standing, const StandingSpec& spec,
+                        std::size_t pos);
+
 }  // namespace lingyan::core::scoring

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
 #include <set>
 
 #include "../test_server.hpp"
@@ -234,6 +235,63 @@ TEST_P(LadderEditTest, EvaluationPromotesAndDemotesOnlyWhenApplied) {
     EXPECT_EQ(town.Send("POST", "/api/v1/ladder/evaluate", body(true)).status, 403);
     EXPECT_EQ(town.Send("POST", "/api/v1/ladder/evaluate", body(false)).status, 404);
     EXPECT_EQ(AuditCount(), before + 1);
+}
+
+TEST_P(LadderEditTest, TheReviewTakesItsGradesFromAPublishedCampaignOfPeople) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const Id up = Secretary("品建村"), down = Secretary("同盟村"), idle = Secretary("官公河村");
+    ASSERT_EQ(SetLevel(c, up, 2, "2019-01-01").status, 201);
+    ASSERT_EQ(SetLevel(c, down, 5, "2019-01-01").status, 201);
+    ASSERT_EQ(SetLevel(c, idle, 7, "2021-01-01").status, 201);
+    const Id nantong = Unit("南通市");
+    // 四好书记 of the three: idle wins the award (优秀), down is last and on the 躺平奖 (不称职).
+    json::object campaign{
+        {"name", "2021年度四好书记评选（南通）"},
+        {"scope_unit_id", nantong},
+        {"cycle_kind", "year"},
+        {"cycle_label", "2021"},
+        {"framework", json::parse(R"({"name":"四好书记","awards":[{"name":"四好书记","quota":1}],
+            "criteria":[{"id":"score","name":"综合评价","weight":1,"method":"manual","max":100}]})")},
+        {"subjects", json::array{json::object{{"person_id", up}}, json::object{{"person_id", down}},
+                                 json::object{{"person_id", idle}}}}};
+    auto created = c.Send("POST", "/api/v1/campaigns", json::serialize(campaign));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto detail = Json(created);
+    const std::string id = std::to_string(detail.at("id").as_int64());
+    json::array facts;
+    for (const auto& subject : detail.at("subjects").as_array()) {
+        const Id person = subject.at("person_id").as_int64();
+        facts.push_back(json::object{{"subject_id", subject.at("id")},
+                                     {"criterion", "score"},
+                                     {"key", "value"},
+                                     {"value", person == idle ? 95 : person == up ? 80 : 50}});
+    }
+    ASSERT_EQ(c.Send("POST", "/api/v1/campaigns/" + id + "/facts", json::serialize(json::object{{"facts", facts}})).status,
+              200);
+    ASSERT_EQ(c.Send("PUT", "/api/v1/campaigns/" + id + "/settings",
+                     R"({"negative":{"name":"躺平奖","criterion":"","count":1}})")
+                  .status,
+              200);
+    auto review = [&] {
+        return c.Send("POST", "/api/v1/ladder/evaluate",
+                      json::serialize(json::object{{"unit_id", nantong},
+                                                   {"as_of", "2022-01-10"},
+                                                   {"campaign_id", detail.at("id")}}));
+    };
+    EXPECT_EQ(review().status, 409);  // a draft is no basis for grades
+    ASSERT_EQ(c.Send("POST", "/api/v1/campaigns/" + id + "/publish", "").status, 200);
+    auto preview = review();
+    ASSERT_EQ(preview.status, 200) << preview.body;
+    const auto result = Json(preview);
+    std::map<Id, std::string> grades;
+    for (const auto& row : result.at("rows").as_array())
+        grades[row.at("person_id").as_int64()] = std::string(row.at("grade").as_string());
+    EXPECT_EQ(grades[idle], "优秀");
+    EXPECT_EQ(grades[up], "称职");
+    EXPECT_EQ(grades[down], "不称职");
+    EXPECT_EQ(result.at("promoted").as_int64(), 2);
+    EXPECT_EQ(result.at("demoted").as_int64(), 1);
 }
 
 TEST_P(LadderEditTest, AReviewOfAnEarlierDateLeavesLaterChangesAlone) {

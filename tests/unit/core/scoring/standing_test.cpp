@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,47 @@ TEST(Standing, ValidationNamesTheField) {
     EXPECT_EQ(ValidateStanding(spec, fw).error().field, "negative");
     spec.negative = NegativeListSpec{"躺平奖", "a", 0};
     EXPECT_EQ(ValidateStanding(spec, fw).error().field, "negative");
+}
+
+}  // namespace
+}  // namespace lingyan::core::scoring
+
+namespace lingyan::core::scoring {
+namespace {
+
+TEST(ReviewGrade, AwardsAndTopBandExcellentBottomBandBasicNegativeListAndVetoIncompetent) {
+    Framework fw;
+    fw.name = "t";
+    CriterionSpec c;
+    c.id = "a";
+    c.name = "a";
+    c.method = Method::kManual;
+    c.max = 100;
+    fw.criteria = {c};
+    fw.awards = {{"优秀书记", 1, 0}};
+    auto compiled = Compile(fw);
+    ASSERT_TRUE(compiled);
+    FactSheet sheet(*compiled, "t");
+    const std::vector<std::pair<std::string, double>> scores = {{"甲", 95}, {"乙", 90}, {"丙", 80}, {"丁", 70}, {"戊", 60}, {"己", 99}};
+    for (const auto& [name, v] : scores) ASSERT_TRUE(sheet.AddNumber(name, "a", "value", v));
+    ASSERT_TRUE(sheet.AddVeto("己", "违纪"));
+    auto e = Evaluate(sheet);
+    ASSERT_TRUE(e);
+    StandingSpec spec;
+    spec.bands = {{"好", 0.4, false}, {"中", 0.4, false}, {"差", 0.2, true}};
+    spec.negative = NegativeListSpec{"躺平奖", "", 1};
+    const auto st = Stand(*e, *compiled, std::vector<int>(6, -1), spec);
+    std::map<std::string, std::string> grade;
+    for (std::size_t pos = 0; pos < e->ranking.size(); ++pos) grade[e->ranking[pos].name] = ReviewGrade(*e, st, spec, pos);
+    EXPECT_EQ(grade["甲"], "优秀");    // the award
+    EXPECT_EQ(grade["乙"], "优秀");    // first band (2 of 5)
+    EXPECT_EQ(grade["丙"], "称职");
+    EXPECT_EQ(grade["丁"], "称职");
+    EXPECT_EQ(grade["戊"], "不称职");  // last: on the negative list
+    EXPECT_EQ(grade["己"], "不称职");  // vetoed
+    spec.negative.reset();
+    const auto plain = Stand(*e, *compiled, std::vector<int>(6, -1), spec);
+    EXPECT_STREQ(ReviewGrade(*e, plain, spec, e->position[4]), "基本称职");  // 戊: bottom band, followed up
 }
 
 }  // namespace
