@@ -359,7 +359,14 @@ export const trainingApi = {
   personLadder: (person: number, grade?: Grade, asOf?: string) =>
     http.get<LadderPerson>(`/people/${person}/ladder`, { grade: grade || undefined, as_of: asOf || undefined }, { quiet: true }),
   changeLadder: (person: number, body: LadderChange) => http.post<LadderPerson>(`/people/${person}/ladder`, body, { quiet: true }),
-  evaluateLadder: (body: { unit_id: number; as_of?: string; grades: { person_id: number; grade: Grade }[]; apply: boolean }) =>
+  evaluateLadder: (body: {
+    unit_id: number;
+    as_of?: string;
+    grades: { person_id: number; grade: Grade }[];
+    apply: boolean;
+    /** Grades from a published campaign of people; explicit `grades` win. */
+    campaign_id?: number;
+  }) =>
     http.post<LadderEvaluation>('/ladder/evaluate', body, { quiet: true }),
   bonusSplits: () => http.get<{ items: BonusSplit[] }>('/bonus-splits'),
   bonusSplit: (id: number) => http.get<BonusSplit>(`/bonus-splits/${id}`, undefined, { quiet: true }),

@@ -597,6 +597,8 @@ const en: typeof zhCN = {
       since: 'Effective',
       history: 'History',
       evaluate: 'Yearly review',
+      fromCampaign: 'Appraisals from a campaign:',
+      fromCampaignNone: 'none (enter by hand)',
       evaluateHint: 'Enter the yearly appraisal of graded people: incompetent goes on the negative list and down one level; competent or better with enough years at the level goes up one; blank means no change. Preview first, then apply.',
       grade: 'Appraisal',
       noGrade: 'No change',

@@ -595,6 +595,8 @@ export default {
       since: '生效日期',
       history: '等级经历',
       evaluate: '年度晋降级',
+      fromCampaign: '考核等次取自考核活动：',
+      fromCampaignNone: '不使用（手工填写）',
       evaluateHint: '为已定级人员填写年度考核等次：不称职列入负面清单降一级；称职及以上且本级任职年限已满的晋升一级；未填写的不作调整。先预览，确认后执行。',
       grade: '考核等次',
       noGrade: '不调整',
