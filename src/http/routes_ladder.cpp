@@ -114,6 +114,24 @@ core::Result<std::vector<std::pair<Id, std::string>>> GradesFrom(const json::obj
     return out;
 }
 
+// The `grades` of a body, completed from `campaign_id` (a published campaign of people) where
+// given; grades listed explicitly win.
+core::Result<std::vector<std::pair<Id, std::string>>> GradesWithCampaign(const json::object& o, Services& s,
+                                                                        const core::auth::Actor& actor) {
+    auto grades = GradesFrom(o);
+    if (!grades) return grades.error();
+    auto campaign = IntField(o, "campaign_id");
+    if (!campaign) return campaign.error();
+    if (campaign->value_or(0) == 0) return grades;
+    auto from_campaign = s.campaigns.PersonGrades(actor, **campaign);
+    if (!from_campaign) return from_campaign.error();
+    std::set<Id> given;
+    for (const auto& [person, grade] : *grades) given.insert(person);
+    for (const auto& [person, grade] : *from_campaign)
+        if (!given.count(person)) grades->emplace_back(person, grade);
+    return grades;
+}
+
 template <typename T, typename F>
 Response Reply(int status, const core::Result<T>& r, F&& to_json) {
     if (!r) return ErrorResponse(r.error());
@@ -209,19 +227,8 @@ void RegisterLadderRoutes(Router& router, Services& s) {
         if (!as_of) return ErrorResponse(as_of.error());
         auto apply = BoolField(*o, "apply");
         if (!apply) return ErrorResponse(apply.error());
-        auto grades = GradesFrom(*o);
+        auto grades = GradesWithCampaign(*o, s, req.user->actor);
         if (!grades) return ErrorResponse(grades.error());
-        // Grades from a published campaign whose subjects are people; grades given explicitly win.
-        auto campaign = IntField(*o, "campaign_id");
-        if (!campaign) return ErrorResponse(campaign.error());
-        if (campaign->value_or(0) != 0) {
-            auto from_campaign = s.campaigns.PersonGrades(req.user->actor, **campaign);
-            if (!from_campaign) return ErrorResponse(from_campaign.error());
-            std::set<Id> given;
-            for (const auto& [person, grade] : *grades) given.insert(person);
-            for (const auto& [person, grade] : *from_campaign)
-                if (!given.count(person)) grades->emplace_back(person, grade);
-        }
         return Reply(200,
                      s.training.EvaluateLadder(req.user->actor, unit->value_or(0), as_of->value_or(""), *grades,
                                                apply->value_or(false)),
@@ -256,7 +263,7 @@ void RegisterLadderRoutes(Router& router, Services& s) {
     });
 
     router.Add("POST", "/api/v1/bonus-splits", Access::kSession, [&s](Request& req) {
-        auto o = ParseObject(req.body, {"unit_id", "period", "pool_fen", "as_of", "grades", "dry_run"});
+        auto o = ParseObject(req.body, {"unit_id", "period", "pool_fen", "as_of", "grades", "dry_run", "campaign_id"});
         if (!o) return ErrorResponse(o.error());
         app::NewBonusSplit spec;
         auto unit = IntField(*o, "unit_id");
@@ -269,7 +276,7 @@ void RegisterLadderRoutes(Router& router, Services& s) {
         if (!period) return ErrorResponse(period.error());
         if (!as_of) return ErrorResponse(as_of.error());
         if (!dry_run) return ErrorResponse(dry_run.error());
-        auto grades = GradesFrom(*o);
+        auto grades = GradesWithCampaign(*o, s, req.user->actor);
         if (!grades) return ErrorResponse(grades.error());
         spec.unit_id = unit->value_or(0);
         spec.pool_fen = pool->value_or(0);

@@ -292,6 +292,25 @@ TEST_P(LadderEditTest, TheReviewTakesItsGradesFromAPublishedCampaignOfPeople) {
     EXPECT_EQ(grades[down], "不称职");
     EXPECT_EQ(result.at("promoted").as_int64(), 2);
     EXPECT_EQ(result.at("demoted").as_int64(), 1);
+
+    // The bonus split weighs by the same grades: the 躺平奖 gets nothing.
+    auto split = c.Send("POST", "/api/v1/bonus-splits",
+                        json::serialize(json::object{{"unit_id", nantong},
+                                                     {"period", "2021"},
+                                                     {"pool_fen", 300000},
+                                                     {"as_of", "2022-01-10"},
+                                                     {"campaign_id", detail.at("id")},
+                                                     {"dry_run", true}}));
+    ASSERT_EQ(split.status, 200) << split.body;
+    const auto lines = Json(split).at("lines").as_array();
+    bool seen_down = false;
+    for (const auto& line : lines) {
+        if (line.at("person_id").as_int64() != down) continue;
+        seen_down = true;
+        EXPECT_EQ(line.at("grade").as_string(), "不称职");
+        EXPECT_EQ(line.at("coefficient").as_double(), 0);
+    }
+    EXPECT_TRUE(seen_down);
 }
 
 TEST_P(LadderEditTest, AReviewOfAnEarlierDateLeavesLaterChangesAlone) {
