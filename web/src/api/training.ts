@@ -308,6 +308,8 @@ export interface NewBonusSplit {
   pool_fen: number;
   as_of?: string;
   grades?: { person_id: number; grade: Grade }[];
+  /** Grades from a published campaign of people, as for the ladder review. */
+  campaign_id?: number;
   dry_run?: boolean;
 }
 
