@@ -92,9 +92,9 @@ Result<MetricOutcome> MetricService::Enter(const Actor& actor, const std::vector
             row_error(in, "year", "年份 " + std::to_string(in.year) + " 不在 2000—2100 之间");
         } else if (in.month < 0 || in.month > 12) {
             row_error(in, "month", "月份应为 1 到 12（目标值填 0）");
-        } else if (!std::isfinite(in.value)) {
+        } else if (in.value && !std::isfinite(*in.value)) {
             row_error(in, "value", "数值无效");
-        } else if (in.month == 0 && in.value <= 0) {
+        } else if (in.value && in.month == 0 && *in.value <= 0) {
             row_error(in, "value", "年度目标应大于 0");
         } else if (!seen.insert({units[i], in.metric, in.year, in.month}).second) {
             row_error(in, "value", "同一单位、指标、年月在本次提交中出现两次");
@@ -107,7 +107,7 @@ Result<MetricOutcome> MetricService::Enter(const Actor& actor, const std::vector
     }
 
     std::lock_guard lock(store_mutex_);
-    // Current values, for before/after in the audit and to skip unchanged rows.
+    // Current values, for before/after in the audit, to skip unchanged rows and to check removals.
     std::map<Key, double> current;
     std::set<std::pair<std::string, int>> loaded;
     for (const auto& in : inputs) {
@@ -116,6 +116,11 @@ Result<MetricOutcome> MetricService::Enter(const Actor& actor, const std::vector
         for (const auto& a : metrics_.ListActuals(in.metric, in.year, in.year))
             current[{a.unit_id, a.metric, a.year, a.month}] = a.value;
     }
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (!inputs[i].value && !current.count({units[i], inputs[i].metric, inputs[i].year, inputs[i].month}))
+            row_error(inputs[i], "value", "要删除的数值不存在");
+    }
+    if (!outcome.errors.empty()) return outcome;
     const std::string now = clock_.NowIso();
     std::string changes;
     auto tx = store_.Begin();
@@ -123,22 +128,27 @@ Result<MetricOutcome> MetricService::Enter(const Actor& actor, const std::vector
         const auto& in = inputs[i];
         const Key key{units[i], in.metric, in.year, in.month};
         auto it = current.find(key);
-        if (it != current.end() && it->second == in.value) {
+        if (in.value && it != current.end() && it->second == *in.value) {
             ++outcome.unchanged;
             continue;
         }
-        if (in.month == 0) {
-            metrics_.UpsertTarget(MetricTargetRecord{units[i], in.metric, in.year, in.value, actor.username, now});
+        if (!in.value) {
+            if (in.month == 0) metrics_.DeleteTarget(units[i], in.metric, in.year);
+            else metrics_.DeleteActual(units[i], in.metric, in.year, in.month);
+            ++outcome.removed;
+        } else if (in.month == 0) {
+            metrics_.UpsertTarget(MetricTargetRecord{units[i], in.metric, in.year, *in.value, actor.username, now});
+            ++outcome.written;
         } else {
             metrics_.UpsertActual(
-                MetricActualRecord{units[i], in.metric, in.year, in.month, in.value, actor.username, now});
+                MetricActualRecord{units[i], in.metric, in.year, in.month, *in.value, actor.username, now});
+            ++outcome.written;
         }
-        ++outcome.written;
         if (!changes.empty()) changes += ',';
         changes += "{\"unit_id\":" + std::to_string(units[i]) + ",\"metric\":" + JsonQuote(in.metric) +
                    ",\"year\":" + std::to_string(in.year) + ",\"month\":" + std::to_string(in.month) +
                    ",\"before\":" + (it == current.end() ? std::string("null") : Number(it->second)) +
-                   ",\"after\":" + Number(in.value) + "}";
+                   ",\"after\":" + (in.value ? Number(*in.value) : std::string("null")) + "}";
     }
     if (!changes.empty())
         AppendAudit(store_, clock_, actor, "metrics", "metric", 0,

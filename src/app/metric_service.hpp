@@ -32,11 +32,11 @@ struct MetricInput {
     std::string metric;
     int year = 0;
     int month = 0;
-    double value = 0;
+    std::optional<double> value;  // nullopt removes the stored value
 };
 
 struct MetricOutcome {
-    int written = 0, unchanged = 0;
+    int written = 0, removed = 0, unchanged = 0;
     std::vector<RowError> errors;  // non-empty: nothing was written
 };
 

@@ -53,7 +53,8 @@ core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
                 if (!value.is_string()) return core::Invalid(std::string(k) + " 应为字符串", field);
                 (k == "unit_code" ? in.unit_code : in.metric) = std::string(value.as_string());
             } else if (k == "value") {
-                if (!value.is_number()) return core::Invalid("value 应为数字", field);
+                if (value.is_null()) continue;  // removes the stored value
+                if (!value.is_number()) return core::Invalid("value 应为数字或 null（删除）", field);
                 in.value = value.to_number<double>();
             } else {
                 return core::Invalid("未知字段 “" + std::string(k) + "”", field);
@@ -69,8 +70,8 @@ core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
 Response OutcomeResponse(const core::Result<app::MetricOutcome>& outcome) {
     if (!outcome) return ErrorResponse(outcome.error());
     if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
-    return JsonResponse(200, json::serialize(json::object{{"written", outcome->written},
-                                                          {"unchanged", outcome->unchanged}}));
+    return JsonResponse(200, json::serialize(json::object{
+                                 {"written", outcome->written}, {"removed", outcome->removed}, {"unchanged", outcome->unchanged}}));
 }
 
 }  // namespace

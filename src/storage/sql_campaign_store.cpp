@@ -76,6 +76,9 @@ constexpr const char* kUpsertActual =
     "INSERT INTO metric_actuals (unit_id, metric, year, month, value, entered_by, entered_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, metric, year, month) DO UPDATE SET value = excluded.value, "
     "entered_by = excluded.entered_by, entered_at = excluded.entered_at";
+constexpr const char* kDeleteTarget = "DELETE FROM metric_targets WHERE unit_id = ? AND metric = ? AND year = ?";
+constexpr const char* kDeleteActual =
+    "DELETE FROM metric_actuals WHERE unit_id = ? AND metric = ? AND year = ? AND month = ?";
 constexpr const char* kSelectTargets =
     "SELECT unit_id, metric, year, target, entered_by, entered_at FROM metric_targets "
     "WHERE (metric = ? OR ? = '') AND year = ? ORDER BY unit_id, metric";
@@ -250,6 +253,14 @@ void SqlCampaignStore::UpsertTarget(const MetricTargetRecord& t) {
 void SqlCampaignStore::UpsertActual(const MetricActualRecord& a) {
     db_.Query(kUpsertActual, {a.unit_id, a.metric, static_cast<std::int64_t>(a.year),
                               static_cast<std::int64_t>(a.month), a.value, a.entered_by, a.entered_at});
+}
+
+void SqlCampaignStore::DeleteTarget(Id unit_id, const std::string& metric, int year) {
+    db_.Query(kDeleteTarget, {unit_id, metric, static_cast<std::int64_t>(year)});
+}
+
+void SqlCampaignStore::DeleteActual(Id unit_id, const std::string& metric, int year, int month) {
+    db_.Query(kDeleteActual, {unit_id, metric, static_cast<std::int64_t>(year), static_cast<std::int64_t>(month)});
 }
 
 std::vector<MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string& metric, int year) {

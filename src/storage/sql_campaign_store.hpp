@@ -40,6 +40,8 @@ public:
 
     void UpsertTarget(const core::ports::MetricTargetRecord& t) override;
     void UpsertActual(const core::ports::MetricActualRecord& a) override;
+    void DeleteTarget(core::ports::Id unit_id, const std::string& metric, int year) override;
+    void DeleteActual(core::ports::Id unit_id, const std::string& metric, int year, int month) override;
     std::vector<core::ports::MetricTargetRecord> ListTargets(const std::string& metric, int year) override;
     std::vector<core::ports::MetricActualRecord> ListActuals(const std::string& metric, int from_year,
                                                              int to_year) override;

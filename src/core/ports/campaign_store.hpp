@@ -174,6 +174,8 @@ public:
     // before, for growth) for the given metric, or every metric when `metric` is "".
     virtual void UpsertTarget(const MetricTargetRecord& t) = 0;
     virtual void UpsertActual(const MetricActualRecord& a) = 0;
+    virtual void DeleteTarget(Id unit_id, const std::string& metric, int year) = 0;
+    virtual void DeleteActual(Id unit_id, const std::string& metric, int year, int month) = 0;
     virtual std::vector<MetricTargetRecord> ListTargets(const std::string& metric, int year) = 0;
     virtual std::vector<MetricActualRecord> ListActuals(const std::string& metric, int from_year, int to_year) = 0;
     virtual std::vector<std::string> ListMetrics() = 0;  // distinct names, sorted

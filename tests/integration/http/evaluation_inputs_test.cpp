@@ -87,6 +87,19 @@ TEST_P(EvaluationInputsTest, MetricsShowCompletionAndGrowthAndFeedACampaign) {
                             std::to_string(county)));
     EXPECT_DOUBLE_EQ(again.at("rows").at(1).at("cumulative").as_double(), 300);  // April's 90 not written
 
+    // A value entered by mistake is removed with null; removing what is not there is refused.
+    json::array removal{json::object{{"unit_id", towns[0]}, {"metric", "开票销售"}, {"year", 2021}, {"month", 3},
+                                     {"value", nullptr}}};
+    auto removed = c.Send("POST", "/api/v1/metrics/values", json::serialize(json::object{{"rows", removal}}));
+    ASSERT_EQ(removed.status, 200) << removed.body;
+    EXPECT_EQ(Json(removed).at("removed").as_int64(), 1);
+    auto after_removal = Json(c.Get("/api/v1/metrics/progress?metric=" + Encode("开票销售") +
+                                    "&year=2021&month=3&parent=" + std::to_string(county)));
+    EXPECT_DOUBLE_EQ(after_removal.at("rows").at(1).at("cumulative").as_double(), 220);
+    EXPECT_EQ(c.Send("POST", "/api/v1/metrics/values", json::serialize(json::object{{"rows", removal}})).status, 422);
+    json::array restore{Value(towns[0], "开票销售", 2021, 3, 80)};
+    ASSERT_EQ(c.Send("POST", "/api/v1/metrics/values", json::serialize(json::object{{"rows", restore}})).status, 200);
+
     // Outside the scope: refused as a whole.
     const auto suzhou = [&] {
         Client admin(port());

@@ -42,11 +42,13 @@ export interface MetricValue {
   metric: string;
   year: number;
   month: number;
-  value: number;
+  /** null removes the stored value. */
+  value: number | null;
 }
 
 export interface MetricOutcome {
   written: number;
+  removed?: number;
   unchanged: number;
 }
 

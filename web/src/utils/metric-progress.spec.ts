@@ -85,7 +85,7 @@ describe('metric grid', () => {
     expect(Object.values(cells[1]).every((v) => v === '')).toBe(true);
   });
 
-  it('turns edited cells into rows (month 0 = target) and flags bad or cleared cells', () => {
+  it('turns edited cells into rows (month 0 = target), removes cleared ones and flags bad ones', () => {
     const units = gridUnits(rows, children);
     const stored = gridCells(units, rows);
     const current = JSON.parse(JSON.stringify(stored));
@@ -96,14 +96,16 @@ describe('metric grid', () => {
     current[3].m1 = '';
     const changes = metricChanges(units, stored, current, '开票销售', 2024);
     expect(changes.values).toEqual([
+      { unit_id: 3, metric: '开票销售', year: 2024, month: 1, value: null },
       { unit_id: 1, metric: '开票销售', year: 2024, month: 0, value: 1200 },
       { unit_id: 1, metric: '开票销售', year: 2024, month: 1, value: 90.5 },
     ]);
     expect(changes.cells).toEqual([
+      { subjectId: 3, columnId: 'm1' },
       { subjectId: 1, columnId: 'target' },
       { subjectId: 1, columnId: 'm1' },
     ]);
-    expect(changes.invalid).toEqual({ 3: { m1: 'cleared', m3: 'notNumber' } });
+    expect(changes.invalid).toEqual({ 3: { m3: 'notNumber' } });
   });
 
   it('places the server’s 1-based row errors under their cells', () => {

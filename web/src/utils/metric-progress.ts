@@ -108,8 +108,8 @@ export interface MetricChanges {
   values: MetricValue[];
   /** values[i] came from cells[i] (to place the server's row errors, 1-based). */
   cells: CellRef[];
-  /** Cells that are not numbers, or were cleared (the API cannot delete a value). */
-  invalid: Record<number, Record<string, 'notNumber' | 'cleared'>>;
+  /** Cells that are not numbers. */
+  invalid: Record<number, Record<string, 'notNumber'>>;
 }
 
 /** The cells changed since loading, as rows to write; month 0 is the target. */
@@ -121,10 +121,11 @@ export function metricChanges(units: GridUnit[], stored: MetricCells, current: M
       const after = (current[u.unit_id]?.[col] ?? '').trim();
       if (before === after) continue;
       const value = parseCell(after);
-      if (value === null || Number.isNaN(value)) {
-        (out.invalid[u.unit_id] ??= {})[col] = value === null ? 'cleared' : 'notNumber';
+      if (value !== null && Number.isNaN(value)) {
+        (out.invalid[u.unit_id] ??= {})[col] = 'notNumber';
         continue;
       }
+      // A cleared cell removes the stored value (value null).
       const before_value = parseCell(before);
       if (before_value !== null && before_value === value) continue; // "1,000" → "1000"
       out.values.push({ unit_id: u.unit_id, metric, year, month: col === TARGET_COLUMN ? 0 : Number(col.slice(1)), value });
