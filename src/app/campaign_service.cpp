@@ -526,7 +526,7 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
 }
 
 Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_id, const std::vector<FactInput>& facts,
-                                                const std::string& reason) {
+                                                const std::string& reason, bool check_only) {
     const bool judge = actor.role == core::auth::Role::kJudge;
     if (!IsManager(actor.role) && !judge) return Forbidden("您的角色无权录入考核数据");
     if (facts.empty()) return Invalid("没有要录入的数据", "facts");
@@ -617,7 +617,7 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
                                             static_cast<std::size_t>(f.row));
         if (!status) row_error(f, f.criterion, status.error().message);
     }
-    if (!outcome.errors.empty()) {
+    if (!outcome.errors.empty() || check_only) {
         std::stable_sort(outcome.errors.begin(), outcome.errors.end(),
                          [](const RowError& a, const RowError& b) { return a.row < b.row; });
         return outcome;

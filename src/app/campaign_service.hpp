@@ -182,8 +182,9 @@ public:
     // Enters facts all-or-nothing: every row is checked first (unknown subject, criterion or key,
     // bad value, duplicates within the request) and reported; nothing is written if any fails.
     // A published campaign refuses changes (conflict) until reopened.
+    // `check_only` reports the row errors without writing (to list them together with a file's own).
     Result<FactOutcome> EnterFacts(const Actor& actor, Id campaign_id, const std::vector<FactInput>& facts,
-                                   const std::string& reason);
+                                   const std::string& reason, bool check_only = false);
 
     // The stored facts, for data-entry grids; `subject_id` 0 = all subjects. Role judge sees only
     // its own judges scores.

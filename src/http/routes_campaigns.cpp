@@ -887,7 +887,16 @@ void RegisterCampaignRoutes(Router& router, Services& s) {
                 }
                 inputs.push_back({static_cast<int>(f.line), it->second, f.criterion, f.key, f.value, f.judge});
             }
-            if (!errors.empty()) return RowErrorsResponse(errors, "导入失败");
+            if (!errors.empty()) {
+                // The sheet's own problems and the other rows' problems, reported at once.
+                if (!inputs.empty()) {
+                    auto more = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "", true);
+                    if (more) errors.insert(errors.end(), more->errors.begin(), more->errors.end());
+                }
+                std::stable_sort(errors.begin(), errors.end(),
+                                 [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
+                return RowErrorsResponse(errors, "导入失败");
+            }
             if (inputs.empty()) return ErrorResponse(core::Invalid("表中没有任何数据", "file"));
             auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "导入 .xlsx（" + sheet.layout + "）");
             if (!outcome) return ErrorResponse(outcome.error());

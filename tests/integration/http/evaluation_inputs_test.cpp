@@ -186,7 +186,11 @@ TEST_P(EvaluationInputsTest, CampaignFactsImportFromTheLongAndTheWideSheet) {
                      {"不存在的镇", "sales", "target", "1", ""}};
     auto refused = c.Send("POST", import, Workbook(long_sheet), true, {});
     ASSERT_EQ(refused.status, 422) << refused.body;
-    EXPECT_EQ(Json(refused).at("rows").at(0).at("row").as_int64(), 6);  // the unknown subject, by its line
+    // Both problems at once, by their lines: target 0 (line 5) and the unknown subject (line 6).
+    const auto both = Json(refused).at("rows").as_array();
+    ASSERT_EQ(both.size(), 2u) << refused.body;
+    EXPECT_EQ(both[0].at("row").as_int64(), 5);
+    EXPECT_EQ(both[1].at("row").as_int64(), 6);
     long_sheet.pop_back();
     auto target_zero = c.Send("POST", import, Workbook(long_sheet), true, {});
     ASSERT_EQ(target_zero.status, 422) << target_zero.body;
