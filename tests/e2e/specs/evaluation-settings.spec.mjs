@@ -161,10 +161,12 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', { skip:
     writeFileSync(badPath, writeXlsx(bad, '数据'));
     await page.locator('[data-test="facts-import-file"]').setInputFiles(badPath);
     await page.locator('[data-test="import-errors-table"]').waitFor();
-    // The unknown subject's line, once (the server reports it per fact; the table dedupes).
+    // Both bad lines at once: the score over the max (line 3) and the unknown subject (line 4,
+    // which the server reports per fact; the table shows it once).
     const errorRows = page.locator('[data-test="import-errors-table"] .el-table__row');
-    assert.equal(await errorRows.count(), 1);
-    assert.match(await errorRows.first().innerText(), /不存在的镇/);
+    assert.equal(await errorRows.count(), 2);
+    assert.match(await errorRows.nth(0).innerText(), /\b3\b/);
+    assert.match(await errorRows.nth(1).innerText(), /不存在的镇/);
     assert.equal((await api(page, `/campaigns/${id}/facts`)).items.length, 0, 'a bad sheet writes nothing');
     await shot(page, '92-evaluation-facts-import-rejected');
     const goodPath = join(tmp, 'facts.xlsx');
