@@ -64,6 +64,27 @@ protected:
         server_ = std::make_unique<TestServer>(url_);
     }
     unsigned short port() { return server_->port(); }
+    // Roster lookups in the server's index: a unit by its exact name, the 书记 of a unit.
+    core::roster::Id Unit(const std::string& name) {
+        core::roster::Id id = 0;
+        server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
+            for (const auto& u : index.tree().units())
+                if (u.name == name) id = u.id;
+        });
+        EXPECT_NE(id, 0) << name;
+        return id;
+    }
+    core::roster::Id Secretary(const std::string& unit_name) {
+        const core::roster::Id unit = Unit(unit_name);
+        core::roster::Id person = 0;
+        server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
+            for (const auto* pos : index.TeamOf(unit))
+                if (pos->title == "书记" && person == 0) person = pos->person_id;
+        });
+        EXPECT_NE(person, 0) << unit_name;
+        return person;
+    }
+    std::int64_t AuditCount() { return server_->runtime().store->CountAudit(); }
     std::string url_;
     std::unique_ptr<TestServer> server_;
 };

@@ -26,15 +26,6 @@ protected:
         return f && f->is_string() ? std::string(f->as_string()) : std::string();
     }
 
-    Id Unit(const std::string& name) {
-        Id id = 0;
-        server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
-            for (const auto& u : index.tree().units())
-                if (u.name == name) id = u.id;
-        });
-        EXPECT_NE(id, 0) << name;
-        return id;
-    }
     Id ParentOf(Id unit) {
         Id parent = 0;
         server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
@@ -42,17 +33,6 @@ protected:
         });
         return parent;
     }
-    Id Secretary(const std::string& unit_name) {
-        const Id unit = Unit(unit_name);
-        Id person = 0;
-        server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
-            for (const auto* pos : index.TeamOf(unit))
-                if (pos->title == "书记" && person == 0) person = pos->person_id;
-        });
-        EXPECT_NE(person, 0) << unit_name;
-        return person;
-    }
-    std::int64_t AuditCount() { return server_->runtime().store->CountAudit(); }
     static std::string Ladder(Id person) { return "/api/v1/people/" + std::to_string(person) + "/ladder"; }
 
     HttpResult SetLevel(Client& c, Id person, int level, const std::string& date) {

@@ -19,27 +19,6 @@ using core::roster::Id;
 class TrainingTest : public BackendTest {
 protected:
 
-    Id Unit(const std::string& name) {
-        Id id = 0;
-        server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
-            for (const auto& u : index.tree().units())
-                if (u.name == name) id = u.id;
-        });
-        EXPECT_NE(id, 0) << name;
-        return id;
-    }
-    Id Secretary(const std::string& unit_name) {
-        const Id unit = Unit(unit_name);
-        Id person = 0;
-        server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
-            for (const auto* pos : index.TeamOf(unit))
-                if (pos->title == "书记" && person == 0) person = pos->person_id;
-        });
-        EXPECT_NE(person, 0) << unit_name;
-        return person;
-    }
-    std::int64_t AuditCount() { return server_->runtime().store->CountAudit(); }
-
     // A program of 南通市 with three hosts (capacity `capacity`) and one batch of `trainees`.
     json::object CreateProgram(Client& c, const std::vector<Id>& trainees, int capacity, const std::string& name) {
         json::array ids;
