@@ -9,14 +9,14 @@
 #include <string>
 #include <vector>
 
-#include "core/scoring/engine.hpp"
-#include "core/scoring/facts.hpp"
-#include "core/scoring/framework.hpp"
+#include "core/evaluation/engine.hpp"
+#include "core/evaluation/facts.hpp"
+#include "core/evaluation/framework.hpp"
 #include "core/text/csv.hpp"
 
 namespace {
 
-using namespace lingyan::core::scoring;
+using namespace lingyan::core::evaluation;
 
 constexpr int kGroups = 8;
 constexpr int kLeavesPerGroup = 5;

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "exchange/file_io.hpp"
+#include "exchange/common/file_io.hpp"
 #include "exchange/roster/roster_export.hpp"
 #include "exchange/roster/roster_fields.hpp"
 #include "exchange/roster/roster_import.hpp"

@@ -12,18 +12,18 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "core/scoring/engine.hpp"
-#include "core/scoring/facts.hpp"
-#include "core/scoring/framework.hpp"
-#include "core/scoring/templates.hpp"
+#include "core/evaluation/engine.hpp"
+#include "core/evaluation/facts.hpp"
+#include "core/evaluation/framework.hpp"
+#include "core/evaluation/templates.hpp"
 #include "core/text/csv.hpp"
-#include "exchange/file_io.hpp"
-#include "exchange/framework_json.hpp"
+#include "exchange/common/file_io.hpp"
+#include "exchange/evaluation/framework_json.hpp"
 
 namespace lingyan::cli {
 namespace {
 
-namespace scoring = core::scoring;
+namespace evaluation = core::evaluation;
 
 // A problem in one of the input files; `line` 0 means "the file as a whole".
 struct InputError {
@@ -79,11 +79,11 @@ std::string CsvField(std::string_view text) {
     return out + "\"";
 }
 
-std::string AwardName(const scoring::Evaluation& evaluation, const scoring::SubjectResult& r) {
+std::string AwardName(const evaluation::Evaluation& evaluation, const evaluation::SubjectResult& r) {
     return r.award < 0 ? std::string() : evaluation.awards[static_cast<std::size_t>(r.award)].name;
 }
 
-std::string InputsText(const std::vector<scoring::ExplainedInput>& inputs) {
+std::string InputsText(const std::vector<evaluation::ExplainedInput>& inputs) {
     std::string out;
     for (const auto& input : inputs) {
         if (!out.empty()) out += "; ";
@@ -93,7 +93,7 @@ std::string InputsText(const std::vector<scoring::ExplainedInput>& inputs) {
     return out;
 }
 
-void PrintRankingCsv(const scoring::Evaluation& evaluation, std::string& out) {
+void PrintRankingCsv(const evaluation::Evaluation& evaluation, std::string& out) {
     out += "rank,subject,total,vetoed,incomplete,award\n";
     for (const auto& r : evaluation.ranking) {
         out += std::to_string(r.rank);
@@ -114,7 +114,7 @@ using exchange::JsonString;
 
 std::string JsonBool(bool value) { return value ? "true" : "false"; }
 
-std::string SubjectJsonFields(const scoring::Evaluation& evaluation, const scoring::SubjectResult& r) {
+std::string SubjectJsonFields(const evaluation::Evaluation& evaluation, const evaluation::SubjectResult& r) {
     std::string out = "\"rank\":" + std::to_string(r.rank) + ",\"subject\":" + JsonString(r.name) +
                       ",\"total\":" + Cents(r.total_cents) + ",\"vetoed\":" + JsonBool(r.vetoed);
     if (r.vetoed) out += ",\"veto_reason\":" + JsonString(r.veto_reason);
@@ -123,7 +123,7 @@ std::string SubjectJsonFields(const scoring::Evaluation& evaluation, const scori
     return out;
 }
 
-void PrintRankingJson(const scoring::CompiledFramework& fw, const scoring::Evaluation& evaluation, std::string& out) {
+void PrintRankingJson(const evaluation::CompiledFramework& fw, const evaluation::Evaluation& evaluation, std::string& out) {
     out += "{\"framework\":" + JsonString(fw.framework().name) + ",\"subjects\":[";
     for (std::size_t pos = 0; pos < evaluation.ranking.size(); ++pos) {
         const auto& r = evaluation.ranking[pos];
@@ -152,11 +152,11 @@ void PrintRankingJson(const scoring::CompiledFramework& fw, const scoring::Evalu
     out += "]}\n";
 }
 
-void PrintExplanationCsv(const scoring::Explanation& x, const scoring::Evaluation& evaluation, std::string& out) {
+void PrintExplanationCsv(const evaluation::Explanation& x, const evaluation::Evaluation& evaluation, std::string& out) {
     out += "criterion,name,level,method,inputs,s,weight,share,contribution\n";
     for (const auto& c : x.criteria) {
         out += CsvField(c.id) + ',' + CsvField(c.name) + ',' + std::to_string(c.depth + 1) + ',' +
-               std::string(scoring::MethodName(c.method)) + ',' +
+               std::string(evaluation::MethodName(c.method)) + ',' +
                CsvField(c.missing ? std::string("missing") : InputsText(c.inputs)) + ',' + Fixed(c.s, 4) + ',' +
                Shortest(c.weight) + ',' + Fixed(c.global_share, 4) + ',' + Fixed(c.contribution, 2) + '\n';
     }
@@ -169,7 +169,7 @@ void PrintExplanationCsv(const scoring::Explanation& x, const scoring::Evaluatio
     out += "-,total,,," + CsvField(summary) + ',' + Fixed(x.s_root, 4) + ",,," + Cents(x.result.total_cents) + '\n';
 }
 
-void PrintExplanationJson(const scoring::Explanation& x, const scoring::Evaluation& evaluation, std::string& out) {
+void PrintExplanationJson(const evaluation::Explanation& x, const evaluation::Evaluation& evaluation, std::string& out) {
     out += "{" + SubjectJsonFields(evaluation, x.result) + ",\"scale\":" + Shortest(x.scale) +
            ",\"s_root\":" + Shortest(x.s_root) + ",\"bonus\":{\"raw\":" + Shortest(x.raw_bonus) +
            ",\"applied\":" + Shortest(x.result.bonus) + "},\"penalty\":{\"raw\":" + Shortest(x.raw_penalty) +
@@ -179,7 +179,7 @@ void PrintExplanationJson(const scoring::Explanation& x, const scoring::Evaluati
         out += pos ? ",\n{" : "\n{";
         out += "\"id\":" + JsonString(c.id) + ",\"name\":" + JsonString(c.name) +
                ",\"level\":" + std::to_string(c.depth + 1) +
-               ",\"method\":" + JsonString(scoring::MethodName(c.method)) + ",\"inputs\":[";
+               ",\"method\":" + JsonString(evaluation::MethodName(c.method)) + ",\"inputs\":[";
         for (std::size_t in = 0; in < c.inputs.size(); ++in) {
             const auto& input = c.inputs[in];
             if (in) out += ',';
@@ -201,7 +201,7 @@ constexpr std::string_view kBuiltinPrefix = "builtin:";
 
 using exchange::FrameworkToJson;
 
-std::string TemplateKeys(const std::vector<scoring::Template>& templates) {
+std::string TemplateKeys(const std::vector<evaluation::Template>& templates) {
     std::string out;
     for (const auto& t : templates) out += (out.empty() ? "" : "、") + std::string(t.key);
     return out;
@@ -209,7 +209,7 @@ std::string TemplateKeys(const std::vector<scoring::Template>& templates) {
 
 // ---- INPUTS.csv → FactSheet ---------------------------------------------------------------
 
-std::optional<InputError> ReadFacts(const std::string& file, std::string_view text, scoring::FactSheet& sheet) {
+std::optional<InputError> ReadFacts(const std::string& file, std::string_view text, evaluation::FactSheet& sheet) {
     core::text::CsvReader reader(text);
     std::vector<std::string_view> fields;
     if (!reader.Next(fields)) return InputError{file, 1, "文件为空，缺少表头 subject,criterion,key,value"};
@@ -253,9 +253,9 @@ int Run(const Options& opt) {
         std::cerr << ": " << e.message << '\n';
         return kExitBadInput;
     };
-    const auto templates = scoring::BuiltinTemplates();
+    const auto templates = evaluation::BuiltinTemplates();
     if (!opt.print_template.empty()) {
-        const auto* t = scoring::FindTemplate(templates, opt.print_template);
+        const auto* t = evaluation::FindTemplate(templates, opt.print_template);
         if (!t) {
             std::cerr << "lingyan evaluate: 没有内置模板 “" << opt.print_template << "”（可用 "
                       << TemplateKeys(templates) << "）\n";
@@ -279,7 +279,7 @@ int Run(const Options& opt) {
     try {
         if (builtin) {
             const auto key = std::string_view(opt.framework_path).substr(kBuiltinPrefix.size());
-            const auto* t = scoring::FindTemplate(templates, key);
+            const auto* t = evaluation::FindTemplate(templates, key);
             if (!t) {
                 std::cerr << opt.framework_path << ": 没有这个内置模板（可用 " << TemplateKeys(templates) << "）\n";
                 return kExitBadInput;
@@ -298,15 +298,15 @@ int Run(const Options& opt) {
     exchange::FrameworkJsonError json_error;
     auto framework = reader.Read(json_error);
     if (!framework) return fail({opt.framework_path, json_error.line, json_error.message});
-    auto compiled = scoring::Compile(std::move(*framework));
+    auto compiled = evaluation::Compile(std::move(*framework));
     if (!compiled) {
         const auto& e = compiled.error();
         return fail({opt.framework_path, reader.LineOfField(e.field, e.message), e.message});
     }
 
-    scoring::FactSheet sheet(*compiled, opt.inputs_path);
+    evaluation::FactSheet sheet(*compiled, opt.inputs_path);
     if (auto bad = ReadFacts(opt.inputs_path, inputs_text, sheet)) return fail(*bad);
-    auto evaluation = scoring::Evaluate(sheet);
+    auto evaluation = evaluation::Evaluate(sheet);
     if (!evaluation) {
         // The engine's field is already "file:line".
         std::cerr << evaluation.error().field << ": " << evaluation.error().message << '\n';
@@ -315,7 +315,7 @@ int Run(const Options& opt) {
 
     std::string out;
     if (opt.explain_set) {
-        auto explanation = scoring::Explain(sheet, *evaluation, opt.explain);
+        auto explanation = evaluation::Explain(sheet, *evaluation, opt.explain);
         if (!explanation) return fail({opt.inputs_path, 0, explanation.error().message});
         if (opt.format == "json") {
             PrintExplanationJson(*explanation, *evaluation, out);

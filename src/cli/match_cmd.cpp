@@ -16,7 +16,7 @@
 #include "cli/commands.hpp"
 #include "core/matching/host_matching.hpp"
 #include "core/text/csv.hpp"
-#include "exchange/file_io.hpp"
+#include "exchange/common/file_io.hpp"
 
 namespace lingyan::cli {
 namespace {
@@ -152,7 +152,7 @@ void AppendCsvField(std::string& out, std::string_view field) {
 struct MatchArgs {
     std::string trainees_path;
     std::string hosts_path;
-    std::string capacity = "3";
+    std::string capacity = std::to_string(core::matching::kDefaultHostCapacity);
     std::string min_similarity = "0.5";
     bool stats = false;
 };

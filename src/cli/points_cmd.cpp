@@ -27,7 +27,7 @@
 #include "core/points/tally.hpp"
 #include "core/points/unit_tree.hpp"
 #include "core/text/csv.hpp"
-#include "exchange/mapped_file.hpp"
+#include "exchange/common/mapped_file.hpp"
 
 namespace lingyan::cli {
 namespace {

@@ -1,4 +1,4 @@
-// import roster FILE, export roster FILE, and the roster exchange hooks for the HTTP routes.
+// import roster FILE, export roster FILE.
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,13 +7,21 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/runtime.hpp"
+#include "main/composition.hpp"
 #include "core/roster/person_rules.hpp"
-#include "exchange/file_io.hpp"
+#include "exchange/common/file_io.hpp"
 #include "exchange/roster/roster_export.hpp"
+#include "exchange/roster/roster_files.hpp"
 #include "exchange/roster/roster_import.hpp"
 
 namespace lingyan::cli {
+
+using composition::kDefaultDb;
+using composition::Runtime;
+
+using exchange::roster::PeopleRows;
+using exchange::roster::ToAppErrors;
+using exchange::roster::ToAppRows;
 
 namespace {
 
@@ -45,80 +53,7 @@ private:
     int last_ = -1;
 };
 
-std::vector<app::RosterImportRow> ToAppRows(const exchange::roster::RosterParse& parsed) {
-    std::vector<app::RosterImportRow> rows;
-    rows.reserve(parsed.rows.size());
-    for (const auto& r : parsed.rows)
-        rows.push_back({parsed.sheet, static_cast<int>(r.row), r.person, r.unit_code, r.title, r.start_date});
-    return rows;
-}
-
-std::vector<app::RowError> ToAppErrors(const std::vector<exchange::roster::RowError>& errors) {
-    std::vector<app::RowError> out;
-    for (const auto& e : errors) out.push_back({e.sheet, static_cast<int>(e.row), e.field, e.message});
-    return out;
-}
-
-// Writes through a temporary file (the xlsx writer needs a path) and returns the bytes.
-template <typename Fn>
-std::string WriteToBytes(Fn&& write) {
-    fs::path tmp = fs::temp_directory_path() / ("lingyan-export-" + std::to_string(::getpid()) + "-" +
-                                                 std::to_string(reinterpret_cast<std::uintptr_t>(&write)) + ".xlsx");
-    write(tmp.string());
-    std::string bytes = exchange::ReadFile(tmp.string());
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return bytes;
-}
-
-std::vector<exchange::roster::PersonExportRow> PeopleRows(const std::vector<app::PersonView>& people,
-                                                          const core::roster::RosterIndex* index) {
-    std::vector<exchange::roster::PersonExportRow> rows;
-    for (const auto& v : people) {
-        auto code_of = [&](core::roster::Id unit) {
-            const auto* u = index ? index->tree().Find(unit) : nullptr;
-            return u ? u->code : std::string();
-        };
-        if (v.positions.empty()) {
-            rows.push_back({v.person, code_of(v.person.unit_id), v.unit_name, "", ""});
-        } else {
-            for (const auto& [pos, unit_name] : v.positions)
-                if (pos.end_date.empty()) rows.push_back({v.person, code_of(pos.unit_id), unit_name, pos.title, pos.start_date});
-            if (rows.empty() || rows.back().person.id != v.person.id)
-                rows.push_back({v.person, code_of(v.person.unit_id), v.unit_name, "", ""});
-        }
-    }
-    return rows;
-}
-
 }  // namespace
-
-http::RosterExchange MakeRosterExchange() {
-    http::RosterExchange x;
-    x.parse = [](const std::string& bytes, const std::string& filename,
-                 std::vector<app::RowError>& errors) -> core::Result<std::vector<app::RosterImportRow>> {
-        try {
-            auto parsed = exchange::roster::ParseRoster(bytes, filename);
-            errors = ToAppErrors(parsed.errors);
-            return ToAppRows(parsed);
-        } catch (const exchange::FileError& e) {
-            return core::Invalid(std::string("无法读取文件：") + e.what(), "file");
-        }
-    };
-    x.template_xlsx = [] { return WriteToBytes([](const std::string& p) { exchange::roster::WriteRosterTemplate(p); }); };
-    // Export rows come from the service's views; unit codes are resolved by the caller-less
-    // index lookup inside PeopleRows (codes are part of the views' units).
-    x.people_xlsx = [](const std::vector<app::PersonView>& people) {
-        auto rows = PeopleRows(people, nullptr);
-        return WriteToBytes([&](const std::string& p) { exchange::roster::WritePeopleXlsx(p, rows); });
-    };
-    x.units_xlsx = [](const std::vector<app::UnitView>& units) {
-        std::vector<exchange::roster::UnitExportRow> rows;
-        for (const auto& u : units) rows.push_back({u.unit, "", "", 0, 0, std::nullopt, 0});
-        return WriteToBytes([&](const std::string& p) { exchange::roster::WriteUnitsXlsx(p, rows); });
-    };
-    return x;
-}
 
 void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
     struct Options {

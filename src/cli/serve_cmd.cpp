@@ -5,16 +5,19 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/demo.hpp"
-#include "app/demo_campaigns.hpp"
-#include "app/demo_training.hpp"
-#include "app/demo_points.hpp"
+#include "demo/demo.hpp"
+#include "demo/evaluation_demo.hpp"
+#include "demo/training_demo.hpp"
+#include "demo/points_demo.hpp"
 #include "cli/commands.hpp"
-#include "cli/runtime.hpp"
-#include "http/server.hpp"
-#include "storage/migrations.hpp"
+#include "main/composition.hpp"
+#include "http/server/server.hpp"
+#include "storage/db/migrations.hpp"
 
 namespace lingyan::cli {
+
+using composition::kDefaultDb;
+using composition::Runtime;
 
 namespace {
 
@@ -87,27 +90,27 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         ->capture_default_str();
     serve->callback([serve_opts, &ctx] {
         Guard(ctx, [&] {
-            auto ladder = core::pipeline::LadderByName(serve_opts->ladder);
+            auto ladder = core::training::LadderByName(serve_opts->ladder);
             if (!ladder) {
                 std::cerr << "lingyan: " << ladder.error().message << "\n";
                 ctx.exit_code = kExitBadInput;
                 return;
             }
             Runtime rt(serve_opts->db);
-            if (auto st = rt.training->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
+            if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             if (serve_opts->demo) {
-                auto accounts = app::LoadDemo(*rt.store, rt.crypto, rt.clock);
-                std::cout << "演示账号（密码均为 " << app::kDemoPassword << "）：\n";
+                auto accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
+                std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
                 for (const auto& a : accounts)
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
                 std::cout << std::flush;
             }
             rt.roster->Reload();
-            if (serve_opts->demo) app::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
-            if (serve_opts->demo) app::LoadDemoMetrics(*rt.metrics, *rt.campaigns, *rt.roster);
-            if (serve_opts->demo) app::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
-            if (serve_opts->demo) app::LoadDemoTraining(*rt.store, *rt.roster, *rt.training, rt.clock);
-            http::Services services{*rt.auth, *rt.roster, *rt.audit, MakeRosterExchange(), *rt.campaigns, *rt.points, *rt.training, *rt.metrics, {}};
+            if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
+            if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
+            if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
+            if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
+            http::Services& services = rt.Services();
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;
             cfg.port = serve_opts->port;

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "exchange/file_io.hpp"
+#include "exchange/common/file_io.hpp"
 #include "exchange/roster/roster_import.hpp"
 
 namespace {

@@ -15,9 +15,9 @@
 #include <random>
 #include <stdexcept>
 
-#include "app/demo.hpp"
-#include "http/server.hpp"
-#include "storage/sql_db.hpp"
+#include "demo/demo.hpp"
+#include "http/server/server.hpp"
+#include "storage/db/sql_db.hpp"
 
 extern char** environ;
 
@@ -118,10 +118,10 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     return {pid, port};
 }
 
-TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<cli::Runtime>(db_url)) {
-    if (demo) app::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
+TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<composition::Runtime>(db_url)) {
+    if (demo) demo::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
     rt_->roster->Reload();
-    services_ = std::make_unique<http::Services>(http::Services{*rt_->auth, *rt_->roster, *rt_->audit, cli::MakeRosterExchange(), *rt_->campaigns, *rt_->points, *rt_->training, *rt_->metrics, {}});
+    services_ = &rt_->Services();
     std::mutex m;
     std::condition_variable cv;
     std::atomic<unsigned short> port{0};

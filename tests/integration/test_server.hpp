@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "cli/runtime.hpp"
+#include "main/composition.hpp"
 
 namespace lingyan::testing {
 
@@ -40,11 +40,11 @@ public:
     explicit TestServer(const std::string& db_url, bool demo = true);
     ~TestServer();
     unsigned short port() const { return port_; }
-    cli::Runtime& runtime() { return *rt_; }
+    composition::Runtime& runtime() { return *rt_; }
 
 private:
-    std::unique_ptr<cli::Runtime> rt_;
-    std::unique_ptr<http::Services> services_;
+    std::unique_ptr<composition::Runtime> rt_;
+    http::Services* services_ = nullptr;  // owned by rt_
     std::thread thread_;
     unsigned short port_ = 0;
 };

@@ -51,8 +51,27 @@ struct Unit_ {};  // the value of a Result that carries none
 using Status = Result<Unit_>;
 inline Status Ok() { return Unit_{}; }
 
+// The error constructors; every layer uses these instead of spelling an Error by hand.
 inline Error Invalid(std::string message, std::string field = {}) {
     return Error{errc::kInvalid, std::move(message), std::move(field)};
+}
+
+// One wording rule for "not found": a record that does not exist and one outside the caller's
+// scope answer the same words, so that an answer never tells them apart. `what` names the kind
+// of record ("考核活动", "党员"), never the record itself.
+inline Error NotFound(const std::string& what, std::string field = {}) {
+    return Error{errc::kNotFound, what + "不存在或不在您的管辖范围内", std::move(field)};
+}
+
+inline Error Forbidden(std::string message, std::string field = {}) {
+    return Error{errc::kForbidden, std::move(message), std::move(field)};
+}
+
+// The caller's role may not perform the operation at all (whatever the scope).
+inline Error RoleForbidden() { return Forbidden("您的角色无权进行此操作"); }
+
+inline Error Conflict(std::string message, std::string field = {}) {
+    return Error{errc::kConflict, std::move(message), std::move(field)};
 }
 
 }  // namespace lingyan::core

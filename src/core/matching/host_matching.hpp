@@ -22,6 +22,9 @@
 
 namespace lingyan::core::matching {
 
+// Places a host offers when nobody said otherwise (the programs' default, `lingyan match`).
+inline constexpr int kDefaultHostCapacity = 3;
+
 // The profile of a trainee's unit or a host unit. Population and income must be > 0 and finite.
 struct UnitProfile {
     std::string unit;
@@ -34,7 +37,7 @@ struct UnitProfile {
 };
 
 struct MatchOptions {
-    int default_capacity = 3;
+    int default_capacity = kDefaultHostCapacity;
     double min_similarity = 0.5;
     // Pruning width: the solver starts from each trainee's best `candidates_per_trainee`
     // eligible hosts (by value) and adds back every pruned pair that an optimality certificate

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/matching/host_matching.hpp"
 #include "core/roster/model.hpp"
 
 namespace lingyan::core::ports {
@@ -43,7 +44,7 @@ struct MembershipRecord {
     Id pool_id = 0;
     Id person_id = 0;
     Id town_id = 0;
-    std::string state;  // core::pipeline::MemberStateName
+    std::string state;  // core::training::MemberStateName
     std::string nominated_on;
     std::string override_reason;
 };
@@ -80,7 +81,7 @@ struct BonusSplitRecord {
     std::int64_t pool_fen = 0;
     double total_weight = 0;
     std::string as_of;        // the date the levels were read on
-    std::string summary;      // core::pipeline::BonusSplit::summary
+    std::string summary;      // core::training::BonusSplit::summary
     std::string created_by;
     std::string created_at;
 };
@@ -129,7 +130,7 @@ struct EnrollmentRecord {
 struct ProgramHostRecord {
     Id program_id = 0;
     Id unit_id = 0;
-    int capacity = 3;
+    int capacity = matching::kDefaultHostCapacity;
     Id mentor_person_id = 0;  // 0 = none
 };
 

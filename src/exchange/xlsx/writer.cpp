@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "exchange/file_io.hpp"
+#include "exchange/common/file_io.hpp"
 #include "exchange/xlsx/civil_date.hpp"
 
 namespace lingyan::exchange::xlsx {

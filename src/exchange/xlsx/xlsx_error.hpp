@@ -2,7 +2,7 @@
 // The exception the xlsx reader and writer throw when a file cannot be read or written as an
 // .xlsx workbook. what() is a user-facing message, Chinese first, English after " / ".
 
-#include "exchange/file_io.hpp"
+#include "exchange/common/file_io.hpp"
 
 namespace lingyan::exchange::xlsx {
 

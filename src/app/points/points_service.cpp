@@ -1,0 +1,1154 @@
+#include "app/points/points_service.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "app/audit/audit_service.hpp"
+#include "app/common/use_case.hpp"
+#include "core/points/scheme.hpp"
+#include "core/text/json_escape.hpp"
+
+namespace lingyan::app {
+
+using core::ports::PointsEventRecord;
+using core::ports::PointsMemberRecord;
+using core::ports::PointsPeriodRecord;
+using core::ports::PointsRuleRecord;
+using points::EventStatus;
+using points::MemberIdx;
+using points::Points;
+using points::RuleIdx;
+using points::UnitIdx;
+
+namespace {
+
+constexpr std::size_t kMaxBulkMembers = 10000;
+constexpr std::int64_t kMaxTiedBeyondTop = 1000;  // a top-N page carries at most this many tied extras
+constexpr std::int64_t kMaxPublicityMembers = 5000;
+constexpr std::size_t kMaxPublicityEvents = 2000;
+
+bool IsApprover(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown || r == Role::kSecretary; }
+bool IsRuleEditor(Role r) { return r == Role::kAdmin || r == Role::kCounty; }
+
+const char* StatusText(EventStatus s) {
+    switch (s) {
+        case EventStatus::kApproved: return "approved";
+        case EventStatus::kRejected: return "rejected";
+        case EventStatus::kPending: break;
+    }
+    return "pending";
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ" of a unix time (UTC), as SystemClock::NowIso writes it.
+std::string IsoOf(std::int64_t unix_seconds) {
+    const auto day = static_cast<points::Day>(unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400);
+    const std::int64_t secs = unix_seconds - static_cast<std::int64_t>(day) * 86400;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                  static_cast<int>(secs % 60));
+    return points::FormatDate(day) + buf;
+}
+
+std::string RuleJson(const points::Rule& r, bool active) {
+    return "{\"code\":" + JsonQuote(r.code) + ",\"name\":" + JsonQuote(r.name) + ",\"category\":" +
+           JsonQuote(r.category) + ",\"points\":" + points::FormatPoints(r.points, false) + ",\"cap\":" +
+           (r.cap ? points::FormatPoints(*r.cap, false) : std::string("null")) +
+           ",\"needs_approval\":" + (r.needs_approval ? "true" : "false") + ",\"active\":" + (active ? "true" : "false") +
+           "}";
+}
+
+std::string EventJson(const PointsEventRecord& e) {
+    return "{\"member_id\":" + std::to_string(e.member_id) + ",\"rule_id\":" + std::to_string(e.rule_id) +
+           ",\"date\":\"" + points::FormatDate(e.date) + "\",\"quantity\":" + points::FormatPoints(e.quantity, false) +
+           ",\"status\":\"" + StatusText(e.status) + "\",\"reason\":" + JsonQuote(e.reason) +
+           (e.reverses ? ",\"reverses\":" + std::to_string(e.reverses) : std::string()) + "}";
+}
+
+Result<points::Rule> CheckRule(points::Rule r) {
+    if (r.code.empty() || r.code.size() > 32) return Invalid("细则编码不能为空且不超过 32 个字符", "code");
+    if (r.name.empty()) return Invalid("细则名称不能为空", "name");
+    if (r.category.empty()) return Invalid("细则类别不能为空", "category");
+    if (r.points == 0) return Invalid("分值不能为 0", "points");
+    if (r.cap && *r.cap <= 0) return Invalid("上限须为正数", "cap");
+    return r;
+}
+
+}  // namespace
+
+std::vector<NewPointsRule> DefaultPointsRules() {
+    constexpr Points P = points::kOnePoint;
+    return {
+        {"XX01", "参加“三会一课”", "学习活动", 5 * P, 60 * P, true, "签到记录"},
+        {"XX02", "参加主题党日活动", "学习活动", 5 * P, 60 * P, true, "活动照片"},
+        {"XX03", "参加集中学习培训（每半天）", "学习活动", 3 * P, 30 * P, true, "培训签到"},
+        {"ZY01", "参加志愿服务（每次）", "志愿服务", 5 * P, 50 * P, true, "服务照片"},
+        {"ZY02", "结对帮扶困难群众", "志愿服务", 10 * P, 40 * P, true, "帮扶记录"},
+        {"ZF01", "带头创业、发展特色产业", "带头致富", 30 * P, 60 * P, true, "经营证明"},
+        {"ZF02", "带动群众增收（每户）", "带头致富", 10 * P, 40 * P, true, "带动名单"},
+        {"HJ01", "参与人居环境整治（每次）", "环境整治", 5 * P, 40 * P, true, "整治照片"},
+        {"JF01", "调处矛盾纠纷（每起）", "纠纷调处", 10 * P, 50 * P, true, "调解记录"},
+        {"FM01", "无故不参加组织生活（每次）", "负面清单", -10 * P, 50 * P, true, "支部记录"},
+        {"FM02", "未按时足额交纳党费（每次）", "负面清单", -10 * P, 30 * P, true, "党费台账"},
+        {"FM03", "受到党纪政务处分", "负面清单", -100 * P, std::nullopt, true, "处分决定"},
+    };
+}
+
+struct PointsService::Live {
+    PointsPeriodRecord period;
+    std::vector<PointsRuleRecord> rules;  // RuleIdx order
+    std::unordered_map<Id, RuleIdx> rule_by_id;
+    std::unordered_map<std::string, RuleIdx> rule_by_code;
+    std::vector<std::string> categories;
+    std::vector<int> category_of_rule;
+    std::vector<PointsMemberRecord> members;  // MemberIdx order
+    std::vector<UnitIdx> member_unit;
+    std::unordered_map<Id, MemberIdx> member_by_id;
+    std::unordered_map<Id, MemberIdx> member_by_user;
+    std::vector<Id> unit_ids;  // UnitIdx → unit id
+    std::vector<std::string> unit_names;
+    std::unordered_map<Id, UnitIdx> unit_by_id;
+    std::vector<std::vector<MemberIdx>> members_of_unit;  // UnitIdx → its own members (a branch)
+    std::unique_ptr<points::Leaderboard> board;           // overall slot: the scheme total
+    std::unique_ptr<points::PointsBook> book;
+    // The county scheme: tally[m] is the capped sum of the rules, zeroing_net[m] the net quantity
+    // of counted 清零 events (a reversal cancels one); the board's overall total is SchemeTotal.
+    points::SchemeOptions scheme;
+    std::vector<bool> zeroing_rule;  // RuleIdx → is a 清零 item
+    std::vector<Points> tally;
+    std::vector<Points> zeroing_net;
+
+    int CategoryIndex(const std::string& name) const {
+        if (name.empty()) return points::Leaderboard::kOverall;
+        auto it = std::find(categories.begin(), categories.end(), name);
+        return it == categories.end() ? -2 : static_cast<int>(it - categories.begin());
+    }
+    Points SchemeTotalOf(MemberIdx m) const {
+        const auto idx = static_cast<std::size_t>(m);
+        return points::SchemeTotal(tally[idx], zeroing_net[idx] > 0, scheme);
+    }
+    int Stars(Points scheme_total) const { return points::StarsFor(scheme_total, period.stars); }
+    // Grade of every member of `unit` (its own members) by the forced distribution of the period.
+    std::vector<int> UnitGrades(UnitIdx unit) const {
+        const auto& own = members_of_unit[static_cast<std::size_t>(unit)];
+        std::vector<Points> totals;
+        totals.reserve(own.size());
+        for (const MemberIdx m : own) totals.push_back(board->Total(m));
+        return points::ForcedDistribution(totals, period.grades);
+    }
+    // A unit's grades are computed on first read and kept until one of its members' totals
+    // changes (ApplyCounted drops the entry under the writer lock): a leaderboard page reads
+    // them without sorting each branch again. Readers share the live lock, so the cache has its own.
+    mutable std::mutex grade_mutex;
+    mutable std::unordered_map<UnitIdx, std::shared_ptr<const std::vector<int>>> grade_cache;  // by grade_mutex
+    std::shared_ptr<const std::vector<int>> CachedUnitGrades(UnitIdx unit) const {
+        std::lock_guard lock(grade_mutex);
+        auto& slot = grade_cache[unit];
+        if (!slot) slot = std::make_shared<const std::vector<int>>(UnitGrades(unit));
+        return slot;
+    }
+    void DropGrades(UnitIdx unit) {
+        std::lock_guard lock(grade_mutex);
+        grade_cache.erase(unit);
+    }
+    // The member's grade; `cache` keeps each unit's distribution for the rest of a page.
+    using GradeCache = std::unordered_map<UnitIdx, std::shared_ptr<const std::vector<int>>>;
+    std::string GradeOf(MemberIdx m, GradeCache& cache) const {
+        if (period.grades.empty()) return "";
+        const UnitIdx unit = member_unit[static_cast<std::size_t>(m)];
+        auto it = cache.find(unit);
+        if (it == cache.end()) it = cache.emplace(unit, CachedUnitGrades(unit)).first;
+        const auto& own = members_of_unit[static_cast<std::size_t>(unit)];
+        const auto at = std::lower_bound(own.begin(), own.end(), m) - own.begin();  // own is ascending
+        return period.grades[static_cast<std::size_t>((*it->second)[static_cast<std::size_t>(at)])].name;
+    }
+};
+
+PointsService::PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
+                             const core::ports::Clock& clock, const RosterService& roster)
+    : store_(store), points_(points), store_mutex_(store_mutex), clock_(clock), roster_(roster) {}
+
+// ---- loading -------------------------------------------------------------------------------
+
+void PointsService::Reload() {
+    std::lock_guard lock(store_mutex_);
+    ReloadLocked();
+}
+
+void PointsService::Seed(const std::function<void(core::ports::Store&, core::ports::PointsStore&)>& fn) {
+    std::lock_guard lock(store_mutex_);
+    EnsureCatalogLocked();
+    auto tx = store_.Begin();
+    fn(store_, points_);
+    tx->Commit();
+    ReloadLocked();
+}
+
+void PointsService::EnsureCatalogLocked() {
+    const bool no_rules = points_.ListRules().empty();
+    const bool no_period = points_.ListPeriods().empty();
+    if (!no_rules && !no_period) return;
+    auto tx = store_.Begin();
+    if (no_rules) {
+        for (const auto& r : DefaultPointsRules()) {
+            PointsRuleRecord rec;
+            rec.rule = {r.code, r.name, r.category, r.points, r.cap, r.needs_approval, r.evidence};
+            points_.InsertRule(rec);
+        }
+    }
+    if (no_period) {
+        const int year = std::stoi(clock_.Today().substr(0, 4));
+        PointsPeriodRecord p;
+        p.name = std::to_string(year) + "年度";
+        p.period = {points::DaysFromCivil(year, 1, 1), points::DaysFromCivil(year, 12, 31)};
+        p.zeroing_rules = {"FM03"};
+        p.grades = {{"优秀", 1, 3}, {"合格", 1, 1}};
+        points_.InsertPeriod(p);
+    }
+    tx->Commit();
+}
+
+Id PointsService::CurrentPeriodIdLocked() const {
+    const auto today = points::ParseDate(clock_.Today());
+    if (today) {
+        if (const auto* p = PeriodOfDayLocked(*today)) return p->id;
+    }
+    return periods_.empty() ? 0 : periods_.back().id;
+}
+
+const PointsPeriodRecord* PointsService::PeriodOfDayLocked(points::Day day) const {
+    for (const auto& p : periods_)
+        if (p.period.Contains(day)) return &p;
+    return nullptr;
+}
+
+core::Status PointsService::CheckWritable(points::Day day) const {
+    std::shared_lock read(live_mutex_);
+    const auto* p = PeriodOfDayLocked(day);
+    if (!p) return Invalid("日期 " + points::FormatDate(day) + " 不在任何考核周期内", "date");
+    if (p->closed) return Error{errc::kConflict, "考核周期“" + p->name + "”已关闭，只读", "date"};
+    return core::Ok();
+}
+
+void PointsService::ReloadLocked() {
+    EnsureCatalogLocked();
+    auto periods = points_.ListPeriods();
+    {
+        std::unique_lock write(live_mutex_);
+        periods_ = std::move(periods);
+        lives_.clear();
+        loaded_ = true;
+    }
+    Id current = 0;
+    PointsPeriodRecord record;
+    {
+        std::shared_lock read(live_mutex_);
+        current = CurrentPeriodIdLocked();
+        for (const auto& p : periods_)
+            if (p.id == current) record = p;
+    }
+    auto live = BuildLiveLocked(record);
+    std::unique_lock write(live_mutex_);
+    lives_[current] = std::move(live);
+}
+
+std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const PointsPeriodRecord& period) {
+    auto live = std::make_shared<Live>();
+    live->period = period;
+    live->rules = points_.ListRules();
+    std::vector<points::Rule> rules;
+    live->scheme.base_points = period.base_points;
+    for (std::size_t i = 0; i < live->rules.size(); ++i) {
+        const auto& r = live->rules[i];
+        live->rule_by_id[r.id] = static_cast<RuleIdx>(i);
+        live->rule_by_code[r.rule.code] = static_cast<RuleIdx>(i);
+        auto it = std::find(live->categories.begin(), live->categories.end(), r.rule.category);
+        if (it == live->categories.end()) it = live->categories.insert(live->categories.end(), r.rule.category);
+        live->category_of_rule.push_back(static_cast<int>(it - live->categories.begin()));
+        const bool zeroing = std::find(period.zeroing_rules.begin(), period.zeroing_rules.end(), r.rule.code) !=
+                             period.zeroing_rules.end();
+        live->zeroing_rule.push_back(zeroing);
+        if (zeroing) live->scheme.zeroing_rules.push_back(static_cast<RuleIdx>(i));
+        rules.push_back(r.rule);
+    }
+    std::vector<UnitIdx> parents;
+    roster_.WithIndex([&](const RosterIndex& index) {
+        const auto& units = index.tree().units();
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            live->unit_by_id[units[i].id] = static_cast<UnitIdx>(i);
+            live->unit_ids.push_back(units[i].id);
+            live->unit_names.push_back(units[i].name);
+        }
+        for (const auto& u : units) parents.push_back(u.parent_id ? live->unit_by_id.at(*u.parent_id) : points::kNoUnit);
+    });
+    auto tree = points::UnitTree::Build(std::move(parents));
+    if (!tree) throw std::runtime_error("积分排行榜：单位树无效 " + tree.error().message);
+    live->members_of_unit.resize(live->unit_ids.size());
+    for (auto& m : points_.ListMembers()) {
+        auto unit = live->unit_by_id.find(m.unit_id);
+        if (unit == live->unit_by_id.end()) continue;  // the roster no longer has the unit
+        const auto idx = static_cast<MemberIdx>(live->members.size());
+        live->member_by_id[m.id] = idx;
+        if (m.user_id) live->member_by_user[m.user_id] = idx;
+        live->member_unit.push_back(unit->second);
+        live->members_of_unit[static_cast<std::size_t>(unit->second)].push_back(idx);
+        live->members.push_back(std::move(m));
+    }
+    const int category_count = static_cast<int>(live->categories.size());
+    live->board = std::make_unique<points::Leaderboard>(std::move(tree).value(), live->member_unit, category_count);
+    live->book = std::make_unique<points::PointsBook>(std::move(rules));
+
+    // Replay the counted events through the book (caps), accumulating totals, then load them at once.
+    const std::size_t member_count = live->members.size();
+    live->tally.assign(member_count, 0);
+    live->zeroing_net.assign(member_count, 0);
+    std::vector<std::vector<Points>> by_category(live->categories.size(), std::vector<Points>(member_count, 0));
+    for (const auto& e : points_.ListCountedEvents(period.period)) {
+        auto m = live->member_by_id.find(e.member_id);
+        auto r = live->rule_by_id.find(e.rule_id);
+        if (m == live->member_by_id.end() || r == live->rule_by_id.end()) continue;
+        const auto member = static_cast<std::size_t>(m->second);
+        const auto rule = static_cast<std::size_t>(r->second);
+        const Points delta = live->book->Approve(m->second, r->second, e.quantity);
+        live->tally[member] += delta;
+        if (live->zeroing_rule[rule]) live->zeroing_net[member] += e.quantity;
+        by_category[static_cast<std::size_t>(live->category_of_rule[rule])][member] += delta;
+    }
+    std::vector<Points> overall(member_count, 0);
+    for (std::size_t m = 0; m < member_count; ++m) overall[m] = live->SchemeTotalOf(static_cast<MemberIdx>(m));
+    live->board->Load(overall, by_category);
+    return live;
+}
+
+Result<std::shared_ptr<PointsService::Live>> PointsService::EnsureLoaded(std::optional<Id> period) {
+    auto find = [&]() -> std::shared_ptr<Live> {
+        std::shared_lock read(live_mutex_);
+        if (!loaded_) return nullptr;
+        auto it = lives_.find(period.value_or(CurrentPeriodIdLocked()));
+        return it == lives_.end() ? nullptr : it->second;
+    };
+    if (auto live = find()) return live;
+    std::lock_guard lock(store_mutex_);
+    if (auto live = find()) return live;
+    bool loaded = false;
+    {
+        std::shared_lock read(live_mutex_);
+        loaded = loaded_;
+    }
+    if (!loaded) ReloadLocked();
+    if (auto live = find()) return live;
+    PointsPeriodRecord record;
+    {
+        std::shared_lock read(live_mutex_);
+        const Id wanted = period.value_or(CurrentPeriodIdLocked());
+        auto it = std::find_if(periods_.begin(), periods_.end(), [&](const auto& p) { return p.id == wanted; });
+        if (it == periods_.end()) return NotFound("考核周期");
+        record = *it;
+    }
+    auto live = BuildLiveLocked(record);
+    std::unique_lock write(live_mutex_);
+    lives_[record.id] = live;
+    return live;
+}
+
+std::size_t PointsService::CompareWithRecount() {
+    std::vector<Id> period_ids;
+    {
+        auto current = EnsureLoaded();
+        if (!current) return 1;
+        std::shared_lock read(live_mutex_);
+        for (const auto& p : periods_) period_ids.push_back(p.id);
+    }
+    std::size_t differ = 0;
+    for (const Id period_id : period_ids) {
+        auto loaded = EnsureLoaded(period_id);
+        if (!loaded) return differ + 1;
+        std::lock_guard lock(store_mutex_);
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        points::TallyConfig config;
+        for (const auto& r : live.rules) config.rules.push_back(r.rule);
+        config.period = live.period.period;
+        config.stars = live.period.stars;
+        std::vector<points::LedgerEvent> events;
+        for (const auto& e : points_.ListEvents()) {  // every event: the reference decides what counts
+            auto m = live.member_by_id.find(e.member_id);
+            auto r = live.rule_by_id.find(e.rule_id);
+            if (m == live.member_by_id.end() || r == live.rule_by_id.end()) continue;
+            events.push_back({m->second, r->second, e.date, e.status, e.quantity});
+        }
+        const std::size_t member_count = live.members.size();
+        const auto totals = points::TallyTotals(config, member_count, events);
+        const auto zeroed = points::ZeroedMembers(config, live.scheme, member_count, events);
+        const int category_count = static_cast<int>(live.categories.size());
+        const auto by_category =
+            points::TallyByCategory(config, member_count, events, live.category_of_rule, category_count);
+        for (std::size_t m = 0; m < member_count; ++m) {
+            const auto member = static_cast<MemberIdx>(m);
+            if (live.board->Total(member) != points::SchemeTotal(totals[m], zeroed[m], live.scheme)) ++differ;
+            for (int c = 0; c < category_count; ++c)
+                if (live.board->Total(member, c) != by_category[static_cast<std::size_t>(c)][m]) ++differ;
+        }
+    }
+    return differ;
+}
+
+// ---- scope ---------------------------------------------------------------------------------
+
+bool PointsService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
+
+Result<Id> PointsService::ScopeUnit(const Actor& actor, std::optional<Id> unit) const {
+    if (unit) {
+        if (!InScope(actor, *unit)) return NotFound("单位");
+        return *unit;
+    }
+    if (actor.scope_unit_id != 0) return actor.scope_unit_id;
+    Id root = 0;
+    roster_.WithIndex([&](const RosterIndex& index) {
+        auto roots = index.tree().Children(std::nullopt);
+        if (!roots.empty()) root = roots.front();
+    });
+    if (root == 0) return Error{errc::kNotFound, "尚无单位", ""};
+    return root;
+}
+
+MemberRef PointsService::RefOf(const Live& live, MemberIdx m) const {
+    const auto& rec = live.members[static_cast<std::size_t>(m)];
+    const auto unit = live.member_unit[static_cast<std::size_t>(m)];
+    return {rec.id, rec.name, rec.unit_id, live.unit_names[static_cast<std::size_t>(unit)]};
+}
+
+PointsEventView PointsService::ViewOf(const Live& live, const PointsEventRecord& e) const {
+    PointsEventView v;
+    v.record = e;
+    if (auto m = live.member_by_id.find(e.member_id); m != live.member_by_id.end()) {
+        auto ref = RefOf(live, m->second);
+        v.member_name = ref.name;
+        v.unit_name = ref.unit_name;
+    }
+    if (auto r = live.rule_by_id.find(e.rule_id); r != live.rule_by_id.end()) {
+        const auto& rule = live.rules[static_cast<std::size_t>(r->second)].rule;
+        v.rule_code = rule.code;
+        v.rule_name = rule.name;
+        v.category = rule.category;
+        v.worth = points::EventWorth(rule.points, e.quantity);
+    }
+    return v;
+}
+
+std::vector<Id> PointsService::SubtreeUnitIds(const Live& live, UnitIdx scope) const {
+    const auto& tree = live.board->tree();
+    const auto size = tree.subtree_size(scope);
+    if (static_cast<std::size_t>(size) == tree.size()) return {};
+    std::vector<Id> ids;
+    ids.reserve(static_cast<std::size_t>(size));
+    for (auto order = tree.order(scope); order < tree.order(scope) + size; ++order)
+        ids.push_back(live.unit_ids[static_cast<std::size_t>(tree.unit_at(order))]);
+    return ids;
+}
+
+void PointsService::ApplyCounted(const PointsEventRecord& e) {
+    if (e.status != EventStatus::kApproved) return;
+    std::unique_lock write(live_mutex_);
+    const auto* period = PeriodOfDayLocked(e.date);
+    if (!period) return;
+    auto it = lives_.find(period->id);
+    if (it == lives_.end()) return;  // not built yet: it will be built from the stored ledger
+    Live& live = *it->second;
+    auto m = live.member_by_id.find(e.member_id);
+    auto r = live.rule_by_id.find(e.rule_id);
+    if (m == live.member_by_id.end() || r == live.rule_by_id.end()) return;
+    const auto member = static_cast<std::size_t>(m->second);
+    const auto rule = static_cast<std::size_t>(r->second);
+    const Points before = live.SchemeTotalOf(m->second);
+    const Points delta = live.book->Approve(m->second, r->second, e.quantity);
+    live.tally[member] += delta;
+    if (live.zeroing_rule[rule]) live.zeroing_net[member] += e.quantity;
+    live.board->ApplySplit(m->second, live.category_of_rule[rule], live.SchemeTotalOf(m->second) - before, delta);
+    live.DropGrades(live.member_unit[member]);
+}
+
+void PointsService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
+                          const std::string& detail) {
+    AppendAudit(store_, clock_, actor, action, entity, id, detail);
+}
+
+// ---- rules and periods -------------------------------------------------------------------------
+
+Result<std::vector<PointsRuleRecord>> PointsService::Rules(const Actor&) {
+    auto live = EnsureLoaded();
+    if (!live) return live.error();
+    std::shared_lock read(live_mutex_);
+    return (*live)->rules;
+}
+
+Result<PeriodView> PointsService::Period(const Actor&, std::optional<Id> period) {
+    auto live = EnsureLoaded(period);
+    if (!live) return live.error();
+    std::shared_lock read(live_mutex_);
+    const Id current = CurrentPeriodIdLocked();
+    for (const auto& p : periods_)  // the stored record: `closed` may have changed since the build
+        if (p.id == (*live)->period.id) return PeriodView{p, (*live)->categories, p.id == current};
+    return NotFound("考核周期");
+}
+
+Result<std::vector<PeriodView>> PointsService::Periods(const Actor&) {
+    auto live = EnsureLoaded();
+    if (!live) return live.error();
+    std::shared_lock read(live_mutex_);
+    const Id current = CurrentPeriodIdLocked();
+    std::vector<PeriodView> out;
+    for (const auto& p : periods_) out.push_back(PeriodView{p, (*live)->categories, p.id == current});
+    return out;
+}
+
+namespace {
+
+std::string PeriodJson(const PointsPeriodRecord& p) {
+    std::string stars;
+    for (const Points t : p.stars.thresholds) stars += (stars.empty() ? "" : ",") + points::FormatPoints(t, false);
+    return "{\"name\":" + JsonQuote(p.name) + ",\"from\":\"" + points::FormatDate(p.period.from) + "\",\"to\":\"" +
+           points::FormatDate(p.period.to) + "\",\"stars\":[" + stars +
+           "],\"base_points\":" + points::FormatPoints(p.base_points, false) +
+           ",\"grades\":" + JsonQuote(points::FormatGradeQuotas(p.grades)) +
+           ",\"closed\":" + (p.closed ? "true" : "false") + "}";
+}
+
+// Checks the scheme fields of a period record against the catalog.
+core::Status CheckPeriod(const PointsPeriodRecord& p, const std::vector<PointsRuleRecord>& rules) {
+    if (p.name.empty() || p.name.size() > 60) return Invalid("周期名称不能为空且不超过 60 个字符", "name");
+    if (p.period.from > p.period.to) return Invalid("开始日期不能晚于结束日期", "to");
+    if (p.period.to - p.period.from > 366 * 3) return Invalid("考核周期不能超过三年", "to");
+    for (std::size_t idx = 1; idx < p.stars.thresholds.size(); ++idx)
+        if (p.stars.thresholds[idx] < p.stars.thresholds[idx - 1]) return Invalid("星级门槛须从低到高排列", "stars");
+    if (p.stars.thresholds.empty() || p.stars.thresholds.size() > 10)
+        return Invalid("星级门槛须有 1 到 10 个", "stars");
+    if (p.base_points < 0) return Invalid("基础分不能为负", "base_points");
+    for (const auto& code : p.zeroing_rules) {
+        if (std::none_of(rules.begin(), rules.end(), [&](const auto& r) { return r.rule.code == code; }))
+            return Invalid("清零事项 " + code + " 不是积分细则编码", "zeroing_rules");
+    }
+    if (p.publicity_days < 1 || p.publicity_days > 366) return Invalid("公示天数须在 1 到 366 之间", "publicity_days");
+    return core::Ok();
+}
+
+}  // namespace
+
+Result<PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor, const NewPeriod& in) {
+    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以设置考核周期");
+    PointsPeriodRecord rec;
+    rec.name = in.name;
+    auto from = points::ParseDate(in.from);
+    if (!from) return Invalid("开始日期格式应为 YYYY-MM-DD", "from");
+    auto to = points::ParseDate(in.to);
+    if (!to) return Invalid("结束日期格式应为 YYYY-MM-DD", "to");
+    rec.period = {*from, *to};
+    if (in.stars) rec.stars.thresholds = *in.stars;
+    rec.base_points = in.base_points;
+    rec.zeroing_rules = in.zeroing_rules;
+    auto grades = points::ParseGradeQuotas(in.grades);
+    if (!grades) return Invalid("等次格式应为“优秀:1/3;合格”", "grades");
+    rec.grades = *grades;
+    rec.publicity_days = in.publicity_days;
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    {
+        std::shared_lock read(live_mutex_);
+        if (auto st = CheckPeriod(rec, (*loaded)->rules); !st) return st.error();
+        for (const auto& p : periods_) {
+            if (p.period.from <= rec.period.to && rec.period.from <= p.period.to)
+                return Error{errc::kConflict, "与考核周期“" + p.name + "”的日期重叠", "from"};
+        }
+    }
+    auto tx = store_.Begin();
+    rec.id = points_.InsertPeriod(rec);
+    Audit(actor, "create", "points_period", rec.id, "{\"after\":" + PeriodJson(rec) + "}");
+    tx->Commit();
+    ReloadLocked();
+    return rec;
+}
+
+Result<PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id, const PeriodPatch& patch) {
+    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以设置考核周期");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    PointsPeriodRecord rec;
+    {
+        std::shared_lock read(live_mutex_);
+        auto it = std::find_if(periods_.begin(), periods_.end(), [&](const auto& p) { return p.id == id; });
+        if (it == periods_.end()) return NotFound("考核周期");
+        rec = *it;
+    }
+    const PointsPeriodRecord before = rec;
+    const bool changes_scheme =
+        patch.name || patch.grades || patch.stars || patch.base_points || patch.zeroing_rules || patch.publicity_days;
+    // A closed period is read-only: only reopening it (closed=false) is allowed, alone or first.
+    if (before.closed && changes_scheme && patch.closed != false)
+        return Conflict("考核周期已关闭，只读；请先重新开放", "closed");
+    if (patch.name) rec.name = *patch.name;
+    if (patch.stars) rec.stars.thresholds = *patch.stars;
+    if (patch.base_points) rec.base_points = *patch.base_points;
+    if (patch.zeroing_rules) rec.zeroing_rules = *patch.zeroing_rules;
+    if (patch.publicity_days) rec.publicity_days = *patch.publicity_days;
+    if (patch.grades) {
+        auto grades = points::ParseGradeQuotas(*patch.grades);
+        if (!grades) return Invalid("等次格式应为“优秀:1/3;合格”", "grades");
+        rec.grades = *grades;
+    }
+    if (patch.closed) rec.closed = *patch.closed;
+    {
+        std::shared_lock read(live_mutex_);
+        if (auto st = CheckPeriod(rec, (*loaded)->rules); !st) return st.error();
+    }
+    const char* action = patch.closed && *patch.closed != before.closed ? (rec.closed ? "close" : "reopen") : "update";
+    auto tx = store_.Begin();
+    points_.UpdatePeriod(rec);
+    Audit(actor, action, "points_period", id,
+          "{\"before\":" + PeriodJson(before) + ",\"after\":" + PeriodJson(rec) + "}");
+    tx->Commit();
+    ReloadLocked();  // the scheme shapes every total of the period
+    return rec;
+}
+
+Result<PointsRuleRecord> PointsService::CreateRule(const Actor& actor, const NewPointsRule& in) {
+    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以修改积分细则");
+    auto rule = CheckRule({in.code, in.name, in.category, in.points, in.cap, in.needs_approval, in.evidence});
+    if (!rule) return rule.error();
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    {
+        std::shared_lock read(live_mutex_);
+        if ((*loaded)->rule_by_code.contains(rule->code)) return Conflict("细则编码已存在", "code");
+    }
+    PointsRuleRecord rec;
+    rec.rule = *rule;
+    auto tx = store_.Begin();
+    rec.id = points_.InsertRule(rec);
+    Audit(actor, "create", "points_rule", rec.id, "{\"after\":" + RuleJson(rec.rule, true) + "}");
+    tx->Commit();
+    ReloadLocked();
+    return rec;
+}
+
+Result<PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, const PointsRulePatch& patch) {
+    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以修改积分细则");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    PointsRuleRecord rec;
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto it = live.rule_by_id.find(id);
+        if (it == live.rule_by_id.end()) return NotFound("积分细则");
+        rec = live.rules[static_cast<std::size_t>(it->second)];
+    }
+    const PointsRuleRecord before = rec;
+    if (patch.name) rec.rule.name = *patch.name;
+    if (patch.category) rec.rule.category = *patch.category;
+    if (patch.evidence) rec.rule.evidence = *patch.evidence;
+    if (patch.points) rec.rule.points = *patch.points;
+    if (patch.cap) rec.rule.cap = *patch.cap;
+    if (patch.needs_approval) rec.rule.needs_approval = *patch.needs_approval;
+    if (patch.active) rec.active = *patch.active;
+    auto checked = CheckRule(rec.rule);
+    if (!checked) return checked.error();
+    // A changed value or cap would change the totals of a closed (read-only) period.
+    if (rec.rule.points != before.rule.points || rec.rule.cap != before.rule.cap ||
+        rec.rule.category != before.rule.category) {
+        std::shared_lock read(live_mutex_);
+        for (const auto& p : periods_)
+            if (p.closed)
+                return Error{errc::kConflict,
+                             "已有关闭的考核周期（" + p.name + "），不能修改细则分值、上限或类别；可停用后新建细则",
+                             "points"};
+    }
+    auto tx = store_.Begin();
+    points_.UpdateRule(rec);
+    Audit(actor, "update", "points_rule", id,
+          "{\"before\":" + RuleJson(before.rule, before.active) + ",\"after\":" + RuleJson(rec.rule, rec.active) + "}");
+    tx->Commit();
+    ReloadLocked();  // a changed value or cap changes past totals: recount from the ledger
+    return rec;
+}
+
+// ---- members ------------------------------------------------------------------------------------
+
+Result<std::vector<MemberRef>> PointsService::Members(const Actor& actor, std::optional<Id> unit,
+                                                      const std::string& query, std::size_t limit) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以查看党员名单");
+    auto scope = ScopeUnit(actor, unit);
+    if (!scope) return scope.error();
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    auto u = live.unit_by_id.find(*scope);
+    if (u == live.unit_by_id.end()) return NotFound("单位");
+    const auto& tree = live.board->tree();
+    std::vector<MemberRef> out;
+    for (auto order = tree.order(u->second); order < tree.order(u->second) + tree.subtree_size(u->second); ++order) {
+        for (const MemberIdx m : live.members_of_unit[static_cast<std::size_t>(tree.unit_at(order))]) {
+            const auto& rec = live.members[static_cast<std::size_t>(m)];
+            if (!query.empty() && rec.name.find(query) == std::string::npos) continue;
+            out.push_back(RefOf(live, m));
+            if (out.size() >= limit) return out;
+        }
+    }
+    return out;
+}
+
+Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMember& in) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以登记党员");
+    if (in.name.empty() || in.name.size() > 60) return Invalid("姓名不能为空且不超过 60 个字符", "name");
+    if (in.unit_id <= 0) return Invalid("请选择所在支部/单位", "unit_id");
+    if (!InScope(actor, in.unit_id)) return Forbidden("该单位不在您的管辖范围内");
+    if (in.person_id != 0 && !roster_.GetPerson(actor, in.person_id))
+        return Invalid("人员不存在或不在您的管辖范围内", "person_id");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        if (!live.unit_by_id.contains(in.unit_id)) return Invalid("单位不存在", "unit_id");
+        if (in.user_id != 0 && live.member_by_user.contains(in.user_id))
+            return Conflict("该账号已关联党员", "user_id");
+    }
+    if (in.user_id != 0 && !store_.FindUser(in.user_id)) return Invalid("账号不存在", "user_id");
+    PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, in.user_id};
+    auto tx = store_.Begin();
+    rec.id = points_.InsertMember(rec);
+    Audit(actor, "create", "points_member", rec.id,
+          "{\"unit_id\":" + std::to_string(rec.unit_id) + ",\"name\":" + JsonQuote(rec.name) + "}");
+    tx->Commit();
+    // The boards are laid out by member in tree order: a new member means a rebuild (of the
+    // current period now, of the others on first use).
+    ReloadLocked();
+    std::shared_lock read(live_mutex_);
+    const Live& live = *lives_.at(CurrentPeriodIdLocked());
+    return RefOf(live, live.member_by_id.at(rec.id));
+}
+
+// ---- the ledger --------------------------------------------------------------------------------
+
+Result<PointsEventView> PointsService::Submit(const Actor& actor, const SubmitActivity& in) {
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    PointsEventRecord e;
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        MemberIdx member = -1;
+        if (in.member_id == 0) {
+            auto it = live.member_by_user.find(actor.user_id);
+            if (it == live.member_by_user.end()) return Invalid("您的账号未关联党员，请指定党员", "member_id");
+            member = it->second;
+        } else {
+            auto it = live.member_by_id.find(in.member_id);
+            if (it == live.member_by_id.end()) return Invalid("党员不存在", "member_id");
+            member = it->second;
+            const auto& rec = live.members[static_cast<std::size_t>(member)];
+            const bool self = rec.user_id != 0 && rec.user_id == actor.user_id;
+            if (!self && !(IsApprover(actor.role) && InScope(actor, rec.unit_id)))
+                return Forbidden("只能为本人或管辖范围内的党员申报积分");
+        }
+        auto rule = live.rule_by_code.find(in.rule);
+        if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
+        const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
+        if (!rrec.active) return Invalid("积分细则已停用", "rule");
+        if (in.quantity <= 0) return Invalid("数量须为正数", "quantity");
+        auto day = points::ParseDate(in.date);
+        if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+        if (in.note.size() > 2000) return Invalid("说明过长", "note");
+        e.member_id = live.members[static_cast<std::size_t>(member)].id;
+        e.rule_id = rrec.id;
+        e.date = *day;
+        e.quantity = in.quantity;
+        e.note = in.note;
+        e.submitted_by = actor.username;
+        e.submitted_at = clock_.NowIso();
+        if (!rrec.rule.needs_approval) {
+            e.status = EventStatus::kApproved;
+            e.decided_by = actor.username;
+            e.decided_at = e.submitted_at;
+        }
+    }
+    if (auto st = CheckWritable(e.date); !st) return st.error();
+    auto tx = store_.Begin();
+    e.id = points_.InsertEvent(e);
+    if (e.status == EventStatus::kApproved) Audit(actor, "record", "points_event", e.id, EventJson(e));
+    tx->Commit();
+    ApplyCounted(e);
+    std::shared_lock read(live_mutex_);
+    return ViewOf(**loaded, e);
+}
+
+Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkRecord& in) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以批量记录积分");
+    if (in.members.empty()) return Invalid("党员名单不能为空", "members");
+    if (in.members.size() > kMaxBulkMembers) return Invalid("一次最多记录 10000 名党员", "members");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    BulkOutcome out;
+    std::vector<PointsEventRecord> events;
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto rule = live.rule_by_code.find(in.rule);
+        if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
+        const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
+        if (!rrec.active) return Invalid("积分细则已停用", "rule");
+        if (in.quantity <= 0) return Invalid("数量须为正数", "quantity");
+        auto day = points::ParseDate(in.date);
+        if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+        const auto* period = PeriodOfDayLocked(*day);
+        if (!period) return Invalid("日期不在任何考核周期内", "date");
+        if (period->closed) return Error{errc::kConflict, "考核周期“" + period->name + "”已关闭，只读", "date"};
+        const std::string now = clock_.NowIso();
+        std::set<Id> seen;
+        for (std::size_t row = 0; row < in.members.size(); ++row) {
+            const Id id = in.members[row];
+            auto it = live.member_by_id.find(id);
+            if (it == live.member_by_id.end()) {
+                out.errors.push_back({"", static_cast<int>(row + 1), "members", "党员 " + std::to_string(id) + " 不存在"});
+                continue;
+            }
+            if (!seen.insert(id).second) {
+                out.errors.push_back({"", static_cast<int>(row + 1), "members", "党员 " + std::to_string(id) + " 重复"});
+                continue;
+            }
+            const auto& rec = live.members[static_cast<std::size_t>(it->second)];
+            if (!InScope(actor, rec.unit_id))
+                return Forbidden("党员 " + rec.name + "（" + std::to_string(id) + "）不在您的管辖范围内，未记录任何积分");
+            PointsEventRecord e;
+            e.member_id = id;
+            e.rule_id = rrec.id;
+            e.date = *day;
+            e.quantity = in.quantity;
+            e.note = in.note;
+            e.status = EventStatus::kApproved;
+            e.submitted_by = e.decided_by = actor.username;
+            e.submitted_at = e.decided_at = now;
+            events.push_back(std::move(e));
+        }
+        if (!out.errors.empty()) return out;
+    }
+    auto tx = store_.Begin();
+    for (auto& e : events) out.event_ids.push_back(e.id = points_.InsertEvent(e));
+    Audit(actor, "record_bulk", "points_event", events.front().id,
+          "{\"rule\":" + JsonQuote(in.rule) + ",\"date\":" + JsonQuote(in.date) +
+              ",\"quantity\":" + points::FormatPoints(in.quantity, false) +
+              ",\"members\":" + std::to_string(events.size()) + ",\"first_event\":" + std::to_string(events.front().id) +
+              ",\"last_event\":" + std::to_string(events.back().id) + "}");
+    tx->Commit();
+    for (const auto& e : events) ApplyCounted(e);
+    return out;
+}
+
+Result<PointsEventView> PointsService::Approve(const Actor& actor, Id event_id) {
+    return Decide(actor, event_id, EventStatus::kApproved, "");
+}
+
+Result<PointsEventView> PointsService::Reject(const Actor& actor, Id event_id, const std::string& reason) {
+    if (reason.empty()) return Invalid("驳回须填写理由", "reason");
+    return Decide(actor, event_id, EventStatus::kRejected, reason);
+}
+
+core::Status PointsService::CheckEventMemberInScope(const Live& live, const Actor& actor, Id member_id) const {
+    std::shared_lock read(live_mutex_);
+    auto m = live.member_by_id.find(member_id);
+    if (m == live.member_by_id.end()) return NotFound("积分事件");
+    if (!InScope(actor, live.members[static_cast<std::size_t>(m->second)].unit_id))
+        return Forbidden("该党员不在您的管辖范围内");
+    return core::Ok();
+}
+
+Result<PointsEventView> PointsService::Decide(const Actor& actor, Id event_id, EventStatus status,
+                                              const std::string& reason) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以审核积分");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    auto e = points_.FindEvent(event_id);
+    if (!e) return NotFound("积分事件");
+    if (auto st = CheckEventMemberInScope(**loaded, actor, e->member_id); !st) return st.error();
+    if (e->status != EventStatus::kPending)
+        return Conflict(std::string("该事件已审核（") + (e->status == EventStatus::kApproved ? "已通过" : "已驳回") + "）");
+    if (auto st = CheckWritable(e->date); !st) return st.error();
+    e->status = status;
+    e->decided_by = actor.username;
+    e->decided_at = clock_.NowIso();
+    e->reason = reason;
+    auto tx = store_.Begin();
+    if (!points_.DecideEvent(event_id, status, e->decided_by, e->decided_at, reason)) return Conflict("该事件已审核");
+    Audit(actor, status == EventStatus::kApproved ? "approve" : "reject", "points_event", event_id, EventJson(*e));
+    tx->Commit();  // durable before the live boards move and before the caller is answered
+    ApplyCounted(*e);
+    std::shared_lock read(live_mutex_);
+    return ViewOf(**loaded, *e);
+}
+
+Result<PointsEventView> PointsService::Reverse(const Actor& actor, Id event_id, const std::string& reason) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以冲正积分");
+    if (reason.empty()) return Invalid("冲正须填写理由", "reason");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    auto original = points_.FindEvent(event_id);
+    if (!original) return NotFound("积分事件");
+    if (auto st = CheckEventMemberInScope(**loaded, actor, original->member_id); !st) return st.error();
+    if (original->status != EventStatus::kApproved) return Conflict("只有已通过的事件可以冲正（待审事件请驳回）");
+    if (original->reverses != 0) return Conflict("冲正事件不能再冲正");
+    if (points_.FindReversal(event_id) != 0) return Conflict("该事件已冲正");
+    if (auto st = CheckWritable(original->date); !st) return st.error();
+    PointsEventRecord e;
+    e.member_id = original->member_id;
+    e.rule_id = original->rule_id;
+    e.date = original->date;
+    e.quantity = -original->quantity;
+    e.note = "冲正事件 " + std::to_string(event_id);
+    e.status = EventStatus::kApproved;
+    e.submitted_by = e.decided_by = actor.username;
+    e.submitted_at = e.decided_at = clock_.NowIso();
+    e.reason = reason;
+    e.reverses = event_id;
+    auto tx = store_.Begin();
+    e.id = points_.InsertEvent(e);
+    Audit(actor, "reverse", "points_event", event_id, EventJson(e));
+    tx->Commit();
+    ApplyCounted(e);
+    std::shared_lock read(live_mutex_);
+    return ViewOf(**loaded, e);
+}
+
+// ---- queries -----------------------------------------------------------------------------------
+
+Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional<Id> unit, std::optional<Id> period,
+                                               std::size_t offset, std::size_t limit) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以审核积分");
+    auto scope = ScopeUnit(actor, unit);
+    if (!scope) return scope.error();
+    auto loaded = EnsureLoaded(period);
+    if (!loaded) return loaded.error();
+    core::ports::PointsEventScope filter;
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto u = live.unit_by_id.find(*scope);
+        if (u == live.unit_by_id.end()) return NotFound("单位");
+        filter.unit_ids = SubtreeUnitIds(live, u->second);
+        filter.period = live.period.period;
+    }
+    ApprovalsPage out;
+    std::vector<PointsEventRecord> pending;
+    {
+        std::lock_guard lock(store_mutex_);
+        pending = points_.ListPendingEvents(filter, offset, limit);
+        out.total = points_.CountPendingEvents(filter);
+    }
+    std::shared_lock read(live_mutex_);
+    for (const auto& e : pending) out.items.push_back(ViewOf(**loaded, e));
+    return out;
+}
+
+Result<LeaderboardPage> PointsService::Leaderboard(const Actor& actor, std::optional<Id> unit,
+                                                   const std::string& category, std::int64_t top,
+                                                   std::optional<Id> period) {
+    auto scope = ScopeUnit(actor, unit);
+    if (!scope) return scope.error();
+    if (top <= 0 || top > 1000) return Invalid("top 须在 1 到 1000 之间", "top");
+    auto loaded = EnsureLoaded(period);
+    if (!loaded) return loaded.error();
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    const int cat = live.CategoryIndex(category);
+    if (cat == -2) return Invalid("类别不存在", "category");
+    auto u = live.unit_by_id.find(*scope);
+    if (u == live.unit_by_id.end()) return NotFound("单位");
+    LeaderboardPage page;
+    page.unit_id = *scope;
+    page.period_id = live.period.id;
+    page.unit_name = live.unit_names[static_cast<std::size_t>(u->second)];
+    page.category = category;
+    page.size = live.board->ScopeSize(u->second);
+    page.top = top;
+    auto ranked = live.board->TopWithTies(u->second, top, kMaxTiedBeyondTop, cat);
+    page.overflow = ranked.overflow;
+    page.truncated = ranked.truncated;
+    Live::GradeCache grades;
+    for (const auto& entry : ranked.entries) {
+        const Points overall = live.board->Total(entry.member);
+        page.entries.push_back({entry.rank, RefOf(live, entry.member), entry.total, live.Stars(overall),
+                                live.GradeOf(entry.member, grades)});
+    }
+    return page;
+}
+
+void PointsService::FillRanks(const Live& live, MemberIdx m, int category, MemberRanks& out) const {
+    out.member = RefOf(live, m);
+    out.period_id = live.period.id;
+    out.total = live.board->Total(m, category);
+    out.stars = live.Stars(live.board->Total(m));
+    out.zeroed = live.zeroing_net[static_cast<std::size_t>(m)] > 0;
+    Live::GradeCache grades;
+    out.grade = live.GradeOf(m, grades);
+    for (const auto& r : live.board->Ranks(m, category)) {
+        out.ranks.push_back({live.unit_ids[static_cast<std::size_t>(r.scope)],
+                             live.unit_names[static_cast<std::size_t>(r.scope)], r.rank, r.size});
+    }
+}
+
+namespace {
+// Monthly and quarterly sub-totals of one member from its events (core::points::SubTotals).
+void FillSubTotals(const std::vector<PointsRuleRecord>& rules, const std::unordered_map<Id, RuleIdx>& rule_by_id,
+                   const points::Period& period, const std::vector<PointsEventRecord>& events, MemberRanks& out) {
+    points::TallyConfig config;
+    for (const auto& r : rules) config.rules.push_back(r.rule);
+    config.period = period;
+    std::vector<points::LedgerEvent> own;
+    for (const auto& e : events) {
+        auto r = rule_by_id.find(e.rule_id);
+        if (r != rule_by_id.end()) own.push_back({0, r->second, e.date, e.status, e.quantity});
+    }
+    for (auto [granularity, slot] :
+         {std::pair{points::SubPeriod::kMonth, &out.monthly}, std::pair{points::SubPeriod::kQuarter, &out.quarterly}}) {
+        const auto parts = points::SplitPeriod(period, granularity);
+        const auto totals = points::SubTotals(config, 0, own, parts);
+        for (std::size_t idx = 0; idx < parts.size(); ++idx)
+            slot->push_back({points::FormatDate(parts[idx].from), points::FormatDate(parts[idx].to), totals[idx]});
+    }
+}
+}  // namespace
+
+Result<MemberRanks> PointsService::Ranks(const Actor& actor, Id member_id, const std::string& category,
+                                         std::optional<Id> period) {
+    auto loaded = EnsureLoaded(period);
+    if (!loaded) return loaded.error();
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto m = live.member_by_id.find(member_id);
+        if (m == live.member_by_id.end()) return NotFound("党员");
+        const auto& rec = live.members[static_cast<std::size_t>(m->second)];
+        const bool self = rec.user_id != 0 && rec.user_id == actor.user_id;
+        if (!self && !InScope(actor, rec.unit_id)) return NotFound("党员");
+        if (live.CategoryIndex(category) == -2) return Invalid("类别不存在", "category");
+    }
+    std::vector<PointsEventRecord> events;
+    {
+        std::lock_guard lock(store_mutex_);
+        events = points_.ListMemberEvents(member_id);
+    }
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    MemberRanks out;
+    FillRanks(live, live.member_by_id.at(member_id), live.CategoryIndex(category), out);
+    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out);
+    return out;
+}
+
+Result<StarDistribution> PointsService::Stars(const Actor& actor, std::optional<Id> unit, std::optional<Id> period) {
+    auto scope = ScopeUnit(actor, unit);
+    if (!scope) return scope.error();
+    auto loaded = EnsureLoaded(period);
+    if (!loaded) return loaded.error();
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    auto u = live.unit_by_id.find(*scope);
+    if (u == live.unit_by_id.end()) return NotFound("单位");
+    StarDistribution out;
+    out.unit_id = *scope;
+    out.period_id = live.period.id;
+    out.unit_name = live.unit_names[static_cast<std::size_t>(u->second)];
+    out.counts.assign(live.period.stars.thresholds.size() + 1, 0);
+    out.members = live.board->ScopeSize(u->second);
+    for (const auto& entry : live.board->Page(u->second, 0, out.members))
+        ++out.counts[static_cast<std::size_t>(live.Stars(entry.total))];
+    if (!live.period.grades.empty()) {
+        std::vector<std::int64_t> per_grade(live.period.grades.size(), 0);
+        const auto& tree = live.board->tree();
+        for (auto order = tree.order(u->second); order < tree.order(u->second) + tree.subtree_size(u->second); ++order)
+            for (const int grade : *live.CachedUnitGrades(tree.unit_at(order)))
+                ++per_grade[static_cast<std::size_t>(grade)];
+        for (std::size_t grade = 0; grade < per_grade.size(); ++grade)
+            out.grades.emplace_back(live.period.grades[grade].name, per_grade[grade]);
+    }
+    return out;
+}
+
+Result<MyPoints> PointsService::Me(const Actor& actor, std::optional<Id> period) {
+    auto loaded = EnsureLoaded(period);
+    if (!loaded) return loaded.error();
+    Id member_id = 0;
+    {
+        std::shared_lock read(live_mutex_);
+        auto it = (*loaded)->member_by_user.find(actor.user_id);
+        if (it == (*loaded)->member_by_user.end()) return Error{errc::kNotFound, "您的账号未关联党员", ""};
+        member_id = (*loaded)->members[static_cast<std::size_t>(it->second)].id;
+    }
+    std::vector<PointsEventRecord> events;
+    {
+        std::lock_guard lock(store_mutex_);
+        events = points_.ListMemberEvents(member_id);
+    }
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    MyPoints out;
+    const MemberIdx m = live.member_by_id.at(member_id);
+    FillRanks(live, m, points::Leaderboard::kOverall, out.ranks);
+    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out.ranks);
+    out.base_points = live.period.base_points;
+    for (std::size_t c = 0; c < live.categories.size(); ++c)
+        out.by_category.emplace_back(live.categories[c], live.board->Total(m, static_cast<int>(c)));
+    for (const auto& e : events)
+        if (live.period.period.Contains(e.date)) out.events.push_back(ViewOf(live, e));
+    return out;
+}
+
+Result<Publicity> PointsService::PublicityOf(const Actor& actor, std::optional<Id> unit, std::optional<int> days,
+                                             std::optional<Id> period) {
+    auto scope = ScopeUnit(actor, unit);
+    if (!scope) return scope.error();
+    if (days && (*days <= 0 || *days > 366)) return Invalid("公示天数须在 1 到 366 之间", "days");
+    auto loaded = EnsureLoaded(period);
+    if (!loaded) return loaded.error();
+    Publicity out;
+    core::ports::PointsEventScope filter;
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto u = live.unit_by_id.find(*scope);
+        if (u == live.unit_by_id.end()) return NotFound("单位");
+        if (live.board->ScopeSize(u->second) > kMaxPublicityMembers)
+            return Invalid("公示范围过大，请选择支部或村（社区）", "unit");
+        out.days = days.value_or(live.period.publicity_days);
+        filter.unit_ids = SubtreeUnitIds(live, u->second);
+        filter.period = live.period.period;
+    }
+    out.since = IsoOf(clock_.NowUnix() - static_cast<std::int64_t>(out.days) * 86400);
+    std::vector<PointsEventRecord> decided;
+    {
+        std::lock_guard lock(store_mutex_);
+        decided = points_.ListDecidedSince(filter, out.since, kMaxPublicityEvents);
+    }
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    const UnitIdx scope_idx = live.unit_by_id.at(*scope);
+    out.unit_id = *scope;
+    out.period_id = live.period.id;
+    out.unit_name = live.unit_names[static_cast<std::size_t>(scope_idx)];
+    for (const auto& e : decided) out.events.push_back(ViewOf(live, e));
+    Live::GradeCache grades;
+    for (const auto& entry : live.board->Page(scope_idx, 0, live.board->ScopeSize(scope_idx)))
+        out.totals.push_back({entry.rank, RefOf(live, entry.member), entry.total, live.Stars(entry.total),
+                              live.GradeOf(entry.member, grades)});
+    return out;
+}
+
+}  // namespace lingyan::app

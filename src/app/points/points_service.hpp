@@ -1,0 +1,304 @@
+#pragma once
+// PointsService: party-member points (星级制积分) — the rules catalog, members submitting
+// activities, secretaries approving or rejecting them with a reason, organizers recording an
+// activity for many members at once, reversing events (corrections), 公示 of a branch, and the
+// live leaderboards (totals, stars and ranks for any region subtree and category).
+//
+// Periods (考核周期, a year by default; they never overlap): an event belongs to the period its
+// date falls in. Every read takes an optional period (default: the current one, i.e. the period
+// containing today, else the latest); each period has its own leaderboards, built from the stored
+// ledger on first use or Reload() and updated at once on each approval, after the approval is
+// committed, so that an acknowledged approval is durable and visible in every enclosing scope.
+// A closed period is read-only: submitting, recording, deciding and reversing its events is refused
+// (conflict) until an admin/county reopens it.
+//
+// The county scheme of a period (core::points::scheme) shapes what the boards show: the overall
+// total is base points + the capped tally, or 0 once a counted 清零 event stands (a reversal undoes
+// it); stars, ranks, 公示 and exports use that total; category boards keep the plain capped sums.
+// Monthly and quarterly sub-totals come with a member's view, and the forced distribution of
+// grades (e.g. 优秀 at most one third) is applied within each member's own unit (branch).
+//
+// Scope: approving, rejecting, reversing and bulk recording need role secretary, town, county or
+// admin and the member's unit inside the caller's scope (forbidden otherwise); rule changes need
+// admin or county. A member submits for itself (the member linked to its account); a manager may
+// submit for a member in its scope. Reads outside the caller's scope answer not_found.
+// Every approval, rejection, reversal, bulk record and rule change writes one audit entry in the
+// same transaction.
+//
+// Thread-safety: all methods may be called concurrently. Database access is serialized by the
+// shared store mutex (taken before the live-state lock); the live state has one writer at a time
+// (under the store mutex) and many readers (shared lock). No lock is held across network I/O.
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/roster/roster_service.hpp"
+#include "core/auth/scope.hpp"
+#include "core/common/result.hpp"
+#include "core/points/leaderboard.hpp"
+#include "core/points/model.hpp"
+#include "core/points/tally.hpp"
+#include "core/ports/points_store.hpp"
+#include "core/ports/store.hpp"
+
+namespace lingyan::app {
+
+namespace points = core::points;
+
+struct NewPointsRule {
+    std::string code, name, category;
+    points::Points points = 0;
+    std::optional<points::Points> cap;
+    bool needs_approval = true;
+    std::string evidence;
+};
+
+struct PointsRulePatch {
+    std::optional<std::string> name, category, evidence;
+    std::optional<points::Points> points;
+    std::optional<std::optional<points::Points>> cap;  // set to nullopt-inside: remove the cap
+    std::optional<bool> needs_approval, active;
+};
+
+struct SubmitActivity {
+    core::roster::Id member_id = 0;  // 0: the caller's own member
+    std::string rule;                // rule code
+    std::string date;                // YYYY-MM-DD
+    points::Points quantity = points::kOnePoint;
+    std::string note;
+};
+
+struct BulkRecord {
+    std::string rule, date, note;
+    points::Points quantity = points::kOnePoint;
+    std::vector<core::roster::Id> members;
+};
+
+struct BulkOutcome {
+    std::vector<core::roster::Id> event_ids;
+    std::vector<RowError> errors;  // non-empty: nothing was written (row = 1-based member position)
+};
+
+struct PointsEventView {
+    core::ports::PointsEventRecord record;
+    std::string member_name, unit_name, rule_code, rule_name, category;
+    points::Points worth = 0;  // rule points × quantity (before caps)
+};
+
+struct MemberRef {
+    core::roster::Id id = 0;
+    std::string name;
+    core::roster::Id unit_id = 0;
+    std::string unit_name;
+};
+
+struct LeaderboardEntry {
+    std::int64_t rank = 0;
+    MemberRef member;
+    points::Points total = 0;
+    int stars = 0;
+    std::string grade;  // forced-distribution grade within the member's unit ("" when the period has none)
+};
+
+struct LeaderboardPage {
+    core::roster::Id unit_id = 0, period_id = 0;
+    std::string unit_name, category;  // "" = overall
+    std::int64_t size = 0;            // members in the subtree
+    std::int64_t top = 0;             // the N asked for
+    std::int64_t overflow = 0;        // entries beyond N, tied with the N-th
+    bool truncated = false;           // the tie at the boundary was longer than the page may carry
+    std::vector<LeaderboardEntry> entries;
+};
+
+struct SubTotalView {
+    std::string from, to;  // YYYY-MM-DD, clipped to the period
+    points::Points total = 0;
+};
+
+struct ScopeRankView {
+    core::roster::Id unit_id = 0;
+    std::string unit_name;
+    std::int64_t rank = 0, size = 0;
+};
+
+struct MemberRanks {
+    MemberRef member;
+    core::roster::Id period_id = 0;
+    points::Points total = 0;  // under the scheme (category: the plain category sum)
+    int stars = 0;
+    bool zeroed = false;  // a counted 清零 item zeroed the period
+    std::string grade;
+    std::vector<ScopeRankView> ranks;  // own unit first, then each ancestor
+    std::vector<SubTotalView> monthly, quarterly;
+};
+
+struct StarDistribution {
+    core::roster::Id unit_id = 0, period_id = 0;
+    std::string unit_name;
+    std::vector<std::int64_t> counts;  // index = stars (0..thresholds)
+    std::int64_t members = 0;
+    std::vector<std::pair<std::string, std::int64_t>> grades;  // members per grade (forced distribution per unit)
+};
+
+struct MyPoints {
+    MemberRanks ranks;
+    points::Points base_points = 0;
+    std::vector<std::pair<std::string, points::Points>> by_category;
+    std::vector<PointsEventView> events;  // newest first
+};
+
+struct Publicity {
+    core::roster::Id unit_id = 0, period_id = 0;
+    std::string unit_name;
+    int days = 7;
+    std::string since;                    // ISO date-time
+    std::vector<PointsEventView> events;  // approved within the window, newest first
+    std::vector<LeaderboardEntry> totals;  // every member of the subtree, ranked
+};
+
+struct PeriodView {
+    core::ports::PointsPeriodRecord record;
+    std::vector<std::string> categories;
+    bool current = false;
+};
+
+struct NewPeriod {
+    std::string name, from, to;                        // YYYY-MM-DD
+    std::optional<std::vector<points::Points>> stars;  // default 0/60/120/180/240
+    points::Points base_points = 0;
+    std::vector<std::string> zeroing_rules;
+    std::string grades;  // "优秀:1/3;合格" (core::points::ParseGradeQuotas)
+    int publicity_days = 7;
+};
+
+struct PeriodPatch {
+    std::optional<std::string> name, grades;
+    std::optional<std::vector<points::Points>> stars;
+    std::optional<points::Points> base_points;
+    std::optional<std::vector<std::string>> zeroing_rules;
+    std::optional<int> publicity_days;
+    std::optional<bool> closed;
+};
+
+struct ApprovalsPage {
+    std::vector<PointsEventView> items;
+    std::int64_t total = 0;  // pending events in scope and period
+};
+
+struct NewMember {
+    core::roster::Id unit_id = 0;
+    std::string name;
+    core::roster::Id person_id = 0, user_id = 0;
+};
+
+class PointsService {
+public:
+    PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
+                  const core::ports::Clock& clock, const RosterService& roster);
+
+    // Rebuilds the live state from the stored ledger (at start, after a seed or a rule change).
+    void Reload();
+
+    // The stored catalog and periods; seeds the default catalog and a period for the current
+    // year when none exists (on first use).
+    Result<std::vector<core::ports::PointsRuleRecord>> Rules(const Actor& actor);
+    Result<PeriodView> Period(const Actor& actor, std::optional<core::roster::Id> period = std::nullopt);
+    Result<std::vector<PeriodView>> Periods(const Actor& actor);
+    Result<core::ports::PointsRuleRecord> CreateRule(const Actor& actor, const NewPointsRule& rule);
+    Result<core::ports::PointsRuleRecord> UpdateRule(const Actor& actor, core::roster::Id id,
+                                                     const PointsRulePatch& patch);
+    // Periods: admin/county. A new period may not overlap another; closing makes it read-only.
+    Result<core::ports::PointsPeriodRecord> CreatePeriod(const Actor& actor, const NewPeriod& period);
+    Result<core::ports::PointsPeriodRecord> UpdatePeriod(const Actor& actor, core::roster::Id id,
+                                                         const PeriodPatch& patch);
+
+    // Party members of points (党员): listed within scope (name filter, at most `limit`), created by
+    // an approver for a unit in its scope (audited).
+    Result<std::vector<MemberRef>> Members(const Actor& actor, std::optional<core::roster::Id> unit,
+                                           const std::string& query, std::size_t limit);
+    Result<MemberRef> CreateMember(const Actor& actor, const NewMember& member);
+
+    Result<PointsEventView> Submit(const Actor& actor, const SubmitActivity& input);
+    Result<BulkOutcome> RecordBulk(const Actor& actor, const BulkRecord& input);
+    Result<PointsEventView> Approve(const Actor& actor, core::roster::Id event_id);
+    Result<PointsEventView> Reject(const Actor& actor, core::roster::Id event_id, const std::string& reason);
+    Result<PointsEventView> Reverse(const Actor& actor, core::roster::Id event_id, const std::string& reason);
+
+    // Pending events of members under `unit` (default: the caller's scope) in the period, oldest
+    // first, rows [offset, offset + limit); filtered and paged in the database.
+    Result<ApprovalsPage> Approvals(const Actor& actor, std::optional<core::roster::Id> unit,
+                                    std::optional<core::roster::Id> period, std::size_t offset, std::size_t limit);
+    // The top `top` of a subtree, members tied with the top-th included (at most 1000 more).
+    Result<LeaderboardPage> Leaderboard(const Actor& actor, std::optional<core::roster::Id> unit,
+                                        const std::string& category, std::int64_t top,
+                                        std::optional<core::roster::Id> period = std::nullopt);
+    Result<MemberRanks> Ranks(const Actor& actor, core::roster::Id member_id, const std::string& category,
+                              std::optional<core::roster::Id> period = std::nullopt);
+    Result<StarDistribution> Stars(const Actor& actor, std::optional<core::roster::Id> unit,
+                                   std::optional<core::roster::Id> period = std::nullopt);
+    Result<MyPoints> Me(const Actor& actor, std::optional<core::roster::Id> period = std::nullopt);
+    Result<Publicity> PublicityOf(const Actor& actor, std::optional<core::roster::Id> unit, std::optional<int> days,
+                                  std::optional<core::roster::Id> period = std::nullopt);
+
+    // Seeding (demo, CLI): runs `fn` in one transaction under the store mutex, then reloads.
+    void Seed(const std::function<void(core::ports::Store&, core::ports::PointsStore&)>& fn);
+
+    // Checks the live totals of every period against a fresh recount of the stored ledger with the
+    // reference functions (core::points::TallyTotals / TallyByCategory, then SchemeTotal with
+    // ZeroedMembers); returns how many totals differ.
+    std::size_t CompareWithRecount();
+
+private:
+    struct Live;
+    // The boards of `period` (default: the current period), built on first use; not_found for an
+    // unknown period.
+    Result<std::shared_ptr<Live>> EnsureLoaded(std::optional<core::roster::Id> period = std::nullopt);
+    void ReloadLocked();  // caller holds store_mutex_
+    void EnsureCatalogLocked();
+    std::shared_ptr<Live> BuildLiveLocked(const core::ports::PointsPeriodRecord& period);  // caller holds store_mutex_
+    core::roster::Id CurrentPeriodIdLocked() const;                                        // caller holds live_mutex_
+    // The period containing `day` (caller holds live_mutex_), or nullptr.
+    const core::ports::PointsPeriodRecord* PeriodOfDayLocked(points::Day day) const;
+    // The period of a new or decided event: invalid when no period holds the day, conflict when closed.
+    core::Status CheckWritable(points::Day day) const;
+    // The event's member exists and lies in the caller's scope (not_found / forbidden otherwise).
+    core::Status CheckEventMemberInScope(const Live& live, const Actor& actor, core::roster::Id member_id) const;
+    bool InScope(const Actor& actor, core::roster::Id unit) const;
+    Result<core::roster::Id> ScopeUnit(const Actor& actor, std::optional<core::roster::Id> unit) const;
+    // The unit ids of `scope`'s subtree for a SQL filter; empty when the subtree is the whole tree.
+    std::vector<core::roster::Id> SubtreeUnitIds(const Live& live, points::UnitIdx scope) const;
+    PointsEventView ViewOf(const Live& live, const core::ports::PointsEventRecord& e) const;
+    MemberRef RefOf(const Live& live, points::MemberIdx m) const;
+    void FillRanks(const Live& live, points::MemberIdx m, int category, MemberRanks& out) const;
+    Result<PointsEventView> Decide(const Actor& actor, core::roster::Id event_id, points::EventStatus status,
+                                   const std::string& reason);
+    // Applies a committed event to the boards of its period when they are built (caller holds
+    // store_mutex_; takes live_mutex_ for writing).
+    void ApplyCounted(const core::ports::PointsEventRecord& e);
+    void Audit(const Actor& actor, const std::string& action, const std::string& entity, core::roster::Id id,
+               const std::string& detail);
+
+    core::ports::Store& store_;
+    core::ports::PointsStore& points_;
+    std::mutex& store_mutex_;
+    const core::ports::Clock& clock_;
+    const RosterService& roster_;
+    mutable std::shared_mutex live_mutex_;
+    // Guarded by live_mutex_: the stored periods (by start date) and the boards built so far.
+    bool loaded_ = false;
+    std::vector<core::ports::PointsPeriodRecord> periods_;
+    std::map<core::roster::Id, std::shared_ptr<Live>> lives_;
+};
+
+// The built-in catalog modelled on published county schemes (溧阳 星级制): 学习活动, 志愿服务,
+// 带头致富, 环境整治, 纠纷调处 and 负面清单.
+std::vector<NewPointsRule> DefaultPointsRules();
+
+}  // namespace lingyan::app

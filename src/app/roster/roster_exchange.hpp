@@ -1,0 +1,38 @@
+#pragma once
+// RosterExchange: the roster's imports and exports as use cases — the caller's role is checked
+// before a byte of an upload is read, the file is read through RosterFiles, its own problems and
+// the use case's checks of the other rows are reported together (MergeRowErrors), and nothing is
+// written unless every row is good. Exports page through the caller's scope.
+//
+// Thread-safety: as RosterService (every method may be called concurrently).
+
+#include <string>
+
+#include "app/common/file_download.hpp"
+#include "app/roster/roster_files.hpp"
+#include "app/roster/roster_service.hpp"
+
+namespace lingyan::app {
+
+class RosterExchange {
+public:
+    RosterExchange(RosterService& roster, RosterFiles files) : roster_(roster), files_(std::move(files)) {}
+
+    // Refused (forbidden) for roles that may not import, before `bytes` is read; an empty file or
+    // name is invalid. `errors` of the outcome non-empty: nothing was written.
+    Result<ImportOutcome> ImportRoster(const Actor& actor, const std::string& bytes, const std::string& filename);
+    Result<UnitImportOutcome> ImportUnits(const Actor& actor, const std::string& bytes, const std::string& filename);
+
+    Result<FileDownload> RosterTemplate() const;
+    // The units template with the caller's scope unit as the example parent.
+    Result<FileDownload> UnitsTemplate(const Actor& actor) const;
+    // Everyone the query finds in the caller's scope (every page).
+    Result<FileDownload> ExportPeople(const Actor& actor, core::roster::PeopleQuery query) const;
+    Result<FileDownload> ExportUnits(const Actor& actor, UnitsQuery query) const;
+
+private:
+    RosterService& roster_;
+    RosterFiles files_;
+};
+
+}  // namespace lingyan::app

@@ -1,0 +1,203 @@
+#pragma once
+// RosterService: the roster use cases (browse the region tree, read a unit, team statistics,
+// people and positions CRUD, roster import) with scope checks and audit entries.
+// Thread-safety: all methods may be called concurrently. Reads share a reader lock on the
+// in-memory RosterIndex; writes take the store mutex, commit to the database, then patch the
+// index under the writer lock. No lock is held across network I/O.
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/common/row_errors.hpp"
+#include "app/common/use_case.hpp"
+#include "core/auth/scope.hpp"
+#include "core/common/result.hpp"
+#include "core/ports/store.hpp"
+#include "core/roster/roster_index.hpp"
+
+namespace lingyan::app {
+
+struct UnitView {
+    core::roster::Unit unit;
+    std::size_t child_count = 0;
+};
+
+// Fields of a unit to change; absent = unchanged.
+struct UnitPatch {
+    std::optional<std::string> code, name;
+    std::optional<core::roster::UnitKind> kind;
+    std::optional<core::roster::Economy> economy;
+    std::optional<bool> dev_zone, near_highway;
+    std::optional<std::int64_t> population;
+    std::optional<double> area_km2;
+};
+
+// One row of a division list (区划表), as read from a sheet.
+struct UnitImportRow {
+    int row = 0;  // sheet line, for errors
+    std::string code, name, parent_code;
+    core::roster::UnitKind kind = core::roster::UnitKind::kVillage;
+    core::roster::Economy economy = core::roster::Economy::kNone;
+    std::int64_t population = 0;
+    double area_km2 = 0;
+};
+
+struct UnitsQuery {
+    std::optional<Id> parent;
+    std::string q;
+    std::optional<core::roster::UnitKind> kind;
+    int page = 1;
+    int size = 50;
+};
+
+struct UnitsPage {
+    std::vector<UnitView> items;
+    std::size_t total = 0;
+    int page = 1, size = 50;
+};
+
+struct TeamMemberView {
+    core::roster::Position position;
+    core::roster::Person person;
+    int age = 0;
+    int tenure_years = 0;
+};
+
+struct UnitDetail {
+    UnitView unit;
+    std::vector<core::roster::Unit> ancestors;
+    std::vector<core::roster::PartyOrg> party_orgs;
+    std::vector<TeamMemberView> team;
+    std::vector<core::roster::UnitIncome> incomes;
+};
+
+struct PersonView {
+    core::roster::Person person;
+    std::string unit_name;
+    int age = 0;
+    std::vector<std::pair<core::roster::Position, std::string>> positions;  // with unit name
+};
+
+struct PeoplePage {
+    std::vector<PersonView> items;
+    std::size_t total = 0;
+    int page = 1, size = 50;
+};
+
+// A change to a person: only the fields that are set change.
+struct PersonPatch {
+    std::optional<Id> unit_id;
+    std::optional<std::string> name, birth_date, party_join_date, id_number, phone;
+    std::optional<core::roster::Gender> gender;
+    std::optional<core::roster::Education> education;
+    std::optional<bool> reserve_cadre;
+};
+
+struct PositionPatch {
+    std::optional<Id> unit_id;
+    std::optional<std::string> title, start_date, end_date;
+};
+
+struct StatsView {
+    core::roster::TeamStats stats;
+    std::vector<std::pair<std::string, std::string>> risk_names;  // (unit name, secretary name), as risks
+};
+
+// One row of a roster import, already parsed by the exchange layer.
+struct RosterImportRow {
+    std::string sheet;
+    int row = 0;  // the sheet's row number
+    core::roster::Person person;
+    std::string unit_code;
+    std::string title;       // optional position
+    std::string start_date;  // of the position
+};
+
+struct UnitImportOutcome {
+    int created = 0, updated = 0, unchanged = 0;
+    std::vector<RowError> errors;  // non-empty: nothing was written
+};
+
+struct ImportOutcome {
+    int imported = 0;
+    int positions = 0;
+    std::vector<RowError> errors;  // non-empty: nothing was written
+};
+
+class RosterService {
+public:
+    RosterService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock);
+
+    // Loads the read model from the store (at start, and after bulk changes).
+    void Reload();
+
+    Result<UnitsPage> ListUnits(const Actor& actor, const UnitsQuery& q) const;
+    Result<UnitDetail> GetUnit(const Actor& actor, Id id) const;
+    Result<StatsView> Stats(const Actor& actor, Id id) const;
+    Result<PeoplePage> ListPeople(const Actor& actor, core::roster::PeopleQuery q) const;
+    Result<PersonView> GetPerson(const Actor& actor, Id id) const;
+    Result<PersonView> CreatePerson(const Actor& actor, core::roster::Person p);
+    Result<PersonView> UpdatePerson(const Actor& actor, Id id, const PersonPatch& patch);
+    Status DeletePerson(const Actor& actor, Id id);
+    Result<std::vector<std::pair<core::roster::Position, std::string>>> ListPositions(const Actor& actor, Id unit) const;
+    Result<core::roster::Position> CreatePosition(const Actor& actor, core::roster::Position p);
+    Result<core::roster::Position> UpdatePosition(const Actor& actor, Id id, const PositionPatch& patch);
+    Status DeletePosition(const Actor& actor, Id id);
+
+    // Imports every row in one transaction, or none: unknown unit codes, units outside the
+    // caller's scope and duplicate ID numbers are reported per row.
+    Result<ImportOutcome> ImportRoster(const Actor& actor, const std::vector<RosterImportRow>& rows,
+                                       const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+    // The row errors an import of `rows` would meet, without writing (used to report a file's
+    // format errors and its database errors together).
+    std::vector<RowError> CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows) const;
+
+    // Creates a unit under `parent` (admin/county/town within scope); used by the demo and CLI.
+    Result<core::roster::Unit> CreateUnit(const Actor& actor, core::roster::Unit u);
+    // Changes a unit's attributes (not its parent); the unit must lie inside the caller's scope
+    // and not be the caller's scope unit itself. A code must stay unique. Audited before/after.
+    Result<core::roster::Unit> UpdateUnit(const Actor& actor, Id id, const UnitPatch& patch);
+    // Deletes a unit without children, people, positions or party organizations (conflict
+    // otherwise, also when campaigns, points or training records still refer to it). Audited.
+    Status DeleteUnit(const Actor& actor, Id id);
+    // Creates or updates units from a division list (区划表), all or nothing: a row whose code
+    // exists updates that unit's name, kind, economy, population and area; a new code creates a
+    // unit under its parent code (an existing unit or another row of the list, in any order).
+    // `check_only` reports the errors without writing (to list them together with a file's own).
+    Result<UnitImportOutcome> ImportUnits(const Actor& actor, const std::vector<UnitImportRow>& rows,
+                                          bool check_only = false);
+
+    // Is `unit` inside the caller's scope (core::auth::InScope, under the reader lock)?
+    bool InScope(const Actor& actor, Id unit) const;
+
+    // Visits the index under the reader lock (exports, demo checks).
+    void WithIndex(const std::function<void(const core::roster::RosterIndex&)>& fn) const;
+    std::string Today() const { return clock_.Today(); }
+
+private:
+    bool Visible(const Actor& actor, Id unit) const;  // caller holds index_mutex_
+    std::unordered_map<std::string, Id> UnitsByCode() const;  // caller holds index_mutex_
+    // Rebuilds the region tree from `units` (caller holds index_mutex_ exclusively).
+    void ReplaceTree(std::vector<core::roster::Unit> units);
+    PersonView ViewOf(const core::roster::Person& p) const;
+    UnitView UnitViewOf(const core::roster::Unit& u) const;
+    void Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
+               const std::string& detail);
+
+    core::ports::Store& store_;
+    std::mutex& store_mutex_;
+    const core::ports::Clock& clock_;
+    mutable std::shared_mutex index_mutex_;
+    core::roster::RosterIndex index_;
+};
+
+// JSON text of a person for audit details (ID number masked).
+std::string PersonAuditJson(const core::roster::Person& p);
+
+}  // namespace lingyan::app

@@ -1,0 +1,108 @@
+#pragma once
+// PoolService: talent pools (梯队/人才库) — pools with quotas (per town too) and eligibility
+// rules (core/training/talent_pool), candidates checked against the rules, and membership
+// transitions nominated → selected → in training → graduated → appointed / left.
+// Trainees and pool candidates must be inside the pool's scope unit. Scope, audit and
+// thread-safety as in training_base.hpp.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/training/training_base.hpp"
+#include "core/training/talent_pool.hpp"
+
+namespace lingyan::app {
+
+// ---- talent pools ------------------------------------------------------------------------
+
+struct NewPool {
+    std::string name;
+    Id scope_unit_id = 0;  // 0 = the caller's scope unit
+    int quota = 0;
+    std::string rules_json;  // app/pool_rules_json.hpp format; "" = no rules
+    std::string description;
+    std::map<Id, int> town_quota;
+};
+
+struct PoolView {
+    core::ports::PoolRecord record;
+    core::training::EligibilityRules rules;
+    std::string scope_unit_name;
+    core::training::QuotaUse use;
+    std::map<Id, int> town_quota;
+    std::map<Id, std::string> town_names;
+    std::map<std::string, int> by_state;  // member count per state name
+};
+
+struct MemberView {
+    core::training::Membership membership;
+    Id membership_id = 0;
+    std::string name;
+    std::string unit_name;
+    std::string town_name;
+};
+
+struct PoolDetail {
+    PoolView pool;
+    std::vector<MemberView> members;
+};
+
+struct CandidateView {
+    core::training::Candidate candidate;
+    std::string unit_name;
+    std::string town_name;
+    core::training::EligibilityReport report;
+    std::string member_state;  // "" = not in the pool
+};
+
+// One page of candidates in a stable order (eligible first, then by person id).
+struct CandidatePage {
+    std::vector<CandidateView> items;
+    std::size_t total = 0;     // candidates on every page
+    std::size_t eligible = 0;  // eligible ones on every page
+    std::size_t offset = 0, limit = 0;
+};
+
+// Adds a person to a pool (nominated) or moves an existing member to `state`. When the person
+// is not yet a member and `state` is beyond nominated, nomination and the transition (via the
+// legal path nominated → selected → …) are written together or not at all.
+struct MemberChange {
+    Id person_id = 0;
+    std::string state = "nominated";
+    std::string date;  // "" = today
+    std::string note;
+    std::string override_reason;
+};
+
+class PoolService : TrainingBase {
+public:
+    PoolService(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
+                const core::ports::Clock& clock, const RosterService& roster)
+        : TrainingBase(store, training, store_mutex, clock, roster) {}
+
+    Result<PoolView> CreatePool(const Actor& actor, const NewPool& spec);
+    Result<std::vector<PoolView>> ListPools(const Actor& actor);
+    Result<PoolDetail> GetPool(const Actor& actor, Id pool_id);
+    // People of the pool's scope (within the caller's) checked against the rules on `as_of`
+    // ("" = today), optionally only under `unit`; eligible first.
+    Result<std::vector<CandidateView>> Candidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                                  const std::string& as_of);
+    // The same list a page at a time: `limit` 1..500, `offset` ≥ 0.
+    Result<CandidatePage> CandidatesPage(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                         const std::string& as_of, std::int64_t offset, std::int64_t limit);
+    Result<MemberView> ChangeMember(const Actor& actor, Id pool_id, const MemberChange& change);
+
+    // Finds a pool by name (idempotent demo loading); 0 if none.
+    Id FindPoolByName(const std::string& name);
+
+private:
+    // Candidates checked on `as_of`, sorted (eligible first, then person id), with the full view
+    // built only for [offset, offset + limit).
+    Result<CandidatePage> ScanCandidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
+                                         const std::string& as_of, std::size_t offset, std::size_t limit);
+    PoolView ViewOfPool(const core::ports::PoolRecord& record);  // store mutex held
+};
+
+}  // namespace lingyan::app

@@ -1,0 +1,24 @@
+#pragma once
+// The demo deployment (`lingyan serve --demo`): the units named in the seed articles in a
+// correct region tree with real division-code prefixes, the incomes the articles state, and
+// synthetic people (no real person's data). Idempotent: does nothing when already loaded.
+
+#include <string>
+#include <vector>
+
+#include "core/ports/store.hpp"
+
+namespace lingyan::demo {
+
+inline constexpr const char* kDemoPassword = "lingyan-demo";
+
+struct DemoAccount {
+    std::string username, role, scope_name;
+};
+
+// Loads the demo into an empty (migrated) store in one transaction; returns the accounts.
+// Returns the accounts without writing when the demo is already there.
+std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::Crypto& crypto,
+                                  const core::ports::Clock& clock);
+
+}  // namespace lingyan::demo

@@ -1,0 +1,27 @@
+#pragma once
+// The demo's evaluation campaigns (`lingyan serve --demo`): a finished (published) 2021 三好创争
+// 好班子 campaign for the 13 towns of 姜堰区 and a published 2021 书记项目 ranking, with the facts of
+// tests/fixtures/evaluate compiled into the binary (nothing is read from disk). Idempotent: a
+// campaign that already exists (by name) is left alone.
+
+#include <string>
+#include <vector>
+
+#include "app/evaluation/campaign_service.hpp"
+#include "app/indicators/indicator_service.hpp"
+#include "app/roster/roster_service.hpp"
+
+namespace lingyan::demo {
+
+// Loads what is missing, as the demo admin; returns the names of the campaigns created (empty
+// when all were there). Requires the demo roster (LoadDemo) and a reloaded RosterService.
+// Throws std::runtime_error if the demo roster lacks 姜堰区 or a town, or the engine refuses.
+std::vector<std::string> LoadDemoCampaigns(app::CampaignService& campaigns, const app::RosterService& roster);
+
+// Unit metrics for 姜堰's towns (开票销售 and 外资到账: 2025 by month, the 2026 targets and
+// January–October 2026) and a draft 2026 campaign that ranks the towns in two tracks
+// (工业强镇 ×1.0, 农业特色镇 ×1.1) with bands (前20%/中间60%/后20%, the last followed up) and a
+// 躺平奖, its sales and investment facts taken from the metrics. Idempotent like the above.
+void LoadDemoIndicators(app::IndicatorService& metrics, app::CampaignService& campaigns, const app::RosterService& roster);
+
+}  // namespace lingyan::demo

@@ -1,0 +1,216 @@
+#include "demo/points_demo.hpp"
+
+#include <algorithm>
+#include <random>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "demo/demo.hpp"
+
+namespace lingyan::demo {
+
+using namespace app;  // the demo is written against the use cases, like a user of the app layer
+
+namespace points = core::points;
+using core::ports::PointsEventRecord;
+using core::ports::PointsMemberRecord;
+using core::ports::PointsPeriodRecord;
+using core::roster::RosterIndex;
+using core::roster::UnitKind;
+
+namespace {
+
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+                           "胡", "郭", "何", "高", "林", "史", "狄", "彭", "芮", "虞", "蒋", "潘", "吕", "丁"};
+const char* kGiven[] = {"建", "国", "华", "明", "秀", "英", "伟", "芳", "军", "敏", "强", "丽", "春", "红",
+                        "志", "平", "海", "玲", "峰", "霞", "勇", "燕", "涛", "静", "亮", "娟", "杰", "萍"};
+
+// How often each rule occurs in a member's year (relative weights), by code.
+struct RuleMix {
+    const char* code;
+    int weight;
+    int max_quantity;
+};
+constexpr RuleMix kMix[] = {{"XX01", 30, 1}, {"XX02", 20, 1}, {"XX03", 8, 3}, {"ZY01", 16, 1}, {"ZY02", 5, 1},
+                            {"ZF01", 2, 1},  {"ZF02", 3, 4},  {"HJ01", 10, 1}, {"JF01", 4, 1}, {"FM01", 2, 1},
+                            {"FM02", 1, 1}};
+
+std::string IsoAt(points::Day day, int hour) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:30:00Z", hour);
+    return points::FormatDate(day) + buf;
+}
+
+}  // namespace
+
+int LoadDemoPoints(PointsService& service, const RosterService& roster, const core::ports::Crypto& crypto,
+                   const DemoPointsOptions& options) {
+    // Units: every grid (or the village itself when it has none) under 溧阳市 and 北联村.
+    struct Branch {
+        core::roster::Id village = 0;
+        std::vector<core::roster::Id> grids;
+        std::string name;
+    };
+    std::vector<Branch> liyang;
+    Branch beilian;
+    core::roster::Id tangma = 0;
+    roster.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
+        core::roster::Id city = 0;
+        for (const auto& u : tree.units()) {
+            if (u.name == "溧阳市") city = u.id;
+            if (u.name == "北联村") beilian.village = u.id, beilian.name = u.name;
+        }
+        if (city == 0) return;
+        for (core::roster::Id id : tree.Subtree(city)) {
+            const auto* u = tree.Find(id);
+            if (u->kind != UnitKind::kVillage && u->kind != UnitKind::kCommunity) continue;
+            Branch b{id, {}, u->name};
+            if (u->name == "塘马村") tangma = id;
+            for (core::roster::Id child : tree.Children(id)) b.grids.push_back(child);
+            liyang.push_back(std::move(b));
+        }
+        if (beilian.village)
+            for (core::roster::Id child : tree.Children(beilian.village)) beilian.grids.push_back(child);
+    });
+    if (liyang.empty() || tangma == 0) throw std::runtime_error("演示积分：演示单位中缺少溧阳市或塘马村");
+
+    int created = 0;
+    const std::string today_text = roster.Today();
+    service.Seed([&](core::ports::Store& store, core::ports::PointsStore& ps) {
+        if (!ps.ListMembers().empty()) return;
+        std::mt19937_64 rng(options.seed);
+        auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+        auto name = [&] {
+            std::string n = kSurnames[uniform(0, std::size(kSurnames) - 1)];
+            n += kGiven[uniform(0, std::size(kGiven) - 1)];
+            if (uniform(0, 3) != 0) n += kGiven[uniform(0, std::size(kGiven) - 1)];
+            return n;
+        };
+        std::unordered_map<std::string, core::ports::Id> rule_ids;
+        for (const auto& r : ps.ListRules()) rule_ids[r.rule.code] = r.id;
+        const auto period = ps.ListPeriods().back().period;
+        const points::Day today = std::clamp(points::ParseDate(today_text).value_or(period.to), period.from, period.to);
+        int mix_total = 0;
+        for (const auto& m : kMix) mix_total += m.weight;
+
+        auto add_events = [&](core::ports::Id member, int count, int pending) {
+            for (int k = 0; k < count + pending; ++k) {
+                int pick = uniform(0, mix_total - 1);
+                const RuleMix* mix = kMix;
+                while (pick >= mix->weight) pick -= mix->weight, ++mix;
+                PointsEventRecord e;
+                e.member_id = member;
+                e.rule_id = rule_ids.at(mix->code);
+                e.quantity = uniform(1, mix->max_quantity) * points::kOnePoint;
+                e.submitted_by = "demo";
+                if (k < count) {
+                    e.date = period.from + uniform(0, today - period.from);
+                    const points::Day decided = std::min<points::Day>(today, e.date + uniform(0, 5));
+                    e.submitted_at = IsoAt(e.date, 10);
+                    e.decided_at = IsoAt(decided, 15);
+                    e.decided_by = "demo";
+                    // About one in twenty-five submissions was rejected.
+                    e.status = uniform(0, 24) == 0 ? points::EventStatus::kRejected : points::EventStatus::kApproved;
+                    if (e.status == points::EventStatus::kRejected) e.reason = "佐证材料不全";
+                } else {
+                    e.date = std::max(period.from, today - uniform(0, 10));
+                    e.submitted_at = IsoAt(e.date, 9);
+                    e.note = "待支部审核";
+                }
+                ps.InsertEvent(e);
+            }
+        };
+
+        for (const Branch& b : liyang) {
+            for (int i = 0; i < options.members_per_village; ++i) {
+                PointsMemberRecord m;
+                m.unit_id = b.grids.empty() ? b.village : b.grids[static_cast<std::size_t>(i) % b.grids.size()];
+                m.name = name();
+                m.id = ps.InsertMember(m);
+                ++created;
+                add_events(m.id, uniform(4, 26), uniform(0, 19) == 0 ? 1 : 0);
+            }
+        }
+        // The `member` demo account: a member of 塘马村 with a year of events and three pending.
+        PointsMemberRecord me;
+        const Branch& tm = *std::find_if(liyang.begin(), liyang.end(), [&](const Branch& b) { return b.village == tangma; });
+        me.unit_id = tm.grids.empty() ? tm.village : tm.grids.front();
+        me.name = "演示党员";
+        if (auto user = store.FindUserByName("member")) me.user_id = user->id;
+        me.id = ps.InsertMember(me);
+        ++created;
+        add_events(me.id, 18, 3);
+        // A secretary account for 塘马村, so that its pending events have an approver in the demo.
+        if (!store.FindUserByName("tangma")) {
+            core::ports::UserRecord u;
+            u.username = "tangma";
+            u.display_name = "演示塘马村书记";
+            u.role = "secretary";
+            u.scope_unit_id = tangma;
+            u.password_hash = crypto.HashPassword(kDemoPassword);
+            store.InsertUser(u);
+        }
+        // 北联村: a small branch for the `secretary` demo account, each member with one pending event.
+        if (beilian.village) {
+            const int count = std::max(10, options.members_per_village / 10);
+            for (int i = 0; i < count; ++i) {
+                PointsMemberRecord m;
+                m.unit_id = beilian.grids.empty() ? beilian.village
+                                                  : beilian.grids[static_cast<std::size_t>(i) % beilian.grids.size()];
+                m.name = name();
+                m.id = ps.InsertMember(m);
+                ++created;
+                add_events(m.id, uniform(4, 20), 1);
+            }
+        }
+        // The year before: a closed (read-only) period with a few approved events per member, so that
+        // the period picker has history to show. A separate generator keeps the current year's data
+        // the same as without it.
+        {
+            const points::CivilDate start = points::CivilFromDays(period.from);
+            PointsPeriodRecord last;
+            last.name = std::to_string(start.year - 1) + "年度";
+            last.period = {points::DaysFromCivil(start.year - 1, 1, 1), points::DaysFromCivil(start.year - 1, 12, 31)};
+            last.zeroing_rules = {"FM03"};
+            last.grades = {{"优秀", 1, 3}, {"合格", 1, 1}};
+            last.closed = true;
+            const auto periods = ps.ListPeriods();
+            const bool overlaps = std::any_of(periods.begin(), periods.end(), [&](const auto& p) {
+                return p.period.from <= last.period.to && last.period.from <= p.period.to;
+            });
+            if (!overlaps) {
+                ps.InsertPeriod(last);
+                std::mt19937_64 history(options.seed + 1);
+                auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(history); };
+                for (const auto& member : ps.ListMembers()) {
+                    for (int k = pick(1, 6); k > 0; --k) {
+                        int at = pick(0, mix_total - 1);
+                        const RuleMix* mix = kMix;
+                        while (at >= mix->weight) at -= mix->weight, ++mix;
+                        PointsEventRecord e;
+                        e.member_id = member.id;
+                        e.rule_id = rule_ids.at(mix->code);
+                        e.quantity = pick(1, mix->max_quantity) * points::kOnePoint;
+                        e.date = last.period.from + pick(0, last.period.to - last.period.from);
+                        e.status = points::EventStatus::kApproved;
+                        e.submitted_by = e.decided_by = "demo";
+                        e.submitted_at = IsoAt(e.date, 10);
+                        e.decided_at = IsoAt(e.date, 15);
+                        ps.InsertEvent(e);
+                    }
+                }
+            }
+        }
+        core::ports::AuditEntry audit;
+        audit.at = IsoAt(today, 0);
+        audit.user = "system";
+        audit.action = "demo";
+        audit.entity = "points";
+        audit.detail = "{\"members\":" + std::to_string(created) + "}";
+        store.AppendAudit(audit);
+    });
+    return created;
+}
+
+}  // namespace lingyan::demo

@@ -1,0 +1,35 @@
+#pragma once
+// The demo's party-member points (`lingyan serve --demo`): the default rules catalog, the
+// current year as the period, and a year (1 January to today) of Liyang-style 星级制 events for
+// a few thousand synthetic members under 溧阳市 (their grids under 东门社区, 燕山社区, 庆丰村,
+// 塘马村, 洑家村), plus a small branch in 北联村; the year before is a closed (read-only) period
+// with one to six approved events per member. Generated in the binary (nothing is read from
+// disk), deterministic, idempotent: nothing happens when members already exist.
+//
+// Who approves what in the demo:
+//   - the `member` account is 演示党员 of 塘马村 with approved events and a few pending ones;
+//   - 塘马村's pending events are approved by `tangma` (a secretary account of 塘马村 created
+//     here, password as the other demo accounts) or by `admin` — the demo `town` (杨舍镇) and
+//     `county` (姜堰区) accounts do not cover 溧阳市;
+//   - `secretary` (北联村) approves the pending events of 北联村's members.
+
+#include <string>
+
+#include "app/points/points_service.hpp"
+#include "app/roster/roster_service.hpp"
+#include "core/ports/store.hpp"
+
+namespace lingyan::demo {
+
+struct DemoPointsOptions {
+    int members_per_village = 600;  // under 溧阳市; 北联村 gets a tenth of this (at least 10)
+    unsigned seed = 20250101;
+};
+
+// Loads what is missing; returns the number of members created (0 when already loaded).
+// Requires the demo roster (LoadDemo) and a reloaded RosterService. Throws std::runtime_error
+// if the roster lacks 溧阳市 or 塘马村.
+int LoadDemoPoints(app::PointsService& points, const app::RosterService& roster, const core::ports::Crypto& crypto,
+                   const DemoPointsOptions& options = {});
+
+}  // namespace lingyan::demo

@@ -1,0 +1,343 @@
+#include "demo/training_demo.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "core/common/date.hpp"
+#include "core/roster/tree.hpp"
+
+namespace lingyan::demo {
+
+using namespace app;  // the demo is written against the use cases, like a user of the app layer
+
+using core::roster::Economy;
+using core::roster::Person;
+using core::roster::Position;
+using core::roster::RosterIndex;
+using core::roster::Unit;
+using core::roster::UnitKind;
+
+namespace {
+
+constexpr int kTrainees = 48;
+constexpr int kAgreements = 45;
+
+// Synthetic village names for the trainee units the demo roster lacks.
+const char* kVillageNames[] = {"新丰村", "永兴村", "红旗村", "友谊村", "长青村", "金桥村", "三和村", "双楼村",
+                               "东港村", "西亭村", "南园村", "北湖村", "中兴村", "联合村", "胜利村", "幸福村",
+                               "光明村", "团结村", "前进村", "民主村", "大同村", "和平村", "育才村", "富民村",
+                               "新民村", "安平村", "青龙村", "凤鸣村", "合兴村", "兴隆村", "太平村", "建华村"};
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "朱", "胡"};
+const char* kGiven[] = {"建军", "志明", "海峰", "卫国", "春华", "立平", "晓东", "国庆", "红霞", "丽萍", "永刚", "文静"};
+
+// Hosts named in the seed article, with the pairings it reports (trainee unit → host).
+const char* kHosts[] = {"善港村", "北联村", "灵湖村", "东林村", "北门大街社区", "花园村", "采莲村", "前塘村", "永联村"};
+const std::map<std::string, std::string>& ArticlePairs() {
+    static const std::map<std::string, std::string> pairs = {
+        {"品建村", "北联村"}, {"官公河村", "灵湖村"}, {"城北村社区", "北门大街社区"}, {"星怡社区", "花园村"}};
+    return pairs;
+}
+const char* kFocus[] = {"特色产业", "人居环境", "农文旅", "基层治理"};
+const char* kAgreementTitles[] = {"党建联建结对共建协议", "产业发展合作协议", "人居环境共建协议", "农文旅融合发展协议"};
+
+Actor DemoAdmin(core::ports::Store& store) {
+    auto admin = store.FindUserByName("admin");
+    if (!admin) throw std::runtime_error("demo training: the demo admin account is missing");
+    return Actor{admin->id, admin->username, core::auth::Role::kAdmin, 0};
+}
+
+template <typename T>
+T Must(Result<T> r, const char* step) {
+    if (!r) throw std::runtime_error(std::string("demo training: ") + step + ": " + r.error().message);
+    return std::move(r).value();
+}
+
+std::string Date(int year, int month, int day) {
+    return core::FormatIsoDate(core::CivilDate{year, month, day});
+}
+
+// The unit's current 书记 (the first holder of a title containing 书记), 0 when none.
+Id SecretaryOf(const RosterIndex& index, Id unit) {
+    for (const auto* pos : index.TeamOf(unit))
+        if (pos->title == "书记" || pos->title == "党委书记") return pos->person_id;
+    return 0;
+}
+
+}  // namespace
+
+int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolService& pools, ProgramService& programs,
+                     LadderService& ladder,
+                     const core::ports::Clock& clock) {
+    if (programs.FindProgramByName(kDemoProgramName) != 0) return 0;
+    const Actor admin = DemoAdmin(store);
+    const int year = std::stoi(clock.Today().substr(0, 4));
+
+    // 1. Trainee units: the Nantong villages and communities, topped up to 48.
+    Id nantong = 0;
+    std::vector<Id> towns;
+    std::vector<Id> villages;
+    std::set<std::string> names;
+    roster.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
+        for (const auto& u : tree.units())
+            if (u.name == "南通市" && u.kind == UnitKind::kCity) nantong = u.id;
+        if (nantong == 0) return;
+        for (Id id : tree.Subtree(nantong)) {
+            const auto* u = tree.Find(id);
+            if (u->kind == UnitKind::kTown) towns.push_back(id);
+            if (u->kind == UnitKind::kVillage || u->kind == UnitKind::kCommunity) villages.push_back(id);
+            names.insert(u->name);
+        }
+    });
+    if (nantong == 0 || towns.empty()) throw std::runtime_error("demo training: 南通市 and its towns are missing");
+    if (static_cast<int>(villages.size()) < kTrainees) {
+        auto tx = store.Begin();
+        int added = 0;
+        for (std::size_t name_idx = 0; static_cast<int>(villages.size()) < kTrainees; ++name_idx) {
+            if (name_idx >= std::size(kVillageNames))
+                throw std::runtime_error("demo training: not enough synthetic village names");
+            if (names.count(kVillageNames[name_idx])) continue;
+            const int n = added++;
+            Unit u;
+            u.parent_id = towns[static_cast<std::size_t>(n) % towns.size()];
+            u.name = kVillageNames[name_idx];
+            u.kind = UnitKind::kVillage;
+            const Economy economies[] = {Economy::kAgriculture, Economy::kAgriculture, Economy::kMixed,
+                                         Economy::kIndustry, Economy::kTourism};
+            u.economy = economies[n % 5];
+            u.dev_zone = n % 4 == 0;
+            u.near_highway = n % 2 == 0;
+            u.population = 2400 + (n * 137) % 1900;
+            u.area_km2 = std::round(static_cast<double>(u.population) / 600.0 * 10) / 10;
+            u.id = store.InsertUnit(u);
+            const double income = 0.45e6 + ((n * 173) % 110) * 1e4;  // 0.45–1.54 million
+            for (int y = year - 4; y <= year; ++y)
+                store.UpsertIncome({u.id, y, static_cast<std::int64_t>(income * (1.0 - 0.08 * (year - y)))});
+            Person p;
+            p.unit_id = u.id;
+            p.name = std::string(kSurnames[n % std::size(kSurnames)]) + kGiven[(n * 5) % std::size(kGiven)];
+            p.gender = n % 6 == 0 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
+            p.birth_date = Date(year - 38 - n % 14, 1 + n % 12, 1 + n % 28);
+            p.education = n % 3 == 0 ? core::roster::Education::kBachelor : core::roster::Education::kJuniorCollege;
+            p.party_join_date = Date(year - 15 - n % 10, 7, 1);
+            p.id = store.InsertPerson(p);
+            store.InsertPosition(Position{0, p.id, u.id, "书记", Date(year - 1 - n % 6, 1 + n % 9, 15), ""});
+            villages.push_back(u.id);
+        }
+        core::ports::AuditEntry e;
+        e.at = clock.NowIso();
+        e.user = "system";
+        e.action = "demo";
+        e.entity = "deployment";
+        e.detail = "{\"training_units\":" + std::to_string(added) + "}";
+        store.AppendAudit(e);
+        tx->Commit();
+        roster.Reload();
+    }
+    villages.resize(kTrainees);
+
+    // 2. Trainees (each unit's secretary) and hosts with their secretaries as mentors.
+    std::vector<Id> trainees;
+    std::map<Id, std::string> unit_name;  // trainee person → unit name
+    std::vector<NewHost> hosts;
+    std::map<std::string, Id> host_id;
+    roster.WithIndex([&](const RosterIndex& index) {
+        for (Id v : villages) {
+            Id secretary = SecretaryOf(index, v);
+            if (secretary == 0) continue;
+            trainees.push_back(secretary);
+            unit_name[secretary] = index.tree().Find(v)->name;
+        }
+        for (const auto& u : index.tree().units())
+            for (const char* h : kHosts)
+                if (u.name == h && !host_id.count(h)) {
+                    host_id[h] = u.id;
+                    hosts.push_back(NewHost{u.id, 3, SecretaryOf(index, u.id)});
+                }
+    });
+    if (static_cast<int>(trainees.size()) < kTrainees || hosts.size() != std::size(kHosts))
+        throw std::runtime_error("demo training: trainee secretaries or Suzhou hosts are missing");
+
+    NewProgram spec;
+    spec.name = kDemoProgramName;
+    spec.kind = "shadow";
+    spec.scope_unit_id = nantong;
+    spec.start_date = "2021-07-01";
+    spec.end_date = "2021-09-30";
+    spec.description = "“跟岗学习+实践锻炼”：分两批选派 48 名优秀村（社区）书记赴苏州先进村（社区）跟岗一个月，"
+                       "围绕特色产业、人居环境、农文旅、基层治理，书记带着书记干、书记跟着书记学。";
+    spec.hosts = hosts;
+    NewBatch first{"第一批", "2021-07-05", "2021-08-04", {}};
+    NewBatch second{"第二批", "2021-08-26", "2021-09-25", {}};
+    for (int trainee_idx = 0; trainee_idx < kTrainees; ++trainee_idx)
+        (trainee_idx % 2 == 0 ? first : second).trainees.push_back(trainees[static_cast<std::size_t>(trainee_idx)]);
+    spec.batches = {first, second};
+    auto program = Must(programs.CreateProgram(admin, spec), "create program");
+    const Id program_id = program.summary.record.id;
+
+    // 3. Placements: the optimal recommendation, with the pairings the article reports as the
+    // officer's override, and any trainee left over at a host with a free place.
+    int placed_total = 0;
+    for (const auto& batch : program.batches) {
+        auto rec = Must(programs.Recommend(admin, program_id, batch.record.id, 0.5), "recommend");
+        std::map<Id, int> free;
+        for (const auto& h : hosts) free[h.unit_id] = h.capacity;
+        std::map<Id, Id> chosen;  // person → host
+        for (const auto& row : rec.rows) {
+            auto pair = ArticlePairs().find(unit_name[row.person_id]);
+            if (pair != ArticlePairs().end() && free[host_id[pair->second]] > 0) {
+                chosen[row.person_id] = host_id[pair->second];
+                --free[host_id[pair->second]];
+            }
+        }
+        for (const auto& row : rec.rows) {
+            if (chosen.count(row.person_id) || !row.host || free[row.host->unit_id] <= 0) continue;
+            chosen[row.person_id] = row.host->unit_id;
+            --free[row.host->unit_id];
+        }
+        std::vector<NewPlacement> placements;
+        int focus_idx = 0;
+        for (const auto& row : rec.rows) {
+            if (!chosen.count(row.person_id)) {
+                auto best = std::max_element(free.begin(), free.end(),
+                                             [](const auto& a, const auto& b) { return a.second < b.second; });
+                chosen[row.person_id] = best->first;
+                --best->second;
+            }
+            NewPlacement p;
+            p.person_id = row.person_id;
+            p.batch_id = batch.record.id;
+            p.host_unit_id = chosen[row.person_id];
+            p.focus = {kFocus[focus_idx % 4], kFocus[(focus_idx + 1) % 4]};
+            ++focus_idx;
+            placements.push_back(std::move(p));
+        }
+        placed_total += static_cast<int>(Must(programs.AddPlacements(admin, program_id, placements), "placements").size());
+
+        // Weekly seminars (七嘴八舌交流研讨会) with attendance.
+        auto start = core::ParseIsoDate(batch.record.start_date);
+        for (int week = 0; week < 4; ++week) {
+            NewSeminar s;
+            s.batch_id = batch.record.id;
+            s.date = core::FormatIsoDate(core::CivilFromDays(core::DaysFromCivil(*start) + 5 + 7 * week));
+            const char* topics[] = {"村级集体经济发展的痛点与对策", "人居环境长效管护", "农文旅融合与项目争取",
+                                    "基层治理与为民服务"};
+            s.topic = std::string("“七嘴八舌”交流研讨会：") + topics[week];
+            s.location = "江苏省党支部书记学院农村分院";
+            int person_idx = 0;
+            for (const auto& [person, name] : batch.trainees)
+                s.attendance.emplace_back(person, (person_idx++ + week * 3) % 13 != 0);
+            Must(programs.AddSeminar(admin, program_id, s), "seminar");
+        }
+    }
+
+    // 4. Summaries, assessments, action items with follow-ups, and agreements.
+    auto detail = Must(programs.GetProgram(admin, program_id), "program");
+    std::vector<NewAgreement> agreements;
+    int placement_idx = 0;
+    for (const auto& p : detail.placements) {
+        const int i = placement_idx++;
+        Must(programs.SubmitSummary(admin, program_id, p.row.id,
+                                    "跟岗" + p.host_unit_name + "一个月，学习其" + p.row.focus +
+                                        "方面的经验。回去后要组织“两委”一班人理清思路、谋划方向，因地制宜推动" +
+                                        p.trainee_unit_name + "发展。",
+                                    p.row.end_date),
+             "summary");
+        Must(programs.Assess(admin, program_id, p.row.id, i % 3 == 0 ? "优秀" : "称职",
+                             "全程脱产跟岗，主动参与项目推进和矛盾化解。"),
+             "assessment");
+        auto followups = Must(programs.AddActionItems(admin, program_id, p.row.id,
+                                                      {"对照" + p.host_unit_name + "制定本村发展项目清单"}),
+                              "action items");
+        for (const auto& f : followups) {
+            const bool done = f.months == 3 ? i % 6 != 5 : i % 3 != 2;
+            if (done) Must(programs.CompleteFollowUp(admin, program_id, f.id, "已按计划推进", f.due_date), "follow-up");
+        }
+        if (static_cast<int>(agreements.size()) < kAgreements)
+            agreements.push_back(NewAgreement{p.row.trainee_unit_id, p.row.host_unit_id,
+                                              p.trainee_unit_name + "—" + p.host_unit_name +
+                                                  kAgreementTitles[i % std::size(kAgreementTitles)],
+                                              "两地村（社区）加强交流与合作，实现资源共享、共同发展。", p.row.end_date,
+                                              "signed"});
+    }
+    Must(programs.AddAgreements(admin, program_id, agreements), "agreements");
+
+    // 5. 薪火计划 pools of 张家港市 with a few members.
+    Id zjg = 0;
+    roster.WithIndex([&](const RosterIndex& index) {
+        for (const auto& u : index.tree().units())
+            if (u.name == "张家港市") zjg = u.id;
+    });
+    if (zjg != 0) {
+        struct PoolSpec {
+            const char* name;
+            int quota;
+            const char* rules;
+            const char* description;
+            const char* state;
+        };
+        const PoolSpec pool_specs[] = {
+            {"标杆书记", 20, R"({"allowed_posts":["书记"],"min_years_in_post":2,"min_party":"full"})",
+             "集中选树的乡村标杆书记", "selected"},
+            {"兴村特岗书记", 40, R"({"max_age":35,"min_education":"junior_college","min_party":"full"})",
+             "面向机关年轻中层干部，每两年选拔，35 周岁以下，培养 2—3 年后优先推荐为村书记", "in_training"},
+            {"青年尖兵村干", 70, R"({"max_age":35,"min_education":"junior_college"})", "储备的青年尖兵村干",
+             "selected"},
+        };
+        for (const auto& ps : pool_specs) {
+            if (pools.FindPoolByName(ps.name) != 0) continue;
+            NewPool np{ps.name, zjg, ps.quota, ps.rules, ps.description, {}};
+            auto pool = Must(pools.CreatePool(admin, np), "pool");
+            auto candidates = Must(pools.Candidates(admin, pool.record.id, std::nullopt, ""), "candidates");
+            int members = 0;
+            for (const auto& c : candidates) {
+                if (!c.report.eligible || members >= 3) continue;
+                MemberChange change{c.candidate.person_id, members == 2 ? "nominated" : ps.state, "", "", ""};
+                Must(pools.ChangeMember(admin, pool.record.id, change), "member");
+                ++members;
+            }
+        }
+
+        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started on
+        //    2024-01-01, one level per step of years held by then; once per person.
+        struct Grading {
+            Id person;
+            std::string post, tenure;  // tenure: shown in the reason
+            int level;
+        };
+        std::vector<Grading> gradings;
+        roster.WithIndex([&](const RosterIndex& index) {
+            for (const auto& u : index.tree().units()) {
+                if (!index.tree().InSubtree(zjg, u.id)) continue;
+                for (const auto* pos : index.TeamOf(u.id)) {
+                    auto start = core::ParseIsoDate(pos->start_date);
+                    if (!start) continue;
+                    const int years = std::max(0, core::FullYearsBetween(*start, *core::ParseIsoDate("2024-01-01")));
+                    // The ladder's posts run from the secretary down: 书记, deputies, members.
+                    const auto& posts = ladder.LadderConfig().posts;
+                    const std::size_t rank = pos->title == "书记"                          ? 0
+                                             : pos->title == "副书记" || pos->title == "主任" ? 1
+                                                                                           : 2;
+                    const std::string post = posts[std::min(rank, posts.size() - 1)];
+                    gradings.push_back(Grading{pos->person_id, post, "任职 " + std::to_string(years) + " 年",
+                                               std::min(ladder.LadderConfig().levels,
+                                                        1 + years / ladder.LadderConfig().years_per_step)});
+                }
+            }
+        });
+        for (const auto& g : gradings) {
+            auto existing = ladder.PersonLadder(admin, g.person, "", "");
+            if (!existing || !existing->history.empty()) continue;
+            Must(ladder.ChangeLadder(admin, g.person,
+                                       LadderChange{"set", g.post, g.level, "2024-01-01", "初定（" + g.tenure + "）", ""}),
+                 "ladder");
+        }
+    }
+    return placed_total;
+}
+
+}  // namespace lingyan::demo

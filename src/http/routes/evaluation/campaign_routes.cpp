@@ -1,0 +1,963 @@
+// Evaluation campaigns (考核/创争活动): templates, campaigns, facts, the ranking board with radar
+// data, per-subject explanations, publishing and award lists. Handlers parse, call
+// app::CampaignService and map the result; docs/api.md "Evaluation campaigns" is the contract.
+#include <unistd.h>
+
+#include <atomic>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "exchange/evaluation/evaluation_xlsx.hpp"
+#include "exchange/common/file_io.hpp"
+#include "exchange/evaluation/framework_json.hpp"
+#include "exchange/xlsx/writer.hpp"
+#include "http/server/json_io.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace evaluation = core::evaluation;
+using core::roster::Id;
+
+namespace {
+
+double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
+
+json::object SummaryJson(const app::CampaignSummary& s) {
+    const auto& c = s.campaign;
+    return json::object{{"id", c.id},
+                        {"name", c.name},
+                        {"scope_unit_id", c.scope_unit_id},
+                        {"scope_unit_name", s.scope_unit_name},
+                        {"framework", s.framework_name},
+                        {"framework_version", s.framework_version},
+                        {"template", s.template_key},
+                        {"cycle_kind", c.cycle_kind},
+                        {"cycle_label", c.cycle_label},
+                        {"status", c.status},
+                        {"version", c.version},
+                        {"subject_count", s.subject_count},
+                        {"created_by", c.created_by},
+                        {"created_at", c.created_at},
+                        {"published_by", c.published_by},
+                        {"published_at", c.published_at}};
+}
+
+json::array TopCriteriaJson(const evaluation::CompiledFramework& fw) {
+    json::array out;
+    for (int root : fw.roots()) {
+        const auto& n = fw.nodes()[static_cast<std::size_t>(root)];
+        out.push_back(json::object{{"id", n.spec.id}, {"name", n.spec.name}, {"share", n.share}});
+    }
+    return out;
+}
+
+json::object DetailJson(const app::CampaignDetail& d) {
+    json::object o = SummaryJson(d.summary);
+    const auto& fw = *d.framework;
+    json::array criteria;
+    for (const auto& n : fw.nodes()) {
+        json::object c{{"id", n.spec.id},
+                       {"name", n.spec.name},
+                       {"parent", n.spec.parent},
+                       {"level", n.depth + 1},
+                       {"method", evaluation::MethodName(n.spec.method)},
+                       {"weight", n.spec.weight},
+                       {"share", n.share},
+                       {"global_share", n.global_share}};
+        // The method's parameters as configured (absent ones are left out), so that an editor
+        // can rebuild the framework from the detail.
+        for (auto [name, value] : {std::pair{"trim", &n.spec.trim}, {"max", &n.spec.max}, {"floor", &n.spec.floor},
+                                   {"ceiling", &n.spec.ceiling}, {"per", &n.spec.per}, {"cap", &n.spec.cap}}) {
+            if (*value) c[name] = **value;
+        }
+        criteria.push_back(std::move(c));
+    }
+    json::array awards;
+    for (const auto& a : fw.framework().awards)
+        awards.push_back(json::object{{"name", a.name}, {"quota", a.quota}, {"min_total", a.min_total}});
+    json::array subjects;
+    for (const auto& s : d.subjects) {
+        json::object subject{{"id", s.record.id},
+                             {"unit_id", s.record.unit_id},
+                             {"name", s.name},
+                             {"unit_name", s.unit_name},
+                             {"town_id", s.town_id},
+                             {"town_name", s.town_name},
+                             {"track", s.record.track}};
+        subject["person_id"] = s.record.person_id ? json::value(s.record.person_id) : json::value(nullptr);
+        subjects.push_back(std::move(subject));
+    }
+    json::array tracks, bands, owners;
+    for (const auto& t : d.tracks) tracks.push_back(json::object{{"name", t.name}, {"coefficient", t.coefficient}});
+    for (const auto& b : d.bands)
+        bands.push_back(json::object{{"name", b.name}, {"share", b.share}, {"follow_up", b.follow_up}});
+    for (const auto& w : d.owners) {
+        owners.push_back(json::object{
+            {"criterion", w.criterion}, {"owner", w.owner}, {"opens_on", w.opens_on}, {"closes_on", w.closes_on}});
+    }
+    o["tracks"] = std::move(tracks);
+    o["bands"] = std::move(bands);
+    o["owners"] = std::move(owners);
+    o["negative"] = d.negative ? json::value(json::object{{"name", d.negative->name},
+                                                          {"criterion", d.negative->criterion},
+                                                          {"count", d.negative->count}})
+                               : json::value(nullptr);
+    o["locked"] = d.fact_count > 0;
+    o["scale"] = fw.framework().scale;
+    const auto& spec = fw.framework();
+    o["bonus_cap"] = spec.bonus_cap ? json::value(*spec.bonus_cap) : json::value(nullptr);
+    o["penalty_cap"] = spec.penalty_cap ? json::value(*spec.penalty_cap) : json::value(nullptr);
+    json::array tiebreak;
+    for (const auto& id : spec.tiebreak) tiebreak.push_back(json::value(id));
+    o["tiebreak"] = std::move(tiebreak);
+    o["top_criteria"] = TopCriteriaJson(fw);
+    o["criteria"] = std::move(criteria);
+    o["awards"] = std::move(awards);
+    o["subjects"] = std::move(subjects);
+    o["fact_count"] = d.fact_count;
+    return o;
+}
+
+json::object RowJson(const app::Board& board, const app::BoardRow& row) {
+    const auto& subject = board.detail.subjects[row.subject_idx];
+    const auto& r = *row.result;
+    const auto& fw = *board.detail.framework;
+    json::object scores;
+    for (std::size_t root_idx = 0; root_idx < fw.roots().size(); ++root_idx)
+        scores[fw.nodes()[static_cast<std::size_t>(fw.roots()[root_idx])].spec.id] = row.top_s[root_idx];
+    json::object o{{"rank", r.rank},
+                   {"subject_id", subject.record.id},
+                   {"unit_id", subject.record.unit_id},
+                   {"name", subject.name},
+                   {"town_id", subject.town_id},
+                   {"town_name", subject.town_name},
+                   {"total", Total(r.total_cents)},
+                   {"total_text", app::CentsText(r.total_cents)},
+                   {"bonus", r.bonus},
+                   {"penalty", r.penalty},
+                   {"vetoed", r.vetoed},
+                   {"incomplete", r.incomplete},
+                   {"gap_to_best", Total(row.gap_to_best)},
+                   {"gap_to_above", Total(row.gap_to_above)},
+                   {"scores", std::move(scores)}};
+    o["veto_reason"] = r.vetoed ? json::value(r.veto_reason) : json::value(nullptr);
+    o["award"] = row.award.empty() ? json::value(nullptr) : json::value(row.award);
+    const auto& d = board.detail;
+    o["track"] = subject.track < 0 ? json::value(nullptr) : json::value(d.tracks[static_cast<std::size_t>(subject.track)].name);
+    o["coefficient"] = r.coefficient;
+    o["track_rank"] = row.track_rank;
+    const bool banded = row.band >= 0;
+    o["band"] = banded ? json::value(d.bands[static_cast<std::size_t>(row.band)].name) : json::value(nullptr);
+    o["follow_up"] = banded && d.bands[static_cast<std::size_t>(row.band)].follow_up;
+    return o;
+}
+
+json::object BoardJson(const app::Board& board) {
+    json::object o;
+    o["campaign"] = SummaryJson(board.detail.summary);
+    o["top_criteria"] = TopCriteriaJson(*board.detail.framework);
+    json::array rows;
+    for (const auto& row : board.rows) rows.push_back(RowJson(board, row));
+    o["rows"] = std::move(rows);
+    json::array awards;
+    const auto& ranking = board.evaluation->ranking;
+    for (const auto& a : board.evaluation->awards) {
+        json::array winners;
+        for (std::size_t pos : a.winners) {
+            const auto& r = ranking[pos];
+            const auto& subject = board.detail.subjects[r.subject];
+            winners.push_back(json::object{{"subject_id", subject.record.id},
+                                           {"name", subject.name},
+                                           {"rank", r.rank},
+                                           {"total", Total(r.total_cents)}});
+        }
+        awards.push_back(json::object{{"name", a.name},
+                                      {"quota", a.quota},
+                                      {"min_total", a.min_total},
+                                      {"overflow", a.overflow},
+                                      {"winners", std::move(winners)}});
+    }
+    o["awards"] = std::move(awards);
+    json::array pending;
+    for (const auto& p : board.pending) pending.push_back(json::value(p));
+    o["pending"] = std::move(pending);
+    if (const auto& neg = board.detail.negative) {
+        json::array listed;
+        for (const auto& entry : board.negative) {
+            const auto& subject = board.detail.subjects[entry.subject_idx];
+            listed.push_back(json::object{{"subject_id", subject.record.id}, {"name", subject.name}, {"value", entry.value}});
+        }
+        o["negative"] = json::object{{"name", neg->name},
+                                     {"criterion", neg->criterion},
+                                     {"count", neg->count},
+                                     {"overflow", board.negative_overflow},
+                                     {"subjects", std::move(listed)}};
+    } else {
+        o["negative"] = nullptr;
+    }
+    return o;
+}
+
+json::object ExplanationJson(const app::SubjectExplanation& x) {
+    const auto& e = x.explanation;
+    json::object o = RowJson(x.board, x.board.rows.front());
+    o["campaign_id"] = x.board.detail.summary.campaign.id;
+    o["scale"] = e.scale;
+    o["s_root"] = e.s_root;
+    o["bonus"] = json::object{{"raw", e.raw_bonus}, {"applied", e.result.bonus}};
+    o["penalty"] = json::object{{"raw", e.raw_penalty}, {"applied", e.result.penalty}};
+    o["best"] = x.best_name.empty() ? json::value(nullptr) : json::value(x.best_name);
+    o["above"] = x.above_name.empty() ? json::value(nullptr) : json::value(x.above_name);
+    json::array criteria;
+    for (const auto& c : e.criteria) {
+        json::array inputs;
+        for (const auto& in : c.inputs) {
+            json::object i{{"key", in.key}, {"value", in.value}};
+            if (in.dropped) i["dropped"] = true;
+            if (in.derived) i["derived"] = true;
+            inputs.push_back(std::move(i));
+        }
+        criteria.push_back(json::object{{"id", c.id},
+                                        {"name", c.name},
+                                        {"level", c.depth + 1},
+                                        {"method", evaluation::MethodName(c.method)},
+                                        {"inputs", std::move(inputs)},
+                                        {"missing", c.missing},
+                                        {"s", c.s},
+                                        {"weight", c.weight},
+                                        {"share", c.share},
+                                        {"global_share", c.global_share},
+                                        {"contribution", c.contribution}});
+    }
+    o["criteria"] = std::move(criteria);
+    return o;
+}
+
+core::Result<std::vector<app::AwardQuota>> QuotasFrom(const json::object& o);
+
+// An array of objects under `name`, each read by `read`; a shape error names the field.
+template <class T, class Read>
+core::Result<std::vector<T>> ArrayOf(const json::object& o, const char* name, const char* shape, Read read) {
+    std::vector<T> out;
+    const auto* items = o.if_contains(name);
+    if (!items || items->is_null()) return out;
+    if (!items->is_array()) return core::Invalid(std::string(name) + " 应为 " + shape + " 的数组", name);
+    for (std::size_t i = 0; i < items->as_array().size(); ++i) {
+        const auto& item = items->as_array()[i];
+        if (!item.is_object()) return core::Invalid(std::string(name) + " 应为 " + shape + " 的数组", name);
+        auto value = read(item.as_object(), std::string(name) + "[" + std::to_string(i) + "]");
+        if (!value) return value.error();
+        out.push_back(std::move(value).value());
+    }
+    return out;
+}
+
+// Checks that an object has only the given keys.
+core::Status OnlyKeys(const json::object& o, std::initializer_list<std::string_view> keys, const std::string& where) {
+    for (const auto& [key, value] : o) {
+        (void)value;
+        if (std::find(keys.begin(), keys.end(), std::string_view(key)) == keys.end())
+            return core::Invalid("未知字段 “" + std::string(key) + "”", where + "." + std::string(key));
+    }
+    return core::Ok();
+}
+
+core::Result<std::vector<core::ports::TrackRecord>> TracksFrom(const json::object& o) {
+    return ArrayOf<core::ports::TrackRecord>(
+        o, "tracks", "{name, coefficient}",
+        [](const json::object& item, const std::string& where) -> core::Result<core::ports::TrackRecord> {
+            if (auto ok = OnlyKeys(item, {"name", "coefficient"}, where); !ok) return ok.error();
+            auto name = StringField(item, "name");
+            if (!name) return name.error();
+            auto coefficient = NumberField(item, "coefficient");
+            if (!coefficient) return coefficient.error();
+            return core::ports::TrackRecord{name->value_or(""), coefficient->value_or(1.0)};
+        });
+}
+
+core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
+    auto o = ParseObject(body, {"name", "scope_unit_id", "template", "framework", "cycle_kind", "cycle_label",
+                                "subjects", "awards", "tracks"});
+    if (!o) return o.error();
+    app::NewCampaign spec;
+    for (auto [name, slot] : {std::pair{"name", &spec.name}, {"template", &spec.template_key},
+                              {"cycle_kind", &spec.cycle_kind}, {"cycle_label", &spec.cycle_label}}) {
+        auto v = StringField(*o, name);
+        if (!v) return v.error();
+        *slot = v->value_or("");
+    }
+    auto scope = IntField(*o, "scope_unit_id");
+    if (!scope) return scope.error();
+    spec.scope_unit_id = scope->value_or(0);
+    if (const auto* fw = o->if_contains("framework"); fw && !fw->is_null()) {
+        if (fw->is_string()) {
+            spec.framework_json = std::string(fw->as_string());
+        } else if (fw->is_object()) {
+            spec.framework_json = json::serialize(*fw);
+        } else {
+            return core::Invalid("framework 应为 FRAMEWORK.json 对象", "framework");
+        }
+    }
+    if (const auto* subjects = o->if_contains("subjects")) {
+        if (!subjects->is_array()) return core::Invalid("subjects 应为单位 id 或 {unit_id, label} 的数组", "subjects");
+        for (const auto& item : subjects->as_array()) {
+            app::SubjectSpec s;
+            if (item.is_int64()) {
+                s.unit_id = item.as_int64();
+            } else if (item.is_object()) {
+                const auto& obj = item.as_object();
+                for (const auto& [key, value] : obj) {
+                    (void)value;
+                    if (key != "unit_id" && key != "person_id" && key != "label" && key != "track")
+                        return core::Invalid("subjects 中有未知字段 “" + std::string(key) + "”", "subjects");
+                }
+                auto unit = IntField(obj, "unit_id");
+                if (!unit) return unit.error();
+                auto person = IntField(obj, "person_id");
+                if (!person) return person.error();
+                auto label = StringField(obj, "label");
+                if (!label) return label.error();
+                auto track = StringField(obj, "track");
+                if (!track) return track.error();
+                s.unit_id = unit->value_or(0);
+                s.person_id = person->value_or(0);
+                s.label = label->value_or("");
+                s.track = track->value_or("");
+                if ((s.unit_id == 0) == (s.person_id == 0))
+                    return core::Invalid("每个考核对象须有 unit_id 或 person_id 之一", "subjects");
+            } else {
+                return core::Invalid("subjects 应为单位 id 或 {unit_id, label} 的数组", "subjects");
+            }
+            spec.subjects.push_back(std::move(s));
+        }
+    }
+    auto tracks = TracksFrom(*o);
+    if (!tracks) return tracks.error();
+    spec.tracks = std::move(tracks).value();
+    auto quotas = QuotasFrom(*o);
+    if (!quotas) return quotas.error();
+    spec.quotas = std::move(quotas).value();
+    return spec;
+}
+
+core::Result<std::vector<app::AwardQuota>> QuotasFrom(const json::object& o) {
+    std::vector<app::AwardQuota> out;
+    if (const auto* awards = o.if_contains("awards")) {
+        if (!awards->is_array()) return core::Invalid("awards 应为 {name, quota, min_total} 的数组", "awards");
+        for (const auto& item : awards->as_array()) {
+            if (!item.is_object()) return core::Invalid("awards 应为 {name, quota, min_total} 的数组", "awards");
+            app::AwardQuota q;
+            auto name = StringField(item.as_object(), "name");
+            if (!name) return name.error();
+            auto quota = IntField(item.as_object(), "quota");
+            if (!quota) return quota.error();
+            auto min_total = NumberField(item.as_object(), "min_total");
+            if (!min_total) return min_total.error();
+            q.name = name->value_or("");
+            q.quota = static_cast<int>(quota->value_or(0));
+            q.min_total = *min_total;
+            out.push_back(std::move(q));
+        }
+    }
+    return out;
+}
+
+// Rows of POST /facts. Each row's shape errors are collected, like the engine's.
+core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::vector<app::RowError>& errors) {
+    const auto* facts = o.if_contains("facts");
+    if (!facts || !facts->is_array()) return core::Invalid("facts 应为数组", "facts");
+    std::vector<app::FactInput> out;
+    int row = 0;
+    for (const auto& item : facts->as_array()) {
+        ++row;
+        app::FactInput f;
+        f.row = row;
+        if (!item.is_object()) {
+            errors.push_back({"", row, "", "每一行应为 {subject_id, criterion, key, value}"});
+            continue;
+        }
+        const auto& obj = item.as_object();
+        std::string problem, field;
+        for (const auto& [key, value] : obj) {
+            const std::string_view k = key;
+            if (k == "subject_id") {
+                if (!value.is_int64()) problem = "subject_id 应为整数", field = "subject_id";
+                else f.subject_id = value.as_int64();
+            } else if (k == "criterion" || k == "key" || k == "judge") {
+                if (!value.is_string()) {
+                    problem = std::string(k) + " 应为字符串", field = std::string(k);
+                } else {
+                    (k == "criterion" ? f.criterion : k == "key" ? f.key : f.judge) = std::string(value.as_string());
+                }
+            } else if (k == "value") {
+                if (value.is_string()) f.value = std::string(value.as_string());
+                else if (value.is_number()) f.value = exchange::ShortestNumber(value.to_number<double>());
+                else if (!value.is_null()) problem = "value 应为数字、字符串或 null（删除）", field = "value";
+            } else {
+                problem = "未知字段 “" + std::string(k) + "”", field = std::string(k);
+            }
+        }
+        if (problem.empty() && (f.subject_id == 0 || f.criterion.empty() || f.key.empty() || !obj.contains("value")))
+            problem = "每一行须有 subject_id、criterion、key、value", field = "";
+        if (!problem.empty()) {
+            errors.push_back({"", row, field, problem});
+            continue;
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+core::Result<app::CampaignSettings> SettingsFrom(const json::object& o) {
+    app::CampaignSettings out;
+    auto tracks = TracksFrom(o);
+    if (!tracks) return tracks.error();
+    out.tracks = std::move(tracks).value();
+    auto bands = ArrayOf<core::ports::BandRecord>(
+        o, "bands", "{name, share, follow_up}",
+        [](const json::object& item, const std::string& where) -> core::Result<core::ports::BandRecord> {
+            if (auto ok = OnlyKeys(item, {"name", "share", "follow_up"}, where); !ok) return ok.error();
+            auto name = StringField(item, "name");
+            if (!name) return name.error();
+            auto share = NumberField(item, "share");
+            if (!share) return share.error();
+            auto follow_up = BoolField(item, "follow_up");
+            if (!follow_up) return follow_up.error();
+            return core::ports::BandRecord{name->value_or(""), share->value_or(0), follow_up->value_or(false)};
+        });
+    if (!bands) return bands.error();
+    out.bands = std::move(bands).value();
+    auto moves = ArrayOf<std::pair<Id, std::string>>(
+        o, "subject_tracks", "{subject_id, track}",
+        [](const json::object& item, const std::string& where) -> core::Result<std::pair<Id, std::string>> {
+            if (auto ok = OnlyKeys(item, {"subject_id", "track"}, where); !ok) return ok.error();
+            auto subject = IntField(item, "subject_id");
+            if (!subject) return subject.error();
+            auto track = StringField(item, "track");
+            if (!track) return track.error();
+            return std::pair<Id, std::string>{subject->value_or(0), track->value_or("")};
+        });
+    if (!moves) return moves.error();
+    out.subject_tracks = std::move(moves).value();
+    if (const auto* neg = o.if_contains("negative"); neg && !neg->is_null()) {
+        if (!neg->is_object()) return core::Invalid("negative 应为 {name, criterion, count} 或 null", "negative");
+        const auto& item = neg->as_object();
+        if (auto ok = OnlyKeys(item, {"name", "criterion", "count"}, "negative"); !ok) return ok.error();
+        auto name = StringField(item, "name");
+        if (!name) return name.error();
+        auto criterion = StringField(item, "criterion");
+        if (!criterion) return criterion.error();
+        auto count = IntField(item, "count");
+        if (!count) return count.error();
+        out.negative = evaluation::NegativeListSpec{name->value_or(""), criterion->value_or(""),
+                                                 static_cast<int>(count->value_or(0))};
+    }
+    return out;
+}
+
+core::Result<std::vector<core::ports::OwnerRecord>> OwnersFrom(const json::object& o) {
+    return ArrayOf<core::ports::OwnerRecord>(
+        o, "owners", "{criterion, owner, opens_on, closes_on}",
+        [](const json::object& item, const std::string& where) -> core::Result<core::ports::OwnerRecord> {
+            if (auto ok = OnlyKeys(item, {"criterion", "owner", "opens_on", "closes_on"}, where); !ok)
+                return ok.error();
+            core::ports::OwnerRecord r;
+            for (auto [name, slot] : {std::pair{"criterion", &r.criterion}, {"owner", &r.owner},
+                                      {"opens_on", &r.opens_on}, {"closes_on", &r.closes_on}}) {
+                auto v = StringField(item, name);
+                if (!v) return v.error();
+                *slot = v->value_or("");
+            }
+            return r;
+        });
+}
+
+json::object FollowUpJson(const core::ports::CampaignFollowUpRecord& f) {
+    return json::object{{"id", f.id},
+                        {"campaign_id", f.campaign_id},
+                        {"subject_id", f.subject_id},
+                        {"version", f.version},
+                        {"band", f.band},
+                        {"action", f.action},
+                        {"leader", f.leader},
+                        {"deadline", f.deadline},
+                        {"status", f.status},
+                        {"outcome", f.outcome},
+                        {"created_by", f.created_by},
+                        {"created_at", f.created_at},
+                        {"closed_by", f.closed_by},
+                        {"closed_at", f.closed_at}};
+}
+
+// The columns of a campaign's wide facts template: every key of every leaf that is not scored
+// by judges (judges enter their own scores), then the subject-level bonus, penalty and veto.
+std::vector<exchange::FactColumn> TemplateColumns(const evaluation::CompiledFramework& fw) {
+    std::vector<exchange::FactColumn> out;
+    auto add = [&](const evaluation::Node& n, const char* key, const char* title) {
+        out.push_back({n.spec.name + "·" + title, n.spec.id, key});
+    };
+    for (int leaf : fw.leaves()) {
+        const auto& n = fw.nodes()[static_cast<std::size_t>(leaf)];
+        switch (n.spec.method) {
+            case evaluation::Method::kTarget: add(n, "actual", "完成值"), add(n, "target", "目标值"); break;
+            case evaluation::Method::kGrowth: add(n, "actual", "本期值"), add(n, "base", "基期值"); break;
+            case evaluation::Method::kRating:
+                for (const auto& g : evaluation::kRatingGrades) add(n, std::string(g.key).c_str(), std::string(g.key).c_str());
+                break;
+            case evaluation::Method::kRank: add(n, "value", "数值"); break;
+            case evaluation::Method::kCount: add(n, "count", "次数"); break;
+            case evaluation::Method::kManual: add(n, "value", "得分"); break;
+            default: break;
+        }
+    }
+    out.push_back({"加分", std::string(evaluation::kSubjectLevel), "bonus"});
+    out.push_back({"扣分", std::string(evaluation::kSubjectLevel), "penalty"});
+    out.push_back({"一票否决（事由）", std::string(evaluation::kSubjectLevel), "veto"});
+    return out;
+}
+
+std::string AwardsXlsx(const app::Board& board) {
+    return exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& writer) {
+        const auto awards = writer.AddSheet(
+            "获奖名单", {{"奖项", 14}, {"名次", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"总分", 10}});
+        std::uint32_t line = 2;
+        const auto& ranking = board.evaluation->ranking;
+        for (const auto& a : board.evaluation->awards) {
+            for (std::size_t pos : a.winners) {
+                const auto& r = ranking[pos];
+                const auto& s = board.detail.subjects[r.subject];
+                writer.WriteString(awards, line, 0, a.name);
+                writer.WriteNumber(awards, line, 1, r.rank);
+                writer.WriteString(awards, line, 2, s.name);
+                writer.WriteString(awards, line, 3, s.town_name);
+                writer.WriteNumber(awards, line, 4, Total(r.total_cents));
+                ++line;
+            }
+        }
+        const auto& d = board.detail;
+        const auto all = writer.AddSheet("排名", {{"名次", 8},
+                                                  {"考核对象", 36},
+                                                  {"所属镇街", 14},
+                                                  {"总分", 10},
+                                                  {"一票否决", 10},
+                                                  {"数据不全", 10},
+                                                  {"奖项", 12},
+                                                  {"赛道", 12},
+                                                  {"赛道名次", 10},
+                                                  {"分档", 12}});
+        line = 2;
+        for (const auto& row : board.rows) {
+            const auto& r = *row.result;
+            const auto& s = d.subjects[row.subject_idx];
+            writer.WriteNumber(all, line, 0, r.rank);
+            writer.WriteString(all, line, 1, s.name);
+            writer.WriteString(all, line, 2, s.town_name);
+            writer.WriteNumber(all, line, 3, Total(r.total_cents));
+            writer.WriteString(all, line, 4, r.vetoed ? "是" : "");
+            writer.WriteString(all, line, 5, r.incomplete ? "是" : "");
+            writer.WriteString(all, line, 6, row.award);
+            if (s.track >= 0) {
+                writer.WriteString(all, line, 7, d.tracks[static_cast<std::size_t>(s.track)].name);
+                writer.WriteNumber(all, line, 8, row.track_rank);
+            }
+            if (row.band >= 0) writer.WriteString(all, line, 9, d.bands[static_cast<std::size_t>(row.band)].name);
+            ++line;
+        }
+        if (d.negative) {
+            // The negative list, published as such (e.g. 躺平奖), worst first.
+            const std::string& title = d.negative->name;
+            const bool plain = title.size() <= 30 && title.find_first_of("[]:*?/\\") == std::string::npos;
+            const auto neg = writer.AddSheet(plain ? title : std::string("反向榜单"),
+                                             {{"序号", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"依据", 16}, {"得分", 10}});
+            line = 2;
+            for (const auto& entry : board.negative) {
+                const auto& s = d.subjects[entry.subject_idx];
+                writer.WriteNumber(neg, line, 0, line - 1);
+                writer.WriteString(neg, line, 1, s.name);
+                writer.WriteString(neg, line, 2, s.town_name);
+                writer.WriteString(neg, line, 3, d.negative->criterion.empty() ? "总分" : d.negative->criterion);
+                writer.WriteNumber(neg, line, 4, entry.value);
+                ++line;
+            }
+        }
+    });
+}
+
+// GET /api/v1/templates
+Response ListTemplates(Services& s, Request&) {
+    json::array items;
+    for (const auto& t : s.campaigns.Templates()) {
+        json::object o{{"key", t.key}, {"title", t.title}, {"subjects", t.subjects}, {"name", t.framework.name}};
+        o["framework"] = json::parse(exchange::FrameworkToJson(t.framework));
+        items.push_back(std::move(o));
+    }
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// GET /api/v1/campaigns
+Response ListCampaigns(Services& s, Request& req) {
+    auto list = s.campaigns.List(req.user->actor);
+    if (!list) return ErrorResponse(list.error());
+    json::array items;
+    for (const auto& c : *list) items.push_back(SummaryJson(c));
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// POST /api/v1/campaigns
+Response CreateCampaign(Services& s, Request& req) {
+    auto spec = NewCampaignFrom(req.body);
+    if (!spec) return ErrorResponse(spec.error());
+    auto created = s.campaigns.Create(req.user->actor, *spec);
+    if (!created) return ErrorResponse(created.error());
+    return Json(201, DetailJson(*created));
+}
+
+// GET /api/v1/campaigns/{id}
+Response GetCampaign(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto detail = s.campaigns.Get(req.user->actor, *id);
+    if (!detail) return ErrorResponse(detail.error());
+    return Json(200, DetailJson(*detail));
+}
+
+// POST /api/v1/campaigns/{id}/facts
+Response EnterFacts(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"facts", "reason"});
+    if (!o) return ErrorResponse(o.error());
+    auto reason = StringField(*o, "reason");
+    if (!reason) return ErrorResponse(reason.error());
+    std::vector<app::RowError> shape_errors;
+    auto facts = FactsFrom(*o, shape_errors);
+    if (!facts) return ErrorResponse(facts.error());
+    if (!shape_errors.empty()) return RowErrorsResponse(shape_errors, "录入失败");
+    auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, *facts, reason->value_or(""));
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
+    return Json(200, json::object{{"inserted", outcome->inserted},
+                                                          {"updated", outcome->updated},
+                                                          {"removed", outcome->removed},
+                                                          {"unchanged", outcome->unchanged}});
+}
+
+// GET /api/v1/campaigns/{id}/facts
+Response ListFacts(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto subject = QueryInt(req.Query("subject"), "subject", 0);
+    if (!subject) return ErrorResponse(subject.error());
+    auto facts = s.campaigns.Facts(req.user->actor, *id, *subject);
+    if (!facts) return ErrorResponse(facts.error());
+    json::array items;
+    for (const auto& f : *facts) {
+        items.push_back(json::object{{"id", f.id},
+                                     {"subject_id", f.subject_id},
+                                     {"criterion", f.criterion},
+                                     {"key", f.key},
+                                     {"judge", f.slot},
+                                     {"value", f.value},
+                                     {"entered_by", f.entered_by},
+                                     {"entered_at", f.entered_at}});
+    }
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// GET /api/v1/campaigns/{id}/ranking
+Response GetRanking(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    std::optional<Id> filter;
+    for (const char* name : {"town", "unit"}) {
+        auto unit = QueryInt(req.Query(name), name, 0);
+        if (!unit) return ErrorResponse(unit.error());
+        if (*unit > 0) filter = *unit;
+    }
+    auto board = s.campaigns.Ranking(req.user->actor, *id, filter);
+    if (!board) return ErrorResponse(board.error());
+    return Json(200, BoardJson(*board));
+}
+
+// GET /api/v1/campaigns/{id}/subjects/{sid}/explain
+Response ExplainSubject(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto sid = PathId(req, 1);
+    if (!sid) return ErrorResponse(sid.error());
+    auto x = s.campaigns.Explain(req.user->actor, *id, *sid);
+    if (!x) return ErrorResponse(x.error());
+    return Json(200, ExplanationJson(*x));
+}
+
+// POST /api/v1/campaigns/{id}/publish
+Response PublishCampaign(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto published = s.campaigns.Publish(req.user->actor, *id);
+    if (!published) return ErrorResponse(published.error());
+    json::object o{{"campaign", SummaryJson(published->summary)}, {"result", json::parse(published->snapshot)}};
+    return Json(200, o);
+}
+
+// POST /api/v1/campaigns/{id}/versions
+Response CreateVersion(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"reason"});
+    if (!o) return ErrorResponse(o.error());
+    auto reason = StringField(*o, "reason");
+    if (!reason) return ErrorResponse(reason.error());
+    auto reopened = s.campaigns.Reopen(req.user->actor, *id, reason->value_or(""));
+    if (!reopened) return ErrorResponse(reopened.error());
+    return Json(200, SummaryJson(*reopened));
+}
+
+// GET /api/v1/campaigns/{id}/result
+Response GetResult(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto result = s.campaigns.LatestResult(req.user->actor, *id);
+    if (!result) return ErrorResponse(result.error());
+    if (!*result) return ErrorResponse(core::Error{core::errc::kNotFound, "该活动尚未发布结果", ""});
+    json::object o{{"version", (*result)->version},
+                   {"published_by", (*result)->published_by},
+                   {"published_at", (*result)->published_at},
+                   {"result", json::parse((*result)->body)}};
+    return Json(200, o);
+}
+
+// PUT /api/v1/campaigns/{id}/framework
+Response ReplaceFramework(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"template", "framework", "awards"});
+    if (!o) return ErrorResponse(o.error());
+    auto key = StringField(*o, "template");
+    if (!key) return ErrorResponse(key.error());
+    std::string framework_json;
+    if (const auto* fw = o->if_contains("framework"); fw && !fw->is_null())
+        framework_json = fw->is_string() ? std::string(fw->as_string()) : json::serialize(*fw);
+    auto quotas = QuotasFrom(*o);
+    if (!quotas) return ErrorResponse(quotas.error());
+    auto detail = s.campaigns.ReplaceFramework(req.user->actor, *id, key->value_or(""), framework_json, *quotas);
+    if (!detail) return ErrorResponse(detail.error());
+    return Json(200, DetailJson(*detail));
+}
+
+// PUT /api/v1/campaigns/{id}/settings
+Response ReplaceSettings(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"tracks", "subject_tracks", "bands", "negative", "reason"});
+    if (!o) return ErrorResponse(o.error());
+    auto settings = SettingsFrom(*o);
+    if (!settings) return ErrorResponse(settings.error());
+    auto reason = StringField(*o, "reason");
+    if (!reason) return ErrorResponse(reason.error());
+    auto detail = s.campaigns.UpdateSettings(req.user->actor, *id, *settings, reason->value_or(""));
+    if (!detail) return ErrorResponse(detail.error());
+    return Json(200, DetailJson(*detail));
+}
+
+// PUT /api/v1/campaigns/{id}/owners
+Response ReplaceOwners(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"owners"});
+    if (!o) return ErrorResponse(o.error());
+    auto owners = OwnersFrom(*o);
+    if (!owners) return ErrorResponse(owners.error());
+    auto detail = s.campaigns.SetOwners(req.user->actor, *id, *owners);
+    if (!detail) return ErrorResponse(detail.error());
+    return Json(200, DetailJson(*detail));
+}
+
+// GET /api/v1/campaigns/{id}/followups
+Response ListCampaignFollowUps(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto list = s.campaigns.FollowUps(req.user->actor, *id);
+    if (!list) return ErrorResponse(list.error());
+    json::array items;
+    for (const auto& f : *list) items.push_back(FollowUpJson(f));
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// POST /api/v1/campaigns/{id}/followups
+Response CreateCampaignFollowUp(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"subject_id", "action", "leader", "deadline"});
+    if (!o) return ErrorResponse(o.error());
+    core::ports::CampaignFollowUpRecord f;
+    auto subject = IntField(*o, "subject_id");
+    if (!subject) return ErrorResponse(subject.error());
+    f.subject_id = subject->value_or(0);
+    for (auto [name, slot] : {std::pair{"action", &f.action}, {"leader", &f.leader}, {"deadline", &f.deadline}}) {
+        auto v = StringField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = v->value_or("");
+    }
+    auto created = s.campaigns.AddFollowUp(req.user->actor, *id, f);
+    if (!created) return ErrorResponse(created.error());
+    return Json(201, FollowUpJson(*created));
+}
+
+// POST /api/v1/campaigns/{id}/followups/{fid}/close
+Response CloseCampaignFollowUp(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto fid = PathId(req, 1);
+    if (!fid) return ErrorResponse(fid.error());
+    auto o = ParseObject(req.body, {"outcome"});
+    if (!o) return ErrorResponse(o.error());
+    auto outcome = StringField(*o, "outcome");
+    if (!outcome) return ErrorResponse(outcome.error());
+    auto closed = s.campaigns.CloseFollowUp(req.user->actor, *id, *fid, outcome->value_or(""));
+    if (!closed) return ErrorResponse(closed.error());
+    return Json(200, FollowUpJson(*closed));
+}
+
+// POST /api/v1/campaigns/{id}/facts/from-metric
+Response FactsFromIndicator(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"criterion", "metric", "month"});
+    if (!o) return ErrorResponse(o.error());
+    auto criterion = StringField(*o, "criterion");
+    if (!criterion) return ErrorResponse(criterion.error());
+    auto metric = StringField(*o, "metric");
+    if (!metric) return ErrorResponse(metric.error());
+    auto month = IntField(*o, "month");
+    if (!month) return ErrorResponse(month.error());
+    auto fill = s.campaigns.FactsFromMetric(req.user->actor, *id, criterion->value_or(""), metric->value_or(""),
+                                            static_cast<int>(month->value_or(12)));
+    if (!fill) return ErrorResponse(fill.error());
+    if (!fill->outcome.errors.empty()) return RowErrorsResponse(fill->outcome.errors, "录入失败");
+    json::array skipped;
+    for (const auto& name : fill->skipped) skipped.push_back(json::value(name));
+    return Json(200, json::object{{"inserted", fill->outcome.inserted},
+                                                          {"updated", fill->outcome.updated},
+                                                          {"unchanged", fill->outcome.unchanged},
+                                                          {"skipped", std::move(skipped)}});
+}
+
+// GET /api/v1/campaigns/{id}/facts/template.xlsx
+Response DownloadFactsTemplate(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto detail = s.campaigns.Get(req.user->actor, *id);
+    if (!detail) return ErrorResponse(detail.error());
+    auto facts = s.campaigns.Facts(req.user->actor, *id, 0);
+    if (!facts) return ErrorResponse(facts.error());
+    std::map<Id, std::string> names;
+    std::vector<std::string> subjects;
+    for (const auto& subject : detail->subjects) {
+        names[subject.record.id] = subject.name;
+        subjects.push_back(subject.name);
+    }
+    std::map<std::tuple<std::string, std::string, std::string>, std::string> values;
+    for (const auto& f : *facts) values[{names[f.subject_id], f.criterion, f.key}] = f.value;
+    return XlsxAttachment(exchange::WriteFactsTemplate(subjects, TemplateColumns(*detail->framework), values),
+                          detail->summary.campaign.name + "数据导入模板.xlsx", "facts-template.xlsx");
+}
+
+// POST /api/v1/campaigns/{id}/facts/import
+Response ImportFacts(Services& s, Request& req) {
+        auto id = PathId(req, 0);
+        if (!id) return ErrorResponse(id.error());
+        if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
+        auto detail = s.campaigns.Get(req.user->actor, *id);
+        if (!detail) return ErrorResponse(detail.error());
+        exchange::FactsSheet sheet;
+        try {
+            sheet = exchange::ReadFactsWorkbook(req.body);
+        } catch (const exchange::FileError& e) {
+            return ErrorResponse(core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file"));
+        }
+        // Subjects by name (or by id); a name shared by two subjects must be given by id.
+        std::map<std::string, Id> by_name;
+        std::set<std::string> ambiguous;
+        for (const auto& subject : detail->subjects) {
+            if (!by_name.emplace(subject.name, subject.record.id).second) ambiguous.insert(subject.name);
+            by_name.emplace(std::to_string(subject.record.id), subject.record.id);
+        }
+        std::vector<app::RowError> errors;
+        for (const auto& p : sheet.problems) errors.push_back({"", static_cast<int>(p.line), p.column, p.message});
+        std::vector<app::FactInput> inputs;
+        for (const auto& f : sheet.facts) {
+            auto it = by_name.find(f.subject);
+            if (it == by_name.end() || ambiguous.count(f.subject)) {
+                errors.push_back({"", static_cast<int>(f.line), "考核对象",
+                                  ambiguous.count(f.subject) ? "考核对象 “" + f.subject + "” 重名，请改填其编号"
+                                                             : "考核对象 “" + f.subject + "” 不在本活动中"});
+                continue;
+            }
+            inputs.push_back({static_cast<int>(f.line), it->second, f.criterion, f.key, f.value, f.judge});
+        }
+        if (!errors.empty()) {
+            // The sheet's own problems and the other rows' problems, reported at once.
+            if (!inputs.empty()) {
+                auto more = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "", true);
+                if (more) errors.insert(errors.end(), more->errors.begin(), more->errors.end());
+            }
+            std::stable_sort(errors.begin(), errors.end(),
+                             [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
+            return RowErrorsResponse(errors, "导入失败");
+        }
+        if (inputs.empty()) return ErrorResponse(core::Invalid("表中没有任何数据", "file"));
+        auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "导入 .xlsx（" + sheet.layout + "）");
+        if (!outcome) return ErrorResponse(outcome.error());
+        if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
+        return Json(200, json::object{{"layout", sheet.layout},
+                                                              {"inserted", outcome->inserted},
+                                                              {"updated", outcome->updated},
+                                                              {"removed", outcome->removed},
+                                                              {"unchanged", outcome->unchanged}});
+}
+
+// GET /api/v1/campaigns/{id}/awards.xlsx
+Response DownloadAwards(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto board = s.campaigns.Ranking(req.user->actor, *id, std::nullopt);
+    if (!board) return ErrorResponse(board.error());
+    return XlsxAttachment(AwardsXlsx(*board), board->detail.summary.campaign.name + "获奖名单.xlsx",
+                          "awards.xlsx");
+}
+
+}  // namespace
+
+void RegisterCampaignRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/templates", Access::kSession, Bind(s, ListTemplates));
+    router.Add("GET", "/api/v1/campaigns", Access::kSession, Bind(s, ListCampaigns));
+    router.Add("POST", "/api/v1/campaigns", Access::kSession, Bind(s, CreateCampaign));
+    router.Add("GET", "/api/v1/campaigns/{id}", Access::kSession, Bind(s, GetCampaign));
+    router.Add("POST", "/api/v1/campaigns/{id}/facts", Access::kSession, Bind(s, EnterFacts));
+    router.Add("GET", "/api/v1/campaigns/{id}/facts", Access::kSession, Bind(s, ListFacts));
+    router.Add("GET", "/api/v1/campaigns/{id}/ranking", Access::kSession, Bind(s, GetRanking));
+    router.Add("GET", "/api/v1/campaigns/{id}/subjects/{sid}/explain", Access::kSession, Bind(s, ExplainSubject));
+    router.Add("POST", "/api/v1/campaigns/{id}/publish", Access::kSession, Bind(s, PublishCampaign));
+    router.Add("POST", "/api/v1/campaigns/{id}/versions", Access::kSession, Bind(s, CreateVersion));
+    router.Add("GET", "/api/v1/campaigns/{id}/result", Access::kSession, Bind(s, GetResult));
+    router.Add("PUT", "/api/v1/campaigns/{id}/framework", Access::kSession, Bind(s, ReplaceFramework));
+    router.Add("PUT", "/api/v1/campaigns/{id}/settings", Access::kSession, Bind(s, ReplaceSettings));
+    router.Add("PUT", "/api/v1/campaigns/{id}/owners", Access::kSession, Bind(s, ReplaceOwners));
+    router.Add("GET", "/api/v1/campaigns/{id}/followups", Access::kSession, Bind(s, ListCampaignFollowUps));
+    router.Add("POST", "/api/v1/campaigns/{id}/followups", Access::kSession, Bind(s, CreateCampaignFollowUp));
+    router.Add("POST", "/api/v1/campaigns/{id}/followups/{fid}/close", Access::kSession, Bind(s, CloseCampaignFollowUp));
+    router.Add("POST", "/api/v1/campaigns/{id}/facts/from-metric", Access::kSession, Bind(s, FactsFromIndicator));
+    router.Add("GET", "/api/v1/campaigns/{id}/facts/template.xlsx", Access::kSession, Bind(s, DownloadFactsTemplate));
+    router.Add("POST", "/api/v1/campaigns/{id}/facts/import", Access::kSession, Bind(s, ImportFacts), Router::kUploadBodyLimit);
+    router.Add("GET", "/api/v1/campaigns/{id}/awards.xlsx", Access::kSession, Bind(s, DownloadAwards));
+}
+
+}  // namespace lingyan::http

@@ -1,0 +1,185 @@
+// Unit metrics (经济指标): yearly targets and monthly actuals per unit, entered as JSON rows or
+// an .xlsx sheet, and the progress view (cumulative, completion, year-on-year growth). Handlers
+// parse, call app::IndicatorService and map the result; docs/api.md "Unit metrics" is the contract.
+#include <boost/json.hpp>
+
+#include <cmath>
+
+#include "exchange/evaluation/evaluation_xlsx.hpp"
+#include "exchange/xlsx/xlsx_error.hpp"
+#include "http/server/json_io.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+using core::roster::Id;
+
+namespace {
+
+json::value Optional(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::object ProgressJson(const core::evaluation::MetricProgress& p) {
+    return json::object{{"target", Optional(p.target)},
+                        {"cumulative", p.cumulative},
+                        {"months_reported", p.months_reported},
+                        {"last_year", Optional(p.last_year)},
+                        {"completion", Optional(p.completion)},
+                        {"growth", Optional(p.growth)}};
+}
+
+core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
+    const auto* rows = o.if_contains("rows");
+    if (!rows || !rows->is_array()) return core::Invalid("rows 应为数组", "rows");
+    std::vector<app::MetricInput> out;
+    int n = 0;
+    for (const auto& item : rows->as_array()) {
+        ++n;
+        const std::string where = "rows[" + std::to_string(n - 1) + "]";
+        if (!item.is_object()) return core::Invalid(where + " 应为对象", where);
+        const auto& r = item.as_object();
+        app::MetricInput in;
+        in.row = n;
+        for (const auto& [key, value] : r) {
+            const std::string_view k = key;
+            const std::string field = where + "." + std::string(k);
+            if (k == "unit_id" || k == "year" || k == "month") {
+                if (!value.is_int64()) return core::Invalid(std::string(k) + " 应为整数", field);
+                const auto v = value.as_int64();
+                if (k == "unit_id") in.unit_id = v;
+                else if (k == "year") in.year = static_cast<int>(v);
+                else in.month = static_cast<int>(v);
+            } else if (k == "unit_code" || k == "metric") {
+                if (!value.is_string()) return core::Invalid(std::string(k) + " 应为字符串", field);
+                (k == "unit_code" ? in.unit_code : in.metric) = std::string(value.as_string());
+            } else if (k == "value") {
+                if (value.is_null()) continue;  // removes the stored value
+                if (!value.is_number()) return core::Invalid("value 应为数字或 null（删除）", field);
+                in.value = value.to_number<double>();
+            } else {
+                return core::Invalid("未知字段 “" + std::string(k) + "”", field);
+            }
+        }
+        if ((in.unit_id == 0 && in.unit_code.empty()) || !r.contains("year") || !r.contains("value"))
+            return core::Invalid("每一行须有 unit_id（或 unit_code）、metric、year、month、value", where);
+        out.push_back(std::move(in));
+    }
+    return out;
+}
+
+Response OutcomeResponse(const core::Result<app::MetricOutcome>& outcome) {
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
+    return Json(200, json::object{
+                                 {"written", outcome->written}, {"removed", outcome->removed}, {"unchanged", outcome->unchanged}});
+}
+
+// GET /api/v1/metrics
+Response ListIndicators(Services& s, Request& req) {
+    auto names = s.indicators.Metrics(req.user->actor);
+    if (!names) return ErrorResponse(names.error());
+    json::array items;
+    for (const auto& n : *names) items.push_back(json::value(n));
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// GET /api/v1/metrics/progress
+Response GetIndicatorProgress(Services& s, Request& req) {
+    auto year = QueryInt(req.Query("year"), "year", 0);
+    if (!year) return ErrorResponse(year.error());
+    auto month = QueryInt(req.Query("month"), "month", 12);
+    if (!month) return ErrorResponse(month.error());
+    auto parent = QueryInt(req.Query("parent"), "parent", 0);
+    if (!parent) return ErrorResponse(parent.error());
+    auto view = s.indicators.View(req.user->actor, req.Query("metric").value_or(""), static_cast<int>(*year),
+                               static_cast<int>(*month), *parent);
+    if (!view) return ErrorResponse(view.error());
+    json::array rows;
+    for (const auto& r : view->rows) {
+        json::array months;
+        for (const auto& m : r.months) months.push_back(Optional(m));
+        json::object row = ProgressJson(r.progress);
+        row["unit_id"] = r.unit_id;
+        row["unit_name"] = r.unit_name;
+        row["unit_code"] = r.unit_code;
+        row["months"] = std::move(months);
+        rows.push_back(std::move(row));
+    }
+    return Json(200, json::object{{"metric", view->metric},
+                                                          {"year", view->year},
+                                                          {"month", view->month},
+                                                          {"rows", std::move(rows)},
+                                                          {"total", ProgressJson(view->total)}});
+}
+
+// POST /api/v1/metrics/values
+Response EnterIndicatorValues(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"rows", "reason"});
+    if (!o) return ErrorResponse(o.error());
+    auto rows = RowsFrom(*o);
+    if (!rows) return ErrorResponse(rows.error());
+    auto reason = StringField(*o, "reason");
+    if (!reason) return ErrorResponse(reason.error());
+    return OutcomeResponse(s.indicators.Enter(req.user->actor, *rows, reason->value_or("")));
+}
+
+// POST /api/v1/metrics/import
+Response ImportIndicators(Services& s, Request& req) {
+        if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
+        exchange::MetricsSheet sheet;
+        try {
+            sheet = exchange::ReadMetricsWorkbook(req.body);
+        } catch (const exchange::FileError& e) {
+            return ErrorResponse(core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file"));
+        }
+        if (!sheet.problems.empty()) {
+            std::vector<app::RowError> errors;
+            for (const auto& p : sheet.problems)
+                errors.push_back({"经济指标", static_cast<int>(p.line), p.column, p.message});
+            return RowErrorsResponse(errors, "导入失败");
+        }
+        std::vector<app::MetricInput> inputs;
+        for (const auto& v : sheet.values)
+            inputs.push_back({static_cast<int>(v.line), 0, v.unit_code, v.metric, v.year, v.month, v.value});
+        if (inputs.empty()) return ErrorResponse(core::Invalid("表中没有任何数值", "file"));
+        return OutcomeResponse(s.indicators.Enter(req.user->actor, inputs, "导入 .xlsx"));
+}
+
+// GET /api/v1/metrics/template.xlsx
+Response DownloadIndicatorTemplate(Services& s, Request& req) {
+    auto parent = QueryInt(req.Query("parent"), "parent", 0);
+    if (!parent) return ErrorResponse(parent.error());
+    auto year = QueryInt(req.Query("year"), "year", 0);
+    if (!year) return ErrorResponse(year.error());
+    const std::string metric = req.Query("metric").value_or("");
+    const Id root = *parent != 0 ? *parent : req.user->actor.scope_unit_id;
+    std::vector<exchange::MetricTemplateRow> units;
+    bool visible = true;
+    s.roster.WithIndex([&](const core::roster::RosterIndex& index) {
+        const auto& tree = index.tree();
+        if (root == 0 || !tree.Find(root) || !core::auth::InScope(tree, req.user->actor, root)) {
+            visible = false;
+            return;
+        }
+        for (Id child : tree.Children(root)) {
+            const auto* u = tree.Find(child);
+            units.push_back({u->code, u->name});
+        }
+    });
+    if (!visible) return ErrorResponse(core::Error{core::errc::kNotFound, "单位不存在或不在您的管辖范围内", "parent"});
+    return XlsxAttachment(exchange::WriteMetricsTemplate(units, metric, static_cast<int>(*year)),
+                          "经济指标导入模板.xlsx", "metrics-template.xlsx");
+}
+
+}  // namespace
+
+void RegisterIndicatorRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/metrics", Access::kSession, Bind(s, ListIndicators));
+    router.Add("GET", "/api/v1/metrics/progress", Access::kSession, Bind(s, GetIndicatorProgress));
+    router.Add("POST", "/api/v1/metrics/values", Access::kSession, Bind(s, EnterIndicatorValues));
+    router.Add("POST", "/api/v1/metrics/import", Access::kSession, Bind(s, ImportIndicators), Router::kUploadBodyLimit);
+    router.Add("GET", "/api/v1/metrics/template.xlsx", Access::kSession, Bind(s, DownloadIndicatorTemplate));
+}
+
+}  // namespace lingyan::http

@@ -1,0 +1,674 @@
+// Party-member points (星级制积分): rules catalog, submitting and approving activities, bulk
+// records, reversals, 公示 and the live leaderboards. Handlers parse, call app::PointsService and
+// map the result; docs/api.md "Points" is the contract. Points travel as decimal strings with
+// two decimals ("12.50"): they are integer hundredths inside and never pass through a double.
+#include <boost/json.hpp>
+#include <cmath>
+
+#include "exchange/xlsx/writer.hpp"
+#include "http/server/json_io.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace points = core::points;
+using core::roster::Id;
+
+namespace {
+
+
+const char* StatusName(points::EventStatus s) {
+    switch (s) {
+        case points::EventStatus::kApproved: return "approved";
+        case points::EventStatus::kRejected: return "rejected";
+        case points::EventStatus::kPending: break;
+    }
+    return "pending";
+}
+
+json::string Pts(points::Points p) { return json::string(points::FormatPoints(p, false)); }
+
+// A points amount given as a JSON string ("12.5") or number (12, 12.5); at most two decimals.
+core::Result<std::optional<points::Points>> PointsField(const json::object& o, const char* name) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return std::optional<points::Points>{};
+    const auto& v = it->value();
+    std::optional<points::Points> parsed;
+    if (v.is_string()) {
+        parsed = points::ParsePoints(std::string_view(v.as_string()));
+    } else if (v.is_int64()) {
+        if (std::abs(v.as_int64()) < 9'000'000'000'000LL) parsed = v.as_int64() * points::kOnePoint;
+    } else if (v.is_uint64()) {
+        if (v.as_uint64() < 9'000'000'000'000ULL) parsed = static_cast<points::Points>(v.as_uint64()) * points::kOnePoint;
+    } else if (v.is_double()) {
+        const double scaled = v.as_double() * 100.0;
+        const double rounded = std::round(scaled);
+        if (std::isfinite(scaled) && std::abs(scaled - rounded) < 1e-6 && std::abs(rounded) < 9e15)
+            parsed = static_cast<points::Points>(rounded);
+    }
+    if (!parsed) return core::Invalid(std::string(name) + " 应为最多两位小数的数", name);
+    return std::optional<points::Points>{*parsed};
+}
+
+core::Result<std::optional<Id>> QueryUnit(const Request& req) {
+    auto v = req.Query("unit");
+    if (!v || v->empty()) return std::optional<Id>{};
+    auto id = QueryInt(v, "unit", 0);
+    if (!id) return id.error();
+    return std::optional<Id>{*id};
+}
+
+// ?period=ID (empty: the current period).
+core::Result<std::optional<Id>> QueryPeriod(const Request& req) {
+    auto v = req.Query("period");
+    if (!v || v->empty()) return std::optional<Id>{};
+    auto id = QueryInt(v, "period", 0);
+    if (!id) return id.error();
+    return std::optional<Id>{*id};
+}
+
+// An array of points amounts ("stars": ["0", "60", …] or numbers).
+core::Result<std::optional<std::vector<points::Points>>> PointsArrayField(const json::object& o, const char* name) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return std::optional<std::vector<points::Points>>{};
+    if (!it->value().is_array()) return core::Invalid(std::string(name) + " 应为数组", name);
+    std::vector<points::Points> out;
+    for (const auto& v : it->value().as_array()) {
+        json::object one{{"v", v}};
+        auto parsed = PointsField(one, "v");
+        if (!parsed || !*parsed) return core::Invalid(std::string(name) + " 的每一项应为最多两位小数的数", name);
+        out.push_back(**parsed);
+    }
+    return std::optional<std::vector<points::Points>>{std::move(out)};
+}
+
+core::Result<std::optional<std::vector<std::string>>> StringArrayField(const json::object& o, const char* name) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return std::optional<std::vector<std::string>>{};
+    if (!it->value().is_array()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
+    std::vector<std::string> out;
+    for (const auto& v : it->value().as_array()) {
+        if (!v.is_string()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
+        out.emplace_back(v.as_string());
+    }
+    return std::optional<std::vector<std::string>>{std::move(out)};
+}
+
+json::object PeriodJson(const app::PeriodView& view) {
+    const auto& p = view.record;
+    json::array stars, zeroing, grades;
+    for (auto t : p.stars.thresholds) stars.push_back(Pts(t));
+    for (const auto& c : p.zeroing_rules) zeroing.push_back(json::string(c));
+    for (std::size_t idx = 0; idx < p.grades.size(); ++idx) {
+        const auto& g = p.grades[idx];
+        const bool last = idx + 1 == p.grades.size();
+        grades.push_back(json::object{{"name", g.name},
+                                      {"max_share", last ? json::value(nullptr)
+                                                         : json::value(std::to_string(g.max_share_num) + "/" +
+                                                                       std::to_string(g.max_share_den))}});
+    }
+    return json::object{{"id", p.id},
+                        {"name", p.name},
+                        {"from", points::FormatDate(p.period.from)},
+                        {"to", points::FormatDate(p.period.to)},
+                        {"stars", std::move(stars)},
+                        {"base_points", Pts(p.base_points)},
+                        {"zeroing_rules", std::move(zeroing)},
+                        {"grades", std::move(grades)},
+                        {"grades_text", points::FormatGradeQuotas(p.grades)},
+                        {"publicity_days", p.publicity_days},
+                        {"closed", p.closed},
+                        {"current", view.current}};
+}
+
+json::object RuleJson(const core::ports::PointsRuleRecord& r) {
+    return json::object{{"id", r.id},
+                        {"code", r.rule.code},
+                        {"name", r.rule.name},
+                        {"category", r.rule.category},
+                        {"points", Pts(r.rule.points)},
+                        {"cap", r.rule.cap ? json::value(Pts(*r.rule.cap)) : json::value(nullptr)},
+                        {"needs_approval", r.rule.needs_approval},
+                        {"evidence", r.rule.evidence},
+                        {"active", r.active}};
+}
+
+json::object EventJson(const app::PointsEventView& v) {
+    const auto& e = v.record;
+    json::object o{{"id", e.id},
+                   {"member_id", e.member_id},
+                   {"member_name", v.member_name},
+                   {"unit_name", v.unit_name},
+                   {"rule", v.rule_code},
+                   {"rule_name", v.rule_name},
+                   {"category", v.category},
+                   {"date", points::FormatDate(e.date)},
+                   {"quantity", Pts(e.quantity)},
+                   {"worth", Pts(v.worth)},
+                   {"note", e.note},
+                   {"status", StatusName(e.status)},
+                   {"submitted_by", e.submitted_by},
+                   {"submitted_at", e.submitted_at},
+                   {"decided_by", e.decided_by},
+                   {"decided_at", e.decided_at},
+                   {"reason", e.reason}};
+    o["reverses"] = e.reverses ? json::value(e.reverses) : json::value(nullptr);
+    return o;
+}
+
+json::object MemberJson(const app::MemberRef& m) {
+    return json::object{{"id", m.id}, {"name", m.name}, {"unit_id", m.unit_id}, {"unit_name", m.unit_name}};
+}
+
+json::object EntryJson(const app::LeaderboardEntry& e) {
+    json::object o = MemberJson(e.member);
+    o["rank"] = e.rank;
+    o["total"] = Pts(e.total);
+    o["stars"] = e.stars;
+    o["grade"] = e.grade.empty() ? json::value(nullptr) : json::value(e.grade);
+    return o;
+}
+
+json::array SubTotalsJson(const std::vector<app::SubTotalView>& parts) {
+    json::array out;
+    for (const auto& p : parts) out.push_back(json::object{{"from", p.from}, {"to", p.to}, {"total", Pts(p.total)}});
+    return out;
+}
+
+json::object RanksJson(const app::MemberRanks& r) {
+    json::array ranks;
+    for (const auto& s : r.ranks)
+        ranks.push_back(json::object{{"unit_id", s.unit_id}, {"unit_name", s.unit_name}, {"rank", s.rank}, {"size", s.size}});
+    return json::object{{"member", MemberJson(r.member)},
+                        {"period_id", r.period_id},
+                        {"total", Pts(r.total)},
+                        {"stars", r.stars},
+                        {"zeroed", r.zeroed},
+                        {"grade", r.grade.empty() ? json::value(nullptr) : json::value(r.grade)},
+                        {"ranks", std::move(ranks)},
+                        {"monthly", SubTotalsJson(r.monthly)},
+                        {"quarterly", SubTotalsJson(r.quarterly)}};
+}
+
+// The 公示 of GET /points/publicity and its .xlsx export: `unit`, optional `days` (-1..10000).
+core::Result<app::Publicity> PublicityFrom(Services& s, const Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return unit.error();
+    std::optional<int> days;
+    if (auto d = req.Query("days"); d && !d->empty()) {
+        auto v = QueryInt(d, "days", 0);
+        if (!v) return v.error();
+        days = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 10000));
+    }
+    auto period = QueryPeriod(req);
+    if (!period) return period.error();
+    return s.points.PublicityOf(req.user->actor, *unit, days, *period);
+}
+
+core::Result<std::string> RequiredString(const json::object& o, const char* name) {
+    auto v = StringField(o, name);
+    if (!v) return v.error();
+    return v->value_or("");
+}
+
+// GET /api/v1/points/rules
+Response ListRules(Services& s, Request& req) {
+    auto period_id = QueryPeriod(req);
+    if (!period_id) return ErrorResponse(period_id.error());
+    auto rules = s.points.Rules(req.user->actor);
+    if (!rules) return ErrorResponse(rules.error());
+    auto period = s.points.Period(req.user->actor, *period_id);
+    if (!period) return ErrorResponse(period.error());
+    json::array items, categories;
+    for (const auto& r : *rules) items.push_back(RuleJson(r));
+    for (const auto& c : period->categories) categories.push_back(json::string(c));
+    return Json(200, json::object{{"items", std::move(items)},
+                                  {"categories", std::move(categories)},
+                                  {"period", PeriodJson(*period)}});
+}
+
+// GET /api/v1/points/periods
+Response ListPeriods(Services& s, Request& req) {
+    auto periods = s.points.Periods(req.user->actor);
+    if (!periods) return ErrorResponse(periods.error());
+    json::array items;
+    for (const auto& p : *periods) items.push_back(PeriodJson(p));
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// POST /api/v1/points/periods
+Response CreatePeriod(Services& s, Request& req) {
+    auto o = ParseObject(
+        req.body, {"name", "from", "to", "stars", "base_points", "zeroing_rules", "grades", "publicity_days"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewPeriod in;
+    for (auto [name, slot] :
+         {std::pair{"name", &in.name}, {"from", &in.from}, {"to", &in.to}, {"grades", &in.grades}}) {
+        auto v = RequiredString(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto stars = PointsArrayField(*o, "stars");
+    if (!stars) return ErrorResponse(stars.error());
+    in.stars = *stars;
+    auto base = PointsField(*o, "base_points");
+    if (!base) return ErrorResponse(base.error());
+    in.base_points = base->value_or(0);
+    auto zeroing = StringArrayField(*o, "zeroing_rules");
+    if (!zeroing) return ErrorResponse(zeroing.error());
+    in.zeroing_rules = zeroing->value_or(std::vector<std::string>{});
+    auto days = IntField(*o, "publicity_days");
+    if (!days) return ErrorResponse(days.error());
+    in.publicity_days = static_cast<int>(std::clamp<std::int64_t>(days->value_or(7), -1, 10000));
+    auto created = s.points.CreatePeriod(req.user->actor, in);
+    if (!created) return ErrorResponse(created.error());
+    return Json(201, PeriodJson(app::PeriodView{*created, {}, false}));
+}
+
+// PATCH /api/v1/points/periods/{id}
+Response UpdatePeriod(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body,
+                         {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
+    if (!o) return ErrorResponse(o.error());
+    app::PeriodPatch patch;
+    for (auto [name, slot] : {std::pair{"name", &patch.name}, {"grades", &patch.grades}}) {
+        auto v = StringField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto stars = PointsArrayField(*o, "stars");
+    if (!stars) return ErrorResponse(stars.error());
+    patch.stars = *stars;
+    auto base = PointsField(*o, "base_points");
+    if (!base) return ErrorResponse(base.error());
+    patch.base_points = *base;
+    auto zeroing = StringArrayField(*o, "zeroing_rules");
+    if (!zeroing) return ErrorResponse(zeroing.error());
+    patch.zeroing_rules = *zeroing;
+    auto days = IntField(*o, "publicity_days");
+    if (!days) return ErrorResponse(days.error());
+    if (*days) patch.publicity_days = static_cast<int>(std::clamp<std::int64_t>(**days, -1, 10000));
+    auto closed = BoolField(*o, "closed");
+    if (!closed) return ErrorResponse(closed.error());
+    patch.closed = *closed;
+    auto updated = s.points.UpdatePeriod(req.user->actor, *id, patch);
+    if (!updated) return ErrorResponse(updated.error());
+    return Json(200, PeriodJson(app::PeriodView{*updated, {}, false}));
+}
+
+// GET /api/v1/points/members
+Response ListMembers(Services& s, Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return ErrorResponse(unit.error());
+    auto limit = QueryInt(req.Query("limit"), "limit", 500);
+    if (!limit) return ErrorResponse(limit.error());
+    auto list = s.points.Members(req.user->actor, *unit, req.Query("q").value_or(""),
+                                 static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 5000)));
+    if (!list) return ErrorResponse(list.error());
+    json::array items;
+    for (const auto& m : *list) items.push_back(MemberJson(m));
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
+// POST /api/v1/points/members
+Response CreateMember(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"unit_id", "name", "person_id", "user_id"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewMember in;
+    auto name = RequiredString(*o, "name");
+    if (!name) return ErrorResponse(name.error());
+    in.name = *name;
+    for (auto [field, slot] :
+         {std::pair{"unit_id", &in.unit_id}, {"person_id", &in.person_id}, {"user_id", &in.user_id}}) {
+        auto v = IntField(*o, field);
+        if (!v) return ErrorResponse(v.error());
+        *slot = v->value_or(0);
+    }
+    auto created = s.points.CreateMember(req.user->actor, in);
+    if (!created) return ErrorResponse(created.error());
+    return Json(201, MemberJson(*created));
+}
+
+// POST /api/v1/points/rules
+Response CreateRule(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"code", "name", "category", "points", "cap", "needs_approval", "evidence"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewPointsRule rule;
+    for (auto [name, slot] : {std::pair{"code", &rule.code}, {"name", &rule.name}, {"category", &rule.category},
+                              {"evidence", &rule.evidence}}) {
+        auto v = RequiredString(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto pts = PointsField(*o, "points");
+    if (!pts) return ErrorResponse(pts.error());
+    if (!*pts) return ErrorResponse(core::Invalid("points 必填", "points"));
+    rule.points = **pts;
+    auto cap = PointsField(*o, "cap");
+    if (!cap) return ErrorResponse(cap.error());
+    rule.cap = *cap;
+    auto approval = BoolField(*o, "needs_approval");
+    if (!approval) return ErrorResponse(approval.error());
+    rule.needs_approval = approval->value_or(true);
+    auto created = s.points.CreateRule(req.user->actor, rule);
+    if (!created) return ErrorResponse(created.error());
+    return Json(201, RuleJson(*created));
+}
+
+// PATCH /api/v1/points/rules/{id}
+Response UpdateRule(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"name", "category", "points", "cap", "needs_approval", "evidence", "active"});
+    if (!o) return ErrorResponse(o.error());
+    app::PointsRulePatch patch;
+    for (auto [name, slot] : {std::pair{"name", &patch.name}, {"category", &patch.category},
+                              {"evidence", &patch.evidence}}) {
+        auto v = StringField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto pts = PointsField(*o, "points");
+    if (!pts) return ErrorResponse(pts.error());
+    patch.points = *pts;
+    if (o->contains("cap")) {
+        auto cap = PointsField(*o, "cap");
+        if (!cap) return ErrorResponse(cap.error());
+        patch.cap = *cap;
+    }
+    for (auto [name, slot] : {std::pair{"needs_approval", &patch.needs_approval}, {"active", &patch.active}}) {
+        auto v = BoolField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto updated = s.points.UpdateRule(req.user->actor, *id, patch);
+    if (!updated) return ErrorResponse(updated.error());
+    return Json(200, RuleJson(*updated));
+}
+
+// GET /api/v1/points/me
+Response GetMyPoints(Services& s, Request& req) {
+    auto period = QueryPeriod(req);
+    if (!period) return ErrorResponse(period.error());
+    auto me = s.points.Me(req.user->actor, *period);
+    if (!me) return ErrorResponse(me.error());
+    json::object o = RanksJson(me->ranks);
+    json::array cats, events;
+    for (const auto& [name, total] : me->by_category)
+        cats.push_back(json::object{{"category", name}, {"total", Pts(total)}});
+    for (const auto& e : me->events) events.push_back(EventJson(e));
+    o["base_points"] = Pts(me->base_points);
+    o["by_category"] = std::move(cats);
+    o["events"] = std::move(events);
+    return Json(200, o);
+}
+
+// POST /api/v1/points/events
+Response RecordEvent(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"member_id", "rule", "date", "quantity", "note"});
+    if (!o) return ErrorResponse(o.error());
+    app::SubmitActivity in;
+    auto member = IntField(*o, "member_id");
+    if (!member) return ErrorResponse(member.error());
+    in.member_id = member->value_or(0);
+    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
+        auto v = RequiredString(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto quantity = PointsField(*o, "quantity");
+    if (!quantity) return ErrorResponse(quantity.error());
+    in.quantity = quantity->value_or(points::kOnePoint);
+    auto created = s.points.Submit(req.user->actor, in);
+    if (!created) return ErrorResponse(created.error());
+    return Json(201, EventJson(*created));
+}
+
+// POST /api/v1/points/events/bulk
+Response RecordEventsBulk(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"members", "rule", "date", "quantity", "note"});
+    if (!o) return ErrorResponse(o.error());
+    app::BulkRecord in;
+    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
+        auto v = RequiredString(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *slot = *v;
+    }
+    auto quantity = PointsField(*o, "quantity");
+    if (!quantity) return ErrorResponse(quantity.error());
+    in.quantity = quantity->value_or(points::kOnePoint);
+    auto members = o->find("members");
+    if (members == o->end() || !members->value().is_array())
+        return ErrorResponse(core::Invalid("members 应为党员编号数组", "members"));
+    for (const auto& m : members->value().as_array()) {
+        if (!m.is_int64()) return ErrorResponse(core::Invalid("members 应为党员编号数组", "members"));
+        in.members.push_back(m.as_int64());
+    }
+    auto outcome = s.points.RecordBulk(req.user->actor, in);
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) {
+        json::array rows;
+        for (const auto& e : outcome->errors)
+            rows.push_back(json::object{{"row", e.row}, {"field", e.field}, {"message", e.message}});
+        json::object err{{"code", "invalid"},
+                         {"message", "记录失败：共 " + std::to_string(outcome->errors.size()) + " 行有错误，未写入任何数据"}};
+        return Json(422, json::object{{"error", std::move(err)}, {"rows", std::move(rows)}});
+    }
+    json::array ids;
+    for (auto id : outcome->event_ids) ids.push_back(id);
+    return Json(201, json::object{{"recorded", outcome->event_ids.size()}, {"event_ids", std::move(ids)}});
+}
+
+// GET /api/v1/points/approvals
+Response ListApprovals(Services& s, Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return ErrorResponse(unit.error());
+    auto period = QueryPeriod(req);
+    if (!period) return ErrorResponse(period.error());
+    auto limit = QueryInt(req.Query("limit"), "limit", 200);
+    if (!limit) return ErrorResponse(limit.error());
+    auto offset = QueryInt(req.Query("offset"), "offset", 0);
+    if (!offset) return ErrorResponse(offset.error());
+    if (*offset < 0) return ErrorResponse(core::Invalid("offset 不能为负", "offset"));
+    auto page = s.points.Approvals(req.user->actor, *unit, *period, static_cast<std::size_t>(*offset),
+                                   static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)));
+    if (!page) return ErrorResponse(page.error());
+    json::array items;
+    for (const auto& e : page->items) items.push_back(EventJson(e));
+    return Json(200, json::object{{"items", std::move(items)}, {"total", page->total}, {"offset", *offset}});
+}
+
+// POST /api/v1/points/events/{id}/approve, /reject, /reverse: one decision on an event; reject
+// and reverse need a reason.
+Response DecideEvent(Services& s, Request& req, std::string_view action) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    std::string reason;
+    if (!req.body.empty()) {
+        auto o = ParseObject(req.body, {"reason"});
+        if (!o) return ErrorResponse(o.error());
+        auto r = RequiredString(*o, "reason");
+        if (!r) return ErrorResponse(r.error());
+        reason = *r;
+    }
+    auto done = action == "approve"  ? s.points.Approve(req.user->actor, *id)
+                : action == "reject" ? s.points.Reject(req.user->actor, *id, reason)
+                                     : s.points.Reverse(req.user->actor, *id, reason);
+    return Reply(action == "reverse" ? 201 : 200, done, EventJson);
+}
+
+Response ApproveEvent(Services& s, Request& req) { return DecideEvent(s, req, "approve"); }
+Response RejectEvent(Services& s, Request& req) { return DecideEvent(s, req, "reject"); }
+Response ReverseEvent(Services& s, Request& req) { return DecideEvent(s, req, "reverse"); }
+
+// GET /api/v1/points/leaderboard
+Response GetLeaderboard(Services& s, Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return ErrorResponse(unit.error());
+    auto period = QueryPeriod(req);
+    if (!period) return ErrorResponse(period.error());
+    auto top = QueryInt(req.Query("top"), "top", 50);
+    if (!top) return ErrorResponse(top.error());
+    auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
+    if (!page) return ErrorResponse(page.error());
+    json::array items;
+    for (const auto& e : page->entries) items.push_back(EntryJson(e));
+    return Json(200, json::object{{"unit_id", page->unit_id},
+                                  {"unit_name", page->unit_name},
+                                  {"period_id", page->period_id},
+                                  {"category", page->category},
+                                  {"size", page->size},
+                                  {"top", page->top},
+                                  {"overflow", page->overflow},
+                                  {"truncated", page->truncated},
+                                  {"items", std::move(items)}});
+}
+
+// GET /api/v1/points/leaderboard.xlsx
+Response ExportLeaderboard(Services& s, Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return ErrorResponse(unit.error());
+    auto period = QueryPeriod(req);
+    if (!period) return ErrorResponse(period.error());
+    auto top = QueryInt(req.Query("top"), "top", 1000);
+    if (!top) return ErrorResponse(top.error());
+    auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
+    if (!page) return ErrorResponse(page.error());
+    std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
+        auto sheet = w.AddSheet(
+            "积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
+        std::uint32_t line = 2;
+        for (const auto& e : page->entries) {
+            w.WriteNumber(sheet, line, 0, static_cast<double>(e.rank));
+            w.WriteString(sheet, line, 1, e.member.name);
+            w.WriteString(sheet, line, 2, e.member.unit_name);
+            w.WriteNumber(sheet, line, 3, static_cast<double>(e.total) / 100.0);  // hundredths
+            w.WriteNumber(sheet, line, 4, e.stars);
+            w.WriteString(sheet, line, 5, e.grade);
+            ++line;
+        }
+    });
+    std::string title = page->unit_name + (page->category.empty() ? "" : "·" + page->category) + "积分排行.xlsx";
+    return XlsxAttachment(std::move(bytes), title, "leaderboard.xlsx");
+}
+
+// GET /api/v1/points/members/{id}/ranks
+Response GetMemberRanks(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto period = QueryPeriod(req);
+    if (!period) return ErrorResponse(period.error());
+    auto ranks = s.points.Ranks(req.user->actor, *id, req.Query("category").value_or(""), *period);
+    if (!ranks) return ErrorResponse(ranks.error());
+    return Json(200, RanksJson(*ranks));
+}
+
+// GET /api/v1/points/stars
+Response GetStars(Services& s, Request& req) {
+    auto unit = QueryUnit(req);
+    if (!unit) return ErrorResponse(unit.error());
+    auto period = QueryPeriod(req);
+    if (!period) return ErrorResponse(period.error());
+    auto dist = s.points.Stars(req.user->actor, *unit, *period);
+    if (!dist) return ErrorResponse(dist.error());
+    json::array counts, grades;
+    for (std::size_t stars = 0; stars < dist->counts.size(); ++stars)
+        counts.push_back(json::object{{"stars", stars}, {"count", dist->counts[stars]}});
+    for (const auto& [name, count] : dist->grades)
+        grades.push_back(json::object{{"grade", name}, {"count", count}});
+    return Json(200, json::object{{"unit_id", dist->unit_id},
+                                  {"unit_name", dist->unit_name},
+                                  {"period_id", dist->period_id},
+                                  {"members", dist->members},
+                                  {"counts", std::move(counts)},
+                                  {"grades", std::move(grades)}});
+}
+
+// GET /api/v1/points/publicity
+Response GetPublicity(Services& s, Request& req) {
+    auto pub = PublicityFrom(s, req);
+    if (!pub) return ErrorResponse(pub.error());
+    json::array events, totals;
+    for (const auto& e : pub->events) events.push_back(EventJson(e));
+    for (const auto& t : pub->totals) totals.push_back(EntryJson(t));
+    return Json(200, json::object{{"unit_id", pub->unit_id},
+                                  {"unit_name", pub->unit_name},
+                                  {"period_id", pub->period_id},
+                                  {"days", pub->days},
+                                  {"since", pub->since},
+                                  {"events", std::move(events)},
+                                  {"totals", std::move(totals)}});
+}
+
+// GET /api/v1/points/publicity.xlsx
+Response ExportPublicity(Services& s, Request& req) {
+    auto pub = PublicityFrom(s, req);
+    if (!pub) return ErrorResponse(pub.error());
+    std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
+        auto events = w.AddSheet("公示明细", {{"日期", 12, exchange::xlsx::ColumnKind::kDate},
+                                              {"党员", 12},
+                                              {"支部/网格", 24},
+                                              {"类别", 12},
+                                              {"事项", 28},
+                                              {"分值", 8},
+                                              {"审核人", 12}});
+        std::uint32_t line = 2;
+        for (const auto& e : pub->events) {
+            w.WriteDate(events, line, 0, points::FormatDate(e.record.date));
+            w.WriteString(events, line, 1, e.member_name);
+            w.WriteString(events, line, 2, e.unit_name);
+            w.WriteString(events, line, 3, e.category);
+            w.WriteString(events, line, 4, e.rule_name);
+            w.WriteNumber(events, line, 5, static_cast<double>(e.worth) / 100.0);  // hundredths
+            w.WriteString(events, line, 6, e.record.decided_by);
+            ++line;
+        }
+        auto totals = w.AddSheet(
+            "积分排名", {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
+        line = 2;
+        for (const auto& t : pub->totals) {
+            w.WriteNumber(totals, line, 0, static_cast<double>(t.rank));
+            w.WriteString(totals, line, 1, t.member.name);
+            w.WriteString(totals, line, 2, t.member.unit_name);
+            w.WriteNumber(totals, line, 3, static_cast<double>(t.total) / 100.0);
+            w.WriteNumber(totals, line, 4, t.stars);
+            w.WriteString(totals, line, 5, t.grade);
+            ++line;
+        }
+    });
+    return XlsxAttachment(std::move(bytes), pub->unit_name + "积分公示.xlsx", "publicity.xlsx");
+}
+
+}  // namespace
+
+void RegisterPointsRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/points/rules", Access::kSession, Bind(s, ListRules));
+    router.Add("GET", "/api/v1/points/periods", Access::kSession, Bind(s, ListPeriods));
+    router.Add("POST", "/api/v1/points/periods", Access::kSession, Bind(s, CreatePeriod));
+    router.Add("PATCH", "/api/v1/points/periods/{id}", Access::kSession, Bind(s, UpdatePeriod));
+    router.Add("GET", "/api/v1/points/members", Access::kSession, Bind(s, ListMembers));
+    router.Add("POST", "/api/v1/points/members", Access::kSession, Bind(s, CreateMember));
+    router.Add("POST", "/api/v1/points/rules", Access::kSession, Bind(s, CreateRule));
+    router.Add("PATCH", "/api/v1/points/rules/{id}", Access::kSession, Bind(s, UpdateRule));
+    router.Add("GET", "/api/v1/points/me", Access::kSession, Bind(s, GetMyPoints));
+    router.Add("POST", "/api/v1/points/events", Access::kSession, Bind(s, RecordEvent));
+    router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, Bind(s, RecordEventsBulk));
+    router.Add("GET", "/api/v1/points/approvals", Access::kSession, Bind(s, ListApprovals));
+
+    router.Add("POST", "/api/v1/points/events/{id}/approve", Access::kSession, Bind(s, ApproveEvent));
+    router.Add("POST", "/api/v1/points/events/{id}/reject", Access::kSession, Bind(s, RejectEvent));
+    router.Add("POST", "/api/v1/points/events/{id}/reverse", Access::kSession, Bind(s, ReverseEvent));
+
+    router.Add("GET", "/api/v1/points/leaderboard", Access::kSession, Bind(s, GetLeaderboard));
+    router.Add("GET", "/api/v1/points/leaderboard.xlsx", Access::kSession, Bind(s, ExportLeaderboard));
+    router.Add("GET", "/api/v1/points/members/{id}/ranks", Access::kSession, Bind(s, GetMemberRanks));
+    router.Add("GET", "/api/v1/points/stars", Access::kSession, Bind(s, GetStars));
+    router.Add("GET", "/api/v1/points/publicity", Access::kSession, Bind(s, GetPublicity));
+    router.Add("GET", "/api/v1/points/publicity.xlsx", Access::kSession, Bind(s, ExportPublicity));
+}
+
+}  // namespace lingyan::http

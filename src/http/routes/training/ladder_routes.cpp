@@ -1,0 +1,357 @@
+// The 四岗十五级 ladder and the bonus pool split: the ladder's configuration, the people of a
+// unit with their grade, a person's history and promotion check, grade changes, the yearly
+// evaluation run, and bonus splits (create, list, read, delete, .xlsx). Handlers parse, call
+// app::TrainingService and map the result; docs/api.md "Ladder and bonus pool" is the contract.
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include <set>
+
+#include "core/training/bonus_pool.hpp"
+#include "exchange/xlsx/writer.hpp"
+#include "http/server/json_io.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace training = core::training;
+using core::roster::Id;
+
+namespace {
+
+json::object StepJson(const core::ports::LadderStepRecord& s) {
+    return json::object{{"id", s.id},
+                        {"post", s.post},
+                        {"level", s.level},
+                        {"effective_date", s.effective_date},
+                        {"reason", s.reason},
+                        {"recorded_by", s.recorded_by},
+                        {"recorded_at", s.recorded_at}};
+}
+
+json::object PersonLadderJson(const app::LadderPersonView& v, bool with_history) {
+    json::object o{{"person_id", v.person_id},
+                   {"name", v.name},
+                   {"unit_id", v.unit_id},
+                   {"unit_name", v.unit_name},
+                   {"current", v.current ? json::value(StepJson(*v.current)) : json::value(nullptr)},
+                   {"pay_min_yuan", v.current ? json::value(v.pay.min_yuan) : json::value(nullptr)},
+                   {"pay_max_yuan", v.current ? json::value(v.pay.max_yuan) : json::value(nullptr)}};
+    if (with_history) {
+        json::array history;
+        for (const auto& s : v.history) history.push_back(StepJson(s));
+        o["history"] = std::move(history);
+        if (v.check) {
+            json::array reasons;
+            for (const auto& r : v.check->reasons) reasons.emplace_back(r);
+            o["promotion"] = json::object{{"eligible", v.check->eligible},
+                                          {"current_level", v.check->current_level},
+                                          {"next_level", v.check->next_level},
+                                          {"years_at_level", v.check->years_at_level},
+                                          {"years_required", v.check->years_required},
+                                          {"reasons", std::move(reasons)}};
+        } else {
+            o["promotion"] = nullptr;
+        }
+    }
+    return o;
+}
+
+json::object SplitJson(const app::BonusSplitView& v, bool with_lines) {
+    const auto& r = v.record;
+    json::object o{{"id", r.id},
+                   {"unit_id", r.unit_id},
+                   {"unit_name", v.unit_name},
+                   {"period", r.period},
+                   {"pool_fen", r.pool_fen},
+                   {"pool_yuan", training::FormatYuan(r.pool_fen)},
+                   {"total_weight", r.total_weight},
+                   {"as_of", r.as_of},
+                   {"summary", r.summary},
+                   {"created_by", r.created_by},
+                   {"created_at", r.created_at}};
+    if (with_lines) {
+        json::array lines;
+        for (const auto& l : v.lines)
+            lines.push_back(json::object{{"line_no", l.line_no},
+                                         {"person_id", l.person_id},
+                                         {"name", l.name},
+                                         {"post", l.post},
+                                         {"level", l.level},
+                                         {"grade", l.grade},
+                                         {"level_weight", l.level_weight},
+                                         {"coefficient", l.coefficient},
+                                         {"weight", l.weight},
+                                         {"amount_fen", l.amount_fen},
+                                         {"amount_yuan", training::FormatYuan(l.amount_fen)},
+                                         {"arithmetic", l.arithmetic}});
+        o["lines"] = std::move(lines);
+    }
+    return o;
+}
+
+// `grades`: [{person_id, grade}], errors name grades[i].
+core::Result<std::vector<std::pair<Id, std::string>>> GradesFrom(const json::object& o) {
+    std::vector<std::pair<Id, std::string>> out;
+    const auto* v = o.if_contains("grades");
+    if (!v || v->is_null()) return out;
+    if (!v->is_array()) return core::Invalid("grades 应为 [{person_id, grade}] 数组", "grades");
+    for (std::size_t grade_idx = 0; grade_idx < v->as_array().size(); ++grade_idx) {
+        const auto& item = v->as_array()[grade_idx];
+        const std::string field = "grades[" + std::to_string(grade_idx) + "]";
+        if (!item.is_object()) return core::Invalid(field + " 应为对象", field);
+        const auto& g = item.as_object();
+        for (const auto& [key, value] : g)
+            if (key != "person_id" && key != "grade") return core::Invalid("未知字段 " + std::string(key), field);
+        const auto* person = g.if_contains("person_id");
+        const auto* grade = g.if_contains("grade");
+        if (!person || !person->is_int64()) return core::Invalid("person_id 应为整数", field + ".person_id");
+        if (!grade || !grade->is_string()) return core::Invalid("grade 应为字符串", field + ".grade");
+        out.emplace_back(person->as_int64(), std::string(grade->as_string()));
+    }
+    return out;
+}
+
+// The `grades` of a body, completed from `campaign_id` (a published campaign of people) where
+// given; grades listed explicitly win.
+core::Result<std::vector<std::pair<Id, std::string>>> GradesWithCampaign(const json::object& o, Services& s,
+                                                                        const core::auth::Actor& actor) {
+    auto grades = GradesFrom(o);
+    if (!grades) return grades.error();
+    auto campaign = IntField(o, "campaign_id");
+    if (!campaign) return campaign.error();
+    if (campaign->value_or(0) == 0) return grades;
+    auto from_campaign = s.campaigns.PersonGrades(actor, **campaign);
+    if (!from_campaign) return from_campaign.error();
+    std::set<Id> given;
+    for (const auto& [person, grade] : *grades) given.insert(person);
+    for (const auto& [person, grade] : *from_campaign)
+        if (!given.count(person)) grades->emplace_back(person, grade);
+    return grades;
+}
+
+// GET /api/v1/ladder/config
+Response GetLadderConfig(Services& s, Request&) {
+    const auto& c = s.ladder.LadderConfig();
+    json::array posts, levels;
+    for (const auto& p : c.posts) posts.emplace_back(p);
+    for (int level = 1; level <= c.levels; ++level)
+        levels.push_back(json::object{{"level", level},
+                                      {"pay_min_yuan", c.pay[level - 1].min_yuan},
+                                      {"pay_max_yuan", c.pay[level - 1].max_yuan},
+                                      {"bonus_weight", c.bonus_weight[level - 1]}});
+    return Json(200, json::object{{"posts", std::move(posts)},
+                                                          {"levels", std::move(levels)},
+                                                          {"years_per_step", c.years_per_step},
+                                                          {"excellent_bonus_years", c.excellent_bonus_years}});
+}
+
+// GET /api/v1/ladder
+Response ListLadder(Services& s, Request& req) {
+    auto unit = QueryInt(req.Query("unit"), "unit", 0);
+    if (!unit) return ErrorResponse(unit.error());
+    const std::string graded_only = req.Query("graded").value_or("0");
+    if (graded_only != "0" && graded_only != "1")
+        return ErrorResponse(core::Invalid("graded 应为 0 或 1", "graded"));
+    // A bounded page: a province lists hundreds of thousands of cadres.
+    constexpr std::int64_t kMaxLadderPage = 5000;
+    auto offset = QueryInt(req.Query("offset"), "offset", 0);
+    if (!offset) return ErrorResponse(offset.error());
+    auto limit = QueryInt(req.Query("limit"), "limit", kMaxLadderPage);
+    if (!limit) return ErrorResponse(limit.error());
+    if (*offset < 0) return ErrorResponse(core::Invalid("offset 不能为负", "offset"));
+    if (*limit < 1 || *limit > kMaxLadderPage)
+        return ErrorResponse(core::Invalid("limit 应在 1 到 5000 之间", "limit"));
+    return Reply(
+        200, s.ladder.Ladder(req.user->actor, *unit, req.Query("as_of").value_or(""), graded_only == "1"),
+        [&](const app::LadderList& list) {
+            json::array items;
+            const auto total = static_cast<std::int64_t>(list.items.size());
+            const auto end = std::min(total, *offset + *limit);
+            for (auto item_idx = std::min(*offset, total); item_idx < end; ++item_idx)
+                items.push_back(PersonLadderJson(list.items[static_cast<std::size_t>(item_idx)], false));
+            return json::object{{"items", std::move(items)}, {"total", total},        {"offset", *offset},
+                                {"limit", *limit},           {"graded", list.graded}, {"people", list.people}};
+        });
+}
+
+// GET /api/v1/people/{id}/ladder
+Response GetPersonLadder(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    return Reply(200,
+                 s.ladder.PersonLadder(req.user->actor, *id, req.Query("as_of").value_or(""),
+                                         req.Query("grade").value_or("")),
+                 [](const auto& v) { return PersonLadderJson(v, true); });
+}
+
+// POST /api/v1/people/{id}/ladder
+Response ChangePersonLadder(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"action", "post", "level", "date", "reason", "grade"});
+    if (!o) return ErrorResponse(o.error());
+    app::LadderChange change;
+    auto action = StringField(*o, "action");
+    auto post = StringField(*o, "post");
+    auto level = IntField(*o, "level");
+    auto date = StringField(*o, "date");
+    auto reason = StringField(*o, "reason");
+    auto grade = StringField(*o, "grade");
+    for (const auto* e : {&action, &post, &date, &reason, &grade})
+        if (!*e) return ErrorResponse(e->error());
+    if (!level) return ErrorResponse(level.error());
+    change.action = action->value_or("");
+    change.post = post->value_or("");
+    change.level = static_cast<int>(std::clamp<std::int64_t>(level->value_or(0), -1, 1000));
+    change.date = date->value_or("");
+    change.reason = reason->value_or("");
+    change.grade = grade->value_or("");
+    return Reply(201, s.ladder.ChangeLadder(req.user->actor, *id, change),
+                 [](const auto& v) { return PersonLadderJson(v, true); });
+}
+
+// POST /api/v1/ladder/evaluate
+Response EvaluateLadder(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"unit_id", "as_of", "grades", "apply", "campaign_id"});
+    if (!o) return ErrorResponse(o.error());
+    auto unit = IntField(*o, "unit_id");
+    if (!unit) return ErrorResponse(unit.error());
+    auto as_of = StringField(*o, "as_of");
+    if (!as_of) return ErrorResponse(as_of.error());
+    auto apply = BoolField(*o, "apply");
+    if (!apply) return ErrorResponse(apply.error());
+    auto grades = GradesWithCampaign(*o, s, req.user->actor);
+    if (!grades) return ErrorResponse(grades.error());
+    return Reply(200,
+                 s.ladder.EvaluateLadder(req.user->actor, unit->value_or(0), as_of->value_or(""), *grades,
+                                           apply->value_or(false)),
+                 [](const app::LadderEvaluation& e) {
+                     json::array rows;
+                     for (const auto& r : e.rows) {
+                         json::array reasons;
+                         for (const auto& reason : r.reasons) reasons.emplace_back(reason);
+                         rows.push_back(json::object{{"person_id", r.person_id},
+                                                     {"name", r.name},
+                                                     {"unit_name", r.unit_name},
+                                                     {"post", r.post},
+                                                     {"grade", r.grade},
+                                                     {"level", r.level},
+                                                     {"new_level", r.new_level},
+                                                     {"action", r.action},
+                                                     {"reasons", std::move(reasons)}});
+                     }
+                     return json::object{{"unit_id", e.unit_id},   {"as_of", e.as_of},
+                                         {"applied", e.applied},   {"promoted", e.promoted},
+                                         {"demoted", e.demoted},   {"unchanged", e.unchanged},
+                                         {"rows", std::move(rows)}};
+                 });
+}
+
+// GET /api/v1/bonus-splits
+Response ListBonusSplits(Services& s, Request& req) {
+    return Reply(200, s.ladder.ListBonusSplits(req.user->actor), [](const auto& list) {
+        json::array items;
+        for (const auto& v : list) items.push_back(SplitJson(v, false));
+        return json::object{{"items", std::move(items)}};
+    });
+}
+
+// POST /api/v1/bonus-splits
+Response CreateBonusSplit(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"unit_id", "period", "pool_fen", "as_of", "grades", "dry_run", "campaign_id"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewBonusSplit spec;
+    auto unit = IntField(*o, "unit_id");
+    auto pool = IntField(*o, "pool_fen");
+    auto period = StringField(*o, "period");
+    auto as_of = StringField(*o, "as_of");
+    auto dry_run = BoolField(*o, "dry_run");
+    if (!unit) return ErrorResponse(unit.error());
+    if (!pool) return ErrorResponse(pool.error());
+    if (!period) return ErrorResponse(period.error());
+    if (!as_of) return ErrorResponse(as_of.error());
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    auto grades = GradesWithCampaign(*o, s, req.user->actor);
+    if (!grades) return ErrorResponse(grades.error());
+    spec.unit_id = unit->value_or(0);
+    spec.pool_fen = pool->value_or(0);
+    spec.period = period->value_or("");
+    spec.as_of = as_of->value_or("");
+    spec.dry_run = dry_run->value_or(false);
+    spec.grades = std::move(*grades);
+    return Reply(spec.dry_run ? 200 : 201, s.ladder.SplitBonus(req.user->actor, spec),
+                 [](const auto& v) { return SplitJson(v, true); });
+}
+
+// GET /api/v1/bonus-splits/{id}
+Response GetBonusSplit(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    return Reply(200, s.ladder.GetBonusSplit(req.user->actor, *id),
+                 [](const auto& v) { return SplitJson(v, true); });
+}
+
+// DELETE /api/v1/bonus-splits/{id}
+Response DeleteBonusSplit(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    return Reply(200, s.ladder.DeleteBonusSplit(req.user->actor, *id),
+                 [](const auto& v) { return SplitJson(v, false); });
+}
+
+// GET /api/v1/bonus-splits/{id}/export.xlsx
+Response ExportBonusSplit(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto split = s.ladder.GetBonusSplit(req.user->actor, *id);
+    if (!split) return ErrorResponse(split.error());
+    std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
+        auto sheet = w.AddSheet("奖金分配", {{"序号", 6},
+                                             {"姓名", 12},
+                                             {"岗位", 12},
+                                             {"等级", 6},
+                                             {"考核等次", 10},
+                                             {"等级权重", 10},
+                                             {"考核系数", 10},
+                                             {"权重", 10},
+                                             {"金额（元）", 14},
+                                             {"计算过程", 70}});
+        std::uint32_t line = 2;
+        for (const auto& l : split->lines) {
+            w.WriteNumber(sheet, line, 0, l.line_no);
+            w.WriteString(sheet, line, 1, l.name);
+            w.WriteString(sheet, line, 2, l.post);
+            w.WriteNumber(sheet, line, 3, l.level);
+            w.WriteString(sheet, line, 4, l.grade);
+            w.WriteNumber(sheet, line, 5, l.level_weight);
+            w.WriteNumber(sheet, line, 6, l.coefficient);
+            w.WriteNumber(sheet, line, 7, l.weight);
+            w.WriteNumber(sheet, line, 8, static_cast<double>(l.amount_fen) / 100.0);  // fen
+            w.WriteString(sheet, line, 9, l.arithmetic);
+            ++line;
+        }
+        w.WriteString(sheet, line + 1, 1, split->record.summary);
+    });
+    return XlsxAttachment(std::move(bytes), split->unit_name + split->record.period + "年度奖金分配.xlsx",
+                          "bonus-split.xlsx");
+}
+
+}  // namespace
+
+void RegisterLadderRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/ladder/config", Access::kSession, Bind(s, GetLadderConfig));
+    router.Add("GET", "/api/v1/ladder", Access::kSession, Bind(s, ListLadder));
+    router.Add("GET", "/api/v1/people/{id}/ladder", Access::kSession, Bind(s, GetPersonLadder));
+    router.Add("POST", "/api/v1/people/{id}/ladder", Access::kSession, Bind(s, ChangePersonLadder));
+    router.Add("POST", "/api/v1/ladder/evaluate", Access::kSession, Bind(s, EvaluateLadder));
+    router.Add("GET", "/api/v1/bonus-splits", Access::kSession, Bind(s, ListBonusSplits));
+    router.Add("POST", "/api/v1/bonus-splits", Access::kSession, Bind(s, CreateBonusSplit));
+    router.Add("GET", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, GetBonusSplit));
+    router.Add("DELETE", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, DeleteBonusSplit));
+    router.Add("GET", "/api/v1/bonus-splits/{id}/export.xlsx", Access::kSession, Bind(s, ExportBonusSplit));
+}
+
+}  // namespace lingyan::http

@@ -1,0 +1,570 @@
+// Training programs (跟岗培育, 结对共建): batches, hosts, placements, the host recommendation,
+// seminars, summaries, assessments, follow-ups, agreements and the dashboard, their edits, and the
+// gap view of a unit against a host. Handlers parse, call app::ProgramService and map the result;
+// docs/api.md "Talent pipeline and training" is the contract.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "app/training/pool_rules_json.hpp"
+#include "core/roster/person_rules.hpp"
+#include "core/roster/tree.hpp"
+#include "http/server/json_io.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace training = core::training;
+using core::roster::Id;
+
+namespace {
+
+json::object ComparisonJson(const app::UnitComparison& c) {
+    json::array incomes;
+    for (const auto& i : c.incomes) incomes.push_back(json::object{{"year", i.year}, {"amount_yuan", i.amount_yuan}});
+    return json::object{{"unit_id", c.unit_id},
+                        {"name", c.name},
+                        {"economy", core::roster::EconomyName(c.profile.economy)},
+                        {"dev_zone", c.profile.dev_zone},
+                        {"near_highway", c.profile.near_highway},
+                        {"population", c.profile.population},
+                        {"income", c.profile.income},
+                        {"income_year", c.income_year},
+                        {"incomes", std::move(incomes)}};
+}
+
+json::object DashboardJson(const app::Dashboard& d) {
+    json::array by_host;
+    for (const auto& [host, n] : d.placements_by_host) by_host.push_back(json::object{{"host", host}, {"count", n}});
+    return json::object{{"batches", d.batches},
+                        {"trainees", d.trainees},
+                        {"placements", d.placements},
+                        {"hosts", d.hosts},
+                        {"placements_by_host", std::move(by_host)},
+                        {"seminars", d.seminars},
+                        {"attendance_present", d.attendance_present},
+                        {"attendance_total", d.attendance_total},
+                        {"attendance_rate", d.attendance_rate},
+                        {"summaries_in", d.summaries_in},
+                        {"assessments_in", d.assessments_in},
+                        {"agreements_total", d.agreements_total},
+                        {"agreements_signed", d.agreements_signed},
+                        {"followups_total", d.followups_total},
+                        {"followups_due", d.followups_due},
+                        {"followups_done", d.followups_done},
+                        {"followup_completion", d.followup_completion}};
+}
+
+json::object ProgramSummaryJson(const app::ProgramSummary& s) {
+    const auto& p = s.record;
+    return json::object{{"id", p.id},
+                        {"name", p.name},
+                        {"kind", p.kind},
+                        {"scope_unit_id", p.scope_unit_id},
+                        {"scope_unit_name", s.scope_unit_name},
+                        {"start_date", p.start_date},
+                        {"end_date", p.end_date},
+                        {"description", p.description},
+                        {"created_by", p.created_by},
+                        {"created_at", p.created_at},
+                        {"dashboard", DashboardJson(s.dashboard)}};
+}
+
+json::object PlacementJson(const app::PlacementView& v) {
+    const auto& r = v.row;
+    return json::object{{"id", r.id},
+                        {"batch_id", r.batch_id},
+                        {"person_id", r.person_id},
+                        {"person_name", v.person_name},
+                        {"trainee_unit_id", r.trainee_unit_id},
+                        {"trainee_unit_name", v.trainee_unit_name},
+                        {"host_unit_id", r.host_unit_id},
+                        {"host_unit_name", v.host_unit_name},
+                        {"mentor_person_id", r.mentor_person_id},
+                        {"mentor_name", v.mentor_name},
+                        {"start_date", r.start_date},
+                        {"end_date", r.end_date},
+                        {"focus", r.focus},
+                        {"assessment_grade", r.assessment_grade},
+                        {"assessment_text", r.assessment_text},
+                        {"summary_text", r.summary_text},
+                        {"summary_date", r.summary_date},
+                        {"followups", v.followups},
+                        {"followups_done", v.followups_done}};
+}
+
+json::object SeminarJson(const app::SeminarView& v) {
+    return json::object{{"id", v.record.id},         {"batch_id", v.record.batch_id}, {"date", v.record.date},
+                        {"topic", v.record.topic},   {"location", v.record.location}, {"present", v.present},
+                        {"absent", v.absent}};
+}
+
+json::object AgreementJson(const app::AgreementView& v) {
+    const auto& a = v.record;
+    return json::object{{"id", a.id},           {"unit_a", a.unit_a},       {"unit_a_name", v.unit_a_name},
+                        {"unit_b", a.unit_b},   {"unit_b_name", v.unit_b_name}, {"title", a.title},
+                        {"content", a.content}, {"signed_on", a.signed_on}, {"status", a.status}};
+}
+
+json::object FollowUpJson(const core::ports::FollowUpRecord& f) {
+    return json::object{{"id", f.id},         {"placement_id", f.placement_id}, {"item", f.item},
+                        {"months", f.months}, {"due_date", f.due_date},         {"status", f.status},
+                        {"note", f.note},     {"done_on", f.done_on}};
+}
+
+json::object HostJson(const app::HostView& h) {
+    return json::object{{"unit_id", h.record.unit_id},   {"name", h.unit_name},
+                        {"capacity", h.record.capacity}, {"mentor_person_id", h.record.mentor_person_id},
+                        {"mentor_name", h.mentor_name},  {"placed", h.placed}};
+}
+
+json::object ProgramDetailJson(const app::ProgramDetail& d) {
+    json::object o = ProgramSummaryJson(d.summary);
+    json::array batches, hosts, placements, seminars, agreements, followups;
+    for (const auto& b : d.batches) {
+        json::array trainees;
+        for (const auto& [id, name] : b.trainees) trainees.push_back(json::object{{"person_id", id}, {"name", name}});
+        batches.push_back(json::object{{"id", b.record.id},
+                                       {"name", b.record.name},
+                                       {"start_date", b.record.start_date},
+                                       {"end_date", b.record.end_date},
+                                       {"trainees", std::move(trainees)}});
+    }
+    for (const auto& h : d.hosts) hosts.push_back(HostJson(h));
+    for (const auto& p : d.placements) placements.push_back(PlacementJson(p));
+    for (const auto& s : d.seminars) seminars.push_back(SeminarJson(s));
+    for (const auto& a : d.agreements) agreements.push_back(AgreementJson(a));
+    for (const auto& f : d.followups) followups.push_back(FollowUpJson(f));
+    o["batches"] = std::move(batches);
+    o["hosts"] = std::move(hosts);
+    o["placements"] = std::move(placements);
+    o["seminars"] = std::move(seminars);
+    o["agreements"] = std::move(agreements);
+    o["followups"] = std::move(followups);
+    return o;
+}
+
+core::Result<std::vector<app::NewHost>> HostsFrom(const json::object& o) {
+    auto items = ObjectArray(o, "hosts");
+    if (!items) return items.error();
+    std::vector<app::NewHost> out;
+    for (const auto& item : *items) {
+        app::NewHost h;
+        Id capacity = core::matching::kDefaultHostCapacity;
+        auto st = All([&] { return ReadInt(item, "unit_id", h.unit_id); },
+                      [&] { return ReadInt(item, "capacity", capacity); },
+                      [&] { return ReadInt(item, "mentor_person_id", h.mentor_person_id); });
+        if (!st) return st.error();
+        h.capacity = static_cast<int>(std::clamp<Id>(capacity, -1, 1000));
+        out.push_back(h);
+    }
+    return out;
+}
+
+core::Result<app::NewBatch> BatchFrom(const json::object& item) {
+    app::NewBatch b;
+    auto st = All([&] { return ReadString(item, "name", b.name); },
+                  [&] { return ReadString(item, "start_date", b.start_date); },
+                  [&] { return ReadString(item, "end_date", b.end_date); },
+                  [&] { return ReadIntArray(item, "trainees", b.trainees); });
+    if (!st) return st.error();
+    return b;
+}
+
+// GET /api/v1/programs
+Response ListPrograms(Services& s, Request& req) {
+    return Reply(200, s.programs.ListPrograms(req.user->actor), [](const auto& list) {
+        json::array items;
+        for (const auto& p : list) items.push_back(ProgramSummaryJson(p));
+        return json::object{{"items", std::move(items)}};
+    });
+}
+
+// POST /api/v1/programs
+Response CreateProgram(Services& s, Request& req) {
+    auto o = ParseObject(req.body,
+                         {"name", "kind", "scope_unit_id", "start_date", "end_date", "description", "hosts", "batches"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewProgram spec;
+    auto st = All([&] { return ReadString(*o, "name", spec.name); },
+                  [&] { return ReadString(*o, "kind", spec.kind); },
+                  [&] { return ReadInt(*o, "scope_unit_id", spec.scope_unit_id); },
+                  [&] { return ReadString(*o, "start_date", spec.start_date); },
+                  [&] { return ReadString(*o, "end_date", spec.end_date); },
+                  [&] { return ReadString(*o, "description", spec.description); });
+    if (!st) return ErrorResponse(st.error());
+    auto hosts = HostsFrom(*o);
+    if (!hosts) return ErrorResponse(hosts.error());
+    spec.hosts = std::move(*hosts);
+    auto batches = ObjectArray(*o, "batches");
+    if (!batches) return ErrorResponse(batches.error());
+    for (const auto& item : *batches) {
+        auto b = BatchFrom(item);
+        if (!b) return ErrorResponse(b.error());
+        spec.batches.push_back(std::move(*b));
+    }
+    return Reply(201, s.programs.CreateProgram(req.user->actor, spec), ProgramDetailJson);
+}
+
+// GET /api/v1/programs/{id}
+Response GetProgram(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    return Reply(200, s.programs.GetProgram(req.user->actor, *id), ProgramDetailJson);
+}
+
+// POST /api/v1/programs/{id}/batches
+Response AddBatch(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"name", "start_date", "end_date", "trainees"});
+    if (!o) return ErrorResponse(o.error());
+    auto b = BatchFrom(*o);
+    if (!b) return ErrorResponse(b.error());
+    return Reply(201, s.programs.AddBatch(req.user->actor, *id, *b), [](const app::BatchView& v) {
+        json::array trainees;
+        for (const auto& [pid, name] : v.trainees) trainees.push_back(json::object{{"person_id", pid}, {"name", name}});
+        return json::object{{"id", v.record.id},
+                            {"name", v.record.name},
+                            {"start_date", v.record.start_date},
+                            {"end_date", v.record.end_date},
+                            {"trainees", std::move(trainees)}};
+    });
+}
+
+// POST /api/v1/programs/{id}/hosts
+Response SetHosts(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"hosts"});
+    if (!o) return ErrorResponse(o.error());
+    auto hosts = HostsFrom(*o);
+    if (!hosts) return ErrorResponse(hosts.error());
+    return Reply(200, s.programs.SetHosts(req.user->actor, *id, *hosts), [](const auto& list) {
+        json::array items;
+        for (const auto& h : list) items.push_back(HostJson(h));
+        return json::object{{"items", std::move(items)}};
+    });
+}
+
+// POST /api/v1/programs/{id}/placements
+Response AddPlacements(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"placements"});
+    if (!o) return ErrorResponse(o.error());
+    auto items = ObjectArray(*o, "placements");
+    if (!items) return ErrorResponse(items.error());
+    std::vector<app::NewPlacement> placements;
+    for (const auto& item : *items) {
+        for (const auto& [key, value] : item) {
+            static const std::set<std::string> kAllowed = {"person_id", "batch_id",   "host_unit_id", "mentor_person_id",
+                                                           "start_date", "end_date", "focus"};
+            if (!kAllowed.count(std::string(key)))
+                return ErrorResponse(core::Invalid("未知字段 " + std::string(key), "placements"));
+        }
+        app::NewPlacement p;
+        auto st = All([&] { return ReadInt(item, "person_id", p.person_id); },
+                      [&] { return ReadInt(item, "batch_id", p.batch_id); },
+                      [&] { return ReadInt(item, "host_unit_id", p.host_unit_id); },
+                      [&] { return ReadInt(item, "mentor_person_id", p.mentor_person_id); },
+                      [&] { return ReadString(item, "start_date", p.start_date); },
+                      [&] { return ReadString(item, "end_date", p.end_date); },
+                      [&] { return ReadStringArray(item, "focus", p.focus); });
+        if (!st) return ErrorResponse(st.error());
+        placements.push_back(std::move(p));
+    }
+    return Reply(201, s.programs.AddPlacements(req.user->actor, *id, placements), [](const auto& list) {
+        json::array out;
+        for (const auto& p : list) out.push_back(PlacementJson(p));
+        return json::object{{"items", std::move(out)}};
+    });
+}
+
+// GET /api/v1/programs/{id}/recommendation
+Response Recommend(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto batch = QueryInt(req.Query("batch"), "batch", 0);
+    if (!batch) return ErrorResponse(batch.error());
+    double min_similarity = 0.5;
+    if (auto v = req.Query("min_similarity")) {
+        try {
+            std::size_t used = 0;
+            min_similarity = std::stod(*v, &used);
+            if (used != v->size()) throw std::invalid_argument("trailing");
+        } catch (const std::exception&) {
+            return ErrorResponse(core::Invalid("min_similarity 应为 0 到 1 之间的数", "min_similarity"));
+        }
+    }
+    return Reply(200, s.programs.Recommend(req.user->actor, *id, *batch, min_similarity),
+                 [](const app::Recommendation& r) {
+                     json::array rows;
+                     for (const auto& row : r.rows) {
+                         json::array alternatives;
+                         for (const auto& [hid, name, sim, gap, value] : row.alternatives)
+                             alternatives.push_back(json::object{
+                                 {"host_unit_id", hid}, {"name", name}, {"similarity", sim}, {"gap", gap}, {"value", value}});
+                         rows.push_back(json::object{
+                             {"person_id", row.person_id},
+                             {"person_name", row.person_name},
+                             {"trainee", ComparisonJson(row.trainee)},
+                             {"host", row.host ? json::value(ComparisonJson(*row.host)) : json::value(nullptr)},
+                             {"similarity", row.similarity},
+                             {"gap", row.gap},
+                             {"value", row.value},
+                             {"income_ratio", row.host && row.trainee.profile.income > 0
+                                                  ? row.host->profile.income / row.trainee.profile.income
+                                                  : 0.0},
+                             {"reason", row.reason},
+                             {"alternatives", std::move(alternatives)}});
+                     }
+                     return json::object{{"batch_id", r.batch_id},       {"min_similarity", r.min_similarity},
+                                         {"placed", r.placed},           {"unplaced", r.unplaced},
+                                         {"total_value", r.total_value}, {"rows", std::move(rows)}};
+                 });
+}
+
+// POST /api/v1/programs/{id}/seminars
+Response AddSeminar(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"batch_id", "date", "topic", "location", "attendance"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewSeminar seminar;
+    auto st = All([&] { return ReadInt(*o, "batch_id", seminar.batch_id); },
+                  [&] { return ReadString(*o, "date", seminar.date); },
+                  [&] { return ReadString(*o, "topic", seminar.topic); },
+                  [&] { return ReadString(*o, "location", seminar.location); });
+    if (!st) return ErrorResponse(st.error());
+    auto attendance = ObjectArray(*o, "attendance");
+    if (!attendance) return ErrorResponse(attendance.error());
+    for (const auto& item : *attendance) {
+        Id person = 0;
+        auto present = BoolField(item, "present");
+        if (!present) return ErrorResponse(present.error());
+        auto pst = ReadInt(item, "person_id", person);
+        if (!pst) return ErrorResponse(pst.error());
+        seminar.attendance.emplace_back(person, present->value_or(true));
+    }
+    return Reply(201, s.programs.AddSeminar(req.user->actor, *id, seminar), SeminarJson);
+}
+
+// POST /api/v1/programs/{id}/placements/{pid}/summary
+Response SubmitSummary(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto pid = PathId(req, 1);
+    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    auto o = ParseObject(req.body, {"text", "date"});
+    if (!o) return ErrorResponse(o.error());
+    std::string text, date;
+    auto st = All([&] { return ReadString(*o, "text", text); }, [&] { return ReadString(*o, "date", date); });
+    if (!st) return ErrorResponse(st.error());
+    return Reply(200, s.programs.SubmitSummary(req.user->actor, *id, *pid, text, date), PlacementJson);
+}
+
+// POST /api/v1/programs/{id}/placements/{pid}/assessment
+Response Assess(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto pid = PathId(req, 1);
+    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    auto o = ParseObject(req.body, {"grade", "text"});
+    if (!o) return ErrorResponse(o.error());
+    std::string grade, text;
+    auto st = All([&] { return ReadString(*o, "grade", grade); }, [&] { return ReadString(*o, "text", text); });
+    if (!st) return ErrorResponse(st.error());
+    return Reply(200, s.programs.Assess(req.user->actor, *id, *pid, grade, text), PlacementJson);
+}
+
+// POST /api/v1/programs/{id}/placements/{pid}/actions
+Response AddActionItems(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto pid = PathId(req, 1);
+    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    auto o = ParseObject(req.body, {"items"});
+    if (!o) return ErrorResponse(o.error());
+    std::vector<std::string> items;
+    auto st = ReadStringArray(*o, "items", items);
+    if (!st) return ErrorResponse(st.error());
+    return Reply(201, s.programs.AddActionItems(req.user->actor, *id, *pid, items), [](const auto& list) {
+        json::array out;
+        for (const auto& f : list) out.push_back(FollowUpJson(f));
+        return json::object{{"items", std::move(out)}};
+    });
+}
+
+// POST /api/v1/programs/{id}/followups/{fid}
+Response CompleteFollowUp(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto fid = PathId(req, 1);
+    if (!id || !fid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    auto o = ParseObject(req.body, {"note", "date"});
+    if (!o) return ErrorResponse(o.error());
+    std::string note, date;
+    auto st = All([&] { return ReadString(*o, "note", note); }, [&] { return ReadString(*o, "date", date); });
+    if (!st) return ErrorResponse(st.error());
+    return Reply(200, s.programs.CompleteFollowUp(req.user->actor, *id, *fid, note, date), FollowUpJson);
+}
+
+// POST /api/v1/programs/{id}/agreements
+Response AddAgreements(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"agreements"});
+    if (!o) return ErrorResponse(o.error());
+    auto items = ObjectArray(*o, "agreements");
+    if (!items) return ErrorResponse(items.error());
+    std::vector<app::NewAgreement> agreements;
+    for (const auto& item : *items) {
+        app::NewAgreement a;
+        auto st = All([&] { return ReadInt(item, "unit_a", a.unit_a); },
+                      [&] { return ReadInt(item, "unit_b", a.unit_b); },
+                      [&] { return ReadString(item, "title", a.title); },
+                      [&] { return ReadString(item, "content", a.content); },
+                      [&] { return ReadString(item, "signed_on", a.signed_on); },
+                      [&] { return ReadString(item, "status", a.status); });
+        if (!st) return ErrorResponse(st.error());
+        agreements.push_back(std::move(a));
+    }
+    return Reply(201, s.programs.AddAgreements(req.user->actor, *id, agreements), [](const auto& list) {
+        json::array out;
+        for (const auto& a : list) out.push_back(AgreementJson(a));
+        return json::object{{"items", std::move(out)}};
+    });
+}
+
+// ---- edit and delete ----
+// PATCH /api/v1/programs/{id}
+Response UpdateProgram(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto o = ParseObject(req.body, {"name", "kind", "start_date", "end_date", "description"});
+    if (!o) return ErrorResponse(o.error());
+    app::ProgramPatch patch;
+    for (auto [name, field] : {std::pair{"name", &patch.name}, std::pair{"kind", &patch.kind},
+                               std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date},
+                               std::pair{"description", &patch.description}}) {
+        auto v = StringField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *field = *v;
+    }
+    return Reply(200, s.programs.UpdateProgram(req.user->actor, *id, patch), ProgramDetailJson);
+}
+
+// DELETE /api/v1/programs/{id}
+Response DeleteProgram(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    return Reply(200, s.programs.DeleteProgram(req.user->actor, *id), ProgramSummaryJson);
+}
+
+// PATCH /api/v1/programs/{id}/placements/{pid}
+Response UpdatePlacement(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto pid = PathId(req, 1);
+    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    auto o = ParseObject(req.body, {"host_unit_id", "mentor_person_id", "start_date", "end_date", "focus"});
+    if (!o) return ErrorResponse(o.error());
+    app::PlacementPatch patch;
+    for (auto [name, field] : {std::pair{"host_unit_id", &patch.host_unit_id},
+                               std::pair{"mentor_person_id", &patch.mentor_person_id}}) {
+        auto v = IntField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *field = *v;
+    }
+    for (auto [name, field] :
+         {std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date}}) {
+        auto v = StringField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *field = *v;
+    }
+    if (o->contains("focus")) {
+        std::vector<std::string> focus;
+        auto st = ReadStringArray(*o, "focus", focus);
+        if (!st) return ErrorResponse(st.error());
+        patch.focus = std::move(focus);
+    }
+    return Reply(200, s.programs.UpdatePlacement(req.user->actor, *id, *pid, patch), PlacementJson);
+}
+
+// DELETE /api/v1/programs/{id}/placements/{pid}
+Response DeletePlacement(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto pid = PathId(req, 1);
+    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    return Reply(200, s.programs.DeletePlacement(req.user->actor, *id, *pid), PlacementJson);
+}
+
+// PATCH /api/v1/programs/{id}/agreements/{aid}
+Response UpdateAgreement(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto aid = PathId(req, 1);
+    if (!id || !aid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    auto o = ParseObject(req.body, {"title", "content", "signed_on", "status"});
+    if (!o) return ErrorResponse(o.error());
+    app::AgreementPatch patch;
+    for (auto [name, field] : {std::pair{"title", &patch.title}, std::pair{"content", &patch.content},
+                               std::pair{"signed_on", &patch.signed_on}, std::pair{"status", &patch.status}}) {
+        auto v = StringField(*o, name);
+        if (!v) return ErrorResponse(v.error());
+        *field = *v;
+    }
+    return Reply(200, s.programs.UpdateAgreement(req.user->actor, *id, *aid, patch), AgreementJson);
+}
+
+// DELETE /api/v1/programs/{id}/agreements/{aid}
+Response DeleteAgreement(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    auto aid = PathId(req, 1);
+    if (!id || !aid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+    return Reply(200, s.programs.DeleteAgreement(req.user->actor, *id, *aid), AgreementJson);
+}
+
+// GET /api/v1/units/{id}/gap
+Response GetGap(Services& s, Request& req) {
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto host = QueryInt(req.Query("host"), "host", 0);
+    if (!host) return ErrorResponse(host.error());
+    if (*host <= 0) return ErrorResponse(core::Invalid("请指定对标单位 host", "host"));
+    return Reply(200, s.programs.Gap(req.user->actor, *id, *host), [](const app::GapView& g) {
+        json::array years;
+        for (const auto& [year, trainee, host_income, gap] : g.years)
+            years.push_back(json::object{
+                {"year", year}, {"trainee", trainee}, {"host", host_income}, {"gap", gap}});
+        return json::object{{"trainee", ComparisonJson(g.trainee)},
+                            {"host", ComparisonJson(g.host)},
+                            {"similarity", g.similarity},
+                            {"gap", g.gap},
+                            {"years", std::move(years)}};
+    });
+}
+
+}  // namespace
+
+void RegisterProgramRoutes(Router& router, Services& s) {
+    router.Add("GET", "/api/v1/programs", Access::kSession, Bind(s, ListPrograms));
+    router.Add("POST", "/api/v1/programs", Access::kSession, Bind(s, CreateProgram));
+    router.Add("GET", "/api/v1/programs/{id}", Access::kSession, Bind(s, GetProgram));
+    router.Add("POST", "/api/v1/programs/{id}/batches", Access::kSession, Bind(s, AddBatch));
+    router.Add("POST", "/api/v1/programs/{id}/hosts", Access::kSession, Bind(s, SetHosts));
+    router.Add("POST", "/api/v1/programs/{id}/placements", Access::kSession, Bind(s, AddPlacements));
+    router.Add("GET", "/api/v1/programs/{id}/recommendation", Access::kSession, Bind(s, Recommend));
+    router.Add("POST", "/api/v1/programs/{id}/seminars", Access::kSession, Bind(s, AddSeminar));
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/summary", Access::kSession, Bind(s, SubmitSummary));
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/assessment", Access::kSession, Bind(s, Assess));
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/actions", Access::kSession, Bind(s, AddActionItems));
+    router.Add("POST", "/api/v1/programs/{id}/followups/{fid}", Access::kSession, Bind(s, CompleteFollowUp));
+    router.Add("POST", "/api/v1/programs/{id}/agreements", Access::kSession, Bind(s, AddAgreements));
+    router.Add("PATCH", "/api/v1/programs/{id}", Access::kSession, Bind(s, UpdateProgram));
+    router.Add("DELETE", "/api/v1/programs/{id}", Access::kSession, Bind(s, DeleteProgram));
+    router.Add("PATCH", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, Bind(s, UpdatePlacement));
+    router.Add("DELETE", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, Bind(s, DeletePlacement));
+    router.Add("PATCH", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, Bind(s, UpdateAgreement));
+    router.Add("DELETE", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, Bind(s, DeleteAgreement));
+    router.Add("GET", "/api/v1/units/{id}/gap", Access::kSession, Bind(s, GetGap));
+}
+
+}  // namespace lingyan::http

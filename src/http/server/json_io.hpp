@@ -1,0 +1,44 @@
+#pragma once
+// Reading request JSON strictly (unknown fields, wrong types and bad UTF-8 are refused with
+// the field named) and writing domain values as JSON.
+
+#include <boost/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/result.hpp"
+
+namespace lingyan::http {
+
+// Parses `body` as a JSON object whose keys are all in `allowed`.
+core::Result<boost::json::object> ParseObject(const std::string& body, std::initializer_list<const char*> allowed);
+
+// Typed field access: absent → nullopt; present with the wrong type → an `invalid` error naming it.
+core::Result<std::optional<std::string>> StringField(const boost::json::object& o, const char* name);
+core::Result<std::optional<std::int64_t>> IntField(const boost::json::object& o, const char* name);
+core::Result<std::optional<double>> NumberField(const boost::json::object& o, const char* name);
+core::Result<std::optional<bool>> BoolField(const boost::json::object& o, const char* name);
+
+// Query-string integers: absent → fallback; not an integer → `invalid` naming the parameter.
+core::Result<std::int64_t> QueryInt(const std::optional<std::string>& v, const char* name, std::int64_t fallback);
+
+// Reads an optional field into `out` (unchanged when absent); each returns an error naming the field.
+core::Status ReadString(const boost::json::object& o, const char* name, std::string& out);
+core::Status ReadInt(const boost::json::object& o, const char* name, std::int64_t& out);
+core::Status ReadIntArray(const boost::json::object& o, const char* name, std::vector<std::int64_t>& out);
+core::Status ReadStringArray(const boost::json::object& o, const char* name, std::vector<std::string>& out);
+// An optional array of objects; absent or null → empty.
+core::Result<std::vector<boost::json::object>> ObjectArray(const boost::json::object& o, const char* name);
+
+// Runs `readers` in order and returns the first error.
+template <typename... Fs>
+core::Status All(Fs&&... readers) {
+    core::Status result = core::Ok();
+    ((result.ok() ? (void)(result = readers()) : (void)0), ...);
+    return result;
+}
+
+}  // namespace lingyan::http

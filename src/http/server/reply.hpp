@@ -1,0 +1,28 @@
+#pragma once
+// The one way a handler answers with JSON. A use case returns a core::Result; the handler maps its
+// value to JSON and replies: the error with the status of the error map (error_map.cpp), or the
+// value with `status`.
+
+#include <boost/json.hpp>
+
+#include <utility>
+
+#include "core/common/result.hpp"
+#include "http/server/router.hpp"
+
+namespace lingyan::http {
+
+// `value` serialized with `status`.
+Response Json(int status, const boost::json::value& value);
+
+// The error of a failed result, or its JSON value with `status`.
+Response Reply(const core::Result<boost::json::value>& result, int status = 200);
+
+// A use case's result mapped through `to_json` (value → anything boost::json::value is built from).
+template <typename T, typename F>
+Response Reply(int status, const core::Result<T>& result, F&& to_json) {
+    if (!result) return ErrorResponse(result.error());
+    return Json(status, boost::json::value(std::forward<F>(to_json)(*result)));
+}
+
+}  // namespace lingyan::http

@@ -1,0 +1,311 @@
+#include "http/server/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <chrono>
+#include <csignal>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "http/server/static_files.hpp"
+
+namespace lingyan::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Request counters and latency histograms per route label and status, in Prometheus format.
+class Metrics {
+public:
+    void Observe(const std::string& label, int status, double seconds) {
+        std::lock_guard lock(mutex_);
+        auto& s = series_[{label, status}];
+        s.count++;
+        s.sum += seconds;
+        for (std::size_t i = 0; i < std::size(kBuckets); ++i)
+            if (seconds <= kBuckets[i]) s.buckets[i]++;
+    }
+    std::string Text() {
+        std::lock_guard lock(mutex_);
+        std::string out =
+            "# HELP lingyan_http_requests_total HTTP requests by route and status.\n"
+            "# TYPE lingyan_http_requests_total counter\n";
+        for (const auto& [key, s] : series_)
+            out += "lingyan_http_requests_total{route=\"" + key.first + "\",status=\"" + std::to_string(key.second) +
+                   "\"} " + std::to_string(s.count) + "\n";
+        out +=
+            "# HELP lingyan_http_request_duration_seconds Request latency.\n"
+            "# TYPE lingyan_http_request_duration_seconds histogram\n";
+        std::map<std::string, Series> by_route;
+        for (const auto& [key, s] : series_) {
+            auto& r = by_route[key.first];
+            r.count += s.count;
+            r.sum += s.sum;
+            for (std::size_t i = 0; i < std::size(kBuckets); ++i) r.buckets[i] += s.buckets[i];
+        }
+        for (const auto& [route, s] : by_route) {
+            for (std::size_t i = 0; i < std::size(kBuckets); ++i)
+                out += "lingyan_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"" +
+                       std::to_string(kBuckets[i]) + "\"} " + std::to_string(s.buckets[i]) + "\n";
+            out += "lingyan_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"+Inf\"} " +
+                   std::to_string(s.count) + "\n";
+            out += "lingyan_http_request_duration_seconds_sum{route=\"" + route + "\"} " + std::to_string(s.sum) + "\n";
+            out += "lingyan_http_request_duration_seconds_count{route=\"" + route + "\"} " + std::to_string(s.count) + "\n";
+        }
+        return out;
+    }
+
+private:
+    static constexpr double kBuckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5};
+    struct Series {
+        std::uint64_t count = 0;
+        double sum = 0;
+        std::uint64_t buckets[std::size(kBuckets)] = {};
+    };
+    std::mutex mutex_;
+    std::map<std::pair<std::string, int>, Series> series_;
+};
+
+struct ServerState {
+    const ServerConfig& config;
+    Services& services;
+    Router router;
+    Metrics metrics;
+    std::atomic<bool> stopping{false};
+    std::atomic<int> active{0};
+    std::function<void()> on_idle;  // called when stopping and the last session ends
+};
+
+// Counts a session as active for its lifetime and finishes shutdown when the last one ends.
+class ActiveSession {
+public:
+    explicit ActiveSession(ServerState* st) : st_(st) { st_->active++; }
+    ~ActiveSession() {
+        if (--st_->active == 0 && st_->stopping && st_->on_idle) st_->on_idle();
+    }
+
+private:
+    ServerState* st_;
+};
+
+std::function<void()> g_stop;
+std::mutex g_stop_mutex;
+
+bool ParseQuery(std::string_view qs, std::multimap<std::string, std::string>& out) {
+    while (!qs.empty()) {
+        auto amp = qs.find('&');
+        std::string_view item = qs.substr(0, amp);
+        qs = amp == std::string_view::npos ? std::string_view() : qs.substr(amp + 1);
+        if (item.empty()) continue;
+        auto eq = item.find('=');
+        bool ok1 = true, ok2 = true;
+        std::string key = PercentDecode(item.substr(0, eq), true, &ok1);
+        std::string value = eq == std::string_view::npos ? "" : PercentDecode(item.substr(eq + 1), true, &ok2);
+        if (!ok1 || !ok2) return false;
+        out.emplace(std::move(key), std::move(value));
+    }
+    return true;
+}
+
+Response Handle(ServerState& st, Request& req, const RouteMatch& match) {
+    try {
+        if (req.path == "/metrics" || req.path.starts_with("/api/")) return st.router.Dispatch(req, match, st.services.auth);
+        if (req.method != "GET" && req.method != "HEAD") return ErrorResponse(405, "method_not_allowed", "不支持的请求方法");
+        return ServeStatic(st.config.web_root, req.path);
+    } catch (const std::exception& e) {
+        spdlog::error("{} {}: {}", req.method, req.path, e.what());
+        return ErrorResponse(500, "internal", "服务器内部错误，已记录日志");
+    }
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+    out.set(bhttp::field::server, "lingyan");
+    if (res.status != 204) out.set(bhttp::field::content_type, res.content_type);
+    out.set("X-Content-Type-Options", "nosniff");
+    out.set("X-Frame-Options", "DENY");
+    out.set("Referrer-Policy", "same-origin");
+    bool has_cache = false;
+    for (auto& [name, value] : res.headers) {
+        has_cache = has_cache || name == "Cache-Control";
+        out.insert(name, value);
+    }
+    if (!has_cache) out.set(bhttp::field::cache_control, "no-store");
+    out.keep_alive(keep_alive);
+    out.body() = std::move(res.body);
+    out.prepare_payload();
+    if (head) out.body().clear();
+    return out;
+}
+
+asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
+    ActiveSession guard(st);
+    beast::flat_buffer buffer;
+    std::string remote;
+    {
+        boost::system::error_code ec;
+        auto ep = stream.socket().remote_endpoint(ec);
+        if (!ec) remote = ep.address().to_string();
+    }
+    while (!st->stopping) {
+        stream.expires_after(30s);
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(16 * 1024);
+        parser.body_limit(Router::kUploadBodyLimit);  // the route's own limit is applied below
+        auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        if (ec) break;  // end_of_stream, timeout, reset: the client is gone
+        auto started = std::chrono::steady_clock::now();
+        std::string target(parser.get().target());
+        std::string method(parser.get().method_string());
+        auto qpos = target.find('?');
+        std::string path = target.substr(0, qpos);
+        RouteMatch match = st->router.Resolve(method, path);
+        std::size_t limit = match.body_limit;
+        auto declared = parser.content_length();
+        boost::system::error_code ec2;
+        if (!declared || *declared <= limit) {
+            parser.body_limit(limit);
+            auto [ec_body, n2] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            ec2 = ec_body;
+        } else {
+            ec2 = bhttp::error::body_limit;
+        }
+        Response res;
+        bool close_after = false;
+        Request req;
+        req.method = method;
+        req.path = path;
+        if (ec2 == bhttp::error::body_limit) {
+            res = ErrorResponse(413, "too_large", "请求体过大");
+            close_after = true;
+        } else if (ec2) {
+            break;
+        } else {
+            auto& breq = parser.get();
+            req.remote = remote;
+            for (const auto& field : breq) {
+                std::string name(field.name_string());
+                for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                req.headers[name] = std::string(field.value());
+            }
+            req.body = std::move(breq.body());
+            if (qpos != std::string::npos && !ParseQuery(std::string_view(target).substr(qpos + 1), req.query)) {
+                res = ErrorResponse(400, "bad_request", "查询参数编码无效（需要 UTF-8）");
+            } else if (!ValidUtf8(req.path)) {
+                res = ErrorResponse(400, "bad_request", "路径编码无效");
+            } else {
+                res = Handle(*st, req, match);
+            }
+        }
+        bool keep_alive = !close_after && parser.get().keep_alive() && !st->stopping;
+        int status = res.status;
+        auto out = ToBeast(std::move(res), parser.get().version(), keep_alive, method == "HEAD");
+        auto [ec3, n3] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        st->metrics.Observe(match.label.empty() ? (path.starts_with("/api/") ? "unmatched" : "static") : match.label,
+                            status, seconds);
+        if (st->config.access_log)
+            spdlog::info("{} {} {} {} {:.2f}ms {}", remote, method, target.substr(0, 200), status, seconds * 1000,
+                         req.user ? req.user->actor.username : "-");
+        if (ec3) break;
+        if (close_after) {
+            // Lingering close: the client may still be sending the refused body; drain it briefly
+            // so that it reads our response instead of a connection reset.
+            boost::system::error_code ignored;
+            stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            stream.expires_after(2s);
+            std::vector<char> scratch(64 * 1024);
+            while (true) {
+                auto [ec4, n4] = co_await stream.async_read_some(asio::buffer(scratch), asio::as_tuple(asio::use_awaitable));
+                if (ec4) break;
+            }
+            co_return;
+        }
+        if (!keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> Listen(tcp::acceptor& acceptor, ServerState* st) {
+    auto executor = co_await asio::this_coro::executor;
+    while (true) {
+        auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        asio::co_spawn(executor, DoSession(beast::tcp_stream(std::move(socket)), st), asio::detached);
+    }
+}
+
+}  // namespace
+
+void RunServer(const ServerConfig& config, Services& services) {
+    ServerState st{config, services, BuildRouter(services), {}, {}};
+    services.metrics_text = [&st] { return st.metrics.Text(); };
+    // A closed stdout or log pipe must not kill the server; failed writes are reported as errors.
+    std::signal(SIGPIPE, SIG_IGN);
+    int threads = std::max(1, config.threads);
+    asio::io_context ioc(threads);
+    tcp::endpoint endpoint(asio::ip::make_address(config.bind), config.port);
+    tcp::acceptor acceptor(ioc);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+    unsigned short port = acceptor.local_endpoint().port();
+
+    asio::steady_timer grace(ioc);
+    auto stop = [&] {
+        if (st.stopping.exchange(true)) return;
+        spdlog::info("正在关闭服务（等待进行中的请求完成）…");
+        boost::system::error_code ec;
+        acceptor.close(ec);
+        if (st.active == 0) {
+            ioc.stop();
+            return;
+        }
+        grace.expires_after(3s);
+        grace.async_wait([&ioc](boost::system::error_code) { ioc.stop(); });
+    };
+    st.on_idle = [&ioc] { asio::post(ioc, [&ioc] { ioc.stop(); }); };
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code ec, int) {
+        if (!ec) stop();
+    });
+    {
+        std::lock_guard lock(g_stop_mutex);
+        g_stop = [&ioc, &stop] { asio::post(ioc, stop); };
+    }
+    asio::co_spawn(ioc, Listen(acceptor, &st), asio::detached);
+    spdlog::info("lingyan 正在监听 http://{}:{}/", config.bind, port);
+    if (config.on_listening) config.on_listening(port);
+
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+    ioc.run();
+    for (auto& t : pool) t.join();
+    {
+        std::lock_guard lock(g_stop_mutex);
+        g_stop = nullptr;
+    }
+    services.metrics_text = nullptr;
+    spdlog::info("lingyan 已停止");
+}
+
+void RequestStop() {
+    std::lock_guard lock(g_stop_mutex);
+    if (g_stop) g_stop();
+}
+
+}  // namespace lingyan::http

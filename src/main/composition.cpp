@@ -1,0 +1,37 @@
+#include "main/composition.hpp"
+
+#include "exchange/evaluation/framework_json.hpp"
+#include "exchange/roster/roster_files.hpp"
+
+namespace lingyan::composition {
+
+Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(db_url))) {
+    migrations_applied = store->Migrate();
+    auth = std::make_unique<app::AuthService>(*store, store_mutex, clock, crypto);
+    roster = std::make_unique<app::RosterService>(*store, store_mutex, clock);
+    roster_exchange = std::make_unique<app::RosterExchange>(*roster, exchange::roster::MakeRosterFiles());
+    audit = std::make_unique<app::AuditService>(*store, store_mutex);
+    campaign_store = std::make_unique<storage::SqlCampaignStore>(store->db());
+    campaigns = std::make_unique<app::CampaignService>(
+        *store, *campaign_store, store_mutex, clock, *roster,
+        app::FrameworkCodec{[](std::string_view text) { return exchange::ParseFramework(text); },
+                            [](const core::evaluation::Framework& fw) { return exchange::FrameworkToJson(fw); }});
+    indicators = std::make_unique<app::IndicatorService>(*store, *campaign_store, store_mutex, clock, *roster);
+    points_store = std::make_unique<storage::SqlPointsStore>(store->db());
+    points = std::make_unique<app::PointsService>(*store, *points_store, store_mutex, clock, *roster);
+    training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
+    pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster);
+    programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster);
+    ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster);
+}
+
+http::Services& Runtime::Services() {
+    if (!services_)
+        services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
+                                                                    *roster_exchange, *campaigns,
+                                                                    *points, *pools, *programs, *ladder,
+                                                                    *indicators, {}});
+    return *services_;
+}
+
+}  // namespace lingyan::composition

@@ -1,0 +1,64 @@
+#pragma once
+// The composition root: the one place that wires adapters (storage, exchange) to the use cases
+// (app) for one database, and the http view of them. `lingyan serve`, the other subcommands and
+// the integration tests' server all build a Runtime; nothing else constructs a service.
+// Opening a Runtime applies pending migrations.
+//
+// When adding a module: construct its store and service here, add the service to
+// http::Services (http/routes/routes.hpp) and to Services() below.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "app/accounts/auth_service.hpp"
+#include "app/audit/audit_service.hpp"
+#include "app/evaluation/campaign_service.hpp"
+#include "app/indicators/indicator_service.hpp"
+#include "app/points/points_service.hpp"
+#include "app/roster/roster_exchange.hpp"
+#include "app/roster/roster_service.hpp"
+#include "app/training/ladder_service.hpp"
+#include "app/training/pool_service.hpp"
+#include "app/training/program_service.hpp"
+#include "http/routes/routes.hpp"
+#include "storage/common/crypto.hpp"
+#include "storage/sql/evaluation_store.hpp"
+#include "storage/sql/points_store.hpp"
+#include "storage/sql/sql_store.hpp"
+#include "storage/sql/training_store.hpp"
+
+namespace lingyan::composition {
+
+inline constexpr const char* kDefaultDb = "sqlite:lingyan.db";
+
+struct Runtime {
+    explicit Runtime(const std::string& db_url);
+
+    // The use cases as the HTTP routes take them; built once, valid as long as the Runtime.
+    http::Services& Services();
+
+    storage::SystemClock clock;
+    storage::SystemCrypto crypto;
+    std::unique_ptr<storage::SqlStore> store;
+    std::mutex store_mutex;
+    std::unique_ptr<app::AuthService> auth;
+    std::unique_ptr<app::RosterService> roster;
+    std::unique_ptr<app::RosterExchange> roster_exchange;  // roster files, read and written by exchange
+    std::unique_ptr<app::AuditService> audit;
+    std::unique_ptr<storage::SqlCampaignStore> campaign_store;  // shares store's connection
+    std::unique_ptr<app::CampaignService> campaigns;
+    std::unique_ptr<app::IndicatorService> indicators;  // unit indicators, stored with the campaigns
+    std::unique_ptr<storage::SqlPointsStore> points_store;  // shares store's connection
+    std::unique_ptr<app::PointsService> points;             // live boards load on first use
+    std::unique_ptr<storage::SqlTrainingStore> training_store;  // shares store's connection
+    std::unique_ptr<app::PoolService> pools;
+    std::unique_ptr<app::ProgramService> programs;
+    std::unique_ptr<app::LadderService> ladder;
+    int migrations_applied = 0;
+
+private:
+    std::unique_ptr<http::Services> services_;
+};
+
+}  // namespace lingyan::composition

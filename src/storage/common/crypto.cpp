@@ -1,0 +1,77 @@
+#include "storage/common/crypto.hpp"
+
+#include <argon2.h>
+#include <openssl/rand.h>
+
+#include <chrono>
+#include <ctime>
+#include <stdexcept>
+
+#include "storage/sql/sql_store.hpp"
+
+namespace lingyan::storage {
+
+namespace {
+// OWASP's Argon2id minimum: m = 19 MiB, t = 2, p = 1.
+constexpr std::uint32_t kTimeCost = 2;
+constexpr std::uint32_t kMemoryKiB = 19 * 1024;
+constexpr std::uint32_t kParallelism = 1;
+constexpr std::size_t kSaltLen = 16;
+constexpr std::size_t kHashLen = 32;
+
+std::string Random(std::size_t n) {
+    std::string out(n, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1)
+        throw std::runtime_error("OpenSSL RAND_bytes failed");
+    return out;
+}
+}  // namespace
+
+std::string SystemCrypto::HashPassword(const std::string& password) const {
+    std::string salt = Random(kSaltLen);
+    std::size_t len = argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism, kSaltLen, kHashLen, Argon2_id);
+    std::string encoded(len, '\0');
+    int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, password.data(), password.size(), salt.data(),
+                                   salt.size(), kHashLen, encoded.data(), encoded.size());
+    if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2: ") + argon2_error_message(rc));
+    encoded.resize(encoded.find('\0'));
+    return encoded;
+}
+
+bool SystemCrypto::VerifyPassword(const std::string& encoded, const std::string& password) const {
+    return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+std::string SystemCrypto::RandomToken() const {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string bytes = Random(43);  // 43 × 6 bits ≥ 256 bits
+    std::string out;
+    for (unsigned char b : bytes) out += kAlphabet[b & 63];
+    return out;
+}
+
+std::string SystemCrypto::Sha256Hex(const std::string& data) const { return storage::Sha256Hex(data); }
+
+std::int64_t SystemClock::NowUnix() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string SystemClock::Today() const {
+    std::time_t t = static_cast<std::time_t>(NowUnix() + 8 * 3600);  // China Standard Time, no DST
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::string SystemClock::NowIso() const {
+    std::time_t t = static_cast<std::time_t>(NowUnix());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace lingyan::storage

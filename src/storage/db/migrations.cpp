@@ -1,0 +1,518 @@
+#include "storage/db/migrations.hpp"
+
+#include <string>
+
+namespace lingyan::storage {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    const char* sql;           // portable; {{pk}} becomes the dialect's auto-increment key
+    const char* sqlite_extra;  // dialect-specific statements (may be empty)
+    const char* postgres_extra;
+};
+
+constexpr Migration kMigrations[] = {
+    {1, "roster, accounts, audit",
+     R"SQL(
+CREATE TABLE units (
+  id {{pk}},
+  parent_id BIGINT REFERENCES units(id),
+  code TEXT,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  economy TEXT NOT NULL DEFAULT 'none',
+  dev_zone INTEGER NOT NULL DEFAULT 0,
+  near_highway INTEGER NOT NULL DEFAULT 0,
+  population BIGINT NOT NULL DEFAULT 0,
+  area_km2 DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX units_code ON units(code);
+CREATE INDEX units_parent ON units(parent_id);
+CREATE TABLE unit_incomes (
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  year INTEGER NOT NULL,
+  amount_yuan BIGINT NOT NULL,
+  PRIMARY KEY (unit_id, year)
+);
+CREATE TABLE party_orgs (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  member_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE people (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  gender TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  education TEXT NOT NULL,
+  party_join_date TEXT,
+  id_number TEXT,
+  phone TEXT,
+  reserve_cadre INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX people_unit ON people(unit_id);
+CREATE UNIQUE INDEX people_id_number ON people(id_number);
+CREATE TABLE positions (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  title TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT
+);
+CREATE INDEX positions_person ON positions(person_id);
+CREATE INDEX positions_unit ON positions(unit_id);
+CREATE TABLE users (
+  id {{pk}},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  scope_unit_id BIGINT REFERENCES units(id),  -- NULL: the whole deployment (admin)
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+)SQL",
+     R"SQL(
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)SQL",
+     R"SQL(
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+)SQL"},
+    {2, "evaluation campaigns",
+     R"SQL(
+CREATE TABLE frameworks (
+  id {{pk}},
+  name TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE framework_versions (
+  id {{pk}},
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  version INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  template_key TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (framework_id, version)
+);
+CREATE TABLE campaigns (
+  id {{pk}},
+  name TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  framework_version_id BIGINT NOT NULL REFERENCES framework_versions(id),
+  cycle_kind TEXT NOT NULL,
+  cycle_label TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  published_by TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE campaign_subjects (
+  id {{pk}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  label TEXT NOT NULL DEFAULT '',
+  UNIQUE (campaign_id, unit_id, label)
+);
+CREATE TABLE campaign_facts (
+  id {{pk}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  subject_id BIGINT NOT NULL REFERENCES campaign_subjects(id),
+  criterion TEXT NOT NULL,
+  fact_key TEXT NOT NULL,
+  slot TEXT NOT NULL DEFAULT '',
+  value TEXT NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  UNIQUE (campaign_id, subject_id, criterion, fact_key, slot)
+);
+CREATE TABLE campaign_results (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  version INTEGER NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (campaign_id, version)
+);
+)SQL",
+     "", ""},
+    {3, "points ledger",
+     R"SQL(
+CREATE TABLE points_rules (
+  id {{pk}},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  category TEXT NOT NULL,
+  points BIGINT NOT NULL,
+  cap BIGINT,
+  needs_approval INTEGER NOT NULL DEFAULT 1,
+  evidence TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE points_periods (
+  id {{pk}},
+  name TEXT NOT NULL,
+  day_from INTEGER NOT NULL,
+  day_to INTEGER NOT NULL,
+  stars TEXT NOT NULL,
+  base_points BIGINT NOT NULL DEFAULT 0,
+  zeroing_rules TEXT NOT NULL DEFAULT '',
+  publicity_days INTEGER NOT NULL DEFAULT 7
+);
+CREATE TABLE points_members (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  person_id BIGINT REFERENCES people(id),
+  user_id BIGINT UNIQUE REFERENCES users(id)
+);
+CREATE INDEX points_members_unit ON points_members(unit_id);
+CREATE TABLE points_events (
+  id {{pk}},
+  member_id BIGINT NOT NULL REFERENCES points_members(id),
+  rule_id BIGINT NOT NULL REFERENCES points_rules(id),
+  day INTEGER NOT NULL,
+  quantity BIGINT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  reverses BIGINT UNIQUE REFERENCES points_events(id)
+);
+CREATE INDEX points_events_member ON points_events(member_id);
+CREATE INDEX points_events_status ON points_events(status);
+CREATE INDEX points_events_decided ON points_events(decided_at);
+)SQL",
+     R"SQL(
+CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events BEGIN SELECT RAISE(ABORT, 'points_events is append-only'); END;
+)SQL",
+     R"SQL(
+CREATE FUNCTION points_events_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'points_events is append-only'; END $$;
+CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events
+  FOR EACH ROW EXECUTE FUNCTION points_events_append_only();
+)SQL"},
+    {4, "talent pipeline and training",
+     R"SQL(
+CREATE TABLE talent_pools (
+  id {{pk}},
+  name TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  quota INTEGER NOT NULL,
+  rules_json TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE pool_town_quotas (
+  pool_id BIGINT NOT NULL REFERENCES talent_pools(id),
+  town_id BIGINT NOT NULL REFERENCES units(id),
+  quota INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, town_id)
+);
+CREATE TABLE pool_memberships (
+  id {{pk}},
+  pool_id BIGINT NOT NULL REFERENCES talent_pools(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  town_id BIGINT NOT NULL DEFAULT 0,
+  state TEXT NOT NULL,
+  nominated_on TEXT NOT NULL,
+  override_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pool_memberships_pool ON pool_memberships(pool_id);
+CREATE TABLE pool_member_events (
+  id {{pk}},
+  membership_id BIGINT NOT NULL REFERENCES pool_memberships(id),
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  done_by TEXT NOT NULL,
+  done_at TEXT NOT NULL
+);
+CREATE TABLE ladder_steps (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  post TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  effective_date TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ladder_steps_person ON ladder_steps(person_id);
+CREATE TABLE training_programs (
+  id {{pk}},
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  scope_unit_id BIGINT NOT NULL REFERENCES units(id),
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE training_batches (
+  id {{pk}},
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  name TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL
+);
+CREATE TABLE batch_enrollments (
+  batch_id BIGINT NOT NULL REFERENCES training_batches(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  PRIMARY KEY (batch_id, person_id)
+);
+CREATE TABLE program_hosts (
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  capacity INTEGER NOT NULL,
+  mentor_person_id BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (program_id, unit_id)
+);
+CREATE TABLE placements (
+  id {{pk}},
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  batch_id BIGINT NOT NULL DEFAULT 0,
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  trainee_unit_id BIGINT NOT NULL REFERENCES units(id),
+  host_unit_id BIGINT NOT NULL REFERENCES units(id),
+  mentor_person_id BIGINT NOT NULL DEFAULT 0,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  focus TEXT NOT NULL DEFAULT '',
+  assessment_grade TEXT NOT NULL DEFAULT '',
+  assessment_text TEXT NOT NULL DEFAULT '',
+  summary_text TEXT NOT NULL DEFAULT '',
+  summary_date TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX placements_program ON placements(program_id);
+CREATE INDEX placements_person ON placements(person_id);
+CREATE TABLE seminars (
+  id {{pk}},
+  program_id BIGINT NOT NULL REFERENCES training_programs(id),
+  batch_id BIGINT NOT NULL DEFAULT 0,
+  seminar_date TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  location TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE seminar_attendance (
+  seminar_id BIGINT NOT NULL REFERENCES seminars(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  present INTEGER NOT NULL,
+  PRIMARY KEY (seminar_id, person_id)
+);
+CREATE TABLE placement_followups (
+  id {{pk}},
+  placement_id BIGINT NOT NULL REFERENCES placements(id),
+  item TEXT NOT NULL,
+  months INTEGER NOT NULL,
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  note TEXT NOT NULL DEFAULT '',
+  done_on TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE pairing_agreements (
+  id {{pk}},
+  program_id BIGINT NOT NULL DEFAULT 0,
+  unit_a BIGINT NOT NULL REFERENCES units(id),
+  unit_b BIGINT NOT NULL REFERENCES units(id),
+  title TEXT NOT NULL,
+  content TEXT NOT NULL DEFAULT '',
+  signed_on TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL
+);
+CREATE INDEX pairing_agreements_program ON pairing_agreements(program_id);
+)SQL",
+     "", ""},
+    {5, "evaluation tracks, bands, owners, follow-ups, person subjects; unit metrics",
+     R"SQL(
+ALTER TABLE campaign_subjects ADD COLUMN track TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign_subjects ADD COLUMN person_id BIGINT REFERENCES people(id);
+ALTER TABLE campaigns ADD COLUMN negative_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN negative_criterion TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN negative_count INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE campaign_tracks (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  coefficient DOUBLE PRECISION NOT NULL DEFAULT 1,
+  PRIMARY KEY (campaign_id, position)
+);
+CREATE TABLE campaign_bands (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  share DOUBLE PRECISION NOT NULL,
+  follow_up INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (campaign_id, position)
+);
+CREATE TABLE campaign_owners (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  criterion TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  opens_on TEXT NOT NULL DEFAULT '',
+  closes_on TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (campaign_id, criterion)
+);
+CREATE TABLE campaign_followups (
+  id {{pk}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
+  subject_id BIGINT NOT NULL REFERENCES campaign_subjects(id),
+  version INTEGER NOT NULL,
+  band TEXT NOT NULL,
+  action TEXT NOT NULL,
+  leader TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  outcome TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  closed_by TEXT NOT NULL DEFAULT '',
+  closed_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX campaign_followups_campaign ON campaign_followups(campaign_id);
+CREATE TABLE metric_targets (
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  metric TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  target DOUBLE PRECISION NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, metric, year)
+);
+CREATE TABLE metric_actuals (
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  metric TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, metric, year, month)
+);
+CREATE INDEX metric_actuals_metric ON metric_actuals(metric, year);
+)SQL",
+     "", ""},
+    {6, "points periods: closing, forced distribution; ledger indexes for approvals and 公示",
+     R"SQL(
+ALTER TABLE points_periods ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE points_periods ADD COLUMN grades TEXT NOT NULL DEFAULT '';
+CREATE INDEX points_events_status_day ON points_events(status, day, id);
+CREATE INDEX points_events_status_decided ON points_events(status, decided_at);
+)SQL",
+     "", ""},
+    {7, "ladder history authorship, bonus pool splits",
+     R"SQL(
+ALTER TABLE ladder_steps ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE ladder_steps ADD COLUMN recorded_at TEXT NOT NULL DEFAULT '';
+CREATE TABLE bonus_splits (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  period TEXT NOT NULL,
+  pool_fen BIGINT NOT NULL,
+  total_weight DOUBLE PRECISION NOT NULL,
+  as_of TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (unit_id, period)
+);
+CREATE TABLE bonus_split_lines (
+  split_id BIGINT NOT NULL REFERENCES bonus_splits(id),
+  line_no INTEGER NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  name TEXT NOT NULL,
+  post TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  grade TEXT NOT NULL,
+  level_weight DOUBLE PRECISION NOT NULL,
+  coefficient DOUBLE PRECISION NOT NULL,
+  weight DOUBLE PRECISION NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  arithmetic TEXT NOT NULL,
+  PRIMARY KEY (split_id, line_no)
+);
+)SQL",
+     "", ""},
+};
+
+std::string Render(const Migration& m, Dialect d) {
+    std::string sql = m.sql;
+    const std::string pk = d == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+    for (std::size_t pos; (pos = sql.find("{{pk}}")) != std::string::npos;) sql.replace(pos, 6, pk);
+    sql += d == Dialect::kSqlite ? m.sqlite_extra : m.postgres_extra;
+    return sql;
+}
+
+void EnsureVersionTable(SqlDb& db) {
+    db.ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL)");
+}
+
+}  // namespace
+
+int CurrentSchemaVersion(SqlDb& db) {
+    EnsureVersionTable(db);
+    auto rows = db.Query("SELECT MAX(version) FROM schema_migrations");
+    return rows.empty() ? 0 : static_cast<int>(AsInt(rows[0][0]));
+}
+
+// The highest version, not the count: versions are taken by parallel branches and may have gaps
+// until they are all merged.
+int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+int ApplyMigrations(SqlDb& db) {
+    int current = CurrentSchemaVersion(db);
+    int applied = 0;
+    for (const Migration& m : kMigrations) {
+        if (m.version <= current) continue;
+        db.Begin();
+        try {
+            db.ExecScript(Render(m, db.dialect()));
+            db.Query("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
+                     {static_cast<std::int64_t>(m.version), std::string(m.description)});
+            db.Commit();
+        } catch (...) {
+            db.Rollback();
+            throw;
+        }
+        ++applied;
+    }
+    return applied;
+}
+
+}  // namespace lingyan::storage

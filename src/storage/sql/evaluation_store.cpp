@@ -1,0 +1,324 @@
+#include "storage/sql/evaluation_store.hpp"
+
+namespace lingyan::storage {
+
+using core::ports::CampaignRecord;
+using core::ports::CampaignSubjectRecord;
+using core::ports::FactRecord;
+using core::ports::FrameworkVersionRecord;
+using core::ports::Id;
+using core::ports::ResultSnapshot;
+using core::ports::BandRecord;
+using core::ports::CampaignFollowUpRecord;
+using core::ports::MetricActualRecord;
+using core::ports::MetricTargetRecord;
+using core::ports::OwnerRecord;
+using core::ports::TrackRecord;
+
+namespace {
+
+constexpr const char* kInsertFramework =
+    "INSERT INTO frameworks (name, created_by, created_at) VALUES (?, ?, ?) RETURNING id";
+constexpr const char* kInsertFrameworkVersion =
+    "INSERT INTO framework_versions (framework_id, version, name, template_key, body, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectFrameworkVersion =
+    "SELECT id, framework_id, version, name, template_key, body, created_by, created_at FROM framework_versions "
+    "WHERE id = ?";
+
+constexpr const char* kCampaignColumns =
+    "SELECT id, name, scope_unit_id, framework_version_id, cycle_kind, cycle_label, status, version, created_by, "
+    "created_at, published_by, published_at, negative_name, negative_criterion, negative_count FROM campaigns";
+constexpr const char* kInsertCampaign =
+    "INSERT INTO campaigns (name, scope_unit_id, framework_version_id, cycle_kind, cycle_label, status, version, "
+    "created_by, created_at, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateCampaign =
+    "UPDATE campaigns SET framework_version_id = ?, status = ?, version = ?, published_by = ?, published_at = ?, "
+    "negative_name = ?, negative_criterion = ?, negative_count = ? WHERE id = ?";
+
+constexpr const char* kInsertSubject =
+    "INSERT INTO campaign_subjects (campaign_id, unit_id, label, track, person_id) VALUES (?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectSubjects =
+    "SELECT id, campaign_id, unit_id, label, track, person_id FROM campaign_subjects WHERE campaign_id = ? ORDER BY id";
+constexpr const char* kUpdateSubjectTrack = "UPDATE campaign_subjects SET track = ? WHERE id = ?";
+
+constexpr const char* kDeleteTracks = "DELETE FROM campaign_tracks WHERE campaign_id = ?";
+constexpr const char* kInsertTrack =
+    "INSERT INTO campaign_tracks (campaign_id, position, name, coefficient) VALUES (?, ?, ?, ?)";
+constexpr const char* kSelectTracks =
+    "SELECT name, coefficient FROM campaign_tracks WHERE campaign_id = ? ORDER BY position";
+constexpr const char* kDeleteBands = "DELETE FROM campaign_bands WHERE campaign_id = ?";
+constexpr const char* kInsertBand =
+    "INSERT INTO campaign_bands (campaign_id, position, name, share, follow_up) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kSelectBands =
+    "SELECT name, share, follow_up FROM campaign_bands WHERE campaign_id = ? ORDER BY position";
+constexpr const char* kDeleteOwners = "DELETE FROM campaign_owners WHERE campaign_id = ?";
+constexpr const char* kInsertOwner =
+    "INSERT INTO campaign_owners (campaign_id, criterion, owner, opens_on, closes_on) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kSelectOwners =
+    "SELECT criterion, owner, opens_on, closes_on FROM campaign_owners WHERE campaign_id = ? ORDER BY criterion";
+
+constexpr const char* kInsertFollowUp =
+    "INSERT INTO campaign_followups (campaign_id, subject_id, version, band, action, leader, deadline, status, "
+    "outcome, created_by, created_at, closed_by, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr const char* kUpdateFollowUp =
+    "UPDATE campaign_followups SET status = ?, outcome = ?, closed_by = ?, closed_at = ? WHERE id = ?";
+constexpr const char* kSelectFollowUps =
+    "SELECT id, campaign_id, subject_id, version, band, action, leader, deadline, status, outcome, created_by, "
+    "created_at, closed_by, closed_at FROM campaign_followups WHERE campaign_id = ? ORDER BY id";
+
+constexpr const char* kUpsertTarget =
+    "INSERT INTO metric_targets (unit_id, metric, year, target, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (unit_id, metric, year) DO UPDATE SET target = excluded.target, entered_by = excluded.entered_by, "
+    "entered_at = excluded.entered_at";
+constexpr const char* kUpsertActual =
+    "INSERT INTO metric_actuals (unit_id, metric, year, month, value, entered_by, entered_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, metric, year, month) DO UPDATE SET value = excluded.value, "
+    "entered_by = excluded.entered_by, entered_at = excluded.entered_at";
+constexpr const char* kDeleteTarget = "DELETE FROM metric_targets WHERE unit_id = ? AND metric = ? AND year = ?";
+constexpr const char* kDeleteActual =
+    "DELETE FROM metric_actuals WHERE unit_id = ? AND metric = ? AND year = ? AND month = ?";
+constexpr const char* kSelectTargets =
+    "SELECT unit_id, metric, year, target, entered_by, entered_at FROM metric_targets "
+    "WHERE (metric = ? OR ? = '') AND year = ? ORDER BY unit_id, metric";
+constexpr const char* kSelectActuals =
+    "SELECT unit_id, metric, year, month, value, entered_by, entered_at FROM metric_actuals "
+    "WHERE (metric = ? OR ? = '') AND year BETWEEN ? AND ? ORDER BY unit_id, metric, year, month";
+constexpr const char* kSelectMetrics =
+    "SELECT metric FROM metric_targets UNION SELECT metric FROM metric_actuals ORDER BY 1";
+
+constexpr const char* kSelectFacts =
+    "SELECT id, campaign_id, subject_id, criterion, fact_key, slot, value, entered_by, entered_at "
+    "FROM campaign_facts WHERE campaign_id = ? ORDER BY id";
+constexpr const char* kInsertFact =
+    "INSERT INTO campaign_facts (campaign_id, subject_id, criterion, fact_key, slot, value, entered_by, entered_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateFact = "UPDATE campaign_facts SET value = ?, entered_by = ?, entered_at = ? WHERE id = ?";
+constexpr const char* kDeleteFact = "DELETE FROM campaign_facts WHERE id = ?";
+
+constexpr const char* kInsertResult =
+    "INSERT INTO campaign_results (campaign_id, version, published_by, published_at, body) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kSelectLatestResult =
+    "SELECT campaign_id, version, published_by, published_at, body FROM campaign_results WHERE campaign_id = ? "
+    "ORDER BY version DESC LIMIT 1";
+
+CampaignRecord CampaignFromRow(const SqlRow& r) {
+    CampaignRecord c;
+    c.id = AsInt(r[0]);
+    c.name = AsText(r[1]);
+    c.scope_unit_id = AsInt(r[2]);
+    c.framework_version_id = AsInt(r[3]);
+    c.cycle_kind = AsText(r[4]);
+    c.cycle_label = AsText(r[5]);
+    c.status = AsText(r[6]);
+    c.version = static_cast<int>(AsInt(r[7]));
+    c.created_by = AsText(r[8]);
+    c.created_at = AsText(r[9]);
+    c.published_by = AsText(r[10]);
+    c.published_at = AsText(r[11]);
+    c.negative_name = AsText(r[12]);
+    c.negative_criterion = AsText(r[13]);
+    c.negative_count = static_cast<int>(AsInt(r[14]));
+    return c;
+}
+
+}  // namespace
+
+Id SqlCampaignStore::InsertFramework(const std::string& name, const std::string& created_by,
+                                     const std::string& created_at) {
+    return AsInt(db_.Query(kInsertFramework, {name, created_by, created_at}).at(0)[0]);
+}
+
+Id SqlCampaignStore::InsertFrameworkVersion(const FrameworkVersionRecord& v) {
+    return AsInt(db_.Query(kInsertFrameworkVersion, {v.framework_id, static_cast<std::int64_t>(v.version), v.name,
+                                                     v.template_key, v.body, v.created_by, v.created_at})
+                     .at(0)[0]);
+}
+
+std::optional<FrameworkVersionRecord> SqlCampaignStore::FindFrameworkVersion(Id id) {
+    auto rows = db_.Query(kSelectFrameworkVersion, {id});
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows[0];
+    return FrameworkVersionRecord{AsInt(r[0]),  AsInt(r[1]),  static_cast<int>(AsInt(r[2])), AsText(r[3]),
+                                  AsText(r[4]), AsText(r[5]), AsText(r[6]),                  AsText(r[7])};
+}
+
+Id SqlCampaignStore::InsertCampaign(const CampaignRecord& c) {
+    return AsInt(db_.Query(kInsertCampaign, {c.name, c.scope_unit_id, c.framework_version_id, c.cycle_kind,
+                                             c.cycle_label, c.status, static_cast<std::int64_t>(c.version),
+                                             c.created_by, c.created_at, c.published_by, c.published_at})
+                     .at(0)[0]);
+}
+
+void SqlCampaignStore::UpdateCampaign(const CampaignRecord& c) {
+    db_.Query(kUpdateCampaign, {c.framework_version_id, c.status, static_cast<std::int64_t>(c.version),
+                                c.published_by, c.published_at, c.negative_name, c.negative_criterion,
+                                static_cast<std::int64_t>(c.negative_count), c.id});
+}
+
+std::optional<CampaignRecord> SqlCampaignStore::FindCampaign(Id id) {
+    auto rows = db_.Query(std::string(kCampaignColumns) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return CampaignFromRow(rows[0]);
+}
+
+std::vector<CampaignRecord> SqlCampaignStore::ListCampaigns() {
+    std::vector<CampaignRecord> out;
+    for (const auto& r : db_.Query(std::string(kCampaignColumns) + " ORDER BY id")) out.push_back(CampaignFromRow(r));
+    return out;
+}
+
+Id SqlCampaignStore::InsertSubject(const CampaignSubjectRecord& s) {
+    const SqlValue person = s.person_id ? SqlValue(s.person_id) : SqlValue(std::monostate{});
+    return AsInt(db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person}).at(0)[0]);
+}
+
+std::vector<CampaignSubjectRecord> SqlCampaignStore::ListSubjects(Id campaign_id) {
+    std::vector<CampaignSubjectRecord> out;
+    for (const auto& r : db_.Query(kSelectSubjects, {campaign_id}))
+        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), r[5] ? AsInt(r[5]) : 0});
+    return out;
+}
+
+void SqlCampaignStore::UpdateSubjectTrack(Id subject_id, const std::string& track) {
+    db_.Query(kUpdateSubjectTrack, {track, subject_id});
+}
+
+void SqlCampaignStore::ReplaceTracks(Id campaign_id, const std::vector<TrackRecord>& tracks) {
+    db_.Query(kDeleteTracks, {campaign_id});
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+        db_.Query(kInsertTrack, {campaign_id, static_cast<std::int64_t>(i), tracks[i].name, tracks[i].coefficient});
+}
+
+std::vector<TrackRecord> SqlCampaignStore::ListTracks(Id campaign_id) {
+    std::vector<TrackRecord> out;
+    for (const auto& r : db_.Query(kSelectTracks, {campaign_id})) out.push_back({AsText(r[0]), AsDouble(r[1])});
+    return out;
+}
+
+void SqlCampaignStore::ReplaceBands(Id campaign_id, const std::vector<BandRecord>& bands) {
+    db_.Query(kDeleteBands, {campaign_id});
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        db_.Query(kInsertBand, {campaign_id, static_cast<std::int64_t>(i), bands[i].name, bands[i].share,
+                                static_cast<std::int64_t>(bands[i].follow_up ? 1 : 0)});
+    }
+}
+
+std::vector<BandRecord> SqlCampaignStore::ListBands(Id campaign_id) {
+    std::vector<BandRecord> out;
+    for (const auto& r : db_.Query(kSelectBands, {campaign_id}))
+        out.push_back({AsText(r[0]), AsDouble(r[1]), AsInt(r[2]) != 0});
+    return out;
+}
+
+void SqlCampaignStore::ReplaceOwners(Id campaign_id, const std::vector<OwnerRecord>& owners) {
+    db_.Query(kDeleteOwners, {campaign_id});
+    for (const auto& o : owners) db_.Query(kInsertOwner, {campaign_id, o.criterion, o.owner, o.opens_on, o.closes_on});
+}
+
+std::vector<OwnerRecord> SqlCampaignStore::ListOwners(Id campaign_id) {
+    std::vector<OwnerRecord> out;
+    for (const auto& r : db_.Query(kSelectOwners, {campaign_id}))
+        out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])});
+    return out;
+}
+
+Id SqlCampaignStore::InsertFollowUp(const CampaignFollowUpRecord& f) {
+    return AsInt(db_.Query(kInsertFollowUp, {f.campaign_id, f.subject_id, static_cast<std::int64_t>(f.version), f.band,
+                                             f.action, f.leader, f.deadline, f.status, f.outcome, f.created_by,
+                                             f.created_at, f.closed_by, f.closed_at})
+                     .at(0)[0]);
+}
+
+void SqlCampaignStore::UpdateFollowUp(const CampaignFollowUpRecord& f) {
+    db_.Query(kUpdateFollowUp, {f.status, f.outcome, f.closed_by, f.closed_at, f.id});
+}
+
+std::vector<CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(Id campaign_id) {
+    std::vector<CampaignFollowUpRecord> out;
+    for (const auto& r : db_.Query(kSelectFollowUps, {campaign_id})) {
+        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), static_cast<int>(AsInt(r[3])), AsText(r[4]),
+                       AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9]), AsText(r[10]),
+                       AsText(r[11]), AsText(r[12]), AsText(r[13])});
+    }
+    return out;
+}
+
+void SqlCampaignStore::UpsertTarget(const MetricTargetRecord& t) {
+    db_.Query(kUpsertTarget, {t.unit_id, t.metric, static_cast<std::int64_t>(t.year), t.target, t.entered_by,
+                              t.entered_at});
+}
+
+void SqlCampaignStore::UpsertActual(const MetricActualRecord& a) {
+    db_.Query(kUpsertActual, {a.unit_id, a.metric, static_cast<std::int64_t>(a.year),
+                              static_cast<std::int64_t>(a.month), a.value, a.entered_by, a.entered_at});
+}
+
+void SqlCampaignStore::DeleteTarget(Id unit_id, const std::string& metric, int year) {
+    db_.Query(kDeleteTarget, {unit_id, metric, static_cast<std::int64_t>(year)});
+}
+
+void SqlCampaignStore::DeleteActual(Id unit_id, const std::string& metric, int year, int month) {
+    db_.Query(kDeleteActual, {unit_id, metric, static_cast<std::int64_t>(year), static_cast<std::int64_t>(month)});
+}
+
+std::vector<MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string& metric, int year) {
+    std::vector<MetricTargetRecord> out;
+    for (const auto& r : db_.Query(kSelectTargets, {metric, metric, static_cast<std::int64_t>(year)})) {
+        out.push_back({AsInt(r[0]), AsText(r[1]), static_cast<int>(AsInt(r[2])), AsDouble(r[3]), AsText(r[4]),
+                       AsText(r[5])});
+    }
+    return out;
+}
+
+std::vector<MetricActualRecord> SqlCampaignStore::ListActuals(const std::string& metric, int from_year, int to_year) {
+    std::vector<MetricActualRecord> out;
+    for (const auto& r : db_.Query(kSelectActuals, {metric, metric, static_cast<std::int64_t>(from_year),
+                                                    static_cast<std::int64_t>(to_year)})) {
+        out.push_back({AsInt(r[0]), AsText(r[1]), static_cast<int>(AsInt(r[2])), static_cast<int>(AsInt(r[3])),
+                       AsDouble(r[4]), AsText(r[5]), AsText(r[6])});
+    }
+    return out;
+}
+
+std::vector<std::string> SqlCampaignStore::ListMetrics() {
+    std::vector<std::string> out;
+    for (const auto& r : db_.Query(kSelectMetrics)) out.push_back(AsText(r[0]));
+    return out;
+}
+
+std::vector<FactRecord> SqlCampaignStore::ListFacts(Id campaign_id) {
+    std::vector<FactRecord> out;
+    for (const auto& r : db_.Query(kSelectFacts, {campaign_id})) {
+        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6]),
+                       AsText(r[7]), AsText(r[8])});
+    }
+    return out;
+}
+
+Id SqlCampaignStore::InsertFact(const FactRecord& f) {
+    return AsInt(db_.Query(kInsertFact, {f.campaign_id, f.subject_id, f.criterion, f.key, f.slot, f.value,
+                                         f.entered_by, f.entered_at})
+                     .at(0)[0]);
+}
+
+void SqlCampaignStore::UpdateFact(const FactRecord& f) {
+    db_.Query(kUpdateFact, {f.value, f.entered_by, f.entered_at, f.id});
+}
+
+void SqlCampaignStore::DeleteFact(Id id) { db_.Query(kDeleteFact, {id}); }
+
+void SqlCampaignStore::InsertResult(const ResultSnapshot& r) {
+    db_.Query(kInsertResult, {r.campaign_id, static_cast<std::int64_t>(r.version), r.published_by, r.published_at,
+                              r.body});
+}
+
+std::optional<ResultSnapshot> SqlCampaignStore::LatestResult(Id campaign_id) {
+    auto rows = db_.Query(kSelectLatestResult, {campaign_id});
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows[0];
+    return ResultSnapshot{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsText(r[3]), AsText(r[4])};
+}
+
+}  // namespace lingyan::storage

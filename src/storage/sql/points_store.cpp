@@ -1,0 +1,303 @@
+#include "storage/sql/points_store.hpp"
+
+#include <string_view>
+
+namespace lingyan::storage {
+
+namespace points = core::points;
+using core::ports::Id;
+using core::ports::PointsEventRecord;
+using core::ports::PointsMemberRecord;
+using core::ports::PointsPeriodRecord;
+using core::ports::PointsRuleRecord;
+
+namespace {
+
+constexpr const char* kSelectRules =
+    "SELECT id, code, name, category, points, cap, needs_approval, evidence, active FROM points_rules ORDER BY id";
+constexpr const char* kInsertRule =
+    "INSERT INTO points_rules (code, name, category, points, cap, needs_approval, evidence, active) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateRule =
+    "UPDATE points_rules SET code = ?, name = ?, category = ?, points = ?, cap = ?, needs_approval = ?, evidence = ?, "
+    "active = ? WHERE id = ?";
+
+constexpr const char* kSelectPeriods =
+    "SELECT id, name, day_from, day_to, stars, base_points, zeroing_rules, publicity_days, grades, closed "
+    "FROM points_periods ORDER BY day_from, id";
+constexpr const char* kInsertPeriod =
+    "INSERT INTO points_periods (name, day_from, day_to, stars, base_points, zeroing_rules, publicity_days, grades, "
+    "closed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdatePeriod =
+    "UPDATE points_periods SET name = ?, day_from = ?, day_to = ?, stars = ?, base_points = ?, zeroing_rules = ?, "
+    "publicity_days = ?, grades = ?, closed = ? WHERE id = ?";
+
+constexpr const char* kSelectMembers =
+    "SELECT id, unit_id, name, person_id, user_id FROM points_members ORDER BY id";
+constexpr const char* kInsertMember =
+    "INSERT INTO points_members (unit_id, name, person_id, user_id) VALUES (?, ?, ?, ?) RETURNING id";
+
+constexpr const char* kEventColumns =
+    "SELECT id, member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, decided_by, decided_at, "
+    "reason, reverses FROM points_events";
+constexpr const char* kInsertEvent =
+    "INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, "
+    "decided_by, decided_at, reason, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kDecideEvent =
+    "UPDATE points_events SET status = ?, decided_by = ?, decided_at = ?, reason = ? "
+    "WHERE id = ? AND status = 'pending' RETURNING id";
+constexpr const char* kSelectReversal = "SELECT id FROM points_events WHERE reverses = ?";
+// Ledger queries filtered in the database (indexes points_events_status_day and
+// points_events_status_decided, points_members_unit); the unit list is appended as "IN (?, …)".
+constexpr const char* kCountedEventsWhere = " WHERE status = 'approved' AND day BETWEEN ? AND ? ORDER BY id";
+constexpr const char* kScopedEventColumns =
+    "SELECT e.id, e.member_id, e.rule_id, e.day, e.quantity, e.note, e.status, e.submitted_by, e.submitted_at, "
+    "e.decided_by, e.decided_at, e.reason, e.reverses FROM points_events e";
+constexpr const char* kCountScopedEvents = "SELECT COUNT(*) FROM points_events e";
+constexpr const char* kJoinMembers = " JOIN points_members m ON m.id = e.member_id";
+constexpr const char* kPendingWhere = " WHERE e.status = 'pending' AND e.day BETWEEN ? AND ?";
+constexpr const char* kPendingOrder = " ORDER BY e.id LIMIT ? OFFSET ?";
+constexpr const char* kDecidedWhere = " WHERE e.status = 'approved' AND e.decided_at >= ? AND e.day BETWEEN ? AND ?";
+constexpr const char* kDecidedOrder = " ORDER BY e.decided_at DESC, e.id DESC LIMIT ?";
+
+// Comma-separated lists of integers or codes (star thresholds, zeroing rule codes).
+std::vector<std::string> SplitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+template <typename T, typename Fn>
+std::string JoinList(const std::vector<T>& items, Fn&& fn) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ',';
+        out += fn(item);
+    }
+    return out;
+}
+
+// " AND m.unit_id IN (?, …)" for a non-empty unit list (its values appended to `params`), else "".
+std::string UnitFilter(const std::vector<Id>& unit_ids, std::vector<SqlValue>& params) {
+    if (unit_ids.empty()) return "";
+    std::string sql = " AND m.unit_id IN (";
+    for (std::size_t unit_idx = 0; unit_idx < unit_ids.size(); ++unit_idx) {
+        sql += unit_idx == 0 ? "?" : ", ?";
+        params.emplace_back(unit_ids[unit_idx]);
+    }
+    return sql + ")";
+}
+
+SqlValue NullableId(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
+
+PointsEventRecord EventFromRow(const SqlRow& r) {
+    PointsEventRecord e;
+    e.id = AsInt(r[0]);
+    e.member_id = AsInt(r[1]);
+    e.rule_id = AsInt(r[2]);
+    e.date = static_cast<points::Day>(AsInt(r[3]));
+    e.quantity = AsInt(r[4]);
+    e.note = AsText(r[5]);
+    e.status = EventStatusFromName(AsText(r[6])).value_or(points::EventStatus::kPending);
+    e.submitted_by = AsText(r[7]);
+    e.submitted_at = AsText(r[8]);
+    e.decided_by = AsText(r[9]);
+    e.decided_at = AsText(r[10]);
+    e.reason = AsText(r[11]);
+    e.reverses = r[12] ? AsInt(r[12]) : 0;
+    return e;
+}
+
+}  // namespace
+
+const char* EventStatusName(points::EventStatus s) {
+    switch (s) {
+        case points::EventStatus::kApproved: return "approved";
+        case points::EventStatus::kRejected: return "rejected";
+        case points::EventStatus::kPending: break;
+    }
+    return "pending";
+}
+
+std::optional<points::EventStatus> EventStatusFromName(std::string_view s) {
+    if (s == "pending") return points::EventStatus::kPending;
+    if (s == "approved") return points::EventStatus::kApproved;
+    if (s == "rejected") return points::EventStatus::kRejected;
+    return std::nullopt;
+}
+
+std::vector<PointsRuleRecord> SqlPointsStore::ListRules() {
+    std::vector<PointsRuleRecord> out;
+    for (const auto& r : db_.Query(kSelectRules)) {
+        PointsRuleRecord rec;
+        rec.id = AsInt(r[0]);
+        rec.rule.code = AsText(r[1]);
+        rec.rule.name = AsText(r[2]);
+        rec.rule.category = AsText(r[3]);
+        rec.rule.points = AsInt(r[4]);
+        if (r[5]) rec.rule.cap = AsInt(r[5]);
+        rec.rule.needs_approval = AsInt(r[6]) != 0;
+        rec.rule.evidence = AsText(r[7]);
+        rec.active = AsInt(r[8]) != 0;
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+Id SqlPointsStore::InsertRule(const PointsRuleRecord& r) {
+    const auto& x = r.rule;
+    return AsInt(db_.Query(kInsertRule, {x.code, x.name, x.category, x.points, x.cap ? SqlValue{*x.cap} : SqlValue{},
+                                         std::int64_t{x.needs_approval}, x.evidence, std::int64_t{r.active}})
+                     .at(0)[0]);
+}
+
+void SqlPointsStore::UpdateRule(const PointsRuleRecord& r) {
+    const auto& x = r.rule;
+    db_.Query(kUpdateRule, {x.code, x.name, x.category, x.points, x.cap ? SqlValue{*x.cap} : SqlValue{},
+                            std::int64_t{x.needs_approval}, x.evidence, std::int64_t{r.active}, r.id});
+}
+
+std::vector<PointsPeriodRecord> SqlPointsStore::ListPeriods() {
+    std::vector<PointsPeriodRecord> out;
+    for (const auto& r : db_.Query(kSelectPeriods)) {
+        PointsPeriodRecord p;
+        p.id = AsInt(r[0]);
+        p.name = AsText(r[1]);
+        p.period.from = static_cast<points::Day>(AsInt(r[2]));
+        p.period.to = static_cast<points::Day>(AsInt(r[3]));
+        p.stars.thresholds.clear();
+        for (const auto& t : SplitList(AsText(r[4]))) p.stars.thresholds.push_back(std::stoll(t));
+        p.base_points = AsInt(r[5]);
+        p.zeroing_rules = SplitList(AsText(r[6]));
+        p.publicity_days = static_cast<int>(AsInt(r[7]));
+        p.grades = points::ParseGradeQuotas(AsText(r[8])).value_or(std::vector<points::GradeQuota>{});
+        p.closed = AsInt(r[9]) != 0;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+namespace {
+std::vector<SqlValue> PeriodParams(const PointsPeriodRecord& p) {
+    const std::string stars = JoinList(p.stars.thresholds, [](points::Points t) { return std::to_string(t); });
+    const std::string zeroing = JoinList(p.zeroing_rules, [](const std::string& c) { return c; });
+    return {p.name,
+            std::int64_t{p.period.from},
+            std::int64_t{p.period.to},
+            stars,
+            p.base_points,
+            zeroing,
+            std::int64_t{p.publicity_days},
+            points::FormatGradeQuotas(p.grades),
+            std::int64_t{p.closed}};
+}
+}  // namespace
+
+Id SqlPointsStore::InsertPeriod(const PointsPeriodRecord& p) {
+    return AsInt(db_.Query(kInsertPeriod, PeriodParams(p)).at(0)[0]);
+}
+
+void SqlPointsStore::UpdatePeriod(const PointsPeriodRecord& p) {
+    auto params = PeriodParams(p);
+    params.emplace_back(p.id);
+    db_.Query(kUpdatePeriod, params);
+}
+
+std::vector<PointsMemberRecord> SqlPointsStore::ListMembers() {
+    std::vector<PointsMemberRecord> out;
+    for (const auto& r : db_.Query(kSelectMembers))
+        out.push_back({AsInt(r[0]), AsInt(r[1]), AsText(r[2]), r[3] ? AsInt(r[3]) : 0, r[4] ? AsInt(r[4]) : 0});
+    return out;
+}
+
+Id SqlPointsStore::InsertMember(const PointsMemberRecord& m) {
+    return AsInt(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id)}).at(0)[0]);
+}
+
+std::vector<PointsEventRecord> SqlPointsStore::ListEvents() {
+    std::vector<PointsEventRecord> out;
+    for (const auto& r : db_.Query(std::string(kEventColumns) + " ORDER BY id")) out.push_back(EventFromRow(r));
+    return out;
+}
+
+std::optional<PointsEventRecord> SqlPointsStore::FindEvent(Id id) {
+    auto rows = db_.Query(std::string(kEventColumns) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return EventFromRow(rows[0]);
+}
+
+std::vector<PointsEventRecord> SqlPointsStore::ListMemberEvents(Id member_id) {
+    std::vector<PointsEventRecord> out;
+    for (const auto& r : db_.Query(std::string(kEventColumns) + " WHERE member_id = ? ORDER BY day DESC, id DESC",
+                                   {member_id}))
+        out.push_back(EventFromRow(r));
+    return out;
+}
+
+std::vector<PointsEventRecord> SqlPointsStore::ListCountedEvents(const points::Period& period) {
+    std::vector<PointsEventRecord> out;
+    for (const auto& r : db_.Query(std::string(kEventColumns) + kCountedEventsWhere,
+                                   {std::int64_t{period.from}, std::int64_t{period.to}}))
+        out.push_back(EventFromRow(r));
+    return out;
+}
+
+std::vector<PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
+                                                                 std::size_t offset, std::size_t limit) {
+    std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
+    const std::string units = UnitFilter(scope.unit_ids, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    params.emplace_back(static_cast<std::int64_t>(offset));
+    std::vector<PointsEventRecord> out;
+    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
+                                       kPendingWhere + units + kPendingOrder,
+                                   params))
+        out.push_back(EventFromRow(r));
+    return out;
+}
+
+std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventScope& scope) {
+    std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
+    const std::string units = UnitFilter(scope.unit_ids, params);
+    auto rows = db_.Query(std::string(kCountScopedEvents) + (units.empty() ? "" : kJoinMembers) + kPendingWhere + units,
+                          params);
+    return rows.empty() ? 0 : AsInt(rows[0][0]);
+}
+
+std::vector<PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::ports::PointsEventScope& scope,
+                                                                const std::string& since, std::size_t limit) {
+    std::vector<SqlValue> params{since, std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
+    const std::string units = UnitFilter(scope.unit_ids, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    std::vector<PointsEventRecord> out;
+    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
+                                       kDecidedWhere + units + kDecidedOrder,
+                                   params))
+        out.push_back(EventFromRow(r));
+    return out;
+}
+
+Id SqlPointsStore::InsertEvent(const PointsEventRecord& e) {
+    return AsInt(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
+                                          std::string(EventStatusName(e.status)), e.submitted_by, e.submitted_at,
+                                          e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)})
+                     .at(0)[0]);
+}
+
+bool SqlPointsStore::DecideEvent(Id id, points::EventStatus status, const std::string& by, const std::string& at,
+                                 const std::string& reason) {
+    return !db_.Query(kDecideEvent, {std::string(EventStatusName(status)), by, at, reason, id}).empty();
+}
+
+Id SqlPointsStore::FindReversal(Id id) {
+    auto rows = db_.Query(kSelectReversal, {id});
+    return rows.empty() ? 0 : AsInt(rows[0][0]);
+}
+
+}  // namespace lingyan::storage

@@ -1,0 +1,49 @@
+#pragma once
+// SqlPointsStore: core::ports::PointsStore over an SqlDb (SQLite or PostgreSQL). It shares the
+// connection of the SqlStore it is built from, so its statements run inside a transaction
+// opened with SqlStore::Begin(); it opens none itself. All SQL is parameterized and lives in
+// sql_points_store.cpp as named constants. Not thread-safe, like the connection.
+
+#include "core/ports/points_store.hpp"
+#include "storage/db/sql_db.hpp"
+
+namespace lingyan::storage {
+
+class SqlPointsStore final : public core::ports::PointsStore {
+public:
+    explicit SqlPointsStore(SqlDb& db) : db_(db) {}
+
+    std::vector<core::ports::PointsRuleRecord> ListRules() override;
+    core::ports::Id InsertRule(const core::ports::PointsRuleRecord& r) override;
+    void UpdateRule(const core::ports::PointsRuleRecord& r) override;
+
+    std::vector<core::ports::PointsPeriodRecord> ListPeriods() override;
+    core::ports::Id InsertPeriod(const core::ports::PointsPeriodRecord& p) override;
+    void UpdatePeriod(const core::ports::PointsPeriodRecord& p) override;
+
+    std::vector<core::ports::PointsMemberRecord> ListMembers() override;
+    core::ports::Id InsertMember(const core::ports::PointsMemberRecord& m) override;
+
+    std::vector<core::ports::PointsEventRecord> ListEvents() override;
+    std::optional<core::ports::PointsEventRecord> FindEvent(core::ports::Id id) override;
+    std::vector<core::ports::PointsEventRecord> ListMemberEvents(core::ports::Id member_id) override;
+    std::vector<core::ports::PointsEventRecord> ListCountedEvents(const core::points::Period& period) override;
+    std::vector<core::ports::PointsEventRecord> ListPendingEvents(const core::ports::PointsEventScope& scope,
+                                                                  std::size_t offset, std::size_t limit) override;
+    std::int64_t CountPendingEvents(const core::ports::PointsEventScope& scope) override;
+    std::vector<core::ports::PointsEventRecord> ListDecidedSince(const core::ports::PointsEventScope& scope,
+                                                                 const std::string& since, std::size_t limit) override;
+    core::ports::Id InsertEvent(const core::ports::PointsEventRecord& e) override;
+    bool DecideEvent(core::ports::Id id, core::points::EventStatus status, const std::string& by,
+                     const std::string& at, const std::string& reason) override;
+    core::ports::Id FindReversal(core::ports::Id id) override;
+
+private:
+    SqlDb& db_;
+};
+
+// "pending" / "approved" / "rejected" and back.
+const char* EventStatusName(core::points::EventStatus s);
+std::optional<core::points::EventStatus> EventStatusFromName(std::string_view s);
+
+}  // namespace lingyan::storage

@@ -1,0 +1,326 @@
+#include "storage/sql/sql_store.hpp"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+
+#include "core/roster/person_rules.hpp"
+#include "core/roster/tree.hpp"
+#include "storage/db/migrations.hpp"
+
+namespace lingyan::storage {
+
+using core::ports::AuditEntry;
+using core::ports::SessionRecord;
+using core::ports::UserRecord;
+using namespace core::roster;
+
+namespace {
+
+constexpr const char* kSelectUnits =
+    "SELECT id, parent_id, code, name, kind, economy, dev_zone, near_highway, population, area_km2 FROM units";
+constexpr const char* kInsertUnit =
+    "INSERT INTO units (parent_id, code, name, kind, economy, dev_zone, near_highway, population, area_km2) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateUnit =
+    "UPDATE units SET code = ?, name = ?, kind = ?, economy = ?, dev_zone = ?, near_highway = ?, population = ?, "
+    "area_km2 = ? WHERE id = ?";
+constexpr const char* kDeleteUnit = "DELETE FROM units WHERE id = ?";
+constexpr const char* kSelectPeople =
+    "SELECT id, unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, reserve_cadre "
+    "FROM people ORDER BY id";
+constexpr const char* kInsertPerson =
+    "INSERT INTO people (unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, "
+    "reserve_cadre) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdatePerson =
+    "UPDATE people SET unit_id = ?, name = ?, gender = ?, birth_date = ?, education = ?, party_join_date = ?, "
+    "id_number = ?, phone = ?, reserve_cadre = ? WHERE id = ?";
+constexpr const char* kDeletePositionsOfPerson = "DELETE FROM positions WHERE person_id = ?";
+constexpr const char* kDeletePerson = "DELETE FROM people WHERE id = ?";
+constexpr const char* kSelectPositions =
+    "SELECT id, person_id, unit_id, title, start_date, end_date FROM positions ORDER BY id";
+constexpr const char* kInsertPosition =
+    "INSERT INTO positions (person_id, unit_id, title, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdatePosition =
+    "UPDATE positions SET person_id = ?, unit_id = ?, title = ?, start_date = ?, end_date = ? WHERE id = ?";
+constexpr const char* kDeletePosition = "DELETE FROM positions WHERE id = ?";
+constexpr const char* kSelectPartyOrgs = "SELECT id, unit_id, name, kind, member_count FROM party_orgs ORDER BY id";
+constexpr const char* kInsertPartyOrg =
+    "INSERT INTO party_orgs (unit_id, name, kind, member_count) VALUES (?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectIncomes = "SELECT unit_id, year, amount_yuan FROM unit_incomes ORDER BY unit_id, year";
+constexpr const char* kUpsertIncome =
+    "INSERT INTO unit_incomes (unit_id, year, amount_yuan) VALUES (?, ?, ?) "
+    "ON CONFLICT (unit_id, year) DO UPDATE SET amount_yuan = excluded.amount_yuan";
+constexpr const char* kUserColumns = "SELECT id, username, display_name, role, scope_unit_id, password_hash, active FROM users";
+constexpr const char* kInsertUser =
+    "INSERT INTO users (username, display_name, role, scope_unit_id, password_hash, active) VALUES (?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ? WHERE id = ?";
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)";
+constexpr const char* kSelectSession =
+    "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
+constexpr const char* kLastAudit = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+constexpr const char* kInsertAudit =
+    "INSERT INTO audit_log (seq, at, username, action, entity, entity_id, detail, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectAudit =
+    "SELECT seq, at, username, action, entity, entity_id, detail, prev_hash, hash FROM audit_log "
+    "WHERE seq > ? ORDER BY seq LIMIT ?";
+constexpr const char* kCountAudit = "SELECT COUNT(*) FROM audit_log";
+
+SqlValue Opt(const std::optional<Id>& id) { return id ? SqlValue(*id) : SqlValue(); }
+SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue() : SqlValue(s); }
+std::int64_t Flag(bool b) { return b ? 1 : 0; }
+
+UserRecord UserFromRow(const SqlRow& r) {
+    return UserRecord{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]), AsText(r[5]),
+                      AsInt(r[6]) != 0};
+}
+
+}  // namespace
+
+class SqlTransaction final : public core::ports::Transaction {
+public:
+    explicit SqlTransaction(SqlStore& store) : store_(store) {
+        if (store_.tx_depth_++ == 0) store_.db_->Begin();
+    }
+    ~SqlTransaction() override {
+        if (done_) return;
+        if (--store_.tx_depth_ == 0) {
+            try {
+                store_.db_->Rollback();
+            } catch (...) {  // a destructor must not throw; the connection reports on next use
+            }
+        }
+    }
+    void Commit() override {
+        done_ = true;
+        if (--store_.tx_depth_ == 0) store_.db_->Commit();
+    }
+
+private:
+    SqlStore& store_;
+    bool done_ = false;
+};
+
+SqlStore::SqlStore(std::unique_ptr<SqlDb> db) : db_(std::move(db)) {}
+
+std::unique_ptr<core::ports::Transaction> SqlStore::Begin() { return std::make_unique<SqlTransaction>(*this); }
+
+int SqlStore::Migrate() { return ApplyMigrations(*db_); }
+int SqlStore::SchemaVersion() { return CurrentSchemaVersion(*db_); }
+
+std::vector<Unit> SqlStore::LoadUnits() {
+    std::vector<Unit> out;
+    for (const auto& r : db_->Query(kSelectUnits)) {
+        Unit u;
+        u.id = AsInt(r[0]);
+        if (r[1]) u.parent_id = AsInt(r[1]);
+        u.code = AsText(r[2]);
+        u.name = AsText(r[3]);
+        u.kind = KindFromString(AsText(r[4])).value_or(UnitKind::kVillage);
+        u.economy = EconomyFromString(AsText(r[5])).value_or(Economy::kNone);
+        u.dev_zone = AsInt(r[6]) != 0;
+        u.near_highway = AsInt(r[7]) != 0;
+        u.population = AsInt(r[8]);
+        u.area_km2 = AsDouble(r[9]);
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+Id SqlStore::InsertUnit(const Unit& u) {
+    auto rows = db_->Query(kInsertUnit, {Opt(u.parent_id), TextOrNull(u.code), u.name, std::string(KindName(u.kind)),
+                                         std::string(EconomyName(u.economy)), Flag(u.dev_zone), Flag(u.near_highway),
+                                         u.population, u.area_km2});
+    return AsInt(rows.at(0)[0]);
+}
+
+void SqlStore::UpdateUnit(const Unit& u) {
+    db_->Query(kUpdateUnit, {TextOrNull(u.code), u.name, std::string(KindName(u.kind)), std::string(EconomyName(u.economy)),
+                             Flag(u.dev_zone), Flag(u.near_highway), u.population, u.area_km2, u.id});
+}
+
+void SqlStore::DeleteUnit(Id id) { db_->Query(kDeleteUnit, {id}); }
+
+std::vector<Person> SqlStore::LoadPeople() {
+    std::vector<Person> out;
+    for (const auto& r : db_->Query(kSelectPeople)) {
+        Person p;
+        p.id = AsInt(r[0]);
+        p.unit_id = AsInt(r[1]);
+        p.name = AsText(r[2]);
+        p.gender = GenderFromString(AsText(r[3])).value_or(Gender::kMale);
+        p.birth_date = AsText(r[4]);
+        p.education = EducationFromString(AsText(r[5])).value_or(Education::kHighSchool);
+        p.party_join_date = AsText(r[6]);
+        p.id_number = AsText(r[7]);
+        p.phone = AsText(r[8]);
+        p.reserve_cadre = AsInt(r[9]) != 0;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+namespace {
+std::vector<SqlValue> PersonParams(const Person& p) {
+    return {p.unit_id,
+            p.name,
+            std::string(GenderName(p.gender)),
+            p.birth_date,
+            std::string(EducationName(p.education)),
+            TextOrNull(p.party_join_date),
+            TextOrNull(p.id_number),
+            TextOrNull(p.phone),
+            Flag(p.reserve_cadre)};
+}
+std::vector<SqlValue> PositionParams(const Position& p) {
+    return {p.person_id, p.unit_id, p.title, p.start_date, TextOrNull(p.end_date)};
+}
+}  // namespace
+
+Id SqlStore::InsertPerson(const Person& p) { return AsInt(db_->Query(kInsertPerson, PersonParams(p)).at(0)[0]); }
+
+void SqlStore::UpdatePerson(const Person& p) {
+    auto params = PersonParams(p);
+    params.push_back(p.id);
+    db_->Query(kUpdatePerson, params);
+}
+
+void SqlStore::DeletePerson(Id id) {
+    db_->Query(kDeletePositionsOfPerson, {id});
+    db_->Query(kDeletePerson, {id});
+}
+
+std::vector<Position> SqlStore::LoadPositions() {
+    std::vector<Position> out;
+    for (const auto& r : db_->Query(kSelectPositions))
+        out.push_back(Position{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
+    return out;
+}
+
+Id SqlStore::InsertPosition(const Position& p) { return AsInt(db_->Query(kInsertPosition, PositionParams(p)).at(0)[0]); }
+
+void SqlStore::UpdatePosition(const Position& p) {
+    auto params = PositionParams(p);
+    params.push_back(p.id);
+    db_->Query(kUpdatePosition, params);
+}
+
+void SqlStore::DeletePosition(Id id) { db_->Query(kDeletePosition, {id}); }
+
+std::vector<PartyOrg> SqlStore::LoadPartyOrgs() {
+    std::vector<PartyOrg> out;
+    for (const auto& r : db_->Query(kSelectPartyOrgs)) {
+        out.push_back(PartyOrg{AsInt(r[0]), AsInt(r[1]), AsText(r[2]),
+                               PartyOrgKindFromString(AsText(r[3])).value_or(PartyOrgKind::kBranch),
+                               static_cast<int>(AsInt(r[4]))});
+    }
+    return out;
+}
+
+Id SqlStore::InsertPartyOrg(const PartyOrg& o) {
+    return AsInt(db_->Query(kInsertPartyOrg, {o.unit_id, o.name, std::string(PartyOrgKindName(o.kind)),
+                                              static_cast<std::int64_t>(o.member_count)})
+                     .at(0)[0]);
+}
+
+std::vector<UnitIncome> SqlStore::LoadIncomes() {
+    std::vector<UnitIncome> out;
+    for (const auto& r : db_->Query(kSelectIncomes))
+        out.push_back(UnitIncome{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsInt(r[2])});
+    return out;
+}
+
+void SqlStore::UpsertIncome(const UnitIncome& i) {
+    db_->Query(kUpsertIncome, {i.unit_id, static_cast<std::int64_t>(i.year), i.amount_yuan});
+}
+
+Id SqlStore::InsertUser(const UserRecord& u) {
+    return AsInt(
+        db_->Query(kInsertUser, {u.username, u.display_name, u.role,
+                                 u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(), u.password_hash,
+                                 Flag(u.active)})
+            .at(0)[0]);
+}
+
+void SqlStore::UpdateUserPassword(Id id, const std::string& password_hash) {
+    db_->Query(kUpdatePassword, {password_hash, id});
+}
+
+std::optional<UserRecord> SqlStore::FindUserByName(const std::string& username) {
+    auto rows = db_->Query(std::string(kUserColumns) + " WHERE username = ?", {username});
+    if (rows.empty()) return std::nullopt;
+    return UserFromRow(rows[0]);
+}
+
+std::optional<UserRecord> SqlStore::FindUser(Id id) {
+    auto rows = db_->Query(std::string(kUserColumns) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return UserFromRow(rows[0]);
+}
+
+std::vector<UserRecord> SqlStore::ListUsers() {
+    std::vector<UserRecord> out;
+    for (const auto& r : db_->Query(std::string(kUserColumns) + " ORDER BY username")) out.push_back(UserFromRow(r));
+    return out;
+}
+
+void SqlStore::InsertSession(const SessionRecord& s) {
+    db_->Query(kInsertSession, {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
+}
+
+std::optional<SessionRecord> SqlStore::FindSession(const std::string& token_hash) {
+    auto rows = db_->Query(kSelectSession, {token_hash});
+    if (rows.empty()) return std::nullopt;
+    return SessionRecord{AsText(rows[0][0]), AsInt(rows[0][1]), AsText(rows[0][2]), AsInt(rows[0][3])};
+}
+
+void SqlStore::DeleteSession(const std::string& token_hash) { db_->Query(kDeleteSession, {token_hash}); }
+
+std::string Sha256Hex(const std::string& data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+    std::string hex;
+    hex.reserve(len * 2);
+    char buf[3];
+    for (unsigned int i = 0; i < len; ++i) {
+        std::snprintf(buf, sizeof buf, "%02x", digest[i]);
+        hex += buf;
+    }
+    return hex;
+}
+
+std::string AuditHash(const AuditEntry& e) {
+    std::string payload = e.prev_hash + "|" + std::to_string(e.seq) + "|" + e.at + "|" + e.user + "|" + e.action + "|" +
+                          e.entity + "|" + std::to_string(e.entity_id) + "|" + e.detail;
+    return Sha256Hex(payload);
+}
+
+void SqlStore::AppendAudit(AuditEntry entry) {
+    auto tx = Begin();
+    if (db_->dialect() == Dialect::kPostgres) db_->ExecScript("LOCK TABLE audit_log IN EXCLUSIVE MODE");
+    auto last = db_->Query(kLastAudit);
+    entry.seq = last.empty() ? 1 : AsInt(last[0][0]) + 1;
+    entry.prev_hash = last.empty() ? std::string(64, '0') : AsText(last[0][1]);
+    entry.hash = AuditHash(entry);
+    db_->Query(kInsertAudit, {entry.seq, entry.at, entry.user, entry.action, entry.entity, entry.entity_id,
+                              entry.detail, entry.prev_hash, entry.hash});
+    tx->Commit();
+}
+
+std::vector<AuditEntry> SqlStore::ListAudit(std::int64_t after_seq, int limit) {
+    std::vector<AuditEntry> out;
+    for (const auto& r : db_->Query(kSelectAudit, {after_seq, static_cast<std::int64_t>(limit)})) {
+        out.push_back(AuditEntry{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]),
+                                 AsText(r[6]), AsText(r[7]), AsText(r[8])});
+    }
+    return out;
+}
+
+std::int64_t SqlStore::CountAudit() { return AsInt(db_->Query(kCountAudit).at(0)[0]); }
+
+}  // namespace lingyan::storage

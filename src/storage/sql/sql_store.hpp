@@ -1,0 +1,64 @@
+#pragma once
+// SqlStore: the one implementation of core::ports::Store, over an SqlDb driver (SQLite or
+// PostgreSQL). All SQL is parameterized and lives in sql_store.cpp as named constants.
+// Not thread-safe: one SqlStore per connection, used by one thread at a time.
+
+#include <memory>
+
+#include "core/ports/store.hpp"
+#include "storage/db/sql_db.hpp"
+
+namespace lingyan::storage {
+
+class SqlStore final : public core::ports::Store {
+public:
+    explicit SqlStore(std::unique_ptr<SqlDb> db);
+
+    std::unique_ptr<core::ports::Transaction> Begin() override;
+    int Migrate() override;
+    int SchemaVersion() override;
+
+    std::vector<core::roster::Unit> LoadUnits() override;
+    std::vector<core::roster::Person> LoadPeople() override;
+    std::vector<core::roster::Position> LoadPositions() override;
+    std::vector<core::roster::PartyOrg> LoadPartyOrgs() override;
+    std::vector<core::roster::UnitIncome> LoadIncomes() override;
+    core::roster::Id InsertUnit(const core::roster::Unit& u) override;
+    void UpdateUnit(const core::roster::Unit& u) override;
+    void DeleteUnit(core::roster::Id id) override;
+    core::roster::Id InsertPerson(const core::roster::Person& p) override;
+    void UpdatePerson(const core::roster::Person& p) override;
+    void DeletePerson(core::roster::Id id) override;
+    core::roster::Id InsertPosition(const core::roster::Position& p) override;
+    void UpdatePosition(const core::roster::Position& p) override;
+    void DeletePosition(core::roster::Id id) override;
+    core::roster::Id InsertPartyOrg(const core::roster::PartyOrg& o) override;
+    void UpsertIncome(const core::roster::UnitIncome& i) override;
+
+    core::roster::Id InsertUser(const core::ports::UserRecord& u) override;
+    void UpdateUserPassword(core::roster::Id id, const std::string& password_hash) override;
+    std::optional<core::ports::UserRecord> FindUserByName(const std::string& username) override;
+    std::optional<core::ports::UserRecord> FindUser(core::roster::Id id) override;
+    std::vector<core::ports::UserRecord> ListUsers() override;
+    void InsertSession(const core::ports::SessionRecord& s) override;
+    std::optional<core::ports::SessionRecord> FindSession(const std::string& token_hash) override;
+    void DeleteSession(const std::string& token_hash) override;
+
+    void AppendAudit(core::ports::AuditEntry entry) override;
+    std::vector<core::ports::AuditEntry> ListAudit(std::int64_t after_seq, int limit) override;
+    std::int64_t CountAudit() override;
+
+    SqlDb& db() { return *db_; }
+
+private:
+    std::unique_ptr<SqlDb> db_;
+    int tx_depth_ = 0;
+    friend class SqlTransaction;
+};
+
+// SHA-256 of `data` as lowercase hex (OpenSSL).
+std::string Sha256Hex(const std::string& data);
+// The hash of an audit entry given its fields and prev_hash (what `audit verify` recomputes).
+std::string AuditHash(const core::ports::AuditEntry& e);
+
+}  // namespace lingyan::storage
