@@ -1,7 +1,9 @@
 #include "main/composition.hpp"
 
-#include "exchange/evaluation/framework_json.hpp"
+#include "exchange/evaluation/evaluation_files.hpp"
+#include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
+#include "exchange/training/bonus_split_xlsx.hpp"
 
 namespace lingyan::composition {
 
@@ -14,15 +16,17 @@ Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::Sq
     campaign_store = std::make_unique<storage::SqlCampaignStore>(store->db());
     campaigns = std::make_unique<app::CampaignService>(
         *store, *campaign_store, store_mutex, clock, *roster,
-        app::FrameworkCodec{[](std::string_view text) { return exchange::ParseFramework(text); },
-                            [](const core::evaluation::Framework& fw) { return exchange::FrameworkToJson(fw); }});
-    indicators = std::make_unique<app::IndicatorService>(*store, *campaign_store, store_mutex, clock, *roster);
+        exchange::MakeEvaluationFiles());
+    indicators = std::make_unique<app::IndicatorService>(*store, *campaign_store, store_mutex, clock, *roster,
+                                                         exchange::MakeIndicatorFiles());
     points_store = std::make_unique<storage::SqlPointsStore>(store->db());
-    points = std::make_unique<app::PointsService>(*store, *points_store, store_mutex, clock, *roster);
+    points = std::make_unique<app::PointsService>(*store, *points_store, store_mutex, clock, *roster,
+                                                  exchange::points::MakePointsFiles());
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
     pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster);
     programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster);
-    ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster);
+    ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster,
+                                                  app::TrainingFiles{exchange::training::BonusSplitXlsx});
 }
 
 http::Services& Runtime::Services() {

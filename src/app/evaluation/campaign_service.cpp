@@ -24,7 +24,6 @@ using core::roster::UnitKind;
 namespace {
 
 constexpr const char* kDraft = "draft";
-constexpr const char* kPublished = "published";
 constexpr std::string_view kJudgeKey = "judge";
 constexpr std::string_view kVetoKey = "veto";
 
@@ -95,13 +94,13 @@ struct CampaignService::Computed {
 
 CampaignService::CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns,
                                  std::mutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
-                                 FrameworkCodec codec)
+                                 EvaluationFiles files)
     : store_(store),
       campaigns_(campaigns),
       store_mutex_(store_mutex),
       clock_(clock),
       roster_(roster),
-      codec_(std::move(codec)),
+      files_(std::move(files)),
       templates_(evaluation::BuiltinTemplates()) {}
 
 // ---- scope ---------------------------------------------------------------------------------
@@ -150,7 +149,7 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
     if (!record) return nullptr;
     auto version = campaigns_.FindFrameworkVersion(record->framework_version_id);
     if (!version) throw std::runtime_error("考核活动 " + std::to_string(campaign_id) + " 的指标体系版本缺失");
-    auto compiled = codec_.parse(version->body);
+    auto compiled = files_.parse_framework(version->body);
     if (!compiled) throw std::runtime_error("考核活动 " + std::to_string(campaign_id) + " 的指标体系无效: " +
                                             compiled.error().message);
     auto computed = std::make_shared<Computed>();
@@ -392,7 +391,7 @@ Result<evaluation::Framework> CampaignService::ResolveFramework(const std::strin
         if (!t) return Invalid("没有内置模板 “" + template_key + "”", "template");
         framework = t->framework;
     } else {
-        auto parsed = codec_.parse(framework_json);
+        auto parsed = files_.parse_framework(framework_json);
         if (!parsed) return Invalid(parsed.error().message, "framework");
         framework = parsed->framework();
     }
@@ -475,7 +474,7 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
         }
     }
 
-    const std::string body = codec_.to_json(framework);
+    const std::string body = files_.framework_json(framework);
     Id campaign_id = 0;
     {
         std::lock_guard lock(store_mutex_);
@@ -834,7 +833,7 @@ Result<CampaignDetail> CampaignService::ReplaceFramework(const Actor& actor, Id 
         version.version = old_version->version + 1;
         version.name = framework.name;
         version.template_key = template_key;
-        version.body = codec_.to_json(framework);
+        version.body = files_.framework_json(framework);
         version.created_by = actor.username;
         version.created_at = now;
         CampaignRecord c = computed->detail.summary.campaign;

@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/common/file_download.hpp"
+#include "app/evaluation/evaluation_files.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
@@ -38,12 +40,8 @@
 
 namespace lingyan::app {
 
-// FRAMEWORK.json ⇄ Framework, provided at wiring time by the exchange layer (the app layer has
-// no JSON library). `parse` reads and compiles; errors are errc::kInvalid.
-struct FrameworkCodec {
-    std::function<Result<core::evaluation::CompiledFramework>(std::string_view)> parse;
-    std::function<std::string(const core::evaluation::Framework&)> to_json;
-};
+// The status of a campaign whose result is published (frozen); a draft is "draft".
+inline constexpr const char* kPublished = "published";
 
 // A subject is a unit (unit_id) or a person (person_id; the person's unit is looked up).
 struct SubjectSpec {
@@ -93,6 +91,7 @@ struct FactInput {
 
 struct FactOutcome {
     int inserted = 0, updated = 0, removed = 0, unchanged = 0;
+    std::string layout;  // of an imported workbook: "long" or "wide"
     std::vector<RowError> errors;  // non-empty: nothing was written
 };
 
@@ -170,7 +169,7 @@ struct PublishOutcome {
 class CampaignService {
 public:
     CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns, std::mutex& store_mutex,
-                    const core::ports::Clock& clock, const RosterService& roster, FrameworkCodec codec);
+                    const core::ports::Clock& clock, const RosterService& roster, EvaluationFiles files);
 
     const std::vector<core::evaluation::Template>& Templates() const { return templates_; }
 
@@ -185,6 +184,18 @@ public:
     // `check_only` reports the row errors without writing (to list them together with a file's own).
     Result<FactOutcome> EnterFacts(const Actor& actor, Id campaign_id, const std::vector<FactInput>& facts,
                                    const std::string& reason, bool check_only = false);
+
+    // Enters the facts of an uploaded workbook (either layout), all or nothing: subjects are
+    // found by name (or id; a name two subjects share must be given by id). The caller's role and
+    // the campaign's state are checked before the file is read; the file's own problems and the
+    // checks of its other rows are reported together. `layout` of the outcome says which layout.
+    Result<FactOutcome> ImportFacts(const Actor& actor, Id campaign_id, const std::string& bytes);
+    // The campaign's wide template with the current values filled in.
+    Result<FileDownload> FactsTemplate(const Actor& actor, Id campaign_id);
+    // The award list, the ranking and the negative list as .xlsx.
+    Result<FileDownload> AwardsWorkbook(const Actor& actor, Id campaign_id);
+    // A framework as FRAMEWORK.json text.
+    std::string FrameworkJson(const core::evaluation::Framework& framework) const { return files_.framework_json(framework); }
 
     // The stored facts, for data-entry grids; `subject_id` 0 = all subjects. Role judge sees only
     // its own judges scores.
@@ -260,7 +271,7 @@ private:
     std::mutex& store_mutex_;
     const core::ports::Clock& clock_;
     const RosterService& roster_;
-    FrameworkCodec codec_;
+    EvaluationFiles files_;
     std::vector<core::evaluation::Template> templates_;
     std::mutex cache_mutex_;
     std::map<Id, std::shared_ptr<const Computed>> cache_;

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "app/common/file_download.hpp"
+#include "app/indicators/indicator_files.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/common/result.hpp"
 #include "core/ports/evaluation_store.hpp"
@@ -59,9 +61,14 @@ struct MetricView {
 class IndicatorService {
 public:
     IndicatorService(core::ports::Store& store, core::ports::CampaignStore& metrics, std::mutex& store_mutex,
-                  const core::ports::Clock& clock, const RosterService& roster);
+                     const core::ports::Clock& clock, const RosterService& roster, IndicatorFiles files);
 
+    // Checks every row (unit in scope, metric, year, month, value) and writes all or nothing.
     Result<MetricOutcome> Enter(const Actor& actor, const std::vector<MetricInput>& inputs, const std::string& reason);
+    // Enters an uploaded indicators workbook; the role is checked before the file is read.
+    Result<MetricOutcome> ImportFile(const Actor& actor, const std::string& bytes);
+    // The workbook to fill in: one row per child unit of `parent` (0 = the caller's scope unit).
+    Result<FileDownload> Template(const Actor& actor, Id parent, const std::string& metric, int year);
     // The progress of `metric` in `year` up to `month` for the units below `parent` (0 = the
     // caller's scope unit) that have a target or an actual.
     Result<MetricView> View(const Actor& actor, const std::string& metric, int year, int month, Id parent);
@@ -74,6 +81,7 @@ private:
     std::mutex& store_mutex_;
     const core::ports::Clock& clock_;
     const RosterService& roster_;
+    IndicatorFiles files_;
 };
 
 }  // namespace lingyan::app

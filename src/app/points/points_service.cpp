@@ -165,8 +165,9 @@ struct PointsService::Live {
 };
 
 PointsService::PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
-                             const core::ports::Clock& clock, const RosterService& roster)
-    : store_(store), points_(points), store_mutex_(store_mutex), clock_(clock), roster_(roster) {}
+                             const core::ports::Clock& clock, const RosterService& roster, PointsFiles files)
+    : store_(store), points_(points), store_mutex_(store_mutex), clock_(clock), roster_(roster),
+      files_(std::move(files)) {}
 
 // ---- loading -------------------------------------------------------------------------------
 
@@ -1149,6 +1150,20 @@ Result<Publicity> PointsService::PublicityOf(const Actor& actor, std::optional<I
         out.totals.push_back({entry.rank, RefOf(live, entry.member), entry.total, live.Stars(entry.total),
                               live.GradeOf(entry.member, grades)});
     return out;
+}
+
+Result<FileDownload> PointsService::LeaderboardWorkbook(const Actor& actor, std::optional<Id> unit,
+                                                       const std::string& category, std::int64_t top,
+                                                       std::optional<Id> period) {
+    auto page = Leaderboard(actor, unit, category, top, period);
+    if (!page) return page.error();
+    return FileDownload{files_.leaderboard_xlsx(*page),
+                        page->unit_name + (page->category.empty() ? "" : "·" + page->category) + "积分排行.xlsx",
+                        "leaderboard.xlsx"};
+}
+
+FileDownload PointsService::PublicityWorkbook(const Publicity& publicity) const {
+    return FileDownload{files_.publicity_xlsx(publicity), publicity.unit_name + "积分公示.xlsx", "publicity.xlsx"};
 }
 
 }  // namespace lingyan::app

@@ -39,6 +39,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/common/file_download.hpp"
+#include "app/points/points_files.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
@@ -201,7 +203,7 @@ struct NewMember {
 class PointsService {
 public:
     PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
-                  const core::ports::Clock& clock, const RosterService& roster);
+                  const core::ports::Clock& clock, const RosterService& roster, PointsFiles files);
 
     // Rebuilds the live state from the stored ledger (at start, after a seed or a rule change).
     void Reload();
@@ -246,6 +248,11 @@ public:
     Result<MyPoints> Me(const Actor& actor, std::optional<core::roster::Id> period = std::nullopt);
     Result<Publicity> PublicityOf(const Actor& actor, std::optional<core::roster::Id> unit, std::optional<int> days,
                                   std::optional<core::roster::Id> period = std::nullopt);
+    // The leaderboard page and the public display as .xlsx (the same scope rules as above).
+    Result<FileDownload> LeaderboardWorkbook(const Actor& actor, std::optional<core::roster::Id> unit,
+                                             const std::string& category, std::int64_t top,
+                                             std::optional<core::roster::Id> period = std::nullopt);
+    FileDownload PublicityWorkbook(const Publicity& publicity) const;
 
     // Seeding (demo, CLI): runs `fn` in one transaction under the store mutex, then reloads.
     void Seed(const std::function<void(core::ports::Store&, core::ports::PointsStore&)>& fn);
@@ -290,6 +297,7 @@ private:
     std::mutex& store_mutex_;
     const core::ports::Clock& clock_;
     const RosterService& roster_;
+    PointsFiles files_;
     mutable std::shared_mutex live_mutex_;
     // Guarded by live_mutex_: the stored periods (by start date) and the boards built so far.
     bool loaded_ = false;

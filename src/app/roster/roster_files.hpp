@@ -36,11 +36,11 @@ struct RosterSheet {
 
 struct RosterFiles {
     // A roster file (.xlsx or .csv by `filename`).
-    std::function<Result<RosterSheet>(const std::string& bytes, const std::string& filename)> read_roster;
+    std::function<core::Result<RosterSheet>(const std::string& bytes, const std::string& filename)> read_roster;
     std::function<std::string()> roster_template;
     std::function<std::string(const std::vector<PersonView>&)> people_xlsx;
     // A units file (.xlsx or .csv by `filename`).
-    std::function<Result<UnitsSheet>(std::string_view bytes, std::string_view filename)> read_units;
+    std::function<core::Result<UnitsSheet>(std::string_view bytes, std::string_view filename)> read_units;
     // The units template with an example under `parent_code`.
     std::function<std::string(const std::string& parent_code, const std::string& parent_name)> units_template;
     std::function<std::string(const std::vector<UnitView>&)> units_xlsx;

@@ -441,4 +441,11 @@ Result<BonusSplitView> LadderService::DeleteBonusSplit(const Actor& actor, Id sp
     return v;
 }
 
+Result<FileDownload> LadderService::BonusSplitWorkbook(const Actor& actor, Id split_id) {
+    auto split = GetBonusSplit(actor, split_id);
+    if (!split) return split.error();
+    return FileDownload{files_.bonus_split_xlsx(*split),
+                        split->unit_name + split->record.period + "年度奖金分配.xlsx", "bonus-split.xlsx"};
+}
+
 }  // namespace lingyan::app

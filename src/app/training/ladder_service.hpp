@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "app/common/file_download.hpp"
 #include "app/training/training_base.hpp"
+#include "app/training/training_files.hpp"
 #include "core/training/bonus_pool.hpp"
 #include "core/training/ladder.hpp"
 
@@ -82,8 +84,8 @@ struct BonusSplitView {
 class LadderService : TrainingBase {
 public:
     LadderService(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
-                const core::ports::Clock& clock, const RosterService& roster)
-        : TrainingBase(store, training, store_mutex, clock, roster) {}
+                  const core::ports::Clock& clock, const RosterService& roster, TrainingFiles files)
+        : TrainingBase(store, training, store_mutex, clock, roster), files_(std::move(files)) {}
 
     const core::training::LadderConfig& LadderConfig() const { return ladder_; }
     // Chooses the county's ladder (default 4 × 15). Call once at start-up, before serving: the
@@ -107,8 +109,11 @@ public:
     Result<std::vector<BonusSplitView>> ListBonusSplits(const Actor& actor);  // without lines
     Result<BonusSplitView> GetBonusSplit(const Actor& actor, Id split_id);
     Result<BonusSplitView> DeleteBonusSplit(const Actor& actor, Id split_id);
+    // One split with its lines as .xlsx.
+    Result<FileDownload> BonusSplitWorkbook(const Actor& actor, Id split_id);
 
 private:
+    TrainingFiles files_;
     core::training::LadderConfig ladder_ = core::training::FourByFifteenLadder();
 };
 

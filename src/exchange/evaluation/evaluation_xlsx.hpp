@@ -21,60 +21,27 @@
 #include <vector>
 
 #include "app/common/row_errors.hpp"
+#include "app/evaluation/evaluation_files.hpp"
+#include "app/indicators/indicator_files.hpp"
 
 namespace lingyan::exchange {
 
+using app::FactColumn;
+using app::FactsSheet;
+using app::MetricsSheet;
+using app::MetricTemplateRow;
+using app::SheetFact;
+using app::SheetMetric;
 using app::SheetProblem;
 
-struct SheetFact {
-    std::uint32_t line = 0;
-    std::string subject;  // as written: a subject's name or id
-    std::string criterion;
-    std::string key;
-    std::string value;
-    std::string judge;  // judge scores only; "" = the uploader
-};
-
-struct FactsSheet {
-    std::string layout;  // "long" or "wide"
-    std::vector<SheetFact> facts;
-    std::vector<SheetProblem> problems;
-};
-
 FactsSheet ReadFactsWorkbook(std::string_view bytes);
-
-// One column of the wide template.
-struct FactColumn {
-    std::string title;  // e.g. "开票销售·完成值"
-    std::string criterion;
-    std::string key;
-};
 
 // The wide template of a campaign: one row per subject (names in column A), current values
 // filled in from `values` keyed by (subject name, criterion, key).
 std::string WriteFactsTemplate(const std::vector<std::string>& subjects, const std::vector<FactColumn>& columns,
                                const std::map<std::tuple<std::string, std::string, std::string>, std::string>& values);
 
-struct SheetMetric {
-    std::uint32_t line = 0;
-    std::string unit_code;
-    std::string metric;
-    int year = 0;
-    int month = 0;  // 0 = the yearly target
-    double value = 0;
-};
-
-struct MetricsSheet {
-    std::vector<SheetMetric> values;
-    std::vector<SheetProblem> problems;
-};
-
 MetricsSheet ReadMetricsWorkbook(std::string_view bytes);
-
-struct MetricTemplateRow {
-    std::string unit_code;
-    std::string unit_name;
-};
 
 // The metrics template: one row per unit for `metric` and `year`, values to be filled in.
 std::string WriteMetricsTemplate(const std::vector<MetricTemplateRow>& units, const std::string& metric, int year);

@@ -1,5 +1,7 @@
 #include "exchange/evaluation/framework_json.hpp"
 
+#include "core/text/number.hpp"
+
 #include <boost/json.hpp>
 #include <charconv>
 #include <cstdio>
@@ -228,13 +230,7 @@ private:
 };
 
 
-std::string Fixed(double value, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    return buf;
-}
-
-std::string Shortest(double value) { return ShortestNumber(value); }
+std::string Shortest(double value) { return core::text::ShortestNumber(value); }
 
 void WriteCriterionJson(const evaluation::Framework& fw, const evaluation::CriterionSpec& c, int indent, std::string& out) {
     const std::string pad(static_cast<std::size_t>(indent), ' ');
@@ -278,11 +274,6 @@ core::Result<evaluation::CompiledFramework> ParseFramework(std::string_view text
     return evaluation::Compile(std::move(*framework));
 }
 
-std::string ShortestNumber(double value) {
-    char buf[64];
-    auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    return ec == std::errc() ? std::string(buf, ptr) : Fixed(value, 6);
-}
 
 // Boost.JSON prints doubles in exponent form ("8.267E1"); results are written by hand so that
 // totals read as 82.67 and s values in their shortest exact form.

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/common/result.hpp"
+#include "core/text/number.hpp"
 #include "core/evaluation/framework.hpp"
 
 namespace lingyan::exchange {
@@ -47,7 +48,6 @@ std::string FrameworkToJson(const core::evaluation::Framework& fw);
 
 // A JSON string literal for `text` (quotes and control characters escaped).
 std::string JsonString(std::string_view text);
-// The shortest decimal text that reads back as `value` ("82.67", not "8.267E1").
-std::string ShortestNumber(double value);
+using core::text::ShortestNumber;  // framework values print in this form
 
 }  // namespace lingyan::exchange

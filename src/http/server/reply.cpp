@@ -9,4 +9,9 @@ Response Reply(const core::Result<boost::json::value>& result, int status) {
     return Json(status, *result);
 }
 
+Response Download(const core::Result<app::FileDownload>& file) {
+    if (!file) return ErrorResponse(file.error());
+    return XlsxAttachment(file->bytes, file->filename, file->ascii_fallback);
+}
+
 }  // namespace lingyan::http

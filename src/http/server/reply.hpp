@@ -7,6 +7,7 @@
 
 #include <utility>
 
+#include "app/common/file_download.hpp"
 #include "core/common/result.hpp"
 #include "http/server/router.hpp"
 
@@ -24,5 +25,8 @@ Response Reply(int status, const core::Result<T>& result, F&& to_json) {
     if (!result) return ErrorResponse(result.error());
     return Json(status, boost::json::value(std::forward<F>(to_json)(*result)));
 }
+
+// A file for download (Content-Disposition: attachment), or the error.
+Response Download(const core::Result<app::FileDownload>& file);
 
 }  // namespace lingyan::http

@@ -11,10 +11,7 @@
 #include <set>
 #include <tuple>
 
-#include "exchange/evaluation/evaluation_xlsx.hpp"
-#include "exchange/common/file_io.hpp"
-#include "exchange/evaluation/framework_json.hpp"
-#include "exchange/xlsx/writer.hpp"
+#include "core/text/number.hpp"
 #include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/reply.hpp"
@@ -398,7 +395,7 @@ core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::
                 }
             } else if (k == "value") {
                 if (value.is_string()) f.value = std::string(value.as_string());
-                else if (value.is_number()) f.value = exchange::ShortestNumber(value.to_number<double>());
+                else if (value.is_number()) f.value = core::text::ShortestNumber(value.to_number<double>());
                 else if (!value.is_null()) problem = "value 应为数字、字符串或 null（删除）", field = "value";
             } else {
                 problem = "未知字段 “" + std::string(k) + "”", field = std::string(k);
@@ -496,106 +493,12 @@ json::object FollowUpJson(const core::ports::CampaignFollowUpRecord& f) {
                         {"closed_at", f.closed_at}};
 }
 
-// The columns of a campaign's wide facts template: every key of every leaf that is not scored
-// by judges (judges enter their own scores), then the subject-level bonus, penalty and veto.
-std::vector<exchange::FactColumn> TemplateColumns(const evaluation::CompiledFramework& fw) {
-    std::vector<exchange::FactColumn> out;
-    auto add = [&](const evaluation::Node& n, const char* key, const char* title) {
-        out.push_back({n.spec.name + "·" + title, n.spec.id, key});
-    };
-    for (int leaf : fw.leaves()) {
-        const auto& n = fw.nodes()[static_cast<std::size_t>(leaf)];
-        switch (n.spec.method) {
-            case evaluation::Method::kTarget: add(n, "actual", "完成值"), add(n, "target", "目标值"); break;
-            case evaluation::Method::kGrowth: add(n, "actual", "本期值"), add(n, "base", "基期值"); break;
-            case evaluation::Method::kRating:
-                for (const auto& g : evaluation::kRatingGrades) add(n, std::string(g.key).c_str(), std::string(g.key).c_str());
-                break;
-            case evaluation::Method::kRank: add(n, "value", "数值"); break;
-            case evaluation::Method::kCount: add(n, "count", "次数"); break;
-            case evaluation::Method::kManual: add(n, "value", "得分"); break;
-            default: break;
-        }
-    }
-    out.push_back({"加分", std::string(evaluation::kSubjectLevel), "bonus"});
-    out.push_back({"扣分", std::string(evaluation::kSubjectLevel), "penalty"});
-    out.push_back({"一票否决（事由）", std::string(evaluation::kSubjectLevel), "veto"});
-    return out;
-}
-
-std::string AwardsXlsx(const app::Board& board) {
-    return exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& writer) {
-        const auto awards = writer.AddSheet(
-            "获奖名单", {{"奖项", 14}, {"名次", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"总分", 10}});
-        std::uint32_t line = 2;
-        const auto& ranking = board.evaluation->ranking;
-        for (const auto& a : board.evaluation->awards) {
-            for (std::size_t pos : a.winners) {
-                const auto& r = ranking[pos];
-                const auto& s = board.detail.subjects[r.subject];
-                writer.WriteString(awards, line, 0, a.name);
-                writer.WriteNumber(awards, line, 1, r.rank);
-                writer.WriteString(awards, line, 2, s.name);
-                writer.WriteString(awards, line, 3, s.town_name);
-                writer.WriteNumber(awards, line, 4, Total(r.total_cents));
-                ++line;
-            }
-        }
-        const auto& d = board.detail;
-        const auto all = writer.AddSheet("排名", {{"名次", 8},
-                                                  {"考核对象", 36},
-                                                  {"所属镇街", 14},
-                                                  {"总分", 10},
-                                                  {"一票否决", 10},
-                                                  {"数据不全", 10},
-                                                  {"奖项", 12},
-                                                  {"赛道", 12},
-                                                  {"赛道名次", 10},
-                                                  {"分档", 12}});
-        line = 2;
-        for (const auto& row : board.rows) {
-            const auto& r = *row.result;
-            const auto& s = d.subjects[row.subject_idx];
-            writer.WriteNumber(all, line, 0, r.rank);
-            writer.WriteString(all, line, 1, s.name);
-            writer.WriteString(all, line, 2, s.town_name);
-            writer.WriteNumber(all, line, 3, Total(r.total_cents));
-            writer.WriteString(all, line, 4, r.vetoed ? "是" : "");
-            writer.WriteString(all, line, 5, r.incomplete ? "是" : "");
-            writer.WriteString(all, line, 6, row.award);
-            if (s.track >= 0) {
-                writer.WriteString(all, line, 7, d.tracks[static_cast<std::size_t>(s.track)].name);
-                writer.WriteNumber(all, line, 8, row.track_rank);
-            }
-            if (row.band >= 0) writer.WriteString(all, line, 9, d.bands[static_cast<std::size_t>(row.band)].name);
-            ++line;
-        }
-        if (d.negative) {
-            // The negative list, published as such (e.g. 躺平奖), worst first.
-            const std::string& title = d.negative->name;
-            const bool plain = title.size() <= 30 && title.find_first_of("[]:*?/\\") == std::string::npos;
-            const auto neg = writer.AddSheet(plain ? title : std::string("反向榜单"),
-                                             {{"序号", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"依据", 16}, {"得分", 10}});
-            line = 2;
-            for (const auto& entry : board.negative) {
-                const auto& s = d.subjects[entry.subject_idx];
-                writer.WriteNumber(neg, line, 0, line - 1);
-                writer.WriteString(neg, line, 1, s.name);
-                writer.WriteString(neg, line, 2, s.town_name);
-                writer.WriteString(neg, line, 3, d.negative->criterion.empty() ? "总分" : d.negative->criterion);
-                writer.WriteNumber(neg, line, 4, entry.value);
-                ++line;
-            }
-        }
-    });
-}
-
 // GET /api/v1/templates
 Response ListTemplates(Services& s, Request&) {
     json::array items;
     for (const auto& t : s.campaigns.Templates()) {
         json::object o{{"key", t.key}, {"title", t.title}, {"subjects", t.subjects}, {"name", t.framework.name}};
-        o["framework"] = json::parse(exchange::FrameworkToJson(t.framework));
+        o["framework"] = json::parse(s.campaigns.FrameworkJson(t.framework));
         items.push_back(std::move(o));
     }
     return Json(200, json::object{{"items", std::move(items)}});
@@ -854,84 +757,28 @@ Response FactsFromIndicator(Services& s, Request& req) {
 Response DownloadFactsTemplate(Services& s, Request& req) {
     auto id = PathId(req, 0);
     if (!id) return ErrorResponse(id.error());
-    auto detail = s.campaigns.Get(req.user->actor, *id);
-    if (!detail) return ErrorResponse(detail.error());
-    auto facts = s.campaigns.Facts(req.user->actor, *id, 0);
-    if (!facts) return ErrorResponse(facts.error());
-    std::map<Id, std::string> names;
-    std::vector<std::string> subjects;
-    for (const auto& subject : detail->subjects) {
-        names[subject.record.id] = subject.name;
-        subjects.push_back(subject.name);
-    }
-    std::map<std::tuple<std::string, std::string, std::string>, std::string> values;
-    for (const auto& f : *facts) values[{names[f.subject_id], f.criterion, f.key}] = f.value;
-    return XlsxAttachment(exchange::WriteFactsTemplate(subjects, TemplateColumns(*detail->framework), values),
-                          detail->summary.campaign.name + "数据导入模板.xlsx", "facts-template.xlsx");
+    return Download(s.campaigns.FactsTemplate(req.user->actor, *id));
 }
 
 // POST /api/v1/campaigns/{id}/facts/import
 Response ImportFacts(Services& s, Request& req) {
-        auto id = PathId(req, 0);
-        if (!id) return ErrorResponse(id.error());
-        if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
-        auto detail = s.campaigns.Get(req.user->actor, *id);
-        if (!detail) return ErrorResponse(detail.error());
-        exchange::FactsSheet sheet;
-        try {
-            sheet = exchange::ReadFactsWorkbook(req.body);
-        } catch (const exchange::FileError& e) {
-            return ErrorResponse(core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file"));
-        }
-        // Subjects by name (or by id); a name shared by two subjects must be given by id.
-        std::map<std::string, Id> by_name;
-        std::set<std::string> ambiguous;
-        for (const auto& subject : detail->subjects) {
-            if (!by_name.emplace(subject.name, subject.record.id).second) ambiguous.insert(subject.name);
-            by_name.emplace(std::to_string(subject.record.id), subject.record.id);
-        }
-        std::vector<app::RowError> errors;
-        for (const auto& p : sheet.problems) errors.push_back({"", static_cast<int>(p.line), p.column, p.message});
-        std::vector<app::FactInput> inputs;
-        for (const auto& f : sheet.facts) {
-            auto it = by_name.find(f.subject);
-            if (it == by_name.end() || ambiguous.count(f.subject)) {
-                errors.push_back({"", static_cast<int>(f.line), "考核对象",
-                                  ambiguous.count(f.subject) ? "考核对象 “" + f.subject + "” 重名，请改填其编号"
-                                                             : "考核对象 “" + f.subject + "” 不在本活动中"});
-                continue;
-            }
-            inputs.push_back({static_cast<int>(f.line), it->second, f.criterion, f.key, f.value, f.judge});
-        }
-        if (!errors.empty()) {
-            // The sheet's own problems and the other rows' problems, reported at once.
-            if (!inputs.empty()) {
-                auto more = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "", true);
-                if (more) errors.insert(errors.end(), more->errors.begin(), more->errors.end());
-            }
-            std::stable_sort(errors.begin(), errors.end(),
-                             [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
-            return RowErrorsResponse(errors, "导入失败");
-        }
-        if (inputs.empty()) return ErrorResponse(core::Invalid("表中没有任何数据", "file"));
-        auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, inputs, "导入 .xlsx（" + sheet.layout + "）");
-        if (!outcome) return ErrorResponse(outcome.error());
-        if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
-        return Json(200, json::object{{"layout", sheet.layout},
-                                                              {"inserted", outcome->inserted},
-                                                              {"updated", outcome->updated},
-                                                              {"removed", outcome->removed},
-                                                              {"unchanged", outcome->unchanged}});
+    auto id = PathId(req, 0);
+    if (!id) return ErrorResponse(id.error());
+    auto outcome = s.campaigns.ImportFacts(req.user->actor, *id, req.body);
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
+    return Json(200, json::object{{"layout", outcome->layout},
+                                  {"inserted", outcome->inserted},
+                                  {"updated", outcome->updated},
+                                  {"removed", outcome->removed},
+                                  {"unchanged", outcome->unchanged}});
 }
 
 // GET /api/v1/campaigns/{id}/awards.xlsx
 Response DownloadAwards(Services& s, Request& req) {
     auto id = PathId(req, 0);
     if (!id) return ErrorResponse(id.error());
-    auto board = s.campaigns.Ranking(req.user->actor, *id, std::nullopt);
-    if (!board) return ErrorResponse(board.error());
-    return XlsxAttachment(AwardsXlsx(*board), board->detail.summary.campaign.name + "获奖名单.xlsx",
-                          "awards.xlsx");
+    return Download(s.campaigns.AwardsWorkbook(req.user->actor, *id));
 }
 
 }  // namespace

@@ -5,8 +5,6 @@
 
 #include <cmath>
 
-#include "exchange/evaluation/evaluation_xlsx.hpp"
-#include "exchange/xlsx/xlsx_error.hpp"
 #include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/reply.hpp"
@@ -68,9 +66,9 @@ core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
     return out;
 }
 
-Response OutcomeResponse(const core::Result<app::MetricOutcome>& outcome) {
+Response OutcomeResponse(const core::Result<app::MetricOutcome>& outcome, const std::string& failure = "录入失败") {
     if (!outcome) return ErrorResponse(outcome.error());
-    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, failure);
     return Json(200, json::object{
                                  {"written", outcome->written}, {"removed", outcome->removed}, {"unchanged", outcome->unchanged}});
 }
@@ -126,24 +124,7 @@ Response EnterIndicatorValues(Services& s, Request& req) {
 
 // POST /api/v1/metrics/import
 Response ImportIndicators(Services& s, Request& req) {
-        if (req.body.empty()) return ErrorResponse(core::Invalid("上传的文件为空", "file"));
-        exchange::MetricsSheet sheet;
-        try {
-            sheet = exchange::ReadMetricsWorkbook(req.body);
-        } catch (const exchange::FileError& e) {
-            return ErrorResponse(core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file"));
-        }
-        if (!sheet.problems.empty()) {
-            std::vector<app::RowError> errors;
-            for (const auto& p : sheet.problems)
-                errors.push_back({"经济指标", static_cast<int>(p.line), p.column, p.message});
-            return RowErrorsResponse(errors, "导入失败");
-        }
-        std::vector<app::MetricInput> inputs;
-        for (const auto& v : sheet.values)
-            inputs.push_back({static_cast<int>(v.line), 0, v.unit_code, v.metric, v.year, v.month, v.value});
-        if (inputs.empty()) return ErrorResponse(core::Invalid("表中没有任何数值", "file"));
-        return OutcomeResponse(s.indicators.Enter(req.user->actor, inputs, "导入 .xlsx"));
+    return OutcomeResponse(s.indicators.ImportFile(req.user->actor, req.body), "导入失败");
 }
 
 // GET /api/v1/metrics/template.xlsx
@@ -152,24 +133,8 @@ Response DownloadIndicatorTemplate(Services& s, Request& req) {
     if (!parent) return ErrorResponse(parent.error());
     auto year = QueryInt(req.Query("year"), "year", 0);
     if (!year) return ErrorResponse(year.error());
-    const std::string metric = req.Query("metric").value_or("");
-    const Id root = *parent != 0 ? *parent : req.user->actor.scope_unit_id;
-    std::vector<exchange::MetricTemplateRow> units;
-    bool visible = true;
-    s.roster.WithIndex([&](const core::roster::RosterIndex& index) {
-        const auto& tree = index.tree();
-        if (root == 0 || !tree.Find(root) || !core::auth::InScope(tree, req.user->actor, root)) {
-            visible = false;
-            return;
-        }
-        for (Id child : tree.Children(root)) {
-            const auto* u = tree.Find(child);
-            units.push_back({u->code, u->name});
-        }
-    });
-    if (!visible) return ErrorResponse(core::Error{core::errc::kNotFound, "单位不存在或不在您的管辖范围内", "parent"});
-    return XlsxAttachment(exchange::WriteMetricsTemplate(units, metric, static_cast<int>(*year)),
-                          "经济指标导入模板.xlsx", "metrics-template.xlsx");
+    return Download(s.indicators.Template(req.user->actor, *parent, req.Query("metric").value_or(""),
+                                          static_cast<int>(*year)));
 }
 
 }  // namespace

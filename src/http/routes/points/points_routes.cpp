@@ -5,7 +5,6 @@
 #include <boost/json.hpp>
 #include <cmath>
 
-#include "exchange/xlsx/writer.hpp"
 #include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/reply.hpp"
@@ -536,24 +535,8 @@ Response ExportLeaderboard(Services& s, Request& req) {
     if (!period) return ErrorResponse(period.error());
     auto top = QueryInt(req.Query("top"), "top", 1000);
     if (!top) return ErrorResponse(top.error());
-    auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
-    if (!page) return ErrorResponse(page.error());
-    std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
-        auto sheet = w.AddSheet(
-            "积分排行", {{"名次", 8}, {"党员", 14}, {"所在支部/网格", 28}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
-        std::uint32_t line = 2;
-        for (const auto& e : page->entries) {
-            w.WriteNumber(sheet, line, 0, static_cast<double>(e.rank));
-            w.WriteString(sheet, line, 1, e.member.name);
-            w.WriteString(sheet, line, 2, e.member.unit_name);
-            w.WriteNumber(sheet, line, 3, static_cast<double>(e.total) / 100.0);  // hundredths
-            w.WriteNumber(sheet, line, 4, e.stars);
-            w.WriteString(sheet, line, 5, e.grade);
-            ++line;
-        }
-    });
-    std::string title = page->unit_name + (page->category.empty() ? "" : "·" + page->category) + "积分排行.xlsx";
-    return XlsxAttachment(std::move(bytes), title, "leaderboard.xlsx");
+    return Download(
+        s.points.LeaderboardWorkbook(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period));
 }
 
 // GET /api/v1/points/members/{id}/ranks
@@ -608,39 +591,7 @@ Response GetPublicity(Services& s, Request& req) {
 Response ExportPublicity(Services& s, Request& req) {
     auto pub = PublicityFrom(s, req);
     if (!pub) return ErrorResponse(pub.error());
-    std::string bytes = exchange::xlsx::WriteWorkbookBytes([&](exchange::xlsx::Writer& w) {
-        auto events = w.AddSheet("公示明细", {{"日期", 12, exchange::xlsx::ColumnKind::kDate},
-                                              {"党员", 12},
-                                              {"支部/网格", 24},
-                                              {"类别", 12},
-                                              {"事项", 28},
-                                              {"分值", 8},
-                                              {"审核人", 12}});
-        std::uint32_t line = 2;
-        for (const auto& e : pub->events) {
-            w.WriteDate(events, line, 0, points::FormatDate(e.record.date));
-            w.WriteString(events, line, 1, e.member_name);
-            w.WriteString(events, line, 2, e.unit_name);
-            w.WriteString(events, line, 3, e.category);
-            w.WriteString(events, line, 4, e.rule_name);
-            w.WriteNumber(events, line, 5, static_cast<double>(e.worth) / 100.0);  // hundredths
-            w.WriteString(events, line, 6, e.record.decided_by);
-            ++line;
-        }
-        auto totals = w.AddSheet(
-            "积分排名", {{"名次", 8}, {"党员", 12}, {"支部/网格", 24}, {"积分", 10}, {"星级", 8}, {"等次", 8}});
-        line = 2;
-        for (const auto& t : pub->totals) {
-            w.WriteNumber(totals, line, 0, static_cast<double>(t.rank));
-            w.WriteString(totals, line, 1, t.member.name);
-            w.WriteString(totals, line, 2, t.member.unit_name);
-            w.WriteNumber(totals, line, 3, static_cast<double>(t.total) / 100.0);
-            w.WriteNumber(totals, line, 4, t.stars);
-            w.WriteString(totals, line, 5, t.grade);
-            ++line;
-        }
-    });
-    return XlsxAttachment(std::move(bytes), pub->unit_name + "积分公示.xlsx", "publicity.xlsx");
+    return Download(s.points.PublicityWorkbook(*pub));
 }
 
 }  // namespace

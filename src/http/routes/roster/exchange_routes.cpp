@@ -14,11 +14,6 @@ namespace json = boost::json;
 
 namespace {
 
-Response Download(const core::Result<app::FileDownload>& file) {
-    if (!file) return ErrorResponse(file.error());
-    return XlsxAttachment(file->bytes, file->filename, file->ascii_fallback);
-}
-
 // The name of an upload, from the percent-encoded X-Filename header ("" when absent or malformed).
 std::string UploadName(const Request& req) {
     bool ok = true;

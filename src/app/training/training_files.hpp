@@ -1,0 +1,16 @@
+#pragma once
+// TrainingFiles: the training module's workbooks as the use cases see them. The exchange layer
+// provides them (exchange/training/) at composition.
+
+#include <functional>
+#include <string>
+
+namespace lingyan::app {
+
+struct BonusSplitView;  // ladder_service.hpp
+
+struct TrainingFiles {
+    std::function<std::string(const BonusSplitView&)> bonus_split_xlsx;
+};
+
+}  // namespace lingyan::app

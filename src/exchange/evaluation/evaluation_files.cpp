@@ -1,0 +1,119 @@
+#include "exchange/evaluation/evaluation_files.hpp"
+
+#include "exchange/evaluation/evaluation_xlsx.hpp"
+#include "exchange/evaluation/framework_json.hpp"
+#include "exchange/xlsx/writer.hpp"
+#include "exchange/xlsx/xlsx_error.hpp"
+
+namespace lingyan::exchange {
+
+namespace {
+
+double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
+
+core::Error Unreadable(const FileError& e) {
+    return core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file");
+}
+
+}  // namespace
+
+std::string AwardsXlsx(const app::Board& board) {
+    return xlsx::WriteWorkbookBytes([&](xlsx::Writer& writer) {
+        const auto awards = writer.AddSheet(
+            "获奖名单", {{"奖项", 14}, {"名次", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"总分", 10}});
+        std::uint32_t line = 2;
+        const auto& ranking = board.evaluation->ranking;
+        for (const auto& a : board.evaluation->awards) {
+            for (std::size_t pos : a.winners) {
+                const auto& r = ranking[pos];
+                const auto& s = board.detail.subjects[r.subject];
+                writer.WriteString(awards, line, 0, a.name);
+                writer.WriteNumber(awards, line, 1, r.rank);
+                writer.WriteString(awards, line, 2, s.name);
+                writer.WriteString(awards, line, 3, s.town_name);
+                writer.WriteNumber(awards, line, 4, Total(r.total_cents));
+                ++line;
+            }
+        }
+        const auto& d = board.detail;
+        const auto all = writer.AddSheet("排名", {{"名次", 8},
+                                                  {"考核对象", 36},
+                                                  {"所属镇街", 14},
+                                                  {"总分", 10},
+                                                  {"一票否决", 10},
+                                                  {"数据不全", 10},
+                                                  {"奖项", 12},
+                                                  {"赛道", 12},
+                                                  {"赛道名次", 10},
+                                                  {"分档", 12}});
+        line = 2;
+        for (const auto& row : board.rows) {
+            const auto& r = *row.result;
+            const auto& s = d.subjects[row.subject_idx];
+            writer.WriteNumber(all, line, 0, r.rank);
+            writer.WriteString(all, line, 1, s.name);
+            writer.WriteString(all, line, 2, s.town_name);
+            writer.WriteNumber(all, line, 3, Total(r.total_cents));
+            writer.WriteString(all, line, 4, r.vetoed ? "是" : "");
+            writer.WriteString(all, line, 5, r.incomplete ? "是" : "");
+            writer.WriteString(all, line, 6, row.award);
+            if (s.track >= 0) {
+                writer.WriteString(all, line, 7, d.tracks[static_cast<std::size_t>(s.track)].name);
+                writer.WriteNumber(all, line, 8, row.track_rank);
+            }
+            if (row.band >= 0) writer.WriteString(all, line, 9, d.bands[static_cast<std::size_t>(row.band)].name);
+            ++line;
+        }
+        if (d.negative) {
+            // The negative list, published as such (e.g. 躺平奖), worst first.
+            const std::string& title = d.negative->name;
+            const bool plain = title.size() <= 30 && title.find_first_of("[]:*?/\\") == std::string::npos;
+            const auto neg = writer.AddSheet(plain ? title : std::string("反向榜单"),
+                                             {{"序号", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"依据", 16}, {"得分", 10}});
+            line = 2;
+            for (const auto& entry : board.negative) {
+                const auto& s = d.subjects[entry.subject_idx];
+                writer.WriteNumber(neg, line, 0, line - 1);
+                writer.WriteString(neg, line, 1, s.name);
+                writer.WriteString(neg, line, 2, s.town_name);
+                writer.WriteString(neg, line, 3, d.negative->criterion.empty() ? "总分" : d.negative->criterion);
+                writer.WriteNumber(neg, line, 4, entry.value);
+                ++line;
+            }
+        }
+    });
+}
+
+app::EvaluationFiles MakeEvaluationFiles() {
+    app::EvaluationFiles files;
+    files.parse_framework = [](std::string_view text) { return ParseFramework(text); };
+    files.framework_json = [](const core::evaluation::Framework& fw) { return FrameworkToJson(fw); };
+    files.read_facts = [](std::string_view bytes) -> core::Result<app::FactsSheet> {
+        try {
+            return ReadFactsWorkbook(bytes);
+        } catch (const FileError& e) {
+            return Unreadable(e);
+        }
+    };
+    files.facts_template = [](const std::vector<std::string>& subjects, const std::vector<app::FactColumn>& columns,
+                              const app::FactValues& values) { return WriteFactsTemplate(subjects, columns, values); };
+    files.awards_xlsx = [](const app::Board& board) { return AwardsXlsx(board); };
+    return files;
+}
+
+app::IndicatorFiles MakeIndicatorFiles() {
+    app::IndicatorFiles files;
+    files.read = [](std::string_view bytes) -> core::Result<app::MetricsSheet> {
+        try {
+            return ReadMetricsWorkbook(bytes);
+        } catch (const FileError& e) {
+            return Unreadable(e);
+        }
+    };
+    files.template_xlsx = [](const std::vector<app::MetricTemplateRow>& units, const std::string& metric, int year) {
+        return WriteMetricsTemplate(units, metric, year);
+    };
+    return files;
+}
+
+}  // namespace lingyan::exchange
