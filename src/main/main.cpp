@@ -1,4 +1,5 @@
-// The one place that wires lingyan together: every subcommand registers itself on the CLI11 app.
+// The entry point: every subcommand registers itself on the CLI11 app (cli/commands.hpp). The
+// wiring of adapters to use cases is in main/composition.cpp.
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"

@@ -72,11 +72,52 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
     return r;
 }
 
+namespace {
+
+// Every database the tests of this program made, removed when the program ends (a SQLite file
+// with its -wal and -shm files; a PostgreSQL database dropped), so that runs leave nothing behind.
+class TempDatabases : public ::testing::Environment {
+public:
+    void Add(std::string url) {
+        std::lock_guard lock(mutex_);
+        urls_.push_back(std::move(url));
+    }
+    void TearDown() override {
+        std::lock_guard lock(mutex_);
+        for (const auto& url : urls_) {
+            if (url.rfind("sqlite:", 0) == 0) {
+                const std::string path = url.substr(7);
+                std::error_code ec;
+                for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+            } else if (const char* admin = std::getenv("LINGYAN_TEST_PG"); admin && *admin) {
+                const auto pos = url.find("dbname=") + 7;
+                const std::string name = url.substr(pos, url.find(' ', pos) - pos);
+                try {
+                    storage::OpenPostgres(admin)->ExecScript("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "could not drop test database %s: %s\n", name.c_str(), e.what());
+                }
+            }
+        }
+        urls_.clear();
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> urls_;
+};
+
+TempDatabases* const kTempDatabases =
+    static_cast<TempDatabases*>(::testing::AddGlobalTestEnvironment(new TempDatabases));
+
+}  // namespace
+
 std::string FreshDatabase(const std::string& backend) {
     static std::mt19937_64 rng{std::random_device{}()};
     std::string tag = std::to_string(::getpid()) + "_" + std::to_string(rng() % 1000000000);
     if (backend == "sqlite") {
         auto path = std::filesystem::temp_directory_path() / ("lingyan_test_" + tag + ".db");
+        kTempDatabases->Add("sqlite:" + path.string());
         return "sqlite:" + path.string();
     }
     const char* admin = std::getenv("LINGYAN_TEST_PG");
@@ -87,6 +128,7 @@ std::string FreshDatabase(const std::string& backend) {
     auto pos = conninfo.find("dbname=");
     auto end = conninfo.find(' ', pos);
     conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=lingyan_test_" + tag);
+    kTempDatabases->Add(conninfo);
     return conninfo;
 }
 
