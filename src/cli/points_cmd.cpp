@@ -16,22 +16,17 @@
 #include "exchange/points/tally_input.hpp"
 
 namespace lingyan::cli {
+
+namespace tally = exchange::points;
 namespace {
 
 namespace pts = core::points;
-using exchange::points::Fail;
-using exchange::points::InputError;
-using exchange::points::Members;
-using exchange::points::Quoted;
-using exchange::points::Rules;
-using exchange::points::TallyOutcome;
-using exchange::points::Units;
 using pts::MemberIdx;
 using pts::Points;
 
 // ---- output ---------------------------------------------------------------------------------------
 
-std::vector<MemberIdx> ById(const Members& members) {
+std::vector<MemberIdx> ById(const tally::Members& members) {
     std::vector<MemberIdx> order(members.ids.size());
     for (std::size_t member = 0; member < order.size(); ++member) order[member] = static_cast<MemberIdx>(member);
     const auto& ids = members.ids;
@@ -98,16 +93,16 @@ struct TallyArgs {
 };
 
 int RunTally(const TallyArgs& args) {
-    const Rules rules = exchange::points::LoadRules(args.rules);
-    const Units units = exchange::points::LoadUnits(args.units);
-    const Members members = exchange::points::LoadMembers(args.members, units);
+    const tally::Rules rules = exchange::points::LoadRules(args.rules);
+    const tally::Units units = exchange::points::LoadUnits(args.units);
+    const tally::Members members = exchange::points::LoadMembers(args.members, units);
     std::optional<pts::UnitIdx> scope;
     if (!args.scope.empty()) {
         const pts::UnitIdx found = units.index.Find(args.scope);
-        if (found < 0) Fail(args.units, 0, "unknown unit " + Quoted(args.scope) + " given as --scope (范围单位不存在)");
+        if (found < 0) tally::Fail(args.units, 0, "unknown unit " + tally::Quoted(args.scope) + " given as --scope (范围单位不存在)");
         scope = found;
     }
-    TallyOutcome outcome = exchange::points::TallyEvents(args.events, rules, members);
+    tally::TallyOutcome outcome = exchange::points::TallyEvents(args.events, rules, members);
     const bool integer = rules.integer_points && outcome.integer_quantities;
     const std::vector<Points>& totals = outcome.totals;
     const std::vector<MemberIdx> by_id = ById(members);
@@ -183,7 +178,7 @@ void AddPointsCommand(CLI::App& app, CommandContext& ctx) {
     tally->callback([&ctx, args] {
         try {
             ctx.exit_code = RunTally(*args);
-        } catch (const InputError& error) {
+        } catch (const tally::InputError& error) {
             const std::string where = error.line > 0 ? error.file + ":" + std::to_string(error.line) : error.file;
             std::fprintf(stderr, "lingyan points tally: %s: %s\n", where.c_str(), error.problem.c_str());
             ctx.exit_code = kExitBadInput;

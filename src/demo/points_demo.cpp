@@ -9,12 +9,11 @@
 
 namespace lingyan::demo {
 
+namespace ports = core::ports;
+
 using namespace app;  // the demo is written against the use cases, like a user of the app layer
 
 namespace points = core::points;
-using core::ports::PointsEventRecord;
-using core::ports::PointsMemberRecord;
-using core::ports::PointsPeriodRecord;
 using core::roster::RosterIndex;
 using core::roster::UnitKind;
 
@@ -99,7 +98,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
                 int pick = uniform(0, mix_total - 1);
                 const RuleMix* mix = kMix;
                 while (pick >= mix->weight) pick -= mix->weight, ++mix;
-                PointsEventRecord e;
+                ports::PointsEventRecord e;
                 e.member_id = member;
                 e.rule_id = rule_ids.at(mix->code);
                 e.quantity = uniform(1, mix->max_quantity) * points::kOnePoint;
@@ -124,7 +123,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
 
         for (const Branch& b : liyang) {
             for (int i = 0; i < options.members_per_village; ++i) {
-                PointsMemberRecord m;
+                ports::PointsMemberRecord m;
                 m.unit_id = b.grids.empty() ? b.village : b.grids[static_cast<std::size_t>(i) % b.grids.size()];
                 m.name = name();
                 m.id = ps.InsertMember(m);
@@ -133,7 +132,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
             }
         }
         // The `member` demo account: a member of 塘马村 with a year of events and three pending.
-        PointsMemberRecord me;
+        ports::PointsMemberRecord me;
         const Branch& tm = *std::find_if(liyang.begin(), liyang.end(), [&](const Branch& b) { return b.village == tangma; });
         me.unit_id = tm.grids.empty() ? tm.village : tm.grids.front();
         me.name = "演示党员";
@@ -155,7 +154,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
         if (beilian.village) {
             const int count = std::max(10, options.members_per_village / 10);
             for (int i = 0; i < count; ++i) {
-                PointsMemberRecord m;
+                ports::PointsMemberRecord m;
                 m.unit_id = beilian.grids.empty() ? beilian.village
                                                   : beilian.grids[static_cast<std::size_t>(i) % beilian.grids.size()];
                 m.name = name();
@@ -169,7 +168,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
         // the same as without it.
         {
             const points::CivilDate start = points::CivilFromDays(period.from);
-            PointsPeriodRecord last;
+            ports::PointsPeriodRecord last;
             last.name = std::to_string(start.year - 1) + "年度";
             last.period = {points::DaysFromCivil(start.year - 1, 1, 1), points::DaysFromCivil(start.year - 1, 12, 31)};
             last.zeroing_rules = {"FM03"};
@@ -188,7 +187,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
                         int at = pick(0, mix_total - 1);
                         const RuleMix* mix = kMix;
                         while (at >= mix->weight) at -= mix->weight, ++mix;
-                        PointsEventRecord e;
+                        ports::PointsEventRecord e;
                         e.member_id = member.id;
                         e.rule_id = rule_ids.at(mix->code);
                         e.quantity = pick(1, mix->max_quantity) * points::kOnePoint;

@@ -14,12 +14,7 @@ namespace lingyan::demo {
 
 using namespace app;  // the demo is written against the use cases, like a user of the app layer
 
-using core::roster::Economy;
-using core::roster::Person;
-using core::roster::Position;
-using core::roster::RosterIndex;
-using core::roster::Unit;
-using core::roster::UnitKind;
+using namespace core::roster;  // units, people and positions, as in roster_demo.cpp
 
 namespace {
 

@@ -16,9 +16,9 @@
 
 namespace lingyan::app {
 
+namespace ports = core::ports;
+
 namespace evaluation = core::evaluation;
-using core::ports::CampaignRecord;
-using core::ports::FactRecord;
 using core::roster::UnitKind;
 
 namespace {
@@ -84,7 +84,7 @@ struct CampaignService::Computed {
     CampaignDetail detail;
     std::vector<std::vector<Id>> paths;  // per subject: its unit's ancestors and itself
     std::unordered_map<Id, std::size_t> subject_index;
-    std::vector<FactRecord> facts;
+    std::vector<ports::FactRecord> facts;
     std::unique_ptr<evaluation::FactSheet> sheet;
     std::optional<evaluation::Evaluation> evaluation;
     evaluation::Standing standing;
@@ -107,7 +107,7 @@ CampaignService::CampaignService(core::ports::Store& store, core::ports::Campaig
 
 bool CampaignService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
 
-bool CampaignService::CanRead(const Actor& actor, const CampaignRecord& c) const {
+bool CampaignService::CanRead(const Actor& actor, const ports::CampaignRecord& c) const {
     if (c.status != kPublished && !IsManager(actor.role) && actor.role != core::auth::Role::kJudge) return false;
     if (actor.scope_unit_id == 0) return actor.role == core::auth::Role::kAdmin;
     bool visible = false;
@@ -258,7 +258,7 @@ void CampaignService::Score(Computed& computed_ref) {
 // ---- reads ---------------------------------------------------------------------------------
 
 Result<std::vector<CampaignSummary>> CampaignService::List(const Actor& actor) {
-    std::vector<CampaignRecord> records;
+    std::vector<ports::CampaignRecord> records;
     {
         std::lock_guard lock(store_mutex_);
         records = campaigns_.ListCampaigns();
@@ -353,12 +353,12 @@ Result<SubjectExplanation> CampaignService::Explain(const Actor& actor, Id campa
     return out;
 }
 
-Result<std::vector<FactRecord>> CampaignService::Facts(const Actor& actor, Id campaign_id, Id subject_id) {
+Result<std::vector<ports::FactRecord>> CampaignService::Facts(const Actor& actor, Id campaign_id, Id subject_id) {
     auto computed = Load(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
     if (subject_id != 0 && !computed->subject_index.count(subject_id)) return NotFound("考核对象");
     const bool judge = actor.role == core::auth::Role::kJudge;
-    std::vector<FactRecord> out;
+    std::vector<ports::FactRecord> out;
     for (const auto& f : computed->facts) {
         if (subject_id != 0 && f.subject_id != subject_id) continue;
         if (judge && (f.key != kJudgeKey || f.slot != actor.username)) continue;
@@ -488,7 +488,7 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
         version.body = body;
         version.created_by = actor.username;
         version.created_at = now;
-        CampaignRecord c;
+        ports::CampaignRecord c;
         c.name = spec.name;
         c.scope_unit_id = scope;
         c.framework_version_id = campaigns_.InsertFrameworkVersion(version);
@@ -564,7 +564,7 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
     auto row_error = [&](const FactInput& f, std::string field, std::string message) {
         outcome.errors.push_back(RowError{"", f.row, std::move(field), std::move(message)});
     };
-    std::map<FactIdentity, const FactRecord*> existing;
+    std::map<FactIdentity, const ports::FactRecord*> existing;
     for (const auto& f : computed->facts) existing[{f.subject_id, f.criterion, f.key, f.slot}] = &f;
     std::map<FactIdentity, const FactInput*> requested;
     std::vector<FactIdentity> identities(facts.size());
@@ -614,20 +614,20 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
 
     const std::string now = clock_.NowIso();
     std::string changes;
-    std::map<Id, FactRecord> updated;  // by id
+    std::map<Id, ports::FactRecord> updated;  // by id
     std::set<Id> removed;
-    std::vector<FactRecord> inserted;
+    std::vector<ports::FactRecord> inserted;
     auto tx = store_.Begin();
     for (const auto& [identity, input] : requested) {
         auto it = existing.find(identity);
-        const FactRecord* before = it == existing.end() ? nullptr : it->second;
+        const ports::FactRecord* before = it == existing.end() ? nullptr : it->second;
         const std::optional<std::string> before_value =
             before ? std::optional<std::string>(before->value) : std::nullopt;
         if (before_value == input->value) {
             ++outcome.unchanged;
             continue;
         }
-        FactRecord record;
+        ports::FactRecord record;
         record.campaign_id = campaign_id;
         record.subject_id = std::get<0>(identity);
         record.criterion = std::get<1>(identity);
@@ -687,7 +687,7 @@ Result<PublishOutcome> CampaignService::Publish(const Actor& actor, Id campaign_
     std::lock_guard store_lock(store_mutex_);
     auto computed = Build(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
-    CampaignRecord campaign = computed->detail.summary.campaign;
+    ports::CampaignRecord campaign = computed->detail.summary.campaign;
     if (!CanManage(actor, campaign.scope_unit_id)) return Forbidden("您无权发布该考核活动");
     if (campaign.status == kPublished) return Conflict("活动已发布");
     if (computed->error) return Invalid(computed->error->message, "facts");
@@ -745,7 +745,7 @@ Result<CampaignSummary> CampaignService::Reopen(const Actor& actor, Id campaign_
     std::lock_guard store_lock(store_mutex_);
     auto computed = Build(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
-    CampaignRecord campaign = computed->detail.summary.campaign;
+    ports::CampaignRecord campaign = computed->detail.summary.campaign;
     if (!CanManage(actor, campaign.scope_unit_id)) return Forbidden("您无权修改该考核活动");
     if (campaign.status != kPublished) return Conflict("活动尚未发布，可直接修改数据");
     if (reason.empty()) return Invalid("新建版本须说明理由", "reason");
@@ -836,7 +836,7 @@ Result<CampaignDetail> CampaignService::ReplaceFramework(const Actor& actor, Id 
         version.body = files_.framework_json(framework);
         version.created_by = actor.username;
         version.created_at = now;
-        CampaignRecord c = computed->detail.summary.campaign;
+        ports::CampaignRecord c = computed->detail.summary.campaign;
         c.framework_version_id = campaigns_.InsertFrameworkVersion(version);
         campaigns_.UpdateCampaign(c);
         Audit(actor, "framework", campaign_id,
@@ -902,7 +902,7 @@ Result<CampaignDetail> CampaignService::UpdateSettings(const Actor& actor, Id ca
         auto tx = store_.Begin();
         campaigns_.ReplaceTracks(campaign_id, settings.tracks);
         campaigns_.ReplaceBands(campaign_id, settings.bands);
-        CampaignRecord c = d.summary.campaign;
+        ports::CampaignRecord c = d.summary.campaign;
         c.negative_name = settings.negative ? settings.negative->name : "";
         c.negative_criterion = settings.negative ? settings.negative->criterion : "";
         c.negative_count = settings.negative ? settings.negative->count : 0;

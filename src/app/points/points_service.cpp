@@ -11,10 +11,8 @@
 
 namespace lingyan::app {
 
-using core::ports::PointsEventRecord;
-using core::ports::PointsMemberRecord;
-using core::ports::PointsPeriodRecord;
-using core::ports::PointsRuleRecord;
+namespace ports = core::ports;
+
 using points::EventStatus;
 using points::MemberIdx;
 using points::Points;
@@ -58,7 +56,7 @@ std::string RuleJson(const points::Rule& r, bool active) {
            "}";
 }
 
-std::string EventJson(const PointsEventRecord& e) {
+std::string EventJson(const ports::PointsEventRecord& e) {
     return "{\"member_id\":" + std::to_string(e.member_id) + ",\"rule_id\":" + std::to_string(e.rule_id) +
            ",\"date\":\"" + points::FormatDate(e.date) + "\",\"quantity\":" + points::FormatPoints(e.quantity, false) +
            ",\"status\":\"" + StatusText(e.status) + "\",\"reason\":" + JsonQuote(e.reason) +
@@ -95,13 +93,13 @@ std::vector<NewPointsRule> DefaultPointsRules() {
 }
 
 struct PointsService::Live {
-    PointsPeriodRecord period;
-    std::vector<PointsRuleRecord> rules;  // RuleIdx order
+    ports::PointsPeriodRecord period;
+    std::vector<ports::PointsRuleRecord> rules;  // RuleIdx order
     std::unordered_map<Id, RuleIdx> rule_by_id;
     std::unordered_map<std::string, RuleIdx> rule_by_code;
     std::vector<std::string> categories;
     std::vector<int> category_of_rule;
-    std::vector<PointsMemberRecord> members;  // MemberIdx order
+    std::vector<ports::PointsMemberRecord> members;  // MemberIdx order
     std::vector<UnitIdx> member_unit;
     std::unordered_map<Id, MemberIdx> member_by_id;
     std::unordered_map<Id, MemberIdx> member_by_user;
@@ -192,14 +190,14 @@ void PointsService::EnsureCatalogLocked() {
     auto tx = store_.Begin();
     if (no_rules) {
         for (const auto& r : DefaultPointsRules()) {
-            PointsRuleRecord rec;
+            ports::PointsRuleRecord rec;
             rec.rule = {r.code, r.name, r.category, r.points, r.cap, r.needs_approval, r.evidence};
             points_.InsertRule(rec);
         }
     }
     if (no_period) {
         const int year = std::stoi(clock_.Today().substr(0, 4));
-        PointsPeriodRecord p;
+        ports::PointsPeriodRecord p;
         p.name = std::to_string(year) + "年度";
         p.period = {points::DaysFromCivil(year, 1, 1), points::DaysFromCivil(year, 12, 31)};
         p.zeroing_rules = {"FM03"};
@@ -217,7 +215,7 @@ Id PointsService::CurrentPeriodIdLocked() const {
     return periods_.empty() ? 0 : periods_.back().id;
 }
 
-const PointsPeriodRecord* PointsService::PeriodOfDayLocked(points::Day day) const {
+const ports::PointsPeriodRecord* PointsService::PeriodOfDayLocked(points::Day day) const {
     for (const auto& p : periods_)
         if (p.period.Contains(day)) return &p;
     return nullptr;
@@ -241,7 +239,7 @@ void PointsService::ReloadLocked() {
         loaded_ = true;
     }
     Id current = 0;
-    PointsPeriodRecord record;
+    ports::PointsPeriodRecord record;
     {
         std::shared_lock read(live_mutex_);
         current = CurrentPeriodIdLocked();
@@ -253,7 +251,7 @@ void PointsService::ReloadLocked() {
     lives_[current] = std::move(live);
 }
 
-std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const PointsPeriodRecord& period) {
+std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports::PointsPeriodRecord& period) {
     auto live = std::make_shared<Live>();
     live->period = period;
     live->rules = points_.ListRules();
@@ -338,7 +336,7 @@ Result<std::shared_ptr<PointsService::Live>> PointsService::EnsureLoaded(std::op
     }
     if (!loaded) ReloadLocked();
     if (auto live = find()) return live;
-    PointsPeriodRecord record;
+    ports::PointsPeriodRecord record;
     {
         std::shared_lock read(live_mutex_);
         const Id wanted = period.value_or(CurrentPeriodIdLocked());
@@ -419,7 +417,7 @@ MemberRef PointsService::RefOf(const Live& live, MemberIdx m) const {
     return {rec.id, rec.name, rec.unit_id, live.unit_names[static_cast<std::size_t>(unit)]};
 }
 
-PointsEventView PointsService::ViewOf(const Live& live, const PointsEventRecord& e) const {
+PointsEventView PointsService::ViewOf(const Live& live, const ports::PointsEventRecord& e) const {
     PointsEventView v;
     v.record = e;
     if (auto m = live.member_by_id.find(e.member_id); m != live.member_by_id.end()) {
@@ -448,7 +446,7 @@ std::vector<Id> PointsService::SubtreeUnitIds(const Live& live, UnitIdx scope) c
     return ids;
 }
 
-void PointsService::ApplyCounted(const PointsEventRecord& e) {
+void PointsService::ApplyCounted(const ports::PointsEventRecord& e) {
     if (e.status != EventStatus::kApproved) return;
     std::unique_lock write(live_mutex_);
     const auto* period = PeriodOfDayLocked(e.date);
@@ -476,7 +474,7 @@ void PointsService::Audit(const Actor& actor, const std::string& action, const s
 
 // ---- rules and periods -------------------------------------------------------------------------
 
-Result<std::vector<PointsRuleRecord>> PointsService::Rules(const Actor&) {
+Result<std::vector<ports::PointsRuleRecord>> PointsService::Rules(const Actor&) {
     auto live = EnsureLoaded();
     if (!live) return live.error();
     std::shared_lock read(live_mutex_);
@@ -505,7 +503,7 @@ Result<std::vector<PeriodView>> PointsService::Periods(const Actor&) {
 
 namespace {
 
-std::string PeriodJson(const PointsPeriodRecord& p) {
+std::string PeriodJson(const ports::PointsPeriodRecord& p) {
     std::string stars;
     for (const Points t : p.stars.thresholds) stars += (stars.empty() ? "" : ",") + points::FormatPoints(t, false);
     return "{\"name\":" + JsonQuote(p.name) + ",\"from\":\"" + points::FormatDate(p.period.from) + "\",\"to\":\"" +
@@ -516,7 +514,7 @@ std::string PeriodJson(const PointsPeriodRecord& p) {
 }
 
 // Checks the scheme fields of a period record against the catalog.
-core::Status CheckPeriod(const PointsPeriodRecord& p, const std::vector<PointsRuleRecord>& rules) {
+core::Status CheckPeriod(const ports::PointsPeriodRecord& p, const std::vector<ports::PointsRuleRecord>& rules) {
     if (p.name.empty() || p.name.size() > 60) return Invalid("周期名称不能为空且不超过 60 个字符", "name");
     if (p.period.from > p.period.to) return Invalid("开始日期不能晚于结束日期", "to");
     if (p.period.to - p.period.from > 366 * 3) return Invalid("考核周期不能超过三年", "to");
@@ -535,9 +533,9 @@ core::Status CheckPeriod(const PointsPeriodRecord& p, const std::vector<PointsRu
 
 }  // namespace
 
-Result<PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor, const NewPeriod& in) {
+Result<ports::PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor, const NewPeriod& in) {
     if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以设置考核周期");
-    PointsPeriodRecord rec;
+    ports::PointsPeriodRecord rec;
     rec.name = in.name;
     auto from = points::ParseDate(in.from);
     if (!from) return Invalid("开始日期格式应为 YYYY-MM-DD", "from");
@@ -570,19 +568,19 @@ Result<PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor, const
     return rec;
 }
 
-Result<PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id, const PeriodPatch& patch) {
+Result<ports::PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id, const PeriodPatch& patch) {
     if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以设置考核周期");
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
-    PointsPeriodRecord rec;
+    ports::PointsPeriodRecord rec;
     {
         std::shared_lock read(live_mutex_);
         auto it = std::find_if(periods_.begin(), periods_.end(), [&](const auto& p) { return p.id == id; });
         if (it == periods_.end()) return NotFound("考核周期");
         rec = *it;
     }
-    const PointsPeriodRecord before = rec;
+    const ports::PointsPeriodRecord before = rec;
     const bool changes_scheme =
         patch.name || patch.grades || patch.stars || patch.base_points || patch.zeroing_rules || patch.publicity_days;
     // A closed period is read-only: only reopening it (closed=false) is allowed, alone or first.
@@ -613,7 +611,7 @@ Result<PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id
     return rec;
 }
 
-Result<PointsRuleRecord> PointsService::CreateRule(const Actor& actor, const NewPointsRule& in) {
+Result<ports::PointsRuleRecord> PointsService::CreateRule(const Actor& actor, const NewPointsRule& in) {
     if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以修改积分细则");
     auto rule = CheckRule({in.code, in.name, in.category, in.points, in.cap, in.needs_approval, in.evidence});
     if (!rule) return rule.error();
@@ -624,7 +622,7 @@ Result<PointsRuleRecord> PointsService::CreateRule(const Actor& actor, const New
         std::shared_lock read(live_mutex_);
         if ((*loaded)->rule_by_code.contains(rule->code)) return Conflict("细则编码已存在", "code");
     }
-    PointsRuleRecord rec;
+    ports::PointsRuleRecord rec;
     rec.rule = *rule;
     auto tx = store_.Begin();
     rec.id = points_.InsertRule(rec);
@@ -634,12 +632,12 @@ Result<PointsRuleRecord> PointsService::CreateRule(const Actor& actor, const New
     return rec;
 }
 
-Result<PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, const PointsRulePatch& patch) {
+Result<ports::PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, const PointsRulePatch& patch) {
     if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以修改积分细则");
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
-    PointsRuleRecord rec;
+    ports::PointsRuleRecord rec;
     {
         std::shared_lock read(live_mutex_);
         const Live& live = **loaded;
@@ -647,7 +645,7 @@ Result<PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, co
         if (it == live.rule_by_id.end()) return NotFound("积分细则");
         rec = live.rules[static_cast<std::size_t>(it->second)];
     }
-    const PointsRuleRecord before = rec;
+    const ports::PointsRuleRecord before = rec;
     if (patch.name) rec.rule.name = *patch.name;
     if (patch.category) rec.rule.category = *patch.category;
     if (patch.evidence) rec.rule.evidence = *patch.evidence;
@@ -720,7 +718,7 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
             return Conflict("该账号已关联党员", "user_id");
     }
     if (in.user_id != 0 && !store_.FindUser(in.user_id)) return Invalid("账号不存在", "user_id");
-    PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, in.user_id};
+    ports::PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, in.user_id};
     auto tx = store_.Begin();
     rec.id = points_.InsertMember(rec);
     Audit(actor, "create", "points_member", rec.id,
@@ -740,7 +738,7 @@ Result<PointsEventView> PointsService::Submit(const Actor& actor, const SubmitAc
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
-    PointsEventRecord e;
+    ports::PointsEventRecord e;
     {
         std::shared_lock read(live_mutex_);
         const Live& live = **loaded;
@@ -797,7 +795,7 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
     BulkOutcome out;
-    std::vector<PointsEventRecord> events;
+    std::vector<ports::PointsEventRecord> events;
     {
         std::shared_lock read(live_mutex_);
         const Live& live = **loaded;
@@ -827,7 +825,7 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
             const auto& rec = live.members[static_cast<std::size_t>(it->second)];
             if (!InScope(actor, rec.unit_id))
                 return Forbidden("党员 " + rec.name + "（" + std::to_string(id) + "）不在您的管辖范围内，未记录任何积分");
-            PointsEventRecord e;
+            ports::PointsEventRecord e;
             e.member_id = id;
             e.rule_id = rrec.id;
             e.date = *day;
@@ -908,7 +906,7 @@ Result<PointsEventView> PointsService::Reverse(const Actor& actor, Id event_id, 
     if (original->reverses != 0) return Conflict("冲正事件不能再冲正");
     if (points_.FindReversal(event_id) != 0) return Conflict("该事件已冲正");
     if (auto st = CheckWritable(original->date); !st) return st.error();
-    PointsEventRecord e;
+    ports::PointsEventRecord e;
     e.member_id = original->member_id;
     e.rule_id = original->rule_id;
     e.date = original->date;
@@ -947,7 +945,7 @@ Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional
         filter.period = live.period.period;
     }
     ApprovalsPage out;
-    std::vector<PointsEventRecord> pending;
+    std::vector<ports::PointsEventRecord> pending;
     {
         std::lock_guard lock(store_mutex_);
         pending = points_.ListPendingEvents(filter, offset, limit);
@@ -1007,8 +1005,8 @@ void PointsService::FillRanks(const Live& live, MemberIdx m, int category, Membe
 
 namespace {
 // Monthly and quarterly sub-totals of one member from its events (core::points::SubTotals).
-void FillSubTotals(const std::vector<PointsRuleRecord>& rules, const std::unordered_map<Id, RuleIdx>& rule_by_id,
-                   const points::Period& period, const std::vector<PointsEventRecord>& events, MemberRanks& out) {
+void FillSubTotals(const std::vector<ports::PointsRuleRecord>& rules, const std::unordered_map<Id, RuleIdx>& rule_by_id,
+                   const points::Period& period, const std::vector<ports::PointsEventRecord>& events, MemberRanks& out) {
     points::TallyConfig config;
     for (const auto& r : rules) config.rules.push_back(r.rule);
     config.period = period;
@@ -1041,7 +1039,7 @@ Result<MemberRanks> PointsService::Ranks(const Actor& actor, Id member_id, const
         if (!self && !InScope(actor, rec.unit_id)) return NotFound("党员");
         if (live.CategoryIndex(category) == -2) return Invalid("类别不存在", "category");
     }
-    std::vector<PointsEventRecord> events;
+    std::vector<ports::PointsEventRecord> events;
     {
         std::lock_guard lock(store_mutex_);
         events = points_.ListMemberEvents(member_id);
@@ -1093,7 +1091,7 @@ Result<MyPoints> PointsService::Me(const Actor& actor, std::optional<Id> period)
         if (it == (*loaded)->member_by_user.end()) return Error{errc::kNotFound, "您的账号未关联党员", ""};
         member_id = (*loaded)->members[static_cast<std::size_t>(it->second)].id;
     }
-    std::vector<PointsEventRecord> events;
+    std::vector<ports::PointsEventRecord> events;
     {
         std::lock_guard lock(store_mutex_);
         events = points_.ListMemberEvents(member_id);
@@ -1133,7 +1131,7 @@ Result<Publicity> PointsService::PublicityOf(const Actor& actor, std::optional<I
         filter.period = live.period.period;
     }
     out.since = IsoOf(clock_.NowUnix() - static_cast<std::int64_t>(out.days) * 86400);
-    std::vector<PointsEventRecord> decided;
+    std::vector<ports::PointsEventRecord> decided;
     {
         std::lock_guard lock(store_mutex_);
         decided = points_.ListDecidedSince(filter, out.since, kMaxPublicityEvents);

@@ -15,30 +15,29 @@
 
 namespace lingyan::app {
 
+namespace ports = core::ports;
+
 namespace training = core::training;
-using core::ports::BonusLineRecord;
-using core::ports::BonusSplitRecord;
-using core::ports::LadderStepRecord;
 
 namespace {
 
 constexpr std::size_t kMaxPeriodBytes = 32;
 
-std::vector<training::LevelRecord> CoreHistory(const std::vector<LadderStepRecord>& steps) {
+std::vector<training::LevelRecord> CoreHistory(const std::vector<ports::LadderStepRecord>& steps) {
     std::vector<training::LevelRecord> out;
     for (const auto& s : steps) out.push_back(training::LevelRecord{s.post, s.level, s.effective_date, s.reason});
     return out;
 }
 
 // The step in force on `as_of` (the last effective on or before it).
-std::optional<LadderStepRecord> StepOn(const std::vector<LadderStepRecord>& steps, const std::string& as_of) {
-    std::optional<LadderStepRecord> out;
+std::optional<ports::LadderStepRecord> StepOn(const std::vector<ports::LadderStepRecord>& steps, const std::string& as_of) {
+    std::optional<ports::LadderStepRecord> out;
     for (const auto& s : steps)
         if (s.effective_date <= as_of) out = s;
     return out;
 }
 
-std::string StepJson(const LadderStepRecord& s) {
+std::string StepJson(const ports::LadderStepRecord& s) {
     return "{\"post\":" + JsonQuote(s.post) + ",\"level\":" + std::to_string(s.level) +
            ",\"effective_date\":" + JsonQuote(s.effective_date) + ",\"reason\":" + JsonQuote(s.reason) + "}";
 }
@@ -69,7 +68,7 @@ Result<LadderList> LadderService::Ladder(const Actor& actor, Id unit, const std:
         if (root != 0) index.ForEachPersonUnder(root, [&](const core::roster::Person& p) { under.push_back(p.id); });
     });
     if (!visible) return NotFound("单位");
-    std::unordered_map<Id, std::vector<LadderStepRecord>> steps;
+    std::unordered_map<Id, std::vector<ports::LadderStepRecord>> steps;
     {
         std::lock_guard lock(store_mutex_);
         auto rows = root == 0 || under.size() > kReadAllAbove ? training_.ListAllLadderSteps()
@@ -83,7 +82,7 @@ Result<LadderList> LadderService::Ladder(const Actor& actor, Id unit, const std:
         if (root != 0 && (!tree.Find(root) || !core::auth::InScope(tree, actor, root))) return;
         auto add = [&](const core::roster::Person& p) {
             ++out.people;
-            std::optional<LadderStepRecord> current;
+            std::optional<ports::LadderStepRecord> current;
             if (auto it = steps.find(p.id); it != steps.end()) current = StepOn(it->second, as_of);
             if (current)
                 ++out.graded;
@@ -198,7 +197,7 @@ Result<LadderPersonView> LadderService::ChangeLadder(const Actor& actor, Id pers
         next = std::move(*demoted);
     }
     const auto& added = next.back();
-    LadderStepRecord record{
+    ports::LadderStepRecord record{
         0, person_id, added.post, added.level, added.effective_date, added.reason, actor.username, clock_.NowIso()};
     auto tx = store_.Begin();
     record.id = training_.InsertLadderStep(record);
@@ -244,7 +243,7 @@ Result<LadderEvaluation> LadderService::EvaluateLadder(const Actor& actor, Id un
     LadderEvaluation out;
     out.unit_id = unit;
     out.as_of = as_of;
-    std::vector<LadderStepRecord> writes;
+    std::vector<ports::LadderStepRecord> writes;
     std::unique_lock lock(store_mutex_);
     for (const auto& p : people->items) {
         if (!p.current) continue;
@@ -273,7 +272,7 @@ Result<LadderEvaluation> LadderService::EvaluateLadder(const Actor& actor, Id un
                 row.action = "demote";
                 row.new_level = demoted->back().level;
                 row.reasons.push_back("年度考核不称职，列入负面清单，降一级");
-                writes.push_back(LadderStepRecord{0, p.person_id, demoted->back().post, demoted->back().level, as_of,
+                writes.push_back(ports::LadderStepRecord{0, p.person_id, demoted->back().post, demoted->back().level, as_of,
                                                   demoted->back().reason, actor.username, clock_.NowIso()});
             } else {
                 auto check = training::CheckPromotion(ladder_, history, as_of, g->second);
@@ -282,7 +281,7 @@ Result<LadderEvaluation> LadderService::EvaluateLadder(const Actor& actor, Id un
                 if (check->eligible) {
                     row.action = "promote";
                     row.new_level = check->next_level;
-                    writes.push_back(LadderStepRecord{0, p.person_id, row.post, check->next_level, as_of, "晋级",
+                    writes.push_back(ports::LadderStepRecord{0, p.person_id, row.post, check->next_level, as_of, "晋级",
                                                       actor.username, clock_.NowIso()});
                 } else {
                     row.action = "stay";
@@ -357,14 +356,14 @@ Result<BonusSplitView> LadderService::SplitBonus(const Actor& actor, const NewBo
     if (!split) return split.error();
 
     BonusSplitView view;
-    view.record = BonusSplitRecord{0,     spec.unit_id,   spec.period,    spec.pool_fen,  split->total_weight,
+    view.record = ports::BonusSplitRecord{0,     spec.unit_id,   spec.period,    spec.pool_fen,  split->total_weight,
                                    as_of, split->summary, actor.username, clock_.NowIso()};
     roster_.WithIndex([&](const RosterIndex& index) {
         if (const auto* u = index.tree().Find(spec.unit_id)) view.unit_name = u->name;
     });
     for (std::size_t line_idx = 0; line_idx < split->lines.size(); ++line_idx) {
         const auto& l = split->lines[line_idx];
-        view.lines.push_back(BonusLineRecord{0, static_cast<int>(line_idx + 1), l.person_id, l.name,
+        view.lines.push_back(ports::BonusLineRecord{0, static_cast<int>(line_idx + 1), l.person_id, l.name,
                                              graded[line_idx]->current->post, participants[line_idx].level,
                                              training::GradeName(participants[line_idx].grade), l.level_weight,
                                              l.coefficient, l.weight, l.amount_fen, l.arithmetic});
@@ -391,7 +390,7 @@ Result<BonusSplitView> LadderService::SplitBonus(const Actor& actor, const NewBo
 }
 
 Result<std::vector<BonusSplitView>> LadderService::ListBonusSplits(const Actor& actor) {
-    std::vector<BonusSplitRecord> records;
+    std::vector<ports::BonusSplitRecord> records;
     {
         std::lock_guard lock(store_mutex_);
         records = training_.ListBonusSplits();

@@ -16,28 +16,16 @@
 
 namespace lingyan::app {
 
+namespace ports = core::ports;
 namespace training = core::training;
-namespace matching = core::matching;
 using core::ParseIsoDate;
-using core::ports::AgreementRecord;
-using core::ports::BatchRecord;
-using core::ports::EnrollmentRecord;
-using core::ports::FollowUpRecord;
-using core::ports::MemberEventRecord;
-using core::ports::MembershipRecord;
-using core::ports::PlacementRow;
-using core::ports::PoolRecord;
-using core::ports::ProgramHostRecord;
-using core::ports::ProgramRecord;
 using core::roster::UnitKind;
-
 using training_rules::BadDate;
 using training_rules::NameOf;
 
 namespace {
 
 constexpr std::size_t kMaxCandidatePage = 500;
-constexpr std::size_t kAlternatives = 3;
 
 std::optional<training::MemberState> StateFromName(std::string_view name) {
     using training::MemberState;
@@ -79,14 +67,14 @@ training::Candidate CandidateOf(const RosterIndex& index, const core::roster::Pe
     return c;
 }
 
-training::TalentPool CorePool(const PoolRecord& record, const training::EligibilityRules& rules,
+training::TalentPool CorePool(const ports::PoolRecord& record, const training::EligibilityRules& rules,
                               const std::map<Id, int>& town_quota) {
     return training::TalentPool{record.id, record.name, record.quota, town_quota, rules};
 }
 
 // Memberships with their histories, as the core sees them.
-std::vector<training::Membership> CoreMembers(const std::vector<MembershipRecord>& records,
-                                              const std::vector<MemberEventRecord>& events) {
+std::vector<training::Membership> CoreMembers(const std::vector<ports::MembershipRecord>& records,
+                                              const std::vector<ports::MemberEventRecord>& events) {
     std::unordered_map<Id, std::size_t> by_id;
     std::vector<training::Membership> out;
     for (const auto& r : records) {
@@ -121,7 +109,7 @@ Id PoolService::FindPoolByName(const std::string& name) {
 
 // ---- talent pools --------------------------------------------------------------------------
 
-PoolView PoolService::ViewOfPool(const PoolRecord& record) {
+PoolView PoolService::ViewOfPool(const ports::PoolRecord& record) {
     PoolView v;
     v.record = record;
     if (auto rules = RulesFromJson(record.rules_json)) v.rules = *rules;
@@ -163,7 +151,7 @@ Result<PoolView> PoolService::CreatePool(const Actor& actor, const NewPool& spec
     for (const auto& p : training_.ListPools())
         if (p.name == spec.name && p.scope_unit_id == scope) return Conflict("同名人才库已存在", "name");
     auto tx = store_.Begin();
-    PoolRecord record{0, spec.name, scope, spec.quota, RulesToJson(rules), spec.description, actor.username,
+    ports::PoolRecord record{0, spec.name, scope, spec.quota, RulesToJson(rules), spec.description, actor.username,
                       clock_.NowIso()};
     record.id = training_.InsertPool(record);
     for (const auto& [town, quota] : spec.town_quota) training_.SetTownQuota({record.id, town, quota});
@@ -377,14 +365,14 @@ Result<MemberView> PoolService::ChangeMember(const Actor& actor, Id pool_id, con
     Id membership_id = 0;
     const std::string now = clock_.NowIso();
     if (!current) {
-        MembershipRecord r{0, pool_id, change.person_id, candidate->town_id, training::MemberStateName(member.state),
+        ports::MembershipRecord r{0, pool_id, change.person_id, candidate->town_id, training::MemberStateName(member.state),
                            member.nominated_on, member.override_reason};
         membership_id = training_.InsertMembership(r);
         training_.InsertMemberEvent(
             {0, membership_id, "nominated", "nominated", date, steps.empty() ? change.note : "", actor.username, now});
     } else {
         membership_id = records[*current].id;
-        MembershipRecord r = records[*current];
+        ports::MembershipRecord r = records[*current];
         r.state = training::MemberStateName(member.state);
         r.override_reason = member.override_reason;
         training_.UpdateMembership(r);

@@ -78,9 +78,7 @@ struct MemberChange {
 
 class PoolService : TrainingBase {
 public:
-    PoolService(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
-                const core::ports::Clock& clock, const RosterService& roster)
-        : TrainingBase(store, training, store_mutex, clock, roster) {}
+    using TrainingBase::TrainingBase;  // the stores, the mutex, the clock and the roster
 
     Result<PoolView> CreatePool(const Actor& actor, const NewPool& spec);
     Result<std::vector<PoolView>> ListPools(const Actor& actor);

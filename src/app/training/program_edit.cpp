@@ -16,23 +16,30 @@
 
 namespace lingyan::app {
 
+namespace ports = core::ports;
+
 namespace training = core::training;
-using core::ports::AgreementRecord;
-using core::ports::PlacementRow;
-using core::ports::ProgramRecord;
 
 using core::matching::kDefaultHostCapacity;
 using training_rules::BadDate;
 
 namespace {
 
-std::string ProgramJson(const ProgramRecord& p) {
+// The record `id` among a program's `records` (placements, agreements), or not_found naming `what`.
+template <typename Record>
+Result<Record> FindById(const std::vector<Record>& records, Id id, const std::string& what, const char* field) {
+    auto it = std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.id == id; });
+    if (it == records.end()) return NotFound(what, field);
+    return *it;
+}
+
+std::string ProgramJson(const ports::ProgramRecord& p) {
     return "{\"name\":" + JsonQuote(p.name) + ",\"kind\":" + JsonQuote(p.kind) +
            ",\"start_date\":" + JsonQuote(p.start_date) + ",\"end_date\":" + JsonQuote(p.end_date) +
            ",\"description\":" + JsonQuote(p.description) + "}";
 }
 
-std::string PlacementJson(const PlacementRow& p) {
+std::string PlacementJson(const ports::PlacementRow& p) {
     return "{\"id\":" + std::to_string(p.id) + ",\"person_id\":" + std::to_string(p.person_id) +
            ",\"host_unit_id\":" + std::to_string(p.host_unit_id) +
            ",\"mentor_person_id\":" + std::to_string(p.mentor_person_id) +
@@ -40,7 +47,7 @@ std::string PlacementJson(const PlacementRow& p) {
            ",\"focus\":" + JsonQuote(p.focus) + "}";
 }
 
-std::string AgreementJson(const AgreementRecord& a) {
+std::string AgreementJson(const ports::AgreementRecord& a) {
     return "{\"id\":" + std::to_string(a.id) + ",\"title\":" + JsonQuote(a.title) +
            ",\"signed_on\":" + JsonQuote(a.signed_on) + ",\"status\":" + JsonQuote(a.status) + "}";
 }
@@ -53,7 +60,7 @@ Result<ProgramDetail> ProgramService::UpdateProgram(const Actor& actor, Id progr
     std::lock_guard lock(store_mutex_);
     auto program = ManagedProgram(actor, program_id);
     if (!program) return program.error();
-    ProgramRecord next = *program;
+    ports::ProgramRecord next = *program;
     if (patch.name) next.name = *patch.name;
     if (patch.kind) next.kind = *patch.kind;
     if (patch.start_date) next.start_date = *patch.start_date;
@@ -117,10 +124,10 @@ Result<PlacementView> ProgramService::UpdatePlacement(const Actor& actor, Id pro
     auto program = ManagedProgram(actor, program_id);
     if (!program) return program.error();
     const auto placements = training_.ListPlacements(program_id);
-    auto it = std::find_if(placements.begin(), placements.end(), [&](const auto& p) { return p.id == placement_id; });
-    if (it == placements.end()) return NotFound("跟岗安排", "placement");
-    const PlacementRow before = *it;
-    PlacementRow next = before;
+    auto found = FindById(placements, placement_id, "跟岗安排", "placement");
+    if (!found) return found.error();
+    const ports::PlacementRow before = *found;
+    ports::PlacementRow next = before;
     if (patch.host_unit_id) next.host_unit_id = *patch.host_unit_id;
     if (patch.mentor_person_id) next.mentor_person_id = *patch.mentor_person_id;
     if (patch.start_date) next.start_date = *patch.start_date;
@@ -152,7 +159,7 @@ Result<PlacementView> ProgramService::UpdatePlacement(const Actor& actor, Id pro
 
     // Re-check as a new placement against everything else (the person's other placements
     // anywhere, this program's placements at its hosts).
-    std::map<Id, PlacementRow> others;
+    std::map<Id, ports::PlacementRow> others;
     for (auto& r : training_.ListPlacementsOfPeople({next.person_id})) others.emplace(r.id, std::move(r));
     for (const auto& r : placements) others.emplace(r.id, r);
     others.erase(placement_id);
@@ -206,11 +213,10 @@ Result<AgreementView> ProgramService::UpdateAgreement(const Actor& actor, Id pro
     std::lock_guard lock(store_mutex_);
     auto program = ManagedProgram(actor, program_id);
     if (!program) return program.error();
-    const auto agreements = training_.ListAgreements(program_id);
-    auto it = std::find_if(agreements.begin(), agreements.end(), [&](const auto& a) { return a.id == agreement_id; });
-    if (it == agreements.end()) return NotFound("协议", "agreement");
-    const AgreementRecord before = *it;
-    AgreementRecord next = before;
+    auto found = FindById(training_.ListAgreements(program_id), agreement_id, "协议", "agreement");
+    if (!found) return found.error();
+    const ports::AgreementRecord before = *found;
+    ports::AgreementRecord next = before;
     if (patch.title) next.title = *patch.title;
     if (patch.content) next.content = *patch.content;
     if (patch.signed_on) next.signed_on = *patch.signed_on;
@@ -239,9 +245,9 @@ Result<AgreementView> ProgramService::DeleteAgreement(const Actor& actor, Id pro
     std::lock_guard lock(store_mutex_);
     auto program = ManagedProgram(actor, program_id);
     if (!program) return program.error();
-    const auto agreements = training_.ListAgreements(program_id);
-    auto it = std::find_if(agreements.begin(), agreements.end(), [&](const auto& a) { return a.id == agreement_id; });
-    if (it == agreements.end()) return NotFound("协议", "agreement");
+    auto found = FindById(training_.ListAgreements(program_id), agreement_id, "协议", "agreement");
+    if (!found) return found.error();
+    const auto it = &*found;
     if (it->status != "draft") return Conflict("已签订或已终止的协议不能删除，只能终止（状态改为 ended）", "status");
     AgreementView view{*it, "", ""};
     roster_.WithIndex([&](const RosterIndex& index) {

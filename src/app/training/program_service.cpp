@@ -16,20 +16,10 @@
 
 namespace lingyan::app {
 
+namespace ports = core::ports;
 namespace training = core::training;
 namespace matching = core::matching;
 using core::ParseIsoDate;
-using core::ports::AgreementRecord;
-using core::ports::BatchRecord;
-using core::ports::EnrollmentRecord;
-using core::ports::FollowUpRecord;
-using core::ports::MemberEventRecord;
-using core::ports::MembershipRecord;
-using core::ports::PlacementRow;
-using core::ports::PoolRecord;
-using core::ports::ProgramHostRecord;
-using core::ports::ProgramRecord;
-using core::roster::UnitKind;
 
 using core::matching::kDefaultHostCapacity;
 using training_rules::BadDate;
@@ -37,7 +27,6 @@ using training_rules::NameOf;
 
 namespace {
 
-constexpr std::size_t kMaxCandidatePage = 500;
 constexpr std::size_t kAlternatives = 3;
 
 bool ValidKind(const std::string& kind) {
@@ -77,14 +66,14 @@ Id ProgramService::FindProgramByName(const std::string& name) {
 
 // ---- programs ------------------------------------------------------------------------------
 
-Result<ProgramRecord> ProgramService::ManagedProgram(const Actor& actor, Id program_id) {
+Result<ports::ProgramRecord> ProgramService::ManagedProgram(const Actor& actor, Id program_id) {
     auto record = training_.FindProgram(program_id);
     if (!record || !CanRead(actor, record->scope_unit_id)) return NotFound("培训项目");
     if (!CanManage(actor, record->scope_unit_id)) return Forbidden("无权管理该培训项目");
     return *record;
 }
 
-ProgramDetail ProgramService::DetailOf(const ProgramRecord& record) {
+ProgramDetail ProgramService::DetailOf(const ports::ProgramRecord& record) {
     ProgramDetail d;
     d.summary.record = record;
     const auto batches = training_.ListBatches(record.id);
@@ -189,7 +178,7 @@ Result<ProgramDetail> ProgramService::CreateProgram(const Actor& actor, const Ne
     if (spec.end_date < spec.start_date) return Invalid("结束日期早于开始日期", "end_date");
     std::optional<Error> error;
     std::set<Id> enrolled;
-    std::vector<std::vector<EnrollmentRecord>> enrollments(spec.batches.size());
+    std::vector<std::vector<ports::EnrollmentRecord>> enrollments(spec.batches.size());
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         for (std::size_t host_idx = 0; host_idx < spec.hosts.size() && !error; ++host_idx) {
@@ -217,7 +206,7 @@ Result<ProgramDetail> ProgramService::CreateProgram(const Actor& actor, const Ne
                 else if (!enrolled.insert(person).second)
                     error = Conflict("学员 " + p->name + " 重复编入批次", field + ".trainees");
                 else
-                    enrollments[batch_idx].push_back(EnrollmentRecord{0, person, p->unit_id});
+                    enrollments[batch_idx].push_back(ports::EnrollmentRecord{0, person, p->unit_id});
             }
         }
     });
@@ -227,7 +216,7 @@ Result<ProgramDetail> ProgramService::CreateProgram(const Actor& actor, const Ne
     for (const auto& p : training_.ListPrograms())
         if (p.name == spec.name && p.scope_unit_id == scope) return Conflict("同名培训项目已存在", "name");
     auto tx = store_.Begin();
-    ProgramRecord record{0, spec.name, spec.kind, scope, spec.start_date, spec.end_date, spec.description,
+    ports::ProgramRecord record{0, spec.name, spec.kind, scope, spec.start_date, spec.end_date, spec.description,
                          actor.username, clock_.NowIso()};
     record.id = training_.InsertProgram(record);
     for (const auto& h : spec.hosts) training_.UpsertHost({record.id, h.unit_id, h.capacity, h.mentor_person_id});
@@ -279,7 +268,7 @@ Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, co
     for (const auto& e : training_.ListEnrollments(program_id)) enrolled.insert(e.person_id);
     std::optional<Error> error;
     BatchView view;
-    std::vector<EnrollmentRecord> rows;
+    std::vector<ports::EnrollmentRecord> rows;
     roster_.WithIndex([&](const RosterIndex& index) {
         for (Id person : batch.trainees) {
             const auto* p = index.FindPerson(person);
@@ -289,13 +278,13 @@ Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, co
             else if (!enrolled.insert(person).second)
                 error = Conflict("学员 " + p->name + " 已编入本项目的批次", "trainees");
             if (error) return;
-            rows.push_back(EnrollmentRecord{0, person, p->unit_id});
+            rows.push_back(ports::EnrollmentRecord{0, person, p->unit_id});
             view.trainees.emplace_back(person, p->name);
         }
     });
     if (error) return *error;
     auto tx = store_.Begin();
-    view.record = BatchRecord{0, program_id, batch.name, batch.start_date, batch.end_date};
+    view.record = ports::BatchRecord{0, program_id, batch.name, batch.start_date, batch.end_date};
     view.record.id = training_.InsertBatch(view.record);
     for (auto r : rows) {
         r.batch_id = view.record.id;
@@ -340,10 +329,10 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
     const auto batches = training_.ListBatches(program_id);
     const auto enrollments = training_.ListEnrollments(program_id);
     const auto hosts = training_.ListHosts(program_id);
-    std::map<Id, const ProgramHostRecord*> host_of;
+    std::map<Id, const ports::ProgramHostRecord*> host_of;
     for (const auto& h : hosts) host_of[h.unit_id] = &h;
 
-    std::vector<PlacementRow> rows;
+    std::vector<ports::PlacementRow> rows;
     std::vector<training::PlacementRecord> batch;
     std::optional<Error> error;
     roster_.WithIndex([&](const RosterIndex& index) {
@@ -364,7 +353,7 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
                 error = Invalid("接收单位不存在", field + ".host_unit_id");
                 break;
             }
-            PlacementRow row;
+            ports::PlacementRow row;
             row.program_id = program_id;
             row.person_id = in.person_id;
             row.trainee_unit_id = person->unit_id;
@@ -374,7 +363,7 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
                     if (row.batch_id == 0) row.batch_id = e.batch_id;
                     if (row.batch_id == e.batch_id) row.trainee_unit_id = e.unit_id;
                 }
-            const BatchRecord* b = nullptr;
+            const ports::BatchRecord* b = nullptr;
             for (const auto& candidate : batches)
                 if (candidate.id == row.batch_id) b = &candidate;
             if (row.batch_id != 0 && !b) {
@@ -404,7 +393,7 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
     // at its hosts (capacity is per program).
     std::vector<Id> people;
     for (const auto& r : rows) people.push_back(r.person_id);
-    std::map<Id, PlacementRow> existing_rows;
+    std::map<Id, ports::PlacementRow> existing_rows;
     for (auto& r : training_.ListPlacementsOfPeople(people)) existing_rows.emplace(r.id, std::move(r));
     for (auto& r : training_.ListPlacements(program_id)) existing_rows.emplace(r.id, std::move(r));
     // Placements of other programs keep their person (overlap check) but get a host id no
@@ -481,8 +470,8 @@ std::optional<UnitComparison> ProgramService::Compare(Id unit_id) const {
 Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_id, Id batch_id,
                                                   double min_similarity) {
     if (!(min_similarity >= 0 && min_similarity <= 1)) return Invalid("最低相似度应在 0 到 1 之间", "min_similarity");
-    std::vector<EnrollmentRecord> trainees;
-    std::vector<ProgramHostRecord> hosts;
+    std::vector<ports::EnrollmentRecord> trainees;
+    std::vector<ports::ProgramHostRecord> hosts;
     std::map<Id, int> used;
     {
         std::lock_guard lock(store_mutex_);
@@ -490,7 +479,7 @@ Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_
         if (!program || !CanRead(actor, program->scope_unit_id)) return NotFound("培训项目");
         if (!IsManager(actor.role)) return Forbidden("无权安排跟岗");
         const auto batches = training_.ListBatches(program_id);
-        const BatchRecord* batch = nullptr;
+        const ports::BatchRecord* batch = nullptr;
         for (const auto& b : batches)
             if (b.id == batch_id) batch = &b;
         if (!batch) return NotFound("批次", "batch");
@@ -656,7 +645,7 @@ Result<PlacementView> ProgramService::Assess(const Actor& actor, Id program_id, 
     return NotFound("跟岗安排", "placement");
 }
 
-Result<std::vector<FollowUpRecord>> ProgramService::AddActionItems(const Actor& actor, Id program_id,
+Result<std::vector<ports::FollowUpRecord>> ProgramService::AddActionItems(const Actor& actor, Id program_id,
                                                                     Id placement_id,
                                                                     const std::vector<std::string>& items) {
     if (items.empty()) return Invalid("请至少填写一项行动事项", "items");
@@ -669,11 +658,11 @@ Result<std::vector<FollowUpRecord>> ProgramService::AddActionItems(const Actor& 
         if (row.id != placement_id) continue;
         auto end = ParseIsoDate(row.end_date);
         if (!end) return Invalid("跟岗结束日期无效", "placement");
-        std::vector<FollowUpRecord> out;
+        std::vector<ports::FollowUpRecord> out;
         auto tx = store_.Begin();
         for (const auto& item : items) {
             for (int months : {3, 6}) {
-                FollowUpRecord f{0, placement_id, item, months, core::FormatIsoDate(core::AddMonths(*end, months)),
+                ports::FollowUpRecord f{0, placement_id, item, months, core::FormatIsoDate(core::AddMonths(*end, months)),
                                  "open", "", ""};
                 f.id = training_.InsertFollowUp(f);
                 out.push_back(std::move(f));
@@ -688,7 +677,7 @@ Result<std::vector<FollowUpRecord>> ProgramService::AddActionItems(const Actor& 
     return NotFound("跟岗安排", "placement");
 }
 
-Result<FollowUpRecord> ProgramService::CompleteFollowUp(const Actor& actor, Id program_id, Id followup_id,
+Result<ports::FollowUpRecord> ProgramService::CompleteFollowUp(const Actor& actor, Id program_id, Id followup_id,
                                                          const std::string& note, const std::string& date_in) {
     const std::string date = date_in.empty() ? clock_.Today() : date_in;
     if (auto bad = BadDate(date, "date")) return *bad;
@@ -734,7 +723,7 @@ Result<std::vector<AgreementView>> ProgramService::AddAgreements(const Actor& ac
                 if (auto bad = BadDate(a.signed_on, field + ".signed_on")) error = bad;
             }
             if (error) return;
-            out.push_back(AgreementView{AgreementRecord{0, program_id, a.unit_a, a.unit_b, a.title, a.content,
+            out.push_back(AgreementView{ports::AgreementRecord{0, program_id, a.unit_a, a.unit_b, a.title, a.content,
                                                         a.signed_on, a.status},
                                         NameOf(tree, a.unit_a), NameOf(tree, a.unit_b)});
         }

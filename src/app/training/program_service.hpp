@@ -171,9 +171,7 @@ struct GapView {
 
 class ProgramService : TrainingBase {
 public:
-    ProgramService(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
-                const core::ports::Clock& clock, const RosterService& roster)
-        : TrainingBase(store, training, store_mutex, clock, roster) {}
+    using TrainingBase::TrainingBase;  // the stores, the mutex, the clock and the roster
 
     Result<ProgramDetail> CreateProgram(const Actor& actor, const NewProgram& spec);
     Result<std::vector<ProgramSummary>> ListPrograms(const Actor& actor);

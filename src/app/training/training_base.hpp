@@ -26,11 +26,12 @@
 namespace lingyan::app {
 
 class TrainingBase {
-protected:
+public:
     TrainingBase(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
                  const core::ports::Clock& clock, const RosterService& roster)
         : store_(store), training_(training), store_mutex_(store_mutex), clock_(clock), roster_(roster) {}
 
+protected:
     bool InScope(const Actor& actor, Id unit) const;
     bool CanRead(const Actor& actor, Id scope_unit) const;
     bool CanManage(const Actor& actor, Id scope_unit) const;

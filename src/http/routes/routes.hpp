@@ -1,7 +1,7 @@
 #pragma once
-// Route registration per module. Each Register* adds its routes to the router; handlers are
-// thin: parse and check the request, call one app function, map the result to JSON.
-// When adding a module, add its Register* call in BuildRouter (routes_session.cpp).
+// The services the route handlers see, how a handler is bound to a route, and the route table
+// (BuildRouter, route_table.cpp). Handlers are thin: parse and check the request, call one use
+// case, map the result to JSON (handlers.hpp lists them by module).
 
 #include <functional>
 #include <string>
@@ -34,24 +34,20 @@ struct Services {
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
 };
 
-// A handler that takes the services: routes are registered as
-//   router.Add("GET", "/api/v1/pools", Access::kSession, Bind(s, ListPools));
-// with `Response ListPools(Services& s, Request& req)` a named function of the module's route file.
+// Handlers are named functions of a module's route file that take the services and, for routes
+// with {…} ids, the ids already read as positive record ids (a malformed id answers 404 before the
+// handler runs):
+//   router.Add("GET", "/api/v1/pools/{id}", Access::kSession, Bind(s, GetPool));
+// with `Response GetPool(Services& s, Request& req, Id id)`.
+using Id = std::int64_t;
 using ServiceHandler = Response (*)(Services&, Request&);
-inline Handler Bind(Services& s, ServiceHandler handler) {
-    return [&s, handler](Request& req) { return handler(s, req); };
-}
+using IdHandler = Response (*)(Services&, Request&, Id);
+using IdsHandler = Response (*)(Services&, Request&, Id, Id);
+Handler Bind(Services& s, ServiceHandler handler);
+Handler Bind(Services& s, IdHandler handler);
+Handler Bind(Services& s, IdsHandler handler);
 
-void RegisterSessionRoutes(Router& router, Services& services);
-void RegisterRosterRoutes(Router& router, Services& services);
-void RegisterExchangeRoutes(Router& router, Services& services);
-void RegisterCampaignRoutes(Router& router, Services& services);
-void RegisterPointsRoutes(Router& router, Services& services);
-void RegisterPoolRoutes(Router& router, Services& services);
-void RegisterProgramRoutes(Router& router, Services& services);
-void RegisterIndicatorRoutes(Router& router, Services& services);
-void RegisterLadderRoutes(Router& router, Services& services);
-
+// Every route of the API (route_table.cpp).
 Router BuildRouter(Services& services);
 
 // 422 with every row error of an all-or-nothing write: {"error": {"code": "invalid", "message":

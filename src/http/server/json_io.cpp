@@ -75,37 +75,46 @@ core::Status ReadInt(const json::object& o, const char* name, std::int64_t& out)
     return core::Ok();
 }
 
-core::Status ReadIntArray(const json::object& o, const char* name, std::vector<std::int64_t>& out) {
+namespace {
+
+// An optional array whose every item `take` accepts (appending it to `out`); `what` names the
+// expected array in the error.
+template <typename T, typename Take>
+core::Status ReadArray(const json::object& o, const char* name, const char* what, std::vector<T>& out, Take take) {
     const auto* v = o.if_contains(name);
     if (!v || v->is_null()) return core::Ok();
-    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为整数数组", name);
-    for (const auto& item : v->as_array()) {
-        if (!item.is_int64()) return core::Invalid(std::string(name) + " 应为整数数组", name);
-        out.push_back(item.as_int64());
-    }
+    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为" + what, name);
+    for (const auto& item : v->as_array())
+        if (!take(item, out)) return core::Invalid(std::string(name) + " 应为" + what, name);
     return core::Ok();
 }
 
+}  // namespace
+
+core::Status ReadIntArray(const json::object& o, const char* name, std::vector<std::int64_t>& out) {
+    return ReadArray(o, name, "整数数组", out, [](const json::value& item, std::vector<std::int64_t>& into) {
+        if (!item.is_int64()) return false;
+        into.push_back(item.as_int64());
+        return true;
+    });
+}
+
 core::Status ReadStringArray(const json::object& o, const char* name, std::vector<std::string>& out) {
-    const auto* v = o.if_contains(name);
-    if (!v || v->is_null()) return core::Ok();
-    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
-    for (const auto& item : v->as_array()) {
-        if (!item.is_string()) return core::Invalid(std::string(name) + " 应为字符串数组", name);
-        out.emplace_back(item.as_string());
-    }
-    return core::Ok();
+    return ReadArray(o, name, "字符串数组", out, [](const json::value& item, std::vector<std::string>& into) {
+        if (!item.is_string()) return false;
+        into.emplace_back(item.as_string());
+        return true;
+    });
 }
 
 core::Result<std::vector<json::object>> ObjectArray(const json::object& o, const char* name) {
     std::vector<json::object> out;
-    const auto* v = o.if_contains(name);
-    if (!v || v->is_null()) return out;
-    if (!v->is_array()) return core::Invalid(std::string(name) + " 应为对象数组", name);
-    for (const auto& item : v->as_array()) {
-        if (!item.is_object()) return core::Invalid(std::string(name) + " 应为对象数组", name);
-        out.push_back(item.as_object());
-    }
+    auto st = ReadArray(o, name, "对象数组", out, [](const json::value& item, std::vector<json::object>& into) {
+        if (!item.is_object()) return false;
+        into.push_back(item.as_object());
+        return true;
+    });
+    if (!st) return st.error();
     return out;
 }
 

@@ -26,6 +26,16 @@ Response Reply(int status, const core::Result<T>& result, F&& to_json) {
     return Json(status, boost::json::value(std::forward<F>(to_json)(*result)));
 }
 
+// A `to_json` for a list: {"items": [to_json(v) for each v]}.
+template <typename F>
+auto Items(F to_json) {
+    return [to_json](const auto& list) {
+        boost::json::array items;
+        for (const auto& v : list) items.push_back(to_json(v));
+        return boost::json::object{{"items", std::move(items)}};
+    };
+}
+
 // A file for download (Content-Disposition: attachment), or the error.
 Response Download(const core::Result<app::FileDownload>& file);
 

@@ -2,18 +2,7 @@
 
 namespace lingyan::storage {
 
-using core::ports::CampaignRecord;
-using core::ports::CampaignSubjectRecord;
-using core::ports::FactRecord;
-using core::ports::FrameworkVersionRecord;
-using core::ports::Id;
-using core::ports::ResultSnapshot;
-using core::ports::BandRecord;
-using core::ports::CampaignFollowUpRecord;
-using core::ports::MetricActualRecord;
-using core::ports::MetricTargetRecord;
-using core::ports::OwnerRecord;
-using core::ports::TrackRecord;
+namespace ports = core::ports;
 
 namespace {
 
@@ -103,8 +92,8 @@ constexpr const char* kSelectLatestResult =
     "SELECT campaign_id, version, published_by, published_at, body FROM campaign_results WHERE campaign_id = ? "
     "ORDER BY version DESC LIMIT 1";
 
-CampaignRecord CampaignFromRow(const SqlRow& r) {
-    CampaignRecord c;
+ports::CampaignRecord CampaignFromRow(const SqlRow& r) {
+    ports::CampaignRecord c;
     c.id = AsInt(r[0]);
     c.name = AsText(r[1]);
     c.scope_unit_id = AsInt(r[2]);
@@ -125,79 +114,79 @@ CampaignRecord CampaignFromRow(const SqlRow& r) {
 
 }  // namespace
 
-Id SqlCampaignStore::InsertFramework(const std::string& name, const std::string& created_by,
+ports::Id SqlCampaignStore::InsertFramework(const std::string& name, const std::string& created_by,
                                      const std::string& created_at) {
     return AsInt(db_.Query(kInsertFramework, {name, created_by, created_at}).at(0)[0]);
 }
 
-Id SqlCampaignStore::InsertFrameworkVersion(const FrameworkVersionRecord& v) {
+ports::Id SqlCampaignStore::InsertFrameworkVersion(const ports::FrameworkVersionRecord& v) {
     return AsInt(db_.Query(kInsertFrameworkVersion, {v.framework_id, static_cast<std::int64_t>(v.version), v.name,
                                                      v.template_key, v.body, v.created_by, v.created_at})
                      .at(0)[0]);
 }
 
-std::optional<FrameworkVersionRecord> SqlCampaignStore::FindFrameworkVersion(Id id) {
+std::optional<ports::FrameworkVersionRecord> SqlCampaignStore::FindFrameworkVersion(ports::Id id) {
     auto rows = db_.Query(kSelectFrameworkVersion, {id});
     if (rows.empty()) return std::nullopt;
     const auto& r = rows[0];
-    return FrameworkVersionRecord{AsInt(r[0]),  AsInt(r[1]),  static_cast<int>(AsInt(r[2])), AsText(r[3]),
+    return ports::FrameworkVersionRecord{AsInt(r[0]),  AsInt(r[1]),  static_cast<int>(AsInt(r[2])), AsText(r[3]),
                                   AsText(r[4]), AsText(r[5]), AsText(r[6]),                  AsText(r[7])};
 }
 
-Id SqlCampaignStore::InsertCampaign(const CampaignRecord& c) {
+ports::Id SqlCampaignStore::InsertCampaign(const ports::CampaignRecord& c) {
     return AsInt(db_.Query(kInsertCampaign, {c.name, c.scope_unit_id, c.framework_version_id, c.cycle_kind,
                                              c.cycle_label, c.status, static_cast<std::int64_t>(c.version),
                                              c.created_by, c.created_at, c.published_by, c.published_at})
                      .at(0)[0]);
 }
 
-void SqlCampaignStore::UpdateCampaign(const CampaignRecord& c) {
+void SqlCampaignStore::UpdateCampaign(const ports::CampaignRecord& c) {
     db_.Query(kUpdateCampaign, {c.framework_version_id, c.status, static_cast<std::int64_t>(c.version),
                                 c.published_by, c.published_at, c.negative_name, c.negative_criterion,
                                 static_cast<std::int64_t>(c.negative_count), c.id});
 }
 
-std::optional<CampaignRecord> SqlCampaignStore::FindCampaign(Id id) {
+std::optional<ports::CampaignRecord> SqlCampaignStore::FindCampaign(ports::Id id) {
     auto rows = db_.Query(std::string(kCampaignColumns) + " WHERE id = ?", {id});
     if (rows.empty()) return std::nullopt;
     return CampaignFromRow(rows[0]);
 }
 
-std::vector<CampaignRecord> SqlCampaignStore::ListCampaigns() {
-    std::vector<CampaignRecord> out;
+std::vector<ports::CampaignRecord> SqlCampaignStore::ListCampaigns() {
+    std::vector<ports::CampaignRecord> out;
     for (const auto& r : db_.Query(std::string(kCampaignColumns) + " ORDER BY id")) out.push_back(CampaignFromRow(r));
     return out;
 }
 
-Id SqlCampaignStore::InsertSubject(const CampaignSubjectRecord& s) {
+ports::Id SqlCampaignStore::InsertSubject(const ports::CampaignSubjectRecord& s) {
     const SqlValue person = s.person_id ? SqlValue(s.person_id) : SqlValue(std::monostate{});
     return AsInt(db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person}).at(0)[0]);
 }
 
-std::vector<CampaignSubjectRecord> SqlCampaignStore::ListSubjects(Id campaign_id) {
-    std::vector<CampaignSubjectRecord> out;
+std::vector<ports::CampaignSubjectRecord> SqlCampaignStore::ListSubjects(ports::Id campaign_id) {
+    std::vector<ports::CampaignSubjectRecord> out;
     for (const auto& r : db_.Query(kSelectSubjects, {campaign_id}))
         out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), r[5] ? AsInt(r[5]) : 0});
     return out;
 }
 
-void SqlCampaignStore::UpdateSubjectTrack(Id subject_id, const std::string& track) {
+void SqlCampaignStore::UpdateSubjectTrack(ports::Id subject_id, const std::string& track) {
     db_.Query(kUpdateSubjectTrack, {track, subject_id});
 }
 
-void SqlCampaignStore::ReplaceTracks(Id campaign_id, const std::vector<TrackRecord>& tracks) {
+void SqlCampaignStore::ReplaceTracks(ports::Id campaign_id, const std::vector<ports::TrackRecord>& tracks) {
     db_.Query(kDeleteTracks, {campaign_id});
     for (std::size_t i = 0; i < tracks.size(); ++i)
         db_.Query(kInsertTrack, {campaign_id, static_cast<std::int64_t>(i), tracks[i].name, tracks[i].coefficient});
 }
 
-std::vector<TrackRecord> SqlCampaignStore::ListTracks(Id campaign_id) {
-    std::vector<TrackRecord> out;
+std::vector<ports::TrackRecord> SqlCampaignStore::ListTracks(ports::Id campaign_id) {
+    std::vector<ports::TrackRecord> out;
     for (const auto& r : db_.Query(kSelectTracks, {campaign_id})) out.push_back({AsText(r[0]), AsDouble(r[1])});
     return out;
 }
 
-void SqlCampaignStore::ReplaceBands(Id campaign_id, const std::vector<BandRecord>& bands) {
+void SqlCampaignStore::ReplaceBands(ports::Id campaign_id, const std::vector<ports::BandRecord>& bands) {
     db_.Query(kDeleteBands, {campaign_id});
     for (std::size_t i = 0; i < bands.size(); ++i) {
         db_.Query(kInsertBand, {campaign_id, static_cast<std::int64_t>(i), bands[i].name, bands[i].share,
@@ -205,38 +194,38 @@ void SqlCampaignStore::ReplaceBands(Id campaign_id, const std::vector<BandRecord
     }
 }
 
-std::vector<BandRecord> SqlCampaignStore::ListBands(Id campaign_id) {
-    std::vector<BandRecord> out;
+std::vector<ports::BandRecord> SqlCampaignStore::ListBands(ports::Id campaign_id) {
+    std::vector<ports::BandRecord> out;
     for (const auto& r : db_.Query(kSelectBands, {campaign_id}))
         out.push_back({AsText(r[0]), AsDouble(r[1]), AsInt(r[2]) != 0});
     return out;
 }
 
-void SqlCampaignStore::ReplaceOwners(Id campaign_id, const std::vector<OwnerRecord>& owners) {
+void SqlCampaignStore::ReplaceOwners(ports::Id campaign_id, const std::vector<ports::OwnerRecord>& owners) {
     db_.Query(kDeleteOwners, {campaign_id});
     for (const auto& o : owners) db_.Query(kInsertOwner, {campaign_id, o.criterion, o.owner, o.opens_on, o.closes_on});
 }
 
-std::vector<OwnerRecord> SqlCampaignStore::ListOwners(Id campaign_id) {
-    std::vector<OwnerRecord> out;
+std::vector<ports::OwnerRecord> SqlCampaignStore::ListOwners(ports::Id campaign_id) {
+    std::vector<ports::OwnerRecord> out;
     for (const auto& r : db_.Query(kSelectOwners, {campaign_id}))
         out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])});
     return out;
 }
 
-Id SqlCampaignStore::InsertFollowUp(const CampaignFollowUpRecord& f) {
+ports::Id SqlCampaignStore::InsertFollowUp(const ports::CampaignFollowUpRecord& f) {
     return AsInt(db_.Query(kInsertFollowUp, {f.campaign_id, f.subject_id, static_cast<std::int64_t>(f.version), f.band,
                                              f.action, f.leader, f.deadline, f.status, f.outcome, f.created_by,
                                              f.created_at, f.closed_by, f.closed_at})
                      .at(0)[0]);
 }
 
-void SqlCampaignStore::UpdateFollowUp(const CampaignFollowUpRecord& f) {
+void SqlCampaignStore::UpdateFollowUp(const ports::CampaignFollowUpRecord& f) {
     db_.Query(kUpdateFollowUp, {f.status, f.outcome, f.closed_by, f.closed_at, f.id});
 }
 
-std::vector<CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(Id campaign_id) {
-    std::vector<CampaignFollowUpRecord> out;
+std::vector<ports::CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(ports::Id campaign_id) {
+    std::vector<ports::CampaignFollowUpRecord> out;
     for (const auto& r : db_.Query(kSelectFollowUps, {campaign_id})) {
         out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), static_cast<int>(AsInt(r[3])), AsText(r[4]),
                        AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9]), AsText(r[10]),
@@ -245,26 +234,26 @@ std::vector<CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(Id campaign_
     return out;
 }
 
-void SqlCampaignStore::UpsertTarget(const MetricTargetRecord& t) {
+void SqlCampaignStore::UpsertTarget(const ports::MetricTargetRecord& t) {
     db_.Query(kUpsertTarget, {t.unit_id, t.metric, static_cast<std::int64_t>(t.year), t.target, t.entered_by,
                               t.entered_at});
 }
 
-void SqlCampaignStore::UpsertActual(const MetricActualRecord& a) {
+void SqlCampaignStore::UpsertActual(const ports::MetricActualRecord& a) {
     db_.Query(kUpsertActual, {a.unit_id, a.metric, static_cast<std::int64_t>(a.year),
                               static_cast<std::int64_t>(a.month), a.value, a.entered_by, a.entered_at});
 }
 
-void SqlCampaignStore::DeleteTarget(Id unit_id, const std::string& metric, int year) {
+void SqlCampaignStore::DeleteTarget(ports::Id unit_id, const std::string& metric, int year) {
     db_.Query(kDeleteTarget, {unit_id, metric, static_cast<std::int64_t>(year)});
 }
 
-void SqlCampaignStore::DeleteActual(Id unit_id, const std::string& metric, int year, int month) {
+void SqlCampaignStore::DeleteActual(ports::Id unit_id, const std::string& metric, int year, int month) {
     db_.Query(kDeleteActual, {unit_id, metric, static_cast<std::int64_t>(year), static_cast<std::int64_t>(month)});
 }
 
-std::vector<MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string& metric, int year) {
-    std::vector<MetricTargetRecord> out;
+std::vector<ports::MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string& metric, int year) {
+    std::vector<ports::MetricTargetRecord> out;
     for (const auto& r : db_.Query(kSelectTargets, {metric, metric, static_cast<std::int64_t>(year)})) {
         out.push_back({AsInt(r[0]), AsText(r[1]), static_cast<int>(AsInt(r[2])), AsDouble(r[3]), AsText(r[4]),
                        AsText(r[5])});
@@ -272,8 +261,8 @@ std::vector<MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string&
     return out;
 }
 
-std::vector<MetricActualRecord> SqlCampaignStore::ListActuals(const std::string& metric, int from_year, int to_year) {
-    std::vector<MetricActualRecord> out;
+std::vector<ports::MetricActualRecord> SqlCampaignStore::ListActuals(const std::string& metric, int from_year, int to_year) {
+    std::vector<ports::MetricActualRecord> out;
     for (const auto& r : db_.Query(kSelectActuals, {metric, metric, static_cast<std::int64_t>(from_year),
                                                     static_cast<std::int64_t>(to_year)})) {
         out.push_back({AsInt(r[0]), AsText(r[1]), static_cast<int>(AsInt(r[2])), static_cast<int>(AsInt(r[3])),
@@ -288,8 +277,8 @@ std::vector<std::string> SqlCampaignStore::ListMetrics() {
     return out;
 }
 
-std::vector<FactRecord> SqlCampaignStore::ListFacts(Id campaign_id) {
-    std::vector<FactRecord> out;
+std::vector<ports::FactRecord> SqlCampaignStore::ListFacts(ports::Id campaign_id) {
+    std::vector<ports::FactRecord> out;
     for (const auto& r : db_.Query(kSelectFacts, {campaign_id})) {
         out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6]),
                        AsText(r[7]), AsText(r[8])});
@@ -297,28 +286,28 @@ std::vector<FactRecord> SqlCampaignStore::ListFacts(Id campaign_id) {
     return out;
 }
 
-Id SqlCampaignStore::InsertFact(const FactRecord& f) {
+ports::Id SqlCampaignStore::InsertFact(const ports::FactRecord& f) {
     return AsInt(db_.Query(kInsertFact, {f.campaign_id, f.subject_id, f.criterion, f.key, f.slot, f.value,
                                          f.entered_by, f.entered_at})
                      .at(0)[0]);
 }
 
-void SqlCampaignStore::UpdateFact(const FactRecord& f) {
+void SqlCampaignStore::UpdateFact(const ports::FactRecord& f) {
     db_.Query(kUpdateFact, {f.value, f.entered_by, f.entered_at, f.id});
 }
 
-void SqlCampaignStore::DeleteFact(Id id) { db_.Query(kDeleteFact, {id}); }
+void SqlCampaignStore::DeleteFact(ports::Id id) { db_.Query(kDeleteFact, {id}); }
 
-void SqlCampaignStore::InsertResult(const ResultSnapshot& r) {
+void SqlCampaignStore::InsertResult(const ports::ResultSnapshot& r) {
     db_.Query(kInsertResult, {r.campaign_id, static_cast<std::int64_t>(r.version), r.published_by, r.published_at,
                               r.body});
 }
 
-std::optional<ResultSnapshot> SqlCampaignStore::LatestResult(Id campaign_id) {
+std::optional<ports::ResultSnapshot> SqlCampaignStore::LatestResult(ports::Id campaign_id) {
     auto rows = db_.Query(kSelectLatestResult, {campaign_id});
     if (rows.empty()) return std::nullopt;
     const auto& r = rows[0];
-    return ResultSnapshot{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsText(r[3]), AsText(r[4])};
+    return ports::ResultSnapshot{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsText(r[3]), AsText(r[4])};
 }
 
 }  // namespace lingyan::storage

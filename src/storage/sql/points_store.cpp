@@ -4,12 +4,9 @@
 
 namespace lingyan::storage {
 
+namespace ports = core::ports;
+
 namespace points = core::points;
-using core::ports::Id;
-using core::ports::PointsEventRecord;
-using core::ports::PointsMemberRecord;
-using core::ports::PointsPeriodRecord;
-using core::ports::PointsRuleRecord;
 
 namespace {
 
@@ -84,7 +81,7 @@ std::string JoinList(const std::vector<T>& items, Fn&& fn) {
 }
 
 // " AND m.unit_id IN (?, …)" for a non-empty unit list (its values appended to `params`), else "".
-std::string UnitFilter(const std::vector<Id>& unit_ids, std::vector<SqlValue>& params) {
+std::string UnitFilter(const std::vector<ports::Id>& unit_ids, std::vector<SqlValue>& params) {
     if (unit_ids.empty()) return "";
     std::string sql = " AND m.unit_id IN (";
     for (std::size_t unit_idx = 0; unit_idx < unit_ids.size(); ++unit_idx) {
@@ -94,10 +91,10 @@ std::string UnitFilter(const std::vector<Id>& unit_ids, std::vector<SqlValue>& p
     return sql + ")";
 }
 
-SqlValue NullableId(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
+SqlValue NullableId(ports::Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
 
-PointsEventRecord EventFromRow(const SqlRow& r) {
-    PointsEventRecord e;
+ports::PointsEventRecord EventFromRow(const SqlRow& r) {
+    ports::PointsEventRecord e;
     e.id = AsInt(r[0]);
     e.member_id = AsInt(r[1]);
     e.rule_id = AsInt(r[2]);
@@ -132,10 +129,10 @@ std::optional<points::EventStatus> EventStatusFromName(std::string_view s) {
     return std::nullopt;
 }
 
-std::vector<PointsRuleRecord> SqlPointsStore::ListRules() {
-    std::vector<PointsRuleRecord> out;
+std::vector<ports::PointsRuleRecord> SqlPointsStore::ListRules() {
+    std::vector<ports::PointsRuleRecord> out;
     for (const auto& r : db_.Query(kSelectRules)) {
-        PointsRuleRecord rec;
+        ports::PointsRuleRecord rec;
         rec.id = AsInt(r[0]);
         rec.rule.code = AsText(r[1]);
         rec.rule.name = AsText(r[2]);
@@ -150,23 +147,23 @@ std::vector<PointsRuleRecord> SqlPointsStore::ListRules() {
     return out;
 }
 
-Id SqlPointsStore::InsertRule(const PointsRuleRecord& r) {
+ports::Id SqlPointsStore::InsertRule(const ports::PointsRuleRecord& r) {
     const auto& x = r.rule;
     return AsInt(db_.Query(kInsertRule, {x.code, x.name, x.category, x.points, x.cap ? SqlValue{*x.cap} : SqlValue{},
                                          std::int64_t{x.needs_approval}, x.evidence, std::int64_t{r.active}})
                      .at(0)[0]);
 }
 
-void SqlPointsStore::UpdateRule(const PointsRuleRecord& r) {
+void SqlPointsStore::UpdateRule(const ports::PointsRuleRecord& r) {
     const auto& x = r.rule;
     db_.Query(kUpdateRule, {x.code, x.name, x.category, x.points, x.cap ? SqlValue{*x.cap} : SqlValue{},
                             std::int64_t{x.needs_approval}, x.evidence, std::int64_t{r.active}, r.id});
 }
 
-std::vector<PointsPeriodRecord> SqlPointsStore::ListPeriods() {
-    std::vector<PointsPeriodRecord> out;
+std::vector<ports::PointsPeriodRecord> SqlPointsStore::ListPeriods() {
+    std::vector<ports::PointsPeriodRecord> out;
     for (const auto& r : db_.Query(kSelectPeriods)) {
-        PointsPeriodRecord p;
+        ports::PointsPeriodRecord p;
         p.id = AsInt(r[0]);
         p.name = AsText(r[1]);
         p.period.from = static_cast<points::Day>(AsInt(r[2]));
@@ -184,7 +181,7 @@ std::vector<PointsPeriodRecord> SqlPointsStore::ListPeriods() {
 }
 
 namespace {
-std::vector<SqlValue> PeriodParams(const PointsPeriodRecord& p) {
+std::vector<SqlValue> PeriodParams(const ports::PointsPeriodRecord& p) {
     const std::string stars = JoinList(p.stars.thresholds, [](points::Points t) { return std::to_string(t); });
     const std::string zeroing = JoinList(p.zeroing_rules, [](const std::string& c) { return c; });
     return {p.name,
@@ -199,62 +196,62 @@ std::vector<SqlValue> PeriodParams(const PointsPeriodRecord& p) {
 }
 }  // namespace
 
-Id SqlPointsStore::InsertPeriod(const PointsPeriodRecord& p) {
+ports::Id SqlPointsStore::InsertPeriod(const ports::PointsPeriodRecord& p) {
     return AsInt(db_.Query(kInsertPeriod, PeriodParams(p)).at(0)[0]);
 }
 
-void SqlPointsStore::UpdatePeriod(const PointsPeriodRecord& p) {
+void SqlPointsStore::UpdatePeriod(const ports::PointsPeriodRecord& p) {
     auto params = PeriodParams(p);
     params.emplace_back(p.id);
     db_.Query(kUpdatePeriod, params);
 }
 
-std::vector<PointsMemberRecord> SqlPointsStore::ListMembers() {
-    std::vector<PointsMemberRecord> out;
+std::vector<ports::PointsMemberRecord> SqlPointsStore::ListMembers() {
+    std::vector<ports::PointsMemberRecord> out;
     for (const auto& r : db_.Query(kSelectMembers))
         out.push_back({AsInt(r[0]), AsInt(r[1]), AsText(r[2]), r[3] ? AsInt(r[3]) : 0, r[4] ? AsInt(r[4]) : 0});
     return out;
 }
 
-Id SqlPointsStore::InsertMember(const PointsMemberRecord& m) {
+ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
     return AsInt(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id)}).at(0)[0]);
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListEvents() {
-    std::vector<PointsEventRecord> out;
+std::vector<ports::PointsEventRecord> SqlPointsStore::ListEvents() {
+    std::vector<ports::PointsEventRecord> out;
     for (const auto& r : db_.Query(std::string(kEventColumns) + " ORDER BY id")) out.push_back(EventFromRow(r));
     return out;
 }
 
-std::optional<PointsEventRecord> SqlPointsStore::FindEvent(Id id) {
+std::optional<ports::PointsEventRecord> SqlPointsStore::FindEvent(ports::Id id) {
     auto rows = db_.Query(std::string(kEventColumns) + " WHERE id = ?", {id});
     if (rows.empty()) return std::nullopt;
     return EventFromRow(rows[0]);
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListMemberEvents(Id member_id) {
-    std::vector<PointsEventRecord> out;
+std::vector<ports::PointsEventRecord> SqlPointsStore::ListMemberEvents(ports::Id member_id) {
+    std::vector<ports::PointsEventRecord> out;
     for (const auto& r : db_.Query(std::string(kEventColumns) + " WHERE member_id = ? ORDER BY day DESC, id DESC",
                                    {member_id}))
         out.push_back(EventFromRow(r));
     return out;
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListCountedEvents(const points::Period& period) {
-    std::vector<PointsEventRecord> out;
+std::vector<ports::PointsEventRecord> SqlPointsStore::ListCountedEvents(const points::Period& period) {
+    std::vector<ports::PointsEventRecord> out;
     for (const auto& r : db_.Query(std::string(kEventColumns) + kCountedEventsWhere,
                                    {std::int64_t{period.from}, std::int64_t{period.to}}))
         out.push_back(EventFromRow(r));
     return out;
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
+std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
                                                                  std::size_t offset, std::size_t limit) {
     std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
     const std::string units = UnitFilter(scope.unit_ids, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
     params.emplace_back(static_cast<std::int64_t>(offset));
-    std::vector<PointsEventRecord> out;
+    std::vector<ports::PointsEventRecord> out;
     for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
                                        kPendingWhere + units + kPendingOrder,
                                    params))
@@ -270,12 +267,12 @@ std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventSc
     return rows.empty() ? 0 : AsInt(rows[0][0]);
 }
 
-std::vector<PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::ports::PointsEventScope& scope,
+std::vector<ports::PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::ports::PointsEventScope& scope,
                                                                 const std::string& since, std::size_t limit) {
     std::vector<SqlValue> params{since, std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
     const std::string units = UnitFilter(scope.unit_ids, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
-    std::vector<PointsEventRecord> out;
+    std::vector<ports::PointsEventRecord> out;
     for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
                                        kDecidedWhere + units + kDecidedOrder,
                                    params))
@@ -283,19 +280,19 @@ std::vector<PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::port
     return out;
 }
 
-Id SqlPointsStore::InsertEvent(const PointsEventRecord& e) {
+ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
     return AsInt(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
                                           std::string(EventStatusName(e.status)), e.submitted_by, e.submitted_at,
                                           e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)})
                      .at(0)[0]);
 }
 
-bool SqlPointsStore::DecideEvent(Id id, points::EventStatus status, const std::string& by, const std::string& at,
+bool SqlPointsStore::DecideEvent(ports::Id id, points::EventStatus status, const std::string& by, const std::string& at,
                                  const std::string& reason) {
     return !db_.Query(kDecideEvent, {std::string(EventStatusName(status)), by, at, reason, id}).empty();
 }
 
-Id SqlPointsStore::FindReversal(Id id) {
+ports::Id SqlPointsStore::FindReversal(ports::Id id) {
     auto rows = db_.Query(kSelectReversal, {id});
     return rows.empty() ? 0 : AsInt(rows[0][0]);
 }

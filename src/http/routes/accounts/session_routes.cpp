@@ -27,6 +27,13 @@ std::string ScopeName(Services& s, core::roster::Id unit) {
     });
     return name;
 }
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/health
+Response Health(Services&, Request&) { return JsonResponse(200, R"({"status":"ok"})"); }
+
 // POST /api/v1/session
 Response LogIn(Services& s, Request& req) {
     auto body = ParseObject(req.body, {"username", "password"});
@@ -86,31 +93,6 @@ Response GetMetrics(Services& s, Request&) {
     return res;
 }
 
-}  // namespace
-
-void RegisterSessionRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/health", Access::kPublic,
-               [](Request&) { return JsonResponse(200, R"({"status":"ok"})"); });
-
-    router.Add("POST", "/api/v1/session", Access::kPublic, Bind(s, LogIn));
-    router.Add("DELETE", "/api/v1/session", Access::kSession, Bind(s, LogOut));
-    router.Add("GET", "/api/v1/me", Access::kSession, Bind(s, GetMe));
-    router.Add("GET", "/api/v1/audit", Access::kSession, Bind(s, ListAudit));
-    router.Add("GET", "/metrics", Access::kPublic, Bind(s, GetMetrics));
-}
-
-Router BuildRouter(Services& services) {
-    Router router;
-    RegisterSessionRoutes(router, services);
-    RegisterRosterRoutes(router, services);
-    RegisterExchangeRoutes(router, services);
-    RegisterCampaignRoutes(router, services);
-    RegisterPointsRoutes(router, services);
-    RegisterPoolRoutes(router, services);
-    RegisterProgramRoutes(router, services);
-    RegisterIndicatorRoutes(router, services);
-    RegisterLadderRoutes(router, services);
-    return router;
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

@@ -493,6 +493,10 @@ json::object FollowUpJson(const core::ports::CampaignFollowUpRecord& f) {
                         {"closed_at", f.closed_at}};
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/templates
 Response ListTemplates(Services& s, Request&) {
     json::array items;
@@ -506,11 +510,7 @@ Response ListTemplates(Services& s, Request&) {
 
 // GET /api/v1/campaigns
 Response ListCampaigns(Services& s, Request& req) {
-    auto list = s.campaigns.List(req.user->actor);
-    if (!list) return ErrorResponse(list.error());
-    json::array items;
-    for (const auto& c : *list) items.push_back(SummaryJson(c));
-    return Json(200, json::object{{"items", std::move(items)}});
+    return Reply(200, s.campaigns.List(req.user->actor), Items(SummaryJson));
 }
 
 // POST /api/v1/campaigns
@@ -523,18 +523,14 @@ Response CreateCampaign(Services& s, Request& req) {
 }
 
 // GET /api/v1/campaigns/{id}
-Response GetCampaign(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto detail = s.campaigns.Get(req.user->actor, *id);
+Response GetCampaign(Services& s, Request& req, Id id) {
+    auto detail = s.campaigns.Get(req.user->actor, id);
     if (!detail) return ErrorResponse(detail.error());
     return Json(200, DetailJson(*detail));
 }
 
 // POST /api/v1/campaigns/{id}/facts
-Response EnterFacts(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response EnterFacts(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"facts", "reason"});
     if (!o) return ErrorResponse(o.error());
     auto reason = StringField(*o, "reason");
@@ -543,7 +539,7 @@ Response EnterFacts(Services& s, Request& req) {
     auto facts = FactsFrom(*o, shape_errors);
     if (!facts) return ErrorResponse(facts.error());
     if (!shape_errors.empty()) return RowErrorsResponse(shape_errors, "录入失败");
-    auto outcome = s.campaigns.EnterFacts(req.user->actor, *id, *facts, reason->value_or(""));
+    auto outcome = s.campaigns.EnterFacts(req.user->actor, id, *facts, reason->value_or(""));
     if (!outcome) return ErrorResponse(outcome.error());
     if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
     return Json(200, json::object{{"inserted", outcome->inserted},
@@ -553,12 +549,10 @@ Response EnterFacts(Services& s, Request& req) {
 }
 
 // GET /api/v1/campaigns/{id}/facts
-Response ListFacts(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ListFacts(Services& s, Request& req, Id id) {
     auto subject = QueryInt(req.Query("subject"), "subject", 0);
     if (!subject) return ErrorResponse(subject.error());
-    auto facts = s.campaigns.Facts(req.user->actor, *id, *subject);
+    auto facts = s.campaigns.Facts(req.user->actor, id, *subject);
     if (!facts) return ErrorResponse(facts.error());
     json::array items;
     for (const auto& f : *facts) {
@@ -575,59 +569,47 @@ Response ListFacts(Services& s, Request& req) {
 }
 
 // GET /api/v1/campaigns/{id}/ranking
-Response GetRanking(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response GetRanking(Services& s, Request& req, Id id) {
     std::optional<Id> filter;
     for (const char* name : {"town", "unit"}) {
         auto unit = QueryInt(req.Query(name), name, 0);
         if (!unit) return ErrorResponse(unit.error());
         if (*unit > 0) filter = *unit;
     }
-    auto board = s.campaigns.Ranking(req.user->actor, *id, filter);
+    auto board = s.campaigns.Ranking(req.user->actor, id, filter);
     if (!board) return ErrorResponse(board.error());
     return Json(200, BoardJson(*board));
 }
 
 // GET /api/v1/campaigns/{id}/subjects/{sid}/explain
-Response ExplainSubject(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto sid = PathId(req, 1);
-    if (!sid) return ErrorResponse(sid.error());
-    auto x = s.campaigns.Explain(req.user->actor, *id, *sid);
+Response ExplainSubject(Services& s, Request& req, Id id, Id sid) {
+    auto x = s.campaigns.Explain(req.user->actor, id, sid);
     if (!x) return ErrorResponse(x.error());
     return Json(200, ExplanationJson(*x));
 }
 
 // POST /api/v1/campaigns/{id}/publish
-Response PublishCampaign(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto published = s.campaigns.Publish(req.user->actor, *id);
+Response PublishCampaign(Services& s, Request& req, Id id) {
+    auto published = s.campaigns.Publish(req.user->actor, id);
     if (!published) return ErrorResponse(published.error());
     json::object o{{"campaign", SummaryJson(published->summary)}, {"result", json::parse(published->snapshot)}};
     return Json(200, o);
 }
 
 // POST /api/v1/campaigns/{id}/versions
-Response CreateVersion(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response CreateVersion(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"reason"});
     if (!o) return ErrorResponse(o.error());
     auto reason = StringField(*o, "reason");
     if (!reason) return ErrorResponse(reason.error());
-    auto reopened = s.campaigns.Reopen(req.user->actor, *id, reason->value_or(""));
+    auto reopened = s.campaigns.Reopen(req.user->actor, id, reason->value_or(""));
     if (!reopened) return ErrorResponse(reopened.error());
     return Json(200, SummaryJson(*reopened));
 }
 
 // GET /api/v1/campaigns/{id}/result
-Response GetResult(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto result = s.campaigns.LatestResult(req.user->actor, *id);
+Response GetResult(Services& s, Request& req, Id id) {
+    auto result = s.campaigns.LatestResult(req.user->actor, id);
     if (!result) return ErrorResponse(result.error());
     if (!*result) return ErrorResponse(core::Error{core::errc::kNotFound, "该活动尚未发布结果", ""});
     json::object o{{"version", (*result)->version},
@@ -638,9 +620,7 @@ Response GetResult(Services& s, Request& req) {
 }
 
 // PUT /api/v1/campaigns/{id}/framework
-Response ReplaceFramework(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ReplaceFramework(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"template", "framework", "awards"});
     if (!o) return ErrorResponse(o.error());
     auto key = StringField(*o, "template");
@@ -650,54 +630,42 @@ Response ReplaceFramework(Services& s, Request& req) {
         framework_json = fw->is_string() ? std::string(fw->as_string()) : json::serialize(*fw);
     auto quotas = QuotasFrom(*o);
     if (!quotas) return ErrorResponse(quotas.error());
-    auto detail = s.campaigns.ReplaceFramework(req.user->actor, *id, key->value_or(""), framework_json, *quotas);
+    auto detail = s.campaigns.ReplaceFramework(req.user->actor, id, key->value_or(""), framework_json, *quotas);
     if (!detail) return ErrorResponse(detail.error());
     return Json(200, DetailJson(*detail));
 }
 
 // PUT /api/v1/campaigns/{id}/settings
-Response ReplaceSettings(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ReplaceSettings(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"tracks", "subject_tracks", "bands", "negative", "reason"});
     if (!o) return ErrorResponse(o.error());
     auto settings = SettingsFrom(*o);
     if (!settings) return ErrorResponse(settings.error());
     auto reason = StringField(*o, "reason");
     if (!reason) return ErrorResponse(reason.error());
-    auto detail = s.campaigns.UpdateSettings(req.user->actor, *id, *settings, reason->value_or(""));
+    auto detail = s.campaigns.UpdateSettings(req.user->actor, id, *settings, reason->value_or(""));
     if (!detail) return ErrorResponse(detail.error());
     return Json(200, DetailJson(*detail));
 }
 
 // PUT /api/v1/campaigns/{id}/owners
-Response ReplaceOwners(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ReplaceOwners(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"owners"});
     if (!o) return ErrorResponse(o.error());
     auto owners = OwnersFrom(*o);
     if (!owners) return ErrorResponse(owners.error());
-    auto detail = s.campaigns.SetOwners(req.user->actor, *id, *owners);
+    auto detail = s.campaigns.SetOwners(req.user->actor, id, *owners);
     if (!detail) return ErrorResponse(detail.error());
     return Json(200, DetailJson(*detail));
 }
 
 // GET /api/v1/campaigns/{id}/followups
-Response ListCampaignFollowUps(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto list = s.campaigns.FollowUps(req.user->actor, *id);
-    if (!list) return ErrorResponse(list.error());
-    json::array items;
-    for (const auto& f : *list) items.push_back(FollowUpJson(f));
-    return Json(200, json::object{{"items", std::move(items)}});
+Response ListCampaignFollowUps(Services& s, Request& req, Id id) {
+    return Reply(200, s.campaigns.FollowUps(req.user->actor, id), Items(FollowUpJson));
 }
 
 // POST /api/v1/campaigns/{id}/followups
-Response CreateCampaignFollowUp(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response CreateCampaignFollowUp(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"subject_id", "action", "leader", "deadline"});
     if (!o) return ErrorResponse(o.error());
     core::ports::CampaignFollowUpRecord f;
@@ -709,30 +677,24 @@ Response CreateCampaignFollowUp(Services& s, Request& req) {
         if (!v) return ErrorResponse(v.error());
         *slot = v->value_or("");
     }
-    auto created = s.campaigns.AddFollowUp(req.user->actor, *id, f);
+    auto created = s.campaigns.AddFollowUp(req.user->actor, id, f);
     if (!created) return ErrorResponse(created.error());
     return Json(201, FollowUpJson(*created));
 }
 
 // POST /api/v1/campaigns/{id}/followups/{fid}/close
-Response CloseCampaignFollowUp(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto fid = PathId(req, 1);
-    if (!fid) return ErrorResponse(fid.error());
+Response CloseCampaignFollowUp(Services& s, Request& req, Id id, Id fid) {
     auto o = ParseObject(req.body, {"outcome"});
     if (!o) return ErrorResponse(o.error());
     auto outcome = StringField(*o, "outcome");
     if (!outcome) return ErrorResponse(outcome.error());
-    auto closed = s.campaigns.CloseFollowUp(req.user->actor, *id, *fid, outcome->value_or(""));
+    auto closed = s.campaigns.CloseFollowUp(req.user->actor, id, fid, outcome->value_or(""));
     if (!closed) return ErrorResponse(closed.error());
     return Json(200, FollowUpJson(*closed));
 }
 
 // POST /api/v1/campaigns/{id}/facts/from-metric
-Response FactsFromIndicator(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response FactsFromIndicator(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"criterion", "metric", "month"});
     if (!o) return ErrorResponse(o.error());
     auto criterion = StringField(*o, "criterion");
@@ -741,7 +703,7 @@ Response FactsFromIndicator(Services& s, Request& req) {
     if (!metric) return ErrorResponse(metric.error());
     auto month = IntField(*o, "month");
     if (!month) return ErrorResponse(month.error());
-    auto fill = s.campaigns.FactsFromMetric(req.user->actor, *id, criterion->value_or(""), metric->value_or(""),
+    auto fill = s.campaigns.FactsFromMetric(req.user->actor, id, criterion->value_or(""), metric->value_or(""),
                                             static_cast<int>(month->value_or(12)));
     if (!fill) return ErrorResponse(fill.error());
     if (!fill->outcome.errors.empty()) return RowErrorsResponse(fill->outcome.errors, "录入失败");
@@ -754,17 +716,13 @@ Response FactsFromIndicator(Services& s, Request& req) {
 }
 
 // GET /api/v1/campaigns/{id}/facts/template.xlsx
-Response DownloadFactsTemplate(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Download(s.campaigns.FactsTemplate(req.user->actor, *id));
+Response DownloadFactsTemplate(Services& s, Request& req, Id id) {
+    return Download(s.campaigns.FactsTemplate(req.user->actor, id));
 }
 
 // POST /api/v1/campaigns/{id}/facts/import
-Response ImportFacts(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    auto outcome = s.campaigns.ImportFacts(req.user->actor, *id, req.body);
+Response ImportFacts(Services& s, Request& req, Id id) {
+    auto outcome = s.campaigns.ImportFacts(req.user->actor, id, req.body);
     if (!outcome) return ErrorResponse(outcome.error());
     if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
     return Json(200, json::object{{"layout", outcome->layout},
@@ -775,36 +733,10 @@ Response ImportFacts(Services& s, Request& req) {
 }
 
 // GET /api/v1/campaigns/{id}/awards.xlsx
-Response DownloadAwards(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Download(s.campaigns.AwardsWorkbook(req.user->actor, *id));
+Response DownloadAwards(Services& s, Request& req, Id id) {
+    return Download(s.campaigns.AwardsWorkbook(req.user->actor, id));
 }
 
-}  // namespace
-
-void RegisterCampaignRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/templates", Access::kSession, Bind(s, ListTemplates));
-    router.Add("GET", "/api/v1/campaigns", Access::kSession, Bind(s, ListCampaigns));
-    router.Add("POST", "/api/v1/campaigns", Access::kSession, Bind(s, CreateCampaign));
-    router.Add("GET", "/api/v1/campaigns/{id}", Access::kSession, Bind(s, GetCampaign));
-    router.Add("POST", "/api/v1/campaigns/{id}/facts", Access::kSession, Bind(s, EnterFacts));
-    router.Add("GET", "/api/v1/campaigns/{id}/facts", Access::kSession, Bind(s, ListFacts));
-    router.Add("GET", "/api/v1/campaigns/{id}/ranking", Access::kSession, Bind(s, GetRanking));
-    router.Add("GET", "/api/v1/campaigns/{id}/subjects/{sid}/explain", Access::kSession, Bind(s, ExplainSubject));
-    router.Add("POST", "/api/v1/campaigns/{id}/publish", Access::kSession, Bind(s, PublishCampaign));
-    router.Add("POST", "/api/v1/campaigns/{id}/versions", Access::kSession, Bind(s, CreateVersion));
-    router.Add("GET", "/api/v1/campaigns/{id}/result", Access::kSession, Bind(s, GetResult));
-    router.Add("PUT", "/api/v1/campaigns/{id}/framework", Access::kSession, Bind(s, ReplaceFramework));
-    router.Add("PUT", "/api/v1/campaigns/{id}/settings", Access::kSession, Bind(s, ReplaceSettings));
-    router.Add("PUT", "/api/v1/campaigns/{id}/owners", Access::kSession, Bind(s, ReplaceOwners));
-    router.Add("GET", "/api/v1/campaigns/{id}/followups", Access::kSession, Bind(s, ListCampaignFollowUps));
-    router.Add("POST", "/api/v1/campaigns/{id}/followups", Access::kSession, Bind(s, CreateCampaignFollowUp));
-    router.Add("POST", "/api/v1/campaigns/{id}/followups/{fid}/close", Access::kSession, Bind(s, CloseCampaignFollowUp));
-    router.Add("POST", "/api/v1/campaigns/{id}/facts/from-metric", Access::kSession, Bind(s, FactsFromIndicator));
-    router.Add("GET", "/api/v1/campaigns/{id}/facts/template.xlsx", Access::kSession, Bind(s, DownloadFactsTemplate));
-    router.Add("POST", "/api/v1/campaigns/{id}/facts/import", Access::kSession, Bind(s, ImportFacts), Router::kUploadBodyLimit);
-    router.Add("GET", "/api/v1/campaigns/{id}/awards.xlsx", Access::kSession, Bind(s, DownloadAwards));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

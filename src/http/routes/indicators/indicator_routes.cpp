@@ -73,13 +73,13 @@ Response OutcomeResponse(const core::Result<app::MetricOutcome>& outcome, const 
                                  {"written", outcome->written}, {"removed", outcome->removed}, {"unchanged", outcome->unchanged}});
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/metrics
 Response ListIndicators(Services& s, Request& req) {
-    auto names = s.indicators.Metrics(req.user->actor);
-    if (!names) return ErrorResponse(names.error());
-    json::array items;
-    for (const auto& n : *names) items.push_back(json::value(n));
-    return Json(200, json::object{{"items", std::move(items)}});
+    return Reply(200, s.indicators.Metrics(req.user->actor), Items([](const std::string& v) { return json::value(v); }));
 }
 
 // GET /api/v1/metrics/progress
@@ -137,14 +137,6 @@ Response DownloadIndicatorTemplate(Services& s, Request& req) {
                                           static_cast<int>(*year)));
 }
 
-}  // namespace
-
-void RegisterIndicatorRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/metrics", Access::kSession, Bind(s, ListIndicators));
-    router.Add("GET", "/api/v1/metrics/progress", Access::kSession, Bind(s, GetIndicatorProgress));
-    router.Add("POST", "/api/v1/metrics/values", Access::kSession, Bind(s, EnterIndicatorValues));
-    router.Add("POST", "/api/v1/metrics/import", Access::kSession, Bind(s, ImportIndicators), Router::kUploadBodyLimit);
-    router.Add("GET", "/api/v1/metrics/template.xlsx", Access::kSession, Bind(s, DownloadIndicatorTemplate));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

@@ -17,7 +17,6 @@ using core::roster::Id;
 
 namespace {
 
-
 const char* StatusName(points::EventStatus s) {
     switch (s) {
         case points::EventStatus::kApproved: return "approved";
@@ -212,6 +211,10 @@ core::Result<std::string> RequiredString(const json::object& o, const char* name
     return v->value_or("");
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/points/rules
 Response ListRules(Services& s, Request& req) {
     auto period_id = QueryPeriod(req);
@@ -230,11 +233,7 @@ Response ListRules(Services& s, Request& req) {
 
 // GET /api/v1/points/periods
 Response ListPeriods(Services& s, Request& req) {
-    auto periods = s.points.Periods(req.user->actor);
-    if (!periods) return ErrorResponse(periods.error());
-    json::array items;
-    for (const auto& p : *periods) items.push_back(PeriodJson(p));
-    return Json(200, json::object{{"items", std::move(items)}});
+    return Reply(200, s.points.Periods(req.user->actor), Items(PeriodJson));
 }
 
 // POST /api/v1/points/periods
@@ -267,9 +266,7 @@ Response CreatePeriod(Services& s, Request& req) {
 }
 
 // PATCH /api/v1/points/periods/{id}
-Response UpdatePeriod(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response UpdatePeriod(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body,
                          {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
     if (!o) return ErrorResponse(o.error());
@@ -294,7 +291,7 @@ Response UpdatePeriod(Services& s, Request& req) {
     auto closed = BoolField(*o, "closed");
     if (!closed) return ErrorResponse(closed.error());
     patch.closed = *closed;
-    auto updated = s.points.UpdatePeriod(req.user->actor, *id, patch);
+    auto updated = s.points.UpdatePeriod(req.user->actor, id, patch);
     if (!updated) return ErrorResponse(updated.error());
     return Json(200, PeriodJson(app::PeriodView{*updated, {}, false}));
 }
@@ -359,9 +356,7 @@ Response CreateRule(Services& s, Request& req) {
 }
 
 // PATCH /api/v1/points/rules/{id}
-Response UpdateRule(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response UpdateRule(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"name", "category", "points", "cap", "needs_approval", "evidence", "active"});
     if (!o) return ErrorResponse(o.error());
     app::PointsRulePatch patch;
@@ -384,7 +379,7 @@ Response UpdateRule(Services& s, Request& req) {
         if (!v) return ErrorResponse(v.error());
         *slot = *v;
     }
-    auto updated = s.points.UpdateRule(req.user->actor, *id, patch);
+    auto updated = s.points.UpdateRule(req.user->actor, id, patch);
     if (!updated) return ErrorResponse(updated.error());
     return Json(200, RuleJson(*updated));
 }
@@ -483,9 +478,7 @@ Response ListApprovals(Services& s, Request& req) {
 
 // POST /api/v1/points/events/{id}/approve, /reject, /reverse: one decision on an event; reject
 // and reverse need a reason.
-Response DecideEvent(Services& s, Request& req, std::string_view action) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response DecideEvent(Services& s, Request& req, Id id, std::string_view action) {
     std::string reason;
     if (!req.body.empty()) {
         auto o = ParseObject(req.body, {"reason"});
@@ -494,15 +487,15 @@ Response DecideEvent(Services& s, Request& req, std::string_view action) {
         if (!r) return ErrorResponse(r.error());
         reason = *r;
     }
-    auto done = action == "approve"  ? s.points.Approve(req.user->actor, *id)
-                : action == "reject" ? s.points.Reject(req.user->actor, *id, reason)
-                                     : s.points.Reverse(req.user->actor, *id, reason);
+    auto done = action == "approve"  ? s.points.Approve(req.user->actor, id)
+                : action == "reject" ? s.points.Reject(req.user->actor, id, reason)
+                                     : s.points.Reverse(req.user->actor, id, reason);
     return Reply(action == "reverse" ? 201 : 200, done, EventJson);
 }
 
-Response ApproveEvent(Services& s, Request& req) { return DecideEvent(s, req, "approve"); }
-Response RejectEvent(Services& s, Request& req) { return DecideEvent(s, req, "reject"); }
-Response ReverseEvent(Services& s, Request& req) { return DecideEvent(s, req, "reverse"); }
+Response ApproveEvent(Services& s, Request& req, Id id) { return DecideEvent(s, req, id, "approve"); }
+Response RejectEvent(Services& s, Request& req, Id id) { return DecideEvent(s, req, id, "reject"); }
+Response ReverseEvent(Services& s, Request& req, Id id) { return DecideEvent(s, req, id, "reverse"); }
 
 // GET /api/v1/points/leaderboard
 Response GetLeaderboard(Services& s, Request& req) {
@@ -540,12 +533,10 @@ Response ExportLeaderboard(Services& s, Request& req) {
 }
 
 // GET /api/v1/points/members/{id}/ranks
-Response GetMemberRanks(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response GetMemberRanks(Services& s, Request& req, Id id) {
     auto period = QueryPeriod(req);
     if (!period) return ErrorResponse(period.error());
-    auto ranks = s.points.Ranks(req.user->actor, *id, req.Query("category").value_or(""), *period);
+    auto ranks = s.points.Ranks(req.user->actor, id, req.Query("category").value_or(""), *period);
     if (!ranks) return ErrorResponse(ranks.error());
     return Json(200, RanksJson(*ranks));
 }
@@ -594,32 +585,6 @@ Response ExportPublicity(Services& s, Request& req) {
     return Download(s.points.PublicityWorkbook(*pub));
 }
 
-}  // namespace
-
-void RegisterPointsRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/points/rules", Access::kSession, Bind(s, ListRules));
-    router.Add("GET", "/api/v1/points/periods", Access::kSession, Bind(s, ListPeriods));
-    router.Add("POST", "/api/v1/points/periods", Access::kSession, Bind(s, CreatePeriod));
-    router.Add("PATCH", "/api/v1/points/periods/{id}", Access::kSession, Bind(s, UpdatePeriod));
-    router.Add("GET", "/api/v1/points/members", Access::kSession, Bind(s, ListMembers));
-    router.Add("POST", "/api/v1/points/members", Access::kSession, Bind(s, CreateMember));
-    router.Add("POST", "/api/v1/points/rules", Access::kSession, Bind(s, CreateRule));
-    router.Add("PATCH", "/api/v1/points/rules/{id}", Access::kSession, Bind(s, UpdateRule));
-    router.Add("GET", "/api/v1/points/me", Access::kSession, Bind(s, GetMyPoints));
-    router.Add("POST", "/api/v1/points/events", Access::kSession, Bind(s, RecordEvent));
-    router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, Bind(s, RecordEventsBulk));
-    router.Add("GET", "/api/v1/points/approvals", Access::kSession, Bind(s, ListApprovals));
-
-    router.Add("POST", "/api/v1/points/events/{id}/approve", Access::kSession, Bind(s, ApproveEvent));
-    router.Add("POST", "/api/v1/points/events/{id}/reject", Access::kSession, Bind(s, RejectEvent));
-    router.Add("POST", "/api/v1/points/events/{id}/reverse", Access::kSession, Bind(s, ReverseEvent));
-
-    router.Add("GET", "/api/v1/points/leaderboard", Access::kSession, Bind(s, GetLeaderboard));
-    router.Add("GET", "/api/v1/points/leaderboard.xlsx", Access::kSession, Bind(s, ExportLeaderboard));
-    router.Add("GET", "/api/v1/points/members/{id}/ranks", Access::kSession, Bind(s, GetMemberRanks));
-    router.Add("GET", "/api/v1/points/stars", Access::kSession, Bind(s, GetStars));
-    router.Add("GET", "/api/v1/points/publicity", Access::kSession, Bind(s, GetPublicity));
-    router.Add("GET", "/api/v1/points/publicity.xlsx", Access::kSession, Bind(s, ExportPublicity));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

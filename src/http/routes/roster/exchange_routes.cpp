@@ -2,7 +2,6 @@
 // Handlers read the upload's name and map the results of app::RosterExchange.
 #include <boost/json.hpp>
 
-
 #include "http/server/json_io.hpp"
 #include "http/routes/roster/roster_json.hpp"
 #include "http/routes/routes.hpp"
@@ -20,6 +19,10 @@ std::string UploadName(const Request& req) {
     std::string filename = PercentDecode(req.Header("x-filename"), false, &ok);
     return ok ? filename : std::string();
 }
+
+}  // namespace
+
+namespace handlers {
 
 // POST /api/v1/import/roster
 Response ImportRoster(Services& s, Request& req) {
@@ -55,32 +58,11 @@ Response ExportPeople(Services& s, Request& req) {
 
 // GET /api/v1/export/units
 Response ExportUnits(Services& s, Request& req) {
-    app::UnitsQuery q;
-    auto parent = QueryInt(req.Query("parent"), "parent", 0);
-    if (!parent) return ErrorResponse(parent.error());
-    if (*parent > 0) q.parent = *parent;
-    q.q = req.Query("q").value_or("");
-    return Download(s.roster_exchange.ExportUnits(req.user->actor, q));
+    auto q = UnitsQueryFrom(req);
+    if (!q) return ErrorResponse(q.error());
+    return Download(s.roster_exchange.ExportUnits(req.user->actor, *q));
 }
 
-}  // namespace
-
-Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure) {
-    json::array rows;
-    for (const auto& e : errors)
-        rows.push_back(json::object{{"sheet", e.sheet}, {"row", e.row}, {"field", e.field}, {"message", e.message}});
-    json::object err{{"code", "invalid"},
-                     {"message", failure + "：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
-    return Json(422, json::object{{"error", err}, {"rows", std::move(rows)}});
-}
-
-void RegisterExchangeRoutes(Router& router, Services& s) {
-    router.Add("POST", "/api/v1/import/roster", Access::kSession, Bind(s, ImportRoster), Router::kUploadBodyLimit);
-    router.Add("POST", "/api/v1/import/units", Access::kSession, Bind(s, ImportUnits), Router::kUploadBodyLimit);
-    router.Add("GET", "/api/v1/import/units/template", Access::kSession, Bind(s, DownloadUnitsTemplate));
-    router.Add("GET", "/api/v1/import/roster/template", Access::kSession, Bind(s, DownloadRosterTemplate));
-    router.Add("GET", "/api/v1/export/people", Access::kSession, Bind(s, ExportPeople));
-    router.Add("GET", "/api/v1/export/units", Access::kSession, Bind(s, ExportUnits));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

@@ -16,5 +16,7 @@ boost::json::object PositionJson(const core::roster::Position& p, const std::str
                                  boost::json::storage_ptr sp = {});
 // The people filters of GET /people (also used by the export route).
 core::Result<core::roster::PeopleQuery> PeopleQueryFrom(const Request& req);
+// The filters of a units list (parent, q, kind) from the query string.
+core::Result<app::UnitsQuery> UnitsQueryFrom(const Request& req);
 
 }  // namespace lingyan::http

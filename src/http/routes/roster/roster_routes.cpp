@@ -67,6 +67,19 @@ json::object PersonJson(const app::PersonView& v, json::storage_ptr sp) {
     return o;
 }
 
+core::Result<app::UnitsQuery> UnitsQueryFrom(const Request& req) {
+    app::UnitsQuery q;
+    auto parent = QueryInt(req.Query("parent"), "parent", 0);
+    if (!parent) return parent.error();
+    if (*parent > 0) q.parent = *parent;
+    q.q = req.Query("q").value_or("");
+    if (auto kind = req.Query("kind"); kind && !kind->empty()) {
+        q.kind = KindFromString(*kind);
+        if (!q.kind) return core::Invalid("未知单位类型: " + *kind, "kind");
+    }
+    return q;
+}
+
 core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
     PeopleQuery q;
     auto unit = QueryInt(req.Query("unit"), "unit", 0);
@@ -100,7 +113,6 @@ core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
 }
 
 namespace {
-
 
 // Reads the person fields of a POST/PATCH body into a patch.
 core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {
@@ -149,17 +161,15 @@ core::Result<app::PositionPatch> PositionPatchFrom(const json::object& o) {
     return p;
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/units
 Response ListUnits(Services& s, Request& req) {
-    app::UnitsQuery q;
-    auto parent = QueryInt(req.Query("parent"), "parent", 0);
-    if (!parent) return ErrorResponse(parent.error());
-    if (*parent > 0) q.parent = *parent;
-    q.q = req.Query("q").value_or("");
-    if (auto kind = req.Query("kind"); kind && !kind->empty()) {
-        q.kind = KindFromString(*kind);
-        if (!q.kind) return ErrorResponse(core::Invalid("未知单位类型: " + *kind, "kind"));
-    }
+    auto query = UnitsQueryFrom(req);
+    if (!query) return ErrorResponse(query.error());
+    app::UnitsQuery& q = *query;
     auto page = QueryInt(req.Query("page"), "page", 1);
     if (!page) return ErrorResponse(page.error());
     auto size = QueryInt(req.Query("size"), "size", 50);
@@ -222,9 +232,7 @@ Response CreateUnit(Services& s, Request& req) {
 }
 
 // PATCH /api/v1/units/{id}
-Response UpdateUnit(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
+Response UpdateUnit(Services& s, Request& req, Id id) {
     auto body = ParseObject(req.body, {"code", "name", "kind", "economy", "dev_zone", "near_highway", "population",
                                        "area_km2"});
     if (!body) return ErrorResponse(body.error());
@@ -257,16 +265,14 @@ Response UpdateUnit(Services& s, Request& req) {
     auto area = NumberField(*body, "area_km2");
     if (!area) return ErrorResponse(area.error());
     patch.area_km2 = *area;
-    auto updated = s.roster.UpdateUnit(req.user->actor, *id, patch);
+    auto updated = s.roster.UpdateUnit(req.user->actor, id, patch);
     if (!updated) return ErrorResponse(updated.error());
     return Json(200, UnitJson(app::UnitView{*updated, 0}));
 }
 
 // DELETE /api/v1/units/{id}
-Response DeleteUnit(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
-    auto deleted = s.roster.DeleteUnit(req.user->actor, *id);
+Response DeleteUnit(Services& s, Request& req, Id id) {
+    auto deleted = s.roster.DeleteUnit(req.user->actor, id);
     if (!deleted) return ErrorResponse(deleted.error());
     Response res;
     res.status = 204;
@@ -274,10 +280,8 @@ Response DeleteUnit(Services& s, Request& req) {
 }
 
 // GET /api/v1/units/{id}
-Response GetUnit(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
-    auto d = s.roster.GetUnit(req.user->actor, *id);
+Response GetUnit(Services& s, Request& req, Id id) {
+    auto d = s.roster.GetUnit(req.user->actor, id);
     if (!d) return ErrorResponse(d.error());
     json::array ancestors, orgs, team, incomes;
     for (const auto& a : d->ancestors)
@@ -363,10 +367,8 @@ Response ListPeople(Services& s, Request& req) {
 }
 
 // GET /api/v1/people/{id}
-Response GetPerson(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
-    auto p = s.roster.GetPerson(req.user->actor, *id);
+Response GetPerson(Services& s, Request& req, Id id) {
+    auto p = s.roster.GetPerson(req.user->actor, id);
     if (!p) return ErrorResponse(p.error());
     return Json(200, PersonJson(*p));
 }
@@ -398,23 +400,19 @@ Response CreatePerson(Services& s, Request& req) {
 }
 
 // PATCH /api/v1/people/{id}
-Response UpdatePerson(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
+Response UpdatePerson(Services& s, Request& req, Id id) {
     auto body = ParseObject(req.body, kPersonFields);
     if (!body) return ErrorResponse(body.error());
     auto patch = PersonPatchFrom(*body);
     if (!patch) return ErrorResponse(patch.error());
-    auto updated = s.roster.UpdatePerson(req.user->actor, *id, *patch);
+    auto updated = s.roster.UpdatePerson(req.user->actor, id, *patch);
     if (!updated) return ErrorResponse(updated.error());
     return Json(200, PersonJson(*updated));
 }
 
 // DELETE /api/v1/people/{id}
-Response DeletePerson(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
-    auto st = s.roster.DeletePerson(req.user->actor, *id);
+Response DeletePerson(Services& s, Request& req, Id id) {
+    auto st = s.roster.DeletePerson(req.user->actor, id);
     if (!st) return ErrorResponse(st.error());
     Response res;
     res.status = 204;
@@ -455,47 +453,25 @@ Response CreatePosition(Services& s, Request& req) {
 }
 
 // PATCH /api/v1/positions/{id}
-Response UpdatePosition(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
+Response UpdatePosition(Services& s, Request& req, Id id) {
     auto body = ParseObject(req.body, {"unit_id", "title", "start_date", "end_date"});
     if (!body) return ErrorResponse(body.error());
     auto patch = PositionPatchFrom(*body);
     if (!patch) return ErrorResponse(patch.error());
-    auto updated = s.roster.UpdatePosition(req.user->actor, *id, *patch);
+    auto updated = s.roster.UpdatePosition(req.user->actor, id, *patch);
     if (!updated) return ErrorResponse(updated.error());
     return Json(200, PositionJson(*updated, ""));
 }
 
 // DELETE /api/v1/positions/{id}
-Response DeletePosition(Services& s, Request& req) {
-    auto id = PathId(req);
-    if (!id) return ErrorResponse(id.error());
-    auto st = s.roster.DeletePosition(req.user->actor, *id);
+Response DeletePosition(Services& s, Request& req, Id id) {
+    auto st = s.roster.DeletePosition(req.user->actor, id);
     if (!st) return ErrorResponse(st.error());
     Response res;
     res.status = 204;
     return res;
 }
 
-}  // namespace
-
-void RegisterRosterRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/units", Access::kSession, Bind(s, ListUnits));
-    router.Add("POST", "/api/v1/units", Access::kSession, Bind(s, CreateUnit));
-    router.Add("PATCH", "/api/v1/units/{id}", Access::kSession, Bind(s, UpdateUnit));
-    router.Add("DELETE", "/api/v1/units/{id}", Access::kSession, Bind(s, DeleteUnit));
-    router.Add("GET", "/api/v1/units/{id}", Access::kSession, Bind(s, GetUnit));
-    router.Add("GET", "/api/v1/units/{id}/stats", Access::kSession, Bind(s, GetUnitStats));
-    router.Add("GET", "/api/v1/people", Access::kSession, Bind(s, ListPeople));
-    router.Add("GET", "/api/v1/people/{id}", Access::kSession, Bind(s, GetPerson));
-    router.Add("POST", "/api/v1/people", Access::kSession, Bind(s, CreatePerson));
-    router.Add("PATCH", "/api/v1/people/{id}", Access::kSession, Bind(s, UpdatePerson));
-    router.Add("DELETE", "/api/v1/people/{id}", Access::kSession, Bind(s, DeletePerson));
-    router.Add("GET", "/api/v1/positions", Access::kSession, Bind(s, ListPositions));
-    router.Add("POST", "/api/v1/positions", Access::kSession, Bind(s, CreatePosition));
-    router.Add("PATCH", "/api/v1/positions/{id}", Access::kSession, Bind(s, UpdatePosition));
-    router.Add("DELETE", "/api/v1/positions/{id}", Access::kSession, Bind(s, DeletePosition));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

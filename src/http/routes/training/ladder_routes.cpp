@@ -131,6 +131,10 @@ core::Result<std::vector<std::pair<Id, std::string>>> GradesWithCampaign(const j
     return grades;
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/ladder/config
 Response GetLadderConfig(Services& s, Request&) {
     const auto& c = s.ladder.LadderConfig();
@@ -177,19 +181,15 @@ Response ListLadder(Services& s, Request& req) {
 }
 
 // GET /api/v1/people/{id}/ladder
-Response GetPersonLadder(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response GetPersonLadder(Services& s, Request& req, Id id) {
     return Reply(200,
-                 s.ladder.PersonLadder(req.user->actor, *id, req.Query("as_of").value_or(""),
+                 s.ladder.PersonLadder(req.user->actor, id, req.Query("as_of").value_or(""),
                                          req.Query("grade").value_or("")),
                  [](const auto& v) { return PersonLadderJson(v, true); });
 }
 
 // POST /api/v1/people/{id}/ladder
-Response ChangePersonLadder(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ChangePersonLadder(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"action", "post", "level", "date", "reason", "grade"});
     if (!o) return ErrorResponse(o.error());
     app::LadderChange change;
@@ -208,7 +208,7 @@ Response ChangePersonLadder(Services& s, Request& req) {
     change.date = date->value_or("");
     change.reason = reason->value_or("");
     change.grade = grade->value_or("");
-    return Reply(201, s.ladder.ChangeLadder(req.user->actor, *id, change),
+    return Reply(201, s.ladder.ChangeLadder(req.user->actor, id, change),
                  [](const auto& v) { return PersonLadderJson(v, true); });
 }
 
@@ -286,41 +286,22 @@ Response CreateBonusSplit(Services& s, Request& req) {
 }
 
 // GET /api/v1/bonus-splits/{id}
-Response GetBonusSplit(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Reply(200, s.ladder.GetBonusSplit(req.user->actor, *id),
+Response GetBonusSplit(Services& s, Request& req, Id id) {
+    return Reply(200, s.ladder.GetBonusSplit(req.user->actor, id),
                  [](const auto& v) { return SplitJson(v, true); });
 }
 
 // DELETE /api/v1/bonus-splits/{id}
-Response DeleteBonusSplit(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Reply(200, s.ladder.DeleteBonusSplit(req.user->actor, *id),
+Response DeleteBonusSplit(Services& s, Request& req, Id id) {
+    return Reply(200, s.ladder.DeleteBonusSplit(req.user->actor, id),
                  [](const auto& v) { return SplitJson(v, false); });
 }
 
 // GET /api/v1/bonus-splits/{id}/export.xlsx
-Response ExportBonusSplit(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Download(s.ladder.BonusSplitWorkbook(req.user->actor, *id));
+Response ExportBonusSplit(Services& s, Request& req, Id id) {
+    return Download(s.ladder.BonusSplitWorkbook(req.user->actor, id));
 }
 
-}  // namespace
-
-void RegisterLadderRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/ladder/config", Access::kSession, Bind(s, GetLadderConfig));
-    router.Add("GET", "/api/v1/ladder", Access::kSession, Bind(s, ListLadder));
-    router.Add("GET", "/api/v1/people/{id}/ladder", Access::kSession, Bind(s, GetPersonLadder));
-    router.Add("POST", "/api/v1/people/{id}/ladder", Access::kSession, Bind(s, ChangePersonLadder));
-    router.Add("POST", "/api/v1/ladder/evaluate", Access::kSession, Bind(s, EvaluateLadder));
-    router.Add("GET", "/api/v1/bonus-splits", Access::kSession, Bind(s, ListBonusSplits));
-    router.Add("POST", "/api/v1/bonus-splits", Access::kSession, Bind(s, CreateBonusSplit));
-    router.Add("GET", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, GetBonusSplit));
-    router.Add("DELETE", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, DeleteBonusSplit));
-    router.Add("GET", "/api/v1/bonus-splits/{id}/export.xlsx", Access::kSession, Bind(s, ExportBonusSplit));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

@@ -71,13 +71,13 @@ json::object MemberJson(const app::MemberView& m) {
                         {"history", std::move(history)}};
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/pools
 Response ListPools(Services& s, Request& req) {
-    return Reply(200, s.pools.ListPools(req.user->actor), [](const auto& list) {
-        json::array items;
-        for (const auto& p : list) items.push_back(PoolJson(p));
-        return json::object{{"items", std::move(items)}};
-    });
+    return Reply(200, s.pools.ListPools(req.user->actor), Items(PoolJson));
 }
 
 // POST /api/v1/pools
@@ -108,10 +108,8 @@ Response CreatePool(Services& s, Request& req) {
 }
 
 // GET /api/v1/pools/{id}
-Response GetPool(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Reply(200, s.pools.GetPool(req.user->actor, *id), [](const app::PoolDetail& d) {
+Response GetPool(Services& s, Request& req, Id id) {
+    return Reply(200, s.pools.GetPool(req.user->actor, id), [](const app::PoolDetail& d) {
         json::object o = PoolJson(d.pool);
         json::array members;
         for (const auto& m : d.members) members.push_back(MemberJson(m));
@@ -121,16 +119,14 @@ Response GetPool(Services& s, Request& req) {
 }
 
 // GET /api/v1/pools/{id}/candidates
-Response ListCandidates(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ListCandidates(Services& s, Request& req, Id id) {
     auto unit = QueryInt(req.Query("unit"), "unit", 0);
     if (!unit) return ErrorResponse(unit.error());
     auto offset = QueryInt(req.Query("offset"), "offset", 0);
     if (!offset) return ErrorResponse(offset.error());
     auto limit = QueryInt(req.Query("limit"), "limit", 50);
     if (!limit) return ErrorResponse(limit.error());
-    auto page = s.pools.CandidatesPage(req.user->actor, *id,
+    auto page = s.pools.CandidatesPage(req.user->actor, id,
                                           *unit > 0 ? std::optional<Id>(*unit) : std::nullopt,
                                           req.Query("as_of").value_or(""), *offset, *limit);
     return Reply(200, page, [](const app::CandidatePage& p) {
@@ -161,9 +157,7 @@ Response ListCandidates(Services& s, Request& req) {
 }
 
 // POST /api/v1/pools/{id}/members
-Response ChangeMember(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response ChangeMember(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"person_id", "state", "date", "note", "override_reason"});
     if (!o) return ErrorResponse(o.error());
     app::MemberChange change;
@@ -173,17 +167,9 @@ Response ChangeMember(Services& s, Request& req) {
                   [&] { return ReadString(*o, "note", change.note); },
                   [&] { return ReadString(*o, "override_reason", change.override_reason); });
     if (!st) return ErrorResponse(st.error());
-    return Reply(200, s.pools.ChangeMember(req.user->actor, *id, change), MemberJson);
+    return Reply(200, s.pools.ChangeMember(req.user->actor, id, change), MemberJson);
 }
 
-}  // namespace
-
-void RegisterPoolRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/pools", Access::kSession, Bind(s, ListPools));
-    router.Add("POST", "/api/v1/pools", Access::kSession, Bind(s, CreatePool));
-    router.Add("GET", "/api/v1/pools/{id}", Access::kSession, Bind(s, GetPool));
-    router.Add("GET", "/api/v1/pools/{id}/candidates", Access::kSession, Bind(s, ListCandidates));
-    router.Add("POST", "/api/v1/pools/{id}/members", Access::kSession, Bind(s, ChangeMember));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

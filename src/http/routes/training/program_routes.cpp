@@ -173,13 +173,13 @@ core::Result<app::NewBatch> BatchFrom(const json::object& item) {
     return b;
 }
 
+}  // namespace
+
+namespace handlers {
+
 // GET /api/v1/programs
 Response ListPrograms(Services& s, Request& req) {
-    return Reply(200, s.programs.ListPrograms(req.user->actor), [](const auto& list) {
-        json::array items;
-        for (const auto& p : list) items.push_back(ProgramSummaryJson(p));
-        return json::object{{"items", std::move(items)}};
-    });
+    return Reply(200, s.programs.ListPrograms(req.user->actor), Items(ProgramSummaryJson));
 }
 
 // POST /api/v1/programs
@@ -209,21 +209,17 @@ Response CreateProgram(Services& s, Request& req) {
 }
 
 // GET /api/v1/programs/{id}
-Response GetProgram(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Reply(200, s.programs.GetProgram(req.user->actor, *id), ProgramDetailJson);
+Response GetProgram(Services& s, Request& req, Id id) {
+    return Reply(200, s.programs.GetProgram(req.user->actor, id), ProgramDetailJson);
 }
 
 // POST /api/v1/programs/{id}/batches
-Response AddBatch(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response AddBatch(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"name", "start_date", "end_date", "trainees"});
     if (!o) return ErrorResponse(o.error());
     auto b = BatchFrom(*o);
     if (!b) return ErrorResponse(b.error());
-    return Reply(201, s.programs.AddBatch(req.user->actor, *id, *b), [](const app::BatchView& v) {
+    return Reply(201, s.programs.AddBatch(req.user->actor, id, *b), [](const app::BatchView& v) {
         json::array trainees;
         for (const auto& [pid, name] : v.trainees) trainees.push_back(json::object{{"person_id", pid}, {"name", name}});
         return json::object{{"id", v.record.id},
@@ -235,24 +231,16 @@ Response AddBatch(Services& s, Request& req) {
 }
 
 // POST /api/v1/programs/{id}/hosts
-Response SetHosts(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response SetHosts(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"hosts"});
     if (!o) return ErrorResponse(o.error());
     auto hosts = HostsFrom(*o);
     if (!hosts) return ErrorResponse(hosts.error());
-    return Reply(200, s.programs.SetHosts(req.user->actor, *id, *hosts), [](const auto& list) {
-        json::array items;
-        for (const auto& h : list) items.push_back(HostJson(h));
-        return json::object{{"items", std::move(items)}};
-    });
+    return Reply(200, s.programs.SetHosts(req.user->actor, id, *hosts), Items(HostJson));
 }
 
 // POST /api/v1/programs/{id}/placements
-Response AddPlacements(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response AddPlacements(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"placements"});
     if (!o) return ErrorResponse(o.error());
     auto items = ObjectArray(*o, "placements");
@@ -276,17 +264,11 @@ Response AddPlacements(Services& s, Request& req) {
         if (!st) return ErrorResponse(st.error());
         placements.push_back(std::move(p));
     }
-    return Reply(201, s.programs.AddPlacements(req.user->actor, *id, placements), [](const auto& list) {
-        json::array out;
-        for (const auto& p : list) out.push_back(PlacementJson(p));
-        return json::object{{"items", std::move(out)}};
-    });
+    return Reply(201, s.programs.AddPlacements(req.user->actor, id, placements), Items(PlacementJson));
 }
 
 // GET /api/v1/programs/{id}/recommendation
-Response Recommend(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response Recommend(Services& s, Request& req, Id id) {
     auto batch = QueryInt(req.Query("batch"), "batch", 0);
     if (!batch) return ErrorResponse(batch.error());
     double min_similarity = 0.5;
@@ -299,7 +281,7 @@ Response Recommend(Services& s, Request& req) {
             return ErrorResponse(core::Invalid("min_similarity 应为 0 到 1 之间的数", "min_similarity"));
         }
     }
-    return Reply(200, s.programs.Recommend(req.user->actor, *id, *batch, min_similarity),
+    return Reply(200, s.programs.Recommend(req.user->actor, id, *batch, min_similarity),
                  [](const app::Recommendation& r) {
                      json::array rows;
                      for (const auto& row : r.rows) {
@@ -328,9 +310,7 @@ Response Recommend(Services& s, Request& req) {
 }
 
 // POST /api/v1/programs/{id}/seminars
-Response AddSeminar(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response AddSeminar(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"batch_id", "date", "topic", "location", "attendance"});
     if (!o) return ErrorResponse(o.error());
     app::NewSeminar seminar;
@@ -349,69 +329,51 @@ Response AddSeminar(Services& s, Request& req) {
         if (!pst) return ErrorResponse(pst.error());
         seminar.attendance.emplace_back(person, present->value_or(true));
     }
-    return Reply(201, s.programs.AddSeminar(req.user->actor, *id, seminar), SeminarJson);
+    return Reply(201, s.programs.AddSeminar(req.user->actor, id, seminar), SeminarJson);
 }
 
 // POST /api/v1/programs/{id}/placements/{pid}/summary
-Response SubmitSummary(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto pid = PathId(req, 1);
-    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+Response SubmitSummary(Services& s, Request& req, Id id, Id pid) {
     auto o = ParseObject(req.body, {"text", "date"});
     if (!o) return ErrorResponse(o.error());
     std::string text, date;
     auto st = All([&] { return ReadString(*o, "text", text); }, [&] { return ReadString(*o, "date", date); });
     if (!st) return ErrorResponse(st.error());
-    return Reply(200, s.programs.SubmitSummary(req.user->actor, *id, *pid, text, date), PlacementJson);
+    return Reply(200, s.programs.SubmitSummary(req.user->actor, id, pid, text, date), PlacementJson);
 }
 
 // POST /api/v1/programs/{id}/placements/{pid}/assessment
-Response Assess(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto pid = PathId(req, 1);
-    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+Response Assess(Services& s, Request& req, Id id, Id pid) {
     auto o = ParseObject(req.body, {"grade", "text"});
     if (!o) return ErrorResponse(o.error());
     std::string grade, text;
     auto st = All([&] { return ReadString(*o, "grade", grade); }, [&] { return ReadString(*o, "text", text); });
     if (!st) return ErrorResponse(st.error());
-    return Reply(200, s.programs.Assess(req.user->actor, *id, *pid, grade, text), PlacementJson);
+    return Reply(200, s.programs.Assess(req.user->actor, id, pid, grade, text), PlacementJson);
 }
 
 // POST /api/v1/programs/{id}/placements/{pid}/actions
-Response AddActionItems(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto pid = PathId(req, 1);
-    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+Response AddActionItems(Services& s, Request& req, Id id, Id pid) {
     auto o = ParseObject(req.body, {"items"});
     if (!o) return ErrorResponse(o.error());
     std::vector<std::string> items;
     auto st = ReadStringArray(*o, "items", items);
     if (!st) return ErrorResponse(st.error());
-    return Reply(201, s.programs.AddActionItems(req.user->actor, *id, *pid, items), [](const auto& list) {
-        json::array out;
-        for (const auto& f : list) out.push_back(FollowUpJson(f));
-        return json::object{{"items", std::move(out)}};
-    });
+    return Reply(201, s.programs.AddActionItems(req.user->actor, id, pid, items), Items(FollowUpJson));
 }
 
 // POST /api/v1/programs/{id}/followups/{fid}
-Response CompleteFollowUp(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto fid = PathId(req, 1);
-    if (!id || !fid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+Response CompleteFollowUp(Services& s, Request& req, Id id, Id fid) {
     auto o = ParseObject(req.body, {"note", "date"});
     if (!o) return ErrorResponse(o.error());
     std::string note, date;
     auto st = All([&] { return ReadString(*o, "note", note); }, [&] { return ReadString(*o, "date", date); });
     if (!st) return ErrorResponse(st.error());
-    return Reply(200, s.programs.CompleteFollowUp(req.user->actor, *id, *fid, note, date), FollowUpJson);
+    return Reply(200, s.programs.CompleteFollowUp(req.user->actor, id, fid, note, date), FollowUpJson);
 }
 
 // POST /api/v1/programs/{id}/agreements
-Response AddAgreements(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response AddAgreements(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"agreements"});
     if (!o) return ErrorResponse(o.error());
     auto items = ObjectArray(*o, "agreements");
@@ -428,18 +390,12 @@ Response AddAgreements(Services& s, Request& req) {
         if (!st) return ErrorResponse(st.error());
         agreements.push_back(std::move(a));
     }
-    return Reply(201, s.programs.AddAgreements(req.user->actor, *id, agreements), [](const auto& list) {
-        json::array out;
-        for (const auto& a : list) out.push_back(AgreementJson(a));
-        return json::object{{"items", std::move(out)}};
-    });
+    return Reply(201, s.programs.AddAgreements(req.user->actor, id, agreements), Items(AgreementJson));
 }
 
 // ---- edit and delete ----
 // PATCH /api/v1/programs/{id}
-Response UpdateProgram(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response UpdateProgram(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"name", "kind", "start_date", "end_date", "description"});
     if (!o) return ErrorResponse(o.error());
     app::ProgramPatch patch;
@@ -450,21 +406,16 @@ Response UpdateProgram(Services& s, Request& req) {
         if (!v) return ErrorResponse(v.error());
         *field = *v;
     }
-    return Reply(200, s.programs.UpdateProgram(req.user->actor, *id, patch), ProgramDetailJson);
+    return Reply(200, s.programs.UpdateProgram(req.user->actor, id, patch), ProgramDetailJson);
 }
 
 // DELETE /api/v1/programs/{id}
-Response DeleteProgram(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
-    return Reply(200, s.programs.DeleteProgram(req.user->actor, *id), ProgramSummaryJson);
+Response DeleteProgram(Services& s, Request& req, Id id) {
+    return Reply(200, s.programs.DeleteProgram(req.user->actor, id), ProgramSummaryJson);
 }
 
 // PATCH /api/v1/programs/{id}/placements/{pid}
-Response UpdatePlacement(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto pid = PathId(req, 1);
-    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+Response UpdatePlacement(Services& s, Request& req, Id id, Id pid) {
     auto o = ParseObject(req.body, {"host_unit_id", "mentor_person_id", "start_date", "end_date", "focus"});
     if (!o) return ErrorResponse(o.error());
     app::PlacementPatch patch;
@@ -486,22 +437,16 @@ Response UpdatePlacement(Services& s, Request& req) {
         if (!st) return ErrorResponse(st.error());
         patch.focus = std::move(focus);
     }
-    return Reply(200, s.programs.UpdatePlacement(req.user->actor, *id, *pid, patch), PlacementJson);
+    return Reply(200, s.programs.UpdatePlacement(req.user->actor, id, pid, patch), PlacementJson);
 }
 
 // DELETE /api/v1/programs/{id}/placements/{pid}
-Response DeletePlacement(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto pid = PathId(req, 1);
-    if (!id || !pid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
-    return Reply(200, s.programs.DeletePlacement(req.user->actor, *id, *pid), PlacementJson);
+Response DeletePlacement(Services& s, Request& req, Id id, Id pid) {
+    return Reply(200, s.programs.DeletePlacement(req.user->actor, id, pid), PlacementJson);
 }
 
 // PATCH /api/v1/programs/{id}/agreements/{aid}
-Response UpdateAgreement(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto aid = PathId(req, 1);
-    if (!id || !aid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
+Response UpdateAgreement(Services& s, Request& req, Id id, Id aid) {
     auto o = ParseObject(req.body, {"title", "content", "signed_on", "status"});
     if (!o) return ErrorResponse(o.error());
     app::AgreementPatch patch;
@@ -511,25 +456,20 @@ Response UpdateAgreement(Services& s, Request& req) {
         if (!v) return ErrorResponse(v.error());
         *field = *v;
     }
-    return Reply(200, s.programs.UpdateAgreement(req.user->actor, *id, *aid, patch), AgreementJson);
+    return Reply(200, s.programs.UpdateAgreement(req.user->actor, id, aid, patch), AgreementJson);
 }
 
 // DELETE /api/v1/programs/{id}/agreements/{aid}
-Response DeleteAgreement(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    auto aid = PathId(req, 1);
-    if (!id || !aid) return ErrorResponse(core::Error{core::errc::kNotFound, "记录不存在", ""});
-    return Reply(200, s.programs.DeleteAgreement(req.user->actor, *id, *aid), AgreementJson);
+Response DeleteAgreement(Services& s, Request& req, Id id, Id aid) {
+    return Reply(200, s.programs.DeleteAgreement(req.user->actor, id, aid), AgreementJson);
 }
 
 // GET /api/v1/units/{id}/gap
-Response GetGap(Services& s, Request& req) {
-    auto id = PathId(req, 0);
-    if (!id) return ErrorResponse(id.error());
+Response GetGap(Services& s, Request& req, Id id) {
     auto host = QueryInt(req.Query("host"), "host", 0);
     if (!host) return ErrorResponse(host.error());
     if (*host <= 0) return ErrorResponse(core::Invalid("请指定对标单位 host", "host"));
-    return Reply(200, s.programs.Gap(req.user->actor, *id, *host), [](const app::GapView& g) {
+    return Reply(200, s.programs.Gap(req.user->actor, id, *host), [](const app::GapView& g) {
         json::array years;
         for (const auto& [year, trainee, host_income, gap] : g.years)
             years.push_back(json::object{
@@ -542,29 +482,6 @@ Response GetGap(Services& s, Request& req) {
     });
 }
 
-}  // namespace
-
-void RegisterProgramRoutes(Router& router, Services& s) {
-    router.Add("GET", "/api/v1/programs", Access::kSession, Bind(s, ListPrograms));
-    router.Add("POST", "/api/v1/programs", Access::kSession, Bind(s, CreateProgram));
-    router.Add("GET", "/api/v1/programs/{id}", Access::kSession, Bind(s, GetProgram));
-    router.Add("POST", "/api/v1/programs/{id}/batches", Access::kSession, Bind(s, AddBatch));
-    router.Add("POST", "/api/v1/programs/{id}/hosts", Access::kSession, Bind(s, SetHosts));
-    router.Add("POST", "/api/v1/programs/{id}/placements", Access::kSession, Bind(s, AddPlacements));
-    router.Add("GET", "/api/v1/programs/{id}/recommendation", Access::kSession, Bind(s, Recommend));
-    router.Add("POST", "/api/v1/programs/{id}/seminars", Access::kSession, Bind(s, AddSeminar));
-    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/summary", Access::kSession, Bind(s, SubmitSummary));
-    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/assessment", Access::kSession, Bind(s, Assess));
-    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/actions", Access::kSession, Bind(s, AddActionItems));
-    router.Add("POST", "/api/v1/programs/{id}/followups/{fid}", Access::kSession, Bind(s, CompleteFollowUp));
-    router.Add("POST", "/api/v1/programs/{id}/agreements", Access::kSession, Bind(s, AddAgreements));
-    router.Add("PATCH", "/api/v1/programs/{id}", Access::kSession, Bind(s, UpdateProgram));
-    router.Add("DELETE", "/api/v1/programs/{id}", Access::kSession, Bind(s, DeleteProgram));
-    router.Add("PATCH", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, Bind(s, UpdatePlacement));
-    router.Add("DELETE", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, Bind(s, DeletePlacement));
-    router.Add("PATCH", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, Bind(s, UpdateAgreement));
-    router.Add("DELETE", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, Bind(s, DeleteAgreement));
-    router.Add("GET", "/api/v1/units/{id}/gap", Access::kSession, Bind(s, GetGap));
-}
+}  // namespace handlers
 
 }  // namespace lingyan::http

@@ -1,0 +1,140 @@
+#pragma once
+// Every route handler, by module and file. A handler parses the request, calls one use case and
+// maps its result (http/server/reply.hpp); the routes that reach them are listed in
+// route_table.cpp. Handlers of routes with {…} ids get the ids already read (see Bind in
+// routes.hpp). When adding a route: its handler in the module's route file, its declaration here,
+// its row in route_table.cpp, its row in tests/integration/http/common/authz_matrix_test.cpp and
+// in docs/api.md.
+
+#include "http/routes/routes.hpp"
+
+namespace lingyan::http::handlers {
+
+// accounts/session_routes.cpp
+Response Health(Services&, Request&);
+Response LogIn(Services&, Request&);
+Response LogOut(Services&, Request&);
+Response GetMe(Services&, Request&);
+Response ListAudit(Services&, Request&);
+Response GetMetrics(Services&, Request&);
+
+// roster/roster_routes.cpp
+Response ListUnits(Services&, Request&);
+Response CreateUnit(Services&, Request&);
+Response UpdateUnit(Services&, Request&, Id);
+Response DeleteUnit(Services&, Request&, Id);
+Response GetUnit(Services&, Request&, Id);
+Response GetUnitStats(Services&, Request&);
+Response ListPeople(Services&, Request&);
+Response GetPerson(Services&, Request&, Id);
+Response CreatePerson(Services&, Request&);
+Response UpdatePerson(Services&, Request&, Id);
+Response DeletePerson(Services&, Request&, Id);
+Response ListPositions(Services&, Request&);
+Response CreatePosition(Services&, Request&);
+Response UpdatePosition(Services&, Request&, Id);
+Response DeletePosition(Services&, Request&, Id);
+
+// roster/exchange_routes.cpp
+Response ImportRoster(Services&, Request&);
+Response ImportUnits(Services&, Request&);
+Response DownloadUnitsTemplate(Services&, Request&);
+Response DownloadRosterTemplate(Services&, Request&);
+Response ExportPeople(Services&, Request&);
+Response ExportUnits(Services&, Request&);
+
+// evaluation/campaign_routes.cpp
+Response ListTemplates(Services&, Request&);
+Response ListCampaigns(Services&, Request&);
+Response CreateCampaign(Services&, Request&);
+Response GetCampaign(Services&, Request&, Id);
+Response EnterFacts(Services&, Request&, Id);
+Response ListFacts(Services&, Request&, Id);
+Response GetRanking(Services&, Request&, Id);
+Response ExplainSubject(Services&, Request&, Id, Id);
+Response PublishCampaign(Services&, Request&, Id);
+Response CreateVersion(Services&, Request&, Id);
+Response GetResult(Services&, Request&, Id);
+Response ReplaceFramework(Services&, Request&, Id);
+Response ReplaceSettings(Services&, Request&, Id);
+Response ReplaceOwners(Services&, Request&, Id);
+Response ListCampaignFollowUps(Services&, Request&, Id);
+Response CreateCampaignFollowUp(Services&, Request&, Id);
+Response CloseCampaignFollowUp(Services&, Request&, Id, Id);
+Response FactsFromIndicator(Services&, Request&, Id);
+Response DownloadFactsTemplate(Services&, Request&, Id);
+Response ImportFacts(Services&, Request&, Id);
+Response DownloadAwards(Services&, Request&, Id);
+
+// indicators/indicator_routes.cpp
+Response ListIndicators(Services&, Request&);
+Response GetIndicatorProgress(Services&, Request&);
+Response EnterIndicatorValues(Services&, Request&);
+Response ImportIndicators(Services&, Request&);
+Response DownloadIndicatorTemplate(Services&, Request&);
+
+// points/points_routes.cpp
+Response ListRules(Services&, Request&);
+Response ListPeriods(Services&, Request&);
+Response CreatePeriod(Services&, Request&);
+Response UpdatePeriod(Services&, Request&, Id);
+Response ListMembers(Services&, Request&);
+Response CreateMember(Services&, Request&);
+Response CreateRule(Services&, Request&);
+Response UpdateRule(Services&, Request&, Id);
+Response GetMyPoints(Services&, Request&);
+Response RecordEvent(Services&, Request&);
+Response RecordEventsBulk(Services&, Request&);
+Response ListApprovals(Services&, Request&);
+Response ApproveEvent(Services&, Request&, Id);
+Response RejectEvent(Services&, Request&, Id);
+Response ReverseEvent(Services&, Request&, Id);
+Response GetLeaderboard(Services&, Request&);
+Response ExportLeaderboard(Services&, Request&);
+Response GetMemberRanks(Services&, Request&, Id);
+Response GetStars(Services&, Request&);
+Response GetPublicity(Services&, Request&);
+Response ExportPublicity(Services&, Request&);
+
+// training/pool_routes.cpp
+Response ListPools(Services&, Request&);
+Response CreatePool(Services&, Request&);
+Response GetPool(Services&, Request&, Id);
+Response ListCandidates(Services&, Request&, Id);
+Response ChangeMember(Services&, Request&, Id);
+
+// training/program_routes.cpp
+Response ListPrograms(Services&, Request&);
+Response CreateProgram(Services&, Request&);
+Response GetProgram(Services&, Request&, Id);
+Response AddBatch(Services&, Request&, Id);
+Response SetHosts(Services&, Request&, Id);
+Response AddPlacements(Services&, Request&, Id);
+Response Recommend(Services&, Request&, Id);
+Response AddSeminar(Services&, Request&, Id);
+Response SubmitSummary(Services&, Request&, Id, Id);
+Response Assess(Services&, Request&, Id, Id);
+Response AddActionItems(Services&, Request&, Id, Id);
+Response CompleteFollowUp(Services&, Request&, Id, Id);
+Response AddAgreements(Services&, Request&, Id);
+Response UpdateProgram(Services&, Request&, Id);
+Response DeleteProgram(Services&, Request&, Id);
+Response UpdatePlacement(Services&, Request&, Id, Id);
+Response DeletePlacement(Services&, Request&, Id, Id);
+Response UpdateAgreement(Services&, Request&, Id, Id);
+Response DeleteAgreement(Services&, Request&, Id, Id);
+Response GetGap(Services&, Request&, Id);
+
+// training/ladder_routes.cpp
+Response GetLadderConfig(Services&, Request&);
+Response ListLadder(Services&, Request&);
+Response GetPersonLadder(Services&, Request&, Id);
+Response ChangePersonLadder(Services&, Request&, Id);
+Response EvaluateLadder(Services&, Request&);
+Response ListBonusSplits(Services&, Request&);
+Response CreateBonusSplit(Services&, Request&);
+Response GetBonusSplit(Services&, Request&, Id);
+Response DeleteBonusSplit(Services&, Request&, Id);
+Response ExportBonusSplit(Services&, Request&, Id);
+
+}  // namespace lingyan::http::handlers

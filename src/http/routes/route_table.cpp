@@ -1,0 +1,142 @@
+#include "http/routes/routes.hpp"
+
+#include "http/routes/handlers.hpp"
+
+namespace lingyan::http {
+
+// The route table: every route of the API, its access and its handler. One table, so that the
+// whole API can be read (and its authorization tested) in one place.
+Router BuildRouter(Services& s) {
+    using namespace handlers;  // NOLINT(google-build-using-namespace): the table names handlers only
+    Router router;
+
+    // ---- accounts (accounts/session_routes.cpp)
+    router.Add("GET", "/api/v1/health", Access::kPublic, Bind(s, Health));
+    router.Add("POST", "/api/v1/session", Access::kPublic, Bind(s, LogIn));
+    router.Add("DELETE", "/api/v1/session", Access::kSession, Bind(s, LogOut));
+    router.Add("GET", "/api/v1/me", Access::kSession, Bind(s, GetMe));
+    router.Add("GET", "/api/v1/audit", Access::kSession, Bind(s, ListAudit));
+    router.Add("GET", "/metrics", Access::kPublic, Bind(s, GetMetrics));
+
+    // ---- roster (roster/roster_routes.cpp)
+    router.Add("GET", "/api/v1/units", Access::kSession, Bind(s, ListUnits));
+    router.Add("POST", "/api/v1/units", Access::kSession, Bind(s, CreateUnit));
+    router.Add("PATCH", "/api/v1/units/{id}", Access::kSession, Bind(s, UpdateUnit));
+    router.Add("DELETE", "/api/v1/units/{id}", Access::kSession, Bind(s, DeleteUnit));
+    router.Add("GET", "/api/v1/units/{id}", Access::kSession, Bind(s, GetUnit));
+    router.Add("GET", "/api/v1/units/{id}/stats", Access::kSession, Bind(s, GetUnitStats));
+    router.Add("GET", "/api/v1/people", Access::kSession, Bind(s, ListPeople));
+    router.Add("GET", "/api/v1/people/{id}", Access::kSession, Bind(s, GetPerson));
+    router.Add("POST", "/api/v1/people", Access::kSession, Bind(s, CreatePerson));
+    router.Add("PATCH", "/api/v1/people/{id}", Access::kSession, Bind(s, UpdatePerson));
+    router.Add("DELETE", "/api/v1/people/{id}", Access::kSession, Bind(s, DeletePerson));
+    router.Add("GET", "/api/v1/positions", Access::kSession, Bind(s, ListPositions));
+    router.Add("POST", "/api/v1/positions", Access::kSession, Bind(s, CreatePosition));
+    router.Add("PATCH", "/api/v1/positions/{id}", Access::kSession, Bind(s, UpdatePosition));
+    router.Add("DELETE", "/api/v1/positions/{id}", Access::kSession, Bind(s, DeletePosition));
+
+    // ---- roster (roster/exchange_routes.cpp)
+    router.Add("POST", "/api/v1/import/roster", Access::kSession, Bind(s, ImportRoster), Router::kUploadBodyLimit);
+    router.Add("POST", "/api/v1/import/units", Access::kSession, Bind(s, ImportUnits), Router::kUploadBodyLimit);
+    router.Add("GET", "/api/v1/import/units/template", Access::kSession, Bind(s, DownloadUnitsTemplate));
+    router.Add("GET", "/api/v1/import/roster/template", Access::kSession, Bind(s, DownloadRosterTemplate));
+    router.Add("GET", "/api/v1/export/people", Access::kSession, Bind(s, ExportPeople));
+    router.Add("GET", "/api/v1/export/units", Access::kSession, Bind(s, ExportUnits));
+
+    // ---- evaluation (evaluation/campaign_routes.cpp)
+    router.Add("GET", "/api/v1/templates", Access::kSession, Bind(s, ListTemplates));
+    router.Add("GET", "/api/v1/campaigns", Access::kSession, Bind(s, ListCampaigns));
+    router.Add("POST", "/api/v1/campaigns", Access::kSession, Bind(s, CreateCampaign));
+    router.Add("GET", "/api/v1/campaigns/{id}", Access::kSession, Bind(s, GetCampaign));
+    router.Add("POST", "/api/v1/campaigns/{id}/facts", Access::kSession, Bind(s, EnterFacts));
+    router.Add("GET", "/api/v1/campaigns/{id}/facts", Access::kSession, Bind(s, ListFacts));
+    router.Add("GET", "/api/v1/campaigns/{id}/ranking", Access::kSession, Bind(s, GetRanking));
+    router.Add("GET", "/api/v1/campaigns/{id}/subjects/{sid}/explain", Access::kSession, Bind(s, ExplainSubject));
+    router.Add("POST", "/api/v1/campaigns/{id}/publish", Access::kSession, Bind(s, PublishCampaign));
+    router.Add("POST", "/api/v1/campaigns/{id}/versions", Access::kSession, Bind(s, CreateVersion));
+    router.Add("GET", "/api/v1/campaigns/{id}/result", Access::kSession, Bind(s, GetResult));
+    router.Add("PUT", "/api/v1/campaigns/{id}/framework", Access::kSession, Bind(s, ReplaceFramework));
+    router.Add("PUT", "/api/v1/campaigns/{id}/settings", Access::kSession, Bind(s, ReplaceSettings));
+    router.Add("PUT", "/api/v1/campaigns/{id}/owners", Access::kSession, Bind(s, ReplaceOwners));
+    router.Add("GET", "/api/v1/campaigns/{id}/followups", Access::kSession, Bind(s, ListCampaignFollowUps));
+    router.Add("POST", "/api/v1/campaigns/{id}/followups", Access::kSession, Bind(s, CreateCampaignFollowUp));
+    router.Add("POST", "/api/v1/campaigns/{id}/followups/{fid}/close", Access::kSession, Bind(s, CloseCampaignFollowUp));
+    router.Add("POST", "/api/v1/campaigns/{id}/facts/from-metric", Access::kSession, Bind(s, FactsFromIndicator));
+    router.Add("GET", "/api/v1/campaigns/{id}/facts/template.xlsx", Access::kSession, Bind(s, DownloadFactsTemplate));
+    router.Add("POST", "/api/v1/campaigns/{id}/facts/import", Access::kSession, Bind(s, ImportFacts), Router::kUploadBodyLimit);
+    router.Add("GET", "/api/v1/campaigns/{id}/awards.xlsx", Access::kSession, Bind(s, DownloadAwards));
+
+    // ---- indicators (indicators/indicator_routes.cpp)
+    router.Add("GET", "/api/v1/metrics", Access::kSession, Bind(s, ListIndicators));
+    router.Add("GET", "/api/v1/metrics/progress", Access::kSession, Bind(s, GetIndicatorProgress));
+    router.Add("POST", "/api/v1/metrics/values", Access::kSession, Bind(s, EnterIndicatorValues));
+    router.Add("POST", "/api/v1/metrics/import", Access::kSession, Bind(s, ImportIndicators), Router::kUploadBodyLimit);
+    router.Add("GET", "/api/v1/metrics/template.xlsx", Access::kSession, Bind(s, DownloadIndicatorTemplate));
+
+    // ---- points (points/points_routes.cpp)
+    router.Add("GET", "/api/v1/points/rules", Access::kSession, Bind(s, ListRules));
+    router.Add("GET", "/api/v1/points/periods", Access::kSession, Bind(s, ListPeriods));
+    router.Add("POST", "/api/v1/points/periods", Access::kSession, Bind(s, CreatePeriod));
+    router.Add("PATCH", "/api/v1/points/periods/{id}", Access::kSession, Bind(s, UpdatePeriod));
+    router.Add("GET", "/api/v1/points/members", Access::kSession, Bind(s, ListMembers));
+    router.Add("POST", "/api/v1/points/members", Access::kSession, Bind(s, CreateMember));
+    router.Add("POST", "/api/v1/points/rules", Access::kSession, Bind(s, CreateRule));
+    router.Add("PATCH", "/api/v1/points/rules/{id}", Access::kSession, Bind(s, UpdateRule));
+    router.Add("GET", "/api/v1/points/me", Access::kSession, Bind(s, GetMyPoints));
+    router.Add("POST", "/api/v1/points/events", Access::kSession, Bind(s, RecordEvent));
+    router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, Bind(s, RecordEventsBulk));
+    router.Add("GET", "/api/v1/points/approvals", Access::kSession, Bind(s, ListApprovals));
+    router.Add("POST", "/api/v1/points/events/{id}/approve", Access::kSession, Bind(s, ApproveEvent));
+    router.Add("POST", "/api/v1/points/events/{id}/reject", Access::kSession, Bind(s, RejectEvent));
+    router.Add("POST", "/api/v1/points/events/{id}/reverse", Access::kSession, Bind(s, ReverseEvent));
+    router.Add("GET", "/api/v1/points/leaderboard", Access::kSession, Bind(s, GetLeaderboard));
+    router.Add("GET", "/api/v1/points/leaderboard.xlsx", Access::kSession, Bind(s, ExportLeaderboard));
+    router.Add("GET", "/api/v1/points/members/{id}/ranks", Access::kSession, Bind(s, GetMemberRanks));
+    router.Add("GET", "/api/v1/points/stars", Access::kSession, Bind(s, GetStars));
+    router.Add("GET", "/api/v1/points/publicity", Access::kSession, Bind(s, GetPublicity));
+    router.Add("GET", "/api/v1/points/publicity.xlsx", Access::kSession, Bind(s, ExportPublicity));
+
+    // ---- training (training/pool_routes.cpp)
+    router.Add("GET", "/api/v1/pools", Access::kSession, Bind(s, ListPools));
+    router.Add("POST", "/api/v1/pools", Access::kSession, Bind(s, CreatePool));
+    router.Add("GET", "/api/v1/pools/{id}", Access::kSession, Bind(s, GetPool));
+    router.Add("GET", "/api/v1/pools/{id}/candidates", Access::kSession, Bind(s, ListCandidates));
+    router.Add("POST", "/api/v1/pools/{id}/members", Access::kSession, Bind(s, ChangeMember));
+
+    // ---- training (training/program_routes.cpp)
+    router.Add("GET", "/api/v1/programs", Access::kSession, Bind(s, ListPrograms));
+    router.Add("POST", "/api/v1/programs", Access::kSession, Bind(s, CreateProgram));
+    router.Add("GET", "/api/v1/programs/{id}", Access::kSession, Bind(s, GetProgram));
+    router.Add("POST", "/api/v1/programs/{id}/batches", Access::kSession, Bind(s, AddBatch));
+    router.Add("POST", "/api/v1/programs/{id}/hosts", Access::kSession, Bind(s, SetHosts));
+    router.Add("POST", "/api/v1/programs/{id}/placements", Access::kSession, Bind(s, AddPlacements));
+    router.Add("GET", "/api/v1/programs/{id}/recommendation", Access::kSession, Bind(s, Recommend));
+    router.Add("POST", "/api/v1/programs/{id}/seminars", Access::kSession, Bind(s, AddSeminar));
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/summary", Access::kSession, Bind(s, SubmitSummary));
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/assessment", Access::kSession, Bind(s, Assess));
+    router.Add("POST", "/api/v1/programs/{id}/placements/{pid}/actions", Access::kSession, Bind(s, AddActionItems));
+    router.Add("POST", "/api/v1/programs/{id}/followups/{fid}", Access::kSession, Bind(s, CompleteFollowUp));
+    router.Add("POST", "/api/v1/programs/{id}/agreements", Access::kSession, Bind(s, AddAgreements));
+    router.Add("PATCH", "/api/v1/programs/{id}", Access::kSession, Bind(s, UpdateProgram));
+    router.Add("DELETE", "/api/v1/programs/{id}", Access::kSession, Bind(s, DeleteProgram));
+    router.Add("PATCH", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, Bind(s, UpdatePlacement));
+    router.Add("DELETE", "/api/v1/programs/{id}/placements/{pid}", Access::kSession, Bind(s, DeletePlacement));
+    router.Add("PATCH", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, Bind(s, UpdateAgreement));
+    router.Add("DELETE", "/api/v1/programs/{id}/agreements/{aid}", Access::kSession, Bind(s, DeleteAgreement));
+    router.Add("GET", "/api/v1/units/{id}/gap", Access::kSession, Bind(s, GetGap));
+
+    // ---- training (training/ladder_routes.cpp)
+    router.Add("GET", "/api/v1/ladder/config", Access::kSession, Bind(s, GetLadderConfig));
+    router.Add("GET", "/api/v1/ladder", Access::kSession, Bind(s, ListLadder));
+    router.Add("GET", "/api/v1/people/{id}/ladder", Access::kSession, Bind(s, GetPersonLadder));
+    router.Add("POST", "/api/v1/people/{id}/ladder", Access::kSession, Bind(s, ChangePersonLadder));
+    router.Add("POST", "/api/v1/ladder/evaluate", Access::kSession, Bind(s, EvaluateLadder));
+    router.Add("GET", "/api/v1/bonus-splits", Access::kSession, Bind(s, ListBonusSplits));
+    router.Add("POST", "/api/v1/bonus-splits", Access::kSession, Bind(s, CreateBonusSplit));
+    router.Add("GET", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, GetBonusSplit));
+    router.Add("DELETE", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, DeleteBonusSplit));
+    router.Add("GET", "/api/v1/bonus-splits/{id}/export.xlsx", Access::kSession, Bind(s, ExportBonusSplit));
+    return router;
+}
+
+}  // namespace lingyan::http
