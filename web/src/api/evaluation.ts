@@ -2,7 +2,7 @@
 // the ranking board (晾晒比拼) with the per-subject explanation, publishing, award lists;
 // templates and campaign creation (the framework editor), facts for the data-entry grids.
 import { download, http, upload, type Query, type UploadOptions } from './http';
-import type { FrameworkJson } from '../utils/framework-tree';
+import type { FrameworkJson } from '../views/evaluation/framework-tree';
 
 export type CampaignStatus = 'draft' | 'published';
 

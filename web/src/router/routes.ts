@@ -25,7 +25,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/login',
     name: 'login',
-    component: () => import('../views/login/login-page.vue'),
+    component: () => import('../views/session/login-page.vue'),
     meta: { public: true, titleKey: 'login.title' },
   },
   {
@@ -79,7 +79,7 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'evaluation/metrics',
         name: 'metrics',
-        component: () => import('../views/evaluation/metrics-page.vue'),
+        component: () => import('../views/indicators/indicators-page.vue'),
         meta: { titleKey: 'menu.metrics', parents: ['menu.evaluation'], menu: 'metrics', roles: OFFICERS },
       },
       {

@@ -2,7 +2,7 @@
 // bookmarked, reloaded and exported as is) and the API query of GET /people and
 // GET /export/people (same parameters, see docs/api.md).
 import type { LocationQuery } from 'vue-router';
-import type { Query } from '../api/http';
+import type { Query } from '../../api/http';
 
 export type PeopleSort = 'name' | '-name' | 'birth_date' | '-birth_date' | 'unit';
 export const PEOPLE_SORTS: PeopleSort[] = ['name', '-name', 'birth_date', '-birth_date', 'unit'];

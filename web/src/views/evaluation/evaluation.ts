@@ -1,7 +1,7 @@
 // Pure helpers of the evaluation pages: town list for the board filter, number formats,
 // explanation rows (inputs text, indentation) and the radar chart option.
-import type { ExplainCriterion, ExplainInput, RankingRow, Subject, TopCriterion } from '../api/evaluation';
-import type { ChartOption } from '../composables/use-echarts';
+import type { ExplainCriterion, ExplainInput, RankingRow, Subject, TopCriterion } from '../../api/evaluation';
+import type { ChartOption } from '../../composables/use-echarts';
 
 export const METHODS = ['group', 'target', 'growth', 'judges', 'rating', 'rank', 'count', 'manual'] as const;
 

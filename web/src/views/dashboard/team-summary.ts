@@ -1,4 +1,4 @@
-import type { TeamStats } from '../api/team-structure';
+import type { TeamStats } from '../../api/dashboard';
 
 /** College share as a whole percent; the API gives a fraction (0–1). */
 export function sharePercent(share: number): number {

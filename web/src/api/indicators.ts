@@ -52,7 +52,7 @@ export interface MetricOutcome {
   unchanged: number;
 }
 
-export const metricsApi = {
+export const indicatorsApi = {
   names: () => http.get<{ items: string[] }>('/metrics', undefined, { quiet: true }),
   progress: (q: ProgressQuery) =>
     http.get<ProgressView>('/metrics/progress', { metric: q.metric, year: q.year, month: q.month, parent: q.parent }, { quiet: true }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Template } from '../api/evaluation';
+import type { Template } from '../../api/evaluation';
 import { campaignPayload, cycleLabel, type CampaignForm } from './campaign-form';
 import { fromJson } from './framework-tree';
 

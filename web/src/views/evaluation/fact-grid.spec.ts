@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Criterion, FactRecord, Subject } from '../api/evaluation';
+import type { Criterion, FactRecord, Subject } from '../../api/evaluation';
 import { cellErrors, columnId, gridChanges, gridValues, gridsFor, judgesOf, normalizeNumber, parseTsv, pasteBlock, uniqueRowErrors } from './fact-grid';
 
 const crit = (id: string, method: string, parent = 'g'): Criterion => ({ id, name: id.toUpperCase(), parent, level: 2, method, weight: 1, share: 0.5, global_share: 0.5 });

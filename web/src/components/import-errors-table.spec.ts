@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { i18n } from '../../i18n';
+import { i18n } from '../i18n';
 import ImportErrorsTable from './import-errors-table.vue';
 
 describe('import error table', () => {

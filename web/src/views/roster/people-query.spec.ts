@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFilters, fromRouteQuery, sortFromTable, toApiQuery, toExportQuery, toRouteQuery } from './people-query';
-import { buildUrl } from '../api/http';
+import { buildUrl } from '../../api/http';
 
 describe('people filters → query', () => {
   it('sends only what is set, with subtree and paging', () => {

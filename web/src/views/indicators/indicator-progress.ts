@@ -1,9 +1,9 @@
 // Pure logic of the 经济指标 page (no Vue, no I/O): number and percent formats, the colour of a
 // completion rate against the time elapsed (序时进度), the editable grid (target + 12 months per
 // unit) ⇄ POST /metrics/values rows, and the completion bar chart.
-import type { MetricValue, Progress, ProgressRow } from '../api/metrics';
-import type { ChartOption } from '../composables/use-echarts';
-import type { CellRef } from './fact-grid';
+import type { MetricValue, Progress, ProgressRow } from '../../api/indicators';
+import type { ChartOption } from '../../composables/use-echarts';
+import type { CellRef } from '../evaluation/fact-grid';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 /** Grid columns: the yearly target, then January … December. */

@@ -1,3 +1,4 @@
+// 班子结构 dashboard (docs/api.md, GET /units/{id}/stats): team-structure statistics of a unit's subtree.
 import { http } from './http';
 
 export interface TeamStats {
@@ -13,6 +14,6 @@ export interface TeamStats {
   succession_risks: { unit_id: number; unit_name: string; person_id: number; secretary_name: string; age: number }[];
 }
 
-export const teamStructureApi = {
+export const dashboardApi = {
   stats: (unitId: number) => http.get<TeamStats>(`/units/${unitId}/stats`, undefined, { quiet: true }),
 };

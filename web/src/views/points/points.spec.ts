@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleGroups, signed, starOption, today } from './points';
-import type { PointsRule } from '../api/points';
+import type { PointsRule } from '../../api/points';
 
 const rule = (code: string, category: string, points: string, active = true): PointsRule => ({
   id: 1,

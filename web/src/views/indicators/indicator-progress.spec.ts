@@ -10,9 +10,9 @@ import {
   parseCell,
   rate,
   timeProgress,
-} from './metric-progress';
-import { cellErrors } from './fact-grid';
-import type { ProgressRow } from '../api/metrics';
+} from './indicator-progress';
+import { cellErrors } from '../evaluation/fact-grid';
+import type { ProgressRow } from '../../api/indicators';
 
 const row = (unit_id: number, name: string, code: string, target: number | null, months: (number | null)[], completion: number | null): ProgressRow => ({
   unit_id,

@@ -21,8 +21,8 @@ import {
   sortFollowUps,
 } from './campaign-settings';
 import { fromJson, validate } from './framework-tree';
-import type { CampaignDetail, FollowUp, RankingRow, Template } from '../api/evaluation';
-import { rows as demoRows } from '../views/evaluation/fixtures';
+import type { CampaignDetail, FollowUp, RankingRow, Template } from '../../api/evaluation';
+import { rows as demoRows } from './fixtures';
 
 const detail = (extra: Partial<CampaignDetail> = {}): CampaignDetail => ({
   id: 7,

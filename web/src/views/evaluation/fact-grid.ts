@@ -3,7 +3,7 @@
 // stored facts → cell values; edited cells → the rows of POST /campaigns/{id}/facts; the
 // server's row errors → the cells they came from; Excel's tab-separated clipboard → cells.
 
-import type { Criterion, FactInput, FactRecord, Subject } from '../api/evaluation';
+import type { Criterion, FactInput, FactRecord, Subject } from '../../api/evaluation';
 
 /** Keys per leaf method, in column order (docs/evaluate.md). Extension point: a new method
  * needs its keys here and a tab title evaluation.method.<name> in both locale files. */

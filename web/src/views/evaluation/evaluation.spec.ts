@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, inputParts, methodKey, percent, radarFloor, radarOption, townsOf } from './evaluation';
-import { rows, topCriteria } from '../views/evaluation/fixtures';
+import { rows, topCriteria } from './fixtures';
 
 describe('evaluation helpers', () => {
   it('lists each town once, by name', () => {

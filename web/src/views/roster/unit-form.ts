@@ -1,6 +1,6 @@
 // The unit form (新增下级单位 / 编辑单位): what is checked in the browser before the server
 // checks it again (docs/api.md "Units"). Messages are i18n keys.
-import type { Unit, UnitInput } from '../api/roster';
+import type { Unit, UnitInput } from '../../api/roster';
 
 export type UnitFormErrors = Partial<Record<keyof UnitInput, string>>;
 

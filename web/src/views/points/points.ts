@@ -1,6 +1,6 @@
 // Pure helpers of the points pages: signs, rule groups for the submit form, star chart option.
-import type { PointsRule, StarDistribution } from '../api/points';
-import type { ChartOption } from '../composables/use-echarts';
+import type { PointsRule, StarDistribution } from '../../api/points';
+import type { ChartOption } from '../../composables/use-echarts';
 
 /** "5.00" → "+5.00", "-3.00" stays, "0.00" stays. */
 export function signed(points: string): string {
