@@ -1,11 +1,12 @@
-// The left menu: one entry per module that exists. Extension point — to add a module
-// (考核 evaluation, 积分 points, 培育 training), add its routes in router/routes.ts with
-// `meta.menu` set to the new key, add an entry here (menu.<key> in both locale files, an
-// icon, the roles that may see it), and one api module in src/api/. Never list a module
-// before its routes exist: the menu must have no dead links.
+// The left menu: one entry per module that exists, in the order users see them. Extension
+// point — to add a module, add its routes in router/routes/<module>.ts with `meta.menu` set to
+// the new key, add an entry here (menu.<key> in both locale files, an icon, the roles that may
+// see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
+// no dead links (menu.spec.ts).
 import type { Component } from 'vue';
 import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
+import { EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from '../utils/roles';
 
 export interface MenuItem {
   key: string;
@@ -16,16 +17,6 @@ export interface MenuItem {
   roles?: Role[];
   children?: MenuItem[];
 }
-
-const OFFICERS: Role[] = ['admin', 'county', 'town'];
-const ROSTER_READERS: Role[] = ['admin', 'county', 'town', 'secretary'];
-/** Campaign boards: officers, secretaries (their county's board) and judges (drafts they score). */
-const EVALUATION_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'judge'];
-/** Points: members see their own; branch secretaries and officers approve; all see boards. */
-const POINTS_APPROVERS: Role[] = ['admin', 'county', 'town', 'secretary'];
-const POINTS_READERS: Role[] = ['admin', 'county', 'town', 'secretary', 'member'];
-/** The rules catalog and periods are kept by the city and county organization departments. */
-const POINTS_EDITORS: Role[] = ['admin', 'county'];
 
 export const MENU: MenuItem[] = [
   {
@@ -80,7 +71,7 @@ export function visibleMenu(role: Role | null, items: MenuItem[] = MENU): MenuIt
   if (!role) return [];
   const out: MenuItem[] = [];
   for (const item of items) {
-    if (item.roles && !item.roles.includes(role)) continue;
+    if (item.roles && !hasRole(role, item.roles)) continue;
     if (item.children) {
       const children = visibleMenu(role, item.children);
       if (children.length) out.push({ ...item, children });

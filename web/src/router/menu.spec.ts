@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { firstPath, MENU, visibleMenu, type MenuItem } from './modules';
-import { routes } from './routes';
+import { firstPath, MENU, visibleMenu, type MenuItem } from './menu';
+import { routes } from './index';
 
 const paths = (items: MenuItem[]): string[] => items.flatMap((i) => (i.children ? paths(i.children) : [i.path!]));
 
