@@ -6,7 +6,6 @@ import {
   boardTracks,
   coefficientText,
   defaultBands,
-  fieldIndex,
   frameworkOfDetail,
   overdue,
   ownerIssues,
@@ -21,6 +20,7 @@ import {
   sortFollowUps,
 } from './campaign-settings';
 import { fromJson, validate } from './framework-tree';
+import { fieldIndex } from '../../utils/server-errors';
 import type { CampaignDetail, FollowUp, RankingRow, Template } from '../../api/evaluation';
 import { rows as demoRows } from './fixtures';
 

@@ -170,12 +170,6 @@ export function ownersPayload(rows: OwnerForm[]): Owner[] {
   return rows.map((r) => ({ criterion: r.criterion, owner: r.owner.trim(), opens_on: r.window?.[0] ?? '', closes_on: r.window?.[1] ?? '' }));
 }
 
-/** Row index of a server field such as "owners[2].closes_on" (-1 if none). */
-export function fieldIndex(field: string | undefined, list: string): number {
-  const m = field ? new RegExp(`^${list}\\[(\\d+)\\]`).exec(field) : null;
-  return m ? Number(m[1]) : -1;
-}
-
 // ---- the campaign's framework ----
 
 function paramsById(criteria: CriterionJson[] | undefined, into = new Map<string, CriterionJson>()): Map<string, CriterionJson> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, inputParts, methodKey, percent, radarFloor, radarOption, townsOf } from './evaluation';
+import { inputParts, methodKey, radarFloor, radarOption, townsOf } from './evaluation';
+import { fixed, percent } from '../../utils/format';
 import { rows, topCriteria } from './fixtures';
 
 describe('evaluation helpers', () => {

@@ -1,4 +1,4 @@
-// Pure helpers of the evaluation pages: town list for the board filter, number formats,
+// Pure helpers of the evaluation pages: town list for the board filter, method names,
 // explanation rows (inputs text, indentation) and the radar chart option.
 import type { ExplainCriterion, ExplainInput, RankingRow, Subject, TopCriterion } from '../../api/evaluation';
 import type { ChartOption } from '../../composables/use-echarts';
@@ -15,16 +15,6 @@ export function townsOf(subjects: Subject[]): { id: number; name: string }[] {
   const seen = new Map<number, string>();
   for (const s of subjects) if (s.town_id && !seen.has(s.town_id)) seen.set(s.town_id, s.town_name ?? String(s.town_id));
   return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-}
-
-/** Fixed decimals, or "—" for a missing number. */
-export function fixed(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
-}
-
-/** A share (0–1) as a percentage with one decimal: 0.25 → "25.0%". */
-export function percent(value: number | null | undefined, digits = 1): string {
-  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`;
 }
 
 function inputValue(value: ExplainInput['value']): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, FactRecord, Subject } from '../../api/evaluation';
-import { cellErrors, columnId, gridChanges, gridValues, gridsFor, judgesOf, normalizeNumber, parseTsv, pasteBlock, uniqueRowErrors } from './fact-grid';
+import { columnId, gridChanges, gridValues, gridsFor, judgesOf, normalizeNumber, parseTsv, pasteBlock } from './fact-grid';
 
 const crit = (id: string, method: string, parent = 'g'): Criterion => ({ id, name: id.toUpperCase(), parent, level: 2, method, weight: 1, share: 0.5, global_share: 0.5 });
 const criteria: Criterion[] = [
@@ -68,23 +68,6 @@ describe('fact grids', () => {
     expect(changes.invalid).toEqual({ 12: { [columnId('speech', 'judge', '张评委')]: 'notNumber' } });
   });
 
-  it('puts the server’s row errors back on their cells', () => {
-    const cells = [
-      { subjectId: 11, columnId: 'a' },
-      { subjectId: 12, columnId: 'b' },
-    ];
-    const placed = cellErrors(
-      [
-        { row: 2, field: 'sales', message: 'target 必须大于 0' },
-        { row: 2, field: 'sales', message: '重复' },
-        { row: 9, field: '', message: '其他' },
-      ],
-      cells,
-    );
-    expect(placed.cells).toEqual({ 12: { b: 'target 必须大于 0；重复' } });
-    expect(placed.other).toEqual(['其他']);
-  });
-
   it('normalizes numbers typed or pasted from Excel', () => {
     const cases: [string, string | null][] = [
       ['12', '12'],
@@ -122,17 +105,5 @@ describe('fact grids', () => {
     expect(values[11][columnId('fdi', 'actual')]).toBe('48');
     expect(values[12][columnId('fdi', 'actual')]).toBe('61');
     expect(values[12][columnId('sales', 'target')]).toBe('');
-  });
-});
-
-describe('import row errors', () => {
-  it('lists a repeated error once, keeping the order', () => {
-    const rows = [
-      { sheet: '', row: 4, field: '考核对象', message: '考核对象 “x” 不在本活动中' },
-      { sheet: '', row: 3, field: 'value', message: '超出满分' },
-      { sheet: '', row: 4, field: '考核对象', message: '考核对象 “x” 不在本活动中' },
-      { sheet: '', row: 4, field: 'value', message: '超出满分' },
-    ];
-    expect(uniqueRowErrors(rows).map((r) => `${r.row}:${r.field}`)).toEqual(['4:考核对象', '3:value', '4:value']);
   });
 });

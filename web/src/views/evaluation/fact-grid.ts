@@ -1,9 +1,9 @@
 // Data-entry grids of a campaign (pure, no Vue): one grid per scoring method with subjects as
 // rows and (criterion, key[, judge]) as columns, the keys of docs/evaluate.md "考核数据"; the
-// stored facts → cell values; edited cells → the rows of POST /campaigns/{id}/facts; the
-// server's row errors → the cells they came from; Excel's tab-separated clipboard → cells.
-
+// stored facts → cell values; edited cells → the rows of POST /campaigns/{id}/facts (with the
+// cell of each row, for utils/server-errors.ts cellErrors); Excel's tab-separated clipboard → cells.
 import type { Criterion, FactInput, FactRecord, Subject } from '../../api/evaluation';
+import type { CellRef } from '../../utils/server-errors';
 
 /** Keys per leaf method, in column order (docs/evaluate.md). Extension point: a new method
  * needs its keys here and a tab title evaluation.method.<name> in both locale files. */
@@ -104,12 +104,6 @@ export function normalizeNumber(text: string): string | null {
   return /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? s : null;
 }
 
-/** Where a submitted row came from, to put the server's row errors back on the cell. */
-export interface CellRef {
-  subjectId: number;
-  columnId: string;
-}
-
 export interface GridChanges {
   /** Rows for POST /facts: changed cells; a cleared stored value is sent as null (removed). */
   facts: FactInput[];
@@ -145,41 +139,6 @@ export function gridChanges(grid: GridSpec, subjects: Subject[], stored: GridVal
     }
   }
   return out;
-}
-
-export interface RowErrorLike {
-  row: number;
-  field: string;
-  message: string;
-}
-
-/** The server's row errors placed on their cells; errors of rows it cannot place are `other`. */
-export function cellErrors(errors: RowErrorLike[], cells: CellRef[]): { cells: Record<number, Record<string, string>>; other: string[] } {
-  const out: { cells: Record<number, Record<string, string>>; other: string[] } = { cells: {}, other: [] };
-  for (const e of errors) {
-    const cell = cells[e.row - 1];
-    if (!cell) {
-      out.other.push(e.message);
-      continue;
-    }
-    const row = (out.cells[cell.subjectId] ??= {});
-    row[cell.columnId] = row[cell.columnId] ? `${row[cell.columnId]}；${e.message}` : e.message;
-  }
-  return out;
-}
-
-/**
- * Row errors without repeats: an import reports a bad subject once per fact of its line, and
- * one line in the table is enough. Order is kept.
- */
-export function uniqueRowErrors<T extends RowErrorLike & { sheet?: string }>(rows: T[]): T[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = JSON.stringify([r.sheet ?? '', r.row, r.field, r.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**

@@ -59,7 +59,7 @@ describe('framework tree', () => {
   });
 
   it('round-trips every built-in template the server exports, with no issue flagged', () => {
-    const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/examples');
+    const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/examples');
     const files = readdirSync(examples).filter((f) => /^evaluate_.*\.json$/.test(f));
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const key of files) {

@@ -11,7 +11,7 @@ import {
   rate,
   timeProgress,
 } from './indicator-progress';
-import { cellErrors } from '../evaluation/fact-grid';
+import { cellErrors } from '../../utils/server-errors';
 import type { ProgressRow } from '../../api/indicators';
 
 const row = (unit_id: number, name: string, code: string, target: number | null, months: (number | null)[], completion: number | null): ProgressRow => ({

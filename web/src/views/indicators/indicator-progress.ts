@@ -3,7 +3,7 @@
 // unit) ⇄ POST /metrics/values rows, and the completion bar chart.
 import type { MetricValue, Progress, ProgressRow } from '../../api/indicators';
 import type { ChartOption } from '../../composables/use-echarts';
-import type { CellRef } from '../evaluation/fact-grid';
+import type { CellRef } from '../../utils/server-errors';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 /** Grid columns: the yearly target, then January … December. */
