@@ -1,22 +1,4 @@
-// English messages, one file per module (the same files as ../zh-CN/).
-import common from './common';
-import session from './session';
-import roster from './roster';
-import dashboard from './dashboard';
-import evaluation from './evaluation';
-import indicators from './indicators';
-import points from './points';
-import training from './training';
-import exchange from './exchange';
+// English messages: the files of this folder, one per module, merged (see ../zh-CN/index.ts).
+import { mergeModules, type Messages } from '../merge';
 
-export default {
-  ...common,
-  ...session,
-  ...roster,
-  ...dashboard,
-  ...evaluation,
-  ...indicators,
-  ...points,
-  ...training,
-  ...exchange,
-};
+export default mergeModules(import.meta.glob<Messages>(['./*.ts', '!./index.ts'], { eager: true, import: 'default' }));

@@ -1,23 +1,5 @@
-// Chinese (default) messages, one file per module (the same files as ../en/). A new module adds
-// <module>.ts in both languages and one line to each index; i18n.spec.ts checks the keys match.
-import common from './common';
-import session from './session';
-import roster from './roster';
-import dashboard from './dashboard';
-import evaluation from './evaluation';
-import indicators from './indicators';
-import points from './points';
-import training from './training';
-import exchange from './exchange';
+// Chinese (default) messages: the files of this folder, one per module (the same files as
+// ../en/), merged. A new module adds <module>.ts in both folders; i18n.spec.ts checks the keys.
+import { mergeModules, type Messages } from '../merge';
 
-export default {
-  ...common,
-  ...session,
-  ...roster,
-  ...dashboard,
-  ...evaluation,
-  ...indicators,
-  ...points,
-  ...training,
-  ...exchange,
-};
+export default mergeModules(import.meta.glob<Messages>(['./*.ts', '!./index.ts'], { eager: true, import: 'default' }));
