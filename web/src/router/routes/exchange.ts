@@ -1,12 +1,8 @@
 // 导入导出: roster and division imports, templates and exports.
 import type { RouteRecordRaw } from 'vue-router';
 import { OFFICERS } from '../../utils/roles';
+import { modulePages } from './pages';
 
-export const exchangeRoutes: RouteRecordRaw[] = [
-  {
-    path: 'exchange',
-    name: 'exchange',
-    component: () => import('../../views/exchange/exchange-page.vue'),
-    meta: { titleKey: 'menu.exchange', menu: 'exchange', roles: OFFICERS },
-  },
-];
+export const exchangeRoutes: RouteRecordRaw[] = modulePages({ roles: OFFICERS }, [
+  { path: 'exchange', name: 'exchange', view: () => import('../../views/exchange/exchange-page.vue'), titleKey: 'menu.exchange', menu: 'exchange' },
+]);

@@ -2,12 +2,8 @@
 // keeps its first address, /evaluation/metrics (bookmarks and the route name `metrics`).
 import type { RouteRecordRaw } from 'vue-router';
 import { OFFICERS } from '../../utils/roles';
+import { modulePages } from './pages';
 
-export const indicatorsRoutes: RouteRecordRaw[] = [
-  {
-    path: 'evaluation/metrics',
-    name: 'metrics',
-    component: () => import('../../views/indicators/indicators-page.vue'),
-    meta: { titleKey: 'menu.metrics', parents: ['menu.evaluation'], menu: 'metrics', roles: OFFICERS },
-  },
-];
+export const indicatorsRoutes: RouteRecordRaw[] = modulePages({ parents: ['menu.evaluation'], roles: OFFICERS }, [
+  { path: 'evaluation/metrics', name: 'metrics', view: () => import('../../views/indicators/indicators-page.vue'), titleKey: 'menu.metrics', menu: 'metrics' },
+]);
