@@ -2,8 +2,8 @@
 // 2021-07) and the POST /campaigns body — a built-in template by key when the editor left its
 // criteria untouched (so the campaign keeps the template's name), the edited framework otherwise.
 
-import type { NewCampaign, Template } from '../../api/evaluation';
-import { sameJson, toJson, type EditorFramework, type FrameworkJson } from './framework-tree';
+import type { FrameworkJson, NewCampaign, Template } from '../../api/evaluation';
+import { sameJson, toJson, type EditorFramework } from './framework-tree';
 
 export type CycleKind = NewCampaign['cycle_kind'];
 

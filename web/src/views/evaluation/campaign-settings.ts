@@ -3,8 +3,7 @@
 // names unique and non-empty, coefficients and shares > 0, shares adding up to 100%), the
 // framework of a campaign for the read-only editor, and the board's track view.
 // When ValidateStanding gains a rule, mirror it in settingsIssues() here.
-import type { Band, CampaignDetail, CampaignSettings, FollowUp, Owner, RankingRow, Template } from '../../api/evaluation';
-import type { CriterionJson, FrameworkJson } from './framework-tree';
+import type { Band, CampaignDetail, CampaignSettings, CriterionJson, FollowUp, FrameworkJson, Owner, RankingRow, Template } from '../../api/evaluation';
 
 /** Server tolerance of the band shares' sum (±0.001 of 1), in percent. */
 export const BAND_SUM_TOLERANCE = 0.1;

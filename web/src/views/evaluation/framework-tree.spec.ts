@@ -16,8 +16,8 @@ import {
   shares,
   toJson,
   validate,
-  type FrameworkJson,
 } from './framework-tree';
+import type { FrameworkJson } from '../../api/evaluation';
 
 // The head of the built-in sanhao-team template (docs/examples/evaluate_sanhao-team.json).
 const team: FrameworkJson = {

@@ -2,6 +2,7 @@
 // an editable tree, tree operations, weight shares and the checks the engine will make
 // (src/core/scoring/framework.cpp), so that errors show next to the field before submitting.
 // When the engine gains a rule or a method parameter, mirror it in PARAMS and validate() here.
+import type { AwardJson, CriterionJson, FrameworkJson } from '../../api/evaluation';
 
 export const LEAF_METHODS = ['target', 'growth', 'judges', 'rating', 'rank', 'count', 'manual'] as const;
 export type LeafMethod = (typeof LEAF_METHODS)[number];
@@ -29,42 +30,6 @@ const REQUIRED: Partial<Record<EditorMethod, ParamName[]>> = {
 
 export const JUDGES_DEFAULT_TRIM = 1;
 export const JUDGES_DEFAULT_MAX = 100;
-
-// ---- FRAMEWORK.json ----
-
-export interface CriterionJson {
-  id: string;
-  name?: string;
-  weight?: number;
-  method?: string;
-  parent?: string;
-  description?: string;
-  children?: CriterionJson[];
-  trim?: number;
-  max?: number;
-  floor?: number;
-  ceiling?: number;
-  per?: number;
-  cap?: number;
-}
-
-export interface AwardJson {
-  name: string;
-  quota: number;
-  min_total?: number;
-}
-
-export interface FrameworkJson {
-  name?: string;
-  description?: string;
-  version?: unknown;
-  scale?: number;
-  bonus_cap?: number | null;
-  penalty_cap?: number | null;
-  tiebreak?: string[];
-  awards?: AwardJson[];
-  criteria?: CriterionJson[];
-}
 
 // ---- the editable tree ----
 
