@@ -8,6 +8,8 @@ import type { Grade, LadderConfig, LadderPerson } from '../../api/training';
 
 export interface LadderContext {
   canManage: ComputedRef<boolean>;
+  /** The tab shown; the bonus panel loads the saved splits only when shown. */
+  tab: Ref<string>;
   unit: Ref<number | null>;
   /** Date the ladder is read at, YYYY-MM-DD; "" = today. */
   asOf: Ref<string>;

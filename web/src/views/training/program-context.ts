@@ -11,6 +11,8 @@ export interface ProgramContext {
   id: ComputedRef<number>;
   program: Ref<Program | null>;
   canManage: ComputedRef<boolean>;
+  /** The tab shown; a panel that loads more (the recommendation) does so only when shown. */
+  tab: Ref<string>;
   reload: () => Promise<void>;
 }
 
