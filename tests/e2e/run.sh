@@ -1,25 +1,18 @@
 #!/usr/bin/env bash
-# Browser tests against a real server: tests/e2e/run.sh BIN
+# Browser tests against a real server: tests/e2e/run.sh BIN [SPEC...]
 #   BIN      the lingyan binary; started as `BIN serve --demo --port P --db sqlite:TMP`
-#   --mock   use tests/e2e/mock-server.mjs instead (docs/api.md stand-in, for front-end work)
 #   SPEC...  optional spec files to run instead of all of them (tests/e2e/specs/points.spec.mjs)
 # Builds web/dist if missing, waits for /api/v1/health, runs the specs with node's test
 # runner, saves screenshots to test-output/screenshots/, and stops the server.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${1:?usage: tests/e2e/run.sh BIN|--mock [SPEC...]}
+bin=${1:?usage: tests/e2e/run.sh BIN [SPEC...]}
 shift
 cd "$root"
 
-if [ "$bin" != "--mock" ]; then
-  [ -x "$bin" ] || { echo "e2e: $bin is not an executable (build it first: make build)" >&2; exit 1; }
-  # Until the server implements `serve --demo` there is nothing to drive; say so loudly
-  # instead of failing every `make test`. Once --demo exists, the specs always run.
-  if ! "$bin" serve --help 2>&1 | grep -q -- '--demo'; then
-    echo "e2e: SKIPPED — '$bin serve' has no --demo option yet (server not implemented); run 'tests/e2e/run.sh --mock' for the web app alone"
-    exit 0
-  fi
-fi
+[ -x "$bin" ] || { echo "e2e: $bin is not an executable (build it first: make build)" >&2; exit 1; }
+help=$("$bin" serve --help 2>&1 || true)
+grep -q -- '--demo' <<<"$help" || { echo "e2e: '$bin serve' has no --demo option: nothing to drive" >&2; exit 1; }
 
 if [ ! -d web/node_modules ]; then scripts/npm-ci.sh web; fi
 if [ ! -f web/dist/index.html ]; then (cd web && npm run build --silent); fi
@@ -28,12 +21,7 @@ if [ ! -f web/dist/index.html ]; then (cd web && npm run build --silent); fi
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 tmp=$(mktemp -d)
 log="$tmp/server.log"
-if [ "$bin" = "--mock" ]; then
-  export LINGYAN_MOCK=1
-  node tests/e2e/mock-server.mjs --port "$port" --dist web/dist >"$log" 2>&1 &
-else
-  "$bin" serve --demo --port "$port" --db "sqlite:$tmp/e2e.db" >"$log" 2>&1 &
-fi
+"$bin" serve --demo --port "$port" --db "sqlite:$tmp/e2e.db" >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true

@@ -11,7 +11,7 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
 
 const ROUTES = {
-  '/login': ['src/views/login/login-page.vue'],
+  '/login': ['src/views/session/login-page.vue'],
   '/roster/units/:id': ['src/layouts/admin-layout.vue', 'src/views/roster/units-page.vue'],
   '/roster/people': ['src/layouts/admin-layout.vue', 'src/views/roster/people-page.vue'],
   '/dashboard': ['src/layouts/admin-layout.vue', 'src/views/dashboard/team-structure-page.vue'],

@@ -5,12 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
 
-// A server built before the training routes answers 404 "接口不存在" (without a session a known
-// route answers 401): say so instead of failing on an old binary.
-const probe = await fetch(`${BASE_URL}/api/v1/pools`).catch(() => null);
-const skip = process.env.LINGYAN_MOCK ? 'mock server has no training' : probe?.status === 404 ? 'server has no training API yet (rebuild lingyan)' : false;
-
-describe('training: pools and the 跟岗 program', { skip }, () => {
+describe('training: pools and the 跟岗 program', () => {
   let browser;
   before(async () => {
     browser = await launch();

@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureHttp, setCsrfToken } from './http';
+import { describe, expect, it, vi } from 'vitest';
+import { stubFetch } from './fetch-stub';
 import { evaluationApi, rankingQuery } from './evaluation';
 
-const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
 describe('evaluation api', () => {
-  let fetchMock: ReturnType<typeof vi.fn>;
   const notify = vi.fn();
-  beforeEach(() => {
-    fetchMock = vi.fn(async () => ok({ items: [], rows: [] }));
-    vi.stubGlobal('fetch', fetchMock);
-    configureHttp({ notify, onUnauthorized: vi.fn() });
-    setCsrfToken('tok');
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    setCsrfToken('');
-  });
+  const fetchMock = stubFetch({ items: [], rows: [] }, notify);
 
   it('builds the board query: town wins over unit, empty filters send nothing', () => {
     expect(rankingQuery()).toEqual({});

@@ -2,7 +2,6 @@
 // the ranking board (晾晒比拼) with the per-subject explanation, publishing, award lists;
 // templates and campaign creation (the framework editor), facts for the data-entry grids.
 import { download, http, upload, type Query, type UploadOptions } from './http';
-import type { FrameworkJson } from '../utils/framework-tree';
 
 export type CampaignStatus = 'draft' | 'published';
 
@@ -31,7 +30,47 @@ export interface TopCriterion {
   share: number;
 }
 
-export interface Criterion {
+/** A scoring method's parameters (docs/evaluate.md), each present when configured. */
+export interface MethodParams {
+  trim?: number;
+  max?: number;
+  floor?: number;
+  ceiling?: number;
+  per?: number;
+  cap?: number;
+}
+
+// ---- FRAMEWORK.json (templates, campaign creation; docs/evaluate.md) ----
+
+export interface CriterionJson extends MethodParams {
+  id: string;
+  name?: string;
+  weight?: number;
+  method?: string;
+  parent?: string;
+  description?: string;
+  children?: CriterionJson[];
+}
+
+export interface AwardJson {
+  name: string;
+  quota: number;
+  min_total?: number;
+}
+
+export interface FrameworkJson {
+  name?: string;
+  description?: string;
+  version?: unknown;
+  scale?: number;
+  bonus_cap?: number | null;
+  penalty_cap?: number | null;
+  tiebreak?: string[];
+  awards?: AwardJson[];
+  criteria?: CriterionJson[];
+}
+
+export interface Criterion extends MethodParams {
   id: string;
   name: string;
   parent: string;
@@ -40,13 +79,6 @@ export interface Criterion {
   weight: number;
   share: number;
   global_share: number;
-  /** The method's parameters, when configured. */
-  trim?: number;
-  max?: number;
-  floor?: number;
-  ceiling?: number;
-  per?: number;
-  cap?: number;
 }
 
 export interface Award {

@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureHttp, setCsrfToken } from './http';
+import { describe, expect, it } from 'vitest';
+import { stubFetch } from './fetch-stub';
 import { leaderboardQuery, pointsApi } from './points';
 
-const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
 describe('points api', () => {
-  let fetchMock: ReturnType<typeof vi.fn>;
-  beforeEach(() => {
-    fetchMock = vi.fn(async () => ok({ items: [] }));
-    vi.stubGlobal('fetch', fetchMock);
-    configureHttp({ notify: vi.fn(), onUnauthorized: vi.fn() });
-    setCsrfToken('tok');
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    setCsrfToken('');
-  });
+  const fetchMock = stubFetch();
 
   it('builds leaderboard queries: empty scope and category are left out', async () => {
     expect(leaderboardQuery({})).toEqual({ unit: undefined, category: undefined, top: undefined });

@@ -11,17 +11,9 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 /** Common position titles offered in filters and forms (free text is allowed too). */
 export const POSITION_TITLES = ['书记', '副书记', '主任', '副主任', '委员', '党委书记', '镇长'];
 
-export interface Unit {
+export interface Unit extends UnitInput {
   id: number;
   parent_id: number | null;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  economy: Economy;
-  dev_zone: boolean;
-  near_highway: boolean;
-  population: number;
-  area_km2: number;
   child_count: number;
 }
 

@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureHttp, setCsrfToken } from './http';
+import { describe, expect, it } from 'vitest';
+import { stubFetch } from './fetch-stub';
 import { trainingApi, yuanToFen } from './training';
 
-const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
 describe('training api', () => {
-  let fetchMock: ReturnType<typeof vi.fn>;
-  beforeEach(() => {
-    fetchMock = vi.fn(async () => ok({ items: [] }));
-    vi.stubGlobal('fetch', fetchMock);
-    configureHttp({ notify: vi.fn(), onUnauthorized: vi.fn() });
-    setCsrfToken('tok');
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    setCsrfToken('');
-  });
+  const fetchMock = stubFetch();
 
   it('reads pools, candidates, programs, the recommendation and the gap at the documented paths', async () => {
     await trainingApi.pools();

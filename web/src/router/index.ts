@@ -1,9 +1,60 @@
-import { createRouter, createWebHistory, type Router } from 'vue-router';
+// The router: the route modules of routes/ assembled under the admin shell, and the guard
+// (session restore, login redirect, role check, document title). A new module adds
+// routes/<module>.ts and one line below; its menu entry goes into menu.ts.
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
 import type { Pinia } from 'pinia';
-import { routes } from './routes';
-import { firstPath } from './modules';
+import type { Role } from '../api/session';
+import { firstPath } from './menu';
+import { sessionRoutes } from './routes/session';
+import { rosterRoutes } from './routes/roster';
+import { dashboardRoutes } from './routes/dashboard';
+import { exchangeRoutes } from './routes/exchange';
+import { evaluationRoutes } from './routes/evaluation';
+import { indicatorsRoutes } from './routes/indicators';
+import { pointsRoutes } from './routes/points';
+import { trainingRoutes } from './routes/training';
 import { useSessionStore } from '../stores/session';
+import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (document title and breadcrumb). */
+    titleKey?: string;
+    /** Breadcrumb parents (i18n keys), before the page's own title. */
+    parents?: string[];
+    /** Menu key to highlight. */
+    menu?: string;
+    public?: boolean;
+    roles?: Role[];
+  }
+}
+
+// Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
+export const routes: RouteRecordRaw[] = [
+  ...sessionRoutes,
+  {
+    path: '/',
+    component: () => import('../layouts/admin-layout.vue'),
+    children: [
+      { path: '', name: 'root', redirect: '/home' },
+      { path: 'home', name: 'home', component: () => import('../views/home/home-page.vue'), meta: { titleKey: 'app.home' } },
+      ...rosterRoutes,
+      ...dashboardRoutes,
+      ...exchangeRoutes,
+      ...evaluationRoutes,
+      ...indicatorsRoutes,
+      ...pointsRoutes,
+      ...trainingRoutes,
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../views/errors/not-found-page.vue'),
+        meta: { titleKey: 'errors.pageNotFound' },
+      },
+    ],
+  },
+];
 
 export function setupRouter(pinia: Pinia): Router {
   const router = createRouter({ history: createWebHistory('/'), routes });
@@ -21,7 +72,7 @@ export function setupRouter(pinia: Pinia): Router {
       const landing = firstPath(session.role);
       if (to.name === 'root' || landing !== '/home') return landing === to.path ? true : landing;
     }
-    if (to.meta.roles && session.role && !to.meta.roles.includes(session.role)) {
+    if (to.meta.roles && session.role && !hasRole(session.role, to.meta.roles)) {
       return { name: 'not-found', params: { pathMatch: to.path.substring(1).split('/') } };
     }
     return true;

@@ -4,9 +4,6 @@ import { setCsrfToken } from '../api/http';
 import { sessionApi, type Role, type User } from '../api/session';
 import { rosterApi } from '../api/roster';
 
-/** Roles that use the app on a phone; the layout collapses the menu for them. */
-export const MOBILE_ROLES: Role[] = ['secretary', 'member'];
-
 export const useSessionStore = defineStore('session', () => {
   const user = ref<User | null>(null);
   /** True once /me was asked (so a reload with a live cookie keeps the session). */

@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { reactive } from 'vue';
 import { i18n } from '../../i18n';
 import FrameworkEditor from './framework-editor.vue';
-import { fromJson } from '../../utils/framework-tree';
+import { fromJson } from './framework-tree';
 
 const framework = () =>
   reactive(

@@ -1,0 +1,32 @@
+// 导入导出 — Chinese (default).
+// ../en/exchange.ts has the same keys.
+export default {
+  exchange: {
+    title: '导入导出',
+    importTitle: '导入队伍名册',
+    importHint: '支持 .xlsx 或 .csv 文件；任何一行有误则整批不导入。',
+    chooseFile: '选择文件',
+    template: '下载导入模板',
+    uploading: '正在上传 {pct}%',
+    processing: '服务器正在校验并导入…',
+    success: '导入成功：共导入 {imported} 人',
+    successUnits: '，涉及 {units} 个单位',
+    successPositions: '，任职记录 {positions} 条',
+    failed: '导入失败：以下 {n} 行数据有误，本次未写入任何数据。',
+    sheet: '工作表',
+    row: '行号',
+    field: '字段',
+    message: '错误说明',
+    badType: '请选择 .xlsx 或 .csv 文件',
+    exportTitle: '导出',
+    exportPeople: '导出人员名单',
+    exportUnits: '导出下级单位',
+    exportHint: '在“人员名单”页面设置筛选条件后导出，可导出当前筛选结果。',
+    downloaded: '已开始下载',
+    kindRoster: '队伍名册',
+    kindUnits: '区划表（单位）',
+    unitsTitle: '导入区划表',
+    unitsHint: '每行一个单位：单位编码（12 位）、单位名称、上级编码、类型，可加经济类型、人口、面积。编码已存在的单位会被更新；任何一行有误则整批不导入。',
+    unitsSuccess: '导入成功：新增 {created} 个单位，更新 {updated} 个，未变 {unchanged} 个',
+  },
+};

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { firstPath, MENU, visibleMenu, type MenuItem } from './menu';
+import { routes } from './index';
+
+const paths = (items: MenuItem[]): string[] => items.flatMap((i) => (i.children ? paths(i.children) : [i.path!]));
+
+describe('menu', () => {
+  it('has no dead links: every entry resolves to a real page', () => {
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    for (const path of paths(MENU)) {
+      const resolved = router.resolve(path);
+      expect(resolved.name, path).not.toBe('not-found');
+      expect(resolved.matched.length, path).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows officers every module and hides import/export from secretaries', () => {
+    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/evaluation/metrics', '/points/approvals', '/points/leaderboard', '/points/publicity', '/training/pools', '/training/programs', '/training/ladder', '/exchange']);
+    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/points/approvals', '/points/leaderboard', '/points/publicity']);
+    expect(paths(visibleMenu('judge'))).toEqual(['/evaluation']);
+    expect(paths(visibleMenu('member'))).toEqual(['/points/me', '/points/leaderboard', '/points/publicity']);
+    expect(visibleMenu(null)).toEqual([]);
+  });
+
+  it('lands each role on its first module', () => {
+    expect(firstPath('admin')).toBe('/roster/units');
+    expect(firstPath('judge')).toBe('/evaluation');
+    expect(firstPath('member')).toBe('/points/me');
+  });
+});

@@ -1,0 +1,96 @@
+// The left menu: one entry per module that exists, in the order users see them. Extension
+// point — to add a module, add its routes in router/routes/<module>.ts with `meta.menu` set to
+// the new key, add an entry here (menu.<key> in both locale files, an icon, the roles that may
+// see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
+// no dead links (menu.spec.ts).
+import type { Component } from 'vue';
+import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
+import type { Role } from '../api/session';
+import { EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from '../utils/roles';
+
+export interface MenuItem {
+  key: string;
+  titleKey: string;
+  path?: string;
+  icon: Component;
+  /** Roles that see the item; undefined = every role. The server enforces scope anyway. */
+  roles?: Role[];
+  children?: MenuItem[];
+}
+
+export const MENU: MenuItem[] = [
+  {
+    key: 'roster',
+    titleKey: 'menu.roster',
+    icon: Files,
+    roles: ROSTER_READERS,
+    children: [
+      { key: 'units', titleKey: 'menu.units', path: '/roster/units', icon: OfficeBuilding, roles: ROSTER_READERS },
+      { key: 'people', titleKey: 'menu.people', path: '/roster/people', icon: User, roles: ROSTER_READERS },
+    ],
+  },
+  { key: 'dashboard', titleKey: 'menu.dashboard', path: '/dashboard', icon: DataAnalysis, roles: ROSTER_READERS },
+  {
+    key: 'evaluation',
+    titleKey: 'menu.evaluation',
+    icon: Trophy,
+    roles: EVALUATION_READERS,
+    children: [
+      { key: 'campaigns', titleKey: 'menu.campaigns', path: '/evaluation', icon: Flag, roles: EVALUATION_READERS },
+      { key: 'metrics', titleKey: 'menu.metrics', path: '/evaluation/metrics', icon: DataLine, roles: OFFICERS },
+    ],
+  },
+  {
+    key: 'points',
+    titleKey: 'menu.points',
+    icon: Medal,
+    roles: POINTS_READERS,
+    children: [
+      { key: 'points-me', titleKey: 'points.myPoints', path: '/points/me', icon: Star, roles: ['member'] },
+      { key: 'points-approvals', titleKey: 'points.approvals', path: '/points/approvals', icon: Checked, roles: POINTS_APPROVERS },
+      { key: 'points-leaderboard', titleKey: 'points.leaderboard', path: '/points/leaderboard', icon: Trophy, roles: POINTS_READERS },
+      { key: 'points-publicity', titleKey: 'points.publicity', path: '/points/publicity', icon: Bell, roles: POINTS_READERS },
+      { key: 'points-rules', titleKey: 'points.rules', path: '/points/rules', icon: Tickets, roles: POINTS_EDITORS },
+    ],
+  },
+  {
+    key: 'training',
+    titleKey: 'menu.training',
+    icon: School,
+    roles: OFFICERS,
+    children: [
+      { key: 'training-pools', titleKey: 'training.pools', path: '/training/pools', icon: Collection, roles: OFFICERS },
+      { key: 'training-programs', titleKey: 'training.programs', path: '/training/programs', icon: Guide, roles: OFFICERS },
+      { key: 'training-ladder', titleKey: 'training.ladder.title', path: '/training/ladder', icon: TrendCharts, roles: OFFICERS },
+    ],
+  },
+  { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },
+];
+
+export function visibleMenu(role: Role | null, items: MenuItem[] = MENU): MenuItem[] {
+  if (!role) return [];
+  const out: MenuItem[] = [];
+  for (const item of items) {
+    if (item.roles && !hasRole(role, item.roles)) continue;
+    if (item.children) {
+      const children = visibleMenu(role, item.children);
+      if (children.length) out.push({ ...item, children });
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** First page a role can open (the landing page after login). */
+export function firstPath(role: Role | null): string {
+  const walk = (items: MenuItem[]): string | undefined => {
+    for (const item of items) {
+      if (item.path) return item.path;
+      const nested = item.children && walk(item.children);
+      if (nested) return nested;
+    }
+    return undefined;
+  };
+  return walk(visibleMenu(role)) ?? '/home';
+}

@@ -1,0 +1,13 @@
+// 队伍名册: the region tree with a unit's page, the people list and the person form.
+import type { RouteRecordRaw } from 'vue-router';
+import { OFFICERS } from '../../utils/roles';
+import { modulePages } from './pages';
+
+const PEOPLE = { parents: ['menu.roster', 'menu.people'], menu: 'people' };
+
+export const rosterRoutes: RouteRecordRaw[] = modulePages({ parents: ['menu.roster'] }, [
+  { path: 'roster/units/:id?', name: 'units', view: () => import('../../views/roster/units-page.vue'), titleKey: 'menu.units', menu: 'units' },
+  { path: 'roster/people', name: 'people', view: () => import('../../views/roster/people-page.vue'), titleKey: 'menu.people', menu: 'people' },
+  { path: 'roster/people/new', name: 'person-new', view: () => import('../../views/roster/person-form-page.vue'), titleKey: 'people.createTitle', ...PEOPLE, roles: OFFICERS },
+  { path: 'roster/people/:id(\\d+)', name: 'person-edit', view: () => import('../../views/roster/person-form-page.vue'), titleKey: 'people.editTitle', ...PEOPLE },
+]);

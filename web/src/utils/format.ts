@@ -1,0 +1,11 @@
+// Number formats shared by the modules' tables and figures.
+
+/** Fixed decimals, or "—" for a missing number. */
+export function fixed(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+}
+
+/** A share (0–1) as a percentage with one decimal: 0.25 → "25.0%". */
+export function percent(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../api/session';
+import { EVALUATION_READERS, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
+
+describe('roles', () => {
+  it('counts the city, county and town levels as officers, and nobody else', () => {
+    const cases: [Role | null | undefined, boolean][] = [
+      ['admin', true],
+      ['county', true],
+      ['town', true],
+      ['secretary', false],
+      ['judge', false],
+      ['member', false],
+      [null, false],
+      [undefined, false],
+    ];
+    for (const [role, officer] of cases) expect(isOfficer(role), String(role)).toBe(officer);
+  });
+
+  it('lets every officer read every officer module', () => {
+    for (const group of [ROSTER_READERS, EVALUATION_READERS, POINTS_READERS]) {
+      for (const role of OFFICERS) expect(hasRole(role, group), `${role} in ${group.join(',')}`).toBe(true);
+    }
+  });
+
+  it('keeps the points catalog to the city and county, and judges out of the roster', () => {
+    expect(hasRole('town', POINTS_EDITORS)).toBe(false);
+    expect(hasRole('county', POINTS_EDITORS)).toBe(true);
+    expect(hasRole('judge', ROSTER_READERS)).toBe(false);
+    expect(hasRole('judge', EVALUATION_READERS)).toBe(true);
+    expect(hasRole(null, POINTS_READERS)).toBe(false);
+  });
+});

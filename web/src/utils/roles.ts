@@ -1,0 +1,28 @@
+// Which roles see which modules, pages and buttons: the one place the web app groups roles.
+// The server checks role and scope on every request anyway; these groups only keep the menu,
+// the route guard and the pages' edit buttons in step. When adding a role, also add it to `Role`
+// in api/session.ts and `roles.<role>` in both locales/<lang>/session.ts.
+import type { Role } from '../api/session';
+
+/** The organization departments (city, county) and the town Party committees. */
+export const OFFICERS: Role[] = ['admin', 'county', 'town'];
+/** Roster, units and the team-structure dashboard: officers and village/community secretaries. */
+export const ROSTER_READERS: Role[] = [...OFFICERS, 'secretary'];
+/** Campaign boards: officers, secretaries (their county's board) and judges (drafts they score). */
+export const EVALUATION_READERS: Role[] = [...OFFICERS, 'secretary', 'judge'];
+/** Points: branch secretaries and officers approve. */
+export const POINTS_APPROVERS: Role[] = [...OFFICERS, 'secretary'];
+/** Points boards: everyone who approves, and members (who also see their own points). */
+export const POINTS_READERS: Role[] = [...POINTS_APPROVERS, 'member'];
+/** The rules catalog and periods are kept by the city and county organization departments. */
+export const POINTS_EDITORS: Role[] = ['admin', 'county'];
+
+/** True for an officer (admin, county, town): they create and edit in every module. */
+export function isOfficer(role: Role | null | undefined): boolean {
+  return hasRole(role, OFFICERS);
+}
+
+/** True when `role` is one of `roles`; no role (signed out) never is. */
+export function hasRole(role: Role | null | undefined, roles: readonly Role[]): boolean {
+  return !!role && roles.includes(role);
+}
