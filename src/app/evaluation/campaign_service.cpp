@@ -95,17 +95,12 @@ struct CampaignService::Computed {
 CampaignService::CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns,
                                  std::mutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
                                  EvaluationFiles files)
-    : store_(store),
+    : UseCaseBase(store, store_mutex, clock, roster),
       campaigns_(campaigns),
-      store_mutex_(store_mutex),
-      clock_(clock),
-      roster_(roster),
       files_(std::move(files)),
       templates_(evaluation::BuiltinTemplates()) {}
 
 // ---- scope ---------------------------------------------------------------------------------
-
-bool CampaignService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
 
 bool CampaignService::CanRead(const Actor& actor, const ports::CampaignRecord& c) const {
     if (c.status != kPublished && !IsManager(actor.role) && actor.role != core::auth::Role::kJudge) return false;
@@ -377,7 +372,7 @@ Result<std::optional<core::ports::ResultSnapshot>> CampaignService::LatestResult
 // ---- writes --------------------------------------------------------------------------------
 
 void CampaignService::Audit(const Actor& actor, const std::string& action, Id campaign_id, const std::string& detail) {
-    AppendAudit(store_, clock_, actor, action, "campaign", campaign_id, detail);
+    UseCaseBase::Audit(actor, action, "campaign", campaign_id, detail);
 }
 
 Result<evaluation::Framework> CampaignService::ResolveFramework(const std::string& template_key,

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "app/common/file_download.hpp"
+#include "app/common/use_case_base.hpp"
 #include "app/evaluation/evaluation_files.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/auth/scope.hpp"
@@ -166,7 +167,7 @@ struct PublishOutcome {
     std::string snapshot;  // the frozen board as JSON text
 };
 
-class CampaignService {
+class CampaignService : UseCaseBase {
 public:
     CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns, std::mutex& store_mutex,
                     const core::ports::Clock& clock, const RosterService& roster, EvaluationFiles files);
@@ -258,7 +259,6 @@ private:
     void Invalidate(Id campaign_id);
     bool CanRead(const Actor& actor, const core::ports::CampaignRecord& c) const;
     bool CanManage(const Actor& actor, Id scope_unit) const;
-    bool InScope(const Actor& actor, Id unit) const;
     Result<Board> BoardOf(std::shared_ptr<const Computed> computed, std::optional<Id> unit_filter) const;
     void Audit(const Actor& actor, const std::string& action, Id campaign_id, const std::string& detail);
     Result<core::evaluation::Framework> ResolveFramework(const std::string& template_key, const std::string& framework_json,
@@ -266,11 +266,7 @@ private:
     // Loads a campaign a manager may change while it is a draft (under store_mutex_).
     Result<std::shared_ptr<const Computed>> LoadDraftForManager(const Actor& actor, Id campaign_id);
 
-    core::ports::Store& store_;
     core::ports::CampaignStore& campaigns_;
-    std::mutex& store_mutex_;
-    const core::ports::Clock& clock_;
-    const RosterService& roster_;
     EvaluationFiles files_;
     std::vector<core::evaluation::Template> templates_;
     std::mutex cache_mutex_;

@@ -36,8 +36,7 @@ using Key = std::tuple<Id, std::string, int, int>;  // unit, metric, year, month
 IndicatorService::IndicatorService(core::ports::Store& store, core::ports::CampaignStore& metrics,
                                    std::mutex& store_mutex, const core::ports::Clock& clock,
                                    const RosterService& roster, IndicatorFiles files)
-    : store_(store), metrics_(metrics), store_mutex_(store_mutex), clock_(clock), roster_(roster),
-      files_(std::move(files)) {}
+    : UseCaseBase(store, store_mutex, clock, roster), metrics_(metrics), files_(std::move(files)) {}
 
 Result<MetricOutcome> IndicatorService::ImportFile(const Actor& actor, const std::string& bytes) {
     // Rights first: nothing of the file is read for a caller who could not enter a value.

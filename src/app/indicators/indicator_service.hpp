@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/common/file_download.hpp"
+#include "app/common/use_case_base.hpp"
 #include "app/indicators/indicator_files.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/common/result.hpp"
@@ -58,7 +59,7 @@ struct MetricView {
     core::evaluation::MetricProgress total;  // the rows summed
 };
 
-class IndicatorService {
+class IndicatorService : UseCaseBase {
 public:
     IndicatorService(core::ports::Store& store, core::ports::CampaignStore& metrics, std::mutex& store_mutex,
                      const core::ports::Clock& clock, const RosterService& roster, IndicatorFiles files);
@@ -76,11 +77,7 @@ public:
     Result<std::vector<std::string>> Metrics(const Actor& actor);
 
 private:
-    core::ports::Store& store_;
     core::ports::CampaignStore& metrics_;
-    std::mutex& store_mutex_;
-    const core::ports::Clock& clock_;
-    const RosterService& roster_;
     IndicatorFiles files_;
 };
 

@@ -164,8 +164,7 @@ struct PointsService::Live {
 
 PointsService::PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
                              const core::ports::Clock& clock, const RosterService& roster, PointsFiles files)
-    : store_(store), points_(points), store_mutex_(store_mutex), clock_(clock), roster_(roster),
-      files_(std::move(files)) {}
+    : UseCaseBase(store, store_mutex, clock, roster), points_(points), files_(std::move(files)) {}
 
 // ---- loading -------------------------------------------------------------------------------
 
@@ -394,8 +393,6 @@ std::size_t PointsService::CompareWithRecount() {
 
 // ---- scope ---------------------------------------------------------------------------------
 
-bool PointsService::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
-
 Result<Id> PointsService::ScopeUnit(const Actor& actor, std::optional<Id> unit) const {
     if (unit) {
         if (!InScope(actor, *unit)) return NotFound("单位");
@@ -465,11 +462,6 @@ void PointsService::ApplyCounted(const ports::PointsEventRecord& e) {
     if (live.zeroing_rule[rule]) live.zeroing_net[member] += e.quantity;
     live.board->ApplySplit(m->second, live.category_of_rule[rule], live.SchemeTotalOf(m->second) - before, delta);
     live.DropGrades(live.member_unit[member]);
-}
-
-void PointsService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
-                          const std::string& detail) {
-    AppendAudit(store_, clock_, actor, action, entity, id, detail);
 }
 
 // ---- rules and periods -------------------------------------------------------------------------

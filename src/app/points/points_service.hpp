@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "app/common/file_download.hpp"
+#include "app/common/use_case_base.hpp"
 #include "app/points/points_files.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/auth/scope.hpp"
@@ -200,7 +201,7 @@ struct NewMember {
     core::roster::Id person_id = 0, user_id = 0;
 };
 
-class PointsService {
+class PointsService : UseCaseBase {
 public:
     PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
                   const core::ports::Clock& clock, const RosterService& roster, PointsFiles files);
@@ -277,7 +278,6 @@ private:
     core::Status CheckWritable(points::Day day) const;
     // The event's member exists and lies in the caller's scope (not_found / forbidden otherwise).
     core::Status CheckEventMemberInScope(const Live& live, const Actor& actor, core::roster::Id member_id) const;
-    bool InScope(const Actor& actor, core::roster::Id unit) const;
     Result<core::roster::Id> ScopeUnit(const Actor& actor, std::optional<core::roster::Id> unit) const;
     // The unit ids of `scope`'s subtree for a SQL filter; empty when the subtree is the whole tree.
     std::vector<core::roster::Id> SubtreeUnitIds(const Live& live, points::UnitIdx scope) const;
@@ -289,14 +289,8 @@ private:
     // Applies a committed event to the boards of its period when they are built (caller holds
     // store_mutex_; takes live_mutex_ for writing).
     void ApplyCounted(const core::ports::PointsEventRecord& e);
-    void Audit(const Actor& actor, const std::string& action, const std::string& entity, core::roster::Id id,
-               const std::string& detail);
 
-    core::ports::Store& store_;
     core::ports::PointsStore& points_;
-    std::mutex& store_mutex_;
-    const core::ports::Clock& clock_;
-    const RosterService& roster_;
     PointsFiles files_;
     mutable std::shared_mutex live_mutex_;
     // Guarded by live_mutex_: the stored periods (by start date) and the boards built so far.

@@ -7,8 +7,6 @@ namespace lingyan::app {
 
 // ---- scope -------------------------------------------------------------------------------
 
-bool TrainingBase::InScope(const Actor& actor, Id unit) const { return roster_.InScope(actor, unit); }
-
 bool TrainingBase::CanRead(const Actor& actor, Id scope_unit) const {
     if (!core::auth::CanReadRoster(actor.role)) return false;
     if (actor.scope_unit_id == 0) return actor.role == core::auth::Role::kAdmin;
@@ -22,11 +20,6 @@ bool TrainingBase::CanRead(const Actor& actor, Id scope_unit) const {
 
 bool TrainingBase::CanManage(const Actor& actor, Id scope_unit) const {
     return IsManager(actor.role) && InScope(actor, scope_unit);
-}
-
-void TrainingBase::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
-                            const std::string& detail) {
-    AppendAudit(store_, clock_, actor, action, entity, id, detail);
 }
 
 namespace training_rules {

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "app/common/use_case.hpp"
+#include "app/common/use_case_base.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/ports/store.hpp"
 #include "core/ports/training_store.hpp"
@@ -25,24 +26,17 @@
 
 namespace lingyan::app {
 
-class TrainingBase {
+class TrainingBase : public UseCaseBase {
 public:
     TrainingBase(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
                  const core::ports::Clock& clock, const RosterService& roster)
-        : store_(store), training_(training), store_mutex_(store_mutex), clock_(clock), roster_(roster) {}
+        : UseCaseBase(store, store_mutex, clock, roster), training_(training) {}
 
 protected:
-    bool InScope(const Actor& actor, Id unit) const;
     bool CanRead(const Actor& actor, Id scope_unit) const;
     bool CanManage(const Actor& actor, Id scope_unit) const;
-    void Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
-               const std::string& detail);  // store mutex held
 
-    core::ports::Store& store_;
     core::ports::TrainingStore& training_;
-    std::mutex& store_mutex_;
-    const core::ports::Clock& clock_;
-    const RosterService& roster_;
 };
 
 // Rules shared by the training use cases (training_base.cpp).
