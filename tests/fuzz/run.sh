@@ -13,7 +13,8 @@ srcs=(
   "$root/tests/fuzz/roster_import_fuzz.cpp"
   "$root"/src/exchange/xlsx/*.cpp
   "$root"/src/exchange/roster/*.cpp
-  "$root/src/exchange/file_io.cpp"
+  "$root"/src/exchange/common/*.cpp
+  "$root"/src/core/roster/*.cpp
   "$root/src/core/text/csv.cpp"
   "$root/src/core/common/date.cpp"
 )
