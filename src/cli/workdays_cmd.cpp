@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -36,9 +37,10 @@ struct BadInput {
 };
 
 struct WorkdaysArgs {
-    std::string first;  // DATE or FROM
-    std::string second;  // N or TO
-    std::string calendar_path;
+    std::string first;          // DATE or FROM
+    std::string second;         // N or TO
+    std::string calendar_path;  // empty: the shipped calendar
+    bool calendar_given = false;
 };
 
 // Arguments CLI11 did not place (a third positional, an unknown option) are bad usage.
@@ -46,12 +48,15 @@ void CheckUsage(const CLI::App& cmd, const WorkdaysArgs& args, const char* usage
     const std::vector<std::string> extras = cmd.remaining();
     if (!extras.empty()) throw BadInput{fmt::format("unexpected argument '{}'; {}", extras.front(), usage)};
     if (args.first.empty() || args.second.empty()) throw BadInput{fmt::format("missing argument; {}", usage)};
+    if (args.calendar_given && args.calendar_path.empty()) {
+        throw BadInput{fmt::format("--calendar needs a file name (CAL.json); {}", usage)};
+    }
 }
 
 core::CivilDate ParseDateArg(std::string_view name, const std::string& text) {
     if (auto date = core::ParseIsoDate(text)) return *date;
-    throw BadInput{fmt::format("bad {} '{}': not a valid date, expected YYYY-MM-DD (日期须为 YYYY-MM-DD 格式的有效日期)",
-                               name, text)};
+    throw BadInput{fmt::format(
+        "bad {} '{}': not a valid date, expected YYYY-MM-DD (日期须为 YYYY-MM-DD 格式的有效日期)", name, text)};
 }
 
 std::int64_t ParseCountArg(const std::string& text) {
@@ -74,8 +79,9 @@ std::int64_t ParseCountArg(const std::string& text) {
 }
 
 // The calendar to use: the --calendar file, else the shipped one.
-cal::WorkCalendar LoadCalendar(const std::string& path) {
-    if (path.empty()) return cal::ShippedChinaCalendar();
+cal::WorkCalendar LoadCalendar(const WorkdaysArgs& args) {
+    if (!args.calendar_given) return cal::ShippedChinaCalendar();
+    const std::string& path = args.calendar_path;
     const std::string text = exchange::ReadFile(path);  // throws exchange::FileError
     auto calendar = exchange::ParseCalendarJson(text);
     if (!calendar) {
@@ -89,10 +95,10 @@ cal::WorkCalendar LoadCalendar(const std::string& path) {
 // A calendar error as one line; a missing year of the shipped calendar says how to go on.
 BadInput FromCalendarError(const core::Error& error, bool shipped) {
     if (const auto year = cal::MissingYearOf(error); year && shipped) {
-        return BadInput{fmt::format(
-            "the shipped calendar has no data for {}; pass --calendar CAL.json (内置日历没有 {} 年的数据，请用 --calendar "
-            "指定日历文件)",
-            *year, *year)};
+        constexpr const char* kMessage =
+            "the shipped calendar has no data for {0}; pass --calendar CAL.json "
+            "(内置日历没有 {0} 年的数据，请用 --calendar 指定日历文件)";
+        return BadInput{fmt::format(kMessage, *year)};
     }
     return BadInput{error.message};
 }
@@ -100,9 +106,9 @@ BadInput FromCalendarError(const core::Error& error, bool shipped) {
 std::string RunAdd(const WorkdaysArgs& args) {
     const core::CivilDate date = ParseDateArg("DATE", args.first);
     const std::int64_t n = ParseCountArg(args.second);
-    const cal::WorkCalendar calendar = LoadCalendar(args.calendar_path);
+    const cal::WorkCalendar calendar = LoadCalendar(args);
     auto result = calendar.AddWorkdays(date, n);
-    if (!result) throw FromCalendarError(result.error(), args.calendar_path.empty());
+    if (!result) throw FromCalendarError(result.error(), !args.calendar_given);
     return core::FormatIsoDate(*result) + "\n";
 }
 
@@ -113,9 +119,9 @@ std::string RunCount(const WorkdaysArgs& args) {
         throw BadInput{fmt::format("FROM must not be after TO ({} is after {}) (起始日期不得晚于结束日期)", args.first,
                                    args.second)};
     }
-    const cal::WorkCalendar calendar = LoadCalendar(args.calendar_path);
+    const cal::WorkCalendar calendar = LoadCalendar(args);
     auto result = calendar.CountWorkdays(from, to);
-    if (!result) throw FromCalendarError(result.error(), args.calendar_path.empty());
+    if (!result) throw FromCalendarError(result.error(), !args.calendar_given);
     return std::to_string(*result) + "\n";
 }
 
@@ -146,10 +152,13 @@ CLI::App* AddSubcommand(CLI::App& parent, CommandContext& ctx, const char* name,
     cmd->allow_extras();
     cmd->add_option(first, args->first, first_help);
     cmd->add_option(second, args->second, second_help);
+    // An optional value, so that a bare --calendar reaches CheckUsage instead of CLI11's own exit code.
     cmd->add_option("--calendar", args->calendar_path,
-                    "日历文件 CAL.json {\"holidays\": [...], \"workdays\": [...]}；默认使用内置的 2020–2026 年日历");
+                    "日历文件 CAL.json {\"holidays\": [...], \"workdays\": [...]}；默认使用内置的 2020–2026 年日历")
+        ->expected(0, 1);
     cmd->callback([&ctx, cmd, args, usage, run] {
         ctx.exit_code = Guarded([&] {
+            args->calendar_given = cmd->count("--calendar") > 0;
             CheckUsage(*cmd, *args, usage);
             return run(*args);
         });
@@ -160,7 +169,8 @@ CLI::App* AddSubcommand(CLI::App& parent, CommandContext& ctx, const char* name,
 }  // namespace
 
 void AddWorkdaysCommand(CLI::App& app, CommandContext& ctx) {
-    auto* workdays = app.add_subcommand("workdays", "工作日计算（法定节假日与调休） Working days by the holiday calendar");
+    auto* workdays =
+        app.add_subcommand("workdays", "工作日计算（法定节假日与调休） Working days by the holiday calendar");
     workdays->allow_extras();
     AddSubcommand(*workdays, ctx, "add", "DATE 之后第 N 个工作日（不含 DATE） The N-th working day after DATE", "DATE",
                   "起始日期 YYYY-MM-DD（不计入）", "N", "工作日数，正整数", kAddUsage, &RunAdd);

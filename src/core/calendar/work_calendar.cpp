@@ -135,8 +135,9 @@ Result<CivilDate> WorkCalendar::AddWorkdays(const CivilDate& date, std::int64_t 
 
 Result<std::int64_t> WorkCalendar::CountWorkdays(const CivilDate& from, const CivilDate& to) const {
     if (to < from) {
-        return Invalid("起始日期不得晚于结束日期 (from " + FormatIsoDate(from) + " is after to " + FormatIsoDate(to) + ")",
-                       "from");
+        return Invalid(
+            "起始日期不得晚于结束日期 (from " + FormatIsoDate(from) + " is after to " + FormatIsoDate(to) + ")",
+            "from");
     }
     if (from == to) return std::int64_t{0};
     const std::int64_t from_day = DaysFromCivil(from);

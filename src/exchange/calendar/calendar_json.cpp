@@ -1,7 +1,6 @@
 #include "exchange/calendar/calendar_json.hpp"
 
 #include <boost/json.hpp>
-
 #include <optional>
 #include <utility>
 #include <vector>
@@ -32,14 +31,20 @@ std::string Shown(const json::value& value) {
 
 const char* KindName(const json::value& value) {
     switch (value.kind()) {
-        case json::kind::null: return "null";
-        case json::kind::bool_: return "a boolean";
+        case json::kind::null:
+            return "null";
+        case json::kind::bool_:
+            return "a boolean";
         case json::kind::int64:
         case json::kind::uint64:
-        case json::kind::double_: return "a number";
-        case json::kind::string: return "a string";
-        case json::kind::array: return "an array";
-        case json::kind::object: return "an object";
+        case json::kind::double_:
+            return "a number";
+        case json::kind::string:
+            return "a string";
+        case json::kind::array:
+            return "an array";
+        case json::kind::object:
+            return "an object";
     }
     return "a value";
 }
@@ -71,14 +76,15 @@ core::Result<std::vector<CivilDate>> ReadDates(std::string_view key, const json:
         const json::value& item = items[item_idx];
         const std::string where = std::string(key) + "[" + std::to_string(item_idx) + "]";
         if (!item.is_string()) {
-            return Invalid("须为 \"YYYY-MM-DD\" 日期字符串 (expected a date string, got " + std::string(KindName(item)) +
-                               " " + Shown(item) + ")",
+            return Invalid("须为 \"YYYY-MM-DD\" 日期字符串 (expected a date string, got " +
+                               std::string(KindName(item)) + " " + Shown(item) + ")",
                            where);
         }
         const std::string_view text = item.as_string();
         const std::optional<CivilDate> date = core::ParseIsoDate(text);
         if (!date) {
-            return Invalid(Shown(item) + " 不是 YYYY-MM-DD 格式的有效日期 (not a valid date: " + Shown(item) + ")", where);
+            return Invalid(Shown(item) + " 不是 YYYY-MM-DD 格式的有效日期 (not a valid date: " + Shown(item) + ")",
+                           where);
         }
         dates.push_back(*date);
     }
@@ -93,12 +99,14 @@ core::Result<core::calendar::WorkCalendar> ParseCalendarJson(std::string_view te
     const std::size_t used = parser.write(text.data(), text.size(), ec);
     if (!ec) parser.finish(ec);
     if (ec) {
-        return Invalid("JSON 格式错误 (invalid JSON: " + ec.message() + ")", "line " + std::to_string(LineAt(text, used)));
+        return Invalid("JSON 格式错误 (invalid JSON: " + ec.message() + ")",
+                       "line " + std::to_string(LineAt(text, used)));
     }
     const json::value root = parser.release();
     if (!root.is_object()) {
-        return Invalid("日历须为 JSON 对象 {\"holidays\": […], \"workdays\": […]} (the calendar must be a JSON object, got " +
-                       std::string(KindName(root)) + ")");
+        return Invalid(
+            "日历须为 JSON 对象 {\"holidays\": […], \"workdays\": […]} (the calendar must be a JSON object, got " +
+            std::string(KindName(root)) + ")");
     }
     std::vector<CivilDate> holidays;
     std::vector<CivilDate> workdays;

@@ -13,11 +13,11 @@ const [first, last] = process.argv.slice(2).map(Number);
 if (!first || !last) throw new Error('usage: node make_chinese_days_table.mjs FIRST_YEAR LAST_YEAR');
 
 const iso = (date) => date.toISOString().slice(0, 10);
-// Seven dates a line keeps the table within the 120 columns of .clang-format.
+// Eight dates a line keep the table within the 120 columns of .clang-format.
 const quoted = (days) => {
     const lines = [];
-    for (let idx = 0; idx < days.length; idx += 7) {
-        lines.push(days.slice(idx, idx + 7).map((day) => `"${day}"`).join(', '));
+    for (let idx = 0; idx < days.length; idx += 8) {
+        lines.push(days.slice(idx, idx + 8).map((day) => `"${day}"`).join(', '));
     }
     return lines.join(',\n      ');
 };
