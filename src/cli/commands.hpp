@@ -20,5 +20,6 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx);  // import roster, e
 void AddEvaluateCommand(CLI::App& app, CommandContext& ctx);  // evaluate
 void AddPointsCommand(CLI::App& app, CommandContext& ctx);    // points tally
 void AddMatchCommand(CLI::App& app, CommandContext& ctx);     // match
+void AddWorkdaysCommand(CLI::App& app, CommandContext& ctx);  // workdays add, workdays count
 
 }  // namespace lingyan::cli

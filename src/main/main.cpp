@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     lingyan::cli::AddEvaluateCommand(app, ctx);
     lingyan::cli::AddPointsCommand(app, ctx);
     lingyan::cli::AddMatchCommand(app, ctx);
+    lingyan::cli::AddWorkdaysCommand(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
