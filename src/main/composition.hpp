@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/accounts/auth_service.hpp"
+#include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
 #include "app/indicators/indicator_service.hpp"
@@ -22,7 +23,9 @@
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
 #include "http/routes/routes.hpp"
+#include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
+#include "storage/sql/arena_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
@@ -55,6 +58,9 @@ struct Runtime {
     std::unique_ptr<app::PoolService> pools;
     std::unique_ptr<app::ProgramService> programs;
     std::unique_ptr<app::LadderService> ladder;
+    std::unique_ptr<storage::SqlArenaStore> arena_store;  // shares store's connection
+    std::unique_ptr<app::ArenaService> arena;              // live contests load on first use
+    std::unique_ptr<http::ws::LiveHub> live;               // the screens watching them
     int migrations_applied = 0;
 
 private:

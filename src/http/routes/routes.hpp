@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
@@ -20,6 +21,10 @@
 
 namespace lingyan::http {
 
+namespace ws {
+class LiveHub;
+}
+
 struct Services {
     app::AuthService& auth;
     app::RosterService& roster;
@@ -32,6 +37,8 @@ struct Services {
     app::LadderService& ladder;
     app::IndicatorService& indicators;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
+    app::ArenaService& arena;
+    ws::LiveHub* live = nullptr;  // the screens of live contests (http/ws)
 };
 
 // Handlers are named functions of a module's route file that take the services and, for routes
