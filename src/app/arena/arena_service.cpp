@@ -441,7 +441,12 @@ Result<HostAck> ArenaService::Act(const Actor& actor, Id contest_id, arena::Requ
         detail += ",\"criterion\":" + JsonQuote(e.criterion) + ",\"value\":" + ValuesJson(e.values);
     }
     if (e.kind == arena::EventKind::kDraw) detail += ",\"seed\":" + JsonQuote(std::to_string(e.seed));
-    if (e.kind == arena::EventKind::kReveal && e.force) detail += ",\"force\":true";
+    if (e.kind == arena::EventKind::kReveal) {
+        std::string missing;
+        for (const auto* seat : arena::MissingSeats(c->record.setup, c->recusals, c->state, e.round, e.contestant_id))
+            missing += (missing.empty() ? "" : ",") + std::to_string(seat->number);
+        detail += ",\"missing\":[" + missing + "]";
+    }
     detail += "}";
     Record(*c, e, &actor, detail);
     return HostAck{c->state.seq, c->history.back()->view};

@@ -31,12 +31,6 @@ bool InRound(const LiveState& state, int round, Id contestant) {
     return std::find(order.begin(), order.end(), contestant) != order.end();
 }
 
-std::string SeatList(const std::vector<const Seat*>& seats) {
-    std::string out;
-    for (const Seat* s : seats) out += (out.empty() ? "" : "、") + s->label;
-    return out;
-}
-
 Result<Prepared> PrepareScore(const ContestSetup& setup, const Recusals& recusals, const LiveState& state,
                               const Request& request) {
     if (state.status == ContestStatus::kFinished) return Conflict("擂台赛已结束，不再接受评分");
@@ -147,8 +141,9 @@ Result<Prepared> Prepare(const ContestSetup& setup, const Recusals& recusals, co
             return out;
         }
         case EventKind::kAdvance: {
+            // Advancing while scoring is open closes it: judges still scoring are told the contestant
+            // has changed (their submissions are refused, nothing is counted).
             if (finished) return Conflict("擂台赛已结束");
-            if (state.scoring == ScoringState::kOpen) return Conflict("请先关闭当前选手的评分，再切换选手");
             if (request.contestant_id == 0) {
                 int round = state.round, next = state.current + 1;
                 if (next >= static_cast<int>(state.orders[static_cast<std::size_t>(round)].size())) {
@@ -185,15 +180,11 @@ Result<Prepared> Prepare(const ContestSetup& setup, const Recusals& recusals, co
             return out;
         }
         case EventKind::kReveal: {
+            // Revealing closes scoring if it is open; seats that have not scored count as absent
+            // (the console asks before revealing with missing seats).
             if (state.status != ContestStatus::kLive || state.current < 0) return Conflict("还没有选手上台");
-            if (state.scoring == ScoringState::kOpen) return Conflict("请先关闭评分，再揭晓成绩");
             const Id current = state.CurrentContestant();
             if (state.revealed.count({state.round, current})) return Conflict("该选手的成绩已揭晓");
-            auto scored = state.scores.find({state.round, current});
-            if (scored == state.scores.end() || scored->second.empty()) return Conflict("还没有评委提交评分");
-            auto missing = MissingSeats(setup, recusals, state, state.round, current);
-            if (!missing.empty() && !request.force)
-                return Conflict("尚未提交评分：" + SeatList(missing) + "；确认缺评后可强制揭晓（force）");
             e.round = state.round;
             e.contestant_id = current;
             return out;
@@ -266,7 +257,14 @@ void Apply(const ContestSetup& setup, LiveState& state, const Event& e) {
                 state.timer.running = false;
             }
             break;
-        case EventKind::kReveal: state.revealed.insert({e.round, e.contestant_id}); break;
+        case EventKind::kReveal:
+            state.revealed.insert({e.round, e.contestant_id});
+            if (state.scoring == ScoringState::kOpen) state.scoring = ScoringState::kClosed;
+            if (state.timer.running) {
+                state.timer.elapsed_ms += std::max(0.0, e.at_ms - state.timer.started_at_ms);
+                state.timer.running = false;
+            }
+            break;
         case EventKind::kScore: {
             ScoreEntry entry;
             entry.values = e.values;

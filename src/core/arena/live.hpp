@@ -8,8 +8,9 @@
 //
 // Flow of one contestant: advance (on stage; timer reset) → timer start/stop → open (judges may
 // score) → close → reveal (the scores, the dropped ones and the final score go public; the
-// contestant enters the live ranking) → advance to the next. finish ends the contest and fixes
-// the titles.
+// contestant enters the live ranking) → advance to the next. Revealing or advancing while scoring
+// is open closes it first; a seat that has not scored by the reveal counts as absent, like a
+// recused one. finish ends the contest and fixes the titles.
 
 #include <cstdint>
 #include <map>
@@ -49,7 +50,7 @@ struct Event {
     std::string reason;          // a reopened score's reason
     std::vector<Id> order;       // a draw's resulting order
     std::uint64_t seed = 0;      // a draw's seed
-    bool force = false;          // reveal with missing scores
+    bool force = false;          // reveal although seats are missing (recorded for the audit)
 };
 
 enum class ContestStatus { kReady, kLive, kFinished };

@@ -356,7 +356,9 @@ TEST_P(ArenaLive, HostActionsNeedTheHostAndRefuseIllegalSteps) {
     EXPECT_EQ(open.status, 409);
     EXPECT_NE(open.body.find("还没有选手上台"), std::string::npos);
     EXPECT_EQ(host.Send("POST", Path(id, "/advance"), "").status, 200);
-    EXPECT_EQ(host.Send("POST", Path(id, "/reveal"), "").status, 409);
+    auto close = host.Send("POST", Path(id, "/close"), "");
+    EXPECT_EQ(close.status, 409);
+    EXPECT_NE(close.body.find("没有开启"), std::string::npos);
     EXPECT_EQ(host.Send("POST", Path(id, "/timer"), R"({"action":"start"})").status, 200);
     EXPECT_EQ(host.Send("POST", Path(id, "/timer"), R"({"action":"start"})").status, 409);
     EXPECT_EQ(host.Send("POST", Path(id, "/timer"), R"({"action":"fly"})").status, 422);

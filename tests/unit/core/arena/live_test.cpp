@@ -127,20 +127,30 @@ TEST(Live, ARetryWithTheSameKeyIsAcknowledgedButCountedOnce) {
     EXPECT_EQ(f.state.seq, seq + 2);
 }
 
-TEST(Live, RevealWaitsForEverySeatUnlessForced) {
+TEST(Live, RevealClosesScoringAndCountsMissingSeatsAsAbsent) {
+    Fixture f;
+    f.Host(EventKind::kAdvance);
+    EXPECT_NE(f.Host(EventKind::kClose).find("没有开启"), std::string::npos);
+    f.Host(EventKind::kOpen);
+    f.Score(11, 1, {30, 5});
+    EXPECT_EQ(MissingSeats(f.setup, f.recusals, f.state, 0, 1).size(), 1u);  // seat 13 recuses from 甲
+    EXPECT_EQ(f.Host(EventKind::kReveal), "");
+    EXPECT_EQ(f.state.scoring, ScoringState::kClosed);
+    EXPECT_NE(f.Score(12, 1, {30, 5}).find("已关闭"), std::string::npos);
+    auto standings = Standings(f.setup, f.recusals, f.state, 0);
+    ASSERT_EQ(standings.scores.size(), 1u);
+    EXPECT_FALSE(standings.scores[0].complete);
+    EXPECT_DOUBLE_EQ(standings.ranking[0].final_score, 35);
+    EXPECT_NE(f.Host(EventKind::kReveal).find("已揭晓"), std::string::npos);
+}
+
+TEST(Live, AdvancingWhileScoringIsOpenClosesIt) {
     Fixture f;
     f.Host(EventKind::kAdvance);
     f.Host(EventKind::kOpen);
-    f.Score(11, 1, {30, 5});
-    EXPECT_NE(f.Host(EventKind::kReveal).find("先关闭"), std::string::npos);
-    f.Host(EventKind::kClose);
-    // Seat 13 recuses from 甲, so only 评委2 is missing.
-    EXPECT_NE(f.Host(EventKind::kReveal).find("评委2"), std::string::npos);
-    EXPECT_EQ(f.Host(EventKind::kReveal).find("评委3"), std::string::npos);
-    Request forced;
-    forced.kind = EventKind::kReveal;
-    forced.force = true;
-    EXPECT_EQ(f.Do(forced), "");
+    EXPECT_EQ(f.Host(EventKind::kAdvance), "");
+    EXPECT_EQ(f.state.scoring, ScoringState::kIdle);
+    EXPECT_NE(f.Score(11, 1, {30, 5}).find("不是当前"), std::string::npos);
 }
 
 TEST(Live, AReopenedScoreCanBeSubmittedOnceMoreAfterClose) {
@@ -186,12 +196,9 @@ TEST(Live, TimerAccumulatesAcrossStartsAndStopsAndStopsOnClose) {
     EXPECT_DOUBLE_EQ(f.state.timer.elapsed_ms, 0);
 }
 
-TEST(Live, AdvanceRefusedWhileScoringIsOpenAndAfterTheLast) {
+TEST(Live, AdvanceRefusedAfterTheLast) {
     Fixture f;
     f.Host(EventKind::kAdvance);
-    f.Host(EventKind::kOpen);
-    EXPECT_NE(f.Host(EventKind::kAdvance).find("先关闭"), std::string::npos);
-    f.Host(EventKind::kClose);
     f.Host(EventKind::kAdvance);
     f.Host(EventKind::kAdvance);
     EXPECT_EQ(f.state.CurrentContestant(), 3);
