@@ -11,84 +11,126 @@ double NowUnixMs() {
     return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::string_view Frame::json() const {
+    // Skip the WebSocket header: 2, 4 or 10 bytes by the payload length.
+    const std::size_t head = ws.size() < 2 ? 0 : (ws[1] & 0x7f) == 126 ? 4 : (ws[1] & 0x7f) == 127 ? 10 : 2;
+    return std::string_view(ws).substr(std::min(head, ws.size()));
+}
+
 std::shared_ptr<const Frame> LiveHub::MakeFrame(const app::LiveMessage& message) {
     auto frame = std::make_shared<Frame>();
     frame->seq = message.seq;
-    frame->json = MessageText(message.seq, NowUnixMs(), message.body);
-    frame->sse.reserve(frame->json.size() + 32);
-    frame->sse = "id: " + std::to_string(message.seq) + "\ndata: " + frame->json + "\n\n";
+    const std::string json = MessageText(message.seq, NowUnixMs(), message.body);
+    const std::uint64_t n = json.size();
+    frame->ws.reserve(n + 10);
+    frame->ws.push_back(static_cast<char>(0x81));  // FIN, text
+    if (n < 126) {
+        frame->ws.push_back(static_cast<char>(n));
+    } else if (n < 65536) {
+        frame->ws.push_back(static_cast<char>(126));
+        frame->ws.push_back(static_cast<char>((n >> 8) & 0xff));
+        frame->ws.push_back(static_cast<char>(n & 0xff));
+    } else {
+        frame->ws.push_back(static_cast<char>(127));
+        for (int shift = 56; shift >= 0; shift -= 8) frame->ws.push_back(static_cast<char>((n >> shift) & 0xff));
+    }
+    frame->ws += json;
+    frame->sse.reserve(n + 32);
+    frame->sse = "id: " + std::to_string(message.seq) + "\ndata: " + json + "\n\n";
     return frame;
 }
 
-std::shared_ptr<LiveHub::Channel> LiveHub::ChannelOf(core::roster::Id contest_id, bool create) {
-    std::lock_guard lock(mutex_);
-    auto it = channels_.find(contest_id);
-    if (it != channels_.end()) return it->second;
-    if (!create) return nullptr;
-    return channels_.emplace(contest_id, std::make_shared<Channel>()).first->second;
+void Shard::Add(core::roster::Id contest_id, std::shared_ptr<Watcher> watcher) {
+    by_contest_[contest_id].push_back(std::move(watcher));
+    watchers++;
+}
+
+void Shard::Remove(core::roster::Id contest_id, const Watcher* watcher) {
+    if (delivering_) return;
+    auto it = by_contest_.find(contest_id);
+    if (it == by_contest_.end()) return;
+    auto& list = it->second;
+    for (std::size_t idx = 0; idx < list.size(); ++idx) {
+        if (list[idx].get() != watcher) continue;
+        list[idx] = std::move(list.back());
+        list.pop_back();
+        watchers--;
+        return;
+    }
+}
+
+void Shard::Deliver(core::roster::Id contest_id, const std::shared_ptr<const Frame>& frame) {
+    auto it = by_contest_.find(contest_id);
+    if (it == by_contest_.end()) return;
+    auto& list = it->second;
+    // Send may drop the watcher (and call Remove): iterate over indexes, keeping the survivors.
+    std::size_t kept = 0;
+    delivering_ = true;
+    for (std::size_t idx = 0; idx < list.size(); ++idx) {
+        std::shared_ptr<Watcher> w = list[idx];
+        if (w->Send(frame)) list[kept++] = std::move(w);
+    }
+    delivering_ = false;
+    watchers -= list.size() - kept;
+    list.resize(kept);
+}
+
+void Shard::CloseAll() {
+    auto all = std::move(by_contest_);
+    by_contest_.clear();
+    watchers = 0;
+    for (auto& [contest, list] : all)
+        for (auto& w : list) w->Close();
 }
 
 void LiveHub::Publish(core::roster::Id contest_id, const std::shared_ptr<const app::LiveMessage>& message) {
-    auto channel = ChannelOf(contest_id, false);
-    if (!channel) return;  // nobody watches
-    std::lock_guard lock(channel->mutex);
-    if (channel->watchers.empty()) return;
+    std::vector<std::shared_ptr<Shard>> shards;
+    {
+        std::lock_guard lock(mutex_);
+        shards = shards_;
+    }
+    if (shards.empty()) return;  // no server, no screens
     // Stamped and framed once; every watcher gets the same bytes.
     auto frame = MakeFrame(*message);
-    std::size_t kept = 0;
-    for (auto& w : channel->watchers) {
-        if (w->Deliver(frame)) channel->watchers[kept++] = std::move(w);
-    }
-    delivered_ += kept;
-    channel->watchers.resize(kept);
+    published_++;
+    for (auto& shard : shards) shard->Post([shard, contest_id, frame] { shard->Deliver(contest_id, frame); });
 }
 
 core::Status LiveHub::Attach(core::roster::Id contest_id, std::optional<std::int64_t> after,
-                             const std::shared_ptr<Watcher>& watcher) {
-    auto channel = ChannelOf(contest_id, true);
+                             const std::shared_ptr<Watcher>& watcher, const std::shared_ptr<Shard>& shard) {
     return arena_.Watch(contest_id, after, [&](const std::vector<std::shared_ptr<const app::LiveMessage>>& missed) {
-        std::lock_guard lock(channel->mutex);
-        for (const auto& m : missed) watcher->Deliver(MakeFrame(*m));
-        channel->watchers.push_back(watcher);
+        std::vector<std::shared_ptr<const Frame>> frames;
+        for (const auto& m : missed) frames.push_back(MakeFrame(*m));
+        shard->Post([shard, contest_id, watcher, frames = std::move(frames)] {
+            for (const auto& f : frames)
+                if (!watcher->Send(f)) return;
+            shard->Add(contest_id, watcher);
+        });
     });
 }
 
-void LiveHub::Detach(core::roster::Id contest_id, const Watcher* watcher) {
-    auto channel = ChannelOf(contest_id, false);
-    if (!channel) return;
-    std::lock_guard lock(channel->mutex);
-    auto& ws = channel->watchers;
-    ws.erase(std::remove_if(ws.begin(), ws.end(), [&](const auto& w) { return w.get() == watcher; }), ws.end());
+std::shared_ptr<Shard> LiveHub::NextShard(const std::function<std::vector<std::shared_ptr<Shard>>()>& make) {
+    std::lock_guard lock(mutex_);
+    if (shards_.empty()) shards_ = make();
+    if (shards_.empty()) return nullptr;
+    return shards_[next_shard_++ % shards_.size()];
 }
 
 void LiveHub::CloseAll() {
-    std::map<core::roster::Id, std::shared_ptr<Channel>> channels;
+    std::vector<std::shared_ptr<Shard>> shards;
     {
         std::lock_guard lock(mutex_);
-        channels.swap(channels_);
+        shards.swap(shards_);
     }
-    for (auto& [id, channel] : channels) {
-        std::vector<std::shared_ptr<Watcher>> watchers;
-        {
-            std::lock_guard lock(channel->mutex);
-            watchers.swap(channel->watchers);
-        }
-        for (auto& w : watchers) w->Close();
-    }
+    // The I/O threads have stopped: the shards' connections go with their last references.
+    for (auto& shard : shards) shard->CloseAll();
 }
 
 LiveStats LiveHub::Stats() {
     LiveStats s;
-    std::vector<std::shared_ptr<Channel>> channels;
-    {
-        std::lock_guard lock(mutex_);
-        for (auto& [id, c] : channels_) channels.push_back(c);
-    }
-    for (auto& c : channels) {
-        std::lock_guard lock(c->mutex);
-        s.watchers += c->watchers.size();
-    }
-    s.delivered = delivered_;
+    std::lock_guard lock(mutex_);
+    for (const auto& shard : shards_) s.watchers += shard->watchers;
+    s.published = published_;
     s.dropped = dropped_;
     return s;
 }
