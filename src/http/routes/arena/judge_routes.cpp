@@ -37,7 +37,9 @@ core::Result<app::JudgeIdentity> JudgeOf(Services& s, const Request& req, Id con
     }
     if (write && req.Header("x-csrf-token") != user->csrf_token)
         return core::Error{"csrf", "缺少或错误的 CSRF 令牌（X-CSRF-Token）", ""};
-    return s.arena.JudgeByAccount(user->actor, contest);
+    auto judge = s.arena.JudgeByAccount(user->actor, contest);
+    if (judge) judge->csrf = user->csrf_token;  // the session's own token, for the page's writes
+    return judge;
 }
 
 json::object JudgeJson(const app::JudgeView& v) {
