@@ -35,6 +35,13 @@ Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::Sq
     arena->SetCampaigns(campaigns.get());
     live = std::make_unique<http::ws::LiveHub>(*arena);
     arena->SetFeed(live.get());
+    honour_store = std::make_unique<storage::SqlHonourStore>(store->db());
+    honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster);
+    honours->SetCampaigns(campaigns.get());
+    pools->SetHonours(honour_store.get());
+    arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
+        return honours->Grant(actor, grants);
+    });
 }
 
 http::Services& Runtime::Services() {
@@ -42,7 +49,7 @@ http::Services& Runtime::Services() {
         services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
-                                                                    *indicators, {}, *arena, live.get()});
+                                                                    *indicators, {}, *arena, live.get(), *honours});
     return *services_;
 }
 

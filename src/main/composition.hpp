@@ -15,6 +15,7 @@
 #include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
+#include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
@@ -27,6 +28,7 @@
 #include "storage/common/crypto.hpp"
 #include "storage/sql/arena_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
+#include "storage/sql/honour_store.hpp"
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
 #include "storage/sql/training_store.hpp"
@@ -61,6 +63,8 @@ struct Runtime {
     std::unique_ptr<storage::SqlArenaStore> arena_store;  // shares store's connection
     std::unique_ptr<app::ArenaService> arena;              // live contests load on first use
     std::unique_ptr<http::ws::LiveHub> live;               // the screens watching them
+    std::unique_ptr<storage::SqlHonourStore> honour_store;  // shares store's connection
+    std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
     int migrations_applied = 0;
 
 private:

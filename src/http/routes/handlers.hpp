@@ -163,4 +163,10 @@ Response JoinAsJudge(Services&, Request&, Id);
 Response GetJudgeView(Services&, Request&, Id);
 Response SubmitJudgeScore(Services&, Request&, Id);
 
+// honours/honour_routes.cpp
+Response ListHonours(Services&, Request&);
+Response ListPersonHonours(Services&, Request&, Id);
+Response CreateHonour(Services&, Request&);
+Response HonoursFromCampaign(Services&, Request&);
+
 }  // namespace lingyan::http::handlers

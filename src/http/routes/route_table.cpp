@@ -166,6 +166,12 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/contests/{id}/judge/join", Access::kPublic, Bind(s, JoinAsJudge), kJson, kWorker);
     router.Add("GET", "/api/v1/contests/{id}/judge", Access::kPublic, Bind(s, GetJudgeView), kJson, kWorker);
     router.Add("POST", "/api/v1/contests/{id}/judge/scores", Access::kPublic, Bind(s, SubmitJudgeScore), kJson, kWorker);
+
+    // ---- honours (honours/honour_routes.cpp)
+    router.Add("GET", "/api/v1/honours", Access::kSession, Bind(s, ListHonours), kJson, kWorker);
+    router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);
+    router.Add("POST", "/api/v1/honours/from-campaign", Access::kSession, Bind(s, HonoursFromCampaign), kJson, kWorker);
+    router.Add("GET", "/api/v1/people/{id}/honours", Access::kSession, Bind(s, ListPersonHonours), kJson, kWorker);
     return router;
 }
 

@@ -10,6 +10,7 @@
 #include "app/audit/audit_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
+#include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
@@ -39,6 +40,7 @@ struct Services {
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
     app::ArenaService& arena;
     ws::LiveHub* live = nullptr;  // the screens of live contests (http/ws)
+    app::HonourService& honours;
 };
 
 // Handlers are named functions of a module's route file that take the services and, for routes

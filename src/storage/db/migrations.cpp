@@ -584,6 +584,27 @@ CREATE UNIQUE INDEX contest_scores_once ON contest_scores(contest_id, round_idx,
   WHERE void_seq = 0;
 )SQL",
      "", ""},
+    {14, "honours register",
+     R"SQL(
+CREATE TABLE honours (
+  id {{pk}},
+  person_id BIGINT REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  title TEXT NOT NULL,
+  level TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  source_id BIGINT NOT NULL DEFAULT 0,
+  document_no TEXT NOT NULL DEFAULT '',
+  granted_by TEXT NOT NULL,
+  granted_at TEXT NOT NULL
+);
+CREATE INDEX honours_person ON honours(person_id);
+-- A title is conferred once per holder, year and level by the same source.
+CREATE UNIQUE INDEX honours_once ON honours(unit_id, name, title, level, year, source, source_id);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

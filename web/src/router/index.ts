@@ -14,6 +14,7 @@ import { indicatorsRoutes } from './routes/indicators';
 import { pointsRoutes } from './routes/points';
 import { trainingRoutes } from './routes/training';
 import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
+import { honoursRoutes } from './routes/honours';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -49,6 +50,7 @@ export const routes: RouteRecordRaw[] = [
       ...pointsRoutes,
       ...trainingRoutes,
       ...arenaRoutes,
+      ...honoursRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

@@ -333,7 +333,14 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
     auto pushed = host.Send("POST", Path(c.id, "/push-results"), "");
     ASSERT_EQ(pushed.status, 200) << pushed.body;
     EXPECT_EQ(Int(Json(pushed).at("facts")), scored);
+    const auto winners = titles[0].at("winners").as_array().size();
+    EXPECT_EQ(static_cast<std::size_t>(Int(Json(pushed).at("honours"))), winners);
     EXPECT_EQ(host.Send("POST", Path(c.id, "/push-results"), "").status, 409);
+    // The titles are in the honours register, from the contest.
+    auto gold = Json(host.Get("/api/v1/honours?title=" + Encode("金牌书记"))).as_object();
+    ASSERT_EQ(gold.at("items").as_array().size(), winners);
+    EXPECT_EQ(std::string(gold.at("items").as_array()[0].at("source").as_string()), "contest");
+    EXPECT_EQ(std::string(gold.at("items").as_array()[0].at("level_label").as_string()), "区县级");
 }
 
 TEST_P(ArenaLive, HostActionsNeedTheHostAndRefuseIllegalSteps) {
