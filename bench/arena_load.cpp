@@ -27,6 +27,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <future>
+#include <memory>
+#include <atomic>
 #include <map>
 #include <optional>
 #include <random>
@@ -55,6 +59,8 @@ struct Options {
     double interval_ms = 250;
     bool node = false;
     bool judges = false;
+    bool verbose = false;
+    int threads = 2;  // reading threads of the client  // one line per sample: the fastest, median and slowest delivery
     std::string user = "keqiao", password = "lingyan-demo", judge_user = "judge";
     std::string json_out;
     std::string sample_out;  // where to write one message's text (the Node peer replays it)
@@ -154,21 +160,24 @@ public:
         }
     }
 
-    // Polls until every watcher has a message with seq ≥ `seq` (or `timeout_ms`). Returns whether all did.
-    bool WaitFor(long long seq, double timeout_ms) {
+    // Polls until every watcher has a message with seq ≥ `seq` (or `timeout_ms`, or `abort`). Returns
+    // whether all did.
+    bool WaitFor(long long seq, double timeout_ms, const std::atomic<bool>* abort = nullptr) {
         const double deadline = MonoMs() + timeout_ms;
-        while (MonoMs() < deadline) {
+        while (MonoMs() < deadline && !(abort && *abort)) {
             if (AllAt(seq)) return true;
             Poll(5);
         }
         return AllAt(seq);
     }
+    void PollOnce(int timeout_ms) { Poll(timeout_ms); }
     void Drain(double ms) {
         const double deadline = MonoMs() + ms;
         while (MonoMs() < deadline) Poll(5);
     }
 
     std::vector<double>& latencies() { return latencies_; }
+    const std::vector<double>& latencies() const { return latencies_; }
     long long lost() const {
         long long n = 0;
         for (const auto& c : conns_) n += c.lost;
@@ -342,10 +351,82 @@ private:
     std::vector<double> latencies_;
 };
 
+// The watchers split over a few threads, each with its own epoll set (the reading side of the
+// measurement should not be the bottleneck it measures).
+class Fleet {
+public:
+    Fleet(int port, const std::string& path, int n, int threads) {
+        threads = std::max(1, std::min(threads, n));
+        for (int t = 0; t < threads; ++t) parts_.push_back(std::make_unique<Watchers>(port, path, n / threads + (t < n % threads)));
+    }
+    void ConnectAll() {
+        for (auto& p : parts_) p->ConnectAll();
+    }
+    bool WaitFor(long long seq, double timeout_ms, const std::atomic<bool>* abort = nullptr) {
+        std::atomic<bool> all{true};
+        Parallel([&](Watchers& p) {
+            if (!p.WaitFor(seq, timeout_ms, abort)) all = false;
+        });
+        return all;
+    }
+    void Drain(double ms) {
+        Parallel([&](Watchers& p) { p.Drain(ms); });
+    }
+    void PollUntil(const std::atomic<bool>& done) {
+        Parallel([&](Watchers& p) {
+            while (!done) p.PollOnce(1);
+        });
+    }
+    void SetMeasuring(bool on) {
+        for (auto& p : parts_) p->measuring = on;
+    }
+    std::vector<double> latencies() const {
+        std::vector<double> all;
+        for (const auto& p : parts_) all.insert(all.end(), p->latencies().begin(), p->latencies().end());
+        return all;
+    }
+    // Where each part's latencies end now, and the latencies recorded since such marks.
+    std::vector<std::size_t> Marks() const {
+        std::vector<std::size_t> marks;
+        for (const auto& p : parts_) marks.push_back(p->latencies().size());
+        return marks;
+    }
+    std::vector<double> Since(const std::vector<std::size_t>& marks) const {
+        std::vector<double> out;
+        for (std::size_t idx = 0; idx < parts_.size(); ++idx) {
+            const auto& l = parts_[idx]->latencies();
+            out.insert(out.end(), l.begin() + static_cast<std::ptrdiff_t>(marks[idx]), l.end());
+        }
+        return out;
+    }
+    long long lost() const {
+        long long n = 0;
+        for (const auto& p : parts_) n += p->lost();
+        return n;
+    }
+    std::size_t closed() const {
+        std::size_t n = 0;
+        for (const auto& p : parts_) n += p->closed();
+        return n;
+    }
+    const std::string& sample() const { return parts_.front()->sample; }
+
+private:
+    template <typename F>
+    void Parallel(F f) {
+        if (parts_.size() == 1) return f(*parts_.front());
+        std::vector<std::thread> threads;
+        for (auto& p : parts_) threads.emplace_back([&f, &p] { f(*p); });
+        for (auto& t : threads) t.join();
+    }
+    std::vector<std::unique_ptr<Watchers>> parts_;
+};
+
 double Pct(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
-    const std::size_t idx = std::min(v.size() - 1, static_cast<std::size_t>(std::ceil(p * static_cast<double>(v.size())) - 1));
+    const double rank = std::ceil(p * static_cast<double>(v.size()));  // nearest-rank percentile
+    const std::size_t idx = rank < 1 ? 0 : std::min(v.size() - 1, static_cast<std::size_t>(rank) - 1);
     return v[idx];
 }
 
@@ -368,7 +449,7 @@ Host Login(int port, long contest, const std::string& user, const std::string& p
 
 void Usage() {
     std::fprintf(stderr,
-                 "usage: arena_load --port P [--contest ID] [--watchers N] [--samples S] [--interval-ms MS] [--node]\n"
+                 "usage: arena_load --port P [--contest ID] [--watchers N] [--samples S] [--interval-ms MS] [--node] [--threads K]\n"
                  "                  [--judges] [--json FILE] [--label TEXT] [--sample-out FILE]\n");
 }
 
@@ -392,6 +473,8 @@ int main(int argc, char** argv) {
         else if (a == "--interval-ms") o.interval_ms = std::stod(next());
         else if (a == "--node") o.node = true;
         else if (a == "--judges") o.judges = true;
+        else if (a == "--verbose") o.verbose = true;
+        else if (a == "--threads") o.threads = std::stoi(next());
         else if (a == "--json") o.json_out = next();
         else if (a == "--label") o.label = next();
         else if (a == "--sample-out") o.sample_out = next();
@@ -415,14 +498,14 @@ int main(int argc, char** argv) {
             seq = std::stoll(Field(detail.body, "seq"));
             path = "/api/v1/contests/" + std::to_string(o.contest) + "/live";
         }
-        Watchers w(o.port, path + (o.node ? "" : "?after=" + std::to_string(seq - 1)), o.watchers);
+        Fleet w(o.port, path + (o.node ? "" : "?after=" + std::to_string(seq - 1)), o.watchers, o.threads);
         const double t0 = MonoMs();
         w.ConnectAll();
         const double connect_ms = MonoMs() - t0;
         if (!o.node && !w.WaitFor(seq, 10000)) throw std::runtime_error("watchers did not get the current state");
         w.Drain(200);
         // Samples: host actions one after another, each delivered to everyone before the next.
-        w.measuring = true;
+        w.SetMeasuring(true);
         std::vector<double> acks;
         bool timer_running = false;
         if (!o.node) {
@@ -430,38 +513,57 @@ int main(int argc, char** argv) {
             auto d = Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
             timer_running = d.body.find("\"running\":true") != std::string::npos;
             if (d.body.find("\"status\":\"ready\"") != std::string::npos) {
-                w.measuring = false;
+                w.SetMeasuring(false);
                 auto r = host->Post("advance");
                 if (r.status != 200) throw std::runtime_error("advance: " + r.body);
                 seq = std::stoll(Field(r.body, "seq"));
                 w.WaitFor(seq, 10000);
-                w.measuring = true;
+                w.SetMeasuring(true);
             }
         }
+        // The trigger runs on a thread of its own while this one keeps reading the watchers: a
+        // request that blocked the reader would add its own time to every delivery measured.
+        auto trigger = [&](const std::function<HttpReply()>& call) {
+            std::atomic<bool> done{false};
+            HttpReply reply;
+            std::thread request([&] {
+                reply = call();
+                done = true;
+            });
+            w.PollUntil(done);
+            request.join();
+            return reply;
+        };
         for (int s = 0; s < o.samples; ++s) {
+            const auto before = w.Marks();
             long long expect = 0;
             if (o.node) {
-                auto r = Http(o.port, "POST", "/broadcast", "", {});
+                auto r = trigger([&] { return Http(o.port, "POST", "/broadcast", "", {}); });
                 if (r.status != 200) throw std::runtime_error("node broadcast: " + r.body);
                 expect = std::stoll(r.body);
             } else {
-                auto r = host->Post("timer", timer_running ? R"({"action":"stop"})" : R"({"action":"start"})");
+                auto r = trigger([&] { return host->Post("timer", timer_running ? R"({"action":"stop"})" : R"({"action":"start"})"); });
                 if (r.status != 200) throw std::runtime_error("timer: " + r.body);
                 timer_running = !timer_running;
                 expect = std::stoll(Field(r.body, "seq"));
             }
             if (!w.WaitFor(expect, 15000)) std::fprintf(stderr, "sample %d: not every watcher got seq %lld\n", s, expect);
+            if (o.verbose) {
+                const auto one = w.Since(before);
+                std::fprintf(stderr, "sample %d seq %lld: n=%zu min=%.2f p50=%.2f max=%.2f ms\n", s, expect, one.size(),
+                             Pct(one, 0.0), Pct(one, 0.5), Pct(one, 1.0));
+            }
             w.Drain(o.interval_ms);
         }
         if (o.judges && !o.node) {
             // One contestant with the whole panel: judges' acknowledgements under load.
             auto d = Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
-            auto r = host->Post("advance");
+            auto r = trigger([&] { return host->Post("advance"); });
             if (r.status != 200) std::fprintf(stderr, "advance refused: %s\n", r.body.c_str());
             if (r.status == 200) {
                 seq = std::stoll(Field(r.body, "seq"));
                 w.WaitFor(seq, 15000);
-                r = host->Post("open");
+                r = trigger([&] { return host->Post("open"); });
                 seq = std::stoll(Field(r.body, "seq"));
                 w.WaitFor(seq, 15000);
                 const std::string current = Field(r.body.substr(r.body.find("\"current\":")), "id");
@@ -489,10 +591,15 @@ int main(int argc, char** argv) {
                                              ",\"values\":{\"statement\":" + std::to_string(30 + key) +
                                              ",\"defence\":8},\"key\":\"bench-" + std::to_string(key) + "-" + current + "\"}";
                     ++key;
-                    const double a0 = MonoMs();
-                    auto s = Http(o.port, "POST", "/api/v1/contests/" + std::to_string(o.contest) + "/judge/scores", body,
-                                  {"Content-Type: application/json", "Cookie: " + cookie, "X-CSRF-Token: " + csrf});
-                    acks.push_back(MonoMs() - a0);
+                    double ack_ms = 0;
+                    auto s = trigger([&] {
+                        const double a0 = MonoMs();
+                        auto reply = Http(o.port, "POST", "/api/v1/contests/" + std::to_string(o.contest) + "/judge/scores",
+                                          body, {"Content-Type: application/json", "Cookie: " + cookie, "X-CSRF-Token: " + csrf});
+                        ack_ms = MonoMs() - a0;
+                        return reply;
+                    });
+                    acks.push_back(ack_ms);
                     if (s.status == 200) {
                         seq = std::stoll(Field(s.body, "seq"));
                         w.WaitFor(seq, 15000);
@@ -500,7 +607,7 @@ int main(int argc, char** argv) {
                     w.Drain(o.interval_ms / 2);
                 }
                 for (const char* step : {"close", "reveal"}) {
-                    r = host->Post(step);
+                    r = trigger([&] { return host->Post(step); });
                     if (r.status == 200) {
                         seq = std::stoll(Field(r.body, "seq"));
                         w.WaitFor(seq, 15000);
@@ -509,14 +616,14 @@ int main(int argc, char** argv) {
             }
         }
         w.Drain(300);
-        auto& lat = w.latencies();
+        const auto lat = w.latencies();
         const std::string who = o.label.empty() ? (o.node ? "node-ws" : "lingyan") : o.label;
         std::printf("%-8s watchers=%-6d deliveries=%-8zu lost=%lld dropped=%zu connect=%.0fms  p50=%.1fms p90=%.1fms "
                     "p99=%.1fms max=%.1fms",
                     who.c_str(), o.watchers, lat.size(), w.lost(), w.closed(), connect_ms, Pct(lat, 0.5), Pct(lat, 0.9),
                     Pct(lat, 0.99), Pct(lat, 1.0));
         if (!acks.empty()) std::printf("  judge-ack p50=%.1fms p99=%.1fms (n=%zu)", Pct(acks, 0.5), Pct(acks, 0.99), acks.size());
-        std::printf("  bytes/msg=%zu\n", w.sample.size());
+        std::printf("  bytes/msg=%zu client-threads=%d\n", w.sample().size(), o.threads);
         std::fflush(stdout);
         if (!o.json_out.empty()) {
             std::ofstream out(o.json_out, std::ios::app);
@@ -525,9 +632,9 @@ int main(int argc, char** argv) {
                 << ",\"p90\":" << Pct(lat, 0.9) << ",\"p99\":" << Pct(lat, 0.99) << ",\"max\":" << Pct(lat, 1.0)
                 << ",\"judge_ack_p99\":" << (acks.empty() ? 0 : Pct(acks, 0.99)) << "}\n";
         }
-        if (!o.sample_out.empty() && !w.sample.empty()) {
+        if (!o.sample_out.empty() && !w.sample().empty()) {
             std::ofstream sample(o.sample_out);
-            sample << w.sample;
+            sample << w.sample();
         }
         return w.lost() == 0 && w.closed() == 0 ? 0 : 1;
     } catch (const std::exception& e) {

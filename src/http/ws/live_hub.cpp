@@ -46,7 +46,6 @@ void Shard::Add(core::roster::Id contest_id, std::shared_ptr<Watcher> watcher) {
 }
 
 void Shard::Remove(core::roster::Id contest_id, const Watcher* watcher) {
-    if (delivering_) return;
     auto it = by_contest_.find(contest_id);
     if (it == by_contest_.end()) return;
     auto& list = it->second;
@@ -61,23 +60,34 @@ void Shard::Remove(core::roster::Id contest_id, const Watcher* watcher) {
 
 void Shard::Deliver(core::roster::Id contest_id, const std::shared_ptr<const Frame>& frame) {
     auto it = by_contest_.find(contest_id);
-    if (it == by_contest_.end()) return;
-    auto& list = it->second;
-    // Send may drop the watcher (and call Remove): iterate over indexes, keeping the survivors.
-    std::size_t kept = 0;
-    delivering_ = true;
-    for (std::size_t idx = 0; idx < list.size(); ++idx) {
-        std::shared_ptr<Watcher> w = list[idx];
-        if (w->Send(frame)) list[kept++] = std::move(w);
+    if (it == by_contest_.end() || it->second.empty()) return;
+    jobs_.push_back(Job{contest_id, frame, it->second, 0});
+    if (!pumping_) Pump();
+}
+
+void Shard::Pump() {
+    pumping_ = true;
+    std::size_t budget = kTurn;
+    while (!jobs_.empty() && budget > 0) {
+        Job& job = jobs_.front();
+        while (job.next < job.targets.size() && budget > 0) {
+            auto& w = job.targets[job.next++];
+            --budget;
+            if (!w->Send(job.frame)) Remove(job.contest_id, w.get());
+        }
+        if (job.next == job.targets.size()) jobs_.pop_front();
     }
-    delivering_ = false;
-    watchers -= list.size() - kept;
-    list.resize(kept);
+    if (jobs_.empty()) {
+        pumping_ = false;
+        return;
+    }
+    Post([self = shared_from_this()] { self->Pump(); });
 }
 
 void Shard::CloseAll() {
     auto all = std::move(by_contest_);
     by_contest_.clear();
+    jobs_.clear();
     watchers = 0;
     for (auto& [contest, list] : all)
         for (auto& w : list) w->Close();

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -46,8 +47,12 @@ public:
     virtual void Close() = 0;
 };
 
-class Shard {
+class Shard : public std::enable_shared_from_this<Shard> {
 public:
+    // Watchers written per turn: between turns the I/O thread serves other work (a judge's answer
+    // waits for at most one turn, not for thousands of screens).
+    static constexpr std::size_t kTurn = 128;
+
     virtual ~Shard() = default;
     // Runs `task` on the shard, after the tasks posted before it.
     virtual void Post(std::function<void()> task) = 0;
@@ -55,14 +60,24 @@ public:
     // On the shard only:
     void Add(core::roster::Id contest_id, std::shared_ptr<Watcher> watcher);
     void Remove(core::roster::Id contest_id, const Watcher* watcher);
+    // Queues `frame` for the contest's watchers of this shard; deliveries keep their order.
     void Deliver(core::roster::Id contest_id, const std::shared_ptr<const Frame>& frame);
     void CloseAll();
 
     std::atomic<std::size_t> watchers{0};
 
 private:
+    struct Job {
+        core::roster::Id contest_id;
+        std::shared_ptr<const Frame> frame;
+        std::vector<std::shared_ptr<Watcher>> targets;  // who watched when the job was queued
+        std::size_t next = 0;
+    };
+    void Pump();  // one turn of the front job, then again later if work remains
+
     std::unordered_map<core::roster::Id, std::vector<std::shared_ptr<Watcher>>> by_contest_;
-    bool delivering_ = false;  // Deliver removes the watchers that drop while it sends
+    std::deque<Job> jobs_;
+    bool pumping_ = false;
 };
 
 struct LiveStats {
