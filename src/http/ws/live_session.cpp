@@ -106,7 +106,7 @@ public:
         if (queue_.size() >= hub_.max_queued_frames()) {
             // Too slow: drop this screen rather than hold frames (or anyone) for it.
             hub_.CountDrop();
-            Drop(false);
+            Drop();
             return false;
         }
         queue_.push_back(frame);
@@ -114,7 +114,7 @@ public:
         return !closed_;
     }
 
-    void Close() override { Drop(false); }
+    void Close() override { Drop(); }
 
 private:
     asio::awaitable<void> Serve(std::shared_ptr<LiveConnection> self, std::string head,
@@ -132,7 +132,7 @@ private:
             if (websocket_ && !OnClientBytes(buffer)) break;
             if (!websocket_) buffer.consume(buffer.size());
         }
-        Drop(true);
+        Drop();
     }
 
     // Parses the client's (masked) frames: answers a ping with a pong and a close with a close.
@@ -181,7 +181,7 @@ private:
             const std::size_t n = socket_.write_some(asio::buffer(bytes.data() + offset_, bytes.size() - offset_), ec);
             if (ec == asio::error::would_block || ec == asio::error::try_again) break;
             if (ec) {
-                Drop(false);
+                Drop();
                 return;
             }
             offset_ += n;
@@ -190,7 +190,7 @@ private:
             queue_.pop_front();
         }
         if (queue_.empty()) {
-            if (closing_) Drop(false);
+            if (closing_) Drop();
             return;
         }
         if (closed_) return;
@@ -198,20 +198,18 @@ private:
         socket_.async_wait(tcp::socket::wait_write, [self = shared_from_this()](const boost::system::error_code& ec) {
             self->writing_ = false;
             if (ec) {
-                self->Drop(false);
+                self->Drop();
                 return;
             }
             self->WriteSome();
         });
     }
 
-    // `detach`: remove from the shard (not while the shard delivers: it removes by Send's answer).
-    void Drop(bool detach) {
+    void Drop() {
         if (closed_) return;
         closed_ = true;
         queue_.clear();
         shard_->Remove(contest_id_, this);
-        (void)detach;
         boost::system::error_code ignored;
         socket_.shutdown(tcp::socket::shutdown_both, ignored);
         socket_.close(ignored);

@@ -231,6 +231,25 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
         }
     });
 
+    // The host reopens one judge's score (a reason is required); the judge submits again, once.
+    {
+        int seat = 6;
+        while (c.recused.count({seat, c.order[0]})) ++seat;
+        const std::string body = R"({"seat":)" + std::to_string(seat) + R"(,"contestant_id":)" + std::to_string(c.order[0]);
+        EXPECT_EQ(host.Send("POST", Path(c.id, "/scores/reopen"), body + "}").status, 422);
+        auto reopened = host.Send("POST", Path(c.id, "/scores/reopen"), body + R"(,"reason":"评委误触"})");
+        ASSERT_EQ(reopened.status, 200) << reopened.body;
+        hall.Expect(++seq);
+        const auto [a, b] = Sheet(seat, 0);
+        auto again = score(seat, c.order[0], a, b, "rescore");
+        ASSERT_EQ(again.status, 200) << again.body;
+        EXPECT_FALSE(Json(again).at("duplicate").as_bool());
+        auto m3 = hall.Expect(++seq);
+        EXPECT_NEAR(Num(m3.at("state").at("result").at("stage")), std::round(expected_stage(0) * 100) / 100, 0.006);
+        EXPECT_EQ(score(seat, c.order[0], a, b, "third").status, 409);
+        EXPECT_EQ(AuditCountOf("arena.reopen"), 1);
+    }
+
     // Contestant 2: three judges score, then the server restarts.
     EXPECT_EQ(act("advance"), ++seq);
     hall.Expect(seq);
@@ -318,13 +337,20 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
     int scored = 0;
     for (std::int64_t contestant : c.order)
         for (int seat = 1; seat <= 7; ++seat) scored += !c.recused.count({seat, contestant});
-    EXPECT_EQ(AuditCountOf("arena.score"), scored);
+    EXPECT_EQ(AuditCountOf("arena.score"), scored + 1);  // the reopened score was submitted twice
     auto results = host.Get(Path(c.id, "/results"));
     ASSERT_EQ(results.status, 200) << results.body;
     const auto sheets = Json(results).at("rounds").as_array()[0].at("sheets").as_array();
     ASSERT_EQ(sheets.size(), 10u);
     EXPECT_EQ(Int(sheets[0].at("rank")), 1);
-    EXPECT_EQ(sheets[0].at("lines").as_array().size(), 7u);
+    int void_lines = 0;
+    for (const auto& sheet : sheets)
+        for (const auto& line : sheet.at("lines").as_array())
+            if (line.at("mark").as_string() == "void") {
+                ++void_lines;
+                EXPECT_EQ(std::string(line.at("void_reason").as_string()), "评委误触");
+            }
+    EXPECT_EQ(void_lines, 1);
     auto xlsx = host.Get(Path(c.id, "/results.xlsx"));
     EXPECT_EQ(xlsx.status, 200);
     EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
