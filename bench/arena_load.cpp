@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -29,9 +30,8 @@
 #include <fstream>
 #include <functional>
 #include <future>
-#include <memory>
-#include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <random>
 #include <stdexcept>
@@ -139,7 +139,8 @@ struct Conn {
 
 class Watchers {
 public:
-    Watchers(int port, std::string path, int n) : port_(port), path_(std::move(path)), conns_(static_cast<std::size_t>(n)) {
+    Watchers(int port, std::string path, int n)
+        : port_(port), path_(std::move(path)), conns_(static_cast<std::size_t>(n)) {
         epfd_ = epoll_create1(0);
     }
     ~Watchers() {
@@ -218,8 +219,10 @@ private:
         static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < 22; ++i) key += b64[rng() % 64];
         key += "==";
-        c.out = "GET " + path_ + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        c.out = "GET " + path_ +
+                " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Key: " +
+                key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         epoll_event ev{};
         ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP;
         ev.data.u64 = idx;
@@ -327,7 +330,8 @@ private:
     void OnMessage(Conn& c, const char* text, std::size_t len, double now) {
         // The message starts {"seq":N,"sent_at_ms":T,…
         const char* seq_at = static_cast<const char*>(memmem(text, std::min<std::size_t>(len, 64), "\"seq\":", 6));
-        const char* sent_at = static_cast<const char*>(memmem(text, std::min<std::size_t>(len, 96), "\"sent_at_ms\":", 13));
+        const char* sent_at =
+            static_cast<const char*>(memmem(text, std::min<std::size_t>(len, 96), "\"sent_at_ms\":", 13));
         if (!seq_at || !sent_at) return;
         const long long seq = std::strtoll(seq_at + 6, nullptr, 10);
         const double sent = std::strtod(sent_at + 13, nullptr);
@@ -357,7 +361,8 @@ class Fleet {
 public:
     Fleet(int port, const std::string& path, int n, int threads) {
         threads = std::max(1, std::min(threads, n));
-        for (int t = 0; t < threads; ++t) parts_.push_back(std::make_unique<Watchers>(port, path, n / threads + (t < n % threads)));
+        for (int t = 0; t < threads; ++t)
+            parts_.push_back(std::make_unique<Watchers>(port, path, n / threads + (t < n % threads)));
     }
     void ConnectAll() {
         for (auto& p : parts_) p->ConnectAll();
@@ -449,7 +454,8 @@ Host Login(int port, long contest, const std::string& user, const std::string& p
 
 void Usage() {
     std::fprintf(stderr,
-                 "usage: arena_load --port P [--contest ID] [--watchers N] [--samples S] [--interval-ms MS] [--node] [--threads K]\n"
+                 "usage: arena_load --port P [--contest ID] [--watchers N] [--samples S] [--interval-ms MS] [--node] "
+                 "[--threads K]\n"
                  "                  [--judges] [--json FILE] [--label TEXT] [--sample-out FILE]\n");
 }
 
@@ -466,18 +472,30 @@ int main(int argc, char** argv) {
             }
             return std::string(argv[++i]);
         };
-        if (a == "--port") o.port = std::stoi(next());
-        else if (a == "--contest") o.contest = std::stol(next());
-        else if (a == "--watchers") o.watchers = std::stoi(next());
-        else if (a == "--samples") o.samples = std::stoi(next());
-        else if (a == "--interval-ms") o.interval_ms = std::stod(next());
-        else if (a == "--node") o.node = true;
-        else if (a == "--judges") o.judges = true;
-        else if (a == "--verbose") o.verbose = true;
-        else if (a == "--threads") o.threads = std::stoi(next());
-        else if (a == "--json") o.json_out = next();
-        else if (a == "--label") o.label = next();
-        else if (a == "--sample-out") o.sample_out = next();
+        if (a == "--port")
+            o.port = std::stoi(next());
+        else if (a == "--contest")
+            o.contest = std::stol(next());
+        else if (a == "--watchers")
+            o.watchers = std::stoi(next());
+        else if (a == "--samples")
+            o.samples = std::stoi(next());
+        else if (a == "--interval-ms")
+            o.interval_ms = std::stod(next());
+        else if (a == "--node")
+            o.node = true;
+        else if (a == "--judges")
+            o.judges = true;
+        else if (a == "--verbose")
+            o.verbose = true;
+        else if (a == "--threads")
+            o.threads = std::stoi(next());
+        else if (a == "--json")
+            o.json_out = next();
+        else if (a == "--label")
+            o.label = next();
+        else if (a == "--sample-out")
+            o.sample_out = next();
         else {
             Usage();
             return 2;
@@ -493,8 +511,10 @@ int main(int argc, char** argv) {
         std::string path = "/live";
         if (!o.node) {
             host = Login(o.port, o.contest, o.user, o.password);
-            auto detail = Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
-            if (detail.status != 200) throw std::runtime_error("contest " + std::to_string(o.contest) + ": " + detail.body);
+            auto detail =
+                Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
+            if (detail.status != 200)
+                throw std::runtime_error("contest " + std::to_string(o.contest) + ": " + detail.body);
             seq = std::stoll(Field(detail.body, "seq"));
             path = "/api/v1/contests/" + std::to_string(o.contest) + "/live";
         }
@@ -510,7 +530,8 @@ int main(int argc, char** argv) {
         bool timer_running = false;
         if (!o.node) {
             // The timer may be running from an earlier run; stop it first (unmeasured).
-            auto d = Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
+            auto d =
+                Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
             timer_running = d.body.find("\"running\":true") != std::string::npos;
             if (d.body.find("\"status\":\"ready\"") != std::string::npos) {
                 w.SetMeasuring(false);
@@ -542,12 +563,15 @@ int main(int argc, char** argv) {
                 if (r.status != 200) throw std::runtime_error("node broadcast: " + r.body);
                 expect = std::stoll(r.body);
             } else {
-                auto r = trigger([&] { return host->Post("timer", timer_running ? R"({"action":"stop"})" : R"({"action":"start"})"); });
+                auto r = trigger([&] {
+                    return host->Post("timer", timer_running ? R"({"action":"stop"})" : R"({"action":"start"})");
+                });
                 if (r.status != 200) throw std::runtime_error("timer: " + r.body);
                 timer_running = !timer_running;
                 expect = std::stoll(Field(r.body, "seq"));
             }
-            if (!w.WaitFor(expect, 15000)) std::fprintf(stderr, "sample %d: not every watcher got seq %lld\n", s, expect);
+            if (!w.WaitFor(expect, 15000))
+                std::fprintf(stderr, "sample %d: not every watcher got seq %lld\n", s, expect);
             if (o.verbose) {
                 const auto one = w.Since(before);
                 std::fprintf(stderr, "sample %d seq %lld: n=%zu min=%.2f p50=%.2f max=%.2f ms\n", s, expect, one.size(),
@@ -557,7 +581,8 @@ int main(int argc, char** argv) {
         }
         if (o.judges && !o.node) {
             // One contestant with the whole panel: judges' acknowledgements under load.
-            auto d = Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
+            auto d =
+                Http(o.port, "GET", "/api/v1/contests/" + std::to_string(o.contest), "", {"Cookie: " + host->cookie});
             auto r = trigger([&] { return host->Post("advance"); });
             if (r.status != 200) std::fprintf(stderr, "advance refused: %s\n", r.body.c_str());
             if (r.status == 200) {
@@ -582,20 +607,23 @@ int main(int argc, char** argv) {
                     const std::string token = Field(link.body, "token");
                     auto j = Http(o.port, "POST", "/api/v1/contests/" + std::to_string(o.contest) + "/judge/join",
                                   "{\"token\":\"" + token + "\"}", {"Content-Type: application/json"});
-                    if (j.status == 200) phones.emplace_back(j.set_cookie, Field(j.body, "csrf_token"));
-                    else std::fprintf(stderr, "judge join refused: %s\n", j.body.c_str());
+                    if (j.status == 200)
+                        phones.emplace_back(j.set_cookie, Field(j.body, "csrf_token"));
+                    else
+                        std::fprintf(stderr, "judge join refused: %s\n", j.body.c_str());
                 }
                 int key = 0;
                 for (const auto& [cookie, csrf] : phones) {
-                    const std::string body = "{\"contestant_id\":" + current +
-                                             ",\"values\":{\"statement\":" + std::to_string(30 + key) +
-                                             ",\"defence\":8},\"key\":\"bench-" + std::to_string(key) + "-" + current + "\"}";
+                    const std::string body =
+                        "{\"contestant_id\":" + current + ",\"values\":{\"statement\":" + std::to_string(30 + key) +
+                        ",\"defence\":8},\"key\":\"bench-" + std::to_string(key) + "-" + current + "\"}";
                     ++key;
                     double ack_ms = 0;
                     auto s = trigger([&] {
                         const double a0 = MonoMs();
-                        auto reply = Http(o.port, "POST", "/api/v1/contests/" + std::to_string(o.contest) + "/judge/scores",
-                                          body, {"Content-Type: application/json", "Cookie: " + cookie, "X-CSRF-Token: " + csrf});
+                        auto reply = Http(
+                            o.port, "POST", "/api/v1/contests/" + std::to_string(o.contest) + "/judge/scores", body,
+                            {"Content-Type: application/json", "Cookie: " + cookie, "X-CSRF-Token: " + csrf});
                         ack_ms = MonoMs() - a0;
                         return reply;
                     });
@@ -618,11 +646,13 @@ int main(int argc, char** argv) {
         w.Drain(300);
         const auto lat = w.latencies();
         const std::string who = o.label.empty() ? (o.node ? "node-ws" : "lingyan") : o.label;
-        std::printf("%-8s watchers=%-6d deliveries=%-8zu lost=%lld dropped=%zu connect=%.0fms  p50=%.1fms p90=%.1fms "
-                    "p99=%.1fms max=%.1fms",
-                    who.c_str(), o.watchers, lat.size(), w.lost(), w.closed(), connect_ms, Pct(lat, 0.5), Pct(lat, 0.9),
-                    Pct(lat, 0.99), Pct(lat, 1.0));
-        if (!acks.empty()) std::printf("  judge-ack p50=%.1fms p99=%.1fms (n=%zu)", Pct(acks, 0.5), Pct(acks, 0.99), acks.size());
+        std::printf(
+            "%-8s watchers=%-6d deliveries=%-8zu lost=%lld dropped=%zu connect=%.0fms  p50=%.1fms p90=%.1fms "
+            "p99=%.1fms max=%.1fms",
+            who.c_str(), o.watchers, lat.size(), w.lost(), w.closed(), connect_ms, Pct(lat, 0.5), Pct(lat, 0.9),
+            Pct(lat, 0.99), Pct(lat, 1.0));
+        if (!acks.empty())
+            std::printf("  judge-ack p50=%.1fms p99=%.1fms (n=%zu)", Pct(acks, 0.5), Pct(acks, 0.99), acks.size());
         std::printf("  bytes/msg=%zu client-threads=%d\n", w.sample().size(), o.threads);
         std::fflush(stdout);
         if (!o.json_out.empty()) {

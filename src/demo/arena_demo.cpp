@@ -33,7 +33,8 @@ constexpr Place kPlaces[] = {
 };
 
 // Judges' home towns (seat 1 is the demo `judge` account's).
-constexpr const char* kJudgeTowns[] = {"柯桥街道", "齐贤街道", "柯岩街道", "华舍街道", "漓渚镇", "兰亭街道", "福全街道"};
+constexpr const char* kJudgeTowns[] = {"柯桥街道", "齐贤街道", "柯岩街道", "华舍街道",
+                                       "漓渚镇",   "兰亭街道", "福全街道"};
 constexpr const char* kSeatLabels[] = {"评委一", "评委二", "评委三", "评委四", "评委五", "评委六", "评委七"};
 // 实地察看 (out of 50), scored by the inspection team before the event, per village in kPlaces order.
 constexpr double kInspection[] = {44.5, 42.0, 46.5, 41.0, 45.5, 43.0, 47.0, 44.0, 42.5, 45.0};
@@ -114,7 +115,8 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, std::mutex& st
             ids[place.village] = store.InsertUnit(v);
             Person p;
             p.unit_id = ids[place.village];
-            p.name = std::string(kSurnames[person_no % std::size(kSurnames)]) + kGiven[(person_no * 3) % std::size(kGiven)];
+            p.name =
+                std::string(kSurnames[person_no % std::size(kSurnames)]) + kGiven[(person_no * 3) % std::size(kGiven)];
             p.gender = person_no % 4 == 2 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
             char date[48];
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", year - 40 - person_no % 12, 1 + person_no % 12, 10);

@@ -19,8 +19,8 @@ struct ArenaService::LiveContest {
     std::string unit_name;
     arena::Recusals recusals;
     arena::LiveState state;
-    std::vector<core::ports::SeatAccessRecord> access;  // by seat number
-    std::map<Id, std::string> seat_usernames;           // seat id → judge account
+    std::vector<core::ports::SeatAccessRecord> access;        // by seat number
+    std::map<Id, std::string> seat_usernames;                 // seat id → judge account
     std::vector<std::shared_ptr<const LiveMessage>> history;  // history[seq]; [0] is the initial state
 };
 
@@ -138,8 +138,9 @@ bool ArenaService::CanRead(const Actor& actor, const LiveContest& c) const {
     }
     // The contest inside the caller's scope, or the caller inside the contest's unit (a town
     // officer sees the county's contest).
-    const bool related = InScope(actor, unit) ||
-                         (actor.scope_unit_id != 0 && roster_.InScope(Actor{0, "", Role::kCounty, unit}, actor.scope_unit_id));
+    const bool related =
+        InScope(actor, unit) ||
+        (actor.scope_unit_id != 0 && roster_.InScope(Actor{0, "", Role::kCounty, unit}, actor.scope_unit_id));
     if (IsManager(actor.role)) return related;
     return related && c.record.setup.is_public;  // secretaries and members: public contests only
 }
@@ -230,7 +231,8 @@ Result<ContestDetail> ArenaService::Create(const Actor& actor, NewContest spec) 
         if (!campaign) return NotFound("考核活动", "campaign_id");
         const int node = campaign->framework->Find(setup.campaign_criterion);
         if (node == core::evaluation::kNoNode ||
-            campaign->framework->nodes()[static_cast<std::size_t>(node)].spec.method != core::evaluation::Method::kJudges)
+            campaign->framework->nodes()[static_cast<std::size_t>(node)].spec.method !=
+                core::evaluation::Method::kJudges)
             return Invalid("考核活动中没有这个评委打分指标：" + setup.campaign_criterion, "campaign_criterion");
     }
     std::string seed_text = crypto_.Sha256Hex(crypto_.RandomToken()).substr(0, 15);
@@ -587,7 +589,8 @@ Status ArenaService::Watch(Id contest_id, std::optional<std::int64_t> after,
     if (!after || *after > last || *after < 0) {
         missed.push_back(c->history.back());
     } else {
-        for (std::int64_t seq = *after + 1; seq <= last; ++seq) missed.push_back(c->history[static_cast<std::size_t>(seq)]);
+        for (std::int64_t seq = *after + 1; seq <= last; ++seq)
+            missed.push_back(c->history[static_cast<std::size_t>(seq)]);
     }
     attach(missed);
     return core::Ok();
@@ -656,8 +659,12 @@ ContestResults ArenaService::ResultsOf(const LiveContest& c) {
             if (auto pre = c.state.pre.find(contestant->id); pre != c.state.pre.end()) sheet.pre = pre->second;
             const auto* score = scores.count(contestant->id) ? scores[contestant->id] : nullptr;
             if (score)
-                sheet.result = ResultView{arena::Round2(score->stage), arena::Round2(score->pre), score->final_score,
-                                          score->present, score->trimmed, score->complete};
+                sheet.result = ResultView{arena::Round2(score->stage),
+                                          arena::Round2(score->pre),
+                                          score->final_score,
+                                          score->present,
+                                          score->trimmed,
+                                          score->complete};
             auto scored = c.state.scores.find({round_no, contestant->id});
             for (const auto* seat : seats) {
                 SheetLine line;
@@ -789,9 +796,10 @@ Result<PushOutcome> ArenaService::PushResults(const Actor& actor, Id contest_id)
             for (Id id : award.contestant_ids) {
                 const auto* contestant = ContestantOf(setup, id);
                 if (!contestant) continue;
-                grants.push_back(TitleGrant{contestant->kind == arena::ContestantKind::kPerson ? contestant->person_id : 0,
-                                            contestant->unit_id, contestant->name, setup.titles[award.title_idx].name,
-                                            setup.titles[award.title_idx].level, setup.year, contest_id});
+                grants.push_back(
+                    TitleGrant{contestant->kind == arena::ContestantKind::kPerson ? contestant->person_id : 0,
+                               contestant->unit_id, contestant->name, setup.titles[award.title_idx].name,
+                               setup.titles[award.title_idx].level, setup.year, contest_id});
             }
         }
         if (!grants.empty()) {

@@ -147,8 +147,8 @@ struct JudgeView {
         double total = 0;
     };
     std::vector<Own> own;
-    std::vector<Id> recused;                    // contestants this seat does not score
-    std::vector<std::pair<int, Id>> reopened;   // (round, contestant) the seat may score again
+    std::vector<Id> recused;                   // contestants this seat does not score
+    std::vector<std::pair<int, Id>> reopened;  // (round, contestant) the seat may score again
     std::string csrf;
 };
 
@@ -211,8 +211,8 @@ struct ContestResults {
 };
 
 struct PushOutcome {
-    int facts = 0;   // judge facts entered into the campaign
-    int honours = 0; // titles registered
+    int facts = 0;                     // judge facts entered into the campaign
+    int honours = 0;                   // titles registered
     std::vector<std::string> skipped;  // contestants without a campaign subject
 };
 

@@ -17,7 +17,8 @@ ContestView BuildView(arena::Id contest_id, const std::string& unit_name, const 
     v.status = arena::ContestStatusName(state.status);
     v.round = state.round;
     v.rounds = static_cast<int>(setup.rounds.size());
-    if (state.round >= 0 && state.round < v.rounds) v.round_name = setup.rounds[static_cast<std::size_t>(state.round)].name;
+    if (state.round >= 0 && state.round < v.rounds)
+        v.round_name = setup.rounds[static_cast<std::size_t>(state.round)].name;
     v.scoring = arena::ScoringStateName(state.scoring);
     v.timer.running = state.timer.running;
     v.timer.started_at_ms = state.timer.started_at_ms;
@@ -82,8 +83,12 @@ ContestView BuildView(arena::Id contest_id, const std::string& unit_name, const 
             v.seats.push_back(std::move(sv));
         }
         if (v.revealed && score) {
-            v.result = ResultView{arena::Round2(score->stage), arena::Round2(score->pre), score->final_score,
-                                  score->present, score->trimmed, score->complete};
+            v.result = ResultView{arena::Round2(score->stage),
+                                  arena::Round2(score->pre),
+                                  score->final_score,
+                                  score->present,
+                                  score->trimmed,
+                                  score->complete};
         }
     }
 

@@ -64,7 +64,7 @@ struct ContestView {
     int round = 0;
     std::string round_name;
     int rounds = 1;
-    std::string scoring;  // idle, open, closed
+    std::string scoring;    // idle, open, closed
     bool revealed = false;  // the current contestant's scores are public
     struct Timer {
         bool running = false;
@@ -87,12 +87,12 @@ struct ContestView {
 // One message to the screens: the event (its public parts) and the view after it.
 struct LiveMessage {
     std::int64_t seq = 0;
-    std::string kind;         // the event kind (advance, score, …)
-    int seat_number = 0;      // score and reopen
+    std::string kind;     // the event kind (advance, score, …)
+    int seat_number = 0;  // score and reopen
     core::arena::Id contestant_id = 0;
-    std::string timer;        // timer action
+    std::string timer;  // timer action
     std::shared_ptr<const ContestView> view;
-    std::string body;         // the JSON text of the message without seq and sent_at_ms (built once)
+    std::string body;  // the JSON text of the message without seq and sent_at_ms (built once)
 };
 
 // Builds the public view of `state` (no I/O).

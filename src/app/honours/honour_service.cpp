@@ -18,9 +18,9 @@ bool Same(const honours::Honour& a, const honours::Honour& b) {
 }
 
 std::string AuditJson(const honours::Honour& h) {
-    return "{\"name\":" + JsonQuote(h.name) + ",\"title\":" + JsonQuote(h.title) + ",\"level\":" +
-           JsonQuote(honours::LevelName(h.level)) + ",\"year\":" + std::to_string(h.year) + ",\"source\":" +
-           JsonQuote(honours::SourceName(h.source)) + ",\"source_id\":" + std::to_string(h.source_id) +
+    return "{\"name\":" + JsonQuote(h.name) + ",\"title\":" + JsonQuote(h.title) +
+           ",\"level\":" + JsonQuote(honours::LevelName(h.level)) + ",\"year\":" + std::to_string(h.year) +
+           ",\"source\":" + JsonQuote(honours::SourceName(h.source)) + ",\"source_id\":" + std::to_string(h.source_id) +
            ",\"document_no\":" + JsonQuote(h.document_no) + "}";
 }
 
@@ -60,7 +60,8 @@ Result<HonourPage> HonourService::Search(const Actor& actor, const HonourQuery& 
         }
     });
     for (auto& [key, c] : counts) page.counts.push_back(c);
-    std::stable_sort(page.counts.begin(), page.counts.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+    std::stable_sort(page.counts.begin(), page.counts.end(),
+                     [](const auto& a, const auto& b) { return a.count > b.count; });
     return page;
 }
 

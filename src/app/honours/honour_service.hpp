@@ -35,9 +35,9 @@ struct HonourQuery {
     std::string q;      // holder's name contains
     std::string title;  // exact; "" = any
     std::optional<core::honours::Level> level;
-    int year = 0;         // 0 = any
-    Id unit = 0;          // subtree; 0 = the caller's scope
-    Id person = 0;        // 0 = anyone
+    int year = 0;   // 0 = any
+    Id unit = 0;    // subtree; 0 = the caller's scope
+    Id person = 0;  // 0 = anyone
 };
 
 struct HonourCount {
@@ -48,8 +48,8 @@ struct HonourCount {
 };
 
 struct HonourPage {
-    std::vector<HonourView> items;     // year descending
-    std::vector<HonourCount> counts;   // per title and level, most first
+    std::vector<HonourView> items;    // year descending
+    std::vector<HonourCount> counts;  // per title and level, most first
 };
 
 class HonourService : UseCaseBase {

@@ -7,11 +7,16 @@ namespace lingyan::core::arena {
 
 const char* SeatMarkName(SeatMark mark) {
     switch (mark) {
-        case SeatMark::kCounted: return "counted";
-        case SeatMark::kDroppedHigh: return "dropped_high";
-        case SeatMark::kDroppedLow: return "dropped_low";
-        case SeatMark::kRecused: return "recused";
-        case SeatMark::kMissing: break;
+        case SeatMark::kCounted:
+            return "counted";
+        case SeatMark::kDroppedHigh:
+            return "dropped_high";
+        case SeatMark::kDroppedLow:
+            return "dropped_low";
+        case SeatMark::kRecused:
+            return "recused";
+        case SeatMark::kMissing:
+            break;
     }
     return "missing";
 }
@@ -63,8 +68,8 @@ double Normalize(const Normalization& norm, Id seat, double raw, double live_max
 }
 
 ContestantScore ScoreContestant(Id contestant_id, const std::vector<Seat>& seats, const std::map<Id, double>& totals,
-                                const std::set<Id>& recused, const Aggregation& aggregation,
-                                const Normalization* norm, double live_max, double pre, bool pre_complete) {
+                                const std::set<Id>& recused, const Aggregation& aggregation, const Normalization* norm,
+                                double live_max, double pre, bool pre_complete) {
     ContestantScore out;
     out.contestant_id = contestant_id;
     out.pre = pre;
@@ -111,9 +116,12 @@ ContestantScore ScoreContestant(Id contestant_id, const std::vector<Seat>& seats
     double sum = 0;
     for (int idx = 0; idx < n; ++idx) {
         SeatScore& s = out.seats[present[static_cast<std::size_t>(idx)]];
-        if (idx < k) s.mark = SeatMark::kDroppedLow;
-        else if (idx >= n - k) s.mark = SeatMark::kDroppedHigh;
-        else sum += s.adjusted;
+        if (idx < k)
+            s.mark = SeatMark::kDroppedLow;
+        else if (idx >= n - k)
+            s.mark = SeatMark::kDroppedHigh;
+        else
+            sum += s.adjusted;
     }
     out.stage = sum / (n - 2 * k);
     out.final_score = Round2(out.stage + pre);

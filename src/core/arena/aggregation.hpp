@@ -72,8 +72,8 @@ struct ContestantScore {
 // Scores one contestant. `totals` are the sheet totals by seat id; `recused` the seats that
 // recuse from this contestant; `norm` null = no normalization.
 ContestantScore ScoreContestant(Id contestant_id, const std::vector<Seat>& seats, const std::map<Id, double>& totals,
-                                const std::set<Id>& recused, const Aggregation& aggregation,
-                                const Normalization* norm, double live_max, double pre, bool pre_complete);
+                                const std::set<Id>& recused, const Aggregation& aggregation, const Normalization* norm,
+                                double live_max, double pre, bool pre_complete);
 
 struct RankRow {
     Id contestant_id = 0;
@@ -88,9 +88,9 @@ struct RankRow {
 std::vector<RankRow> Rank(const std::vector<ContestantScore>& scores);
 
 struct TitleAward {
-    std::size_t title_idx = 0;        // into the setup's titles
-    std::vector<Id> contestant_ids;   // in rank order
-    bool tie_at_boundary = false;     // more than `quota` because of a tie at the last place
+    std::size_t title_idx = 0;       // into the setup's titles
+    std::vector<Id> contestant_ids;  // in rank order
+    bool tie_at_boundary = false;    // more than `quota` because of a tie at the last place
 };
 
 // Awards titles in order: each takes the best `quota` ranked contestants not yet titled whose

@@ -53,7 +53,8 @@ Status ValidateSetup(const ContestSetup& setup) {
         if (!keys.insert(c.key).second) return Invalid("评分项标识重复：" + c.key, At("criteria", idx, "key"));
         if (c.name.empty()) return Invalid("评分项缺少名称", At("criteria", idx, "name"));
         if (!(c.max > 0) || !std::isfinite(c.max)) return Invalid("满分应大于 0", At("criteria", idx, "max"));
-        if (!(c.min >= 0) || !(c.min < c.max)) return Invalid("最低分应不小于 0 且小于满分", At("criteria", idx, "min"));
+        if (!(c.min >= 0) || !(c.min < c.max))
+            return Invalid("最低分应不小于 0 且小于满分", At("criteria", idx, "min"));
         if (!(c.weight > 0) || !std::isfinite(c.weight)) return Invalid("权重应大于 0", At("criteria", idx, "weight"));
         any_live = any_live || !c.pre_scored;
     }
@@ -69,7 +70,8 @@ Status ValidateSetup(const ContestSetup& setup) {
     for (std::size_t idx = 0; idx < setup.seats.size(); ++idx) {
         const Seat& s = setup.seats[idx];
         if (s.label.empty()) return Invalid("评委席缺少名称", At("seats", idx, "label"));
-        if (s.number < 1 || !numbers.insert(s.number).second) return Invalid("评委席号应为不重复的正整数", At("seats", idx, "number"));
+        if (s.number < 1 || !numbers.insert(s.number).second)
+            return Invalid("评委席号应为不重复的正整数", At("seats", idx, "number"));
     }
     if (setup.contestants.empty()) return Invalid("至少要有一位选手", "contestants");
     for (std::size_t idx = 0; idx < setup.contestants.size(); ++idx)
@@ -162,10 +164,14 @@ std::vector<Id> DrawOrder(std::vector<Id> ids, std::uint64_t seed) {
 
 const char* RecusalLevelName(RecusalLevel level) {
     switch (level) {
-        case RecusalLevel::kNone: return "none";
-        case RecusalLevel::kVillage: return "village";
-        case RecusalLevel::kCounty: return "county";
-        case RecusalLevel::kTown: break;
+        case RecusalLevel::kNone:
+            return "none";
+        case RecusalLevel::kVillage:
+            return "village";
+        case RecusalLevel::kCounty:
+            return "county";
+        case RecusalLevel::kTown:
+            break;
     }
     return "town";
 }

@@ -49,8 +49,8 @@ enum class ContestantKind { kPerson, kUnit };
 struct Contestant {
     Id id = 0;  // record id (0 before it is stored)
     ContestantKind kind = ContestantKind::kPerson;
-    Id person_id = 0;  // for a person
-    Id unit_id = 0;    // the person's unit, or the unit itself; decides recusal
+    Id person_id = 0;       // for a person
+    Id unit_id = 0;         // the person's unit, or the unit itself; decides recusal
     std::string name;       // display name (a person's name, or the unit's)
     std::string unit_name;  // display name of the unit
     std::string topic;      // optional: the title of the presentation (书记项目)
@@ -58,17 +58,17 @@ struct Contestant {
 
 struct Seat {
     Id id = 0;
-    int number = 0;          // 1-based, as the hall sees it (评委一 …)
-    std::string label;       // 评委一 / the judge's name; shown publicly
-    Id home_unit_id = 0;     // decides recusal
+    int number = 0;       // 1-based, as the hall sees it (评委一 …)
+    std::string label;    // 评委一 / the judge's name; shown publicly
+    Id home_unit_id = 0;  // decides recusal
     std::string home_unit_name;
-    Id user_id = 0;          // a judge account that owns the seat (0: joined by link only)
+    Id user_id = 0;  // a judge account that owns the seat (0: joined by link only)
 };
 
 // A round (heat or final): its contestants in presentation order.
 struct Round {
-    std::string name;            // 初赛第一组 / 决赛
-    std::vector<Id> order;       // contestant ids
+    std::string name;       // 初赛第一组 / 决赛
+    std::vector<Id> order;  // contestant ids
 };
 
 // A title awarded after the last round: the best `quota` contestants not yet titled whose final
@@ -82,8 +82,8 @@ struct Title {
 
 struct ContestSetup {
     std::string name;
-    Id unit_id = 0;  // the organizer (scope)
-    Id campaign_id = 0;             // 0: none; else results become facts of `campaign_criterion`
+    Id unit_id = 0;                  // the organizer (scope)
+    Id campaign_id = 0;              // 0: none; else results become facts of `campaign_criterion`
     std::string campaign_criterion;  // a `judges` criterion of that campaign
     bool is_public = true;           // watchers need no login
     int year = 0;                    // for titles

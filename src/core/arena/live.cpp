@@ -52,7 +52,8 @@ Result<Prepared> PrepareScore(const ContestSetup& setup, const Recusals& recusal
         if (entry != scored->second.end()) {
             if (!request.key.empty() && entry->second.key == request.key && entry->second.values == request.values)
                 return Prepared{request, true};
-            return Conflict("您已为选手" + contestant->name + "提交过评分，不能重复提交；如需更正请联系主持人", "contestant_id");
+            return Conflict("您已为选手" + contestant->name + "提交过评分，不能重复提交；如需更正请联系主持人",
+                            "contestant_id");
         }
     }
     const bool reopened = state.reopened.count({request.round, request.contestant_id, seat->id}) > 0;
@@ -84,9 +85,12 @@ std::optional<EventKind> EventKindFromName(std::string_view s) {
 
 const char* TimerActionName(TimerAction a) {
     switch (a) {
-        case TimerAction::kStop: return "stop";
-        case TimerAction::kReset: return "reset";
-        case TimerAction::kStart: break;
+        case TimerAction::kStop:
+            return "stop";
+        case TimerAction::kReset:
+            return "reset";
+        case TimerAction::kStart:
+            break;
     }
     return "start";
 }
@@ -100,18 +104,24 @@ std::optional<TimerAction> TimerActionFromName(std::string_view s) {
 
 const char* ContestStatusName(ContestStatus s) {
     switch (s) {
-        case ContestStatus::kLive: return "live";
-        case ContestStatus::kFinished: return "finished";
-        case ContestStatus::kReady: break;
+        case ContestStatus::kLive:
+            return "live";
+        case ContestStatus::kFinished:
+            return "finished";
+        case ContestStatus::kReady:
+            break;
     }
     return "ready";
 }
 
 const char* ScoringStateName(ScoringState s) {
     switch (s) {
-        case ScoringState::kOpen: return "open";
-        case ScoringState::kClosed: return "closed";
-        case ScoringState::kIdle: break;
+        case ScoringState::kOpen:
+            return "open";
+        case ScoringState::kClosed:
+            return "closed";
+        case ScoringState::kIdle:
+            break;
     }
     return "idle";
 }
@@ -189,7 +199,8 @@ Result<Prepared> Prepare(const ContestSetup& setup, const Recusals& recusals, co
             e.contestant_id = current;
             return out;
         }
-        case EventKind::kScore: return PrepareScore(setup, recusals, state, request);
+        case EventKind::kScore:
+            return PrepareScore(setup, recusals, state, request);
         case EventKind::kReopen: {
             if (finished) return Conflict("擂台赛已结束，不能重开评分");
             if (request.reason.empty()) return Invalid("请说明重开评分的理由", "reason");
@@ -249,7 +260,9 @@ void Apply(const ContestSetup& setup, LiveState& state, const Event& e) {
                 state.timer = {};
             }
             break;
-        case EventKind::kOpen: state.scoring = ScoringState::kOpen; break;
+        case EventKind::kOpen:
+            state.scoring = ScoringState::kOpen;
+            break;
         case EventKind::kClose:
             state.scoring = ScoringState::kClosed;
             if (state.timer.running) {
@@ -335,8 +348,9 @@ RoundStandings Standings(const ContestSetup& setup, const Recusals& recusals, co
         bool pre_complete = true;
         double pre = 0;
         auto pre_it = state.pre.find(contestant);
-        pre = PreTotal(setup.criteria, pre_it == state.pre.end() ? std::vector<std::optional<double>>{} : pre_it->second,
-                       &pre_complete);
+        pre =
+            PreTotal(setup.criteria, pre_it == state.pre.end() ? std::vector<std::optional<double>>{} : pre_it->second,
+                     &pre_complete);
         out.scores.push_back(ScoreContestant(contestant, setup.seats, row->second, recused, setup.aggregation,
                                              setup.aggregation.normalize ? &norm : nullptr, live_max, pre,
                                              pre_complete));

@@ -38,8 +38,8 @@ std::optional<TimerAction> TimerActionFromName(std::string_view s);
 struct Event {
     std::int64_t seq = 0;  // per contest, 1, 2, 3 …
     EventKind kind = EventKind::kAdvance;
-    double at_ms = 0;      // server Unix time in ms
-    std::string actor;     // user name, or "seat:N" for a judge by link (audit only, never public)
+    double at_ms = 0;   // server Unix time in ms
+    std::string actor;  // user name, or "seat:N" for a judge by link (audit only, never public)
     int round = 0;
     Id contestant_id = 0;
     Id seat_id = 0;
@@ -79,8 +79,8 @@ struct LiveState {
     std::vector<std::vector<Id>> orders;  // per round; a draw replaces one
     // (round, contestant) → seat → score
     std::map<std::pair<int, Id>, std::map<Id, ScoreEntry>> scores;
-    std::set<std::tuple<int, Id, Id>> reopened;  // (round, contestant, seat) may score once more
-    std::set<std::pair<int, Id>> revealed;       // (round, contestant)
+    std::set<std::tuple<int, Id, Id>> reopened;            // (round, contestant, seat) may score once more
+    std::set<std::pair<int, Id>> revealed;                 // (round, contestant)
     std::map<Id, std::vector<std::optional<double>>> pre;  // contestant → values of the pre-scored criteria
 
     Id CurrentContestant() const;

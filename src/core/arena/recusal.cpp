@@ -6,10 +6,14 @@ namespace {
 
 bool AtLevel(roster::UnitKind kind, RecusalLevel level) {
     switch (level) {
-        case RecusalLevel::kVillage: return kind == roster::UnitKind::kVillage || kind == roster::UnitKind::kCommunity;
-        case RecusalLevel::kTown: return kind == roster::UnitKind::kTown;
-        case RecusalLevel::kCounty: return kind == roster::UnitKind::kCounty;
-        case RecusalLevel::kNone: break;
+        case RecusalLevel::kVillage:
+            return kind == roster::UnitKind::kVillage || kind == roster::UnitKind::kCommunity;
+        case RecusalLevel::kTown:
+            return kind == roster::UnitKind::kTown;
+        case RecusalLevel::kCounty:
+            return kind == roster::UnitKind::kCounty;
+        case RecusalLevel::kNone:
+            break;
     }
     return false;
 }

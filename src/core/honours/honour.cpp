@@ -43,9 +43,12 @@ std::optional<Level> LevelFromName(std::string_view s) {
 
 const char* SourceName(Source source) {
     switch (source) {
-        case Source::kContest: return "contest";
-        case Source::kCampaign: return "campaign";
-        case Source::kManual: break;
+        case Source::kContest:
+            return "contest";
+        case Source::kCampaign:
+            return "campaign";
+        case Source::kManual:
+            break;
     }
     return "manual";
 }

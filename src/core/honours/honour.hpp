@@ -29,20 +29,20 @@ struct Honour {
     Level level = Level::kCounty;
     int year = 0;
     Source source = Source::kManual;
-    Id source_id = 0;          // the contest or campaign, 0 for a document
-    std::string document_no;   // 文号, required when entered by hand
+    Id source_id = 0;         // the contest or campaign, 0 for a document
+    std::string document_no;  // 文号, required when entered by hand
     std::string granted_by;
-    std::string granted_at;    // ISO 8601 UTC
+    std::string granted_at;  // ISO 8601 UTC
 };
 
 // Refuses an honour without a title, holder or plausible year (1949–2100), or entered by hand
 // without a document number; names the field.
 Status Validate(const Honour& h);
 
-const char* LevelName(Level level);    // province, city, county, town
-const char* LevelLabel(Level level);   // 省级, 市级, 区县级, 镇街级
+const char* LevelName(Level level);                      // province, city, county, town
+const char* LevelLabel(Level level);                     // 省级, 市级, 区县级, 镇街级
 std::optional<Level> LevelFromName(std::string_view s);  // the names or the labels
-const char* SourceName(Source source);  // contest, campaign, manual
+const char* SourceName(Source source);                   // contest, campaign, manual
 std::optional<Source> SourceFromName(std::string_view s);
 
 // A rule a talent pool may set: the title at `min_level` or higher, conferred in the `within_years`

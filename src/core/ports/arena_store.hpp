@@ -21,7 +21,7 @@ using roster::Id;
 
 struct ContestRecord {
     Id id = 0;
-    arena::ContestSetup setup;  // contestant, seat ids filled in
+    arena::ContestSetup setup;     // contestant, seat ids filled in
     std::string status = "ready";  // ready, live, finished (a copy of the live state's, for lists)
     std::string created_by;
     std::string created_at;
@@ -49,8 +49,8 @@ struct ContestScoreRecord {
     double total = 0;
     std::string key;  // idempotency key
     std::int64_t seq = 0;
-    std::string submitted_by;  // user name or "seat:N"
-    std::string submitted_at;  // ISO 8601 UTC
+    std::string submitted_by;   // user name or "seat:N"
+    std::string submitted_at;   // ISO 8601 UTC
     std::int64_t void_seq = 0;  // 0 = counts; else the reopen event that voided it
     std::string void_reason, void_by, voided_at;
 };

@@ -14,7 +14,7 @@ class HonourStore {
 public:
     virtual ~HonourStore() = default;
     virtual roster::Id InsertHonour(const honours::Honour& h) = 0;  // h.id ignored
-    virtual std::vector<honours::Honour> ListHonours() = 0;          // by year descending, then id
+    virtual std::vector<honours::Honour> ListHonours() = 0;         // by year descending, then id
 };
 
 }  // namespace lingyan::core::ports

@@ -11,7 +11,7 @@ namespace {
 json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object ContestantJson(const app::ContestantView& c) {
-    json::object o{{"id", c.id},         {"order", c.order}, {"name", c.name},
+    json::object o{{"id", c.id},          {"order", c.order}, {"name", c.name},
                    {"unit", c.unit_name}, {"topic", c.topic}, {"state", c.state}};
     o["final"] = Opt(c.final_score);
     return o;
@@ -21,9 +21,9 @@ json::object ContestantJson(const app::ContestantView& c) {
 
 json::object ViewJson(const app::ContestView& v) {
     json::object o;
-    o["contest"] = json::object{{"id", v.id},           {"name", v.name},         {"unit", v.unit_name},
-                                {"public", v.is_public}, {"status", v.status},     {"round", v.round},
-                                {"round_name", v.round_name}, {"rounds", v.rounds}};
+    o["contest"] =
+        json::object{{"id", v.id},         {"name", v.name},   {"unit", v.unit_name},        {"public", v.is_public},
+                     {"status", v.status}, {"round", v.round}, {"round_name", v.round_name}, {"rounds", v.rounds}};
     o["status"] = v.status;
     o["scoring"] = v.scoring;
     o["revealed"] = v.revealed;
@@ -39,8 +39,8 @@ json::object ViewJson(const app::ContestView& v) {
                                      {"max", c.max},
                                      {"weight", c.weight},
                                      {"pre_scored", c.pre_scored}});
-    o["sheet"] = json::object{{"criteria", std::move(sheet)}, {"live_max", v.live_max}, {"trim", v.trim},
-                              {"normalize", v.normalize}};
+    o["sheet"] = json::object{
+        {"criteria", std::move(sheet)}, {"live_max", v.live_max}, {"trim", v.trim}, {"normalize", v.normalize}};
     o["current"] = v.current ? json::value(ContestantJson(*v.current)) : json::value(nullptr);
     json::array order;
     for (const auto& c : v.order) order.push_back(ContestantJson(c));
@@ -55,10 +55,11 @@ json::object ViewJson(const app::ContestView& v) {
     }
     o["seats"] = std::move(seats);
     if (v.result)
-        o["result"] = json::object{{"stage", v.result->stage},     {"pre", v.result->pre},
-                                   {"final", v.result->final_score}, {"counted", v.result->present - 2 * v.result->trimmed},
-                                   {"present", v.result->present}, {"trimmed", v.result->trimmed},
-                                   {"complete", v.result->complete}};
+        o["result"] =
+            json::object{{"stage", v.result->stage},       {"pre", v.result->pre},
+                         {"final", v.result->final_score}, {"counted", v.result->present - 2 * v.result->trimmed},
+                         {"present", v.result->present},   {"trimmed", v.result->trimmed},
+                         {"complete", v.result->complete}};
     else
         o["result"] = nullptr;
     json::array ranking;
@@ -76,8 +77,10 @@ json::object ViewJson(const app::ContestView& v) {
     for (const auto& t : v.titles) {
         json::array winners;
         for (const auto& [id, name] : t.winners) winners.push_back(json::object{{"id", id}, {"name", name}});
-        titles.push_back(json::object{
-            {"name", t.name}, {"level", t.level}, {"winners", std::move(winners)}, {"tie_at_boundary", t.tie_at_boundary}});
+        titles.push_back(json::object{{"name", t.name},
+                                      {"level", t.level},
+                                      {"winners", std::move(winners)},
+                                      {"tie_at_boundary", t.tie_at_boundary}});
     }
     o["titles"] = std::move(titles);
     return o;
@@ -94,8 +97,8 @@ std::string MessageBody(const app::LiveMessage& m) {
 
 std::string MessageText(std::int64_t seq, double sent_at_ms, const std::string& body) {
     char head[96];
-    const int n = std::snprintf(head, sizeof head, "{\"seq\":%lld,\"sent_at_ms\":%.3f%s",
-                                static_cast<long long>(seq), sent_at_ms, body.size() > 2 ? "," : "");
+    const int n = std::snprintf(head, sizeof head, "{\"seq\":%lld,\"sent_at_ms\":%.3f%s", static_cast<long long>(seq),
+                                sent_at_ms, body.size() > 2 ? "," : "");
     std::string out;
     out.reserve(static_cast<std::size_t>(n) + body.size());
     out.append(head, static_cast<std::size_t>(n));

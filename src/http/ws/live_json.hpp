@@ -5,7 +5,6 @@
 // sends it.
 
 #include <boost/json.hpp>
-
 #include <string>
 
 #include "app/arena/contest_view.hpp"

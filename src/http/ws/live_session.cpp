@@ -91,7 +91,10 @@ class LiveConnection final : public Watcher, public std::enable_shared_from_this
 public:
     LiveConnection(tcp::socket socket, bool websocket, LiveHub& hub, std::shared_ptr<StrandShard> shard,
                    std::int64_t contest_id)
-        : socket_(std::move(socket)), websocket_(websocket), hub_(hub), shard_(std::move(shard)),
+        : socket_(std::move(socket)),
+          websocket_(websocket),
+          hub_(hub),
+          shard_(std::move(shard)),
           contest_id_(contest_id) {}
 
     // Writes the handshake (or the event stream's head), registers with the hub, then reads until
@@ -126,7 +129,8 @@ private:
         if (!hub_.Attach(contest_id_, after, self, shard_)) co_return;
         beast::flat_buffer buffer;
         while (!closed_) {
-            auto [read_ec, got] = co_await socket_.async_read_some(buffer.prepare(8192), asio::as_tuple(asio::use_awaitable));
+            auto [read_ec, got] =
+                co_await socket_.async_read_some(buffer.prepare(8192), asio::as_tuple(asio::use_awaitable));
             if (read_ec) break;
             buffer.commit(got);
             if (websocket_ && !OnClientBytes(buffer)) break;
@@ -258,8 +262,8 @@ bool WantsLive(const LiveRequest& req) {
     return std::string_view(req[bhttp::field::accept]).find("text/event-stream") != std::string_view::npos;
 }
 
-asio::awaitable<void> ServeLive(beast::tcp_stream stream, LiveRequest req, std::int64_t contest_id,
-                                Services& services, asio::thread_pool& workers) {
+asio::awaitable<void> ServeLive(beast::tcp_stream stream, LiveRequest req, std::int64_t contest_id, Services& services,
+                                asio::thread_pool& workers) {
     const bool websocket = beast::websocket::is_upgrade(req);
     const std::string key(req["Sec-WebSocket-Key"]);
     if (websocket && (req["Sec-WebSocket-Version"] != "13" || key.size() != 24)) {
@@ -268,11 +272,11 @@ asio::awaitable<void> ServeLive(beast::tcp_stream stream, LiveRequest req, std::
         co_return;
     }
     const auto after = AfterOf(req);
-    const bool allowed = co_await asio::co_spawn(
-        workers,
-        CheckAccess(&services, contest_id, CookieOf(req, "lingyan_session"),
-                    CookieOf(req, "lingyan_judge_" + std::to_string(contest_id))),
-        asio::use_awaitable);
+    const bool allowed =
+        co_await asio::co_spawn(workers,
+                                CheckAccess(&services, contest_id, CookieOf(req, "lingyan_session"),
+                                            CookieOf(req, "lingyan_judge_" + std::to_string(contest_id))),
+                                asio::use_awaitable);
     if (!allowed || !services.live) {
         co_await Refuse(stream, req.version(), bhttp::status::not_found,
                         R"({"error":{"code":"not_found","message":"擂台赛不存在或不在您的管辖范围内"}})");
@@ -298,12 +302,14 @@ asio::awaitable<void> ServeLive(beast::tcp_stream stream, LiveRequest req, std::
     socket.set_option(asio::socket_base::keep_alive(true), ec);
     std::string head;
     if (websocket) {
-        head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " +
-               AcceptKey(key) + "\r\nServer: lingyan\r\n\r\n";
+        head =
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " +
+            AcceptKey(key) + "\r\nServer: lingyan\r\n\r\n";
     } else {
-        head = "HTTP/1.1 200 OK\r\nServer: lingyan\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
-               "Cache-Control: no-store\r\nX-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\n"
-               "Connection: close\r\n\r\nretry: 2000\n\n";
+        head =
+            "HTTP/1.1 200 OK\r\nServer: lingyan\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+            "Cache-Control: no-store\r\nX-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\n"
+            "Connection: close\r\n\r\nretry: 2000\n\n";
     }
     auto connection = std::make_shared<LiveConnection>(std::move(socket), websocket, *services.live, shard, contest_id);
     asio::co_spawn(shard->strand(), LiveConnection::Run(std::move(connection), std::move(head), after), asio::detached);

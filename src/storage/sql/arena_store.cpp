@@ -40,7 +40,8 @@ constexpr const char* kSelectSeats =
     "JOIN units u ON u.id = s.home_unit_id WHERE s.contest_id = ? ORDER BY s.seat_no";
 constexpr const char* kInsertRound =
     "INSERT INTO contest_rounds (contest_id, idx, name, contestant_ids) VALUES (?, ?, ?, ?)";
-constexpr const char* kSelectRounds = "SELECT name, contestant_ids FROM contest_rounds WHERE contest_id = ? ORDER BY idx";
+constexpr const char* kSelectRounds =
+    "SELECT name, contestant_ids FROM contest_rounds WHERE contest_id = ? ORDER BY idx";
 constexpr const char* kInsertTitle =
     "INSERT INTO contest_titles (contest_id, idx, name, quota, min_score, level) VALUES (?, ?, ?, ?, ?, ?)";
 constexpr const char* kSelectTitles =
@@ -84,8 +85,10 @@ std::string JoinNumbers(const std::vector<T>& items) {
     std::string out;
     for (const auto& item : items) {
         if (!out.empty()) out += ',';
-        if constexpr (std::is_floating_point_v<T>) out += NumberText(item);
-        else out += std::to_string(item);
+        if constexpr (std::is_floating_point_v<T>)
+            out += NumberText(item);
+        else
+            out += std::to_string(item);
     }
     return out;
 }
@@ -146,13 +149,13 @@ ports::SeatAccessRecord SeatAccessFromRow(const SqlRow& r) {
 ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& setup, const std::string& by,
                                                   const std::string& at) {
     const auto& s = setup;
-    Id id = AsInt(db_.Query(kInsertContest, {s.unit_id, NullableId(s.campaign_id), s.campaign_criterion, s.name,
-                                              std::int64_t{s.is_public ? 1 : 0}, std::int64_t{s.year},
-                                              std::int64_t{s.aggregation.trim},
-                                              std::int64_t{s.aggregation.normalize ? 1 : 0},
-                                              std::string(arena::RecusalLevelName(s.recusal)),
-                                              std::int64_t{s.seconds_per_contestant}, by, at})
-                     .at(0)[0]);
+    Id id =
+        AsInt(db_.Query(kInsertContest,
+                        {s.unit_id, NullableId(s.campaign_id), s.campaign_criterion, s.name,
+                         std::int64_t{s.is_public ? 1 : 0}, std::int64_t{s.year}, std::int64_t{s.aggregation.trim},
+                         std::int64_t{s.aggregation.normalize ? 1 : 0}, std::string(arena::RecusalLevelName(s.recusal)),
+                         std::int64_t{s.seconds_per_contestant}, by, at})
+                  .at(0)[0]);
     for (std::size_t idx = 0; idx < s.criteria.size(); ++idx) {
         const auto& c = s.criteria[idx];
         db_.Query(kInsertCriterion, {id, static_cast<std::int64_t>(idx), c.key, c.name, c.min, c.max, c.weight,
@@ -161,14 +164,15 @@ ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& set
     std::vector<Id> contestant_ids;
     for (std::size_t idx = 0; idx < s.contestants.size(); ++idx) {
         const auto& c = s.contestants[idx];
-        contestant_ids.push_back(AsInt(
-            db_.Query(kInsertContestant, {id, static_cast<std::int64_t>(idx),
-                                          std::string(c.kind == arena::ContestantKind::kUnit ? "unit" : "person"),
-                                          NullableId(c.person_id), c.unit_id, c.name, c.topic})
-                .at(0)[0]));
+        contestant_ids.push_back(
+            AsInt(db_.Query(kInsertContestant, {id, static_cast<std::int64_t>(idx),
+                                                std::string(c.kind == arena::ContestantKind::kUnit ? "unit" : "person"),
+                                                NullableId(c.person_id), c.unit_id, c.name, c.topic})
+                      .at(0)[0]));
     }
     for (const auto& seat : s.seats)
-        db_.Query(kInsertSeat, {id, std::int64_t{seat.number}, seat.label, seat.home_unit_id, NullableId(seat.user_id)});
+        db_.Query(kInsertSeat,
+                  {id, std::int64_t{seat.number}, seat.label, seat.home_unit_id, NullableId(seat.user_id)});
     for (std::size_t idx = 0; idx < s.rounds.size(); ++idx) {
         std::vector<Id> order;
         for (Id position : s.rounds[idx].order) order.push_back(contestant_ids.at(static_cast<std::size_t>(position)));
@@ -201,7 +205,8 @@ void SqlArenaStore::LoadLists(ports::ContestRecord& record) {
     for (const auto& r : db_.Query(kSelectSeats, {record.id}))
         s.seats.push_back(arena::Seat{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsInt(r[3]),
                                       AsText(r[4]), r[5] ? AsInt(r[5]) : 0});
-    for (const auto& r : db_.Query(kSelectRounds, {record.id})) s.rounds.push_back(arena::Round{AsText(r[0]), Ids(AsText(r[1]))});
+    for (const auto& r : db_.Query(kSelectRounds, {record.id}))
+        s.rounds.push_back(arena::Round{AsText(r[0]), Ids(AsText(r[1]))});
     for (const auto& r : db_.Query(kSelectTitles, {record.id})) {
         arena::Title t;
         t.name = AsText(r[0]);
@@ -233,7 +238,8 @@ void SqlArenaStore::MarkResultsPushed(Id id, const std::string& at) { db_.Query(
 
 std::vector<ports::SeatAccessRecord> SqlArenaStore::ListSeatAccess(Id contest_id) {
     std::vector<ports::SeatAccessRecord> out;
-    for (const auto& r : db_.Query(std::string(kSeatAccessColumns) + " WHERE contest_id = ? ORDER BY seat_no", {contest_id}))
+    for (const auto& r :
+         db_.Query(std::string(kSeatAccessColumns) + " WHERE contest_id = ? ORDER BY seat_no", {contest_id}))
         out.push_back(SeatAccessFromRow(r));
     return out;
 }

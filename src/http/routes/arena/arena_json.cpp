@@ -62,12 +62,9 @@ json::object Detail(const app::ContestDetail& d) {
     o["campaign_criterion"] = s.campaign_criterion;
     json::array contestants;
     for (const auto& c : s.contestants) {
-        json::object co{{"id", c.id},
-                        {"kind", c.kind == arena::ContestantKind::kUnit ? "unit" : "person"},
-                        {"unit_id", c.unit_id},
-                        {"name", c.name},
-                        {"unit", c.unit_name},
-                        {"topic", c.topic}};
+        json::object co{{"id", c.id},           {"kind", c.kind == arena::ContestantKind::kUnit ? "unit" : "person"},
+                        {"unit_id", c.unit_id}, {"name", c.name},
+                        {"unit", c.unit_name},  {"topic", c.topic}};
         co["person_id"] = c.person_id == 0 ? json::value(nullptr) : json::value(c.person_id);
         contestants.push_back(std::move(co));
     }
@@ -111,8 +108,12 @@ json::object Results(const app::ContestResults& r) {
     json::object o{{"contest", Summary(r.summary)}};
     json::array criteria;
     for (const auto& c : r.criteria)
-        criteria.push_back(json::object{{"key", c.key}, {"name", c.name}, {"min", c.min}, {"max", c.max},
-                                        {"weight", c.weight}, {"pre_scored", c.pre_scored}});
+        criteria.push_back(json::object{{"key", c.key},
+                                        {"name", c.name},
+                                        {"min", c.min},
+                                        {"max", c.max},
+                                        {"weight", c.weight},
+                                        {"pre_scored", c.pre_scored}});
     o["criteria"] = std::move(criteria);
     o["aggregation"] = json::object{{"trim", r.aggregation.trim}, {"normalize", r.aggregation.normalize}};
     o["recusal"] = r.recusal;
@@ -124,29 +125,29 @@ json::object Results(const app::ContestResults& r) {
             for (const auto& v : sh.pre) pre.push_back(Opt(v));
             json::array lines;
             for (const auto& l : sh.lines) {
-                json::object lo{{"seat", l.seat_number},          {"label", l.seat_label}, {"town", l.home_unit_name},
-                                {"values", Numbers(l.values)},     {"mark", l.mark},        {"submitted_at", l.submitted_at},
-                                {"void_reason", l.void_reason},    {"void_by", l.void_by}};
+                json::object lo{
+                    {"seat", l.seat_number},        {"label", l.seat_label}, {"town", l.home_unit_name},
+                    {"values", Numbers(l.values)},  {"mark", l.mark},        {"submitted_at", l.submitted_at},
+                    {"void_reason", l.void_reason}, {"void_by", l.void_by}};
                 lo["total"] = Opt(l.total);
                 lo["adjusted"] = Opt(l.adjusted);
                 lines.push_back(std::move(lo));
             }
-            sheets.push_back(json::object{
-                {"contestant_id", sh.contestant_id},
-                {"order", sh.order},
-                {"name", sh.name},
-                {"unit", sh.unit_name},
-                {"topic", sh.topic},
-                {"rank", sh.rank == 0 ? json::value(nullptr) : json::value(sh.rank)},
-                {"pre", std::move(pre)},
-                {"result", json::object{{"stage", sh.result.stage},
-                                        {"pre", sh.result.pre},
-                                        {"final", sh.result.final_score},
-                                        {"present", sh.result.present},
-                                        {"trimmed", sh.result.trimmed},
-                                        {"complete", sh.result.complete}}},
-                {"title", sh.title},
-                {"lines", std::move(lines)}});
+            sheets.push_back(json::object{{"contestant_id", sh.contestant_id},
+                                          {"order", sh.order},
+                                          {"name", sh.name},
+                                          {"unit", sh.unit_name},
+                                          {"topic", sh.topic},
+                                          {"rank", sh.rank == 0 ? json::value(nullptr) : json::value(sh.rank)},
+                                          {"pre", std::move(pre)},
+                                          {"result", json::object{{"stage", sh.result.stage},
+                                                                  {"pre", sh.result.pre},
+                                                                  {"final", sh.result.final_score},
+                                                                  {"present", sh.result.present},
+                                                                  {"trimmed", sh.result.trimmed},
+                                                                  {"complete", sh.result.complete}}},
+                                          {"title", sh.title},
+                                          {"lines", std::move(lines)}});
         }
         rounds.push_back(json::object{{"name", round.name}, {"sheets", std::move(sheets)}});
     }
@@ -155,8 +156,10 @@ json::object Results(const app::ContestResults& r) {
     for (const auto& t : r.titles) {
         json::array winners;
         for (const auto& [id, name] : t.winners) winners.push_back(json::object{{"id", id}, {"name", name}});
-        titles.push_back(json::object{
-            {"name", t.name}, {"level", t.level}, {"winners", std::move(winners)}, {"tie_at_boundary", t.tie_at_boundary}});
+        titles.push_back(json::object{{"name", t.name},
+                                      {"level", t.level},
+                                      {"winners", std::move(winners)},
+                                      {"tie_at_boundary", t.tie_at_boundary}});
     }
     o["titles"] = std::move(titles);
     return o;

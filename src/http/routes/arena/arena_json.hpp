@@ -2,7 +2,6 @@
 // JSON shared by the arena route files: request bodies that may be empty, and the views.
 
 #include <boost/json.hpp>
-
 #include <string>
 
 #include "app/arena/arena_service.hpp"

@@ -34,9 +34,9 @@ core::Status ReadNumber(const json::object& o, const char* name, double& out, co
 }
 
 core::Result<app::NewContest> ParseNewContest(const std::string& body) {
-    auto o = ParseObject(body, {"name", "unit_id", "public", "year", "campaign_id", "campaign_criterion", "criteria",
-                                "aggregation", "recusal", "seconds_per_contestant", "contestants", "seats", "rounds",
-                                "titles", "draw_lots"});
+    auto o = ParseObject(
+        body, {"name", "unit_id", "public", "year", "campaign_id", "campaign_criterion", "criteria", "aggregation",
+               "recusal", "seconds_per_contestant", "contestants", "seats", "rounds", "titles", "draw_lots"});
     if (!o) return o.error();
     app::NewContest spec;
     auto& s = spec.setup;
@@ -77,10 +77,11 @@ core::Result<app::NewContest> ParseNewContest(const std::string& body) {
     for (std::size_t idx = 0; idx < criteria->size(); ++idx) {
         const auto& c = (*criteria)[idx];
         arena::Criterion crit;
-        if (auto st = All([&] { return ReadString(c, "key", crit.key); }, [&] { return ReadString(c, "name", crit.name); },
-                          [&] { return ReadNumber(c, "min", crit.min, At("criteria", idx, "min")); },
-                          [&] { return ReadNumber(c, "max", crit.max, At("criteria", idx, "max")); },
-                          [&] { return ReadNumber(c, "weight", crit.weight, At("criteria", idx, "weight")); });
+        if (auto st =
+                All([&] { return ReadString(c, "key", crit.key); }, [&] { return ReadString(c, "name", crit.name); },
+                    [&] { return ReadNumber(c, "min", crit.min, At("criteria", idx, "min")); },
+                    [&] { return ReadNumber(c, "max", crit.max, At("criteria", idx, "max")); },
+                    [&] { return ReadNumber(c, "weight", crit.weight, At("criteria", idx, "weight")); });
             !st)
             return st.error();
         auto pre = BoolField(c, "pre_scored");
@@ -94,12 +95,14 @@ core::Result<app::NewContest> ParseNewContest(const std::string& body) {
         const auto& c = (*contestants)[idx];
         arena::Contestant ct;
         std::int64_t person = 0, unit_id = 0;
-        if (auto st = All([&] { return ReadInt(c, "person_id", person); }, [&] { return ReadInt(c, "unit_id", unit_id); },
-                          [&] { return ReadString(c, "name", ct.name); }, [&] { return ReadString(c, "topic", ct.topic); });
+        if (auto st =
+                All([&] { return ReadInt(c, "person_id", person); }, [&] { return ReadInt(c, "unit_id", unit_id); },
+                    [&] { return ReadString(c, "name", ct.name); }, [&] { return ReadString(c, "topic", ct.topic); });
             !st)
             return st.error();
         if ((person == 0) == (unit_id == 0))
-            return core::Invalid("选手须指定 person_id（个人）或 unit_id（单位）之一", At("contestants", idx, "person_id"));
+            return core::Invalid("选手须指定 person_id（个人）或 unit_id（单位）之一",
+                                 At("contestants", idx, "person_id"));
         ct.kind = person != 0 ? arena::ContestantKind::kPerson : arena::ContestantKind::kUnit;
         ct.person_id = person;
         ct.unit_id = unit_id;
@@ -112,8 +115,8 @@ core::Result<app::NewContest> ParseNewContest(const std::string& body) {
         arena::Seat seat;
         std::int64_t number = 0, home = 0;
         std::string username;
-        if (auto st = All([&] { return ReadString(c, "label", seat.label); }, [&] { return ReadInt(c, "seat", number); },
-                          [&] { return ReadInt(c, "home_unit_id", home); },
+        if (auto st = All([&] { return ReadString(c, "label", seat.label); },
+                          [&] { return ReadInt(c, "seat", number); }, [&] { return ReadInt(c, "home_unit_id", home); },
                           [&] { return ReadString(c, "username", username); });
             !st)
             return st.error();

@@ -53,15 +53,16 @@ json::object JudgeJson(const app::JudgeView& v) {
     json::array recused;
     for (auto id : v.recused) recused.push_back(id);
     json::array reopened;
-    for (const auto& [round, id] : v.reopened) reopened.push_back(json::object{{"round", round}, {"contestant_id", id}});
-    json::object o{{"seat", json::object{{"id", v.seat.id},
-                                         {"seat", v.seat.number},
-                                         {"label", v.seat.label},
-                                         {"town", v.seat.home_unit_name}}},
-                   {"own", std::move(own)},
-                   {"recused", std::move(recused)},
-                   {"reopened", std::move(reopened)},
-                   {"state", arena_json::State(*v.view)}};
+    for (const auto& [round, id] : v.reopened)
+        reopened.push_back(json::object{{"round", round}, {"contestant_id", id}});
+    json::object o{
+        {"seat",
+         json::object{
+             {"id", v.seat.id}, {"seat", v.seat.number}, {"label", v.seat.label}, {"town", v.seat.home_unit_name}}},
+        {"own", std::move(own)},
+        {"recused", std::move(recused)},
+        {"reopened", std::move(reopened)},
+        {"state", arena_json::State(*v.view)}};
     if (!v.csrf.empty()) o["csrf_token"] = v.csrf;
     return o;
 }
@@ -103,8 +104,9 @@ Response SubmitJudgeScore(Services& s, Request& req, Id id) {
     if (!body) return ErrorResponse(body.error());
     app::ScoreSubmission sub;
     std::int64_t round = -1;
-    if (auto st = All([&] { return ReadInt(*body, "contestant_id", sub.contestant_id); },
-                      [&] { return ReadInt(*body, "round", round); }, [&] { return ReadString(*body, "key", sub.key); });
+    if (auto st =
+            All([&] { return ReadInt(*body, "contestant_id", sub.contestant_id); },
+                [&] { return ReadInt(*body, "round", round); }, [&] { return ReadString(*body, "key", sub.key); });
         !st)
         return ErrorResponse(st.error());
     if (round >= 0) sub.round = static_cast<int>(round);
@@ -117,12 +119,14 @@ Response SubmitJudgeScore(Services& s, Request& req, Id id) {
     for (const auto& kv : values) {
         bool known = false;
         for (const auto& c : view->view->criteria) known = known || (!c.pre_scored && c.key == kv.key());
-        if (!known) return ErrorResponse(core::Invalid("评分表中没有这一项：" + std::string(kv.key()), std::string(kv.key())));
+        if (!known)
+            return ErrorResponse(core::Invalid("评分表中没有这一项：" + std::string(kv.key()), std::string(kv.key())));
     }
     for (const auto& c : view->view->criteria) {
         if (c.pre_scored) continue;
         auto v = values.find(c.key);
-        if (v == values.end() || v->value().is_null()) return ErrorResponse(core::Invalid("请填写「" + c.name + "」", c.key));
+        if (v == values.end() || v->value().is_null())
+            return ErrorResponse(core::Invalid("请填写「" + c.name + "」", c.key));
         if (!v->value().is_number()) return ErrorResponse(core::Invalid("「" + c.name + "」应为数字", c.key));
         sub.values.push_back(v->value().to_number<double>());
     }

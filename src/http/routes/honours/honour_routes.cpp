@@ -90,10 +90,10 @@ Response CreateHonour(Services& s, Request& req) {
     honours::Honour h;
     std::int64_t year = 0;
     std::string level = "county";
-    if (auto st = All([&] { return ReadInt(*o, "person_id", h.person_id); }, [&] { return ReadInt(*o, "unit_id", h.unit_id); },
-                      [&] { return ReadString(*o, "title", h.title); }, [&] { return ReadString(*o, "level", level); },
-                      [&] { return ReadInt(*o, "year", year); },
-                      [&] { return ReadString(*o, "document_no", h.document_no); });
+    if (auto st = All(
+            [&] { return ReadInt(*o, "person_id", h.person_id); }, [&] { return ReadInt(*o, "unit_id", h.unit_id); },
+            [&] { return ReadString(*o, "title", h.title); }, [&] { return ReadString(*o, "level", level); },
+            [&] { return ReadInt(*o, "year", year); }, [&] { return ReadString(*o, "document_no", h.document_no); });
         !st)
         return ErrorResponse(st.error());
     auto parsed = LevelOf(level);
@@ -109,15 +109,17 @@ Response HonoursFromCampaign(Services& s, Request& req) {
     if (!o) return ErrorResponse(o.error());
     std::int64_t campaign = 0, year = 0;
     std::string award, title, level = "county";
-    if (auto st = All([&] { return ReadInt(*o, "campaign_id", campaign); }, [&] { return ReadString(*o, "award", award); },
-                      [&] { return ReadString(*o, "title", title); }, [&] { return ReadString(*o, "level", level); },
-                      [&] { return ReadInt(*o, "year", year); });
+    if (auto st = All([&] { return ReadInt(*o, "campaign_id", campaign); },
+                      [&] { return ReadString(*o, "award", award); }, [&] { return ReadString(*o, "title", title); },
+                      [&] { return ReadString(*o, "level", level); }, [&] { return ReadInt(*o, "year", year); });
         !st)
         return ErrorResponse(st.error());
     auto parsed = LevelOf(level);
     if (!parsed) return ErrorResponse(parsed.error());
     return Reply(200, s.honours.FromCampaign(req.user->actor, campaign, award, title, *parsed, static_cast<int>(year)),
-                 [](int added) { return json::object{{"added", added}}; });
+                 [](int added) {
+                     return json::object{{"added", added}};
+                 });
 }
 
 }  // namespace handlers

@@ -11,8 +11,8 @@
 #include <set>
 
 #include "demo/arena_demo.hpp"
-#include "integration/http/arena/live_client.hpp"
 #include "http/ws/live_hub.hpp"
+#include "integration/http/arena/live_client.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -44,7 +44,9 @@ protected:
     }
 };
 
-std::string Path(std::int64_t id, const std::string& rest = "") { return "/api/v1/contests/" + std::to_string(id) + rest; }
+std::string Path(std::int64_t id, const std::string& rest = "") {
+    return "/api/v1/contests/" + std::to_string(id) + rest;
+}
 
 std::int64_t Int(const json::value& v) { return v.as_int64(); }
 double Num(const json::value& v) { return v.to_number<double>(); }
@@ -64,7 +66,8 @@ Contest ReadContest(Client& host, std::int64_t id) {
     const auto d = Json(r).as_object();
     Contest c;
     c.id = id;
-    for (const auto& s : d.at("seats_list").as_array()) c.seat_number[Int(s.at("id"))] = static_cast<int>(Int(s.at("seat")));
+    for (const auto& s : d.at("seats_list").as_array())
+        c.seat_number[Int(s.at("id"))] = static_cast<int>(Int(s.at("seat")));
     for (const auto& x : d.at("contestants_list").as_array()) {
         c.names[Int(x.at("id"))] = std::string(x.at("name").as_string());
         c.person_of[Int(x.at("id"))] = Int(x.at("person_id"));
@@ -95,7 +98,8 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
     // Links for the seats; the demo `judge` account holds seat 1 through its session.
     auto links = Json(host.Send("POST", Path(c.id, "/links"), "")).as_object();
     std::map<int, std::string> tokens;
-    for (const auto& l : links.at("items").as_array()) tokens[static_cast<int>(Int(l.at("seat")))] = std::string(l.at("token").as_string());
+    for (const auto& l : links.at("items").as_array())
+        tokens[static_cast<int>(Int(l.at("seat")))] = std::string(l.at("token").as_string());
     ASSERT_EQ(tokens.size(), 7u);
     std::map<int, Phone> phones;
     for (int seat = 2; seat <= 7; ++seat) {
@@ -159,11 +163,13 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
         const std::int64_t contestant = c.order[static_cast<std::size_t>(place)];
         std::vector<double> totals;
         for (int seat = 1; seat <= 7; ++seat)
-            if (!c.recused.count({seat, contestant})) totals.push_back(Sheet(seat, place).first + Sheet(seat, place).second);
+            if (!c.recused.count({seat, contestant}))
+                totals.push_back(Sheet(seat, place).first + Sheet(seat, place).second);
         std::sort(totals.begin(), totals.end());
         const int k = std::min(1, (static_cast<int>(totals.size()) - 1) / 2);
         double sum = 0;
-        for (std::size_t idx = static_cast<std::size_t>(k); idx + static_cast<std::size_t>(k) < totals.size(); ++idx) sum += totals[idx];
+        for (std::size_t idx = static_cast<std::size_t>(k); idx + static_cast<std::size_t>(k) < totals.size(); ++idx)
+            sum += totals[idx];
         return sum / static_cast<double>(totals.size() - 2 * static_cast<std::size_t>(k));
     };
     auto reveal_and_check = [&](Watcher& w, int place) {
@@ -235,7 +241,8 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
     {
         int seat = 6;
         while (c.recused.count({seat, c.order[0]})) ++seat;
-        const std::string body = R"({"seat":)" + std::to_string(seat) + R"(,"contestant_id":)" + std::to_string(c.order[0]);
+        const std::string body =
+            R"({"seat":)" + std::to_string(seat) + R"(,"contestant_id":)" + std::to_string(c.order[0]);
         EXPECT_EQ(host.Send("POST", Path(c.id, "/scores/reopen"), body + "}").status, 422);
         auto reopened = host.Send("POST", Path(c.id, "/scores/reopen"), body + R"(,"reason":"评委误触"})");
         ASSERT_EQ(reopened.status, 200) << reopened.body;
@@ -398,8 +405,14 @@ TEST_P(ArenaLive, HostActionsNeedTheHostAndRefuseIllegalSteps) {
     EXPECT_EQ(host.Send("POST", Path(id, "/timer"), R"({"action":"start"})").status, 409);
     EXPECT_EQ(host.Send("POST", Path(id, "/timer"), R"({"action":"fly"})").status, 422);
     // A stale link: issuing a new one unbinds the old phone, whose link then no longer works.
-    auto first = Json(host.Send("POST", Path(id, "/seats/" + std::to_string(
-        Int(Json(host.Get(Path(id))).at("seats_list").as_array()[1].at("id"))) + "/link"), "")).as_object();
+    auto first =
+        Json(host.Send(
+                 "POST",
+                 Path(id, "/seats/" +
+                              std::to_string(Int(Json(host.Get(Path(id))).at("seats_list").as_array()[1].at("id"))) +
+                              "/link"),
+                 ""))
+            .as_object();
     Phone phone{port(), id, "", ""};
     ASSERT_EQ(phone.Join(std::string(first.at("token").as_string())).status, 200);
     const auto seat_id = Int(first.at("seat_id"));
@@ -463,8 +476,9 @@ TEST_P(ArenaLive, ASlowWatcherIsDroppedWithoutHoldingTheOthers) {
     Watcher fast(port(), id, "?after=" + std::to_string(start));
     const int kEvents = 80;
     for (int n = 0; n < kEvents; ++n)
-        ASSERT_EQ(host.Send("POST", Path(id, "/timer"), n % 2 ? R"({"action":"stop"})" : R"({"action":"start"})").status,
-                  200);
+        ASSERT_EQ(
+            host.Send("POST", Path(id, "/timer"), n % 2 ? R"({"action":"stop"})" : R"({"action":"start"})").status,
+            200);
     for (int n = 1; n <= kEvents; ++n) fast.Expect(start + n);
     EXPECT_GE(server_->runtime().live->Stats().dropped, 1u);
 }
@@ -472,13 +486,16 @@ TEST_P(ArenaLive, ASlowWatcherIsDroppedWithoutHoldingTheOthers) {
 TEST_P(ArenaLive, APrivateContestIsWatchedOnlyByItsReaders) {
     Client host(port());
     ASSERT_EQ(host.Login("keqiao").status, 200);
-    const auto detail = Json(host.Get(Path(Int(Json(host.Get("/api/v1/contests")).at("items").as_array()[0].at("id")))));
-    json::object body{{"name", "内部练习赛"},
-                      {"public", false},
-                      {"criteria", json::array{json::object{{"key", "s"}, {"name", "陈述"}, {"max", 100}}}},
-                      {"aggregation", json::object{{"trim", 0}}},
-                      {"contestants", json::array{json::object{{"person_id", detail.at("contestants_list").as_array()[0].at("person_id")}}}},
-                      {"seats", json::array{json::object{{"label", "评委"}, {"home_unit_id", detail.at("unit_id")}}}}};
+    const auto detail =
+        Json(host.Get(Path(Int(Json(host.Get("/api/v1/contests")).at("items").as_array()[0].at("id")))));
+    json::object body{
+        {"name", "内部练习赛"},
+        {"public", false},
+        {"criteria", json::array{json::object{{"key", "s"}, {"name", "陈述"}, {"max", 100}}}},
+        {"aggregation", json::object{{"trim", 0}}},
+        {"contestants",
+         json::array{json::object{{"person_id", detail.at("contestants_list").as_array()[0].at("person_id")}}}},
+        {"seats", json::array{json::object{{"label", "评委"}, {"home_unit_id", detail.at("unit_id")}}}}};
     auto created = host.Send("POST", "/api/v1/contests", json::serialize(body));
     ASSERT_EQ(created.status, 201) << created.body;
     const auto id = Int(Json(created).at("id"));

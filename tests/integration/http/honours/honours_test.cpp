@@ -26,8 +26,11 @@ TEST_P(Honours, ByHandFromACampaignAndSearchedWithinScope) {
     EXPECT_EQ(std::string(Json(added).at("unit").as_string()), "三里村");
     EXPECT_EQ(c.Send("POST", "/api/v1/honours", json::serialize(body)).status, 409);
     // Another county's person is out of scope.
-    json::object other{{"person_id", Secretary("大渡社区")}, {"title", "金牌书记"}, {"level", "county"},
-                       {"year", 2024}, {"document_no", "x"}};
+    json::object other{{"person_id", Secretary("大渡社区")},
+                       {"title", "金牌书记"},
+                       {"level", "county"},
+                       {"year", 2024},
+                       {"document_no", "x"}};
     EXPECT_EQ(c.Send("POST", "/api/v1/honours", json::serialize(other)).status, 404);
 
     // A published campaign's award winners.
@@ -41,8 +44,11 @@ TEST_P(Honours, ByHandFromACampaignAndSearchedWithinScope) {
                                        Fact(a, "review", "judge", 80)}))
                   .status,
               200);
-    json::object from{{"campaign_id", detail.at("id")}, {"award", "一等奖"}, {"title", "高质量发展先进镇街"},
-                      {"level", "county"}, {"year", 2021}};
+    json::object from{{"campaign_id", detail.at("id")},
+                      {"award", "一等奖"},
+                      {"title", "高质量发展先进镇街"},
+                      {"level", "county"},
+                      {"year", 2021}};
     auto draft = c.Send("POST", "/api/v1/honours/from-campaign", json::serialize(from));
     EXPECT_EQ(draft.status, 409);  // not before it is published
     ASSERT_EQ(c.Send("POST", "/api/v1/campaigns/" + id + "/publish", "").status, 200);

@@ -12,7 +12,8 @@ namespace {
 
 std::vector<Seat> Seats(int n) {
     std::vector<Seat> seats;
-    for (int number = 1; number <= n; ++number) seats.push_back(Seat{100 + number, number, "评委" + std::to_string(number)});
+    for (int number = 1; number <= n; ++number)
+        seats.push_back(Seat{100 + number, number, "评委" + std::to_string(number)});
     return seats;
 }
 
@@ -28,11 +29,21 @@ std::string Marks(const ContestantScore& s) {
     std::string out;
     for (const auto& seat : s.seats) {
         switch (seat.mark) {
-            case SeatMark::kCounted: out += 'c'; break;
-            case SeatMark::kDroppedHigh: out += 'H'; break;
-            case SeatMark::kDroppedLow: out += 'L'; break;
-            case SeatMark::kRecused: out += 'r'; break;
-            case SeatMark::kMissing: out += '-'; break;
+            case SeatMark::kCounted:
+                out += 'c';
+                break;
+            case SeatMark::kDroppedHigh:
+                out += 'H';
+                break;
+            case SeatMark::kDroppedLow:
+                out += 'L';
+                break;
+            case SeatMark::kRecused:
+                out += 'r';
+                break;
+            case SeatMark::kMissing:
+                out += '-';
+                break;
         }
     }
     return out;
@@ -55,8 +66,14 @@ TEST(ScoreContestant, TrimsAndAccountsForMissingAndRecusedScoresAsAbsent) {
         {"trim one of seven", 7, {80, 85, 90, 95, 88, 70, 99}, {}, 1, (80 + 85 + 90 + 95 + 88) / 5.0, "cccccLH", true},
         {"trim two of seven", 7, {80, 85, 90, 95, 88, 70, 99}, {}, 2, (85 + 90 + 88) / 3.0, "LccHcLH", true},
         // One judge recuses: six scores present, trim 1 → the mean of the middle four.
-        {"recused seat is absent, not zero", 7, {80, 85, 90, -1, 88, 70, 99}, {4}, 1, (80 + 85 + 90 + 88) / 4.0,
-         "cccrcLH", true},
+        {"recused seat is absent, not zero",
+         7,
+         {80, 85, 90, -1, 88, 70, 99},
+         {4},
+         1,
+         (80 + 85 + 90 + 88) / 4.0,
+         "cccrcLH",
+         true},
         // Two recuse and one has not submitted: four present, trim 1 → the middle two.
         {"recused and missing", 7, {80, 85, -1, -1, 88, 70, -1}, {3, 4}, 1, (80 + 85) / 2.0, "ccrrHL-", false},
         // Only two present: trim shrinks to 0 so that a score remains.
@@ -84,8 +101,8 @@ TEST(ScoreContestant, NoScoresGiveOnlyThePreScore) {
 }
 
 TEST(ScoreContestant, FinalIsStagePlusPreRoundedToHundredths) {
-    auto s = ScoreContestant(1, Seats(3), Totals({40.1, 40.2, 40.4}), {}, Aggregation{0, false}, nullptr, 50, 45.005,
-                             true);
+    auto s =
+        ScoreContestant(1, Seats(3), Totals({40.1, 40.2, 40.4}), {}, Aggregation{0, false}, nullptr, 50, 45.005, true);
     EXPECT_NEAR(s.stage, 40.2333333, 1e-6);
     EXPECT_DOUBLE_EQ(s.final_score, 85.24);
 }
@@ -163,8 +180,8 @@ TEST(Rank, ComparesInHundredths) {
 }
 
 TEST(AwardTitles, TakesQuotasInOrderAndIncludesTiesAtTheBoundary) {
-    auto ranking = Rank({Scored(1, 95, 50), Scored(2, 93, 40), Scored(3, 90, 40), Scored(4, 90, 40),
-                         Scored(5, 85, 40), Scored(6, 60, 40)});
+    auto ranking = Rank({Scored(1, 95, 50), Scored(2, 93, 40), Scored(3, 90, 40), Scored(4, 90, 40), Scored(5, 85, 40),
+                         Scored(6, 60, 40)});
     std::vector<Title> titles = {{"金牌书记", 3, std::nullopt, "county"}, {"优秀书记", 2, 80.0, "county"}};
     auto awards = AwardTitles(ranking, titles);
     ASSERT_EQ(awards.size(), 2u);

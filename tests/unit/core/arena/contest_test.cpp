@@ -15,7 +15,8 @@ ContestSetup Valid() {
                   {"inspection", "实地察看", 0, 50, 50, true}};
     s.aggregation = {1, false};
     for (int n = 1; n <= 3; ++n) s.seats.push_back(Seat{n, n, "评委" + std::to_string(n), 0});
-    s.contestants = {Contestant{1, ContestantKind::kPerson, 0, 0, "甲"}, Contestant{2, ContestantKind::kPerson, 0, 0, "乙"}};
+    s.contestants = {Contestant{1, ContestantKind::kPerson, 0, 0, "甲"},
+                     Contestant{2, ContestantKind::kPerson, 0, 0, "乙"}};
     s.rounds = {Round{"决赛", {1, 2}}};
     s.titles = {Title{"金牌书记", 1, std::nullopt, "county"}};
     return s;

@@ -88,13 +88,12 @@ TEST(Live, RefusesScoresThatMustNotCountAndCountsNothing) {
         std::vector<double> values;
         const char* says;
     } cases[] = {
-        {"out of range", 11, 1, {41, 5}, "应在"},
-        {"too many decimals", 11, 1, {30.555, 5}, "两位小数"},
-        {"wrong contestant", 11, 2, {30, 5}, "不是当前"},
-        {"recused", 13, 1, {30, 5}, "回避"},
+        {"out of range", 11, 1, {41, 5}, "应在"},         {"too many decimals", 11, 1, {30.555, 5}, "两位小数"},
+        {"wrong contestant", 11, 2, {30, 5}, "不是当前"}, {"recused", 13, 1, {30, 5}, "回避"},
         {"unknown seat", 99, 1, {30, 5}, "不存在"},
     };
-    for (const auto& c : cases) EXPECT_NE(f.Score(c.seat, c.contestant, c.values).find(c.says), std::string::npos) << c.name;
+    for (const auto& c : cases)
+        EXPECT_NE(f.Score(c.seat, c.contestant, c.values).find(c.says), std::string::npos) << c.name;
     EXPECT_TRUE(f.state.scores.empty());
     EXPECT_EQ(f.Score(11, 1, {30, 5}), "");
     EXPECT_NE(f.Score(11, 1, {31, 5}, "another-key").find("重复"), std::string::npos);

@@ -11,10 +11,14 @@ using roster::UnitKind;
 // 绍兴市 > 柯桥区 > {平水镇 > {若耶村 > 第一网格}, 兰亭街道 > {谢家坞村}}, and 越城区 > 府山街道.
 roster::RegionTree Tree() {
     std::vector<Unit> units = {
-        {1, std::nullopt, "", "绍兴市", UnitKind::kCity},   {2, 1, "", "柯桥区", UnitKind::kCounty},
-        {3, 2, "", "平水镇", UnitKind::kTown},              {4, 2, "", "兰亭街道", UnitKind::kTown},
-        {5, 3, "", "若耶村", UnitKind::kVillage},           {6, 5, "", "第一网格", UnitKind::kGrid},
-        {7, 4, "", "谢家坞村", UnitKind::kVillage},         {8, 1, "", "越城区", UnitKind::kCounty},
+        {1, std::nullopt, "", "绍兴市", UnitKind::kCity},
+        {2, 1, "", "柯桥区", UnitKind::kCounty},
+        {3, 2, "", "平水镇", UnitKind::kTown},
+        {4, 2, "", "兰亭街道", UnitKind::kTown},
+        {5, 3, "", "若耶村", UnitKind::kVillage},
+        {6, 5, "", "第一网格", UnitKind::kGrid},
+        {7, 4, "", "谢家坞村", UnitKind::kVillage},
+        {8, 1, "", "越城区", UnitKind::kCounty},
         {9, 8, "", "府山街道", UnitKind::kTown},
     };
     return std::move(roster::RegionTree::Build(units)).value();
