@@ -155,14 +155,22 @@ Result<Prepared> Prepare(const ContestSetup& setup, const Recusals& recusals, co
             // has changed (their submissions are refused, nothing is counted).
             if (finished) return Conflict("擂台赛已结束");
             if (request.contestant_id == 0) {
-                int round = state.round, next = state.current + 1;
-                if (next >= static_cast<int>(state.orders[static_cast<std::size_t>(round)].size())) {
-                    ++round;
-                    next = 0;
+                // The next one in order not yet revealed — after the round's last, from its start again
+                // (a contestant absent when called, or interrupted, is called again) — then the next round.
+                const auto& order = state.orders[static_cast<std::size_t>(state.round)];
+                const int size = static_cast<int>(order.size());
+                for (int step = 1; step <= size; ++step) {
+                    const int idx = (state.current + step) % size;
+                    const Id id = order[static_cast<std::size_t>(idx)];
+                    if ((idx == state.current && state.current >= 0) || state.revealed.count({state.round, id})) continue;
+                    e.round = state.round;
+                    e.contestant_id = id;
+                    return out;
                 }
-                if (round >= static_cast<int>(state.orders.size())) return Conflict("已是最后一位选手，可以结束擂台赛");
-                e.round = round;
-                e.contestant_id = state.orders[static_cast<std::size_t>(round)][static_cast<std::size_t>(next)];
+                if (state.round + 1 >= static_cast<int>(state.orders.size()))
+                    return Conflict("已是最后一位选手，可以结束擂台赛");
+                e.round = state.round + 1;
+                e.contestant_id = state.orders[static_cast<std::size_t>(e.round)].front();
             } else {
                 if (!InRound(state, request.round, request.contestant_id)) return NotFound("选手", "contestant_id");
             }

@@ -90,7 +90,8 @@ struct LiveState {
 LiveState InitialState(const ContestSetup& setup);
 
 // A request to change the contest, as the host, a judge or the pre-score entry makes it. For
-// kAdvance a contestant_id of 0 means "the next one" (the next round's first after the last).
+// kAdvance a contestant_id of 0 means "the next one": the next in order; after the round's last,
+// the first contestant of the round not yet revealed (called again); then the next round's first.
 using Request = Event;
 
 struct Prepared {

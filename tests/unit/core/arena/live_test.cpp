@@ -195,12 +195,16 @@ TEST(Live, TimerAccumulatesAcrossStartsAndStopsAndStopsOnClose) {
     EXPECT_DOUBLE_EQ(f.state.timer.elapsed_ms, 0);
 }
 
-TEST(Live, AdvanceRefusedAfterTheLast) {
+TEST(Live, AfterTheLastAdvanceCallsBackWhoWasNotRevealedThenRefuses) {
     Fixture f;
-    f.Host(EventKind::kAdvance);
-    f.Host(EventKind::kAdvance);
-    f.Host(EventKind::kAdvance);
-    EXPECT_EQ(f.state.CurrentContestant(), 3);
+    f.Host(EventKind::kAdvance);  // 甲: not revealed (absent when called)
+    f.Host(EventKind::kAdvance);  // 乙
+    f.Host(EventKind::kReveal);
+    f.Host(EventKind::kAdvance);  // 丙
+    f.Host(EventKind::kReveal);
+    EXPECT_EQ(f.Host(EventKind::kAdvance), "");
+    EXPECT_EQ(f.state.CurrentContestant(), 1);  // 甲 is called again
+    f.Host(EventKind::kReveal);
     EXPECT_NE(f.Host(EventKind::kAdvance).find("最后一位"), std::string::npos);
 }
 
