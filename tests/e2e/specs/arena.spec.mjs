@@ -140,6 +140,15 @@ describe('arena contest: host console, big screen and judges’ phones', () => {
     }
   });
 
+  it('the setup form starts from the Keqiao sheet and says what is missing', async () => {
+    await host.goto(`${BASE_URL}/arena`);
+    await host.locator('[data-test="contest-new-button"]').click();
+    await host.locator('[data-test="contest-new"]').waitFor();
+    await host.locator('[data-test="contest-create"]').click();
+    await host.locator('[data-test="contest-new-error"]', { hasText: '请选择选手' }).waitFor();
+    await shot(host, '71-arena-new');
+  });
+
   it('the results page lists every judge’s line', async () => {
     await host.goto(`${BASE_URL}/arena/${contest}/results`);
     await host.locator('[data-test="results-table"]').waitFor();

@@ -185,6 +185,8 @@ const base = (id: number) => `/contests/${id}`;
 export const arenaApi = {
   list: () => http.get<{ items: ContestSummary[] }>('/contests'),
   get: (id: number) => http.get<ContestDetail>(base(id)),
+  /** 422 names the refused field (quiet: the form shows it). */
+  create: (body: Record<string, unknown>) => http.post<ContestDetail>('/contests', body, { quiet: true }),
   /** A host action; refusals (409) come back quiet so that the console shows the server's words. */
   act: (id: number, action: HostAction, body?: Record<string, unknown>) =>
     http.post<HostAck>(`${base(id)}/${action}`, body ?? {}, { quiet: true }),

@@ -7,6 +7,7 @@ import { modulePages } from './pages';
 
 export const arenaRoutes: RouteRecordRaw[] = modulePages({ parents: ['arena.title'], menu: 'arena', roles: ARENA_READERS }, [
   { path: 'arena', name: 'arena', view: () => import('../../views/arena/contests-page.vue'), titleKey: 'arena.contests', parents: [] },
+  { path: 'arena/new', name: 'arena-new', view: () => import('../../views/arena/contest-new-page.vue'), titleKey: 'arena.form.title', roles: OFFICERS },
   { path: 'arena/:id(\\d+)/host', name: 'arena-host', view: () => import('../../views/arena/host-console-page.vue'), titleKey: 'arena.console', roles: OFFICERS },
   { path: 'arena/:id(\\d+)/results', name: 'arena-results', view: () => import('../../views/arena/results-page.vue'), titleKey: 'arena.results' },
 ]);
