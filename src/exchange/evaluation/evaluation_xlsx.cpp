@@ -1,5 +1,7 @@
 #include "exchange/evaluation/evaluation_xlsx.hpp"
 
+#include "core/common/numbers.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -29,7 +31,7 @@ std::optional<double> CellNumber(const xlsx::Row& row, std::uint32_t column) {
     const std::string text = Trimmed(cell->text);
     double v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+    if (ec != std::errc() || end != text.data() + text.size() || !core::InRange(v)) return std::nullopt;
     return v;
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/common/numbers.hpp"
 #include "core/text/csv.hpp"
 #include "exchange/xlsx/reader.hpp"
 #include "exchange/xlsx/writer.hpp"
@@ -28,7 +29,7 @@ std::optional<double> Number(const std::string& text) {
     if (text.empty()) return 0.0;
     double v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+    if (ec != std::errc() || end != text.data() + text.size() || !core::InRange(v)) return std::nullopt;
     return v;
 }
 

@@ -73,7 +73,7 @@ Response GetMe(Services& s, Request& req) {
 Response ListAudit(Services& s, Request& req) {
     auto after = QueryInt(req.Query("after"), "after", 0);
     if (!after) return ErrorResponse(after.error());
-    auto size = QueryInt(req.Query("size"), "size", 100);
+    auto size = QueryInt(req.Query("size"), "size", 100, 1, 1000);
     if (!size) return ErrorResponse(size.error());
     auto page = s.audit.List(req.user->actor, *after, static_cast<int>(*size));
     if (!page) return ErrorResponse(page.error());
