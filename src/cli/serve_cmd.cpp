@@ -1,8 +1,9 @@
-// serve, migrate, user add|passwd|list, audit verify.
+// serve, migrate, user add|passwd|disable|enable|role|list, audit verify.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "demo/demo.hpp"
@@ -30,6 +31,9 @@ struct ServeOptions {
     int threads = 2;
     bool quiet = false;
     std::string ladder = "4x15";
+    bool secure_cookies = false;
+    std::string trusted_proxy;
+    std::string metrics_token_file;
 };
 
 struct UserOptions {
@@ -39,6 +43,22 @@ struct UserOptions {
 };
 
 // The web app's build folder: --web, else web/dist next to the working directory or the binary.
+// The /metrics token: the first line of `file`, else LINGYAN_METRICS_TOKEN, else "" (no /metrics).
+// Never a command-line value, which other users of the machine could read from the process list.
+std::string MetricsToken(const std::string& file) {
+    std::string token;
+    if (!file.empty()) {
+        std::ifstream in(file);
+        if (!in) throw std::runtime_error("无法读取 --metrics-token-file: " + file);
+        std::getline(in, token);
+    } else if (const char* env = std::getenv("LINGYAN_METRICS_TOKEN")) {
+        token = env;
+    }
+    while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+    if (!token.empty() && token.size() < 16) throw std::runtime_error("/metrics 令牌至少 16 个字符");
+    return token;
+}
+
 std::string FindWebRoot(const std::string& flag) {
     if (!flag.empty()) return flag;
     namespace fs = std::filesystem;
@@ -86,6 +106,11 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_option("--web", serve_opts->web_root, "前端构建目录（默认 web/dist）");
     serve->add_option("--threads", serve_opts->threads, "工作线程数")->capture_default_str();
     serve->add_flag("--quiet", serve_opts->quiet, "不输出每个请求的日志");
+    serve->add_flag("--secure-cookies", serve_opts->secure_cookies, "会话 Cookie 加 Secure（经 HTTPS 或 TLS 反向代理提供服务时）");
+    serve->add_option("--trusted-proxy", serve_opts->trusted_proxy,
+                      "可信反向代理的网段（CIDR，如 127.0.0.1/32）；只有来自它的 X-Forwarded-For 才被采信");
+    serve->add_option("--metrics-token-file", serve_opts->metrics_token_file,
+                      "含 /metrics 访问令牌的文件（或环境变量 LINGYAN_METRICS_TOKEN）；未设置时不提供 /metrics");
     serve->add_option("--ladder", serve_opts->ladder, "村干部等级体系：4x15（四岗十五级）或 3x18（三岗十八级）")
         ->capture_default_str();
     serve->callback([serve_opts, &ctx] {
@@ -111,12 +136,15 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
             http::Services& services = rt.Services();
+            services.settings.secure_cookies = serve_opts->secure_cookies;
+            services.settings.metrics_token = MetricsToken(serve_opts->metrics_token_file);
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;
             cfg.port = serve_opts->port;
             cfg.web_root = FindWebRoot(serve_opts->web_root);
             cfg.threads = serve_opts->threads;
             cfg.access_log = !serve_opts->quiet;
+            cfg.trusted_proxy = serve_opts->trusted_proxy;
             cfg.on_listening = [](unsigned short port) {
                 std::cout << "listening on port " << port << std::endl;
             };
@@ -189,6 +217,55 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             std::cout << "已修改 " << uo->username << " 的密码\n";
         });
     });
+    // user disable|enable NAME, user role NAME ROLE [--scope UNIT]: each ends the account's sessions.
+    for (const bool active : {false, true}) {
+        auto* cmd = user->add_subcommand(active ? "enable" : "disable",
+                                         active ? "启用账号" : "停用账号（立即结束其全部会话）");
+        cmd->add_option("username", uo->username, "用户名")->required();
+        cmd->add_option("--db", uo->db, "数据库")->capture_default_str();
+        cmd->callback([uo, &ctx, active] {
+            Guard(ctx, [&] {
+                Runtime rt(uo->db);
+                auto st = rt.auth->SetActive(uo->username, active);
+                if (!st) {
+                    std::cerr << "lingyan: " << st.error().message << "\n";
+                    ctx.exit_code = kExitBadInput;
+                    return;
+                }
+                std::cout << (active ? "已启用 " : "已停用 ") << uo->username << "\n";
+            });
+        });
+    }
+    auto* role = user->add_subcommand("role", "修改角色与管辖范围（立即结束其全部会话）");
+    role->add_option("username", uo->username, "用户名")->required();
+    role->add_option("role", uo->role, "角色：admin county town secretary judge member")->required();
+    role->add_option("--scope", uo->scope, "管辖单位的区划代码或名称（admin 可省略，表示全部）");
+    role->add_option("--db", uo->db, "数据库")->capture_default_str();
+    role->callback([uo, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(uo->db);
+            core::roster::Id scope = 0;
+            if (!uo->scope.empty()) {
+                rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
+                    for (const auto& u : idx.tree().units())
+                        if (u.code == uo->scope || u.name == uo->scope) scope = u.id;
+                });
+                if (scope == 0) {
+                    std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
+                    ctx.exit_code = kExitBadInput;
+                    return;
+                }
+            }
+            auto st = rt.auth->SetRole(uo->username, uo->role, scope);
+            if (!st) {
+                std::cerr << "lingyan: " << st.error().message << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            std::cout << "已修改 " << uo->username << " 的角色与范围\n";
+        });
+    });
+
     auto* list = user->add_subcommand("list", "列出账号");
     list->add_option("--db", uo->db, "数据库")->capture_default_str();
     list->callback([uo, &ctx] {

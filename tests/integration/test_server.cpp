@@ -160,10 +160,11 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     return {pid, port};
 }
 
-TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<composition::Runtime>(db_url)) {
+TestServer::TestServer(const std::string& db_url, bool demo, const std::string& trusted_proxy) : rt_(std::make_unique<composition::Runtime>(db_url)) {
     if (demo) demo::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
     rt_->roster->Reload();
     services_ = &rt_->Services();
+    services_->settings.metrics_token = kTestMetricsToken;
     std::mutex m;
     std::condition_variable cv;
     std::atomic<unsigned short> port{0};
@@ -172,6 +173,7 @@ TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_uni
         cfg.port = 0;
         cfg.threads = 2;
         cfg.access_log = false;
+        cfg.trusted_proxy = trusted_proxy;
         cfg.on_listening = [&](unsigned short p) {
             std::lock_guard lock(m);
             port = p;

@@ -35,9 +35,12 @@ std::string FreshDatabase(const std::string& backend);
 // when asked) and returns its pid and port once it listens.
 std::pair<pid_t, unsigned short> SpawnServer(const std::string& db_url, bool demo);
 
+// The /metrics token of the in-process test server.
+inline constexpr const char* kTestMetricsToken = "test-metrics-token-0123456789";
+
 class TestServer {
 public:
-    explicit TestServer(const std::string& db_url, bool demo = true);
+    explicit TestServer(const std::string& db_url, bool demo = true, const std::string& trusted_proxy = {});
     ~TestServer();
     unsigned short port() const { return port_; }
     composition::Runtime& runtime() { return *rt_; }

@@ -20,6 +20,12 @@
 
 namespace lingyan::http {
 
+// Deployment settings the handlers need (from `lingyan serve` options).
+struct HttpSettings {
+    bool secure_cookies = false;  // add Secure to the session cookie (TLS, directly or at a proxy)
+    std::string metrics_token;    // GET /metrics needs "Authorization: Bearer <token>"; "" = /metrics off
+};
+
 struct Services {
     app::AuthService& auth;
     app::RosterService& roster;
@@ -32,6 +38,7 @@ struct Services {
     app::LadderService& ladder;
     app::IndicatorService& indicators;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
+    HttpSettings settings;
 };
 
 // Handlers are named functions of a module's route file that take the services and, for routes

@@ -469,6 +469,23 @@ CREATE TABLE bonus_split_lines (
 );
 )SQL",
      "", ""},
+    // 20–29: security (issue 11). Version numbers are spaced so that parallel branches do not collide.
+    {20, "sessions with absolute lifetime and devices; stored login throttling; keyed audit chain",
+     R"SQL(
+ALTER TABLE sessions ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE login_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure BIGINT NOT NULL,
+  blocked_until BIGINT NOT NULL
+);
+ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -43,6 +43,14 @@ public:
     void InsertSession(const core::ports::SessionRecord& s) override;
     std::optional<core::ports::SessionRecord> FindSession(const std::string& token_hash) override;
     void DeleteSession(const std::string& token_hash) override;
+    void TouchSession(const std::string& token_hash, std::int64_t last_seen, std::int64_t expires_at) override;
+    std::vector<core::ports::SessionRecord> ListSessionsOfUser(core::ports::Id user_id) override;
+    int DeleteSessionsOfUser(core::ports::Id user_id) override;
+    void UpdateUser(const core::ports::UserRecord& u) override;
+    std::optional<core::ports::LoginThrottle> FindThrottle(const std::string& key) override;
+    void SaveThrottle(const core::ports::LoginThrottle& t) override;
+    void DeleteThrottle(const std::string& key) override;
+    std::vector<core::ports::LoginThrottle> ListThrottles(std::int64_t blocked_after) override;
 
     void AppendAudit(core::ports::AuditEntry entry) override;
     std::vector<core::ports::AuditEntry> ListAudit(std::int64_t after_seq, int limit) override;

@@ -258,7 +258,10 @@ TEST_P(ApiTest, OnlyAdminsReadTheAuditLog) {
 
 TEST_P(ApiTest, MetricsAreInPrometheusTextFormat) {
     HttpRequest(port(), "GET", "/api/v1/health");
-    auto r = HttpRequest(port(), "GET", "/metrics");
+    // Issue 11: /metrics needs its token (and answers as if it did not exist without it).
+    EXPECT_EQ(HttpRequest(port(), "GET", "/metrics").status, 404);
+    EXPECT_EQ(HttpRequest(port(), "GET", "/metrics", "", {{"Authorization", "Bearer wrong"}}).status, 404);
+    auto r = HttpRequest(port(), "GET", "/metrics", "", {{"Authorization", std::string("Bearer ") + kTestMetricsToken}});
     ASSERT_EQ(r.status, 200);
     EXPECT_NE(r.body.find("lingyan_http_requests_total{route=\"GET /api/v1/health\",status=\"200\"}"), std::string::npos);
 }
