@@ -2,6 +2,10 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
 #include "http/server/server.hpp"
+#include "storage/common/audit_anchor.hpp"
 #include "storage/db/migrations.hpp"
 
 namespace lingyan::cli {
@@ -34,6 +39,7 @@ struct ServeOptions {
     bool secure_cookies = false;
     std::string trusted_proxy;
     std::string metrics_token_file;
+    std::string audit_key;
 };
 
 struct UserOptions {
@@ -109,6 +115,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_flag("--secure-cookies", serve_opts->secure_cookies, "会话 Cookie 加 Secure（经 HTTPS 或 TLS 反向代理提供服务时）");
     serve->add_option("--trusted-proxy", serve_opts->trusted_proxy,
                       "可信反向代理的网段（CIDR，如 127.0.0.1/32）；只有来自它的 X-Forwarded-For 才被采信");
+    serve->add_option("--audit-key", serve_opts->audit_key,
+                      "审计密钥文件（首次启动时创建，权限 0600；默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
     serve->add_option("--metrics-token-file", serve_opts->metrics_token_file,
                       "含 /metrics 访问令牌的文件（或环境变量 LINGYAN_METRICS_TOKEN）；未设置时不提供 /metrics");
     serve->add_option("--ladder", serve_opts->ladder, "村干部等级体系：4x15（四岗十五级）或 3x18（三岗十八级）")
@@ -121,7 +129,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 ctx.exit_code = kExitBadInput;
                 return;
             }
-            Runtime rt(serve_opts->db);
+            Runtime rt(serve_opts->db, serve_opts->audit_key);
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             if (serve_opts->demo) {
                 auto accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
@@ -149,7 +157,27 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 std::cout << "listening on port " << port << std::endl;
             };
             if (cfg.web_root.empty()) spdlog::warn("未找到前端构建（web/dist），只提供 API");
+            // Anchor the audit head outside the table every 30 s while serving (and at exit).
+            std::mutex anchor_mutex;
+            std::condition_variable anchor_wake;
+            bool serving = true;
+            std::thread anchor([&] {
+                std::unique_lock lock(anchor_mutex);
+                while (!anchor_wake.wait_for(lock, std::chrono::seconds(30), [&] { return !serving; })) {
+                    try {
+                        rt.AnchorAudit();
+                    } catch (const std::exception& e) {
+                        spdlog::error("审计锚点写入失败: {}", e.what());
+                    }
+                }
+            });
             http::RunServer(cfg, services);
+            {
+                std::lock_guard lock(anchor_mutex);
+                serving = false;
+            }
+            anchor_wake.notify_all();
+            anchor.join();
         });
     });
 
@@ -277,30 +305,65 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         });
     });
 
-    auto* audit = app.add_subcommand("audit", "审计日志：verify 校验哈希链");
+    auto key = std::make_shared<std::string>();
+    auto* audit = app.add_subcommand("audit", "审计日志：verify 校验哈希链与锚点，head 打印末条");
     audit->require_subcommand(1);
     auto* verify = audit->add_subcommand("verify", "校验审计日志哈希链是否完整");
     verify->add_option("--db", *db, "数据库")->capture_default_str();
-    verify->callback([db, &ctx] {
+    verify->add_option("--audit-key", *key, "审计密钥文件（默认：SQLite 文件旁的 .audit-key）");
+    verify->callback([db, key, &ctx] {
         Guard(ctx, [&] {
-            Runtime rt(*db);
+            Runtime rt(*db, *key);
             std::string prev(64, '0');
             std::int64_t seq = 0, checked = 0;
+            bool keyed_seen = false;
+            std::map<std::int64_t, std::string> hashes;  // of anchored entries, to compare with the anchor file
+            const auto anchors = storage::ReadAuditAnchors(rt.audit_anchor_path);
+            for (const auto& anchor : anchors) hashes[anchor.seq];
+            const std::string audit_key = storage::LoadOrCreateAuditKey(rt.audit_key_path);
+            auto fail = [&](const std::string& message) {
+                std::cerr << "lingyan: " << message << "\n";
+                ctx.exit_code = kExitFailure;
+            };
             while (true) {
                 auto batch = rt.store->ListAudit(seq, 1000);
                 if (batch.empty()) break;
                 for (const auto& e : batch) {
-                    if (e.seq != seq + 1 || e.prev_hash != prev || storage::AuditHash(e) != e.hash) {
-                        std::cerr << "lingyan: 审计日志在第 " << e.seq << " 条处被篡改或断链\n";
-                        ctx.exit_code = kExitFailure;
-                        return;
-                    }
+                    if (e.seq != seq + 1) return fail("审计日志缺少第 " + std::to_string(seq + 1) + " 条（被删除）");
+                    if (e.prev_hash != prev || storage::AuditHash(e, audit_key) != e.hash)
+                        return fail("审计日志在第 " + std::to_string(e.seq) + " 条处被篡改或断链");
+                    if (keyed_seen && !e.keyed)
+                        return fail("审计日志第 " + std::to_string(e.seq) + " 条未用密钥签名（被改写）");
+                    keyed_seen = keyed_seen || e.keyed;
+                    if (auto it = hashes.find(e.seq); it != hashes.end()) it->second = e.hash;
                     prev = e.hash;
                     seq = e.seq;
                     ++checked;
                 }
             }
-            std::cout << "审计日志完整：共 " << checked << " 条，末条哈希 " << prev << "\n";
+            for (const auto& anchor : anchors) {
+                if (anchor.seq > seq)
+                    return fail("审计日志被截断：锚点文件记录了第 " + std::to_string(anchor.seq) + " 条，表中只到第 " +
+                                std::to_string(seq) + " 条");
+                if (hashes[anchor.seq] != anchor.hash)
+                    return fail("审计日志第 " + std::to_string(anchor.seq) + " 条与锚点文件记录的哈希不同（被改写）");
+            }
+            std::cout << "审计日志完整：共 " << checked << " 条，末条哈希 " << prev << "，核对锚点 " << anchors.size()
+                      << " 个\n";
+        });
+    });
+    auto* head = audit->add_subcommand("head", "打印审计日志的末条序号与哈希（供抄录备查）");
+    head->add_option("--db", *db, "数据库")->capture_default_str();
+    head->add_option("--audit-key", *key, "审计密钥文件");
+    head->callback([db, key, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(*db, *key);
+            auto last = rt.store->LastAudit();
+            if (!last) {
+                std::cout << "0\n";
+                return;
+            }
+            std::cout << last->seq << " " << last->hash << " " << last->at << "\n";
         });
     });
 }

@@ -33,7 +33,12 @@ namespace lingyan::composition {
 inline constexpr const char* kDefaultDb = "sqlite:lingyan.db";
 
 struct Runtime {
-    explicit Runtime(const std::string& db_url);
+    // `audit_key_path` "" = storage::DefaultAuditKeyPath(db_url).
+    explicit Runtime(const std::string& db_url, const std::string& audit_key_path = {});
+    ~Runtime();  // anchors the audit head (storage/common/audit_anchor.hpp)
+
+    // Appends the audit chain's head to the anchor file when it moved (also called periodically by serve).
+    void AnchorAudit();
 
     // The use cases as the HTTP routes take them; built once, valid as long as the Runtime.
     http::Services& Services();
@@ -56,6 +61,7 @@ struct Runtime {
     std::unique_ptr<app::ProgramService> programs;
     std::unique_ptr<app::LadderService> ladder;
     int migrations_applied = 0;
+    std::string audit_key_path, audit_anchor_path;
 
 private:
     std::unique_ptr<http::Services> services_;

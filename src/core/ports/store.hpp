@@ -58,6 +58,7 @@ struct AuditEntry {
     std::string detail;  // JSON text: before/after or a summary
     std::string prev_hash;
     std::string hash;
+    bool keyed = false;  // `hash` is an HMAC-SHA-256 under the deployment's audit key (see storage)
 };
 
 class Transaction {
@@ -119,6 +120,7 @@ public:
     virtual void AppendAudit(AuditEntry entry) = 0;  // fills seq, prev_hash and hash
     virtual std::vector<AuditEntry> ListAudit(std::int64_t after_seq, int limit) = 0;
     virtual std::int64_t CountAudit() = 0;
+    virtual std::optional<AuditEntry> LastAudit() = 0;  // the head of the chain
 };
 
 // Time enters the app through this port, never through now() inside a rule.

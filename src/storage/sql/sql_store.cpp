@@ -1,6 +1,7 @@
 #include "storage/sql/sql_store.hpp"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <cstdio>
 
@@ -72,10 +73,10 @@ constexpr const char* kUpdateUser =
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr const char* kLastAudit = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 constexpr const char* kInsertAudit =
-    "INSERT INTO audit_log (seq, at, username, action, entity, entity_id, detail, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit_log (seq, at, username, action, entity, entity_id, detail, prev_hash, hash, keyed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kSelectAudit =
-    "SELECT seq, at, username, action, entity, entity_id, detail, prev_hash, hash FROM audit_log "
+    "SELECT seq, at, username, action, entity, entity_id, detail, prev_hash, hash, keyed FROM audit_log "
     "WHERE seq > ? ORDER BY seq LIMIT ?";
 constexpr const char* kCountAudit = "SELECT COUNT(*) FROM audit_log";
 
@@ -364,10 +365,21 @@ std::string Sha256Hex(const std::string& data) {
     return hex;
 }
 
-std::string AuditHash(const AuditEntry& e) {
+std::string AuditHash(const AuditEntry& e, const std::string& key) {
     std::string payload = e.prev_hash + "|" + std::to_string(e.seq) + "|" + e.at + "|" + e.user + "|" + e.action + "|" +
                           e.entity + "|" + std::to_string(e.entity_id) + "|" + e.detail;
-    return Sha256Hex(payload);
+    if (!e.keyed) return Sha256Hex(payload);
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(payload.data()),
+         payload.size(), mac, &len);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < len; ++i) {
+        out += kHex[mac[i] >> 4];
+        out += kHex[mac[i] & 15];
+    }
+    return out;
 }
 
 void SqlStore::AppendAudit(AuditEntry entry) {
@@ -376,9 +388,10 @@ void SqlStore::AppendAudit(AuditEntry entry) {
     auto last = db_->Query(kLastAudit);
     entry.seq = last.empty() ? 1 : AsInt(last[0][0]) + 1;
     entry.prev_hash = last.empty() ? std::string(64, '0') : AsText(last[0][1]);
-    entry.hash = AuditHash(entry);
+    entry.keyed = !audit_key_.empty();
+    entry.hash = AuditHash(entry, audit_key_);
     db_->Query(kInsertAudit, {entry.seq, entry.at, entry.user, entry.action, entry.entity, entry.entity_id,
-                              entry.detail, entry.prev_hash, entry.hash});
+                              entry.detail, entry.prev_hash, entry.hash, Flag(entry.keyed)});
     tx->Commit();
 }
 
@@ -386,9 +399,17 @@ std::vector<AuditEntry> SqlStore::ListAudit(std::int64_t after_seq, int limit) {
     std::vector<AuditEntry> out;
     for (const auto& r : db_->Query(kSelectAudit, {after_seq, static_cast<std::int64_t>(limit)})) {
         out.push_back(AuditEntry{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]),
-                                 AsText(r[6]), AsText(r[7]), AsText(r[8])});
+                                 AsText(r[6]), AsText(r[7]), AsText(r[8]), AsInt(r[9]) != 0});
     }
     return out;
+}
+
+std::optional<AuditEntry> SqlStore::LastAudit() {
+    auto last = db_->Query(kLastAudit);
+    if (last.empty()) return std::nullopt;
+    auto entries = ListAudit(AsInt(last[0][0]) - 1, 1);
+    if (entries.empty()) return std::nullopt;
+    return entries[0];
 }
 
 std::int64_t SqlStore::CountAudit() { return AsInt(db_->Query(kCountAudit).at(0)[0]); }

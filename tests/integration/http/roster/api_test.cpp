@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "storage/common/audit_anchor.hpp"
 #include "storage/sql/sql_store.hpp"
 #include "integration/test_server.hpp"
 
@@ -112,7 +113,7 @@ TEST_P(ApiTest, WritesOutsideScopeAre403AndInsideAreAudited) {
     std::string prev(64, '0');
     for (const auto& e : entries) {
         EXPECT_EQ(e.prev_hash, prev);
-        EXPECT_EQ(storage::AuditHash(e), e.hash);
+        EXPECT_EQ(storage::AuditHash(e, storage::LoadOrCreateAuditKey(server_->runtime().audit_key_path)), e.hash);
         prev = e.hash;
     }
 }

@@ -43,7 +43,7 @@ TEST_P(SessionsTest, APasswordChangedByAnotherProcessEndsTheSessionWithinSeconds
     ASSERT_EQ(judge.Login("judge").status, 200);
     ASSERT_EQ(judge.Get("/api/v1/me").status, 200);
     // The CLI (another process) changes the password in the database behind the server's cache.
-    const std::string command = std::string("LINGYAN_PASSWORD=another-secret-2 ") + LINGYAN_BINARY +
+    const std::string command = "LINGYAN_AUDIT_KEY=" + TestAuditKey(url_) + " LINGYAN_PASSWORD=another-secret-2 " + LINGYAN_BINARY +
                                 " user passwd judge --db '" + url_ + "' >/dev/null";
     ASSERT_EQ(std::system(command.c_str()), 0);
     std::this_thread::sleep_for(2100ms);  // AuthService::kRevalidateSeconds plus the clock's second
