@@ -127,6 +127,12 @@ const Router::Route* Router::Match(const std::string& method, const std::string&
     return nullptr;
 }
 
+std::vector<Router::RouteInfo> Router::Routes() const {
+    std::vector<RouteInfo> out;
+    for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.access});
+    return out;
+}
+
 RouteMatch Router::Resolve(const std::string& method, const std::string& path) const {
     RouteMatch m;
     const Route* r = Match(method, path, &m.params, &m.path_matched);
