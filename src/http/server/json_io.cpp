@@ -101,10 +101,24 @@ core::Result<boost::json::object> ParseObject(const std::string& body, std::init
     return std::move(v.as_object());
 }
 
+namespace {
+
+std::size_t CodePoints(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
 core::Result<std::optional<std::string>> StringField(const boost::json::object& o, const char* name) {
     auto it = o.find(name);
     if (it == o.end() || it->value().is_null()) return std::optional<std::string>();
     if (!it->value().is_string()) return core::Invalid(std::string("字段 ") + name + " 应为字符串", name);
+    // Every text field has a maximum length: names kMaxNameChars, other texts kMaxTextChars.
+    const std::size_t max = std::string_view(name) == "name" ? kMaxNameChars : kMaxTextChars;
+    if (CodePoints(it->value().as_string()) > max)
+        return core::Invalid(std::string("字段 ") + name + " 至多 " + std::to_string(max) + " 个字符", name);
     return std::optional<std::string>(std::string(it->value().as_string()));
 }
 

@@ -21,6 +21,10 @@ core::Status CheckJsonBody(std::string_view body);
 // Parses `body` as a JSON object whose keys are all in `allowed` (and that passes CheckJsonBody).
 core::Result<boost::json::object> ParseObject(const std::string& body, std::initializer_list<const char*> allowed);
 
+// Text lengths (characters): a "name" field, and any other text field.
+inline constexpr std::size_t kMaxNameChars = 100;
+inline constexpr std::size_t kMaxTextChars = 10000;
+
 // Typed field access: absent → nullopt; present with the wrong type → an `invalid` error naming it.
 core::Result<std::optional<std::string>> StringField(const boost::json::object& o, const char* name);
 core::Result<std::optional<std::int64_t>> IntField(const boost::json::object& o, const char* name);

@@ -78,3 +78,34 @@ INSTANTIATE_TEST_SUITE_P(Backends, RequestRulesTest, ::testing::Values("sqlite",
 
 }  // namespace
 }  // namespace lingyan::testing
+
+namespace lingyan::testing {
+namespace {
+
+class TextLimitsTest : public BackendTest {};
+
+// Issue 11, finding 10: names and texts have a maximum length (docs/security.md).
+TEST_P(TextLimitsTest, OverlongNamesAndTextsAreRefusedNamingTheField) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    std::string long_name;
+    for (int i = 0; i < 101; ++i) long_name += "村";
+    auto unit = c.Send("POST", "/api/v1/units",
+                       R"({"parent_id":1,"code":"320000999009","kind":"village","name":")" + long_name + "\"}");
+    EXPECT_EQ(unit.status, 422) << unit.body;
+    EXPECT_EQ(Json(unit).at("error").at("field").as_string(), "name");
+    std::string huge(300000, 'x');
+    auto pool = c.Send("POST", "/api/v1/pools", R"({"name":")" + huge + R"(","quota":1})");
+    EXPECT_EQ(pool.status, 422) << pool.body.substr(0, 200);
+    std::string long_text(10001, 'y');
+    auto program = c.Send("POST", "/api/v1/programs",
+                          R"({"name":"测试","kind":"shadow","start_date":"2026-01-01","end_date":"2026-02-01","description":")" +
+                              long_text + "\"}");
+    EXPECT_EQ(program.status, 422) << program.body.substr(0, 200);
+    EXPECT_EQ(Json(program).at("error").at("field").as_string(), "description");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TextLimitsTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace lingyan::testing
