@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
@@ -63,6 +64,20 @@ std::string MetricsToken(const std::string& file) {
     while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
     if (!token.empty() && token.size() < 16) throw std::runtime_error("/metrics 令牌至少 16 个字符");
     return token;
+}
+
+// The unit named by --scope (its 12-digit code or its name); 0 for "" (the whole deployment),
+// nullopt when no unit matches.
+std::optional<core::roster::Id> ScopeUnit(Runtime& rt, const std::string& text) {
+    if (text.empty()) return core::roster::Id{0};
+    rt.roster->Reload();
+    core::roster::Id scope = 0;
+    rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
+        for (const auto& u : idx.tree().units())
+            if (u.code == text || u.name == text) scope = u.id;
+    });
+    if (scope == 0) return std::nullopt;
+    return scope;
 }
 
 std::string FindWebRoot(const std::string& flag) {
@@ -205,23 +220,18 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
             rt.roster->Reload();
-            core::roster::Id scope = 0;
-            if (!uo->scope.empty()) {
-                rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
-                    for (const auto& u : idx.tree().units())
-                        if (u.code == uo->scope || u.name == uo->scope) scope = u.id;
-                });
-                if (scope == 0) {
-                    std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
-                    ctx.exit_code = kExitBadInput;
-                    return;
-                }
-            } else if (uo->role != "admin") {
+            auto scope = ScopeUnit(rt, uo->scope);
+            if (!scope) {
+                std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            if (uo->scope.empty() && uo->role != "admin") {
                 std::cerr << "lingyan: --scope: 非 admin 账号必须指定管辖单位\n";
                 ctx.exit_code = kExitBadInput;
                 return;
             }
-            auto created = rt.auth->AddUser(uo->username, uo->display_name, uo->role, scope, ReadPassword(uo->password));
+            auto created = rt.auth->AddUser(uo->username, uo->display_name, uo->role, *scope, ReadPassword(uo->password));
             if (!created) {
                 std::cerr << "lingyan: " << created.error().field << ": " << created.error().message << "\n";
                 ctx.exit_code = kExitBadInput;
@@ -272,19 +282,13 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     role->callback([uo, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
-            core::roster::Id scope = 0;
-            if (!uo->scope.empty()) {
-                rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
-                    for (const auto& u : idx.tree().units())
-                        if (u.code == uo->scope || u.name == uo->scope) scope = u.id;
-                });
-                if (scope == 0) {
-                    std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
-                    ctx.exit_code = kExitBadInput;
-                    return;
-                }
+            auto scope = ScopeUnit(rt, uo->scope);
+            if (!scope) {
+                std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
             }
-            auto st = rt.auth->SetRole(uo->username, uo->role, scope);
+            auto st = rt.auth->SetRole(uo->username, uo->role, *scope);
             if (!st) {
                 std::cerr << "lingyan: " << st.error().message << "\n";
                 ctx.exit_code = kExitBadInput;
