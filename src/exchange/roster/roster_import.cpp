@@ -473,7 +473,7 @@ private:
         const bool exponent = id.find_first_of("eE") != std::string::npos;
         const bool may_be_rounded = from_csv_ || value.kind == ValueKind::kNumber;
         if (DigitsLostByExcel(id) && (exponent || may_be_rounded)) {
-            fail("身份证号被 Excel 存成了数字（“" + id +
+            fail("身份证号被 Excel 等表格软件存成了数字（“" + id +
                  "”），后几位已丢失；请把该列设为“文本”格式后重新填写完整号码（若号码本身以 000 结尾，请用 .xlsx "
                  "模板并把该列设为文本）");
             return;

@@ -572,7 +572,17 @@ bool Workbook::Impl::ReadCell(XmlScanner& scanner, const XmlToken& start, Cell& 
     }
     cell.type = CellType::kNumber;
     const std::string_view written(first, static_cast<std::size_t>(last - first));
-    cell.text = IsPlainInteger(written) ? std::string(written) : FormatNumber(value);
+    if (IsPlainInteger(written)) {
+        cell.text = std::string(written);
+    } else if (std::fabs(value) >= 1e15) {
+        // Shortest digits in scientific form: fixed notation would spell out the double's binary
+        // value ("320681198506150016") as if those digits had been written.
+        char buf[64];
+        const auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
+        cell.text.assign(buf, result.ptr);
+    } else {
+        cell.text = FormatNumber(value);
+    }
     return true;
 }
 
