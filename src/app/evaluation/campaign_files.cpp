@@ -40,6 +40,27 @@ std::vector<FactColumn> TemplateColumns(const evaluation::CompiledFramework& fw)
     return out;
 }
 
+// The use case names a fact's problems by criterion id ("gx_satisfaction") or by "subject", "key"
+// and "value"; in a file's report they name the sheet and the column the officer typed into.
+void NameColumns(const FactsSheet& sheet, std::vector<RowError>& errors) {
+    std::map<std::pair<int, std::string>, std::string> by_criterion;  // (line, criterion) → header
+    std::map<int, std::string> by_line;                                // line → the first value's header
+    for (const auto& f : sheet.facts) {
+        by_criterion.emplace(std::pair{static_cast<int>(f.line), f.criterion}, f.column);
+        by_line.emplace(static_cast<int>(f.line), f.column);
+    }
+    for (auto& e : errors) {
+        if (e.sheet.empty()) e.sheet = sheet.sheet;
+        if (e.field == "subject") {
+            e.field = "考核对象";
+        } else if (auto it = by_criterion.find({e.row, e.field}); it != by_criterion.end() && !it->second.empty()) {
+            e.field = it->second;
+        } else if (e.field == "key" || e.field == "value") {
+            if (auto line = by_line.find(e.row); line != by_line.end() && !line->second.empty()) e.field = line->second;
+        }
+    }
+}
+
 }  // namespace
 
 Result<FactOutcome> CampaignService::ImportFacts(const Actor& actor, Id campaign_id, const std::string& bytes) {
@@ -80,12 +101,16 @@ Result<FactOutcome> CampaignService::ImportFacts(const Actor& actor, Id campaign
         }
         FactOutcome failed;
         failed.layout = sheet->layout;
-        failed.errors = MergeRowErrors("", sheet->problems, std::move(unresolved));
+        failed.errors = MergeRowErrors(sheet->sheet, sheet->problems, std::move(unresolved));
+        NameColumns(*sheet, failed.errors);
         return failed;
     }
     if (inputs.empty()) return Invalid("表中没有任何数据", "file");
     auto outcome = EnterFacts(actor, campaign_id, inputs, "导入 .xlsx（" + sheet->layout + "）");
-    if (outcome) outcome->layout = sheet->layout;
+    if (outcome) {
+        outcome->layout = sheet->layout;
+        NameColumns(*sheet, outcome->errors);
+    }
     return outcome;
 }
 
