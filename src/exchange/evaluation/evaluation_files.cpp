@@ -108,15 +108,24 @@ std::string AwardsXlsx(const app::Board& board) {
             const std::string sheet_name = SheetNameFor(title, {"获奖名单", "排名"});
             const auto neg = writer.AddSheet(sheet_name,
                                              {{"序号", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"依据", 16}, {"得分", 10}});
+            // The criterion by its name, as the board shows it; a total to 2 decimals (as ranked),
+            // a criterion's score rate s to 4.
+            const bool by_total = d.negative->criterion.empty();
+            std::string basis = "总分";
+            if (!by_total) {
+                basis = d.negative->criterion;
+                const int node = d.framework ? d.framework->Find(basis) : core::evaluation::kNoNode;
+                if (node != core::evaluation::kNoNode) basis = d.framework->nodes()[static_cast<std::size_t>(node)].spec.name;
+            }
+            const double scale = by_total ? 100.0 : 10000.0;
             line = 2;
             for (const auto& entry : board.negative) {
                 const auto& s = d.subjects[entry.subject_idx];
                 writer.WriteNumber(neg, line, 0, line - 1);
                 writer.WriteString(neg, line, 1, s.name);
                 writer.WriteString(neg, line, 2, s.town_name);
-                writer.WriteString(neg, line, 3, d.negative->criterion.empty() ? "总分" : d.negative->criterion);
-                // Scores are compared and shown to 2 decimals (SPEC: ranking rounds to 2 decimals).
-                writer.WriteNumber(neg, line, 4, std::round(entry.value * 100.0) / 100.0);
+                writer.WriteString(neg, line, 3, basis);
+                writer.WriteNumber(neg, line, 4, std::round(entry.value * scale) / scale);
                 ++line;
             }
             if (sheet_name != title) {
