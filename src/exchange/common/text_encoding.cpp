@@ -6,6 +6,7 @@
 #include <cerrno>
 
 #include "core/text/cell_text.hpp"
+#include "exchange/common/file_io.hpp"
 
 namespace lingyan::exchange {
 
@@ -99,6 +100,12 @@ std::optional<DecodedText> DecodeText(std::string_view bytes) {
 
 std::string UnknownEncodingMessage() {
     return "无法识别文件编码（支持 UTF-8、GBK/GB18030 和带 BOM 的 UTF-16）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx";
+}
+
+std::string ReadTextFile(const std::string& path) {
+    auto decoded = DecodeText(ReadFile(path));
+    if (!decoded) throw FileError(path + ": " + UnknownEncodingMessage());
+    return std::move(decoded->text);
 }
 
 }  // namespace lingyan::exchange

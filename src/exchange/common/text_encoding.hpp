@@ -28,4 +28,8 @@ std::optional<DecodedText> DecodeText(std::string_view bytes);
 // The message for a file DecodeText could not read (Chinese, for the user).
 std::string UnknownEncodingMessage();
 
+// Reads a whole text file (a CSV the CLI imports) and decodes it as above. Throws FileError when
+// the file cannot be read or its encoding is none of these.
+std::string ReadTextFile(const std::string& path);
+
 }  // namespace lingyan::exchange
