@@ -377,6 +377,8 @@ struct RosterService::ImportPlan {
         bool created = false;  // a new person
         bool changed = false;  // an existing person's fields change
         int first_row = 0;
+        Id first_unit = 0;                // the unit of the person's first row
+        bool names_present_unit = false;  // some row names the unit the person is in now
         std::string name;
         std::vector<std::string> fields;  // changed columns
         std::vector<Position> new_positions;
@@ -463,7 +465,9 @@ RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const st
             set(after.birth_date, r.person.birth_date, "出生日期");
         }
         set(after.education, r.person.education, "学历");
-        set(after.unit_id, unit_id, "单位代码");
+        // A row's 单位代码 is where its position is; an existing person with positions in several
+        // units is several rows. The person moves only when no row names their present unit.
+        if (!existing) after.unit_id = unit_id;
         if (!existing || columns.party_join_date) set(after.party_join_date, r.person.party_join_date, "入党日期");
         if (!r.masked_id.empty()) {
             if (!existing || core::roster::MaskIdNumber(existing->id_number) != r.masked_id) {
@@ -545,10 +549,13 @@ RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const st
                 }
                 if (new_position) step.new_positions.push_back(*new_position);
                 if (changed_position) step.changed_positions.push_back(*changed_position);
+                step.names_present_unit = step.names_present_unit || unit_id == existing->unit_id;
                 continue;
             }
         }
         ImportPlan::PersonStep step;
+        step.first_unit = unit_id;
+        step.names_present_unit = existing != nullptr && unit_id == existing->unit_id;
         step.after = std::move(after);
         step.created = existing == nullptr;
         step.changed = existing != nullptr && !fields.empty();
@@ -558,6 +565,12 @@ RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const st
         if (new_position) step.new_positions.push_back(*new_position);
         if (changed_position) step.changed_positions.push_back(*changed_position);
         plan.steps.push_back(std::move(step));
+    }
+    for (auto& step : plan.steps) {
+        if (step.created || step.names_present_unit || step.after.unit_id == step.first_unit) continue;
+        step.after.unit_id = step.first_unit;  // moved to another unit
+        step.fields.emplace_back("单位代码");
+        step.changed = true;
     }
     std::stable_sort(plan.errors.begin(), plan.errors.end(),
                      [](const RowError& a, const RowError& b) { return a.row < b.row; });

@@ -156,6 +156,45 @@ TEST_P(ExchangeTest, PeopleExportEditImportUpdatesTheSamePeople) {
     EXPECT_EQ(Json(refused).at("rows").at(0).at("field").as_string(), "人员编号");
 }
 
+// A person with positions in two units is two rows of the export; imported back they are one
+// person, unchanged; a row naming another unit alone moves the person.
+TEST_P(ExchangeTest, APersonWithPositionsInTwoUnitsRoundTripsAndOneUnitMoves) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const auto town = UnitId(c, "戴埠镇"), fujia = UnitId(c, "洑家村"), tangma = UnitId(c, "塘马村");
+    const auto person = Json(c.Get("/api/v1/people?unit=" + std::to_string(fujia) + "&size=1")).at("items").at(0);
+    const auto person_id = person.at("id").as_int64();
+    auto pos = c.Send("POST", "/api/v1/positions",
+                      json::serialize(json::object{{"person_id", person_id}, {"unit_id", tangma}, {"title", "网格员"},
+                                                   {"start_date", "2023-03-01"}}));
+    ASSERT_EQ(pos.status, 201) << pos.body;
+    auto exported = c.Get("/api/v1/export/people?unit=" + std::to_string(town));
+    ASSERT_EQ(exported.status, 200);
+    Sheet sheet = ReadSheet(exported.body, "名册");
+    const auto key = Column(sheet, "人员编号"), code = Column(sheet, "单位代码");
+    int rows_of_person = 0;
+    for (std::size_t r = 1; r < sheet.size(); ++r) {
+        sheet[r].resize(sheet.front().size());
+        if (sheet[r][key] == std::to_string(person_id)) ++rows_of_person;
+    }
+    EXPECT_EQ(rows_of_person, static_cast<int>(person.at("positions").as_array().size()) + 1);
+    auto same = Upload(c, "/api/v1/import/roster", exported.body, "名册.xlsx");
+    ASSERT_EQ(same.status, 200) << same.body;
+    EXPECT_EQ(Json(same).at("updated").as_int64(), 0) << same.body;
+    EXPECT_EQ(Json(same).at("created").as_int64(), 0);
+
+    // Only one row of someone else, now naming 塘马村: that person moves there.
+    Sheet move{sheet.front()};
+    for (std::size_t r = 1; r < sheet.size() && move.size() < 2; ++r)
+        if (sheet[r][key] != std::to_string(person_id) && sheet[r][code] == "320481003202") move.push_back(sheet[r]);
+    ASSERT_EQ(move.size(), 2u);
+    move[1][code] = "320481003201";
+    auto moved = Upload(c, "/api/v1/import/roster", WriteSheet(move, "名册"), "名册.xlsx");
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    EXPECT_EQ(Json(moved).at("updated").as_int64(), 1);
+    EXPECT_EQ(Json(c.Get("/api/v1/people/" + move[1][key])).at("unit_id").as_int64(), tangma);
+}
+
 // Item 3, second half: a full ID number matches the person too; a masked one must stay the same.
 TEST_P(ExchangeTest, AnIdNumberMatchesAnExistingPersonAndColumnsAbsentStayUnchanged) {
     Client c(port());
