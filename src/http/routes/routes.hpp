@@ -58,7 +58,8 @@ Handler Bind(Services& s, IdsHandler handler);
 Router BuildRouter(Services& services);
 
 // 422 with every row error of an all-or-nothing write: {"error": {"code": "invalid", "message":
-// "<failure>：共 N 行有错误，未写入任何数据"}, "rows": [{sheet, row, field, message}]}.
+// "<failure>：共 N 行有错误（M 处），未写入任何数据"}, "rows": [{sheet, row, field, message}],
+// "error_rows": N, "error_count": M} — rows with an error and errors counted apart.
 Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure);
 
 // JSON of a session user (GET /me and login).

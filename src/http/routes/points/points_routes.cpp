@@ -449,7 +449,7 @@ Response RecordEventsBulk(Services& s, Request& req) {
         for (const auto& e : outcome->errors)
             rows.push_back(json::object{{"row", e.row}, {"field", e.field}, {"message", e.message}});
         json::object err{{"code", "invalid"},
-                         {"message", "记录失败：共 " + std::to_string(outcome->errors.size()) + " 行有错误，未写入任何数据"}};
+                         {"message", "记录失败：" + app::ErrorRowsSummary(outcome->errors) + "，未写入任何数据"}};
         return Json(422, json::object{{"error", std::move(err)}, {"rows", std::move(rows)}});
     }
     json::array ids;
