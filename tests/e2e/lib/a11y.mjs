@@ -1,0 +1,52 @@
+// Accessibility checks for the e2e specs: axe-core (from web/node_modules, pinned in
+// web/package.json) injected into the page and run with the WCAG 2.0/2.1 A and AA rules.
+// `audit(page, label)` fails on any critical or serious violation; `shot()` in browser.mjs
+// calls it, so every page and dialog a spec screenshots is checked. Rules that need a
+// person's judgement are listed in DISABLED_RULES with the reason (and in docs/accessibility.md).
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(fileURLToPath(new URL('../../../web/package.json', import.meta.url)));
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+export const BLOCKING = new Set(['critical', 'serious']);
+
+/** Rules turned off, each with the reason a person checked instead (docs/accessibility.md). */
+export const DISABLED_RULES = {};
+
+/** Runs axe on the whole document; returns its violations (every impact). */
+export async function runAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(
+    async ([tags, disabled]) => {
+      const rules = Object.fromEntries(disabled.map((id) => [id, { enabled: false }]));
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, summary: n.failureSummary })),
+      }));
+    },
+    [WCAG_TAGS, Object.keys(DISABLED_RULES)],
+  );
+}
+
+/** The critical and serious violations of `violations`, one line per rule (for a failure message). */
+export function describeBlocking(violations) {
+  return violations
+    .filter((v) => BLOCKING.has(v.impact))
+    .map((v) => `${v.impact} ${v.id} (${v.help}) × ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' | ')}`);
+}
+
+/** Fails when the page as it is now has a critical or serious WCAG A/AA violation. */
+export async function audit(page, label) {
+  const lines = describeBlocking(await runAxe(page));
+  if (lines.length) {
+    const error = new Error(`accessibility (${label}, ${page.viewportSize()?.width}px, ${page.url()}):\n  ${lines.join('\n  ')}`);
+    error.name = 'AccessibilityError';
+    throw error;
+  }
+}
