@@ -11,6 +11,17 @@ const common: typeof zh = {
     logout: 'Log out',
     toggleMenu: 'Toggle menu',
     home: 'Home',
+    mainMenu: 'Main menu',
+    skipToMain: 'Skip to main content',
+  },
+  a11y: {
+    chartData: '{name} (data table)',
+    category: 'Category',
+    value: 'Value',
+    pageSize: 'Rows per page',
+    unit: 'Unit',
+    period: 'Period',
+    quota: '{name} quota used',
   },
   menu: {
     roster: 'Roster',

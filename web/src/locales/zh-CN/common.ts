@@ -9,6 +9,18 @@ export default {
     logout: '退出登录',
     toggleMenu: '展开/收起菜单',
     home: '首页',
+    mainMenu: '主菜单',
+    skipToMain: '跳到主要内容',
+  },
+  // Text alternatives of charts and controls for screen readers (docs/accessibility.md).
+  a11y: {
+    chartData: '{name}（数据表）',
+    category: '类别',
+    value: '数值',
+    pageSize: '每页条数',
+    unit: '单位',
+    period: '考核周期',
+    quota: '{name} 名额使用',
   },
   menu: {
     roster: '队伍名册',
