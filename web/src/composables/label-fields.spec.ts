@@ -27,6 +27,14 @@ describe('labelFields', () => {
     expect(root.querySelector('.c')!.hasAttribute('aria-label')).toBe(false);
   });
 
+  it('names each field by a function of the field (a tree row by its text)', () => {
+    const root = fragment('<div class="row"><input type="checkbox"><span>北联村</span></div><div class="row"><input type="checkbox"><span>  </span></div>');
+    labelFields(root, (field) => field.closest('.row')?.textContent?.trim() ?? '');
+    const [first, second] = Array.from(root.querySelectorAll('input'));
+    expect(first.getAttribute('aria-label')).toBe('北联村');
+    expect(second.hasAttribute('aria-label')).toBe(false); // no text, no empty name
+  });
+
   it('labels on mount and follows the value when it changes (another language)', async () => {
     const text = ref('每页条数');
     const Pager = defineComponent({
@@ -38,6 +46,11 @@ describe('labelFields', () => {
     text.value = 'Rows per page';
     await nextTick();
     expect(input.getAttribute('aria-label')).toBe('Rows per page');
+    // A field added later (a lazily loaded tree row) is named when it appears.
+    const late = document.createElement('input');
+    wrapper.find('.pager').element.appendChild(late);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(late.getAttribute('aria-label')).toBe('Rows per page');
     wrapper.unmount();
   });
 });
