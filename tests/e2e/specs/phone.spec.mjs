@@ -25,7 +25,7 @@ describe('secretary on a phone', () => {
     await drawer.waitFor();
     assert.ok(!(await drawer.innerText()).includes('导入导出'), 'secretaries have no import/export');
     await shot(page, '32-phone-menu');
-    await drawer.locator('.el-menu-item', { hasText: '班子结构' }).click();
+    await drawer.locator('a', { hasText: '班子结构' }).click();
     await page.locator('[data-test="dashboard-summary"]').waitFor();
     await shot(page, '33-phone-dashboard');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
