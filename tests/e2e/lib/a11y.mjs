@@ -50,3 +50,42 @@ export async function audit(page, label) {
     throw error;
   }
 }
+
+/**
+ * The focus ring of the focused element as the page draws it: its outline (or, for Element Plus
+ * fields, the outline of the field's wrapper), and the contrast of its colour against the
+ * background behind it (WCAG 1.4.11 asks >= 3:1). Null when nothing is focused.
+ */
+export async function focusRing(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const ringHolder = el.closest('.el-input__wrapper, .el-select__wrapper, .el-textarea__inner') ?? el;
+    const style = getComputedStyle(ringHolder);
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }) => {
+      const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    // The background the ring is drawn on: the first opaque background around the element.
+    let bg = { r: 255, g: 255, b: 255, a: 1 };
+    for (let node = ringHolder.parentElement; node; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c && c.a > 0.5) {
+        bg = c;
+        break;
+      }
+    }
+    const ring = parse(style.outlineColor);
+    const width = parseFloat(style.outlineWidth) || 0;
+    const drawn = style.outlineStyle !== 'none' && width > 0 && ring && ring.a > 0;
+    const [hi, lo] = drawn ? [lum(ring), lum(bg)].sort((x, y) => y - x) : [1, 1];
+    const label = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.tagName).trim().slice(0, 40);
+    return { label, tag: el.tagName.toLowerCase(), width, style: style.outlineStyle, contrast: drawn ? (hi + 0.05) / (lo + 0.05) : 0 };
+  });
+}
