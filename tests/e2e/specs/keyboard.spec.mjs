@@ -112,7 +112,7 @@ describe('keyboard only', () => {
     await tabTo('the unit picker', (a) => a.test === 'unit-picker');
     await page.keyboard.type('北联村');
     await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '北联村' }).first().waitFor();
-    await page.keyboard.press('ArrowDown');
+    // The select marks the first match; Enter takes it.
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`unit=${unit.id}`));
     await page.locator('[data-test="dashboard-summary"]', { hasText: `共 ${stats.count} 人` }).waitFor();
