@@ -16,8 +16,15 @@ export const BLOCKING = new Set(['critical', 'serious']);
 /** Rules turned off, each with the reason a person checked instead (docs/accessibility.md). */
 export const DISABLED_RULES = {};
 
-/** Runs axe on the whole document; returns its violations (every impact). */
+/**
+ * Runs axe on the whole document; returns its violations (every impact). Waits first for Vue's
+ * enter/leave transitions to end: a message fading out is half transparent for 0.3 s and would
+ * be measured at a contrast no one reads it at.
+ */
 export async function runAxe(page) {
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { timeout: 3000 })
+    .catch(() => {});
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(
     async ([tags, disabled]) => {

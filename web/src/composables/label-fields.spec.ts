@@ -35,6 +35,12 @@ describe('labelFields', () => {
     expect(second.hasAttribute('aria-label')).toBe(false); // no text, no empty name
   });
 
+  it('names a field whose wrapping label is empty (an el-checkbox without text)', () => {
+    const root = fragment('<div class="row"><label class="el-checkbox"><input type="checkbox" id="c1"></label><span>塘马村</span></div>');
+    labelFields(root, (field) => field.closest('.row')?.textContent?.trim() ?? '');
+    expect(root.querySelector('input')!.getAttribute('aria-label')).toBe('塘马村');
+  });
+
   it('labels on mount and follows the value when it changes (another language)', async () => {
     const text = ref('每页条数');
     const Pager = defineComponent({

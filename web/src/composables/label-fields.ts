@@ -11,7 +11,9 @@ export type FieldLabel = string | ((field: HTMLElement) => string);
 export function labelFields(root: Element, label: FieldLabel): void {
   for (const field of Array.from(root.querySelectorAll<HTMLElement>('input, [role="combobox"]'))) {
     if (field.getAttribute('type') === 'hidden') continue;
-    const named = field.hasAttribute('aria-labelledby') || (field.id && root.ownerDocument.querySelector(`label[for="${CSS.escape(field.id)}"]`));
+    // A <label> counts only when it has text: el-checkbox wraps its input in an empty label.
+    const labelEl = (field.id && root.ownerDocument.querySelector(`label[for="${CSS.escape(field.id)}"]`)) || field.closest('label');
+    const named = field.hasAttribute('aria-labelledby') || !!labelEl?.textContent?.trim();
     const own = field.getAttribute('aria-label');
     // Ours to update (the language changed) or not named yet.
     if (named || (own && field.dataset.labelFields !== 'true')) continue;
