@@ -1,6 +1,6 @@
 // Keyboard only (WCAG 2.1.1, 2.4.3, 2.4.7): an officer logs in, walks the side menu with Tab and
 // Enter to three modules and does one task in each without the mouse — finds a person and opens
-// the record (队伍名册), opens a drill-down of a campaign board and closes it with Escape (考核评价),
+// the record (队伍名册, sorting the list by name on the way), opens a drill-down of a campaign board and closes it with Escape (考核评价),
 // picks a unit for the team-structure dashboard (班子结构) — and every Tab stop on the way shows
 // a focus ring of at least 2 px and 3:1 against its background (WCAG 1.4.11).
 import { after, before, describe, it } from 'node:test';
@@ -73,6 +73,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
     const link = page.locator('[data-test="people-table"] .el-table__row a', { hasText: person.name }).first();
+    await link.waitFor();
+    // The name column sorts from the keyboard too.
+    await tabTo('the 姓名 column header', (a) => a.tag === 'th' && a.text.startsWith('姓名'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=name/);
+    assert.equal(await page.locator('[data-test="people-table"] th.is-sortable').first().getAttribute('aria-sort'), 'ascending');
     await link.waitFor();
     await tabTo(`the link of ${person.name}`, (a) => a.tag === 'a' && a.text === person.name && a.href.includes(`/roster/people/${person.id}`));
     await shot(page, '81-keyboard-people');
