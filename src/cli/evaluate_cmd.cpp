@@ -18,6 +18,7 @@
 #include "core/evaluation/templates.hpp"
 #include "core/text/csv.hpp"
 #include "exchange/common/file_io.hpp"
+#include "exchange/common/text_encoding.hpp"
 #include "exchange/evaluation/framework_json.hpp"
 
 namespace lingyan::cli {
@@ -288,7 +289,7 @@ int Run(const Options& opt) {
         } else {
             framework_text = exchange::ReadFile(opt.framework_path);
         }
-        inputs_text = exchange::ReadFile(opt.inputs_path);
+        inputs_text = exchange::ReadTextFile(opt.inputs_path);  // UTF-8, GBK or UTF-16
     } catch (const exchange::FileError& e) {
         std::cerr << e.what() << '\n';
         return kExitBadInput;

@@ -17,6 +17,7 @@
 #include "core/matching/host_matching.hpp"
 #include "core/text/csv.hpp"
 #include "exchange/common/file_io.hpp"
+#include "exchange/common/text_encoding.hpp"
 
 namespace lingyan::cli {
 namespace {
@@ -67,7 +68,7 @@ std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\"
 
 // Reads a profile file. `hosts` enables the optional capacity column.
 std::vector<UnitProfile> ReadProfiles(const std::string& path, bool hosts) {
-    const std::string text = exchange::ReadFile(path);
+    const std::string text = exchange::ReadTextFile(path);  // UTF-8, GBK or UTF-16
     core::text::CsvReader reader(text);
     std::vector<std::string_view> fields;
     auto fail = [&](std::size_t line, const std::string& problem) -> BadInput {

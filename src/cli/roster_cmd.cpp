@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
@@ -19,9 +20,7 @@ namespace lingyan::cli {
 using composition::kDefaultDb;
 using composition::Runtime;
 
-using exchange::roster::PeopleRows;
-using exchange::roster::ToAppErrors;
-using exchange::roster::ToAppRows;
+using exchange::roster::ToAppSheet;
 
 namespace {
 
@@ -60,6 +59,7 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
         std::string db = kDefaultDb;
         std::string file;
         std::string as_user = "admin";
+        bool dry_run = false;
     };
     auto opts = std::make_shared<Options>();
 
@@ -68,6 +68,7 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
     auto* import_roster = import->add_subcommand("roster", "导入人员名册（全部成功或全部不写入）");
     import_roster->add_option("FILE", opts->file, "名册文件 .xlsx 或 .csv")->required();
     import_roster->add_option("--db", opts->db, "数据库")->capture_default_str();
+    import_roster->add_flag("--dry-run", opts->dry_run, "只检查并统计将新增、更新、不变的人数，不写入");
     import_roster->callback([opts, &ctx] {
         try {
             std::string bytes = exchange::ReadFile(opts->file);
@@ -77,19 +78,23 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
             auto parsed = exchange::roster::ParseRoster(bytes, fs::path(opts->file).filename().string(),
                                                         [&](double f, std::size_t) { parse_progress.Update(f); });
             parse_progress.Done();
-            std::vector<app::RowError> errors = ToAppErrors(parsed.errors);
+            app::RosterSheet sheet = ToAppSheet(parsed);
+            for (const auto& note : sheet.notes) std::cerr << opts->file << ": " << note << "\n";
+            std::vector<app::RowError> errors = sheet.errors;
             core::auth::Actor actor{0, "cli", core::auth::Role::kAdmin, 0};
             if (!errors.empty()) {
-                auto more = rt.roster->CheckImport(actor, ToAppRows(parsed));
-                errors.insert(errors.end(), more.begin(), more.end());
-                std::stable_sort(errors.begin(), errors.end(),
-                                 [](const app::RowError& a, const app::RowError& b) { return a.row < b.row; });
+                errors = app::MergeRowErrors(std::move(errors), rt.roster->CheckImport(actor, sheet.rows, sheet.columns));
             } else {
                 Progress write_progress("写入");
-                auto outcome = rt.roster->ImportRoster(actor, ToAppRows(parsed), [&](std::size_t done, std::size_t total) {
-                    write_progress.Update(static_cast<double>(done) / static_cast<double>(std::max<std::size_t>(total, 1)));
-                });
-                write_progress.Done();
+                app::RosterImportOptions options{sheet.columns, opts->dry_run, {}};
+                if (!opts->dry_run) {
+                    options.progress = [&](std::size_t done, std::size_t total) {
+                        write_progress.Update(static_cast<double>(done) /
+                                              static_cast<double>(std::max<std::size_t>(total, 1)));
+                    };
+                }
+                auto outcome = rt.roster->ImportRoster(actor, sheet.rows, options);
+                if (!opts->dry_run) write_progress.Done();
                 if (!outcome) {
                     std::cerr << "lingyan: " << opts->file << ": " << outcome.error().message << "\n";
                     ctx.exit_code = kExitBadInput;
@@ -97,14 +102,17 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
                 }
                 errors = outcome->errors;
                 if (errors.empty()) {
-                    std::cout << "已导入 " << outcome->imported << " 人、" << outcome->positions << " 个职务\n";
+                    std::cout << (opts->dry_run ? "预检通过，将导入 " : "已导入 ") << outcome->imported << " 行：新增 "
+                              << outcome->created << " 人、更新 " << outcome->updated << " 人、未变 " << outcome->unchanged
+                              << " 人，职务 " << outcome->positions << " 个\n";
                     return;
                 }
             }
-            for (const auto& e : errors)
-                std::cerr << opts->file << ": " << e.sheet << " 第 " << e.row << " 行"
+            for (const auto& e : errors) {
+                std::cerr << opts->file << ": " << e.sheet << (e.row > 0 ? " 第 " + std::to_string(e.row) + " 行" : "")
                           << (e.field.empty() ? "" : "，" + e.field) << "：" << e.message << "\n";
-            std::cerr << "lingyan: " << opts->file << ": " << errors.size() << " 行有错误，未写入任何数据\n";
+            }
+            std::cerr << "lingyan: " << opts->file << ": " << app::ErrorRowsSummary(errors) << "，未写入任何数据\n";
             ctx.exit_code = kExitBadInput;
         } catch (const exchange::FileError& e) {
             std::cerr << "lingyan: " << e.what() << "\n";
@@ -125,20 +133,12 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
             Runtime rt(opts->db);
             rt.roster->Reload();
             core::auth::Actor actor{0, "cli", core::auth::Role::kAdmin, 0};
-            core::roster::PeopleQuery q;
-            q.size = 500;
-            std::vector<app::PersonView> all;
-            while (true) {
-                auto page = rt.roster->ListPeople(actor, q);
-                if (!page || page->items.empty()) break;
-                for (auto& p : page->items) all.push_back(std::move(p));
-                if (all.size() >= page->total) break;
-                ++q.page;
-            }
-            std::vector<exchange::roster::PersonExportRow> rows;
-            rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) { rows = PeopleRows(all, &idx); });
-            exchange::roster::WritePeopleXlsx(opts->file, rows);
-            std::cout << "已导出 " << all.size() << " 人到 " << opts->file << "\n";
+            auto rows = rt.roster_exchange->PeopleExportRows(actor, core::roster::PeopleQuery{});
+            if (!rows) throw std::runtime_error(rows.error().message);
+            std::set<core::roster::Id> people;
+            for (const auto& row : *rows) people.insert(row.person.id);
+            exchange::roster::WritePeopleXlsx(opts->file, *rows);
+            std::cout << "已导出 " << people.size() << " 人到 " << opts->file << "\n";
         } catch (const std::exception& e) {
             std::cerr << "lingyan: " << e.what() << "\n";
             ctx.exit_code = kExitFailure;

@@ -1,9 +1,15 @@
-// serve, migrate, user add|passwd|list, audit verify.
+// serve, migrate, user add|passwd|disable|enable|role|list, audit verify.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "demo/arena_demo.hpp"
 #include "demo/demo.hpp"
@@ -13,6 +19,7 @@
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
 #include "http/server/server.hpp"
+#include "storage/common/audit_anchor.hpp"
 #include "storage/db/migrations.hpp"
 
 namespace lingyan::cli {
@@ -31,6 +38,10 @@ struct ServeOptions {
     int threads = 2;
     bool quiet = false;
     std::string ladder = "4x15";
+    bool secure_cookies = false;
+    std::string trusted_proxy;
+    std::string metrics_token_file;
+    std::string audit_key;
 };
 
 struct UserOptions {
@@ -40,6 +51,36 @@ struct UserOptions {
 };
 
 // The web app's build folder: --web, else web/dist next to the working directory or the binary.
+// The /metrics token: the first line of `file`, else LINGYAN_METRICS_TOKEN, else "" (no /metrics).
+// Never a command-line value, which other users of the machine could read from the process list.
+std::string MetricsToken(const std::string& file) {
+    std::string token;
+    if (!file.empty()) {
+        std::ifstream in(file);
+        if (!in) throw std::runtime_error("无法读取 --metrics-token-file: " + file);
+        std::getline(in, token);
+    } else if (const char* env = std::getenv("LINGYAN_METRICS_TOKEN")) {
+        token = env;
+    }
+    while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+    if (!token.empty() && token.size() < 16) throw std::runtime_error("/metrics 令牌至少 16 个字符");
+    return token;
+}
+
+// The unit named by --scope (its 12-digit code or its name); 0 for "" (the whole deployment),
+// nullopt when no unit matches.
+std::optional<core::roster::Id> ScopeUnit(Runtime& rt, const std::string& text) {
+    if (text.empty()) return core::roster::Id{0};
+    rt.roster->Reload();
+    core::roster::Id scope = 0;
+    rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
+        for (const auto& u : idx.tree().units())
+            if (u.code == text || u.name == text) scope = u.id;
+    });
+    if (scope == 0) return std::nullopt;
+    return scope;
+}
+
 std::string FindWebRoot(const std::string& flag) {
     if (!flag.empty()) return flag;
     namespace fs = std::filesystem;
@@ -87,6 +128,13 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_option("--web", serve_opts->web_root, "前端构建目录（默认 web/dist）");
     serve->add_option("--threads", serve_opts->threads, "工作线程数")->capture_default_str();
     serve->add_flag("--quiet", serve_opts->quiet, "不输出每个请求的日志");
+    serve->add_flag("--secure-cookies", serve_opts->secure_cookies, "会话 Cookie 加 Secure（经 HTTPS 或 TLS 反向代理提供服务时）");
+    serve->add_option("--trusted-proxy", serve_opts->trusted_proxy,
+                      "可信反向代理的网段（CIDR，如 127.0.0.1/32）；只有来自它的 X-Forwarded-For 才被采信");
+    serve->add_option("--audit-key", serve_opts->audit_key,
+                      "审计密钥文件（首次启动时创建，权限 0600；默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
+    serve->add_option("--metrics-token-file", serve_opts->metrics_token_file,
+                      "含 /metrics 访问令牌的文件（或环境变量 LINGYAN_METRICS_TOKEN）；未设置时不提供 /metrics");
     serve->add_option("--ladder", serve_opts->ladder, "村干部等级体系：4x15（四岗十五级）或 3x18（三岗十八级）")
         ->capture_default_str();
     serve->callback([serve_opts, &ctx] {
@@ -97,7 +145,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 ctx.exit_code = kExitBadInput;
                 return;
             }
-            Runtime rt(serve_opts->db);
+            Runtime rt(serve_opts->db, serve_opts->audit_key);
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             std::vector<demo::DemoAccount> accounts;
             if (serve_opts->demo) accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
@@ -116,17 +164,40 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 std::cout << std::flush;
             }
             http::Services& services = rt.Services();
+            services.settings.secure_cookies = serve_opts->secure_cookies;
+            services.settings.metrics_token = MetricsToken(serve_opts->metrics_token_file);
             http::ServerConfig cfg;
             cfg.bind = serve_opts->bind;
             cfg.port = serve_opts->port;
             cfg.web_root = FindWebRoot(serve_opts->web_root);
             cfg.threads = serve_opts->threads;
             cfg.access_log = !serve_opts->quiet;
+            cfg.trusted_proxy = serve_opts->trusted_proxy;
             cfg.on_listening = [](unsigned short port) {
                 std::cout << "listening on port " << port << std::endl;
             };
             if (cfg.web_root.empty()) spdlog::warn("未找到前端构建（web/dist），只提供 API");
+            // Anchor the audit head outside the table every 30 s while serving (and at exit).
+            std::mutex anchor_mutex;
+            std::condition_variable anchor_wake;
+            bool serving = true;
+            std::thread anchor([&] {
+                std::unique_lock lock(anchor_mutex);
+                while (!anchor_wake.wait_for(lock, std::chrono::seconds(30), [&] { return !serving; })) {
+                    try {
+                        rt.AnchorAudit();
+                    } catch (const std::exception& e) {
+                        spdlog::error("审计锚点写入失败: {}", e.what());
+                    }
+                }
+            });
             http::RunServer(cfg, services);
+            {
+                std::lock_guard lock(anchor_mutex);
+                serving = false;
+            }
+            anchor_wake.notify_all();
+            anchor.join();
         });
     });
 
@@ -154,23 +225,18 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
             rt.roster->Reload();
-            core::roster::Id scope = 0;
-            if (!uo->scope.empty()) {
-                rt.roster->WithIndex([&](const core::roster::RosterIndex& idx) {
-                    for (const auto& u : idx.tree().units())
-                        if (u.code == uo->scope || u.name == uo->scope) scope = u.id;
-                });
-                if (scope == 0) {
-                    std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
-                    ctx.exit_code = kExitBadInput;
-                    return;
-                }
-            } else if (uo->role != "admin") {
+            auto scope = ScopeUnit(rt, uo->scope);
+            if (!scope) {
+                std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            if (uo->scope.empty() && uo->role != "admin") {
                 std::cerr << "lingyan: --scope: 非 admin 账号必须指定管辖单位\n";
                 ctx.exit_code = kExitBadInput;
                 return;
             }
-            auto created = rt.auth->AddUser(uo->username, uo->display_name, uo->role, scope, ReadPassword(uo->password));
+            auto created = rt.auth->AddUser(uo->username, uo->display_name, uo->role, *scope, ReadPassword(uo->password));
             if (!created) {
                 std::cerr << "lingyan: " << created.error().field << ": " << created.error().message << "\n";
                 ctx.exit_code = kExitBadInput;
@@ -194,6 +260,49 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             std::cout << "已修改 " << uo->username << " 的密码\n";
         });
     });
+    // user disable|enable NAME, user role NAME ROLE [--scope UNIT]: each ends the account's sessions.
+    for (const bool active : {false, true}) {
+        auto* cmd = user->add_subcommand(active ? "enable" : "disable",
+                                         active ? "启用账号" : "停用账号（立即结束其全部会话）");
+        cmd->add_option("username", uo->username, "用户名")->required();
+        cmd->add_option("--db", uo->db, "数据库")->capture_default_str();
+        cmd->callback([uo, &ctx, active] {
+            Guard(ctx, [&] {
+                Runtime rt(uo->db);
+                auto st = rt.auth->SetActive(uo->username, active);
+                if (!st) {
+                    std::cerr << "lingyan: " << st.error().message << "\n";
+                    ctx.exit_code = kExitBadInput;
+                    return;
+                }
+                std::cout << (active ? "已启用 " : "已停用 ") << uo->username << "\n";
+            });
+        });
+    }
+    auto* role = user->add_subcommand("role", "修改角色与管辖范围（立即结束其全部会话）");
+    role->add_option("username", uo->username, "用户名")->required();
+    role->add_option("role", uo->role, "角色：admin county town secretary judge member")->required();
+    role->add_option("--scope", uo->scope, "管辖单位的区划代码或名称（admin 可省略，表示全部）");
+    role->add_option("--db", uo->db, "数据库")->capture_default_str();
+    role->callback([uo, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(uo->db);
+            auto scope = ScopeUnit(rt, uo->scope);
+            if (!scope) {
+                std::cerr << "lingyan: --scope: 找不到单位 " << uo->scope << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            auto st = rt.auth->SetRole(uo->username, uo->role, *scope);
+            if (!st) {
+                std::cerr << "lingyan: " << st.error().message << "\n";
+                ctx.exit_code = kExitBadInput;
+                return;
+            }
+            std::cout << "已修改 " << uo->username << " 的角色与范围\n";
+        });
+    });
+
     auto* list = user->add_subcommand("list", "列出账号");
     list->add_option("--db", uo->db, "数据库")->capture_default_str();
     list->callback([uo, &ctx] {
@@ -205,30 +314,65 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         });
     });
 
-    auto* audit = app.add_subcommand("audit", "审计日志：verify 校验哈希链");
+    auto key = std::make_shared<std::string>();
+    auto* audit = app.add_subcommand("audit", "审计日志：verify 校验哈希链与锚点，head 打印末条");
     audit->require_subcommand(1);
     auto* verify = audit->add_subcommand("verify", "校验审计日志哈希链是否完整");
     verify->add_option("--db", *db, "数据库")->capture_default_str();
-    verify->callback([db, &ctx] {
+    verify->add_option("--audit-key", *key, "审计密钥文件（默认：SQLite 文件旁的 .audit-key）");
+    verify->callback([db, key, &ctx] {
         Guard(ctx, [&] {
-            Runtime rt(*db);
+            Runtime rt(*db, *key);
             std::string prev(64, '0');
             std::int64_t seq = 0, checked = 0;
+            bool keyed_seen = false;
+            std::map<std::int64_t, std::string> hashes;  // of anchored entries, to compare with the anchor file
+            const auto anchors = storage::ReadAuditAnchors(rt.audit_anchor_path);
+            for (const auto& anchor : anchors) hashes[anchor.seq];
+            const std::string audit_key = storage::LoadOrCreateAuditKey(rt.audit_key_path);
+            auto fail = [&](const std::string& message) {
+                std::cerr << "lingyan: " << message << "\n";
+                ctx.exit_code = kExitFailure;
+            };
             while (true) {
                 auto batch = rt.store->ListAudit(seq, 1000);
                 if (batch.empty()) break;
                 for (const auto& e : batch) {
-                    if (e.seq != seq + 1 || e.prev_hash != prev || storage::AuditHash(e) != e.hash) {
-                        std::cerr << "lingyan: 审计日志在第 " << e.seq << " 条处被篡改或断链\n";
-                        ctx.exit_code = kExitFailure;
-                        return;
-                    }
+                    if (e.seq != seq + 1) return fail("审计日志缺少第 " + std::to_string(seq + 1) + " 条（被删除）");
+                    if (e.prev_hash != prev || storage::AuditHash(e, audit_key) != e.hash)
+                        return fail("审计日志在第 " + std::to_string(e.seq) + " 条处被篡改或断链");
+                    if (keyed_seen && !e.keyed)
+                        return fail("审计日志第 " + std::to_string(e.seq) + " 条未用密钥签名（被改写）");
+                    keyed_seen = keyed_seen || e.keyed;
+                    if (auto it = hashes.find(e.seq); it != hashes.end()) it->second = e.hash;
                     prev = e.hash;
                     seq = e.seq;
                     ++checked;
                 }
             }
-            std::cout << "审计日志完整：共 " << checked << " 条，末条哈希 " << prev << "\n";
+            for (const auto& anchor : anchors) {
+                if (anchor.seq > seq)
+                    return fail("审计日志被截断：锚点文件记录了第 " + std::to_string(anchor.seq) + " 条，表中只到第 " +
+                                std::to_string(seq) + " 条");
+                if (hashes[anchor.seq] != anchor.hash)
+                    return fail("审计日志第 " + std::to_string(anchor.seq) + " 条与锚点文件记录的哈希不同（被改写）");
+            }
+            std::cout << "审计日志完整：共 " << checked << " 条，末条哈希 " << prev << "，核对锚点 " << anchors.size()
+                      << " 个\n";
+        });
+    });
+    auto* head = audit->add_subcommand("head", "打印审计日志的末条序号与哈希（供抄录备查）");
+    head->add_option("--db", *db, "数据库")->capture_default_str();
+    head->add_option("--audit-key", *key, "审计密钥文件");
+    head->callback([db, key, &ctx] {
+        Guard(ctx, [&] {
+            Runtime rt(*db, *key);
+            auto last = rt.store->LastAudit();
+            if (!last) {
+                std::cout << "0\n";
+                return;
+            }
+            std::cout << last->seq << " " << last->hash << " " << last->at << "\n";
         });
     });
 }

@@ -2,6 +2,7 @@
 
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
+#include "storage/common/audit_anchor.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
@@ -9,8 +10,12 @@
 
 namespace lingyan::composition {
 
-Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(db_url))) {
+Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
+    : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(db_url))),
+      audit_key_path(audit_key.empty() ? storage::DefaultAuditKeyPath(db_url) : audit_key),
+      audit_anchor_path(storage::AnchorPathFor(audit_key_path)) {
     migrations_applied = store->Migrate();
+    store->SetAuditKey(storage::LoadOrCreateAuditKey(audit_key_path));
     auth = std::make_unique<app::AuthService>(*store, store_mutex, clock, crypto);
     roster = std::make_unique<app::RosterService>(*store, store_mutex, clock);
     roster_exchange = std::make_unique<app::RosterExchange>(*roster, exchange::roster::MakeRosterFiles());
@@ -42,6 +47,19 @@ Runtime::Runtime(const std::string& db_url) : store(std::make_unique<storage::Sq
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
+}
+
+Runtime::~Runtime() {
+    try {
+        AnchorAudit();
+    } catch (const std::exception&) {
+        // The database may be gone (tests drop it); the next run anchors again.
+    }
+}
+
+void Runtime::AnchorAudit() {
+    std::lock_guard lock(store_mutex);
+    storage::AnchorAuditHead(*store, audit_anchor_path, clock.NowIso());
 }
 
 http::Services& Runtime::Services() {

@@ -38,7 +38,12 @@ namespace lingyan::composition {
 inline constexpr const char* kDefaultDb = "sqlite:lingyan.db";
 
 struct Runtime {
-    explicit Runtime(const std::string& db_url);
+    // `audit_key_path` "" = storage::DefaultAuditKeyPath(db_url).
+    explicit Runtime(const std::string& db_url, const std::string& audit_key_path = {});
+    ~Runtime();  // anchors the audit head (storage/common/audit_anchor.hpp)
+
+    // Appends the audit chain's head to the anchor file when it moved (also called periodically by serve).
+    void AnchorAudit();
 
     // The use cases as the HTTP routes take them; built once, valid as long as the Runtime.
     http::Services& Services();
@@ -66,6 +71,7 @@ struct Runtime {
     std::unique_ptr<storage::SqlHonourStore> honour_store;  // shares store's connection
     std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
     int migrations_applied = 0;
+    std::string audit_key_path, audit_anchor_path;
 
 private:
     std::unique_ptr<http::Services> services_;

@@ -18,30 +18,56 @@ if [ ! -d web/node_modules ]; then scripts/npm-ci.sh web; fi
 if [ ! -f web/dist/index.html ]; then (cd web && npm run build --silent); fi
 [ -x /usr/bin/chromium ] || { echo "e2e: /usr/bin/chromium is missing (apt-get install chromium fonts-wqy-microhei)" >&2; exit 1; }
 
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 tmp=$(mktemp -d)
-log="$tmp/server.log"
-"$bin" serve --demo --port "$port" --db "sqlite:$tmp/e2e.db" >"$log" 2>&1 &
-server=$!
 cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
+  for pidfile in "$tmp"/*.pid; do
+    [ -f "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then echo "e2e: server exited:" >&2; cat "$log" >&2; exit 1; fi
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "e2e: server not healthy after 60 s" >&2; cat "$log" >&2; exit 1; }
+# Starts a demo server on its own database; prints its port. Specs that change data run against
+# one server in order; the accessibility sweep (read-only, the longest) runs beside them on another.
+start_server() {
+  local name=$1 port
+  port=$(free_port)
+  "$bin" serve --demo --port "$port" --db "sqlite:$tmp/$name.db" >"$tmp/$name.log" 2>&1 &
+  echo $! >"$tmp/$name.pid"  # start_server runs in a subshell: the pid file tells cleanup what to stop
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$(cat "$tmp/$name.pid")" 2>/dev/null; then echo "e2e: server exited:" >&2; cat "$tmp/$name.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "e2e: server not healthy after 60 s" >&2; cat "$tmp/$name.log" >&2; exit 1; }
+  echo "$port"
+}
 
 mkdir -p test-output/screenshots
-export LINGYAN_URL="http://127.0.0.1:$port" SCREENSHOT_DIR="$root/test-output/screenshots"
-status=0
+export SCREENSHOT_DIR="$root/test-output/screenshots"
 specs=("$@")
-[ ${#specs[@]} -gt 0 ] || specs=(tests/e2e/specs/*.spec.mjs)
-node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}" || status=$?
-if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$log" >&2; fi
+sweep=()
+if [ ${#specs[@]} -eq 0 ]; then
+  for spec in tests/e2e/specs/*.spec.mjs; do
+    if [ "$(basename "$spec")" = a11y.spec.mjs ]; then sweep=("$spec"); else specs+=("$spec"); fi
+  done
+fi
+port=$(start_server e2e)
+status=0
+sweep_status=0
+if [ ${#sweep[@]} -gt 0 ]; then
+  sweep_port=$(start_server sweep)
+  LINGYAN_URL="http://127.0.0.1:$sweep_port" node --test --test-concurrency=1 --test-reporter=spec "${sweep[@]}" \
+    >"$tmp/sweep.out" 2>&1 &
+  sweep_pid=$!
+fi
+LINGYAN_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}" || status=$?
+if [ ${#sweep[@]} -gt 0 ]; then
+  wait "$sweep_pid" || sweep_status=$?
+  cat "$tmp/sweep.out"
+fi
+if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$tmp/e2e.log" >&2; fi
+if [ "$sweep_status" -ne 0 ]; then echo "e2e: sweep server log (last 40 lines):" >&2; tail -40 "$tmp/sweep.log" >&2; status=$sweep_status; fi
 exit "$status"

@@ -1,7 +1,9 @@
 // libFuzzer target for the roster importer (issue 2: "a fuzz target for the roster importer").
-// Every input is parsed three ways: as CSV, as an .xlsx file, and as the worksheet XML of an
-// otherwise valid package built in memory (so that mutations reach the XML scanner instead of
-// dying on zip checksums). The importer may reject anything, but only with a RosterParse full of
+// Every input is parsed several ways: as CSV — as it is, and after a UTF-16 or UTF-8 byte-order mark
+// so that the encoding detection (exchange/common/text_encoding) and its conversions see every
+// input (issue 16) — as a units list (CSV), as an .xlsx file, and as the worksheet XML of an
+// otherwise valid package built in memory (so that mutations reach the XML scanner and the merged-
+// cell fill instead of dying on zip checksums). The importer may reject anything, but only with a RosterParse full of
 // errors or an exchange::FileError; any other exception, crash, leak or sanitizer report is a bug.
 // Built and run by tests/fuzz/run.sh.
 #include <zip.h>
@@ -14,7 +16,9 @@
 #include <string_view>
 
 #include "exchange/common/file_io.hpp"
+#include "exchange/common/text_encoding.hpp"
 #include "exchange/roster/roster_import.hpp"
+#include "exchange/roster/unit_sheet.hpp"
 
 namespace {
 
@@ -83,7 +87,9 @@ std::string PackageWithSheet(std::string_view sheet) {
 void Check(const RosterParse& parse) {
     // Every good row has the required fields; errors carry a message.
     for (const auto& row : parse.rows) {
-        if (row.person.name.empty() || row.person.birth_date.size() != 10 || row.unit_code.size() != 12) std::abort();
+        const std::size_t birth = row.person.birth_date.size();  // a day, or a month (出生年月)
+        if (row.person.name.empty() || (birth != 10 && birth != 7) || row.unit_code.size() != 12) std::abort();
+        if (!row.person.id_number.empty() && row.person.id_number.size() != 18) std::abort();
     }
     for (const auto& error : parse.errors) {
         if (error.message.empty()) std::abort();
@@ -98,11 +104,29 @@ void Parse(std::string_view bytes, const char* filename) {
     }
 }
 
+void ParseUnits(std::string_view bytes) {
+    const auto sheet = lingyan::exchange::ReadUnitsSheet(bytes, "fuzz.csv");
+    for (const auto& problem : sheet.problems)
+        if (problem.message.empty() || problem.line == 0) std::abort();
+}
+
+void Decode(std::string_view bytes) {
+    // Whatever is decoded is valid UTF-8 without NUL, or nothing.
+    if (const auto decoded = lingyan::exchange::DecodeText(bytes)) {
+        if (decoded->text.find('\0') != std::string::npos) std::abort();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    Decode(bytes);
     Parse(bytes, "fuzz.csv");
+    Parse("\xFF\xFE" + std::string(bytes), "fuzz.csv");  // UTF-16LE
+    Parse("\xFE\xFF" + std::string(bytes), "fuzz.csv");  // UTF-16BE
+    Parse("\xEF\xBB\xBF" + std::string(bytes), "fuzz.csv");
+    ParseUnits(bytes);
     Parse(bytes, "fuzz.xlsx");
     Parse(PackageWithSheet(bytes), "fuzz.xlsx");
     return 0;

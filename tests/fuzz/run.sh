@@ -14,15 +14,17 @@ srcs=(
   "$root"/src/exchange/xlsx/*.cpp
   "$root"/src/exchange/roster/*.cpp
   "$root"/src/exchange/common/*.cpp
-  "$root"/src/core/roster/*.cpp
-  "$root/src/core/text/csv.cpp"
+  "$root"/src/core/text/*.cpp
   "$root/src/core/common/date.cpp"
+  "$root/src/core/roster/tree.cpp"
+  "$root/src/core/roster/roster_index.cpp"
+  "$root/src/core/roster/person_rules.cpp"
 )
 bin="$out/roster_import_fuzz"
 # Rebuild only when a source is newer than the binary.
 rebuild=0
 [[ -x "$bin" ]] || rebuild=1
-for src in "${srcs[@]}" "$root"/src/exchange/xlsx/*.hpp "$root"/src/exchange/roster/*.hpp; do
+for src in "${srcs[@]}" "$root"/src/exchange/xlsx/*.hpp "$root"/src/exchange/roster/*.hpp "$root"/src/exchange/common/*.hpp; do
   [[ "$src" -nt "$bin" ]] && rebuild=1
 done
 if (( rebuild )); then

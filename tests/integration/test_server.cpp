@@ -88,10 +88,14 @@ public:
             if (url.rfind("sqlite:", 0) == 0) {
                 const std::string path = url.substr(7);
                 std::error_code ec;
-                for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+                for (const char* suffix : {"", "-wal", "-shm", "-journal", ".audit-key", ".audit-anchor"})
+                    std::filesystem::remove(path + suffix, ec);
             } else if (const char* admin = std::getenv("LINGYAN_TEST_PG"); admin && *admin) {
                 const auto pos = url.find("dbname=") + 7;
                 const std::string name = url.substr(pos, url.find(' ', pos) - pos);
+                std::error_code ec;
+                for (const char* suffix : {".audit-key", ".audit-anchor"})
+                    std::filesystem::remove(TestAuditKey(url).substr(0, TestAuditKey(url).size() - 10) + suffix, ec);
                 try {
                     storage::OpenPostgres(admin)->ExecScript("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 } catch (const std::exception& e) {
@@ -111,6 +115,12 @@ TempDatabases* const kTempDatabases =
     static_cast<TempDatabases*>(::testing::AddGlobalTestEnvironment(new TempDatabases));
 
 }  // namespace
+
+std::string TestAuditKey(const std::string& url) {
+    if (url.rfind("sqlite:", 0) == 0) return url.substr(7) + ".audit-key";
+    const auto pos = url.find("dbname=") + 7;
+    return (std::filesystem::temp_directory_path() / (url.substr(pos, url.find(' ', pos) - pos) + ".audit-key")).string();
+}
 
 std::string FreshDatabase(const std::string& backend) {
     static std::mt19937_64 rng{std::random_device{}()};
@@ -139,7 +149,8 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, pipefd[0]);
-    std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet"};
+    std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet", "--audit-key",
+                                     TestAuditKey(db)};
     if (demo) args.push_back("--demo");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -160,10 +171,12 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     return {pid, port};
 }
 
-TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_unique<composition::Runtime>(db_url)) {
+TestServer::TestServer(const std::string& db_url, bool demo, const std::string& trusted_proxy)
+    : rt_(std::make_unique<composition::Runtime>(db_url, TestAuditKey(db_url))) {
     if (demo) demo::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
     rt_->roster->Reload();
     services_ = &rt_->Services();
+    services_->settings.metrics_token = kTestMetricsToken;
     std::mutex m;
     std::condition_variable cv;
     std::atomic<unsigned short> port{0};
@@ -172,6 +185,7 @@ TestServer::TestServer(const std::string& db_url, bool demo) : rt_(std::make_uni
         cfg.port = 0;
         cfg.threads = 2;
         cfg.access_log = false;
+        cfg.trusted_proxy = trusted_proxy;
         cfg.on_listening = [&](unsigned short p) {
             std::lock_guard lock(m);
             port = p;

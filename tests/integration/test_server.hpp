@@ -30,14 +30,20 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
 // A database URL for a backend: "sqlite" → a fresh temp file, "postgres" → a fresh database.
 // Returns "" for postgres when LINGYAN_TEST_PG is not set.
 std::string FreshDatabase(const std::string& backend);
+// The audit key file the tests use for a database (beside a SQLite file; in the temp folder for a
+// PostgreSQL database); its anchor file is beside it. Removed with the database.
+std::string TestAuditKey(const std::string& db_url);
 
 // Starts the real `lingyan serve` binary as a child process on an ephemeral port (with --demo
 // when asked) and returns its pid and port once it listens.
 std::pair<pid_t, unsigned short> SpawnServer(const std::string& db_url, bool demo);
 
+// The /metrics token of the in-process test server.
+inline constexpr const char* kTestMetricsToken = "test-metrics-token-0123456789";
+
 class TestServer {
 public:
-    explicit TestServer(const std::string& db_url, bool demo = true);
+    explicit TestServer(const std::string& db_url, bool demo = true, const std::string& trusted_proxy = {});
     ~TestServer();
     unsigned short port() const { return port_; }
     composition::Runtime& runtime() { return *rt_; }

@@ -1,10 +1,32 @@
 #include "app/accounts/auth_service.hpp"
+
+#include <algorithm>
+
 #include "app/common/use_case.hpp"
 
 namespace lingyan::app {
 
+namespace {
+
+constexpr std::size_t kSessionIdLength = 16;
+constexpr std::size_t kMaxUserAgent = 200;
+
+std::int64_t DelayAfter(int failures) {
+    const int over = failures - AuthService::kFreeFailures;
+    if (over < 0) return 0;
+    return over >= 20 ? AuthService::kMaxDelaySeconds : std::min<std::int64_t>(std::int64_t{1} << over, AuthService::kMaxDelaySeconds);
+}
+
+Error TooMany(std::int64_t wait_seconds) {
+    return Error{errc::kRateLimited,
+                 "登录失败次数过多，请 " + std::to_string(std::max<std::int64_t>(wait_seconds, 1)) + " 秒后再试", ""};
+}
+
+}  // namespace
+
 core::Status CheckPasswordPolicy(const std::string& password) {
     if (password.size() < 8) return core::Invalid("密码至少 8 个字符", "password");
+    if (password.size() > 256) return core::Invalid("密码至多 256 个字符", "password");
     return core::Ok();
 }
 
@@ -12,66 +34,76 @@ AuthService::AuthService(core::ports::Store& store, std::mutex& store_mutex, con
                          const core::ports::Crypto& crypto)
     : store_(store), store_mutex_(store_mutex), clock_(clock), crypto_(crypto) {}
 
-bool AuthService::Limited(const std::string& key, std::int64_t now) {
-    auto it = failures_.find(key);
-    if (it == failures_.end()) return false;
-    auto& q = it->second;
-    while (!q.empty() && q.front() <= now - kFailureWindowSeconds) q.pop_front();
-    return static_cast<int>(q.size()) >= kMaxFailures;
-}
-
-void AuthService::Fail(const std::string& key, std::int64_t now) { failures_[key].push_back(now); }
-
 core::Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
-                                             const std::string& address) {
-    std::int64_t now = clock_.NowUnix();
-    const std::string user_key = "u:" + username, addr_key = "a:" + address;
-    {
-        std::lock_guard lock(mutex_);
-        if (Limited(user_key, now) || Limited(addr_key, now))
-            return Error{errc::kRateLimited, "登录失败次数过多，请 15 分钟后再试", ""};
-    }
+                                             const std::string& address, const std::string& user_agent) {
+    const std::int64_t now = clock_.NowUnix();
+    const std::string account_key = "u:" + username, address_key = "a:" + address;
     std::optional<core::ports::UserRecord> user;
     {
-        std::lock_guard lock(store_mutex_);
+        // Check and reserve atomically: throttling is decided and the attempt counted as running
+        // under one lock, so parallel guesses cannot all pass the check before any of them fails.
+        std::lock_guard store_lock(store_mutex_);
+        std::lock_guard lock(mutex_);
         user = store_.FindUserByName(username);
+        if (user) {
+            const auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
+            if (throttle.blocked_until > now) return TooMany(throttle.blocked_until - now);
+            int& running = in_flight_[account_key];
+            const bool throttled = throttle.failures >= kFreeFailures;
+            if ((throttled && running > 0) || throttle.failures + running >= std::max(kFreeFailures, throttle.failures + 1))
+                return TooMany(1);
+            ++running;
+        }
     }
     // Verify even for unknown users so that timing does not reveal which accounts exist.
     static const std::string kDummy = crypto_.HashPassword("lingyan-no-such-user");
-    bool ok = crypto_.VerifyPassword(user ? user->password_hash : kDummy, password) && user && user->active;
-    auto role = user ? core::auth::RoleFromString(user->role) : std::nullopt;
+    const bool verified = crypto_.VerifyPassword(user ? user->password_hash : kDummy, password);
+    const bool ok = verified && user && user->active;
+    const auto role = user ? core::auth::RoleFromString(user->role) : std::nullopt;
+
+    std::lock_guard store_lock(store_mutex_);
+    std::lock_guard lock(mutex_);
+    if (user && --in_flight_[account_key] == 0) in_flight_.erase(account_key);
     if (!ok || !role) {
-        std::lock_guard lock(mutex_);
-        Fail(user_key, now);
-        Fail(addr_key, now);
+        // Unknown accounts are not stored (random names would fill the table); addresses are.
+        if (user) {
+            auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
+            ++throttle.failures;
+            throttle.last_failure = now;
+            throttle.blocked_until = now + DelayAfter(throttle.failures);
+            store_.SaveThrottle(throttle);
+        }
+        auto by_address = store_.FindThrottle(address_key).value_or(core::ports::LoginThrottle{address_key});
+        ++by_address.failures;
+        by_address.last_failure = now;
+        by_address.blocked_until = by_address.failures > kAddressFailures ? now + kMaxDelaySeconds : 0;
+        store_.SaveThrottle(by_address);
+        if (by_address.failures > kAddressFailures) return TooMany(kMaxDelaySeconds);
         return Error{errc::kUnauthorized, "用户名或密码错误", ""};
     }
+    store_.DeleteThrottle(account_key);
     LoginResult result;
     result.token = crypto_.RandomToken();
     result.user.actor = core::auth::Actor{user->id, user->username, *role, user->scope_unit_id};
     result.user.display_name = user->display_name;
     result.user.csrf_token = crypto_.RandomToken();
     core::ports::SessionRecord rec{crypto_.Sha256Hex(result.token), user->id, result.user.csrf_token,
-                                   now + kIdleSeconds};
-    {
-        std::lock_guard lock(store_mutex_);
-        store_.InsertSession(rec);
-    }
-    std::lock_guard lock(mutex_);
-    failures_.erase(user_key);
-    sessions_[rec.token_hash] = Cached{result.user, rec.expires_at};
+                                   now + kIdleSeconds, now, now, address.substr(0, 64),
+                                   user_agent.substr(0, kMaxUserAgent)};
+    store_.InsertSession(rec);
+    sessions_[rec.token_hash] = Cached{result.user, rec.expires_at, now, now};
     return result;
 }
 
 core::Result<SessionUser> AuthService::Authenticate(const std::string& token) {
     if (token.empty()) return Error{errc::kUnauthorized, "请先登录", ""};
-    std::string hash = crypto_.Sha256Hex(token);
-    std::int64_t now = clock_.NowUnix();
+    const std::string hash = crypto_.Sha256Hex(token);
+    const std::int64_t now = clock_.NowUnix();
     {
         std::lock_guard lock(mutex_);
         auto it = sessions_.find(hash);
-        if (it != sessions_.end()) {
-            if (it->second.expires_at <= now) {
+        if (it != sessions_.end() && now - it->second.checked_at < kRevalidateSeconds) {
+            if (it->second.expires_at <= now || it->second.created_at + kAbsoluteSeconds <= now) {
                 sessions_.erase(it);
                 return Error{errc::kUnauthorized, "会话已过期，请重新登录", ""};
             }
@@ -79,38 +111,104 @@ core::Result<SessionUser> AuthService::Authenticate(const std::string& token) {
             return it->second.user;
         }
     }
-    // Not cached (e.g. after a restart): look it up in the store.
-    std::optional<core::ports::SessionRecord> rec;
-    std::optional<core::ports::UserRecord> user;
-    {
-        std::lock_guard lock(store_mutex_);
-        rec = store_.FindSession(hash);
-        if (rec) user = store_.FindUser(rec->user_id);
+    // Not cached, or cached long enough ago that the account may have changed: read the store.
+    std::lock_guard store_lock(store_mutex_);
+    auto rec = store_.FindSession(hash);
+    auto user = rec ? store_.FindUser(rec->user_id) : std::nullopt;
+    auto role = user ? core::auth::RoleFromString(user->role) : std::nullopt;
+    std::lock_guard lock(mutex_);
+    auto cached = sessions_.find(hash);
+    const std::int64_t expires_at =
+        std::max(rec ? rec->expires_at : 0, cached != sessions_.end() ? cached->second.expires_at : 0);
+    if (!rec || !user || !user->active || !role || expires_at <= now || rec->created_at + kAbsoluteSeconds <= now) {
+        if (cached != sessions_.end()) sessions_.erase(cached);
+        if (rec && (expires_at <= now || rec->created_at + kAbsoluteSeconds <= now)) store_.DeleteSession(hash);
+        return Error{errc::kUnauthorized, rec ? "会话已过期，请重新登录" : "请先登录", ""};
     }
-    if (!rec || !user || !user->active || rec->expires_at <= now) return Error{errc::kUnauthorized, "请先登录", ""};
-    auto role = core::auth::RoleFromString(user->role);
-    if (!role) return Error{errc::kUnauthorized, "请先登录", ""};
     SessionUser su{core::auth::Actor{user->id, user->username, *role, user->scope_unit_id}, user->display_name,
                    rec->csrf_token};
-    std::lock_guard lock(mutex_);
-    sessions_[hash] = Cached{su, now + kIdleSeconds};
+    store_.TouchSession(hash, now, now + kIdleSeconds);
+    sessions_[hash] = Cached{su, now + kIdleSeconds, rec->created_at, now};
     return su;
 }
 
 void AuthService::Logout(const std::string& token) {
-    std::string hash = crypto_.Sha256Hex(token);
-    {
-        std::lock_guard lock(mutex_);
-        sessions_.erase(hash);
-    }
-    std::lock_guard lock(store_mutex_);
+    const std::string hash = crypto_.Sha256Hex(token);
+    std::lock_guard store_lock(store_mutex_);
     store_.DeleteSession(hash);
+    std::lock_guard lock(mutex_);
+    sessions_.erase(hash);
+}
+
+std::vector<SessionView> AuthService::Sessions(const SessionUser& me, const std::string& token) {
+    const std::string current = crypto_.Sha256Hex(token);
+    std::lock_guard store_lock(store_mutex_);
+    std::vector<SessionView> out;
+    for (const auto& s : store_.ListSessionsOfUser(me.actor.user_id))
+        out.push_back(SessionView{s.token_hash.substr(0, kSessionIdLength), s.created_at, s.last_seen, s.expires_at,
+                                  s.address, s.user_agent, s.token_hash == current});
+    return out;
+}
+
+core::Status AuthService::EndSession(const SessionUser& me, const std::string& id) {
+    if (id.size() != kSessionIdLength) return NotFound("会话");
+    std::lock_guard store_lock(store_mutex_);
+    for (const auto& s : store_.ListSessionsOfUser(me.actor.user_id)) {
+        if (s.token_hash.compare(0, kSessionIdLength, id) != 0) continue;
+        store_.DeleteSession(s.token_hash);
+        std::lock_guard lock(mutex_);
+        sessions_.erase(s.token_hash);
+        return core::Ok();
+    }
+    return NotFound("会话");
+}
+
+int AuthService::EndOtherSessions(const SessionUser& me, const std::string& token) {
+    const std::string current = crypto_.Sha256Hex(token);
+    int ended = 0;
+    std::lock_guard store_lock(store_mutex_);
+    for (const auto& s : store_.ListSessionsOfUser(me.actor.user_id)) {
+        if (s.token_hash == current) continue;
+        store_.DeleteSession(s.token_hash);
+        std::lock_guard lock(mutex_);
+        sessions_.erase(s.token_hash);
+        ++ended;
+    }
+    return ended;
+}
+
+core::Result<std::vector<core::ports::LoginThrottle>> AuthService::Throttles(const core::auth::Actor& actor) {
+    if (actor.role != Role::kAdmin) return RoleForbidden();
+    std::lock_guard store_lock(store_mutex_);
+    auto all = store_.ListThrottles(-1);
+    std::erase_if(all, [](const core::ports::LoginThrottle& t) { return t.failures == 0; });
+    return all;
+}
+
+core::Status AuthService::LiftThrottle(const core::auth::Actor& actor, const std::string& key) {
+    if (actor.role != Role::kAdmin) return RoleForbidden();
+    std::lock_guard store_lock(store_mutex_);
+    if (!store_.FindThrottle(key)) return NotFound("登录限制");
+    auto tx = store_.Begin();
+    store_.DeleteThrottle(key);
+    store_.AppendAudit({0, clock_.NowIso(), actor.username, "lift", "login_throttle", 0,
+                        "{\"key\":" + JsonQuote(key) + "}", "", ""});
+    tx->Commit();
+    return core::Ok();
+}
+
+void AuthService::EndAllSessionsLocked(core::ports::Id user_id) {
+    std::lock_guard lock(mutex_);
+    for (const auto& s : store_.ListSessionsOfUser(user_id)) sessions_.erase(s.token_hash);
+    std::erase_if(sessions_, [&](const auto& entry) { return entry.second.user.actor.user_id == user_id; });
+    store_.DeleteSessionsOfUser(user_id);
 }
 
 core::Result<core::ports::UserRecord> AuthService::AddUser(const std::string& username, const std::string& display_name,
                                                            const std::string& role, core::ports::Id scope_unit_id,
                                                            const std::string& password) {
     if (username.empty() || username.size() > 64) return core::Invalid("用户名应为 1–64 个字符", "username");
+    if (display_name.size() > 64) return core::Invalid("显示名称至多 64 个字符", "display_name");
     if (!core::auth::RoleFromString(role))
         return core::Invalid("角色应为 admin、county、town、secretary、judge 或 member 之一", "role");
     if (auto st = CheckPasswordPolicy(password); !st) return st.error();
@@ -121,22 +219,50 @@ core::Result<core::ports::UserRecord> AuthService::AddUser(const std::string& us
     auto tx = store_.Begin();
     u.id = store_.InsertUser(u);
     store_.AppendAudit({0, clock_.NowIso(), "system", "create", "user", u.id,
-                        "{\"username\":\"" + username + "\",\"role\":\"" + role + "\"}", "", ""});
+                        "{\"username\":" + JsonQuote(username) + ",\"role\":" + JsonQuote(role) + "}", "", ""});
     tx->Commit();
     return u;
 }
 
-core::Status AuthService::SetPassword(const std::string& username, const std::string& password) {
-    if (auto st = CheckPasswordPolicy(password); !st) return st;
-    std::string hash = crypto_.HashPassword(password);
+core::Status AuthService::ChangeUser(const std::string& username, const std::string& action, const std::string& detail,
+                                     const std::function<void(core::ports::UserRecord&)>& change) {
     std::lock_guard lock(store_mutex_);
     auto user = store_.FindUserByName(username);
-    if (!user) return Error{errc::kNotFound, "用户不存在: " + username, "username"};
+    if (!user) return NotFound("用户", "username");
     auto tx = store_.Begin();
-    store_.UpdateUserPassword(user->id, hash);
-    store_.AppendAudit({0, clock_.NowIso(), "system", "passwd", "user", user->id, "{}", "", ""});
+    change(*user);
+    store_.AppendAudit({0, clock_.NowIso(), "system", action, "user", user->id, detail, "", ""});
+    EndAllSessionsLocked(user->id);
     tx->Commit();
     return core::Ok();
+}
+
+core::Status AuthService::SetPassword(const std::string& username, const std::string& password) {
+    if (auto st = CheckPasswordPolicy(password); !st) return st;
+    const std::string hash = crypto_.HashPassword(password);
+    return ChangeUser(username, "passwd", "{}", [&](core::ports::UserRecord& u) {
+        store_.UpdateUserPassword(u.id, hash);
+    });
+}
+
+core::Status AuthService::SetActive(const std::string& username, bool active) {
+    return ChangeUser(username, active ? "enable" : "disable", "{}", [&](core::ports::UserRecord& u) {
+        u.active = active;
+        store_.UpdateUser(u);
+    });
+}
+
+core::Status AuthService::SetRole(const std::string& username, const std::string& role, core::ports::Id scope_unit_id) {
+    if (!core::auth::RoleFromString(role))
+        return core::Invalid("角色应为 admin、county、town、secretary、judge 或 member 之一", "role");
+    if (scope_unit_id == 0 && role != "admin") return core::Invalid("只有 admin 可以管辖全部单位", "scope");
+    return ChangeUser(username, "role", "{\"role\":" + JsonQuote(role) + ",\"scope_unit_id\":" +
+                                            std::to_string(scope_unit_id) + "}",
+                      [&](core::ports::UserRecord& u) {
+                          u.role = role;
+                          u.scope_unit_id = scope_unit_id;
+                          store_.UpdateUser(u);
+                      });
 }
 
 std::vector<core::ports::UserRecord> AuthService::ListUsers() {

@@ -1,12 +1,27 @@
 #pragma once
-// AuthService: login with Argon2id-verified passwords and a failure rate limit per account and
-// per address, random session tokens (only their SHA-256 is stored), CSRF tokens, expiry, and
-// user administration for the CLI. Thread-safe.
+// AuthService: login with Argon2id-verified passwords, throttled failures, sessions and the
+// administration of accounts (CLI; the accounts pages). Thread-safe.
+//
+// Throttling (stored, so it survives a restart, and visible to admin, who can lift it):
+// - per account: the first kFreeFailures consecutive failures cost nothing; after that every
+//   failure makes the account wait 2^(n − kFreeFailures) seconds (at most kMaxDelaySeconds)
+//   before its next password check. The check is atomic: while an account is throttled only one
+//   attempt is checked at a time, and no more than kFreeFailures ever run in parallel.
+// - per address: a correct password for an account that is not itself throttled always logs in;
+//   an address with more than kAddressFailures consecutive failures gets 429 instead of 401 for
+//   wrong ones, so that its attempts are visible as an attack.
+// Sessions: random tokens (only their SHA-256 is stored), a CSRF token each, an idle lifetime
+// (kIdleSeconds, sliding) and an absolute one (kAbsoluteSeconds). Changing a password, role or
+// scope, or disabling an account ends all its sessions; a cached session is re-read from the
+// store at least every kRevalidateSeconds, so a change made by another process (the CLI, another
+// server) takes effect within that time.
 
-#include <deque>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
@@ -25,41 +40,73 @@ struct LoginResult {
     SessionUser user;
 };
 
+// One of a user's sessions as the user sees it (never the token or its hash).
+struct SessionView {
+    std::string id;  // a short handle (a prefix of the token's hash) to end it with
+    std::int64_t created_at = 0, last_seen = 0, expires_at = 0;
+    std::string address, user_agent;
+    bool current = false;
+};
+
 class AuthService {
 public:
-    static constexpr int kMaxFailures = 5;
-    static constexpr std::int64_t kFailureWindowSeconds = 15 * 60;
+    static constexpr int kFreeFailures = 5;
+    static constexpr std::int64_t kMaxDelaySeconds = 15 * 60;
+    static constexpr int kAddressFailures = 20;
     static constexpr std::int64_t kIdleSeconds = 8 * 3600;
+    static constexpr std::int64_t kAbsoluteSeconds = 24 * 3600;
+    static constexpr std::int64_t kRevalidateSeconds = 1;
 
     AuthService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock,
                 const core::ports::Crypto& crypto);
 
-    core::Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& address);
-    // The session's user, or unauthorized when the token is unknown or expired. Slides expiry.
+    core::Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& address,
+                                    const std::string& user_agent = {});
+    // The session's user, or unauthorized when the token is unknown, expired or its account
+    // disabled. Slides the idle expiry.
     core::Result<SessionUser> Authenticate(const std::string& token);
     void Logout(const std::string& token);
+
+    // The caller's own sessions, newest first; `token` marks the current one.
+    std::vector<SessionView> Sessions(const SessionUser& me, const std::string& token);
+    // Ends one of the caller's sessions by its id (not_found for any other id).
+    core::Status EndSession(const SessionUser& me, const std::string& id);
+    // Ends every session of the caller but the current one; returns how many.
+    int EndOtherSessions(const SessionUser& me, const std::string& token);
+
+    // Throttled accounts and addresses (admin only), and lifting one (audited).
+    core::Result<std::vector<core::ports::LoginThrottle>> Throttles(const core::auth::Actor& actor);
+    core::Status LiftThrottle(const core::auth::Actor& actor, const std::string& key);
 
     core::Result<core::ports::UserRecord> AddUser(const std::string& username, const std::string& display_name,
                                                   const std::string& role, core::ports::Id scope_unit_id,
                                                   const std::string& password);
+    // The following end every session of the account.
     core::Status SetPassword(const std::string& username, const std::string& password);
+    core::Status SetActive(const std::string& username, bool active);
+    core::Status SetRole(const std::string& username, const std::string& role, core::ports::Id scope_unit_id);
     std::vector<core::ports::UserRecord> ListUsers();
 
 private:
-    bool Limited(const std::string& key, std::int64_t now);  // caller holds mutex_
-    void Fail(const std::string& key, std::int64_t now);      // caller holds mutex_
+    struct Cached {
+        SessionUser user;
+        std::int64_t expires_at = 0;
+        std::int64_t created_at = 0;
+        std::int64_t checked_at = 0;
+    };
+    // Ends every session of `user_id` in the store and in the cache (store mutex held).
+    void EndAllSessionsLocked(core::ports::Id user_id);
+    core::Status ChangeUser(const std::string& username, const std::string& action, const std::string& detail,
+                            const std::function<void(core::ports::UserRecord&)>& change);
 
     core::ports::Store& store_;
     std::mutex& store_mutex_;
     const core::ports::Clock& clock_;
     const core::ports::Crypto& crypto_;
+    // Guards sessions_ and in_flight_. Lock order: store_mutex_ before mutex_, never the reverse.
     std::mutex mutex_;
-    std::unordered_map<std::string, std::deque<std::int64_t>> failures_;
-    struct Cached {
-        SessionUser user;
-        std::int64_t expires_at;
-    };
     std::unordered_map<std::string, Cached> sessions_;  // by token hash
+    std::unordered_map<std::string, int> in_flight_;    // password checks running, by account key
 };
 
 // Password policy: at least 8 characters (shared by CLI and HTTP).

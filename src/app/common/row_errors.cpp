@@ -1,6 +1,9 @@
 #include "app/common/row_errors.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string_view>
+#include <utility>
 
 namespace lingyan::app {
 
@@ -16,6 +19,19 @@ std::vector<RowError> MergeRowErrors(const std::string& sheet, const std::vector
     errors.reserve(file_problems.size() + checks.size());
     for (const auto& p : file_problems) errors.push_back({sheet, static_cast<int>(p.line), p.column, p.message});
     return MergeRowErrors(std::move(errors), std::move(checks));
+}
+
+std::size_t CountErrorRows(const std::vector<RowError>& errors) {
+    std::set<std::pair<std::string_view, int>> rows;
+    for (const auto& e : errors) rows.emplace(e.sheet, e.row);
+    return rows.size();
+}
+
+std::string ErrorRowsSummary(const std::vector<RowError>& errors) {
+    const std::size_t rows = CountErrorRows(errors);
+    std::string text = "共 " + std::to_string(rows) + " 行有错误";
+    if (errors.size() != rows) text += "（" + std::to_string(errors.size()) + " 处）";
+    return text;
 }
 
 }  // namespace lingyan::app

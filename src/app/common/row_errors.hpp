@@ -3,6 +3,7 @@
 // own problems with the use case's checks of the other rows, so that an officer sees every bad
 // row of a file at once.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,5 +31,13 @@ std::vector<RowError> MergeRowErrors(const std::string& sheet, const std::vector
 
 // The same for errors that are already RowErrors.
 std::vector<RowError> MergeRowErrors(std::vector<RowError> first, std::vector<RowError> checks);
+
+// How many rows (distinct sheet and row) have at least one error: one bad row with five errors
+// is one row.
+std::size_t CountErrorRows(const std::vector<RowError>& errors);
+
+// "共 18 行有错误（19 处）", or "共 1 行有错误" when each row has one error: rows and errors counted
+// apart, the one wording of every all-or-nothing write's failure.
+std::string ErrorRowsSummary(const std::vector<RowError>& errors);
 
 }  // namespace lingyan::app

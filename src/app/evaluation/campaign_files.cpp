@@ -40,6 +40,23 @@ std::vector<FactColumn> TemplateColumns(const evaluation::CompiledFramework& fw)
     return out;
 }
 
+// EnterFacts names a fact's problem by criterion id ("gx_satisfaction") or "subject", "key",
+// "value", on the row it was given. ImportFacts gives it each fact's index as its row, so that
+// here the problem goes back to the sheet, the Excel line and the header of the cell typed into.
+void ToSheetCells(const std::string& sheet, const std::vector<const SheetFact*>& origin, std::vector<RowError>& errors) {
+    for (auto& e : errors) {
+        if (e.row < 0 || static_cast<std::size_t>(e.row) >= origin.size()) continue;
+        const SheetFact& fact = *origin[static_cast<std::size_t>(e.row)];
+        e.sheet = sheet;
+        e.row = static_cast<int>(fact.line);
+        if (e.field == "subject") {
+            e.field = "考核对象";
+        } else if (!fact.column.empty()) {
+            e.field = fact.column;
+        }
+    }
+}
+
 }  // namespace
 
 Result<FactOutcome> CampaignService::ImportFacts(const Actor& actor, Id campaign_id, const std::string& bytes) {
@@ -62,30 +79,39 @@ Result<FactOutcome> CampaignService::ImportFacts(const Actor& actor, Id campaign
     }
     std::vector<RowError> unresolved;
     std::vector<FactInput> inputs;
+    std::vector<const SheetFact*> origin;  // by input index, which is the row EnterFacts reports
     for (const auto& f : sheet->facts) {
         auto it = by_name.find(f.subject);
         if (it == by_name.end() || ambiguous.count(f.subject)) {
-            unresolved.push_back({"", static_cast<int>(f.line), "考核对象",
+            unresolved.push_back({sheet->sheet, static_cast<int>(f.line), "考核对象",
                                   ambiguous.count(f.subject) ? "考核对象 “" + f.subject + "” 重名，请改填其编号"
                                                              : "考核对象 “" + f.subject + "” 不在本活动中"});
             continue;
         }
-        inputs.push_back({static_cast<int>(f.line), it->second, f.criterion, f.key, f.value, f.judge});
+        inputs.push_back({static_cast<int>(origin.size()), it->second, f.criterion, f.key, f.value, f.judge});
+        origin.push_back(&f);
     }
     if (!sheet->problems.empty() || !unresolved.empty()) {
         // The sheet's own problems and the other rows' problems, reported at once.
         if (!inputs.empty()) {
             auto more = EnterFacts(actor, campaign_id, inputs, "", true);
-            if (more) unresolved.insert(unresolved.end(), more->errors.begin(), more->errors.end());
+            if (more) {
+                ToSheetCells(sheet->sheet, origin, more->errors);
+                unresolved.insert(unresolved.end(), more->errors.begin(), more->errors.end());
+            }
         }
         FactOutcome failed;
         failed.layout = sheet->layout;
-        failed.errors = MergeRowErrors("", sheet->problems, std::move(unresolved));
+        failed.errors = MergeRowErrors(sheet->sheet, sheet->problems, std::move(unresolved));
         return failed;
     }
     if (inputs.empty()) return Invalid("表中没有任何数据", "file");
     auto outcome = EnterFacts(actor, campaign_id, inputs, "导入 .xlsx（" + sheet->layout + "）");
-    if (outcome) outcome->layout = sheet->layout;
+    if (outcome) {
+        outcome->layout = sheet->layout;
+        ToSheetCells(sheet->sheet, origin, outcome->errors);
+        outcome->errors = MergeRowErrors(std::move(outcome->errors), {});
+    }
     return outcome;
 }
 

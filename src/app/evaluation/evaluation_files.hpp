@@ -30,9 +30,11 @@ struct SheetFact {
     std::string key;
     std::string value;
     std::string judge;  // judge scores only; "" = the uploader
+    std::string column;  // the header of the cell the value came from, for row errors
 };
 
 struct FactsSheet {
+    std::string sheet;   // the sheet read, for row errors
     std::string layout;  // "long" or "wide"
     std::vector<SheetFact> facts;
     std::vector<SheetProblem> problems;

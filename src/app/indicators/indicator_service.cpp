@@ -1,5 +1,7 @@
 #include "app/indicators/indicator_service.hpp"
 
+#include "core/common/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -128,8 +130,8 @@ Result<MetricOutcome> IndicatorService::Enter(const Actor& actor, const std::vec
             row_error(in, "year", "年份 " + std::to_string(in.year) + " 不在 2000—2100 之间");
         } else if (in.month < 0 || in.month > 12) {
             row_error(in, "month", "月份应为 1 到 12（目标值填 0）");
-        } else if (in.value && !std::isfinite(*in.value)) {
-            row_error(in, "value", "数值无效");
+        } else if (in.value && !core::InRange(*in.value)) {
+            row_error(in, "value", "数值无效或超出范围（绝对值不超过 1e15）");
         } else if (in.value && in.month == 0 && *in.value <= 0) {
             row_error(in, "value", "年度目标应大于 0");
         } else if (!seen.insert({units[i], in.metric, in.year, in.month}).second) {

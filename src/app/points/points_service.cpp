@@ -27,7 +27,9 @@ constexpr std::int64_t kMaxPublicityMembers = 5000;
 constexpr std::size_t kMaxPublicityEvents = 2000;
 
 bool IsApprover(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown || r == Role::kSecretary; }
-bool IsRuleEditor(Role r) { return r == Role::kAdmin || r == Role::kCounty; }
+// Periods and rules are the deployment's: closing a period or changing a rule's points acts on every
+// county, so only a role whose scope covers them all (admin) may change them (issue 11, finding 7).
+bool IsRuleEditor(const Actor& actor) { return actor.role == Role::kAdmin && actor.scope_unit_id == 0; }
 
 const char* StatusText(EventStatus s) {
     switch (s) {
@@ -526,7 +528,7 @@ core::Status CheckPeriod(const ports::PointsPeriodRecord& p, const std::vector<p
 }  // namespace
 
 Result<ports::PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor, const NewPeriod& in) {
-    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以设置考核周期");
+    if (!IsRuleEditor(actor)) return Forbidden("考核周期由管辖全部单位的管理员设置");
     ports::PointsPeriodRecord rec;
     rec.name = in.name;
     auto from = points::ParseDate(in.from);
@@ -561,7 +563,7 @@ Result<ports::PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor
 }
 
 Result<ports::PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor, Id id, const PeriodPatch& patch) {
-    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以设置考核周期");
+    if (!IsRuleEditor(actor)) return Forbidden("考核周期由管辖全部单位的管理员设置");
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
@@ -604,7 +606,7 @@ Result<ports::PointsPeriodRecord> PointsService::UpdatePeriod(const Actor& actor
 }
 
 Result<ports::PointsRuleRecord> PointsService::CreateRule(const Actor& actor, const NewPointsRule& in) {
-    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以修改积分细则");
+    if (!IsRuleEditor(actor)) return Forbidden("积分细则由管辖全部单位的管理员修改");
     auto rule = CheckRule({in.code, in.name, in.category, in.points, in.cap, in.needs_approval, in.evidence});
     if (!rule) return rule.error();
     auto loaded = EnsureLoaded();
@@ -625,7 +627,7 @@ Result<ports::PointsRuleRecord> PointsService::CreateRule(const Actor& actor, co
 }
 
 Result<ports::PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id id, const PointsRulePatch& patch) {
-    if (!IsRuleEditor(actor.role)) return Forbidden("只有管理员或县级账号可以修改积分细则");
+    if (!IsRuleEditor(actor)) return Forbidden("积分细则由管辖全部单位的管理员修改");
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);

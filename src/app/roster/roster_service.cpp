@@ -1,6 +1,9 @@
 #include "app/roster/roster_service.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -355,49 +358,229 @@ Status RosterService::DeletePosition(const Actor& actor, Id id) {
     return core::Ok();
 }
 
-std::vector<RowError> RosterService::CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows) const {
+namespace {
+
+// The same day or month: a birth date given as a month ("1985-06") agrees with any day in it.
+bool SameBirth(const std::string& a, const std::string& b) {
+    if (a.size() == 7 || b.size() == 7) return a.substr(0, 7) == b.substr(0, 7);
+    return a == b;
+}
+
+std::string BirthLabel(const std::string& birth) { return birth.empty() ? "出生日期不详" : birth; }
+
+}  // namespace
+
+// One person an import touches: the state after the import and what it takes to get there.
+struct RosterService::ImportPlan {
+    struct PersonStep {
+        Person after;          // id 0 for a new person
+        bool created = false;  // a new person
+        bool changed = false;  // an existing person's fields change
+        int first_row = 0;
+        Id first_unit = 0;                // the unit of the person's first row
+        bool names_present_unit = false;  // some row names the unit the person is in now
+        std::string name;
+        std::vector<std::string> fields;  // changed columns
+        std::vector<Position> new_positions;
+        std::vector<Position> changed_positions;
+    };
     std::vector<RowError> errors;
-    std::unordered_set<std::string> known_ids;
-    std::string today = clock_.Today();
-    std::shared_lock lock(index_mutex_);
-    std::unordered_map<std::string, Id> unit_by_code = UnitsByCode();
+    std::vector<PersonStep> steps;
+};
+
+RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const std::vector<RosterImportRow>& rows,
+                                                    const RosterImportColumns& columns) const {
+    ImportPlan plan;
+    auto error = [&](const RosterImportRow& r, std::string field, std::string message) {
+        plan.errors.push_back({r.sheet, r.row, std::move(field), std::move(message)});
+    };
+    const std::string today = clock_.Today();
+    const std::unordered_map<std::string, Id> unit_by_code = UnitsByCode();
+    std::unordered_map<std::string, Id> person_by_id_number;
     index_.ForEachPerson([&](const Person& p) {
-        if (!p.id_number.empty()) known_ids.insert(p.id_number);
+        if (!p.id_number.empty()) person_by_id_number.emplace(p.id_number, p.id);
     });
-    std::unordered_map<std::string, int> seen_in_file;
+    std::unordered_map<Id, std::size_t> step_of_person;      // existing person → step
+    std::unordered_map<std::string, int> new_id_rows;        // ID numbers of new people → row
+    std::map<std::tuple<Id, std::string, std::string>, int> new_lookalikes;  // unit, name, birth → row
+
     for (const RosterImportRow& r : rows) {
-        auto it = unit_by_code.find(r.unit_code);
-        if (it == unit_by_code.end()) {
-            errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不存在"});
+        auto unit = unit_by_code.find(r.unit_code);
+        if (unit == unit_by_code.end()) {
+            error(r, "单位代码", "单位代码 " + r.unit_code + " 不存在");
             continue;
         }
-        if (!Visible(actor, it->second)) {
-            errors.push_back({r.sheet, r.row, "单位代码", "单位代码 " + r.unit_code + " 不在您的管辖范围内"});
+        if (!Visible(actor, unit->second)) {
+            error(r, "单位代码", "单位代码 " + r.unit_code + " 不在您的管辖范围内");
             continue;
         }
-        Person p = r.person;
-        p.unit_id = it->second;
-        if (auto st = ValidatePerson(p, today); !st) {
-            errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
-            continue;
-        }
-        if (!p.id_number.empty()) {
-            if (known_ids.count(p.id_number)) {
-                errors.push_back({r.sheet, r.row, "身份证号", "身份证号已存在于名册中"});
+        const Id unit_id = unit->second;
+
+        // Who the row is: by 人员编号, else by full ID number, else nobody yet.
+        const Person* existing = nullptr;
+        if (r.person_key != 0) {
+            existing = index_.FindPerson(r.person_key);
+            if (!existing || !Visible(actor, existing->unit_id)) {
+                error(r, "人员编号", "人员编号 " + std::to_string(r.person_key) +
+                                         " 在名册中不存在或不在您的管辖范围内；新增人员请清空人员编号");
                 continue;
             }
-            auto [dup, inserted] = seen_in_file.emplace(p.id_number, r.row);
-            if (!inserted) {
-                errors.push_back({r.sheet, r.row, "身份证号", "身份证号与第 " + std::to_string(dup->second) + " 行重复"});
+            if (existing->name != r.person.name && !SameBirth(existing->birth_date, r.person.birth_date)) {
+                error(r, "人员编号", "人员编号 " + std::to_string(r.person_key) + " 是 " + existing->name + "（" +
+                                         BirthLabel(existing->birth_date) + "），与本行的 " + r.person.name +
+                                         " 姓名和出生日期都不同；如是从其他系统导出的文件，请删除“人员编号”列");
                 continue;
             }
+            if (!r.person.id_number.empty()) {
+                auto owner = person_by_id_number.find(r.person.id_number);
+                if (owner != person_by_id_number.end() && owner->second != existing->id) {
+                    error(r, "身份证号", "身份证号已属于名册中的另一人（人员编号 " + std::to_string(owner->second) + "）");
+                    continue;
+                }
+            }
+        } else if (!r.person.id_number.empty()) {
+            auto owner = person_by_id_number.find(r.person.id_number);
+            if (owner != person_by_id_number.end()) {
+                const Person* p = index_.FindPerson(owner->second);
+                if (!p || !Visible(actor, p->unit_id)) {
+                    error(r, "身份证号", "身份证号已存在于名册中（不在您的管辖范围内），请联系上级核对");
+                    continue;
+                }
+                existing = p;
+            }
         }
+
+        Person after = existing ? *existing : Person{};
+        std::vector<std::string> fields;
+        auto set = [&](auto& slot, const auto& value, const char* header) {
+            if (slot == value) return;
+            slot = value;
+            fields.emplace_back(header);
+        };
+        set(after.name, r.person.name, "姓名");
+        set(after.gender, r.person.gender, "性别");
+        // A month in the file agrees with a stored day in it: keep the more precise date.
+        if (!existing || !SameBirth(after.birth_date, r.person.birth_date) ||
+            (after.birth_date.size() == 7 && r.person.birth_date.size() == 10)) {
+            set(after.birth_date, r.person.birth_date, "出生日期");
+        }
+        set(after.education, r.person.education, "学历");
+        // A row's 单位代码 is where its position is; an existing person with positions in several
+        // units is several rows. The person moves only when no row names their present unit.
+        if (!existing) after.unit_id = unit_id;
+        if (!existing || columns.party_join_date) set(after.party_join_date, r.person.party_join_date, "入党日期");
+        if (!r.masked_id.empty()) {
+            if (!existing || core::roster::MaskIdNumber(existing->id_number) != r.masked_id) {
+                error(r, "身份证号", "脱敏的身份证号 " + r.masked_id +
+                                         " 与名册中该人员的号码不一致；请填写完整号码，或保持导出时的内容");
+                continue;
+            }
+        } else if (!existing || columns.id_number) {
+            set(after.id_number, r.person.id_number, "身份证号");
+        }
+        if (!existing || columns.phone) set(after.phone, r.person.phone, "手机号");
+        if (!existing || columns.reserve_cadre) set(after.reserve_cadre, r.person.reserve_cadre, "后备干部");
+        if (auto st = ValidatePerson(after, today); !st) {
+            error(r, st.error().field, st.error().message);
+            continue;
+        }
+
+        if (!existing) {
+            // A new person who looks like someone already in the unit is flagged, not duplicated.
+            const Person* twin = nullptr;
+            index_.ForEachPersonUnder(unit_id, [&](const Person& p) {
+                if (!twin && p.unit_id == unit_id && p.name == after.name && SameBirth(p.birth_date, after.birth_date) &&
+                    (p.id_number.empty() || after.id_number.empty()))
+                    twin = &p;
+            });
+            if (twin) {
+                error(r, "姓名", "名册中已有 " + twin->name + "（" + BirthLabel(twin->birth_date) + "，同一单位，人员编号 " +
+                                     std::to_string(twin->id) + "）：如是同一人，请在“人员编号”列填写 " +
+                                     std::to_string(twin->id) + " 以更新；如是不同的人，请填写身份证号");
+                continue;
+            }
+            const auto key = std::make_tuple(unit_id, after.name, after.birth_date.substr(0, 7));
+            if (after.id_number.empty()) {
+                if (auto [it, fresh] = new_lookalikes.emplace(key, r.row); !fresh) {
+                    error(r, "姓名", "与第 " + std::to_string(it->second) +
+                                         " 行同名、同出生年月、同单位，像是同一人；如是不同的人，请填写身份证号");
+                    continue;
+                }
+            }
+            if (!after.id_number.empty()) {
+                if (auto [it, fresh] = new_id_rows.emplace(after.id_number, r.row); !fresh) {
+                    error(r, "身份证号", "身份证号与第 " + std::to_string(it->second) + " 行重复");
+                    continue;
+                }
+            }
+        }
+
+        // The row's position: added unless the person already holds it; a new start date corrects it.
+        std::optional<Position> new_position;
+        std::optional<Position> changed_position;
         if (!r.title.empty()) {
-            Position pos{0, 0, p.unit_id, r.title, r.start_date.empty() ? today : r.start_date, ""};
-            if (auto st = ValidatePosition(pos); !st) errors.push_back({r.sheet, r.row, st.error().field, st.error().message});
+            const Position* held = nullptr;
+            if (existing) {
+                for (const Position* pos : index_.PositionsOf(existing->id))
+                    if (pos->end_date.empty() && pos->unit_id == unit_id && pos->title == r.title) held = pos;
+            }
+            Position pos = held ? *held : Position{0, existing ? existing->id : 0, unit_id, r.title, today, ""};
+            if (!r.start_date.empty()) pos.start_date = r.start_date;
+            if (auto st = ValidatePosition(pos); !st) {
+                error(r, st.error().field, st.error().message);
+                continue;
+            }
+            if (!held) {
+                new_position = pos;
+            } else if (pos.start_date != held->start_date) {
+                changed_position = pos;
+            }
         }
+
+        // Rows of one existing person (one per position) must agree on the person.
+        if (existing) {
+            auto [it, fresh] = step_of_person.emplace(existing->id, plan.steps.size());
+            if (!fresh) {
+                ImportPlan::PersonStep& step = plan.steps[it->second];
+                if (PersonAuditJson(step.after) != PersonAuditJson(after)) {
+                    error(r, "", "与第 " + std::to_string(step.first_row) + " 行是同一人（" + step.name +
+                                     "），但两行的个人信息不一致；请改为一致");
+                    continue;
+                }
+                if (new_position) step.new_positions.push_back(*new_position);
+                if (changed_position) step.changed_positions.push_back(*changed_position);
+                step.names_present_unit = step.names_present_unit || unit_id == existing->unit_id;
+                continue;
+            }
+        }
+        ImportPlan::PersonStep step;
+        step.first_unit = unit_id;
+        step.names_present_unit = existing != nullptr && unit_id == existing->unit_id;
+        step.after = std::move(after);
+        step.created = existing == nullptr;
+        step.changed = existing != nullptr && !fields.empty();
+        step.first_row = r.row;
+        step.name = step.after.name;
+        step.fields = std::move(fields);
+        if (new_position) step.new_positions.push_back(*new_position);
+        if (changed_position) step.changed_positions.push_back(*changed_position);
+        plan.steps.push_back(std::move(step));
     }
-    return errors;
+    for (auto& step : plan.steps) {
+        if (step.created || step.names_present_unit || step.after.unit_id == step.first_unit) continue;
+        step.after.unit_id = step.first_unit;  // moved to another unit
+        step.fields.emplace_back("单位代码");
+        step.changed = true;
+    }
+    std::stable_sort(plan.errors.begin(), plan.errors.end(),
+                     [](const RowError& a, const RowError& b) { return a.row < b.row; });
+    return plan;
+}
+
+std::vector<RowError> RosterService::CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows,
+                                                 const RosterImportColumns& columns) const {
+    std::shared_lock lock(index_mutex_);
+    return PlanImport(actor, rows, columns).errors;
 }
 
 std::unordered_map<std::string, Id> RosterService::UnitsByCode() const {
@@ -408,47 +591,80 @@ std::unordered_map<std::string, Id> RosterService::UnitsByCode() const {
 }
 
 Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std::vector<RosterImportRow>& rows,
-                                                  const std::function<void(std::size_t, std::size_t)>& progress) {
+                                                  const RosterImportOptions& options) {
     if (!core::auth::CanImportRoster(actor.role)) return RoleForbidden();
     ImportOutcome out;
-    out.errors = CheckImport(actor, rows);
-    if (!out.errors.empty()) return out;
-    std::string today = clock_.Today();
-    std::unordered_map<std::string, Id> unit_by_code;
+    out.dry_run = options.dry_run;
+    out.rows = static_cast<int>(rows.size());
+    // One import at a time plans and writes: the plan stays true until it is written.
+    std::unique_lock store_lock(store_mutex_, std::defer_lock);
+    if (!options.dry_run) store_lock.lock();
+    ImportPlan plan;
     {
         std::shared_lock lock(index_mutex_);
-        unit_by_code = UnitsByCode();
+        plan = PlanImport(actor, rows, options.columns);
     }
+    if (!plan.errors.empty()) {
+        out.errors = std::move(plan.errors);
+        return out;
+    }
+    for (const auto& step : plan.steps) {
+        const int position_changes = static_cast<int>(step.new_positions.size() + step.changed_positions.size());
+        out.positions += position_changes;
+        if (step.created) {
+            ++out.created;
+        } else if (step.changed || position_changes > 0) {
+            ++out.updated;
+        } else {
+            ++out.unchanged;
+        }
+        if ((step.created || step.changed || position_changes > 0) && out.changes.size() < kMaxListedChanges) {
+            std::vector<std::string> fields = step.fields;
+            if (position_changes > 0) fields.emplace_back("职务");
+            out.changes.push_back({step.first_row, step.after.id, step.name, step.created, std::move(fields)});
+        }
+    }
+    out.imported = static_cast<int>(rows.size());
+    if (options.dry_run) return out;
 
     std::vector<Person> people;
     std::vector<Position> positions;
-    people.reserve(rows.size());
+    std::string updated_ids;
     {
-        std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
         std::size_t done = 0;
-        for (const RosterImportRow& r : rows) {
-            Person p = r.person;
-            p.unit_id = unit_by_code.at(r.unit_code);
-            p.id = store_.InsertPerson(p);
-            if (!r.title.empty()) {
-                Position pos{0, p.id, p.unit_id, r.title, r.start_date.empty() ? today : r.start_date, ""};
-                pos.id = store_.InsertPosition(pos);
-                positions.push_back(std::move(pos));
+        for (auto& step : plan.steps) {
+            Person& p = step.after;
+            if (step.created) {
+                p.id = store_.InsertPerson(p);
+            } else if (step.changed) {
+                store_.UpdatePerson(p);
+                if (!updated_ids.empty()) updated_ids += ',';
+                updated_ids += std::to_string(p.id);
             }
-            people.push_back(std::move(p));
-            if (progress && (++done % 1000 == 0 || done == rows.size())) progress(done, rows.size());
+            for (Position& pos : step.new_positions) {
+                pos.person_id = p.id;
+                pos.id = store_.InsertPosition(pos);
+                positions.push_back(pos);
+            }
+            for (Position& pos : step.changed_positions) {
+                store_.UpdatePosition(pos);
+                positions.push_back(pos);
+            }
+            if (step.created || step.changed) people.push_back(p);
+            if (options.progress && (++done % 1000 == 0 || done == plan.steps.size()))
+                options.progress(done, plan.steps.size());
         }
         Audit(actor, "import", "roster", 0,
-              "{\"people\":" + std::to_string(people.size()) + ",\"positions\":" + std::to_string(positions.size()) +
-                  "}");
+              "{\"rows\":" + std::to_string(rows.size()) + ",\"created\":" + std::to_string(out.created) +
+                  ",\"updated\":" + std::to_string(out.updated) + ",\"unchanged\":" + std::to_string(out.unchanged) +
+                  ",\"positions\":" + std::to_string(positions.size()) + ",\"updated_ids\":[" + updated_ids + "]}");
         tx->Commit();
     }
+    store_lock.unlock();  // never held while waiting for the writer lock of the index
     std::unique_lock lock(index_mutex_);
     for (auto& p : people) index_.PutPerson(std::move(p));
     for (auto& pos : positions) index_.PutPosition(std::move(pos));
-    out.imported = static_cast<int>(rows.size());
-    out.positions = static_cast<int>(positions.size());
     return out;
 }
 
@@ -599,6 +815,8 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
     std::vector<Unit> updates;       // existing units with new attributes
     std::vector<std::size_t> fresh;  // rows that create units, parents before children
     std::vector<Unit> all_units;
+    std::vector<core::roster::UnitIncome> incomes;  // of existing units
+    int income_only = 0;                             // existing units whose income alone changes
     {
         std::shared_lock lock(index_mutex_);
         const auto& tree = index_.tree();
@@ -616,8 +834,8 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
                 continue;
             }
             if (r.name.empty() || r.name.size() > 120) error(r, "单位名称", "单位名称为空或过长");
-            if (r.population < 0) error(r, "人口", "人口不能为负数");
-            if (r.area_km2 < 0) error(r, "面积", "面积不能为负数");
+            if (r.population.value_or(0) < 0) error(r, "人口", "人口不能为负数");
+            if (r.area_km2.value_or(0) < 0) error(r, "面积(平方公里)", "面积不能为负数");
         }
         // Existing codes update; new ones need a parent that exists or comes with the file.
         std::unordered_map<std::string, std::vector<std::size_t>> children_in_file;
@@ -636,18 +854,31 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
                     error(r, "上级编码", "不支持通过导入调整上级单位（现上级：" + (parent ? parent->name : std::string("无")) + "）");
                     continue;
                 }
+                // Columns absent from the file leave the unit's values as they are.
                 Unit next = *u;
                 next.name = r.name;
                 next.kind = r.kind;
-                next.economy = r.economy;
-                next.population = r.population;
-                next.area_km2 = r.area_km2;
-                if (next.name == u->name && next.kind == u->kind && next.economy == u->economy &&
-                    next.population == u->population && next.area_km2 == u->area_km2) {
-                    ++outcome.unchanged;
-                } else {
-                    updates.push_back(next);
+                if (r.economy) next.economy = *r.economy;
+                if (r.dev_zone) next.dev_zone = *r.dev_zone;
+                if (r.near_highway) next.near_highway = *r.near_highway;
+                if (r.population) next.population = *r.population;
+                if (r.area_km2) next.area_km2 = *r.area_km2;
+                bool income_changed = false;
+                if (r.income) {
+                    core::roster::UnitIncome income = *r.income;
+                    income.unit_id = u->id;
+                    const auto known = index_.IncomesOf(u->id);
+                    income_changed = std::none_of(known.begin(), known.end(), [&](const core::roster::UnitIncome& k) {
+                        return k.year == income.year && k.amount_yuan == income.amount_yuan;
+                    });
+                    if (income_changed) incomes.push_back(income);
                 }
+                const bool same = next.name == u->name && next.kind == u->kind && next.economy == u->economy &&
+                                  next.dev_zone == u->dev_zone && next.near_highway == u->near_highway &&
+                                  next.population == u->population && next.area_km2 == u->area_km2;
+                if (!same) updates.push_back(next);
+                if (same && !income_changed) ++outcome.unchanged;
+                if (same && income_changed) ++income_only;
                 continue;
             }
             if (r.parent_code.empty()) {
@@ -679,7 +910,11 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
     if (!outcome.errors.empty() || check_only) {
         std::stable_sort(outcome.errors.begin(), outcome.errors.end(),
                          [](const RowError& a, const RowError& b) { return a.row < b.row; });
-        outcome.created = outcome.updated = outcome.unchanged = 0;
+        if (!outcome.errors.empty()) outcome.created = outcome.updated = outcome.unchanged = 0;
+        if (check_only && outcome.errors.empty()) {
+            outcome.created = static_cast<int>(fresh.size());
+            outcome.updated = static_cast<int>(updates.size()) + income_only;
+        }
         return outcome;
     }
 
@@ -696,25 +931,35 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
             u.code = r.code;
             u.name = r.name;
             u.kind = r.kind;
-            u.economy = r.economy;
-            u.population = r.population;
-            u.area_km2 = r.area_km2;
+            u.economy = r.economy.value_or(core::roster::Economy::kNone);
+            u.dev_zone = r.dev_zone.value_or(false);
+            u.near_highway = r.near_highway.value_or(false);
+            u.population = r.population.value_or(0);
+            u.area_km2 = r.area_km2.value_or(0);
             if (!r.parent_code.empty()) u.parent_id = codes.at(r.parent_code);
             u.id = store_.InsertUnit(u);
             codes[u.code] = u.id;
             all_units.push_back(u);
+            if (r.income) {
+                incomes.push_back(*r.income);
+                incomes.back().unit_id = u.id;
+            }
         }
+        for (const auto& income : incomes) store_.UpsertIncome(income);
         for (auto& u : all_units)
             for (const auto& changed : updates)
                 if (u.id == changed.id) u = changed;
         Audit(actor, "import", "unit", 0,
-              "{\"created\":" + std::to_string(fresh.size()) + ",\"updated\":" + std::to_string(updates.size()) + "}");
+              "{\"created\":" + std::to_string(fresh.size()) + ",\"updated\":" +
+                  std::to_string(updates.size() + static_cast<std::size_t>(income_only)) +
+                  ",\"incomes\":" + std::to_string(incomes.size()) + "}");
         tx->Commit();
     }
     outcome.created = static_cast<int>(fresh.size());
-    outcome.updated = static_cast<int>(updates.size());
+    outcome.updated = static_cast<int>(updates.size()) + income_only;
     std::unique_lock lock(index_mutex_);
     ReplaceTree(std::move(all_units));
+    for (const auto& income : incomes) index_.PutIncome(income);
     return outcome;
 }
 

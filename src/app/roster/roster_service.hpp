@@ -37,14 +37,17 @@ struct UnitPatch {
     std::optional<double> area_km2;
 };
 
-// One row of a division list (区划表), as read from a sheet.
+// One row of a division list (区划表), as read from a sheet. An optional field is nullopt when
+// the file has no such column: an existing unit keeps its value (a new one gets none/0/false).
 struct UnitImportRow {
     int row = 0;  // sheet line, for errors
     std::string code, name, parent_code;
     core::roster::UnitKind kind = core::roster::UnitKind::kVillage;
-    core::roster::Economy economy = core::roster::Economy::kNone;
-    std::int64_t population = 0;
-    double area_km2 = 0;
+    std::optional<core::roster::Economy> economy;
+    std::optional<bool> dev_zone, near_highway;
+    std::optional<std::int64_t> population;
+    std::optional<double> area_km2;
+    std::optional<core::roster::UnitIncome> income;  // this year's income (unit_id ignored)
 };
 
 struct UnitsQuery {
@@ -112,22 +115,56 @@ struct StatsView {
 struct RosterImportRow {
     std::string sheet;
     int row = 0;  // the sheet's row number
-    core::roster::Person person;
+    core::roster::Person person;  // birth_date may be a month, "YYYY-MM"
     std::string unit_code;
     std::string title;       // optional position
     std::string start_date;  // of the position
+    Id person_key = 0;       // 人员编号 of an exported file: the person this row updates
+    std::string masked_id;   // a masked 身份证号 (with person_key): keep the stored number
+};
+
+// Which optional columns a roster file has. When a row updates a person, an absent column leaves
+// the stored value unchanged and a present one with an empty cell clears it. When adding a
+// column to the roster format, also add it here.
+struct RosterImportColumns {
+    bool party_join_date = true, id_number = true, phone = true, title = true, start_date = true,
+         reserve_cadre = true;
+};
+
+struct RosterImportOptions {
+    RosterImportColumns columns;
+    bool dry_run = false;  // plan and count, write nothing (the preview)
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+// A person an import creates or changes, for the preview.
+struct ImportChange {
+    int row = 0;
+    Id person_id = 0;  // 0: a new person
+    std::string name;
+    bool created = false;
+    std::vector<std::string> fields;  // the changed columns (Chinese headers) of an update
 };
 
 struct UnitImportOutcome {
     int created = 0, updated = 0, unchanged = 0;
+    std::string sheet;
+    std::vector<std::string> notes;
     std::vector<RowError> errors;  // non-empty: nothing was written
 };
 
 struct ImportOutcome {
-    int imported = 0;
-    int positions = 0;
-    std::vector<RowError> errors;  // non-empty: nothing was written
+    int imported = 0;   // rows imported (each row is one person in one position)
+    int positions = 0;  // positions created or changed
+    int created = 0, updated = 0, unchanged = 0;  // people
+    int rows = 0;       // data rows of the file
+    bool dry_run = false;
+    std::string sheet;
+    std::vector<std::string> notes;     // what the reader did (sheet, encoding, merged cells)
+    std::vector<ImportChange> changes;  // the first kMaxListedChanges creations and updates
+    std::vector<RowError> errors;       // non-empty: nothing was written
 };
+inline constexpr std::size_t kMaxListedChanges = 200;
 
 class RosterService {
 public:
@@ -149,14 +186,20 @@ public:
     Result<core::roster::Position> UpdatePosition(const Actor& actor, Id id, const PositionPatch& patch);
     Status DeletePosition(const Actor& actor, Id id);
 
-    // Imports every row in one transaction, or none: unknown unit codes, units outside the
-    // caller's scope and duplicate ID numbers are reported per row.
+    // Imports every row in one transaction, or none. A row updates the person its 人员编号 names
+    // (checked to be the same person: name or birth date must agree), else the person with its
+    // full ID number, and otherwise creates a person — unless someone in the row's unit has the
+    // same name and birth date, which is refused as a probable duplicate. Unknown unit codes,
+    // units outside the caller's scope and duplicate ID numbers are reported per row. Positions
+    // are added (or their start date corrected), never ended. With `dry_run` nothing is written
+    // and the outcome counts what would be.
     Result<ImportOutcome> ImportRoster(const Actor& actor, const std::vector<RosterImportRow>& rows,
-                                       const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                       const RosterImportOptions& options = {});
 
     // The row errors an import of `rows` would meet, without writing (used to report a file's
     // format errors and its database errors together).
-    std::vector<RowError> CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows) const;
+    std::vector<RowError> CheckImport(const Actor& actor, const std::vector<RosterImportRow>& rows,
+                                      const RosterImportColumns& columns = {}) const;
 
     // Creates a unit under `parent` (admin/county/town within scope); used by the demo and CLI.
     Result<core::roster::Unit> CreateUnit(const Actor& actor, core::roster::Unit u);
@@ -181,6 +224,10 @@ public:
     std::string Today() const { return clock_.Today(); }
 
 private:
+    struct ImportPlan;
+    // What an import of `rows` would do, with its row errors (caller holds index_mutex_).
+    ImportPlan PlanImport(const Actor& actor, const std::vector<RosterImportRow>& rows,
+                          const RosterImportColumns& columns) const;
     bool Visible(const Actor& actor, Id unit) const;  // caller holds index_mutex_
     std::unordered_map<std::string, Id> UnitsByCode() const;  // caller holds index_mutex_
     // Rebuilds the region tree from `units` (caller holds index_mutex_ exclusively).

@@ -32,7 +32,18 @@ struct SessionRecord {
     std::string token_hash;  // SHA-256 hex of the cookie token; the token itself is never stored
     Id user_id = 0;
     std::string csrf_token;
-    std::int64_t expires_at = 0;  // unix seconds
+    std::int64_t expires_at = 0;  // unix seconds; slides with use (idle lifetime)
+    std::int64_t created_at = 0;  // unix seconds; the absolute lifetime counts from here
+    std::int64_t last_seen = 0;   // unix seconds, as last written back
+    std::string address;          // client address at login
+    std::string user_agent;       // at login, at most 200 bytes
+};
+
+struct LoginThrottle {
+    std::string key;             // "u:<username>" or "a:<address>"
+    int failures = 0;            // consecutive failed attempts
+    std::int64_t last_failure = 0;   // unix seconds
+    std::int64_t blocked_until = 0;  // unix seconds; no password is checked before then
 };
 
 // One entry of the append-only, hash-chained audit log. `hash` = SHA-256(prev_hash | seq | at |
@@ -47,6 +58,7 @@ struct AuditEntry {
     std::string detail;  // JSON text: before/after or a summary
     std::string prev_hash;
     std::string hash;
+    bool keyed = false;  // `hash` is an HMAC-SHA-256 under the deployment's audit key (see storage)
 };
 
 class Transaction {
@@ -92,11 +104,23 @@ public:
     virtual void InsertSession(const SessionRecord& s) = 0;
     virtual std::optional<SessionRecord> FindSession(const std::string& token_hash) = 0;
     virtual void DeleteSession(const std::string& token_hash) = 0;
+    // Slides a session's idle expiry and records its last use.
+    virtual void TouchSession(const std::string& token_hash, std::int64_t last_seen, std::int64_t expires_at) = 0;
+    virtual std::vector<SessionRecord> ListSessionsOfUser(Id user_id) = 0;
+    // Ends every session of a user (password, role, scope or state changed); returns how many.
+    virtual int DeleteSessionsOfUser(Id user_id) = 0;
+    virtual void UpdateUser(const UserRecord& u) = 0;  // display name, role, scope, active (not the password)
+    // Failed-login counters by key ("u:<username>" or "a:<address>"), kept across restarts.
+    virtual std::optional<LoginThrottle> FindThrottle(const std::string& key) = 0;
+    virtual void SaveThrottle(const LoginThrottle& t) = 0;
+    virtual void DeleteThrottle(const std::string& key) = 0;
+    virtual std::vector<LoginThrottle> ListThrottles(std::int64_t blocked_after) = 0;  // blocked_until > blocked_after
 
     // Audit
     virtual void AppendAudit(AuditEntry entry) = 0;  // fills seq, prev_hash and hash
     virtual std::vector<AuditEntry> ListAudit(std::int64_t after_seq, int limit) = 0;
     virtual std::int64_t CountAudit() = 0;
+    virtual std::optional<AuditEntry> LastAudit() = 0;  // the head of the chain
 };
 
 // Time enters the app through this port, never through now() inside a rule.

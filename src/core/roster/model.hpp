@@ -58,7 +58,7 @@ struct Person {
     Id unit_id = 0;
     std::string name;
     Gender gender = Gender::kMale;
-    std::string birth_date;        // YYYY-MM-DD
+    std::string birth_date;        // YYYY-MM-DD, or YYYY-MM when only the month is known (出生年月)
     Education education = Education::kHighSchool;
     std::string party_join_date;   // YYYY-MM-DD or empty (not a party member)
     std::string id_number;         // 18-character resident ID; only ever shown masked

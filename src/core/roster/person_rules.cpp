@@ -4,8 +4,16 @@
 
 namespace lingyan::core::roster {
 
+std::optional<core::CivilDate> ParseBirthDate(std::string_view text) {
+    if (text.size() == 7) {
+        const std::string first_day = std::string(text) + "-01";
+        return core::ParseIsoDate(first_day);
+    }
+    return core::ParseIsoDate(text);
+}
+
 int AgeAt(std::string_view birth, std::string_view today) {
-    auto b = core::ParseIsoDate(birth);
+    auto b = ParseBirthDate(birth);
     auto t = core::ParseIsoDate(today);
     if (!b || !t) return -1;
     return core::FullYearsBetween(*b, *t);
@@ -74,7 +82,8 @@ std::optional<Gender> GenderFromString(std::string_view s) {
 Status ValidatePerson(const Person& p, std::string_view today) {
     if (p.name.empty()) return Invalid("姓名不能为空", "name");
     if (p.name.size() > 60) return Invalid("姓名过长", "name");
-    if (!core::ParseIsoDate(p.birth_date)) return Invalid("出生日期应为 YYYY-MM-DD 格式的有效日期", "birth_date");
+    if (!ParseBirthDate(p.birth_date))
+        return Invalid("出生日期应为 YYYY-MM-DD 格式的有效日期（只知年月时为 YYYY-MM）", "birth_date");
     int age = AgeAt(p.birth_date, today);
     if (age < 16 || age > 110) return Invalid("出生日期不合理（年龄应在 16–110 岁之间）", "birth_date");
     if (!p.party_join_date.empty()) {
@@ -85,7 +94,8 @@ Status ValidatePerson(const Person& p, std::string_view today) {
     if (!p.id_number.empty()) {
         if (!ValidIdNumber(p.id_number)) return Invalid("身份证号无效（18 位，校验码不符）", "id_number");
         std::string id_birth = p.id_number.substr(6, 4) + "-" + p.id_number.substr(10, 2) + "-" + p.id_number.substr(12, 2);
-        if (id_birth != p.birth_date) return Invalid("身份证号中的出生日期与出生日期不一致", "id_number");
+        if (id_birth.substr(0, p.birth_date.size()) != p.birth_date)
+            return Invalid("身份证号中的出生日期与出生日期不一致", "id_number");
     }
     if (!p.phone.empty()) {
         bool ok = p.phone.size() == 11 && p.phone[0] == '1';

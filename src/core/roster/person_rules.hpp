@@ -6,12 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/roster/model.hpp"
 
 namespace lingyan::core::roster {
 
-// Whole years from `birth` to `today` (both ISO dates); -1 when either is not a date.
+// A birth date as stored: "YYYY-MM-DD", or "YYYY-MM" when only the month is known (出生年月, as
+// rosters often give it). A month reads as its first day, so ages count from the month's start.
+std::optional<core::CivilDate> ParseBirthDate(std::string_view text);
+
+// Whole years from `birth` (a birth date as above) to `today` (an ISO date); -1 when either is
+// not a date.
 int AgeAt(std::string_view birth, std::string_view today);
 // Whole years between two ISO dates (same rule as AgeAt).
 inline int YearsBetween(std::string_view from, std::string_view to) { return AgeAt(from, to); }

@@ -154,24 +154,36 @@ std::optional<UnitKind> KindFromString(std::string_view s) { return ValueOf(kKin
 const char* EconomyName(Economy economy) { return NameOf(kEconomies, economy); }
 std::optional<Economy> EconomyFromString(std::string_view s) { return ValueOf(kEconomies, s); }
 
+namespace {
+// The first label of each kind is the one exports write.
+constexpr std::pair<UnitKind, const char*> kKindLabels[] = {
+    {UnitKind::kProvince, "省"},   {UnitKind::kCity, "市"},         {UnitKind::kCounty, "区县"},
+    {UnitKind::kTown, "镇街"},     {UnitKind::kVillage, "村"},      {UnitKind::kCommunity, "社区"},
+    {UnitKind::kGrid, "网格"},     {UnitKind::kEnterprise, "企业"}, {UnitKind::kProvince, "自治区"},
+    {UnitKind::kProvince, "直辖市"}, {UnitKind::kCity, "地级市"},     {UnitKind::kCounty, "县"},
+    {UnitKind::kCounty, "区"},     {UnitKind::kCounty, "县级市"},   {UnitKind::kTown, "镇"},
+    {UnitKind::kTown, "乡"},       {UnitKind::kTown, "街道"},       {UnitKind::kTown, "镇(街道)"},
+    {UnitKind::kTown, "镇（街道）"}};
+constexpr std::pair<Economy, const char*> kEconomyLabels[] = {
+    {Economy::kNone, "无"},          {Economy::kAgriculture, "农业"}, {Economy::kIndustry, "工业"},
+    {Economy::kTourism, "旅游"},     {Economy::kMixed, "综合"},       {Economy::kUrban, "城镇"},
+    {Economy::kNone, ""},            {Economy::kMixed, "混合"},       {Economy::kMixed, "综合型"},
+    {Economy::kAgriculture, "农业型"}, {Economy::kIndustry, "工业型"}, {Economy::kTourism, "旅游型"},
+    {Economy::kTourism, "文旅"},     {Economy::kUrban, "城镇型"}};
+}  // namespace
+
+const char* KindLabel(UnitKind kind) { return NameOf(kKindLabels, kind); }
+
 std::optional<UnitKind> KindFromLabel(std::string_view s) {
-    static constexpr std::pair<UnitKind, const char*> kLabels[] = {
-        {UnitKind::kProvince, "省"},  {UnitKind::kProvince, "自治区"}, {UnitKind::kProvince, "直辖市"},
-        {UnitKind::kCity, "市"},      {UnitKind::kCity, "地级市"},     {UnitKind::kCounty, "县"},
-        {UnitKind::kCounty, "区"},    {UnitKind::kCounty, "县级市"},   {UnitKind::kTown, "镇"},
-        {UnitKind::kTown, "乡"},      {UnitKind::kTown, "街道"},       {UnitKind::kVillage, "村"},
-        {UnitKind::kCommunity, "社区"}, {UnitKind::kGrid, "网格"},     {UnitKind::kEnterprise, "企业"}};
     if (auto english = KindFromString(s)) return english;
-    return ValueOf(kLabels, s);
+    return ValueOf(kKindLabels, s);
 }
 
+const char* EconomyLabel(Economy economy) { return NameOf(kEconomyLabels, economy); }
+
 std::optional<Economy> EconomyFromLabel(std::string_view s) {
-    static constexpr std::pair<Economy, const char*> kLabels[] = {
-        {Economy::kNone, ""},         {Economy::kNone, "无"},     {Economy::kAgriculture, "农业"},
-        {Economy::kIndustry, "工业"}, {Economy::kTourism, "旅游"}, {Economy::kMixed, "综合"},
-        {Economy::kUrban, "城镇"}};
     if (auto english = EconomyFromString(s)) return english;
-    return ValueOf(kLabels, s);
+    return ValueOf(kEconomyLabels, s);
 }
 const char* PartyOrgKindName(PartyOrgKind kind) { return NameOf(kOrgKinds, kind); }
 std::optional<PartyOrgKind> PartyOrgKindFromString(std::string_view s) { return ValueOf(kOrgKinds, s); }

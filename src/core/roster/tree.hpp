@@ -48,12 +48,16 @@ private:
 
 const char* KindName(UnitKind kind);
 std::optional<UnitKind> KindFromString(std::string_view s);
-// The kind as officers write it in sheets: 省, 市, 县/区/县级市, 镇/乡/街道, 村, 社区, 网格, 企业 (or
-// the English names).
+// The one vocabulary of the units sheet, both directions: exports write KindLabel (省, 市, 区县,
+// 镇街, 村, 社区, 网格, 企业) and imports read it, plus what officers also write (自治区, 直辖市,
+// 地级市, 县, 区, 县级市, 镇, 乡, 街道) and the English names.
+const char* KindLabel(UnitKind kind);
 std::optional<UnitKind> KindFromLabel(std::string_view s);
 const char* EconomyName(Economy economy);
 std::optional<Economy> EconomyFromString(std::string_view s);
-// 无, 农业, 工业, 旅游, 综合, 城镇 (or the English names); "" is none.
+// Economy types the same way: EconomyLabel writes 无, 农业, 工业, 旅游, 综合, 城镇; imports also read
+// 混合, 综合型 and the like, and "" as none.
+const char* EconomyLabel(Economy economy);
 std::optional<Economy> EconomyFromLabel(std::string_view s);
 const char* PartyOrgKindName(PartyOrgKind kind);
 std::optional<PartyOrgKind> PartyOrgKindFromString(std::string_view s);

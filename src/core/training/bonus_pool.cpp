@@ -19,6 +19,8 @@ std::string FormatYuan(std::int64_t fen) {
 Result<BonusSplit> SplitBonusPool(std::int64_t pool_fen, const std::vector<BonusParticipant>& participants,
                                   const LadderConfig& ladder, const BonusRule& rule) {
     if (pool_fen < 0) return Invalid("奖金池金额不能为负 (pool must be ≥ 0)", "pool");
+    // Bounded so that every sum of lines stays far inside int64 (issue 11, finding 11).
+    if (pool_fen > kMaxPoolFen) return Invalid("奖金池金额超出范围（至多 1000 亿元）", "pool");
     if (auto st = ValidateLadder(ladder); !st) return st.error();
     BonusSplit split;
     split.pool_fen = pool_fen;

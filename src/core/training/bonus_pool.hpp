@@ -50,6 +50,9 @@ struct BonusSplit {
 
 // Refuses a negative pool, a level outside the ladder, a duplicate person and a total weight of
 // zero with a positive pool (nobody to pay).
+// The largest pool accepted, in fen (1000 亿元).
+inline constexpr std::int64_t kMaxPoolFen = 10000000000000;
+
 Result<BonusSplit> SplitBonusPool(std::int64_t pool_fen, const std::vector<BonusParticipant>& participants,
                                   const LadderConfig& ladder, const BonusRule& rule = {});
 

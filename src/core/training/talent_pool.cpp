@@ -60,7 +60,9 @@ Result<EligibilityReport> CheckEligibility(const EligibilityRules& rules, const 
         report.eligible = report.eligible && passed;
     };
     if (rules.min_age || rules.max_age) {
-        auto birth = ParseIsoDateField(candidate.birth_date, "birth_date");
+        // A roster may know a birth month only ("1990-05"): count from the month's first day.
+        auto birth = candidate.birth_date.size() == 7 ? ParseIsoDateField(candidate.birth_date + "-01", "birth_date")
+                                                      : ParseIsoDateField(candidate.birth_date, "birth_date");
         if (!birth) return birth.error();
         const int age = AgeOn(*birth, *on);
         const std::string age_text = "年龄 " + std::to_string(age) + " 岁";

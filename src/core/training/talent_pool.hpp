@@ -25,7 +25,7 @@ struct Candidate {
     Id person_id = 0;
     std::string name;
     Id town_id = 0;                 // for per-town quotas
-    std::string birth_date;         // YYYY-MM-DD
+    std::string birth_date;         // YYYY-MM-DD, or YYYY-MM when only the month is known
     roster::Education education = roster::Education::kHighSchool;
     std::string current_post;       // e.g. 机关中层, 村书记, 村委委员
     std::string post_start_date;    // YYYY-MM-DD; empty when not in a post

@@ -1,5 +1,10 @@
 #include "exchange/evaluation/evaluation_files.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
 #include "exchange/evaluation/evaluation_xlsx.hpp"
 #include "exchange/evaluation/framework_json.hpp"
 #include "exchange/xlsx/writer.hpp"
@@ -11,8 +16,41 @@ namespace {
 
 double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 
-core::Error Unreadable(const FileError& e) {
-    return core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file");
+// The reader's message is already a whole sentence for the user (and says how to save an .xls
+// as .xlsx): no second prefix.
+core::Error Unreadable(const FileError& e) { return core::Invalid(e.what(), "file"); }
+
+// A sheet name Excel accepts for `title`: the characters it refuses ([]:*?/\) become their
+// full-width look-alikes, a leading or trailing apostrophe goes, and the name is cut to 31
+// characters; a name taken by another sheet gets a suffix.
+std::string SheetNameFor(const std::string& title, const std::vector<std::string>& taken) {
+    std::string out;
+    for (char c : title) {
+        switch (c) {
+            case '[': out += "【"; break;
+            case ']': out += "】"; break;
+            case ':': out += "："; break;
+            case '*': out += "＊"; break;
+            case '?': out += "？"; break;
+            case '/': out += "／"; break;
+            case '\\': out += "＼"; break;
+            default: out.push_back(c);
+        }
+    }
+    while (!out.empty() && out.front() == '\'') out.erase(0, 1);
+    while (!out.empty() && out.back() == '\'') out.pop_back();
+    auto cut = [](std::string text, std::size_t max_chars) {
+        std::size_t chars = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+            if (chars++ == max_chars) return text.substr(0, i);
+        }
+        return text;
+    };
+    out = cut(out, 31);
+    if (out.empty()) out = "反向榜单";
+    if (std::find(taken.begin(), taken.end(), out) != taken.end()) out = cut(out, 27) + "（榜单）";
+    return out;
 }
 
 }  // namespace
@@ -67,18 +105,33 @@ std::string AwardsXlsx(const app::Board& board) {
         if (d.negative) {
             // The negative list, published as such (e.g. 躺平奖), worst first.
             const std::string& title = d.negative->name;
-            const bool plain = title.size() <= 30 && title.find_first_of("[]:*?/\\") == std::string::npos;
-            const auto neg = writer.AddSheet(plain ? title : std::string("反向榜单"),
+            const std::string sheet_name = SheetNameFor(title, {"获奖名单", "排名"});
+            const auto neg = writer.AddSheet(sheet_name,
                                              {{"序号", 8}, {"考核对象", 36}, {"所属镇街", 14}, {"依据", 16}, {"得分", 10}});
+            // The criterion by its name, as the board shows it; a total to 2 decimals (as ranked),
+            // a criterion's score rate s to 4.
+            const bool by_total = d.negative->criterion.empty();
+            std::string basis = "总分";
+            if (!by_total) {
+                basis = d.negative->criterion;
+                const int node = d.framework ? d.framework->Find(basis) : core::evaluation::kNoNode;
+                if (node != core::evaluation::kNoNode) basis = d.framework->nodes()[static_cast<std::size_t>(node)].spec.name;
+            }
+            const double scale = by_total ? 100.0 : 10000.0;
             line = 2;
             for (const auto& entry : board.negative) {
                 const auto& s = d.subjects[entry.subject_idx];
                 writer.WriteNumber(neg, line, 0, line - 1);
                 writer.WriteString(neg, line, 1, s.name);
                 writer.WriteString(neg, line, 2, s.town_name);
-                writer.WriteString(neg, line, 3, d.negative->criterion.empty() ? "总分" : d.negative->criterion);
-                writer.WriteNumber(neg, line, 4, entry.value);
+                writer.WriteString(neg, line, 3, basis);
+                writer.WriteNumber(neg, line, 4, std::round(entry.value * scale) / scale);
                 ++line;
+            }
+            if (sheet_name != title) {
+                writer.WriteString(neg, line + 1, 0,
+                                   "说明：榜单名称“" + title + "”作工作表名时改为“" + sheet_name +
+                                       "”（Excel 的工作表名不能含 [ ] : * ? / \\，且不超过 31 个字）");
             }
         }
     });

@@ -1,5 +1,7 @@
 #include "exchange/evaluation/evaluation_xlsx.hpp"
 
+#include "core/common/numbers.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -29,7 +31,7 @@ std::optional<double> CellNumber(const xlsx::Row& row, std::uint32_t column) {
     const std::string text = Trimmed(cell->text);
     double v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+    if (ec != std::errc() || end != text.data() + text.size() || !core::InRange(v)) return std::nullopt;
     return v;
 }
 
@@ -64,6 +66,7 @@ FactsSheet ReadFactsWorkbook(std::string_view bytes) {
         out.problems.push_back({0, "", "工作簿中没有工作表"});
         return out;
     }
+    out.sheet = workbook.sheets().front().name;
     std::vector<std::string> headers;
     std::vector<int> long_columns(5, -1);  // field → column
     std::vector<std::pair<std::string, std::string>> wide;  // column → criterion, key ("" = none)
@@ -103,7 +106,8 @@ FactsSheet ReadFactsWorkbook(std::string_view bytes) {
                 const int c = long_columns[static_cast<std::size_t>(field)];
                 return c < 0 ? std::string() : CellText(row, static_cast<std::uint32_t>(c));
             };
-            SheetFact f{row.number, text(0), text(1), text(2), text(3), text(4)};
+            SheetFact f{row.number, text(0), text(1), text(2), text(3), text(4),
+                        headers[static_cast<std::size_t>(long_columns[3])]};
             if (f.subject.empty()) {
                 out.problems.push_back({row.number, headers[static_cast<std::size_t>(long_columns[0])], "考核对象为空"});
             } else if (f.criterion.empty() || f.key.empty()) {
@@ -122,7 +126,8 @@ FactsSheet ReadFactsWorkbook(std::string_view bytes) {
             if (cell.column == 0 || cell.column >= wide.size() || wide[cell.column].first.empty()) continue;
             const std::string value = Trimmed(cell.text);
             if (value.empty()) continue;
-            out.facts.push_back({row.number, subject, wide[cell.column].first, wide[cell.column].second, value, ""});
+            out.facts.push_back(
+                {row.number, subject, wide[cell.column].first, wide[cell.column].second, value, "", headers[cell.column]});
         }
         return true;
     });

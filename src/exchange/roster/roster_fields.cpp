@@ -1,33 +1,17 @@
 #include "exchange/roster/roster_fields.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/roster/tree.hpp"
+#include "core/text/cell_text.hpp"
 
 namespace lingyan::exchange::roster {
 
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Length of a blank sequence at the start of `text`, or 0.
-std::size_t BlankPrefix(std::string_view text) {
-    if (text.empty()) return 0;
-    const char c = text[0];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-    for (std::string_view blank : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
-        if (text.starts_with(blank)) return blank.size();
-    }
-    return 0;
-}
-
-std::size_t BlankSuffix(std::string_view text) {
-    if (text.empty()) return 0;
-    const char c = text.back();
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-    for (std::string_view blank : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
-        if (text.ends_with(blank)) return blank.size();
-    }
-    return 0;
-}
 
 // Reads 1..max_digits digits at `pos`; false when there are none or too many.
 bool ReadNumber(std::string_view text, std::size_t& pos, std::size_t max_digits, int& out) {
@@ -45,59 +29,11 @@ bool PlausibleDate(const CivilDate& date) { return date.year >= 1900 && date.yea
 
 }  // namespace
 
-std::string_view TrimText(std::string_view text) {
-    while (std::size_t n = BlankPrefix(text)) text.remove_prefix(n);
-    while (std::size_t n = BlankSuffix(text)) text.remove_suffix(n);
-    return text;
-}
+std::string_view TrimText(std::string_view text) { return core::text::TrimBlank(text); }
 
-bool IsValidUtf8(std::string_view text) {
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if (c == 0) return false;
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + len > n) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return false;
-        }
-        i += len;
-    }
-    return true;
-}
+bool IsValidUtf8(std::string_view text) { return core::text::IsValidUtf8(text); }
 
-std::size_t Utf8Length(std::string_view text) {
-    std::size_t count = 0;
-    for (char c : text) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-    }
-    return count;
-}
+std::size_t Utf8Length(std::string_view text) { return core::text::Utf8Length(text); }
 
 std::optional<CivilDate> ParseLooseDate(std::string_view text) {
     text = TrimText(text);
@@ -134,6 +70,93 @@ std::optional<CivilDate> ParseLooseDate(std::string_view text) {
     if (!tail.empty() && text.substr(pos).starts_with(tail)) pos += tail.size();
     if (pos != text.size()) return std::nullopt;
     return PlausibleDate(date) ? std::optional(date) : std::nullopt;
+}
+
+std::optional<CivilDate> ParseDateCell(std::string_view text) {
+    text = TrimText(text);
+    if (auto date = ParseLooseDate(text)) return date;
+    // An Excel serial: five digits, maybe with a time-of-day fraction ("30776.5").
+    std::string_view whole = text.substr(0, text.find('.'));
+    if (whole.size() != 5 || !std::all_of(whole.begin(), whole.end(), IsDigit)) return std::nullopt;
+    double serial = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), serial);
+    if (ec != std::errc() || end != text.data() + text.size() || serial < 10000 || serial > 73050) return std::nullopt;
+    auto date = xlsx::DateFromExcelSerial(std::floor(serial));
+    if (!date || !PlausibleDate(*date)) return std::nullopt;
+    return date;
+}
+
+BirthProblem ParseBirthCell(std::string_view text, BirthCell& out) {
+    text = TrimText(text);
+    if (auto date = ParseDateCell(text)) {
+        out = BirthCell{*date, false};
+        return BirthProblem::kNone;
+    }
+    CivilDate date;
+    date.day = 1;
+    if (text.size() == 6 && std::all_of(text.begin(), text.end(), IsDigit)) {  // 197605
+        date.year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+        date.month = (text[4] - '0') * 10 + (text[5] - '0');
+        if (!PlausibleDate(date)) return BirthProblem::kInvalid;
+        out = BirthCell{date, true};
+        return BirthProblem::kNone;
+    }
+    std::size_t pos = 0;
+    if (!ReadNumber(text, pos, 4, date.year) || pos != 4) return BirthProblem::kInvalid;
+    std::string_view tail;
+    char separator = 0;
+    if (text.substr(pos).starts_with("年")) {
+        pos += std::string_view("年").size();
+        tail = "月";
+    } else if (pos < text.size() && (text[pos] == '-' || text[pos] == '/' || text[pos] == '.')) {
+        separator = text[pos++];
+    } else {
+        return BirthProblem::kInvalid;
+    }
+    const std::size_t month_start = pos;
+    if (!ReadNumber(text, pos, 2, date.month)) return BirthProblem::kInvalid;
+    if (!tail.empty() && text.substr(pos).starts_with(tail)) pos += tail.size();
+    if (pos != text.size() || !PlausibleDate(date)) return BirthProblem::kInvalid;
+    // 1976.10 typed into a General cell is the number 1976.1, which Excel shows and saves that way.
+    if (separator == '.' && pos - month_start == 1 && date.month == 1) return BirthProblem::kAmbiguousMonth;
+    out = BirthCell{date, true};
+    return BirthProblem::kNone;
+}
+
+std::string BirthIso(const BirthCell& cell) {
+    const std::string iso = xlsx::FormatIsoDate(cell.date);
+    return cell.month_only ? iso.substr(0, 7) : iso;
+}
+
+bool DigitsLostByExcel(std::string_view text) {
+    text = TrimText(text);
+    if (text.empty()) return false;
+    const std::size_t exponent = text.find_first_of("eE");
+    if (exponent != std::string_view::npos) {
+        // d.ddddE+17: digits, one point, an exponent — nothing else.
+        const std::string_view mantissa = text.substr(0, exponent);
+        std::string_view power = text.substr(exponent + 1);
+        if (power.starts_with('+')) power.remove_prefix(1);
+        return !mantissa.empty() && !power.empty() &&
+               std::all_of(mantissa.begin(), mantissa.end(), [](char c) { return IsDigit(c) || c == '.'; }) &&
+               std::all_of(power.begin(), power.end(), IsDigit);
+    }
+    if (text.ends_with(".0")) text.remove_suffix(2);
+    if (text.size() < 16 || text.size() > 18 || !std::all_of(text.begin(), text.end(), IsDigit)) return false;
+    return std::all_of(text.begin() + 15, text.end(), [](char c) { return c == '0'; });
+}
+
+bool IsMaskedIdNumber(std::string_view id) {
+    if (id.size() != 18) return false;
+    for (std::size_t i = 0; i < 18; ++i) {
+        const char c = id[i];
+        if (i >= 6 && i < 14) {
+            if (c != '*') return false;
+        } else if (!IsDigit(c) && !(i == 17 && (c == 'X' || c == 'x'))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 char IdCheckCharacter(std::string_view first17) {
@@ -234,46 +257,8 @@ std::string_view GenderLabel(core::roster::Gender gender) {
     return gender == core::roster::Gender::kFemale ? "女" : "男";
 }
 
-std::string_view UnitKindLabel(core::roster::UnitKind kind) {
-    using core::roster::UnitKind;
-    switch (kind) {
-        case UnitKind::kProvince:
-            return "省";
-        case UnitKind::kCity:
-            return "市";
-        case UnitKind::kCounty:
-            return "区县";
-        case UnitKind::kTown:
-            return "镇街";
-        case UnitKind::kVillage:
-            return "村";
-        case UnitKind::kCommunity:
-            return "社区";
-        case UnitKind::kGrid:
-            return "网格";
-        case UnitKind::kEnterprise:
-            return "企业";
-    }
-    return "";
-}
+std::string_view UnitKindLabel(core::roster::UnitKind kind) { return core::roster::KindLabel(kind); }
 
-std::string_view EconomyLabel(core::roster::Economy economy) {
-    using core::roster::Economy;
-    switch (economy) {
-        case Economy::kNone:
-            return "无";
-        case Economy::kAgriculture:
-            return "农业";
-        case Economy::kIndustry:
-            return "工业";
-        case Economy::kTourism:
-            return "旅游";
-        case Economy::kMixed:
-            return "混合";
-        case Economy::kUrban:
-            return "城镇";
-    }
-    return "";
-}
+std::string_view EconomyLabel(core::roster::Economy economy) { return core::roster::EconomyLabel(economy); }
 
 }  // namespace lingyan::exchange::roster

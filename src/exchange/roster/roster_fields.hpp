@@ -16,7 +16,7 @@ namespace lingyan::exchange::roster {
 using xlsx::CivilDate;
 
 // Trims ASCII whitespace, no-break spaces (U+00A0), ideographic spaces (U+3000), zero-width
-// spaces and a byte-order mark from both ends.
+// spaces and a byte-order mark from both ends (core::text::TrimBlank).
 std::string_view TrimText(std::string_view text);
 
 bool IsValidUtf8(std::string_view text);
@@ -26,6 +26,36 @@ std::size_t Utf8Length(std::string_view text);
 // Accepts 2024-03-07, 2024-3-7, 2024/3/7, 2024.3.7, 2024年3月7日 and 20240307, with a year in
 // 1900..2100 and a real calendar day. A trailing time ("2024-03-07 00:00:00") is ignored.
 std::optional<CivilDate> ParseLooseDate(std::string_view text);
+
+// A date cell as offices fill it: ParseLooseDate's forms, or an Excel serial day number left in a
+// General cell or a CSV ("30776" = 1984-04-04; five digits, 10000..73050, i.e. 1927–2099).
+std::optional<CivilDate> ParseDateCell(std::string_view text);
+
+// A 出生年月 cell: a day (ParseDateCell), or a month written as 1976.05, 1976-5, 1976/05,
+// 1976年5月 or 197605 — then `month_only` is set and the day is 1.
+struct BirthCell {
+    CivilDate date;
+    bool month_only = false;
+};
+enum class BirthProblem {
+    kNone,
+    kInvalid,         // no accepted form
+    kAmbiguousMonth,  // "1976.1": Excel shows October typed as a number (1976.10) this way
+};
+BirthProblem ParseBirthCell(std::string_view text, BirthCell& out);
+
+// The ISO text stored for a birth cell: "1976-05-15", or "1976-05" for a month.
+std::string BirthIso(const BirthCell& cell);
+
+// True iff `text` is what Excel leaves of a long number it stored as a number: scientific
+// notation ("3.20483E+17") or 16–18 digits whose digits past the 15th are all zeros
+// ("320483198506157000"; Excel keeps 15 significant digits). An ID number with such text has
+// lost digits, whatever its check digit says.
+bool DigitsLostByExcel(std::string_view text);
+
+// "320681********0033": six digits, eight stars, three digits and a digit or X — the form exports
+// mask an ID number to.
+bool IsMaskedIdNumber(std::string_view id);
 
 enum class IdNumberProblem {
     kNone,
@@ -58,7 +88,8 @@ std::optional<core::roster::Education> ParseEducation(std::string_view text);
 std::string_view EducationLabel(core::roster::Education education);
 
 std::string_view GenderLabel(core::roster::Gender gender);     // 男 / 女
+// The units sheet's vocabulary (core::roster::KindLabel/EconomyLabel), which its import reads back.
 std::string_view UnitKindLabel(core::roster::UnitKind kind);   // 省, 市, 区县, 镇街, 村, 社区, 网格, 企业
-std::string_view EconomyLabel(core::roster::Economy economy);  // 无, 农业, 工业, 旅游, 混合, 城镇
+std::string_view EconomyLabel(core::roster::Economy economy);  // 无, 农业, 工业, 旅游, 综合, 城镇
 
 }  // namespace lingyan::exchange::roster

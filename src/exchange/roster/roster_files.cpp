@@ -31,8 +31,10 @@ std::string WriteToBytes(Fn&& write) {
 std::vector<app::RosterImportRow> ToAppRows(const RosterParse& parsed) {
     std::vector<app::RosterImportRow> rows;
     rows.reserve(parsed.rows.size());
-    for (const auto& r : parsed.rows)
-        rows.push_back({parsed.sheet, static_cast<int>(r.row), r.person, r.unit_code, r.title, r.start_date});
+    for (const auto& r : parsed.rows) {
+        rows.push_back({parsed.sheet, static_cast<int>(r.row), r.person, r.unit_code, r.title, r.start_date,
+                        r.person_key, r.masked_id});
+    }
     return rows;
 }
 
@@ -42,56 +44,47 @@ std::vector<app::RowError> ToAppErrors(const std::vector<RowError>& errors) {
     return out;
 }
 
-std::vector<PersonExportRow> PeopleRows(const std::vector<app::PersonView>& people,
-                                                          const core::roster::RosterIndex* index) {
-    std::vector<PersonExportRow> rows;
-    for (const auto& v : people) {
-        auto code_of = [&](core::roster::Id unit) {
-            const auto* u = index ? index->tree().Find(unit) : nullptr;
-            return u ? u->code : std::string();
-        };
-        if (v.positions.empty()) {
-            rows.push_back({v.person, code_of(v.person.unit_id), v.unit_name, "", ""});
-        } else {
-            for (const auto& [pos, unit_name] : v.positions)
-                if (pos.end_date.empty()) rows.push_back({v.person, code_of(pos.unit_id), unit_name, pos.title, pos.start_date});
-            if (rows.empty() || rows.back().person.id != v.person.id)
-                rows.push_back({v.person, code_of(v.person.unit_id), v.unit_name, "", ""});
-        }
-    }
-    return rows;
+app::RosterSheet ToAppSheet(const RosterParse& parsed) {
+    app::RosterSheet sheet;
+    sheet.rows = ToAppRows(parsed);
+    sheet.errors = ToAppErrors(parsed.errors);
+    auto has = [&](RosterColumn column) { return parsed.columns[static_cast<std::size_t>(column)]; };
+    sheet.columns.party_join_date = has(RosterColumn::kPartyJoinDate);
+    sheet.columns.id_number = has(RosterColumn::kIdNumber);
+    sheet.columns.phone = has(RosterColumn::kPhone);
+    sheet.columns.title = has(RosterColumn::kTitle);
+    sheet.columns.start_date = has(RosterColumn::kStartDate);
+    sheet.columns.reserve_cadre = has(RosterColumn::kReserveCadre);
+    sheet.sheet = parsed.sheet;
+    sheet.data_rows = parsed.data_rows;
+    sheet.notes = parsed.notes;
+    return sheet;
 }
 
 app::RosterFiles MakeRosterFiles() {
     app::RosterFiles x;
     x.read_roster = [](const std::string& bytes, const std::string& filename) -> core::Result<app::RosterSheet> {
         try {
-            auto parsed = ParseRoster(bytes, filename);
-            return app::RosterSheet{ToAppRows(parsed), ToAppErrors(parsed.errors)};
+            return ToAppSheet(ParseRoster(bytes, filename));
         } catch (const FileError& e) {
-            return core::Invalid(std::string("无法读取文件：") + e.what(), "file");
+            return core::Invalid(e.what(), "file");  // already a whole sentence for the user
         }
     };
     x.roster_template = [] { return WriteToBytes([](const std::string& p) { WriteRosterTemplate(p); }); };
-    // Export rows come from the service's views; unit codes are resolved by the caller-less
-    // index lookup inside PeopleRows (codes are part of the views' units).
-    x.people_xlsx = [](const std::vector<app::PersonView>& people) {
-        auto rows = PeopleRows(people, nullptr);
+    x.people_xlsx = [](const std::vector<app::PersonExportRow>& rows) {
         return WriteToBytes([&](const std::string& p) { WritePeopleXlsx(p, rows); });
     };
     x.read_units = [](std::string_view bytes, std::string_view filename) -> core::Result<app::UnitsSheet> {
         try {
             return ReadUnitsSheet(bytes, filename);
         } catch (const FileError& e) {
-            return core::Invalid(std::string("不是可读取的 .xlsx 文件：") + e.what(), "file");
+            return core::Invalid(e.what(), "file");
         }
     };
     x.units_template = [](const std::string& parent_code, const std::string& parent_name) {
         return WriteUnitsTemplate(parent_code, parent_name);
     };
-    x.units_xlsx = [](const std::vector<app::UnitView>& units) {
-        std::vector<UnitExportRow> rows;
-        for (const auto& u : units) rows.push_back({u.unit, "", "", 0, 0, std::nullopt, 0});
+    x.units_xlsx = [](const std::vector<app::UnitExportRow>& rows) {
         return WriteToBytes([&](const std::string& p) { WriteUnitsXlsx(p, rows); });
     };
     return x;

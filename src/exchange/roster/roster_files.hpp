@@ -14,10 +14,8 @@ namespace lingyan::exchange::roster {
 
 std::vector<app::RosterImportRow> ToAppRows(const RosterParse& parsed);
 std::vector<app::RowError> ToAppErrors(const std::vector<RowError>& errors);
-
-// One export row per current position (or one row for a person without one); unit codes come
-// from `index` when given.
-std::vector<PersonExportRow> PeopleRows(const std::vector<app::PersonView>& people, const core::roster::RosterIndex* index);
+// The whole parse as the use cases take it: rows, errors, columns present, notes.
+app::RosterSheet ToAppSheet(const RosterParse& parsed);
 
 // The hooks backed by this layer's .xlsx/.csv readers and writers.
 app::RosterFiles MakeRosterFiles();

@@ -1,7 +1,8 @@
 #pragma once
 // The columns of the roster file (.xlsx and .csv alike), in template order. The importer, the
 // template, the people export and docs/roster-import.md all follow this table; when adding a
-// column, also update the parser (roster_import.cpp), the exporter and the document.
+// column, also update the parser (roster_import.cpp), the exporter, the app's RosterImportColumns
+// (app/roster/roster_service.hpp) and the document.
 
 #include <array>
 #include <string_view>
@@ -22,8 +23,9 @@ enum class RosterColumn {
     kTitle,
     kStartDate,
     kReserveCadre,
+    kPersonKey,
 };
-inline constexpr std::size_t kRosterColumnCount = 11;
+inline constexpr std::size_t kRosterColumnCount = 12;
 
 struct RosterColumnSpec {
     RosterColumn column;
@@ -38,7 +40,8 @@ struct RosterColumnSpec {
 inline constexpr std::array<RosterColumnSpec, kRosterColumnCount> kRosterColumns{{
     {RosterColumn::kName, "姓名", true, "文字，不超过30个字", "张晓明", 10, xlsx::ColumnKind::kGeneral},
     {RosterColumn::kGender, "性别", true, "男 或 女", "男", 6, xlsx::ColumnKind::kGeneral},
-    {RosterColumn::kBirthDate, "出生日期", true, "YYYY-MM-DD、YYYY/M/D 或 Excel 日期", "1985-06-15", 12,
+    {RosterColumn::kBirthDate, "出生日期", true,
+     "YYYY-MM-DD、YYYY/M/D、YYYY年M月D日 或 Excel 日期；只知年月时写 1985.06 或 1985年6月", "1985-06-15", 12,
      xlsx::ColumnKind::kDate},
     {RosterColumn::kEducation, "学历", true, "初中及以下 / 高中 / 中专 / 大专 / 本科 / 研究生（中专按高中统计）",
      "本科", 10, xlsx::ColumnKind::kGeneral},
@@ -55,6 +58,9 @@ inline constexpr std::array<RosterColumnSpec, kRosterColumnCount> kRosterColumns
     {RosterColumn::kStartDate, "任职日期", false, "日期；填写时须同时填写职务", "2021-01-20", 12,
      xlsx::ColumnKind::kDate},
     {RosterColumn::kReserveCadre, "后备干部", false, "是 或 否，留空按“否”", "否", 10, xlsx::ColumnKind::kGeneral},
+    {RosterColumn::kPersonKey, "人员编号", false,
+     "系统中的人员编号，由导出文件带出，用来更新已有人员；新增人员留空，请勿修改", "", 10,
+     xlsx::ColumnKind::kGeneral},
 }};
 
 inline constexpr const RosterColumnSpec& RosterColumnInfo(RosterColumn column) {

@@ -2,9 +2,11 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <pugixml.hpp>
 #include <unordered_map>
 #include <utility>
@@ -28,9 +30,14 @@ constexpr std::size_t kProgressStep = std::size_t{1} << 22;
 constexpr std::uint32_t kMaxColumns = 16384;
 constexpr std::uint32_t kMaxRows = 1048576;
 
-[[noreturn]] void Corrupt(const std::string& zh, const std::string& en) {
-    throw XlsxError("无法读取 Excel 文件：" + zh + " / cannot read .xlsx: " + en);
-}
+// Users read these messages (the import reports show them as they are): Chinese only, once.
+[[noreturn]] void Corrupt(const std::string& reason) { throw XlsxError("无法读取 Excel 文件：" + reason); }
+
+[[noreturn]] void Refuse(const std::string& message) { throw XlsxError(message); }
+
+constexpr const char* kSaveAsXlsx =
+    "请在 Excel 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”（WPS：“文件 → 另存为”，"
+    "文件类型选“Microsoft Excel 文件 (*.xlsx)”），再导入另存的 .xlsx 文件。";
 
 struct ZipCloser {
     void operator()(zip_t* archive) const { zip_discard(archive); }
@@ -40,25 +47,33 @@ class ZipArchive {
 public:
     explicit ZipArchive(std::string_view bytes) {
         if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-            Corrupt("这是旧版 .xls 格式（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再导入",
-                    "this is a legacy .xls (or encrypted) workbook; save it as .xlsx");
+            Refuse(std::string("这是旧版 Excel 97-2003 工作簿（.xls），或设了打开密码的工作簿，领雁只读取 .xlsx。") +
+                   kSaveAsXlsx + "如设有打开密码，请先取消密码。");
+        }
+        // Many systems' "导出 Excel" send an HTML table or tab-separated text named .xls.
+        std::string_view head = bytes.substr(0, 512);
+        if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+        while (!head.empty() && (head.front() == ' ' || head.front() == '\r' || head.front() == '\n' || head.front() == '\t'))
+            head.remove_prefix(1);
+        if (head.starts_with("<")) {
+            Refuse(std::string("这是网页（HTML）格式的表格，只是扩展名为 .xls 或 .xlsx，不是 Excel 工作簿。") + kSaveAsXlsx);
         }
         if (bytes.size() < 4 || bytes.substr(0, 2) != "PK") {
-            Corrupt("文件不是 .xlsx 格式（不是 zip 压缩包）", "not a zip archive");
+            Corrupt("文件不是 .xlsx 格式（不是 zip 压缩包）");
         }
         zip_error_t error;
         zip_error_init(&error);
         zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
         if (!source) {
             zip_error_fini(&error);
-            Corrupt("无法打开压缩包", "cannot open zip");
+            Corrupt("无法打开压缩包");
         }
         zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
         if (!archive) {
             zip_source_free(source);
             const std::string reason = zip_error_strerror(&error);
             zip_error_fini(&error);
-            Corrupt("压缩包已损坏（" + reason + "）", "corrupt zip (" + reason + ")");
+            Corrupt("压缩包已损坏（" + reason + "）");
         }
         zip_error_fini(&error);
         archive_.reset(archive);
@@ -75,26 +90,26 @@ public:
         std::string data;
         if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
             (stat.valid & ZIP_STAT_SIZE)) {
-            if (stat.size > kMaxPartBytes) Corrupt(name + " 解压后过大", name + " too large");
+            if (stat.size > kMaxPartBytes) Corrupt(name + " 解压后过大");
             data.reserve(static_cast<std::size_t>(stat.size));
         }
         zip_file_t* file = zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0);
-        if (!file) Corrupt("无法解压 " + name, "cannot open entry " + name);
+        if (!file) Corrupt("无法解压 " + name);
         char buf[1 << 16];
         while (true) {
             const zip_int64_t got = zip_fread(file, buf, sizeof buf);
             if (got < 0) {
                 zip_fclose(file);
-                Corrupt(name + " 数据损坏", "corrupt entry " + name);
+                Corrupt(name + " 数据损坏");
             }
             if (got == 0) break;
             data.append(buf, static_cast<std::size_t>(got));
             if (data.size() > kMaxPartBytes) {
                 zip_fclose(file);
-                Corrupt(name + " 解压后过大", name + " too large");
+                Corrupt(name + " 解压后过大");
             }
         }
-        if (zip_fclose(file) != 0) Corrupt(name + " 数据损坏（校验失败）", "checksum error in " + name);
+        if (zip_fclose(file) != 0) Corrupt(name + " 数据损坏（校验失败）");
         return data;
     }
 
@@ -144,7 +159,7 @@ pugi::xml_node DocumentRoot(const pugi::xml_document& doc) {
 
 void LoadXml(pugi::xml_document& doc, std::string& text, const std::string& part) {
     const pugi::xml_parse_result result = doc.load_buffer_inplace(text.data(), text.size());
-    if (!result) Corrupt(part + " 不是有效的 XML", part + " is not well-formed XML");
+    if (!result) Corrupt(part + " 不是有效的 XML");
 }
 
 // Resolves a relationship target against the folder of the part that owns the relationship.
@@ -277,6 +292,62 @@ std::string FormatDateTime(CivilDate date, double serial) {
     return text;
 }
 
+// True for an integer written out in full ("320482198506155016", "-12"), which the reader keeps
+// as written: the shortest double form would hide whether the producer kept every digit.
+bool IsPlainInteger(std::string_view text) {
+    if (text.starts_with('-')) text.remove_prefix(1);
+    if (text.empty() || text.size() > 30 || (text.size() > 1 && text[0] == '0')) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+struct MergedRange {
+    std::uint32_t first_row = 0, last_row = 0, first_column = 0, last_column = 0;
+};
+
+// A merged range at most this many cells is filled; larger ones (a whole column merged by
+// accident, or a hostile file) are left as Excel stores them, top-left only.
+constexpr std::uint64_t kMaxMergedCells = 1u << 16;
+
+bool ParseUint(std::string_view text, std::uint32_t& out);
+
+// The <mergeCell ref="H2:H5"/> elements after <sheetData>, sorted by first row.
+std::vector<MergedRange> FindMergedRanges(std::string_view xml) {
+    std::vector<MergedRange> ranges;
+    std::size_t pos = xml.rfind("sheetData>");
+    if (pos == std::string_view::npos) pos = xml.rfind("sheetData/>");
+    if (pos == std::string_view::npos) return ranges;
+    while ((pos = xml.find("mergeCell", pos)) != std::string_view::npos) {
+        pos += 9;
+        if (pos >= xml.size() || !(xml[pos] == ' ' || xml[pos] == '\t' || xml[pos] == '\n' || xml[pos] == '\r')) continue;
+        const std::size_t end = xml.find('>', pos);
+        if (end == std::string_view::npos) break;
+        const std::string_view tag = xml.substr(pos, end - pos);
+        const std::size_t ref = tag.find("ref=");
+        if (ref == std::string_view::npos || ref + 5 >= tag.size()) continue;
+        const char quote = tag[ref + 4];
+        const std::size_t close = tag.find(quote, ref + 5);
+        if (close == std::string_view::npos) continue;
+        const std::string_view value = tag.substr(ref + 5, close - ref - 5);
+        const std::size_t colon = value.find(':');
+        if (colon == std::string_view::npos) continue;
+        MergedRange range;
+        if (!ParseCellReference(value.substr(0, colon), range.first_column, range.first_row) ||
+            !ParseCellReference(value.substr(colon + 1), range.last_column, range.last_row) ||
+            range.last_row < range.first_row || range.last_column < range.first_column) {
+            continue;
+        }
+        const std::uint64_t cells = std::uint64_t{range.last_row - range.first_row + 1} *
+                                    (range.last_column - range.first_column + 1);
+        if (cells > 1 && cells <= kMaxMergedCells) ranges.push_back(range);
+        pos = end;
+    }
+    std::sort(ranges.begin(), ranges.end(),
+              [](const MergedRange& a, const MergedRange& b) { return a.first_row < b.first_row; });
+    return ranges;
+}
+
 bool ParseUint(std::string_view text, std::uint32_t& out) {
     const auto result = std::from_chars(text.data(), text.data() + text.size(), out);
     return result.ec == std::errc() && result.ptr == text.data() + text.size();
@@ -373,7 +444,7 @@ struct Workbook::Impl {
     void LoadStyles(const std::string& part);
     void LoadSharedStrings(const std::string& part);
     void ScanSheet(std::size_t sheet_index, const std::function<bool(const Row&)>& on_row,
-                   const ScanProgress& progress) const;
+                   const ScanProgress& progress, ReadOptions options) const;
     bool ReadCell(XmlScanner& scanner, const XmlToken& start, Cell& cell, std::string& scratch) const;
 };
 
@@ -448,7 +519,7 @@ bool Workbook::Impl::ReadCell(XmlScanner& scanner, const XmlToken& start, Cell& 
     if (type == "s") {
         std::uint32_t index = 0;
         if (!ParseUint(scratch, index) || index >= shared_strings.size()) {
-            Corrupt("共享字符串索引 " + scratch + " 越界", "shared string index " + scratch + " out of range");
+            Corrupt("共享字符串索引 " + scratch + " 越界");
         }
         cell.type = CellType::kString;
         cell.text = shared_strings[index];
@@ -500,16 +571,68 @@ bool Workbook::Impl::ReadCell(XmlScanner& scanner, const XmlToken& start, Cell& 
         }
     }
     cell.type = CellType::kNumber;
-    cell.text = FormatNumber(value);
+    const std::string_view written(first, static_cast<std::size_t>(last - first));
+    if (IsPlainInteger(written)) {
+        cell.text = std::string(written);
+    } else if (std::fabs(value) >= 1e15) {
+        // Shortest digits in scientific form: fixed notation would spell out the double's binary
+        // value ("320681198506150016") as if those digits had been written.
+        char buf[64];
+        const auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
+        cell.text.assign(buf, result.ptr);
+    } else {
+        cell.text = FormatNumber(value);
+    }
     return true;
 }
 
+// Fills the blank cells of merged ranges in `row` from their top-left cells. `ranges` are sorted
+// by first row; `next` is the first range not yet started, `active` the ranges that have started
+// and not ended, with their top-left cells (if any).
+struct MergeFill {
+    std::vector<MergedRange> ranges;
+    std::size_t next = 0;
+    std::vector<std::pair<MergedRange, std::optional<Cell>>> active;
+
+    void Apply(Row& row) {
+        std::erase_if(active, [&](const auto& entry) { return entry.first.last_row < row.number; });
+        while (next < ranges.size() && ranges[next].first_row <= row.number) {
+            const MergedRange& range = ranges[next++];
+            if (range.last_row < row.number) continue;  // its top row had no cell at all
+            std::optional<Cell> top_left;
+            if (range.first_row == row.number) {
+                if (const Cell* cell = row.Find(range.first_column)) top_left = *cell;
+            }
+            active.emplace_back(range, std::move(top_left));
+        }
+        bool added = false;
+        for (const auto& [range, top_left] : active) {
+            if (!top_left) continue;
+            for (std::uint32_t column = range.first_column; column <= range.last_column; ++column) {
+                if (row.number == range.first_row && column == range.first_column) continue;
+                if (row.Find(column)) continue;
+                Cell copy = *top_left;
+                copy.column = column;
+                copy.merged_from_row = range.first_row;
+                row.cells.push_back(std::move(copy));
+                added = true;
+            }
+        }
+        if (added) {
+            std::sort(row.cells.begin(), row.cells.end(),
+                      [](const Cell& a, const Cell& b) { return a.column < b.column; });
+        }
+    }
+};
+
 void Workbook::Impl::ScanSheet(std::size_t sheet_index, const std::function<bool(const Row&)>& on_row,
-                               const ScanProgress& progress) const {
+                               const ScanProgress& progress, ReadOptions options) const {
     if (sheet_index >= sheets.size()) throw std::out_of_range("xlsx: sheet index out of range");
     const SheetInfo& sheet = sheets[sheet_index];
     std::optional<std::string> xml = zip.Read(sheet.part);
-    if (!xml) Corrupt("缺少工作表“" + sheet.name + "”的内容（" + sheet.part + "）", "missing part " + sheet.part);
+    if (!xml) Corrupt("缺少工作表“" + sheet.name + "”的内容（" + sheet.part + "）");
+    MergeFill merges;
+    if (options.fill_merged_cells) merges.ranges = FindMergedRanges(*xml);
     XmlScanner scanner(*xml, sheet.part);
     XmlToken token;
     Row row;
@@ -554,6 +677,7 @@ void Workbook::Impl::ScanSheet(std::size_t sheet_index, const std::function<bool
                 cell = Cell{};
             }
         }
+        if (!merges.ranges.empty()) merges.Apply(row);
         if (!row.cells.empty() && !on_row(row)) return;
         if (progress && scanner.position() >= next_report) {
             progress(scanner.position(), scanner.size());
@@ -577,8 +701,7 @@ Workbook Workbook::Open(std::string_view bytes) {
     }
     std::optional<std::string> workbook_xml = impl->zip.Read(workbook_part);
     if (!workbook_xml) {
-        Corrupt("缺少 " + workbook_part + "，这不是 Excel 工作簿",
-                "missing " + workbook_part + "; not an Excel workbook");
+        Corrupt("缺少 " + workbook_part + "，这不是 Excel 工作簿");
     }
     pugi::xml_document doc;
     LoadXml(doc, *workbook_xml, workbook_part);
@@ -596,9 +719,11 @@ Workbook Workbook::Open(std::string_view bytes) {
     ForChildren(Child(root, "sheets"), "sheet", [&](pugi::xml_node sheet) {
         const auto rel = rels.find(Attr(sheet, "id").value());
         if (rel == rels.end() || rel->second.type != "worksheet") return;  // chart sheets, dialogs …
-        impl->sheets.push_back(SheetInfo{Attr(sheet, "name").value(), rel->second.target});
+        const std::string_view state = Attr(sheet, "state").value();
+        impl->sheets.push_back(
+            SheetInfo{Attr(sheet, "name").value(), rel->second.target, state == "hidden" || state == "veryHidden"});
     });
-    if (impl->sheets.empty()) Corrupt("工作簿中没有工作表", "the workbook has no worksheet");
+    if (impl->sheets.empty()) Corrupt("工作簿中没有工作表");
     impl->LoadStyles(styles_part);
     impl->LoadSharedStrings(shared_strings_part);
     return Workbook(std::move(impl));
@@ -616,8 +741,8 @@ int Workbook::FindSheet(std::string_view name) const {
 bool Workbook::date1904() const { return impl_->date1904; }
 
 void Workbook::ForEachRow(std::size_t sheet_index, const std::function<bool(const Row&)>& on_row,
-                          const ScanProgress& progress) const {
-    impl_->ScanSheet(sheet_index, on_row, progress);
+                          const ScanProgress& progress, ReadOptions options) const {
+    impl_->ScanSheet(sheet_index, on_row, progress, options);
 }
 
 std::vector<Row> Workbook::ReadRows(std::size_t sheet_index) const {

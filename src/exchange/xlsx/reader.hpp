@@ -27,10 +27,15 @@ struct Cell {
     CellType type = CellType::kString;
     double number = 0;  // kNumber value, kDate Excel serial, kBoolean 0/1
     // kString: the text as written (XML entities and _xHHHH_ escapes decoded);
-    // kNumber: shortest form ("12", "3.5", "1.2345e+17"); kDate: "YYYY-MM-DD", or
+    // kNumber: an integer exactly as the file wrote it ("12", "320482198506155016": Gnumeric and
+    // openpyxl write long integers in full), otherwise the shortest form ("3.5", "3.20482198506155e+17"),
+    // so a reader can tell from the text whether digits were lost; kDate: "YYYY-MM-DD", or
     // "YYYY-MM-DD HH:MM:SS" when the serial has a time of day; kBoolean: "TRUE"/"FALSE";
     // kError: the error text ("#N/A").
     std::string text;
+    // Non-zero when the cell is blank in the file but lies in a merged range: its value was copied
+    // from the range's top-left cell, which is in this row (horizontal merges) or the one given.
+    std::uint32_t merged_from_row = 0;
 };
 
 struct Row {
@@ -44,6 +49,14 @@ struct Row {
 struct SheetInfo {
     std::string name;  // as shown on the sheet tab
     std::string part;  // zip entry of its XML, e.g. "xl/worksheets/sheet1.xml"
+    bool hidden = false;  // state="hidden" or "veryHidden": not shown as a tab
+};
+
+struct ReadOptions {
+    // Fills every cell of a merged range (<mergeCells>) with the value of its top-left cell, as
+    // the user sees it: a 单位代码 merged down H2:H5 reads as four cells. Filled cells say so
+    // (Cell::merged_from_row).
+    bool fill_merged_cells = false;
 };
 
 // Called while a sheet is read with the bytes of its XML scanned so far and in total.
@@ -75,7 +88,7 @@ public:
     // is reused between calls; copy what you keep. Return false from `on_row` to stop early.
     // Throws XlsxError on a corrupt sheet part (rows handed over before that stay handed over).
     void ForEachRow(std::size_t sheet_index, const std::function<bool(const Row&)>& on_row,
-                    const ScanProgress& progress = {}) const;
+                    const ScanProgress& progress = {}, ReadOptions options = {}) const;
 
     // All non-blank rows of a sheet. Convenient for small sheets; large ones should stream.
     std::vector<Row> ReadRows(std::size_t sheet_index) const;

@@ -50,8 +50,7 @@ XmlScanner::XmlScanner(std::string_view xml, std::string_view part) : xml_(xml),
 }
 
 void XmlScanner::Fail(std::string_view what) const {
-    throw XlsxError("Excel 文件内容损坏（" + std::string(part_) + "：" + std::string(what) +
-                    "） / corrupt .xlsx part " + std::string(part_));
+    throw XlsxError("Excel 文件内容损坏（" + std::string(part_) + "：" + std::string(what) + "）");
 }
 
 bool XmlScanner::Next(XmlToken& token) {

@@ -16,6 +16,11 @@ Response LogIn(Services&, Request&);
 Response LogOut(Services&, Request&);
 Response GetMe(Services&, Request&);
 Response ListAudit(Services&, Request&);
+Response ListSessions(Services&, Request&);
+Response EndSession(Services&, Request&);
+Response EndOtherSessions(Services&, Request&);
+Response ListLoginThrottles(Services&, Request&);
+Response LiftLoginThrottle(Services&, Request&);
 Response GetMetrics(Services&, Request&);
 
 // roster/roster_routes.cpp

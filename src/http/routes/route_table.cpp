@@ -16,6 +16,11 @@ Router BuildRouter(Services& s) {
     router.Add("DELETE", "/api/v1/session", Access::kSession, Bind(s, LogOut));
     router.Add("GET", "/api/v1/me", Access::kSession, Bind(s, GetMe));
     router.Add("GET", "/api/v1/audit", Access::kSession, Bind(s, ListAudit));
+    router.Add("GET", "/api/v1/sessions", Access::kSession, Bind(s, ListSessions));
+    router.Add("DELETE", "/api/v1/sessions/{id}", Access::kSession, Bind(s, EndSession));
+    router.Add("POST", "/api/v1/sessions/end-others", Access::kSession, Bind(s, EndOtherSessions));
+    router.Add("GET", "/api/v1/login-throttles", Access::kSession, Bind(s, ListLoginThrottles));
+    router.Add("POST", "/api/v1/login-throttles/lift", Access::kSession, Bind(s, LiftLoginThrottle));
     router.Add("GET", "/metrics", Access::kPublic, Bind(s, GetMetrics));
 
     // ---- roster (roster/roster_routes.cpp)

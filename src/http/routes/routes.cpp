@@ -33,9 +33,11 @@ Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::
     boost::json::array rows;
     for (const auto& e : errors)
         rows.push_back(boost::json::object{{"sheet", e.sheet}, {"row", e.row}, {"field", e.field}, {"message", e.message}});
-    boost::json::object err{{"code", "invalid"},
-                     {"message", failure + "：共 " + std::to_string(errors.size()) + " 行有错误，未写入任何数据"}};
-    return Json(422, boost::json::object{{"error", err}, {"rows", std::move(rows)}});
+    boost::json::object err{{"code", "invalid"}, {"message", failure + "：" + app::ErrorRowsSummary(errors) + "，未写入任何数据"}};
+    return Json(422, boost::json::object{{"error", err},
+                                         {"rows", std::move(rows)},
+                                         {"error_rows", app::CountErrorRows(errors)},
+                                         {"error_count", errors.size()}});
 }
 
 }  // namespace lingyan::http

@@ -25,6 +25,11 @@ namespace lingyan::http {
 namespace ws {
 class LiveHub;
 }
+// Deployment settings the handlers need (from `lingyan serve` options).
+struct HttpSettings {
+    bool secure_cookies = false;  // add Secure to the session cookie (TLS, directly or at a proxy)
+    std::string metrics_token;    // GET /metrics needs "Authorization: Bearer <token>"; "" = /metrics off
+};
 
 struct Services {
     app::AuthService& auth;
@@ -41,6 +46,7 @@ struct Services {
     app::ArenaService& arena;
     ws::LiveHub* live = nullptr;  // the screens of live contests (http/ws)
     app::HonourService& honours;
+    HttpSettings settings;
 };
 
 // Handlers are named functions of a module's route file that take the services and, for routes
@@ -60,7 +66,8 @@ Handler Bind(Services& s, IdsHandler handler);
 Router BuildRouter(Services& services);
 
 // 422 with every row error of an all-or-nothing write: {"error": {"code": "invalid", "message":
-// "<failure>：共 N 行有错误，未写入任何数据"}, "rows": [{sheet, row, field, message}]}.
+// "<failure>：共 N 行有错误（M 处），未写入任何数据"}, "rows": [{sheet, row, field, message}],
+// "error_rows": N, "error_count": M} — rows with an error and errors counted apart.
 Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure);
 
 // JSON of a session user (GET /me and login).

@@ -7,14 +7,23 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/common/result.hpp"
 
 namespace lingyan::http {
 
-// Parses `body` as a JSON object whose keys are all in `allowed`.
+// The rules every JSON body obeys beyond its syntax: no key twice in an object (400) and no number
+// outside the range of a double (422 naming the field).
+core::Status CheckJsonBody(std::string_view body);
+
+// Parses `body` as a JSON object whose keys are all in `allowed` (and that passes CheckJsonBody).
 core::Result<boost::json::object> ParseObject(const std::string& body, std::initializer_list<const char*> allowed);
+
+// Text lengths (characters): a "name" field, and any other text field.
+inline constexpr std::size_t kMaxNameChars = 100;
+inline constexpr std::size_t kMaxTextChars = 10000;
 
 // Typed field access: absent → nullopt; present with the wrong type → an `invalid` error naming it.
 core::Result<std::optional<std::string>> StringField(const boost::json::object& o, const char* name);
@@ -22,8 +31,15 @@ core::Result<std::optional<std::int64_t>> IntField(const boost::json::object& o,
 core::Result<std::optional<double>> NumberField(const boost::json::object& o, const char* name);
 core::Result<std::optional<bool>> BoolField(const boost::json::object& o, const char* name);
 
+// Bounds of paging parameters (a page number, an offset) accepted anywhere.
+inline constexpr std::int64_t kMaxPage = 1000000;
+inline constexpr std::int64_t kMaxOffset = 1000000000;
+
 // Query-string integers: absent → fallback; not an integer → `invalid` naming the parameter.
 core::Result<std::int64_t> QueryInt(const std::optional<std::string>& v, const char* name, std::int64_t fallback);
+// The same, refused (`invalid`) outside [min, max] — paging and sizes are never silently clamped.
+core::Result<std::int64_t> QueryInt(const std::optional<std::string>& v, const char* name, std::int64_t fallback,
+                                    std::int64_t min, std::int64_t max);
 
 // Reads an optional field into `out` (unchanged when absent); each returns an error naming the field.
 core::Status ReadString(const boost::json::object& o, const char* name, std::string& out);

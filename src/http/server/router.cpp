@@ -128,6 +128,12 @@ const Router::Route* Router::Match(const std::string& method, const std::string&
     return nullptr;
 }
 
+std::vector<Router::RouteInfo> Router::Routes() const {
+    std::vector<RouteInfo> out;
+    for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.access});
+    return out;
+}
+
 RouteMatch Router::Resolve(const std::string& method, const std::string& path) const {
     RouteMatch m;
     const Route* r = Match(method, path, &m.params, &m.path_matched);
@@ -139,6 +145,19 @@ RouteMatch Router::Resolve(const std::string& method, const std::string& path) c
     }
     return m;
 }
+
+namespace {
+
+// The media type of a Content-Type header is application/json (parameters such as charset aside).
+bool IsJson(std::string_view content_type) {
+    const auto semicolon = content_type.find(';');
+    std::string type(content_type.substr(0, semicolon));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return type == "application/json";
+}
+
+}  // namespace
 
 Response Router::Dispatch(Request& req, const RouteMatch& match, app::AuthService& auth) const {
     const Route* r = static_cast<const Route*>(match.route);
@@ -157,6 +176,11 @@ Response Router::Dispatch(Request& req, const RouteMatch& match, app::AuthServic
         }
         req.user = std::move(user).value();
     }
+    // A JSON route reads its body only when it says it is JSON: a cross-site form cannot post
+    // text/plain that the handler would then parse.
+    if (r->body_limit == kJsonBodyLimit && !req.body.empty() && !IsJson(req.Header("content-type")))
+        return ErrorResponse(415, "unsupported_media_type", "请求体须为 JSON（Content-Type: application/json）",
+                             "Content-Type");
     return r->handler(req);
 }
 

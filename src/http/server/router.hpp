@@ -68,6 +68,13 @@ public:
     // session/CSRF failures.
     Response Dispatch(Request& req, const RouteMatch& match, app::AuthService& auth) const;
 
+    // The route table as registered (method, pattern, access), for the authorization matrix test.
+    struct RouteInfo {
+        std::string method, pattern;
+        Access access;
+    };
+    std::vector<RouteInfo> Routes() const;
+
     static constexpr std::size_t kJsonBodyLimit = 1 << 20;
     static constexpr std::size_t kUploadBodyLimit = 64u << 20;
 

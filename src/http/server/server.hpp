@@ -18,6 +18,10 @@ struct ServerConfig {
     std::string web_root;  // folder with index.html; empty → a minimal built-in page
     int threads = 2;
     bool access_log = true;
+    // Peers in this network (CIDR, e.g. "127.0.0.1/32" for an nginx on the same host) are proxies:
+    // the client address is then the last entry of their X-Forwarded-For. "" = no proxy is trusted
+    // and X-Forwarded-For is ignored.
+    std::string trusted_proxy;
     // Called once the socket listens, with the bound port (tests bind port 0).
     std::function<void(unsigned short)> on_listening;
 };

@@ -469,8 +469,25 @@ CREATE TABLE bonus_split_lines (
 );
 )SQL",
      "", ""},
-    // Versions are taken per issue to keep parallel branches apart: 13 is the arena (issue 13).
-    {13, "arena contests: setup, judge seats and links, event log, scores",
+    // 20–29: security (issue 11). Version numbers are spaced so that parallel branches do not collide.
+    {20, "sessions with absolute lifetime and devices; stored login throttling; keyed audit chain",
+     R"SQL(
+ALTER TABLE sessions ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE login_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure BIGINT NOT NULL,
+  blocked_until BIGINT NOT NULL
+);
+ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+)SQL",
+     "", ""},
+    // Versions are taken per issue to keep parallel branches apart: 30 and 31 are the arena and honours (issue 13).
+    {30, "arena contests: setup, judge seats and links, event log, scores",
      R"SQL(
 CREATE TABLE contests (
   id {{pk}},
@@ -584,7 +601,7 @@ CREATE UNIQUE INDEX contest_scores_once ON contest_scores(contest_id, round_idx,
   WHERE void_seq = 0;
 )SQL",
      "", ""},
-    {14, "honours register",
+    {31, "honours register",
      R"SQL(
 CREATE TABLE honours (
   id {{pk}},

@@ -1,6 +1,7 @@
 #include "storage/sql/sql_store.hpp"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <cstdio>
 
@@ -57,16 +58,25 @@ constexpr const char* kInsertUser =
     "RETURNING id";
 constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ? WHERE id = ?";
 constexpr const char* kInsertSession =
-    "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)";
-constexpr const char* kSelectSession =
-    "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?";
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, created_at, last_seen, address, user_agent) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSessionColumns =
+    "SELECT token_hash, user_id, csrf_token, expires_at, created_at, last_seen, address, user_agent FROM sessions";
+constexpr const char* kTouchSession = "UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?";
+constexpr const char* kDeleteSessionsOfUser = "DELETE FROM sessions WHERE user_id = ?";
+constexpr const char* kThrottleColumns = "SELECT key, failures, last_failure, blocked_until FROM login_throttle";
+constexpr const char* kDeleteThrottle = "DELETE FROM login_throttle WHERE key = ?";
+constexpr const char* kInsertThrottle =
+    "INSERT INTO login_throttle (key, failures, last_failure, blocked_until) VALUES (?, ?, ?, ?)";
+constexpr const char* kUpdateUser =
+    "UPDATE users SET display_name = ?, role = ?, scope_unit_id = ?, active = ? WHERE id = ?";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr const char* kLastAudit = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 constexpr const char* kInsertAudit =
-    "INSERT INTO audit_log (seq, at, username, action, entity, entity_id, detail, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit_log (seq, at, username, action, entity, entity_id, detail, prev_hash, hash, keyed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kSelectAudit =
-    "SELECT seq, at, username, action, entity, entity_id, detail, prev_hash, hash FROM audit_log "
+    "SELECT seq, at, username, action, entity, entity_id, detail, prev_hash, hash, keyed FROM audit_log "
     "WHERE seq > ? ORDER BY seq LIMIT ?";
 constexpr const char* kCountAudit = "SELECT COUNT(*) FROM audit_log";
 
@@ -269,13 +279,74 @@ std::vector<UserRecord> SqlStore::ListUsers() {
 }
 
 void SqlStore::InsertSession(const SessionRecord& s) {
-    db_->Query(kInsertSession, {s.token_hash, s.user_id, s.csrf_token, s.expires_at});
+    db_->Query(kInsertSession, {s.token_hash, s.user_id, s.csrf_token, s.expires_at, s.created_at, s.last_seen,
+                                s.address, s.user_agent});
 }
 
+namespace {
+
+SessionRecord SessionFromRow(const SqlRow& r) {
+    return SessionRecord{AsText(r[0]), AsInt(r[1]), AsText(r[2]), AsInt(r[3]), AsInt(r[4]), AsInt(r[5]),
+                         AsText(r[6]),  AsText(r[7])};
+}
+
+}  // namespace
+
 std::optional<SessionRecord> SqlStore::FindSession(const std::string& token_hash) {
-    auto rows = db_->Query(kSelectSession, {token_hash});
+    auto rows = db_->Query(std::string(kSessionColumns) + " WHERE token_hash = ?", {token_hash});
     if (rows.empty()) return std::nullopt;
-    return SessionRecord{AsText(rows[0][0]), AsInt(rows[0][1]), AsText(rows[0][2]), AsInt(rows[0][3])};
+    return SessionFromRow(rows[0]);
+}
+
+void SqlStore::TouchSession(const std::string& token_hash, std::int64_t last_seen, std::int64_t expires_at) {
+    db_->Query(kTouchSession, {last_seen, expires_at, token_hash});
+}
+
+std::vector<SessionRecord> SqlStore::ListSessionsOfUser(Id user_id) {
+    std::vector<SessionRecord> out;
+    for (const auto& r : db_->Query(std::string(kSessionColumns) + " WHERE user_id = ? ORDER BY created_at DESC",
+                                    {user_id}))
+        out.push_back(SessionFromRow(r));
+    return out;
+}
+
+int SqlStore::DeleteSessionsOfUser(Id user_id) {
+    const auto before = ListSessionsOfUser(user_id).size();
+    db_->Query(kDeleteSessionsOfUser, {user_id});
+    return static_cast<int>(before);
+}
+
+namespace {
+
+core::ports::LoginThrottle ThrottleFromRow(const SqlRow& r) {
+    return core::ports::LoginThrottle{AsText(r[0]), static_cast<int>(AsInt(r[1])), AsInt(r[2]), AsInt(r[3])};
+}
+
+}  // namespace
+
+std::optional<core::ports::LoginThrottle> SqlStore::FindThrottle(const std::string& key) {
+    auto rows = db_->Query(std::string(kThrottleColumns) + " WHERE key = ?", {key});
+    if (rows.empty()) return std::nullopt;
+    return ThrottleFromRow(rows[0]);
+}
+
+void SqlStore::SaveThrottle(const core::ports::LoginThrottle& t) {
+    db_->Query(kDeleteThrottle, {t.key});
+    db_->Query(kInsertThrottle, {t.key, static_cast<std::int64_t>(t.failures), t.last_failure, t.blocked_until});
+}
+
+void SqlStore::DeleteThrottle(const std::string& key) { db_->Query(kDeleteThrottle, {key}); }
+
+std::vector<core::ports::LoginThrottle> SqlStore::ListThrottles(std::int64_t blocked_after) {
+    std::vector<core::ports::LoginThrottle> out;
+    for (const auto& r : db_->Query(std::string(kThrottleColumns) + " WHERE blocked_until > ? ORDER BY key", {blocked_after}))
+        out.push_back(ThrottleFromRow(r));
+    return out;
+}
+
+void SqlStore::UpdateUser(const UserRecord& u) {
+    db_->Query(kUpdateUser, {u.display_name, u.role, u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(),
+                             Flag(u.active), u.id});
 }
 
 void SqlStore::DeleteSession(const std::string& token_hash) { db_->Query(kDeleteSession, {token_hash}); }
@@ -294,10 +365,21 @@ std::string Sha256Hex(const std::string& data) {
     return hex;
 }
 
-std::string AuditHash(const AuditEntry& e) {
+std::string AuditHash(const AuditEntry& e, const std::string& key) {
     std::string payload = e.prev_hash + "|" + std::to_string(e.seq) + "|" + e.at + "|" + e.user + "|" + e.action + "|" +
                           e.entity + "|" + std::to_string(e.entity_id) + "|" + e.detail;
-    return Sha256Hex(payload);
+    if (!e.keyed) return Sha256Hex(payload);
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(payload.data()),
+         payload.size(), mac, &len);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < len; ++i) {
+        out += kHex[mac[i] >> 4];
+        out += kHex[mac[i] & 15];
+    }
+    return out;
 }
 
 void SqlStore::AppendAudit(AuditEntry entry) {
@@ -306,9 +388,10 @@ void SqlStore::AppendAudit(AuditEntry entry) {
     auto last = db_->Query(kLastAudit);
     entry.seq = last.empty() ? 1 : AsInt(last[0][0]) + 1;
     entry.prev_hash = last.empty() ? std::string(64, '0') : AsText(last[0][1]);
-    entry.hash = AuditHash(entry);
+    entry.keyed = !audit_key_.empty();
+    entry.hash = AuditHash(entry, audit_key_);
     db_->Query(kInsertAudit, {entry.seq, entry.at, entry.user, entry.action, entry.entity, entry.entity_id,
-                              entry.detail, entry.prev_hash, entry.hash});
+                              entry.detail, entry.prev_hash, entry.hash, Flag(entry.keyed)});
     tx->Commit();
 }
 
@@ -316,9 +399,17 @@ std::vector<AuditEntry> SqlStore::ListAudit(std::int64_t after_seq, int limit) {
     std::vector<AuditEntry> out;
     for (const auto& r : db_->Query(kSelectAudit, {after_seq, static_cast<std::int64_t>(limit)})) {
         out.push_back(AuditEntry{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]),
-                                 AsText(r[6]), AsText(r[7]), AsText(r[8])});
+                                 AsText(r[6]), AsText(r[7]), AsText(r[8]), AsInt(r[9]) != 0});
     }
     return out;
+}
+
+std::optional<AuditEntry> SqlStore::LastAudit() {
+    auto last = db_->Query(kLastAudit);
+    if (last.empty()) return std::nullopt;
+    auto entries = ListAudit(AsInt(last[0][0]) - 1, 1);
+    if (entries.empty()) return std::nullopt;
+    return entries[0];
 }
 
 std::int64_t SqlStore::CountAudit() { return AsInt(db_->Query(kCountAudit).at(0)[0]); }

@@ -43,22 +43,37 @@ public:
     void InsertSession(const core::ports::SessionRecord& s) override;
     std::optional<core::ports::SessionRecord> FindSession(const std::string& token_hash) override;
     void DeleteSession(const std::string& token_hash) override;
+    void TouchSession(const std::string& token_hash, std::int64_t last_seen, std::int64_t expires_at) override;
+    std::vector<core::ports::SessionRecord> ListSessionsOfUser(core::ports::Id user_id) override;
+    int DeleteSessionsOfUser(core::ports::Id user_id) override;
+    void UpdateUser(const core::ports::UserRecord& u) override;
+    std::optional<core::ports::LoginThrottle> FindThrottle(const std::string& key) override;
+    void SaveThrottle(const core::ports::LoginThrottle& t) override;
+    void DeleteThrottle(const std::string& key) override;
+    std::vector<core::ports::LoginThrottle> ListThrottles(std::int64_t blocked_after) override;
 
     void AppendAudit(core::ports::AuditEntry entry) override;
     std::vector<core::ports::AuditEntry> ListAudit(std::int64_t after_seq, int limit) override;
     std::int64_t CountAudit() override;
+    std::optional<core::ports::AuditEntry> LastAudit() override;
 
     SqlDb& db() { return *db_; }
 
+    // The key of the audit chain's HMAC (kept outside the database, see AuditKeyFile); entries
+    // appended while no key is set are plain SHA-256 (older deployments).
+    void SetAuditKey(std::string key) { audit_key_ = std::move(key); }
+
 private:
     std::unique_ptr<SqlDb> db_;
+    std::string audit_key_;
     int tx_depth_ = 0;
     friend class SqlTransaction;
 };
 
 // SHA-256 of `data` as lowercase hex (OpenSSL).
 std::string Sha256Hex(const std::string& data);
-// The hash of an audit entry given its fields and prev_hash (what `audit verify` recomputes).
-std::string AuditHash(const core::ports::AuditEntry& e);
+// The hash of an audit entry given its fields and prev_hash (what `audit verify` recomputes):
+// HMAC-SHA-256 under `key` for keyed entries, SHA-256 for the unkeyed entries of older deployments.
+std::string AuditHash(const core::ports::AuditEntry& e, const std::string& key);
 
 }  // namespace lingyan::storage

@@ -1,9 +1,12 @@
 // Shared browser helpers for the e2e specs: Debian's chromium through playwright-core
-// (resolved from web/node_modules, so there is one lockfile), login, screenshots.
+// (resolved from web/node_modules, so there is one lockfile), login, screenshots. Every
+// screenshot is also an accessibility check (lib/a11y.mjs): a page or dialog a spec shows fails
+// the spec when axe finds a critical or serious WCAG 2.1 A/AA violation on it.
 import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { audit } from './a11y.mjs';
 
 const require = createRequire(fileURLToPath(new URL('../../../web/package.json', import.meta.url)));
 const { chromium } = require('playwright-core');
@@ -30,9 +33,11 @@ export async function newPage(browser, { width = 1366, height = 768 } = {}) {
   return page;
 }
 
+/** Saves a screenshot of the page as it is, then checks it with axe (fails on critical/serious). */
 export async function shot(page, name) {
   await page.waitForTimeout(300); // let transitions settle
   await page.screenshot({ path: join(SHOT_DIR, `${name}.png`) });
+  await audit(page, name);
 }
 
 /** Logs in through the form; returns the /me user. */

@@ -6,6 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { audit } from '../lib/a11y.mjs';
 
 /** An el-input's native input, whichever element the data-test attribute landed on. */
 const input = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
@@ -119,6 +120,7 @@ describe('evaluation: a county officer runs a campaign', () => {
     await board.locator('.el-table__body-wrapper tr:nth-child(1) [data-test="board-explain"]').click();
     const drawer = page.locator('[data-test="explanation"]');
     await drawer.locator('[data-test="explain-total"]', { hasText: ranking.rows[0].total_text }).waitFor();
+    await audit(page, 'explanation drawer');
     const explain = await api(page, `/campaigns/${id}/subjects/${ranking.rows[0].subject_id}/explain`);
     const manual = explain.criteria.find((c) => c.id === 'gx_satisfaction');
     assert.ok(manual.inputs.some((i) => i.key === 'value'), JSON.stringify(manual));

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
 import { readXlsxRows, writeXlsx } from '../lib/zip.mjs';
+import { audit } from '../lib/a11y.mjs';
 
 const input = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
 const tmp = mkdtempSync(join(tmpdir(), 'lingyan-e2e-'));
@@ -74,6 +75,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', () => {
     const fwPanel = page.locator('[data-test="framework-panel"]');
     const fwRow = (rid) => fwPanel.locator(`[data-test="fw-row"][data-id="${rid}"]`);
     for (const rid of ['shiji', 'manyi']) assert.equal(await input(fwRow(rid), 'fw-param-max').inputValue(), '100');
+    await audit(page, 'framework editor');
     await input(fwRow('shiji'), 'fw-weight').fill('4');
     await input(fwRow('shiji'), 'fw-weight').press('Tab');
     await page.waitForFunction(() => !document.querySelector('[data-test="framework-panel"] [data-test="fw-error"]'));
@@ -215,6 +217,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', () => {
     const dialog = page.locator('[data-test="followup-dialog"]');
     await dialog.locator('[data-test="followup-save"]').click();
     await dialog.locator('.el-form-item__error', { hasText: '请填写整改措施' }).waitFor();
+    await audit(page, 'follow-up dialog with a field error');
     await dialog.locator('textarea[data-test="followup-action"], [data-test="followup-action"] textarea').first().fill('制定整改方案，每月向区委组织部报告进展');
     await input(dialog, 'followup-leader').fill('王副书记');
     const deadline = dialog.locator('.el-date-editor input').first();
@@ -233,6 +236,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', () => {
     await shot(page, '94-evaluation-followup');
     await list.locator('[data-test="followup-close"]').click();
     await page.locator('.el-message-box textarea').fill('已完成整改，群众满意度回升');
+    await audit(page, 'close follow-up prompt');
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await list.locator('[data-test="followup-status"]', { hasText: '已办结' }).waitFor();
     assert.equal(await list.locator('[data-test="followup-outcome"]').innerText(), '已完成整改，群众满意度回升');
@@ -244,6 +248,7 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', () => {
     await owners.locator('[data-test="add-owner"]').click();
     await owners.locator('[data-test="save-owners"]').click();
     await owners.locator('[data-test="owner-error"]', { hasText: '请选择指标' }).waitFor();
+    await audit(page, 'entry owners with an error');
     await choose(page, owners.locator('[data-test="owner-criterion"]'), '群众满意度');
     await input(owners, 'owner-user').fill('nobody-here');
     await owners.locator('[data-test="save-owners"]').click();

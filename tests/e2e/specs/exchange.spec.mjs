@@ -67,7 +67,7 @@ describe('import and export', () => {
     assert.equal(await countByName('测试坏行乙'), 0);
   });
 
-  it('imports a good sheet and reports the count', async () => {
+  it('previews a good sheet, then imports it on confirmation and reports the counts', async () => {
     // Names may not contain digits: spell a unique suffix in Chinese numerals.
     const name = `导入测试${[...String(Date.now() % 10000)].map((d) => '零壹贰叁肆伍陆柒捌玖'[Number(d)]).join('')}`;
     const person = { unitCode: village.code, unitName: village.name, name, gender: '男', birth: '1990-05-01', education: '本科', title: '委员', start: '2024-01-01', partyJoin: '2012-07-01', idNumber: idNumber('32050919900501123'), phone: '13900000002' };
@@ -77,11 +77,18 @@ describe('import and export', () => {
     // Hold the server's answer a moment so the progress indicator can be seen and checked.
     let release;
     const held = new Promise((resolve) => (release = resolve));
+    await uploadFile(file);
+    // First the preview (?dry_run=1): what would be created, nothing written yet.
+    const preview = page.locator('[data-test="import-preview"]');
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /新增 1 人/);
+    await shot(page, '22b-import-preview');
+    assert.equal(await countByName(name), before, 'a preview writes nothing');
     await page.route('**/api/v1/import/roster', async (route) => {
       await held;
       await route.continue();
     });
-    await uploadFile(file);
+    await page.locator('[data-test="import-confirm"]').click();
     const progress = page.locator('[data-test="import-progress"]');
     await progress.waitFor();
     await shot(page, '22a-import-progress');
@@ -90,7 +97,7 @@ describe('import and export', () => {
     await page.unroute('**/api/v1/import/roster');
     const success = page.locator('[data-test="import-success"]');
     await success.waitFor();
-    assert.match(await success.innerText(), /导入成功/);
+    assert.match(await success.innerText(), /导入成功：新增 1 人/);
     await shot(page, '22-import-success');
     assert.equal(await countByName(name), before + 1);
   });

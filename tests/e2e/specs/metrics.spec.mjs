@@ -42,8 +42,8 @@ describe('经济指标: targets, actuals, completion', () => {
     const towns = (await api(page, `/units?parent=${me.scope_unit_id}`)).items;
     const [first, second, third, fourth] = towns;
 
-    await page.locator('.el-sub-menu__title', { hasText: '考核评价' }).first().waitFor();
-    await page.locator('.el-menu-item', { hasText: '经济指标' }).click();
+    await page.locator('[data-test="side-menu"] button', { hasText: '考核评价' }).first().waitFor();
+    await page.locator('[data-test="side-menu"] a', { hasText: '经济指标' }).click();
     await page.waitForURL('**/evaluation/metrics');
     const metric = `e2e开票销售${Date.now() % 100000}`;
     const select = page.locator('[data-test="metric-select"]');

@@ -24,8 +24,17 @@ describe('secretary on a phone', () => {
     const drawer = page.locator('.el-drawer [data-test="side-menu"]');
     await drawer.waitFor();
     assert.ok(!(await drawer.innerText()).includes('导入导出'), 'secretaries have no import/export');
+    // Focus moves into the menu when the drawer opens (on the current page's entry), and the
+    // arrow keys move among the entries.
+    await page.waitForFunction(() => !!document.activeElement?.closest('.el-drawer [data-test="side-menu"]'));
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    const start = await focused();
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await focused(), start, 'ArrowDown moves to the next menu entry');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), start, 'ArrowUp moves back');
     await shot(page, '32-phone-menu');
-    await drawer.locator('.el-menu-item', { hasText: '班子结构' }).click();
+    await drawer.locator('a', { hasText: '班子结构' }).click();
     await page.locator('[data-test="dashboard-summary"]').waitFor();
     await shot(page, '33-phone-dashboard');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -132,7 +132,7 @@ describe('admin browses the roster', () => {
 
   it('sends the user back to the login page when the session expires', async () => {
     await page.context().clearCookies();
-    await page.locator('[data-test="side-menu"] .el-menu-item', { hasText: '人员名单' }).click();
+    await page.locator('[data-test="side-menu"] a', { hasText: '人员名单' }).click();
     await page.waitForURL(/\/login\?redirect=/);
     await page.locator('[data-test="login-submit"]').waitFor();
   });

@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { audit } from '../lib/a11y.mjs';
 
 describe('a town operator stays inside its scope', () => {
   let browser;
@@ -38,6 +39,7 @@ describe('a town operator stays inside its scope', () => {
 
     await page.goto(`${BASE_URL}/no/such/page`);
     await page.locator('[data-test="page-not-found"]').waitFor();
+    await audit(page, 'page not found');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -51,6 +53,7 @@ describe('a town operator stays inside its scope', () => {
     assert.ok((await page.locator('[data-test="dashboard-summary"]').innerText()).includes(`共 ${stats.count} 人`));
     await page.goto(`${BASE_URL}/dashboard?unit=${outside}`);
     await page.locator('[data-test="dashboard-not-found"]').waitFor();
+    await audit(page, 'dashboard out of scope');
     await page.context().close();
   });
 });

@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { audit } from '../lib/a11y.mjs';
 
 describe('training: pools and the 跟岗 program', () => {
   let browser;
@@ -184,6 +185,7 @@ describe('training: pools and the 跟岗 program', () => {
     const drawer = page.locator('.el-drawer:visible');
     const text = '学习了党建引领产业发展的做法，回村后推进农文旅融合。';
     await drawer.locator('textarea[data-test="summary-text"], [data-test="summary-text"] textarea').fill(text);
+    await audit(page, 'placement drawer');
     await drawer.locator('[data-test="summary-save"]').click();
     await page.locator('.el-message--success').first().waitFor();
     await shot(page, '67-training-summary');

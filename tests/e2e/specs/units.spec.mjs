@@ -6,6 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { audit } from '../lib/a11y.mjs';
 
 describe('a county officer manages units', () => {
   let browser;
@@ -53,9 +54,12 @@ describe('a county officer manages units', () => {
     await page.locator('[data-test="unit-edit"]').click();
     const form = page.locator('[data-test="unit-form"]');
     await form.locator('[data-test="unit-form-name"]').fill('浏览器更名村');
+    await audit(page, 'unit edit dialog');
     await form.locator('[data-test="unit-form-save"]').click();
     await page.locator('[data-test="unit-name"]').getByText('浏览器更名村').waitFor();
     await page.locator('[data-test="unit-delete"]').click();
+    await page.locator('.el-message-box').waitFor();
+    await audit(page, 'unit delete confirmation');
     await page.locator('.el-message-box').getByRole('button', { name: /确定|OK/ }).click();
     await page.waitForURL(new RegExp(`/roster/units/${town.id}$`));
     assert.equal(await byName('浏览器更名村'), undefined, 'the village is gone');

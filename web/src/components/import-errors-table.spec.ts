@@ -23,3 +23,17 @@ describe('import error table', () => {
     wrapper.unmount();
   });
 });
+
+describe('import error table counts', () => {
+  it('counts rows and errors apart: one row with three errors is one row', async () => {
+    const rows = [
+      { sheet: '名册', row: 3, field: '性别', message: 'a' },
+      { sheet: '名册', row: 3, field: '出生日期', message: 'b' },
+      { sheet: '名册', row: 3, field: '学历', message: 'c' },
+      { sheet: '名册', row: 5, field: '单位代码', message: 'd' },
+    ];
+    const wrapper = mount(ImportErrorsTable, { props: { rows }, global: { plugins: [i18n] } });
+    expect(wrapper.text()).toContain('以下 2 行数据有误（共 4 处）');
+    wrapper.unmount();
+  });
+});

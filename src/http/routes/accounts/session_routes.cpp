@@ -20,6 +20,27 @@ std::string UserJson(const app::SessionUser& user, const std::string& scope_unit
 }
 
 namespace {
+
+// The session cookie's attributes: HttpOnly, SameSite=Strict, and Secure when served over TLS
+// (directly or behind a TLS proxy: --secure-cookies).
+std::string CookieAttributes(const Services& s, std::int64_t max_age) {
+    return std::string("; HttpOnly; SameSite=Strict; Path=/; Max-Age=") + std::to_string(max_age) +
+           (s.settings.secure_cookies ? "; Secure" : "");
+}
+
+json::object SessionJson(const app::SessionView& v) {
+    return json::object{{"id", v.id},           {"created_at", v.created_at}, {"last_seen", v.last_seen},
+                        {"expires_at", v.expires_at}, {"address", v.address},       {"user_agent", v.user_agent},
+                        {"current", v.current}};
+}
+
+json::object ThrottleJson(const core::ports::LoginThrottle& t) {
+    return json::object{{"key", t.key},
+                        {"failures", t.failures},
+                        {"last_failure", t.last_failure},
+                        {"blocked_until", t.blocked_until}};
+}
+
 std::string ScopeName(Services& s, core::roster::Id unit) {
     std::string name = unit == 0 ? "全部单位" : "";
     s.roster.WithIndex([&](const core::roster::RosterIndex& idx) {
@@ -45,13 +66,12 @@ Response LogIn(Services& s, Request& req) {
     if (!username->has_value() || (*username)->empty())
         return ErrorResponse(core::Invalid("请输入用户名", "username"));
     if (!password->has_value()) return ErrorResponse(core::Invalid("请输入密码", "password"));
-    auto login = s.auth.Login(**username, **password, req.remote);
+    auto login = s.auth.Login(**username, **password, req.remote, req.Header("user-agent"));
     if (!login) return ErrorResponse(login.error());
     Response res = JsonResponse(
         200, "{\"user\":" + UserJson(login->user, ScopeName(s, login->user.actor.scope_unit_id)) +
                  ",\"csrf_token\":" + json::serialize(json::value(login->user.csrf_token)) + "}");
-    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + login->token +
-                                               "; HttpOnly; SameSite=Strict; Path=/; Max-Age=28800");
+    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + login->token + CookieAttributes(s, app::AuthService::kIdleSeconds));
     return res;
 }
 
@@ -60,7 +80,7 @@ Response LogOut(Services& s, Request& req) {
     s.auth.Logout(req.Cookie("lingyan_session"));
     Response res;
     res.status = 204;
-    res.headers.emplace_back("Set-Cookie", "lingyan_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + CookieAttributes(s, 0));
     return res;
 }
 
@@ -73,7 +93,7 @@ Response GetMe(Services& s, Request& req) {
 Response ListAudit(Services& s, Request& req) {
     auto after = QueryInt(req.Query("after"), "after", 0);
     if (!after) return ErrorResponse(after.error());
-    auto size = QueryInt(req.Query("size"), "size", 100);
+    auto size = QueryInt(req.Query("size"), "size", 100, 1, 1000);
     if (!size) return ErrorResponse(size.error());
     auto page = s.audit.List(req.user->actor, *after, static_cast<int>(*size));
     if (!page) return ErrorResponse(page.error());
@@ -85,8 +105,44 @@ Response ListAudit(Services& s, Request& req) {
     return Json(200, json::object{{"items", std::move(items)}, {"total", page->total}});
 }
 
-// GET /metrics
-Response GetMetrics(Services& s, Request&) {
+// GET /api/v1/sessions: the caller's sessions (devices).
+Response ListSessions(Services& s, Request& req) {
+    return Json(200, Items(SessionJson)(s.auth.Sessions(*req.user, req.Cookie("lingyan_session"))));
+}
+
+// DELETE /api/v1/sessions/{id}: ends one of the caller's sessions.
+Response EndSession(Services& s, Request& req) {
+    auto st = s.auth.EndSession(*req.user, req.params.at(0));
+    if (!st) return ErrorResponse(st.error());
+    return Response{204, "application/json; charset=utf-8", "", {}};
+}
+
+// POST /api/v1/sessions/end-others: ends every session of the caller but this one.
+Response EndOtherSessions(Services& s, Request& req) {
+    return Json(200, json::object{{"ended", s.auth.EndOtherSessions(*req.user, req.Cookie("lingyan_session"))}});
+}
+
+// GET /api/v1/login-throttles (admin)
+Response ListLoginThrottles(Services& s, Request& req) {
+    return Reply(200, s.auth.Throttles(req.user->actor), Items(ThrottleJson));
+}
+
+// POST /api/v1/login-throttles/lift {"key"} (admin)
+Response LiftLoginThrottle(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"key"});
+    if (!o) return ErrorResponse(o.error());
+    auto key = StringField(*o, "key");
+    if (!key) return ErrorResponse(key.error());
+    auto st = s.auth.LiftThrottle(req.user->actor, key->value_or(""));
+    if (!st) return ErrorResponse(st.error());
+    return Json(200, json::object{{"lifted", key->value_or("")}});
+}
+
+// GET /metrics: Prometheus, only with the token of --metrics-token (Authorization: Bearer …);
+// without a configured token it answers 404 (bind a separate address for scraping instead).
+Response GetMetrics(Services& s, Request& req) {
+    if (s.settings.metrics_token.empty() || req.Header("authorization") != "Bearer " + s.settings.metrics_token)
+        return ErrorResponse(404, "not_found", "接口不存在: /metrics");
     Response res;
     res.content_type = "text/plain; version=0.0.4; charset=utf-8";
     res.body = s.metrics_text ? s.metrics_text() : "";

@@ -300,7 +300,7 @@ Response UpdatePeriod(Services& s, Request& req, Id id) {
 Response ListMembers(Services& s, Request& req) {
     auto unit = QueryUnit(req);
     if (!unit) return ErrorResponse(unit.error());
-    auto limit = QueryInt(req.Query("limit"), "limit", 500);
+    auto limit = QueryInt(req.Query("limit"), "limit", 500, 1, 5000);
     if (!limit) return ErrorResponse(limit.error());
     auto list = s.points.Members(req.user->actor, *unit, req.Query("q").value_or(""),
                                  static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 5000)));
@@ -449,7 +449,7 @@ Response RecordEventsBulk(Services& s, Request& req) {
         for (const auto& e : outcome->errors)
             rows.push_back(json::object{{"row", e.row}, {"field", e.field}, {"message", e.message}});
         json::object err{{"code", "invalid"},
-                         {"message", "记录失败：共 " + std::to_string(outcome->errors.size()) + " 行有错误，未写入任何数据"}};
+                         {"message", "记录失败：" + app::ErrorRowsSummary(outcome->errors) + "，未写入任何数据"}};
         return Json(422, json::object{{"error", std::move(err)}, {"rows", std::move(rows)}});
     }
     json::array ids;
@@ -463,11 +463,10 @@ Response ListApprovals(Services& s, Request& req) {
     if (!unit) return ErrorResponse(unit.error());
     auto period = QueryPeriod(req);
     if (!period) return ErrorResponse(period.error());
-    auto limit = QueryInt(req.Query("limit"), "limit", 200);
+    auto limit = QueryInt(req.Query("limit"), "limit", 200, 1, 1000);
     if (!limit) return ErrorResponse(limit.error());
-    auto offset = QueryInt(req.Query("offset"), "offset", 0);
+    auto offset = QueryInt(req.Query("offset"), "offset", 0, 0, kMaxOffset);
     if (!offset) return ErrorResponse(offset.error());
-    if (*offset < 0) return ErrorResponse(core::Invalid("offset 不能为负", "offset"));
     auto page = s.points.Approvals(req.user->actor, *unit, *period, static_cast<std::size_t>(*offset),
                                    static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)));
     if (!page) return ErrorResponse(page.error());
@@ -503,7 +502,7 @@ Response GetLeaderboard(Services& s, Request& req) {
     if (!unit) return ErrorResponse(unit.error());
     auto period = QueryPeriod(req);
     if (!period) return ErrorResponse(period.error());
-    auto top = QueryInt(req.Query("top"), "top", 50);
+    auto top = QueryInt(req.Query("top"), "top", 50, 0, 10000);
     if (!top) return ErrorResponse(top.error());
     auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
     if (!page) return ErrorResponse(page.error());
@@ -526,7 +525,7 @@ Response ExportLeaderboard(Services& s, Request& req) {
     if (!unit) return ErrorResponse(unit.error());
     auto period = QueryPeriod(req);
     if (!period) return ErrorResponse(period.error());
-    auto top = QueryInt(req.Query("top"), "top", 1000);
+    auto top = QueryInt(req.Query("top"), "top", 1000, 0, 10000);
     if (!top) return ErrorResponse(top.error());
     return Download(
         s.points.LeaderboardWorkbook(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period));

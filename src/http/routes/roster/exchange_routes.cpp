@@ -20,25 +20,64 @@ std::string UploadName(const Request& req) {
     return ok ? filename : std::string();
 }
 
+// ?dry_run=1 (or true): the preview, nothing written.
+core::Result<bool> DryRun(const Request& req) {
+    const auto value = req.Query("dry_run");
+    if (!value || value->empty() || *value == "0" || *value == "false") return false;
+    if (*value == "1" || *value == "true") return true;
+    return core::Invalid("dry_run 应为 1 或 0", "dry_run");
+}
+
+json::array Strings(const std::vector<std::string>& items) {
+    json::array out;
+    for (const auto& item : items) out.emplace_back(item);
+    return out;
+}
+
 }  // namespace
 
 namespace handlers {
 
-// POST /api/v1/import/roster
+// POST /api/v1/import/roster[?dry_run=1]
 Response ImportRoster(Services& s, Request& req) {
-    auto outcome = s.roster_exchange.ImportRoster(req.user->actor, req.body, UploadName(req));
+    auto dry_run = DryRun(req);
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    auto outcome = s.roster_exchange.ImportRoster(req.user->actor, req.body, UploadName(req), *dry_run);
     if (!outcome) return ErrorResponse(outcome.error());
-    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
-    return Json(200, json::object{{"imported", outcome->imported}, {"positions", outcome->positions}});
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, *dry_run ? "预检未通过" : "导入失败");
+    json::array changes;
+    for (const auto& c : outcome->changes) {
+        changes.push_back(json::object{{"row", c.row},
+                                       {"person_id", c.person_id},
+                                       {"name", c.name},
+                                       {"action", c.created ? "create" : "update"},
+                                       {"fields", Strings(c.fields)}});
+    }
+    return Json(200, json::object{{"dry_run", outcome->dry_run},
+                                  {"imported", outcome->imported},
+                                  {"rows", outcome->rows},
+                                  {"created", outcome->created},
+                                  {"updated", outcome->updated},
+                                  {"unchanged", outcome->unchanged},
+                                  {"positions", outcome->positions},
+                                  {"sheet", outcome->sheet},
+                                  {"notes", Strings(outcome->notes)},
+                                  {"changes", std::move(changes)}});
 }
 
-// POST /api/v1/import/units
+// POST /api/v1/import/units[?dry_run=1]
 Response ImportUnits(Services& s, Request& req) {
-    auto outcome = s.roster_exchange.ImportUnits(req.user->actor, req.body, UploadName(req));
+    auto dry_run = DryRun(req);
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    auto outcome = s.roster_exchange.ImportUnits(req.user->actor, req.body, UploadName(req), *dry_run);
     if (!outcome) return ErrorResponse(outcome.error());
-    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "导入失败");
-    return Json(200, json::object{
-                         {"created", outcome->created}, {"updated", outcome->updated}, {"unchanged", outcome->unchanged}});
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, *dry_run ? "预检未通过" : "导入失败");
+    return Json(200, json::object{{"dry_run", *dry_run},
+                                  {"created", outcome->created},
+                                  {"updated", outcome->updated},
+                                  {"unchanged", outcome->unchanged},
+                                  {"sheet", outcome->sheet},
+                                  {"notes", Strings(outcome->notes)}});
 }
 
 // GET /api/v1/import/units/template

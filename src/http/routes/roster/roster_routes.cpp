@@ -101,12 +101,10 @@ core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
     q.sort = req.Query("sort").value_or("unit");
     if (q.sort != "unit" && q.sort != "name" && q.sort != "-name" && q.sort != "birth_date" && q.sort != "-birth_date")
         return core::Invalid("排序应为 unit、name、-name、birth_date 或 -birth_date", "sort");
-    auto page = QueryInt(req.Query("page"), "page", 1);
+    auto page = QueryInt(req.Query("page"), "page", 1, 1, kMaxPage);
     if (!page) return page.error();
-    auto size = QueryInt(req.Query("size"), "size", 50);
+    auto size = QueryInt(req.Query("size"), "size", 50, 1, 500);
     if (!size) return size.error();
-    if (*page < 1) return core::Invalid("page 应为正整数", "page");
-    if (*size < 1 || *size > 500) return core::Invalid("size 应在 1–500 之间", "size");
     q.page = static_cast<int>(*page);
     q.size = static_cast<int>(*size);
     return q;
@@ -170,12 +168,10 @@ Response ListUnits(Services& s, Request& req) {
     auto query = UnitsQueryFrom(req);
     if (!query) return ErrorResponse(query.error());
     app::UnitsQuery& q = *query;
-    auto page = QueryInt(req.Query("page"), "page", 1);
+    auto page = QueryInt(req.Query("page"), "page", 1, 1, kMaxPage);
     if (!page) return ErrorResponse(page.error());
-    auto size = QueryInt(req.Query("size"), "size", 50);
+    auto size = QueryInt(req.Query("size"), "size", 50, 1, 500);
     if (!size) return ErrorResponse(size.error());
-    if (*page < 1) return ErrorResponse(core::Invalid("page 应为正整数", "page"));
-    if (*size < 1 || *size > 500) return ErrorResponse(core::Invalid("size 应在 1–500 之间", "size"));
     q.page = static_cast<int>(*page);
     q.size = static_cast<int>(*size);
     auto result = s.roster.ListUnits(req.user->actor, q);

@@ -221,7 +221,7 @@ TEST(RosterXlsx, SkipsTheTitleRowReadsDateCellsAndReportsBadRowsBySheetRowNumber
     ErrorAt(parse, 6, "手机号");
     ErrorAt(parse, 8, "单位代码");
     ErrorAt(parse, 8, "出生日期");
-    EXPECT_NE(ErrorAt(parse, 9, "身份证号")->message.find("文本"), std::string::npos);
+    EXPECT_NE(ErrorAt(parse, 9, "身份证号")->message.find("文本"), std::string::npos) << Dump(parse);
     EXPECT_EQ(parse.errors.size(), 4u) << Dump(parse);
     for (const RowError& error : parse.errors) EXPECT_EQ(error.sheet, "名册");
 }

@@ -617,3 +617,29 @@ TEST(PointsDurability, AcknowledgedApprovalsSurviveKillNine) {
 
 }  // namespace
 }  // namespace lingyan::testing
+
+namespace lingyan::testing {
+namespace {
+
+// Issue 11, finding 7: periods and rules belong to the whole deployment, so a county (whose scope
+// does not cover the others) can neither close a period nor change a rule.
+TEST_P(PointsTest, OnlyTheWholeDeploymentsAdminChangesPeriodsAndRules) {
+    Client admin(port()), county(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(county.Login("county").status, 200);
+    const auto periods = Json(admin.Get("/api/v1/points/periods"));
+    ASSERT_FALSE(periods.at("items").as_array().empty());
+    const std::string period = std::to_string(periods.at("items").as_array().at(0).at("id").as_int64());
+    auto closed = county.Send("PATCH", "/api/v1/points/periods/" + period, R"({"closed":true})");
+    EXPECT_EQ(closed.status, 403) << closed.body;
+    EXPECT_EQ(county.Send("POST", "/api/v1/points/periods", R"({"name":"x","from":"2001-01-01","to":"2001-12-31"})").status,
+              403);
+    const auto rules = Json(admin.Get("/api/v1/points/rules"));
+    const std::string rule = std::to_string(rules.at("items").as_array().at(0).at("id").as_int64());
+    EXPECT_EQ(county.Send("PATCH", "/api/v1/points/rules/" + rule, R"({"points":100})").status, 403);
+    const auto after = Json(admin.Get("/api/v1/points/periods"));
+    EXPECT_EQ(after.at("items").as_array().at(0).at("closed"), periods.at("items").as_array().at(0).at("closed"));
+}
+
+}  // namespace
+}  // namespace lingyan::testing

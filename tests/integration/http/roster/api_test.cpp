@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "storage/common/audit_anchor.hpp"
 #include "storage/sql/sql_store.hpp"
 #include "integration/test_server.hpp"
 
@@ -112,7 +113,7 @@ TEST_P(ApiTest, WritesOutsideScopeAre403AndInsideAreAudited) {
     std::string prev(64, '0');
     for (const auto& e : entries) {
         EXPECT_EQ(e.prev_hash, prev);
-        EXPECT_EQ(storage::AuditHash(e), e.hash);
+        EXPECT_EQ(storage::AuditHash(e, storage::LoadOrCreateAuditKey(server_->runtime().audit_key_path)), e.hash);
         prev = e.hash;
     }
 }
@@ -258,7 +259,10 @@ TEST_P(ApiTest, OnlyAdminsReadTheAuditLog) {
 
 TEST_P(ApiTest, MetricsAreInPrometheusTextFormat) {
     HttpRequest(port(), "GET", "/api/v1/health");
-    auto r = HttpRequest(port(), "GET", "/metrics");
+    // Issue 11: /metrics needs its token (and answers as if it did not exist without it).
+    EXPECT_EQ(HttpRequest(port(), "GET", "/metrics").status, 404);
+    EXPECT_EQ(HttpRequest(port(), "GET", "/metrics", "", {{"Authorization", "Bearer wrong"}}).status, 404);
+    auto r = HttpRequest(port(), "GET", "/metrics", "", {{"Authorization", std::string("Bearer ") + kTestMetricsToken}});
     ASSERT_EQ(r.status, 200);
     EXPECT_NE(r.body.find("lingyan_http_requests_total{route=\"GET /api/v1/health\",status=\"200\"}"), std::string::npos);
 }

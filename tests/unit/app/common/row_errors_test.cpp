@@ -34,3 +34,17 @@ TEST(MergeRowErrors, NoErrorsMergeToNone) { EXPECT_TRUE(MergeRowErrors("", {}, {
 
 }  // namespace
 }  // namespace lingyan::app
+
+namespace lingyan::app {
+namespace {
+
+TEST(ErrorRows, OneRowWithSeveralErrorsIsOneRow) {
+    const std::vector<RowError> errors{{"名册", 3, "性别", "a"}, {"名册", 3, "出生日期", "b"}, {"名册", 3, "学历", "c"},
+                                       {"名册", 5, "单位代码", "d"}, {"说明", 5, "", "e"}};
+    EXPECT_EQ(CountErrorRows(errors), 3u);
+    EXPECT_EQ(ErrorRowsSummary(errors), "共 3 行有错误（5 处）");
+    EXPECT_EQ(ErrorRowsSummary({{"名册", 2, "", "x"}}), "共 1 行有错误");
+}
+
+}  // namespace
+}  // namespace lingyan::app

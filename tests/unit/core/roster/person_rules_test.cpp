@@ -5,6 +5,14 @@
 namespace lingyan::core::roster {
 namespace {
 
+// The GB 11643 check character of an 18-character number's first 17 digits.
+char IdCheck(const std::string& id) {
+    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (id[static_cast<std::size_t>(i)] - '0') * kWeights[i];
+    return "10X98765432"[sum % 11];
+}
+
 TEST(PersonRules, AgeCountsWholeYearsUpToTheBirthday) {
     struct Case {
         const char* birth;
@@ -51,6 +59,22 @@ TEST(PersonRules, ValidationNamesTheOffendingField) {
         ASSERT_FALSE(st.ok()) << c.field;
         EXPECT_EQ(st.error().field, c.field);
     }
+}
+
+TEST(PersonRules, ABirthMonthIsStoredAsSuchAndCountsFromItsFirstDay) {
+    EXPECT_EQ(AgeAt("1976-05", "2026-05-01"), 50);
+    EXPECT_EQ(AgeAt("1976-05", "2026-04-30"), 49);
+    EXPECT_TRUE(ParseBirthDate("1976-05"));
+    EXPECT_FALSE(ParseBirthDate("1976-13"));
+    Person p;
+    p.name = "王芳";
+    p.birth_date = "1992-10";
+    EXPECT_TRUE(ValidatePerson(p, "2026-01-01"));
+    p.id_number = "320481199210150028";
+    p.id_number.back() = IdCheck(p.id_number);
+    EXPECT_TRUE(ValidatePerson(p, "2026-01-01")) << p.id_number;  // the ID's month agrees
+    p.birth_date = "1992-11";
+    EXPECT_FALSE(ValidatePerson(p, "2026-01-01"));
 }
 
 TEST(PersonRules, UpgradeHintFollowsTheFiftyAndHundredMemberRule) {

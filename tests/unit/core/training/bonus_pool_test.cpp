@@ -58,3 +58,22 @@ TEST(BonusSplit, RefusesBadInput) {
 
 }  // namespace
 }  // namespace lingyan::core::training
+
+namespace lingyan::core::training {
+namespace {
+
+TEST(BonusSplit, RefusesAPoolNearTheIntegerLimitInsteadOfOverflowing) {
+    const auto ladder = FourByFifteenLadder();
+    std::vector<BonusParticipant> people{{1, "甲", 1, Grade::kCompetent}, {2, "乙", 15, Grade::kExcellent}};
+    auto huge = SplitBonusPool(std::int64_t{9223372036854775000}, people, ladder);
+    ASSERT_FALSE(huge.ok());
+    EXPECT_EQ(huge.error().field, "pool");
+    auto largest = SplitBonusPool(kMaxPoolFen, people, ladder);
+    ASSERT_TRUE(largest.ok());
+    std::int64_t sum = 0;
+    for (const auto& line : largest->lines) sum += line.amount_fen;
+    EXPECT_EQ(sum, kMaxPoolFen);
+}
+
+}  // namespace
+}  // namespace lingyan::core::training

@@ -67,7 +67,7 @@ export function radarOption(
   top: TopCriterion[],
   rows: RankingRow[],
   floor = 0,
-  colors: string[] = ['#c62828', '#1565c0', '#f9a825'],
+  colors: string[] = ['#c62828', '#1565c0', '#c77700'],
 ): ChartOption | null {
   if (!top.length || !rows.length) return null;
   return {

@@ -54,9 +54,9 @@ export function completionLevel(completion: number | null | undefined, month: nu
 export const LEVEL_COLORS: Record<CompletionLevel, string> = {
   done: '#2e7d32',
   ahead: '#1565c0',
-  behind: '#ef6c00',
+  behind: '#b45309',
   'far-behind': '#c62828',
-  none: '#909399',
+  none: '#686b72',
 };
 
 // ---- the editable grid ----

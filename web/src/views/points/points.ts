@@ -28,6 +28,6 @@ export function starOption(dist: StarDistribution, label: (stars: number) => str
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
     xAxis: { type: 'category', data: dist.counts.map((c) => label(c.stars)) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: seriesName, type: 'bar', data: dist.counts.map((c) => c.count), itemStyle: { color: '#f9a825' }, label: { show: true, position: 'top' } }],
+    series: [{ name: seriesName, type: 'bar', data: dist.counts.map((c) => c.count), itemStyle: { color: '#c77700' }, label: { show: true, position: 'top' } }],
   };
 }
