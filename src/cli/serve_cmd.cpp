@@ -11,6 +11,7 @@
 #include <iostream>
 #include <optional>
 
+#include "demo/arena_demo.hpp"
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
 #include "demo/training_demo.hpp"
@@ -146,18 +147,22 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             }
             Runtime rt(serve_opts->db, serve_opts->audit_key);
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
-            if (serve_opts->demo) {
-                auto accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
-                std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
-                for (const auto& a : accounts)
-                    std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
-                std::cout << std::flush;
-            }
+            std::vector<demo::DemoAccount> accounts;
+            if (serve_opts->demo) accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
             rt.roster->Reload();
             if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
+            if (serve_opts->demo) {
+                for (auto& a : demo::LoadDemoArena(*rt.store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
+                                                   *rt.campaigns, *rt.arena))
+                    accounts.push_back(std::move(a));
+                std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
+                for (const auto& a : accounts)
+                    std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
+                std::cout << std::flush;
+            }
             http::Services& services = rt.Services();
             services.settings.secure_cookies = serve_opts->secure_cookies;
             services.settings.metrics_token = MetricsToken(serve_opts->metrics_token_file);

@@ -1,10 +1,12 @@
 #include "main/composition.hpp"
 
+#include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "storage/common/audit_anchor.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
+#include "http/ws/live_json.hpp"
 
 namespace lingyan::composition {
 
@@ -32,6 +34,19 @@ Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
     programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster);
     ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster,
                                                   app::TrainingFiles{exchange::training::BonusSplitXlsx});
+    arena_store = std::make_unique<storage::SqlArenaStore>(store->db());
+    arena = std::make_unique<app::ArenaService>(*store, *arena_store, store_mutex, clock, *roster, crypto,
+                                                app::ArenaFiles{http::ws::MessageBody, exchange::arena::ResultsXlsx});
+    arena->SetCampaigns(campaigns.get());
+    live = std::make_unique<http::ws::LiveHub>(*arena);
+    arena->SetFeed(live.get());
+    honour_store = std::make_unique<storage::SqlHonourStore>(store->db());
+    honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster);
+    honours->SetCampaigns(campaigns.get());
+    pools->SetHonours(honour_store.get());
+    arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
+        return honours->Grant(actor, grants);
+    });
 }
 
 Runtime::~Runtime() {
@@ -52,7 +67,7 @@ http::Services& Runtime::Services() {
         services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
-                                                                    *indicators, {}});
+                                                                    *indicators, {}, *arena, live.get(), *honours});
     return *services_;
 }
 

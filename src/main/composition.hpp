@@ -12,8 +12,10 @@
 #include <string>
 
 #include "app/accounts/auth_service.hpp"
+#include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
+#include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
@@ -22,8 +24,11 @@
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
 #include "http/routes/routes.hpp"
+#include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
+#include "storage/sql/arena_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
+#include "storage/sql/honour_store.hpp"
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
 #include "storage/sql/training_store.hpp"
@@ -60,6 +65,11 @@ struct Runtime {
     std::unique_ptr<app::PoolService> pools;
     std::unique_ptr<app::ProgramService> programs;
     std::unique_ptr<app::LadderService> ladder;
+    std::unique_ptr<storage::SqlArenaStore> arena_store;  // shares store's connection
+    std::unique_ptr<app::ArenaService> arena;              // live contests load on first use
+    std::unique_ptr<http::ws::LiveHub> live;               // the screens watching them
+    std::unique_ptr<storage::SqlHonourStore> honour_store;  // shares store's connection
+    std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
 

@@ -42,6 +42,11 @@ std::string RulesToJson(const training::EligibilityRules& rules) {
     if (rules.min_years_in_post) key("min_years_in_post"), out += std::to_string(*rules.min_years_in_post);
     if (rules.min_party != training::PartyStanding::kNone)
         key("min_party"), out += JsonQuote(training::PartyStandingName(rules.min_party));
+    if (rules.honour) {
+        key("honour_title"), out += JsonQuote(rules.honour->title);
+        key("honour_level"), out += JsonQuote(core::honours::LevelName(rules.honour->min_level));
+        if (rules.honour->within_years > 0) key("honour_within_years"), out += std::to_string(rules.honour->within_years);
+    }
     out += '}';
     return out;
 }
@@ -167,6 +172,22 @@ core::Result<training::EligibilityRules> RulesFromJson(std::string_view text) {
                 } while (in.Eat(','));
                 if (!in.Eat(']')) return Invalid("allowed_posts 应为字符串数组", field);
             }
+        } else if (*key == "honour_title") {
+            auto v = in.String();
+            if (!v || v->empty()) return Invalid("honour_title 应为称号名称", field);
+            if (!rules.honour) rules.honour = core::honours::HonourRule{};
+            rules.honour->title = *v;
+        } else if (*key == "honour_level") {
+            auto v = in.String();
+            auto level = v ? core::honours::LevelFromName(*v) : std::nullopt;
+            if (!level) return Invalid("honour_level 应为 province、city、county 或 town", field);
+            if (!rules.honour) rules.honour = core::honours::HonourRule{};
+            rules.honour->min_level = *level;
+        } else if (*key == "honour_within_years") {
+            auto v = in.Integer();
+            if (!v || *v < 0 || *v > 100) return Invalid(field + " 应为 0–100 的整数", field);
+            if (!rules.honour) rules.honour = core::honours::HonourRule{};
+            rules.honour->within_years = *v;
         } else {
             return Invalid("未知的资格条件 " + *key, field);
         }
@@ -174,6 +195,7 @@ core::Result<training::EligibilityRules> RulesFromJson(std::string_view text) {
     if (!in.Eat('}') || !in.AtEnd()) return Invalid("资格条件格式错误", "rules");
     if (rules.min_age && rules.max_age && *rules.min_age > *rules.max_age)
         return Invalid("年龄下限高于上限", "rules.min_age");
+    if (rules.honour && rules.honour->title.empty()) return Invalid("荣誉条件须指定称号 honour_title", "rules.honour_title");
     return rules;
 }
 

@@ -46,8 +46,19 @@ Id TownOf(const core::roster::RegionTree& tree, Id unit_id) {
     return town;
 }
 
-training::Candidate CandidateOf(const RosterIndex& index, const core::roster::Person& p, const std::string& as_of) {
+using HonourMap = std::map<Id, std::vector<core::honours::Honour>>;
+
+HonourMap ByPerson(std::vector<core::honours::Honour> all) {
+    HonourMap out;
+    for (auto& h : all)
+        if (h.person_id != 0) out[h.person_id].push_back(std::move(h));
+    return out;
+}
+
+training::Candidate CandidateOf(const RosterIndex& index, const core::roster::Person& p, const std::string& as_of,
+                                const HonourMap& honours) {
     training::Candidate c;
+    if (auto it = honours.find(p.id); it != honours.end()) c.honours = it->second;
     c.person_id = p.id;
     c.name = p.name;
     c.town_id = TownOf(index.tree(), p.unit_id);
@@ -220,8 +231,10 @@ Result<CandidatePage> PoolService::ScanCandidates(const Actor& actor, Id pool_id
     // so that candidate pages do not queue behind each other or behind writes.
     std::optional<core::ports::PoolRecord> record;
     std::map<Id, std::string> states;
+    HonourMap honours;
     {
         std::lock_guard lock(store_mutex_);
+        if (honours_) honours = ByPerson(honours_->ListHonours());
         record = training_.FindPool(pool_id);
         if (record)
             for (const auto& m : training_.ListMemberships(pool_id)) states[m.person_id] = m.state;
@@ -252,7 +265,7 @@ Result<CandidatePage> PoolService::ScanCandidates(const Actor& actor, Id pool_id
         std::vector<Key> keys;
         index.ForEachPersonUnder(root, [&](const core::roster::Person& p) {
             if (actor.scope_unit_id != 0 && !tree.InSubtree(actor.scope_unit_id, p.unit_id)) return;
-            auto report = training::CheckEligibility(*rules, CandidateOf(index, p, as_of), as_of);
+            auto report = training::CheckEligibility(*rules, CandidateOf(index, p, as_of, honours), as_of);
             if (!report) return;  // a person with an unusable birth date cannot be checked
             keys.push_back(Key{report->eligible, p.id, &p});
         });
@@ -267,7 +280,7 @@ Result<CandidatePage> PoolService::ScanCandidates(const Actor& actor, Id pool_id
         for (std::size_t key_idx = begin; key_idx < end; ++key_idx) {
             const auto& p = *keys[key_idx].person;
             CandidateView v;
-            v.candidate = CandidateOf(index, p, as_of);
+            v.candidate = CandidateOf(index, p, as_of, honours);
             v.report = *training::CheckEligibility(*rules, v.candidate, as_of);
             v.unit_name = NameOf(tree, p.unit_id);
             v.town_name = NameOf(tree, v.candidate.town_id);
@@ -298,12 +311,13 @@ Result<MemberView> PoolService::ChangeMember(const Actor& actor, Id pool_id, con
     std::optional<training::Candidate> candidate;
     MemberView view;
     bool in_scope = false;
+    const HonourMap honours = honours_ ? ByPerson(honours_->ListHonours()) : HonourMap{};  // store_mutex_ held
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto* p = index.FindPerson(change.person_id);
         if (!p) return;
         in_scope = index.tree().InSubtree(record->scope_unit_id, p->unit_id) &&
                    core::auth::InScope(index.tree(), actor, p->unit_id);
-        candidate = CandidateOf(index, *p, date);
+        candidate = CandidateOf(index, *p, date, honours);
         view.name = p->name;
         view.unit_name = NameOf(index.tree(), p->unit_id);
         view.town_name = NameOf(index.tree(), candidate->town_id);

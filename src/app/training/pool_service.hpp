@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/training/training_base.hpp"
+#include "core/ports/honour_store.hpp"
 #include "core/training/talent_pool.hpp"
 
 namespace lingyan::app {
@@ -79,6 +80,8 @@ struct MemberChange {
 class PoolService : TrainingBase {
 public:
     using TrainingBase::TrainingBase;  // the stores, the mutex, the clock and the roster
+    // The honours register, for rules on titles (市级金牌书记 in the last 3 years); set at composition.
+    void SetHonours(core::ports::HonourStore* honours) { honours_ = honours; }
 
     Result<PoolView> CreatePool(const Actor& actor, const NewPool& spec);
     Result<std::vector<PoolView>> ListPools(const Actor& actor);
@@ -101,6 +104,7 @@ private:
     Result<CandidatePage> ScanCandidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
                                          const std::string& as_of, std::size_t offset, std::size_t limit);
     PoolView ViewOfPool(const core::ports::PoolRecord& record);  // store mutex held
+    core::ports::HonourStore* honours_ = nullptr;
 };
 
 }  // namespace lingyan::app

@@ -130,6 +130,8 @@ public:
     virtual std::int64_t NowUnix() const = 0;
     virtual std::string Today() const = 0;      // YYYY-MM-DD, local (Asia/Shanghai) date
     virtual std::string NowIso() const = 0;     // ISO 8601 UTC
+    // Unix time in milliseconds with a fractional part (live contests stamp events with it).
+    virtual double NowUnixMs() const { return static_cast<double>(NowUnix()) * 1000.0; }
 };
 
 // Password hashing and token generation (Argon2id + OpenSSL in the adapter).

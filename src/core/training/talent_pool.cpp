@@ -106,6 +106,16 @@ Result<EligibilityReport> CheckEligibility(const EligibilityRules& rules, const 
             std::string("政治面貌 ") + PartyChinese(candidate.party) + (passed ? "，符合 " : "，须为 ") +
                 PartyChinese(rules.min_party) + (rules.min_party == PartyStanding::kProbationary ? "及以上" : ""));
     }
+    if (rules.honour) {
+        const auto& rule = *rules.honour;
+        const int year = std::stoi(as_of.substr(0, 4));
+        const std::string wanted = std::string(rule.within_years > 0 ? "近 " + std::to_string(rule.within_years) + " 年" : "") +
+                                   honours::LevelLabel(rule.min_level) + "及以上" + rule.title;
+        if (const auto* h = honours::Satisfying(candidate.honours, rule, year))
+            add("honour", true, "已获 " + std::to_string(h->year) + " 年" + honours::LevelLabel(h->level) + h->title);
+        else
+            add("honour", false, "未获" + wanted);
+    }
     return report;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common/result.hpp"
+#include "core/honours/honour.hpp"
 #include "core/roster/model.hpp"
 
 namespace lingyan::core::training {
@@ -29,6 +30,7 @@ struct Candidate {
     std::string current_post;       // e.g. 机关中层, 村书记, 村委委员
     std::string post_start_date;    // YYYY-MM-DD; empty when not in a post
     PartyStanding party = PartyStanding::kNone;
+    std::vector<honours::Honour> honours;  // the person's titles (read only when a rule asks)
 };
 
 // Every rule is optional; an absent rule is not checked and not reported.
@@ -39,17 +41,18 @@ struct EligibilityRules {
     std::vector<std::string> allowed_posts;           // empty = any post
     std::optional<int> min_years_in_post;             // whole years on the check date
     PartyStanding min_party = PartyStanding::kNone;
+    std::optional<honours::HonourRule> honour;        // e.g. 市级金牌书记 in the last 3 years
 };
 
 struct RuleCheck {
-    std::string rule;    // stable code: age, education, post, years_in_post, party
+    std::string rule;    // stable code: age, education, post, years_in_post, party, honour
     bool passed = false;
     std::string reason;  // Chinese sentence with the numbers, e.g. "年龄 36 岁，超过上限 35 岁"
 };
 
 struct EligibilityReport {
     bool eligible = true;           // all checks passed
-    std::vector<RuleCheck> checks;  // in the order age, education, post, years_in_post, party
+    std::vector<RuleCheck> checks;  // in the order age, education, post, years_in_post, party, honour
 };
 
 // Checks a candidate against the rules on date `as_of` (YYYY-MM-DD). Returns an Error only for

@@ -142,4 +142,36 @@ Response GetBonusSplit(Services&, Request&, Id);
 Response DeleteBonusSplit(Services&, Request&, Id);
 Response ExportBonusSplit(Services&, Request&, Id);
 
+// arena/contest_routes.cpp
+Response ListContests(Services&, Request&);
+Response CreateContest(Services&, Request&);
+Response GetContest(Services&, Request&, Id);
+Response LiveNeedsUpgrade(Services&, Request&, Id);
+Response ListLiveMessages(Services&, Request&, Id);
+Response AdvanceContest(Services&, Request&, Id);
+Response OpenScoring(Services&, Request&, Id);
+Response CloseScoring(Services&, Request&, Id);
+Response RevealScores(Services&, Request&, Id);
+Response ContestTimer(Services&, Request&, Id);
+Response DrawLots(Services&, Request&, Id);
+Response FinishContest(Services&, Request&, Id);
+Response EnterPreScore(Services&, Request&, Id);
+Response ReopenScore(Services&, Request&, Id);
+Response IssueSeatLink(Services&, Request&, Id, Id);
+Response IssueSeatLinks(Services&, Request&, Id);
+Response GetContestResults(Services&, Request&, Id);
+Response DownloadContestResults(Services&, Request&, Id);
+Response PushContestResults(Services&, Request&, Id);
+
+// arena/judge_routes.cpp
+Response JoinAsJudge(Services&, Request&, Id);
+Response GetJudgeView(Services&, Request&, Id);
+Response SubmitJudgeScore(Services&, Request&, Id);
+
+// honours/honour_routes.cpp
+Response ListHonours(Services&, Request&);
+Response ListPersonHonours(Services&, Request&, Id);
+Response CreateHonour(Services&, Request&);
+Response HonoursFromCampaign(Services&, Request&);
+
 }  // namespace lingyan::http::handlers

@@ -141,6 +141,42 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, GetBonusSplit));
     router.Add("DELETE", "/api/v1/bonus-splits/{id}", Access::kSession, Bind(s, DeleteBonusSplit));
     router.Add("GET", "/api/v1/bonus-splits/{id}/export.xlsx", Access::kSession, Bind(s, ExportBonusSplit));
+
+    // ---- arena (arena/contest_routes.cpp, arena/judge_routes.cpp). Writes wait on the database, so
+    // they run on the worker pool (kWorker); GET …/live with an upgrade is served by http/ws.
+    constexpr auto kJson = Router::kJsonBodyLimit;
+    constexpr bool kWorker = true;
+    router.Add("GET", "/api/v1/contests", Access::kSession, Bind(s, ListContests), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests", Access::kSession, Bind(s, CreateContest), kJson, kWorker);
+    router.Add("GET", "/api/v1/contests/{id}", Access::kSession, Bind(s, GetContest), kJson, kWorker);
+    router.Add("GET", "/api/v1/contests/{id}/live", Access::kPublic, Bind(s, LiveNeedsUpgrade));
+    router.Add("GET", "/api/v1/contests/{id}/messages", Access::kPublic, Bind(s, ListLiveMessages), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/advance", Access::kSession, Bind(s, AdvanceContest), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/open", Access::kSession, Bind(s, OpenScoring), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/close", Access::kSession, Bind(s, CloseScoring), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/reveal", Access::kSession, Bind(s, RevealScores), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/timer", Access::kSession, Bind(s, ContestTimer), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/draw", Access::kSession, Bind(s, DrawLots), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/finish", Access::kSession, Bind(s, FinishContest), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/pre-scores", Access::kSession, Bind(s, EnterPreScore), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/scores/reopen", Access::kSession, Bind(s, ReopenScore), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/seats/{sid}/link", Access::kSession, Bind(s, IssueSeatLink), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/links", Access::kSession, Bind(s, IssueSeatLinks), kJson, kWorker);
+    router.Add("GET", "/api/v1/contests/{id}/results", Access::kSession, Bind(s, GetContestResults), kJson, kWorker);
+    router.Add("GET", "/api/v1/contests/{id}/results.xlsx", Access::kSession, Bind(s, DownloadContestResults), kJson,
+               kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/push-results", Access::kSession, Bind(s, PushContestResults), kJson,
+               kWorker);
+    // Judges: no account needed (the link's device cookie); the handlers check cookie and CSRF.
+    router.Add("POST", "/api/v1/contests/{id}/judge/join", Access::kPublic, Bind(s, JoinAsJudge), kJson, kWorker);
+    router.Add("GET", "/api/v1/contests/{id}/judge", Access::kPublic, Bind(s, GetJudgeView), kJson, kWorker);
+    router.Add("POST", "/api/v1/contests/{id}/judge/scores", Access::kPublic, Bind(s, SubmitJudgeScore), kJson, kWorker);
+
+    // ---- honours (honours/honour_routes.cpp)
+    router.Add("GET", "/api/v1/honours", Access::kSession, Bind(s, ListHonours), kJson, kWorker);
+    router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);
+    router.Add("POST", "/api/v1/honours/from-campaign", Access::kSession, Bind(s, HonoursFromCampaign), kJson, kWorker);
+    router.Add("GET", "/api/v1/people/{id}/honours", Access::kSession, Bind(s, ListPersonHonours), kJson, kWorker);
     return router;
 }
 

@@ -6,9 +6,11 @@
 #include <functional>
 #include <string>
 
+#include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
+#include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
@@ -20,6 +22,9 @@
 
 namespace lingyan::http {
 
+namespace ws {
+class LiveHub;
+}
 // Deployment settings the handlers need (from `lingyan serve` options).
 struct HttpSettings {
     bool secure_cookies = false;  // add Secure to the session cookie (TLS, directly or at a proxy)
@@ -38,6 +43,9 @@ struct Services {
     app::LadderService& ladder;
     app::IndicatorService& indicators;
     std::function<std::string()> metrics_text;  // Prometheus exposition, set by the server
+    app::ArenaService& arena;
+    ws::LiveHub* live = nullptr;  // the screens of live contests (http/ws)
+    app::HonourService& honours;
     HttpSettings settings;
 };
 

@@ -98,8 +98,9 @@ bool SplitPath(std::string_view path, std::vector<std::string>& segments) {
     return true;
 }
 
-void Router::Add(std::string method, std::string pattern, Access access, Handler handler, std::size_t body_limit) {
-    Route r{std::move(method), {}, pattern, access, std::move(handler), body_limit};
+void Router::Add(std::string method, std::string pattern, Access access, Handler handler, std::size_t body_limit,
+                 bool on_worker) {
+    Route r{std::move(method), {}, pattern, access, std::move(handler), body_limit, on_worker};
     SplitPath(pattern, r.segments);
     routes_.push_back(std::move(r));
 }
@@ -140,6 +141,7 @@ RouteMatch Router::Resolve(const std::string& method, const std::string& path) c
     if (r) {
         m.body_limit = r->body_limit;
         m.label = r->method + " " + r->pattern;
+        m.on_worker = r->on_worker;
     }
     return m;
 }

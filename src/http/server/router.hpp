@@ -52,13 +52,16 @@ struct RouteMatch {
     bool path_matched = false;    // some route has this path (with another method)
     std::size_t body_limit = 1 << 20;
     std::string label;            // "GET /api/v1/units/{id}", "" when unmatched
+    bool on_worker = false;       // run the handler on the worker pool, not an I/O thread
 };
 
 class Router {
 public:
     // `pattern` like "/api/v1/units/{id}/stats"; `{x}` matches one non-empty segment.
+    // `on_worker`: the handler may wait on the database (a live contest's writes), so the server
+    // runs it on its worker pool and the I/O threads keep serving sockets meanwhile.
     void Add(std::string method, std::string pattern, Access access, Handler handler,
-             std::size_t body_limit = kJsonBodyLimit);
+             std::size_t body_limit = kJsonBodyLimit, bool on_worker = false);
     // Matches a request line: its route, path parameters, body limit and metrics label.
     RouteMatch Resolve(const std::string& method, const std::string& path) const;
     // Dispatches a resolved request; 404/405 JSON errors for unknown routes, 401/403 for
@@ -83,6 +86,7 @@ private:
         Access access;
         Handler handler;
         std::size_t body_limit;
+        bool on_worker = false;
     };
     const Route* Match(const std::string& method, const std::string& path, std::vector<std::string>* params,
                        bool* path_matched) const;

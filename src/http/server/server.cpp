@@ -11,6 +11,8 @@
 #include <thread>
 
 #include "http/server/static_files.hpp"
+#include "http/ws/live_hub.hpp"
+#include "http/ws/live_session.hpp"
 
 namespace lingyan::http {
 
@@ -82,7 +84,12 @@ struct ServerState {
     std::atomic<bool> stopping{false};
     std::atomic<int> active{0};
     std::function<void()> on_idle;  // called when stopping and the last session ends
+    // Handlers of routes marked on_worker (they wait on the database) run here, not on I/O threads.
+    asio::thread_pool workers{2};
 };
+
+// The live stream route: a WebSocket upgrade (or an event stream) there goes to http/ws.
+constexpr std::string_view kLiveRoute = "GET /api/v1/contests/{id}/live";
 
 // Counts a session as active for its lifetime and finishes shutdown when the last one ends.
 class ActiveSession {
@@ -113,6 +120,13 @@ bool ParseQuery(std::string_view qs, std::multimap<std::string, std::string>& ou
         out.emplace(std::move(key), std::move(value));
     }
     return true;
+}
+
+Response Handle(ServerState& st, Request& req, const RouteMatch& match);
+
+// Handle() on the worker pool; the session awaits it without holding an I/O thread.
+asio::awaitable<Response> HandleOnWorker(ServerState* st, Request* req, const RouteMatch* match) {
+    co_return Handle(*st, *req, *match);
 }
 
 Response Handle(ServerState& st, Request& req, const RouteMatch& match) {
@@ -217,6 +231,14 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
             close_after = true;
         } else if (ec2) {
             break;
+        } else if (match.label == kLiveRoute && ws::WantsLive(parser.get())) {
+            auto id = PathId(Request{.params = match.params}, 0);
+            if (id) {
+                st->metrics.Observe(match.label, 101, 0);
+                co_await ws::ServeLive(std::move(stream), parser.release(), *id, st->services, st->workers);
+                co_return;  // the connection belongs to the live session now
+            }
+            res = ErrorResponse(id.error());
         } else {
             auto& breq = parser.get();
             req.remote = remote;
@@ -231,6 +253,8 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
                 res = ErrorResponse(400, "bad_request", "查询参数编码无效（需要 UTF-8）");
             } else if (!ValidUtf8(req.path)) {
                 res = ErrorResponse(400, "bad_request", "路径编码无效");
+            } else if (match.on_worker) {
+                res = co_await asio::co_spawn(st->workers, HandleOnWorker(st, &req, &match), asio::use_awaitable);
             } else {
                 res = Handle(*st, req, match);
             }
@@ -325,6 +349,10 @@ void RunServer(const ServerConfig& config, Services& services) {
     for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
     ioc.run();
     for (auto& t : pool) t.join();
+    // Before the I/O context goes: no worker may post into it, and no live screen may outlive it.
+    st.workers.stop();
+    st.workers.join();
+    if (services.live) services.live->CloseAll();
     {
         std::lock_guard lock(g_stop_mutex);
         g_stop = nullptr;

@@ -56,6 +56,10 @@ std::int64_t SystemClock::NowUnix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+double SystemClock::NowUnixMs() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 std::string SystemClock::Today() const {
     std::time_t t = static_cast<std::time_t>(NowUnix() + 8 * 3600);  // China Standard Time, no DST
     std::tm tm{};

@@ -19,6 +19,7 @@ public:
     std::int64_t NowUnix() const override;
     std::string Today() const override;
     std::string NowIso() const override;
+    double NowUnixMs() const override;
 };
 
 }  // namespace lingyan::storage

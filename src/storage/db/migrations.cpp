@@ -486,6 +486,142 @@ CREATE TABLE login_throttle (
 ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
 )SQL",
      "", ""},
+    // Versions are taken per issue to keep parallel branches apart: 30 and 31 are the arena and honours (issue 13).
+    {30, "arena contests: setup, judge seats and links, event log, scores",
+     R"SQL(
+CREATE TABLE contests (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  campaign_id BIGINT REFERENCES campaigns(id),
+  campaign_criterion TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  is_public INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  trim_count INTEGER NOT NULL,
+  normalize_scores INTEGER NOT NULL,
+  recusal TEXT NOT NULL,
+  seconds_per_contestant INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  results_pushed_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE contest_criteria (
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  idx INTEGER NOT NULL,
+  crit_key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  min_value DOUBLE PRECISION NOT NULL,
+  max_value DOUBLE PRECISION NOT NULL,
+  weight DOUBLE PRECISION NOT NULL,
+  pre_scored INTEGER NOT NULL,
+  PRIMARY KEY (contest_id, idx)
+);
+CREATE TABLE contest_contestants (
+  id {{pk}},
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  idx INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  person_id BIGINT REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  topic TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contest_contestants_contest ON contest_contestants(contest_id, idx);
+CREATE TABLE contest_seats (
+  id {{pk}},
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  seat_no INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  home_unit_id BIGINT NOT NULL REFERENCES units(id),
+  user_id BIGINT REFERENCES users(id),
+  token_hash TEXT,
+  device_hash TEXT,
+  device_csrf TEXT NOT NULL DEFAULT '',
+  link_issued_at TEXT NOT NULL DEFAULT '',
+  bound_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (contest_id, seat_no)
+);
+CREATE UNIQUE INDEX contest_seats_token ON contest_seats(token_hash);
+CREATE UNIQUE INDEX contest_seats_device ON contest_seats(device_hash);
+CREATE TABLE contest_rounds (
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  idx INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  contestant_ids TEXT NOT NULL,
+  PRIMARY KEY (contest_id, idx)
+);
+CREATE TABLE contest_titles (
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  idx INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  quota INTEGER NOT NULL,
+  min_score DOUBLE PRECISION,
+  level TEXT NOT NULL,
+  PRIMARY KEY (contest_id, idx)
+);
+CREATE TABLE contest_events (
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  seq BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  at_ms DOUBLE PRECISION NOT NULL,
+  actor TEXT NOT NULL,
+  round_idx INTEGER NOT NULL,
+  contestant_id BIGINT NOT NULL,
+  seat_id BIGINT NOT NULL,
+  timer TEXT NOT NULL,
+  score_values TEXT NOT NULL,
+  criterion TEXT NOT NULL,
+  idem_key TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  draw_order TEXT NOT NULL,
+  seed TEXT NOT NULL,
+  forced INTEGER NOT NULL,
+  PRIMARY KEY (contest_id, seq)
+);
+CREATE TABLE contest_scores (
+  id {{pk}},
+  contest_id BIGINT NOT NULL REFERENCES contests(id),
+  round_idx INTEGER NOT NULL,
+  contestant_id BIGINT NOT NULL REFERENCES contest_contestants(id),
+  seat_id BIGINT NOT NULL REFERENCES contest_seats(id),
+  score_values TEXT NOT NULL,
+  total DOUBLE PRECISION NOT NULL,
+  idem_key TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  void_seq BIGINT NOT NULL DEFAULT 0,
+  void_reason TEXT NOT NULL DEFAULT '',
+  void_by TEXT NOT NULL DEFAULT '',
+  voided_at TEXT NOT NULL DEFAULT ''
+);
+-- A score counts once: one live (not voided) score per round, contestant and seat.
+CREATE UNIQUE INDEX contest_scores_once ON contest_scores(contest_id, round_idx, contestant_id, seat_id)
+  WHERE void_seq = 0;
+)SQL",
+     "", ""},
+    {31, "honours register",
+     R"SQL(
+CREATE TABLE honours (
+  id {{pk}},
+  person_id BIGINT REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  title TEXT NOT NULL,
+  level TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  source_id BIGINT NOT NULL DEFAULT 0,
+  document_no TEXT NOT NULL DEFAULT '',
+  granted_by TEXT NOT NULL,
+  granted_at TEXT NOT NULL
+);
+CREATE INDEX honours_person ON honours(person_id);
+-- A title is conferred once per holder, year and level by the same source.
+CREATE UNIQUE INDEX honours_once ON honours(unit_id, name, title, level, year, source, source_id);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -13,6 +13,8 @@ import { evaluationRoutes } from './routes/evaluation';
 import { indicatorsRoutes } from './routes/indicators';
 import { pointsRoutes } from './routes/points';
 import { trainingRoutes } from './routes/training';
+import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
+import { honoursRoutes } from './routes/honours';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -33,6 +35,7 @@ declare module 'vue-router' {
 // Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
 export const routes: RouteRecordRaw[] = [
   ...sessionRoutes,
+  ...arenaStandaloneRoutes,
   {
     path: '/',
     component: () => import('../layouts/admin-layout.vue'),
@@ -46,6 +49,8 @@ export const routes: RouteRecordRaw[] = [
       ...indicatorsRoutes,
       ...pointsRoutes,
       ...trainingRoutes,
+      ...arenaRoutes,
+      ...honoursRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

@@ -16,9 +16,9 @@ describe('menu', () => {
   });
 
   it('shows officers every module and hides import/export from secretaries', () => {
-    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/evaluation/metrics', '/points/approvals', '/points/leaderboard', '/points/publicity', '/training/pools', '/training/programs', '/training/ladder', '/exchange']);
-    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/points/approvals', '/points/leaderboard', '/points/publicity']);
-    expect(paths(visibleMenu('judge'))).toEqual(['/evaluation']);
+    expect(paths(visibleMenu('town'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/points/approvals', '/points/leaderboard', '/points/publicity', '/training/pools', '/training/programs', '/training/ladder', '/exchange']);
+    expect(paths(visibleMenu('secretary'))).toEqual(['/roster/units', '/roster/people', '/dashboard', '/evaluation', '/honours', '/points/approvals', '/points/leaderboard', '/points/publicity']);
+    expect(paths(visibleMenu('judge'))).toEqual(['/evaluation', '/arena']);
     expect(paths(visibleMenu('member'))).toEqual(['/points/me', '/points/leaderboard', '/points/publicity']);
     expect(visibleMenu(null)).toEqual([]);
   });

@@ -4,9 +4,9 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
-import { EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from '../utils/roles';
+import { ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from '../utils/roles';
 
 export interface MenuItem {
   key: string;
@@ -40,6 +40,8 @@ export const MENU: MenuItem[] = [
       { key: 'metrics', titleKey: 'menu.metrics', path: '/evaluation/metrics', icon: DataLine, roles: OFFICERS },
     ],
   },
+  { key: 'arena', titleKey: 'arena.title', path: '/arena', icon: Microphone, roles: ARENA_READERS },
+  { key: 'honours', titleKey: 'honours.menu', path: '/honours', icon: Reading, roles: ROSTER_READERS },
   {
     key: 'points',
     titleKey: 'menu.points',

@@ -10,6 +10,8 @@ export const OFFICERS: Role[] = ['admin', 'county', 'town'];
 export const ROSTER_READERS: Role[] = [...OFFICERS, 'secretary'];
 /** Campaign boards: officers, secretaries (their county's board) and judges (drafts they score). */
 export const EVALUATION_READERS: Role[] = [...OFFICERS, 'secretary', 'judge'];
+/** Arena contests (擂台赛): officers host them; judge accounts see the contests where they hold a seat. */
+export const ARENA_READERS: Role[] = [...OFFICERS, 'judge'];
 /** Points: branch secretaries and officers approve. */
 export const POINTS_APPROVERS: Role[] = [...OFFICERS, 'secretary'];
 /** Points boards: everyone who approves, and members (who also see their own points). */

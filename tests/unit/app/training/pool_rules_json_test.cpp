@@ -27,6 +27,18 @@ TEST(PoolRulesJson, RoundTripsEveryRule) {
     EXPECT_EQ(RulesToJson(*back), text);
 }
 
+TEST(PoolRulesJson, RoundTripsAnHonourRule) {
+    auto rules = RulesFromJson(R"({"honour_title":"金牌书记","honour_level":"city","honour_within_years":3})");
+    ASSERT_TRUE(rules.ok()) << rules.error().message;
+    ASSERT_TRUE(rules->honour.has_value());
+    EXPECT_EQ(rules->honour->title, "金牌书记");
+    EXPECT_EQ(rules->honour->min_level, core::honours::Level::kCity);
+    EXPECT_EQ(rules->honour->within_years, 3);
+    EXPECT_EQ(RulesToJson(*rules), R"({"honour_title":"金牌书记","honour_level":"city","honour_within_years":3})");
+    EXPECT_EQ(RulesFromJson(R"({"honour_level":"city"})").error().field, "rules.honour_title");
+    EXPECT_EQ(RulesFromJson(R"({"honour_title":"x","honour_level":"国家级"})").error().field, "rules.honour_level");
+}
+
 TEST(PoolRulesJson, EmptyObjectMeansNoRules) {
     auto rules = RulesFromJson(" { } ");
     ASSERT_TRUE(rules.ok());

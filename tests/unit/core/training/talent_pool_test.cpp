@@ -136,3 +136,29 @@ TEST(PoolQuota, IneligibleSelectionNeedsAnOverrideReason) {
 
 }  // namespace
 }  // namespace lingyan::core::training
+
+namespace lingyan::core::training {
+namespace {
+
+TEST(PoolEligibility, AnHonourRuleNeedsTheTitleAtTheLevelInTheLastYears) {
+    EligibilityRules rules;
+    rules.honour = honours::HonourRule{"金牌书记", honours::Level::kCity, 3};
+    Candidate c = WangJingjing();
+    auto report = CheckEligibility(rules, c, "2026-06-01");
+    ASSERT_TRUE(report.ok());
+    EXPECT_FALSE(report->eligible);
+    EXPECT_EQ(report->checks.back().rule, "honour");
+    EXPECT_EQ(report->checks.back().reason, "未获近 3 年市级及以上金牌书记");
+    honours::Honour h;
+    h.person_id = c.person_id;
+    h.title = "金牌书记";
+    h.level = honours::Level::kCity;
+    h.year = 2024;
+    c.honours = {h};
+    report = CheckEligibility(rules, c, "2026-06-01");
+    EXPECT_TRUE(report->eligible);
+    EXPECT_EQ(report->checks.back().reason, "已获 2024 年市级金牌书记");
+}
+
+}  // namespace
+}  // namespace lingyan::core::training

@@ -1,0 +1,81 @@
+#pragma once
+// HonourService: the honours register (荣誉) — titles such as 金牌书记 by level and year on each
+// person, searchable within scope (how many 金牌书记 a county has, since when), conferred by an
+// arena contest (ArenaService's title sink), by a published campaign's award, or entered by hand
+// with the document number. Talent pools read a person's honours for their eligibility rules.
+//
+// Scope: reads list the honours whose unit lies in the caller's scope (officers and secretaries);
+// conferring needs an officer (admin, county, town) and the holder's unit in scope. Every honour
+// conferred writes one audit entry. A title already registered for the same holder, year, level
+// and source is not registered twice.
+//
+// Thread-safety: all methods may be called concurrently (the store mutex serializes the database).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/arena/arena_service.hpp"
+#include "app/common/use_case_base.hpp"
+#include "core/honours/honour.hpp"
+#include "core/ports/honour_store.hpp"
+
+namespace lingyan::app {
+
+class CampaignService;
+
+struct HonourView {
+    core::honours::Honour honour;
+    std::string unit_name;
+    std::string source_name;  // the contest's or campaign's name; "" for a document
+};
+
+struct HonourQuery {
+    std::string q;      // holder's name contains
+    std::string title;  // exact; "" = any
+    std::optional<core::honours::Level> level;
+    int year = 0;   // 0 = any
+    Id unit = 0;    // subtree; 0 = the caller's scope
+    Id person = 0;  // 0 = anyone
+};
+
+struct HonourCount {
+    std::string title;
+    core::honours::Level level = core::honours::Level::kCounty;
+    int count = 0;
+    int since = 0;  // the earliest year
+};
+
+struct HonourPage {
+    std::vector<HonourView> items;    // year descending
+    std::vector<HonourCount> counts;  // per title and level, most first
+};
+
+class HonourService : UseCaseBase {
+public:
+    HonourService(core::ports::Store& store, core::ports::HonourStore& honours, std::mutex& store_mutex,
+                  const core::ports::Clock& clock, const RosterService& roster);
+    void SetCampaigns(CampaignService* campaigns) { campaigns_ = campaigns; }
+
+    Result<HonourPage> Search(const Actor& actor, const HonourQuery& query);
+    // By hand, with the document number; the holder's unit and name come from the roster.
+    Result<HonourView> Add(const Actor& actor, core::honours::Honour honour);
+    // From a finished contest (ArenaService's title sink): returns how many were new.
+    Result<int> Grant(const Actor& actor, const std::vector<TitleGrant>& grants);
+    // The winners of `award` in a published campaign become `title` at `level` in `year`.
+    Result<int> FromCampaign(const Actor& actor, Id campaign_id, const std::string& award, const std::string& title,
+                             core::honours::Level level, int year);
+
+    // A person's honours without a scope check (talent-pool eligibility inside the app).
+    std::vector<core::honours::Honour> HonoursOf(Id person_id);
+
+private:
+    // Registers `h` unless already there (caller holds store_mutex_ inside a transaction).
+    bool Register(const Actor& actor, core::honours::Honour h, const std::vector<core::honours::Honour>& existing);
+
+    core::ports::HonourStore& honours_;
+    CampaignService* campaigns_ = nullptr;
+};
+
+}  // namespace lingyan::app

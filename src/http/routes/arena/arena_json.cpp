@@ -1,0 +1,168 @@
+#include "http/routes/arena/arena_json.hpp"
+
+#include "http/server/json_io.hpp"
+#include "http/ws/live_json.hpp"
+
+namespace lingyan::http::arena_json {
+
+namespace json = boost::json;
+namespace arena = core::arena;
+
+namespace {
+
+json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::array Numbers(const std::vector<double>& values) {
+    json::array out;
+    for (double v : values) out.push_back(v);
+    return out;
+}
+
+}  // namespace
+
+core::Result<json::object> Body(const Request& req, std::initializer_list<const char*> allowed) {
+    if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object{};
+    return ParseObject(req.body, allowed);
+}
+
+json::object Summary(const app::ContestSummary& s) {
+    return json::object{{"id", s.id},
+                        {"name", s.name},
+                        {"unit_id", s.unit_id},
+                        {"unit", s.unit_name},
+                        {"public", s.is_public},
+                        {"year", s.year},
+                        {"status", s.status},
+                        {"contestants", s.contestants},
+                        {"seats", s.seats},
+                        {"campaign_id", s.campaign_id == 0 ? json::value(nullptr) : json::value(s.campaign_id)},
+                        {"created_at", s.created_at},
+                        {"seq", s.seq},
+                        {"can_host", s.can_host},
+                        {"my_seat", s.my_seat == 0 ? json::value(nullptr) : json::value(s.my_seat)}};
+}
+
+json::object State(const app::ContestView& view) { return ws::ViewJson(view); }
+
+json::object Detail(const app::ContestDetail& d) {
+    const auto& s = d.setup;
+    json::object o = Summary(d.summary);
+    json::array criteria;
+    for (const auto& c : s.criteria)
+        criteria.push_back(json::object{{"key", c.key},
+                                        {"name", c.name},
+                                        {"min", c.min},
+                                        {"max", c.max},
+                                        {"weight", c.weight},
+                                        {"pre_scored", c.pre_scored}});
+    o["criteria"] = std::move(criteria);
+    o["aggregation"] = json::object{{"trim", s.aggregation.trim}, {"normalize", s.aggregation.normalize}};
+    o["recusal"] = arena::RecusalLevelName(s.recusal);
+    o["seconds_per_contestant"] = s.seconds_per_contestant;
+    o["campaign_criterion"] = s.campaign_criterion;
+    json::array contestants;
+    for (const auto& c : s.contestants) {
+        json::object co{{"id", c.id},           {"kind", c.kind == arena::ContestantKind::kUnit ? "unit" : "person"},
+                        {"unit_id", c.unit_id}, {"name", c.name},
+                        {"unit", c.unit_name},  {"topic", c.topic}};
+        co["person_id"] = c.person_id == 0 ? json::value(nullptr) : json::value(c.person_id);
+        contestants.push_back(std::move(co));
+    }
+    o["contestants_list"] = std::move(contestants);
+    json::array seats;
+    for (const auto& sd : d.seats)
+        seats.push_back(json::object{{"id", sd.seat.id},
+                                     {"seat", sd.seat.number},
+                                     {"label", sd.seat.label},
+                                     {"home_unit_id", sd.seat.home_unit_id},
+                                     {"town", sd.seat.home_unit_name},
+                                     {"username", sd.username},
+                                     {"link_issued", sd.link_issued},
+                                     {"device_bound", sd.device_bound},
+                                     {"bound_at", sd.bound_at}});
+    o["seats_list"] = std::move(seats);
+    json::array rounds;
+    for (const auto& r : s.rounds) {
+        json::array order;
+        for (auto id : r.order) order.push_back(id);
+        rounds.push_back(json::object{{"name", r.name}, {"order", std::move(order)}});
+    }
+    o["rounds"] = std::move(rounds);
+    json::array titles;
+    for (const auto& t : s.titles) {
+        json::object to{{"name", t.name}, {"quota", t.quota}, {"level", t.level}};
+        to["min_score"] = Opt(t.min_score);
+        titles.push_back(std::move(to));
+    }
+    o["titles"] = std::move(titles);
+    json::array recusals;
+    for (const auto& [seat, contestant] : d.recusals)
+        recusals.push_back(json::object{{"seat_id", seat}, {"contestant_id", contestant}});
+    o["recusals"] = std::move(recusals);
+    o["results_pushed_at"] = d.results_pushed_at;
+    if (d.view) o["state"] = State(*d.view);
+    return o;
+}
+
+json::object Results(const app::ContestResults& r) {
+    json::object o{{"contest", Summary(r.summary)}};
+    json::array criteria;
+    for (const auto& c : r.criteria)
+        criteria.push_back(json::object{{"key", c.key},
+                                        {"name", c.name},
+                                        {"min", c.min},
+                                        {"max", c.max},
+                                        {"weight", c.weight},
+                                        {"pre_scored", c.pre_scored}});
+    o["criteria"] = std::move(criteria);
+    o["aggregation"] = json::object{{"trim", r.aggregation.trim}, {"normalize", r.aggregation.normalize}};
+    o["recusal"] = r.recusal;
+    json::array rounds;
+    for (const auto& round : r.rounds) {
+        json::array sheets;
+        for (const auto& sh : round.sheets) {
+            json::array pre;
+            for (const auto& v : sh.pre) pre.push_back(Opt(v));
+            json::array lines;
+            for (const auto& l : sh.lines) {
+                json::object lo{
+                    {"seat", l.seat_number},        {"label", l.seat_label}, {"town", l.home_unit_name},
+                    {"values", Numbers(l.values)},  {"mark", l.mark},        {"submitted_at", l.submitted_at},
+                    {"void_reason", l.void_reason}, {"void_by", l.void_by}};
+                lo["total"] = Opt(l.total);
+                lo["adjusted"] = Opt(l.adjusted);
+                lines.push_back(std::move(lo));
+            }
+            sheets.push_back(json::object{{"contestant_id", sh.contestant_id},
+                                          {"order", sh.order},
+                                          {"name", sh.name},
+                                          {"unit", sh.unit_name},
+                                          {"topic", sh.topic},
+                                          {"rank", sh.rank == 0 ? json::value(nullptr) : json::value(sh.rank)},
+                                          {"pre", std::move(pre)},
+                                          {"result", json::object{{"stage", sh.result.stage},
+                                                                  {"pre", sh.result.pre},
+                                                                  {"final", sh.result.final_score},
+                                                                  {"present", sh.result.present},
+                                                                  {"trimmed", sh.result.trimmed},
+                                                                  {"complete", sh.result.complete}}},
+                                          {"title", sh.title},
+                                          {"lines", std::move(lines)}});
+        }
+        rounds.push_back(json::object{{"name", round.name}, {"sheets", std::move(sheets)}});
+    }
+    o["rounds"] = std::move(rounds);
+    json::array titles;
+    for (const auto& t : r.titles) {
+        json::array winners;
+        for (const auto& [id, name] : t.winners) winners.push_back(json::object{{"id", id}, {"name", name}});
+        titles.push_back(json::object{{"name", t.name},
+                                      {"level", t.level},
+                                      {"winners", std::move(winners)},
+                                      {"tie_at_boundary", t.tie_at_boundary}});
+    }
+    o["titles"] = std::move(titles);
+    return o;
+}
+
+}  // namespace lingyan::http::arena_json

@@ -1,0 +1,127 @@
+// The honours register (荣誉): search within scope with counts per title and level, a person's
+// titles, titles entered by hand with their document number, and a published campaign's award
+// winners registered as a title. Handlers parse, call app::HonourService and map the result;
+// docs/api.md "Honours" is the contract.
+#include <boost/json.hpp>
+
+#include "http/routes/handlers.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace honours = core::honours;
+
+namespace {
+
+json::object HonourJson(const app::HonourView& v) {
+    const auto& h = v.honour;
+    json::object o{{"id", h.id},
+                   {"unit_id", h.unit_id},
+                   {"unit", v.unit_name},
+                   {"name", h.name},
+                   {"title", h.title},
+                   {"level", honours::LevelName(h.level)},
+                   {"level_label", honours::LevelLabel(h.level)},
+                   {"year", h.year},
+                   {"source", honours::SourceName(h.source)},
+                   {"source_id", h.source_id},
+                   {"document_no", h.document_no},
+                   {"granted_by", h.granted_by},
+                   {"granted_at", h.granted_at}};
+    o["person_id"] = h.person_id == 0 ? json::value(nullptr) : json::value(h.person_id);
+    return o;
+}
+
+json::object PageJson(const app::HonourPage& page) {
+    json::array items, counts;
+    for (const auto& v : page.items) items.push_back(HonourJson(v));
+    for (const auto& c : page.counts)
+        counts.push_back(json::object{{"title", c.title},
+                                      {"level", honours::LevelName(c.level)},
+                                      {"level_label", honours::LevelLabel(c.level)},
+                                      {"count", c.count},
+                                      {"since", c.since}});
+    return json::object{{"items", std::move(items)}, {"counts", std::move(counts)}};
+}
+
+core::Result<honours::Level> LevelOf(const std::string& text) {
+    auto level = honours::LevelFromName(text);
+    if (!level) return core::Invalid("级别应为 province、city、county 或 town", "level");
+    return *level;
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/honours?q=&title=&level=&year=&unit=
+Response ListHonours(Services& s, Request& req) {
+    app::HonourQuery q;
+    q.q = req.Query("q").value_or("");
+    q.title = req.Query("title").value_or("");
+    if (auto level = req.Query("level"); level && !level->empty()) {
+        auto parsed = LevelOf(*level);
+        if (!parsed) return ErrorResponse(parsed.error());
+        q.level = *parsed;
+    }
+    auto year = QueryInt(req.Query("year"), "year", 0);
+    if (!year) return ErrorResponse(year.error());
+    auto unit = QueryInt(req.Query("unit"), "unit", 0);
+    if (!unit) return ErrorResponse(unit.error());
+    q.year = static_cast<int>(*year);
+    q.unit = *unit;
+    return Reply(200, s.honours.Search(req.user->actor, q), PageJson);
+}
+
+// GET /api/v1/people/{id}/honours
+Response ListPersonHonours(Services& s, Request& req, Id id) {
+    app::HonourQuery q;
+    q.person = id;
+    return Reply(200, s.honours.Search(req.user->actor, q), PageJson);
+}
+
+// POST /api/v1/honours {"person_id" | "unit_id", "title", "level", "year", "document_no"}
+Response CreateHonour(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"person_id", "unit_id", "title", "level", "year", "document_no"});
+    if (!o) return ErrorResponse(o.error());
+    honours::Honour h;
+    std::int64_t year = 0;
+    std::string level = "county";
+    if (auto st = All(
+            [&] { return ReadInt(*o, "person_id", h.person_id); }, [&] { return ReadInt(*o, "unit_id", h.unit_id); },
+            [&] { return ReadString(*o, "title", h.title); }, [&] { return ReadString(*o, "level", level); },
+            [&] { return ReadInt(*o, "year", year); }, [&] { return ReadString(*o, "document_no", h.document_no); });
+        !st)
+        return ErrorResponse(st.error());
+    auto parsed = LevelOf(level);
+    if (!parsed) return ErrorResponse(parsed.error());
+    h.level = *parsed;
+    h.year = static_cast<int>(year);
+    return Reply(201, s.honours.Add(req.user->actor, h), HonourJson);
+}
+
+// POST /api/v1/honours/from-campaign {"campaign_id", "award", "title"?, "level", "year"}
+Response HonoursFromCampaign(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"campaign_id", "award", "title", "level", "year"});
+    if (!o) return ErrorResponse(o.error());
+    std::int64_t campaign = 0, year = 0;
+    std::string award, title, level = "county";
+    if (auto st = All([&] { return ReadInt(*o, "campaign_id", campaign); },
+                      [&] { return ReadString(*o, "award", award); }, [&] { return ReadString(*o, "title", title); },
+                      [&] { return ReadString(*o, "level", level); }, [&] { return ReadInt(*o, "year", year); });
+        !st)
+        return ErrorResponse(st.error());
+    auto parsed = LevelOf(level);
+    if (!parsed) return ErrorResponse(parsed.error());
+    return Reply(200, s.honours.FromCampaign(req.user->actor, campaign, award, title, *parsed, static_cast<int>(year)),
+                 [](int added) {
+                     return json::object{{"added", added}};
+                 });
+}
+
+}  // namespace handlers
+
+}  // namespace lingyan::http

@@ -1,0 +1,337 @@
+#include "storage/sql/arena_store.hpp"
+
+#include <charconv>
+#include <map>
+
+namespace lingyan::storage {
+
+namespace ports = core::ports;
+namespace arena = core::arena;
+using ports::Id;
+
+namespace {
+
+constexpr const char* kInsertContest =
+    "INSERT INTO contests (unit_id, campaign_id, campaign_criterion, name, is_public, year, trim_count, "
+    "normalize_scores, recusal, seconds_per_contestant, status, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?) RETURNING id";
+constexpr const char* kContestColumns =
+    "SELECT id, unit_id, campaign_id, campaign_criterion, name, is_public, year, trim_count, normalize_scores, "
+    "recusal, seconds_per_contestant, status, created_by, created_at, results_pushed_at FROM contests";
+constexpr const char* kUpdateStatus = "UPDATE contests SET status = ? WHERE id = ?";
+constexpr const char* kMarkPushed = "UPDATE contests SET results_pushed_at = ? WHERE id = ?";
+
+constexpr const char* kInsertCriterion =
+    "INSERT INTO contest_criteria (contest_id, idx, crit_key, name, min_value, max_value, weight, pre_scored) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectCriteria =
+    "SELECT crit_key, name, min_value, max_value, weight, pre_scored FROM contest_criteria WHERE contest_id = ? "
+    "ORDER BY idx";
+constexpr const char* kInsertContestant =
+    "INSERT INTO contest_contestants (contest_id, idx, kind, person_id, unit_id, name, topic) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectContestants =
+    "SELECT c.id, c.kind, c.person_id, c.unit_id, c.name, c.topic, u.name FROM contest_contestants c "
+    "JOIN units u ON u.id = c.unit_id WHERE c.contest_id = ? ORDER BY c.idx";
+constexpr const char* kInsertSeat =
+    "INSERT INTO contest_seats (contest_id, seat_no, label, home_unit_id, user_id) VALUES (?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectSeats =
+    "SELECT s.id, s.seat_no, s.label, s.home_unit_id, u.name, s.user_id FROM contest_seats s "
+    "JOIN units u ON u.id = s.home_unit_id WHERE s.contest_id = ? ORDER BY s.seat_no";
+constexpr const char* kInsertRound =
+    "INSERT INTO contest_rounds (contest_id, idx, name, contestant_ids) VALUES (?, ?, ?, ?)";
+constexpr const char* kSelectRounds =
+    "SELECT name, contestant_ids FROM contest_rounds WHERE contest_id = ? ORDER BY idx";
+constexpr const char* kInsertTitle =
+    "INSERT INTO contest_titles (contest_id, idx, name, quota, min_score, level) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectTitles =
+    "SELECT name, quota, min_score, level FROM contest_titles WHERE contest_id = ? ORDER BY idx";
+
+constexpr const char* kSeatAccessColumns =
+    "SELECT id, contest_id, token_hash, device_hash, device_csrf, link_issued_at, bound_at FROM contest_seats";
+constexpr const char* kIssueLink =
+    "UPDATE contest_seats SET token_hash = ?, device_hash = NULL, device_csrf = '', link_issued_at = ?, bound_at = '' "
+    "WHERE id = ?";
+constexpr const char* kBindDevice =
+    "UPDATE contest_seats SET device_hash = ?, device_csrf = ?, bound_at = ? "
+    "WHERE id = ? AND token_hash = ? AND device_hash IS NULL RETURNING id";
+
+constexpr const char* kInsertEvent =
+    "INSERT INTO contest_events (contest_id, seq, kind, at_ms, actor, round_idx, contestant_id, seat_id, timer, "
+    "score_values, criterion, idem_key, reason, draw_order, seed, forced) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectEvents =
+    "SELECT seq, kind, at_ms, actor, round_idx, contestant_id, seat_id, timer, score_values, criterion, idem_key, "
+    "reason, draw_order, seed, forced FROM contest_events WHERE contest_id = ? ORDER BY seq";
+
+constexpr const char* kInsertScore =
+    "INSERT INTO contest_scores (contest_id, round_idx, contestant_id, seat_id, score_values, total, idem_key, seq, "
+    "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kVoidScore =
+    "UPDATE contest_scores SET void_seq = ?, void_reason = ?, void_by = ?, voided_at = ? "
+    "WHERE contest_id = ? AND round_idx = ? AND contestant_id = ? AND seat_id = ? AND void_seq = 0 RETURNING id";
+constexpr const char* kSelectScores =
+    "SELECT id, contest_id, round_idx, contestant_id, seat_id, score_values, total, idem_key, seq, submitted_by, "
+    "submitted_at, void_seq, void_reason, void_by, voided_at FROM contest_scores WHERE contest_id = ? ORDER BY id";
+
+std::string NumberText(double v) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc{} ? std::string(buf, end) : std::string("0");
+}
+
+template <typename T>
+std::string JoinNumbers(const std::vector<T>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ',';
+        if constexpr (std::is_floating_point_v<T>)
+            out += NumberText(item);
+        else
+            out += std::to_string(item);
+    }
+    return out;
+}
+
+std::vector<std::string> SplitCommas(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::vector<double> Doubles(const std::string& text) {
+    std::vector<double> out;
+    for (const auto& item : SplitCommas(text)) out.push_back(std::stod(item));
+    return out;
+}
+
+std::vector<Id> Ids(const std::string& text) {
+    std::vector<Id> out;
+    for (const auto& item : SplitCommas(text)) out.push_back(std::stoll(item));
+    return out;
+}
+
+SqlValue NullableId(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
+
+ports::ContestRecord ContestFromRow(const SqlRow& r) {
+    ports::ContestRecord c;
+    c.id = AsInt(r[0]);
+    c.setup.unit_id = AsInt(r[1]);
+    c.setup.campaign_id = r[2] ? AsInt(r[2]) : 0;
+    c.setup.campaign_criterion = AsText(r[3]);
+    c.setup.name = AsText(r[4]);
+    c.setup.is_public = AsInt(r[5]) != 0;
+    c.setup.year = static_cast<int>(AsInt(r[6]));
+    c.setup.aggregation.trim = static_cast<int>(AsInt(r[7]));
+    c.setup.aggregation.normalize = AsInt(r[8]) != 0;
+    c.setup.recusal = arena::RecusalLevelFromName(AsText(r[9])).value_or(arena::RecusalLevel::kTown);
+    c.setup.seconds_per_contestant = static_cast<int>(AsInt(r[10]));
+    c.status = AsText(r[11]);
+    c.created_by = AsText(r[12]);
+    c.created_at = AsText(r[13]);
+    c.results_pushed_at = AsText(r[14]);
+    return c;
+}
+
+ports::SeatAccessRecord SeatAccessFromRow(const SqlRow& r) {
+    return ports::SeatAccessRecord{AsInt(r[0]),  AsInt(r[1]),  AsText(r[2]), AsText(r[3]),
+                                   AsText(r[4]), AsText(r[5]), AsText(r[6])};
+}
+
+}  // namespace
+
+ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& setup, const std::string& by,
+                                                  const std::string& at) {
+    const auto& s = setup;
+    Id id =
+        AsInt(db_.Query(kInsertContest,
+                        {s.unit_id, NullableId(s.campaign_id), s.campaign_criterion, s.name,
+                         std::int64_t{s.is_public ? 1 : 0}, std::int64_t{s.year}, std::int64_t{s.aggregation.trim},
+                         std::int64_t{s.aggregation.normalize ? 1 : 0}, std::string(arena::RecusalLevelName(s.recusal)),
+                         std::int64_t{s.seconds_per_contestant}, by, at})
+                  .at(0)[0]);
+    for (std::size_t idx = 0; idx < s.criteria.size(); ++idx) {
+        const auto& c = s.criteria[idx];
+        db_.Query(kInsertCriterion, {id, static_cast<std::int64_t>(idx), c.key, c.name, c.min, c.max, c.weight,
+                                     std::int64_t{c.pre_scored ? 1 : 0}});
+    }
+    std::vector<Id> contestant_ids;
+    for (std::size_t idx = 0; idx < s.contestants.size(); ++idx) {
+        const auto& c = s.contestants[idx];
+        contestant_ids.push_back(
+            AsInt(db_.Query(kInsertContestant, {id, static_cast<std::int64_t>(idx),
+                                                std::string(c.kind == arena::ContestantKind::kUnit ? "unit" : "person"),
+                                                NullableId(c.person_id), c.unit_id, c.name, c.topic})
+                      .at(0)[0]));
+    }
+    for (const auto& seat : s.seats)
+        db_.Query(kInsertSeat,
+                  {id, std::int64_t{seat.number}, seat.label, seat.home_unit_id, NullableId(seat.user_id)});
+    for (std::size_t idx = 0; idx < s.rounds.size(); ++idx) {
+        std::vector<Id> order;
+        for (Id position : s.rounds[idx].order) order.push_back(contestant_ids.at(static_cast<std::size_t>(position)));
+        db_.Query(kInsertRound, {id, static_cast<std::int64_t>(idx), s.rounds[idx].name, JoinNumbers(order)});
+    }
+    for (std::size_t idx = 0; idx < s.titles.size(); ++idx) {
+        const auto& t = s.titles[idx];
+        db_.Query(kInsertTitle, {id, static_cast<std::int64_t>(idx), t.name, std::int64_t{t.quota},
+                                 t.min_score ? SqlValue{*t.min_score} : SqlValue{}, t.level});
+    }
+    return *FindContest(id);
+}
+
+void SqlArenaStore::LoadLists(ports::ContestRecord& record) {
+    auto& s = record.setup;
+    for (const auto& r : db_.Query(kSelectCriteria, {record.id}))
+        s.criteria.push_back(arena::Criterion{AsText(r[0]), AsText(r[1]), AsDouble(r[2]), AsDouble(r[3]),
+                                              AsDouble(r[4]), AsInt(r[5]) != 0});
+    for (const auto& r : db_.Query(kSelectContestants, {record.id})) {
+        arena::Contestant c;
+        c.id = AsInt(r[0]);
+        c.kind = AsText(r[1]) == "unit" ? arena::ContestantKind::kUnit : arena::ContestantKind::kPerson;
+        c.person_id = r[2] ? AsInt(r[2]) : 0;
+        c.unit_id = AsInt(r[3]);
+        c.name = AsText(r[4]);
+        c.topic = AsText(r[5]);
+        c.unit_name = AsText(r[6]);
+        s.contestants.push_back(std::move(c));
+    }
+    for (const auto& r : db_.Query(kSelectSeats, {record.id}))
+        s.seats.push_back(arena::Seat{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsInt(r[3]),
+                                      AsText(r[4]), r[5] ? AsInt(r[5]) : 0});
+    for (const auto& r : db_.Query(kSelectRounds, {record.id}))
+        s.rounds.push_back(arena::Round{AsText(r[0]), Ids(AsText(r[1]))});
+    for (const auto& r : db_.Query(kSelectTitles, {record.id})) {
+        arena::Title t;
+        t.name = AsText(r[0]);
+        t.quota = static_cast<int>(AsInt(r[1]));
+        if (r[2]) t.min_score = AsDouble(r[2]);
+        t.level = AsText(r[3]);
+        s.titles.push_back(std::move(t));
+    }
+}
+
+std::vector<ports::ContestRecord> SqlArenaStore::ListContests() {
+    std::vector<ports::ContestRecord> out;
+    for (const auto& r : db_.Query(std::string(kContestColumns) + " ORDER BY id")) out.push_back(ContestFromRow(r));
+    for (auto& c : out) LoadLists(c);
+    return out;
+}
+
+std::optional<ports::ContestRecord> SqlArenaStore::FindContest(Id id) {
+    auto rows = db_.Query(std::string(kContestColumns) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    auto c = ContestFromRow(rows[0]);
+    LoadLists(c);
+    return c;
+}
+
+void SqlArenaStore::UpdateContestStatus(Id id, const std::string& status) { db_.Query(kUpdateStatus, {status, id}); }
+
+void SqlArenaStore::MarkResultsPushed(Id id, const std::string& at) { db_.Query(kMarkPushed, {at, id}); }
+
+std::vector<ports::SeatAccessRecord> SqlArenaStore::ListSeatAccess(Id contest_id) {
+    std::vector<ports::SeatAccessRecord> out;
+    for (const auto& r :
+         db_.Query(std::string(kSeatAccessColumns) + " WHERE contest_id = ? ORDER BY seat_no", {contest_id}))
+        out.push_back(SeatAccessFromRow(r));
+    return out;
+}
+
+std::optional<ports::SeatAccessRecord> SqlArenaStore::FindSeatByToken(const std::string& token_hash) {
+    auto rows = db_.Query(std::string(kSeatAccessColumns) + " WHERE token_hash = ?", {token_hash});
+    if (rows.empty()) return std::nullopt;
+    return SeatAccessFromRow(rows[0]);
+}
+
+std::optional<ports::SeatAccessRecord> SqlArenaStore::FindSeatByDevice(const std::string& device_hash) {
+    auto rows = db_.Query(std::string(kSeatAccessColumns) + " WHERE device_hash = ?", {device_hash});
+    if (rows.empty()) return std::nullopt;
+    return SeatAccessFromRow(rows[0]);
+}
+
+void SqlArenaStore::IssueSeatLink(Id seat_id, const std::string& token_hash, const std::string& at) {
+    db_.Query(kIssueLink, {token_hash, at, seat_id});
+}
+
+bool SqlArenaStore::BindSeatDevice(Id seat_id, const std::string& token_hash, const std::string& device_hash,
+                                   const std::string& device_csrf, const std::string& at) {
+    return !db_.Query(kBindDevice, {device_hash, device_csrf, at, seat_id, token_hash}).empty();
+}
+
+void SqlArenaStore::InsertEvent(Id contest_id, const arena::Event& e) {
+    db_.Query(kInsertEvent, {contest_id, e.seq, std::string(arena::EventKindName(e.kind)), e.at_ms, e.actor,
+                             std::int64_t{e.round}, e.contestant_id, e.seat_id,
+                             std::string(arena::TimerActionName(e.timer)), JoinNumbers(e.values), e.criterion, e.key,
+                             e.reason, JoinNumbers(e.order), std::to_string(e.seed), std::int64_t{e.force ? 1 : 0}});
+}
+
+std::vector<arena::Event> SqlArenaStore::ListEvents(Id contest_id) {
+    std::vector<arena::Event> out;
+    for (const auto& r : db_.Query(kSelectEvents, {contest_id})) {
+        arena::Event e;
+        e.seq = AsInt(r[0]);
+        auto kind = arena::EventKindFromName(AsText(r[1]));
+        if (!kind) throw StoreError("contest_events: unknown kind " + AsText(r[1]));
+        e.kind = *kind;
+        e.at_ms = AsDouble(r[2]);
+        e.actor = AsText(r[3]);
+        e.round = static_cast<int>(AsInt(r[4]));
+        e.contestant_id = AsInt(r[5]);
+        e.seat_id = AsInt(r[6]);
+        e.timer = arena::TimerActionFromName(AsText(r[7])).value_or(arena::TimerAction::kStart);
+        e.values = Doubles(AsText(r[8]));
+        e.criterion = AsText(r[9]);
+        e.key = AsText(r[10]);
+        e.reason = AsText(r[11]);
+        e.order = Ids(AsText(r[12]));
+        e.seed = std::stoull(AsText(r[13]).empty() ? "0" : AsText(r[13]));
+        e.force = AsInt(r[14]) != 0;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+Id SqlArenaStore::InsertScore(const ports::ContestScoreRecord& s) {
+    return AsInt(db_.Query(kInsertScore, {s.contest_id, std::int64_t{s.round}, s.contestant_id, s.seat_id,
+                                          JoinNumbers(s.values), s.total, s.key, s.seq, s.submitted_by, s.submitted_at})
+                     .at(0)[0]);
+}
+
+bool SqlArenaStore::VoidScore(Id contest_id, int round, Id contestant_id, Id seat_id, std::int64_t void_seq,
+                              const std::string& reason, const std::string& by, const std::string& at) {
+    return !db_.Query(kVoidScore, {void_seq, reason, by, at, contest_id, std::int64_t{round}, contestant_id, seat_id})
+                .empty();
+}
+
+std::vector<ports::ContestScoreRecord> SqlArenaStore::ListScores(Id contest_id) {
+    std::vector<ports::ContestScoreRecord> out;
+    for (const auto& r : db_.Query(kSelectScores, {contest_id})) {
+        ports::ContestScoreRecord s;
+        s.id = AsInt(r[0]);
+        s.contest_id = AsInt(r[1]);
+        s.round = static_cast<int>(AsInt(r[2]));
+        s.contestant_id = AsInt(r[3]);
+        s.seat_id = AsInt(r[4]);
+        s.values = Doubles(AsText(r[5]));
+        s.total = AsDouble(r[6]);
+        s.key = AsText(r[7]);
+        s.seq = AsInt(r[8]);
+        s.submitted_by = AsText(r[9]);
+        s.submitted_at = AsText(r[10]);
+        s.void_seq = AsInt(r[11]);
+        s.void_reason = AsText(r[12]);
+        s.void_by = AsText(r[13]);
+        s.voided_at = AsText(r[14]);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace lingyan::storage

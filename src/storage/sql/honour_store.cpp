@@ -1,0 +1,49 @@
+#include "storage/sql/honour_store.hpp"
+
+namespace lingyan::storage {
+
+namespace honours = core::honours;
+
+namespace {
+
+constexpr const char* kInsertHonour =
+    "INSERT INTO honours (person_id, unit_id, name, title, level, year, source, source_id, document_no, granted_by, "
+    "granted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectHonours =
+    "SELECT id, person_id, unit_id, name, title, level, year, source, source_id, document_no, granted_by, granted_at "
+    "FROM honours ORDER BY year DESC, id";
+
+SqlValue NullableId(core::roster::Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
+
+}  // namespace
+
+core::roster::Id SqlHonourStore::InsertHonour(const honours::Honour& h) {
+    return AsInt(db_.Query(kInsertHonour, {NullableId(h.person_id), h.unit_id, h.name, h.title,
+                                           std::string(honours::LevelName(h.level)), std::int64_t{h.year},
+                                           std::string(honours::SourceName(h.source)), h.source_id, h.document_no,
+                                           h.granted_by, h.granted_at})
+                     .at(0)[0]);
+}
+
+std::vector<honours::Honour> SqlHonourStore::ListHonours() {
+    std::vector<honours::Honour> out;
+    for (const auto& r : db_.Query(kSelectHonours)) {
+        honours::Honour h;
+        h.id = AsInt(r[0]);
+        h.person_id = r[1] ? AsInt(r[1]) : 0;
+        h.unit_id = AsInt(r[2]);
+        h.name = AsText(r[3]);
+        h.title = AsText(r[4]);
+        h.level = honours::LevelFromName(AsText(r[5])).value_or(honours::Level::kCounty);
+        h.year = static_cast<int>(AsInt(r[6]));
+        h.source = honours::SourceFromName(AsText(r[7])).value_or(honours::Source::kManual);
+        h.source_id = AsInt(r[8]);
+        h.document_no = AsText(r[9]);
+        h.granted_by = AsText(r[10]);
+        h.granted_at = AsText(r[11]);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+}  // namespace lingyan::storage
