@@ -8,6 +8,7 @@
 #include <csignal>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "http/server/static_files.hpp"
@@ -189,6 +190,39 @@ std::string ClientAddress(const ServerState& st, const std::string& peer, const 
     return ec ? peer : last;
 }
 
+// A request the parser refused (issue 11, item 14): conflicting or malformed framing (CL and TE
+// together, a Transfer-Encoding that is not chunked, two Content-Lengths, a negative one, a bad
+// chunk size, obs-fold) answers 400 and a header block over the limit 431; then the connection
+// closes, because where the next request starts can no longer be trusted. A client that left
+// (end of stream, timeout, reset) gets nothing.
+std::optional<Response> MalformedRequest(const boost::system::error_code& ec) {
+    if (ec.category() != bhttp::make_error_code(bhttp::error::bad_method).category()) return std::nullopt;
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec == bhttp::error::short_read)
+        return std::nullopt;
+    if (ec == bhttp::error::header_limit) return ErrorResponse(431, "headers_too_large", "请求头过大");
+    return ErrorResponse(400, "bad_request", "请求格式无效");
+}
+
+// The only transfer coding lingyan reads is one "chunked"; Beast passes others ("xchunked",
+// "gzip", "chunked, identity") on as if the body were framed by Content-Length.
+bool OnlyChunkedTransferEncoding(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
+    auto [first, last] = header.equal_range(bhttp::field::transfer_encoding);
+    if (first == last) return true;
+    if (std::next(first) != last) return false;
+    std::string value(first->value());
+    for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.erase(0, 1);
+    return value == "chunked";
+}
+
+asio::awaitable<void> RefuseAndClose(beast::tcp_stream& stream, Response res) {
+    auto out = ToBeast(std::move(res), 11, false, false);
+    co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+}
+
 asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
     ActiveSession guard(st);
     beast::flat_buffer buffer;
@@ -204,7 +238,18 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         parser.header_limit(16 * 1024);
         parser.body_limit(Router::kUploadBodyLimit);  // the route's own limit is applied below
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-        if (ec) break;  // end_of_stream, timeout, reset: the client is gone
+        if (ec) {
+            if (auto refusal = MalformedRequest(ec)) {
+                st->metrics.Observe("malformed", refusal->status, 0);
+                co_await RefuseAndClose(stream, std::move(*refusal));
+            }
+            break;  // otherwise end_of_stream, timeout, reset: the client is gone
+        }
+        if (!OnlyChunkedTransferEncoding(parser.get())) {
+            st->metrics.Observe("malformed", 400, 0);
+            co_await RefuseAndClose(stream, ErrorResponse(400, "bad_request", "不支持的 Transfer-Encoding"));
+            break;
+        }
         auto started = std::chrono::steady_clock::now();
         std::string target(parser.get().target());
         std::string method(parser.get().method_string());
@@ -230,6 +275,10 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
             res = ErrorResponse(413, "too_large", "请求体过大");
             close_after = true;
         } else if (ec2) {
+            if (auto refusal = MalformedRequest(ec2)) {
+                st->metrics.Observe("malformed", refusal->status, 0);
+                co_await RefuseAndClose(stream, std::move(*refusal));
+            }
             break;
         } else if (match.label == kLiveRoute && ws::WantsLive(parser.get())) {
             auto id = PathId(Request{.params = match.params}, 0);
