@@ -101,6 +101,15 @@ std::size_t Utf8Length(std::string_view text) {
     return count;
 }
 
+std::string Excerpt(std::string_view text, std::size_t max_chars) {
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        if ((static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) continue;
+        if (count++ == max_chars) return std::string(text.substr(0, pos)) + "…";
+    }
+    return std::string(text);
+}
+
 std::string_view TrimBlank(std::string_view text) {
     while (std::size_t n = BlankPrefix(text)) text.remove_prefix(n);
     while (std::size_t n = BlankSuffix(text)) text.remove_suffix(n);

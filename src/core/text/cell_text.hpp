@@ -14,6 +14,9 @@ namespace lingyan::core::text {
 bool IsValidUtf8(std::string_view text);
 // Number of code points in valid UTF-8.
 std::size_t Utf8Length(std::string_view text);
+// The first `max_chars` code points of valid UTF-8 `text`, and "…" when it was longer: how an
+// error message quotes what a user sent without echoing all of it.
+std::string Excerpt(std::string_view text, std::size_t max_chars);
 
 // Trims ASCII whitespace, no-break spaces (U+00A0), ideographic spaces (U+3000), zero-width
 // spaces (U+200B) and byte-order marks (U+FEFF) from both ends. Returns a view into `text`.

@@ -24,8 +24,9 @@ using detail::XmlScanner;
 using detail::XmlToken;
 using detail::XmlTokenKind;
 
-// A single part may not unzip to more than this; guards against zip bombs.
-constexpr std::size_t kMaxPartBytes = std::size_t{1} << 30;
+// Zip bombs (issue 11): the parts of one workbook together may not unzip to more than this —
+// a 64 MiB upload of real rows unzips to well under it.
+constexpr std::size_t kMaxInflatedBytes = std::size_t{256} << 20;
 constexpr std::size_t kProgressStep = std::size_t{1} << 22;
 constexpr std::uint32_t kMaxColumns = 16384;
 constexpr std::uint32_t kMaxRows = 1048576;
@@ -34,6 +35,23 @@ constexpr std::uint32_t kMaxRows = 1048576;
 [[noreturn]] void Corrupt(const std::string& reason) { throw XlsxError("无法读取 Excel 文件：" + reason); }
 
 [[noreturn]] void Refuse(const std::string& message) { throw XlsxError(message); }
+
+// Excel's own limit on the characters of a cell; a longer text was not saved by Excel or WPS.
+constexpr std::size_t kMaxCellChars = 32767;
+
+bool TooLongForACell(const std::string& text) {
+    if (text.size() <= kMaxCellChars) return false;  // bytes ≥ characters
+    std::size_t chars = 0;
+    for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return chars > kMaxCellChars;
+}
+
+// 250000 → "250,000".
+std::string GroupedCount(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (int pos = static_cast<int>(digits.size()) - 3; pos > 0; pos -= 3) digits.insert(static_cast<std::size_t>(pos), ",");
+    return digits;
+}
 
 constexpr const char* kSaveAsXlsx =
     "请在 Excel 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”（WPS：“文件 → 另存为”，"
@@ -90,7 +108,7 @@ public:
         std::string data;
         if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
             (stat.valid & ZIP_STAT_SIZE)) {
-            if (stat.size > kMaxPartBytes) Corrupt(name + " 解压后过大");
+            if (stat.size > kMaxInflatedBytes - inflated_) TooLarge();
             data.reserve(static_cast<std::size_t>(stat.size));
         }
         zip_file_t* file = zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0);
@@ -104,12 +122,13 @@ public:
             }
             if (got == 0) break;
             data.append(buf, static_cast<std::size_t>(got));
-            if (data.size() > kMaxPartBytes) {
+            if (data.size() > kMaxInflatedBytes - inflated_) {
                 zip_fclose(file);
-                Corrupt(name + " 解压后过大");
+                TooLarge();
             }
         }
         if (zip_fclose(file) != 0) Corrupt(name + " 数据损坏（校验失败）");
+        inflated_ += data.size();
         return data;
     }
 
@@ -120,7 +139,12 @@ private:
         return index;
     }
 
+    [[noreturn]] static void TooLarge() {
+        Refuse("文件解压后超过 256 MiB（上限），请拆分成几个文件分批导入。");
+    }
+
     std::unique_ptr<zip_t, ZipCloser> archive_;
+    mutable std::size_t inflated_ = 0;  // bytes unzipped so far from all parts
 };
 
 std::string_view LocalName(const char* name) {
@@ -482,6 +506,10 @@ void Workbook::Impl::LoadSharedStrings(const std::string& part) {
             std::string& item = shared_strings.emplace_back();
             if (!token.self_closing) ReadStringItem(scanner, item);
             detail::DecodeOoxmlEscapes(item);
+            if (TooLongForACell(item)) {
+                Refuse("共享字符串第 " + std::to_string(shared_strings.size()) + " 条超过 32,767 个字符（Excel 单元格的上限），"
+                       "文件不是 Excel 正常保存的工作簿。");
+            }
         }
     }
 }
@@ -641,6 +669,7 @@ void Workbook::Impl::ScanSheet(std::size_t sheet_index, const std::function<bool
     bool in_sheet_data = false;
     std::uint32_t next_row = 1;
     std::size_t next_report = kProgressStep;
+    std::size_t rows_read = 0;
     while (scanner.Next(token)) {
         if (token.kind == XmlTokenKind::kEnd) {
             if (token.name == "sheetData") break;
@@ -672,12 +701,19 @@ void Workbook::Impl::ScanSheet(std::size_t sheet_index, const std::function<bool
             if (!ParseCellReference(FindAttr(token.attrs, "r"), column, ref_row)) column = next_column;
             next_column = column + 1;
             if (ReadCell(scanner, token, cell, scratch)) {
+                if (TooLongForACell(cell.text)) {
+                    Refuse("第 " + std::to_string(number) + " 行 " + ColumnName(column) +
+                           " 列的单元格超过 32,767 个字符（Excel 单元格的上限）。");
+                }
                 cell.column = column;
                 row.cells.push_back(std::move(cell));
                 cell = Cell{};
             }
         }
         if (!merges.ranges.empty()) merges.Apply(row);
+        if (!row.cells.empty() && ++rows_read > options.max_rows) {
+            Refuse("工作表超过 " + GroupedCount(options.max_rows) + " 行（上限），请拆分成几个文件分批导入。");
+        }
         if (!row.cells.empty() && !on_row(row)) return;
         if (progress && scanner.position() >= next_report) {
             progress(scanner.position(), scanner.size());

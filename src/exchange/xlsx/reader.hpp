@@ -57,6 +57,9 @@ struct ReadOptions {
     // the user sees it: a 单位代码 merged down H2:H5 reads as four cells. Filled cells say so
     // (Cell::merged_from_row).
     bool fill_merged_cells = false;
+    // Rows with content a sheet may have; one more is refused with XlsxError ("请拆分…"). The
+    // default bounds every import's work and memory (a roster of a province's county is far below).
+    std::size_t max_rows = 250000;
 };
 
 // Called while a sheet is read with the bytes of its XML scanned so far and in total.

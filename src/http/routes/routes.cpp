@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/text/cell_text.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -30,14 +31,23 @@ Handler Bind(Services& s, IdsHandler handler) {
 
 
 Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure) {
+    // Bounded answer whatever the file held (issue 11): at most kMaxListedErrors rows, each text
+    // cut to what a person reads — a message quotes a cell, and a cell may hold 32,767 characters.
+    constexpr std::size_t kMaxListedErrors = 1000;
     boost::json::array rows;
-    for (const auto& e : errors)
-        rows.push_back(boost::json::object{{"sheet", e.sheet}, {"row", e.row}, {"field", e.field}, {"message", e.message}});
+    for (std::size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i) {
+        const auto& e = errors[i];
+        rows.push_back(boost::json::object{{"sheet", core::text::Excerpt(e.sheet, 40)},
+                                           {"row", e.row},
+                                           {"field", core::text::Excerpt(e.field, 40)},
+                                           {"message", core::text::Excerpt(e.message, 160)}});
+    }
     boost::json::object err{{"code", "invalid"}, {"message", failure + "：" + app::ErrorRowsSummary(errors) + "，未写入任何数据"}};
     return Json(422, boost::json::object{{"error", err},
                                          {"rows", std::move(rows)},
                                          {"error_rows", app::CountErrorRows(errors)},
-                                         {"error_count", errors.size()}});
+                                         {"error_count", errors.size()},
+                                         {"rows_truncated", errors.size() > kMaxListedErrors}});
 }
 
 }  // namespace lingyan::http

@@ -6,8 +6,10 @@
 #include <boost/beast.hpp>
 #include <chrono>
 #include <csignal>
+#include <malloc.h>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "http/server/static_files.hpp"
@@ -86,7 +88,68 @@ struct ServerState {
     std::function<void()> on_idle;  // called when stopping and the last session ends
     // Handlers of routes marked on_worker (they wait on the database) run here, not on I/O threads.
     asio::thread_pool workers{2};
+    // Uploads (imports) are read on their own thread, so that a large workbook never holds the
+    // I/O threads or the workers; at most kMaxUploadsInFlight are held in memory at once.
+    asio::thread_pool uploads{1};
+    std::mutex uploads_mutex;
+    int uploads_in_flight = 0;
+    std::map<std::string, int> uploads_by_user;  // username → uploads in progress
 };
+
+// Uploads held at once, in all and per account (issue 11): the next answers 503 or 429 before a
+// byte of its body is read.
+constexpr int kMaxUploadsInFlight = 4;
+constexpr int kMaxUploadsPerUser = 1;
+
+// A place among the uploads in progress, held while one is read and handled.
+class UploadSlot {
+public:
+    UploadSlot(ServerState* st, std::string user) : st_(st), user_(std::move(user)) {
+        std::lock_guard lock(st_->uploads_mutex);
+        if (st_->uploads_in_flight >= kMaxUploadsInFlight) {
+            refusal_ = 503;
+            return;
+        }
+        int& mine = st_->uploads_by_user[user_];
+        if (mine >= kMaxUploadsPerUser) {
+            refusal_ = 429;
+            return;
+        }
+        ++mine;
+        ++st_->uploads_in_flight;
+    }
+    UploadSlot(const UploadSlot&) = delete;
+    UploadSlot& operator=(const UploadSlot&) = delete;
+    ~UploadSlot() {
+        if (refusal_) return;
+        std::lock_guard lock(st_->uploads_mutex);
+        --st_->uploads_in_flight;
+        if (--st_->uploads_by_user[user_] == 0) st_->uploads_by_user.erase(user_);
+    }
+    int refusal() const { return refusal_; }  // 0 = taken
+
+private:
+    ServerState* st_;
+    std::string user_;
+    int refusal_ = 0;
+};
+
+// Before an upload's body is read: its session (401 without one) and a place (503, 429).
+std::optional<Response> RefuseUpload(ServerState* st, const bhttp::request<bhttp::string_body>& header,
+                                     std::optional<UploadSlot>& slot) {
+    Request probe;
+    probe.headers["cookie"] = std::string(header[bhttp::field::cookie]);
+    auto user = st->services.auth.Authenticate(probe.Cookie("lingyan_session"));
+    if (!user) return ErrorResponse(user.error());
+    slot.emplace(st, user->actor.username);
+    if (slot->refusal() == 503) {
+        Response res = ErrorResponse(503, "busy", "导入繁忙：正在处理的导入已达上限，请稍后再试");
+        res.headers.emplace_back("Retry-After", "5");
+        return res;
+    }
+    if (slot->refusal() == 429) return ErrorResponse(429, "too_many_uploads", "您已有一个导入正在处理，请等它完成后再试");
+    return std::nullopt;
+}
 
 // The live stream route: a WebSocket upgrade (or an event stream) there goes to http/ws.
 constexpr std::string_view kLiveRoute = "GET /api/v1/contests/{id}/live";
@@ -127,6 +190,16 @@ Response Handle(ServerState& st, Request& req, const RouteMatch& match);
 // Handle() on the worker pool; the session awaits it without holding an I/O thread.
 asio::awaitable<Response> HandleOnWorker(ServerState* st, Request* req, const RouteMatch* match) {
     co_return Handle(*st, *req, *match);
+}
+
+// An upload's Handle() on the upload thread; afterwards the parse's memory goes back to the system
+// (glibc keeps freed arenas otherwise: RSS stayed at the peak of the largest import).
+asio::awaitable<Response> HandleUpload(ServerState* st, Request* req, const RouteMatch* match) {
+    Response res = Handle(*st, *req, *match);
+    req->body.clear();
+    req->body.shrink_to_fit();
+    malloc_trim(0);
+    co_return res;
 }
 
 Response Handle(ServerState& st, Request& req, const RouteMatch& match) {
@@ -189,6 +262,39 @@ std::string ClientAddress(const ServerState& st, const std::string& peer, const 
     return ec ? peer : last;
 }
 
+// A request the parser refused (issue 11, item 14): conflicting or malformed framing (CL and TE
+// together, a Transfer-Encoding that is not chunked, two Content-Lengths, a negative one, a bad
+// chunk size, obs-fold) answers 400 and a header block over the limit 431; then the connection
+// closes, because where the next request starts can no longer be trusted. A client that left
+// (end of stream, timeout, reset) gets nothing.
+std::optional<Response> MalformedRequest(const boost::system::error_code& ec) {
+    if (ec.category() != bhttp::make_error_code(bhttp::error::bad_method).category()) return std::nullopt;
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec == bhttp::error::short_read)
+        return std::nullopt;
+    if (ec == bhttp::error::header_limit) return ErrorResponse(431, "headers_too_large", "请求头过大");
+    return ErrorResponse(400, "bad_request", "请求格式无效");
+}
+
+// The only transfer coding lingyan reads is one "chunked"; Beast passes others ("xchunked",
+// "gzip", "chunked, identity") on as if the body were framed by Content-Length.
+bool OnlyChunkedTransferEncoding(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
+    auto [first, last] = header.equal_range(bhttp::field::transfer_encoding);
+    if (first == last) return true;
+    if (std::next(first) != last) return false;
+    std::string value(first->value());
+    for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.erase(0, 1);
+    return value == "chunked";
+}
+
+asio::awaitable<void> RefuseAndClose(beast::tcp_stream& stream, Response res) {
+    auto out = ToBeast(std::move(res), 11, false, false);
+    co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+}
+
 asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
     ActiveSession guard(st);
     beast::flat_buffer buffer;
@@ -204,7 +310,18 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         parser.header_limit(16 * 1024);
         parser.body_limit(Router::kUploadBodyLimit);  // the route's own limit is applied below
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-        if (ec) break;  // end_of_stream, timeout, reset: the client is gone
+        if (ec) {
+            if (auto refusal = MalformedRequest(ec)) {
+                st->metrics.Observe("malformed", refusal->status, 0);
+                co_await RefuseAndClose(stream, std::move(*refusal));
+            }
+            break;  // otherwise end_of_stream, timeout, reset: the client is gone
+        }
+        if (!OnlyChunkedTransferEncoding(parser.get())) {
+            st->metrics.Observe("malformed", 400, 0);
+            co_await RefuseAndClose(stream, ErrorResponse(400, "bad_request", "不支持的 Transfer-Encoding"));
+            break;
+        }
         auto started = std::chrono::steady_clock::now();
         std::string target(parser.get().target());
         std::string method(parser.get().method_string());
@@ -214,7 +331,13 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         std::size_t limit = match.body_limit;
         auto declared = parser.content_length();
         boost::system::error_code ec2;
-        if (!declared || *declared <= limit) {
+        const bool is_upload = match.body_limit == Router::kUploadBodyLimit;
+        std::optional<UploadSlot> upload_slot;
+        std::optional<Response> upload_refused;
+        if (is_upload) upload_refused = RefuseUpload(st, parser.get(), upload_slot);
+        if (upload_refused) {
+            ec2 = asio::error::no_buffer_space;  // answered below, the body unread
+        } else if (!declared || *declared <= limit) {
             parser.body_limit(limit);
             auto [ec_body, n2] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             ec2 = ec_body;
@@ -229,7 +352,14 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         if (ec2 == bhttp::error::body_limit) {
             res = ErrorResponse(413, "too_large", "请求体过大");
             close_after = true;
+        } else if (upload_refused) {
+            res = std::move(*upload_refused);
+            close_after = true;
         } else if (ec2) {
+            if (auto refusal = MalformedRequest(ec2)) {
+                st->metrics.Observe("malformed", refusal->status, 0);
+                co_await RefuseAndClose(stream, std::move(*refusal));
+            }
             break;
         } else if (match.label == kLiveRoute && ws::WantsLive(parser.get())) {
             auto id = PathId(Request{.params = match.params}, 0);
@@ -253,6 +383,8 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
                 res = ErrorResponse(400, "bad_request", "查询参数编码无效（需要 UTF-8）");
             } else if (!ValidUtf8(req.path)) {
                 res = ErrorResponse(400, "bad_request", "路径编码无效");
+            } else if (is_upload) {
+                res = co_await asio::co_spawn(st->uploads, HandleUpload(st, &req, &match), asio::use_awaitable);
             } else if (match.on_worker) {
                 res = co_await asio::co_spawn(st->workers, HandleOnWorker(st, &req, &match), asio::use_awaitable);
             } else {
@@ -352,6 +484,8 @@ void RunServer(const ServerConfig& config, Services& services) {
     // Before the I/O context goes: no worker may post into it, and no live screen may outlive it.
     st.workers.stop();
     st.workers.join();
+    st.uploads.stop();
+    st.uploads.join();
     if (services.live) services.live->CloseAll();
     {
         std::lock_guard lock(g_stop_mutex);

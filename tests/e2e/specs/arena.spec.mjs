@@ -57,7 +57,13 @@ describe('arena contest: host console, big screen and judges’ phones', () => {
   it('three judges join on their phones with the links the console issues', async () => {
     for (const seat of [2, 3, 4]) {
       await host.locator(`[data-test="issue-link-${seat}"]`).click();
-      const url = await host.locator('input[data-test="link-url"], [data-test="link-url"] input').inputValue();
+      // The link arrives with the answer to the request the click sent: wait for it.
+      const field = host.locator('input[data-test="link-url"], [data-test="link-url"] input');
+      let url = '';
+      for (let tries = 0; !url && tries < 100; tries++) {
+        url = await field.inputValue();
+        if (!url) await host.waitForTimeout(50);
+      }
       assert.match(url, new RegExp(`/arena/${contest}/judge#`));
       await host.locator('.el-dialog__footer .el-button--primary').click();
       const phone = await newPage(browser, { width: 390, height: 844 });

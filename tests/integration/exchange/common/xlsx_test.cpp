@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "exchange/common/file_io.hpp"
 #include "exchange/xlsx/civil_date.hpp"
 #include "exchange/xlsx/reader.hpp"
@@ -279,6 +281,74 @@ TEST(XlsxReader, CellReferencesMapToColumnIndexes) {
             EXPECT_EQ(ColumnName(column) + std::to_string(row), std::string(c.ref[0] == '$' ? "B3" : c.ref));
         }
     }
+}
+
+// The upload bombs of issue 11: a shared string or a cell longer than Excel allows, parts that
+// unzip to more than the whole workbook may, more rows than a sheet may have — each refused with
+// a message that names the limit and quotes nothing of the cell.
+std::string MessageOf(const std::function<void()>& read) {
+    try {
+        read();
+    } catch (const XlsxError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+TEST(XlsxLimits, ASharedStringLongerThanACellMayBeIsRefusedBeforeAnyRowIsRead) {
+    TempDir dir;
+    const std::string huge(40000, 'x');
+    const std::string rows = R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)";
+    const std::string bytes = ZipBytes(OneSheetPackage("S", rows, "<si><t>" + huge + "</t></si>"), dir);
+    const std::string message = MessageOf([&] { Workbook::Open(bytes); });
+    EXPECT_NE(message.find("32,767"), std::string::npos) << message;
+    EXPECT_EQ(message.find("xxxxxxxxxx"), std::string::npos) << "the cell is not quoted";
+    // At the limit it is a cell like any other (32,767 Chinese characters are 98,301 bytes).
+    std::string at_limit;
+    for (int i = 0; i < 32767; ++i) at_limit += "中";
+    const auto read = Workbook::Open(ZipBytes(OneSheetPackage("S", rows, "<si><t>" + at_limit + "</t></si>"), dir)).ReadRows(0);
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].Find(0)->text.size(), 32767u * 3);
+}
+
+TEST(XlsxLimits, AnInlineCellLongerThanACellMayBeIsRefusedNamingTheCell) {
+    TempDir dir;
+    const std::string rows = R"(<row r="3"><c r="B3" t="inlineStr"><is><t>)" + std::string(32768, 'y') + "</t></is></c></row>";
+    const std::string message = MessageOf([&] { Workbook::Open(ZipBytes(OneSheetPackage("S", rows), dir)).ReadRows(0); });
+    EXPECT_NE(message.find("第 3 行 B 列"), std::string::npos) << message;
+    EXPECT_NE(message.find("32,767"), std::string::npos) << message;
+}
+
+TEST(XlsxLimits, PartsThatUnzipToMoreThan256MiBAreRefused) {
+    TempDir dir;
+    // 300 MiB of one repeated row compresses to well under a megabyte: a zip bomb.
+    std::string rows;
+    const std::string row = R"(<row><c t="inlineStr"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>)";
+    rows.reserve(300u << 20);
+    while (rows.size() < (300u << 20)) rows += row;
+    const std::string bytes = ZipBytes(OneSheetPackage("S", rows), dir);
+    rows.clear();
+    rows.shrink_to_fit();
+    EXPECT_LT(bytes.size(), 4u << 20);
+    const std::string message = MessageOf([&] { Workbook::Open(bytes).ReadRows(0); });
+    EXPECT_NE(message.find("256 MiB"), std::string::npos) << message;
+}
+
+TEST(XlsxLimits, ASheetWithMoreRowsThanAllowedIsRefused) {
+    TempDir dir;
+    std::string rows;
+    for (int r = 1; r <= 11; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>1</v></c></row>";
+    const Workbook book = Workbook::Open(ZipBytes(OneSheetPackage("S", rows), dir));
+    std::size_t seen = 0;
+    const std::string message = MessageOf([&] {
+        book.ForEachRow(0, [&](const Row&) { return ++seen, true; }, {}, ReadOptions{.max_rows = 10});
+    });
+    EXPECT_NE(message.find("超过 10 行"), std::string::npos) << message;
+    EXPECT_EQ(seen, 10u);
+    seen = 0;
+    book.ForEachRow(0, [&](const Row&) { return ++seen, true; }, {}, ReadOptions{.max_rows = 11});
+    EXPECT_EQ(seen, 11u);
+    EXPECT_EQ(ReadOptions{}.max_rows, 250000u);
 }
 
 TEST(XlsxReader, CorruptOrForeignFilesThrowXlsxErrorWithAChineseMessage) {

@@ -52,5 +52,13 @@ TEST(CellText, Utf8ChecksAndLengths) {
     EXPECT_EQ(Utf8Length("张三a"), 3u);
 }
 
+TEST(CellText, ExcerptCutsAtCharactersNotBytes) {
+    EXPECT_EQ(Excerpt("张三李四", 2), "张三…");
+    EXPECT_EQ(Excerpt("张三", 2), "张三");
+    EXPECT_EQ(Excerpt("ab", 0), "…");
+    EXPECT_EQ(Excerpt("", 5), "");
+    EXPECT_EQ(Utf8Length(Excerpt(std::string(100000, 'x'), 100)), 101u);
+}
+
 }  // namespace
 }  // namespace lingyan::core::text

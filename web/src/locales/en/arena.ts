@@ -4,6 +4,11 @@ import type zh from '../zh-CN/arena';
 
 const arena: typeof zh = {
   arena: {
+    quotaLabel: 'Quota',
+    levelLabel: 'Level',
+    preScoreItem: 'Pre-scored item',
+    preScoreValue: 'Pre-score',
+    linkLabel: "Judge's link",
     title: 'Arena contests',
     contests: 'Arena contests',
     none: 'No arena contests yet',

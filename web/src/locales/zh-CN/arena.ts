@@ -2,6 +2,11 @@
 // ../en/arena.ts has the same keys.
 export default {
   arena: {
+    quotaLabel: '名额',
+    levelLabel: '级别',
+    preScoreItem: '预评分项目',
+    preScoreValue: '预评分分值',
+    linkLabel: "评委链接",
     title: '擂台赛',
     contests: '擂台赛列表',
     none: '暂无擂台赛',
