@@ -704,6 +704,16 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
+    // An account is linked only by the deployment's admin, or — for a party member's own account
+    // (role member) whose scope lies in the caller's — by that branch's officers (issue 11, finding
+    // 8). Any other account answers as if it did not exist.
+    if (in.user_id != 0) {
+        const auto account = store_.FindUser(in.user_id);
+        const bool may_link = account && (actor.role == Role::kAdmin ||
+                                          (account->role == "member" && account->scope_unit_id != 0 &&
+                                           InScope(actor, account->scope_unit_id)));
+        if (!may_link) return Invalid("账号不存在或不在您的管辖范围内", "user_id");
+    }
     {
         std::shared_lock read(live_mutex_);
         const Live& live = **loaded;
@@ -711,7 +721,6 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
         if (in.user_id != 0 && live.member_by_user.contains(in.user_id))
             return Conflict("该账号已关联党员", "user_id");
     }
-    if (in.user_id != 0 && !store_.FindUser(in.user_id)) return Invalid("账号不存在", "user_id");
     ports::PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, in.user_id};
     auto tx = store_.Begin();
     rec.id = points_.InsertMember(rec);

@@ -423,8 +423,22 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
                   json::serialize(json::object{{"unit_id", village}, {"name", "无此人"}, {"person_id", 99999999}}))
             .status,
         422);
+    // An officer cannot link an account that is not a party member's own within its scope (issue 11,
+    // finding 8): the admin's, an officer's, or a member's of another village answer exactly as a
+    // nonexistent account does, and nothing is created.
+    const auto nonexistent = tangma.Send("POST", "/api/v1/points/members",
+                                         json::serialize(json::object{{"unit_id", village}, {"name", "关联甲"}, {"user_id", 99999999}}));
+    for (const char* other : {"admin", "town", "secretary"}) {
+        const auto account = server_->runtime().store->FindUserByName(other);
+        ASSERT_TRUE(account) << other;
+        const auto r = tangma.Send("POST", "/api/v1/points/members",
+                                   json::serialize(json::object{{"unit_id", village}, {"name", "关联甲"}, {"user_id", account->id}}));
+        EXPECT_EQ(r.status, nonexistent.status) << other << ": " << r.body;
+        EXPECT_EQ(r.body, nonexistent.body) << other;
+    }
     auto listed = Json(tangma.Get("/api/v1/points/members?q=" + Encode("测试党员")));
     EXPECT_EQ(listed.at("items").as_array().size(), 3u);
+    EXPECT_EQ(Json(tangma.Get("/api/v1/points/members?q=" + Encode("关联甲"))).at("items").as_array().size(), 0u);
     EXPECT_EQ(town.Get("/api/v1/points/members?unit=" + std::to_string(village)).status, 404);
 
     // Three members tied at the top of the city: a top-1 page carries all three, 2 beyond N.
