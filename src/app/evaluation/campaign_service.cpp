@@ -529,7 +529,7 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
         if (it == computed->subject_index.end()) continue;  // reported as a row error below
         const Id unit = computed->detail.subjects[it->second].record.unit_id;
         if (checked_units.insert(unit).second && !InScope(actor, unit))
-            return Forbidden("考核对象 " + computed->detail.subjects[it->second].name + " 不在您的管辖范围内");
+            return Forbidden("有考核对象不在您的管辖范围内，未写入任何数据");
         if (judge) {
             const int node = fw.Find(f.criterion);
             if (node == evaluation::kNoNode || fw.nodes()[static_cast<std::size_t>(node)].spec.method != evaluation::Method::kJudges)

@@ -90,7 +90,6 @@ Result<MetricOutcome> IndicatorService::Enter(const Actor& actor, const std::vec
 
     // Resolve units (by id or code) and check every row before anything is written.
     std::vector<Id> units(inputs.size(), 0);
-    std::optional<Error> out_of_scope;
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         std::unordered_map<std::string, Id> by_code;
@@ -108,18 +107,17 @@ Result<MetricOutcome> IndicatorService::Enter(const Actor& actor, const std::vec
                 auto it = by_code.find(in.unit_code);
                 unit = it == by_code.end() ? 0 : it->second;
             }
+            // A unit outside the caller's scope answers as one that does not exist, naming nothing
+            // but what the caller sent (issue 11, finding 4).
             const auto* u = unit ? tree.Find(unit) : nullptr;
-            if (!u) {
+            if (!u || !core::auth::InScope(tree, actor, unit)) {
                 row_error(in, "unit", "单位 " + (in.unit_code.empty() ? std::to_string(in.unit_id) : in.unit_code) +
-                                          " 不存在");
+                                          " 不存在或不在您的管辖范围内");
                 continue;
             }
-            if (!core::auth::InScope(tree, actor, unit) && !out_of_scope)
-                out_of_scope = Error{errc::kForbidden, "单位 " + u->name + " 不在您的管辖范围内", ""};
             units[i] = unit;
         }
     });
-    if (out_of_scope) return *out_of_scope;
     std::set<Key> seen;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const auto& in = inputs[i];

@@ -816,18 +816,19 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
         std::set<Id> seen;
         for (std::size_t row = 0; row < in.members.size(); ++row) {
             const Id id = in.members[row];
+            // A member outside the caller's scope answers exactly as one that does not exist: the
+            // message names no one (issue 11, finding 4).
             auto it = live.member_by_id.find(id);
-            if (it == live.member_by_id.end()) {
-                out.errors.push_back({"", static_cast<int>(row + 1), "members", "党员 " + std::to_string(id) + " 不存在"});
+            if (it == live.member_by_id.end() ||
+                !InScope(actor, live.members[static_cast<std::size_t>(it->second)].unit_id)) {
+                out.errors.push_back(
+                    {"", static_cast<int>(row + 1), "members", "党员 " + std::to_string(id) + " 不存在或不在您的管辖范围内"});
                 continue;
             }
             if (!seen.insert(id).second) {
                 out.errors.push_back({"", static_cast<int>(row + 1), "members", "党员 " + std::to_string(id) + " 重复"});
                 continue;
             }
-            const auto& rec = live.members[static_cast<std::size_t>(it->second)];
-            if (!InScope(actor, rec.unit_id))
-                return Forbidden("党员 " + rec.name + "（" + std::to_string(id) + "）不在您的管辖范围内，未记录任何积分");
             ports::PointsEventRecord e;
             e.member_id = id;
             e.rule_id = rrec.id;

@@ -186,8 +186,8 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
     if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
     {
         std::shared_lock lock(index_mutex_);
-        if (!index_.tree().Find(p.unit_id)) return Invalid("所属单位不存在", "unit_id");
-        if (!Visible(actor, p.unit_id)) return Forbidden("不能在管辖范围外新增人员");
+        if (!index_.tree().Find(p.unit_id) || !Visible(actor, p.unit_id))
+            return Invalid("所属单位不存在或不在您的管辖范围内", "unit_id");
     }
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
     {
@@ -216,8 +216,8 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
         if (!cur || !Visible(actor, cur->unit_id)) return NotFound("人员");
         p = *cur;
         if (patch.unit_id) {
-            if (!index_.tree().Find(*patch.unit_id)) return Invalid("所属单位不存在", "unit_id");
-            if (!Visible(actor, *patch.unit_id)) return Forbidden("不能把人员调到管辖范围外");
+            if (!index_.tree().Find(*patch.unit_id) || !Visible(actor, *patch.unit_id))
+                return Invalid("所属单位不存在或不在您的管辖范围内", "unit_id");
             p.unit_id = *patch.unit_id;
         }
     }
@@ -405,13 +405,10 @@ RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const st
     std::map<std::tuple<Id, std::string, std::string>, int> new_lookalikes;  // unit, name, birth → row
 
     for (const RosterImportRow& r : rows) {
+        // A unit outside the caller's scope answers as one that does not exist (issue 11, finding 4).
         auto unit = unit_by_code.find(r.unit_code);
-        if (unit == unit_by_code.end()) {
-            error(r, "单位代码", "单位代码 " + r.unit_code + " 不存在");
-            continue;
-        }
-        if (!Visible(actor, unit->second)) {
-            error(r, "单位代码", "单位代码 " + r.unit_code + " 不在您的管辖范围内");
+        if (unit == unit_by_code.end() || !Visible(actor, unit->second)) {
+            error(r, "单位代码", "单位代码 " + r.unit_code + " 不存在或不在您的管辖范围内");
             continue;
         }
         const Id unit_id = unit->second;
@@ -885,12 +882,12 @@ Result<UnitImportOutcome> RosterService::ImportUnits(const Actor& actor, const s
                 if (actor.role != core::auth::Role::kAdmin) error(r, "上级编码", "新增单位须填写上级编码（只有管理员可以新增顶级单位）");
                 else roots.push_back(i);
             } else if (auto it = codes.find(r.parent_code); it != codes.end()) {
-                if (!Visible(actor, it->second)) error(r, "上级编码", "上级单位 " + r.parent_code + " 不在您的管辖范围内");
+                if (!Visible(actor, it->second)) error(r, "上级编码", "上级编码 " + r.parent_code + " 既不是您管辖范围内的单位，也不在表中");
                 else roots.push_back(i);
             } else if (in_file.count(r.parent_code)) {
                 children_in_file[r.parent_code].push_back(i);
             } else {
-                error(r, "上级编码", "上级编码 " + r.parent_code + " 既不是已有单位，也不在表中");
+                error(r, "上级编码", "上级编码 " + r.parent_code + " 既不是您管辖范围内的单位，也不在表中");
             }
         }
         // Breadth-first from the rows whose parent exists; rows never reached hang off a cycle

@@ -108,7 +108,15 @@ TEST_P(EvaluationInputsTest, MetricsShowCompletionAndGrowthAndFeedACampaign) {
     }();
     auto outside = c.Send("POST", "/api/v1/metrics/values",
                           json::serialize(json::object{{"rows", json::array{Value(suzhou, "开票销售", 2021, 1, 1)}}}));
-    EXPECT_EQ(outside.status, 403) << outside.body;
+    // A unit outside the scope answers as a nonexistent one: 422 for the row, naming nothing.
+    EXPECT_EQ(outside.status, 422) << outside.body;
+    EXPECT_EQ(outside.body.find("北联村"), std::string::npos) << outside.body;
+    auto nonexistent = c.Send("POST", "/api/v1/metrics/values",
+                              json::serialize(json::object{{"rows", json::array{Value(99999999, "开票销售", 2021, 1, 1)}}}));
+    EXPECT_EQ(Json(nonexistent).at("rows").at(0).at("message").as_string(),
+              "单位 99999999 不存在或不在您的管辖范围内");
+    EXPECT_EQ(Json(outside).at("rows").at(0).at("message").as_string(),
+              "单位 " + std::to_string(suzhou) + " 不存在或不在您的管辖范围内");
 
     // The metrics feed a target criterion of a campaign over both towns.
     auto detail = Create(c, county, towns);

@@ -158,7 +158,11 @@ TEST_P(PointsTest, BadInputIsRefusedWhole) {
     auto r = bulk(tangma, json::array{member_id, 99999999});
     EXPECT_EQ(r.status, 422) << r.body;
     EXPECT_EQ(Json(r).at("rows").at(0).at("row").as_int64(), 2);
-    EXPECT_EQ(bulk(county, json::array{member_id}).status, 403);
+    // A member outside the scope answers as a nonexistent one (issue 11, finding 4): no name.
+    auto outside = bulk(county, json::array{member_id});
+    EXPECT_EQ(outside.status, 422) << outside.body;
+    EXPECT_EQ(Json(outside).at("rows").at(0).at("message").as_string(),
+              "党员 " + std::to_string(member_id) + " 不存在或不在您的管辖范围内");
     EXPECT_EQ(bulk(tangma, json::array{member_id, member_id}).status, 422);
     auto after = Json(member.Get("/api/v1/points/me"));
     EXPECT_EQ(after.at("events").as_array().size(), events_before + 1);  // only the XX02 submission

@@ -78,7 +78,7 @@ TEST_P(ApiTest, TownSeesItsSubtreeOnlyAndGets404Outside) {
     EXPECT_TRUE(search.empty());
 }
 
-TEST_P(ApiTest, WritesOutsideScopeAre403AndInsideAreAudited) {
+TEST_P(ApiTest, WritesOutsideScopeAreRefusedAndInsideAreAudited) {
     Client admin(port()), town(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
     ASSERT_EQ(town.Login("town").status, 200);
@@ -90,7 +90,10 @@ TEST_P(ApiTest, WritesOutsideScopeAre403AndInsideAreAudited) {
                                             {"birth_date", "1990-05-01"}, {"education", "bachelor"}});
     };
     auto outside = town.Send("POST", "/api/v1/people", body(donglin));
-    EXPECT_EQ(outside.status, 403) << outside.body;
+    // A unit outside the scope answers as a nonexistent one: 422 on unit_id (issue 11, finding 4).
+    EXPECT_EQ(outside.status, 422) << outside.body;
+    EXPECT_EQ(Json(outside).at("error").at("message").as_string(), "所属单位不存在或不在您的管辖范围内");
+    EXPECT_EQ(town.Send("POST", "/api/v1/people", body(99999999)).body, outside.body);
     auto created = town.Send("POST", "/api/v1/people", body(beilian));
     ASSERT_EQ(created.status, 201) << created.body;
     std::int64_t id = Json(created).at("id").as_int64();
@@ -100,7 +103,7 @@ TEST_P(ApiTest, WritesOutsideScopeAre403AndInsideAreAudited) {
     ASSERT_EQ(patched.status, 200) << patched.body;
     EXPECT_EQ(Json(patched).at("phone").as_string(), "13912345678");
     auto moved = town.Send("PATCH", "/api/v1/people/" + std::to_string(id), json::serialize(json::object{{"unit_id", donglin}}));
-    EXPECT_EQ(moved.status, 403);
+    EXPECT_EQ(moved.status, 422) << moved.body;
     auto pos = town.Send("POST", "/api/v1/positions",
                          json::serialize(json::object{{"person_id", id}, {"unit_id", beilian}, {"title", "委员"},
                                                       {"start_date", "2024-01-02"}}));
