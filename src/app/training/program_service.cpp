@@ -29,6 +29,18 @@ namespace {
 
 constexpr std::size_t kAlternatives = 3;
 
+// References in a program are resolved within what the caller may name (issue 11, finding 4): a
+// mentor is a person of the host unit (or a unit under it), a trainee a person of the program's
+// unit inside the caller's scope; any other id answers as a nonexistent one and names no one.
+constexpr const char* kNoSuchMentor = "导师不存在，或不在该接收单位";
+bool MentorOf(const RosterIndex& index, Id mentor, Id host_unit) {
+    const auto* p = index.FindPerson(mentor);
+    return p && index.tree().InSubtree(host_unit, p->unit_id);
+}
+std::string NoSuchTrainee(Id person) {
+    return "学员 " + std::to_string(person) + " 不存在，或不在项目所属单位和您的管辖范围内";
+}
+
 bool ValidKind(const std::string& kind) {
     return kind == "shadow" || kind == "cohort" || kind == "demonstration" || kind == "secondment";
 }
@@ -186,8 +198,8 @@ Result<ProgramDetail> ProgramService::CreateProgram(const Actor& actor, const Ne
             const std::string field = "hosts[" + std::to_string(host_idx) + "]";
             if (!tree.Find(h.unit_id)) error = Invalid("接收单位不存在", field + ".unit_id");
             else if (h.capacity < 1) error = Invalid("接收名额应为正整数", field + ".capacity");
-            else if (h.mentor_person_id != 0 && !index.FindPerson(h.mentor_person_id))
-                error = Invalid("导师不存在", field + ".mentor_person_id");
+            else if (h.mentor_person_id != 0 && !MentorOf(index, h.mentor_person_id, h.unit_id))
+                error = Invalid(kNoSuchMentor, field + ".mentor_person_id");
         }
         for (std::size_t batch_idx = 0; batch_idx < spec.batches.size() && !error; ++batch_idx) {
             const auto& b = spec.batches[batch_idx];
@@ -200,9 +212,8 @@ Result<ProgramDetail> ProgramService::CreateProgram(const Actor& actor, const Ne
             for (Id person : b.trainees) {
                 if (error) break;
                 const auto* p = index.FindPerson(person);
-                if (!p) error = Invalid("学员不存在：" + std::to_string(person), field + ".trainees");
-                else if (!tree.InSubtree(scope, p->unit_id) || !core::auth::InScope(index.tree(), actor, p->unit_id))
-                    error = Forbidden("学员 " + p->name + " 不在项目所属单位或您的管辖范围内");
+                if (!p || !tree.InSubtree(scope, p->unit_id) || !core::auth::InScope(index.tree(), actor, p->unit_id))
+                    error = Invalid(NoSuchTrainee(person), field + ".trainees");
                 else if (!enrolled.insert(person).second)
                     error = Conflict("学员 " + p->name + " 重复编入批次", field + ".trainees");
                 else
@@ -272,9 +283,9 @@ Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, co
     roster_.WithIndex([&](const RosterIndex& index) {
         for (Id person : batch.trainees) {
             const auto* p = index.FindPerson(person);
-            if (!p) error = Invalid("学员不存在：" + std::to_string(person), "trainees");
-            else if (!index.tree().InSubtree(program->scope_unit_id, p->unit_id) || !core::auth::InScope(index.tree(), actor, p->unit_id))
-                error = Forbidden("学员 " + p->name + " 不在项目所属单位或您的管辖范围内");
+            if (!p || !index.tree().InSubtree(program->scope_unit_id, p->unit_id) ||
+                !core::auth::InScope(index.tree(), actor, p->unit_id))
+                error = Invalid(NoSuchTrainee(person), "trainees");
             else if (!enrolled.insert(person).second)
                 error = Conflict("学员 " + p->name + " 已编入本项目的批次", "trainees");
             if (error) return;
@@ -308,8 +319,9 @@ Result<std::vector<HostView>> ProgramService::SetHosts(const Actor& actor, Id pr
             const std::string field = "hosts[" + std::to_string(host_idx) + "]";
             if (!index.tree().Find(hosts[host_idx].unit_id)) error = Invalid("接收单位不存在", field + ".unit_id");
             else if (hosts[host_idx].capacity < 1) error = Invalid("接收名额应为正整数", field + ".capacity");
-            else if (hosts[host_idx].mentor_person_id != 0 && !index.FindPerson(hosts[host_idx].mentor_person_id))
-                error = Invalid("导师不存在", field + ".mentor_person_id");
+            else if (hosts[host_idx].mentor_person_id != 0 &&
+                     !MentorOf(index, hosts[host_idx].mentor_person_id, hosts[host_idx].unit_id))
+                error = Invalid(kNoSuchMentor, field + ".mentor_person_id");
         }
     });
     if (error) return *error;
@@ -341,12 +353,9 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
             const auto& in = input[placement_idx];
             const std::string field = "placements[" + std::to_string(placement_idx) + "]";
             const auto* person = index.FindPerson(in.person_id);
-            if (!person) {
-                error = Invalid("学员不存在", field + ".person_id");
-                break;
-            }
-            if (!tree.InSubtree(program->scope_unit_id, person->unit_id) || !core::auth::InScope(index.tree(), actor, person->unit_id)) {
-                error = Forbidden("学员 " + person->name + " 不在项目所属单位或您的管辖范围内");
+            if (!person || !tree.InSubtree(program->scope_unit_id, person->unit_id) ||
+                !core::auth::InScope(index.tree(), actor, person->unit_id)) {
+                error = Invalid(NoSuchTrainee(in.person_id), field + ".person_id");
                 break;
             }
             if (!tree.Find(in.host_unit_id)) {
@@ -375,8 +384,8 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
             if (row.mentor_person_id == 0)
                 if (auto it = host_of.find(in.host_unit_id); it != host_of.end())
                     row.mentor_person_id = it->second->mentor_person_id;
-            if (row.mentor_person_id != 0 && !index.FindPerson(row.mentor_person_id)) {
-                error = Invalid("导师不存在", field + ".mentor_person_id");
+            if (row.mentor_person_id != 0 && !MentorOf(index, row.mentor_person_id, in.host_unit_id)) {
+                error = Invalid(kNoSuchMentor, field + ".mentor_person_id");
                 break;
             }
             row.start_date = !in.start_date.empty() ? in.start_date : b ? b->start_date : "";

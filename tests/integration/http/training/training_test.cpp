@@ -57,6 +57,45 @@ protected:
     }
 };
 
+// A program cannot be used to look people up (issue 11, finding 4): a mentor who is not a person of
+// the host unit, or a trainee outside the program's unit and the caller's scope, answers exactly as
+// a nonexistent id, and the answer carries no name.
+TEST_P(TrainingTest, AProgramNamesNoOneOutsideWhatTheCallerMayName) {
+    Client admin(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    const Id stranger = Secretary("北门大街社区");  // a person of another unit than the host
+    std::string stranger_name;
+    server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
+        stranger_name = index.FindPerson(stranger)->name;
+    });
+    ASSERT_FALSE(stranger_name.empty());
+    auto attempt = [&](Id mentor, Id trainee) {
+        json::object body{
+            {"name", "查名字"},
+            {"scope_unit_id", Unit("南通市")},
+            {"start_date", "2021-07-01"},
+            {"end_date", "2021-09-30"},
+            {"hosts", json::array{json::object{{"unit_id", Unit("北联村")}, {"capacity", 2}, {"mentor_person_id", mentor}}}},
+            {"batches", json::array{json::object{{"name", "第一批"},
+                                                 {"start_date", "2021-07-05"},
+                                                 {"end_date", "2021-08-04"},
+                                                 {"trainees", json::array{trainee}}}}}};
+        return admin.Send("POST", "/api/v1/programs", json::serialize(body));
+    };
+    const Id trainee = Secretary("品建村");
+    auto foreign_mentor = attempt(stranger, trainee);
+    auto no_mentor = attempt(99999999, trainee);
+    EXPECT_EQ(foreign_mentor.status, 422) << foreign_mentor.body;
+    EXPECT_EQ(foreign_mentor.body, no_mentor.body);
+    EXPECT_EQ(foreign_mentor.body.find(stranger_name), std::string::npos) << foreign_mentor.body;
+    // 北门大街社区 is in 常熟, outside the program's 南通市.
+    auto foreign_trainee = attempt(Secretary("北联村"), stranger);
+    EXPECT_EQ(foreign_trainee.status, 422) << foreign_trainee.body;
+    EXPECT_EQ(foreign_trainee.body.find(stranger_name), std::string::npos) << foreign_trainee.body;
+    EXPECT_EQ(Json(foreign_trainee).at("error").at("message").as_string(),
+              "学员 " + std::to_string(stranger) + " 不存在，或不在项目所属单位和您的管辖范围内");
+}
+
 TEST_P(TrainingTest, ProgramLifeCycleEndsInDashboardCounts) {
     Client c(port());
     ASSERT_EQ(c.Login("admin").status, 200);
