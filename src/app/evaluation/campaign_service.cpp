@@ -321,6 +321,17 @@ Result<Board> CampaignService::BoardOf(std::shared_ptr<const Computed> computed,
 Result<Board> CampaignService::Ranking(const Actor& actor, Id campaign_id, std::optional<Id> unit_filter) {
     auto computed = Load(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
+    // A filter names a unit of the campaign (its unit or one under it) that the caller may see the
+    // board of; any other answers 404, as an unknown unit does (issue 11, finding 15).
+    if (unit_filter) {
+        bool known = false;
+        roster_.WithIndex([&](const RosterIndex& index) {
+            const auto& tree = index.tree();
+            known = tree.Find(*unit_filter) &&
+                    tree.InSubtree(computed->detail.summary.campaign.scope_unit_id, *unit_filter);
+        });
+        if (!known) return NotFound("单位");
+    }
     return BoardOf(std::move(computed), unit_filter);
 }
 

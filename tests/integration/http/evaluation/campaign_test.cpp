@@ -75,6 +75,12 @@ TEST_P(CampaignTest, LifecycleFromCreateToPublishedAndReopened) {
     ASSERT_EQ(filtered.status, 200);
     ASSERT_EQ(Json(filtered).at("rows").as_array().size(), 1u);
     EXPECT_EQ(Json(filtered).at("rows").as_array()[0].at("rank").as_int64(), 2);
+    // A filter outside the campaign's unit answers 404 as an unknown unit does, not an empty board.
+    Client admin(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    auto elsewhere = c.Get("/api/v1/campaigns/" + id + "/ranking?unit=" + std::to_string(UnitId(admin, "溧阳市")));
+    EXPECT_EQ(elsewhere.status, 404) << elsewhere.body;
+    EXPECT_EQ(elsewhere.body, c.Get("/api/v1/campaigns/" + id + "/ranking?unit=99999999").body);
 
     auto explain = c.Get("/api/v1/campaigns/" + id + "/subjects/" + std::to_string(b) + "/explain");
     ASSERT_EQ(explain.status, 200) << explain.body;
