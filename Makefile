@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BIN := build/release/lingyan
 PORT ?= 8080
 
-.PHONY: all deps web build run test test-unit test-asan test-integration test-web test-e2e bench format lint clean
+.PHONY: all deps web build run test test-unit test-asan test-integration test-web test-e2e bench fuzz format lint clean
 
 all: build
 
@@ -35,6 +35,10 @@ test: build
 bench: build
 	@for b in build/release/bench/*_bench; do echo "== $$b"; $$b; done
 	@for s in bench/*.sh; do [ -x "$$s" ] && { echo "== $$s"; scripts/with-postgres.sh $$s $(BIN); }; done; true
+
+# The fuzz targets for longer than make test gives them (seconds for the roster importer; the others half).
+fuzz:
+	tests/fuzz/run.sh $${FUZZ_SECONDS:-600}
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -17,6 +17,9 @@ bool CsvReader::Next(std::vector<std::string_view>& fields) {
     if (pos_ >= text_.size()) return false;
     record_line_ = line_;
     const std::size_t n = text_.size();
+    // A '\r' ends a record only as part of "\r\n" or at the end of the text; a lone one is data, so
+    // records and line numbers always agree (found by tests/fuzz/csv_fuzz).
+    auto line_end_cr = [&](std::size_t at) { return text_[at] == '\r' && (at + 1 == n || text_[at + 1] == '\n'); };
     while (true) {
         if (pos_ < n && text_[pos_] == '"') {
             ++pos_;
@@ -40,7 +43,7 @@ bool CsvReader::Next(std::vector<std::string_view>& fields) {
             }
             if (!closed) malformed_ = true;
             // Anything between the closing quote and the delimiter is kept verbatim.
-            while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+            while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && !line_end_cr(pos_)) {
                 value.push_back(text_[pos_++]);
             }
             unquoted_.push_back(std::move(value));
@@ -56,7 +59,7 @@ bool CsvReader::Next(std::vector<std::string_view>& fields) {
             ++pos_;
             continue;
         }
-        if (pos_ < n && text_[pos_] == '\r') ++pos_;
+        if (pos_ < n && line_end_cr(pos_)) ++pos_;
         if (pos_ < n && text_[pos_] == '\n') {
             ++pos_;
             ++line_;

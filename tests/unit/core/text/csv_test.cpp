@@ -38,6 +38,24 @@ TEST(CsvReader, SkipsByteOrderMarkAndBlankLinesAndCountsLines) {
     EXPECT_FALSE(reader.Next(f));
 }
 
+// Found by tests/fuzz/csv_fuzz: a lone carriage return after a quoted field ended the record but
+// not the line, so the next record was reported on the line before its own.
+TEST(CsvReader, ALoneCarriageReturnAfterAQuotedFieldIsDataNotARecordEnd) {
+    CsvReader reader("\"a\"\rb,c\n\"d\"\r\ne\r");
+    std::vector<std::string_view> fields;
+    ASSERT_TRUE(reader.Next(fields));
+    EXPECT_EQ(reader.line(), 1u);
+    ASSERT_EQ(fields.size(), 2u);
+    EXPECT_EQ(fields[0], "a\rb");
+    ASSERT_TRUE(reader.Next(fields));
+    EXPECT_EQ(reader.line(), 2u);
+    EXPECT_EQ(fields[0], "d");
+    ASSERT_TRUE(reader.Next(fields));
+    EXPECT_EQ(reader.line(), 3u);
+    EXPECT_EQ(fields[0], "e");
+    EXPECT_FALSE(reader.Next(fields));
+}
+
 TEST(CsvReader, FlagsAnUnclosedQuote) {
     CsvReader reader("a,\"b\n");
     std::vector<std::string_view> f;
