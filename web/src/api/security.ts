@@ -1,0 +1,27 @@
+// The caller's own sessions (devices signed in) and, for admin, the login throttles (issue 11).
+import { http } from './http';
+
+export interface SessionItem {
+  id: number;
+  created_at: number; // unix seconds
+  last_seen: number;
+  expires_at: number;
+  address: string;
+  user_agent: string;
+  current: boolean;
+}
+
+export interface ThrottleItem {
+  key: string; // "u:NAME" (an account) or "a:ADDRESS" (an address)
+  failures: number;
+  last_failure: number; // unix seconds
+  blocked_until: number;
+}
+
+export const securityApi = {
+  sessions: () => http.get<{ items: SessionItem[] }>('/sessions'),
+  endSession: (id: number) => http.delete<void>(`/sessions/${id}`),
+  endOthers: () => http.post<{ ended: number }>('/sessions/end-others', {}),
+  throttles: () => http.get<{ items: ThrottleItem[] }>('/login-throttles'),
+  lift: (key: string) => http.post<void>('/login-throttles/lift', { key }),
+};

@@ -1,0 +1,32 @@
+// Account security — English.
+// ../zh-CN/account.ts has the same keys.
+export default {
+  accountSecurity: {
+    title: 'Account security',
+    open: 'Account security (signed-in devices)',
+    sessions: 'My signed-in devices',
+    sessionsHint: 'These devices are signed in to your account. End any you do not recognise and change your password; a password change ends every sign-in.',
+    device: 'Device (browser)',
+    addressCol: 'Address',
+    signedIn: 'Signed in',
+    lastSeen: 'Last used',
+    current: 'This device',
+    actions: 'Actions',
+    end: 'End',
+    ended: 'The sign-in on that device has ended',
+    endOthers: 'End sign-ins on other devices',
+    endOthersConfirm: 'Every sign-in except this device will end and must sign in again. Continue?',
+    endedCount: 'Ended {n} sign-ins on other devices',
+    throttles: 'Login throttles (admin)',
+    throttlesHint: 'An account whose password was mistyped repeatedly waits before the next try; an address with too many failures is limited too. Lift one after checking it is the owner.',
+    noThrottles: 'No account or address is limited',
+    who: 'Account or address',
+    account: 'Account {name}',
+    address: 'Address {name}',
+    failures: 'Failures in a row',
+    lastFailure: 'Last failure',
+    blockedUntil: 'Limited until',
+    lift: 'Lift',
+    lifted: 'Lifted (recorded in the audit log)',
+  },
+};

@@ -1,0 +1,32 @@
+// 账号安全 — Chinese (default).
+// ../en/account.ts has the same keys.
+export default {
+  accountSecurity: {
+    title: '账号安全',
+    open: '账号安全（登录设备）',
+    sessions: '我的登录设备',
+    sessionsHint: '以下是您的账号目前登录着的设备。不认识的设备请结束它并修改密码；修改密码会结束全部登录。',
+    device: '设备（浏览器）',
+    addressCol: '地址',
+    signedIn: '登录时间',
+    lastSeen: '最近使用',
+    current: '本机',
+    actions: '操作',
+    end: '结束',
+    ended: '已结束该设备的登录',
+    endOthers: '结束其他设备的登录',
+    endOthersConfirm: '除本机外，您在其他设备上的登录都将结束，需要重新登录。继续吗？',
+    endedCount: '已结束 {n} 个其他设备的登录',
+    throttles: '登录限制（管理员）',
+    throttlesHint: '连续输错密码的账号须等待一段时间才能再试；同一地址错误过多时也会被限制。核实是本人后可以解除。',
+    noThrottles: '目前没有受限的账号或地址',
+    who: '账号或地址',
+    account: '账号 {name}',
+    address: '地址 {name}',
+    failures: '连续失败',
+    lastFailure: '最近一次失败',
+    blockedUntil: '限制到',
+    lift: '解除',
+    lifted: '已解除限制（已记入审计日志）',
+  },
+};
