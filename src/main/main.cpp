@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     lingyan::cli::AddMatchCommand(app, ctx);
     lingyan::cli::AddWorkdaysCommand(app, ctx);
     lingyan::cli::AddBackupCommands(app, ctx);
+    lingyan::cli::AddCheckCommand(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
