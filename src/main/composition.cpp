@@ -3,6 +3,7 @@
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "storage/common/audit_anchor.hpp"
+#include "storage/db/db_metrics.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
@@ -68,6 +69,8 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours});
+    if (!services_->settings.extra_metrics)
+        services_->settings.extra_metrics = [this] { return storage::DbMetricsText(store->db()); };
     return *services_;
 }
 
