@@ -27,6 +27,7 @@ struct CheckOptions {
     int port = 8080;
     std::string audit_key, metrics_token_file, data_dir, web_root;
     std::int64_t min_free_mb = 512;
+    bool allow_pending = false;  // a schema behind the binary is expected (serve migrates at start)
 };
 
 class Report {
@@ -93,6 +94,8 @@ void CheckDatabase(const CheckOptions& o, Report& r) {
         const int latest = storage::LatestSchemaVersion();
         if (version == latest)
             r.Ok("数据库版本 " + std::to_string(version) + "（与本程序一致）");
+        else if (version < latest && o.allow_pending)
+            r.Warn("数据库版本 " + std::to_string(version) + "，启动时将迁移到 " + std::to_string(latest) + "（请确认已备份）");
         else if (version < latest)
             r.Fail("数据库版本 " + std::to_string(version) + "，本程序需要 " + std::to_string(latest) +
                    "：先备份，再运行 lingyan migrate --db …");
@@ -233,6 +236,8 @@ void AddCheckCommand(CLI::App& app, CommandContext& ctx) {
     check->add_option("--data-dir", o->data_dir, "数据目录（默认：SQLite 文件所在目录）");
     check->add_option("--web", o->web_root, "前端构建目录");
     check->add_option("--min-free-mb", o->min_free_mb, "数据目录至少应有的可用空间（MiB）")->capture_default_str();
+    check->add_flag("--allow-pending-migrations", o->allow_pending,
+                    "数据库版本落后于本程序时只提示（serve 启动时会迁移；升级时的 systemd 单元使用）");
     check->callback([o, &ctx] {
         Report r;
         std::cout << "lingyan check\n";
