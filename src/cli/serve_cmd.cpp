@@ -172,6 +172,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
                 std::cout << std::flush;
             }
+            rt.StartChangeFeed();  // PostgreSQL: other servers' writes reach this one's views
             http::Services& services = rt.Services();
             services.settings.secure_cookies = serve_opts->secure_cookies;
             services.settings.metrics_token = MetricsToken(serve_opts->metrics_token_file);
