@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BIN := build/release/lingyan
 PORT ?= 8080
 
-.PHONY: all deps web build run test test-unit test-asan test-integration test-web test-e2e bench fuzz format lint clean
+.PHONY: all deps web build run test test-unit test-asan test-integration test-web test-e2e bench fuzz format lint clean deb soak
 
 all: build
 
@@ -39,6 +39,14 @@ bench: build
 # The fuzz targets for longer than make test gives them (seconds for the roster importer; the others half).
 fuzz:
 	tests/fuzz/run.sh $${FUZZ_SECONDS:-600}
+
+# A Debian package with a hardened systemd unit and the nginx example (scripts/build-deb.sh).
+deb: build
+	scripts/build-deb.sh $(BIN)
+
+# The fault scripts at full size (tests/fault/README.md); make test runs them small.
+soak: build
+	scripts/with-postgres.sh tests/fault/run_all.sh $(BIN) full
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -21,5 +21,7 @@ void AddEvaluateCommand(CLI::App& app, CommandContext& ctx);  // evaluate
 void AddPointsCommand(CLI::App& app, CommandContext& ctx);    // points tally
 void AddMatchCommand(CLI::App& app, CommandContext& ctx);     // match
 void AddWorkdaysCommand(CLI::App& app, CommandContext& ctx);  // workdays add, workdays count
+void AddBackupCommands(CLI::App& app, CommandContext& ctx);   // backup, restore (backup_cmd.cpp)
+void AddCheckCommand(CLI::App& app, CommandContext& ctx);     // check (check_cmd.cpp)
 
 }  // namespace lingyan::cli

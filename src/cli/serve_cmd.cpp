@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <condition_variable>
+#include <csignal>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "demo/points_demo.hpp"
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
+#include "http/server/log_format.hpp"
 #include "http/server/server.hpp"
 #include "storage/common/audit_anchor.hpp"
 #include "storage/db/migrations.hpp"
@@ -42,6 +44,7 @@ struct ServeOptions {
     std::string trusted_proxy;
     std::string metrics_token_file;
     std::string audit_key;
+    std::string log_format = "text";
 };
 
 struct UserOptions {
@@ -135,6 +138,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                       "审计密钥文件（首次启动时创建，权限 0600；默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
     serve->add_option("--metrics-token-file", serve_opts->metrics_token_file,
                       "含 /metrics 访问令牌的文件（或环境变量 LINGYAN_METRICS_TOKEN）；未设置时不提供 /metrics");
+    serve->add_option("--log-format", serve_opts->log_format, "日志格式：text 或 json（每行一个 JSON 对象，含每个请求的路由、状态与耗时）")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     serve->add_option("--ladder", serve_opts->ladder, "村干部等级体系：4x15（四岗十五级）或 3x18（三岗十八级）")
         ->capture_default_str();
     serve->callback([serve_opts, &ctx] {
@@ -145,6 +151,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 ctx.exit_code = kExitBadInput;
                 return;
             }
+            if (serve_opts->log_format == "json") http::UseJsonLogs();
+            // A file-size limit (ulimit -f) must refuse a write, not kill the server.
+            std::signal(SIGXFSZ, SIG_IGN);
             Runtime rt(serve_opts->db, serve_opts->audit_key);
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             std::vector<demo::DemoAccount> accounts;
@@ -163,6 +172,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
                 std::cout << std::flush;
             }
+            rt.StartChangeFeed();  // PostgreSQL: other servers' writes reach this one's views
             http::Services& services = rt.Services();
             services.settings.secure_cookies = serve_opts->secure_cookies;
             services.settings.metrics_token = MetricsToken(serve_opts->metrics_token_file);

@@ -3,6 +3,7 @@
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "storage/common/audit_anchor.hpp"
+#include "storage/db/db_metrics.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
@@ -10,10 +11,26 @@
 
 namespace lingyan::composition {
 
-Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
-    : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(db_url))),
-      audit_key_path(audit_key.empty() ? storage::DefaultAuditKeyPath(db_url) : audit_key),
-      audit_anchor_path(storage::AnchorPathFor(audit_key_path)) {
+namespace {
+
+bool IsPostgres(const std::string& url) {
+    return url.starts_with("postgresql://") || url.starts_with("postgres://") || url.find("dbname=") != std::string::npos;
+}
+
+// PostgreSQL connections carry the Runtime's origin, so that the change feed knows its own writes.
+std::string Tagged(const std::string& url, const std::string& origin) {
+    return IsPostgres(url) ? storage::WithApplicationName(url, origin) : url;
+}
+
+}  // namespace
+
+Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
+    : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(Tagged(db_url_arg, storage::NewOrigin())))),
+      audit_key_path(audit_key.empty() ? storage::DefaultAuditKeyPath(db_url_arg) : audit_key),
+      audit_anchor_path(storage::AnchorPathFor(audit_key_path)),
+      db_url(db_url_arg) {
+    if (IsPostgres(db_url))
+        origin = storage::AsText(store->db().Query("SELECT current_setting('application_name')")[0][0]);
     migrations_applied = store->Migrate();
     store->SetAuditKey(storage::LoadOrCreateAuditKey(audit_key_path));
     auth = std::make_unique<app::AuthService>(*store, store_mutex, clock, crypto);
@@ -49,7 +66,17 @@ Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
     });
 }
 
+void Runtime::StartChangeFeed() {
+    if (!IsPostgres(db_url) || feed) return;
+    feed = std::make_unique<storage::ChangeFeed>(db_url, origin, [this](const std::set<std::string>& kinds) {
+        if (kinds.count("roster")) roster->Reload();
+        if (kinds.count("points")) points->Reload();
+    });
+    feed->Start();
+}
+
 Runtime::~Runtime() {
+    if (feed) feed->Stop();
     try {
         AnchorAudit();
     } catch (const std::exception&) {
@@ -68,6 +95,10 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours});
+    if (!services_->settings.extra_metrics)
+        services_->settings.extra_metrics = [this] {
+            return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());
+        };
     return *services_;
 }
 

@@ -26,6 +26,7 @@
 #include "http/routes/routes.hpp"
 #include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
+#include "storage/feed/change_feed.hpp"
 #include "storage/sql/arena_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
 #include "storage/sql/honour_store.hpp"
@@ -47,6 +48,11 @@ struct Runtime {
 
     // The use cases as the HTTP routes take them; built once, valid as long as the Runtime.
     http::Services& Services();
+
+    // PostgreSQL only (no-op on SQLite): follows the other servers' writes through the change feed
+    // (storage/feed/change_feed.hpp) and reloads the roster index and points boards they touch.
+    // Called by serve; the CLI's one-shot commands do not listen.
+    void StartChangeFeed();
 
     storage::SystemClock clock;
     storage::SystemCrypto crypto;
@@ -72,6 +78,8 @@ struct Runtime {
     std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
+    std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)
+    std::unique_ptr<storage::ChangeFeed> feed;  // after the services it reloads: stopped first
 
 private:
     std::unique_ptr<http::Services> services_;

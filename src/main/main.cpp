@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
     lingyan::cli::AddPointsCommand(app, ctx);
     lingyan::cli::AddMatchCommand(app, ctx);
     lingyan::cli::AddWorkdaysCommand(app, ctx);
+    lingyan::cli::AddBackupCommands(app, ctx);
+    lingyan::cli::AddCheckCommand(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

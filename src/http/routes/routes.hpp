@@ -29,6 +29,7 @@ class LiveHub;
 struct HttpSettings {
     bool secure_cookies = false;  // add Secure to the session cookie (TLS, directly or at a proxy)
     std::string metrics_token;    // GET /metrics needs "Authorization: Bearer <token>"; "" = /metrics off
+    std::function<std::string()> extra_metrics;  // more Prometheus series from outside http (the database's)
 };
 
 struct Services {

@@ -7,11 +7,15 @@
 #include <chrono>
 #include <csignal>
 #include <malloc.h>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "core/ports/store_errors.hpp"
+#include "http/server/log_format.hpp"
 #include "http/server/static_files.hpp"
 #include "http/ws/live_hub.hpp"
 #include "http/ws/live_session.hpp"
@@ -87,7 +91,11 @@ struct ServerState {
     std::atomic<int> active{0};
     std::function<void()> on_idle;  // called when stopping and the last session ends
     // Handlers of routes marked on_worker (they wait on the database) run here, not on I/O threads.
-    asio::thread_pool workers{2};
+    static constexpr int kWorkers = 2;
+    asio::thread_pool workers{kWorkers};
+    std::atomic<int> worker_queued{0};  // handlers waiting for a worker thread
+    std::atomic<int> worker_busy{0};    // handlers running on one
+    std::atomic<int> in_flight{0};      // requests read and not yet answered
     // Uploads (imports) are read on their own thread, so that a large workbook never holds the
     // I/O threads or the workers; at most kMaxUploadsInFlight are held in memory at once.
     asio::thread_pool uploads{1};
@@ -151,6 +159,34 @@ std::optional<Response> RefuseUpload(ServerState* st, const bhttp::request<bhttp
     return std::nullopt;
 }
 
+
+// Gauges of the moment: connections, requests in flight, the worker pool, the process.
+std::string GaugesText(const ServerState& st) {
+    auto gauge = [](const char* name, const char* help, double value) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.17g", value);
+        return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + buf + "\n";
+    };
+    long pages = 0, resident = 0;
+    std::ifstream("/proc/self/statm") >> pages >> resident;
+    std::error_code ec;
+    int fds = 0;
+    for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec); !ec && it != std::filesystem::directory_iterator();
+         it.increment(ec))
+        ++fds;
+    static const double started = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return gauge("lingyan_http_connections", "Open client connections.", st.active.load()) +
+           gauge("lingyan_http_requests_in_flight", "Requests being handled.", st.in_flight.load()) +
+           gauge("lingyan_worker_threads", "Threads of the worker pool (handlers that wait on the database).",
+                 ServerState::kWorkers) +
+           gauge("lingyan_worker_queue_depth", "Handlers waiting for a worker thread.", st.worker_queued.load()) +
+           gauge("lingyan_worker_busy", "Worker threads running a handler.", st.worker_busy.load()) +
+           gauge("lingyan_process_resident_memory_bytes", "Resident set size.",
+                 static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE))) +
+           gauge("lingyan_process_open_fds", "Open file descriptors.", fds) +
+           gauge("lingyan_process_start_time_seconds", "Start time of the process (Unix time).", started);
+}
+
 // The live stream route: a WebSocket upgrade (or an event stream) there goes to http/ws.
 constexpr std::string_view kLiveRoute = "GET /api/v1/contests/{id}/live";
 
@@ -189,7 +225,11 @@ Response Handle(ServerState& st, Request& req, const RouteMatch& match);
 
 // Handle() on the worker pool; the session awaits it without holding an I/O thread.
 asio::awaitable<Response> HandleOnWorker(ServerState* st, Request* req, const RouteMatch* match) {
-    co_return Handle(*st, *req, *match);
+    st->worker_queued--;
+    st->worker_busy++;
+    Response res = Handle(*st, *req, *match);
+    st->worker_busy--;
+    co_return res;
 }
 
 // An upload's Handle() on the upload thread; afterwards the parse's memory goes back to the system
@@ -207,6 +247,13 @@ Response Handle(ServerState& st, Request& req, const RouteMatch& match) {
         if (req.path == "/metrics" || req.path.starts_with("/api/")) return st.router.Dispatch(req, match, st.services.auth);
         if (req.method != "GET" && req.method != "HEAD") return ErrorResponse(405, "method_not_allowed", "不支持的请求方法");
         return ServeStatic(st.config.web_root, req.path);
+    } catch (const core::ports::StoreUnavailable& e) {
+        // The database cannot serve now (connection lost, disk full): fail fast, let clients and
+        // the load balancer retry.
+        spdlog::warn("{} {}: {}", req.method, req.path, e.what());
+        Response res = ErrorResponse(503, "unavailable", e.what());
+        res.headers.emplace_back("Retry-After", "2");
+        return res;
     } catch (const std::exception& e) {
         spdlog::error("{} {}: {}", req.method, req.path, e.what());
         return ErrorResponse(500, "internal", "服务器内部错误，已记录日志");
@@ -347,6 +394,7 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         Response res;
         bool close_after = false;
         Request req;
+        st->in_flight++;
         req.method = method;
         req.path = path;
         if (ec2 == bhttp::error::body_limit) {
@@ -356,6 +404,7 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
             res = std::move(*upload_refused);
             close_after = true;
         } else if (ec2) {
+            st->in_flight--;
             if (auto refusal = MalformedRequest(ec2)) {
                 st->metrics.Observe("malformed", refusal->status, 0);
                 co_await RefuseAndClose(stream, std::move(*refusal));
@@ -364,6 +413,7 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         } else if (match.label == kLiveRoute && ws::WantsLive(parser.get())) {
             auto id = PathId(Request{.params = match.params}, 0);
             if (id) {
+                st->in_flight--;
                 st->metrics.Observe(match.label, 101, 0);
                 co_await ws::ServeLive(std::move(stream), parser.release(), *id, st->services, st->workers);
                 co_return;  // the connection belongs to the live session now
@@ -386,21 +436,25 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
             } else if (is_upload) {
                 res = co_await asio::co_spawn(st->uploads, HandleUpload(st, &req, &match), asio::use_awaitable);
             } else if (match.on_worker) {
+                st->worker_queued++;
                 res = co_await asio::co_spawn(st->workers, HandleOnWorker(st, &req, &match), asio::use_awaitable);
             } else {
                 res = Handle(*st, req, match);
             }
         }
+        st->in_flight--;
         bool keep_alive = !close_after && parser.get().keep_alive() && !st->stopping;
         int status = res.status;
         auto out = ToBeast(std::move(res), parser.get().version(), keep_alive, method == "HEAD");
+        const std::size_t bytes = out.body().size();
         auto [ec3, n3] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        st->metrics.Observe(match.label.empty() ? (path.starts_with("/api/") ? "unmatched" : "static") : match.label,
-                            status, seconds);
+        const std::string route =
+            match.label.empty() ? (path.starts_with("/api/") ? "unmatched" : "static") : match.label;
+        st->metrics.Observe(route, status, seconds);
         if (st->config.access_log)
-            spdlog::info("{} {} {} {} {:.2f}ms {}", remote, method, target.substr(0, 200), status, seconds * 1000,
-                         req.user ? req.user->actor.username : "-");
+            LogAccess(AccessRecord{req.remote.empty() ? remote : req.remote, method, target.substr(0, 200), route,
+                                   req.user ? req.user->actor.username : "", status, seconds * 1000, bytes});
         if (ec3) break;
         if (close_after) {
             // Lingering close: the client may still be sending the refused body; drain it briefly
@@ -438,7 +492,10 @@ asio::awaitable<void> Listen(tcp::acceptor& acceptor, ServerState* st) {
 
 void RunServer(const ServerConfig& config, Services& services) {
     ServerState st{config, services, BuildRouter(services), {}, {}};
-    services.metrics_text = [&st] { return st.metrics.Text(); };
+    services.metrics_text = [&st, &services] {
+        return st.metrics.Text() + GaugesText(st) +
+               (services.settings.extra_metrics ? services.settings.extra_metrics() : std::string());
+    };
     // A closed stdout or log pipe must not kill the server; failed writes are reported as errors.
     std::signal(SIGPIPE, SIG_IGN);
     int threads = std::max(1, config.threads);

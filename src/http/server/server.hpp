@@ -17,7 +17,7 @@ struct ServerConfig {
     unsigned short port = 8080;
     std::string web_root;  // folder with index.html; empty → a minimal built-in page
     int threads = 2;
-    bool access_log = true;
+    bool access_log = true;  // one line per request (text, or JSON after UseJsonLogs: log_format.hpp)
     // Peers in this network (CIDR, e.g. "127.0.0.1/32" for an nginx on the same host) are proxies:
     // the client address is then the last entry of their X-Forwarded-For. "" = no proxy is trusted
     // and X-Forwarded-For is ignored.

@@ -622,6 +622,46 @@ CREATE INDEX honours_person ON honours(person_id);
 CREATE UNIQUE INDEX honours_once ON honours(unit_id, name, title, level, year, source, source_id);
 )SQL",
      "", ""},
+    // Issue 15 (ops): the change feed of several servers on one PostgreSQL (storage/feed/). A write
+    // to a table behind an in-memory view notes its kind once per transaction and notifies the
+    // listeners at commit; SQLite (one process) has no feed.
+    {60, "change feed (PostgreSQL)", "", "",
+     R"SQL(
+CREATE TABLE change_feed (
+  seq BIGSERIAL PRIMARY KEY,
+  kind TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  txid BIGINT NOT NULL,
+  at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+  UNIQUE (txid, kind)
+);
+CREATE FUNCTION change_feed_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO change_feed (kind, origin, txid)
+    VALUES (TG_ARGV[0], current_setting('application_name'), txid_current())
+    ON CONFLICT (txid, kind) DO NOTHING;
+  PERFORM pg_notify('lingyan_changes', TG_ARGV[0]);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER units_feed AFTER INSERT OR UPDATE OR DELETE ON units
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('roster');
+CREATE TRIGGER people_feed AFTER INSERT OR UPDATE OR DELETE ON people
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('roster');
+CREATE TRIGGER positions_feed AFTER INSERT OR UPDATE OR DELETE ON positions
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('roster');
+CREATE TRIGGER party_orgs_feed AFTER INSERT OR UPDATE OR DELETE ON party_orgs
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('roster');
+CREATE TRIGGER unit_incomes_feed AFTER INSERT OR UPDATE OR DELETE ON unit_incomes
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('roster');
+CREATE TRIGGER points_events_feed AFTER INSERT OR UPDATE OR DELETE ON points_events
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('points');
+CREATE TRIGGER points_members_feed AFTER INSERT OR UPDATE OR DELETE ON points_members
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('points');
+CREATE TRIGGER points_rules_feed AFTER INSERT OR UPDATE OR DELETE ON points_rules
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('points');
+CREATE TRIGGER points_periods_feed AFTER INSERT OR UPDATE OR DELETE ON points_periods
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('points');
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

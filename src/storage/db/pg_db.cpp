@@ -1,10 +1,20 @@
 #include <libpq-fe.h>
 
+#include <chrono>
+
+#include "core/ports/store_errors.hpp"
 #include "storage/db/sql_db.hpp"
 
 namespace lingyan::storage {
 
 namespace {
+
+using core::ports::StoreUnavailable;
+using Clock = std::chrono::steady_clock;
+
+// After a failed reconnect, calls fail at once for this long instead of each waiting on a
+// connection attempt: requests answer 503 in microseconds while PostgreSQL is down.
+constexpr auto kReconnectBackoff = std::chrono::milliseconds(500);
 
 // Rewrites `?` placeholders (outside quoted literals) to $1…$n.
 std::string ToDollarParams(const std::string& sql) {
@@ -24,24 +34,31 @@ std::string ToDollarParams(const std::string& sql) {
     return out;
 }
 
+// A statement that can be sent again after the connection was found dead outside a transaction:
+// it either did not run or changed nothing.
+bool SafeToRetry(const std::string& sql) { return sql == "BEGIN" || sql.starts_with("SELECT") || sql.starts_with("SET "); }
+
+// One connection. A lost connection (PostgreSQL restarted, network cut) is noticed on the failing
+// call, which throws StoreUnavailable; the next call outside a transaction reconnects. Statements
+// that are safe to repeat (BEGIN, SELECT) are retried once on a fresh connection, so most requests
+// after a restart do not notice it.
 class PgDb final : public SqlDb {
 public:
-    explicit PgDb(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+    explicit PgDb(const std::string& conninfo) : conninfo_(conninfo) {
+        conn_ = Connect();
         if (PQstatus(conn_) != CONNECTION_OK) {
             std::string msg = PQerrorMessage(conn_);
             PQfinish(conn_);
             throw StoreError("无法连接 PostgreSQL: " + msg);
         }
-        ExecScript("SET client_min_messages = WARNING");
+        Configure();
     }
     ~PgDb() override { PQfinish(conn_); }
 
     Dialect dialect() const override { return Dialect::kPostgres; }
 
     void ExecScript(const std::string& sql) override {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        Check(r, sql);
-        PQclear(r);
+        Run(sql, [&] { return PQexec(conn_, sql.c_str()); });
     }
 
     std::vector<SqlRow> Query(const std::string& sql, const std::vector<SqlValue>& params) override {
@@ -55,9 +72,11 @@ public:
             else texts[i] = std::get<std::string>(v);
             values[i] = texts[i].c_str();
         }
-        PGresult* r = PQexecParams(conn_, ToDollarParams(sql).c_str(), static_cast<int>(params.size()), nullptr,
-                                   values.data(), nullptr, nullptr, 0);
-        Check(r, sql);
+        const std::string dollar = ToDollarParams(sql);
+        PGresult* r = Run(sql, [&] {
+            return PQexecParams(conn_, dollar.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                                nullptr, 0);
+        }, /*keep=*/true);
         std::vector<SqlRow> rows;
         int nrows = PQntuples(r), ncols = PQnfields(r);
         rows.reserve(nrows);
@@ -71,19 +90,93 @@ public:
         return rows;
     }
 
-    void Begin() override { ExecScript("BEGIN"); }
-    void Commit() override { ExecScript("COMMIT"); }
-    void Rollback() override { ExecScript("ROLLBACK"); }
+    void Begin() override {
+        ExecScript("BEGIN");
+        in_tx_ = true;
+    }
+    void Commit() override {
+        in_tx_ = false;
+        ExecScript("COMMIT");
+    }
+    void Rollback() override {
+        in_tx_ = false;
+        // On a lost connection the server has rolled back already.
+        if (PQstatus(conn_) != CONNECTION_OK) return;
+        ExecScript("ROLLBACK");
+    }
 
 private:
-    void Check(PGresult* r, const std::string& sql) {
-        auto st = PQresultStatus(r);
-        if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return;
-        std::string msg = PQresultErrorMessage(r);
-        PQclear(r);
-        throw StoreError("PostgreSQL: " + msg + " in: " + sql.substr(0, 200));
+    PGconn* Connect() {
+        // A default connect timeout that the connection string may override (later keywords win).
+        const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+        const char* values[] = {"3", conninfo_.c_str(), nullptr};
+        return PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
     }
-    PGconn* conn_;
+    void Configure() {
+        PGresult* r = PQexec(conn_, "SET client_min_messages = WARNING");
+        PQclear(r);
+    }
+
+    // Makes sure there is a connection to send on, reconnecting when it was lost.
+    void EnsureConnected() {
+        if (PQstatus(conn_) == CONNECTION_OK) return;
+        stats_.connected = false;
+        if (in_tx_) Unavailable("与 PostgreSQL 的连接在事务中断开，本次操作未保存");
+        if (Clock::now() < retry_after_) Unavailable("PostgreSQL 暂时不可用，请稍后重试");
+        PQreset(conn_);
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            retry_after_ = Clock::now() + kReconnectBackoff;
+            Unavailable("PostgreSQL 暂时不可用，请稍后重试（" + FirstLine(PQerrorMessage(conn_)) + "）");
+        }
+        Configure();
+        stats_.reconnects++;
+        stats_.connected = true;
+    }
+
+    template <typename Send>
+    PGresult* Run(const std::string& sql, Send send, bool keep = false) {
+        const auto started = Clock::now();
+        EnsureConnected();
+        stats_.queries++;
+        PGresult* r = send();
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            PQclear(r);
+            stats_.connected = false;
+            const bool retry = !in_tx_ && SafeToRetry(sql);
+            if (retry) {
+                EnsureConnected();
+                r = send();
+            }
+            if (!retry || PQstatus(conn_) != CONNECTION_OK) {
+                if (retry) PQclear(r);
+                Unavailable(sql == "COMMIT" ? "与 PostgreSQL 的连接在提交时断开，本次写入是否保存未知，请刷新后核对"
+                                            : "与 PostgreSQL 的连接已断开，本次操作未保存，请稍后重试");
+            }
+        }
+        stats_.micros += static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count());
+        auto st = PQresultStatus(r);
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+            std::string msg = PQresultErrorMessage(r);
+            PQclear(r);
+            stats_.errors++;
+            throw StoreError("PostgreSQL: " + msg + " in: " + sql.substr(0, 200));
+        }
+        if (keep) return r;
+        PQclear(r);
+        return nullptr;
+    }
+
+    [[noreturn]] void Unavailable(const std::string& message) {
+        stats_.unavailable++;
+        throw StoreUnavailable(message);
+    }
+    static std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+    std::string conninfo_;
+    PGconn* conn_ = nullptr;
+    bool in_tx_ = false;
+    Clock::time_point retry_after_{};
 };
 
 }  // namespace

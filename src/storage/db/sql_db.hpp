@@ -1,8 +1,11 @@
 #pragma once
 // SqlDb: the small driver interface under SqlStore, implemented for SQLite (sqlite_db.cpp) and
 // PostgreSQL (pg_db.cpp). SQL is written once with `?` placeholders; the PostgreSQL driver
-// rewrites them to $1…$n. Values travel as text (NULL = nullopt). Throws StoreError.
+// rewrites them to $1…$n. Values travel as text (NULL = nullopt). Throws StoreError, or
+// core::ports::StoreUnavailable when the database cannot serve now (PostgreSQL connection lost —
+// the driver reconnects on a later call —, disk full, busy).
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +26,17 @@ using SqlRow = std::vector<std::optional<std::string>>;
 
 enum class Dialect { kSqlite, kPostgres };
 
+// Counters of one connection, read by /metrics (storage/db/db_metrics.hpp). Relaxed atomics: the
+// driver updates them under the store's mutex, the metrics endpoint reads them from any thread.
+struct DbStats {
+    std::atomic<std::uint64_t> queries{0};
+    std::atomic<std::uint64_t> errors{0};
+    std::atomic<std::uint64_t> unavailable{0};  // calls refused with StoreUnavailable
+    std::atomic<std::uint64_t> reconnects{0};   // PostgreSQL: connections re-established
+    std::atomic<std::uint64_t> micros{0};       // time spent in the database
+    std::atomic<bool> connected{true};
+};
+
 class SqlDb {
 public:
     virtual ~SqlDb() = default;
@@ -34,6 +48,11 @@ public:
     virtual void Begin() = 0;
     virtual void Commit() = 0;
     virtual void Rollback() = 0;
+
+    const DbStats& stats() const { return stats_; }
+
+protected:
+    DbStats stats_;
 };
 
 // Opens "sqlite:PATH" (or a bare path) or "postgresql://…" / "host=… dbname=…".

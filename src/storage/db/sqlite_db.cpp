@@ -1,12 +1,21 @@
 #include <sqlite3.h>
 
+#include <chrono>
 #include <unordered_map>
 
+#include "core/ports/store_errors.hpp"
 #include "storage/db/sql_db.hpp"
 
 namespace lingyan::storage {
 
 namespace {
+
+// Failures of the disk or of contention, not of the statement: the request may succeed later.
+bool Transient(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_BUSY || primary == SQLITE_LOCKED ||
+           primary == SQLITE_CANTOPEN;
+}
 
 class SqliteDb final : public SqlDb {
 public:
@@ -30,10 +39,11 @@ public:
 
     void ExecScript(const std::string& sql) override {
         char* err = nullptr;
-        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        stats_.queries++;
+        if (const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
             std::string msg = err ? err : "unknown error";
             sqlite3_free(err);
-            throw StoreError("SQLite: " + msg);
+            Fail(rc, msg);
         }
     }
 
@@ -54,13 +64,16 @@ public:
         }
         std::vector<SqlRow> rows;
         int cols = sqlite3_column_count(stmt);
+        stats_.queries++;
+        const auto started = std::chrono::steady_clock::now();
         while (true) {
             int rc = sqlite3_step(stmt);
             if (rc == SQLITE_DONE) break;
             if (rc != SQLITE_ROW) {
                 std::string msg = sqlite3_errmsg(db_);
+                rc = sqlite3_extended_errcode(db_);
                 sqlite3_reset(stmt);
-                throw StoreError("SQLite: " + msg);
+                Fail(rc, msg);
             }
             SqlRow row(cols);
             for (int c = 0; c < cols; ++c) {
@@ -71,6 +84,8 @@ public:
             rows.push_back(std::move(row));
         }
         sqlite3_reset(stmt);
+        stats_.micros += static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
         return rows;
     }
 
@@ -79,6 +94,18 @@ public:
     void Rollback() override { ExecScript("ROLLBACK"); }
 
 private:
+    [[noreturn]] void Fail(int rc, const std::string& msg) {
+        stats_.errors++;
+        if (Transient(rc)) {
+            stats_.unavailable++;
+            const int primary = rc & 0xff;
+            if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+                throw core::ports::StoreUnavailable("数据库正忙，请稍后重试（SQLite: " + msg + "）");
+            throw core::ports::StoreUnavailable("磁盘已满或无法写入，本次操作未保存（SQLite: " + msg + "）");
+        }
+        throw StoreError("SQLite: " + msg);
+    }
+
     sqlite3_stmt* Prepare(const std::string& sql) {
         auto it = cache_.find(sql);
         if (it != cache_.end()) return it->second;

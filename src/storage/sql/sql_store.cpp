@@ -94,7 +94,14 @@ UserRecord UserFromRow(const SqlRow& r) {
 class SqlTransaction final : public core::ports::Transaction {
 public:
     explicit SqlTransaction(SqlStore& store) : store_(store) {
-        if (store_.tx_depth_++ == 0) store_.db_->Begin();
+        if (store_.tx_depth_++ == 0) {
+            try {
+                store_.db_->Begin();
+            } catch (...) {  // no transaction was opened (database unavailable): the next one must BEGIN
+                --store_.tx_depth_;
+                throw;
+            }
+        }
     }
     ~SqlTransaction() override {
         if (done_) return;

@@ -1,0 +1,159 @@
+#include "storage/feed/change_feed.hpp"
+
+#include <libpq-fe.h>
+#include <poll.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+
+namespace lingyan::storage {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kCatchUp =
+    "SELECT seq, kind, origin, EXTRACT(EPOCH FROM clock_timestamp() - at) FROM change_feed WHERE seq > $1 ORDER BY seq";
+constexpr const char* kHead = "SELECT COALESCE(MAX(seq), 0) FROM change_feed";
+constexpr const char* kPrune = "DELETE FROM change_feed WHERE at < now() - interval '1 day'";
+
+}  // namespace
+
+std::string WithApplicationName(const std::string& conninfo, const std::string& name) {
+    if (conninfo.starts_with("postgresql://") || conninfo.starts_with("postgres://"))
+        return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "application_name=" + name;
+    return conninfo + " application_name=" + name;
+}
+
+std::string NewOrigin() {
+    char host[64] = {};
+    ::gethostname(host, sizeof host - 1);
+    static std::mt19937_64 rng{std::random_device{}()};
+    return "lingyan-" + std::string(host) + "-" + std::to_string(::getpid()) + "-" + std::to_string(rng() % 1000000);
+}
+
+ChangeFeed::ChangeFeed(std::string conninfo, std::string origin, Apply apply)
+    : conninfo_(std::move(conninfo)), origin_(std::move(origin)), apply_(std::move(apply)) {}
+
+ChangeFeed::~ChangeFeed() { Stop(); }
+
+void ChangeFeed::Start() {
+    if (thread_.joinable()) return;
+    stop_ = false;
+    thread_ = std::thread([this] { Run(); });
+}
+
+void ChangeFeed::Stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+void ChangeFeed::Run() {
+    PGconn* conn = nullptr;
+    std::set<std::int64_t> seen;  // applied or skipped, within the window
+    bool first = true;
+    auto last_prune = Clock::now();
+    auto disconnect = [&] {
+        if (conn) PQfinish(conn);
+        conn = nullptr;
+        connected_ = false;
+    };
+    // Reads the feed past the window's floor; returns the kinds to apply.
+    auto catch_up = [&](std::set<std::string>& kinds, double& lag) -> bool {
+        const std::int64_t floor = std::max<std::int64_t>(0, head_ - kWindow);
+        const std::string floor_text = std::to_string(floor);
+        const char* params[] = {floor_text.c_str()};
+        PGresult* r = PQexecParams(conn, kCatchUp, 1, nullptr, params, nullptr, nullptr, 0);
+        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+            PQclear(r);
+            return false;
+        }
+        for (int i = 0; i < PQntuples(r); ++i) {
+            const std::int64_t seq = std::stoll(PQgetvalue(r, i, 0));
+            if (!seen.insert(seq).second) continue;
+            head_ = std::max<std::int64_t>(head_, seq);
+            if (first || PQgetvalue(r, i, 2) == origin_) continue;  // before our views were loaded / our own
+            kinds.insert(PQgetvalue(r, i, 1));
+            lag = std::max(lag, std::stod(PQgetvalue(r, i, 3)));
+        }
+        PQclear(r);
+        while (!seen.empty() && *seen.begin() <= head_ - kWindow) seen.erase(seen.begin());
+        return true;
+    };
+    auto backoff = std::chrono::milliseconds(200);
+    std::set<std::string> pending;  // kinds whose reload failed: tried again after the next wait
+    while (!stop_) {
+        if (!conn) {
+            conn = PQconnectdb(WithApplicationName(conninfo_, origin_ + "-feed").c_str());
+            PGresult* r = PQstatus(conn) == CONNECTION_OK ? PQexec(conn, "LISTEN lingyan_changes") : nullptr;
+            const bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+            PQclear(r);
+            if (!ok) {
+                disconnect();
+                std::this_thread::sleep_for(backoff);
+                backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
+                continue;
+            }
+            backoff = std::chrono::milliseconds(200);
+            if (!first) reconnects_++;
+            connected_ = true;
+            if (first) {
+                // Our views were loaded from the database before this; start from its head.
+                PGresult* h = PQexec(conn, kHead);
+                if (PQresultStatus(h) == PGRES_TUPLES_OK) head_ = std::stoll(PQgetvalue(h, 0, 0));
+                PQclear(h);
+            }
+        }
+        // Changes since the last look (after a notification, a timeout or a reconnect).
+        std::set<std::string> kinds;
+        double lag = 0;
+        const auto started = Clock::now();
+        if (!catch_up(kinds, lag)) {
+            disconnect();
+            continue;
+        }
+        first = false;
+        pending.insert(kinds.begin(), kinds.end());
+        if (!pending.empty()) {
+            try {
+                apply_(pending);
+                applied_ += static_cast<std::int64_t>(pending.size());
+                pending.clear();
+                lag_micros_ = static_cast<std::int64_t>(
+                    (lag + std::chrono::duration<double>(Clock::now() - started).count()) * 1e6);
+            } catch (const std::exception& e) {
+                spdlog::error("其他服务器的变更未能载入（{}），1 秒后重试: {}", *pending.begin(), e.what());
+            }
+        }
+        if (Clock::now() - last_prune > std::chrono::hours(1)) {
+            PQclear(PQexec(conn, kPrune));
+            last_prune = Clock::now();
+        }
+        // Wait for a notification, at most a second.
+        pollfd pfd{PQsocket(conn), POLLIN, 0};
+        ::poll(&pfd, 1, 1000);
+        if (!PQconsumeInput(conn)) {
+            disconnect();
+            continue;
+        }
+        while (PGnotify* n = PQnotifies(conn)) PQfreemem(n);
+    }
+    disconnect();
+}
+
+std::string ChangeFeed::MetricsText() const {
+    auto line = [](const char* name, const char* type, const char* help, const std::string& value) {
+        return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " + value + "\n";
+    };
+    return line("lingyan_feed_connected", "gauge", "1 while the change feed listens.", connected_ ? "1" : "0") +
+           line("lingyan_feed_head_seq", "gauge", "Highest change sequence number seen.", std::to_string(head_.load())) +
+           line("lingyan_feed_applied_total", "counter", "View reloads applied for other servers' changes.",
+                std::to_string(applied_.load())) +
+           line("lingyan_feed_lag_seconds", "gauge", "Commit to applied, for the last change applied.",
+                std::to_string(static_cast<double>(lag_micros_.load()) / 1e6)) +
+           line("lingyan_feed_reconnects_total", "counter", "Change feed reconnections.", std::to_string(reconnects_.load()));
+}
+
+}  // namespace lingyan::storage

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# make soak: the fault tests at full size (run under scripts/with-postgres.sh for the PostgreSQL
+# cases). Usage: tests/fault/run_all.sh [BINARY] [small|full]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export LINGYAN_FAULT_SIZE=${2:-full}
+build/release/tests/lingyan_fault_tests --gtest_color=no 2>&1 | tee build/fault-${LINGYAN_FAULT_SIZE}.log | grep -E '^\[(fault|  FAILED|  PASSED|       OK)'
+exit "${PIPESTATUS[0]}"
