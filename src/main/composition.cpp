@@ -5,7 +5,9 @@
 #include "storage/common/audit_anchor.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
+#include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
+#include "core/calendar/china_calendar.hpp"
 #include "http/ws/live_json.hpp"
 
 namespace lingyan::composition {
@@ -47,6 +49,11 @@ Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
+    ticket_store = std::make_unique<storage::SqlTicketStore>(store->db());
+    tickets = std::make_unique<app::TicketService>(*store, *ticket_store, store_mutex, clock, *roster,
+                                                   core::calendar::ShippedChinaCalendar(),
+                                                   app::TicketFiles{exchange::tickets::StatsXlsx});
+    notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
 }
 
 Runtime::~Runtime() {
@@ -67,7 +74,8 @@ http::Services& Runtime::Services() {
         services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
-                                                                    *indicators, {}, *arena, live.get(), *honours});
+                                                                    *indicators, {}, *arena, live.get(), *honours,
+                                                                    *tickets, *notifications});
     return *services_;
 }
 
