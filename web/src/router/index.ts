@@ -15,6 +15,7 @@ import { pointsRoutes } from './routes/points';
 import { trainingRoutes } from './routes/training';
 import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
 import { honoursRoutes } from './routes/honours';
+import { ticketsRoutes } from './routes/tickets';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -51,6 +52,7 @@ export const routes: RouteRecordRaw[] = [
       ...trainingRoutes,
       ...arenaRoutes,
       ...honoursRoutes,
+      ...ticketsRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
