@@ -84,6 +84,12 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
     a.member = user("member");
     for (const char* v : {"善港村", "花园村", "永联村", "前塘村", "采莲村", "塘马村", "三里村", "桥头村", "官庄村"})
         a.handlers[unit.at(v)] = synthetic(std::string(v) + "书记", core::auth::Role::kSecretary, v);
+    {
+        // The points demo's branch secretary of 塘马村 handles Liyang's 民情 when present.
+        std::lock_guard lock(store_mutex);
+        if (auto u = store.FindUserByName("tangma"))
+            a.handlers[unit.at("塘马村")] = app::Actor{u->id, u->username, *core::auth::RoleFromString(u->role), u->scope_unit_id};
+    }
     a.handlers[unit.at("北联村")] = user("secretary");
     a.handlers[unit.at("杨舍镇")] = a.yangshe;
     a.handlers[unit.at("南丰镇")] = a.nanfeng;

@@ -5,6 +5,7 @@ export default {
     mine: 'My tasks',
     capture: 'Quick capture',
     board: 'Supervision board',
+    supervision: 'Supervision',
     stats: 'Statistics',
     meetings: 'Meetings',
     deliberations: 'Village forums',
@@ -135,6 +136,6 @@ export default {
     markRead: 'Mark read',
     unread: 'Unread',
     noNotifications: 'No notifications',
-    bell: 'Notifications ({n} unread)',
+    bell: 'Notifications {n} unread',
   },
 };

@@ -5,6 +5,7 @@ export default {
     mine: '我的任务',
     capture: '民情速记',
     board: '督办看板',
+    supervision: '督办',
     stats: '统计晾晒',
     meetings: '会议交办',
     deliberations: '百姓议事堂',
@@ -135,6 +136,6 @@ export default {
     markRead: '标为已读',
     unread: '未读',
     noNotifications: '暂无通知',
-    bell: '通知（{n} 条未读）',
+    bell: '通知 {n} 条未读',
   },
 };
