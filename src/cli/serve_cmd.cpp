@@ -17,6 +17,7 @@
 #include "demo/evaluation_demo.hpp"
 #include "demo/training_demo.hpp"
 #include "demo/points_demo.hpp"
+#include "demo/tickets_demo.hpp"
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
 #include "http/server/log_format.hpp"
@@ -163,6 +164,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
+            if (serve_opts->demo)
+                demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);
             if (serve_opts->demo) {
                 for (auto& a : demo::LoadDemoArena(*rt.store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
                                                    *rt.campaigns, *rt.arena))

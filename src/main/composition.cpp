@@ -6,7 +6,9 @@
 #include "storage/db/db_metrics.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
+#include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
+#include "core/calendar/china_calendar.hpp"
 #include "http/ws/live_json.hpp"
 
 namespace lingyan::composition {
@@ -64,6 +66,11 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
+    ticket_store = std::make_unique<storage::SqlTicketStore>(store->db());
+    tickets = std::make_unique<app::TicketService>(*store, *ticket_store, store_mutex, clock, *roster,
+                                                   core::calendar::ShippedChinaCalendar(),
+                                                   app::TicketFiles{exchange::tickets::StatsXlsx});
+    notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
 }
 
 void Runtime::StartChangeFeed() {
@@ -94,7 +101,8 @@ http::Services& Runtime::Services() {
         services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
-                                                                    *indicators, {}, *arena, live.get(), *honours});
+                                                                    *indicators, {}, *arena, live.get(), *honours,
+                                                                    *tickets, *notifications});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());

@@ -17,9 +17,11 @@
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
+#include "app/notifications/notification_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
 #include "app/roster/roster_service.hpp"
+#include "app/tickets/ticket_service.hpp"
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
@@ -32,6 +34,7 @@
 #include "storage/sql/honour_store.hpp"
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
+#include "storage/sql/ticket_store.hpp"
 #include "storage/sql/training_store.hpp"
 
 namespace lingyan::composition {
@@ -76,6 +79,9 @@ struct Runtime {
     std::unique_ptr<http::ws::LiveHub> live;               // the screens watching them
     std::unique_ptr<storage::SqlHonourStore> honour_store;  // shares store's connection
     std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
+    std::unique_ptr<storage::SqlTicketStore> ticket_store;  // shares store's connection
+    std::unique_ptr<app::TicketService> tickets;             // 交办 → 督办 → 查办 on the shipped calendar
+    std::unique_ptr<app::NotificationService> notifications;  // the in-app notification centre
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
     std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)

@@ -174,4 +174,26 @@ Response ListPersonHonours(Services&, Request&, Id);
 Response CreateHonour(Services&, Request&);
 Response HonoursFromCampaign(Services&, Request&);
 
+// tickets/ticket_routes.cpp
+Response ListTickets(Services&, Request&);
+Response CreateTicket(Services&, Request&);
+Response GetTicket(Services&, Request&, Id);
+Response ActOnTicket(Services&, Request&, Id);
+Response MyTickets(Services&, Request&);
+Response TicketBoard(Services&, Request&);
+Response TicketStats(Services&, Request&);
+Response TicketStatsXlsx(Services&, Request&);
+Response GetTicketRules(Services&, Request&);
+Response SetTicketRules(Services&, Request&);
+Response ListMeetings(Services&, Request&);
+Response CreateMeeting(Services&, Request&);
+Response GetMeeting(Services&, Request&, Id);
+Response ListDeliberations(Services&, Request&);
+Response CreateDeliberation(Services&, Request&);
+Response GetDeliberation(Services&, Request&, Id);
+Response ListNotifications(Services&, Request&);
+Response CountNotifications(Services&, Request&);
+Response ReadNotifications(Services&, Request&);
+Response NotificationDigest(Services&, Request&);
+
 }  // namespace lingyan::http::handlers

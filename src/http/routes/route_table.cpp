@@ -177,6 +177,29 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);
     router.Add("POST", "/api/v1/honours/from-campaign", Access::kSession, Bind(s, HonoursFromCampaign), kJson, kWorker);
     router.Add("GET", "/api/v1/people/{id}/honours", Access::kSession, Bind(s, ListPersonHonours), kJson, kWorker);
+
+    // ---- tickets and notifications (tickets/ticket_routes.cpp). The fixed paths come before
+    // /tickets/{id}: the first route that matches wins.
+    router.Add("GET", "/api/v1/tickets", Access::kSession, Bind(s, ListTickets), kJson, kWorker);
+    router.Add("POST", "/api/v1/tickets", Access::kSession, Bind(s, CreateTicket), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/mine", Access::kSession, Bind(s, MyTickets), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/board", Access::kSession, Bind(s, TicketBoard), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/stats", Access::kSession, Bind(s, TicketStats), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/stats.xlsx", Access::kSession, Bind(s, TicketStatsXlsx), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/rules", Access::kSession, Bind(s, GetTicketRules), kJson, kWorker);
+    router.Add("PUT", "/api/v1/tickets/rules", Access::kSession, Bind(s, SetTicketRules), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/{id}", Access::kSession, Bind(s, GetTicket), kJson, kWorker);
+    router.Add("POST", "/api/v1/tickets/{id}/actions", Access::kSession, Bind(s, ActOnTicket), kJson, kWorker);
+    router.Add("GET", "/api/v1/meetings", Access::kSession, Bind(s, ListMeetings), kJson, kWorker);
+    router.Add("POST", "/api/v1/meetings", Access::kSession, Bind(s, CreateMeeting), kJson, kWorker);
+    router.Add("GET", "/api/v1/meetings/{id}", Access::kSession, Bind(s, GetMeeting), kJson, kWorker);
+    router.Add("GET", "/api/v1/deliberations", Access::kSession, Bind(s, ListDeliberations), kJson, kWorker);
+    router.Add("POST", "/api/v1/deliberations", Access::kSession, Bind(s, CreateDeliberation), kJson, kWorker);
+    router.Add("GET", "/api/v1/deliberations/{id}", Access::kSession, Bind(s, GetDeliberation), kJson, kWorker);
+    router.Add("GET", "/api/v1/notifications", Access::kSession, Bind(s, ListNotifications), kJson, kWorker);
+    router.Add("GET", "/api/v1/notifications/count", Access::kSession, Bind(s, CountNotifications), kJson, kWorker);
+    router.Add("GET", "/api/v1/notifications/digest", Access::kSession, Bind(s, NotificationDigest), kJson, kWorker);
+    router.Add("POST", "/api/v1/notifications/read", Access::kSession, Bind(s, ReadNotifications), kJson, kWorker);
     return router;
 }
 

@@ -12,9 +12,11 @@
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
+#include "app/notifications/notification_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
 #include "app/roster/roster_service.hpp"
+#include "app/tickets/ticket_service.hpp"
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
@@ -47,6 +49,8 @@ struct Services {
     app::ArenaService& arena;
     ws::LiveHub* live = nullptr;  // the screens of live contests (http/ws)
     app::HonourService& honours;
+    app::TicketService& tickets;
+    app::NotificationService& notifications;
     HttpSettings settings;
 };
 

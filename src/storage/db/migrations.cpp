@@ -622,6 +622,124 @@ CREATE INDEX honours_person ON honours(person_id);
 CREATE UNIQUE INDEX honours_once ON honours(unit_id, name, title, level, year, source, source_id);
 )SQL",
      "", ""},
+    // 40–49 are the tickets module (issue 12): tickets, their timeline and scope rows, meetings,
+    // 议事堂 records, reds, colour rules and notifications.
+    {40, "tickets: meetings, 议事堂 records, tickets, timeline, scope rows, reds, rules, notifications",
+     R"SQL(
+CREATE TABLE meetings (
+  id {{pk}},
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  leaders TEXT NOT NULL DEFAULT '',
+  participants TEXT NOT NULL DEFAULT '',
+  minutes TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE deliberations (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  topic TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  participants TEXT NOT NULL DEFAULT '',
+  decision TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE tickets (
+  id {{pk}},
+  source TEXT NOT NULL,
+  source_id BIGINT NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  subject_unit_id BIGINT NOT NULL REFERENCES units(id),
+  location TEXT NOT NULL DEFAULT '',
+  raised_by BIGINT NOT NULL DEFAULT 0,
+  raiser_name TEXT NOT NULL DEFAULT '',
+  raiser_phone TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  office_unit_id BIGINT NOT NULL DEFAULT 0,
+  handler_unit_id BIGINT NOT NULL DEFAULT 0,
+  leader TEXT NOT NULL DEFAULT '',
+  leader_user_id BIGINT NOT NULL DEFAULT 0,
+  allowed_days INTEGER NOT NULL DEFAULT 0,
+  assigned_on TEXT NOT NULL DEFAULT '',
+  deadline TEXT NOT NULL DEFAULT '',
+  signed_on TEXT NOT NULL DEFAULT '',
+  signed_late INTEGER NOT NULL DEFAULT 0,
+  last_note_on TEXT NOT NULL DEFAULT '',
+  reported_on TEXT NOT NULL DEFAULT '',
+  closed_on TEXT NOT NULL DEFAULT '',
+  colour INTEGER NOT NULL DEFAULT 0,
+  red_on TEXT NOT NULL DEFAULT '',
+  reopen_count INTEGER NOT NULL DEFAULT 0,
+  send_back_count INTEGER NOT NULL DEFAULT 0,
+  satisfied INTEGER,
+  extension_days INTEGER NOT NULL DEFAULT 0,
+  extension_reason TEXT NOT NULL DEFAULT '',
+  merged_into BIGINT NOT NULL DEFAULT 0,
+  created_on TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX tickets_raised_by ON tickets(raised_by, id);
+CREATE INDEX tickets_source ON tickets(source, source_id);
+CREATE INDEX tickets_running ON tickets(state);
+-- One row per ancestor of the ticket's units (and 0, the whole deployment) and kind (0 visible,
+-- 1 handler, 2 office), with the keys "my tasks" and the board sort on: open, waiting (0 nobody,
+-- 1 office, 2 handler), urgency (3 - colour: red first) and the deadline. A page is one index range.
+CREATE TABLE ticket_scope (
+  unit_id BIGINT NOT NULL,
+  kind INTEGER NOT NULL,
+  ticket_id BIGINT NOT NULL REFERENCES tickets(id),
+  open INTEGER NOT NULL,
+  waiting INTEGER NOT NULL,
+  urgency INTEGER NOT NULL,
+  deadline TEXT NOT NULL,
+  PRIMARY KEY (unit_id, kind, ticket_id)
+);
+CREATE INDEX ticket_scope_urgency ON ticket_scope(unit_id, kind, open, waiting, urgency, deadline, ticket_id);
+CREATE INDEX ticket_scope_ticket ON ticket_scope(ticket_id);
+CREATE TABLE ticket_events (
+  id {{pk}},
+  ticket_id BIGINT NOT NULL REFERENCES tickets(id),
+  at TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL DEFAULT '',
+  to_state TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
+CREATE TABLE ticket_reds (
+  ticket_id BIGINT NOT NULL REFERENCES tickets(id),
+  unit_id BIGINT NOT NULL,
+  on_date TEXT NOT NULL
+);
+CREATE INDEX ticket_reds_on ON ticket_reds(on_date);
+CREATE TABLE ticket_settings (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);
+CREATE TABLE notifications (
+  id {{pk}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  ticket_id BIGINT NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  read_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX notifications_user ON notifications(user_id, read_at, id);
+)SQL",
+     "", ""},
     // Issue 15 (ops): the change feed of several servers on one PostgreSQL (storage/feed/). A write
     // to a table behind an in-memory view notes its kind once per transaction and notifies the
     // listeners at commit; SQLite (one process) has no feed.

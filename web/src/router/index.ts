@@ -16,6 +16,7 @@ import { trainingRoutes } from './routes/training';
 import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
 import { honoursRoutes } from './routes/honours';
 import { accountRoutes } from './routes/account';
+import { ticketsRoutes } from './routes/tickets';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -53,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
       ...arenaRoutes,
       ...honoursRoutes,
       ...accountRoutes,
+      ...ticketsRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

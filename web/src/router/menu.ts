@@ -4,9 +4,9 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, Checked, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
-import { ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from '../utils/roles';
+import { ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
 export interface MenuItem {
   key: string;
@@ -53,6 +53,21 @@ export const MENU: MenuItem[] = [
       { key: 'points-leaderboard', titleKey: 'points.leaderboard', path: '/points/leaderboard', icon: Trophy, roles: POINTS_READERS },
       { key: 'points-publicity', titleKey: 'points.publicity', path: '/points/publicity', icon: Bell, roles: POINTS_READERS },
       { key: 'points-rules', titleKey: 'points.rules', path: '/points/rules', icon: Tickets, roles: POINTS_EDITORS },
+    ],
+  },
+  {
+    key: 'tickets',
+    titleKey: 'tickets.menu',
+    icon: Checked,
+    roles: TICKET_USERS,
+    children: [
+      { key: 'tickets-mine', titleKey: 'tickets.mine', path: '/tickets/mine', icon: List, roles: TICKET_USERS },
+      { key: 'tickets-capture', titleKey: 'tickets.capture', path: '/tickets/new', icon: EditPen, roles: TICKET_USERS },
+      { key: 'tickets-meetings', titleKey: 'tickets.meetings', path: '/tickets/meetings', icon: Calendar, roles: TICKET_READERS },
+      { key: 'tickets-deliberations', titleKey: 'tickets.deliberations', path: '/tickets/deliberations', icon: ChatDotRound, roles: TICKET_READERS },
+      { key: 'tickets-board', titleKey: 'tickets.board', path: '/tickets/board', icon: Monitor, roles: OFFICERS },
+      { key: 'tickets-stats', titleKey: 'tickets.stats', path: '/tickets/stats', icon: Histogram, roles: TICKET_READERS },
+      { key: 'tickets-notifications', titleKey: 'tickets.notifications', path: '/notifications', icon: Bell, roles: TICKET_USERS },
     ],
   },
   {

@@ -19,6 +19,11 @@ export const POINTS_READERS: Role[] = [...POINTS_APPROVERS, 'member'];
 /** The rules catalog and periods are kept by the city and county organization departments. */
 export const POINTS_EDITORS: Role[] = ['admin', 'county'];
 
+/** 交办督办: everyone but judges raises items and sees their own tasks (members: what they raised). */
+export const TICKET_USERS: Role[] = [...OFFICERS, 'secretary', 'member'];
+/** Meetings, 议事堂 records and the statistics: officers and secretaries. */
+export const TICKET_READERS: Role[] = [...OFFICERS, 'secretary'];
+
 /** True for an officer (admin, county, town): they create and edit in every module. */
 export function isOfficer(role: Role | null | undefined): boolean {
   return hasRole(role, OFFICERS);

@@ -1,0 +1,520 @@
+// The closed loop (交办 → 督办 → 查办): tickets and their workflow actions, "my tasks", the
+// supervision board, statistics, meetings, 议事堂 records, colour rules, and the notification
+// centre. Handlers parse, call app::TicketService / app::NotificationService and map the result;
+// docs/api.md "Tickets" is the contract.
+#include <boost/json.hpp>
+
+#include "http/routes/handlers.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace tk = core::tickets;
+
+namespace {
+
+json::value Opt(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+json::object TicketJson(const app::TicketView& v) {
+    const auto& t = v.ticket;
+    json::array actions;
+    for (const auto& a : v.actions) actions.push_back(json::value(a));
+    json::object o{{"id", t.id},
+                   {"source", tk::SourceName(t.source)},
+                   {"source_label", tk::SourceLabel(t.source)},
+                   {"source_id", t.source_id},
+                   {"source_title", v.source_title},
+                   {"title", t.title},
+                   {"detail", t.detail},
+                   {"category", t.category},
+                   {"priority", tk::PriorityName(t.priority)},
+                   {"unit_id", t.subject_unit_id},
+                   {"unit", v.subject_unit},
+                   {"location", t.location},
+                   {"raiser_name", t.raiser_name},
+                   {"raiser_phone", t.raiser_phone},
+                   {"state", tk::StateName(t.state)},
+                   {"state_label", tk::StateLabel(t.state)},
+                   {"office_unit_id", t.office_unit_id},
+                   {"office_unit", v.office_unit},
+                   {"handler_unit_id", t.handler_unit_id},
+                   {"handler_unit", v.handler_unit},
+                   {"leader", t.leader},
+                   {"allowed_days", t.allowed_days},
+                   {"assigned_on", Opt(t.assigned_on)},
+                   {"deadline", Opt(t.deadline)},
+                   {"signed_on", Opt(t.signed_on)},
+                   {"signed_late", t.signed_late},
+                   {"last_note_on", Opt(t.last_note_on)},
+                   {"reported_on", Opt(t.reported_on)},
+                   {"closed_on", Opt(t.closed_on)},
+                   {"colour", tk::ColourName(t.colour)},
+                   {"red_on", Opt(t.red_on)},
+                   {"working_days_left", v.working_days_left},
+                   {"reopen_count", t.reopen_count},
+                   {"send_back_count", t.send_back_count},
+                   {"extension_days", t.extension_days},
+                   {"extension_reason", t.extension_reason},
+                   {"merged_into", t.merged_into},
+                   {"created_at", t.created_at},
+                   {"updated_at", t.updated_at},
+                   {"actions", std::move(actions)}};
+    o["satisfied"] = t.satisfied ? json::value(*t.satisfied) : json::value(nullptr);
+    o["leader_user_id"] = t.leader_user_id == 0 ? json::value(nullptr) : json::value(t.leader_user_id);
+    return o;
+}
+
+json::object ColoursJson(const core::ports::ColourCounts& c) {
+    return json::object{{"none", c[0]}, {"blue", c[1]}, {"yellow", c[2]}, {"red", c[3]}};
+}
+
+json::object PageJson(const app::TicketListPage& p) {
+    json::array items;
+    for (const auto& v : p.items) items.push_back(TicketJson(v));
+    return json::object{{"items", std::move(items)}, {"total", p.total}, {"colours", ColoursJson(p.colours)}};
+}
+
+json::object EventJson(const core::ports::TicketEvent& e) {
+    return json::object{{"id", e.id},         {"at", e.at},     {"on_date", e.on_date},
+                        {"user", e.user},     {"action", e.action}, {"from", e.from_state},
+                        {"to", e.to_state},   {"note", e.note}, {"detail", e.detail}};
+}
+
+json::array Strings(const std::vector<std::string>& items) {
+    json::array a;
+    for (const auto& s : items) a.push_back(json::value(s));
+    return a;
+}
+
+json::object MeetingJson(const app::MeetingView& v) {
+    const auto& m = v.meeting;
+    return json::object{{"id", m.id},
+                        {"kind", tk::MeetingKindName(m.kind)},
+                        {"kind_label", tk::MeetingKindLabel(m.kind)},
+                        {"title", m.title},
+                        {"held_on", m.held_on},
+                        {"unit_id", m.unit_id},
+                        {"unit", v.unit},
+                        {"leaders", Strings(m.leaders)},
+                        {"participants", Strings(m.participants)},
+                        {"minutes", m.minutes},
+                        {"created_by", m.created_by},
+                        {"created_at", m.created_at},
+                        {"items", v.items},
+                        {"closed", v.closed}};
+}
+
+json::object DeliberationJson(const app::DeliberationView& v) {
+    const auto& d = v.record;
+    json::array items;
+    for (const auto& t : v.items) items.push_back(TicketJson(t));
+    return json::object{{"id", d.id},
+                        {"unit_id", d.unit_id},
+                        {"unit", v.unit},
+                        {"topic", d.topic},
+                        {"held_on", d.held_on},
+                        {"participants", Strings(d.participants)},
+                        {"decision", d.decision},
+                        {"created_by", d.created_by},
+                        {"created_at", d.created_at},
+                        {"tickets", std::move(items)}};
+}
+
+json::object RulesJson(const tk::ColourRules& r) {
+    return json::object{{"blue_days_left", r.blue_days_left},
+                        {"yellow_numerator", r.yellow_numerator},
+                        {"yellow_denominator", r.yellow_denominator},
+                        {"talk_reds", r.talk_reds},
+                        {"talk_period_months", r.talk_period_months}};
+}
+
+json::object NotificationJson(const core::ports::NotificationRecord& n) {
+    return json::object{{"id", n.id},         {"kind", n.kind},
+                        {"title", n.title},   {"body", n.body},
+                        {"ticket_id", n.ticket_id}, {"created_at", n.created_at},
+                        {"read", !n.read_at.empty()}};
+}
+
+core::Result<int> Paging(Request& req, const char* name, int fallback, int max) {
+    auto v = QueryInt(req.Query(name), name, fallback, 1, max);
+    if (!v) return v.error();
+    return static_cast<int>(*v);
+}
+
+core::Result<std::optional<tk::Colour>> ColourQuery(Request& req) {
+    auto text = req.Query("colour");
+    if (!text || text->empty()) return std::optional<tk::Colour>{};
+    auto c = tk::ColourFromName(*text);
+    if (!c) return core::Invalid("colour 应为 none、blue、yellow 或 red", "colour");
+    return std::optional<tk::Colour>{*c};
+}
+
+core::Status ReadAssign(const json::object& o, app::AssignInput& a) {
+    std::int64_t unit = 0, leader_user = 0, days = 0;
+    if (auto st = All([&] { return ReadInt(o, "unit_id", unit); }, [&] { return ReadString(o, "leader", a.leader); },
+                      [&] { return ReadInt(o, "leader_user_id", leader_user); },
+                      [&] { return ReadInt(o, "days", days); },
+                      [&] { return ReadString(o, "deadline", a.deadline); });
+        !st)
+        return st;
+    for (const auto& [key, value] : o)
+        if (key != "unit_id" && key != "leader" && key != "leader_user_id" && key != "days" && key != "deadline")
+            return core::Invalid("未知字段：" + std::string(key), std::string(key));
+    if (days < 0 || days > 250) return core::Invalid("办理时限应为 1 到 250 个工作日", "days");
+    a.unit_id = unit;
+    a.leader_user_id = leader_user;
+    a.days = static_cast<int>(days);
+    return core::Ok();
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/tickets?state=&colour=&source=&source_id=&open=&q=&unit=&page=&per_page=
+Response ListTickets(Services& s, Request& req) {
+    app::TicketListQuery q;
+    if (auto v = req.Query("state"); v && !v->empty()) {
+        q.state = tk::StateFromName(*v);
+        if (!q.state) return ErrorResponse(core::Invalid("未知的状态：" + *v, "state"));
+    }
+    if (auto v = req.Query("source"); v && !v->empty()) {
+        q.source = tk::SourceFromName(*v);
+        if (!q.source) return ErrorResponse(core::Invalid("未知的来源：" + *v, "source"));
+    }
+    if (auto v = req.Query("open"); v && !v->empty()) {
+        if (*v != "true" && *v != "false") return ErrorResponse(core::Invalid("open 应为 true 或 false", "open"));
+        q.open = *v == "true";
+    }
+    auto colour = ColourQuery(req);
+    if (!colour) return ErrorResponse(colour.error());
+    q.colour = *colour;
+    auto source_id = QueryInt(req.Query("source_id"), "source_id", 0, 0, kMaxOffset);
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
+    auto page = Paging(req, "page", 1, 100000);
+    auto per_page = Paging(req, "per_page", 20, 100);
+    for (const auto* r : {&source_id, &unit})
+        if (!*r) return ErrorResponse(r->error());
+    if (!page) return ErrorResponse(page.error());
+    if (!per_page) return ErrorResponse(per_page.error());
+    q.source_id = *source_id;
+    q.unit = *unit;
+    q.page = *page;
+    q.per_page = *per_page;
+    q.q = req.Query("q").value_or("");
+    return Reply(200, s.tickets.List(req.user->actor, q), PageJson);
+}
+
+// POST /api/v1/tickets {title, detail, category, priority, unit_id, location, raiser_name, raiser_phone,
+//                       source, source_id, assign?}
+Response CreateTicket(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"title", "detail", "category", "priority", "unit_id", "location", "raiser_name",
+                                    "raiser_phone", "source", "source_id", "assign"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewTicket in;
+    std::string source = "minqing", priority = "normal";
+    std::int64_t unit = 0, source_id = 0;
+    if (auto st = All([&] { return ReadString(*o, "title", in.title); },
+                      [&] { return ReadString(*o, "detail", in.detail); },
+                      [&] { return ReadString(*o, "category", in.category); },
+                      [&] { return ReadString(*o, "priority", priority); },
+                      [&] { return ReadInt(*o, "unit_id", unit); },
+                      [&] { return ReadString(*o, "location", in.location); },
+                      [&] { return ReadString(*o, "raiser_name", in.raiser_name); },
+                      [&] { return ReadString(*o, "raiser_phone", in.raiser_phone); },
+                      [&] { return ReadString(*o, "source", source); },
+                      [&] { return ReadInt(*o, "source_id", source_id); });
+        !st)
+        return ErrorResponse(st.error());
+    auto src = tk::SourceFromName(source);
+    if (!src) return ErrorResponse(core::Invalid("未知的来源：" + source, "source"));
+    auto prio = tk::PriorityFromName(priority);
+    if (!prio) return ErrorResponse(core::Invalid("优先级应为 urgent、high 或 normal", "priority"));
+    in.source = *src;
+    in.source_id = source_id;
+    in.priority = *prio;
+    in.subject_unit_id = unit;
+    if (auto a = o->find("assign"); a != o->end() && !a->value().is_null()) {
+        if (!a->value().is_object()) return ErrorResponse(core::Invalid("assign 应为对象", "assign"));
+        app::AssignInput assign;
+        if (auto st = ReadAssign(a->value().as_object(), assign); !st) return ErrorResponse(st.error());
+        return Reply(201, s.tickets.CreateAssigned(req.user->actor, in, assign), TicketJson);
+    }
+    return Reply(201, s.tickets.Create(req.user->actor, in), TicketJson);
+}
+
+// GET /api/v1/tickets/{id}
+Response GetTicket(Services& s, Request& req, Id id) {
+    return Reply(200, s.tickets.Get(req.user->actor, id), [](const app::TicketDetail& d) {
+        auto o = TicketJson(d.view);
+        json::array events, children;
+        for (const auto& e : d.events) events.push_back(EventJson(e));
+        for (const auto& c : d.children) children.push_back(TicketJson(c));
+        o["events"] = std::move(events);
+        o["children"] = std::move(children);
+        return o;
+    });
+}
+
+// POST /api/v1/tickets/{id}/actions {action, note?, assign?, extension_days?, merge_into?, parts?}
+Response ActOnTicket(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"action", "note", "assign", "extension_days", "merge_into", "parts"});
+    if (!o) return ErrorResponse(o.error());
+    app::TicketAction a;
+    std::string action;
+    std::int64_t days = 0, merge = 0;
+    if (auto st = All([&] { return ReadString(*o, "action", action); }, [&] { return ReadString(*o, "note", a.note); },
+                      [&] { return ReadInt(*o, "extension_days", days); },
+                      [&] { return ReadInt(*o, "merge_into", merge); });
+        !st)
+        return ErrorResponse(st.error());
+    auto parsed = tk::ActionFromName(action);
+    if (!parsed) return ErrorResponse(core::Invalid("未知的操作：" + action, "action"));
+    a.action = *parsed;
+    if (days < 0 || days > 1000) return ErrorResponse(core::Invalid("延期天数应为 1 到 60 个工作日", "extension_days"));
+    a.extension_days = static_cast<int>(days);
+    a.merge_into = merge;
+    if (auto it = o->find("assign"); it != o->end() && !it->value().is_null()) {
+        if (!it->value().is_object()) return ErrorResponse(core::Invalid("assign 应为对象", "assign"));
+        if (auto st = ReadAssign(it->value().as_object(), a.assign); !st) return ErrorResponse(st.error());
+    }
+    auto parts = ObjectArray(*o, "parts");
+    if (!parts) return ErrorResponse(parts.error());
+    if (parts->size() > 20) return ErrorResponse(core::Invalid("拆分应为 2 到 20 项", "parts"));
+    for (std::size_t idx = 0; idx < parts->size(); ++idx) {
+        const auto& p = (*parts)[idx];
+        app::SplitPart part;
+        const std::string at = "parts[" + std::to_string(idx) + "]";
+        if (auto st = ReadString(p, "title", part.title); !st) return ErrorResponse(core::Invalid(st.error().message, at + ".title"));
+        if (auto it = p.find("assign"); it != p.end() && !it->value().is_null()) {
+            if (!it->value().is_object()) return ErrorResponse(core::Invalid("assign 应为对象", at + ".assign"));
+            if (auto st = ReadAssign(it->value().as_object(), part.assign); !st) {
+                auto e = st.error();
+                e.field = at + ".assign." + e.field;
+                return ErrorResponse(e);
+            }
+        }
+        a.parts.push_back(std::move(part));
+    }
+    return Reply(200, s.tickets.Act(req.user->actor, id, a), TicketJson);
+}
+
+// GET /api/v1/tickets/mine?colour=&page=&per_page=
+Response MyTickets(Services& s, Request& req) {
+    auto colour = ColourQuery(req);
+    if (!colour) return ErrorResponse(colour.error());
+    auto page = Paging(req, "page", 1, 100000);
+    if (!page) return ErrorResponse(page.error());
+    auto per_page = Paging(req, "per_page", 20, 100);
+    if (!per_page) return ErrorResponse(per_page.error());
+    return Reply(200, s.tickets.MyTasks(req.user->actor, *colour, *page, *per_page), PageJson);
+}
+
+// GET /api/v1/tickets/board?unit=&colour=&page=&per_page=
+Response TicketBoard(Services& s, Request& req) {
+    auto colour = ColourQuery(req);
+    if (!colour) return ErrorResponse(colour.error());
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
+    if (!unit) return ErrorResponse(unit.error());
+    auto page = Paging(req, "page", 1, 100000);
+    if (!page) return ErrorResponse(page.error());
+    auto per_page = Paging(req, "per_page", 20, 100);
+    if (!per_page) return ErrorResponse(per_page.error());
+    return Reply(200, s.tickets.Board(req.user->actor, *unit, *colour, *page, *per_page), [](const app::BoardView& b) {
+        auto o = PageJson(b.page);
+        json::array talks;
+        for (const auto& t : b.talks)
+            talks.push_back(json::object{{"unit_id", t.unit_id}, {"unit", t.unit}, {"reds", t.reds}});
+        o["talks"] = std::move(talks);
+        o["period_from"] = b.period_from;
+        o["rules"] = RulesJson(b.rules);
+        return o;
+    });
+}
+
+namespace {
+core::Result<std::pair<Id, int>> StatsQuery(Request& req, const std::string& today_year) {
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
+    if (!unit) return unit.error();
+    auto year = QueryInt(req.Query("year"), "year", std::stoi(today_year), 2000, 2100);
+    if (!year) return year.error();
+    return std::pair<Id, int>{*unit, static_cast<int>(*year)};
+}
+}  // namespace
+
+// GET /api/v1/tickets/stats?unit=&year=
+Response TicketStats(Services& s, Request& req) {
+    auto q = StatsQuery(req, s.roster.Today().substr(0, 4));
+    if (!q) return ErrorResponse(q.error());
+    return Reply(200, s.tickets.Statistics(req.user->actor, q->first, q->second), [](const app::TicketStats& st) {
+        json::array units, meetings;
+        for (const auto& u : st.units)
+            units.push_back(json::object{{"rank", u.rank},
+                                         {"unit_id", u.unit_id},
+                                         {"unit", u.unit},
+                                         {"received", u.received},
+                                         {"closed", u.closed},
+                                         {"on_time", u.on_time},
+                                         {"overdue", u.overdue},
+                                         {"open", u.open},
+                                         {"avg_days_to_close", u.avg_days_to_close},
+                                         {"on_time_rate", u.on_time_rate},
+                                         {"satisfaction_rate", u.satisfaction_rate},
+                                         {"reopen_rate", u.reopen_rate}});
+        for (const auto& m : st.by_meeting) meetings.push_back(MeetingJson(m));
+        return json::object{{"year", st.year},         {"unit", st.unit},         {"meetings", st.meetings},
+                            {"items", st.items},       {"received", st.received}, {"closed", st.closed},
+                            {"units", std::move(units)}, {"by_meeting", std::move(meetings)}};
+    });
+}
+
+// GET /api/v1/tickets/stats.xlsx?unit=&year=
+Response TicketStatsXlsx(Services& s, Request& req) {
+    auto q = StatsQuery(req, s.roster.Today().substr(0, 4));
+    if (!q) return ErrorResponse(q.error());
+    return Download(s.tickets.StatisticsXlsx(req.user->actor, q->first, q->second));
+}
+
+// GET /api/v1/tickets/rules
+Response GetTicketRules(Services& s, Request& req) { return Reply(200, s.tickets.Rules(req.user->actor), RulesJson); }
+
+// PUT /api/v1/tickets/rules {blue_days_left, yellow_numerator, yellow_denominator, talk_reds, talk_period_months}
+Response SetTicketRules(Services& s, Request& req) {
+    auto o = ParseObject(req.body,
+                         {"blue_days_left", "yellow_numerator", "yellow_denominator", "talk_reds", "talk_period_months"});
+    if (!o) return ErrorResponse(o.error());
+    tk::ColourRules r;
+    std::int64_t blue = r.blue_days_left, num = r.yellow_numerator, den = r.yellow_denominator, reds = r.talk_reds,
+                 months = r.talk_period_months;
+    if (auto st = All([&] { return ReadInt(*o, "blue_days_left", blue); },
+                      [&] { return ReadInt(*o, "yellow_numerator", num); },
+                      [&] { return ReadInt(*o, "yellow_denominator", den); },
+                      [&] { return ReadInt(*o, "talk_reds", reds); },
+                      [&] { return ReadInt(*o, "talk_period_months", months); });
+        !st)
+        return ErrorResponse(st.error());
+    auto clamp = [](std::int64_t v) { return static_cast<int>(std::max<std::int64_t>(-1, std::min<std::int64_t>(v, 1000))); };
+    r = tk::ColourRules{clamp(blue), clamp(num), clamp(den), clamp(reds), clamp(months)};
+    return Reply(200, s.tickets.SetRules(req.user->actor, r), RulesJson);
+}
+
+// GET /api/v1/meetings?year=
+Response ListMeetings(Services& s, Request& req) {
+    auto year = QueryInt(req.Query("year"), "year", 0, 0, 2100);
+    if (!year) return ErrorResponse(year.error());
+    return Reply(200, s.tickets.ListMeetings(req.user->actor, static_cast<int>(*year)), Items(MeetingJson));
+}
+
+// POST /api/v1/meetings {kind, title, held_on, unit_id, leaders[], participants[], minutes}
+Response CreateMeeting(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"kind", "title", "held_on", "unit_id", "leaders", "participants", "minutes"});
+    if (!o) return ErrorResponse(o.error());
+    tk::Meeting m;
+    std::string kind;
+    std::int64_t unit = 0;
+    if (auto st = All([&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", m.title); },
+                      [&] { return ReadString(*o, "held_on", m.held_on); },
+                      [&] { return ReadInt(*o, "unit_id", unit); },
+                      [&] { return ReadStringArray(*o, "leaders", m.leaders); },
+                      [&] { return ReadStringArray(*o, "participants", m.participants); },
+                      [&] { return ReadString(*o, "minutes", m.minutes); });
+        !st)
+        return ErrorResponse(st.error());
+    auto k = tk::MeetingKindFromName(kind);
+    if (!k) return ErrorResponse(core::Invalid("会议类型应为 secretary_talk、work_meeting、seminar 或 dispatch", "kind"));
+    m.kind = *k;
+    m.unit_id = unit;
+    for (const auto* list : {&m.leaders, &m.participants})
+        for (const auto& n : *list)
+            if (n.find('\n') != std::string::npos)
+                return ErrorResponse(core::Invalid("姓名中不能有换行", list == &m.leaders ? "leaders" : "participants"));
+    return Reply(201, s.tickets.CreateMeeting(req.user->actor, m), MeetingJson);
+}
+
+// GET /api/v1/meetings/{id}
+Response GetMeeting(Services& s, Request& req, Id id) {
+    return Reply(200, s.tickets.GetMeeting(req.user->actor, id), [](const app::MeetingDetail& d) {
+        auto o = MeetingJson(d.view);
+        json::array items;
+        for (const auto& t : d.items) items.push_back(TicketJson(t));
+        o["tickets"] = std::move(items);
+        return o;
+    });
+}
+
+// GET /api/v1/deliberations
+Response ListDeliberations(Services& s, Request& req) {
+    return Reply(200, s.tickets.ListDeliberations(req.user->actor), Items(DeliberationJson));
+}
+
+// POST /api/v1/deliberations {unit_id, topic, held_on, participants[], decision}
+Response CreateDeliberation(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"unit_id", "topic", "held_on", "participants", "decision"});
+    if (!o) return ErrorResponse(o.error());
+    tk::Deliberation d;
+    std::int64_t unit = 0;
+    if (auto st = All([&] { return ReadInt(*o, "unit_id", unit); }, [&] { return ReadString(*o, "topic", d.topic); },
+                      [&] { return ReadString(*o, "held_on", d.held_on); },
+                      [&] { return ReadStringArray(*o, "participants", d.participants); },
+                      [&] { return ReadString(*o, "decision", d.decision); });
+        !st)
+        return ErrorResponse(st.error());
+    d.unit_id = unit;
+    for (const auto& n : d.participants)
+        if (n.find('\n') != std::string::npos) return ErrorResponse(core::Invalid("姓名中不能有换行", "participants"));
+    return Reply(201, s.tickets.CreateDeliberation(req.user->actor, d), DeliberationJson);
+}
+
+// GET /api/v1/deliberations/{id}
+Response GetDeliberation(Services& s, Request& req, Id id) {
+    return Reply(200, s.tickets.GetDeliberation(req.user->actor, id), DeliberationJson);
+}
+
+// GET /api/v1/notifications?unread=&page=&per_page=
+Response ListNotifications(Services& s, Request& req) {
+    auto page = Paging(req, "page", 1, 100000);
+    if (!page) return ErrorResponse(page.error());
+    auto per_page = Paging(req, "per_page", 20, 100);
+    if (!per_page) return ErrorResponse(per_page.error());
+    const bool unread = req.Query("unread").value_or("") == "true";
+    return Reply(200, s.notifications.List(req.user->actor, unread, *page, *per_page), [](const app::NotificationPage& p) {
+        json::array items;
+        for (const auto& n : p.items) items.push_back(NotificationJson(n));
+        return json::object{{"items", std::move(items)}, {"unread", p.unread}};
+    });
+}
+
+// GET /api/v1/notifications/count
+Response CountNotifications(Services& s, Request& req) {
+    return Reply(200, s.notifications.UnreadCount(req.user->actor),
+                 [](std::int64_t n) { return json::object{{"unread", n}}; });
+}
+
+// POST /api/v1/notifications/read {id?} — one, or all without an id
+Response ReadNotifications(Services& s, Request& req) {
+    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {"id"});
+    if (!o) return ErrorResponse(o.error());
+    std::int64_t id = 0;
+    if (auto st = ReadInt(*o, "id", id); !st) return ErrorResponse(st.error());
+    return Reply(200, s.notifications.MarkRead(req.user->actor, id),
+                 [](std::int64_t n) { return json::object{{"marked", n}}; });
+}
+
+// GET /api/v1/notifications/digest
+Response NotificationDigest(Services& s, Request& req) {
+    return Reply(200, s.notifications.DailyDigest(req.user->actor), [](const app::Digest& d) {
+        json::array urgent, recent;
+        for (const auto& t : d.urgent) urgent.push_back(TicketJson(t));
+        for (const auto& n : d.recent) recent.push_back(NotificationJson(n));
+        return json::object{{"date", d.date},   {"unread", d.unread}, {"tasks", d.tasks},
+                            {"colours", ColoursJson(d.colours)}, {"urgent", std::move(urgent)},
+                            {"recent", std::move(recent)}};
+    });
+}
+
+}  // namespace handlers
+
+}  // namespace lingyan::http

@@ -1,0 +1,498 @@
+#include "storage/sql/ticket_store.hpp"
+
+#include <string>
+
+namespace lingyan::storage {
+
+namespace tickets = core::tickets;
+namespace ports = core::ports;
+using core::roster::Id;
+
+namespace {
+
+// The columns of a ticket, in the order TicketFrom reads them (t. prefixed where joined).
+constexpr const char* kTicketColumns =
+    "t.id, t.source, t.source_id, t.title, t.detail, t.category, t.priority, t.subject_unit_id, t.location, "
+    "t.raised_by, t.raiser_name, t.raiser_phone, t.state, t.office_unit_id, t.handler_unit_id, t.leader, "
+    "t.leader_user_id, t.allowed_days, t.assigned_on, t.deadline, t.signed_on, t.signed_late, t.last_note_on, "
+    "t.reported_on, t.closed_on, t.colour, t.red_on, t.reopen_count, t.send_back_count, t.satisfied, "
+    "t.extension_days, t.extension_reason, t.merged_into, t.created_at, t.updated_at";
+
+constexpr const char* kInsertTicket =
+    "INSERT INTO tickets (source, source_id, title, detail, category, priority, subject_unit_id, location, "
+    "raised_by, raiser_name, raiser_phone, state, office_unit_id, handler_unit_id, leader, leader_user_id, "
+    "allowed_days, assigned_on, deadline, signed_on, signed_late, last_note_on, reported_on, closed_on, colour, "
+    "red_on, reopen_count, send_back_count, satisfied, extension_days, extension_reason, merged_into, created_on, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateTicket =
+    "UPDATE tickets SET source = ?, source_id = ?, title = ?, detail = ?, category = ?, priority = ?, "
+    "subject_unit_id = ?, location = ?, raised_by = ?, raiser_name = ?, raiser_phone = ?, state = ?, "
+    "office_unit_id = ?, handler_unit_id = ?, leader = ?, leader_user_id = ?, allowed_days = ?, assigned_on = ?, "
+    "deadline = ?, signed_on = ?, signed_late = ?, last_note_on = ?, reported_on = ?, closed_on = ?, colour = ?, "
+    "red_on = ?, reopen_count = ?, send_back_count = ?, satisfied = ?, extension_days = ?, extension_reason = ?, "
+    "merged_into = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kDeleteScope = "DELETE FROM ticket_scope WHERE ticket_id = ?";
+constexpr const char* kInsertScope =
+    "INSERT INTO ticket_scope (unit_id, kind, ticket_id, open, waiting, urgency, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kCountColours =
+    "SELECT urgency, COUNT(*) FROM ticket_scope WHERE unit_id = ? AND kind = ? AND open = 1 AND waiting = 2 "
+    "GROUP BY urgency";
+constexpr const char* kSelectRunning =
+    "FROM tickets t WHERE t.state IN ('assigned', 'signed', 'in_progress')";
+constexpr const char* kUpdateColourTicket = "UPDATE tickets SET colour = ?, red_on = ? WHERE id = ?";
+constexpr const char* kSelectStatRows =
+    "SELECT t.id, t.handler_unit_id, t.state, t.source, t.source_id, t.created_on, t.assigned_on, t.deadline, "
+    "t.reported_on, t.closed_on, t.red_on, t.reopen_count, t.satisfied FROM ticket_scope s JOIN tickets t ON "
+    "t.id = s.ticket_id WHERE s.unit_id = ? AND s.kind = 1 AND t.created_on >= ? AND t.created_on <= ?";
+constexpr const char* kInsertEvent =
+    "INSERT INTO ticket_events (ticket_id, at, on_date, username, action, from_state, to_state, note, detail) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectEvents =
+    "SELECT id, ticket_id, at, on_date, username, action, from_state, to_state, note, detail FROM ticket_events "
+    "WHERE ticket_id = ? ORDER BY id";
+constexpr const char* kInsertRed = "INSERT INTO ticket_reds (ticket_id, unit_id, on_date) VALUES (?, ?, ?)";
+constexpr const char* kCountRedsSince =
+    "SELECT unit_id, COUNT(*) FROM ticket_reds WHERE on_date >= ? GROUP BY unit_id ORDER BY unit_id";
+constexpr const char* kInsertMeeting =
+    "INSERT INTO meetings (kind, title, held_on, unit_id, leaders, participants, minutes, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectMeetings =
+    "SELECT id, kind, title, held_on, unit_id, leaders, participants, minutes, created_by, created_at FROM meetings";
+constexpr const char* kInsertDeliberation =
+    "INSERT INTO deliberations (unit_id, topic, held_on, participants, decision, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectDeliberations =
+    "SELECT id, unit_id, topic, held_on, participants, decision, created_by, created_at FROM deliberations";
+constexpr const char* kCountMeetingItems =
+    "SELECT source_id, COUNT(*), SUM(CASE WHEN state = 'closed' THEN 1 ELSE 0 END) FROM tickets "
+    "WHERE source = 'meeting' GROUP BY source_id";
+constexpr const char* kSelectSettings = "SELECT name, value FROM ticket_settings";
+constexpr const char* kDeleteSetting = "DELETE FROM ticket_settings WHERE name = ?";
+constexpr const char* kInsertSetting = "INSERT INTO ticket_settings (name, value) VALUES (?, ?)";
+constexpr const char* kInsertNotification =
+    "INSERT INTO notifications (user_id, kind, title, body, ticket_id, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr const char* kSelectNotifications =
+    "SELECT id, user_id, kind, title, body, ticket_id, created_at, read_at FROM notifications WHERE user_id = ?";
+constexpr const char* kCountUnread = "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at = ''";
+constexpr const char* kMarkOneRead =
+    "UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at = '' RETURNING id";
+constexpr const char* kMarkAllRead = "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at = '' RETURNING id";
+constexpr const char* kHasNotification =
+    "SELECT 1 FROM notifications WHERE user_id = ? AND kind = ? AND ticket_id = ? AND created_at >= ? LIMIT 1";
+
+std::int64_t Waiting(tickets::State s) {
+    auto w = tickets::WaitingOn(s);
+    if (!w) return 0;
+    return *w == tickets::Party::kOffice ? 1 : 2;
+}
+
+std::int64_t Urgency(tickets::Colour c) { return 3 - static_cast<std::int64_t>(c); }
+
+std::vector<SqlValue> TicketValues(const tickets::Ticket& t) {
+    SqlValue satisfied = t.satisfied ? SqlValue{std::int64_t{*t.satisfied ? 1 : 0}} : SqlValue{};
+    return {std::string(tickets::SourceName(t.source)),
+            t.source_id,
+            t.title,
+            t.detail,
+            t.category,
+            std::string(tickets::PriorityName(t.priority)),
+            t.subject_unit_id,
+            t.location,
+            t.raised_by,
+            t.raiser_name,
+            t.raiser_phone,
+            std::string(tickets::StateName(t.state)),
+            t.office_unit_id,
+            t.handler_unit_id,
+            t.leader,
+            t.leader_user_id,
+            std::int64_t{t.allowed_days},
+            t.assigned_on,
+            t.deadline,
+            t.signed_on,
+            std::int64_t{t.signed_late ? 1 : 0},
+            t.last_note_on,
+            t.reported_on,
+            t.closed_on,
+            static_cast<std::int64_t>(t.colour),
+            t.red_on,
+            std::int64_t{t.reopen_count},
+            std::int64_t{t.send_back_count},
+            satisfied,
+            std::int64_t{t.extension_days},
+            t.extension_reason,
+            t.merged_into};
+}
+
+tickets::Ticket TicketFrom(const SqlRow& r) {
+    tickets::Ticket t;
+    t.id = AsInt(r[0]);
+    t.source = tickets::SourceFromName(AsText(r[1])).value_or(tickets::Source::kMinqing);
+    t.source_id = AsInt(r[2]);
+    t.title = AsText(r[3]);
+    t.detail = AsText(r[4]);
+    t.category = AsText(r[5]);
+    t.priority = tickets::PriorityFromName(AsText(r[6])).value_or(tickets::Priority::kNormal);
+    t.subject_unit_id = AsInt(r[7]);
+    t.location = AsText(r[8]);
+    t.raised_by = AsInt(r[9]);
+    t.raiser_name = AsText(r[10]);
+    t.raiser_phone = AsText(r[11]);
+    t.state = tickets::StateFromName(AsText(r[12])).value_or(tickets::State::kRegistered);
+    t.office_unit_id = AsInt(r[13]);
+    t.handler_unit_id = AsInt(r[14]);
+    t.leader = AsText(r[15]);
+    t.leader_user_id = AsInt(r[16]);
+    t.allowed_days = static_cast<int>(AsInt(r[17]));
+    t.assigned_on = AsText(r[18]);
+    t.deadline = AsText(r[19]);
+    t.signed_on = AsText(r[20]);
+    t.signed_late = AsInt(r[21]) != 0;
+    t.last_note_on = AsText(r[22]);
+    t.reported_on = AsText(r[23]);
+    t.closed_on = AsText(r[24]);
+    t.colour = static_cast<tickets::Colour>(AsInt(r[25]) & 3);
+    t.red_on = AsText(r[26]);
+    t.reopen_count = static_cast<int>(AsInt(r[27]));
+    t.send_back_count = static_cast<int>(AsInt(r[28]));
+    if (r[29]) t.satisfied = AsInt(r[29]) != 0;
+    t.extension_days = static_cast<int>(AsInt(r[30]));
+    t.extension_reason = AsText(r[31]);
+    t.merged_into = AsInt(r[32]);
+    t.created_at = AsText(r[33]);
+    t.updated_at = AsText(r[34]);
+    return t;
+}
+
+std::string JoinLines(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) {
+        if (!out.empty()) out += '\n';
+        out += s;
+    }
+    return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+tickets::Meeting MeetingFrom(const SqlRow& r) {
+    tickets::Meeting m;
+    m.id = AsInt(r[0]);
+    m.kind = tickets::MeetingKindFromName(AsText(r[1])).value_or(tickets::MeetingKind::kWorkMeeting);
+    m.title = AsText(r[2]);
+    m.held_on = AsText(r[3]);
+    m.unit_id = AsInt(r[4]);
+    m.leaders = SplitLines(AsText(r[5]));
+    m.participants = SplitLines(AsText(r[6]));
+    m.minutes = AsText(r[7]);
+    m.created_by = AsText(r[8]);
+    m.created_at = AsText(r[9]);
+    return m;
+}
+
+tickets::Deliberation DeliberationFrom(const SqlRow& r) {
+    tickets::Deliberation d;
+    d.id = AsInt(r[0]);
+    d.unit_id = AsInt(r[1]);
+    d.topic = AsText(r[2]);
+    d.held_on = AsText(r[3]);
+    d.participants = SplitLines(AsText(r[4]));
+    d.decision = AsText(r[5]);
+    d.created_by = AsText(r[6]);
+    d.created_at = AsText(r[7]);
+    return d;
+}
+
+ports::NotificationRecord NotificationFrom(const SqlRow& r) {
+    return ports::NotificationRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]),
+                                     AsText(r[4]), AsInt(r[5]), AsText(r[6]), AsText(r[7])};
+}
+
+struct Setting {
+    const char* name;
+    int tickets::ColourRules::*field;
+};
+constexpr Setting kSettings[] = {{"blue_days_left", &tickets::ColourRules::blue_days_left},
+                                 {"yellow_numerator", &tickets::ColourRules::yellow_numerator},
+                                 {"yellow_denominator", &tickets::ColourRules::yellow_denominator},
+                                 {"talk_reds", &tickets::ColourRules::talk_reds},
+                                 {"talk_period_months", &tickets::ColourRules::talk_period_months}};
+
+}  // namespace
+
+Id SqlTicketStore::InsertTicket(const tickets::Ticket& t, const std::string& created_on) {
+    auto values = TicketValues(t);
+    values.push_back(created_on);
+    values.push_back(t.created_at);
+    values.push_back(t.updated_at);
+    return AsInt(db_.Query(kInsertTicket, values).at(0)[0]);
+}
+
+void SqlTicketStore::UpdateTicket(const tickets::Ticket& t) {
+    auto values = TicketValues(t);
+    values.push_back(t.updated_at);
+    values.push_back(t.id);
+    db_.Query(kUpdateTicket, values);
+}
+
+std::optional<tickets::Ticket> SqlTicketStore::FindTicket(Id id) {
+    auto rows = db_.Query(std::string("SELECT ") + kTicketColumns + " FROM tickets t WHERE t.id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return TicketFrom(rows[0]);
+}
+
+void SqlTicketStore::SetScope(const tickets::Ticket& t, const std::vector<ports::ScopeRow>& rows) {
+    db_.Query(kDeleteScope, {t.id});
+    const std::int64_t open = tickets::IsOpen(t.state) ? 1 : 0;
+    const std::int64_t waiting = Waiting(t.state);
+    for (const auto& row : rows)
+        db_.Query(kInsertScope, {row.unit_id, static_cast<std::int64_t>(row.kind), t.id, open, waiting,
+                                 Urgency(t.colour), t.deadline});
+}
+
+ports::TicketPage SqlTicketStore::ListTickets(const ports::TicketFilter& f) {
+    std::string from, where;
+    std::vector<SqlValue> params;
+    if (f.raised_by > 0) {
+        from = " FROM tickets t";
+        where = " WHERE t.raised_by = ?";
+        params.push_back(f.raised_by);
+        if (f.open) where += *f.open ? " AND t.state NOT IN ('closed', 'merged', 'split')"
+                                     : " AND t.state IN ('closed', 'merged', 'split')";
+    } else {
+        from = " FROM ticket_scope s JOIN tickets t ON t.id = s.ticket_id";
+        where = " WHERE s.unit_id = ? AND s.kind = ?";
+        params.push_back(f.unit_id);
+        params.push_back(static_cast<std::int64_t>(f.kind));
+        if (f.open) {
+            where += " AND s.open = ?";
+            params.push_back(std::int64_t{*f.open ? 1 : 0});
+        }
+        if (f.waiting) {
+            where += " AND s.waiting = ?";
+            params.push_back(std::int64_t{*f.waiting == tickets::Party::kOffice ? 1 : 2});
+        }
+        if (f.colour) {
+            where += " AND s.urgency = ?";
+            params.push_back(Urgency(*f.colour));
+        }
+    }
+    if (f.raised_by > 0 && f.colour) {
+        where += " AND t.colour = ?";
+        params.push_back(static_cast<std::int64_t>(*f.colour));
+    }
+    if (f.state) {
+        where += " AND t.state = ?";
+        params.push_back(std::string(tickets::StateName(*f.state)));
+    }
+    if (f.source) {
+        where += " AND t.source = ?";
+        params.push_back(std::string(tickets::SourceName(*f.source)));
+        if (f.source_id > 0) {
+            where += " AND t.source_id = ?";
+            params.push_back(f.source_id);
+        }
+    }
+    if (!f.q.empty()) {
+        where += db_.dialect() == Dialect::kSqlite ? " AND instr(t.title, ?) > 0" : " AND strpos(t.title, ?) > 0";
+        params.push_back(f.q);
+    }
+    ports::TicketPage page;
+    page.total = AsInt(db_.Query("SELECT COUNT(*)" + from + where, params).at(0)[0]);
+    std::string order;
+    if (f.raised_by > 0)
+        order = f.by_urgency ? " ORDER BY t.colour DESC, t.deadline, t.id" : " ORDER BY t.id DESC";
+    else
+        order = f.by_urgency ? " ORDER BY s.urgency, s.deadline, s.ticket_id" : " ORDER BY s.ticket_id DESC";
+    params.push_back(std::int64_t{f.limit});
+    params.push_back(f.offset);
+    for (const auto& r :
+         db_.Query(std::string("SELECT ") + kTicketColumns + from + where + order + " LIMIT ? OFFSET ?", params))
+        page.items.push_back(TicketFrom(r));
+    return page;
+}
+
+ports::ColourCounts SqlTicketStore::CountColours(ports::ScopeKind kind, Id unit_id) {
+    ports::ColourCounts counts{};
+    for (const auto& r : db_.Query(kCountColours, {unit_id, static_cast<std::int64_t>(kind)})) {
+        const auto urgency = AsInt(r[0]);
+        if (urgency >= 0 && urgency <= 3) counts[static_cast<std::size_t>(3 - urgency)] = AsInt(r[1]);
+    }
+    return counts;
+}
+
+std::vector<tickets::Ticket> SqlTicketStore::ListRunning() {
+    std::vector<tickets::Ticket> out;
+    for (const auto& r : db_.Query(std::string("SELECT ") + kTicketColumns + " " + kSelectRunning))
+        out.push_back(TicketFrom(r));
+    return out;
+}
+
+void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& changes) {
+    // One statement per colour and batch of ids for the scope rows (many rows per ticket), and one
+    // per ticket for its own row (red_on differs).
+    for (const auto& c : changes) db_.Query(kUpdateColourTicket, {static_cast<std::int64_t>(c.colour), c.red_on, c.ticket_id});
+    constexpr std::size_t kBatch = 500;
+    for (int colour = 0; colour < 4; ++colour) {
+        std::vector<Id> ids;
+        for (const auto& c : changes)
+            if (static_cast<int>(c.colour) == colour) ids.push_back(c.ticket_id);
+        for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+            const std::size_t end = std::min(ids.size(), start + kBatch);
+            std::string sql = "UPDATE ticket_scope SET urgency = ? WHERE ticket_id IN (";
+            std::vector<SqlValue> params{std::int64_t{3 - colour}};
+            for (std::size_t i = start; i < end; ++i) {
+                sql += i == start ? "?" : ", ?";
+                params.push_back(ids[i]);
+            }
+            db_.Query(sql + ")", params);
+        }
+    }
+}
+
+std::vector<ports::TicketStatRow> SqlTicketStore::ListStatRows(Id unit_id, const std::string& from,
+                                                               const std::string& to) {
+    std::vector<ports::TicketStatRow> out;
+    for (const auto& r : db_.Query(kSelectStatRows, {unit_id, from, to})) {
+        ports::TicketStatRow s;
+        s.id = AsInt(r[0]);
+        s.handler_unit_id = AsInt(r[1]);
+        s.state = tickets::StateFromName(AsText(r[2])).value_or(tickets::State::kRegistered);
+        s.source = tickets::SourceFromName(AsText(r[3])).value_or(tickets::Source::kMinqing);
+        s.source_id = AsInt(r[4]);
+        s.created_on = AsText(r[5]);
+        s.assigned_on = AsText(r[6]);
+        s.deadline = AsText(r[7]);
+        s.reported_on = AsText(r[8]);
+        s.closed_on = AsText(r[9]);
+        s.red_on = AsText(r[10]);
+        s.reopen_count = static_cast<int>(AsInt(r[11]));
+        if (r[12]) s.satisfied = AsInt(r[12]) != 0;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+void SqlTicketStore::AppendEvent(const ports::TicketEvent& e) {
+    db_.Query(kInsertEvent, {e.ticket_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
+}
+
+std::vector<ports::TicketEvent> SqlTicketStore::ListEvents(Id ticket_id) {
+    std::vector<ports::TicketEvent> out;
+    for (const auto& r : db_.Query(kSelectEvents, {ticket_id}))
+        out.push_back(ports::TicketEvent{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+                                         AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9])});
+    return out;
+}
+
+void SqlTicketStore::InsertRed(Id ticket_id, Id unit_id, const std::string& on_date) {
+    db_.Query(kInsertRed, {ticket_id, unit_id, on_date});
+}
+
+std::vector<std::pair<Id, std::int64_t>> SqlTicketStore::CountRedsSince(const std::string& from) {
+    std::vector<std::pair<Id, std::int64_t>> out;
+    for (const auto& r : db_.Query(kCountRedsSince, {from})) out.emplace_back(AsInt(r[0]), AsInt(r[1]));
+    return out;
+}
+
+Id SqlTicketStore::InsertMeeting(const tickets::Meeting& m) {
+    return AsInt(db_.Query(kInsertMeeting, {std::string(tickets::MeetingKindName(m.kind)), m.title, m.held_on,
+                                            m.unit_id, JoinLines(m.leaders), JoinLines(m.participants), m.minutes,
+                                            m.created_by, m.created_at})
+                     .at(0)[0]);
+}
+
+std::optional<tickets::Meeting> SqlTicketStore::FindMeeting(Id id) {
+    auto rows = db_.Query(std::string(kSelectMeetings) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return MeetingFrom(rows[0]);
+}
+
+std::vector<tickets::Meeting> SqlTicketStore::ListMeetings() {
+    std::vector<tickets::Meeting> out;
+    for (const auto& r : db_.Query(std::string(kSelectMeetings) + " ORDER BY held_on DESC, id DESC"))
+        out.push_back(MeetingFrom(r));
+    return out;
+}
+
+Id SqlTicketStore::InsertDeliberation(const tickets::Deliberation& d) {
+    return AsInt(db_.Query(kInsertDeliberation, {d.unit_id, d.topic, d.held_on, JoinLines(d.participants), d.decision,
+                                                 d.created_by, d.created_at})
+                     .at(0)[0]);
+}
+
+std::optional<tickets::Deliberation> SqlTicketStore::FindDeliberation(Id id) {
+    auto rows = db_.Query(std::string(kSelectDeliberations) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return DeliberationFrom(rows[0]);
+}
+
+std::vector<tickets::Deliberation> SqlTicketStore::ListDeliberations() {
+    std::vector<tickets::Deliberation> out;
+    for (const auto& r : db_.Query(std::string(kSelectDeliberations) + " ORDER BY held_on DESC, id DESC"))
+        out.push_back(DeliberationFrom(r));
+    return out;
+}
+
+std::vector<std::array<std::int64_t, 3>> SqlTicketStore::CountMeetingItems() {
+    std::vector<std::array<std::int64_t, 3>> out;
+    for (const auto& r : db_.Query(kCountMeetingItems)) out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2])});
+    return out;
+}
+
+tickets::ColourRules SqlTicketStore::LoadRules() {
+    tickets::ColourRules rules;
+    for (const auto& r : db_.Query(kSelectSettings)) {
+        const auto name = AsText(r[0]);
+        for (const auto& s : kSettings)
+            if (name == s.name) rules.*(s.field) = static_cast<int>(AsInt(r[1]));
+    }
+    return rules;
+}
+
+void SqlTicketStore::SaveRules(const tickets::ColourRules& rules) {
+    for (const auto& s : kSettings) {
+        db_.Query(kDeleteSetting, {std::string(s.name)});
+        db_.Query(kInsertSetting, {std::string(s.name), std::int64_t{rules.*(s.field)}});
+    }
+}
+
+Id SqlTicketStore::InsertNotification(const ports::NotificationRecord& n) {
+    return AsInt(
+        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at}).at(0)[0]);
+}
+
+std::vector<ports::NotificationRecord> SqlTicketStore::ListNotifications(Id user_id, bool unread_only, int limit,
+                                                                         std::int64_t offset) {
+    std::vector<ports::NotificationRecord> out;
+    std::string sql = kSelectNotifications;
+    if (unread_only) sql += " AND read_at = ''";
+    sql += " ORDER BY id DESC LIMIT ? OFFSET ?";
+    for (const auto& r : db_.Query(sql, {user_id, std::int64_t{limit}, offset})) out.push_back(NotificationFrom(r));
+    return out;
+}
+
+std::int64_t SqlTicketStore::CountUnread(Id user_id) { return AsInt(db_.Query(kCountUnread, {user_id}).at(0)[0]); }
+
+std::int64_t SqlTicketStore::MarkRead(Id user_id, Id id, const std::string& at) {
+    if (id > 0) return static_cast<std::int64_t>(db_.Query(kMarkOneRead, {at, user_id, id}).size());
+    return static_cast<std::int64_t>(db_.Query(kMarkAllRead, {at, user_id}).size());
+}
+
+bool SqlTicketStore::HasNotification(Id user_id, const std::string& kind, Id ticket_id, const std::string& since) {
+    return !db_.Query(kHasNotification, {user_id, kind, ticket_id, since}).empty();
+}
+
+}  // namespace lingyan::storage

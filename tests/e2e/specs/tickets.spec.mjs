@@ -1,0 +1,153 @@
+// 交办督办: a member captures a 民情 item on a phone (390 px) at 塘马村, the admin office assigns it,
+// the village's branch secretary (tangma) signs, reports progress and reports it done, the office
+// verifies it, and the member — on the phone again — calls it back satisfied: closed, with every
+// step on the timeline. Then the officers' board (a talk flag), statistics (chart and table),
+// meetings with their items, and the secretary's tasks by colour and notification centre, each
+// checked with axe and saved as a screenshot for the docs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+
+async function act(page, action, note) {
+  await page.locator(`[data-test="action-${action}"]`).click();
+  if (note !== undefined) {
+    const dialog = page.locator('.el-dialog:visible');
+    await input(dialog, 'action-note', 'textarea').fill(note);
+    await dialog.locator('[data-test="action-save"]').click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}
+
+// Element Plus puts data-test on the inner input of el-input: accept either place.
+const input = (page, name, tag = 'input') => page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`).first();
+
+async function waitState(page, label) {
+  await page.locator('[data-test="ticket-state"]', { hasText: label }).waitFor();
+}
+
+describe('tickets: from quick capture to call-back across roles', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('member captures on a phone, office assigns, secretary works, office verifies, member calls back', async () => {
+    // 1. The member on a phone: 民情速记.
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await login(phone, 'member');
+    await phone.goto(`${BASE_URL}/tickets/new`);
+    await phone.locator('[data-test="capture-unit-fixed"]', { hasText: '塘马村' }).waitFor();
+    const title = `e2e 村口健身器材松动 ${Date.now()}`;
+    await input(phone, 'capture-title').fill(title);
+    await input(phone, 'capture-detail', 'textarea').fill('小椅子走访时村民反映，单杠底座松动，存在安全隐患');
+    await input(phone, 'capture-location').fill('塘马村文化广场');
+    await input(phone, 'capture-raiser').fill('村民王大伯');
+    // Nothing overflows the phone's width.
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no horizontal scroll at 390 px');
+    await shot(phone, '70-tickets-capture-phone');
+    await phone.locator('[data-test="capture-submit"]').click();
+    await phone.waitForURL(/\/tickets\/\d+$/);
+    const id = Number(new URL(phone.url()).pathname.split('/').pop());
+    await waitState(phone, '已登记');
+    assert.deepEqual(phone.errors, []);
+
+    // 2. The office (admin: 塘马村 lies in Liyang) finds it in its queue and assigns it.
+    const office = await newPage(browser);
+    await login(office, 'admin');
+    await office.goto(`${BASE_URL}/tickets/mine`);
+    await office.locator('[data-test="ticket-card"]', { hasText: title }).waitFor();
+    await office.goto(`${BASE_URL}/tickets/${id}`);
+    await office.locator('[data-test="action-assign"]').click();
+    const dialog = office.locator('.el-dialog:visible');
+    await dialog.locator('[data-test="unit-picker"]').click();
+    await office.keyboard.type('塘马');
+    await office.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '塘马村' }).first().click();
+    await input(dialog, 'assign-leader').fill('戴埠镇党委副书记');
+    await shot(office, '71-tickets-assign');
+    await dialog.locator('[data-test="action-save"]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await waitState(office, '已交办');
+    const assigned = await api(office, `/tickets/${id}`);
+    assert.equal(assigned.handler_unit, '塘马村');
+    assert.ok(assigned.deadline, 'a deadline on the working-day calendar');
+
+    // 3. The branch secretary: the item is in their tasks; sign, a progress note, report done.
+    const desk = await newPage(browser);
+    await login(desk, 'tangma');
+    await desk.goto(`${BASE_URL}/tickets/mine`);
+    await desk.locator('[data-test="ticket-card"]', { hasText: title }).waitFor();
+    await desk.locator('[data-test="ticket-card"]', { hasText: title }).locator('[data-test="ticket-link"]').click();
+    await desk.waitForURL(`**/tickets/${id}`);
+    await act(desk, 'sign');
+    await waitState(desk, '已签收');
+    await act(desk, 'note', '已联系施工队，明天加固');
+    await waitState(desk, '办理中');
+    await act(desk, 'report', '底座已重新浇筑加固，附验收照片');
+    await waitState(desk, '已报结');
+    assert.deepEqual(desk.errors, []);
+
+    // 4. The office verifies.
+    await office.reload();
+    await act(office, 'accept');
+    await waitState(office, '已查办');
+
+    // 5. The member, on the phone, calls it back: satisfied closes it.
+    await phone.goto(`${BASE_URL}/tickets/${id}`);
+    await phone.locator('[data-test="action-satisfied"]').waitFor();
+    await shot(phone, '72-tickets-callback-phone');
+    await act(phone, 'satisfied');
+    await waitState(phone, '已办结');
+    const steps = await phone.locator('[data-test="ticket-timeline"] .el-timeline-item').count();
+    assert.equal(steps, 7, 'create, assign, sign, note, report, accept, satisfied');
+    await shot(office, '73-tickets-detail-verified');
+    await shot(phone, '74-tickets-closed-phone');
+    assert.deepEqual(phone.errors, []);
+    for (const p of [phone, office, desk]) await p.context().close();
+  });
+
+  it('officers supervise: the board, statistics and meetings; the secretary sees tasks by colour', async () => {
+    const town = await newPage(browser, { width: 1440, height: 900 });
+    await login(town, 'town');
+    await town.goto(`${BASE_URL}/tickets/board`);
+    await town.locator('[data-test="board-table"] .el-table__row').first().waitFor();
+    const board = await api(town, '/tickets/board');
+    assert.ok(board.colours.red > 0 && board.colours.yellow > 0 && board.colours.blue > 0, JSON.stringify(board.colours));
+    assert.ok(board.talks.length > 0, 'a unit is due a formal talk');
+    await town.locator('[data-test="talk-flag"]').first().waitFor();
+    await shot(town, '75-tickets-board');
+
+    await town.goto(`${BASE_URL}/tickets/stats`);
+    await town.locator('[data-test="stats-table"] .el-table__row').first().waitFor();
+    await town.locator('.echart-figure canvas').waitFor();
+    assert.ok((await town.locator('[data-test="stats-summary"]').innerText()).includes('场会议'));
+    await shot(town, '76-tickets-stats');
+
+    await town.goto(`${BASE_URL}/tickets/meetings`);
+    await town.locator('[data-test="meetings-table"] .el-table__row').first().waitFor();
+    const { items: meetings } = await api(town, '/meetings');
+    assert.ok(meetings.length >= 12, `${meetings.length} meetings in scope`);
+    await shot(town, '77-tickets-meetings');
+    await town.locator('[data-test="meetings-table"] .el-table__row a').first().click();
+    await town.locator('[data-test="meeting-items"]').waitFor();
+    await town.locator('[data-test="ticket-card"]').first().waitFor();
+    await shot(town, '78-tickets-meeting-detail');
+    assert.deepEqual(town.errors, []);
+
+    const secretary = await newPage(browser, { width: 390, height: 844 });
+    await login(secretary, 'secretary');
+    await secretary.goto(`${BASE_URL}/tickets/mine`);
+    await secretary.locator('[data-test="ticket-card"]').first().waitFor();
+    const mine = await api(secretary, '/tickets/mine');
+    for (const colour of ['red', 'yellow', 'blue', 'none']) assert.ok(mine.colours[colour] > 0, `${colour}: ${JSON.stringify(mine.colours)}`);
+    await secretary.locator('[data-test="filter-red"]').click();
+    await secretary.locator('[data-test="colour-red"]').first().waitFor();
+    await shot(secretary, '79-tickets-my-tasks-phone');
+    await secretary.locator('[data-test="notification-bell"]').click();
+    await secretary.locator('[data-test="digest-text"]').waitFor();
+    await shot(secretary, '80-tickets-notifications-phone');
+    assert.deepEqual(secretary.errors, []);
+    await town.context().close();
+    await secretary.context().close();
+  });
+});
