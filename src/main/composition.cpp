@@ -44,6 +44,7 @@ Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
     honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster);
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
+    accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth);
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
@@ -67,7 +68,8 @@ http::Services& Runtime::Services() {
         services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
-                                                                    *indicators, {}, *arena, live.get(), *honours});
+                                                                    *indicators, {}, *arena, live.get(), *honours,
+                                                                    *accounts});
     return *services_;
 }
 

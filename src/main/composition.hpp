@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 
+#include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
@@ -70,6 +71,7 @@ struct Runtime {
     std::unique_ptr<http::ws::LiveHub> live;               // the screens watching them
     std::unique_ptr<storage::SqlHonourStore> honour_store;  // shares store's connection
     std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
+    std::unique_ptr<app::AccountService> accounts;           // the accounts page (officers)
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
 

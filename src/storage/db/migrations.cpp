@@ -622,6 +622,13 @@ CREATE INDEX honours_person ON honours(person_id);
 CREATE UNIQUE INDEX honours_once ON honours(unit_id, name, title, level, year, source, source_id);
 )SQL",
      "", ""},
+    {50, "accounts in the web: first-login password change, last login, creation time",
+     R"SQL(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN last_login_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {
