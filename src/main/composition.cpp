@@ -63,6 +63,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
     honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster);
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
+    accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth);
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
@@ -102,7 +103,7 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
-                                                                    *tickets, *notifications});
+                                                                    *tickets, *notifications, *accounts});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());

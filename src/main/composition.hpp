@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 
+#include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
@@ -82,6 +83,7 @@ struct Runtime {
     std::unique_ptr<storage::SqlTicketStore> ticket_store;  // shares store's connection
     std::unique_ptr<app::TicketService> tickets;             // 交办 → 督办 → 查办 on the shipped calendar
     std::unique_ptr<app::NotificationService> notifications;  // the in-app notification centre
+    std::unique_ptr<app::AccountService> accounts;           // the accounts page (officers)
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
     std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)

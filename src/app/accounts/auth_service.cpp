@@ -82,16 +82,68 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
         return Error{errc::kUnauthorized, "用户名或密码错误", ""};
     }
     store_.DeleteThrottle(account_key);
+    store_.RecordLogin(user->id, now);
+    return OpenSessionLocked(*user, *role, address, user_agent, now);
+}
+
+LoginResult AuthService::OpenSessionLocked(const core::ports::UserRecord& user, core::auth::Role role,
+                                           const std::string& address, const std::string& user_agent,
+                                           std::int64_t now) {
     LoginResult result;
     result.token = crypto_.RandomToken();
-    result.user.actor = core::auth::Actor{user->id, user->username, *role, user->scope_unit_id};
-    result.user.display_name = user->display_name;
+    result.user.actor = core::auth::Actor{user.id, user.username, role, user.scope_unit_id};
+    result.user.display_name = user.display_name;
     result.user.csrf_token = crypto_.RandomToken();
-    core::ports::SessionRecord rec{crypto_.Sha256Hex(result.token), user->id, result.user.csrf_token,
+    result.user.must_change_password = user.must_change_password;
+    core::ports::SessionRecord rec{crypto_.Sha256Hex(result.token), user.id, result.user.csrf_token,
                                    now + kIdleSeconds, now, now, address.substr(0, 64),
                                    user_agent.substr(0, kMaxUserAgent)};
     store_.InsertSession(rec);
     sessions_[rec.token_hash] = Cached{result.user, rec.expires_at, now, now};
+    return result;
+}
+
+core::Result<LoginResult> AuthService::ChangeOwnPassword(const SessionUser& me, const std::string& current,
+                                                         const std::string& next, const std::string& address,
+                                                         const std::string& user_agent) {
+    if (auto st = CheckPasswordPolicy(next); !st) {
+        auto e = st.error();
+        e.field = "new_password";
+        return e;
+    }
+    if (next == current) return core::Invalid("新密码不能与当前密码相同", "new_password");
+    const std::int64_t now = clock_.NowUnix();
+    const std::string account_key = "u:" + me.actor.username;
+    std::optional<core::ports::UserRecord> user;
+    {
+        std::lock_guard store_lock(store_mutex_);
+        user = store_.FindUser(me.actor.user_id);
+        if (!user || !user->active) return Error{errc::kUnauthorized, "请先登录", ""};
+        const auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
+        if (throttle.blocked_until > now) return TooMany(throttle.blocked_until - now);
+    }
+    const bool verified = crypto_.VerifyPassword(user->password_hash, current);
+    const std::string hash = verified ? crypto_.HashPassword(next) : std::string();
+    const auto role = core::auth::RoleFromString(user->role);
+    std::lock_guard store_lock(store_mutex_);
+    if (!verified) {
+        auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
+        ++throttle.failures;
+        throttle.last_failure = now;
+        throttle.blocked_until = now + DelayAfter(throttle.failures);
+        store_.SaveThrottle(throttle);
+        return core::Invalid("当前密码不正确", "current_password");
+    }
+    if (!role) return Error{errc::kUnauthorized, "请先登录", ""};
+    auto tx = store_.Begin();
+    store_.UpdateUserPassword(user->id, hash, false);
+    store_.AppendAudit({0, clock_.NowIso(), me.actor.username, "passwd", "user", user->id,
+                        user->must_change_password ? "{\"first_login\":true}" : "{}", "", ""});
+    EndAllSessionsLocked(user->id);
+    user->must_change_password = false;
+    std::lock_guard lock(mutex_);
+    auto result = OpenSessionLocked(*user, *role, address, user_agent, now);
+    tx->Commit();
     return result;
 }
 
@@ -126,7 +178,7 @@ core::Result<SessionUser> AuthService::Authenticate(const std::string& token) {
         return Error{errc::kUnauthorized, rec ? "会话已过期，请重新登录" : "请先登录", ""};
     }
     SessionUser su{core::auth::Actor{user->id, user->username, *role, user->scope_unit_id}, user->display_name,
-                   rec->csrf_token};
+                   rec->csrf_token, user->must_change_password};
     store_.TouchSession(hash, now, now + kIdleSeconds);
     sessions_[hash] = Cached{su, now + kIdleSeconds, rec->created_at, now};
     return su;
@@ -214,6 +266,7 @@ core::Result<core::ports::UserRecord> AuthService::AddUser(const std::string& us
     if (auto st = CheckPasswordPolicy(password); !st) return st.error();
     core::ports::UserRecord u{0, username, display_name.empty() ? username : display_name, role, scope_unit_id,
                               crypto_.HashPassword(password), true};
+    u.created_at = clock_.NowIso();
     std::lock_guard lock(store_mutex_);
     if (store_.FindUserByName(username)) return Conflict("用户名已存在", "username");
     auto tx = store_.Begin();
@@ -241,7 +294,7 @@ core::Status AuthService::SetPassword(const std::string& username, const std::st
     if (auto st = CheckPasswordPolicy(password); !st) return st;
     const std::string hash = crypto_.HashPassword(password);
     return ChangeUser(username, "passwd", "{}", [&](core::ports::UserRecord& u) {
-        store_.UpdateUserPassword(u.id, hash);
+        store_.UpdateUserPassword(u.id, hash, u.must_change_password);
     });
 }
 

@@ -33,6 +33,9 @@ struct SessionUser {
     core::auth::Actor actor;
     std::string display_name;
     std::string csrf_token;
+    // The account was created or reset by an officer: until the user sets a password of their
+    // own, the session may only read /me, change the password or log out (http/server/router).
+    bool must_change_password = false;
 };
 
 struct LoginResult {
@@ -74,6 +77,14 @@ public:
     // Ends every session of the caller but the current one; returns how many.
     int EndOtherSessions(const SessionUser& me, const std::string& token);
 
+    // The caller changes their own password: the current one must be right (wrong answers count
+    // against the account like failed logins), the new one must follow the policy and differ from
+    // it. Ends every session of the account, clears the first-login flag and opens a new session
+    // for this device (audited).
+    core::Result<LoginResult> ChangeOwnPassword(const SessionUser& me, const std::string& current,
+                                                const std::string& next, const std::string& address,
+                                                const std::string& user_agent = {});
+
     // Throttled accounts and addresses (admin only), and lifting one (audited).
     core::Result<std::vector<core::ports::LoginThrottle>> Throttles(const core::auth::Actor& actor);
     core::Status LiftThrottle(const core::auth::Actor& actor, const std::string& key);
@@ -87,6 +98,10 @@ public:
     core::Status SetRole(const std::string& username, const std::string& role, core::ports::Id scope_unit_id);
     std::vector<core::ports::UserRecord> ListUsers();
 
+    // Ends every session of `user_id` in the store and in the cache. Call with the store mutex
+    // held, inside the transaction of the change that requires it (app/accounts/account_service).
+    void EndAllSessionsLocked(core::ports::Id user_id);
+
 private:
     struct Cached {
         SessionUser user;
@@ -94,8 +109,9 @@ private:
         std::int64_t created_at = 0;
         std::int64_t checked_at = 0;
     };
-    // Ends every session of `user_id` in the store and in the cache (store mutex held).
-    void EndAllSessionsLocked(core::ports::Id user_id);
+    // A new session for `user` (store mutex and mutex_ held).
+    LoginResult OpenSessionLocked(const core::ports::UserRecord& user, core::auth::Role role, const std::string& address,
+                                  const std::string& user_agent, std::int64_t now);
     core::Status ChangeUser(const std::string& username, const std::string& action, const std::string& detail,
                             const std::function<void(core::ports::UserRecord&)>& change);
 
@@ -108,6 +124,9 @@ private:
     std::unordered_map<std::string, Cached> sessions_;  // by token hash
     std::unordered_map<std::string, int> in_flight_;    // password checks running, by account key
 };
+
+// The answer to a session that must change its password before anything else (403).
+inline core::Error PasswordChangeRequired() { return core::Error{"password_change_required", "请先修改初始密码", ""}; }
 
 // Password policy: at least 8 characters (shared by CLI and HTTP).
 core::Status CheckPasswordPolicy(const std::string& password);

@@ -30,5 +30,10 @@ bool CanWriteRoster(Role r) { return r == Role::kAdmin || r == Role::kCounty || 
 bool CanImportRoster(Role r) { return IsManager(r); }
 bool IsManager(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown; }
 bool IsAdmin(Role r) { return r == Role::kAdmin; }
+bool MayManageAccountOf(Role actor, Role target) {
+    if (actor == Role::kAdmin) return true;
+    // The roles are declared from the top down: a larger value is a role below.
+    return IsManager(actor) && static_cast<int>(target) > static_cast<int>(actor);
+}
 
 }  // namespace lingyan::core::auth

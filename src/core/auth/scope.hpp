@@ -41,5 +41,9 @@ bool CanImportRoster(Role r);
 bool IsManager(Role r);
 // May the role manage users and read the audit log?
 bool IsAdmin(Role r);
+// Account management (the accounts page): admin manages every account; county and town manage
+// the accounts of the roles below their own (town: secretary, judge, member) inside their scope.
+// May `actor` create, change or reset an account of role `target`?
+bool MayManageAccountOf(Role actor, Role target);
 
 }  // namespace lingyan::core::auth

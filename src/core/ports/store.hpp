@@ -26,6 +26,9 @@ struct UserRecord {
     Id scope_unit_id = 0;  // 0: the whole deployment (admin only)
     std::string password_hash;  // Argon2id encoded string
     bool active = true;
+    bool must_change_password = false;  // set by a new account or a reset: the next session may only change it
+    std::int64_t last_login_at = 0;     // unix seconds of the last successful login, 0 = never
+    std::string created_at;             // ISO 8601 UTC ("" for accounts older than migration 50)
 };
 
 struct SessionRecord {
@@ -97,7 +100,9 @@ public:
 
     // Accounts
     virtual Id InsertUser(const UserRecord& u) = 0;
-    virtual void UpdateUserPassword(Id id, const std::string& password_hash) = 0;
+    // Sets the password hash and whether the user must change it at the next login.
+    virtual void UpdateUserPassword(Id id, const std::string& password_hash, bool must_change) = 0;
+    virtual void RecordLogin(Id id, std::int64_t at) = 0;  // last_login_at
     virtual std::optional<UserRecord> FindUserByName(const std::string& username) = 0;
     virtual std::optional<UserRecord> FindUser(Id id) = 0;
     virtual std::vector<UserRecord> ListUsers() = 0;
@@ -109,7 +114,8 @@ public:
     virtual std::vector<SessionRecord> ListSessionsOfUser(Id user_id) = 0;
     // Ends every session of a user (password, role, scope or state changed); returns how many.
     virtual int DeleteSessionsOfUser(Id user_id) = 0;
-    virtual void UpdateUser(const UserRecord& u) = 0;  // display name, role, scope, active (not the password)
+    // Display name, role, scope, active and must_change_password (not the password).
+    virtual void UpdateUser(const UserRecord& u) = 0;
     // Failed-login counters by key ("u:<username>" or "a:<address>"), kept across restarts.
     virtual std::optional<LoginThrottle> FindThrottle(const std::string& key) = 0;
     virtual void SaveThrottle(const LoginThrottle& t) = 0;

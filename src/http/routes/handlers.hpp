@@ -23,6 +23,16 @@ Response ListLoginThrottles(Services&, Request&);
 Response LiftLoginThrottle(Services&, Request&);
 Response GetMetrics(Services&, Request&);
 
+// accounts/account_routes.cpp
+Response ListAccounts(Services&, Request&);
+Response GetAccount(Services&, Request&, Id);
+Response CreateAccount(Services&, Request&);
+Response UpdateAccount(Services&, Request&, Id);
+Response ResetAccountPassword(Services&, Request&, Id);
+Response DisableAccount(Services&, Request&, Id);
+Response EnableAccount(Services&, Request&, Id);
+Response ChangeMyPassword(Services&, Request&);
+
 // roster/roster_routes.cpp
 Response ListUnits(Services&, Request&);
 Response CreateUnit(Services&, Request&);

@@ -23,6 +23,16 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/login-throttles/lift", Access::kSession, Bind(s, LiftLoginThrottle));
     router.Add("GET", "/metrics", Access::kPublic, Bind(s, GetMetrics));
 
+    // ---- accounts (accounts/account_routes.cpp)
+    router.Add("POST", "/api/v1/me/password", Access::kSession, Bind(s, ChangeMyPassword));
+    router.Add("GET", "/api/v1/accounts", Access::kSession, Bind(s, ListAccounts));
+    router.Add("POST", "/api/v1/accounts", Access::kSession, Bind(s, CreateAccount));
+    router.Add("GET", "/api/v1/accounts/{id}", Access::kSession, Bind(s, GetAccount));
+    router.Add("PATCH", "/api/v1/accounts/{id}", Access::kSession, Bind(s, UpdateAccount));
+    router.Add("POST", "/api/v1/accounts/{id}/password", Access::kSession, Bind(s, ResetAccountPassword));
+    router.Add("POST", "/api/v1/accounts/{id}/disable", Access::kSession, Bind(s, DisableAccount));
+    router.Add("POST", "/api/v1/accounts/{id}/enable", Access::kSession, Bind(s, EnableAccount));
+
     // ---- roster (roster/roster_routes.cpp)
     router.Add("GET", "/api/v1/units", Access::kSession, Bind(s, ListUnits));
     router.Add("POST", "/api/v1/units", Access::kSession, Bind(s, CreateUnit));

@@ -8,6 +8,7 @@
 
 #include "app/arena/arena_service.hpp"
 #include "app/audit/audit_service.hpp"
+#include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
@@ -51,6 +52,7 @@ struct Services {
     app::HonourService& honours;
     app::TicketService& tickets;
     app::NotificationService& notifications;
+    app::AccountService& accounts;
     HttpSettings settings;
 };
 
@@ -77,5 +79,7 @@ Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::
 
 // JSON of a session user (GET /me and login).
 std::string UserJson(const app::SessionUser& user, const std::string& scope_unit_name);
+// The attributes of the session cookie (after "lingyan_session=<token>").
+std::string SessionCookieAttributes(const Services& s, std::int64_t max_age);
 
 }  // namespace lingyan::http

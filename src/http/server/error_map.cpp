@@ -10,6 +10,7 @@ int StatusOf(const core::Error& e) {
         {core::errc::kInvalid, 422},      {core::errc::kNotFound, 404},    {core::errc::kForbidden, 403},
         {core::errc::kConflict, 409},     {core::errc::kUnauthorized, 401}, {core::errc::kRateLimited, 429},
         {core::errc::kTooLarge, 413},     {"bad_request", 400},             {"csrf", 403},
+        {"password_change_required", 403},
     };
     for (auto [code, status] : kTable)
         if (e.code == code) return status;

@@ -174,6 +174,11 @@ Response Router::Dispatch(Request& req, const RouteMatch& match, app::AuthServic
             if (req.Header("x-csrf-token") != user->csrf_token)
                 return ErrorResponse(403, "csrf", "缺少或错误的 CSRF 令牌（X-CSRF-Token）");
         }
+        // An account on an issued password (new or reset) may only change it, read who it is or
+        // log out until it has a password of its own.
+        if (user->must_change_password && match.label != "POST /api/v1/me/password" &&
+            match.label != "GET /api/v1/me" && match.label != "DELETE /api/v1/session")
+            return ErrorResponse(app::PasswordChangeRequired());
         req.user = std::move(user).value();
     }
     // A JSON route reads its body only when it says it is JSON: a cross-site form cannot post

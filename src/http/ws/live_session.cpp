@@ -237,7 +237,7 @@ asio::awaitable<bool> CheckAccess(Services* services, std::int64_t contest_id, s
                                   std::string device) {
     std::optional<core::auth::Actor> actor;
     if (!session.empty()) {
-        if (auto user = services->auth.Authenticate(session)) actor = user->actor;
+        if (auto user = services->auth.Authenticate(session); user && !user->must_change_password) actor = user->actor;
     }
     co_return services->arena.CheckWatch(contest_id, actor, device).ok();
 }

@@ -740,6 +740,13 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_user ON notifications(user_id, read_at, id);
 )SQL",
      "", ""},
+    {50, "accounts in the web: first-login password change, last login, creation time",
+     R"SQL(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN last_login_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+)SQL",
+     "", ""},
     // Issue 15 (ops): the change feed of several servers on one PostgreSQL (storage/feed/). A write
     // to a table behind an in-memory view notes its kind once per transaction and notifies the
     // listeners at commit; SQLite (one process) has no feed.

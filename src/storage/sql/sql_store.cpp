@@ -52,11 +52,14 @@ constexpr const char* kSelectIncomes = "SELECT unit_id, year, amount_yuan FROM u
 constexpr const char* kUpsertIncome =
     "INSERT INTO unit_incomes (unit_id, year, amount_yuan) VALUES (?, ?, ?) "
     "ON CONFLICT (unit_id, year) DO UPDATE SET amount_yuan = excluded.amount_yuan";
-constexpr const char* kUserColumns = "SELECT id, username, display_name, role, scope_unit_id, password_hash, active FROM users";
+constexpr const char* kUserColumns =
+    "SELECT id, username, display_name, role, scope_unit_id, password_hash, active, must_change_password, "
+    "last_login_at, created_at FROM users";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (username, display_name, role, scope_unit_id, password_hash, active) VALUES (?, ?, ?, ?, ?, ?) "
-    "RETURNING id";
-constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ? WHERE id = ?";
+    "INSERT INTO users (username, display_name, role, scope_unit_id, password_hash, active, must_change_password, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?";
+constexpr const char* kRecordLogin = "UPDATE users SET last_login_at = ? WHERE id = ?";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, created_at, last_seen, address, user_agent) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -69,7 +72,7 @@ constexpr const char* kDeleteThrottle = "DELETE FROM login_throttle WHERE key = 
 constexpr const char* kInsertThrottle =
     "INSERT INTO login_throttle (key, failures, last_failure, blocked_until) VALUES (?, ?, ?, ?)";
 constexpr const char* kUpdateUser =
-    "UPDATE users SET display_name = ?, role = ?, scope_unit_id = ?, active = ? WHERE id = ?";
+    "UPDATE users SET display_name = ?, role = ?, scope_unit_id = ?, active = ?, must_change_password = ? WHERE id = ?";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr const char* kLastAudit = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 constexpr const char* kInsertAudit =
@@ -85,8 +88,8 @@ SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue() : SqlV
 std::int64_t Flag(bool b) { return b ? 1 : 0; }
 
 UserRecord UserFromRow(const SqlRow& r) {
-    return UserRecord{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]), AsText(r[5]),
-                      AsInt(r[6]) != 0};
+    return UserRecord{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]),
+                      AsText(r[5]), AsInt(r[6]) != 0, AsInt(r[7]) != 0, AsInt(r[8]), AsText(r[9])};
 }
 
 }  // namespace
@@ -259,13 +262,15 @@ Id SqlStore::InsertUser(const UserRecord& u) {
     return AsInt(
         db_->Query(kInsertUser, {u.username, u.display_name, u.role,
                                  u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(), u.password_hash,
-                                 Flag(u.active)})
+                                 Flag(u.active), Flag(u.must_change_password), u.created_at})
             .at(0)[0]);
 }
 
-void SqlStore::UpdateUserPassword(Id id, const std::string& password_hash) {
-    db_->Query(kUpdatePassword, {password_hash, id});
+void SqlStore::UpdateUserPassword(Id id, const std::string& password_hash, bool must_change) {
+    db_->Query(kUpdatePassword, {password_hash, Flag(must_change), id});
 }
+
+void SqlStore::RecordLogin(Id id, std::int64_t at) { db_->Query(kRecordLogin, {at, id}); }
 
 std::optional<UserRecord> SqlStore::FindUserByName(const std::string& username) {
     auto rows = db_->Query(std::string(kUserColumns) + " WHERE username = ?", {username});
@@ -353,7 +358,7 @@ std::vector<core::ports::LoginThrottle> SqlStore::ListThrottles(std::int64_t blo
 
 void SqlStore::UpdateUser(const UserRecord& u) {
     db_->Query(kUpdateUser, {u.display_name, u.role, u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(),
-                             Flag(u.active), u.id});
+                             Flag(u.active), Flag(u.must_change_password), u.id});
 }
 
 void SqlStore::DeleteSession(const std::string& token_hash) { db_->Query(kDeleteSession, {token_hash}); }

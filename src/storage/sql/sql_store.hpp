@@ -36,7 +36,8 @@ public:
     void UpsertIncome(const core::roster::UnitIncome& i) override;
 
     core::roster::Id InsertUser(const core::ports::UserRecord& u) override;
-    void UpdateUserPassword(core::roster::Id id, const std::string& password_hash) override;
+    void UpdateUserPassword(core::roster::Id id, const std::string& password_hash, bool must_change) override;
+    void RecordLogin(core::roster::Id id, std::int64_t at) override;
     std::optional<core::ports::UserRecord> FindUserByName(const std::string& username) override;
     std::optional<core::ports::UserRecord> FindUser(core::roster::Id id) override;
     std::vector<core::ports::UserRecord> ListUsers() override;

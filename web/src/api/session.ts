@@ -10,6 +10,8 @@ export interface User {
   scope_unit_id: number;
   scope_unit_name: string;
   csrf_token?: string;
+  /** An issued password (new account, reset): the user must change it before anything else. */
+  must_change_password?: boolean;
 }
 
 export const sessionApi = {

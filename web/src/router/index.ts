@@ -17,6 +17,7 @@ import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
 import { honoursRoutes } from './routes/honours';
 import { accountRoutes } from './routes/account';
 import { ticketsRoutes } from './routes/tickets';
+import { accountsRoutes, passwordRoutes } from './routes/accounts';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -37,6 +38,7 @@ declare module 'vue-router' {
 // Every page is a lazily loaded chunk; the login route loads only the shell and the login form.
 export const routes: RouteRecordRaw[] = [
   ...sessionRoutes,
+  ...passwordRoutes,
   ...arenaStandaloneRoutes,
   {
     path: '/',
@@ -55,6 +57,7 @@ export const routes: RouteRecordRaw[] = [
       ...honoursRoutes,
       ...accountRoutes,
       ...ticketsRoutes,
+      ...accountsRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
@@ -77,6 +80,8 @@ export function setupRouter(pinia: Pinia): Router {
     if (!(await session.restore())) {
       return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
     }
+    // An issued password (new account, reset) is changed before anything else opens.
+    if (session.user?.must_change_password) return to.name === 'change-password' ? true : { name: 'change-password' };
     if (to.name === 'root' || to.name === 'home') {
       const landing = firstPath(session.role);
       if (to.name === 'root' || landing !== '/home') return landing === to.path ? true : landing;

@@ -4,9 +4,9 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User } from '@element-plus/icons-vue';
+import { Bell, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
-import { ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
+import { ACCOUNT_MANAGERS, ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
 export interface MenuItem {
   key: string;
@@ -82,6 +82,7 @@ export const MENU: MenuItem[] = [
     ],
   },
   { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },
+  { key: 'accounts', titleKey: 'accounts.menu', path: '/accounts', icon: UserFilled, roles: ACCOUNT_MANAGERS },
 ];
 
 export function visibleMenu(role: Role | null, items: MenuItem[] = MENU): MenuItem[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/session';
-import { EVALUATION_READERS, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
+import { EVALUATION_READERS, grantableRoles, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
 
 describe('roles', () => {
   it('counts the city, county and town levels as officers, and nobody else', () => {
@@ -29,5 +29,12 @@ describe('roles', () => {
     expect(hasRole('judge', ROSTER_READERS)).toBe(false);
     expect(hasRole('judge', EVALUATION_READERS)).toBe(true);
     expect(hasRole(null, POINTS_READERS)).toBe(false);
+  });
+
+  it('lets officers give only the roles below their own, as the server does', () => {
+    expect(grantableRoles('admin')).toEqual(['admin', 'county', 'town', 'secretary', 'judge', 'member']);
+    expect(grantableRoles('county')).toEqual(['town', 'secretary', 'judge', 'member']);
+    expect(grantableRoles('town')).toEqual(['secretary', 'judge', 'member']);
+    for (const role of ['secretary', 'judge', 'member', null] as const) expect(grantableRoles(role)).toEqual([]);
   });
 });

@@ -23,6 +23,16 @@ export const POINTS_EDITORS: Role[] = ['admin', 'county'];
 export const TICKET_USERS: Role[] = [...OFFICERS, 'secretary', 'member'];
 /** Meetings, 议事堂 records and the statistics: officers and secretaries. */
 export const TICKET_READERS: Role[] = [...OFFICERS, 'secretary'];
+/** 账号管理: admin for every account, county and town for the roles below their own in their scope. */
+export const ACCOUNT_MANAGERS: Role[] = OFFICERS;
+const ALL_ROLES: Role[] = ['admin', 'county', 'town', 'secretary', 'judge', 'member'];
+
+/** The roles `role` may give an account (the server checks the same rule: core/auth MayManageAccountOf). */
+export function grantableRoles(role: Role | null | undefined): Role[] {
+  if (role === 'admin') return ALL_ROLES;
+  if (!role || !OFFICERS.includes(role)) return [];
+  return ALL_ROLES.slice(ALL_ROLES.indexOf(role) + 1);
+}
 
 /** True for an officer (admin, county, town): they create and edit in every module. */
 export function isOfficer(role: Role | null | undefined): boolean {

@@ -15,18 +15,19 @@ std::string UserJson(const app::SessionUser& user, const std::string& scope_unit
                    {"role", core::auth::RoleName(user.actor.role)},
                    {"scope_unit_id", user.actor.scope_unit_id},
                    {"scope_unit_name", scope_unit_name},
-                   {"csrf_token", user.csrf_token}};
+                   {"csrf_token", user.csrf_token},
+                   {"must_change_password", user.must_change_password}};
     return json::serialize(o);
 }
 
-namespace {
-
 // The session cookie's attributes: HttpOnly, SameSite=Strict, and Secure when served over TLS
 // (directly or behind a TLS proxy: --secure-cookies).
-std::string CookieAttributes(const Services& s, std::int64_t max_age) {
+std::string SessionCookieAttributes(const Services& s, std::int64_t max_age) {
     return std::string("; HttpOnly; SameSite=Strict; Path=/; Max-Age=") + std::to_string(max_age) +
            (s.settings.secure_cookies ? "; Secure" : "");
 }
+
+namespace {
 
 json::object SessionJson(const app::SessionView& v) {
     return json::object{{"id", v.id},           {"created_at", v.created_at}, {"last_seen", v.last_seen},
@@ -71,7 +72,7 @@ Response LogIn(Services& s, Request& req) {
     Response res = JsonResponse(
         200, "{\"user\":" + UserJson(login->user, ScopeName(s, login->user.actor.scope_unit_id)) +
                  ",\"csrf_token\":" + json::serialize(json::value(login->user.csrf_token)) + "}");
-    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + login->token + CookieAttributes(s, app::AuthService::kIdleSeconds));
+    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + login->token + SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
     return res;
 }
 
@@ -80,7 +81,7 @@ Response LogOut(Services& s, Request& req) {
     s.auth.Logout(req.Cookie("lingyan_session"));
     Response res;
     res.status = 204;
-    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + CookieAttributes(s, 0));
+    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + SessionCookieAttributes(s, 0));
     return res;
 }
 

@@ -217,7 +217,8 @@ Response LiveNeedsUpgrade(Services&, Request&, Id) {
 // GET /api/v1/contests/{id}/messages?after=SEQ — the live messages as a list (polling fallback).
 Response ListLiveMessages(Services& s, Request& req, Id id) {
     std::optional<core::auth::Actor> actor;
-    if (auto user = s.auth.Authenticate(req.Cookie("lingyan_session"))) actor = user->actor;
+    if (auto user = s.auth.Authenticate(req.Cookie("lingyan_session")); user && !user->must_change_password)
+        actor = user->actor;
     if (auto ok = s.arena.CheckWatch(id, actor, req.Cookie("lingyan_judge_" + std::to_string(id))); !ok)
         return ErrorResponse(ok.error());
     std::optional<std::int64_t> after;

@@ -35,6 +35,7 @@ core::Result<app::JudgeIdentity> JudgeOf(Services& s, const Request& req, Id con
         if (!device.empty()) return s.arena.JudgeByDevice(contest, device).error();
         return core::Error{core::errc::kUnauthorized, "请先打开主持人发给您的评委链接", ""};
     }
+    if (user->must_change_password) return app::PasswordChangeRequired();
     if (write && req.Header("x-csrf-token") != user->csrf_token)
         return core::Error{"csrf", "缺少或错误的 CSRF 令牌（X-CSRF-Token）", ""};
     auto judge = s.arena.JudgeByAccount(user->actor, contest);

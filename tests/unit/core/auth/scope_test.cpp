@@ -42,5 +42,21 @@ TEST(Roles, ManagersAreTheOrganizationDepartments) {
     EXPECT_EQ(CanImportRoster(Role::kSecretary), IsManager(Role::kSecretary));
 }
 
+TEST(Roles, OfficersManageTheAccountsOfTheRolesBelowTheirOwn) {
+    for (Role r : {Role::kAdmin, Role::kCounty, Role::kTown, Role::kSecretary, Role::kJudge, Role::kMember})
+        EXPECT_TRUE(MayManageAccountOf(Role::kAdmin, r)) << RoleName(r);
+    EXPECT_FALSE(MayManageAccountOf(Role::kCounty, Role::kAdmin));
+    EXPECT_FALSE(MayManageAccountOf(Role::kCounty, Role::kCounty));
+    for (Role r : {Role::kTown, Role::kSecretary, Role::kJudge, Role::kMember})
+        EXPECT_TRUE(MayManageAccountOf(Role::kCounty, r)) << RoleName(r);
+    EXPECT_FALSE(MayManageAccountOf(Role::kTown, Role::kTown));
+    EXPECT_FALSE(MayManageAccountOf(Role::kTown, Role::kCounty));
+    for (Role r : {Role::kSecretary, Role::kJudge, Role::kMember})
+        EXPECT_TRUE(MayManageAccountOf(Role::kTown, r)) << RoleName(r);
+    for (Role actor : {Role::kSecretary, Role::kJudge, Role::kMember})
+        for (Role r : {Role::kSecretary, Role::kJudge, Role::kMember})
+            EXPECT_FALSE(MayManageAccountOf(actor, r)) << RoleName(actor) << " " << RoleName(r);
+}
+
 }  // namespace
 }  // namespace lingyan::core::auth

@@ -77,6 +77,7 @@ const common: typeof zh = {
     all: 'All',
     unitScope: 'Scope',
     selectUnit: 'Select a unit',
+    allUnits: 'All units',
   },
 };
 

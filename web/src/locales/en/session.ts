@@ -4,7 +4,7 @@ import type zh from '../zh-CN/session';
 
 const session: typeof zh = {
   roles: {
-    admin: 'City Organization Dept.',
+    admin: 'System administrator',
     county: 'County Organization Dept.',
     town: 'Town Party Committee',
     secretary: 'Village/Community Secretary',

@@ -76,5 +76,6 @@ export default {
     all: '全部',
     unitScope: '所选范围',
     selectUnit: '请选择单位',
+    allUnits: '全部单位',
   },
 };

@@ -2,7 +2,7 @@
 // ../en/session.ts has the same keys.
 export default {
   roles: {
-    admin: '市委组织部',
+    admin: '系统管理员',
     county: '区县组织部',
     town: '镇街党(工)委',
     secretary: '村/社区书记',

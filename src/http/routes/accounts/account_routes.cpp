@@ -1,0 +1,146 @@
+// 账号管理 (the accounts page) and the caller's own password change (docs/api.md "Accounts").
+#include <boost/json.hpp>
+
+#include "http/routes/handlers.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char* kSessionCookie = "lingyan_session";
+
+json::object AccountJson(const app::AccountView& a) {
+    return json::object{{"id", a.id},
+                        {"username", a.username},
+                        {"display_name", a.display_name},
+                        {"role", a.role},
+                        {"scope_unit_id", a.scope_unit_id},
+                        {"scope_unit_name", a.scope_unit_name},
+                        {"active", a.active},
+                        {"must_change_password", a.must_change_password},
+                        {"last_login_at", a.last_login_at},
+                        {"created_at", a.created_at},
+                        {"manageable", a.manageable}};
+}
+
+json::value IssuedJson(const app::IssuedAccount& issued) {
+    json::object o = AccountJson(issued.account);
+    if (!issued.temporary_password.empty()) o["temporary_password"] = issued.temporary_password;
+    return o;
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/accounts?q=&role=&state=&unit=&offset=&limit=
+Response ListAccounts(Services& s, Request& req) {
+    app::AccountFilter filter;
+    filter.q = req.Query("q").value_or("");
+    filter.role = req.Query("role").value_or("");
+    filter.state = req.Query("state").value_or("");
+    if (filter.q.size() > kMaxNameChars) return ErrorResponse(core::Invalid("搜索词过长", "q"));
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
+    auto offset = QueryInt(req.Query("offset"), "offset", 0, 0, kMaxOffset);
+    auto limit = QueryInt(req.Query("limit"), "limit", 50, 1, 200);
+    for (const auto* r : {&unit, &offset, &limit})
+        if (!*r) return ErrorResponse(r->error());
+    filter.unit = *unit;
+    filter.offset = static_cast<int>(*offset);
+    filter.limit = static_cast<int>(*limit);
+    return Reply(200, s.accounts.List(req.user->actor, filter), [](const app::AccountPage& page) {
+        json::array items;
+        for (const auto& a : page.items) items.push_back(AccountJson(a));
+        return json::value(json::object{{"items", std::move(items)},
+                                        {"total", page.total},
+                                        {"disabled", page.disabled},
+                                        {"must_change", page.must_change}});
+    });
+}
+
+// GET /api/v1/accounts/{id}
+Response GetAccount(Services& s, Request& req, Id id) {
+    return Reply(200, s.accounts.Get(req.user->actor, id), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+}
+
+// POST /api/v1/accounts {username, display_name, role, scope_unit_id, password?}
+Response CreateAccount(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"username", "display_name", "role", "scope_unit_id", "password"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewAccount in;
+    std::int64_t scope = 0;
+    if (auto st = All([&] { return ReadString(*o, "username", in.username); },
+                      [&] { return ReadString(*o, "display_name", in.display_name); },
+                      [&] { return ReadString(*o, "role", in.role); },
+                      [&] { return ReadInt(*o, "scope_unit_id", scope); },
+                      [&] { return ReadString(*o, "password", in.password); });
+        !st)
+        return ErrorResponse(st.error());
+    in.scope_unit_id = scope;
+    return Reply(201, s.accounts.Create(req.user->actor, in), IssuedJson);
+}
+
+// PATCH /api/v1/accounts/{id} {display_name?, role?, scope_unit_id?}
+Response UpdateAccount(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"display_name", "role", "scope_unit_id"});
+    if (!o) return ErrorResponse(o.error());
+    app::AccountChange change;
+    auto name = StringField(*o, "display_name");
+    if (!name) return ErrorResponse(name.error());
+    auto role = StringField(*o, "role");
+    if (!role) return ErrorResponse(role.error());
+    auto scope = IntField(*o, "scope_unit_id");
+    if (!scope) return ErrorResponse(scope.error());
+    change.display_name = *name;
+    change.role = *role;
+    if (*scope) change.scope_unit_id = **scope;
+    return Reply(200, s.accounts.Update(req.user->actor, id, change), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+}
+
+// POST /api/v1/accounts/{id}/password {password?}: a reset; "" or absent = a temporary password.
+Response ResetAccountPassword(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {"password"});
+    if (!o) return ErrorResponse(o.error());
+    std::string password;
+    if (auto st = ReadString(*o, "password", password); !st) return ErrorResponse(st.error());
+    return Reply(200, s.accounts.ResetPassword(req.user->actor, id, password), IssuedJson);
+}
+
+// POST /api/v1/accounts/{id}/disable and /enable
+Response DisableAccount(Services& s, Request& req, Id id) {
+    return Reply(200, s.accounts.SetActive(req.user->actor, id, false), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+}
+Response EnableAccount(Services& s, Request& req, Id id) {
+    return Reply(200, s.accounts.SetActive(req.user->actor, id, true), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+}
+
+// POST /api/v1/me/password {current_password, new_password}: the caller's own password. Every
+// session of the account ends; this device gets a new one (new cookie and CSRF token).
+Response ChangeMyPassword(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"current_password", "new_password"});
+    if (!o) return ErrorResponse(o.error());
+    std::string current, next;
+    if (auto st = All([&] { return ReadString(*o, "current_password", current); },
+                      [&] { return ReadString(*o, "new_password", next); });
+        !st)
+        return ErrorResponse(st.error());
+    if (current.empty()) return ErrorResponse(core::Invalid("请输入当前密码", "current_password"));
+    auto result = s.auth.ChangeOwnPassword(*req.user, current, next, req.remote, req.Header("user-agent"));
+    if (!result) return ErrorResponse(result.error());
+    std::string scope_name;
+    s.roster.WithIndex([&](const core::roster::RosterIndex& idx) {
+        if (const auto* u = idx.tree().Find(result->user.actor.scope_unit_id)) scope_name = u->name;
+    });
+    Response res = JsonResponse(200, "{\"user\":" + UserJson(result->user, scope_name) + ",\"csrf_token\":" +
+                                         json::serialize(json::value(result->user.csrf_token)) + "}");
+    res.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result->token + SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
+    return res;
+}
+
+}  // namespace handlers
+
+}  // namespace lingyan::http

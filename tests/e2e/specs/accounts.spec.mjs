@@ -1,0 +1,106 @@
+// 账号管理 (issue 14): a town officer creates a secretary account for a village of its town; the
+// temporary password is shown once; the new member is sent to 修改密码 and can open nothing else
+// until the password is changed (at 390 px, where the dialog and the page must fit the screen).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, login, newPage, shot } from '../lib/browser.mjs';
+
+/** Console errors (failed requests included) beside the page errors the helper records. */
+function watchConsole(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return errors;
+}
+
+async function fitsViewport(page, selector) {
+  return page.evaluate((sel) => {
+    const boxes = [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null).map((e) => e.getBoundingClientRect());
+    return boxes.length > 0 && boxes.every((b) => b.left >= 0 && b.right <= window.innerWidth + 1);
+  }, selector);
+}
+
+describe('accounts in the web', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  const username = `e2e.sec.${Date.now() % 100000}`;
+  let temporary = '';
+
+  it('a town officer creates an account in its town and sees the temporary password once', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    const consoleErrors = watchConsole(page);
+    await login(page, 'town');
+    consoleErrors.length = 0; // the login page's GET /me before the session is a 401 by design
+    await page.goto(`${BASE_URL}/accounts`);
+    await page.locator('[data-test="accounts-table"] .el-table__row').first().waitFor();
+    const summary = await page.locator('[data-test="accounts-summary"]').innerText();
+    assert.match(summary, /共 [1-9]\d* 个账号/, summary);
+    assert.ok((await page.locator('[data-test="accounts-table"]').innerText()).includes('secretary'), 'the secretary of 北联村 is in the town');
+    await shot(page, '90-accounts-list');
+
+    await page.locator('[data-test="account-add"]').click();
+    await page.locator('[data-test="account-username"]').fill(username);
+    await page.locator('[data-test="account-display-name"]').fill('善港村 新书记');
+    await page.locator('.el-dialog [data-test="account-role"]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '村/社区书记' }).click();
+    await page.locator('.el-dialog [data-test="unit-picker"]').click();
+    await page.keyboard.type('善港村');
+    await page.locator('.el-select-dropdown__item', { hasText: '善港村' }).first().click();
+    await shot(page, '91-accounts-new');
+    await page.locator('[data-test="account-save"]').click();
+    const issued = page.locator('[data-test="issued-value"]');
+    await issued.waitFor();
+    temporary = (await issued.innerText()).trim();
+    assert.equal(temporary.length, 12);
+    await page.locator('[data-test="accounts-q"]').fill(username);
+    await page.locator(`[data-test="account-reset-${username}"]`).waitFor();
+    assert.ok((await page.locator('[data-test="accounts-table"]').innerText()).includes('待改初始密码'));
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('the new secretary must change the password first, on a phone', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    const consoleErrors = watchConsole(page);
+    await page.goto(`${BASE_URL}/login`);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(temporary);
+    await page.locator('[data-test="login-submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/password');
+    await page.locator('[data-test="password-forced"]').waitFor();
+    consoleErrors.length = 0; // the login page's GET /me before the session is a 401 by design
+    // Any other page sends it back here.
+    await page.goto(`${BASE_URL}/roster/people`);
+    await page.waitForURL((url) => url.pathname === '/password');
+    assert.ok(await fitsViewport(page, '[data-test="password-page"]'), 'the form fits 390 px');
+    await shot(page, '92-password-first-login-phone');
+    await page.locator('[data-test="password-current"]').fill(temporary);
+    await page.locator('[data-test="password-next"]').fill('my-own-password-1');
+    await page.locator('[data-test="password-confirm"]').fill('my-own-password-1');
+    await page.locator('[data-test="password-submit"]').click();
+    await page.waitForURL((url) => url.pathname !== '/password');
+    await page.locator('[data-test="user-name"]').waitFor();
+    const me = await (await page.request.get(`${BASE_URL}/api/v1/me`)).json();
+    assert.equal(me.must_change_password, false);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('fits the new-account dialog on a phone', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await login(page, 'town');
+    await page.goto(`${BASE_URL}/accounts`);
+    await page.locator('[data-test="accounts-table"] .el-table__row').first().waitFor();
+    await page.locator('[data-test="account-add"]').click();
+    await page.locator('.el-dialog [data-test="account-save"]').waitFor();
+    assert.ok(await fitsViewport(page, '.el-dialog'), 'the dialog fits 390 px');
+    assert.ok(await fitsViewport(page, '.el-dialog__footer .el-button'), 'its buttons are on screen');
+    await shot(page, '93-accounts-new-phone');
+    assert.deepEqual(page.errors, []);
+  });
+});

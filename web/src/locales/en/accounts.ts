@@ -1,0 +1,62 @@
+// Accounts and the password change — English.
+// Typed by ../zh-CN/accounts.ts, so a key missing or extra here fails the type check.
+import type zh from '../zh-CN/accounts';
+
+const accounts: typeof zh = {
+  accounts: {
+    menu: 'Accounts',
+    search: 'Search',
+    searchHint: 'Username or name',
+    role: 'Role',
+    allRoles: 'All roles',
+    state: 'Status',
+    allStates: 'All statuses',
+    states: {
+      active: 'Active',
+      disabled: 'Disabled',
+      must_change: 'Must change password',
+      never_logged_in: 'Never signed in',
+    },
+    summary: '{total} accounts; {disabled} disabled, {mustChange} still on an issued password',
+    add: 'New account',
+    username: 'Username',
+    usernameHint: "2–64 letters, digits or . _ - {'@'}",
+    displayName: 'Name',
+    scope: 'Scope',
+    lastLogin: 'Last sign-in',
+    never: 'Never',
+    none: 'No account matches',
+    initialPassword: 'Initial password',
+    passwordHint: 'Leave empty for a temporary password',
+    created: 'Account {name} created',
+    saved: 'Saved; after a role or scope change the account signs in again',
+    editTitle: 'Edit account {name}',
+    editNote: 'A new role or scope ends every session of the account at once.',
+    resetPassword: 'Reset password',
+    resetConfirm: 'Reset the password of {name}? A temporary password is issued, the user must change it at the next sign-in, and their sessions end now.',
+    disable: 'Disable',
+    enable: 'Enable',
+    disableConfirm: 'Disable {name}? The account can no longer sign in and its sessions end now.',
+    disabled: '{name} disabled',
+    enabled: '{name} enabled',
+    yourself: 'Your account',
+    issuedTitle: 'Temporary password of {name} (shown only once)',
+    issuedText: 'Hand it over in person or by a safe channel; it must be changed at the first sign-in:',
+  },
+  password: {
+    title: 'Change password',
+    firstLogin: 'You are signed in with a password issued by an administrator. Please set your own password to continue.',
+    current: 'Current password',
+    next: 'New password',
+    confirm: 'Repeat the new password',
+    rule: 'At least 8 characters, different from the current one',
+    mismatch: 'The two new passwords differ',
+    tooShort: 'The new password needs at least 8 characters',
+    required: 'Please enter the current password',
+    submit: 'Change password',
+    done: 'Password changed; sign-ins on other devices have ended',
+    change: 'Change password',
+  },
+};
+
+export default accounts;
