@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "app/audit/audit_service.hpp"
+#include "core/text/cell_text.hpp"
 #include "app/common/use_case.hpp"
 #include "core/roster/person_rules.hpp"
 #include "core/text/json_escape.hpp"
@@ -189,6 +190,7 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
         if (!index_.tree().Find(p.unit_id) || !Visible(actor, p.unit_id))
             return Invalid("所属单位不存在或不在您的管辖范围内", "unit_id");
     }
+    p.name = core::text::NormalizeName(p.name);  // the import's spelling rule, then its name rule
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
     {
         std::lock_guard store_lock(store_mutex_);
@@ -222,7 +224,7 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
         }
     }
     Person before = p;
-    if (patch.name) p.name = *patch.name;
+    if (patch.name) p.name = core::text::NormalizeName(*patch.name);
     if (patch.birth_date) p.birth_date = *patch.birth_date;
     if (patch.party_join_date) p.party_join_date = *patch.party_join_date;
     if (patch.id_number) p.id_number = *patch.id_number;

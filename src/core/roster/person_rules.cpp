@@ -79,9 +79,24 @@ std::optional<Gender> GenderFromString(std::string_view s) {
     return std::nullopt;
 }
 
+Status ValidPersonName(std::string_view name) {
+    if (name.empty()) return Invalid("姓名不能为空", "name");
+    std::size_t chars = 0;
+    for (char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte & 0xC0) != 0x80) ++chars;
+        if (byte < 0x20 || byte == 0x7F) return Invalid("姓名中不应含有控制字符", "name");
+        if (c >= '0' && c <= '9') return Invalid("姓名中不应含有数字", "name");
+    }
+    if (chars > kMaxPersonNameChars)
+        return Invalid("姓名过长（不超过 " + std::to_string(kMaxPersonNameChars) + " 个字）", "name");
+    if (std::string_view("=+-@").find(name.front()) != std::string_view::npos)
+        return Invalid("姓名不能以 = + - @ 开头", "name");
+    return Ok();
+}
+
 Status ValidatePerson(const Person& p, std::string_view today) {
-    if (p.name.empty()) return Invalid("姓名不能为空", "name");
-    if (p.name.size() > 60) return Invalid("姓名过长", "name");
+    if (auto name = ValidPersonName(p.name); !name) return name;
     if (!ParseBirthDate(p.birth_date))
         return Invalid("出生日期应为 YYYY-MM-DD 格式的有效日期（只知年月时为 YYYY-MM）", "birth_date");
     int age = AgeAt(p.birth_date, today);

@@ -34,6 +34,12 @@ inline bool IsCollege(Education e) { return e >= Education::kJuniorCollege; }
 const char* GenderName(Gender g);                   // male / female
 std::optional<Gender> GenderFromString(std::string_view s);  // male/female/男/女
 
+// The one rule for a person's name, in the API and in imports alike (issue 11, finding 13): not
+// empty, at most kMaxPersonNameChars characters, no digits or control characters, and not
+// starting with = + - @ (a spreadsheet would read it as a formula). `name` as NormalizeName left it.
+inline constexpr std::size_t kMaxPersonNameChars = 30;
+Status ValidPersonName(std::string_view name);
+
 // Validates a person as it would be stored; `today` bounds birth and party dates.
 Status ValidatePerson(const Person& p, std::string_view today);
 Status ValidatePosition(const Position& p);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/roster/person_rules.hpp"
 #include "core/text/cell_text.hpp"
 #include "core/text/csv.hpp"
 #include "exchange/common/text_encoding.hpp"
@@ -20,7 +21,6 @@ using core::roster::Gender;
 
 // Title rows ("XX镇村干部名册") may sit above the header; look this far for it.
 constexpr std::size_t kMaxRowsBeforeHeader = 10;
-constexpr std::size_t kMaxNameLength = 30;
 constexpr std::size_t kMaxTitleLength = 30;
 
 enum class ValueKind { kText, kNumber, kDate, kBool, kError };
@@ -352,10 +352,8 @@ private:
 
         if (require(RosterColumn::kName)) {
             const std::string name = core::text::NormalizeName(field(RosterColumn::kName).text);
-            if (Utf8Length(name) > kMaxNameLength) {
-                fail(RosterColumn::kName, "姓名过长（不超过" + std::to_string(kMaxNameLength) + "个字）");
-            } else if (std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-                fail(RosterColumn::kName, "姓名“" + name + "”中不应含有数字");
+            if (auto valid = core::roster::ValidPersonName(name); !valid) {
+                fail(RosterColumn::kName, valid.error().message);
             } else {
                 person.name = name;
             }

@@ -149,7 +149,14 @@ describe('accessibility of every page, tab and dialog, for every role', () => {
                 }
                 if (await overlay.isVisible()) await overlay.locator('.el-dialog__headerbtn, .el-drawer__close-btn').first().click();
                 await overlay.waitFor({ state: 'hidden', timeout: 4000 });
-                await page.waitForTimeout(200);
+                // The dialog hides before its modal layer has faded out (slower on a loaded
+                // machine): wait until no overlay is left to catch the next click.
+                await page.waitForFunction(
+                  () => ![...document.querySelectorAll('.el-overlay')].some((el) => getComputedStyle(el).display !== 'none'),
+                  undefined,
+                  { timeout: 5000 },
+                );
+                await page.waitForTimeout(100);
               } else if (page.url() !== before) {
                 // The button opens a page (新增人员): check it and go back.
                 await settle(page);

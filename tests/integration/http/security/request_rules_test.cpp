@@ -105,6 +105,29 @@ TEST_P(TextLimitsTest, OverlongNamesAndTextsAreRefusedNamingTheField) {
     EXPECT_EQ(Json(program).at("error").at("field").as_string(), "description");
 }
 
+// Finding 13: a person's name in the API obeys the import's rule — no control characters, digits
+// or formula start — and is spelled as the import spells it ("刘　洋" → "刘洋").
+TEST_P(TextLimitsTest, APersonsNameObeysTheImportsRule) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const auto unit = Unit("北联村");
+    auto create = [&](const std::string& name_json) {
+        return c.Send("POST", "/api/v1/people",
+                      R"({"unit_id":)" + std::to_string(unit) + R"(,"name":)" + name_json +
+                          R"(,"gender":"male","birth_date":"1990-05-01","education":"bachelor"})");
+    };
+    for (const char* bad : {R"("张\u0000三")", R"("+1")", R"("-1")", R"("=1+1")", "\"@SUM(A1)\""}) {
+        auto r = create(bad);
+        EXPECT_EQ(r.status, 422) << bad << ": " << r.body;
+        if (r.status == 422) {
+            EXPECT_EQ(Json(r).at("error").at("field").as_string(), "name") << bad;
+        }
+    }
+    auto spaced = create(R"("刘　洋")");
+    ASSERT_EQ(spaced.status, 201) << spaced.body;
+    EXPECT_EQ(Json(spaced).at("name").as_string(), "刘洋");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TextLimitsTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

@@ -37,6 +37,20 @@ TEST(PersonRules, MaskingKeepsOnlyRegionAndLastFour) {
     EXPECT_EQ(MaskIdNumber(""), "");
 }
 
+// One name rule for the API and imports (issue 11, finding 13): the names the API accepted before.
+TEST(PersonRules, ANameIsLettersWithoutDigitsControlsOrAFormulaStart) {
+    for (const char* good : {"张三", "欧阳娜娜", "阿卜杜拉·买买提", "Anna Lee", "Jean-Pierre"})
+        EXPECT_TRUE(ValidPersonName(good).ok()) << good;
+    for (const char* bad : {"", "+1", "-1", "=1+1", "@张三", "=张三", "张三2", "-张"})
+        EXPECT_FALSE(ValidPersonName(bad).ok()) << bad;
+    EXPECT_FALSE(ValidPersonName(std::string("张\0三", 7)).ok());
+    EXPECT_FALSE(ValidPersonName("张\t三").ok());
+    EXPECT_TRUE(ValidPersonName(std::string(30 * 3, 'a').substr(0, 30)).ok());
+    std::string thirty_one;
+    for (int i = 0; i < 31; ++i) thirty_one += "张";
+    EXPECT_EQ(ValidPersonName(thirty_one).error().field, "name");
+}
+
 TEST(PersonRules, ValidationNamesTheOffendingField) {
     Person p;
     p.name = "张三";
