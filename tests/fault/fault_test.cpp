@@ -328,3 +328,48 @@ TEST(DiskFull, WritesAreRefusedClearlyNothingIsCorruptedAndServiceResumes) {
 
 }  // namespace
 }  // namespace lingyan::fault
+
+namespace lingyan::fault {
+namespace {
+
+// The change feed across a PostgreSQL restart: notifications sent while a server's listening
+// connection was down are lost, and its catch-up read after reconnecting must bring the change in.
+TEST(FeedAcrossRestart, AServerCatchesUpOnChangesMadeWhileItsFeedWasDisconnected) {
+    PrivatePostgres pg;
+    pg.CreateDatabase("feed");
+    const std::string url = pg.Conninfo("feed");
+    testing::TempDir dir;
+    const std::string key = (dir / "feed.audit-key").string();
+    Server a = Spawn(url, key, {"--demo"}, (dir / "a.log").string());
+    Server b = Spawn(url, key, {}, (dir / "b.log").string());
+    Client town_a(a.port);
+    ASSERT_EQ(town_a.Login("town").status, 200);
+    Client town_b = Again(town_a, b.port);
+    const std::int64_t unit = UnitId(town_a, "北联村");
+
+    pg.Stop();
+    pg.Start();
+    // At once, before B's feed has reconnected (its backoff is at least 200 ms): A's write notifies
+    // nobody on B's side. A reconnects its own connection on this request.
+    HttpResult r;
+    for (int i = 0; i < 50 && r.status != 201; ++i) {
+        r = Send(town_a, "POST", "/api/v1/people", PersonBody(unit, "重连后"));
+        if (r.status != 201) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_EQ(r.status, 201) << r.body;
+    const std::string target = "/api/v1/people/" + std::to_string(json::parse(r.body).at("id").as_int64());
+    const auto written = Clock::now();
+    bool seen = false;
+    while (!seen && Clock::now() - written < std::chrono::seconds(10)) {
+        seen = Send(town_b, "GET", target, "").status == 200;
+        if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_TRUE(seen) << "server B never caught up after its feed reconnected";
+    std::printf("[fault] change feed across a PostgreSQL restart: server B showed A's write %lld ms after it\n",
+                static_cast<long long>(Ms(Clock::now() - written)));
+    EXPECT_EQ(Stop(a), 0);
+    EXPECT_EQ(Stop(b), 0);
+}
+
+}  // namespace
+}  // namespace lingyan::fault
