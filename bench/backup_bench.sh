@@ -56,7 +56,7 @@ if [ -n "${LINGYAN_TEST_PG:-}" ]; then
   psql -q "$LINGYAN_TEST_PG" -c "CREATE DATABASE backup_bench" -c "CREATE DATABASE backup_bench_restored"
   pg="${LINGYAN_TEST_PG/dbname=postgres/dbname=backup_bench}"
   pg2="${LINGYAN_TEST_PG/dbname=postgres/dbname=backup_bench_restored}"
-  "$bin" migrate --db "$pg" >/dev/null
+  LINGYAN_AUDIT_KEY="$tmp/postgres.audit-key" "$bin" migrate --db "$pg" >/dev/null
   LINGYAN_AUDIT_KEY="$tmp/postgres.audit-key" LINGYAN_PASSWORD=bench-password "$bin" user add bench-admin --role admin --db "$pg" >/dev/null
   psql -q "$pg" -f "$tmp/roster.sql" >/dev/null
   psql -q "$pg" -f "$tmp/points.sql" >/dev/null
