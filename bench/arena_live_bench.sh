@@ -15,7 +15,7 @@ LOAD=$(dirname "$BIN")/bench/arena_load
 ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 DIR=$(mktemp -d)
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$DIR"; }
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$DIR"; }
 trap cleanup EXIT
 
 wait_port() {  # FILE → the port printed as "listening on port N"

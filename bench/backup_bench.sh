@@ -25,13 +25,20 @@ report() {  # name start end
 run_one() {  # name db restored_db audit_key
   local name=$1 db=$2 db2=$3 key=$4
   echo "== $name: $units units, $people people, $events points events"
-  local t0 t1 t2 t3
+  local t0 t1 t2 t3 t4
   t0=$(secs); "$bin" backup "$tmp/bk-$name" --db "$db" --audit-key "$key" --data-dir "$tmp" >"$tmp/b.log"; t1=$(secs)
   report "backup" "$t0" "$t1"; grep -E "张表|大小" "$tmp/b.log"
   "$bin" restore "$tmp/bk-$name" --db "$db2" --audit-key "$tmp/$name-2.audit-key" --data-dir "$tmp" >"$tmp/r.log"; t2=$(secs)
   report "restore + verification (row counts, audit head)" "$t1" "$t2"
   "$bin" audit verify --db "$db2" --audit-key "$tmp/$name-2.audit-key" >/dev/null; t3=$(secs)
   report "audit verify of the restored copy" "$t2" "$t3"
+  # A server on the restored copy: start → listening (its views are built from the database).
+  "$bin" serve --db "$db2" --audit-key "$tmp/$name-2.audit-key" --port 0 --quiet >"$tmp/serve-$name.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1200); do grep -q "listening on port" "$tmp/serve-$name.log" && break; sleep 0.05; done
+  t4=$(secs)
+  report "serve on the restored copy: start to listening" "$t3" "$t4"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 # SQLite
 db="sqlite:$tmp/bench.db"
@@ -49,7 +56,7 @@ if [ -n "${LINGYAN_TEST_PG:-}" ]; then
   psql -q "$LINGYAN_TEST_PG" -c "CREATE DATABASE backup_bench" -c "CREATE DATABASE backup_bench_restored"
   pg="${LINGYAN_TEST_PG/dbname=postgres/dbname=backup_bench}"
   pg2="${LINGYAN_TEST_PG/dbname=postgres/dbname=backup_bench_restored}"
-  "$bin" migrate --db "$pg" >/dev/null
+  LINGYAN_AUDIT_KEY="$tmp/postgres.audit-key" "$bin" migrate --db "$pg" >/dev/null
   LINGYAN_AUDIT_KEY="$tmp/postgres.audit-key" LINGYAN_PASSWORD=bench-password "$bin" user add bench-admin --role admin --db "$pg" >/dev/null
   psql -q "$pg" -f "$tmp/roster.sql" >/dev/null
   psql -q "$pg" -f "$tmp/points.sql" >/dev/null

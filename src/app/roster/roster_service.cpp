@@ -10,6 +10,7 @@
 #include "app/audit/audit_service.hpp"
 #include "core/text/cell_text.hpp"
 #include "app/common/use_case.hpp"
+#include "core/ports/store_errors.hpp"
 #include "core/roster/person_rules.hpp"
 #include "core/text/json_escape.hpp"
 
@@ -197,6 +198,8 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
         auto tx = store_.Begin();
         try {
             p.id = store_.InsertPerson(p);
+        } catch (const core::ports::StoreUnavailable&) {
+            throw;  // the database is down, not the number taken: 503
         } catch (const std::exception&) {
             if (!p.id_number.empty()) return Conflict("身份证号已存在", "id_number");
             throw;
@@ -238,6 +241,8 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
         auto tx = store_.Begin();
         try {
             store_.UpdatePerson(p);
+        } catch (const core::ports::StoreUnavailable&) {
+            throw;
         } catch (const std::exception&) {
             if (patch.id_number && !p.id_number.empty()) return Conflict("身份证号已存在", "id_number");
             throw;
@@ -790,6 +795,8 @@ Status RosterService::DeleteUnit(const Actor& actor, Id id) {
         store_.DeleteUnit(id);
         Audit(actor, "delete", "unit", id, "{\"before\":" + UnitAuditJson(unit) + "}");
         tx->Commit();
+    } catch (const core::ports::StoreUnavailable&) {
+        throw;
     } catch (const std::exception&) {
         // The checks above cover the roster; what is left are references from campaigns,
         // points, training, metrics or accounts, which the database refuses to orphan.

@@ -1,6 +1,7 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <unordered_map>
 
 #include "core/ports/store_errors.hpp"
 #include "storage/db/sql_db.hpp"
@@ -72,10 +73,12 @@ public:
             else texts[i] = std::get<std::string>(v);
             values[i] = texts[i].c_str();
         }
-        const std::string dollar = ToDollarParams(sql);
         PGresult* r = Run(sql, [&] {
-            return PQexecParams(conn_, dollar.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
-                                nullptr, 0);
+            const std::string* name = Prepared(sql);
+            if (!name)
+                return PQexecParams(conn_, ToDollarParams(sql).c_str(), static_cast<int>(params.size()), nullptr,
+                                    values.data(), nullptr, nullptr, 0);
+            return PQexecPrepared(conn_, name->c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
         }, /*keep=*/true);
         std::vector<SqlRow> rows;
         int nrows = PQntuples(r), ncols = PQnfields(r);
@@ -106,6 +109,33 @@ public:
     }
 
 private:
+    // The server-side prepared statement for `sql` (parsed and planned once per connection), or
+    // null when it cannot be prepared (then it runs unprepared and the failure reports itself).
+    // The cache is per connection: a reconnect starts it afresh. Bounded, because a few callers
+    // build SQL text from data (IN lists); when full it is dropped whole.
+    const std::string* Prepared(const std::string& sql) {
+        if (prepared_conn_ != conn_ || PQstatus(conn_) != CONNECTION_OK) {
+            prepared_.clear();
+            prepared_conn_ = conn_;
+            reconnect_epoch_seen_ = reconnect_epoch_;
+        }
+        if (reconnect_epoch_seen_ != reconnect_epoch_) {
+            prepared_.clear();
+            reconnect_epoch_seen_ = reconnect_epoch_;
+        }
+        if (auto it = prepared_.find(sql); it != prepared_.end()) return &it->second;
+        if (prepared_.size() >= kMaxPrepared) {
+            PQclear(PQexec(conn_, "DEALLOCATE ALL"));
+            prepared_.clear();
+        }
+        std::string name = "ly" + std::to_string(++prepared_count_);
+        PGresult* r = PQprepare(conn_, name.c_str(), ToDollarParams(sql).c_str(), 0, nullptr);
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (!ok) return nullptr;
+        return &prepared_.emplace(sql, std::move(name)).first->second;
+    }
+
     PGconn* Connect() {
         // A default connect timeout that the connection string may override (later keywords win).
         const char* keywords[] = {"connect_timeout", "dbname", nullptr};
@@ -129,6 +159,7 @@ private:
             Unavailable("PostgreSQL 暂时不可用，请稍后重试（" + FirstLine(PQerrorMessage(conn_)) + "）");
         }
         Configure();
+        ++reconnect_epoch_;  // the server forgot our prepared statements
         stats_.reconnects++;
         stats_.connected = true;
     }
@@ -173,8 +204,12 @@ private:
     }
     static std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
+    static constexpr std::size_t kMaxPrepared = 2000;
     std::string conninfo_;
     PGconn* conn_ = nullptr;
+    std::unordered_map<std::string, std::string> prepared_;  // SQL → statement name
+    PGconn* prepared_conn_ = nullptr;
+    std::uint64_t prepared_count_ = 0, reconnect_epoch_ = 0, reconnect_epoch_seen_ = 0;
     bool in_tx_ = false;
     Clock::time_point retry_after_{};
 };
