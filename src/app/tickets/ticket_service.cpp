@@ -398,10 +398,14 @@ Result<TicketView> TicketService::Act(const Actor& actor, Id id, const TicketAct
             after.push_back([this, users, t] { Notify(users, "sent_back", "查办退回：" + t.title, "", t.id); });
             break;
         }
-        case Action::kSatisfied:
+        case Action::kSatisfied: {
             t.satisfied = true;
             t.closed_on = today_text;
+            const auto assigned = DateOr(t.assigned_on, today);
+            auto days = assigned < today ? calendar_.CountWorkdays(assigned, today) : Result<std::int64_t>(0);
+            t.days_to_close = days ? static_cast<int>(*days) : 0;
             break;
+        }
         case Action::kDissatisfied: {
             if (auto st = CheckNote(in.note, true, "不满意的原因"); !st) return st.error();
             t.satisfied = false;
@@ -668,64 +672,38 @@ Result<TicketStats> TicketService::Statistics(const Actor& actor, Id unit, int y
     if (unit != 0 && !InScope(actor, unit)) return NotFound("单位", "unit");
     const Id scope = unit != 0 ? unit : actor.scope_unit_id;
     const std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
-    std::vector<ports::TicketStatRow> rows;
+    std::vector<ports::UnitStatRow> rows;
     std::vector<tk::Meeting> meetings;
     std::vector<std::array<std::int64_t, 3>> counts;
     {
         std::lock_guard lock(store_mutex_);
         EnsureColouredLocked();
-        rows = tickets_.ListStatRows(scope, from, to);
+        rows = tickets_.AggregateStats(scope, from, to, clock_.Today());
         meetings = tickets_.ListMeetings();
         counts = tickets_.CountMeetingItems();
     }
-    const auto today = DateOr(clock_.Today(), CivilDate{});
     TicketStats s;
     s.year = year;
-    struct Acc {
-        UnitStats u;
-        std::int64_t close_days = 0, called_back = 0, satisfied = 0, reopened = 0, judged = 0;
+    auto rate = [](std::int64_t part, std::int64_t whole) {
+        return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
     };
-    std::map<Id, Acc> by_unit;
-    for (const auto& r : rows) {
-        auto& a = by_unit[r.handler_unit_id];
-        a.u.unit_id = r.handler_unit_id;
-        a.u.received++;
-        const auto deadline = ParseIsoDate(r.deadline);
-        const auto reported = ParseIsoDate(r.reported_on.empty() ? r.closed_on : r.reported_on);
-        if (r.state == tk::State::kClosed) {
-            a.u.closed++;
-            if (auto assigned = ParseIsoDate(r.assigned_on); assigned) {
-                if (auto closed = ParseIsoDate(r.closed_on); closed && *closed >= *assigned)
-                    if (auto n = calendar_.CountWorkdays(*assigned, *closed)) a.close_days += *n;
-            }
-        } else if (tk::IsOpen(r.state)) {
-            a.u.open++;
-        }
-        const bool late = !r.red_on.empty() || (deadline && reported && *reported > *deadline) ||
-                          (deadline && !reported && tk::IsRunning(r.state) && today > *deadline);
-        if (late) a.u.overdue++;
-        if (reported && deadline) {
-            a.judged++;
-            if (!late) a.u.on_time++;
-        }
-        if (r.satisfied) {
-            a.called_back++;
-            a.satisfied += *r.satisfied ? 1 : 0;
-        }
-        if (r.reopen_count > 0) a.reopened++;
-    }
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         s.unit = scope == 0 ? "全部单位" : UnitName(tree, scope);
-        for (auto& [id, a] : by_unit) {
-            auto u = a.u;
-            u.unit = UnitName(tree, id);
-            u.avg_days_to_close = u.closed ? static_cast<double>(a.close_days) / static_cast<double>(u.closed) : 0;
-            u.on_time_rate = a.judged ? static_cast<double>(u.on_time) / static_cast<double>(a.judged) : 0;
-            u.satisfaction_rate =
-                a.called_back ? static_cast<double>(a.satisfied) / static_cast<double>(a.called_back) : 0;
-            u.reopen_rate = u.received ? static_cast<double>(a.reopened) / static_cast<double>(u.received) : 0;
-            if (id != 0) s.received += u.received;
+        for (const auto& r : rows) {
+            UnitStats u;
+            u.unit_id = r.handler_unit_id;
+            u.unit = UnitName(tree, r.handler_unit_id);
+            u.received = r.received;
+            u.closed = r.closed;
+            u.open = r.open;
+            u.overdue = r.late;
+            u.on_time = r.on_time;
+            u.avg_days_to_close = rate(r.close_days, r.closed);
+            u.on_time_rate = rate(r.on_time, r.judged);
+            u.satisfaction_rate = rate(r.satisfied, r.called_back);
+            u.reopen_rate = rate(r.reopened, r.received);
+            if (u.unit_id != 0) s.received += u.received;
             s.closed += u.closed;
             s.units.push_back(std::move(u));
         }

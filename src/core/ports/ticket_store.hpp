@@ -68,16 +68,15 @@ struct TicketPage {
 // The colours of the open, running tickets in a scope: count per colour rank (none, blue, yellow, red).
 using ColourCounts = std::array<std::int64_t, 4>;
 
-// What the statistics read of a ticket (no texts).
-struct TicketStatRow {
-    Id id = 0;
+// The statistics of one handling unit, summed by the database over the tickets created in a period.
+struct UnitStatRow {
     Id handler_unit_id = 0;
-    tickets::State state = tickets::State::kRegistered;
-    tickets::Source source = tickets::Source::kMinqing;
-    Id source_id = 0;
-    std::string created_on, assigned_on, deadline, reported_on, closed_on, red_on;
-    int reopen_count = 0;
-    std::optional<bool> satisfied;
+    std::int64_t received = 0, closed = 0, open = 0;
+    std::int64_t late = 0;     // turned red, reported after the deadline, or running past it
+    std::int64_t judged = 0;   // reported (or closed) with a deadline: on time or late
+    std::int64_t on_time = 0;  // judged and not late
+    std::int64_t called_back = 0, satisfied = 0, reopened = 0;
+    std::int64_t close_days = 0;  // working days from assignment to closing, summed over closed tickets
 };
 
 // A colour change found by the daily recolouring.
@@ -115,8 +114,10 @@ public:
     virtual std::vector<tickets::Ticket> ListRunning() = 0;
     // Writes changed colours (tickets and scope rows) in batches.
     virtual void UpdateColours(const std::vector<ColourChange>& changes) = 0;
-    // The statistics rows of the tickets handled in `unit_id`'s subtree created in [from, to].
-    virtual std::vector<TicketStatRow> ListStatRows(Id unit_id, const std::string& from, const std::string& to) = 0;
+    // Per handling unit, the statistics of the tickets handled in `unit_id`'s subtree created in
+    // [from, to]; running tickets past their deadline on `today` count as late.
+    virtual std::vector<UnitStatRow> AggregateStats(Id unit_id, const std::string& from, const std::string& to,
+                                                    const std::string& today) = 0;
 
     // The timeline.
     virtual void AppendEvent(const TicketEvent& e) = 0;

@@ -50,6 +50,7 @@ struct Ticket {
     std::string last_note_on;
     std::string reported_on;
     std::string closed_on;
+    int days_to_close = 0;  // working days from the (last) assignment to closing; set when closed
     Colour colour = Colour::kNone;
     std::string red_on;       // the day it first turned red in this assignment
     int reopen_count = 0;

@@ -674,6 +674,7 @@ CREATE TABLE tickets (
   last_note_on TEXT NOT NULL DEFAULT '',
   reported_on TEXT NOT NULL DEFAULT '',
   closed_on TEXT NOT NULL DEFAULT '',
+  days_to_close INTEGER NOT NULL DEFAULT 0,
   colour INTEGER NOT NULL DEFAULT 0,
   red_on TEXT NOT NULL DEFAULT '',
   reopen_count INTEGER NOT NULL DEFAULT 0,
@@ -689,6 +690,7 @@ CREATE TABLE tickets (
 CREATE INDEX tickets_raised_by ON tickets(raised_by, id);
 CREATE INDEX tickets_source ON tickets(source, source_id);
 CREATE INDEX tickets_running ON tickets(state);
+CREATE INDEX tickets_handler_created ON tickets(handler_unit_id, created_on);
 -- One row per ancestor of the ticket's units (and 0, the whole deployment) and kind (0 visible,
 -- 1 handler, 2 office), with the keys "my tasks" and the board sort on: open, waiting (0 nobody,
 -- 1 office, 2 handler), urgency (3 - colour: red first) and the deadline. A page is one index range.

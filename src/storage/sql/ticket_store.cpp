@@ -15,21 +15,21 @@ constexpr const char* kTicketColumns =
     "t.id, t.source, t.source_id, t.title, t.detail, t.category, t.priority, t.subject_unit_id, t.location, "
     "t.raised_by, t.raiser_name, t.raiser_phone, t.state, t.office_unit_id, t.handler_unit_id, t.leader, "
     "t.leader_user_id, t.allowed_days, t.assigned_on, t.deadline, t.signed_on, t.signed_late, t.last_note_on, "
-    "t.reported_on, t.closed_on, t.colour, t.red_on, t.reopen_count, t.send_back_count, t.satisfied, "
+    "t.reported_on, t.closed_on, t.days_to_close, t.colour, t.red_on, t.reopen_count, t.send_back_count, t.satisfied, "
     "t.extension_days, t.extension_reason, t.merged_into, t.created_at, t.updated_at";
 
 constexpr const char* kInsertTicket =
     "INSERT INTO tickets (source, source_id, title, detail, category, priority, subject_unit_id, location, "
     "raised_by, raiser_name, raiser_phone, state, office_unit_id, handler_unit_id, leader, leader_user_id, "
-    "allowed_days, assigned_on, deadline, signed_on, signed_late, last_note_on, reported_on, closed_on, colour, "
+    "allowed_days, assigned_on, deadline, signed_on, signed_late, last_note_on, reported_on, closed_on, days_to_close, colour, "
     "red_on, reopen_count, send_back_count, satisfied, extension_days, extension_reason, merged_into, created_on, "
     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateTicket =
     "UPDATE tickets SET source = ?, source_id = ?, title = ?, detail = ?, category = ?, priority = ?, "
     "subject_unit_id = ?, location = ?, raised_by = ?, raiser_name = ?, raiser_phone = ?, state = ?, "
     "office_unit_id = ?, handler_unit_id = ?, leader = ?, leader_user_id = ?, allowed_days = ?, assigned_on = ?, "
-    "deadline = ?, signed_on = ?, signed_late = ?, last_note_on = ?, reported_on = ?, closed_on = ?, colour = ?, "
+    "deadline = ?, signed_on = ?, signed_late = ?, last_note_on = ?, reported_on = ?, closed_on = ?, days_to_close = ?, colour = ?, "
     "red_on = ?, reopen_count = ?, send_back_count = ?, satisfied = ?, extension_days = ?, extension_reason = ?, "
     "merged_into = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kDeleteScope = "DELETE FROM ticket_scope WHERE ticket_id = ?";
@@ -41,10 +41,25 @@ constexpr const char* kCountColours =
 constexpr const char* kSelectRunning =
     "FROM tickets t WHERE t.state IN ('assigned', 'signed', 'in_progress')";
 constexpr const char* kUpdateColourTicket = "UPDATE tickets SET colour = ?, red_on = ? WHERE id = ?";
-constexpr const char* kSelectStatRows =
-    "SELECT t.id, t.handler_unit_id, t.state, t.source, t.source_id, t.created_on, t.assigned_on, t.deadline, "
-    "t.reported_on, t.closed_on, t.red_on, t.reopen_count, t.satisfied FROM ticket_scope s JOIN tickets t ON "
-    "t.id = s.ticket_id WHERE s.unit_id = ? AND s.kind = 1 AND t.created_on >= ? AND t.created_on <= ?";
+#define LATE                                                                                               \
+    "(t.red_on <> '' OR (t.reported_on <> '' AND t.deadline <> '' AND t.reported_on > t.deadline) OR "       \
+    "(t.state IN ('assigned', 'signed', 'in_progress') AND t.deadline <> '' AND t.deadline < ?))"
+#define JUDGED "((t.reported_on <> '' OR t.closed_on <> '') AND t.deadline <> '')"
+// Per handling unit, summed in the database (the conditions follow app/tickets statistics).
+constexpr const char* kAggregateStats =
+    "SELECT t.handler_unit_id, COUNT(*), "
+    "SUM(CASE WHEN t.state = 'closed' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN t.state NOT IN ('closed', 'merged', 'split') THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " LATE " THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " JUDGED " THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " JUDGED " AND NOT (" LATE ") THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN t.satisfied IS NOT NULL THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN t.satisfied = 1 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN t.state = 'closed' THEN t.days_to_close ELSE 0 END) "
+    "FROM ticket_scope s JOIN tickets t ON t.id = s.ticket_id "
+    "WHERE s.unit_id = ? AND s.kind = 1 AND t.created_on >= ? AND t.created_on <= ? "
+    "GROUP BY t.handler_unit_id";
 constexpr const char* kInsertEvent =
     "INSERT INTO ticket_events (ticket_id, at, on_date, username, action, from_state, to_state, note, detail) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -116,6 +131,7 @@ std::vector<SqlValue> TicketValues(const tickets::Ticket& t) {
             t.last_note_on,
             t.reported_on,
             t.closed_on,
+            std::int64_t{t.days_to_close},
             static_cast<std::int64_t>(t.colour),
             t.red_on,
             std::int64_t{t.reopen_count},
@@ -153,16 +169,17 @@ tickets::Ticket TicketFrom(const SqlRow& r) {
     t.last_note_on = AsText(r[22]);
     t.reported_on = AsText(r[23]);
     t.closed_on = AsText(r[24]);
-    t.colour = static_cast<tickets::Colour>(AsInt(r[25]) & 3);
-    t.red_on = AsText(r[26]);
-    t.reopen_count = static_cast<int>(AsInt(r[27]));
-    t.send_back_count = static_cast<int>(AsInt(r[28]));
-    if (r[29]) t.satisfied = AsInt(r[29]) != 0;
-    t.extension_days = static_cast<int>(AsInt(r[30]));
-    t.extension_reason = AsText(r[31]);
-    t.merged_into = AsInt(r[32]);
-    t.created_at = AsText(r[33]);
-    t.updated_at = AsText(r[34]);
+    t.days_to_close = static_cast<int>(AsInt(r[25]));
+    t.colour = static_cast<tickets::Colour>(AsInt(r[26]) & 3);
+    t.red_on = AsText(r[27]);
+    t.reopen_count = static_cast<int>(AsInt(r[28]));
+    t.send_back_count = static_cast<int>(AsInt(r[29]));
+    if (r[30]) t.satisfied = AsInt(r[30]) != 0;
+    t.extension_days = static_cast<int>(AsInt(r[31]));
+    t.extension_reason = AsText(r[32]);
+    t.merged_into = AsInt(r[33]);
+    t.created_at = AsText(r[34]);
+    t.updated_at = AsText(r[35]);
     return t;
 }
 
@@ -362,25 +379,24 @@ void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& chang
     }
 }
 
-std::vector<ports::TicketStatRow> SqlTicketStore::ListStatRows(Id unit_id, const std::string& from,
-                                                               const std::string& to) {
-    std::vector<ports::TicketStatRow> out;
-    for (const auto& r : db_.Query(kSelectStatRows, {unit_id, from, to})) {
-        ports::TicketStatRow s;
-        s.id = AsInt(r[0]);
-        s.handler_unit_id = AsInt(r[1]);
-        s.state = tickets::StateFromName(AsText(r[2])).value_or(tickets::State::kRegistered);
-        s.source = tickets::SourceFromName(AsText(r[3])).value_or(tickets::Source::kMinqing);
-        s.source_id = AsInt(r[4]);
-        s.created_on = AsText(r[5]);
-        s.assigned_on = AsText(r[6]);
-        s.deadline = AsText(r[7]);
-        s.reported_on = AsText(r[8]);
-        s.closed_on = AsText(r[9]);
-        s.red_on = AsText(r[10]);
-        s.reopen_count = static_cast<int>(AsInt(r[11]));
-        if (r[12]) s.satisfied = AsInt(r[12]) != 0;
-        out.push_back(std::move(s));
+std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(Id unit_id, const std::string& from,
+                                                              const std::string& to, const std::string& today) {
+    std::vector<ports::UnitStatRow> out;
+    // LATE appears twice, each with one parameter (today); the scope and period follow.
+    for (const auto& r : db_.Query(kAggregateStats, {today, today, unit_id, from, to})) {
+        ports::UnitStatRow u;
+        u.handler_unit_id = AsInt(r[0]);
+        u.received = AsInt(r[1]);
+        u.closed = AsInt(r[2]);
+        u.open = AsInt(r[3]);
+        u.late = AsInt(r[4]);
+        u.judged = AsInt(r[5]);
+        u.on_time = AsInt(r[6]);
+        u.called_back = AsInt(r[7]);
+        u.satisfied = AsInt(r[8]);
+        u.reopened = AsInt(r[9]);
+        u.close_days = AsInt(r[10]);
+        out.push_back(u);
     }
     return out;
 }
