@@ -45,6 +45,10 @@ Runtime::Runtime(const std::string& db_url, const std::string& audit_key)
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
     accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth);
+    workbench_store = std::make_unique<storage::SqlWorkbenchStore>(store->db());
+    // A module adds its workbench card here: workbench->AddProvider(...).
+    workbench = std::make_unique<app::WorkbenchService>(*store, *workbench_store, store_mutex, clock, *roster,
+                                                        *campaigns, *arena, *accounts);
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
@@ -69,7 +73,7 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
-                                                                    *accounts});
+                                                                    *accounts, *workbench});
     return *services_;
 }
 

@@ -24,6 +24,7 @@
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
+#include "app/workbench/workbench_service.hpp"
 #include "http/routes/routes.hpp"
 #include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
@@ -33,6 +34,7 @@
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
 #include "storage/sql/training_store.hpp"
+#include "storage/sql/workbench_store.hpp"
 
 namespace lingyan::composition {
 
@@ -72,6 +74,8 @@ struct Runtime {
     std::unique_ptr<storage::SqlHonourStore> honour_store;  // shares store's connection
     std::unique_ptr<app::HonourService> honours;             // titles from contests, campaigns, documents
     std::unique_ptr<app::AccountService> accounts;           // the accounts page (officers)
+    std::unique_ptr<storage::SqlWorkbenchStore> workbench_store;  // shares store's connection
+    std::unique_ptr<app::WorkbenchService> workbench;        // each role's home page; modules add cards
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
 

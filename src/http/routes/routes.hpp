@@ -19,6 +19,7 @@
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
+#include "app/workbench/workbench_service.hpp"
 #include "http/server/router.hpp"
 
 namespace lingyan::http {
@@ -48,6 +49,7 @@ struct Services {
     ws::LiveHub* live = nullptr;  // the screens of live contests (http/ws)
     app::HonourService& honours;
     app::AccountService& accounts;
+    app::WorkbenchService& workbench;
     HttpSettings settings;
 };
 

@@ -16,6 +16,7 @@ import { trainingRoutes } from './routes/training';
 import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
 import { honoursRoutes } from './routes/honours';
 import { accountsRoutes, passwordRoutes } from './routes/accounts';
+import { workbenchRoutes } from './routes/workbench';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -44,6 +45,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'root', redirect: '/home' },
       { path: 'home', name: 'home', component: () => import('../views/home/home-page.vue'), meta: { titleKey: 'app.home' } },
+      ...workbenchRoutes,
       ...rosterRoutes,
       ...dashboardRoutes,
       ...exchangeRoutes,
