@@ -64,6 +64,10 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
     accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth);
+    workbench_store = std::make_unique<storage::SqlWorkbenchStore>(store->db());
+    // A module adds its workbench card here: workbench->AddProvider(...).
+    workbench = std::make_unique<app::WorkbenchService>(*store, *workbench_store, store_mutex, clock, *roster,
+                                                        *campaigns, *arena, *accounts);
     arena->SetTitleSink([this](const app::Actor& actor, const std::vector<app::TitleGrant>& grants) {
         return honours->Grant(actor, grants);
     });
@@ -103,7 +107,7 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
-                                                                    *tickets, *notifications, *accounts});
+                                                                    *tickets, *notifications, *accounts, *workbench});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());

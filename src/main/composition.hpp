@@ -26,6 +26,7 @@
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
+#include "app/workbench/workbench_service.hpp"
 #include "http/routes/routes.hpp"
 #include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
@@ -37,6 +38,7 @@
 #include "storage/sql/sql_store.hpp"
 #include "storage/sql/ticket_store.hpp"
 #include "storage/sql/training_store.hpp"
+#include "storage/sql/workbench_store.hpp"
 
 namespace lingyan::composition {
 
@@ -84,6 +86,8 @@ struct Runtime {
     std::unique_ptr<app::TicketService> tickets;             // 交办 → 督办 → 查办 on the shipped calendar
     std::unique_ptr<app::NotificationService> notifications;  // the in-app notification centre
     std::unique_ptr<app::AccountService> accounts;           // the accounts page (officers)
+    std::unique_ptr<storage::SqlWorkbenchStore> workbench_store;  // shares store's connection
+    std::unique_ptr<app::WorkbenchService> workbench;        // each role's home page; modules add cards
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path;
     std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)

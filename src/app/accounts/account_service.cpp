@@ -35,10 +35,17 @@ AccountService::AccountService(core::ports::Store& store, std::mutex& store_mute
     : UseCaseBase(store, store_mutex, clock, roster), crypto_(crypto), auth_(auth) {}
 
 bool AccountService::InReach(const Actor& actor, const core::ports::UserRecord& user) const {
+    bool reach = false;
+    roster_.WithIndex([&](const RosterIndex& index) { reach = InReach(index.tree(), actor, user); });
+    return reach;
+}
+
+bool AccountService::InReach(const core::roster::RegionTree& tree, const Actor& actor,
+                             const core::ports::UserRecord& user) {
     const auto role = core::auth::RoleFromString(user.role);
     if (!role || !core::auth::MayManageAccountOf(actor.role, *role)) return false;
     if (actor.role == Role::kAdmin && actor.scope_unit_id == 0) return true;
-    return user.scope_unit_id != 0 && InScope(actor, user.scope_unit_id);
+    return user.scope_unit_id != 0 && core::auth::InScope(tree, actor, user.scope_unit_id);
 }
 
 Status AccountService::CheckGrant(const Actor& actor, const std::string& role_name, Id scope_unit_id) const {
@@ -91,7 +98,8 @@ Result<AccountPage> AccountService::List(const Actor& actor, const AccountFilter
     std::vector<const core::ports::UserRecord*> matched;
     roster_.WithIndex([&](const RosterIndex& index) {
         for (const auto& u : users) {
-            if (u.id != actor.user_id && !InReach(actor, u)) continue;
+            // The tree of this (reader-locked) index: never re-enter the roster lock here.
+            if (u.id != actor.user_id && !InReach(index.tree(), actor, u)) continue;
             if (!u.active) ++page.disabled;
             if (u.active && u.must_change_password) ++page.must_change;
             if (!q.empty() && !Contains(Lower(u.username), q) && !Contains(Lower(u.display_name), q)) continue;

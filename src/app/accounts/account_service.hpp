@@ -80,6 +80,7 @@ public:
 private:
     // May the caller see and change this account (role below theirs, scope inside theirs)?
     bool InReach(const Actor& actor, const core::ports::UserRecord& user) const;
+    static bool InReach(const core::roster::RegionTree& tree, const Actor& actor, const core::ports::UserRecord& user);
     // Checks a role and a scope the caller wants to give an account.
     Status CheckGrant(const Actor& actor, const std::string& role, Id scope_unit_id) const;
     AccountView View(const Actor& actor, const core::ports::UserRecord& user) const;

@@ -33,6 +33,9 @@ Response DisableAccount(Services&, Request&, Id);
 Response EnableAccount(Services&, Request&, Id);
 Response ChangeMyPassword(Services&, Request&);
 
+// workbench/workbench_routes.cpp
+Response GetWorkbench(Services&, Request&);
+
 // roster/roster_routes.cpp
 Response ListUnits(Services&, Request&);
 Response CreateUnit(Services&, Request&);

@@ -33,6 +33,10 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/accounts/{id}/disable", Access::kSession, Bind(s, DisableAccount));
     router.Add("POST", "/api/v1/accounts/{id}/enable", Access::kSession, Bind(s, EnableAccount));
 
+    // ---- workbench (workbench/workbench_routes.cpp)
+    // On the worker pool: it reads several modules (a few COUNT queries and short lists).
+    router.Add("GET", "/api/v1/workbench", Access::kSession, Bind(s, GetWorkbench), Router::kJsonBodyLimit, true);
+
     // ---- roster (roster/roster_routes.cpp)
     router.Add("GET", "/api/v1/units", Access::kSession, Bind(s, ListUnits));
     router.Add("POST", "/api/v1/units", Access::kSession, Bind(s, CreateUnit));

@@ -21,6 +21,7 @@
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
+#include "app/workbench/workbench_service.hpp"
 #include "http/server/router.hpp"
 
 namespace lingyan::http {
@@ -53,6 +54,7 @@ struct Services {
     app::TicketService& tickets;
     app::NotificationService& notifications;
     app::AccountService& accounts;
+    app::WorkbenchService& workbench;
     HttpSettings settings;
 };
 

@@ -18,6 +18,8 @@ describe('secretary on a phone', () => {
     const me = await login(page, 'secretary', { screenshot: '30-phone-login' });
     assert.equal(me.role, 'secretary');
     assert.equal(await page.locator('.el-aside').count(), 0, 'no fixed side menu on a phone');
+    await page.locator('[data-test="workbench"] [data-test="card-count"]').first().waitFor();
+    await page.goto(`${BASE_URL}/roster/units`);
     await page.locator('[data-test="unit-name"]').waitFor();
     await shot(page, '31-phone-unit');
     await page.locator('[data-test="menu-toggle"]').click();

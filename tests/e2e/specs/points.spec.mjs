@@ -17,6 +17,8 @@ describe('points: submit, approve, the leaderboard moves', () => {
     // 1. The member, on a phone.
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'member');
+    await phone.waitForURL('**/workbench');
+    await phone.locator('[data-test="card-my_pending"]').click();
     await phone.waitForURL('**/points/me');
     await phone.locator('[data-test="my-total"]').waitFor();
     const me = await api(phone, '/points/me');
@@ -81,6 +83,7 @@ describe('points: submit, approve, the leaderboard moves', () => {
   it('rejecting needs a reason, and the member sees it', async () => {
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'member');
+    await phone.goto(`${BASE_URL}/points/me`);
     const me = await api(phone, '/points/me');
     const note = `e2e 驳回 ${Date.now()}`;
     await phone.locator('[data-test="open-submit"]').click();

@@ -18,6 +18,7 @@ import { honoursRoutes } from './routes/honours';
 import { accountRoutes } from './routes/account';
 import { ticketsRoutes } from './routes/tickets';
 import { accountsRoutes, passwordRoutes } from './routes/accounts';
+import { workbenchRoutes } from './routes/workbench';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
 import { t } from '../i18n';
@@ -46,6 +47,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'root', redirect: '/home' },
       { path: 'home', name: 'home', component: () => import('../views/home/home-page.vue'), meta: { titleKey: 'app.home' } },
+      ...workbenchRoutes,
       ...rosterRoutes,
       ...dashboardRoutes,
       ...exchangeRoutes,

@@ -4,7 +4,7 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled } from '@element-plus/icons-vue';
+import { Bell, HomeFilled, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 import { ACCOUNT_MANAGERS, ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
@@ -19,6 +19,7 @@ export interface MenuItem {
 }
 
 export const MENU: MenuItem[] = [
+  { key: 'workbench', titleKey: 'workbench.menu', path: '/workbench', icon: HomeFilled },
   {
     key: 'roster',
     titleKey: 'menu.roster',

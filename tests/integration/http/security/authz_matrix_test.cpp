@@ -44,6 +44,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/accounts/{id}/password", ""},
     {"POST /api/v1/accounts/{id}/disable", ""},
     {"POST /api/v1/accounts/{id}/enable", ""},
+    {"GET /api/v1/workbench", "200 200 200 200 200 200"},
     {"GET /api/v1/units", "200 200 200 200 403 403"},
     {"POST /api/v1/units", ""},
     {"PATCH /api/v1/units/{id}", ""},

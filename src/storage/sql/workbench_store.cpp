@@ -1,0 +1,72 @@
+#include "storage/sql/workbench_store.hpp"
+
+namespace lingyan::storage {
+
+namespace {
+
+constexpr const char* kPendingPoints =
+    "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
+    "WHERE e.status = 'pending' GROUP BY m.unit_id";
+constexpr const char* kOpenCampaignFollowUps =
+    "SELECT s.unit_id, COUNT(*) FROM campaign_followups f JOIN campaign_subjects s ON s.id = f.subject_id "
+    "WHERE f.status = 'open' GROUP BY s.unit_id";
+constexpr const char* kDuePlacementFollowUps =
+    "SELECT p.trainee_unit_id, COUNT(*) FROM placement_followups f JOIN placements p ON p.id = f.placement_id "
+    "WHERE f.status = 'open' AND f.due_date <= ? GROUP BY p.trainee_unit_id";
+constexpr const char* kPoolMembers =
+    "SELECT p.scope_unit_id, COUNT(*) FROM pool_memberships m JOIN talent_pools p ON p.id = m.pool_id "
+    "WHERE m.state = ? GROUP BY p.scope_unit_id";
+constexpr const char* kRunningPrograms =
+    "SELECT scope_unit_id, COUNT(*) FROM training_programs WHERE start_date <= ? AND end_date >= ? "
+    "GROUP BY scope_unit_id";
+constexpr const char* kOwnDeclarations =
+    "SELECT e.status, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
+    "WHERE m.user_id = ? AND e.reverses IS NULL GROUP BY e.status";
+constexpr const char* kIsMember = "SELECT COUNT(*) FROM points_members WHERE user_id = ?";
+constexpr const char* kOpenJudgeSeats =
+    "SELECT COUNT(DISTINCT c.id) FROM contest_seats s JOIN contests c ON c.id = s.contest_id "
+    "WHERE s.user_id = ? AND c.status <> 'finished'";
+
+}  // namespace
+
+std::vector<core::ports::UnitCount> SqlWorkbenchStore::Counts(const char* sql, const std::vector<SqlValue>& params) {
+    std::vector<core::ports::UnitCount> out;
+    for (const auto& r : db_.Query(sql, params)) out.push_back({AsInt(r[0]), AsInt(r[1])});
+    return out;
+}
+
+std::vector<core::ports::UnitCount> SqlWorkbenchStore::PendingPointsByUnit() { return Counts(kPendingPoints); }
+
+std::vector<core::ports::UnitCount> SqlWorkbenchStore::OpenCampaignFollowUpsByUnit() {
+    return Counts(kOpenCampaignFollowUps);
+}
+
+std::vector<core::ports::UnitCount> SqlWorkbenchStore::DuePlacementFollowUpsByUnit(const std::string& due_by) {
+    return Counts(kDuePlacementFollowUps, {due_by});
+}
+
+std::vector<core::ports::UnitCount> SqlWorkbenchStore::PoolMembersByScope(const std::string& state) {
+    return Counts(kPoolMembers, {state});
+}
+
+std::vector<core::ports::UnitCount> SqlWorkbenchStore::RunningProgramsByScope(const std::string& today) {
+    return Counts(kRunningPrograms, {today, today});
+}
+
+core::ports::WorkbenchStore::OwnDeclarations SqlWorkbenchStore::DeclarationsOfUser(core::roster::Id user_id) {
+    OwnDeclarations out;
+    out.linked = AsInt(db_.Query(kIsMember, {user_id}).at(0)[0]) > 0;
+    for (const auto& r : db_.Query(kOwnDeclarations, {user_id})) {
+        const std::string status = AsText(r[0]);
+        if (status == "pending") out.pending = AsInt(r[1]);
+        else if (status == "approved") out.approved = AsInt(r[1]);
+        else if (status == "rejected") out.rejected = AsInt(r[1]);
+    }
+    return out;
+}
+
+std::int64_t SqlWorkbenchStore::OpenJudgeSeatsOfUser(core::roster::Id user_id) {
+    return AsInt(db_.Query(kOpenJudgeSeats, {user_id}).at(0)[0]);
+}
+
+}  // namespace lingyan::storage

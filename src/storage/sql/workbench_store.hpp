@@ -1,0 +1,26 @@
+#pragma once
+// SqlWorkbenchStore: core::ports::WorkbenchStore over an SqlDb (SQLite or PostgreSQL), sharing the
+// SqlStore's connection. Read-only grouped COUNT queries (named constants in workbench_store.cpp).
+
+#include "core/ports/workbench_store.hpp"
+#include "storage/db/sql_db.hpp"
+
+namespace lingyan::storage {
+
+class SqlWorkbenchStore final : public core::ports::WorkbenchStore {
+public:
+    explicit SqlWorkbenchStore(SqlDb& db) : db_(db) {}
+    std::vector<core::ports::UnitCount> PendingPointsByUnit() override;
+    std::vector<core::ports::UnitCount> OpenCampaignFollowUpsByUnit() override;
+    std::vector<core::ports::UnitCount> DuePlacementFollowUpsByUnit(const std::string& due_by) override;
+    std::vector<core::ports::UnitCount> PoolMembersByScope(const std::string& state) override;
+    std::vector<core::ports::UnitCount> RunningProgramsByScope(const std::string& today) override;
+    OwnDeclarations DeclarationsOfUser(core::roster::Id user_id) override;
+    std::int64_t OpenJudgeSeatsOfUser(core::roster::Id user_id) override;
+
+private:
+    std::vector<core::ports::UnitCount> Counts(const char* sql, const std::vector<SqlValue>& params = {});
+    SqlDb& db_;
+};
+
+}  // namespace lingyan::storage

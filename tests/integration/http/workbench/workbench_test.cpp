@@ -1,0 +1,109 @@
+// 工作台 (issue 14): each role's cards count what waits for it in its scope, and move when the
+// work is done — a member's declaration appears in the member's and the approvers' counts, leaves
+// the queue when approved, and never counts for a county outside whose scope it lies.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <ctime>
+#include <map>
+#include <string>
+
+#include "demo/points_demo.hpp"
+#include "integration/test_server.hpp"
+
+namespace lingyan::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::string Today() {
+    std::time_t t = std::time(nullptr) + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+// key → count of the caller's cards.
+std::map<std::string, std::int64_t> Cards(Client& c) {
+    auto r = c.Get("/api/v1/workbench");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::map<std::string, std::int64_t> out;
+    const auto body = Json(r);
+    for (const auto& card : body.at("cards").as_array()) {
+        EXPECT_FALSE(card.at("path").as_string().empty());
+        out[std::string(card.at("key").as_string())] = card.at("count").as_int64();
+    }
+    return out;
+}
+
+class WorkbenchTest : public BackendTest {
+protected:
+    void SetUp() override {
+        BackendTest::SetUp();
+        if (IsSkipped()) return;
+        demo::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
+                             {.members_per_village = 8});
+    }
+};
+
+TEST_P(WorkbenchTest, ADeclarationMovesTheCountsOfTheMemberAndOfTheApproversInScopeOnly) {
+    Client admin(port()), county(port()), member(port()), tangma(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(county.Login("county").status, 200);
+    ASSERT_EQ(member.Login("member").status, 200);
+    ASSERT_EQ(tangma.Login("tangma").status, 200);
+    const auto admin0 = Cards(admin), county0 = Cards(county), member0 = Cards(member), tangma0 = Cards(tangma);
+    ASSERT_TRUE(member0.count("my_pending"));
+    EXPECT_FALSE(member0.count("points_approvals"));
+
+    auto created = member.Send("POST", "/api/v1/points/events",
+                               json::serialize(json::object{{"rule", "XX01"}, {"date", Today()}, {"note", "workbench"}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto event_id = Json(created).at("id").as_int64();
+    EXPECT_EQ(Cards(member).at("my_pending"), member0.at("my_pending") + 1);
+    EXPECT_EQ(Cards(admin).at("points_approvals"), admin0.at("points_approvals") + 1);
+    EXPECT_EQ(Cards(tangma).at("points_approvals"), tangma0.at("points_approvals") + 1);
+    // 塘马村 is in 溧阳市, outside the county's 姜堰区.
+    EXPECT_EQ(Cards(county).at("points_approvals"), county0.at("points_approvals"));
+
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + std::to_string(event_id) + "/approve", "").status, 200);
+    const auto member1 = Cards(member);
+    EXPECT_EQ(member1.at("my_pending"), member0.at("my_pending"));
+    EXPECT_EQ(member1.at("my_approved"), member0.at("my_approved") + 1);
+    EXPECT_EQ(Cards(admin).at("points_approvals"), admin0.at("points_approvals"));
+    // The secretary's count matches the approvals queue it opens.
+    auto queue = Json(tangma.Get("/api/v1/points/approvals?limit=1"));
+    EXPECT_EQ(queue.at("total").as_int64(), Cards(tangma).at("points_approvals"));
+}
+
+TEST_P(WorkbenchTest, EachRoleSeesItsOwnKindOfWork) {
+    Client admin(port()), judge(port()), town(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(judge.Login("judge").status, 200);
+    ASSERT_EQ(town.Login("town").status, 200);
+    const auto j = Cards(judge);
+    EXPECT_TRUE(j.count("contests_to_judge"));
+    EXPECT_TRUE(j.count("campaigns_to_score"));
+    EXPECT_FALSE(j.count("points_approvals"));
+    EXPECT_FALSE(j.count("accounts_attention"));
+
+    // An officer's accounts card counts the accounts in its reach still on an issued password.
+    const auto before = Cards(town).at("accounts_attention");
+    const auto admin_before = Cards(admin).at("accounts_attention");
+    auto created = admin.Send("POST", "/api/v1/accounts",
+                              json::serialize(json::object{{"username", "wb.sec"}, {"role", "secretary"},
+                                                           {"scope_unit_id", Unit("善港村")}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(Cards(town).at("accounts_attention"), before + 1);
+    EXPECT_EQ(Cards(admin).at("accounts_attention"), admin_before + 1);
+    Client county(port());
+    ASSERT_EQ(county.Login("county").status, 200);
+    EXPECT_EQ(Cards(county).at("accounts_attention"), 0);  // 善港村 is not in 姜堰区
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WorkbenchTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace lingyan::testing
