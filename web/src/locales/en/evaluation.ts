@@ -296,7 +296,7 @@ const evaluation: typeof zh = {
     import: 'Import .xlsx',
     imported: 'Imported ({layout}): {inserted} new, {updated} changed, {removed} removed, {unchanged} unchanged',
     layout: { wide: 'wide', long: 'long' },
-    importHint: 'Use "Download template" for a wide sheet with the current data, or a long sheet with the columns of INPUTS.csv; any bad row rejects the whole file.',
+    importHint: 'Use "Download template" for a wide sheet with the current data, or a long sheet with the columns subject, criterion, key and value (and judge); any bad row rejects the whole file.',
     fromMetric: 'From economic metrics',
     fromMetricTitle: 'Fill from economic metrics',
     fromMetricHint: 'For the campaign’s year, fills a target or growth criterion with each subject’s unit values cumulated up to the chosen month.',

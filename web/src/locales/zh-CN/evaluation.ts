@@ -294,7 +294,7 @@ export default {
     import: '导入 .xlsx',
     imported: '导入成功（{layout}）：新增 {inserted}，修改 {updated}，删除 {removed}，未变 {unchanged}',
     layout: { wide: '宽表', long: '长表' },
-    importHint: '可用“下载导入模板”得到含当前数据的宽表，或使用与 INPUTS.csv 相同列的长表；任何一行有误则整批不导入。',
+    importHint: '可用“下载导入模板”得到含当前数据的宽表，或使用“考核对象、指标、键、值”四列（可加“评委”）的长表；任何一行有误则整批不导入。',
     fromMetric: '取自经济指标',
     fromMetricTitle: '从经济指标取数',
     fromMetricHint: '按活动年份，把各考核对象对应单位截至所选月份的累计值填入“目标完成”或“增长率”指标。',
