@@ -70,6 +70,7 @@ const evaluation: typeof zh = {
     gapToAboveText: '{gap} points behind the one above ({name})',
     isFirst: 'In first place',
     formula: 'Total = scale {scale} × overall rate {s} + bonus − penalty',
+    formulaTrack: 'Total = (scale {scale} × overall rate {s} + bonus − penalty) × track coefficient {k}',
     criterion: 'Criterion',
     methodLabel: 'Method',
     inputs: 'Inputs',

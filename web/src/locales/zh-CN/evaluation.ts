@@ -68,6 +68,7 @@ export default {
     gapToAboveText: '距上一名（{name}）相差 {gap} 分',
     isFirst: '当前排名第一',
     formula: '总分 = 满分 {scale} × 综合得分率 {s} + 加分 − 扣分',
+    formulaTrack: '总分 = (满分 {scale} × 综合得分率 {s} + 加分 − 扣分) × 赛道系数 {k}',
     criterion: '指标',
     methodLabel: '计分方法',
     inputs: '原始数据',
