@@ -115,7 +115,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
                 } else {
                     e.date = std::max(period.from, today - uniform(0, 10));
                     e.submitted_at = IsoAt(e.date, 9);
-                    e.note = "待支部审核";
+                    e.note = "本人在手机上申报";  // an activity note; the status is a field of its own
                 }
                 ps.InsertEvent(e);
             }

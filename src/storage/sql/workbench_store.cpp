@@ -19,10 +19,11 @@ constexpr const char* kPoolMembers =
 constexpr const char* kRunningPrograms =
     "SELECT scope_unit_id, COUNT(*) FROM training_programs WHERE start_date <= ? AND end_date >= ? "
     "GROUP BY scope_unit_id";
-constexpr const char* kOwnDeclarations =
-    "SELECT e.status, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
-    "WHERE m.user_id = ? AND e.reverses IS NULL GROUP BY e.status";
-constexpr const char* kIsMember = "SELECT COUNT(*) FROM points_members WHERE user_id = ?";
+// The member first (unique index on user_id), then its events by the member index.
+constexpr const char* kMemberOfUser = "SELECT id FROM points_members WHERE user_id = ?";
+// No GROUP BY: SQLite would read the status index (every event) to group instead of the member
+// index (a member's few hundred events at most), so the rows are counted here.
+constexpr const char* kOwnDeclarations = "SELECT status FROM points_events WHERE member_id = ? AND reverses IS NULL";
 constexpr const char* kOpenJudgeSeats =
     "SELECT COUNT(DISTINCT c.id) FROM contest_seats s JOIN contests c ON c.id = s.contest_id "
     "WHERE s.user_id = ? AND c.status <> 'finished'";
@@ -55,12 +56,14 @@ std::vector<core::ports::UnitCount> SqlWorkbenchStore::RunningProgramsByScope(co
 
 core::ports::WorkbenchStore::OwnDeclarations SqlWorkbenchStore::DeclarationsOfUser(core::roster::Id user_id) {
     OwnDeclarations out;
-    out.linked = AsInt(db_.Query(kIsMember, {user_id}).at(0)[0]) > 0;
-    for (const auto& r : db_.Query(kOwnDeclarations, {user_id})) {
+    const auto member = db_.Query(kMemberOfUser, {user_id});
+    out.linked = !member.empty();
+    if (!out.linked) return out;
+    for (const auto& r : db_.Query(kOwnDeclarations, {AsInt(member[0][0])})) {
         const std::string status = AsText(r[0]);
-        if (status == "pending") out.pending = AsInt(r[1]);
-        else if (status == "approved") out.approved = AsInt(r[1]);
-        else if (status == "rejected") out.rejected = AsInt(r[1]);
+        if (status == "pending") ++out.pending;
+        else if (status == "approved") ++out.approved;
+        else if (status == "rejected") ++out.rejected;
     }
     return out;
 }

@@ -18,13 +18,22 @@ describe('router guard', () => {
     expect(router.currentRoute.value.query.redirect).toBe('/roster/people?education=bachelor');
   });
 
-  it('restores a live session from /me and lands an officer on the roster', async () => {
+  it('restores a live session from /me and lands an officer on the workbench', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('town'))));
     const router = setupRouter(createPinia());
     await router.push('/');
-    expect(router.currentRoute.value.path).toBe('/roster/units');
+    expect(router.currentRoute.value.path).toBe('/workbench');
     await router.push('/login');
-    expect(router.currentRoute.value.path).toBe('/roster/units');
+    expect(router.currentRoute.value.path).toBe('/workbench');
+  });
+
+  it('sends an account on an issued password to 修改密码, whatever it opens', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, { ...me('secretary', 100), must_change_password: true })));
+    const router = setupRouter(createPinia());
+    await router.push('/roster/people');
+    expect(router.currentRoute.value.name).toBe('change-password');
+    await router.push('/');
+    expect(router.currentRoute.value.name).toBe('change-password');
   });
 
   it('shows the not-found page for a module the role may not use', async () => {
@@ -34,11 +43,11 @@ describe('router guard', () => {
     expect(router.currentRoute.value.name).toBe('not-found');
   });
 
-  it('lands a member on my points', async () => {
+  it('lands a member on the workbench too', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('member', 200))));
     const router = setupRouter(createPinia());
     await router.push('/');
-    expect(router.currentRoute.value.path).toBe('/points/me');
+    expect(router.currentRoute.value.path).toBe('/workbench');
   });
 
   it('titles the page in the current language', async () => {

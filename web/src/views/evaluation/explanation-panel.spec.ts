@@ -20,6 +20,15 @@ describe('explanation panel', () => {
     wrapper.unmount();
   });
 
+  it('includes the track coefficient in the formula when the subject has one', async () => {
+    const plain = mount(ExplanationPanel, { props: { explanation: { ...explanation, coefficient: 1 } }, global: { plugins: [i18n] } });
+    expect(plain.find('[data-test="explain-formula"]').text()).not.toContain('赛道系数');
+    plain.unmount();
+    const tracked = mount(ExplanationPanel, { props: { explanation: { ...explanation, coefficient: 1.1 } }, global: { plugins: [i18n] } });
+    expect(tracked.find('[data-test="explain-formula"]').text()).toContain('× 赛道系数 1.1');
+    tracked.unmount();
+  });
+
   it('marks trimmed judge scores, derived values and missing data; shows capped penalties', async () => {
     const wrapper = mount(ExplanationPanel, { props: { explanation }, global: { plugins: [i18n] }, attachTo: document.body });
     await tick();
