@@ -1,5 +1,7 @@
 #include "app/notifications/notification_service.hpp"
 
+#include <cstdio>
+
 namespace lingyan::app {
 
 NotificationService::NotificationService(core::ports::TicketStore& store, std::mutex& store_mutex,
@@ -45,22 +47,17 @@ Result<Digest> NotificationService::DailyDigest(const Actor& actor) {
         d.colours = tasks->colours;
         d.urgent = std::move(tasks->items);
     }
-    // "Since yesterday": notifications created in the last 24 hours.
+    // "Since yesterday": notifications created in the last 24 hours (created_at is ISO 8601 UTC,
+    // compared as text against the cut-off written the same way).
     const auto since = clock_.NowUnix() - 24 * 3600;
+    char clock_time[16];
+    std::snprintf(clock_time, sizeof clock_time, "T%02d:%02d:%02dZ", static_cast<int>(since % 86400 / 3600),
+                  static_cast<int>(since % 3600 / 60), static_cast<int>(since % 60));
+    const std::string cutoff = core::FormatIsoDate(core::CivilFromDays(since / 86400)) + clock_time;
     std::lock_guard lock(store_mutex_);
     d.unread = store_.CountUnread(actor.user_id);
-    for (auto& n : store_.ListNotifications(actor.user_id, false, 50, 0)) {
-        if (n.created_at.size() < 19) continue;
-        // created_at is ISO 8601 UTC; compare as text against the cut-off in the same form.
-        if (n.created_at >= core::FormatIsoDate(core::CivilFromDays(since / 86400)) + "T" + [&] {
-                char buf[16];
-                const auto secs = since % 86400;
-                std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
-                              static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-                return std::string(buf);
-            }())
-            d.recent.push_back(std::move(n));
-    }
+    for (auto& n : store_.ListNotifications(actor.user_id, false, 50, 0))
+        if (n.created_at >= cutoff) d.recent.push_back(std::move(n));
     return d;
 }
 

@@ -277,7 +277,7 @@ Status TicketService::ApplyAssign(const Actor& actor, tk::Ticket& t, const Assig
     return core::Ok();
 }
 
-Result<TicketView> TicketService::Create(const Actor& actor, const NewTicket& in) {
+Result<tk::Ticket> TicketService::Prepare(const Actor& actor, const NewTicket& in) const {
     if (actor.role == Role::kJudge) return RoleForbidden();
     tk::Ticket t;
     t.source = in.source;
@@ -295,11 +295,17 @@ Result<TicketView> TicketService::Create(const Actor& actor, const NewTicket& in
     bool exists = false;
     roster_.WithIndex([&](const RosterIndex& index) { exists = index.tree().Find(t.subject_unit_id) != nullptr; });
     if (!exists || !InScope(actor, t.subject_unit_id)) return NotFound("单位", "unit_id");
-    std::lock_guard lock(store_mutex_);
-    if (auto st = CheckSource(actor, t.source, t.source_id); !st) return st.error();
     if (t.source != tk::Source::kMeeting && t.source != tk::Source::kYishitang) t.source_id = 0;
+    return t;
+}
+
+Result<TicketView> TicketService::Create(const Actor& actor, const NewTicket& in) {
+    auto t = Prepare(actor, in);
+    if (!t) return t.error();
+    std::lock_guard lock(store_mutex_);
+    if (auto st = CheckSource(actor, t->source, t->source_id); !st) return st.error();
     auto tx = store_.Begin();
-    auto id = Insert(actor, t);
+    auto id = Insert(actor, *t);
     if (!id) return id.error();
     tx->Commit();
     return ViewOf(actor, *tickets_.FindTicket(*id));
@@ -307,20 +313,36 @@ Result<TicketView> TicketService::Create(const Actor& actor, const NewTicket& in
 
 Result<TicketView> TicketService::CreateAssigned(const Actor& actor, const NewTicket& in, const AssignInput& assign) {
     if (!IsManager(actor.role)) return RoleForbidden();
-    auto created = Create(actor, in);
-    if (!created) return created;
+    auto t = Prepare(actor, in);
+    if (!t) return t.error();
     TicketAction a;
     a.action = tk::Action::kAssign;
     a.assign = assign;
-    auto assigned = Act(actor, created->ticket.id, a);
-    if (!assigned) return assigned.error();  // the ticket stays registered, to be assigned by hand
+    std::lock_guard lock(store_mutex_);
+    EnsureColouredLocked();
+    if (auto st = CheckSource(actor, t->source, t->source_id); !st) return st.error();
+    // Registered and assigned in one transaction: a refused assignment leaves nothing behind.
+    auto tx = store_.Begin();
+    auto id = Insert(actor, *t);
+    if (!id) return id.error();
+    auto assigned = ActLocked(actor, *id, a);
+    if (!assigned) return assigned.error();
+    tx->Commit();
     return assigned;
 }
 
 Result<TicketView> TicketService::Act(const Actor& actor, Id id, const TicketAction& in) {
-    using tk::Action;
     std::lock_guard lock(store_mutex_);
     EnsureColouredLocked();
+    auto tx = store_.Begin();
+    auto done = ActLocked(actor, id, in);
+    if (!done) return done.error();
+    tx->Commit();
+    return done;
+}
+
+Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const TicketAction& in) {
+    using tk::Action;
     auto found = tickets_.FindTicket(id);
     if (!found) return NotFound("工单");
     tk::Ticket t = *found;
@@ -351,7 +373,6 @@ Result<TicketView> TicketService::Act(const Actor& actor, Id id, const TicketAct
     const tk::State from = t.state;
     std::string detail;
     std::vector<std::function<void()>> after;  // notifications, inside the transaction
-    auto tx = store_.Begin();
     switch (in.action) {
         case Action::kAssign:
         case Action::kReassign: {
@@ -527,7 +548,6 @@ Result<TicketView> TicketService::Act(const Actor& actor, Id id, const TicketAct
     }
     Save(actor, t, tk::ActionName(in.action), from, in.note, detail);
     for (auto& f : after) f();
-    tx->Commit();
     return ViewOf(actor, t);
 }
 

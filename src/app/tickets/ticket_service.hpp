@@ -159,7 +159,8 @@ public:
     // Registers an item (民情 quick capture, a meeting's item, a hotline call…). Officers and
     // secretaries raise within scope; members within their own unit. The source must exist in scope.
     Result<TicketView> Create(const Actor& actor, const NewTicket& in);
-    // Registers and assigns in one step (an officer at a meeting).
+    // Registers and assigns in one step and one transaction (an officer at a meeting): when the
+    // assignment is refused, nothing is registered.
     Result<TicketView> CreateAssigned(const Actor& actor, const NewTicket& in, const AssignInput& assign);
     Result<TicketDetail> Get(const Actor& actor, Id id);
     Result<TicketView> Act(const Actor& actor, Id id, const TicketAction& action);
@@ -192,6 +193,10 @@ public:
 
 private:
     struct Parties;
+    // A new ticket from the input, validated and scope-checked (no database access).
+    Result<core::tickets::Ticket> Prepare(const Actor& actor, const NewTicket& in) const;
+    // One workflow step (caller holds store_mutex_ inside a transaction it commits on success).
+    Result<TicketView> ActLocked(const Actor& actor, Id id, const TicketAction& action);
     Parties PartiesOf(const Actor& actor, const core::tickets::Ticket& t) const;
     // Caller holds store_mutex_.
     void EnsureColouredLocked();

@@ -1,5 +1,6 @@
 #include "storage/sql/ticket_store.hpp"
 
+#include <map>
 #include <string>
 
 namespace lingyan::storage {
@@ -40,7 +41,6 @@ constexpr const char* kCountColours =
     "GROUP BY urgency";
 constexpr const char* kSelectRunning =
     "FROM tickets t WHERE t.state IN ('assigned', 'signed', 'in_progress')";
-constexpr const char* kUpdateColourTicket = "UPDATE tickets SET colour = ?, red_on = ? WHERE id = ?";
 #define LATE                                                                                               \
     "(t.red_on <> '' OR (t.reported_on <> '' AND t.deadline <> '' AND t.reported_on > t.deadline) OR "       \
     "(t.state IN ('assigned', 'signed', 'in_progress') AND t.deadline <> '' AND t.deadline < ?))"
@@ -358,25 +358,34 @@ std::vector<tickets::Ticket> SqlTicketStore::ListRunning() {
 }
 
 void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& changes) {
-    // One statement per colour and batch of ids for the scope rows (many rows per ticket), and one
-    // per ticket for its own row (red_on differs).
-    for (const auto& c : changes) db_.Query(kUpdateColourTicket, {static_cast<std::int64_t>(c.colour), c.red_on, c.ticket_id});
+    // Batches of ids per statement (one round trip each on PostgreSQL): the colour of the tickets
+    // and of their scope rows per colour, and red_on (only where still empty) per day.
     constexpr std::size_t kBatch = 500;
-    for (int colour = 0; colour < 4; ++colour) {
-        std::vector<Id> ids;
-        for (const auto& c : changes)
-            if (static_cast<int>(c.colour) == colour) ids.push_back(c.ticket_id);
+    auto in_batches = [&](const std::string& head, const std::string& tail, const SqlValue& value,
+                          const std::vector<Id>& ids) {
         for (std::size_t start = 0; start < ids.size(); start += kBatch) {
             const std::size_t end = std::min(ids.size(), start + kBatch);
-            std::string sql = "UPDATE ticket_scope SET urgency = ? WHERE ticket_id IN (";
-            std::vector<SqlValue> params{std::int64_t{3 - colour}};
+            std::string sql = head + " WHERE ticket_id IN (";
+            if (head.rfind("UPDATE tickets ", 0) == 0) sql = head + " WHERE id IN (";
+            std::vector<SqlValue> params{value};
             for (std::size_t i = start; i < end; ++i) {
                 sql += i == start ? "?" : ", ?";
                 params.push_back(ids[i]);
             }
-            db_.Query(sql + ")", params);
+            db_.Query(sql + ")" + tail, params);
         }
+    };
+    std::map<std::string, std::vector<Id>> red_on;
+    for (int colour = 0; colour < 4; ++colour) {
+        std::vector<Id> ids;
+        for (const auto& c : changes)
+            if (static_cast<int>(c.colour) == colour) ids.push_back(c.ticket_id);
+        in_batches("UPDATE tickets SET colour = ?", "", std::int64_t{colour}, ids);
+        in_batches("UPDATE ticket_scope SET urgency = ?", "", std::int64_t{3 - colour}, ids);
     }
+    for (const auto& c : changes)
+        if (!c.red_on.empty()) red_on[c.red_on].push_back(c.ticket_id);
+    for (const auto& [day, ids] : red_on) in_batches("UPDATE tickets SET red_on = ?", " AND red_on = ''", day, ids);
 }
 
 std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(Id unit_id, const std::string& from,

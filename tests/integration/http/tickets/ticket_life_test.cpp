@@ -200,6 +200,12 @@ TEST_P(Tickets, MeetingsCarryTheirItemsAndSplitAndMergeDeleteNothing) {
         EXPECT_EQ(r.status, 201) << r.body;
         return Json(r).at("id").as_int64();
     };
+    // An item whose assignment is refused is not registered either (one transaction).
+    json::object no_leader{{"title", "无责任领导的事项"}, {"unit_id", Unit("北联村")}, {"source", "meeting"},
+                           {"source_id", meeting_id}, {"assign", {{"unit_id", Unit("北联村")}}}};
+    auto refused = town.Send("POST", "/api/v1/tickets", json::serialize(no_leader));
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find("\"leader\""), std::string::npos);
     const auto a = item("农贸市场改造", Unit("北联村"));
     const auto b = item("农贸市场改造（重复）", Unit("北联村"));
     auto detail = Json(secretary.Get("/api/v1/meetings/" + std::to_string(meeting_id))).as_object();
