@@ -21,11 +21,19 @@ if [ ! -f web/dist/index.html ]; then (cd web && npm run build --silent); fi
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 tmp=$(mktemp -d)
 cleanup() {
+  local status=$?
   for pidfile in "$tmp"/*.pid; do
     [ -f "$pidfile" ] || continue
     kill "$(cat "$pidfile")" 2>/dev/null || true
   done
-  rm -rf "$tmp"
+  # Wait for the servers to exit: one still stopping writes into $tmp (its audit anchor) while the
+  # folder is removed, and the removal must not turn a green run red.
+  for pidfile in "$tmp"/*.pid; do
+    [ -f "$pidfile" ] || continue
+    for _ in $(seq 1 50); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.1; done
+  done
+  rm -rf "$tmp" 2>/dev/null || rm -rf "$tmp" 2>/dev/null || true
+  exit "$status"
 }
 trap cleanup EXIT
 
