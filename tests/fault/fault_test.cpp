@@ -30,6 +30,7 @@ namespace json = boost::json;
 using testing::Client;
 using testing::Encode;
 using testing::HttpResult;
+using testing::PersonName;
 using Clock = std::chrono::steady_clock;
 
 std::int64_t Ms(Clock::duration d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); }
@@ -43,7 +44,7 @@ Client Again(const Client& c, unsigned short port) {
 }
 
 std::string PersonBody(std::int64_t unit, const std::string& name) {
-    return json::serialize(json::object{{"unit_id", unit}, {"name", name}, {"gender", "male"},
+    return json::serialize(json::object{{"unit_id", unit}, {"name", PersonName(name)}, {"gender", "male"},
                                         {"birth_date", "1990-01-01"}, {"education", "high"}});
 }
 

@@ -57,6 +57,19 @@ private:
 
 // Percent-encodes every byte of a query value (Chinese unit names).
 std::string Encode(const std::string& s);
+
+// A person's name made from a prefix and a counter: the name rule refuses digits (issue 11), so the
+// counter is written in Chinese numerals ("持久12" → "持久一二"); '-' becomes "之".
+inline std::string PersonName(const std::string& text) {
+    static const char* const kNumerals[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    std::string out;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') out += kNumerals[c - '0'];
+        else if (c == '-') out += "之";
+        else out += c;
+    }
+    return out;
+}
 // The body of a response as JSON.
 inline boost::json::value Json(const HttpResult& r) { return boost::json::parse(r.body); }
 

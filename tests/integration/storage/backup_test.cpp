@@ -35,7 +35,7 @@ std::string ReadText(const fs::path& p) {
 }
 
 std::string PersonBody(std::int64_t unit, const std::string& name) {
-    return json::serialize(json::object{{"unit_id", unit}, {"name", name}, {"gender", "female"},
+    return json::serialize(json::object{{"unit_id", unit}, {"name", PersonName(name)}, {"gender", "female"},
                                         {"birth_date", "1988-03-01"}, {"education", "high"}});
 }
 

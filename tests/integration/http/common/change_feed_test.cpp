@@ -90,7 +90,7 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
         const int via = static_cast<int>(rng() % 2), other = 1 - via;
         if (rng() % 2 == 0) {
             auto r = town[via]->Send("POST", "/api/v1/people",
-                                     json::serialize(json::object{{"unit_id", unit}, {"name", "同步" + std::to_string(i)},
+                                     json::serialize(json::object{{"unit_id", unit}, {"name", PersonName("同步" + std::to_string(i))},
                                                                   {"gender", "female"}, {"birth_date", "1991-05-01"},
                                                                   {"education", "high"}}));
             ASSERT_EQ(r.status, 201) << r.body;

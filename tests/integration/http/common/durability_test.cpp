@@ -36,7 +36,7 @@ TEST(Durability, AcknowledgedWritesSurviveKillNine) {
             HttpResult r;
             try {
                 r = c.Send("POST", "/api/v1/people",
-                           json::serialize(json::object{{"unit_id", unit}, {"name", "持久" + std::to_string(i)},
+                           json::serialize(json::object{{"unit_id", unit}, {"name", PersonName("持久" + std::to_string(i))},
                                                         {"gender", "male"}, {"birth_date", "1990-01-01"},
                                                         {"education", "high"}}));
             } catch (const std::exception&) {
