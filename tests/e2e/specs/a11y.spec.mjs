@@ -137,7 +137,12 @@ describe('accessibility of every page, tab and dialog, for every role', () => {
               const before = page.url();
               await button.click();
               const overlay = page.locator(OVERLAY).last();
-              const opened = await overlay.waitFor({ timeout: 4000 }).then(() => true, () => false);
+              // A dialog may load its data first (批量记录 lists a whole scope's members): wait for it
+              // or for a page change, whichever comes, so that a late dialog never blocks the next click.
+              const opened = await Promise.race([
+                overlay.waitFor({ timeout: 12000 }).then(() => true, () => false),
+                page.waitForURL((url) => url.href !== before, { timeout: 12000 }).then(() => false, () => false),
+              ]);
               if (opened) {
                 await page.waitForTimeout(400);
                 await check(`dialog from ${opener}`);
