@@ -73,17 +73,21 @@ json::object ViewJson(const app::ContestView& v) {
                                        {"pre", r.pre},
                                        {"tied", r.tied}});
     o["ranking"] = std::move(ranking);
-    json::array titles;
-    for (const auto& t : v.titles) {
+    o["titles"] = TitlesJson(v.titles);
+    return o;
+}
+
+boost::json::array TitlesJson(const std::vector<app::TitleView>& titles) {
+    json::array out;
+    for (const auto& t : titles) {
         json::array winners;
         for (const auto& [id, name] : t.winners) winners.push_back(json::object{{"id", id}, {"name", name}});
-        titles.push_back(json::object{{"name", t.name},
-                                      {"level", t.level},
-                                      {"winners", std::move(winners)},
-                                      {"tie_at_boundary", t.tie_at_boundary}});
+        out.push_back(json::object{{"name", t.name},
+                                   {"level", t.level},
+                                   {"winners", std::move(winners)},
+                                   {"tie_at_boundary", t.tie_at_boundary}});
     }
-    o["titles"] = std::move(titles);
-    return o;
+    return out;
 }
 
 std::string MessageBody(const app::LiveMessage& m) {

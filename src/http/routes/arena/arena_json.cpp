@@ -152,16 +152,7 @@ json::object Results(const app::ContestResults& r) {
         rounds.push_back(json::object{{"name", round.name}, {"sheets", std::move(sheets)}});
     }
     o["rounds"] = std::move(rounds);
-    json::array titles;
-    for (const auto& t : r.titles) {
-        json::array winners;
-        for (const auto& [id, name] : t.winners) winners.push_back(json::object{{"id", id}, {"name", name}});
-        titles.push_back(json::object{{"name", t.name},
-                                      {"level", t.level},
-                                      {"winners", std::move(winners)},
-                                      {"tie_at_boundary", t.tie_at_boundary}});
-    }
-    o["titles"] = std::move(titles);
+    o["titles"] = ws::TitlesJson(r.titles);
     return o;
 }
 
