@@ -16,6 +16,7 @@ fuzz() {
   local name=$1 secs=$2 pkgs=$3 libs=$4
   shift 4
   local srcs=("$@") out="$root/build/fuzz/$name" bin="$root/build/fuzz/$name/$name"
+  [[ -e "$out" && ! -d "$out" ]] && rm -f "$out"  # a binary of the old layout (build/fuzz/NAME)
   mkdir -p "$out/corpus"
   local rebuild=0
   [[ -x "$bin" ]] || rebuild=1
