@@ -20,6 +20,10 @@
 #include "http/ws/live_hub.hpp"
 #include "http/ws/live_session.hpp"
 
+// tcmalloc's own "give free pages back" (the server binary links it; the sanitizer build and the
+// tests do not, and then the weak reference is null).
+extern "C" void MallocExtension_ReleaseFreeMemory() __attribute__((weak));
+
 namespace lingyan::http {
 
 namespace asio = boost::asio;
@@ -232,13 +236,20 @@ asio::awaitable<Response> HandleOnWorker(ServerState* st, Request* req, const Ro
     co_return res;
 }
 
-// An upload's Handle() on the upload thread; afterwards the parse's memory goes back to the system
-// (glibc keeps freed arenas otherwise: RSS stayed at the peak of the largest import).
+// Freed memory goes back to the system: tcmalloc keeps freed spans in its page heap and glibc its
+// arenas, so RSS stayed at the peak of the largest import (issue 11: 68 → 354 MiB after three
+// previews of a 200,000-row roster; bench/upload_memory_bench.sh).
+void ReturnFreeMemory() {
+    if (MallocExtension_ReleaseFreeMemory) MallocExtension_ReleaseFreeMemory();
+    malloc_trim(0);
+}
+
+// An upload's Handle() on the upload thread; afterwards the parse's memory goes back to the system.
 asio::awaitable<Response> HandleUpload(ServerState* st, Request* req, const RouteMatch* match) {
     Response res = Handle(*st, *req, *match);
     req->body.clear();
     req->body.shrink_to_fit();
-    malloc_trim(0);
+    ReturnFreeMemory();
     co_return res;
 }
 
