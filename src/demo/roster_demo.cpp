@@ -257,6 +257,13 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
     };
     add_province("江苏省", "32", Jiangsu());
     add_province("浙江省", "33", Zhejiang());
+    // One person entered twice (issue 11): moved from 太仓's 东林村 to 姜堰's 甸头村 and entered again
+    // there with the same ID number. Each county sees only its own record; admin resolves it on
+    // 队伍名册 → 身份证号重复.
+    Person moved = gen.MakePerson(ids.at("东林村"), 30, 40, 0.3, 0.8);
+    moved.id = store.InsertPerson(moved);
+    moved.unit_id = ids.at("甸头村");
+    store.InsertPerson(moved);
 
     for (const DemoAccount& a : accounts) {
         core::ports::UserRecord u;

@@ -48,16 +48,6 @@ std::string PersonBody(std::int64_t unit, const std::string& name) {
                                         {"birth_date", "1990-01-01"}, {"education", "high"}});
 }
 
-// A valid 18-digit resident ID (GB 11643 check digit) born 1990-01-01, unique per (area, seq < 1000).
-std::string IdNumber(int area, int seq) {
-    char base[18];
-    std::snprintf(base, sizeof base, "3201%02d19900101%03d", area, seq);
-    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; ++i) sum += (base[i] - '0') * kWeights[i];
-    return std::string(base) + "10X98765432"[sum % 11];
-}
-
 HttpResult Send(Client& c, const std::string& method, const std::string& target, const std::string& body) {
     try {
         return c.Send(method, target, body);
@@ -196,10 +186,10 @@ TEST(PostgresDown, RequestsFailFastWith503AndRecoverWithoutRestartingLingyan) {
         Client c = Again(town, server.port);
         for (int i = 0; !stop; ++i) {
             const auto started = Clock::now();
-            // Every fourth write carries an ID number, whose uniqueness error is caught apart by the
-            // roster service: an outage must still answer 503, never 409 "身份证号已存在".
+            // Every fourth write carries an ID number, which the roster service checks for a holder
+            // in scope: an outage must still answer 503, never 409.
             json::object person = json::parse(PersonBody(unit, "断库" + std::to_string(writer) + "-" + std::to_string(i))).as_object();
-            if (i % 4 == 0 && i / 4 < 1000) person["id_number"] = IdNumber(writer, i / 4);
+            if (i % 4 == 0 && i / 4 < 1000) person["id_number"] = testing::ResidentId(writer, i / 4);
             HttpResult r = i % 2 == 0 ? Send(c, "POST", "/api/v1/people", json::serialize(person))
                                       : Send(c, "GET", "/api/v1/people?q=" + Encode("断库"), "");
             std::lock_guard lock(mutex);

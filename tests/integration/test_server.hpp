@@ -70,6 +70,14 @@ inline std::string PersonName(const std::string& text) {
     }
     return out;
 }
+// A valid 18-digit resident ID number (GB 11643 check digit) born 1990-01-01, distinct per (area, seq < 1000).
+inline std::string ResidentId(int area, int seq) {
+    std::string base = "3201" + std::to_string(100 + area % 100).substr(1) + "19900101" + std::to_string(1000 + seq % 1000).substr(1);
+    static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (base[static_cast<std::size_t>(i)] - '0') * kWeights[i];
+    return base + "10X98765432"[sum % 11];
+}
 // The body of a response as JSON.
 inline boost::json::value Json(const HttpResult& r) { return boost::json::parse(r.body); }
 

@@ -61,6 +61,21 @@ bool RosterService::Visible(const Actor& actor, Id unit) const {
     return core::auth::InScope(index_.tree(), actor, unit);
 }
 
+const Person* RosterService::VisibleHolder(const Actor& actor, const std::string& id_number, Id self) const {
+    if (id_number.empty()) return nullptr;
+    for (const Person* p : index_.PeopleWithIdNumber(id_number))
+        if (p->id != self && Visible(actor, p->unit_id)) return p;
+    return nullptr;
+}
+
+Status RosterService::IdNumberFree(const Actor& actor, const std::string& id_number, Id self) const {
+    std::shared_lock lock(index_mutex_);
+    if (const Person* holder = VisibleHolder(actor, id_number, self))
+        return Conflict("身份证号已属于名册中的 " + holder->name + "（人员编号 " + std::to_string(holder->id) + "）",
+                        "id_number");
+    return core::Ok();
+}
+
 bool RosterService::InScope(const Actor& actor, Id unit) const {
     std::shared_lock lock(index_mutex_);
     return Visible(actor, unit);
@@ -179,6 +194,18 @@ Result<PersonView> RosterService::GetPerson(const Actor& actor, Id id) const {
     return ViewOf(*p);
 }
 
+Result<std::vector<SharedIdNumber>> RosterService::SharedIdNumbers(const Actor& actor) const {
+    if (actor.role != core::auth::Role::kAdmin) return RoleForbidden();
+    std::shared_lock lock(index_mutex_);
+    std::vector<SharedIdNumber> out;
+    for (const auto& holders : index_.SharedIdNumbers()) {
+        SharedIdNumber shared{core::roster::MaskIdNumber(holders.front()->id_number), {}};
+        for (const Person* p : holders) shared.people.push_back(ViewOf(*p));
+        out.push_back(std::move(shared));
+    }
+    return out;
+}
+
 void RosterService::Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
                           const std::string& detail) {
     AppendAudit(store_, clock_, actor, action, entity, id, detail);
@@ -193,17 +220,11 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
     }
     p.name = core::text::NormalizeName(p.name);  // the import's spelling rule, then its name rule
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
+    if (auto st = IdNumberFree(actor, p.id_number, 0); !st) return st.error();
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
-        try {
-            p.id = store_.InsertPerson(p);
-        } catch (const core::ports::StoreUnavailable&) {
-            throw;  // the database is down, not the number taken: 503
-        } catch (const std::exception&) {
-            if (!p.id_number.empty()) return Conflict("身份证号已存在", "id_number");
-            throw;
-        }
+        p.id = store_.InsertPerson(p);
         Audit(actor, "create", "person", p.id, PersonAuditJson(p));
         tx->Commit();
     }
@@ -236,17 +257,13 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
     if (patch.education) p.education = *patch.education;
     if (patch.reserve_cadre) p.reserve_cadre = *patch.reserve_cadre;
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
+    if (p.id_number != before.id_number) {
+        if (auto st = IdNumberFree(actor, p.id_number, id); !st) return st.error();
+    }
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
-        try {
-            store_.UpdatePerson(p);
-        } catch (const core::ports::StoreUnavailable&) {
-            throw;
-        } catch (const std::exception&) {
-            if (patch.id_number && !p.id_number.empty()) return Conflict("身份证号已存在", "id_number");
-            throw;
-        }
+        store_.UpdatePerson(p);
         Audit(actor, "update", "person", id,
               "{\"before\":" + PersonAuditJson(before) + ",\"after\":" + PersonAuditJson(p) + "}");
         tx->Commit();
@@ -403,10 +420,6 @@ RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const st
     };
     const std::string today = clock_.Today();
     const std::unordered_map<std::string, Id> unit_by_code = UnitsByCode();
-    std::unordered_map<std::string, Id> person_by_id_number;
-    index_.ForEachPerson([&](const Person& p) {
-        if (!p.id_number.empty()) person_by_id_number.emplace(p.id_number, p.id);
-    });
     std::unordered_map<Id, std::size_t> step_of_person;      // existing person → step
     std::unordered_map<std::string, int> new_id_rows;        // ID numbers of new people → row
     std::map<std::tuple<Id, std::string, std::string>, int> new_lookalikes;  // unit, name, birth → row
@@ -435,23 +448,14 @@ RosterService::ImportPlan RosterService::PlanImport(const Actor& actor, const st
                                          " 姓名和出生日期都不同；如是从其他系统导出的文件，请删除“人员编号”列");
                 continue;
             }
-            if (!r.person.id_number.empty()) {
-                auto owner = person_by_id_number.find(r.person.id_number);
-                if (owner != person_by_id_number.end() && owner->second != existing->id) {
-                    error(r, "身份证号", "身份证号已属于名册中的另一人（人员编号 " + std::to_string(owner->second) + "）");
-                    continue;
-                }
+            if (const Person* other = VisibleHolder(actor, r.person.id_number, existing->id)) {
+                error(r, "身份证号", "身份证号已属于名册中的另一人（人员编号 " + std::to_string(other->id) + "）");
+                continue;
             }
-        } else if (!r.person.id_number.empty()) {
-            auto owner = person_by_id_number.find(r.person.id_number);
-            if (owner != person_by_id_number.end()) {
-                const Person* p = index_.FindPerson(owner->second);
-                if (!p || !Visible(actor, p->unit_id)) {
-                    error(r, "身份证号", "身份证号已存在于名册中（不在您的管辖范围内），请联系上级核对");
-                    continue;
-                }
-                existing = p;
-            }
+        } else {
+            // A full ID number finds the person among those the caller may see; a holder elsewhere is
+            // not looked at (the row adds a person, and admin sees the number held twice).
+            existing = VisibleHolder(actor, r.person.id_number, 0);
         }
 
         Person after = existing ? *existing : Person{};

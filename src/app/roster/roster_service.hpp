@@ -86,6 +86,12 @@ struct PersonView {
     std::vector<std::pair<core::roster::Position, std::string>> positions;  // with unit name
 };
 
+// One ID number recorded for several people (entered by units out of each other's scope).
+struct SharedIdNumber {
+    std::string id_number_masked;
+    std::vector<PersonView> people;  // by id
+};
+
 struct PeoplePage {
     std::vector<PersonView> items;
     std::size_t total = 0;
@@ -178,6 +184,8 @@ public:
     Result<StatsView> Stats(const Actor& actor, Id id) const;
     Result<PeoplePage> ListPeople(const Actor& actor, core::roster::PeopleQuery q) const;
     Result<PersonView> GetPerson(const Actor& actor, Id id) const;
+    // Admin only: every ID number held by more than one person, to resolve (edit or remove a record).
+    Result<std::vector<SharedIdNumber>> SharedIdNumbers(const Actor& actor) const;
     Result<PersonView> CreatePerson(const Actor& actor, core::roster::Person p);
     Result<PersonView> UpdatePerson(const Actor& actor, Id id, const PersonPatch& patch);
     Status DeletePerson(const Actor& actor, Id id);
@@ -229,6 +237,12 @@ private:
     ImportPlan PlanImport(const Actor& actor, const std::vector<RosterImportRow>& rows,
                           const RosterImportColumns& columns) const;
     bool Visible(const Actor& actor, Id unit) const;  // caller holds index_mutex_
+    // The person of this ID number the caller may see, other than `self` (caller holds index_mutex_).
+    // Holders outside the caller's scope are not looked at: the number is taken only within what the
+    // caller may see, so that no answer tells that it exists elsewhere (issue 11, finding 4); admin
+    // sees the numbers held twice (SharedIdNumbers) and resolves them.
+    const core::roster::Person* VisibleHolder(const Actor& actor, const std::string& id_number, Id self) const;
+    Status IdNumberFree(const Actor& actor, const std::string& id_number, Id self) const;  // takes the lock
     std::unordered_map<std::string, Id> UnitsByCode() const;  // caller holds index_mutex_
     // Rebuilds the region tree from `units` (caller holds index_mutex_ exclusively).
     void ReplaceTree(std::vector<core::roster::Unit> units);

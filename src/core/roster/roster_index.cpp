@@ -30,13 +30,44 @@ void RosterIndex::PutPerson(Person p) {
     auto it = people_.find(p.id);
     if (it != people_.end() && it->second.unit_id != p.unit_id) EraseId(people_by_unit_[it->second.unit_id], p.id);
     if (it == people_.end() || it->second.unit_id != p.unit_id) people_by_unit_[p.unit_id].push_back(p.id);
+    const std::string before = it == people_.end() ? std::string() : it->second.id_number;
+    if (before != p.id_number) {
+        if (!before.empty()) ForgetIdNumber(before, p.id);
+        if (!p.id_number.empty()) people_by_id_number_[p.id_number].push_back(p.id);
+    }
     people_[p.id] = std::move(p);
+}
+
+void RosterIndex::ForgetIdNumber(const std::string& id_number, Id id) {
+    auto holders = people_by_id_number_.find(id_number);
+    if (holders == people_by_id_number_.end()) return;
+    EraseId(holders->second, id);
+    if (holders->second.empty()) people_by_id_number_.erase(holders);
+}
+
+std::vector<const Person*> RosterIndex::PeopleWithIdNumber(const std::string& id_number) const {
+    std::vector<const Person*> out;
+    auto holders = people_by_id_number_.find(id_number);
+    if (holders == people_by_id_number_.end()) return out;
+    for (Id id : holders->second)
+        if (const Person* p = FindPerson(id)) out.push_back(p);
+    std::sort(out.begin(), out.end(), [](const Person* a, const Person* b) { return a->id < b->id; });
+    return out;
+}
+
+std::vector<std::vector<const Person*>> RosterIndex::SharedIdNumbers() const {
+    std::vector<std::vector<const Person*>> out;
+    for (const auto& [number, ids] : people_by_id_number_)
+        if (ids.size() > 1) out.push_back(PeopleWithIdNumber(number));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a[0]->id_number < b[0]->id_number; });
+    return out;
 }
 
 void RosterIndex::RemovePerson(Id id) {
     auto it = people_.find(id);
     if (it == people_.end()) return;
     EraseId(people_by_unit_[it->second.unit_id], id);
+    if (!it->second.id_number.empty()) ForgetIdNumber(it->second.id_number, id);
     for (Id pos : std::vector<Id>(positions_by_person_[id])) RemovePosition(pos);
     positions_by_person_.erase(id);
     people_.erase(it);

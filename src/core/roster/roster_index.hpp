@@ -72,6 +72,11 @@ public:
     void PutIncome(UnitIncome income);
 
     const Person* FindPerson(Id id) const;
+    // Everyone recorded with this ID number (usually one; more when units out of each other's scope
+    // entered the same person: resolved by admin, issue 11).
+    std::vector<const Person*> PeopleWithIdNumber(const std::string& id_number) const;
+    // ID numbers held by more than one person, with their holders (ordered by ID number, then id).
+    std::vector<std::vector<const Person*>> SharedIdNumbers() const;
     const Position* FindPosition(Id id) const;
     // Positions of a person, current first, then by start date descending.
     std::vector<const Position*> PositionsOf(Id person_id) const;
@@ -106,11 +111,14 @@ public:
     TeamStats Stats(Id root, const std::string& today) const;
 
 private:
+    void ForgetIdNumber(const std::string& id_number, Id id);
+
     RegionTree tree_;
     std::unordered_map<Id, Person> people_;
     std::unordered_map<Id, Position> positions_;
     std::unordered_map<Id, std::vector<Id>> positions_by_person_;
     std::unordered_map<Id, std::vector<Id>> people_by_unit_;
+    std::unordered_map<std::string, std::vector<Id>> people_by_id_number_;
     std::unordered_map<Id, std::vector<Id>> positions_by_unit_;
     std::unordered_map<Id, std::vector<PartyOrg>> orgs_by_unit_;
     std::unordered_map<Id, std::map<int, std::int64_t>> incomes_;

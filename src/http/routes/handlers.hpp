@@ -45,6 +45,7 @@ Response GetUnit(Services&, Request&, Id);
 Response GetUnitStats(Services&, Request&);
 Response ListPeople(Services&, Request&);
 Response GetPerson(Services&, Request&, Id);
+Response ListSharedIdNumbers(Services&, Request&);
 Response CreatePerson(Services&, Request&);
 Response UpdatePerson(Services&, Request&, Id);
 Response DeletePerson(Services&, Request&, Id);

@@ -45,6 +45,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/units/{id}", Access::kSession, Bind(s, GetUnit));
     router.Add("GET", "/api/v1/units/{id}/stats", Access::kSession, Bind(s, GetUnitStats));
     router.Add("GET", "/api/v1/people", Access::kSession, Bind(s, ListPeople));
+    router.Add("GET", "/api/v1/people/shared-id-numbers", Access::kSession, Bind(s, ListSharedIdNumbers));
     router.Add("GET", "/api/v1/people/{id}", Access::kSession, Bind(s, GetPerson));
     router.Add("POST", "/api/v1/people", Access::kSession, Bind(s, CreatePerson));
     router.Add("PATCH", "/api/v1/people/{id}", Access::kSession, Bind(s, UpdatePerson));

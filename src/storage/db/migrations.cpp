@@ -789,6 +789,15 @@ CREATE TRIGGER points_rules_feed AFTER INSERT OR UPDATE OR DELETE ON points_rule
 CREATE TRIGGER points_periods_feed AFTER INSERT OR UPDATE OR DELETE ON points_periods
   FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('points');
 )SQL"},
+    // Issue 11 (finding 4): an ID number is unique within what a caller may see, not across the
+    // deployment; two units out of each other's scope may enter the same person, and admin resolves
+    // it (GET /api/v1/people/shared-id-numbers).
+    {65, "ID numbers: unique in scope, not across the deployment",
+     R"SQL(
+DROP INDEX people_id_number;
+CREATE INDEX people_id_number ON people(id_number);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

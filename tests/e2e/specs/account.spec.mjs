@@ -1,6 +1,6 @@
 // 账号安全 (issue 11): a user opens their signed-in devices from the name in the header and ends
 // the sign-in of another device; the deployment's admin sees an account limited after wrong
-// passwords and lifts the limit.
+// passwords and lifts the limit, and the ID numbers entered twice by units out of each other's scope.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, launch, login, newPage, shot } from '../lib/browser.mjs';
@@ -60,5 +60,16 @@ describe('account security: own sessions and login throttles', () => {
       body: JSON.stringify({ username: 'judge', password: 'lingyan-demo' }),
     });
     assert.equal(again.status, 200, 'the owner signs in at once after the lift');
+  });
+
+  it('lists an ID number entered twice by two counties, for admin to resolve', async () => {
+    await page.goto(`${BASE_URL}/roster/shared-id-numbers`);
+    const group = page.locator('[data-test="shared-id-group"]').first();
+    await group.waitFor();
+    // The demo's person who moved from 太仓 东林村 to 姜堰 甸头村 and was entered again there.
+    await group.getByText('东林村').waitFor();
+    await group.getByText('甸头村').waitFor();
+    assert.match(await group.innerText(), /\*{8}/, 'the number is masked');
+    await shot(page, '82-shared-id-numbers');
   });
 });

@@ -79,6 +79,11 @@ export interface Person {
 }
 
 /** Body of POST /people and PATCH /people/{id}: Person fields, id_number in clear. */
+export interface SharedIdNumber {
+  id_number_masked: string;
+  people: Person[];
+}
+
 export interface PersonInput {
   unit_id: number | null;
   name: string;
@@ -113,6 +118,8 @@ export const rosterApi = {
   createPerson: (body: PersonInput) => http.post<Person>('/people', body),
   updatePerson: (id: number, body: Partial<PersonInput>) => http.patch<Person>(`/people/${id}`, body),
   deletePerson: (id: number) => http.delete<void>(`/people/${id}`),
+  /** Admin only: ID numbers recorded for more than one person. */
+  sharedIdNumbers: () => http.get<{ items: SharedIdNumber[] }>('/people/shared-id-numbers'),
   createPosition: (body: { person_id: number; unit_id: number; title: string; start_date: string; end_date?: string }) =>
     http.post<Position>('/positions', body),
   deletePosition: (id: number) => http.delete<void>(`/positions/${id}`),

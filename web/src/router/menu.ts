@@ -4,7 +4,7 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, HomeFilled, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled } from '@element-plus/icons-vue';
+import { Bell, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 import { ACCOUNT_MANAGERS, ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
@@ -28,6 +28,7 @@ export const MENU: MenuItem[] = [
     children: [
       { key: 'units', titleKey: 'menu.units', path: '/roster/units', icon: OfficeBuilding, roles: ROSTER_READERS },
       { key: 'people', titleKey: 'menu.people', path: '/roster/people', icon: User, roles: ROSTER_READERS },
+      { key: 'shared-id-numbers', titleKey: 'sharedIds.menu', path: '/roster/shared-id-numbers', icon: Connection, roles: ['admin'] },
     ],
   },
   { key: 'dashboard', titleKey: 'menu.dashboard', path: '/dashboard', icon: DataAnalysis, roles: ROSTER_READERS },

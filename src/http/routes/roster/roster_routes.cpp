@@ -369,6 +369,19 @@ Response GetPerson(Services& s, Request& req, Id id) {
     return Json(200, PersonJson(*p));
 }
 
+// GET /api/v1/people/shared-id-numbers (admin)
+Response ListSharedIdNumbers(Services& s, Request& req) {
+    auto shared = s.roster.SharedIdNumbers(req.user->actor);
+    if (!shared) return ErrorResponse(shared.error());
+    json::array items;
+    for (const auto& group : *shared) {
+        json::array people;
+        for (const auto& p : group.people) people.push_back(PersonJson(p));
+        items.push_back(json::object{{"id_number_masked", group.id_number_masked}, {"people", std::move(people)}});
+    }
+    return Json(200, json::object{{"items", std::move(items)}});
+}
+
 // POST /api/v1/people
 Response CreatePerson(Services& s, Request& req) {
     auto body = ParseObject(req.body, kPersonFields);

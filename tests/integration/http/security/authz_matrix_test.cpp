@@ -52,6 +52,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/units/{id}", ""},
     {"GET /api/v1/units/{id}/stats", ""},
     {"GET /api/v1/people", "200 200 200 200 403 403"},
+    {"GET /api/v1/people/shared-id-numbers", "200 403 403 403 403 403"},
     {"GET /api/v1/people/{id}", ""},
     {"POST /api/v1/people", ""},
     {"PATCH /api/v1/people/{id}", ""},

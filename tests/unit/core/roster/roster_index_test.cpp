@@ -105,5 +105,32 @@ TEST_F(RosterIndexTest, RemovingAPersonRemovesTheirPositions) {
     EXPECT_EQ(index_.FindPosition(id + 1000), nullptr);
 }
 
+TEST_F(RosterIndexTest, IdNumbersHeldTwiceAreFoundAndFollowChangesAndRemovals) {
+    Id a = AddPerson(2, "1990-01-01", Gender::kMale, Education::kBachelor, nullptr);
+    Id b = AddPerson(3, "1990-01-01", Gender::kMale, Education::kBachelor, nullptr);
+    Id c = AddPerson(3, "1991-01-01", Gender::kFemale, Education::kBachelor, nullptr);
+    auto with_number = [&](Id id, const char* number) {
+        Person p = *index_.FindPerson(id);
+        p.id_number = number;
+        index_.PutPerson(p);
+    };
+    with_number(a, "X1");
+    with_number(b, "X1");
+    with_number(c, "X2");
+    ASSERT_EQ(index_.PeopleWithIdNumber("X1").size(), 2u);
+    EXPECT_EQ(index_.PeopleWithIdNumber("X1")[0]->id, a);
+    ASSERT_EQ(index_.SharedIdNumbers().size(), 1u);
+    EXPECT_EQ(index_.SharedIdNumbers()[0].size(), 2u);
+
+    with_number(b, "X2");  // corrected: X1 is one person's again, X2 now twice
+    EXPECT_EQ(index_.PeopleWithIdNumber("X1").size(), 1u);
+    ASSERT_EQ(index_.SharedIdNumbers().size(), 1u);
+    EXPECT_EQ(index_.SharedIdNumbers()[0][0]->id_number, "X2");
+
+    index_.RemovePerson(c);
+    EXPECT_TRUE(index_.SharedIdNumbers().empty());
+    EXPECT_TRUE(index_.PeopleWithIdNumber("nobody's").empty());
+}
+
 }  // namespace
 }  // namespace lingyan::core::roster

@@ -124,6 +124,18 @@ const roster: typeof zh = {
     updated: 'Saved “{name}”',
     confirmDelete: 'Delete “{name}”? Units with sub-units or people, or still used by campaigns, points and the like, cannot be deleted.',
   },
+  sharedIds: {
+    menu: 'Shared ID numbers',
+    title: 'ID numbers recorded twice',
+    intro: 'When units outside each other\'s scope enter the same ID number, each sees only its own record (nobody is told the number exists elsewhere). Resolve them here: a person who moved — delete the old record or move it; a typing error — open the record and correct the number.',
+    empty: 'No ID number is recorded twice',
+    idNumber: 'ID number (masked)',
+    count: '{n} records',
+    open: 'Open',
+    remove: 'Delete this record',
+    confirmRemove: 'Delete the record of “{name}” ({unit})? People still used by points, campaigns and the like cannot be deleted.',
+    removed: 'Deleted “{name}”',
+  },
 };
 
 export default roster;

@@ -9,5 +9,6 @@ export const rosterRoutes: RouteRecordRaw[] = modulePages({ parents: ['menu.rost
   { path: 'roster/units/:id?', name: 'units', view: () => import('../../views/roster/units-page.vue'), titleKey: 'menu.units', menu: 'units' },
   { path: 'roster/people', name: 'people', view: () => import('../../views/roster/people-page.vue'), titleKey: 'menu.people', menu: 'people' },
   { path: 'roster/people/new', name: 'person-new', view: () => import('../../views/roster/person-form-page.vue'), titleKey: 'people.createTitle', ...PEOPLE, roles: OFFICERS },
+  { path: 'roster/shared-id-numbers', name: 'shared-id-numbers', view: () => import('../../views/roster/shared-id-numbers-page.vue'), titleKey: 'sharedIds.title', menu: 'shared-id-numbers', roles: ['admin'] },
   { path: 'roster/people/:id(\\d+)', name: 'person-edit', view: () => import('../../views/roster/person-form-page.vue'), titleKey: 'people.editTitle', ...PEOPLE },
 ]);
