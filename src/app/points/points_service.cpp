@@ -694,7 +694,7 @@ Result<std::vector<MemberRef>> PointsService::Members(const Actor& actor, std::o
     return out;
 }
 
-Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMember& in) {
+Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMember& in, LinkOutcome* link) {
     if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以登记党员");
     if (in.name.empty() || in.name.size() > 60) return Invalid("姓名不能为空且不超过 60 个字符", "name");
     if (in.unit_id <= 0) return Invalid("请选择所在支部/单位", "unit_id");
@@ -704,35 +704,111 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
-    // An account is linked only by the deployment's admin, or — for a party member's own account
-    // (role member) whose scope lies in the caller's — by that branch's officers (issue 11, finding
-    // 8). Any other account answers as if it did not exist.
     if (in.user_id != 0) {
-        const auto account = store_.FindUser(in.user_id);
-        const bool may_link = account && (actor.role == Role::kAdmin ||
-                                          (account->role == "member" && account->scope_unit_id != 0 &&
-                                           InScope(actor, account->scope_unit_id)));
-        if (!may_link) return Invalid("账号不存在或不在您的管辖范围内", "user_id");
+        if (auto st = MayLinkLocked(actor, **loaded, in.user_id); !st) return st.error();
     }
     {
         std::shared_lock read(live_mutex_);
-        const Live& live = **loaded;
-        if (!live.unit_by_id.contains(in.unit_id)) return Invalid("单位不存在", "unit_id");
-        if (in.user_id != 0 && live.member_by_user.contains(in.user_id))
-            return Conflict("该账号已关联党员", "user_id");
+        if (!(*loaded)->unit_by_id.contains(in.unit_id)) return Invalid("单位不存在", "unit_id");
     }
-    ports::PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, in.user_id};
+    ports::PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, 0};
     auto tx = store_.Begin();
     rec.id = points_.InsertMember(rec);
     Audit(actor, "create", "points_member", rec.id,
           "{\"unit_id\":" + std::to_string(rec.unit_id) + ",\"name\":" + JsonQuote(rec.name) + "}");
+    const LinkOutcome outcome = in.user_id != 0 ? LinkLocked(actor, rec.id, in.user_id) : LinkOutcome::kNone;
     tx->Commit();
+    if (link) *link = outcome;
     // The boards are laid out by member in tree order: a new member means a rebuild (of the
     // current period now, of the others on first use).
     ReloadLocked();
     std::shared_lock read(live_mutex_);
     const Live& live = *lives_.at(CurrentPeriodIdLocked());
     return RefOf(live, live.member_by_id.at(rec.id));
+}
+
+core::Status PointsService::MayLinkLocked(const Actor& actor, const Live& live, Id user_id) {
+    // Only the deployment's admin, or — for a party member's own account (role member) whose scope
+    // lies in the caller's — that branch's officers. Any other account answers as if it did not exist.
+    const auto account = store_.FindUser(user_id);
+    const bool may_link = account && (actor.role == Role::kAdmin ||
+                                      (account->role == "member" && account->scope_unit_id != 0 &&
+                                       InScope(actor, account->scope_unit_id)));
+    if (!may_link) return Invalid("账号不存在或不在您的管辖范围内", "user_id");
+    std::shared_lock read(live_mutex_);
+    if (live.member_by_user.contains(user_id)) return Conflict("该账号已关联党员", "user_id");
+    return core::Ok();
+}
+
+LinkOutcome PointsService::LinkLocked(const Actor& actor, Id member_id, Id user_id) {
+    points_.RequestLink({member_id, user_id, actor.username, clock_.NowIso()});
+    const std::string detail = "{\"user_id\":" + std::to_string(user_id) + "}";
+    if (actor.role != Role::kAdmin) {
+        Audit(actor, "request_link", "points_member", member_id, detail);
+        return LinkOutcome::kRequested;
+    }
+    points_.AnswerLink(member_id, user_id, true);
+    Audit(actor, "link", "points_member", member_id, detail);
+    return LinkOutcome::kLinked;
+}
+
+Result<LinkOutcome> PointsService::LinkAccount(const Actor& actor, Id member_id, Id user_id) {
+    if (!IsApprover(actor.role)) return RoleForbidden();
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto m = live.member_by_id.find(member_id);
+        if (m == live.member_by_id.end() || !InScope(actor, live.members[m->second].unit_id)) return NotFound("党员");
+        if (live.members[m->second].user_id != 0) return Conflict("该党员已关联账号", "member_id");
+    }
+    if (auto st = MayLinkLocked(actor, **loaded, user_id); !st) return st.error();
+    auto tx = store_.Begin();
+    const LinkOutcome outcome = LinkLocked(actor, member_id, user_id);
+    tx->Commit();
+    if (outcome == LinkOutcome::kLinked) ReloadLocked();
+    return outcome;
+}
+
+Result<std::vector<LinkRequestView>> PointsService::MyLinkRequests(const Actor& actor) {
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::vector<ports::PointsLinkRequestRecord> records;
+    {
+        std::lock_guard lock(store_mutex_);
+        records = points_.ListLinkRequests(actor.user_id);
+    }
+    std::vector<LinkRequestView> out;
+    std::shared_lock read(live_mutex_);
+    const Live& live = **loaded;
+    for (const auto& r : records) {
+        auto m = live.member_by_id.find(r.member_id);
+        if (m != live.member_by_id.end()) out.push_back({RefOf(live, m->second), r.requested_by, r.requested_at});
+    }
+    return out;
+}
+
+core::Status PointsService::AnswerLinkRequest(const Actor& actor, Id member_id, bool accept) {
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    // Only the caller's own open request answers; any other is one that does not exist.
+    const auto open = points_.ListLinkRequests(actor.user_id);
+    if (std::none_of(open.begin(), open.end(), [&](const auto& r) { return r.member_id == member_id; }))
+        return NotFound("关联请求");
+    {
+        std::shared_lock read(live_mutex_);
+        if (accept && (*loaded)->member_by_user.contains(actor.user_id)) return Conflict("您的账号已关联党员", "member_id");
+    }
+    auto tx = store_.Begin();
+    if (!points_.AnswerLink(member_id, actor.user_id, accept)) return Conflict("该党员已关联其他账号", "member_id");
+    Audit(actor, accept ? "accept_link" : "decline_link", "points_member", member_id,
+          "{\"user_id\":" + std::to_string(actor.user_id) + "}");
+    tx->Commit();
+    if (accept) ReloadLocked();
+    return core::Ok();
 }
 
 // ---- the ledger --------------------------------------------------------------------------------

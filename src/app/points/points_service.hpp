@@ -195,6 +195,16 @@ struct ApprovalsPage {
     std::int64_t total = 0;  // pending events in scope and period
 };
 
+// An open request to link the caller's own account to a party member (its owner answers it).
+struct LinkRequestView {
+    MemberRef member;
+    std::string requested_by;
+    std::string requested_at;
+};
+
+// What an officer's link did: linked at once (admin) or waits for the account owner's consent.
+enum class LinkOutcome { kNone, kLinked, kRequested };
+
 struct NewMember {
     core::roster::Id unit_id = 0;
     std::string name;
@@ -226,7 +236,13 @@ public:
     // an approver for a unit in its scope (audited).
     Result<std::vector<MemberRef>> Members(const Actor& actor, std::optional<core::roster::Id> unit,
                                            const std::string& query, std::size_t limit);
-    Result<MemberRef> CreateMember(const Actor& actor, const NewMember& member);
+    Result<MemberRef> CreateMember(const Actor& actor, const NewMember& member, LinkOutcome* link = nullptr);
+    // Links a party member's own account (role member, in the caller's scope) to a member record:
+    // admin links at once; a branch's officers ask, and the account's owner accepts or declines
+    // (issue 11, finding 8). Any other account answers as one that does not exist.
+    Result<LinkOutcome> LinkAccount(const Actor& actor, core::roster::Id member_id, core::roster::Id user_id);
+    Result<std::vector<LinkRequestView>> MyLinkRequests(const Actor& actor);
+    core::Status AnswerLinkRequest(const Actor& actor, core::roster::Id member_id, bool accept);
 
     Result<PointsEventView> Submit(const Actor& actor, const SubmitActivity& input);
     Result<BulkOutcome> RecordBulk(const Actor& actor, const BulkRecord& input);
@@ -278,6 +294,9 @@ private:
     core::Status CheckWritable(points::Day day) const;
     // The event's member exists and lies in the caller's scope (not_found / forbidden otherwise).
     core::Status CheckEventMemberInScope(const Live& live, const Actor& actor, core::roster::Id member_id) const;
+    // Account links (caller holds store_mutex_).
+    core::Status MayLinkLocked(const Actor& actor, const Live& live, core::roster::Id user_id);
+    LinkOutcome LinkLocked(const Actor& actor, core::roster::Id member_id, core::roster::Id user_id);
     Result<core::roster::Id> ScopeUnit(const Actor& actor, std::optional<core::roster::Id> unit) const;
     // The unit ids of `scope`'s subtree for a SQL filter; empty when the subtree is the whole tree.
     std::vector<core::roster::Id> SubtreeUnitIds(const Live& live, points::UnitIdx scope) const;

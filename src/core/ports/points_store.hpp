@@ -63,6 +63,15 @@ struct PointsMemberRecord {
     Id user_id = 0;    // 0: no account
 };
 
+// An officer's request to link a party member's own account to a member record: the link is made
+// only when the account's owner accepts (issue 11, finding 8).
+struct PointsLinkRequestRecord {
+    Id member_id = 0;
+    Id user_id = 0;
+    std::string requested_by;
+    std::string requested_at;  // ISO 8601 UTC
+};
+
 struct PointsEventRecord {
     Id id = 0;
     Id member_id = 0;
@@ -93,6 +102,12 @@ public:
 
     virtual std::vector<PointsMemberRecord> ListMembers() = 0;  // by id
     virtual Id InsertMember(const PointsMemberRecord& m) = 0;
+    // At most one open request per member: a new one replaces the last.
+    virtual void RequestLink(const PointsLinkRequestRecord& r) = 0;
+    virtual std::vector<PointsLinkRequestRecord> ListLinkRequests(Id user_id) = 0;  // by member id
+    // Accepting links the account to the member (false when no such open request or the member is
+    // linked meanwhile); declining closes the request. Either way the request is gone.
+    virtual bool AnswerLink(Id member_id, Id user_id, bool accept) = 0;
 
     virtual std::vector<PointsEventRecord> ListEvents() = 0;  // every event, by id
     virtual std::optional<PointsEventRecord> FindEvent(Id id) = 0;

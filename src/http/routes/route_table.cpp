@@ -100,6 +100,10 @@ Router BuildRouter(Services& s) {
     router.Add("PATCH", "/api/v1/points/periods/{id}", Access::kSession, Bind(s, UpdatePeriod));
     router.Add("GET", "/api/v1/points/members", Access::kSession, Bind(s, ListMembers));
     router.Add("POST", "/api/v1/points/members", Access::kSession, Bind(s, CreateMember));
+    router.Add("POST", "/api/v1/points/members/{id}/link", Access::kSession, Bind(s, LinkMemberAccount));
+    router.Add("GET", "/api/v1/me/link-requests", Access::kSession, Bind(s, ListMyLinkRequests));
+    router.Add("POST", "/api/v1/me/link-requests/{id}/accept", Access::kSession, Bind(s, AcceptLinkRequest));
+    router.Add("POST", "/api/v1/me/link-requests/{id}/decline", Access::kSession, Bind(s, DeclineLinkRequest));
     router.Add("POST", "/api/v1/points/rules", Access::kSession, Bind(s, CreateRule));
     router.Add("PATCH", "/api/v1/points/rules/{id}", Access::kSession, Bind(s, UpdateRule));
     router.Add("GET", "/api/v1/points/me", Access::kSession, Bind(s, GetMyPoints));

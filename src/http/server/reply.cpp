@@ -4,6 +4,13 @@ namespace lingyan::http {
 
 Response Json(int status, const boost::json::value& value) { return JsonResponse(status, boost::json::serialize(value)); }
 
+Response NoContent(const core::Status& status) {
+    if (!status) return ErrorResponse(status.error());
+    Response res;
+    res.status = 204;
+    return res;
+}
+
 Response Reply(const core::Result<boost::json::value>& result, int status) {
     if (!result) return ErrorResponse(result.error());
     return Json(status, *result);

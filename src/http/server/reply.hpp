@@ -19,6 +19,9 @@ Response Json(int status, const boost::json::value& value);
 // The error of a failed result, or its JSON value with `status`.
 Response Reply(const core::Result<boost::json::value>& result, int status = 200);
 
+// 204 with no body when the change was made, else its error.
+Response NoContent(const core::Status& status);
+
 // A use case's result mapped through `to_json` (value → anything boost::json::value is built from).
 template <typename T, typename F>
 Response Reply(int status, const core::Result<T>& result, F&& to_json) {

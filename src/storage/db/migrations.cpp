@@ -798,6 +798,15 @@ DROP INDEX people_id_number;
 CREATE INDEX people_id_number ON people(id_number);
 )SQL",
      "", ""},
+    // Issue 11 (finding 8): an officer's link of a member's account waits for the owner's consent.
+    {66, "points: account links wait for the account owner's consent",
+     R"SQL(
+ALTER TABLE points_members ADD COLUMN link_user_id BIGINT REFERENCES users(id);
+ALTER TABLE points_members ADD COLUMN link_requested_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE points_members ADD COLUMN link_requested_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX points_members_link_user ON points_members(link_user_id);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

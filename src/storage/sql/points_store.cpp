@@ -217,6 +217,27 @@ ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
     return AsInt(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id)}).at(0)[0]);
 }
 
+void SqlPointsStore::RequestLink(const ports::PointsLinkRequestRecord& r) {
+    db_.Query("UPDATE points_members SET link_user_id = ?, link_requested_by = ?, link_requested_at = ? WHERE id = ?",
+                {r.user_id, r.requested_by, r.requested_at, r.member_id});
+}
+
+std::vector<ports::PointsLinkRequestRecord> SqlPointsStore::ListLinkRequests(ports::Id user_id) {
+    std::vector<ports::PointsLinkRequestRecord> out;
+    for (const auto& r : db_.Query("SELECT id, link_requested_by, link_requested_at FROM points_members "
+                                   "WHERE link_user_id = ? ORDER BY id",
+                                   {user_id}))
+        out.push_back({AsInt(r[0]), user_id, AsText(r[1]), AsText(r[2])});
+    return out;
+}
+
+bool SqlPointsStore::AnswerLink(ports::Id member_id, ports::Id user_id, bool accept) {
+    const char* sql = accept ? "UPDATE points_members SET user_id = link_user_id, link_user_id = NULL "
+                               "WHERE id = ? AND link_user_id = ? AND user_id IS NULL RETURNING id"
+                             : "UPDATE points_members SET link_user_id = NULL WHERE id = ? AND link_user_id = ? RETURNING id";
+    return !db_.Query(sql, {member_id, user_id}).empty();
+}
+
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListEvents() {
     std::vector<ports::PointsEventRecord> out;
     for (const auto& r : db_.Query(std::string(kEventColumns) + " ORDER BY id")) out.push_back(EventFromRow(r));

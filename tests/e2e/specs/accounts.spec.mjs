@@ -1,6 +1,7 @@
 // 账号管理 (issue 14): a town officer creates a secretary account for a village of its town; the
 // temporary password is shown once; the new member is sent to 修改密码 and can open nothing else
-// until the password is changed (at 390 px, where the dialog and the page must fit the screen).
+// until the password is changed (at 390 px, where the dialog and the page must fit the screen); an
+// officer's link of a party member's account waits for its owner, who accepts on 账号安全.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, launch, login, newPage, shot } from '../lib/browser.mjs';
@@ -102,5 +103,59 @@ describe('accounts in the web', () => {
     assert.ok(await fitsViewport(page, '.el-dialog__footer .el-button'), 'its buttons are on screen');
     await shot(page, '93-accounts-new-phone');
     assert.deepEqual(page.errors, []);
+  });
+
+  it('a town officer asks to link a party member\'s account, and only its owner makes the link', async () => {
+    const officer = await newPage(browser, { width: 1440, height: 900 });
+    await login(officer, 'town');
+    const member = `e2e.mem.${Date.now() % 100000}`;
+    await officer.goto(`${BASE_URL}/accounts`);
+    await officer.locator('[data-test="accounts-table"] .el-table__row').first().waitFor();
+    await officer.locator('[data-test="account-add"]').click();
+    await officer.locator('[data-test="account-username"]').fill(member);
+    await officer.locator('.el-dialog [data-test="account-role"]').click();
+    await officer.locator('.el-select-dropdown__item:visible', { hasText: /^党员$/ }).click();
+    await officer.locator('.el-dialog [data-test="unit-picker"]').click();
+    await officer.keyboard.type('北联村');
+    await officer.locator('.el-select-dropdown__item', { hasText: '北联村' }).first().click();
+    await officer.locator('[data-test="account-save"]').click();
+    const issued = officer.locator('[data-test="issued-value"]');
+    await issued.waitFor();
+    const password = (await issued.innerText()).trim();
+
+    // The owner signs in on a phone and sets a password of their own.
+    const owner = await newPage(browser, { width: 390, height: 844 });
+    await owner.goto(`${BASE_URL}/login`);
+    await owner.locator('input[name="username"]').fill(member);
+    await owner.locator('input[name="password"]').fill(password);
+    await owner.locator('[data-test="login-submit"]').click();
+    await owner.waitForURL((url) => url.pathname === '/password');
+    await owner.locator('[data-test="password-current"]').fill(password);
+    await owner.locator('[data-test="password-next"]').fill('my-own-password-2');
+    await owner.locator('[data-test="password-confirm"]').fill('my-own-password-2');
+    await owner.locator('[data-test="password-submit"]').click();
+    await owner.waitForURL((url) => url.pathname !== '/password');
+
+    // The officer asks: nothing is linked yet.
+    await officer.locator('[data-test="accounts-q"]').fill(member);
+    await officer.locator(`[data-test="account-link-${member}"]`).click();
+    await officer.locator('.el-dialog [data-test="account-link-member"]').click();
+    await officer.locator('.el-select-dropdown__item:visible').first().click();
+    await shot(officer, '94-accounts-link');
+    await officer.locator('[data-test="account-link-save"]').click();
+    await officer.getByText(`已向账号 ${member} 发出关联请求`).waitFor();
+    assert.equal((await owner.request.get(`${BASE_URL}/api/v1/points/me`)).status(), 404);
+
+    // The owner accepts on 账号安全.
+    await owner.goto(`${BASE_URL}/me/security`);
+    const request = owner.locator('[data-test="link-requests-table"] .el-table__row').first();
+    await request.waitFor();
+    assert.match(await request.innerText(), /town/);
+    await shot(owner, '95-account-link-request-phone');
+    await request.locator('[data-test="link-accept"]').click();
+    await owner.getByText(/已关联到党员/).waitFor();
+    assert.equal((await owner.request.get(`${BASE_URL}/api/v1/points/me`)).status(), 200);
+    assert.deepEqual(officer.errors, []);
+    assert.deepEqual(owner.errors, []);
   });
 });

@@ -216,6 +216,8 @@ export const pointsApi = {
   members: (unit?: number | null, q?: string, limit = 500) =>
     http.get<{ items: MemberRef[] }>('/points/members', { unit: opt(unit), q: q || undefined, limit }, { quiet: true }),
   createMember: (unitId: number, name: string) => http.post<MemberRef>('/points/members', { unit_id: unitId, name }),
+  /** Links a party member's own account: admin at once, officers ask and the owner accepts. */
+  linkAccount: (memberId: number, userId: number) => http.post<{ link: 'linked' | 'requested' }>(`/points/members/${memberId}/link`, { user_id: userId }),
   me: (period?: number | null) => http.get<MyPoints>('/points/me', { period: opt(period) }, { quiet: true }),
   submit: (activity: NewActivity) => http.post<PointsEvent>('/points/events', activity),
   recordBulk: (record: BulkRecord) => http.post<{ recorded: number; event_ids: number[] }>('/points/events/bulk', record),

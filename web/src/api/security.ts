@@ -18,10 +18,19 @@ export interface ThrottleItem {
   blocked_until: number;
 }
 
+export interface LinkRequest {
+  member: { id: number; name: string; unit_id: number; unit_name: string };
+  requested_by: string;
+  requested_at: string; // ISO 8601 UTC
+}
+
 export const securityApi = {
   sessions: () => http.get<{ items: SessionItem[] }>('/sessions'),
   endSession: (id: number) => http.delete<void>(`/sessions/${id}`),
   endOthers: () => http.post<{ ended: number }>('/sessions/end-others', {}),
   throttles: () => http.get<{ items: ThrottleItem[] }>('/login-throttles'),
   lift: (key: string) => http.post<void>('/login-throttles/lift', { key }),
+  /** Requests to link this account to a party member, waiting for the owner's answer. */
+  linkRequests: () => http.get<{ items: LinkRequest[] }>('/me/link-requests'),
+  answerLink: (memberId: number, accept: boolean) => http.post<void>(`/me/link-requests/${memberId}/${accept ? 'accept' : 'decline'}`, {}),
 };

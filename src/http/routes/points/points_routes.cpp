@@ -156,6 +156,8 @@ json::object EventJson(const app::PointsEventView& v) {
     return o;
 }
 
+const char* LinkName(app::LinkOutcome link) { return link == app::LinkOutcome::kLinked ? "linked" : "requested"; }
+
 json::object MemberJson(const app::MemberRef& m) {
     return json::object{{"id", m.id}, {"name", m.name}, {"unit_id", m.unit_id}, {"unit_name", m.unit_name}};
 }
@@ -324,9 +326,40 @@ Response CreateMember(Services& s, Request& req) {
         if (!v) return ErrorResponse(v.error());
         *slot = v->value_or(0);
     }
-    auto created = s.points.CreateMember(req.user->actor, in);
+    app::LinkOutcome link = app::LinkOutcome::kNone;
+    auto created = s.points.CreateMember(req.user->actor, in, &link);
     if (!created) return ErrorResponse(created.error());
-    return Json(201, MemberJson(*created));
+    json::object out = MemberJson(*created);
+    if (link != app::LinkOutcome::kNone) out["link"] = LinkName(link);
+    return Json(201, out);
+}
+
+// POST /api/v1/points/members/{id}/link
+Response LinkMemberAccount(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"user_id"});
+    if (!o) return ErrorResponse(o.error());
+    auto user = IntField(*o, "user_id");
+    if (!user) return ErrorResponse(user.error());
+    if (!*user || **user <= 0) return ErrorResponse(core::Invalid("user_id 必填", "user_id"));
+    auto link = s.points.LinkAccount(req.user->actor, id, **user);
+    if (!link) return ErrorResponse(link.error());
+    return Json(200, json::object{{"link", LinkName(*link)}});
+}
+
+// GET /api/v1/me/link-requests
+Response ListMyLinkRequests(Services& s, Request& req) {
+    return Reply(200, s.points.MyLinkRequests(req.user->actor), Items([](const app::LinkRequestView& r) {
+                     return json::object{{"member", MemberJson(r.member)}, {"requested_by", r.requested_by},
+                                         {"requested_at", r.requested_at}};
+                 }));
+}
+
+// POST /api/v1/me/link-requests/{id}/accept and …/decline ({id}: the member record)
+Response AcceptLinkRequest(Services& s, Request& req, Id id) {
+    return NoContent(s.points.AnswerLinkRequest(req.user->actor, id, true));
+}
+Response DeclineLinkRequest(Services& s, Request& req, Id id) {
+    return NoContent(s.points.AnswerLinkRequest(req.user->actor, id, false));
 }
 
 // POST /api/v1/points/rules

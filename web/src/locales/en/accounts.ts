@@ -4,6 +4,14 @@ import type zh from '../zh-CN/accounts';
 
 const accounts: typeof zh = {
   accounts: {
+    link: 'Link member',
+    linkTitle: 'Link the account {name} to a party member',
+    linkMember: 'Party member record',
+    linkSearch: 'Type a name to search the members in scope',
+    linkPick: 'Pick the party member to link',
+    linkNote: 'A link by the deployment\'s admin takes effect at once; other officers send a request that the account\'s owner accepts on 账号安全.',
+    linked: 'Linked the account {name} to the party member',
+    linkRequested: 'Asked the owner of {name} to accept the link',
     menu: 'Accounts',
     search: 'Search',
     searchHint: 'Username or name',

@@ -1,6 +1,14 @@
 // 账号管理 and the password change — Chinese (default). ../en/accounts.ts has the same keys.
 export default {
   accounts: {
+    link: '关联党员',
+    linkTitle: '把账号 {name} 关联到党员',
+    linkMember: '党员记录',
+    linkSearch: '输入姓名搜索本范围内的党员',
+    linkPick: '请选择要关联的党员',
+    linkNote: '系统管理员关联后立即生效；其他管理人员发出的是请求，须账号本人在“账号安全”页同意后才生效。',
+    linked: '已把账号 {name} 关联到党员',
+    linkRequested: '已向账号 {name} 发出关联请求，待本人同意',
     menu: '账号管理',
     search: '搜索',
     searchHint: '用户名或姓名',
