@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -286,6 +288,47 @@ TEST_P(AuthzMatrixTest, ListRoutesAnswerEachRoleAsTheMatrixSays) {
             EXPECT_EQ(std::to_string(c.Get(path).status), status) << kRoles[role_idx] << " " << key;
         }
     }
+}
+
+// The route index of docs/api.md, as this matrix and the route table make it.
+std::string RouteIndex(const std::vector<http::Router::RouteInfo>& routes) {
+    std::string out =
+        "| route | access | admin | county | town | secretary | judge | member |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+    for (const auto& r : routes) {
+        const std::string key = r.method + " " + r.pattern;
+        out += "| `" + key + "` | " + (r.access == http::Access::kPublic ? "public" : "session") + " |";
+        const auto row = kMatrix.find(key);
+        std::istringstream statuses(row == kMatrix.end() ? "" : row->second);
+        std::string status;
+        for (std::size_t i = 0; i < std::size(kRoles); ++i) out += " " + (statuses >> status ? status : std::string("·")) + " |";
+        out += "\n";
+    }
+    return out;
+}
+
+// Code and docs agree route by route (issue 11, finding 15): docs/api.md ends with the index of every
+// route, its access, and for list routes the status each role gets — the statuses the test above
+// asserts against the running server. LINGYAN_UPDATE_DOCS=1 rewrites the index.
+TEST_P(AuthzMatrixTest, TheDocsListEveryRouteWithTheStatusesEachRoleGets) {
+    const std::string path = std::string(LINGYAN_FIXTURES) + "/../../docs/api.md";
+    std::ifstream in(path);
+    ASSERT_TRUE(in) << path;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string doc = buffer.str();
+    const std::string begin = "<!-- route-index:begin -->\n", end = "<!-- route-index:end -->";
+    const auto from = doc.find(begin), to = doc.find(end);
+    ASSERT_NE(from, std::string::npos) << "docs/api.md has no route index";
+    ASSERT_NE(to, std::string::npos);
+    const std::string expected = RouteIndex(routes_);
+    if (std::getenv("LINGYAN_UPDATE_DOCS") && GetParam() == "sqlite") {
+        doc.replace(from + begin.size(), to - from - begin.size(), expected);
+        std::ofstream(path) << doc;
+        return;
+    }
+    EXPECT_EQ(doc.substr(from + begin.size(), to - from - begin.size()), expected)
+        << "docs/api.md's route index differs from the route table and the matrix: run the test with LINGYAN_UPDATE_DOCS=1";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthzMatrixTest, ::testing::Values("sqlite", "postgres"));
