@@ -24,6 +24,7 @@
 #include "core/points/model.hpp"
 #include "core/points/tally.hpp"
 #include "core/points/unit_tree.hpp"
+#include "core/text/cell_text.hpp"
 #include "exchange/common/mapped_file.hpp"
 
 namespace lingyan::exchange::points {
@@ -43,7 +44,12 @@ struct InputError {
     throw InputError{file, line, std::move(problem)};
 }
 
-inline std::string Quoted(std::string_view text) { return "'" + std::string(text.substr(0, 80)) + "'"; }
+// At most 80 characters of what the file said, never cut inside a character (a file that is not
+// UTF-8 is quoted by its first 80 bytes).
+inline std::string Quoted(std::string_view text) {
+    if (core::text::IsValidUtf8(text)) return "'" + core::text::Excerpt(text, 80) + "'";
+    return "'" + std::string(text.substr(0, 80)) + "'";
+}
 
 inline std::size_t LineAt(std::string_view text, std::size_t offset) {
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(
