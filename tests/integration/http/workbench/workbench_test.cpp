@@ -9,6 +9,7 @@
 #include <string>
 
 #include "demo/points_demo.hpp"
+#include "demo/tickets_demo.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -101,6 +102,32 @@ TEST_P(WorkbenchTest, EachRoleSeesItsOwnKindOfWork) {
     Client county(port());
     ASSERT_EQ(county.Login("county").status, 200);
     EXPECT_EQ(Cards(county).at("accounts_attention"), 0);  // 善港村 is not in 姜堰区
+}
+
+// 交办督办 (issue 12): the caller's running tasks by colour, as 我的任务 counts them, each card
+// opening 我的任务 filtered by its colour.
+TEST_P(WorkbenchTest, TasksByColourCountWhatMyTasksShows) {
+    auto& rt = server_->runtime();
+    ASSERT_GT(demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster), 0);
+    Client secretary(port()), judge(port());
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    ASSERT_EQ(judge.Login("judge").status, 200);
+    const auto colours = Json(secretary.Get("/api/v1/tickets/mine")).at("colours").as_object();
+    const auto cards = Cards(secretary);
+    std::int64_t coloured = 0;
+    for (const char* colour : {"red", "yellow", "blue"}) {
+        ASSERT_TRUE(cards.count(std::string("tasks_") + colour)) << colour;
+        EXPECT_EQ(cards.at(std::string("tasks_") + colour), colours.at(colour).as_int64()) << colour;
+        coloured += cards.at(std::string("tasks_") + colour);
+    }
+    EXPECT_GT(coloured, 0) << "the demo keeps tasks of every colour open for 北联村";
+    const auto red = Json(secretary.Get("/api/v1/workbench")).at("cards").as_array();
+    for (const auto& card : red) {
+        if (card.at("key").as_string() == "tasks_red") {
+            EXPECT_EQ(card.at("path").as_string(), "/tickets/mine?colour=red");
+        }
+    }
+    EXPECT_FALSE(Cards(judge).count("tasks_red"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkbenchTest, ::testing::Values("sqlite", "postgres"));

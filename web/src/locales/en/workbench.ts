@@ -11,6 +11,9 @@ const workbench: typeof zh = {
     todo: 'To do',
     overview: 'Overview',
     cards: {
+      tasks_red: 'Overdue tasks (red)',
+      tasks_yellow: 'Stalled tasks (yellow)',
+      tasks_blue: 'Tasks due within a day (blue)',
       points_approvals: 'Points declarations to approve',
       campaigns_scoring: 'Campaigns being scored',
       campaigns_published: 'Published campaign results',

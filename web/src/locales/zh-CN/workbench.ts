@@ -9,6 +9,9 @@ export default {
     todo: '待办',
     overview: '概况',
     cards: {
+      tasks_red: '已超期的任务（红）',
+      tasks_yellow: '进展滞后的任务（黄）',
+      tasks_blue: '即将到期的任务（蓝）',
       points_approvals: '待审核的积分申报',
       campaigns_scoring: '评分中的考核活动',
       campaigns_published: '已发布的考核结果',
