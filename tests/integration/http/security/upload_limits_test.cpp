@@ -83,7 +83,7 @@ TEST_P(UploadLimitsTest, OneUploadAtATimePerAccountRefusedBeforeTheBodyIsRead) {
                              "\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\nPK";
     asio::write(*held, asio::buffer(head));
     HttpResult second;
-    for (int tries = 0; tries < 250; ++tries) {  // until the server has read the held request's header
+    for (int tries = 0; tries < 750; ++tries) {  // until the server has read the held request's header (15 s on a loaded machine)
         second = Upload(admin, "/api/v1/import/units", "x");
         if (second.status == 429) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -97,7 +97,7 @@ TEST_P(UploadLimitsTest, OneUploadAtATimePerAccountRefusedBeforeTheBodyIsRead) {
               401);
     held.reset();  // the client gives up: the place is free again
     HttpResult again;
-    for (int tries = 0; tries < 250; ++tries) {
+    for (int tries = 0; tries < 750; ++tries) {
         again = Upload(admin, "/api/v1/import/units", "x");
         if (again.status != 429) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
