@@ -60,7 +60,11 @@ struct Options {
     bool node = false;
     bool judges = false;
     bool verbose = false;
-    int threads = 2;  // reading threads of the client  // one line per sample: the fastest, median and slowest delivery
+    int threads = 2;  // reading threads of the client
+    // >0: the reading threads never sleep in epoll_wait but look every `poll_us` µs, so that a
+    // message does not wake a client thread (on one machine the wake-up runs in the sender's
+    // context and is charged to the server); 0: woken per readiness.
+    int poll_us = 0;
     std::string user = "keqiao", password = "lingyan-demo", judge_user = "judge";
     std::string json_out;
     std::string sample_out;  // where to write one message's text (the Node peer replays it)
@@ -139,8 +143,8 @@ struct Conn {
 
 class Watchers {
 public:
-    Watchers(int port, std::string path, int n)
-        : port_(port), path_(std::move(path)), conns_(static_cast<std::size_t>(n)) {
+    Watchers(int port, std::string path, int n, int poll_us)
+        : port_(port), path_(std::move(path)), conns_(static_cast<std::size_t>(n)), poll_us_(poll_us) {
         epfd_ = epoll_create1(0);
     }
     ~Watchers() {
@@ -231,7 +235,11 @@ private:
 
     void Poll(int timeout_ms) {
         epoll_event events[512];
-        int n = epoll_wait(epfd_, events, 512, timeout_ms);
+        int n = epoll_wait(epfd_, events, 512, poll_us_ > 0 ? 0 : timeout_ms);
+        if (n == 0 && poll_us_ > 0) {
+            ::usleep(static_cast<useconds_t>(poll_us_));
+            return;
+        }
         for (int i = 0; i < n; ++i) {
             Conn& c = conns_[events[i].data.u64];
             if (c.closed) continue;
@@ -351,6 +359,7 @@ private:
     std::string path_;
     std::vector<Conn> conns_;
     int epfd_ = -1;
+    int poll_us_ = 0;
     std::size_t upgraded_ = 0, failed_ = 0;
     std::vector<double> latencies_;
 };
@@ -359,10 +368,10 @@ private:
 // measurement should not be the bottleneck it measures).
 class Fleet {
 public:
-    Fleet(int port, const std::string& path, int n, int threads) {
+    Fleet(int port, const std::string& path, int n, int threads, int poll_us) {
         threads = std::max(1, std::min(threads, n));
         for (int t = 0; t < threads; ++t)
-            parts_.push_back(std::make_unique<Watchers>(port, path, n / threads + (t < n % threads)));
+            parts_.push_back(std::make_unique<Watchers>(port, path, n / threads + (t < n % threads), poll_us));
     }
     void ConnectAll() {
         for (auto& p : parts_) p->ConnectAll();
@@ -455,7 +464,7 @@ Host Login(int port, long contest, const std::string& user, const std::string& p
 void Usage() {
     std::fprintf(stderr,
                  "usage: arena_load --port P [--contest ID] [--watchers N] [--samples S] [--interval-ms MS] [--node] "
-                 "[--threads K]\n"
+                 "[--threads K] [--poll-us US]\n"
                  "                  [--judges] [--json FILE] [--label TEXT] [--sample-out FILE]\n");
 }
 
@@ -490,6 +499,8 @@ int main(int argc, char** argv) {
             o.verbose = true;
         else if (a == "--threads")
             o.threads = std::stoi(next());
+        else if (a == "--poll-us")
+            o.poll_us = std::stoi(next());
         else if (a == "--json")
             o.json_out = next();
         else if (a == "--label")
@@ -518,7 +529,7 @@ int main(int argc, char** argv) {
             seq = std::stoll(Field(detail.body, "seq"));
             path = "/api/v1/contests/" + std::to_string(o.contest) + "/live";
         }
-        Fleet w(o.port, path + (o.node ? "" : "?after=" + std::to_string(seq - 1)), o.watchers, o.threads);
+        Fleet w(o.port, path + (o.node ? "" : "?after=" + std::to_string(seq - 1)), o.watchers, o.threads, o.poll_us);
         const double t0 = MonoMs();
         w.ConnectAll();
         const double connect_ms = MonoMs() - t0;
@@ -653,7 +664,7 @@ int main(int argc, char** argv) {
             Pct(lat, 0.99), Pct(lat, 1.0));
         if (!acks.empty())
             std::printf("  judge-ack p50=%.1fms p99=%.1fms (n=%zu)", Pct(acks, 0.5), Pct(acks, 0.99), acks.size());
-        std::printf("  bytes/msg=%zu client-threads=%d\n", w.sample().size(), o.threads);
+        std::printf("  bytes/msg=%zu client-threads=%d poll-us=%d\n", w.sample().size(), o.threads, o.poll_us);
         std::fflush(stdout);
         if (!o.json_out.empty()) {
             std::ofstream out(o.json_out, std::ios::app);
