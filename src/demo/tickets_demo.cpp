@@ -7,6 +7,7 @@
 
 #include "app/tickets/ticket_service.hpp"
 #include "core/calendar/china_calendar.hpp"
+#include "demo/demo_clock.hpp"
 
 namespace lingyan::demo {
 
@@ -15,15 +16,6 @@ namespace {
 namespace tk = core::tickets;
 using core::CivilDate;
 using core::roster::Id;
-
-// A clock the demo moves day by day through the past year.
-class DemoClock final : public core::ports::Clock {
-public:
-    CivilDate day;
-    std::int64_t NowUnix() const override { return core::DaysFromCivil(day) * 86400 + 1 * 3600; }
-    std::string Today() const override { return core::FormatIsoDate(day); }
-    std::string NowIso() const override { return core::FormatIsoDate(day) + "T01:00:00Z"; }
-};
 
 const char* kTitles[] = {
     "村级道路破损修复",     "农贸市场周边停车难",   "河道保洁不到位",       "老旧小区加装电梯",

@@ -76,6 +76,14 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
                                                    core::calendar::ShippedChinaCalendar(),
                                                    app::TicketFiles{exchange::tickets::StatsXlsx});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
+    project_store = std::make_unique<storage::SqlProjectStore>(store->db());
+    projects = std::make_unique<app::ProjectService>(*store, *project_store, *ticket_store, store_mutex, clock, *roster,
+                                                     core::calendar::ShippedChinaCalendar());
+    campaigns->SetProjects([this](app::Id id) -> std::optional<app::ProjectRef> {
+        auto s = projects->SubjectOf(id);
+        if (!s) return std::nullopt;
+        return app::ProjectRef{s->unit_id, s->title};
+    });
 }
 
 void Runtime::StartChangeFeed() {
@@ -107,7 +115,8 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
-                                                                    *tickets, *notifications, *accounts, *workbench});
+                                                                    *tickets, *notifications, *accounts, *workbench,
+                                                                    *projects});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());
