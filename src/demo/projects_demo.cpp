@@ -169,9 +169,9 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
     // A 班长示范项目 and a 班副争先项目 of the first town.
     {
         const Id town = jiangyan_towns.front();
-        on(before(today, 30));
         for (auto [kind, title] : {std::pair{pj::Kind::kMonitor, "班子成员联村包片示范"},
                                    std::pair{pj::Kind::kDeputy, "招商引资争先行动"}}) {
+            on(before(today, 30));
             app::NewProject in;
             in.kind = kind;
             in.title = title;

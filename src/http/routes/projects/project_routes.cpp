@@ -159,8 +159,9 @@ Response ListProjects(Services& s, Request& req) {
         if (!q.colour) return ErrorResponse(core::Invalid("colour 应为 none、blue、yellow 或 red", "colour"));
     }
     if (auto v = req.Query("claimable"); v && !v->empty()) {
-        if (*v != "true" && *v != "false") return ErrorResponse(core::Invalid("claimable 应为 true 或 false", "claimable"));
-        q.claimable = *v == "true";
+        if (*v != "true" && *v != "false" && *v != "1" && *v != "0")
+            return ErrorResponse(core::Invalid("claimable 应为 true 或 false", "claimable"));
+        q.claimable = *v == "true" || *v == "1";
     }
     q.q = req.Query("q").value_or("");
     if (q.q.size() > 200) return ErrorResponse(core::Invalid("搜索词太长", "q"));
