@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "core/calendar/china_calendar.hpp"
-#include "demo/demo_clock.hpp"
+#include "demo/demo_support.hpp"
 
 namespace lingyan::demo {
 
@@ -67,12 +67,7 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
         }
     });
     if (jiangyan_towns.empty()) throw std::runtime_error("演示数据：姜堰区没有镇");
-    auto user = [&](const char* name) {
-        std::lock_guard lock(store_mutex);
-        auto u = store.FindUserByName(name);
-        if (!u) throw std::runtime_error(std::string("演示账号不存在：") + name);
-        return app::Actor{u->id, u->username, *core::auth::RoleFromString(u->role), u->scope_unit_id};
-    };
+    auto user = [&](const char* name) { return DemoUser(store, store_mutex, name); };
     auto synthetic = [&](const std::string& name, core::auth::Role role, Id scope) {
         return app::Actor{0, name, role, scope};
     };
@@ -81,14 +76,7 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
         if (it == secretary_of.end()) throw std::runtime_error("演示数据：单位没有书记 #" + std::to_string(u));
         return it->second;
     };
-    auto before = [&](CivilDate d, int n) {
-        std::int64_t day = core::DaysFromCivil(d);
-        while (n > 0) {
-            --day;
-            if (*cal.IsWorkday(core::CivilFromDays(day))) --n;
-        }
-        return core::CivilFromDays(day);
-    };
+    auto before = [&](CivilDate d, int n) { return WorkdaysBefore(cal, d, n); };
     auto after = [&](CivilDate d, int n) { return *cal.AddWorkdays(d, n); };
     // Plans shrunk to end inside the shipped calendar (its last year may end soon after today).
     const CivilDate calendar_end{cal.covered_years()->last, 12, 31};

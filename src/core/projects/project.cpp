@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/common/transition_table.hpp"
 #include "core/tickets/ticket.hpp"
 
 namespace lingyan::core::projects {
@@ -53,13 +54,9 @@ const char* ClaimStatusName(ClaimStatus s) { return kClaimStatuses[static_cast<i
 std::span<const Transition> Transitions() { return kTransitions; }
 
 Result<State> Next(State from, Action action, Party party) {
-    bool other_party = false;
-    for (const auto& t : kTransitions) {
-        if (t.from != from || t.action != action) continue;
-        if (t.party == party) return t.to;
-        other_party = true;
-    }
-    if (other_party) return Forbidden(std::string("您不能对该项目「") + ActionLabel(action) + "」");
+    const auto found = LookUpTransition(Transitions(), from, action, party);
+    if (found.row) return found.row->to;
+    if (found.other_party) return Forbidden(std::string("您不能对该项目「") + ActionLabel(action) + "」");
     return Conflict(std::string("项目当前为「") + StateLabel(from) + "」，不能「" + ActionLabel(action) + "」", "state");
 }
 

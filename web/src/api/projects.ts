@@ -1,7 +1,7 @@
 // Projects (docs/api.md "Projects"): 书记项目, 班长示范项目, 班副争先项目 and 揭榜挂帅 — list, publish or
 // create, detail with milestones, claims, reports and the timeline, claim → confirm/refuse → report → complete.
 import { http, type Query } from './http';
-import type { Colour } from './tickets';
+import type { Colour, TicketEvent } from './tickets';
 
 export type ProjectKind = 'secretary' | 'monitor' | 'deputy' | 'bounty';
 export type ProjectState = 'published' | 'claimed' | 'active' | 'completed';
@@ -83,17 +83,8 @@ export interface ProgressReport {
   at: string;
 }
 
-export interface ProjectEvent {
-  id: number;
-  at: string;
-  on_date: string;
-  user: string;
-  action: string;
-  from: string;
-  to: string;
-  note: string;
-  detail: string;
-}
+/** One entry of a project's timeline: the same shape as a ticket's. */
+export type ProjectEvent = TicketEvent;
 
 export interface ProjectDetail extends Project {
   milestones: Milestone[];

@@ -36,6 +36,7 @@ export default {
     milestoneTitle: 'Milestone',
     deadline: 'Deadline',
     days: 'or working days',
+    workdays: 'working days',
     addMilestone: 'Add milestone',
     removeMilestone: 'Remove milestone {n}',
     doneOn: 'done {date}',

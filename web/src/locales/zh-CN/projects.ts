@@ -36,6 +36,7 @@ export default {
     milestoneTitle: '节点名称',
     deadline: '截止日期',
     days: '或工作日数',
+    workdays: '个工作日',
     addMilestone: '添加节点',
     removeMilestone: '删除节点 {n}',
     doneOn: '完成于 {date}',
