@@ -175,6 +175,31 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
             }
         }
     }
+    // Liyang: 塘马村's own 书记项目, which the demo `member` (a party member there) can follow.
+    {
+        Id tangma = unit.at("塘马村"), town = 0;
+        roster.WithIndex([&](const core::roster::RosterIndex& index) {
+            if (const auto* u = index.tree().Find(tangma)) town = u->parent_id.value_or(0);
+        });
+        if (town != 0 && secretary_of.count(tangma)) {
+            const CivilDate day = before(today, 40);
+            on(day);
+            app::NewProject in;
+            in.kind = pj::Kind::kSecretary;
+            in.title = "小椅子走访民情闭环";
+            in.detail = "书记带头“搬个小椅子”进农户，走访意见全部建档、限期答复。";
+            in.responsibility = "村书记牵头，网格员分片走访";
+            in.unit_id = tangma;
+            in.owner_person_id = owner_of(tangma);
+            in.milestones = fit(day, {{"全村走访建档", "", 15}, {"问题销号", "", 30}});
+            const app::Actor office = synthetic("镇党委", core::auth::Role::kTown, town);
+            const Id id = Check(svc.Create(office, in), "塘马村书记项目").project.id;
+            ++created;
+            on(before(today, 26));
+            const app::Actor owner = synthetic("塘马村书记", core::auth::Role::kSecretary, tangma);
+            report(owner, id, milestones_of(id)[0], true, "走访农户全部建档", {{"走访农户", 286, "户"}, {"收集意见", 41, "条"}});
+        }
+    }
     // The 书记项目 campaign of 姜堰区 on those projects (a draft: facts come at the year's end).
     demo_clock.day = today;
     {

@@ -7,6 +7,15 @@
 
 namespace lingyan::core {
 
+// One row of a table: `action` in state `from` by `party` leads to `to`.
+template <typename State, typename Action, typename Party>
+struct TransitionRow {
+    State from;
+    Action action;
+    Party party;
+    State to;
+};
+
 template <typename Row>
 struct TransitionLookup {
     const Row* row = nullptr;  // the allowed row, or nullptr

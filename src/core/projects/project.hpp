@@ -22,6 +22,7 @@
 #include "core/calendar/work_calendar.hpp"
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
+#include "core/common/transition_table.hpp"
 #include "core/roster/model.hpp"
 #include "core/tickets/supervision.hpp"
 
@@ -50,12 +51,7 @@ std::optional<Action> ActionFromName(std::string_view s);
 // owner (the secretary of its unit), a claimant (a secretary below the office, for a published one).
 enum class Party { kOffice, kOwner, kClaimant };
 
-struct Transition {
-    State from;
-    Action action;
-    Party party;
-    State to;
-};
+using Transition = TransitionRow<State, Action, Party>;
 std::span<const Transition> Transitions();
 // The state `action` by `party` leads to from `from`: Conflict (field "state") when no row of the
 // table has that action from that state, Forbidden when the row is another party's.
