@@ -79,6 +79,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
     project_store = std::make_unique<storage::SqlProjectStore>(store->db());
     projects = std::make_unique<app::ProjectService>(*store, *project_store, *ticket_store, store_mutex, clock, *roster,
                                                      core::calendar::ShippedChinaCalendar());
+    workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { projects->Cards(a, cards); });
     campaigns->SetProjects([this](app::Id id) -> std::optional<app::ProjectRef> {
         auto s = projects->SubjectOf(id);
         if (!s) return std::nullopt;

@@ -451,6 +451,21 @@ Result<ProjectView> ProjectService::Complete(const Actor& actor, Id id, const st
     return ViewOf(actor, p, projects_.ListMilestones(p.id));
 }
 
+void ProjectService::Cards(const Actor& actor, std::vector<WorkCard>& cards) {
+    const bool officer = IsManager(actor.role);
+    if (!officer && actor.role != Role::kSecretary) return;
+    auto list = List(actor, {});
+    if (!list) return;
+    const char* wanted = officer ? "confirm" : "report";
+    std::int64_t n = 0;
+    for (const auto& v : *list)
+        if (std::find(v.actions.begin(), v.actions.end(), wanted) != v.actions.end()) ++n;
+    if (officer)
+        cards.push_back(WorkCard{"projects_to_confirm", "待确认的揭榜", n, "/projects?state=claimed", true});
+    else
+        cards.push_back(WorkCard{"projects_to_report", "推进中的项目", n, "/projects?state=active", true});
+}
+
 std::optional<ProjectSubject> ProjectService::SubjectOf(Id id) {
     std::lock_guard lock(store_mutex_);
     auto p = projects_.FindProject(id);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "app/common/use_case_base.hpp"
+#include "app/workbench/workbench_service.hpp"
 #include "core/calendar/work_calendar.hpp"
 #include "core/ports/project_store.hpp"
 #include "core/ports/ticket_store.hpp"
@@ -106,6 +107,10 @@ public:
     Result<ProjectView> Refuse(const Actor& actor, Id id, const std::string& reason);
     Result<ProjectView> Report(const Actor& actor, Id id, const ReportInput& in);
     Result<ProjectView> Complete(const Actor& actor, Id id, const std::string& note);
+
+    // The workbench cards (WorkbenchService::AddProvider): officers — claims to confirm; secretaries —
+    // projects to report on. Nothing for other roles.
+    void Cards(const Actor& actor, std::vector<WorkCard>& cards);
 
     // For campaigns: the project's unit and title when it has a unit (confirmed or created with one).
     std::optional<ProjectSubject> SubjectOf(Id id);
