@@ -17,6 +17,7 @@
 #include "demo/evaluation_demo.hpp"
 #include "demo/training_demo.hpp"
 #include "demo/points_demo.hpp"
+#include "demo/projects_demo.hpp"
 #include "demo/tickets_demo.hpp"
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
@@ -166,6 +167,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
             if (serve_opts->demo)
                 demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);
+            if (serve_opts->demo)
+                demo::LoadDemoProjects(*rt.store, *rt.project_store, *rt.ticket_store, rt.store_mutex, rt.clock,
+                                       *rt.roster, *rt.campaigns);
             if (serve_opts->demo) {
                 for (auto& a : demo::LoadDemoArena(*rt.store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
                                                    *rt.campaigns, *rt.arena))

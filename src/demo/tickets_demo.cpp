@@ -7,6 +7,7 @@
 
 #include "app/tickets/ticket_service.hpp"
 #include "core/calendar/china_calendar.hpp"
+#include "demo/demo_support.hpp"
 
 namespace lingyan::demo {
 
@@ -15,15 +16,6 @@ namespace {
 namespace tk = core::tickets;
 using core::CivilDate;
 using core::roster::Id;
-
-// A clock the demo moves day by day through the past year.
-class DemoClock final : public core::ports::Clock {
-public:
-    CivilDate day;
-    std::int64_t NowUnix() const override { return core::DaysFromCivil(day) * 86400 + 1 * 3600; }
-    std::string Today() const override { return core::FormatIsoDate(day); }
-    std::string NowIso() const override { return core::FormatIsoDate(day) + "T01:00:00Z"; }
-};
 
 const char* kTitles[] = {
     "村级道路破损修复",     "农贸市场周边停车难",   "河道保洁不到位",       "老旧小区加装电梯",
@@ -65,12 +57,7 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
     roster.WithIndex([&](const core::roster::RosterIndex& index) {
         for (const auto& u : index.tree().units()) unit[u.name] = u.id;
     });
-    auto user = [&](const char* name) {
-        std::lock_guard lock(store_mutex);
-        auto u = store.FindUserByName(name);
-        if (!u) throw std::runtime_error(std::string("演示账号不存在：") + name);
-        return app::Actor{u->id, u->username, *core::auth::RoleFromString(u->role), u->scope_unit_id};
-    };
+    auto user = [&](const char* name) { return DemoUser(store, store_mutex, name); };
     auto synthetic = [&](const std::string& name, core::auth::Role role, const std::string& scope) {
         return app::Actor{0, name, role, unit.at(scope)};
     };
@@ -105,14 +92,7 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
         auto day = cal.AddWorkdays(d, n);
         return day ? *day : CivilDate{9999, 12, 31};
     };
-    auto before = [&](CivilDate d, int n) {
-        std::int64_t day = core::DaysFromCivil(d);
-        while (n > 0) {
-            --day;
-            if (*cal.IsWorkday(core::CivilFromDays(day))) --n;
-        }
-        return core::CivilFromDays(day);
-    };
+    auto before = [&](CivilDate d, int n) { return WorkdaysBefore(cal, d, n); };
     // Working days left in the calendar from `d` (deadlines must stay inside it).
     const CivilDate calendar_end{cal.covered_years()->last, 12, 31};
     auto room = [&](CivilDate d) { return static_cast<int>(*cal.CountWorkdays(d, calendar_end)); };

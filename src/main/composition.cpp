@@ -89,6 +89,15 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
                              "/tickets/mine?colour=" + name, true});
         }
     });
+    project_store = std::make_unique<storage::SqlProjectStore>(store->db());
+    projects = std::make_unique<app::ProjectService>(*store, *project_store, *ticket_store, store_mutex, clock, *roster,
+                                                     core::calendar::ShippedChinaCalendar());
+    workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { projects->Cards(a, cards); });
+    campaigns->SetProjects([this](app::Id id) -> std::optional<app::ProjectRef> {
+        auto s = projects->SubjectOf(id);
+        if (!s) return std::nullopt;
+        return app::ProjectRef{s->unit_id, s->title};
+    });
 }
 
 void Runtime::StartChangeFeed() {
@@ -120,7 +129,8 @@ http::Services& Runtime::Services() {
                                                                     *roster_exchange, *campaigns,
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
-                                                                    *tickets, *notifications, *accounts, *workbench});
+                                                                    *tickets, *notifications, *accounts, *workbench,
+                                                                    *projects});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());

@@ -22,6 +22,7 @@
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_exchange.hpp"
 #include "app/roster/roster_service.hpp"
+#include "app/projects/project_service.hpp"
 #include "app/tickets/ticket_service.hpp"
 #include "app/training/ladder_service.hpp"
 #include "app/training/pool_service.hpp"
@@ -36,6 +37,7 @@
 #include "storage/sql/honour_store.hpp"
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
+#include "storage/sql/project_store.hpp"
 #include "storage/sql/ticket_store.hpp"
 #include "storage/sql/training_store.hpp"
 #include "storage/sql/workbench_store.hpp"
@@ -85,6 +87,8 @@ struct Runtime {
     std::unique_ptr<storage::SqlTicketStore> ticket_store;  // shares store's connection
     std::unique_ptr<app::TicketService> tickets;             // 交办 → 督办 → 查办 on the shipped calendar
     std::unique_ptr<app::NotificationService> notifications;  // the in-app notification centre
+    std::unique_ptr<storage::SqlProjectStore> project_store;  // shares store's connection
+    std::unique_ptr<app::ProjectService> projects;            // 书记项目 and 揭榜挂帅 (supervised like tickets)
     std::unique_ptr<app::AccountService> accounts;           // the accounts page (officers)
     std::unique_ptr<storage::SqlWorkbenchStore> workbench_store;  // shares store's connection
     std::unique_ptr<app::WorkbenchService> workbench;        // each role's home page; modules add cards

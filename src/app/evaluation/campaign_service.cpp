@@ -437,14 +437,28 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
 
     // Subjects resolved to what is stored: people take their unit and, unless labelled, their name.
     std::vector<core::ports::CampaignSubjectRecord> subjects;
-    std::set<std::tuple<Id, Id, std::string>> seen;  // unit, person, label
+    std::set<std::tuple<Id, Id, Id, std::string>> seen;  // unit, person, project, label
     std::string subject_error;
+    // Projects are looked up first, outside the roster's lock (the lookup takes the store's).
+    std::map<Id, ProjectRef> projects;
+    for (const auto& s : spec.subjects) {
+        if (s.project_id == 0) continue;
+        auto ref = projects_lookup_ ? projects_lookup_(s.project_id) : std::nullopt;
+        if (!ref) return Invalid("考核对象项目 " + std::to_string(s.project_id) + " 不存在或尚未确定承担单位", "subjects");
+        projects[s.project_id] = *ref;
+    }
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         for (const auto& s : spec.subjects) {
-            core::ports::CampaignSubjectRecord r{0, 0, s.unit_id, s.label, s.track, s.person_id};
+            core::ports::CampaignSubjectRecord r{0, 0, s.unit_id, s.label, s.track, s.person_id, s.project_id};
             std::string name;
-            if (s.person_id != 0) {
+            if (s.project_id != 0) {
+                const auto& ref = projects.at(s.project_id);
+                r.unit_id = ref.unit_id;
+                r.person_id = 0;
+                if (r.label.empty()) r.label = ref.title;
+                name = ref.title;
+            } else if (s.person_id != 0) {
                 const auto* person = index.FindPerson(s.person_id);
                 if (!person) {
                     subject_error = "考核对象人员 " + std::to_string(s.person_id) + " 不存在";
@@ -459,7 +473,7 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
                 subject_error = "考核对象单位 " + std::to_string(r.unit_id) + " 不存在";
             } else if (!tree.InSubtree(scope, r.unit_id)) {
                 subject_error = "考核对象 " + (name.empty() ? unit->name : name) + " 不在活动所属单位范围内";
-            } else if (!seen.insert({r.unit_id, r.person_id, r.label}).second) {
+            } else if (!seen.insert({r.unit_id, r.person_id, r.project_id, r.label}).second) {
                 subject_error = "考核对象 " + (name.empty() ? unit->name : name) + " 重复";
             } else if (!r.track.empty() &&
                        std::none_of(spec.tracks.begin(), spec.tracks.end(),

@@ -44,12 +44,14 @@ namespace lingyan::app {
 // The status of a campaign whose result is published (frozen); a draft is "draft".
 inline constexpr const char* kPublished = "published";
 
-// A subject is a unit (unit_id) or a person (person_id; the person's unit is looked up).
+// A subject is a unit (unit_id), a person (person_id; the person's unit is looked up) or a project
+// (project_id; its unit and title are looked up through SetProjects — app/projects).
 struct SubjectSpec {
     Id unit_id = 0;
-    std::string label;  // optional display name (a project's title); "" = the unit's/person's name
+    std::string label;  // optional display name (a project's title); "" = the unit's/person's/project's name
     Id person_id = 0;
     std::string track;  // 赛道, "" = none; must be one of the campaign's tracks
+    Id project_id = 0;
 };
 
 struct AwardQuota {
@@ -167,12 +169,22 @@ struct PublishOutcome {
     std::string snapshot;  // the frozen board as JSON text
 };
 
+// A project as a campaign subject: its unit and title (nullopt: no such project with a unit).
+struct ProjectRef {
+    Id unit_id = 0;
+    std::string title;
+};
+using ProjectLookup = std::function<std::optional<ProjectRef>(Id project_id)>;
+
 class CampaignService : UseCaseBase {
 public:
     CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns, std::mutex& store_mutex,
                     const core::ports::Clock& clock, const RosterService& roster, EvaluationFiles files);
 
     const std::vector<core::evaluation::Template>& Templates() const { return templates_; }
+    // How project subjects are found (composition: ProjectService::SubjectOf). Called before any
+    // lock of this service is taken. Without it, a project subject is refused.
+    void SetProjects(ProjectLookup lookup) { projects_lookup_ = std::move(lookup); }
 
     Result<CampaignDetail> Create(const Actor& actor, const NewCampaign& spec);
     // Campaigns the caller may read, newest first.
@@ -271,9 +283,11 @@ private:
     std::vector<core::evaluation::Template> templates_;
     std::mutex cache_mutex_;
     std::map<Id, std::shared_ptr<const Computed>> cache_;
+    ProjectLookup projects_lookup_;
 };
 
 // Money-like display of cents: 8267 → "82.67".
 std::string CentsText(std::int64_t cents);
 
 }  // namespace lingyan::app
+

@@ -57,6 +57,7 @@ struct CampaignSubjectRecord {
     std::string label;  // shown instead of the unit name when set (e.g. a 书记项目's title)
     std::string track;  // 赛道 name, "" = none
     Id person_id = 0;
+    Id project_id = 0;  // a project (core/projects) as the subject: unit_id and label are the project's
 };
 
 struct TrackRecord {

@@ -95,6 +95,7 @@ struct NotificationRecord {
     Id ticket_id = 0;
     std::string created_at;
     std::string read_at;  // "" while unread
+    Id project_id = 0;    // about a project (core/projects) instead of a ticket
 };
 
 class TicketStore {

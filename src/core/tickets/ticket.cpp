@@ -17,20 +17,20 @@ constexpr Names kSources[] = {{"meeting", "会议交办"},   {"minqing", "民情
 constexpr Names kMeetingKinds[] = {
     {"secretary_talk", "书记讲给书记听"}, {"work_meeting", "工作例会"}, {"seminar", "研讨交流"}, {"dispatch", "点调会"}};
 
-Status CheckText(const std::string& text, std::size_t max, const char* field, const char* what, bool required) {
-    if (required && text.empty()) return Invalid(std::string("请填写") + what, field);
-    if (!text::IsValidUtf8(text)) return Invalid(std::string(what) + "不是有效的 UTF-8 文本", field);
-    if (text::Utf8Length(text) > max)
-        return Invalid(std::string(what) + "不能超过 " + std::to_string(max) + " 个字", field);
-    return Ok();
-}
-
 Status CheckDate(const std::string& text, const char* field) {
     if (!ParseIsoDate(text)) return Invalid("日期应为 YYYY-MM-DD：" + text, field);
     return Ok();
 }
 
 }  // namespace
+
+Status CheckText(const std::string& text, std::size_t max, const std::string& field, const std::string& what,
+                 bool required) {
+    if (required && text.empty()) return Invalid("请填写" + what, field);
+    if (!text::IsValidUtf8(text)) return Invalid(what + "不是有效的 UTF-8 文本", field);
+    if (text::Utf8Length(text) > max) return Invalid(what + "不能超过 " + std::to_string(max) + " 个字", field);
+    return Ok();
+}
 
 const char* SourceName(Source s) { return kSources[static_cast<int>(s)].name; }
 const char* SourceLabel(Source s) { return kSources[static_cast<int>(s)].label; }

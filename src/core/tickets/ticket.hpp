@@ -67,6 +67,11 @@ struct Ticket {
 inline constexpr std::size_t kMaxTitleChars = 200;
 inline constexpr std::size_t kMaxDetailChars = 5000;
 
+// A text field: required (not empty) when said, valid UTF-8, at most `max` characters; the error
+// names `field` and says `what` (Chinese).
+Status CheckText(const std::string& text, std::size_t max, const std::string& field, const std::string& what,
+                 bool required);
+
 // Refuses a ticket without a title or subject unit, with an unknown category, or with text too long;
 // names the field.
 Status ValidateNew(const Ticket& t);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/common/transition_table.hpp"
+
 namespace lingyan::core::tickets {
 
 namespace {
@@ -74,13 +76,9 @@ constexpr Names kActionNames[] = {
 std::span<const Transition> Transitions() { return kTransitions; }
 
 Result<State> Next(State from, Action action, Party party) {
-    bool other_party = false;
-    for (const auto& t : kTransitions) {
-        if (t.from != from || t.action != action) continue;
-        if (t.party == party) return t.to;
-        other_party = true;
-    }
-    if (other_party) return Forbidden(std::string("您不能对该工单「") + ActionLabel(action) + "」");
+    const auto found = LookUpTransition(Transitions(), from, action, party);
+    if (found.row) return found.row->to;
+    if (found.other_party) return Forbidden(std::string("您不能对该工单「") + ActionLabel(action) + "」");
     return Conflict(std::string("工单当前为「") + StateLabel(from) + "」，不能「" + ActionLabel(action) + "」", "action");
 }
 

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "core/common/result.hpp"
+#include "core/common/transition_table.hpp"
 
 namespace lingyan::core::tickets {
 
@@ -49,12 +50,7 @@ enum class Action {
 enum class Party { kOffice, kHandler, kRaiser };
 
 // One row of the table: `action` in state `from` by `party` leads to `to`.
-struct Transition {
-    State from;
-    Action action;
-    Party party;
-    State to;
-};
+using Transition = TransitionRow<State, Action, Party>;
 
 // Every allowed transition. Anything not listed is refused.
 std::span<const Transition> Transitions();

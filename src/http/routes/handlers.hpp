@@ -192,6 +192,16 @@ Response ListPersonHonours(Services&, Request&, Id);
 Response CreateHonour(Services&, Request&);
 Response HonoursFromCampaign(Services&, Request&);
 
+// projects/project_routes.cpp
+Response ListProjects(Services&, Request&);
+Response CreateProject(Services&, Request&);
+Response GetProject(Services&, Request&, Id);
+Response ClaimProject(Services&, Request&, Id);
+Response ConfirmProjectClaim(Services&, Request&, Id);
+Response RefuseProjectClaim(Services&, Request&, Id);
+Response ReportProject(Services&, Request&, Id);
+Response CompleteProject(Services&, Request&, Id);
+
 // tickets/ticket_routes.cpp
 Response ListTickets(Services&, Request&);
 Response CreateTicket(Services&, Request&);

@@ -197,6 +197,16 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/honours/from-campaign", Access::kSession, Bind(s, HonoursFromCampaign), kJson, kWorker);
     router.Add("GET", "/api/v1/people/{id}/honours", Access::kSession, Bind(s, ListPersonHonours), kJson, kWorker);
 
+    // ---- projects (projects/project_routes.cpp): 书记项目 and 揭榜挂帅.
+    router.Add("GET", "/api/v1/projects", Access::kSession, Bind(s, ListProjects), kJson, kWorker);
+    router.Add("POST", "/api/v1/projects", Access::kSession, Bind(s, CreateProject), kJson, kWorker);
+    router.Add("GET", "/api/v1/projects/{id}", Access::kSession, Bind(s, GetProject), kJson, kWorker);
+    router.Add("POST", "/api/v1/projects/{id}/claim", Access::kSession, Bind(s, ClaimProject), kJson, kWorker);
+    router.Add("POST", "/api/v1/projects/{id}/confirm", Access::kSession, Bind(s, ConfirmProjectClaim), kJson, kWorker);
+    router.Add("POST", "/api/v1/projects/{id}/refuse", Access::kSession, Bind(s, RefuseProjectClaim), kJson, kWorker);
+    router.Add("POST", "/api/v1/projects/{id}/reports", Access::kSession, Bind(s, ReportProject), kJson, kWorker);
+    router.Add("POST", "/api/v1/projects/{id}/complete", Access::kSession, Bind(s, CompleteProject), kJson, kWorker);
+
     // ---- tickets and notifications (tickets/ticket_routes.cpp). The fixed paths come before
     // /tickets/{id}: the first route that matches wins.
     router.Add("GET", "/api/v1/tickets", Access::kSession, Bind(s, ListTickets), kJson, kWorker);

@@ -15,6 +15,7 @@
 #include "app/indicators/indicator_service.hpp"
 #include "app/notifications/notification_service.hpp"
 #include "app/points/points_service.hpp"
+#include "app/projects/project_service.hpp"
 #include "app/roster/roster_exchange.hpp"
 #include "app/roster/roster_service.hpp"
 #include "app/tickets/ticket_service.hpp"
@@ -55,6 +56,7 @@ struct Services {
     app::NotificationService& notifications;
     app::AccountService& accounts;
     app::WorkbenchService& workbench;
+    app::ProjectService& projects;
     HttpSettings settings;
 };
 

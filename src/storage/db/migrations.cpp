@@ -807,6 +807,83 @@ ALTER TABLE points_members ADD COLUMN link_requested_at TEXT NOT NULL DEFAULT ''
 CREATE INDEX points_members_link_user ON points_members(link_user_id);
 )SQL",
      "", ""},
+    {67, "projects: 书记项目 and 揭榜挂帅 — projects, milestones, claims, reports, timeline; project subjects",
+     R"SQL(
+CREATE TABLE projects (
+  id {{pk}},
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  office_unit_id BIGINT NOT NULL DEFAULT 0,
+  unit_id BIGINT NOT NULL DEFAULT 0,
+  owner_person_id BIGINT NOT NULL DEFAULT 0,
+  responsibility TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  claim_id BIGINT NOT NULL DEFAULT 0,
+  started_on TEXT NOT NULL DEFAULT '',
+  completed_on TEXT NOT NULL DEFAULT '',
+  last_report_on TEXT NOT NULL DEFAULT '',
+  colour INTEGER NOT NULL DEFAULT 0,
+  red_on TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE project_claims (
+  id {{pk}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  owner_person_id BIGINT NOT NULL,
+  responsibility TEXT NOT NULL DEFAULT '',
+  claimed_by BIGINT NOT NULL DEFAULT 0,
+  claimed_by_name TEXT NOT NULL DEFAULT '',
+  claimed_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_on TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX project_claims_project ON project_claims(project_id, id);
+CREATE TABLE project_milestones (
+  id {{pk}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  claim_id BIGINT NOT NULL DEFAULT 0,
+  seq INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  done_on TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX project_milestones_project ON project_milestones(project_id, claim_id, seq);
+CREATE TABLE project_reports (
+  id {{pk}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  milestone_id BIGINT NOT NULL DEFAULT 0,
+  milestone_done INTEGER NOT NULL DEFAULT 0,
+  on_date TEXT NOT NULL,
+  text TEXT NOT NULL,
+  figures TEXT NOT NULL DEFAULT '',
+  attachment_ids TEXT NOT NULL DEFAULT '',
+  username TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX project_reports_project ON project_reports(project_id, id);
+CREATE TABLE project_events (
+  id {{pk}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  at TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL DEFAULT '',
+  to_state TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX project_events_project ON project_events(project_id, id);
+ALTER TABLE notifications ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE campaign_subjects ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

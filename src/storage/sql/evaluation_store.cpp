@@ -26,9 +26,11 @@ constexpr const char* kUpdateCampaign =
     "negative_name = ?, negative_criterion = ?, negative_count = ? WHERE id = ?";
 
 constexpr const char* kInsertSubject =
-    "INSERT INTO campaign_subjects (campaign_id, unit_id, label, track, person_id) VALUES (?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO campaign_subjects (campaign_id, unit_id, label, track, person_id, project_id) VALUES (?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
 constexpr const char* kSelectSubjects =
-    "SELECT id, campaign_id, unit_id, label, track, person_id FROM campaign_subjects WHERE campaign_id = ? ORDER BY id";
+    "SELECT id, campaign_id, unit_id, label, track, person_id, project_id FROM campaign_subjects WHERE campaign_id = ? "
+    "ORDER BY id";
 constexpr const char* kUpdateSubjectTrack = "UPDATE campaign_subjects SET track = ? WHERE id = ?";
 
 constexpr const char* kDeleteTracks = "DELETE FROM campaign_tracks WHERE campaign_id = ?";
@@ -160,13 +162,14 @@ std::vector<ports::CampaignRecord> SqlCampaignStore::ListCampaigns() {
 
 ports::Id SqlCampaignStore::InsertSubject(const ports::CampaignSubjectRecord& s) {
     const SqlValue person = s.person_id ? SqlValue(s.person_id) : SqlValue(std::monostate{});
-    return AsInt(db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person}).at(0)[0]);
+    return AsInt(db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person, s.project_id}).at(0)[0]);
 }
 
 std::vector<ports::CampaignSubjectRecord> SqlCampaignStore::ListSubjects(ports::Id campaign_id) {
     std::vector<ports::CampaignSubjectRecord> out;
     for (const auto& r : db_.Query(kSelectSubjects, {campaign_id}))
-        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), r[5] ? AsInt(r[5]) : 0});
+        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), r[5] ? AsInt(r[5]) : 0,
+                       AsInt(r[6])});
     return out;
 }
 

@@ -86,10 +86,10 @@ constexpr const char* kSelectSettings = "SELECT name, value FROM ticket_settings
 constexpr const char* kDeleteSetting = "DELETE FROM ticket_settings WHERE name = ?";
 constexpr const char* kInsertSetting = "INSERT INTO ticket_settings (name, value) VALUES (?, ?)";
 constexpr const char* kInsertNotification =
-    "INSERT INTO notifications (user_id, kind, title, body, ticket_id, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "INSERT INTO notifications (user_id, kind, title, body, ticket_id, created_at, project_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id";
 constexpr const char* kSelectNotifications =
-    "SELECT id, user_id, kind, title, body, ticket_id, created_at, read_at FROM notifications WHERE user_id = ?";
+    "SELECT id, user_id, kind, title, body, ticket_id, created_at, read_at, project_id FROM notifications WHERE user_id = ?";
 constexpr const char* kCountUnread = "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at = ''";
 constexpr const char* kMarkOneRead =
     "UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at = '' RETURNING id";
@@ -234,7 +234,8 @@ tickets::Deliberation DeliberationFrom(const SqlRow& r) {
 
 ports::NotificationRecord NotificationFrom(const SqlRow& r) {
     return ports::NotificationRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]),
-                                     AsText(r[4]), AsInt(r[5]), AsText(r[6]), AsText(r[7])};
+                                     AsText(r[4]), AsInt(r[5]), AsText(r[6]), AsText(r[7]),
+                                     AsInt(r[8])};
 }
 
 struct Setting {
@@ -496,7 +497,7 @@ void SqlTicketStore::SaveRules(const tickets::ColourRules& rules) {
 
 Id SqlTicketStore::InsertNotification(const ports::NotificationRecord& n) {
     return AsInt(
-        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at}).at(0)[0]);
+        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at, n.project_id}).at(0)[0]);
 }
 
 std::vector<ports::NotificationRecord> SqlTicketStore::ListNotifications(Id user_id, bool unread_only, int limit,

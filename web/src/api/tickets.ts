@@ -197,6 +197,8 @@ export interface Notification {
   title: string;
   body: string;
   ticket_id: number;
+  /** Set when the notification is about a project (then ticket_id is 0). */
+  project_id: number | null;
   created_at: string;
   read: boolean;
 }

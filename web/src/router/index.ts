@@ -16,6 +16,7 @@ import { trainingRoutes } from './routes/training';
 import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
 import { honoursRoutes } from './routes/honours';
 import { accountRoutes } from './routes/account';
+import { projectsRoutes } from './routes/projects';
 import { ticketsRoutes } from './routes/tickets';
 import { accountsRoutes, passwordRoutes } from './routes/accounts';
 import { workbenchRoutes } from './routes/workbench';
@@ -59,6 +60,7 @@ export const routes: RouteRecordRaw[] = [
       ...honoursRoutes,
       ...accountRoutes,
       ...ticketsRoutes,
+      ...projectsRoutes,
       ...accountsRoutes,
       {
         path: ':pathMatch(.*)*',

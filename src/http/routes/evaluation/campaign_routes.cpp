@@ -89,6 +89,7 @@ json::object DetailJson(const app::CampaignDetail& d) {
                              {"town_name", s.town_name},
                              {"track", s.record.track}};
         subject["person_id"] = s.record.person_id ? json::value(s.record.person_id) : json::value(nullptr);
+        subject["project_id"] = s.record.project_id ? json::value(s.record.project_id) : json::value(nullptr);
         subjects.push_back(std::move(subject));
     }
     json::array tracks, bands, owners;
@@ -312,23 +313,27 @@ core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
                 const auto& obj = item.as_object();
                 for (const auto& [key, value] : obj) {
                     (void)value;
-                    if (key != "unit_id" && key != "person_id" && key != "label" && key != "track")
+                    if (key != "unit_id" && key != "person_id" && key != "project_id" && key != "label" &&
+                        key != "track")
                         return core::Invalid("subjects 中有未知字段 “" + std::string(key) + "”", "subjects");
                 }
                 auto unit = IntField(obj, "unit_id");
                 if (!unit) return unit.error();
                 auto person = IntField(obj, "person_id");
                 if (!person) return person.error();
+                auto project = IntField(obj, "project_id");
+                if (!project) return project.error();
                 auto label = StringField(obj, "label");
                 if (!label) return label.error();
                 auto track = StringField(obj, "track");
                 if (!track) return track.error();
                 s.unit_id = unit->value_or(0);
                 s.person_id = person->value_or(0);
+                s.project_id = project->value_or(0);
                 s.label = label->value_or("");
                 s.track = track->value_or("");
-                if ((s.unit_id == 0) == (s.person_id == 0))
-                    return core::Invalid("每个考核对象须有 unit_id 或 person_id 之一", "subjects");
+                if ((s.unit_id != 0) + (s.person_id != 0) + (s.project_id != 0) != 1)
+                    return core::Invalid("每个考核对象须有 unit_id、person_id 或 project_id 之一", "subjects");
             } else {
                 return core::Invalid("subjects 应为单位 id 或 {unit_id, label} 的数组", "subjects");
             }

@@ -135,6 +135,7 @@ json::object NotificationJson(const core::ports::NotificationRecord& n) {
     return json::object{{"id", n.id},         {"kind", n.kind},
                         {"title", n.title},   {"body", n.body},
                         {"ticket_id", n.ticket_id}, {"created_at", n.created_at},
+                        {"project_id", n.project_id == 0 ? json::value(nullptr) : json::value(n.project_id)},
                         {"read", !n.read_at.empty()}};
 }
 

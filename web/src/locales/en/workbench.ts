@@ -15,6 +15,8 @@ const workbench: typeof zh = {
       tasks_yellow: 'Stalled tasks (yellow)',
       tasks_blue: 'Tasks due within a day (blue)',
       points_approvals: 'Points declarations to approve',
+      projects_to_confirm: 'Project claims to confirm',
+      projects_to_report: 'Projects in progress (report progress)',
       campaigns_scoring: 'Campaigns being scored',
       campaigns_published: 'Published campaign results',
       campaigns_to_score: 'Campaigns to score',

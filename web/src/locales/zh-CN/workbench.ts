@@ -13,6 +13,8 @@ export default {
       tasks_yellow: '进展滞后的任务（黄）',
       tasks_blue: '即将到期的任务（蓝）',
       points_approvals: '待审核的积分申报',
+      projects_to_confirm: '待确认的揭榜',
+      projects_to_report: '推进中的项目（待报告进展）',
       campaigns_scoring: '评分中的考核活动',
       campaigns_published: '已发布的考核结果',
       campaigns_to_score: '待评分的考核活动',

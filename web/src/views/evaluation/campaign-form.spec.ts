@@ -16,7 +16,7 @@ const template: Template = {
     criteria: [{ id: 'a', name: 'A', weight: 1, method: 'manual', max: 100 }],
   },
 };
-const form: CampaignForm = { name: ' 2021 年度好班子 ', scopeUnitId: null, cycleKind: 'year', year: 2021, part: null, subjects: [{ unitId: 7, label: '' }, { unitId: 8, label: '项目甲' }] };
+const form: CampaignForm = { name: ' 2021 年度好班子 ', scopeUnitId: null, cycleKind: 'year', year: 2021, part: null, subjects: [{ unitId: 7, label: '' }, { unitId: 8, label: '项目甲' }], projects: [] };
 
 describe('new campaign form', () => {
   it('builds the cycle labels the server accepts', () => {
@@ -55,5 +55,11 @@ describe('new campaign form', () => {
     noThreshold.awards[0].min_total = null;
     expect(campaignPayload(form, noThreshold, template).framework?.awards).toEqual([{ name: '好班子', quota: 4 }]);
     expect(campaignPayload(form, fromJson(template.framework), null).framework).toBeDefined();
+  });
+
+  it('sends picked projects as project subjects after the units', () => {
+    const fw = fromJson(template.framework);
+    const body = campaignPayload({ ...form, projects: [41, 42] }, fw, template);
+    expect(body.subjects).toEqual([7, { unit_id: 8, label: '项目甲' }, { project_id: 41 }, { project_id: 42 }]);
   });
 });

@@ -23,6 +23,8 @@ export interface CampaignForm {
   year: number | null;
   part: number | null;
   subjects: { unitId: number; label: string }[];
+  /** Projects (书记项目 …) as subjects: their unit and title come from the project. */
+  projects: number[];
 }
 
 /** The framework without its award quotas and thresholds (what a template key can override). */
@@ -40,7 +42,10 @@ export function campaignPayload(form: CampaignForm, framework: EditorFramework, 
     name: form.name.trim(),
     cycle_kind: form.cycleKind,
     cycle_label: cycleLabel(form.cycleKind, form.year, form.part),
-    subjects: form.subjects.map((s) => (s.label.trim() ? { unit_id: s.unitId, label: s.label.trim() } : s.unitId)),
+    subjects: [
+      ...form.subjects.map((s) => (s.label.trim() ? { unit_id: s.unitId, label: s.label.trim() } : s.unitId)),
+      ...form.projects.map((id) => ({ project_id: id })),
+    ],
   };
   if (form.scopeUnitId) body.scope_unit_id = form.scopeUnitId;
   const awards = json.awards ?? [];

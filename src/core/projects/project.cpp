@@ -1,0 +1,143 @@
+#include "core/projects/project.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/common/transition_table.hpp"
+#include "core/tickets/ticket.hpp"
+
+namespace lingyan::core::projects {
+
+namespace {
+
+struct Names {
+    const char* name;
+    const char* label;
+};
+
+constexpr Names kKinds[] = {
+    {"secretary", "书记项目"}, {"monitor", "班长示范项目"}, {"deputy", "班副争先项目"}, {"bounty", "揭榜挂帅"}};
+constexpr Names kStates[] = {
+    {"published", "待揭榜"}, {"claimed", "已揭榜待确认"}, {"active", "推进中"}, {"completed", "已完成"}};
+constexpr Names kActions[] = {
+    {"claim", "揭榜"}, {"confirm", "确认揭榜"}, {"refuse", "退回揭榜"}, {"report", "报告进展"}, {"complete", "结项"}};
+constexpr const char* kClaimStatuses[] = {"pending", "confirmed", "refused"};
+
+constexpr Transition kTransitions[] = {
+    {State::kPublished, Action::kClaim, Party::kClaimant, State::kClaimed},
+    {State::kClaimed, Action::kConfirm, Party::kOffice, State::kActive},
+    {State::kClaimed, Action::kRefuse, Party::kOffice, State::kPublished},
+    {State::kActive, Action::kReport, Party::kOwner, State::kActive},
+    {State::kActive, Action::kComplete, Party::kOffice, State::kCompleted},
+};
+
+template <std::size_t N, typename E>
+std::optional<E> FromName(const Names (&names)[N], std::string_view s) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (s == names[i].name || s == names[i].label) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+}  // namespace
+
+const char* KindName(Kind k) { return kKinds[static_cast<int>(k)].name; }
+const char* KindLabel(Kind k) { return kKinds[static_cast<int>(k)].label; }
+std::optional<Kind> KindFromName(std::string_view s) { return FromName<4, Kind>(kKinds, s); }
+const char* StateName(State s) { return kStates[static_cast<int>(s)].name; }
+const char* StateLabel(State s) { return kStates[static_cast<int>(s)].label; }
+std::optional<State> StateFromName(std::string_view s) { return FromName<4, State>(kStates, s); }
+const char* ActionName(Action a) { return kActions[static_cast<int>(a)].name; }
+const char* ActionLabel(Action a) { return kActions[static_cast<int>(a)].label; }
+std::optional<Action> ActionFromName(std::string_view s) { return FromName<5, Action>(kActions, s); }
+const char* ClaimStatusName(ClaimStatus s) { return kClaimStatuses[static_cast<int>(s)]; }
+
+std::span<const Transition> Transitions() { return kTransitions; }
+
+Result<State> Next(State from, Action action, Party party) {
+    const auto found = LookUpTransition(Transitions(), from, action, party);
+    if (found.row) return found.row->to;
+    if (found.other_party) return Forbidden(std::string("您不能对该项目「") + ActionLabel(action) + "」");
+    return Conflict(std::string("项目当前为「") + StateLabel(from) + "」，不能「" + ActionLabel(action) + "」", "state");
+}
+
+Status ValidateText(const Project& p) {
+    if (auto st = tickets::CheckText(p.title, kMaxTitleChars, "title", "项目名称", true); !st) return st;
+    if (auto st = tickets::CheckText(p.detail, kMaxDetailChars, "detail", "项目内容", false); !st) return st;
+    return tickets::CheckText(p.responsibility, 2000, "responsibility", "责任分工", false);
+}
+
+Status ValidateFigures(const std::vector<Figure>& figures) {
+    if (figures.size() > kMaxFigures) return Invalid("数据项不能超过 20 项", "figures");
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+        const std::string at = "figures[" + std::to_string(i) + "]";
+        if (auto st = tickets::CheckText(figures[i].name, 50, at + ".name", "数据项名称", true); !st) return st;
+        if (auto st = tickets::CheckText(figures[i].unit, 20, at + ".unit", "数据单位", false); !st) return st;
+        for (const auto* text : {&figures[i].name, &figures[i].unit})
+            if (text->find_first_of("\t\r\n") != std::string::npos)
+                return Invalid("数据项名称和单位不能含制表符或换行", at + (text == &figures[i].name ? ".name" : ".unit"));
+        if (!std::isfinite(figures[i].value)) return Invalid("数据值应为有限的数", at + ".value");
+    }
+    return Ok();
+}
+
+Result<std::vector<Milestone>> PlanMilestones(const std::vector<MilestoneInput>& in, const CivilDate& start,
+                                              const calendar::WorkCalendar& cal) {
+    if (in.empty()) return Invalid("请至少设置一个节点", "milestones");
+    if (in.size() > kMaxMilestones) return Invalid("节点不能超过 20 个", "milestones");
+    std::vector<Milestone> out;
+    CivilDate previous = start;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const std::string at = "milestones[" + std::to_string(i) + "]";
+        Milestone m;
+        m.seq = static_cast<int>(i) + 1;
+        m.title = in[i].title;
+        if (auto st = tickets::CheckText(m.title, kMaxTitleChars, at + ".title", "节点名称", true); !st)
+            return st.error();
+        CivilDate deadline;
+        if (!in[i].deadline.empty()) {
+            auto parsed = ParseIsoDateField(in[i].deadline, at + ".deadline");
+            if (!parsed) return parsed.error();
+            deadline = *parsed;
+            if (deadline <= previous)
+                return Invalid("节点截止日期应晚于 " + FormatIsoDate(previous), at + ".deadline");
+            if (auto st = tickets::CheckDeadline(deadline, previous, cal); !st)
+                return Invalid(st.error().message, at + ".deadline");
+        } else {
+            auto d = tickets::DeadlineAfter(previous, in[i].days, cal);
+            if (!d) return Invalid(d.error().message, at + ".days");
+            deadline = *d;
+        }
+        m.deadline = FormatIsoDate(deadline);
+        previous = deadline;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+Result<Colour> ColourOf(const Project& p, const std::vector<Milestone>& milestones, const CivilDate& today,
+                        const calendar::WorkCalendar& cal, const tickets::ColourRules& rules) {
+    if (p.state != State::kActive) return Colour::kNone;
+    auto start = ParseIsoDate(p.started_on);
+    if (!start) return Colour::kNone;
+    const auto last_report = ParseIsoDate(p.last_report_on);
+    std::vector<const Milestone*> current;
+    for (const auto& m : milestones)
+        if (m.claim_id == p.claim_id) current.push_back(&m);
+    std::sort(current.begin(), current.end(), [](const Milestone* a, const Milestone* b) { return a->seq < b->seq; });
+    Colour worst = Colour::kNone;
+    CivilDate from = *start;
+    for (const auto* m : current) {
+        auto deadline = ParseIsoDate(m->deadline);
+        if (!deadline) continue;
+        if (m->done_on.empty() && from <= today) {  // a window not yet begun has no colour
+            tickets::Timing timing{from, *deadline, last_report};
+            auto c = tickets::ColourOf(timing, today, cal, rules);
+            if (!c) return c.error();
+            worst = std::max(worst, *c);
+        }
+        from = std::max(from, *deadline);
+    }
+    return worst;
+}
+
+}  // namespace lingyan::core::projects

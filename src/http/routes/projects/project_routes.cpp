@@ -1,0 +1,277 @@
+// Projects (书记项目, 班长示范项目, 班副争先项目, 揭榜挂帅): list, create or publish, detail with
+// milestones, claims, reports and the timeline, and the steps claim → confirm/refuse → report →
+// complete. Handlers parse, call app::ProjectService and map the result; docs/api.md "Projects" is
+// the contract.
+#include <boost/json.hpp>
+
+#include "http/routes/handlers.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace pj = core::projects;
+
+namespace {
+
+json::value Opt(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+json::object ProjectJson(const app::ProjectView& v) {
+    const auto& p = v.project;
+    json::array actions;
+    for (const auto& a : v.actions) actions.push_back(json::value(a));
+    return json::object{{"id", p.id},
+                        {"kind", pj::KindName(p.kind)},
+                        {"kind_label", pj::KindLabel(p.kind)},
+                        {"title", p.title},
+                        {"detail", p.detail},
+                        {"office_unit_id", p.office_unit_id},
+                        {"office_unit", v.office_unit},
+                        {"unit_id", p.unit_id == 0 ? json::value(nullptr) : json::value(p.unit_id)},
+                        {"unit", v.unit},
+                        {"owner_person_id", p.owner_person_id == 0 ? json::value(nullptr) : json::value(p.owner_person_id)},
+                        {"owner", v.owner},
+                        {"responsibility", p.responsibility},
+                        {"state", pj::StateName(p.state)},
+                        {"state_label", pj::StateLabel(p.state)},
+                        {"claim_id", p.claim_id == 0 ? json::value(nullptr) : json::value(p.claim_id)},
+                        {"started_on", Opt(p.started_on)},
+                        {"completed_on", Opt(p.completed_on)},
+                        {"last_report_on", Opt(p.last_report_on)},
+                        {"colour", core::tickets::ColourName(p.colour)},
+                        {"red_on", Opt(p.red_on)},
+                        {"milestones_total", v.milestones},
+                        {"milestones_done", v.milestones_done},
+                        {"next_deadline", Opt(v.next_deadline)},
+                        {"working_days_left", v.working_days_left},
+                        {"created_by", p.created_by},
+                        {"created_at", p.created_at},
+                        {"updated_at", p.updated_at},
+                        {"actions", std::move(actions)}};
+}
+
+json::object MilestoneJson(const pj::Milestone& m) {
+    return json::object{{"id", m.id},     {"claim_id", m.claim_id}, {"seq", m.seq},
+                        {"title", m.title}, {"deadline", m.deadline}, {"done_on", Opt(m.done_on)}};
+}
+
+json::object DetailJson(const app::ProjectDetail& d) {
+    auto o = ProjectJson(d.view);
+    json::array milestones, proposed, claims, reports, events;
+    for (const auto& m : d.milestones) milestones.push_back(MilestoneJson(m));
+    for (const auto& m : d.proposed) proposed.push_back(MilestoneJson(m));
+    for (const auto& v : d.claims) {
+        const auto& c = v.claim;
+        claims.push_back(json::object{{"id", c.id},
+                                      {"unit_id", c.unit_id},
+                                      {"unit", v.unit},
+                                      {"owner_person_id", c.owner_person_id},
+                                      {"owner", v.owner},
+                                      {"responsibility", c.responsibility},
+                                      {"claimed_by", c.claimed_by_name},
+                                      {"claimed_on", c.claimed_on},
+                                      {"status", pj::ClaimStatusName(c.status)},
+                                      {"reason", c.reason},
+                                      {"decided_by", c.decided_by},
+                                      {"decided_on", Opt(c.decided_on)}});
+    }
+    for (const auto& r : d.reports) {
+        json::array figures, attachments;
+        for (const auto& f : r.figures)
+            figures.push_back(json::object{{"name", f.name}, {"value", f.value}, {"unit", f.unit}});
+        for (auto id : r.attachment_ids) attachments.push_back(json::value(id));
+        reports.push_back(json::object{{"id", r.id},
+                                       {"milestone_id", r.milestone_id == 0 ? json::value(nullptr) : json::value(r.milestone_id)},
+                                       {"milestone_done", r.milestone_done},
+                                       {"on_date", r.on_date},
+                                       {"text", r.text},
+                                       {"figures", std::move(figures)},
+                                       {"attachment_ids", std::move(attachments)},
+                                       {"user", r.user},
+                                       {"at", r.at}});
+    }
+    for (const auto& e : d.events)
+        events.push_back(json::object{{"id", e.id},     {"at", e.at},     {"on_date", e.on_date},
+                                      {"user", e.user}, {"action", e.action}, {"from", e.from_state},
+                                      {"to", e.to_state}, {"note", e.note}, {"detail", e.detail}});
+    o["milestones"] = std::move(milestones);
+    o["proposed_milestones"] = std::move(proposed);
+    o["claims"] = std::move(claims);
+    o["reports"] = std::move(reports);
+    o["events"] = std::move(events);
+    return o;
+}
+
+// "milestones": [{title, deadline | days}] — field names carry the index.
+core::Status ReadMilestones(const json::object& o, std::vector<pj::MilestoneInput>& out) {
+    auto items = ObjectArray(o, "milestones");
+    if (!items) return items.error();
+    if (items->size() > pj::kMaxMilestones) return core::Invalid("节点不能超过 20 个", "milestones");
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const auto& m = (*items)[i];
+        const std::string at = "milestones[" + std::to_string(i) + "]";
+        pj::MilestoneInput in;
+        std::int64_t days = 0;
+        for (const auto& [key, value] : m) {
+            (void)value;
+            if (key != "title" && key != "deadline" && key != "days")
+                return core::Invalid("未知字段：" + std::string(key), at + "." + std::string(key));
+        }
+        for (auto [name, st] : {std::pair{"title", ReadString(m, "title", in.title)},
+                                std::pair{"deadline", ReadString(m, "deadline", in.deadline)},
+                                std::pair{"days", ReadInt(m, "days", days)}})
+            if (!st) return core::Invalid(st.error().message, at + "." + name);
+        if (in.deadline.empty() && (days < 1 || days > 250))
+            return core::Invalid("请填写节点截止日期，或 1 到 250 个工作日", at + ".deadline");
+        in.days = static_cast<int>(days);
+        out.push_back(std::move(in));
+    }
+    return core::Ok();
+}
+
+core::Status ReadBool(const json::object& o, const char* name, bool& out) {
+    auto it = o.find(name);
+    if (it == o.end() || it->value().is_null()) return core::Ok();
+    if (!it->value().is_bool()) return core::Invalid(std::string(name) + " 应为 true 或 false", name);
+    out = it->value().as_bool();
+    return core::Ok();
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/projects?kind=&state=&colour=&q=&claimable=
+Response ListProjects(Services& s, Request& req) {
+    app::ProjectListQuery q;
+    if (auto v = req.Query("kind"); v && !v->empty()) {
+        q.kind = pj::KindFromName(*v);
+        if (!q.kind) return ErrorResponse(core::Invalid("未知的项目类型：" + *v, "kind"));
+    }
+    if (auto v = req.Query("state"); v && !v->empty()) {
+        q.state = pj::StateFromName(*v);
+        if (!q.state) return ErrorResponse(core::Invalid("未知的项目状态：" + *v, "state"));
+    }
+    if (auto v = req.Query("colour"); v && !v->empty()) {
+        q.colour = core::tickets::ColourFromName(*v);
+        if (!q.colour) return ErrorResponse(core::Invalid("colour 应为 none、blue、yellow 或 red", "colour"));
+    }
+    if (auto v = req.Query("claimable"); v && !v->empty()) {
+        if (*v != "true" && *v != "false" && *v != "1" && *v != "0")
+            return ErrorResponse(core::Invalid("claimable 应为 true 或 false", "claimable"));
+        q.claimable = *v == "true" || *v == "1";
+    }
+    q.q = req.Query("q").value_or("");
+    if (q.q.size() > 200) return ErrorResponse(core::Invalid("搜索词太长", "q"));
+    return Reply(200, s.projects.List(req.user->actor, q), [](const std::vector<app::ProjectView>& items) {
+        json::array a;
+        for (const auto& v : items) a.push_back(ProjectJson(v));
+        return json::object{{"items", std::move(a)}, {"total", items.size()}};
+    });
+}
+
+// POST /api/v1/projects {kind, title, detail, responsibility, office_unit_id, unit_id, owner_person_id, milestones}
+Response CreateProject(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"kind", "title", "detail", "responsibility", "office_unit_id", "unit_id",
+                                    "owner_person_id", "milestones"});
+    if (!o) return ErrorResponse(o.error());
+    app::NewProject in;
+    std::string kind = "secretary";
+    std::int64_t office = 0, unit = 0, owner = 0;
+    if (auto st = All([&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", in.title); },
+                      [&] { return ReadString(*o, "detail", in.detail); },
+                      [&] { return ReadString(*o, "responsibility", in.responsibility); },
+                      [&] { return ReadInt(*o, "office_unit_id", office); }, [&] { return ReadInt(*o, "unit_id", unit); },
+                      [&] { return ReadInt(*o, "owner_person_id", owner); },
+                      [&] { return ReadMilestones(*o, in.milestones); });
+        !st)
+        return ErrorResponse(st.error());
+    auto k = pj::KindFromName(kind);
+    if (!k) return ErrorResponse(core::Invalid("未知的项目类型：" + kind, "kind"));
+    in.kind = *k;
+    in.office_unit_id = office;
+    in.unit_id = unit;
+    in.owner_person_id = owner;
+    return Reply(201, s.projects.Create(req.user->actor, in), ProjectJson);
+}
+
+// GET /api/v1/projects/{id}
+Response GetProject(Services& s, Request& req, Id id) {
+    return Reply(200, s.projects.Get(req.user->actor, id), DetailJson);
+}
+
+// POST /api/v1/projects/{id}/claim {owner_person_id, responsibility, milestones}
+Response ClaimProject(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"owner_person_id", "responsibility", "milestones"});
+    if (!o) return ErrorResponse(o.error());
+    app::ClaimInput in;
+    std::int64_t owner = 0;
+    if (auto st = All([&] { return ReadInt(*o, "owner_person_id", owner); },
+                      [&] { return ReadString(*o, "responsibility", in.responsibility); },
+                      [&] { return ReadMilestones(*o, in.milestones); });
+        !st)
+        return ErrorResponse(st.error());
+    in.owner_person_id = owner;
+    return Reply(200, s.projects.Claim(req.user->actor, id, in), ProjectJson);
+}
+
+// POST /api/v1/projects/{id}/confirm {}
+Response ConfirmProjectClaim(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {});
+    if (!o) return ErrorResponse(o.error());
+    return Reply(200, s.projects.Confirm(req.user->actor, id), ProjectJson);
+}
+
+// POST /api/v1/projects/{id}/refuse {reason}
+Response RefuseProjectClaim(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"reason"});
+    if (!o) return ErrorResponse(o.error());
+    std::string reason;
+    if (auto st = ReadString(*o, "reason", reason); !st) return ErrorResponse(st.error());
+    return Reply(200, s.projects.Refuse(req.user->actor, id, reason), ProjectJson);
+}
+
+// POST /api/v1/projects/{id}/reports {text, figures: [{name, value, unit}], milestone_id, milestone_done}
+Response ReportProject(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"text", "figures", "milestone_id", "milestone_done"});
+    if (!o) return ErrorResponse(o.error());
+    app::ReportInput in;
+    std::int64_t milestone = 0;
+    if (auto st = All([&] { return ReadString(*o, "text", in.text); },
+                      [&] { return ReadInt(*o, "milestone_id", milestone); },
+                      [&] { return ReadBool(*o, "milestone_done", in.milestone_done); });
+        !st)
+        return ErrorResponse(st.error());
+    in.milestone_id = milestone;
+    auto figures = ObjectArray(*o, "figures");
+    if (!figures) return ErrorResponse(figures.error());
+    if (figures->size() > pj::kMaxFigures) return ErrorResponse(core::Invalid("数据项不能超过 20 项", "figures"));
+    for (std::size_t i = 0; i < figures->size(); ++i) {
+        const auto& f = (*figures)[i];
+        const std::string at = "figures[" + std::to_string(i) + "]";
+        pj::Figure figure;
+        if (auto st = ReadString(f, "name", figure.name); !st) return ErrorResponse(core::Invalid(st.error().message, at + ".name"));
+        if (auto st = ReadString(f, "unit", figure.unit); !st) return ErrorResponse(core::Invalid(st.error().message, at + ".unit"));
+        auto v = f.find("value");
+        if (v == f.end() || !v->value().is_number())
+            return ErrorResponse(core::Invalid("数据值应为数字", at + ".value"));
+        figure.value = v->value().to_number<double>();
+        in.figures.push_back(std::move(figure));
+    }
+    return Reply(200, s.projects.Report(req.user->actor, id, in), ProjectJson);
+}
+
+// POST /api/v1/projects/{id}/complete {note?}
+Response CompleteProject(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {"note"});
+    if (!o) return ErrorResponse(o.error());
+    std::string note;
+    if (auto st = ReadString(*o, "note", note); !st) return ErrorResponse(st.error());
+    return Reply(200, s.projects.Complete(req.user->actor, id, note), ProjectJson);
+}
+
+}  // namespace handlers
+
+}  // namespace lingyan::http

@@ -1,0 +1,277 @@
+#include "storage/sql/project_store.hpp"
+
+#include <charconv>
+#include <sstream>
+
+namespace lingyan::storage {
+
+namespace pj = core::projects;
+namespace ports = core::ports;
+using core::roster::Id;
+
+namespace {
+
+constexpr const char* kProjectColumns =
+    "id, kind, title, detail, office_unit_id, unit_id, owner_person_id, responsibility, state, claim_id, started_on, "
+    "completed_on, last_report_on, colour, red_on, created_by, created_at, updated_at";
+constexpr const char* kInsertProject =
+    "INSERT INTO projects (kind, title, detail, office_unit_id, unit_id, owner_person_id, responsibility, state, "
+    "claim_id, started_on, completed_on, last_report_on, colour, red_on, created_by, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateProject =
+    "UPDATE projects SET kind = ?, title = ?, detail = ?, office_unit_id = ?, unit_id = ?, owner_person_id = ?, "
+    "responsibility = ?, state = ?, claim_id = ?, started_on = ?, completed_on = ?, last_report_on = ?, colour = ?, "
+    "red_on = ?, created_by = ?, created_at = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kMilestoneColumns = "SELECT id, project_id, claim_id, seq, title, deadline, done_on FROM project_milestones";
+constexpr const char* kInsertMilestone =
+    "INSERT INTO project_milestones (project_id, claim_id, seq, title, deadline, done_on) VALUES (?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr const char* kMilestoneDone = "UPDATE project_milestones SET done_on = ? WHERE id = ?";
+constexpr const char* kInsertClaim =
+    "INSERT INTO project_claims (project_id, unit_id, owner_person_id, responsibility, claimed_by, claimed_by_name, "
+    "claimed_on, status, reason, decided_by, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateClaim =
+    "UPDATE project_claims SET status = ?, reason = ?, decided_by = ?, decided_on = ? WHERE id = ?";
+constexpr const char* kSelectClaims =
+    "SELECT id, project_id, unit_id, owner_person_id, responsibility, claimed_by, claimed_by_name, claimed_on, status, "
+    "reason, decided_by, decided_on FROM project_claims WHERE project_id = ? ORDER BY id";
+constexpr const char* kInsertReport =
+    "INSERT INTO project_reports (project_id, milestone_id, milestone_done, on_date, text, figures, attachment_ids, "
+    "username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectReports =
+    "SELECT id, project_id, milestone_id, milestone_done, on_date, text, figures, attachment_ids, username, at "
+    "FROM project_reports WHERE project_id = ? ORDER BY id";
+constexpr const char* kInsertEvent =
+    "INSERT INTO project_events (project_id, at, on_date, username, action, from_state, to_state, note, detail) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSelectEvents =
+    "SELECT id, project_id, at, on_date, username, action, from_state, to_state, note, detail FROM project_events "
+    "WHERE project_id = ? ORDER BY id";
+constexpr const char* kHasNotification =
+    "SELECT 1 FROM notifications WHERE user_id = ? AND kind = ? AND project_id = ? AND created_at >= ? LIMIT 1";
+
+std::vector<SqlValue> ProjectValues(const pj::Project& p) {
+    return {std::string(pj::KindName(p.kind)),
+            p.title,
+            p.detail,
+            p.office_unit_id,
+            p.unit_id,
+            p.owner_person_id,
+            p.responsibility,
+            std::string(pj::StateName(p.state)),
+            p.claim_id,
+            p.started_on,
+            p.completed_on,
+            p.last_report_on,
+            static_cast<std::int64_t>(p.colour),
+            p.red_on,
+            p.created_by,
+            p.created_at,
+            p.updated_at};
+}
+
+pj::Project ProjectFrom(const SqlRow& r) {
+    pj::Project p;
+    p.id = AsInt(r[0]);
+    p.kind = pj::KindFromName(AsText(r[1])).value_or(pj::Kind::kSecretary);
+    p.title = AsText(r[2]);
+    p.detail = AsText(r[3]);
+    p.office_unit_id = AsInt(r[4]);
+    p.unit_id = AsInt(r[5]);
+    p.owner_person_id = AsInt(r[6]);
+    p.responsibility = AsText(r[7]);
+    p.state = pj::StateFromName(AsText(r[8])).value_or(pj::State::kActive);
+    p.claim_id = AsInt(r[9]);
+    p.started_on = AsText(r[10]);
+    p.completed_on = AsText(r[11]);
+    p.last_report_on = AsText(r[12]);
+    const auto colour = AsInt(r[13]);
+    p.colour = colour >= 0 && colour <= 3 ? static_cast<pj::Colour>(colour) : pj::Colour::kNone;
+    p.red_on = AsText(r[14]);
+    p.created_by = AsText(r[15]);
+    p.created_at = AsText(r[16]);
+    p.updated_at = AsText(r[17]);
+    return p;
+}
+
+pj::Milestone MilestoneFrom(const SqlRow& r) {
+    return pj::Milestone{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), static_cast<int>(AsInt(r[3])), AsText(r[4]),
+                         AsText(r[5]),  AsText(r[6])};
+}
+
+// Figures as stored: one per line, "name\tvalue\tunit" (names and units hold no tabs or newlines).
+std::string FiguresText(const std::vector<pj::Figure>& figures) {
+    std::string out;
+    for (const auto& f : figures) {
+        char buf[64];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f.value);  // shortest text that reads back
+        out += f.name + '\t' + std::string(buf, ec == std::errc() ? end : buf) + '\t' + f.unit + '\n';
+    }
+    return out;
+}
+
+std::vector<pj::Figure> FiguresFrom(const std::string& text) {
+    std::vector<pj::Figure> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto a = line.find('\t');
+        const auto b = a == std::string::npos ? a : line.find('\t', a + 1);
+        if (b == std::string::npos) continue;
+        pj::Figure f;
+        f.name = line.substr(0, a);
+        f.value = std::strtod(line.substr(a + 1, b - a - 1).c_str(), nullptr);
+        f.unit = line.substr(b + 1);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::string IdsText(const std::vector<Id>& ids) {
+    std::string out;
+    for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+    return out;
+}
+
+std::vector<Id> IdsFrom(const std::string& text) {
+    std::vector<Id> out;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        Id id = 0;
+        auto [next, ec] = std::from_chars(p, end, id);
+        if (ec != std::errc()) break;
+        out.push_back(id);
+        p = next < end && *next == ',' ? next + 1 : next;
+        if (next == end) break;
+    }
+    return out;
+}
+
+}  // namespace
+
+Id SqlProjectStore::InsertProject(const pj::Project& p) {
+    return AsInt(db_.Query(kInsertProject, ProjectValues(p)).at(0)[0]);
+}
+
+void SqlProjectStore::UpdateProject(const pj::Project& p) {
+    auto values = ProjectValues(p);
+    values.push_back(p.id);
+    db_.Query(kUpdateProject, values);
+}
+
+std::optional<pj::Project> SqlProjectStore::FindProject(Id id) {
+    auto rows = db_.Query(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return ProjectFrom(rows[0]);
+}
+
+std::vector<pj::Project> SqlProjectStore::ListProjects() {
+    std::vector<pj::Project> out;
+    for (const auto& r : db_.Query(std::string("SELECT ") + kProjectColumns + " FROM projects ORDER BY id DESC"))
+        out.push_back(ProjectFrom(r));
+    return out;
+}
+
+Id SqlProjectStore::InsertMilestone(const pj::Milestone& m) {
+    return AsInt(db_.Query(kInsertMilestone, {m.project_id, m.claim_id, std::int64_t{m.seq}, m.title, m.deadline, m.done_on})
+                     .at(0)[0]);
+}
+
+void SqlProjectStore::SetMilestoneDone(Id milestone_id, const std::string& done_on) {
+    db_.Query(kMilestoneDone, {done_on, milestone_id});
+}
+
+std::vector<pj::Milestone> SqlProjectStore::ListMilestones(Id project_id) {
+    std::vector<pj::Milestone> out;
+    for (const auto& r : db_.Query(std::string(kMilestoneColumns) + " WHERE project_id = ? ORDER BY claim_id, seq",
+                                   {project_id}))
+        out.push_back(MilestoneFrom(r));
+    return out;
+}
+
+std::vector<pj::Milestone> SqlProjectStore::ListAllMilestones() {
+    std::vector<pj::Milestone> out;
+    for (const auto& r : db_.Query(std::string(kMilestoneColumns) + " ORDER BY project_id, claim_id, seq"))
+        out.push_back(MilestoneFrom(r));
+    return out;
+}
+
+Id SqlProjectStore::InsertClaim(const pj::Claim& c) {
+    return AsInt(db_.Query(kInsertClaim, {c.project_id, c.unit_id, c.owner_person_id, c.responsibility, c.claimed_by,
+                                          c.claimed_by_name, c.claimed_on, std::string(pj::ClaimStatusName(c.status)),
+                                          c.reason, c.decided_by, c.decided_on})
+                     .at(0)[0]);
+}
+
+void SqlProjectStore::UpdateClaim(const pj::Claim& c) {
+    db_.Query(kUpdateClaim, {std::string(pj::ClaimStatusName(c.status)), c.reason, c.decided_by, c.decided_on, c.id});
+}
+
+std::vector<pj::Claim> SqlProjectStore::ListClaims(Id project_id) {
+    std::vector<pj::Claim> out;
+    for (const auto& r : db_.Query(kSelectClaims, {project_id})) {
+        pj::Claim c;
+        c.id = AsInt(r[0]);
+        c.project_id = AsInt(r[1]);
+        c.unit_id = AsInt(r[2]);
+        c.owner_person_id = AsInt(r[3]);
+        c.responsibility = AsText(r[4]);
+        c.claimed_by = AsInt(r[5]);
+        c.claimed_by_name = AsText(r[6]);
+        c.claimed_on = AsText(r[7]);
+        const auto status = AsText(r[8]);
+        c.status = status == "confirmed" ? pj::ClaimStatus::kConfirmed
+                   : status == "refused" ? pj::ClaimStatus::kRefused
+                                         : pj::ClaimStatus::kPending;
+        c.reason = AsText(r[9]);
+        c.decided_by = AsText(r[10]);
+        c.decided_on = AsText(r[11]);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Id SqlProjectStore::InsertReport(const pj::Report& r) {
+    return AsInt(db_.Query(kInsertReport, {r.project_id, r.milestone_id, std::int64_t{r.milestone_done ? 1 : 0},
+                                           r.on_date, r.text, FiguresText(r.figures), IdsText(r.attachment_ids), r.user,
+                                           r.at})
+                     .at(0)[0]);
+}
+
+std::vector<pj::Report> SqlProjectStore::ListReports(Id project_id) {
+    std::vector<pj::Report> out;
+    for (const auto& r : db_.Query(kSelectReports, {project_id})) {
+        pj::Report x;
+        x.id = AsInt(r[0]);
+        x.project_id = AsInt(r[1]);
+        x.milestone_id = AsInt(r[2]);
+        x.milestone_done = AsInt(r[3]) != 0;
+        x.on_date = AsText(r[4]);
+        x.text = AsText(r[5]);
+        x.figures = FiguresFrom(AsText(r[6]));
+        x.attachment_ids = IdsFrom(AsText(r[7]));
+        x.user = AsText(r[8]);
+        x.at = AsText(r[9]);
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+void SqlProjectStore::AppendEvent(const ports::ProjectEvent& e) {
+    db_.Query(kInsertEvent, {e.project_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
+}
+
+std::vector<ports::ProjectEvent> SqlProjectStore::ListEvents(Id project_id) {
+    std::vector<ports::ProjectEvent> out;
+    for (const auto& r : db_.Query(kSelectEvents, {project_id}))
+        out.push_back(ports::ProjectEvent{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+                                          AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9])});
+    return out;
+}
+
+bool SqlProjectStore::HasNotification(Id user_id, const std::string& kind, Id project_id, const std::string& since) {
+    return !db_.Query(kHasNotification, {user_id, kind, project_id, since}).empty();
+}
+
+}  // namespace lingyan::storage

@@ -1,0 +1,144 @@
+// 项目 (揭榜挂帅): the 杨舍镇 office (town) publishes a project; the 北联村 secretary, on a phone
+// (390 px), finds it with the "open to claim" filter and claims it — owner picked by keyboard, a
+// responsibility and a milestone in working days; the office confirms the claim; the secretary
+// reports progress with a figure, closing the milestone. Every page is checked with axe and saved as
+// a screenshot for the docs; the list's colour filter and the 书记项目 campaign subjects are checked too.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+
+// Element Plus puts data-test on the inner input of el-input: accept either place.
+const input = (page, name, tag = 'input') => page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`).first();
+
+async function waitState(page, label) {
+  await page.locator('[data-test="project-state"]', { hasText: label }).first().waitFor();
+}
+
+describe('projects: publish → claim → confirm → progress', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('the office publishes, the secretary claims on a phone, the office confirms, the secretary reports', async () => {
+    // 1. The town office publishes a 揭榜挂帅 project.
+    const office = await newPage(browser, { width: 1440, height: 900 });
+    await login(office, 'town');
+    await office.goto(`${BASE_URL}/projects`);
+    await office.locator('[data-test="project-card"]').first().waitFor();
+    await shot(office, '86-projects-list');
+    await office.locator('[data-test="project-publish"]').click();
+    const dialog = office.locator('.el-dialog:visible');
+    const title = `e2e 村级光伏发电项目 ${Date.now()}`;
+    await input(dialog, 'project-title').fill(title);
+    await input(dialog, 'project-detail', 'textarea').fill('利用村集体厂房屋顶建设分布式光伏，年内并网发电。');
+    await shot(office, '87-projects-publish');
+    await dialog.locator('[data-test="project-save"]').click();
+    await office.waitForURL(/\/projects\/\d+$/);
+    const id = Number(new URL(office.url()).pathname.split('/').pop());
+    await waitState(office, '待揭榜');
+    assert.deepEqual(office.errors, []);
+
+    // 2. The secretary on a phone: the open-to-claim filter, the claim button, the claim form.
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await login(phone, 'secretary');
+    await phone.goto(`${BASE_URL}/projects`);
+    await phone.locator('[data-test="project-card"]').first().waitFor();
+    await phone.locator('[data-test="filter-claimable"]').click();
+    // Only what the secretary may claim is listed.
+    const claimable = (await api(phone, '/projects?claimable=true')).total;
+    const all = (await api(phone, '/projects')).total;
+    assert.ok(claimable >= 2 && claimable < all, `${claimable} of ${all} open to claim`);
+    await phone.waitForFunction((n) => document.querySelectorAll('[data-test="project-card"]').length === n, claimable);
+    const card = phone.locator('[data-test="project-card"]', { hasText: title });
+    await card.locator(`[data-test="claim-${id}"]`).waitFor();
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no horizontal scroll at 390 px');
+    await shot(phone, '88-projects-claimable-phone');
+    await card.locator(`[data-test="claim-${id}"]`).click();
+    await phone.waitForURL(`**/projects/${id}?act=claim`);
+    const claim = phone.locator('.el-dialog:visible');
+    await claim.waitFor();
+    // The owner by keyboard: focus the select, open it with the arrow key, take the first person.
+    await input(claim, 'claim-owner').focus();
+    await phone.keyboard.press('ArrowDown');
+    await phone.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().waitFor();
+    await phone.keyboard.press('ArrowDown');
+    await phone.keyboard.press('Enter');
+    await input(claim, 'claim-responsibility', 'textarea').fill('村书记牵头，村委会主任负责施工协调');
+    await input(claim, 'milestone-title-0').fill('完成备案并开工');
+    await shot(phone, '89-projects-claim-phone');
+    await claim.locator('[data-test="action-save"]').click();
+    await claim.waitFor({ state: 'hidden' });
+    await waitState(phone, '已揭榜待确认');
+    const claimed = await api(phone, `/projects/${id}`);
+    assert.equal(claimed.unit, '北联村');
+    assert.ok(claimed.owner, 'an owner from the roster');
+    assert.equal(claimed.milestones.length, 1);
+    assert.deepEqual(phone.errors, []);
+
+    // 3. The office confirms.
+    await office.reload();
+    await office.locator('[data-test="action-confirm"]').click();
+    await waitState(office, '推进中');
+
+    // 4. The secretary reports progress with a figure and closes the milestone.
+    await phone.reload();
+    await phone.locator('[data-test="action-report"]').click();
+    const report = phone.locator('.el-dialog:visible');
+    await input(report, 'report-text', 'textarea').fill('已完成电网接入备案，屋顶加固开工');
+    await report.locator('[data-test="report-done"]').click();
+    await report.locator('[data-test="figure-add"]').click();
+    await input(report, 'figure-name-0').fill('装机容量');
+    await input(report, 'figure-value-0').fill('120');
+    await shot(phone, '90-projects-report-phone');
+    await report.locator('[data-test="action-save"]').click();
+    await report.waitFor({ state: 'hidden' });
+    await phone.locator('[data-test="project-report"]', { hasText: '装机容量' }).waitFor();
+    const steps = await phone.locator('[data-test="project-timeline"] .el-timeline-item').count();
+    assert.equal(steps, 4, 'create, claim, confirm, report');
+    const done = await api(phone, `/projects/${id}`);
+    assert.equal(done.milestones_done, 1);
+    assert.equal(done.reports[0].figures[0].value, 120);
+    await shot(phone, '91-projects-detail-phone');
+    assert.deepEqual(phone.errors, []);
+
+    // 5. The office completes it; it leaves the running list.
+    await office.reload();
+    await office.locator('[data-test="action-complete"]').click();
+    await office.locator('.el-dialog:visible [data-test="action-save"]').click();
+    await waitState(office, '已完成');
+    await shot(office, '92-projects-detail');
+    assert.deepEqual(office.errors, []);
+    await office.context().close();
+    await phone.context().close();
+  });
+
+  it('the county filters its 书记项目 by colour, and its campaign ranks projects', async () => {
+    const county = await newPage(browser, { width: 1440, height: 900 });
+    await login(county, 'county');
+    const all = await api(county, '/projects?kind=secretary');
+    assert.ok(all.total >= 13, `${all.total} 书记项目`);
+    const colours = new Set(all.items.map((p) => p.colour));
+    for (const c of ['red', 'yellow', 'none']) assert.ok(colours.has(c), `a ${c} project: ${[...colours]}`);
+    await county.goto(`${BASE_URL}/projects`);
+    await county.locator('[data-test="project-card"]').first().waitFor();
+    await county.locator('[data-test="filter-colour"]').click();
+    await county.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '已超期' }).first().click();
+    await county.locator('[data-test="colour-red"]').first().waitFor();
+    const cards = await county.locator('[data-test="project-card"]').count();
+    const red = await api(county, '/projects?colour=red');
+    assert.equal(cards, red.total);
+    await shot(county, '93-projects-red');
+    // A claim waits for the county.
+    const waiting = await api(county, '/projects?state=claimed');
+    assert.ok(waiting.items.some((p) => p.actions.includes('confirm')), 'a claim to confirm');
+    const { items: campaigns } = await api(county, '/campaigns');
+    const ranking = campaigns.find((c) => c.name.includes('书记项目评比（项目库）'));
+    assert.ok(ranking, 'the demo 书记项目 campaign');
+    const detail = await api(county, `/campaigns/${ranking.id}`);
+    assert.ok(detail.subjects.every((s) => s.project_id), 'its subjects are projects');
+    assert.deepEqual(county.errors, []);
+    await county.context().close();
+  });
+});
