@@ -589,6 +589,23 @@ Result<TicketDetail> TicketService::Get(const Actor& actor, Id id) {
     return d;
 }
 
+Result<OwnerAccess> TicketService::AttachmentAccess(const Actor& actor, Id id, Id event_id) {
+    std::lock_guard lock(store_mutex_);
+    auto t = tickets_.FindTicket(id);
+    if (!t) return NotFound("工单");
+    const Parties p = PartiesOf(actor, *t);
+    if (!p.Any()) return NotFound("工单");
+    if (event_id != 0) {
+        bool found = false;
+        for (const auto& e : tickets_.ListEvents(id)) found = found || e.id == event_id;
+        if (!found) return NotFound("工单进展记录", "sub_id");
+    }
+    OwnerAccess access;
+    access.add = tk::IsOpen(t->state) && (p.raiser || p.handler || p.office);
+    access.remove_any = p.office;
+    return access;
+}
+
 Result<TicketListPage> TicketService::MyTasks(const Actor& actor, std::optional<tk::Colour> colour, int page,
                                               int per_page) {
     if (actor.role == Role::kJudge) return RoleForbidden();

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "app/attachments/attachment_service.hpp"
 #include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 #include "core/calendar/work_calendar.hpp"
@@ -186,6 +187,11 @@ public:
 
     Result<core::tickets::ColourRules> Rules(const Actor& actor);
     Result<core::tickets::ColourRules> SetRules(const Actor& actor, const core::tickets::ColourRules& rules);
+
+    // The attachment store's rules for a ticket's photos and documents (app/attachments): every party
+    // reads them; the raiser, the handling unit and the office add while the ticket is open; the
+    // office removes anyone's file. `event_id` (0 = the ticket itself) must be one of its events.
+    Result<OwnerAccess> AttachmentAccess(const Actor& actor, Id id, Id event_id);
 
     // Recomputes every running ticket's colour for `today` (YYYY-MM-DD); returns how many changed.
     // Runs by itself on the first read of each day.

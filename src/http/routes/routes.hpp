@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/arena/arena_service.hpp"
+#include "app/attachments/attachment_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
@@ -55,6 +56,7 @@ struct Services {
     app::NotificationService& notifications;
     app::AccountService& accounts;
     app::WorkbenchService& workbench;
+    app::AttachmentService& attachments;
     HttpSettings settings;
 };
 

@@ -268,11 +268,7 @@ Response UpdateUnit(Services& s, Request& req, Id id) {
 
 // DELETE /api/v1/units/{id}
 Response DeleteUnit(Services& s, Request& req, Id id) {
-    auto deleted = s.roster.DeleteUnit(req.user->actor, id);
-    if (!deleted) return ErrorResponse(deleted.error());
-    Response res;
-    res.status = 204;
-    return res;
+    return NoContent(s.roster.DeleteUnit(req.user->actor, id));
 }
 
 // GET /api/v1/units/{id}
@@ -408,11 +404,7 @@ Response UpdatePerson(Services& s, Request& req, Id id) {
 
 // DELETE /api/v1/people/{id}
 Response DeletePerson(Services& s, Request& req, Id id) {
-    auto st = s.roster.DeletePerson(req.user->actor, id);
-    if (!st) return ErrorResponse(st.error());
-    Response res;
-    res.status = 204;
-    return res;
+    return NoContent(s.roster.DeletePerson(req.user->actor, id));
 }
 
 // GET /api/v1/positions
@@ -461,11 +453,7 @@ Response UpdatePosition(Services& s, Request& req, Id id) {
 
 // DELETE /api/v1/positions/{id}
 Response DeletePosition(Services& s, Request& req, Id id) {
-    auto st = s.roster.DeletePosition(req.user->actor, id);
-    if (!st) return ErrorResponse(st.error());
-    Response res;
-    res.status = 204;
-    return res;
+    return NoContent(s.roster.DeletePosition(req.user->actor, id));
 }
 
 }  // namespace handlers
