@@ -7,7 +7,7 @@ export default {
     hint: 'JPEG/PNG/WebP photos, up to {mb} MB each',
     hintDocs: 'Photos or PDF, Excel, Word documents, up to {mb} MB each',
     chosen: 'Chosen files',
-    unchoose: 'Do not upload {name}',
+    unchoose: 'Remove {name} (not uploaded)',
     unchooseShort: 'Remove',
     tooLarge: 'File too large: at most {mb} MB per file',
     tooMany: 'At most {n} files',

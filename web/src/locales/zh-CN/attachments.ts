@@ -7,7 +7,7 @@ export default {
     hint: 'JPEG/PNG/WebP 照片，每个不超过 {mb} MB',
     hintDocs: '照片或 PDF、Excel、Word 文档，每个不超过 {mb} MB',
     chosen: '已选择的文件',
-    unchoose: '不上传 {name}',
+    unchoose: '移除 {name}（不上传）',
     unchooseShort: '移除',
     tooLarge: '文件过大：每个附件不超过 {mb} MB',
     tooMany: '最多选择 {n} 个文件',
