@@ -79,6 +79,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                    core::calendar::ShippedChinaCalendar(),
                                                    app::TicketFiles{exchange::tickets::StatsXlsx});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
+    // An item raised at a training seminar becomes a ticket (store mutex held by the ticket service).
+    tickets->SetSeminars([this](const app::Actor& actor, app::Id id) { return programs->SeminarTitleLocked(actor, id); });
     attachment_store = std::make_unique<storage::SqlAttachmentStore>(store->db());
     blobs = std::make_unique<storage::FileBlobStore>(storage::FileBlobStore::DefaultRoot(data_dir));
     attachments = std::make_unique<app::AttachmentService>(*store, *attachment_store, *blobs, store_mutex, clock, *roster,

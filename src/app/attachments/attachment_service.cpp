@@ -49,6 +49,25 @@ Status AttachmentService::CheckUpload(const Actor& actor, std::string_view kind,
 Result<at::Attachment> AttachmentService::Upload(const Actor& actor, std::string_view kind, Id owner_id, Id sub_id,
                                                  std::string_view name, std::string_view bytes) {
     if (auto ok = CheckUpload(actor, kind, owner_id, sub_id); !ok) return ok.error();
+    return Store(actor, kind, owner_id, sub_id, name, bytes, clock_.NowIso());
+}
+
+Result<at::Attachment> AttachmentService::Seed(std::string_view kind, Id owner_id, const std::string& by,
+                                               const std::string& at, std::string_view name, std::string_view bytes) {
+    if (!at::KnownOwner(kind)) return Invalid("附件所属记录的类型应为 ticket 或 declaration", "owner");
+    {
+        std::lock_guard lock(store_mutex_);
+        for (auto& a : attachments_.ListAttachments(kind, owner_id))
+            if (a.name == name) return a;
+    }
+    Actor system;
+    system.username = by;
+    system.role = Role::kAdmin;
+    return Store(system, kind, owner_id, 0, name, bytes, at);
+}
+
+Result<at::Attachment> AttachmentService::Store(const Actor& actor, std::string_view kind, Id owner_id, Id sub_id,
+                                                std::string_view name, std::string_view bytes, const std::string& at) {
     auto sniffed = at::Sniff(bytes);
     if (!sniffed) return sniffed.error();
     auto clean = at::CleanName(name, sniffed->type);
@@ -81,7 +100,7 @@ Result<at::Attachment> AttachmentService::Upload(const Actor& actor, std::string
     a.width = sniffed->width;
     a.height = sniffed->height;
     a.uploaded_by = actor.username;
-    a.uploaded_at = clock_.NowIso();
+    a.uploaded_at = at;
     std::lock_guard lock(store_mutex_);
     // The count again, under the lock: two uploads may have passed the early check together.
     if (attachments_.CountLiveAttachments(kind, owner_id) >= at::kMaxPerOwner)

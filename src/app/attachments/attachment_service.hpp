@@ -79,7 +79,16 @@ public:
     Result<StoredFile> Download(const Actor& actor, Id id, std::string_view variant);
     Status Remove(const Actor& actor, Id id);
 
+    // The demo deployment's files (demo/): the checks of Upload on the bytes (type, size,
+    // renditions) without an owner's rules, uploaded by `by` at `at`. Idempotent: a live file of
+    // the same name on the owner is kept and returned.
+    Result<core::attachments::Attachment> Seed(std::string_view kind, Id owner_id, const std::string& by,
+                                               const std::string& at, std::string_view name, std::string_view bytes);
+
 private:
+    // Upload and Seed after their owner checks: the bytes checked and stored, the row and its audit.
+    Result<core::attachments::Attachment> Store(const Actor& actor, std::string_view kind, Id owner_id, Id sub_id,
+                                                std::string_view name, std::string_view bytes, const std::string& at);
     Result<OwnerAccess> Access(const Actor& actor, std::string_view kind, Id owner_id, Id sub_id) const;
 
     core::ports::AttachmentStore& attachments_;

@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "demo/points_demo.hpp"
 #include "integration/test_server.hpp"
 #include "storage/backup/backup.hpp"
 
@@ -260,6 +261,65 @@ TEST(AttachmentBackup, BackupAndRestoreCarryTheFiles) {
     EXPECT_EQ(fs::file_size(copy), photo.size());
     EXPECT_TRUE(fs::exists(copy.string() + ".thumb.jpg"));
     fs::remove_all(work);
+}
+
+// 佐证材料 on points declarations (issue 14 §1): the member attaches a photo to a pending
+// declaration; the approver of its branch sees it, another branch's secretary and another county do
+// not (as nonexistent); once decided, nothing more is added. The demo's rejected "佐证材料不全"
+// declarations carry a sign-in sheet and no photo.
+TEST_P(Attachments, EvidenceOnPointsDeclarations) {
+    demo::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
+                         {.members_per_village = 8});
+    auto& rt = server_->runtime();
+    const int seeded = demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
+    EXPECT_GT(seeded, 0);
+    EXPECT_EQ(demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments), seeded);  // idempotent
+    Client member(port()), tangma(port()), secretary(port()), county(port());
+    ASSERT_EQ(member.Login("member").status, 200);
+    ASSERT_EQ(tangma.Login("tangma").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    ASSERT_EQ(county.Login("county").status, 200);
+
+    // The demo member's rejected declarations: the sign-in sheet only, so "佐证材料不全" is visible.
+    const auto me = Json(member.Get("/api/v1/points/me"));
+    int rejected = 0;
+    std::string today;
+    for (const auto& e : me.at("events").as_array()) {
+        today = std::max(today, std::string(e.at("date").as_string()));
+        if (e.at("status").as_string() != "rejected") continue;
+        ++rejected;
+        EXPECT_EQ(std::string(e.at("reason").as_string()), "佐证材料不全");
+        const auto files = Json(member.Get("/api/v1/attachments?owner=declaration&owner_id=" +
+                                           std::to_string(e.at("id").as_int64())));
+        ASSERT_EQ(files.at("items").as_array().size(), 1u);
+        EXPECT_EQ(std::string(files.at("items").at(0).at("name").as_string()), "签到表.pdf");
+        EXPECT_FALSE(files.at("items").at(0).at("image").as_bool());
+    }
+    EXPECT_GT(rejected + seeded, 0);
+
+    auto created = member.Send("POST", "/api/v1/points/events",
+                               json::serialize(json::object{{"rule", "XX01"}, {"date", today}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto event = Json(created).at("id").as_int64();
+    const std::string target = "/api/v1/attachments?owner=declaration&owner_id=" + std::to_string(event);
+    auto up = member.Send("POST", target + "&name=" + Encode("志愿服务.jpg"), MakeImage(800, 600), true,
+                          {{"Content-Type", "image/jpeg"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    const std::string file = "/api/v1/attachments/" + std::to_string(Json(up).at("id").as_int64()) + "/file";
+
+    // The approver of 塘马村 sees it; 北联村's secretary and 姜堰区 do not, as if it did not exist.
+    EXPECT_EQ(Json(tangma.Get(target)).at("items").as_array().size(), 1u);
+    EXPECT_EQ(tangma.Get(file + "?variant=thumb").status, 200);
+    for (Client* outsider : {&secretary, &county}) {
+        EXPECT_EQ(outsider->Get(target).status, 404);
+        EXPECT_EQ(outsider->Get(file).status, 404);
+    }
+    // The approver does not add to someone else's declaration; nobody adds once it is decided.
+    EXPECT_EQ(tangma.Send("POST", target, MakeImage(64, 64)).status, 403);
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + std::to_string(event) + "/approve", "").status, 200);
+    EXPECT_EQ(member.Send("POST", target, MakeImage(64, 64)).status, 403);
+    EXPECT_EQ(member.Send("DELETE", file.substr(0, file.size() - 5), "").status, 403);
+    EXPECT_EQ(Json(member.Get(target)).at("items").as_array().size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Attachments, ::testing::Values("sqlite", "postgres"));
