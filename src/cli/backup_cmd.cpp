@@ -58,10 +58,7 @@ void AddBackupCommands(CLI::App& app, CommandContext& ctx) {
             std::vector<std::string> side = o->with;
             if (!o->no_default_side) {
                 namespace fs = std::filesystem;
-                const fs::path dir = !o->data_dir.empty() ? fs::path(o->data_dir)
-                                     : o->db.find("dbname=") == std::string::npos && !o->db.starts_with("postgres")
-                                         ? fs::absolute(o->db.starts_with("sqlite:") ? o->db.substr(7) : o->db).parent_path()
-                                         : fs::current_path();
+                const fs::path dir = storage::DataDirOf(o->db, o->data_dir);
                 for (const char* item : kDefaultSideItems)
                     if (fs::exists(dir / item) && std::find(side.begin(), side.end(), item) == side.end()) side.push_back(item);
             }

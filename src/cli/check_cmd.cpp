@@ -11,7 +11,11 @@
 
 #include "cli/commands.hpp"
 #include "main/composition.hpp"
+#include "app/attachments/attachment_service.hpp"
+#include "storage/backup/backup.hpp"
 #include "storage/common/audit_anchor.hpp"
+#include "storage/files/blob_store.hpp"
+#include "storage/sql/attachment_store.hpp"
 #include "storage/db/migrations.hpp"
 #include "storage/db/sql_db.hpp"
 
@@ -28,6 +32,7 @@ struct CheckOptions {
     std::string audit_key, metrics_token_file, data_dir, web_root;
     std::int64_t min_free_mb = 512;
     bool allow_pending = false;  // a schema behind the binary is expected (serve migrates at start)
+    bool verify_attachments = false;  // --attachments: re-hash every stored file
 };
 
 class Report {
@@ -166,9 +171,7 @@ void CheckMetricsToken(const CheckOptions& o, Report& r) {
 }
 
 void CheckDataDir(const CheckOptions& o, Report& r) {
-    fs::path dir = !o.data_dir.empty() ? fs::path(o.data_dir)
-                   : IsPostgres(o.db)   ? fs::current_path()
-                                        : fs::absolute(o.db.starts_with("sqlite:") ? o.db.substr(7) : o.db).parent_path();
+    const fs::path dir = storage::DataDirOf(o.db, o.data_dir);
     if (!fs::is_directory(dir)) {
         r.Fail("数据目录不存在: " + dir.string());
         return;
@@ -195,6 +198,24 @@ void CheckDataDir(const CheckOptions& o, Report& r) {
             r.Ok("数据目录可写 " + dir.string() + "（可用 " + std::to_string(free_mb) + " MiB）");
     } else {
         r.Ok("数据目录可写 " + dir.string());
+    }
+}
+
+// The attachment store: every stored content re-hashed against its name (with --attachments).
+void CheckAttachments(const CheckOptions& o, Report& r) {
+    if (!o.verify_attachments) return;
+    try {
+        auto db = storage::OpenSqlDb(o.db);
+        storage::SqlAttachmentStore rows(*db);
+        storage::FileBlobStore files(storage::FileBlobStore::DefaultRoot(storage::DataDirOf(o.db, o.data_dir)));
+        const auto result = app::VerifyBlobs(rows, files);
+        if (result.problems.empty()) {
+            r.Ok("附件 " + std::to_string(result.checked) + " 个内容与哈希一致（" + files.Root() + "）");
+            return;
+        }
+        for (const auto& p : result.problems) r.Fail("附件" + p + "（" + files.Root() + "）");
+    } catch (const std::exception& e) {
+        r.Fail(std::string("无法校验附件: ") + e.what());
     }
 }
 
@@ -235,6 +256,8 @@ void AddCheckCommand(CLI::App& app, CommandContext& ctx) {
     check->add_option("--metrics-token-file", o->metrics_token_file, "/metrics 令牌文件");
     check->add_option("--data-dir", o->data_dir, "数据目录（默认：SQLite 文件所在目录）");
     check->add_option("--web", o->web_root, "前端构建目录");
+    check->add_flag("--attachments", o->verify_attachments,
+                    "逐个重算附件内容的 SHA-256，与文件名和数据库记录核对（附件多时较慢）");
     check->add_option("--min-free-mb", o->min_free_mb, "数据目录至少应有的可用空间（MiB）")->capture_default_str();
     check->add_flag("--allow-pending-migrations", o->allow_pending,
                     "数据库版本落后于本程序时只提示（serve 启动时会迁移；升级时的 systemd 单元使用）");
@@ -246,6 +269,7 @@ void AddCheckCommand(CLI::App& app, CommandContext& ctx) {
         CheckAuditKey(*o, r);
         CheckMetricsToken(*o, r);
         CheckDataDir(*o, r);
+        CheckAttachments(*o, r);
         CheckWebAndTools(*o, r);
         if (r.failures() > 0) {
             std::cout << r.failures() << " 项未通过\n";

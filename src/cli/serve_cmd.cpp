@@ -46,6 +46,7 @@ struct ServeOptions {
     std::string trusted_proxy;
     std::string metrics_token_file;
     std::string audit_key;
+    std::string data_dir;
     std::string log_format = "text";
 };
 
@@ -136,6 +137,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_flag("--secure-cookies", serve_opts->secure_cookies, "会话 Cookie 加 Secure（经 HTTPS 或 TLS 反向代理提供服务时）");
     serve->add_option("--trusted-proxy", serve_opts->trusted_proxy,
                       "可信反向代理的网段（CIDR，如 127.0.0.1/32）；只有来自它的 X-Forwarded-For 才被采信");
+    serve->add_option("--data-dir", serve_opts->data_dir,
+                      "数据目录：附件存于其中的 attachments 目录（默认：SQLite 文件所在目录；PostgreSQL 为当前目录）");
     serve->add_option("--audit-key", serve_opts->audit_key,
                       "审计密钥文件（首次启动时创建，权限 0600；默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
     serve->add_option("--metrics-token-file", serve_opts->metrics_token_file,
@@ -156,7 +159,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->log_format == "json") http::UseJsonLogs();
             // A file-size limit (ulimit -f) must refuse a write, not kill the server.
             std::signal(SIGXFSZ, SIG_IGN);
-            Runtime rt(serve_opts->db, serve_opts->audit_key);
+            Runtime rt(serve_opts->db, serve_opts->audit_key, serve_opts->data_dir);
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             std::vector<demo::DemoAccount> accounts;
             if (serve_opts->demo) accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
@@ -164,6 +167,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
+            if (serve_opts->demo) demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
             if (serve_opts->demo)
                 demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);

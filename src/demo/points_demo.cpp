@@ -1,11 +1,14 @@
 #include "demo/points_demo.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "demo/demo.hpp"
+#include "demo/demo_photo.hpp"
 
 namespace lingyan::demo {
 
@@ -210,6 +213,87 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
         store.AppendAudit(audit);
     });
     return created;
+}
+
+namespace {
+
+// A one-page PDF (Helvetica, ASCII text): the shape of a scanned sign-in sheet, small and valid.
+std::string SignInSheetPdf(const std::string& title) {
+    const std::string text = "BT /F1 18 Tf 72 760 Td (" + title + ") Tj ET";
+    std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        "/Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream",
+    };
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t off : offsets) {
+        char line[24];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+        pdf += line;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+}  // namespace
+
+int LoadDemoEvidence(core::ports::PointsStore& ps, std::mutex& store_mutex, const RosterService& roster,
+                     app::AttachmentService& attachments) {
+    namespace at = core::attachments;
+    const std::string_view photo(reinterpret_cast<const char*>(kDemoActivityPhoto), sizeof kDemoActivityPhoto);
+    const std::string sheet = SignInSheetPdf("Sign-in sheet / qiandao biao");
+    std::set<core::roster::Id> beilian;
+    roster.WithIndex([&](const core::roster::RosterIndex& index) {
+        for (const auto& u : index.tree().units())
+            if (u.name == "北联村")
+                for (core::roster::Id id : index.tree().Subtree(u.id)) beilian.insert(id);
+    });
+    struct File {
+        core::roster::Id event = 0;
+        std::string at, name;
+        bool is_photo = true;
+    };
+    std::vector<File> files;
+    {
+        std::lock_guard lock(store_mutex);
+        for (const auto& m : ps.ListMembers()) {
+            const bool me = m.name == "演示党员";
+            if (!me && !beilian.contains(m.unit_id)) continue;
+            int pending_seen = 0;
+            auto events = ps.ListMemberEvents(m.id);
+            std::reverse(events.begin(), events.end());  // oldest first
+            for (const auto& e : events) {
+                const std::string when = e.submitted_at.empty() ? "2026-01-01T00:00:00Z" : e.submitted_at;
+                if (e.status == points::EventStatus::kPending) {
+                    if (!me || pending_seen++ < 2) files.push_back({e.id, when, "活动照片.jpg", true});
+                } else if (me && e.status == points::EventStatus::kRejected) {
+                    files.push_back({e.id, when, "签到表.pdf", false});  // no photo: 佐证材料不全
+                } else if (me && e.status == points::EventStatus::kApproved && e.reverses == 0) {
+                    files.push_back({e.id, when, "活动照片.jpg", true});
+                    files.push_back({e.id, when, "签到表.pdf", false});
+                }
+            }
+        }
+    }
+    int stored = 0;
+    for (const auto& f : files) {
+        auto done = attachments.Seed(at::kOwnerDeclaration, f.event, "demo", f.at, f.name,
+                                     f.is_photo ? photo : std::string_view(sheet));
+        if (!done) throw std::runtime_error("演示佐证材料: " + done.error().message);
+        ++stored;
+    }
+    return stored;
 }
 
 }  // namespace lingyan::demo

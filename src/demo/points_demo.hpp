@@ -15,6 +15,9 @@
 
 #include <string>
 
+#include <mutex>
+
+#include "app/attachments/attachment_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/ports/store.hpp"
@@ -31,5 +34,13 @@ struct DemoPointsOptions {
 // if the roster lacks 溧阳市 or 塘马村.
 int LoadDemoPoints(app::PointsService& points, const app::RosterService& roster, const core::ports::Crypto& crypto,
                    const DemoPointsOptions& options = {});
+
+// The 佐证材料 of the demo's declarations, in the attachment store: 演示党员's approved
+// declarations carry an activity photo and a sign-in sheet (PDF); its rejected ones — "佐证材料不全"
+// — only the sign-in sheet, no photo; two of its pending ones a photo, the last one nothing yet;
+// each pending declaration of 北联村 a photo, for the `secretary` to look at while approving.
+// Requires LoadDemoPoints. Idempotent. Returns the files stored or found.
+int LoadDemoEvidence(core::ports::PointsStore& points, std::mutex& store_mutex, const app::RosterService& roster,
+                     app::AttachmentService& attachments);
 
 }  // namespace lingyan::demo

@@ -1,6 +1,8 @@
 #include "main/composition.hpp"
 
 #include "exchange/arena/arena_xlsx.hpp"
+#include "exchange/attachments/image_previews.hpp"
+#include "storage/backup/backup.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "storage/common/audit_anchor.hpp"
 #include "storage/db/db_metrics.hpp"
@@ -26,10 +28,11 @@ std::string Tagged(const std::string& url, const std::string& origin) {
 
 }  // namespace
 
-Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
+Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, const std::string& data_dir_arg)
     : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(Tagged(db_url_arg, storage::NewOrigin())))),
       audit_key_path(audit_key.empty() ? storage::DefaultAuditKeyPath(db_url_arg) : audit_key),
       audit_anchor_path(storage::AnchorPathFor(audit_key_path)),
+      data_dir(storage::DataDirOf(db_url_arg, data_dir_arg)),
       db_url(db_url_arg) {
     if (IsPostgres(db_url))
         origin = storage::AsText(store->db().Query("SELECT current_setting('application_name')")[0][0]);
@@ -98,6 +101,18 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key)
         if (!s) return std::nullopt;
         return app::ProjectRef{s->unit_id, s->title};
     });
+    // An item raised at a training seminar becomes a ticket (store mutex held by the ticket service).
+    tickets->SetSeminars([this](const app::Actor& actor, app::Id id) { return programs->SeminarTitleLocked(actor, id); });
+    attachment_store = std::make_unique<storage::SqlAttachmentStore>(store->db());
+    blobs = std::make_unique<storage::FileBlobStore>(storage::FileBlobStore::DefaultRoot(data_dir));
+    attachments = std::make_unique<app::AttachmentService>(*store, *attachment_store, *blobs, store_mutex, clock, *roster,
+                                                           app::AttachmentFiles{exchange::attachments::MakePreviews});
+    attachments->SetOwner(core::attachments::kOwnerTicket, [this](const app::Actor& actor, app::Id id, app::Id sub) {
+        return tickets->AttachmentAccess(actor, id, sub);
+    });
+    attachments->SetOwner(core::attachments::kOwnerDeclaration, [this](const app::Actor& actor, app::Id id, app::Id sub) {
+        return points->EvidenceAccess(actor, id, sub);
+    });
 }
 
 void Runtime::StartChangeFeed() {
@@ -130,7 +145,7 @@ http::Services& Runtime::Services() {
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
                                                                     *tickets, *notifications, *accounts, *workbench,
-                                                                    *projects});
+                                                                    *projects, *attachments});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());

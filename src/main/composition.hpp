@@ -14,6 +14,7 @@
 #include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/arena/arena_service.hpp"
+#include "app/attachments/attachment_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
@@ -32,7 +33,9 @@
 #include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
 #include "storage/feed/change_feed.hpp"
+#include "storage/files/blob_store.hpp"
 #include "storage/sql/arena_store.hpp"
+#include "storage/sql/attachment_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
 #include "storage/sql/honour_store.hpp"
 #include "storage/sql/points_store.hpp"
@@ -47,8 +50,10 @@ namespace lingyan::composition {
 inline constexpr const char* kDefaultDb = "sqlite:lingyan.db";
 
 struct Runtime {
-    // `audit_key_path` "" = storage::DefaultAuditKeyPath(db_url).
-    explicit Runtime(const std::string& db_url, const std::string& audit_key_path = {});
+    // `audit_key_path` "" = storage::DefaultAuditKeyPath(db_url); `data_dir` "" =
+    // storage::DataDirOf(db_url) (the attachment store lives in its `attachments` folder).
+    explicit Runtime(const std::string& db_url, const std::string& audit_key_path = {},
+                     const std::string& data_dir = {});
     ~Runtime();  // anchors the audit head (storage/common/audit_anchor.hpp)
 
     // Appends the audit chain's head to the anchor file when it moved (also called periodically by serve).
@@ -92,8 +97,11 @@ struct Runtime {
     std::unique_ptr<app::AccountService> accounts;           // the accounts page (officers)
     std::unique_ptr<storage::SqlWorkbenchStore> workbench_store;  // shares store's connection
     std::unique_ptr<app::WorkbenchService> workbench;        // each role's home page; modules add cards
+    std::unique_ptr<storage::SqlAttachmentStore> attachment_store;  // shares store's connection
+    std::unique_ptr<storage::FileBlobStore> blobs;                  // <data dir>/attachments
+    std::unique_ptr<app::AttachmentService> attachments;            // photos and documents of other modules' records
     int migrations_applied = 0;
-    std::string audit_key_path, audit_anchor_path;
+    std::string audit_key_path, audit_anchor_path, data_dir;
     std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)
     std::unique_ptr<storage::ChangeFeed> feed;  // after the services it reloads: stopped first
 

@@ -90,12 +90,14 @@ public:
                 std::error_code ec;
                 for (const char* suffix : {"", "-wal", "-shm", "-journal", ".audit-key", ".audit-anchor"})
                     std::filesystem::remove(path + suffix, ec);
+                std::filesystem::remove_all(TestDataDir(url), ec);
             } else if (const char* admin = std::getenv("LINGYAN_TEST_PG"); admin && *admin) {
                 const auto pos = url.find("dbname=") + 7;
                 const std::string name = url.substr(pos, url.find(' ', pos) - pos);
                 std::error_code ec;
                 for (const char* suffix : {".audit-key", ".audit-anchor"})
                     std::filesystem::remove(TestAuditKey(url).substr(0, TestAuditKey(url).size() - 10) + suffix, ec);
+                std::filesystem::remove_all(TestDataDir(url), ec);
                 try {
                     storage::OpenPostgres(admin)->ExecScript("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 } catch (const std::exception& e) {
@@ -120,6 +122,11 @@ std::string TestAuditKey(const std::string& url) {
     if (url.rfind("sqlite:", 0) == 0) return url.substr(7) + ".audit-key";
     const auto pos = url.find("dbname=") + 7;
     return (std::filesystem::temp_directory_path() / (url.substr(pos, url.find(' ', pos) - pos) + ".audit-key")).string();
+}
+
+std::string TestDataDir(const std::string& url) {
+    const std::string key = TestAuditKey(url);
+    return key.substr(0, key.size() - 10) + ".data";
 }
 
 std::string FreshDatabase(const std::string& backend) {
@@ -150,7 +157,7 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, pipefd[0]);
     std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet", "--audit-key",
-                                     TestAuditKey(db)};
+                                     TestAuditKey(db), "--data-dir", TestDataDir(db)};
     if (demo) args.push_back("--demo");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -172,7 +179,7 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
 }
 
 TestServer::TestServer(const std::string& db_url, bool demo, const std::string& trusted_proxy)
-    : rt_(std::make_unique<composition::Runtime>(db_url, TestAuditKey(db_url))) {
+    : rt_(std::make_unique<composition::Runtime>(db_url, TestAuditKey(db_url), TestDataDir(db_url))) {
     if (demo) demo::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
     rt_->roster->Reload();
     services_ = &rt_->Services();

@@ -33,6 +33,9 @@ std::string FreshDatabase(const std::string& backend);
 // The audit key file the tests use for a database (beside a SQLite file; in the temp folder for a
 // PostgreSQL database); its anchor file is beside it. Removed with the database.
 std::string TestAuditKey(const std::string& db_url);
+// The data directory (attachments) the tests use for a database, beside its audit key; removed
+// with the database.
+std::string TestDataDir(const std::string& db_url);
 
 // Starts the real `lingyan serve` binary as a child process on an ephemeral port (with --demo
 // when asked) and returns its pid and port once it listens.

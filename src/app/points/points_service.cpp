@@ -973,6 +973,30 @@ Result<PointsEventView> PointsService::Decide(const Actor& actor, Id event_id, E
     return ViewOf(**loaded, *e);
 }
 
+Result<OwnerAccess> PointsService::EvidenceAccess(const Actor& actor, Id event_id, Id sub_id) {
+    if (sub_id != 0) return NotFound("积分申报", "sub_id");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    auto e = points_.FindEvent(event_id);
+    if (!e) return NotFound("积分申报");
+    bool self = e->submitted_by == actor.username;
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        auto m = live.member_by_id.find(e->member_id);
+        if (m != live.member_by_id.end()) {
+            const auto& rec = live.members[static_cast<std::size_t>(m->second)];
+            self = self || (rec.user_id != 0 && rec.user_id == actor.user_id);
+        }
+    }
+    const bool approver = IsApprover(actor.role) && CheckEventMemberInScope(**loaded, actor, e->member_id).ok();
+    if (!self && !approver) return NotFound("积分申报");
+    OwnerAccess access;
+    access.add = self && e->status == EventStatus::kPending;
+    return access;
+}
+
 Result<PointsEventView> PointsService::Reverse(const Actor& actor, Id event_id, const std::string& reason) {
     if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以冲正积分");
     if (reason.empty()) return Invalid("冲正须填写理由", "reason");

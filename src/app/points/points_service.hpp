@@ -39,6 +39,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/attachments/attachment_service.hpp"
 #include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 #include "app/points/points_files.hpp"
@@ -249,6 +250,10 @@ public:
     Result<PointsEventView> Approve(const Actor& actor, core::roster::Id event_id);
     Result<PointsEventView> Reject(const Actor& actor, core::roster::Id event_id, const std::string& reason);
     Result<PointsEventView> Reverse(const Actor& actor, core::roster::Id event_id, const std::string& reason);
+    // The attachment store's rules for a declaration's evidence (佐证材料, app/attachments): the
+    // member it is for, its submitter and the approvers in scope read it; the member and the
+    // submitter add and remove their own files while it waits for approval. `sub_id` must be 0.
+    Result<OwnerAccess> EvidenceAccess(const Actor& actor, core::roster::Id event_id, core::roster::Id sub_id);
 
     // Pending events of members under `unit` (default: the caller's scope) in the period, oldest
     // first, rows [offset, offset + limit); filtered and paged in the database.

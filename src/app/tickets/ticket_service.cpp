@@ -225,6 +225,12 @@ Status TicketService::CheckSource(const Actor& actor, tk::Source source, Id sour
             if (!d || !InScope(actor, d->unit_id)) return NotFound("议事堂记录", "source_id");
             return core::Ok();
         }
+        case tk::Source::kSeminar: {
+            if (!seminar_title_) return NotFound("培训研讨", "source_id");
+            auto title = seminar_title_(actor, source_id);
+            if (!title) return title.error();
+            return core::Ok();
+        }
         case tk::Source::kSplit:
             return Invalid("拆分出的工单只能由拆分产生", "source");
         default:
@@ -295,7 +301,8 @@ Result<tk::Ticket> TicketService::Prepare(const Actor& actor, const NewTicket& i
     bool exists = false;
     roster_.WithIndex([&](const RosterIndex& index) { exists = index.tree().Find(t.subject_unit_id) != nullptr; });
     if (!exists || !InScope(actor, t.subject_unit_id)) return NotFound("单位", "unit_id");
-    if (t.source != tk::Source::kMeeting && t.source != tk::Source::kYishitang) t.source_id = 0;
+    if (t.source != tk::Source::kMeeting && t.source != tk::Source::kYishitang && t.source != tk::Source::kSeminar)
+        t.source_id = 0;
     return t;
 }
 
@@ -564,6 +571,8 @@ Result<TicketDetail> TicketService::Get(const Actor& actor, Id id) {
         if (auto m = tickets_.FindMeeting(t->source_id)) d.view.source_title = m->title;
     } else if (t->source == tk::Source::kYishitang) {
         if (auto r = tickets_.FindDeliberation(t->source_id)) d.view.source_title = r->topic;
+    } else if (t->source == tk::Source::kSeminar && seminar_title_) {
+        if (auto title = seminar_title_(actor, t->source_id)) d.view.source_title = *title;
     } else if (t->source == tk::Source::kSplit) {
         if (auto p = tickets_.FindTicket(t->source_id)) d.view.source_title = p->title;
     }
@@ -587,6 +596,23 @@ Result<TicketDetail> TicketService::Get(const Actor& actor, Id id) {
         for (const auto& c : tickets_.ListTickets(f).items) d.children.push_back(ViewOf(actor, c));
     }
     return d;
+}
+
+Result<OwnerAccess> TicketService::AttachmentAccess(const Actor& actor, Id id, Id event_id) {
+    std::lock_guard lock(store_mutex_);
+    auto t = tickets_.FindTicket(id);
+    if (!t) return NotFound("工单");
+    const Parties p = PartiesOf(actor, *t);
+    if (!p.Any()) return NotFound("工单");
+    if (event_id != 0) {
+        bool found = false;
+        for (const auto& e : tickets_.ListEvents(id)) found = found || e.id == event_id;
+        if (!found) return NotFound("工单进展记录", "sub_id");
+    }
+    OwnerAccess access;
+    access.add = tk::IsOpen(t->state) && (p.raiser || p.handler || p.office);
+    access.remove_any = p.office;
+    return access;
 }
 
 Result<TicketListPage> TicketService::MyTasks(const Actor& actor, std::optional<tk::Colour> colour, int page,

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "app/attachments/attachment_service.hpp"
 #include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 #include "core/calendar/work_calendar.hpp"
@@ -159,6 +160,12 @@ public:
     // Registers an item (民情 quick capture, a meeting's item, a hotline call…). Officers and
     // secretaries raise within scope; members within their own unit. The source must exist in scope.
     Result<TicketView> Create(const Actor& actor, const NewTicket& in);
+    // The training module's seminars as a ticket source (an item raised at a seminar becomes a
+    // ticket in one action): the title of a seminar the caller may read, NotFound otherwise; called
+    // with the store mutex held. Set at composition.
+    void SetSeminars(std::function<Result<std::string>(const Actor&, Id)> seminar_title) {
+        seminar_title_ = std::move(seminar_title);
+    }
     // Registers and assigns in one step and one transaction (an officer at a meeting): when the
     // assignment is refused, nothing is registered.
     Result<TicketView> CreateAssigned(const Actor& actor, const NewTicket& in, const AssignInput& assign);
@@ -186,6 +193,11 @@ public:
 
     Result<core::tickets::ColourRules> Rules(const Actor& actor);
     Result<core::tickets::ColourRules> SetRules(const Actor& actor, const core::tickets::ColourRules& rules);
+
+    // The attachment store's rules for a ticket's photos and documents (app/attachments): every party
+    // reads them; the raiser, the handling unit and the office add while the ticket is open; the
+    // office removes anyone's file. `event_id` (0 = the ticket itself) must be one of its events.
+    Result<OwnerAccess> AttachmentAccess(const Actor& actor, Id id, Id event_id);
 
     // Recomputes every running ticket's colour for `today` (YYYY-MM-DD); returns how many changed.
     // Runs by itself on the first read of each day.
@@ -219,6 +231,7 @@ private:
     core::ports::TicketStore& tickets_;
     const core::calendar::WorkCalendar& calendar_;
     TicketFiles files_;
+    std::function<Result<std::string>(const Actor&, Id)> seminar_title_;
     std::string coloured_on_;  // the day the colours were last recomputed (guarded by store_mutex_)
 };
 

@@ -567,6 +567,15 @@ Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_
     return out;
 }
 
+Result<std::string> ProgramService::SeminarTitleLocked(const Actor& actor, Id seminar_id) {
+    for (const auto& program : training_.ListPrograms()) {
+        if (!CanRead(actor, program.scope_unit_id)) continue;
+        for (const auto& s : training_.ListSeminars(program.id))
+            if (s.id == seminar_id) return program.name + " · " + s.topic;
+    }
+    return NotFound("培训研讨", "source_id");
+}
+
 Result<SeminarView> ProgramService::AddSeminar(const Actor& actor, Id program_id, const NewSeminar& seminar) {
     if (seminar.topic.empty()) return Invalid("请填写研讨主题", "topic");
     if (auto bad = BadDate(seminar.date, "date")) return *bad;

@@ -185,6 +185,9 @@ public:
     // Optimal hosts for the batch's trainees not yet placed, under the hosts' free capacity.
     Result<Recommendation> Recommend(const Actor& actor, Id program_id, Id batch_id, double min_similarity);
     Result<SeminarView> AddSeminar(const Actor& actor, Id program_id, const NewSeminar& seminar);
+    // "program · topic" of a seminar whose program the caller may read, for an item raised at it
+    // that becomes a ticket (tickets module); NotFound otherwise. The caller holds the store mutex.
+    Result<std::string> SeminarTitleLocked(const Actor& actor, Id seminar_id);
     Result<PlacementView> SubmitSummary(const Actor& actor, Id program_id, Id placement_id, const std::string& text,
                                         const std::string& date);
     Result<PlacementView> Assess(const Actor& actor, Id program_id, Id placement_id, const std::string& grade,

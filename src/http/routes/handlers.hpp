@@ -186,6 +186,13 @@ Response JoinAsJudge(Services&, Request&, Id);
 Response GetJudgeView(Services&, Request&, Id);
 Response SubmitJudgeScore(Services&, Request&, Id);
 
+// attachments/attachment_routes.cpp
+std::optional<Response> GateAttachmentUpload(Services&, Request&);
+Response UploadAttachment(Services&, Request&);
+Response ListAttachments(Services&, Request&);
+Response GetAttachmentFile(Services&, Request&, Id);
+Response RemoveAttachment(Services&, Request&, Id);
+
 // honours/honour_routes.cpp
 Response ListHonours(Services&, Request&);
 Response ListPersonHonours(Services&, Request&, Id);

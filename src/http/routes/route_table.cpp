@@ -191,6 +191,14 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/contests/{id}/judge", Access::kPublic, Bind(s, GetJudgeView), kJson, kWorker);
     router.Add("POST", "/api/v1/contests/{id}/judge/scores", Access::kPublic, Bind(s, SubmitJudgeScore), kJson, kWorker);
 
+    // ---- attachments (attachments/attachment_routes.cpp): the upload's owner, role and scope are
+    // checked before its body is read; the file itself is read and decoded on the upload thread.
+    router.AddUpload("POST", "/api/v1/attachments", Bind(s, UploadAttachment), core::attachments::kMaxBytes,
+                     [&s](Request& req) { return GateAttachmentUpload(s, req); });
+    router.Add("GET", "/api/v1/attachments", Access::kSession, Bind(s, ListAttachments), kJson, kWorker);
+    router.Add("GET", "/api/v1/attachments/{id}/file", Access::kSession, Bind(s, GetAttachmentFile), kJson, kWorker);
+    router.Add("DELETE", "/api/v1/attachments/{id}", Access::kSession, Bind(s, RemoveAttachment), kJson, kWorker);
+
     // ---- honours (honours/honour_routes.cpp)
     router.Add("GET", "/api/v1/honours", Access::kSession, Bind(s, ListHonours), kJson, kWorker);
     router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/arena/arena_service.hpp"
+#include "app/attachments/attachment_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
@@ -57,6 +58,7 @@ struct Services {
     app::AccountService& accounts;
     app::WorkbenchService& workbench;
     app::ProjectService& projects;
+    app::AttachmentService& attachments;
     HttpSettings settings;
 };
 

@@ -100,9 +100,14 @@ bool SplitPath(std::string_view path, std::vector<std::string>& segments) {
 
 void Router::Add(std::string method, std::string pattern, Access access, Handler handler, std::size_t body_limit,
                  bool on_worker) {
-    Route r{std::move(method), {}, pattern, access, std::move(handler), body_limit, on_worker};
+    Route r{std::move(method), {}, pattern, access, std::move(handler), body_limit, on_worker, {}};
     SplitPath(pattern, r.segments);
     routes_.push_back(std::move(r));
+}
+
+void Router::AddUpload(std::string method, std::string pattern, Handler handler, std::size_t body_limit, Gate gate) {
+    Add(std::move(method), std::move(pattern), Access::kSession, std::move(handler), body_limit);
+    routes_.back().gate = std::move(gate);
 }
 
 const Router::Route* Router::Match(const std::string& method, const std::string& path, std::vector<std::string>* params,
@@ -142,6 +147,7 @@ RouteMatch Router::Resolve(const std::string& method, const std::string& path) c
         m.body_limit = r->body_limit;
         m.label = r->method + " " + r->pattern;
         m.on_worker = r->on_worker;
+        m.upload = r->body_limit > kJsonBodyLimit;
     }
     return m;
 }
@@ -166,27 +172,40 @@ Response Router::Dispatch(Request& req, const RouteMatch& match, app::AuthServic
         return ErrorResponse(404, "not_found", "接口不存在: " + req.path);
     }
     req.params = match.params;
-    if (r->access == Access::kSession) {
-        auto user = auth.Authenticate(req.Cookie("lingyan_session"));
-        if (!user) return ErrorResponse(user.error());
-        if (req.method != "GET" && req.method != "HEAD") {
-            // Double defence against CSRF: SameSite=Strict cookies plus a per-session token header.
-            if (req.Header("x-csrf-token") != user->csrf_token)
-                return ErrorResponse(403, "csrf", "缺少或错误的 CSRF 令牌（X-CSRF-Token）");
-        }
-        // An account on an issued password (new or reset) may only change it, read who it is or
-        // log out until it has a password of its own.
-        if (user->must_change_password && match.label != "POST /api/v1/me/password" &&
-            match.label != "GET /api/v1/me" && match.label != "DELETE /api/v1/session")
-            return ErrorResponse(app::PasswordChangeRequired());
-        req.user = std::move(user).value();
-    }
+    if (auto refused = Authorize(req, *r, match, auth)) return std::move(*refused);
     // A JSON route reads its body only when it says it is JSON: a cross-site form cannot post
     // text/plain that the handler would then parse.
     if (r->body_limit == kJsonBodyLimit && !req.body.empty() && !IsJson(req.Header("content-type")))
         return ErrorResponse(415, "unsupported_media_type", "请求体须为 JSON（Content-Type: application/json）",
                              "Content-Type");
     return r->handler(req);
+}
+
+std::optional<Response> Router::Authorize(Request& req, const Route& r, const RouteMatch& match,
+                                         app::AuthService& auth) const {
+    if (r.access != Access::kSession) return std::nullopt;
+    auto user = auth.Authenticate(req.Cookie("lingyan_session"));
+    if (!user) return ErrorResponse(user.error());
+    if (req.method != "GET" && req.method != "HEAD") {
+        // Double defence against CSRF: SameSite=Strict cookies plus a per-session token header.
+        if (req.Header("x-csrf-token") != user->csrf_token)
+            return ErrorResponse(403, "csrf", "缺少或错误的 CSRF 令牌（X-CSRF-Token）");
+    }
+    // An account on an issued password (new or reset) may only change it, read who it is or
+    // log out until it has a password of its own.
+    if (user->must_change_password && match.label != "POST /api/v1/me/password" && match.label != "GET /api/v1/me" &&
+        match.label != "DELETE /api/v1/session")
+        return ErrorResponse(app::PasswordChangeRequired());
+    req.user = std::move(user).value();
+    return std::nullopt;
+}
+
+std::optional<Response> Router::Precheck(Request& req, const RouteMatch& match, app::AuthService& auth) const {
+    const Route* r = static_cast<const Route*>(match.route);
+    if (!r || !r->gate) return std::nullopt;
+    req.params = match.params;
+    if (auto refused = Authorize(req, *r, match, auth)) return refused;
+    return r->gate(req);
 }
 
 core::Result<std::int64_t> PathId(const Request& req, std::size_t index) {
@@ -198,10 +217,8 @@ core::Result<std::int64_t> PathId(const Request& req, std::size_t index) {
     return id;
 }
 
-Response XlsxAttachment(std::string bytes, const std::string& filename, const std::string& ascii_fallback) {
-    Response res;
-    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    res.body = std::move(bytes);
+std::string ContentDisposition(std::string_view disposition, const std::string& filename,
+                               const std::string& ascii_fallback) {
     std::string encoded;
     for (unsigned char c : filename) {
         if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
@@ -212,8 +229,14 @@ Response XlsxAttachment(std::string bytes, const std::string& filename, const st
             encoded += buf;
         }
     }
-    res.headers.emplace_back("Content-Disposition",
-                             "attachment; filename=\"" + ascii_fallback + "\"; filename*=UTF-8''" + encoded);
+    return std::string(disposition) + "; filename=\"" + ascii_fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+Response XlsxAttachment(std::string bytes, const std::string& filename, const std::string& ascii_fallback) {
+    Response res;
+    res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    res.body = std::move(bytes);
+    res.headers.emplace_back("Content-Disposition", ContentDisposition("attachment", filename, ascii_fallback));
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
 }

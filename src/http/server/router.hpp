@@ -37,6 +37,9 @@ struct Response {
 };
 
 using Handler = std::function<Response(Request&)>;
+// An upload route's check before its body is read: the request line, headers, query and the
+// session user, no body. nullopt lets the body be read; a response refuses the upload unread.
+using Gate = std::function<std::optional<Response>(Request&)>;
 
 enum class Access {
     kPublic,        // no session needed
@@ -53,6 +56,7 @@ struct RouteMatch {
     std::size_t body_limit = 1 << 20;
     std::string label;            // "GET /api/v1/units/{id}", "" when unmatched
     bool on_worker = false;       // run the handler on the worker pool, not an I/O thread
+    bool upload = false;          // body limit above the JSON one: read on the upload thread
 };
 
 class Router {
@@ -62,11 +66,17 @@ public:
     // runs it on its worker pool and the I/O threads keep serving sockets meanwhile.
     void Add(std::string method, std::string pattern, Access access, Handler handler,
              std::size_t body_limit = kJsonBodyLimit, bool on_worker = false);
+    // An upload route (session only) whose `gate` checks role, scope and limits before the body is
+    // read; the body may be up to `body_limit` bytes of any type.
+    void AddUpload(std::string method, std::string pattern, Handler handler, std::size_t body_limit, Gate gate);
     // Matches a request line: its route, path parameters, body limit and metrics label.
     RouteMatch Resolve(const std::string& method, const std::string& path) const;
     // Dispatches a resolved request; 404/405 JSON errors for unknown routes, 401/403 for
     // session/CSRF failures.
     Response Dispatch(Request& req, const RouteMatch& match, app::AuthService& auth) const;
+    // Before an upload's body is read (`req` without its body): the session and CSRF checks of
+    // Dispatch, then the route's gate. nullopt = read the body.
+    std::optional<Response> Precheck(Request& req, const RouteMatch& match, app::AuthService& auth) const;
 
     // The route table as registered (method, pattern, access), for the authorization matrix test.
     struct RouteInfo {
@@ -87,7 +97,11 @@ private:
         Handler handler;
         std::size_t body_limit;
         bool on_worker = false;
+        Gate gate;
     };
+    // Session, CSRF and password-change checks of a session route; sets req.user.
+    std::optional<Response> Authorize(Request& req, const Route& r, const RouteMatch& match,
+                                      app::AuthService& auth) const;
     const Route* Match(const std::string& method, const std::string& path, std::vector<std::string>* params,
                        bool* path_matched) const;
     std::vector<Route> routes_;
@@ -99,6 +113,11 @@ core::Result<std::int64_t> PathId(const Request& req, std::size_t index = 0);
 // An .xlsx download: `Content-Disposition: attachment` with the (Chinese) file name as RFC 5987
 // `filename*` and `ascii_fallback` for old clients; never cached.
 Response XlsxAttachment(std::string bytes, const std::string& filename, const std::string& ascii_fallback);
+
+// A Content-Disposition value: `disposition` ("attachment" or "inline"), the file name as RFC 5987
+// `filename*` and `ascii_fallback` as `filename`.
+std::string ContentDisposition(std::string_view disposition, const std::string& filename,
+                               const std::string& ascii_fallback);
 
 // Maps an error to its HTTP status (the one table: error_map.cpp).
 int StatusOf(const core::Error& e);

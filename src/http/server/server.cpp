@@ -146,21 +146,34 @@ private:
     int refusal_ = 0;
 };
 
-// Before an upload's body is read: its session (401 without one) and a place (503, 429).
+bool ParseQuery(std::string_view qs, std::multimap<std::string, std::string>& out);
+
+// Before an upload's body is read: its session (401 without one), a place (503, 429), then the
+// route's own gate (role, scope, limits: the owner of an attachment) on the request line alone.
 std::optional<Response> RefuseUpload(ServerState* st, const bhttp::request<bhttp::string_body>& header,
+                                     const std::string& target, const RouteMatch& match,
                                      std::optional<UploadSlot>& slot) {
     Request probe;
-    probe.headers["cookie"] = std::string(header[bhttp::field::cookie]);
+    probe.method = std::string(header.method_string());
+    for (const auto& field : header) {
+        std::string name(field.name_string());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        probe.headers[name] = std::string(field.value());
+    }
     auto user = st->services.auth.Authenticate(probe.Cookie("lingyan_session"));
     if (!user) return ErrorResponse(user.error());
     slot.emplace(st, user->actor.username);
     if (slot->refusal() == 503) {
-        Response res = ErrorResponse(503, "busy", "导入繁忙：正在处理的导入已达上限，请稍后再试");
+        Response res = ErrorResponse(503, "busy", "上传繁忙：正在处理的导入和上传已达上限，请稍后再试");
         res.headers.emplace_back("Retry-After", "5");
         return res;
     }
-    if (slot->refusal() == 429) return ErrorResponse(429, "too_many_uploads", "您已有一个导入正在处理，请等它完成后再试");
-    return std::nullopt;
+    if (slot->refusal() == 429) return ErrorResponse(429, "too_many_uploads", "您已有一个导入或上传正在处理，请等它完成后再试");
+    const auto qpos = target.find('?');
+    probe.path = target.substr(0, qpos);
+    if (qpos != std::string::npos && !ParseQuery(std::string_view(target).substr(qpos + 1), probe.query))
+        return ErrorResponse(400, "bad_request", "查询参数编码无效（需要 UTF-8）");
+    return st->router.Precheck(probe, match, st->services.auth);
 }
 
 
@@ -389,10 +402,10 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         std::size_t limit = match.body_limit;
         auto declared = parser.content_length();
         boost::system::error_code ec2;
-        const bool is_upload = match.body_limit == Router::kUploadBodyLimit;
+        const bool is_upload = match.upload;
         std::optional<UploadSlot> upload_slot;
         std::optional<Response> upload_refused;
-        if (is_upload) upload_refused = RefuseUpload(st, parser.get(), upload_slot);
+        if (is_upload) upload_refused = RefuseUpload(st, parser.get(), target, match, upload_slot);
         if (upload_refused) {
             ec2 = asio::error::no_buffer_space;  // answered below, the body unread
         } else if (!declared || *declared <= limit) {
@@ -454,6 +467,7 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
             }
         }
         st->in_flight--;
+        upload_slot.reset();  // free before the answer goes out: the client may send its next upload at once
         bool keep_alive = !close_after && parser.get().keep_alive() && !st->stopping;
         int status = res.status;
         auto out = ToBeast(std::move(res), parser.get().version(), keep_alive, method == "HEAD");

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <libpq-fe.h>
-#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +16,7 @@
 
 #include "storage/backup/tool_runner.hpp"
 #include "storage/common/audit_anchor.hpp"
+#include "storage/common/crypto.hpp"
 #include "storage/db/migrations.hpp"
 #include "storage/db/sql_db.hpp"
 
@@ -68,23 +68,9 @@ std::pair<std::int64_t, std::string> AuditHeadOf(SqlDb& db) {
 }
 
 std::string Sha256File(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw BackupError("无法读取 " + path.string());
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-    std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        if (in.gcount() > 0) EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(in.gcount()));
-    }
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx, md, &len);
-    EVP_MD_CTX_free(ctx);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned int i = 0; i < len; ++i) hex += {kHex[md[i] >> 4], kHex[md[i] & 15]};
-    return hex;
+    auto sum = Sha256OfFile(path.string());
+    if (!sum) throw BackupError("无法读取 " + path.string());
+    return *sum;
 }
 
 void FsyncPath(const fs::path& path, bool directory) {
@@ -111,12 +97,7 @@ std::string ReadFile(const fs::path& path) {
     return s.str();
 }
 
-// The data dir of a target: given, else the SQLite file's folder, else the working directory.
-fs::path DataDir(const BackupTarget& t) {
-    if (!t.data_dir.empty()) return fs::absolute(t.data_dir);
-    if (!IsPostgres(t.db_url)) return fs::absolute(SqlitePath(t.db_url)).parent_path();
-    return fs::current_path();
-}
+fs::path DataDir(const BackupTarget& t) { return DataDirOf(t.db_url, t.data_dir); }
 
 std::string KeyPath(const BackupTarget& t) {
     return t.audit_key_path.empty() ? DefaultAuditKeyPath(t.db_url) : t.audit_key_path;
@@ -253,6 +234,12 @@ std::int64_t BackupSummary::TotalRows() const {
 std::map<std::string, std::int64_t> CountRows(const std::string& db_url) {
     auto db = OpenSqlDb(db_url);
     return CountTables(*db);
+}
+
+std::string DataDirOf(const std::string& db_url, const std::string& data_dir) {
+    if (!data_dir.empty()) return fs::absolute(data_dir).string();
+    if (!IsPostgres(db_url)) return fs::absolute(SqlitePath(db_url)).parent_path().string();
+    return fs::current_path().string();
 }
 
 BackupSummary Backup(const BackupTarget& from, const std::string& dest_arg, const std::vector<std::string>& side,

@@ -59,6 +59,10 @@ struct BackupSummary {
     std::int64_t TotalRows() const;
 };
 
+// The data directory of a deployment: `data_dir` when given, else the SQLite file's folder, else
+// (PostgreSQL) the working directory; absolute. The attachment store lives in its `attachments`.
+std::string DataDirOf(const std::string& db_url, const std::string& data_dir = {});
+
 // Copies the database at `from` (and its audit key, anchor and the `side` items of its data dir)
 // into the new folder `dest`. Refuses an existing `dest`.
 BackupSummary Backup(const BackupTarget& from, const std::string& dest, const std::vector<std::string>& side,

@@ -1,10 +1,13 @@
 #include "storage/common/crypto.hpp"
 
 #include <argon2.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <chrono>
 #include <ctime>
+#include <fstream>
+#include <vector>
 #include <stdexcept>
 
 #include "storage/sql/sql_store.hpp"
@@ -51,6 +54,26 @@ std::string SystemCrypto::RandomToken() const {
 }
 
 std::string SystemCrypto::Sha256Hex(const std::string& data) const { return storage::Sha256Hex(data); }
+
+std::optional<std::string> Sha256OfFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    std::vector<char> buf(1 << 20);
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        if (in.gcount() > 0) EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx, md, &len);
+    EVP_MD_CTX_free(ctx);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned int i = 0; i < len; ++i) hex += {kHex[md[i] >> 4], kHex[md[i] & 15]};
+    return hex;
+}
 
 std::int64_t SystemClock::NowUnix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();

@@ -882,6 +882,28 @@ CREATE TABLE project_events (
 CREATE INDEX project_events_project ON project_events(project_id, id);
 ALTER TABLE notifications ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE campaign_subjects ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
+    // Issue 12 item 8: the shared attachment store. The bytes live in the data directory by
+    // SHA-256 (storage/files/blob_store); a row per upload, marked removed, never deleted.
+    {70, "attachments: photos and documents of tickets, timeline events and points declarations",
+     R"SQL(
+CREATE TABLE attachments (
+  id {{pk}},
+  owner_kind TEXT NOT NULL,
+  owner_id BIGINT NOT NULL,
+  sub_id BIGINT NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  width INTEGER NOT NULL DEFAULT 0,
+  height INTEGER NOT NULL DEFAULT 0,
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  removed_by TEXT NOT NULL DEFAULT '',
+  removed_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attachments_owner ON attachments(owner_kind, owner_id);
+CREATE INDEX attachments_sha ON attachments(sha256);
 )SQL",
      "", ""},
 };

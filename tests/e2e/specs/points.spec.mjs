@@ -1,5 +1,6 @@
 // 党员积分: a member submits an activity from the phone page, an approver approves it in the
-// queue, and the member's total and place on the leaderboard move at once.
+// queue, and the member's total and place on the leaderboard move at once. The declaration carries
+// its 佐证材料 (an activity photo uploaded with it); the approver opens it in the queue.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
@@ -39,6 +40,17 @@ describe('points: submit, approve, the leaderboard moves', () => {
     await phone.locator('[data-test="rule-select"]').click();
     await phone.locator('.el-select-dropdown__item', { hasText: rule.name }).first().click();
     await phone.locator('textarea[data-test="note-input"], [data-test="note-input"] textarea').fill(note);
+    const jpeg = await phone.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 400;
+      c.height = 300;
+      const g = c.getContext('2d');
+      g.fillStyle = '#3a6';
+      g.fillRect(0, 0, 400, 300);
+      return c.toDataURL('image/jpeg', 0.8).split(',')[1];
+    });
+    await phone.locator('[data-test="evidence-input"]').setInputFiles({ name: '活动照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') });
+    await phone.locator('.chosen li', { hasText: '活动照片.jpg' }).waitFor();
     await shot(phone, '51-points-submit');
     await phone.locator('[data-test="submit-activity"]').click();
     const mine = phone.locator('[data-test="my-event"]', { hasText: note });
@@ -52,6 +64,10 @@ describe('points: submit, approve, the leaderboard moves', () => {
     await desk.goto(`${BASE_URL}/points/approvals?unit=${me.member.unit_id}`);
     const row = desk.locator('[data-test="approval-list"] .el-table__body-wrapper tr', { hasText: note });
     await row.waitFor();
+    // The evidence: its photo's thumbnail, loaded from the server's rendition.
+    await row.locator('[data-test="evidence-toggle"]').click();
+    await row.locator('[data-test="attachment-thumb"]').waitFor();
+    await desk.waitForFunction(() => [...document.querySelectorAll('[data-test="attachment-thumb"]')].every((i) => i.complete && i.naturalWidth > 0));
     await shot(desk, '52-points-approvals');
     await row.locator('[data-test="approve"]').click();
     await row.waitFor({ state: 'detached' });

@@ -3,7 +3,9 @@
 // verifies it, and the member — on the phone again — calls it back satisfied: closed, with every
 // step on the timeline. Then the officers' board (a talk flag), statistics (chart and table),
 // meetings with their items, and the secretary's tasks by colour and notification centre, each
-// checked with axe and saved as a screenshot for the docs.
+// checked with axe and saved as a screenshot for the docs. Photos: the member attaches one at quick
+// capture (phone width) and sees its thumbnail on the timeline; the secretary attaches one to a
+// progress note; a text file named .jpg is refused with the server's message.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
@@ -20,6 +22,33 @@ async function act(page, action, note) {
 
 // Element Plus puts data-test on the inner input of el-input: accept either place.
 const input = (page, name, tag = 'input') => page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`).first();
+
+// A real JPEG drawn by the browser's canvas (a photo of a 640×480 scene).
+async function photo(page, name) {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#4a7';
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#c33';
+    g.fillRect(200, 120, 240, 240);
+    return canvas.toDataURL('image/jpeg', 0.85).split(',')[1];
+  });
+  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+// Every thumbnail on the page has loaded (the server's JPEG rendition decoded in the browser).
+async function thumbnailsLoaded(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const imgs = [...document.querySelectorAll('[data-test="attachment-thumb"]')];
+      return imgs.length === n && imgs.every((img) => img.complete && img.naturalWidth > 0);
+    },
+    count,
+  );
+}
 
 async function waitState(page, label) {
   await page.locator('[data-test="ticket-state"]', { hasText: label }).waitFor();
@@ -45,11 +74,29 @@ describe('tickets: from quick capture to call-back across roles', () => {
     await input(phone, 'capture-raiser').fill('村民王大伯');
     // Nothing overflows the phone's width.
     assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no horizontal scroll at 390 px');
+    // A photo taken on the spot, chosen from the phone's camera or gallery.
+    await phone.locator('[data-test="capture-photo"]').setInputFiles(await photo(phone, '健身器材.jpg'));
+    await phone.locator('.chosen li', { hasText: '健身器材.jpg' }).waitFor();
     await shot(phone, '70-tickets-capture-phone');
     await phone.locator('[data-test="capture-submit"]').click();
     await phone.waitForURL(/\/tickets\/\d+$/);
     const id = Number(new URL(phone.url()).pathname.split('/').pop());
     await waitState(phone, '已登记');
+    // Its thumbnail sits under the registration step of the timeline.
+    await phone.reload();
+    await thumbnailsLoaded(phone, 1);
+    const files = await api(phone, `/attachments?owner=ticket&owner_id=${id}`);
+    assert.equal(files.items.length, 1);
+    assert.equal(files.items[0].width, 640);
+    assert.equal(files.items[0].name, '健身器材.jpg');
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no horizontal scroll with the photo');
+    await phone.locator('[data-test="attachment-thumb"]').scrollIntoViewIfNeeded();
+    await shot(phone, '70b-tickets-photo-phone');
+    // Text named .jpg: refused from its bytes, the server's words on screen, nothing stored.
+    await phone.locator('[data-test="ticket-photo"]').setInputFiles({ name: '假照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是照片') });
+    await phone.locator('[data-test="ticket-photo-upload"]').click();
+    await phone.locator('.el-message', { hasText: '不支持的文件类型' }).waitFor();
+    assert.equal((await api(phone, `/attachments?owner=ticket&owner_id=${id}`)).items.length, 1);
     assert.deepEqual(phone.errors, []);
 
     // 2. The office (admin: 塘马村 lies in Liyang) finds it in its queue and assigns it.
@@ -81,8 +128,17 @@ describe('tickets: from quick capture to call-back across roles', () => {
     await desk.waitForURL(`**/tickets/${id}`);
     await act(desk, 'sign');
     await waitState(desk, '已签收');
-    await act(desk, 'note', '已联系施工队，明天加固');
+    // A progress note with a photo: its thumbnail appears under the note on the timeline.
+    await desk.locator('[data-test="action-note"]').click();
+    const noteDialog = desk.locator('.el-dialog:visible');
+    await input(noteDialog, 'action-note', 'textarea').fill('已联系施工队，明天加固');
+    await noteDialog.locator('[data-test="note-photo"]').setInputFiles(await photo(desk, '施工现场.jpg'));
+    await noteDialog.locator('[data-test="action-save"]').click();
+    await noteDialog.waitFor({ state: 'hidden' });
     await waitState(desk, '办理中');
+    await thumbnailsLoaded(desk, 2);
+    const noteItem = desk.locator('[data-test="ticket-timeline"] .el-timeline-item', { hasText: '已联系施工队' });
+    assert.equal(await noteItem.locator('[data-test="attachment-thumb"]').count(), 1, 'the note carries its photo');
     await act(desk, 'report', '底座已重新浇筑加固，附验收照片');
     await waitState(desk, '已报结');
     assert.deepEqual(desk.errors, []);

@@ -52,6 +52,31 @@ TEST_P(Check, EachProblemIsNamedAndFailsTheCheck) {
     ::chmod(key_.c_str(), 0600);
 }
 
+// --attachments re-hashes every stored content: a sound store passes; a file changed on disk or
+// gone is named by its hash and fails the check.
+TEST_P(Check, AttachmentsAreVerifiedAgainstTheirHashes) {
+    std::string sha;
+    {
+        composition::Runtime rt(url_, key_, dir_.str());
+        auto a = rt.attachments->Seed(core::attachments::kOwnerDeclaration, 1, "test", "2026-12-05T00:00:00Z",
+                                      "签到表.pdf", "%PDF-1.4\n% a sign-in sheet\n%%EOF\n");
+        ASSERT_TRUE(a) << a.error().message;
+        sha = a->sha256;
+    }
+    auto sound = RunCli(Args({"--attachments"}));
+    EXPECT_EQ(sound.exit_code, 0) << sound.output;
+    EXPECT_NE(sound.output.find("ok    附件 1 个内容与哈希一致"), std::string::npos) << sound.output;
+    const std::string file = dir_.str() + "/attachments/" + sha.substr(0, 2) + "/" + sha;
+    std::ofstream(file, std::ios::app) << "tampered";
+    auto changed = RunCli(Args({"--attachments"}));
+    EXPECT_EQ(changed.exit_code, 1) << changed.output;
+    EXPECT_NE(changed.output.find("FAIL  附件内容与哈希不符 " + sha), std::string::npos) << changed.output;
+    fs::remove(file);
+    auto gone = RunCli(Args({"--attachments"}));
+    EXPECT_EQ(gone.exit_code, 1) << gone.output;
+    EXPECT_NE(gone.output.find("FAIL  附件缺失 " + sha), std::string::npos) << gone.output;
+}
+
 TEST_P(Check, ADatabaseBehindTheBinaryNeedsAMigration) {
     // Pretend the last migration is not applied yet.
     storage::OpenSqlDb(url_)->Query("DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)");

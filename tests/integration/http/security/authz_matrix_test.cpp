@@ -177,6 +177,12 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/contests/{id}/judge/join", ""},
     {"GET /api/v1/contests/{id}/judge", ""},
     {"POST /api/v1/contests/{id}/judge/scores", ""},
+    // Attachments: the list needs its owner (?owner=&owner_id=), refused as 422 without; the owner's
+    // scope rules are tested in http/attachments/.
+    {"POST /api/v1/attachments", ""},
+    {"GET /api/v1/attachments", "422 422 422 422 422 422"},
+    {"GET /api/v1/attachments/{id}/file", ""},
+    {"DELETE /api/v1/attachments/{id}", ""},
     {"GET /api/v1/honours", "200 200 200 200 403 403"},
     {"POST /api/v1/honours", ""},
     {"POST /api/v1/honours/from-campaign", ""},

@@ -304,6 +304,40 @@ TEST_P(TrainingTest, PoolsCheckCandidatesQuotaAndOverrideReasons) {
     EXPECT_EQ(no_quota.status, 422) << no_quota.body;
 }
 
+// Issue 12 item 1: an item raised at a training seminar becomes a ticket in one action; the ticket
+// keeps the seminar as its source. A seminar the caller may not read answers as nonexistent.
+TEST_P(TrainingTest, AnItemRaisedAtASeminarBecomesATicket) {
+    Client admin(port()), town(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(town.Login("town").status, 200);
+    auto program = CreateProgram(admin, {Secretary("品建村")}, 2, "研讨转工单");
+    const auto base = "/api/v1/programs/" + std::to_string(program.at("id").as_int64());
+    auto seminar = admin.Send("POST", base + "/seminars",
+                              json::serialize(json::object{{"date", "2021-07-12"}, {"topic", "痛点难点堵点研讨会"}}));
+    ASSERT_EQ(seminar.status, 201) << seminar.body;
+    const auto seminar_id = Json(seminar).at("id").as_int64();
+
+    json::object item{{"title", "村级集体经济项目审批慢"}, {"detail", "研讨会上学员反映"}, {"category", "governance"},
+                      {"unit_id", Unit("品建村")}, {"source", "seminar"}, {"source_id", seminar_id}};
+    auto created = admin.Send("POST", "/api/v1/tickets", json::serialize(item));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(std::string(Json(created).at("source").as_string()), "seminar");
+    EXPECT_EQ(Json(created).at("source_id").as_int64(), seminar_id);
+    const auto detail = Json(admin.Get("/api/v1/tickets/" + std::to_string(Json(created).at("id").as_int64())));
+    EXPECT_EQ(std::string(detail.at("source_title").as_string()), "研讨转工单 · 痛点难点堵点研讨会");
+
+    // 杨舍镇 cannot read the Nantong program: its seminar is not a source it may cite.
+    const auto audit_before = AuditCount();
+    item["unit_id"] = Unit("北联村");
+    auto refused = town.Send("POST", "/api/v1/tickets", json::serialize(item));
+    EXPECT_EQ(refused.status, 404) << refused.body;
+    EXPECT_NE(refused.body.find("\"source_id\""), std::string::npos);
+    EXPECT_EQ(refused.body.find("痛点"), std::string::npos);
+    item["source_id"] = seminar_id + 1000;
+    EXPECT_EQ(admin.Send("POST", "/api/v1/tickets", json::serialize(item)).status, 404);
+    EXPECT_EQ(AuditCount(), audit_before);
+}
+
 TEST_P(TrainingTest, ScopeHidesOtherRegionsAndRefusesTheirChanges) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);

@@ -27,6 +27,8 @@ const points: typeof zh = {
     ruleRequired: 'Choose an activity',
     ruleHint: '{points} points each, at most {cap} this period',
     evidence: 'Evidence',
+    noEvidence: 'No evidence uploaded',
+    addEvidence: 'Upload evidence (photos or documents)',
     date: 'Date',
     dateRequired: 'Choose a date',
     quantity: 'Quantity',

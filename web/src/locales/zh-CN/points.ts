@@ -25,6 +25,8 @@ export default {
     ruleRequired: '请选择积分项目',
     ruleHint: '每次 {points} 分，本周期上限 {cap} 分',
     evidence: '佐证材料',
+    noEvidence: '未上传佐证材料',
+    addEvidence: '上传佐证材料（照片或文档）',
     date: '日期',
     dateRequired: '请选择日期',
     quantity: '数量',

@@ -1,0 +1,87 @@
+#include "exchange/attachments/image_previews.hpp"
+
+#include <gd.h>
+#include <gd_errors.h>
+
+#include <algorithm>
+#include <cstdarg>
+#include <memory>
+#include <string>
+
+namespace lingyan::exchange::attachments {
+
+namespace at = core::attachments;
+
+namespace {
+
+// libgd reports what libjpeg and libpng recover from (corrupt data painted grey) as warnings
+// through one process-wide error method; a warning while this thread decodes refuses the image.
+thread_local bool t_decoding = false, t_warned = false;
+
+void OnGdMessage(int priority, const char* /*format*/, va_list /*args*/) {
+    if (t_decoding && priority <= GD_WARNING) t_warned = true;
+}
+
+struct ImageDeleter {
+    void operator()(gdImage* im) const { gdImageDestroy(im); }
+};
+using Image = std::unique_ptr<gdImage, ImageDeleter>;
+
+Image DecodeAny(std::string_view bytes, at::Type type) {
+    void* data = const_cast<char*>(bytes.data());  // libgd reads only
+    const int size = static_cast<int>(bytes.size());
+    switch (type) {
+        case at::Type::kJpeg: return Image(gdImageCreateFromJpegPtrEx(size, data, 0));
+        case at::Type::kPng: return Image(gdImageCreateFromPngPtr(size, data));
+        case at::Type::kWebp: return Image(gdImageCreateFromWebpPtr(size, data));
+        default: return nullptr;
+    }
+}
+
+// The decoded image, or null when it does not decode or decoding warned.
+Image Decode(std::string_view bytes, at::Type type) {
+    static const bool installed = [] {
+        gdSetErrorMethod(OnGdMessage);
+        return true;
+    }();
+    (void)installed;
+    t_decoding = true;
+    t_warned = false;
+    Image im = DecodeAny(bytes, type);
+    t_decoding = false;
+    if (t_warned) return nullptr;
+    return im;
+}
+
+// `src` scaled so that its longer side is at most `side`, on white, as JPEG bytes ("" on failure).
+std::string Rendition(gdImage* src, int side) {
+    const int w = gdImageSX(src), h = gdImageSY(src);
+    const double scale = std::min(1.0, static_cast<double>(side) / std::max(w, h));
+    const int tw = std::max(1, static_cast<int>(w * scale + 0.5)), th = std::max(1, static_cast<int>(h * scale + 0.5));
+    Image out(gdImageCreateTrueColor(tw, th));
+    if (!out) return {};
+    gdImageFilledRectangle(out.get(), 0, 0, tw - 1, th - 1, gdTrueColor(255, 255, 255));
+    gdImageAlphaBlending(out.get(), 1);
+    gdImageCopyResampled(out.get(), src, 0, 0, 0, 0, tw, th, w, h);
+    int length = 0;
+    void* jpeg = gdImageJpegPtr(out.get(), &length, 82);
+    if (!jpeg) return {};
+    std::string bytes(static_cast<const char*>(jpeg), static_cast<std::size_t>(length));
+    gdFree(jpeg);
+    return bytes;
+}
+
+}  // namespace
+
+core::Result<app::ImagePreviews> MakePreviews(std::string_view bytes, at::Type type) {
+    if (!at::IsImage(type)) return core::Invalid("不是图片", "file");
+    Image im = Decode(bytes, type);
+    if (!im || gdImageSX(im.get()) <= 0 || gdImageSY(im.get()) <= 0)
+        return core::Invalid("图片已损坏或无法解码（" + std::string(at::TypeLabel(type)) + "），请换一张照片", "file");
+    if (!gdImageTrueColor(im.get())) gdImagePaletteToTrueColor(im.get());
+    app::ImagePreviews p{Rendition(im.get(), kThumbSide), Rendition(im.get(), kDisplaySide)};
+    if (p.thumb.empty() || p.display.empty()) return core::Invalid("图片无法处理，请换一张照片", "file");
+    return p;
+}
+
+}  // namespace lingyan::exchange::attachments

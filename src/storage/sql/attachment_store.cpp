@@ -1,0 +1,77 @@
+#include "storage/sql/attachment_store.hpp"
+
+namespace lingyan::storage {
+
+namespace at = core::attachments;
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, owner_kind, owner_id, sub_id, sha256, size, type, name, width, height, uploaded_by, uploaded_at, "
+    "removed_by, removed_at";
+constexpr const char* kInsert =
+    "INSERT INTO attachments (owner_kind, owner_id, sub_id, sha256, size, type, name, width, height, uploaded_by, "
+    "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kWhereId = " FROM attachments WHERE id = ?";
+constexpr const char* kWhereOwner = " FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at = '' ORDER BY id";
+constexpr const char* kCountLive =
+    "SELECT COUNT(*) FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at = ''";
+constexpr const char* kMarkRemoved = "UPDATE attachments SET removed_by = ?, removed_at = ? WHERE id = ? AND removed_at = ''";
+constexpr const char* kBlobs = "SELECT sha256, MAX(size), MAX(type) FROM attachments GROUP BY sha256 ORDER BY sha256";
+
+at::Attachment FromRow(const SqlRow& r) {
+    at::Attachment a;
+    a.id = AsInt(r[0]);
+    a.owner_kind = AsText(r[1]);
+    a.owner_id = AsInt(r[2]);
+    a.sub_id = AsInt(r[3]);
+    a.sha256 = AsText(r[4]);
+    a.size = AsInt(r[5]);
+    a.type = at::TypeFromName(AsText(r[6])).value_or(at::Type::kPdf);
+    a.name = AsText(r[7]);
+    a.width = static_cast<int>(AsInt(r[8]));
+    a.height = static_cast<int>(AsInt(r[9]));
+    a.uploaded_by = AsText(r[10]);
+    a.uploaded_at = AsText(r[11]);
+    a.removed_by = AsText(r[12]);
+    a.removed_at = AsText(r[13]);
+    return a;
+}
+
+}  // namespace
+
+core::roster::Id SqlAttachmentStore::InsertAttachment(const at::Attachment& a) {
+    return AsInt(db_.Query(kInsert, {a.owner_kind, a.owner_id, a.sub_id, a.sha256, a.size,
+                                     std::string(at::TypeName(a.type)), a.name, std::int64_t{a.width},
+                                     std::int64_t{a.height}, a.uploaded_by, a.uploaded_at})
+                     .at(0)[0]);
+}
+
+std::optional<at::Attachment> SqlAttachmentStore::FindAttachment(core::roster::Id id) {
+    auto rows = db_.Query(std::string("SELECT ") + kColumns + kWhereId, {id});
+    if (rows.empty()) return std::nullopt;
+    return FromRow(rows[0]);
+}
+
+std::vector<at::Attachment> SqlAttachmentStore::ListAttachments(std::string_view owner_kind, core::roster::Id owner_id) {
+    std::vector<at::Attachment> out;
+    for (const auto& r : db_.Query(std::string("SELECT ") + kColumns + kWhereOwner, {std::string(owner_kind), owner_id}))
+        out.push_back(FromRow(r));
+    return out;
+}
+
+std::int64_t SqlAttachmentStore::CountLiveAttachments(std::string_view owner_kind, core::roster::Id owner_id) {
+    return AsInt(db_.Query(kCountLive, {std::string(owner_kind), owner_id}).at(0)[0]);
+}
+
+void SqlAttachmentStore::MarkAttachmentRemoved(core::roster::Id id, const std::string& by, const std::string& at) {
+    db_.Query(kMarkRemoved, {by, at, id});
+}
+
+std::vector<core::ports::AttachmentStore::Blob> SqlAttachmentStore::ListBlobs() {
+    std::vector<Blob> out;
+    for (const auto& r : db_.Query(kBlobs)) out.push_back(Blob{AsText(r[0]), AsInt(r[1]), AsText(r[2])});
+    return out;
+}
+
+}  // namespace lingyan::storage
