@@ -53,18 +53,24 @@ Image Decode(std::string_view bytes, at::Type type) {
     return im;
 }
 
-// `src` scaled so that its longer side is at most `side`, on white, as JPEG bytes ("" on failure).
-std::string Rendition(gdImage* src, int side) {
+// `src` scaled so that its longer side is at most `side`, on white.
+Image Scaled(gdImage* src, int side) {
     const int w = gdImageSX(src), h = gdImageSY(src);
     const double scale = std::min(1.0, static_cast<double>(side) / std::max(w, h));
     const int tw = std::max(1, static_cast<int>(w * scale + 0.5)), th = std::max(1, static_cast<int>(h * scale + 0.5));
     Image out(gdImageCreateTrueColor(tw, th));
-    if (!out) return {};
+    if (!out) return nullptr;
     gdImageFilledRectangle(out.get(), 0, 0, tw - 1, th - 1, gdTrueColor(255, 255, 255));
     gdImageAlphaBlending(out.get(), 1);
     gdImageCopyResampled(out.get(), src, 0, 0, 0, 0, tw, th, w, h);
+    return out;
+}
+
+// JPEG bytes of an image ("" on failure).
+std::string Jpeg(gdImage* im) {
+    if (!im) return {};
     int length = 0;
-    void* jpeg = gdImageJpegPtr(out.get(), &length, 82);
+    void* jpeg = gdImageJpegPtr(im, &length, 82);
     if (!jpeg) return {};
     std::string bytes(static_cast<const char*>(jpeg), static_cast<std::size_t>(length));
     gdFree(jpeg);
@@ -79,7 +85,10 @@ core::Result<app::ImagePreviews> MakePreviews(std::string_view bytes, at::Type t
     if (!im || gdImageSX(im.get()) <= 0 || gdImageSY(im.get()) <= 0)
         return core::Invalid("图片已损坏或无法解码（" + std::string(at::TypeLabel(type)) + "），请换一张照片", "file");
     if (!gdImageTrueColor(im.get())) gdImagePaletteToTrueColor(im.get());
-    app::ImagePreviews p{Rendition(im.get(), kThumbSide), Rendition(im.get(), kDisplaySide)};
+    // The thumbnail is scaled from the display size: the full picture is resampled once.
+    Image display = Scaled(im.get(), kDisplaySide);
+    Image thumb = display ? Scaled(display.get(), kThumbSide) : nullptr;
+    app::ImagePreviews p{Jpeg(thumb.get()), Jpeg(display.get())};
     if (p.thumb.empty() || p.display.empty()) return core::Invalid("图片无法处理，请换一张照片", "file");
     return p;
 }
