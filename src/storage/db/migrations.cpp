@@ -882,6 +882,8 @@ CREATE TABLE project_events (
 CREATE INDEX project_events_project ON project_events(project_id, id);
 ALTER TABLE notifications ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE campaign_subjects ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
+)SQL",
+     "", ""},
     // Issue 12 item 8: the shared attachment store. The bytes live in the data directory by
     // SHA-256 (storage/files/blob_store); a row per upload, marked removed, never deleted.
     {70, "attachments: photos and documents of tickets, timeline events and points declarations",
