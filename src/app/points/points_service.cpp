@@ -413,7 +413,7 @@ Result<Id> PointsService::ScopeUnit(const Actor& actor, std::optional<Id> unit) 
 MemberRef PointsService::RefOf(const Live& live, MemberIdx m) const {
     const auto& rec = live.members[static_cast<std::size_t>(m)];
     const auto unit = live.member_unit[static_cast<std::size_t>(m)];
-    return {rec.id, rec.name, rec.unit_id, live.unit_names[static_cast<std::size_t>(unit)]};
+    return {rec.id, rec.name, rec.unit_id, live.unit_names[static_cast<std::size_t>(unit)], rec.person_id};
 }
 
 PointsEventView PointsService::ViewOf(const Live& live, const ports::PointsEventRecord& e) const {

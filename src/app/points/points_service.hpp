@@ -100,6 +100,7 @@ struct MemberRef {
     std::string name;
     core::roster::Id unit_id = 0;
     std::string unit_name;
+    core::roster::Id person_id = 0;  // the person of the roster (0: an old member not yet linked)
 };
 
 struct LeaderboardEntry {

@@ -27,7 +27,8 @@ std::string PersonAuditJson(const Person& p) {
            ",\"education\":" + JsonQuote(EducationName(p.education)) +
            ",\"party_join_date\":" + JsonQuote(p.party_join_date) +
            ",\"id_number\":" + JsonQuote(MaskIdNumber(p.id_number)) + ",\"phone\":" + JsonQuote(p.phone) +
-           ",\"reserve_cadre\":" + (p.reserve_cadre ? "true" : "false") + "}";
+           ",\"reserve_cadre\":" + (p.reserve_cadre ? "true" : "false") +
+           ",\"party_org_id\":" + std::to_string(p.party_org_id) + "}";
 }
 
 namespace {
@@ -73,6 +74,7 @@ PersonView RosterService::ViewOf(const Person& p) const {
     v.person = p;
     const Unit* u = index_.tree().Find(p.unit_id);
     v.unit_name = u ? u->name : "";
+    if (const PartyOrg* org = p.party_org_id ? index_.FindPartyOrg(p.party_org_id) : nullptr) v.party_org_name = org->name;
     v.age = AgeAt(p.birth_date, clock_.Today());
     for (const Position* pos : index_.PositionsOf(p.id)) {
         const Unit* pu = index_.tree().Find(pos->unit_id);
@@ -129,7 +131,11 @@ Result<UnitDetail> RosterService::GetUnit(const Actor& actor, Id id) const {
     UnitDetail d;
     d.unit = UnitViewOf(*u);
     for (const Unit* a : index_.tree().Ancestors(id)) d.ancestors.push_back(*a);
-    for (const PartyOrg* o : index_.PartyOrgsOf(id)) d.party_orgs.push_back(*o);
+    for (const PartyOrg* o : index_.PartyOrgsOf(id))
+        if (o->active()) {
+            d.party_orgs.push_back(*o);
+            d.party_orgs.back().member_count = index_.MemberCount(o->id);
+        }
     std::string today = clock_.Today();
     for (const Position* pos : index_.TeamOf(id)) {
         const Person* p = index_.FindPerson(pos->person_id);
@@ -194,6 +200,10 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
     p.name = core::text::NormalizeName(p.name);  // the import's spelling rule, then its name rule
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
     {
+        std::shared_lock lock(index_mutex_);
+        if (auto st = CheckMembership(actor, p); !st) return st.error();
+    }
+    {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
         try {
@@ -235,7 +245,12 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
     if (patch.gender) p.gender = *patch.gender;
     if (patch.education) p.education = *patch.education;
     if (patch.reserve_cadre) p.reserve_cadre = *patch.reserve_cadre;
+    if (patch.party_org_id) p.party_org_id = *patch.party_org_id;
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
+    if (p.party_org_id != before.party_org_id || p.unit_id != before.unit_id || p.party_join_date != before.party_join_date) {
+        std::shared_lock lock(index_mutex_);
+        if (auto st = CheckMembership(actor, p); !st) return st.error();
+    }
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();

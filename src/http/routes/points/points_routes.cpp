@@ -157,7 +157,11 @@ json::object EventJson(const app::PointsEventView& v) {
 }
 
 json::object MemberJson(const app::MemberRef& m) {
-    return json::object{{"id", m.id}, {"name", m.name}, {"unit_id", m.unit_id}, {"unit_name", m.unit_name}};
+    return json::object{{"id", m.id},
+                        {"name", m.name},
+                        {"unit_id", m.unit_id},
+                        {"unit_name", m.unit_name},
+                        {"person_id", m.person_id == 0 ? json::value(nullptr) : json::value(m.person_id)}};
 }
 
 json::object EntryJson(const app::LeaderboardEntry& e) {
