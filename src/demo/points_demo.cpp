@@ -89,7 +89,10 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
     int created = 0;
     const std::string today_text = roster.Today();
     service.Seed([&](core::ports::Store& store, core::ports::PointsStore& ps) {
-        if (!ps.ListMembers().empty()) return;
+        // Loaded once: the demo's own member. (Other members may exist already: every registered
+        // party member of the roster is a points member, SyncMembers.)
+        for (const auto& m : ps.ListMembers())
+            if (m.name == "演示党员") return;
         std::mt19937_64 rng(options.seed);
         auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
         auto name = [&] {

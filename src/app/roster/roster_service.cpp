@@ -217,9 +217,14 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
         Audit(actor, "create", "person", p.id, PersonAuditJson(p));
         tx->Commit();
     }
-    std::unique_lock lock(index_mutex_);
-    index_.PutPerson(p);
-    return ViewOf(p);
+    PersonView view;
+    {
+        std::unique_lock lock(index_mutex_);
+        index_.PutPerson(p);
+        view = ViewOf(p);
+    }
+    if (p.party_org_id != 0) MembersChanged();
+    return view;
 }
 
 Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const PersonPatch& patch) {
@@ -266,9 +271,16 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
               "{\"before\":" + PersonAuditJson(before) + ",\"after\":" + PersonAuditJson(p) + "}");
         tx->Commit();
     }
-    std::unique_lock lock(index_mutex_);
-    index_.PutPerson(p);
-    return ViewOf(p);
+    PersonView view;
+    {
+        std::unique_lock lock(index_mutex_);
+        index_.PutPerson(p);
+        view = ViewOf(p);
+    }
+    if ((p.party_org_id != 0 || before.party_org_id != 0) &&
+        (p.party_org_id != before.party_org_id || p.name != before.name || p.unit_id != before.unit_id))
+        MembersChanged();
+    return view;
 }
 
 Status RosterService::DeletePerson(const Actor& actor, Id id) {
@@ -283,7 +295,14 @@ Status RosterService::DeletePerson(const Actor& actor, Id id) {
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
-        store_.DeletePerson(id);
+        try {
+            store_.DeletePerson(id);
+        } catch (const core::ports::StoreUnavailable&) {
+            throw;
+        } catch (const std::exception&) {
+            // Still referred to (points ledger, pools, placements, households): keep the person.
+            return Conflict("该人员仍有积分、培养或党员中心户等记录，不能删除；如已转出，请结束其组织关系");
+        }
         Audit(actor, "delete", "person", id, PersonAuditJson(before));
         tx->Commit();
     }
@@ -681,9 +700,16 @@ Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std:
         tx->Commit();
     }
     store_lock.unlock();  // never held while waiting for the writer lock of the index
-    std::unique_lock lock(index_mutex_);
-    for (auto& p : people) index_.PutPerson(std::move(p));
-    for (auto& pos : positions) index_.PutPosition(std::move(pos));
+    bool members = false;
+    {
+        std::unique_lock lock(index_mutex_);
+        for (auto& p : people) {
+            members = members || p.party_org_id != 0;
+            index_.PutPerson(std::move(p));
+        }
+        for (auto& pos : positions) index_.PutPosition(std::move(pos));
+    }
+    if (members) MembersChanged();  // a member's name or unit may have changed
     return out;
 }
 

@@ -286,6 +286,11 @@ public:
     Result<PartyHouseholdView> CreateHousehold(const Actor& actor, Id org_id, const HouseholdInput& in);
     Status DissolveHousehold(const Actor& actor, Id org_id, Id household_id);
 
+    // Called (without locks held) after a committed change to people that may touch who is a
+    // party member or a member's name or unit: the points module keeps its members the same people
+    // (one register). Set once by the composition root.
+    void SetMembersChanged(std::function<void()> fn) { members_changed_ = std::move(fn); }
+
     // Is `unit` inside the caller's scope (core::auth::InScope, under the reader lock)?
     bool InScope(const Actor& actor, Id unit) const;
 
@@ -319,6 +324,10 @@ private:
     const core::ports::Clock& clock_;
     mutable std::shared_mutex index_mutex_;
     core::roster::RosterIndex index_;
+    std::function<void()> members_changed_;
+    void MembersChanged() const {
+        if (members_changed_) members_changed_();
+    }
 };
 
 // JSON text of a party organization for audit details.

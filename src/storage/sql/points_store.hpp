@@ -23,6 +23,7 @@ public:
 
     std::vector<core::ports::PointsMemberRecord> ListMembers() override;
     core::ports::Id InsertMember(const core::ports::PointsMemberRecord& m) override;
+    void UpdateMember(const core::ports::PointsMemberRecord& m) override;
 
     std::vector<core::ports::PointsEventRecord> ListEvents() override;
     std::optional<core::ports::PointsEventRecord> FindEvent(core::ports::Id id) override;

@@ -318,10 +318,7 @@ Response ListMembers(Services& s, Request& req) {
 Response CreateMember(Services& s, Request& req) {
     auto o = ParseObject(req.body, {"unit_id", "name", "person_id", "user_id"});
     if (!o) return ErrorResponse(o.error());
-    app::NewMember in;
-    auto name = RequiredString(*o, "name");
-    if (!name) return ErrorResponse(name.error());
-    in.name = *name;
+    app::NewMember in;  // the name is the roster person's; a `name` sent is ignored
     for (auto [field, slot] :
          {std::pair{"unit_id", &in.unit_id}, {"person_id", &in.person_id}, {"user_id", &in.user_id}}) {
         auto v = IntField(*o, field);

@@ -171,11 +171,7 @@ Response CreateHousehold(Services& s, Request& req, Id id) {
 
 // POST /api/v1/party-orgs/{id}/households/{hid}/dissolve
 Response DissolveHousehold(Services& s, Request& req, Id id, Id household) {
-    auto st = s.roster.DissolveHousehold(req.user->actor, id, household);
-    if (!st) return ErrorResponse(st.error());
-    Response res;
-    res.status = 204;
-    return res;
+    return NoContent(s.roster.DissolveHousehold(req.user->actor, id, household));
 }
 
 }  // namespace handlers

@@ -424,11 +424,7 @@ Response UpdatePerson(Services& s, Request& req, Id id) {
 
 // DELETE /api/v1/people/{id}
 Response DeletePerson(Services& s, Request& req, Id id) {
-    auto st = s.roster.DeletePerson(req.user->actor, id);
-    if (!st) return ErrorResponse(st.error());
-    Response res;
-    res.status = 204;
-    return res;
+    return NoContent(s.roster.DeletePerson(req.user->actor, id));
 }
 
 // GET /api/v1/positions

@@ -6,21 +6,15 @@
 #include <boost/json.hpp>
 
 #include "demo/points_demo.hpp"
-#include "integration/test_server.hpp"
+#include "integration/http/points/points_fixture.hpp"
 
 namespace lingyan::testing {
 namespace {
 
 namespace json = boost::json;
 
-class OneRegisterTest : public BackendTest {
+class OneRegisterTest : public PointsDemoTest {
 protected:
-    void SetUp() override {
-        BackendTest::SetUp();
-        if (IsSkipped()) return;
-        demo::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
-                             {.members_per_village = 8});
-    }
     // The unit page's count: the members of the unit's (active) party organizations.
     std::int64_t UnitPageCount(Client& c, core::roster::Id unit) {
         auto r = c.Get("/api/v1/units/" + std::to_string(unit));

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "demo/points_demo.hpp"
-#include "integration/test_server.hpp"
+#include "integration/http/points/points_fixture.hpp"
 
 namespace lingyan::testing {
 namespace {
@@ -38,14 +38,8 @@ std::map<std::string, std::int64_t> Cards(Client& c) {
     return out;
 }
 
-class WorkbenchTest : public BackendTest {
+class WorkbenchTest : public PointsDemoTest {
 protected:
-    void SetUp() override {
-        BackendTest::SetUp();
-        if (IsSkipped()) return;
-        demo::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
-                             {.members_per_village = 8});
-    }
 };
 
 TEST_P(WorkbenchTest, ADeclarationMovesTheCountsOfTheMemberAndOfTheApproversInScopeOnly) {
