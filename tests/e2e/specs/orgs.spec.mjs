@@ -13,8 +13,9 @@ function watchConsole(page) {
   return errors;
 }
 
-async function pickDate(dialog, selector, value) {
-  const input = dialog.locator(`${selector} input, input${selector}`).first();
+// The dialog's (only) date field.
+async function pickDate(dialog, value) {
+  const input = dialog.locator('.el-date-editor input').first();
   await input.fill(value);
   await input.press('Enter');
 }
@@ -41,14 +42,14 @@ describe('party organizations in the web', () => {
     const dialog = page.locator('.el-dialog:visible');
     await dialog.locator('[data-test="unit-picker"]').click();
     await page.keyboard.type('三里村');
-    await page.locator('.el-select-dropdown__item', { hasText: '三里村' }).first().click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '三里村' }).first().click();
     await dialog.locator('[data-test="org-name"] input, input[data-test="org-name"]').first().fill(name);
     // A future approval date is the server's to refuse: its message shows in the dialog.
-    await pickDate(dialog, '[data-test="org-approved-on"]', '2099-01-01');
+    await pickDate(dialog, '2099-01-01');
     await dialog.locator('[data-test="org-save"]').click();
     await dialog.locator('[data-test="form-error"]', { hasText: '批复日期不能晚于今天' }).waitFor();
     await shot(page, '97-party-org-new');
-    await pickDate(dialog, '[data-test="org-approved-on"]', '2024-05-01');
+    await pickDate(dialog, '2024-05-01');
     await dialog.locator('[data-test="org-document-no"] input, input[data-test="org-document-no"]').first().fill('姜组复〔2024〕5号');
     await dialog.locator('[data-test="org-save"]').click();
     await page.locator('[data-test="orgs-table"]', { hasText: name }).waitFor();
@@ -64,7 +65,7 @@ describe('party organizations in the web', () => {
 
     await page.locator('[data-test="org-dissolve"]').click();
     const dissolve = page.locator('.el-dialog:visible');
-    await pickDate(dissolve, '[data-test="org-dissolve-date"]', '2025-01-02');
+    await pickDate(dissolve, '2025-01-02');
     await dissolve.locator('[data-test="org-dissolve-save"]').click();
     await page.locator('[data-test="org-title"]', { hasText: '撤销' }).waitFor();
     const history = await page.locator('[data-test="org-history"] .el-table__row').allInnerTexts();
