@@ -168,6 +168,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
+            rt.points->SyncMembers();  // one register: every registered party member is a points member
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
             if (serve_opts->demo)
                 demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);

@@ -6,7 +6,9 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "core/roster/party_org_rules.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_photo.hpp"
 
@@ -45,13 +47,21 @@ std::string IsoAt(points::Day day, int hour) {
 
 }  // namespace
 
-int LoadDemoPoints(PointsService& service, const RosterService& roster, const core::ports::Crypto& crypto,
+int LoadDemoPoints(PointsService& service, RosterService& roster, const core::ports::Crypto& crypto,
                    const DemoPointsOptions& options) {
     // Units: every grid (or the village itself when it has none) under 溧阳市 and 北联村.
     struct Branch {
         core::roster::Id village = 0;
         std::vector<core::roster::Id> grids;
         std::string name;
+        core::roster::Id org = 0;  // the village's party organization: every member's membership
+    };
+    // The village's active organization of the highest rank (党委 over 党总支 over 党支部).
+    auto org_of = [](const RosterIndex& index, core::roster::Id village) {
+        const core::roster::PartyOrg* best = nullptr;
+        for (const auto* o : index.PartyOrgsOf(village))
+            if (o->active() && (!best || core::roster::KindRank(o->kind) > core::roster::KindRank(best->kind))) best = o;
+        return best ? best->id : 0;
     };
     std::vector<Branch> liyang;
     Branch beilian;
@@ -67,20 +77,25 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
         for (core::roster::Id id : tree.Subtree(city)) {
             const auto* u = tree.Find(id);
             if (u->kind != UnitKind::kVillage && u->kind != UnitKind::kCommunity) continue;
-            Branch b{id, {}, u->name};
+            Branch b{id, {}, u->name, org_of(index, id)};
             if (u->name == "塘马村") tangma = id;
             for (core::roster::Id child : tree.Children(id)) b.grids.push_back(child);
             liyang.push_back(std::move(b));
         }
-        if (beilian.village)
+        if (beilian.village) {
+            beilian.org = org_of(index, beilian.village);
             for (core::roster::Id child : tree.Children(beilian.village)) beilian.grids.push_back(child);
+        }
     });
     if (liyang.empty() || tangma == 0) throw std::runtime_error("演示积分：演示单位中缺少溧阳市或塘马村");
 
     int created = 0;
     const std::string today_text = roster.Today();
     service.Seed([&](core::ports::Store& store, core::ports::PointsStore& ps) {
-        if (!ps.ListMembers().empty()) return;
+        // Loaded once: the demo's own member. (Other members may exist already: every registered
+        // party member of the roster is a points member, SyncMembers.)
+        for (const auto& m : ps.ListMembers())
+            if (m.name == "演示党员") return;
         std::mt19937_64 rng(options.seed);
         auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
         auto name = [&] {
@@ -88,6 +103,27 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
             n += kGiven[uniform(0, std::size(kGiven) - 1)];
             if (uniform(0, 3) != 0) n += kGiven[uniform(0, std::size(kGiven) - 1)];
             return n;
+        };
+        // Every member is a person of the roster with a membership in the village's organization
+        // (one register, issue 14). The person's particulars come from a generator of their own,
+        // so that the ledger is the same as before persons were made.
+        std::mt19937_64 people_rng(options.seed + 2);
+        auto draw = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(people_rng); };
+        const int this_year = std::stoi(today_text.substr(0, 4));
+        auto add_person = [&](ports::PointsMemberRecord& m, core::roster::Id org) {
+            core::roster::Person p;
+            p.unit_id = m.unit_id;
+            p.name = m.name;
+            p.gender = draw(0, 9) < 4 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
+            const int birth_year = this_year - draw(20, 85);
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", birth_year, draw(1, 12), draw(1, 28));
+            p.birth_date = buf;
+            p.education = static_cast<core::roster::Education>(draw(0, 4));
+            std::snprintf(buf, sizeof buf, "%04d-07-01", std::min(this_year - 1, birth_year + draw(18, 40)));
+            p.party_join_date = buf;
+            p.party_org_id = org;
+            m.person_id = store.InsertPerson(p);
         };
         std::unordered_map<std::string, core::ports::Id> rule_ids;
         for (const auto& r : ps.ListRules()) rule_ids[r.rule.code] = r.id;
@@ -129,6 +165,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
                 ports::PointsMemberRecord m;
                 m.unit_id = b.grids.empty() ? b.village : b.grids[static_cast<std::size_t>(i) % b.grids.size()];
                 m.name = name();
+                add_person(m, b.org);
                 m.id = ps.InsertMember(m);
                 ++created;
                 add_events(m.id, uniform(4, 26), uniform(0, 19) == 0 ? 1 : 0);
@@ -140,6 +177,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
         me.unit_id = tm.grids.empty() ? tm.village : tm.grids.front();
         me.name = "演示党员";
         if (auto user = store.FindUserByName("member")) me.user_id = user->id;
+        add_person(me, tm.org);
         me.id = ps.InsertMember(me);
         ++created;
         add_events(me.id, 18, 3);
@@ -161,10 +199,35 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
                 m.unit_id = beilian.grids.empty() ? beilian.village
                                                   : beilian.grids[static_cast<std::size_t>(i) % beilian.grids.size()];
                 m.name = name();
+                add_person(m, beilian.org);
                 m.id = ps.InsertMember(m);
                 ++created;
                 add_events(m.id, uniform(4, 20), 1);
             }
+        }
+        // The village's people already registered as members (the demo's cadres) are points members
+        // too: the leaderboards rank everyone the organization counts.
+        {
+            std::vector<core::roster::Id> units;
+            roster.WithIndex([&](const RosterIndex& index) {
+                auto add = [&](core::roster::Id village) {
+                    for (core::roster::Id u : index.tree().Subtree(village)) units.push_back(u);
+                };
+                for (const Branch& b : liyang) add(b.village);
+                if (beilian.village) add(beilian.village);
+                std::unordered_set<core::roster::Id> linked;
+                for (const auto& m : ps.ListMembers()) linked.insert(m.person_id);
+                for (core::roster::Id u : units)
+                    index.ForEachPersonUnder(u, [&](const core::roster::Person& p) {
+                        if (p.unit_id != u || p.party_org_id == 0 || linked.contains(p.id)) return;
+                        ports::PointsMemberRecord m;
+                        m.unit_id = p.unit_id;
+                        m.name = p.name;
+                        m.person_id = p.id;
+                        ps.InsertMember(m);
+                        ++created;
+                    });
+            });
         }
         // The year before: a closed (read-only) period with a few approved events per member, so that
         // the period picker has history to show. A separate generator keeps the current year's data
@@ -212,6 +275,7 @@ int LoadDemoPoints(PointsService& service, const RosterService& roster, const co
         audit.detail = "{\"members\":" + std::to_string(created) + "}";
         store.AppendAudit(audit);
     });
+    if (created > 0) roster.Reload();  // the members are people of the roster now
     return created;
 }
 

@@ -29,10 +29,13 @@ struct DemoPointsOptions {
     unsigned seed = 20250101;
 };
 
+// Every member is a person of the roster with a membership (the village's party organization,
+// joined on the person's party_join_date) and a points member row linked to that person, so that
+// the unit page's member count and the leaderboards count the same people.
 // Loads what is missing; returns the number of members created (0 when already loaded).
 // Requires the demo roster (LoadDemo) and a reloaded RosterService. Throws std::runtime_error
 // if the roster lacks 溧阳市 or 塘马村.
-int LoadDemoPoints(app::PointsService& points, const app::RosterService& roster, const core::ports::Crypto& crypto,
+int LoadDemoPoints(app::PointsService& points, app::RosterService& roster, const core::ports::Crypto& crypto,
                    const DemoPointsOptions& options = {});
 
 // The 佐证材料 of the demo's declarations, in the attachment store: 演示党员's approved

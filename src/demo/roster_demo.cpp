@@ -198,9 +198,11 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
         ids[name] = id;
         return id;
     };
+    Id village_org = 0;  // while adding a village's people: their membership, if they are party members
     auto add_person = [&](Id unit, const std::string& title, int min_age, int max_age, bool reserve = false) {
         Person p = gen.MakePerson(unit, min_age, max_age, title == "书记" ? 0.15 : 0.35, 0.8);
         p.reserve_cadre = reserve;
+        if (!p.party_join_date.empty()) p.party_org_id = village_org;
         p.id = store.InsertPerson(p);
         if (!title.empty()) {
             int years = static_cast<int>(gen.Uniform(1, 9));
@@ -241,13 +243,19 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
                         std::string suffix = kind == PartyOrgKind::kCommittee       ? "党委"
                                              : kind == PartyOrgKind::kGeneralBranch ? "党总支"
                                                                                     : "党支部";
-                        store.InsertPartyOrg(PartyOrg{0, vid, std::string(v.name) + suffix, kind, members});
+                        PartyOrg org{0, vid, std::string(v.name) + suffix, kind};
+                        // The approval of the current setup (the 提档升格 of seed 003 happened a few years ago).
+                        org.approved_on = std::to_string(year - 3) + "-06-" + std::to_string(10 + village_counter % 18);
+                        org.document_no = std::string(town.name).substr(0, 3) + "委复〔" + std::to_string(year - 3) + "〕" +
+                                          std::to_string(village_counter) + "号";
+                        village_org = store.InsertPartyOrg(org);
                         // Every third village has an aging secretary; half of those lack a reserve cadre.
                         bool aging = village_counter % 3 == 0;
                         add_person(vid, "书记", aging ? 57 : 35, aging ? 60 : 52);
                         add_person(vid, v.kind == UnitKind::kCommunity ? "主任" : "副书记", 30, 50);
                         for (int k = 0; k < 3; ++k) add_person(vid, "委员", 26, 55);
                         if (!aging || village_counter % 2 == 0) add_person(vid, "", 24, 33, true);
+                        village_org = 0;
                         for (int g = 1; g <= 2; ++g)
                             add_unit(vid, "", std::string(v.name) + "第" + (g == 1 ? "一" : "二") + "网格", UnitKind::kGrid);
                     }

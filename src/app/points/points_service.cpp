@@ -175,6 +175,38 @@ void PointsService::Reload() {
     ReloadLocked();
 }
 
+int PointsService::SyncMembers() {
+    std::vector<core::roster::Person> members;
+    roster_.WithIndex([&](const core::roster::RosterIndex& index) {
+        index.ForEachPerson([&](const core::roster::Person& p) {
+            if (p.party_org_id != 0) members.push_back(p);
+        });
+    });
+    std::lock_guard lock(store_mutex_);
+    std::unordered_map<Id, ports::PointsMemberRecord> by_person;
+    for (auto& m : points_.ListMembers())
+        if (m.person_id != 0) by_person.emplace(m.person_id, std::move(m));
+    int written = 0;
+    auto tx = store_.Begin();
+    for (const auto& p : members) {
+        auto it = by_person.find(p.id);
+        if (it == by_person.end()) {
+            points_.InsertMember(ports::PointsMemberRecord{0, p.unit_id, p.name, p.id, 0});
+            ++written;
+        } else if (it->second.unit_id != p.unit_id || it->second.name != p.name) {
+            it->second.unit_id = p.unit_id;
+            it->second.name = p.name;
+            points_.UpdateMember(it->second);
+            ++written;
+        }
+    }
+    if (written == 0) return 0;
+    // No audit entry of its own: the rows mirror people, and each change to a person is audited.
+    tx->Commit();
+    ReloadLocked();
+    return written;
+}
+
 void PointsService::Seed(const std::function<void(core::ports::Store&, core::ports::PointsStore&)>& fn) {
     std::lock_guard lock(store_mutex_);
     EnsureCatalogLocked();
@@ -413,7 +445,7 @@ Result<Id> PointsService::ScopeUnit(const Actor& actor, std::optional<Id> unit) 
 MemberRef PointsService::RefOf(const Live& live, MemberIdx m) const {
     const auto& rec = live.members[static_cast<std::size_t>(m)];
     const auto unit = live.member_unit[static_cast<std::size_t>(m)];
-    return {rec.id, rec.name, rec.unit_id, live.unit_names[static_cast<std::size_t>(unit)]};
+    return {rec.id, rec.name, rec.unit_id, live.unit_names[static_cast<std::size_t>(unit)], rec.person_id};
 }
 
 PointsEventView PointsService::ViewOf(const Live& live, const ports::PointsEventRecord& e) const {
@@ -696,11 +728,15 @@ Result<std::vector<MemberRef>> PointsService::Members(const Actor& actor, std::o
 
 Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMember& in, LinkOutcome* link) {
     if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以登记党员");
-    if (in.name.empty() || in.name.size() > 60) return Invalid("姓名不能为空且不超过 60 个字符", "name");
-    if (in.unit_id <= 0) return Invalid("请选择所在支部/单位", "unit_id");
-    if (!InScope(actor, in.unit_id)) return Forbidden("该单位不在您的管辖范围内");
-    if (in.person_id != 0 && !roster_.GetPerson(actor, in.person_id))
-        return Invalid("人员不存在或不在您的管辖范围内", "person_id");
+    if (in.unit_id != 0 && !InScope(actor, in.unit_id)) return Forbidden("该单位不在您的管辖范围内");
+    // One register (issue 14): a points member is a person of the roster with a membership; the
+    // unit and name are the person's.
+    if (in.person_id == 0) return Invalid("请先在花名册中登记该党员（人员及所在党组织）", "person_id");
+    auto person = roster_.GetPerson(actor, in.person_id);
+    if (!person) return Invalid("人员不存在或不在您的管辖范围内", "person_id");
+    if (person->person.party_org_id == 0) return Invalid("该人员未登记所在党组织，不是登记党员", "person_id");
+    const Id unit_id = person->person.unit_id;
+    const std::string name = person->person.name;
     auto loaded = EnsureLoaded();
     if (!loaded) return loaded.error();
     std::lock_guard lock(store_mutex_);
@@ -709,13 +745,27 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
     }
     {
         std::shared_lock read(live_mutex_);
-        if (!(*loaded)->unit_by_id.contains(in.unit_id)) return Invalid("单位不存在", "unit_id");
+        if (!(*loaded)->unit_by_id.contains(unit_id)) return Invalid("单位不存在", "unit_id");
     }
-    ports::PointsMemberRecord rec{0, in.unit_id, in.name, in.person_id, 0};
+    // The member row may exist already (SyncMembers makes one for every registered member): then
+    // this links the account (admin at once, others by asking its owner).
+    std::optional<ports::PointsMemberRecord> existing;
+    for (auto& m : points_.ListMembers())
+        if (m.person_id == in.person_id) existing = std::move(m);
+    if (existing && (in.user_id == 0 || existing->user_id != 0))
+        return Conflict(existing->user_id != 0 ? "该党员已关联账号" : "该党员已在积分名册中", "person_id");
+    ports::PointsMemberRecord rec = existing.value_or(ports::PointsMemberRecord{0, unit_id, name, in.person_id, 0});
+    rec.unit_id = unit_id;
+    rec.name = name;
     auto tx = store_.Begin();
-    rec.id = points_.InsertMember(rec);
-    Audit(actor, "create", "points_member", rec.id,
-          "{\"unit_id\":" + std::to_string(rec.unit_id) + ",\"name\":" + JsonQuote(rec.name) + "}");
+    if (existing) {
+        points_.UpdateMember(rec);
+    } else {
+        rec.id = points_.InsertMember(rec);
+        Audit(actor, "create", "points_member", rec.id,
+              "{\"unit_id\":" + std::to_string(rec.unit_id) + ",\"name\":" + JsonQuote(rec.name) +
+                  ",\"person_id\":" + std::to_string(rec.person_id) + "}");
+    }
     const LinkOutcome outcome = in.user_id != 0 ? LinkLocked(actor, rec.id, in.user_id) : LinkOutcome::kNone;
     tx->Commit();
     if (link) *link = outcome;

@@ -101,6 +101,7 @@ struct MemberRef {
     std::string name;
     core::roster::Id unit_id = 0;
     std::string unit_name;
+    core::roster::Id person_id = 0;  // the person of the roster (0: an old member not yet linked)
 };
 
 struct LeaderboardEntry {
@@ -220,6 +221,13 @@ public:
     // Rebuilds the live state from the stored ledger (at start, after a seed or a rule change).
     void Reload();
 
+    // One register (issue 14): every person of the roster with a party membership is a points
+    // member, with the person's unit and name. Adds the missing rows and corrects changed ones in
+    // one transaction (not audited apart: the rows mirror people, whose changes are), then rebuilds
+    // the boards; idempotent. Returns how many rows it wrote.
+    // Called at start and by the roster after a change to people (composition wires it).
+    int SyncMembers();
+
     // The stored catalog and periods; seeds the default catalog and a period for the current
     // year when none exists (on first use).
     Result<std::vector<core::ports::PointsRuleRecord>> Rules(const Actor& actor);
@@ -233,8 +241,10 @@ public:
     Result<core::ports::PointsPeriodRecord> UpdatePeriod(const Actor& actor, core::roster::Id id,
                                                          const PeriodPatch& patch);
 
-    // Party members of points (党员): listed within scope (name filter, at most `limit`), created by
-    // an approver for a unit in its scope (audited).
+    // Party members of points (党员): listed within scope (name filter, at most `limit`). Every
+    // registered member of the roster is one (SyncMembers); CreateMember adds the row for a roster
+    // person with a membership in the approver's scope, or links a member's own account to an
+    // existing row (audited).
     Result<std::vector<MemberRef>> Members(const Actor& actor, std::optional<core::roster::Id> unit,
                                            const std::string& query, std::size_t limit);
     Result<MemberRef> CreateMember(const Actor& actor, const NewMember& member, LinkOutcome* link = nullptr);

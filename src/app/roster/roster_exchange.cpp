@@ -167,7 +167,7 @@ Result<FileDownload> RosterExchange::ExportUnits(const Actor& actor, UnitsQuery 
             std::set<Id> in_office;
             for (const auto* pos : index.TeamOf(v.unit.id)) in_office.insert(pos->person_id);
             row.people = static_cast<std::int64_t>(in_office.size());
-            for (const auto* org : index.PartyOrgsOf(v.unit.id)) row.party_members += org->member_count;
+            for (const auto* org : index.PartyOrgsOf(v.unit.id)) row.party_members += org->active() ? index.MemberCount(org->id) : 0;
             const auto incomes = index.IncomesOf(v.unit.id);
             for (const auto& income : incomes) {
                 if (!row.income_year || income.year > *row.income_year) {

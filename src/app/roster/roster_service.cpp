@@ -27,7 +27,8 @@ std::string PersonAuditJson(const Person& p) {
            ",\"education\":" + JsonQuote(EducationName(p.education)) +
            ",\"party_join_date\":" + JsonQuote(p.party_join_date) +
            ",\"id_number\":" + JsonQuote(MaskIdNumber(p.id_number)) + ",\"phone\":" + JsonQuote(p.phone) +
-           ",\"reserve_cadre\":" + (p.reserve_cadre ? "true" : "false") + "}";
+           ",\"reserve_cadre\":" + (p.reserve_cadre ? "true" : "false") +
+           ",\"party_org_id\":" + std::to_string(p.party_org_id) + "}";
 }
 
 namespace {
@@ -88,6 +89,7 @@ PersonView RosterService::ViewOf(const Person& p) const {
     v.person = p;
     const Unit* u = index_.tree().Find(p.unit_id);
     v.unit_name = u ? u->name : "";
+    if (const PartyOrg* org = p.party_org_id ? index_.FindPartyOrg(p.party_org_id) : nullptr) v.party_org_name = org->name;
     v.age = AgeAt(p.birth_date, clock_.Today());
     for (const Position* pos : index_.PositionsOf(p.id)) {
         const Unit* pu = index_.tree().Find(pos->unit_id);
@@ -144,7 +146,11 @@ Result<UnitDetail> RosterService::GetUnit(const Actor& actor, Id id) const {
     UnitDetail d;
     d.unit = UnitViewOf(*u);
     for (const Unit* a : index_.tree().Ancestors(id)) d.ancestors.push_back(*a);
-    for (const PartyOrg* o : index_.PartyOrgsOf(id)) d.party_orgs.push_back(*o);
+    for (const PartyOrg* o : index_.PartyOrgsOf(id))
+        if (o->active()) {
+            d.party_orgs.push_back(*o);
+            d.party_orgs.back().member_count = index_.MemberCount(o->id);
+        }
     std::string today = clock_.Today();
     for (const Position* pos : index_.TeamOf(id)) {
         const Person* p = index_.FindPerson(pos->person_id);
@@ -222,15 +228,24 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
     if (auto st = IdNumberFree(actor, p.id_number, 0); !st) return st.error();
     {
+        std::shared_lock lock(index_mutex_);
+        if (auto st = CheckMembership(actor, p); !st) return st.error();
+    }
+    {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
         p.id = store_.InsertPerson(p);
         Audit(actor, "create", "person", p.id, PersonAuditJson(p));
         tx->Commit();
     }
-    std::unique_lock lock(index_mutex_);
-    index_.PutPerson(p);
-    return ViewOf(p);
+    PersonView view;
+    {
+        std::unique_lock lock(index_mutex_);
+        index_.PutPerson(p);
+        view = ViewOf(p);
+    }
+    if (p.party_org_id != 0) MembersChanged();
+    return view;
 }
 
 Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const PersonPatch& patch) {
@@ -256,9 +271,14 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
     if (patch.gender) p.gender = *patch.gender;
     if (patch.education) p.education = *patch.education;
     if (patch.reserve_cadre) p.reserve_cadre = *patch.reserve_cadre;
+    if (patch.party_org_id) p.party_org_id = *patch.party_org_id;
     if (auto st = ValidatePerson(p, clock_.Today()); !st) return st.error();
     if (p.id_number != before.id_number) {
         if (auto st = IdNumberFree(actor, p.id_number, id); !st) return st.error();
+    }
+    if (p.party_org_id != before.party_org_id || p.unit_id != before.unit_id || p.party_join_date != before.party_join_date) {
+        std::shared_lock lock(index_mutex_);
+        if (auto st = CheckMembership(actor, p); !st) return st.error();
     }
     {
         std::lock_guard store_lock(store_mutex_);
@@ -268,9 +288,16 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
               "{\"before\":" + PersonAuditJson(before) + ",\"after\":" + PersonAuditJson(p) + "}");
         tx->Commit();
     }
-    std::unique_lock lock(index_mutex_);
-    index_.PutPerson(p);
-    return ViewOf(p);
+    PersonView view;
+    {
+        std::unique_lock lock(index_mutex_);
+        index_.PutPerson(p);
+        view = ViewOf(p);
+    }
+    if ((p.party_org_id != 0 || before.party_org_id != 0) &&
+        (p.party_org_id != before.party_org_id || p.name != before.name || p.unit_id != before.unit_id))
+        MembersChanged();
+    return view;
 }
 
 Status RosterService::DeletePerson(const Actor& actor, Id id) {
@@ -285,7 +312,14 @@ Status RosterService::DeletePerson(const Actor& actor, Id id) {
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
-        store_.DeletePerson(id);
+        try {
+            store_.DeletePerson(id);
+        } catch (const core::ports::StoreUnavailable&) {
+            throw;
+        } catch (const std::exception&) {
+            // Still referred to (points ledger, pools, placements, households): keep the person.
+            return Conflict("该人员仍有积分、培养或党员中心户等记录，不能删除；如已转出，请结束其组织关系");
+        }
         Audit(actor, "delete", "person", id, PersonAuditJson(before));
         tx->Commit();
     }
@@ -670,9 +704,16 @@ Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std:
         tx->Commit();
     }
     store_lock.unlock();  // never held while waiting for the writer lock of the index
-    std::unique_lock lock(index_mutex_);
-    for (auto& p : people) index_.PutPerson(std::move(p));
-    for (auto& pos : positions) index_.PutPosition(std::move(pos));
+    bool members = false;
+    {
+        std::unique_lock lock(index_mutex_);
+        for (auto& p : people) {
+            members = members || p.party_org_id != 0;
+            index_.PutPerson(std::move(p));
+        }
+        for (auto& pos : positions) index_.PutPosition(std::move(pos));
+    }
+    if (members) MembersChanged();  // a member's name or unit may have changed
     return out;
 }
 

@@ -79,9 +79,64 @@ struct UnitDetail {
     std::vector<core::roster::UnitIncome> incomes;
 };
 
+// A party organization as the pages show it: the org (member_count filled), its unit and parent
+// names, whether it is a grid branch, and what its member count allows (提档升格).
+struct PartyOrgView {
+    core::roster::PartyOrg org;
+    std::string unit_name, parent_name;
+    int direct_members = 0;  // people whose membership is in this organization itself
+    bool grid = false;       // on a grid unit (网格党支部)
+    std::optional<core::roster::PartyOrgKind> upgrade_hint;
+};
+
+struct PartyOrgMemberView {
+    Id person_id = 0;
+    std::string name, unit_name, party_join_date;
+};
+
+struct PartyHouseholdView {
+    core::roster::PartyHousehold household;
+    std::string person_name;
+    std::vector<std::pair<Id, std::string>> served;  // (person id, name)
+};
+
+struct PartyOrgDetail {
+    PartyOrgView org;
+    std::vector<PartyOrgView> sub_orgs;
+    std::vector<PartyOrgMemberView> members;  // direct members, by name
+    std::vector<core::roster::PartyOrgEvent> history;
+    std::vector<PartyHouseholdView> households;
+};
+
+struct PartyOrgInput {
+    Id unit_id = 0;
+    std::string name;
+    core::roster::PartyOrgKind kind = core::roster::PartyOrgKind::kBranch;
+    Id parent_id = 0;  // 0: none (a grid branch gets its village's organization)
+    std::string approved_on, document_no;
+};
+
+struct UpgradeInput {
+    core::roster::PartyOrgKind kind = core::roster::PartyOrgKind::kGeneralBranch;
+    std::string name;  // empty: the old kind's label at the end of the name becomes the new one
+    std::string approved_on, document_no;
+};
+
+struct DissolveInput {
+    std::string dissolved_on, document_no;
+    Id transfer_to = 0;  // where the members' memberships move (required while it has members)
+};
+
+struct HouseholdInput {
+    Id person_id = 0;
+    std::string place;
+    std::vector<Id> served;
+};
+
 struct PersonView {
     core::roster::Person person;
     std::string unit_name;
+    std::string party_org_name;  // of the membership, empty without one
     int age = 0;
     std::vector<std::pair<core::roster::Position, std::string>> positions;  // with unit name
 };
@@ -105,6 +160,7 @@ struct PersonPatch {
     std::optional<core::roster::Gender> gender;
     std::optional<core::roster::Education> education;
     std::optional<bool> reserve_cadre;
+    std::optional<Id> party_org_id;  // 0 ends the membership
 };
 
 struct PositionPatch {
@@ -224,6 +280,25 @@ public:
     Result<UnitImportOutcome> ImportUnits(const Actor& actor, const std::vector<UnitImportRow>& rows,
                                           bool check_only = false);
 
+    // Party organizations (党组织, app/roster/party_orgs.cpp). Reads need the roster read right and
+    // the org's unit in scope; changes need a manager (admin, county, town) with the unit in scope,
+    // are audited and recorded in the org's history (沿革); nothing is deleted.
+    Result<std::vector<PartyOrgView>> ListPartyOrgs(const Actor& actor, Id unit, bool include_dissolved) const;
+    Result<PartyOrgDetail> GetPartyOrg(const Actor& actor, Id id) const;
+    Result<PartyOrgView> CreatePartyOrg(const Actor& actor, const PartyOrgInput& in);
+    Result<PartyOrgView> RenamePartyOrg(const Actor& actor, Id id, const std::string& name);
+    Result<PartyOrgView> UpgradePartyOrg(const Actor& actor, Id id, const UpgradeInput& in);
+    // Dissolves an org without active sub-organizations; its members move to `transfer_to`, its
+    // households are dissolved with it; all in one transaction.
+    Result<PartyOrgView> DissolvePartyOrg(const Actor& actor, Id id, const DissolveInput& in);
+    Result<PartyHouseholdView> CreateHousehold(const Actor& actor, Id org_id, const HouseholdInput& in);
+    Status DissolveHousehold(const Actor& actor, Id org_id, Id household_id);
+
+    // Called (without locks held) after a committed change to people that may touch who is a
+    // party member or a member's name or unit: the points module keeps its members the same people
+    // (one register). Set once by the composition root.
+    void SetMembersChanged(std::function<void()> fn) { members_changed_ = std::move(fn); }
+
     // Is `unit` inside the caller's scope (core::auth::InScope, under the reader lock)?
     bool InScope(const Actor& actor, Id unit) const;
 
@@ -247,6 +322,13 @@ private:
     // Rebuilds the region tree from `units` (caller holds index_mutex_ exclusively).
     void ReplaceTree(std::vector<core::roster::Unit> units);
     PersonView ViewOf(const core::roster::Person& p) const;
+    PartyOrgView OrgViewOf(const core::roster::PartyOrg& o) const;  // caller holds index_mutex_
+    // A membership `org_id` for person `p` (caller holds index_mutex_): an active org in scope in
+    // the person's unit line (the unit, an ancestor or a descendant), and a join date.
+    Status CheckMembership(const Actor& actor, const core::roster::Person& p) const;
+    // The org `id` if it exists and the caller may change it (caller holds index_mutex_).
+    Result<core::roster::PartyOrg> WritableOrg(const Actor& actor, Id id) const;
+    void RecordOrgEvent(const Actor& actor, core::roster::PartyOrgEvent e);  // caller holds store_mutex_ and a tx
     UnitView UnitViewOf(const core::roster::Unit& u) const;
     void Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
                const std::string& detail);
@@ -256,7 +338,14 @@ private:
     const core::ports::Clock& clock_;
     mutable std::shared_mutex index_mutex_;
     core::roster::RosterIndex index_;
+    std::function<void()> members_changed_;
+    void MembersChanged() const {
+        if (members_changed_) members_changed_();
+    }
 };
+
+// JSON text of a party organization for audit details.
+std::string PartyOrgAuditJson(const core::roster::PartyOrg& o);
 
 // JSON text of a person for audit details (ID number masked).
 std::string PersonAuditJson(const core::roster::Person& p);

@@ -6,10 +6,10 @@
 // fails; "not found" is std::nullopt. Used by one thread at a time (the app layer serializes
 // access with the store mutex).
 //
-// Members: a party member (党员) is a row of its own (`points_members`), linked to the unit of
-// its branch, optionally to a roster person (cadres who are also on the roster) and to the user
-// account that acts as that member. The roster holds cadres (班子成员), not every party member,
-// so thousands of members per town do not crowd the roster's lists and statistics.
+// Members: a party member (党员) is a person of the roster with a membership (people.party_org_id,
+// issue 14: one register). `points_members` is the ledger's link to that person: its unit and
+// name follow the person (PointsService::SyncMembers), and it links the user account that acts
+// as that member. Rows from before the one register may lack a person (person_id 0).
 //
 // Ledger: events are never deleted. A pending event is decided once (approved or rejected,
 // with who, when and why); an approved event is corrected by a reversing event (negative
@@ -102,6 +102,7 @@ public:
 
     virtual std::vector<PointsMemberRecord> ListMembers() = 0;  // by id
     virtual Id InsertMember(const PointsMemberRecord& m) = 0;
+    virtual void UpdateMember(const PointsMemberRecord& m) = 0;  // unit, name, person and account by id
     // At most one open request per member: a new one replaces the last.
     virtual void RequestLink(const PointsLinkRequestRecord& r) = 0;
     virtual std::vector<PointsLinkRequestRecord> ListLinkRequests(Id user_id) = 0;  // by member id

@@ -96,6 +96,14 @@ public:
     virtual void UpdatePosition(const roster::Position& p) = 0;
     virtual void DeletePosition(Id id) = 0;
     virtual Id InsertPartyOrg(const roster::PartyOrg& o) = 0;
+    // Name, kind, parent, approval and dissolution by id (the unit never changes).
+    virtual void UpdatePartyOrg(const roster::PartyOrg& o) = 0;
+    virtual Id InsertPartyOrgEvent(const roster::PartyOrgEvent& e) = 0;
+    virtual std::vector<roster::PartyOrgEvent> ListPartyOrgEvents(Id org_id) = 0;  // oldest first
+    virtual std::vector<roster::PartyHousehold> ListHouseholds(Id org_id) = 0;     // by id, with `served`
+    virtual std::optional<roster::PartyHousehold> FindHousehold(Id id) = 0;
+    virtual Id InsertHousehold(const roster::PartyHousehold& h) = 0;              // with `served`
+    virtual void DissolveHousehold(Id id, const std::string& on) = 0;
     virtual void UpsertIncome(const roster::UnitIncome& i) = 0;
 
     // Accounts

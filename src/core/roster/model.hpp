@@ -40,12 +40,43 @@ struct UnitIncome {
 
 enum class PartyOrgKind { kCommittee, kGeneralBranch, kBranch, kGroup };  // 党委/党总支/党支部/党小组
 
+// A party organization (党组织) set up in a unit. A branch on a grid unit is a grid branch
+// (网格党支部) under the village's organization (`parent_id`). Nothing is deleted: a dissolved
+// organization keeps its row, its history and its former members' records (`dissolved_on`).
 struct PartyOrg {
     Id id = 0;
     Id unit_id = 0;
     std::string name;
     PartyOrgKind kind = PartyOrgKind::kBranch;
-    int member_count = 0;
+    int member_count = 0;       // registered members (people whose membership is here or in a sub-organization)
+    Id parent_id = 0;           // the superior organization, 0: none
+    std::string approved_on;    // YYYY-MM-DD of the approval of the current setup (成立/升格批复)
+    std::string document_no;    // the approval's document number (批复文号)
+    std::string dissolved_on;   // YYYY-MM-DD, empty while active
+    bool active() const { return dissolved_on.empty(); }
+};
+
+// One entry of an organization's history (沿革): created, renamed, upgraded, dissolved.
+struct PartyOrgEvent {
+    Id id = 0;
+    Id org_id = 0;
+    std::string action;       // create, rename, upgrade, dissolve
+    std::string from, to;     // names or kinds before and after
+    std::string approved_on;  // YYYY-MM-DD of the approval (upgrade, dissolve), may be empty
+    std::string document_no;
+    std::string done_by, done_at;
+};
+
+// A 党员中心户: a member's household that looks after nearby members (seed 003: 遍布各个自然村的
+// 党员中心户). `served` are the members it is responsible for.
+struct PartyHousehold {
+    Id id = 0;
+    Id org_id = 0;
+    Id person_id = 0;          // the member heading the household
+    std::string place;         // 自然村 / 组, where the household is
+    std::vector<Id> served;    // members it looks after
+    std::string created_on;    // YYYY-MM-DD
+    std::string dissolved_on;  // empty while active
 };
 
 enum class Gender { kMale, kFemale };
@@ -64,6 +95,7 @@ struct Person {
     std::string id_number;         // 18-character resident ID; only ever shown masked
     std::string phone;
     bool reserve_cadre = false;    // 后备干部
+    Id party_org_id = 0;           // membership: the party organization (0: none); joined on party_join_date
 };
 
 struct Position {

@@ -28,6 +28,8 @@ int TitleRank(const std::string& title) {
 
 void RosterIndex::PutPerson(Person p) {
     auto it = people_.find(p.id);
+    if (it != people_.end() && it->second.party_org_id != 0) EraseId(members_by_org_[it->second.party_org_id], p.id);
+    if (p.party_org_id != 0) members_by_org_[p.party_org_id].push_back(p.id);
     if (it != people_.end() && it->second.unit_id != p.unit_id) EraseId(people_by_unit_[it->second.unit_id], p.id);
     if (it == people_.end() || it->second.unit_id != p.unit_id) people_by_unit_[p.unit_id].push_back(p.id);
     const std::string before = it == people_.end() ? std::string() : it->second.id_number;
@@ -68,6 +70,7 @@ void RosterIndex::RemovePerson(Id id) {
     if (it == people_.end()) return;
     EraseId(people_by_unit_[it->second.unit_id], id);
     if (!it->second.id_number.empty()) ForgetIdNumber(it->second.id_number, id);
+    if (it->second.party_org_id != 0) EraseId(members_by_org_[it->second.party_org_id], id);
     for (Id pos : std::vector<Id>(positions_by_person_[id])) RemovePosition(pos);
     positions_by_person_.erase(id);
     people_.erase(it);
@@ -93,6 +96,9 @@ void RosterIndex::RemovePosition(Id id) {
 }
 
 void RosterIndex::PutPartyOrg(PartyOrg org) {
+    if (auto old = FindPartyOrg(org.id); old && old->parent_id != 0) EraseId(org_children_[old->parent_id], org.id);
+    if (org.parent_id != 0) org_children_[org.parent_id].push_back(org.id);
+    org_unit_[org.id] = org.unit_id;  // an organization never moves to another unit
     auto& v = orgs_by_unit_[org.unit_id];
     auto it = std::find_if(v.begin(), v.end(), [&](const PartyOrg& o) { return o.id == org.id; });
     if (it != v.end()) *it = std::move(org);
@@ -147,6 +153,48 @@ std::vector<const PartyOrg*> RosterIndex::PartyOrgsOf(Id unit_id) const {
     if (it != orgs_by_unit_.end())
         for (const auto& o : it->second) out.push_back(&o);
     return out;
+}
+
+const PartyOrg* RosterIndex::FindPartyOrg(Id id) const {
+    auto u = org_unit_.find(id);
+    if (u == org_unit_.end()) return nullptr;
+    auto it = orgs_by_unit_.find(u->second);
+    if (it == orgs_by_unit_.end()) return nullptr;
+    for (const auto& o : it->second)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+std::vector<const PartyOrg*> RosterIndex::SubOrgsOf(Id org_id) const {
+    std::vector<const PartyOrg*> out;
+    auto it = org_children_.find(org_id);
+    if (it == org_children_.end()) return out;
+    for (Id id : it->second)
+        if (const PartyOrg* o = FindPartyOrg(id)) out.push_back(o);
+    std::sort(out.begin(), out.end(), [](const PartyOrg* a, const PartyOrg* b) { return a->id < b->id; });
+    return out;
+}
+
+std::vector<Id> RosterIndex::MembersOf(Id org_id) const {
+    auto it = members_by_org_.find(org_id);
+    if (it == members_by_org_.end()) return {};
+    std::vector<Id> out = it->second;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int RosterIndex::MemberCount(Id org_id) const {
+    int n = 0;
+    std::vector<Id> todo{org_id};
+    for (std::size_t depth = 0; !todo.empty() && depth < 16; ++depth) {  // org trees are shallow
+        std::vector<Id> next;
+        for (Id id : todo) {
+            if (auto m = members_by_org_.find(id); m != members_by_org_.end()) n += static_cast<int>(m->second.size());
+            if (auto c = org_children_.find(id); c != org_children_.end()) next.insert(next.end(), c->second.begin(), c->second.end());
+        }
+        todo = std::move(next);
+    }
+    return n;
 }
 
 std::vector<UnitIncome> RosterIndex::IncomesOf(Id unit_id) const {

@@ -83,6 +83,13 @@ public:
     // Current positions held in a unit (the team), ordered by title rank then start date.
     std::vector<const Position*> TeamOf(Id unit_id) const;
     std::vector<const PartyOrg*> PartyOrgsOf(Id unit_id) const;
+    const PartyOrg* FindPartyOrg(Id id) const;
+    // Organizations whose parent is `org_id`, by id.
+    std::vector<const PartyOrg*> SubOrgsOf(Id org_id) const;
+    // People whose membership is in `org_id` itself, by id.
+    std::vector<Id> MembersOf(Id org_id) const;
+    // Registered members of `org_id` and of its sub-organizations (what the org's member count is).
+    int MemberCount(Id org_id) const;
     std::vector<UnitIncome> IncomesOf(Id unit_id) const;
     std::size_t people_count() const { return people_.size(); }
     std::size_t PeopleCountOf(Id unit_id) const {
@@ -121,6 +128,9 @@ private:
     std::unordered_map<std::string, std::vector<Id>> people_by_id_number_;
     std::unordered_map<Id, std::vector<Id>> positions_by_unit_;
     std::unordered_map<Id, std::vector<PartyOrg>> orgs_by_unit_;
+    std::unordered_map<Id, Id> org_unit_;                         // org id → unit id
+    std::unordered_map<Id, std::vector<Id>> org_children_;        // parent org → sub-orgs
+    std::unordered_map<Id, std::vector<Id>> members_by_org_;      // org → people
     std::unordered_map<Id, std::map<int, std::int64_t>> incomes_;
 };
 

@@ -54,6 +54,16 @@ Response CreatePosition(Services&, Request&);
 Response UpdatePosition(Services&, Request&, Id);
 Response DeletePosition(Services&, Request&, Id);
 
+// roster/party_org_routes.cpp
+Response ListPartyOrgs(Services&, Request&);
+Response GetPartyOrg(Services&, Request&, Id);
+Response CreatePartyOrg(Services&, Request&);
+Response RenamePartyOrg(Services&, Request&, Id);
+Response UpgradePartyOrg(Services&, Request&, Id);
+Response DissolvePartyOrg(Services&, Request&, Id);
+Response CreateHousehold(Services&, Request&, Id);
+Response DissolveHousehold(Services&, Request&, Id, Id);
+
 // roster/exchange_routes.cpp
 Response ImportRoster(Services&, Request&);
 Response ImportUnits(Services&, Request&);

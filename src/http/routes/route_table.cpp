@@ -50,6 +50,16 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/people", Access::kSession, Bind(s, CreatePerson));
     router.Add("PATCH", "/api/v1/people/{id}", Access::kSession, Bind(s, UpdatePerson));
     router.Add("DELETE", "/api/v1/people/{id}", Access::kSession, Bind(s, DeletePerson));
+
+    // ---- roster: party organizations (roster/party_org_routes.cpp)
+    router.Add("GET", "/api/v1/party-orgs", Access::kSession, Bind(s, ListPartyOrgs));
+    router.Add("POST", "/api/v1/party-orgs", Access::kSession, Bind(s, CreatePartyOrg));
+    router.Add("GET", "/api/v1/party-orgs/{id}", Access::kSession, Bind(s, GetPartyOrg));
+    router.Add("PATCH", "/api/v1/party-orgs/{id}", Access::kSession, Bind(s, RenamePartyOrg));
+    router.Add("POST", "/api/v1/party-orgs/{id}/upgrade", Access::kSession, Bind(s, UpgradePartyOrg));
+    router.Add("POST", "/api/v1/party-orgs/{id}/dissolve", Access::kSession, Bind(s, DissolvePartyOrg));
+    router.Add("POST", "/api/v1/party-orgs/{id}/households", Access::kSession, Bind(s, CreateHousehold));
+    router.Add("POST", "/api/v1/party-orgs/{id}/households/{hid}/dissolve", Access::kSession, Bind(s, DissolveHousehold));
     router.Add("GET", "/api/v1/positions", Access::kSession, Bind(s, ListPositions));
     router.Add("POST", "/api/v1/positions", Access::kSession, Bind(s, CreatePosition));
     router.Add("PATCH", "/api/v1/positions/{id}", Access::kSession, Bind(s, UpdatePosition));

@@ -884,6 +884,46 @@ ALTER TABLE notifications ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE campaign_subjects ADD COLUMN project_id BIGINT NOT NULL DEFAULT 0;
 )SQL",
      "", ""},
+    // Issue 14: party organizations are created, renamed, upgraded and dissolved in the web with
+    // their history (沿革); grid branches hang under a village's organization; 党员中心户; a person's
+    // membership (party organization, joined on party_join_date).
+    {68, "party organizations: history, grid branches, 党员中心户, memberships",
+     R"SQL(
+ALTER TABLE party_orgs ADD COLUMN parent_id BIGINT REFERENCES party_orgs(id);
+ALTER TABLE party_orgs ADD COLUMN approved_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE party_orgs ADD COLUMN document_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE party_orgs ADD COLUMN dissolved_on TEXT NOT NULL DEFAULT '';
+CREATE INDEX party_orgs_unit ON party_orgs(unit_id);
+ALTER TABLE people ADD COLUMN party_org_id BIGINT REFERENCES party_orgs(id);
+CREATE INDEX people_party_org ON people(party_org_id);
+CREATE TABLE party_org_events (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES party_orgs(id),
+  action TEXT NOT NULL,
+  from_value TEXT NOT NULL DEFAULT '',
+  to_value TEXT NOT NULL DEFAULT '',
+  approved_on TEXT NOT NULL DEFAULT '',
+  document_no TEXT NOT NULL DEFAULT '',
+  done_by TEXT NOT NULL,
+  done_at TEXT NOT NULL
+);
+CREATE INDEX party_org_events_org ON party_org_events(org_id);
+CREATE TABLE party_households (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES party_orgs(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  place TEXT NOT NULL,
+  created_on TEXT NOT NULL,
+  dissolved_on TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX party_households_org ON party_households(org_id);
+CREATE TABLE party_household_members (
+  household_id BIGINT NOT NULL REFERENCES party_households(id),
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  PRIMARY KEY (household_id, person_id)
+);
+)SQL",
+     "", ""},
     // Issue 12 item 8: the shared attachment store. The bytes live in the data directory by
     // SHA-256 (storage/files/blob_store); a row per upload, marked removed, never deleted.
     {70, "attachments: photos and documents of tickets, timeline events and points declarations",

@@ -33,6 +33,8 @@ constexpr const char* kSelectMembers =
     "SELECT id, unit_id, name, person_id, user_id FROM points_members ORDER BY id";
 constexpr const char* kInsertMember =
     "INSERT INTO points_members (unit_id, name, person_id, user_id) VALUES (?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdateMember =
+    "UPDATE points_members SET unit_id = ?, name = ?, person_id = ?, user_id = ? WHERE id = ?";
 
 constexpr const char* kEventColumns =
     "SELECT id, member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, decided_by, decided_at, "
@@ -211,6 +213,10 @@ std::vector<ports::PointsMemberRecord> SqlPointsStore::ListMembers() {
     for (const auto& r : db_.Query(kSelectMembers))
         out.push_back({AsInt(r[0]), AsInt(r[1]), AsText(r[2]), r[3] ? AsInt(r[3]) : 0, r[4] ? AsInt(r[4]) : 0});
     return out;
+}
+
+void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
+    db_.Query(kUpdateMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id), m.id});
 }
 
 ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {

@@ -23,6 +23,7 @@ public:
 
     std::vector<core::ports::PointsMemberRecord> ListMembers() override;
     core::ports::Id InsertMember(const core::ports::PointsMemberRecord& m) override;
+    void UpdateMember(const core::ports::PointsMemberRecord& m) override;
     void RequestLink(const core::ports::PointsLinkRequestRecord& r) override;
     std::vector<core::ports::PointsLinkRequestRecord> ListLinkRequests(core::ports::Id user_id) override;
     bool AnswerLink(core::ports::Id member_id, core::ports::Id user_id, bool accept) override;

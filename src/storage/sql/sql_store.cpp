@@ -28,14 +28,14 @@ constexpr const char* kUpdateUnit =
     "area_km2 = ? WHERE id = ?";
 constexpr const char* kDeleteUnit = "DELETE FROM units WHERE id = ?";
 constexpr const char* kSelectPeople =
-    "SELECT id, unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, reserve_cadre "
-    "FROM people ORDER BY id";
+    "SELECT id, unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, reserve_cadre, "
+    "party_org_id FROM people ORDER BY id";
 constexpr const char* kInsertPerson =
     "INSERT INTO people (unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, "
-    "reserve_cadre) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "reserve_cadre, party_org_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdatePerson =
     "UPDATE people SET unit_id = ?, name = ?, gender = ?, birth_date = ?, education = ?, party_join_date = ?, "
-    "id_number = ?, phone = ?, reserve_cadre = ? WHERE id = ?";
+    "id_number = ?, phone = ?, reserve_cadre = ?, party_org_id = ? WHERE id = ?";
 constexpr const char* kDeletePositionsOfPerson = "DELETE FROM positions WHERE person_id = ?";
 constexpr const char* kDeletePerson = "DELETE FROM people WHERE id = ?";
 constexpr const char* kSelectPositions =
@@ -45,9 +45,30 @@ constexpr const char* kInsertPosition =
 constexpr const char* kUpdatePosition =
     "UPDATE positions SET person_id = ?, unit_id = ?, title = ?, start_date = ?, end_date = ? WHERE id = ?";
 constexpr const char* kDeletePosition = "DELETE FROM positions WHERE id = ?";
-constexpr const char* kSelectPartyOrgs = "SELECT id, unit_id, name, kind, member_count FROM party_orgs ORDER BY id";
+constexpr const char* kSelectPartyOrgs =
+    "SELECT id, unit_id, name, kind, parent_id, approved_on, document_no, dissolved_on FROM party_orgs ORDER BY id";
 constexpr const char* kInsertPartyOrg =
-    "INSERT INTO party_orgs (unit_id, name, kind, member_count) VALUES (?, ?, ?, ?) RETURNING id";
+    "INSERT INTO party_orgs (unit_id, name, kind, member_count, parent_id, approved_on, document_no, dissolved_on) "
+    "VALUES (?, ?, ?, 0, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kUpdatePartyOrg =
+    "UPDATE party_orgs SET name = ?, kind = ?, parent_id = ?, approved_on = ?, document_no = ?, dissolved_on = ? "
+    "WHERE id = ?";
+constexpr const char* kInsertPartyOrgEvent =
+    "INSERT INTO party_org_events (org_id, action, from_value, to_value, approved_on, document_no, done_by, done_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectPartyOrgEvents =
+    "SELECT id, org_id, action, from_value, to_value, approved_on, document_no, done_by, done_at "
+    "FROM party_org_events WHERE org_id = ? ORDER BY id";
+constexpr const char* kHouseholdColumns =
+    "SELECT id, org_id, person_id, place, created_on, dissolved_on FROM party_households";
+constexpr const char* kSelectHouseholdMembers =
+    "SELECT person_id FROM party_household_members WHERE household_id = ? ORDER BY person_id";
+constexpr const char* kInsertHousehold =
+    "INSERT INTO party_households (org_id, person_id, place, created_on, dissolved_on) VALUES (?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr const char* kInsertHouseholdMember =
+    "INSERT INTO party_household_members (household_id, person_id) VALUES (?, ?)";
+constexpr const char* kDissolveHousehold = "UPDATE party_households SET dissolved_on = ? WHERE id = ?";
 constexpr const char* kSelectIncomes = "SELECT unit_id, year, amount_yuan FROM unit_incomes ORDER BY unit_id, year";
 constexpr const char* kUpsertIncome =
     "INSERT INTO unit_incomes (unit_id, year, amount_yuan) VALUES (?, ?, ?) "
@@ -179,6 +200,7 @@ std::vector<Person> SqlStore::LoadPeople() {
         p.id_number = AsText(r[7]);
         p.phone = AsText(r[8]);
         p.reserve_cadre = AsInt(r[9]) != 0;
+        p.party_org_id = AsInt(r[10]);
         out.push_back(std::move(p));
     }
     return out;
@@ -194,7 +216,8 @@ std::vector<SqlValue> PersonParams(const Person& p) {
             TextOrNull(p.party_join_date),
             TextOrNull(p.id_number),
             TextOrNull(p.phone),
-            Flag(p.reserve_cadre)};
+            Flag(p.reserve_cadre),
+            p.party_org_id == 0 ? SqlValue{} : SqlValue{p.party_org_id}};
 }
 std::vector<SqlValue> PositionParams(const Position& p) {
     return {p.person_id, p.unit_id, p.title, p.start_date, TextOrNull(p.end_date)};
@@ -234,18 +257,83 @@ void SqlStore::DeletePosition(Id id) { db_->Query(kDeletePosition, {id}); }
 std::vector<PartyOrg> SqlStore::LoadPartyOrgs() {
     std::vector<PartyOrg> out;
     for (const auto& r : db_->Query(kSelectPartyOrgs)) {
-        out.push_back(PartyOrg{AsInt(r[0]), AsInt(r[1]), AsText(r[2]),
-                               PartyOrgKindFromString(AsText(r[3])).value_or(PartyOrgKind::kBranch),
-                               static_cast<int>(AsInt(r[4]))});
+        PartyOrg o;
+        o.id = AsInt(r[0]);
+        o.unit_id = AsInt(r[1]);
+        o.name = AsText(r[2]);
+        o.kind = PartyOrgKindFromString(AsText(r[3])).value_or(PartyOrgKind::kBranch);
+        o.parent_id = AsInt(r[4]);
+        o.approved_on = AsText(r[5]);
+        o.document_no = AsText(r[6]);
+        o.dissolved_on = AsText(r[7]);
+        out.push_back(std::move(o));
     }
     return out;
 }
 
+namespace {
+SqlValue IdOrNull(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
+}  // namespace
+
 Id SqlStore::InsertPartyOrg(const PartyOrg& o) {
     return AsInt(db_->Query(kInsertPartyOrg, {o.unit_id, o.name, std::string(PartyOrgKindName(o.kind)),
-                                              static_cast<std::int64_t>(o.member_count)})
+                                              IdOrNull(o.parent_id), o.approved_on, o.document_no, o.dissolved_on})
                      .at(0)[0]);
 }
+
+void SqlStore::UpdatePartyOrg(const PartyOrg& o) {
+    db_->Query(kUpdatePartyOrg, {o.name, std::string(PartyOrgKindName(o.kind)), IdOrNull(o.parent_id), o.approved_on,
+                                 o.document_no, o.dissolved_on, o.id});
+}
+
+Id SqlStore::InsertPartyOrgEvent(const PartyOrgEvent& e) {
+    return AsInt(db_->Query(kInsertPartyOrgEvent, {e.org_id, e.action, e.from, e.to, e.approved_on, e.document_no,
+                                                   e.done_by, e.done_at})
+                     .at(0)[0]);
+}
+
+std::vector<PartyOrgEvent> SqlStore::ListPartyOrgEvents(Id org_id) {
+    std::vector<PartyOrgEvent> out;
+    for (const auto& r : db_->Query(kSelectPartyOrgEvents, {org_id}))
+        out.push_back(PartyOrgEvent{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]),
+                                    AsText(r[6]), AsText(r[7]), AsText(r[8])});
+    return out;
+}
+
+namespace {
+PartyHousehold HouseholdOf(SqlDb& db, const SqlRow& r) {
+    PartyHousehold h;
+    h.id = AsInt(r[0]);
+    h.org_id = AsInt(r[1]);
+    h.person_id = AsInt(r[2]);
+    h.place = AsText(r[3]);
+    h.created_on = AsText(r[4]);
+    h.dissolved_on = AsText(r[5]);
+    for (const auto& m : db.Query(kSelectHouseholdMembers, {h.id})) h.served.push_back(AsInt(m[0]));
+    return h;
+}
+}  // namespace
+
+std::vector<PartyHousehold> SqlStore::ListHouseholds(Id org_id) {
+    std::vector<PartyHousehold> out;
+    for (const auto& r : db_->Query(std::string(kHouseholdColumns) + " WHERE org_id = ? ORDER BY id", {org_id}))
+        out.push_back(HouseholdOf(*db_, r));
+    return out;
+}
+
+std::optional<PartyHousehold> SqlStore::FindHousehold(Id id) {
+    auto rows = db_->Query(std::string(kHouseholdColumns) + " WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return HouseholdOf(*db_, rows[0]);
+}
+
+Id SqlStore::InsertHousehold(const PartyHousehold& h) {
+    const Id id = AsInt(db_->Query(kInsertHousehold, {h.org_id, h.person_id, h.place, h.created_on, h.dissolved_on}).at(0)[0]);
+    for (Id person : h.served) db_->Query(kInsertHouseholdMember, {id, person});
+    return id;
+}
+
+void SqlStore::DissolveHousehold(Id id, const std::string& on) { db_->Query(kDissolveHousehold, {on, id}); }
 
 std::vector<UnitIncome> SqlStore::LoadIncomes() {
     std::vector<UnitIncome> out;

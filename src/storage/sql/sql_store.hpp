@@ -33,6 +33,13 @@ public:
     void UpdatePosition(const core::roster::Position& p) override;
     void DeletePosition(core::roster::Id id) override;
     core::roster::Id InsertPartyOrg(const core::roster::PartyOrg& o) override;
+    void UpdatePartyOrg(const core::roster::PartyOrg& o) override;
+    core::roster::Id InsertPartyOrgEvent(const core::roster::PartyOrgEvent& e) override;
+    std::vector<core::roster::PartyOrgEvent> ListPartyOrgEvents(core::roster::Id org_id) override;
+    std::vector<core::roster::PartyHousehold> ListHouseholds(core::roster::Id org_id) override;
+    std::optional<core::roster::PartyHousehold> FindHousehold(core::roster::Id id) override;
+    core::roster::Id InsertHousehold(const core::roster::PartyHousehold& h) override;
+    void DissolveHousehold(core::roster::Id id, const std::string& on) override;
     void UpsertIncome(const core::roster::UnitIncome& i) override;
 
     core::roster::Id InsertUser(const core::ports::UserRecord& u) override;

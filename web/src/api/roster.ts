@@ -24,12 +24,60 @@ export interface Page<T> {
   size: number;
 }
 
+export type PartyOrgKind = 'committee' | 'general_branch' | 'branch' | 'group';
+export const PARTY_ORG_KINDS: PartyOrgKind[] = ['committee', 'general_branch', 'branch', 'group'];
+
+/** A party organization as the unit page lists it. */
 export interface PartyOrg {
   id: number;
   name: string;
-  kind: 'committee' | 'general_branch' | 'branch' | 'group';
+  kind: PartyOrgKind;
   member_count: number;
+  parent_id?: number | null;
+  approved_on?: string;
+  document_no?: string;
   upgrade_hint: null | 'general_branch' | 'committee';
+}
+
+/** GET /party-orgs items (docs/api.md "Party organizations"). */
+export interface PartyOrgView extends PartyOrg {
+  unit_id: number;
+  unit_name: string;
+  parent_id: number | null;
+  parent_name: string;
+  direct_members: number;
+  grid: boolean;
+  approved_on: string;
+  document_no: string;
+  dissolved_on: string | null;
+}
+
+export interface PartyHousehold {
+  id: number;
+  org_id: number;
+  person_id: number;
+  person_name: string;
+  place: string;
+  served: { person_id: number; name: string }[];
+  created_on: string;
+  dissolved_on: string | null;
+}
+
+export interface PartyOrgDetail {
+  org: PartyOrgView;
+  sub_orgs: PartyOrgView[];
+  members: { person_id: number; name: string; unit_name: string; party_join_date: string }[];
+  history: { action: 'create' | 'rename' | 'upgrade' | 'dissolve'; from: string; to: string; approved_on: string; document_no: string; done_by: string; done_at: string }[];
+  households: PartyHousehold[];
+}
+
+export interface PartyOrgInput {
+  unit_id: number;
+  name: string;
+  kind: PartyOrgKind;
+  parent_id?: number;
+  approved_on: string;
+  document_no?: string;
 }
 
 export interface TeamMember {
@@ -75,6 +123,9 @@ export interface Person {
   id_number_masked: string;
   phone: string;
   reserve_cadre: boolean;
+  /** The membership: the party organization (null: none), joined on party_join_date. */
+  party_org_id: number | null;
+  party_org_name: string;
   positions: Position[];
 }
 
@@ -94,6 +145,7 @@ export interface PersonInput {
   id_number?: string;
   phone?: string;
   reserve_cadre: boolean;
+  party_org_id?: number | null;
 }
 
 /** Body of POST /units and PATCH /units/{id} (docs/api.md "Units"). */
@@ -126,4 +178,16 @@ export const rosterApi = {
   createUnit: (body: UnitInput & { parent_id: number }) => http.post<Unit>('/units', body, { quiet: true }),
   updateUnit: (id: number, body: Partial<UnitInput>) => http.patch<Unit>(`/units/${id}`, body, { quiet: true }),
   deleteUnit: (id: number) => http.delete<void>(`/units/${id}`, { quiet: true }),
+  partyOrgs: (unit?: number | null, includeDissolved = false) =>
+    http.get<{ items: PartyOrgView[] }>('/party-orgs', { unit: unit ?? undefined, include_dissolved: includeDissolved || undefined }),
+  partyOrg: (id: number) => http.get<PartyOrgDetail>(`/party-orgs/${id}`, undefined, { quiet: true }),
+  createPartyOrg: (body: PartyOrgInput) => http.post<PartyOrgView>('/party-orgs', body, { quiet: true }),
+  renamePartyOrg: (id: number, name: string) => http.patch<PartyOrgView>(`/party-orgs/${id}`, { name }, { quiet: true }),
+  upgradePartyOrg: (id: number, body: { kind: PartyOrgKind; name?: string; approved_on: string; document_no: string }) =>
+    http.post<PartyOrgView>(`/party-orgs/${id}/upgrade`, body, { quiet: true }),
+  dissolvePartyOrg: (id: number, body: { dissolved_on: string; document_no?: string; transfer_to?: number }) =>
+    http.post<PartyOrgView>(`/party-orgs/${id}/dissolve`, body, { quiet: true }),
+  createHousehold: (org: number, body: { person_id: number; place: string; served: number[] }) =>
+    http.post<PartyHousehold>(`/party-orgs/${org}/households`, body, { quiet: true }),
+  dissolveHousehold: (org: number, id: number) => http.post<void>(`/party-orgs/${org}/households/${id}/dissolve`, {}),
 };

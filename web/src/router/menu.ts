@@ -27,6 +27,7 @@ export const MENU: MenuItem[] = [
     roles: ROSTER_READERS,
     children: [
       { key: 'units', titleKey: 'menu.units', path: '/roster/units', icon: OfficeBuilding, roles: ROSTER_READERS },
+      { key: 'party-orgs', titleKey: 'menu.partyOrgs', path: '/roster/party-orgs', icon: Flag, roles: ROSTER_READERS },
       { key: 'people', titleKey: 'menu.people', path: '/roster/people', icon: User, roles: ROSTER_READERS },
       { key: 'shared-id-numbers', titleKey: 'sharedIds.menu', path: '/roster/shared-id-numbers', icon: Connection, roles: ['admin'] },
     ],

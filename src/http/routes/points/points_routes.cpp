@@ -159,7 +159,11 @@ json::object EventJson(const app::PointsEventView& v) {
 const char* LinkName(app::LinkOutcome link) { return link == app::LinkOutcome::kLinked ? "linked" : "requested"; }
 
 json::object MemberJson(const app::MemberRef& m) {
-    return json::object{{"id", m.id}, {"name", m.name}, {"unit_id", m.unit_id}, {"unit_name", m.unit_name}};
+    return json::object{{"id", m.id},
+                        {"name", m.name},
+                        {"unit_id", m.unit_id},
+                        {"unit_name", m.unit_name},
+                        {"person_id", m.person_id == 0 ? json::value(nullptr) : json::value(m.person_id)}};
 }
 
 json::object EntryJson(const app::LeaderboardEntry& e) {
@@ -316,10 +320,7 @@ Response ListMembers(Services& s, Request& req) {
 Response CreateMember(Services& s, Request& req) {
     auto o = ParseObject(req.body, {"unit_id", "name", "person_id", "user_id"});
     if (!o) return ErrorResponse(o.error());
-    app::NewMember in;
-    auto name = RequiredString(*o, "name");
-    if (!name) return ErrorResponse(name.error());
-    in.name = *name;
+    app::NewMember in;  // the name is the roster person's; a `name` sent is ignored
     for (auto [field, slot] :
          {std::pair{"unit_id", &in.unit_id}, {"person_id", &in.person_id}, {"user_id", &in.user_id}}) {
         auto v = IntField(*o, field);

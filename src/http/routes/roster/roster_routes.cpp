@@ -63,6 +63,9 @@ json::object PersonJson(const app::PersonView& v, json::storage_ptr sp) {
     o.emplace("id_number_masked", MaskIdNumber(p.id_number));
     o.emplace("phone", p.phone);
     o.emplace("reserve_cadre", p.reserve_cadre);
+    if (p.party_org_id == 0) o.emplace("party_org_id", nullptr);
+    else o.emplace("party_org_id", p.party_org_id);
+    o.emplace("party_org_name", v.party_org_name);
     o.emplace("positions", std::move(positions));
     return o;
 }
@@ -140,11 +143,20 @@ core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {
     auto reserve = BoolField(o, "reserve_cadre");
     if (!reserve) return reserve.error();
     p.reserve_cadre = *reserve;
+    if (auto it = o.find("party_org_id"); it != o.end() && it->value().is_null()) {
+        p.party_org_id = 0;  // null ends the membership
+    } else {
+        auto org = IntField(o, "party_org_id");
+        if (!org) return org.error();
+        if (*org && **org < 0) return core::Invalid("党组织编号无效", "party_org_id");
+        p.party_org_id = *org;
+    }
     return p;
 }
 
 constexpr std::initializer_list<const char*> kPersonFields = {
-    "unit_id", "name", "gender", "birth_date", "education", "party_join_date", "id_number", "phone", "reserve_cadre"};
+    "unit_id", "name", "gender", "birth_date", "education", "party_join_date", "id_number", "phone", "reserve_cadre",
+    "party_org_id"};
 
 core::Result<app::PositionPatch> PositionPatchFrom(const json::object& o) {
     app::PositionPatch p;
@@ -279,11 +291,14 @@ Response GetUnit(Services& s, Request& req, Id id) {
     for (const auto& a : d->ancestors)
         ancestors.push_back(json::object{{"id", a.id}, {"name", a.name}, {"kind", KindName(a.kind)}});
     for (const auto& o : d->party_orgs) {
-        auto hint = UpgradeHint(o);
+        auto hint = d->unit.unit.kind == UnitKind::kGrid ? std::nullopt : UpgradeHint(o);
         orgs.push_back(json::object{{"id", o.id},
                                     {"name", o.name},
                                     {"kind", PartyOrgKindName(o.kind)},
                                     {"member_count", o.member_count},
+                                    {"parent_id", o.parent_id == 0 ? json::value(nullptr) : json::value(o.parent_id)},
+                                    {"approved_on", o.approved_on},
+                                    {"document_no", o.document_no},
                                     {"upgrade_hint", hint ? json::value(PartyOrgKindName(*hint)) : json::value(nullptr)}});
     }
     for (const auto& t : d->team)
@@ -399,6 +414,7 @@ Response CreatePerson(Services& s, Request& req) {
     p.id_number = patch->id_number.value_or("");
     p.phone = patch->phone.value_or("");
     p.reserve_cadre = patch->reserve_cadre.value_or(false);
+    p.party_org_id = patch->party_org_id.value_or(0);
     auto created = s.roster.CreatePerson(req.user->actor, p);
     if (!created) return ErrorResponse(created.error());
     return Json(201, PersonJson(*created));

@@ -12,7 +12,7 @@
 #include <random>
 #include <thread>
 
-#include "integration/test_server.hpp"
+#include "integration/http/points/points_fixture.hpp"
 #include "demo/points_demo.hpp"
 
 namespace lingyan::testing {
@@ -37,14 +37,8 @@ std::string Today() {
     return buf;
 }
 
-class PointsTest : public BackendTest {
+class PointsTest : public PointsDemoTest {
 protected:
-    void SetUp() override {
-        BackendTest::SetUp();
-        if (IsSkipped()) return;
-        demo::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
-                            {.members_per_village = 8});
-    }
     void Start() { server_ = std::make_unique<TestServer>(url_); }
 
     // Adds an uncapped test rule (admin) and returns its code.
@@ -400,14 +394,25 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
     ASSERT_EQ(secretary.Login("secretary").status, 200);
     ASSERT_EQ(town.Login("town").status, 200);
     const std::int64_t village = UnitId(admin, "塘马村");
-    // Members for points: created by an approver within scope.
-    std::vector<std::int64_t> added;
+    // Members for points are people of the roster with a membership (one register, issue 14): made
+    // in the roster, they are points members at once.
+    const auto org = Json(admin.Get("/api/v1/units/" + std::to_string(village))).at("party_orgs").at(0).at("id");
+    std::vector<std::int64_t> added, people;
     for (const char* name : {"测试党员甲", "测试党员乙", "测试党员丙"}) {
-        auto r = tangma.Send("POST", "/api/v1/points/members",
-                             json::serialize(json::object{{"unit_id", village}, {"name", name}}));
+        auto r = admin.Send("POST", "/api/v1/people",
+                            json::serialize(json::object{{"unit_id", village}, {"name", name}, {"gender", "male"},
+                                                         {"birth_date", "1985-05-05"}, {"education", "high"},
+                                                         {"party_join_date", "2010-07-01"}, {"party_org_id", org}}));
         ASSERT_EQ(r.status, 201) << r.body;
-        added.push_back(Json(r).at("id").as_int64());
+        people.push_back(Json(r).at("id").as_int64());
+        auto found = Json(tangma.Get("/api/v1/points/members?q=" + Encode(name))).at("items").as_array();
+        ASSERT_EQ(found.size(), 1u) << name;
+        EXPECT_EQ(found.at(0).at("person_id").as_int64(), people.back());
+        added.push_back(found.at(0).at("id").as_int64());
     }
+    // A person who is not a registered member, or one already a points member, is refused.
+    EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members", json::serialize(json::object{{"person_id", people[0]}})).status,
+              409);
     EXPECT_EQ(town.Send("POST", "/api/v1/points/members",
                         json::serialize(json::object{{"unit_id", village}, {"name", "越权"}}))
                   .status,
@@ -418,7 +423,7 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
         422);
     EXPECT_EQ(tangma
                   .Send("POST", "/api/v1/points/members",
-                        json::serialize(json::object{{"unit_id", village}, {"name", "无账号"}, {"user_id", 99999999}}))
+                        json::serialize(json::object{{"unit_id", village}, {"name", "无账号"}, {"person_id", people[1]}, {"user_id", 99999999}}))
                   .status,
               422);
     EXPECT_EQ(
@@ -431,12 +436,12 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
     // finding 8): the admin's, an officer's, or a member's of another village answer exactly as a
     // nonexistent account does, and nothing is created.
     const auto nonexistent = tangma.Send("POST", "/api/v1/points/members",
-                                         json::serialize(json::object{{"unit_id", village}, {"name", "关联甲"}, {"user_id", 99999999}}));
+                                         json::serialize(json::object{{"unit_id", village}, {"name", "关联甲"}, {"person_id", people[2]}, {"user_id", 99999999}}));
     for (const char* other : {"admin", "town", "secretary"}) {
         const auto account = server_->runtime().store->FindUserByName(other);
         ASSERT_TRUE(account) << other;
         const auto r = tangma.Send("POST", "/api/v1/points/members",
-                                   json::serialize(json::object{{"unit_id", village}, {"name", "关联甲"}, {"user_id", account->id}}));
+                                   json::serialize(json::object{{"unit_id", village}, {"name", "关联甲"}, {"person_id", people[2]}, {"user_id", account->id}}));
         EXPECT_EQ(r.status, nonexistent.status) << other << ": " << r.body;
         EXPECT_EQ(r.body, nonexistent.body) << other;
     }

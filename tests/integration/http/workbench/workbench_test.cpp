@@ -10,6 +10,7 @@
 
 #include "demo/points_demo.hpp"
 #include "demo/tickets_demo.hpp"
+#include "integration/http/points/points_fixture.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -39,14 +40,8 @@ std::map<std::string, std::int64_t> Cards(Client& c) {
     return out;
 }
 
-class WorkbenchTest : public BackendTest {
+class WorkbenchTest : public PointsDemoTest {
 protected:
-    void SetUp() override {
-        BackendTest::SetUp();
-        if (IsSkipped()) return;
-        demo::LoadDemoPoints(*server_->runtime().points, *server_->runtime().roster, server_->runtime().crypto,
-                             {.members_per_village = 8});
-    }
 };
 
 TEST_P(WorkbenchTest, ADeclarationMovesTheCountsOfTheMemberAndOfTheApproversInScopeOnly) {

@@ -34,6 +34,7 @@ const common: typeof zh = {
   menu: {
     roster: 'Roster',
     units: 'Units',
+    partyOrgs: 'Party organizations',
     people: 'People',
     dashboard: 'Team Structure',
     exchange: 'Import / Export',

@@ -33,6 +33,7 @@ export default {
   menu: {
     roster: '队伍名册',
     units: '区划单位',
+    partyOrgs: '党组织',
     people: '人员名单',
     dashboard: '班子结构',
     exchange: '导入导出',

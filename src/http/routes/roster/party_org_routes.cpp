@@ -1,0 +1,179 @@
+// The party organization routes (党组织): list, detail, create, rename, upgrade, dissolve and
+// 党员中心户. Each handler reads the request and calls one RosterService use case.
+
+#include <boost/json.hpp>
+
+#include "core/roster/tree.hpp"
+#include "http/routes/handlers.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+using namespace core::roster;
+
+namespace {
+
+json::value IdOrNull(Id id) { return id == 0 ? json::value(nullptr) : json::value(id); }
+
+json::object OrgJson(const app::PartyOrgView& v) {
+    const PartyOrg& o = v.org;
+    return json::object{{"id", o.id},
+                        {"unit_id", o.unit_id},
+                        {"unit_name", v.unit_name},
+                        {"name", o.name},
+                        {"kind", PartyOrgKindName(o.kind)},
+                        {"parent_id", IdOrNull(o.parent_id)},
+                        {"parent_name", v.parent_name},
+                        {"member_count", o.member_count},
+                        {"direct_members", v.direct_members},
+                        {"grid", v.grid},
+                        {"approved_on", o.approved_on},
+                        {"document_no", o.document_no},
+                        {"dissolved_on", o.dissolved_on.empty() ? json::value(nullptr) : json::value(o.dissolved_on)},
+                        {"upgrade_hint", v.upgrade_hint ? json::value(PartyOrgKindName(*v.upgrade_hint)) : json::value(nullptr)}};
+}
+
+json::object HouseholdJson(const app::PartyHouseholdView& v) {
+    const PartyHousehold& h = v.household;
+    json::array served;
+    for (const auto& [id, name] : v.served) served.push_back(json::object{{"person_id", id}, {"name", name}});
+    return json::object{{"id", h.id},
+                        {"org_id", h.org_id},
+                        {"person_id", h.person_id},
+                        {"person_name", v.person_name},
+                        {"place", h.place},
+                        {"served", std::move(served)},
+                        {"created_on", h.created_on},
+                        {"dissolved_on", h.dissolved_on.empty() ? json::value(nullptr) : json::value(h.dissolved_on)}};
+}
+
+core::Result<PartyOrgKind> KindOf(const json::object& o) {
+    std::string kind;
+    if (auto st = ReadString(o, "kind", kind); !st) return st.error();
+    auto k = PartyOrgKindFromString(kind);
+    if (!k) return core::Invalid("组织类型应为 committee、general_branch、branch 或 group", "kind");
+    return *k;
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/party-orgs?unit=&include_dissolved=
+Response ListPartyOrgs(Services& s, Request& req) {
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, INT64_MAX);
+    if (!unit) return ErrorResponse(unit.error());
+    const bool all = req.Query("include_dissolved").value_or("") == "true";
+    return Reply(200, s.roster.ListPartyOrgs(req.user->actor, *unit, all), Items(OrgJson));
+}
+
+// GET /api/v1/party-orgs/{id}
+Response GetPartyOrg(Services& s, Request& req, Id id) {
+    return Reply(200, s.roster.GetPartyOrg(req.user->actor, id), [](const app::PartyOrgDetail& d) {
+        json::array subs, members, history, households;
+        for (const auto& o : d.sub_orgs) subs.push_back(OrgJson(o));
+        for (const auto& m : d.members)
+            members.push_back(json::object{{"person_id", m.person_id},
+                                           {"name", m.name},
+                                           {"unit_name", m.unit_name},
+                                           {"party_join_date", m.party_join_date}});
+        for (const auto& e : d.history)
+            history.push_back(json::object{{"action", e.action},
+                                           {"from", e.from},
+                                           {"to", e.to},
+                                           {"approved_on", e.approved_on},
+                                           {"document_no", e.document_no},
+                                           {"done_by", e.done_by},
+                                           {"done_at", e.done_at}});
+        for (const auto& h : d.households) households.push_back(HouseholdJson(h));
+        return json::object{{"org", OrgJson(d.org)},
+                            {"sub_orgs", std::move(subs)},
+                            {"members", std::move(members)},
+                            {"history", std::move(history)},
+                            {"households", std::move(households)}};
+    });
+}
+
+// POST /api/v1/party-orgs
+Response CreatePartyOrg(Services& s, Request& req) {
+    auto body = ParseObject(req.body, {"unit_id", "name", "kind", "parent_id", "approved_on", "document_no"});
+    if (!body) return ErrorResponse(body.error());
+    app::PartyOrgInput in;
+    auto kind = KindOf(*body);
+    if (!kind) return ErrorResponse(kind.error());
+    in.kind = *kind;
+    if (auto st = All([&] { return ReadInt(*body, "unit_id", in.unit_id); },
+                      [&] { return ReadString(*body, "name", in.name); },
+                      [&] { return ReadInt(*body, "parent_id", in.parent_id); },
+                      [&] { return ReadString(*body, "approved_on", in.approved_on); },
+                      [&] { return ReadString(*body, "document_no", in.document_no); });
+        !st)
+        return ErrorResponse(st.error());
+    if (in.unit_id <= 0) return ErrorResponse(core::Invalid("请选择单位", "unit_id"));
+    return Reply(201, s.roster.CreatePartyOrg(req.user->actor, in), OrgJson);
+}
+
+// PATCH /api/v1/party-orgs/{id}  {"name"}
+Response RenamePartyOrg(Services& s, Request& req, Id id) {
+    auto body = ParseObject(req.body, {"name"});
+    if (!body) return ErrorResponse(body.error());
+    std::string name;
+    if (auto st = ReadString(*body, "name", name); !st) return ErrorResponse(st.error());
+    return Reply(200, s.roster.RenamePartyOrg(req.user->actor, id, name), OrgJson);
+}
+
+// POST /api/v1/party-orgs/{id}/upgrade
+Response UpgradePartyOrg(Services& s, Request& req, Id id) {
+    auto body = ParseObject(req.body, {"kind", "name", "approved_on", "document_no"});
+    if (!body) return ErrorResponse(body.error());
+    app::UpgradeInput in;
+    auto kind = KindOf(*body);
+    if (!kind) return ErrorResponse(kind.error());
+    in.kind = *kind;
+    if (auto st = All([&] { return ReadString(*body, "name", in.name); },
+                      [&] { return ReadString(*body, "approved_on", in.approved_on); },
+                      [&] { return ReadString(*body, "document_no", in.document_no); });
+        !st)
+        return ErrorResponse(st.error());
+    return Reply(200, s.roster.UpgradePartyOrg(req.user->actor, id, in), OrgJson);
+}
+
+// POST /api/v1/party-orgs/{id}/dissolve
+Response DissolvePartyOrg(Services& s, Request& req, Id id) {
+    auto body = ParseObject(req.body, {"dissolved_on", "document_no", "transfer_to"});
+    if (!body) return ErrorResponse(body.error());
+    app::DissolveInput in;
+    if (auto st = All([&] { return ReadString(*body, "dissolved_on", in.dissolved_on); },
+                      [&] { return ReadString(*body, "document_no", in.document_no); },
+                      [&] { return ReadInt(*body, "transfer_to", in.transfer_to); });
+        !st)
+        return ErrorResponse(st.error());
+    return Reply(200, s.roster.DissolvePartyOrg(req.user->actor, id, in), OrgJson);
+}
+
+// POST /api/v1/party-orgs/{id}/households
+Response CreateHousehold(Services& s, Request& req, Id id) {
+    auto body = ParseObject(req.body, {"person_id", "place", "served"});
+    if (!body) return ErrorResponse(body.error());
+    app::HouseholdInput in;
+    std::vector<std::int64_t> served;
+    if (auto st = All([&] { return ReadInt(*body, "person_id", in.person_id); },
+                      [&] { return ReadString(*body, "place", in.place); },
+                      [&] { return ReadIntArray(*body, "served", served); });
+        !st)
+        return ErrorResponse(st.error());
+    in.served.assign(served.begin(), served.end());
+    return Reply(201, s.roster.CreateHousehold(req.user->actor, id, in), HouseholdJson);
+}
+
+// POST /api/v1/party-orgs/{id}/households/{hid}/dissolve
+Response DissolveHousehold(Services& s, Request& req, Id id, Id household) {
+    return NoContent(s.roster.DissolveHousehold(req.user->actor, id, household));
+}
+
+}  // namespace handlers
+
+}  // namespace lingyan::http
