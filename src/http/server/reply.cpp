@@ -16,13 +16,6 @@ Response Reply(const core::Result<boost::json::value>& result, int status) {
     return Json(status, *result);
 }
 
-Response NoContent(const core::Status& status) {
-    if (!status) return ErrorResponse(status.error());
-    Response res;
-    res.status = 204;
-    return res;
-}
-
 Response Download(const core::Result<app::FileDownload>& file) {
     if (!file) return ErrorResponse(file.error());
     return XlsxAttachment(file->bytes, file->filename, file->ascii_fallback);

@@ -39,9 +39,6 @@ auto Items(F to_json) {
     };
 }
 
-// 204 without a body when `status` is ok, else the error.
-Response NoContent(const core::Status& status);
-
 // A file for download (Content-Disposition: attachment), or the error.
 Response Download(const core::Result<app::FileDownload>& file);
 
