@@ -80,19 +80,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                    core::calendar::ShippedChinaCalendar(),
                                                    app::TicketFiles{exchange::tickets::StatsXlsx});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
-    // 交办督办: the caller's tasks by colour (red overdue, yellow stalled, blue due within a day).
-    workbench->AddProvider([this](const app::Actor& actor, std::vector<app::WorkCard>& cards) {
-        if (actor.role == core::auth::Role::kJudge) return;
-        auto mine = tickets->MyTasks(actor, std::nullopt, 1, 1);
-        if (!mine) return;
-        using core::tickets::Colour;
-        for (auto [colour, title] : {std::pair{Colour::kRed, "已超期的任务（红）"}, {Colour::kYellow, "进展滞后的任务（黄）"},
-                                     {Colour::kBlue, "即将到期的任务（蓝）"}}) {
-            const std::string name = core::tickets::ColourName(colour);
-            cards.push_back({"tasks_" + name, title, mine->colours[static_cast<std::size_t>(colour)],
-                             "/tickets/mine?colour=" + name, true});
-        }
-    });
+    workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { tickets->Cards(a, cards); });
     project_store = std::make_unique<storage::SqlProjectStore>(store->db());
     projects = std::make_unique<app::ProjectService>(*store, *project_store, *ticket_store, store_mutex, clock, *roster,
                                                      core::calendar::ShippedChinaCalendar());

@@ -615,6 +615,18 @@ Result<OwnerAccess> TicketService::AttachmentAccess(const Actor& actor, Id id, I
     return access;
 }
 
+void TicketService::Cards(const Actor& actor, std::vector<WorkCard>& cards) {
+    if (actor.role == core::auth::Role::kJudge) return;
+    auto mine = MyTasks(actor, std::nullopt, 1, 1);
+    if (!mine) return;
+    for (auto [colour, title] : {std::pair{tk::Colour::kRed, "已超期的任务（红）"}, {tk::Colour::kYellow, "进展滞后的任务（黄）"},
+                                 {tk::Colour::kBlue, "即将到期的任务（蓝）"}}) {
+        const std::string name = tk::ColourName(colour);
+        cards.push_back({"tasks_" + name, title, mine->colours[static_cast<std::size_t>(colour)],
+                         "/tickets/mine?colour=" + name, true});
+    }
+}
+
 Result<TicketListPage> TicketService::MyTasks(const Actor& actor, std::optional<tk::Colour> colour, int page,
                                               int per_page) {
     if (actor.role == Role::kJudge) return RoleForbidden();

@@ -30,6 +30,7 @@
 #include "app/attachments/attachment_service.hpp"
 #include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
+#include "app/workbench/workbench_service.hpp"
 #include "core/calendar/work_calendar.hpp"
 #include "core/ports/ticket_store.hpp"
 #include "core/tickets/ticket.hpp"
@@ -174,6 +175,9 @@ public:
 
     // What waits on the caller: officers — the office queue (to assign, verify, call back, extensions);
     // secretaries — their units' running tickets, red first; members — what they raised, still open.
+    // The workbench cards (WorkbenchService::AddProvider): the caller's tasks by colour (red overdue,
+    // yellow stalled, blue due within a day), as 我的任务 counts them; none for judges.
+    void Cards(const Actor& actor, std::vector<WorkCard>& cards);
     Result<TicketListPage> MyTasks(const Actor& actor, std::optional<core::tickets::Colour> colour, int page,
                                    int per_page);
     // Every ticket the caller may read, newest first.
