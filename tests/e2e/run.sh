@@ -33,7 +33,11 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.1; done
   done
   rm -rf "$tmp" 2>/dev/null || rm -rf "$tmp" 2>/dev/null || true
-  exit "$status"
+  # CI shows the end of the output: the failing tests come last, after the server logs.
+for out in "$tmp/specs.out" "$tmp/sweep.out"; do
+  [ -f "$out" ] && grep -q '✖ failing tests' "$out" && { echo "e2e: failing tests ($(basename "$out" .out)):" >&2; sed -n '/✖ failing tests/,$p' "$out" | head -80 >&2; }
+done
+exit "$status"
 }
 trap cleanup EXIT
 
@@ -71,11 +75,16 @@ if [ ${#sweep[@]} -gt 0 ]; then
     >"$tmp/sweep.out" 2>&1 &
   sweep_pid=$!
 fi
-LINGYAN_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}" || status=$?
+LINGYAN_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}" 2>&1 \
+  | tee "$tmp/specs.out" && status=0 || status=${PIPESTATUS[0]}
 if [ ${#sweep[@]} -gt 0 ]; then
   wait "$sweep_pid" || sweep_status=$?
   cat "$tmp/sweep.out"
 fi
 if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$tmp/e2e.log" >&2; fi
 if [ "$sweep_status" -ne 0 ]; then echo "e2e: sweep server log (last 40 lines):" >&2; tail -40 "$tmp/sweep.log" >&2; status=$sweep_status; fi
+# CI shows the end of the output: the failing tests come last, after the server logs.
+for out in "$tmp/specs.out" "$tmp/sweep.out"; do
+  [ -f "$out" ] && grep -q '✖ failing tests' "$out" && { echo "e2e: failing tests ($(basename "$out" .out)):" >&2; sed -n '/✖ failing tests/,$p' "$out" | head -80 >&2; }
+done
 exit "$status"
