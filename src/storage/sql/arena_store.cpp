@@ -3,6 +3,8 @@
 #include <charconv>
 #include <map>
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace ports = core::ports;
@@ -121,28 +123,14 @@ SqlValue NullableId(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
 
 ports::ContestRecord ContestFromRow(const SqlRow& r) {
     ports::ContestRecord c;
-    c.id = AsInt(r[0]);
-    c.setup.unit_id = AsInt(r[1]);
-    c.setup.campaign_id = r[2] ? AsInt(r[2]) : 0;
-    c.setup.campaign_criterion = AsText(r[3]);
-    c.setup.name = AsText(r[4]);
-    c.setup.is_public = AsInt(r[5]) != 0;
-    c.setup.year = static_cast<int>(AsInt(r[6]));
-    c.setup.aggregation.trim = static_cast<int>(AsInt(r[7]));
-    c.setup.aggregation.normalize = AsInt(r[8]) != 0;
-    c.setup.recusal = arena::RecusalLevelFromName(AsText(r[9])).value_or(arena::RecusalLevel::kTown);
-    c.setup.seconds_per_contestant = static_cast<int>(AsInt(r[10]));
-    c.status = AsText(r[11]);
-    c.created_by = AsText(r[12]);
-    c.created_at = AsText(r[13]);
-    c.results_pushed_at = AsText(r[14]);
+    auto& s = c.setup;
+    ReadRow(r, c.id, s.unit_id, s.campaign_id, s.campaign_criterion, s.name, s.is_public, s.year, s.aggregation.trim,
+            s.aggregation.normalize, Named(s.recusal, arena::RecusalLevelFromName, arena::RecusalLevel::kTown),
+            s.seconds_per_contestant, c.status, c.created_by, c.created_at, c.results_pushed_at);
     return c;
 }
 
-ports::SeatAccessRecord SeatAccessFromRow(const SqlRow& r) {
-    return ports::SeatAccessRecord{AsInt(r[0]),  AsInt(r[1]),  AsText(r[2]), AsText(r[3]),
-                                   AsText(r[4]), AsText(r[5]), AsText(r[6])};
-}
+ports::SeatAccessRecord SeatAccessFromRow(const SqlRow& r) { return RowAs<ports::SeatAccessRecord>(r); }
 
 }  // namespace
 
@@ -188,31 +176,20 @@ ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& set
 
 void SqlArenaStore::LoadLists(ports::ContestRecord& record) {
     auto& s = record.setup;
-    for (const auto& r : db_.Query(kSelectCriteria, {record.id}))
-        s.criteria.push_back(arena::Criterion{AsText(r[0]), AsText(r[1]), AsDouble(r[2]), AsDouble(r[3]),
-                                              AsDouble(r[4]), AsInt(r[5]) != 0});
+    for (const auto& r : db_.Query(kSelectCriteria, {record.id})) s.criteria.push_back(RowAs<arena::Criterion>(r));
     for (const auto& r : db_.Query(kSelectContestants, {record.id})) {
         arena::Contestant c;
-        c.id = AsInt(r[0]);
-        c.kind = AsText(r[1]) == "unit" ? arena::ContestantKind::kUnit : arena::ContestantKind::kPerson;
-        c.person_id = r[2] ? AsInt(r[2]) : 0;
-        c.unit_id = AsInt(r[3]);
-        c.name = AsText(r[4]);
-        c.topic = AsText(r[5]);
-        c.unit_name = AsText(r[6]);
+        std::string kind;
+        ReadRow(r, c.id, kind, c.person_id, c.unit_id, c.name, c.topic, c.unit_name);
+        c.kind = kind == "unit" ? arena::ContestantKind::kUnit : arena::ContestantKind::kPerson;
         s.contestants.push_back(std::move(c));
     }
-    for (const auto& r : db_.Query(kSelectSeats, {record.id}))
-        s.seats.push_back(arena::Seat{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsInt(r[3]),
-                                      AsText(r[4]), r[5] ? AsInt(r[5]) : 0});
+    for (const auto& r : db_.Query(kSelectSeats, {record.id})) s.seats.push_back(RowAs<arena::Seat>(r));
     for (const auto& r : db_.Query(kSelectRounds, {record.id}))
         s.rounds.push_back(arena::Round{AsText(r[0]), Ids(AsText(r[1]))});
     for (const auto& r : db_.Query(kSelectTitles, {record.id})) {
         arena::Title t;
-        t.name = AsText(r[0]);
-        t.quota = static_cast<int>(AsInt(r[1]));
-        if (r[2]) t.min_score = AsDouble(r[2]);
-        t.level = AsText(r[3]);
+        ReadRow(r, t.name, t.quota, t.min_score, t.level);
         s.titles.push_back(std::move(t));
     }
 }
@@ -276,23 +253,16 @@ std::vector<arena::Event> SqlArenaStore::ListEvents(Id contest_id) {
     std::vector<arena::Event> out;
     for (const auto& r : db_.Query(kSelectEvents, {contest_id})) {
         arena::Event e;
-        e.seq = AsInt(r[0]);
-        auto kind = arena::EventKindFromName(AsText(r[1]));
-        if (!kind) throw StoreError("contest_events: unknown kind " + AsText(r[1]));
-        e.kind = *kind;
-        e.at_ms = AsDouble(r[2]);
-        e.actor = AsText(r[3]);
-        e.round = static_cast<int>(AsInt(r[4]));
-        e.contestant_id = AsInt(r[5]);
-        e.seat_id = AsInt(r[6]);
-        e.timer = arena::TimerActionFromName(AsText(r[7])).value_or(arena::TimerAction::kStart);
-        e.values = Doubles(AsText(r[8]));
-        e.criterion = AsText(r[9]);
-        e.key = AsText(r[10]);
-        e.reason = AsText(r[11]);
-        e.order = Ids(AsText(r[12]));
-        e.seed = std::stoull(AsText(r[13]).empty() ? "0" : AsText(r[13]));
-        e.force = AsInt(r[14]) != 0;
+        std::string kind, values, order, seed;
+        ReadRow(r, e.seq, kind, e.at_ms, e.actor, e.round, e.contestant_id, e.seat_id,
+                Named(e.timer, arena::TimerActionFromName, arena::TimerAction::kStart), values, e.criterion, e.key,
+                e.reason, order, seed, e.force);
+        const auto parsed = arena::EventKindFromName(kind);
+        if (!parsed) throw StoreError("contest_events: unknown kind " + kind);
+        e.kind = *parsed;
+        e.values = Doubles(values);
+        e.order = Ids(order);
+        e.seed = std::stoull(seed.empty() ? "0" : seed);
         out.push_back(std::move(e));
     }
     return out;
@@ -314,21 +284,10 @@ std::vector<ports::ContestScoreRecord> SqlArenaStore::ListScores(Id contest_id) 
     std::vector<ports::ContestScoreRecord> out;
     for (const auto& r : db_.Query(kSelectScores, {contest_id})) {
         ports::ContestScoreRecord s;
-        s.id = AsInt(r[0]);
-        s.contest_id = AsInt(r[1]);
-        s.round = static_cast<int>(AsInt(r[2]));
-        s.contestant_id = AsInt(r[3]);
-        s.seat_id = AsInt(r[4]);
-        s.values = Doubles(AsText(r[5]));
-        s.total = AsDouble(r[6]);
-        s.key = AsText(r[7]);
-        s.seq = AsInt(r[8]);
-        s.submitted_by = AsText(r[9]);
-        s.submitted_at = AsText(r[10]);
-        s.void_seq = AsInt(r[11]);
-        s.void_reason = AsText(r[12]);
-        s.void_by = AsText(r[13]);
-        s.voided_at = AsText(r[14]);
+        std::string values;
+        ReadRow(r, s.id, s.contest_id, s.round, s.contestant_id, s.seat_id, values, s.total, s.key, s.seq,
+                s.submitted_by, s.submitted_at, s.void_seq, s.void_reason, s.void_by, s.voided_at);
+        s.values = Doubles(values);
         out.push_back(std::move(s));
     }
     return out;

@@ -1,5 +1,7 @@
 #include "storage/sql/attachment_store.hpp"
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace at = core::attachments;
@@ -13,38 +15,29 @@ constexpr const char* kInsert =
     "INSERT INTO attachments (owner_kind, owner_id, sub_id, sha256, size, type, name, width, height, uploaded_by, "
     "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kWhereId = " FROM attachments WHERE id = ?";
-constexpr const char* kWhereOwner = " FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at = '' ORDER BY id";
+constexpr const char* kWhereOwner =
+    " FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at = '' ORDER BY id";
 constexpr const char* kCountLive =
     "SELECT COUNT(*) FROM attachments WHERE owner_kind = ? AND owner_id = ? AND removed_at = ''";
-constexpr const char* kMarkRemoved = "UPDATE attachments SET removed_by = ?, removed_at = ? WHERE id = ? AND removed_at = ''";
+constexpr const char* kMarkRemoved =
+    "UPDATE attachments SET removed_by = ?, removed_at = ? WHERE id = ? AND removed_at = ''";
 constexpr const char* kBlobs = "SELECT sha256, MAX(size), MAX(type) FROM attachments GROUP BY sha256 ORDER BY sha256";
 
 at::Attachment FromRow(const SqlRow& r) {
     at::Attachment a;
-    a.id = AsInt(r[0]);
-    a.owner_kind = AsText(r[1]);
-    a.owner_id = AsInt(r[2]);
-    a.sub_id = AsInt(r[3]);
-    a.sha256 = AsText(r[4]);
-    a.size = AsInt(r[5]);
-    a.type = at::TypeFromName(AsText(r[6])).value_or(at::Type::kPdf);
-    a.name = AsText(r[7]);
-    a.width = static_cast<int>(AsInt(r[8]));
-    a.height = static_cast<int>(AsInt(r[9]));
-    a.uploaded_by = AsText(r[10]);
-    a.uploaded_at = AsText(r[11]);
-    a.removed_by = AsText(r[12]);
-    a.removed_at = AsText(r[13]);
+    ReadRow(r, a.id, a.owner_kind, a.owner_id, a.sub_id, a.sha256, a.size,
+            Named(a.type, at::TypeFromName, at::Type::kPdf), a.name, a.width, a.height, a.uploaded_by, a.uploaded_at,
+            a.removed_by, a.removed_at);
     return a;
 }
 
 }  // namespace
 
 core::roster::Id SqlAttachmentStore::InsertAttachment(const at::Attachment& a) {
-    return AsInt(db_.Query(kInsert, {a.owner_kind, a.owner_id, a.sub_id, a.sha256, a.size,
-                                     std::string(at::TypeName(a.type)), a.name, std::int64_t{a.width},
-                                     std::int64_t{a.height}, a.uploaded_by, a.uploaded_at})
-                     .at(0)[0]);
+    return AsInt(
+        db_.Query(kInsert, {a.owner_kind, a.owner_id, a.sub_id, a.sha256, a.size, std::string(at::TypeName(a.type)),
+                            a.name, std::int64_t{a.width}, std::int64_t{a.height}, a.uploaded_by, a.uploaded_at})
+            .at(0)[0]);
 }
 
 std::optional<at::Attachment> SqlAttachmentStore::FindAttachment(core::roster::Id id) {
@@ -53,9 +46,11 @@ std::optional<at::Attachment> SqlAttachmentStore::FindAttachment(core::roster::I
     return FromRow(rows[0]);
 }
 
-std::vector<at::Attachment> SqlAttachmentStore::ListAttachments(std::string_view owner_kind, core::roster::Id owner_id) {
+std::vector<at::Attachment> SqlAttachmentStore::ListAttachments(std::string_view owner_kind,
+                                                                core::roster::Id owner_id) {
     std::vector<at::Attachment> out;
-    for (const auto& r : db_.Query(std::string("SELECT ") + kColumns + kWhereOwner, {std::string(owner_kind), owner_id}))
+    for (const auto& r :
+         db_.Query(std::string("SELECT ") + kColumns + kWhereOwner, {std::string(owner_kind), owner_id}))
         out.push_back(FromRow(r));
     return out;
 }
@@ -70,7 +65,7 @@ void SqlAttachmentStore::MarkAttachmentRemoved(core::roster::Id id, const std::s
 
 std::vector<core::ports::AttachmentStore::Blob> SqlAttachmentStore::ListBlobs() {
     std::vector<Blob> out;
-    for (const auto& r : db_.Query(kBlobs)) out.push_back(Blob{AsText(r[0]), AsInt(r[1]), AsText(r[2])});
+    for (const auto& r : db_.Query(kBlobs)) out.push_back(RowAs<Blob>(r));
     return out;
 }
 

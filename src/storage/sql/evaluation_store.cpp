@@ -1,5 +1,7 @@
 #include "storage/sql/evaluation_store.hpp"
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace ports = core::ports;
@@ -26,7 +28,8 @@ constexpr const char* kUpdateCampaign =
     "negative_name = ?, negative_criterion = ?, negative_count = ? WHERE id = ?";
 
 constexpr const char* kInsertSubject =
-    "INSERT INTO campaign_subjects (campaign_id, unit_id, label, track, person_id, project_id) VALUES (?, ?, ?, ?, ?, ?) "
+    "INSERT INTO campaign_subjects (campaign_id, unit_id, label, track, person_id, project_id) VALUES (?, ?, ?, ?, ?, "
+    "?) "
     "RETURNING id";
 constexpr const char* kSelectSubjects =
     "SELECT id, campaign_id, unit_id, label, track, person_id, project_id FROM campaign_subjects WHERE campaign_id = ? "
@@ -96,28 +99,16 @@ constexpr const char* kSelectLatestResult =
 
 ports::CampaignRecord CampaignFromRow(const SqlRow& r) {
     ports::CampaignRecord c;
-    c.id = AsInt(r[0]);
-    c.name = AsText(r[1]);
-    c.scope_unit_id = AsInt(r[2]);
-    c.framework_version_id = AsInt(r[3]);
-    c.cycle_kind = AsText(r[4]);
-    c.cycle_label = AsText(r[5]);
-    c.status = AsText(r[6]);
-    c.version = static_cast<int>(AsInt(r[7]));
-    c.created_by = AsText(r[8]);
-    c.created_at = AsText(r[9]);
-    c.published_by = AsText(r[10]);
-    c.published_at = AsText(r[11]);
-    c.negative_name = AsText(r[12]);
-    c.negative_criterion = AsText(r[13]);
-    c.negative_count = static_cast<int>(AsInt(r[14]));
+    ReadRow(r, c.id, c.name, c.scope_unit_id, c.framework_version_id, c.cycle_kind, c.cycle_label, c.status, c.version,
+            c.created_by, c.created_at, c.published_by, c.published_at, c.negative_name, c.negative_criterion,
+            c.negative_count);
     return c;
 }
 
 }  // namespace
 
 ports::Id SqlCampaignStore::InsertFramework(const std::string& name, const std::string& created_by,
-                                     const std::string& created_at) {
+                                            const std::string& created_at) {
     return AsInt(db_.Query(kInsertFramework, {name, created_by, created_at}).at(0)[0]);
 }
 
@@ -131,8 +122,7 @@ std::optional<ports::FrameworkVersionRecord> SqlCampaignStore::FindFrameworkVers
     auto rows = db_.Query(kSelectFrameworkVersion, {id});
     if (rows.empty()) return std::nullopt;
     const auto& r = rows[0];
-    return ports::FrameworkVersionRecord{AsInt(r[0]),  AsInt(r[1]),  static_cast<int>(AsInt(r[2])), AsText(r[3]),
-                                  AsText(r[4]), AsText(r[5]), AsText(r[6]),                  AsText(r[7])};
+    return RowAs<ports::FrameworkVersionRecord>(r);
 }
 
 ports::Id SqlCampaignStore::InsertCampaign(const ports::CampaignRecord& c) {
@@ -143,9 +133,9 @@ ports::Id SqlCampaignStore::InsertCampaign(const ports::CampaignRecord& c) {
 }
 
 void SqlCampaignStore::UpdateCampaign(const ports::CampaignRecord& c) {
-    db_.Query(kUpdateCampaign, {c.framework_version_id, c.status, static_cast<std::int64_t>(c.version),
-                                c.published_by, c.published_at, c.negative_name, c.negative_criterion,
-                                static_cast<std::int64_t>(c.negative_count), c.id});
+    db_.Query(kUpdateCampaign,
+              {c.framework_version_id, c.status, static_cast<std::int64_t>(c.version), c.published_by, c.published_at,
+               c.negative_name, c.negative_criterion, static_cast<std::int64_t>(c.negative_count), c.id});
 }
 
 std::optional<ports::CampaignRecord> SqlCampaignStore::FindCampaign(ports::Id id) {
@@ -162,14 +152,14 @@ std::vector<ports::CampaignRecord> SqlCampaignStore::ListCampaigns() {
 
 ports::Id SqlCampaignStore::InsertSubject(const ports::CampaignSubjectRecord& s) {
     const SqlValue person = s.person_id ? SqlValue(s.person_id) : SqlValue(std::monostate{});
-    return AsInt(db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person, s.project_id}).at(0)[0]);
+    return AsInt(
+        db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person, s.project_id}).at(0)[0]);
 }
 
 std::vector<ports::CampaignSubjectRecord> SqlCampaignStore::ListSubjects(ports::Id campaign_id) {
     std::vector<ports::CampaignSubjectRecord> out;
     for (const auto& r : db_.Query(kSelectSubjects, {campaign_id}))
-        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), r[5] ? AsInt(r[5]) : 0,
-                       AsInt(r[6])});
+        out.push_back(RowAs<ports::CampaignSubjectRecord>(r));
     return out;
 }
 
@@ -185,7 +175,7 @@ void SqlCampaignStore::ReplaceTracks(ports::Id campaign_id, const std::vector<po
 
 std::vector<ports::TrackRecord> SqlCampaignStore::ListTracks(ports::Id campaign_id) {
     std::vector<ports::TrackRecord> out;
-    for (const auto& r : db_.Query(kSelectTracks, {campaign_id})) out.push_back({AsText(r[0]), AsDouble(r[1])});
+    for (const auto& r : db_.Query(kSelectTracks, {campaign_id})) out.push_back(RowAs<ports::TrackRecord>(r));
     return out;
 }
 
@@ -199,8 +189,7 @@ void SqlCampaignStore::ReplaceBands(ports::Id campaign_id, const std::vector<por
 
 std::vector<ports::BandRecord> SqlCampaignStore::ListBands(ports::Id campaign_id) {
     std::vector<ports::BandRecord> out;
-    for (const auto& r : db_.Query(kSelectBands, {campaign_id}))
-        out.push_back({AsText(r[0]), AsDouble(r[1]), AsInt(r[2]) != 0});
+    for (const auto& r : db_.Query(kSelectBands, {campaign_id})) out.push_back(RowAs<ports::BandRecord>(r));
     return out;
 }
 
@@ -211,8 +200,7 @@ void SqlCampaignStore::ReplaceOwners(ports::Id campaign_id, const std::vector<po
 
 std::vector<ports::OwnerRecord> SqlCampaignStore::ListOwners(ports::Id campaign_id) {
     std::vector<ports::OwnerRecord> out;
-    for (const auto& r : db_.Query(kSelectOwners, {campaign_id}))
-        out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])});
+    for (const auto& r : db_.Query(kSelectOwners, {campaign_id})) out.push_back(RowAs<ports::OwnerRecord>(r));
     return out;
 }
 
@@ -230,16 +218,14 @@ void SqlCampaignStore::UpdateFollowUp(const ports::CampaignFollowUpRecord& f) {
 std::vector<ports::CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(ports::Id campaign_id) {
     std::vector<ports::CampaignFollowUpRecord> out;
     for (const auto& r : db_.Query(kSelectFollowUps, {campaign_id})) {
-        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), static_cast<int>(AsInt(r[3])), AsText(r[4]),
-                       AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9]), AsText(r[10]),
-                       AsText(r[11]), AsText(r[12]), AsText(r[13])});
+        out.push_back(RowAs<ports::CampaignFollowUpRecord>(r));
     }
     return out;
 }
 
 void SqlCampaignStore::UpsertTarget(const ports::MetricTargetRecord& t) {
-    db_.Query(kUpsertTarget, {t.unit_id, t.metric, static_cast<std::int64_t>(t.year), t.target, t.entered_by,
-                              t.entered_at});
+    db_.Query(kUpsertTarget,
+              {t.unit_id, t.metric, static_cast<std::int64_t>(t.year), t.target, t.entered_by, t.entered_at});
 }
 
 void SqlCampaignStore::UpsertActual(const ports::MetricActualRecord& a) {
@@ -258,18 +244,17 @@ void SqlCampaignStore::DeleteActual(ports::Id unit_id, const std::string& metric
 std::vector<ports::MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string& metric, int year) {
     std::vector<ports::MetricTargetRecord> out;
     for (const auto& r : db_.Query(kSelectTargets, {metric, metric, static_cast<std::int64_t>(year)})) {
-        out.push_back({AsInt(r[0]), AsText(r[1]), static_cast<int>(AsInt(r[2])), AsDouble(r[3]), AsText(r[4]),
-                       AsText(r[5])});
+        out.push_back(RowAs<ports::MetricTargetRecord>(r));
     }
     return out;
 }
 
-std::vector<ports::MetricActualRecord> SqlCampaignStore::ListActuals(const std::string& metric, int from_year, int to_year) {
+std::vector<ports::MetricActualRecord> SqlCampaignStore::ListActuals(const std::string& metric, int from_year,
+                                                                     int to_year) {
     std::vector<ports::MetricActualRecord> out;
     for (const auto& r : db_.Query(kSelectActuals, {metric, metric, static_cast<std::int64_t>(from_year),
                                                     static_cast<std::int64_t>(to_year)})) {
-        out.push_back({AsInt(r[0]), AsText(r[1]), static_cast<int>(AsInt(r[2])), static_cast<int>(AsInt(r[3])),
-                       AsDouble(r[4]), AsText(r[5]), AsText(r[6])});
+        out.push_back(RowAs<ports::MetricActualRecord>(r));
     }
     return out;
 }
@@ -283,15 +268,14 @@ std::vector<std::string> SqlCampaignStore::ListMetrics() {
 std::vector<ports::FactRecord> SqlCampaignStore::ListFacts(ports::Id campaign_id) {
     std::vector<ports::FactRecord> out;
     for (const auto& r : db_.Query(kSelectFacts, {campaign_id})) {
-        out.push_back({AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6]),
-                       AsText(r[7]), AsText(r[8])});
+        out.push_back(RowAs<ports::FactRecord>(r));
     }
     return out;
 }
 
 ports::Id SqlCampaignStore::InsertFact(const ports::FactRecord& f) {
-    return AsInt(db_.Query(kInsertFact, {f.campaign_id, f.subject_id, f.criterion, f.key, f.slot, f.value,
-                                         f.entered_by, f.entered_at})
+    return AsInt(db_.Query(kInsertFact, {f.campaign_id, f.subject_id, f.criterion, f.key, f.slot, f.value, f.entered_by,
+                                         f.entered_at})
                      .at(0)[0]);
 }
 
@@ -302,15 +286,15 @@ void SqlCampaignStore::UpdateFact(const ports::FactRecord& f) {
 void SqlCampaignStore::DeleteFact(ports::Id id) { db_.Query(kDeleteFact, {id}); }
 
 void SqlCampaignStore::InsertResult(const ports::ResultSnapshot& r) {
-    db_.Query(kInsertResult, {r.campaign_id, static_cast<std::int64_t>(r.version), r.published_by, r.published_at,
-                              r.body});
+    db_.Query(kInsertResult,
+              {r.campaign_id, static_cast<std::int64_t>(r.version), r.published_by, r.published_at, r.body});
 }
 
 std::optional<ports::ResultSnapshot> SqlCampaignStore::LatestResult(ports::Id campaign_id) {
     auto rows = db_.Query(kSelectLatestResult, {campaign_id});
     if (rows.empty()) return std::nullopt;
     const auto& r = rows[0];
-    return ports::ResultSnapshot{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsText(r[2]), AsText(r[3]), AsText(r[4])};
+    return RowAs<ports::ResultSnapshot>(r);
 }
 
 }  // namespace lingyan::storage

@@ -1,5 +1,7 @@
 #include "storage/sql/honour_store.hpp"
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace honours = core::honours;
@@ -29,18 +31,10 @@ std::vector<honours::Honour> SqlHonourStore::ListHonours() {
     std::vector<honours::Honour> out;
     for (const auto& r : db_.Query(kSelectHonours)) {
         honours::Honour h;
-        h.id = AsInt(r[0]);
-        h.person_id = r[1] ? AsInt(r[1]) : 0;
-        h.unit_id = AsInt(r[2]);
-        h.name = AsText(r[3]);
-        h.title = AsText(r[4]);
-        h.level = honours::LevelFromName(AsText(r[5])).value_or(honours::Level::kCounty);
-        h.year = static_cast<int>(AsInt(r[6]));
-        h.source = honours::SourceFromName(AsText(r[7])).value_or(honours::Source::kManual);
-        h.source_id = AsInt(r[8]);
-        h.document_no = AsText(r[9]);
-        h.granted_by = AsText(r[10]);
-        h.granted_at = AsText(r[11]);
+        ReadRow(r, h.id, h.person_id, h.unit_id, h.name, h.title,
+                Named(h.level, honours::LevelFromName, honours::Level::kCounty), h.year,
+                Named(h.source, honours::SourceFromName, honours::Source::kManual), h.source_id, h.document_no,
+                h.granted_by, h.granted_at);
         out.push_back(std::move(h));
     }
     return out;

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace ports = core::ports;
@@ -29,8 +31,7 @@ constexpr const char* kUpdatePeriod =
     "UPDATE points_periods SET name = ?, day_from = ?, day_to = ?, stars = ?, base_points = ?, zeroing_rules = ?, "
     "publicity_days = ?, grades = ?, closed = ? WHERE id = ?";
 
-constexpr const char* kSelectMembers =
-    "SELECT id, unit_id, name, person_id, user_id FROM points_members ORDER BY id";
+constexpr const char* kSelectMembers = "SELECT id, unit_id, name, person_id, user_id FROM points_members ORDER BY id";
 constexpr const char* kInsertMember =
     "INSERT INTO points_members (unit_id, name, person_id, user_id) VALUES (?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateMember =
@@ -97,19 +98,11 @@ SqlValue NullableId(ports::Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; 
 
 ports::PointsEventRecord EventFromRow(const SqlRow& r) {
     ports::PointsEventRecord e;
-    e.id = AsInt(r[0]);
-    e.member_id = AsInt(r[1]);
-    e.rule_id = AsInt(r[2]);
-    e.date = static_cast<points::Day>(AsInt(r[3]));
-    e.quantity = AsInt(r[4]);
-    e.note = AsText(r[5]);
-    e.status = EventStatusFromName(AsText(r[6])).value_or(points::EventStatus::kPending);
-    e.submitted_by = AsText(r[7]);
-    e.submitted_at = AsText(r[8]);
-    e.decided_by = AsText(r[9]);
-    e.decided_at = AsText(r[10]);
-    e.reason = AsText(r[11]);
-    e.reverses = r[12] ? AsInt(r[12]) : 0;
+    std::int64_t date = 0;
+    ReadRow(r, e.id, e.member_id, e.rule_id, date, e.quantity, e.note,
+            Named(e.status, EventStatusFromName, points::EventStatus::kPending), e.submitted_by, e.submitted_at,
+            e.decided_by, e.decided_at, e.reason, e.reverses);
+    e.date = static_cast<points::Day>(date);
     return e;
 }
 
@@ -117,9 +110,12 @@ ports::PointsEventRecord EventFromRow(const SqlRow& r) {
 
 const char* EventStatusName(points::EventStatus s) {
     switch (s) {
-        case points::EventStatus::kApproved: return "approved";
-        case points::EventStatus::kRejected: return "rejected";
-        case points::EventStatus::kPending: break;
+        case points::EventStatus::kApproved:
+            return "approved";
+        case points::EventStatus::kRejected:
+            return "rejected";
+        case points::EventStatus::kPending:
+            break;
     }
     return "pending";
 }
@@ -135,15 +131,8 @@ std::vector<ports::PointsRuleRecord> SqlPointsStore::ListRules() {
     std::vector<ports::PointsRuleRecord> out;
     for (const auto& r : db_.Query(kSelectRules)) {
         ports::PointsRuleRecord rec;
-        rec.id = AsInt(r[0]);
-        rec.rule.code = AsText(r[1]);
-        rec.rule.name = AsText(r[2]);
-        rec.rule.category = AsText(r[3]);
-        rec.rule.points = AsInt(r[4]);
-        if (r[5]) rec.rule.cap = AsInt(r[5]);
-        rec.rule.needs_approval = AsInt(r[6]) != 0;
-        rec.rule.evidence = AsText(r[7]);
-        rec.active = AsInt(r[8]) != 0;
+        auto& x = rec.rule;
+        ReadRow(r, rec.id, x.code, x.name, x.category, x.points, x.cap, x.needs_approval, x.evidence, rec.active);
         out.push_back(std::move(rec));
     }
     return out;
@@ -166,17 +155,15 @@ std::vector<ports::PointsPeriodRecord> SqlPointsStore::ListPeriods() {
     std::vector<ports::PointsPeriodRecord> out;
     for (const auto& r : db_.Query(kSelectPeriods)) {
         ports::PointsPeriodRecord p;
-        p.id = AsInt(r[0]);
-        p.name = AsText(r[1]);
-        p.period.from = static_cast<points::Day>(AsInt(r[2]));
-        p.period.to = static_cast<points::Day>(AsInt(r[3]));
+        std::int64_t from = 0, to = 0;
+        std::string stars, zeroing, grades;
+        ReadRow(r, p.id, p.name, from, to, stars, p.base_points, zeroing, p.publicity_days, grades, p.closed);
+        p.period.from = static_cast<points::Day>(from);
+        p.period.to = static_cast<points::Day>(to);
         p.stars.thresholds.clear();
-        for (const auto& t : SplitList(AsText(r[4]))) p.stars.thresholds.push_back(std::stoll(t));
-        p.base_points = AsInt(r[5]);
-        p.zeroing_rules = SplitList(AsText(r[6]));
-        p.publicity_days = static_cast<int>(AsInt(r[7]));
-        p.grades = points::ParseGradeQuotas(AsText(r[8])).value_or(std::vector<points::GradeQuota>{});
-        p.closed = AsInt(r[9]) != 0;
+        for (const auto& t : SplitList(stars)) p.stars.thresholds.push_back(std::stoll(t));
+        p.zeroing_rules = SplitList(zeroing);
+        p.grades = points::ParseGradeQuotas(grades).value_or(std::vector<points::GradeQuota>{});
         out.push_back(std::move(p));
     }
     return out;
@@ -210,8 +197,7 @@ void SqlPointsStore::UpdatePeriod(const ports::PointsPeriodRecord& p) {
 
 std::vector<ports::PointsMemberRecord> SqlPointsStore::ListMembers() {
     std::vector<ports::PointsMemberRecord> out;
-    for (const auto& r : db_.Query(kSelectMembers))
-        out.push_back({AsInt(r[0]), AsInt(r[1]), AsText(r[2]), r[3] ? AsInt(r[3]) : 0, r[4] ? AsInt(r[4]) : 0});
+    for (const auto& r : db_.Query(kSelectMembers)) out.push_back(RowAs<ports::PointsMemberRecord>(r));
     return out;
 }
 
@@ -220,12 +206,13 @@ void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
 }
 
 ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
-    return AsInt(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id)}).at(0)[0]);
+    return AsInt(
+        db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id)}).at(0)[0]);
 }
 
 void SqlPointsStore::RequestLink(const ports::PointsLinkRequestRecord& r) {
     db_.Query("UPDATE points_members SET link_user_id = ?, link_requested_by = ?, link_requested_at = ? WHERE id = ?",
-                {r.user_id, r.requested_by, r.requested_at, r.member_id});
+              {r.user_id, r.requested_by, r.requested_at, r.member_id});
 }
 
 std::vector<ports::PointsLinkRequestRecord> SqlPointsStore::ListLinkRequests(ports::Id user_id) {
@@ -238,9 +225,10 @@ std::vector<ports::PointsLinkRequestRecord> SqlPointsStore::ListLinkRequests(por
 }
 
 bool SqlPointsStore::AnswerLink(ports::Id member_id, ports::Id user_id, bool accept) {
-    const char* sql = accept ? "UPDATE points_members SET user_id = link_user_id, link_user_id = NULL "
-                               "WHERE id = ? AND link_user_id = ? AND user_id IS NULL RETURNING id"
-                             : "UPDATE points_members SET link_user_id = NULL WHERE id = ? AND link_user_id = ? RETURNING id";
+    const char* sql =
+        accept ? "UPDATE points_members SET user_id = link_user_id, link_user_id = NULL "
+                 "WHERE id = ? AND link_user_id = ? AND user_id IS NULL RETURNING id"
+               : "UPDATE points_members SET link_user_id = NULL WHERE id = ? AND link_user_id = ? RETURNING id";
     return !db_.Query(sql, {member_id, user_id}).empty();
 }
 
@@ -258,8 +246,8 @@ std::optional<ports::PointsEventRecord> SqlPointsStore::FindEvent(ports::Id id) 
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListMemberEvents(ports::Id member_id) {
     std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kEventColumns) + " WHERE member_id = ? ORDER BY day DESC, id DESC",
-                                   {member_id}))
+    for (const auto& r :
+         db_.Query(std::string(kEventColumns) + " WHERE member_id = ? ORDER BY day DESC, id DESC", {member_id}))
         out.push_back(EventFromRow(r));
     return out;
 }
@@ -273,7 +261,7 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListCountedEvents(const po
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
-                                                                 std::size_t offset, std::size_t limit) {
+                                                                        std::size_t offset, std::size_t limit) {
     std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
     const std::string units = UnitFilter(scope.unit_ids, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
@@ -295,7 +283,7 @@ std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventSc
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::ports::PointsEventScope& scope,
-                                                                const std::string& since, std::size_t limit) {
+                                                                       const std::string& since, std::size_t limit) {
     std::vector<SqlValue> params{since, std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
     const std::string units = UnitFilter(scope.unit_ids, params);
     params.emplace_back(static_cast<std::int64_t>(limit));

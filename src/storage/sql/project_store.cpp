@@ -3,6 +3,8 @@
 #include <charconv>
 #include <sstream>
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace pj = core::projects;
@@ -22,7 +24,8 @@ constexpr const char* kUpdateProject =
     "UPDATE projects SET kind = ?, title = ?, detail = ?, office_unit_id = ?, unit_id = ?, owner_person_id = ?, "
     "responsibility = ?, state = ?, claim_id = ?, started_on = ?, completed_on = ?, last_report_on = ?, colour = ?, "
     "red_on = ?, created_by = ?, created_at = ?, updated_at = ? WHERE id = ?";
-constexpr const char* kMilestoneColumns = "SELECT id, project_id, claim_id, seq, title, deadline, done_on FROM project_milestones";
+constexpr const char* kMilestoneColumns =
+    "SELECT id, project_id, claim_id, seq, title, deadline, done_on FROM project_milestones";
 constexpr const char* kInsertMilestone =
     "INSERT INTO project_milestones (project_id, claim_id, seq, title, deadline, done_on) VALUES (?, ?, ?, ?, ?, ?) "
     "RETURNING id";
@@ -72,32 +75,16 @@ std::vector<SqlValue> ProjectValues(const pj::Project& p) {
 
 pj::Project ProjectFrom(const SqlRow& r) {
     pj::Project p;
-    p.id = AsInt(r[0]);
-    p.kind = pj::KindFromName(AsText(r[1])).value_or(pj::Kind::kSecretary);
-    p.title = AsText(r[2]);
-    p.detail = AsText(r[3]);
-    p.office_unit_id = AsInt(r[4]);
-    p.unit_id = AsInt(r[5]);
-    p.owner_person_id = AsInt(r[6]);
-    p.responsibility = AsText(r[7]);
-    p.state = pj::StateFromName(AsText(r[8])).value_or(pj::State::kActive);
-    p.claim_id = AsInt(r[9]);
-    p.started_on = AsText(r[10]);
-    p.completed_on = AsText(r[11]);
-    p.last_report_on = AsText(r[12]);
-    const auto colour = AsInt(r[13]);
+    std::int64_t colour = 0;
+    ReadRow(r, p.id, Named(p.kind, pj::KindFromName, pj::Kind::kSecretary), p.title, p.detail, p.office_unit_id,
+            p.unit_id, p.owner_person_id, p.responsibility, Named(p.state, pj::StateFromName, pj::State::kActive),
+            p.claim_id, p.started_on, p.completed_on, p.last_report_on, colour, p.red_on, p.created_by, p.created_at,
+            p.updated_at);
     p.colour = colour >= 0 && colour <= 3 ? static_cast<pj::Colour>(colour) : pj::Colour::kNone;
-    p.red_on = AsText(r[14]);
-    p.created_by = AsText(r[15]);
-    p.created_at = AsText(r[16]);
-    p.updated_at = AsText(r[17]);
     return p;
 }
 
-pj::Milestone MilestoneFrom(const SqlRow& r) {
-    return pj::Milestone{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), static_cast<int>(AsInt(r[3])), AsText(r[4]),
-                         AsText(r[5]),  AsText(r[6])};
-}
+pj::Milestone MilestoneFrom(const SqlRow& r) { return RowAs<pj::Milestone>(r); }
 
 // Figures as stored: one per line, "name\tvalue\tunit" (names and units hold no tabs or newlines).
 std::string FiguresText(const std::vector<pj::Figure>& figures) {
@@ -174,8 +161,9 @@ std::vector<pj::Project> SqlProjectStore::ListProjects() {
 }
 
 Id SqlProjectStore::InsertMilestone(const pj::Milestone& m) {
-    return AsInt(db_.Query(kInsertMilestone, {m.project_id, m.claim_id, std::int64_t{m.seq}, m.title, m.deadline, m.done_on})
-                     .at(0)[0]);
+    return AsInt(
+        db_.Query(kInsertMilestone, {m.project_id, m.claim_id, std::int64_t{m.seq}, m.title, m.deadline, m.done_on})
+            .at(0)[0]);
 }
 
 void SqlProjectStore::SetMilestoneDone(Id milestone_id, const std::string& done_on) {
@@ -184,8 +172,8 @@ void SqlProjectStore::SetMilestoneDone(Id milestone_id, const std::string& done_
 
 std::vector<pj::Milestone> SqlProjectStore::ListMilestones(Id project_id) {
     std::vector<pj::Milestone> out;
-    for (const auto& r : db_.Query(std::string(kMilestoneColumns) + " WHERE project_id = ? ORDER BY claim_id, seq",
-                                   {project_id}))
+    for (const auto& r :
+         db_.Query(std::string(kMilestoneColumns) + " WHERE project_id = ? ORDER BY claim_id, seq", {project_id}))
         out.push_back(MilestoneFrom(r));
     return out;
 }
@@ -212,61 +200,46 @@ std::vector<pj::Claim> SqlProjectStore::ListClaims(Id project_id) {
     std::vector<pj::Claim> out;
     for (const auto& r : db_.Query(kSelectClaims, {project_id})) {
         pj::Claim c;
-        c.id = AsInt(r[0]);
-        c.project_id = AsInt(r[1]);
-        c.unit_id = AsInt(r[2]);
-        c.owner_person_id = AsInt(r[3]);
-        c.responsibility = AsText(r[4]);
-        c.claimed_by = AsInt(r[5]);
-        c.claimed_by_name = AsText(r[6]);
-        c.claimed_on = AsText(r[7]);
-        const auto status = AsText(r[8]);
+        std::string status;
+        ReadRow(r, c.id, c.project_id, c.unit_id, c.owner_person_id, c.responsibility, c.claimed_by, c.claimed_by_name,
+                c.claimed_on, status, c.reason, c.decided_by, c.decided_on);
         c.status = status == "confirmed" ? pj::ClaimStatus::kConfirmed
                    : status == "refused" ? pj::ClaimStatus::kRefused
                                          : pj::ClaimStatus::kPending;
-        c.reason = AsText(r[9]);
-        c.decided_by = AsText(r[10]);
-        c.decided_on = AsText(r[11]);
         out.push_back(std::move(c));
     }
     return out;
 }
 
 Id SqlProjectStore::InsertReport(const pj::Report& r) {
-    return AsInt(db_.Query(kInsertReport, {r.project_id, r.milestone_id, std::int64_t{r.milestone_done ? 1 : 0},
-                                           r.on_date, r.text, FiguresText(r.figures), IdsText(r.attachment_ids), r.user,
-                                           r.at})
-                     .at(0)[0]);
+    return AsInt(
+        db_.Query(kInsertReport, {r.project_id, r.milestone_id, std::int64_t{r.milestone_done ? 1 : 0}, r.on_date,
+                                  r.text, FiguresText(r.figures), IdsText(r.attachment_ids), r.user, r.at})
+            .at(0)[0]);
 }
 
 std::vector<pj::Report> SqlProjectStore::ListReports(Id project_id) {
     std::vector<pj::Report> out;
     for (const auto& r : db_.Query(kSelectReports, {project_id})) {
         pj::Report x;
-        x.id = AsInt(r[0]);
-        x.project_id = AsInt(r[1]);
-        x.milestone_id = AsInt(r[2]);
-        x.milestone_done = AsInt(r[3]) != 0;
-        x.on_date = AsText(r[4]);
-        x.text = AsText(r[5]);
-        x.figures = FiguresFrom(AsText(r[6]));
-        x.attachment_ids = IdsFrom(AsText(r[7]));
-        x.user = AsText(r[8]);
-        x.at = AsText(r[9]);
+        std::string figures, attachments;
+        ReadRow(r, x.id, x.project_id, x.milestone_id, x.milestone_done, x.on_date, x.text, figures, attachments,
+                x.user, x.at);
+        x.figures = FiguresFrom(figures);
+        x.attachment_ids = IdsFrom(attachments);
         out.push_back(std::move(x));
     }
     return out;
 }
 
 void SqlProjectStore::AppendEvent(const ports::ProjectEvent& e) {
-    db_.Query(kInsertEvent, {e.project_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
+    db_.Query(kInsertEvent,
+              {e.project_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
 }
 
 std::vector<ports::ProjectEvent> SqlProjectStore::ListEvents(Id project_id) {
     std::vector<ports::ProjectEvent> out;
-    for (const auto& r : db_.Query(kSelectEvents, {project_id}))
-        out.push_back(ports::ProjectEvent{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                                          AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9])});
+    for (const auto& r : db_.Query(kSelectEvents, {project_id})) out.push_back(RowAs<ports::ProjectEvent>(r));
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "core/roster/person_rules.hpp"
 #include "core/roster/tree.hpp"
 #include "storage/db/migrations.hpp"
+#include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
 
@@ -108,10 +109,7 @@ SqlValue Opt(const std::optional<Id>& id) { return id ? SqlValue(*id) : SqlValue
 SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue() : SqlValue(s); }
 std::int64_t Flag(bool b) { return b ? 1 : 0; }
 
-UserRecord UserFromRow(const SqlRow& r) {
-    return UserRecord{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]),
-                      AsText(r[5]), AsInt(r[6]) != 0, AsInt(r[7]) != 0, AsInt(r[8]), AsText(r[9])};
-}
+UserRecord UserFromRow(const SqlRow& r) { return RowAs<UserRecord>(r); }
 
 }  // namespace
 
@@ -157,16 +155,9 @@ std::vector<Unit> SqlStore::LoadUnits() {
     std::vector<Unit> out;
     for (const auto& r : db_->Query(kSelectUnits)) {
         Unit u;
-        u.id = AsInt(r[0]);
-        if (r[1]) u.parent_id = AsInt(r[1]);
-        u.code = AsText(r[2]);
-        u.name = AsText(r[3]);
-        u.kind = KindFromString(AsText(r[4])).value_or(UnitKind::kVillage);
-        u.economy = EconomyFromString(AsText(r[5])).value_or(Economy::kNone);
-        u.dev_zone = AsInt(r[6]) != 0;
-        u.near_highway = AsInt(r[7]) != 0;
-        u.population = AsInt(r[8]);
-        u.area_km2 = AsDouble(r[9]);
+        ReadRow(r, u.id, u.parent_id, u.code, u.name, Named(u.kind, KindFromString, UnitKind::kVillage),
+                Named(u.economy, EconomyFromString, Economy::kNone), u.dev_zone, u.near_highway, u.population,
+                u.area_km2);
         out.push_back(std::move(u));
     }
     return out;
@@ -180,8 +171,9 @@ Id SqlStore::InsertUnit(const Unit& u) {
 }
 
 void SqlStore::UpdateUnit(const Unit& u) {
-    db_->Query(kUpdateUnit, {TextOrNull(u.code), u.name, std::string(KindName(u.kind)), std::string(EconomyName(u.economy)),
-                             Flag(u.dev_zone), Flag(u.near_highway), u.population, u.area_km2, u.id});
+    db_->Query(kUpdateUnit,
+               {TextOrNull(u.code), u.name, std::string(KindName(u.kind)), std::string(EconomyName(u.economy)),
+                Flag(u.dev_zone), Flag(u.near_highway), u.population, u.area_km2, u.id});
 }
 
 void SqlStore::DeleteUnit(Id id) { db_->Query(kDeleteUnit, {id}); }
@@ -190,17 +182,9 @@ std::vector<Person> SqlStore::LoadPeople() {
     std::vector<Person> out;
     for (const auto& r : db_->Query(kSelectPeople)) {
         Person p;
-        p.id = AsInt(r[0]);
-        p.unit_id = AsInt(r[1]);
-        p.name = AsText(r[2]);
-        p.gender = GenderFromString(AsText(r[3])).value_or(Gender::kMale);
-        p.birth_date = AsText(r[4]);
-        p.education = EducationFromString(AsText(r[5])).value_or(Education::kHighSchool);
-        p.party_join_date = AsText(r[6]);
-        p.id_number = AsText(r[7]);
-        p.phone = AsText(r[8]);
-        p.reserve_cadre = AsInt(r[9]) != 0;
-        p.party_org_id = AsInt(r[10]);
+        ReadRow(r, p.id, p.unit_id, p.name, Named(p.gender, GenderFromString, Gender::kMale), p.birth_date,
+                Named(p.education, EducationFromString, Education::kHighSchool), p.party_join_date, p.id_number,
+                p.phone, p.reserve_cadre, p.party_org_id);
         out.push_back(std::move(p));
     }
     return out;
@@ -239,12 +223,13 @@ void SqlStore::DeletePerson(Id id) {
 
 std::vector<Position> SqlStore::LoadPositions() {
     std::vector<Position> out;
-    for (const auto& r : db_->Query(kSelectPositions))
-        out.push_back(Position{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
+    for (const auto& r : db_->Query(kSelectPositions)) out.push_back(RowAs<Position>(r));
     return out;
 }
 
-Id SqlStore::InsertPosition(const Position& p) { return AsInt(db_->Query(kInsertPosition, PositionParams(p)).at(0)[0]); }
+Id SqlStore::InsertPosition(const Position& p) {
+    return AsInt(db_->Query(kInsertPosition, PositionParams(p)).at(0)[0]);
+}
 
 void SqlStore::UpdatePosition(const Position& p) {
     auto params = PositionParams(p);
@@ -258,14 +243,8 @@ std::vector<PartyOrg> SqlStore::LoadPartyOrgs() {
     std::vector<PartyOrg> out;
     for (const auto& r : db_->Query(kSelectPartyOrgs)) {
         PartyOrg o;
-        o.id = AsInt(r[0]);
-        o.unit_id = AsInt(r[1]);
-        o.name = AsText(r[2]);
-        o.kind = PartyOrgKindFromString(AsText(r[3])).value_or(PartyOrgKind::kBranch);
-        o.parent_id = AsInt(r[4]);
-        o.approved_on = AsText(r[5]);
-        o.document_no = AsText(r[6]);
-        o.dissolved_on = AsText(r[7]);
+        ReadRow(r, o.id, o.unit_id, o.name, Named(o.kind, PartyOrgKindFromString, PartyOrgKind::kBranch), o.parent_id,
+                o.approved_on, o.document_no, o.dissolved_on);
         out.push_back(std::move(o));
     }
     return out;
@@ -287,28 +266,21 @@ void SqlStore::UpdatePartyOrg(const PartyOrg& o) {
 }
 
 Id SqlStore::InsertPartyOrgEvent(const PartyOrgEvent& e) {
-    return AsInt(db_->Query(kInsertPartyOrgEvent, {e.org_id, e.action, e.from, e.to, e.approved_on, e.document_no,
-                                                   e.done_by, e.done_at})
+    return AsInt(db_->Query(kInsertPartyOrgEvent,
+                            {e.org_id, e.action, e.from, e.to, e.approved_on, e.document_no, e.done_by, e.done_at})
                      .at(0)[0]);
 }
 
 std::vector<PartyOrgEvent> SqlStore::ListPartyOrgEvents(Id org_id) {
     std::vector<PartyOrgEvent> out;
-    for (const auto& r : db_->Query(kSelectPartyOrgEvents, {org_id}))
-        out.push_back(PartyOrgEvent{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]),
-                                    AsText(r[6]), AsText(r[7]), AsText(r[8])});
+    for (const auto& r : db_->Query(kSelectPartyOrgEvents, {org_id})) out.push_back(RowAs<PartyOrgEvent>(r));
     return out;
 }
 
 namespace {
 PartyHousehold HouseholdOf(SqlDb& db, const SqlRow& r) {
     PartyHousehold h;
-    h.id = AsInt(r[0]);
-    h.org_id = AsInt(r[1]);
-    h.person_id = AsInt(r[2]);
-    h.place = AsText(r[3]);
-    h.created_on = AsText(r[4]);
-    h.dissolved_on = AsText(r[5]);
+    ReadRow(r, h.id, h.org_id, h.person_id, h.place, h.created_on, h.dissolved_on);
     for (const auto& m : db.Query(kSelectHouseholdMembers, {h.id})) h.served.push_back(AsInt(m[0]));
     return h;
 }
@@ -328,7 +300,8 @@ std::optional<PartyHousehold> SqlStore::FindHousehold(Id id) {
 }
 
 Id SqlStore::InsertHousehold(const PartyHousehold& h) {
-    const Id id = AsInt(db_->Query(kInsertHousehold, {h.org_id, h.person_id, h.place, h.created_on, h.dissolved_on}).at(0)[0]);
+    const Id id =
+        AsInt(db_->Query(kInsertHousehold, {h.org_id, h.person_id, h.place, h.created_on, h.dissolved_on}).at(0)[0]);
     for (Id person : h.served) db_->Query(kInsertHouseholdMember, {id, person});
     return id;
 }
@@ -337,8 +310,7 @@ void SqlStore::DissolveHousehold(Id id, const std::string& on) { db_->Query(kDis
 
 std::vector<UnitIncome> SqlStore::LoadIncomes() {
     std::vector<UnitIncome> out;
-    for (const auto& r : db_->Query(kSelectIncomes))
-        out.push_back(UnitIncome{AsInt(r[0]), static_cast<int>(AsInt(r[1])), AsInt(r[2])});
+    for (const auto& r : db_->Query(kSelectIncomes)) out.push_back(RowAs<UnitIncome>(r));
     return out;
 }
 
@@ -347,11 +319,10 @@ void SqlStore::UpsertIncome(const UnitIncome& i) {
 }
 
 Id SqlStore::InsertUser(const UserRecord& u) {
-    return AsInt(
-        db_->Query(kInsertUser, {u.username, u.display_name, u.role,
-                                 u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(), u.password_hash,
-                                 Flag(u.active), Flag(u.must_change_password), u.created_at})
-            .at(0)[0]);
+    return AsInt(db_->Query(kInsertUser, {u.username, u.display_name, u.role,
+                                          u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(), u.password_hash,
+                                          Flag(u.active), Flag(u.must_change_password), u.created_at})
+                     .at(0)[0]);
 }
 
 void SqlStore::UpdateUserPassword(Id id, const std::string& password_hash, bool must_change) {
@@ -385,10 +356,7 @@ void SqlStore::InsertSession(const SessionRecord& s) {
 
 namespace {
 
-SessionRecord SessionFromRow(const SqlRow& r) {
-    return SessionRecord{AsText(r[0]), AsInt(r[1]), AsText(r[2]), AsInt(r[3]), AsInt(r[4]), AsInt(r[5]),
-                         AsText(r[6]),  AsText(r[7])};
-}
+SessionRecord SessionFromRow(const SqlRow& r) { return RowAs<SessionRecord>(r); }
 
 }  // namespace
 
@@ -404,8 +372,8 @@ void SqlStore::TouchSession(const std::string& token_hash, std::int64_t last_see
 
 std::vector<SessionRecord> SqlStore::ListSessionsOfUser(Id user_id) {
     std::vector<SessionRecord> out;
-    for (const auto& r : db_->Query(std::string(kSessionColumns) + " WHERE user_id = ? ORDER BY created_at DESC",
-                                    {user_id}))
+    for (const auto& r :
+         db_->Query(std::string(kSessionColumns) + " WHERE user_id = ? ORDER BY created_at DESC", {user_id}))
         out.push_back(SessionFromRow(r));
     return out;
 }
@@ -418,9 +386,7 @@ int SqlStore::DeleteSessionsOfUser(Id user_id) {
 
 namespace {
 
-core::ports::LoginThrottle ThrottleFromRow(const SqlRow& r) {
-    return core::ports::LoginThrottle{AsText(r[0]), static_cast<int>(AsInt(r[1])), AsInt(r[2]), AsInt(r[3])};
-}
+core::ports::LoginThrottle ThrottleFromRow(const SqlRow& r) { return RowAs<core::ports::LoginThrottle>(r); }
 
 }  // namespace
 
@@ -439,7 +405,8 @@ void SqlStore::DeleteThrottle(const std::string& key) { db_->Query(kDeleteThrott
 
 std::vector<core::ports::LoginThrottle> SqlStore::ListThrottles(std::int64_t blocked_after) {
     std::vector<core::ports::LoginThrottle> out;
-    for (const auto& r : db_->Query(std::string(kThrottleColumns) + " WHERE blocked_until > ? ORDER BY key", {blocked_after}))
+    for (const auto& r :
+         db_->Query(std::string(kThrottleColumns) + " WHERE blocked_until > ? ORDER BY key", {blocked_after}))
         out.push_back(ThrottleFromRow(r));
     return out;
 }
@@ -498,8 +465,7 @@ void SqlStore::AppendAudit(AuditEntry entry) {
 std::vector<AuditEntry> SqlStore::ListAudit(std::int64_t after_seq, int limit) {
     std::vector<AuditEntry> out;
     for (const auto& r : db_->Query(kSelectAudit, {after_seq, static_cast<std::int64_t>(limit)})) {
-        out.push_back(AuditEntry{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]),
-                                 AsText(r[6]), AsText(r[7]), AsText(r[8]), AsInt(r[9]) != 0});
+        out.push_back(RowAs<AuditEntry>(r));
     }
     return out;
 }

@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace tickets = core::tickets;
@@ -22,7 +24,8 @@ constexpr const char* kTicketColumns =
 constexpr const char* kInsertTicket =
     "INSERT INTO tickets (source, source_id, title, detail, category, priority, subject_unit_id, location, "
     "raised_by, raiser_name, raiser_phone, state, office_unit_id, handler_unit_id, leader, leader_user_id, "
-    "allowed_days, assigned_on, deadline, signed_on, signed_late, last_note_on, reported_on, closed_on, days_to_close, colour, "
+    "allowed_days, assigned_on, deadline, signed_on, signed_late, last_note_on, reported_on, closed_on, days_to_close, "
+    "colour, "
     "red_on, reopen_count, send_back_count, satisfied, extension_days, extension_reason, merged_into, created_on, "
     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
@@ -30,19 +33,20 @@ constexpr const char* kUpdateTicket =
     "UPDATE tickets SET source = ?, source_id = ?, title = ?, detail = ?, category = ?, priority = ?, "
     "subject_unit_id = ?, location = ?, raised_by = ?, raiser_name = ?, raiser_phone = ?, state = ?, "
     "office_unit_id = ?, handler_unit_id = ?, leader = ?, leader_user_id = ?, allowed_days = ?, assigned_on = ?, "
-    "deadline = ?, signed_on = ?, signed_late = ?, last_note_on = ?, reported_on = ?, closed_on = ?, days_to_close = ?, colour = ?, "
+    "deadline = ?, signed_on = ?, signed_late = ?, last_note_on = ?, reported_on = ?, closed_on = ?, days_to_close = "
+    "?, colour = ?, "
     "red_on = ?, reopen_count = ?, send_back_count = ?, satisfied = ?, extension_days = ?, extension_reason = ?, "
     "merged_into = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kDeleteScope = "DELETE FROM ticket_scope WHERE ticket_id = ?";
 constexpr const char* kInsertScope =
-    "INSERT INTO ticket_scope (unit_id, kind, ticket_id, open, waiting, urgency, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO ticket_scope (unit_id, kind, ticket_id, open, waiting, urgency, deadline) VALUES (?, ?, ?, ?, ?, ?, "
+    "?)";
 constexpr const char* kCountColours =
     "SELECT urgency, COUNT(*) FROM ticket_scope WHERE unit_id = ? AND kind = ? AND open = 1 AND waiting = 2 "
     "GROUP BY urgency";
-constexpr const char* kSelectRunning =
-    "FROM tickets t WHERE t.state IN ('assigned', 'signed', 'in_progress')";
-#define LATE                                                                                               \
-    "(t.red_on <> '' OR (t.reported_on <> '' AND t.deadline <> '' AND t.reported_on > t.deadline) OR "       \
+constexpr const char* kSelectRunning = "FROM tickets t WHERE t.state IN ('assigned', 'signed', 'in_progress')";
+#define LATE                                                                                           \
+    "(t.red_on <> '' OR (t.reported_on <> '' AND t.deadline <> '' AND t.reported_on > t.deadline) OR " \
     "(t.state IN ('assigned', 'signed', 'in_progress') AND t.deadline <> '' AND t.deadline < ?))"
 #define JUDGED "((t.reported_on <> '' OR t.closed_on <> '') AND t.deadline <> '')"
 // Per handling unit, summed in the database (the conditions follow app/tickets statistics).
@@ -50,9 +54,12 @@ constexpr const char* kAggregateStats =
     "SELECT t.handler_unit_id, COUNT(*), "
     "SUM(CASE WHEN t.state = 'closed' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.state NOT IN ('closed', 'merged', 'split') THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN " LATE " THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN " JUDGED " THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN " JUDGED " AND NOT (" LATE ") THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " LATE
+    " THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " JUDGED
+    " THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " JUDGED " AND NOT (" LATE
+    ") THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.satisfied IS NOT NULL THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.satisfied = 1 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END), "
@@ -86,14 +93,17 @@ constexpr const char* kSelectSettings = "SELECT name, value FROM ticket_settings
 constexpr const char* kDeleteSetting = "DELETE FROM ticket_settings WHERE name = ?";
 constexpr const char* kInsertSetting = "INSERT INTO ticket_settings (name, value) VALUES (?, ?)";
 constexpr const char* kInsertNotification =
-    "INSERT INTO notifications (user_id, kind, title, body, ticket_id, created_at, project_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "INSERT INTO notifications (user_id, kind, title, body, ticket_id, created_at, project_id) VALUES (?, ?, ?, ?, ?, "
+    "?, ?) "
     "RETURNING id";
 constexpr const char* kSelectNotifications =
-    "SELECT id, user_id, kind, title, body, ticket_id, created_at, read_at, project_id FROM notifications WHERE user_id = ?";
+    "SELECT id, user_id, kind, title, body, ticket_id, created_at, read_at, project_id FROM notifications WHERE "
+    "user_id = ?";
 constexpr const char* kCountUnread = "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at = ''";
 constexpr const char* kMarkOneRead =
     "UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at = '' RETURNING id";
-constexpr const char* kMarkAllRead = "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at = '' RETURNING id";
+constexpr const char* kMarkAllRead =
+    "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at = '' RETURNING id";
 constexpr const char* kHasNotification =
     "SELECT 1 FROM notifications WHERE user_id = ? AND kind = ? AND ticket_id = ? AND created_at >= ? LIMIT 1";
 
@@ -144,42 +154,16 @@ std::vector<SqlValue> TicketValues(const tickets::Ticket& t) {
 
 tickets::Ticket TicketFrom(const SqlRow& r) {
     tickets::Ticket t;
-    t.id = AsInt(r[0]);
-    t.source = tickets::SourceFromName(AsText(r[1])).value_or(tickets::Source::kMinqing);
-    t.source_id = AsInt(r[2]);
-    t.title = AsText(r[3]);
-    t.detail = AsText(r[4]);
-    t.category = AsText(r[5]);
-    t.priority = tickets::PriorityFromName(AsText(r[6])).value_or(tickets::Priority::kNormal);
-    t.subject_unit_id = AsInt(r[7]);
-    t.location = AsText(r[8]);
-    t.raised_by = AsInt(r[9]);
-    t.raiser_name = AsText(r[10]);
-    t.raiser_phone = AsText(r[11]);
-    t.state = tickets::StateFromName(AsText(r[12])).value_or(tickets::State::kRegistered);
-    t.office_unit_id = AsInt(r[13]);
-    t.handler_unit_id = AsInt(r[14]);
-    t.leader = AsText(r[15]);
-    t.leader_user_id = AsInt(r[16]);
-    t.allowed_days = static_cast<int>(AsInt(r[17]));
-    t.assigned_on = AsText(r[18]);
-    t.deadline = AsText(r[19]);
-    t.signed_on = AsText(r[20]);
-    t.signed_late = AsInt(r[21]) != 0;
-    t.last_note_on = AsText(r[22]);
-    t.reported_on = AsText(r[23]);
-    t.closed_on = AsText(r[24]);
-    t.days_to_close = static_cast<int>(AsInt(r[25]));
-    t.colour = static_cast<tickets::Colour>(AsInt(r[26]) & 3);
-    t.red_on = AsText(r[27]);
-    t.reopen_count = static_cast<int>(AsInt(r[28]));
-    t.send_back_count = static_cast<int>(AsInt(r[29]));
-    if (r[30]) t.satisfied = AsInt(r[30]) != 0;
-    t.extension_days = static_cast<int>(AsInt(r[31]));
-    t.extension_reason = AsText(r[32]);
-    t.merged_into = AsInt(r[33]);
-    t.created_at = AsText(r[34]);
-    t.updated_at = AsText(r[35]);
+    std::int64_t colour = 0;
+    ReadRow(r, t.id, Named(t.source, tickets::SourceFromName, tickets::Source::kMinqing), t.source_id, t.title,
+            t.detail, t.category, Named(t.priority, tickets::PriorityFromName, tickets::Priority::kNormal),
+            t.subject_unit_id, t.location, t.raised_by, t.raiser_name, t.raiser_phone,
+            Named(t.state, tickets::StateFromName, tickets::State::kRegistered), t.office_unit_id, t.handler_unit_id,
+            t.leader, t.leader_user_id, t.allowed_days, t.assigned_on, t.deadline, t.signed_on, t.signed_late,
+            t.last_note_on, t.reported_on, t.closed_on, t.days_to_close, colour, t.red_on, t.reopen_count,
+            t.send_back_count, t.satisfied, t.extension_days, t.extension_reason, t.merged_into, t.created_at,
+            t.updated_at);
+    t.colour = static_cast<tickets::Colour>(colour & 3);
     return t;
 }
 
@@ -206,37 +190,23 @@ std::vector<std::string> SplitLines(const std::string& text) {
 
 tickets::Meeting MeetingFrom(const SqlRow& r) {
     tickets::Meeting m;
-    m.id = AsInt(r[0]);
-    m.kind = tickets::MeetingKindFromName(AsText(r[1])).value_or(tickets::MeetingKind::kWorkMeeting);
-    m.title = AsText(r[2]);
-    m.held_on = AsText(r[3]);
-    m.unit_id = AsInt(r[4]);
-    m.leaders = SplitLines(AsText(r[5]));
-    m.participants = SplitLines(AsText(r[6]));
-    m.minutes = AsText(r[7]);
-    m.created_by = AsText(r[8]);
-    m.created_at = AsText(r[9]);
+    std::string leaders, participants;
+    ReadRow(r, m.id, Named(m.kind, tickets::MeetingKindFromName, tickets::MeetingKind::kWorkMeeting), m.title,
+            m.held_on, m.unit_id, leaders, participants, m.minutes, m.created_by, m.created_at);
+    m.leaders = SplitLines(leaders);
+    m.participants = SplitLines(participants);
     return m;
 }
 
 tickets::Deliberation DeliberationFrom(const SqlRow& r) {
     tickets::Deliberation d;
-    d.id = AsInt(r[0]);
-    d.unit_id = AsInt(r[1]);
-    d.topic = AsText(r[2]);
-    d.held_on = AsText(r[3]);
-    d.participants = SplitLines(AsText(r[4]));
-    d.decision = AsText(r[5]);
-    d.created_by = AsText(r[6]);
-    d.created_at = AsText(r[7]);
+    std::string participants;
+    ReadRow(r, d.id, d.unit_id, d.topic, d.held_on, participants, d.decision, d.created_by, d.created_at);
+    d.participants = SplitLines(participants);
     return d;
 }
 
-ports::NotificationRecord NotificationFrom(const SqlRow& r) {
-    return ports::NotificationRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]),
-                                     AsText(r[4]), AsInt(r[5]), AsText(r[6]), AsText(r[7]),
-                                     AsInt(r[8])};
-}
+ports::NotificationRecord NotificationFrom(const SqlRow& r) { return RowAs<ports::NotificationRecord>(r); }
 
 struct Setting {
     const char* name;
@@ -287,8 +257,9 @@ ports::TicketPage SqlTicketStore::ListTickets(const ports::TicketFilter& f) {
         from = " FROM tickets t";
         where = " WHERE t.raised_by = ?";
         params.push_back(f.raised_by);
-        if (f.open) where += *f.open ? " AND t.state NOT IN ('closed', 'merged', 'split')"
-                                     : " AND t.state IN ('closed', 'merged', 'split')";
+        if (f.open)
+            where += *f.open ? " AND t.state NOT IN ('closed', 'merged', 'split')"
+                             : " AND t.state IN ('closed', 'merged', 'split')";
     } else {
         from = " FROM ticket_scope s JOIN tickets t ON t.id = s.ticket_id";
         where = " WHERE s.unit_id = ? AND s.kind = ?";
@@ -390,36 +361,22 @@ void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& chang
 }
 
 std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(Id unit_id, const std::string& from,
-                                                              const std::string& to, const std::string& today) {
+                                                               const std::string& to, const std::string& today) {
     std::vector<ports::UnitStatRow> out;
     // LATE appears twice, each with one parameter (today); the scope and period follow.
-    for (const auto& r : db_.Query(kAggregateStats, {today, today, unit_id, from, to})) {
-        ports::UnitStatRow u;
-        u.handler_unit_id = AsInt(r[0]);
-        u.received = AsInt(r[1]);
-        u.closed = AsInt(r[2]);
-        u.open = AsInt(r[3]);
-        u.late = AsInt(r[4]);
-        u.judged = AsInt(r[5]);
-        u.on_time = AsInt(r[6]);
-        u.called_back = AsInt(r[7]);
-        u.satisfied = AsInt(r[8]);
-        u.reopened = AsInt(r[9]);
-        u.close_days = AsInt(r[10]);
-        out.push_back(u);
-    }
+    for (const auto& r : db_.Query(kAggregateStats, {today, today, unit_id, from, to}))
+        out.push_back(RowAs<ports::UnitStatRow>(r));
     return out;
 }
 
 void SqlTicketStore::AppendEvent(const ports::TicketEvent& e) {
-    db_.Query(kInsertEvent, {e.ticket_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
+    db_.Query(kInsertEvent,
+              {e.ticket_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
 }
 
 std::vector<ports::TicketEvent> SqlTicketStore::ListEvents(Id ticket_id) {
     std::vector<ports::TicketEvent> out;
-    for (const auto& r : db_.Query(kSelectEvents, {ticket_id}))
-        out.push_back(ports::TicketEvent{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                                         AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), AsText(r[9])});
+    for (const auto& r : db_.Query(kSelectEvents, {ticket_id})) out.push_back(RowAs<ports::TicketEvent>(r));
     return out;
 }
 
@@ -434,9 +391,9 @@ std::vector<std::pair<Id, std::int64_t>> SqlTicketStore::CountRedsSince(const st
 }
 
 Id SqlTicketStore::InsertMeeting(const tickets::Meeting& m) {
-    return AsInt(db_.Query(kInsertMeeting, {std::string(tickets::MeetingKindName(m.kind)), m.title, m.held_on,
-                                            m.unit_id, JoinLines(m.leaders), JoinLines(m.participants), m.minutes,
-                                            m.created_by, m.created_at})
+    return AsInt(db_.Query(kInsertMeeting,
+                           {std::string(tickets::MeetingKindName(m.kind)), m.title, m.held_on, m.unit_id,
+                            JoinLines(m.leaders), JoinLines(m.participants), m.minutes, m.created_by, m.created_at})
                      .at(0)[0]);
 }
 
@@ -497,7 +454,8 @@ void SqlTicketStore::SaveRules(const tickets::ColourRules& rules) {
 
 Id SqlTicketStore::InsertNotification(const ports::NotificationRecord& n) {
     return AsInt(
-        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at, n.project_id}).at(0)[0]);
+        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at, n.project_id})
+            .at(0)[0]);
 }
 
 std::vector<ports::NotificationRecord> SqlTicketStore::ListNotifications(Id user_id, bool unread_only, int limit,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 using namespace core::ports;  // NOLINT(google-build-using-namespace): record types of the port
@@ -131,32 +133,22 @@ LadderStepRecord LadderStepFromRow(const SqlRow& r) {
                             AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
 }
 
-BonusSplitRecord BonusSplitFromRow(const SqlRow& r) {
-    return BonusSplitRecord{AsInt(r[0]),  AsInt(r[1]),  AsText(r[2]), AsInt(r[3]), AsDouble(r[4]),
-                            AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8])};
-}
+BonusSplitRecord BonusSplitFromRow(const SqlRow& r) { return RowAs<BonusSplitRecord>(r); }
 
 PoolRecord PoolFromRow(const SqlRow& r) {
     return PoolRecord{AsInt(r[0]),  AsText(r[1]), AsInt(r[2]),  Int(r[3]),
                       AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
 }
 
-ProgramRecord ProgramFromRow(const SqlRow& r) {
-    return ProgramRecord{AsInt(r[0]),  AsText(r[1]), AsText(r[2]), AsInt(r[3]), AsText(r[4]),
-                         AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8])};
-}
+ProgramRecord ProgramFromRow(const SqlRow& r) { return RowAs<ProgramRecord>(r); }
 
-PlacementRow PlacementFromRow(const SqlRow& r) {
-    return PlacementRow{AsInt(r[0]),  AsInt(r[1]),   AsInt(r[2]),   AsInt(r[3]),   AsInt(r[4]),
-                        AsInt(r[5]),  AsInt(r[6]),   AsText(r[7]),  AsText(r[8]),  AsText(r[9]),
-                        AsText(r[10]), AsText(r[11]), AsText(r[12]), AsText(r[13])};
-}
+PlacementRow PlacementFromRow(const SqlRow& r) { return RowAs<PlacementRow>(r); }
 
 }  // namespace
 
 Id SqlTrainingStore::InsertPool(const PoolRecord& p) {
-    return AsInt(db_.Query(kInsertPool, {p.name, p.scope_unit_id, I(p.quota), p.rules_json, p.description,
-                                         p.created_by, p.created_at})
+    return AsInt(db_.Query(kInsertPool, {p.name, p.scope_unit_id, I(p.quota), p.rules_json, p.description, p.created_by,
+                                         p.created_at})
                      .at(0)[0]);
 }
 
@@ -196,28 +188,24 @@ void SqlTrainingStore::UpdateMembership(const MembershipRecord& m) {
 
 std::vector<MembershipRecord> SqlTrainingStore::ListMemberships(Id pool_id) {
     std::vector<MembershipRecord> out;
-    for (const auto& r : db_.Query(kSelectMemberships, {pool_id}))
-        out.push_back(MembershipRecord{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsInt(r[3]), AsText(r[4]), AsText(r[5]),
-                                       AsText(r[6])});
+    for (const auto& r : db_.Query(kSelectMemberships, {pool_id})) out.push_back(RowAs<MembershipRecord>(r));
     return out;
 }
 
 Id SqlTrainingStore::InsertMemberEvent(const MemberEventRecord& e) {
-    return AsInt(
-        db_.Query(kInsertMemberEvent, {e.membership_id, e.from_state, e.to_state, e.date, e.note, e.by, e.at}).at(0)[0]);
+    return AsInt(db_.Query(kInsertMemberEvent, {e.membership_id, e.from_state, e.to_state, e.date, e.note, e.by, e.at})
+                     .at(0)[0]);
 }
 
 std::vector<MemberEventRecord> SqlTrainingStore::ListMemberEvents(Id pool_id) {
     std::vector<MemberEventRecord> out;
-    for (const auto& r : db_.Query(kSelectMemberEvents, {pool_id}))
-        out.push_back(MemberEventRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                                        AsText(r[5]), AsText(r[6]), AsText(r[7])});
+    for (const auto& r : db_.Query(kSelectMemberEvents, {pool_id})) out.push_back(RowAs<MemberEventRecord>(r));
     return out;
 }
 
 Id SqlTrainingStore::InsertLadderStep(const LadderStepRecord& s) {
-    return AsInt(db_.Query(kInsertLadderStep, {s.person_id, s.post, I(s.level), s.effective_date, s.reason,
-                                               s.recorded_by, s.recorded_at})
+    return AsInt(db_.Query(kInsertLadderStep,
+                           {s.person_id, s.post, I(s.level), s.effective_date, s.reason, s.recorded_by, s.recorded_at})
                      .at(0)[0]);
 }
 
@@ -276,7 +264,8 @@ std::optional<BonusSplitRecord> SqlTrainingStore::FindBonusSplit(Id id) {
 
 std::vector<BonusSplitRecord> SqlTrainingStore::ListBonusSplits() {
     std::vector<BonusSplitRecord> out;
-    for (const auto& r : db_.Query(std::string(kBonusSplitColumns) + " ORDER BY id")) out.push_back(BonusSplitFromRow(r));
+    for (const auto& r : db_.Query(std::string(kBonusSplitColumns) + " ORDER BY id"))
+        out.push_back(BonusSplitFromRow(r));
     return out;
 }
 
@@ -329,8 +318,7 @@ Id SqlTrainingStore::InsertBatch(const BatchRecord& b) {
 
 std::vector<BatchRecord> SqlTrainingStore::ListBatches(Id program_id) {
     std::vector<BatchRecord> out;
-    for (const auto& r : db_.Query(kSelectBatches, {program_id}))
-        out.push_back(BatchRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4])});
+    for (const auto& r : db_.Query(kSelectBatches, {program_id})) out.push_back(RowAs<BatchRecord>(r));
     return out;
 }
 
@@ -340,8 +328,7 @@ void SqlTrainingStore::InsertEnrollment(const EnrollmentRecord& e) {
 
 std::vector<EnrollmentRecord> SqlTrainingStore::ListEnrollments(Id program_id) {
     std::vector<EnrollmentRecord> out;
-    for (const auto& r : db_.Query(kSelectEnrollments, {program_id}))
-        out.push_back(EnrollmentRecord{AsInt(r[0]), AsInt(r[1]), AsInt(r[2])});
+    for (const auto& r : db_.Query(kSelectEnrollments, {program_id})) out.push_back(RowAs<EnrollmentRecord>(r));
     return out;
 }
 
@@ -358,9 +345,9 @@ std::vector<ProgramHostRecord> SqlTrainingStore::ListHosts(Id program_id) {
 }
 
 Id SqlTrainingStore::InsertPlacement(const PlacementRow& p) {
-    return AsInt(db_.Query(kInsertPlacement, {p.program_id, p.batch_id, p.person_id, p.trainee_unit_id,
-                                              p.host_unit_id, p.mentor_person_id, p.start_date, p.end_date, p.focus,
-                                              p.assessment_grade, p.assessment_text, p.summary_text, p.summary_date})
+    return AsInt(db_.Query(kInsertPlacement, {p.program_id, p.batch_id, p.person_id, p.trainee_unit_id, p.host_unit_id,
+                                              p.mentor_person_id, p.start_date, p.end_date, p.focus, p.assessment_grade,
+                                              p.assessment_text, p.summary_text, p.summary_date})
                      .at(0)[0]);
 }
 
@@ -402,8 +389,7 @@ Id SqlTrainingStore::InsertSeminar(const SeminarRecord& s) {
 
 std::vector<SeminarRecord> SqlTrainingStore::ListSeminars(Id program_id) {
     std::vector<SeminarRecord> out;
-    for (const auto& r : db_.Query(kSelectSeminars, {program_id}))
-        out.push_back(SeminarRecord{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
+    for (const auto& r : db_.Query(kSelectSeminars, {program_id})) out.push_back(RowAs<SeminarRecord>(r));
     return out;
 }
 
@@ -413,8 +399,7 @@ void SqlTrainingStore::InsertAttendance(const AttendanceRecord& a) {
 
 std::vector<AttendanceRecord> SqlTrainingStore::ListAttendance(Id program_id) {
     std::vector<AttendanceRecord> out;
-    for (const auto& r : db_.Query(kSelectAttendance, {program_id}))
-        out.push_back(AttendanceRecord{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]) != 0});
+    for (const auto& r : db_.Query(kSelectAttendance, {program_id})) out.push_back(RowAs<AttendanceRecord>(r));
     return out;
 }
 
@@ -437,16 +422,14 @@ std::vector<FollowUpRecord> SqlTrainingStore::ListFollowUps(Id program_id) {
 }
 
 Id SqlTrainingStore::InsertAgreement(const AgreementRecord& a) {
-    return AsInt(db_.Query(kInsertAgreement,
-                           {a.program_id, a.unit_a, a.unit_b, a.title, a.content, a.signed_on, a.status})
-                     .at(0)[0]);
+    return AsInt(
+        db_.Query(kInsertAgreement, {a.program_id, a.unit_a, a.unit_b, a.title, a.content, a.signed_on, a.status})
+            .at(0)[0]);
 }
 
 std::vector<AgreementRecord> SqlTrainingStore::ListAgreements(Id program_id) {
     std::vector<AgreementRecord> out;
-    for (const auto& r : db_.Query(kSelectAgreements, {program_id}))
-        out.push_back(AgreementRecord{AsInt(r[0]), AsInt(r[1]), AsInt(r[2]), AsInt(r[3]), AsText(r[4]), AsText(r[5]),
-                                      AsText(r[6]), AsText(r[7])});
+    for (const auto& r : db_.Query(kSelectAgreements, {program_id})) out.push_back(RowAs<AgreementRecord>(r));
     return out;
 }
 

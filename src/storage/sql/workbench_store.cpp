@@ -1,5 +1,7 @@
 #include "storage/sql/workbench_store.hpp"
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace {
@@ -32,7 +34,7 @@ constexpr const char* kOpenJudgeSeats =
 
 std::vector<core::ports::UnitCount> SqlWorkbenchStore::Counts(const char* sql, const std::vector<SqlValue>& params) {
     std::vector<core::ports::UnitCount> out;
-    for (const auto& r : db_.Query(sql, params)) out.push_back({AsInt(r[0]), AsInt(r[1])});
+    for (const auto& r : db_.Query(sql, params)) out.push_back(RowAs<core::ports::UnitCount>(r));
     return out;
 }
 
@@ -61,9 +63,12 @@ core::ports::WorkbenchStore::OwnDeclarations SqlWorkbenchStore::DeclarationsOfUs
     if (!out.linked) return out;
     for (const auto& r : db_.Query(kOwnDeclarations, {AsInt(member[0][0])})) {
         const std::string status = AsText(r[0]);
-        if (status == "pending") ++out.pending;
-        else if (status == "approved") ++out.approved;
-        else if (status == "rejected") ++out.rejected;
+        if (status == "pending")
+            ++out.pending;
+        else if (status == "approved")
+            ++out.approved;
+        else if (status == "rejected")
+            ++out.rejected;
     }
     return out;
 }
