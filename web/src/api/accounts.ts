@@ -1,16 +1,10 @@
 // 账号管理 the accounts page (docs/api.md "Accounts") and the caller's own password change.
 import { http, type Query } from './http';
-import type { Role, User } from './session';
+import type { Identity, Role, User } from './session';
 
 export type AccountState = 'active' | 'disabled' | 'must_change' | 'never_logged_in';
 
-export interface Account {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  scope_unit_id: number;
-  scope_unit_name: string;
+export interface Account extends Identity {
   active: boolean;
   must_change_password: boolean;
   /** Unix seconds of the last login; 0 = never. */

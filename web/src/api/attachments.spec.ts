@@ -1,27 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubFetch } from './fetch-stub';
 import { attachmentsApi, uploadAll, type Attachment } from './attachments';
+import { photoAttachment } from './attachment-fixtures';
 
-const photo: Attachment = {
-  id: 7,
-  owner: 'ticket',
-  owner_id: 3,
-  sub_id: 0,
-  name: '现场.jpg',
-  type: 'jpeg',
-  type_label: 'JPEG 图片',
-  content_type: 'image/jpeg',
-  size: 1000,
-  sha256: 'a'.repeat(64),
-  image: true,
-  width: 640,
-  height: 480,
-  uploaded_by: 'town',
-  uploaded_at: '2026-12-05T00:00:00Z',
-  url: '/api/v1/attachments/7/file',
-  thumb_url: '/api/v1/attachments/7/file?variant=thumb',
-  display_url: '/api/v1/attachments/7/file?variant=display',
-};
+const photo: Attachment = photoAttachment(7, 1000);
 
 describe('attachments api', () => {
   const fetchMock = stubFetch({ items: [photo] });

@@ -2,10 +2,10 @@ import { http, type Query } from './http';
 
 export type UnitKind = 'province' | 'city' | 'county' | 'town' | 'village' | 'community' | 'grid' | 'enterprise';
 export type Economy = 'none' | 'agriculture' | 'industry' | 'tourism' | 'mixed' | 'urban';
-export type Education = 'middle' | 'high' | 'junior_college' | 'bachelor' | 'postgraduate';
 export type Gender = 'male' | 'female';
 
-export const EDUCATIONS: Education[] = ['middle', 'high', 'junior_college', 'bachelor', 'postgraduate'];
+export const EDUCATIONS = ['middle', 'high', 'junior_college', 'bachelor', 'postgraduate'] as const;
+export type Education = (typeof EDUCATIONS)[number];
 export const AGE_BANDS = ['≤35', '36-45', '46-55', '56+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 /** Common position titles offered in filters and forms (free text is allowed too). */
@@ -24,8 +24,8 @@ export interface Page<T> {
   size: number;
 }
 
-export type PartyOrgKind = 'committee' | 'general_branch' | 'branch' | 'group';
-export const PARTY_ORG_KINDS: PartyOrgKind[] = ['committee', 'general_branch', 'branch', 'group'];
+export const PARTY_ORG_KINDS = ['committee', 'general_branch', 'branch', 'group'] as const;
+export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
 
 /** A party organization as the unit page lists it. */
 export interface PartyOrg {

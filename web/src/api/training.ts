@@ -221,8 +221,8 @@ export interface PlacementPatch {
 }
 
 // ---- 四岗十五级 ladder and bonus pool ----
-export type Grade = '优秀' | '称职' | '基本称职' | '不称职';
-export const GRADES: Grade[] = ['优秀', '称职', '基本称职', '不称职'];
+export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const;
+export type Grade = (typeof GRADES)[number];
 
 export interface LadderStep {
   id: number;

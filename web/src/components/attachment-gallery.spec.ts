@@ -3,27 +3,9 @@ import { mount } from '@vue/test-utils';
 import { i18n } from '../i18n';
 import AttachmentGallery from './attachment-gallery.vue';
 import type { Attachment } from '../api/attachments';
+import { photoAttachment } from '../api/attachment-fixtures';
 
-const base: Attachment = {
-  id: 1,
-  owner: 'ticket',
-  owner_id: 3,
-  sub_id: 0,
-  name: '现场.jpg',
-  type: 'jpeg',
-  type_label: 'JPEG 图片',
-  content_type: 'image/jpeg',
-  size: 2_500_000,
-  sha256: 'a'.repeat(64),
-  image: true,
-  width: 640,
-  height: 480,
-  uploaded_by: 'town',
-  uploaded_at: '2026-12-05T00:00:00Z',
-  url: '/api/v1/attachments/1/file',
-  thumb_url: '/api/v1/attachments/1/file?variant=thumb',
-  display_url: '/api/v1/attachments/1/file?variant=display',
-};
+const base: Attachment = photoAttachment(1, 2_500_000);
 const pdf: Attachment = { ...base, id: 2, name: '整改方案.pdf', type: 'pdf', type_label: 'PDF 文档', image: false, size: 30_000, url: '/api/v1/attachments/2/file', uploaded_by: 'secretary', thumb_url: undefined, display_url: undefined };
 
 describe('attachment gallery', () => {

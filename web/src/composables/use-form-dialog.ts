@@ -1,6 +1,6 @@
 // A dialog that creates one record from a form (a pool, a program).
 import { reactive, ref, type UnwrapNestedRefs } from 'vue';
-import { ApiError } from '../api/http';
+import { useSubmit } from './use-submit';
 
 /**
  * `open`, the `form` (filled from `blank()` each time `start` opens the dialog), `saving` while a
@@ -10,8 +10,7 @@ import { ApiError } from '../api/http';
  */
 export function useFormDialog<T extends object>(blank: () => T) {
   const open = ref(false);
-  const saving = ref(false);
-  const error = ref('');
+  const { saving, error, run } = useSubmit();
   const form = reactive(blank()) as UnwrapNestedRefs<T>;
 
   function start(): void {
@@ -20,19 +19,12 @@ export function useFormDialog<T extends object>(blank: () => T) {
     open.value = true;
   }
 
-  async function submit<R>(save: () => Promise<R>): Promise<R | null> {
-    error.value = '';
-    saving.value = true;
-    try {
+  function submit<R>(save: () => Promise<R>): Promise<R | null> {
+    return run(async () => {
       const saved = await save();
       open.value = false;
       return saved;
-    } catch (refused) {
-      if (refused instanceof ApiError) error.value = refused.message;
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    });
   }
 
   return { open, form, saving, error, start, submit };

@@ -5,22 +5,25 @@ import { setupRouter } from './index';
 function respond(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
+/** The app's router on a fresh store, the server answering every request with `status` and `body`. */
+function routerWhereServerSays(status: number, body: unknown) {
+  vi.stubGlobal('fetch', vi.fn(async () => respond(status, body)));
+  return setupRouter(createPinia());
+}
 const me = (role: string, scope = 81) => ({ id: 1, username: role, display_name: role, role, scope_unit_id: scope, scope_unit_name: '杨舍镇', csrf_token: 't' });
 
 describe('router guard', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('sends a visitor without a session to the login page, remembering where they were going', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(401, { error: { code: 'unauthorized', message: '' } })));
-    const router = setupRouter(createPinia());
+    const router = routerWhereServerSays(401, { error: { code: 'unauthorized', message: '' } });
     await router.push('/roster/people?education=bachelor');
     expect(router.currentRoute.value.name).toBe('login');
     expect(router.currentRoute.value.query.redirect).toBe('/roster/people?education=bachelor');
   });
 
   it('restores a live session from /me and lands an officer on the workbench', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('town'))));
-    const router = setupRouter(createPinia());
+    const router = routerWhereServerSays(200, me('town'));
     await router.push('/');
     expect(router.currentRoute.value.path).toBe('/workbench');
     await router.push('/login');
@@ -28,8 +31,7 @@ describe('router guard', () => {
   });
 
   it('sends an account on an issued password to 修改密码, whatever it opens', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(200, { ...me('secretary', 100), must_change_password: true })));
-    const router = setupRouter(createPinia());
+    const router = routerWhereServerSays(200, { ...me('secretary', 100), must_change_password: true });
     await router.push('/roster/people');
     expect(router.currentRoute.value.name).toBe('change-password');
     await router.push('/');
@@ -37,22 +39,19 @@ describe('router guard', () => {
   });
 
   it('shows the not-found page for a module the role may not use', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('secretary', 100))));
-    const router = setupRouter(createPinia());
+    const router = routerWhereServerSays(200, me('secretary', 100));
     await router.push('/exchange');
     expect(router.currentRoute.value.name).toBe('not-found');
   });
 
   it('lands a member on the workbench too', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('member', 200))));
-    const router = setupRouter(createPinia());
+    const router = routerWhereServerSays(200, me('member', 200));
     await router.push('/');
     expect(router.currentRoute.value.path).toBe('/workbench');
   });
 
   it('titles the page in the current language', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(200, me('admin', 0))));
-    const router = setupRouter(createPinia());
+    const router = routerWhereServerSays(200, me('admin', 0));
     await router.push('/dashboard');
     expect(document.title).toBe('班子结构 - 领雁');
   });

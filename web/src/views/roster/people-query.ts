@@ -4,8 +4,8 @@
 import type { LocationQuery } from 'vue-router';
 import type { Query } from '../../api/http';
 
-export type PeopleSort = 'name' | '-name' | 'birth_date' | '-birth_date' | 'unit';
-export const PEOPLE_SORTS: PeopleSort[] = ['name', '-name', 'birth_date', '-birth_date', 'unit'];
+export const PEOPLE_SORTS = ['name', '-name', 'birth_date', '-birth_date', 'unit'] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
 export interface PeopleFilters {
   unit: number | null; // null: the caller's scope root (server default)

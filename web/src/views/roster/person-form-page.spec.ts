@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n } from '../../i18n';
 import { setCsrfToken } from '../../api/http';
-import { useSessionStore } from '../../stores/session';
+import { signedIn } from '../../stores/signed-in';
 import PersonFormPage from './person-form-page.vue';
 
 const person = {
@@ -45,11 +44,7 @@ describe('person form', () => {
         return respond({ error: { code: 'not_found', message: '' } }, 404);
       }),
     );
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const session = useSessionStore();
-    session.setUser({ id: 3, username: 'town', display_name: '同里镇', role: 'town', scope_unit_id: 10, scope_unit_name: '同里镇' }, 'csrf-1');
-    session.checked = true;
+    const pinia = signedIn('town', 'town', '同里镇');
     const router = createRouter({
       history: createMemoryHistory(),
       routes: [

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n } from '../../i18n';
-import { useSessionStore } from '../../stores/session';
+import { signedIn } from '../../stores/signed-in';
 import PoolsPage from './pools-page.vue';
 
 function respond(body: unknown, status = 200): Response {
@@ -30,11 +29,7 @@ describe('new pool form', () => {
         return respond({ error: { code: 'not_found', message: '' } }, 404);
       }),
     );
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const session = useSessionStore();
-    session.setUser({ id: 3, username: 'county', display_name: '姜堰区', role: 'county', scope_unit_id: 10, scope_unit_name: '姜堰区' }, 'csrf-1');
-    session.checked = true;
+    const pinia = signedIn('county', 'county', '姜堰区');
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: PoolsPage }, { path: '/p/:id', name: 'training-pool', component: { template: '<div />' } }] });
     await router.push('/');
     await router.isReady();
