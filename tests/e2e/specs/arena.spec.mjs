@@ -84,7 +84,7 @@ describe('arena contest: host console, big screen and judges’ phones', () => {
     const before = (await detail()).state.current?.id ?? null;
     await hostClick('advance');
     let d = await detail();
-    for (let tries = 0; d.state.current?.id === before && tries < 50; tries++) {
+    for (let tries = 0; (d.state.current?.id ?? null) === before && tries < 50; tries++) {
       await host.waitForTimeout(100);
       d = await detail();
     }
