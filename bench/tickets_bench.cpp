@@ -4,7 +4,9 @@
 // year's statistics of the city. Each call goes through app::TicketService (scope checks, SQL,
 // views), as a request would. Backend: SQLite in a temp file, or PostgreSQL when LINGYAN_TEST_PG
 // names a server (scripts/with-postgres.sh sets it): a database lingyan_tickets_bench is made.
-// TICKETS_BENCH_SCALE scales the counts (1.0 = 10k open + 100k closed). Prints figures only.
+// TICKETS_BENCH_SCALE scales the counts (1.0 = 10k open + 100k closed); TICKETS_BENCH_DB=PATH keeps
+// the SQLite database there (with its audit key at PATH.key) for the HTTP benchmark
+// (bench/tickets_http_bench.sh). Prints figures only.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -49,7 +51,9 @@ std::string DatabaseUrl() {
         conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=lingyan_tickets_bench");
         return conninfo;
     }
-    const auto path = std::filesystem::temp_directory_path() / "lingyan_tickets_bench.db";
+    const char* keep = std::getenv("TICKETS_BENCH_DB");
+    const std::filesystem::path path =
+        keep && *keep ? std::filesystem::path(keep) : std::filesystem::temp_directory_path() / "lingyan_tickets_bench.db";
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
     return "sqlite:" + path.string();
 }
@@ -85,7 +89,10 @@ World& Seeded() {
     static World w = [] {
         World w;
         const auto url = DatabaseUrl();
-        w.rt = std::make_unique<lingyan::composition::Runtime>(url, (std::filesystem::temp_directory_path() / "lingyan_tickets_bench.key").string());
+        const char* keep = std::getenv("TICKETS_BENCH_DB");
+        const auto key = keep && *keep ? std::string(keep) + ".key"
+                                       : (std::filesystem::temp_directory_path() / "lingyan_tickets_bench.key").string();
+        w.rt = std::make_unique<lingyan::composition::Runtime>(url, key);
         lingyan::demo::LoadDemo(*w.rt->store, w.rt->crypto, w.rt->clock);
         w.rt->roster->Reload();
         const auto& cal = lingyan::core::calendar::ShippedChinaCalendar();

@@ -730,13 +730,15 @@ Result<TicketStats> TicketService::Statistics(const Actor& actor, Id unit, int y
     if (unit != 0 && !InScope(actor, unit)) return NotFound("单位", "unit");
     const Id scope = unit != 0 ? unit : actor.scope_unit_id;
     const std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
+    std::vector<Id> handler_units;  // empty: every ticket (the whole deployment)
+    if (scope != 0) roster_.WithIndex([&](const RosterIndex& index) { handler_units = index.tree().Subtree(scope); });
     std::vector<ports::UnitStatRow> rows;
     std::vector<tk::Meeting> meetings;
     std::vector<std::array<std::int64_t, 3>> counts;
     {
         std::lock_guard lock(store_mutex_);
         EnsureColouredLocked();
-        rows = tickets_.AggregateStats(scope, from, to, clock_.Today());
+        rows = tickets_.AggregateStats(handler_units, from, to, clock_.Today());
         meetings = tickets_.ListMeetings();
         counts = tickets_.CountMeetingItems();
     }

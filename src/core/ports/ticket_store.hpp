@@ -115,10 +115,11 @@ public:
     virtual std::vector<tickets::Ticket> ListRunning() = 0;
     // Writes changed colours (tickets and scope rows) in batches.
     virtual void UpdateColours(const std::vector<ColourChange>& changes) = 0;
-    // Per handling unit, the statistics of the tickets handled in `unit_id`'s subtree created in
-    // [from, to]; running tickets past their deadline on `today` count as late.
-    virtual std::vector<UnitStatRow> AggregateStats(Id unit_id, const std::string& from, const std::string& to,
-                                                    const std::string& today) = 0;
+    // Per handling unit, the statistics of the tickets handled by `handler_units` (a scope's
+    // subtree; empty: every ticket) created in [from, to]; running tickets past their deadline on
+    // `today` count as late.
+    virtual std::vector<UnitStatRow> AggregateStats(const std::vector<Id>& handler_units, const std::string& from,
+                                                    const std::string& to, const std::string& today) = 0;
 
     // The timeline.
     virtual void AppendEvent(const TicketEvent& e) = 0;

@@ -970,6 +970,13 @@ ALTER TABLE ticket_scope DROP CONSTRAINT ticket_scope_pkey;
 ALTER TABLE ticket_scope ADD PRIMARY KEY (ticket_id, kind, unit_id);
 DROP INDEX ticket_scope_ticket;
 )SQL"},
+    {81, "tickets: the statistics read one covering index per handling unit",
+     R"SQL(
+CREATE INDEX tickets_stats ON tickets(handler_unit_id, created_on, state, red_on, reported_on, deadline, closed_on,
+  satisfied, reopen_count, days_to_close);
+DROP INDEX tickets_handler_created;
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -64,9 +64,7 @@ constexpr const char* kAggregateStats =
     "SUM(CASE WHEN t.satisfied = 1 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.state = 'closed' THEN t.days_to_close ELSE 0 END) "
-    "FROM ticket_scope s JOIN tickets t ON t.id = s.ticket_id "
-    "WHERE s.unit_id = ? AND s.kind = 1 AND t.created_on >= ? AND t.created_on <= ? "
-    "GROUP BY t.handler_unit_id";
+    "FROM tickets t WHERE t.created_on >= ? AND t.created_on <= ?";  // + the handling units, GROUP BY
 constexpr const char* kInsertEvent =
     "INSERT INTO ticket_events (ticket_id, at, on_date, username, action, from_state, to_state, note, detail) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -360,12 +358,30 @@ void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& chang
     for (const auto& [day, ids] : red_on) in_batches("UPDATE tickets SET red_on = ?", " AND red_on = ''", day, ids);
 }
 
-std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(Id unit_id, const std::string& from,
-                                                               const std::string& to, const std::string& today) {
+std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(const std::vector<Id>& handler_units,
+                                                              const std::string& from, const std::string& to,
+                                                              const std::string& today) {
+    // The tickets_stats index covers every column read: a unit's tickets of the year are one index
+    // range. Units go in batches (each batch's groups are whole: the groups are the units).
+    constexpr std::size_t kBatch = 500;
     std::vector<ports::UnitStatRow> out;
-    // LATE appears twice, each with one parameter (today); the scope and period follow.
-    for (const auto& r : db_.Query(kAggregateStats, {today, today, unit_id, from, to}))
-        out.push_back(RowAs<ports::UnitStatRow>(r));
+    const std::string group = " GROUP BY t.handler_unit_id";
+    // LATE appears twice, each with one parameter (today); the period follows.
+    const std::vector<SqlValue> head{today, today, from, to};
+    if (handler_units.empty()) {
+        for (const auto& r : db_.Query(kAggregateStats + group, head)) out.push_back(RowAs<ports::UnitStatRow>(r));
+        return out;
+    }
+    for (std::size_t start = 0; start < handler_units.size(); start += kBatch) {
+        const std::size_t end = std::min(handler_units.size(), start + kBatch);
+        std::string sql = std::string(kAggregateStats) + " AND t.handler_unit_id IN (";
+        auto params = head;
+        for (std::size_t i = start; i < end; ++i) {
+            sql += i == start ? "?" : ", ?";
+            params.push_back(handler_units[i]);
+        }
+        for (const auto& r : db_.Query(sql + ")" + group, params)) out.push_back(RowAs<ports::UnitStatRow>(r));
+    }
     return out;
 }
 

@@ -19,8 +19,9 @@ public:
     core::ports::ColourCounts CountColours(core::ports::ScopeKind kind, core::roster::Id unit_id) override;
     std::vector<core::tickets::Ticket> ListRunning() override;
     void UpdateColours(const std::vector<core::ports::ColourChange>& changes) override;
-    std::vector<core::ports::UnitStatRow> AggregateStats(core::roster::Id unit_id, const std::string& from,
-                                                         const std::string& to, const std::string& today) override;
+    std::vector<core::ports::UnitStatRow> AggregateStats(const std::vector<core::roster::Id>& handler_units,
+                                                         const std::string& from, const std::string& to,
+                                                         const std::string& today) override;
     void AppendEvent(const core::ports::TicketEvent& e) override;
     std::vector<core::ports::TicketEvent> ListEvents(core::roster::Id ticket_id) override;
     void InsertRed(core::roster::Id ticket_id, core::roster::Id unit_id, const std::string& on_date) override;
