@@ -297,7 +297,10 @@ ports::TicketPage SqlTicketStore::ListTickets(const ports::TicketFilter& f) {
         params.push_back(f.q);
     }
     ports::TicketPage page;
-    page.total = AsInt(db_.Query("SELECT COUNT(*)" + from + where, params).at(0)[0]);
+    // Every scope row has its ticket: without a condition on the ticket, the count is one index range.
+    const bool on_tickets = f.raised_by > 0 || f.state || f.source || !f.q.empty();
+    const std::string count_from = on_tickets ? from : " FROM ticket_scope s";
+    page.total = AsInt(db_.Query("SELECT COUNT(*)" + count_from + where, params).at(0)[0]);
     std::string order;
     if (f.raised_by > 0)
         order = f.by_urgency ? " ORDER BY t.colour DESC, t.deadline, t.id" : " ORDER BY t.id DESC";
