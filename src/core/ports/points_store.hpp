@@ -50,9 +50,12 @@ struct PointsPeriodRecord {
 // Which events a ledger query reads: those of members whose unit is one of `unit_ids` (empty:
 // every unit; the caller passes a whole subtree, so this is the scope check in SQL) and dated
 // inside `period`.
+// `name`: only members whose name contains it (empty: every member). Members whose membership
+// has ended are never listed.
 struct PointsEventScope {
     std::vector<Id> unit_ids;
     points::Period period;
+    std::string name;
 };
 
 struct PointsMemberRecord {
@@ -61,6 +64,12 @@ struct PointsMemberRecord {
     std::string name;
     Id person_id = 0;  // 0: not on the roster
     Id user_id = 0;    // 0: no account
+    // YYYY-MM-DD the membership ended (the person left the party register); "" while a member.
+    // An ended member is kept with its ledger, and is on no board, list or approvals queue.
+    std::string ended_on;
+    // Set by migration 74 on rows from before the one register (no person, or a person without a
+    // membership): PointsService::RegisterOldMembers gives each a roster person and a membership.
+    bool register_pending = false;
 };
 
 // An officer's request to link a party member's own account to a member record: the link is made

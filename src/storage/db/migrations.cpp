@@ -948,6 +948,17 @@ CREATE INDEX attachments_owner ON attachments(owner_kind, owner_id);
 CREATE INDEX attachments_sha ON attachments(sha256);
 )SQL",
      "", ""},
+    // Issue 14: a points membership ends with the party membership (the ledger stays), and rows
+    // from before the one register — no person, or a person without a membership (people had no
+    // party_org_id before 68) — are marked for PointsService::RegisterOldMembers at start.
+    {74, "points: memberships end with the party membership; old members marked for the one register",
+     R"SQL(
+ALTER TABLE points_members ADD COLUMN ended_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE points_members ADD COLUMN register_pending INTEGER NOT NULL DEFAULT 0;
+UPDATE points_members SET register_pending = 1
+  WHERE person_id IS NULL OR person_id IN (SELECT id FROM people WHERE party_org_id IS NULL);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {
