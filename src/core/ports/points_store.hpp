@@ -8,8 +8,9 @@
 //
 // Members: a party member (党员) is a person of the roster with a membership (people.party_org_id,
 // issue 14: one register). `points_members` is the ledger's link to that person: its unit and
-// name follow the person (PointsService::SyncMembers), and it links the user account that acts
-// as that member. Rows from before the one register may lack a person (person_id 0).
+// name follow the person (PointsService::SyncMembers), its membership ends with the person's
+// (`ended_on`; the row and its ledger stay), and it links the user account that acts as that
+// member. Rows from before the one register may lack a person until RegisterOldMembers runs.
 //
 // Ledger: events are never deleted. A pending event is decided once (approved or rejected,
 // with who, when and why); an approved event is corrected by a reversing event (negative
