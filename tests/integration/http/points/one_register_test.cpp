@@ -154,11 +154,13 @@ TEST_P(OneRegisterTest, OldPointsMembersGetARosterPersonAtStart) {
         linked_person = storage::AsInt(db.Query(person_sql, {tangma, std::string("旧积分丙")}).at(0)[0]);
         db.Query("INSERT INTO points_members (unit_id, name, person_id) VALUES (?, ?, ?)",
                  {tangma, std::string("旧积分丙"), linked_person});
+        // 旧积分丁: a member of a town, where neither the town nor any unit above has an organization.
+        db.Query("INSERT INTO points_members (unit_id, name) VALUES (?, ?)", {Unit("戴埠镇"), std::string("旧积分丁")});
     }
     const auto audits_before = AuditCount();
     server_.reset();
     server_ = std::make_unique<TestServer>(url_);  // migration 74, then the start-up step
-    EXPECT_EQ(AuditCount(), audits_before + 3);    // one `register` entry per old member
+    EXPECT_EQ(AuditCount(), audits_before + 3);    // one `register` entry per registered member (not 丁)
 
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
@@ -183,6 +185,13 @@ TEST_P(OneRegisterTest, OldPointsMembersGetARosterPersonAtStart) {
         }
     }
     ExpectCountsAgree(admin, {tangma}, "after the upgrade");
+    // No organization on its path: the person is made, the membership waits for an officer.
+    auto waiting = MembersNamed(admin, Unit("戴埠镇"), "旧积分丁");
+    ASSERT_EQ(waiting.size(), 1u);
+    ASSERT_TRUE(waiting[0].at("person_id").is_int64());
+    EXPECT_TRUE(Json(admin.Get("/api/v1/people/" + std::to_string(waiting[0].at("person_id").as_int64())))
+                    .at("party_org_id")
+                    .is_null());
     const auto board = BoardCount(admin, tangma);
     const auto audits = AuditCount();
     server_.reset();
