@@ -168,7 +168,12 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
-            rt.points->SyncMembers();  // one register: every registered party member is a points member
+            // One register: old points members get a roster person, every party member is a points member.
+            if (auto old = rt.SyncPointsMembers(); !old.lines.empty()) {
+                spdlog::info("积分党员并入人员名册：匹配 {} 人，新建人员 {} 人，登记组织关系 {} 人，待处理 {} 人",
+                             old.matched, old.created, old.joined, old.waiting);
+                for (const auto& line : old.lines) spdlog::info("  {}", line);
+            }
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
             if (serve_opts->demo)
                 demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);

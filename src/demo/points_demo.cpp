@@ -1,6 +1,7 @@
 #include "demo/points_demo.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <random>
 #include <set>
@@ -8,7 +9,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/roster/party_org_rules.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_photo.hpp"
 
@@ -55,13 +55,12 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         std::vector<core::roster::Id> grids;
         std::string name;
         core::roster::Id org = 0;  // the village's party organization: every member's membership
+        bool rural = false;        // a village (农村), not a community: its grids get branches (seed 003)
     };
-    // The village's active organization of the highest rank (党委 over 党总支 over 党支部).
+    // The village's leading organization (党委 over 党总支 over 党支部).
     auto org_of = [](const RosterIndex& index, core::roster::Id village) {
-        const core::roster::PartyOrg* best = nullptr;
-        for (const auto* o : index.PartyOrgsOf(village))
-            if (o->active() && (!best || core::roster::KindRank(o->kind) > core::roster::KindRank(best->kind))) best = o;
-        return best ? best->id : 0;
+        const auto* org = index.LeadingOrgOf(village);
+        return org ? org->id : 0;
     };
     std::vector<Branch> liyang;
     Branch beilian;
@@ -77,7 +76,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         for (core::roster::Id id : tree.Subtree(city)) {
             const auto* u = tree.Find(id);
             if (u->kind != UnitKind::kVillage && u->kind != UnitKind::kCommunity) continue;
-            Branch b{id, {}, u->name, org_of(index, id)};
+            Branch b{id, {}, u->name, org_of(index, id), u->kind == UnitKind::kVillage};
             if (u->name == "塘马村") tangma = id;
             for (core::roster::Id child : tree.Children(id)) b.grids.push_back(child);
             liyang.push_back(std::move(b));
@@ -110,6 +109,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         std::mt19937_64 people_rng(options.seed + 2);
         auto draw = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(people_rng); };
         const int this_year = std::stoi(today_text.substr(0, 4));
+        std::map<core::roster::Id, std::vector<core::roster::Person>> grid_people;  // rural grids of 溧阳市
         auto add_person = [&](ports::PointsMemberRecord& m, core::roster::Id org) {
             core::roster::Person p;
             p.unit_id = m.unit_id;
@@ -123,7 +123,8 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
             std::snprintf(buf, sizeof buf, "%04d-07-01", std::min(this_year - 1, birth_year + draw(18, 40)));
             p.party_join_date = buf;
             p.party_org_id = org;
-            m.person_id = store.InsertPerson(p);
+            m.person_id = p.id = store.InsertPerson(p);
+            return p;
         };
         std::unordered_map<std::string, core::ports::Id> rule_ids;
         for (const auto& r : ps.ListRules()) rule_ids[r.rule.code] = r.id;
@@ -165,7 +166,8 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                 ports::PointsMemberRecord m;
                 m.unit_id = b.grids.empty() ? b.village : b.grids[static_cast<std::size_t>(i) % b.grids.size()];
                 m.name = name();
-                add_person(m, b.org);
+                auto person = add_person(m, b.org);
+                if (b.rural && m.unit_id != b.village) grid_people[m.unit_id].push_back(std::move(person));
                 m.id = ps.InsertMember(m);
                 ++created;
                 add_events(m.id, uniform(4, 26), uniform(0, 19) == 0 ? 1 : 0);
@@ -177,7 +179,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         me.unit_id = tm.grids.empty() ? tm.village : tm.grids.front();
         me.name = "演示党员";
         if (auto user = store.FindUserByName("member")) me.user_id = user->id;
-        add_person(me, tm.org);
+        grid_people[me.unit_id].push_back(add_person(me, tm.org));
         me.id = ps.InsertMember(me);
         ++created;
         add_events(me.id, 18, 3);
@@ -203,6 +205,45 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                 m.id = ps.InsertMember(m);
                 ++created;
                 add_events(m.id, uniform(4, 20), 1);
+            }
+        }
+        // Seed 003 (溧阳): "在全市农村网格中同步建立党支部" and "遍布各个自然村的党员中心户". Every
+        // rural grid of 溧阳市 has a grid branch (网格党支部) under its village's organization, its
+        // members' memberships in it; each grid branch has a 党员中心户 in a natural village, its
+        // head looking after three or four members nearby. Places are invented.
+        {
+            static const char* kPlaces[] = {"东庄", "西庄", "南塘", "北圩", "前村", "后村", "河头", "桥西"};
+            std::unordered_map<core::roster::Id, std::pair<std::string, core::roster::Id>> grid_info;  // name, village org
+            roster.WithIndex([&](const RosterIndex& index) {
+                for (const Branch& b : liyang)
+                    for (core::roster::Id g : b.grids)
+                        if (const auto* u = index.tree().Find(g)) grid_info[g] = {u->name, b.org};
+            });
+            const std::string approved = std::to_string(this_year - 2) + "-03-18";
+            int grid_no = 0;
+            for (auto& [grid, people] : grid_people) {
+                const auto info = grid_info.find(grid);
+                if (info == grid_info.end() || info->second.second == 0 || people.empty()) continue;
+                ++grid_no;
+                core::roster::PartyOrg org{0, grid, info->second.first + "党支部", core::roster::PartyOrgKind::kBranch};
+                org.parent_id = info->second.second;
+                org.approved_on = approved;
+                org.document_no = "溧组复〔" + std::to_string(this_year - 2) + "〕" + std::to_string(100 + grid_no) + "号";
+                org.id = store.InsertPartyOrg(org);
+                store.InsertPartyOrgEvent({0, org.id, "create", "", org.name, org.approved_on, org.document_no, "demo",
+                                           IsoAt(today, 8)});
+                for (auto& p : people) {
+                    p.party_org_id = org.id;
+                    store.UpdatePerson(p);
+                }
+                if (people.size() < 2) continue;
+                core::roster::PartyHousehold h;
+                h.org_id = org.id;
+                h.person_id = people.front().id;
+                h.place = std::string(kPlaces[grid_no % std::size(kPlaces)]) + "自然村";
+                h.created_on = approved;
+                for (std::size_t k = 1; k < people.size() && h.served.size() < 4; ++k) h.served.push_back(people[k].id);
+                store.InsertHousehold(h);
             }
         }
         // The village's people already registered as members (the demo's cadres) are points members

@@ -113,6 +113,13 @@ void Runtime::StartChangeFeed() {
     feed->Start();
 }
 
+app::OldMembersReport Runtime::SyncPointsMembers() {
+    auto report = points->RegisterOldMembers();
+    if (!report.lines.empty()) roster->Reload();
+    points->SyncMembers();
+    return report;
+}
+
 Runtime::~Runtime() {
     if (feed) feed->Stop();
     try {

@@ -66,6 +66,10 @@ struct Runtime {
     // (storage/feed/change_feed.hpp) and reloads the roster index and points boards they touch.
     // Called by serve; the CLI's one-shot commands do not listen.
     void StartChangeFeed();
+    // At start, after the roster is loaded (and the demo seeded): old points members get a roster
+    // person (PointsService::RegisterOldMembers; the roster is reloaded when it did anything), then
+    // every registered party member is a points member (SyncMembers). Returns what the first did.
+    app::OldMembersReport SyncPointsMembers();
 
     storage::SystemClock clock;
     storage::SystemCrypto crypto;

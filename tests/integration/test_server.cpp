@@ -182,7 +182,7 @@ TestServer::TestServer(const std::string& db_url, bool demo, const std::string& 
     : rt_(std::make_unique<composition::Runtime>(db_url, TestAuditKey(db_url), TestDataDir(db_url))) {
     if (demo) demo::LoadDemo(*rt_->store, rt_->crypto, rt_->clock);
     rt_->roster->Reload();
-    rt_->points->SyncMembers();  // as `lingyan serve`: every registered party member is a points member
+    rt_->SyncPointsMembers();  // as `lingyan serve`: every registered party member is a points member
     services_ = &rt_->Services();
     services_->settings.metrics_token = kTestMetricsToken;
     std::mutex m;

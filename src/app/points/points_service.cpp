@@ -176,35 +176,122 @@ void PointsService::Reload() {
 }
 
 int PointsService::SyncMembers() {
-    std::vector<core::roster::Person> members;
+    std::map<Id, core::roster::Person> members;  // by person id: the registered party members
     roster_.WithIndex([&](const core::roster::RosterIndex& index) {
         index.ForEachPerson([&](const core::roster::Person& p) {
-            if (p.party_org_id != 0) members.push_back(p);
+            if (p.party_org_id != 0) members.emplace(p.id, p);
         });
     });
+    const std::string today = clock_.Today();
     std::lock_guard lock(store_mutex_);
-    std::unordered_map<Id, ports::PointsMemberRecord> by_person;
-    for (auto& m : points_.ListMembers())
-        if (m.person_id != 0) by_person.emplace(m.person_id, std::move(m));
     int written = 0;
+    std::set<Id> has_row;
     auto tx = store_.Begin();
-    for (const auto& p : members) {
-        auto it = by_person.find(p.id);
-        if (it == by_person.end()) {
-            points_.InsertMember(ports::PointsMemberRecord{0, p.unit_id, p.name, p.id, 0});
-            ++written;
-        } else if (it->second.unit_id != p.unit_id || it->second.name != p.name) {
-            it->second.unit_id = p.unit_id;
-            it->second.name = p.name;
-            points_.UpdateMember(it->second);
-            ++written;
+    for (auto& m : points_.ListMembers()) {
+        if (m.person_id == 0) continue;
+        has_row.insert(m.person_id);
+        if (m.register_pending) continue;  // RegisterOldMembers gives it a person and a membership first
+        auto it = members.find(m.person_id);
+        if (it == members.end()) {
+            // The party membership ended (cleared, or the person left the roster): so does this one;
+            // the row and its ledger stay.
+            if (!m.ended_on.empty()) continue;
+            m.ended_on = today;
+        } else if (m.ended_on.empty() && m.unit_id == it->second.unit_id && m.name == it->second.name) {
+            continue;
+        } else {
+            // Moved, renamed, or a member again: the row follows the person.
+            m.ended_on.clear();
+            m.unit_id = it->second.unit_id;
+            m.name = it->second.name;
         }
+        points_.UpdateMember(m);
+        ++written;
+    }
+    for (const auto& [id, p] : members) {
+        if (has_row.contains(id)) continue;
+        points_.InsertMember(ports::PointsMemberRecord{0, p.unit_id, p.name, p.id, 0});
+        ++written;
     }
     if (written == 0) return 0;
     // No audit entry of its own: the rows mirror people, and each change to a person is audited.
     tx->Commit();
     ReloadLocked();
     return written;
+}
+
+OldMembersReport PointsService::RegisterOldMembers() {
+    OldMembersReport report;
+    std::lock_guard lock(store_mutex_);
+    auto rows = points_.ListMembers();
+    std::set<Id> taken;  // persons who are a points member already
+    for (const auto& m : rows)
+        if (m.person_id != 0) taken.insert(m.person_id);
+    const Actor system{0, "system", Role::kAdmin, 0};
+    auto tx = store_.Begin();
+    roster_.WithIndex([&](const core::roster::RosterIndex& index) {
+        for (auto& m : rows) {
+            if (!m.register_pending) continue;
+            std::optional<core::roster::Person> person;
+            if (const auto* p = m.person_id ? index.FindPerson(m.person_id) : nullptr) person = *p;
+            std::string how = "linked";
+            if (!person) {
+                std::vector<const core::roster::Person*> same;
+                index.ForEachPerson([&](const core::roster::Person& p) {
+                    if (p.unit_id == m.unit_id && p.name == m.name && !taken.contains(p.id)) same.push_back(&p);
+                });
+                if (same.size() == 1) {
+                    person = *same.front();
+                    how = "matched";
+                    ++report.matched;
+                } else {
+                    core::roster::Person made;
+                    made.unit_id = m.unit_id;
+                    made.name = m.name;
+                    made.gender = core::roster::Gender::kMale;
+                    made.education = core::roster::Education::kHighSchool;
+                    made.id = store_.InsertPerson(made);
+                    person = made;
+                    how = "created";
+                    ++report.created;
+                }
+                taken.insert(person->id);
+                m.person_id = person->id;
+            }
+            const core::roster::PartyOrg* org = nullptr;
+            for (auto unit = std::optional<Id>(m.unit_id); unit && !org;) {
+                org = index.LeadingOrgOf(*unit);
+                const auto* u = index.tree().Find(*unit);
+                unit = u ? u->parent_id : std::nullopt;
+            }
+            std::string line = "积分党员 " + std::to_string(m.id) + "（" + m.name + "）：" +
+                               (how == "created" ? "新建人员 " : how == "matched" ? "匹配人员 " : "人员 ") +
+                               std::to_string(person->id);
+            if (person->party_org_id == 0 && !org) {
+                ++report.waiting;
+                points_.UpdateMember(m);  // the person is kept; the membership waits for an officer
+                report.lines.push_back(line + "，所在单位及上级均无党组织，暂未登记组织关系");
+                continue;
+            }
+            if (person->party_org_id == 0) {
+                person->party_org_id = org->id;
+                store_.UpdatePerson(*person);
+                ++report.joined;
+                line += "，组织关系登记在 " + org->name;
+            }
+            m.register_pending = false;
+            m.unit_id = person->unit_id;
+            m.name = person->name;
+            points_.UpdateMember(m);
+            Audit(system, "register", "points_member", m.id,
+                  "{\"person_id\":" + std::to_string(person->id) + ",\"how\":\"" + how +
+                      "\",\"party_org_id\":" + std::to_string(person->party_org_id) + "}");
+            report.lines.push_back(std::move(line));
+        }
+    });
+    tx->Commit();
+    ReloadLocked();
+    return report;
 }
 
 void PointsService::Seed(const std::function<void(core::ports::Store&, core::ports::PointsStore&)>& fn) {
@@ -316,7 +403,10 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
     auto tree = points::UnitTree::Build(std::move(parents));
     if (!tree) throw std::runtime_error("积分排行榜：单位树无效 " + tree.error().message);
     live->members_of_unit.resize(live->unit_ids.size());
+    const std::string period_end = points::FormatDate(period.period.to);
     for (auto& m : points_.ListMembers()) {
+        // A membership that ended by the period's last day is on none of its boards (its ledger stays).
+        if (!m.ended_on.empty() && m.ended_on <= period_end) continue;
         auto unit = live->unit_by_id.find(m.unit_id);
         if (unit == live->unit_by_id.end()) continue;  // the roster no longer has the unit
         const auto idx = static_cast<MemberIdx>(live->members.size());
@@ -998,6 +1088,23 @@ core::Status PointsService::CheckEventMemberInScope(const Live& live, const Acto
     return core::Ok();
 }
 
+namespace {
+std::string DecidedText(EventStatus s, const std::string& what = "该事件") {
+    return what + "已审核（" + (s == EventStatus::kApproved ? "已通过" : "已驳回") + "）";
+}
+}  // namespace
+
+bool PointsService::WriteDecisionLocked(const Actor& actor, ports::PointsEventRecord& e, EventStatus status,
+                                        const std::string& reason) {
+    e.status = status;
+    e.decided_by = actor.username;
+    e.decided_at = clock_.NowIso();
+    e.reason = reason;
+    if (!points_.DecideEvent(e.id, status, e.decided_by, e.decided_at, reason)) return false;
+    Audit(actor, status == EventStatus::kApproved ? "approve" : "reject", "points_event", e.id, EventJson(e));
+    return true;
+}
+
 Result<PointsEventView> PointsService::Decide(const Actor& actor, Id event_id, EventStatus status,
                                               const std::string& reason) {
     if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以审核积分");
@@ -1007,20 +1114,49 @@ Result<PointsEventView> PointsService::Decide(const Actor& actor, Id event_id, E
     auto e = points_.FindEvent(event_id);
     if (!e) return NotFound("积分事件");
     if (auto st = CheckEventMemberInScope(**loaded, actor, e->member_id); !st) return st.error();
-    if (e->status != EventStatus::kPending)
-        return Conflict(std::string("该事件已审核（") + (e->status == EventStatus::kApproved ? "已通过" : "已驳回") + "）");
+    if (e->status != EventStatus::kPending) return Conflict(DecidedText(e->status));
     if (auto st = CheckWritable(e->date); !st) return st.error();
-    e->status = status;
-    e->decided_by = actor.username;
-    e->decided_at = clock_.NowIso();
-    e->reason = reason;
     auto tx = store_.Begin();
-    if (!points_.DecideEvent(event_id, status, e->decided_by, e->decided_at, reason)) return Conflict("该事件已审核");
-    Audit(actor, status == EventStatus::kApproved ? "approve" : "reject", "points_event", event_id, EventJson(*e));
+    if (!WriteDecisionLocked(actor, *e, status, reason)) return Conflict("该事件已审核");
     tx->Commit();  // durable before the live boards move and before the caller is answered
     ApplyCounted(*e);
     std::shared_lock read(live_mutex_);
     return ViewOf(**loaded, *e);
+}
+
+Result<std::size_t> PointsService::DecideMany(const Actor& actor, const std::vector<Id>& event_ids, bool approve,
+                                              const std::string& reason) {
+    if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以审核积分");
+    if (event_ids.empty()) return Invalid("请选择要审核的申报", "ids");
+    if (event_ids.size() > kMaxBulkDecisions)
+        return Invalid("一次最多审核 " + std::to_string(kMaxBulkDecisions) + " 项", "ids");
+    if (!approve && reason.empty()) return Invalid("驳回须填写理由", "reason");
+    if (reason.size() > 2000) return Invalid("理由过长", "reason");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    const EventStatus status = approve ? EventStatus::kApproved : EventStatus::kRejected;
+    std::lock_guard lock(store_mutex_);
+    // Every item is checked before anything is written; the first bad one is named.
+    std::vector<ports::PointsEventRecord> events;
+    std::set<Id> seen;
+    for (std::size_t idx = 0; idx < event_ids.size(); ++idx) {
+        const Id id = event_ids[idx];
+        const std::string item = "第 " + std::to_string(idx + 1) + " 项（申报 " + std::to_string(id) + "）";
+        if (!seen.insert(id).second) return Invalid(item + "重复", "ids");
+        auto e = points_.FindEvent(id);
+        // Outside the caller's scope answers as nonexistent: the message names no one.
+        if (!e || !CheckEventMemberInScope(**loaded, actor, e->member_id).ok())
+            return Invalid(item + "不存在或不在您的管辖范围内", "ids");
+        if (e->status != EventStatus::kPending) return Conflict(DecidedText(e->status, item), "ids");
+        if (auto st = CheckWritable(e->date); !st) return Error{st.error().code, item + st.error().message, "ids"};
+        events.push_back(std::move(*e));
+    }
+    auto tx = store_.Begin();
+    for (auto& e : events)
+        if (!WriteDecisionLocked(actor, e, status, reason)) return Conflict("申报 " + std::to_string(e.id) + " 已审核", "ids");
+    tx->Commit();  // durable before the live boards move and before the caller is answered
+    for (const auto& e : events) ApplyCounted(e);
+    return events.size();
 }
 
 Result<OwnerAccess> PointsService::EvidenceAccess(const Actor& actor, Id event_id, Id sub_id) {
@@ -1083,7 +1219,8 @@ Result<PointsEventView> PointsService::Reverse(const Actor& actor, Id event_id, 
 // ---- queries -----------------------------------------------------------------------------------
 
 Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional<Id> unit, std::optional<Id> period,
-                                               std::size_t offset, std::size_t limit) {
+                                               std::size_t offset, std::size_t limit, const std::string& name) {
+    if (name.size() > 60) return Invalid("姓名过长", "q");
     if (!IsApprover(actor.role)) return Forbidden("只有支部书记及以上账号可以审核积分");
     auto scope = ScopeUnit(actor, unit);
     if (!scope) return scope.error();
@@ -1097,6 +1234,7 @@ Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional
         if (u == live.unit_by_id.end()) return NotFound("单位");
         filter.unit_ids = SubtreeUnitIds(live, u->second);
         filter.period = live.period.period;
+        filter.name = name;
     }
     ApprovalsPage out;
     std::vector<ports::PointsEventRecord> pending;

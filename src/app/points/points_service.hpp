@@ -213,6 +213,15 @@ struct NewMember {
     core::roster::Id person_id = 0, user_id = 0;
 };
 
+// What RegisterOldMembers did, for the start-up log.
+struct OldMembersReport {
+    int matched = 0;  // found the roster person (same unit, same name, the only one)
+    int created = 0;  // made a roster person
+    int joined = 0;   // gave the person a membership (it had none)
+    int waiting = 0;  // no party organization in the unit or above it: left as it was, for an officer
+    std::vector<std::string> lines;  // one per member, for the log
+};
+
 class PointsService : UseCaseBase {
 public:
     PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
@@ -227,6 +236,17 @@ public:
     // the boards; idempotent. Returns how many rows it wrote.
     // Called at start and by the roster after a change to people (composition wires it).
     int SyncMembers();
+
+    // The upgrade step for rows from before the one register (migration 82 marks them): each gets
+    // a roster person — the only person of the same unit with the same name who is not another
+    // member's, else a new one — and, when that person has no membership, one in the leading
+    // organization (党委 over 党总支 over 党支部) of the member's unit or of its nearest ancestor
+    // that has one. A new person takes the member's name and unit; what the old row never held is
+    // left for an officer to complete: gender 男 and education 高中 (the form's defaults), birth
+    // date and party join date empty (the person form asks for them on the next save). One audit
+    // entry per member (actor `system`). Runs at start before SyncMembers; the caller reloads the
+    // roster afterwards. Idempotent: a second run finds nothing marked.
+    OldMembersReport RegisterOldMembers();
 
     // The stored catalog and periods; seeds the default catalog and a period for the current
     // year when none exists (on first use).
@@ -259,6 +279,14 @@ public:
     Result<BulkOutcome> RecordBulk(const Actor& actor, const BulkRecord& input);
     Result<PointsEventView> Approve(const Actor& actor, core::roster::Id event_id);
     Result<PointsEventView> Reject(const Actor& actor, core::roster::Id event_id, const std::string& reason);
+    // 批量审核: approves (or rejects, with one reason for all) the selected pending declarations in
+    // one transaction, one audit entry per item. Every item must be a pending declaration of a
+    // member in the caller's scope, in an open period, named once; otherwise nothing is written and
+    // the error names the first bad item by position and id (an item outside the scope answers as
+    // one that does not exist). At most kMaxBulkDecisions items. Returns how many were decided.
+    static constexpr std::size_t kMaxBulkDecisions = 1000;
+    Result<std::size_t> DecideMany(const Actor& actor, const std::vector<core::roster::Id>& event_ids, bool approve,
+                                   const std::string& reason);
     Result<PointsEventView> Reverse(const Actor& actor, core::roster::Id event_id, const std::string& reason);
     // The attachment store's rules for a declaration's evidence (佐证材料, app/attachments): the
     // member it is for, its submitter and the approvers in scope read it; the member and the
@@ -266,9 +294,11 @@ public:
     Result<OwnerAccess> EvidenceAccess(const Actor& actor, core::roster::Id event_id, core::roster::Id sub_id);
 
     // Pending events of members under `unit` (default: the caller's scope) in the period, oldest
-    // first, rows [offset, offset + limit); filtered and paged in the database.
+    // first, rows [offset, offset + limit); `name`: only members whose name contains it. Filtered
+    // and paged in the database.
     Result<ApprovalsPage> Approvals(const Actor& actor, std::optional<core::roster::Id> unit,
-                                    std::optional<core::roster::Id> period, std::size_t offset, std::size_t limit);
+                                    std::optional<core::roster::Id> period, std::size_t offset, std::size_t limit,
+                                    const std::string& name = "");
     // The top `top` of a subtree, members tied with the top-th included (at most 1000 more).
     Result<LeaderboardPage> Leaderboard(const Actor& actor, std::optional<core::roster::Id> unit,
                                         const std::string& category, std::int64_t top,
@@ -320,6 +350,10 @@ private:
     void FillRanks(const Live& live, points::MemberIdx m, int category, MemberRanks& out) const;
     Result<PointsEventView> Decide(const Actor& actor, core::roster::Id event_id, points::EventStatus status,
                                    const std::string& reason);
+    // Writes the decision on pending `e` with its audit entry (caller holds store_mutex_ and an
+    // open transaction); false when it was decided meanwhile.
+    bool WriteDecisionLocked(const Actor& actor, core::ports::PointsEventRecord& e, points::EventStatus status,
+                             const std::string& reason);
     // Applies a committed event to the boards of its period when they are built (caller holds
     // store_mutex_; takes live_mutex_ for writing).
     void ApplyCounted(const core::ports::PointsEventRecord& e);

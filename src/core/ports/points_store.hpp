@@ -8,8 +8,9 @@
 //
 // Members: a party member (党员) is a person of the roster with a membership (people.party_org_id,
 // issue 14: one register). `points_members` is the ledger's link to that person: its unit and
-// name follow the person (PointsService::SyncMembers), and it links the user account that acts
-// as that member. Rows from before the one register may lack a person (person_id 0).
+// name follow the person (PointsService::SyncMembers), its membership ends with the person's
+// (`ended_on`; the row and its ledger stay), and it links the user account that acts as that
+// member. Rows from before the one register may lack a person until RegisterOldMembers runs.
 //
 // Ledger: events are never deleted. A pending event is decided once (approved or rejected,
 // with who, when and why); an approved event is corrected by a reversing event (negative
@@ -50,9 +51,12 @@ struct PointsPeriodRecord {
 // Which events a ledger query reads: those of members whose unit is one of `unit_ids` (empty:
 // every unit; the caller passes a whole subtree, so this is the scope check in SQL) and dated
 // inside `period`.
+// `name`: only members whose name contains it (empty: every member). Members whose membership
+// has ended are never listed.
 struct PointsEventScope {
     std::vector<Id> unit_ids;
     points::Period period;
+    std::string name;
 };
 
 struct PointsMemberRecord {
@@ -61,6 +65,12 @@ struct PointsMemberRecord {
     std::string name;
     Id person_id = 0;  // 0: not on the roster
     Id user_id = 0;    // 0: no account
+    // YYYY-MM-DD the membership ended (the person left the party register); "" while a member.
+    // An ended member is kept with its ledger, and is on no board, list or approvals queue.
+    std::string ended_on;
+    // Set by migration 82 on rows from before the one register (no person, or a person without a
+    // membership): PointsService::RegisterOldMembers gives each a roster person and a membership.
+    bool register_pending = false;
 };
 
 // An officer's request to link a party member's own account to a member record: the link is made

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/roster/party_org_rules.hpp"
 #include "core/roster/person_rules.hpp"
 
 namespace lingyan::core::roster {
@@ -153,6 +154,13 @@ std::vector<const PartyOrg*> RosterIndex::PartyOrgsOf(Id unit_id) const {
     if (it != orgs_by_unit_.end())
         for (const auto& o : it->second) out.push_back(&o);
     return out;
+}
+
+const PartyOrg* RosterIndex::LeadingOrgOf(Id unit_id) const {
+    const PartyOrg* best = nullptr;
+    for (const PartyOrg* o : PartyOrgsOf(unit_id))
+        if (o->active() && (!best || KindRank(o->kind) > KindRank(best->kind))) best = o;
+    return best;
 }
 
 const PartyOrg* RosterIndex::FindPartyOrg(Id id) const {

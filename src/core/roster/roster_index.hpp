@@ -83,6 +83,8 @@ public:
     // Current positions held in a unit (the team), ordered by title rank then start date.
     std::vector<const Position*> TeamOf(Id unit_id) const;
     std::vector<const PartyOrg*> PartyOrgsOf(Id unit_id) const;
+    // The unit's active organization of the highest rank (党委 over 党总支 over 党支部), or nullptr.
+    const PartyOrg* LeadingOrgOf(Id unit_id) const;
     const PartyOrg* FindPartyOrg(Id id) const;
     // Organizations whose parent is `org_id`, by id.
     std::vector<const PartyOrg*> SubOrgsOf(Id org_id) const;

@@ -119,6 +119,7 @@ Response GetMyPoints(Services&, Request&);
 Response RecordEvent(Services&, Request&);
 Response RecordEventsBulk(Services&, Request&);
 Response ListApprovals(Services&, Request&);
+Response DecideEvents(Services&, Request&);
 Response ApproveEvent(Services&, Request&, Id);
 Response RejectEvent(Services&, Request&, Id);
 Response ReverseEvent(Services&, Request&, Id);

@@ -120,6 +120,7 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/points/events", Access::kSession, Bind(s, RecordEvent));
     router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, Bind(s, RecordEventsBulk));
     router.Add("GET", "/api/v1/points/approvals", Access::kSession, Bind(s, ListApprovals));
+    router.Add("POST", "/api/v1/points/events/decide", Access::kSession, Bind(s, DecideEvents));
     router.Add("POST", "/api/v1/points/events/{id}/approve", Access::kSession, Bind(s, ApproveEvent));
     router.Add("POST", "/api/v1/points/events/{id}/reject", Access::kSession, Bind(s, RejectEvent));
     router.Add("POST", "/api/v1/points/events/{id}/reverse", Access::kSession, Bind(s, ReverseEvent));

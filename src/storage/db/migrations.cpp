@@ -977,6 +977,17 @@ CREATE INDEX tickets_stats ON tickets(handler_unit_id, created_on, state, red_on
 DROP INDEX tickets_handler_created;
 )SQL",
      "", ""},
+    // Issue 14: a points membership ends with the party membership (the ledger stays), and rows
+    // from before the one register — no person, or a person without a membership (people had no
+    // party_org_id before 68) — are marked for PointsService::RegisterOldMembers at start.
+    {82, "points: memberships end with the party membership; old members marked for the one register",
+     R"SQL(
+ALTER TABLE points_members ADD COLUMN ended_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE points_members ADD COLUMN register_pending INTEGER NOT NULL DEFAULT 0;
+UPDATE points_members SET register_pending = 1
+  WHERE person_id IS NULL OR person_id IN (SELECT id FROM people WHERE party_org_id IS NULL);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -31,11 +31,14 @@ constexpr const char* kUpdatePeriod =
     "UPDATE points_periods SET name = ?, day_from = ?, day_to = ?, stars = ?, base_points = ?, zeroing_rules = ?, "
     "publicity_days = ?, grades = ?, closed = ? WHERE id = ?";
 
-constexpr const char* kSelectMembers = "SELECT id, unit_id, name, person_id, user_id FROM points_members ORDER BY id";
+constexpr const char* kSelectMembers =
+    "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members ORDER BY id";
 constexpr const char* kInsertMember =
-    "INSERT INTO points_members (unit_id, name, person_id, user_id) VALUES (?, ?, ?, ?) RETURNING id";
+    "INSERT INTO points_members (unit_id, name, person_id, user_id, ended_on, register_pending) "
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateMember =
-    "UPDATE points_members SET unit_id = ?, name = ?, person_id = ?, user_id = ? WHERE id = ?";
+    "UPDATE points_members SET unit_id = ?, name = ?, person_id = ?, user_id = ?, ended_on = ?, register_pending = ? "
+    "WHERE id = ?";
 
 constexpr const char* kEventColumns =
     "SELECT id, member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, decided_by, decided_at, "
@@ -83,15 +86,28 @@ std::string JoinList(const std::vector<T>& items, Fn&& fn) {
     return out;
 }
 
-// " AND m.unit_id IN (?, …)" for a non-empty unit list (its values appended to `params`), else "".
-std::string UnitFilter(const std::vector<ports::Id>& unit_ids, std::vector<SqlValue>& params) {
-    if (unit_ids.empty()) return "";
-    std::string sql = " AND m.unit_id IN (";
-    for (std::size_t unit_idx = 0; unit_idx < unit_ids.size(); ++unit_idx) {
-        sql += unit_idx == 0 ? "?" : ", ?";
-        params.emplace_back(unit_ids[unit_idx]);
+// " AND m.unit_id IN (?, …)" for a non-empty unit list, " AND m.name LIKE ?" for a name filter,
+// and only members whose membership has not ended; the values appended to `params`.
+std::string ScopeFilter(const ports::PointsEventScope& scope, std::vector<SqlValue>& params) {
+    std::string sql = " AND m.ended_on = ''";
+    if (!scope.unit_ids.empty()) {
+        sql += " AND m.unit_id IN (";
+        for (std::size_t unit_idx = 0; unit_idx < scope.unit_ids.size(); ++unit_idx) {
+            sql += unit_idx == 0 ? "?" : ", ?";
+            params.emplace_back(scope.unit_ids[unit_idx]);
+        }
+        sql += ")";
     }
-    return sql + ")";
+    if (!scope.name.empty()) {
+        std::string pattern = "%";
+        for (const char c : scope.name) {
+            if (c == '!' || c == '%' || c == '_') pattern += '!';
+            pattern += c;
+        }
+        params.emplace_back(pattern + "%");
+        sql += " AND m.name LIKE ? ESCAPE '!'";
+    }
+    return sql;
 }
 
 SqlValue NullableId(ports::Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
@@ -202,12 +218,14 @@ std::vector<ports::PointsMemberRecord> SqlPointsStore::ListMembers() {
 }
 
 void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
-    db_.Query(kUpdateMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id), m.id});
+    db_.Query(kUpdateMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id), m.ended_on,
+                              std::int64_t{m.register_pending}, m.id});
 }
 
 ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
-    return AsInt(
-        db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id)}).at(0)[0]);
+    return AsInt(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id),
+                                           m.ended_on, std::int64_t{m.register_pending}})
+                     .at(0)[0]);
 }
 
 void SqlPointsStore::RequestLink(const ports::PointsLinkRequestRecord& r) {
@@ -263,12 +281,11 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListCountedEvents(const po
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
                                                                         std::size_t offset, std::size_t limit) {
     std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
-    const std::string units = UnitFilter(scope.unit_ids, params);
+    const std::string filter = ScopeFilter(scope, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
     params.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
-                                       kPendingWhere + units + kPendingOrder,
+    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + filter + kPendingOrder,
                                    params))
         out.push_back(EventFromRow(r));
     return out;
@@ -276,20 +293,18 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const co
 
 std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventScope& scope) {
     std::vector<SqlValue> params{std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
-    const std::string units = UnitFilter(scope.unit_ids, params);
-    auto rows = db_.Query(std::string(kCountScopedEvents) + (units.empty() ? "" : kJoinMembers) + kPendingWhere + units,
-                          params);
+    const std::string filter = ScopeFilter(scope, params);
+    auto rows = db_.Query(std::string(kCountScopedEvents) + kJoinMembers + kPendingWhere + filter, params);
     return rows.empty() ? 0 : AsInt(rows[0][0]);
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListDecidedSince(const core::ports::PointsEventScope& scope,
                                                                        const std::string& since, std::size_t limit) {
     std::vector<SqlValue> params{since, std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
-    const std::string units = UnitFilter(scope.unit_ids, params);
+    const std::string filter = ScopeFilter(scope, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
     std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + (units.empty() ? "" : kJoinMembers) +
-                                       kDecidedWhere + units + kDecidedOrder,
+    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kDecidedWhere + filter + kDecidedOrder,
                                    params))
         out.push_back(EventFromRow(r));
     return out;

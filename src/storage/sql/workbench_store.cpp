@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kPendingPoints =
     "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
-    "WHERE e.status = 'pending' GROUP BY m.unit_id";
+    "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id";  // as the approvals queue: no ended members
 constexpr const char* kOpenCampaignFollowUps =
     "SELECT s.unit_id, COUNT(*) FROM campaign_followups f JOIN campaign_subjects s ON s.id = f.subject_id "
     "WHERE f.status = 'open' GROUP BY s.unit_id";

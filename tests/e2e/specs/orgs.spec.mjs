@@ -92,4 +92,25 @@ describe('party organizations in the web', () => {
     await shot(page, '99-party-orgs-of-unit');
     assert.deepEqual(page.errors, []);
   });
+
+  it('the demo has grid branches under 塘马村 and a 党员中心户 in each (seed 003), counted like the grid board', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'admin');
+    const unit = (await api(page, `/units?q=${encodeURIComponent('塘马村')}`)).items.find((u) => u.name === '塘马村');
+    const village = (await api(page, `/units/${unit.id}`)).party_orgs[0];
+    const detail = await api(page, `/party-orgs/${village.id}`);
+    const grids = detail.sub_orgs.filter((o) => o.grid);
+    assert.ok(grids.length >= 2, `grid branches under ${village.name}: ${detail.sub_orgs.map((o) => o.name).join('、')}`);
+    await page.goto(`${BASE_URL}/roster/party-orgs/${village.id}`);
+    const sub = page.locator('[data-test="org-subs"] .el-table__row', { hasText: grids[0].name });
+    await sub.waitFor();
+    await sub.locator('a').click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/roster/party-orgs/${grids[0].id}`));
+    await page.locator('[data-test="org-households"] .el-table__row').first().waitFor();
+    assert.equal(await page.locator('[data-test="org-member-count"]').innerText(), String(grids[0].member_count));
+    const board = await api(page, `/points/leaderboard?top=1&unit=${grids[0].unit_id}`);
+    assert.equal(board.size, grids[0].member_count, 'the grid branch counts the people its grid board ranks');
+    await shot(page, '99b-grid-branch-households');
+    assert.deepEqual(page.errors, []);
+  });
 });

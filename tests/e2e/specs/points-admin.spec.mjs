@@ -1,9 +1,17 @@
 // 党员积分 administration in the browser: the rules catalog (create, edit, deactivate), the
 // 考核周期 (create, close → read-only, pick it on the leaderboard), bulk recording for a whole
-// grid, and reversing an approved event with a reason.
+// grid, reversing an approved event with a reason, and 批量审核 of a long queue found by name
+// (desk and phone).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+
+// Inside the viewport horizontally (a phone must not have to scroll sideways to reach it).
+async function insideViewport(page, locator) {
+  const box = await locator.boundingBox();
+  const width = page.viewportSize().width;
+  return box !== null && box.x >= 0 && box.x + box.width <= width;
+}
 
 const visibleOption = (page, text) => page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
 // Element Plus puts a data-test attribute on the inner <input> of some inputs and on the wrapper of others.
@@ -131,5 +139,71 @@ describe('points administration: rules, periods, bulk records, reversals', () =>
     assert.equal(reversal.quantity, '-1.00');
     assert.deepEqual(desk.errors, []);
     await desk.context().close();
+  });
+
+  it('an admin finds a member in the long queue by name and approves the found page at once; a phone rejects with a reason', async () => {
+    const desk = await newPage(browser, { width: 1440, height: 900 });
+    await login(desk, 'admin');
+    const queue = await api(desk, '/points/approvals?limit=1000');
+    assert.ok(queue.total >= 100, `a long queue in the demo (${queue.total})`);
+    // The member with the most pending declarations: found by part of the name.
+    const counts = new Map();
+    for (const e of queue.items) counts.set(e.member_name, (counts.get(e.member_name) ?? 0) + 1);
+    const [name] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const found = (await api(desk, `/points/approvals?limit=1000&q=${encodeURIComponent(name)}`)).items.filter((e) => e.member_name.includes(name));
+    assert.ok(found.length >= 1);
+
+    await desk.goto(`${BASE_URL}/points/approvals`);
+    await desk.locator('[data-test="approval-list"] .el-table__body-wrapper tr').first().waitFor();
+    await field(desk, 'approvals-search').fill(name);
+    await desk.waitForFunction(
+      (n) => {
+        const rows = [...document.querySelectorAll('[data-test="approval-member"]')];
+        return rows.length > 0 && rows.every((r) => r.textContent.includes(n));
+      },
+      name,
+    );
+    const shown = await desk.locator('[data-test="approval-member"]').count();
+    assert.equal(shown, Math.min(found.length, 50));
+    await desk.locator('[data-test="approvals-all"]').click();
+    await desk.locator('[data-test="picked-count"]', { hasText: String(shown) }).waitFor();
+    await shot(desk, '52b-points-bulk-approve');
+    await desk.locator('[data-test="bulk-approve"]').click();
+    await desk.locator('.el-message-box .el-button--primary').click();
+    await desk.locator('.el-message--success').waitFor();
+    const left = await api(desk, `/points/approvals?limit=1000&q=${encodeURIComponent(name)}`);
+    assert.equal(left.total, found.length - shown);
+    const approvedIds = new Set(found.slice(0, shown).map((e) => e.id));
+    assert.ok(left.items.every((e) => !approvedIds.has(e.id)));
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+
+    // On a phone: the search, the selection bar and its buttons fit 390 px; a rejection needs a reason.
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await login(phone, 'admin');
+    await phone.goto(`${BASE_URL}/points/approvals`);
+    const first = phone.locator('[data-test="approval-list"] .el-table__body-wrapper tr').first();
+    await first.waitFor();
+    const target = (await api(phone, '/points/approvals?limit=1')).items[0];
+    await field(phone, 'approvals-search').fill(target.member_name);
+    await phone.waitForFunction(
+      (n) => [...document.querySelectorAll('[data-test="approval-member"]')].every((r) => r.textContent.includes(n)),
+      target.member_name,
+    );
+    await phone.locator('[data-test="approval-pick"]').first().click();
+    await phone.locator('[data-test="picked-count"]', { hasText: '1' }).waitFor();
+    for (const button of ['bulk-approve', 'bulk-reject']) assert.ok(await insideViewport(phone, phone.locator(`[data-test="${button}"]`)), button);
+    await shot(phone, '52c-points-bulk-phone');
+    await phone.locator('[data-test="bulk-reject"]').click();
+    const box = phone.locator('.el-message-box');
+    await box.locator('.el-button--primary').click();
+    await box.locator('.el-message-box__errormsg').waitFor();  // a reason is required
+    await box.locator('input').fill('佐证材料不全');
+    await box.locator('.el-button--primary').click();
+    await phone.locator('.el-message--success').waitFor();
+    const rejected = (await api(phone, `/points/approvals?limit=1000&q=${encodeURIComponent(target.member_name)}`)).items;
+    assert.ok(rejected.every((e) => e.id !== target.id), 'the rejected declaration left the queue');
+    assert.deepEqual(phone.errors, []);
+    await phone.context().close();
   });
 });

@@ -196,6 +196,14 @@ export function leaderboardQuery(q: LeaderboardQuery): Query {
   return { unit: q.unit || undefined, category: q.category || undefined, top: q.top, period: q.period || undefined };
 }
 
+export type Decision = 'approve' | 'reject';
+
+export interface BulkDecision {
+  ids: number[];
+  decision: Decision;
+  reason?: string;
+}
+
 export interface ApprovalsPage {
   items: PointsEvent[];
   /** Pending events in scope and period (all pages). */
@@ -221,8 +229,10 @@ export const pointsApi = {
   me: (period?: number | null) => http.get<MyPoints>('/points/me', { period: opt(period) }, { quiet: true }),
   submit: (activity: NewActivity) => http.post<PointsEvent>('/points/events', activity),
   recordBulk: (record: BulkRecord) => http.post<{ recorded: number; event_ids: number[] }>('/points/events/bulk', record),
-  approvals: (unit?: number | null, limit = 200, period?: number | null, offset = 0) =>
-    http.get<ApprovalsPage>('/points/approvals', { unit: opt(unit), limit, period: opt(period), offset: offset || undefined }, { quiet: true }),
+  approvals: (unit?: number | null, limit = 200, period?: number | null, offset = 0, q = '') =>
+    http.get<ApprovalsPage>('/points/approvals', { unit: opt(unit), limit, period: opt(period), offset: offset || undefined, q: q || undefined }, { quiet: true }),
+  /** 批量审核: all the ids or none (the error names the first bad item); reject needs a reason. */
+  decide: (body: BulkDecision) => http.post<{ decided: number; decision: Decision }>('/points/events/decide', body),
   approve: (id: number) => http.post<PointsEvent>(`/points/events/${id}/approve`),
   reject: (id: number, reason: string) => http.post<PointsEvent>(`/points/events/${id}/reject`, { reason }),
   reverse: (id: number, reason: string) => http.post<PointsEvent>(`/points/events/${id}/reverse`, { reason }),

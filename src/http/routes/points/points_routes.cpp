@@ -502,7 +502,8 @@ Response ListApprovals(Services& s, Request& req) {
     auto offset = QueryInt(req.Query("offset"), "offset", 0, 0, kMaxOffset);
     if (!offset) return ErrorResponse(offset.error());
     auto page = s.points.Approvals(req.user->actor, *unit, *period, static_cast<std::size_t>(*offset),
-                                   static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)));
+                                   static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)),
+                                   std::string(req.Query("q").value_or("")));
     if (!page) return ErrorResponse(page.error());
     json::array items;
     for (const auto& e : page->items) items.push_back(EventJson(e));
@@ -524,6 +525,32 @@ Response DecideEvent(Services& s, Request& req, Id id, std::string_view action) 
                 : action == "reject" ? s.points.Reject(req.user->actor, id, reason)
                                      : s.points.Reverse(req.user->actor, id, reason);
     return Reply(action == "reverse" ? 201 : 200, done, EventJson);
+}
+
+// POST /api/v1/points/events/decide: {"ids": [..], "decision": "approve" | "reject", "reason": ".."}
+// — all or none (the error names the first bad item).
+Response DecideEvents(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"ids", "decision", "reason"});
+    if (!o) return ErrorResponse(o.error());
+    auto decision = RequiredString(*o, "decision");
+    if (!decision) return ErrorResponse(decision.error());
+    if (*decision != "approve" && *decision != "reject")
+        return ErrorResponse(core::Invalid("decision 应为 approve 或 reject", "decision"));
+    auto reason = StringField(*o, "reason");
+    if (!reason) return ErrorResponse(reason.error());
+    auto ids = o->find("ids");
+    if (ids == o->end() || !ids->value().is_array())
+        return ErrorResponse(core::Invalid("ids 应为申报编号数组", "ids"));
+    if (ids->value().as_array().size() > app::PointsService::kMaxBulkDecisions)
+        return ErrorResponse(core::Invalid("一次最多审核 " + std::to_string(app::PointsService::kMaxBulkDecisions) + " 项", "ids"));
+    std::vector<Id> list;
+    for (const auto& v : ids->value().as_array()) {
+        if (!v.is_int64()) return ErrorResponse(core::Invalid("ids 应为申报编号数组", "ids"));
+        list.push_back(v.as_int64());
+    }
+    auto done = s.points.DecideMany(req.user->actor, list, *decision == "approve", reason->value_or(""));
+    if (!done) return ErrorResponse(done.error());
+    return Json(200, json::object{{"decided", *done}, {"decision", *decision}});
 }
 
 Response ApproveEvent(Services& s, Request& req, Id id) { return DecideEvent(s, req, id, "approve"); }

@@ -28,15 +28,6 @@ std::int64_t UnitId(Client& c, const std::string& name) {
     return items.empty() ? 0 : items[0].at("id").as_int64();
 }
 
-std::string Today() {
-    std::time_t t = std::time(nullptr) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 class PointsTest : public PointsDemoTest {
 protected:
     void Start() { server_ = std::make_unique<TestServer>(url_); }

@@ -119,6 +119,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/points/events", ""},
     {"POST /api/v1/points/events/bulk", ""},
     {"GET /api/v1/points/approvals", "200 200 200 200 403 403"},
+    {"POST /api/v1/points/events/decide", ""},
     {"POST /api/v1/points/events/{id}/approve", ""},
     {"POST /api/v1/points/events/{id}/reject", ""},
     {"POST /api/v1/points/events/{id}/reverse", ""},

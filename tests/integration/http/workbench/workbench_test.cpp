@@ -18,15 +18,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string Today() {
-    std::time_t t = std::time(nullptr) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 // key → count of the caller's cards.
 std::map<std::string, std::int64_t> Cards(Client& c) {
     auto r = c.Get("/api/v1/workbench");

@@ -119,6 +119,15 @@ const points: typeof zh = {
     reversed: 'Reversed',
     reversal: 'Reversal',
     status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
+    searchName: 'Find by name',
+    pickedN: '{n} selected',
+    bulkApprove: 'Approve selected',
+    bulkReject: 'Reject selected',
+    bulkApproveConfirm: 'Approve the {n} selected declarations?',
+    bulkRejectTitle: 'Reject the {n} selected declarations',
+    bulkApprovedMsg: '{n} approved',
+    bulkRejectedMsg: '{n} rejected',
+    noSearchMatch: 'No member whose name contains "{q}"',
   },
 };
 
