@@ -115,7 +115,8 @@ public:
             header_done_ = true;
             return header && Header(line, cells);
         }
-        ++out_.data_rows;
+        // One row past the limit stops the reading: the file is refused without reading the rest.
+        if (++out_.data_rows > app::kHotlineMaxRows) return false;
         Row(line, cells);
         return true;
     }
@@ -210,8 +211,7 @@ HotlineSheet ReadSheet(std::string_view bytes) {
     HotlineSheet out;
     const auto workbook = xlsx::Workbook::Open(bytes);
     const auto& sheets = workbook.sheets();
-    // Title rows above the header (at most 10) and the header itself come on top of the data rows.
-    const xlsx::ReadOptions options{.fill_merged_cells = true, .max_rows = app::kHotlineMaxRows + 11};
+    const xlsx::ReadOptions options{.fill_merged_cells = true};
     for (std::size_t idx = 0; idx < sheets.size(); ++idx) {
         if (sheets[idx].hidden) continue;
         HotlineSheet attempt;

@@ -103,11 +103,15 @@ TEST(HotlineSheet, RefusesWhatIsNoWorkbookAndTooManyRows) {
     EXPECT_EQ(junk.error().field, "file");
 
     Rows rows = {{"工单编号", "来电时间", "诉求内容", "所属单位"}};
-    for (std::size_t i = 0; i <= app::kHotlineMaxRows; ++i) rows.push_back({"R" + std::to_string(i), "2026-03-05", "事", "北联村"});
+    for (std::size_t i = 0; i < 3 * app::kHotlineMaxRows; ++i) rows.push_back({"R" + std::to_string(i), "2026-03-05", "事", "北联村"});
     auto big = ReadHotlineSheet(Book(rows));
     ASSERT_FALSE(big);
     EXPECT_EQ(big.error().field, "file");
-    EXPECT_NE(big.error().message.find("2000"), std::string::npos);
+    EXPECT_NE(big.error().message.find("超过 2000 行"), std::string::npos) << big.error().message;
+    rows.resize(app::kHotlineMaxRows + 1);  // the header and exactly the limit: read
+    auto full = ReadHotlineSheet(Book(rows));
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->rows.size(), app::kHotlineMaxRows);
 }
 
 TEST(HotlineSheet, TheTemplateReadsBackAsOneGoodRow) {
