@@ -17,6 +17,7 @@
 #include <set>
 
 #include "core/calendar/china_calendar.hpp"
+#include "bench_database.hpp"
 #include "demo/demo.hpp"
 #include "main/composition.hpp"
 
@@ -40,23 +41,6 @@ double Scale() {
     return text ? std::atof(text) : 1.0;
 }
 
-std::string DatabaseUrl() {
-    if (const char* admin = std::getenv("LINGYAN_TEST_PG"); admin && *admin) {
-        auto db = lingyan::storage::OpenPostgres(admin);
-        db->ExecScript("DROP DATABASE IF EXISTS lingyan_tickets_bench");
-        db->ExecScript("CREATE DATABASE lingyan_tickets_bench");
-        std::string conninfo = admin;
-        auto pos = conninfo.find("dbname=");
-        auto end = conninfo.find(' ', pos);
-        conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=lingyan_tickets_bench");
-        return conninfo;
-    }
-    const char* keep = std::getenv("TICKETS_BENCH_DB");
-    const std::filesystem::path path =
-        keep && *keep ? std::filesystem::path(keep) : std::filesystem::temp_directory_path() / "lingyan_tickets_bench.db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-    return "sqlite:" + path.string();
-}
 
 struct World {
     std::unique_ptr<lingyan::composition::Runtime> rt;
@@ -88,9 +72,10 @@ std::vector<ports::ScopeRow> ScopeRows(const lingyan::core::roster::RegionTree& 
 World& Seeded() {
     static World w = [] {
         World w;
-        const auto url = DatabaseUrl();
         const char* keep = std::getenv("TICKETS_BENCH_DB");
-        const auto key = keep && *keep ? std::string(keep) + ".key"
+        const std::string kept = keep ? keep : "";
+        const auto url = lingyan::bench::FreshDatabaseUrl("lingyan_tickets_bench", kept);
+        const auto key = !kept.empty() ? kept + ".key"
                                        : (std::filesystem::temp_directory_path() / "lingyan_tickets_bench.key").string();
         w.rt = std::make_unique<lingyan::composition::Runtime>(url, key);
         lingyan::demo::LoadDemo(*w.rt->store, w.rt->crypto, w.rt->clock);

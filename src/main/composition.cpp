@@ -8,6 +8,7 @@
 #include "storage/db/db_metrics.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
+#include "exchange/tickets/hotline_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
 #include "core/calendar/china_calendar.hpp"
@@ -78,7 +79,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     ticket_store = std::make_unique<storage::SqlTicketStore>(store->db());
     tickets = std::make_unique<app::TicketService>(*store, *ticket_store, store_mutex, clock, *roster,
                                                    core::calendar::ShippedChinaCalendar(),
-                                                   app::TicketFiles{exchange::tickets::StatsXlsx});
+                                                   app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::ReadHotlineSheet,
+                                                                    exchange::tickets::HotlineTemplate});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
     workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { tickets->Cards(a, cards); });
     project_store = std::make_unique<storage::SqlProjectStore>(store->db());
@@ -98,6 +100,9 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                            app::AttachmentFiles{exchange::attachments::MakePreviews});
     attachments->SetOwner(core::attachments::kOwnerTicket, [this](const app::Actor& actor, app::Id id, app::Id sub) {
         return tickets->AttachmentAccess(actor, id, sub);
+    });
+    attachments->SetOwner(core::attachments::kOwnerProject, [this](const app::Actor& actor, app::Id id, app::Id sub) {
+        return projects->AttachmentAccess(actor, id, sub);
     });
     attachments->SetOwner(core::attachments::kOwnerDeclaration, [this](const app::Actor& actor, app::Id id, app::Id sub) {
         return points->EvidenceAccess(actor, id, sub);

@@ -17,6 +17,8 @@ using core::ParseIsoDate;
 
 namespace {
 
+constexpr int kMaxPerPage = 200;
+
 constexpr std::size_t kMaxReportChars = 2000;
 
 std::string UnitName(const core::roster::RegionTree& tree, Id id) {
@@ -55,23 +57,44 @@ ProjectService::ProjectService(core::ports::Store& store, core::ports::ProjectSt
 
 ProjectService::Parties ProjectService::PartiesOf(const Actor& actor, const pj::Project& p) const {
     Parties parties;
-    if (actor.role == Role::kJudge) return parties;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        const auto& tree = index.tree();
-        const bool manager = IsManager(actor.role);
-        parties.office = manager && core::auth::InScope(tree, actor, p.office_unit_id);
-        if (p.unit_id != 0) {
-            if (actor.role == Role::kSecretary) parties.owner = core::auth::InScope(tree, actor, p.unit_id);
-            if (manager && actor.scope_unit_id == p.unit_id) parties.owner = true;
-        }
-        // A 揭榜 list is open to every secretary below its office: they see who took what.
-        const bool below = actor.role == Role::kSecretary && p.kind == pj::Kind::kBounty && actor.scope_unit_id != 0 &&
-                           tree.Find(actor.scope_unit_id) && tree.InSubtree(p.office_unit_id, actor.scope_unit_id);
-        parties.claimant = below && p.state == pj::State::kPublished;
-        parties.reader = below || core::auth::InScope(tree, actor, p.office_unit_id) ||
-                         (p.unit_id != 0 && core::auth::InScope(tree, actor, p.unit_id));
-    });
+    roster_.WithIndex([&](const RosterIndex& index) { parties = PartiesIn(index.tree(), actor, p); });
     return parties;
+}
+
+ProjectService::Parties ProjectService::PartiesIn(const core::roster::RegionTree& tree, const Actor& actor,
+                                                  const pj::Project& p) {
+    Parties parties;
+    if (actor.role == Role::kJudge) return parties;
+    const bool manager = IsManager(actor.role);
+    parties.office = manager && core::auth::InScope(tree, actor, p.office_unit_id);
+    if (p.unit_id != 0) {
+        if (actor.role == Role::kSecretary) parties.owner = core::auth::InScope(tree, actor, p.unit_id);
+        if (manager && actor.scope_unit_id == p.unit_id) parties.owner = true;
+    }
+    // A 揭榜 list is open to every secretary below its office: they see who took what.
+    const bool below = actor.role == Role::kSecretary && p.kind == pj::Kind::kBounty && actor.scope_unit_id != 0 &&
+                       tree.Find(actor.scope_unit_id) && tree.InSubtree(p.office_unit_id, actor.scope_unit_id);
+    parties.claimant = below && p.state == pj::State::kPublished;
+    parties.reader = below || core::auth::InScope(tree, actor, p.office_unit_id) ||
+                     (p.unit_id != 0 && core::auth::InScope(tree, actor, p.unit_id));
+    return parties;
+}
+
+Result<OwnerAccess> ProjectService::AttachmentAccess(const Actor& actor, Id id, Id report_id) {
+    std::lock_guard lock(store_mutex_);
+    auto p = projects_.FindProject(id);
+    if (!p) return NotFound("项目");
+    const Parties parties = PartiesOf(actor, *p);
+    if (!parties.Any()) return NotFound("项目");
+    if (report_id != 0) {
+        bool found = false;
+        for (const auto& r : projects_.ListReports(id)) found = found || r.id == report_id;
+        if (!found) return NotFound("进展报告", "sub_id");
+    }
+    OwnerAccess access;
+    access.add = p->state != pj::State::kCompleted && (parties.owner || parties.office);
+    access.remove_any = parties.office;
+    return access;
 }
 
 ProjectView ProjectService::ViewOf(const Actor& actor, pj::Project p, const std::vector<pj::Milestone>& all) const {
@@ -94,18 +117,23 @@ ProjectView ProjectService::ViewOf(const Actor& actor, pj::Project p, const std:
         auto days = today <= *deadline ? calendar_.CountWorkdays(today, *deadline) : calendar_.CountWorkdays(*deadline, today);
         if (days) v.working_days_left = static_cast<int>(today <= *deadline ? *days : -*days);
     }
-    const auto parties = PartiesOf(actor, p);
+    // Completing waits for every milestone (the server refuses it before that anyway).
+    v.actions = ActionsOf(PartiesOf(actor, p), p.state, v.milestones_done == v.milestones);
+    v.project = std::move(p);
+    return v;
+}
+
+std::vector<std::string> ProjectService::ActionsOf(const Parties& parties, pj::State state, bool milestones_done) {
+    std::vector<std::string> actions;
     for (const auto& t : pj::Transitions()) {
-        if (t.from != p.state) continue;
+        if (t.from != state) continue;
         const bool mine = (t.party == pj::Party::kOffice && parties.office) ||
                           (t.party == pj::Party::kOwner && parties.owner) ||
                           (t.party == pj::Party::kClaimant && parties.claimant);
-        // Completing waits for every milestone (the server refuses it before that anyway).
-        if (t.action == pj::Action::kComplete && v.milestones_done < v.milestones) continue;
-        if (mine) v.actions.push_back(pj::ActionName(t.action));
+        if (t.action == pj::Action::kComplete && !milestones_done) continue;
+        if (mine) actions.push_back(pj::ActionName(t.action));
     }
-    v.project = std::move(p);
-    return v;
+    return actions;
 }
 
 std::vector<Id> ProjectService::UsersOf(Id unit_id) const {
@@ -175,6 +203,9 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const NewProject&
     p.detail = in.detail;
     p.responsibility = in.responsibility;
     if (auto st = pj::ValidateText(p); !st) return st.error();
+    // Admin (the whole deployment) names the unit whose office publishes; a 书记项目 defaults to its unit.
+    if (actor.scope_unit_id == 0 && in.office_unit_id == 0 && in.kind == pj::Kind::kBounty)
+        return Invalid("请选择发布单位（由哪一级组织部门发布）", "office_unit_id");
     p.office_unit_id = actor.scope_unit_id != 0 ? actor.scope_unit_id : (in.office_unit_id ? in.office_unit_id : in.unit_id);
     bool office_ok = false;
     roster_.WithIndex([&](const RosterIndex& index) { office_ok = index.tree().Find(p.office_unit_id) != nullptr; });
@@ -225,25 +256,37 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const NewProject&
     return ViewOf(actor, p, plan);
 }
 
-Result<std::vector<ProjectView>> ProjectService::List(const Actor& actor, const ProjectListQuery& q) {
+Result<ProjectListPage> ProjectService::List(const Actor& actor, const ProjectListQuery& q) {
     if (actor.role == Role::kJudge) return RoleForbidden();
+    if (q.page < 1 || q.page > 100000) return Invalid("页码应为 1 到 100000", "page");
+    if (q.per_page < 1 || q.per_page > kMaxPerPage) return Invalid("每页条数应为 1 到 200", "per_page");
     std::lock_guard lock(store_mutex_);
     EnsureColouredLocked();
-    std::map<Id, std::vector<pj::Milestone>> milestones;
-    for (auto& m : projects_.ListAllMilestones()) milestones[m.project_id].push_back(std::move(m));
-    std::vector<ProjectView> out;
-    for (auto& p : projects_.ListProjects()) {
-        if (q.kind && p.kind != *q.kind) continue;
-        if (q.state && p.state != *q.state) continue;
-        if (q.colour && p.colour != *q.colour) continue;
-        if (!q.q.empty() && p.title.find(q.q) == std::string::npos) continue;
-        const auto parties = PartiesOf(actor, p);
-        if (!parties.Any()) continue;
-        if (q.claimable && !parties.claimant) continue;
-        const auto& plan = milestones[p.id];
-        out.push_back(ViewOf(actor, std::move(p), plan));
+    auto all = projects_.ListProjects();
+    // The caller's reach and the filters over every project (one read of the roster), then the
+    // views of one page only: its milestones are the only ones read.
+    std::vector<std::size_t> hits;
+    roster_.WithIndex([&](const RosterIndex& index) {
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto& p = all[i];
+            if (q.kind && p.kind != *q.kind) continue;
+            if (q.state && p.state != *q.state) continue;
+            if (q.colour && p.colour != *q.colour) continue;
+            if (!q.q.empty() && p.title.find(q.q) == std::string::npos) continue;
+            const auto parties = PartiesIn(index.tree(), actor, p);
+            if (!parties.Any() || (q.claimable && !parties.claimant)) continue;
+            hits.push_back(i);
+        }
+    });
+    ProjectListPage page;
+    page.total = static_cast<std::int64_t>(hits.size());
+    const std::size_t from = static_cast<std::size_t>(q.page - 1) * static_cast<std::size_t>(q.per_page);
+    for (std::size_t k = from; k < hits.size() && k < from + static_cast<std::size_t>(q.per_page); ++k) {
+        auto& p = all[hits[k]];
+        const auto plan = projects_.ListMilestones(p.id);
+        page.items.push_back(ViewOf(actor, std::move(p), plan));
     }
-    return out;
+    return page;
 }
 
 Result<ProjectDetail> ProjectService::Get(const Actor& actor, Id id) {
@@ -454,12 +497,18 @@ Result<ProjectView> ProjectService::Complete(const Actor& actor, Id id, const st
 void ProjectService::Cards(const Actor& actor, std::vector<WorkCard>& cards) {
     const bool officer = IsManager(actor.role);
     if (!officer && actor.role != Role::kSecretary) return;
-    auto list = List(actor, {});
-    if (!list) return;
-    const char* wanted = officer ? "confirm" : "report";
+    // Every project in reach counted (not one page): confirming and reporting need no milestones done.
+    const std::string wanted = officer ? "confirm" : "report";
     std::int64_t n = 0;
-    for (const auto& v : *list)
-        if (std::find(v.actions.begin(), v.actions.end(), wanted) != v.actions.end()) ++n;
+    std::lock_guard lock(store_mutex_);
+    EnsureColouredLocked();
+    const auto all = projects_.ListProjects();
+    roster_.WithIndex([&](const RosterIndex& index) {
+        for (const auto& p : all) {
+            const auto actions = ActionsOf(PartiesIn(index.tree(), actor, p), p.state, false);
+            n += std::find(actions.begin(), actions.end(), wanted) != actions.end();
+        }
+    });
     if (officer)
         cards.push_back(WorkCard{"projects_to_confirm", "待确认的揭榜", n, "/projects?state=claimed", true});
     else

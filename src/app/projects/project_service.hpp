@@ -22,12 +22,14 @@
 #include <string>
 #include <vector>
 
+#include "app/attachments/attachment_service.hpp"
 #include "app/common/use_case_base.hpp"
 #include "app/workbench/workbench_service.hpp"
 #include "core/calendar/work_calendar.hpp"
 #include "core/ports/project_store.hpp"
 #include "core/ports/ticket_store.hpp"
 #include "core/projects/project.hpp"
+#include "core/roster/tree.hpp"
 
 namespace lingyan::app {
 
@@ -82,6 +84,12 @@ struct ProjectListQuery {
     std::optional<core::projects::Colour> colour;
     std::string q;
     bool claimable = false;  // only those the caller may claim now
+    int page = 1, per_page = 20;  // per_page 1–200
+};
+
+struct ProjectListPage {
+    std::vector<ProjectView> items;
+    std::int64_t total = 0;  // every project the query finds in the caller's reach
 };
 
 // What an evaluation campaign needs of a project subject.
@@ -99,7 +107,8 @@ public:
     // Officers: a 书记项目 (…) with its unit, owner and milestones — active at once; or a 揭榜挂帅
     // project published for claiming (no unit, owner or milestones).
     Result<ProjectView> Create(const Actor& actor, const NewProject& in);
-    Result<std::vector<ProjectView>> List(const Actor& actor, const ProjectListQuery& query);
+    // Newest first, one page; `total` counts them all.
+    Result<ProjectListPage> List(const Actor& actor, const ProjectListQuery& query);
     Result<ProjectDetail> Get(const Actor& actor, Id id);
 
     Result<ProjectView> Claim(const Actor& actor, Id id, const ClaimInput& in);
@@ -112,6 +121,11 @@ public:
     // projects to report on. Nothing for other roles.
     void Cards(const Actor& actor, std::vector<WorkCard>& cards);
 
+    // The attachment store's rules for a project's photos (app/attachments): every party reads them;
+    // the owner and the office add while the project is not completed; the office removes anyone's.
+    // `report_id` (0 = the project itself) must be one of its progress reports.
+    Result<OwnerAccess> AttachmentAccess(const Actor& actor, Id id, Id report_id);
+
     // For campaigns: the project's unit and title when it has a unit (confirmed or created with one).
     std::optional<ProjectSubject> SubjectOf(Id id);
 
@@ -121,6 +135,9 @@ public:
 private:
     struct Parties;
     Parties PartiesOf(const Actor& actor, const core::projects::Project& p) const;
+    // The actions `parties` may take on a project in `state` (complete only when `milestones_done`).
+    static std::vector<std::string> ActionsOf(const Parties& parties, core::projects::State state, bool milestones_done);
+    static Parties PartiesIn(const core::roster::RegionTree& tree, const Actor& actor, const core::projects::Project& p);
     ProjectView ViewOf(const Actor& actor, core::projects::Project p,
                        const std::vector<core::projects::Milestone>& milestones) const;
     // Loads the project and checks that `party`-side action is allowed (caller holds the lock).

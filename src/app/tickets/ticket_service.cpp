@@ -180,7 +180,7 @@ void TicketService::Save(const Actor& actor, tk::Ticket& t, const std::string& a
               (detail.empty() ? "" : ",\"detail\":" + detail) + "}");
 }
 
-Result<Id> TicketService::Insert(const Actor& actor, tk::Ticket t) {
+Result<Id> TicketService::Insert(const Actor& actor, tk::Ticket t, const std::string& extra) {
     const auto now = clock_.NowIso();
     t.created_at = t.updated_at = now;
     t.raised_by = actor.user_id;
@@ -189,7 +189,8 @@ Result<Id> TicketService::Insert(const Actor& actor, tk::Ticket t) {
     tickets_.SetScope(t, ScopeRowsOf(t));
     tickets_.AppendEvent(ports::TicketEvent{0, t.id, now, clock_.Today(), actor.username, "create", "",
                                             tk::StateName(t.state), t.detail,
-                                            "{\"source\":" + JsonQuote(tk::SourceName(t.source)) + "}"});
+                                            "{\"source\":" + JsonQuote(tk::SourceName(t.source)) +
+                                                (extra.empty() ? "" : "," + extra) + "}"});
     Audit(actor, "create", "ticket", t.id,
           "{\"title\":" + JsonQuote(t.title) + ",\"source\":" + JsonQuote(tk::SourceName(t.source)) +
               ",\"source_id\":" + std::to_string(t.source_id) + ",\"unit_id\":" + std::to_string(t.subject_unit_id) +
@@ -575,6 +576,9 @@ Result<TicketDetail> TicketService::Get(const Actor& actor, Id id) {
         if (auto title = seminar_title_(actor, t->source_id)) d.view.source_title = *title;
     } else if (t->source == tk::Source::kSplit) {
         if (auto p = tickets_.FindTicket(t->source_id)) d.view.source_title = p->title;
+    } else if (t->source == tk::Source::kHotline) {
+        d.hotline = tickets_.FindHotlineCall(id);
+        if (d.hotline) d.view.source_title = "12345 工单 " + d.hotline->ref;
     }
     d.events = tickets_.ListEvents(id);
     for (const auto& e : d.events) {

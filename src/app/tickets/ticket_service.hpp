@@ -30,6 +30,7 @@
 #include "app/attachments/attachment_service.hpp"
 #include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
+#include "app/tickets/hotline.hpp"
 #include "app/workbench/workbench_service.hpp"
 #include "core/calendar/work_calendar.hpp"
 #include "core/ports/ticket_store.hpp"
@@ -49,6 +50,7 @@ struct TicketDetail {
     TicketView view;
     std::vector<core::ports::TicketEvent> events;
     std::vector<TicketView> children;  // split into / merged from
+    std::optional<core::ports::HotlineCall> hotline;  // imported from a 12345 hotline export
 };
 
 struct TicketListPage {
@@ -149,6 +151,9 @@ struct TicketStats {
 // File formats (exchange/tickets).
 struct TicketFiles {
     std::function<std::string(const TicketStats&)> stats_xlsx;
+    // A 12345 hotline export (.xlsx); an `invalid` error naming "file" when it cannot be read at all.
+    std::function<Result<HotlineSheet>(std::string_view bytes)> read_hotline;
+    std::function<std::string()> hotline_template;
 };
 
 class TicketService : UseCaseBase {
@@ -188,6 +193,17 @@ public:
     Result<TicketStats> Statistics(const Actor& actor, Id unit, int year);
     Result<FileDownload> StatisticsXlsx(const Actor& actor, Id unit, int year);
 
+    // 12345 hotline export → registered tickets (source hotline), one per new 工单编号, in one
+    // transaction (docs/hotline-import.md). Officers only, refused before `bytes` is read; larger
+    // than kHotlineMaxBytes refused unread. Each row's unit (name or code) must be in the caller's
+    // scope. Numbers imported before, or repeated in the file, are skipped and listed. `errors`
+    // non-empty: nothing was written. With `dry_run` nothing is written either way (the preview).
+    Result<HotlineOutcome> ImportHotline(const Actor& actor, const std::string& bytes, const std::string& filename,
+                                         bool dry_run);
+    Result<FileDownload> HotlineTemplate(const Actor& actor) const;
+    // Whether the caller may import a hotline export (checked before an upload's body is read).
+    Status CheckHotlineImport(const Actor& actor) const;
+
     Result<MeetingView> CreateMeeting(const Actor& actor, core::tickets::Meeting m);
     Result<std::vector<MeetingView>> ListMeetings(const Actor& actor, int year);
     Result<MeetingDetail> GetMeeting(const Actor& actor, Id id);
@@ -224,7 +240,8 @@ private:
     // Writes the ticket, its scope rows, a timeline event and an audit entry (inside a transaction).
     void Save(const Actor& actor, core::tickets::Ticket& t, const std::string& action, core::tickets::State from,
               const std::string& note, const std::string& detail);
-    Result<Id> Insert(const Actor& actor, core::tickets::Ticket t);
+    // `extra` (JSON members, e.g. "\"hotline\":\"…\"") joins the create event's detail.
+    Result<Id> Insert(const Actor& actor, core::tickets::Ticket t, const std::string& extra = "");
     Status ApplyAssign(const Actor& actor, core::tickets::Ticket& t, const AssignInput& in,
                        const core::CivilDate& today);
     void Notify(const std::vector<Id>& users, const std::string& kind, const std::string& title,

@@ -145,7 +145,9 @@ std::optional<Type> TypeFromName(std::string_view name) {
     return std::nullopt;
 }
 
-bool KnownOwner(std::string_view kind) { return kind == kOwnerTicket || kind == kOwnerDeclaration; }
+bool KnownOwner(std::string_view kind) {
+    return kind == kOwnerTicket || kind == kOwnerDeclaration || kind == kOwnerProject;
+}
 
 Result<Sniffed> Sniff(std::string_view b) {
     if (b.empty()) return Invalid("文件为空", kField);

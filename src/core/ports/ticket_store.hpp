@@ -98,6 +98,15 @@ struct NotificationRecord {
     Id project_id = 0;    // about a project (core/projects) instead of a ticket
 };
 
+// A ticket imported from a 12345 hotline export, by the hotline's 工单编号 (unique).
+struct HotlineCall {
+    std::string ref;
+    Id ticket_id = 0;
+    std::string called_at;  // "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"
+    std::string due_on;     // the hotline's 办理时限 (YYYY-MM-DD), "" when none
+    std::string imported_at;
+};
+
 class TicketStore {
 public:
     virtual ~TicketStore() = default;
@@ -142,6 +151,11 @@ public:
     // The colour rules (defaults when never saved).
     virtual tickets::ColourRules LoadRules() = 0;
     virtual void SaveRules(const tickets::ColourRules& rules) = 0;
+
+    // Hotline calls: which of `refs` were imported before (ref → ticket), one call, a ticket's call.
+    virtual std::vector<std::pair<std::string, Id>> FindHotlineRefs(const std::vector<std::string>& refs) = 0;
+    virtual void InsertHotlineCall(const HotlineCall& call) = 0;
+    virtual std::optional<HotlineCall> FindHotlineCall(Id ticket_id) = 0;
 
     // Notifications.
     virtual Id InsertNotification(const NotificationRecord& n) = 0;

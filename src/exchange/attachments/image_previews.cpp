@@ -2,6 +2,7 @@
 
 #include <gd.h>
 #include <gd_errors.h>
+#include <libexif/exif-data.h>
 
 #include <algorithm>
 #include <cstdarg>
@@ -66,6 +67,32 @@ Image Scaled(gdImage* src, int side) {
     return out;
 }
 
+// `src` turned and mirrored as EXIF `orientation` says (2–8); the same image for 1.
+Image Oriented(Image src, int orientation) {
+    if (!src || orientation < 2 || orientation > 8) return src;
+    const int w = gdImageSX(src.get()), h = gdImageSY(src.get());
+    const bool swap = orientation >= 5;  // 5–8 turn by a quarter: width and height trade places
+    Image out(gdImageCreateTrueColor(swap ? h : w, swap ? w : h));
+    if (!out) return nullptr;
+    const int ow = gdImageSX(out.get()), oh = gdImageSY(out.get());
+    for (int y = 0; y < oh; ++y) {
+        for (int x = 0; x < ow; ++x) {
+            int sx = x, sy = y;  // the source pixel shown at (x, y)
+            switch (orientation) {
+                case 2: sx = w - 1 - x; break;                      // mirrored
+                case 3: sx = w - 1 - x, sy = h - 1 - y; break;      // upside down
+                case 4: sy = h - 1 - y; break;                      // mirrored upside down
+                case 5: sx = y, sy = x; break;                      // transposed
+                case 6: sx = y, sy = h - 1 - x; break;              // turn 90° clockwise
+                case 7: sx = w - 1 - y, sy = h - 1 - x; break;      // transversed
+                case 8: sx = w - 1 - y, sy = x; break;              // turn 90° counter-clockwise
+            }
+            gdImageTrueColorPixel(out.get(), x, y) = gdImageTrueColorPixel(src.get(), sx, sy);
+        }
+    }
+    return out;
+}
+
 // JPEG bytes of an image ("" on failure).
 std::string Jpeg(gdImage* im) {
     if (!im) return {};
@@ -79,6 +106,19 @@ std::string Jpeg(gdImage* im) {
 
 }  // namespace
 
+int JpegOrientation(std::string_view bytes) {
+    ExifData* exif = exif_data_new_from_data(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                             static_cast<unsigned int>(bytes.size()));
+    if (!exif) return 1;
+    int orientation = 1;
+    if (ExifEntry* entry = exif_data_get_entry(exif, EXIF_TAG_ORIENTATION);
+        entry && entry->format == EXIF_FORMAT_SHORT && entry->components >= 1 && entry->data) {
+        orientation = exif_get_short(entry->data, exif_data_get_byte_order(exif));
+    }
+    exif_data_unref(exif);
+    return orientation >= 1 && orientation <= 8 ? orientation : 1;
+}
+
 core::Result<app::ImagePreviews> MakePreviews(std::string_view bytes, at::Type type) {
     if (!at::IsImage(type)) return core::Invalid("不是图片", "file");
     Image im = Decode(bytes, type);
@@ -86,7 +126,9 @@ core::Result<app::ImagePreviews> MakePreviews(std::string_view bytes, at::Type t
         return core::Invalid("图片已损坏或无法解码（" + std::string(at::TypeLabel(type)) + "），请换一张照片", "file");
     if (!gdImageTrueColor(im.get())) gdImagePaletteToTrueColor(im.get());
     // The thumbnail is scaled from the display size: the full picture is resampled once.
+    // Turned after scaling: the smaller picture is the one walked pixel by pixel.
     Image display = Scaled(im.get(), kDisplaySide);
+    if (type == at::Type::kJpeg) display = Oriented(std::move(display), JpegOrientation(bytes));
     Image thumb = display ? Scaled(display.get(), kThumbSide) : nullptr;
     app::ImagePreviews p{Jpeg(thumb.get()), Jpeg(display.get())};
     if (p.thumb.empty() || p.display.empty()) return core::Invalid("图片无法处理，请换一张照片", "file");

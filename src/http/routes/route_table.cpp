@@ -235,6 +235,10 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/tickets/stats", Access::kSession, Bind(s, TicketStats), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/stats.xlsx", Access::kSession, Bind(s, TicketStatsXlsx), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/rules", Access::kSession, Bind(s, GetTicketRules), kJson, kWorker);
+    router.AddUpload("POST", "/api/v1/tickets/import/hotline", Bind(s, ImportHotline), app::kHotlineMaxBytes,
+                     [&s](Request& req) { return GateHotlineImport(s, req); });
+    router.Add("GET", "/api/v1/tickets/import/hotline/template", Access::kSession, Bind(s, DownloadHotlineTemplate), kJson,
+               kWorker);
     router.Add("PUT", "/api/v1/tickets/rules", Access::kSession, Bind(s, SetTicketRules), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/{id}", Access::kSession, Bind(s, GetTicket), kJson, kWorker);
     router.Add("POST", "/api/v1/tickets/{id}/actions", Access::kSession, Bind(s, ActOnTicket), kJson, kWorker);

@@ -30,6 +30,19 @@ Handler Bind(Services& s, IdsHandler handler) {
 }
 
 
+std::string UploadName(const Request& req) {
+    bool ok = true;
+    std::string filename = PercentDecode(req.Header("x-filename"), false, &ok);
+    return ok ? filename : std::string();
+}
+
+core::Result<bool> DryRun(const Request& req) {
+    const auto value = req.Query("dry_run");
+    if (!value || value->empty() || *value == "0" || *value == "false") return false;
+    if (*value == "1" || *value == "true") return true;
+    return core::Invalid("dry_run 应为 1 或 0", "dry_run");
+}
+
 Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure) {
     // Bounded answer whatever the file held (issue 11): at most kMaxListedErrors rows, each text
     // cut to what a person reads — a message quotes a cell, and a cell may hold 32,767 characters.

@@ -83,6 +83,11 @@ Router BuildRouter(Services& services);
 // "error_rows": N, "error_count": M} — rows with an error and errors counted apart.
 Response RowErrorsResponse(const std::vector<app::RowError>& errors, const std::string& failure);
 
+// The name of an upload, from the percent-encoded X-Filename header ("" when absent or malformed).
+std::string UploadName(const Request& req);
+// ?dry_run=1 (or true): an import's preview, nothing written; 0, false or absent: the import.
+core::Result<bool> DryRun(const Request& req);
+
 // JSON of a session user (GET /me and login).
 std::string UserJson(const app::SessionUser& user, const std::string& scope_unit_name);
 // The attributes of the session cookie (after "lingyan_session=<token>").

@@ -988,6 +988,19 @@ UPDATE points_members SET register_pending = 1
   WHERE person_id IS NULL OR person_id IN (SELECT id FROM people WHERE party_org_id IS NULL);
 )SQL",
      "", ""},
+    // Issue 12 item 1: 12345 hotline exports become tickets; the hotline's 工单编号 is imported once.
+    {83, "tickets: 12345 hotline calls imported, by the hotline's number",
+     R"SQL(
+CREATE TABLE hotline_calls (
+  ref TEXT PRIMARY KEY,
+  ticket_id BIGINT NOT NULL REFERENCES tickets(id),
+  called_at TEXT NOT NULL,
+  due_on TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL
+);
+CREATE INDEX hotline_calls_ticket ON hotline_calls(ticket_id);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -1,5 +1,6 @@
 #include "storage/sql/ticket_store.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -87,6 +88,10 @@ constexpr const char* kSelectDeliberations =
 constexpr const char* kCountMeetingItems =
     "SELECT source_id, COUNT(*), SUM(CASE WHEN state = 'closed' THEN 1 ELSE 0 END) FROM tickets "
     "WHERE source = 'meeting' GROUP BY source_id";
+constexpr const char* kInsertHotlineCall =
+    "INSERT INTO hotline_calls (ref, ticket_id, called_at, due_on, imported_at) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kSelectHotlineCall =
+    "SELECT ref, ticket_id, called_at, due_on, imported_at FROM hotline_calls WHERE ticket_id = ?";
 constexpr const char* kSelectSettings = "SELECT name, value FROM ticket_settings";
 constexpr const char* kDeleteSetting = "DELETE FROM ticket_settings WHERE name = ?";
 constexpr const char* kInsertSetting = "INSERT INTO ticket_settings (name, value) VALUES (?, ?)";
@@ -469,6 +474,33 @@ void SqlTicketStore::SaveRules(const tickets::ColourRules& rules) {
         db_.Query(kDeleteSetting, {std::string(s.name)});
         db_.Query(kInsertSetting, {std::string(s.name), std::int64_t{rules.*(s.field)}});
     }
+}
+
+std::vector<std::pair<std::string, Id>> SqlTicketStore::FindHotlineRefs(const std::vector<std::string>& refs) {
+    constexpr std::size_t kBatch = 200;  // parameters per statement, well below both backends' limits
+    std::vector<std::pair<std::string, Id>> out;
+    for (std::size_t start = 0; start < refs.size(); start += kBatch) {
+        const std::size_t end = std::min(refs.size(), start + kBatch);
+        std::string sql = "SELECT ref, ticket_id FROM hotline_calls WHERE ref IN (";
+        std::vector<SqlValue> params;
+        for (std::size_t i = start; i < end; ++i) {
+            sql += i == start ? "?" : ", ?";
+            params.emplace_back(refs[i]);
+        }
+        for (const auto& r : db_.Query(sql + ")", params)) out.emplace_back(AsText(r[0]), AsInt(r[1]));
+    }
+    return out;
+}
+
+void SqlTicketStore::InsertHotlineCall(const ports::HotlineCall& call) {
+    db_.Query(kInsertHotlineCall, {call.ref, call.ticket_id, call.called_at, call.due_on, call.imported_at});
+}
+
+std::optional<ports::HotlineCall> SqlTicketStore::FindHotlineCall(Id ticket_id) {
+    auto rows = db_.Query(kSelectHotlineCall, {ticket_id});
+    if (rows.empty()) return std::nullopt;
+    return ports::HotlineCall{AsText(rows[0][0]), AsInt(rows[0][1]), AsText(rows[0][2]), AsText(rows[0][3]),
+                              AsText(rows[0][4])};
 }
 
 Id SqlTicketStore::InsertNotification(const ports::NotificationRecord& n) {

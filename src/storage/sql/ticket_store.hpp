@@ -35,6 +35,9 @@ public:
     std::vector<std::array<std::int64_t, 3>> CountMeetingItems() override;
     core::tickets::ColourRules LoadRules() override;
     void SaveRules(const core::tickets::ColourRules& rules) override;
+    std::vector<std::pair<std::string, core::roster::Id>> FindHotlineRefs(const std::vector<std::string>& refs) override;
+    void InsertHotlineCall(const core::ports::HotlineCall& call) override;
+    std::optional<core::ports::HotlineCall> FindHotlineCall(core::roster::Id ticket_id) override;
     core::roster::Id InsertNotification(const core::ports::NotificationRecord& n) override;
     std::vector<core::ports::NotificationRecord> ListNotifications(core::roster::Id user_id, bool unread_only, int limit,
                                                                    std::int64_t offset) override;

@@ -90,3 +90,25 @@ export async function clickToRender(page, selector, doneExpr) {
     [selector, doneExpr],
   );
 }
+
+/**
+ * A real JPEG drawn by the browser's canvas (a photo of a 640×480 scene: a coloured square on a
+ * background), as setInputFiles takes it.
+ */
+export async function canvasPhoto(page, name, { background = '#4a7', square = '#c33' } = {}) {
+  const base64 = await page.evaluate(
+    ([bg, fg]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const g = canvas.getContext('2d');
+      g.fillStyle = bg;
+      g.fillRect(0, 0, 640, 480);
+      g.fillStyle = fg;
+      g.fillRect(200, 120, 240, 240);
+      return canvas.toDataURL('image/jpeg', 0.85).split(',')[1];
+    },
+    [background, square],
+  );
+  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}

@@ -154,3 +154,10 @@ export function readXlsxRows(buf) {
   }
   return rows;
 }
+
+/** The bytes of a stream (a Playwright download's), as one Buffer. */
+export async function streamToBuffer(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}

@@ -11,7 +11,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
-import { readXlsxRows, writeXlsx } from '../lib/zip.mjs';
+import { readXlsxRows, streamToBuffer, writeXlsx } from '../lib/zip.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 const input = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
@@ -262,8 +262,3 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', () => {
   });
 });
 
-async function streamToBuffer(stream) {
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}

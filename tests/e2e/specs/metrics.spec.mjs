@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
-import { readXlsxRows, writeXlsx } from '../lib/zip.mjs';
+import { readXlsxRows, streamToBuffer, writeXlsx } from '../lib/zip.mjs';
 
 const input = (scope, name) => scope.locator(`input[data-test="${name}"], [data-test="${name}"] input`).first();
 const tmp = mkdtempSync(join(tmpdir(), 'lingyan-e2e-'));
@@ -23,11 +23,6 @@ async function choose(page, select, label) {
   await option.waitFor({ state: 'hidden' });
 }
 
-async function streamToBuffer(stream) {
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
 
 describe('经济指标: targets, actuals, completion', () => {
   let browser;

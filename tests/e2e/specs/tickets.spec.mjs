@@ -5,10 +5,17 @@
 // meetings with their items, and the secretary's tasks by colour and notification centre, each
 // checked with axe and saved as a screenshot for the docs. Photos: the member attaches one at quick
 // capture (phone width) and sees its thumbnail on the timeline; the secretary attaches one to a
-// progress note; a text file named .jpg is refused with the server's message.
+// progress note; a text file named .jpg is refused with the server's message. The town office
+// imports a 12345 hotline export from the downloaded template: a bad sheet lists its rows, a good
+// one is previewed (a repeated number skipped) and imported as registered hotline tickets.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE_URL, api, canvasPhoto, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { readXlsxRows, streamToBuffer, writeXlsx } from '../lib/zip.mjs';
+
 
 async function act(page, action, note) {
   await page.locator(`[data-test="action-${action}"]`).click();
@@ -23,21 +30,7 @@ async function act(page, action, note) {
 // Element Plus puts data-test on the inner input of el-input: accept either place.
 const input = (page, name, tag = 'input') => page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`).first();
 
-// A real JPEG drawn by the browser's canvas (a photo of a 640×480 scene).
-async function photo(page, name) {
-  const base64 = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#4a7';
-    g.fillRect(0, 0, 640, 480);
-    g.fillStyle = '#c33';
-    g.fillRect(200, 120, 240, 240);
-    return canvas.toDataURL('image/jpeg', 0.85).split(',')[1];
-  });
-  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
-}
+const photo = (page, name) => canvasPhoto(page, name);
 
 // Every thumbnail on the page has loaded (the server's JPEG rendition decoded in the browser).
 async function thumbnailsLoaded(page, count) {
@@ -205,5 +198,54 @@ describe('tickets: from quick capture to call-back across roles', () => {
     assert.deepEqual(secretary.errors, []);
     await town.context().close();
     await secretary.context().close();
+  });
+
+  it('the town office imports a 12345 hotline export: template, bad rows, preview, import', async () => {
+    const town = await newPage(browser, { width: 1440, height: 900 });
+    await login(town, 'town');
+    await town.goto(`${BASE_URL}/tickets/hotline`);
+    const [download] = await Promise.all([town.waitForEvent('download'), town.locator('[data-test="hotline-template"]').click()]);
+    assert.match(download.suggestedFilename(), /\.xlsx$/);
+    const header = readXlsxRows(await download.createReadStream().then(streamToBuffer))[0];
+    assert.deepEqual(header.slice(0, 4), ['工单编号', '来电时间', '诉求内容', '所属单位']);
+    const col = (title) => header.indexOf(title);
+    const line = (ref, unit, content) => {
+      const cells = header.map(() => '');
+      cells[col('工单编号')] = ref;
+      cells[col('来电时间')] = '2026-03-05 10:22';
+      cells[col('诉求内容')] = content;
+      cells[col('所属单位')] = unit;
+      cells[col('诉求类别')] = '环境整治';
+      cells[col('办理时限')] = '5';
+      return cells;
+    };
+    const stamp = Date.now();
+    const [a, b] = [`E2E-${stamp}-1`, `E2E-${stamp}-2`];
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-'));
+    const badPath = join(dir, '热线-有错.xlsx');
+    writeFileSync(badPath, writeXlsx([header, line(a, '北联村', '河道垃圾漂浮'), line(b, '不存在的村', '路面破损')], '热线'));
+    await town.locator('[data-test="hotline-file"]').setInputFiles(badPath);
+    await town.locator('[data-test="import-errors-table"] .el-table__row').first().waitFor();
+    assert.equal(await town.locator('[data-test="import-errors-table"] .el-table__row').count(), 1);
+    assert.ok((await town.locator('[data-test="import-errors-table"]').innerText()).includes('所属单位'));
+    await shot(town, '81-tickets-hotline-errors');
+    const before = (await api(town, '/tickets?source=hotline&per_page=1')).total;
+
+    const goodPath = join(dir, '热线.xlsx');
+    writeFileSync(goodPath, writeXlsx([header, line(a, '北联村', '河道垃圾漂浮'), line(b, '北联村', '路面破损'), line(a, '北联村', '河道垃圾漂浮')], '热线'));
+    await town.locator('[data-test="hotline-file"]').setInputFiles(goodPath);
+    await town.locator('[data-test="hotline-confirm"]').waitFor();
+    assert.equal(await town.locator('[data-test="hotline-created"] .el-table__row').count(), 2);
+    assert.ok((await town.locator('[data-test="hotline-skipped"]').innerText()).includes('与第 2 行重复'));
+    assert.equal((await api(town, '/tickets?source=hotline&per_page=1')).total, before, 'a preview writes nothing');
+    await shot(town, '82-tickets-hotline-preview');
+    await town.locator('[data-test="hotline-confirm"]').click();
+    await town.locator('[data-test="hotline-summary"]', { hasText: '已导入' }).waitFor();
+    assert.equal((await api(town, '/tickets?source=hotline&per_page=1')).total, before + 2);
+    await town.locator('[data-test="hotline-created"] a').first().click();
+    await town.locator('[data-test="ticket-hotline"]', { hasText: a }).waitFor();
+    await waitState(town, '已登记');
+    assert.deepEqual(town.errors, []);
+    await town.context().close();
   });
 });

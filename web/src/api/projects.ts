@@ -77,7 +77,7 @@ export interface ProgressReport {
   on_date: string;
   text: string;
   figures: Figure[];
-  /** Photos: ids in the shared attachment store, once it exists (none yet). */
+  /** Unused: report photos live in the attachment store (owner "project", sub_id = the report id). */
   attachment_ids: number[];
   user: string;
   at: string;
@@ -105,6 +105,8 @@ export interface NewProject {
   title: string;
   detail?: string;
   responsibility?: string;
+  /** Admin only: the unit whose office publishes (others publish from their own unit). */
+  office_unit_id?: number;
   unit_id?: number;
   owner_person_id?: number;
   milestones?: MilestoneInput[];
@@ -124,7 +126,8 @@ export interface ReportBody {
 }
 
 export const projectsApi = {
-  list: (query: Query = {}) => http.get<{ items: Project[]; total: number }>('/projects', query),
+  /** One page (`page`, `per_page` ≤ 200; default 20), newest first; `total` counts every match. */
+  list: (query: Query = {}) => http.get<{ items: Project[]; total: number; page: number; per_page: number }>('/projects', query),
   get: (id: number) => http.get<ProjectDetail>(`/projects/${id}`),
   create: (body: NewProject) => http.post<Project>('/projects', body, { quiet: true }),
   claim: (id: number, body: ClaimBody) => http.post<Project>(`/projects/${id}/claim`, body, { quiet: true }),

@@ -1,6 +1,6 @@
 // 交办督办 the closed loop (docs/api.md "Tickets"): tickets and their workflow actions, my tasks,
 // the supervision board, statistics, meetings, 议事堂 records and the notification centre.
-import { download, http, type Query } from './http';
+import { download, http, upload, type Query, type UploadOptions } from './http';
 
 export type TicketState = 'registered' | 'assigned' | 'signed' | 'in_progress' | 'reported' | 'verified' | 'closed' | 'merged' | 'split';
 export type Colour = 'none' | 'blue' | 'yellow' | 'red';
@@ -81,6 +81,8 @@ export interface TicketEvent {
 export interface TicketDetail extends Ticket {
   events: TicketEvent[];
   children: Ticket[];
+  /** Imported from a 12345 hotline export: the hotline's number, call time and 办理时限. */
+  hotline?: { ref: string; called_at: string; due_on: string; imported_at: string };
 }
 
 export type ColourCounts = Record<Colour, number>;
@@ -212,6 +214,30 @@ export interface Digest {
   recent: Notification[];
 }
 
+/** A row of a hotline import (or its preview): the ticket it creates (ticket_id 0 in a preview). */
+export interface HotlineCreated {
+  row: number;
+  ref: string;
+  title: string;
+  unit: string;
+  category: string;
+  priority: string;
+  called_at: string;
+  due_on: string;
+  ticket_id: number;
+}
+
+/** 200 (preview) or 201 of POST /tickets/import/hotline (docs/api.md). */
+export interface HotlineImportResult {
+  dry_run: boolean;
+  sheet: string;
+  rows: number;
+  created: HotlineCreated[];
+  /** Repeated 工单编号: imported before (ticket_id) or higher up in the file (first_row). */
+  skipped: { row: number; ref: string; ticket_id: number; first_row: number }[];
+  notes: string[];
+}
+
 export const ticketsApi = {
   list: (query: Query) => http.get<TicketPage>('/tickets', query),
   mine: (query: Query = {}) => http.get<TicketPage>('/tickets/mine', query),
@@ -222,6 +248,9 @@ export const ticketsApi = {
   stats: (query: Query = {}) => http.get<TicketStats>('/tickets/stats', query),
   downloadStats: (query: Query, fallbackName: string) => download('/tickets/stats.xlsx', query, fallbackName),
   rules: () => http.get<ColourRules>('/tickets/rules'),
+  importHotline: (file: File, dryRun: boolean, options: UploadOptions = {}) =>
+    upload<HotlineImportResult>('/tickets/import/hotline', file, { quiet: true, ...options, query: dryRun ? { dry_run: 1 } : {} }),
+  downloadHotlineTemplate: () => download('/tickets/import/hotline/template', undefined, '12345热线工单导入模板.xlsx'),
   meetings: (year?: number) => http.get<{ items: Meeting[] }>('/meetings', year ? { year } : {}),
   meeting: (id: number) => http.get<MeetingDetail>(`/meetings/${id}`),
   createMeeting: (body: Omit<Meeting, 'id' | 'kind_label' | 'unit' | 'items' | 'closed'>) =>

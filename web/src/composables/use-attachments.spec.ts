@@ -12,10 +12,10 @@ describe('useAttachments', () => {
   it("reads the record's files, and after removing one reads them again", async () => {
     const success = vi.spyOn(ElMessage, 'success').mockImplementation(() => ({ close: () => {} }) as never);
     const files = useAttachments('ticket', () => 3);
-    await files.load();
+    await files.loadFiles();
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/attachments?owner=ticket&owner_id=3');
-    expect(files.items.value.map((f) => f.id)).toEqual([7]);
-    await files.remove(files.items.value[0]);
+    expect(files.files.value.map((f) => f.id)).toEqual([7]);
+    await files.removeFile(files.files.value[0]);
     expect(fetchMock.mock.calls[1][0]).toBe('/api/v1/attachments/7');
     expect(fetchMock.mock.calls[1][1].method).toBe('DELETE');
     expect(fetchMock.mock.calls).toHaveLength(3);
@@ -26,10 +26,10 @@ describe('useAttachments', () => {
     const error = vi.spyOn(ElMessage, 'error').mockImplementation(() => ({ close: () => {} }) as never);
     fetchMock.mockImplementation(async () => json({ error: { code: 'forbidden', message: '只能删除自己上传的文件' } }, 403));
     const files = useAttachments('declaration', () => 45);
-    files.items.value = [photoAttachment(7, 1000)];
-    await files.load();
-    expect(files.items.value).toEqual([]);
-    await files.remove(photoAttachment(7, 1000));
+    files.files.value = [photoAttachment(7, 1000)];
+    await files.loadFiles();
+    expect(files.files.value).toEqual([]);
+    await files.removeFile(photoAttachment(7, 1000));
     expect(error).toHaveBeenCalledWith('只能删除自己上传的文件');
   });
 });

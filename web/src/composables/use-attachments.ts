@@ -1,34 +1,48 @@
-// The files attached to one record (a ticket, a points declaration).
+// A record's attachments on its page (a ticket, a project): the live files, those under one
+// timeline step or report (`filesOf(subId)`), uploading a batch with the server's word on each
+// refused file, and removing one. The server decides who may do what; this only shows its answers.
 import { ref } from 'vue';
 import { ElMessage } from 'element-plus';
-import { attachmentsApi, type Attachment, type AttachmentOwner } from '../api/attachments';
+import { attachmentsApi, uploadAll, type Attachment, type AttachmentOwner } from '../api/attachments';
 import { ApiError } from '../api/http';
 import { t } from '../i18n';
 
-/**
- * `items` of `owner` number `ownerId()`: `load` reads them (none when that fails), `remove` deletes
- * one, says so and reads them again; a refusal shows the server's message.
- */
 export function useAttachments(owner: AttachmentOwner, ownerId: () => number) {
-  const items = ref<Attachment[]>([]);
+  const files = ref<Attachment[]>([]);
+  const uploading = ref(false);
 
-  async function load(): Promise<void> {
+  async function loadFiles(): Promise<void> {
     try {
-      items.value = (await attachmentsApi.list(owner, ownerId())).items;
+      files.value = (await attachmentsApi.list(owner, ownerId())).items;
     } catch {
-      items.value = [];
+      files.value = [];
     }
   }
 
-  async function remove(file: Attachment): Promise<void> {
+  const filesOf = (subId: number) => files.value.filter((f) => f.sub_id === subId);
+
+  async function uploadFiles(list: File[], subId = 0): Promise<void> {
+    if (!list.length) return;
+    uploading.value = true;
     try {
-      await attachmentsApi.remove(file.id);
+      const { stored, errors } = await uploadAll(owner, ownerId(), list, subId);
+      if (stored.length) ElMessage.success(t('attachments.uploaded', { n: stored.length }));
+      if (errors.length) ElMessage({ type: 'error', message: t('attachments.failed', { list: errors.join('；') }), duration: 8000 });
+      await loadFiles();
+    } finally {
+      uploading.value = false;
+    }
+  }
+
+  async function removeFile(a: Attachment): Promise<void> {
+    try {
+      await attachmentsApi.remove(a.id);
       ElMessage.success(t('attachments.removed'));
-      await load();
+      await loadFiles();
     } catch (e) {
       if (e instanceof ApiError) ElMessage.error(e.message);
     }
   }
 
-  return { items, load, remove };
+  return { files, uploading, loadFiles, filesOf, uploadFiles, removeFile };
 }

@@ -16,7 +16,7 @@ describe('menu', () => {
   });
 
   it('shows officers every module and hides import/export from secretaries', () => {
-    expect(paths(visibleMenu('town'))).toEqual(['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/dashboard', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/points/approvals', '/points/leaderboard', '/points/publicity', '/tickets/mine', '/tickets/new', '/tickets/meetings', '/tickets/deliberations', '/tickets/board', '/tickets/stats', '/notifications', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/exchange', '/accounts']);
+    expect(paths(visibleMenu('town'))).toEqual(['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/dashboard', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/points/approvals', '/points/leaderboard', '/points/publicity', '/tickets/mine', '/tickets/new', '/tickets/meetings', '/tickets/deliberations', '/tickets/board', '/tickets/hotline', '/tickets/stats', '/notifications', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/exchange', '/accounts']);
     expect(paths(visibleMenu('secretary'))).toEqual(['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/dashboard', '/evaluation', '/honours', '/points/approvals', '/points/leaderboard', '/points/publicity', '/tickets/mine', '/tickets/new', '/tickets/meetings', '/tickets/deliberations', '/tickets/stats', '/notifications', '/projects']);
     expect(paths(visibleMenu('judge'))).toEqual(['/workbench', '/evaluation', '/arena']);
     expect(paths(visibleMenu('member'))).toEqual(['/workbench', '/points/me', '/points/leaderboard', '/points/publicity', '/tickets/mine', '/tickets/new', '/notifications', '/projects']);

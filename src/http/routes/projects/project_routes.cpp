@@ -165,10 +165,16 @@ Response ListProjects(Services& s, Request& req) {
     }
     q.q = req.Query("q").value_or("");
     if (q.q.size() > 200) return ErrorResponse(core::Invalid("搜索词太长", "q"));
-    return Reply(200, s.projects.List(req.user->actor, q), [](const std::vector<app::ProjectView>& items) {
+    auto page = QueryInt(req.Query("page"), "page", 1, 1, 100000);
+    if (!page) return ErrorResponse(page.error());
+    auto per_page = QueryInt(req.Query("per_page"), "per_page", 20, 1, 200);
+    if (!per_page) return ErrorResponse(per_page.error());
+    q.page = static_cast<int>(*page);
+    q.per_page = static_cast<int>(*per_page);
+    return Reply(200, s.projects.List(req.user->actor, q), [&q](const app::ProjectListPage& p) {
         json::array a;
-        for (const auto& v : items) a.push_back(ProjectJson(v));
-        return json::object{{"items", std::move(a)}, {"total", items.size()}};
+        for (const auto& v : p.items) a.push_back(ProjectJson(v));
+        return json::object{{"items", std::move(a)}, {"total", p.total}, {"page", q.page}, {"per_page", q.per_page}};
     });
 }
 

@@ -13,21 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-// The name of an upload, from the percent-encoded X-Filename header ("" when absent or malformed).
-std::string UploadName(const Request& req) {
-    bool ok = true;
-    std::string filename = PercentDecode(req.Header("x-filename"), false, &ok);
-    return ok ? filename : std::string();
-}
-
-// ?dry_run=1 (or true): the preview, nothing written.
-core::Result<bool> DryRun(const Request& req) {
-    const auto value = req.Query("dry_run");
-    if (!value || value->empty() || *value == "0" || *value == "false") return false;
-    if (*value == "1" || *value == "true") return true;
-    return core::Invalid("dry_run 应为 1 或 0", "dry_run");
-}
-
 json::array Strings(const std::vector<std::string>& items) {
     json::array out;
     for (const auto& item : items) out.emplace_back(item);

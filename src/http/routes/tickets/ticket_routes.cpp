@@ -256,6 +256,9 @@ Response GetTicket(Services& s, Request& req, Id id) {
         for (const auto& c : d.children) children.push_back(TicketJson(c));
         o["events"] = std::move(events);
         o["children"] = std::move(children);
+        if (d.hotline)
+            o["hotline"] = json::object{{"ref", d.hotline->ref}, {"called_at", d.hotline->called_at},
+                                        {"due_on", d.hotline->due_on}, {"imported_at", d.hotline->imported_at}};
         return o;
     });
 }
@@ -378,6 +381,38 @@ Response TicketStatsXlsx(Services& s, Request& req) {
     if (!q) return ErrorResponse(q.error());
     return Download(s.tickets.StatisticsXlsx(req.user->actor, q->first, q->second));
 }
+
+// Before the body of POST /api/v1/tickets/import/hotline is read: officers only.
+std::optional<Response> GateHotlineImport(Services& s, Request& req) {
+    if (auto ok = s.tickets.CheckHotlineImport(req.user->actor); !ok) return ErrorResponse(ok.error());
+    return std::nullopt;
+}
+
+// POST /api/v1/tickets/import/hotline[?dry_run=1] — the body is the .xlsx, its name in X-Filename.
+Response ImportHotline(Services& s, Request& req) {
+    auto dry_run = DryRun(req);
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    auto outcome = s.tickets.ImportHotline(req.user->actor, req.body, UploadName(req), *dry_run);
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, *dry_run ? "预检未通过" : "导入失败");
+    json::array created, skipped, notes;
+    for (const auto& c : outcome->created)
+        created.push_back(json::object{{"row", c.row},           {"ref", c.ref},         {"title", c.title},
+                                       {"unit", c.unit},         {"category", c.category}, {"priority", c.priority},
+                                       {"called_at", c.called_on}, {"due_on", c.due_on},   {"ticket_id", c.ticket_id}});
+    for (const auto& k : outcome->skipped)
+        skipped.push_back(json::object{{"row", k.row}, {"ref", k.ref}, {"ticket_id", k.ticket_id}, {"first_row", k.first_row}});
+    for (const auto& n : outcome->notes) notes.emplace_back(n);
+    return Json(outcome->dry_run ? 200 : 201, json::object{{"dry_run", outcome->dry_run},
+                                                           {"sheet", outcome->sheet},
+                                                           {"rows", outcome->rows},
+                                                           {"created", std::move(created)},
+                                                           {"skipped", std::move(skipped)},
+                                                           {"notes", std::move(notes)}});
+}
+
+// GET /api/v1/tickets/import/hotline/template
+Response DownloadHotlineTemplate(Services& s, Request& req) { return Download(s.tickets.HotlineTemplate(req.user->actor)); }
 
 // GET /api/v1/tickets/rules
 Response GetTicketRules(Services& s, Request& req) { return Reply(200, s.tickets.Rules(req.user->actor), RulesJson); }

@@ -123,7 +123,7 @@ TEST_P(Attachments, PhotoOnATicketWithRenditionsDedupAndScope) {
         EXPECT_EQ(Upload(*outsider, ticket, "x.jpg", photo).status, 404);
     }
     EXPECT_EQ(Upload(town, 999999, "x.jpg", photo).status, 404);
-    EXPECT_EQ(town.Get("/api/v1/attachments?owner=project&owner_id=1").status, 422);
+    EXPECT_EQ(town.Get("/api/v1/attachments?owner=meeting&owner_id=1").status, 422);
 
     // Soft removal: the secretary (a reader) and the county cannot; the uploader can; the row
     // stays, audited.
@@ -217,6 +217,53 @@ TEST_P(Attachments, ProgressNotePhotosAndClosedTickets) {
     EXPECT_EQ(Json(up).at("sub_id").as_int64(), note_id);
     // An event of another ticket is not this ticket's.
     EXPECT_EQ(Upload(secretary, ticket, "x.jpg", MakeImage(64, 64), note_id + 100000).status, 404);
+}
+
+// Photos of a project's progress report: its owner (the village secretary) adds them under the
+// report, every reader of the project sees them, another county does not, a report of another
+// project is refused, and nothing is added once the project is completed.
+TEST_P(Attachments, ProjectReportPhotos) {
+    Client town(port()), secretary(port()), county(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    ASSERT_EQ(county.Login("county").status, 200);
+    json::object body{{"kind", "secretary"},
+                      {"title", "北联村道路硬化"},
+                      {"unit_id", Unit("北联村")},
+                      {"owner_person_id", Secretary("北联村")},
+                      {"milestones", json::array{json::object{{"title", "完工"}, {"days", 5}}}}};
+    auto made = town.Send("POST", "/api/v1/projects", json::serialize(body));
+    ASSERT_EQ(made.status, 201) << made.body;
+    const auto id = Json(made).at("id").as_int64();
+    const auto path = "/api/v1/projects/" + std::to_string(id);
+    const auto milestone = Json(secretary.Get(path)).at("milestones").at(0).at("id").as_int64();
+    auto reported = secretary.Send("POST", path + "/reports",
+                                   json::serialize(json::object{{"text", "路基完成"}, {"milestone_id", milestone},
+                                                                {"milestone_done", true}}));
+    ASSERT_EQ(reported.status, 200) << reported.body;
+    const auto report = Json(secretary.Get(path)).at("reports").at(0).at("id").as_int64();
+    auto upload = [&](Client& c, std::int64_t sub, const std::string& bytes) {
+        return c.Send("POST",
+                      "/api/v1/attachments?owner=project&owner_id=" + std::to_string(id) + "&sub_id=" + std::to_string(sub) +
+                          "&name=" + Encode("路面.jpg"),
+                      bytes, true, {{"Content-Type", "application/octet-stream"}});
+    };
+    auto up = upload(secretary, report, MakeImage(800, 600));
+    ASSERT_EQ(up.status, 201) << up.body;
+    EXPECT_EQ(Json(up).at("owner").as_string(), "project");
+    EXPECT_EQ(Json(up).at("sub_id").as_int64(), report);
+    EXPECT_EQ(upload(secretary, report + 100000, MakeImage(64, 64)).status, 404);  // not its report
+    EXPECT_EQ(upload(county, report, MakeImage(64, 64)).status, 404);              // out of scope
+    auto listed = Json(town.Get("/api/v1/attachments?owner=project&owner_id=" + std::to_string(id))).at("items");
+    ASSERT_EQ(listed.as_array().size(), 1u);
+    const auto thumb = town.Get("/api/v1/attachments/" + std::to_string(listed.at(0).at("id").as_int64()) +
+                                "/file?variant=thumb");
+    ASSERT_EQ(thumb.status, 200);
+    EXPECT_EQ(SizeOfJpeg(thumb.body), (std::pair<int, int>{320, 240}));
+    EXPECT_EQ(county.Get("/api/v1/attachments?owner=project&owner_id=" + std::to_string(id)).status, 404);
+    // Completed: nothing more is added.
+    ASSERT_EQ(town.Send("POST", path + "/complete", R"({"note":"验收通过"})").status, 200);
+    EXPECT_EQ(upload(secretary, report, MakeImage(64, 64)).status, 403);
 }
 
 // Backup and restore carry the attachment folder (SQLite here; the side items are copied the same

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "integration/http/evaluation/campaign_fixture.hpp"
+#include "integration/sheet_file.hpp"
 #include "exchange/evaluation/evaluation_xlsx.hpp"
 #include "exchange/xlsx/reader.hpp"
 #include "exchange/xlsx/writer.hpp"
@@ -16,21 +17,9 @@ namespace {
 
 namespace xlsx = exchange::xlsx;
 
-using Cells = std::vector<std::vector<std::string>>;  // rows of cells; row 0 is the header
+using Cells = SheetRows;  // rows of cells; row 0 is the header
 
-std::string Workbook(const Cells& cells) {
-    return xlsx::WriteWorkbookBytes([&](xlsx::Writer& w) {
-        std::vector<xlsx::Column> header;
-        for (const auto& h : cells.front()) header.push_back({h, 12});
-        const auto sheet = w.AddSheet("Sheet1", header);
-        for (std::size_t r = 1; r < cells.size(); ++r) {
-            for (std::size_t c = 0; c < cells[r].size(); ++c) {
-                if (cells[r][c].empty()) continue;
-                w.WriteString(sheet, static_cast<std::uint32_t>(r + 1), static_cast<std::uint32_t>(c), cells[r][c]);
-            }
-        }
-    });
-}
+std::string Workbook(const Cells& cells) { return SheetBytes(cells); }
 
 class EvaluationInputsTest : public CampaignTest {
 protected:

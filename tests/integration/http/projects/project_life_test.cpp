@@ -253,6 +253,59 @@ TEST_P(Projects, ASecretaryProjectIsActiveAtOnceAndRefusesHolidayDeadlines) {
     EXPECT_EQ(secretary.Get("/api/v1/projects?colour=purple").status, 422);
 }
 
+// The list pages on the server: `total` counts every project in reach, each page holds at most
+// `per_page`, pages do not overlap, and paging outside its bounds is refused naming the parameter.
+TEST_P(Projects, TheListPagesWithATotal) {
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    for (const char* title : {"揭榜一", "揭榜二", "揭榜三", "揭榜四"})
+        ASSERT_EQ(Post(town, "/api/v1/projects", json::object{{"kind", "bounty"}, {"title", title}}).status, 201);
+    auto all = Json(town.Get("/api/v1/projects?per_page=200")).as_object();
+    const auto total = all.at("total").as_int64();
+    ASSERT_GE(total, 3);
+    EXPECT_EQ(static_cast<std::int64_t>(all.at("items").as_array().size()), total);
+    auto first = Json(town.Get("/api/v1/projects?per_page=2")).as_object();
+    EXPECT_EQ(first.at("total").as_int64(), total);
+    EXPECT_EQ(first.at("per_page").as_int64(), 2);
+    ASSERT_EQ(first.at("items").as_array().size(), 2u);
+    auto second = Json(town.Get("/api/v1/projects?per_page=2&page=2")).as_object();
+    ASSERT_GE(second.at("items").as_array().size(), 1u);
+    // Newest first, continuing where the first page stopped.
+    EXPECT_EQ(second.at("items").at(0).at("id"), all.at("items").at(2).at("id"));
+    EXPECT_EQ(first.at("items").at(1).at("id"), all.at("items").at(1).at("id"));
+    auto beyond = Json(town.Get("/api/v1/projects?page=1000")).as_object();
+    EXPECT_TRUE(beyond.at("items").as_array().empty());
+    EXPECT_EQ(beyond.at("total").as_int64(), total);
+    EXPECT_EQ(Field(town.Get("/api/v1/projects?per_page=0")), "per_page");
+    EXPECT_EQ(Field(town.Get("/api/v1/projects?per_page=201")), "per_page");
+    EXPECT_EQ(Field(town.Get("/api/v1/projects?page=0")), "page");
+}
+
+// Admin's scope is the whole deployment: a 揭榜挂帅 project names the unit whose office publishes it,
+// and that office then decides the claims.
+TEST_P(Projects, AdminPublishesForAnOffice) {
+    Client admin(port()), town(port()), secretary(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(town.Login("town").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    const auto audit_before = AuditCount();
+    json::object body{{"kind", "bounty"}, {"title", "村级集体经济增收攻坚"}, {"detail", "由镇党委发布"}};
+    auto missing = Post(admin, "/api/v1/projects", body);
+    EXPECT_EQ(missing.status, 422);
+    EXPECT_EQ(Field(missing), "office_unit_id");
+    EXPECT_EQ(AuditCount(), audit_before);
+    body["office_unit_id"] = Unit("杨舍镇");
+    auto r = Post(admin, "/api/v1/projects", body);
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(std::string(Json(r).at("office_unit").as_string()), "杨舍镇");
+    EXPECT_EQ(std::string(Json(r).at("state").as_string()), "published");
+    const auto path = "/api/v1/projects/" + std::to_string(Json(r).at("id").as_int64());
+    // The town's office is its office; the village secretary below it may claim it.
+    EXPECT_EQ(town.Get(path).status, 200);
+    auto seen = Json(secretary.Get(path)).as_object();
+    EXPECT_EQ(Strings(seen.at("actions")), std::vector<std::string>{"claim"});
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Projects, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

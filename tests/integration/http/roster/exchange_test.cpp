@@ -12,6 +12,7 @@
 #include "exchange/xlsx/reader.hpp"
 #include "exchange/xlsx/writer.hpp"
 #include "integration/http/evaluation/campaign_fixture.hpp"
+#include "integration/sheet_file.hpp"
 
 namespace lingyan::testing {
 namespace {
@@ -42,17 +43,7 @@ Sheet ReadSheet(const std::string& bytes, const std::string& name) {
     return sheet;
 }
 
-std::string WriteSheet(const Sheet& sheet, const std::string& name) {
-    return xlsx::WriteWorkbookBytes([&](xlsx::Writer& w) {
-        std::vector<xlsx::Column> header;
-        for (const auto& h : sheet.front()) header.push_back({h, 12});
-        const auto s = w.AddSheet(name, header);
-        for (std::size_t r = 1; r < sheet.size(); ++r)
-            for (std::size_t c = 0; c < sheet[r].size(); ++c)
-                if (!sheet[r][c].empty())
-                    w.WriteString(s, static_cast<std::uint32_t>(r + 1), static_cast<std::uint32_t>(c), sheet[r][c]);
-    });
-}
+std::string WriteSheet(const Sheet& sheet, const std::string& name) { return SheetBytes(sheet, name); }
 
 std::size_t Column(const Sheet& sheet, const std::string& header) {
     for (std::size_t c = 0; c < sheet.front().size(); ++c)

@@ -212,6 +212,8 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/tickets/stats.xlsx", "200 200 200 200 403 403"},
     {"GET /api/v1/tickets/rules", "200 200 200 403 403 403"},
     {"PUT /api/v1/tickets/rules", ""},
+    {"POST /api/v1/tickets/import/hotline", ""},
+    {"GET /api/v1/tickets/import/hotline/template", "200 200 200 403 403 403"},
     {"GET /api/v1/tickets/{id}", ""},
     {"POST /api/v1/tickets/{id}/actions", ""},
     {"GET /api/v1/meetings", "200 200 200 200 403 403"},

@@ -160,7 +160,9 @@ TEST(AttachmentTypes, NamesRoundTrip) {
     EXPECT_TRUE(IsImage(Type::kWebp));
     EXPECT_FALSE(IsImage(Type::kPdf));
     EXPECT_TRUE(KnownOwner("ticket"));
-    EXPECT_FALSE(KnownOwner("project"));
+    EXPECT_TRUE(KnownOwner("project"));
+    EXPECT_TRUE(KnownOwner("declaration"));
+    EXPECT_FALSE(KnownOwner("meeting"));
 }
 
 }  // namespace

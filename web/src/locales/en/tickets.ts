@@ -1,6 +1,24 @@
 // Tickets (assign → supervise → verify) — English. ../zh-CN/tickets.ts has the same keys.
 export default {
   tickets: {
+    hotlineImport: '12345 hotline import',
+    hotline: {
+      title: 'Import 12345 hotline tickets',
+      hint: 'Upload a 12345 hotline export (.xlsx): the preview lists the tickets it will register, the repeated numbers it skips and every bad row; confirm to write them all at once. At most 2,000 rows and 5 MB per file.',
+      choose: 'Choose hotline export',
+      template: 'Download template',
+      preview: 'Preview passed: {rows} rows, {created} tickets to register, {skipped} repeated numbers skipped',
+      imported: 'Imported: {created} tickets registered, {skipped} repeated numbers skipped',
+      confirm: 'Import {n}',
+      cancel: 'Cancel',
+      ref: 'Hotline number',
+      calledAt: 'Called at',
+      due: 'Hotline deadline',
+      skipped: '{n} rows with repeated numbers skipped',
+      skippedRow: 'Row {row} {ref}: {why}',
+      importedAs: 'imported before as ticket #{id}',
+      repeatOf: 'repeats row {row}',
+    },
     menu: 'Tickets',
     mine: 'My tasks',
     capture: 'Quick capture',

@@ -1,6 +1,24 @@
 // 交办督办 — Chinese (default). ../en/tickets.ts has the same keys.
 export default {
   tickets: {
+    hotlineImport: '12345热线导入',
+    hotline: {
+      title: '12345 热线工单导入',
+      hint: '上传 12345 热线导出的 .xlsx：先预检，列出将登记的工单、跳过的重复工单编号和每行的错误；确认后一次写入。每个文件最多 2000 条、5 MB。',
+      choose: '选择热线导出文件',
+      template: '下载导入模板',
+      preview: '预检通过：共 {rows} 行，将登记 {created} 件工单，跳过 {skipped} 行重复编号',
+      imported: '已导入：登记 {created} 件工单，跳过 {skipped} 行重复编号',
+      confirm: '确认导入 {n} 件',
+      cancel: '取消',
+      ref: '热线工单编号',
+      calledAt: '来电时间',
+      due: '办理时限',
+      skipped: '跳过 {n} 行重复的工单编号',
+      skippedRow: '第 {row} 行 {ref}：{why}',
+      importedAs: '已导入为工单 #{id}',
+      repeatOf: '与第 {row} 行重复',
+    },
     menu: '交办督办',
     mine: '我的任务',
     capture: '民情速记',

@@ -12,6 +12,7 @@ export const ticketsRoutes: RouteRecordRaw[] = modulePages({ parents: ['tickets.
   { path: 'tickets/meetings/:id(\\d+)', name: 'tickets-meeting', view: () => import('../../views/tickets/meeting-detail-page.vue'), titleKey: 'tickets.meeting', menu: 'tickets-meetings', roles: TICKET_READERS },
   { path: 'tickets/deliberations', name: 'tickets-deliberations', view: () => import('../../views/tickets/deliberations-page.vue'), titleKey: 'tickets.deliberations', menu: 'tickets-deliberations', roles: TICKET_READERS },
   { path: 'tickets/board', name: 'tickets-board', view: () => import('../../views/tickets/board-page.vue'), titleKey: 'tickets.board', menu: 'tickets-board', roles: OFFICERS },
+  { path: 'tickets/hotline', name: 'tickets-hotline', view: () => import('../../views/tickets/hotline-import-page.vue'), titleKey: 'tickets.hotlineImport', menu: 'tickets-hotline', roles: OFFICERS },
   { path: 'tickets/stats', name: 'tickets-stats', view: () => import('../../views/tickets/stats-page.vue'), titleKey: 'tickets.stats', menu: 'tickets-stats', roles: TICKET_READERS },
   { path: 'notifications', name: 'notifications', view: () => import('../../views/tickets/notifications-page.vue'), titleKey: 'tickets.notifications', menu: 'tickets-notifications' },
 ]);
