@@ -1,6 +1,14 @@
-// A dialog that creates one record from a form (a pool, a program).
-import { reactive, ref, type UnwrapNestedRefs } from 'vue';
+// A dialog that creates one record from a form (a pool, a program, a decision, a nomination).
+import { reactive, ref, type Ref, type UnwrapNestedRefs } from 'vue';
 import { ApiError } from '../api/http';
+import type { useServerErrors } from '../utils/server-errors';
+
+export interface FormDialogOptions {
+  /** The dialog's open state when the caller owns it (a v-model of its own); a new ref otherwise. */
+  open?: Ref<boolean>;
+  /** Field errors: a 422 naming a field shows under that field instead of under the form. */
+  fields?: ReturnType<typeof useServerErrors>;
+}
 
 /**
  * `open`, the `form` (filled from `blank()` each time `start` opens the dialog), `saving` while a
@@ -8,26 +16,30 @@ import { ApiError } from '../api/http';
  * save and closes the dialog when it succeeded, returning what the server answered; a refusal
  * keeps it open and returns null.
  */
-export function useFormDialog<T extends object>(blank: () => T) {
-  const open = ref(false);
+export function useFormDialog<T extends object>(blank: () => T, options: FormDialogOptions = {}) {
+  const open = options.open ?? ref(false);
   const saving = ref(false);
   const error = ref('');
   const form = reactive(blank()) as UnwrapNestedRefs<T>;
 
+  /** Refills the form and clears the errors; opens the dialog unless the caller opened it. */
   function start(): void {
     Object.assign(form, blank());
     error.value = '';
+    options.fields?.clear();
     open.value = true;
   }
 
   async function submit<R>(save: () => Promise<R>): Promise<R | null> {
     error.value = '';
+    options.fields?.clear();
     saving.value = true;
     try {
       const saved = await save();
       open.value = false;
       return saved;
     } catch (refused) {
+      if (options.fields?.take(refused)) return null;
       if (refused instanceof ApiError) error.value = refused.message;
       return null;
     } finally {
