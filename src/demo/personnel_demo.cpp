@@ -125,20 +125,20 @@ int LoadDemoPersonnel(core::ports::Store& store, std::mutex& store_mutex, Decisi
         }
     }
 
-    // 躺平奖 by nomination: a 姜堰 town names two of its cadres, the county confirms one; the demo
+    // 躺平奖 by nomination: a 姜堰 town (华港镇) names two of its cadres, the county confirms one; the demo
     // town account (杨舍镇) names one of its own, waiting for the review.
-    const Id baimi = UnitNamed(roster, "白米镇");
-    const Actor baimi_secretary{0, "白米镇党委", core::auth::Role::kTown, baimi};
-    if (const Id slow = Holder(roster, baimi, "副镇长")) {
-        auto n = Must(nominations.Nominate(baimi_secretary,
+    const Id huagang = UnitNamed(roster, "华港镇");  // the last 好班子 team (its secretary had the talk)
+    const Actor huagang_secretary{0, "华港镇党委", core::auth::Role::kTown, huagang};
+    if (const Id slow = Holder(roster, huagang, "副镇长")) {
+        auto n = Must(nominations.Nominate(huagang_secretary,
                                            {slow, 0, personnel::Category::kSlow,
                                             "分管的农村人居环境整治项目三次督办仍未按期推进",
                                             "镇党委会议纪要、督办单三份"}),
                       "提名");
         Must(nominations.Review(county, n.nomination.id, true, "经区委组织部核实，督办记录属实"), "审核");
     }
-    if (const Id shirking = Holder(roster, baimi, "人大主席"))
-        Must(nominations.Nominate(baimi_secretary, {shirking, 0, personnel::Category::kShirking,
+    if (const Id shirking = Holder(roster, huagang, "人大主席"))
+        Must(nominations.Nominate(huagang_secretary, {shirking, 0, personnel::Category::kShirking,
                                                     "信访积案化解中推诿扯皮，不愿牵头协调", "信访交办单两份"}),
              "提名");
     const Actor town = DemoUser(store, store_mutex, "town");

@@ -156,11 +156,12 @@ describe('evaluation: a county officer runs a campaign', () => {
     await input(page, 'campaign-name-input').fill(name);
     const picker = page.locator('[data-test="subject-people"]');
     for (const person of picked) {
-      await picker.click();
+      // The dropdown closes after each pick; typing into the focused field searches again.
+      await picker.locator('input').first().focus();
       await page.keyboard.type(person.name);
       await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: person.name }).filter({ hasText: person.unit_name }).first().click();
+      await page.keyboard.press('Escape');
     }
-    await page.keyboard.press('Escape');
     await page.locator('.muted', { hasText: '已选 2 人' }).waitFor();
     await audit(page, 'campaign form with people');
     await shot(page, '47b-evaluation-new-campaign-people');
