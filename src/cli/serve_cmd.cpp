@@ -16,6 +16,7 @@
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
 #include "demo/training_demo.hpp"
+#include "demo/personnel_demo.hpp"
 #include "demo/points_demo.hpp"
 #include "demo/projects_demo.hpp"
 #include "demo/tickets_demo.hpp"
@@ -165,6 +166,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
             rt.roster->Reload();
             if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
+            if (serve_opts->demo) demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto);
             if (serve_opts->demo) demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
@@ -180,6 +182,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo)
                 demo::LoadDemoProjects(*rt.store, *rt.project_store, *rt.ticket_store, rt.store_mutex, rt.clock,
                                        *rt.roster, *rt.campaigns);
+            if (serve_opts->demo)
+                demo::LoadDemoPersonnel(*rt.store, rt.store_mutex, *rt.decisions, *rt.nominations, *rt.campaigns,
+                                        *rt.pools, *rt.roster);
             if (serve_opts->demo) {
                 for (auto& a : demo::LoadDemoArena(*rt.store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
                                                    *rt.campaigns, *rt.arena))

@@ -713,6 +713,96 @@ std::vector<std::string> LoadDemoCampaigns(CampaignService& campaigns, const Ros
     return created;
 }
 
+namespace {
+
+constexpr const char* kDemoLeaderCampaign = "2021年度三好创争·好班长（四高）";
+constexpr const char* kDemoDeputyCampaign = "2026年度三好创争·好班副（四优）";
+constexpr const char* kDeputyTitles[] = {"镇长", "人大主席", "纪委书记", "副镇长"};
+
+// The people of 姜堰's town teams: each town's 党委书记 (好班长) and its deputies (好班副), in town
+// name order.
+std::pair<std::vector<Id>, std::vector<Id>> JiangyanLeadersAndDeputies(const RosterService& roster) {
+    const auto towns = JiangyanTowns(roster).second;
+    std::vector<Id> leaders, deputies;
+    roster.WithIndex([&](const core::roster::RosterIndex& index) {
+        for (const auto& [name, unit] : towns) {
+            for (const auto* pos : index.TeamOf(unit)) {
+                if (pos->title == "党委书记") leaders.push_back(pos->person_id);
+                for (const char* title : kDeputyTitles)
+                    if (pos->title == title) deputies.push_back(pos->person_id);
+            }
+        }
+    });
+    return {leaders, deputies};
+}
+
+// Deterministic facts of the 好班长 template for the `idx`-th secretary: five judges per judged
+// criterion, ratings, a count, a growth and a target.
+std::vector<FactInput> LeaderFacts(Id subject, int idx) {
+    std::vector<FactInput> out;
+    auto add = [&](const char* criterion, const std::string& key, double value, std::string judge = "") {
+        const auto hundredths = static_cast<long long>(std::llround(value * 100.0));
+        std::string text = std::to_string(hundredths / 100);
+        if (hundredths % 100 != 0) text += (hundredths % 100 < 10 ? ".0" : ".") + std::to_string(hundredths % 100);
+        out.push_back({0, subject, criterion, key, text, std::move(judge)});
+    };
+    for (const char* criterion : {"zz_report", "jy_judges", "dd_project"})
+        for (int judge = 1; judge <= 5; ++judge)
+            add(criterion, "judge", 82.0 + (idx * 7 + judge * 3 + criterion[1]) % 16, "评委" + std::to_string(judge));
+    add("zz_rating", "优秀", 30 + idx % 8);
+    add("zz_rating", "称职", 8 - idx % 5);
+    add("zz_rating", "基本称职", idx % 3);
+    add("zz_rating", "不称职", 0);
+    add("jy_team", "优秀", 9 + idx % 4);
+    add("jy_team", "称职", 3);
+    add("jy_team", "基本称职", idx % 2);
+    add("jy_team", "不称职", 0);
+    add("dd_hard", "count", 1 + idx % 4);
+    add("fz_sales", "base", 100);
+    add("fz_sales", "actual", 100.0 + (idx * 11) % 25);
+    add("fz_target", "target", 100);
+    add("fz_target", "actual", 90.0 + (idx * 13) % 20);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> LoadDemoPersonCampaigns(CampaignService& campaigns, const RosterService& roster) {
+    const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    const Id county = JiangyanTowns(roster).first;
+    const auto [leaders, deputies] = JiangyanLeadersAndDeputies(roster);
+    std::vector<std::string> created;
+    auto create = [&](const char* name, const char* template_key, const char* cycle, const std::vector<Id>& people) {
+        NewCampaign spec;
+        spec.name = name;
+        spec.scope_unit_id = county;
+        spec.template_key = template_key;
+        spec.cycle_kind = "year";
+        spec.cycle_label = cycle;
+        for (Id person : people) spec.subjects.push_back({0, "", person});
+        created.push_back(name);
+        return Must(campaigns.Create(admin, spec), name);
+    };
+    if (campaigns.FindByName(kDemoLeaderCampaign) == 0) {
+        const auto detail = create(kDemoLeaderCampaign, "sanhao-leader", "2021", leaders);
+        std::vector<FactInput> facts;
+        int idx = 0;
+        for (const auto& s : detail.subjects)
+            for (auto& f : LeaderFacts(s.record.id, idx++)) {
+                f.row = static_cast<int>(facts.size()) + 1;
+                facts.push_back(std::move(f));
+            }
+        const Id id = detail.summary.campaign.id;
+        const auto outcome = Must(campaigns.EnterFacts(admin, id, facts, "演示数据"), kDemoLeaderCampaign);
+        if (!outcome.errors.empty())
+            throw std::runtime_error(std::string(kDemoLeaderCampaign) + ": " + outcome.errors.front().message);
+        Must(campaigns.Publish(admin, id), kDemoLeaderCampaign);
+    }
+    // 好班副 is this year's, still open: the county officer has its scores to enter.
+    if (campaigns.FindByName(kDemoDeputyCampaign) == 0) create(kDemoDeputyCampaign, "sanhao-deputy", "2026", deputies);
+    return created;
+}
+
 void LoadDemoIndicators(IndicatorService& metrics, CampaignService& campaigns, const RosterService& roster) {
     if (campaigns.FindByName(kDemoTrackCampaign) != 0) return;
     const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};

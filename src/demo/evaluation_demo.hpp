@@ -18,6 +18,12 @@ namespace lingyan::demo {
 // Throws std::runtime_error if the demo roster lacks 姜堰区 or a town, or the engine refuses.
 std::vector<std::string> LoadDemoCampaigns(app::CampaignService& campaigns, const app::RosterService& roster);
 
+// The 三好创争 campaigns whose subjects are people: a published 2021 好班长 campaign of the 13 town
+// party secretaries of 姜堰区 (facts generated, deterministic) and an open 2026 好班副 campaign of
+// their deputies (镇长、人大主席、纪委书记、副镇长 — several per town), without facts yet. Idempotent
+// like the above; returns the names created.
+std::vector<std::string> LoadDemoPersonCampaigns(app::CampaignService& campaigns, const app::RosterService& roster);
+
 // Unit metrics for 姜堰's towns (开票销售 and 外资到账: 2025 by month, the 2026 targets and
 // January–October 2026) and a draft 2026 campaign that ranks the towns in two tracks
 // (工业强镇 ×1.0, 农业特色镇 ×1.1) with bands (前20%/中间60%/后20%, the last followed up) and a

@@ -107,6 +107,12 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     attachments->SetOwner(core::attachments::kOwnerDeclaration, [this](const app::Actor& actor, app::Id id, app::Id sub) {
         return points->EvidenceAccess(actor, id, sub);
     });
+    personnel_store = std::make_unique<storage::SqlPersonnelStore>(store->db());
+    decisions = std::make_unique<app::DecisionService>(*store, *personnel_store, store_mutex, clock, *roster);
+    decisions->SetGrounds(campaigns.get(), honours.get(), pools.get());
+    nominations = std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster);
+    workbench->AddProvider(
+        [this](const app::Actor& a, std::vector<app::WorkCard>& cards) { nominations->Cards(a, cards); });
 }
 
 void Runtime::StartChangeFeed() {
@@ -146,7 +152,8 @@ http::Services& Runtime::Services() {
                                                                     *points, *pools, *programs, *ladder,
                                                                     *indicators, {}, *arena, live.get(), *honours,
                                                                     *tickets, *notifications, *accounts, *workbench,
-                                                                    *projects, *attachments});
+                                                                    *projects, *attachments, *decisions,
+                                                                    *nominations});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());

@@ -18,6 +18,8 @@
 #include "app/audit/audit_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
+#include "app/personnel/decision_service.hpp"
+#include "app/personnel/nomination_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/notifications/notification_service.hpp"
 #include "app/points/points_service.hpp"
@@ -38,6 +40,7 @@
 #include "storage/sql/attachment_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
 #include "storage/sql/honour_store.hpp"
+#include "storage/sql/personnel_store.hpp"
 #include "storage/sql/points_store.hpp"
 #include "storage/sql/sql_store.hpp"
 #include "storage/sql/project_store.hpp"
@@ -104,6 +107,9 @@ struct Runtime {
     std::unique_ptr<storage::SqlAttachmentStore> attachment_store;  // shares store's connection
     std::unique_ptr<storage::FileBlobStore> blobs;                  // <data dir>/attachments
     std::unique_ptr<app::AttachmentService> attachments;            // photos and documents of other modules' records
+    std::unique_ptr<storage::SqlPersonnelStore> personnel_store;     // shares store's connection
+    std::unique_ptr<app::DecisionService> decisions;                 // 人事决定 citing campaigns, honours, pools
+    std::unique_ptr<app::NominationService> nominations;             // the nominated 躺平奖 and its review
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path, data_dir;
     std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)

@@ -341,7 +341,7 @@ Result<std::vector<std::pair<Position, std::string>>> RosterService::ListPositio
     return out;
 }
 
-Result<Position> RosterService::CreatePosition(const Actor& actor, Position p) {
+Status RosterService::CheckNewPosition(const Actor& actor, const Position& p) const {
     if (!core::auth::CanWriteRoster(actor.role)) return RoleForbidden();
     {
         std::shared_lock lock(index_mutex_);
@@ -350,16 +350,28 @@ Result<Position> RosterService::CreatePosition(const Actor& actor, Position p) {
         if (!index_.tree().Find(p.unit_id)) return Invalid("任职单位不存在", "unit_id");
         if (!Visible(actor, p.unit_id)) return Forbidden("不能在管辖范围外任命职务");
     }
-    if (auto st = ValidatePosition(p); !st) return st.error();
+    return ValidatePosition(p);
+}
+
+void RosterService::InsertPositionLocked(const Actor& actor, Position& p) {
+    p.id = store_.InsertPosition(p);
+    Audit(actor, "create", "position", p.id, PositionAuditJson(p));
+}
+
+void RosterService::PositionCommitted(const Position& p) {
+    std::unique_lock lock(index_mutex_);
+    index_.PutPosition(p);
+}
+
+Result<Position> RosterService::CreatePosition(const Actor& actor, Position p) {
+    if (auto st = CheckNewPosition(actor, p); !st) return st.error();
     {
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
-        p.id = store_.InsertPosition(p);
-        Audit(actor, "create", "position", p.id, PositionAuditJson(p));
+        InsertPositionLocked(actor, p);
         tx->Commit();
     }
-    std::unique_lock lock(index_mutex_);
-    index_.PutPosition(p);
+    PositionCommitted(p);
     return p;
 }
 

@@ -247,6 +247,12 @@ public:
     Status DeletePerson(const Actor& actor, Id id);
     Result<std::vector<std::pair<core::roster::Position, std::string>>> ListPositions(const Actor& actor, Id unit) const;
     Result<core::roster::Position> CreatePosition(const Actor& actor, core::roster::Position p);
+    // CreatePosition in three steps, for a use case that creates a position inside its own
+    // transaction (a personnel decision's appointment): the checks; the insert with its audit entry
+    // (caller holds the store mutex and a transaction; sets p.id); the index, after the commit.
+    Status CheckNewPosition(const Actor& actor, const core::roster::Position& p) const;
+    void InsertPositionLocked(const Actor& actor, core::roster::Position& p);
+    void PositionCommitted(const core::roster::Position& p);
     Result<core::roster::Position> UpdatePosition(const Actor& actor, Id id, const PositionPatch& patch);
     Status DeletePosition(const Actor& actor, Id id);
 

@@ -293,12 +293,25 @@ Result<CandidatePage> PoolService::ScanCandidates(const Actor& actor, Id pool_id
 }
 
 Result<MemberView> PoolService::ChangeMember(const Actor& actor, Id pool_id, const MemberChange& change) {
+    if (change.state == training::MemberStateName(training::MemberState::kAppointed))
+        return Invalid("任用请登记人事决定（任用），职务随之写入名册", "state");
+    std::lock_guard lock(store_mutex_);
+    return ChangeLocked(actor, pool_id, change);
+}
+
+Result<MemberView> PoolService::AppointLocked(const Actor& actor, Id pool_id, Id person_id, const std::string& date,
+                                              const std::string& note) {
+    return ChangeLocked(actor, pool_id,
+                        MemberChange{person_id, training::MemberStateName(training::MemberState::kAppointed), date,
+                                     note, ""});
+}
+
+Result<MemberView> PoolService::ChangeLocked(const Actor& actor, Id pool_id, const MemberChange& change) {
     auto target = StateFromName(change.state);
     if (!target) return Invalid("状态应为 nominated, selected, in_training, graduated, appointed 或 left", "state");
     const std::string date = change.date.empty() ? clock_.Today() : change.date;
     if (auto bad = BadDate(date, "date")) return *bad;
 
-    std::lock_guard lock(store_mutex_);
     auto record = training_.FindPool(pool_id);
     if (!record || !CanRead(actor, record->scope_unit_id)) return NotFound("人才库");
     if (!CanManage(actor, record->scope_unit_id)) return Forbidden("无权管理该人才库");

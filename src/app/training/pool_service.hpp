@@ -93,7 +93,13 @@ public:
     // The same list a page at a time: `limit` 1..500, `offset` ≥ 0.
     Result<CandidatePage> CandidatesPage(const Actor& actor, Id pool_id, std::optional<Id> unit,
                                          const std::string& as_of, std::int64_t offset, std::int64_t limit);
+    // Any state but appointed: an appointment is a personnel decision (PersonnelService::Decide,
+    // app/personnel), which creates the position in the roster with it; `appointed` here → 422.
     Result<MemberView> ChangeMember(const Actor& actor, Id pool_id, const MemberChange& change);
+    // Moves the person's membership to appointed by the legal path; for PersonnelService, which
+    // holds the store mutex and a transaction (the writes join it; nothing is committed here).
+    Result<MemberView> AppointLocked(const Actor& actor, Id pool_id, Id person_id, const std::string& date,
+                                     const std::string& note);
 
     // Finds a pool by name (idempotent demo loading); 0 if none.
     Id FindPoolByName(const std::string& name);
@@ -104,6 +110,7 @@ private:
     Result<CandidatePage> ScanCandidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
                                          const std::string& as_of, std::size_t offset, std::size_t limit);
     PoolView ViewOfPool(const core::ports::PoolRecord& record);  // store mutex held
+    Result<MemberView> ChangeLocked(const Actor& actor, Id pool_id, const MemberChange& change);  // store mutex held
     core::ports::HonourStore* honours_ = nullptr;
 };
 

@@ -210,6 +210,15 @@ Response ListPersonHonours(Services&, Request&, Id);
 Response CreateHonour(Services&, Request&);
 Response HonoursFromCampaign(Services&, Request&);
 
+// personnel/personnel_routes.cpp
+Response ListDecisions(Services&, Request&);
+Response ListPersonDecisions(Services&, Request&, Id);
+Response ListCampaignDecisions(Services&, Request&, Id);
+Response CreateDecision(Services&, Request&);
+Response ListNominations(Services&, Request&);
+Response CreateNomination(Services&, Request&);
+Response ReviewNomination(Services&, Request&, Id);
+
 // projects/project_routes.cpp
 Response ListProjects(Services&, Request&);
 Response CreateProject(Services&, Request&);

@@ -216,6 +216,17 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/honours/from-campaign", Access::kSession, Bind(s, HonoursFromCampaign), kJson, kWorker);
     router.Add("GET", "/api/v1/people/{id}/honours", Access::kSession, Bind(s, ListPersonHonours), kJson, kWorker);
 
+    // ---- personnel (personnel/personnel_routes.cpp): decisions citing their ground; the nominated 躺平奖.
+    router.Add("GET", "/api/v1/decisions", Access::kSession, Bind(s, ListDecisions), kJson, kWorker);
+    router.Add("POST", "/api/v1/decisions", Access::kSession, Bind(s, CreateDecision), kJson, kWorker);
+    router.Add("GET", "/api/v1/people/{id}/decisions", Access::kSession, Bind(s, ListPersonDecisions), kJson, kWorker);
+    router.Add("GET", "/api/v1/campaigns/{id}/decisions", Access::kSession, Bind(s, ListCampaignDecisions), kJson,
+               kWorker);
+    router.Add("GET", "/api/v1/tangping/nominations", Access::kSession, Bind(s, ListNominations), kJson, kWorker);
+    router.Add("POST", "/api/v1/tangping/nominations", Access::kSession, Bind(s, CreateNomination), kJson, kWorker);
+    router.Add("POST", "/api/v1/tangping/nominations/{id}/review", Access::kSession, Bind(s, ReviewNomination), kJson,
+               kWorker);
+
     // ---- projects (projects/project_routes.cpp): 书记项目 and 揭榜挂帅.
     router.Add("GET", "/api/v1/projects", Access::kSession, Bind(s, ListProjects), kJson, kWorker);
     router.Add("POST", "/api/v1/projects", Access::kSession, Bind(s, CreateProject), kJson, kWorker);

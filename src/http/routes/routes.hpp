@@ -15,6 +15,8 @@
 #include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/notifications/notification_service.hpp"
+#include "app/personnel/decision_service.hpp"
+#include "app/personnel/nomination_service.hpp"
 #include "app/points/points_service.hpp"
 #include "app/projects/project_service.hpp"
 #include "app/roster/roster_exchange.hpp"
@@ -59,6 +61,8 @@ struct Services {
     app::WorkbenchService& workbench;
     app::ProjectService& projects;
     app::AttachmentService& attachments;
+    app::DecisionService& decisions;
+    app::NominationService& nominations;
     HttpSettings settings;
 };
 

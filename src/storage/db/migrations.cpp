@@ -1001,6 +1001,48 @@ CREATE TABLE hotline_calls (
 CREATE INDEX hotline_calls_ticket ON hotline_calls(ticket_id);
 )SQL",
      "", ""},
+    // Issue 14: personnel decisions citing their ground, and the nominated 躺平奖 (84).
+    {84, "personnel: decisions (任用, 晋升职级, 奖励, 谈话提醒) and 躺平奖 nominations with review",
+     R"SQL(
+CREATE TABLE personnel_decisions (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ground TEXT NOT NULL,
+  ground_id BIGINT NOT NULL,
+  ground_label TEXT NOT NULL,
+  content TEXT NOT NULL,
+  document_no TEXT NOT NULL DEFAULT '',
+  decided_on TEXT NOT NULL,
+  position_id BIGINT NOT NULL DEFAULT 0,  -- the position an appointment created (it may later be removed)
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX personnel_decisions_person ON personnel_decisions(person_id);
+CREATE INDEX personnel_decisions_ground ON personnel_decisions(ground, ground_id);
+CREATE TABLE tangping_nominations (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES people(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  nominated_by TEXT NOT NULL,
+  nominated_at TEXT NOT NULL,
+  reviewed_by TEXT NOT NULL DEFAULT '',
+  reviewed_at TEXT NOT NULL DEFAULT '',
+  review_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tangping_nominations_person ON tangping_nominations(person_id);
+-- One nomination of a person per year and category (a second one answers 409).
+CREATE UNIQUE INDEX tangping_nominations_once ON tangping_nominations(person_id, year, category);
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

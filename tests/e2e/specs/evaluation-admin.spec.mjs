@@ -2,7 +2,8 @@
 // framework editor (sees shares and inline errors, adds a criterion, changes a quota), picks
 // three towns in the region tree, enters facts by pasting an Excel block into a grid (a bad
 // value is refused whole and shown on its cell), sees the ranking board update, opens a
-// drill-down, publishes, and finds the grids read-only.
+// drill-down, publishes, and finds the grids read-only; then runs a 好班副 campaign whose subjects
+// are people, two deputies of one town picked by name.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
@@ -133,6 +134,45 @@ describe('evaluation: a county officer runs a campaign', () => {
     await page.locator('[data-test="grid-readonly"]').waitFor();
     assert.equal(await page.locator('[data-test="save-grid-manual"]').count(), 0);
     assert.equal(await grid.locator('[data-test="cell-c1-value"][data-row="0"]').getAttribute('readonly'), '');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('runs a 好班副 campaign of people: several deputies of one town picked by name', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'county');
+    // Two deputies of one town, by the demo's 好班副 campaign (its subjects are people).
+    const demo = (await api(page, '/campaigns')).items.find((c) => c.template === 'sanhao-deputy');
+    assert.ok(demo, 'the demo ships a 好班副 campaign');
+    const subjects = (await api(page, `/campaigns/${demo.id}`)).subjects;
+    assert.ok(subjects.every((s) => s.person_id), 'its subjects are people');
+    const town = subjects[0].unit_id;
+    const picked = subjects.filter((s) => s.unit_id === town).slice(0, 2);
+    assert.equal(picked.length, 2);
+
+    await page.goto(`${BASE_URL}/evaluation/new`);
+    await page.locator('[data-test="template-sanhao-deputy"]').click();
+    const name = `e2e 好班副 ${Date.now()}`;
+    await input(page, 'campaign-name-input').fill(name);
+    const picker = page.locator('[data-test="subject-people"]');
+    for (const person of picked) {
+      // The dropdown closes after each pick; typing into the focused field searches again.
+      await picker.locator('input').first().focus();
+      await page.keyboard.type(person.name);
+      await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: person.name }).filter({ hasText: person.unit_name }).first().click();
+      await page.keyboard.press('Escape');
+    }
+    await page.locator('.muted', { hasText: '已选 2 人' }).waitFor();
+    await audit(page, 'campaign form with people');
+    await shot(page, '47b-evaluation-new-campaign-people');
+    await page.locator('[data-test="create-campaign"]').click();
+    await page.waitForURL(/\/evaluation\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const detail = await api(page, `/campaigns/${id}`);
+    assert.equal(detail.name, name);
+    assert.deepEqual(detail.subjects.map((s) => s.person_id).sort(), picked.map((s) => s.person_id).sort());
+    assert.ok(detail.subjects.every((s) => s.unit_id === town));
+    await page.locator('[data-test="ranking-board"] [data-test="board-subject"]').first().waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -291,7 +291,7 @@ export interface NewCampaign {
   framework?: FrameworkJson;
   cycle_kind: 'year' | 'quarter' | 'month';
   cycle_label: string;
-  subjects: (number | { unit_id: number; label: string } | { project_id: number })[];
+  subjects: (number | { unit_id: number; label: string } | { project_id: number } | { person_id: number })[];
   awards?: { name: string; quota: number; min_total?: number }[];
 }
 

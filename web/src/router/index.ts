@@ -15,6 +15,7 @@ import { pointsRoutes } from './routes/points';
 import { trainingRoutes } from './routes/training';
 import { arenaRoutes, arenaStandaloneRoutes } from './routes/arena';
 import { honoursRoutes } from './routes/honours';
+import { personnelRoutes } from './routes/personnel';
 import { accountRoutes } from './routes/account';
 import { projectsRoutes } from './routes/projects';
 import { ticketsRoutes } from './routes/tickets';
@@ -58,6 +59,7 @@ export const routes: RouteRecordRaw[] = [
       ...trainingRoutes,
       ...arenaRoutes,
       ...honoursRoutes,
+      ...personnelRoutes,
       ...accountRoutes,
       ...ticketsRoutes,
       ...projectsRoutes,

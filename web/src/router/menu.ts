@@ -4,7 +4,7 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, Briefcase, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Phone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled } from '@element-plus/icons-vue';
+import { Bell, Briefcase, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Phone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled, Stamp, WarnTriangleFilled } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 import { ACCOUNT_MANAGERS, ARENA_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
@@ -45,6 +45,8 @@ export const MENU: MenuItem[] = [
   },
   { key: 'arena', titleKey: 'arena.title', path: '/arena', icon: Microphone, roles: ARENA_READERS },
   { key: 'honours', titleKey: 'honours.menu', path: '/honours', icon: Reading, roles: ROSTER_READERS },
+  { key: 'decisions', titleKey: 'personnel.menu', path: '/personnel/decisions', icon: Stamp, roles: OFFICERS },
+  { key: 'tangping', titleKey: 'tangping.menu', path: '/tangping', icon: WarnTriangleFilled, roles: OFFICERS },
   {
     key: 'points',
     titleKey: 'menu.points',

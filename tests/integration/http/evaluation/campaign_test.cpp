@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
 #include <mutex>
+#include <set>
 
 #include "demo/evaluation_demo.hpp"
 #include "integration/http/evaluation/campaign_fixture.hpp"
@@ -255,6 +257,46 @@ TEST_P(CampaignTest, DemoShipsThePublishedJiangyanCampaignsWithTheCliTotals) {
     EXPECT_EQ(rows[12].at("name").as_string(), "华港镇");
     EXPECT_EQ(rows[12].at("total_text").as_string(), "77.74");
     EXPECT_EQ(board.at("awards").as_array()[0].at("winners").as_array().size(), 4u);
+}
+
+TEST_P(CampaignTest, DemoShipsTheLeaderAndDeputyCampaignsOfPeople) {
+    auto& rt = server_->runtime();
+    auto created = demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster);
+    EXPECT_EQ(created.size(), 2u);
+    EXPECT_TRUE(demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster).empty());  // idempotent
+
+    Client c(port());
+    ASSERT_EQ(c.Login("county").status, 200);
+    std::int64_t leader = 0, deputy = 0;
+    const auto body1 = Json(c.Get("/api/v1/campaigns"));
+    for (const auto& item : body1.at("items").as_array()) {
+        if (item.at("template").as_string() == "sanhao-leader") leader = item.at("id").as_int64();
+        if (item.at("template").as_string() == "sanhao-deputy") deputy = item.at("id").as_int64();
+    }
+    ASSERT_NE(leader, 0);
+    ASSERT_NE(deputy, 0);
+    // 好班长: the 13 town secretaries, published with a full board and four winners.
+    auto leaders = Json(c.Get("/api/v1/campaigns/" + std::to_string(leader)));
+    EXPECT_EQ(leaders.at("status").as_string(), "published");
+    ASSERT_EQ(leaders.at("subjects").as_array().size(), 13u);
+    for (const auto& s : leaders.at("subjects").as_array()) EXPECT_TRUE(s.at("person_id").is_int64()) << s;
+    auto board = Json(c.Get("/api/v1/campaigns/" + std::to_string(leader) + "/ranking"));
+    EXPECT_EQ(board.at("rows").as_array().size(), 13u);
+    EXPECT_EQ(board.at("awards").as_array()[0].at("winners").as_array().size(), 4u);
+    // 好班副: several deputies of each town, each a subject of its own, still open.
+    auto deputies = Json(c.Get("/api/v1/campaigns/" + std::to_string(deputy)));
+    EXPECT_EQ(deputies.at("status").as_string(), "draft");
+    const auto& subjects = deputies.at("subjects").as_array();
+    EXPECT_EQ(subjects.size(), 13u * 4u);
+    std::map<std::int64_t, int> per_unit;
+    std::set<std::int64_t> people;
+    for (const auto& s : subjects) {
+        ++per_unit[s.at("unit_id").as_int64()];
+        people.insert(s.at("person_id").as_int64());
+    }
+    EXPECT_EQ(per_unit.size(), 13u);
+    for (const auto& [unit, n] : per_unit) EXPECT_EQ(n, 4) << unit;
+    EXPECT_EQ(people.size(), subjects.size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CampaignTest, ::testing::Values("sqlite", "postgres"),

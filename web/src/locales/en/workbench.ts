@@ -25,6 +25,7 @@ const workbench: typeof zh = {
       contests_to_judge: 'Contests to judge',
       pool_nominated: 'Talent pool nominees to select',
       pool_in_training: 'Talent pool in training',
+      tangping_pending: 'Lying-flat nominations to review',
       programs_running: 'Training programs running',
       placement_followups_due: 'Placement follow-up items due',
       accounts_attention: 'Accounts on an issued password',

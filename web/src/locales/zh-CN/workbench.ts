@@ -23,6 +23,7 @@ export default {
       contests_to_judge: '待评分的擂台赛',
       pool_nominated: '人才库待遴选人选',
       pool_in_training: '人才库培养中',
+      tangping_pending: '待审核的躺平奖提名',
       programs_running: '进行中的跟岗培育项目',
       placement_followups_due: '到期未完成的跟岗整改事项',
       accounts_attention: '待修改初始密码的账号',

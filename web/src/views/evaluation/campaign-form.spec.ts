@@ -16,7 +16,7 @@ const template: Template = {
     criteria: [{ id: 'a', name: 'A', weight: 1, method: 'manual', max: 100 }],
   },
 };
-const form: CampaignForm = { name: ' 2021 年度好班子 ', scopeUnitId: null, cycleKind: 'year', year: 2021, part: null, subjects: [{ unitId: 7, label: '' }, { unitId: 8, label: '项目甲' }], projects: [] };
+const form: CampaignForm = { name: ' 2021 年度好班子 ', scopeUnitId: null, cycleKind: 'year', year: 2021, part: null, subjects: [{ unitId: 7, label: '' }, { unitId: 8, label: '项目甲' }], projects: [], people: [] };
 
 describe('new campaign form', () => {
   it('builds the cycle labels the server accepts', () => {
@@ -61,5 +61,11 @@ describe('new campaign form', () => {
     const fw = fromJson(template.framework);
     const body = campaignPayload({ ...form, projects: [41, 42] }, fw, template);
     expect(body.subjects).toEqual([7, { unit_id: 8, label: '项目甲' }, { project_id: 41 }, { project_id: 42 }]);
+  });
+
+  it('sends picked people as person subjects, several of one town each on its own', () => {
+    const fw = fromJson(template.framework);
+    const body = campaignPayload({ ...form, subjects: [], projects: [41], people: [501, 502, 503] }, fw, template);
+    expect(body.subjects).toEqual([{ project_id: 41 }, { person_id: 501 }, { person_id: 502 }, { person_id: 503 }]);
   });
 });

@@ -25,6 +25,8 @@ export interface CampaignForm {
   subjects: { unitId: number; label: string }[];
   /** Projects (书记项目 …) as subjects: their unit and title come from the project. */
   projects: number[];
+  /** People (好班长, 好班副 …) as subjects: their unit and name come from the roster. */
+  people: number[];
 }
 
 /** The framework without its award quotas and thresholds (what a template key can override). */
@@ -45,6 +47,7 @@ export function campaignPayload(form: CampaignForm, framework: EditorFramework, 
     subjects: [
       ...form.subjects.map((s) => (s.label.trim() ? { unit_id: s.unitId, label: s.label.trim() } : s.unitId)),
       ...form.projects.map((id) => ({ project_id: id })),
+      ...form.people.map((id) => ({ person_id: id })),
     ],
   };
   if (form.scopeUnitId) body.scope_unit_id = form.scopeUnitId;

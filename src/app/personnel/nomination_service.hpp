@@ -1,0 +1,62 @@
+#pragma once
+// NominationService: the nominated 躺平奖. A town officer (the town's party secretary) names
+// cadres of his own town — people in his scope who hold a current position — for 不作为、慢作为
+// or 不担当, with the reason and the evidence; the county (county officers and admin) reviews
+// each pending nomination, confirming or rejecting it with a reason. Every nomination and review
+// writes an audit entry. The computed list (a campaign's bottom N, CampaignSettings::negative)
+// stays available beside it.
+//
+// Scope: officers (admin, county, town) nominate and read within their scope; review needs admin
+// or county. Out-of-scope and nonexistent people or nominations answer the same not_found.
+//
+// Thread-safety: all methods may be called concurrently (the store mutex serializes the database).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/common/use_case_base.hpp"
+#include "app/workbench/workbench_service.hpp"
+#include "core/personnel/nomination.hpp"
+#include "core/ports/personnel_store.hpp"
+
+namespace lingyan::app {
+
+struct NominationInput {
+    Id person_id = 0;
+    int year = 0;  // 0 = this year
+    core::personnel::Category category = core::personnel::Category::kInaction;
+    std::string reason;
+    std::string evidence;
+};
+
+struct NominationView {
+    core::personnel::Nomination nomination;
+    std::string unit_name;
+    std::string position;  // the person's current post, first one
+};
+
+struct NominationQuery {
+    int year = 0;  // 0 = any
+    std::optional<core::personnel::NominationState> state;
+};
+
+class NominationService : UseCaseBase {
+public:
+    NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel, std::mutex& store_mutex,
+                      const core::ports::Clock& clock, const RosterService& roster);
+
+    Result<NominationView> Nominate(const Actor& actor, const NominationInput& input);
+    // Year descending, newest first, within the caller's scope.
+    Result<std::vector<NominationView>> List(const Actor& actor, const NominationQuery& query);
+    Result<NominationView> Review(const Actor& actor, Id id, bool confirm, const std::string& reason);
+    // The workbench card of a reviewer (admin, county): pending nominations in scope.
+    void Cards(const Actor& actor, std::vector<WorkCard>& cards);
+
+private:
+    NominationView ViewOf(core::personnel::Nomination n) const;
+
+    core::ports::PersonnelStore& personnel_;
+};
+
+}  // namespace lingyan::app

@@ -1,0 +1,75 @@
+#include "core/personnel/nomination.hpp"
+
+namespace lingyan::core::personnel {
+
+namespace {
+
+constexpr struct {
+    Category category;
+    const char* name;
+    const char* label;
+} kCategories[] = {{Category::kInaction, "inaction", "不作为"},
+                   {Category::kSlow, "slow", "慢作为"},
+                   {Category::kShirking, "shirking", "不担当"}};
+
+constexpr struct {
+    NominationState state;
+    const char* name;
+} kStates[] = {{NominationState::kPending, "pending"},
+               {NominationState::kConfirmed, "confirmed"},
+               {NominationState::kRejected, "rejected"}};
+
+}  // namespace
+
+Status Validate(const Nomination& n) {
+    if (n.person_id <= 0) return Invalid("请选择被提名人", "person_id");
+    if (n.year < 2000 || n.year > 2100) return Invalid("年度应在 2000–2100 之间", "year");
+    if (n.reason.empty()) return Invalid("请填写提名理由", "reason");
+    if (n.reason.size() > kMaxReason) return Invalid("提名理由不超过 1000 字节", "reason");
+    if (n.evidence.size() > kMaxReason) return Invalid("佐证不超过 1000 字节", "evidence");
+    return Ok();
+}
+
+Result<Nomination> Review(Nomination n, bool confirm, const std::string& reason, const std::string& by,
+                          const std::string& at) {
+    if (n.state != NominationState::kPending) return Conflict("该提名已审核", "state");
+    if (reason.empty()) return Invalid(confirm ? "请填写认定理由" : "请填写不予认定的理由", "reason");
+    if (reason.size() > kMaxReason) return Invalid("审核理由不超过 1000 字节", "reason");
+    n.state = confirm ? NominationState::kConfirmed : NominationState::kRejected;
+    n.reviewed_by = by;
+    n.reviewed_at = at;
+    n.review_reason = reason;
+    return n;
+}
+
+const char* CategoryName(Category c) {
+    for (const auto& k : kCategories)
+        if (k.category == c) return k.name;
+    return "inaction";
+}
+
+const char* CategoryLabel(Category c) {
+    for (const auto& k : kCategories)
+        if (k.category == c) return k.label;
+    return "不作为";
+}
+
+std::optional<Category> CategoryFromName(std::string_view s) {
+    for (const auto& k : kCategories)
+        if (s == k.name || s == k.label) return k.category;
+    return std::nullopt;
+}
+
+const char* StateName(NominationState s) {
+    for (const auto& k : kStates)
+        if (k.state == s) return k.name;
+    return "pending";
+}
+
+std::optional<NominationState> StateFromName(std::string_view s) {
+    for (const auto& k : kStates)
+        if (s == k.name) return k.state;
+    return std::nullopt;
+}
+
+}  // namespace lingyan::core::personnel

@@ -1,0 +1,169 @@
+// Personnel (人事): decisions citing their ground (a campaign result, an honour, a talent-pool
+// entry) — recorded, listed per person and per campaign — and the nominated 躺平奖 with the
+// county's review. Handlers parse, call app::DecisionService / app::NominationService and map the
+// result; docs/api.md "Personnel decisions" and "躺平奖 nominations" are the contract.
+#include <boost/json.hpp>
+
+#include "http/routes/handlers.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
+
+namespace lingyan::http {
+
+namespace json = boost::json;
+namespace personnel = core::personnel;
+
+namespace {
+
+json::object DecisionJson(const app::DecisionView& v) {
+    const auto& d = v.decision;
+    return json::object{{"id", d.id},
+                        {"person_id", d.person_id},
+                        {"name", d.name},
+                        {"unit_id", d.unit_id},
+                        {"unit", v.unit_name},
+                        {"kind", personnel::KindName(d.kind)},
+                        {"kind_label", personnel::KindLabel(d.kind)},
+                        {"ground", personnel::GroundName(d.ground)},
+                        {"ground_id", d.ground_id},
+                        {"ground_label", d.ground_label},
+                        {"content", d.content},
+                        {"document_no", d.document_no},
+                        {"decided_on", d.decided_on},
+                        {"position_id", d.position_id == 0 ? json::value(nullptr) : json::value(d.position_id)},
+                        {"decided_by", d.decided_by},
+                        {"decided_at", d.decided_at}};
+}
+
+json::object NominationJson(const app::NominationView& v) {
+    const auto& n = v.nomination;
+    return json::object{{"id", n.id},
+                        {"person_id", n.person_id},
+                        {"name", n.name},
+                        {"unit_id", n.unit_id},
+                        {"unit", v.unit_name},
+                        {"position", v.position},
+                        {"year", n.year},
+                        {"category", personnel::CategoryName(n.category)},
+                        {"category_label", personnel::CategoryLabel(n.category)},
+                        {"reason", n.reason},
+                        {"evidence", n.evidence},
+                        {"state", personnel::StateName(n.state)},
+                        {"nominated_by", n.nominated_by},
+                        {"nominated_at", n.nominated_at},
+                        {"reviewed_by", n.reviewed_by},
+                        {"reviewed_at", n.reviewed_at},
+                        {"review_reason", n.review_reason}};
+}
+
+Response ListDecisionsBy(Services& s, Request& req, app::DecisionQuery q) {
+    if (auto kind = req.Query("kind"); kind && !kind->empty()) {
+        q.kind = personnel::KindFromName(*kind);
+        if (!q.kind) return ErrorResponse(core::Invalid("kind 应为 appointment、promotion、reward 或 talk", "kind"));
+    }
+    return Reply(200, s.decisions.List(req.user->actor, q), Items(DecisionJson));
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/decisions?kind=
+Response ListDecisions(Services& s, Request& req) { return ListDecisionsBy(s, req, {}); }
+
+// GET /api/v1/people/{id}/decisions
+Response ListPersonDecisions(Services& s, Request& req, Id id) {
+    app::DecisionQuery q;
+    q.person = id;
+    return ListDecisionsBy(s, req, q);
+}
+
+// GET /api/v1/campaigns/{id}/decisions
+Response ListCampaignDecisions(Services& s, Request& req, Id id) {
+    app::DecisionQuery q;
+    q.ground = personnel::Ground::kCampaign;
+    q.ground_id = id;
+    return ListDecisionsBy(s, req, q);
+}
+
+// POST /api/v1/decisions {"person_id","kind","ground","ground_id","content","document_no"?,"decided_on"?,
+//                         "position_unit_id"?,"position_title"?}
+Response CreateDecision(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"person_id", "kind", "ground", "ground_id", "content", "document_no", "decided_on",
+                                    "position_unit_id", "position_title"});
+    if (!o) return ErrorResponse(o.error());
+    app::DecisionInput in;
+    auto& d = in.decision;
+    std::string kind, ground, title;
+    std::int64_t unit = 0;
+    if (auto st = All([&] { return ReadInt(*o, "person_id", d.person_id); },
+                      [&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "ground", ground); },
+                      [&] { return ReadInt(*o, "ground_id", d.ground_id); },
+                      [&] { return ReadString(*o, "content", d.content); },
+                      [&] { return ReadString(*o, "document_no", d.document_no); },
+                      [&] { return ReadString(*o, "decided_on", d.decided_on); },
+                      [&] { return ReadInt(*o, "position_unit_id", unit); },
+                      [&] { return ReadString(*o, "position_title", title); });
+        !st)
+        return ErrorResponse(st.error());
+    auto k = personnel::KindFromName(kind);
+    if (!k) return ErrorResponse(core::Invalid("kind 应为 appointment、promotion、reward 或 talk", "kind"));
+    auto g = personnel::GroundFromName(ground);
+    if (!g) return ErrorResponse(core::Invalid("ground 应为 campaign、honour 或 pool", "ground"));
+    d.kind = *k;
+    d.ground = *g;
+    if (unit != 0 || !title.empty()) in.position = personnel::PositionSpec{unit, title};
+    return Reply(201, s.decisions.Decide(req.user->actor, in), DecisionJson);
+}
+
+// GET /api/v1/tangping/nominations?year=&state=
+Response ListNominations(Services& s, Request& req) {
+    app::NominationQuery q;
+    auto year = QueryInt(req.Query("year"), "year", 0);
+    if (!year) return ErrorResponse(year.error());
+    q.year = static_cast<int>(*year);
+    if (auto state = req.Query("state"); state && !state->empty()) {
+        q.state = personnel::StateFromName(*state);
+        if (!q.state) return ErrorResponse(core::Invalid("state 应为 pending、confirmed 或 rejected", "state"));
+    }
+    return Reply(200, s.nominations.List(req.user->actor, q), Items(NominationJson));
+}
+
+// POST /api/v1/tangping/nominations {"person_id","year"?,"category","reason","evidence"?}
+Response CreateNomination(Services& s, Request& req) {
+    auto o = ParseObject(req.body, {"person_id", "year", "category", "reason", "evidence"});
+    if (!o) return ErrorResponse(o.error());
+    app::NominationInput in;
+    std::int64_t year = 0;
+    std::string category;
+    if (auto st = All([&] { return ReadInt(*o, "person_id", in.person_id); },
+                      [&] { return ReadInt(*o, "year", year); },
+                      [&] { return ReadString(*o, "category", category); },
+                      [&] { return ReadString(*o, "reason", in.reason); },
+                      [&] { return ReadString(*o, "evidence", in.evidence); });
+        !st)
+        return ErrorResponse(st.error());
+    auto c = personnel::CategoryFromName(category);
+    if (!c) return ErrorResponse(core::Invalid("category 应为 inaction（不作为）、slow（慢作为）或 shirking（不担当）", "category"));
+    if (year < 0 || year > 9999) return ErrorResponse(core::Invalid("年度应在 2000–2100 之间", "year"));
+    in.category = *c;
+    in.year = static_cast<int>(year);
+    return Reply(201, s.nominations.Nominate(req.user->actor, in), NominationJson);
+}
+
+// POST /api/v1/tangping/nominations/{id}/review {"confirm": true|false, "reason"}
+Response ReviewNomination(Services& s, Request& req, Id id) {
+    auto o = ParseObject(req.body, {"confirm", "reason"});
+    if (!o) return ErrorResponse(o.error());
+    auto confirm = BoolField(*o, "confirm");
+    if (!confirm) return ErrorResponse(confirm.error());
+    if (!*confirm) return ErrorResponse(core::Invalid("请选择认定或不予认定", "confirm"));
+    std::string reason;
+    if (auto st = ReadString(*o, "reason", reason); !st) return ErrorResponse(st.error());
+    return Reply(200, s.nominations.Review(req.user->actor, id, **confirm, reason), NominationJson);
+}
+
+}  // namespace handlers
+
+}  // namespace lingyan::http

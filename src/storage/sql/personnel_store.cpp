@@ -1,0 +1,103 @@
+#include "storage/sql/personnel_store.hpp"
+
+namespace lingyan::storage {
+
+namespace personnel = core::personnel;
+
+namespace {
+
+constexpr const char* kInsertDecision =
+    "INSERT INTO personnel_decisions (person_id, unit_id, name, kind, ground, ground_id, ground_label, content, "
+    "document_no, decided_on, position_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr const char* kSelectDecisions =
+    "SELECT id, person_id, unit_id, name, kind, ground, ground_id, ground_label, content, document_no, decided_on, "
+    "position_id, decided_by, decided_at FROM personnel_decisions ORDER BY decided_on DESC, id DESC";
+constexpr const char* kInsertNomination =
+    "INSERT INTO tangping_nominations (person_id, unit_id, name, year, category, reason, evidence, state, "
+    "nominated_by, nominated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kNominationColumns =
+    "SELECT id, person_id, unit_id, name, year, category, reason, evidence, state, nominated_by, nominated_at, "
+    "reviewed_by, reviewed_at, review_reason FROM tangping_nominations ";
+constexpr const char* kUpdateNominationReview =
+    "UPDATE tangping_nominations SET state = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ? WHERE id = ?";
+
+personnel::Nomination NominationFromRow(const SqlRow& r) {
+    personnel::Nomination n;
+    n.id = AsInt(r[0]);
+    n.person_id = AsInt(r[1]);
+    n.unit_id = AsInt(r[2]);
+    n.name = AsText(r[3]);
+    n.year = static_cast<int>(AsInt(r[4]));
+    n.category = personnel::CategoryFromName(AsText(r[5])).value_or(personnel::Category::kInaction);
+    n.reason = AsText(r[6]);
+    n.evidence = AsText(r[7]);
+    n.state = personnel::StateFromName(AsText(r[8])).value_or(personnel::NominationState::kPending);
+    n.nominated_by = AsText(r[9]);
+    n.nominated_at = AsText(r[10]);
+    n.reviewed_by = AsText(r[11]);
+    n.reviewed_at = AsText(r[12]);
+    n.review_reason = AsText(r[13]);
+    return n;
+}
+
+}  // namespace
+
+core::roster::Id SqlPersonnelStore::InsertDecision(const personnel::Decision& d) {
+    return AsInt(db_.Query(kInsertDecision, {d.person_id, d.unit_id, d.name, std::string(personnel::KindName(d.kind)),
+                                             std::string(personnel::GroundName(d.ground)), d.ground_id, d.ground_label,
+                                             d.content, d.document_no, d.decided_on, d.position_id, d.decided_by,
+                                             d.decided_at})
+                     .at(0)[0]);
+}
+
+std::vector<personnel::Decision> SqlPersonnelStore::ListDecisions() {
+    std::vector<personnel::Decision> out;
+    for (const auto& r : db_.Query(kSelectDecisions)) {
+        personnel::Decision d;
+        d.id = AsInt(r[0]);
+        d.person_id = AsInt(r[1]);
+        d.unit_id = AsInt(r[2]);
+        d.name = AsText(r[3]);
+        d.kind = personnel::KindFromName(AsText(r[4])).value_or(personnel::Kind::kAppointment);
+        d.ground = personnel::GroundFromName(AsText(r[5])).value_or(personnel::Ground::kCampaign);
+        d.ground_id = AsInt(r[6]);
+        d.ground_label = AsText(r[7]);
+        d.content = AsText(r[8]);
+        d.document_no = AsText(r[9]);
+        d.decided_on = AsText(r[10]);
+        d.position_id = AsInt(r[11]);
+        d.decided_by = AsText(r[12]);
+        d.decided_at = AsText(r[13]);
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+core::roster::Id SqlPersonnelStore::InsertNomination(const personnel::Nomination& n) {
+    return AsInt(db_.Query(kInsertNomination,
+                           {n.person_id, n.unit_id, n.name, std::int64_t{n.year},
+                            std::string(personnel::CategoryName(n.category)), n.reason, n.evidence,
+                            std::string(personnel::StateName(n.state)), n.nominated_by, n.nominated_at})
+                     .at(0)[0]);
+}
+
+std::optional<personnel::Nomination> SqlPersonnelStore::FindNomination(core::roster::Id id) {
+    auto rows = db_.Query(std::string(kNominationColumns) + "WHERE id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return NominationFromRow(rows[0]);
+}
+
+void SqlPersonnelStore::UpdateNominationReview(const personnel::Nomination& n) {
+    db_.Query(kUpdateNominationReview,
+              {std::string(personnel::StateName(n.state)), n.reviewed_by, n.reviewed_at, n.review_reason, n.id});
+}
+
+std::vector<personnel::Nomination> SqlPersonnelStore::ListNominations() {
+    std::vector<personnel::Nomination> out;
+    for (const auto& r : db_.Query(std::string(kNominationColumns) + "ORDER BY year DESC, id DESC"))
+        out.push_back(NominationFromRow(r));
+    return out;
+}
+
+}  // namespace lingyan::storage

@@ -1,0 +1,165 @@
+// 人事决定 and 躺平奖 in the browser: the county officer sees the demo's decisions (选拔重用, 晋升职级
+// from 三好创争), records a reward citing the 好班长 result in the dialog and finds it on the person's
+// page; a pool member's 任用 opens the same dialog and writes the post into the roster; the county
+// confirms a town's 躺平奖 nomination with a reason; the town officer names a cadre of his own town
+// (a missing reason is refused on its field) — axe on every page and dialog.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { audit } from '../lib/a11y.mjs';
+
+async function pickPerson(page, picker, person) {
+  await picker.click();
+  await page.keyboard.type(person.name);
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: person.name }).filter({ hasText: person.unit_name }).first().click();
+}
+
+/** An el-input's native field, whichever element the data-test attribute landed on. */
+const field = (scope, name) => scope.locator(`input[data-test="${name}"], textarea[data-test="${name}"], [data-test="${name}"] input, [data-test="${name}"] textarea`).first();
+
+async function choose(page, select, text) {
+  await select.click();
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click();
+}
+
+describe('personnel: decisions and the nominated 躺平奖', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+
+  it('a county officer records a decision citing a campaign result and sees it on the person', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'county');
+    await page.goto(`${BASE_URL}/personnel/decisions`);
+    const table = page.locator('[data-test="decision-table"]');
+    await table.locator('tbody tr').first().waitFor();
+    const demo = (await api(page, '/decisions')).items;
+    assert.ok(demo.some((d) => d.kind === 'promotion') && demo.some((d) => d.kind === 'appointment'), 'the demo has 选拔重用 and 晋升职级');
+    assert.ok(demo.every((d) => d.ground_label), 'each cites its ground');
+    await shot(page, '120-personnel-decisions');
+
+    // A 好班长 secretary from the published campaign, rewarded in the dialog.
+    const leader = (await api(page, '/campaigns')).items.find((c) => c.template === 'sanhao-leader' && c.status === 'published');
+    assert.ok(leader, 'the demo ships a published 好班长 campaign');
+    const subject = (await api(page, `/campaigns/${leader.id}`)).subjects[5];
+    const person = { name: subject.name.replace(/（\d+）$/, ''), unit_name: subject.unit_name, id: subject.person_id };
+    await page.locator('[data-test="decision-add"]').click();
+    const dialog = page.locator('[data-test="decision-dialog"]');
+    await dialog.waitFor();
+    await pickPerson(page, dialog.locator('[data-test="decision-person"]'), person);
+    await choose(page, dialog.locator('[data-test="decision-kind"]'), '奖励');
+    await choose(page, dialog.locator('[data-test="decision-ground-id"]'), leader.name);
+    // Without content the server refuses it, on its field.
+    await dialog.locator('[data-test="decision-save"]').click();
+    await dialog.locator('.el-form-item__error', { hasText: '请填写决定内容' }).waitFor();
+    await field(dialog, 'decision-content').fill('好班长评选表现突出，通报表扬');
+    await audit(page, 'decision dialog');
+    await dialog.locator('[data-test="decision-save"]').click();
+    await table.locator('tr', { hasText: '好班长评选表现突出，通报表扬' }).waitFor();
+    const mine = (await api(page, `/people/${person.id}/decisions`)).items;
+    const made = mine.find((d) => d.content === '好班长评选表现突出，通报表扬');
+    assert.ok(made, 'recorded for the person');
+    assert.equal(made.kind, 'reward');
+    assert.ok(made.ground_label.startsWith(leader.name), made.ground_label);
+
+    await page.goto(`${BASE_URL}/roster/people/${person.id}`);
+    await page.locator('[data-test="person-decisions"] tr', { hasText: '好班长评选表现突出，通报表扬' }).waitFor();
+    await page.goto(`${BASE_URL}/evaluation/${leader.id}`);
+    await page.locator('[data-test="campaign-decisions"] tr', { hasText: '好班长评选表现突出，通报表扬' }).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('任用 of a pool member is a decision that writes the post into the roster', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'admin');
+    const pools = (await api(page, '/pools')).items;
+    let pool = null;
+    let member = null;
+    for (const p of pools) {
+      const detail = await api(page, `/pools/${p.id}`);
+      member = detail.members.find((m) => m.state === 'in_training' || m.state === 'selected');
+      if (member) {
+        pool = p;
+        break;
+      }
+    }
+    assert.ok(member, 'a pool member still to graduate');
+    // Steps up to 已结业 on the pool page, each with its note prompt; then 已任用 opens the decision.
+    await page.goto(`${BASE_URL}/training/pools/${pool.id}`);
+    const row = page.locator('[data-test="pool-members"] tr', { hasText: member.name });
+    while (!(await row.locator('[data-test="member-advance"]', { hasText: '已任用' }).count())) {
+      await row.locator('[data-test="member-advance"]').first().click();
+      await page.locator('.el-message-box__btns .el-button--primary').click();
+      await page.waitForTimeout(500);
+    }
+    await row.locator('[data-test="member-advance"]', { hasText: '已任用' }).click();
+    const dialog = page.locator('[data-test="decision-dialog"]');
+    await dialog.waitFor();
+    const person = await api(page, `/people/${member.person_id}`);
+    await dialog.locator('[data-test="decision-position-unit"]').click();
+    await page.keyboard.type(person.unit_name);
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: person.unit_name }).first().click();
+    await field(dialog, 'decision-position-title').fill('党建指导员');
+    await field(dialog, 'decision-content').fill('培养期满，任用为党建指导员');
+    await audit(page, 'appointment dialog');
+    await dialog.locator('[data-test="decision-save"]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.locator('.el-tag', { hasText: '已任用' }).waitFor();
+    const after = await api(page, `/people/${member.person_id}`);
+    assert.ok(after.positions.some((p) => p.title === '党建指导员' && p.unit_id === person.unit_id), 'the post is in the roster');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('the county confirms a town’s nomination; the town names a cadre of its own town', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'county');
+    await page.goto(`${BASE_URL}/tangping`);
+    const table = page.locator('[data-test="tangping-table"]');
+    const pending = table.locator('tbody tr', { hasText: '待审核' }).first();
+    await pending.waitFor();
+    await shot(page, '121-tangping');
+    const name = (await pending.locator('td').nth(1).innerText()).split('\n')[0];
+    await pending.locator('[data-test="tangping-confirm"]').click();
+    await page.locator('.el-message-box__input input').fill('经核实，督办记录属实');
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await table.locator('tbody tr', { hasText: '经核实，督办记录属实' }).waitFor();
+    const reviewed = (await api(page, '/tangping/nominations')).items.find((n) => n.review_reason === '经核实，督办记录属实');
+    assert.equal(reviewed.state, 'confirmed');
+    assert.equal(reviewed.name, name);
+    await page.locator('.el-tabs__item', { hasText: '按考核排名' }).click();
+    await page.locator('[data-test="tangping-computed"] a').first().waitFor();
+    await audit(page, 'computed 躺平奖');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+
+    const town = await newPage(browser, { width: 1440, height: 900 });
+    const me = await login(town, 'town');
+    const unit = await api(town, `/units/${me.scope_unit_id}`);
+    const already = new Set((await api(town, '/tangping/nominations')).items.map((n) => n.person_id));
+    const cadre = unit.team.find((m) => !already.has(m.person_id));
+    assert.ok(cadre, 'a cadre of the town not yet named');
+    await town.goto(`${BASE_URL}/tangping`);
+    await town.locator('[data-test="tangping-nominate"]').click();
+    const dialog = town.locator('[data-test="tangping-dialog"]');
+    await dialog.waitFor();
+    await pickPerson(town, dialog.locator('[data-test="tangping-person"]'), { name: cadre.name, unit_name: unit.unit.name });
+    await choose(town, dialog.locator('[data-test="tangping-category"]'), '不担当');
+    await dialog.locator('[data-test="tangping-save"]').click();
+    await dialog.locator('.el-form-item__error', { hasText: '请填写提名理由' }).waitFor();
+    await field(dialog, 'tangping-reason').fill('重点项目推进中遇难题绕着走');
+    await audit(town, 'nominate dialog');
+    await dialog.locator('[data-test="tangping-save"]').click();
+    await town.locator('[data-test="tangping-table"] tr', { hasText: '重点项目推进中遇难题绕着走' }).waitFor();
+    const named = (await api(town, '/tangping/nominations')).items.find((n) => n.reason === '重点项目推进中遇难题绕着走');
+    assert.equal(named.person_id, cadre.person_id);
+    assert.equal(named.state, 'pending');
+    assert.equal(named.nominated_by, 'town');
+    assert.equal(await town.locator('[data-test="tangping-confirm"]').count(), 0, 'a town does not review');
+    assert.deepEqual(town.errors, []);
+    await town.context().close();
+  });
+});

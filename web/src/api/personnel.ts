@@ -1,0 +1,86 @@
+// 人事 (docs/api.md "Personnel decisions", "躺平奖 nominations"): decisions about a roster person
+// citing their ground — a campaign result, an honour or a talent-pool entry — listed in scope, per
+// person and per campaign; the nominated 躺平奖 with the county's review.
+import { http } from './http';
+
+export type DecisionKind = 'appointment' | 'promotion' | 'reward' | 'talk';
+export type DecisionGround = 'campaign' | 'honour' | 'pool';
+export const DECISION_KINDS: DecisionKind[] = ['appointment', 'promotion', 'reward', 'talk'];
+export const DECISION_GROUNDS: DecisionGround[] = ['campaign', 'honour', 'pool'];
+
+export interface Decision {
+  id: number;
+  person_id: number;
+  name: string;
+  unit_id: number;
+  unit: string;
+  kind: DecisionKind;
+  kind_label: string;
+  ground: DecisionGround;
+  ground_id: number;
+  ground_label: string;
+  content: string;
+  document_no: string;
+  decided_on: string;
+  /** An appointment's position, created in the roster with the decision. */
+  position_id: number | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface NewDecision {
+  person_id: number;
+  kind: DecisionKind;
+  ground: DecisionGround;
+  ground_id: number;
+  content: string;
+  document_no?: string;
+  decided_on?: string;
+  position_unit_id?: number;
+  position_title?: string;
+}
+
+export type NominationCategory = 'inaction' | 'slow' | 'shirking';
+export type NominationState = 'pending' | 'confirmed' | 'rejected';
+export const NOMINATION_CATEGORIES: NominationCategory[] = ['inaction', 'slow', 'shirking'];
+
+export interface Nomination {
+  id: number;
+  person_id: number;
+  name: string;
+  unit_id: number;
+  unit: string;
+  position: string;
+  year: number;
+  category: NominationCategory;
+  category_label: string;
+  reason: string;
+  evidence: string;
+  state: NominationState;
+  nominated_by: string;
+  nominated_at: string;
+  reviewed_by: string;
+  reviewed_at: string;
+  review_reason: string;
+}
+
+export interface NewNomination {
+  person_id: number;
+  year?: number;
+  category: NominationCategory;
+  reason: string;
+  evidence?: string;
+}
+
+export const personnelApi = {
+  decisions: (kind?: DecisionKind | '') => http.get<{ items: Decision[] }>('/decisions', { kind: kind || undefined }),
+  ofPerson: (personId: number) => http.get<{ items: Decision[] }>(`/people/${personId}/decisions`, undefined, { quiet: true }),
+  ofCampaign: (campaignId: number) => http.get<{ items: Decision[] }>(`/campaigns/${campaignId}/decisions`, undefined, { quiet: true }),
+  /** 422 names the field; the dialog shows the message. */
+  decide: (body: NewDecision) => http.post<Decision>('/decisions', body, { quiet: true }),
+  nominations: (filter: { year?: number | null; state?: NominationState | '' } = {}) =>
+    http.get<{ items: Nomination[] }>('/tangping/nominations', { year: filter.year || undefined, state: filter.state || undefined }),
+  nominate: (body: NewNomination) => http.post<Nomination>('/tangping/nominations', body, { quiet: true }),
+  review: (id: number, body: { confirm: boolean; reason: string }) =>
+    http.post<Nomination>(`/tangping/nominations/${id}/review`, body, { quiet: true }),
+};
