@@ -1,5 +1,6 @@
 #include "storage/db/migrations.hpp"
 
+#include <set>
 #include <string>
 
 namespace lingyan::storage {
@@ -1070,10 +1071,14 @@ int CurrentSchemaVersion(SqlDb& db) {
 int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 
 int ApplyMigrations(SqlDb& db) {
-    int current = CurrentSchemaVersion(db);
+    // Every migration not yet recorded, in version order — also one numbered below the newest
+    // applied (work merged from a branch that numbered it earlier).
+    EnsureVersionTable(db);
+    std::set<int> done;
+    for (const auto& r : db.Query("SELECT version FROM schema_migrations")) done.insert(static_cast<int>(AsInt(r[0])));
     int applied = 0;
     for (const Migration& m : kMigrations) {
-        if (m.version <= current) continue;
+        if (done.contains(m.version)) continue;
         db.Begin();
         try {
             db.ExecScript(Render(m, db.dialect()));

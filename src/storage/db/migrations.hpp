@@ -7,7 +7,8 @@
 
 namespace lingyan::storage {
 
-// Applies every pending migration; returns how many were applied.
+// Applies every migration not yet recorded in schema_migrations (in version order, also one
+// numbered below the newest applied); returns how many were applied.
 int ApplyMigrations(SqlDb& db);
 // 0 when the database has never been migrated.
 int CurrentSchemaVersion(SqlDb& db);
