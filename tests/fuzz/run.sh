@@ -48,7 +48,8 @@ fuzz roster_import_fuzz "$seconds" "libzip pugixml xlsxwriter" "" \
   "$root/tests/fuzz/roster_import_fuzz.cpp" \
   "$root"/src/exchange/xlsx/*.cpp "$root"/src/exchange/roster/*.cpp "$root"/src/exchange/common/*.cpp \
   "$root"/src/core/text/*.cpp "$root/src/core/common/date.cpp" "$root/src/core/roster/tree.cpp" \
-  "$root/src/core/roster/roster_index.cpp" "$root/src/core/roster/person_rules.cpp"
+  "$root/src/core/roster/roster_index.cpp" "$root/src/core/roster/person_rules.cpp" \
+  "$root/src/core/roster/party_org_rules.cpp"
 fuzz json_body_fuzz "$half" "" "-lboost_json" \
   "$root/tests/fuzz/json_body_fuzz.cpp" "$root/src/http/server/json_io.cpp" "$root"/src/core/text/*.cpp
 fuzz csv_fuzz "$half" "" "" \
