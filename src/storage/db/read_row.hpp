@@ -13,6 +13,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "storage/db/sql_db.hpp"
 
@@ -82,6 +83,15 @@ T RowAs(const SqlRow& row) {
     T out{};
     std::size_t i = 0;
     boost::pfr::for_each_field(out, [&](auto& field) { detail::ReadColumn(row[i++], field); });
+    return out;
+}
+
+// Every row of a result as a record (RowAs).
+template <class T>
+std::vector<T> RowsAs(const std::vector<SqlRow>& rows) {
+    std::vector<T> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(RowAs<T>(row));
     return out;
 }
 

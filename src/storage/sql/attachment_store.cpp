@@ -64,9 +64,7 @@ void SqlAttachmentStore::MarkAttachmentRemoved(core::roster::Id id, const std::s
 }
 
 std::vector<core::ports::AttachmentStore::Blob> SqlAttachmentStore::ListBlobs() {
-    std::vector<Blob> out;
-    for (const auto& r : db_.Query(kBlobs)) out.push_back(RowAs<Blob>(r));
-    return out;
+    return RowsAs<Blob>(db_.Query(kBlobs));
 }
 
 }  // namespace lingyan::storage

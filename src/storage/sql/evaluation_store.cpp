@@ -157,10 +157,7 @@ ports::Id SqlCampaignStore::InsertSubject(const ports::CampaignSubjectRecord& s)
 }
 
 std::vector<ports::CampaignSubjectRecord> SqlCampaignStore::ListSubjects(ports::Id campaign_id) {
-    std::vector<ports::CampaignSubjectRecord> out;
-    for (const auto& r : db_.Query(kSelectSubjects, {campaign_id}))
-        out.push_back(RowAs<ports::CampaignSubjectRecord>(r));
-    return out;
+    return RowsAs<ports::CampaignSubjectRecord>(db_.Query(kSelectSubjects, {campaign_id}));
 }
 
 void SqlCampaignStore::UpdateSubjectTrack(ports::Id subject_id, const std::string& track) {
@@ -174,9 +171,7 @@ void SqlCampaignStore::ReplaceTracks(ports::Id campaign_id, const std::vector<po
 }
 
 std::vector<ports::TrackRecord> SqlCampaignStore::ListTracks(ports::Id campaign_id) {
-    std::vector<ports::TrackRecord> out;
-    for (const auto& r : db_.Query(kSelectTracks, {campaign_id})) out.push_back(RowAs<ports::TrackRecord>(r));
-    return out;
+    return RowsAs<ports::TrackRecord>(db_.Query(kSelectTracks, {campaign_id}));
 }
 
 void SqlCampaignStore::ReplaceBands(ports::Id campaign_id, const std::vector<ports::BandRecord>& bands) {
@@ -188,9 +183,7 @@ void SqlCampaignStore::ReplaceBands(ports::Id campaign_id, const std::vector<por
 }
 
 std::vector<ports::BandRecord> SqlCampaignStore::ListBands(ports::Id campaign_id) {
-    std::vector<ports::BandRecord> out;
-    for (const auto& r : db_.Query(kSelectBands, {campaign_id})) out.push_back(RowAs<ports::BandRecord>(r));
-    return out;
+    return RowsAs<ports::BandRecord>(db_.Query(kSelectBands, {campaign_id}));
 }
 
 void SqlCampaignStore::ReplaceOwners(ports::Id campaign_id, const std::vector<ports::OwnerRecord>& owners) {
@@ -199,9 +192,7 @@ void SqlCampaignStore::ReplaceOwners(ports::Id campaign_id, const std::vector<po
 }
 
 std::vector<ports::OwnerRecord> SqlCampaignStore::ListOwners(ports::Id campaign_id) {
-    std::vector<ports::OwnerRecord> out;
-    for (const auto& r : db_.Query(kSelectOwners, {campaign_id})) out.push_back(RowAs<ports::OwnerRecord>(r));
-    return out;
+    return RowsAs<ports::OwnerRecord>(db_.Query(kSelectOwners, {campaign_id}));
 }
 
 ports::Id SqlCampaignStore::InsertFollowUp(const ports::CampaignFollowUpRecord& f) {

@@ -212,9 +212,7 @@ void SqlPointsStore::UpdatePeriod(const ports::PointsPeriodRecord& p) {
 }
 
 std::vector<ports::PointsMemberRecord> SqlPointsStore::ListMembers() {
-    std::vector<ports::PointsMemberRecord> out;
-    for (const auto& r : db_.Query(kSelectMembers)) out.push_back(RowAs<ports::PointsMemberRecord>(r));
-    return out;
+    return RowsAs<ports::PointsMemberRecord>(db_.Query(kSelectMembers));
 }
 
 void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
@@ -285,8 +283,8 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const co
     params.emplace_back(static_cast<std::int64_t>(limit));
     params.emplace_back(static_cast<std::int64_t>(offset));
     std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + filter + kPendingOrder,
-                                   params))
+    for (const auto& r :
+         db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + filter + kPendingOrder, params))
         out.push_back(EventFromRow(r));
     return out;
 }
@@ -304,8 +302,8 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListDecidedSince(const cor
     const std::string filter = ScopeFilter(scope, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
     std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kDecidedWhere + filter + kDecidedOrder,
-                                   params))
+    for (const auto& r :
+         db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kDecidedWhere + filter + kDecidedOrder, params))
         out.push_back(EventFromRow(r));
     return out;
 }

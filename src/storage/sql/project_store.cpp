@@ -238,9 +238,7 @@ void SqlProjectStore::AppendEvent(const ports::ProjectEvent& e) {
 }
 
 std::vector<ports::ProjectEvent> SqlProjectStore::ListEvents(Id project_id) {
-    std::vector<ports::ProjectEvent> out;
-    for (const auto& r : db_.Query(kSelectEvents, {project_id})) out.push_back(RowAs<ports::ProjectEvent>(r));
-    return out;
+    return RowsAs<ports::ProjectEvent>(db_.Query(kSelectEvents, {project_id}));
 }
 
 bool SqlProjectStore::HasNotification(Id user_id, const std::string& kind, Id project_id, const std::string& since) {

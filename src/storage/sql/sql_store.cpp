@@ -221,11 +221,7 @@ void SqlStore::DeletePerson(Id id) {
     db_->Query(kDeletePerson, {id});
 }
 
-std::vector<Position> SqlStore::LoadPositions() {
-    std::vector<Position> out;
-    for (const auto& r : db_->Query(kSelectPositions)) out.push_back(RowAs<Position>(r));
-    return out;
-}
+std::vector<Position> SqlStore::LoadPositions() { return RowsAs<Position>(db_->Query(kSelectPositions)); }
 
 Id SqlStore::InsertPosition(const Position& p) {
     return AsInt(db_->Query(kInsertPosition, PositionParams(p)).at(0)[0]);
@@ -272,9 +268,7 @@ Id SqlStore::InsertPartyOrgEvent(const PartyOrgEvent& e) {
 }
 
 std::vector<PartyOrgEvent> SqlStore::ListPartyOrgEvents(Id org_id) {
-    std::vector<PartyOrgEvent> out;
-    for (const auto& r : db_->Query(kSelectPartyOrgEvents, {org_id})) out.push_back(RowAs<PartyOrgEvent>(r));
-    return out;
+    return RowsAs<PartyOrgEvent>(db_->Query(kSelectPartyOrgEvents, {org_id}));
 }
 
 namespace {
@@ -308,11 +302,7 @@ Id SqlStore::InsertHousehold(const PartyHousehold& h) {
 
 void SqlStore::DissolveHousehold(Id id, const std::string& on) { db_->Query(kDissolveHousehold, {on, id}); }
 
-std::vector<UnitIncome> SqlStore::LoadIncomes() {
-    std::vector<UnitIncome> out;
-    for (const auto& r : db_->Query(kSelectIncomes)) out.push_back(RowAs<UnitIncome>(r));
-    return out;
-}
+std::vector<UnitIncome> SqlStore::LoadIncomes() { return RowsAs<UnitIncome>(db_->Query(kSelectIncomes)); }
 
 void SqlStore::UpsertIncome(const UnitIncome& i) {
     db_->Query(kUpsertIncome, {i.unit_id, static_cast<std::int64_t>(i.year), i.amount_yuan});

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "storage/db/batches.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -339,36 +340,30 @@ void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& chang
     // Batches of ids per statement (one round trip each on PostgreSQL): the colour of the tickets
     // and of their scope rows per colour, and red_on (only where still empty) per day.
     constexpr std::size_t kBatch = 500;
-    auto in_batches = [&](const std::string& head, const std::string& tail, const SqlValue& value,
-                          const std::vector<Id>& ids) {
-        for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-            const std::size_t end = std::min(ids.size(), start + kBatch);
-            std::string sql = head + " WHERE ticket_id IN (";
-            if (head.rfind("UPDATE tickets ", 0) == 0) sql = head + " WHERE id IN (";
-            std::vector<SqlValue> params{value};
-            for (std::size_t i = start; i < end; ++i) {
-                sql += i == start ? "?" : ", ?";
-                params.push_back(ids[i]);
-            }
-            db_.Query(sql + ")" + tail, params);
-        }
+    auto in_batches = [&](const std::string& head, const char* id_column, const std::string& tail,
+                          const SqlValue& value, const std::vector<Id>& ids) {
+        ForEachBatch(ids, kBatch, [&](const std::string& in, std::vector<SqlValue> params) {
+            params.insert(params.begin(), value);
+            db_.Query(head + " WHERE " + id_column + " IN " + in + tail, params);
+        });
     };
     std::map<std::string, std::vector<Id>> red_on;
     for (int colour = 0; colour < 4; ++colour) {
         std::vector<Id> ids;
         for (const auto& c : changes)
             if (static_cast<int>(c.colour) == colour) ids.push_back(c.ticket_id);
-        in_batches("UPDATE tickets SET colour = ?", "", std::int64_t{colour}, ids);
-        in_batches("UPDATE ticket_scope SET urgency = ?", "", std::int64_t{3 - colour}, ids);
+        in_batches("UPDATE tickets SET colour = ?", "id", "", std::int64_t{colour}, ids);
+        in_batches("UPDATE ticket_scope SET urgency = ?", "ticket_id", "", std::int64_t{3 - colour}, ids);
     }
     for (const auto& c : changes)
         if (!c.red_on.empty()) red_on[c.red_on].push_back(c.ticket_id);
-    for (const auto& [day, ids] : red_on) in_batches("UPDATE tickets SET red_on = ?", " AND red_on = ''", day, ids);
+    for (const auto& [day, ids] : red_on)
+        in_batches("UPDATE tickets SET red_on = ?", "id", " AND red_on = ''", day, ids);
 }
 
 std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(const std::vector<Id>& handler_units,
-                                                              const std::string& from, const std::string& to,
-                                                              const std::string& today) {
+                                                               const std::string& from, const std::string& to,
+                                                               const std::string& today) {
     // The tickets_stats index covers every column read: a unit's tickets of the year are one index
     // range. Units go in batches (each batch's groups are whole: the groups are the units).
     constexpr std::size_t kBatch = 500;
@@ -380,16 +375,12 @@ std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(const std::vector
         for (const auto& r : db_.Query(kAggregateStats + group, head)) out.push_back(RowAs<ports::UnitStatRow>(r));
         return out;
     }
-    for (std::size_t start = 0; start < handler_units.size(); start += kBatch) {
-        const std::size_t end = std::min(handler_units.size(), start + kBatch);
-        std::string sql = std::string(kAggregateStats) + " AND t.handler_unit_id IN (";
+    ForEachBatch(handler_units, kBatch, [&](const std::string& in, std::vector<SqlValue> units) {
         auto params = head;
-        for (std::size_t i = start; i < end; ++i) {
-            sql += i == start ? "?" : ", ?";
-            params.push_back(handler_units[i]);
-        }
-        for (const auto& r : db_.Query(sql + ")" + group, params)) out.push_back(RowAs<ports::UnitStatRow>(r));
-    }
+        params.insert(params.end(), units.begin(), units.end());
+        for (const auto& r : db_.Query(kAggregateStats + (" AND t.handler_unit_id IN " + in) + group, params))
+            out.push_back(RowAs<ports::UnitStatRow>(r));
+    });
     return out;
 }
 
@@ -399,9 +390,7 @@ void SqlTicketStore::AppendEvent(const ports::TicketEvent& e) {
 }
 
 std::vector<ports::TicketEvent> SqlTicketStore::ListEvents(Id ticket_id) {
-    std::vector<ports::TicketEvent> out;
-    for (const auto& r : db_.Query(kSelectEvents, {ticket_id})) out.push_back(RowAs<ports::TicketEvent>(r));
-    return out;
+    return RowsAs<ports::TicketEvent>(db_.Query(kSelectEvents, {ticket_id}));
 }
 
 void SqlTicketStore::InsertRed(Id ticket_id, Id unit_id, const std::string& on_date) {
@@ -479,16 +468,10 @@ void SqlTicketStore::SaveRules(const tickets::ColourRules& rules) {
 std::vector<std::pair<std::string, Id>> SqlTicketStore::FindHotlineRefs(const std::vector<std::string>& refs) {
     constexpr std::size_t kBatch = 200;  // parameters per statement, well below both backends' limits
     std::vector<std::pair<std::string, Id>> out;
-    for (std::size_t start = 0; start < refs.size(); start += kBatch) {
-        const std::size_t end = std::min(refs.size(), start + kBatch);
-        std::string sql = "SELECT ref, ticket_id FROM hotline_calls WHERE ref IN (";
-        std::vector<SqlValue> params;
-        for (std::size_t i = start; i < end; ++i) {
-            sql += i == start ? "?" : ", ?";
-            params.emplace_back(refs[i]);
-        }
-        for (const auto& r : db_.Query(sql + ")", params)) out.emplace_back(AsText(r[0]), AsInt(r[1]));
-    }
+    ForEachBatch(refs, kBatch, [&](const std::string& in, const std::vector<SqlValue>& params) {
+        for (const auto& r : db_.Query("SELECT ref, ticket_id FROM hotline_calls WHERE ref IN " + in, params))
+            out.emplace_back(AsText(r[0]), AsInt(r[1]));
+    });
     return out;
 }
 

@@ -187,9 +187,7 @@ void SqlTrainingStore::UpdateMembership(const MembershipRecord& m) {
 }
 
 std::vector<MembershipRecord> SqlTrainingStore::ListMemberships(Id pool_id) {
-    std::vector<MembershipRecord> out;
-    for (const auto& r : db_.Query(kSelectMemberships, {pool_id})) out.push_back(RowAs<MembershipRecord>(r));
-    return out;
+    return RowsAs<MembershipRecord>(db_.Query(kSelectMemberships, {pool_id}));
 }
 
 Id SqlTrainingStore::InsertMemberEvent(const MemberEventRecord& e) {
@@ -198,9 +196,7 @@ Id SqlTrainingStore::InsertMemberEvent(const MemberEventRecord& e) {
 }
 
 std::vector<MemberEventRecord> SqlTrainingStore::ListMemberEvents(Id pool_id) {
-    std::vector<MemberEventRecord> out;
-    for (const auto& r : db_.Query(kSelectMemberEvents, {pool_id})) out.push_back(RowAs<MemberEventRecord>(r));
-    return out;
+    return RowsAs<MemberEventRecord>(db_.Query(kSelectMemberEvents, {pool_id}));
 }
 
 Id SqlTrainingStore::InsertLadderStep(const LadderStepRecord& s) {
@@ -317,9 +313,7 @@ Id SqlTrainingStore::InsertBatch(const BatchRecord& b) {
 }
 
 std::vector<BatchRecord> SqlTrainingStore::ListBatches(Id program_id) {
-    std::vector<BatchRecord> out;
-    for (const auto& r : db_.Query(kSelectBatches, {program_id})) out.push_back(RowAs<BatchRecord>(r));
-    return out;
+    return RowsAs<BatchRecord>(db_.Query(kSelectBatches, {program_id}));
 }
 
 void SqlTrainingStore::InsertEnrollment(const EnrollmentRecord& e) {
@@ -327,9 +321,7 @@ void SqlTrainingStore::InsertEnrollment(const EnrollmentRecord& e) {
 }
 
 std::vector<EnrollmentRecord> SqlTrainingStore::ListEnrollments(Id program_id) {
-    std::vector<EnrollmentRecord> out;
-    for (const auto& r : db_.Query(kSelectEnrollments, {program_id})) out.push_back(RowAs<EnrollmentRecord>(r));
-    return out;
+    return RowsAs<EnrollmentRecord>(db_.Query(kSelectEnrollments, {program_id}));
 }
 
 void SqlTrainingStore::UpsertHost(const ProgramHostRecord& h) {
@@ -388,9 +380,7 @@ Id SqlTrainingStore::InsertSeminar(const SeminarRecord& s) {
 }
 
 std::vector<SeminarRecord> SqlTrainingStore::ListSeminars(Id program_id) {
-    std::vector<SeminarRecord> out;
-    for (const auto& r : db_.Query(kSelectSeminars, {program_id})) out.push_back(RowAs<SeminarRecord>(r));
-    return out;
+    return RowsAs<SeminarRecord>(db_.Query(kSelectSeminars, {program_id}));
 }
 
 void SqlTrainingStore::InsertAttendance(const AttendanceRecord& a) {
@@ -398,9 +388,7 @@ void SqlTrainingStore::InsertAttendance(const AttendanceRecord& a) {
 }
 
 std::vector<AttendanceRecord> SqlTrainingStore::ListAttendance(Id program_id) {
-    std::vector<AttendanceRecord> out;
-    for (const auto& r : db_.Query(kSelectAttendance, {program_id})) out.push_back(RowAs<AttendanceRecord>(r));
-    return out;
+    return RowsAs<AttendanceRecord>(db_.Query(kSelectAttendance, {program_id}));
 }
 
 Id SqlTrainingStore::InsertFollowUp(const FollowUpRecord& f) {
@@ -428,9 +416,7 @@ Id SqlTrainingStore::InsertAgreement(const AgreementRecord& a) {
 }
 
 std::vector<AgreementRecord> SqlTrainingStore::ListAgreements(Id program_id) {
-    std::vector<AgreementRecord> out;
-    for (const auto& r : db_.Query(kSelectAgreements, {program_id})) out.push_back(RowAs<AgreementRecord>(r));
-    return out;
+    return RowsAs<AgreementRecord>(db_.Query(kSelectAgreements, {program_id}));
 }
 
 void SqlTrainingStore::UpdateAgreement(const AgreementRecord& a) {

@@ -33,9 +33,7 @@ constexpr const char* kOpenJudgeSeats =
 }  // namespace
 
 std::vector<core::ports::UnitCount> SqlWorkbenchStore::Counts(const char* sql, const std::vector<SqlValue>& params) {
-    std::vector<core::ports::UnitCount> out;
-    for (const auto& r : db_.Query(sql, params)) out.push_back(RowAs<core::ports::UnitCount>(r));
-    return out;
+    return RowsAs<core::ports::UnitCount>(db_.Query(sql, params));
 }
 
 std::vector<core::ports::UnitCount> SqlWorkbenchStore::PendingPointsByUnit() { return Counts(kPendingPoints); }

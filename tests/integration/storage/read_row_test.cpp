@@ -1,6 +1,8 @@
 // ReadRow / RowAs: result rows (text columns, NULL as nullopt) into records.
 #include "storage/db/read_row.hpp"
 
+#include "storage/db/batches.hpp"
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -66,6 +68,25 @@ TEST(RowAs, ReadsAnAggregateInDeclarationOrderAndRefusesAnotherWidth) {
     EXPECT_EQ(pair.name, "北联村");
     EXPECT_THROW(RowAs<Pair>(SqlRow{"42"}), StoreError);
     EXPECT_THROW(RowAs<Pair>(SqlRow{"42", "a", "b"}), StoreError);
+}
+
+TEST(RowsAs, ReadsEveryRowInOrder) {
+    const auto pairs = RowsAs<Pair>({SqlRow{"1", "甲"}, SqlRow{"2", "乙"}});
+    ASSERT_EQ(pairs.size(), 2u);
+    EXPECT_EQ(pairs[1].id, 2);
+    EXPECT_EQ(pairs[1].name, "乙");
+}
+
+TEST(ForEachBatch, SplitsTheListIntoInClausesOfAtMostTheBatchSize) {
+    std::vector<std::string> ins;
+    std::vector<std::size_t> sizes;
+    ForEachBatch(std::vector<std::int64_t>{1, 2, 3, 4, 5}, 2, [&](const std::string& in, std::vector<SqlValue> v) {
+        ins.push_back(in);
+        sizes.push_back(v.size());
+    });
+    EXPECT_EQ(ins, (std::vector<std::string>{"(?, ?)", "(?, ?)", "(?)"}));
+    EXPECT_EQ(sizes, (std::vector<std::size_t>{2, 2, 1}));
+    ForEachBatch(std::vector<std::int64_t>{}, 2, [&](const std::string&, std::vector<SqlValue>) { ADD_FAILURE(); });
 }
 
 }  // namespace
