@@ -2,7 +2,7 @@
 # Mixed soak: wrk against `lingyan serve --demo` (SQLite, or PostgreSQL when LINGYAN_TEST_PG is set
 # and BACKEND=postgres) for MINUTES, 90 % reads (units, people, points leaderboard, a person) and
 # 10 % writes (a new person), 2 threads × 32 connections; the server's RSS sampled every 30 s.
-# Prints wrk's totals (non-2xx = errors) and the RSS series; never fails on time.
+# Prints wrk's totals and the RSS series; fails on any non-2xx answer or socket error, never on time.
 #   usage: bench/soak_wrk.sh BIN [MINUTES] [sqlite|postgres]
 set -euo pipefail
 BIN=$(realpath "${1:?usage: soak_wrk.sh BIN [MINUTES] [BACKEND]}")
@@ -29,13 +29,16 @@ UNIT=$(curl -s -H "Cookie: $COOKIE" "$URL/api/v1/units?q=%E5%8C%97%E8%81%94%E6%9
 PERSON=$(curl -s -H "Cookie: $COOKIE" "$URL/api/v1/people?unit=$UNIT&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 cat >"$DIR/mix.lua" <<LUA
 local n = 0
+local digits = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" }
 local reads = { "/api/v1/units?parent=$UNIT&size=50", "/api/v1/people?unit=$UNIT&size=50",
                 "/api/v1/points/leaderboard?top=50", "/api/v1/people/$PERSON", "/api/v1/units/$UNIT" }
 wrk.headers["Cookie"] = "$COOKIE"
 request = function()
   n = n + 1
   if n % 10 == 0 then
-    local body = '{"unit_id":$UNIT,"name":"压测' .. n .. '","gender":"male","birth_date":"1990-01-01","education":"high"}'
+    -- names take no digits (the roster refuses them): n spelt in Chinese numerals
+    local name = tostring(n):gsub("%d", function(c) return digits[tonumber(c) + 1] end)
+    local body = '{"unit_id":$UNIT,"name":"压测' .. name .. '","gender":"male","birth_date":"1990-01-01","education":"high"}'
     return wrk.format("POST", "/api/v1/people", { ["Content-Type"] = "application/json", ["X-CSRF-Token"] = "$CSRF",
                       ["Cookie"] = "$COOKIE" }, body)
   end
@@ -46,6 +49,9 @@ echo "== soak $MIN min on $BACKEND (pid $PID): 90 % reads, 10 % writes, wrk -t2 
 ( for _ in $(seq $((MIN * 2 + 1))); do
     echo "  rss $(date -u +%H:%M:%S) $(awk '/VmRSS/ {print $2, $3}' /proc/$PID/status)"; sleep 30
   done ) & SAMPLER=$!
-wrk -t2 -c32 -d"${MIN}m" --latency -s "$DIR/mix.lua" "$URL" | grep -E "requests in|Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"
+wrk -t2 -c32 -d"${MIN}m" --latency -s "$DIR/mix.lua" "$URL" >"$DIR/wrk.out"
+grep -E "requests in|Requests/sec|Latency|50%|99%|Non-2xx|Socket errors" "$DIR/wrk.out"
 kill $SAMPLER 2>/dev/null || true; wait $SAMPLER 2>/dev/null || true
 echo "  rss $(date -u +%H:%M:%S) $(awk '/VmRSS/ {print $2, $3}' /proc/$PID/status) (end)"
+# An answer other than 2xx (or a socket error) fails the soak: the mix sends only valid requests.
+if grep -qE "Non-2xx|Socket errors" "$DIR/wrk.out"; then echo "soak: errors (above)"; exit 1; fi
