@@ -18,7 +18,7 @@ if [ "$BACKEND" = postgres ]; then
 else
   DB="sqlite:$DIR/soak.db"
 fi
-"$BIN" serve --db "$DB" --audit-key "$DIR/k.audit-key" --port 0 --quiet --demo >"$DIR/serve.log" 2>&1 & PID=$!
+"$BIN" serve --db "$DB" --audit-key "$DIR/k.audit-key" --data-dir "$DIR/data" --port 0 --quiet --demo >"$DIR/serve.log" 2>&1 & PID=$!
 for _ in $(seq 1200); do grep -q "listening on port" "$DIR/serve.log" && break; sleep 0.05; done
 PORT=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$DIR/serve.log" | head -1)
 URL="http://127.0.0.1:$PORT"
