@@ -2,6 +2,7 @@
 // explanation rows (inputs text, indentation) and the radar chart option.
 import type { ExplainCriterion, ExplainInput, RankingRow, Subject, TopCriterion } from '../../api/evaluation';
 import type { ChartOption } from '../../composables/use-echarts';
+import { amount } from '../../utils/format';
 
 export const METHODS = ['group', 'target', 'growth', 'judges', 'rating', 'rank', 'count', 'manual'] as const;
 
@@ -18,7 +19,7 @@ export function townsOf(subjects: Subject[]): { id: number; name: string }[] {
 }
 
 function inputValue(value: ExplainInput['value']): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
+  if (typeof value === 'number') return amount(value, 4);
   return value ?? '—';
 }
 
@@ -90,5 +91,36 @@ export function radarOption(
         })),
       },
     ],
+  };
+}
+
+/** A radar needs three axes at least; with fewer it would be a line or a point. */
+export const RADAR_MIN_AXES = 3;
+
+/**
+ * The subjects across the top-level criteria: a radar from three criteria up, grouped bars
+ * below (one or two criteria), s as a percentage (0–100).
+ */
+export function subjectChartOption(
+  top: TopCriterion[],
+  rows: RankingRow[],
+  floor = 0,
+  colors: string[] = ['#c62828', '#1565c0', '#c77700'],
+): ChartOption | null {
+  if (top.length >= RADAR_MIN_AXES) return radarOption(top, rows, floor, colors);
+  if (!top.length || !rows.length) return null;
+  return {
+    color: colors,
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, data: rows.map((r) => r.name) },
+    grid: { left: 40, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: top.map((c) => c.name) },
+    yAxis: { type: 'value', min: floor, max: 100 },
+    series: rows.map((r) => ({
+      type: 'bar',
+      name: r.name,
+      barMaxWidth: 40,
+      data: top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10),
+    })),
   };
 }
