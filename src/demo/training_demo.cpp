@@ -188,7 +188,7 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
     std::map<Id, std::string> unit_name;  // trainee person → unit name
     std::vector<NewHost> hosts;
     std::map<std::string, Id> host_id;
-    std::vector<std::string> unnamed_hosts;  // hosts the article does not name
+    std::vector<std::string> unnamed_hosts, invented_hosts;  // hosts the article does not name
     roster.WithIndex([&](const RosterIndex& index) {
         for (Id v : villages) {
             Id secretary = SecretaryOf(index, v);
@@ -196,17 +196,17 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
             trainees.push_back(secretary);
             unit_name[secretary] = index.tree().Find(v)->name;
         }
-        auto add_host = [&](const char* name, bool named) {
+        auto add_host = [&](const char* name, std::vector<std::string>* unnamed) {
             for (const auto& u : index.tree().units())
                 if (u.name == name && index.tree().InSubtree(suzhou, u.id) && !host_id.count(name)) {
                     host_id[name] = u.id;
                     hosts.push_back(NewHost{u.id, kHostPlaces, SecretaryOf(index, u.id)});
-                    if (!named) unnamed_hosts.emplace_back(name);
+                    if (unnamed) unnamed->emplace_back(name);
                 }
         };
-        for (const char* h : kArticleHosts) add_host(h, true);
-        for (const char* h : kOtherHosts) add_host(h, false);
-        for (const char* h : kInventedHosts) add_host(h, false);
+        for (const char* h : kArticleHosts) add_host(h, nullptr);
+        for (const char* h : kOtherHosts) add_host(h, &unnamed_hosts);
+        for (const char* h : kInventedHosts) add_host(h, &invented_hosts);
     });
     if (static_cast<int>(trainees.size()) < kTrainees)
         throw std::runtime_error("demo training: trainee secretaries are missing");
@@ -218,8 +218,11 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
     auto day = [&](std::int64_t days_ago) { return core::FormatIsoDate(core::CivilFromDays(today - days_ago)); };
     const std::int64_t second_end = kSecondBatchEndedDaysAgo, second_start = second_end + kBatchDays - 1;
     const std::int64_t first_end = second_start + kDaysBetweenBatches, first_start = first_end + kBatchDays - 1;
-    std::string unnamed;
-    for (const auto& h : unnamed_hosts) unnamed += (unnamed.empty() ? "" : "、") + h;
+    auto join = [](const std::vector<std::string>& names) {
+        std::string out;
+        for (const auto& n : names) out += (out.empty() ? "" : "、") + n;
+        return out;
+    };
 
     NewProgram spec;
     spec.name = kDemoProgramName;
@@ -230,7 +233,7 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
     spec.description = "“跟岗学习+实践锻炼”：分两批选派 48 名优秀村（社区）书记赴苏州先进村（社区）跟岗一个月，"
                        "围绕特色产业、人居环境、农文旅、基层治理，书记带着书记干、书记跟着书记学。"
                        "跟岗点中善港村、北联村、灵湖村、北门大街社区、花园村为报道所列；" +
-                       unnamed + "为演示虚构。";
+                       join(unnamed_hosts) + "为报道未列出、演示补充的跟岗点；" + join(invented_hosts) + "为演示虚构的村。";
     spec.hosts = hosts;
     NewBatch first{"第一批", day(first_start), day(first_end), {}};
     NewBatch second{"第二批", day(second_start), day(second_end), {}};

@@ -164,7 +164,7 @@ describe('training: pools and the 跟岗 program', () => {
     const rows = page.locator('[data-test="rec-row"]');
     await rows.first().waitFor();
     assert.equal(await rows.count(), rec.candidates.length);
-    assert.ok((await rows.first().locator('[data-test="rec-why"]').innerText()).includes('倍'));
+    assert.ok((await rows.locator('[data-test="rec-why"]').first().innerText()).includes('倍'));
     const after = await api(page, `/programs/${program.id}`);
     assert.deepEqual(after.batches[0].trainees.map((x) => x.person_id).sort(), rec.candidates.map((c) => c.person_id).sort());
     assert.deepEqual(page.errors, []);

@@ -52,6 +52,17 @@ protected:
         if (end) o["end_date"] = end;
         return o;
     }
+    // Adds a batch to the program; its id, 0 (after a failed expectation) when refused.
+    std::int64_t AddBatch(Client& c, std::int64_t program, const char* name, const char* start, const char* end,
+                          json::array trainees) {
+        auto r = c.Send("POST", "/api/v1/programs/" + std::to_string(program) + "/batches",
+                        json::serialize(json::object{{"name", name},
+                                                     {"start_date", start},
+                                                     {"end_date", end},
+                                                     {"trainees", std::move(trainees)}}));
+        EXPECT_EQ(r.status, 201) << r.body;
+        return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+    }
     HttpResult Place(Client& c, std::int64_t program, json::array placements) {
         return c.Send("POST", "/api/v1/programs/" + std::to_string(program) + "/placements",
                       json::serialize(json::object{{"placements", std::move(placements)}}));
@@ -255,12 +266,7 @@ TEST_P(TrainingTest, HostCapacityIsPerBatchAndShownPerBatch) {
     auto program = CreateProgram(c, {a, b}, 2, "名额测试");
     const auto id = program.at("id").as_int64();
     const std::string base = "/api/v1/programs/" + std::to_string(id);
-    auto second = c.Send("POST", base + "/batches",
-                         json::serialize(json::object{{"name", "第二批"},
-                                                      {"start_date", "2021-08-26"},
-                                                      {"end_date", "2021-09-25"},
-                                                      {"trainees", json::array{d}}}));
-    ASSERT_EQ(second.status, 201) << second.body;
+    ASSERT_NE(AddBatch(c, id, "第二批", "2021-08-26", "2021-09-25", json::array{d}), 0);
     const Id beilian = Unit("北联村");
     ASSERT_EQ(Place(c, id, json::array{Placement(a, beilian), Placement(b, beilian)}).status, 201);
     ASSERT_EQ(Place(c, id, json::array{Placement(d, beilian)}).status, 201);  // the second batch: free again
@@ -299,13 +305,8 @@ TEST_P(TrainingTest, RecommendationExplainsItselfAndSuggestsTraineesForANewBatch
     const auto batch = program.at("batches").as_array().at(0).at("id").as_int64();
     const std::string base = "/api/v1/programs/" + std::to_string(id);
     // A second batch at the same time, with 品建村's secretary.
-    auto same = c.Send("POST", base + "/batches",
-                       json::serialize(json::object{{"name", "同期批"},
-                                                    {"start_date", "2021-07-05"},
-                                                    {"end_date", "2021-08-04"},
-                                                    {"trainees", json::array{a}}}));
-    ASSERT_EQ(same.status, 201) << same.body;
-    const auto same_id = Json(same).at("id").as_int64();
+    const auto same_id = AddBatch(c, id, "同期批", "2021-07-05", "2021-08-04", json::array{a});
+    ASSERT_NE(same_id, 0);
     const std::string same_rec = base + "/recommendation?batch=" + std::to_string(same_id);
 
     auto rec = Json(c.Get(same_rec)).as_object();
@@ -332,13 +333,8 @@ TEST_P(TrainingTest, RecommendationExplainsItselfAndSuggestsTraineesForANewBatch
     EXPECT_TRUE(left.at("why").as_string().empty());
 
     // A new batch without trainees: candidates, none already in a batch, each with why.
-    auto empty = c.Send("POST", base + "/batches",
-                        json::serialize(json::object{{"name", "第二批"},
-                                                     {"start_date", "2021-08-26"},
-                                                     {"end_date", "2021-09-25"},
-                                                     {"trainees", json::array{}}}));
-    ASSERT_EQ(empty.status, 201) << empty.body;
-    const auto empty_id = Json(empty).at("id").as_int64();
+    const auto empty_id = AddBatch(c, id, "第二批", "2021-08-26", "2021-09-25", json::array{});
+    ASSERT_NE(empty_id, 0);
     auto suggest = Json(c.Get(base + "/recommendation?batch=" + std::to_string(empty_id))).as_object();
     EXPECT_EQ(suggest.at("enrolled").as_int64(), 0);
     const auto& candidates = suggest.at("candidates").as_array();

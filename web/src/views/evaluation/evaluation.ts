@@ -63,6 +63,11 @@ export function radarFloor(rows: RankingRow[], top: TopCriterion[]): number {
   return floor >= 40 ? floor : 0;
 }
 
+/** A subject's s of each criterion as a percentage with one decimal (0–100). */
+const percents = (top: TopCriterion[], r: RankingRow) => top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10);
+/** What every chart of subjects shares: colours and a legend of their names. */
+const subjectsBase = (rows: RankingRow[], colors: string[]) => ({ color: colors, legend: { bottom: 0, data: rows.map((r) => r.name) } });
+
 /** Radar of the chosen subjects across the top-level criteria, s as a percentage (0–100). */
 export function radarOption(
   top: TopCriterion[],
@@ -72,9 +77,8 @@ export function radarOption(
 ): ChartOption | null {
   if (!top.length || !rows.length) return null;
   return {
-    color: colors,
+    ...subjectsBase(rows, colors),
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0, data: rows.map((r) => r.name) },
     radar: {
       radius: '52%',
       center: ['50%', '46%'],
@@ -86,7 +90,7 @@ export function radarOption(
         type: 'radar',
         data: rows.map((r, i) => ({
           name: r.name,
-          value: top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10),
+          value: percents(top, r),
           areaStyle: i === 0 ? { opacity: 0.2 } : undefined,
         })),
       },
@@ -110,9 +114,8 @@ export function subjectChartOption(
   if (top.length >= RADAR_MIN_AXES) return radarOption(top, rows, floor, colors);
   if (!top.length || !rows.length) return null;
   return {
-    color: colors,
+    ...subjectsBase(rows, colors),
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, data: rows.map((r) => r.name) },
     grid: { left: 40, right: 16, top: 16, bottom: 48 },
     xAxis: { type: 'category', data: top.map((c) => c.name) },
     yAxis: { type: 'value', min: floor, max: 100 },
@@ -120,7 +123,7 @@ export function subjectChartOption(
       type: 'bar',
       name: r.name,
       barMaxWidth: 40,
-      data: top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10),
+      data: percents(top, r),
     })),
   };
 }
