@@ -80,7 +80,7 @@ export function radarOption(
     ...subjectsBase(rows, colors),
     tooltip: { trigger: 'item' },
     radar: {
-      radius: '52%',
+      radius: '45%',
       center: ['50%', '46%'],
       indicator: top.map((c) => ({ name: c.name, max: 100, min: floor })),
       axisName: { color: '#303133', fontSize: 12 },
