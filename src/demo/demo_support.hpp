@@ -2,6 +2,7 @@
 // What the demos that walk through the past share: a clock they move day by day (each step runs
 // "on" its own day), a demo account as an actor, and counting working days back.
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -13,12 +14,22 @@
 
 namespace lingyan::demo {
 
+// The moment of a day is 01:00 UTC (09:00 in China), but never later than the real clock's now:
+// on the day the demo starts, what the demo does has happened already.
 class DemoClock final : public core::ports::Clock {
 public:
+    explicit DemoClock(const core::ports::Clock& real) : real_(real) {}
     core::CivilDate day;
-    std::int64_t NowUnix() const override { return core::DaysFromCivil(day) * 86400 + 1 * 3600; }
+    std::int64_t NowUnix() const override {
+        return std::min(core::DaysFromCivil(day) * 86400 + 1 * 3600, real_.NowUnix());
+    }
     std::string Today() const override { return core::FormatIsoDate(day); }
-    std::string NowIso() const override { return core::FormatIsoDate(day) + "T01:00:00Z"; }
+    std::string NowIso() const override {
+        return std::min(core::FormatIsoDate(day) + "T01:00:00Z", real_.NowIso());
+    }
+
+private:
+    const core::ports::Clock& real_;
 };
 
 // The demo account `name` as an actor (std::runtime_error when it is missing). Takes `store_mutex`.

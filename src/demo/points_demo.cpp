@@ -39,10 +39,13 @@ constexpr RuleMix kMix[] = {{"XX01", 30, 1}, {"XX02", 20, 1}, {"XX03", 8, 3}, {"
                             {"ZF01", 2, 1},  {"ZF02", 3, 4},  {"HJ01", 10, 1}, {"JF01", 4, 1}, {"FM01", 2, 1},
                             {"FM02", 1, 1}};
 
-std::string IsoAt(points::Day day, int hour) {
+// The moment `hour`:30 UTC of `day`, but never later than `now` (ISO, UTC): a demo event of today
+// has happened already when the demo starts.
+std::string IsoAt(points::Day day, int hour, const std::string& now) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d:30:00Z", hour);
-    return points::FormatDate(day) + buf;
+    const std::string at = points::FormatDate(day) + buf;
+    return now.empty() ? at : std::min(at, now);
 }
 
 }  // namespace
@@ -90,6 +93,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
 
     int created = 0;
     const std::string today_text = roster.Today();
+    const std::string& now = options.now_iso;
     service.Seed([&](core::ports::Store& store, core::ports::PointsStore& ps) {
         // Loaded once: the demo's own member. (Other members may exist already: every registered
         // party member of the roster is a points member, SyncMembers.)
@@ -146,15 +150,15 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                 if (k < count) {
                     e.date = period.from + uniform(0, today - period.from);
                     const points::Day decided = std::min<points::Day>(today, e.date + uniform(0, 5));
-                    e.submitted_at = IsoAt(e.date, 10);
-                    e.decided_at = IsoAt(decided, 15);
+                    e.submitted_at = IsoAt(e.date, 10, now);
+                    e.decided_at = IsoAt(decided, 15, now);
                     e.decided_by = "demo";
                     // About one in twenty-five submissions was rejected.
                     e.status = uniform(0, 24) == 0 ? points::EventStatus::kRejected : points::EventStatus::kApproved;
                     if (e.status == points::EventStatus::kRejected) e.reason = "佐证材料不全";
                 } else {
                     e.date = std::max(period.from, today - uniform(0, 10));
-                    e.submitted_at = IsoAt(e.date, 9);
+                    e.submitted_at = IsoAt(e.date, 9, now);
                     e.note = "本人在手机上申报";  // an activity note; the status is a field of its own
                 }
                 ps.InsertEvent(e);
@@ -231,7 +235,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                 org.document_no = "溧组复〔" + std::to_string(this_year - 2) + "〕" + std::to_string(100 + grid_no) + "号";
                 org.id = store.InsertPartyOrg(org);
                 store.InsertPartyOrgEvent({0, org.id, "create", "", org.name, org.approved_on, org.document_no, "demo",
-                                           IsoAt(today, 8)});
+                                           IsoAt(today, 8, now)});
                 for (auto& p : people) {
                     p.party_org_id = org.id;
                     store.UpdatePerson(p);
@@ -301,15 +305,15 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                         e.date = last.period.from + pick(0, last.period.to - last.period.from);
                         e.status = points::EventStatus::kApproved;
                         e.submitted_by = e.decided_by = "demo";
-                        e.submitted_at = IsoAt(e.date, 10);
-                        e.decided_at = IsoAt(e.date, 15);
+                        e.submitted_at = IsoAt(e.date, 10, now);
+                        e.decided_at = IsoAt(e.date, 15, now);
                         ps.InsertEvent(e);
                     }
                 }
             }
         }
         core::ports::AuditEntry audit;
-        audit.at = IsoAt(today, 0);
+        audit.at = IsoAt(today, 0, now);
         audit.user = "system";
         audit.action = "demo";
         audit.entity = "points";

@@ -27,6 +27,8 @@ namespace lingyan::demo {
 struct DemoPointsOptions {
     int members_per_village = 600;  // under 溧阳市; 北联村 gets a tenth of this (at least 10)
     unsigned seed = 20250101;
+    // The real now (ISO, UTC): no demo moment is later ("" = no limit, for fixed-clock tests).
+    std::string now_iso;
 };
 
 // Every member is a person of the roster with a membership (the village's party organization,

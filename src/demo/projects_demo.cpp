@@ -40,7 +40,7 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
     }
     const auto& cal = core::calendar::ShippedChinaCalendar();
     const CivilDate today = *core::ParseIsoDate(clock.Today());
-    DemoClock demo_clock;
+    DemoClock demo_clock(clock);
     demo_clock.day = today;
     app::ProjectService svc(store, project_store, tickets, store_mutex, demo_clock, roster, cal);
 

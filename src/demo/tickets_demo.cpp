@@ -49,7 +49,7 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
     }
     const auto& cal = core::calendar::ShippedChinaCalendar();
     const CivilDate today = *core::ParseIsoDate(clock.Today());
-    DemoClock demo_clock;
+    DemoClock demo_clock(clock);
     demo_clock.day = today;
     app::TicketService svc(store, tickets, store_mutex, demo_clock, roster, cal);
 

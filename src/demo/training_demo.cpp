@@ -18,19 +18,40 @@ using namespace core::roster;  // units, people and positions, as in roster_demo
 
 namespace {
 
-constexpr int kTrainees = 48;
+// The article: 48 secretaries in two batches, the second of 25 (so the first of 23); each year about
+// 50, so the program's unit keeps villages for the next batch (the recommendation's candidates).
+constexpr int kFirstBatch = 23;
+constexpr int kSecondBatch = 25;
+constexpr int kTrainees = kFirstBatch + kSecondBatch;
+constexpr int kTraineeUnits = kTrainees + 12;
 constexpr int kAgreements = 45;
+// Every host takes this many trainees at a time (per batch): one constant, the programs' default.
+constexpr int kHostPlaces = core::matching::kDefaultHostCapacity;
+// Days: the second batch ended this long before the demo starts, so that its 3- and 6-month
+// follow-ups are due by then; each batch lasts a month, with three weeks between them (the article:
+// 7-05..8-04, 8-26..9-25).
+constexpr int kSecondBatchEndedDaysAgo = 190;
+constexpr int kBatchDays = 30;
+constexpr int kDaysBetweenBatches = 22;
 
 // Synthetic village names for the trainee units the demo roster lacks.
 const char* kVillageNames[] = {"新丰村", "永兴村", "红旗村", "友谊村", "长青村", "金桥村", "三和村", "双楼村",
                                "东港村", "西亭村", "南园村", "北湖村", "中兴村", "联合村", "胜利村", "幸福村",
                                "光明村", "团结村", "前进村", "民主村", "大同村", "和平村", "育才村", "富民村",
-                               "新民村", "安平村", "青龙村", "凤鸣村", "合兴村", "兴隆村", "太平村", "建华村"};
+                               "新民村", "安平村", "青龙村", "凤鸣村", "合兴村", "兴隆村", "太平村", "建华村",
+                               "东升村", "西湖村", "南星村", "北辰村", "长江村", "宏伟村", "新华村", "红星村",
+                               "先锋村", "向阳村", "振兴村", "华丰村", "永安村", "复兴村", "丰收村", "常青村"};
 const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "朱", "胡"};
 const char* kGiven[] = {"建军", "志明", "海峰", "卫国", "春华", "立平", "晓东", "国庆", "红霞", "丽萍", "永刚", "文静"};
 
-// Hosts named in the seed article, with the pairings it reports (trainee unit → host).
-const char* kHosts[] = {"善港村", "北联村", "灵湖村", "东林村", "北门大街社区", "花园村", "采莲村", "前塘村", "永联村"};
+// Hosts: the five the seed article names ("善港村、北联村、灵湖村等", 北门大街社区, 花园村), then Suzhou
+// villages of the demo roster the article does not name, then invented ones added here — "十多个"
+// in all. The program's description says which are not from the article.
+const char* kArticleHosts[] = {"善港村", "北联村", "灵湖村", "北门大街社区", "花园村"};
+const char* kOtherHosts[] = {"东林村", "永联村"};
+const char* kInventedHosts[] = {"金湖村", "荷塘村", "渔港村", "石桥村", "枫林村"};
+// Trainee units the article names; they go in the second batch, whose return it reports.
+const char* kArticleTrainees[] = {"品建村", "同盟村", "严北村", "官公河村", "城北村社区", "星怡社区", "建新村", "刘圩村"};
 const std::map<std::string, std::string>& ArticlePairs() {
     static const std::map<std::string, std::string> pairs = {
         {"品建村", "北联村"}, {"官公河村", "灵湖村"}, {"城北村社区", "北门大街社区"}, {"星怡社区", "花园村"}};
@@ -55,6 +76,34 @@ std::string Date(int year, int month, int day) {
     return core::FormatIsoDate(core::CivilDate{year, month, day});
 }
 
+// A synthetic village under `parent` with its 书记 and five years of collective income up to last
+// year (this year's is not in yet); `n` varies the profile.
+Id AddVillage(core::ports::Store& store, Id parent, const std::string& name, int n, int year, double income,
+              Economy economy) {
+    Unit u;
+    u.parent_id = parent;
+    u.name = name;
+    u.kind = UnitKind::kVillage;
+    u.economy = economy;
+    u.dev_zone = n % 4 == 0;
+    u.near_highway = n % 2 == 0;
+    u.population = 2400 + (n * 137) % 1900;
+    u.area_km2 = std::round(static_cast<double>(u.population) / 600.0 * 10) / 10;
+    u.id = store.InsertUnit(u);
+    for (int y = year - 5; y < year; ++y)
+        store.UpsertIncome({u.id, y, static_cast<std::int64_t>(income * (1.0 - 0.08 * (year - 1 - y)))});
+    Person p;
+    p.unit_id = u.id;
+    p.name = std::string(kSurnames[n % std::size(kSurnames)]) + kGiven[(n * 5) % std::size(kGiven)];
+    p.gender = n % 6 == 0 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
+    p.birth_date = Date(year - 38 - n % 14, 1 + n % 12, 1 + n % 28);
+    p.education = n % 3 == 0 ? core::roster::Education::kBachelor : core::roster::Education::kJuniorCollege;
+    p.party_join_date = Date(year - 15 - n % 10, 7, 1);
+    p.id = store.InsertPerson(p);
+    store.InsertPosition(Position{0, p.id, u.id, "书记", Date(year - 1 - n % 6, 1 + n % 9, 15), ""});
+    return u.id;
+}
+
 // The unit's current 书记 (the first holder of a title containing 书记), 0 when none.
 Id SecretaryOf(const RosterIndex& index, Id unit) {
     for (const auto* pos : index.TeamOf(unit))
@@ -71,57 +120,57 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
     const Actor admin = DemoAdmin(store);
     const int year = std::stoi(clock.Today().substr(0, 4));
 
-    // 1. Trainee units: the Nantong villages and communities, topped up to 48.
-    Id nantong = 0;
-    std::vector<Id> towns;
+    // 1. Trainee units: the Nantong villages and communities (the article's first), topped up
+    //    to kTraineeUnits; invented Suzhou hosts.
+    Id nantong = 0, suzhou = 0;
+    std::vector<Id> towns, suzhou_towns;
     std::vector<Id> villages;
     std::set<std::string> names;
     roster.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
-        for (const auto& u : tree.units())
+        for (const auto& u : tree.units()) {
+            names.insert(u.name);
             if (u.name == "南通市" && u.kind == UnitKind::kCity) nantong = u.id;
-        if (nantong == 0) return;
+            if (u.name == "苏州市" && u.kind == UnitKind::kCity) suzhou = u.id;
+        }
+        if (nantong == 0 || suzhou == 0) return;
         for (Id id : tree.Subtree(nantong)) {
             const auto* u = tree.Find(id);
             if (u->kind == UnitKind::kTown) towns.push_back(id);
             if (u->kind == UnitKind::kVillage || u->kind == UnitKind::kCommunity) villages.push_back(id);
-            names.insert(u->name);
         }
+        for (Id id : tree.Subtree(suzhou))
+            if (tree.Find(id)->kind == UnitKind::kTown) suzhou_towns.push_back(id);
+        // The article's trainee units first, in its order.
+        auto rank = [&](Id id) {
+            const auto* it = std::find(std::begin(kArticleTrainees), std::end(kArticleTrainees), tree.Find(id)->name);
+            return static_cast<int>(it - std::begin(kArticleTrainees));
+        };
+        std::stable_sort(villages.begin(), villages.end(), [&](Id a, Id b) { return rank(a) < rank(b); });
     });
-    if (nantong == 0 || towns.empty()) throw std::runtime_error("demo training: 南通市 and its towns are missing");
-    if (static_cast<int>(villages.size()) < kTrainees) {
+    if (nantong == 0 || towns.empty() || suzhou_towns.empty())
+        throw std::runtime_error("demo training: 南通市, 苏州市 or their towns are missing");
+    {
         auto tx = store.Begin();
         int added = 0;
-        for (std::size_t name_idx = 0; static_cast<int>(villages.size()) < kTrainees; ++name_idx) {
+        for (std::size_t name_idx = 0; static_cast<int>(villages.size()) < kTraineeUnits; ++name_idx) {
             if (name_idx >= std::size(kVillageNames))
                 throw std::runtime_error("demo training: not enough synthetic village names");
             if (names.count(kVillageNames[name_idx])) continue;
             const int n = added++;
-            Unit u;
-            u.parent_id = towns[static_cast<std::size_t>(n) % towns.size()];
-            u.name = kVillageNames[name_idx];
-            u.kind = UnitKind::kVillage;
             const Economy economies[] = {Economy::kAgriculture, Economy::kAgriculture, Economy::kMixed,
                                          Economy::kIndustry, Economy::kTourism};
-            u.economy = economies[n % 5];
-            u.dev_zone = n % 4 == 0;
-            u.near_highway = n % 2 == 0;
-            u.population = 2400 + (n * 137) % 1900;
-            u.area_km2 = std::round(static_cast<double>(u.population) / 600.0 * 10) / 10;
-            u.id = store.InsertUnit(u);
             const double income = 0.45e6 + ((n * 173) % 110) * 1e4;  // 0.45–1.54 million
-            for (int y = year - 4; y <= year; ++y)
-                store.UpsertIncome({u.id, y, static_cast<std::int64_t>(income * (1.0 - 0.08 * (year - y)))});
-            Person p;
-            p.unit_id = u.id;
-            p.name = std::string(kSurnames[n % std::size(kSurnames)]) + kGiven[(n * 5) % std::size(kGiven)];
-            p.gender = n % 6 == 0 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
-            p.birth_date = Date(year - 38 - n % 14, 1 + n % 12, 1 + n % 28);
-            p.education = n % 3 == 0 ? core::roster::Education::kBachelor : core::roster::Education::kJuniorCollege;
-            p.party_join_date = Date(year - 15 - n % 10, 7, 1);
-            p.id = store.InsertPerson(p);
-            store.InsertPosition(Position{0, p.id, u.id, "书记", Date(year - 1 - n % 6, 1 + n % 9, 15), ""});
-            villages.push_back(u.id);
+            villages.push_back(AddVillage(store, towns[static_cast<std::size_t>(n) % towns.size()], kVillageNames[name_idx],
+                                          n, year, income, economies[n % 5]));
+        }
+        for (std::size_t host_idx = 0; host_idx < std::size(kInventedHosts); ++host_idx) {
+            if (names.count(kInventedHosts[host_idx])) continue;
+            const int n = static_cast<int>(host_idx);
+            const Economy economies[] = {Economy::kAgriculture, Economy::kMixed, Economy::kTourism, Economy::kIndustry};
+            AddVillage(store, suzhou_towns[host_idx % suzhou_towns.size()], kInventedHosts[host_idx], n * 3, year,
+                       6e6 + n * 2.3e6, economies[host_idx % std::size(economies)]);
+            ++added;
         }
         core::ports::AuditEntry e;
         e.at = clock.NowIso();
@@ -133,43 +182,64 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
         tx->Commit();
         roster.Reload();
     }
-    villages.resize(kTrainees);
 
     // 2. Trainees (each unit's secretary) and hosts with their secretaries as mentors.
     std::vector<Id> trainees;
     std::map<Id, std::string> unit_name;  // trainee person → unit name
     std::vector<NewHost> hosts;
     std::map<std::string, Id> host_id;
+    std::vector<std::string> unnamed_hosts, invented_hosts;  // hosts the article does not name
     roster.WithIndex([&](const RosterIndex& index) {
         for (Id v : villages) {
             Id secretary = SecretaryOf(index, v);
-            if (secretary == 0) continue;
+            if (secretary == 0 || static_cast<int>(trainees.size()) == kTrainees) continue;
             trainees.push_back(secretary);
             unit_name[secretary] = index.tree().Find(v)->name;
         }
-        for (const auto& u : index.tree().units())
-            for (const char* h : kHosts)
-                if (u.name == h && !host_id.count(h)) {
-                    host_id[h] = u.id;
-                    hosts.push_back(NewHost{u.id, 3, SecretaryOf(index, u.id)});
+        auto add_host = [&](const char* name, std::vector<std::string>* unnamed) {
+            for (const auto& u : index.tree().units())
+                if (u.name == name && index.tree().InSubtree(suzhou, u.id) && !host_id.count(name)) {
+                    host_id[name] = u.id;
+                    hosts.push_back(NewHost{u.id, kHostPlaces, SecretaryOf(index, u.id)});
+                    if (unnamed) unnamed->emplace_back(name);
                 }
+        };
+        for (const char* h : kArticleHosts) add_host(h, nullptr);
+        for (const char* h : kOtherHosts) add_host(h, &unnamed_hosts);
+        for (const char* h : kInventedHosts) add_host(h, &invented_hosts);
     });
-    if (static_cast<int>(trainees.size()) < kTrainees || hosts.size() != std::size(kHosts))
-        throw std::runtime_error("demo training: trainee secretaries or Suzhou hosts are missing");
+    if (static_cast<int>(trainees.size()) < kTrainees)
+        throw std::runtime_error("demo training: trainee secretaries are missing");
+    for (const char* h : kArticleHosts)
+        if (!host_id.count(h)) throw std::runtime_error(std::string("demo training: the Suzhou host is missing: ") + h);
+
+    // Dates relative to the day the demo starts, all in the past.
+    const auto today = core::DaysFromCivil(*core::ParseIsoDate(clock.Today()));
+    auto day = [&](std::int64_t days_ago) { return core::FormatIsoDate(core::CivilFromDays(today - days_ago)); };
+    const std::int64_t second_end = kSecondBatchEndedDaysAgo, second_start = second_end + kBatchDays - 1;
+    const std::int64_t first_end = second_start + kDaysBetweenBatches, first_start = first_end + kBatchDays - 1;
+    auto join = [](const std::vector<std::string>& names) {
+        std::string out;
+        for (const auto& n : names) out += (out.empty() ? "" : "、") + n;
+        return out;
+    };
 
     NewProgram spec;
     spec.name = kDemoProgramName;
     spec.kind = "shadow";
     spec.scope_unit_id = nantong;
-    spec.start_date = "2021-07-01";
-    spec.end_date = "2021-09-30";
+    spec.start_date = day(first_start + 4);
+    spec.end_date = day(second_end - 4);
     spec.description = "“跟岗学习+实践锻炼”：分两批选派 48 名优秀村（社区）书记赴苏州先进村（社区）跟岗一个月，"
-                       "围绕特色产业、人居环境、农文旅、基层治理，书记带着书记干、书记跟着书记学。";
+                       "围绕特色产业、人居环境、农文旅、基层治理，书记带着书记干、书记跟着书记学。"
+                       "跟岗点中善港村、北联村、灵湖村、北门大街社区、花园村为报道所列；" +
+                       join(unnamed_hosts) + "为报道未列出、演示补充的跟岗点；" + join(invented_hosts) + "为演示虚构的村。";
     spec.hosts = hosts;
-    NewBatch first{"第一批", "2021-07-05", "2021-08-04", {}};
-    NewBatch second{"第二批", "2021-08-26", "2021-09-25", {}};
+    NewBatch first{"第一批", day(first_start), day(first_end), {}};
+    NewBatch second{"第二批", day(second_start), day(second_end), {}};
+    // The article's units (first in `trainees`) in the second batch.
     for (int trainee_idx = 0; trainee_idx < kTrainees; ++trainee_idx)
-        (trainee_idx % 2 == 0 ? first : second).trainees.push_back(trainees[static_cast<std::size_t>(trainee_idx)]);
+        (trainee_idx < kSecondBatch ? second : first).trainees.push_back(trainees[static_cast<std::size_t>(trainee_idx)]);
     spec.batches = {first, second};
     auto program = Must(programs.CreateProgram(admin, spec), "create program");
     const Id program_id = program.summary.record.id;
@@ -180,7 +250,7 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
     for (const auto& batch : program.batches) {
         auto rec = Must(programs.Recommend(admin, program_id, batch.record.id, 0.5), "recommend");
         std::map<Id, int> free;
-        for (const auto& h : hosts) free[h.unit_id] = h.capacity;
+        for (const auto& h : hosts) free[h.unit_id] = h.capacity;  // per batch
         std::map<Id, Id> chosen;  // person → host
         for (const auto& row : rec.rows) {
             auto pair = ArticlePairs().find(unit_name[row.person_id]);
@@ -250,7 +320,7 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
                               "action items");
         for (const auto& f : followups) {
             const bool done = f.months == 3 ? i % 6 != 5 : i % 3 != 2;
-            if (done) Must(programs.CompleteFollowUp(admin, program_id, f.id, "已按计划推进", f.due_date), "follow-up");
+            if (done && f.due_date <= clock.Today()) Must(programs.CompleteFollowUp(admin, program_id, f.id, "已按计划推进", f.due_date), "follow-up");
         }
         if (static_cast<int>(agreements.size()) < kAgreements)
             agreements.push_back(NewAgreement{p.row.trainee_unit_id, p.row.host_unit_id,

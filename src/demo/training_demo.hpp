@@ -1,11 +1,15 @@
 #pragma once
 // The demo's talent pipeline (`lingyan serve --demo`), after the seed articles: the Nantong →
-// Suzhou 跟岗培育 program (48 village/community secretaries in two batches of 24 at Suzhou hosts
-// such as 善港村, 北联村 and 灵湖村, each with a mentor; weekly seminars with attendance; summaries,
-// assessments and follow-ups; 45 signed pairing agreements) and the 薪火计划 pools 标杆书记 20,
-// 兴村特岗书记 40 and 青年尖兵村干 70 with a few members. Nantong needs 48 trainee units; the ones the
-// demo roster lacks are added as synthetic villages under its existing Nantong towns. Nothing is
-// read from disk. Idempotent: does nothing when the program already exists.
+// Suzhou 跟岗培育 program (48 village/community secretaries in two batches, of 23 and 25, at twelve
+// Suzhou hosts — 善港村, 北联村, 灵湖村, 北门大街社区 and 花园村 from the article, the others said to be
+// invented in the description — each with a mentor and 3 places per batch; weekly seminars with
+// attendance; summaries, assessments and follow-ups; 45 signed pairing agreements) and the 薪火计划
+// pools 标杆书记 20, 兴村特岗书记 40 and 青年尖兵村干 70 with a few members. The program's dates are
+// relative to the day the demo starts (the second batch ended about six months before), never in
+// the future. Nantong needs 60 units (48 trainees and a dozen for the next batch); the ones the demo
+// roster lacks are added as synthetic villages under its Nantong towns, the invented hosts under
+// Suzhou towns, with incomes up to last year. Nothing is read from disk. Idempotent: does nothing
+// when the program already exists.
 
 #include <string>
 

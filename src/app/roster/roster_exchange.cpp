@@ -114,7 +114,15 @@ Result<FileDownload> RosterExchange::RosterTemplate() const {
 Result<FileDownload> RosterExchange::UnitsTemplate(const Actor& actor) const {
     std::string code, name;
     roster_.WithIndex([&](const RosterIndex& index) {
-        if (const auto* u = index.tree().Find(actor.scope_unit_id)) code = u->code, name = u->name;
+        // The example parent: the caller's unit, or for the whole deployment its first top unit.
+        const auto* u = index.tree().Find(actor.scope_unit_id);
+        if (!u)
+            for (const auto& top : index.tree().units())
+                if (top.parent_id == 0 && !top.code.empty()) {
+                    u = &top;
+                    break;
+                }
+        if (u) code = u->code, name = u->name;
     });
     return FileDownload{files_.units_template(code, name), "区划导入模板.xlsx", "export.xlsx"};
 }

@@ -108,7 +108,8 @@ ProgramDetail ProgramService::DetailOf(const ports::ProgramRecord& record) {
         if (f.due_date <= today) ++db.followups_due;
     }
     std::map<Id, int> placed_at;
-    for (const auto& p : placements) ++placed_at[p.host_unit_id];
+    std::map<std::pair<Id, Id>, int> placed_in_batch;  // (host, batch) → placements
+    for (const auto& p : placements) ++placed_at[p.host_unit_id], ++placed_in_batch[{p.host_unit_id, p.batch_id}];
 
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
@@ -122,6 +123,10 @@ ProgramDetail ProgramService::DetailOf(const ports::ProgramRecord& record) {
         for (const auto& h : hosts) {
             HostView v{h, NameOf(tree, h.unit_id), PersonName(index, h.mentor_person_id), 0};
             if (auto it = placed_at.find(h.unit_id); it != placed_at.end()) v.placed = it->second;
+            for (const auto& b : batches) {
+                auto it = placed_in_batch.find({h.unit_id, b.id});
+                v.by_batch.push_back(HostBatchLoad{b.id, b.name, it == placed_in_batch.end() ? 0 : it->second});
+            }
             d.hosts.push_back(std::move(v));
         }
         for (const auto& p : placements) {
@@ -275,15 +280,50 @@ Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, co
         batch.end_date > program->end_date)
         return Invalid("批次日期须在项目日期（" + program->start_date + " 至 " + program->end_date + "）之内",
                        "end_date");
-    std::set<Id> enrolled;
-    for (const auto& e : training_.ListEnrollments(program_id)) enrolled.insert(e.person_id);
-    std::optional<Error> error;
     BatchView view;
+    auto rows = NewEnrollments(actor, *program, batch.trainees, view);
+    if (!rows) return rows.error();
+    auto tx = store_.Begin();
+    view.record = ports::BatchRecord{0, program_id, batch.name, batch.start_date, batch.end_date};
+    view.record.id = training_.InsertBatch(view.record);
+    Enrol(actor, program_id, view.record.id, std::move(*rows), "add_batch");
+    tx->Commit();
+    return view;
+}
+
+Result<BatchView> ProgramService::AddTrainees(const Actor& actor, Id program_id, Id batch_id,
+                                              const std::vector<Id>& trainees) {
+    if (trainees.empty()) return Invalid("请至少选择一名学员", "trainees");
+    std::lock_guard lock(store_mutex_);
+    auto program = ManagedProgram(actor, program_id);
+    if (!program) return program.error();
+    std::optional<ports::BatchRecord> batch;
+    for (const auto& b : training_.ListBatches(program_id))
+        if (b.id == batch_id) batch = b;
+    if (!batch) return NotFound("批次", "batch");
+    BatchView view{*batch, {}};
+    auto rows = NewEnrollments(actor, *program, trainees, view);
+    if (!rows) return rows.error();
+    auto tx = store_.Begin();
+    Enrol(actor, program_id, batch_id, std::move(*rows), "add_trainees");
+    tx->Commit();
+    for (const auto& b : DetailOf(*program).batches)
+        if (b.record.id == batch_id) return b;
+    return view;
+}
+
+Result<std::vector<ports::EnrollmentRecord>> ProgramService::NewEnrollments(const Actor& actor,
+                                                                            const ports::ProgramRecord& program,
+                                                                            const std::vector<Id>& trainees,
+                                                                            BatchView& view) {
+    std::set<Id> enrolled;
+    for (const auto& e : training_.ListEnrollments(program.id)) enrolled.insert(e.person_id);
+    std::optional<Error> error;
     std::vector<ports::EnrollmentRecord> rows;
     roster_.WithIndex([&](const RosterIndex& index) {
-        for (Id person : batch.trainees) {
+        for (Id person : trainees) {
             const auto* p = index.FindPerson(person);
-            if (!p || !index.tree().InSubtree(program->scope_unit_id, p->unit_id) ||
+            if (!p || !index.tree().InSubtree(program.scope_unit_id, p->unit_id) ||
                 !core::auth::InScope(index.tree(), actor, p->unit_id))
                 error = Invalid(NoSuchTrainee(person), "trainees");
             else if (!enrolled.insert(person).second)
@@ -294,18 +334,17 @@ Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, co
         }
     });
     if (error) return *error;
-    auto tx = store_.Begin();
-    view.record = ports::BatchRecord{0, program_id, batch.name, batch.start_date, batch.end_date};
-    view.record.id = training_.InsertBatch(view.record);
-    for (auto r : rows) {
-        r.batch_id = view.record.id;
+    return rows;
+}
+
+void ProgramService::Enrol(const Actor& actor, Id program_id, Id batch_id, std::vector<ports::EnrollmentRecord> rows,
+                           const std::string& action) {
+    for (auto& r : rows) {
+        r.batch_id = batch_id;
         training_.InsertEnrollment(r);
     }
-    Audit(actor, "add_batch", "training_program", program_id,
-          "{\"batch_id\":" + std::to_string(view.record.id) + ",\"name\":" + JsonQuote(batch.name) +
-              ",\"trainees\":" + std::to_string(rows.size()) + "}");
-    tx->Commit();
-    return view;
+    Audit(actor, action, "training_program", program_id,
+          "{\"batch_id\":" + std::to_string(batch_id) + ",\"trainees\":" + std::to_string(rows.size()) + "}");
 }
 
 Result<std::vector<HostView>> ProgramService::SetHosts(const Actor& actor, Id program_id,
@@ -325,6 +364,14 @@ Result<std::vector<HostView>> ProgramService::SetHosts(const Actor& actor, Id pr
         }
     });
     if (error) return *error;
+    const auto current = DetailOf(*program);
+    for (std::size_t host_idx = 0; host_idx < hosts.size(); ++host_idx)
+        for (const auto& h : current.hosts)
+            for (const auto& load : h.by_batch)
+                if (h.record.unit_id == hosts[host_idx].unit_id && load.placed > hosts[host_idx].capacity)
+                    return Conflict("「" + h.unit_name + "」" + load.batch_name + "已安排 " + std::to_string(load.placed) +
+                                        " 人，每批名额不能少于 " + std::to_string(load.placed),
+                                    "hosts[" + std::to_string(host_idx) + "].capacity");
     auto tx = store_.Begin();
     for (const auto& h : hosts) training_.UpsertHost({program_id, h.unit_id, h.capacity, h.mentor_person_id});
     Audit(actor, "set_hosts", "training_program", program_id, "{\"hosts\":" + std::to_string(hosts.size()) + "}");
@@ -418,6 +465,17 @@ Result<std::vector<PlacementView>> ProgramService::AddPlacements(const Actor& ac
                                                                   : kDefaultHostCapacity;
     const training::ProgramWindow window{program_id, program->name, program->start_date, program->end_date};
     auto errors = training::ValidatePlacementBatch(window, existing, batch, capacity);
+    roster_.WithIndex([&](const RosterIndex& index) {
+        for (auto& e : errors) {
+            // "placements[i].field": say whom and where in the officer's words.
+            const auto close = e.field.find(']');
+            const std::size_t idx = std::stoul(e.field.substr(std::string("placements[").size()));
+            if (close == std::string::npos || idx >= rows.size()) continue;
+            std::string who = PersonName(index, rows[idx].person_id);
+            if (e.field.ends_with(".host_unit_id")) who += " → 「" + NameOf(index.tree(), rows[idx].host_unit_id) + "」";
+            e.message = who + "：" + e.message;
+        }
+    });
     if (!errors.empty()) {
         Error first = errors.front();
         for (std::size_t error_idx = 1; error_idx < errors.size(); ++error_idx)
@@ -476,12 +534,64 @@ std::optional<UnitComparison> ProgramService::Compare(Id unit_id) const {
     return out;
 }
 
+std::vector<CandidateTrainee> ProgramService::Candidates(const Actor& actor, Id scope_unit, const std::set<Id>& enrolled,
+                                                        const std::vector<matching::UnitProfile>& hosts,
+                                                        double min_similarity) const {
+    int free_places = 0;
+    for (const auto& h : hosts) free_places += std::max(0, h.capacity);
+    std::vector<std::pair<Id, Id>> secretaries;  // person, unit
+    roster_.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
+        for (Id unit : tree.Subtree(scope_unit)) {
+            const auto* u = tree.Find(unit);
+            if (!u || (u->kind != core::roster::UnitKind::kVillage && u->kind != core::roster::UnitKind::kCommunity) ||
+                !core::auth::InScope(tree, actor, unit))
+                continue;
+            for (const auto* pos : index.TeamOf(unit))
+                if (pos->title.ends_with("书记") && !pos->title.ends_with("副书记") && !enrolled.count(pos->person_id)) {
+                    secretaries.emplace_back(pos->person_id, unit);
+                    break;
+                }
+        }
+    });
+    std::vector<CandidateTrainee> out;
+    for (const auto& [person, unit] : secretaries) {
+        auto c = Compare(unit);
+        if (!c || c->profile.population <= 0 || c->profile.income <= 0) continue;
+        const matching::UnitProfile* best = nullptr;
+        double best_value = 0;
+        for (const auto& h : hosts) {
+            if (h.capacity <= 0) continue;
+            const double sim = matching::Similarity(c->profile, h), gap = matching::Gap(c->profile, h);
+            if (gap <= 0 || sim + matching::kSimilarityTolerance < min_similarity) continue;
+            if (!best || sim * gap > best_value) best = &h, best_value = sim * gap;
+        }
+        if (!best) continue;
+        CandidateTrainee t;
+        t.person_id = person;
+        t.unit_name = c->name;
+        t.host_name = best->unit;
+        t.value = best_value;
+        t.why = matching::Explain(c->profile, *best);
+        roster_.WithIndex([&](const RosterIndex& index) { t.person_name = PersonName(index, person); });
+        out.push_back(std::move(t));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.value != b.value ? a.value > b.value : a.person_id < b.person_id;
+    });
+    if (static_cast<int>(out.size()) > free_places) out.resize(static_cast<std::size_t>(free_places));
+    return out;
+}
+
 Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_id, Id batch_id,
                                                   double min_similarity) {
     if (!(min_similarity >= 0 && min_similarity <= 1)) return Invalid("最低相似度应在 0 到 1 之间", "min_similarity");
     std::vector<ports::EnrollmentRecord> trainees;
     std::vector<ports::ProgramHostRecord> hosts;
     std::map<Id, int> used;
+    std::set<Id> enrolled_anywhere;
+    int enrolled = 0;
+    Id scope_unit = 0;
     {
         std::lock_guard lock(store_mutex_);
         auto program = training_.FindProgram(program_id);
@@ -498,13 +608,19 @@ Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_
             if (p.batch_id == batch_id) placed.insert(p.person_id);
             if (Overlaps(p.start_date, p.end_date, batch->start_date, batch->end_date)) ++used[p.host_unit_id];
         }
-        for (const auto& e : training_.ListEnrollments(program_id))
-            if (e.batch_id == batch_id && !placed.count(e.person_id)) trainees.push_back(e);
+        for (const auto& e : training_.ListEnrollments(program_id)) {
+            enrolled_anywhere.insert(e.person_id);
+            if (e.batch_id != batch_id) continue;
+            ++enrolled;
+            if (!placed.count(e.person_id)) trainees.push_back(e);
+        }
         hosts = training_.ListHosts(program_id);
+        scope_unit = program->scope_unit_id;
     }
 
     Recommendation out;
     out.batch_id = batch_id;
+    out.enrolled = enrolled;
     out.min_similarity = min_similarity;
     std::vector<matching::UnitProfile> trainee_profiles, host_profiles;
     std::vector<std::size_t> trainee_row;  // matching index → row
@@ -543,8 +659,7 @@ Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_
             row.similarity = placement.similarity;
             row.gap = placement.gap;
             row.value = placement.value;
-        } else {
-            row.reason = "没有相似度达标、收入更高且尚有名额的接收单位";
+            row.why = matching::Explain(trainee_profiles[trainee_idx], host_profiles[static_cast<std::size_t>(placement.host)]);
         }
         std::vector<std::tuple<Id, std::string, double, double, double>> alternatives;
         for (std::size_t host_idx = 0; host_idx < host_profiles.size(); ++host_idx) {
@@ -556,9 +671,20 @@ Result<Recommendation> ProgramService::Recommend(const Actor& actor, Id program_
         }
         std::sort(alternatives.begin(), alternatives.end(),
                   [](const auto& a, const auto& b) { return std::get<4>(a) > std::get<4>(b); });
+        if (placement.host < 0) {
+            // Eligible hosts exist but have no place left in this batch's dates, or none qualifies.
+            std::string full;
+            for (std::size_t alt_idx = 0; alt_idx < alternatives.size() && alt_idx < kAlternatives; ++alt_idx)
+                full += (full.empty() ? "" : "、") + std::get<1>(alternatives[alt_idx]);
+            char threshold[16];
+            std::snprintf(threshold, sizeof threshold, "%.2g", min_similarity);
+            row.reason = !full.empty() ? "相符的接收单位（" + full + "）本批名额已满，可增加名额或接收单位"
+                                       : std::string("没有集体经营性收入更高且相似度不低于 ") + threshold + " 的接收单位";
+        }
         if (alternatives.size() > kAlternatives) alternatives.resize(kAlternatives);
         row.alternatives = std::move(alternatives);
     }
+    if (enrolled == 0) out.candidates = Candidates(actor, scope_unit, enrolled_anywhere, host_profiles, min_similarity);
     for (const auto& row : out.rows) {
         if (row.host) ++out.placed;
         else ++out.unplaced;

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -86,10 +87,19 @@ struct PlacementView {
     int followups = 0, followups_done = 0;
 };
 
+// A host's capacity (record.capacity) is the trainees it takes at the same time, i.e. per batch;
+// `placed` counts the program's placements there over all batches, `by_batch` per batch.
+struct HostBatchLoad {
+    Id batch_id = 0;
+    std::string batch_name;
+    int placed = 0;
+};
+
 struct HostView {
     core::ports::ProgramHostRecord record;
     std::string unit_name, mentor_name;
-    int placed = 0;  // placements of the program at this host
+    int placed = 0;  // placements of the program at this host, all batches
+    std::vector<HostBatchLoad> by_batch;  // every batch of the program, in order
 };
 
 struct SeminarView {
@@ -149,13 +159,26 @@ struct RecommendationRow {
     UnitComparison trainee;
     std::optional<UnitComparison> host;  // nullopt: not placed
     double similarity = 0, gap = 0, value = 0;
+    std::string why;     // placed: why this host (core::matching::Explain)
     std::string reason;  // why unplaced, or why the unit could not be compared
     // Other eligible hosts, best value first (for an officer's override).
     std::vector<std::tuple<Id, std::string, double, double, double>> alternatives;  // id, name, sim, gap, value
 };
 
+// A person suggested as a trainee for a batch: the 书记 of a village or community of the
+// program's unit who is in no batch of the program, with the best host the program offers.
+struct CandidateTrainee {
+    Id person_id = 0;
+    std::string person_name, unit_name, host_name;
+    double value = 0;
+    std::string why;
+};
+
 struct Recommendation {
     Id batch_id = 0;
+    int enrolled = 0;  // trainees of the batch (placed or not)
+    // When the batch has no trainee yet: whom to enrol, best first (at most the hosts' free places).
+    std::vector<CandidateTrainee> candidates;
     std::vector<RecommendationRow> rows;
     int placed = 0, unplaced = 0;
     double total_value = 0;
@@ -177,12 +200,15 @@ public:
     Result<std::vector<ProgramSummary>> ListPrograms(const Actor& actor);
     Result<ProgramDetail> GetProgram(const Actor& actor, Id program_id);
     Result<BatchView> AddBatch(const Actor& actor, Id program_id, const NewBatch& batch);
+    // Enrols more trainees in an existing batch (each in no batch of the program yet).
+    Result<BatchView> AddTrainees(const Actor& actor, Id program_id, Id batch_id, const std::vector<Id>& trainees);
     Result<std::vector<HostView>> SetHosts(const Actor& actor, Id program_id, const std::vector<NewHost>& hosts);
     // Validates the whole list (person in one place at a time, within the program's dates, host
     // capacity) and writes all or nothing; errors name "placements[i]".
     Result<std::vector<PlacementView>> AddPlacements(const Actor& actor, Id program_id,
                                                      const std::vector<NewPlacement>& placements);
-    // Optimal hosts for the batch's trainees not yet placed, under the hosts' free capacity.
+    // Optimal hosts for the batch's trainees not yet placed, under the hosts' free capacity, each
+    // with why; for a batch without trainees, the people to enrol (CandidateTrainee).
     Result<Recommendation> Recommend(const Actor& actor, Id program_id, Id batch_id, double min_similarity);
     Result<SeminarView> AddSeminar(const Actor& actor, Id program_id, const NewSeminar& seminar);
     // "program · topic" of a seminar whose program the caller may read, for an item raised at it
@@ -231,6 +257,21 @@ private:
     Result<core::ports::ProgramRecord> ManagedProgram(const Actor& actor, Id program_id);  // store mutex held
     ProgramDetail DetailOf(const core::ports::ProgramRecord& record);                      // store mutex held
     std::optional<UnitComparison> Compare(Id unit_id) const;
+    // The 书记 of the villages and communities under scope_unit (in the caller's scope, not in
+    // `enrolled`) whose unit has an eligible host with a free place, best host value first, at
+    // most the hosts' free places.
+    std::vector<CandidateTrainee> Candidates(const Actor& actor, Id scope_unit, const std::set<Id>& enrolled,
+                                             const std::vector<core::matching::UnitProfile>& hosts,
+                                             double min_similarity) const;
+    // Checks trainees to enrol (in the program's unit and the caller's scope, in no batch of the
+    // program yet) and appends them to view.trainees; store mutex held.
+    Result<std::vector<core::ports::EnrollmentRecord>> NewEnrollments(const Actor& actor,
+                                                                      const core::ports::ProgramRecord& program,
+                                                                      const std::vector<Id>& trainees,
+                                                                      BatchView& view);
+    // Writes the enrolments of one batch and its audit entry (inside the caller's transaction).
+    void Enrol(const Actor& actor, Id program_id, Id batch_id, std::vector<core::ports::EnrollmentRecord> rows,
+               const std::string& action);
 };
 
 }  // namespace lingyan::app

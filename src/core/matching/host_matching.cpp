@@ -1,5 +1,7 @@
 #include "core/matching/host_matching.hpp"
 
+#include "core/roster/tree.hpp"
+
 #include <lemon/network_simplex.h>
 #include <lemon/preflow.h>
 #include <lemon/static_graph.h>
@@ -8,6 +10,9 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
 #include <utility>
 
 // Why the answer is optimal
@@ -182,6 +187,26 @@ double Similarity(const UnitProfile& trainee, const UnitProfile& host) {
 
 double Gap(const UnitProfile& trainee, const UnitProfile& host) {
     return std::log(host.income) - std::log(trainee.income);
+}
+
+std::string Explain(const UnitProfile& trainee, const UnitProfile& host) {
+    std::vector<std::string> parts;
+    if (trainee.economy == host.economy && trainee.economy != roster::Economy::kNone)
+        parts.push_back(std::string("同为") + roster::EconomyLabel(trainee.economy) + "型");
+    if (trainee.dev_zone && host.dev_zone) parts.emplace_back("同在开发区");
+    if (trainee.near_highway && host.near_highway) parts.emplace_back("同样靠近高速公路");
+    if (trainee.population > 0 && host.population > 0 &&
+        std::abs(std::log(host.population / trainee.population)) <= std::log(2.0))
+        parts.push_back("人口相近（" + std::to_string(std::llround(trainee.population)) + " / " +
+                        std::to_string(std::llround(host.population)) + "）");
+    if (trainee.income > 0 && host.income > trainee.income) {
+        char ratio[32];
+        std::snprintf(ratio, sizeof ratio, "%.1f", host.income / trainee.income);
+        parts.push_back(host.unit + "集体经营性收入是" + trainee.unit + "的 " + ratio + " 倍");
+    }
+    std::string out;
+    for (const auto& part : parts) out += (out.empty() ? "" : "；") + part;
+    return out;
 }
 
 Result<MatchResult> MatchHosts(const std::vector<UnitProfile>& trainees, const std::vector<UnitProfile>& hosts,

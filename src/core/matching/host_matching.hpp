@@ -52,6 +52,12 @@ inline constexpr double kSimilarityTolerance = 1e-9;
 double Similarity(const UnitProfile& trainee, const UnitProfile& host);
 double Gap(const UnitProfile& trainee, const UnitProfile& host);
 
+// Why a host suits a trainee, in the officer's words, from the terms of the similarity and the
+// gap: what the two units share (economy, development zone, highway, population within a
+// factor of 2) and how many times the trainee's income the host earns, e.g.
+// "同为农业村；同在开发区；人口相近（3800 / 5600）；北联村集体经营性收入是品建村的 8.1 倍".
+std::string Explain(const UnitProfile& trainee, const UnitProfile& host);
+
 struct Placement {
     int host = -1;  // index into the hosts vector; -1 = not placed
     double similarity = 0;

@@ -37,7 +37,8 @@ Status ValidatePlacement(const ProgramWindow& program, const std::vector<Placeme
         if (other.host_unit_id == placement.host_unit_id) ++at_host;
     }
     if (auto cap = host_capacity.find(placement.host_unit_id); cap != host_capacity.end() && at_host >= cap->second)
-        return Conflict("接收单位同期已安排 " + std::to_string(at_host) + " 人，已达容量 " + std::to_string(cap->second),
+        return Conflict("接收单位在 " + placement.start_date + " 至 " + placement.end_date + " 已安排 " +
+                            std::to_string(at_host) + " 人，已达每批名额 " + std::to_string(cap->second) + " 人",
                         "host_unit_id");
     return Ok();
 }

@@ -142,6 +142,7 @@ Response ListPrograms(Services&, Request&);
 Response CreateProgram(Services&, Request&);
 Response GetProgram(Services&, Request&, Id);
 Response AddBatch(Services&, Request&, Id);
+Response AddTrainees(Services&, Request&, Id, Id);
 Response SetHosts(Services&, Request&, Id);
 Response AddPlacements(Services&, Request&, Id);
 Response Recommend(Services&, Request&, Id);

@@ -143,6 +143,7 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/programs", Access::kSession, Bind(s, CreateProgram));
     router.Add("GET", "/api/v1/programs/{id}", Access::kSession, Bind(s, GetProgram));
     router.Add("POST", "/api/v1/programs/{id}/batches", Access::kSession, Bind(s, AddBatch));
+    router.Add("POST", "/api/v1/programs/{id}/batches/{bid}/trainees", Access::kSession, Bind(s, AddTrainees));
     router.Add("POST", "/api/v1/programs/{id}/hosts", Access::kSession, Bind(s, SetHosts));
     router.Add("POST", "/api/v1/programs/{id}/placements", Access::kSession, Bind(s, AddPlacements));
     router.Add("GET", "/api/v1/programs/{id}/recommendation", Access::kSession, Bind(s, Recommend));

@@ -107,6 +107,70 @@ describe('training: pools and the 跟岗 program', () => {
     await page.context().close();
   });
 
+  it('shows each host\'s true places per batch, and for a batch without trainees recommends people with reasons', async () => {
+    const page = await newPage(browser);
+    const me = await login(page, 'admin');
+    const demo = (await api(page, '/programs')).items.find((p) => p.dashboard.placements >= 48);
+    const detail = await api(page, `/programs/${demo.id}`);
+    // The demo's batches are the article's: 23 and 25, and wholly in the past.
+    assert.deepEqual(detail.batches.map((b) => b.trainees.length), [23, 25]);
+    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);  // the server's day (China)
+    assert.ok(detail.end_date <= today, `${detail.end_date} is not after ${today}`);
+
+    // The host table: per batch "placed/places", never above the places.
+    await page.goto(`${BASE_URL}/training/programs/${demo.id}`);
+    await page.getByRole('tab', { name: '批次' }).click();
+    const hosts = page.locator('[data-test="hosts"]');
+    await hosts.locator('[data-test="host-load"]').first().waitFor();
+    const host = detail.hosts[0];
+    for (const load of host.by_batch) {
+      assert.ok(load.placed <= host.capacity, `${host.name} ${load.batch_name}: ${load.placed}/${host.capacity}`);
+      await hosts.locator('tr', { hasText: host.name }).locator('[data-test="host-load"]', { hasText: `${load.batch_name} ${load.placed}/${host.capacity}` }).waitFor();
+    }
+    await shot(page, '66-training-host-places');
+
+    // A new program with the demo's hosts and one empty batch: the recommendation names people.
+    const created = await page.request.post(`${BASE_URL}/api/v1/programs`, {
+      headers: { 'X-CSRF-Token': me.csrf_token },
+      data: {
+        name: `e2e 新批次 ${Date.now()}`,
+        scope_unit_id: detail.scope_unit_id,
+        start_date: detail.start_date,
+        end_date: detail.end_date,
+        hosts: detail.hosts.map((h) => ({ unit_id: h.unit_id, capacity: 1 })),
+        batches: [{ name: '新批次', start_date: detail.batches[1].start_date, end_date: detail.batches[1].end_date, trainees: [] }],
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const program = await created.json();
+    const rec = await api(page, `/programs/${program.id}/recommendation?batch=${program.batches[0].id}`);
+    assert.equal(rec.enrolled, 0);
+    assert.ok(rec.candidates.length > 0, 'somebody is recommended');
+    assert.ok(rec.candidates.length <= detail.hosts.length, 'no more than the free places');
+
+    await page.goto(`${BASE_URL}/training/programs/${program.id}`);
+    await page.getByRole('tab', { name: '智能推荐' }).click();
+    const candidates = page.locator('[data-test="rec-candidate"]');
+    await candidates.first().waitFor();
+    assert.equal(await candidates.count(), rec.candidates.length);
+    const first = candidates.first();
+    assert.ok((await first.innerText()).includes(rec.candidates[0].person_name));
+    assert.equal(await first.locator('[data-test="rec-why"]').innerText(), rec.candidates[0].why);
+    assert.ok(rec.candidates[0].why.includes('倍'), rec.candidates[0].why);
+    await shot(page, '67-training-candidates');
+
+    // Enrol them all: each becomes a trainee with a recommended host and the reason for it.
+    await page.locator('[data-test="enrol-all"]').click();
+    const rows = page.locator('[data-test="rec-row"]');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), rec.candidates.length);
+    assert.ok((await rows.locator('[data-test="rec-why"]').first().innerText()).includes('倍'));
+    const after = await api(page, `/programs/${program.id}`);
+    assert.deepEqual(after.batches[0].trainees.map((x) => x.person_id).sort(), rec.candidates.map((c) => c.person_id).sort());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   it('creates a pool with a quota through the form', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');

@@ -121,8 +121,13 @@ export interface Host {
   capacity: number;
   mentor_person_id: number | null;
   mentor_name: string;
+  /** Placements at this host over all batches; the capacity is per batch (trainees at a time). */
   placed: number;
+  by_batch: { batch_id: number; batch_name: string; placed: number }[];
 }
+
+/** Places a host offers per batch unless the officer says otherwise (the server's default too). */
+export const DEFAULT_HOST_CAPACITY = 3;
 
 export interface Program extends ProgramSummary {
   batches: { id: number; name: string; start_date: string; end_date: string; trainees: { person_id: number; name: string }[] }[];
@@ -154,13 +159,27 @@ export interface RecommendationRow {
   gap: number;
   value: number;
   income_ratio: number;
+  /** Why this host: what the units share and the income ratio. */
+  why: string;
   reason: string;
   alternatives: { host_unit_id: number; name: string; similarity: number; gap: number; value: number }[];
+}
+
+export interface CandidateTrainee {
+  person_id: number;
+  person_name: string;
+  unit_name: string;
+  host_name: string;
+  value: number;
+  why: string;
 }
 
 export interface Recommendation {
   batch_id: number;
   min_similarity: number;
+  /** Trainees of the batch; 0 → `candidates` suggests whom to enrol. */
+  enrolled: number;
+  candidates: CandidateTrainee[];
   placed: number;
   unplaced: number;
   total_value: number;
@@ -340,6 +359,7 @@ export const trainingApi = {
   deleteProgram: (id: number) => http.delete<ProgramSummary>(`/programs/${id}`, { quiet: true }),
   addBatch: (id: number, body: { name: string; start_date: string; end_date: string; trainees?: number[] }) =>
     http.post(`/programs/${id}/batches`, body, { quiet: true }),
+  addTrainees: (id: number, batch: number, trainees: number[]) => http.post(`/programs/${id}/batches/${batch}/trainees`, { trainees }, { quiet: true }),
   setHosts: (id: number, hosts: { unit_id: number; capacity: number; mentor_person_id?: number }[]) =>
     http.post<{ items: Host[] }>(`/programs/${id}/hosts`, { hosts }, { quiet: true }),
   updatePlacement: (id: number, pid: number, body: PlacementPatch) => http.patch<Placement>(`/programs/${id}/placements/${pid}`, body, { quiet: true }),

@@ -117,21 +117,30 @@ json::object FollowUpJson(const core::ports::FollowUpRecord& f) {
 json::object HostJson(const app::HostView& h) {
     return json::object{{"unit_id", h.record.unit_id},   {"name", h.unit_name},
                         {"capacity", h.record.capacity}, {"mentor_person_id", h.record.mentor_person_id},
-                        {"mentor_name", h.mentor_name},  {"placed", h.placed}};
+                        {"mentor_name", h.mentor_name},  {"placed", h.placed},
+                        {"by_batch", [&] {
+                             json::array loads;
+                             for (const auto& l : h.by_batch)
+                                 loads.push_back(json::object{
+                                     {"batch_id", l.batch_id}, {"batch_name", l.batch_name}, {"placed", l.placed}});
+                             return loads;
+                         }()}};
+}
+
+json::object BatchJson(const app::BatchView& v) {
+    json::array trainees;
+    for (const auto& [pid, name] : v.trainees) trainees.push_back(json::object{{"person_id", pid}, {"name", name}});
+    return json::object{{"id", v.record.id},
+                        {"name", v.record.name},
+                        {"start_date", v.record.start_date},
+                        {"end_date", v.record.end_date},
+                        {"trainees", std::move(trainees)}};
 }
 
 json::object ProgramDetailJson(const app::ProgramDetail& d) {
     json::object o = ProgramSummaryJson(d.summary);
     json::array batches, hosts, placements, seminars, agreements, followups;
-    for (const auto& b : d.batches) {
-        json::array trainees;
-        for (const auto& [id, name] : b.trainees) trainees.push_back(json::object{{"person_id", id}, {"name", name}});
-        batches.push_back(json::object{{"id", b.record.id},
-                                       {"name", b.record.name},
-                                       {"start_date", b.record.start_date},
-                                       {"end_date", b.record.end_date},
-                                       {"trainees", std::move(trainees)}});
-    }
+    for (const auto& b : d.batches) batches.push_back(BatchJson(b));
     for (const auto& h : d.hosts) hosts.push_back(HostJson(h));
     for (const auto& p : d.placements) placements.push_back(PlacementJson(p));
     for (const auto& s : d.seminars) seminars.push_back(SeminarJson(s));
@@ -219,15 +228,16 @@ Response AddBatch(Services& s, Request& req, Id id) {
     if (!o) return ErrorResponse(o.error());
     auto b = BatchFrom(*o);
     if (!b) return ErrorResponse(b.error());
-    return Reply(201, s.programs.AddBatch(req.user->actor, id, *b), [](const app::BatchView& v) {
-        json::array trainees;
-        for (const auto& [pid, name] : v.trainees) trainees.push_back(json::object{{"person_id", pid}, {"name", name}});
-        return json::object{{"id", v.record.id},
-                            {"name", v.record.name},
-                            {"start_date", v.record.start_date},
-                            {"end_date", v.record.end_date},
-                            {"trainees", std::move(trainees)}};
-    });
+    return Reply(201, s.programs.AddBatch(req.user->actor, id, *b), BatchJson);
+}
+
+// POST /api/v1/programs/{id}/batches/{bid}/trainees
+Response AddTrainees(Services& s, Request& req, Id id, Id batch_id) {
+    auto o = ParseObject(req.body, {"trainees"});
+    if (!o) return ErrorResponse(o.error());
+    std::vector<Id> trainees;
+    if (auto st = ReadIntArray(*o, "trainees", trainees); !st) return ErrorResponse(st.error());
+    return Reply(200, s.programs.AddTrainees(req.user->actor, id, batch_id, trainees), BatchJson);
 }
 
 // POST /api/v1/programs/{id}/hosts
@@ -300,12 +310,19 @@ Response Recommend(Services& s, Request& req, Id id) {
                              {"income_ratio", row.host && row.trainee.profile.income > 0
                                                   ? row.host->profile.income / row.trainee.profile.income
                                                   : 0.0},
+                             {"why", row.why},
                              {"reason", row.reason},
                              {"alternatives", std::move(alternatives)}});
                      }
+                     json::array candidates;
+                     for (const auto& c : r.candidates)
+                         candidates.push_back(json::object{{"person_id", c.person_id}, {"person_name", c.person_name},
+                                                           {"unit_name", c.unit_name},  {"host_name", c.host_name},
+                                                           {"value", c.value},          {"why", c.why}});
                      return json::object{{"batch_id", r.batch_id},       {"min_similarity", r.min_similarity},
-                                         {"placed", r.placed},           {"unplaced", r.unplaced},
-                                         {"total_value", r.total_value}, {"rows", std::move(rows)}};
+                                         {"enrolled", r.enrolled},       {"placed", r.placed},
+                                         {"unplaced", r.unplaced},       {"total_value", r.total_value},
+                                         {"rows", std::move(rows)},      {"candidates", std::move(candidates)}};
                  });
 }
 

@@ -138,6 +138,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/programs", ""},
     {"GET /api/v1/programs/{id}", ""},
     {"POST /api/v1/programs/{id}/batches", ""},
+    {"POST /api/v1/programs/{id}/batches/{bid}/trainees", ""},
     {"POST /api/v1/programs/{id}/hosts", ""},
     {"POST /api/v1/programs/{id}/placements", ""},
     {"GET /api/v1/programs/{id}/recommendation", ""},

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/common/date.hpp"
 #include "demo/training_demo.hpp"
 #include "integration/test_server.hpp"
 
@@ -50,6 +51,17 @@ protected:
         if (start) o["start_date"] = start;
         if (end) o["end_date"] = end;
         return o;
+    }
+    // Adds a batch to the program; its id, 0 (after a failed expectation) when refused.
+    std::int64_t AddBatch(Client& c, std::int64_t program, const char* name, const char* start, const char* end,
+                          json::array trainees) {
+        auto r = c.Send("POST", "/api/v1/programs/" + std::to_string(program) + "/batches",
+                        json::serialize(json::object{{"name", name},
+                                                     {"start_date", start},
+                                                     {"end_date", end},
+                                                     {"trainees", std::move(trainees)}}));
+        EXPECT_EQ(r.status, 201) << r.body;
+        return r.status == 201 ? Json(r).at("id").as_int64() : 0;
     }
     HttpResult Place(Client& c, std::int64_t program, json::array placements) {
         return c.Send("POST", "/api/v1/programs/" + std::to_string(program) + "/placements",
@@ -218,6 +230,9 @@ TEST_P(TrainingTest, BadPlacementsAreRefusedAndNothingIsWritten) {
 
     auto full = Place(c, id, json::array{Placement(a, beilian), Placement(b, beilian)});
     EXPECT_EQ(full.status, 409) << full.body;  // host at capacity
+    // The refusal says whom, where and how many places (not just "conflict").
+    EXPECT_NE(full.body.find("北联村"), std::string::npos) << full.body;
+    EXPECT_NE(full.body.find("已达每批名额 1 人"), std::string::npos) << full.body;
     auto outside = Place(c, id, json::array{Placement(a, linghu, "2021-06-20", "2021-07-20")});
     EXPECT_EQ(outside.status, 422) << outside.body;  // before the program starts
     auto reversed = Place(c, id, json::array{Placement(a, linghu, "2021-08-01", "2021-07-20")});
@@ -239,6 +254,113 @@ TEST_P(TrainingTest, BadPlacementsAreRefusedAndNothingIsWritten) {
                                 R"({"agreements":[{"unit_a":1,"unit_b":1,"title":"同一单位","status":"signed"}]})");
     EXPECT_EQ(bad_agreement.status, 422) << bad_agreement.body;
     EXPECT_EQ(Program(c, id).at("dashboard").at("agreements_total").as_int64(), 0);
+}
+
+// A host's capacity is its places per batch (trainees at the same time): a later batch may fill
+// them again, a placement beyond them in the same batch is refused naming the host, the host table
+// shows each batch's true numbers, and the capacity cannot drop below what a batch already has.
+TEST_P(TrainingTest, HostCapacityIsPerBatchAndShownPerBatch) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const Id a = Secretary("品建村"), b = Secretary("同盟村"), d = Secretary("官公河村");
+    auto program = CreateProgram(c, {a, b}, 2, "名额测试");
+    const auto id = program.at("id").as_int64();
+    const std::string base = "/api/v1/programs/" + std::to_string(id);
+    ASSERT_NE(AddBatch(c, id, "第二批", "2021-08-26", "2021-09-25", json::array{d}), 0);
+    const Id beilian = Unit("北联村");
+    ASSERT_EQ(Place(c, id, json::array{Placement(a, beilian), Placement(b, beilian)}).status, 201);
+    ASSERT_EQ(Place(c, id, json::array{Placement(d, beilian)}).status, 201);  // the second batch: free again
+
+    json::object host;
+    for (const auto& h : Program(c, id).at("hosts").as_array())
+        if (h.at("unit_id").as_int64() == beilian) host = h.as_object();
+    ASSERT_FALSE(host.empty());
+    EXPECT_EQ(host.at("capacity").as_int64(), 2);
+    EXPECT_EQ(host.at("placed").as_int64(), 3);
+    const auto& loads = host.at("by_batch").as_array();
+    ASSERT_EQ(loads.size(), 2u);
+    EXPECT_EQ(loads[0].at("batch_name").as_string(), "第一批");
+    EXPECT_EQ(loads[0].at("placed").as_int64(), 2);
+    EXPECT_EQ(loads[1].at("placed").as_int64(), 1);
+
+    // Fewer places than the first batch already has: refused, nothing changed.
+    auto shrink = c.Send("POST", base + "/hosts",
+                         json::serialize(json::object{
+                             {"hosts", json::array{json::object{{"unit_id", beilian}, {"capacity", 1}}}}}));
+    EXPECT_EQ(shrink.status, 409) << shrink.body;
+    EXPECT_NE(shrink.body.find("第一批已安排 2 人"), std::string::npos) << shrink.body;
+    for (const auto& h : Program(c, id).at("hosts").as_array())
+        if (h.at("unit_id").as_int64() == beilian) EXPECT_EQ(h.at("capacity").as_int64(), 2);
+}
+
+// The recommendation says why each host suits its trainee, says why a trainee is left without one
+// (the suitable hosts are full), and for a batch without trainees names whom to enrol — people in
+// no batch yet — who can then be enrolled in that batch, once.
+TEST_P(TrainingTest, RecommendationExplainsItselfAndSuggestsTraineesForANewBatch) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const Id a = Secretary("品建村"), b = Secretary("同盟村"), x = Secretary("官公河村"), y = Secretary("严北村");
+    auto program = CreateProgram(c, {b, x, y}, 1, "推荐测试");
+    const auto id = program.at("id").as_int64();
+    const auto batch = program.at("batches").as_array().at(0).at("id").as_int64();
+    const std::string base = "/api/v1/programs/" + std::to_string(id);
+    // A second batch at the same time, with 品建村's secretary.
+    const auto same_id = AddBatch(c, id, "同期批", "2021-07-05", "2021-08-04", json::array{a});
+    ASSERT_NE(same_id, 0);
+    const std::string same_rec = base + "/recommendation?batch=" + std::to_string(same_id);
+
+    auto rec = Json(c.Get(same_rec)).as_object();
+    EXPECT_EQ(rec.at("enrolled").as_int64(), 1);
+    EXPECT_TRUE(rec.at("candidates").as_array().empty());  // the batch has its trainees
+    const auto& row = rec.at("rows").as_array().at(0).as_object();
+    ASSERT_TRUE(row.at("host").is_object()) << json::serialize(rec);
+    const std::string why(row.at("why").as_string());
+    EXPECT_NE(why.find("倍"), std::string::npos) << why;
+    EXPECT_NE(why.find("品建村"), std::string::npos) << why;
+    EXPECT_NE(why.find(std::string(row.at("host").at("name").as_string())), std::string::npos) << why;
+
+    // The first batch takes every host's one place at that time: 品建村's secretary is told why.
+    ASSERT_EQ(Place(c, id, json::array{Placement(b, Unit("北联村")), Placement(x, Unit("灵湖村")),
+                                       Placement(y, Unit("善港村"))})
+                  .status,
+              201);
+    auto full = Json(c.Get(same_rec)).as_object();
+    const auto& left = full.at("rows").as_array().at(0).as_object();
+    EXPECT_TRUE(left.at("host").is_null());
+    const std::string reason(left.at("reason").as_string());
+    EXPECT_NE(reason.find("北联村"), std::string::npos) << reason;
+    EXPECT_NE(reason.find("名额已满"), std::string::npos) << reason;
+    EXPECT_TRUE(left.at("why").as_string().empty());
+
+    // A new batch without trainees: candidates, none already in a batch, each with why.
+    const auto empty_id = AddBatch(c, id, "第二批", "2021-08-26", "2021-09-25", json::array{});
+    ASSERT_NE(empty_id, 0);
+    auto suggest = Json(c.Get(base + "/recommendation?batch=" + std::to_string(empty_id))).as_object();
+    EXPECT_EQ(suggest.at("enrolled").as_int64(), 0);
+    const auto& candidates = suggest.at("candidates").as_array();
+    ASSERT_FALSE(candidates.empty()) << json::serialize(suggest);
+    EXPECT_LE(candidates.size(), 3u);  // three hosts of one place each, all free in these dates
+    for (const auto& cand : candidates) {
+        const Id person = cand.at("person_id").as_int64();
+        for (Id enrolled : {a, b, x, y}) EXPECT_NE(person, enrolled);
+        EXPECT_FALSE(cand.at("why").as_string().empty());
+        EXPECT_FALSE(cand.at("host_name").as_string().empty());
+    }
+    const Id chosen = candidates.at(0).at("person_id").as_int64();
+    const std::string enrol = base + "/batches/" + std::to_string(empty_id) + "/trainees";
+    auto enrolled = c.Send("POST", enrol, json::serialize(json::object{{"trainees", json::array{chosen}}}));
+    ASSERT_EQ(enrolled.status, 200) << enrolled.body;
+    EXPECT_EQ(Json(enrolled).at("trainees").as_array().size(), 1u);
+    auto after = Json(c.Get(base + "/recommendation?batch=" + std::to_string(empty_id))).as_object();
+    ASSERT_EQ(after.at("rows").as_array().size(), 1u);
+    EXPECT_EQ(after.at("rows").as_array().at(0).at("person_id").as_int64(), chosen);
+    EXPECT_TRUE(after.at("rows").as_array().at(0).at("host").is_object());
+    // Once in a batch of the program, never twice.
+    auto again = c.Send("POST", enrol, json::serialize(json::object{{"trainees", json::array{chosen}}}));
+    EXPECT_EQ(again.status, 409) << again.body;
+    auto into_first = c.Send("POST", base + "/batches/" + std::to_string(batch) + "/trainees",
+                             json::serialize(json::object{{"trainees", json::array{a}}}));
+    EXPECT_EQ(into_first.status, 409) << into_first.body;
 }
 
 TEST_P(TrainingTest, PoolsCheckCandidatesQuotaAndOverrideReasons) {
@@ -380,12 +502,39 @@ TEST_P(TrainingTest, DemoShipsTheNantongSuzhouProgram) {
     EXPECT_EQ(d.at("batches").as_int64(), 2);
     EXPECT_EQ(d.at("trainees").as_int64(), 48);
     EXPECT_EQ(d.at("placements").as_int64(), 48);
-    EXPECT_EQ(d.at("hosts").as_int64(), 9);
+    EXPECT_EQ(d.at("hosts").as_int64(), 12);  // "十多个"
     EXPECT_EQ(d.at("seminars").as_int64(), 8);
     EXPECT_EQ(d.at("summaries_in").as_int64(), 48);
     EXPECT_EQ(d.at("agreements_signed").as_int64(), 45);
     EXPECT_GT(d.at("attendance_rate").as_double(), 0.85);
     auto detail = Program(c, list[0].at("id").as_int64());
+    // The article's batches: 23 and 25; the program is recent and wholly in the past.
+    const auto& batches = detail.at("batches").as_array();
+    ASSERT_EQ(batches.size(), 2u);
+    EXPECT_EQ(batches[0].at("trainees").as_array().size(), 23u);
+    EXPECT_EQ(batches[1].at("trainees").as_array().size(), 25u);
+    const std::string today = rt.clock.Today();
+    const auto days_ago = [&](const json::value& date) {
+        return core::DaysFromCivil(*core::ParseIsoDate(today)) -
+               core::DaysFromCivil(*core::ParseIsoDate(std::string(date.as_string())));
+    };
+    EXPECT_GE(days_ago(detail.at("end_date")), 0);
+    EXPECT_LT(days_ago(detail.at("start_date")), 366);
+    for (const auto& p : detail.at("placements").as_array()) {
+        EXPECT_GE(days_ago(p.at("end_date")), 0);
+        EXPECT_GE(days_ago(p.at("summary_date")), 0);
+    }
+    for (const auto& s : detail.at("seminars").as_array()) EXPECT_GE(days_ago(s.at("date")), 0);
+    for (const auto& a : detail.at("agreements").as_array()) EXPECT_GE(days_ago(a.at("signed_on")), 0);
+    for (const auto& f : detail.at("followups").as_array())
+        if (f.at("status").as_string() == "done") EXPECT_GE(days_ago(f.at("done_on")), 0);
+    // Hosts the article does not name are said to be invented; no host takes more than its places.
+    const std::string description(detail.at("description").as_string());
+    EXPECT_NE(description.find("为演示虚构"), std::string::npos) << description;
+    EXPECT_NE(description.find("东林村"), std::string::npos) << description;
+    for (const auto& h : detail.at("hosts").as_array())
+        for (const auto& load : h.at("by_batch").as_array())
+            EXPECT_LE(load.at("placed").as_int64(), h.at("capacity").as_int64()) << h.at("name").as_string();
     bool article_pair = false;
     for (const auto& p : detail.at("placements").as_array())
         article_pair |= p.at("trainee_unit_name").as_string() == "品建村" && p.at("host_unit_name").as_string() == "北联村";

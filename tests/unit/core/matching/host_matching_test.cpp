@@ -88,6 +88,19 @@ TEST(MatchSimilarity, FollowsTheFormulaOfIssue6) {
     EXPECT_NEAR(Similarity(pinjian, half), 0.4 + 0.1, 1e-12);
 }
 
+// The officer reads why: what the two units share and how far the host is ahead (the article's
+// 品建村 → 北联村: both agricultural, in a development zone, by the highway; 160万 against 1300万).
+TEST(MatchExplain, NamesWhatTheUnitsShareAndTheIncomeRatio) {
+    const auto pinjian = Unit("品建村", Economy::kAgriculture, true, true, 3800, 1.6e6);
+    const auto beilian = Unit("北联村", Economy::kAgriculture, true, true, 5600, 13e6);
+    EXPECT_EQ(Explain(pinjian, beilian),
+              "同为农业型；同在开发区；同样靠近高速公路；人口相近（3800 / 5600）；北联村集体经营性收入是品建村的 8.1 倍");
+    // Nothing shared but the income: only the ratio; a poorer host: nothing about income.
+    const auto town = Unit("城中社区", Economy::kUrban, false, false, 30000, 3.2e6);
+    EXPECT_EQ(Explain(pinjian, town), "城中社区集体经营性收入是品建村的 2.0 倍");
+    EXPECT_EQ(Explain(beilian, pinjian), "同为农业型；同在开发区；同样靠近高速公路；人口相近（5600 / 3800）");
+}
+
 TEST(MatchHosts, PrefersTheSimilarHostThatIsFarAhead) {
     std::vector<UnitProfile> trainees{Unit("品建村", Economy::kAgriculture, true, true, 3200, 1.6e6)};
     std::vector<UnitProfile> hosts{Unit("北联村", Economy::kAgriculture, true, true, 4100, 1.3e7),

@@ -42,6 +42,12 @@ TEST(PlacementValidation, RefusesAHostAtCapacity) {
     auto full = ValidatePlacement(kProgram, existing, Place(0, 9, 100, "2021-07-10", "2021-07-20"), {{100, 2}});
     ASSERT_FALSE(full.ok());
     EXPECT_EQ(full.error().field, "host_unit_id");
+    EXPECT_EQ(full.error().code, errc::kConflict);
+    // The officer is told the dates, how many are there and the places per batch.
+    EXPECT_EQ(full.error().message, "接收单位在 2021-07-10 至 2021-07-20 已安排 2 人，已达每批名额 2 人");
+    // A later batch at the same host does not count against these places.
+    const ProgramWindow two_batches{1, "两批", "2021-07-01", "2021-09-30"};
+    EXPECT_TRUE(ValidatePlacement(two_batches, existing, Place(0, 9, 100, "2021-08-01", "2021-08-20"), {{100, 2}}).ok());
     EXPECT_TRUE(ValidatePlacement(kProgram, existing, Place(0, 9, 100, "2021-07-10", "2021-07-20"), {{100, 3}}).ok());
 }
 

@@ -4,6 +4,7 @@ import type zh from '../zh-CN/evaluation';
 
 const evaluation: typeof zh = {
   evaluation: {
+    bandPart: { top: 'Top {p}%', middle: 'Middle {p}%', bottom: 'Bottom {p}%' },
     campaigns: 'Evaluation campaigns',
     campaignsHint: 'Click a campaign to open its ranking board',
     noCampaigns: 'No campaigns yet',

@@ -30,7 +30,7 @@ const exchange: typeof zh = {
     exportTitle: 'Export',
     exportPeople: 'Export people',
     exportUnits: 'Export sub-units',
-    exportHint: 'Set filters on the People page and export from there to export the filtered list.',
+    exportHint: '“Export people” downloads everyone in your scope; to export part of them, set filters on the People page and export from there.',
     downloaded: 'Download started',
     kindRoster: 'Roster',
     kindUnits: 'Division list (units)',

@@ -2,6 +2,7 @@
 // ../en/evaluation.ts has the same keys.
 export default {
   evaluation: {
+    bandPart: { top: '前{p}%', middle: '中间{p}%', bottom: '后{p}%' },
     campaigns: '考核创争活动',
     campaignsHint: '点击活动名称查看晾晒比拼排行榜',
     noCampaigns: '暂无考核创争活动',

@@ -28,7 +28,7 @@ export default {
     exportTitle: '导出',
     exportPeople: '导出人员名单',
     exportUnits: '导出下级单位',
-    exportHint: '在“人员名单”页面设置筛选条件后导出，可导出当前筛选结果。',
+    exportHint: '“导出人员名单”下载管辖范围内的全部人员；只导出一部分时，在“人员名单”页面设置筛选条件后导出。',
     downloaded: '已开始下载',
     kindRoster: '队伍名册',
     kindUnits: '区划表（单位）',

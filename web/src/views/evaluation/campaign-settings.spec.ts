@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bandLabel,
   bandSum,
   bandSumOk,
   bandTagType,
@@ -292,5 +293,15 @@ describe('follow-ups', () => {
     expect(overdue(f(1, 'open', '2024-04-01'), '2024-04-02')).toBe(true);
     expect(overdue(f(1, 'open', '2024-04-01'), '2024-04-01')).toBe(false);
     expect(overdue(f(1, 'done', '2024-04-01', 'x'), '2024-05-01')).toBe(false);
+  });
+
+  it('shows the usual band names through the locale and other names as written', () => {
+    const en = (key: string, named: Record<string, unknown>) =>
+      ({ 'evaluation.bandPart.top': `Top ${named.p}%`, 'evaluation.bandPart.middle': `Middle ${named.p}%`, 'evaluation.bandPart.bottom': `Bottom ${named.p}%` })[key] ?? key;
+    expect(bandLabel('前20%', en)).toBe('Top 20%');
+    expect(bandLabel('中间60%', en)).toBe('Middle 60%');
+    expect(bandLabel('后 20%', en)).toBe('Bottom 20%');
+    expect(bandLabel('优秀', en)).toBe('优秀');
+    expect(bandLabel(null, en)).toBe('');
   });
 });

@@ -52,6 +52,17 @@ export function bandSumOk(bands: Pick<BandForm, 'percent'>[]): boolean {
   return !bands.length || Math.abs(bandSum(bands) - 100) <= BAND_SUM_TOLERANCE;
 }
 
+const BAND_PARTS: Record<string, 'top' | 'middle' | 'bottom'> = { 前: 'top', 中间: 'middle', 后: 'bottom' };
+
+/**
+ * A band's name as shown: the usual "前20%" / "中间60%" / "后20%" through the locale
+ * (evaluation.bandPart.*, e.g. "Top 20%"); any other name as the campaign wrote it.
+ */
+export function bandLabel(name: string | null | undefined, t: (key: string, named: Record<string, unknown>) => string): string {
+  const m = /^(前|中间|后)\s*(\d+(?:\.\d+)?)\s*%$/.exec(name ?? '');
+  return m ? t(`evaluation.bandPart.${BAND_PARTS[m[1]]}`, { p: m[2] }) : (name ?? '');
+}
+
 /** The usual county scheme: top 20% / middle 60% / bottom 20% with a follow-up for the last. */
 export function defaultBands(names: [string, string, string]): BandForm[] {
   return [

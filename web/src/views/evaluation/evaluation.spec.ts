@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inputParts, methodKey, radarFloor, radarOption, townsOf } from './evaluation';
-import { fixed, percent } from '../../utils/format';
+import { inputParts, methodKey, radarFloor, radarOption, subjectChartOption, townsOf } from './evaluation';
+import { amount, fixed, percent } from '../../utils/format';
 import { rows, topCriteria } from './fixtures';
 
 describe('evaluation helpers', () => {
@@ -36,5 +36,30 @@ describe('evaluation helpers', () => {
     expect(option.radar.indicator[0].min).toBe(70);
     expect(option.series[0].data[1]).toMatchObject({ name: '白米镇', value: [93, 95, 98, 84] });
     expect(radarOption(topCriteria, [])).toBeNull();
+  });
+
+  it('draws a radar from three criteria up and bars below three', () => {
+    const radar = subjectChartOption(topCriteria.slice(0, 3), rows.slice(0, 2)) as any;
+    expect(radar.series[0].type).toBe('radar');
+    expect(radar.radar.indicator).toHaveLength(3);
+    const two = subjectChartOption(topCriteria.slice(0, 2), rows.slice(0, 2), 70) as any;
+    expect(two.radar).toBeUndefined();
+    expect(two.xAxis.data).toEqual(['引领力强', '凝聚力强']);
+    expect(two.series.map((s: { type: string }) => s.type)).toEqual(['bar', 'bar']);
+    expect(two.series[1]).toMatchObject({ name: '白米镇', data: [93, 95] });
+    expect(two.yAxis).toMatchObject({ min: 70, max: 100 });
+    const one = subjectChartOption(topCriteria.slice(0, 1), rows.slice(0, 1)) as any;
+    expect(one.series[0]).toMatchObject({ type: 'bar', data: [expect.any(Number)] });
+    expect(subjectChartOption([], rows)).toBeNull();
+  });
+
+  it('writes every amount one way: thousands separators, at most two decimals', () => {
+    expect(amount(2557.8)).toBe('2,557.8');
+    expect(amount(2309.571)).toBe('2,309.57');
+    expect(amount(12)).toBe('12');
+    expect(amount(1234567.891, 4)).toBe('1,234,567.891');
+    expect(amount(null)).toBe('—');
+    expect(amount(Number.NaN)).toBe('—');
+    expect(inputParts([{ key: 'actual', value: 2557.8 }])[0].value).toBe('2,557.8');
   });
 });

@@ -2,6 +2,7 @@
 // explanation rows (inputs text, indentation) and the radar chart option.
 import type { ExplainCriterion, ExplainInput, RankingRow, Subject, TopCriterion } from '../../api/evaluation';
 import type { ChartOption } from '../../composables/use-echarts';
+import { amount } from '../../utils/format';
 
 export const METHODS = ['group', 'target', 'growth', 'judges', 'rating', 'rank', 'count', 'manual'] as const;
 
@@ -18,7 +19,7 @@ export function townsOf(subjects: Subject[]): { id: number; name: string }[] {
 }
 
 function inputValue(value: ExplainInput['value']): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
+  if (typeof value === 'number') return amount(value, 4);
   return value ?? '—';
 }
 
@@ -62,6 +63,11 @@ export function radarFloor(rows: RankingRow[], top: TopCriterion[]): number {
   return floor >= 40 ? floor : 0;
 }
 
+/** A subject's s of each criterion as a percentage with one decimal (0–100). */
+const percents = (top: TopCriterion[], r: RankingRow) => top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10);
+/** What every chart of subjects shares: colours and a legend of their names. */
+const subjectsBase = (rows: RankingRow[], colors: string[]) => ({ color: colors, legend: { bottom: 0, data: rows.map((r) => r.name) } });
+
 /** Radar of the chosen subjects across the top-level criteria, s as a percentage (0–100). */
 export function radarOption(
   top: TopCriterion[],
@@ -71,11 +77,10 @@ export function radarOption(
 ): ChartOption | null {
   if (!top.length || !rows.length) return null;
   return {
-    color: colors,
+    ...subjectsBase(rows, colors),
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0, data: rows.map((r) => r.name) },
     radar: {
-      radius: '52%',
+      radius: '45%',
       center: ['50%', '46%'],
       indicator: top.map((c) => ({ name: c.name, max: 100, min: floor })),
       axisName: { color: '#303133', fontSize: 12 },
@@ -85,10 +90,40 @@ export function radarOption(
         type: 'radar',
         data: rows.map((r, i) => ({
           name: r.name,
-          value: top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10),
+          value: percents(top, r),
           areaStyle: i === 0 ? { opacity: 0.2 } : undefined,
         })),
       },
     ],
+  };
+}
+
+/** A radar needs three axes at least; with fewer it would be a line or a point. */
+export const RADAR_MIN_AXES = 3;
+
+/**
+ * The subjects across the top-level criteria: a radar from three criteria up, grouped bars
+ * below (one or two criteria), s as a percentage (0–100).
+ */
+export function subjectChartOption(
+  top: TopCriterion[],
+  rows: RankingRow[],
+  floor = 0,
+  colors: string[] = ['#c62828', '#1565c0', '#c77700'],
+): ChartOption | null {
+  if (top.length >= RADAR_MIN_AXES) return radarOption(top, rows, floor, colors);
+  if (!top.length || !rows.length) return null;
+  return {
+    ...subjectsBase(rows, colors),
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: top.map((c) => c.name) },
+    yAxis: { type: 'value', min: floor, max: 100 },
+    series: rows.map((r) => ({
+      type: 'bar',
+      name: r.name,
+      barMaxWidth: 40,
+      data: percents(top, r),
+    })),
   };
 }

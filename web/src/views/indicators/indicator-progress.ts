@@ -11,11 +11,8 @@ export const TARGET_COLUMN = 'target';
 export const monthColumn = (month: number) => `m${month}`;
 export const METRIC_COLUMNS = [TARGET_COLUMN, ...MONTHS.map(monthColumn)];
 
-/** An amount with at most 2 decimals and thousands separators; "—" when missing. */
-export function amount(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
+/** Amounts as every page writes them (utils/format). */
+export { amount } from '../../utils/format';
 
 /** A rate (0.853) as "85.3%"; "—" when missing. */
 export function rate(value: number | null | undefined): string {
