@@ -32,6 +32,7 @@ void AddLoadProvinceCommand(CLI::App& app, CommandContext& ctx) {
     cmd->add_option("--scale", o->load.scale, "规模，1.0 为全省")->capture_default_str();
     cmd->add_option("--seed", o->load.seed, "随机种子（同规模同种子生成同样数据）")->capture_default_str();
     cmd->add_option("--year", o->load.year, "积分事件所在年度")->capture_default_str();
+    cmd->add_option("--jobs", o->load.jobs, "同时写入积分事件的连接数")->capture_default_str();
     cmd->callback([o, &ctx] {
         const bool postgres = o->db.starts_with("postgres") || o->db.find("dbname=") != std::string::npos;
         if (!postgres) {

@@ -1,10 +1,13 @@
 #include "storage/bulk/province_load.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <iterator>
 #include <random>
+#include <thread>
 
 #include "core/common/date.hpp"
 #include "storage/bulk/province_rules.hpp"
@@ -58,7 +61,7 @@ public:
         Phase("points_rules, points_periods", [&] { return CopyRulesAndPeriod(); });
         Phase("points_members", [&] { return CopyMembers(); });
         Phase("points_events", [&] { return CopyEvents(); });
-        Phase("indexes", [&] { return RunAll(indexes_); });
+        Phase("keys and indexes", [&] { return RunParallel(); });
         Phase("foreign keys", [&] { return RunAll(foreign_keys_); });
         Phase("sequences, analyse", [&] { return Finish(); });
         report_.seconds = Seconds(started);
@@ -105,6 +108,11 @@ private:
                                    "WHERE i.indrelid IN (" + tables + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
                                    "WHERE c.conindid = i.indexrelid) ORDER BY i.indexrelid"))
             indexes_.push_back(ix.value_or(""));
+        // The ledger's primary key and unique key too (nothing else refers to them): built after.
+        for (auto& key : copy_.Exec("SELECT format('ALTER TABLE points_events ADD CONSTRAINT %I %s', conname, "
+                                    "pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid = 'points_events'::regclass "
+                                    "AND contype IN ('p', 'u') ORDER BY contype, conname"))
+            ledger_keys_.push_back(key.value_or(""));
         for (auto& drop : copy_.Exec("SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) "
                                      "FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 AND conrelid IN (" +
                                      tables + ")"))
@@ -113,6 +121,43 @@ private:
                                      "WHERE i.indrelid IN (" + tables + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
                                      "WHERE c.conindid = i.indexrelid)"))
             copy_.Exec(drop.value_or(""));
+        for (auto& drop : copy_.Exec("SELECT format('ALTER TABLE points_events DROP CONSTRAINT %I', conname) FROM pg_constraint "
+                                     "WHERE conrelid = 'points_events'::regclass AND contype IN ('p', 'u')"))
+            copy_.Exec(drop.value_or(""));
+    }
+
+    // Runs fn(connection, job) on o_.jobs connections at once; rethrows the first failure.
+    template <typename Fn>
+    void OnConnections(int jobs, Fn&& fn) {
+        std::vector<std::exception_ptr> errors(static_cast<std::size_t>(jobs));
+        std::vector<std::thread> workers;
+        for (int job = 0; job < jobs; ++job)
+            workers.emplace_back([&, job] {
+                try {
+                    PgCopy connection(conninfo_);
+                    connection.Exec("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'");
+                    fn(connection, job);
+                } catch (...) {
+                    errors[static_cast<std::size_t>(job)] = std::current_exception();
+                }
+            });
+        for (auto& w : workers) w.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+    }
+
+    // The ledger's keys and every index, largest first, taken in turn by o_.jobs connections
+    // (CREATE INDEX takes a SHARE lock: builds on one table run side by side).
+    std::uint64_t RunParallel() {
+        std::vector<std::string> statements = ledger_keys_;
+        statements.insert(statements.end(), indexes_.begin(), indexes_.end());
+        std::stable_partition(statements.begin(), statements.end(),
+                              [](const std::string& sql) { return sql.find(" points_events ") != std::string::npos; });
+        std::atomic<std::size_t> next{0};
+        OnConnections(o_.jobs, [&](PgCopy& connection, int) {
+            for (std::size_t idx; (idx = next++) < statements.size();) connection.Exec(statements[idx]);
+        });
+        return statements.size();
     }
 
     std::uint64_t RunAll(const std::vector<std::string>& statements) {
@@ -239,34 +284,49 @@ private:
         return report_.members;
     }
 
+    // Events in chunks of kChunk, each from its own generator seeded by (seed, chunk), so the data
+    // does not depend on how many connections copy them; o_.jobs connections take chunks in turn.
     std::uint64_t CopyEvents() {
         copy_.Exec("SELECT points_events_ensure_year(" + std::to_string(o_.year) + ")");
-        std::vector<int> rule_pick;
-        for (std::size_t idx = 0; idx < std::size(kRules); ++idx) rule_pick.insert(rule_pick.end(), kRules[idx].weight, static_cast<int>(idx));
+        for (std::size_t idx = 0; idx < std::size(kRules); ++idx)
+            rule_pick_.insert(rule_pick_.end(), kRules[idx].weight, static_cast<int>(idx + 1));
         const auto days = static_cast<std::uint64_t>(last_day_ - first_day_ + 1);
-        std::vector<std::string> stamps;  // submitted / decided times, one per day of the year and the day after
-        for (std::uint64_t d = 0; d <= days; ++d) {
+        for (std::uint64_t d = 0; d <= days; ++d) {  // submitted / decided times, each day and the day after
             const auto c = core::CivilFromDays(first_day_ + static_cast<std::int64_t>(d));
-            stamps.push_back(Text("%04d-%02d-%02dT02:%02d:00Z", c.year, c.month, c.day, static_cast<int>(d % 60)));
+            stamps_.push_back(Text("%04d-%02d-%02dT02:%02d:00Z", c.year, c.month, c.day, static_cast<int>(d % 60)));
         }
         const auto events = static_cast<std::uint64_t>(80'000'000 * o_.scale);
-        copy_.Start("points_events", "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
-                                     "decided_by, decided_at");
-        for (std::uint64_t e = 1; e <= events; ++e) {
-            const std::uint64_t r = rng_();
-            const auto day = (r >> 32) % days;
-            const auto pick = (r >> 44) % 20;  // 17 approved, 2 pending, 1 rejected
-            copy_.Field(static_cast<std::int64_t>(e)).Field(static_cast<std::int64_t>(r % members_ + 1))
-                .Field(rule_pick[(r >> 24) % rule_pick.size()] + 1).Field(first_day_ + static_cast<std::int64_t>(day))
-                .Field((r >> 52) % 10 < 8 ? 1 : static_cast<std::int64_t>((r >> 52) % 10) - 6)
-                .Field(pick < 17 ? "approved" : pick < 19 ? "pending" : "rejected").Field("loader").Field(stamps[day]);
-            if (pick < 17 || pick == 19) copy_.Field("approver").Field(stamps[day + 1]);
-            else copy_.Field("").Field("");
-            copy_.EndRow();
-        }
-        report_.events = copy_.Finish();
+        const std::uint64_t chunks = (events + kChunk - 1) / kChunk;
+        const int jobs = static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(1, o_.jobs)), 1, chunks));
+        std::vector<std::uint64_t> copied(static_cast<std::size_t>(jobs));
+        OnConnections(jobs, [&](PgCopy& copy, int job) {
+            copy.Start("points_events", "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
+                                        "decided_by, decided_at");
+            for (auto chunk = static_cast<std::uint64_t>(job); chunk < chunks; chunk += static_cast<std::uint64_t>(jobs))
+                CopyEventChunk(copy, chunk * kChunk + 1, std::min(events, (chunk + 1) * kChunk), chunk, days);
+            copied[static_cast<std::size_t>(job)] = copy.Finish();
+        });
+        for (auto n : copied) report_.events += n;
         return report_.events;
     }
+
+    void CopyEventChunk(PgCopy& copy, std::uint64_t first, std::uint64_t last, std::uint64_t chunk, std::uint64_t days) const {
+        std::mt19937_64 rng(o_.seed * 1'000'003 + chunk);
+        for (std::uint64_t e = first; e <= last; ++e) {
+            const std::uint64_t r = rng();
+            const auto day = (r >> 32) % days;
+            const auto pick = (r >> 44) % 20;  // 17 approved, 2 pending, 1 rejected
+            copy.Field(static_cast<std::int64_t>(e)).Field(static_cast<std::int64_t>(r % members_ + 1))
+                .Field(rule_pick_[(r >> 24) % rule_pick_.size()]).Field(first_day_ + static_cast<std::int64_t>(day))
+                .Field((r >> 52) % 10 < 8 ? 1 : static_cast<std::int64_t>((r >> 52) % 10) - 6)
+                .Field(pick < 17 ? "approved" : pick < 19 ? "pending" : "rejected").Field("loader").Field(stamps_[day]);
+            if (pick < 17 || pick == 19) copy.Field("approver").Field(stamps_[day + 1]);
+            else copy.Field("").Field("");
+            copy.EndRow();
+        }
+    }
+
+    static constexpr std::uint64_t kChunk = 1'000'000;
 
     const std::string conninfo_;
     const ProvinceLoadOptions o_;
@@ -278,8 +338,10 @@ private:
     std::vector<UnitRow> units_;
     std::vector<std::int64_t> towns_, villages_;
     std::vector<std::uint32_t> member_village_;
+    std::vector<int> rule_pick_;       // rule ids, each as often as its weight
+    std::vector<std::string> stamps_;  // ISO times by day of the year
     std::uint64_t members_ = 0;
-    std::vector<std::string> foreign_keys_, indexes_;
+    std::vector<std::string> foreign_keys_, indexes_, ledger_keys_;
     ProvinceLoadReport report_;
 };
 
@@ -288,6 +350,7 @@ private:
 ProvinceLoadReport LoadProvince(const std::string& conninfo, const ProvinceLoadOptions& options,
                                 const std::function<void(const ProvinceLoadPhase&)>& on_phase) {
     if (!(options.scale >= 0.0001) || options.scale > 4) throw StoreError("scale 须在 0.0001–4 之内");
+    if (options.jobs < 1 || options.jobs > 16) throw StoreError("jobs 须在 1–16 之内");
     if (options.year < 1971 || options.year > 9998) throw StoreError("year 须在 1971–9998 之内");
     return Loader(conninfo, options, on_phase).Run();
 }
