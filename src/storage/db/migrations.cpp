@@ -1049,8 +1049,8 @@ CREATE UNIQUE INDEX tangping_nominations_once ON tangping_nominations(person_id,
     // on demand by points_events_ensure_day() (the store calls it before the first insert of a
     // year it has not seen). A primary key of a partitioned table must hold the partition key,
     // so it is (id, day); id stays unique through its sequence. A reversal copies its original's
-    // day, so UNIQUE (reverses, day) and the foreign key (reverses, day) → (id, day) keep the old
-    // UNIQUE (reverses) and REFERENCES (id). SQLite keeps one table.
+    // day, so a unique index on (reverses, day) and the foreign key (reverses, day) → (id, day) keep
+    // the old UNIQUE (reverses) and REFERENCES (id). SQLite keeps one table.
     {90, "points ledger partitioned by year (PostgreSQL)", "", "",
      R"SQL(
 ALTER SEQUENCE points_events_id_seq OWNED BY NONE;
@@ -1066,7 +1066,6 @@ END $$;
 CREATE TABLE points_events (
   LIKE points_events_unpartitioned INCLUDING DEFAULTS,
   PRIMARY KEY (id, day),
-  UNIQUE (reverses, day),
   FOREIGN KEY (member_id) REFERENCES points_members(id),
   FOREIGN KEY (rule_id) REFERENCES points_rules(id)
 ) PARTITION BY RANGE (day);
@@ -1093,8 +1092,16 @@ SELECT points_events_ensure_year(y)
 INSERT INTO points_events SELECT * FROM points_events_unpartitioned;  -- LIKE kept the column order
 DROP TABLE points_events_unpartitioned;
 ALTER TABLE points_events ADD FOREIGN KEY (reverses, day) REFERENCES points_events (id, day);
+-- One reversal per event: a partial index, as nearly no event is a reversal (a full one held a
+-- NULL entry per event and took longer to build than the primary key).
+CREATE UNIQUE INDEX points_events_reverses ON points_events(reverses, day) WHERE reverses IS NOT NULL;
+-- A member's ledger and declarations (我的积分, the member's workbench).
 CREATE INDEX points_events_member ON points_events(member_id, day, id);
-CREATE INDEX points_events_status_day ON points_events(status, day, id);
+-- Pending declarations only (the approvals list and its total, the officers' workbench): read by
+-- the members of the scope, index-only; it replaces (status, day, id), whose other use, the
+-- approved events of a period, reads the whole year's partition anyway (docs/postgresql-plans.md).
+CREATE INDEX points_events_pending ON points_events(member_id, day, id) WHERE status = 'pending';
+-- 公示: the newest decisions.
 CREATE INDEX points_events_status_decided ON points_events(status, decided_at, id);
 CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events
   FOR EACH ROW EXECUTE FUNCTION points_events_append_only();
