@@ -10,7 +10,7 @@ pg_cpu() {  # seconds of CPU used so far by the cluster
   local pm; pm=$(head -1 "$pgdata/postmaster.pid")
   local total=0
   for stat in /proc/[0-9]*/stat; do
-    read -r -a f <"$stat" 2>/dev/null || continue
+    read -r -a f 2>/dev/null <"$stat" || continue
     if [ "${f[0]}" = "$pm" ]; then total=$((total + f[13] + f[14] + f[15] + f[16]))
     elif [ "${f[3]}" = "$pm" ]; then total=$((total + f[13] + f[14])); fi
   done
