@@ -40,7 +40,7 @@ for route in "county /api/v1/points/leaderboard?top=50" "admin /api/v1/points/le
              "county /api/v1/workbench" "admin /api/v1/workbench" "county /api/v1/points/approvals?limit=20"; do
   who=${route%% *}; path=${route#* }
   cookie=$([ "$who" = admin ] && echo "$ADMIN" || echo "$COUNTY")
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$URL$path")
+  code=$(curl -s --max-time 60 -o /dev/null -w "%{http_code}" -H "Cookie: $cookie" "$URL$path" || echo timeout)
   echo "== $who $path (answers $code)"
   wrk -t2 -c200 -d"${SECS}s" --timeout 10s --latency -H "Cookie: $cookie" "$URL$path" |
     grep -E "Latency  |50%|99%|Requests/sec|Non-2xx|Socket errors" || true

@@ -40,6 +40,11 @@ void AddLoadProvinceCommand(CLI::App& app, CommandContext& ctx) {
             ctx.exit_code = kExitBadInput;
             return;
         }
+        if (auto error = storage::ProvinceLoadOptionsError(o->load); !error.empty()) {
+            std::cerr << "load-province: --" << error << "\n";
+            ctx.exit_code = kExitBadInput;
+            return;
+        }
         try {
             auto report = storage::LoadProvince(o->db, o->load, [](const storage::ProvinceLoadPhase& p) {
                 std::cout << "  " << p.name << ": " << p.rows << " 行，" << Fixed(p.seconds) << " s" << std::endl;

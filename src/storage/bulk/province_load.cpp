@@ -347,11 +347,16 @@ private:
 
 }  // namespace
 
+std::string ProvinceLoadOptionsError(const ProvinceLoadOptions& options) {
+    if (!(options.scale >= 0.0001) || options.scale > 4) return "scale 须在 0.0001–4 之内";
+    if (options.jobs < 1 || options.jobs > 16) return "jobs 须在 1–16 之内";
+    if (options.year < 1971 || options.year > 9998) return "year 须在 1971–9998 之内";
+    return "";
+}
+
 ProvinceLoadReport LoadProvince(const std::string& conninfo, const ProvinceLoadOptions& options,
                                 const std::function<void(const ProvinceLoadPhase&)>& on_phase) {
-    if (!(options.scale >= 0.0001) || options.scale > 4) throw StoreError("scale 须在 0.0001–4 之内");
-    if (options.jobs < 1 || options.jobs > 16) throw StoreError("jobs 须在 1–16 之内");
-    if (options.year < 1971 || options.year > 9998) throw StoreError("year 须在 1971–9998 之内");
+    if (auto error = ProvinceLoadOptionsError(options); !error.empty()) throw StoreError(error);
     return Loader(conninfo, options, on_phase).Run();
 }
 

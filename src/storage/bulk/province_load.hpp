@@ -40,7 +40,10 @@ struct ProvinceLoadReport {
     double seconds = 0;
 };
 
-// Throws StoreError when the database cannot be reached, is not migrated, or already holds units
+// "" when the options are usable, else what is wrong, naming the option (scale, jobs, year).
+std::string ProvinceLoadOptionsError(const ProvinceLoadOptions& options);
+
+// Throws StoreError when the options are not usable, the database cannot be reached, is not migrated, or already holds units
 // or points events (the loader fills an empty database only).
 ProvinceLoadReport LoadProvince(const std::string& conninfo, const ProvinceLoadOptions& options,
                                 const std::function<void(const ProvinceLoadPhase&)>& on_phase = {});

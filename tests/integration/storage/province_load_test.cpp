@@ -78,7 +78,7 @@ TEST(ProvinceLoad, TheCommandRefusesSqliteAndABadScale) {
     EXPECT_EQ(sqlite.exit_code, 2) << sqlite.output;
     EXPECT_NE(sqlite.output.find("PostgreSQL"), std::string::npos) << sqlite.output;
     auto scale = RunCli({"load-province", "--db", "host=127.0.0.1 port=1 dbname=x", "--scale", "9"});
-    EXPECT_EQ(scale.exit_code, 1) << scale.output;
+    EXPECT_EQ(scale.exit_code, 2) << scale.output;
     EXPECT_NE(scale.output.find("scale"), std::string::npos) << scale.output;
 }
 
