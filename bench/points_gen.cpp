@@ -1,6 +1,6 @@
 // Generates province-scale inputs for `lingyan points tally` (issue 5): scale 1.0 = 20,000 units,
 // 4,000,000 members, 80,000,000 events (about 3.5 GB of CSV). Built and run by
-// points_tally_vs_duckdb.sh (g++ -O2; no project libraries).
+// points_tally_vs_duckdb.sh (g++ -O2 -I src; no project libraries: the rules come from a header-only file).
 // Usage: points_gen OUT_DIR [SCALE] [SEED]. Writes rules.json, rules.csv (the same rules for
 // DuckDB), units.csv, members.csv, events.csv. Deterministic for a given scale and seed.
 #include <cstdio>
@@ -9,24 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "storage/bulk/province_rules.hpp"
+
 namespace {
 
-struct RuleSpec {
-    const char* code;
-    const char* name;
-    const char* category;
-    int points;
-    int cap;  // 0: none
-    int weight;
-};
-constexpr RuleSpec kRules[] = {
-    {"XX01", "参加三会一课", "学习活动", 2, 40, 20},   {"XX02", "参加专题学习", "学习活动", 3, 30, 10},
-    {"ZY01", "参加志愿服务", "志愿服务", 5, 60, 18},   {"ZY02", "结对帮扶困难群众", "志愿服务", 8, 0, 4},
-    {"ZF01", "带头致富", "带头致富", 10, 50, 5},       {"ZF02", "带动群众就业", "带头致富", 6, 0, 4},
-    {"HJ01", "参与环境整治", "环境整治", 3, 36, 12},   {"HJ02", "垃圾分类督导", "环境整治", 2, 0, 8},
-    {"JF01", "成功调处纠纷", "纠纷调处", 6, 48, 6},    {"JF02", "反映社情民意", "纠纷调处", 2, 20, 8},
-    {"FM01", "无故不参加组织生活", "负面清单", -5, 30, 3}, {"FM02", "不按时交纳党费", "负面清单", -10, 0, 2},
-};
+using lingyan::storage::province::kRules;
+using lingyan::storage::province::RuleSpec;
 
 FILE* Open(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "wb");

@@ -11,7 +11,7 @@ data="$here/out/points-$scale"
 if [ ! -f "$data/events.csv" ]; then
   echo "generating scale $scale into $data …"
   mkdir -p "$here/out" "$data.tmp"
-  g++ -O2 -std=c++20 -o "$here/out/points_gen" "$here/points_gen.cpp"
+  g++ -O2 -std=c++20 -I "$here/../src" -o "$here/out/points_gen" "$here/points_gen.cpp"
   "$here/out/points_gen" "$data.tmp" "$scale" && rm -rf "$data" && mv "$data.tmp" "$data"
 fi
 if [ ! -d "$here/duckdb/node_modules/@duckdb/node-api" ]; then

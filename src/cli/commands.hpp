@@ -23,5 +23,6 @@ void AddMatchCommand(CLI::App& app, CommandContext& ctx);     // match
 void AddWorkdaysCommand(CLI::App& app, CommandContext& ctx);  // workdays add, workdays count
 void AddBackupCommands(CLI::App& app, CommandContext& ctx);   // backup, restore (backup_cmd.cpp)
 void AddCheckCommand(CLI::App& app, CommandContext& ctx);     // check (check_cmd.cpp)
+void AddLoadProvinceCommand(CLI::App& app, CommandContext& ctx);  // load-province (load_province_cmd.cpp)
 
 }  // namespace lingyan::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     lingyan::cli::AddWorkdaysCommand(app, ctx);
     lingyan::cli::AddBackupCommands(app, ctx);
     lingyan::cli::AddCheckCommand(app, ctx);
+    lingyan::cli::AddLoadProvinceCommand(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

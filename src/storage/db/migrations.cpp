@@ -1044,6 +1044,70 @@ CREATE INDEX tangping_nominations_person ON tangping_nominations(person_id);
 CREATE UNIQUE INDEX tangping_nominations_once ON tangping_nominations(person_id, year, category);
 )SQL",
      "", ""},
+    // Issue 15: on PostgreSQL the points ledger is range-partitioned by year of the event's day
+    // (days since 1970-01-01), one partition a year, made ahead for last, this and next year and
+    // on demand by points_events_ensure_day() (the store calls it before the first insert of a
+    // year it has not seen). A primary key of a partitioned table must hold the partition key,
+    // so it is (id, day); id stays unique through its sequence. A reversal copies its original's
+    // day, so a unique index on (reverses, day) and the foreign key (reverses, day) → (id, day) keep
+    // the old UNIQUE (reverses) and REFERENCES (id). SQLite keeps one table.
+    {90, "points ledger partitioned by year (PostgreSQL)", "", "",
+     R"SQL(
+ALTER SEQUENCE points_events_id_seq OWNED BY NONE;
+ALTER TABLE points_events RENAME TO points_events_unpartitioned;
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT indexname FROM pg_indexes WHERE tablename = 'points_events_unpartitioned' LOOP
+    EXECUTE format('ALTER INDEX %I RENAME TO %I', r.indexname, r.indexname || '_unpartitioned');
+  END LOOP;
+END $$;
+-- The same columns, NOT NULLs and defaults (id: nextval of the kept sequence).
+CREATE TABLE points_events (
+  LIKE points_events_unpartitioned INCLUDING DEFAULTS,
+  PRIMARY KEY (id, day),
+  FOREIGN KEY (member_id) REFERENCES points_members(id),
+  FOREIGN KEY (rule_id) REFERENCES points_rules(id)
+) PARTITION BY RANGE (day);
+ALTER SEQUENCE points_events_id_seq OWNED BY points_events.id;
+-- TRUE when the year's partition was there already; FALSE when this call made it (made in the
+-- caller's transaction, so it is gone again if that transaction rolls back).
+CREATE FUNCTION points_events_ensure_year(y INTEGER) RETURNS BOOLEAN LANGUAGE plpgsql AS $$
+DECLARE
+  part TEXT := 'points_events_y' || CASE WHEN y < 0 THEN 'm' || (-y)::TEXT ELSE y::TEXT END;
+BEGIN
+  IF to_regclass(part) IS NOT NULL THEN RETURN TRUE; END IF;
+  -- Two servers making the same year: the second waits here, then finds it made.
+  PERFORM pg_advisory_xact_lock(hashtext('points_events partitions'));
+  IF to_regclass(part) IS NOT NULL THEN RETURN TRUE; END IF;
+  EXECUTE format('CREATE TABLE %I PARTITION OF points_events FOR VALUES FROM (%s) TO (%s)', part,
+                 make_date(y, 1, 1) - DATE '1970-01-01', make_date(y + 1, 1, 1) - DATE '1970-01-01');
+  RETURN FALSE;
+END $$;
+CREATE FUNCTION points_events_ensure_day(d INTEGER) RETURNS BOOLEAN LANGUAGE sql AS
+  $$ SELECT points_events_ensure_year(EXTRACT(YEAR FROM DATE '1970-01-01' + d)::INTEGER) $$;
+SELECT points_events_ensure_year(y)
+  FROM (SELECT DISTINCT EXTRACT(YEAR FROM DATE '1970-01-01' + day)::INTEGER AS y FROM points_events_unpartitioned
+        UNION SELECT EXTRACT(YEAR FROM now())::INTEGER + k FROM generate_series(-1, 1) AS k) AS years;
+INSERT INTO points_events SELECT * FROM points_events_unpartitioned;  -- LIKE kept the column order
+DROP TABLE points_events_unpartitioned;
+ALTER TABLE points_events ADD FOREIGN KEY (reverses, day) REFERENCES points_events (id, day);
+-- One reversal per event: a partial index, as nearly no event is a reversal (a full one held a
+-- NULL entry per event and took longer to build than the primary key).
+CREATE UNIQUE INDEX points_events_reverses ON points_events(reverses, day) WHERE reverses IS NOT NULL;
+-- A member's ledger and declarations (我的积分, the member's workbench).
+CREATE INDEX points_events_member ON points_events(member_id, day, id);
+-- Pending declarations only (the approvals list and its total, the officers' workbench): read by
+-- the members of the scope, index-only; it replaces (status, day, id), whose other use, the
+-- approved events of a period, reads the whole year's partition anyway (docs/postgresql-plans.md).
+CREATE INDEX points_events_pending ON points_events(member_id, day, id) WHERE status = 'pending';
+-- 公示: the newest decisions.
+CREATE INDEX points_events_status_decided ON points_events(status, decided_at, id);
+CREATE TRIGGER points_events_no_delete BEFORE DELETE ON points_events
+  FOR EACH ROW EXECUTE FUNCTION points_events_append_only();
+CREATE TRIGGER points_events_feed AFTER INSERT OR UPDATE OR DELETE ON points_events
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('points');
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {
@@ -1070,7 +1134,7 @@ int CurrentSchemaVersion(SqlDb& db) {
 // until they are all merged.
 int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
 
-int ApplyMigrations(SqlDb& db) {
+int ApplyMigrations(SqlDb& db, int up_to) {
     // Every migration not yet recorded, in version order — also one numbered below the newest
     // applied (work merged from a branch that numbered it earlier).
     EnsureVersionTable(db);
@@ -1078,7 +1142,7 @@ int ApplyMigrations(SqlDb& db) {
     for (const auto& r : db.Query("SELECT version FROM schema_migrations")) done.insert(static_cast<int>(AsInt(r[0])));
     int applied = 0;
     for (const Migration& m : kMigrations) {
-        if (done.contains(m.version)) continue;
+        if (done.contains(m.version) || m.version > up_to) continue;
         db.Begin();
         try {
             db.ExecScript(Render(m, db.dialect()));

@@ -8,8 +8,9 @@
 namespace lingyan::storage {
 
 // Applies every migration not yet recorded in schema_migrations (in version order, also one
-// numbered below the newest applied); returns how many were applied.
-int ApplyMigrations(SqlDb& db);
+// numbered below the newest applied) up to `up_to` (tests of an upgrade stop before the migration
+// they test); returns how many were applied.
+int ApplyMigrations(SqlDb& db, int up_to = 1 << 30);
 // 0 when the database has never been migrated.
 int CurrentSchemaVersion(SqlDb& db);
 // The number of migrations this binary knows.

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/common/date.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -308,7 +309,17 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListDecidedSince(const cor
     return out;
 }
 
+void SqlPointsStore::EnsureLedgerPartition(points::Day day) {
+    if (db_.dialect() != Dialect::kPostgres) return;
+    const int year = core::CivilFromDays(day).year;
+    if (partition_years_.contains(year)) return;
+    // Remembered only once seen made before: one made now is undone if this transaction rolls back.
+    if (AsInt(db_.Query("SELECT points_events_ensure_day(?)::INTEGER", {std::int64_t{day}}).at(0)[0]) != 0)
+        partition_years_.insert(year);
+}
+
 ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
+    EnsureLedgerPartition(e.date);
     return AsInt(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
                                           std::string(EventStatusName(e.status)), e.submitted_by, e.submitted_at,
                                           e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)})

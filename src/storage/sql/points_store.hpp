@@ -4,6 +4,8 @@
 // opened with SqlStore::Begin(); it opens none itself. All SQL is parameterized and lives in
 // sql_points_store.cpp as named constants. Not thread-safe, like the connection.
 
+#include <set>
+
 #include "core/ports/points_store.hpp"
 #include "storage/db/sql_db.hpp"
 
@@ -43,7 +45,11 @@ public:
     core::ports::Id FindReversal(core::ports::Id id) override;
 
 private:
+    // PostgreSQL: makes the ledger partition of the event's year if it has none (migration 90).
+    void EnsureLedgerPartition(core::points::Day day);
+
     SqlDb& db_;
+    std::set<int> partition_years_;  // years known to have a ledger partition
 };
 
 // "pending" / "approved" / "rejected" and back.
