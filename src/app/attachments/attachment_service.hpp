@@ -33,6 +33,21 @@ struct OwnerAccess {
 };
 using OwnerResolver = std::function<Result<OwnerAccess>(const Actor& actor, Id owner_id, Id sub_id)>;
 
+// The resolver rule of a record with a timeline (a ticket's events, a project's reports), the record
+// found and the caller's part in it told: not found unless `party`, nor when `sub_id` (0: the record
+// itself) is not one of the sub-records `list_subs()` returns; else `access`.
+template <class ListSubs>
+Result<OwnerAccess> PartyAccess(bool party, const std::string& what, Id sub_id, ListSubs&& list_subs,
+                                const std::string& sub_what, OwnerAccess access) {
+    if (!party) return NotFound(what);
+    if (sub_id != 0) {
+        bool found = false;
+        for (const auto& sub : list_subs()) found = found || sub.id == sub_id;
+        if (!found) return NotFound(sub_what, "sub_id");
+    }
+    return access;
+}
+
 // Image renditions (exchange/attachments, libgd): both JPEG.
 struct ImagePreviews {
     std::string thumb, display;

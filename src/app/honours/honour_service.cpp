@@ -112,6 +112,16 @@ Result<HonourView> HonourService::Add(const Actor& actor, honours::Honour h) {
     return HonourView{h, unit_name, ""};
 }
 
+int HonourService::RegisterAll(const Actor& actor, const std::vector<honours::Honour>& items) {
+    std::lock_guard lock(store_mutex_);
+    auto existing = honours_.ListHonours();
+    auto tx = store_.Begin();
+    int added = 0;
+    for (const auto& h : items) added += Register(actor, h, existing);
+    tx->Commit();
+    return added;
+}
+
 Result<int> HonourService::Grant(const Actor& actor, const std::vector<TitleGrant>& grants) {
     if (!IsManager(actor.role)) return RoleForbidden();
     std::vector<honours::Honour> items;
@@ -129,13 +139,7 @@ Result<int> HonourService::Grant(const Actor& actor, const std::vector<TitleGran
         if (auto ok = honours::Validate(h); !ok) return ok.error();
         items.push_back(std::move(h));
     }
-    std::lock_guard lock(store_mutex_);
-    auto existing = honours_.ListHonours();
-    auto tx = store_.Begin();
-    int added = 0;
-    for (const auto& h : items) added += Register(actor, h, existing);
-    tx->Commit();
-    return added;
+    return RegisterAll(actor, items);
 }
 
 Result<int> HonourService::FromCampaign(const Actor& actor, Id campaign_id, const std::string& award,
@@ -164,13 +168,7 @@ Result<int> HonourService::FromCampaign(const Actor& actor, Id campaign_id, cons
         items.push_back(std::move(h));
     }
     if (items.empty()) return Invalid("该考核活动没有这个奖项的获奖者：" + award, "award");
-    std::lock_guard lock(store_mutex_);
-    auto existing = honours_.ListHonours();
-    auto tx = store_.Begin();
-    int added = 0;
-    for (const auto& h : items) added += Register(actor, h, existing);
-    tx->Commit();
-    return added;
+    return RegisterAll(actor, items);
 }
 
 std::vector<honours::Honour> HonourService::HonoursOf(Id person_id) {

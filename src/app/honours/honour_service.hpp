@@ -73,6 +73,8 @@ public:
 private:
     // Registers `h` unless already there (caller holds store_mutex_ inside a transaction).
     bool Register(const Actor& actor, core::honours::Honour h, const std::vector<core::honours::Honour>& existing);
+    // Registers every one of `items` not already there, in one transaction; how many were new.
+    int RegisterAll(const Actor& actor, const std::vector<core::honours::Honour>& items);
 
     core::ports::HonourStore& honours_;
     CampaignService* campaigns_ = nullptr;

@@ -21,11 +21,6 @@ constexpr int kMaxPerPage = 200;
 
 constexpr std::size_t kMaxReportChars = 2000;
 
-std::string UnitName(const core::roster::RegionTree& tree, Id id) {
-    const auto* u = tree.Find(id);
-    return u ? u->name : "";
-}
-
 std::string MilestonesJson(const std::vector<pj::Milestone>& ms) {
     std::string out = "[";
     for (const auto& m : ms)
@@ -85,23 +80,16 @@ Result<OwnerAccess> ProjectService::AttachmentAccess(const Actor& actor, Id id, 
     auto p = projects_.FindProject(id);
     if (!p) return NotFound("项目");
     const Parties parties = PartiesOf(actor, *p);
-    if (!parties.Any()) return NotFound("项目");
-    if (report_id != 0) {
-        bool found = false;
-        for (const auto& r : projects_.ListReports(id)) found = found || r.id == report_id;
-        if (!found) return NotFound("进展报告", "sub_id");
-    }
-    OwnerAccess access;
-    access.add = p->state != pj::State::kCompleted && (parties.owner || parties.office);
-    access.remove_any = parties.office;
-    return access;
+    return PartyAccess(parties.Any(), "项目", report_id, [&] { return projects_.ListReports(id); }, "进展报告",
+                       {.add = p->state != pj::State::kCompleted && (parties.owner || parties.office),
+                        .remove_any = parties.office});
 }
 
 ProjectView ProjectService::ViewOf(const Actor& actor, pj::Project p, const std::vector<pj::Milestone>& all) const {
     ProjectView v;
     roster_.WithIndex([&](const RosterIndex& index) {
-        v.office_unit = UnitName(index.tree(), p.office_unit_id);
-        v.unit = UnitName(index.tree(), p.unit_id);
+        v.office_unit = index.tree().NameOf(p.office_unit_id);
+        v.unit = index.tree().NameOf(p.unit_id);
         if (const auto* person = index.FindPerson(p.owner_person_id)) v.owner = person->name;
     });
     const auto today = ParseIsoDate(clock_.Today()).value_or(CivilDate{});
@@ -302,7 +290,7 @@ Result<ProjectDetail> ProjectService::Get(const Actor& actor, Id id) {
     roster_.WithIndex([&](const RosterIndex& index) {
         for (auto& c : projects_.ListClaims(id)) {
             ClaimView v;
-            v.unit = UnitName(index.tree(), c.unit_id);
+            v.unit = index.tree().NameOf(c.unit_id);
             if (const auto* person = index.FindPerson(c.owner_person_id)) v.owner = person->name;
             v.claim = std::move(c);
             d.claims.push_back(std::move(v));

@@ -27,11 +27,6 @@ CivilDate DateOr(const std::string& text, CivilDate fallback) {
     return d ? *d : fallback;
 }
 
-std::string UnitName(const core::roster::RegionTree& tree, Id id) {
-    const auto* u = tree.Find(id);
-    return u ? u->name : "";
-}
-
 // Meetings are read by the officers whose scope holds the organizing unit, and by everyone below it
 // (a village secretary reads the town's 书记讲给书记听).
 bool MeetingVisible(const core::roster::RegionTree& tree, const Actor& actor, Id unit) {
@@ -124,9 +119,9 @@ Result<tk::Colour> TicketService::ColourNow(const tk::Ticket& t, const CivilDate
 TicketView TicketService::ViewOf(const Actor& actor, tk::Ticket t) const {
     TicketView v;
     roster_.WithIndex([&](const RosterIndex& index) {
-        v.subject_unit = UnitName(index.tree(), t.subject_unit_id);
-        v.office_unit = UnitName(index.tree(), t.office_unit_id);
-        v.handler_unit = UnitName(index.tree(), t.handler_unit_id);
+        v.subject_unit = index.tree().NameOf(t.subject_unit_id);
+        v.office_unit = index.tree().NameOf(t.office_unit_id);
+        v.handler_unit = index.tree().NameOf(t.handler_unit_id);
     });
     const auto parties = PartiesOf(actor, t);
     const auto today = DateOr(clock_.Today(), CivilDate{});
@@ -607,16 +602,8 @@ Result<OwnerAccess> TicketService::AttachmentAccess(const Actor& actor, Id id, I
     auto t = tickets_.FindTicket(id);
     if (!t) return NotFound("工单");
     const Parties p = PartiesOf(actor, *t);
-    if (!p.Any()) return NotFound("工单");
-    if (event_id != 0) {
-        bool found = false;
-        for (const auto& e : tickets_.ListEvents(id)) found = found || e.id == event_id;
-        if (!found) return NotFound("工单进展记录", "sub_id");
-    }
-    OwnerAccess access;
-    access.add = tk::IsOpen(t->state) && (p.raiser || p.handler || p.office);
-    access.remove_any = p.office;
-    return access;
+    return PartyAccess(p.Any(), "工单", event_id, [&] { return tickets_.ListEvents(id); }, "工单进展记录",
+                       {.add = tk::IsOpen(t->state) && (p.raiser || p.handler || p.office), .remove_any = p.office});
 }
 
 void TicketService::Cards(const Actor& actor, std::vector<WorkCard>& cards) {
@@ -721,7 +708,7 @@ Result<BoardView> TicketService::Board(const Actor& actor, Id unit, std::optiona
             if (!tk::NeedsTalk(static_cast<int>(n), b.rules)) continue;
             if (scope != 0 && !tree.InSubtree(scope, u)) continue;
             if (!core::auth::InScope(tree, actor, u)) continue;
-            b.talks.push_back(TalkFlag{u, UnitName(tree, u), n});
+            b.talks.push_back(TalkFlag{u, tree.NameOf(u), n});
         }
     });
     std::sort(b.talks.begin(), b.talks.end(), [](const auto& a, const auto& c) { return a.reds > c.reds; });
@@ -753,11 +740,11 @@ Result<TicketStats> TicketService::Statistics(const Actor& actor, Id unit, int y
     };
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
-        s.unit = scope == 0 ? "全部单位" : UnitName(tree, scope);
+        s.unit = scope == 0 ? "全部单位" : tree.NameOf(scope);
         for (const auto& r : rows) {
             UnitStats u;
             u.unit_id = r.handler_unit_id;
-            u.unit = UnitName(tree, r.handler_unit_id);
+            u.unit = tree.NameOf(r.handler_unit_id);
             u.received = r.received;
             u.closed = r.closed;
             u.open = r.open;
@@ -777,7 +764,7 @@ Result<TicketStats> TicketService::Statistics(const Actor& actor, Id unit, int y
             if (m.held_on.substr(0, 4) != std::to_string(year)) continue;
             if (scope != 0 && !tree.InSubtree(scope, m.unit_id)) continue;
             if (!core::auth::InScope(tree, actor, m.unit_id)) continue;
-            MeetingView v{m, UnitName(tree, m.unit_id), items[m.id][0], items[m.id][1]};
+            MeetingView v{m, tree.NameOf(m.unit_id), items[m.id][0], items[m.id][1]};
             s.meetings++;
             s.items += v.items;
             s.by_meeting.push_back(std::move(v));
@@ -812,7 +799,7 @@ Result<MeetingView> TicketService::CreateMeeting(const Actor& actor, tk::Meeting
     bool exists = false;
     roster_.WithIndex([&](const RosterIndex& index) {
         exists = index.tree().Find(m.unit_id) != nullptr;
-        unit = UnitName(index.tree(), m.unit_id);
+        unit = index.tree().NameOf(m.unit_id);
     });
     if (!exists || !InScope(actor, m.unit_id)) return NotFound("单位", "unit_id");
     m.created_by = actor.username;
@@ -844,7 +831,7 @@ Result<std::vector<MeetingView>> TicketService::ListMeetings(const Actor& actor,
             if (year != 0 && m.held_on.substr(0, 4) != std::to_string(year)) continue;
             if (!MeetingVisible(index.tree(), actor, m.unit_id)) continue;
             const auto n = items[m.id];
-            out.push_back(MeetingView{std::move(m), UnitName(index.tree(), m.unit_id), n[0], n[1]});
+            out.push_back(MeetingView{std::move(m), index.tree().NameOf(m.unit_id), n[0], n[1]});
         }
     });
     return out;
@@ -860,7 +847,7 @@ Result<MeetingDetail> TicketService::GetMeeting(const Actor& actor, Id id) {
     if (m)
         roster_.WithIndex([&](const RosterIndex& index) {
             visible = MeetingVisible(index.tree(), actor, m->unit_id);
-            d.view.unit = UnitName(index.tree(), m->unit_id);
+            d.view.unit = index.tree().NameOf(m->unit_id);
         });
     if (!visible) return NotFound("会议");
     ports::TicketFilter f;
@@ -887,7 +874,7 @@ Result<DeliberationView> TicketService::CreateDeliberation(const Actor& actor, t
     bool exists = false;
     roster_.WithIndex([&](const RosterIndex& index) {
         exists = index.tree().Find(d.unit_id) != nullptr;
-        unit = UnitName(index.tree(), d.unit_id);
+        unit = index.tree().NameOf(d.unit_id);
     });
     if (!exists || !InScope(actor, d.unit_id)) return NotFound("单位", "unit_id");
     d.created_by = actor.username;
@@ -911,7 +898,7 @@ Result<std::vector<DeliberationView>> TicketService::ListDeliberations(const Act
     roster_.WithIndex([&](const RosterIndex& index) {
         for (auto& d : all)
             if (core::auth::InScope(index.tree(), actor, d.unit_id))
-                out.push_back(DeliberationView{std::move(d), UnitName(index.tree(), d.unit_id), {}});
+                out.push_back(DeliberationView{std::move(d), index.tree().NameOf(d.unit_id), {}});
     });
     return out;
 }
@@ -922,7 +909,7 @@ Result<DeliberationView> TicketService::GetDeliberation(const Actor& actor, Id i
     auto d = tickets_.FindDeliberation(id);
     if (!d || !InScope(actor, d->unit_id)) return NotFound("议事堂记录");
     DeliberationView v;
-    roster_.WithIndex([&](const RosterIndex& index) { v.unit = UnitName(index.tree(), d->unit_id); });
+    roster_.WithIndex([&](const RosterIndex& index) { v.unit = index.tree().NameOf(d->unit_id); });
     ports::TicketFilter f;
     f.kind = ports::ScopeKind::kVisible;
     f.unit_id = 0;

@@ -5,6 +5,8 @@
 #include <random>
 #include <set>
 
+#include "core/common/enum_names.hpp"
+
 namespace lingyan::core::arena {
 
 namespace {
@@ -162,26 +164,15 @@ std::vector<Id> DrawOrder(std::vector<Id> ids, std::uint64_t seed) {
     return ids;
 }
 
-const char* RecusalLevelName(RecusalLevel level) {
-    switch (level) {
-        case RecusalLevel::kNone:
-            return "none";
-        case RecusalLevel::kVillage:
-            return "village";
-        case RecusalLevel::kCounty:
-            return "county";
-        case RecusalLevel::kTown:
-            break;
-    }
-    return "town";
-}
+namespace {
+constexpr EnumName<RecusalLevel> kRecusalLevels[] = {{RecusalLevel::kNone, "none"},
+                                                     {RecusalLevel::kVillage, "village"},
+                                                     {RecusalLevel::kTown, "town"},
+                                                     {RecusalLevel::kCounty, "county"}};
+}  // namespace
 
-std::optional<RecusalLevel> RecusalLevelFromName(std::string_view s) {
-    if (s == "none") return RecusalLevel::kNone;
-    if (s == "village") return RecusalLevel::kVillage;
-    if (s == "town") return RecusalLevel::kTown;
-    if (s == "county") return RecusalLevel::kCounty;
-    return std::nullopt;
-}
+const char* RecusalLevelName(RecusalLevel level) { return EnumNameOf(kRecusalLevels, level, "town"); }
+
+std::optional<RecusalLevel> RecusalLevelFromName(std::string_view s) { return EnumFromName(kRecusalLevels, s); }
 
 }  // namespace lingyan::core::arena

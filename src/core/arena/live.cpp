@@ -2,16 +2,21 @@
 
 #include <algorithm>
 
+#include "core/common/enum_names.hpp"
+
 namespace lingyan::core::arena {
 
 namespace {
 
-constexpr std::pair<EventKind, const char*> kEventNames[] = {
+constexpr EnumName<EventKind> kEventNames[] = {
     {EventKind::kDraw, "draw"},     {EventKind::kAdvance, "advance"}, {EventKind::kTimer, "timer"},
     {EventKind::kOpen, "open"},     {EventKind::kClose, "close"},     {EventKind::kReveal, "reveal"},
     {EventKind::kScore, "score"},   {EventKind::kReopen, "reopen"},   {EventKind::kPreScore, "pre_score"},
     {EventKind::kFinish, "finish"},
 };
+
+constexpr EnumName<TimerAction> kTimerActions[] = {
+    {TimerAction::kStart, "start"}, {TimerAction::kStop, "stop"}, {TimerAction::kReset, "reset"}};
 
 const Seat* FindSeat(const ContestSetup& setup, Id id) {
     for (const auto& s : setup.seats)
@@ -71,36 +76,13 @@ Result<Prepared> PrepareScore(const ContestSetup& setup, const Recusals& recusal
 
 }  // namespace
 
-const char* EventKindName(EventKind kind) {
-    for (auto [k, name] : kEventNames)
-        if (k == kind) return name;
-    return "advance";
-}
+const char* EventKindName(EventKind kind) { return EnumNameOf(kEventNames, kind, "advance"); }
 
-std::optional<EventKind> EventKindFromName(std::string_view s) {
-    for (auto [k, name] : kEventNames)
-        if (s == name) return k;
-    return std::nullopt;
-}
+std::optional<EventKind> EventKindFromName(std::string_view s) { return EnumFromName(kEventNames, s); }
 
-const char* TimerActionName(TimerAction a) {
-    switch (a) {
-        case TimerAction::kStop:
-            return "stop";
-        case TimerAction::kReset:
-            return "reset";
-        case TimerAction::kStart:
-            break;
-    }
-    return "start";
-}
+const char* TimerActionName(TimerAction a) { return EnumNameOf(kTimerActions, a, "start"); }
 
-std::optional<TimerAction> TimerActionFromName(std::string_view s) {
-    if (s == "start") return TimerAction::kStart;
-    if (s == "stop") return TimerAction::kStop;
-    if (s == "reset") return TimerAction::kReset;
-    return std::nullopt;
-}
+std::optional<TimerAction> TimerActionFromName(std::string_view s) { return EnumFromName(kTimerActions, s); }
 
 const char* ContestStatusName(ContestStatus s) {
     switch (s) {
@@ -162,7 +144,8 @@ Result<Prepared> Prepare(const ContestSetup& setup, const Recusals& recusals, co
                 for (int step = 1; step <= size; ++step) {
                     const int idx = (state.current + step) % size;
                     const Id id = order[static_cast<std::size_t>(idx)];
-                    if ((idx == state.current && state.current >= 0) || state.revealed.count({state.round, id})) continue;
+                    if ((idx == state.current && state.current >= 0) || state.revealed.count({state.round, id}))
+                        continue;
                     e.round = state.round;
                     e.contestant_id = id;
                     return out;

@@ -1,17 +1,18 @@
 #include "core/honours/honour.hpp"
 
+#include "core/common/enum_names.hpp"
+
 namespace lingyan::core::honours {
 
 namespace {
 
-constexpr struct {
-    Level level;
-    const char* name;
-    const char* label;
-} kLevels[] = {{Level::kProvince, "province", "省级"},
-               {Level::kCity, "city", "市级"},
-               {Level::kCounty, "county", "区县级"},
-               {Level::kTown, "town", "镇街级"}};
+constexpr EnumName<Level> kLevels[] = {{Level::kProvince, "province", "省级"},
+                                       {Level::kCity, "city", "市级"},
+                                       {Level::kCounty, "county", "区县级"},
+                                       {Level::kTown, "town", "镇街级"}};
+
+constexpr EnumName<Source> kSources[] = {
+    {Source::kContest, "contest"}, {Source::kCampaign, "campaign"}, {Source::kManual, "manual"}};
 
 }  // namespace
 
@@ -23,42 +24,15 @@ Status Validate(const Honour& h) {
     return Ok();
 }
 
-const char* LevelName(Level level) {
-    for (const auto& l : kLevels)
-        if (l.level == level) return l.name;
-    return "county";
-}
+const char* LevelName(Level level) { return EnumNameOf(kLevels, level, "county"); }
 
-const char* LevelLabel(Level level) {
-    for (const auto& l : kLevels)
-        if (l.level == level) return l.label;
-    return "区县级";
-}
+const char* LevelLabel(Level level) { return EnumLabelOf(kLevels, level, "区县级"); }
 
-std::optional<Level> LevelFromName(std::string_view s) {
-    for (const auto& l : kLevels)
-        if (s == l.name || s == l.label) return l.level;
-    return std::nullopt;
-}
+std::optional<Level> LevelFromName(std::string_view s) { return EnumFromName(kLevels, s, NameMatch::kNameOrLabel); }
 
-const char* SourceName(Source source) {
-    switch (source) {
-        case Source::kContest:
-            return "contest";
-        case Source::kCampaign:
-            return "campaign";
-        case Source::kManual:
-            break;
-    }
-    return "manual";
-}
+const char* SourceName(Source source) { return EnumNameOf(kSources, source, "manual"); }
 
-std::optional<Source> SourceFromName(std::string_view s) {
-    if (s == "contest") return Source::kContest;
-    if (s == "campaign") return Source::kCampaign;
-    if (s == "manual") return Source::kManual;
-    return std::nullopt;
-}
+std::optional<Source> SourceFromName(std::string_view s) { return EnumFromName(kSources, s); }
 
 const Honour* Satisfying(const std::vector<Honour>& honours, const HonourRule& rule, int year) {
     for (const auto& h : honours) {

@@ -1,24 +1,19 @@
 #include "core/personnel/decision.hpp"
 
 #include "core/common/date.hpp"
+#include "core/common/enum_names.hpp"
 
 namespace lingyan::core::personnel {
 
 namespace {
 
-constexpr struct {
-    Kind kind;
-    const char* name;
-    const char* label;
-} kKinds[] = {{Kind::kAppointment, "appointment", "任用"},
-              {Kind::kPromotion, "promotion", "晋升职级"},
-              {Kind::kReward, "reward", "奖励"},
-              {Kind::kTalk, "talk", "谈话提醒"}};
+constexpr EnumName<Kind> kKinds[] = {{Kind::kAppointment, "appointment", "任用"},
+                                     {Kind::kPromotion, "promotion", "晋升职级"},
+                                     {Kind::kReward, "reward", "奖励"},
+                                     {Kind::kTalk, "talk", "谈话提醒"}};
 
-constexpr struct {
-    Ground ground;
-    const char* name;
-} kGrounds[] = {{Ground::kCampaign, "campaign"}, {Ground::kHonour, "honour"}, {Ground::kPool, "pool"}};
+constexpr EnumName<Ground> kGrounds[] = {
+    {Ground::kCampaign, "campaign"}, {Ground::kHonour, "honour"}, {Ground::kPool, "pool"}};
 
 }  // namespace
 
@@ -37,34 +32,14 @@ Status Validate(const Decision& d, const std::optional<PositionSpec>& position) 
     return Ok();
 }
 
-const char* KindName(Kind kind) {
-    for (const auto& k : kKinds)
-        if (k.kind == kind) return k.name;
-    return "appointment";
-}
+const char* KindName(Kind kind) { return EnumNameOf(kKinds, kind, "appointment"); }
 
-const char* KindLabel(Kind kind) {
-    for (const auto& k : kKinds)
-        if (k.kind == kind) return k.label;
-    return "任用";
-}
+const char* KindLabel(Kind kind) { return EnumLabelOf(kKinds, kind, "任用"); }
 
-std::optional<Kind> KindFromName(std::string_view s) {
-    for (const auto& k : kKinds)
-        if (s == k.name) return k.kind;
-    return std::nullopt;
-}
+std::optional<Kind> KindFromName(std::string_view s) { return EnumFromName(kKinds, s); }
 
-const char* GroundName(Ground ground) {
-    for (const auto& g : kGrounds)
-        if (g.ground == ground) return g.name;
-    return "campaign";
-}
+const char* GroundName(Ground ground) { return EnumNameOf(kGrounds, ground, "campaign"); }
 
-std::optional<Ground> GroundFromName(std::string_view s) {
-    for (const auto& g : kGrounds)
-        if (s == g.name) return g.ground;
-    return std::nullopt;
-}
+std::optional<Ground> GroundFromName(std::string_view s) { return EnumFromName(kGrounds, s); }
 
 }  // namespace lingyan::core::personnel

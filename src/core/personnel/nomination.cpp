@@ -1,23 +1,18 @@
 #include "core/personnel/nomination.hpp"
 
+#include "core/common/enum_names.hpp"
+
 namespace lingyan::core::personnel {
 
 namespace {
 
-constexpr struct {
-    Category category;
-    const char* name;
-    const char* label;
-} kCategories[] = {{Category::kInaction, "inaction", "不作为"},
-                   {Category::kSlow, "slow", "慢作为"},
-                   {Category::kShirking, "shirking", "不担当"}};
+constexpr EnumName<Category> kCategories[] = {{Category::kInaction, "inaction", "不作为"},
+                                              {Category::kSlow, "slow", "慢作为"},
+                                              {Category::kShirking, "shirking", "不担当"}};
 
-constexpr struct {
-    NominationState state;
-    const char* name;
-} kStates[] = {{NominationState::kPending, "pending"},
-               {NominationState::kConfirmed, "confirmed"},
-               {NominationState::kRejected, "rejected"}};
+constexpr EnumName<NominationState> kStates[] = {{NominationState::kPending, "pending"},
+                                                 {NominationState::kConfirmed, "confirmed"},
+                                                 {NominationState::kRejected, "rejected"}};
 
 }  // namespace
 
@@ -42,34 +37,16 @@ Result<Nomination> Review(Nomination n, bool confirm, const std::string& reason,
     return n;
 }
 
-const char* CategoryName(Category c) {
-    for (const auto& k : kCategories)
-        if (k.category == c) return k.name;
-    return "inaction";
-}
+const char* CategoryName(Category c) { return EnumNameOf(kCategories, c, "inaction"); }
 
-const char* CategoryLabel(Category c) {
-    for (const auto& k : kCategories)
-        if (k.category == c) return k.label;
-    return "不作为";
-}
+const char* CategoryLabel(Category c) { return EnumLabelOf(kCategories, c, "不作为"); }
 
 std::optional<Category> CategoryFromName(std::string_view s) {
-    for (const auto& k : kCategories)
-        if (s == k.name || s == k.label) return k.category;
-    return std::nullopt;
+    return EnumFromName(kCategories, s, NameMatch::kNameOrLabel);
 }
 
-const char* StateName(NominationState s) {
-    for (const auto& k : kStates)
-        if (k.state == s) return k.name;
-    return "pending";
-}
+const char* StateName(NominationState s) { return EnumNameOf(kStates, s, "pending"); }
 
-std::optional<NominationState> StateFromName(std::string_view s) {
-    for (const auto& k : kStates)
-        if (s == k.name) return k.state;
-    return std::nullopt;
-}
+std::optional<NominationState> StateFromName(std::string_view s) { return EnumFromName(kStates, s); }
 
 }  // namespace lingyan::core::personnel

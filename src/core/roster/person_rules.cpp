@@ -1,6 +1,7 @@
 #include "core/roster/person_rules.hpp"
 
 #include "core/common/date.hpp"
+#include "core/common/enum_names.hpp"
 
 namespace lingyan::core::roster {
 
@@ -30,8 +31,8 @@ bool ValidIdNumber(std::string_view id) {
     }
     char last = id[17] == 'x' ? 'X' : id[17];
     if (kCheck[sum % 11] != last) return false;
-    std::string date = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
-                       std::string(id.substr(12, 2));
+    std::string date =
+        std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" + std::string(id.substr(12, 2));
     return core::ParseIsoDate(date).has_value();
 }
 
@@ -42,31 +43,17 @@ std::string MaskIdNumber(std::string_view id) {
 }
 
 namespace {
-struct EduRow {
-    Education e;
-    const char* code;
-    const char* label;
-};
-constexpr EduRow kEducation[] = {{Education::kMiddleOrBelow, "middle", "初中及以下"},
-                                 {Education::kHighSchool, "high", "高中"},
-                                 {Education::kJuniorCollege, "junior_college", "大专"},
-                                 {Education::kBachelor, "bachelor", "本科"},
-                                 {Education::kPostgraduate, "postgraduate", "研究生"}};
+constexpr EnumName<Education> kEducation[] = {{Education::kMiddleOrBelow, "middle", "初中及以下"},
+                                              {Education::kHighSchool, "high", "高中"},
+                                              {Education::kJuniorCollege, "junior_college", "大专"},
+                                              {Education::kBachelor, "bachelor", "本科"},
+                                              {Education::kPostgraduate, "postgraduate", "研究生"}};
 }  // namespace
 
-const char* EducationName(Education e) {
-    for (const auto& r : kEducation)
-        if (r.e == e) return r.code;
-    return "";
-}
-const char* EducationLabel(Education e) {
-    for (const auto& r : kEducation)
-        if (r.e == e) return r.label;
-    return "";
-}
+const char* EducationName(Education e) { return EnumNameOf(kEducation, e, ""); }
+const char* EducationLabel(Education e) { return EnumLabelOf(kEducation, e, ""); }
 std::optional<Education> EducationFromString(std::string_view s) {
-    for (const auto& r : kEducation)
-        if (s == r.code || s == r.label) return r.e;
+    if (auto e = EnumFromName(kEducation, s, NameMatch::kNameOrLabel)) return e;
     if (s == "中专" || s == "高中/中专") return Education::kHighSchool;
     if (s == "初中" || s == "小学") return Education::kMiddleOrBelow;
     if (s == "硕士" || s == "博士") return Education::kPostgraduate;
@@ -102,13 +89,15 @@ Status ValidatePerson(const Person& p, std::string_view today) {
     int age = AgeAt(p.birth_date, today);
     if (age < 16 || age > 110) return Invalid("出生日期不合理（年龄应在 16–110 岁之间）", "birth_date");
     if (!p.party_join_date.empty()) {
-        if (!core::ParseIsoDate(p.party_join_date)) return Invalid("入党日期应为 YYYY-MM-DD 格式的有效日期", "party_join_date");
+        if (!core::ParseIsoDate(p.party_join_date))
+            return Invalid("入党日期应为 YYYY-MM-DD 格式的有效日期", "party_join_date");
         if (p.party_join_date < p.birth_date || p.party_join_date > today)
             return Invalid("入党日期应在出生日期之后、今天之前", "party_join_date");
     }
     if (!p.id_number.empty()) {
         if (!ValidIdNumber(p.id_number)) return Invalid("身份证号无效（18 位，校验码不符）", "id_number");
-        std::string id_birth = p.id_number.substr(6, 4) + "-" + p.id_number.substr(10, 2) + "-" + p.id_number.substr(12, 2);
+        std::string id_birth =
+            p.id_number.substr(6, 4) + "-" + p.id_number.substr(10, 2) + "-" + p.id_number.substr(12, 2);
         if (id_birth.substr(0, p.birth_date.size()) != p.birth_date)
             return Invalid("身份证号中的出生日期与出生日期不一致", "id_number");
     }

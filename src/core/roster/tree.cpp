@@ -75,6 +75,11 @@ const Unit* RegionTree::Find(Id id) const {
     return it == nodes_.end() ? nullptr : &units_[it->second.index];
 }
 
+std::string RegionTree::NameOf(Id id) const {
+    const auto* u = Find(id);
+    return u ? u->name : std::string();
+}
+
 bool RegionTree::InSubtree(Id root, Id id) const {
     auto r = nodes_.find(root);
     auto n = nodes_.find(id);

@@ -20,6 +20,8 @@ public:
     static Result<RegionTree> Build(std::vector<Unit> units);
 
     const Unit* Find(Id id) const;
+    // The unit's name, "" when there is no such unit.
+    std::string NameOf(Id id) const;
     // True iff `id` is `root` or lies below it.
     bool InSubtree(Id root, Id id) const;
     std::span<const Id> Children(std::optional<Id> parent) const;

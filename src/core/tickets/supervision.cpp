@@ -2,16 +2,21 @@
 
 #include <algorithm>
 
+#include "core/common/enum_names.hpp"
+
 namespace lingyan::core::tickets {
 
 namespace {
 
 constexpr Category kCategories[] = {
-    {"livelihood", "民生服务", 10},   {"infrastructure", "基础设施", 20}, {"environment", "环境整治", 15},
-    {"industry", "产业发展", 20},     {"governance", "基层治理", 10},     {"other", "其他", 10},
+    {"livelihood", "民生服务", 10}, {"infrastructure", "基础设施", 20}, {"environment", "环境整治", 15},
+    {"industry", "产业发展", 20},   {"governance", "基层治理", 10},     {"other", "其他", 10},
 };
 
 constexpr const char* kColourNames[] = {"none", "blue", "yellow", "red"};
+
+constexpr EnumName<Priority> kPriorities[] = {
+    {Priority::kUrgent, "urgent", "紧急"}, {Priority::kHigh, "high", "较急"}, {Priority::kNormal, "normal", "一般"}};
 
 }  // namespace
 
@@ -23,34 +28,12 @@ std::optional<Colour> ColourFromName(std::string_view s) {
     return std::nullopt;
 }
 
-const char* PriorityName(Priority p) {
-    switch (p) {
-        case Priority::kUrgent:
-            return "urgent";
-        case Priority::kHigh:
-            return "high";
-        case Priority::kNormal:
-            return "normal";
-    }
-    return "";
-}
+const char* PriorityName(Priority p) { return EnumNameOf(kPriorities, p, ""); }
 
-const char* PriorityLabel(Priority p) {
-    switch (p) {
-        case Priority::kUrgent:
-            return "紧急";
-        case Priority::kHigh:
-            return "较急";
-        case Priority::kNormal:
-            return "一般";
-    }
-    return "";
-}
+const char* PriorityLabel(Priority p) { return EnumLabelOf(kPriorities, p, ""); }
 
 std::optional<Priority> PriorityFromName(std::string_view s) {
-    for (auto p : {Priority::kUrgent, Priority::kHigh, Priority::kNormal})
-        if (s == PriorityName(p) || s == PriorityLabel(p)) return p;
-    return std::nullopt;
+    return EnumFromName(kPriorities, s, NameMatch::kNameOrLabel);
 }
 
 std::span<const Category> Categories() { return kCategories; }
@@ -76,7 +59,8 @@ Result<int> AllowedDays(std::string_view category, Priority priority) {
 }
 
 Status Validate(const ColourRules& r) {
-    if (r.blue_days_left < 0 || r.blue_days_left > 10) return Invalid("蓝色预警天数应在 0 到 10 之间", "blue_days_left");
+    if (r.blue_days_left < 0 || r.blue_days_left > 10)
+        return Invalid("蓝色预警天数应在 0 到 10 之间", "blue_days_left");
     if (r.yellow_denominator < 2 || r.yellow_denominator > 10)
         return Invalid("黄色预警比例的分母应在 2 到 10 之间", "yellow_denominator");
     if (r.yellow_numerator < 1 || r.yellow_numerator >= r.yellow_denominator)

@@ -11,18 +11,26 @@
 
 namespace lingyan::storage {
 
+// "(?, ?, …)" for items[first, last), their values appended to `params` (last = npos: to the end).
+template <class T>
+std::string InList(const std::vector<T>& items, std::vector<SqlValue>& params, std::size_t first = 0,
+                   std::size_t last = std::string::npos) {
+    last = std::min(last, items.size());
+    std::string in = "(";
+    for (std::size_t i = first; i < last; ++i) {
+        in += i == first ? "?" : ", ?";
+        params.emplace_back(items[i]);
+    }
+    return in + ")";
+}
+
 // Calls fn(in, values) per batch of `items`: `in` is "(?, ?, …)" for the batch, `values` its items.
 template <class T, class F>
 void ForEachBatch(const std::vector<T>& items, std::size_t size, F&& fn) {
     for (std::size_t start = 0; start < items.size(); start += size) {
-        const std::size_t end = std::min(items.size(), start + size);
-        std::string in = "(";
         std::vector<SqlValue> values;
-        for (std::size_t i = start; i < end; ++i) {
-            in += i == start ? "?" : ", ?";
-            values.emplace_back(items[i]);
-        }
-        fn(in + ")", std::move(values));
+        std::string in = InList(items, values, start, start + size);
+        fn(std::move(in), std::move(values));
     }
 }
 

@@ -4,11 +4,13 @@
 // (non-zero) or std::optional of one of them (NULL → nullopt); `Skip{}` passes a column over;
 // `Named(field, FromName, fallback)` reads an enum stored by its name. Other conversions read into a
 // local and convert after. RowAs<T>(row) reads a whole aggregate, its fields in declaration order
-// (Boost.PFR), when the query selects exactly those columns.
+// (Boost.PFR), when the query selects exactly those columns. RowsWith / FirstRowWith map a whole
+// result through a row reader; ReturnedId reads the id an INSERT … RETURNING id gave back.
 
 #include <boost/pfr.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -86,13 +88,36 @@ T RowAs(const SqlRow& row) {
     return out;
 }
 
+// Every row of a result through `from_row` (a function SqlRow → record).
+template <class F>
+auto RowsWith(const std::vector<SqlRow>& rows, F&& from_row) {
+    std::vector<std::decay_t<std::invoke_result_t<F&, const SqlRow&>>> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(from_row(row));
+    return out;
+}
+
 // Every row of a result as a record (RowAs).
 template <class T>
 std::vector<T> RowsAs(const std::vector<SqlRow>& rows) {
-    std::vector<T> out;
-    out.reserve(rows.size());
-    for (const auto& row : rows) out.push_back(RowAs<T>(row));
-    return out;
+    return RowsWith(rows, RowAs<T>);
 }
+
+// The first row of a result through `from_row`, or nullopt when there is none (a lookup by key).
+template <class F>
+auto FirstRowWith(const std::vector<SqlRow>& rows, F&& from_row)
+    -> std::optional<std::decay_t<std::invoke_result_t<F&, const SqlRow&>>> {
+    if (rows.empty()) return std::nullopt;
+    return from_row(rows.front());
+}
+
+// The first row of a result as a record (RowAs), or nullopt when there is none.
+template <class T>
+std::optional<T> FirstRowAs(const std::vector<SqlRow>& rows) {
+    return FirstRowWith(rows, RowAs<T>);
+}
+
+// The id of the row an `INSERT … RETURNING id` added.
+inline std::int64_t ReturnedId(const std::vector<SqlRow>& rows) { return AsInt(rows.at(0)[0]); }
 
 }  // namespace lingyan::storage

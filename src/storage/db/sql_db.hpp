@@ -60,6 +60,9 @@ std::unique_ptr<SqlDb> OpenSqlDb(const std::string& url);
 std::unique_ptr<SqlDb> OpenSqlite(const std::string& path);
 std::unique_ptr<SqlDb> OpenPostgres(const std::string& conninfo);
 
+// An id parameter where 0 means "none": NULL in the database.
+inline SqlValue NullableId(std::int64_t id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
+
 // Helpers for reading rows.
 std::int64_t AsInt(const std::optional<std::string>& v);
 double AsDouble(const std::optional<std::string>& v);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "storage/db/list_column.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -84,42 +85,25 @@ std::string NumberText(double v) {
 
 template <typename T>
 std::string JoinNumbers(const std::vector<T>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ',';
+    return JoinColumn(items, ',', [](T item) {
         if constexpr (std::is_floating_point_v<T>)
-            out += NumberText(item);
+            return NumberText(item);
         else
-            out += std::to_string(item);
-    }
-    return out;
-}
-
-std::vector<std::string> SplitCommas(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
+            return std::to_string(item);
+    });
 }
 
 std::vector<double> Doubles(const std::string& text) {
     std::vector<double> out;
-    for (const auto& item : SplitCommas(text)) out.push_back(std::stod(item));
+    for (const auto& item : SplitColumn(text, ',')) out.push_back(std::stod(item));
     return out;
 }
 
 std::vector<Id> Ids(const std::string& text) {
     std::vector<Id> out;
-    for (const auto& item : SplitCommas(text)) out.push_back(std::stoll(item));
+    for (const auto& item : SplitColumn(text, ',')) out.push_back(std::stoll(item));
     return out;
 }
-
-SqlValue NullableId(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
 
 ports::ContestRecord ContestFromRow(const SqlRow& r) {
     ports::ContestRecord c;
@@ -137,13 +121,11 @@ ports::SeatAccessRecord SeatAccessFromRow(const SqlRow& r) { return RowAs<ports:
 ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& setup, const std::string& by,
                                                   const std::string& at) {
     const auto& s = setup;
-    Id id =
-        AsInt(db_.Query(kInsertContest,
-                        {s.unit_id, NullableId(s.campaign_id), s.campaign_criterion, s.name,
-                         std::int64_t{s.is_public ? 1 : 0}, std::int64_t{s.year}, std::int64_t{s.aggregation.trim},
-                         std::int64_t{s.aggregation.normalize ? 1 : 0}, std::string(arena::RecusalLevelName(s.recusal)),
-                         std::int64_t{s.seconds_per_contestant}, by, at})
-                  .at(0)[0]);
+    Id id = ReturnedId(db_.Query(
+        kInsertContest,
+        {s.unit_id, NullableId(s.campaign_id), s.campaign_criterion, s.name, std::int64_t{s.is_public ? 1 : 0},
+         std::int64_t{s.year}, std::int64_t{s.aggregation.trim}, std::int64_t{s.aggregation.normalize ? 1 : 0},
+         std::string(arena::RecusalLevelName(s.recusal)), std::int64_t{s.seconds_per_contestant}, by, at}));
     for (std::size_t idx = 0; idx < s.criteria.size(); ++idx) {
         const auto& c = s.criteria[idx];
         db_.Query(kInsertCriterion, {id, static_cast<std::int64_t>(idx), c.key, c.name, c.min, c.max, c.weight,
@@ -152,11 +134,10 @@ ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& set
     std::vector<Id> contestant_ids;
     for (std::size_t idx = 0; idx < s.contestants.size(); ++idx) {
         const auto& c = s.contestants[idx];
-        contestant_ids.push_back(
-            AsInt(db_.Query(kInsertContestant, {id, static_cast<std::int64_t>(idx),
-                                                std::string(c.kind == arena::ContestantKind::kUnit ? "unit" : "person"),
-                                                NullableId(c.person_id), c.unit_id, c.name, c.topic})
-                      .at(0)[0]));
+        contestant_ids.push_back(ReturnedId(
+            db_.Query(kInsertContestant, {id, static_cast<std::int64_t>(idx),
+                                          std::string(c.kind == arena::ContestantKind::kUnit ? "unit" : "person"),
+                                          NullableId(c.person_id), c.unit_id, c.name, c.topic})));
     }
     for (const auto& seat : s.seats)
         db_.Query(kInsertSeat,
@@ -214,23 +195,18 @@ void SqlArenaStore::UpdateContestStatus(Id id, const std::string& status) { db_.
 void SqlArenaStore::MarkResultsPushed(Id id, const std::string& at) { db_.Query(kMarkPushed, {at, id}); }
 
 std::vector<ports::SeatAccessRecord> SqlArenaStore::ListSeatAccess(Id contest_id) {
-    std::vector<ports::SeatAccessRecord> out;
-    for (const auto& r :
-         db_.Query(std::string(kSeatAccessColumns) + " WHERE contest_id = ? ORDER BY seat_no", {contest_id}))
-        out.push_back(SeatAccessFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kSeatAccessColumns) + " WHERE contest_id = ? ORDER BY seat_no", {contest_id}),
+                    SeatAccessFromRow);
 }
 
 std::optional<ports::SeatAccessRecord> SqlArenaStore::FindSeatByToken(const std::string& token_hash) {
-    auto rows = db_.Query(std::string(kSeatAccessColumns) + " WHERE token_hash = ?", {token_hash});
-    if (rows.empty()) return std::nullopt;
-    return SeatAccessFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kSeatAccessColumns) + " WHERE token_hash = ?", {token_hash}),
+                        SeatAccessFromRow);
 }
 
 std::optional<ports::SeatAccessRecord> SqlArenaStore::FindSeatByDevice(const std::string& device_hash) {
-    auto rows = db_.Query(std::string(kSeatAccessColumns) + " WHERE device_hash = ?", {device_hash});
-    if (rows.empty()) return std::nullopt;
-    return SeatAccessFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kSeatAccessColumns) + " WHERE device_hash = ?", {device_hash}),
+                        SeatAccessFromRow);
 }
 
 void SqlArenaStore::IssueSeatLink(Id seat_id, const std::string& token_hash, const std::string& at) {
@@ -269,9 +245,9 @@ std::vector<arena::Event> SqlArenaStore::ListEvents(Id contest_id) {
 }
 
 Id SqlArenaStore::InsertScore(const ports::ContestScoreRecord& s) {
-    return AsInt(db_.Query(kInsertScore, {s.contest_id, std::int64_t{s.round}, s.contestant_id, s.seat_id,
-                                          JoinNumbers(s.values), s.total, s.key, s.seq, s.submitted_by, s.submitted_at})
-                     .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertScore, {s.contest_id, std::int64_t{s.round}, s.contestant_id, s.seat_id, JoinNumbers(s.values),
+                                 s.total, s.key, s.seq, s.submitted_by, s.submitted_at}));
 }
 
 bool SqlArenaStore::VoidScore(Id contest_id, int round, Id contestant_id, Id seat_id, std::int64_t void_seq,

@@ -1,17 +1,15 @@
 #pragma once
-// SqlArenaStore: core::ports::ArenaStore over an SqlDb (SQLite or PostgreSQL). It shares the
-// connection of the SqlStore it is built from, so its statements run inside a transaction opened
-// with SqlStore::Begin(); it opens none itself. All SQL is parameterized and lives in
-// arena_store.cpp as named constants. Not thread-safe, like the connection.
+// SqlArenaStore: core::ports::ArenaStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/arena_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlArenaStore final : public core::ports::ArenaStore {
+class SqlArenaStore final : public core::ports::ArenaStore, private ModuleStore {
 public:
-    explicit SqlArenaStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
 
     core::ports::ContestRecord InsertContest(const core::arena::ContestSetup& setup, const std::string& by,
                                              const std::string& at) override;
@@ -38,7 +36,6 @@ public:
 
 private:
     void LoadLists(core::ports::ContestRecord& record);
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -34,29 +34,23 @@ at::Attachment FromRow(const SqlRow& r) {
 }  // namespace
 
 core::roster::Id SqlAttachmentStore::InsertAttachment(const at::Attachment& a) {
-    return AsInt(
+    return ReturnedId(
         db_.Query(kInsert, {a.owner_kind, a.owner_id, a.sub_id, a.sha256, a.size, std::string(at::TypeName(a.type)),
-                            a.name, std::int64_t{a.width}, std::int64_t{a.height}, a.uploaded_by, a.uploaded_at})
-            .at(0)[0]);
+                            a.name, std::int64_t{a.width}, std::int64_t{a.height}, a.uploaded_by, a.uploaded_at}));
 }
 
 std::optional<at::Attachment> SqlAttachmentStore::FindAttachment(core::roster::Id id) {
-    auto rows = db_.Query(std::string("SELECT ") + kColumns + kWhereId, {id});
-    if (rows.empty()) return std::nullopt;
-    return FromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string("SELECT ") + kColumns + kWhereId, {id}), FromRow);
 }
 
 std::vector<at::Attachment> SqlAttachmentStore::ListAttachments(std::string_view owner_kind,
                                                                 core::roster::Id owner_id) {
-    std::vector<at::Attachment> out;
-    for (const auto& r :
-         db_.Query(std::string("SELECT ") + kColumns + kWhereOwner, {std::string(owner_kind), owner_id}))
-        out.push_back(FromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string("SELECT ") + kColumns + kWhereOwner, {std::string(owner_kind), owner_id}),
+                    FromRow);
 }
 
 std::int64_t SqlAttachmentStore::CountLiveAttachments(std::string_view owner_kind, core::roster::Id owner_id) {
-    return AsInt(db_.Query(kCountLive, {std::string(owner_kind), owner_id}).at(0)[0]);
+    return ReturnedId(db_.Query(kCountLive, {std::string(owner_kind), owner_id}));
 }
 
 void SqlAttachmentStore::MarkAttachmentRemoved(core::roster::Id id, const std::string& by, const std::string& at) {

@@ -109,27 +109,22 @@ ports::CampaignRecord CampaignFromRow(const SqlRow& r) {
 
 ports::Id SqlCampaignStore::InsertFramework(const std::string& name, const std::string& created_by,
                                             const std::string& created_at) {
-    return AsInt(db_.Query(kInsertFramework, {name, created_by, created_at}).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertFramework, {name, created_by, created_at}));
 }
 
 ports::Id SqlCampaignStore::InsertFrameworkVersion(const ports::FrameworkVersionRecord& v) {
-    return AsInt(db_.Query(kInsertFrameworkVersion, {v.framework_id, static_cast<std::int64_t>(v.version), v.name,
-                                                     v.template_key, v.body, v.created_by, v.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertFrameworkVersion, {v.framework_id, static_cast<std::int64_t>(v.version), v.name,
+                                                          v.template_key, v.body, v.created_by, v.created_at}));
 }
 
 std::optional<ports::FrameworkVersionRecord> SqlCampaignStore::FindFrameworkVersion(ports::Id id) {
-    auto rows = db_.Query(kSelectFrameworkVersion, {id});
-    if (rows.empty()) return std::nullopt;
-    const auto& r = rows[0];
-    return RowAs<ports::FrameworkVersionRecord>(r);
+    return FirstRowAs<ports::FrameworkVersionRecord>(db_.Query(kSelectFrameworkVersion, {id}));
 }
 
 ports::Id SqlCampaignStore::InsertCampaign(const ports::CampaignRecord& c) {
-    return AsInt(db_.Query(kInsertCampaign, {c.name, c.scope_unit_id, c.framework_version_id, c.cycle_kind,
-                                             c.cycle_label, c.status, static_cast<std::int64_t>(c.version),
-                                             c.created_by, c.created_at, c.published_by, c.published_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertCampaign, {c.name, c.scope_unit_id, c.framework_version_id, c.cycle_kind,
+                                                  c.cycle_label, c.status, static_cast<std::int64_t>(c.version),
+                                                  c.created_by, c.created_at, c.published_by, c.published_at}));
 }
 
 void SqlCampaignStore::UpdateCampaign(const ports::CampaignRecord& c) {
@@ -139,21 +134,16 @@ void SqlCampaignStore::UpdateCampaign(const ports::CampaignRecord& c) {
 }
 
 std::optional<ports::CampaignRecord> SqlCampaignStore::FindCampaign(ports::Id id) {
-    auto rows = db_.Query(std::string(kCampaignColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return CampaignFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kCampaignColumns) + " WHERE id = ?", {id}), CampaignFromRow);
 }
 
 std::vector<ports::CampaignRecord> SqlCampaignStore::ListCampaigns() {
-    std::vector<ports::CampaignRecord> out;
-    for (const auto& r : db_.Query(std::string(kCampaignColumns) + " ORDER BY id")) out.push_back(CampaignFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kCampaignColumns) + " ORDER BY id"), CampaignFromRow);
 }
 
 ports::Id SqlCampaignStore::InsertSubject(const ports::CampaignSubjectRecord& s) {
     const SqlValue person = s.person_id ? SqlValue(s.person_id) : SqlValue(std::monostate{});
-    return AsInt(
-        db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person, s.project_id}).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertSubject, {s.campaign_id, s.unit_id, s.label, s.track, person, s.project_id}));
 }
 
 std::vector<ports::CampaignSubjectRecord> SqlCampaignStore::ListSubjects(ports::Id campaign_id) {
@@ -196,10 +186,9 @@ std::vector<ports::OwnerRecord> SqlCampaignStore::ListOwners(ports::Id campaign_
 }
 
 ports::Id SqlCampaignStore::InsertFollowUp(const ports::CampaignFollowUpRecord& f) {
-    return AsInt(db_.Query(kInsertFollowUp, {f.campaign_id, f.subject_id, static_cast<std::int64_t>(f.version), f.band,
-                                             f.action, f.leader, f.deadline, f.status, f.outcome, f.created_by,
-                                             f.created_at, f.closed_by, f.closed_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertFollowUp, {f.campaign_id, f.subject_id, static_cast<std::int64_t>(f.version), f.band, f.action, f.leader,
+                          f.deadline, f.status, f.outcome, f.created_by, f.created_at, f.closed_by, f.closed_at}));
 }
 
 void SqlCampaignStore::UpdateFollowUp(const ports::CampaignFollowUpRecord& f) {
@@ -207,11 +196,7 @@ void SqlCampaignStore::UpdateFollowUp(const ports::CampaignFollowUpRecord& f) {
 }
 
 std::vector<ports::CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(ports::Id campaign_id) {
-    std::vector<ports::CampaignFollowUpRecord> out;
-    for (const auto& r : db_.Query(kSelectFollowUps, {campaign_id})) {
-        out.push_back(RowAs<ports::CampaignFollowUpRecord>(r));
-    }
-    return out;
+    return RowsAs<ports::CampaignFollowUpRecord>(db_.Query(kSelectFollowUps, {campaign_id}));
 }
 
 void SqlCampaignStore::UpsertTarget(const ports::MetricTargetRecord& t) {
@@ -233,21 +218,14 @@ void SqlCampaignStore::DeleteActual(ports::Id unit_id, const std::string& metric
 }
 
 std::vector<ports::MetricTargetRecord> SqlCampaignStore::ListTargets(const std::string& metric, int year) {
-    std::vector<ports::MetricTargetRecord> out;
-    for (const auto& r : db_.Query(kSelectTargets, {metric, metric, static_cast<std::int64_t>(year)})) {
-        out.push_back(RowAs<ports::MetricTargetRecord>(r));
-    }
-    return out;
+    return RowsAs<ports::MetricTargetRecord>(
+        db_.Query(kSelectTargets, {metric, metric, static_cast<std::int64_t>(year)}));
 }
 
 std::vector<ports::MetricActualRecord> SqlCampaignStore::ListActuals(const std::string& metric, int from_year,
                                                                      int to_year) {
-    std::vector<ports::MetricActualRecord> out;
-    for (const auto& r : db_.Query(kSelectActuals, {metric, metric, static_cast<std::int64_t>(from_year),
-                                                    static_cast<std::int64_t>(to_year)})) {
-        out.push_back(RowAs<ports::MetricActualRecord>(r));
-    }
-    return out;
+    return RowsAs<ports::MetricActualRecord>(db_.Query(
+        kSelectActuals, {metric, metric, static_cast<std::int64_t>(from_year), static_cast<std::int64_t>(to_year)}));
 }
 
 std::vector<std::string> SqlCampaignStore::ListMetrics() {
@@ -257,17 +235,12 @@ std::vector<std::string> SqlCampaignStore::ListMetrics() {
 }
 
 std::vector<ports::FactRecord> SqlCampaignStore::ListFacts(ports::Id campaign_id) {
-    std::vector<ports::FactRecord> out;
-    for (const auto& r : db_.Query(kSelectFacts, {campaign_id})) {
-        out.push_back(RowAs<ports::FactRecord>(r));
-    }
-    return out;
+    return RowsAs<ports::FactRecord>(db_.Query(kSelectFacts, {campaign_id}));
 }
 
 ports::Id SqlCampaignStore::InsertFact(const ports::FactRecord& f) {
-    return AsInt(db_.Query(kInsertFact, {f.campaign_id, f.subject_id, f.criterion, f.key, f.slot, f.value, f.entered_by,
-                                         f.entered_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertFact, {f.campaign_id, f.subject_id, f.criterion, f.key, f.slot, f.value, f.entered_by, f.entered_at}));
 }
 
 void SqlCampaignStore::UpdateFact(const ports::FactRecord& f) {
@@ -282,10 +255,7 @@ void SqlCampaignStore::InsertResult(const ports::ResultSnapshot& r) {
 }
 
 std::optional<ports::ResultSnapshot> SqlCampaignStore::LatestResult(ports::Id campaign_id) {
-    auto rows = db_.Query(kSelectLatestResult, {campaign_id});
-    if (rows.empty()) return std::nullopt;
-    const auto& r = rows[0];
-    return RowAs<ports::ResultSnapshot>(r);
+    return FirstRowAs<ports::ResultSnapshot>(db_.Query(kSelectLatestResult, {campaign_id}));
 }
 
 }  // namespace lingyan::storage

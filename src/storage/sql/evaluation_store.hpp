@@ -1,17 +1,15 @@
 #pragma once
-// SqlCampaignStore: core::ports::CampaignStore over an SqlDb (SQLite or PostgreSQL). It shares
-// the connection of the SqlStore it is built from, so its statements run inside a transaction
-// opened with SqlStore::Begin(); it opens none itself. All SQL is parameterized and lives in
-// sql_campaign_store.cpp as named constants. Not thread-safe, like the connection.
+// SqlCampaignStore: core::ports::CampaignStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/evaluation_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlCampaignStore final : public core::ports::CampaignStore {
+class SqlCampaignStore final : public core::ports::CampaignStore, private ModuleStore {
 public:
-    explicit SqlCampaignStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
 
     core::ports::Id InsertFramework(const std::string& name, const std::string& created_by,
                                     const std::string& created_at) override;
@@ -54,9 +52,6 @@ public:
 
     void InsertResult(const core::ports::ResultSnapshot& r) override;
     std::optional<core::ports::ResultSnapshot> LatestResult(core::ports::Id campaign_id) override;
-
-private:
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -15,16 +15,13 @@ constexpr const char* kSelectHonours =
     "SELECT id, person_id, unit_id, name, title, level, year, source, source_id, document_no, granted_by, granted_at "
     "FROM honours ORDER BY year DESC, id";
 
-SqlValue NullableId(core::roster::Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
-
 }  // namespace
 
 core::roster::Id SqlHonourStore::InsertHonour(const honours::Honour& h) {
-    return AsInt(db_.Query(kInsertHonour, {NullableId(h.person_id), h.unit_id, h.name, h.title,
-                                           std::string(honours::LevelName(h.level)), std::int64_t{h.year},
-                                           std::string(honours::SourceName(h.source)), h.source_id, h.document_no,
-                                           h.granted_by, h.granted_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertHonour, {NullableId(h.person_id), h.unit_id, h.name, h.title, std::string(honours::LevelName(h.level)),
+                        std::int64_t{h.year}, std::string(honours::SourceName(h.source)), h.source_id, h.document_no,
+                        h.granted_by, h.granted_at}));
 }
 
 std::vector<honours::Honour> SqlHonourStore::ListHonours() {

@@ -1,20 +1,17 @@
 #pragma once
-// SqlHonourStore: core::ports::HonourStore over an SqlDb (SQLite or PostgreSQL), sharing the
-// SqlStore's connection (no transaction of its own). SQL as named constants in honour_store.cpp.
+// SqlHonourStore: core::ports::HonourStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/honour_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlHonourStore final : public core::ports::HonourStore {
+class SqlHonourStore final : public core::ports::HonourStore, private ModuleStore {
 public:
-    explicit SqlHonourStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
     core::roster::Id InsertHonour(const core::honours::Honour& h) override;
     std::vector<core::honours::Honour> ListHonours() override;
-
-private:
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -1,5 +1,7 @@
 #include "storage/sql/personnel_store.hpp"
 
+#include "storage/db/read_row.hpp"
+
 namespace lingyan::storage {
 
 namespace personnel = core::personnel;
@@ -44,11 +46,10 @@ personnel::Nomination NominationFromRow(const SqlRow& r) {
 }  // namespace
 
 core::roster::Id SqlPersonnelStore::InsertDecision(const personnel::Decision& d) {
-    return AsInt(db_.Query(kInsertDecision, {d.person_id, d.unit_id, d.name, std::string(personnel::KindName(d.kind)),
-                                             std::string(personnel::GroundName(d.ground)), d.ground_id, d.ground_label,
-                                             d.content, d.document_no, d.decided_on, d.position_id, d.decided_by,
-                                             d.decided_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertDecision,
+                                {d.person_id, d.unit_id, d.name, std::string(personnel::KindName(d.kind)),
+                                 std::string(personnel::GroundName(d.ground)), d.ground_id, d.ground_label, d.content,
+                                 d.document_no, d.decided_on, d.position_id, d.decided_by, d.decided_at}));
 }
 
 std::vector<personnel::Decision> SqlPersonnelStore::ListDecisions() {
@@ -75,17 +76,14 @@ std::vector<personnel::Decision> SqlPersonnelStore::ListDecisions() {
 }
 
 core::roster::Id SqlPersonnelStore::InsertNomination(const personnel::Nomination& n) {
-    return AsInt(db_.Query(kInsertNomination,
-                           {n.person_id, n.unit_id, n.name, std::int64_t{n.year},
-                            std::string(personnel::CategoryName(n.category)), n.reason, n.evidence,
-                            std::string(personnel::StateName(n.state)), n.nominated_by, n.nominated_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertNomination,
+        {n.person_id, n.unit_id, n.name, std::int64_t{n.year}, std::string(personnel::CategoryName(n.category)),
+         n.reason, n.evidence, std::string(personnel::StateName(n.state)), n.nominated_by, n.nominated_at}));
 }
 
 std::optional<personnel::Nomination> SqlPersonnelStore::FindNomination(core::roster::Id id) {
-    auto rows = db_.Query(std::string(kNominationColumns) + "WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return NominationFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kNominationColumns) + "WHERE id = ?", {id}), NominationFromRow);
 }
 
 void SqlPersonnelStore::UpdateNominationReview(const personnel::Nomination& n) {
@@ -94,10 +92,7 @@ void SqlPersonnelStore::UpdateNominationReview(const personnel::Nomination& n) {
 }
 
 std::vector<personnel::Nomination> SqlPersonnelStore::ListNominations() {
-    std::vector<personnel::Nomination> out;
-    for (const auto& r : db_.Query(std::string(kNominationColumns) + "ORDER BY year DESC, id DESC"))
-        out.push_back(NominationFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kNominationColumns) + "ORDER BY year DESC, id DESC"), NominationFromRow);
 }
 
 }  // namespace lingyan::storage

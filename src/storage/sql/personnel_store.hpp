@@ -1,24 +1,21 @@
 #pragma once
-// SqlPersonnelStore: core::ports::PersonnelStore over an SqlDb (SQLite or PostgreSQL), sharing the
-// SqlStore's connection (no transaction of its own). SQL as named constants in personnel_store.cpp.
+// SqlPersonnelStore: core::ports::PersonnelStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/personnel_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlPersonnelStore final : public core::ports::PersonnelStore {
+class SqlPersonnelStore final : public core::ports::PersonnelStore, private ModuleStore {
 public:
-    explicit SqlPersonnelStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
     core::roster::Id InsertDecision(const core::personnel::Decision& d) override;
     std::vector<core::personnel::Decision> ListDecisions() override;
     core::roster::Id InsertNomination(const core::personnel::Nomination& n) override;
     std::optional<core::personnel::Nomination> FindNomination(core::roster::Id id) override;
     void UpdateNominationReview(const core::personnel::Nomination& n) override;
     std::vector<core::personnel::Nomination> ListNominations() override;
-
-private:
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "core/common/date.hpp"
+#include "storage/db/batches.hpp"
+#include "storage/db/list_column.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -64,40 +66,12 @@ constexpr const char* kPendingOrder = " ORDER BY e.id LIMIT ? OFFSET ?";
 constexpr const char* kDecidedWhere = " WHERE e.status = 'approved' AND e.decided_at >= ? AND e.day BETWEEN ? AND ?";
 constexpr const char* kDecidedOrder = " ORDER BY e.decided_at DESC, e.id DESC LIMIT ?";
 
-// Comma-separated lists of integers or codes (star thresholds, zeroing rule codes).
-std::vector<std::string> SplitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
-
-template <typename T, typename Fn>
-std::string JoinList(const std::vector<T>& items, Fn&& fn) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += ',';
-        out += fn(item);
-    }
-    return out;
-}
-
 // " AND m.unit_id IN (?, …)" for a non-empty unit list, " AND m.name LIKE ?" for a name filter,
 // and only members whose membership has not ended; the values appended to `params`.
 std::string ScopeFilter(const ports::PointsEventScope& scope, std::vector<SqlValue>& params) {
     std::string sql = " AND m.ended_on = ''";
     if (!scope.unit_ids.empty()) {
-        sql += " AND m.unit_id IN (";
-        for (std::size_t unit_idx = 0; unit_idx < scope.unit_ids.size(); ++unit_idx) {
-            sql += unit_idx == 0 ? "?" : ", ?";
-            params.emplace_back(scope.unit_ids[unit_idx]);
-        }
-        sql += ")";
+        sql += " AND m.unit_id IN " + InList(scope.unit_ids, params);
     }
     if (!scope.name.empty()) {
         std::string pattern = "%";
@@ -110,8 +84,6 @@ std::string ScopeFilter(const ports::PointsEventScope& scope, std::vector<SqlVal
     }
     return sql;
 }
-
-SqlValue NullableId(ports::Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
 
 ports::PointsEventRecord EventFromRow(const SqlRow& r) {
     ports::PointsEventRecord e;
@@ -157,9 +129,9 @@ std::vector<ports::PointsRuleRecord> SqlPointsStore::ListRules() {
 
 ports::Id SqlPointsStore::InsertRule(const ports::PointsRuleRecord& r) {
     const auto& x = r.rule;
-    return AsInt(db_.Query(kInsertRule, {x.code, x.name, x.category, x.points, x.cap ? SqlValue{*x.cap} : SqlValue{},
-                                         std::int64_t{x.needs_approval}, x.evidence, std::int64_t{r.active}})
-                     .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertRule, {x.code, x.name, x.category, x.points, x.cap ? SqlValue{*x.cap} : SqlValue{},
+                                std::int64_t{x.needs_approval}, x.evidence, std::int64_t{r.active}}));
 }
 
 void SqlPointsStore::UpdateRule(const ports::PointsRuleRecord& r) {
@@ -178,8 +150,8 @@ std::vector<ports::PointsPeriodRecord> SqlPointsStore::ListPeriods() {
         p.period.from = static_cast<points::Day>(from);
         p.period.to = static_cast<points::Day>(to);
         p.stars.thresholds.clear();
-        for (const auto& t : SplitList(stars)) p.stars.thresholds.push_back(std::stoll(t));
-        p.zeroing_rules = SplitList(zeroing);
+        for (const auto& t : SplitColumn(stars, ',')) p.stars.thresholds.push_back(std::stoll(t));
+        p.zeroing_rules = SplitColumn(zeroing, ',');
         p.grades = points::ParseGradeQuotas(grades).value_or(std::vector<points::GradeQuota>{});
         out.push_back(std::move(p));
     }
@@ -188,8 +160,8 @@ std::vector<ports::PointsPeriodRecord> SqlPointsStore::ListPeriods() {
 
 namespace {
 std::vector<SqlValue> PeriodParams(const ports::PointsPeriodRecord& p) {
-    const std::string stars = JoinList(p.stars.thresholds, [](points::Points t) { return std::to_string(t); });
-    const std::string zeroing = JoinList(p.zeroing_rules, [](const std::string& c) { return c; });
+    const std::string stars = JoinColumn(p.stars.thresholds, ',', [](points::Points t) { return std::to_string(t); });
+    const std::string zeroing = JoinColumn(p.zeroing_rules, ',');
     return {p.name,
             std::int64_t{p.period.from},
             std::int64_t{p.period.to},
@@ -203,7 +175,7 @@ std::vector<SqlValue> PeriodParams(const ports::PointsPeriodRecord& p) {
 }  // namespace
 
 ports::Id SqlPointsStore::InsertPeriod(const ports::PointsPeriodRecord& p) {
-    return AsInt(db_.Query(kInsertPeriod, PeriodParams(p)).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertPeriod, PeriodParams(p)));
 }
 
 void SqlPointsStore::UpdatePeriod(const ports::PointsPeriodRecord& p) {
@@ -222,9 +194,8 @@ void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
 }
 
 ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
-    return AsInt(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id),
-                                           m.ended_on, std::int64_t{m.register_pending}})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertMember, {m.unit_id, m.name, NullableId(m.person_id), NullableId(m.user_id),
+                                                m.ended_on, std::int64_t{m.register_pending}}));
 }
 
 void SqlPointsStore::RequestLink(const ports::PointsLinkRequestRecord& r) {
@@ -250,31 +221,23 @@ bool SqlPointsStore::AnswerLink(ports::Id member_id, ports::Id user_id, bool acc
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListEvents() {
-    std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kEventColumns) + " ORDER BY id")) out.push_back(EventFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kEventColumns) + " ORDER BY id"), EventFromRow);
 }
 
 std::optional<ports::PointsEventRecord> SqlPointsStore::FindEvent(ports::Id id) {
-    auto rows = db_.Query(std::string(kEventColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return EventFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kEventColumns) + " WHERE id = ?", {id}), EventFromRow);
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListMemberEvents(ports::Id member_id) {
-    std::vector<ports::PointsEventRecord> out;
-    for (const auto& r :
-         db_.Query(std::string(kEventColumns) + " WHERE member_id = ? ORDER BY day DESC, id DESC", {member_id}))
-        out.push_back(EventFromRow(r));
-    return out;
+    return RowsWith(
+        db_.Query(std::string(kEventColumns) + " WHERE member_id = ? ORDER BY day DESC, id DESC", {member_id}),
+        EventFromRow);
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListCountedEvents(const points::Period& period) {
-    std::vector<ports::PointsEventRecord> out;
-    for (const auto& r : db_.Query(std::string(kEventColumns) + kCountedEventsWhere,
-                                   {std::int64_t{period.from}, std::int64_t{period.to}}))
-        out.push_back(EventFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kEventColumns) + kCountedEventsWhere,
+                              {std::int64_t{period.from}, std::int64_t{period.to}}),
+                    EventFromRow);
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,
@@ -283,11 +246,9 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const co
     const std::string filter = ScopeFilter(scope, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
     params.emplace_back(static_cast<std::int64_t>(offset));
-    std::vector<ports::PointsEventRecord> out;
-    for (const auto& r :
-         db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + filter + kPendingOrder, params))
-        out.push_back(EventFromRow(r));
-    return out;
+    return RowsWith(
+        db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + filter + kPendingOrder, params),
+        EventFromRow);
 }
 
 std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventScope& scope) {
@@ -302,11 +263,9 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListDecidedSince(const cor
     std::vector<SqlValue> params{since, std::int64_t{scope.period.from}, std::int64_t{scope.period.to}};
     const std::string filter = ScopeFilter(scope, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
-    std::vector<ports::PointsEventRecord> out;
-    for (const auto& r :
-         db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kDecidedWhere + filter + kDecidedOrder, params))
-        out.push_back(EventFromRow(r));
-    return out;
+    return RowsWith(
+        db_.Query(std::string(kScopedEventColumns) + kJoinMembers + kDecidedWhere + filter + kDecidedOrder, params),
+        EventFromRow);
 }
 
 void SqlPointsStore::EnsureLedgerPartition(points::Day day) {
@@ -320,10 +279,9 @@ void SqlPointsStore::EnsureLedgerPartition(points::Day day) {
 
 ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
     EnsureLedgerPartition(e.date);
-    return AsInt(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
-                                          std::string(EventStatusName(e.status)), e.submitted_by, e.submitted_at,
-                                          e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
+                                               std::string(EventStatusName(e.status)), e.submitted_by, e.submitted_at,
+                                               e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)}));
 }
 
 bool SqlPointsStore::DecideEvent(ports::Id id, points::EventStatus status, const std::string& by, const std::string& at,

@@ -1,19 +1,17 @@
 #pragma once
-// SqlPointsStore: core::ports::PointsStore over an SqlDb (SQLite or PostgreSQL). It shares the
-// connection of the SqlStore it is built from, so its statements run inside a transaction
-// opened with SqlStore::Begin(); it opens none itself. All SQL is parameterized and lives in
-// sql_points_store.cpp as named constants. Not thread-safe, like the connection.
+// SqlPointsStore: core::ports::PointsStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include <set>
 
 #include "core/ports/points_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlPointsStore final : public core::ports::PointsStore {
+class SqlPointsStore final : public core::ports::PointsStore, private ModuleStore {
 public:
-    explicit SqlPointsStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
 
     std::vector<core::ports::PointsRuleRecord> ListRules() override;
     core::ports::Id InsertRule(const core::ports::PointsRuleRecord& r) override;
@@ -40,15 +38,14 @@ public:
     std::vector<core::ports::PointsEventRecord> ListDecidedSince(const core::ports::PointsEventScope& scope,
                                                                  const std::string& since, std::size_t limit) override;
     core::ports::Id InsertEvent(const core::ports::PointsEventRecord& e) override;
-    bool DecideEvent(core::ports::Id id, core::points::EventStatus status, const std::string& by,
-                     const std::string& at, const std::string& reason) override;
+    bool DecideEvent(core::ports::Id id, core::points::EventStatus status, const std::string& by, const std::string& at,
+                     const std::string& reason) override;
     core::ports::Id FindReversal(core::ports::Id id) override;
 
 private:
     // PostgreSQL: makes the ledger partition of the event's year if it has none (migration 90).
     void EnsureLedgerPartition(core::points::Day day);
 
-    SqlDb& db_;
     std::set<int> partition_years_;  // years known to have a ledger partition
 };
 

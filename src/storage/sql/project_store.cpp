@@ -138,7 +138,7 @@ std::vector<Id> IdsFrom(const std::string& text) {
 }  // namespace
 
 Id SqlProjectStore::InsertProject(const pj::Project& p) {
-    return AsInt(db_.Query(kInsertProject, ProjectValues(p)).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertProject, ProjectValues(p)));
 }
 
 void SqlProjectStore::UpdateProject(const pj::Project& p) {
@@ -148,22 +148,18 @@ void SqlProjectStore::UpdateProject(const pj::Project& p) {
 }
 
 std::optional<pj::Project> SqlProjectStore::FindProject(Id id) {
-    auto rows = db_.Query(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return ProjectFrom(rows[0]);
+    return FirstRowWith(db_.Query(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE id = ?", {id}),
+                        ProjectFrom);
 }
 
 std::vector<pj::Project> SqlProjectStore::ListProjects() {
-    std::vector<pj::Project> out;
-    for (const auto& r : db_.Query(std::string("SELECT ") + kProjectColumns + " FROM projects ORDER BY id DESC"))
-        out.push_back(ProjectFrom(r));
-    return out;
+    return RowsWith(db_.Query(std::string("SELECT ") + kProjectColumns + " FROM projects ORDER BY id DESC"),
+                    ProjectFrom);
 }
 
 Id SqlProjectStore::InsertMilestone(const pj::Milestone& m) {
-    return AsInt(
-        db_.Query(kInsertMilestone, {m.project_id, m.claim_id, std::int64_t{m.seq}, m.title, m.deadline, m.done_on})
-            .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertMilestone, {m.project_id, m.claim_id, std::int64_t{m.seq}, m.title, m.deadline, m.done_on}));
 }
 
 void SqlProjectStore::SetMilestoneDone(Id milestone_id, const std::string& done_on) {
@@ -171,25 +167,20 @@ void SqlProjectStore::SetMilestoneDone(Id milestone_id, const std::string& done_
 }
 
 std::vector<pj::Milestone> SqlProjectStore::ListMilestones(Id project_id) {
-    std::vector<pj::Milestone> out;
-    for (const auto& r :
-         db_.Query(std::string(kMilestoneColumns) + " WHERE project_id = ? ORDER BY claim_id, seq", {project_id}))
-        out.push_back(MilestoneFrom(r));
-    return out;
+    return RowsWith(
+        db_.Query(std::string(kMilestoneColumns) + " WHERE project_id = ? ORDER BY claim_id, seq", {project_id}),
+        MilestoneFrom);
 }
 
 std::vector<pj::Milestone> SqlProjectStore::ListAllMilestones() {
-    std::vector<pj::Milestone> out;
-    for (const auto& r : db_.Query(std::string(kMilestoneColumns) + " ORDER BY project_id, claim_id, seq"))
-        out.push_back(MilestoneFrom(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kMilestoneColumns) + " ORDER BY project_id, claim_id, seq"), MilestoneFrom);
 }
 
 Id SqlProjectStore::InsertClaim(const pj::Claim& c) {
-    return AsInt(db_.Query(kInsertClaim, {c.project_id, c.unit_id, c.owner_person_id, c.responsibility, c.claimed_by,
-                                          c.claimed_by_name, c.claimed_on, std::string(pj::ClaimStatusName(c.status)),
-                                          c.reason, c.decided_by, c.decided_on})
-                     .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertClaim,
+                  {c.project_id, c.unit_id, c.owner_person_id, c.responsibility, c.claimed_by, c.claimed_by_name,
+                   c.claimed_on, std::string(pj::ClaimStatusName(c.status)), c.reason, c.decided_by, c.decided_on}));
 }
 
 void SqlProjectStore::UpdateClaim(const pj::Claim& c) {
@@ -212,10 +203,9 @@ std::vector<pj::Claim> SqlProjectStore::ListClaims(Id project_id) {
 }
 
 Id SqlProjectStore::InsertReport(const pj::Report& r) {
-    return AsInt(
+    return ReturnedId(
         db_.Query(kInsertReport, {r.project_id, r.milestone_id, std::int64_t{r.milestone_done ? 1 : 0}, r.on_date,
-                                  r.text, FiguresText(r.figures), IdsText(r.attachment_ids), r.user, r.at})
-            .at(0)[0]);
+                                  r.text, FiguresText(r.figures), IdsText(r.attachment_ids), r.user, r.at}));
 }
 
 std::vector<pj::Report> SqlProjectStore::ListReports(Id project_id) {

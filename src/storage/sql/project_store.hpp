@@ -1,15 +1,15 @@
 #pragma once
-// SqlProjectStore: core::ports::ProjectStore over an SqlDb (SQLite or PostgreSQL), sharing the
-// SqlStore's connection (no transaction of its own). SQL as named constants in project_store.cpp.
+// SqlProjectStore: core::ports::ProjectStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/project_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlProjectStore final : public core::ports::ProjectStore {
+class SqlProjectStore final : public core::ports::ProjectStore, private ModuleStore {
 public:
-    explicit SqlProjectStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
 
     core::roster::Id InsertProject(const core::projects::Project& p) override;
     void UpdateProject(const core::projects::Project& p) override;
@@ -28,9 +28,6 @@ public:
     std::vector<core::ports::ProjectEvent> ListEvents(core::roster::Id project_id) override;
     bool HasNotification(core::roster::Id user_id, const std::string& kind, core::roster::Id project_id,
                          const std::string& since) override;
-
-private:
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -208,7 +208,7 @@ std::vector<SqlValue> PositionParams(const Position& p) {
 }
 }  // namespace
 
-Id SqlStore::InsertPerson(const Person& p) { return AsInt(db_->Query(kInsertPerson, PersonParams(p)).at(0)[0]); }
+Id SqlStore::InsertPerson(const Person& p) { return ReturnedId(db_->Query(kInsertPerson, PersonParams(p))); }
 
 void SqlStore::UpdatePerson(const Person& p) {
     auto params = PersonParams(p);
@@ -223,9 +223,7 @@ void SqlStore::DeletePerson(Id id) {
 
 std::vector<Position> SqlStore::LoadPositions() { return RowsAs<Position>(db_->Query(kSelectPositions)); }
 
-Id SqlStore::InsertPosition(const Position& p) {
-    return AsInt(db_->Query(kInsertPosition, PositionParams(p)).at(0)[0]);
-}
+Id SqlStore::InsertPosition(const Position& p) { return ReturnedId(db_->Query(kInsertPosition, PositionParams(p))); }
 
 void SqlStore::UpdatePosition(const Position& p) {
     auto params = PositionParams(p);
@@ -251,9 +249,9 @@ SqlValue IdOrNull(Id id) { return id == 0 ? SqlValue{} : SqlValue{id}; }
 }  // namespace
 
 Id SqlStore::InsertPartyOrg(const PartyOrg& o) {
-    return AsInt(db_->Query(kInsertPartyOrg, {o.unit_id, o.name, std::string(PartyOrgKindName(o.kind)),
-                                              IdOrNull(o.parent_id), o.approved_on, o.document_no, o.dissolved_on})
-                     .at(0)[0]);
+    return ReturnedId(
+        db_->Query(kInsertPartyOrg, {o.unit_id, o.name, std::string(PartyOrgKindName(o.kind)), IdOrNull(o.parent_id),
+                                     o.approved_on, o.document_no, o.dissolved_on}));
 }
 
 void SqlStore::UpdatePartyOrg(const PartyOrg& o) {
@@ -262,9 +260,8 @@ void SqlStore::UpdatePartyOrg(const PartyOrg& o) {
 }
 
 Id SqlStore::InsertPartyOrgEvent(const PartyOrgEvent& e) {
-    return AsInt(db_->Query(kInsertPartyOrgEvent,
-                            {e.org_id, e.action, e.from, e.to, e.approved_on, e.document_no, e.done_by, e.done_at})
-                     .at(0)[0]);
+    return ReturnedId(db_->Query(
+        kInsertPartyOrgEvent, {e.org_id, e.action, e.from, e.to, e.approved_on, e.document_no, e.done_by, e.done_at}));
 }
 
 std::vector<PartyOrgEvent> SqlStore::ListPartyOrgEvents(Id org_id) {
@@ -295,7 +292,7 @@ std::optional<PartyHousehold> SqlStore::FindHousehold(Id id) {
 
 Id SqlStore::InsertHousehold(const PartyHousehold& h) {
     const Id id =
-        AsInt(db_->Query(kInsertHousehold, {h.org_id, h.person_id, h.place, h.created_on, h.dissolved_on}).at(0)[0]);
+        ReturnedId(db_->Query(kInsertHousehold, {h.org_id, h.person_id, h.place, h.created_on, h.dissolved_on}));
     for (Id person : h.served) db_->Query(kInsertHouseholdMember, {id, person});
     return id;
 }
@@ -309,10 +306,9 @@ void SqlStore::UpsertIncome(const UnitIncome& i) {
 }
 
 Id SqlStore::InsertUser(const UserRecord& u) {
-    return AsInt(db_->Query(kInsertUser, {u.username, u.display_name, u.role,
-                                          u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(), u.password_hash,
-                                          Flag(u.active), Flag(u.must_change_password), u.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_->Query(
+        kInsertUser, {u.username, u.display_name, u.role, u.scope_unit_id ? SqlValue(u.scope_unit_id) : SqlValue(),
+                      u.password_hash, Flag(u.active), Flag(u.must_change_password), u.created_at}));
 }
 
 void SqlStore::UpdateUserPassword(Id id, const std::string& password_hash, bool must_change) {
@@ -322,21 +318,15 @@ void SqlStore::UpdateUserPassword(Id id, const std::string& password_hash, bool 
 void SqlStore::RecordLogin(Id id, std::int64_t at) { db_->Query(kRecordLogin, {at, id}); }
 
 std::optional<UserRecord> SqlStore::FindUserByName(const std::string& username) {
-    auto rows = db_->Query(std::string(kUserColumns) + " WHERE username = ?", {username});
-    if (rows.empty()) return std::nullopt;
-    return UserFromRow(rows[0]);
+    return FirstRowWith(db_->Query(std::string(kUserColumns) + " WHERE username = ?", {username}), UserFromRow);
 }
 
 std::optional<UserRecord> SqlStore::FindUser(Id id) {
-    auto rows = db_->Query(std::string(kUserColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return UserFromRow(rows[0]);
+    return FirstRowWith(db_->Query(std::string(kUserColumns) + " WHERE id = ?", {id}), UserFromRow);
 }
 
 std::vector<UserRecord> SqlStore::ListUsers() {
-    std::vector<UserRecord> out;
-    for (const auto& r : db_->Query(std::string(kUserColumns) + " ORDER BY username")) out.push_back(UserFromRow(r));
-    return out;
+    return RowsWith(db_->Query(std::string(kUserColumns) + " ORDER BY username"), UserFromRow);
 }
 
 void SqlStore::InsertSession(const SessionRecord& s) {
@@ -351,9 +341,8 @@ SessionRecord SessionFromRow(const SqlRow& r) { return RowAs<SessionRecord>(r); 
 }  // namespace
 
 std::optional<SessionRecord> SqlStore::FindSession(const std::string& token_hash) {
-    auto rows = db_->Query(std::string(kSessionColumns) + " WHERE token_hash = ?", {token_hash});
-    if (rows.empty()) return std::nullopt;
-    return SessionFromRow(rows[0]);
+    return FirstRowWith(db_->Query(std::string(kSessionColumns) + " WHERE token_hash = ?", {token_hash}),
+                        SessionFromRow);
 }
 
 void SqlStore::TouchSession(const std::string& token_hash, std::int64_t last_seen, std::int64_t expires_at) {
@@ -361,11 +350,8 @@ void SqlStore::TouchSession(const std::string& token_hash, std::int64_t last_see
 }
 
 std::vector<SessionRecord> SqlStore::ListSessionsOfUser(Id user_id) {
-    std::vector<SessionRecord> out;
-    for (const auto& r :
-         db_->Query(std::string(kSessionColumns) + " WHERE user_id = ? ORDER BY created_at DESC", {user_id}))
-        out.push_back(SessionFromRow(r));
-    return out;
+    return RowsWith(db_->Query(std::string(kSessionColumns) + " WHERE user_id = ? ORDER BY created_at DESC", {user_id}),
+                    SessionFromRow);
 }
 
 int SqlStore::DeleteSessionsOfUser(Id user_id) {
@@ -381,9 +367,7 @@ core::ports::LoginThrottle ThrottleFromRow(const SqlRow& r) { return RowAs<core:
 }  // namespace
 
 std::optional<core::ports::LoginThrottle> SqlStore::FindThrottle(const std::string& key) {
-    auto rows = db_->Query(std::string(kThrottleColumns) + " WHERE key = ?", {key});
-    if (rows.empty()) return std::nullopt;
-    return ThrottleFromRow(rows[0]);
+    return FirstRowWith(db_->Query(std::string(kThrottleColumns) + " WHERE key = ?", {key}), ThrottleFromRow);
 }
 
 void SqlStore::SaveThrottle(const core::ports::LoginThrottle& t) {
@@ -394,11 +378,9 @@ void SqlStore::SaveThrottle(const core::ports::LoginThrottle& t) {
 void SqlStore::DeleteThrottle(const std::string& key) { db_->Query(kDeleteThrottle, {key}); }
 
 std::vector<core::ports::LoginThrottle> SqlStore::ListThrottles(std::int64_t blocked_after) {
-    std::vector<core::ports::LoginThrottle> out;
-    for (const auto& r :
-         db_->Query(std::string(kThrottleColumns) + " WHERE blocked_until > ? ORDER BY key", {blocked_after}))
-        out.push_back(ThrottleFromRow(r));
-    return out;
+    return RowsWith(
+        db_->Query(std::string(kThrottleColumns) + " WHERE blocked_until > ? ORDER BY key", {blocked_after}),
+        ThrottleFromRow);
 }
 
 void SqlStore::UpdateUser(const UserRecord& u) {
@@ -453,11 +435,7 @@ void SqlStore::AppendAudit(AuditEntry entry) {
 }
 
 std::vector<AuditEntry> SqlStore::ListAudit(std::int64_t after_seq, int limit) {
-    std::vector<AuditEntry> out;
-    for (const auto& r : db_->Query(kSelectAudit, {after_seq, static_cast<std::int64_t>(limit)})) {
-        out.push_back(RowAs<AuditEntry>(r));
-    }
-    return out;
+    return RowsAs<AuditEntry>(db_->Query(kSelectAudit, {after_seq, static_cast<std::int64_t>(limit)}));
 }
 
 std::optional<AuditEntry> SqlStore::LastAudit() {
@@ -468,6 +446,6 @@ std::optional<AuditEntry> SqlStore::LastAudit() {
     return entries[0];
 }
 
-std::int64_t SqlStore::CountAudit() { return AsInt(db_->Query(kCountAudit).at(0)[0]); }
+std::int64_t SqlStore::CountAudit() { return ReturnedId(db_->Query(kCountAudit)); }
 
 }  // namespace lingyan::storage

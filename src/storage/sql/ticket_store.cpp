@@ -5,6 +5,7 @@
 #include <string>
 
 #include "storage/db/batches.hpp"
+#include "storage/db/list_column.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -171,34 +172,13 @@ tickets::Ticket TicketFrom(const SqlRow& r) {
     return t;
 }
 
-std::string JoinLines(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) {
-        if (!out.empty()) out += '\n';
-        out += s;
-    }
-    return out;
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 tickets::Meeting MeetingFrom(const SqlRow& r) {
     tickets::Meeting m;
     std::string leaders, participants;
     ReadRow(r, m.id, Named(m.kind, tickets::MeetingKindFromName, tickets::MeetingKind::kWorkMeeting), m.title,
             m.held_on, m.unit_id, leaders, participants, m.minutes, m.created_by, m.created_at);
-    m.leaders = SplitLines(leaders);
-    m.participants = SplitLines(participants);
+    m.leaders = SplitColumn(leaders, '\n');
+    m.participants = SplitColumn(participants, '\n');
     return m;
 }
 
@@ -206,7 +186,7 @@ tickets::Deliberation DeliberationFrom(const SqlRow& r) {
     tickets::Deliberation d;
     std::string participants;
     ReadRow(r, d.id, d.unit_id, d.topic, d.held_on, participants, d.decision, d.created_by, d.created_at);
-    d.participants = SplitLines(participants);
+    d.participants = SplitColumn(participants, '\n');
     return d;
 }
 
@@ -229,7 +209,7 @@ Id SqlTicketStore::InsertTicket(const tickets::Ticket& t, const std::string& cre
     values.push_back(created_on);
     values.push_back(t.created_at);
     values.push_back(t.updated_at);
-    return AsInt(db_.Query(kInsertTicket, values).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertTicket, values));
 }
 
 void SqlTicketStore::UpdateTicket(const tickets::Ticket& t) {
@@ -240,9 +220,8 @@ void SqlTicketStore::UpdateTicket(const tickets::Ticket& t) {
 }
 
 std::optional<tickets::Ticket> SqlTicketStore::FindTicket(Id id) {
-    auto rows = db_.Query(std::string("SELECT ") + kTicketColumns + " FROM tickets t WHERE t.id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return TicketFrom(rows[0]);
+    return FirstRowWith(db_.Query(std::string("SELECT ") + kTicketColumns + " FROM tickets t WHERE t.id = ?", {id}),
+                        TicketFrom);
 }
 
 void SqlTicketStore::SetScope(const tickets::Ticket& t, const std::vector<ports::ScopeRow>& rows) {
@@ -306,7 +285,7 @@ ports::TicketPage SqlTicketStore::ListTickets(const ports::TicketFilter& f) {
     // Every scope row has its ticket: without a condition on the ticket, the count is one index range.
     const bool on_tickets = f.raised_by > 0 || f.state || f.source || !f.q.empty();
     const std::string count_from = on_tickets ? from : " FROM ticket_scope s";
-    page.total = AsInt(db_.Query("SELECT COUNT(*)" + count_from + where, params).at(0)[0]);
+    page.total = ReturnedId(db_.Query("SELECT COUNT(*)" + count_from + where, params));
     std::string order;
     if (f.raised_by > 0)
         order = f.by_urgency ? " ORDER BY t.colour DESC, t.deadline, t.id" : " ORDER BY t.id DESC";
@@ -330,10 +309,7 @@ ports::ColourCounts SqlTicketStore::CountColours(ports::ScopeKind kind, Id unit_
 }
 
 std::vector<tickets::Ticket> SqlTicketStore::ListRunning() {
-    std::vector<tickets::Ticket> out;
-    for (const auto& r : db_.Query(std::string("SELECT ") + kTicketColumns + " " + kSelectRunning))
-        out.push_back(TicketFrom(r));
-    return out;
+    return RowsWith(db_.Query(std::string("SELECT ") + kTicketColumns + " " + kSelectRunning), TicketFrom);
 }
 
 void SqlTicketStore::UpdateColours(const std::vector<ports::ColourChange>& changes) {
@@ -404,42 +380,31 @@ std::vector<std::pair<Id, std::int64_t>> SqlTicketStore::CountRedsSince(const st
 }
 
 Id SqlTicketStore::InsertMeeting(const tickets::Meeting& m) {
-    return AsInt(db_.Query(kInsertMeeting,
-                           {std::string(tickets::MeetingKindName(m.kind)), m.title, m.held_on, m.unit_id,
-                            JoinLines(m.leaders), JoinLines(m.participants), m.minutes, m.created_by, m.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertMeeting,
+        {std::string(tickets::MeetingKindName(m.kind)), m.title, m.held_on, m.unit_id, JoinColumn(m.leaders, '\n'),
+         JoinColumn(m.participants, '\n'), m.minutes, m.created_by, m.created_at}));
 }
 
 std::optional<tickets::Meeting> SqlTicketStore::FindMeeting(Id id) {
-    auto rows = db_.Query(std::string(kSelectMeetings) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return MeetingFrom(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kSelectMeetings) + " WHERE id = ?", {id}), MeetingFrom);
 }
 
 std::vector<tickets::Meeting> SqlTicketStore::ListMeetings() {
-    std::vector<tickets::Meeting> out;
-    for (const auto& r : db_.Query(std::string(kSelectMeetings) + " ORDER BY held_on DESC, id DESC"))
-        out.push_back(MeetingFrom(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kSelectMeetings) + " ORDER BY held_on DESC, id DESC"), MeetingFrom);
 }
 
 Id SqlTicketStore::InsertDeliberation(const tickets::Deliberation& d) {
-    return AsInt(db_.Query(kInsertDeliberation, {d.unit_id, d.topic, d.held_on, JoinLines(d.participants), d.decision,
-                                                 d.created_by, d.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertDeliberation, {d.unit_id, d.topic, d.held_on, JoinColumn(d.participants, '\n'),
+                                                      d.decision, d.created_by, d.created_at}));
 }
 
 std::optional<tickets::Deliberation> SqlTicketStore::FindDeliberation(Id id) {
-    auto rows = db_.Query(std::string(kSelectDeliberations) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return DeliberationFrom(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kSelectDeliberations) + " WHERE id = ?", {id}), DeliberationFrom);
 }
 
 std::vector<tickets::Deliberation> SqlTicketStore::ListDeliberations() {
-    std::vector<tickets::Deliberation> out;
-    for (const auto& r : db_.Query(std::string(kSelectDeliberations) + " ORDER BY held_on DESC, id DESC"))
-        out.push_back(DeliberationFrom(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kSelectDeliberations) + " ORDER BY held_on DESC, id DESC"), DeliberationFrom);
 }
 
 std::vector<std::array<std::int64_t, 3>> SqlTicketStore::CountMeetingItems() {
@@ -487,9 +452,8 @@ std::optional<ports::HotlineCall> SqlTicketStore::FindHotlineCall(Id ticket_id) 
 }
 
 Id SqlTicketStore::InsertNotification(const ports::NotificationRecord& n) {
-    return AsInt(
-        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at, n.project_id})
-            .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertNotification, {n.user_id, n.kind, n.title, n.body, n.ticket_id, n.created_at, n.project_id}));
 }
 
 std::vector<ports::NotificationRecord> SqlTicketStore::ListNotifications(Id user_id, bool unread_only, int limit,
@@ -502,7 +466,7 @@ std::vector<ports::NotificationRecord> SqlTicketStore::ListNotifications(Id user
     return out;
 }
 
-std::int64_t SqlTicketStore::CountUnread(Id user_id) { return AsInt(db_.Query(kCountUnread, {user_id}).at(0)[0]); }
+std::int64_t SqlTicketStore::CountUnread(Id user_id) { return ReturnedId(db_.Query(kCountUnread, {user_id})); }
 
 std::int64_t SqlTicketStore::MarkRead(Id user_id, Id id, const std::string& at) {
     if (id > 0) return static_cast<std::int64_t>(db_.Query(kMarkOneRead, {at, user_id, id}).size());

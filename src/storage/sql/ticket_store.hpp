@@ -1,15 +1,15 @@
 #pragma once
-// SqlTicketStore: core::ports::TicketStore over an SqlDb (SQLite or PostgreSQL), sharing the
-// SqlStore's connection (no transaction of its own). SQL as named constants in ticket_store.cpp.
+// SqlTicketStore: core::ports::TicketStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/ticket_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlTicketStore final : public core::ports::TicketStore {
+class SqlTicketStore final : public core::ports::TicketStore, private ModuleStore {
 public:
-    explicit SqlTicketStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
 
     core::roster::Id InsertTicket(const core::tickets::Ticket& t, const std::string& created_on) override;
     void UpdateTicket(const core::tickets::Ticket& t) override;
@@ -35,19 +35,17 @@ public:
     std::vector<std::array<std::int64_t, 3>> CountMeetingItems() override;
     core::tickets::ColourRules LoadRules() override;
     void SaveRules(const core::tickets::ColourRules& rules) override;
-    std::vector<std::pair<std::string, core::roster::Id>> FindHotlineRefs(const std::vector<std::string>& refs) override;
+    std::vector<std::pair<std::string, core::roster::Id>> FindHotlineRefs(
+        const std::vector<std::string>& refs) override;
     void InsertHotlineCall(const core::ports::HotlineCall& call) override;
     std::optional<core::ports::HotlineCall> FindHotlineCall(core::roster::Id ticket_id) override;
     core::roster::Id InsertNotification(const core::ports::NotificationRecord& n) override;
-    std::vector<core::ports::NotificationRecord> ListNotifications(core::roster::Id user_id, bool unread_only, int limit,
-                                                                   std::int64_t offset) override;
+    std::vector<core::ports::NotificationRecord> ListNotifications(core::roster::Id user_id, bool unread_only,
+                                                                   int limit, std::int64_t offset) override;
     std::int64_t CountUnread(core::roster::Id user_id) override;
     std::int64_t MarkRead(core::roster::Id user_id, core::roster::Id id, const std::string& at) override;
     bool HasNotification(core::roster::Id user_id, const std::string& kind, core::roster::Id ticket_id,
                          const std::string& since) override;
-
-private:
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "storage/db/batches.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -12,7 +13,6 @@ using namespace core::ports;  // NOLINT(google-build-using-namespace): record ty
 namespace {
 
 std::int64_t I(int v) { return static_cast<std::int64_t>(v); }
-int Int(const std::optional<std::string>& v) { return static_cast<int>(AsInt(v)); }
 
 constexpr const char* kInsertPool =
     "INSERT INTO talent_pools (name, scope_unit_id, quota, rules_json, description, created_by, created_at) "
@@ -128,17 +128,11 @@ constexpr const char* kUpdateAgreement =
     "UPDATE pairing_agreements SET title = ?, content = ?, signed_on = ?, status = ? WHERE id = ?";
 constexpr const char* kDeleteAgreement = "DELETE FROM pairing_agreements WHERE id = ?";
 
-LadderStepRecord LadderStepFromRow(const SqlRow& r) {
-    return LadderStepRecord{AsInt(r[0]),  AsInt(r[1]),  AsText(r[2]), Int(r[3]),
-                            AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
-}
+LadderStepRecord LadderStepFromRow(const SqlRow& r) { return RowAs<LadderStepRecord>(r); }
 
 BonusSplitRecord BonusSplitFromRow(const SqlRow& r) { return RowAs<BonusSplitRecord>(r); }
 
-PoolRecord PoolFromRow(const SqlRow& r) {
-    return PoolRecord{AsInt(r[0]),  AsText(r[1]), AsInt(r[2]),  Int(r[3]),
-                      AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
-}
+PoolRecord PoolFromRow(const SqlRow& r) { return RowAs<PoolRecord>(r); }
 
 ProgramRecord ProgramFromRow(const SqlRow& r) { return RowAs<ProgramRecord>(r); }
 
@@ -147,21 +141,16 @@ PlacementRow PlacementFromRow(const SqlRow& r) { return RowAs<PlacementRow>(r); 
 }  // namespace
 
 Id SqlTrainingStore::InsertPool(const PoolRecord& p) {
-    return AsInt(db_.Query(kInsertPool, {p.name, p.scope_unit_id, I(p.quota), p.rules_json, p.description, p.created_by,
-                                         p.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertPool, {p.name, p.scope_unit_id, I(p.quota), p.rules_json, p.description, p.created_by, p.created_at}));
 }
 
 std::optional<PoolRecord> SqlTrainingStore::FindPool(Id id) {
-    auto rows = db_.Query(std::string(kPoolColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return PoolFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kPoolColumns) + " WHERE id = ?", {id}), PoolFromRow);
 }
 
 std::vector<PoolRecord> SqlTrainingStore::ListPools() {
-    std::vector<PoolRecord> out;
-    for (const auto& r : db_.Query(std::string(kPoolColumns) + " ORDER BY id")) out.push_back(PoolFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kPoolColumns) + " ORDER BY id"), PoolFromRow);
 }
 
 void SqlTrainingStore::SetTownQuota(const PoolTownQuotaRecord& q) {
@@ -170,16 +159,12 @@ void SqlTrainingStore::SetTownQuota(const PoolTownQuotaRecord& q) {
 }
 
 std::vector<PoolTownQuotaRecord> SqlTrainingStore::ListTownQuotas(Id pool_id) {
-    std::vector<PoolTownQuotaRecord> out;
-    for (const auto& r : db_.Query(kSelectTownQuotas, {pool_id}))
-        out.push_back(PoolTownQuotaRecord{AsInt(r[0]), AsInt(r[1]), Int(r[2])});
-    return out;
+    return RowsAs<PoolTownQuotaRecord>(db_.Query(kSelectTownQuotas, {pool_id}));
 }
 
 Id SqlTrainingStore::InsertMembership(const MembershipRecord& m) {
-    return AsInt(
-        db_.Query(kInsertMembership, {m.pool_id, m.person_id, m.town_id, m.state, m.nominated_on, m.override_reason})
-            .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertMembership, {m.pool_id, m.person_id, m.town_id, m.state, m.nominated_on, m.override_reason}));
 }
 
 void SqlTrainingStore::UpdateMembership(const MembershipRecord& m) {
@@ -191,8 +176,8 @@ std::vector<MembershipRecord> SqlTrainingStore::ListMemberships(Id pool_id) {
 }
 
 Id SqlTrainingStore::InsertMemberEvent(const MemberEventRecord& e) {
-    return AsInt(db_.Query(kInsertMemberEvent, {e.membership_id, e.from_state, e.to_state, e.date, e.note, e.by, e.at})
-                     .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertMemberEvent, {e.membership_id, e.from_state, e.to_state, e.date, e.note, e.by, e.at}));
 }
 
 std::vector<MemberEventRecord> SqlTrainingStore::ListMemberEvents(Id pool_id) {
@@ -200,24 +185,19 @@ std::vector<MemberEventRecord> SqlTrainingStore::ListMemberEvents(Id pool_id) {
 }
 
 Id SqlTrainingStore::InsertLadderStep(const LadderStepRecord& s) {
-    return AsInt(db_.Query(kInsertLadderStep,
-                           {s.person_id, s.post, I(s.level), s.effective_date, s.reason, s.recorded_by, s.recorded_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertLadderStep, {s.person_id, s.post, I(s.level), s.effective_date, s.reason,
+                                                    s.recorded_by, s.recorded_at}));
 }
 
 std::vector<LadderStepRecord> SqlTrainingStore::ListLadderSteps(Id person_id) {
-    std::vector<LadderStepRecord> out;
-    for (const auto& r :
-         db_.Query(std::string(kLadderStepColumns) + " WHERE person_id = ? ORDER BY effective_date, id", {person_id}))
-        out.push_back(LadderStepFromRow(r));
-    return out;
+    return RowsWith(
+        db_.Query(std::string(kLadderStepColumns) + " WHERE person_id = ? ORDER BY effective_date, id", {person_id}),
+        LadderStepFromRow);
 }
 
 std::vector<LadderStepRecord> SqlTrainingStore::ListAllLadderSteps() {
-    std::vector<LadderStepRecord> out;
-    for (const auto& r : db_.Query(std::string(kLadderStepColumns) + " ORDER BY person_id, effective_date, id"))
-        out.push_back(LadderStepFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kLadderStepColumns) + " ORDER BY person_id, effective_date, id"),
+                    LadderStepFromRow);
 }
 
 std::vector<LadderStepRecord> SqlTrainingStore::ListLadderStepsOfPeople(const std::vector<Id>& person_ids) {
@@ -227,24 +207,17 @@ std::vector<LadderStepRecord> SqlTrainingStore::ListLadderStepsOfPeople(const st
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::vector<LadderStepRecord> out;
-    for (std::size_t chunk_start = 0; chunk_start < ids.size(); chunk_start += kChunk) {
-        const std::size_t chunk_end = std::min(ids.size(), chunk_start + kChunk);
-        std::string sql = std::string(kLadderStepColumns) + " WHERE person_id IN (";
-        std::vector<SqlValue> params;
-        for (std::size_t id_idx = chunk_start; id_idx < chunk_end; ++id_idx) {
-            sql += id_idx == chunk_start ? "?" : ", ?";
-            params.emplace_back(ids[id_idx]);
-        }
-        sql += ") ORDER BY person_id, effective_date, id";
+    ForEachBatch(ids, kChunk, [&](const std::string& in, const std::vector<SqlValue>& params) {
+        const auto sql =
+            std::string(kLadderStepColumns) + " WHERE person_id IN " + in + " ORDER BY person_id, effective_date, id";
         for (const auto& r : db_.Query(sql, params)) out.push_back(LadderStepFromRow(r));
-    }
+    });
     return out;
 }
 
 Id SqlTrainingStore::InsertBonusSplit(const BonusSplitRecord& b) {
-    return AsInt(db_.Query(kInsertBonusSplit, {b.unit_id, b.period, b.pool_fen, b.total_weight, b.as_of, b.summary,
-                                               b.created_by, b.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertBonusSplit, {b.unit_id, b.period, b.pool_fen, b.total_weight, b.as_of, b.summary,
+                                                    b.created_by, b.created_at}));
 }
 
 void SqlTrainingStore::InsertBonusLine(const BonusLineRecord& l) {
@@ -253,25 +226,15 @@ void SqlTrainingStore::InsertBonusLine(const BonusLineRecord& l) {
 }
 
 std::optional<BonusSplitRecord> SqlTrainingStore::FindBonusSplit(Id id) {
-    auto rows = db_.Query(std::string(kBonusSplitColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return BonusSplitFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kBonusSplitColumns) + " WHERE id = ?", {id}), BonusSplitFromRow);
 }
 
 std::vector<BonusSplitRecord> SqlTrainingStore::ListBonusSplits() {
-    std::vector<BonusSplitRecord> out;
-    for (const auto& r : db_.Query(std::string(kBonusSplitColumns) + " ORDER BY id"))
-        out.push_back(BonusSplitFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kBonusSplitColumns) + " ORDER BY id"), BonusSplitFromRow);
 }
 
 std::vector<BonusLineRecord> SqlTrainingStore::ListBonusLines(Id split_id) {
-    std::vector<BonusLineRecord> out;
-    for (const auto& r : db_.Query(kSelectBonusLines, {split_id}))
-        out.push_back(BonusLineRecord{AsInt(r[0]), Int(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), Int(r[5]),
-                                      AsText(r[6]), AsDouble(r[7]), AsDouble(r[8]), AsDouble(r[9]), AsInt(r[10]),
-                                      AsText(r[11])});
-    return out;
+    return RowsAs<BonusLineRecord>(db_.Query(kSelectBonusLines, {split_id}));
 }
 
 void SqlTrainingStore::DeleteBonusSplit(Id id) {
@@ -280,21 +243,16 @@ void SqlTrainingStore::DeleteBonusSplit(Id id) {
 }
 
 Id SqlTrainingStore::InsertProgram(const ProgramRecord& p) {
-    return AsInt(db_.Query(kInsertProgram, {p.name, p.kind, p.scope_unit_id, p.start_date, p.end_date, p.description,
-                                            p.created_by, p.created_at})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(kInsertProgram, {p.name, p.kind, p.scope_unit_id, p.start_date, p.end_date,
+                                                 p.description, p.created_by, p.created_at}));
 }
 
 std::optional<ProgramRecord> SqlTrainingStore::FindProgram(Id id) {
-    auto rows = db_.Query(std::string(kProgramColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    return ProgramFromRow(rows[0]);
+    return FirstRowWith(db_.Query(std::string(kProgramColumns) + " WHERE id = ?", {id}), ProgramFromRow);
 }
 
 std::vector<ProgramRecord> SqlTrainingStore::ListPrograms() {
-    std::vector<ProgramRecord> out;
-    for (const auto& r : db_.Query(std::string(kProgramColumns) + " ORDER BY id")) out.push_back(ProgramFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kProgramColumns) + " ORDER BY id"), ProgramFromRow);
 }
 
 void SqlTrainingStore::UpdateProgram(const ProgramRecord& p) {
@@ -309,7 +267,7 @@ void SqlTrainingStore::DeleteProgram(Id id) {
 }
 
 Id SqlTrainingStore::InsertBatch(const BatchRecord& b) {
-    return AsInt(db_.Query(kInsertBatch, {b.program_id, b.name, b.start_date, b.end_date}).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertBatch, {b.program_id, b.name, b.start_date, b.end_date}));
 }
 
 std::vector<BatchRecord> SqlTrainingStore::ListBatches(Id program_id) {
@@ -330,17 +288,14 @@ void SqlTrainingStore::UpsertHost(const ProgramHostRecord& h) {
 }
 
 std::vector<ProgramHostRecord> SqlTrainingStore::ListHosts(Id program_id) {
-    std::vector<ProgramHostRecord> out;
-    for (const auto& r : db_.Query(kSelectHosts, {program_id}))
-        out.push_back(ProgramHostRecord{AsInt(r[0]), AsInt(r[1]), Int(r[2]), AsInt(r[3])});
-    return out;
+    return RowsAs<ProgramHostRecord>(db_.Query(kSelectHosts, {program_id}));
 }
 
 Id SqlTrainingStore::InsertPlacement(const PlacementRow& p) {
-    return AsInt(db_.Query(kInsertPlacement, {p.program_id, p.batch_id, p.person_id, p.trainee_unit_id, p.host_unit_id,
-                                              p.mentor_person_id, p.start_date, p.end_date, p.focus, p.assessment_grade,
-                                              p.assessment_text, p.summary_text, p.summary_date})
-                     .at(0)[0]);
+    return ReturnedId(db_.Query(
+        kInsertPlacement,
+        {p.program_id, p.batch_id, p.person_id, p.trainee_unit_id, p.host_unit_id, p.mentor_person_id, p.start_date,
+         p.end_date, p.focus, p.assessment_grade, p.assessment_text, p.summary_text, p.summary_date}));
 }
 
 void SqlTrainingStore::UpdatePlacement(const PlacementRow& p) {
@@ -354,29 +309,21 @@ void SqlTrainingStore::DeletePlacement(Id id) {
 }
 
 std::vector<PlacementRow> SqlTrainingStore::ListPlacements(Id program_id) {
-    std::vector<PlacementRow> out;
-    for (const auto& r : db_.Query(std::string(kPlacementColumns) + " WHERE program_id = ? ORDER BY id", {program_id}))
-        out.push_back(PlacementFromRow(r));
-    return out;
+    return RowsWith(db_.Query(std::string(kPlacementColumns) + " WHERE program_id = ? ORDER BY id", {program_id}),
+                    PlacementFromRow);
 }
 
 std::vector<PlacementRow> SqlTrainingStore::ListPlacementsOfPeople(const std::vector<Id>& person_ids) {
-    std::vector<PlacementRow> out;
-    if (person_ids.empty()) return out;
+    if (person_ids.empty()) return {};
     // One parameter per person; the app asks for a batch's trainees (tens), not thousands.
-    std::string sql = std::string(kPlacementColumns) + " WHERE person_id IN (";
     std::vector<SqlValue> params;
-    for (std::size_t person_idx = 0; person_idx < person_ids.size(); ++person_idx) {
-        sql += person_idx == 0 ? "?" : ", ?";
-        params.emplace_back(person_ids[person_idx]);
-    }
-    sql += ") ORDER BY id";
-    for (const auto& r : db_.Query(sql, params)) out.push_back(PlacementFromRow(r));
-    return out;
+    const std::string in = InList(person_ids, params);
+    return RowsWith(db_.Query(std::string(kPlacementColumns) + " WHERE person_id IN " + in + " ORDER BY id", params),
+                    PlacementFromRow);
 }
 
 Id SqlTrainingStore::InsertSeminar(const SeminarRecord& s) {
-    return AsInt(db_.Query(kInsertSeminar, {s.program_id, s.batch_id, s.date, s.topic, s.location}).at(0)[0]);
+    return ReturnedId(db_.Query(kInsertSeminar, {s.program_id, s.batch_id, s.date, s.topic, s.location}));
 }
 
 std::vector<SeminarRecord> SqlTrainingStore::ListSeminars(Id program_id) {
@@ -392,9 +339,8 @@ std::vector<AttendanceRecord> SqlTrainingStore::ListAttendance(Id program_id) {
 }
 
 Id SqlTrainingStore::InsertFollowUp(const FollowUpRecord& f) {
-    return AsInt(
-        db_.Query(kInsertFollowUp, {f.placement_id, f.item, I(f.months), f.due_date, f.status, f.note, f.done_on})
-            .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertFollowUp, {f.placement_id, f.item, I(f.months), f.due_date, f.status, f.note, f.done_on}));
 }
 
 void SqlTrainingStore::UpdateFollowUp(const FollowUpRecord& f) {
@@ -402,17 +348,12 @@ void SqlTrainingStore::UpdateFollowUp(const FollowUpRecord& f) {
 }
 
 std::vector<FollowUpRecord> SqlTrainingStore::ListFollowUps(Id program_id) {
-    std::vector<FollowUpRecord> out;
-    for (const auto& r : db_.Query(kSelectFollowUps, {program_id}))
-        out.push_back(FollowUpRecord{AsInt(r[0]), AsInt(r[1]), AsText(r[2]), Int(r[3]), AsText(r[4]), AsText(r[5]),
-                                     AsText(r[6]), AsText(r[7])});
-    return out;
+    return RowsAs<FollowUpRecord>(db_.Query(kSelectFollowUps, {program_id}));
 }
 
 Id SqlTrainingStore::InsertAgreement(const AgreementRecord& a) {
-    return AsInt(
-        db_.Query(kInsertAgreement, {a.program_id, a.unit_a, a.unit_b, a.title, a.content, a.signed_on, a.status})
-            .at(0)[0]);
+    return ReturnedId(
+        db_.Query(kInsertAgreement, {a.program_id, a.unit_a, a.unit_b, a.title, a.content, a.signed_on, a.status}));
 }
 
 std::vector<AgreementRecord> SqlTrainingStore::ListAgreements(Id program_id) {

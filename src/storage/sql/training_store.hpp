@@ -1,17 +1,15 @@
 #pragma once
-// SqlTrainingStore: core::ports::TrainingStore over an SqlDb (SQLite or PostgreSQL). It shares
-// the connection of the SqlStore it is built from, so its statements run inside a transaction
-// opened with SqlStore::Begin(); it opens none itself. All SQL is parameterized and lives in
-// sql_training_store.cpp as named constants. Not thread-safe, like the connection.
+// SqlTrainingStore: core::ports::TrainingStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
 #include "core/ports/training_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlTrainingStore final : public core::ports::TrainingStore {
+class SqlTrainingStore final : public core::ports::TrainingStore, private ModuleStore {
 public:
-    explicit SqlTrainingStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
 
     core::ports::Id InsertPool(const core::ports::PoolRecord& p) override;
     std::optional<core::ports::PoolRecord> FindPool(core::ports::Id id) override;
@@ -53,7 +51,8 @@ public:
     void UpdatePlacement(const core::ports::PlacementRow& p) override;
     void DeletePlacement(core::ports::Id id) override;
     std::vector<core::ports::PlacementRow> ListPlacements(core::ports::Id program_id) override;
-    std::vector<core::ports::PlacementRow> ListPlacementsOfPeople(const std::vector<core::ports::Id>& person_ids) override;
+    std::vector<core::ports::PlacementRow> ListPlacementsOfPeople(
+        const std::vector<core::ports::Id>& person_ids) override;
 
     core::ports::Id InsertSeminar(const core::ports::SeminarRecord& s) override;
     std::vector<core::ports::SeminarRecord> ListSeminars(core::ports::Id program_id) override;
@@ -68,9 +67,6 @@ public:
     std::vector<core::ports::AgreementRecord> ListAgreements(core::ports::Id program_id) override;
     void UpdateAgreement(const core::ports::AgreementRecord& a) override;
     void DeleteAgreement(core::ports::Id id) override;
-
-private:
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -72,7 +72,7 @@ core::ports::WorkbenchStore::OwnDeclarations SqlWorkbenchStore::DeclarationsOfUs
 }
 
 std::int64_t SqlWorkbenchStore::OpenJudgeSeatsOfUser(core::roster::Id user_id) {
-    return AsInt(db_.Query(kOpenJudgeSeats, {user_id}).at(0)[0]);
+    return ReturnedId(db_.Query(kOpenJudgeSeats, {user_id}));
 }
 
 }  // namespace lingyan::storage

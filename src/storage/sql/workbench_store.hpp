@@ -1,15 +1,15 @@
 #pragma once
-// SqlWorkbenchStore: core::ports::WorkbenchStore over an SqlDb (SQLite or PostgreSQL), sharing the
-// SqlStore's connection. Read-only grouped COUNT queries (named constants in workbench_store.cpp).
+// SqlWorkbenchStore: core::ports::WorkbenchStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
+// (storage/db/module_store.hpp: the SqlStore's connection and transaction). Read-only grouped COUNT queries.
 
 #include "core/ports/workbench_store.hpp"
-#include "storage/db/sql_db.hpp"
+#include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
 
-class SqlWorkbenchStore final : public core::ports::WorkbenchStore {
+class SqlWorkbenchStore final : public core::ports::WorkbenchStore, private ModuleStore {
 public:
-    explicit SqlWorkbenchStore(SqlDb& db) : db_(db) {}
+    using ModuleStore::ModuleStore;
     std::vector<core::ports::UnitCount> PendingPointsByUnit() override;
     std::vector<core::ports::UnitCount> OpenCampaignFollowUpsByUnit() override;
     std::vector<core::ports::UnitCount> DuePlacementFollowUpsByUnit(const std::string& due_by) override;
@@ -20,7 +20,6 @@ public:
 
 private:
     std::vector<core::ports::UnitCount> Counts(const char* sql, const std::vector<SqlValue>& params = {});
-    SqlDb& db_;
 };
 
 }  // namespace lingyan::storage

@@ -1,12 +1,16 @@
-// ReadRow / RowAs: result rows (text columns, NULL as nullopt) into records.
+// ReadRow / RowAs / RowsWith: result rows (text columns, NULL as nullopt) into records; IN lists and
+// list columns.
 #include "storage/db/read_row.hpp"
-
-#include "storage/db/batches.hpp"
 
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <variant>
+
+#include "storage/db/batches.hpp"
+#include "storage/db/list_column.hpp"
 
 namespace lingyan::storage {
 namespace {
@@ -87,6 +91,46 @@ TEST(ForEachBatch, SplitsTheListIntoInClausesOfAtMostTheBatchSize) {
     EXPECT_EQ(ins, (std::vector<std::string>{"(?, ?)", "(?, ?)", "(?)"}));
     EXPECT_EQ(sizes, (std::vector<std::size_t>{2, 2, 1}));
     ForEachBatch(std::vector<std::int64_t>{}, 2, [&](const std::string&, std::vector<SqlValue>) { ADD_FAILURE(); });
+}
+
+TEST(RowsWith, MapsEveryRowThroughTheReaderAndFirstRowWithOnlyTheFirst) {
+    const std::vector<SqlRow> rows{SqlRow{"1", "甲"}, SqlRow{"2", "乙"}};
+    auto name_of = [](const SqlRow& r) { return AsText(r[1]); };
+    EXPECT_EQ(RowsWith(rows, name_of), (std::vector<std::string>{"甲", "乙"}));
+    EXPECT_EQ(FirstRowWith(rows, name_of), std::optional<std::string>("甲"));
+    EXPECT_EQ(FirstRowWith(std::vector<SqlRow>{}, name_of), std::nullopt);
+    const auto first = FirstRowAs<Pair>(rows);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->id, 1);
+    EXPECT_FALSE(FirstRowAs<Pair>({}));
+}
+
+TEST(ReturnedId, ReadsTheFirstColumnOfTheFirstRowAndRefusesAnEmptyResult) {
+    EXPECT_EQ(ReturnedId({SqlRow{"17"}}), 17);
+    EXPECT_THROW(ReturnedId({}), std::out_of_range);
+}
+
+TEST(NullableId, StoresZeroAsNull) {
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(NullableId(0)));
+    EXPECT_EQ(std::get<std::int64_t>(NullableId(9)), 9);
+}
+
+TEST(InList, AppendsOnePlaceholderAndValuePerItemOfTheRange) {
+    std::vector<SqlValue> params{std::string("head")};
+    EXPECT_EQ(InList(std::vector<std::int64_t>{4, 5, 6}, params), "(?, ?, ?)");
+    ASSERT_EQ(params.size(), 4u);
+    EXPECT_EQ(std::get<std::int64_t>(params[3]), 6);
+    EXPECT_EQ(InList(std::vector<std::int64_t>{4, 5, 6}, params, 1, 2), "(?)");
+    EXPECT_EQ(std::get<std::int64_t>(params.back()), 5);
+}
+
+TEST(ListColumn, SplitsOnTheSeparatorPassingEmptyItemsOverAndJoinsBack) {
+    EXPECT_EQ(SplitColumn("a,,b,", ','), (std::vector<std::string>{"a", "b"}));
+    EXPECT_TRUE(SplitColumn("", '\n').empty());
+    EXPECT_EQ(SplitColumn("张三\n李四", '\n'), (std::vector<std::string>{"张三", "李四"}));
+    EXPECT_EQ(JoinColumn(std::vector<std::string>{"张三", "李四"}, '\n'), "张三\n李四");
+    EXPECT_EQ(JoinColumn(std::vector<int>{1, 20}, ',', [](int v) { return std::to_string(v); }), "1,20");
+    EXPECT_EQ(JoinColumn(std::vector<std::string>{}, ','), "");
 }
 
 }  // namespace

@@ -44,19 +44,32 @@ json::object Summary(const app::ContestSummary& s) {
 
 json::object State(const app::ContestView& view) { return ws::ViewJson(view); }
 
+namespace {
+
+// A contest's score sheet and how its judges' scores are combined (the detail and the results).
+json::array CriteriaJson(const std::vector<arena::Criterion>& criteria) {
+    json::array out;
+    for (const auto& c : criteria)
+        out.push_back(json::object{{"key", c.key},
+                                   {"name", c.name},
+                                   {"min", c.min},
+                                   {"max", c.max},
+                                   {"weight", c.weight},
+                                   {"pre_scored", c.pre_scored}});
+    return out;
+}
+
+json::object AggregationJson(const arena::Aggregation& a) {
+    return json::object{{"trim", a.trim}, {"normalize", a.normalize}};
+}
+
+}  // namespace
+
 json::object Detail(const app::ContestDetail& d) {
     const auto& s = d.setup;
     json::object o = Summary(d.summary);
-    json::array criteria;
-    for (const auto& c : s.criteria)
-        criteria.push_back(json::object{{"key", c.key},
-                                        {"name", c.name},
-                                        {"min", c.min},
-                                        {"max", c.max},
-                                        {"weight", c.weight},
-                                        {"pre_scored", c.pre_scored}});
-    o["criteria"] = std::move(criteria);
-    o["aggregation"] = json::object{{"trim", s.aggregation.trim}, {"normalize", s.aggregation.normalize}};
+    o["criteria"] = CriteriaJson(s.criteria);
+    o["aggregation"] = AggregationJson(s.aggregation);
     o["recusal"] = arena::RecusalLevelName(s.recusal);
     o["seconds_per_contestant"] = s.seconds_per_contestant;
     o["campaign_criterion"] = s.campaign_criterion;
@@ -106,16 +119,8 @@ json::object Detail(const app::ContestDetail& d) {
 
 json::object Results(const app::ContestResults& r) {
     json::object o{{"contest", Summary(r.summary)}};
-    json::array criteria;
-    for (const auto& c : r.criteria)
-        criteria.push_back(json::object{{"key", c.key},
-                                        {"name", c.name},
-                                        {"min", c.min},
-                                        {"max", c.max},
-                                        {"weight", c.weight},
-                                        {"pre_scored", c.pre_scored}});
-    o["criteria"] = std::move(criteria);
-    o["aggregation"] = json::object{{"trim", r.aggregation.trim}, {"normalize", r.aggregation.normalize}};
+    o["criteria"] = CriteriaJson(r.criteria);
+    o["aggregation"] = AggregationJson(r.aggregation);
     o["recusal"] = r.recusal;
     json::array rounds;
     for (const auto& round : r.rounds) {
