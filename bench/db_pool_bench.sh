@@ -28,7 +28,7 @@ for n in "${SIZES[@]}"; do
   "$BIN" serve --db "$DB" --audit-key "$DIR/k.audit-key" --port 0 --quiet --demo --threads 4 --db-pool "$n" \
     --metrics-token-file "$DIR/token" \
     >"$DIR/serve.log" 2>&1 & PID=$!
-  for _ in $(seq 1200); do grep -q "listening on port" "$DIR/serve.log" && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -q "listening on port" "$DIR/serve.log" && break; sleep 0.5; done
   PORT=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$DIR/serve.log" | head -1)
   [ -n "$PORT" ] || { cat "$DIR/serve.log" >&2; exit 1; }
   URL="http://127.0.0.1:$PORT"

@@ -63,7 +63,13 @@ TEST(ContestTwoServers, AHostActionOnOneServerReachesTheScreensOfTheOther) {
     EXPECT_EQ(via_b.at("state").at("current").at("id").as_int64(), first);
     EXPECT_EQ(json::serialize(via_a.at("state")), json::serialize(via_b.at("state")));
 
-    // A judge joins by link on A and scores through B: both screens get the score as seq + 2.
+    // Scoring opens through A as well.
+    r = host_a.Send("POST", Path(id, "/open"), "");
+    ASSERT_EQ(r.status, 200) << r.body;
+    on_a.Expect(seq + 2);
+    EXPECT_EQ(std::string(on_b.Expect(seq + 2).at("kind").as_string()), "open");
+
+    // A judge joins by link on A and scores through B: both screens get the score as seq + 3.
     const auto links = Json(host_a.Send("POST", Path(id, "/links"), "")).as_object();
     int seat = 0;
     std::string token;
@@ -81,20 +87,20 @@ TEST(ContestTwoServers, AHostActionOnOneServerReachesTheScreensOfTheOther) {
     phone.port = b.port();
     auto scored = phone.Score(first, 30, 5, "two-servers-1");
     ASSERT_EQ(scored.status, 200) << scored.body;
-    EXPECT_EQ(Json(scored).at("seq").as_int64(), seq + 2);
-    EXPECT_EQ(on_b.Expect(seq + 2).at("seat").as_int64(), seat);
-    EXPECT_EQ(on_a.Expect(seq + 2).at("seat").as_int64(), seat);
+    EXPECT_EQ(Json(scored).at("seq").as_int64(), seq + 3);
+    EXPECT_EQ(on_b.Expect(seq + 3).at("seat").as_int64(), seat);
+    EXPECT_EQ(on_a.Expect(seq + 3).at("seat").as_int64(), seat);
 
     // The host goes on through B (its state includes A's writes): A's screen follows.
     r = host_b.Send("POST", Path(id, "/close"), "");
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(Json(r).at("seq").as_int64(), seq + 3);
-    EXPECT_EQ(std::string(on_a.Expect(seq + 3).at("kind").as_string()), "close");
-    EXPECT_EQ(std::string(on_b.Expect(seq + 3).at("kind").as_string()), "close");
+    EXPECT_EQ(Json(r).at("seq").as_int64(), seq + 4);
+    EXPECT_EQ(std::string(on_a.Expect(seq + 4).at("kind").as_string()), "close");
+    EXPECT_EQ(std::string(on_b.Expect(seq + 4).at("kind").as_string()), "close");
 
     // A screen that joins B later resumes from any seq with the whole history.
     Watcher late(b.port(), id, "?after=" + std::to_string(seq));
-    for (std::int64_t s = seq + 1; s <= seq + 3; ++s) late.Expect(s);
+    for (std::int64_t s = seq + 1; s <= seq + 4; ++s) late.Expect(s);
 }
 
 TEST(ContestTwoServers, ACampaignBoardFollowsAChangeMadeOnTheOtherServer) {
