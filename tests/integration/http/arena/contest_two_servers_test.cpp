@@ -1,7 +1,6 @@
 // A live contest watched through either of two servers on one PostgreSQL (issue 15): the host's
 // actions on server A and a judge's score sent through server B reach the screens on both, in seq
-// order, through the change feed (contests, events and seats notify `arena`); the campaign boards
-// follow a change made on the other server (`campaigns`).
+// order, through the change feed (contests, events and seats notify `arena`).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -101,55 +100,6 @@ TEST(ContestTwoServers, AHostActionOnOneServerReachesTheScreensOfTheOther) {
     // A screen that joins B later resumes from any seq with the whole history.
     Watcher late(b.port(), id, "?after=" + std::to_string(seq));
     for (std::int64_t s = seq + 1; s <= seq + 4; ++s) late.Expect(s);
-}
-
-TEST(ContestTwoServers, ACampaignBoardFollowsAChangeMadeOnTheOtherServer) {
-    const std::string url = FreshDatabase("postgres");
-    if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set";
-    TestServer a(url, /*demo=*/true);
-    TestServer b(url, /*demo=*/false);
-    a.runtime().StartChangeFeed();
-    b.runtime().StartChangeFeed();
-    Client county_a(a.port());
-    ASSERT_EQ(county_a.Login("county").status, 200);
-    Client county_b(b.port());
-    county_b.cookie = county_a.cookie;
-    county_b.csrf = county_a.csrf;
-    const auto units = Json(county_a.Get("/api/v1/units?q=" + Encode("姜堰区"))).at("items").as_array();
-    ASSERT_FALSE(units.empty());
-    const std::int64_t county = units[0].at("id").as_int64();
-    json::array subjects;
-    for (const auto& u : Json(county_a.Get("/api/v1/units?parent=" + std::to_string(county))).at("items").as_array())
-        if (subjects.size() < 2) subjects.push_back(u.at("id").as_int64());
-    ASSERT_EQ(subjects.size(), 2u);
-    const json::value framework = json::parse(R"({"name": "两台服务器的考核", "awards": [],
-        "criteria": [{"id": "review", "name": "述职评审", "weight": 1, "method": "judges", "trim": 0, "max": 100}]})");
-    auto created = county_a.Send("POST", "/api/v1/campaigns",
-                                 json::serialize(json::object{{"name", "两台服务器的考核"}, {"scope_unit_id", county},
-                                                              {"framework", framework}, {"cycle_kind", "year"},
-                                                              {"cycle_label", "2021"}, {"subjects", subjects}}));
-    ASSERT_EQ(created.status, 201) << created.body;
-    const auto detail = Json(created).as_object();
-    const std::string ranking = "/api/v1/campaigns/" + std::to_string(detail.at("id").as_int64()) + "/ranking";
-    const auto until = std::chrono::steady_clock::now() + 20s;
-    HttpResult before;
-    while (std::chrono::steady_clock::now() < until && (before = county_b.Get(ranking)).status != 200)
-        std::this_thread::sleep_for(20ms);
-    ASSERT_EQ(before.status, 200) << before.body;  // B evaluated the board and keeps it
-    ASSERT_EQ(county_a.Get(ranking).body, before.body);
-
-    // Facts entered through A: B's kept board is dropped by the feed and rebuilt with them.
-    const std::int64_t subject = detail.at("subjects").as_array()[0].at("id").as_int64();
-    json::array facts{json::object{{"subject_id", subject}, {"criterion", "review"}, {"key", "judge"}, {"value", 88}}};
-    auto entered = county_a.Send("POST", "/api/v1/campaigns/" + std::to_string(detail.at("id").as_int64()) + "/facts",
-                                 json::serialize(json::object{{"facts", facts}}));
-    ASSERT_EQ(entered.status, 200) << entered.body;
-    const std::string after_a = county_a.Get(ranking).body;
-    ASSERT_NE(after_a, before.body);
-    std::string after_b;
-    while (std::chrono::steady_clock::now() < until + 20s && (after_b = county_b.Get(ranking).body) != after_a)
-        std::this_thread::sleep_for(20ms);
-    EXPECT_EQ(after_b, after_a);
 }
 
 }  // namespace
