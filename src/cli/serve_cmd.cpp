@@ -49,6 +49,8 @@ struct ServeOptions {
     std::string audit_key;
     std::string data_dir;
     std::string log_format = "text";
+    storage::PoolOptions pool;
+    int checkout_ms = 2000;
 };
 
 struct UserOptions {
@@ -134,6 +136,20 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_flag("--demo", serve_opts->demo, "载入演示部署（示范单位与演示账号）");
     serve->add_option("--web", serve_opts->web_root, "前端构建目录（默认 web/dist）");
     serve->add_option("--threads", serve_opts->threads, "工作线程数")->capture_default_str();
+    serve->add_option("--db-pool", serve_opts->pool.size,
+                      "数据库连接数：PostgreSQL 为主库（及备库）的连接池大小；SQLite 为单写连接之外的 WAL 读连接数")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    serve->add_option("--db-pool-timeout-ms", serve_opts->checkout_ms,
+                      "连接全部占用时请求最多等待的毫秒数，超时答 503")
+        ->check(CLI::Range(1, 60000))
+        ->capture_default_str();
+    serve->add_option("--db-read", serve_opts->pool.read_url,
+                      "PostgreSQL 流复制备库（postgresql://…）：看板、排行榜与列表从它读，写入与写后读走主库");
+    serve->add_option("--db-read-max-lag", serve_opts->pool.read_max_lag_seconds,
+                      "备库落后主库超过这么多秒时不用它（读回主库）")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->capture_default_str();
     serve->add_flag("--quiet", serve_opts->quiet, "不输出每个请求的日志");
     serve->add_flag("--secure-cookies", serve_opts->secure_cookies, "会话 Cookie 加 Secure（经 HTTPS 或 TLS 反向代理提供服务时）");
     serve->add_option("--trusted-proxy", serve_opts->trusted_proxy,
@@ -160,7 +176,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->log_format == "json") http::UseJsonLogs();
             // A file-size limit (ulimit -f) must refuse a write, not kill the server.
             std::signal(SIGXFSZ, SIG_IGN);
-            Runtime rt(serve_opts->db, serve_opts->audit_key, serve_opts->data_dir);
+            serve_opts->pool.checkout_timeout = std::chrono::milliseconds(serve_opts->checkout_ms);
+            Runtime rt(serve_opts->db, serve_opts->audit_key, serve_opts->data_dir, serve_opts->pool);
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             std::vector<demo::DemoAccount> accounts;
             if (serve_opts->demo) accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);

@@ -58,7 +58,7 @@ std::string Code(const std::string& prefix9, int n) {
 
 std::string DemoContestName(int year) { return std::to_string(year) + "年柯桥区村社党组织书记领雁擂台赛"; }
 
-std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, std::mutex& store_mutex,
+std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::StoreMutex& store_mutex,
                                        const core::ports::Crypto& crypto, const core::ports::Clock& clock,
                                        app::RosterService& roster, app::CampaignService& campaigns,
                                        app::ArenaService& arena_service) {

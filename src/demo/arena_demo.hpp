@@ -29,7 +29,7 @@ std::string DemoContestName(int year);
 // Requires the demo roster (LoadDemo) and a reloaded RosterService. Takes `store_mutex` for its
 // own writes (so that it may run while a server is up). Returns the account it adds (for the
 // startup banner), also when already loaded. Throws std::runtime_error if a step is refused.
-std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, std::mutex& store_mutex,
+std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::StoreMutex& store_mutex,
                                        const core::ports::Crypto& crypto, const core::ports::Clock& clock,
                                        app::RosterService& roster, app::CampaignService& campaigns,
                                        app::ArenaService& arena);

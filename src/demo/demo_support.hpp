@@ -33,7 +33,7 @@ private:
 };
 
 // The demo account `name` as an actor (std::runtime_error when it is missing). Takes `store_mutex`.
-inline app::Actor DemoUser(core::ports::Store& store, std::mutex& store_mutex, const char* name) {
+inline app::Actor DemoUser(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const char* name) {
     std::lock_guard lock(store_mutex);
     auto u = store.FindUserByName(name);
     if (!u) throw std::runtime_error(std::string("演示账号不存在：") + name);

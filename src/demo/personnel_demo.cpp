@@ -42,7 +42,7 @@ Id UnitNamed(const RosterService& roster, const std::string& name) {
 
 }  // namespace
 
-int LoadDemoPersonnel(core::ports::Store& store, std::mutex& store_mutex, DecisionService& decisions,
+int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_mutex, DecisionService& decisions,
                       NominationService& nominations, CampaignService& campaigns, PoolService& pools,
                       const RosterService& roster) {
     const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};

@@ -21,7 +21,7 @@ namespace lingyan::demo {
 // Requires the demo campaigns (LoadDemoCampaigns, LoadDemoPersonCampaigns) and pools
 // (LoadDemoTraining). Returns the number of decisions recorded (0 when already loaded). Throws
 // std::runtime_error when a step is refused.
-int LoadDemoPersonnel(core::ports::Store& store, std::mutex& store_mutex, app::DecisionService& decisions,
+int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_mutex, app::DecisionService& decisions,
                       app::NominationService& nominations, app::CampaignService& campaigns, app::PoolService& pools,
                       const app::RosterService& roster);
 

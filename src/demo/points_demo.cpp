@@ -357,7 +357,7 @@ std::string SignInSheetPdf(const std::string& title) {
 
 }  // namespace
 
-int LoadDemoEvidence(core::ports::PointsStore& ps, std::mutex& store_mutex, const RosterService& roster,
+int LoadDemoEvidence(core::ports::PointsStore& ps, core::ports::StoreMutex& store_mutex, const RosterService& roster,
                      app::AttachmentService& attachments) {
     namespace at = core::attachments;
     const std::string_view photo(reinterpret_cast<const char*>(kDemoActivityPhoto), sizeof kDemoActivityPhoto);

@@ -45,7 +45,7 @@ int LoadDemoPoints(app::PointsService& points, app::RosterService& roster, const
 // — only the sign-in sheet, no photo; two of its pending ones a photo, the last one nothing yet;
 // each pending declaration of 北联村 a photo, for the `secretary` to look at while approving.
 // Requires LoadDemoPoints. Idempotent. Returns the files stored or found.
-int LoadDemoEvidence(core::ports::PointsStore& points, std::mutex& store_mutex, const app::RosterService& roster,
+int LoadDemoEvidence(core::ports::PointsStore& points, core::ports::StoreMutex& store_mutex, const app::RosterService& roster,
                      app::AttachmentService& attachments);
 
 }  // namespace lingyan::demo

@@ -32,7 +32,7 @@ T Check(core::Result<T> r, const std::string& what) {
 }  // namespace
 
 int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& project_store,
-                     core::ports::TicketStore& tickets, std::mutex& store_mutex, const core::ports::Clock& clock,
+                     core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                      app::RosterService& roster, app::CampaignService& campaigns) {
     {
         std::lock_guard lock(store_mutex);

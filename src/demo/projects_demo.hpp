@@ -24,7 +24,7 @@ namespace lingyan::demo {
 // through `projects` (the composition wires it). Returns how many projects it created. Throws
 // std::runtime_error if a step is refused.
 int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& project_store,
-                     core::ports::TicketStore& tickets, std::mutex& store_mutex, const core::ports::Clock& clock,
+                     core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                      app::RosterService& roster, app::CampaignService& campaigns);
 
 }  // namespace lingyan::demo

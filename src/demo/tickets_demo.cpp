@@ -41,7 +41,7 @@ enum class Plan { kOnTime, kLate, kSentBack, kReopened, kStalled, kActive };
 
 }  // namespace
 
-int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets, std::mutex& store_mutex,
+int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex,
                     const core::ports::Clock& clock, app::RosterService& roster) {
     {
         std::lock_guard lock(store_mutex);

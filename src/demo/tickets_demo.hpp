@@ -19,7 +19,7 @@ namespace lingyan::demo {
 
 // Requires the demo roster (LoadDemo) and a reloaded RosterService. Takes `store_mutex` for its
 // writes. Returns how many tickets it created. Throws std::runtime_error if a step is refused.
-int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets, std::mutex& store_mutex,
+int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex,
                     const core::ports::Clock& clock, app::RosterService& roster);
 
 }  // namespace lingyan::demo

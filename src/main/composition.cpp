@@ -29,8 +29,9 @@ std::string Tagged(const std::string& url, const std::string& origin) {
 
 }  // namespace
 
-Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, const std::string& data_dir_arg)
-    : store(std::make_unique<storage::SqlStore>(storage::OpenSqlDb(Tagged(db_url_arg, storage::NewOrigin())))),
+Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, const std::string& data_dir_arg,
+                 const storage::PoolOptions& pool)
+    : store(std::make_unique<storage::SqlStore>(storage::OpenPooled(Tagged(db_url_arg, storage::NewOrigin()), pool))),
       audit_key_path(audit_key.empty() ? storage::DefaultAuditKeyPath(db_url_arg) : audit_key),
       audit_anchor_path(storage::AnchorPathFor(audit_key_path)),
       data_dir(storage::DataDirOf(db_url_arg, data_dir_arg)),
@@ -120,7 +121,10 @@ void Runtime::StartChangeFeed() {
     feed = std::make_unique<storage::ChangeFeed>(db_url, origin, [this](const std::set<std::string>& kinds) {
         if (kinds.count("roster")) roster->Reload();
         if (kinds.count("points")) points->Reload();
+        if (kinds.count("campaigns")) campaigns->Reload();
+        if (kinds.count("arena")) arena->Refresh();
     });
+    arena->SetShared(true);
     feed->Start();
 }
 

@@ -34,6 +34,7 @@
 #include "http/routes/routes.hpp"
 #include "http/ws/live_hub.hpp"
 #include "storage/common/crypto.hpp"
+#include "storage/db/pool_db.hpp"
 #include "storage/feed/change_feed.hpp"
 #include "storage/files/blob_store.hpp"
 #include "storage/sql/arena_store.hpp"
@@ -55,8 +56,9 @@ inline constexpr const char* kDefaultDb = "sqlite:lingyan.db";
 struct Runtime {
     // `audit_key_path` "" = storage::DefaultAuditKeyPath(db_url); `data_dir` "" =
     // storage::DataDirOf(db_url) (the attachment store lives in its `attachments` folder).
+    // `pool`: connections, checkout timeout and the read replica (storage/db/pool_db.hpp).
     explicit Runtime(const std::string& db_url, const std::string& audit_key_path = {},
-                     const std::string& data_dir = {});
+                     const std::string& data_dir = {}, const storage::PoolOptions& pool = {});
     ~Runtime();  // anchors the audit head (storage/common/audit_anchor.hpp)
 
     // Appends the audit chain's head to the anchor file when it moved (also called periodically by serve).
@@ -77,7 +79,7 @@ struct Runtime {
     storage::SystemClock clock;
     storage::SystemCrypto crypto;
     std::unique_ptr<storage::SqlStore> store;
-    std::mutex store_mutex;
+    core::ports::StoreMutex store_mutex;
     std::unique_ptr<app::AuthService> auth;
     std::unique_ptr<app::RosterService> roster;
     std::unique_ptr<app::RosterExchange> roster_exchange;  // roster files, read and written by exchange

@@ -30,7 +30,7 @@ Error InvalidRole() { return Invalid("角色应为 admin、county、town、secre
 
 }  // namespace
 
-AccountService::AccountService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock,
+AccountService::AccountService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                                const RosterService& roster, const core::ports::Crypto& crypto, AuthService& auth)
     : UseCaseBase(store, store_mutex, clock, roster), crypto_(crypto), auth_(auth) {}
 

@@ -63,7 +63,7 @@ struct IssuedAccount {
 
 class AccountService : public UseCaseBase {
 public:
-    AccountService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock,
+    AccountService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                    const RosterService& roster, const core::ports::Crypto& crypto, AuthService& auth);
 
     Result<AccountPage> List(const Actor& actor, const AccountFilter& filter);

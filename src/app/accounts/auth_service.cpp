@@ -30,7 +30,7 @@ core::Status CheckPasswordPolicy(const std::string& password) {
     return core::Ok();
 }
 
-AuthService::AuthService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock,
+AuthService::AuthService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                          const core::ports::Crypto& crypto)
     : store_(store), store_mutex_(store_mutex), clock_(clock), crypto_(crypto) {}
 

@@ -60,7 +60,7 @@ public:
     static constexpr std::int64_t kAbsoluteSeconds = 24 * 3600;
     static constexpr std::int64_t kRevalidateSeconds = 1;
 
-    AuthService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock,
+    AuthService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                 const core::ports::Crypto& crypto);
 
     core::Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& address,
@@ -116,7 +116,7 @@ private:
                             const std::function<void(core::ports::UserRecord&)>& change);
 
     core::ports::Store& store_;
-    std::mutex& store_mutex_;
+    core::ports::StoreMutex& store_mutex_;
     const core::ports::Clock& clock_;
     const core::ports::Crypto& crypto_;
     // Guards sessions_ and in_flight_. Lock order: store_mutex_ before mutex_, never the reverse.

@@ -62,7 +62,7 @@ Actor JudgeActor(const JudgeIdentity& judge) {
 
 }  // namespace
 
-ArenaService::ArenaService(core::ports::Store& store, core::ports::ArenaStore& arena, std::mutex& store_mutex,
+ArenaService::ArenaService(core::ports::Store& store, core::ports::ArenaStore& arena, core::ports::StoreMutex& store_mutex,
                            const core::ports::Clock& clock, const RosterService& roster,
                            const core::ports::Crypto& crypto, ArenaFiles files)
     : UseCaseBase(store, store_mutex, clock, roster), arena_(arena), crypto_(crypto), files_(std::move(files)) {}
@@ -120,6 +120,35 @@ std::shared_ptr<ArenaService::LiveContest> ArenaService::Find(Id contest_id) {
     if (!loaded) return nullptr;
     std::lock_guard lock(map_mutex_);
     return contests_.emplace(contest_id, std::move(loaded)).first->second;  // another loader may have won
+}
+
+void ArenaService::Refresh() {
+    std::vector<std::shared_ptr<LiveContest>> loaded;
+    {
+        std::lock_guard lock(map_mutex_);
+        for (const auto& [id, c] : contests_) loaded.push_back(c);
+    }
+    for (const auto& c : loaded) {
+        std::lock_guard lock(c->mutex);
+        CatchUpLocked(*c);
+    }
+}
+
+void ArenaService::CatchUpLocked(LiveContest& c) {
+    std::vector<arena::Event> events;
+    {
+        std::shared_lock lock(store_mutex_);  // the primary (no read intent): what was just written elsewhere
+        events = arena_.ListEvents(c.record.id);
+        c.access = arena_.ListSeatAccess(c.record.id);
+    }
+    for (const auto& e : events) {
+        if (e.seq <= c.state.seq) continue;
+        arena::Apply(c.record.setup, c.state, e);
+        c.record.status = arena::ContestStatusName(c.state.status);
+        auto message = MessageOf(c, &e);
+        c.history.push_back(message);
+        if (feed_) feed_->Publish(c.record.id, message);
+    }
 }
 
 Id ArenaService::FindByName(const std::string& name) {
@@ -420,6 +449,7 @@ Result<HostAck> ArenaService::Act(const Actor& actor, Id contest_id, arena::Requ
     if (!CanRead(actor, *c)) return NotFound("擂台赛");
     if (!CanHost(actor, *c)) return RoleForbidden();
     if (request.kind == arena::EventKind::kScore) return RoleForbidden();
+    if (shared_) CatchUpLocked(*c);
     request.actor = actor.username;
     request.at_ms = clock_.NowUnixMs();
     if (request.round < 0) request.round = c->state.round;
@@ -460,6 +490,8 @@ Result<JoinOutcome> ArenaService::Join(Id contest_id, const std::string& token, 
     if (token.empty()) return Invalid("缺少评委链接中的令牌", "token");
     const std::string hash = crypto_.Sha256Hex(token);
     std::lock_guard lock(c->mutex);
+    // Links and bindings made through another server are read first (several servers, one truth).
+    if (shared_) CatchUpLocked(*c);
     core::ports::SeatAccessRecord* access = nullptr;
     for (auto& a : c->access)
         if (!a.token_hash.empty() && a.token_hash == hash) access = &a;
@@ -498,10 +530,14 @@ Result<JudgeIdentity> ArenaService::JudgeByDevice(Id contest_id, const std::stri
     if (device_secret.empty()) return core::Error{errc::kUnauthorized, "请先打开主持人发给您的评委链接", ""};
     const std::string hash = crypto_.Sha256Hex(device_secret);
     std::lock_guard lock(c->mutex);
-    for (const auto& a : c->access) {
-        if (a.device_hash.empty() || a.device_hash != hash) continue;
-        const auto* seat = SeatOf(c->record.setup, a.seat_id);
-        return JudgeIdentity{contest_id, a.seat_id, "seat:" + std::to_string(seat->number), a.device_csrf};
+    // With other servers, a device bound through one of them may not have reached this one yet.
+    for (int pass = 0; pass < (shared_ ? 2 : 1); ++pass) {
+        if (pass == 1) CatchUpLocked(*c);
+        for (const auto& a : c->access) {
+            if (a.device_hash.empty() || a.device_hash != hash) continue;
+            const auto* seat = SeatOf(c->record.setup, a.seat_id);
+            return JudgeIdentity{contest_id, a.seat_id, "seat:" + std::to_string(seat->number), a.device_csrf};
+        }
     }
     return core::Error{errc::kUnauthorized, "此设备的评委链接已失效，请向主持人索取新的链接", ""};
 }
@@ -543,6 +579,7 @@ Result<ScoreAck> ArenaService::Submit(const JudgeIdentity& judge, const ScoreSub
     auto c = Find(judge.contest_id);
     if (!c) return NotFound("擂台赛");
     std::lock_guard lock(c->mutex);
+    if (shared_) CatchUpLocked(*c);
     arena::Request r;
     r.kind = arena::EventKind::kScore;
     r.seat_id = judge.seat_id;

@@ -218,7 +218,7 @@ struct PushOutcome {
 
 class ArenaService : UseCaseBase {
 public:
-    ArenaService(core::ports::Store& store, core::ports::ArenaStore& arena, std::mutex& store_mutex,
+    ArenaService(core::ports::Store& store, core::ports::ArenaStore& arena, core::ports::StoreMutex& store_mutex,
                  const core::ports::Clock& clock, const RosterService& roster, const core::ports::Crypto& crypto,
                  ArenaFiles files);
     ~ArenaService();
@@ -266,6 +266,15 @@ public:
     // The id of a contest by name (idempotent demo loading); 0 if none.
     Id FindByName(const std::string& name);
 
+    // Several servers on one PostgreSQL (the change feed, issue 15): applies what other servers
+    // recorded for the contests loaded here — events in order, each published to this server's
+    // screens as if recorded here — and re-reads the seats' device bindings (a judge who joined
+    // through another server). Called by the feed's thread when a contest changed elsewhere.
+    void Refresh();
+    // Set once at composition when other servers may write: every host action and score then
+    // first applies the events recorded elsewhere, so that its sequence number follows theirs.
+    void SetShared(bool shared) { shared_ = shared; }
+
 private:
     struct LiveContest;
     std::shared_ptr<LiveContest> Find(Id contest_id);
@@ -277,6 +286,7 @@ private:
     void Record(LiveContest& c, core::arena::Event event, const Actor* actor, const std::string& audit_detail);
     std::shared_ptr<const LiveMessage> MessageOf(const LiveContest& c, const core::arena::Event* event) const;
     ContestResults ResultsOf(const LiveContest& c);  // caller holds c.mutex
+    void CatchUpLocked(LiveContest& c);               // caller holds c.mutex (see Refresh)
 
     core::ports::ArenaStore& arena_;
     const core::ports::Crypto& crypto_;
@@ -287,6 +297,7 @@ private:
     std::mutex map_mutex_;
     std::map<Id, std::shared_ptr<LiveContest>> contests_;
     std::atomic<bool> all_loaded_{false};
+    std::atomic<bool> shared_{false};
 };
 
 }  // namespace lingyan::app

@@ -19,7 +19,7 @@ std::string AuditJson(const at::Attachment& a) {
 }  // namespace
 
 AttachmentService::AttachmentService(ports::Store& store, ports::AttachmentStore& attachments, ports::BlobStore& blobs,
-                                     std::mutex& store_mutex, const ports::Clock& clock, const RosterService& roster,
+                                     core::ports::StoreMutex& store_mutex, const ports::Clock& clock, const RosterService& roster,
                                      AttachmentFiles files)
     : UseCaseBase(store, store_mutex, clock, roster), attachments_(attachments), blobs_(blobs), files_(std::move(files)) {}
 

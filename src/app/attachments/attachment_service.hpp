@@ -77,7 +77,7 @@ BlobCheck VerifyBlobs(core::ports::AttachmentStore& rows, const core::ports::Blo
 class AttachmentService : UseCaseBase {
 public:
     AttachmentService(core::ports::Store& store, core::ports::AttachmentStore& attachments,
-                      core::ports::BlobStore& blobs, std::mutex& store_mutex, const core::ports::Clock& clock,
+                      core::ports::BlobStore& blobs, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                       const RosterService& roster, AttachmentFiles files);
 
     // Registers the rules of one owner kind (core::attachments::kOwner…); at composition only.

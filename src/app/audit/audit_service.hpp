@@ -34,19 +34,19 @@ struct AuditPage {
 
 class AuditService {
 public:
-    AuditService(core::ports::Store& store, std::mutex& store_mutex) : store_(store), store_mutex_(store_mutex) {}
+    AuditService(core::ports::Store& store, core::ports::StoreMutex& store_mutex) : store_(store), store_mutex_(store_mutex) {}
 
     // Entries after `after_seq` in order, at most `limit` (1..1000).
     core::Result<AuditPage> List(const core::auth::Actor& actor, std::int64_t after_seq, int limit) const {
         if (!core::auth::IsAdmin(actor.role)) return core::Error{core::errc::kForbidden, "只有管理员可以查看审计日志", ""};
         if (limit < 1 || limit > 1000) return core::Invalid("size 应在 1–1000 之间", "size");
-        std::lock_guard lock(store_mutex_);
+        core::ports::ReadLock lock(store_mutex_);  // a read: beside other reads
         return AuditPage{store_.ListAudit(after_seq, limit), store_.CountAudit()};
     }
 
 private:
     core::ports::Store& store_;
-    std::mutex& store_mutex_;
+    core::ports::StoreMutex& store_mutex_;
 };
 
 }  // namespace lingyan::app

@@ -7,6 +7,7 @@
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
 #include "core/roster/roster_index.hpp"
+#include "core/ports/store_lock.hpp"
 #include "core/text/json_escape.hpp"
 
 namespace lingyan::app {
@@ -26,5 +27,6 @@ using core::auth::Role;
 using core::roster::Id;
 using core::roster::RosterIndex;
 using core::text::JsonQuote;
+using core::ports::ReadLock;  // shared store lock + read intent (core/ports/store_lock.hpp)
 
 }  // namespace lingyan::app

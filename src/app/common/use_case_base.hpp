@@ -16,7 +16,7 @@ class RosterService;
 
 class UseCaseBase {
 public:
-    UseCaseBase(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock,
+    UseCaseBase(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                 const RosterService& roster)
         : store_(store), store_mutex_(store_mutex), clock_(clock), roster_(roster) {}
 
@@ -28,7 +28,7 @@ protected:
                const std::string& detail);
 
     core::ports::Store& store_;
-    std::mutex& store_mutex_;
+    core::ports::StoreMutex& store_mutex_;
     const core::ports::Clock& clock_;
     const RosterService& roster_;
 };

@@ -93,7 +93,7 @@ struct CampaignService::Computed {
 };
 
 CampaignService::CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns,
-                                 std::mutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
+                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
                                  EvaluationFiles files)
     : UseCaseBase(store, store_mutex, clock, roster),
       campaigns_(campaigns),
@@ -128,6 +128,11 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Load(Id campai
     // mutex) cannot be overtaken by a stale snapshot.
     std::lock_guard store_lock(store_mutex_);
     return Build(campaign_id);
+}
+
+void CampaignService::Reload() {
+    std::lock_guard lock(cache_mutex_);
+    cache_.clear();
 }
 
 void CampaignService::Invalidate(Id campaign_id) {

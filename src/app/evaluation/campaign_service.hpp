@@ -178,7 +178,7 @@ using ProjectLookup = std::function<std::optional<ProjectRef>(Id project_id)>;
 
 class CampaignService : UseCaseBase {
 public:
-    CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns, std::mutex& store_mutex,
+    CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns, core::ports::StoreMutex& store_mutex,
                     const core::ports::Clock& clock, const RosterService& roster, EvaluationFiles files);
 
     const std::vector<core::evaluation::Template>& Templates() const { return templates_; }
@@ -261,6 +261,9 @@ public:
 
     // Finds a campaign by name (for idempotent demo loading); 0 if none.
     Id FindByName(const std::string& name);
+    // Drops every evaluated board: the next read rebuilds it from the database (the change feed
+    // calls it when another server changed a campaign, issue 15).
+    void Reload();
 
 private:
     struct Computed;

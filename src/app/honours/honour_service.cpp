@@ -26,7 +26,7 @@ std::string AuditJson(const honours::Honour& h) {
 
 }  // namespace
 
-HonourService::HonourService(core::ports::Store& store, core::ports::HonourStore& honours, std::mutex& store_mutex,
+HonourService::HonourService(core::ports::Store& store, core::ports::HonourStore& honours, core::ports::StoreMutex& store_mutex,
                              const core::ports::Clock& clock, const RosterService& roster)
     : UseCaseBase(store, store_mutex, clock, roster), honours_(honours) {}
 

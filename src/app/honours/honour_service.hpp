@@ -54,7 +54,7 @@ struct HonourPage {
 
 class HonourService : UseCaseBase {
 public:
-    HonourService(core::ports::Store& store, core::ports::HonourStore& honours, std::mutex& store_mutex,
+    HonourService(core::ports::Store& store, core::ports::HonourStore& honours, core::ports::StoreMutex& store_mutex,
                   const core::ports::Clock& clock, const RosterService& roster);
     void SetCampaigns(CampaignService* campaigns) { campaigns_ = campaigns; }
 

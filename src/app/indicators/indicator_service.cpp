@@ -36,7 +36,7 @@ using Key = std::tuple<Id, std::string, int, int>;  // unit, metric, year, month
 }  // namespace
 
 IndicatorService::IndicatorService(core::ports::Store& store, core::ports::CampaignStore& metrics,
-                                   std::mutex& store_mutex, const core::ports::Clock& clock,
+                                   core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                                    const RosterService& roster, IndicatorFiles files)
     : UseCaseBase(store, store_mutex, clock, roster), metrics_(metrics), files_(std::move(files)) {}
 

@@ -61,7 +61,7 @@ struct MetricView {
 
 class IndicatorService : UseCaseBase {
 public:
-    IndicatorService(core::ports::Store& store, core::ports::CampaignStore& metrics, std::mutex& store_mutex,
+    IndicatorService(core::ports::Store& store, core::ports::CampaignStore& metrics, core::ports::StoreMutex& store_mutex,
                      const core::ports::Clock& clock, const RosterService& roster, IndicatorFiles files);
 
     // Checks every row (unit in scope, metric, year, month, value) and writes all or nothing.

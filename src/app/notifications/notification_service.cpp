@@ -4,7 +4,7 @@
 
 namespace lingyan::app {
 
-NotificationService::NotificationService(core::ports::TicketStore& store, std::mutex& store_mutex,
+NotificationService::NotificationService(core::ports::TicketStore& store, core::ports::StoreMutex& store_mutex,
                                          const core::ports::Clock& clock, TicketService& tickets)
     : store_(store), store_mutex_(store_mutex), clock_(clock), tickets_(tickets) {}
 

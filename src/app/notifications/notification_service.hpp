@@ -31,7 +31,7 @@ struct Digest {
 
 class NotificationService {
 public:
-    NotificationService(core::ports::TicketStore& store, std::mutex& store_mutex, const core::ports::Clock& clock,
+    NotificationService(core::ports::TicketStore& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                         TicketService& tickets);
 
     Result<NotificationPage> List(const Actor& actor, bool unread_only, int page, int per_page);
@@ -42,7 +42,7 @@ public:
 
 private:
     core::ports::TicketStore& store_;
-    std::mutex& store_mutex_;
+    core::ports::StoreMutex& store_mutex_;
     const core::ports::Clock& clock_;
     TicketService& tickets_;
 };

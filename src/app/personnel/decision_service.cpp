@@ -36,7 +36,7 @@ Error GroundNotFound(personnel::Ground ground) {
 }  // namespace
 
 DecisionService::DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
-                                 std::mutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer)
+                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer)
     : UseCaseBase(store, store_mutex, clock, roster_writer), personnel_(personnel), roster_writer_(roster_writer) {}
 
 void DecisionService::SetGrounds(CampaignService* campaigns, HonourService* honours, PoolService* pools) {

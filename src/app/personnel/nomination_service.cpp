@@ -19,7 +19,7 @@ std::string AuditJson(const personnel::Nomination& n) {
 }  // namespace
 
 NominationService::NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
-                                     std::mutex& store_mutex, const core::ports::Clock& clock,
+                                     core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                                      const RosterService& roster)
     : UseCaseBase(store, store_mutex, clock, roster), personnel_(personnel) {}
 

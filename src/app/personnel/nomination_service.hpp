@@ -43,7 +43,7 @@ struct NominationQuery {
 
 class NominationService : UseCaseBase {
 public:
-    NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel, std::mutex& store_mutex,
+    NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel, core::ports::StoreMutex& store_mutex,
                       const core::ports::Clock& clock, const RosterService& roster);
 
     Result<NominationView> Nominate(const Actor& actor, const NominationInput& input);

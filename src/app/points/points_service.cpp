@@ -164,7 +164,7 @@ struct PointsService::Live {
     }
 };
 
-PointsService::PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
+PointsService::PointsService(core::ports::Store& store, core::ports::PointsStore& points, core::ports::StoreMutex& store_mutex,
                              const core::ports::Clock& clock, const RosterService& roster, PointsFiles files)
     : UseCaseBase(store, store_mutex, clock, roster), points_(points), files_(std::move(files)) {}
 
@@ -1239,7 +1239,7 @@ Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional
     ApprovalsPage out;
     std::vector<ports::PointsEventRecord> pending;
     {
-        std::lock_guard lock(store_mutex_);
+        ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
         pending = points_.ListPendingEvents(filter, offset, limit);
         out.total = points_.CountPendingEvents(filter);
     }

@@ -224,7 +224,7 @@ struct OldMembersReport {
 
 class PointsService : UseCaseBase {
 public:
-    PointsService(core::ports::Store& store, core::ports::PointsStore& points, std::mutex& store_mutex,
+    PointsService(core::ports::Store& store, core::ports::PointsStore& points, core::ports::StoreMutex& store_mutex,
                   const core::ports::Clock& clock, const RosterService& roster, PointsFiles files);
 
     // Rebuilds the live state from the stored ledger (at start, after a seed or a rule change).

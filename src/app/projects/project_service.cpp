@@ -45,7 +45,7 @@ struct ProjectService::Parties {
 };
 
 ProjectService::ProjectService(core::ports::Store& store, core::ports::ProjectStore& projects,
-                               core::ports::TicketStore& tickets, std::mutex& store_mutex,
+                               core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex,
                                const core::ports::Clock& clock, const RosterService& roster,
                                const core::calendar::WorkCalendar& calendar)
     : UseCaseBase(store, store_mutex, clock, roster), projects_(projects), tickets_(tickets), calendar_(calendar) {}

@@ -101,7 +101,7 @@ struct ProjectSubject {
 class ProjectService : UseCaseBase {
 public:
     ProjectService(core::ports::Store& store, core::ports::ProjectStore& projects, core::ports::TicketStore& tickets,
-                   std::mutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
+                   core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
                    const core::calendar::WorkCalendar& calendar);
 
     // Officers: a 书记项目 (…) with its unit, owner and milestones — active at once; or a 揭榜挂帅

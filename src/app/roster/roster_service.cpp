@@ -39,7 +39,7 @@ std::string PositionAuditJson(const Position& p) {
 }
 }  // namespace
 
-RosterService::RosterService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock)
+RosterService::RosterService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock)
     : store_(store), store_mutex_(store_mutex), clock_(clock) {}
 
 void RosterService::Reload() {

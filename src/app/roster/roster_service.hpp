@@ -230,7 +230,7 @@ inline constexpr std::size_t kMaxListedChanges = 200;
 
 class RosterService {
 public:
-    RosterService(core::ports::Store& store, std::mutex& store_mutex, const core::ports::Clock& clock);
+    RosterService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock);
 
     // Loads the read model from the store (at start, and after bulk changes).
     void Reload();
@@ -340,7 +340,7 @@ private:
                const std::string& detail);
 
     core::ports::Store& store_;
-    std::mutex& store_mutex_;
+    core::ports::StoreMutex& store_mutex_;
     const core::ports::Clock& clock_;
     mutable std::shared_mutex index_mutex_;
     core::roster::RosterIndex index_;

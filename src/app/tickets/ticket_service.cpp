@@ -59,7 +59,7 @@ struct TicketService::Parties {
     bool Any() const { return office || handler || raiser || reader; }
 };
 
-TicketService::TicketService(core::ports::Store& store, core::ports::TicketStore& tickets, std::mutex& store_mutex,
+TicketService::TicketService(core::ports::Store& store, core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex,
                              const core::ports::Clock& clock, const RosterService& roster,
                              const core::calendar::WorkCalendar& calendar, TicketFiles files)
     : UseCaseBase(store, store_mutex, clock, roster), tickets_(tickets), calendar_(calendar), files_(std::move(files)) {}
@@ -557,8 +557,8 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
 // ---- reads
 
 Result<TicketDetail> TicketService::Get(const Actor& actor, Id id) {
-    std::lock_guard lock(store_mutex_);
-    EnsureColouredLocked();
+    EnsureColoured();
+    ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
     auto t = tickets_.FindTicket(id);
     if (!t || !PartiesOf(actor, *t).Any()) return NotFound("工单");
     TicketDetail d;
@@ -641,8 +641,8 @@ Result<TicketListPage> TicketService::MyTasks(const Actor& actor, std::optional<
         f.waiting = tk::Party::kOffice;
         colour_kind = ports::ScopeKind::kOffice;
     }
-    std::lock_guard lock(store_mutex_);
-    EnsureColouredLocked();
+    EnsureColoured();
+    ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
     auto out = PageOf(actor, tickets_.ListTickets(f));
     if (actor.role == Role::kSecretary) out.colours = tickets_.CountColours(colour_kind, actor.scope_unit_id);
     if (actor.role == Role::kMember)
@@ -673,8 +673,8 @@ Result<TicketListPage> TicketService::List(const Actor& actor, const TicketListQ
             f.open = true;
         }
     }
-    std::lock_guard lock(store_mutex_);
-    EnsureColouredLocked();
+    EnsureColoured();
+    ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
     return PageOf(actor, tickets_.ListTickets(f));
 }
 
@@ -693,8 +693,8 @@ Result<BoardView> TicketService::Board(const Actor& actor, Id unit, std::optiona
     f.by_urgency = true;
     f.limit = per_page;
     f.offset = static_cast<std::int64_t>(page - 1) * per_page;
-    std::lock_guard lock(store_mutex_);
-    EnsureColouredLocked();
+    EnsureColoured();
+    ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
     BoardView b;
     b.page = PageOf(actor, tickets_.ListTickets(f));
     b.page.colours = tickets_.CountColours(ports::ScopeKind::kHandler, scope);
@@ -839,8 +839,8 @@ Result<std::vector<MeetingView>> TicketService::ListMeetings(const Actor& actor,
 
 Result<MeetingDetail> TicketService::GetMeeting(const Actor& actor, Id id) {
     if (!IsManager(actor.role) && actor.role != Role::kSecretary) return RoleForbidden();
-    std::lock_guard lock(store_mutex_);
-    EnsureColouredLocked();
+    EnsureColoured();
+    ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
     auto m = tickets_.FindMeeting(id);
     bool visible = false;
     MeetingDetail d;
@@ -955,6 +955,15 @@ Result<std::int64_t> TicketService::Recolour(const std::string& today) {
     tx->Commit();
     coloured_on_ = today;
     return changed;
+}
+
+void TicketService::EnsureColoured() {
+    {
+        std::shared_lock lock(store_mutex_);
+        if (clock_.Today() == coloured_on_) return;
+    }
+    std::lock_guard lock(store_mutex_);
+    EnsureColouredLocked();
 }
 
 void TicketService::EnsureColouredLocked() {

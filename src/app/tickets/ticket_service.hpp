@@ -159,7 +159,7 @@ struct TicketFiles {
 class TicketService : UseCaseBase {
 public:
     // `calendar` decides every deadline and colour (the shipped China calendar in production).
-    TicketService(core::ports::Store& store, core::ports::TicketStore& tickets, std::mutex& store_mutex,
+    TicketService(core::ports::Store& store, core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex,
                   const core::ports::Clock& clock, const RosterService& roster,
                   const core::calendar::WorkCalendar& calendar, TicketFiles files = {});
 
@@ -230,7 +230,10 @@ private:
     // One workflow step (caller holds store_mutex_ inside a transaction it commits on success).
     Result<TicketView> ActLocked(const Actor& actor, Id id, const TicketAction& action);
     Parties PartiesOf(const Actor& actor, const core::tickets::Ticket& t) const;
-    // Caller holds store_mutex_.
+    // Recolours once a day: takes the store mutex exclusively only when today is not done yet.
+    // Call without the store mutex, before a read takes it shared.
+    void EnsureColoured();
+    // Caller holds store_mutex_ exclusively.
     void EnsureColouredLocked();
     std::int64_t RecolourLocked(const core::CivilDate& today);
     std::vector<core::ports::ScopeRow> ScopeRowsOf(const core::tickets::Ticket& t) const;

@@ -83,7 +83,7 @@ struct BonusSplitView {
 
 class LadderService : TrainingBase {
 public:
-    LadderService(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
+    LadderService(core::ports::Store& store, core::ports::TrainingStore& training, core::ports::StoreMutex& store_mutex,
                   const core::ports::Clock& clock, const RosterService& roster, TrainingFiles files)
         : TrainingBase(store, training, store_mutex, clock, roster), files_(std::move(files)) {}
 

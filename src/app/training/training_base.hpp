@@ -28,7 +28,7 @@ namespace lingyan::app {
 
 class TrainingBase : public UseCaseBase {
 public:
-    TrainingBase(core::ports::Store& store, core::ports::TrainingStore& training, std::mutex& store_mutex,
+    TrainingBase(core::ports::Store& store, core::ports::TrainingStore& training, core::ports::StoreMutex& store_mutex,
                  const core::ports::Clock& clock, const RosterService& roster)
         : UseCaseBase(store, store_mutex, clock, roster), training_(training) {}
 

@@ -8,7 +8,7 @@
 namespace lingyan::app {
 
 WorkbenchService::WorkbenchService(core::ports::Store& store, core::ports::WorkbenchStore& counts,
-                                   std::mutex& store_mutex, const core::ports::Clock& clock,
+                                   core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                                    const RosterService& roster, CampaignService& campaigns, ArenaService& arena,
                                    AccountService& accounts)
     : UseCaseBase(store, store_mutex, clock, roster),
@@ -64,7 +64,7 @@ void WorkbenchService::OfficerCards(const Actor& actor, std::vector<WorkCard>& c
     std::vector<core::ports::UnitCount> pending, followups, due, nominated, in_training, programs;
     const std::string today = clock_.Today();
     {
-        std::lock_guard lock(store_mutex_);
+        ReadLock lock(store_mutex_);  // counts only: beside other reads, on the replica if any
         pending = counts_.PendingPointsByUnit();
         followups = counts_.OpenCampaignFollowUpsByUnit();
         due = counts_.DuePlacementFollowUpsByUnit(today);
@@ -93,7 +93,7 @@ void WorkbenchService::OfficerCards(const Actor& actor, std::vector<WorkCard>& c
 void WorkbenchService::SecretaryCards(const Actor& actor, std::vector<WorkCard>& cards) {
     std::vector<core::ports::UnitCount> pending, followups;
     {
-        std::lock_guard lock(store_mutex_);
+        ReadLock lock(store_mutex_);  // counts only: beside other reads, on the replica if any
         pending = counts_.PendingPointsByUnit();
         followups = counts_.OpenCampaignFollowUpsByUnit();
     }
@@ -105,7 +105,7 @@ void WorkbenchService::SecretaryCards(const Actor& actor, std::vector<WorkCard>&
 void WorkbenchService::JudgeCards(const Actor& actor, std::vector<WorkCard>& cards) {
     std::int64_t seats = 0;
     {
-        std::lock_guard lock(store_mutex_);
+        ReadLock lock(store_mutex_);  // counts only: beside other reads, on the replica if any
         seats = counts_.OpenJudgeSeatsOfUser(actor.user_id);
     }
     cards.push_back({"contests_to_judge", "待评分的擂台赛", seats, "/arena", true});
@@ -115,7 +115,7 @@ void WorkbenchService::JudgeCards(const Actor& actor, std::vector<WorkCard>& car
 void WorkbenchService::MemberCards(const Actor& actor, std::vector<WorkCard>& cards) {
     core::ports::WorkbenchStore::OwnDeclarations own;
     {
-        std::lock_guard lock(store_mutex_);
+        ReadLock lock(store_mutex_);  // counts only: beside other reads, on the replica if any
         own = counts_.DeclarationsOfUser(actor.user_id);
     }
     if (!own.linked) {

@@ -40,7 +40,7 @@ class WorkbenchService : public UseCaseBase {
 public:
     using Provider = std::function<void(const Actor&, std::vector<WorkCard>&)>;
 
-    WorkbenchService(core::ports::Store& store, core::ports::WorkbenchStore& counts, std::mutex& store_mutex,
+    WorkbenchService(core::ports::Store& store, core::ports::WorkbenchStore& counts, core::ports::StoreMutex& store_mutex,
                      const core::ports::Clock& clock, const RosterService& roster, CampaignService& campaigns,
                      ArenaService& arena, AccountService& accounts);
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ports/store_lock.hpp"
 #include "core/roster/model.hpp"
 
 namespace lingyan::core::ports {

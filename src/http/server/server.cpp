@@ -219,7 +219,8 @@ private:
     ServerState* st_;
 };
 
-std::function<void()> g_stop;
+// One entry per running server (tests run two in one process): RequestStop stops them all.
+std::map<const void*, std::function<void()>> g_stop;
 std::mutex g_stop_mutex;
 
 bool ParseQuery(std::string_view qs, std::multimap<std::string, std::string>& out) {
@@ -553,7 +554,7 @@ void RunServer(const ServerConfig& config, Services& services) {
     });
     {
         std::lock_guard lock(g_stop_mutex);
-        g_stop = [&ioc, &stop] { asio::post(ioc, stop); };
+        g_stop[&ioc] = [&ioc, &stop] { asio::post(ioc, stop); };
     }
     asio::co_spawn(ioc, Listen(acceptor, &st), asio::detached);
     spdlog::info("lingyan 正在监听 http://{}:{}/", config.bind, port);
@@ -571,7 +572,7 @@ void RunServer(const ServerConfig& config, Services& services) {
     if (services.live) services.live->CloseAll();
     {
         std::lock_guard lock(g_stop_mutex);
-        g_stop = nullptr;
+        g_stop.erase(&ioc);
     }
     services.metrics_text = nullptr;
     spdlog::info("lingyan 已停止");
@@ -579,7 +580,7 @@ void RunServer(const ServerConfig& config, Services& services) {
 
 void RequestStop() {
     std::lock_guard lock(g_stop_mutex);
-    if (g_stop) g_stop();
+    for (auto& [server, stop] : g_stop) stop();
 }
 
 }  // namespace lingyan::http

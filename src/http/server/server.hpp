@@ -26,7 +26,8 @@ struct ServerConfig {
     std::function<void(unsigned short)> on_listening;
 };
 
-// Runs until SIGINT/SIGTERM (or RequestStop). Throws on bind failure.
+// Runs until SIGINT/SIGTERM (or RequestStop, which stops every server running in the process).
+// Throws on bind failure.
 void RunServer(const ServerConfig& config, Services& services);
 // Asks a running server to shut down gracefully (used by tests and signal handling).
 void RequestStop();

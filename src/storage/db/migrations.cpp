@@ -1044,6 +1044,37 @@ CREATE INDEX tangping_nominations_person ON tangping_nominations(person_id);
 CREATE UNIQUE INDEX tangping_nominations_once ON tangping_nominations(person_id, year, category);
 )SQL",
      "", ""},
+    // Issue 15 (ops): the change feed also covers live contests (a host action or a judge's score on
+    // one server reaches the screens watching through another) and the evaluated campaign boards.
+    {88, "change feed: live contests and campaign boards (PostgreSQL)", "", "",
+     R"SQL(
+CREATE TRIGGER contests_feed AFTER INSERT OR UPDATE OR DELETE ON contests
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('arena');
+CREATE TRIGGER contest_events_feed AFTER INSERT OR UPDATE OR DELETE ON contest_events
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('arena');
+CREATE TRIGGER contest_seats_feed AFTER INSERT OR UPDATE OR DELETE ON contest_seats
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('arena');
+CREATE TRIGGER contest_scores_feed AFTER INSERT OR UPDATE OR DELETE ON contest_scores
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('arena');
+CREATE TRIGGER campaigns_feed AFTER INSERT OR UPDATE OR DELETE ON campaigns
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER campaign_subjects_feed AFTER INSERT OR UPDATE OR DELETE ON campaign_subjects
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER campaign_facts_feed AFTER INSERT OR UPDATE OR DELETE ON campaign_facts
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER campaign_results_feed AFTER INSERT OR UPDATE OR DELETE ON campaign_results
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER campaign_tracks_feed AFTER INSERT OR UPDATE OR DELETE ON campaign_tracks
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER campaign_bands_feed AFTER INSERT OR UPDATE OR DELETE ON campaign_bands
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER campaign_owners_feed AFTER INSERT OR UPDATE OR DELETE ON campaign_owners
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER metric_targets_feed AFTER INSERT OR UPDATE OR DELETE ON metric_targets
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+CREATE TRIGGER metric_actuals_feed AFTER INSERT OR UPDATE OR DELETE ON metric_actuals
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('campaigns');
+)SQL"},
     // Issue 15: on PostgreSQL the points ledger is range-partitioned by year of the event's day
     // (days since 1970-01-01), one partition a year, made ahead for last, this and next year and
     // on demand by points_events_ensure_day() (the store calls it before the first insert of a

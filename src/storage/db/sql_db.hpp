@@ -1,7 +1,8 @@
 #pragma once
 // SqlDb: the small driver interface under SqlStore, implemented for SQLite (sqlite_db.cpp) and
 // PostgreSQL (pg_db.cpp). SQL is written once with `?` placeholders; the PostgreSQL driver
-// rewrites them to $1…$n. Values travel as text (NULL = nullopt). Throws StoreError, or
+// rewrites them to $1…$n. Values travel as text (NULL = nullopt). One driver object is one
+// connection; storage/db/pool_db.hpp puts several behind one SqlDb. Throws StoreError, or
 // core::ports::StoreUnavailable when the database cannot serve now (PostgreSQL connection lost —
 // the driver reconnects on a later call —, disk full, busy).
 
@@ -27,7 +28,7 @@ using SqlRow = std::vector<std::optional<std::string>>;
 enum class Dialect { kSqlite, kPostgres };
 
 // Counters of one connection, read by /metrics (storage/db/db_metrics.hpp). Relaxed atomics: the
-// driver updates them under the store's mutex, the metrics endpoint reads them from any thread.
+// connection that holds them is used by one thread at a time, the metrics endpoint reads from any thread.
 struct DbStats {
     std::atomic<std::uint64_t> queries{0};
     std::atomic<std::uint64_t> errors{0};
@@ -35,6 +36,17 @@ struct DbStats {
     std::atomic<std::uint64_t> reconnects{0};   // PostgreSQL: connections re-established
     std::atomic<std::uint64_t> micros{0};       // time spent in the database
     std::atomic<bool> connected{true};
+};
+
+// A plain copy of the counters, summed over a pool's connections (storage/db/pool_db.hpp).
+struct DbCounters {
+    std::uint64_t queries = 0, errors = 0, unavailable = 0, reconnects = 0, micros = 0;
+    bool connected = true;
+    DbCounters& operator+=(const DbCounters& o) {
+        queries += o.queries, errors += o.errors, unavailable += o.unavailable, reconnects += o.reconnects,
+            micros += o.micros;
+        return *this;
+    }
 };
 
 class SqlDb {
@@ -50,6 +62,13 @@ public:
     virtual void Rollback() = 0;
 
     const DbStats& stats() const { return stats_; }
+    // The counters of this connection, or of every connection behind a pool.
+    virtual DbCounters Counters() const {
+        return {stats_.queries.load(), stats_.errors.load(), stats_.unavailable.load(), stats_.reconnects.load(),
+                stats_.micros.load(), stats_.connected.load()};
+    }
+    // Further Prometheus series of a pool (connections, in use, waits; the replica's lag); "" for one connection.
+    virtual std::string PoolMetricsText() const { return {}; }
 
 protected:
     DbStats stats_;
@@ -58,6 +77,7 @@ protected:
 // Opens "sqlite:PATH" (or a bare path) or "postgresql://…" / "host=… dbname=…".
 std::unique_ptr<SqlDb> OpenSqlDb(const std::string& url);
 std::unique_ptr<SqlDb> OpenSqlite(const std::string& path);
+std::unique_ptr<SqlDb> OpenSqliteReader(const std::string& path);  // PRAGMA query_only: a WAL reader
 std::unique_ptr<SqlDb> OpenPostgres(const std::string& conninfo);
 
 // An id parameter where 0 means "none": NULL in the database.

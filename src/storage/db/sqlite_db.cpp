@@ -19,7 +19,7 @@ bool Transient(int rc) {
 
 class SqliteDb final : public SqlDb {
 public:
-    explicit SqliteDb(const std::string& path) {
+    explicit SqliteDb(const std::string& path, bool reader = false) {
         if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                             nullptr) != SQLITE_OK) {
             std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -27,8 +27,10 @@ public:
             throw StoreError("无法打开数据库 " + path + ": " + msg);
         }
         sqlite3_busy_timeout(db_, 5000);
-        // WAL + synchronous=FULL: a commit is on disk before it is acknowledged.
-        ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // WAL + synchronous=FULL: a commit is on disk before it is acknowledged. A reader (one of a
+        // pool's WAL readers beside the one writer) refuses writes.
+        ExecScript(reader ? "PRAGMA query_only=1;"
+                          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     }
     ~SqliteDb() override {
         for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
@@ -123,6 +125,7 @@ private:
 }  // namespace
 
 std::unique_ptr<SqlDb> OpenSqlite(const std::string& path) { return std::make_unique<SqliteDb>(path); }
+std::unique_ptr<SqlDb> OpenSqliteReader(const std::string& path) { return std::make_unique<SqliteDb>(path, true); }
 
 std::unique_ptr<SqlDb> OpenSqlDb(const std::string& url) {
     if (url.starts_with("postgresql://") || url.starts_with("postgres://") || url.find("dbname=") != std::string::npos)

@@ -1,5 +1,7 @@
 #include "storage/sql/sql_store.hpp"
 
+#include <unordered_map>
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -113,21 +115,23 @@ UserRecord UserFromRow(const SqlRow& r) { return RowAs<UserRecord>(r); }
 
 }  // namespace
 
+// Nested transactions join the outer one. The depth is per thread (and per store): readers on
+// other threads run beside a writer's transaction on their own pooled connections.
 class SqlTransaction final : public core::ports::Transaction {
 public:
     explicit SqlTransaction(SqlStore& store) : store_(store) {
-        if (store_.tx_depth_++ == 0) {
+        if (Depth()++ == 0) {
             try {
                 store_.db_->Begin();
             } catch (...) {  // no transaction was opened (database unavailable): the next one must BEGIN
-                --store_.tx_depth_;
+                --Depth();
                 throw;
             }
         }
     }
     ~SqlTransaction() override {
         if (done_) return;
-        if (--store_.tx_depth_ == 0) {
+        if (--Depth() == 0) {
             try {
                 store_.db_->Rollback();
             } catch (...) {  // a destructor must not throw; the connection reports on next use
@@ -136,10 +140,14 @@ public:
     }
     void Commit() override {
         done_ = true;
-        if (--store_.tx_depth_ == 0) store_.db_->Commit();
+        if (--Depth() == 0) store_.db_->Commit();
     }
 
 private:
+    int& Depth() {
+        static thread_local std::unordered_map<const SqlStore*, int> depth;
+        return depth[&store_];
+    }
     SqlStore& store_;
     bool done_ = false;
 };

@@ -1,7 +1,8 @@
 #pragma once
 // SqlStore: the one implementation of core::ports::Store, over an SqlDb driver (SQLite or
 // PostgreSQL). All SQL is parameterized and lives in sql_store.cpp as named constants.
-// Not thread-safe: one SqlStore per connection, used by one thread at a time.
+// Thread-safe as far as its SqlDb is (a pool: storage/db/pool_db.hpp); the app layer serializes
+// writes with the store mutex and lets reads run together (core/ports/store_lock.hpp).
 
 #include <memory>
 
@@ -74,7 +75,6 @@ public:
 private:
     std::unique_ptr<SqlDb> db_;
     std::string audit_key_;
-    int tx_depth_ = 0;
     friend class SqlTransaction;
 };
 

@@ -38,7 +38,7 @@ TEST_P(Operations, MetricsLabelLatencyByRoutePatternAndShowPoolAndDatabaseGauges
     EXPECT_FALSE(std::regex_search(m, std::regex("route=\"[^\"]*/units/[0-9]"))) << "a raw path became a label";
     for (const char* series : {"lingyan_worker_queue_depth 0", "lingyan_worker_busy 0", "lingyan_worker_threads 2",
                                "lingyan_http_requests_in_flight 1", "lingyan_process_resident_memory_bytes ",
-                               "lingyan_process_open_fds ", "lingyan_db_pool_connections{backend=",
+                               "lingyan_process_open_fds ", "lingyan_db_pool_size{backend=",
                                "lingyan_db_reconnects_total{backend="})
         EXPECT_NE(m.find(series), std::string::npos) << series;
     const std::string backend = GetParam() == "sqlite" ? "sqlite" : "postgresql";
