@@ -106,7 +106,7 @@ TEST_P(WorkbenchTest, TasksByColourCountWhatMyTasksShows) {
         EXPECT_EQ(cards.at(std::string("tasks_") + colour), colours.at(colour).as_int64()) << colour;
         coloured += cards.at(std::string("tasks_") + colour);
     }
-    EXPECT_GT(coloured, 0) << "the demo keeps tasks of every colour open for 北联村";
+    EXPECT_GT(coloured, 0) << "the demo keeps tasks of every colour open for 灵湖村";
     const auto red = Json(secretary.Get("/api/v1/workbench")).at("cards").as_array();
     for (const auto& card : red) {
         if (card.at("key").as_string() == "tasks_red") {
