@@ -168,9 +168,9 @@ TEST_P(AccountsTest, ResettingDisablingAndReScopingEndTheSessionsAndAreAudited) 
     ASSERT_EQ(renamed.status, 200) << renamed.body;
     EXPECT_EQ(secretary.Get("/api/v1/me").status, 200);
     auto rescoped = town.Send("PATCH", "/api/v1/accounts/" + std::to_string(secretary_id),
-                              json::serialize(json::object{{"scope_unit_id", Unit("善港村")}, {"role", "secretary"}}));
+                              json::serialize(json::object{{"scope_unit_id", Unit("前塘村")}, {"role", "secretary"}}));
     ASSERT_EQ(rescoped.status, 200) << rescoped.body;
-    EXPECT_EQ(Json(rescoped).at("scope_unit_name").as_string(), "善港村");
+    EXPECT_EQ(Json(rescoped).at("scope_unit_name").as_string(), "前塘村");
     EXPECT_EQ(secretary.Get("/api/v1/me").status, 401);
     // A town officer cannot raise an account to its own level.
     EXPECT_EQ(town.Send("PATCH", "/api/v1/accounts/" + std::to_string(secretary_id), R"({"role":"town"})").status, 403);

@@ -308,7 +308,8 @@ TEST_P(Personnel, TheTownDecidesOnItsVillageSecretariesFromItsOwnCampaign) {
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
     std::map<std::string, std::int64_t> campaigns;
-    for (const auto& c : Json(town.Get("/api/v1/campaigns")).at("items").as_array())
+    const auto campaign_list = Json(town.Get("/api/v1/campaigns"));
+    for (const auto& c : campaign_list.at("items").as_array())
         campaigns[std::string(c.at("name").as_string())] = c.at("id").as_int64();
     const auto closed = campaigns[demo::DemoTownCampaignName(year - 1, true)];
     ASSERT_NE(closed, 0) << "the town sees last year's village campaign";
@@ -347,7 +348,8 @@ TEST_P(Personnel, TheTownDecidesOnItsVillageSecretariesFromItsOwnCampaign) {
     EXPECT_EQ(listed[0].at("id").as_int64(), decision.at("id").as_int64());
     Client county(port());  // 姜堰区 does not see 临湖镇's decisions
     ASSERT_EQ(county.Login("county").status, 200);
-    for (const auto& d : Json(county.Get("/api/v1/decisions")).at("items").as_array())
+    const auto county_decisions = Json(county.Get("/api/v1/decisions"));
+    for (const auto& d : county_decisions.at("items").as_array())
         EXPECT_NE(d.at("id").as_int64(), decision.at("id").as_int64());
     EXPECT_EQ(Audited("personnel_decision"), 1);
 }
@@ -389,13 +391,14 @@ TEST_P(Personnel, TheDemoRecordsDecisionsFromSanhaoAndNominatedCadres) {
     EXPECT_EQ(Json(town.Get("/api/v1/tangping/nominations")).at("items").as_array().size(), 1u);
     // The town has decisions in its scope: on its own village secretaries, citing its campaign.
     std::map<std::string, std::string> town_decisions;  // unit → kind
-    for (const auto& d : Json(town.Get("/api/v1/decisions")).at("items").as_array())
+    const auto town_list = Json(town.Get("/api/v1/decisions"));
+    for (const auto& d : town_list.at("items").as_array())
         town_decisions[std::string(d.at("unit").as_string())] = std::string(d.at("kind").as_string());
     EXPECT_EQ(town_decisions, (std::map<std::string, std::string>{{"灵湖村", "reward"}, {"采莲村", "talk"}}));
     // 姜堰区's talent pool, for the county.
-    auto pools = Json(c.Get("/api/v1/pools")).at("items").as_array();
+    const auto pools = Json(c.Get("/api/v1/pools"));
     bool jiangyan_pool = false;
-    for (const auto& p : pools) jiangyan_pool = jiangyan_pool || p.at("name").as_string() == "姜堰区镇村年轻干部雁阵队伍";
+    for (const auto& p : pools.at("items").as_array()) jiangyan_pool = jiangyan_pool || p.at("name").as_string() == "姜堰区镇村年轻干部雁阵队伍";
     EXPECT_TRUE(jiangyan_pool);
     bool card = false;
     const auto body4 = Json(c.Get("/api/v1/workbench"));

@@ -81,13 +81,13 @@ TEST_P(WorkbenchTest, EachRoleSeesItsOwnKindOfWork) {
     const auto admin_before = Cards(admin).at("accounts_attention");
     auto created = admin.Send("POST", "/api/v1/accounts",
                               json::serialize(json::object{{"username", "wb.sec"}, {"role", "secretary"},
-                                                           {"scope_unit_id", Unit("善港村")}}));
+                                                           {"scope_unit_id", Unit("前塘村")}}));
     ASSERT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(Cards(town).at("accounts_attention"), before + 1);
     EXPECT_EQ(Cards(admin).at("accounts_attention"), admin_before + 1);
     Client county(port());
     ASSERT_EQ(county.Login("county").status, 200);
-    EXPECT_EQ(Cards(county).at("accounts_attention"), 0);  // 善港村 is not in 姜堰区
+    EXPECT_EQ(Cards(county).at("accounts_attention"), 0);  // 前塘村 is not in 姜堰区
 }
 
 // 交办督办 (issue 12): the caller's running tasks by colour, as 我的任务 counts them, each card
