@@ -60,7 +60,7 @@ describe('secretary on a phone', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('fits the 积分审核 list and every dialog's buttons inside 390 px', async () => {
+  it('fits the 积分审核 list and every dialog’s buttons inside 390 px', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'secretary');
     await page.goto(`${BASE_URL}/points/approvals`);
