@@ -179,7 +179,7 @@ describe('projects: publish → claim → confirm → progress', () => {
     await dialog.locator('[data-test="project-save"]').click();
     await dialog.locator('[data-test="form-error"]', { hasText: '发布单位' }).waitFor();
     await dialog.locator('[data-test="project-office"] .el-select').click();
-    await admin.keyboard.type('杨舍');
+    await admin.keyboard.type('临湖');
     await admin.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '临湖镇' }).first().click();
     await shot(admin, '95-projects-admin-publish');
     await dialog.locator('[data-test="project-save"]').click();
