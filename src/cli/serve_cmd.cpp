@@ -185,7 +185,10 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
-            if (serve_opts->demo) demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto, {.now_iso = rt.clock.NowIso()});
+            if (serve_opts->demo) {
+                demo::LoadDemoPoints(*rt.points, *rt.roster, rt.crypto, {.now_iso = rt.clock.NowIso()});
+                if (rt.store->FindUserByName("tangma")) accounts.push_back({"tangma", "secretary", "塘马村"});
+            }
             if (serve_opts->demo) demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
             // One register: old points members get a roster person, every party member is a points member.
             if (auto old = rt.SyncPointsMembers(); !old.lines.empty()) {

@@ -21,15 +21,16 @@ struct Place {
     UnitKind kind;
 };
 
-// 柯桥's towns and the villages of the demo contest; 柯桥街道/大渡社区 and 齐贤街道/合心村 are in the
+// 柯桥's towns and the villages of the demo contest; 柯桥街道/大渡社区 and 平水镇/合心村 are in the
 // demo roster already.
 constexpr Place kPlaces[] = {
-    {"柯桥街道", "大渡社区", UnitKind::kCommunity}, {"齐贤街道", "合心村", UnitKind::kVillage},
+    {"柯桥街道", "大渡社区", UnitKind::kCommunity}, {"平水镇", "合心村", UnitKind::kVillage},
     {"柯岩街道", "梅墅村", UnitKind::kVillage},     {"华舍街道", "蜀阜村", UnitKind::kVillage},
     {"湖塘街道", "香林村", UnitKind::kVillage},     {"安昌街道", "大和村", UnitKind::kVillage},
     {"钱清街道", "江墅村", UnitKind::kVillage},     {"漓渚镇", "棠棣村", UnitKind::kVillage},
     {"平水镇", "同康村", UnitKind::kVillage},       {"稽东镇", "冢斜村", UnitKind::kVillage},
     {"兰亭街道", nullptr, UnitKind::kTown},         {"福全街道", nullptr, UnitKind::kTown},
+    {"齐贤街道", nullptr, UnitKind::kTown},
 };
 
 // Judges' home towns (seat 1 is the demo `judge` account's).
@@ -108,11 +109,20 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::S
             v.parent_id = ids[place.town];
             v.name = place.village;
             v.kind = place.kind;
-            v.code = codes[place.town].substr(0, 9) + "201";
+            // The town's next free village number (平水镇 holds the roster's 合心村 already).
+            int village_no = 201;
+            auto taken = [&](const std::string& code) {
+                for (const auto& [unit_name, c] : codes)
+                    if (c == code) return true;
+                return false;
+            };
+            while (taken(codes[place.town].substr(0, 9) + std::to_string(village_no))) ++village_no;
+            v.code = codes[place.town].substr(0, 9) + std::to_string(village_no);
             v.population = 2600 + 310 * person_no;
             v.area_km2 = std::round(static_cast<double>(v.population) / 600.0 * 10) / 10;
             v.economy = core::roster::Economy::kMixed;
             ids[place.village] = store.InsertUnit(v);
+            codes[place.village] = v.code;
             Person p;
             p.unit_id = ids[place.village];
             p.name =

@@ -223,7 +223,115 @@ std::vector<std::string> LoadDemoPersonCampaigns(CampaignService& campaigns, con
     return created;
 }
 
+namespace {
+
+// 临湖镇 (the demo `town` account): its villages 灵湖村, 采莲村 (工业强村) and 前塘村 (养殖强村), which
+// invest together (seed 000); last year's collective operating income in 万元 as the roster states it.
+struct TownVillage {
+    const char* name;
+    double last_year;  // 万元
+    double last_target;
+};
+constexpr TownVillage kTownVillages[] = {{"灵湖村", 1488, 1400}, {"采莲村", 960, 1000}, {"前塘村", 620, 600}};
+constexpr const char* kTownMetric = "村集体经营性收入";
+
+// Three leaves: the income against its target, the income's growth on the year before, and the
+// town's party-building review of each village (manual, out of 100).
+constexpr const char* kTownFramework = R"({
+  "name": "村级集体经济发展考核",
+  "tiebreak": ["income"],
+  "awards": [{"name": "集体经济发展先进村", "quota": 1, "min_total": 60}],
+  "criteria": [
+    {"id": "income", "name": "村集体经营性收入目标完成率", "weight": 50, "method": "target"},
+    {"id": "growth", "name": "村集体经营性收入同比增长", "weight": 20, "method": "growth", "floor": -0.2, "ceiling": 0.5},
+    {"id": "party", "name": "党建引领", "weight": 30, "method": "manual", "max": 100}
+  ]
+})";
+
+// The units of 临湖镇 by name (the town itself under its own name); empty when the roster lacks it.
+std::map<std::string, Id> TownUnits(const RosterService& roster) {
+    std::map<std::string, Id> units;
+    roster.WithIndex([&](const core::roster::RosterIndex& index) {
+        for (const auto& u : index.tree().units())
+            if (u.name == kDemoTown && u.kind == core::roster::UnitKind::kTown)
+                for (Id id : index.tree().Subtree(u.id)) units[index.tree().Find(id)->name] = id;
+    });
+    return units;
+}
+
+}  // namespace
+
+std::string DemoTownCampaignName(int year, bool closed) {
+    return std::to_string(year) + (closed ? "年度临湖镇村级集体经济发展考核" : "年度临湖镇村级集体经济晾晒");
+}
+
+void LoadDemoTownIndicators(IndicatorService& metrics, CampaignService& campaigns, const RosterService& roster) {
+    const int year = std::stoi(roster.Today().substr(0, 4));
+    const int month = std::stoi(roster.Today().substr(5, 2));
+    if (campaigns.FindByName(DemoTownCampaignName(year - 1, true)) != 0) return;
+    const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    const auto units = TownUnits(roster);
+    if (units.empty()) throw std::runtime_error(std::string("演示数据中没有") + kDemoTown);
+
+    // Monthly actuals of the year before last and of last year (summing to last year's income),
+    // last year's and this year's targets, and this year's months before the current one.
+    std::vector<MetricInput> rows;
+    auto push = [&](Id unit, int y, int m, double value) {
+        rows.push_back({static_cast<int>(rows.size()) + 1, unit, "", kTownMetric, y, m, std::round(value * 100.0) / 100.0});
+    };
+    int idx = 0;
+    for (const auto& v : kTownVillages) {
+        const Id unit = units.at(v.name);
+        ++idx;
+        double weights[12], sum = 0;
+        for (int m = 0; m < 12; ++m) sum += weights[m] = 1.0 + ((idx * 7 + m * 5) % 11 - 5) / 100.0;
+        const double before_growth = 0.82 + idx * 0.05, this_growth = 1.04 + idx * 0.03;
+        for (int m = 1; m <= 12; ++m) {
+            const double share = weights[m - 1] / sum;
+            push(unit, year - 2, m, v.last_year * before_growth * share);
+            push(unit, year - 1, m, v.last_year * share);
+            if (m < month) push(unit, year, m, v.last_year * this_growth * share);
+        }
+        push(unit, year - 1, 0, v.last_target);
+        push(unit, year, 0, std::round(v.last_year * 1.1));
+    }
+    auto entered = Must(metrics.Enter(admin, rows, "演示数据"), "临湖镇经济指标");
+    if (!entered.errors.empty()) throw std::runtime_error("临湖镇经济指标: " + entered.errors.front().message);
+
+    auto create = [&](int cycle) {
+        NewCampaign spec;
+        spec.name = DemoTownCampaignName(cycle, cycle < year);
+        spec.scope_unit_id = units.at(kDemoTown);
+        spec.framework_json = kTownFramework;
+        spec.cycle_kind = "year";
+        spec.cycle_label = std::to_string(cycle);
+        for (const auto& v : kTownVillages) spec.subjects.push_back({units.at(v.name), ""});
+        const auto detail = Must(campaigns.Create(admin, spec), spec.name);
+        return detail;
+    };
+    // Last year's, finished and published: its results are the ground of the town's decisions.
+    {
+        const auto detail = create(year - 1);
+        const Id id = detail.summary.campaign.id;
+        Must(campaigns.FactsFromMetric(admin, id, "income", kTownMetric, 12), "临湖镇考核");
+        Must(campaigns.FactsFromMetric(admin, id, "growth", kTownMetric, 12), "临湖镇考核");
+        std::vector<FactInput> party;
+        int n = 0;
+        for (const auto& s : detail.subjects)
+            party.push_back({++n, s.record.id, "party", "value", std::to_string(96 - n * 4), ""});
+        Must(campaigns.EnterFacts(admin, id, party, "演示数据"), "临湖镇考核");
+        Must(campaigns.Publish(admin, id), "临湖镇考核");
+    }
+    // This year's, open: the income facts so far come from the metrics; the town enters its review.
+    if (month > 1) {
+        const Id id = create(year).summary.campaign.id;
+        Must(campaigns.FactsFromMetric(admin, id, "income", kTownMetric, month - 1), "临湖镇晾晒");
+        Must(campaigns.FactsFromMetric(admin, id, "growth", kTownMetric, month - 1), "临湖镇晾晒");
+    }
+}
+
 void LoadDemoIndicators(IndicatorService& metrics, CampaignService& campaigns, const RosterService& roster) {
+    LoadDemoTownIndicators(metrics, campaigns, roster);
     if (campaigns.FindByName(kDemoTrackCampaign) != 0) return;
     const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
     const auto [county, towns] = JiangyanTowns(roster);

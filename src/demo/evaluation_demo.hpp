@@ -27,7 +27,22 @@ std::vector<std::string> LoadDemoPersonCampaigns(app::CampaignService& campaigns
 // Unit metrics for 姜堰's towns (开票销售 and 外资到账: 2025 by month, the 2026 targets and
 // January–October 2026) and a draft 2026 campaign that ranks the towns in two tracks
 // (工业强镇 ×1.0, 农业特色镇 ×1.1) with bands (前20%/中间60%/后20%, the last followed up) and a
-// 躺平奖, its sales and investment facts taken from the metrics. Idempotent like the above.
+// 躺平奖, its sales and investment facts taken from the metrics. Also loads the demo town's
+// (LoadDemoTownIndicators). Idempotent like the above.
 void LoadDemoIndicators(app::IndicatorService& metrics, app::CampaignService& campaigns, const app::RosterService& roster);
+
+// The demo `town` account's unit (临湖镇).
+inline constexpr const char* kDemoTown = "临湖镇";
+
+// The name of 临湖镇's village campaign of `year`: the closed one (last year's) or the open one.
+std::string DemoTownCampaignName(int year, bool closed);
+
+// 临湖镇's work: 村集体经营性收入 of 灵湖村, 采莲村 and 前塘村 by month (the year before last, last year
+// — summing to the incomes seed 000 states — and this year's months so far) with last year's and this
+// year's targets; last year's village campaign scored from those metrics and the town's review and
+// published (the ground of the town's personnel decisions), and this year's open, waiting for the
+// town's party-building review. Idempotent.
+void LoadDemoTownIndicators(app::IndicatorService& metrics, app::CampaignService& campaigns,
+                            const app::RosterService& roster);
 
 }  // namespace lingyan::demo

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "demo/demo_support.hpp"
+#include "demo/evaluation_demo.hpp"
 
 namespace lingyan::demo {
 
@@ -13,6 +14,8 @@ using namespace app;
 namespace personnel = core::personnel;
 
 namespace {
+
+constexpr const char* kJiangyanPool = "姜堰区镇村年轻干部雁阵队伍";
 
 template <typename T>
 T Must(Result<T> result, const std::string& what) {
@@ -106,6 +109,25 @@ int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_
         }
     }
 
+    // 姜堰区's own talent pool (the `county` account's): the young town and village cadres of the
+    // 雁阵队伍 that 大伦镇 built ("打造了45名镇村年轻干部雁阵队伍", seed 002) — four in training, one
+    // nominated, waiting for the county's decision.
+    if (pools.FindPoolByName(kJiangyanPool) == 0) {
+        NewPool np{kJiangyanPool, county.scope_unit_id, 45,
+                   R"({"max_age":35,"min_education":"junior_college","min_party":"full"})",
+                   "镇村年轻干部雁阵队伍：35 周岁以下、大专以上的镇村年轻干部，结对培养，定期早餐会、夜读沙龙", {}};
+        const auto pool = Must(pools.CreatePool(admin, np), kJiangyanPool);
+        const auto candidates = Must(pools.Candidates(admin, pool.record.id, std::nullopt, ""), kJiangyanPool);
+        int members = 0;
+        for (const auto& c : candidates) {
+            if (!c.report.eligible || members >= 5) continue;
+            Must(pools.ChangeMember(admin, pool.record.id,
+                                    MemberChange{c.candidate.person_id, members == 4 ? "nominated" : "in_training", "", "", ""}),
+                 kJiangyanPool);
+            ++members;
+        }
+    }
+
     // 兴村特岗书记: a member who finished the training is recommended first as a village secretary.
     if (const Id pool = pools.FindPoolByName("兴村特岗书记")) {
         const auto detail = Must(pools.GetPool(admin, pool), "兴村特岗书记");
@@ -125,8 +147,35 @@ int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_
         }
     }
 
+    // 临湖镇 (the demo town account) on last year's village campaign: 灵湖村's secretary rewarded — the
+    // village's income rose from 200多万元 to 1488万元 (seed 000) — and 采莲村's, short of its target,
+    // called in for a talk.
+    const Actor town = DemoUser(store, store_mutex, "town");
+    const int year = std::stoi(roster.Today().substr(0, 4));
+    if (const Id village_campaign = campaigns.FindByName(DemoTownCampaignName(year - 1, true))) {
+        int town_made = 0;
+        auto town_decide = [&](const char* village, personnel::Kind kind, const std::string& content) {
+            const Id person = Holder(roster, UnitNamed(roster, village), "书记");
+            if (person == 0) return;
+            DecisionInput in;
+            in.decision.person_id = person;
+            in.decision.kind = kind;
+            in.decision.ground = personnel::Ground::kCampaign;
+            in.decision.ground_id = village_campaign;
+            in.decision.content = content;
+            in.decision.document_no = "临组〔" + std::to_string(year) + "〕" + std::to_string(3 + town_made) + "号";
+            in.decision.decided_on = std::to_string(year) + "-02-1" + std::to_string(town_made);
+            Must(decisions.Decide(town, in), content);
+            ++made;
+            ++town_made;
+        };
+        town_decide("灵湖村", personnel::Kind::kReward,
+                    "抱团发展成效显著，村集体经营性收入从200多万元提升到1488万元，通报表扬，记嘉奖一次");
+        town_decide("采莲村", personnel::Kind::kTalk, "村集体经营性收入未完成年度目标，提醒谈话，一个月内提交增收方案");
+    }
+
     // 躺平奖 by nomination: a 姜堰 town (华港镇) names two of its cadres, the county confirms one; the demo
-    // town account (杨舍镇) names one of its own, waiting for the review.
+    // town account (临湖镇) names one of its own, waiting for the review.
     const Id huagang = UnitNamed(roster, "华港镇");  // the last 好班子 team (its secretary had the talk)
     const Actor huagang_secretary{0, "华港镇党委", core::auth::Role::kTown, huagang};
     if (const Id slow = Holder(roster, huagang, "副镇长")) {
@@ -141,7 +190,6 @@ int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_
         Must(nominations.Nominate(huagang_secretary, {shirking, 0, personnel::Category::kShirking,
                                                     "信访积案化解中推诿扯皮，不愿牵头协调", "信访交办单两份"}),
              "提名");
-    const Actor town = DemoUser(store, store_mutex, "town");
     if (const Id inaction = Holder(roster, town.scope_unit_id, "副镇长"))
         Must(nominations.Nominate(town, {inaction, 0, personnel::Category::kInaction,
                                          "群众反映的道路破损问题两个月未回应", "12345 工单记录"}),

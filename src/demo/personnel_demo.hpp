@@ -5,7 +5,9 @@
 // reward, a reminder talk for the last team), a 兴村特岗书记 "优先推荐为村书记" appointment from
 // the talent pool (its position written into the roster), and nominated 躺平奖 cadres: two named by
 // a 姜堰 town (one confirmed by the county, one waiting for its review) and one by the demo town
-// account (杨舍镇). Idempotent: does nothing when decisions exist.
+// account (临湖镇), which also records a reward and a talk for its village secretaries on last
+// year's village campaign (LoadDemoTownIndicators); and 姜堰区's own talent pool (镇村年轻干部雁阵队伍,
+// seed 002) with members in training and one nominated. Idempotent: does nothing when decisions exist.
 
 #include <mutex>
 

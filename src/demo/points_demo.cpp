@@ -39,6 +39,10 @@ constexpr RuleMix kMix[] = {{"XX01", 30, 1}, {"XX02", 20, 1}, {"XX03", 8, 3}, {"
                             {"ZF01", 2, 1},  {"ZF02", 3, 4},  {"HJ01", 10, 1}, {"JF01", 4, 1}, {"FM01", 2, 1},
                             {"FM02", 1, 1}};
 
+// The villages outside 溧阳市 with a small branch of points members: the `secretary` account's and
+// one of 姜堰区 (the `county` account's).
+constexpr const char* kSmallBranches[] = {"灵湖村", "三里村"};
+
 // The moment `hour`:30 UTC of `day`, but never later than `now` (ISO, UTC): a demo event of today
 // has happened already when the demo starts.
 std::string IsoAt(points::Day day, int hour, const std::string& now) {
@@ -52,7 +56,7 @@ std::string IsoAt(points::Day day, int hour, const std::string& now) {
 
 int LoadDemoPoints(PointsService& service, RosterService& roster, const core::ports::Crypto& crypto,
                    const DemoPointsOptions& options) {
-    // Units: every grid (or the village itself when it has none) under 溧阳市 and 北联村.
+    // Units: every grid (or the village itself when it has none) under 溧阳市, 灵湖村 and 三里村.
     struct Branch {
         core::roster::Id village = 0;
         std::vector<core::roster::Id> grids;
@@ -66,14 +70,17 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         return org ? org->id : 0;
     };
     std::vector<Branch> liyang;
-    Branch beilian;
+    // Small branches with one pending event a member: the `secretary` account's 灵湖村 and 姜堰区's 三里村
+    // (the `county` account's points members).
+    std::vector<Branch> small;
     core::roster::Id tangma = 0;
     roster.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         core::roster::Id city = 0;
         for (const auto& u : tree.units()) {
             if (u.name == "溧阳市") city = u.id;
-            if (u.name == "北联村") beilian.village = u.id, beilian.name = u.name;
+            for (const char* village : kSmallBranches)
+                if (u.name == village) small.push_back(Branch{u.id, {}, u.name, 0, true});
         }
         if (city == 0) return;
         for (core::roster::Id id : tree.Subtree(city)) {
@@ -84,9 +91,9 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
             for (core::roster::Id child : tree.Children(id)) b.grids.push_back(child);
             liyang.push_back(std::move(b));
         }
-        if (beilian.village) {
-            beilian.org = org_of(index, beilian.village);
-            for (core::roster::Id child : tree.Children(beilian.village)) beilian.grids.push_back(child);
+        for (Branch& b : small) {
+            b.org = org_of(index, b.village);
+            for (core::roster::Id child : tree.Children(b.village)) b.grids.push_back(child);
         }
     });
     if (liyang.empty() || tangma == 0) throw std::runtime_error("演示积分：演示单位中缺少溧阳市或塘马村");
@@ -197,15 +204,14 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
             u.password_hash = crypto.HashPassword(kDemoPassword);
             store.InsertUser(u);
         }
-        // 北联村: a small branch for the `secretary` demo account, each member with one pending event.
-        if (beilian.village) {
+        // The small branches (灵湖村 for `secretary`, 三里村 for `county`), each member with one pending event.
+        for (const Branch& b : small) {
             const int count = std::max(10, options.members_per_village / 10);
             for (int i = 0; i < count; ++i) {
                 ports::PointsMemberRecord m;
-                m.unit_id = beilian.grids.empty() ? beilian.village
-                                                  : beilian.grids[static_cast<std::size_t>(i) % beilian.grids.size()];
+                m.unit_id = b.grids.empty() ? b.village : b.grids[static_cast<std::size_t>(i) % b.grids.size()];
                 m.name = name();
-                add_person(m, beilian.org);
+                add_person(m, b.org);
                 m.id = ps.InsertMember(m);
                 ++created;
                 add_events(m.id, uniform(4, 20), 1);
@@ -259,7 +265,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                     for (core::roster::Id u : index.tree().Subtree(village)) units.push_back(u);
                 };
                 for (const Branch& b : liyang) add(b.village);
-                if (beilian.village) add(beilian.village);
+                for (const Branch& b : small) add(b.village);
                 std::unordered_set<core::roster::Id> linked;
                 for (const auto& m : ps.ListMembers()) linked.insert(m.person_id);
                 for (core::roster::Id u : units)
@@ -362,11 +368,12 @@ int LoadDemoEvidence(core::ports::PointsStore& ps, core::ports::StoreMutex& stor
     namespace at = core::attachments;
     const std::string_view photo(reinterpret_cast<const char*>(kDemoActivityPhoto), sizeof kDemoActivityPhoto);
     const std::string sheet = SignInSheetPdf("Sign-in sheet / qiandao biao");
-    std::set<core::roster::Id> beilian;
+    std::set<core::roster::Id> branch_units;
     roster.WithIndex([&](const core::roster::RosterIndex& index) {
         for (const auto& u : index.tree().units())
-            if (u.name == "北联村")
-                for (core::roster::Id id : index.tree().Subtree(u.id)) beilian.insert(id);
+            for (const char* village : kSmallBranches)
+                if (u.name == village)
+                    for (core::roster::Id id : index.tree().Subtree(u.id)) branch_units.insert(id);
     });
     struct File {
         core::roster::Id event = 0;
@@ -378,7 +385,7 @@ int LoadDemoEvidence(core::ports::PointsStore& ps, core::ports::StoreMutex& stor
         std::lock_guard lock(store_mutex);
         for (const auto& m : ps.ListMembers()) {
             const bool me = m.name == "演示党员";
-            if (!me && !beilian.contains(m.unit_id)) continue;
+            if (!me && !branch_units.contains(m.unit_id)) continue;
             int pending_seen = 0;
             auto events = ps.ListMemberEvents(m.id);
             std::reverse(events.begin(), events.end());  // oldest first

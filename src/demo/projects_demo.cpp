@@ -217,8 +217,8 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
     }
 
     // ---- 揭榜挂帅 in 张家港市 and 姜堰区.
-    const app::Actor town = user("town");  // 杨舍镇
-    const app::Actor secretary = user("secretary");  // 北联村
+    const app::Actor town = user("town");  // 临湖镇
+    const app::Actor secretary = user("secretary");  // 灵湖村
     const app::Actor city = synthetic("张家港市委组织部", core::auth::Role::kCounty, unit.at("张家港市"));
     auto village_secretary = [&](const char* v) {
         return synthetic(std::string(v) + "书记", core::auth::Role::kSecretary, unit.at(v));
@@ -252,7 +252,7 @@ int LoadDemoProjects(core::ports::Store& store, core::ports::ProjectStore& proje
     // Refused once (the plan was too loose) and published again.
     {
         const Id id = publish(town, "村级集体经济薄弱村帮扶", "结对帮扶集体经济薄弱村，年内收入增长 15%。", before(today, 40));
-        claim(village_secretary("花园村"), id, before(today, 35), {{"调研", "", 30}, {"实施", "", 60}});
+        claim(village_secretary("采莲村"), id, before(today, 35), {{"调研", "", 30}, {"实施", "", 60}});
         on(before(today, 33));
         Check(svc.Refuse(town, id, "节点过于宽松，请把实施期压缩到一个季度内"), "退回揭榜");
     }

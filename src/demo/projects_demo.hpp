@@ -3,9 +3,9 @@
 // days before the demo's start day, with three milestones and progress reports with figures, in every
 // state of supervision (completed, on track, red, yellow) — plus a 班长示范项目 and a 班副争先项目,
 // feeding a draft 书记项目 campaign of 姜堰区 whose subjects are those projects; and 揭榜挂帅 in
-// 张家港市 (seed 001) published by the city and by 杨舍镇, with claims in each state (open, waiting
-// for the office, refused and published again, confirmed and running, completed), and one in 姜堰区
-// waiting for the county. The demo `secretary` (北联村) reports on a confirmed one and may claim an
+// 张家港市 (seed 001) published by the city, and by the demo town 临湖镇 for its villages, with claims
+// in each state (open, waiting for the office, refused and published again, confirmed and running,
+// completed), and one in 姜堰区 waiting for the county. The demo `secretary` (灵湖村) reports on a confirmed one and may claim an
 // open one; `town` and `county` each have a claim to confirm. Nothing is dated after the start day.
 // Idempotent: does nothing when projects exist.
 

@@ -19,7 +19,7 @@ struct VillageSpec {
     Economy economy;
     bool dev_zone, near_highway;
     int population;
-    double income_million;  // collective operating income of the latest year, as the articles state where known
+    double income_million;  // collective operating income of last year, as the articles state where known
 };
 
 struct TownSpec {
@@ -47,36 +47,47 @@ constexpr auto To = Economy::kTourism;
 constexpr auto Mx = Economy::kMixed;
 constexpr auto Ur = Economy::kUrban;
 
+// Where the seed articles put the named units (seed 000: the Nantong secretaries who followed
+// Suzhou's for a month and the villages they came from; seed 001: Zhangjiagang; seed 002: 姜堰's
+// 13 towns; seed 003: Liyang), with the latest income an article states (last year's, in million
+// yuan). Figures the articles do not give (population, the incomes of the Nantong villages beyond
+// 品建村's "160多万元") are invented, plausible values. 南通开发区 and 通州湾示范区 are functional
+// zones that administer towns; their codes are the demo's, in 南通市's range.
 std::vector<CitySpec> Jiangsu() {
     return {
         {"南通市", "3206",
+         // Beside each named unit, its neighbours in the roster (新桥村, 杨庄村 …) are invented: the
+         // article names 8 of the 48 Nantong secretaries.
          {{"海安市", "320685",
-           {{"城东镇", {{"品建村", V, Ag, true, true, 3800, 1.6}, {"同盟村", V, Ag, false, true, 3200, 1.2},
-                        {"新桥村", V, Mx, false, false, 2900, 0.9}}},
-            {"李堡镇", {{"严北村", V, Ag, false, false, 3100, 0.8}, {"杨庄村", V, Ag, false, false, 2600, 0.7}}}}},
-          {"如皋市", "320682",
-           {{"如城街道", {{"城北村社区", C, Ur, true, true, 5200, 2.1}, {"星怡社区", C, Ur, false, true, 6100, 1.1}}},
-            {"白蒲镇", {{"建新村", V, Mx, false, true, 3400, 1.3}, {"林梓村", V, Ag, false, false, 2800, 0.6}}}}},
-          {"如东县", "320623",
-           {{"掘港街道", {{"官公河村", V, Ag, false, false, 3300, 0.9}, {"环港村", V, Mx, false, true, 3900, 1.4}}},
-            {"栟茶镇", {{"刘圩村", V, Ag, false, false, 2500, 0.5}, {"东凌村", V, Ag, false, false, 2700, 0.6}}}}},
+           {{"海安开发区", {{"品建村", V, Ag, true, true, 3800, 1.6}, {"新桥村", V, Mx, true, true, 2900, 0.9}}},
+            {"曲塘镇", {{"刘圩村", V, Ag, false, true, 5200, 0.8}, {"杨庄村", V, Ag, false, false, 2600, 0.7}}}}},
           {"通州区", "320612",
-           {{"兴仁镇", {{"新联村", V, In, true, true, 4100, 1.8}, {"徐庄村", V, Ag, false, true, 3000, 0.8}}},
-            {"石港镇", {{"广济桥村", V, To, false, false, 2900, 0.7}}}}},
+           {{"东社镇", {{"严北村", V, Ag, false, false, 3100, 0.8}, {"广济桥村", V, To, false, false, 2900, 0.7}}}}},
           {"海门区", "320614",
-           {{"常乐镇", {{"颐生村", V, To, false, true, 3600, 1.5}, {"中南村", V, Mx, false, false, 3100, 0.9}}}}},
+           {{"常乐镇", {{"官公河村", V, To, false, true, 3600, 0.9}, {"中南村", V, Mx, false, false, 3100, 0.9}}}}},
           {"启东市", "320681",
-           {{"吕四港镇", {{"滨海村", V, Mx, true, true, 4400, 1.7}, {"大洋港村", V, Ag, false, false, 2800, 0.6}}}}}}},
+           {{"北新镇", {{"建新村", V, Mx, false, false, 4500, 1.3}, {"东凌村", V, Ag, false, false, 2700, 0.6}}}}},
+          {"崇川区", "320613",
+           {{"钟秀街道", {{"城北村社区", C, Ur, false, true, 9800, 2.4}, {"环港社区", C, Ur, false, true, 5400, 1.0}}}}},
+          {"南通开发区", "320671",
+           {{"竹行街道", {{"星怡社区", C, Ur, true, true, 6100, 1.1}, {"新联社区", C, Ur, true, true, 4800, 0.8}}}}},
+          {"通州湾示范区", "320691",
+           {{"三余镇", {{"同盟村", V, Ag, true, false, 4100, 1.1}, {"徐庄村", V, Ag, true, false, 3000, 0.8},
+                        {"林梓村", V, Ag, false, false, 2800, 0.6}}}}}}},
         {"苏州市", "3205",
          {{"张家港市", "320582",
-           {{"杨舍镇", {{"善港村", V, Mx, true, true, 9800, 18.5}, {"北联村", V, Ag, true, true, 5600, 13.0},
-                        {"花园村", V, Mx, false, true, 4700, 8.2}}},
-            {"南丰镇", {{"永联村", V, In, true, true, 11000, 30.0}, {"前塘村", V, Ag, false, true, 4200, 6.5}}},
-            {"塘桥镇", {{"采莲村", V, To, false, true, 3900, 5.1}}}}},
-          {"太仓市", "320585",
-           {{"城厢镇", {{"东林村", V, Ag, true, true, 5200, 20.5}, {"北门大街社区", C, Ur, true, true, 8300, 6.8}}}}},
+           {{"杨舍镇", {{"善港村", V, Mx, true, true, 9800, 18.5}, {"福前村", V, Mx, false, true, 4300, 3.6}}},
+            {"南丰镇", {{"永联村", V, In, true, true, 11000, 30.0}}},
+            {"金港镇", {{"新塍村", V, Ag, false, true, 4600, 4.2}}},
+            {"大新镇", {{"新凯村", V, Mx, false, true, 3900, 3.1}}},
+            {"张家港高新区", {{"花园村", V, Ur, true, true, 8600, 11.0}}}}},
+          {"常熟市", "320581", {{"虞山街道", {{"北门大街社区", C, Ur, false, false, 12000, 8.0}}}}},
+          {"太仓市", "320585", {{"城厢镇", {{"东林村", V, Ag, false, true, 5300, 20.5}}}}},
+          // 灵湖村 and its co-investors: 采莲村 (工业强村) and 前塘村 (养殖强村) share a company with it.
           {"吴中区", "320506",
-           {{"临湖镇", {{"灵湖村", V, To, false, true, 6300, 14.88}}}}}}},
+           {{"临湖镇", {{"灵湖村", V, To, false, true, 4800, 14.88}, {"采莲村", V, In, false, true, 5100, 9.6},
+                        {"前塘村", V, Ag, false, true, 3900, 6.2}}}}},
+          {"吴江区", "320509", {{"同里镇", {{"北联村", V, Ag, true, true, 4000, 13.0}}}}}}},
         {"泰州市", "3212",
          {{"姜堰区", "321204",
            {{"罗塘街道", {{"三里村", V, Mx, true, true, 4300, 2.6}, {"天目社区", C, Ur, true, true, 7200, 1.9}}},
@@ -100,11 +111,13 @@ std::vector<CitySpec> Jiangsu() {
     };
 }
 
+// 柯桥区: 大渡社区 (over 25,000 residents) and 平水镇's 合心村 (bamboo and tourism); the arena demo
+// adds the contest's other villages.
 std::vector<CitySpec> Zhejiang() {
     return {{"绍兴市", "3306",
              {{"柯桥区", "330603",
-               {{"柯桥街道", {{"大渡社区", C, Ur, true, true, 9100, 3.2}}},
-                {"齐贤街道", {{"合心村", V, In, true, true, 4800, 2.4}}}}}}}};
+               {{"柯桥街道", {{"大渡社区", C, Ur, true, true, 25600, 3.2}}},
+                {"平水镇", {{"合心村", V, To, false, true, 4800, 2.4}}}}}}}};
 }
 
 const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
@@ -173,7 +186,7 @@ std::string Code(const std::string& prefix, int width, int n) {
 std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::Crypto& crypto,
                                   const core::ports::Clock& clock) {
     std::vector<DemoAccount> accounts = {{"admin", "admin", "全部单位"},     {"county", "county", "姜堰区"},
-                                         {"town", "town", "杨舍镇"},        {"secretary", "secretary", "北联村"},
+                                         {"town", "town", "临湖镇"},        {"secretary", "secretary", "灵湖村"},
                                          {"judge", "judge", "柯桥区"},      {"member", "member", "塘马村"}};
     if (store.FindUserByName("admin")) return accounts;
 
@@ -231,9 +244,10 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
                         Id vid = add_unit(town_id, Code(town_code.substr(0, 9), 3, n), v.name, v.kind, v.economy,
                                           v.dev_zone, v.near_highway, v.population);
                         ++village_counter;
-                        // Incomes for five years, growing towards the stated latest figure.
-                        for (int y = year - 4; y <= year; ++y) {
-                            double factor = 1.0 - 0.09 * (year - y) + (gen.Pick() - 0.5) * 0.02;
+                        // Incomes of the five years before this one (this year's is not closed yet),
+                        // growing towards the stated figure, last year's.
+                        for (int y = year - 5; y <= year - 1; ++y) {
+                            double factor = 1.0 - 0.09 * (year - 1 - y) + (gen.Pick() - 0.5) * 0.02;
                             store.UpsertIncome(UnitIncome{vid, y, static_cast<std::int64_t>(v.income_million * 1e6 * factor)});
                         }
                         int members = static_cast<int>(v.population / 28 + gen.Uniform(0, 30));

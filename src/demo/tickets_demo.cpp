@@ -32,7 +32,7 @@ const char* kNotes[] = {"已现场查看，制定整改方案", "已协调相关
                         "已召开村民代表会议征求意见"};
 
 struct Actors {
-    app::Actor city, yangshe, nanfeng, tangqiao, jiangyan, admin, member;
+    app::Actor city, linhu, yangshe, nanfeng, gaoxin, jiangyan, admin, member;
     std::map<Id, app::Actor> handlers;  // by handling unit
 };
 
@@ -63,13 +63,15 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
     };
     Actors a;
     a.city = synthetic("张家港市委组织部", core::auth::Role::kCounty, "张家港市");
-    a.yangshe = user("town");
+    a.linhu = user("town");  // 临湖镇
+    a.yangshe = synthetic("杨舍镇党委", core::auth::Role::kTown, "杨舍镇");
     a.nanfeng = synthetic("南丰镇党委", core::auth::Role::kTown, "南丰镇");
-    a.tangqiao = synthetic("塘桥镇党委", core::auth::Role::kTown, "塘桥镇");
+    a.gaoxin = synthetic("张家港高新区党工委", core::auth::Role::kTown, "张家港高新区");
     a.jiangyan = user("county");
     a.admin = user("admin");
     a.member = user("member");
-    for (const char* v : {"善港村", "花园村", "永联村", "前塘村", "采莲村", "塘马村", "三里村", "桥头村", "官庄村"})
+    for (const char* v : {"善港村", "福前村", "花园村", "永联村", "新塍村", "新凯村", "前塘村", "采莲村", "塘马村",
+                          "三里村", "桥头村", "官庄村"})
         a.handlers[unit.at(v)] = synthetic(std::string(v) + "书记", core::auth::Role::kSecretary, v);
     {
         // The points demo's branch secretary of 塘马村 handles Liyang's 民情 when present.
@@ -77,10 +79,11 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
         if (auto u = store.FindUserByName("tangma"))
             a.handlers[unit.at("塘马村")] = app::Actor{u->id, u->username, *core::auth::RoleFromString(u->role), u->scope_unit_id};
     }
-    a.handlers[unit.at("北联村")] = user("secretary");
+    a.handlers[unit.at("灵湖村")] = user("secretary");
+    a.handlers[unit.at("临湖镇")] = a.linhu;
     a.handlers[unit.at("杨舍镇")] = a.yangshe;
     a.handlers[unit.at("南丰镇")] = a.nanfeng;
-    a.handlers[unit.at("塘桥镇")] = a.tangqiao;
+    a.handlers[unit.at("张家港高新区")] = a.gaoxin;
     a.handlers[unit.at("罗塘街道")] = synthetic("罗塘街道党工委", core::auth::Role::kTown, "罗塘街道");
 
     auto check = [](auto result, const std::string& what) {
@@ -128,7 +131,7 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
         if (cap < 2) return Id{0};
         app::AssignInput as;
         as.unit_id = handler_unit;
-        as.leader = office.username == "town" ? "杨舍镇党委副书记" : "分管领导";
+        as.leader = office.username == "town" ? "临湖镇党委副书记" : "分管领导";
         as.leader_user_id = office.user_id;
         as.days = std::min(allowed, cap);
         const Id id = check(svc.CreateAssigned(office, in, as), "交办 " + in.title).ticket.id;
@@ -189,8 +192,8 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
         return id;
     };
 
-    // The year's meetings: monthly 工作例会 in 杨舍镇 and 南丰镇, quarterly 书记讲给书记听 and two each
-    // of 研讨交流 and 点调会 in 张家港市.
+    // The year's meetings: monthly 工作例会 in 临湖镇 (the demo town) and 杨舍镇, quarterly 书记讲给书记听
+    // and two each of 研讨交流 and 点调会 in 张家港市.
     struct MeetingPlan {
         CivilDate day;
         tk::MeetingKind kind;
@@ -202,18 +205,18 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
     std::vector<MeetingPlan> meetings;
     const CivilDate start = core::AddMonths(today, -12);
     auto workday_on_or_after = [&](CivilDate d) { return *cal.IsWorkday(d) ? d : after(d, 1); };
-    const std::vector<std::string> yangshe_units = {"善港村", "北联村", "花园村", "杨舍镇"};
-    const std::vector<std::string> nanfeng_units = {"永联村", "前塘村", "南丰镇"};
-    const std::vector<std::string> city_units = {"善港村", "北联村", "花园村", "永联村", "前塘村", "采莲村", "塘桥镇"};
+    const std::vector<std::string> linhu_units = {"灵湖村", "采莲村", "前塘村", "临湖镇"};
+    const std::vector<std::string> yangshe_units = {"善港村", "福前村", "杨舍镇"};
+    const std::vector<std::string> city_units = {"善港村", "福前村", "花园村", "永联村", "新塍村", "新凯村", "张家港高新区"};
     for (int month = 0; month < 12; ++month) {
         const CivilDate base = core::AddMonths(start, month);
         auto label = [&](CivilDate d) { return std::to_string(d.year) + "年" + std::to_string(d.month) + "月"; };
         const auto d1 = workday_on_or_after(CivilDate{base.year, base.month, std::min(base.day, 20)});
-        meetings.push_back({d1, tk::MeetingKind::kWorkMeeting, &a.yangshe, "杨舍镇", "杨舍镇" + label(d1) + "工作例会",
-                            yangshe_units, 10});
+        meetings.push_back({d1, tk::MeetingKind::kWorkMeeting, &a.linhu, "临湖镇", "临湖镇" + label(d1) + "工作例会",
+                            linhu_units, 10});
         const auto d2 = after(d1, 2);
-        meetings.push_back({d2, tk::MeetingKind::kWorkMeeting, &a.nanfeng, "南丰镇", "南丰镇" + label(d2) + "工作例会",
-                            nanfeng_units, 10});
+        meetings.push_back({d2, tk::MeetingKind::kWorkMeeting, &a.yangshe, "杨舍镇", "杨舍镇" + label(d2) + "工作例会",
+                            yangshe_units, 10});
         if (month % 3 == 1) {
             const auto d3 = after(d1, 5);
             meetings.push_back({d3, tk::MeetingKind::kSecretaryTalk, &a.city, "张家港市",
@@ -253,7 +256,7 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
     }
 
     // Hand-made recent items so that every colour is open today (`ago` working days before today:
-    // 8 of 10 passed is yellow, 10 of 10 with a note is blue, 12 is red, on any weekday), for the secretary (北联村) and
+    // 8 of 10 passed is yellow, 10 of 10 with a note is blue, 12 is red, on any weekday), for the secretary (灵湖村) and
     // others; and three reds for 花园村 this quarter (a talk).
     struct Recent {
         const char* unit;
@@ -263,17 +266,20 @@ int LoadDemoTickets(core::ports::Store& store, core::ports::TicketStore& tickets
         bool note_recently;
     };
     const Recent recents[] = {
-        {"北联村", 12, 10, Plan::kStalled, false}, {"北联村", 8, 10, Plan::kStalled, false},
-        {"北联村", 10, 10, Plan::kStalled, true},  {"北联村", 2, 10, Plan::kActive, false},
+        {"灵湖村", 12, 10, Plan::kStalled, false}, {"灵湖村", 8, 10, Plan::kStalled, false},
+        {"灵湖村", 10, 10, Plan::kStalled, true},  {"灵湖村", 2, 10, Plan::kActive, false},
         {"花园村", 14, 5, Plan::kStalled, false},  {"花园村", 13, 5, Plan::kStalled, false},
         {"花园村", 12, 5, Plan::kStalled, false},  {"善港村", 8, 10, Plan::kStalled, false},
-        {"永联村", 10, 10, Plan::kStalled, true},   {"杨舍镇", 3, 10, Plan::kActive, false},
+        {"永联村", 10, 10, Plan::kStalled, true},   {"临湖镇", 3, 10, Plan::kActive, false},
     };
     for (std::size_t idx = 0; idx < std::size(recents); ++idx) {
         const auto& r = recents[idx];
         const auto day = before(today, r.ago);
-        const bool yangshe = std::string(r.unit) != "永联村";
-        const app::Actor& office = yangshe ? a.yangshe : a.nanfeng;
+        const std::string u = r.unit;
+        const app::Actor& office = u == "永联村" ? a.nanfeng
+                                   : u == "花园村" ? a.gaoxin
+                                   : u == "善港村" ? a.yangshe
+                                                   : a.linhu;
         at(day, [&, r, day, idx, &office = office] {
             const Id id = item(office, tk::Source::kMinqing, 0, unit.at(r.unit), day, r.plan,
                                static_cast<int>(idx) * 3 + 1, r.days);

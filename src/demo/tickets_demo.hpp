@@ -1,12 +1,12 @@
 #pragma once
 // The demo's closed loop (交办 → 督办 → 查办), after Zhangjiagang's 书记讲给书记听 and 一条龙 mechanism
 // (seed 001) and Liyang's 民情 visits and 百姓议事堂 (seed 003): a year up to the demo's start day of
-// quarterly 书记讲给书记听 (张家港市), monthly 工作例会 (杨舍镇 and 南丰镇), seminars and 点调会 — 30+
-// meetings with 350+ items assigned to Zhangjiagang's towns and villages and walked through their
+// quarterly 书记讲给书记听 (张家港市), monthly 工作例会 (临湖镇 — the demo town — and 杨舍镇), seminars and
+// 点调会 — 30+ meetings with 350+ items assigned to their towns and villages and walked through their
 // lives day by day on the working-day calendar (most closed; the latest still open in every
 // colour; a few sent back or reopened after an unhappy call-back); a 姜堰区 工作例会 for the county
 // account; and Liyang 民情 raised by the demo `member` account at 塘马村, with a 议事堂 record.
-// The demo's `town` (杨舍镇 office), `secretary` (北联村) and `member` accounts each have work of
+// The demo's `town` (临湖镇 office), `secretary` (灵湖村) and `member` accounts each have work of
 // their own. Nothing is dated after the start day. Idempotent: does nothing when meetings exist.
 
 #include <mutex>

@@ -114,6 +114,9 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     nominations = std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster);
     workbench->AddProvider(
         [this](const app::Actor& a, std::vector<app::WorkCard>& cards) { nominations->Cards(a, cards); });
+    attachments->SetOwner(core::attachments::kOwnerNomination, [this](const app::Actor& actor, app::Id id, app::Id sub) {
+        return nominations->EvidenceAccess(actor, id, sub);
+    });
 }
 
 void Runtime::StartChangeFeed() {

@@ -86,7 +86,7 @@ TEST_P(KillNineTest, EveryAcknowledgedWriteSurvivesAndNoBatchIsHalfApplied) {
     const json::value listed = json::parse(tangma.Get("/api/v1/points/members?limit=20").body);
     for (const auto& m : listed.at("items").as_array()) members.push_back(m.at("id").as_int64());
     ASSERT_GE(members.size(), 5u);
-    const std::int64_t unit = UnitId(town, "北联村");
+    const std::int64_t unit = UnitId(town, "灵湖村");
 
     const int rounds = FullSize() ? 8 : 1;
     const auto load = std::chrono::milliseconds(FullSize() ? 4000 : 1500);
@@ -175,7 +175,7 @@ TEST(PostgresDown, RequestsFailFastWith503AndRecoverWithoutRestartingLingyan) {
     Server server = Spawn(url, key, {"--demo"}, (dir / "serve.log").string());
     Client town(server.port);
     ASSERT_EQ(town.Login("town").status, 200);
-    const std::int64_t unit = UnitId(town, "北联村");
+    const std::int64_t unit = UnitId(town, "灵湖村");
 
     std::atomic<bool> stop{false};
     std::mutex mutex;
@@ -274,7 +274,7 @@ TEST(DiskFull, WritesAreRefusedClearlyNothingIsCorruptedAndServiceResumes) {
     Server server = Spawn(url, key, {"--demo"}, (dir / "serve.log").string());
     Client town(server.port);
     ASSERT_EQ(town.Login("town").status, 200);
-    const std::int64_t unit = UnitId(town, "北联村");
+    const std::int64_t unit = UnitId(town, "灵湖村");
 
     // The disk "fills": no file of the server may grow more than 256 KiB past its largest now.
     namespace fs = std::filesystem;
@@ -350,7 +350,7 @@ TEST(FeedAcrossRestart, AServerCatchesUpOnChangesMadeWhileItsFeedWasDisconnected
     Client town_a(a.port);
     ASSERT_EQ(town_a.Login("town").status, 200);
     Client town_b = Again(town_a, b.port);
-    const std::int64_t unit = UnitId(town_a, "北联村");
+    const std::int64_t unit = UnitId(town_a, "灵湖村");
 
     pg.Stop();
     pg.Start();

@@ -108,6 +108,19 @@ Result<NominationView> NominationService::Review(const Actor& actor, Id id, bool
     return ViewOf(std::move(reviewed));
 }
 
+Result<OwnerAccess> NominationService::EvidenceAccess(const Actor& actor, Id nomination_id, Id sub_id) {
+    if (sub_id != 0 || !IsManager(actor.role)) return NotFound("提名");
+    std::optional<personnel::Nomination> n;
+    {
+        std::lock_guard lock(store_mutex_);
+        n = personnel_.FindNomination(nomination_id);
+    }
+    if (!n || !InScope(actor, n->unit_id)) return NotFound("提名");
+    OwnerAccess access;
+    access.add = n->nominated_by == actor.username && n->state == personnel::NominationState::kPending;
+    return access;
+}
+
 void NominationService::Cards(const Actor& actor, std::vector<WorkCard>& cards) {
     if (actor.role != Role::kAdmin && actor.role != Role::kCounty) return;
     NominationQuery q;

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/attachments/attachment_service.hpp"
 #include "app/common/use_case_base.hpp"
 #include "app/workbench/workbench_service.hpp"
 #include "core/personnel/nomination.hpp"
@@ -52,6 +53,11 @@ public:
     Result<NominationView> Review(const Actor& actor, Id id, bool confirm, const std::string& reason);
     // The workbench card of a reviewer (admin, county): pending nominations in scope.
     void Cards(const Actor& actor, std::vector<WorkCard>& cards);
+    // The attachment store's rule for a nomination's evidence files (owner "nomination", sub_id 0):
+    // officers (admin, county, town) with the nominee in scope read them — the reviewer among them;
+    // the officer who nominated adds (and removes his own) while the nomination waits for review.
+    // Anyone else, another sub_id or a nonexistent nomination: not found.
+    Result<OwnerAccess> EvidenceAccess(const Actor& actor, Id nomination_id, Id sub_id);
 
 private:
     NominationView ViewOf(core::personnel::Nomination n) const;

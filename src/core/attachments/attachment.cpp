@@ -146,7 +146,7 @@ std::optional<Type> TypeFromName(std::string_view name) {
 }
 
 bool KnownOwner(std::string_view kind) {
-    return kind == kOwnerTicket || kind == kOwnerDeclaration || kind == kOwnerProject;
+    return kind == kOwnerTicket || kind == kOwnerDeclaration || kind == kOwnerProject || kind == kOwnerNomination;
 }
 
 Result<Sniffed> Sniff(std::string_view b) {

@@ -53,6 +53,7 @@ Result<std::string> CleanName(std::string_view name, Type actual);
 inline constexpr std::string_view kOwnerTicket = "ticket";            // sub_id: a timeline event (0 = the ticket)
 inline constexpr std::string_view kOwnerDeclaration = "declaration";  // a points declaration (申报)
 inline constexpr std::string_view kOwnerProject = "project";          // sub_id: a progress report (0 = the project)
+inline constexpr std::string_view kOwnerNomination = "nomination";    // a 躺平奖 nomination's evidence (佐证材料)
 bool KnownOwner(std::string_view kind);
 
 // One stored file as its metadata row holds it. The bytes live in the blob store by sha256.

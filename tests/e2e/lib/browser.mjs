@@ -52,6 +52,13 @@ export async function login(page, username, { screenshot } = {}) {
   return api(page, '/me');
 }
 
+// Inside the viewport horizontally (a phone must not have to scroll sideways to reach it).
+export async function insideViewport(page, locator) {
+  const box = await locator.boundingBox();
+  const width = page.viewportSize().width;
+  return box !== null && box.x >= 0 && box.x + box.width <= width;
+}
+
 /** GET an API path with the page's session cookie. */
 export async function api(page, path) {
   const response = await page.request.get(`${BASE_URL}/api/v1${path}`);

@@ -41,17 +41,17 @@ describe('accounts in the web', () => {
     await page.locator('[data-test="accounts-table"] .el-table__row').first().waitFor();
     const summary = await page.locator('[data-test="accounts-summary"]').innerText();
     assert.match(summary, /共 [1-9]\d* 个账号/, summary);
-    assert.ok((await page.locator('[data-test="accounts-table"]').innerText()).includes('secretary'), 'the secretary of 北联村 is in the town');
+    assert.ok((await page.locator('[data-test="accounts-table"]').innerText()).includes('secretary'), 'the secretary of 灵湖村 is in the town');
     await shot(page, '90-accounts-list');
 
     await page.locator('[data-test="account-add"]').click();
     await page.locator('[data-test="account-username"]').fill(username);
-    await page.locator('[data-test="account-display-name"]').fill('善港村 新书记');
+    await page.locator('[data-test="account-display-name"]').fill('前塘村 新书记');
     await page.locator('.el-dialog [data-test="account-role"]').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '村/社区书记' }).click();
     await page.locator('.el-dialog [data-test="unit-picker"]').click();
-    await page.keyboard.type('善港村');
-    await page.locator('.el-select-dropdown__item', { hasText: '善港村' }).first().click();
+    await page.keyboard.type('前塘村');
+    await page.locator('.el-select-dropdown__item', { hasText: '前塘村' }).first().click();
     await shot(page, '91-accounts-new');
     await page.locator('[data-test="account-save"]').click();
     const issued = page.locator('[data-test="issued-value"]');
@@ -116,8 +116,8 @@ describe('accounts in the web', () => {
     await officer.locator('.el-dialog [data-test="account-role"]').click();
     await officer.locator('.el-select-dropdown__item:visible', { hasText: /^党员$/ }).click();
     await officer.locator('.el-dialog [data-test="unit-picker"]').click();
-    await officer.keyboard.type('北联村');
-    await officer.locator('.el-select-dropdown__item', { hasText: '北联村' }).first().click();
+    await officer.keyboard.type('灵湖村');
+    await officer.locator('.el-select-dropdown__item', { hasText: '灵湖村' }).first().click();
     await officer.locator('[data-test="account-save"]').click();
     const issued = officer.locator('[data-test="issued-value"]');
     await issued.waitFor();

@@ -1,7 +1,8 @@
-// secretary on a phone-width screen: collapsed menu that opens as a drawer.
+// secretary on a phone-width screen: collapsed menu that opens as a drawer; the 积分公示 tables and
+// the 积分审核 list (cards, not a table) with its dialogs fit 390 px.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, PASSWORD, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, PASSWORD, insideViewport, launch, login, newPage, shot } from '../lib/browser.mjs';
 
 describe('secretary on a phone', () => {
   let browser;
@@ -56,6 +57,47 @@ describe('secretary on a phone', () => {
       assert.ok(spill <= 1, `${table}: the table is ${spill}px wider than its box`);
     }
     await shot(page, '34-phone-publicity');
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('fits the 积分审核 list and every dialog’s buttons inside 390 px', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await login(page, 'secretary');
+    await page.goto(`${BASE_URL}/points/approvals`);
+    const rows = page.locator('[data-test="approval-list"] [data-test="approval-row"]');
+    await rows.first().waitFor();
+    const pending = (await page.request.get(`${BASE_URL}/api/v1/points/approvals?limit=1`).then((r) => r.json())).total;
+    assert.ok(pending > 0, 'the secretary has declarations to approve');
+    const card = page.locator('[data-test="approvals"]');
+    const spill = await card.evaluate((el) => el.querySelector('[data-test="approval-list"]').scrollWidth - el.getBoundingClientRect().width);
+    assert.ok(spill <= 1, `the list is ${spill}px wider than its card`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no horizontal page scroll (${overflow}px)`);
+    for (const name of ['approval-pick', 'approval-member', 'approve', 'reject'])
+      assert.ok(await insideViewport(page, rows.first().locator(`[data-test="${name}"]`)), `${name} inside the viewport`);
+    await shot(page, '35-phone-approvals');
+
+    // 批量记录: the dialog and its buttons.
+    await page.locator('[data-test="bulk-open"]').click();
+    const dialog = page.locator('.el-dialog:visible');
+    await dialog.waitFor();
+    assert.ok(await insideViewport(page, dialog), 'the 批量记录 dialog fits');
+    const buttons = dialog.locator('.el-dialog__footer .el-button');
+    assert.ok((await buttons.count()) >= 2);
+    for (let i = 0; i < (await buttons.count()); ++i) assert.ok(await insideViewport(page, buttons.nth(i)), `dialog button ${i} inside the viewport`);
+    await shot(page, '36-phone-bulk-record');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The rejection prompt.
+    await rows.first().locator('[data-test="reject"]').click();
+    const box = page.locator('.el-message-box');
+    await box.waitFor();
+    const boxButtons = box.locator('.el-message-box__btns .el-button');
+    assert.equal(await boxButtons.count(), 2);
+    for (let i = 0; i < 2; ++i) assert.ok(await insideViewport(page, boxButtons.nth(i)), `prompt button ${i} inside the viewport`);
+    await boxButtons.first().click();  // cancel: nothing is rejected
+    await box.waitFor({ state: 'hidden' });
     assert.deepEqual(page.errors, []);
   });
 });

@@ -4,14 +4,7 @@
 // (desk and phone).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
-
-// Inside the viewport horizontally (a phone must not have to scroll sideways to reach it).
-async function insideViewport(page, locator) {
-  const box = await locator.boundingBox();
-  const width = page.viewportSize().width;
-  return box !== null && box.x >= 0 && box.x + box.width <= width;
-}
+import { BASE_URL, api, insideViewport, launch, login, newPage, shot } from '../lib/browser.mjs';
 
 const visibleOption = (page, text) => page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
 // Element Plus puts a data-test attribute on the inner <input> of some inputs and on the wrapper of others.
@@ -182,7 +175,7 @@ describe('points administration: rules, periods, bulk records, reversals', () =>
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'admin');
     await phone.goto(`${BASE_URL}/points/approvals`);
-    const first = phone.locator('[data-test="approval-list"] .el-table__body-wrapper tr').first();
+    const first = phone.locator('[data-test="approval-list"] [data-test="approval-row"]').first();
     await first.waitFor();
     const target = (await api(phone, '/points/approvals?limit=1')).items[0];
     await field(phone, 'approvals-search').fill(target.member_name);

@@ -1,4 +1,4 @@
-// 项目 (揭榜挂帅): the 杨舍镇 office (town) publishes a project; the 北联村 secretary, on a phone
+// 项目 (揭榜挂帅): the 临湖镇 office (town) publishes a project; the 灵湖村 secretary, on a phone
 // (390 px), finds it with the "open to claim" filter and claims it — owner picked by keyboard, a
 // responsibility and a milestone in working days; the office confirms the claim; the secretary
 // reports progress with a figure, closing the milestone. Every page is checked with axe and saved as
@@ -76,7 +76,7 @@ describe('projects: publish → claim → confirm → progress', () => {
     await claim.waitFor({ state: 'hidden' });
     await waitState(phone, '已揭榜待确认');
     const claimed = await api(phone, `/projects/${id}`);
-    assert.equal(claimed.unit, '北联村');
+    assert.equal(claimed.unit, '灵湖村');
     assert.ok(claimed.owner, 'an owner from the roster');
     assert.equal(claimed.milestones.length, 1);
     assert.deepEqual(phone.errors, []);
@@ -179,14 +179,14 @@ describe('projects: publish → claim → confirm → progress', () => {
     await dialog.locator('[data-test="project-save"]').click();
     await dialog.locator('[data-test="form-error"]', { hasText: '发布单位' }).waitFor();
     await dialog.locator('[data-test="project-office"] .el-select').click();
-    await admin.keyboard.type('杨舍');
-    await admin.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '杨舍镇' }).first().click();
+    await admin.keyboard.type('临湖');
+    await admin.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '临湖镇' }).first().click();
     await shot(admin, '95-projects-admin-publish');
     await dialog.locator('[data-test="project-save"]').click();
     await admin.waitForURL(/\/projects\/\d+$/);
     const id = Number(new URL(admin.url()).pathname.split('/').pop());
     const made = await api(admin, `/projects/${id}`);
-    assert.equal(made.office_unit, '杨舍镇');
+    assert.equal(made.office_unit, '临湖镇');
     assert.equal(made.state, 'published');
     assert.deepEqual(admin.errors, []);
     await admin.context().close();

@@ -223,7 +223,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
     const [a, b] = [`E2E-${stamp}-1`, `E2E-${stamp}-2`];
     const dir = mkdtempSync(join(tmpdir(), 'hotline-'));
     const badPath = join(dir, '热线-有错.xlsx');
-    writeFileSync(badPath, writeXlsx([header, line(a, '北联村', '河道垃圾漂浮'), line(b, '不存在的村', '路面破损')], '热线'));
+    writeFileSync(badPath, writeXlsx([header, line(a, '灵湖村', '河道垃圾漂浮'), line(b, '不存在的村', '路面破损')], '热线'));
     await town.locator('[data-test="hotline-file"]').setInputFiles(badPath);
     await town.locator('[data-test="import-errors-table"] .el-table__row').first().waitFor();
     assert.equal(await town.locator('[data-test="import-errors-table"] .el-table__row').count(), 1);
@@ -232,7 +232,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
     const before = (await api(town, '/tickets?source=hotline&per_page=1')).total;
 
     const goodPath = join(dir, '热线.xlsx');
-    writeFileSync(goodPath, writeXlsx([header, line(a, '北联村', '河道垃圾漂浮'), line(b, '北联村', '路面破损'), line(a, '北联村', '河道垃圾漂浮')], '热线'));
+    writeFileSync(goodPath, writeXlsx([header, line(a, '灵湖村', '河道垃圾漂浮'), line(b, '灵湖村', '路面破损'), line(a, '灵湖村', '河道垃圾漂浮')], '热线'));
     await town.locator('[data-test="hotline-file"]').setInputFiles(goodPath);
     await town.locator('[data-test="hotline-confirm"]').waitFor();
     assert.equal(await town.locator('[data-test="hotline-created"] .el-table__row').count(), 2);

@@ -45,7 +45,7 @@ protected:
     void AddPeople(int n, const std::string& prefix) {
         Client town(port());
         ASSERT_EQ(town.Login("town").status, 200);
-        const auto unit = Unit("北联村");
+        const auto unit = Unit("灵湖村");
         for (int i = 0; i < n; ++i)
             ASSERT_EQ(town.Send("POST", "/api/v1/people", PersonBody(unit, prefix + std::to_string(i))).status, 201);
         server_->runtime().AnchorAudit();
@@ -99,7 +99,7 @@ TEST_P(Backups, RoundTripKeepsEveryRowTheAuditChainAndTheSideFiles) {
     std::int64_t unit = 0;
     restored.runtime().roster->WithIndex([&](const core::roster::RosterIndex& idx) {
         for (const auto& u : idx.tree().units())
-            if (u.name == "北联村") unit = u.id;
+            if (u.name == "灵湖村") unit = u.id;
     });
     EXPECT_EQ(town.Send("POST", "/api/v1/people", PersonBody(unit, "恢复后新增")).status, 201);
 }
@@ -108,7 +108,7 @@ TEST_P(Backups, BackupWhileTheServerWritesIsOneConsistentState) {
     AddPeople(1, "先有");
     std::atomic<bool> stop{false};
     std::atomic<int> written{0};
-    std::thread writer([&, port = port(), unit = Unit("北联村")] {
+    std::thread writer([&, port = port(), unit = Unit("灵湖村")] {
         Client town(port);
         if (town.Login("town").status != 200) return;
         for (int i = 0; !stop; ++i)

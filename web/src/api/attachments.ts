@@ -3,7 +3,7 @@
 // scope and limits before it reads a file, and the type from the bytes.
 import { buildUrl, http, upload, type UploadOptions } from './http';
 
-export type AttachmentOwner = 'ticket' | 'project' | 'declaration';
+export type AttachmentOwner = 'ticket' | 'project' | 'declaration' | 'nomination';
 
 export interface Attachment {
   id: number;

@@ -26,7 +26,7 @@ struct OwnerRef {
 core::Result<OwnerRef> OwnerOf(const Request& req) {
     OwnerRef o;
     o.kind = req.Query("owner").value_or("");
-    if (!at::KnownOwner(o.kind)) return core::Invalid("owner 应为 ticket、project 或 declaration", "owner");
+    if (!at::KnownOwner(o.kind)) return core::Invalid("owner 应为 ticket、project、declaration 或 nomination", "owner");
     auto id = QueryInt(req.Query("owner_id"), "owner_id", 0, 1, kMaxId);
     if (!id) return id.error();
     auto sub = QueryInt(req.Query("sub_id"), "sub_id", 0, 0, kMaxId);

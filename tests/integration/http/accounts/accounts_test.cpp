@@ -96,7 +96,7 @@ TEST_P(AccountsTest, ACountyOfficerManagesOnlyTheRolesBelowInsideItsScope) {
     EXPECT_EQ(names, (std::set<std::string>{"county", "yaozhuang"}));
 
     EXPECT_EQ(Create(county, "another.county", "county", Unit("姜堰区")).status, 403);
-    EXPECT_EQ(Create(county, "far.town", "town", Unit("杨舍镇")).status, 404);
+    EXPECT_EQ(Create(county, "far.town", "town", Unit("临湖镇")).status, 404);
     EXPECT_EQ(Create(county, "admin2", "admin", 0).status, 403);
     auto town = Create(county, "baimi.town", "town", Unit("白米镇"));
     ASSERT_EQ(town.status, 201) << town.body;
@@ -125,7 +125,7 @@ TEST_P(AccountsTest, ACountyOfficerManagesOnlyTheRolesBelowInsideItsScope) {
     // Moving an account out of the county's scope is refused.
     const auto member = IdOf(county, "yaozhuang");
     auto moved = county.Send("PATCH", "/api/v1/accounts/" + std::to_string(member),
-                             json::serialize(json::object{{"scope_unit_id", Unit("北联村")}}));
+                             json::serialize(json::object{{"scope_unit_id", Unit("灵湖村")}}));
     EXPECT_EQ(moved.status, 404);
     // The county's own account is listed but not manageable.
     const auto self = IdOf(county, "county");
@@ -164,13 +164,13 @@ TEST_P(AccountsTest, ResettingDisablingAndReScopingEndTheSessionsAndAreAudited) 
     ASSERT_EQ(secretary.Login("secretary").status, 200);
 
     // A new role or scope ends the sessions; a new display name alone does not.
-    auto renamed = town.Send("PATCH", "/api/v1/accounts/" + std::to_string(secretary_id), R"({"display_name":"北联村 王书记"})");
+    auto renamed = town.Send("PATCH", "/api/v1/accounts/" + std::to_string(secretary_id), R"({"display_name":"灵湖村 王书记"})");
     ASSERT_EQ(renamed.status, 200) << renamed.body;
     EXPECT_EQ(secretary.Get("/api/v1/me").status, 200);
     auto rescoped = town.Send("PATCH", "/api/v1/accounts/" + std::to_string(secretary_id),
-                              json::serialize(json::object{{"scope_unit_id", Unit("善港村")}, {"role", "secretary"}}));
+                              json::serialize(json::object{{"scope_unit_id", Unit("前塘村")}, {"role", "secretary"}}));
     ASSERT_EQ(rescoped.status, 200) << rescoped.body;
-    EXPECT_EQ(Json(rescoped).at("scope_unit_name").as_string(), "善港村");
+    EXPECT_EQ(Json(rescoped).at("scope_unit_name").as_string(), "前塘村");
     EXPECT_EQ(secretary.Get("/api/v1/me").status, 401);
     // A town officer cannot raise an account to its own level.
     EXPECT_EQ(town.Send("PATCH", "/api/v1/accounts/" + std::to_string(secretary_id), R"({"role":"town"})").status, 403);

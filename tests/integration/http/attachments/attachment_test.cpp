@@ -44,7 +44,7 @@ class Attachments : public BackendTest {
 protected:
     std::int64_t NewTicket(Client& c) {
         json::object raise{{"title", "村口路灯不亮"}, {"detail", "三盏路灯坏了"}, {"category", "infrastructure"},
-                           {"unit_id", Unit("北联村")}, {"location", "北联村村口"}, {"raiser_name", "王大爷"}};
+                           {"unit_id", Unit("灵湖村")}, {"location", "灵湖村村口"}, {"raiser_name", "王大爷"}};
         auto r = c.Send("POST", "/api/v1/tickets", json::serialize(raise));
         EXPECT_EQ(r.status, 201) << r.body;
         return Json(r).at("id").as_int64();
@@ -198,11 +198,11 @@ TEST_P(Attachments, ProgressNotePhotosAndClosedTickets) {
     ASSERT_EQ(secretary.Login("secretary").status, 200);
     const auto ticket = NewTicket(town);
     const std::string path = "/api/v1/tickets/" + std::to_string(ticket);
-    // Assign to 北联村, the secretary signs and writes a progress note, then attaches its photo.
+    // Assign to 灵湖村, the secretary signs and writes a progress note, then attaches its photo.
     ASSERT_EQ(town.Send("POST", path + "/actions",
                         json::serialize(json::object{
                             {"action", "assign"},
-                            {"assign", json::object{{"unit_id", Unit("北联村")}, {"leader", "村书记"}, {"days", 5}}}}))
+                            {"assign", json::object{{"unit_id", Unit("灵湖村")}, {"leader", "村书记"}, {"days", 5}}}}))
                   .status,
               200);
     ASSERT_EQ(secretary.Send("POST", path + "/actions", R"({"action":"sign"})").status, 200);
@@ -228,9 +228,9 @@ TEST_P(Attachments, ProjectReportPhotos) {
     ASSERT_EQ(secretary.Login("secretary").status, 200);
     ASSERT_EQ(county.Login("county").status, 200);
     json::object body{{"kind", "secretary"},
-                      {"title", "北联村道路硬化"},
-                      {"unit_id", Unit("北联村")},
-                      {"owner_person_id", Secretary("北联村")},
+                      {"title", "灵湖村道路硬化"},
+                      {"unit_id", Unit("灵湖村")},
+                      {"owner_person_id", Secretary("灵湖村")},
                       {"milestones", json::array{json::object{{"title", "完工"}, {"days", 5}}}}};
     auto made = town.Send("POST", "/api/v1/projects", json::serialize(body));
     ASSERT_EQ(made.status, 201) << made.body;
@@ -276,7 +276,7 @@ TEST(AttachmentBackup, BackupAndRestoreCarryTheFiles) {
         core::roster::Id unit = 0;
         server.runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
             for (const auto& u : index.tree().units())
-                if (u.name == "北联村") unit = u.id;
+                if (u.name == "灵湖村") unit = u.id;
         });
         json::object raise{{"title", "村口路灯不亮"}, {"category", "infrastructure"}, {"unit_id", unit}};
         auto r = c.Send("POST", "/api/v1/tickets", json::serialize(raise));
@@ -354,7 +354,7 @@ TEST_P(Attachments, EvidenceOnPointsDeclarations) {
     ASSERT_EQ(up.status, 201) << up.body;
     const std::string file = "/api/v1/attachments/" + std::to_string(Json(up).at("id").as_int64()) + "/file";
 
-    // The approver of 塘马村 sees it; 北联村's secretary and 姜堰区 do not, as if it did not exist.
+    // The approver of 塘马村 sees it; 灵湖村's secretary and 姜堰区 do not, as if it did not exist.
     EXPECT_EQ(Json(tangma.Get(target)).at("items").as_array().size(), 1u);
     EXPECT_EQ(tangma.Get(file + "?variant=thumb").status, 200);
     for (Client* outsider : {&secretary, &county}) {
@@ -367,6 +367,77 @@ TEST_P(Attachments, EvidenceOnPointsDeclarations) {
     EXPECT_EQ(member.Send("POST", target, MakeImage(64, 64)).status, 403);
     EXPECT_EQ(member.Send("DELETE", file.substr(0, file.size() - 5), "").status, 403);
     EXPECT_EQ(Json(member.Get(target)).at("items").as_array().size(), 1u);
+}
+
+// 佐证材料 on 躺平奖 nominations (issue 14 §3): the town officer who nominated attaches the minutes
+// and a photo while the nomination waits; the reviewer (admin; the county of the town's region)
+// sees them; other officers of the region read but do not add; another county, a secretary and a
+// member get the nonexistent answer; a role without the right is refused before the body is read
+// (an oversized body answers 404/403, never 413); once reviewed, nothing more is added.
+TEST_P(Attachments, EvidenceOnTangpingNominations) {
+    Client town(port()), admin(port()), county(port()), secretary(port()), member(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    ASSERT_EQ(county.Login("county").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    ASSERT_EQ(member.Login("member").status, 200);
+    core::roster::Id cadre = 0;
+    server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
+        for (const auto* pos : index.TeamOf(Unit("临湖镇")))
+            if (pos->title == "副镇长" && cadre == 0) cadre = pos->person_id;
+    });
+    ASSERT_NE(cadre, 0);
+    auto named = town.Send("POST", "/api/v1/tangping/nominations",
+                           json::serialize(json::object{{"person_id", cadre},
+                                                        {"category", "slow"},
+                                                        {"reason", "分管的农房改造项目三次督办仍未推进"}}));
+    ASSERT_EQ(named.status, 201) << named.body;
+    const auto id = Json(named).at("id").as_int64();
+    const std::string target = "/api/v1/attachments?owner=nomination&owner_id=" + std::to_string(id);
+    const std::string minutes = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n";
+    const auto audit_before = AuditCount();
+
+    // Refused before the body is read: no right (member, secretary, another county: not found;
+    // admin, who reviews, may read but not add), so even a body over the size limit gets that answer.
+    const std::string huge = "%PDF-" + std::string((10u << 20) + 16, ' ');
+    for (Client* outsider : {&member, &secretary, &county})
+        EXPECT_EQ(outsider->Send("POST", target + "&name=x.pdf", huge).status, 404);
+    EXPECT_EQ(admin.Send("POST", target + "&name=x.pdf", huge).status, 403);
+    EXPECT_EQ(town.Send("POST", target + "&sub_id=3&name=x.pdf", minutes).status, 404);
+    EXPECT_EQ(town.Send("POST", "/api/v1/attachments?owner=nomination&owner_id=999999", minutes).status, 404);
+    // The nominating officer: over the size limit is 413 unread; a real PDF and a photo are stored.
+    EXPECT_EQ(town.Send("POST", target + "&name=x.pdf", huge).status, 413);
+    EXPECT_EQ(AuditCount(), audit_before);
+    auto pdf = town.Send("POST", target + "&name=" + Encode("镇党委会议纪要.pdf"), minutes, true,
+                         {{"Content-Type", "application/pdf"}});
+    ASSERT_EQ(pdf.status, 201) << pdf.body;
+    EXPECT_EQ(Json(pdf).at("owner").as_string(), "nomination");
+    auto photo = town.Send("POST", target + "&name=" + Encode("现场照片.jpg"), MakeImage(640, 480), true,
+                           {{"Content-Type", "image/jpeg"}});
+    ASSERT_EQ(photo.status, 201) << photo.body;
+    EXPECT_EQ(AuditCount(), audit_before + 2);
+    const std::string file = "/api/v1/attachments/" + std::to_string(Json(pdf).at("id").as_int64()) + "/file";
+
+    // The reviewer sees both and downloads the minutes; outsiders see nothing, as if none existed.
+    const auto listed = Json(admin.Get(target)).at("items").as_array();
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_EQ(listed[0].at("name").as_string(), "镇党委会议纪要.pdf");
+    EXPECT_EQ(listed[0].at("uploaded_by").as_string(), "town");
+    auto download = admin.Get(file);
+    ASSERT_EQ(download.status, 200);
+    EXPECT_EQ(download.body, minutes);
+    for (Client* outsider : {&member, &secretary, &county}) {
+        EXPECT_EQ(outsider->Get(target).status, 404);
+        EXPECT_EQ(outsider->Get(file).status, 404);
+    }
+
+    // Reviewed: the officer adds nothing more and the files stay.
+    ASSERT_EQ(admin.Send("POST", "/api/v1/tangping/nominations/" + std::to_string(id) + "/review",
+                         R"({"confirm":true,"reason":"会议纪要属实"})")
+                  .status,
+              200);
+    EXPECT_EQ(town.Send("POST", target + "&name=y.pdf", minutes).status, 403);
+    EXPECT_EQ(Json(town.Get(target)).at("items").as_array().size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Attachments, ::testing::Values("sqlite", "postgres"));

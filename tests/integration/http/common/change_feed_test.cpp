@@ -75,7 +75,7 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
     Client town_b = As(town_a, b.port), tangma_b = As(tangma_a, b.port);  // sessions are in the database
     Client* town[] = {&town_a, &town_b};
     Client* tangma[] = {&tangma_a, &tangma_b};
-    const json::value units = json::parse(town_a.Get("/api/v1/units?q=" + Encode("北联村")).body);
+    const json::value units = json::parse(town_a.Get("/api/v1/units?q=" + Encode("灵湖村")).body);
     const std::int64_t unit = units.at("items").at(0).at("id").as_int64();
     const json::value listed = json::parse(tangma_a.Get("/api/v1/points/members?limit=30").body);
     std::vector<std::int64_t> members;

@@ -150,7 +150,7 @@ TEST_P(CampaignTest, TownOfAnotherCountyCannotSeeOrChangeTheCampaign) {
     const auto id = std::to_string(detail.at("id").as_int64());
     const auto subject = detail.at("subjects").as_array()[0].at("id").as_int64();
 
-    Client town(port());  // 杨舍镇, 张家港市
+    Client town(port());  // 临湖镇, 吴中区
     ASSERT_EQ(town.Login("town").status, 200);
     EXPECT_EQ(town.Get("/api/v1/campaigns/" + id).status, 404);
     EXPECT_EQ(town.Get("/api/v1/campaigns/" + id + "/ranking").status, 404);

@@ -2,8 +2,8 @@
 // cites a published campaign's result, an honour or a talent-pool entry (checked to concern the
 // person, in scope); an appointment creates its position in the roster, and citing a pool also
 // moves the member to appointed — in one transaction; bad input is 422 naming the field; lists per
-// person and per campaign. Nominations: a town officer names cadres of his own town, the county
-// reviews with a reason; both audited.
+// person and per campaign; the demo town decides on its own village secretaries. Nominations: a town
+// officer names cadres of his own town, the county reviews with a reason; both audited.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -226,11 +226,11 @@ TEST_P(Personnel, AppointedInAPoolIsADecisionThatCreatesThePositionInOneTransact
 }
 
 TEST_P(Personnel, ATownNamesCadresOfItsOwnTownAndTheCountyReviews) {
-    // The demo's town officer (杨舍镇) names a cadre of 杨舍镇.
+    // The demo's town officer (临湖镇) names a cadre of 临湖镇.
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
-    const auto yangshe = Unit("杨舍镇");
-    const auto cadre = Holder(yangshe, "副镇长");
+    const auto linhu = Unit("临湖镇");
+    const auto cadre = Holder(linhu, "副镇长");
     json::object body{{"person_id", cadre},
                       {"year", 2026},
                       {"category", "slow"},
@@ -262,7 +262,7 @@ TEST_P(Personnel, ATownNamesCadresOfItsOwnTownAndTheCountyReviews) {
     // Someone of his town without a post is no cadre.
     core::roster::Id plain = 0;
     server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
-        index.ForEachPersonUnder(yangshe, [&](const core::roster::Person& p) {
+        index.ForEachPersonUnder(linhu, [&](const core::roster::Person& p) {
             bool post = false;
             for (const auto* pos : index.PositionsOf(p.id)) post = post || pos->end_date.empty();
             if (!post && plain == 0) plain = p.id;
@@ -298,14 +298,72 @@ TEST_P(Personnel, ATownNamesCadresOfItsOwnTownAndTheCountyReviews) {
     EXPECT_EQ(Audited("tangping_nomination"), 2);
 }
 
+// The demo town (临湖镇, issue 14 §3) has work in its scope: its village campaigns and the income
+// indicators of its villages; it records decisions on its own village secretaries citing last
+// year's published campaign — not a draft, not people of another county — and they stay in its scope.
+TEST_P(Personnel, TheTownDecidesOnItsVillageSecretariesFromItsOwnCampaign) {
+    auto& rt = server_->runtime();
+    demo::LoadDemoTownIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
+    const int year = std::stoi(rt.roster->Today().substr(0, 4));
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    std::map<std::string, std::int64_t> campaigns;
+    const auto campaign_list = Json(town.Get("/api/v1/campaigns"));
+    for (const auto& c : campaign_list.at("items").as_array())
+        campaigns[std::string(c.at("name").as_string())] = c.at("id").as_int64();
+    const auto closed = campaigns[demo::DemoTownCampaignName(year - 1, true)];
+    ASSERT_NE(closed, 0) << "the town sees last year's village campaign";
+    // Last year's incomes sum to what the roster (seed 000) says: 灵湖村 1488 万元.
+    auto progress = Json(town.Get("/api/v1/metrics/progress?metric=" + Encode("村集体经营性收入") +
+                                  "&year=" + std::to_string(year - 1) + "&month=12"));
+    std::map<std::string, double> income;
+    for (const auto& r : progress.at("rows").as_array())
+        income[std::string(r.at("unit_name").as_string())] = r.at("cumulative").as_double();
+    ASSERT_EQ(income.size(), 3u);
+    EXPECT_NEAR(income["灵湖村"], 1488, 0.1);
+
+    const auto secretary = Holder(Unit("灵湖村"), "书记");
+    json::object body{{"person_id", secretary}, {"kind", "reward"},      {"ground", "campaign"},
+                      {"ground_id", closed},    {"content", "通报表扬"}, {"decided_on", std::to_string(year) + "-02-01"}};
+    auto made = town.Send("POST", "/api/v1/decisions", json::serialize(body));
+    ASSERT_EQ(made.status, 201) << made.body;
+    const auto decision = Json(made).as_object();
+    EXPECT_EQ(decision.at("unit").as_string(), "灵湖村");
+    EXPECT_NE(std::string(decision.at("ground_label").as_string()).find("临湖镇村级集体经济发展考核"), std::string::npos);
+    EXPECT_EQ(decision.at("decided_by").as_string(), "town");
+    if (const auto open = campaigns[demo::DemoTownCampaignName(year, false)]) {  // absent in January
+        body["ground_id"] = open;
+        auto draft = town.Send("POST", "/api/v1/decisions", json::serialize(body));
+        EXPECT_EQ(draft.status, 422) << draft.body;
+        EXPECT_EQ(Field(draft), "ground_id");
+        body["ground_id"] = closed;
+    }
+    body["person_id"] = Secretary("三里村");  // 姜堰区: not the town's
+    auto outside = town.Send("POST", "/api/v1/decisions", json::serialize(body));
+    EXPECT_EQ(outside.status, 404) << outside.body;
+    EXPECT_EQ(Field(outside), "person_id");
+
+    const auto listed = Json(town.Get("/api/v1/decisions")).at("items").as_array();
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].at("id").as_int64(), decision.at("id").as_int64());
+    Client county(port());  // 姜堰区 does not see 临湖镇's decisions
+    ASSERT_EQ(county.Login("county").status, 200);
+    const auto county_decisions = Json(county.Get("/api/v1/decisions"));
+    for (const auto& d : county_decisions.at("items").as_array())
+        EXPECT_NE(d.at("id").as_int64(), decision.at("id").as_int64());
+    EXPECT_EQ(Audited("personnel_decision"), 1);
+}
+
 TEST_P(Personnel, TheDemoRecordsDecisionsFromSanhaoAndNominatedCadres) {
     auto& rt = server_->runtime();
     demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
     demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster);
+    demo::LoadDemoTownIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
     const int made = demo::LoadDemoPersonnel(*rt.store, rt.store_mutex, *rt.decisions, *rt.nominations, *rt.campaigns,
                                              *rt.pools, *rt.roster);
-    // 选拔重用 of three 好班子 towns' cadres, a talk for the last team, 晋升职级 of two 好班长, a reward.
-    EXPECT_EQ(made, 7);
+    // 选拔重用 of three 好班子 towns' cadres, a talk for the last team, 晋升职级 of two 好班长, a reward;
+    // 临湖镇's reward for 灵湖村's secretary and talk for 采莲村's.
+    EXPECT_EQ(made, 9);
     EXPECT_EQ(demo::LoadDemoPersonnel(*rt.store, rt.store_mutex, *rt.decisions, *rt.nominations, *rt.campaigns,
                                       *rt.pools, *rt.roster),
               0);  // idempotent
@@ -331,6 +389,17 @@ TEST_P(Personnel, TheDemoRecordsDecisionsFromSanhaoAndNominatedCadres) {
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
     EXPECT_EQ(Json(town.Get("/api/v1/tangping/nominations")).at("items").as_array().size(), 1u);
+    // The town has decisions in its scope: on its own village secretaries, citing its campaign.
+    std::map<std::string, std::string> town_decisions;  // unit → kind
+    const auto town_list = Json(town.Get("/api/v1/decisions"));
+    for (const auto& d : town_list.at("items").as_array())
+        town_decisions[std::string(d.at("unit").as_string())] = std::string(d.at("kind").as_string());
+    EXPECT_EQ(town_decisions, (std::map<std::string, std::string>{{"灵湖村", "reward"}, {"采莲村", "talk"}}));
+    // 姜堰区's talent pool, for the county.
+    const auto pools = Json(c.Get("/api/v1/pools"));
+    bool jiangyan_pool = false;
+    for (const auto& p : pools.at("items").as_array()) jiangyan_pool = jiangyan_pool || p.at("name").as_string() == "姜堰区镇村年轻干部雁阵队伍";
+    EXPECT_TRUE(jiangyan_pool);
     bool card = false;
     const auto body4 = Json(c.Get("/api/v1/workbench"));
     for (const auto& w : body4.at("cards").as_array())

@@ -1,6 +1,6 @@
 // One register of people (issue 14): a points member is a roster person with a membership, so the
 // unit page's member count, the party organization's page and the points leaderboard count the
-// same people in the demo (塘马村, 北联村), and a new member made in the roster reaches both. Ending
+// same people in the demo (塘马村, 灵湖村), and a new member made in the roster reaches both. Ending
 // a party membership ends the points membership (the ledger stays), a move moves it; a database
 // from before the one register gets a roster person for each old points member at start.
 #include <gtest/gtest.h>
@@ -59,7 +59,7 @@ protected:
 TEST_P(OneRegisterTest, UnitPageAndLeaderboardCountTheSamePeople) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
-    for (const char* name : {"塘马村", "北联村", "洑家村"}) {
+    for (const char* name : {"塘马村", "灵湖村", "洑家村"}) {
         const auto unit = Unit(name);
         const auto page = UnitPageCount(admin, unit);
         EXPECT_GT(page, 8) << name;  // the generated members and the village's cadres who are members
@@ -68,11 +68,11 @@ TEST_P(OneRegisterTest, UnitPageAndLeaderboardCountTheSamePeople) {
     // Every points member is a person of the roster whose membership is in that village.
     Client secretary(port());
     ASSERT_EQ(secretary.Login("secretary").status, 200);
-    const auto beilian = Unit("北联村");
-    const auto org = Json(secretary.Get("/api/v1/units/" + std::to_string(beilian))).at("party_orgs").at(0);
+    const auto linghu = Unit("灵湖村");
+    const auto org = Json(secretary.Get("/api/v1/units/" + std::to_string(linghu))).at("party_orgs").at(0);
     const auto detail = Json(secretary.Get("/api/v1/party-orgs/" + std::to_string(org.at("id").as_int64())));
     EXPECT_EQ(static_cast<std::int64_t>(detail.at("members").as_array().size()), org.at("member_count").as_int64());
-    auto members = Json(secretary.Get("/api/v1/points/members?unit=" + std::to_string(beilian) + "&limit=500"));
+    auto members = Json(secretary.Get("/api/v1/points/members?unit=" + std::to_string(linghu) + "&limit=500"));
     for (const auto& m : members.at("items").as_array()) {
         ASSERT_TRUE(m.at("person_id").is_int64()) << json::serialize(m);
         auto person = secretary.Get("/api/v1/people/" + std::to_string(m.at("person_id").as_int64()));
@@ -85,13 +85,13 @@ TEST_P(OneRegisterTest, UnitPageAndLeaderboardCountTheSamePeople) {
 TEST_P(OneRegisterTest, EndingOrMovingAMembershipEndsOrMovesThePointsMembership) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
-    const auto tangma = Unit("塘马村"), beilian = Unit("北联村");
+    const auto tangma = Unit("塘马村"), linghu = Unit("灵湖村");
     auto members = Json(admin.Get("/api/v1/points/members?limit=500&unit=" + std::to_string(tangma))).at("items").as_array();
     std::vector<json::object> picked;  // two members without an account
     for (const auto& m : members)
         if (m.at("name") != "演示党员" && picked.size() < 2) picked.push_back(m.as_object());
     ASSERT_EQ(picked.size(), 2u);
-    const auto board_tangma = BoardCount(admin, tangma), board_beilian = BoardCount(admin, beilian);
+    const auto board_tangma = BoardCount(admin, tangma), board_linghu = BoardCount(admin, linghu);
     const auto leaving = picked[0].at("id").as_int64(), moving = picked[1].at("id").as_int64();
     const auto leaving_total = TotalOf(admin, leaving), moving_total = TotalOf(admin, moving);
     const auto person_of = [](const json::object& m) { return "/api/v1/people/" + std::to_string(m.at("person_id").as_int64()); };
@@ -103,23 +103,23 @@ TEST_P(OneRegisterTest, EndingOrMovingAMembershipEndsOrMovesThePointsMembership)
     EXPECT_TRUE(MembersNamed(admin, tangma, std::string(picked[0].at("name").as_string())).empty() ||
                 MembersNamed(admin, tangma, std::string(picked[0].at("name").as_string())).front().at("id") != leaving);
     EXPECT_EQ(admin.Get("/api/v1/points/members/" + std::to_string(leaving) + "/ranks").status, 404);
-    ExpectCountsAgree(admin, {tangma, beilian}, "after an end");
+    ExpectCountsAgree(admin, {tangma, linghu}, "after an end");
 
     // Moved to another village's organization: the same member (and ledger) on the other board.
     auto move = admin.Send("PATCH", person_of(picked[1]),
-                           json::serialize(json::object{{"unit_id", beilian}, {"party_org_id", OrgOf(admin, beilian)}}));
+                           json::serialize(json::object{{"unit_id", linghu}, {"party_org_id", OrgOf(admin, linghu)}}));
     ASSERT_EQ(move.status, 200) << move.body;
     EXPECT_EQ(BoardCount(admin, tangma), board_tangma - 2);
-    EXPECT_EQ(BoardCount(admin, beilian), board_beilian + 1);
+    EXPECT_EQ(BoardCount(admin, linghu), board_linghu + 1);
     EXPECT_EQ(TotalOf(admin, moving), moving_total);
-    ExpectCountsAgree(admin, {tangma, beilian}, "after a move");
+    ExpectCountsAgree(admin, {tangma, linghu}, "after a move");
 
     // A member again: the same row comes back with its ledger.
     auto back = admin.Send("PATCH", person_of(picked[0]),
                            json::serialize(json::object{{"party_org_id", OrgOf(admin, tangma)}}));
     ASSERT_EQ(back.status, 200) << back.body;
     EXPECT_EQ(TotalOf(admin, leaving), leaving_total);
-    ExpectCountsAgree(admin, {tangma, beilian}, "after rejoining");
+    ExpectCountsAgree(admin, {tangma, linghu}, "after rejoining");
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
 }
 

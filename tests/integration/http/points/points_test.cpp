@@ -127,7 +127,7 @@ TEST_P(PointsTest, BadInputIsRefusedWhole) {
 
     auto created = Json(HttpResult{201, {}, Submit(member, {{"rule", "XX02"}, {"date", Today()}}, 201)});
     const std::string approve = "/api/v1/points/events/" + std::to_string(created.at("id").as_int64()) + "/approve";
-    EXPECT_EQ(secretary.Send("POST", approve, "").status, 403);  // 北联村's secretary: outside scope
+    EXPECT_EQ(secretary.Send("POST", approve, "").status, 403);  // 灵湖村's secretary: outside scope
     EXPECT_EQ(county.Send("POST", approve, "").status, 403);
     EXPECT_EQ(member.Send("POST", approve, "").status, 403);     // members do not approve
     EXPECT_EQ(tangma.Send("POST", approve, "").status, 200);
@@ -191,7 +191,7 @@ TEST_P(PointsTest, LeaderboardsRebuiltAtStartEqualAFreshRecount) {
 TEST_P(PointsTest, LeaderboardExportsToXlsxWithinScopeOnly) {
     Client admin(port()), town(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
-    ASSERT_EQ(town.Login("town").status, 200);  // 杨舍镇: 溧阳市 is outside its scope
+    ASSERT_EQ(town.Login("town").status, 200);  // 临湖镇: 溧阳市 is outside its scope
     const std::string city = std::to_string(UnitId(admin, "溧阳市"));
     auto file = admin.Get("/api/v1/points/leaderboard.xlsx?unit=" + city + "&top=20");
     ASSERT_EQ(file.status, 200) << file.body;
@@ -474,7 +474,7 @@ TEST_P(PointsTest, TopIncludesTiesAndApprovalsArePagedWithinScope) {
     EXPECT_EQ(second.at("items").at(0).at("id"), all.at("items").at(2).at("id"));
     EXPECT_EQ(tangma.Get("/api/v1/points/approvals?offset=-1").status, 422);
     const std::int64_t member_id = Json(member.Get("/api/v1/points/me")).at("member").at("id").as_int64();
-    auto other = Json(secretary.Get("/api/v1/points/approvals?limit=1000"));  // 北联村: not 塘马村's queue
+    auto other = Json(secretary.Get("/api/v1/points/approvals?limit=1000"));  // 灵湖村: not 塘马村's queue
     for (const auto& e : other.at("items").as_array()) EXPECT_NE(e.at("member_id").as_int64(), member_id);
     EXPECT_EQ(secretary.Get("/api/v1/points/approvals?unit=" + std::to_string(village)).status, 404);
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);

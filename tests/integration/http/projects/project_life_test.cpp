@@ -1,5 +1,5 @@
 // A project's full life over the real server on each backend, across three roles: the town office
-// (town, 杨舍镇) publishes a 揭榜挂帅 project, the village secretary (secretary, 北联村) claims it with a
+// (town, 临湖镇) publishes a 揭榜挂帅 project, the village secretary (secretary, 灵湖村) claims it with a
 // schedule, the office refuses once with a reason and confirms the second claim, the secretary
 // reports progress with figures milestone by milestone, the office completes it, and a campaign takes
 // it as a subject. A second secretary, another county and bad input are refused with nothing
@@ -18,13 +18,13 @@ namespace json = boost::json;
 
 class Projects : public BackendTest {
 protected:
-    // A secretary account for another village of 杨舍镇 than 北联村.
+    // A secretary account for another village of 临湖镇 than 灵湖村.
     std::int64_t AddNeighbour() {
-        const auto town = Unit("杨舍镇"), beilian = Unit("北联村");
+        const auto town = Unit("临湖镇"), linghu = Unit("灵湖村");
         std::int64_t village = 0;
         server_->runtime().roster->WithIndex([&](const core::roster::RosterIndex& index) {
             for (const auto& u : index.tree().units())
-                if (u.parent_id == town && u.id != beilian && village == 0) village = u.id;
+                if (u.parent_id == town && u.id != linghu && village == 0) village = u.id;
         });
         EXPECT_NE(village, 0);
         core::ports::UserRecord u;
@@ -69,8 +69,8 @@ TEST_P(Projects, FullLifeAcrossThreeRoles) {
     ASSERT_EQ(neighbour.Login("neighbour").status, 200);
     ASSERT_EQ(county.Login("county").status, 200);
     ASSERT_EQ(judge.Login("judge").status, 200);
-    const auto beilian = Unit("北联村");
-    const auto owner = Secretary("北联村");
+    const auto linghu = Unit("灵湖村");
+    const auto owner = Secretary("灵湖村");
     const auto& cal = core::calendar::ShippedChinaCalendar();
     const auto today = *core::ParseIsoDate(server_->runtime().clock.Today());
 
@@ -78,7 +78,7 @@ TEST_P(Projects, FullLifeAcrossThreeRoles) {
     json::object publish{{"kind", "bounty"}, {"title", "村级集体经济增收攻坚"}, {"detail", "年内村级集体经济收入增长 10%"}};
     EXPECT_EQ(Post(secretary, "/api/v1/projects", publish).status, 403);
     auto with_unit = publish;
-    with_unit["unit_id"] = beilian;
+    with_unit["unit_id"] = linghu;
     auto refused = Post(town, "/api/v1/projects", with_unit);
     EXPECT_EQ(refused.status, 422);
     EXPECT_EQ(Field(refused), "unit_id");
@@ -122,7 +122,7 @@ TEST_P(Projects, FullLifeAcrossThreeRoles) {
     r = Post(secretary, path + "/claim", claim);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(std::string(Json(r).at("state").as_string()), "claimed");
-    EXPECT_EQ(Json(r).at("unit_id").as_int64(), beilian);
+    EXPECT_EQ(Json(r).at("unit_id").as_int64(), linghu);
     r = Post(neighbour, path + "/claim", claim);
     EXPECT_EQ(r.status, 409) << r.body;
     EXPECT_EQ(Field(r), "state");
@@ -227,11 +227,11 @@ TEST_P(Projects, ASecretaryProjectIsActiveAtOnceAndRefusesHolidayDeadlines) {
     Client town(port()), secretary(port());
     ASSERT_EQ(town.Login("town").status, 200);
     ASSERT_EQ(secretary.Login("secretary").status, 200);
-    const auto beilian = Unit("北联村");
+    const auto linghu = Unit("灵湖村");
     json::object body{{"kind", "secretary"},
-                      {"title", "北联村人居环境提升"},
-                      {"unit_id", beilian},
-                      {"owner_person_id", Secretary("北联村")},
+                      {"title", "灵湖村人居环境提升"},
+                      {"unit_id", linghu},
+                      {"owner_person_id", Secretary("灵湖村")},
                       {"milestones", json::array{json::object{{"title", "方案"}, {"deadline", NonWorkingDay()}}}}};
     const auto audit_before = AuditCount();
     auto r = Post(town, "/api/v1/projects", body);
@@ -294,10 +294,10 @@ TEST_P(Projects, AdminPublishesForAnOffice) {
     EXPECT_EQ(missing.status, 422);
     EXPECT_EQ(Field(missing), "office_unit_id");
     EXPECT_EQ(AuditCount(), audit_before);
-    body["office_unit_id"] = Unit("杨舍镇");
+    body["office_unit_id"] = Unit("临湖镇");
     auto r = Post(admin, "/api/v1/projects", body);
     ASSERT_EQ(r.status, 201) << r.body;
-    EXPECT_EQ(std::string(Json(r).at("office_unit").as_string()), "杨舍镇");
+    EXPECT_EQ(std::string(Json(r).at("office_unit").as_string()), "临湖镇");
     EXPECT_EQ(std::string(Json(r).at("state").as_string()), "published");
     const auto path = "/api/v1/projects/" + std::to_string(Json(r).at("id").as_int64());
     // The town's office is its office; the village secretary below it may claim it.

@@ -72,9 +72,9 @@ TEST_P(ApiTest, TownSeesItsSubtreeOnlyAndGets404Outside) {
     Client admin(port()), town(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
     ASSERT_EQ(town.Login("town").status, 200);
-    std::int64_t beilian = UnitId(admin, "北联村");
+    std::int64_t linghu = UnitId(admin, "灵湖村");
     std::int64_t donglin = UnitId(admin, "东林村");
-    EXPECT_EQ(town.Get("/api/v1/units/" + std::to_string(beilian)).status, 200);
+    EXPECT_EQ(town.Get("/api/v1/units/" + std::to_string(linghu)).status, 200);
     auto outside = town.Get("/api/v1/units/" + std::to_string(donglin));
     EXPECT_EQ(outside.status, 404);
     EXPECT_EQ(town.Get("/api/v1/units/" + std::to_string(donglin) + "/stats").status, 404);
@@ -88,7 +88,7 @@ TEST_P(ApiTest, WritesOutsideScopeAreRefusedAndInsideAreAudited) {
     Client admin(port()), town(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
     ASSERT_EQ(town.Login("town").status, 200);
-    std::int64_t beilian = UnitId(admin, "北联村");
+    std::int64_t linghu = UnitId(admin, "灵湖村");
     std::int64_t donglin = UnitId(admin, "东林村");
     std::int64_t audit_before = server_->runtime().store->CountAudit();
     auto body = [](std::int64_t unit) {
@@ -100,7 +100,7 @@ TEST_P(ApiTest, WritesOutsideScopeAreRefusedAndInsideAreAudited) {
     EXPECT_EQ(outside.status, 422) << outside.body;
     EXPECT_EQ(Json(outside).at("error").at("message").as_string(), "所属单位不存在或不在您的管辖范围内");
     EXPECT_EQ(town.Send("POST", "/api/v1/people", body(99999999)).body, outside.body);
-    auto created = town.Send("POST", "/api/v1/people", body(beilian));
+    auto created = town.Send("POST", "/api/v1/people", body(linghu));
     ASSERT_EQ(created.status, 201) << created.body;
     std::int64_t id = Json(created).at("id").as_int64();
     EXPECT_EQ(server_->runtime().store->CountAudit(), audit_before + 1);
@@ -111,7 +111,7 @@ TEST_P(ApiTest, WritesOutsideScopeAreRefusedAndInsideAreAudited) {
     auto moved = town.Send("PATCH", "/api/v1/people/" + std::to_string(id), json::serialize(json::object{{"unit_id", donglin}}));
     EXPECT_EQ(moved.status, 422) << moved.body;
     auto pos = town.Send("POST", "/api/v1/positions",
-                         json::serialize(json::object{{"person_id", id}, {"unit_id", beilian}, {"title", "委员"},
+                         json::serialize(json::object{{"person_id", id}, {"unit_id", linghu}, {"title", "委员"},
                                                       {"start_date", "2024-01-02"}}));
     ASSERT_EQ(pos.status, 201) << pos.body;
     EXPECT_EQ(town.Send("DELETE", "/api/v1/people/" + std::to_string(id), "").status, 204);
@@ -175,7 +175,7 @@ TEST_P(ApiTest, UnitsPageChildrenAndStatsFollowTheTree) {
     ASSERT_EQ(admin.Login("admin").status, 200);
     auto roots = Json(admin.Get("/api/v1/units")).at("items").as_array();
     ASSERT_EQ(roots.size(), 2u);  // 江苏省, 浙江省
-    std::int64_t town = UnitId(admin, "杨舍镇");
+    std::int64_t town = UnitId(admin, "临湖镇");
     auto kids = Json(admin.Get("/api/v1/units?parent=" + std::to_string(town)));
     EXPECT_EQ(kids.at("total").as_int64(), 3);
     auto page = Json(admin.Get("/api/v1/units?parent=" + std::to_string(town) + "&size=2&page=2"));
@@ -197,7 +197,7 @@ TEST_P(ApiTest, RosterImportIsAllOrNothingWithEveryBadRowReported) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
     std::int64_t before = Json(admin.Get("/api/v1/people?size=1")).at("total").as_int64();
-    std::string code = std::string(Json(admin.Get("/api/v1/units?q=" + Encode("北联村"))).at("items").at(0).at("code").as_string());
+    std::string code = std::string(Json(admin.Get("/api/v1/units?q=" + Encode("灵湖村"))).at("items").at(0).at("code").as_string());
     std::string header = "姓名,性别,出生日期,学历,单位代码,职务,任职日期\n";
     std::string bad = header + "张三,男,1980-01-01,本科," + code + ",委员,2021-01-01\n" +
                       "李四,未知,1980-01-01,本科," + code + ",,\n" +
@@ -233,18 +233,18 @@ TEST_P(ApiTest, ExportsAreXlsxFilesWithTheCurrentFilters) {
 TEST_P(ApiTest, UnitsAreCreatedInsideScopeWithUniqueCodes) {
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
-    std::int64_t yangshe = UnitId(town, "杨舍镇");
+    std::int64_t linhu = UnitId(town, "临湖镇");
     auto body = [](std::int64_t parent, const char* code, const char* name) {
         return json::serialize(json::object{{"parent_id", parent}, {"code", code}, {"name", name}, {"kind", "village"},
                                             {"economy", "agriculture"}, {"population", 3200}});
     };
-    auto created = town.Send("POST", "/api/v1/units", body(yangshe, "320582001299", "新建村"));
+    auto created = town.Send("POST", "/api/v1/units", body(linhu, "320506001299", "新建村"));
     ASSERT_EQ(created.status, 201) << created.body;
     std::int64_t id = Json(created).at("id").as_int64();
     EXPECT_EQ(town.Get("/api/v1/units/" + std::to_string(id)).status, 200);
-    EXPECT_EQ(Json(town.Get("/api/v1/units?parent=" + std::to_string(yangshe))).at("total").as_int64(), 4);
-    EXPECT_EQ(town.Send("POST", "/api/v1/units", body(yangshe, "320582001299", "重复村")).status, 409);
-    EXPECT_EQ(Json(town.Send("POST", "/api/v1/units", body(yangshe, "12345", "短码村"))).at("error").at("field").as_string(),
+    EXPECT_EQ(Json(town.Get("/api/v1/units?parent=" + std::to_string(linhu))).at("total").as_int64(), 4);
+    EXPECT_EQ(town.Send("POST", "/api/v1/units", body(linhu, "320506001299", "重复村")).status, 409);
+    EXPECT_EQ(Json(town.Send("POST", "/api/v1/units", body(linhu, "12345", "短码村"))).at("error").at("field").as_string(),
               "code");
     EXPECT_EQ(town.Send("POST", "/api/v1/units", body(0, "320582001298", "顶级村")).status, 403);
     Client admin(port());

@@ -20,7 +20,7 @@ protected:
     // Some audited changes, then the head anchored as the server does every 30 s.
     void MakeHistory() {
         for (const char* name : {"audit_a", "audit_b", "audit_c", "audit_d"})
-            ASSERT_TRUE(server_->runtime().auth->AddUser(name, "", "member", Unit("北联村"), "a-password-1").ok());
+            ASSERT_TRUE(server_->runtime().auth->AddUser(name, "", "member", Unit("灵湖村"), "a-password-1").ok());
         server_->runtime().AnchorAudit();
     }
     int Verify() {

@@ -39,7 +39,7 @@ TEST_P(IdNumberScopeTest, ANumberHeldOutsideTheScopeIsNotRevealedAndAdminSeesItT
     ASSERT_EQ(admin.Login("admin").status, 200);
     ASSERT_EQ(town.Login("town").status, 200);
     ASSERT_EQ(county.Login("county").status, 200);
-    const std::int64_t town_unit = UnitId(town, "北联村");
+    const std::int64_t town_unit = UnitId(town, "灵湖村");
     const auto county_units = Json(county.Get("/api/v1/units?q=" + Encode("村") + "&size=1")).at("items").as_array();
     ASSERT_FALSE(county_units.empty());
     const std::int64_t county_unit = county_units[0].at("id").as_int64();
@@ -87,7 +87,7 @@ TEST_P(IdNumberScopeTest, AnImportRowWithANumberHeldOutsideTheScopeAddsAPersonWi
     ASSERT_EQ(town.Login("town").status, 200);
     ASSERT_EQ(county.Login("county").status, 200);
     const std::string shared = ResidentId(42, 9);
-    auto first = town.Send("POST", "/api/v1/people", PersonBody(UnitId(town, "北联村"), "甲乙丙", shared));
+    auto first = town.Send("POST", "/api/v1/people", PersonBody(UnitId(town, "灵湖村"), "甲乙丙", shared));
     ASSERT_EQ(first.status, 201) << first.body;
     const auto county_units = Json(county.Get("/api/v1/units?q=" + Encode("村") + "&size=1")).at("items").as_array();
     ASSERT_FALSE(county_units.empty());

@@ -110,7 +110,7 @@ TEST_P(TextLimitsTest, OverlongNamesAndTextsAreRefusedNamingTheField) {
 TEST_P(TextLimitsTest, APersonsNameObeysTheImportsRule) {
     Client c(port());
     ASSERT_EQ(c.Login("admin").status, 200);
-    const auto unit = Unit("北联村");
+    const auto unit = Unit("灵湖村");
     auto create = [&](const std::string& name_json) {
         return c.Send("POST", "/api/v1/people",
                       R"({"unit_id":)" + std::to_string(unit) + R"(,"name":)" + name_json +

@@ -48,9 +48,9 @@ TEST_P(HotlineImport, PreviewThenImportOnceSkippingRepeats) {
 
     // A bad file: the unit out of the town's scope, an unknown category — listed by row and column.
     Rows bad = {kHeader,
-                {"H-1", "2026-03-05 10:22", "村口路灯不亮", "北联村", "基础设施", "较急", "5", "王先生"},
+                {"H-1", "2026-03-05 10:22", "村口路灯不亮", "灵湖村", "基础设施", "较急", "5", "王先生"},
                 {"H-2", "2026-03-05", "垃圾清运不及时", "三里村", "", "", "", ""},
-                {"H-3", "2026-03-06", "噪音扰民", "北联村", "吵闹", "", "", ""}};
+                {"H-3", "2026-03-06", "噪音扰民", "灵湖村", "吵闹", "", "", ""}};
     const auto audit_before = AuditCount();
     const auto before = HotlineTickets(town);
     auto refused = Upload(town, "?dry_run=1", Book(bad));
@@ -68,9 +68,9 @@ TEST_P(HotlineImport, PreviewThenImportOnceSkippingRepeats) {
 
     // Fixed, with H-1 repeated lower down: the preview shows two to create, one skipped, writes nothing.
     Rows good = {kHeader,
-                 {"H-1", "2026-03-05 10:22", "村口路灯不亮", "北联村", "基础设施", "较急", "5", "王先生"},
-                 {"H-2", "2026-03-05", "垃圾清运不及时", "北联村", "", "", "2026-03-20", ""},
-                 {"H-1", "2026-03-05 10:22", "村口路灯不亮", "北联村", "基础设施", "较急", "5", "王先生"}};
+                 {"H-1", "2026-03-05 10:22", "村口路灯不亮", "灵湖村", "基础设施", "较急", "5", "王先生"},
+                 {"H-2", "2026-03-05", "垃圾清运不及时", "灵湖村", "", "", "2026-03-20", ""},
+                 {"H-1", "2026-03-05 10:22", "村口路灯不亮", "灵湖村", "基础设施", "较急", "5", "王先生"}};
     auto preview = Upload(town, "?dry_run=1", Book(good));
     ASSERT_EQ(preview.status, 200) << preview.body;
     auto p = Json(preview).as_object();
@@ -78,7 +78,7 @@ TEST_P(HotlineImport, PreviewThenImportOnceSkippingRepeats) {
     ASSERT_EQ(p.at("created").as_array().size(), 2u);
     const auto& first = p.at("created").as_array()[0].as_object();
     EXPECT_EQ(std::string(first.at("ref").as_string()), "H-1");
-    EXPECT_EQ(std::string(first.at("unit").as_string()), "北联村");
+    EXPECT_EQ(std::string(first.at("unit").as_string()), "灵湖村");
     EXPECT_EQ(std::string(first.at("category").as_string()), "基础设施");
     EXPECT_EQ(std::string(first.at("priority").as_string()), "较急");
     EXPECT_EQ(std::string(first.at("due_on").as_string()), "2026-03-12");  // 5 working days after Thu 5 March

@@ -17,13 +17,13 @@ namespace json = boost::json;
 
 class Tickets : public BackendTest {
 protected:
-    // A member account in 北联村 (the demo's member lives in Liyang).
+    // A member account in 灵湖村 (the demo's member lives in Liyang).
     void AddVillager() {
         core::ports::UserRecord u;
         u.username = "villager";
-        u.display_name = "北联村村民";
+        u.display_name = "灵湖村村民";
         u.role = "member";
-        u.scope_unit_id = Unit("北联村");
+        u.scope_unit_id = Unit("灵湖村");
         u.password_hash = server_->runtime().crypto.HashPassword("lingyan-demo");
         std::lock_guard lock(server_->runtime().store_mutex);
         server_->runtime().store->InsertUser(u);
@@ -51,11 +51,11 @@ TEST_P(Tickets, FullLifeAcrossThreeRoles) {
     ASSERT_EQ(secretary.Login("secretary").status, 200);
     ASSERT_EQ(county.Login("county").status, 200);
     ASSERT_EQ(outsider.Login("member").status, 200);
-    const auto beilian = Unit("北联村");
+    const auto linghu = Unit("灵湖村");
 
     // 民情 quick capture by the villager.
     json::object raise{{"title", "村口路灯不亮"}, {"detail", "三盏路灯坏了一个多月"}, {"category", "infrastructure"},
-                       {"unit_id", beilian}, {"location", "北联村村口"}, {"raiser_name", "王大爷"}};
+                       {"unit_id", linghu}, {"location", "灵湖村村口"}, {"raiser_name", "王大爷"}};
     auto bad = raise;
     bad["title"] = "";
     auto refused = villager.Send("POST", "/api/v1/tickets", json::serialize(bad));
@@ -101,7 +101,7 @@ TEST_P(Tickets, FullLifeAcrossThreeRoles) {
     }
     auto on_holiday = Act(town, id,
                           {{"action", "assign"},
-                           {"assign", {{"unit_id", beilian}, {"leader", "张镇长"}, {"deadline", core::FormatIsoDate(sunday)}}}},
+                           {"assign", {{"unit_id", linghu}, {"leader", "张镇长"}, {"deadline", core::FormatIsoDate(sunday)}}}},
                           422);
     auto outside = town.Send("POST", path + "/actions",
                              json::serialize(json::object{{"action", "assign"},
@@ -110,7 +110,7 @@ TEST_P(Tickets, FullLifeAcrossThreeRoles) {
     EXPECT_EQ(AuditCount(), audit_before);
 
     // 交办 by the town office, 10 working days (infrastructure at high priority would be 10; normal is 20).
-    auto assigned = Act(town, id, {{"action", "assign"}, {"assign", {{"unit_id", beilian}, {"leader", "张镇长"}, {"days", 10}}}});
+    auto assigned = Act(town, id, {{"action", "assign"}, {"assign", {{"unit_id", linghu}, {"leader", "张镇长"}, {"days", 10}}}});
     EXPECT_EQ(std::string(assigned.at("state").as_string()), "assigned");
     EXPECT_EQ(std::string(assigned.at("deadline").as_string()),
               core::FormatIsoDate(*cal.AddWorkdays(today, 10)));
@@ -151,7 +151,7 @@ TEST_P(Tickets, FullLifeAcrossThreeRoles) {
     EXPECT_EQ(std::string(closed.at("state").as_string()), "closed");
     EXPECT_TRUE(closed.at("satisfied").as_bool());
     EXPECT_TRUE(closed.at("actions").as_array().empty());
-    EXPECT_EQ(Status(town, id, {{"action", "reassign"}, {"assign", {{"unit_id", beilian}, {"leader", "x"}}}}), 409);
+    EXPECT_EQ(Status(town, id, {{"action", "reassign"}, {"assign", {{"unit_id", linghu}, {"leader", "x"}}}}), 409);
 
     // The timeline has every step; the audit log one entry per change.
     auto detail = Json(villager.Get(path)).as_object();
@@ -168,7 +168,7 @@ TEST_P(Tickets, FullLifeAcrossThreeRoles) {
     auto stats = Json(town.Get("/api/v1/tickets/stats")).as_object();
     ASSERT_EQ(stats.at("units").as_array().size(), 1u);
     const auto& row = stats.at("units").as_array()[0].as_object();
-    EXPECT_EQ(std::string(row.at("unit").as_string()), "北联村");
+    EXPECT_EQ(std::string(row.at("unit").as_string()), "灵湖村");
     EXPECT_EQ(row.at("received").as_int64(), 1);
     EXPECT_EQ(row.at("closed").as_int64(), 1);
     EXPECT_DOUBLE_EQ(row.at("reopen_rate").as_double(), 1.0);
@@ -184,8 +184,8 @@ TEST_P(Tickets, MeetingsCarryTheirItemsAndSplitAndMergeDeleteNothing) {
     ASSERT_EQ(secretary.Login("secretary").status, 200);
     const auto today = server_->runtime().clock.Today();
     json::object meeting{{"kind", "secretary_talk"}, {"title", "第三季度书记讲给书记听"}, {"held_on", today},
-                         {"unit_id", Unit("杨舍镇")}, {"leaders", json::array{"镇党委书记"}},
-                         {"participants", json::array{"北联村书记", "善港村书记"}}, {"minutes", "各村书记交流"}};
+                         {"unit_id", Unit("临湖镇")}, {"leaders", json::array{"镇党委书记"}},
+                         {"participants", json::array{"灵湖村书记", "善港村书记"}}, {"minutes", "各村书记交流"}};
     EXPECT_EQ(secretary.Send("POST", "/api/v1/meetings", json::serialize(meeting)).status, 403);
     auto future = meeting;
     future["held_on"] = "2099-01-01";
@@ -201,13 +201,13 @@ TEST_P(Tickets, MeetingsCarryTheirItemsAndSplitAndMergeDeleteNothing) {
         return Json(r).at("id").as_int64();
     };
     // An item whose assignment is refused is not registered either (one transaction).
-    json::object no_leader{{"title", "无责任领导的事项"}, {"unit_id", Unit("北联村")}, {"source", "meeting"},
-                           {"source_id", meeting_id}, {"assign", {{"unit_id", Unit("北联村")}}}};
+    json::object no_leader{{"title", "无责任领导的事项"}, {"unit_id", Unit("灵湖村")}, {"source", "meeting"},
+                           {"source_id", meeting_id}, {"assign", {{"unit_id", Unit("灵湖村")}}}};
     auto refused = town.Send("POST", "/api/v1/tickets", json::serialize(no_leader));
     EXPECT_EQ(refused.status, 422);
     EXPECT_NE(refused.body.find("\"leader\""), std::string::npos);
-    const auto a = item("农贸市场改造", Unit("北联村"));
-    const auto b = item("农贸市场改造（重复）", Unit("北联村"));
+    const auto a = item("农贸市场改造", Unit("灵湖村"));
+    const auto b = item("农贸市场改造（重复）", Unit("灵湖村"));
     auto detail = Json(secretary.Get("/api/v1/meetings/" + std::to_string(meeting_id))).as_object();
     EXPECT_EQ(detail.at("tickets").as_array().size(), 2u);
     EXPECT_EQ(std::string(detail.at("tickets").as_array()[0].at("source_title").as_string()), "");
@@ -223,11 +223,11 @@ TEST_P(Tickets, MeetingsCarryTheirItemsAndSplitAndMergeDeleteNothing) {
 
     // Split a registered item into two assignments.
     auto raw = town.Send("POST", "/api/v1/tickets",
-                         json::serialize(json::object{{"title", "村庄环境整治"}, {"unit_id", Unit("杨舍镇")}}));
+                         json::serialize(json::object{{"title", "村庄环境整治"}, {"unit_id", Unit("临湖镇")}}));
     const auto c = Json(raw).at("id").as_int64();
     json::object split{{"action", "split"},
-                       {"parts", json::array{json::object{{"title", "北联村河道清理"},
-                                                          {"assign", {{"unit_id", Unit("北联村")}, {"leader", "王"}}}},
+                       {"parts", json::array{json::object{{"title", "灵湖村河道清理"},
+                                                          {"assign", {{"unit_id", Unit("灵湖村")}, {"leader", "王"}}}},
                                              json::object{{"title", "善港村垃圾分类"}}}}};
     auto done = town.Send("POST", "/api/v1/tickets/" + std::to_string(c) + "/actions", json::serialize(split));
     ASSERT_EQ(done.status, 200) << done.body;
@@ -261,14 +261,14 @@ TEST_P(Tickets, RedsNotifyTheLeaderAndTheUnitAndThreeFlagATalk) {
         return app::Actor{u.id, u.username, *core::auth::RoleFromString(u.role), u.scope_unit_id};
     };
     const auto town = user("town"), secretary = user("secretary");
-    const auto beilian = Unit("北联村");
+    const auto linghu = Unit("灵湖村");
     std::vector<std::int64_t> ids;
     for (int idx = 0; idx < 3; ++idx) {
         app::NewTicket in;
         in.title = "事项" + std::to_string(idx);
-        in.subject_unit_id = beilian;
+        in.subject_unit_id = linghu;
         app::AssignInput a;
-        a.unit_id = beilian;
+        a.unit_id = linghu;
         a.leader = "张镇长";
         a.leader_user_id = town.user_id;
         a.days = 3;  // due Thursday 2025-03-06
@@ -289,7 +289,7 @@ TEST_P(Tickets, RedsNotifyTheLeaderAndTheUnitAndThreeFlagATalk) {
     auto colours = svc.Board(town, 0, std::nullopt, 1, 20)->page.colours;
     EXPECT_EQ(colours[static_cast<int>(core::tickets::Colour::kBlue)], 1);
     EXPECT_EQ(colours[static_cast<int>(core::tickets::Colour::kYellow)], 2);
-    // Friday: all three overdue → red, the talk flag for 北联村, notifications to the leader and the unit.
+    // Friday: all three overdue → red, the talk flag for 灵湖村, notifications to the leader and the unit.
     const auto town_before = rt.ticket_store->CountUnread(town.user_id);
     const auto secretary_before = rt.ticket_store->CountUnread(secretary.user_id);
     clock.today = "2025-03-07";
@@ -298,7 +298,7 @@ TEST_P(Tickets, RedsNotifyTheLeaderAndTheUnitAndThreeFlagATalk) {
     ASSERT_TRUE(board.ok());
     EXPECT_EQ(board->page.colours[static_cast<int>(core::tickets::Colour::kRed)], 3);
     ASSERT_EQ(board->talks.size(), 1u);
-    EXPECT_EQ(board->talks[0].unit, "北联村");
+    EXPECT_EQ(board->talks[0].unit, "灵湖村");
     EXPECT_EQ(board->talks[0].reds, 3);
     EXPECT_EQ(board->period_from, "2025-01-01");
     EXPECT_EQ(rt.ticket_store->CountUnread(town.user_id), town_before + 3);

@@ -116,7 +116,7 @@ TEST_P(LadderEditTest, LadderHistoryIsScopedAuditedAndFollowsTheRules) {
     EXPECT_NE(std::string(Json(demote).at("current").at("reason").as_string()).find("躺平奖"), std::string::npos);
     EXPECT_EQ(Json(demote).at("current").at("recorded_by").as_string(), "admin");
 
-    // Scope: 杨舍镇 (Suzhou) cannot see or change a Nantong secretary; a secretary cannot grade.
+    // Scope: 临湖镇 (Suzhou) cannot see or change a Nantong secretary; a secretary cannot grade.
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
     EXPECT_EQ(town.Get(Ladder(a)).status, 404);
@@ -421,12 +421,12 @@ TEST_P(LadderEditTest, ProgramsAreEditedWithinTheirContentsAndDeletedOnlyWhenEmp
     auto wrong_type = c.Send("PATCH", url, R"({"name":5})");
     EXPECT_EQ(Field(wrong_type), "name");
 
-    // 杨舍镇 cannot see a Nantong program; under a Suzhou program it can read but not manage.
+    // 临湖镇 cannot see a Nantong program; under its county's (吴中区) program it can read but not manage.
     Client town(port());
     ASSERT_EQ(town.Login("town").status, 200);
     EXPECT_EQ(town.Send("PATCH", url, R"({"name":"越权"})").status, 404);
     EXPECT_EQ(town.Send("DELETE", url, "").status, 404);
-    auto suzhou = CreateProgram(c, ParentOf(Unit("杨舍镇")), {}, 2, "上级项目");
+    auto suzhou = CreateProgram(c, ParentOf(Unit("临湖镇")), {}, 2, "上级项目");
     const std::string surl = "/api/v1/programs/" + std::to_string(suzhou.at("id").as_int64());
     EXPECT_EQ(town.Get(surl).status, 200);
     EXPECT_EQ(town.Send("PATCH", surl, R"({"name":"越权"})").status, 403);

@@ -452,9 +452,9 @@ TEST_P(TrainingTest, AnItemRaisedAtASeminarBecomesATicket) {
     const auto detail = Json(admin.Get("/api/v1/tickets/" + std::to_string(Json(created).at("id").as_int64())));
     EXPECT_EQ(std::string(detail.at("source_title").as_string()), "研讨转工单 · 痛点难点堵点研讨会");
 
-    // 杨舍镇 cannot read the Nantong program: its seminar is not a source it may cite.
+    // 临湖镇 cannot read the Nantong program: its seminar is not a source it may cite (for its own village).
     const auto audit_before = AuditCount();
-    item["unit_id"] = Unit("北联村");
+    item["unit_id"] = Unit("灵湖村");
     auto refused = town.Send("POST", "/api/v1/tickets", json::serialize(item));
     EXPECT_EQ(refused.status, 404) << refused.body;
     EXPECT_NE(refused.body.find("\"source_id\""), std::string::npos);
@@ -470,7 +470,7 @@ TEST_P(TrainingTest, ScopeHidesOtherRegionsAndRefusesTheirChanges) {
     auto program = CreateProgram(admin, {Secretary("品建村")}, 2, "范围测试");
     const auto id = program.at("id").as_int64();
 
-    Client town(port());  // 杨舍镇 (Suzhou): the Nantong program is not theirs
+    Client town(port());  // 临湖镇 (Suzhou): the Nantong program is not theirs
     ASSERT_EQ(town.Login("town").status, 200);
     EXPECT_EQ(town.Get("/api/v1/programs/" + std::to_string(id)).status, 404);
     EXPECT_EQ(Json(town.Get("/api/v1/programs")).at("items").as_array().size(), 0u);

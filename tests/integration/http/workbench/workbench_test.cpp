@@ -81,13 +81,13 @@ TEST_P(WorkbenchTest, EachRoleSeesItsOwnKindOfWork) {
     const auto admin_before = Cards(admin).at("accounts_attention");
     auto created = admin.Send("POST", "/api/v1/accounts",
                               json::serialize(json::object{{"username", "wb.sec"}, {"role", "secretary"},
-                                                           {"scope_unit_id", Unit("善港村")}}));
+                                                           {"scope_unit_id", Unit("前塘村")}}));
     ASSERT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(Cards(town).at("accounts_attention"), before + 1);
     EXPECT_EQ(Cards(admin).at("accounts_attention"), admin_before + 1);
     Client county(port());
     ASSERT_EQ(county.Login("county").status, 200);
-    EXPECT_EQ(Cards(county).at("accounts_attention"), 0);  // 善港村 is not in 姜堰区
+    EXPECT_EQ(Cards(county).at("accounts_attention"), 0);  // 前塘村 is not in 姜堰区
 }
 
 // 交办督办 (issue 12): the caller's running tasks by colour, as 我的任务 counts them, each card
@@ -106,7 +106,7 @@ TEST_P(WorkbenchTest, TasksByColourCountWhatMyTasksShows) {
         EXPECT_EQ(cards.at(std::string("tasks_") + colour), colours.at(colour).as_int64()) << colour;
         coloured += cards.at(std::string("tasks_") + colour);
     }
-    EXPECT_GT(coloured, 0) << "the demo keeps tasks of every colour open for 北联村";
+    EXPECT_GT(coloured, 0) << "the demo keeps tasks of every colour open for 灵湖村";
     const auto red = Json(secretary.Get("/api/v1/workbench")).at("cards").as_array();
     for (const auto& card : red) {
         if (card.at("key").as_string() == "tasks_red") {

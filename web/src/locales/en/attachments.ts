@@ -19,5 +19,7 @@ export default {
     failed: 'Not uploaded: {list}',
     none: 'No attachments',
     uploading: 'Uploading…',
+    evidence: 'Evidence',
+    noEvidence: 'No evidence uploaded',
   },
 };

@@ -45,6 +45,7 @@ export default {
     reason: 'Reason',
     evidence: 'Evidence',
     evidenceHint: 'e.g. minutes, supervision notices, hotline ticket numbers',
+    evidenceFiles: 'Evidence files',
     nominatedBy: 'Nominated by',
     state: 'State',
     states: { pending: 'Pending', confirmed: 'Confirmed', rejected: 'Rejected' },

@@ -19,5 +19,7 @@ export default {
     failed: '以下附件未上传：{list}',
     none: '暂无附件',
     uploading: '正在上传…',
+    evidence: '佐证材料',
+    noEvidence: '未上传佐证材料',
   },
 };

@@ -45,6 +45,7 @@ export default {
     reason: '理由',
     evidence: '佐证',
     evidenceHint: '如：会议纪要、督办单、12345 工单编号',
+    evidenceFiles: '佐证文件',
     nominatedBy: '提名人',
     state: '状态',
     states: { pending: '待审核', confirmed: '已认定', rejected: '不予认定' },
