@@ -1,7 +1,7 @@
 // Which roles see which modules, pages and buttons: the one place the web app groups roles.
 // The server checks role and scope on every request anyway; these groups only keep the menu,
 // the route guard and the pages' edit buttons in step. When adding a role, also add it to `Role`
-// in api/session.ts and `roles.<role>` in both locales/<lang>/session.ts.
+// in api/session.ts and `roles.<role>` in both locales/<lang>/session.json.
 import type { Role } from '../api/session';
 
 /** The organization departments (city, county) and the town Party committees. */
