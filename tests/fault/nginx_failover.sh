@@ -48,7 +48,7 @@ URL="http://127.0.0.1:$NG"
 login=$(curl -si -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d '{"username":"town","password":"lingyan-demo"}' | tr -d '\r')
 COOKIE=$(sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' <<<"$login" | head -1)
 CSRF=$(sed -n '/^{/p' <<<"$login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
-UNIT=$(curl -s -H "Cookie: $COOKIE" "$URL/api/v1/units?q=%E5%8C%97%E8%81%94%E6%9D%91" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+UNIT=$(curl -s -H "Cookie: $COOKIE" "$URL/api/v1/units?q=%E7%81%B5%E6%B9%96%E6%9D%91" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 
 load() {  # writer: alternating reads and writes through nginx, one line per answer
   local i=0
