@@ -87,15 +87,15 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
       }
     }
     assert.ok(member, 'a pool member still to graduate');
-    // Steps up to 已结业 on the pool page, each with its note prompt; then 已任用 opens the decision.
+    // Steps up to 已结业 on the pool page, each with its note prompt; then the button 任用 opens the decision.
     await page.goto(`${BASE_URL}/training/pools/${pool.id}`);
     const row = page.locator('[data-test="pool-members"] tr', { hasText: member.name });
-    while (!(await row.locator('[data-test="member-advance"]', { hasText: '已任用' }).count())) {
+    while (!(await row.locator('[data-test="member-advance"]', { hasText: /^\s*任用\s*$/ }).count())) {
       await row.locator('[data-test="member-advance"]').first().click();
       await page.locator('.el-message-box__btns .el-button--primary').click();
       await page.waitForTimeout(500);
     }
-    await row.locator('[data-test="member-advance"]', { hasText: '已任用' }).click();
+    await row.locator('[data-test="member-advance"]', { hasText: /^\s*任用\s*$/ }).click();
     const dialog = page.locator('[data-test="decision-dialog"]');
     await dialog.waitFor();
     const person = await api(page, `/people/${member.person_id}`);
