@@ -22,8 +22,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The tables the loader fills, parents first.
-constexpr const char* kTables[] = {"units",          "party_orgs",     "people",        "positions",
-                                   "points_rules",   "points_periods", "points_members", "points_events"};
+constexpr const char* kTables[] = {"units",        "party_orgs",     "people",         "positions",
+                                   "points_rules", "points_periods", "points_members", "points_events"};
 
 using province::kRules;
 
@@ -69,9 +69,7 @@ public:
     }
 
 private:
-    static double Seconds(Clock::time_point from) {
-        return std::chrono::duration<double>(Clock::now() - from).count();
-    }
+    static double Seconds(Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); }
 
     template <typename Fn>
     void Phase(const std::string& name, Fn&& fn) {
@@ -88,6 +86,13 @@ private:
         return out;
     }
 
+    // The statements a catalog query writes, one per row.
+    std::vector<std::string> Statements(const std::string& query) {
+        std::vector<std::string> out;
+        for (auto& row : copy_.Exec(query)) out.push_back(row.value_or(""));
+        return out;
+    }
+
     // Migrates, checks the database is empty, notes and drops foreign keys and secondary indexes.
     void Prepare() {
         {
@@ -99,31 +104,38 @@ private:
                 throw StoreError(std::string("数据库的 ") + t + " 表已有数据：省级数据集只装入空库");
         copy_.Exec("SET synchronous_commit = off; SET maintenance_work_mem = '1GB'");
         const std::string tables = TableList();
-        for (auto& fk : copy_.Exec("SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, "
-                                   "pg_get_constraintdef(oid)) FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 "
-                                   "AND conrelid IN (" + tables + ") ORDER BY conrelid, conname"))
-            foreign_keys_.push_back(fk.value_or(""));
+        // The catalog writes the statements that rebuild what is dropped (run after the copy) and
+        // those that drop it (run now).
+        foreign_keys_ = Statements(
+            "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, "
+            "pg_get_constraintdef(oid)) FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 "
+            "AND conrelid IN (" +
+            tables + ") ORDER BY conrelid, conname");
         // Indexes not behind a constraint, on the parent of a partitioned table only.
-        for (auto& ix : copy_.Exec("SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') FROM pg_index i "
-                                   "WHERE i.indrelid IN (" + tables + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
-                                   "WHERE c.conindid = i.indexrelid) ORDER BY i.indexrelid"))
-            indexes_.push_back(ix.value_or(""));
+        indexes_ = Statements(
+            "SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') FROM pg_index i "
+            "WHERE i.indrelid IN (" +
+            tables +
+            ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+            "WHERE c.conindid = i.indexrelid) ORDER BY i.indexrelid");
         // The ledger's primary key and unique key too (nothing else refers to them): built after.
-        for (auto& key : copy_.Exec("SELECT format('ALTER TABLE points_events ADD CONSTRAINT %I %s', conname, "
-                                    "pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid = 'points_events'::regclass "
-                                    "AND contype IN ('p', 'u') ORDER BY contype, conname"))
-            ledger_keys_.push_back(key.value_or(""));
-        for (auto& drop : copy_.Exec("SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) "
-                                     "FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 AND conrelid IN (" +
-                                     tables + ")"))
-            copy_.Exec(drop.value_or(""));
-        for (auto& drop : copy_.Exec("SELECT format('DROP INDEX %s', i.indexrelid::regclass) FROM pg_index i "
-                                     "WHERE i.indrelid IN (" + tables + ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
-                                     "WHERE c.conindid = i.indexrelid)"))
-            copy_.Exec(drop.value_or(""));
-        for (auto& drop : copy_.Exec("SELECT format('ALTER TABLE points_events DROP CONSTRAINT %I', conname) FROM pg_constraint "
-                                     "WHERE conrelid = 'points_events'::regclass AND contype IN ('p', 'u')"))
-            copy_.Exec(drop.value_or(""));
+        ledger_keys_ = Statements(
+            "SELECT format('ALTER TABLE points_events ADD CONSTRAINT %I %s', conname, "
+            "pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid = 'points_events'::regclass "
+            "AND contype IN ('p', 'u') ORDER BY contype, conname");
+        RunAll(
+            Statements("SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) "
+                       "FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 AND conrelid IN (" +
+                       tables + ")"));
+        RunAll(
+            Statements("SELECT format('DROP INDEX %s', i.indexrelid::regclass) FROM pg_index i "
+                       "WHERE i.indrelid IN (" +
+                       tables +
+                       ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+                       "WHERE c.conindid = i.indexrelid)"));
+        RunAll(
+            Statements("SELECT format('ALTER TABLE points_events DROP CONSTRAINT %I', conname) FROM "
+                       "pg_constraint WHERE conrelid = 'points_events'::regclass AND contype IN ('p', 'u')"));
     }
 
     // Runs fn(connection, job) on o_.jobs connections at once; rethrows the first failure.
@@ -167,8 +179,8 @@ private:
 
     std::uint64_t Finish() {
         for (const char* t : kTables)
-            copy_.Exec(std::string("SELECT setval(pg_get_serial_sequence('") + t + "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " +
-                       t + "), false)");
+            copy_.Exec(std::string("SELECT setval(pg_get_serial_sequence('") + t +
+                       "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + t + "), false)");
         copy_.Exec("ANALYZE");
         return 0;
     }
@@ -185,7 +197,8 @@ private:
         for (int city = 1; city <= 13; ++city) {
             const auto c = add(province, Text("32%02d00000000", city), Text("第%d市", city), "city");
             for (int county = 1; county <= 8; ++county) {
-                const auto k = add(c, Text("32%02d%02d000000", city, county), Text("第%d市第%d县", city, county), "county");
+                const auto k =
+                    add(c, Text("32%02d%02d000000", city, county), Text("第%d市第%d县", city, county), "county");
                 for (int town = 1; town <= 12; ++town) {
                     const auto t = add(k, Text("32%02d%02d%03d000", city, county, town),
                                        Text("%d-%d县第%d镇", city, county, town), "town");
@@ -218,17 +231,24 @@ private:
         }
         copy_.Start("party_orgs", "id, unit_id, name, kind, member_count, parent_id");
         std::int64_t id = 0;
-        for (auto town : towns_) copy_.Field(++id).Field(town).Field("镇党委").Field("committee").Field(0).Null().EndRow();
+        for (auto town : towns_)
+            copy_.Field(++id).Field(town).Field("镇党委").Field("committee").Field(0).Null().EndRow();
         const auto villages_per_town = villages_.size() / towns_.size();
         for (std::size_t v = 0; v < villages_.size(); ++v)
-            copy_.Field(++id).Field(villages_[v]).Field("村党支部").Field("branch").Field(per_village[v])
-                .Field(static_cast<std::int64_t>(v / villages_per_town + 1)).EndRow();
+            copy_.Field(++id)
+                .Field(villages_[v])
+                .Field("村党支部")
+                .Field("branch")
+                .Field(per_village[v])
+                .Field(static_cast<std::int64_t>(v / villages_per_town + 1))
+                .EndRow();
         report_.party_orgs = copy_.Finish();
         return report_.party_orgs;
     }
 
     std::string PersonName(std::uint64_t m) const {
-        return std::string(kSurnames[m % std::size(kSurnames)]) + kGiven[(m / std::size(kSurnames)) % std::size(kGiven)];
+        return std::string(kSurnames[m % std::size(kSurnames)]) +
+               kGiven[(m / std::size(kSurnames)) % std::size(kGiven)];
     }
 
     std::uint64_t CopyPeople() {
@@ -237,13 +257,16 @@ private:
         for (std::uint64_t m = 0; m < members_; ++m) {
             const auto v = member_village_[m];
             const std::uint64_t r = rng_();
-            copy_.Field(static_cast<std::int64_t>(m + 1)).Field(villages_[v]).Field(PersonName(m))
+            copy_.Field(static_cast<std::int64_t>(m + 1))
+                .Field(villages_[v])
+                .Field(PersonName(m))
                 .Field(r % 2 ? "male" : "female")
-                .Field(Text("%d-%02d-%02d", 1950 + static_cast<int>((r >> 8) % 55), static_cast<int>((r >> 16) % 12) + 1,
-                            static_cast<int>((r >> 24) % 28) + 1))
+                .Field(Text("%d-%02d-%02d", 1950 + static_cast<int>((r >> 8) % 55),
+                            static_cast<int>((r >> 16) % 12) + 1, static_cast<int>((r >> 24) % 28) + 1))
                 .Field(kEducation[(r >> 32) % std::size(kEducation)])
                 .Field(Text("%d-07-01", 1975 + static_cast<int>((r >> 40) % 50)))
-                .Field(branch_base + v).EndRow();
+                .Field(branch_base + v)
+                .EndRow();
         }
         report_.people = copy_.Finish();
         return report_.people;
@@ -254,8 +277,12 @@ private:
         copy_.Start("positions", "id, person_id, unit_id, title, start_date");
         std::int64_t id = 0;
         for (std::uint64_t m = 0; m < std::min<std::uint64_t>(members_, villages_.size()); ++m)
-            copy_.Field(++id).Field(static_cast<std::int64_t>(m + 1)).Field(villages_[member_village_[m]]).Field("书记")
-                .Field("2021-01-01").EndRow();
+            copy_.Field(++id)
+                .Field(static_cast<std::int64_t>(m + 1))
+                .Field(villages_[member_village_[m]])
+                .Field("书记")
+                .Field("2021-01-01")
+                .EndRow();
         report_.positions = copy_.Finish();
         return report_.positions;
     }
@@ -270,7 +297,12 @@ private:
         }
         auto rows = copy_.Finish();
         copy_.Start("points_periods", "id, name, day_from, day_to, stars");
-        copy_.Field(1).Field(Text("%d年度", o_.year)).Field(first_day_).Field(last_day_).Field("0,60,120,180,240").EndRow();
+        copy_.Field(1)
+            .Field(Text("%d年度", o_.year))
+            .Field(first_day_)
+            .Field(last_day_)
+            .Field("0,60,120,180,240")
+            .EndRow();
         return rows + copy_.Finish();
     }
 
@@ -297,12 +329,15 @@ private:
         }
         const auto events = static_cast<std::uint64_t>(80'000'000 * o_.scale);
         const std::uint64_t chunks = (events + kChunk - 1) / kChunk;
-        const int jobs = static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(1, o_.jobs)), 1, chunks));
+        const int jobs =
+            static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(1, o_.jobs)), 1, chunks));
         std::vector<std::uint64_t> copied(static_cast<std::size_t>(jobs));
         OnConnections(jobs, [&](PgCopy& copy, int job) {
-            copy.Start("points_events", "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
-                                        "decided_by, decided_at");
-            for (auto chunk = static_cast<std::uint64_t>(job); chunk < chunks; chunk += static_cast<std::uint64_t>(jobs))
+            copy.Start("points_events",
+                       "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
+                       "decided_by, decided_at");
+            for (auto chunk = static_cast<std::uint64_t>(job); chunk < chunks;
+                 chunk += static_cast<std::uint64_t>(jobs))
                 CopyEventChunk(copy, chunk * kChunk + 1, std::min(events, (chunk + 1) * kChunk), chunk, days);
             copied[static_cast<std::size_t>(job)] = copy.Finish();
         });
@@ -310,18 +345,27 @@ private:
         return report_.events;
     }
 
-    void CopyEventChunk(PgCopy& copy, std::uint64_t first, std::uint64_t last, std::uint64_t chunk, std::uint64_t days) const {
+    void CopyEventChunk(PgCopy& copy, std::uint64_t first, std::uint64_t last, std::uint64_t chunk,
+                        std::uint64_t days) const {
         std::mt19937_64 rng(o_.seed * 1'000'003 + chunk);
         for (std::uint64_t e = first; e <= last; ++e) {
             const std::uint64_t r = rng();
             const auto day = (r >> 32) % days;
             const auto pick = (r >> 44) % 20;  // 17 approved, 2 pending, 1 rejected
-            copy.Field(static_cast<std::int64_t>(e)).Field(static_cast<std::int64_t>(r % members_ + 1))
-                .Field(rule_pick_[(r >> 24) % rule_pick_.size()]).Field(first_day_ + static_cast<std::int64_t>(day))
+            copy.Field(static_cast<std::int64_t>(e))
+                .Field(static_cast<std::int64_t>(r % members_ + 1))
+                .Field(rule_pick_[(r >> 24) % rule_pick_.size()])
+                .Field(first_day_ + static_cast<std::int64_t>(day))
                 .Field((r >> 52) % 10 < 8 ? 1 : static_cast<std::int64_t>((r >> 52) % 10) - 6)
-                .Field(pick < 17 ? "approved" : pick < 19 ? "pending" : "rejected").Field("loader").Field(stamps_[day]);
-            if (pick < 17 || pick == 19) copy.Field("approver").Field(stamps_[day + 1]);
-            else copy.Field("").Field("");
+                .Field(pick < 17   ? "approved"
+                       : pick < 19 ? "pending"
+                                   : "rejected")
+                .Field("loader")
+                .Field(stamps_[day]);
+            if (pick < 17 || pick == 19)
+                copy.Field("approver").Field(stamps_[day + 1]);
+            else
+                copy.Field("").Field("");
             copy.EndRow();
         }
     }
