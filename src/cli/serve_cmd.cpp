@@ -229,13 +229,14 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 std::cout << "listening on port " << port << std::endl;
             };
             if (cfg.web_root.empty()) spdlog::warn("未找到前端构建（web/dist），只提供 API");
-            // Anchor the audit head outside the table every 30 s while serving (and at exit).
+            // Anchor the audit head outside the table every 30 s while serving (and at exit). A
+            // jthread: it is stopped and joined however RunServer ends, an exception included.
             std::mutex anchor_mutex;
-            std::condition_variable anchor_wake;
-            bool serving = true;
-            std::thread anchor([&] {
+            std::condition_variable_any anchor_wake;
+            std::jthread anchor([&](std::stop_token stop) {
                 std::unique_lock lock(anchor_mutex);
-                while (!anchor_wake.wait_for(lock, std::chrono::seconds(30), [&] { return !serving; })) {
+                while (!anchor_wake.wait_for(lock, stop, std::chrono::seconds(30), [] { return false; })) {
+                    if (stop.stop_requested()) break;
                     try {
                         rt.AnchorAudit();
                     } catch (const std::exception& e) {
@@ -244,12 +245,6 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 }
             });
             http::RunServer(cfg, services);
-            {
-                std::lock_guard lock(anchor_mutex);
-                serving = false;
-            }
-            anchor_wake.notify_all();
-            anchor.join();
         });
     });
 

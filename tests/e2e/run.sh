@@ -32,12 +32,16 @@ cleanup() {
     [ -f "$pidfile" ] || continue
     for _ in $(seq 1 50); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.1; done
   done
-  rm -rf "$tmp" 2>/dev/null || rm -rf "$tmp" 2>/dev/null || true
   # CI shows the end of the output: the failing tests come last, after the server logs.
-for out in "$tmp/specs.out" "$tmp/sweep.out"; do
-  [ -f "$out" ] && grep -q '✖ failing tests' "$out" && { echo "e2e: failing tests ($(basename "$out" .out)):" >&2; sed -n '/✖ failing tests/,$p' "$out" | head -80 >&2; }
-done
-exit "$status"
+  [ "$status" -ne 0 ] && report_failing
+  rm -rf "$tmp" 2>/dev/null || rm -rf "$tmp" 2>/dev/null || true
+  exit "$status"
+}
+report_failing() {
+  for out in "$tmp/specs.out" "$tmp"/sweep-*.out "$tmp"/retry.out; do
+    [ -f "$out" ] && grep -q '✖ failing tests' "$out" && { echo "e2e: failing tests ($(basename "$out" .out)):" >&2; sed -n '/✖ failing tests/,$p' "$out" | head -80 >&2; }
+  done
+  return 0
 }
 trap cleanup EXIT
 
@@ -81,22 +85,25 @@ failed_names() { grep -E '^ +not ok [0-9]+ - ' "$1" | sed -E 's/^ +not ok [0-9]+
 port=$(start_server e2e)
 status=0
 sweep_status=0
+# The sweep is read-only and the longest run: its two widths go side by side (a browser each, one
+# server), beside the specs on their own server. Each half writes its own output and TAP file.
+sweep_widths=(1440 390)
 if [ ${#sweep[@]} -gt 0 ]; then
   sweep_port=$(start_server sweep)
-  run_specs sweep "$sweep_port" "${sweep[@]}" >"$tmp/sweep.out" 2>&1 &
-  sweep_pid=$!
+  sweep_pids=()
+  for width in "${sweep_widths[@]}"; do
+    run_specs "sweep-$width" "$sweep_port" --test-name-pattern "at $width px\$" "${sweep[@]}" >"$tmp/sweep-$width.out" 2>&1 &
+    sweep_pids+=($!)
+  done
 fi
 run_specs specs "$port" "${specs[@]}" 2>&1 | tee "$tmp/specs.out" && status=0 || status=${PIPESTATUS[0]}
 if [ ${#sweep[@]} -gt 0 ]; then
-  wait "$sweep_pid" || sweep_status=$?
-  cat "$tmp/sweep.out"
+  for pid in "${sweep_pids[@]}"; do wait "$pid" || sweep_status=$?; done
+  for width in "${sweep_widths[@]}"; do cat "$tmp/sweep-$width.out"; done
 fi
 if [ "$status" -ne 0 ]; then echo "e2e: server log (last 40 lines):" >&2; tail -40 "$tmp/e2e.log" >&2; fi
 if [ "$sweep_status" -ne 0 ]; then echo "e2e: sweep server log (last 40 lines):" >&2; tail -40 "$tmp/sweep.log" >&2; fi
-# CI shows the end of the output: the failing tests come last, after the server logs.
-for out in "$tmp/specs.out" "$tmp/sweep.out"; do
-  [ -f "$out" ] && grep -q '✖ failing tests' "$out" && { echo "e2e: failing tests ($(basename "$out" .out)):" >&2; sed -n '/✖ failing tests/,$p' "$out" | head -80 >&2; }
-done
+report_failing
 
 # A browser test that failed is run once more on a fresh server (a loaded machine can miss a
 # timeout); it counts as passed only if it passes then, and is named FLAKY either way. A failure
@@ -117,7 +124,7 @@ if [ "$status" -ne 0 ]; then
   fi
 fi
 if [ "$sweep_status" -ne 0 ]; then
-  mapfile -t names < <(failed_names "$tmp/sweep.tap")
+  mapfile -t names < <(cat "$tmp"/sweep-*.tap | failed_names /dev/stdin)
   if [ ${#names[@]} -gt 0 ]; then
     patterns=()
     for n in "${names[@]}"; do patterns+=(--test-name-pattern "^$n\$"); done

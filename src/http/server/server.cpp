@@ -530,7 +530,8 @@ void RunServer(const ServerConfig& config, Services& services) {
     tcp::acceptor acceptor(ioc);
     acceptor.open(endpoint.protocol());
     acceptor.set_option(asio::socket_base::reuse_address(true));
-    acceptor.bind(endpoint);
+    if (boost::system::error_code ec; acceptor.bind(endpoint, ec))
+        throw std::runtime_error(fmt::format("无法监听 {}:{}（{}）", config.bind, config.port, ec.message()));
     acceptor.listen(asio::socket_base::max_listen_connections);
     unsigned short port = acceptor.local_endpoint().port();
 
@@ -560,9 +561,20 @@ void RunServer(const ServerConfig& config, Services& services) {
     spdlog::info("lingyan 正在监听 http://{}:{}/", config.bind, port);
     if (config.on_listening) config.on_listening(port);
 
+    // An exception out of a handler must not end the server: log it and keep the thread serving.
+    auto run = [&ioc] {
+        for (;;) {
+            try {
+                ioc.run();
+                return;
+            } catch (const std::exception& e) {
+                spdlog::error("I/O 线程上未处理的异常（已继续服务）: {}", e.what());
+            }
+        }
+    };
     std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-    ioc.run();
+    for (int i = 1; i < threads; ++i) pool.emplace_back(run);
+    run();
     for (auto& t : pool) t.join();
     // Before the I/O context goes: no worker may post into it, and no live screen may outlive it.
     st.workers.stop();
