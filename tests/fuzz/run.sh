@@ -44,13 +44,28 @@ fuzz() {
 }
 
 half=$(( (seconds + 1) / 2 ))
-fuzz roster_import_fuzz "$seconds" "libzip pugixml xlsxwriter" "" \
-  "$root/tests/fuzz/roster_import_fuzz.cpp" \
-  "$root"/src/exchange/xlsx/*.cpp "$root"/src/exchange/roster/*.cpp "$root"/src/exchange/common/*.cpp \
-  "$root"/src/core/text/*.cpp "$root/src/core/common/date.cpp" "$root/src/core/roster/tree.cpp" \
-  "$root/src/core/roster/roster_index.cpp" "$root/src/core/roster/person_rules.cpp" \
-  "$root/src/core/roster/party_org_rules.cpp"
-fuzz json_body_fuzz "$half" "" "-lboost_json" \
-  "$root/tests/fuzz/json_body_fuzz.cpp" "$root/src/http/server/json_io.cpp" "$root"/src/core/text/*.cpp
-fuzz csv_fuzz "$half" "" "" \
-  "$root/tests/fuzz/csv_fuzz.cpp" "$root"/src/exchange/common/*.cpp "$root"/src/core/text/*.cpp
+# Two at a time (libFuzzer runs on one core): the roster importer (the longest build and run) beside
+# the two small targets one after the other. Each job's output is printed whole when it ends.
+jobs_dir=$(mktemp -d)
+trap 'rm -rf "$jobs_dir"' EXIT
+(
+  fuzz roster_import_fuzz "$seconds" "libzip pugixml xlsxwriter" "" \
+    "$root/tests/fuzz/roster_import_fuzz.cpp" \
+    "$root"/src/exchange/xlsx/*.cpp "$root"/src/exchange/roster/*.cpp "$root"/src/exchange/common/*.cpp \
+    "$root"/src/core/text/*.cpp "$root/src/core/common/date.cpp" "$root/src/core/roster/tree.cpp" \
+    "$root/src/core/roster/roster_index.cpp" "$root/src/core/roster/person_rules.cpp" \
+    "$root/src/core/roster/party_org_rules.cpp"
+) >"$jobs_dir/roster.out" 2>&1 &
+roster_pid=$!
+small_status=0
+(
+  fuzz json_body_fuzz "$half" "" "-lboost_json" \
+    "$root/tests/fuzz/json_body_fuzz.cpp" "$root/src/http/server/json_io.cpp" "$root"/src/core/text/*.cpp
+  fuzz csv_fuzz "$half" "" "" \
+    "$root/tests/fuzz/csv_fuzz.cpp" "$root"/src/exchange/common/*.cpp "$root"/src/core/text/*.cpp
+) >"$jobs_dir/small.out" 2>&1 || small_status=$?
+roster_status=0
+wait "$roster_pid" || roster_status=$?
+cat "$jobs_dir/roster.out" "$jobs_dir/small.out"
+(( roster_status == 0 )) || exit "$roster_status"
+exit "$small_status"
