@@ -31,15 +31,6 @@ bool IsApprover(Role r) { return r == Role::kAdmin || r == Role::kCounty || r ==
 // county, so only a role whose scope covers them all (admin) may change them (issue 11, finding 7).
 bool IsRuleEditor(const Actor& actor) { return actor.role == Role::kAdmin && actor.scope_unit_id == 0; }
 
-const char* StatusText(EventStatus s) {
-    switch (s) {
-        case EventStatus::kApproved: return "approved";
-        case EventStatus::kRejected: return "rejected";
-        case EventStatus::kPending: break;
-    }
-    return "pending";
-}
-
 // "YYYY-MM-DDTHH:MM:SSZ" of a unix time (UTC), as SystemClock::NowIso writes it.
 std::string IsoOf(std::int64_t unix_seconds) {
     const auto day = static_cast<points::Day>(unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400);
@@ -61,7 +52,7 @@ std::string RuleJson(const points::Rule& r, bool active) {
 std::string EventJson(const ports::PointsEventRecord& e) {
     return "{\"member_id\":" + std::to_string(e.member_id) + ",\"rule_id\":" + std::to_string(e.rule_id) +
            ",\"date\":\"" + points::FormatDate(e.date) + "\",\"quantity\":" + points::FormatPoints(e.quantity, false) +
-           ",\"status\":\"" + StatusText(e.status) + "\",\"reason\":" + JsonQuote(e.reason) +
+           ",\"status\":\"" + points::EventStatusName(e.status) + "\",\"reason\":" + JsonQuote(e.reason) +
            (e.reverses ? ",\"reverses\":" + std::to_string(e.reverses) : std::string()) + "}";
 }
 

@@ -6,121 +6,133 @@
 namespace lingyan::core::evaluation {
 namespace {
 
-// Small builders keep the templates readable as data.
-CriterionSpec Group(std::string id, std::string name, double weight, std::string parent = "") {
+// Small builders keep the templates readable as data. A leaf's parent is the pillar it is listed
+// in (Tree), so the builders take none.
+CriterionSpec Leaf(std::string id, std::string name, double weight, Method method) {
     CriterionSpec c;
     c.id = std::move(id);
     c.name = std::move(name);
     c.weight = weight;
-    c.parent = std::move(parent);
-    return c;
-}
-
-CriterionSpec Leaf(std::string id, std::string name, double weight, std::string parent, Method method) {
-    CriterionSpec c = Group(std::move(id), std::move(name), weight, std::move(parent));
     c.method = method;
     return c;
 }
 
-CriterionSpec Judges(std::string id, std::string name, double weight, std::string parent, double trim = 1) {
-    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, std::move(parent), Method::kJudges);
+CriterionSpec Judges(std::string id, std::string name, double weight, double trim = 1) {
+    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, Method::kJudges);
     c.trim = trim;
     c.max = 100;
     return c;
 }
 
-CriterionSpec Manual(std::string id, std::string name, double weight, std::string parent, double max) {
-    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, std::move(parent), Method::kManual);
+CriterionSpec Manual(std::string id, std::string name, double weight, double max) {
+    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, Method::kManual);
     c.max = max;
     return c;
 }
 
-CriterionSpec Count(std::string id, std::string name, double weight, std::string parent, double per, double cap) {
-    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, std::move(parent), Method::kCount);
+CriterionSpec Count(std::string id, std::string name, double weight, double per, double cap) {
+    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, Method::kCount);
     c.per = per;
     c.cap = cap;
     return c;
 }
 
-CriterionSpec Growth(std::string id, std::string name, double weight, std::string parent, double floor,
-                     double ceiling) {
-    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, std::move(parent), Method::kGrowth);
+CriterionSpec Growth(std::string id, std::string name, double weight, double floor, double ceiling) {
+    CriterionSpec c = Leaf(std::move(id), std::move(name), weight, Method::kGrowth);
     c.floor = floor;
     c.ceiling = ceiling;
     return c;
 }
 
+// A top-level group (四强, 四高 …) and its leaves.
+struct Pillar {
+    std::string id;
+    std::string name;
+    double weight;
+    std::vector<CriterionSpec> leaves;
+};
+
+Pillar Group(std::string id, std::string name, double weight, std::vector<CriterionSpec> leaves) {
+    return {std::move(id), std::move(name), weight, std::move(leaves)};
+}
+
+// The criteria in framework order: each pillar's group, then its leaves with the group as parent.
+std::vector<CriterionSpec> Tree(std::vector<Pillar> pillars) {
+    std::vector<CriterionSpec> criteria;
+    for (Pillar& pillar : pillars) {
+        CriterionSpec group;
+        group.id = pillar.id;
+        group.name = std::move(pillar.name);
+        group.weight = pillar.weight;
+        criteria.push_back(std::move(group));
+        for (CriterionSpec& leaf : pillar.leaves) {
+            leaf.parent = pillar.id;
+            criteria.push_back(std::move(leaf));
+        }
+    }
+    return criteria;
+}
+
+// 三好创争 (好班子, 好班长, 好班副): one campaign family with the same caps, bonus 5 and penalty 10.
+Framework Sanhao(std::string title, std::vector<std::string> tiebreak, AwardSpec award, std::vector<Pillar> pillars) {
+    return {.name = "三好创争·" + title,
+            .bonus_cap = 5,
+            .penalty_cap = 10,
+            .tiebreak = std::move(tiebreak),
+            .awards = {std::move(award)},
+            .criteria = Tree(std::move(pillars))};
+}
+
 // 好班子 四强: 引领力强、凝聚力强、战斗力强、公信力强 (seed 002). Subjects: town/street teams.
 Framework SanhaoTeam() {
-    Framework fw;
-    fw.name = "三好创争·好班子（四强）";
-    fw.bonus_cap = 5;
-    fw.penalty_cap = 10;
-    fw.tiebreak = {"zhandouli", "gongxinli"};
-    fw.awards = {{"好班子", 4, 80}};
-    fw.criteria = {
-        Group("yinlingli", "引领力强", 25),
-        Count("yl_study", "中心组月学次数", 1, "yinlingli", 1, 12),
-        Judges("yl_judges", "政治引领述比评分", 2, "yinlingli"),
-        Group("ningjuli", "凝聚力强", 25),
-        Leaf("nj_rating", "班子民主测评", 2, "ningjuli", Method::kRating),
-        Judges("nj_unity", "班子团结协作评分", 1, "ningjuli"),
-        Group("zhandouli", "战斗力强", 30),
-        Leaf("zd_sales", "开票销售完成率", 1, "zhandouli", Method::kTarget),
-        Leaf("zd_invest", "产业投资完成率", 1, "zhandouli", Method::kTarget),
-        Leaf("zd_fdi", "外资到账完成率", 1, "zhandouli", Method::kTarget),
-        Leaf("zd_rank", "年度综合考核排名", 1, "zhandouli", Method::kRank),
-        Group("gongxinli", "公信力强", 20),
-        Manual("gx_satisfaction", "群众满意度", 2, "gongxinli", 100),
-        Count("gx_petitions", "信访积案化解件数", 1, "gongxinli", 1, 5),
-    };
-    return fw;
+    return Sanhao(
+        "好班子（四强）", {"zhandouli", "gongxinli"}, {"好班子", 4, 80},
+        {
+            Group("yinlingli", "引领力强", 25,
+                  {Count("yl_study", "中心组月学次数", 1, 1, 12), Judges("yl_judges", "政治引领述比评分", 2)}),
+            Group("ningjuli", "凝聚力强", 25,
+                  {Leaf("nj_rating", "班子民主测评", 2, Method::kRating), Judges("nj_unity", "班子团结协作评分", 1)}),
+            Group("zhandouli", "战斗力强", 30,
+                  {Leaf("zd_sales", "开票销售完成率", 1, Method::kTarget),
+                   Leaf("zd_invest", "产业投资完成率", 1, Method::kTarget),
+                   Leaf("zd_fdi", "外资到账完成率", 1, Method::kTarget),
+                   Leaf("zd_rank", "年度综合考核排名", 1, Method::kRank)}),
+            Group(
+                "gongxinli", "公信力强", 20,
+                {Manual("gx_satisfaction", "群众满意度", 2, 100), Count("gx_petitions", "信访积案化解件数", 1, 1, 5)}),
+        });
 }
 
 // 好班长 四高: 政治站位高、驾驭水平高、担当能级高、发展本领高. Subjects: town party secretaries.
 Framework SanhaoLeader() {
-    Framework fw;
-    fw.name = "三好创争·好班长（四高）";
-    fw.bonus_cap = 5;
-    fw.penalty_cap = 10;
-    fw.tiebreak = {"fazhan", "zhengzhi"};
-    fw.awards = {{"好班长", 4, 80}};
-    fw.criteria = {
-        Group("zhengzhi", "政治站位高", 25),
-        Judges("zz_report", "述职述廉评分", 1, "zhengzhi"),
-        Leaf("zz_rating", "干部群众民主测评", 1, "zhengzhi", Method::kRating),
-        Group("jiayu", "驾驭水平高", 25),
-        Leaf("jy_team", "班子成员测评", 1, "jiayu", Method::kRating),
-        Judges("jy_judges", "抓班子带队伍评分", 1, "jiayu"),
-        Group("dandang", "担当能级高", 25),
-        Judges("dd_project", "班长示范项目评审", 2, "dandang"),
-        Count("dd_hard", "急难险重任务牵头件数", 1, "dandang", 1, 4),
-        Group("fazhan", "发展本领高", 25),
-        Growth("fz_sales", "开票销售同比增长", 1, "fazhan", 0.0, 0.3),
-        Leaf("fz_target", "年度目标任务完成率", 1, "fazhan", Method::kTarget),
-    };
-    return fw;
+    return Sanhao(
+        "好班长（四高）", {"fazhan", "zhengzhi"}, {"好班长", 4, 80},
+        {
+            Group("zhengzhi", "政治站位高", 25,
+                  {Judges("zz_report", "述职述廉评分", 1), Leaf("zz_rating", "干部群众民主测评", 1, Method::kRating)}),
+            Group("jiayu", "驾驭水平高", 25,
+                  {Leaf("jy_team", "班子成员测评", 1, Method::kRating), Judges("jy_judges", "抓班子带队伍评分", 1)}),
+            Group("dandang", "担当能级高", 25,
+                  {Judges("dd_project", "班长示范项目评审", 2), Count("dd_hard", "急难险重任务牵头件数", 1, 1, 4)}),
+            Group("fazhan", "发展本领高", 25,
+                  {Growth("fz_sales", "开票销售同比增长", 1, 0.0, 0.3),
+                   Leaf("fz_target", "年度目标任务完成率", 1, Method::kTarget)}),
+        });
 }
 
 // 好班副 四优: 政治素质优、执行能力优、开拓精神优、专业素养优, each with items of the
 // 27-item positive guidance list (27项正向指引清单), each item scored 0–10 by the review panel.
 Framework SanhaoDeputy() {
-    Framework fw;
-    fw.name = "三好创争·好班副（四优）";
-    fw.bonus_cap = 5;
-    fw.penalty_cap = 10;
-    fw.tiebreak = {"zhixing", "zhengzhi"};
-    fw.awards = {{"好班副", 18, 80}};
     struct Item {
         const char* id;
         const char* name;
     };
-    struct Pillar {
+    struct ItemPillar {
         const char* id;
         const char* name;
         std::vector<Item> items;
     };
-    const Pillar pillars[] = {
+    const ItemPillar item_pillars[] = {
         {"zhengzhi",
          "政治素质优",
          {{"zz01", "对党忠诚，坚决执行区委和镇街党(工)委决策部署"},
@@ -157,50 +169,47 @@ Framework SanhaoDeputy() {
           {"zy05", "依法行政和数字化履职能力强"},
           {"zy06", "分管条线在全区考核中位次靠前"}}},
     };
-    for (const auto& pillar : pillars) {
-        fw.criteria.push_back(Group(pillar.id, pillar.name, 25));
-        for (const auto& item : pillar.items) fw.criteria.push_back(Manual(item.id, item.name, 1, pillar.id, 10));
+    std::vector<Pillar> pillars;
+    for (const auto& item_pillar : item_pillars) {
+        std::vector<CriterionSpec> leaves;
+        for (const auto& item : item_pillar.items) leaves.push_back(Manual(item.id, item.name, 1, 10));
+        pillars.push_back(Group(item_pillar.id, item_pillar.name, 25, std::move(leaves)));
     }
-    return fw;
+    return Sanhao("好班副（四优）", {"zhixing", "zhengzhi"}, {"好班副", 18, 80}, std::move(pillars));
 }
 
 // 四好书记: 政治素质好、发展实绩好、作风形象好、群众口碑好. Subjects: village/community secretaries.
 Framework SihaoSecretary() {
-    Framework fw;
-    fw.name = "四好书记";
-    fw.bonus_cap = 5;
-    fw.penalty_cap = 20;
-    fw.tiebreak = {"shiji", "koubei"};
-    fw.awards = {{"四好书记", 10, 85}};
-    fw.criteria = {
-        Group("suzhi", "政治素质好", 20),
-        Leaf("sz_party", "党员民主测评", 1, "suzhi", Method::kRating),
-        Group("shiji", "发展实绩好", 40),
-        Leaf("sj_income", "村集体经营性收入目标完成率", 2, "shiji", Method::kTarget),
-        Growth("sj_growth", "村集体经营性收入同比增长", 1, "shiji", 0.0, 0.2),
-        Leaf("sj_rank", "年度目标考核排名", 1, "shiji", Method::kRank),
-        Group("zuofeng", "作风形象好", 20),
-        Judges("zf_arena", "擂台赛评委打分", 1, "zuofeng"),
-        Group("koubei", "群众口碑好", 20),
-        Leaf("kb_rating", "群众满意度测评", 2, "koubei", Method::kRating),
-        Count("kb_deeds", "为民办实事件数", 1, "koubei", 1, 10),
-    };
-    return fw;
+    return {.name = "四好书记",
+            .bonus_cap = 5,
+            .penalty_cap = 20,
+            .tiebreak = {"shiji", "koubei"},
+            .awards = {{"四好书记", 10, 85}},
+            .criteria = Tree({
+                Group("suzhi", "政治素质好", 20, {Leaf("sz_party", "党员民主测评", 1, Method::kRating)}),
+                Group("shiji", "发展实绩好", 40,
+                      {Leaf("sj_income", "村集体经营性收入目标完成率", 2, Method::kTarget),
+                       Growth("sj_growth", "村集体经营性收入同比增长", 1, 0.0, 0.2),
+                       Leaf("sj_rank", "年度目标考核排名", 1, Method::kRank)}),
+                Group("zuofeng", "作风形象好", 20, {Judges("zf_arena", "擂台赛评委打分", 1)}),
+                Group("koubei", "群众口碑好", 20,
+                      {Leaf("kb_rating", "群众满意度测评", 2, Method::kRating),
+                       Count("kb_deeds", "为民办实事件数", 1, 1, 10)}),
+            })};
 }
 
-// 书记项目: yearly secretary projects ranked for gold, silver and bronze awards (金质奖 …).
+// 书记项目: yearly secretary projects ranked for gold, silver and bronze awards (金质奖 …); its
+// criteria have no groups.
 Framework SecretaryProject() {
-    Framework fw;
-    fw.name = "书记项目";
-    fw.tiebreak = {"effect", "progress"};
-    fw.awards = {{"金质奖", 3, 85}, {"银质奖", 4, 75}, {"铜质奖", 5, 60}};
-    fw.criteria = {
-        Leaf("progress", "项目进度（节点完成率）", 25, "", Method::kTarget),
-        Judges("effect", "项目成效评审", 40, ""),
-        Leaf("masses", "群众评价", 20, "", Method::kRating),
-        Manual("innovation", "创新示范", 15, "", 10),
-    };
-    return fw;
+    return {.name = "书记项目",
+            .tiebreak = {"effect", "progress"},
+            .awards = {{"金质奖", 3, 85}, {"银质奖", 4, 75}, {"铜质奖", 5, 60}},
+            .criteria = {
+                Leaf("progress", "项目进度（节点完成率）", 25, Method::kTarget),
+                Judges("effect", "项目成效评审", 40),
+                Leaf("masses", "群众评价", 20, Method::kRating),
+                Manual("innovation", "创新示范", 15, 10),
+            }};
 }
 
 }  // namespace

@@ -143,4 +143,16 @@ std::vector<std::int64_t> CompetitionRanks(const std::vector<Points>& totals) {
     return ranks;
 }
 
+namespace {
+constexpr const char* kEventStatusNames[] = {"pending", "approved", "rejected"};  // in EventStatus order
+}  // namespace
+
+const char* EventStatusName(EventStatus s) { return kEventStatusNames[static_cast<std::size_t>(s)]; }
+
+std::optional<EventStatus> EventStatusFromName(std::string_view s) {
+    for (std::size_t idx = 0; idx < std::size(kEventStatusNames); ++idx)
+        if (s == kEventStatusNames[idx]) return static_cast<EventStatus>(idx);
+    return std::nullopt;
+}
+
 }  // namespace lingyan::core::points

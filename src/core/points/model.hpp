@@ -44,6 +44,9 @@ struct StarThresholds {
 };
 
 enum class EventStatus : std::uint8_t { kPending, kApproved, kRejected };
+// "pending" / "approved" / "rejected" (the ledger's column, the API and the audit) and back.
+const char* EventStatusName(EventStatus s);
+std::optional<EventStatus> EventStatusFromName(std::string_view s);
 
 // --- dates --------------------------------------------------------------------------------
 // Day number of a proleptic Gregorian date (Howard Hinnant's days_from_civil).

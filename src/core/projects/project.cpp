@@ -50,6 +50,11 @@ const char* ActionName(Action a) { return kActions[static_cast<int>(a)].name; }
 const char* ActionLabel(Action a) { return kActions[static_cast<int>(a)].label; }
 std::optional<Action> ActionFromName(std::string_view s) { return FromName<5, Action>(kActions, s); }
 const char* ClaimStatusName(ClaimStatus s) { return kClaimStatuses[static_cast<int>(s)]; }
+std::optional<ClaimStatus> ClaimStatusFromName(std::string_view s) {
+    for (std::size_t idx = 0; idx < std::size(kClaimStatuses); ++idx)
+        if (s == kClaimStatuses[idx]) return static_cast<ClaimStatus>(idx);
+    return std::nullopt;
+}
 
 std::span<const Transition> Transitions() { return kTransitions; }
 

@@ -59,6 +59,7 @@ Result<State> Next(State from, Action action, Party party);
 
 enum class ClaimStatus { kPending, kConfirmed, kRefused };
 const char* ClaimStatusName(ClaimStatus s);  // pending, confirmed, refused
+std::optional<ClaimStatus> ClaimStatusFromName(std::string_view s);
 
 struct Milestone {
     Id id = 0;

@@ -180,6 +180,13 @@ core::Status ReadInt(const json::object& o, const char* name, std::int64_t& out)
     return core::Ok();
 }
 
+core::Status ReadBool(const json::object& o, const char* name, bool& out) {
+    auto v = BoolField(o, name);
+    if (!v) return v.error();
+    if (*v) out = **v;
+    return core::Ok();
+}
+
 namespace {
 
 // An optional array whose every item `take` accepts (appending it to `out`); `what` names the

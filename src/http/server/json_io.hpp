@@ -44,6 +44,7 @@ core::Result<std::int64_t> QueryInt(const std::optional<std::string>& v, const c
 // Reads an optional field into `out` (unchanged when absent); each returns an error naming the field.
 core::Status ReadString(const boost::json::object& o, const char* name, std::string& out);
 core::Status ReadInt(const boost::json::object& o, const char* name, std::int64_t& out);
+core::Status ReadBool(const boost::json::object& o, const char* name, bool& out);
 core::Status ReadIntArray(const boost::json::object& o, const char* name, std::vector<std::int64_t>& out);
 core::Status ReadStringArray(const boost::json::object& o, const char* name, std::vector<std::string>& out);
 // An optional array of objects; absent or null → empty.

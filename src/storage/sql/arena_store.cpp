@@ -77,34 +77,6 @@ constexpr const char* kSelectScores =
     "SELECT id, contest_id, round_idx, contestant_id, seat_id, score_values, total, idem_key, seq, submitted_by, "
     "submitted_at, void_seq, void_reason, void_by, voided_at FROM contest_scores WHERE contest_id = ? ORDER BY id";
 
-std::string NumberText(double v) {
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    return ec == std::errc{} ? std::string(buf, end) : std::string("0");
-}
-
-template <typename T>
-std::string JoinNumbers(const std::vector<T>& items) {
-    return JoinColumn(items, ',', [](T item) {
-        if constexpr (std::is_floating_point_v<T>)
-            return NumberText(item);
-        else
-            return std::to_string(item);
-    });
-}
-
-std::vector<double> Doubles(const std::string& text) {
-    std::vector<double> out;
-    for (const auto& item : SplitColumn(text, ',')) out.push_back(std::stod(item));
-    return out;
-}
-
-std::vector<Id> Ids(const std::string& text) {
-    std::vector<Id> out;
-    for (const auto& item : SplitColumn(text, ',')) out.push_back(std::stoll(item));
-    return out;
-}
-
 ports::ContestRecord ContestFromRow(const SqlRow& r) {
     ports::ContestRecord c;
     auto& s = c.setup;
@@ -112,6 +84,44 @@ ports::ContestRecord ContestFromRow(const SqlRow& r) {
             s.aggregation.normalize, Named(s.recusal, arena::RecusalLevelFromName, arena::RecusalLevel::kTown),
             s.seconds_per_contestant, c.status, c.created_by, c.created_at, c.results_pushed_at);
     return c;
+}
+
+arena::Contestant ContestantFromRow(const SqlRow& r) {
+    arena::Contestant c;
+    std::string kind;
+    ReadRow(r, c.id, kind, c.person_id, c.unit_id, c.name, c.topic, c.unit_name);
+    c.kind = kind == "unit" ? arena::ContestantKind::kUnit : arena::ContestantKind::kPerson;
+    return c;
+}
+
+arena::Title TitleFromRow(const SqlRow& r) {
+    arena::Title t;
+    ReadRow(r, t.name, t.quota, t.min_score, t.level);
+    return t;
+}
+
+arena::Event EventFromRow(const SqlRow& r) {
+    arena::Event e;
+    std::string kind, values, order, seed;
+    ReadRow(r, e.seq, kind, e.at_ms, e.actor, e.round, e.contestant_id, e.seat_id,
+            Named(e.timer, arena::TimerActionFromName, arena::TimerAction::kStart), values, e.criterion, e.key,
+            e.reason, order, seed, e.force);
+    const auto parsed = arena::EventKindFromName(kind);
+    if (!parsed) throw StoreError("contest_events: unknown kind " + kind);
+    e.kind = *parsed;
+    e.values = SplitDoubles(values);
+    e.order = SplitIntegers(order);
+    e.seed = std::stoull(seed.empty() ? "0" : seed);
+    return e;
+}
+
+ports::ContestScoreRecord ScoreFromRow(const SqlRow& r) {
+    ports::ContestScoreRecord s;
+    std::string values;
+    ReadRow(r, s.id, s.contest_id, s.round, s.contestant_id, s.seat_id, values, s.total, s.key, s.seq, s.submitted_by,
+            s.submitted_at, s.void_seq, s.void_reason, s.void_by, s.voided_at);
+    s.values = SplitDoubles(values);
+    return s;
 }
 
 ports::SeatAccessRecord SeatAccessFromRow(const SqlRow& r) { return RowAs<ports::SeatAccessRecord>(r); }
@@ -157,36 +167,24 @@ ports::ContestRecord SqlArenaStore::InsertContest(const arena::ContestSetup& set
 
 void SqlArenaStore::LoadLists(ports::ContestRecord& record) {
     auto& s = record.setup;
-    for (const auto& r : db_.Query(kSelectCriteria, {record.id})) s.criteria.push_back(RowAs<arena::Criterion>(r));
-    for (const auto& r : db_.Query(kSelectContestants, {record.id})) {
-        arena::Contestant c;
-        std::string kind;
-        ReadRow(r, c.id, kind, c.person_id, c.unit_id, c.name, c.topic, c.unit_name);
-        c.kind = kind == "unit" ? arena::ContestantKind::kUnit : arena::ContestantKind::kPerson;
-        s.contestants.push_back(std::move(c));
-    }
-    for (const auto& r : db_.Query(kSelectSeats, {record.id})) s.seats.push_back(RowAs<arena::Seat>(r));
-    for (const auto& r : db_.Query(kSelectRounds, {record.id}))
-        s.rounds.push_back(arena::Round{AsText(r[0]), Ids(AsText(r[1]))});
-    for (const auto& r : db_.Query(kSelectTitles, {record.id})) {
-        arena::Title t;
-        ReadRow(r, t.name, t.quota, t.min_score, t.level);
-        s.titles.push_back(std::move(t));
-    }
+    s.criteria = RowsAs<arena::Criterion>(db_.Query(kSelectCriteria, {record.id}));
+    s.contestants = RowsWith(db_.Query(kSelectContestants, {record.id}), ContestantFromRow);
+    s.seats = RowsAs<arena::Seat>(db_.Query(kSelectSeats, {record.id}));
+    s.rounds = RowsWith(db_.Query(kSelectRounds, {record.id}), [](const SqlRow& r) {
+        return arena::Round{AsText(r[0]), SplitIntegers(AsText(r[1]))};
+    });
+    s.titles = RowsWith(db_.Query(kSelectTitles, {record.id}), TitleFromRow);
 }
 
 std::vector<ports::ContestRecord> SqlArenaStore::ListContests() {
-    std::vector<ports::ContestRecord> out;
-    for (const auto& r : db_.Query(std::string(kContestColumns) + " ORDER BY id")) out.push_back(ContestFromRow(r));
+    auto out = RowsWith(db_.Query(std::string(kContestColumns) + " ORDER BY id"), ContestFromRow);
     for (auto& c : out) LoadLists(c);
     return out;
 }
 
 std::optional<ports::ContestRecord> SqlArenaStore::FindContest(Id id) {
-    auto rows = db_.Query(std::string(kContestColumns) + " WHERE id = ?", {id});
-    if (rows.empty()) return std::nullopt;
-    auto c = ContestFromRow(rows[0]);
-    LoadLists(c);
+    auto c = FirstRowWith(db_.Query(std::string(kContestColumns) + " WHERE id = ?", {id}), ContestFromRow);
+    if (c) LoadLists(*c);
     return c;
 }
 
@@ -226,22 +224,7 @@ void SqlArenaStore::InsertEvent(Id contest_id, const arena::Event& e) {
 }
 
 std::vector<arena::Event> SqlArenaStore::ListEvents(Id contest_id) {
-    std::vector<arena::Event> out;
-    for (const auto& r : db_.Query(kSelectEvents, {contest_id})) {
-        arena::Event e;
-        std::string kind, values, order, seed;
-        ReadRow(r, e.seq, kind, e.at_ms, e.actor, e.round, e.contestant_id, e.seat_id,
-                Named(e.timer, arena::TimerActionFromName, arena::TimerAction::kStart), values, e.criterion, e.key,
-                e.reason, order, seed, e.force);
-        const auto parsed = arena::EventKindFromName(kind);
-        if (!parsed) throw StoreError("contest_events: unknown kind " + kind);
-        e.kind = *parsed;
-        e.values = Doubles(values);
-        e.order = Ids(order);
-        e.seed = std::stoull(seed.empty() ? "0" : seed);
-        out.push_back(std::move(e));
-    }
-    return out;
+    return RowsWith(db_.Query(kSelectEvents, {contest_id}), EventFromRow);
 }
 
 Id SqlArenaStore::InsertScore(const ports::ContestScoreRecord& s) {
@@ -257,16 +240,7 @@ bool SqlArenaStore::VoidScore(Id contest_id, int round, Id contestant_id, Id sea
 }
 
 std::vector<ports::ContestScoreRecord> SqlArenaStore::ListScores(Id contest_id) {
-    std::vector<ports::ContestScoreRecord> out;
-    for (const auto& r : db_.Query(kSelectScores, {contest_id})) {
-        ports::ContestScoreRecord s;
-        std::string values;
-        ReadRow(r, s.id, s.contest_id, s.round, s.contestant_id, s.seat_id, values, s.total, s.key, s.seq,
-                s.submitted_by, s.submitted_at, s.void_seq, s.void_reason, s.void_by, s.voided_at);
-        s.values = Doubles(values);
-        out.push_back(std::move(s));
-    }
-    return out;
+    return RowsWith(db_.Query(kSelectScores, {contest_id}), ScoreFromRow);
 }
 
 }  // namespace lingyan::storage

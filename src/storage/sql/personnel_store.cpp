@@ -26,21 +26,20 @@ constexpr const char* kUpdateNominationReview =
 
 personnel::Nomination NominationFromRow(const SqlRow& r) {
     personnel::Nomination n;
-    n.id = AsInt(r[0]);
-    n.person_id = AsInt(r[1]);
-    n.unit_id = AsInt(r[2]);
-    n.name = AsText(r[3]);
-    n.year = static_cast<int>(AsInt(r[4]));
-    n.category = personnel::CategoryFromName(AsText(r[5])).value_or(personnel::Category::kInaction);
-    n.reason = AsText(r[6]);
-    n.evidence = AsText(r[7]);
-    n.state = personnel::StateFromName(AsText(r[8])).value_or(personnel::NominationState::kPending);
-    n.nominated_by = AsText(r[9]);
-    n.nominated_at = AsText(r[10]);
-    n.reviewed_by = AsText(r[11]);
-    n.reviewed_at = AsText(r[12]);
-    n.review_reason = AsText(r[13]);
+    ReadRow(r, n.id, n.person_id, n.unit_id, n.name, n.year,
+            Named(n.category, personnel::CategoryFromName, personnel::Category::kInaction), n.reason, n.evidence,
+            Named(n.state, personnel::StateFromName, personnel::NominationState::kPending), n.nominated_by,
+            n.nominated_at, n.reviewed_by, n.reviewed_at, n.review_reason);
     return n;
+}
+
+personnel::Decision DecisionFromRow(const SqlRow& r) {
+    personnel::Decision d;
+    ReadRow(r, d.id, d.person_id, d.unit_id, d.name,
+            Named(d.kind, personnel::KindFromName, personnel::Kind::kAppointment),
+            Named(d.ground, personnel::GroundFromName, personnel::Ground::kCampaign), d.ground_id, d.ground_label,
+            d.content, d.document_no, d.decided_on, d.position_id, d.decided_by, d.decided_at);
+    return d;
 }
 
 }  // namespace
@@ -53,26 +52,7 @@ core::roster::Id SqlPersonnelStore::InsertDecision(const personnel::Decision& d)
 }
 
 std::vector<personnel::Decision> SqlPersonnelStore::ListDecisions() {
-    std::vector<personnel::Decision> out;
-    for (const auto& r : db_.Query(kSelectDecisions)) {
-        personnel::Decision d;
-        d.id = AsInt(r[0]);
-        d.person_id = AsInt(r[1]);
-        d.unit_id = AsInt(r[2]);
-        d.name = AsText(r[3]);
-        d.kind = personnel::KindFromName(AsText(r[4])).value_or(personnel::Kind::kAppointment);
-        d.ground = personnel::GroundFromName(AsText(r[5])).value_or(personnel::Ground::kCampaign);
-        d.ground_id = AsInt(r[6]);
-        d.ground_label = AsText(r[7]);
-        d.content = AsText(r[8]);
-        d.document_no = AsText(r[9]);
-        d.decided_on = AsText(r[10]);
-        d.position_id = AsInt(r[11]);
-        d.decided_by = AsText(r[12]);
-        d.decided_at = AsText(r[13]);
-        out.push_back(std::move(d));
-    }
-    return out;
+    return RowsWith(db_.Query(kSelectDecisions), DecisionFromRow);
 }
 
 core::roster::Id SqlPersonnelStore::InsertNomination(const personnel::Nomination& n) {

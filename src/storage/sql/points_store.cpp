@@ -89,32 +89,13 @@ ports::PointsEventRecord EventFromRow(const SqlRow& r) {
     ports::PointsEventRecord e;
     std::int64_t date = 0;
     ReadRow(r, e.id, e.member_id, e.rule_id, date, e.quantity, e.note,
-            Named(e.status, EventStatusFromName, points::EventStatus::kPending), e.submitted_by, e.submitted_at,
+            Named(e.status, points::EventStatusFromName, points::EventStatus::kPending), e.submitted_by, e.submitted_at,
             e.decided_by, e.decided_at, e.reason, e.reverses);
     e.date = static_cast<points::Day>(date);
     return e;
 }
 
 }  // namespace
-
-const char* EventStatusName(points::EventStatus s) {
-    switch (s) {
-        case points::EventStatus::kApproved:
-            return "approved";
-        case points::EventStatus::kRejected:
-            return "rejected";
-        case points::EventStatus::kPending:
-            break;
-    }
-    return "pending";
-}
-
-std::optional<points::EventStatus> EventStatusFromName(std::string_view s) {
-    if (s == "pending") return points::EventStatus::kPending;
-    if (s == "approved") return points::EventStatus::kApproved;
-    if (s == "rejected") return points::EventStatus::kRejected;
-    return std::nullopt;
-}
 
 std::vector<ports::PointsRuleRecord> SqlPointsStore::ListRules() {
     std::vector<ports::PointsRuleRecord> out;
@@ -149,8 +130,7 @@ std::vector<ports::PointsPeriodRecord> SqlPointsStore::ListPeriods() {
         ReadRow(r, p.id, p.name, from, to, stars, p.base_points, zeroing, p.publicity_days, grades, p.closed);
         p.period.from = static_cast<points::Day>(from);
         p.period.to = static_cast<points::Day>(to);
-        p.stars.thresholds.clear();
-        for (const auto& t : SplitColumn(stars, ',')) p.stars.thresholds.push_back(std::stoll(t));
+        p.stars.thresholds = SplitIntegers(stars);
         p.zeroing_rules = SplitColumn(zeroing, ',');
         p.grades = points::ParseGradeQuotas(grades).value_or(std::vector<points::GradeQuota>{});
         out.push_back(std::move(p));
@@ -160,12 +140,11 @@ std::vector<ports::PointsPeriodRecord> SqlPointsStore::ListPeriods() {
 
 namespace {
 std::vector<SqlValue> PeriodParams(const ports::PointsPeriodRecord& p) {
-    const std::string stars = JoinColumn(p.stars.thresholds, ',', [](points::Points t) { return std::to_string(t); });
     const std::string zeroing = JoinColumn(p.zeroing_rules, ',');
     return {p.name,
             std::int64_t{p.period.from},
             std::int64_t{p.period.to},
-            stars,
+            JoinNumbers(p.stars.thresholds),
             p.base_points,
             zeroing,
             std::int64_t{p.publicity_days},
@@ -279,14 +258,15 @@ void SqlPointsStore::EnsureLedgerPartition(points::Day day) {
 
 ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
     EnsureLedgerPartition(e.date);
-    return ReturnedId(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
-                                               std::string(EventStatusName(e.status)), e.submitted_by, e.submitted_at,
-                                               e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)}));
+    return ReturnedId(
+        db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
+                                 std::string(points::EventStatusName(e.status)), e.submitted_by, e.submitted_at,
+                                 e.decided_by, e.decided_at, e.reason, NullableId(e.reverses)}));
 }
 
 bool SqlPointsStore::DecideEvent(ports::Id id, points::EventStatus status, const std::string& by, const std::string& at,
                                  const std::string& reason) {
-    return !db_.Query(kDecideEvent, {std::string(EventStatusName(status)), by, at, reason, id}).empty();
+    return !db_.Query(kDecideEvent, {std::string(points::EventStatusName(status)), by, at, reason, id}).empty();
 }
 
 ports::Id SqlPointsStore::FindReversal(ports::Id id) {

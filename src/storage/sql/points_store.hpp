@@ -49,8 +49,4 @@ private:
     std::set<int> partition_years_;  // years known to have a ledger partition
 };
 
-// "pending" / "approved" / "rejected" and back.
-const char* EventStatusName(core::points::EventStatus s);
-std::optional<core::points::EventStatus> EventStatusFromName(std::string_view s);
-
 }  // namespace lingyan::storage

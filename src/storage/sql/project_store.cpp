@@ -1,8 +1,8 @@
 #include "storage/sql/project_store.hpp"
 
-#include <charconv>
 #include <sstream>
 
+#include "storage/db/list_column.hpp"
 #include "storage/db/read_row.hpp"
 
 namespace lingyan::storage {
@@ -90,9 +90,7 @@ pj::Milestone MilestoneFrom(const SqlRow& r) { return RowAs<pj::Milestone>(r); }
 std::string FiguresText(const std::vector<pj::Figure>& figures) {
     std::string out;
     for (const auto& f : figures) {
-        char buf[64];
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f.value);  // shortest text that reads back
-        out += f.name + '\t' + std::string(buf, ec == std::errc() ? end : buf) + '\t' + f.unit + '\n';
+        out += f.name + '\t' + NumberText(f.value) + '\t' + f.unit + '\n';
     }
     return out;
 }
@@ -114,25 +112,22 @@ std::vector<pj::Figure> FiguresFrom(const std::string& text) {
     return out;
 }
 
-std::string IdsText(const std::vector<Id>& ids) {
-    std::string out;
-    for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-    return out;
+pj::Claim ClaimFrom(const SqlRow& r) {
+    pj::Claim c;
+    ReadRow(r, c.id, c.project_id, c.unit_id, c.owner_person_id, c.responsibility, c.claimed_by, c.claimed_by_name,
+            c.claimed_on, Named(c.status, pj::ClaimStatusFromName, pj::ClaimStatus::kPending), c.reason, c.decided_by,
+            c.decided_on);
+    return c;
 }
 
-std::vector<Id> IdsFrom(const std::string& text) {
-    std::vector<Id> out;
-    const char* p = text.data();
-    const char* end = p + text.size();
-    while (p < end) {
-        Id id = 0;
-        auto [next, ec] = std::from_chars(p, end, id);
-        if (ec != std::errc()) break;
-        out.push_back(id);
-        p = next < end && *next == ',' ? next + 1 : next;
-        if (next == end) break;
-    }
-    return out;
+pj::Report ReportFrom(const SqlRow& r) {
+    pj::Report x;
+    std::string figures, attachments;
+    ReadRow(r, x.id, x.project_id, x.milestone_id, x.milestone_done, x.on_date, x.text, figures, attachments, x.user,
+            x.at);
+    x.figures = FiguresFrom(figures);
+    x.attachment_ids = SplitIntegers(attachments);
+    return x;
 }
 
 }  // namespace
@@ -188,38 +183,17 @@ void SqlProjectStore::UpdateClaim(const pj::Claim& c) {
 }
 
 std::vector<pj::Claim> SqlProjectStore::ListClaims(Id project_id) {
-    std::vector<pj::Claim> out;
-    for (const auto& r : db_.Query(kSelectClaims, {project_id})) {
-        pj::Claim c;
-        std::string status;
-        ReadRow(r, c.id, c.project_id, c.unit_id, c.owner_person_id, c.responsibility, c.claimed_by, c.claimed_by_name,
-                c.claimed_on, status, c.reason, c.decided_by, c.decided_on);
-        c.status = status == "confirmed" ? pj::ClaimStatus::kConfirmed
-                   : status == "refused" ? pj::ClaimStatus::kRefused
-                                         : pj::ClaimStatus::kPending;
-        out.push_back(std::move(c));
-    }
-    return out;
+    return RowsWith(db_.Query(kSelectClaims, {project_id}), ClaimFrom);
 }
 
 Id SqlProjectStore::InsertReport(const pj::Report& r) {
     return ReturnedId(
         db_.Query(kInsertReport, {r.project_id, r.milestone_id, std::int64_t{r.milestone_done ? 1 : 0}, r.on_date,
-                                  r.text, FiguresText(r.figures), IdsText(r.attachment_ids), r.user, r.at}));
+                                  r.text, FiguresText(r.figures), JoinNumbers(r.attachment_ids), r.user, r.at}));
 }
 
 std::vector<pj::Report> SqlProjectStore::ListReports(Id project_id) {
-    std::vector<pj::Report> out;
-    for (const auto& r : db_.Query(kSelectReports, {project_id})) {
-        pj::Report x;
-        std::string figures, attachments;
-        ReadRow(r, x.id, x.project_id, x.milestone_id, x.milestone_done, x.on_date, x.text, figures, attachments,
-                x.user, x.at);
-        x.figures = FiguresFrom(figures);
-        x.attachment_ids = IdsFrom(attachments);
-        out.push_back(std::move(x));
-    }
-    return out;
+    return RowsWith(db_.Query(kSelectReports, {project_id}), ReportFrom);
 }
 
 void SqlProjectStore::AppendEvent(const ports::ProjectEvent& e) {

@@ -458,12 +458,10 @@ Id SqlTicketStore::InsertNotification(const ports::NotificationRecord& n) {
 
 std::vector<ports::NotificationRecord> SqlTicketStore::ListNotifications(Id user_id, bool unread_only, int limit,
                                                                          std::int64_t offset) {
-    std::vector<ports::NotificationRecord> out;
     std::string sql = kSelectNotifications;
     if (unread_only) sql += " AND read_at = ''";
     sql += " ORDER BY id DESC LIMIT ? OFFSET ?";
-    for (const auto& r : db_.Query(sql, {user_id, std::int64_t{limit}, offset})) out.push_back(NotificationFrom(r));
-    return out;
+    return RowsWith(db_.Query(sql, {user_id, std::int64_t{limit}, offset}), NotificationFrom);
 }
 
 std::int64_t SqlTicketStore::CountUnread(Id user_id) { return ReturnedId(db_.Query(kCountUnread, {user_id})); }

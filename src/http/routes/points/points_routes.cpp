@@ -17,15 +17,6 @@ using core::roster::Id;
 
 namespace {
 
-const char* StatusName(points::EventStatus s) {
-    switch (s) {
-        case points::EventStatus::kApproved: return "approved";
-        case points::EventStatus::kRejected: return "rejected";
-        case points::EventStatus::kPending: break;
-    }
-    return "pending";
-}
-
 json::string Pts(points::Points p) { return json::string(points::FormatPoints(p, false)); }
 
 // A points amount given as a JSON string ("12.5") or number (12, 12.5); at most two decimals.
@@ -50,21 +41,27 @@ core::Result<std::optional<points::Points>> PointsField(const json::object& o, c
     return std::optional<points::Points>{*parsed};
 }
 
-core::Result<std::optional<Id>> QueryUnit(const Request& req) {
-    auto v = req.Query("unit");
+// ?unit=ID or ?period=ID; absent or empty → nullopt (the caller's scope, the current period).
+core::Result<std::optional<Id>> QueryOptionalId(const Request& req, const char* name) {
+    auto v = req.Query(name);
     if (!v || v->empty()) return std::optional<Id>{};
-    auto id = QueryInt(v, "unit", 0);
+    auto id = QueryInt(v, name, 0);
     if (!id) return id.error();
     return std::optional<Id>{*id};
 }
 
-// ?period=ID (empty: the current period).
-core::Result<std::optional<Id>> QueryPeriod(const Request& req) {
-    auto v = req.Query("period");
-    if (!v || v->empty()) return std::optional<Id>{};
-    auto id = QueryInt(v, "period", 0);
-    if (!id) return id.error();
-    return std::optional<Id>{*id};
+// The scope and period most points views take: ?unit=ID&period=ID, both optional.
+struct UnitPeriod {
+    std::optional<Id> unit;
+    std::optional<Id> period;
+};
+
+core::Result<UnitPeriod> QueryUnitPeriod(const Request& req) {
+    auto unit = QueryOptionalId(req, "unit");
+    if (!unit) return unit.error();
+    auto period = QueryOptionalId(req, "period");
+    if (!period) return period.error();
+    return UnitPeriod{*unit, *period};
 }
 
 // An array of points amounts ("stars": ["0", "60", …] or numbers).
@@ -146,7 +143,7 @@ json::object EventJson(const app::PointsEventView& v) {
                    {"quantity", Pts(e.quantity)},
                    {"worth", Pts(v.worth)},
                    {"note", e.note},
-                   {"status", StatusName(e.status)},
+                   {"status", points::EventStatusName(e.status)},
                    {"submitted_by", e.submitted_by},
                    {"submitted_at", e.submitted_at},
                    {"decided_by", e.decided_by},
@@ -198,7 +195,7 @@ json::object RanksJson(const app::MemberRanks& r) {
 
 // The 公示 of GET /points/publicity and its .xlsx export: `unit`, optional `days` (-1..10000).
 core::Result<app::Publicity> PublicityFrom(Services& s, const Request& req) {
-    auto unit = QueryUnit(req);
+    auto unit = QueryOptionalId(req, "unit");
     if (!unit) return unit.error();
     std::optional<int> days;
     if (auto d = req.Query("days"); d && !d->empty()) {
@@ -206,7 +203,7 @@ core::Result<app::Publicity> PublicityFrom(Services& s, const Request& req) {
         if (!v) return v.error();
         days = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 10000));
     }
-    auto period = QueryPeriod(req);
+    auto period = QueryOptionalId(req, "period");
     if (!period) return period.error();
     return s.points.PublicityOf(req.user->actor, *unit, days, *period);
 }
@@ -223,7 +220,7 @@ namespace handlers {
 
 // GET /api/v1/points/rules
 Response ListRules(Services& s, Request& req) {
-    auto period_id = QueryPeriod(req);
+    auto period_id = QueryOptionalId(req, "period");
     if (!period_id) return ErrorResponse(period_id.error());
     auto rules = s.points.Rules(req.user->actor);
     if (!rules) return ErrorResponse(rules.error());
@@ -304,7 +301,7 @@ Response UpdatePeriod(Services& s, Request& req, Id id) {
 
 // GET /api/v1/points/members
 Response ListMembers(Services& s, Request& req) {
-    auto unit = QueryUnit(req);
+    auto unit = QueryOptionalId(req, "unit");
     if (!unit) return ErrorResponse(unit.error());
     auto limit = QueryInt(req.Query("limit"), "limit", 500, 1, 5000);
     if (!limit) return ErrorResponse(limit.error());
@@ -420,7 +417,7 @@ Response UpdateRule(Services& s, Request& req, Id id) {
 
 // GET /api/v1/points/me
 Response GetMyPoints(Services& s, Request& req) {
-    auto period = QueryPeriod(req);
+    auto period = QueryOptionalId(req, "period");
     if (!period) return ErrorResponse(period.error());
     auto me = s.points.Me(req.user->actor, *period);
     if (!me) return ErrorResponse(me.error());
@@ -493,15 +490,13 @@ Response RecordEventsBulk(Services& s, Request& req) {
 
 // GET /api/v1/points/approvals
 Response ListApprovals(Services& s, Request& req) {
-    auto unit = QueryUnit(req);
-    if (!unit) return ErrorResponse(unit.error());
-    auto period = QueryPeriod(req);
-    if (!period) return ErrorResponse(period.error());
+    auto where = QueryUnitPeriod(req);
+    if (!where) return ErrorResponse(where.error());
     auto limit = QueryInt(req.Query("limit"), "limit", 200, 1, 1000);
     if (!limit) return ErrorResponse(limit.error());
     auto offset = QueryInt(req.Query("offset"), "offset", 0, 0, kMaxOffset);
     if (!offset) return ErrorResponse(offset.error());
-    auto page = s.points.Approvals(req.user->actor, *unit, *period, static_cast<std::size_t>(*offset),
+    auto page = s.points.Approvals(req.user->actor, where->unit, where->period, static_cast<std::size_t>(*offset),
                                    static_cast<std::size_t>(std::clamp<std::int64_t>(*limit, 1, 1000)),
                                    std::string(req.Query("q").value_or("")));
     if (!page) return ErrorResponse(page.error());
@@ -559,13 +554,12 @@ Response ReverseEvent(Services& s, Request& req, Id id) { return DecideEvent(s, 
 
 // GET /api/v1/points/leaderboard
 Response GetLeaderboard(Services& s, Request& req) {
-    auto unit = QueryUnit(req);
-    if (!unit) return ErrorResponse(unit.error());
-    auto period = QueryPeriod(req);
-    if (!period) return ErrorResponse(period.error());
+    auto where = QueryUnitPeriod(req);
+    if (!where) return ErrorResponse(where.error());
     auto top = QueryInt(req.Query("top"), "top", 50, 0, 10000);
     if (!top) return ErrorResponse(top.error());
-    auto page = s.points.Leaderboard(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period);
+    auto page =
+        s.points.Leaderboard(req.user->actor, where->unit, req.Query("category").value_or(""), *top, where->period);
     if (!page) return ErrorResponse(page.error());
     json::array items;
     for (const auto& e : page->entries) items.push_back(EntryJson(e));
@@ -582,19 +576,17 @@ Response GetLeaderboard(Services& s, Request& req) {
 
 // GET /api/v1/points/leaderboard.xlsx
 Response ExportLeaderboard(Services& s, Request& req) {
-    auto unit = QueryUnit(req);
-    if (!unit) return ErrorResponse(unit.error());
-    auto period = QueryPeriod(req);
-    if (!period) return ErrorResponse(period.error());
+    auto where = QueryUnitPeriod(req);
+    if (!where) return ErrorResponse(where.error());
     auto top = QueryInt(req.Query("top"), "top", 1000, 0, 10000);
     if (!top) return ErrorResponse(top.error());
-    return Download(
-        s.points.LeaderboardWorkbook(req.user->actor, *unit, req.Query("category").value_or(""), *top, *period));
+    return Download(s.points.LeaderboardWorkbook(req.user->actor, where->unit, req.Query("category").value_or(""), *top,
+                                                 where->period));
 }
 
 // GET /api/v1/points/members/{id}/ranks
 Response GetMemberRanks(Services& s, Request& req, Id id) {
-    auto period = QueryPeriod(req);
+    auto period = QueryOptionalId(req, "period");
     if (!period) return ErrorResponse(period.error());
     auto ranks = s.points.Ranks(req.user->actor, id, req.Query("category").value_or(""), *period);
     if (!ranks) return ErrorResponse(ranks.error());
@@ -603,11 +595,9 @@ Response GetMemberRanks(Services& s, Request& req, Id id) {
 
 // GET /api/v1/points/stars
 Response GetStars(Services& s, Request& req) {
-    auto unit = QueryUnit(req);
-    if (!unit) return ErrorResponse(unit.error());
-    auto period = QueryPeriod(req);
-    if (!period) return ErrorResponse(period.error());
-    auto dist = s.points.Stars(req.user->actor, *unit, *period);
+    auto where = QueryUnitPeriod(req);
+    if (!where) return ErrorResponse(where.error());
+    auto dist = s.points.Stars(req.user->actor, where->unit, where->period);
     if (!dist) return ErrorResponse(dist.error());
     json::array counts, grades;
     for (std::size_t stars = 0; stars < dist->counts.size(); ++stars)

@@ -131,14 +131,6 @@ core::Status ReadMilestones(const json::object& o, std::vector<pj::MilestoneInpu
     return core::Ok();
 }
 
-core::Status ReadBool(const json::object& o, const char* name, bool& out) {
-    auto it = o.find(name);
-    if (it == o.end() || it->value().is_null()) return core::Ok();
-    if (!it->value().is_bool()) return core::Invalid(std::string(name) + " 应为 true 或 false", name);
-    out = it->value().as_bool();
-    return core::Ok();
-}
-
 }  // namespace
 
 namespace handlers {

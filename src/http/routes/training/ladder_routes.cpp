@@ -193,21 +193,15 @@ Response ChangePersonLadder(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"action", "post", "level", "date", "reason", "grade"});
     if (!o) return ErrorResponse(o.error());
     app::LadderChange change;
-    auto action = StringField(*o, "action");
-    auto post = StringField(*o, "post");
-    auto level = IntField(*o, "level");
-    auto date = StringField(*o, "date");
-    auto reason = StringField(*o, "reason");
-    auto grade = StringField(*o, "grade");
-    for (const auto* e : {&action, &post, &date, &reason, &grade})
-        if (!*e) return ErrorResponse(e->error());
-    if (!level) return ErrorResponse(level.error());
-    change.action = action->value_or("");
-    change.post = post->value_or("");
-    change.level = static_cast<int>(std::clamp<std::int64_t>(level->value_or(0), -1, 1000));
-    change.date = date->value_or("");
-    change.reason = reason->value_or("");
-    change.grade = grade->value_or("");
+    std::int64_t level = 0;
+    if (auto st = All(
+            [&] { return ReadString(*o, "action", change.action); },
+            [&] { return ReadString(*o, "post", change.post); }, [&] { return ReadString(*o, "date", change.date); },
+            [&] { return ReadString(*o, "reason", change.reason); },
+            [&] { return ReadString(*o, "grade", change.grade); }, [&] { return ReadInt(*o, "level", level); });
+        !st)
+        return ErrorResponse(st.error());
+    change.level = static_cast<int>(std::clamp<std::int64_t>(level, -1, 1000));
     return Reply(201, s.ladder.ChangeLadder(req.user->actor, id, change),
                  [](const auto& v) { return PersonLadderJson(v, true); });
 }
@@ -263,23 +257,15 @@ Response CreateBonusSplit(Services& s, Request& req) {
     auto o = ParseObject(req.body, {"unit_id", "period", "pool_fen", "as_of", "grades", "dry_run", "campaign_id"});
     if (!o) return ErrorResponse(o.error());
     app::NewBonusSplit spec;
-    auto unit = IntField(*o, "unit_id");
-    auto pool = IntField(*o, "pool_fen");
-    auto period = StringField(*o, "period");
-    auto as_of = StringField(*o, "as_of");
-    auto dry_run = BoolField(*o, "dry_run");
-    if (!unit) return ErrorResponse(unit.error());
-    if (!pool) return ErrorResponse(pool.error());
-    if (!period) return ErrorResponse(period.error());
-    if (!as_of) return ErrorResponse(as_of.error());
-    if (!dry_run) return ErrorResponse(dry_run.error());
+    if (auto st = All([&] { return ReadInt(*o, "unit_id", spec.unit_id); },
+                      [&] { return ReadInt(*o, "pool_fen", spec.pool_fen); },
+                      [&] { return ReadString(*o, "period", spec.period); },
+                      [&] { return ReadString(*o, "as_of", spec.as_of); },
+                      [&] { return ReadBool(*o, "dry_run", spec.dry_run); });
+        !st)
+        return ErrorResponse(st.error());
     auto grades = GradesWithCampaign(*o, s, req.user->actor);
     if (!grades) return ErrorResponse(grades.error());
-    spec.unit_id = unit->value_or(0);
-    spec.pool_fen = pool->value_or(0);
-    spec.period = period->value_or("");
-    spec.as_of = as_of->value_or("");
-    spec.dry_run = dry_run->value_or(false);
     spec.grades = std::move(*grades);
     return Reply(spec.dry_run ? 200 : 201, s.ladder.SplitBonus(req.user->actor, spec),
                  [](const auto& v) { return SplitJson(v, true); });
