@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <set>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 
 #include "app/audit/audit_service.hpp"
 #include "app/common/use_case.hpp"
