@@ -113,6 +113,13 @@ struct LeaderboardEntry {
 };
 
 struct LeaderboardPage {
+    // A caller's rendering of this page (e.g. its JSON), made once and reused while the page is
+    // served from the service's cache (SharedLeaderboard); the page itself never changes.
+    struct Rendered {
+        std::once_flag once;
+        std::string text;
+    };
+    std::shared_ptr<Rendered> rendered = std::make_shared<Rendered>();
     core::roster::Id unit_id = 0, period_id = 0;
     std::string unit_name, category;  // "" = overall
     std::int64_t size = 0;            // members in the subtree
@@ -303,6 +310,13 @@ public:
     Result<LeaderboardPage> Leaderboard(const Actor& actor, std::optional<core::roster::Id> unit,
                                         const std::string& category, std::int64_t top,
                                         std::optional<core::roster::Id> period = std::nullopt);
+    // The same page, shared: pages are kept per (scope, category, top) until a total of their
+    // period changes, so that many readers of one board do not each rebuild and render it (a
+    // county's top 50 with its ties can hold 1,050 entries). Scope is checked on every call.
+    Result<std::shared_ptr<const LeaderboardPage>> SharedLeaderboard(const Actor& actor,
+                                                                     std::optional<core::roster::Id> unit,
+                                                                     const std::string& category, std::int64_t top,
+                                                                     std::optional<core::roster::Id> period = std::nullopt);
     Result<MemberRanks> Ranks(const Actor& actor, core::roster::Id member_id, const std::string& category,
                               std::optional<core::roster::Id> period = std::nullopt);
     Result<StarDistribution> Stars(const Actor& actor, std::optional<core::roster::Id> unit,

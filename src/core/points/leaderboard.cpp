@@ -154,57 +154,28 @@ Leaderboard::TopPage Leaderboard::TopWithTies(UnitIdx scope, std::int64_t n, std
     return top;
 }
 
-namespace {
-inline std::uint64_t MixKey(std::uint64_t key) {
-    key ^= key >> 33;
-    key *= 0xff51afd7ed558ccdULL;
-    key ^= key >> 33;
-    return key;
+PointsBook::PointsBook(std::vector<Rule> rules) : rules_(std::move(rules)), column_(rules_.size(), -1) {
+    for (std::size_t rule = 0; rule < rules_.size(); ++rule)
+        if (rules_[rule].cap) column_[rule] = static_cast<std::int32_t>(width_++);
 }
-}  // namespace
 
 Points PointsBook::Approve(MemberIdx member, RuleIdx rule, Points quantity) {
     const Rule& def = rules_[static_cast<std::size_t>(rule)];
     const Points worth = EventWorth(def.points, quantity);
-    if (!def.cap) return worth;
-    if ((used_ + 1) * 2 > sums_.size()) {
-        std::vector<std::pair<std::uint64_t, Points>> old = std::move(sums_);
-        sums_.assign(std::max<std::size_t>(64, old.size() * 2), {0, 0});
-        used_ = 0;
-        for (const auto& [key, sum] : old) {
-            if (key == 0) continue;
-            for (std::size_t at = MixKey(key) & (sums_.size() - 1);; at = (at + 1) & (sums_.size() - 1)) {
-                if (sums_[at].first == 0) {
-                    sums_[at] = {key, sum};
-                    ++used_;
-                    break;
-                }
-            }
-        }
-    }
-    const std::uint64_t key =
-        ((static_cast<std::uint64_t>(static_cast<std::uint32_t>(member)) << 32) | static_cast<std::uint32_t>(rule)) + 1;
-    for (std::size_t at = MixKey(key) & (sums_.size() - 1);; at = (at + 1) & (sums_.size() - 1)) {
-        if (sums_[at].first == key || sums_[at].first == 0) {
-            if (sums_[at].first == 0) {
-                sums_[at].first = key;
-                ++used_;
-            }
-            const Points delta = CappedDelta(sums_[at].second, worth, def.cap);
-            sums_[at].second += worth;
-            return delta;
-        }
-    }
+    const std::int32_t column = column_[static_cast<std::size_t>(rule)];
+    if (column < 0) return worth;
+    const std::size_t at = static_cast<std::size_t>(member) * width_ + static_cast<std::size_t>(column);
+    if (at >= sums_.size()) sums_.resize((static_cast<std::size_t>(member) + 1) * width_, 0);
+    const Points delta = CappedDelta(sums_[at], worth, def.cap);
+    sums_[at] += worth;
+    return delta;
 }
 
 Points PointsBook::RawSum(MemberIdx member, RuleIdx rule) const {
-    if (sums_.empty()) return 0;
-    const std::uint64_t key =
-        ((static_cast<std::uint64_t>(static_cast<std::uint32_t>(member)) << 32) | static_cast<std::uint32_t>(rule)) + 1;
-    for (std::size_t at = MixKey(key) & (sums_.size() - 1);; at = (at + 1) & (sums_.size() - 1)) {
-        if (sums_[at].first == key) return sums_[at].second;
-        if (sums_[at].first == 0) return 0;
-    }
+    const std::int32_t column = column_[static_cast<std::size_t>(rule)];
+    if (column < 0) return 0;
+    const std::size_t at = static_cast<std::size_t>(member) * width_ + static_cast<std::size_t>(column);
+    return at < sums_.size() ? sums_[at] : 0;
 }
 
 }  // namespace lingyan::core::points

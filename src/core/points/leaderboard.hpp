@@ -103,7 +103,7 @@ private:
 // Single-writer like Leaderboard.
 class PointsBook {
 public:
-    explicit PointsBook(std::vector<Rule> rules) : rules_(std::move(rules)) {}
+    explicit PointsBook(std::vector<Rule> rules);
     // Records a counted event (approved, inside the period) and returns its effect on the total.
     Points Approve(MemberIdx member, RuleIdx rule, Points quantity = kOnePoint);
     // The member's raw sum for a capped rule (0 when none).
@@ -112,8 +112,11 @@ public:
 
 private:
     std::vector<Rule> rules_;
-    std::vector<std::pair<std::uint64_t, Points>> sums_;  // open addressing, key = member<<32|rule, +1
-    std::size_t used_ = 0;
+    // One row per member, one column per capped rule (uncapped rules need no sum): a rebuild
+    // touches one known place per event, not a hash probe (issue 15: a board of 6.8 M events).
+    std::vector<std::int32_t> column_;  // rule → its column, −1 when uncapped
+    std::size_t width_ = 0;             // capped rules
+    std::vector<Points> sums_;          // member × width_, grown to the highest member seen
 };
 
 }  // namespace lingyan::core::points

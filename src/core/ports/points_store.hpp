@@ -18,6 +18,7 @@
 // integer hundredths.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,14 @@ struct PointsEventRecord {
     Id reverses = 0;           // the corrected event, or 0
 };
 
+// A counted event (approved, dated inside the period) as a board rebuild reads it: only what the
+// totals need, not the record.
+struct PointsCountedEvent {
+    Id member_id = 0;
+    Id rule_id = 0;
+    points::Points quantity = points::kOnePoint;
+};
+
 class PointsStore {
 public:
     virtual ~PointsStore() = default;
@@ -123,8 +132,11 @@ public:
     virtual std::vector<PointsEventRecord> ListEvents() = 0;  // every event, by id
     virtual std::optional<PointsEventRecord> FindEvent(Id id) = 0;
     virtual std::vector<PointsEventRecord> ListMemberEvents(Id member_id) = 0;  // newest first
-    // Approved events dated inside `period`, by id (what a recount of the period reads).
-    virtual std::vector<PointsEventRecord> ListCountedEvents(const points::Period& period) = 0;
+    // The counted events of `period` (approved, dated inside it), in no order, streamed to
+    // `on_event` as they are read (nothing is held but the current one). Only the totals may
+    // depend on them: caps apply to a member's sum per rule, which does not depend on the order.
+    virtual void ForEachCountedEvent(const points::Period& period,
+                                     const std::function<void(const PointsCountedEvent&)>& on_event) = 0;
     // Pending events in `scope`, oldest first, rows [offset, offset + limit); filtered, ordered and
     // paged in the database.
     virtual std::vector<PointsEventRecord> ListPendingEvents(const PointsEventScope& scope, std::size_t offset,

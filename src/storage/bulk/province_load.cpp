@@ -181,6 +181,11 @@ private:
         for (const char* t : kTables)
             copy_.Exec(std::string("SELECT setval(pg_get_serial_sequence('") + t +
                        "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + t + "), false)");
+        // The pending declarations per unit (migration 91; the store keeps them on each change).
+        copy_.Exec(
+            "INSERT INTO points_pending_units (unit_id, pending) "
+            "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
+            "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id");
         copy_.Exec("ANALYZE");
         return 0;
     }

@@ -1,6 +1,9 @@
 #include <libpq-fe.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstring>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/ports/store_errors.hpp"
@@ -35,6 +38,22 @@ std::string ToDollarParams(const std::string& sql) {
     return out;
 }
 
+// Parameters as libpq takes them: text, or a null pointer for NULL.
+struct ParamTexts {
+    explicit ParamTexts(const std::vector<SqlValue>& params) : texts(params.size()), values(params.size(), nullptr) {
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const SqlValue& v = params[i];
+            if (std::holds_alternative<std::monostate>(v)) continue;
+            if (auto* n = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*n);
+            else if (auto* d = std::get_if<double>(&v)) texts[i] = std::to_string(*d);
+            else texts[i] = std::get<std::string>(v);
+            values[i] = texts[i].c_str();
+        }
+    }
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+};
+
 // A statement that can be sent again after the connection was found dead outside a transaction:
 // it either did not run or changed nothing.
 bool SafeToRetry(const std::string& sql) { return sql == "BEGIN" || sql.starts_with("SELECT") || sql.starts_with("SET "); }
@@ -63,16 +82,8 @@ public:
     }
 
     std::vector<SqlRow> Query(const std::string& sql, const std::vector<SqlValue>& params) override {
-        std::vector<std::string> texts(params.size());
-        std::vector<const char*> values(params.size(), nullptr);
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            const SqlValue& v = params[i];
-            if (std::holds_alternative<std::monostate>(v)) continue;
-            if (auto* n = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*n);
-            else if (auto* d = std::get_if<double>(&v)) texts[i] = std::to_string(*d);
-            else texts[i] = std::get<std::string>(v);
-            values[i] = texts[i].c_str();
-        }
+        const ParamTexts p(params);
+        const auto& values = p.values;
         PGresult* r = Run(sql, [&] {
             const std::string* name = Prepared(sql);
             if (!name)
@@ -91,6 +102,46 @@ public:
         }
         PQclear(r);
         return rows;
+    }
+
+    // Through COPY (…) TO STDOUT: PostgreSQL sends the rows as one stream, each read as it comes
+    // (6.8 M rows of three integers took 55 s in libpq's single-row mode on a loaded machine, ~5 s
+    // as COPY). COPY takes no parameters, so they are written into the statement as literals.
+    void QueryEach(const std::string& sql, const std::vector<SqlValue>& params,
+                   const std::function<void(const SqlRow&)>& on_row) override {
+        const auto started = Clock::now();
+        EnsureConnected();
+        stats_.queries++;
+        const std::string copy = "COPY (" + WithLiterals(sql, params) + ") TO STDOUT";
+        PGresult* r = PQexec(conn_, copy.c_str());
+        const bool copying = PQresultStatus(r) == PGRES_COPY_OUT;
+        std::string error = copying ? "" : PQresultErrorMessage(r);
+        PQclear(r);
+        if (!copying) Failed(sql, error.empty() ? PQerrorMessage(conn_) : error);
+        SqlRow row;
+        char* line = nullptr;
+        int n = 0;
+        try {
+            while ((n = PQgetCopyData(conn_, &line, 0)) > 0) {
+                ParseCopyLine(std::string_view(line, static_cast<std::size_t>(n)), row);
+                PQfreemem(line);
+                line = nullptr;
+                on_row(row);
+            }
+        } catch (...) {
+            if (line) PQfreemem(line);
+            while (PQgetCopyData(conn_, &line, 0) > 0) PQfreemem(line);
+            Drain();
+            throw;
+        }
+        if (n == -2) error = PQerrorMessage(conn_);
+        while (PGresult* end = PQgetResult(conn_)) {
+            if (PQresultStatus(end) != PGRES_COMMAND_OK && error.empty()) error = PQresultErrorMessage(end);
+            PQclear(end);
+        }
+        stats_.micros += static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count());
+        if (!error.empty()) Failed(sql, error);
     }
 
     void Begin() override {
@@ -196,6 +247,85 @@ private:
         if (keep) return r;
         PQclear(r);
         return nullptr;
+    }
+
+    // `sql` with each `?` (outside quoted literals) replaced by its parameter as a literal.
+    std::string WithLiterals(const std::string& sql, const std::vector<SqlValue>& params) {
+        const ParamTexts p(params);
+        std::string out;
+        std::size_t next = 0;
+        bool in_quote = false;
+        for (char c : sql) {
+            if (c == '\'') in_quote = !in_quote;
+            if (c != '?' || in_quote) {
+                out += c;
+                continue;
+            }
+            if (next >= params.size()) throw StoreError("参数个数与语句不符: " + sql.substr(0, 200));
+            const char* value = p.values[next++];
+            if (!value) {
+                out += "NULL";
+                continue;
+            }
+            char* quoted = PQescapeLiteral(conn_, value, std::strlen(value));
+            if (!quoted) Failed(sql, PQerrorMessage(conn_));
+            out += quoted;
+            PQfreemem(quoted);
+        }
+        return out;
+    }
+    // One line of COPY's text format: fields split by tabs, \N for NULL, backslash escapes.
+    static void ParseCopyLine(std::string_view line, SqlRow& row) {
+        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+        std::size_t col = 0;
+        for (std::size_t start = 0;; ++col) {
+            const std::size_t tab = line.find('\t', start);
+            const std::string_view field = line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start);
+            if (row.size() <= col) row.resize(col + 1);
+            if (field == "\\N") {
+                row[col].reset();
+            } else {
+                std::string& text = row[col].emplace();
+                for (std::size_t i = 0; i < field.size(); ++i) {
+                    if (field[i] != '\\' || i + 1 == field.size()) {
+                        text += field[i];
+                        continue;
+                    }
+                    const char e = field[++i];
+                    if (e >= '0' && e <= '7') {  // \ooo: up to three octal digits
+                        int v = 0;
+                        for (int k = 0; k < 3 && i < field.size() && field[i] >= '0' && field[i] <= '7'; ++k, ++i)
+                            v = v * 8 + (field[i] - '0');
+                        --i;
+                        text += static_cast<char>(v);
+                    } else if (e == 'x' && i + 1 < field.size() && std::isxdigit(static_cast<unsigned char>(field[i + 1]))) {
+                        int v = 0;
+                        for (int k = 0; k < 2 && i + 1 < field.size() && std::isxdigit(static_cast<unsigned char>(field[i + 1])); ++k)
+                            v = v * 16 + std::stoi(std::string(1, field[++i]), nullptr, 16);
+                        text += static_cast<char>(v);
+                    } else {
+                        text += e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e == 'v' ? '\v' : e;
+                    }
+                }
+            }
+            if (tab == std::string_view::npos) break;
+            start = tab + 1;
+        }
+        row.resize(col + 1);
+    }
+
+    // Reads and drops what is left of a result sent with PQsendQuery*.
+    void Drain() {
+        while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+    }
+    // A streamed query failed: a lost connection is StoreUnavailable, anything else a StoreError.
+    [[noreturn]] void Failed(const std::string& sql, const std::string& message) {
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            stats_.connected = false;
+            Unavailable("与 PostgreSQL 的连接已断开，请稍后重试");
+        }
+        stats_.errors++;
+        throw StoreError("PostgreSQL: " + message + " in: " + sql.substr(0, 200));
     }
 
     [[noreturn]] void Unavailable(const std::string& message) {

@@ -284,7 +284,10 @@ public:
         if (Binding* b = Bound()) return b->conn->ExecScript(sql);
         Lease c(*primary_);
         c->ExecScript(sql);
+        writes_++;
     }
+
+    std::optional<std::uint64_t> WriteGeneration() const override { return writes_.load(); }
 
     std::vector<SqlRow> Query(const std::string& sql, const std::vector<SqlValue>& params) override {
         if (Binding* b = Bound()) return b->conn->Query(sql, params);
@@ -305,9 +308,22 @@ public:
         }
         Lease c(*primary_);
         auto rows = c->Query(sql, params);
-        if (read) primary_reads_++;
-        else if (monitor_) NoteWrite(*c);
+        if (read) {
+            primary_reads_++;
+        } else {
+            writes_++;
+            if (monitor_) NoteWrite(*c);
+        }
         return rows;
+    }
+
+    // Always the primary: the callers (a board rebuild) read what the next writes will patch.
+    void QueryEach(const std::string& sql, const std::vector<SqlValue>& params,
+                   const std::function<void(const SqlRow&)>& on_row) override {
+        if (Binding* b = Bound()) return b->conn->QueryEach(sql, params, on_row);
+        Lease c(*primary_);
+        c->QueryEach(sql, params, on_row);
+        primary_reads_++;
     }
 
     void Begin() override {
@@ -325,6 +341,7 @@ public:
         SqlDb* conn = Unbind();
         try {
             conn->Commit();
+            writes_++;
             if (monitor_) NoteWrite(*conn);
         } catch (...) {
             primary_->Return(conn);
@@ -407,6 +424,7 @@ private:
     std::unique_ptr<ConnPool> primary_, reads_;
     std::unique_ptr<ReplicaMonitor> monitor_;
     std::atomic<std::uint64_t> primary_reads_{0}, replica_reads_{0};
+    std::atomic<std::uint64_t> writes_{0};  // WriteGeneration
     static inline thread_local std::vector<Binding> bindings_;
 };
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -57,9 +58,22 @@ public:
     virtual void ExecScript(const std::string& sql) = 0;
     // Runs one statement with positional `?` parameters and returns every row as text.
     virtual std::vector<SqlRow> Query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
+    // Runs one SELECT and hands each row to `on_row` as it arrives, so that a large result is not
+    // held in memory at once (PostgreSQL: libpq's single-row mode; the row object is reused, copy
+    // what you keep). The default collects the rows with Query first.
+    virtual void QueryEach(const std::string& sql, const std::vector<SqlValue>& params,
+                           const std::function<void(const SqlRow&)>& on_row) {
+        for (const auto& row : Query(sql, params)) on_row(row);
+    }
     virtual void Begin() = 0;
     virtual void Commit() = 0;
     virtual void Rollback() = 0;
+
+    // How many writes this process has made through this object — commits, and statements outside
+    // a transaction that are not reads (the pool counts them) — or nullopt when it does not count.
+    // A kept query result stays current while the count is unchanged, as far as this process's own
+    // writes go (another server's writes are bounded by the keeper's age limit).
+    virtual std::optional<std::uint64_t> WriteGeneration() const { return std::nullopt; }
 
     const DbStats& stats() const { return stats_; }
     // The counters of this connection, or of every connection behind a pool.

@@ -31,7 +31,8 @@ public:
     std::vector<core::ports::PointsEventRecord> ListEvents() override;
     std::optional<core::ports::PointsEventRecord> FindEvent(core::ports::Id id) override;
     std::vector<core::ports::PointsEventRecord> ListMemberEvents(core::ports::Id member_id) override;
-    std::vector<core::ports::PointsEventRecord> ListCountedEvents(const core::points::Period& period) override;
+    void ForEachCountedEvent(const core::points::Period& period,
+                             const std::function<void(const core::ports::PointsCountedEvent&)>& on_event) override;
     std::vector<core::ports::PointsEventRecord> ListPendingEvents(const core::ports::PointsEventScope& scope,
                                                                   std::size_t offset, std::size_t limit) override;
     std::int64_t CountPendingEvents(const core::ports::PointsEventScope& scope) override;

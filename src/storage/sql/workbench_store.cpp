@@ -6,9 +6,8 @@ namespace lingyan::storage {
 
 namespace {
 
-constexpr const char* kPendingPoints =
-    "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
-    "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id";  // as the approvals queue: no ended members
+// Kept per unit by triggers (migration 91), as the approvals queue counts: no ended members.
+constexpr const char* kPendingPoints = "SELECT unit_id, pending FROM points_pending_units WHERE pending <> 0";
 constexpr const char* kOpenCampaignFollowUps =
     "SELECT s.unit_id, COUNT(*) FROM campaign_followups f JOIN campaign_subjects s ON s.id = f.subject_id "
     "WHERE f.status = 'open' GROUP BY s.unit_id";
@@ -33,7 +32,26 @@ constexpr const char* kOpenJudgeSeats =
 }  // namespace
 
 std::vector<core::ports::UnitCount> SqlWorkbenchStore::Counts(const char* sql, const std::vector<SqlValue>& params) {
-    return RowsAs<core::ports::UnitCount>(db_.Query(sql, params));
+    const auto generation = db_.WriteGeneration();
+    if (!generation) return RowsAs<core::ports::UnitCount>(db_.Query(sql, params));
+    std::string key = sql;
+    for (const auto& p : params) {
+        key += '\x1f';
+        if (const auto* text = std::get_if<std::string>(&p)) key += *text;
+        else if (const auto* number = std::get_if<std::int64_t>(&p)) key += std::to_string(*number);
+    }
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(kept_mutex_);
+        auto it = kept_.find(key);
+        if (it != kept_.end() && it->second.generation == *generation && now - it->second.at < kMaxAge)
+            return it->second.rows;
+    }
+    // The generation is read before the query: a write that commits meanwhile makes this result old at once.
+    auto rows = RowsAs<core::ports::UnitCount>(db_.Query(sql, params));
+    std::lock_guard lock(kept_mutex_);
+    kept_[key] = Kept{*generation, now, rows};
+    return rows;
 }
 
 std::vector<core::ports::UnitCount> SqlWorkbenchStore::PendingPointsByUnit() { return Counts(kPendingPoints); }

@@ -126,6 +126,44 @@ TEST(Pool, PostgresTransactionsRunTogetherOnTheirOwnConnectionsAndAFullPoolAnswe
     EXPECT_NE(db->Counters().reconnects, 0u);
 }
 
+// QueryEach streams the rows Query returns (PostgreSQL: through COPY, its text format decoded),
+// with the parameters as literals; the write generation moves with each write and not with reads.
+class Streamed : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Streamed, QueryEachYieldsWhatQueryReturnsAndWritesMoveTheGeneration) {
+    const std::string url = testing::FreshDatabase(GetParam());
+    if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set";
+    auto db = OpenPooled(url, PoolOptions{});
+    db->ExecScript("CREATE TABLE t (id BIGINT PRIMARY KEY, v TEXT, n BIGINT)");
+    const auto before = db->WriteGeneration();
+    ASSERT_TRUE(before.has_value());
+    const std::vector<std::string> texts = {"plain", "tab\there", "line\nbreak\r", "back\\slash \\N", "引号 'it''s'",
+                                            "\\x41\\101", "", "末尾\\"};
+    db->Begin();
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        db->Query("INSERT INTO t (id, v, n) VALUES (?, ?, ?)",
+                  {static_cast<std::int64_t>(i + 1), texts[i], i % 3 == 0 ? SqlValue{} : SqlValue{std::int64_t(-7)}});
+    db->Commit();
+    db->Query("INSERT INTO t (id, v, n) VALUES (100, NULL, 5)");
+    const auto after = db->WriteGeneration();
+    EXPECT_EQ(*after, *before + 2);  // the commit and the statement outside a transaction
+    const std::string sql = "SELECT id, v, n FROM t WHERE id >= ? AND (v IS NULL OR v <> ?) ORDER BY id";
+    const std::vector<SqlValue> params{std::int64_t{2}, std::string("it's '?' not here")};
+    std::vector<SqlRow> streamed;
+    db->QueryEach(sql, params, [&](const SqlRow& row) { streamed.push_back(row); });
+    const auto rows = db->Query(sql, params);
+    EXPECT_EQ(rows.size(), texts.size());
+    EXPECT_EQ(streamed, rows);
+    EXPECT_EQ(db->WriteGeneration(), after);  // reads write nothing
+    // A failing statement is an error, and the connection serves the next one.
+    EXPECT_THROW(db->QueryEach("SELECT nope FROM t", {}, [](const SqlRow&) {}), StoreError);
+    // A callback that throws stops the stream; the connection is usable afterwards.
+    EXPECT_THROW(db->QueryEach(sql, params, [](const SqlRow&) { throw std::runtime_error("stop"); }), std::runtime_error);
+    EXPECT_EQ(db->Query(sql, params), rows);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Streamed, ::testing::Values("sqlite", "postgres"));
+
 TEST(Pool, SqliteHasOneWriterAndAnswersReadsFromWalReaders) {
     const std::string url = testing::FreshDatabase("sqlite");
     PoolOptions o;

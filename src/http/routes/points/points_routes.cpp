@@ -4,6 +4,7 @@
 // two decimals ("12.50"): they are integer hundredths inside and never pass through a double.
 #include <boost/json.hpp>
 #include <cmath>
+#include <mutex>
 
 #include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
@@ -558,20 +559,26 @@ Response GetLeaderboard(Services& s, Request& req) {
     if (!where) return ErrorResponse(where.error());
     auto top = QueryInt(req.Query("top"), "top", 50, 0, 10000);
     if (!top) return ErrorResponse(top.error());
-    auto page =
-        s.points.Leaderboard(req.user->actor, where->unit, req.Query("category").value_or(""), *top, where->period);
-    if (!page) return ErrorResponse(page.error());
-    json::array items;
-    for (const auto& e : page->entries) items.push_back(EntryJson(e));
-    return Json(200, json::object{{"unit_id", page->unit_id},
-                                  {"unit_name", page->unit_name},
-                                  {"period_id", page->period_id},
-                                  {"category", page->category},
-                                  {"size", page->size},
-                                  {"top", page->top},
-                                  {"overflow", page->overflow},
-                                  {"truncated", page->truncated},
-                                  {"items", std::move(items)}});
+    auto shared = s.points.SharedLeaderboard(req.user->actor, where->unit, req.Query("category").value_or(""), *top,
+                                             where->period);
+    if (!shared) return ErrorResponse(shared.error());
+    // A kept page is rendered once for every request that reads it (a county's top 50 with its
+    // ties can be 1,050 entries, 150 kB of JSON).
+    const auto& page = **shared;
+    std::call_once(page.rendered->once, [&] {
+        json::array items;
+        for (const auto& e : page.entries) items.push_back(EntryJson(e));
+        page.rendered->text = json::serialize(json::object{{"unit_id", page.unit_id},
+                                                           {"unit_name", page.unit_name},
+                                                           {"period_id", page.period_id},
+                                                           {"category", page.category},
+                                                           {"size", page.size},
+                                                           {"top", page.top},
+                                                           {"overflow", page.overflow},
+                                                           {"truncated", page.truncated},
+                                                           {"items", std::move(items)}});
+    });
+    return JsonResponse(200, page.rendered->text);
 }
 
 // GET /api/v1/points/leaderboard.xlsx

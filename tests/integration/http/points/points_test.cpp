@@ -579,6 +579,71 @@ TEST_P(PointsTest, RandomLedgerSequencesMatchARecountUnderTheScheme) {
     EXPECT_EQ(board(again, last.id), live_last);
 }
 
+// A period's boards are rebuilt (at start, on Reload) from a narrow read of its counted events in
+// no order; they must equal the boards moved event by event as each was approved — overall and
+// in every category, each member's rank in every scope — with caps reached, quantities that round
+// (0.05 points × 1.5), deductions, 清零 and reversals.
+TEST_P(PointsTest, BoardsRebuiltFromTheLedgerEqualThoseMovedEventByEvent) {
+    namespace pts = core::points;
+    app::PointsService& svc = *server_->runtime().points;
+    const app::Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    ASSERT_TRUE(svc.CreateRule(admin, {"CS01", "测试：每次零点零五分", "测试类", 5, std::nullopt, true, ""}));
+    ASSERT_TRUE(svc.CreateRule(admin, {"CS02", "测试：封顶十分", "测试类", 7 * pts::kOnePoint, 10 * pts::kOnePoint, true, ""}));
+    auto all = svc.Members(admin, std::nullopt, "", 100000);
+    ASSERT_TRUE(all);
+    ASSERT_GT(all->size(), 12u);
+    const std::vector<app::MemberRef> members(all->begin(), all->begin() + 12);
+    const std::vector<std::string> codes = {"CS01", "CS02", "XX01", "ZF01", "FM01", "FM03"};
+    const std::vector<pts::Points> quantities = {100, 150, 33, 125, 250};
+    std::mt19937 rng(15);
+    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    std::vector<core::roster::Id> approved;
+    for (int step = 0; step < 300; ++step) {
+        const auto member = members[pick(members.size())].id;
+        if (pick(6) == 0 && !approved.empty()) {
+            const std::size_t at = pick(approved.size());
+            ASSERT_TRUE(svc.Reverse(admin, approved[at], "更正"));
+            approved.erase(approved.begin() + static_cast<std::ptrdiff_t>(at));
+            continue;
+        }
+        auto e = svc.Submit(admin, {member, codes[pick(codes.size())], Today(), quantities[pick(quantities.size())], ""});
+        ASSERT_TRUE(static_cast<bool>(e)) << e.error().message;
+        const auto decision = pick(5);
+        if (decision == 0) continue;  // stays pending: not counted
+        auto decided = decision == 1 ? svc.Reject(admin, e->record.id, "不符合") : svc.Approve(admin, e->record.id);
+        ASSERT_TRUE(static_cast<bool>(decided)) << decided.error().message;
+        if (decision != 1) approved.push_back(e->record.id);
+    }
+    auto boards = [&] {
+        auto period = svc.Period(admin);
+        EXPECT_TRUE(period);
+        std::string text;
+        std::vector<std::string> categories{""};
+        categories.insert(categories.end(), period->categories.begin(), period->categories.end());
+        for (const auto& category : categories) {
+            auto page = svc.Leaderboard(admin, std::nullopt, category, 1000);
+            EXPECT_TRUE(page) << category;
+            text += "[" + category + "]\n";
+            for (const auto& e : page->entries)
+                text += std::to_string(e.rank) + ":" + std::to_string(e.member.id) + ":" + std::to_string(e.total) +
+                        ":" + std::to_string(e.stars) + ":" + e.grade + "\n";
+            for (const auto& m : members) {
+                auto ranks = svc.Ranks(admin, m.id, category);
+                EXPECT_TRUE(ranks);
+                text += std::to_string(m.id) + "=" + std::to_string(ranks->total) + (ranks->zeroed ? "z" : "");
+                for (const auto& r : ranks->ranks) text += " " + std::to_string(r.rank) + "/" + std::to_string(r.size);
+                text += "\n";
+            }
+        }
+        return text;
+    };
+    const std::string event_by_event = boards();
+    EXPECT_NE(event_by_event.find("[测试类]"), std::string::npos);
+    svc.Reload();
+    EXPECT_EQ(boards(), event_by_event);
+    EXPECT_EQ(svc.CompareWithRecount(), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PointsTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -63,6 +64,74 @@ TEST_P(WorkbenchTest, ADeclarationMovesTheCountsOfTheMemberAndOfTheApproversInSc
     // The secretary's count matches the approvals queue it opens.
     auto queue = Json(tangma.Get("/api/v1/points/approvals?limit=1"));
     EXPECT_EQ(queue.at("total").as_int64(), Cards(tangma).at("points_approvals"));
+}
+
+// The pending declarations are counted per unit as they change (migration 91), not recounted per
+// request: after declaring, deciding one by one and in bulk, a member moving to another unit, its
+// membership ending and starting again, the kept counts equal a recount of the ledger.
+TEST_P(WorkbenchTest, ThePendingCountsKeptPerUnitEqualARecountOfTheLedger) {
+    Client member(port()), tangma(port());
+    ASSERT_EQ(member.Login("member").status, 200);
+    ASSERT_EQ(tangma.Login("tangma").status, 200);
+    auto& rt = server_->runtime();
+    auto& db = rt.store->db();
+    const auto expect_kept_equal_recount = [&](const std::string& when) {
+        std::lock_guard lock(rt.store_mutex);
+        const auto kept = db.Query("SELECT unit_id, pending FROM points_pending_units WHERE pending <> 0 ORDER BY unit_id");
+        const auto recount = db.Query(
+            "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
+            "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id ORDER BY m.unit_id");
+        EXPECT_EQ(kept, recount) << when;
+        EXPECT_FALSE(recount.empty()) << when;
+    };
+    expect_kept_equal_recount("demo data");
+    std::vector<std::int64_t> events;
+    for (const char* rule : {"XX01", "XX02", "ZY01", "HJ01"}) {
+        auto created = member.Send("POST", "/api/v1/points/events",
+                                   json::serialize(json::object{{"rule", rule}, {"date", Today()}, {"note", "kept"}}));
+        ASSERT_EQ(created.status, 201) << created.body;
+        events.push_back(Json(created).at("id").as_int64());
+    }
+    expect_kept_equal_recount("declared");
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + std::to_string(events[0]) + "/approve", "").status, 200);
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/" + std::to_string(events[1]) + "/reject",
+                          R"({"reason":"材料不全"})")
+                  .status,
+              200);
+    expect_kept_equal_recount("decided one by one");
+    ASSERT_EQ(tangma.Send("POST", "/api/v1/points/events/decide",
+                          json::serialize(json::object{{"ids", json::array{events[2]}}, {"decision", "approve"}}))
+                  .status,
+              200);
+    expect_kept_equal_recount("decided in bulk");
+
+    // The member (one pending declaration left) moves to another unit, leaves, and comes back.
+    const auto me = Json(member.Get("/api/v1/points/me"));
+    const std::int64_t member_id = me.at("member").at("id").as_int64();
+    std::int64_t other_unit = 0;
+    {
+        std::lock_guard lock(rt.store_mutex);
+        other_unit = storage::AsInt(
+            db.Query("SELECT MIN(id) FROM units WHERE id <> (SELECT unit_id FROM points_members WHERE id = ?)",
+                     {member_id})
+                .at(0)[0]);
+    }
+    const auto change = [&](const std::function<void(core::ports::PointsMemberRecord&)>& edit) {
+        std::lock_guard lock(rt.store_mutex);
+        auto tx = rt.store->Begin();
+        for (auto m : rt.points_store->ListMembers()) {
+            if (m.id != member_id) continue;
+            edit(m);
+            rt.points_store->UpdateMember(m);
+        }
+        tx->Commit();
+    };
+    change([&](auto& m) { m.unit_id = other_unit; });
+    expect_kept_equal_recount("moved");
+    change([&](auto& m) { m.ended_on = Today(); });
+    expect_kept_equal_recount("ended");
+    change([&](auto& m) { m.ended_on.clear(); });
+    expect_kept_equal_recount("a member again");
 }
 
 TEST_P(WorkbenchTest, EachRoleSeesItsOwnKindOfWork) {
