@@ -27,6 +27,11 @@ inline void AppendAudit(core::ports::Store& store, const core::ports::Clock& clo
     store.AppendAudit(std::move(e));
 }
 
+// The detail of an audit entry for an edit: {"before":<before>,"after":<after>}, each a JSON text.
+inline std::string BeforeAfter(const std::string& before, const std::string& after) {
+    return "{\"before\":" + before + ",\"after\":" + after + "}";
+}
+
 struct AuditPage {
     std::vector<core::ports::AuditEntry> items;
     std::int64_t total = 0;

@@ -198,8 +198,7 @@ Result<PartyOrgView> RosterService::RenamePartyOrg(const Actor& actor, Id id, co
         auto tx = store_.Begin();
         store_.UpdatePartyOrg(org);
         RecordOrgEvent(actor, {0, id, "rename", before.name, org.name, "", ""});
-        Audit(actor, "rename", "party_org", id,
-              "{\"before\":" + PartyOrgAuditJson(before) + ",\"after\":" + PartyOrgAuditJson(org) + "}");
+        Audit(actor, "rename", "party_org", id, BeforeAfter(PartyOrgAuditJson(before), PartyOrgAuditJson(org)));
         tx->Commit();
     }
     std::unique_lock lock(index_mutex_);
@@ -240,8 +239,7 @@ Result<PartyOrgView> RosterService::UpgradePartyOrg(const Actor& actor, Id id, c
         RecordOrgEvent(actor, {0, id, "upgrade", PartyOrgKindName(before.kind), PartyOrgKindName(org.kind),
                                org.approved_on, org.document_no});
         if (before.name != org.name) RecordOrgEvent(actor, {0, id, "rename", before.name, org.name, "", ""});
-        Audit(actor, "upgrade", "party_org", id,
-              "{\"before\":" + PartyOrgAuditJson(before) + ",\"after\":" + PartyOrgAuditJson(org) + "}");
+        Audit(actor, "upgrade", "party_org", id, BeforeAfter(PartyOrgAuditJson(before), PartyOrgAuditJson(org)));
         tx->Commit();
     }
     std::unique_lock lock(index_mutex_);

@@ -284,8 +284,7 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
         store_.UpdatePerson(p);
-        Audit(actor, "update", "person", id,
-              "{\"before\":" + PersonAuditJson(before) + ",\"after\":" + PersonAuditJson(p) + "}");
+        Audit(actor, "update", "person", id, BeforeAfter(PersonAuditJson(before), PersonAuditJson(p)));
         tx->Commit();
     }
     PersonView view;
@@ -398,8 +397,7 @@ Result<Position> RosterService::UpdatePosition(const Actor& actor, Id id, const 
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
         store_.UpdatePosition(p);
-        Audit(actor, "update", "position", id,
-              "{\"before\":" + PositionAuditJson(before) + ",\"after\":" + PositionAuditJson(p) + "}");
+        Audit(actor, "update", "position", id, BeforeAfter(PositionAuditJson(before), PositionAuditJson(p)));
         tx->Commit();
     }
     std::unique_lock lock(index_mutex_);
@@ -817,7 +815,7 @@ Result<Unit> RosterService::UpdateUnit(const Actor& actor, Id id, const UnitPatc
         std::lock_guard store_lock(store_mutex_);
         auto tx = store_.Begin();
         store_.UpdateUnit(after);
-        Audit(actor, "update", "unit", id, "{\"before\":" + UnitAuditJson(before) + ",\"after\":" + UnitAuditJson(after) + "}");
+        Audit(actor, "update", "unit", id, BeforeAfter(UnitAuditJson(before), UnitAuditJson(after)));
         tx->Commit();
     }
     std::unique_lock lock(index_mutex_);

@@ -93,8 +93,7 @@ Result<ProgramDetail> ProgramService::UpdateProgram(const Actor& actor, Id progr
                             s.date < next.start_date ? "start_date" : "end_date");
     auto tx = store_.Begin();
     training_.UpdateProgram(next);
-    Audit(actor, "update", "training_program", program_id,
-          "{\"before\":" + ProgramJson(*program) + ",\"after\":" + ProgramJson(next) + "}");
+    Audit(actor, "update", "training_program", program_id, BeforeAfter(ProgramJson(*program), ProgramJson(next)));
     tx->Commit();
     return DetailOf(next);
 }
@@ -182,7 +181,7 @@ Result<PlacementView> ProgramService::UpdatePlacement(const Actor& actor, Id pro
     auto tx = store_.Begin();
     training_.UpdatePlacement(next);
     Audit(actor, "update_placement", "training_program", program_id,
-          "{\"before\":" + PlacementJson(before) + ",\"after\":" + PlacementJson(next) + "}");
+          BeforeAfter(PlacementJson(before), PlacementJson(next)));
     tx->Commit();
     for (auto& v : DetailOf(*program).placements)
         if (v.row.id == placement_id) return v;
@@ -236,7 +235,7 @@ Result<AgreementView> ProgramService::UpdateAgreement(const Actor& actor, Id pro
     auto tx = store_.Begin();
     training_.UpdateAgreement(next);
     Audit(actor, "update_agreement", "training_program", program_id,
-          "{\"before\":" + AgreementJson(before) + ",\"after\":" + AgreementJson(next) + "}");
+          BeforeAfter(AgreementJson(before), AgreementJson(next)));
     tx->Commit();
     return view;
 }

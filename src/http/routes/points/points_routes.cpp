@@ -194,6 +194,15 @@ json::object RanksJson(const app::MemberRanks& r) {
                         {"quarterly", SubTotalsJson(r.quarterly)}};
 }
 
+// A view of one unit's members in one period (leaderboard, stars, 公示): unit_id, unit_name and
+// period_id first, then the view's own fields.
+template <class View>
+json::object ScopedViewJson(const View& v, json::object fields) {
+    json::object o{{"unit_id", v.unit_id}, {"unit_name", v.unit_name}, {"period_id", v.period_id}};
+    for (auto& field : fields) o.emplace(field.key(), std::move(field.value()));
+    return o;
+}
+
 // The 公示 of GET /points/publicity and its .xlsx export: `unit`, optional `days` (-1..10000).
 core::Result<app::Publicity> PublicityFrom(Services& s, const Request& req) {
     auto unit = QueryOptionalId(req, "unit");
@@ -568,15 +577,12 @@ Response GetLeaderboard(Services& s, Request& req) {
     std::call_once(page.rendered->once, [&] {
         json::array items;
         for (const auto& e : page.entries) items.push_back(EntryJson(e));
-        page.rendered->text = json::serialize(json::object{{"unit_id", page.unit_id},
-                                                           {"unit_name", page.unit_name},
-                                                           {"period_id", page.period_id},
-                                                           {"category", page.category},
-                                                           {"size", page.size},
-                                                           {"top", page.top},
-                                                           {"overflow", page.overflow},
-                                                           {"truncated", page.truncated},
-                                                           {"items", std::move(items)}});
+        page.rendered->text = json::serialize(ScopedViewJson(page, {{"category", page.category},
+                                                                    {"size", page.size},
+                                                                    {"top", page.top},
+                                                                    {"overflow", page.overflow},
+                                                                    {"truncated", page.truncated},
+                                                                    {"items", std::move(items)}}));
     });
     return JsonResponse(200, page.rendered->text);
 }
@@ -611,12 +617,9 @@ Response GetStars(Services& s, Request& req) {
         counts.push_back(json::object{{"stars", stars}, {"count", dist->counts[stars]}});
     for (const auto& [name, count] : dist->grades)
         grades.push_back(json::object{{"grade", name}, {"count", count}});
-    return Json(200, json::object{{"unit_id", dist->unit_id},
-                                  {"unit_name", dist->unit_name},
-                                  {"period_id", dist->period_id},
-                                  {"members", dist->members},
-                                  {"counts", std::move(counts)},
-                                  {"grades", std::move(grades)}});
+    return Json(200,
+                ScopedViewJson(
+                    *dist, {{"members", dist->members}, {"counts", std::move(counts)}, {"grades", std::move(grades)}}));
 }
 
 // GET /api/v1/points/publicity
@@ -626,13 +629,10 @@ Response GetPublicity(Services& s, Request& req) {
     json::array events, totals;
     for (const auto& e : pub->events) events.push_back(EventJson(e));
     for (const auto& t : pub->totals) totals.push_back(EntryJson(t));
-    return Json(200, json::object{{"unit_id", pub->unit_id},
-                                  {"unit_name", pub->unit_name},
-                                  {"period_id", pub->period_id},
-                                  {"days", pub->days},
-                                  {"since", pub->since},
-                                  {"events", std::move(events)},
-                                  {"totals", std::move(totals)}});
+    return Json(200, ScopedViewJson(*pub, {{"days", pub->days},
+                                           {"since", pub->since},
+                                           {"events", std::move(events)},
+                                           {"totals", std::move(totals)}}));
 }
 
 // GET /api/v1/points/publicity.xlsx
