@@ -390,7 +390,7 @@ int LoadDemoEvidence(core::ports::PointsStore& ps, core::ports::StoreMutex& stor
             auto events = ps.ListMemberEvents(m.id);
             std::reverse(events.begin(), events.end());  // oldest first
             for (const auto& e : events) {
-                const std::string when = e.submitted_at.empty() ? "2026-01-01T00:00:00Z" : e.submitted_at;
+                const std::string when = e.submitted_at.empty() ? roster.Today() + "T01:00:00Z" : e.submitted_at;
                 if (e.status == points::EventStatus::kPending) {
                     if (!me || pending_seen++ < 2) files.push_back({e.id, when, "活动照片.jpg", true});
                 } else if (me && e.status == points::EventStatus::kRejected) {
