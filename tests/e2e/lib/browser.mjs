@@ -66,6 +66,16 @@ export async function api(page, path) {
   return response.json();
 }
 
+/** The server's day (China time), YYYY-MM-DD: what the demo's dates are relative to. */
+export function serverToday() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** The year before the server's: the cycle of the demo's finished campaigns. */
+export function lastYear() {
+  return String(Number(serverToday().slice(0, 4)) - 1);
+}
+
 /** Records a click-to-render time (printed, and appended to test-output/timings.txt). */
 export function timing(what, ms) {
   const line = `timing: ${what}: ${ms} ms`;
