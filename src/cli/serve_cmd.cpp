@@ -203,6 +203,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (serve_opts->demo)
                 demo::LoadDemoProjects(*rt.store, *rt.project_store, *rt.ticket_store, rt.store_mutex, rt.clock,
                                        *rt.roster, *rt.campaigns);
+            if (serve_opts->demo) demo::LoadDemoHonours(*rt.honours, *rt.campaigns, *rt.roster);
             if (serve_opts->demo)
                 demo::LoadDemoPersonnel(*rt.store, rt.store_mutex, *rt.decisions, *rt.nominations, *rt.campaigns,
                                         *rt.pools, *rt.roster);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 
@@ -401,6 +402,30 @@ void LoadDemoIndicators(IndicatorService& metrics, CampaignService& campaigns, c
     for (const auto& s : detail.subjects)
         party.push_back({++n, s.record.id, "party", "value", std::to_string(70 + (n * 13 % 29)), ""});
     Must(campaigns.EnterFacts(admin, id, party, "演示数据"), name);
+}
+
+int LoadDemoHonours(HonourService& honours, CampaignService& campaigns, const RosterService& roster) {
+    const Actor admin{0, "admin", core::auth::Role::kAdmin, 0};
+    int added = 0;
+    for (const auto& summary : Must(campaigns.List(admin), "荣誉库")) {
+        const auto& c = summary.campaign;
+        if (c.status != "published") continue;
+        bool town = false;
+        roster.WithIndex([&](const core::roster::RosterIndex& index) {
+            const auto* unit = index.tree().Find(c.scope_unit_id);
+            town = unit && unit->kind == core::roster::UnitKind::kTown;
+        });
+        const auto board = Must(campaigns.Ranking(admin, c.id, std::nullopt), c.name);
+        std::set<std::string> awards;
+        for (const auto& row : board.rows)
+            if (!row.award.empty()) awards.insert(row.award);
+        for (const auto& award : awards)
+            added += Must(honours.FromCampaign(admin, c.id, award, "", town ? core::honours::Level::kTown
+                                                                           : core::honours::Level::kCounty,
+                                               std::stoi(c.cycle_label)),
+                          c.name);
+    }
+    return added;
 }
 
 }  // namespace lingyan::demo

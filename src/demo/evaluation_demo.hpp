@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/evaluation/campaign_service.hpp"
+#include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/roster/roster_service.hpp"
 
@@ -57,5 +58,11 @@ std::string DemoTownCampaignName(int year, bool closed);
 // town's party-building review. Idempotent.
 void LoadDemoTownIndicators(app::IndicatorService& metrics, app::CampaignService& campaigns,
                             const app::RosterService& roster);
+
+// The honours register (荣誉库) from the demo's published campaigns: each award's winners become
+// its title in the campaign's year (county level for a county's campaign, town level for a
+// town's), registered by the demo admin. Idempotent (a title is not registered twice); returns
+// how many were new.
+int LoadDemoHonours(app::HonourService& honours, app::CampaignService& campaigns, const app::RosterService& roster);
 
 }  // namespace lingyan::demo

@@ -118,21 +118,40 @@ int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_
         }
     }
 
-    // 姜堰区's own talent pool (the `county` account's): the young town and village cadres of the
-    // 雁阵队伍 that 大伦镇 built ("打造了45名镇村年轻干部雁阵队伍", seed 002) — four in training, one
-    // nominated, waiting for the county's decision.
-    if (pools.FindPoolByName(kJiangyanPool) == 0) {
-        NewPool np{kJiangyanPool, county.scope_unit_id, 45,
-                   R"({"max_age":35,"min_education":"junior_college","min_party":"full"})",
-                   "镇村年轻干部雁阵队伍：35 周岁以下、大专以上的镇村年轻干部，结对培养，定期早餐会、夜读沙龙", {}};
-        const auto pool = Must(pools.CreatePool(admin, np), kJiangyanPool);
-        const auto candidates = Must(pools.Candidates(admin, pool.record.id, std::nullopt, ""), kJiangyanPool);
+    // Each officer account's own talent pool, its last member nominated and waiting for a decision.
+    // 姜堰区 (`county`): the young town and village cadres of the 雁阵队伍 that 大伦镇 built ("打造了45名
+    // 镇村年轻干部雁阵队伍", seed 002). 临湖镇 (`town`) and 柯桥区 (`keqiao`): pools no article names,
+    // invented so that each officer has its own (their descriptions say so).
+    const Actor town = DemoUser(store, store_mutex, "town");
+    struct DemoPool {
+        const char* name;
+        Id scope;
+        int quota;
+        const char* rules;
+        const char* description;
+        const char* state;  // of the members before the last
+        int members;
+    };
+    const DemoPool demo_pools[] = {
+        {kJiangyanPool, county.scope_unit_id, 45, R"({"max_age":35,"min_education":"junior_college","min_party":"full"})",
+         "镇村年轻干部雁阵队伍：35 周岁以下、大专以上的镇村年轻干部，结对培养，定期早餐会、夜读沙龙", "in_training", 5},
+        {"临湖镇村级后备干部", town.scope_unit_id, 9, R"({"max_age":35,"min_education":"junior_college","min_party":"full"})",
+         "灵湖村、采莲村、前塘村每村储备 2—3 名 35 周岁以下、大专以上的后备干部（演示虚构，报道未写）", "in_training", 3},
+        {"柯桥区领雁书记", UnitNamed(roster, "柯桥区"), 10, R"({"allowed_posts":["书记"],"min_party":"full"})",
+         "擂台赛中表现突出的村（社区）书记，作为领雁标杆培养（演示虚构，报道未写）", "selected", 2},
+    };
+    for (const auto& dp : demo_pools) {
+        if (pools.FindPoolByName(dp.name) != 0) continue;
+        const auto pool = Must(pools.CreatePool(admin, NewPool{dp.name, dp.scope, dp.quota, dp.rules, dp.description, {}}),
+                               dp.name);
+        const auto candidates = Must(pools.Candidates(admin, pool.record.id, std::nullopt, ""), dp.name);
         int members = 0;
         for (const auto& c : candidates) {
-            if (!c.report.eligible || members >= 5) continue;
+            if (!c.report.eligible || members >= dp.members) continue;
+            const bool last = members == dp.members - 1;
             Must(pools.ChangeMember(admin, pool.record.id,
-                                    MemberChange{c.candidate.person_id, members == 4 ? "nominated" : "in_training", "", "", ""}),
-                 kJiangyanPool);
+                                    MemberChange{c.candidate.person_id, last ? "nominated" : dp.state, "", "", ""}),
+                 dp.name);
             ++members;
         }
     }
@@ -159,7 +178,6 @@ int LoadDemoPersonnel(core::ports::Store& store, core::ports::StoreMutex& store_
     // 临湖镇 (the demo town account) on last year's village campaign: 灵湖村's secretary rewarded — the
     // village's income rose from 200多万元 to 1488万元 (seed 000) — and 采莲村's, short of its target,
     // called in for a talk.
-    const Actor town = DemoUser(store, store_mutex, "town");
     if (const Id village_campaign = campaigns.FindByName(DemoTownCampaignName(year - 1, true))) {
         int town_made = 0;
         auto town_decide = [&](const char* village, personnel::Kind kind, const std::string& content) {
