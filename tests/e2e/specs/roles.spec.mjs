@@ -7,7 +7,7 @@
 // the header shows the account holder's name as entered and the role and scope translated.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, serverToday, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, serverToday, settle, shot } from '../lib/browser.mjs';
 import { describeBlocking, runAxe } from '../lib/a11y.mjs';
 
 const ACCOUNTS = ['admin', 'county', 'town', 'secretary', 'judge', 'member', 'keqiao', 'tangma'];
@@ -27,12 +27,6 @@ const WORK = {
   keqiao: ['/workbench', '/arena', '/training/pools'],
   tangma: ['/workbench', '/points/approvals'],
 };
-
-async function settle(page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page.locator('.el-loading-mask:visible').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(250);
-}
 
 /** The hrefs of the account's menu (the drawer on a phone). */
 async function menuHrefs(page, phone) {
