@@ -96,7 +96,7 @@ describe('evaluation: last year\'s 三好创争 ranking board', () => {
   it('works at phone width: compact board, full-width drill-down', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'county');
-    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争'));
+    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争') && c.cycle_label === lastYear());
     await page.goto(`${BASE_URL}/evaluation/${sanhao.id}`);
     const board = page.locator('[data-test="ranking-board"]');
     await board.locator('[data-test="board-subject"]').first().waitFor();
