@@ -197,11 +197,13 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 for (const auto& line : old.lines) spdlog::info("  {}", line);
             }
             if (serve_opts->demo) demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock);
+            if (serve_opts->demo) demo::LoadDemoCountyTraining(*rt.store, *rt.roster, *rt.programs, rt.clock);
             if (serve_opts->demo)
                 demo::LoadDemoTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);
             if (serve_opts->demo)
                 demo::LoadDemoProjects(*rt.store, *rt.project_store, *rt.ticket_store, rt.store_mutex, rt.clock,
                                        *rt.roster, *rt.campaigns);
+            if (serve_opts->demo) demo::LoadDemoHonours(*rt.honours, *rt.campaigns, *rt.roster);
             if (serve_opts->demo)
                 demo::LoadDemoPersonnel(*rt.store, rt.store_mutex, *rt.decisions, *rt.nominations, *rt.campaigns,
                                         *rt.pools, *rt.roster);

@@ -74,6 +74,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
     // (the `county` account's points members).
     std::vector<Branch> small;
     core::roster::Id tangma = 0;
+    std::string tangma_secretary = "塘马村书记";  // the account's name: its 书记's, when the roster has one
     roster.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         core::roster::Id city = 0;
@@ -87,7 +88,12 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
             const auto* u = tree.Find(id);
             if (u->kind != UnitKind::kVillage && u->kind != UnitKind::kCommunity) continue;
             Branch b{id, {}, u->name, org_of(index, id), u->kind == UnitKind::kVillage};
-            if (u->name == "塘马村") tangma = id;
+            if (u->name == "塘马村") {
+                tangma = id;
+                for (const auto* pos : index.TeamOf(id))
+                    if (pos->title == "书记")
+                        if (const auto* p = index.FindPerson(pos->person_id)) tangma_secretary = p->name;
+            }
             for (core::roster::Id child : tree.Children(id)) b.grids.push_back(child);
             liyang.push_back(std::move(b));
         }
@@ -198,7 +204,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         if (!store.FindUserByName("tangma")) {
             core::ports::UserRecord u;
             u.username = "tangma";
-            u.display_name = "演示塘马村书记";
+            u.display_name = tangma_secretary;
             u.role = "secretary";
             u.scope_unit_id = tangma;
             u.password_hash = crypto.HashPassword(kDemoPassword);
@@ -390,7 +396,7 @@ int LoadDemoEvidence(core::ports::PointsStore& ps, core::ports::StoreMutex& stor
             auto events = ps.ListMemberEvents(m.id);
             std::reverse(events.begin(), events.end());  // oldest first
             for (const auto& e : events) {
-                const std::string when = e.submitted_at.empty() ? "2026-01-01T00:00:00Z" : e.submitted_at;
+                const std::string when = e.submitted_at.empty() ? roster.Today() + "T01:00:00Z" : e.submitted_at;
                 if (e.status == points::EventStatus::kPending) {
                     if (!me || pending_seen++ < 2) files.push_back({e.id, when, "活动照片.jpg", true});
                 } else if (me && e.status == points::EventStatus::kRejected) {

@@ -181,6 +181,18 @@ std::string Code(const std::string& prefix, int width, int n) {
     return code + std::string(12 - code.size(), '0');
 }
 
+// An account's display name is the name of the person who holds it, as in a real deployment (data,
+// shown as entered in every language; the header translates the role and scope beside it): the
+// officers are synthetic people, the secretary is the 书记 of the account's village (`secretary`),
+// the member the points member the points demo links to it.
+std::string DisplayName(const DemoAccount& a, const std::string& secretary) {
+    if (a.role == "secretary" && !secretary.empty()) return secretary;
+    static const std::map<std::string, std::string> officers = {
+        {"admin", "周立群"}, {"county", "钱卫东"}, {"town", "孙海燕"}, {"judge", "吴振华"}, {"member", "演示党员"}};
+    auto it = officers.find(a.username);
+    return it == officers.end() ? a.username : it->second;
+}
+
 }  // namespace
 
 std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::Crypto& crypto,
@@ -212,11 +224,13 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
         return id;
     };
     Id village_org = 0;  // while adding a village's people: their membership, if they are party members
+    std::map<Id, std::string> secretary_of;  // village → its 书记's name
     auto add_person = [&](Id unit, const std::string& title, int min_age, int max_age, bool reserve = false) {
         Person p = gen.MakePerson(unit, min_age, max_age, title == "书记" ? 0.15 : 0.35, 0.8);
         p.reserve_cadre = reserve;
         if (!p.party_join_date.empty()) p.party_org_id = village_org;
         p.id = store.InsertPerson(p);
+        if (title == "书记") secretary_of[unit] = p.name;
         if (!title.empty()) {
             int years = static_cast<int>(gen.Uniform(1, 9));
             std::string start = std::to_string(year - years) + "-0" + std::to_string(gen.Uniform(1, 9)) + "-15";
@@ -290,7 +304,7 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
     for (const DemoAccount& a : accounts) {
         core::ports::UserRecord u;
         u.username = a.username;
-        u.display_name = "演示" + a.scope_name + (a.role == "admin" ? "管理员" : "账号");
+        u.display_name = DisplayName(a, a.role == "secretary" ? secretary_of[ids.at(a.scope_name)] : "");
         u.role = a.role;
         u.scope_unit_id = a.role == "admin" ? 0 : ids.at(a.scope_name);
         u.password_hash = crypto.HashPassword(kDemoPassword);

@@ -111,6 +111,25 @@ Id SecretaryOf(const RosterIndex& index, Id unit) {
     return 0;
 }
 
+// A batch's weekly seminars (four, the first five days in) up to `today`, each trainee absent once
+// in `absent_one_in` meetings.
+void AddWeeklySeminars(ProgramService& programs, const Actor& actor, Id program_id, const BatchView& batch,
+                       const char* const (&topics)[4], const char* location, int absent_one_in, const std::string& today) {
+    const auto start = core::DaysFromCivil(*core::ParseIsoDate(batch.record.start_date));
+    for (int week = 0; week < 4; ++week) {
+        NewSeminar s;
+        s.batch_id = batch.record.id;
+        s.date = core::FormatIsoDate(core::CivilFromDays(start + 5 + 7 * week));
+        if (s.date > today) break;
+        s.topic = topics[week];
+        s.location = location;
+        int person_idx = 0;
+        for (const auto& [person, name] : batch.trainees)
+            s.attendance.emplace_back(person, (person_idx++ + week * 3) % absent_one_in != 0);
+        Must(programs.AddSeminar(actor, program_id, s), "seminar");
+    }
+}
+
 }  // namespace
 
 int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolService& pools, ProgramService& programs,
@@ -284,20 +303,9 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
         placed_total += static_cast<int>(Must(programs.AddPlacements(admin, program_id, placements), "placements").size());
 
         // Weekly seminars (七嘴八舌交流研讨会) with attendance.
-        auto start = core::ParseIsoDate(batch.record.start_date);
-        for (int week = 0; week < 4; ++week) {
-            NewSeminar s;
-            s.batch_id = batch.record.id;
-            s.date = core::FormatIsoDate(core::CivilFromDays(core::DaysFromCivil(*start) + 5 + 7 * week));
-            const char* topics[] = {"村级集体经济发展的痛点与对策", "人居环境长效管护", "农文旅融合与项目争取",
-                                    "基层治理与为民服务"};
-            s.topic = std::string("“七嘴八舌”交流研讨会：") + topics[week];
-            s.location = "江苏省党支部书记学院农村分院";
-            int person_idx = 0;
-            for (const auto& [person, name] : batch.trainees)
-                s.attendance.emplace_back(person, (person_idx++ + week * 3) % 13 != 0);
-            Must(programs.AddSeminar(admin, program_id, s), "seminar");
-        }
+        const char* topics[] = {"“七嘴八舌”交流研讨会：村级集体经济发展的痛点与对策", "“七嘴八舌”交流研讨会：人居环境长效管护",
+                                "“七嘴八舌”交流研讨会：农文旅融合与项目争取", "“七嘴八舌”交流研讨会：基层治理与为民服务"};
+        AddWeeklySeminars(programs, admin, program_id, batch, topics, "江苏省党支部书记学院农村分院", 13, clock.Today());
     }
 
     // 4. Summaries, assessments, action items with follow-ups, and agreements.
@@ -367,8 +375,9 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
             }
         }
 
-        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started on
-        //    2024-01-01, one level per step of years held by then; once per person.
+        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started, on
+        //    1 January the year before last, one level per step of years held by then; once per person.
+        const std::string ladder_start = Date(year - 2, 1, 1);
         struct Grading {
             Id person;
             std::string post, tenure;  // tenure: shown in the reason
@@ -381,7 +390,7 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
                 for (const auto* pos : index.TeamOf(u.id)) {
                     auto start = core::ParseIsoDate(pos->start_date);
                     if (!start) continue;
-                    const int years = std::max(0, core::FullYearsBetween(*start, *core::ParseIsoDate("2024-01-01")));
+                    const int years = std::max(0, core::FullYearsBetween(*start, *core::ParseIsoDate(ladder_start)));
                     // The ladder's posts run from the secretary down: 书记, deputies, members.
                     const auto& posts = ladder.LadderConfig().posts;
                     const std::size_t rank = pos->title == "书记"                          ? 0
@@ -398,11 +407,154 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
             auto existing = ladder.PersonLadder(admin, g.person, "", "");
             if (!existing || !existing->history.empty()) continue;
             Must(ladder.ChangeLadder(admin, g.person,
-                                       LadderChange{"set", g.post, g.level, "2024-01-01", "初定（" + g.tenure + "）", ""}),
+                                       LadderChange{"set", g.post, g.level, ladder_start, "初定（" + g.tenure + "）", ""}),
                  "ladder");
         }
     }
     return placed_total;
+}
+
+namespace {
+
+// 姜堰区's hosts: its five villages and communities of the highest collective income (the roster's
+// figures), strongest first; 2 trainees each per batch.
+constexpr int kCountyHosts = 5;
+constexpr int kCountyHostPlaces = 2;
+constexpr int kCountyFirstBatch = 6, kCountySecondBatch = 6, kCountyWaiting = 2, kCountyUnassessed = 2;
+constexpr int kCountyMaxAge = 35;
+// Days before today: the first batch's end, the second batch's start; each batch lasts a month.
+constexpr int kCountyFirstEndedDaysAgo = 60, kCountySecondStartedDaysAgo = 9;
+const char* kCountyTopics[] = {"年轻干部早餐会：村级集体经济项目怎么谋", "夜读沙龙：群众工作方法",
+                               "年轻干部早餐会：人居环境长效管护", "夜读沙龙：基层治理中的矛盾化解"};
+
+}  // namespace
+
+int LoadDemoCountyTraining(core::ports::Store& store, RosterService& roster, ProgramService& programs,
+                           const core::ports::Clock& clock) {
+    if (programs.FindProgramByName(kDemoCountyProgramName) != 0) return 0;
+    auto user = store.FindUserByName("county");
+    if (!user) throw std::runtime_error("demo training: the demo county account is missing");
+    const Actor county{user->id, user->username, core::auth::Role::kCounty, user->scope_unit_id};
+    const std::string today_text = clock.Today();
+    const auto today = core::DaysFromCivil(*core::ParseIsoDate(today_text));
+    auto day = [&](std::int64_t days_ago) { return core::FormatIsoDate(core::CivilFromDays(today - days_ago)); };
+
+    // Hosts: the strongest villages by last year's income; trainees: the young cadres (not the
+    // secretary) of the other villages, the youngest first, two at most per village.
+    std::vector<NewHost> hosts;
+    std::vector<std::pair<Id, Id>> trainees;  // person, unit
+    roster.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
+        std::vector<std::pair<std::int64_t, Id>> villages;  // income, unit
+        for (Id id : tree.Subtree(county.scope_unit_id)) {
+            const auto* u = tree.Find(id);
+            if (u->kind != UnitKind::kVillage && u->kind != UnitKind::kCommunity) continue;
+            std::int64_t income = 0;
+            for (const auto& inc : index.IncomesOf(id)) income = std::max(income, inc.amount_yuan);
+            villages.emplace_back(income, id);
+        }
+        std::sort(villages.begin(), villages.end(), std::greater<>());
+        for (std::size_t i = 0; i < villages.size(); ++i) {
+            const Id unit = villages[i].second;
+            if (static_cast<int>(i) < kCountyHosts) {
+                hosts.push_back(NewHost{unit, kCountyHostPlaces, SecretaryOf(index, unit)});
+                continue;
+            }
+            // Cadres: the team below the secretary and the reserve cadres (not the branch's members).
+            std::set<Id> cadres;
+            for (const auto* pos : index.TeamOf(unit))
+                if (pos->person_id != SecretaryOf(index, unit)) cadres.insert(pos->person_id);
+            std::vector<std::pair<std::string, Id>> young;  // birth date, person
+            index.ForEachPersonUnder(unit, [&](const Person& p) {
+                if (p.unit_id != unit || (!p.reserve_cadre && !cadres.count(p.id))) return;
+                const auto born = core::ParseIsoDate(p.birth_date);
+                if (born && core::FullYearsBetween(*born, *core::ParseIsoDate(today_text)) <= kCountyMaxAge)
+                    young.emplace_back(p.birth_date, p.id);
+            });
+            std::sort(young.rbegin(), young.rend());
+            for (std::size_t k = 0; k < young.size() && k < 2; ++k) trainees.emplace_back(young[k].second, unit);
+        }
+    });
+    const int wanted = kCountyFirstBatch + kCountySecondBatch;
+    if (static_cast<int>(hosts.size()) < kCountyHosts || static_cast<int>(trainees.size()) < wanted)
+        throw std::runtime_error("demo training: 姜堰区 lacks villages or young cadres for its program");
+    // One trainee per village in a batch where possible: alternate the villages between batches.
+    NewBatch first{"第一批", day(kCountyFirstEndedDaysAgo + kBatchDays - 1), day(kCountyFirstEndedDaysAgo), {}};
+    NewBatch second{"第二批", day(kCountySecondStartedDaysAgo), day(kCountySecondStartedDaysAgo - kBatchDays + 1), {}};
+    for (const auto& [person, unit] : trainees) {
+        if (static_cast<int>(first.trainees.size()) < kCountyFirstBatch &&
+            (first.trainees.size() <= second.trainees.size() ||
+             static_cast<int>(second.trainees.size()) == kCountySecondBatch))
+            first.trainees.push_back(person);
+        else if (static_cast<int>(second.trainees.size()) < kCountySecondBatch)
+            second.trainees.push_back(person);
+    }
+
+    NewProgram spec;
+    spec.name = kDemoCountyProgramName;
+    spec.kind = "shadow";
+    spec.scope_unit_id = county.scope_unit_id;
+    spec.start_date = day(kCountyFirstEndedDaysAgo + kBatchDays + 6);
+    spec.end_date = day(kCountySecondStartedDaysAgo - kBatchDays - 14);
+    spec.description = "雁阵队伍中 35 周岁以下的村（社区）年轻干部到全区集体经济收入靠前的村（社区）跟岗一个月，"
+                       "由所在村书记带教，每周一次年轻干部早餐会或夜读沙龙，补齐知识弱项、能力短板、经验盲区。"
+                       "报道记载大伦镇“打造了45名镇村年轻干部雁阵队伍”并推出年轻干部星伦计划；"
+                       "本项目的跟岗点、批次和人员安排为演示虚构。";
+    spec.hosts = hosts;
+    spec.batches = {first, second};
+    auto program = Must(programs.CreateProgram(county, spec), "county program");
+    const Id program_id = program.summary.record.id;
+
+    // Placements as the recommendation gives them (a host with a free place for anyone it leaves
+    // out); the second batch's last kCountyWaiting trainees wait for the county to place them.
+    int placed = 0;
+    for (std::size_t b = 0; b < program.batches.size(); ++b) {
+        const auto& batch = program.batches[b];
+        auto rec = Must(programs.Recommend(county, program_id, batch.record.id, 0.5), "county recommend");
+        std::map<Id, int> free;
+        for (const auto& h : hosts) free[h.unit_id] = h.capacity;
+        const int leave = b == 1 ? kCountyWaiting : 0;
+        std::vector<NewPlacement> placements;
+        for (std::size_t r = 0; r + leave < rec.rows.size(); ++r) {
+            const auto& row = rec.rows[r];
+            Id host = row.host && free[row.host->unit_id] > 0 ? row.host->unit_id : 0;
+            if (host == 0)
+                host = std::max_element(free.begin(), free.end(), [](const auto& x, const auto& y) {
+                           return x.second < y.second;
+                       })->first;
+            --free[host];
+            NewPlacement p;
+            p.person_id = row.person_id;
+            p.batch_id = batch.record.id;
+            p.host_unit_id = host;
+            p.focus = {kFocus[r % 4], kFocus[(r + 1) % 4]};
+            placements.push_back(std::move(p));
+        }
+        placed += static_cast<int>(Must(programs.AddPlacements(county, program_id, placements), "county placements").size());
+        // Weekly meetings held so far, with attendance.
+        AddWeeklySeminars(programs, county, program_id, batch, kCountyTopics, "大伦镇党群服务中心", 7, today_text);
+    }
+
+    // The first batch is over: every summary in, all but the last kCountyUnassessed assessed, with
+    // action items followed up 3 and 6 months on.
+    auto detail = Must(programs.GetProgram(county, program_id), "county program");
+    const Id first_batch = detail.batches.front().record.id;
+    int assessed = 0, in_batch = 0;
+    for (const auto& p : detail.placements) {
+        if (p.row.batch_id != first_batch) continue;
+        ++in_batch;
+        Must(programs.SubmitSummary(county, program_id, p.row.id,
+                                    "跟岗" + p.host_unit_name + "一个月，跟着书记走村入户、参与项目推进，学习其" + p.row.focus +
+                                        "方面的做法，回村后牵头谋划一个为民办实事项目。",
+                                    p.row.end_date),
+             "county summary");
+        if (in_batch > kCountyFirstBatch - kCountyUnassessed) continue;
+        Must(programs.Assess(county, program_id, p.row.id, assessed++ % 2 == 0 ? "优秀" : "称职",
+                             "跟岗期间全程在岗，主动参与矛盾化解和项目推进。"),
+             "county assessment");
+        Must(programs.AddActionItems(county, program_id, p.row.id, {"牵头谋划本村一个为民办实事项目"}), "county actions");
+    }
+    return placed;
 }
 
 }  // namespace lingyan::demo

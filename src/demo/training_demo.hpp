@@ -30,4 +30,18 @@ int LoadDemoTraining(core::ports::Store& store, app::RosterService& roster, app:
                      app::LadderService& ladder,
                      const core::ports::Clock& clock);
 
+inline constexpr const char* kDemoCountyProgramName = "姜堰区镇村年轻干部雁阵队伍跟岗锻炼";
+
+// 姜堰区's own 跟岗 program (the `county` account's day's work), after seed 002: 大伦镇 "打造了45名
+// 镇村年轻干部雁阵队伍" and the 星伦计划 "补齐年轻干部知识弱项、能力短板、经验盲区". The article does
+// not describe a 跟岗 arrangement; the program (its hosts, batches and pairings) is the demo's, and
+// its description says so. Young village cadres (35 or under) of 姜堰's weaker villages shadow the
+// secretaries of its five strongest villages (2 places each per batch), in two one-month batches
+// relative to today: the first ended two months ago (placed, seminars held, summaries in, two
+// assessments still to record), the second is running (started nine days ago, one seminar held,
+// two trainees still to place). Created as the `county` account. Returns the placements made (0
+// when already loaded). Throws std::runtime_error if 姜堰区, its villages or young cadres are missing.
+int LoadDemoCountyTraining(core::ports::Store& store, app::RosterService& roster, app::ProgramService& programs,
+                           const core::ports::Clock& clock);
+
 }  // namespace lingyan::demo

@@ -66,6 +66,23 @@ export async function api(page, path) {
   return response.json();
 }
 
+/** Waits for the page to stop loading: network idle, no loading mask, transitions done. */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.locator('.el-loading-mask:visible').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(300);
+}
+
+/** The server's day (China time), YYYY-MM-DD: what the demo's dates are relative to. */
+export function serverToday() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** The year before the server's: the cycle of the demo's finished campaigns. */
+export function lastYear() {
+  return String(Number(serverToday().slice(0, 4)) - 1);
+}
+
 /** Records a click-to-render time (printed, and appended to test-output/timings.txt). */
 export function timing(what, ms) {
   const line = `timing: ${what}: ${ms} ms`;

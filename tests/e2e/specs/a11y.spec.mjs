@@ -6,7 +6,7 @@
 // docs/accessibility.md. Read-only: dialogs are opened and closed with Escape, nothing is saved.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, login, newPage } from '../lib/browser.mjs';
+import { BASE_URL, launch, login, newPage, settle } from '../lib/browser.mjs';
 import { describeBlocking, runAxe } from '../lib/a11y.mjs';
 
 const ROLES = ['admin', 'county', 'town', 'secretary', 'judge', 'member'];
@@ -49,12 +49,6 @@ const OVERLAY = '.el-dialog:visible, .el-drawer:visible, .el-message-box:visible
 
 /** The route of a path with its ids replaced, so each kind of record page is visited once. */
 const routeOf = (path) => path.replace(/\/\d+/g, '/:id').replace(/\?.*$/, '');
-
-async function settle(page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page.locator('.el-loading-mask:visible').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(300);
-}
 
 describe('accessibility of every page, tab and dialog, for every role', () => {
   let browser;

@@ -6,7 +6,7 @@
 // are people, two deputies of one town picked by name.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, lastYear, launch, login, newPage, shot } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 /** An el-input's native input, whichever element the data-test attribute landed on. */
@@ -180,8 +180,8 @@ describe('evaluation: a county officer runs a campaign', () => {
   it('shows the demo campaign’s stored facts in read-only grids, one column per judge', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
     await login(page, 'county');
-    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争') && c.cycle_label === '2021' && c.status === 'published');
-    assert.ok(sanhao, 'the demo ships a published 2021 三好创争 campaign');
+    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争') && c.cycle_label === lastYear() && c.status === 'published');
+    assert.ok(sanhao, 'the demo ships a published 三好创争 campaign of last year');
     const facts = (await api(page, `/campaigns/${sanhao.id}/facts`)).items;
     const detail = await api(page, `/campaigns/${sanhao.id}`);
     await page.goto(`${BASE_URL}/evaluation/${sanhao.id}`);

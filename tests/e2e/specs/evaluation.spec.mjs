@@ -1,10 +1,10 @@
-// 考核创争: county opens the demo's finished 2021 三好创争 board for Jiangyan's 13 towns, filters by
+// 考核创争: county opens the demo's finished 三好创争 board of last year for Jiangyan's 13 towns, filters by
 // town, opens a subject's drill-down and sees the explanation; the award list prints and exports.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, clickToRender, launch, login, newPage, shot, timing } from '../lib/browser.mjs';
+import { BASE_URL, api, clickToRender, lastYear, launch, login, newPage, shot, timing } from '../lib/browser.mjs';
 
-describe('evaluation: the 2021 三好创争 ranking board', () => {
+describe('evaluation: last year\'s 三好创争 ranking board', () => {
   let browser;
   before(async () => {
     browser = await launch();
@@ -22,8 +22,8 @@ describe('evaluation: the 2021 三好创争 ranking board', () => {
     const list = page.locator('[data-test="campaign-list"]');
     await list.waitFor();
     const campaigns = (await api(page, '/campaigns')).items;
-    const sanhao = campaigns.find((c) => c.name.includes('三好创争') && c.cycle_label === '2021');
-    assert.ok(sanhao, 'the demo ships a 2021 三好创争 campaign');
+    const sanhao = campaigns.find((c) => c.name.includes('三好创争') && c.cycle_label === lastYear());
+    assert.ok(sanhao, 'the demo ships last year\'s 三好创争 campaign');
     await shot(page, '40-evaluation-campaigns');
 
     await list.getByText(sanhao.name).click();
@@ -96,7 +96,7 @@ describe('evaluation: the 2021 三好创争 ranking board', () => {
   it('works at phone width: compact board, full-width drill-down', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'county');
-    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争') && c.cycle_label === '2021');
+    const sanhao = (await api(page, '/campaigns')).items.find((c) => c.name.includes('三好创争') && c.cycle_label === lastYear());
     await page.goto(`${BASE_URL}/evaluation/${sanhao.id}`);
     const board = page.locator('[data-test="ranking-board"]');
     await board.locator('[data-test="board-subject"]').first().waitFor();

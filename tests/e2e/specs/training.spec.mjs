@@ -3,7 +3,7 @@
 // program through the forms and recording a trainee's summary; the 四岗十五级 ladder page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, serverToday, shot } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 describe('training: pools and the 跟岗 program', () => {
@@ -114,7 +114,7 @@ describe('training: pools and the 跟岗 program', () => {
     const detail = await api(page, `/programs/${demo.id}`);
     // The demo's batches are the article's: 23 and 25, and wholly in the past.
     assert.deepEqual(detail.batches.map((b) => b.trainees.length), [23, 25]);
-    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);  // the server's day (China)
+    const today = serverToday();
     assert.ok(detail.end_date <= today, `${detail.end_date} is not after ${today}`);
 
     // The host table: per batch "placed/places", never above the places.

@@ -243,7 +243,7 @@ TEST_P(CampaignSettingsTest, PeopleCanBeTheSubjects) {
 TEST_P(CampaignSettingsTest, DemoShipsATrackedDraftCampaignFedByMetrics) {
     auto& rt = server_->runtime();
     demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
-    const auto id = rt.campaigns->FindByName("2026年度镇街高质量发展晾晒（分赛道）");
+    const auto id = rt.campaigns->FindByName(demo::DemoTrackCampaignName(*rt.roster));
     ASSERT_NE(id, 0);
     demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);  // idempotent
     Client c(port());

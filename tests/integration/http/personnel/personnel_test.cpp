@@ -400,6 +400,12 @@ TEST_P(Personnel, TheDemoRecordsDecisionsFromSanhaoAndNominatedCadres) {
     bool jiangyan_pool = false;
     for (const auto& p : pools.at("items").as_array()) jiangyan_pool = jiangyan_pool || p.at("name").as_string() == "姜堰区镇村年轻干部雁阵队伍";
     EXPECT_TRUE(jiangyan_pool);
+    // The town has its own pool too, with a nominee waiting for it (and not the county's).
+    std::vector<std::string> town_pools;
+    const auto town_pool_list = Json(town.Get("/api/v1/pools"));
+    for (const auto& p : town_pool_list.at("items").as_array())
+        town_pools.emplace_back(p.at("name").as_string());
+    EXPECT_EQ(town_pools, std::vector<std::string>{"临湖镇村级后备干部"});
     bool card = false;
     const auto body4 = Json(c.Get("/api/v1/workbench"));
     for (const auto& w : body4.at("cards").as_array())

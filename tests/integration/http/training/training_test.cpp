@@ -551,16 +551,78 @@ TEST_P(TrainingTest, DemoShipsTheNantongSuzhouProgram) {
     EXPECT_EQ(pools[0].at("quota").as_int64(), 20);
     EXPECT_EQ(pools[1].at("quota").as_int64(), 40);
     EXPECT_EQ(pools[2].at("quota").as_int64(), 70);
-    // 张家港市's team members are graded on the ladder from 2024-01-01.
-    auto ladder = Json(c.Get("/api/v1/ladder?unit=" + std::to_string(Unit("张家港市")) + "&as_of=2024-06-01"));
+    // 张家港市's team members are graded on the ladder from 1 January the year before last.
+    const int year = std::stoi(today.substr(0, 4));
+    const std::string start = std::to_string(year - 2) + "-01-01";
+    auto ladder = Json(c.Get("/api/v1/ladder?unit=" + std::to_string(Unit("张家港市")) + "&as_of=" + std::to_string(year - 2) + "-06-01"));
     EXPECT_GT(ladder.at("graded").as_int64(), 10);
     const auto& top = ladder.at("items").as_array().at(0).at("current");
     ASSERT_TRUE(top.is_object());
-    EXPECT_EQ(top.at("effective_date").as_string(), "2024-01-01");
-    EXPECT_EQ(Json(c.Get("/api/v1/ladder?unit=" + std::to_string(Unit("张家港市")) + "&as_of=2023-12-31"))
+    EXPECT_EQ(top.at("effective_date").as_string(), start);
+    EXPECT_EQ(Json(c.Get("/api/v1/ladder?unit=" + std::to_string(Unit("张家港市")) + "&as_of=" + std::to_string(year - 3) + "-12-31"))
                   .at("graded")
                   .as_int64(),
               0);
+}
+
+// 姜堰区's own program (the `county` account's work): a batch running today with trainees still
+// to place, a finished batch with assessments still to record; everything that happened is dated
+// no later than today, and other counties' officers do not see it.
+TEST_P(TrainingTest, DemoGivesTheCountyARunningBatchToPlaceAndAssess) {
+    auto& rt = server_->runtime();
+    EXPECT_EQ(demo::LoadDemoCountyTraining(*rt.store, *rt.roster, *rt.programs, rt.clock), 6 + 4);
+    EXPECT_EQ(demo::LoadDemoCountyTraining(*rt.store, *rt.roster, *rt.programs, rt.clock), 0);  // idempotent
+
+    Client c(port());
+    ASSERT_EQ(c.Login("county").status, 200);
+    auto list = Json(c.Get("/api/v1/programs")).at("items").as_array();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].at("name").as_string(), demo::kDemoCountyProgramName);
+    const auto id = list[0].at("id").as_int64();
+    auto detail = Program(c, id);
+    EXPECT_NE(std::string(detail.at("description").as_string()).find("演示虚构"), std::string::npos);
+    const std::string today = rt.clock.Today();
+    const auto& batches = detail.at("batches").as_array();
+    ASSERT_EQ(batches.size(), 2u);
+    EXPECT_LT(batches[0].at("end_date").as_string(), today);  // finished
+    EXPECT_LE(batches[1].at("start_date").as_string(), today);  // running
+    EXPECT_GE(batches[1].at("end_date").as_string(), today);
+    for (const auto& s : detail.at("seminars").as_array()) EXPECT_LE(s.at("date").as_string(), today);
+    int unassessed = 0;
+    for (const auto& p : detail.at("placements").as_array()) {
+        EXPECT_EQ(p.at("host_unit_name").as_string() == p.at("trainee_unit_name").as_string(), false);
+        if (p.at("batch_id").as_int64() != batches[0].at("id").as_int64()) continue;
+        EXPECT_LE(p.at("summary_date").as_string(), today);
+        if (p.at("assessment_grade").as_string().empty()) ++unassessed;
+    }
+    EXPECT_EQ(unassessed, 2);
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);  // 临湖镇, in 苏州市
+    EXPECT_TRUE(Json(town.Get("/api/v1/programs")).at("items").as_array().empty());
+
+    // The county places the running batch's two waiting trainees as recommended …
+    const auto batch = batches[1].at("id").as_int64();
+    auto rec = Json(c.Get("/api/v1/programs/" + std::to_string(id) + "/recommendation?batch=" + std::to_string(batch)));
+    const auto& rows = rec.at("rows").as_array();
+    ASSERT_EQ(rows.size(), 2u) << json::serialize(rec);
+    json::array placements;
+    for (const auto& row : rows) {
+        ASSERT_TRUE(row.at("host").is_object()) << json::serialize(row);
+        placements.push_back(Placement(row.at("person_id").as_int64(), row.at("host").at("unit_id").as_int64()));
+    }
+    auto placed = Place(c, id, std::move(placements));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    // … and records a result of the finished batch.
+    const auto after = Program(c, id);
+    for (const auto& p : after.at("placements").as_array()) {
+        if (!p.at("assessment_grade").as_string().empty() || p.at("batch_id").as_int64() == batch) continue;
+        auto r = c.Send("POST", "/api/v1/programs/" + std::to_string(id) + "/placements/" +
+                                    std::to_string(p.at("id").as_int64()) + "/assessment",
+                        json::serialize(json::object{{"grade", "称职"}, {"text", "跟岗期间表现良好"}}));
+        EXPECT_EQ(r.status, 200) << r.body;
+        break;
+    }
+    EXPECT_EQ(Program(c, id).at("dashboard").at("assessments_in").as_int64(), 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TrainingTest, ::testing::Values("sqlite", "postgres"));

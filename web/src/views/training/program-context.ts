@@ -18,6 +18,16 @@ export interface ProgramContext {
 
 const KEY: InjectionKey<ProgramContext> = Symbol('program');
 
+/**
+ * The batch the recommendation opens on: the first with a trainee not yet placed (the work left),
+ * otherwise the first batch; null when the program has none.
+ */
+export function batchToPlace(program: Pick<Program, 'batches' | 'placements'>): number | null {
+  const placed = new Set(program.placements.map((p) => `${p.batch_id}:${p.person_id}`));
+  const open = program.batches.find((b) => b.trainees.some((x) => !placed.has(`${b.id}:${x.person_id}`)));
+  return (open ?? program.batches[0])?.id ?? null;
+}
+
 export function provideProgram(context: ProgramContext): void {
   provide(KEY, context);
 }
