@@ -2,18 +2,21 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <sys/socket.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdio>
 #include <boost/json.hpp>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <random>
 #include <stdexcept>
+#include <tuple>
 
 #include "demo/demo.hpp"
 #include "http/server/server.hpp"
@@ -26,6 +29,10 @@ namespace lingyan::testing {
 HttpResult HttpRequest(unsigned short port, const std::string& method, const std::string& target,
                        const std::string& body, const std::map<std::string, std::string>& headers) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    // A server that never answers fails the test (status 0) instead of hanging ctest.
+    const timeval timeout{120, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
@@ -36,7 +43,8 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
     }
     std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
     for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-    if (!body.empty() || method == "POST" || method == "PATCH") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    if (!body.empty() || method == "POST" || method == "PATCH")
+        req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     req += "\r\n" + body;
     for (std::size_t sent = 0; sent < req.size();) {
         ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
@@ -121,7 +129,8 @@ TempDatabases* const kTempDatabases =
 std::string TestAuditKey(const std::string& url) {
     if (url.rfind("sqlite:", 0) == 0) return url.substr(7) + ".audit-key";
     const auto pos = url.find("dbname=") + 7;
-    return (std::filesystem::temp_directory_path() / (url.substr(pos, url.find(' ', pos) - pos) + ".audit-key")).string();
+    return (std::filesystem::temp_directory_path() / (url.substr(pos, url.find(' ', pos) - pos) + ".audit-key"))
+        .string();
 }
 
 std::string TestDataDir(const std::string& url) {
@@ -156,8 +165,8 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, pipefd[0]);
-    std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db, "--port", "0", "--quiet", "--audit-key",
-                                     TestAuditKey(db), "--data-dir", TestDataDir(db)};
+    std::vector<std::string> args = {LINGYAN_BINARY, "serve",       "--db",           db,           "--port",       "0",
+                                     "--quiet",      "--audit-key", TestAuditKey(db), "--data-dir", TestDataDir(db)};
     if (demo) args.push_back("--demo");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -176,6 +185,21 @@ std::pair<pid_t, unsigned short> SpawnServer(const std::string& db, bool demo) {
     fclose(out);
     posix_spawn_file_actions_destroy(&actions);
     return {pid, port};
+}
+
+SpawnedServer::SpawnedServer(const std::string& db_url, bool demo) {
+    std::tie(pid, port) = SpawnServer(db_url, demo);
+    if (port == 0) {
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+        throw std::runtime_error("lingyan serve did not start listening");
+    }
+}
+
+SpawnedServer::~SpawnedServer() {
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    waitpid(pid, nullptr, 0);
 }
 
 TestServer::TestServer(const std::string& db_url, bool demo, const std::string& trusted_proxy)
@@ -223,7 +247,9 @@ HttpResult Client::Login(const std::string& username, const std::string& passwor
     return r;
 }
 
-HttpResult Client::Get(const std::string& target) { return HttpRequest(port_, "GET", target, "", {{"Cookie", cookie}}); }
+HttpResult Client::Get(const std::string& target) {
+    return HttpRequest(port_, "GET", target, "", {{"Cookie", cookie}});
+}
 
 HttpResult Client::Send(const std::string& method, const std::string& target, const std::string& body, bool with_csrf,
                         std::map<std::string, std::string> extra) {

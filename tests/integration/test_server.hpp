@@ -3,9 +3,8 @@
 // (a fresh database on the server named by LINGYAN_TEST_PG), with the demo deployment loaded,
 // and a minimal blocking HTTP client for tests.
 
-#include <sys/types.h>
-
 #include <gtest/gtest.h>
+#include <sys/types.h>
 
 #include <boost/json.hpp>
 #include <map>
@@ -23,7 +22,8 @@ struct HttpResult {
     std::string body;
 };
 
-// Sends one request (Connection: close) and reads the whole response.
+// Sends one request (Connection: close) and reads the whole response; status 0 when no answer
+// came within 120 s (a hung server fails the test instead of holding ctest).
 HttpResult HttpRequest(unsigned short port, const std::string& method, const std::string& target,
                        const std::string& body = {}, const std::map<std::string, std::string>& headers = {});
 
@@ -40,6 +40,17 @@ std::string TestDataDir(const std::string& db_url);
 // Starts the real `lingyan serve` binary as a child process on an ephemeral port (with --demo
 // when asked) and returns its pid and port once it listens.
 std::pair<pid_t, unsigned short> SpawnServer(const std::string& db_url, bool demo);
+
+// A spawned `lingyan serve` (SpawnServer) that is stopped and reaped when it goes out of scope —
+// on every exit, a failed assertion included, so no orphan holds ctest's pipe.
+struct SpawnedServer {
+    SpawnedServer(const std::string& db_url, bool demo);  // throws when it does not start listening
+    ~SpawnedServer();                                     // SIGTERM, then waits for it
+    SpawnedServer(const SpawnedServer&) = delete;
+    SpawnedServer& operator=(const SpawnedServer&) = delete;
+    pid_t pid = 0;
+    unsigned short port = 0;
+};
 
 // The /metrics token of the in-process test server.
 inline constexpr const char* kTestMetricsToken = "test-metrics-token-0123456789";
@@ -67,15 +78,19 @@ inline std::string PersonName(const std::string& text) {
     static const char* const kNumerals[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     std::string out;
     for (char c : text) {
-        if (c >= '0' && c <= '9') out += kNumerals[c - '0'];
-        else if (c == '-') out += "之";
-        else out += c;
+        if (c >= '0' && c <= '9')
+            out += kNumerals[c - '0'];
+        else if (c == '-')
+            out += "之";
+        else
+            out += c;
     }
     return out;
 }
 // A valid 18-digit resident ID number (GB 11643 check digit) born 1990-01-01, distinct per (area, seq < 1000).
 inline std::string ResidentId(int area, int seq) {
-    std::string base = "3201" + std::to_string(100 + area % 100).substr(1) + "19900101" + std::to_string(1000 + seq % 1000).substr(1);
+    std::string base =
+        "3201" + std::to_string(100 + area % 100).substr(1) + "19900101" + std::to_string(1000 + seq % 1000).substr(1);
     static constexpr int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
     for (int i = 0; i < 17; ++i) sum += (base[static_cast<std::size_t>(i)] - '0') * kWeights[i];
@@ -127,6 +142,14 @@ public:
     HttpResult Get(const std::string& target);
     HttpResult Send(const std::string& method, const std::string& target, const std::string& body,
                     bool with_csrf = true, std::map<std::string, std::string> extra = {});
+
+    // The same session through another server (sessions live in the database).
+    Client On(unsigned short port) const {
+        Client out(port);
+        out.cookie = cookie;
+        out.csrf = csrf;
+        return out;
+    }
 
     std::string cookie, csrf;
 

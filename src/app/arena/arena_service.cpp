@@ -53,6 +53,9 @@ const arena::Contestant* ContestantOf(const arena::ContestSetup& setup, Id id) {
     return nullptr;
 }
 
+// Several servers recorded events of one contest at the same moment more often than the retries allow.
+core::Error BusyElsewhere() { return Conflict("擂台赛正被另一台服务器同时更新，请稍后重试", "seq"); }
+
 Actor JudgeActor(const JudgeIdentity& judge) {
     Actor a;
     a.username = judge.actor;
@@ -62,9 +65,9 @@ Actor JudgeActor(const JudgeIdentity& judge) {
 
 }  // namespace
 
-ArenaService::ArenaService(core::ports::Store& store, core::ports::ArenaStore& arena, core::ports::StoreMutex& store_mutex,
-                           const core::ports::Clock& clock, const RosterService& roster,
-                           const core::ports::Crypto& crypto, ArenaFiles files)
+ArenaService::ArenaService(core::ports::Store& store, core::ports::ArenaStore& arena,
+                           core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
+                           const RosterService& roster, const core::ports::Crypto& crypto, ArenaFiles files)
     : UseCaseBase(store, store_mutex, clock, roster), arena_(arena), crypto_(crypto), files_(std::move(files)) {}
 
 ArenaService::~ArenaService() = default;
@@ -399,7 +402,7 @@ Result<std::vector<SeatLink>> ArenaService::IssueLinks(const Actor& actor, Id co
     return out;
 }
 
-void ArenaService::Record(LiveContest& c, arena::Event event, const Actor* actor, const std::string& audit_detail) {
+bool ArenaService::Record(LiveContest& c, arena::Event event, const Actor* actor, const std::string& audit_detail) {
     event.seq = c.state.seq + 1;
     const auto& setup = c.record.setup;
     const bool starts = event.kind == arena::EventKind::kAdvance && c.state.status == arena::ContestStatus::kReady;
@@ -407,6 +410,9 @@ void ArenaService::Record(LiveContest& c, arena::Event event, const Actor* actor
     {
         std::lock_guard lock(store_mutex_);
         auto tx = store_.Begin();
+        // Another server recorded an event since this state was read: nothing is written (the
+        // transaction rolls back); the caller catches up and prepares again.
+        if (arena_.LockEvents(c.record.id) != c.state.seq) return false;
         arena_.InsertEvent(c.record.id, event);
         if (event.kind == arena::EventKind::kScore) {
             core::ports::ContestScoreRecord score;
@@ -440,6 +446,7 @@ void ArenaService::Record(LiveContest& c, arena::Event event, const Actor* actor
     auto message = MessageOf(c, &event);
     c.history.push_back(message);
     if (feed_) feed_->Publish(c.record.id, message);
+    return true;
 }
 
 Result<HostAck> ArenaService::Act(const Actor& actor, Id contest_id, arena::Request request) {
@@ -449,23 +456,33 @@ Result<HostAck> ArenaService::Act(const Actor& actor, Id contest_id, arena::Requ
     if (!CanRead(actor, *c)) return NotFound("擂台赛");
     if (!CanHost(actor, *c)) return RoleForbidden();
     if (request.kind == arena::EventKind::kScore) return RoleForbidden();
-    if (shared_) CatchUpLocked(*c);
     request.actor = actor.username;
-    request.at_ms = clock_.NowUnixMs();
-    if (request.round < 0) request.round = c->state.round;
     if (request.kind == arena::EventKind::kDraw && request.seed == 0)
         request.seed = std::stoull(crypto_.Sha256Hex(crypto_.RandomToken()).substr(0, 15), nullptr, 16);
-    auto prepared = arena::Prepare(c->record.setup, c->recusals, c->state, request);
+    const int asked_round = request.round;
+    for (int attempt = 0; attempt < kRecordAttempts; ++attempt) {
+        if (shared_ || attempt > 0) CatchUpLocked(*c);
+        request.at_ms = clock_.NowUnixMs();
+        request.round = asked_round < 0 ? c->state.round : asked_round;
+        auto recorded = ActOnce(*c, actor, request);
+        if (!recorded) return recorded.error();
+        if (*recorded) return HostAck{c->state.seq, c->history.back()->view};
+    }
+    return BusyElsewhere();
+}
+
+Result<bool> ArenaService::ActOnce(LiveContest& c, const Actor& actor, const arena::Request& request) {
+    auto prepared = arena::Prepare(c.record.setup, c.recusals, c.state, request);
     if (!prepared) return prepared.error();
     const auto& e = prepared->event;
     std::string detail = "{\"kind\":" + JsonQuote(arena::EventKindName(e.kind));
-    if (const auto* contestant = ContestantOf(c->record.setup, e.contestant_id))
+    if (const auto* contestant = ContestantOf(c.record.setup, e.contestant_id))
         detail += ",\"contestant\":" + JsonQuote(contestant->name);
-    if (const auto* seat = SeatOf(c->record.setup, e.seat_id)) detail += ",\"seat\":" + std::to_string(seat->number);
+    if (const auto* seat = SeatOf(c.record.setup, e.seat_id)) detail += ",\"seat\":" + std::to_string(seat->number);
     if (e.kind == arena::EventKind::kTimer) detail += ",\"timer\":" + JsonQuote(arena::TimerActionName(e.timer));
     if (e.kind == arena::EventKind::kReopen) {
-        auto scored = c->state.scores.find({e.round, e.contestant_id});
-        if (scored != c->state.scores.end() && scored->second.count(e.seat_id))
+        auto scored = c.state.scores.find({e.round, e.contestant_id});
+        if (scored != c.state.scores.end() && scored->second.count(e.seat_id))
             detail += ",\"before\":" + ValuesJson(scored->second.at(e.seat_id).values);
         detail += ",\"reason\":" + JsonQuote(e.reason);
     }
@@ -475,13 +492,12 @@ Result<HostAck> ArenaService::Act(const Actor& actor, Id contest_id, arena::Requ
     if (e.kind == arena::EventKind::kDraw) detail += ",\"seed\":" + JsonQuote(std::to_string(e.seed));
     if (e.kind == arena::EventKind::kReveal) {
         std::string missing;
-        for (const auto* seat : arena::MissingSeats(c->record.setup, c->recusals, c->state, e.round, e.contestant_id))
+        for (const auto* seat : arena::MissingSeats(c.record.setup, c.recusals, c.state, e.round, e.contestant_id))
             missing += (missing.empty() ? "" : ",") + std::to_string(seat->number);
         detail += ",\"missing\":[" + missing + "]";
     }
     detail += "}";
-    Record(*c, e, &actor, detail);
-    return HostAck{c->state.seq, c->history.back()->view};
+    return Record(c, e, &actor, detail);
 }
 
 Result<JoinOutcome> ArenaService::Join(Id contest_id, const std::string& token, const std::string& device_secret) {
@@ -579,27 +595,32 @@ Result<ScoreAck> ArenaService::Submit(const JudgeIdentity& judge, const ScoreSub
     auto c = Find(judge.contest_id);
     if (!c) return NotFound("擂台赛");
     std::lock_guard lock(c->mutex);
-    if (shared_) CatchUpLocked(*c);
     arena::Request r;
     r.kind = arena::EventKind::kScore;
     r.seat_id = judge.seat_id;
     r.contestant_id = submission.contestant_id;
-    r.round = submission.round.value_or(c->state.round);
     r.values = submission.values;
     r.key = submission.key;
     r.actor = judge.actor;
-    r.at_ms = clock_.NowUnixMs();
-    auto prepared = arena::Prepare(c->record.setup, c->recusals, c->state, r);
-    if (!prepared) return prepared.error();
     const double total = arena::Round2(arena::SheetTotal(c->record.setup.criteria, r.values));
-    if (prepared->duplicate) return ScoreAck{c->state.seq, true, r.contestant_id, total};
-    const auto* contestant = ContestantOf(c->record.setup, r.contestant_id);
-    const auto* seat = SeatOf(c->record.setup, r.seat_id);
-    Record(*c, prepared->event, nullptr,
-           "{\"seat\":" + std::to_string(seat->number) + ",\"contestant\":" + JsonQuote(contestant->name) +
-               ",\"round\":" + std::to_string(r.round) + ",\"values\":" + ValuesJson(r.values) +
-               ",\"total\":" + Num(total) + ",\"key\":" + JsonQuote(r.key) + "}");
-    return ScoreAck{c->state.seq, false, r.contestant_id, total};
+    for (int attempt = 0; attempt < kRecordAttempts; ++attempt) {
+        if (shared_ || attempt > 0) CatchUpLocked(*c);
+        r.round = submission.round.value_or(c->state.round);
+        r.at_ms = clock_.NowUnixMs();
+        // Prepared again after a catch-up: the same sheet sent through another server meanwhile
+        // is now a duplicate (acknowledged, counted once).
+        auto prepared = arena::Prepare(c->record.setup, c->recusals, c->state, r);
+        if (!prepared) return prepared.error();
+        if (prepared->duplicate) return ScoreAck{c->state.seq, true, r.contestant_id, total};
+        const auto* contestant = ContestantOf(c->record.setup, r.contestant_id);
+        const auto* seat = SeatOf(c->record.setup, r.seat_id);
+        if (Record(*c, prepared->event, nullptr,
+                   "{\"seat\":" + std::to_string(seat->number) + ",\"contestant\":" + JsonQuote(contestant->name) +
+                       ",\"round\":" + std::to_string(r.round) + ",\"values\":" + ValuesJson(r.values) +
+                       ",\"total\":" + Num(total) + ",\"key\":" + JsonQuote(r.key) + "}"))
+            return ScoreAck{c->state.seq, false, r.contestant_id, total};
+    }
+    return BusyElsewhere();
 }
 
 Status ArenaService::CheckWatch(Id contest_id, const std::optional<Actor>& actor, const std::string& device_secret) {

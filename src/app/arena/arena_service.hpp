@@ -23,6 +23,9 @@
 // published to the LiveFeed in seq order while the lock is held. Lock order: contest lock, then
 // the store mutex, then the feed's locks; nothing waits for a network write. A restarted server
 // replays the recorded events, so nothing acknowledged is lost and seq continues.
+// Several servers on one database: the recording transaction locks the contest's row and checks
+// the last recorded seq; a server that is behind writes nothing, catches up and prepares again
+// (a score another server recorded meanwhile becomes a duplicate, counted once).
 //
 // Thread-safety: all methods may be called concurrently.
 
@@ -282,11 +285,16 @@ private:
     bool CanRead(const Actor& actor, const LiveContest& c) const;
     bool CanHost(const Actor& actor, const LiveContest& c) const;
     ContestSummary SummaryOf(const Actor& actor, const LiveContest& c) const;
-    // Records, applies and publishes a prepared event (caller holds c.mutex).
-    void Record(LiveContest& c, core::arena::Event event, const Actor* actor, const std::string& audit_detail);
+    // Records, applies and publishes a prepared event (caller holds c.mutex). False, with nothing
+    // written, when another server recorded an event of the contest since `c` was caught up: the
+    // caller catches up and prepares again (at most kRecordAttempts times, then 409).
+    bool Record(LiveContest& c, core::arena::Event event, const Actor* actor, const std::string& audit_detail);
+    // One host action against the current state: an error, or whether it was recorded (see Record).
+    Result<bool> ActOnce(LiveContest& c, const Actor& actor, const core::arena::Request& request);
+    static constexpr int kRecordAttempts = 8;
     std::shared_ptr<const LiveMessage> MessageOf(const LiveContest& c, const core::arena::Event* event) const;
     ContestResults ResultsOf(const LiveContest& c);  // caller holds c.mutex
-    void CatchUpLocked(LiveContest& c);               // caller holds c.mutex (see Refresh)
+    void CatchUpLocked(LiveContest& c);              // caller holds c.mutex (see Refresh)
 
     core::ports::ArenaStore& arena_;
     const core::ports::Crypto& crypto_;

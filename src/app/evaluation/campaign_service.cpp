@@ -93,8 +93,8 @@ struct CampaignService::Computed {
 };
 
 CampaignService::CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns,
-                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
-                                 EvaluationFiles files)
+                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
+                                 const RosterService& roster, EvaluationFiles files)
     : UseCaseBase(store, store_mutex, clock, roster),
       campaigns_(campaigns),
       files_(std::move(files)),
@@ -133,25 +133,30 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Load(Id campai
 void CampaignService::Reload() {
     std::lock_guard lock(cache_mutex_);
     cache_.clear();
+    ++generation_;
 }
 
 void CampaignService::Invalidate(Id campaign_id) {
     std::lock_guard lock(cache_mutex_);
     cache_.erase(campaign_id);
+    ++generation_;
 }
 
 std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campaign_id) {
+    std::uint64_t generation = 0;
     {
         std::lock_guard lock(cache_mutex_);
         if (auto it = cache_.find(campaign_id); it != cache_.end()) return it->second;
+        generation = generation_;
     }
     auto record = campaigns_.FindCampaign(campaign_id);
     if (!record) return nullptr;
     auto version = campaigns_.FindFrameworkVersion(record->framework_version_id);
     if (!version) throw std::runtime_error("考核活动 " + std::to_string(campaign_id) + " 的指标体系版本缺失");
     auto compiled = files_.parse_framework(version->body);
-    if (!compiled) throw std::runtime_error("考核活动 " + std::to_string(campaign_id) + " 的指标体系无效: " +
-                                            compiled.error().message);
+    if (!compiled)
+        throw std::runtime_error("考核活动 " + std::to_string(campaign_id) +
+                                 " 的指标体系无效: " + compiled.error().message);
     auto computed = std::make_shared<Computed>();
     CampaignDetail& d = computed->detail;
     d.framework = std::make_shared<const evaluation::CompiledFramework>(std::move(compiled).value());
@@ -165,7 +170,8 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
     d.bands = campaigns_.ListBands(campaign_id);
     d.owners = campaigns_.ListOwners(campaign_id);
     if (!record->negative_name.empty())
-        d.negative = evaluation::NegativeListSpec{record->negative_name, record->negative_criterion, record->negative_count};
+        d.negative =
+            evaluation::NegativeListSpec{record->negative_name, record->negative_criterion, record->negative_count};
     const auto subjects = campaigns_.ListSubjects(campaign_id);
     d.summary.subject_count = subjects.size();
     roster_.WithIndex([&](const RosterIndex& index) {
@@ -196,7 +202,7 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Build(Id campa
     Score(*computed);
     std::shared_ptr<const Computed> frozen = computed;
     std::lock_guard lock(cache_mutex_);
-    cache_[campaign_id] = frozen;
+    if (generation == generation_) cache_[campaign_id] = frozen;
     return frozen;
 }
 
@@ -217,8 +223,8 @@ void CampaignService::Score(Computed& computed_ref) {
         if (n.spec.method == evaluation::Method::kJudges && count < 2 * n.trim + 1) {
             skipped.insert(where);
             auto it = computed->subject_index.find(where.first);
-            const std::string name = it == computed->subject_index.end() ? SubjectKey(where.first)
-                                                                         : d.subjects[it->second].name;
+            const std::string name =
+                it == computed->subject_index.end() ? SubjectKey(where.first) : d.subjects[it->second].name;
             computed->pending.push_back(name + ": " + where.second + "（" + std::to_string(count) + "/" +
                                         std::to_string(2 * n.trim + 1) + "）");
         }
@@ -315,7 +321,8 @@ Result<Board> CampaignService::BoardOf(std::shared_ptr<const Computed> computed,
         const int node = neg->criterion.empty() ? evaluation::kNoNode : fw.Find(neg->criterion);
         for (std::size_t pos : computed->standing.negative) {
             const auto& r = ranking[pos];
-            board.negative.push_back({r.subject, node == evaluation::kNoNode ? r.total : r.s[static_cast<std::size_t>(node)]});
+            board.negative.push_back(
+                {r.subject, node == evaluation::kNoNode ? r.total : r.s[static_cast<std::size_t>(node)]});
         }
         board.negative_overflow = computed->standing.negative_overflow;
     }
@@ -392,8 +399,8 @@ void CampaignService::Audit(const Actor& actor, const std::string& action, Id ca
 }
 
 Result<evaluation::Framework> CampaignService::ResolveFramework(const std::string& template_key,
-                                                              const std::string& framework_json,
-                                                              const std::vector<AwardQuota>& quotas) const {
+                                                                const std::string& framework_json,
+                                                                const std::vector<AwardQuota>& quotas) const {
     if (template_key.empty() == framework_json.empty())
         return Invalid("请在内置模板（template）与自定义指标体系（framework）中选择一个", "template");
     evaluation::Framework framework;
@@ -414,7 +421,8 @@ Result<evaluation::Framework> CampaignService::ResolveFramework(const std::strin
         it->quota = q.quota;
         if (q.min_total) it->min_total = *q.min_total;
     }
-    if (auto compiled = evaluation::Compile(framework); !compiled) return Invalid(compiled.error().message, "framework");
+    if (auto compiled = evaluation::Compile(framework); !compiled)
+        return Invalid(compiled.error().message, "framework");
     return framework;
 }
 
@@ -449,7 +457,8 @@ Result<CampaignDetail> CampaignService::Create(const Actor& actor, const NewCamp
     for (const auto& s : spec.subjects) {
         if (s.project_id == 0) continue;
         auto ref = projects_lookup_ ? projects_lookup_(s.project_id) : std::nullopt;
-        if (!ref) return Invalid("考核对象项目 " + std::to_string(s.project_id) + " 不存在或尚未确定承担单位", "subjects");
+        if (!ref)
+            return Invalid("考核对象项目 " + std::to_string(s.project_id) + " 不存在或尚未确定承担单位", "subjects");
         projects[s.project_id] = *ref;
     }
     roster_.WithIndex([&](const RosterIndex& index) {
@@ -548,8 +557,7 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
     auto computed = Build(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
     const auto& campaign = computed->detail.summary.campaign;
-    if (campaign.status == kPublished)
-        return Conflict("活动已发布，结果已冻结；如需修改数据，请先说明理由并新建版本");
+    if (campaign.status == kPublished) return Conflict("活动已发布，结果已冻结；如需修改数据，请先说明理由并新建版本");
     const auto& fw = *computed->detail.framework;
 
     // Scope and role first: a request that reaches outside them is refused as a whole.
@@ -562,7 +570,8 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
             return Forbidden("有考核对象不在您的管辖范围内，未写入任何数据");
         if (judge) {
             const int node = fw.Find(f.criterion);
-            if (node == evaluation::kNoNode || fw.nodes()[static_cast<std::size_t>(node)].spec.method != evaluation::Method::kJudges)
+            if (node == evaluation::kNoNode ||
+                fw.nodes()[static_cast<std::size_t>(node)].spec.method != evaluation::Method::kJudges)
                 return Forbidden("评委只能录入评委打分（judges）类指标");
         }
     }
@@ -625,10 +634,10 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
         if (!f.value || !computed->subject_index.count(f.subject_id)) continue;
         auto it = requested.find(identities[idx]);
         if (it == requested.end() || it->second != &f) continue;  // a reported duplicate
-        const auto status = f.criterion == evaluation::kSubjectLevel && f.key == kVetoKey
-                                ? sheet.AddVeto(SubjectKey(f.subject_id), *f.value, static_cast<std::size_t>(f.row))
-                                : sheet.Add(SubjectKey(f.subject_id), f.criterion, f.key, *f.value,
-                                            static_cast<std::size_t>(f.row));
+        const auto status =
+            f.criterion == evaluation::kSubjectLevel && f.key == kVetoKey
+                ? sheet.AddVeto(SubjectKey(f.subject_id), *f.value, static_cast<std::size_t>(f.row))
+                : sheet.Add(SubjectKey(f.subject_id), f.criterion, f.key, *f.value, static_cast<std::size_t>(f.row));
         if (!status) row_error(f, f.criterion, status.error().message);
     }
     if (!outcome.errors.empty() || check_only) {
@@ -677,8 +686,8 @@ Result<FactOutcome> CampaignService::EnterFacts(const Actor& actor, Id campaign_
             ++outcome.inserted;
         }
         if (!changes.empty()) changes += ',';
-        changes += "{\"subject_id\":" + std::to_string(record.subject_id) + ",\"criterion\":" +
-                   JsonQuote(record.criterion) + ",\"key\":" + JsonQuote(record.key) +
+        changes += "{\"subject_id\":" + std::to_string(record.subject_id) +
+                   ",\"criterion\":" + JsonQuote(record.criterion) + ",\"key\":" + JsonQuote(record.key) +
                    ",\"slot\":" + JsonQuote(record.slot) + ",\"before\":" + NullableQuote(before_value) +
                    ",\"after\":" + NullableQuote(input->value) + "}";
     }
@@ -716,8 +725,7 @@ Result<PublishOutcome> CampaignService::Publish(const Actor& actor, Id campaign_
     if (!CanManage(actor, campaign.scope_unit_id)) return Forbidden("您无权发布该考核活动");
     if (campaign.status == kPublished) return Conflict("活动已发布");
     if (computed->error) return Invalid(computed->error->message, "facts");
-    if (!computed->pending.empty())
-        return Invalid("评委打分尚未完成，不能发布：" + computed->pending.front(), "facts");
+    if (!computed->pending.empty()) return Invalid("评委打分尚未完成，不能发布：" + computed->pending.front(), "facts");
 
     auto board = BoardOf(computed, std::nullopt);
     if (!board) return board.error();
@@ -727,14 +735,16 @@ Result<PublishOutcome> CampaignService::Publish(const Actor& actor, Id campaign_
         const auto& row = board->rows[pos];
         const auto& subject = computed->detail.subjects[row.subject_idx];
         if (pos) snapshot += ',';
-        snapshot += "{\"subject_id\":" + std::to_string(subject.record.id) + ",\"name\":" + JsonQuote(subject.name) +
-                    ",\"rank\":" + std::to_string(row.result->rank) + ",\"total\":" +
-                    CentsText(row.result->total_cents) + ",\"vetoed\":" + (row.result->vetoed ? "true" : "false") +
-                    ",\"incomplete\":" + (row.result->incomplete ? "true" : "false") +
-                    ",\"award\":" + (row.award.empty() ? "null" : JsonQuote(row.award)) +
-                    ",\"track\":" + (subject.track < 0 ? "null" : JsonQuote(computed->detail.tracks[static_cast<std::size_t>(subject.track)].name)) +
-                    ",\"track_rank\":" + std::to_string(row.track_rank) +
-                    ",\"band\":" + (row.band < 0 ? "null" : JsonQuote(computed->detail.bands[static_cast<std::size_t>(row.band)].name)) + "}";
+        snapshot +=
+            "{\"subject_id\":" + std::to_string(subject.record.id) + ",\"name\":" + JsonQuote(subject.name) +
+            ",\"rank\":" + std::to_string(row.result->rank) + ",\"total\":" + CentsText(row.result->total_cents) +
+            ",\"vetoed\":" + (row.result->vetoed ? "true" : "false") +
+            ",\"incomplete\":" + (row.result->incomplete ? "true" : "false") +
+            ",\"award\":" + (row.award.empty() ? "null" : JsonQuote(row.award)) + ",\"track\":" +
+            (subject.track < 0 ? "null"
+                               : JsonQuote(computed->detail.tracks[static_cast<std::size_t>(subject.track)].name)) +
+            ",\"track_rank\":" + std::to_string(row.track_rank) + ",\"band\":" +
+            (row.band < 0 ? "null" : JsonQuote(computed->detail.bands[static_cast<std::size_t>(row.band)].name)) + "}";
     }
     snapshot += "]";
     if (computed->detail.negative) {
@@ -850,7 +860,8 @@ Result<CampaignDetail> CampaignService::ReplaceFramework(const Actor& actor, Id 
             compiled->Find(computed->detail.negative->criterion) == evaluation::kNoNode)
             return Invalid("反向榜单依据的指标 “" + computed->detail.negative->criterion + "” 不在新的指标体系中",
                            "framework");
-        const auto old_version = campaigns_.FindFrameworkVersion(computed->detail.summary.campaign.framework_version_id);
+        const auto old_version =
+            campaigns_.FindFrameworkVersion(computed->detail.summary.campaign.framework_version_id);
         auto tx = store_.Begin();
         const std::string now = clock_.NowIso();
         core::ports::FrameworkVersionRecord version;
@@ -865,8 +876,8 @@ Result<CampaignDetail> CampaignService::ReplaceFramework(const Actor& actor, Id 
         c.framework_version_id = campaigns_.InsertFrameworkVersion(version);
         campaigns_.UpdateCampaign(c);
         Audit(actor, "framework", campaign_id,
-              "{\"before\":{\"framework_version\":" + std::to_string(old_version->version) + ",\"name\":" +
-                  JsonQuote(old_version->name) + "},\"after\":{\"framework_version\":" +
+              "{\"before\":{\"framework_version\":" + std::to_string(old_version->version) +
+                  ",\"name\":" + JsonQuote(old_version->name) + "},\"after\":{\"framework_version\":" +
                   std::to_string(version.version) + ",\"name\":" + JsonQuote(version.name) + "}}");
         tx->Commit();
         Invalidate(campaign_id);
@@ -884,8 +895,8 @@ std::string SettingsJson(const std::vector<core::ports::TrackRecord>& tracks,
         out += (i ? "," : "") + JsonQuote(tracks[i].name + "×" + FormatShare(tracks[i].coefficient));
     out += "],\"bands\":[";
     for (std::size_t i = 0; i < bands.size(); ++i)
-        out += (i ? "," : "") + JsonQuote(bands[i].name + ":" + FormatShare(bands[i].share) +
-                                          (bands[i].follow_up ? ":跟进" : ""));
+        out += (i ? "," : "") +
+               JsonQuote(bands[i].name + ":" + FormatShare(bands[i].share) + (bands[i].follow_up ? ":跟进" : ""));
     out += "],\"negative\":";
     out += negative ? JsonQuote(negative->name + ":" + (negative->criterion.empty() ? "总分" : negative->criterion) +
                                 ":" + std::to_string(negative->count))
@@ -939,8 +950,8 @@ Result<CampaignDetail> CampaignService::UpdateSettings(const Actor& actor, Id ca
             ++moved;
         }
         Audit(actor, "settings", campaign_id,
-              "{\"before\":" + SettingsJson(d.tracks, d.bands, d.negative) + ",\"after\":" +
-                  SettingsJson(settings.tracks, settings.bands, settings.negative) +
+              "{\"before\":" + SettingsJson(d.tracks, d.bands, d.negative) +
+                  ",\"after\":" + SettingsJson(settings.tracks, settings.bands, settings.negative) +
                   ",\"subjects_moved\":" + std::to_string(moved) + ",\"reason\":" + JsonQuote(reason) + "}");
         tx->Commit();
         Invalidate(campaign_id);
@@ -989,15 +1000,16 @@ Result<CampaignDetail> CampaignService::SetOwners(const Actor& actor, Id campaig
 
 // ---- follow-ups ------------------------------------------------------------------------------
 
-Result<std::vector<core::ports::CampaignFollowUpRecord>> CampaignService::FollowUps(const Actor& actor, Id campaign_id) {
+Result<std::vector<core::ports::CampaignFollowUpRecord>> CampaignService::FollowUps(const Actor& actor,
+                                                                                    Id campaign_id) {
     auto computed = Load(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
     std::lock_guard lock(store_mutex_);
     return campaigns_.ListFollowUps(campaign_id);
 }
 
-Result<core::ports::CampaignFollowUpRecord> CampaignService::AddFollowUp(const Actor& actor, Id campaign_id,
-                                                                 const core::ports::CampaignFollowUpRecord& in) {
+Result<core::ports::CampaignFollowUpRecord> CampaignService::AddFollowUp(
+    const Actor& actor, Id campaign_id, const core::ports::CampaignFollowUpRecord& in) {
     std::lock_guard store_lock(store_mutex_);
     auto computed = Build(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
@@ -1026,21 +1038,20 @@ Result<core::ports::CampaignFollowUpRecord> CampaignService::AddFollowUp(const A
     auto tx = store_.Begin();
     f.id = campaigns_.InsertFollowUp(f);
     AppendAudit(store_, clock_, actor, "followup", "campaign_followup", f.id,
-                "{\"campaign_id\":" + std::to_string(campaign_id) + ",\"subject\":" +
-                    JsonQuote(d.subjects[it->second].name) + ",\"band\":" + JsonQuote(f.band) +
+                "{\"campaign_id\":" + std::to_string(campaign_id) +
+                    ",\"subject\":" + JsonQuote(d.subjects[it->second].name) + ",\"band\":" + JsonQuote(f.band) +
                     ",\"action\":" + JsonQuote(f.action) + ",\"leader\":" + JsonQuote(f.leader) +
                     ",\"deadline\":" + JsonQuote(f.deadline) + "}");
     tx->Commit();
     return f;
 }
 
-Result<core::ports::CampaignFollowUpRecord> CampaignService::CloseFollowUp(const Actor& actor, Id campaign_id, Id followup_id,
-                                                                   const std::string& outcome) {
+Result<core::ports::CampaignFollowUpRecord> CampaignService::CloseFollowUp(const Actor& actor, Id campaign_id,
+                                                                           Id followup_id, const std::string& outcome) {
     std::lock_guard store_lock(store_mutex_);
     auto computed = Build(campaign_id);
     if (!computed || !CanRead(actor, computed->detail.summary.campaign)) return NotFound("考核活动");
-    if (!CanManage(actor, computed->detail.summary.campaign.scope_unit_id))
-        return Forbidden("您无权办结该整改跟进");
+    if (!CanManage(actor, computed->detail.summary.campaign.scope_unit_id)) return Forbidden("您无权办结该整改跟进");
     auto list = campaigns_.ListFollowUps(campaign_id);
     auto it = std::find_if(list.begin(), list.end(), [&](const auto& f) { return f.id == followup_id; });
     if (it == list.end()) return NotFound("整改跟进");
@@ -1094,7 +1105,7 @@ Result<CampaignService::MetricFill> CampaignService::FactsFromMetric(const Actor
             const Id unit = subject.record.unit_id;
             const bool has_actual = months_seen.count({unit, year}) != 0;
             const bool has_second = method == evaluation::Method::kTarget ? targets.count(unit) != 0
-                                                                        : months_seen.count({unit, year - 1}) != 0;
+                                                                          : months_seen.count({unit, year - 1}) != 0;
             if (!has_actual || !has_second) {
                 fill.skipped.push_back(subject.name);
                 continue;
@@ -1108,13 +1119,14 @@ Result<CampaignService::MetricFill> CampaignService::FactsFromMetric(const Actor
             if (method == evaluation::Method::kTarget) {
                 inputs.push_back({++row, subject.record.id, criterion, "target", number(targets[unit]), ""});
             } else {
-                inputs.push_back({++row, subject.record.id, criterion, "base", number(cumulative[{unit, year - 1}]), ""});
+                inputs.push_back(
+                    {++row, subject.record.id, criterion, "base", number(cumulative[{unit, year - 1}]), ""});
             }
         }
     }
     if (inputs.empty()) return Invalid("经济指标 “" + metric + "” 在本活动年度没有可用数据", "metric");
-    auto outcome = EnterFacts(actor, campaign_id, inputs,
-                              "取自经济指标 " + metric + "（1-" + std::to_string(month) + "月累计）");
+    auto outcome =
+        EnterFacts(actor, campaign_id, inputs, "取自经济指标 " + metric + "（1-" + std::to_string(month) + "月累计）");
     if (!outcome) return outcome.error();
     fill.outcome = std::move(outcome).value();
     return fill;

@@ -17,6 +17,7 @@
 // shared store mutex; evaluated boards are cached per campaign as immutable snapshots, rebuilt
 // after a change, so reads of a board do not touch the database.
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -32,12 +33,12 @@
 #include "app/roster/roster_service.hpp"
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
-#include "core/ports/evaluation_store.hpp"
-#include "core/ports/store.hpp"
 #include "core/evaluation/engine.hpp"
 #include "core/evaluation/framework.hpp"
 #include "core/evaluation/standing.hpp"
 #include "core/evaluation/templates.hpp"
+#include "core/ports/evaluation_store.hpp"
+#include "core/ports/store.hpp"
 
 namespace lingyan::app {
 
@@ -94,7 +95,7 @@ struct FactInput {
 
 struct FactOutcome {
     int inserted = 0, updated = 0, removed = 0, unchanged = 0;
-    std::string layout;  // of an imported workbook: "long" or "wide"
+    std::string layout;            // of an imported workbook: "long" or "wide"
     std::vector<RowError> errors;  // non-empty: nothing was written
 };
 
@@ -130,12 +131,12 @@ struct CampaignDetail {
 struct BoardRow {
     std::size_t subject_idx = 0;  // into CampaignDetail::subjects
     const core::evaluation::SubjectResult* result = nullptr;
-    std::string award;                 // "" = none
-    std::int64_t gap_to_best = 0;      // cents behind the first subject (0 for it)
-    std::int64_t gap_to_above = 0;     // cents behind the subject one place above (0 for the first)
-    std::vector<double> top_s;         // s of each top-level criterion (radar chart), roots order
-    int track_rank = 0;                // rank within the subject's track (the overall rank without one)
-    int band = -1;                     // index into CampaignDetail::bands, -1 = no bands
+    std::string award;              // "" = none
+    std::int64_t gap_to_best = 0;   // cents behind the first subject (0 for it)
+    std::int64_t gap_to_above = 0;  // cents behind the subject one place above (0 for the first)
+    std::vector<double> top_s;      // s of each top-level criterion (radar chart), roots order
+    int track_rank = 0;             // rank within the subject's track (the overall rank without one)
+    int band = -1;                  // index into CampaignDetail::bands, -1 = no bands
 };
 
 // One entry of the negative list (躺平奖), worst first.
@@ -178,8 +179,9 @@ using ProjectLookup = std::function<std::optional<ProjectRef>(Id project_id)>;
 
 class CampaignService : UseCaseBase {
 public:
-    CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns, core::ports::StoreMutex& store_mutex,
-                    const core::ports::Clock& clock, const RosterService& roster, EvaluationFiles files);
+    CampaignService(core::ports::Store& store, core::ports::CampaignStore& campaigns,
+                    core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
+                    EvaluationFiles files);
 
     const std::vector<core::evaluation::Template>& Templates() const { return templates_; }
     // How project subjects are found (composition: ProjectService::SubjectOf). Called before any
@@ -208,7 +210,9 @@ public:
     // The award list, the ranking and the negative list as .xlsx.
     Result<FileDownload> AwardsWorkbook(const Actor& actor, Id campaign_id);
     // A framework as FRAMEWORK.json text.
-    std::string FrameworkJson(const core::evaluation::Framework& framework) const { return files_.framework_json(framework); }
+    std::string FrameworkJson(const core::evaluation::Framework& framework) const {
+        return files_.framework_json(framework);
+    }
 
     // The stored facts, for data-entry grids; `subject_id` 0 = all subjects. Role judge sees only
     // its own judges scores.
@@ -241,9 +245,9 @@ public:
     // Follow-up actions for subjects in a band marked follow_up (a leader, a deadline).
     Result<std::vector<core::ports::CampaignFollowUpRecord>> FollowUps(const Actor& actor, Id campaign_id);
     Result<core::ports::CampaignFollowUpRecord> AddFollowUp(const Actor& actor, Id campaign_id,
-                                                    const core::ports::CampaignFollowUpRecord& followup);
+                                                            const core::ports::CampaignFollowUpRecord& followup);
     Result<core::ports::CampaignFollowUpRecord> CloseFollowUp(const Actor& actor, Id campaign_id, Id followup_id,
-                                                      const std::string& outcome);
+                                                              const std::string& outcome);
 
     // Enters the facts of a `target` or `growth` criterion from the unit metrics of the campaign's
     // year, cumulated up to `month`: target → actual and target; growth → actual and base (the
@@ -276,8 +280,9 @@ private:
     bool CanManage(const Actor& actor, Id scope_unit) const;
     Result<Board> BoardOf(std::shared_ptr<const Computed> computed, std::optional<Id> unit_filter) const;
     void Audit(const Actor& actor, const std::string& action, Id campaign_id, const std::string& detail);
-    Result<core::evaluation::Framework> ResolveFramework(const std::string& template_key, const std::string& framework_json,
-                                                      const std::vector<AwardQuota>& quotas) const;
+    Result<core::evaluation::Framework> ResolveFramework(const std::string& template_key,
+                                                         const std::string& framework_json,
+                                                         const std::vector<AwardQuota>& quotas) const;
     // Loads a campaign a manager may change while it is a draft (under store_mutex_).
     Result<std::shared_ptr<const Computed>> LoadDraftForManager(const Actor& actor, Id campaign_id);
 
@@ -286,6 +291,9 @@ private:
     std::vector<core::evaluation::Template> templates_;
     std::mutex cache_mutex_;
     std::map<Id, std::shared_ptr<const Computed>> cache_;
+    // Bumped by every Reload/Invalidate: a board built from reads that began before one is
+    // returned but not kept (another server's change may have landed after those reads).
+    std::uint64_t generation_ = 0;
     ProjectLookup projects_lookup_;
 };
 
@@ -293,4 +301,3 @@ private:
 std::string CentsText(std::int64_t cents);
 
 }  // namespace lingyan::app
-

@@ -78,6 +78,10 @@ public:
     virtual bool BindSeatDevice(Id seat_id, const std::string& token_hash, const std::string& device_hash,
                                 const std::string& device_csrf, const std::string& at) = 0;
 
+    // Inside a transaction, before InsertEvent: takes the contest's row lock (PostgreSQL; writers of
+    // one contest on several servers queue here until the holder commits) and returns the last
+    // recorded seq, 0 if none. A writer whose state is behind it must not insert.
+    virtual std::int64_t LockEvents(Id contest_id) = 0;
     virtual void InsertEvent(Id contest_id, const arena::Event& event) = 0;
     virtual std::vector<arena::Event> ListEvents(Id contest_id) = 0;  // by seq
 

@@ -59,6 +59,8 @@ constexpr const char* kBindDevice =
     "UPDATE contest_seats SET device_hash = ?, device_csrf = ?, bound_at = ? "
     "WHERE id = ? AND token_hash = ? AND device_hash IS NULL RETURNING id";
 
+constexpr const char* kLockContest = "SELECT id FROM contests WHERE id = ? FOR UPDATE";
+constexpr const char* kLastSeq = "SELECT COALESCE(MAX(seq), 0) FROM contest_events WHERE contest_id = ?";
 constexpr const char* kInsertEvent =
     "INSERT INTO contest_events (contest_id, seq, kind, at_ms, actor, round_idx, contestant_id, seat_id, timer, "
     "score_values, criterion, idem_key, reason, draw_order, seed, forced) "
@@ -214,6 +216,12 @@ void SqlArenaStore::IssueSeatLink(Id seat_id, const std::string& token_hash, con
 bool SqlArenaStore::BindSeatDevice(Id seat_id, const std::string& token_hash, const std::string& device_hash,
                                    const std::string& device_csrf, const std::string& at) {
     return !db_.Query(kBindDevice, {device_hash, device_csrf, at, seat_id, token_hash}).empty();
+}
+
+std::int64_t SqlArenaStore::LockEvents(Id contest_id) {
+    // SQLite has one writer per database already (and no FOR UPDATE).
+    if (db_.dialect() == Dialect::kPostgres) db_.Query(kLockContest, {contest_id});
+    return AsInt(db_.Query(kLastSeq, {contest_id})[0][0]);
 }
 
 void SqlArenaStore::InsertEvent(Id contest_id, const arena::Event& e) {

@@ -25,6 +25,7 @@ public:
     bool BindSeatDevice(core::ports::Id seat_id, const std::string& token_hash, const std::string& device_hash,
                         const std::string& device_csrf, const std::string& at) override;
 
+    std::int64_t LockEvents(core::ports::Id contest_id) override;
     void InsertEvent(core::ports::Id contest_id, const core::arena::Event& event) override;
     std::vector<core::arena::Event> ListEvents(core::ports::Id contest_id) override;
 
