@@ -18,9 +18,7 @@ cleanup() {
   rm -rf "$DIR"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1200); do grep -q "listening on port" "$1" 2>/dev/null && break; sleep 0.05; done
-              sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$1" | head -1; }
+source "$(dirname "$0")/../../scripts/serve-helpers.sh"  # free_port, wait_port
 
 psql -q "$LINGYAN_TEST_PG" -c "CREATE DATABASE failover"
 DB="${LINGYAN_TEST_PG/dbname=postgres/dbname=failover}"
@@ -55,9 +53,11 @@ load() {  # writer: alternating reads and writes through nginx, one line per ans
   while [ ! -f "$DIR/stop" ]; do
     i=$((i + 1))
     if [ $((i % 2)) -eq 0 ]; then
+      name="双机$1之$i"  # names refuse digits: the counter in Chinese numerals
+      for d in 0:〇 1:一 2:二 3:三 4:四 5:五 6:六 7:七 8:八 9:九; do name=${name//${d%%:*}/${d#*:}}; done
       curl -s -o "$DIR/body" -w "W %{http_code}\n" -X POST "$URL/api/v1/people" -H "Cookie: $COOKIE" -H "X-CSRF-Token: $CSRF" \
         -H 'Content-Type: application/json' \
-        -d "{\"unit_id\":$UNIT,\"name\":\"双机$1-$i\",\"gender\":\"male\",\"birth_date\":\"1990-01-01\",\"education\":\"high\"}"
+        -d "{\"unit_id\":$UNIT,\"name\":\"$name\",\"gender\":\"male\",\"birth_date\":\"1990-01-01\",\"education\":\"high\"}"
       grep -o '"id":[0-9]*' "$DIR/body" | head -1 | cut -d: -f2 >>"$DIR/acked-$1" || true
     else
       curl -s -o /dev/null -w "R %{http_code}\n" -H "Cookie: $COOKIE" "$URL/api/v1/people?unit=$UNIT&size=20"
