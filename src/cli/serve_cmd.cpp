@@ -237,8 +237,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             std::condition_variable_any anchor_wake;
             std::jthread anchor([&](std::stop_token stop) {
                 std::unique_lock lock(anchor_mutex);
-                while (!anchor_wake.wait_for(lock, stop, std::chrono::seconds(30), [] { return false; })) {
-                    if (stop.stop_requested()) break;
+                while (!anchor_wake.wait_for(lock, stop, std::chrono::seconds(30),
+                                             [&stop] { return stop.stop_requested(); })) {
                     try {
                         rt.AnchorAudit();
                     } catch (const std::exception& e) {

@@ -59,8 +59,9 @@ public:
     // Runs one statement with positional `?` parameters and returns every row as text.
     virtual std::vector<SqlRow> Query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
     // Runs one SELECT and hands each row to `on_row` as it arrives, so that a large result is not
-    // held in memory at once (PostgreSQL: libpq's single-row mode; the row object is reused, copy
-    // what you keep). The default collects the rows with Query first.
+    // held in memory at once (PostgreSQL: streamed as COPY … TO STDOUT, parameters written in as
+    // escaped literals; the row object is reused, copy what you keep). The default collects the
+    // rows with Query first.
     virtual void QueryEach(const std::string& sql, const std::vector<SqlValue>& params,
                            const std::function<void(const SqlRow&)>& on_row) {
         for (const auto& row : Query(sql, params)) on_row(row);

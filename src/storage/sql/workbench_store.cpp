@@ -6,7 +6,8 @@ namespace lingyan::storage {
 
 namespace {
 
-// Kept per unit by triggers (migration 91), as the approvals queue counts: no ended members.
+// Kept per unit by the points store in each write's transaction (migration 91), as the approvals
+// queue counts: no ended members.
 constexpr const char* kPendingPoints = "SELECT unit_id, pending FROM points_pending_units WHERE pending <> 0";
 constexpr const char* kOpenCampaignFollowUps =
     "SELECT s.unit_id, COUNT(*) FROM campaign_followups f JOIN campaign_subjects s ON s.id = f.subject_id "
