@@ -15,6 +15,7 @@
 #include "demo/arena_demo.hpp"
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
+#include "demo/jiangyan_demo.hpp"
 #include "demo/training_demo.hpp"
 #include "demo/personnel_demo.hpp"
 #include "demo/points_demo.hpp"
@@ -211,6 +212,12 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 for (auto& a : demo::LoadDemoArena(*rt.store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
                                                    *rt.campaigns, *rt.arena))
                     accounts.push_back(std::move(a));
+                // 姜堰区, 临湖镇 and 灵湖村's work on the pages the modules' demos leave empty (after the
+                // Keqiao contest, which keeps id 1).
+                demo::LoadDemoLocalContests(*rt.store, *rt.arena_store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
+                                            *rt.campaigns, *rt.arena);
+                demo::LoadDemoLocalTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);
+                demo::LoadDemoLocalTraining(*rt.store, *rt.roster, *rt.programs, *rt.ladder, rt.clock);
                 std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
                 for (const auto& a : accounts)
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";

@@ -57,6 +57,19 @@ std::string Code(const std::string& prefix9, int n) {
 
 }  // namespace
 
+Id SihaoCampaign(app::CampaignService& campaigns, const app::Actor& host, const std::string& name, int year,
+                 const std::vector<Id>& secretaries) {
+    if (const Id found = campaigns.FindByName(name); found != 0) return found;
+    app::NewCampaign spec;
+    spec.name = name;
+    spec.scope_unit_id = host.scope_unit_id;
+    spec.template_key = "sihao-secretary";
+    spec.cycle_kind = "year";
+    spec.cycle_label = std::to_string(year);
+    for (Id person : secretaries) spec.subjects.push_back(app::SubjectSpec{0, "", person, ""});
+    return Must(campaigns.Create(host, spec), name).summary.campaign.id;
+}
+
 std::string DemoContestName(int year) { return std::to_string(year) + "年柯桥区村社党组织书记领雁擂台赛"; }
 
 std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::StoreMutex& store_mutex,
@@ -184,18 +197,7 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::S
     const app::Actor host{host_user->id, kDemoArenaHost, core::auth::Role::kCounty, county};
 
     // 3. The 四好书记 campaign whose 擂台赛 criterion the contest's results feed.
-    const std::string campaign_name = std::to_string(year) + "年柯桥区四好书记评选";
-    Id campaign = campaigns.FindByName(campaign_name);
-    if (campaign == 0) {
-        app::NewCampaign spec;
-        spec.name = campaign_name;
-        spec.scope_unit_id = county;
-        spec.template_key = "sihao-secretary";
-        spec.cycle_kind = "year";
-        spec.cycle_label = std::to_string(year);
-        for (Id person : secretaries) spec.subjects.push_back(app::SubjectSpec{0, "", person, ""});
-        campaign = Must(campaigns.Create(host, spec), campaign_name).summary.campaign.id;
-    }
+    const Id campaign = SihaoCampaign(campaigns, host, std::to_string(year) + "年柯桥区四好书记评选", year, secretaries);
 
     // 4. The contest, its order drawn by lot and the site inspection entered.
     app::NewContest spec;

@@ -26,6 +26,11 @@ inline constexpr const char* kDemoArenaHost = "keqiao";
 // The contest's name for a year: "2025年柯桥区村社党组织书记领雁擂台赛".
 std::string DemoContestName(int year);
 
+// The open 四好书记 campaign `name` of `year` in the host's scope with the secretaries as its subjects
+// (the campaign a contest's 擂台赛评委打分 criterion feeds), created as `host` when missing; its id.
+core::roster::Id SihaoCampaign(app::CampaignService& campaigns, const app::Actor& host, const std::string& name,
+                               int year, const std::vector<core::roster::Id>& secretaries);
+
 // Requires the demo roster (LoadDemo) and a reloaded RosterService. Takes `store_mutex` for its
 // own writes (so that it may run while a server is up). Returns the account it adds (for the
 // startup banner), also when already loaded. Throws std::runtime_error if a step is refused.

@@ -132,6 +132,42 @@ void AddWeeklySeminars(ProgramService& programs, const Actor& actor, Id program_
 
 }  // namespace
 
+void GradeLadder(RosterService& roster, LadderService& ladder, const Actor& actor, Id root, const std::string& start,
+                 bool villages_only, const std::string& note) {
+    struct Grading {
+        Id person;
+        std::string post, tenure;  // tenure: shown in the reason
+        int level;
+    };
+    std::vector<Grading> gradings;
+    roster.WithIndex([&](const RosterIndex& index) {
+        for (const auto& u : index.tree().units()) {
+            if (!index.tree().InSubtree(root, u.id)) continue;
+            if (villages_only && u.kind != UnitKind::kVillage && u.kind != UnitKind::kCommunity) continue;
+            for (const auto* pos : index.TeamOf(u.id)) {
+                auto since = core::ParseIsoDate(pos->start_date);
+                if (!since) continue;
+                const int years = std::max(0, core::FullYearsBetween(*since, *core::ParseIsoDate(start)));
+                // The ladder's posts run from the secretary down: 书记, deputies, members.
+                const auto& posts = ladder.LadderConfig().posts;
+                const std::size_t rank = pos->title == "书记"                          ? 0
+                                         : pos->title == "副书记" || pos->title == "主任" ? 1
+                                                                                       : 2;
+                const std::string post = posts[std::min(rank, posts.size() - 1)];
+                gradings.push_back(Grading{pos->person_id, post, "任职 " + std::to_string(years) + " 年",
+                                           std::min(ladder.LadderConfig().levels,
+                                                    1 + years / ladder.LadderConfig().years_per_step)});
+            }
+        }
+    });
+    for (const auto& g : gradings) {
+        auto existing = ladder.PersonLadder(actor, g.person, "", "");
+        if (!existing || !existing->history.empty()) continue;
+        Must(ladder.ChangeLadder(actor, g.person, LadderChange{"set", g.post, g.level, start, "初定（" + g.tenure + note + "）", ""}),
+             "ladder");
+    }
+}
+
 int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolService& pools, ProgramService& programs,
                      LadderService& ladder,
                      const core::ports::Clock& clock) {
@@ -375,41 +411,8 @@ int LoadDemoTraining(core::ports::Store& store, RosterService& roster, PoolServi
             }
         }
 
-        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started, on
-        //    1 January the year before last, one level per step of years held by then; once per person.
-        const std::string ladder_start = Date(year - 2, 1, 1);
-        struct Grading {
-            Id person;
-            std::string post, tenure;  // tenure: shown in the reason
-            int level;
-        };
-        std::vector<Grading> gradings;
-        roster.WithIndex([&](const RosterIndex& index) {
-            for (const auto& u : index.tree().units()) {
-                if (!index.tree().InSubtree(zjg, u.id)) continue;
-                for (const auto* pos : index.TeamOf(u.id)) {
-                    auto start = core::ParseIsoDate(pos->start_date);
-                    if (!start) continue;
-                    const int years = std::max(0, core::FullYearsBetween(*start, *core::ParseIsoDate(ladder_start)));
-                    // The ladder's posts run from the secretary down: 书记, deputies, members.
-                    const auto& posts = ladder.LadderConfig().posts;
-                    const std::size_t rank = pos->title == "书记"                          ? 0
-                                             : pos->title == "副书记" || pos->title == "主任" ? 1
-                                                                                           : 2;
-                    const std::string post = posts[std::min(rank, posts.size() - 1)];
-                    gradings.push_back(Grading{pos->person_id, post, "任职 " + std::to_string(years) + " 年",
-                                               std::min(ladder.LadderConfig().levels,
-                                                        1 + years / ladder.LadderConfig().years_per_step)});
-                }
-            }
-        });
-        for (const auto& g : gradings) {
-            auto existing = ladder.PersonLadder(admin, g.person, "", "");
-            if (!existing || !existing->history.empty()) continue;
-            Must(ladder.ChangeLadder(admin, g.person,
-                                       LadderChange{"set", g.post, g.level, ladder_start, "初定（" + g.tenure + "）", ""}),
-                 "ladder");
-        }
+        // 6. 四岗十五级 of 张家港市: every current team member graded when the ladder started.
+        GradeLadder(roster, ladder, admin, zjg, Date(year - 2, 1, 1), false, "");
     }
     return placed_total;
 }

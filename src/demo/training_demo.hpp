@@ -30,6 +30,13 @@ int LoadDemoTraining(core::ports::Store& store, app::RosterService& roster, app:
                      app::LadderService& ladder,
                      const core::ports::Clock& clock);
 
+// 四岗十五级: grades every current team member of the units under `root` (villages and communities
+// only when `villages_only`) as `actor`, on `start`, one level per step of years held by then, the
+// post by the title (书记, then 副书记/主任, then the others); `note` is appended to the reason
+// ("初定（任职 N 年<note>）"). A person graded already is left alone. Throws when a change is refused.
+void GradeLadder(app::RosterService& roster, app::LadderService& ladder, const app::Actor& actor, core::roster::Id root,
+                 const std::string& start, bool villages_only, const std::string& note);
+
 inline constexpr const char* kDemoCountyProgramName = "姜堰区镇村年轻干部雁阵队伍跟岗锻炼";
 
 // 姜堰区's own 跟岗 program (the `county` account's day's work), after seed 002: 大伦镇 "打造了45名
