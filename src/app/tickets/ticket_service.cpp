@@ -900,7 +900,22 @@ Result<std::vector<DeliberationView>> TicketService::ListDeliberations(const Act
             if (core::auth::InScope(index.tree(), actor, d.unit_id))
                 out.push_back(DeliberationView{std::move(d), index.tree().NameOf(d.unit_id), {}});
     });
+    // Each record with the tickets raised from it (the page shows what came of each deliberation).
+    std::lock_guard lock(store_mutex_);
+    for (auto& v : out) v.items = RaisedFrom(actor, v.record.id, 50);
     return out;
+}
+
+std::vector<TicketView> TicketService::RaisedFrom(const Actor& actor, Id deliberation, int limit) const {
+    ports::TicketFilter f;
+    f.kind = ports::ScopeKind::kVisible;
+    f.unit_id = 0;
+    f.source = tk::Source::kYishitang;
+    f.source_id = deliberation;
+    f.limit = limit;
+    std::vector<TicketView> items;
+    for (const auto& t : tickets_.ListTickets(f).items) items.push_back(ViewOf(actor, t));
+    return items;
 }
 
 Result<DeliberationView> TicketService::GetDeliberation(const Actor& actor, Id id) {
@@ -910,13 +925,7 @@ Result<DeliberationView> TicketService::GetDeliberation(const Actor& actor, Id i
     if (!d || !InScope(actor, d->unit_id)) return NotFound("议事堂记录");
     DeliberationView v;
     roster_.WithIndex([&](const RosterIndex& index) { v.unit = index.tree().NameOf(d->unit_id); });
-    ports::TicketFilter f;
-    f.kind = ports::ScopeKind::kVisible;
-    f.unit_id = 0;
-    f.source = tk::Source::kYishitang;
-    f.source_id = id;
-    f.limit = 1000;
-    for (const auto& t : tickets_.ListTickets(f).items) v.items.push_back(ViewOf(actor, t));
+    v.items = RaisedFrom(actor, id, 1000);
     v.record = std::move(*d);
     return v;
 }

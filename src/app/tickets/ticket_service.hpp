@@ -238,6 +238,8 @@ private:
     std::int64_t RecolourLocked(const core::CivilDate& today);
     std::vector<core::ports::ScopeRow> ScopeRowsOf(const core::tickets::Ticket& t) const;
     TicketView ViewOf(const Actor& actor, core::tickets::Ticket t) const;
+    // The tickets raised from a 议事堂 record (newest first, at most `limit`); the store mutex is held.
+    std::vector<TicketView> RaisedFrom(const Actor& actor, Id deliberation, int limit) const;
     TicketListPage PageOf(const Actor& actor, const core::ports::TicketPage& page) const;
     Result<core::tickets::Colour> ColourNow(const core::tickets::Ticket& t, const core::CivilDate& today) const;
     // Writes the ticket, its scope rows, a timeline event and an audit entry (inside a transaction).

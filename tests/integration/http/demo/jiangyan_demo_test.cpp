@@ -97,6 +97,12 @@ TEST_P(LocalDemo, OfficesHaveTasksAndEachSeesOnlyItsOwnDeliberations) {
     ASSERT_EQ(own.size(), 1u);
     EXPECT_EQ(own[0].at("unit").as_string(), "灵湖村");
     EXPECT_LE(own[0].at("held_on").as_string(), today);
+    // The list carries each record's tickets (what came of it), the same as the record itself.
+    const auto& listed = own[0].at("tickets").as_array();
+    ASSERT_FALSE(listed.empty());
+    auto record = Json(secretary.Get("/api/v1/deliberations/" + std::to_string(own[0].at("id").as_int64())));
+    ASSERT_EQ(listed.size(), record.at("tickets").as_array().size());
+    EXPECT_EQ(listed[0].at("id"), record.at("tickets").as_array()[0].at("id"));
     auto theirs = Items(county, "/api/v1/deliberations");
     ASSERT_EQ(theirs.size(), 1u);
     EXPECT_EQ(theirs[0].at("unit").as_string(), "三里村");
