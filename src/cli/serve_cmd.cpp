@@ -15,6 +15,7 @@
 #include "demo/arena_demo.hpp"
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
+#include "demo/keqiao_demo.hpp"
 #include "demo/training_demo.hpp"
 #include "demo/personnel_demo.hpp"
 #include "demo/points_demo.hpp"
@@ -211,6 +212,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 for (auto& a : demo::LoadDemoArena(*rt.store, rt.store_mutex, rt.crypto, rt.clock, *rt.roster,
                                                    *rt.campaigns, *rt.arena))
                     accounts.push_back(std::move(a));
+                demo::LoadDemoKeqiao({*rt.store, rt.store_mutex, rt.clock, *rt.roster, *rt.campaigns, *rt.honours,
+                                      *rt.decisions, *rt.nominations, *rt.points, *rt.ticket_store, *rt.project_store,
+                                      *rt.pools, *rt.programs, *rt.ladder});
                 std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
                 for (const auto& a : accounts)
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
