@@ -73,7 +73,7 @@ struct Ctx {
     std::string Iso(CivilDate d) const { return core::FormatIsoDate(d); }
     // `month`-`day` of this year, or today when that has not come yet.
     std::string ThisYear(int month, int day) const { return std::min(Iso(CivilDate{year, month, day}), Iso(today)); }
-    // The village or town secretary of `u` as a synthetic actor (the handler of its tickets).
+    // A synthetic actor `name` with `role` over the unit `u` (a town's office, a village's secretary).
     Actor Office(const std::string& name, core::auth::Role role, const std::string& u) const {
         return Actor{0, name, role, U(u)};
     }
@@ -168,7 +168,7 @@ int SeedKeqiaoPoints(Ctx& c) {
     int made = 0;
     const auto members = Must(c.s.points.Members(c.keqiao, c.U("柯桥区"), "", 200), "柯桥党员");
     const char* rules[] = {"XX01", "XX02", "ZY01", "HJ01", "XX03"};
-    const char* notes[] = {"参加社区党委“三会一课”", "主题党日：竹林护林巡查", "志愿服务：大渡社区文明劝导",
+    const char* notes[] = {"参加社区党委“三会一课”", "主题党日：重温入党誓词", "志愿服务：大渡社区文明劝导",
                            "人居环境整治：村道保洁", "区委党校集中学习"};
     const CivilDate first{c.year, 1, 1};
     auto day_back = [&](int days) {
@@ -189,7 +189,7 @@ int SeedKeqiaoPoints(Ctx& c) {
         if (i % 2 == 0) {
             const std::size_t r = (i + 1) % std::size(rules);
             Must(c.s.points.Submit(c.keqiao, {m.id, rules[r], day_back(1 + static_cast<int>(i % 4)),
-                                              core::points::kOnePoint, std::string(notes[r]) + "（待支部审核）"}),
+                                              core::points::kOnePoint, notes[r]}),
                  "积分申报");
             ++made;
         }
@@ -235,7 +235,10 @@ int SeedKeqiaoTickets(Ctx& c) {
         rec.held_on = c.Iso(day);
         rec.unit_id = c.U(u);
         rec.leaders = std::move(leaders);
-        for (const auto& it : items) rec.participants.push_back(std::string(it.unit) + "书记");
+        for (const auto& it : items)
+            if (std::find(rec.participants.begin(), rec.participants.end(), std::string(it.unit) + "书记") ==
+                rec.participants.end())
+                rec.participants.push_back(std::string(it.unit) + "书记");
         rec.minutes = minutes;
         const Id meeting_id = Must(svc.CreateMeeting(office, rec), title).meeting.id;
         std::vector<std::pair<Id, const Item*>> ids;
@@ -441,7 +444,8 @@ int SeedKeqiaoTraining(Ctx& c) {
             if (unit->kind != core::roster::UnitKind::kVillage && unit->kind != core::roster::UnitKind::kCommunity) continue;
             for (const auto* pos : index.TeamOf(u)) {
                 const std::size_t rank = pos->title == "书记" ? 0 : pos->title == "副书记" || pos->title == "主任" ? 1 : 2;
-                const int held = std::max(0, c.year - 1 - std::stoi(pos->start_date.substr(0, 4)));
+                const auto since = core::ParseIsoDate(pos->start_date);
+                const int held = since ? std::max(0, c.year - 1 - since->year) : 0;
                 grades.push_back({pos->person_id,
                                   {posts[std::min(rank, posts.size() - 1)],
                                    std::min(c.s.ladder.LadderConfig().levels, 1 + held / c.s.ladder.LadderConfig().years_per_step)}});
