@@ -213,8 +213,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                                                    *rt.campaigns, *rt.arena))
                     accounts.push_back(std::move(a));
                 demo::LoadDemoKeqiao({*rt.store, rt.store_mutex, rt.clock, *rt.roster, *rt.campaigns, *rt.honours,
-                                      *rt.decisions, *rt.nominations, *rt.points, *rt.ticket_store, *rt.project_store,
-                                      *rt.pools, *rt.programs, *rt.ladder});
+                                      *rt.indicators, *rt.decisions, *rt.nominations, *rt.points, *rt.ticket_store,
+                                      *rt.project_store, *rt.pools, *rt.programs, *rt.ladder});
                 std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
                 for (const auto& a : accounts)
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";

@@ -1,6 +1,7 @@
 #include "demo/keqiao_demo.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -44,7 +45,10 @@ struct Ctx {
     Actor keqiao;
 
     explicit Ctx(const KeqiaoDemoServices& services)
-        : s(services), today(*core::ParseIsoDate(services.clock.Today())), year(today.year), demo_clock(services.clock) {
+        : s(services),
+          today(*core::ParseIsoDate(services.clock.Today())),
+          year(today.year),
+          demo_clock(services.clock) {
         demo_clock.day = today;
         s.roster.WithIndex([&](const core::roster::RosterIndex& index) {
             for (const auto& u : index.tree().units()) unit.emplace(u.name, u.id);
@@ -114,8 +118,13 @@ int SeedKeqiaoHonoursAndDecisions(Ctx& c) {
                       const std::string& content, const std::string& date,
                       std::optional<core::personnel::PositionSpec> position = std::nullopt) {
         const core::personnel::Decision d{
-            .person_id = person, .kind = kind, .ground = ground, .ground_id = ground_id, .content = content,
-            .document_no = "柯组〔" + std::to_string(c.year) + "〕" + std::to_string(12 + made) + "号", .decided_on = date};
+            .person_id = person,
+            .kind = kind,
+            .ground = ground,
+            .ground_id = ground_id,
+            .content = content,
+            .document_no = "柯组〔" + std::to_string(c.year) + "〕" + std::to_string(12 + made) + "号",
+            .decided_on = date};
         Must(c.s.decisions.Decide(c.keqiao, DecisionInput{d, std::move(position)}), content);
         ++made;
     };
@@ -144,18 +153,18 @@ int SeedKeqiaoHonoursAndDecisions(Ctx& c) {
     // 柯桥街道's another (waiting for the county's review).
     const Actor pingshui = c.Office("平水镇党委", core::auth::Role::kTown, "平水镇");
     if (const Id slow = c.Holder(c.U("平水镇"), "副镇长")) {
-        auto nom = Must(c.s.nominations.Nominate(pingshui, {slow, 0, core::personnel::Category::kSlow,
-                                                            "分管的竹林道路硬化工程两次督办仍未按期开工",
-                                                            "镇党委会议纪要、督办单两份"}),
+        auto nom = Must(c.s.nominations.Nominate(
+                            pingshui, {slow, 0, core::personnel::Category::kSlow,
+                                       "分管的竹林道路硬化工程两次督办仍未按期开工", "镇党委会议纪要、督办单两份"}),
                         "提名");
         Must(c.s.nominations.Review(c.keqiao, nom.nomination.id, true, "经区委组织部核实，督办记录属实"), "审核");
         ++made;
     }
     const Actor keqiao_street = c.Office("柯桥街道党工委", core::auth::Role::kTown, "柯桥街道");
     if (const Id inaction = c.Holder(c.U("柯桥街道"), "副镇长")) {
-        Must(c.s.nominations.Nominate(keqiao_street, {inaction, 0, core::personnel::Category::kInaction,
-                                                      "大渡社区居民反映的地下车库积水问题一个多月未回应",
-                                                      "12345 工单记录三份"}),
+        Must(c.s.nominations.Nominate(keqiao_street,
+                                      {inaction, 0, core::personnel::Category::kInaction,
+                                       "大渡社区居民反映的地下车库积水问题一个多月未回应", "12345 工单记录三份"}),
              "提名");
         ++made;
     }
@@ -180,9 +189,10 @@ int SeedKeqiaoPoints(Ctx& c) {
         const int approved = 3 + static_cast<int>(i % 3);
         for (int k = 0; k < approved; ++k) {
             const std::size_t r = (i + static_cast<std::size_t>(k)) % std::size(rules);
-            const auto ev = Must(c.s.points.Submit(c.keqiao, {m.id, rules[r], day_back(9 + 23 * k + static_cast<int>(i)),
-                                                              core::points::kOnePoint, notes[r]}),
-                                 "积分申报");
+            const auto ev =
+                Must(c.s.points.Submit(c.keqiao, {m.id, rules[r], day_back(9 + 23 * k + static_cast<int>(i)),
+                                                  core::points::kOnePoint, notes[r]}),
+                     "积分申报");
             Must(c.s.points.Approve(c.keqiao, ev.record.id), "积分审核");
             ++made;
         }
@@ -276,7 +286,8 @@ int SeedKeqiaoTickets(Ctx& c) {
         }
     };
 
-    meeting(c.keqiao, c.WorkdaysAgo(14), tk::MeetingKind::kDispatch, kKeqiaoMeeting, "柯桥区", {"区委组织部部长", "组织科科长"},
+    meeting(c.keqiao, c.WorkdaysAgo(14), tk::MeetingKind::kDispatch, kKeqiaoMeeting, "柯桥区",
+            {"区委组织部部长", "组织科科长"},
             "复盘领雁擂台赛现场答辩和实地察看中暴露的问题，逐村形成交办清单，限期整改、擂台赛后晾晒。"
             "（会议与交办事项为演示虚构，报道未写）",
             {{"合心村", "竹林游步道及游客服务点提升", "industry", 10, Run::kClosed},
@@ -305,12 +316,18 @@ int SeedKeqiaoTickets(Ctx& c) {
     d.participants = {"村党组织书记", "村民代表", "竹农代表", "民宿业主"};
     d.decision = "村集体牵头成立竹林合作社，农户自愿流转，收益按股分红；先行试点 3 户民宿。（议事记录为演示虚构）";
     const Id rid = Must(svc.CreateDeliberation(hexin, d), "议事堂").record.id;
-    Must(svc.Create(hexin, NewTicket{.source = tk::Source::kYishitang, .source_id = rid, .title = "竹林合作社章程起草",
-                                     .category = "industry", .subject_unit_id = hexin_unit}),
+    Must(svc.Create(hexin, NewTicket{.source = tk::Source::kYishitang,
+                                     .source_id = rid,
+                                     .title = "竹林合作社章程起草",
+                                     .category = "industry",
+                                     .subject_unit_id = hexin_unit}),
          "议事堂事项");
     on(c.WorkdaysAgo(2));
-    Must(svc.Create(hexin, NewTicket{.title = "竹林民宿旺季游客车辆停放", .category = "livelihood", .location = "合心村村口",
-                                     .raiser_name = "合心村村民", .subject_unit_id = hexin_unit}),
+    Must(svc.Create(hexin, NewTicket{.title = "竹林民宿旺季游客车辆停放",
+                                     .category = "livelihood",
+                                     .location = "合心村村口",
+                                     .raiser_name = "合心村村民",
+                                     .subject_unit_id = hexin_unit}),
          "合心村民情");
     made += 2;
     on(c.today);
@@ -337,14 +354,16 @@ int SeedKeqiaoProjects(Ctx& c) {
         std::vector<ReportInput> reports;  // every 14 working days; each done one marks the next milestone
     };
     const Plan plans[] = {
-        {"合心村", "竹林经济与农文旅融合",
+        {"合心村",
+         "竹林经济与农文旅融合",
          "合心村（平水镇）靠竹林和乡村旅游发展集体经济：整合竹林资源，建设竹林游步道和竹工艺体验点，带动民宿和农家乐。"
          "（项目节点和数字为演示虚构）",
          "村书记领办，村委委员分片负责竹林流转和民宿联络",
          {{"竹林资源摸底完成，流转意向签约", {{"签约农户", 86, "户"}, {"竹林面积", 1200, "亩"}}, 0, true},
           {"竹林游步道一期完工，竹工艺体验点开放", {{"完成投资", 165, "万元"}, {"接待游客", 3200, "人次"}}, 0, true},
           {"民宿试点三户开业，准备总结", {{"民宿床位", 36, "张"}}, 0, false}}},
-        {"大渡社区", "大社区网格精细治理",
+        {"大渡社区",
+         "大社区网格精细治理",
          "大渡社区常住人口超过 2.5 万，划细网格、党员中心户联系楼道，问题在网格内发现、在社区内解决。"
          "（项目节点和数字为演示虚构）",
          "社区书记牵头，网格长和楼道党员分片负责",
@@ -362,7 +381,9 @@ int SeedKeqiaoProjects(Ctx& c) {
         in.owner_person_id = c.Holder(in.unit_id, "书记");
         // The last milestone ends inside the shipped calendar (its last year may end soon after today).
         const int room = static_cast<int>(*c.cal.CountWorkdays(start, CivilDate{c.cal.covered_years()->last, 12, 31}));
-        in.milestones = {{"调研摸底与方案报审", "", 12}, {"项目实施过半", "", 20}, {"完成建设并总结", "", std::clamp(room - 32, 1, 30)}};
+        in.milestones = {{"调研摸底与方案报审", "", 12},
+                         {"项目实施过半", "", 20},
+                         {"完成建设并总结", "", std::clamp(room - 32, 1, 30)}};
         const Id id = Must(svc.Create(c.keqiao, in), p.title).project.id;
         ++made;
         const auto ms = milestones_of(id);
@@ -393,8 +414,9 @@ int SeedKeqiaoTraining(Ctx& c) {
     spec.scope_unit_id = c.U("柯桥区");
     spec.start_date = day(70);
     spec.end_date = day(25);
-    spec.description = "擂台赛选手到合心村（竹产业与乡村旅游）和大渡社区（大社区治理）跟岗两周，由两地书记带教。"
-                       "跟岗安排、批次和人员为演示虚构，报道未写。";
+    spec.description =
+        "擂台赛选手到合心村（竹产业与乡村旅游）和大渡社区（大社区治理）跟岗两周，由两地书记带教。"
+        "跟岗安排、批次和人员为演示虚构，报道未写。";
     spec.hosts = {NewHost{c.U("合心村"), 4, c.Holder(c.U("合心村"), "书记")},
                   NewHost{c.U("大渡社区"), 4, c.Holder(c.U("大渡社区"), "书记")}};
     spec.batches = {NewBatch{"第一批", day(60), day(46), trainees}};
@@ -418,14 +440,16 @@ int SeedKeqiaoTraining(Ctx& c) {
         seminar.date = day(55 - 7 * week);
         seminar.topic = topics[week];
         seminar.location = week == 0 ? "合心村党群服务中心" : "大渡社区党群服务中心";
-        for (std::size_t i = 0; i < trainees.size(); ++i) seminar.attendance.emplace_back(trainees[i], week == 0 || i != 3);
+        for (std::size_t i = 0; i < trainees.size(); ++i)
+            seminar.attendance.emplace_back(trainees[i], week == 0 || i != 3);
         Must(c.s.programs.AddSeminar(c.keqiao, program_id, seminar), "跟岗例会");
     }
     int idx = 0;
     for (const auto& p : Must(c.s.programs.AddPlacements(c.keqiao, program_id, placements), "跟岗安排")) {
         ++made;
         Must(c.s.programs.SubmitSummary(c.keqiao, program_id, p.row.id,
-                                        "跟岗" + p.host_unit_name + "两周，学习其" + p.row.focus + "方面的做法，回村后对照擂台赛点评逐项整改。",
+                                        "跟岗" + p.host_unit_name + "两周，学习其" + p.row.focus +
+                                            "方面的做法，回村后对照擂台赛点评逐项整改。",
                                         p.row.end_date),
              "跟岗总结");
         if (idx++ < 6)
@@ -441,28 +465,67 @@ int SeedKeqiaoTraining(Ctx& c) {
     c.s.roster.WithIndex([&](const core::roster::RosterIndex& index) {
         for (Id u : index.tree().Subtree(c.U("柯桥区"))) {
             const auto* unit = index.tree().Find(u);
-            if (unit->kind != core::roster::UnitKind::kVillage && unit->kind != core::roster::UnitKind::kCommunity) continue;
+            if (unit->kind != core::roster::UnitKind::kVillage && unit->kind != core::roster::UnitKind::kCommunity)
+                continue;
             for (const auto* pos : index.TeamOf(u)) {
-                const std::size_t rank = pos->title == "书记" ? 0 : pos->title == "副书记" || pos->title == "主任" ? 1 : 2;
+                const std::size_t rank = pos->title == "书记"                             ? 0
+                                         : pos->title == "副书记" || pos->title == "主任" ? 1
+                                                                                          : 2;
                 const auto since = core::ParseIsoDate(pos->start_date);
                 const int held = since ? std::max(0, c.year - 1 - since->year) : 0;
                 grades.push_back({pos->person_id,
                                   {posts[std::min(rank, posts.size() - 1)],
-                                   std::min(c.s.ladder.LadderConfig().levels, 1 + held / c.s.ladder.LadderConfig().years_per_step)}});
+                                   std::min(c.s.ladder.LadderConfig().levels,
+                                            1 + held / c.s.ladder.LadderConfig().years_per_step)}});
             }
         }
     });
     for (const auto& [person, g] : grades) {
         auto existing = c.s.ladder.PersonLadder(c.admin, person, "", "");
         if (!existing || !existing->history.empty()) continue;
-        Must(c.s.ladder.ChangeLadder(c.keqiao, person, LadderChange{"set", g.first, g.second, start, "初定（演示虚构）", ""}),
+        Must(c.s.ladder.ChangeLadder(c.keqiao, person,
+                                     LadderChange{"set", g.first, g.second, start, "初定（演示虚构）", ""}),
              "四岗十五级");
         ++made;
     }
     return made;
 }
 
-// 6. 塘马村 (溧阳市, seed 003): last year's published 述职评议 of 溧阳市's village and community
+// 6. 柯桥's towns' 开票销售 (亿元) and 外资到账 (万美元), the metrics 姜堰区's towns have: last year by month,
+// this year's target and its months before the current one (in January, the year before and last
+// year). The figures are invented; no article gives them.
+int SeedKeqiaoMetrics(Ctx& c) {
+    const int month = c.today.month;
+    const int cycle = month > 1 ? c.year : c.year - 1, months = month > 1 ? month - 1 : 12;
+    std::vector<MetricInput> rows;
+    int town = 0;
+    c.s.roster.WithIndex([&](const core::roster::RosterIndex& index) {
+        for (Id u : index.tree().Children(c.U("柯桥区"))) {
+            ++town;
+            // Per town: a monthly size, this year's growth on last year, a seasonal swing by month.
+            const double sales = 6.0 + (town * 29 % 17), fdi = 90.0 + (town * 41 % 130);
+            const double growth = 0.95 + (town * 13 % 19) / 100.0;
+            for (int m = 1; m <= 12; ++m) {
+                const double season = m == 2 ? 0.8 : m == 12 ? 1.15 : 1.0 + ((town + m) % 5 - 2) / 100.0;
+                for (const auto& [metric, size] : {std::pair{"开票销售", sales}, std::pair{"外资到账", fdi}}) {
+                    const double value = std::round(size * season * 100.0) / 100.0;
+                    rows.push_back({static_cast<int>(rows.size()) + 1, u, "", metric, cycle - 1, m, value});
+                    if (m <= months)
+                        rows.push_back({static_cast<int>(rows.size()) + 1, u, "", metric, cycle, m,
+                                        std::round(value * growth * 100.0) / 100.0});
+                    if (m == 1)
+                        rows.push_back(
+                            {static_cast<int>(rows.size()) + 1, u, "", metric, cycle, 0, std::round(size * 12 * 1.06)});
+                }
+            }
+        }
+    });
+    const auto entered = Must(c.s.metrics.Enter(c.admin, rows, "演示数据（柯桥区，数字虚构）"), "柯桥区经济指标");
+    if (!entered.errors.empty()) throw std::runtime_error("柯桥区经济指标: " + entered.errors.front().message);
+    return static_cast<int>(rows.size());
+}
+
+// 7. 塘马村 (溧阳市, seed 003): last year's published 述职评议 of 溧阳市's village and community
 // secretaries, manual scores (invented; the article names 提档升格, 党员星级制, 百姓议事堂 and the
 // 五步工作法, which the criteria follow), its 优秀 registered as honours.
 int SeedTangmaEvaluation(Ctx& c) {
@@ -500,7 +563,8 @@ int SeedTangmaEvaluation(Ctx& c) {
     }
     Must(c.s.campaigns.EnterFacts(c.admin, id, facts, "演示数据"), name);
     Must(c.s.campaigns.Publish(c.admin, id), name);
-    return Must(c.s.honours.FromCampaign(c.admin, id, "优秀村（社区）党组织书记", "", core::honours::Level::kCounty, c.year - 1),
+    return Must(c.s.honours.FromCampaign(c.admin, id, "优秀村（社区）党组织书记", "", core::honours::Level::kCounty,
+                                         c.year - 1),
                 name);
 }
 
@@ -518,6 +582,7 @@ int LoadDemoKeqiao(const KeqiaoDemoServices& s) {
     made += SeedKeqiaoPoints(c);
     made += SeedKeqiaoProjects(c);
     made += SeedKeqiaoTraining(c);
+    made += SeedKeqiaoMetrics(c);
     made += SeedTangmaEvaluation(c);
     made += SeedKeqiaoTickets(c);  // last: its meeting marks the whole as loaded
     return made;

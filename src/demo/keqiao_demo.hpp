@@ -7,7 +7,8 @@
 // 星级制 points of 大渡社区's and 合心村's members (a few waiting for approval), a 擂台赛问题交办会 whose
 // items run in every state (some reported, waiting for the office), a 民情 item to assign and a
 // 百姓议事堂 record of 合心村, the 书记项目 of 合心村 (bamboo and tourism) and 大渡社区, a 跟岗
-// program in which the contest's secretaries shadow 合心村 and 大渡社区, and 四岗十五级 grades.
+// program in which the contest's secretaries shadow 合心村 and 大渡社区, 四岗十五级 grades, and its
+// towns' 开票销售 and 外资到账 by month (figures invented).
 //
 // `tangma` (the 书记 of 塘马村, 溧阳市戴埠镇, seed 003): last year's published 溧阳市 述职评议 of the
 // village and community secretaries (its 书记 among the 优秀, registered as an honour) and a 戴埠镇
@@ -21,6 +22,7 @@
 
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
+#include "app/indicators/indicator_service.hpp"
 #include "app/personnel/decision_service.hpp"
 #include "app/personnel/nomination_service.hpp"
 #include "app/points/points_service.hpp"
@@ -41,6 +43,7 @@ struct KeqiaoDemoServices {
     app::RosterService& roster;
     app::CampaignService& campaigns;
     app::HonourService& honours;
+    app::IndicatorService& metrics;
     app::DecisionService& decisions;
     app::NominationService& nominations;
     app::PointsService& points;

@@ -1,15 +1,17 @@
 // The 柯桥 demo (src/demo/keqiao_demo.cpp) on each backend: after the roster, points and arena
 // demos, `keqiao` (柯桥区) and `tangma` (塘马村) each find records of every module in their own scope
 // through the same use cases the pages call — honours, decisions, nominations, pending points,
-// meetings, 议事堂, tasks, projects, a program, ladder grades; the published 溧阳 述职评议 for tangma —
+// meetings, 议事堂, tasks, projects, a program, ladder grades, town metrics; the published 溧阳 述职评议
+// for tangma —
 // nothing dated after today, and loading twice adds nothing.
+#include "demo/keqiao_demo.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "demo/arena_demo.hpp"
 #include "demo/demo_support.hpp"
-#include "demo/keqiao_demo.hpp"
 #include "demo/points_demo.hpp"
 #include "integration/test_server.hpp"
 
@@ -21,8 +23,8 @@ protected:
     int Load() {
         auto& rt = server_->runtime();
         return demo::LoadDemoKeqiao({*rt.store, rt.store_mutex, rt.clock, *rt.roster, *rt.campaigns, *rt.honours,
-                                     *rt.decisions, *rt.nominations, *rt.points, *rt.ticket_store, *rt.project_store,
-                                     *rt.pools, *rt.programs, *rt.ladder});
+                                     *rt.indicators, *rt.decisions, *rt.nominations, *rt.points, *rt.ticket_store,
+                                     *rt.project_store, *rt.pools, *rt.programs, *rt.ladder});
     }
     void SetUp() override {
         BackendTest::SetUp();
@@ -72,6 +74,10 @@ TEST_P(KeqiaoDemo, KeqiaoAndTangmaFindWorkOfEveryModuleInTheirScope) {
     EXPECT_EQ(rt.projects->List(keqiao, {}).value().total, 2);
     EXPECT_EQ(rt.programs->ListPrograms(keqiao).value().size(), 1u);
     EXPECT_GT(rt.ladder->Ladder(keqiao, keqiao.scope_unit_id, "", true).value().graded, 0);
+    const auto sales = rt.indicators->View(keqiao, "开票销售", year - 1, 12, keqiao.scope_unit_id).value();
+    ASSERT_FALSE(sales.rows.empty());
+    for (const auto& row : sales.rows)
+        EXPECT_EQ(row.progress.months_reported, 12) << row.unit_name;  // last year's towns
 
     const auto tangma = User("tangma");
     bool review = false;
