@@ -16,6 +16,7 @@
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
 #include "demo/jiangyan_demo.hpp"
+#include "demo/keqiao_demo.hpp"
 #include "demo/training_demo.hpp"
 #include "demo/personnel_demo.hpp"
 #include "demo/points_demo.hpp"
@@ -218,6 +219,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                                             *rt.campaigns, *rt.arena);
                 demo::LoadDemoLocalTickets(*rt.store, *rt.ticket_store, rt.store_mutex, rt.clock, *rt.roster);
                 demo::LoadDemoLocalTraining(*rt.store, *rt.roster, *rt.programs, *rt.ladder, rt.clock);
+                demo::LoadDemoKeqiao({*rt.store, rt.store_mutex, rt.clock, *rt.roster, *rt.campaigns, *rt.honours,
+                                      *rt.indicators, *rt.decisions, *rt.nominations, *rt.points, *rt.ticket_store,
+                                      *rt.project_store, *rt.pools, *rt.programs, *rt.ladder});
                 std::cout << "演示账号（密码均为 " << demo::kDemoPassword << "）：\n";
                 for (const auto& a : accounts)
                     std::cout << "  " << a.username << "\t角色 " << a.role << "\t范围 " << a.scope_name << "\n";
