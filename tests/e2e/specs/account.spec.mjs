@@ -33,6 +33,8 @@ describe('account security: own sessions and login throttles', () => {
     await page.locator('[data-test="end-others"]').click();
     await page.locator('.el-message-box .el-button--primary').click();
     await page.getByText(/已结束 \d+ 个其他设备的登录/).waitFor();
+    // The table reloads after the message: wait for the other row to go (a timeout fails the test).
+    await rows.nth(1).waitFor({ state: 'detached' });
     assert.equal(await rows.count(), 1, 'only this device is left');
     // The other device is signed out: its next request answers 401.
     const answer = await other.request.get(`${BASE_URL}/api/v1/me`);
