@@ -3,7 +3,8 @@
 // every tab of each page and the dialogs and drawers each page opens, and axe checks each state.
 // A critical or serious violation anywhere fails the test, with every failing state listed. Every
 // page of the menu must also show real content, records of the role's scope and not an empty
-// state, and no page may log a console error (issue 14: every role has its day's work in the demo).
+// state, no page may log a console error (issue 14: every role has its day's work in the demo), and
+// on the phone no page may scroll sideways.
 // The rules that need a person's judgement are in lib/a11y.mjs DISABLED_RULES and
 // docs/accessibility.md. Read-only: dialogs are opened and closed with Escape, nothing is saved.
 import { after, before, describe, it } from 'node:test';
@@ -104,6 +105,7 @@ describe('accessibility of every page, tab and dialog, for every role', () => {
         const queue = [...hrefs];
         const seen = new Set();
         const empty = [];
+        const sideways = []; // pages wider than the phone
         while (queue.length) {
           const path = queue.shift();
           if (seen.has(routeOf(path))) continue;
@@ -114,6 +116,10 @@ describe('accessibility of every page, tab and dialog, for every role', () => {
           if (hrefs.includes(path)) {
             const why = emptyPage(await mainContent(page));
             if (why) empty.push(`${path}: ${why}`);
+          }
+          if (viewport.width < 768) {
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            if (overflow > 1) sideways.push(`${path}: ${overflow}px`);
           }
 
           for (const selector of RECORD_LINKS) {
@@ -184,6 +190,7 @@ describe('accessibility of every page, tab and dialog, for every role', () => {
         assert.equal(failures.length, 0, `critical or serious WCAG violations:\n  ${failures.join('\n  ')}`);
         assert.deepEqual(empty, [], `menu pages of ${role} without records of its scope`);
         assert.deepEqual(consoleErrors, [], `console errors of ${role}`);
+        assert.deepEqual(sideways, [], `pages of ${role} that scroll sideways at ${viewport.width} px`);
         await page.context().close();
       });
     }
