@@ -144,6 +144,23 @@ run() {  # run LABEL URL: wrk on the mix, with the CPU each part used (seconds, 
     "$(echo "$pg * 1000 / $n" | bc -l)" "$(echo "$w * 1000 / $n" | bc -l)"
 }
 
+# The statements per request of each path (one server), when pg_stat_statements is loaded.
+if psql -qAt "$DB" -c "SHOW shared_preload_libraries" | grep -q pg_stat_statements; then
+  psql -q "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  serve 0 a.log; PA=$PORT
+  for p in "${PATHS[@]}"; do
+    curl -fsS -o /dev/null -H "Cookie: $COUNTY" "http://127.0.0.1:$PA$p"  # warm: first reads, kept results
+    psql -qAt "$DB" -c "SELECT pg_stat_statements_reset()" >/dev/null
+    out=$(wrk -t1 -c4 -d3s -H "Cookie: $COUNTY" "http://127.0.0.1:$PA$p")
+    n=$(awk '/requests in/ {print $1}' <<<"$out")
+    echo "== statements per request: GET $p ($n requests in 3 s, 4 connections)"
+    psql -qAt -F ' | ' "$DB" -c "SELECT round(calls::numeric / $n, 3), round((total_exec_time / $n)::numeric, 4) || ' ms',
+        left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements
+        WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC, total_exec_time DESC LIMIT 12" | sed 's/^/  /'
+  done
+  stop_servers
+fi
+
 echo "== read-heavy mix (writes: $WRITES), ${SECS}s each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 serve 0 a.log; PA=$PORT
 run "one server (core 0), direct" "http://127.0.0.1:$PA"
