@@ -4,9 +4,12 @@
 # directly. A read-heavy mix through wrk (2 threads, 32 connections, DURATION s each):
 #   county (姜堰区): units, a town's people, the points leaderboard, the workbench, campaigns;
 #   with WRITES=1 also one write in twenty (a person added to 灵湖村 as `town`).
-# Beside requests/s it prints the CPU seconds each part used (lingyan, nginx, wrk, PostgreSQL)
-# from /proc, so the figure can be read per lingyan core when the load generator and the database
-# share the machine's cores (on 2 cores they must). Never fails on time.
+# Beside requests/s it prints the CPU seconds each part used (lingyan, nginx, PostgreSQL from /proc —
+# this run's processes only —, wrk from /usr/bin/time) and per request, so that the figure can be
+# read per lingyan core when the load generator and the database share the machine's cores (on 2
+# cores they must). Never fails on time.
+# Under LINGYAN_PG_OPTS="-c shared_preload_libraries=pg_stat_statements" it first prints, for each
+# path of the mix, the statements PostgreSQL ran per request (pg_stat_statements over a short run).
 #   usage: scripts/with-postgres.sh bench/two_servers_nginx_bench.sh BIN [DURATION]
 set -euo pipefail
 BIN=$(realpath "${1:?usage: two_servers_nginx_bench.sh BIN [DURATION]}")
@@ -29,26 +32,28 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$(dirname "$0")/../scripts/serve-helpers.sh"  # free_port, wait_port
-# CPU seconds (user + system) used so far by the processes whose command matches $1.
-cpu_of() {
-  local ticks=0
-  for p in $(pgrep -f "$1" || true); do
+# CPU ticks (user + system) used so far by the given processes and their children still running
+# (nginx's workers, PostgreSQL's backends: only this run's servers, not other PostgreSQL or nginx
+# on the machine).
+ticks_of() {
+  local t=0 p
+  for p in "$@" $(for q in "$@"; do pgrep -P "$q" || true; done); do
     [ -r "/proc/$p/stat" ] || continue
-    ticks=$((ticks + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
   done
-  echo "$ticks"
+  echo "$t"
 }
-pg_cpu() { local t=0; for p in $(pgrep -x postgres || true); do
-             t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
 HZ=$(getconf CLK_TCK)
 
 psql -q "$LINGYAN_TEST_PG" -c "DROP DATABASE IF EXISTS scaleout WITH (FORCE)" -c "CREATE DATABASE scaleout"
 DB="${LINGYAN_TEST_PG/dbname=postgres/dbname=scaleout}"
-serve() {  # serve CORE LOG [--demo]: one server pinned to CORE
+PG_MAIN=$(head -1 "$(psql -qAt "$DB" -c "SHOW data_directory")/postmaster.pid")
+serve() {  # serve CORE LOG [--demo]: one server pinned to CORE; its port in PORT (not in a $(…)
+           # subshell: PIDS must reach stop_servers)
   taskset -c "$1" "$BIN" serve --db "$DB" --audit-key "$DIR/k.audit-key" --data-dir "$DIR/data" --port 0 --quiet \
     --threads 2 "${@:3}" >"$DIR/$2" 2>&1 &
   PIDS+=($!)
-  wait_port "$DIR/$2"
+  PORT=$(wait_port "$DIR/$2")
 }
 nginx_for() {  # nginx_for PORT… → nginx's port, round-robin over the given servers
   local ng upstream=""
@@ -80,7 +85,7 @@ login() {  # login URL USER → "cookie csrf"
 }
 
 # The demo once (first server), then the paths of the mix.
-P0=$(serve 0 first.log --demo)
+serve 0 first.log --demo; P0=$PORT
 [ -n "$P0" ] || { cat "$DIR/first.log" >&2; exit 1; }
 URL="http://127.0.0.1:$P0"
 read -r COUNTY _ <<<"$(login "$URL" county)"
@@ -120,25 +125,49 @@ end
 LUA
 } >"$DIR/mix.lua"
 
-run() {  # run LABEL URL: wrk on the mix, with the CPU each part used
-  local l0 n0 w0 p0 out rps
-  l0=$(cpu_of "$BIN serve"); n0=$(cpu_of "nginx: worker"); p0=$(pg_cpu)
-  out=$(wrk -t2 -c32 -d"${SECS}s" --latency -s "$DIR/mix.lua" "$2")
+run() {  # run LABEL URL: wrk on the mix, with the CPU each part used (seconds, and ms per request)
+  local l0 n0 p0 l1 n1 p1 out rps n nginx_pid=""
+  [ -f "$DIR/nginx.pid" ] && nginx_pid=$(cat "$DIR/nginx.pid")
+  l0=$(ticks_of "${PIDS[@]}"); n0=$(ticks_of $nginx_pid); p0=$(ticks_of "$PG_MAIN")
+  out=$(/usr/bin/time -f '%U %S' -o "$DIR/wrk.time" wrk -t2 -c32 -d"${SECS}s" --latency -s "$DIR/mix.lua" "$2")
+  l1=$(ticks_of "${PIDS[@]}"); n1=$(ticks_of $nginx_pid); p1=$(ticks_of "$PG_MAIN")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  printf '%-44s %9s req/s  p50 %-8s p99 %-8s non-2xx %-6s cpu s: lingyan %.1f nginx %.1f postgres %.1f  load %s\n' \
+  n=$(awk '/requests in/ {print $1}' <<<"$out")
+  local w l ng pg
+  w=$(awk '{print $1 + $2}' "$DIR/wrk.time")
+  l=$(echo "($l1 - $l0) / $HZ" | bc -l); ng=$(echo "($n1 - $n0) / $HZ" | bc -l); pg=$(echo "($p1 - $p0) / $HZ" | bc -l)
+  printf '%-40s %9s req/s  p50 %-7s p99 %-8s non-2xx %s  load %s\n' \
     "$1" "$rps" "$(awk '/ 50%/ {print $2}' <<<"$out")" "$(awk '/ 99%/ {print $2}' <<<"$out")" \
-    "$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)" \
-    "$(echo "($(cpu_of "$BIN serve") - $l0) / $HZ" | bc -l)" "$(echo "($(cpu_of "nginx: worker") - $n0) / $HZ" | bc -l)" \
-    "$(echo "($(pg_cpu) - $p0) / $HZ" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '    cpu s: lingyan %.2f  nginx %.2f  postgres %.2f  wrk %.2f  |  cpu ms per request: lingyan %.4f  nginx %.4f  postgres %.4f  wrk %.4f\n' \
+    "$l" "$ng" "$pg" "$w" "$(echo "$l * 1000 / $n" | bc -l)" "$(echo "$ng * 1000 / $n" | bc -l)" \
+    "$(echo "$pg * 1000 / $n" | bc -l)" "$(echo "$w * 1000 / $n" | bc -l)"
 }
 
+# The statements per request of each path (one server), when pg_stat_statements is loaded.
+if psql -qAt "$DB" -c "SHOW shared_preload_libraries" | grep -q pg_stat_statements; then
+  psql -q "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  serve 0 a.log; PA=$PORT
+  for p in "${PATHS[@]}"; do
+    curl -fsS -o /dev/null -H "Cookie: $COUNTY" "http://127.0.0.1:$PA$p"  # warm: first reads, kept results
+    psql -qAt "$DB" -c "SELECT pg_stat_statements_reset()" >/dev/null
+    out=$(wrk -t1 -c4 -d3s -H "Cookie: $COUNTY" "http://127.0.0.1:$PA$p")
+    n=$(awk '/requests in/ {print $1}' <<<"$out")
+    echo "== statements per request: GET $p ($n requests in 3 s, 4 connections)"
+    psql -qAt -F ' | ' "$DB" -c "SELECT round(calls::numeric / $n, 3), round((total_exec_time / $n)::numeric, 4) || ' ms',
+        left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements
+        WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC, total_exec_time DESC LIMIT 12" | sed 's/^/  /'
+  done
+  stop_servers
+fi
+
 echo "== read-heavy mix (writes: $WRITES), ${SECS}s each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-PA=$(serve 0 a.log)
+serve 0 a.log; PA=$PORT
 run "one server (core 0), direct" "http://127.0.0.1:$PA"
 NG=$(nginx_for "$PA")
 run "one server (core 0) behind nginx" "http://127.0.0.1:$NG"
 stop_servers
-PA=$(serve 0 a.log)
-PB=$(serve 1 b.log)
+serve 0 a.log; PA=$PORT
+serve 1 b.log; PB=$PORT
 NG=$(nginx_for "$PA" "$PB")
 run "two servers (cores 0 and 1) behind nginx" "http://127.0.0.1:$NG"

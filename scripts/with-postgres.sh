@@ -4,6 +4,9 @@
 # Beside it a streaming replica (pg_basebackup -R from the primary, hot standby on a second port):
 # LINGYAN_TEST_PG_REPLICA is its connection string and LINGYAN_TEST_PG_REPLICA_CTL a command that
 # takes `stop` or `start` (the read-replica tests stop it to see reads fall back to the primary).
+# LINGYAN_PG_OPTS adds server settings to the primary, e.g.
+#   LINGYAN_PG_OPTS="-c shared_preload_libraries=pg_stat_statements" (bench/two_servers_nginx_bench.sh
+#   then prints the statements each request runs).
 set -euo pipefail
 PGBIN=/usr/lib/postgresql/15/bin
 PGTMP=$(mktemp -d /tmp/lingyan-pg.XXXXXX)
@@ -14,7 +17,7 @@ as_pg() {
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGTMP"
 as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PGTMP/initdb.log" 2>&1
 as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" \
-  -o "-p $port -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null
+  -o "-p $port -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${LINGYAN_PG_OPTS:-}" -w start >/dev/null
 stop() {
   as_pg "$PGBIN/pg_ctl" -D "$PGTMP/replica" -m immediate -w stop >/dev/null 2>&1 || true
   as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1 || true

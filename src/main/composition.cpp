@@ -122,12 +122,15 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
 void Runtime::StartChangeFeed() {
     if (!IsPostgres(db_url) || feed) return;
     feed = std::make_unique<storage::ChangeFeed>(db_url, origin, [this](const std::set<std::string>& kinds) {
+        if (kinds.count("accounts")) auth->Invalidate();  // first: the reloads below may take seconds
         if (kinds.count("roster")) roster->Reload();
         if (kinds.count("points")) points->Reload();
         if (kinds.count("campaigns")) campaigns->Reload();
         if (kinds.count("arena")) arena->Refresh();
     });
     arena->SetShared(true);
+    // Kept sessions are trusted for a minute while the feed follows (app/accounts/auth_service.hpp).
+    feed->OnFollowing([this, f = feed.get()] { auth->Follow([f] { return f->Current(); }); });
     feed->Start();
 }
 
@@ -139,7 +142,10 @@ app::OldMembersReport Runtime::SyncPointsMembers() {
 }
 
 Runtime::~Runtime() {
-    if (feed) feed->Stop();
+    if (feed) {
+        feed->Stop();
+        auth->Follow({});
+    }
     try {
         AnchorAudit();
     } catch (const std::exception&) {

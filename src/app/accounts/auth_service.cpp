@@ -1,6 +1,7 @@
 #include "app/accounts/auth_service.hpp"
 
 #include <algorithm>
+#include <shared_mutex>
 
 #include "app/common/use_case.hpp"
 
@@ -151,10 +152,12 @@ core::Result<SessionUser> AuthService::Authenticate(const std::string& token) {
     if (token.empty()) return Error{errc::kUnauthorized, "请先登录", ""};
     const std::string hash = crypto_.Sha256Hex(token);
     const std::int64_t now = clock_.NowUnix();
+    std::uint64_t epoch = 0;
     {
         std::lock_guard lock(mutex_);
         auto it = sessions_.find(hash);
-        if (it != sessions_.end() && now - it->second.checked_at < kRevalidateSeconds) {
+        const std::int64_t trusted = followed_ && followed_() ? kFollowedSeconds : kRevalidateSeconds;
+        if (it != sessions_.end() && now - it->second.checked_at < trusted) {
             if (it->second.expires_at <= now || it->second.created_at + kAbsoluteSeconds <= now) {
                 sessions_.erase(it);
                 return Error{errc::kUnauthorized, "会话已过期，请重新登录", ""};
@@ -162,26 +165,43 @@ core::Result<SessionUser> AuthService::Authenticate(const std::string& token) {
             it->second.expires_at = now + kIdleSeconds;
             return it->second.user;
         }
+        epoch = epoch_;
     }
-    // Not cached, or cached long enough ago that the account may have changed: read the store.
-    std::lock_guard store_lock(store_mutex_);
-    auto rec = store_.FindSession(hash);
-    auto user = rec ? store_.FindUser(rec->user_id) : std::nullopt;
-    auto role = user ? core::auth::RoleFromString(user->role) : std::nullopt;
-    std::lock_guard lock(mutex_);
-    auto cached = sessions_.find(hash);
-    const std::int64_t expires_at =
-        std::max(rec ? rec->expires_at : 0, cached != sessions_.end() ? cached->second.expires_at : 0);
-    if (!rec || !user || !user->active || !role || expires_at <= now || rec->created_at + kAbsoluteSeconds <= now) {
-        if (cached != sessions_.end()) sessions_.erase(cached);
-        if (rec && (expires_at <= now || rec->created_at + kAbsoluteSeconds <= now)) store_.DeleteSession(hash);
-        return Error{errc::kUnauthorized, rec ? "会话已过期，请重新登录" : "请先登录", ""};
+    // Not kept, or kept long enough ago that the account may have changed: read the store (the
+    // primary: no read intent). The shared store lock spans the reads and the keeping, so that a
+    // logout or an account change of this server (exclusive) cannot fall between them.
+    bool expired = false, touch = false;
+    core::Result<SessionUser> answer = Error{errc::kUnauthorized, "请先登录", ""};
+    {
+        std::shared_lock store_lock(store_mutex_);
+        auto rec = store_.FindSession(hash);
+        auto user = rec ? store_.FindUser(rec->user_id) : std::nullopt;
+        auto role = user ? core::auth::RoleFromString(user->role) : std::nullopt;
+        std::lock_guard lock(mutex_);
+        auto cached = sessions_.find(hash);
+        const std::int64_t expires_at =
+            std::max(rec ? rec->expires_at : 0, cached != sessions_.end() ? cached->second.expires_at : 0);
+        expired = rec && (expires_at <= now || rec->created_at + kAbsoluteSeconds <= now);
+        if (!rec || !user || !user->active || !role || expired) {
+            if (cached != sessions_.end()) sessions_.erase(cached);
+            answer = Error{errc::kUnauthorized, rec ? "会话已过期，请重新登录" : "请先登录", ""};
+        } else {
+            SessionUser su{core::auth::Actor{user->id, user->username, *role, user->scope_unit_id},
+                           user->display_name, rec->csrf_token, user->must_change_password};
+            // Read before an Invalidate() of the feed finished: kept, but read again next time.
+            sessions_[hash] = Cached{su, now + kIdleSeconds, rec->created_at, epoch == epoch_ ? now : 0};
+            touch = now - rec->last_seen >= kTouchSeconds;
+            answer = std::move(su);
+        }
     }
-    SessionUser su{core::auth::Actor{user->id, user->username, *role, user->scope_unit_id}, user->display_name,
-                   rec->csrf_token, user->must_change_password};
-    store_.TouchSession(hash, now, now + kIdleSeconds);
-    sessions_[hash] = Cached{su, now + kIdleSeconds, rec->created_at, now};
-    return su;
+    if (expired || touch) {  // writes: under the exclusive lock, as every write
+        std::lock_guard store_lock(store_mutex_);
+        if (expired)
+            store_.DeleteSession(hash);
+        else
+            store_.TouchSession(hash, now, now + kIdleSeconds);
+    }
+    return answer;
 }
 
 void AuthService::Logout(const std::string& token) {
@@ -247,6 +267,19 @@ core::Status AuthService::LiftThrottle(const core::auth::Actor& actor, const std
                         "{\"key\":" + JsonQuote(key) + "}", "", ""});
     tx->Commit();
     return core::Ok();
+}
+
+void AuthService::Invalidate() {
+    std::lock_guard lock(mutex_);
+    sessions_.clear();
+    ++epoch_;
+}
+
+void AuthService::Follow(std::function<bool()> current) {
+    std::lock_guard lock(mutex_);
+    followed_ = std::move(current);
+    sessions_.clear();
+    ++epoch_;
 }
 
 void AuthService::EndAllSessionsLocked(core::ports::Id user_id) {

@@ -12,9 +12,19 @@
 //   wrong ones, so that its attempts are visible as an attack.
 // Sessions: random tokens (only their SHA-256 is stored), a CSRF token each, an idle lifetime
 // (kIdleSeconds, sliding) and an absolute one (kAbsoluteSeconds). Changing a password, role or
-// scope, or disabling an account ends all its sessions; a cached session is re-read from the
-// store at least every kRevalidateSeconds, so a change made by another process (the CLI, another
-// server) takes effect within that time.
+// scope, or disabling an account ends all its sessions.
+//
+// Sessions are kept in memory (issue 15: no database work per request). A kept session is read
+// from the store again (two reads on the primary, never a replica) when it is older than
+//   - kRevalidateSeconds (1 s) on its own: a change made by another process (the CLI, another
+//     server) takes effect within that time;
+//   - kFollowedSeconds while Follow()'s `current` says the change feed is following the database
+//     (several servers on PostgreSQL: the feed calls Invalidate() when another process ends a
+//     session or changes an account, at its notification — milliseconds —, at worst at its catch-up
+//     read every second; a feed that stops catching up makes `current` false within 2 s, and every
+//     kept session falls back to the 1 s rule).
+// The sliding expiry is written back at most every kTouchSeconds (last_seen on the sessions page is
+// that coarse), so that a read is not a write.
 
 #include <functional>
 #include <mutex>
@@ -59,6 +69,8 @@ public:
     static constexpr std::int64_t kIdleSeconds = 8 * 3600;
     static constexpr std::int64_t kAbsoluteSeconds = 24 * 3600;
     static constexpr std::int64_t kRevalidateSeconds = 1;
+    static constexpr std::int64_t kFollowedSeconds = 60;
+    static constexpr std::int64_t kTouchSeconds = 60;
 
     AuthService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
                 const core::ports::Crypto& crypto);
@@ -102,12 +114,20 @@ public:
     // held, inside the transaction of the change that requires it (app/accounts/account_service).
     void EndAllSessionsLocked(core::ports::Id user_id);
 
+    // Drops every kept session (the change feed: another process ended a session or changed an
+    // account); the next request of each reads the store.
+    void Invalidate();
+    // While `current()` is true, kept sessions are trusted for kFollowedSeconds instead of
+    // kRevalidateSeconds (see above); empty: back to the 1 s rule. Drops every kept session, so
+    // that only sessions read after the feed began to follow are trusted longer.
+    void Follow(std::function<bool()> current);
+
 private:
     struct Cached {
         SessionUser user;
         std::int64_t expires_at = 0;
         std::int64_t created_at = 0;
-        std::int64_t checked_at = 0;
+        std::int64_t checked_at = 0;  // 0: read while an Invalidate() ran, read again next time
     };
     // A new session for `user` (store mutex and mutex_ held).
     LoginResult OpenSessionLocked(const core::ports::UserRecord& user, core::auth::Role role, const std::string& address,
@@ -123,6 +143,8 @@ private:
     std::mutex mutex_;
     std::unordered_map<std::string, Cached> sessions_;  // by token hash
     std::unordered_map<std::string, int> in_flight_;    // password checks running, by account key
+    std::uint64_t epoch_ = 0;                           // bumped by Invalidate()
+    std::function<bool()> followed_;                    // Follow()
 };
 
 // The answer to a session that must change its password before anything else (403).

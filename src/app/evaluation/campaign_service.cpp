@@ -131,6 +131,7 @@ std::shared_ptr<const CampaignService::Computed> CampaignService::Load(Id campai
 }
 
 void CampaignService::Reload() {
+    listed_.Clear();
     std::lock_guard lock(cache_mutex_);
     cache_.clear();
     ++generation_;
@@ -264,11 +265,15 @@ void CampaignService::Score(Computed& computed_ref) {
 // ---- reads ---------------------------------------------------------------------------------
 
 Result<std::vector<CampaignSummary>> CampaignService::List(const Actor& actor) {
-    std::vector<ports::CampaignRecord> records;
-    {
+    const auto generation = store_.WriteGeneration();
+    const auto now = static_cast<std::int64_t>(clock_.NowUnixMs());
+    auto kept = generation ? listed_.Find(0, *generation, now) : std::nullopt;
+    if (!kept) {
         std::lock_guard lock(store_mutex_);
-        records = campaigns_.ListCampaigns();
+        kept = std::make_shared<const std::vector<ports::CampaignRecord>>(campaigns_.ListCampaigns());
+        if (generation) listed_.Put(0, *generation, now, *kept);
     }
+    const auto& records = **kept;
     std::vector<CampaignSummary> out;
     for (auto it = records.rbegin(); it != records.rend(); ++it) {
         if (!CanRead(actor, *it)) continue;

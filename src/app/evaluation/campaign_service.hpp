@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "app/common/file_download.hpp"
+#include "app/common/kept.hpp"
 #include "app/common/use_case_base.hpp"
 #include "app/evaluation/evaluation_files.hpp"
 #include "app/roster/roster_service.hpp"
@@ -294,6 +295,9 @@ private:
     // Bumped by every Reload/Invalidate: a board built from reads that began before one is
     // returned but not kept (another server's change may have landed after those reads).
     std::uint64_t generation_ = 0;
+    // The campaign records List reads, kept while this process writes nothing and for at most a
+    // second (app/common/kept.hpp; the change feed's Reload drops them at once).
+    Kept<int, std::shared_ptr<const std::vector<core::ports::CampaignRecord>>> listed_{1000, 1};
     ProjectLookup projects_lookup_;
 };
 

@@ -33,6 +33,18 @@ WorkbenchService::WorkbenchService(core::ports::Store& store, core::ports::Workb
 void WorkbenchService::AddProvider(Provider provider) { providers_.push_back(std::move(provider)); }
 
 Result<Workbench> WorkbenchService::Get(const Actor& actor) {
+    const auto generation = store_.WriteGeneration();
+    if (!generation) return Compute(actor);
+    // Generation and time are read before the cards: a write that commits meanwhile makes them old.
+    const auto now = static_cast<std::int64_t>(clock_.NowUnixMs());
+    const auto key = std::tuple{actor.user_id, static_cast<int>(actor.role), actor.scope_unit_id};
+    if (auto kept = kept_.Find(key, *generation, now)) return std::move(*kept);
+    auto out = Compute(actor);
+    kept_.Put(key, *generation, now, out);
+    return out;
+}
+
+Workbench WorkbenchService::Compute(const Actor& actor) {
     Workbench out{core::auth::RoleName(actor.role), {}};
     for (const auto& provide : providers_) provide(actor, out.cards);
     return out;

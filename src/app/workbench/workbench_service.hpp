@@ -7,12 +7,20 @@
 // Extension point: a module adds its card in one place — a provider registered with AddProvider
 // (in the composition root) that appends WorkCards for the roles it concerns; the web renders any
 // card by its key (workbench.cards.<key> in the locale files, the server's title otherwise).
+//
+// Issue 15: a caller's whole workbench is kept for up to kMaxAgeMs while this process writes
+// nothing (app/common/kept.hpp): under load the cards of every module (tickets, projects,
+// nominations, accounts, campaigns, the per-scope sums) are computed once a second per caller
+// instead of once per request. A write of this server shows at the next request; another
+// server's write within kMaxAgeMs.
 
 #include <functional>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "app/common/kept.hpp"
 #include "app/common/use_case_base.hpp"
 #include "core/ports/workbench_store.hpp"
 
@@ -49,7 +57,10 @@ public:
     // Adds a module's cards (tickets: tasks by colour, …).
     void AddProvider(Provider provider);
 
+    static constexpr std::int64_t kMaxAgeMs = 1000;
+
 private:
+    Workbench Compute(const Actor& actor);
     // Sums grouped counts over the units inside the caller's scope.
     std::int64_t InScopeSum(const Actor& actor, const std::vector<core::ports::UnitCount>& rows) const;
     void OfficerCards(const Actor& actor, std::vector<WorkCard>& cards);
@@ -63,6 +74,7 @@ private:
     ArenaService& arena_;
     AccountService& accounts_;
     std::vector<Provider> providers_;
+    Kept<std::tuple<Id, int, Id>, Workbench> kept_{kMaxAgeMs};  // by user, role and scope
 };
 
 }  // namespace lingyan::app

@@ -78,6 +78,10 @@ public:
     // The schema version after migrations; Migrate applies pending ones and returns how many.
     virtual int Migrate() = 0;
     virtual int SchemaVersion() = 0;
+    // How many writes this process has made through the store (the connection pool counts every
+    // commit and every write outside a transaction), or nullopt when it does not count. Reads kept
+    // by it: app/common/kept.hpp.
+    virtual std::optional<std::uint64_t> WriteGeneration() const { return std::nullopt; }
 
     // Roster
     virtual std::vector<roster::Unit> LoadUnits() = 0;

@@ -1154,6 +1154,20 @@ INSERT INTO points_pending_units (unit_id, pending)
   WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id;
 )SQL",
      "", ""},
+    // Issue 15: servers keep sessions in memory and trust them for a minute while the change feed
+    // follows (app/accounts/auth_service.hpp): a session ended or an account changed by another
+    // process (a logout, a disabled account, a new password, the CLI) notes 'accounts' so that every
+    // server drops its kept sessions. Not on new sessions or on the sliding expiry (nothing kept is
+    // stale then), nor on last_login_at.
+    {93, "change feed: ended sessions and changed accounts (PostgreSQL)", "", "",
+     R"SQL(
+CREATE TRIGGER sessions_feed AFTER DELETE ON sessions
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('accounts');
+CREATE TRIGGER users_feed AFTER UPDATE OF password_hash, role, scope_unit_id, active, must_change_password, display_name
+  ON users FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('accounts');
+CREATE TRIGGER users_deleted_feed AFTER DELETE ON users
+  FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('accounts');
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

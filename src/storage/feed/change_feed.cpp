@@ -14,6 +14,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+std::int64_t SteadyMs(Clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
 constexpr const char* kCatchUp =
     "SELECT seq, kind, origin, EXTRACT(EPOCH FROM clock_timestamp() - at) FROM change_feed WHERE seq > $1 ORDER BY seq";
 constexpr const char* kHead = "SELECT COALESCE(MAX(seq), 0) FROM change_feed";
@@ -48,6 +52,11 @@ void ChangeFeed::Start() {
 void ChangeFeed::Stop() {
     stop_ = true;
     if (thread_.joinable()) thread_.join();
+}
+
+bool ChangeFeed::Current(std::chrono::milliseconds within) const {
+    const std::int64_t vouched = vouched_ms_.load();
+    return vouched != 0 && SteadyMs(Clock::now()) - vouched < within.count();
 }
 
 void ChangeFeed::Run() {
@@ -114,7 +123,6 @@ void ChangeFeed::Run() {
             disconnect();
             continue;
         }
-        first = false;
         pending.insert(kinds.begin(), kinds.end());
         if (!pending.empty()) {
             try {
@@ -127,6 +135,10 @@ void ChangeFeed::Run() {
                 spdlog::error("其他服务器的变更未能载入（{}），1 秒后重试: {}", *pending.begin(), e.what());
             }
         }
+        if (first && on_following_) on_following_();
+        first = false;
+        // Everything committed before this catch-up began is applied (unless a reload failed).
+        if (pending.empty()) vouched_ms_ = SteadyMs(started);
         if (Clock::now() - last_prune > std::chrono::hours(1)) {
             PQclear(PQexec(conn, kPrune));
             last_prune = Clock::now();

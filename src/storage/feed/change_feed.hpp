@@ -15,9 +15,15 @@
 // which it has applied. Changes of its own origin are skipped (the writer's service has applied
 // them already); the others are coalesced per kind and handed to `apply` (which reloads that view).
 //
+// Following: after the first catch-up, `on_following` runs once (on the feed's thread); from then
+// on Current() says whether every change committed up to `within` ago has been applied — false
+// while the feed is disconnected, stuck in a slow reload or failing (app/accounts/auth_service
+// trusts kept sessions longer only while it is true).
+//
 // Thread-safety: Start/Stop from one thread; `apply` runs on the feed's thread.
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -37,8 +43,11 @@ public:
     using Apply = std::function<void(const std::set<std::string>& kinds)>;
     ChangeFeed(std::string conninfo, std::string origin, Apply apply);
     ~ChangeFeed();  // stops the thread
+    // Before Start(): runs once after the first catch-up read (see above).
+    void OnFollowing(std::function<void()> on_following) { on_following_ = std::move(on_following); }
     void Start();
     void Stop();
+    bool Current(std::chrono::milliseconds within = std::chrono::milliseconds(2000)) const;
 
     // Prometheus series: lingyan_feed_* (head seq, applied, lag of the last apply, reconnects).
     std::string MetricsText() const;
@@ -50,10 +59,13 @@ private:
 
     std::string conninfo_, origin_;
     Apply apply_;
+    std::function<void()> on_following_;
     std::thread thread_;
     std::atomic<bool> stop_{false};
     std::atomic<std::int64_t> head_{0}, applied_{0}, reconnects_{0}, lag_micros_{0};
     std::atomic<bool> connected_{false};
+    // Steady-clock milliseconds at the start of the last catch-up whose changes are all applied; 0: none yet.
+    std::atomic<std::int64_t> vouched_ms_{0};
 };
 
 }  // namespace lingyan::storage

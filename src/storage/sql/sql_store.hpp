@@ -18,6 +18,7 @@ public:
     std::unique_ptr<core::ports::Transaction> Begin() override;
     int Migrate() override;
     int SchemaVersion() override;
+    std::optional<std::uint64_t> WriteGeneration() const override { return db_->WriteGeneration(); }
 
     std::vector<core::roster::Unit> LoadUnits() override;
     std::vector<core::roster::Person> LoadPeople() override;

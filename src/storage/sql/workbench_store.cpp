@@ -41,17 +41,12 @@ std::vector<core::ports::UnitCount> SqlWorkbenchStore::Counts(const char* sql, c
         if (const auto* text = std::get_if<std::string>(&p)) key += *text;
         else if (const auto* number = std::get_if<std::int64_t>(&p)) key += std::to_string(*number);
     }
-    const auto now = std::chrono::steady_clock::now();
-    {
-        std::lock_guard lock(kept_mutex_);
-        auto it = kept_.find(key);
-        if (it != kept_.end() && it->second.generation == *generation && now - it->second.at < kMaxAge)
-            return it->second.rows;
-    }
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (auto rows = kept_.Find(key, *generation, now)) return std::move(*rows);
     // The generation is read before the query: a write that commits meanwhile makes this result old at once.
     auto rows = RowsAs<core::ports::UnitCount>(db_.Query(sql, params));
-    std::lock_guard lock(kept_mutex_);
-    kept_[key] = Kept{*generation, now, rows};
+    kept_.Put(key, *generation, now, rows);
     return rows;
 }
 

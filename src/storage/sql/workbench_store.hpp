@@ -3,14 +3,15 @@
 // (storage/db/module_store.hpp: the SqlStore's connection and transaction). Read-only grouped COUNT queries.
 //
 // The grouped counts (the same rows for every caller; each caller sums those of its scope) are kept
-// for up to kMaxAge while this process writes nothing (SqlDb::WriteGeneration): under 200 users the
-// workbench no longer asks the database five queries per request. A write here makes the next read
-// fresh; another server's write shows within kMaxAge. Thread-safe (readers share the store mutex).
+// for up to kMaxAge while this process writes nothing (SqlDb::WriteGeneration, app/common/kept.hpp):
+// under 200 users the workbench no longer asks the database five queries per request. A write here
+// makes the next read fresh; another server's write shows within kMaxAge. Thread-safe (readers
+// share the store mutex).
 
 #include <chrono>
-#include <map>
-#include <mutex>
+#include <string>
 
+#include "app/common/kept.hpp"
 #include "core/ports/workbench_store.hpp"
 #include "storage/db/module_store.hpp"
 
@@ -32,13 +33,7 @@ public:
 private:
     std::vector<core::ports::UnitCount> Counts(const char* sql, const std::vector<SqlValue>& params = {});
 
-    struct Kept {
-        std::uint64_t generation = 0;
-        std::chrono::steady_clock::time_point at;
-        std::vector<core::ports::UnitCount> rows;
-    };
-    std::mutex kept_mutex_;
-    std::map<std::string, Kept> kept_;  // by statement and parameters; by kept_mutex_
+    app::Kept<std::string, std::vector<core::ports::UnitCount>> kept_{kMaxAge.count()};  // by statement and parameters
 };
 
 }  // namespace lingyan::storage
