@@ -1,4 +1,5 @@
 #include "demo/arena_demo.hpp"
+#include "demo/demo_support.hpp"
 
 #include <cmath>
 #include <map>
@@ -42,12 +43,6 @@ constexpr double kInspection[] = {44.5, 42.0, 46.5, 41.0, 45.5, 43.0, 47.0, 44.0
 
 const char* kSurnames[] = {"沈", "陈", "俞", "金", "孙", "王", "钱", "胡", "章", "傅"};
 const char* kGiven[] = {"国强", "建军", "丽娟", "伟东", "海峰", "春燕", "志刚", "晓军", "美华", "永祥"};
-
-template <typename T>
-T Must(app::Result<T> result, const std::string& what) {
-    if (!result) throw std::runtime_error("demo arena: " + what + ": " + result.error().message);
-    return std::move(result).value();
-}
 
 std::string Code(const std::string& prefix9, int n) {
     char buf[8];

@@ -33,6 +33,14 @@ private:
 };
 
 // The demo account `name` as an actor (std::runtime_error when it is missing). Takes `store_mutex`.
+// The value of a use case the demo calls, or an exception naming the step: the demo obeys every rule,
+// so a refusal is a bug in the demo data and stops the start-up with the use case's own message.
+template <typename T>
+T Must(app::Result<T> result, const std::string& what) {
+    if (!result) throw std::runtime_error("演示数据：" + what + "：" + result.error().message);
+    return std::move(result).value();
+}
+
 inline app::Actor DemoUser(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const char* name) {
     std::lock_guard lock(store_mutex);
     auto u = store.FindUserByName(name);

@@ -9,6 +9,7 @@
 #include "core/roster/roster_index.hpp"
 #include "core/text/csv.hpp"
 #include "demo/evaluation_facts.hpp"
+#include "demo/demo_support.hpp"
 
 namespace lingyan::demo {
 
@@ -44,12 +45,6 @@ std::vector<CsvFact> ReadFacts(std::string_view text) {
         out.push_back({std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), std::string(fields[3])});
     }
     return out;
-}
-
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-    if (!result) throw std::runtime_error(what + ": " + result.error().message);
-    return std::move(result).value();
 }
 
 // The towns of 姜堰区 by name; throws when the demo roster lacks it.

@@ -23,12 +23,6 @@ namespace tk = core::tickets;
 
 namespace {
 
-template <typename T>
-T Must(app::Result<T> result, const std::string& what) {
-    if (!result) throw std::runtime_error("演示数据（姜堰/临湖）：" + what + "：" + result.error().message);
-    return std::move(result).value();
-}
-
 // Units by name and each unit's secretary (书记 of a village, 党委书记 of a town).
 struct Places {
     std::map<std::string, Id> unit;

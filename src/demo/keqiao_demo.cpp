@@ -27,12 +27,6 @@ constexpr const char* kKeqiaoMeeting = "柯桥区领雁擂台赛问题交办会"
 // The contest's villages (arena_demo) whose secretaries were last year's 区级金牌书记, best first.
 constexpr const char* kLastYearGold[] = {"梅墅村", "合心村", "冢斜村"};
 
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-    if (!result) throw std::runtime_error("演示数据（柯桥/塘马）：" + what + "：" + result.error().message);
-    return std::move(result).value();
-}
-
 // What the steps below share: the units by name, the demo clock and the calendar.
 struct Ctx {
     const KeqiaoDemoServices& s;

@@ -19,12 +19,6 @@ namespace {
 
 constexpr const char* kJiangyanPool = "姜堰区镇村年轻干部雁阵队伍";
 
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-    if (!result) throw std::runtime_error("演示人事决定（" + what + "）: " + result.error().message);
-    return std::move(result).value();
-}
-
 // The first current holder of `title` in `unit`, or 0.
 Id Holder(const RosterService& roster, Id unit, const std::string& title) {
     Id person = 0;

@@ -1,4 +1,5 @@
 #include "demo/training_demo.hpp"
+#include "demo/demo_support.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -64,12 +65,6 @@ Actor DemoAdmin(core::ports::Store& store) {
     auto admin = store.FindUserByName("admin");
     if (!admin) throw std::runtime_error("demo training: the demo admin account is missing");
     return Actor{admin->id, admin->username, core::auth::Role::kAdmin, 0};
-}
-
-template <typename T>
-T Must(Result<T> r, const char* step) {
-    if (!r) throw std::runtime_error(std::string("demo training: ") + step + ": " + r.error().message);
-    return std::move(r).value();
 }
 
 std::string Date(int year, int month, int day) {
