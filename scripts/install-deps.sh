@@ -6,7 +6,7 @@ pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev libpq-dev postgresql-15 libssl-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
-  libopencc-dev opencc libxlsxwriter-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
+  libopencc-dev opencc libxlsxwriter-dev zlib1g-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
   libargon2-dev libgd-dev libexif-dev libcli11-dev libspdlog-dev libfmt-dev libutf8proc-dev liblemon-dev libgoogle-perftools-dev
   clang-14 libclang-rt-14-dev
   chromium fonts-wqy-microhei wrk

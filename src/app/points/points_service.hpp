@@ -118,6 +118,7 @@ struct LeaderboardPage {
     struct Rendered {
         std::once_flag once;
         std::string text;
+        std::shared_ptr<const std::string> gzip;  // `text` compressed, for clients that accept gzip
     };
     std::shared_ptr<Rendered> rendered = std::make_shared<Rendered>();
     core::roster::Id unit_id = 0, period_id = 0;

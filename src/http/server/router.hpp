@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ struct Response {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // The same body gzip-compressed (compress.hpp), sent instead when the client accepts gzip.
+    std::shared_ptr<const std::string> gzip;
 };
 
 using Handler = std::function<Response(Request&)>;

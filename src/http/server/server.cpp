@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/ports/store_errors.hpp"
+#include "http/server/compress.hpp"
 #include "http/server/log_format.hpp"
 #include "http/server/static_files.hpp"
 #include "http/ws/live_hub.hpp"
@@ -285,7 +286,8 @@ Response Handle(ServerState& st, Request& req, const RouteMatch& match) {
     }
 }
 
-bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bool keep_alive, bool head) {
+bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bool keep_alive, bool head,
+                                            bool accepts_gzip) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
     out.set(bhttp::field::server, "lingyan");
     if (res.status != 204) out.set(bhttp::field::content_type, res.content_type);
@@ -305,6 +307,13 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bo
     }
     if (!has_cache) out.set(bhttp::field::cache_control, "no-store");
     out.keep_alive(keep_alive);
+    if (res.gzip) {
+        out.set(bhttp::field::vary, "Accept-Encoding");
+        if (accepts_gzip) {
+            out.set(bhttp::field::content_encoding, "gzip");
+            res.body = *res.gzip;
+        }
+    }
     out.body() = std::move(res.body);
     out.prepare_payload();
     if (head) out.body().clear();
@@ -361,7 +370,7 @@ bool OnlyChunkedTransferEncoding(const bhttp::request_parser<bhttp::string_body>
 }
 
 asio::awaitable<void> RefuseAndClose(beast::tcp_stream& stream, Response res) {
-    auto out = ToBeast(std::move(res), 11, false, false);
+    auto out = ToBeast(std::move(res), 11, false, false, false);
     co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
@@ -471,7 +480,8 @@ asio::awaitable<void> DoSession(beast::tcp_stream stream, ServerState* st) {
         upload_slot.reset();  // free before the answer goes out: the client may send its next upload at once
         bool keep_alive = !close_after && parser.get().keep_alive() && !st->stopping;
         int status = res.status;
-        auto out = ToBeast(std::move(res), parser.get().version(), keep_alive, method == "HEAD");
+        auto out = ToBeast(std::move(res), parser.get().version(), keep_alive, method == "HEAD",
+                           AcceptsGzip(parser.get()[bhttp::field::accept_encoding]));
         const std::size_t bytes = out.body().size();
         auto [ec3, n3] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

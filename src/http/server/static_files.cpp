@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/server/compress.hpp"
+
 namespace lingyan::http {
 
 namespace fs = std::filesystem;
@@ -21,6 +23,19 @@ bool ReadAll(const fs::path& p, std::string& out) {
     ss << in.rdbuf();
     out = ss.str();
     return true;
+}
+
+// Text files of at least this size are sent gzip-compressed to clients that accept it.
+constexpr std::size_t kGzipMinBytes = 1024;
+
+// Attaches the kept gzip of `res.body` (the file `p`) when it is text and large enough.
+void AttachGzip(Response& res, const fs::path& p) {
+    static GzipCache cache;
+    if (res.body.size() < kGzipMinBytes || !Compressible(res.content_type)) return;
+    std::error_code ec;
+    const auto mtime = fs::last_write_time(p, ec);
+    if (ec) return;
+    res.gzip = cache.Get(p.string(), mtime.time_since_epoch().count(), res.body);
 }
 }  // namespace
 
@@ -61,6 +76,7 @@ Response ServeStatic(const std::string& web_root, const std::string& path) {
         res.content_type = ContentTypeOf(canon.string());
         bool hashed_asset = !segments.empty() && segments.front() == "assets";
         res.headers.emplace_back("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
+        AttachGzip(res, canon);
         return res;
     }
     // Missing asset files are real 404s; anything else is a client-side route.
@@ -68,6 +84,7 @@ Response ServeStatic(const std::string& web_root, const std::string& path) {
     ReadAll(root / "index.html", res.body);
     res.content_type = "text/html; charset=utf-8";
     res.headers.emplace_back("Cache-Control", "no-cache");
+    AttachGzip(res, root / "index.html");
     return res;
 }
 

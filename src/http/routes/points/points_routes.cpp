@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "http/server/compress.hpp"
 #include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/reply.hpp"
@@ -583,8 +584,11 @@ Response GetLeaderboard(Services& s, Request& req) {
                                                                     {"overflow", page.overflow},
                                                                     {"truncated", page.truncated},
                                                                     {"items", std::move(items)}}));
+        page.rendered->gzip = std::make_shared<const std::string>(Gzip(page.rendered->text));
     });
-    return JsonResponse(200, page.rendered->text);
+    Response res = JsonResponse(200, page.rendered->text);
+    res.gzip = page.rendered->gzip;
+    return res;
 }
 
 // GET /api/v1/points/leaderboard.xlsx
