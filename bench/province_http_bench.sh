@@ -36,13 +36,18 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COUNTY" "$URL/api/v
 served=$(date +%s.%N)
 echo "start: listening after $(echo "$listening - $start" | bc) s, first leaderboard ($status) after $(echo "$served - $start" | bc) s"
 echo "server RSS after the first page: $(ps -o rss= -p "$PID") KiB"
-for route in "county /api/v1/points/leaderboard?top=50" "admin /api/v1/points/leaderboard?top=50" \
-             "county /api/v1/workbench" "admin /api/v1/workbench" "county /api/v1/points/approvals?limit=20"; do
-  who=${route%% *}; path=${route#* }
+# Each page as a browser asks for it (Accept-Encoding: gzip; the leaderboard pages are kept
+# compressed) and, for the leaderboards, also as plain JSON.
+for route in "county /api/v1/points/leaderboard?top=50 gzip" "county /api/v1/points/leaderboard?top=50 plain" \
+             "admin /api/v1/points/leaderboard?top=50 gzip" "admin /api/v1/points/leaderboard?top=50 plain" \
+             "county /api/v1/workbench gzip" "admin /api/v1/workbench gzip" "county /api/v1/points/approvals?limit=20 gzip"; do
+  read -r who path coding <<<"$route"
   cookie=$([ "$who" = admin ] && echo "$ADMIN" || echo "$COUNTY")
-  code=$(curl -s --max-time 60 -o /dev/null -w "%{http_code}" -H "Cookie: $cookie" "$URL$path" || echo timeout)
-  echo "== $who $path (answers $code)"
-  wrk -t2 -c200 -d"${SECS}s" --timeout 10s --latency -H "Cookie: $cookie" "$URL$path" |
+  accept=$([ "$coding" = gzip ] && echo "gzip, deflate, br" || echo "identity")
+  code=$(curl -s --max-time 60 -o /dev/null -w "%{http_code} %{size_download} bytes" -H "Accept-Encoding: $accept" \
+    -H "Cookie: $cookie" "$URL$path" || echo timeout)
+  echo "== $who $path, Accept-Encoding: $accept (answers $code)"
+  wrk -t2 -c200 -d"${SECS}s" --timeout 10s --latency -H "Cookie: $cookie" -H "Accept-Encoding: $accept" "$URL$path" |
     grep -E "Latency  |50%|99%|Requests/sec|Non-2xx|Socket errors" || true
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
