@@ -8,8 +8,9 @@
 //     server on the same PostgreSQL, the CLI), which this process does not count.
 // Times are milliseconds of any monotonic or wall clock the caller passes (no clock here); a time
 // that goes backwards counts as old. At most `max_entries` results are kept: when full, the old
-// ones are dropped, and if none is old, all. Thread-safe.
+// ones are dropped, and if none is old, the one kept longest. Thread-safe.
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -35,7 +36,10 @@ public:
         std::lock_guard lock(mutex_);
         if (kept_.size() >= max_entries_ && !kept_.contains(key)) {
             std::erase_if(kept_, [&](const auto& entry) { return !Fresh(entry.second, generation, now_ms); });
-            if (kept_.size() >= max_entries_) kept_.clear();
+            if (kept_.size() >= max_entries_)
+                kept_.erase(std::min_element(kept_.begin(), kept_.end(), [](const auto& a, const auto& b) {
+                    return a.second.at_ms < b.second.at_ms;
+                }));
         }
         kept_.insert_or_assign(key, Entry{generation, now_ms, std::move(value)});
     }
