@@ -117,7 +117,7 @@ struct LeaderboardPage {
     // served from the service's cache (SharedLeaderboard); the page itself never changes.
     struct Rendered {
         std::once_flag once;
-        std::string text;
+        std::shared_ptr<const std::string> text;
         std::shared_ptr<const std::string> gzip;  // `text` compressed, for clients that accept gzip
     };
     std::shared_ptr<Rendered> rendered = std::make_shared<Rendered>();

@@ -35,6 +35,8 @@ struct Response {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // A body the handler keeps for many requests, sent instead of `body` (no copy per request).
+    std::shared_ptr<const std::string> kept_body;
     // The same body gzip-compressed (compress.hpp), sent instead when the client accepts gzip.
     std::shared_ptr<const std::string> gzip;
 };

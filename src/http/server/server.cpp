@@ -307,12 +307,12 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& res, unsigned version, bo
     }
     if (!has_cache) out.set(bhttp::field::cache_control, "no-store");
     out.keep_alive(keep_alive);
-    if (res.gzip) {
-        out.set(bhttp::field::vary, "Accept-Encoding");
-        if (accepts_gzip) {
-            out.set(bhttp::field::content_encoding, "gzip");
-            res.body = *res.gzip;
-        }
+    if (res.gzip) out.set(bhttp::field::vary, "Accept-Encoding");
+    if (res.gzip && accepts_gzip) {
+        out.set(bhttp::field::content_encoding, "gzip");
+        res.body = *res.gzip;
+    } else if (res.kept_body) {
+        res.body = *res.kept_body;
     }
     out.body() = std::move(res.body);
     out.prepare_payload();

@@ -578,15 +578,17 @@ Response GetLeaderboard(Services& s, Request& req) {
     std::call_once(page.rendered->once, [&] {
         json::array items;
         for (const auto& e : page.entries) items.push_back(EntryJson(e));
-        page.rendered->text = json::serialize(ScopedViewJson(page, {{"category", page.category},
-                                                                    {"size", page.size},
-                                                                    {"top", page.top},
-                                                                    {"overflow", page.overflow},
-                                                                    {"truncated", page.truncated},
-                                                                    {"items", std::move(items)}}));
-        page.rendered->gzip = std::make_shared<const std::string>(Gzip(page.rendered->text));
+        page.rendered->text = std::make_shared<const std::string>(
+            json::serialize(ScopedViewJson(page, {{"category", page.category},
+                                                  {"size", page.size},
+                                                  {"top", page.top},
+                                                  {"overflow", page.overflow},
+                                                  {"truncated", page.truncated},
+                                                  {"items", std::move(items)}})));
+        page.rendered->gzip = std::make_shared<const std::string>(Gzip(*page.rendered->text));
     });
-    Response res = JsonResponse(200, page.rendered->text);
+    Response res = JsonResponse(200, {});
+    res.kept_body = page.rendered->text;
     res.gzip = page.rendered->gzip;
     return res;
 }
