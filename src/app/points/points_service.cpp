@@ -999,17 +999,14 @@ Result<PointsEventView> PointsService::Submit(const Actor& actor, const SubmitAc
             if (!self && !(IsApprover(actor.role) && InScope(actor, rec.unit_id)))
                 return Forbidden("只能为本人或管辖范围内的党员申报积分");
         }
-        auto rule = live.rule_by_code.find(in.rule);
-        if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
-        const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
-        if (!rrec.active) return Invalid("积分细则已停用", "rule");
-        if (in.quantity <= 0) return Invalid("数量须为正数", "quantity");
-        auto day = points::ParseDate(in.date);
-        if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+        auto activity = CheckActivity(live, in.rule, in.quantity, in.date);
+        if (!activity) return activity.error();
+        const auto& rrec = *activity->rule;
+        const points::Day day = activity->day;
         if (in.note.size() > 2000) return Invalid("说明过长", "note");
         e.member_id = live.members[static_cast<std::size_t>(member)].id;
         e.rule_id = rrec.id;
-        e.date = *day;
+        e.date = day;
         e.quantity = in.quantity;
         e.note = in.note;
         e.submitted_by = actor.username;
@@ -1042,14 +1039,11 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
     {
         std::shared_lock read(live_mutex_);
         const Live& live = **loaded;
-        auto rule = live.rule_by_code.find(in.rule);
-        if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
-        const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
-        if (!rrec.active) return Invalid("积分细则已停用", "rule");
-        if (in.quantity <= 0) return Invalid("数量须为正数", "quantity");
-        auto day = points::ParseDate(in.date);
-        if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
-        const auto* period = PeriodOfDayLocked(*day);
+        auto activity = CheckActivity(live, in.rule, in.quantity, in.date);
+        if (!activity) return activity.error();
+        const auto& rrec = *activity->rule;
+        const points::Day day = activity->day;
+        const auto* period = PeriodOfDayLocked(day);
         if (!period) return Invalid("日期不在任何考核周期内", "date");
         if (period->closed) return Error{errc::kConflict, "考核周期“" + period->name + "”已关闭，只读", "date"};
         const std::string now = clock_.NowIso();
@@ -1072,7 +1066,7 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
             ports::PointsEventRecord e;
             e.member_id = id;
             e.rule_id = rrec.id;
-            e.date = *day;
+            e.date = day;
             e.quantity = in.quantity;
             e.note = in.note;
             e.status = EventStatus::kApproved;
@@ -1101,6 +1095,18 @@ Result<PointsEventView> PointsService::Approve(const Actor& actor, Id event_id) 
 Result<PointsEventView> PointsService::Reject(const Actor& actor, Id event_id, const std::string& reason) {
     if (reason.empty()) return Invalid("驳回须填写理由", "reason");
     return Decide(actor, event_id, EventStatus::kRejected, reason);
+}
+
+Result<PointsService::CheckedActivity> PointsService::CheckActivity(const Live& live, const std::string& rule_code,
+                                                                  Points quantity, const std::string& date) {
+    auto rule = live.rule_by_code.find(rule_code);
+    if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
+    const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
+    if (!rrec.active) return Invalid("积分细则已停用", "rule");
+    if (quantity <= 0) return Invalid("数量须为正数", "quantity");
+    auto day = points::ParseDate(date);
+    if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+    return CheckedActivity{&rrec, *day};
 }
 
 core::Status PointsService::CheckEventMemberInScope(const Live& live, const Actor& actor, Id member_id) const {
