@@ -1333,20 +1333,6 @@ Result<std::shared_ptr<const LeaderboardPage>> PointsService::SharedLeaderboard(
     return out;
 }
 
-void PointsService::FillRanks(const Live& live, MemberIdx m, int category, MemberRanks& out) const {
-    out.member = RefOf(live, m);
-    out.period_id = live.period.id;
-    out.total = live.board->Total(m, category);
-    out.stars = live.Stars(live.board->Total(m));
-    out.zeroed = live.zeroing_net[static_cast<std::size_t>(m)] > 0;
-    Live::GradeCache grades;
-    out.grade = live.GradeOf(m, grades);
-    for (const auto& r : live.board->Ranks(m, category)) {
-        out.ranks.push_back({live.unit_ids[static_cast<std::size_t>(r.scope)],
-                             live.unit_names[static_cast<std::size_t>(r.scope)], r.rank, r.size});
-    }
-}
-
 namespace {
 // Monthly and quarterly sub-totals of one member from its events (core::points::SubTotals).
 void FillSubTotals(const std::vector<ports::PointsRuleRecord>& rules, const std::unordered_map<Id, RuleIdx>& rule_by_id,
@@ -1368,6 +1354,22 @@ void FillSubTotals(const std::vector<ports::PointsRuleRecord>& rules, const std:
     }
 }
 }  // namespace
+
+void PointsService::FillRanks(const Live& live, MemberIdx m, int category,
+                              const std::vector<ports::PointsEventRecord>& events, MemberRanks& out) const {
+    out.member = RefOf(live, m);
+    out.period_id = live.period.id;
+    out.total = live.board->Total(m, category);
+    out.stars = live.Stars(live.board->Total(m));
+    out.zeroed = live.zeroing_net[static_cast<std::size_t>(m)] > 0;
+    Live::GradeCache grades;
+    out.grade = live.GradeOf(m, grades);
+    for (const auto& r : live.board->Ranks(m, category)) {
+        out.ranks.push_back({live.unit_ids[static_cast<std::size_t>(r.scope)],
+                             live.unit_names[static_cast<std::size_t>(r.scope)], r.rank, r.size});
+    }
+    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out);
+}
 
 Result<MemberRanks> PointsService::Ranks(const Actor& actor, Id member_id, const std::string& category,
                                          std::optional<Id> period) {
@@ -1391,8 +1393,7 @@ Result<MemberRanks> PointsService::Ranks(const Actor& actor, Id member_id, const
     std::shared_lock read(live_mutex_);
     const Live& live = **loaded;
     MemberRanks out;
-    FillRanks(live, live.member_by_id.at(member_id), live.CategoryIndex(category), out);
-    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out);
+    FillRanks(live, live.member_by_id.at(member_id), live.CategoryIndex(category), events, out);
     return out;
 }
 
@@ -1444,8 +1445,7 @@ Result<MyPoints> PointsService::Me(const Actor& actor, std::optional<Id> period)
     const Live& live = **loaded;
     MyPoints out;
     const MemberIdx m = live.member_by_id.at(member_id);
-    FillRanks(live, m, points::Leaderboard::kOverall, out.ranks);
-    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out.ranks);
+    FillRanks(live, m, points::Leaderboard::kOverall, events, out.ranks);
     out.base_points = live.period.base_points;
     for (std::size_t c = 0; c < live.categories.size(); ++c)
         out.by_category.emplace_back(live.categories[c], live.board->Total(m, static_cast<int>(c)));

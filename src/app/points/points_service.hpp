@@ -369,7 +369,9 @@ private:
     std::vector<core::roster::Id> SubtreeUnitIds(const Live& live, points::UnitIdx scope) const;
     PointsEventView ViewOf(const Live& live, const core::ports::PointsEventRecord& e) const;
     MemberRef RefOf(const Live& live, points::MemberIdx m) const;
-    void FillRanks(const Live& live, points::MemberIdx m, int category, MemberRanks& out) const;
+    // The member's ranks in `category` and its monthly and quarterly sub-totals from `events` (its ledger).
+    void FillRanks(const Live& live, points::MemberIdx m, int category,
+                   const std::vector<core::ports::PointsEventRecord>& events, MemberRanks& out) const;
     Result<PointsEventView> Decide(const Actor& actor, core::roster::Id event_id, points::EventStatus status,
                                    const std::string& reason);
     // Writes the decision on pending `e` with its audit entry (caller holds store_mutex_ and an
