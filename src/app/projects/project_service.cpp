@@ -195,9 +195,8 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const NewProject&
     if (actor.scope_unit_id == 0 && in.office_unit_id == 0 && in.kind == pj::Kind::kBounty)
         return Invalid("请选择发布单位（由哪一级组织部门发布）", "office_unit_id");
     p.office_unit_id = actor.scope_unit_id != 0 ? actor.scope_unit_id : (in.office_unit_id ? in.office_unit_id : in.unit_id);
-    bool office_ok = false;
-    roster_.WithIndex([&](const RosterIndex& index) { office_ok = index.tree().Find(p.office_unit_id) != nullptr; });
-    if (!office_ok || !InScope(actor, p.office_unit_id)) return NotFound("发布单位", "office_unit_id");
+    if (auto office = UnitInScope(actor, p.office_unit_id, "发布单位", "office_unit_id"); !office)
+        return office.error();
     const auto today = ParseIsoDate(clock_.Today()).value_or(CivilDate{});
     std::vector<pj::Milestone> plan;
     if (p.kind == pj::Kind::kBounty) {

@@ -236,9 +236,7 @@ Status TicketService::CheckSource(const Actor& actor, tk::Source source, Id sour
 
 Status TicketService::ApplyAssign(const Actor& actor, tk::Ticket& t, const AssignInput& in, const CivilDate& today) {
     if (in.unit_id <= 0) return Invalid("请选择承办单位", "unit_id");
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) { exists = index.tree().Find(in.unit_id) != nullptr; });
-    if (!exists || !InScope(actor, in.unit_id)) return NotFound("承办单位", "unit_id");
+    if (auto unit = UnitInScope(actor, in.unit_id, "承办单位", "unit_id"); !unit) return unit.error();
     if (in.leader.empty()) return Invalid("请填写责任领导", "leader");
     if (in.leader.size() > 400) return Invalid("责任领导不能超过 100 个字", "leader");
     if (in.leader_user_id != 0) {
@@ -294,9 +292,7 @@ Result<tk::Ticket> TicketService::Prepare(const Actor& actor, const NewTicket& i
     t.raiser_phone = in.raiser_phone;
     t.subject_unit_id = in.subject_unit_id;
     if (auto st = tk::ValidateNew(t); !st) return st.error();
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) { exists = index.tree().Find(t.subject_unit_id) != nullptr; });
-    if (!exists || !InScope(actor, t.subject_unit_id)) return NotFound("单位", "unit_id");
+    if (auto unit = UnitInScope(actor, t.subject_unit_id, "单位", "unit_id"); !unit) return unit.error();
     if (t.source != tk::Source::kMeeting && t.source != tk::Source::kYishitang && t.source != tk::Source::kSeminar)
         t.source_id = 0;
     return t;
@@ -795,13 +791,8 @@ Result<MeetingView> TicketService::CreateMeeting(const Actor& actor, tk::Meeting
     if (!IsManager(actor.role)) return RoleForbidden();
     if (auto st = tk::Validate(m); !st) return st.error();
     if (m.held_on > clock_.Today()) return Invalid("会议日期不能晚于今天", "held_on");
-    std::string unit;
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        exists = index.tree().Find(m.unit_id) != nullptr;
-        unit = index.tree().NameOf(m.unit_id);
-    });
-    if (!exists || !InScope(actor, m.unit_id)) return NotFound("单位", "unit_id");
+    auto unit = UnitInScope(actor, m.unit_id, "单位", "unit_id");
+    if (!unit) return unit.error();
     m.created_by = actor.username;
     m.created_at = clock_.NowIso();
     std::lock_guard lock(store_mutex_);
@@ -811,7 +802,7 @@ Result<MeetingView> TicketService::CreateMeeting(const Actor& actor, tk::Meeting
           "{\"kind\":" + JsonQuote(tk::MeetingKindName(m.kind)) + ",\"title\":" + JsonQuote(m.title) +
               ",\"held_on\":" + JsonQuote(m.held_on) + "}");
     tx->Commit();
-    return MeetingView{m, unit, 0, 0};
+    return MeetingView{m, *unit, 0, 0};
 }
 
 Result<std::vector<MeetingView>> TicketService::ListMeetings(const Actor& actor, int year) {
@@ -870,13 +861,8 @@ Result<DeliberationView> TicketService::CreateDeliberation(const Actor& actor, t
     if (!IsManager(actor.role) && actor.role != Role::kSecretary) return RoleForbidden();
     if (auto st = tk::Validate(d); !st) return st.error();
     if (d.held_on > clock_.Today()) return Invalid("议事日期不能晚于今天", "held_on");
-    std::string unit;
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        exists = index.tree().Find(d.unit_id) != nullptr;
-        unit = index.tree().NameOf(d.unit_id);
-    });
-    if (!exists || !InScope(actor, d.unit_id)) return NotFound("单位", "unit_id");
+    auto unit = UnitInScope(actor, d.unit_id, "单位", "unit_id");
+    if (!unit) return unit.error();
     d.created_by = actor.username;
     d.created_at = clock_.NowIso();
     std::lock_guard lock(store_mutex_);
@@ -884,7 +870,7 @@ Result<DeliberationView> TicketService::CreateDeliberation(const Actor& actor, t
     d.id = tickets_.InsertDeliberation(d);
     Audit(actor, "create", "deliberation", d.id, "{\"topic\":" + JsonQuote(d.topic) + "}");
     tx->Commit();
-    return DeliberationView{d, unit, {}};
+    return DeliberationView{d, *unit, {}};
 }
 
 Result<std::vector<DeliberationView>> TicketService::ListDeliberations(const Actor& actor) {
