@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/notifications/notify.hpp"
 #include "app/roster/roster_service.hpp"
 
 namespace lingyan::app {
@@ -193,20 +194,9 @@ Result<Id> TicketService::Insert(const Actor& actor, tk::Ticket t, const std::st
     return t.id;
 }
 
-std::vector<Id> TicketService::UsersOfUnit(Id unit_id) {
-    std::vector<Id> out;
-    for (const auto& u : store_.ListUsers())
-        if (u.active && u.scope_unit_id == unit_id && unit_id != 0) out.push_back(u.id);
-    return out;
-}
-
 void TicketService::Notify(const std::vector<Id>& users, const std::string& kind, const std::string& title,
                            const std::string& body, Id ticket_id) {
-    std::set<Id> seen;
-    for (Id u : users) {
-        if (u == 0 || !seen.insert(u).second) continue;
-        tickets_.InsertNotification(ports::NotificationRecord{0, u, kind, title, body, ticket_id, clock_.NowIso(), ""});
-    }
+    NotifyEach(tickets_, users, ports::NotificationRecord{0, 0, kind, title, body, ticket_id, clock_.NowIso(), ""});
 }
 
 Status TicketService::CheckSource(const Actor& actor, tk::Source source, Id source_id) {
@@ -378,7 +368,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             if (auto st = ApplyAssign(actor, t, in.assign, today); !st) return st.error();
             detail = AssignJson(t);
             const std::string title = std::string(in.action == Action::kAssign ? "新交办：" : "改派：") + t.title;
-            auto users = UsersOfUnit(t.handler_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.handler_unit_id);
             users.push_back(t.leader_user_id);
             after.push_back([this, users, title, t] {
                 Notify(users, "assigned", title, "截止日期 " + t.deadline, t.id);
@@ -399,7 +389,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             if (auto st = CheckNote(in.note, true, "办理结果"); !st) return st.error();
             t.reported_on = today_text;
             t.last_note_on = today_text;
-            auto users = UsersOfUnit(t.office_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.office_unit_id);
             after.push_back([this, users, t] { Notify(users, "reported", "待查办：" + t.title, "", t.id); });
             break;
         }
@@ -414,7 +404,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             if (auto st = CheckNote(in.note, true, "退回原因"); !st) return st.error();
             t.send_back_count++;
             t.reported_on.clear();
-            auto users = UsersOfUnit(t.handler_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.handler_unit_id);
             after.push_back([this, users, t] { Notify(users, "sent_back", "查办退回：" + t.title, "", t.id); });
             break;
         }
@@ -438,7 +428,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             t.deadline = FormatIsoDate(*d);
             t.signed_on = today_text;
             detail = "{\"deadline\":" + JsonQuote(t.deadline) + "}";
-            auto users = UsersOfUnit(t.handler_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.handler_unit_id);
             users.push_back(t.leader_user_id);
             after.push_back([this, users, t] { Notify(users, "reopened", "回访不满意，重新办理：" + t.title, "", t.id); });
             break;
@@ -453,7 +443,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             t.extension_days = in.extension_days;
             t.extension_reason = in.note;
             detail = "{\"days\":" + std::to_string(in.extension_days) + "}";
-            auto users = UsersOfUnit(t.office_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.office_unit_id);
             after.push_back([this, users, t] { Notify(users, "extension", "延期申请：" + t.title, t.extension_reason, t.id); });
             break;
         }
