@@ -716,13 +716,7 @@ ContestResults ArenaService::ResultsOf(const LiveContest& c) {
             sheet.rank = ranks.count(contestant->id) ? ranks[contestant->id] : 0;
             if (auto pre = c.state.pre.find(contestant->id); pre != c.state.pre.end()) sheet.pre = pre->second;
             const auto* score = scores.count(contestant->id) ? scores[contestant->id] : nullptr;
-            if (score)
-                sheet.result = ResultView{arena::Round2(score->stage),
-                                          arena::Round2(score->pre),
-                                          score->final_score,
-                                          score->present,
-                                          score->trimmed,
-                                          score->complete};
+            if (score) sheet.result = ResultOf(*score);
             auto scored = c.state.scores.find({round_no, contestant->id});
             for (const auto* seat : seats) {
                 SheetLine line;
