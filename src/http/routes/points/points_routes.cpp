@@ -243,6 +243,21 @@ core::Status ReadPeriodScheme(const json::object& o, app::PeriodPatch& scheme) {
     return core::Ok();
 }
 
+// The rule, date and note of recorded activity, and its quantity (one point when absent): the same
+// for one member (app::SubmitActivity) and many (app::BulkRecord).
+template <class Activity>
+core::Status ReadActivity(const json::object& o, Activity& in) {
+    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
+        auto v = RequiredString(o, name);
+        if (!v) return v.error();
+        *slot = *v;
+    }
+    auto quantity = PointsField(o, "quantity");
+    if (!quantity) return quantity.error();
+    in.quantity = quantity->value_or(points::kOnePoint);
+    return core::Ok();
+}
+
 }  // namespace
 
 namespace handlers {
@@ -452,14 +467,7 @@ Response RecordEvent(Services& s, Request& req) {
     auto member = IntField(*o, "member_id");
     if (!member) return ErrorResponse(member.error());
     in.member_id = member->value_or(0);
-    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
-        auto v = RequiredString(*o, name);
-        if (!v) return ErrorResponse(v.error());
-        *slot = *v;
-    }
-    auto quantity = PointsField(*o, "quantity");
-    if (!quantity) return ErrorResponse(quantity.error());
-    in.quantity = quantity->value_or(points::kOnePoint);
+    if (auto st = ReadActivity(*o, in); !st) return ErrorResponse(st.error());
     auto created = s.points.Submit(req.user->actor, in);
     if (!created) return ErrorResponse(created.error());
     return Json(201, EventJson(*created));
@@ -470,14 +478,7 @@ Response RecordEventsBulk(Services& s, Request& req) {
     auto o = ParseObject(req.body, {"members", "rule", "date", "quantity", "note"});
     if (!o) return ErrorResponse(o.error());
     app::BulkRecord in;
-    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
-        auto v = RequiredString(*o, name);
-        if (!v) return ErrorResponse(v.error());
-        *slot = *v;
-    }
-    auto quantity = PointsField(*o, "quantity");
-    if (!quantity) return ErrorResponse(quantity.error());
-    in.quantity = quantity->value_or(points::kOnePoint);
+    if (auto st = ReadActivity(*o, in); !st) return ErrorResponse(st.error());
     auto members = o->find("members");
     if (members == o->end() || !members->value().is_array())
         return ErrorResponse(core::Invalid("members 应为党员编号数组", "members"));
