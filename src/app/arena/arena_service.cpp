@@ -125,6 +125,14 @@ std::shared_ptr<ArenaService::LiveContest> ArenaService::Find(Id contest_id) {
     return contests_.emplace(contest_id, std::move(loaded)).first->second;  // another loader may have won
 }
 
+Result<ArenaService::Held> ArenaService::Readable(const Actor& actor, Id contest_id) {
+    auto c = Find(contest_id);
+    if (!c) return NotFound("擂台赛");
+    std::unique_lock lock(c->mutex);
+    if (!CanRead(actor, *c)) return NotFound("擂台赛");
+    return Held{std::move(c), std::move(lock)};
+}
+
 void ArenaService::Refresh() {
     std::vector<std::shared_ptr<LiveContest>> loaded;
     {
@@ -323,10 +331,9 @@ Result<std::vector<ContestSummary>> ArenaService::List(const Actor& actor) {
 }
 
 Result<ContestDetail> ArenaService::Get(const Actor& actor, Id contest_id) {
-    auto c = Find(contest_id);
-    if (!c) return NotFound("擂台赛");
-    std::lock_guard lock(c->mutex);
-    if (!CanRead(actor, *c)) return NotFound("擂台赛");
+    auto held = Readable(actor, contest_id);
+    if (!held) return held.error();
+    const auto& c = held->contest;
     ContestDetail d;
     d.summary = SummaryOf(actor, *c);
     d.setup = c->record.setup;
@@ -353,10 +360,9 @@ Result<ContestDetail> ArenaService::Get(const Actor& actor, Id contest_id) {
 }
 
 Result<SeatLink> ArenaService::IssueLink(const Actor& actor, Id contest_id, Id seat_id) {
-    auto c = Find(contest_id);
-    if (!c) return NotFound("擂台赛");
-    std::lock_guard lock(c->mutex);
-    if (!CanRead(actor, *c)) return NotFound("擂台赛");
+    auto held = Readable(actor, contest_id);
+    if (!held) return held.error();
+    const auto& c = held->contest;
     if (!CanHost(actor, *c)) return RoleForbidden();
     const auto* seat = SeatOf(c->record.setup, seat_id);
     if (!seat) return NotFound("评委席");
@@ -386,10 +392,9 @@ Result<SeatLink> ArenaService::IssueLink(const Actor& actor, Id contest_id, Id s
 Result<std::vector<SeatLink>> ArenaService::IssueLinks(const Actor& actor, Id contest_id) {
     std::vector<Id> seats;
     {
-        auto c = Find(contest_id);
-        if (!c) return NotFound("擂台赛");
-        std::lock_guard lock(c->mutex);
-        if (!CanRead(actor, *c)) return NotFound("擂台赛");
+        auto held = Readable(actor, contest_id);
+        if (!held) return held.error();
+        const auto& c = held->contest;
         for (const auto& a : c->access)
             if (a.device_hash.empty()) seats.push_back(a.seat_id);
     }
@@ -450,10 +455,9 @@ bool ArenaService::Record(LiveContest& c, arena::Event event, const Actor* actor
 }
 
 Result<HostAck> ArenaService::Act(const Actor& actor, Id contest_id, arena::Request request) {
-    auto c = Find(contest_id);
-    if (!c) return NotFound("擂台赛");
-    std::lock_guard lock(c->mutex);
-    if (!CanRead(actor, *c)) return NotFound("擂台赛");
+    auto held = Readable(actor, contest_id);
+    if (!held) return held.error();
+    const auto& c = held->contest;
     if (!CanHost(actor, *c)) return RoleForbidden();
     if (request.kind == arena::EventKind::kScore) return RoleForbidden();
     request.actor = actor.username;
@@ -716,13 +720,7 @@ ContestResults ArenaService::ResultsOf(const LiveContest& c) {
             sheet.rank = ranks.count(contestant->id) ? ranks[contestant->id] : 0;
             if (auto pre = c.state.pre.find(contestant->id); pre != c.state.pre.end()) sheet.pre = pre->second;
             const auto* score = scores.count(contestant->id) ? scores[contestant->id] : nullptr;
-            if (score)
-                sheet.result = ResultView{arena::Round2(score->stage),
-                                          arena::Round2(score->pre),
-                                          score->final_score,
-                                          score->present,
-                                          score->trimmed,
-                                          score->complete};
+            if (score) sheet.result = ResultOf(*score);
             auto scored = c.state.scores.find({round_no, contestant->id});
             for (const auto* seat : seats) {
                 SheetLine line;
@@ -778,10 +776,9 @@ ContestResults ArenaService::ResultsOf(const LiveContest& c) {
 }
 
 Result<ContestResults> ArenaService::Results(const Actor& actor, Id contest_id) {
-    auto c = Find(contest_id);
-    if (!c) return NotFound("擂台赛");
-    std::lock_guard lock(c->mutex);
-    if (!CanRead(actor, *c)) return NotFound("擂台赛");
+    auto held = Readable(actor, contest_id);
+    if (!held) return held.error();
+    const auto& c = held->contest;
     auto r = ResultsOf(*c);
     r.summary = SummaryOf(actor, *c);
     return r;
@@ -796,10 +793,9 @@ Result<FileDownload> ArenaService::ResultsWorkbook(const Actor& actor, Id contes
 }
 
 Result<PushOutcome> ArenaService::PushResults(const Actor& actor, Id contest_id) {
-    auto c = Find(contest_id);
-    if (!c) return NotFound("擂台赛");
-    std::lock_guard lock(c->mutex);
-    if (!CanRead(actor, *c)) return NotFound("擂台赛");
+    auto held = Readable(actor, contest_id);
+    if (!held) return held.error();
+    const auto& c = held->contest;
     if (!CanHost(actor, *c)) return RoleForbidden();
     if (c->state.status != arena::ContestStatus::kFinished) return Conflict("擂台赛结束后才能报送结果");
     if (!c->record.results_pushed_at.empty()) return Conflict("结果已于 " + c->record.results_pushed_at + " 报送");

@@ -283,6 +283,13 @@ private:
     std::shared_ptr<LiveContest> Find(Id contest_id);
     std::shared_ptr<LiveContest> Load(Id contest_id);  // reads the store (takes store_mutex_)
     bool CanRead(const Actor& actor, const LiveContest& c) const;
+    // A contest the caller may read, its mutex held for as long as the value lives; not_found for one
+    // that does not exist and for one the caller may not read alike.
+    struct Held {
+        std::shared_ptr<LiveContest> contest;
+        std::unique_lock<std::mutex> lock;
+    };
+    Result<Held> Readable(const Actor& actor, Id contest_id);
     bool CanHost(const Actor& actor, const LiveContest& c) const;
     ContestSummary SummaryOf(const Actor& actor, const LiveContest& c) const;
     // Records, applies and publishes a prepared event (caller holds c.mutex). False, with nothing

@@ -7,6 +7,11 @@ namespace lingyan::app {
 
 namespace arena = core::arena;
 
+ResultView ResultOf(const arena::ContestantScore& score) {
+    return ResultView{arena::Round2(score.stage), arena::Round2(score.pre), score.final_score,
+                      score.present, score.trimmed, score.complete};
+}
+
 ContestView BuildView(arena::Id contest_id, const std::string& unit_name, const arena::ContestSetup& setup,
                       const arena::Recusals& recusals, const arena::LiveState& state) {
     ContestView v;
@@ -83,12 +88,7 @@ ContestView BuildView(arena::Id contest_id, const std::string& unit_name, const 
             v.seats.push_back(std::move(sv));
         }
         if (v.revealed && score) {
-            v.result = ResultView{arena::Round2(score->stage),
-                                  arena::Round2(score->pre),
-                                  score->final_score,
-                                  score->present,
-                                  score->trimmed,
-                                  score->complete};
+            v.result = ResultOf(*score);
         }
     }
 

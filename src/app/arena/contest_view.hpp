@@ -95,6 +95,10 @@ struct LiveMessage {
     std::string body;  // the JSON text of the message without seq and sent_at_ms (built once)
 };
 
+// A contestant's result as the screens and the result sheets show it: stage and pre rounded to
+// hundredths (arena::Round2), the final score as computed.
+ResultView ResultOf(const core::arena::ContestantScore& score);
+
 // Builds the public view of `state` (no I/O).
 ContestView BuildView(core::arena::Id contest_id, const std::string& unit_name, const core::arena::ContestSetup& setup,
                       const core::arena::Recusals& recusals, const core::arena::LiveState& state);

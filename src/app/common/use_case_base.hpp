@@ -23,6 +23,10 @@ public:
 protected:
     // `unit` is inside the caller's scope.
     bool InScope(const Actor& actor, Id unit) const;
+    // The name of `unit` when it exists and lies inside the caller's scope; otherwise NotFound(what,
+    // field): a unit outside the scope answers as a nonexistent one.
+    Result<std::string> UnitInScope(const Actor& actor, Id unit, const std::string& what,
+                                    const std::string& field) const;
     // Appends one audit entry (call with store_mutex_ held, inside the write's transaction).
     void Audit(const Actor& actor, const std::string& action, const std::string& entity, Id id,
                const std::string& detail);

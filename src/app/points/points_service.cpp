@@ -999,17 +999,14 @@ Result<PointsEventView> PointsService::Submit(const Actor& actor, const SubmitAc
             if (!self && !(IsApprover(actor.role) && InScope(actor, rec.unit_id)))
                 return Forbidden("只能为本人或管辖范围内的党员申报积分");
         }
-        auto rule = live.rule_by_code.find(in.rule);
-        if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
-        const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
-        if (!rrec.active) return Invalid("积分细则已停用", "rule");
-        if (in.quantity <= 0) return Invalid("数量须为正数", "quantity");
-        auto day = points::ParseDate(in.date);
-        if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+        auto activity = CheckActivity(live, in.rule, in.quantity, in.date);
+        if (!activity) return activity.error();
+        const auto& rrec = *activity->rule;
+        const points::Day day = activity->day;
         if (in.note.size() > 2000) return Invalid("说明过长", "note");
         e.member_id = live.members[static_cast<std::size_t>(member)].id;
         e.rule_id = rrec.id;
-        e.date = *day;
+        e.date = day;
         e.quantity = in.quantity;
         e.note = in.note;
         e.submitted_by = actor.username;
@@ -1042,14 +1039,11 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
     {
         std::shared_lock read(live_mutex_);
         const Live& live = **loaded;
-        auto rule = live.rule_by_code.find(in.rule);
-        if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
-        const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
-        if (!rrec.active) return Invalid("积分细则已停用", "rule");
-        if (in.quantity <= 0) return Invalid("数量须为正数", "quantity");
-        auto day = points::ParseDate(in.date);
-        if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
-        const auto* period = PeriodOfDayLocked(*day);
+        auto activity = CheckActivity(live, in.rule, in.quantity, in.date);
+        if (!activity) return activity.error();
+        const auto& rrec = *activity->rule;
+        const points::Day day = activity->day;
+        const auto* period = PeriodOfDayLocked(day);
         if (!period) return Invalid("日期不在任何考核周期内", "date");
         if (period->closed) return Error{errc::kConflict, "考核周期“" + period->name + "”已关闭，只读", "date"};
         const std::string now = clock_.NowIso();
@@ -1072,7 +1066,7 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
             ports::PointsEventRecord e;
             e.member_id = id;
             e.rule_id = rrec.id;
-            e.date = *day;
+            e.date = day;
             e.quantity = in.quantity;
             e.note = in.note;
             e.status = EventStatus::kApproved;
@@ -1101,6 +1095,18 @@ Result<PointsEventView> PointsService::Approve(const Actor& actor, Id event_id) 
 Result<PointsEventView> PointsService::Reject(const Actor& actor, Id event_id, const std::string& reason) {
     if (reason.empty()) return Invalid("驳回须填写理由", "reason");
     return Decide(actor, event_id, EventStatus::kRejected, reason);
+}
+
+Result<PointsService::CheckedActivity> PointsService::CheckActivity(const Live& live, const std::string& rule_code,
+                                                                  Points quantity, const std::string& date) {
+    auto rule = live.rule_by_code.find(rule_code);
+    if (rule == live.rule_by_code.end()) return Invalid("积分细则不存在", "rule");
+    const auto& rrec = live.rules[static_cast<std::size_t>(rule->second)];
+    if (!rrec.active) return Invalid("积分细则已停用", "rule");
+    if (quantity <= 0) return Invalid("数量须为正数", "quantity");
+    auto day = points::ParseDate(date);
+    if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+    return CheckedActivity{&rrec, *day};
 }
 
 core::Status PointsService::CheckEventMemberInScope(const Live& live, const Actor& actor, Id member_id) const {
@@ -1327,20 +1333,6 @@ Result<std::shared_ptr<const LeaderboardPage>> PointsService::SharedLeaderboard(
     return out;
 }
 
-void PointsService::FillRanks(const Live& live, MemberIdx m, int category, MemberRanks& out) const {
-    out.member = RefOf(live, m);
-    out.period_id = live.period.id;
-    out.total = live.board->Total(m, category);
-    out.stars = live.Stars(live.board->Total(m));
-    out.zeroed = live.zeroing_net[static_cast<std::size_t>(m)] > 0;
-    Live::GradeCache grades;
-    out.grade = live.GradeOf(m, grades);
-    for (const auto& r : live.board->Ranks(m, category)) {
-        out.ranks.push_back({live.unit_ids[static_cast<std::size_t>(r.scope)],
-                             live.unit_names[static_cast<std::size_t>(r.scope)], r.rank, r.size});
-    }
-}
-
 namespace {
 // Monthly and quarterly sub-totals of one member from its events (core::points::SubTotals).
 void FillSubTotals(const std::vector<ports::PointsRuleRecord>& rules, const std::unordered_map<Id, RuleIdx>& rule_by_id,
@@ -1362,6 +1354,22 @@ void FillSubTotals(const std::vector<ports::PointsRuleRecord>& rules, const std:
     }
 }
 }  // namespace
+
+void PointsService::FillRanks(const Live& live, MemberIdx m, int category,
+                              const std::vector<ports::PointsEventRecord>& events, MemberRanks& out) const {
+    out.member = RefOf(live, m);
+    out.period_id = live.period.id;
+    out.total = live.board->Total(m, category);
+    out.stars = live.Stars(live.board->Total(m));
+    out.zeroed = live.zeroing_net[static_cast<std::size_t>(m)] > 0;
+    Live::GradeCache grades;
+    out.grade = live.GradeOf(m, grades);
+    for (const auto& r : live.board->Ranks(m, category)) {
+        out.ranks.push_back({live.unit_ids[static_cast<std::size_t>(r.scope)],
+                             live.unit_names[static_cast<std::size_t>(r.scope)], r.rank, r.size});
+    }
+    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out);
+}
 
 Result<MemberRanks> PointsService::Ranks(const Actor& actor, Id member_id, const std::string& category,
                                          std::optional<Id> period) {
@@ -1385,8 +1393,7 @@ Result<MemberRanks> PointsService::Ranks(const Actor& actor, Id member_id, const
     std::shared_lock read(live_mutex_);
     const Live& live = **loaded;
     MemberRanks out;
-    FillRanks(live, live.member_by_id.at(member_id), live.CategoryIndex(category), out);
-    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out);
+    FillRanks(live, live.member_by_id.at(member_id), live.CategoryIndex(category), events, out);
     return out;
 }
 
@@ -1438,8 +1445,7 @@ Result<MyPoints> PointsService::Me(const Actor& actor, std::optional<Id> period)
     const Live& live = **loaded;
     MyPoints out;
     const MemberIdx m = live.member_by_id.at(member_id);
-    FillRanks(live, m, points::Leaderboard::kOverall, out.ranks);
-    FillSubTotals(live.rules, live.rule_by_id, live.period.period, events, out.ranks);
+    FillRanks(live, m, points::Leaderboard::kOverall, events, out.ranks);
     out.base_points = live.period.base_points;
     for (std::size_t c = 0; c < live.categories.size(); ++c)
         out.by_category.emplace_back(live.categories[c], live.board->Total(m, static_cast<int>(c)));

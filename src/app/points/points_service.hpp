@@ -354,6 +354,14 @@ private:
     core::Status CheckWritable(points::Day day) const;
     // The event's member exists and lies in the caller's scope (not_found / forbidden otherwise).
     core::Status CheckEventMemberInScope(const Live& live, const Actor& actor, core::roster::Id member_id) const;
+    // What recording an activity names, alone (Submit) or for many members (RecordBulk): an active
+    // rule by its code, a positive quantity and a date; invalid, naming the field, otherwise.
+    struct CheckedActivity {
+        const core::ports::PointsRuleRecord* rule = nullptr;
+        points::Day day{};
+    };
+    static Result<CheckedActivity> CheckActivity(const Live& live, const std::string& rule_code,
+                                                 points::Points quantity, const std::string& date);
     // Account links (caller holds store_mutex_).
     core::Status MayLinkLocked(const Actor& actor, const Live& live, core::roster::Id user_id);
     LinkOutcome LinkLocked(const Actor& actor, core::roster::Id member_id, core::roster::Id user_id);
@@ -362,7 +370,9 @@ private:
     std::vector<core::roster::Id> SubtreeUnitIds(const Live& live, points::UnitIdx scope) const;
     PointsEventView ViewOf(const Live& live, const core::ports::PointsEventRecord& e) const;
     MemberRef RefOf(const Live& live, points::MemberIdx m) const;
-    void FillRanks(const Live& live, points::MemberIdx m, int category, MemberRanks& out) const;
+    // The member's ranks in `category` and its monthly and quarterly sub-totals from `events` (its ledger).
+    void FillRanks(const Live& live, points::MemberIdx m, int category,
+                   const std::vector<core::ports::PointsEventRecord>& events, MemberRanks& out) const;
     Result<PointsEventView> Decide(const Actor& actor, core::roster::Id event_id, points::EventStatus status,
                                    const std::string& reason);
     // Writes the decision on pending `e` with its audit entry (caller holds store_mutex_ and an

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/notifications/notify.hpp"
 #include "app/roster/roster_service.hpp"
 #include "core/tickets/ticket.hpp"
 
@@ -124,28 +125,15 @@ std::vector<std::string> ProjectService::ActionsOf(const Parties& parties, pj::S
     return actions;
 }
 
-std::vector<Id> ProjectService::UsersOf(Id unit_id) const {
-    std::vector<Id> out;
-    if (unit_id == 0) return out;
-    for (const auto& u : store_.ListUsers())
-        if (u.active && u.scope_unit_id == unit_id) out.push_back(u.id);
-    return out;
-}
-
 void ProjectService::Notify(const std::vector<Id>& users, const std::string& kind, const std::string& title,
                             const std::string& body, Id project_id) {
-    std::set<Id> seen;
-    for (Id u : users) {
-        if (u == 0 || !seen.insert(u).second) continue;
-        ports::NotificationRecord n;
-        n.user_id = u;
-        n.kind = kind;
-        n.title = title;
-        n.body = body;
-        n.project_id = project_id;
-        n.created_at = clock_.NowIso();
-        tickets_.InsertNotification(n);
-    }
+    ports::NotificationRecord n;
+    n.kind = kind;
+    n.title = title;
+    n.body = body;
+    n.project_id = project_id;
+    n.created_at = clock_.NowIso();
+    NotifyEach(tickets_, users, std::move(n));
 }
 
 void ProjectService::Save(const Actor& actor, pj::Project& p, const std::string& action, pj::State from,
@@ -195,9 +183,8 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const NewProject&
     if (actor.scope_unit_id == 0 && in.office_unit_id == 0 && in.kind == pj::Kind::kBounty)
         return Invalid("请选择发布单位（由哪一级组织部门发布）", "office_unit_id");
     p.office_unit_id = actor.scope_unit_id != 0 ? actor.scope_unit_id : (in.office_unit_id ? in.office_unit_id : in.unit_id);
-    bool office_ok = false;
-    roster_.WithIndex([&](const RosterIndex& index) { office_ok = index.tree().Find(p.office_unit_id) != nullptr; });
-    if (!office_ok || !InScope(actor, p.office_unit_id)) return NotFound("发布单位", "office_unit_id");
+    if (auto office = UnitInScope(actor, p.office_unit_id, "发布单位", "office_unit_id"); !office)
+        return office.error();
     const auto today = ParseIsoDate(clock_.Today()).value_or(CivilDate{});
     std::vector<pj::Milestone> plan;
     if (p.kind == pj::Kind::kBounty) {
@@ -237,7 +224,7 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const NewProject&
               ",\"unit_id\":" + std::to_string(p.unit_id) + ",\"owner_person_id\":" + std::to_string(p.owner_person_id) +
               ",\"milestones\":" + MilestonesJson(plan) + "}");
     if (p.kind != pj::Kind::kBounty) {
-        Notify(UsersOf(p.unit_id), "project_assigned", "新项目：" + p.title,
+        Notify(ActiveUsersOfUnit(store_, p.unit_id), "project_assigned", "新项目：" + p.title,
                plan.empty() ? "" : "首个节点截止 " + plan.front().deadline, p.id);
     }
     tx->Commit();
@@ -365,7 +352,8 @@ Result<ProjectView> ProjectService::Claim(const Actor& actor, Id id, const Claim
     Save(actor, p, "claim", from, c.responsibility,
          "{\"claim_id\":" + std::to_string(c.id) + ",\"unit_id\":" + std::to_string(c.unit_id) +
              ",\"owner_person_id\":" + std::to_string(c.owner_person_id) + ",\"milestones\":" + MilestonesJson(*plan) + "}");
-    Notify(UsersOf(p.office_unit_id), "project_claimed", "待确认揭榜：" + p.title, actor.username, p.id);
+    Notify(ActiveUsersOfUnit(store_, p.office_unit_id), "project_claimed", "待确认揭榜：" + p.title, actor.username,
+           p.id);
     tx->Commit();
     return ViewOf(actor, p, projects_.ListMilestones(p.id));
 }
@@ -477,7 +465,7 @@ Result<ProjectView> ProjectService::Complete(const Actor& actor, Id id, const st
     p.state = pj::State::kCompleted;
     p.completed_on = clock_.Today();
     Save(actor, p, "complete", from, note, "");
-    Notify(UsersOf(p.unit_id), "project_completed", "项目已结项：" + p.title, note, p.id);
+    Notify(ActiveUsersOfUnit(store_, p.unit_id), "project_completed", "项目已结项：" + p.title, note, p.id);
     tx->Commit();
     return ViewOf(actor, p, projects_.ListMilestones(p.id));
 }
@@ -545,8 +533,8 @@ std::int64_t ProjectService::RecolourLocked(const CivilDate& today) {
         if (!turned_red) continue;
         projects_.AppendEvent(ports::ProjectEvent{0, p.id, clock_.NowIso(), FormatIsoDate(today), "", "red",
                                                   pj::StateName(p.state), pj::StateName(p.state), "节点逾期", ""});
-        auto users = UsersOf(p.unit_id);
-        for (Id u : UsersOf(p.office_unit_id)) users.push_back(u);
+        auto users = ActiveUsersOfUnit(store_, p.unit_id);
+        for (Id u : ActiveUsersOfUnit(store_, p.office_unit_id)) users.push_back(u);
         std::vector<Id> fresh;
         for (Id u : users)
             if (!projects_.HasNotification(u, "project_red", p.id, FormatIsoDate(today))) fresh.push_back(u);

@@ -150,7 +150,6 @@ private:
               core::projects::State from, const std::string& note, const std::string& detail);
     void Notify(const std::vector<Id>& users, const std::string& kind, const std::string& title,
                 const std::string& body, Id project_id);
-    std::vector<Id> UsersOf(Id unit_id) const;
     void EnsureColouredLocked();
     std::int64_t RecolourLocked(const core::CivilDate& today);
 

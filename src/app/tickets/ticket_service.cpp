@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/notifications/notify.hpp"
 #include "app/roster/roster_service.hpp"
 
 namespace lingyan::app {
@@ -193,20 +194,9 @@ Result<Id> TicketService::Insert(const Actor& actor, tk::Ticket t, const std::st
     return t.id;
 }
 
-std::vector<Id> TicketService::UsersOfUnit(Id unit_id) {
-    std::vector<Id> out;
-    for (const auto& u : store_.ListUsers())
-        if (u.active && u.scope_unit_id == unit_id && unit_id != 0) out.push_back(u.id);
-    return out;
-}
-
 void TicketService::Notify(const std::vector<Id>& users, const std::string& kind, const std::string& title,
                            const std::string& body, Id ticket_id) {
-    std::set<Id> seen;
-    for (Id u : users) {
-        if (u == 0 || !seen.insert(u).second) continue;
-        tickets_.InsertNotification(ports::NotificationRecord{0, u, kind, title, body, ticket_id, clock_.NowIso(), ""});
-    }
+    NotifyEach(tickets_, users, ports::NotificationRecord{0, 0, kind, title, body, ticket_id, clock_.NowIso(), ""});
 }
 
 Status TicketService::CheckSource(const Actor& actor, tk::Source source, Id source_id) {
@@ -236,9 +226,7 @@ Status TicketService::CheckSource(const Actor& actor, tk::Source source, Id sour
 
 Status TicketService::ApplyAssign(const Actor& actor, tk::Ticket& t, const AssignInput& in, const CivilDate& today) {
     if (in.unit_id <= 0) return Invalid("请选择承办单位", "unit_id");
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) { exists = index.tree().Find(in.unit_id) != nullptr; });
-    if (!exists || !InScope(actor, in.unit_id)) return NotFound("承办单位", "unit_id");
+    if (auto unit = UnitInScope(actor, in.unit_id, "承办单位", "unit_id"); !unit) return unit.error();
     if (in.leader.empty()) return Invalid("请填写责任领导", "leader");
     if (in.leader.size() > 400) return Invalid("责任领导不能超过 100 个字", "leader");
     if (in.leader_user_id != 0) {
@@ -294,9 +282,7 @@ Result<tk::Ticket> TicketService::Prepare(const Actor& actor, const NewTicket& i
     t.raiser_phone = in.raiser_phone;
     t.subject_unit_id = in.subject_unit_id;
     if (auto st = tk::ValidateNew(t); !st) return st.error();
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) { exists = index.tree().Find(t.subject_unit_id) != nullptr; });
-    if (!exists || !InScope(actor, t.subject_unit_id)) return NotFound("单位", "unit_id");
+    if (auto unit = UnitInScope(actor, t.subject_unit_id, "单位", "unit_id"); !unit) return unit.error();
     if (t.source != tk::Source::kMeeting && t.source != tk::Source::kYishitang && t.source != tk::Source::kSeminar)
         t.source_id = 0;
     return t;
@@ -382,7 +368,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             if (auto st = ApplyAssign(actor, t, in.assign, today); !st) return st.error();
             detail = AssignJson(t);
             const std::string title = std::string(in.action == Action::kAssign ? "新交办：" : "改派：") + t.title;
-            auto users = UsersOfUnit(t.handler_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.handler_unit_id);
             users.push_back(t.leader_user_id);
             after.push_back([this, users, title, t] {
                 Notify(users, "assigned", title, "截止日期 " + t.deadline, t.id);
@@ -403,7 +389,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             if (auto st = CheckNote(in.note, true, "办理结果"); !st) return st.error();
             t.reported_on = today_text;
             t.last_note_on = today_text;
-            auto users = UsersOfUnit(t.office_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.office_unit_id);
             after.push_back([this, users, t] { Notify(users, "reported", "待查办：" + t.title, "", t.id); });
             break;
         }
@@ -418,7 +404,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             if (auto st = CheckNote(in.note, true, "退回原因"); !st) return st.error();
             t.send_back_count++;
             t.reported_on.clear();
-            auto users = UsersOfUnit(t.handler_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.handler_unit_id);
             after.push_back([this, users, t] { Notify(users, "sent_back", "查办退回：" + t.title, "", t.id); });
             break;
         }
@@ -442,7 +428,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             t.deadline = FormatIsoDate(*d);
             t.signed_on = today_text;
             detail = "{\"deadline\":" + JsonQuote(t.deadline) + "}";
-            auto users = UsersOfUnit(t.handler_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.handler_unit_id);
             users.push_back(t.leader_user_id);
             after.push_back([this, users, t] { Notify(users, "reopened", "回访不满意，重新办理：" + t.title, "", t.id); });
             break;
@@ -457,7 +443,7 @@ Result<TicketView> TicketService::ActLocked(const Actor& actor, Id id, const Tic
             t.extension_days = in.extension_days;
             t.extension_reason = in.note;
             detail = "{\"days\":" + std::to_string(in.extension_days) + "}";
-            auto users = UsersOfUnit(t.office_unit_id);
+            auto users = ActiveUsersOfUnit(store_, t.office_unit_id);
             after.push_back([this, users, t] { Notify(users, "extension", "延期申请：" + t.title, t.extension_reason, t.id); });
             break;
         }
@@ -795,13 +781,8 @@ Result<MeetingView> TicketService::CreateMeeting(const Actor& actor, tk::Meeting
     if (!IsManager(actor.role)) return RoleForbidden();
     if (auto st = tk::Validate(m); !st) return st.error();
     if (m.held_on > clock_.Today()) return Invalid("会议日期不能晚于今天", "held_on");
-    std::string unit;
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        exists = index.tree().Find(m.unit_id) != nullptr;
-        unit = index.tree().NameOf(m.unit_id);
-    });
-    if (!exists || !InScope(actor, m.unit_id)) return NotFound("单位", "unit_id");
+    auto unit = UnitInScope(actor, m.unit_id, "单位", "unit_id");
+    if (!unit) return unit.error();
     m.created_by = actor.username;
     m.created_at = clock_.NowIso();
     std::lock_guard lock(store_mutex_);
@@ -811,7 +792,7 @@ Result<MeetingView> TicketService::CreateMeeting(const Actor& actor, tk::Meeting
           "{\"kind\":" + JsonQuote(tk::MeetingKindName(m.kind)) + ",\"title\":" + JsonQuote(m.title) +
               ",\"held_on\":" + JsonQuote(m.held_on) + "}");
     tx->Commit();
-    return MeetingView{m, unit, 0, 0};
+    return MeetingView{m, *unit, 0, 0};
 }
 
 Result<std::vector<MeetingView>> TicketService::ListMeetings(const Actor& actor, int year) {
@@ -870,13 +851,8 @@ Result<DeliberationView> TicketService::CreateDeliberation(const Actor& actor, t
     if (!IsManager(actor.role) && actor.role != Role::kSecretary) return RoleForbidden();
     if (auto st = tk::Validate(d); !st) return st.error();
     if (d.held_on > clock_.Today()) return Invalid("议事日期不能晚于今天", "held_on");
-    std::string unit;
-    bool exists = false;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        exists = index.tree().Find(d.unit_id) != nullptr;
-        unit = index.tree().NameOf(d.unit_id);
-    });
-    if (!exists || !InScope(actor, d.unit_id)) return NotFound("单位", "unit_id");
+    auto unit = UnitInScope(actor, d.unit_id, "单位", "unit_id");
+    if (!unit) return unit.error();
     d.created_by = actor.username;
     d.created_at = clock_.NowIso();
     std::lock_guard lock(store_mutex_);
@@ -884,7 +860,7 @@ Result<DeliberationView> TicketService::CreateDeliberation(const Actor& actor, t
     d.id = tickets_.InsertDeliberation(d);
     Audit(actor, "create", "deliberation", d.id, "{\"topic\":" + JsonQuote(d.topic) + "}");
     tx->Commit();
-    return DeliberationView{d, unit, {}};
+    return DeliberationView{d, *unit, {}};
 }
 
 Result<std::vector<DeliberationView>> TicketService::ListDeliberations(const Actor& actor) {

@@ -251,7 +251,6 @@ private:
                        const core::CivilDate& today);
     void Notify(const std::vector<Id>& users, const std::string& kind, const std::string& title,
                 const std::string& body, Id ticket_id);
-    std::vector<Id> UsersOfUnit(Id unit_id);
     Status CheckSource(const Actor& actor, core::tickets::Source source, Id source_id);
 
     core::ports::TicketStore& tickets_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/common/enum_names.hpp"
 #include "core/common/transition_table.hpp"
 #include "core/tickets/ticket.hpp"
 
@@ -10,18 +11,21 @@ namespace lingyan::core::projects {
 
 namespace {
 
-struct Names {
-    const char* name;
-    const char* label;
-};
-
-constexpr Names kKinds[] = {
-    {"secretary", "书记项目"}, {"monitor", "班长示范项目"}, {"deputy", "班副争先项目"}, {"bounty", "揭榜挂帅"}};
-constexpr Names kStates[] = {
-    {"published", "待揭榜"}, {"claimed", "已揭榜待确认"}, {"active", "推进中"}, {"completed", "已完成"}};
-constexpr Names kActions[] = {
-    {"claim", "揭榜"}, {"confirm", "确认揭榜"}, {"refuse", "退回揭榜"}, {"report", "报告进展"}, {"complete", "结项"}};
-constexpr const char* kClaimStatuses[] = {"pending", "confirmed", "refused"};
+constexpr EnumName<Kind> kKinds[] = {{Kind::kSecretary, "secretary", "书记项目"},
+                                     {Kind::kMonitor, "monitor", "班长示范项目"},
+                                     {Kind::kDeputy, "deputy", "班副争先项目"},
+                                     {Kind::kBounty, "bounty", "揭榜挂帅"}};
+constexpr EnumName<State> kStates[] = {{State::kPublished, "published", "待揭榜"},
+                                       {State::kClaimed, "claimed", "已揭榜待确认"},
+                                       {State::kActive, "active", "推进中"},
+                                       {State::kCompleted, "completed", "已完成"}};
+constexpr EnumName<Action> kActions[] = {{Action::kClaim, "claim", "揭榜"},
+                                         {Action::kConfirm, "confirm", "确认揭榜"},
+                                         {Action::kRefuse, "refuse", "退回揭榜"},
+                                         {Action::kReport, "report", "报告进展"},
+                                         {Action::kComplete, "complete", "结项"}};
+constexpr EnumName<ClaimStatus> kClaimStatuses[] = {
+    {ClaimStatus::kPending, "pending"}, {ClaimStatus::kConfirmed, "confirmed"}, {ClaimStatus::kRefused, "refused"}};
 
 constexpr Transition kTransitions[] = {
     {State::kPublished, Action::kClaim, Party::kClaimant, State::kClaimed},
@@ -31,30 +35,19 @@ constexpr Transition kTransitions[] = {
     {State::kActive, Action::kComplete, Party::kOffice, State::kCompleted},
 };
 
-template <std::size_t N, typename E>
-std::optional<E> FromName(const Names (&names)[N], std::string_view s) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (s == names[i].name || s == names[i].label) return static_cast<E>(i);
-    return std::nullopt;
-}
-
 }  // namespace
 
-const char* KindName(Kind k) { return kKinds[static_cast<int>(k)].name; }
-const char* KindLabel(Kind k) { return kKinds[static_cast<int>(k)].label; }
-std::optional<Kind> KindFromName(std::string_view s) { return FromName<4, Kind>(kKinds, s); }
-const char* StateName(State s) { return kStates[static_cast<int>(s)].name; }
-const char* StateLabel(State s) { return kStates[static_cast<int>(s)].label; }
-std::optional<State> StateFromName(std::string_view s) { return FromName<4, State>(kStates, s); }
-const char* ActionName(Action a) { return kActions[static_cast<int>(a)].name; }
-const char* ActionLabel(Action a) { return kActions[static_cast<int>(a)].label; }
-std::optional<Action> ActionFromName(std::string_view s) { return FromName<5, Action>(kActions, s); }
-const char* ClaimStatusName(ClaimStatus s) { return kClaimStatuses[static_cast<int>(s)]; }
-std::optional<ClaimStatus> ClaimStatusFromName(std::string_view s) {
-    for (std::size_t idx = 0; idx < std::size(kClaimStatuses); ++idx)
-        if (s == kClaimStatuses[idx]) return static_cast<ClaimStatus>(idx);
-    return std::nullopt;
-}
+const char* KindName(Kind k) { return EnumNameOf(kKinds, k, ""); }
+const char* KindLabel(Kind k) { return EnumLabelOf(kKinds, k, ""); }
+std::optional<Kind> KindFromName(std::string_view s) { return EnumFromName(kKinds, s, NameMatch::kNameOrLabel); }
+const char* StateName(State s) { return EnumNameOf(kStates, s, ""); }
+const char* StateLabel(State s) { return EnumLabelOf(kStates, s, ""); }
+std::optional<State> StateFromName(std::string_view s) { return EnumFromName(kStates, s, NameMatch::kNameOrLabel); }
+const char* ActionName(Action a) { return EnumNameOf(kActions, a, ""); }
+const char* ActionLabel(Action a) { return EnumLabelOf(kActions, a, ""); }
+std::optional<Action> ActionFromName(std::string_view s) { return EnumFromName(kActions, s, NameMatch::kNameOrLabel); }
+const char* ClaimStatusName(ClaimStatus s) { return EnumNameOf(kClaimStatuses, s, ""); }
+std::optional<ClaimStatus> ClaimStatusFromName(std::string_view s) { return EnumFromName(kClaimStatuses, s); }
 
 std::span<const Transition> Transitions() { return kTransitions; }
 

@@ -1,21 +1,21 @@
 #include "core/tickets/ticket.hpp"
 
+#include "core/common/enum_names.hpp"
 #include "core/text/cell_text.hpp"
 
 namespace lingyan::core::tickets {
 
 namespace {
 
-struct Names {
-    const char* name;
-    const char* label;
-};
+constexpr EnumName<Source> kSources[] = {
+    {Source::kMeeting, "meeting", "会议交办"},   {Source::kMinqing, "minqing", "民情走访"},
+    {Source::kYishitang, "yishitang", "百姓议事堂"}, {Source::kHotline, "hotline", "12345热线"},
+    {Source::kSeminar, "seminar", "培训研讨"},   {Source::kSplit, "split", "拆分"}};
 
-constexpr Names kSources[] = {{"meeting", "会议交办"},   {"minqing", "民情走访"}, {"yishitang", "百姓议事堂"},
-                              {"hotline", "12345热线"}, {"seminar", "培训研讨"}, {"split", "拆分"}};
-
-constexpr Names kMeetingKinds[] = {
-    {"secretary_talk", "书记讲给书记听"}, {"work_meeting", "工作例会"}, {"seminar", "研讨交流"}, {"dispatch", "点调会"}};
+constexpr EnumName<MeetingKind> kMeetingKinds[] = {{MeetingKind::kSecretaryTalk, "secretary_talk", "书记讲给书记听"},
+                                                   {MeetingKind::kWorkMeeting, "work_meeting", "工作例会"},
+                                                   {MeetingKind::kSeminar, "seminar", "研讨交流"},
+                                                   {MeetingKind::kDispatch, "dispatch", "点调会"}};
 
 Status CheckDate(const std::string& text, const char* field) {
     if (!ParseIsoDate(text)) return Invalid("日期应为 YYYY-MM-DD：" + text, field);
@@ -32,20 +32,14 @@ Status CheckText(const std::string& text, std::size_t max, const std::string& fi
     return Ok();
 }
 
-const char* SourceName(Source s) { return kSources[static_cast<int>(s)].name; }
-const char* SourceLabel(Source s) { return kSources[static_cast<int>(s)].label; }
-std::optional<Source> SourceFromName(std::string_view s) {
-    for (int i = 0; i < static_cast<int>(std::size(kSources)); ++i)
-        if (s == kSources[i].name) return static_cast<Source>(i);
-    return std::nullopt;
-}
+const char* SourceName(Source s) { return EnumNameOf(kSources, s, ""); }
+const char* SourceLabel(Source s) { return EnumLabelOf(kSources, s, ""); }
+std::optional<Source> SourceFromName(std::string_view s) { return EnumFromName(kSources, s); }
 
-const char* MeetingKindName(MeetingKind k) { return kMeetingKinds[static_cast<int>(k)].name; }
-const char* MeetingKindLabel(MeetingKind k) { return kMeetingKinds[static_cast<int>(k)].label; }
+const char* MeetingKindName(MeetingKind k) { return EnumNameOf(kMeetingKinds, k, ""); }
+const char* MeetingKindLabel(MeetingKind k) { return EnumLabelOf(kMeetingKinds, k, ""); }
 std::optional<MeetingKind> MeetingKindFromName(std::string_view s) {
-    for (int i = 0; i < static_cast<int>(std::size(kMeetingKinds)); ++i)
-        if (s == kMeetingKinds[i].name || s == kMeetingKinds[i].label) return static_cast<MeetingKind>(i);
-    return std::nullopt;
+    return EnumFromName(kMeetingKinds, s, NameMatch::kNameOrLabel);
 }
 
 Status ValidateNew(const Ticket& t) {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/common/enum_names.hpp"
 #include "core/common/transition_table.hpp"
 
 namespace lingyan::core::tickets {
@@ -50,25 +51,27 @@ constexpr Transition kTransitions[] = {
     {kVerified, kDissatisfied, kRaiser, kInProgress},
 };
 
-struct Names {
-    const char* name;
-    const char* label;
+constexpr EnumName<State> kStateNames[] = {
+    {kRegistered, "registered", "已登记"}, {kAssigned, "assigned", "已交办"}, {kSigned, "signed", "已签收"},
+    {kInProgress, "in_progress", "办理中"}, {kReported, "reported", "已报结"}, {kVerified, "verified", "已查办"},
+    {kClosed, "closed", "已办结"},          {kMerged, "merged", "已合并"},     {kSplitUp, "split", "已拆分"},
 };
 
-constexpr Names kStateNames[] = {
-    {"registered", "已登记"}, {"assigned", "已交办"}, {"signed", "已签收"},   {"in_progress", "办理中"},
-    {"reported", "已报结"},   {"verified", "已查办"}, {"closed", "已办结"},   {"merged", "已合并"},
-    {"split", "已拆分"},
-};
-
-constexpr Names kActionNames[] = {
-    {"assign", "交办"},       {"sign", "签收"},
-    {"note", "报送进展"},     {"report", "报结"},
-    {"accept", "查办通过"},   {"send_back", "查办退回"},
-    {"satisfied", "回访满意"}, {"dissatisfied", "回访不满意"},
-    {"request_extension", "申请延期"}, {"approve_extension", "批准延期"},
-    {"reject_extension", "驳回延期"},  {"reassign", "改派"},
-    {"merge", "合并"},        {"split", "拆分"},
+constexpr EnumName<Action> kActionNames[] = {
+    {kAssign, "assign", "交办"},
+    {kSign, "sign", "签收"},
+    {kNote, "note", "报送进展"},
+    {kReport, "report", "报结"},
+    {kAccept, "accept", "查办通过"},
+    {kSendBack, "send_back", "查办退回"},
+    {kSatisfied, "satisfied", "回访满意"},
+    {kDissatisfied, "dissatisfied", "回访不满意"},
+    {kRequestExtension, "request_extension", "申请延期"},
+    {kApproveExtension, "approve_extension", "批准延期"},
+    {kRejectExtension, "reject_extension", "驳回延期"},
+    {kReassign, "reassign", "改派"},
+    {kMerge, "merge", "合并"},
+    {kSplit, "split", "拆分"},
 };
 
 }  // namespace
@@ -101,22 +104,14 @@ std::optional<Party> WaitingOn(State s) {
     }
 }
 
-const char* StateName(State s) { return kStateNames[static_cast<int>(s)].name; }
-const char* StateLabel(State s) { return kStateNames[static_cast<int>(s)].label; }
-const char* ActionName(Action a) { return kActionNames[static_cast<int>(a)].name; }
-const char* ActionLabel(Action a) { return kActionNames[static_cast<int>(a)].label; }
+const char* StateName(State s) { return EnumNameOf(kStateNames, s, ""); }
+const char* StateLabel(State s) { return EnumLabelOf(kStateNames, s, ""); }
+const char* ActionName(Action a) { return EnumNameOf(kActionNames, a, ""); }
+const char* ActionLabel(Action a) { return EnumLabelOf(kActionNames, a, ""); }
 
-std::optional<State> StateFromName(std::string_view s) {
-    for (int i = 0; i < static_cast<int>(std::size(kStateNames)); ++i)
-        if (s == kStateNames[i].name) return static_cast<State>(i);
-    return std::nullopt;
-}
+std::optional<State> StateFromName(std::string_view s) { return EnumFromName(kStateNames, s); }
 
-std::optional<Action> ActionFromName(std::string_view s) {
-    for (int i = 0; i < static_cast<int>(std::size(kActionNames)); ++i)
-        if (s == kActionNames[i].name) return static_cast<Action>(i);
-    return std::nullopt;
-}
+std::optional<Action> ActionFromName(std::string_view s) { return EnumFromName(kActionNames, s); }
 
 const char* PartyName(Party p) {
     switch (p) {

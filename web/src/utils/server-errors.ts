@@ -2,7 +2,7 @@
 // user about 403/404/5xx and network failures unless the call was `quiet`; these helpers cover
 // what a page decides itself: a field error under its form item, a bad row under its grid cell,
 // a refusal as a message, and "not found or out of scope" as the page's own empty state.
-import { reactive } from 'vue';
+import { reactive, type Ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import { ApiError } from '../api/http';
 import { t } from '../i18n';
@@ -37,6 +37,17 @@ export function isMissing(error: unknown): boolean {
 /** Shows a refused change (a quiet request) as a warning with the server's reason. */
 export function warnRefused(error: unknown): void {
   if (error instanceof ApiError) ElMessage.warning(error.message || t('errors.conflict'));
+}
+
+/**
+ * A refused workflow action (a ticket's or a project's): its reason goes to `reason`, shown in the
+ * action's dialog, and when no dialog is open (an action that asks nothing) also as a message.
+ * Other failures were shown by the http layer.
+ */
+export function showActionRefusal(error: unknown, reason: Ref<string>, dialogOpen: boolean): void {
+  if (!(error instanceof ApiError)) return;
+  reason.value = error.message;
+  if (!dialogOpen) ElMessage.error(error.message);
 }
 
 // ---- row errors (422 `rows`) on grid cells ----

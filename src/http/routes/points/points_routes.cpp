@@ -225,6 +225,40 @@ core::Result<std::string> RequiredString(const json::object& o, const char* name
     return v->value_or("");
 }
 
+// The scoring scheme of a period as a request gives it, the same for a new period and a change to
+// one: stars, base_points, zeroing_rules and publicity_days (clamped to -1 … 10000); each absent
+// one stays unset.
+core::Status ReadPeriodScheme(const json::object& o, app::PeriodPatch& scheme) {
+    auto stars = PointsArrayField(o, "stars");
+    if (!stars) return stars.error();
+    scheme.stars = *stars;
+    auto base = PointsField(o, "base_points");
+    if (!base) return base.error();
+    scheme.base_points = *base;
+    auto zeroing = StringArrayField(o, "zeroing_rules");
+    if (!zeroing) return zeroing.error();
+    scheme.zeroing_rules = *zeroing;
+    auto days = IntField(o, "publicity_days");
+    if (!days) return days.error();
+    if (*days) scheme.publicity_days = static_cast<int>(std::clamp<std::int64_t>(**days, -1, 10000));
+    return core::Ok();
+}
+
+// The rule, date and note of recorded activity, and its quantity (one point when absent): the same
+// for one member (app::SubmitActivity) and many (app::BulkRecord).
+template <class Activity>
+core::Status ReadActivity(const json::object& o, Activity& in) {
+    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
+        auto v = RequiredString(o, name);
+        if (!v) return v.error();
+        *slot = *v;
+    }
+    auto quantity = PointsField(o, "quantity");
+    if (!quantity) return quantity.error();
+    in.quantity = quantity->value_or(points::kOnePoint);
+    return core::Ok();
+}
+
 }  // namespace
 
 namespace handlers {
@@ -262,18 +296,12 @@ Response CreatePeriod(Services& s, Request& req) {
         if (!v) return ErrorResponse(v.error());
         *slot = *v;
     }
-    auto stars = PointsArrayField(*o, "stars");
-    if (!stars) return ErrorResponse(stars.error());
-    in.stars = *stars;
-    auto base = PointsField(*o, "base_points");
-    if (!base) return ErrorResponse(base.error());
-    in.base_points = base->value_or(0);
-    auto zeroing = StringArrayField(*o, "zeroing_rules");
-    if (!zeroing) return ErrorResponse(zeroing.error());
-    in.zeroing_rules = zeroing->value_or(std::vector<std::string>{});
-    auto days = IntField(*o, "publicity_days");
-    if (!days) return ErrorResponse(days.error());
-    in.publicity_days = static_cast<int>(std::clamp<std::int64_t>(days->value_or(7), -1, 10000));
+    app::PeriodPatch scheme;
+    if (auto st = ReadPeriodScheme(*o, scheme); !st) return ErrorResponse(st.error());
+    in.stars = scheme.stars;
+    in.base_points = scheme.base_points.value_or(0);
+    in.zeroing_rules = scheme.zeroing_rules.value_or(std::vector<std::string>{});
+    in.publicity_days = scheme.publicity_days.value_or(7);
     auto created = s.points.CreatePeriod(req.user->actor, in);
     if (!created) return ErrorResponse(created.error());
     return Json(201, PeriodJson(app::PeriodView{*created, {}, false}));
@@ -290,18 +318,7 @@ Response UpdatePeriod(Services& s, Request& req, Id id) {
         if (!v) return ErrorResponse(v.error());
         *slot = *v;
     }
-    auto stars = PointsArrayField(*o, "stars");
-    if (!stars) return ErrorResponse(stars.error());
-    patch.stars = *stars;
-    auto base = PointsField(*o, "base_points");
-    if (!base) return ErrorResponse(base.error());
-    patch.base_points = *base;
-    auto zeroing = StringArrayField(*o, "zeroing_rules");
-    if (!zeroing) return ErrorResponse(zeroing.error());
-    patch.zeroing_rules = *zeroing;
-    auto days = IntField(*o, "publicity_days");
-    if (!days) return ErrorResponse(days.error());
-    if (*days) patch.publicity_days = static_cast<int>(std::clamp<std::int64_t>(**days, -1, 10000));
+    if (auto st = ReadPeriodScheme(*o, patch); !st) return ErrorResponse(st.error());
     auto closed = BoolField(*o, "closed");
     if (!closed) return ErrorResponse(closed.error());
     patch.closed = *closed;
@@ -451,14 +468,7 @@ Response RecordEvent(Services& s, Request& req) {
     auto member = IntField(*o, "member_id");
     if (!member) return ErrorResponse(member.error());
     in.member_id = member->value_or(0);
-    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
-        auto v = RequiredString(*o, name);
-        if (!v) return ErrorResponse(v.error());
-        *slot = *v;
-    }
-    auto quantity = PointsField(*o, "quantity");
-    if (!quantity) return ErrorResponse(quantity.error());
-    in.quantity = quantity->value_or(points::kOnePoint);
+    if (auto st = ReadActivity(*o, in); !st) return ErrorResponse(st.error());
     auto created = s.points.Submit(req.user->actor, in);
     if (!created) return ErrorResponse(created.error());
     return Json(201, EventJson(*created));
@@ -469,14 +479,7 @@ Response RecordEventsBulk(Services& s, Request& req) {
     auto o = ParseObject(req.body, {"members", "rule", "date", "quantity", "note"});
     if (!o) return ErrorResponse(o.error());
     app::BulkRecord in;
-    for (auto [name, slot] : {std::pair{"rule", &in.rule}, {"date", &in.date}, {"note", &in.note}}) {
-        auto v = RequiredString(*o, name);
-        if (!v) return ErrorResponse(v.error());
-        *slot = *v;
-    }
-    auto quantity = PointsField(*o, "quantity");
-    if (!quantity) return ErrorResponse(quantity.error());
-    in.quantity = quantity->value_or(points::kOnePoint);
+    if (auto st = ReadActivity(*o, in); !st) return ErrorResponse(st.error());
     auto members = o->find("members");
     if (members == o->end() || !members->value().is_array())
         return ErrorResponse(core::Invalid("members 应为党员编号数组", "members"));

@@ -171,6 +171,20 @@ core::Result<app::PositionPatch> PositionPatchFrom(const json::object& o) {
     return p;
 }
 
+// A page of units or people ({items, total, page, size}), its JSON built in one arena.
+template <class Page, class ItemJson>
+Response PageReply(const Page& page, ItemJson item_json) {
+    json::monotonic_resource mr;
+    json::object out(&mr);
+    json::array& items = out.emplace("items", json::array(&mr)).first->value().as_array();
+    items.reserve(page.items.size());
+    for (const auto& item : page.items) items.push_back(item_json(item, &mr));
+    out.emplace("total", page.total);
+    out.emplace("page", page.page);
+    out.emplace("size", page.size);
+    return Json(200, out);
+}
+
 }  // namespace
 
 namespace handlers {
@@ -188,15 +202,7 @@ Response ListUnits(Services& s, Request& req) {
     q.size = static_cast<int>(*size);
     auto result = s.roster.ListUnits(req.user->actor, q);
     if (!result) return ErrorResponse(result.error());
-    json::monotonic_resource mr;
-    json::object out(&mr);
-    json::array& items = out.emplace("items", json::array(&mr)).first->value().as_array();
-    items.reserve(result->items.size());
-    for (const auto& u : result->items) items.push_back(UnitJson(u, &mr));
-    out.emplace("total", result->total);
-    out.emplace("page", result->page);
-    out.emplace("size", result->size);
-    return Json(200, out);
+    return PageReply(*result, UnitJson);
 }
 
 // POST /api/v1/units
@@ -362,15 +368,7 @@ Response ListPeople(Services& s, Request& req) {
     if (!q) return ErrorResponse(q.error());
     auto page = s.roster.ListPeople(req.user->actor, *q);
     if (!page) return ErrorResponse(page.error());
-    json::monotonic_resource mr;
-    json::object out(&mr);
-    json::array& items = out.emplace("items", json::array(&mr)).first->value().as_array();
-    items.reserve(page->items.size());
-    for (const auto& p : page->items) items.push_back(PersonJson(p, &mr));
-    out.emplace("total", page->total);
-    out.emplace("page", page->page);
-    out.emplace("size", page->size);
-    return Json(200, out);
+    return PageReply(*page, PersonJson);
 }
 
 // GET /api/v1/people/{id}
