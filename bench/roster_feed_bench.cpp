@@ -57,13 +57,15 @@ World* Seeded() {
                       << " s\n";
             rt->StartChangeFeed();
         }
-        while (!w->a->feed->Current() || !w->b->feed->Current()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        while (!w->a->feed->Current() || !w->b->feed->Current())
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         w->a->roster->WithIndex([&](const lingyan::core::roster::RosterIndex& index) {
             // People the app would let an officer edit (some of the generated data set's join dates
             // fail the person rules, and an edit re-checks the whole person).
             const std::string today = w->a->clock.Today();
             index.ForEachPerson([&](const lingyan::core::roster::Person& p) {
-                if (w->people.size() < 1000 && lingyan::core::roster::ValidatePerson(p, today)) w->people.push_back(p.id);
+                if (w->people.size() < 1000 && lingyan::core::roster::ValidatePerson(p, today))
+                    w->people.push_back(p.id);
             });
         });
         return w;

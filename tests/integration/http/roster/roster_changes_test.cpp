@@ -369,8 +369,9 @@ TEST_F(RosterTwoServers, ATransactionOverTheRowLimitIsAppliedByAWholeReloadAndOn
     // What the writer noted: keys under the limit, one ('*', 0) in their place over it.
     ASSERT_EQ(txids.size(), 3u);
     auto noted = [&](std::int64_t txid, const char* tbl) {
-        return storage::AsInt(db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE txid = ? AND kind = 'roster' AND tbl = ?",
-                                        {txid, std::string(tbl)})[0][0]);
+        return storage::AsInt(
+            db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE txid = ? AND kind = 'roster' AND tbl = ?",
+                      {txid, std::string(tbl)})[0][0]);
     };
     EXPECT_EQ(noted(txids[0], "people"), 600);
     EXPECT_EQ(noted(txids[0], "*"), 0);
@@ -392,7 +393,8 @@ TEST_F(RosterTwoServers, AStatementThatChangesNoRowNotesNothingAndOldEntriesAreP
 
     // An entry older than a day with its keys: a feed that starts prunes both.
     db->Begin();
-    db->Query("INSERT INTO change_feed (kind, origin, txid, at) VALUES ('roster', 'old', -7, now() - interval '2 days')");
+    db->Query("INSERT INTO change_feed (kind, origin, txid, at) "
+              "VALUES ('roster', 'old', -7, now() - interval '2 days')");
     db->Query("INSERT INTO change_feed_rows (txid, kind, tbl, id) VALUES (-7, 'roster', 'people', 1)");
     db->Commit();
     composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
