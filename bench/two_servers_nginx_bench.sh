@@ -10,11 +10,16 @@
 # cores they must). Never fails on time.
 # Under LINGYAN_PG_OPTS="-c shared_preload_libraries=pg_stat_statements" it first prints, for each
 # path of the mix, the statements PostgreSQL ran per request (pg_stat_statements over a short run).
+# After the two-server line it prints each server's change-feed counters: whole view reloads and
+# rows applied one by one (lingyan_feed_applied_total, lingyan_feed_rows_applied_total).
+# ROSTER_FEED=whole puts back the roster's triggers of before migration 94 (a `roster` entry without
+# keys): every roster write makes the other server reload its whole roster — the comparison figure.
 #   usage: scripts/with-postgres.sh bench/two_servers_nginx_bench.sh BIN [DURATION]
 set -euo pipefail
 BIN=$(realpath "${1:?usage: two_servers_nginx_bench.sh BIN [DURATION]}")
 SECS=${2:-15}
 WRITES=${WRITES:-0}
+ROSTER_FEED=${ROSTER_FEED:-rows}
 [ -n "${LINGYAN_TEST_PG:-}" ] || { echo "run under scripts/with-postgres.sh"; exit 1; }
 for t in nginx wrk taskset; do command -v $t >/dev/null || { echo "$t missing"; exit 1; }; done
 DIR=$(mktemp -d /tmp/lingyan-scaleout.XXXXXX)
@@ -51,7 +56,7 @@ PG_MAIN=$(head -1 "$(psql -qAt "$DB" -c "SHOW data_directory")/postmaster.pid")
 serve() {  # serve CORE LOG [--demo]: one server pinned to CORE; its port in PORT (not in a $(…)
            # subshell: PIDS must reach stop_servers)
   taskset -c "$1" "$BIN" serve --db "$DB" --audit-key "$DIR/k.audit-key" --data-dir "$DIR/data" --port 0 --quiet \
-    --threads 2 "${@:3}" >"$DIR/$2" 2>&1 &
+    --threads 2 --metrics-token-file "$DIR/metrics.token" "${@:3}" >"$DIR/$2" 2>&1 &
   PIDS+=($!)
   PORT=$(wait_port "$DIR/$2")
 }
@@ -84,6 +89,12 @@ login() {  # login URL USER → "cookie csrf"
     python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')"
 }
 
+echo "bench-metrics-token-0123456789" >"$DIR/metrics.token"
+feed_counters() {  # feed_counters PORT → "reloads N, rows N"
+  curl -fsS -H "Authorization: Bearer $(cat "$DIR/metrics.token")" "http://127.0.0.1:$1/metrics" |
+    awk '/^lingyan_feed_applied_total/ {r = $2} /^lingyan_feed_rows_applied_total/ {w = $2} END {printf "whole reloads %s, rows applied %s", r, w}'
+}
+
 # The demo once (first server), then the paths of the mix.
 serve 0 first.log --demo; P0=$PORT
 [ -n "$P0" ] || { cat "$DIR/first.log" >&2; exit 1; }
@@ -103,6 +114,16 @@ for p in "${PATHS[@]}"; do
   [ "$code" = 200 ] || { echo "GET $p as county answered $code" >&2; exit 1; }
 done
 stop_servers
+if [ "$ROSTER_FEED" = whole ]; then
+  psql -q "$DB" -c "DO \$\$ DECLARE t TEXT; BEGIN
+    FOREACH t IN ARRAY ARRAY['units', 'people', 'positions', 'party_orgs', 'unit_incomes'] LOOP
+      EXECUTE format('DROP TRIGGER %I ON %I', t || '_feed_insert', t);
+      EXECUTE format('DROP TRIGGER %I ON %I', t || '_feed_update', t);
+      EXECUTE format('DROP TRIGGER %I ON %I', t || '_feed_delete', t);
+      EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
+                     'FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note(''roster'')', t || '_feed', t);
+    END LOOP; END \$\$"
+fi
 
 {
   echo "local paths = {"
@@ -161,7 +182,7 @@ if psql -qAt "$DB" -c "SHOW shared_preload_libraries" | grep -q pg_stat_statemen
   stop_servers
 fi
 
-echo "== read-heavy mix (writes: $WRITES), ${SECS}s each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "== read-heavy mix (writes: $WRITES, roster feed: $ROSTER_FEED), ${SECS}s each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 serve 0 a.log; PA=$PORT
 run "one server (core 0), direct" "http://127.0.0.1:$PA"
 NG=$(nginx_for "$PA")
@@ -171,3 +192,4 @@ serve 0 a.log; PA=$PORT
 serve 1 b.log; PB=$PORT
 NG=$(nginx_for "$PA" "$PB")
 run "two servers (cores 0 and 1) behind nginx" "http://127.0.0.1:$NG"
+echo "    change feed: server A $(feed_counters "$PA"); server B $(feed_counters "$PB")"

@@ -1,5 +1,10 @@
 #include "main/composition.hpp"
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/attachments/image_previews.hpp"
 #include "storage/backup/backup.hpp"
@@ -25,6 +30,21 @@ bool IsPostgres(const std::string& url) {
 // PostgreSQL connections carry the Runtime's origin, so that the change feed knows its own writes.
 std::string Tagged(const std::string& url, const std::string& origin) {
     return IsPostgres(url) ? storage::WithApplicationName(url, origin) : url;
+}
+
+// The roster's rows noted by the feed (migration 94: the keys per table), or nullopt for a table
+// this version does not know (then the whole roster is read again).
+std::optional<app::RosterChanges> RosterChangesOf(const std::map<std::string, std::set<std::int64_t>>& tables) {
+    app::RosterChanges out;
+    const std::pair<const char*, std::vector<app::Id>*> kTables[] = {
+        {"units", &out.units}, {"people", &out.people}, {"positions", &out.positions},
+        {"party_orgs", &out.party_orgs}, {"unit_incomes", &out.income_units}};
+    for (const auto& [table, keys] : tables) {
+        auto it = std::find_if(std::begin(kTables), std::end(kTables), [&](const auto& t) { return table == t.first; });
+        if (it == std::end(kTables)) return std::nullopt;
+        it->second->assign(keys.begin(), keys.end());
+    }
+    return out;
 }
 
 }  // namespace
@@ -121,9 +141,14 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
 
 void Runtime::StartChangeFeed() {
     if (!IsPostgres(db_url) || feed) return;
-    feed = std::make_unique<storage::ChangeFeed>(db_url, origin, [this](const std::set<std::string>& kinds) {
+    feed = std::make_unique<storage::ChangeFeed>(db_url, origin, [this](const storage::FeedChanges& changes) {
+        const auto& kinds = changes.kinds;
         if (kinds.count("accounts")) auth->Invalidate();  // first: the reloads below may take seconds
         if (kinds.count("roster")) roster->Reload();
+        else if (auto rows = changes.rows.find("roster"); rows != changes.rows.end()) {
+            if (auto patch = RosterChangesOf(rows->second)) roster->ApplyChanges(*patch);
+            else roster->Reload();
+        }
         if (kinds.count("points")) points->Reload();
         if (kinds.count("campaigns")) campaigns->Reload();
         if (kinds.count("arena")) arena->Refresh();

@@ -68,7 +68,8 @@ struct Runtime {
     http::Services& Services();
 
     // PostgreSQL only (no-op on SQLite): follows the other servers' writes through the change feed
-    // (storage/feed/change_feed.hpp) and reloads the roster index and points boards they touch;
+    // (storage/feed/change_feed.hpp): applies their roster rows to the roster index one by one
+    // (a whole reload after a transaction of more than 1,000 rows) and reloads the points boards;
     // drops the kept sessions when another process ended one or changed an account, and while the
     // feed follows, kept sessions are trusted for a minute (app/accounts/auth_service.hpp).
     // Called by serve; the CLI's one-shot commands do not listen.

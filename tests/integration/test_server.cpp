@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <boost/json.hpp>
 #include <condition_variable>
 #include <cstdio>
@@ -228,6 +229,20 @@ TestServer::TestServer(const std::string& db_url, bool demo, const std::string& 
     std::unique_lock lock(m);
     cv.wait(lock, [&] { return port != 0; });
     port_ = port;
+}
+
+void TwoServersTest::SetUp() {
+    url_ = FreshDatabase("postgres");
+    if (url_.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set";
+    a_ = std::make_unique<TestServer>(url_, /*demo=*/true);
+    b_ = std::make_unique<TestServer>(url_, /*demo=*/false);
+    a_->runtime().StartChangeFeed();
+    b_->runtime().StartChangeFeed();
+    const auto started = std::chrono::steady_clock::now();
+    while (!a_->runtime().feed->Current() || !b_->runtime().feed->Current()) {
+        ASSERT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10)) << "the feeds did not follow";
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
 }
 
 TestServer::~TestServer() {

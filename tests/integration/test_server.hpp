@@ -134,6 +134,16 @@ protected:
     std::unique_ptr<TestServer> server_;
 };
 
+// Two in-process servers on one fresh PostgreSQL database — A with the demo deployment, B without —
+// each following the other's writes through its change feed; SetUp returns once both feeds follow
+// (skipped without LINGYAN_TEST_PG).
+class TwoServersTest : public ::testing::Test {
+protected:
+    void SetUp() override;
+    std::string url_;
+    std::unique_ptr<TestServer> a_, b_;
+};
+
 // A logged-in client: keeps the session cookie and CSRF token.
 class Client {
 public:

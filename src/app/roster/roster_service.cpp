@@ -56,6 +56,81 @@ void RosterService::Reload() {
     }
     std::unique_lock lock(index_mutex_);
     index_ = std::move(fresh);
+    ++reloads_;
+}
+
+namespace {
+
+// `ids` put with `put` when among `found` (read from the store), else removed with `remove`.
+template <typename Row, typename Put, typename Remove>
+void PutOrRemove(const std::vector<Id>& ids, std::vector<Row> found, Put put, Remove remove) {
+    std::unordered_set<Id> present;
+    for (const Row& row : found) present.insert(row.id);
+    for (Id id : ids)
+        if (!present.contains(id)) remove(id);
+    for (Row& row : found) put(std::move(row));
+}
+
+}  // namespace
+
+void RosterService::ApplyChanges(const RosterChanges& changes) {
+    if (changes.empty()) return;
+    std::vector<Unit> units;
+    std::vector<Person> people;
+    std::vector<Position> positions;
+    std::vector<PartyOrg> orgs;
+    std::vector<UnitIncome> incomes;
+    {
+        // The primary (no read intent: a replica may not have the change yet); other reads go on.
+        std::shared_lock lock(store_mutex_);
+        units = store_.LoadUnitsByIds(changes.units);
+        people = store_.LoadPeopleByIds(changes.people);
+        positions = store_.LoadPositionsByIds(changes.positions);
+        orgs = store_.LoadPartyOrgsByIds(changes.party_orgs);
+        incomes = store_.LoadIncomesOfUnits(changes.income_units);
+    }
+    {
+        std::unique_lock lock(index_mutex_);
+        bool tree_valid = true;
+        if (!changes.units.empty()) {
+            // The tree is rebuilt from the units in memory (few beside the people) with the changed
+            // ones as read: a unit found replaces or joins them, one gone leaves.
+            const std::unordered_set<Id> changed(changes.units.begin(), changes.units.end());
+            std::unordered_map<Id, Unit> read;
+            for (Unit& u : units) read.emplace(u.id, std::move(u));
+            std::vector<Unit> all;
+            all.reserve(index_.tree().size() + read.size());
+            for (const Unit& u : index_.tree().units()) {
+                auto it = read.find(u.id);
+                if (it != read.end()) {
+                    all.push_back(std::move(it->second));
+                    read.erase(it);
+                } else if (!changed.contains(u.id)) {
+                    all.push_back(u);
+                }
+            }
+            for (auto& [id, u] : read) all.push_back(std::move(u));
+            auto tree = RegionTree::Build(std::move(all));
+            if (tree) index_.SetTree(std::move(tree).value());
+            else tree_valid = false;  // e.g. a parent this server has not seen yet: read everything
+        }
+        if (tree_valid) {
+            PutOrRemove(changes.party_orgs, std::move(orgs), [&](PartyOrg o) { index_.PutPartyOrg(std::move(o)); },
+                        [&](Id id) { index_.RemovePartyOrg(id); });
+            PutOrRemove(changes.people, std::move(people), [&](Person p) { index_.PutPerson(std::move(p)); },
+                        [&](Id id) { index_.RemovePerson(id); });
+            PutOrRemove(changes.positions, std::move(positions),
+                        [&](Position p) { index_.PutPosition(std::move(p)); },
+                        [&](Id id) { index_.RemovePosition(id); });
+            std::unordered_map<Id, std::vector<UnitIncome>> by_unit;
+            for (const UnitIncome& i : incomes) by_unit[i.unit_id].push_back(i);
+            for (Id unit : changes.income_units) index_.SetIncomes(unit, by_unit[unit]);
+            applied_rows_ += changes.units.size() + changes.people.size() + changes.positions.size() +
+                             changes.party_orgs.size() + changes.income_units.size();
+            return;
+        }
+    }
+    Reload();
 }
 
 bool RosterService::Visible(const Actor& actor, Id unit) const {

@@ -5,6 +5,8 @@
 // in-memory RosterIndex; writes take the store mutex, commit to the database, then patch the
 // index under the writer lock. No lock is held across network I/O.
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -228,12 +230,32 @@ struct ImportOutcome {
 };
 inline constexpr std::size_t kMaxListedChanges = 200;
 
+// Rows of the roster another process changed (the change feed, PostgreSQL): the ids of the units,
+// people, positions and party organizations changed, created or deleted, and the units whose
+// incomes changed.
+struct RosterChanges {
+    std::vector<Id> units, people, positions, party_orgs, income_units;
+    bool empty() const {
+        return units.empty() && people.empty() && positions.empty() && party_orgs.empty() && income_units.empty();
+    }
+};
+
 class RosterService {
 public:
     RosterService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock);
 
     // Loads the read model from the store (at start, and after bulk changes).
     void Reload();
+    // Reads just the changed rows again and patches the read model: a row found is put, a row gone
+    // is removed; the units' tree is rebuilt from the units in memory with the changed ones read
+    // again (people, positions and orgs refer to units by id and need no reload). Falls back to
+    // Reload() when the rows read do not make a valid tree. Throws when the store fails (nothing
+    // patched then).
+    void ApplyChanges(const RosterChanges& changes);
+    // How many times the whole read model was loaded (Reload), and how many rows ApplyChanges read
+    // again (units, people, positions, orgs, income units) — for tests and metrics.
+    std::uint64_t ReloadCount() const { return reloads_.load(); }
+    std::uint64_t AppliedRowCount() const { return applied_rows_.load(); }
 
     Result<UnitsPage> ListUnits(const Actor& actor, const UnitsQuery& q) const;
     Result<UnitDetail> GetUnit(const Actor& actor, Id id) const;
@@ -345,6 +367,7 @@ private:
     mutable std::shared_mutex index_mutex_;
     core::roster::RosterIndex index_;
     std::function<void()> members_changed_;
+    std::atomic<std::uint64_t> reloads_{0}, applied_rows_{0};
     void MembersChanged() const {
         if (members_changed_) members_changed_();
     }

@@ -89,6 +89,14 @@ public:
     virtual std::vector<roster::Position> LoadPositions() = 0;
     virtual std::vector<roster::PartyOrg> LoadPartyOrgs() = 0;
     virtual std::vector<roster::UnitIncome> LoadIncomes() = 0;
+    // The rows of these ids that exist (any order; an id without a row is left out), read in
+    // batches: another server's roster change applied row by row (RosterService::ApplyChanges).
+    virtual std::vector<roster::Unit> LoadUnitsByIds(const std::vector<Id>& ids) = 0;
+    virtual std::vector<roster::Person> LoadPeopleByIds(const std::vector<Id>& ids) = 0;
+    virtual std::vector<roster::Position> LoadPositionsByIds(const std::vector<Id>& ids) = 0;
+    virtual std::vector<roster::PartyOrg> LoadPartyOrgsByIds(const std::vector<Id>& ids) = 0;
+    // Every income of these units.
+    virtual std::vector<roster::UnitIncome> LoadIncomesOfUnits(const std::vector<Id>& unit_ids) = 0;
     virtual Id InsertUnit(const roster::Unit& u) = 0;  // returns the new id (u.id ignored)
     // Updates code, name, kind, economy, flags, population and area (not the parent) by id.
     virtual void UpdateUnit(const roster::Unit& u) = 0;

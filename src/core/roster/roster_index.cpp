@@ -9,6 +9,8 @@ namespace lingyan::core::roster {
 
 namespace {
 void EraseId(std::vector<Id>& v, Id id) { v.erase(std::remove(v.begin(), v.end(), id), v.end()); }
+// Into an id-ordered list (ids mostly ascend: usually at the end).
+void InsertId(std::vector<Id>& v, Id id) { v.insert(std::lower_bound(v.begin(), v.end(), id), id); }
 bool IsCurrent(const Position& p, const std::string& today) { return p.end_date.empty() || p.end_date >= today; }
 }  // namespace
 
@@ -30,13 +32,13 @@ int TitleRank(const std::string& title) {
 void RosterIndex::PutPerson(Person p) {
     auto it = people_.find(p.id);
     if (it != people_.end() && it->second.party_org_id != 0) EraseId(members_by_org_[it->second.party_org_id], p.id);
-    if (p.party_org_id != 0) members_by_org_[p.party_org_id].push_back(p.id);
+    if (p.party_org_id != 0) InsertId(members_by_org_[p.party_org_id], p.id);
     if (it != people_.end() && it->second.unit_id != p.unit_id) EraseId(people_by_unit_[it->second.unit_id], p.id);
-    if (it == people_.end() || it->second.unit_id != p.unit_id) people_by_unit_[p.unit_id].push_back(p.id);
+    if (it == people_.end() || it->second.unit_id != p.unit_id) InsertId(people_by_unit_[p.unit_id], p.id);
     const std::string before = it == people_.end() ? std::string() : it->second.id_number;
     if (before != p.id_number) {
         if (!before.empty()) ForgetIdNumber(before, p.id);
-        if (!p.id_number.empty()) people_by_id_number_[p.id_number].push_back(p.id);
+        if (!p.id_number.empty()) InsertId(people_by_id_number_[p.id_number], p.id);
     }
     people_[p.id] = std::move(p);
 }
@@ -83,8 +85,8 @@ void RosterIndex::PutPosition(Position p) {
         EraseId(positions_by_unit_[it->second.unit_id], p.id);
         EraseId(positions_by_person_[it->second.person_id], p.id);
     }
-    positions_by_unit_[p.unit_id].push_back(p.id);
-    positions_by_person_[p.person_id].push_back(p.id);
+    InsertId(positions_by_unit_[p.unit_id], p.id);
+    InsertId(positions_by_person_[p.person_id], p.id);
     positions_[p.id] = std::move(p);
 }
 
@@ -97,16 +99,32 @@ void RosterIndex::RemovePosition(Id id) {
 }
 
 void RosterIndex::PutPartyOrg(PartyOrg org) {
+    // The app never moves an organization to another unit; a record read from the database may say otherwise.
+    if (auto old = FindPartyOrg(org.id); old && old->unit_id != org.unit_id) RemovePartyOrg(org.id);
     if (auto old = FindPartyOrg(org.id); old && old->parent_id != 0) EraseId(org_children_[old->parent_id], org.id);
-    if (org.parent_id != 0) org_children_[org.parent_id].push_back(org.id);
-    org_unit_[org.id] = org.unit_id;  // an organization never moves to another unit
+    if (org.parent_id != 0) InsertId(org_children_[org.parent_id], org.id);
+    org_unit_[org.id] = org.unit_id;
     auto& v = orgs_by_unit_[org.unit_id];
-    auto it = std::find_if(v.begin(), v.end(), [&](const PartyOrg& o) { return o.id == org.id; });
-    if (it != v.end()) *it = std::move(org);
-    else v.push_back(std::move(org));
+    auto it = std::lower_bound(v.begin(), v.end(), org.id, [](const PartyOrg& o, Id id) { return o.id < id; });
+    if (it != v.end() && it->id == org.id) *it = std::move(org);
+    else v.insert(it, std::move(org));
+}
+
+void RosterIndex::RemovePartyOrg(Id id) {
+    const PartyOrg* old = FindPartyOrg(id);
+    if (!old) return;
+    if (old->parent_id != 0) EraseId(org_children_[old->parent_id], id);
+    auto& v = orgs_by_unit_[old->unit_id];
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const PartyOrg& o) { return o.id == id; }), v.end());
+    org_unit_.erase(id);
 }
 
 void RosterIndex::PutIncome(UnitIncome income) { incomes_[income.unit_id][income.year] = income.amount_yuan; }
+
+void RosterIndex::SetIncomes(Id unit_id, const std::vector<UnitIncome>& incomes) {
+    incomes_.erase(unit_id);
+    for (const UnitIncome& income : incomes) incomes_[unit_id][income.year] = income.amount_yuan;
+}
 
 const Person* RosterIndex::FindPerson(Id id) const {
     auto it = people_.find(id);
@@ -256,7 +274,7 @@ Page RosterIndex::QueryPeople(const PeopleQuery& q, const std::string& today) co
             return a->birth_date != b->birth_date ? a->birth_date < b->birth_date : by_id(a, b);
         });
         if (q.sort[0] == '-') std::reverse(hits.begin(), hits.end());
-    }  // "unit": already in tree pre-order, people of a unit in insertion order
+    }  // "unit": already in tree pre-order, people of a unit by id
     Page page;
     page.total = hits.size();
     std::size_t size = static_cast<std::size_t>(std::clamp(q.size, 1, 500));

@@ -64,12 +64,20 @@ public:
     void SetTree(RegionTree tree) { tree_ = std::move(tree); }
     const RegionTree& tree() const { return tree_; }
 
+    // Put* add a record or replace the one with its id (keys included: a person's unit, ID number and
+    // membership; a position's person and unit; an org's unit and parent); Remove* forget one (no-op
+    // when unknown). The lists behind the reads stay in id order, as a fresh load builds them, so
+    // that an index patched record by record reads the same as one loaded afresh.
     void PutPerson(Person p);
     void RemovePerson(Id id);  // also drops their positions
     void PutPosition(Position p);
     void RemovePosition(Id id);
     void PutPartyOrg(PartyOrg org);
+    // Forgets the org (its members and sub-orgs keep their ids until they are put again).
+    void RemovePartyOrg(Id id);
     void PutIncome(UnitIncome income);
+    // Replaces every income of `unit_id` with `incomes` (empty: none).
+    void SetIncomes(Id unit_id, const std::vector<UnitIncome>& incomes);
 
     const Person* FindPerson(Id id) const;
     // Everyone recorded with this ID number (usually one; more when units out of each other's scope
@@ -103,7 +111,7 @@ public:
         for (const auto& [id, p] : people_) fn(p);
     }
     // Calls `fn` with each person whose unit lies in the subtree of `root` (unit by unit in tree
-    // order), visiting only that subtree rather than every person.
+    // order, by id within a unit), visiting only that subtree rather than every person.
     template <typename Fn>
     void ForEachPersonUnder(Id root, Fn&& fn) const {
         for (Id unit : tree_.Subtree(root)) {
@@ -129,7 +137,7 @@ private:
     std::unordered_map<Id, std::vector<Id>> people_by_unit_;
     std::unordered_map<std::string, std::vector<Id>> people_by_id_number_;
     std::unordered_map<Id, std::vector<Id>> positions_by_unit_;
-    std::unordered_map<Id, std::vector<PartyOrg>> orgs_by_unit_;
+    std::unordered_map<Id, std::vector<PartyOrg>> orgs_by_unit_;  // by id
     std::unordered_map<Id, Id> org_unit_;                         // org id → unit id
     std::unordered_map<Id, std::vector<Id>> org_children_;        // parent org → sub-orgs
     std::unordered_map<Id, std::vector<Id>> members_by_org_;      // org → people

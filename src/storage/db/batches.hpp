@@ -34,4 +34,22 @@ void ForEachBatch(const std::vector<T>& items, std::size_t size, F&& fn) {
     }
 }
 
+// ForEachBatch for statements that a repeated item leaves unchanged (`WHERE id IN (…)`): each batch's
+// list is padded to 1, 8, 64 or `size` items by repeating its last one, so that the statement comes
+// in four lengths, not one per list length (PostgreSQL prepares each text once per connection).
+template <class T, class F>
+void ForEachPaddedBatch(const std::vector<T>& items, std::size_t size, F&& fn) {
+    for (std::size_t start = 0; start < items.size(); start += size) {
+        std::vector<T> batch(items.begin() + static_cast<std::ptrdiff_t>(start),
+                             items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), start + size)));
+        std::size_t padded = 1;
+        while (padded < batch.size()) padded *= 8;
+        const T last = batch.back();
+        batch.resize(std::min(padded, size), last);
+        std::vector<SqlValue> values;
+        std::string in = InList(batch, values);
+        fn(std::move(in), std::move(values));
+    }
+}
+
 }  // namespace lingyan::storage

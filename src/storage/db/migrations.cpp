@@ -1168,6 +1168,73 @@ CREATE TRIGGER users_feed AFTER UPDATE OF password_hash, role, scope_unit_id, ac
 CREATE TRIGGER users_deleted_feed AFTER DELETE ON users
   FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note('accounts');
 )SQL"},
+    // Issue 15: another server's roster write is applied row by row instead of reloading the whole
+    // roster (seconds at province scale). The roster tables' statement-level triggers read the
+    // statement's rows from transition tables and note their keys in `change_feed_rows` beside the
+    // transaction's `roster` entry (units, people, positions, party_orgs: id; unit_incomes: unit_id),
+    // at most 1,000 keys a transaction: a bigger one (an import, a province load) notes ('*', 0) in
+    // their place, and the readers reload the whole roster as before — as they do for a `roster`
+    // entry without keys (one noted before this migration, or by hand). A statement that changed no
+    // row notes nothing. Transition tables need one trigger per event. The keys are counted in the
+    // transaction-local setting lingyan.feed_rows (-1 once over the limit); they are pruned with the
+    // feed (storage/feed/change_feed.cpp).
+    {94, "change feed: the roster's changed rows (PostgreSQL)", "", "",
+     R"SQL(
+CREATE TABLE change_feed_rows (
+  txid BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  tbl TEXT NOT NULL,
+  id BIGINT NOT NULL,
+  PRIMARY KEY (txid, kind, tbl, id)
+);
+CREATE FUNCTION change_feed_note_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  feed_kind CONSTANT TEXT := TG_ARGV[0];
+  keys CONSTANT TEXT := CASE TG_OP
+    WHEN 'INSERT' THEN format('SELECT %I FROM new_rows', TG_ARGV[1])
+    WHEN 'DELETE' THEN format('SELECT %I FROM old_rows', TG_ARGV[1])
+    ELSE format('SELECT %1$I FROM new_rows UNION SELECT %1$I FROM old_rows', TG_ARGV[1]) END;
+  row_limit CONSTANT BIGINT := 1000;
+  noted BIGINT := COALESCE(NULLIF(current_setting('lingyan.feed_rows', true), ''), '0')::BIGINT;
+  n BIGINT;
+BEGIN
+  EXECUTE 'SELECT count(*) FROM (' || keys || ' LIMIT ' || (row_limit + 1) || ') s' INTO n;
+  IF n = 0 THEN RETURN NULL; END IF;
+  INSERT INTO change_feed (kind, origin, txid)
+    VALUES (feed_kind, current_setting('application_name'), txid_current())
+    ON CONFLICT (txid, kind) DO NOTHING;
+  IF noted >= 0 AND noted + n > row_limit THEN
+    DELETE FROM change_feed_rows WHERE txid = txid_current() AND kind = feed_kind;
+    INSERT INTO change_feed_rows (txid, kind, tbl, id) VALUES (txid_current(), feed_kind, '*', 0);
+    PERFORM set_config('lingyan.feed_rows', '-1', true);
+  ELSIF noted >= 0 THEN
+    EXECUTE format('INSERT INTO change_feed_rows (txid, kind, tbl, id) SELECT $1, $2, $3, k FROM (%s) s(k) '
+                   'ON CONFLICT DO NOTHING', keys) USING txid_current(), feed_kind, TG_TABLE_NAME;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM set_config('lingyan.feed_rows', (noted + n)::TEXT, true);
+  END IF;
+  PERFORM pg_notify('lingyan_changes', feed_kind);
+  RETURN NULL;
+END $$;
+DO $$
+DECLARE
+  t RECORD;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES ('units', 'id'), ('people', 'id'), ('positions', 'id'), ('party_orgs', 'id'),
+                                 ('unit_incomes', 'unit_id')) AS v(tbl, key) LOOP
+    EXECUTE format('DROP TRIGGER %I ON %I', t.tbl || '_feed', t.tbl);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note_rows(''roster'', %L)',
+                   t.tbl || '_feed_insert', t.tbl, t.key);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note_rows(''roster'', %L)',
+                   t.tbl || '_feed_update', t.tbl, t.key);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION change_feed_note_rows(''roster'', %L)',
+                   t.tbl || '_feed_delete', t.tbl, t.key);
+  END LOOP;
+END $$;
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

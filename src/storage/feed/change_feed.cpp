@@ -6,7 +6,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
+#include <optional>
 #include <random>
+#include <utility>
+#include <vector>
 
 namespace lingyan::storage {
 
@@ -19,11 +23,32 @@ std::int64_t SteadyMs(Clock::time_point t) {
 }
 
 constexpr const char* kCatchUp =
-    "SELECT seq, kind, origin, EXTRACT(EPOCH FROM clock_timestamp() - at) FROM change_feed WHERE seq > $1 ORDER BY seq";
+    "SELECT seq, kind, origin, EXTRACT(EPOCH FROM clock_timestamp() - at), txid FROM change_feed WHERE seq > $1 "
+    "ORDER BY seq";
+// The keys noted with the entries of these transactions (migration 94); ('*', 0): too many to note.
+constexpr const char* kRowsOf = "SELECT txid, kind, tbl, id FROM change_feed_rows WHERE txid = ANY($1::BIGINT[])";
 constexpr const char* kHead = "SELECT COALESCE(MAX(seq), 0) FROM change_feed";
-constexpr const char* kPrune = "DELETE FROM change_feed WHERE at < now() - interval '1 day'";
+// The keys go with their entries (a transaction's keys commit with its entry, so an entry gone means
+// its keys are no longer read).
+constexpr const char* kPrune =
+    "WITH gone AS (DELETE FROM change_feed WHERE at < now() - interval '1 day' RETURNING txid) "
+    "DELETE FROM change_feed_rows WHERE txid IN (SELECT txid FROM gone)";
 
 }  // namespace
+
+std::size_t FeedChanges::row_count() const {
+    std::size_t n = 0;
+    for (const auto& [kind, tables] : rows)
+        for (const auto& [table, keys] : tables) n += keys.size();
+    return n;
+}
+
+void FeedChanges::Merge(const FeedChanges& other) {
+    kinds.insert(other.kinds.begin(), other.kinds.end());
+    for (const auto& [kind, tables] : other.rows)
+        for (const auto& [table, keys] : tables) rows[kind][table].insert(keys.begin(), keys.end());
+    for (const auto& kind : kinds) rows.erase(kind);
+}
 
 std::string WithApplicationName(const std::string& conninfo, const std::string& name) {
     if (conninfo.starts_with("postgresql://") || conninfo.starts_with("postgres://"))
@@ -63,36 +88,74 @@ void ChangeFeed::Run() {
     PGconn* conn = nullptr;
     std::set<std::int64_t> seen;  // applied or skipped, within the window
     bool first = true;
-    auto last_prune = Clock::now();
+    std::optional<Clock::time_point> last_prune;  // pruned at the first look, then hourly
     auto disconnect = [&] {
         if (conn) PQfinish(conn);
         conn = nullptr;
         connected_ = false;
     };
-    // Reads the feed past the window's floor; returns the kinds to apply.
-    auto catch_up = [&](std::set<std::string>& kinds, double& lag) -> bool {
-        const std::int64_t floor = std::max<std::int64_t>(0, head_ - kWindow);
-        const std::string floor_text = std::to_string(floor);
-        const char* params[] = {floor_text.c_str()};
-        PGresult* r = PQexecParams(conn, kCatchUp, 1, nullptr, params, nullptr, nullptr, 0);
-        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    // Reads the feed past the window's floor, and the keys noted with the entries to apply; adds
+    // what to apply to `changes`. Nothing counts as seen unless both reads succeed.
+    auto catch_up = [&](FeedChanges& changes, double& lag) -> bool {
+        struct Entry {
+            std::int64_t seq, txid;
+            std::string kind;
+            double lag;
+            bool apply;
+        };
+        std::vector<Entry> fresh;
+        {
+            const std::int64_t floor = std::max<std::int64_t>(0, head_ - kWindow);
+            const std::string floor_text = std::to_string(floor);
+            const char* params[] = {floor_text.c_str()};
+            PGresult* r = PQexecParams(conn, kCatchUp, 1, nullptr, params, nullptr, nullptr, 0);
+            if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+                PQclear(r);
+                return false;
+            }
+            for (int i = 0; i < PQntuples(r); ++i) {
+                const std::int64_t seq = std::stoll(PQgetvalue(r, i, 0));
+                if (seen.contains(seq)) continue;
+                // Skipped: before our views were loaded, or our own.
+                const bool apply = !first && PQgetvalue(r, i, 2) != origin_;
+                fresh.push_back({seq, std::stoll(PQgetvalue(r, i, 4)), PQgetvalue(r, i, 1),
+                                 std::stod(PQgetvalue(r, i, 3)), apply});
+            }
             PQclear(r);
-            return false;
         }
-        for (int i = 0; i < PQntuples(r); ++i) {
-            const std::int64_t seq = std::stoll(PQgetvalue(r, i, 0));
-            if (!seen.insert(seq).second) continue;
-            head_ = std::max<std::int64_t>(head_, seq);
-            if (first || PQgetvalue(r, i, 2) == origin_) continue;  // before our views were loaded / our own
-            kinds.insert(PQgetvalue(r, i, 1));
-            lag = std::max(lag, std::stod(PQgetvalue(r, i, 3)));
+        std::map<std::pair<std::int64_t, std::string>, std::map<std::string, std::set<std::int64_t>>> noted;
+        std::string txids;
+        for (const Entry& e : fresh)
+            if (e.apply) txids += (txids.empty() ? "{" : ",") + std::to_string(e.txid);
+        if (!txids.empty()) {
+            txids += "}";
+            const char* params[] = {txids.c_str()};
+            PGresult* r = PQexecParams(conn, kRowsOf, 1, nullptr, params, nullptr, nullptr, 0);
+            if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+                PQclear(r);
+                return false;
+            }
+            for (int i = 0; i < PQntuples(r); ++i)
+                noted[{std::stoll(PQgetvalue(r, i, 0)), PQgetvalue(r, i, 1)}][PQgetvalue(r, i, 2)].insert(
+                    std::stoll(PQgetvalue(r, i, 3)));
+            PQclear(r);
         }
-        PQclear(r);
+        for (const Entry& e : fresh) {
+            seen.insert(e.seq);
+            head_ = std::max<std::int64_t>(head_, e.seq);
+            if (!e.apply) continue;
+            lag = std::max(lag, e.lag);
+            FeedChanges one;
+            auto keys = noted.find({e.txid, e.kind});
+            if (keys == noted.end() || keys->second.contains("*")) one.kinds.insert(e.kind);
+            else one.rows[e.kind] = std::move(keys->second);
+            changes.Merge(one);
+        }
         while (!seen.empty() && *seen.begin() <= head_ - kWindow) seen.erase(seen.begin());
         return true;
     };
     auto backoff = std::chrono::milliseconds(200);
-    std::set<std::string> pending;  // kinds whose reload failed: tried again after the next wait
+    FeedChanges pending;  // what failed to apply: tried again after the next wait
     while (!stop_) {
         if (!conn) {
             conn = PQconnectdb(WithApplicationName(conninfo_, origin_ + "-feed").c_str());
@@ -116,30 +179,32 @@ void ChangeFeed::Run() {
             }
         }
         // Changes since the last look (after a notification, a timeout or a reconnect).
-        std::set<std::string> kinds;
+        FeedChanges changes;
         double lag = 0;
         const auto started = Clock::now();
-        if (!catch_up(kinds, lag)) {
+        if (!catch_up(changes, lag)) {
             disconnect();
             continue;
         }
-        pending.insert(kinds.begin(), kinds.end());
+        pending.Merge(changes);
         if (!pending.empty()) {
             try {
                 apply_(pending);
-                applied_ += static_cast<std::int64_t>(pending.size());
-                pending.clear();
+                applied_ += static_cast<std::int64_t>(pending.kinds.size());
+                rows_applied_ += static_cast<std::int64_t>(pending.row_count());
+                pending = {};
                 lag_micros_ = static_cast<std::int64_t>(
                     (lag + std::chrono::duration<double>(Clock::now() - started).count()) * 1e6);
             } catch (const std::exception& e) {
-                spdlog::error("其他服务器的变更未能载入（{}），1 秒后重试: {}", *pending.begin(), e.what());
+                spdlog::error("其他服务器的变更未能载入（{}），1 秒后重试: {}",
+                              pending.kinds.empty() ? pending.rows.begin()->first : *pending.kinds.begin(), e.what());
             }
         }
         if (first && on_following_) on_following_();
         first = false;
         // Everything committed before this catch-up began is applied (unless a reload failed).
         if (pending.empty()) vouched_ms_ = SteadyMs(started);
-        if (Clock::now() - last_prune > std::chrono::hours(1)) {
+        if (!last_prune || Clock::now() - *last_prune > std::chrono::hours(1)) {
             PQclear(PQexec(conn, kPrune));
             last_prune = Clock::now();
         }
@@ -163,6 +228,9 @@ std::string ChangeFeed::MetricsText() const {
            line("lingyan_feed_head_seq", "gauge", "Highest change sequence number seen.", std::to_string(head_.load())) +
            line("lingyan_feed_applied_total", "counter", "View reloads applied for other servers' changes.",
                 std::to_string(applied_.load())) +
+           line("lingyan_feed_rows_applied_total", "counter",
+                "Rows of other servers' changes applied one by one (instead of a view reload).",
+                std::to_string(rows_applied_.load())) +
            line("lingyan_feed_lag_seconds", "gauge", "Commit to applied, for the last change applied.",
                 std::to_string(static_cast<double>(lag_micros_.load()) / 1e6)) +
            line("lingyan_feed_reconnects_total", "counter", "Change feed reconnections.", std::to_string(reconnects_.load()));

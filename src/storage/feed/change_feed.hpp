@@ -13,7 +13,11 @@
 // instead of losing it. Sequence numbers are taken before commit, so a transaction may commit
 // after a later one: the reader re-reads a window of the last kWindow numbers and remembers
 // which it has applied. Changes of its own origin are skipped (the writer's service has applied
-// them already); the others are coalesced per kind and handed to `apply` (which reloads that view).
+// them already); the others are coalesced and handed to `apply`: per kind a whole reload of that
+// view, except where the writer noted the rows it changed (the roster, migration 94: keys per
+// table in `change_feed_rows`, at most 1,000 a transaction) — those keys are handed over instead,
+// for the view to read just those rows again. A transaction over the limit, or an entry noted
+// without keys, asks for the whole reload.
 //
 // Following: after the first catch-up, `on_following` runs once (on the feed's thread); from then
 // on Current() says whether every change committed up to `within` ago has been applied — false
@@ -26,6 +30,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -38,9 +43,21 @@ std::string WithApplicationName(const std::string& conninfo, const std::string& 
 // A name unique to this process and Runtime: "lingyan-<host>-<pid>-<random>".
 std::string NewOrigin();
 
+// What other servers changed since the last apply.
+struct FeedChanges {
+    std::set<std::string> kinds;  // views to reload whole
+    // Views to patch row by row: kind → table → keys (the rows' ids; unit_incomes: unit ids). A
+    // kind is never both here and in `kinds` (a whole reload covers its rows).
+    std::map<std::string, std::map<std::string, std::set<std::int64_t>>> rows;
+
+    bool empty() const { return kinds.empty() && rows.empty(); }
+    std::size_t row_count() const;
+    void Merge(const FeedChanges& other);
+};
+
 class ChangeFeed {
 public:
-    using Apply = std::function<void(const std::set<std::string>& kinds)>;
+    using Apply = std::function<void(const FeedChanges& changes)>;
     ChangeFeed(std::string conninfo, std::string origin, Apply apply);
     ~ChangeFeed();  // stops the thread
     // Before Start(): runs once after the first catch-up read (see above).
@@ -49,7 +66,8 @@ public:
     void Stop();
     bool Current(std::chrono::milliseconds within = std::chrono::milliseconds(2000)) const;
 
-    // Prometheus series: lingyan_feed_* (head seq, applied, lag of the last apply, reconnects).
+    // Prometheus series: lingyan_feed_* (head seq, whole reloads and rows applied, lag of the last
+    // apply, reconnects).
     std::string MetricsText() const;
 
     static constexpr std::int64_t kWindow = 1000;
@@ -62,7 +80,7 @@ private:
     std::function<void()> on_following_;
     std::thread thread_;
     std::atomic<bool> stop_{false};
-    std::atomic<std::int64_t> head_{0}, applied_{0}, reconnects_{0}, lag_micros_{0};
+    std::atomic<std::int64_t> head_{0}, applied_{0}, rows_applied_{0}, reconnects_{0}, lag_micros_{0};
     std::atomic<bool> connected_{false};
     // Steady-clock milliseconds at the start of the last catch-up whose changes are all applied; 0: none yet.
     std::atomic<std::int64_t> vouched_ms_{0};

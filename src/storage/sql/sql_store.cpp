@@ -9,6 +9,7 @@
 
 #include "core/roster/person_rules.hpp"
 #include "core/roster/tree.hpp"
+#include "storage/db/batches.hpp"
 #include "storage/db/migrations.hpp"
 #include "storage/db/read_row.hpp"
 
@@ -30,9 +31,9 @@ constexpr const char* kUpdateUnit =
     "UPDATE units SET code = ?, name = ?, kind = ?, economy = ?, dev_zone = ?, near_highway = ?, population = ?, "
     "area_km2 = ? WHERE id = ?";
 constexpr const char* kDeleteUnit = "DELETE FROM units WHERE id = ?";
-constexpr const char* kSelectPeople =
+constexpr const char* kPeopleColumns =
     "SELECT id, unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, reserve_cadre, "
-    "party_org_id FROM people ORDER BY id";
+    "party_org_id FROM people";
 constexpr const char* kInsertPerson =
     "INSERT INTO people (unit_id, name, gender, birth_date, education, party_join_date, id_number, phone, "
     "reserve_cadre, party_org_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
@@ -41,15 +42,14 @@ constexpr const char* kUpdatePerson =
     "id_number = ?, phone = ?, reserve_cadre = ?, party_org_id = ? WHERE id = ?";
 constexpr const char* kDeletePositionsOfPerson = "DELETE FROM positions WHERE person_id = ?";
 constexpr const char* kDeletePerson = "DELETE FROM people WHERE id = ?";
-constexpr const char* kSelectPositions =
-    "SELECT id, person_id, unit_id, title, start_date, end_date FROM positions ORDER BY id";
+constexpr const char* kPositionColumns = "SELECT id, person_id, unit_id, title, start_date, end_date FROM positions";
 constexpr const char* kInsertPosition =
     "INSERT INTO positions (person_id, unit_id, title, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdatePosition =
     "UPDATE positions SET person_id = ?, unit_id = ?, title = ?, start_date = ?, end_date = ? WHERE id = ?";
 constexpr const char* kDeletePosition = "DELETE FROM positions WHERE id = ?";
-constexpr const char* kSelectPartyOrgs =
-    "SELECT id, unit_id, name, kind, parent_id, approved_on, document_no, dissolved_on FROM party_orgs ORDER BY id";
+constexpr const char* kPartyOrgColumns =
+    "SELECT id, unit_id, name, kind, parent_id, approved_on, document_no, dissolved_on FROM party_orgs";
 constexpr const char* kInsertPartyOrg =
     "INSERT INTO party_orgs (unit_id, name, kind, member_count, parent_id, approved_on, document_no, dissolved_on) "
     "VALUES (?, ?, ?, 0, ?, ?, ?, ?) RETURNING id";
@@ -72,7 +72,9 @@ constexpr const char* kInsertHousehold =
 constexpr const char* kInsertHouseholdMember =
     "INSERT INTO party_household_members (household_id, person_id) VALUES (?, ?)";
 constexpr const char* kDissolveHousehold = "UPDATE party_households SET dissolved_on = ? WHERE id = ?";
-constexpr const char* kSelectIncomes = "SELECT unit_id, year, amount_yuan FROM unit_incomes ORDER BY unit_id, year";
+constexpr const char* kIncomeColumns = "SELECT unit_id, year, amount_yuan FROM unit_incomes";
+constexpr const char* kByIdOrder = " ORDER BY id";
+constexpr std::size_t kIdBatch = 500;  // ids per statement of the Load…ByIds reads
 constexpr const char* kUpsertIncome =
     "INSERT INTO unit_incomes (unit_id, year, amount_yuan) VALUES (?, ?, ?) "
     "ON CONFLICT (unit_id, year) DO UPDATE SET amount_yuan = excluded.amount_yuan";
@@ -159,16 +161,68 @@ std::unique_ptr<core::ports::Transaction> SqlStore::Begin() { return std::make_u
 int SqlStore::Migrate() { return ApplyMigrations(*db_); }
 int SqlStore::SchemaVersion() { return CurrentSchemaVersion(*db_); }
 
+namespace {
+
+Unit UnitOf(const SqlRow& r) {
+    Unit u;
+    ReadRow(r, u.id, u.parent_id, u.code, u.name, Named(u.kind, KindFromString, UnitKind::kVillage),
+            Named(u.economy, EconomyFromString, Economy::kNone), u.dev_zone, u.near_highway, u.population, u.area_km2);
+    return u;
+}
+
+Person PersonOf(const SqlRow& r) {
+    Person p;
+    ReadRow(r, p.id, p.unit_id, p.name, Named(p.gender, GenderFromString, Gender::kMale), p.birth_date,
+            Named(p.education, EducationFromString, Education::kHighSchool), p.party_join_date, p.id_number, p.phone,
+            p.reserve_cadre, p.party_org_id);
+    return p;
+}
+
+PartyOrg PartyOrgOf(const SqlRow& r) {
+    PartyOrg o;
+    ReadRow(r, o.id, o.unit_id, o.name, Named(o.kind, PartyOrgKindFromString, PartyOrgKind::kBranch), o.parent_id,
+            o.approved_on, o.document_no, o.dissolved_on);
+    return o;
+}
+
+// `read` of every row of `columns` whose `key` is one of `ids`, in batches.
+template <class T, class Read>
+std::vector<T> RowsByIds(SqlDb& db, const char* columns, const char* key, const std::vector<Id>& ids, Read read) {
+    std::vector<T> out;
+    ForEachPaddedBatch(ids, kIdBatch, [&](const std::string& in, const std::vector<SqlValue>& params) {
+        for (const auto& r : db.Query(std::string(columns) + " WHERE " + key + " IN " + in, params))
+            out.push_back(read(r));
+    });
+    return out;
+}
+
+}  // namespace
+
 std::vector<Unit> SqlStore::LoadUnits() {
     std::vector<Unit> out;
-    for (const auto& r : db_->Query(kSelectUnits)) {
-        Unit u;
-        ReadRow(r, u.id, u.parent_id, u.code, u.name, Named(u.kind, KindFromString, UnitKind::kVillage),
-                Named(u.economy, EconomyFromString, Economy::kNone), u.dev_zone, u.near_highway, u.population,
-                u.area_km2);
-        out.push_back(std::move(u));
-    }
+    for (const auto& r : db_->Query(kSelectUnits)) out.push_back(UnitOf(r));
     return out;
+}
+
+std::vector<Unit> SqlStore::LoadUnitsByIds(const std::vector<Id>& ids) {
+    return RowsByIds<Unit>(*db_, kSelectUnits, "id", ids, UnitOf);
+}
+
+std::vector<Person> SqlStore::LoadPeopleByIds(const std::vector<Id>& ids) {
+    return RowsByIds<Person>(*db_, kPeopleColumns, "id", ids, PersonOf);
+}
+
+std::vector<Position> SqlStore::LoadPositionsByIds(const std::vector<Id>& ids) {
+    return RowsByIds<Position>(*db_, kPositionColumns, "id", ids, [](const SqlRow& r) { return RowAs<Position>(r); });
+}
+
+std::vector<PartyOrg> SqlStore::LoadPartyOrgsByIds(const std::vector<Id>& ids) {
+    return RowsByIds<PartyOrg>(*db_, kPartyOrgColumns, "id", ids, PartyOrgOf);
+}
+
+std::vector<UnitIncome> SqlStore::LoadIncomesOfUnits(const std::vector<Id>& unit_ids) {
+    return RowsByIds<UnitIncome>(*db_, kIncomeColumns, "unit_id", unit_ids,
+                                 [](const SqlRow& r) { return RowAs<UnitIncome>(r); });
 }
 
 Id SqlStore::InsertUnit(const Unit& u) {
@@ -188,13 +242,7 @@ void SqlStore::DeleteUnit(Id id) { db_->Query(kDeleteUnit, {id}); }
 
 std::vector<Person> SqlStore::LoadPeople() {
     std::vector<Person> out;
-    for (const auto& r : db_->Query(kSelectPeople)) {
-        Person p;
-        ReadRow(r, p.id, p.unit_id, p.name, Named(p.gender, GenderFromString, Gender::kMale), p.birth_date,
-                Named(p.education, EducationFromString, Education::kHighSchool), p.party_join_date, p.id_number,
-                p.phone, p.reserve_cadre, p.party_org_id);
-        out.push_back(std::move(p));
-    }
+    for (const auto& r : db_->Query(std::string(kPeopleColumns) + kByIdOrder)) out.push_back(PersonOf(r));
     return out;
 }
 
@@ -229,7 +277,9 @@ void SqlStore::DeletePerson(Id id) {
     db_->Query(kDeletePerson, {id});
 }
 
-std::vector<Position> SqlStore::LoadPositions() { return RowsAs<Position>(db_->Query(kSelectPositions)); }
+std::vector<Position> SqlStore::LoadPositions() {
+    return RowsAs<Position>(db_->Query(std::string(kPositionColumns) + kByIdOrder));
+}
 
 Id SqlStore::InsertPosition(const Position& p) { return ReturnedId(db_->Query(kInsertPosition, PositionParams(p))); }
 
@@ -243,12 +293,7 @@ void SqlStore::DeletePosition(Id id) { db_->Query(kDeletePosition, {id}); }
 
 std::vector<PartyOrg> SqlStore::LoadPartyOrgs() {
     std::vector<PartyOrg> out;
-    for (const auto& r : db_->Query(kSelectPartyOrgs)) {
-        PartyOrg o;
-        ReadRow(r, o.id, o.unit_id, o.name, Named(o.kind, PartyOrgKindFromString, PartyOrgKind::kBranch), o.parent_id,
-                o.approved_on, o.document_no, o.dissolved_on);
-        out.push_back(std::move(o));
-    }
+    for (const auto& r : db_->Query(std::string(kPartyOrgColumns) + kByIdOrder)) out.push_back(PartyOrgOf(r));
     return out;
 }
 
@@ -307,7 +352,9 @@ Id SqlStore::InsertHousehold(const PartyHousehold& h) {
 
 void SqlStore::DissolveHousehold(Id id, const std::string& on) { db_->Query(kDissolveHousehold, {on, id}); }
 
-std::vector<UnitIncome> SqlStore::LoadIncomes() { return RowsAs<UnitIncome>(db_->Query(kSelectIncomes)); }
+std::vector<UnitIncome> SqlStore::LoadIncomes() {
+    return RowsAs<UnitIncome>(db_->Query(std::string(kIncomeColumns) + " ORDER BY unit_id, year"));
+}
 
 void SqlStore::UpsertIncome(const UnitIncome& i) {
     db_->Query(kUpsertIncome, {i.unit_id, static_cast<std::int64_t>(i.year), i.amount_yuan});

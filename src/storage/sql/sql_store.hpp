@@ -25,6 +25,11 @@ public:
     std::vector<core::roster::Position> LoadPositions() override;
     std::vector<core::roster::PartyOrg> LoadPartyOrgs() override;
     std::vector<core::roster::UnitIncome> LoadIncomes() override;
+    std::vector<core::roster::Unit> LoadUnitsByIds(const std::vector<core::roster::Id>& ids) override;
+    std::vector<core::roster::Person> LoadPeopleByIds(const std::vector<core::roster::Id>& ids) override;
+    std::vector<core::roster::Position> LoadPositionsByIds(const std::vector<core::roster::Id>& ids) override;
+    std::vector<core::roster::PartyOrg> LoadPartyOrgsByIds(const std::vector<core::roster::Id>& ids) override;
+    std::vector<core::roster::UnitIncome> LoadIncomesOfUnits(const std::vector<core::roster::Id>& unit_ids) override;
     core::roster::Id InsertUnit(const core::roster::Unit& u) override;
     void UpdateUnit(const core::roster::Unit& u) override;
     void DeleteUnit(core::roster::Id id) override;

@@ -1,6 +1,7 @@
 // Several servers, one truth (PostgreSQL): a write through server A reaches server B's in-memory
 // views (roster index, points leaderboards, evaluated campaign boards) through the change feed;
-// random writes through both end with the same views on both, equal to those of a third server
+// random writes through both (people added, renamed, moved, removed — the roster's rows applied one
+// by one —, points events) end with the same views on both, equal to those of a third server
 // that loads them afresh from the database (a recount). Every wait has a deadline, every request
 // a socket timeout, and the spawned servers are reaped on every exit.
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
+#include <functional>
 #include <random>
 #include <set>
 #include <thread>
@@ -59,6 +61,9 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
     Client* tangma[] = {&tangma_a, &tangma_b};
     const json::value units = json::parse(town_a.Get("/api/v1/units?q=" + Encode("灵湖村")).body);
     const std::int64_t unit = units.at("items").at(0).at("id").as_int64();
+    const json::value others = json::parse(town_a.Get("/api/v1/units?q=" + Encode("采莲村")).body);
+    const std::int64_t other_unit = others.at("items").at(0).at("id").as_int64();
+    std::vector<std::int64_t> created;  // people added by the writes, for edits, moves and removals
     const json::value listed = json::parse(tangma_a.Get("/api/v1/points/members?limit=30").body);
     std::vector<std::int64_t> members;
     for (const auto& m : listed.at("items").as_array()) members.push_back(m.at("id").as_int64());
@@ -71,16 +76,44 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
     for (int i = 0; i < writes; ++i) {
         const int via = static_cast<int>(rng() % 2), other = 1 - via;
         if (rng() % 2 == 0) {
-            auto r = town[via]->Send("POST", "/api/v1/people",
-                                     json::serialize(json::object{{"unit_id", unit},
-                                                                  {"name", PersonName("同步" + std::to_string(i))},
-                                                                  {"gender", "female"},
-                                                                  {"birth_date", "1991-05-01"},
-                                                                  {"education", "high"}}));
-            ASSERT_EQ(r.status, 201) << r.body;
-            const std::string target = "/api/v1/people/" + std::to_string(json::parse(r.body).at("id").as_int64());
-            const double ms = WaitMs([&] { return town[other]->Get(target).status == 200; });
-            ASSERT_GE(ms, 0) << "person " << target << " never reached the other server";
+            // The roster, applied row by row on the other server: a new person, or an earlier one
+            // renamed, moved to the other village or removed.
+            const int op = created.empty() ? 0 : static_cast<int>(rng() % 4);
+            const std::int64_t someone = created.empty() ? 0 : created[rng() % created.size()];
+            const std::string target = "/api/v1/people/" + std::to_string(someone);
+            const std::string name = PersonName("同步" + std::to_string(i));
+            std::function<bool(const HttpResult&)> seen;
+            if (op == 0) {
+                auto r = town[via]->Send("POST", "/api/v1/people",
+                                         json::serialize(json::object{{"unit_id", unit},
+                                                                      {"name", name},
+                                                                      {"gender", "female"},
+                                                                      {"birth_date", "1991-05-01"},
+                                                                      {"education", "high"}}));
+                ASSERT_EQ(r.status, 201) << r.body;
+                created.push_back(json::parse(r.body).at("id").as_int64());
+                seen = [](const HttpResult& got) { return got.status == 200; };
+            } else if (op == 1) {
+                auto r = town[via]->Send("PATCH", target, json::serialize(json::object{{"name", name}}));
+                ASSERT_EQ(r.status, 200) << r.body;
+                seen = [&](const HttpResult& got) {
+                    return got.status == 200 && json::parse(got.body).at("name").as_string() == name;
+                };
+            } else if (op == 2) {
+                const std::int64_t to = rng() % 2 == 0 ? other_unit : unit;
+                auto r = town[via]->Send("PATCH", target, json::serialize(json::object{{"unit_id", to}}));
+                ASSERT_EQ(r.status, 200) << r.body;
+                seen = [to](const HttpResult& got) {
+                    return got.status == 200 && json::parse(got.body).at("unit_id").as_int64() == to;
+                };
+            } else {
+                ASSERT_EQ(town[via]->Send("DELETE", target, "").status, 204);
+                std::erase(created, someone);
+                seen = [](const HttpResult& got) { return got.status == 404; };
+            }
+            const std::string where = "/api/v1/people/" + std::to_string(op == 0 ? created.back() : someone);
+            const double ms = WaitMs([&] { return seen(town[other]->Get(where)); });
+            ASSERT_GE(ms, 0) << "change " << op << " of " << where << " never reached the other server";
             person_ms.push_back(ms);
         } else {
             json::array some;
@@ -122,9 +155,11 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
     Client tangma_c = tangma_a.On(c.port), town_c = town_a.On(c.port);
     EXPECT_EQ(Board(tangma_a), Board(tangma_c));
     EXPECT_EQ(Board(tangma_b), Board(tangma_c));
-    const std::string people = "/api/v1/people?unit=" + std::to_string(unit) + "&size=500";
-    EXPECT_EQ(town_a.Get(people).body, town_c.Get(people).body);
-    EXPECT_EQ(town_b.Get(people).body, town_c.Get(people).body);
+    for (const std::int64_t u : {unit, other_unit}) {
+        const std::string people = "/api/v1/people?unit=" + std::to_string(u) + "&size=500";
+        EXPECT_EQ(town_a.Get(people).body, town_c.Get(people).body);
+        EXPECT_EQ(town_b.Get(people).body, town_c.Get(people).body);
+    }
 
     auto summary = [](std::vector<double> v) {
         if (v.empty()) return std::string("-");

@@ -37,23 +37,8 @@ std::int64_t Card(Client& c, const std::string& key) {
     return -1;
 }
 
-class TwoServers : public ::testing::Test {
-protected:
-    void SetUp() override {
-        url_ = FreshDatabase("postgres");
-        if (url_.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set";
-        a_ = std::make_unique<TestServer>(url_, /*demo=*/true);
-        b_ = std::make_unique<TestServer>(url_, /*demo=*/false);
-        a_->runtime().StartChangeFeed();
-        b_->runtime().StartChangeFeed();
-        // Both feeds follow the database: kept sessions are now trusted for a minute, not a second.
-        ASSERT_TRUE(Within(std::chrono::seconds(10), [&] {
-            return a_->runtime().feed->Current() && b_->runtime().feed->Current();
-        }));
-    }
-    std::string url_;
-    std::unique_ptr<TestServer> a_, b_;
-};
+// Both feeds follow the database once SetUp returns: kept sessions are trusted for a minute, not a second.
+class TwoServers : public TwoServersTest {};
 
 TEST_F(TwoServers, ALogoutADisabledAccountOrANewPasswordOnOneServerEndsTheSessionOnTheOther) {
     Client county_a(a_->port()), town_a(a_->port()), judge_a(a_->port());

@@ -132,5 +132,64 @@ TEST_F(RosterIndexTest, IdNumbersHeldTwiceAreFoundAndFollowChangesAndRemovals) {
     EXPECT_TRUE(index_.PeopleWithIdNumber("nobody's").empty());
 }
 
+// Patched record by record (another server's changes), the index reads as one loaded afresh in id
+// order: a person moved back into a unit, a position moved, an org put twice keep id order.
+TEST_F(RosterIndexTest, ListsStayInIdOrderWhenRecordsMoveAndComeBack) {
+    Id a = AddPerson(2, "1990-01-01", Gender::kMale, Education::kBachelor, "委员");
+    Id b = AddPerson(2, "1991-01-01", Gender::kMale, Education::kBachelor, "委员");
+    Id c = AddPerson(2, "1992-01-01", Gender::kMale, Education::kBachelor, "委员");
+    Person moved = *index_.FindPerson(a);
+    moved.unit_id = 3;
+    index_.PutPerson(moved);
+    moved.unit_id = 2;
+    index_.PutPerson(moved);  // back: first again, not last
+    PeopleQuery q;
+    q.unit = 2;
+    EXPECT_EQ(index_.QueryPeople(q, kToday).ids, (std::vector<Id>{a, b, c}));
+    Position p = *index_.FindPosition(a + 1000);
+    p.unit_id = 3;
+    index_.PutPosition(p);
+    p.unit_id = 2;
+    index_.PutPosition(p);
+    std::vector<Id> team;
+    for (const Position* pos : index_.TeamOf(2)) team.push_back(pos->id);
+    EXPECT_EQ(team, (std::vector<Id>{a + 1000, b + 1000, c + 1000}));
+    index_.PutPartyOrg(PartyOrg{7, 2, "乙", PartyOrgKind::kBranch, 0, 0, "", "", ""});
+    index_.PutPartyOrg(PartyOrg{5, 2, "甲", PartyOrgKind::kBranch, 0, 0, "", "", ""});
+    index_.PutPartyOrg(PartyOrg{7, 2, "乙改", PartyOrgKind::kBranch, 0, 0, "", "", ""});
+    ASSERT_EQ(index_.PartyOrgsOf(2).size(), 2u);
+    EXPECT_EQ(index_.PartyOrgsOf(2)[0]->id, 5);
+    EXPECT_EQ(index_.PartyOrgsOf(2)[1]->name, "乙改");
+}
+
+TEST_F(RosterIndexTest, ARemovedOrgLeavesItsUnitAndItsParentsSubOrgs) {
+    index_.PutPartyOrg(PartyOrg{1, 1, "镇党委", PartyOrgKind::kCommittee, 0, 0, "", "", ""});
+    index_.PutPartyOrg(PartyOrg{2, 2, "甲村支部", PartyOrgKind::kBranch, 0, 1, "", "", ""});
+    ASSERT_EQ(index_.SubOrgsOf(1).size(), 1u);
+    index_.RemovePartyOrg(2);
+    EXPECT_EQ(index_.FindPartyOrg(2), nullptr);
+    EXPECT_TRUE(index_.PartyOrgsOf(2).empty());
+    EXPECT_TRUE(index_.SubOrgsOf(1).empty());
+    index_.RemovePartyOrg(2);  // unknown: nothing happens
+    index_.RemovePartyOrg(99);
+    EXPECT_NE(index_.FindPartyOrg(1), nullptr);
+    // An org read with another unit (the app never moves one) leaves the old unit's list.
+    index_.PutPartyOrg(PartyOrg{1, 3, "镇党委", PartyOrgKind::kCommittee, 0, 0, "", "", ""});
+    EXPECT_TRUE(index_.PartyOrgsOf(1).empty());
+    ASSERT_EQ(index_.PartyOrgsOf(3).size(), 1u);
+}
+
+TEST_F(RosterIndexTest, SetIncomesReplacesEveryYearOfTheUnit) {
+    index_.PutIncome({2, 2023, 100});
+    index_.PutIncome({2, 2024, 200});
+    index_.PutIncome({3, 2024, 300});
+    index_.SetIncomes(2, {{2, 2024, 250}});
+    ASSERT_EQ(index_.IncomesOf(2).size(), 1u);
+    EXPECT_EQ(index_.IncomesOf(2)[0].amount_yuan, 250);
+    index_.SetIncomes(2, {});
+    EXPECT_TRUE(index_.IncomesOf(2).empty());
+    EXPECT_EQ(index_.IncomesOf(3).size(), 1u);
+}
+
 }  // namespace
 }  // namespace lingyan::core::roster

@@ -1,0 +1,137 @@
+// Another server's roster edit on a bigger roster (issue 15): two Runtimes on one PostgreSQL with the
+// province data set (storage/bulk/province_load.hpp) at ROSTER_FEED_BENCH_SCALE (default 0.05: about
+// 1,000 units and 200,000 people), each following the other through its change feed. Per iteration
+// (manual time), from a write's commit on runtime A to runtime B showing it:
+//   BM_PersonEditRowByRow — A edits one person's phone (RosterService::UpdatePerson); B applies the row
+//     (migration 94: the feed hands over the person's id, B reads that row again);
+//   BM_WholeRosterReload — a `roster` entry noted without keys (as every roster write was before
+//     migration 94, and as a transaction over 1,000 rows still is): B reloads its whole roster.
+// Needs LINGYAN_TEST_PG (scripts/with-postgres.sh); a database lingyan_roster_feed_bench is made.
+// Prints figures only.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "bench_database.hpp"
+#include "core/roster/person_rules.hpp"
+#include "main/composition.hpp"
+#include "storage/bulk/province_load.hpp"
+
+namespace {
+
+using lingyan::core::roster::Id;
+using Clock = std::chrono::steady_clock;
+
+const lingyan::app::Actor kAdmin{0, "bench", lingyan::core::auth::Role::kAdmin, 0};
+
+struct World {
+    std::string url;
+    std::unique_ptr<lingyan::composition::Runtime> a, b;
+    std::vector<Id> people;
+};
+
+World* Seeded() {
+    static World* w = [] () -> World* {
+        if (!std::getenv("LINGYAN_TEST_PG")) return nullptr;
+        auto* w = new World;
+        w->url = lingyan::bench::FreshDatabaseUrl("lingyan_roster_feed_bench");
+        const auto key = (std::filesystem::temp_directory_path() / "lingyan_roster_feed_bench.key").string();
+        w->a = std::make_unique<lingyan::composition::Runtime>(w->url, key);
+        lingyan::storage::ProvinceLoadOptions options;
+        if (const char* scale = std::getenv("ROSTER_FEED_BENCH_SCALE")) options.scale = std::atof(scale);
+        else options.scale = 0.05;
+        const auto t0 = Clock::now();
+        const auto report = lingyan::storage::LoadProvince(w->url, options);
+        std::cout << "province data set at scale " << options.scale << ": " << report.units << " units, "
+                  << report.people << " people, " << report.positions << " positions, " << report.party_orgs
+                  << " party orgs (loaded in " << std::chrono::duration<double>(Clock::now() - t0).count() << " s)\n";
+        w->b = std::make_unique<lingyan::composition::Runtime>(w->url, key);
+        for (auto* rt : {w->a.get(), w->b.get()}) {
+            const auto t = Clock::now();
+            rt->roster->Reload();
+            std::cout << "whole roster load at start: " << std::chrono::duration<double>(Clock::now() - t).count()
+                      << " s\n";
+            rt->StartChangeFeed();
+        }
+        while (!w->a->feed->Current() || !w->b->feed->Current())
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        w->a->roster->WithIndex([&](const lingyan::core::roster::RosterIndex& index) {
+            // People the app would let an officer edit (some of the generated data set's join dates
+            // fail the person rules, and an edit re-checks the whole person).
+            const std::string today = w->a->clock.Today();
+            index.ForEachPerson([&](const lingyan::core::roster::Person& p) {
+                if (w->people.size() < 1000 && lingyan::core::roster::ValidatePerson(p, today))
+                    w->people.push_back(p.id);
+            });
+        });
+        return w;
+    }();
+    return w;
+}
+
+// Waits for `done`, polling every 100 µs; false after 60 s.
+template <typename Fn>
+bool Await(Fn done) {
+    const auto started = Clock::now();
+    while (!done()) {
+        if (Clock::now() - started > std::chrono::seconds(60)) return false;
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+    }
+    return true;
+}
+
+void BM_PersonEditRowByRow(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    // The phone: a member's name or unit would also make A resync the points members (a points
+    // write, which B reloads too) before UpdatePerson answers.
+    std::size_t n = 0;
+    const auto reloads = w->b->roster->ReloadCount();
+    for (auto _ : state) {
+        const Id id = w->people[n % w->people.size()];
+        const std::string phone = std::to_string(13800000000LL + static_cast<long long>(n++));
+        lingyan::app::PersonPatch patch;
+        patch.phone = phone;
+        const auto t = Clock::now();
+        if (auto r = w->a->roster->UpdatePerson(kAdmin, id, patch); !r)
+            return state.SkipWithError(("update refused: " + r.error().message).c_str());
+        const bool seen = Await([&] {
+            bool same = false;
+            w->b->roster->WithIndex([&](const lingyan::core::roster::RosterIndex& index) {
+                const auto* p = index.FindPerson(id);
+                same = p && p->phone == phone;
+            });
+            return same;
+        });
+        if (!seen) return state.SkipWithError("B never showed the edit");
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+    }
+    state.counters["whole_reloads_on_B"] = static_cast<double>(w->b->roster->ReloadCount() - reloads);
+}
+BENCHMARK(BM_PersonEditRowByRow)->UseManualTime()->Iterations(50)->Unit(benchmark::kMillisecond);
+
+void BM_WholeRosterReload(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    w->a->feed->Stop();  // only B reloads (the machine's cores are B's)
+    auto db = lingyan::storage::OpenPostgres(w->url);
+    for (auto _ : state) {
+        const auto before = w->b->roster->ReloadCount();
+        const auto t = Clock::now();
+        db->Begin();
+        db->Query("INSERT INTO change_feed (kind, origin, txid) VALUES ('roster', 'bench', txid_current())");
+        db->Query("SELECT pg_notify('lingyan_changes', 'roster')");
+        db->Commit();
+        if (!Await([&] { return w->b->roster->ReloadCount() > before; })) return state.SkipWithError("no reload on B");
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+    }
+}
+BENCHMARK(BM_WholeRosterReload)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
