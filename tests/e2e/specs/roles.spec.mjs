@@ -130,8 +130,10 @@ describe('every demo account does its day\'s work in its own scope', () => {
     const drawer = page.locator('[data-test="placement-drawer"]');
     await drawer.locator('[data-test="assessment-grade"]').click();
     await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: /^称职$/ }).first().click();
+    // Waits for the assessment's own answer (the placing's success message may still be showing).
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/placements/${open.id}/assessment`) && r.request().method() === 'POST');
     await drawer.locator('[data-test="assessment-save"]').click();
-    await page.locator('.el-message--success').first().waitFor();
+    assert.equal((await saved).status(), 200);
     const assessed = (await api(page, `/programs/${mine.id}`)).placements.find((p) => p.id === open.id);
     assert.equal(assessed.assessment_grade, '称职');
     assert.deepEqual(page.errors, []);
