@@ -77,10 +77,12 @@ constexpr const char* kScopedEventColumns =
     "SELECT e.id, e.member_id, e.rule_id, e.day, e.quantity, e.note, e.status, e.submitted_by, e.submitted_at, "
     "e.decided_by, e.decided_at, e.reason, e.reverses FROM points_events e";
 constexpr const char* kCountScopedEvents = "SELECT COUNT(*) FROM points_events e";
-// Whether a pending declaration lies outside [from, to] (index points_events_pending_day).
-constexpr const char* kAnyPendingOutside =
-    "SELECT CASE WHEN EXISTS (SELECT 1 FROM points_events WHERE status = 'pending' AND day < ?) OR "
-    "EXISTS (SELECT 1 FROM points_events WHERE status = 'pending' AND day > ?) THEN 1 ELSE 0 END";
+// The first and last day of a pending declaration (index points_events_pending_day). Without
+// parameters: PostgreSQL's generic plan for "day < $1" chose a scan of the whole ledger at scale 1.0.
+// None pending: a first day after any period and a last day before any.
+constexpr const char* kPendingDays =
+    "SELECT COALESCE(MIN(day), 2147483647), COALESCE(MAX(day), -2147483647) FROM points_events "
+    "WHERE status = 'pending'";
 constexpr const char* kSumPendingUnits = "SELECT CAST(COALESCE(SUM(pending), 0) AS BIGINT) FROM points_pending_units";
 constexpr const char* kJoinMembers = " JOIN points_members m ON m.id = e.member_id";
 constexpr const char* kPendingWhere = " WHERE e.status = 'pending' AND e.day BETWEEN ? AND ?";
@@ -265,9 +267,11 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const co
 std::int64_t SqlPointsStore::CountPendingEvents(const core::ports::PointsEventScope& scope) {
     // Without a name filter, and when every pending declaration lies in the period, the total is the
     // sum of the counts kept per unit (migration 91: pending declarations of current members).
-    if (scope.name.empty() && !AsInt(db_.Query(kAnyPendingOutside, {std::int64_t{scope.period.from},
-                                                                    std::int64_t{scope.period.to}})
-                                         .at(0)[0])) {
+    const auto inside_period = [&] {
+        const auto days = db_.Query(kPendingDays).at(0);
+        return AsInt(days[0]) >= scope.period.from && AsInt(days[1]) <= scope.period.to;
+    };
+    if (scope.name.empty() && inside_period()) {
         std::vector<SqlValue> ids;
         const std::string sql = scope.unit_ids.empty()
                                     ? std::string(kSumPendingUnits)
