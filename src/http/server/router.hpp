@@ -35,7 +35,8 @@ struct Response {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
-    // A body the handler keeps for many requests, sent instead of `body` (no copy per request).
+    // A body the handler keeps for many requests, sent instead of `body`: the handler does not copy
+    // it; the server copies it into the answer only when it is the one sent (not for a gzip client).
     std::shared_ptr<const std::string> kept_body;
     // The same body gzip-compressed (compress.hpp), sent instead when the client accepts gzip.
     std::shared_ptr<const std::string> gzip;
