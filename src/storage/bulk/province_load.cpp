@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <exception>
 #include <iterator>
+#include <map>
 #include <random>
 #include <thread>
 
@@ -165,9 +166,11 @@ private:
         statements.insert(statements.end(), indexes_.begin(), indexes_.end());
         std::stable_partition(statements.begin(), statements.end(),
                               [](const std::string& sql) { return sql.find(" points_events ") != std::string::npos; });
+        const auto chains = IndexBuildChains(statements);
         std::atomic<std::size_t> next{0};
         OnConnections(o_.jobs, [&](PgCopy& connection, int) {
-            for (std::size_t idx; (idx = next++) < statements.size();) connection.Exec(statements[idx]);
+            for (std::size_t idx; (idx = next++) < chains.size();)
+                for (const auto& sql : chains[idx]) connection.Exec(sql);
         });
         return statements.size();
     }
@@ -395,6 +398,29 @@ private:
 };
 
 }  // namespace
+
+namespace {
+
+// What PostgreSQL names a partition's index after: its table and columns (up to the first ')').
+std::string PartitionNameKey(const std::string& sql) {
+    const auto on = sql.find(" ON ");
+    if (sql.rfind("CREATE ", 0) != 0 || on == std::string::npos) return sql;
+    const auto close = sql.find(')', on);
+    return sql.substr(on, close == std::string::npos ? std::string::npos : close - on);
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> IndexBuildChains(const std::vector<std::string>& statements) {
+    std::vector<std::vector<std::string>> chains;
+    std::map<std::string, std::size_t> chain_of;
+    for (const auto& sql : statements) {
+        auto [it, added] = chain_of.try_emplace(PartitionNameKey(sql), chains.size());
+        if (added) chains.emplace_back();
+        chains[it->second].push_back(sql);
+    }
+    return chains;
+}
 
 std::string ProvinceLoadOptionsError(const ProvinceLoadOptions& options) {
     if (!(options.scale >= 0.0001) || options.scale > 4) return "scale 须在 0.0001–4 之内";

@@ -43,6 +43,13 @@ struct ProvinceLoadReport {
 // "" when the options are usable, else what is wrong, naming the option (scale, jobs, year).
 std::string ProvinceLoadOptionsError(const ProvinceLoadOptions& options);
 
+// The statements that build keys and indexes, in chains: one connection builds a chain in turn,
+// chains run side by side. PostgreSQL names a partition's index after its table and columns, so
+// two indexes on the same columns of a partitioned table (points_events_member and
+// points_events_pending) built at once pick the same name and one fails on the catalog's unique
+// key; CREATE statements with the same table and columns share a chain. Order is kept.
+std::vector<std::vector<std::string>> IndexBuildChains(const std::vector<std::string>& statements);
+
 // Throws StoreError when the options are not usable, the database cannot be reached, is not migrated, or already holds units
 // or points events (the loader fills an empty database only).
 ProvinceLoadReport LoadProvince(const std::string& conninfo, const ProvinceLoadOptions& options,

@@ -81,6 +81,22 @@ TEST(ProvinceLoad, ASmallProvinceArrivesWholeWithItsIndexesAndKeys) {
     EXPECT_THROW(storage::LoadProvince(url, {kScale, 7, 2025}), storage::StoreError);
 }
 
+TEST(ProvinceLoad, IndexesOnTheSameColumnsOfATableAreBuiltInTurnOnOneConnection) {
+    const std::vector<std::string> statements = {
+        "ALTER TABLE points_events ADD CONSTRAINT points_events_pkey PRIMARY KEY (id, day)",
+        "CREATE INDEX points_events_member ON points_events USING btree (member_id, day, id)",
+        "CREATE INDEX points_events_pending ON points_events USING btree (member_id, day, id) WHERE (status = 'pending'::text)",
+        "CREATE INDEX points_events_pending_day ON points_events USING btree (day) WHERE (status = 'pending'::text)",
+        "CREATE INDEX people_unit ON people USING btree (member_id, day, id)",
+    };
+    const auto chains = storage::IndexBuildChains(statements);
+    ASSERT_EQ(chains.size(), 4u);
+    EXPECT_EQ(chains[0], std::vector<std::string>{statements[0]});
+    EXPECT_EQ(chains[1], (std::vector<std::string>{statements[1], statements[2]}));
+    EXPECT_EQ(chains[2], std::vector<std::string>{statements[3]});
+    EXPECT_EQ(chains[3], std::vector<std::string>{statements[4]});
+}
+
 TEST(ProvinceLoad, TheCommandRefusesSqliteAndABadScale) {
     auto sqlite = RunCli({"load-province", "--db", "sqlite:/tmp/never.db"});
     EXPECT_EQ(sqlite.exit_code, 2) << sqlite.output;
