@@ -36,6 +36,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COUNTY" "$URL/api/v
 served=$(date +%s.%N)
 echo "start: listening after $(echo "$listening - $start" | bc) s, first leaderboard ($status) after $(echo "$served - $start" | bc) s"
 echo "server RSS after the first page: $(ps -o rss= -p "$PID") KiB"
+sed -n 's/.*\(启动：.*\)/  \1/p' "$DIR/serve.log"
 # Each page as a browser asks for it (Accept-Encoding: gzip; the leaderboard pages are kept
 # compressed) and, for the leaderboards, also as plain JSON.
 for route in "county /api/v1/points/leaderboard?top=50 gzip" "county /api/v1/points/leaderboard?top=50 plain" \

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <map>
@@ -183,7 +184,15 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             if (auto st = rt.ladder->SetLadder(*ladder); !st) throw std::runtime_error(st.error().message);
             std::vector<demo::DemoAccount> accounts;
             if (serve_opts->demo) accounts = demo::LoadDemo(*rt.store, rt.crypto, rt.clock);
-            rt.roster->Reload();
+            // Each step of the start that rebuilds a view from the database is logged with its time
+            // (docs/运维手册.md: a province-size start).
+            const auto timed = [](const char* what, auto&& step) {
+                const auto began = std::chrono::steady_clock::now();
+                step();
+                spdlog::info("启动：{}，用时 {:.1f} s", what,
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
+            };
+            timed("人员名册索引", [&] { rt.roster->Reload(); });
             if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoIndicators(*rt.indicators, *rt.campaigns, *rt.roster);
@@ -193,7 +202,9 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             }
             if (serve_opts->demo) demo::LoadDemoEvidence(*rt.points_store, rt.store_mutex, *rt.roster, *rt.attachments);
             // One register: old points members get a roster person, every party member is a points member.
-            if (auto old = rt.SyncPointsMembers(); !old.lines.empty()) {
+            app::OldMembersReport old;
+            timed("积分党员与人员名册核对", [&] { old = rt.SyncPointsMembers(); });
+            if (!old.lines.empty()) {
                 spdlog::info("积分党员并入人员名册：匹配 {} 人，新建人员 {} 人，登记组织关系 {} 人，待处理 {} 人",
                              old.matched, old.created, old.joined, old.waiting);
                 for (const auto& line : old.lines) spdlog::info("  {}", line);

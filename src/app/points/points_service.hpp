@@ -230,6 +230,16 @@ struct OldMembersReport {
     std::vector<std::string> lines;  // one per member, for the log
 };
 
+// How a board is rebuilt from the ledger (BuildLive): the counted events read in `read.parts`
+// parts at once, gathered `batch` at a time per part and applied in buckets of 2^bucket_bits
+// neighbouring members. The defaults are for a province (issue 15); tests set small ones to go
+// through every path with little data.
+struct BoardBuildTuning {
+    core::ports::CountedEventParts read{.parts = 2};
+    std::size_t batch = std::size_t{1} << 22;  // 64 MiB of events a part
+    int bucket_bits = 13;                      // 8,192 members a bucket
+};
+
 class PointsService : UseCaseBase {
 public:
     PointsService(core::ports::Store& store, core::ports::PointsStore& points, core::ports::StoreMutex& store_mutex,
@@ -338,6 +348,9 @@ public:
     // reference functions (core::points::TallyTotals / TallyByCategory, then SchemeTotal with
     // ZeroedMembers); returns how many totals differ.
     std::size_t CompareWithRecount();
+    // The next builds' tuning; the parts the last build read the ledger in.
+    void SetBoardBuildTuning(const BoardBuildTuning& tuning);
+    int LastBuildParts() const { return last_build_parts_.load(); }
 
 private:
     struct Live;
@@ -390,6 +403,8 @@ private:
     bool loaded_ = false;
     std::vector<core::ports::PointsPeriodRecord> periods_;
     std::map<core::roster::Id, std::shared_ptr<Live>> lives_;
+    BoardBuildTuning tuning_;  // guarded by store_mutex_ (builds hold it)
+    std::atomic<int> last_build_parts_{0};
 };
 
 // The built-in catalog modelled on published county schemes (溧阳 星级制): 学习活动, 志愿服务,

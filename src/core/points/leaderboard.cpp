@@ -51,12 +51,29 @@ void Leaderboard::Load(std::span<const Points> overall, const std::vector<std::v
             scores_[category + 1][pos] = by_category[category][member];
         }
     }
-    const std::size_t unit_count = tree_.size();
+    // Every scope's scores sorted: in reverse pre-order a unit's children are sorted before it, so
+    // its own members are sorted and merged with its children's runs — a merge a level, not a
+    // sort of every scope (a province's 4 M members sorted at each of five levels, for each slot).
+    const auto unit_count = static_cast<std::int32_t>(tree_.size());
+    std::vector<Points> sorted;
     for (std::size_t slot = 0; slot < slots_; ++slot) {
-        for (std::size_t unit = 0; unit < unit_count; ++unit) {
-            const auto first = scores_[slot].begin() + scope_begin_[unit];
-            const auto last = scores_[slot].begin() + scope_end_[unit];
-            sets_[slot * unit_count + unit] = ScoreMultiset(std::vector<Points>(first, last));
+        sorted = scores_[slot];
+        for (std::int32_t order = unit_count - 1; order >= 0; --order) {
+            const UnitIdx unit = tree_.unit_at(order);
+            const auto begin = sorted.begin() + scope_begin_[static_cast<std::size_t>(unit)];
+            const auto end = sorted.begin() + scope_end_[static_cast<std::size_t>(unit)];
+            const std::int32_t subtree_end = order + tree_.subtree_size(unit);
+            std::int32_t child = order + 1;
+            auto merged = child < subtree_end ? sorted.begin() + scope_begin_[static_cast<std::size_t>(tree_.unit_at(child))] : end;
+            std::sort(begin, merged);  // the unit's own members
+            for (; child < subtree_end; child += tree_.subtree_size(tree_.unit_at(child))) {
+                const auto child_end = sorted.begin() + scope_end_[static_cast<std::size_t>(tree_.unit_at(child))];
+                std::inplace_merge(begin, merged, child_end);
+                merged = child_end;
+            }
+            sets_[slot * static_cast<std::size_t>(unit_count) + static_cast<std::size_t>(unit)] =
+                ScoreMultiset::FromSorted(std::span<const Points>(sorted).subspan(
+                    static_cast<std::size_t>(begin - sorted.begin()), static_cast<std::size_t>(end - begin)));
         }
     }
 }
@@ -169,6 +186,11 @@ Points PointsBook::Approve(MemberIdx member, RuleIdx rule, Points quantity) {
     const Points delta = CappedDelta(sums_[at], worth, def.cap);
     sums_[at] += worth;
     return delta;
+}
+
+void PointsBook::Reserve(MemberIdx count) {
+    const std::size_t size = static_cast<std::size_t>(std::max<MemberIdx>(count, 0)) * width_;
+    if (size > sums_.size()) sums_.resize(size, 0);
 }
 
 Points PointsBook::RawSum(MemberIdx member, RuleIdx rule) const {

@@ -106,6 +106,8 @@ public:
     explicit PointsBook(std::vector<Rule> rules);
     // Records a counted event (approved, inside the period) and returns its effect on the total.
     Points Approve(MemberIdx member, RuleIdx rule, Points quantity = kOnePoint);
+    // Room for members [0, count) at once (Approve otherwise grows the sums as members appear).
+    void Reserve(MemberIdx count);
     // The member's raw sum for a capped rule (0 when none).
     Points RawSum(MemberIdx member, RuleIdx rule) const;
     const std::vector<Rule>& rules() const { return rules_; }

@@ -7,18 +7,24 @@ namespace lingyan::core::points {
 
 ScoreMultiset::ScoreMultiset(std::vector<Points> values) {
     std::sort(values.begin(), values.end());
-    size_ = static_cast<std::int64_t>(values.size());
+    *this = FromSorted(values);
+}
+
+ScoreMultiset ScoreMultiset::FromSorted(std::span<const Points> values) {
+    ScoreMultiset out;
+    out.size_ = static_cast<std::int64_t>(values.size());
     const std::size_t fill = kMaxBlock * 3 / 4;  // leave room so the first new values do not split
     std::vector<Entry> block;
     for (std::size_t idx = 0; idx < values.size();) {
         std::size_t run_end = idx + 1;
         while (run_end < values.size() && values[run_end] == values[idx]) ++run_end;
         block.push_back({values[idx], static_cast<std::int64_t>(run_end - idx)});
-        if (block.size() == fill) blocks_.push_back(std::move(block)), block.clear();
+        if (block.size() == fill) out.blocks_.push_back(std::move(block)), block.clear();
         idx = run_end;
     }
-    if (!block.empty()) blocks_.push_back(std::move(block));
-    Rebuild();
+    if (!block.empty()) out.blocks_.push_back(std::move(block));
+    out.Rebuild();
+    return out;
 }
 
 void ScoreMultiset::Rebuild() {

@@ -7,6 +7,7 @@
 // only while no write is in progress (the owner publishes snapshots).
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/points/model.hpp"
@@ -18,6 +19,8 @@ public:
     ScoreMultiset() = default;
     // Builds from values in any order.
     explicit ScoreMultiset(std::vector<Points> values);
+    // Builds from values already in ascending order (not checked).
+    static ScoreMultiset FromSorted(std::span<const Points> sorted);
 
     void Insert(Points value);
     // Removes one occurrence; returns false when `value` is absent.

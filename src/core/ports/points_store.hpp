@@ -107,6 +107,11 @@ struct PointsCountedEvent {
     points::Points quantity = points::kOnePoint;
 };
 
+struct CountedEventParts {
+    int parts = 1;
+    std::int64_t min_part_bytes = std::int64_t{80} << 20;
+};
+
 class PointsStore {
 public:
     virtual ~PointsStore() = default;
@@ -120,6 +125,10 @@ public:
     virtual void UpdatePeriod(const PointsPeriodRecord& p) = 0;  // every field by id
 
     virtual std::vector<PointsMemberRecord> ListMembers() = 0;  // by id
+    // Whether any member still waits for RegisterOldMembers (register_pending).
+    virtual bool AnyRegistrationPending() = 0;
+    // The member row of a roster person (the newest if several), or nullopt.
+    virtual std::optional<PointsMemberRecord> FindMemberOfPerson(Id person_id) = 0;
     virtual Id InsertMember(const PointsMemberRecord& m) = 0;
     virtual void UpdateMember(const PointsMemberRecord& m) = 0;  // unit, name, person and account by id
     // At most one open request per member: a new one replaces the last.
@@ -135,8 +144,12 @@ public:
     // The counted events of `period` (approved, dated inside it), in no order, streamed to
     // `on_event` as they are read (nothing is held but the current one). Only the totals may
     // depend on them: caps apply to a member's sum per rule, which does not depend on the order.
-    virtual void ForEachCountedEvent(const points::Period& period,
-                                     const std::function<void(const PointsCountedEvent&)>& on_event) = 0;
+    // Read in up to `parts.parts` parts at once where the store can (PostgreSQL: ranges of the
+    // ledger's blocks on their own connections), each of at least `parts.min_part_bytes` of
+    // ledger: on_event(part, event) is called from one thread per part, all parts at once, one
+    // part's events one after another. Returns the number of parts read.
+    virtual int ForEachCountedEvent(const points::Period& period, const CountedEventParts& parts,
+                                    const std::function<void(int, const PointsCountedEvent&)>& on_event) = 0;
     // Pending events in `scope`, oldest first, rows [offset, offset + limit); filtered, ordered and
     // paged in the database.
     virtual std::vector<PointsEventRecord> ListPendingEvents(const PointsEventScope& scope, std::size_t offset,

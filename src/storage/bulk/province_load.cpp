@@ -11,12 +11,15 @@
 #include <thread>
 
 #include "core/common/date.hpp"
+#include "core/points/model.hpp"
 #include "storage/bulk/province_rules.hpp"
 #include "storage/db/migrations.hpp"
 #include "storage/db/pg_copy.hpp"
 #include "storage/db/sql_db.hpp"
 
 namespace lingyan::storage {
+
+using core::points::kOnePoint;
 
 namespace {
 
@@ -299,8 +302,9 @@ private:
         copy_.Start("points_rules", "id, code, name, category, points, cap");
         std::int64_t id = 0;
         for (const auto& r : kRules) {
-            copy_.Field(++id).Field(r.code).Field(r.name).Field(r.category).Field(r.points);
-            r.cap ? copy_.Field(r.cap) : copy_.Null();
+            // The rules speak whole points; the store keeps hundredths (core::points::kOnePoint).
+            copy_.Field(++id).Field(r.code).Field(r.name).Field(r.category).Field(r.points * kOnePoint);
+            r.cap ? copy_.Field(r.cap * kOnePoint) : copy_.Null();
             copy_.EndRow();
         }
         auto rows = copy_.Finish();
@@ -309,7 +313,8 @@ private:
             .Field(Text("%d年度", o_.year))
             .Field(first_day_)
             .Field(last_day_)
-            .Field("0,60,120,180,240")
+            .Field(Text("0,%lld,%lld,%lld,%lld", 60LL * kOnePoint, 120LL * kOnePoint, 180LL * kOnePoint,
+                        240LL * kOnePoint))
             .EndRow();
         return rows + copy_.Finish();
     }
@@ -364,7 +369,7 @@ private:
                 .Field(static_cast<std::int64_t>(r % members_ + 1))
                 .Field(rule_pick_[(r >> 24) % rule_pick_.size()])
                 .Field(first_day_ + static_cast<std::int64_t>(day))
-                .Field((r >> 52) % 10 < 8 ? 1 : static_cast<std::int64_t>((r >> 52) % 10) - 6)
+                .Field(((r >> 52) % 10 < 8 ? 1 : static_cast<std::int64_t>((r >> 52) % 10) - 6) * kOnePoint)
                 .Field(pick < 17   ? "approved"
                        : pick < 19 ? "pending"
                                    : "rejected")

@@ -1244,6 +1244,12 @@ END $$;
 CREATE INDEX points_events_pending_day ON points_events(day) WHERE status = 'pending';
 )SQL",
      "", ""},
+    {96, "points: members by roster person (adding a member looked through all of them); those awaiting registration",
+     R"SQL(
+CREATE INDEX points_members_person ON points_members(person_id);
+CREATE INDEX points_members_register_pending ON points_members(id) WHERE register_pending <> 0;
+)SQL",
+     "", ""},
 };
 
 std::string Render(const Migration& m, Dialect d) {

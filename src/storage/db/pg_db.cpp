@@ -284,6 +284,8 @@ private:
             if (row.size() <= col) row.resize(col + 1);
             if (field == "\\N") {
                 row[col].reset();
+            } else if (field.find('\\') == std::string_view::npos) {
+                row[col].emplace(field);  // no escapes (every number, most text): as it stands
             } else {
                 std::string& text = row[col].emplace();
                 for (std::size_t i = 0; i < field.size(); ++i) {

@@ -40,6 +40,7 @@ public:
     using Open = std::function<std::unique_ptr<SqlDb>()>;
     ConnPool(std::string name, Open open, int capacity, std::chrono::milliseconds timeout)
         : name_(std::move(name)), open_(std::move(open)), capacity_(std::max(1, capacity)), timeout_(timeout) {}
+    int capacity() const { return capacity_; }
 
     // Opens the first connection now, so that a wrong URL fails at start.
     void OpenFirst() {
@@ -326,6 +327,10 @@ public:
         primary_reads_++;
     }
 
+    int ConcurrentStreams() const override {
+        return dialect_ == Dialect::kPostgres && !Bound() ? primary_->capacity() : 1;
+    }
+
     void Begin() override {
         if (Bound()) throw StoreError("nested Begin on one connection");
         SqlDb* conn = primary_->Checkout();
@@ -398,7 +403,7 @@ private:
         const PooledDb* db;
         SqlDb* conn;
     };
-    Binding* Bound() {
+    Binding* Bound() const {
         for (auto& b : bindings_)
             if (b.db == this) return &b;
         return nullptr;

@@ -66,6 +66,10 @@ public:
                            const std::function<void(const SqlRow&)>& on_row) {
         for (const auto& row : Query(sql, params)) on_row(row);
     }
+    // How many QueryEach calls may stream at once from different threads, each on its own
+    // connection: 1 for one connection, and inside a transaction (the other connections would not
+    // see its writes); a PostgreSQL pool, its size.
+    virtual int ConcurrentStreams() const { return 1; }
     virtual void Begin() = 0;
     virtual void Commit() = 0;
     virtual void Rollback() = 0;

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -135,7 +136,15 @@ std::unique_ptr<SqlDb> OpenSqlDb(const std::string& url) {
     return OpenSqlite(path);
 }
 
-std::int64_t AsInt(const std::optional<std::string>& v) { return v && !v->empty() ? std::stoll(*v) : 0; }
+std::int64_t AsInt(const std::optional<std::string>& v) {
+    if (!v || v->empty()) return 0;
+    // from_chars for the plain digits a database writes (a board rebuild reads 68 M of them);
+    // stoll, with its leading spaces, '+' and errors, for anything else.
+    std::int64_t out = 0;
+    const char* end = v->data() + v->size();
+    if (auto [at, ec] = std::from_chars(v->data(), end, out); ec == std::errc() && at == end) return out;
+    return std::stoll(*v);
+}
 double AsDouble(const std::optional<std::string>& v) { return v && !v->empty() ? std::stod(*v) : 0.0; }
 std::string AsText(const std::optional<std::string>& v) { return v ? *v : std::string(); }
 

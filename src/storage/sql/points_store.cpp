@@ -1,6 +1,9 @@
 #include "storage/sql/points_store.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <string_view>
+#include <thread>
 
 #include "core/common/date.hpp"
 #include "storage/db/batches.hpp"
@@ -34,6 +37,8 @@ constexpr const char* kUpdatePeriod =
     "UPDATE points_periods SET name = ?, day_from = ?, day_to = ?, stars = ?, base_points = ?, zeroing_rules = ?, "
     "publicity_days = ?, grades = ?, closed = ? WHERE id = ?";
 
+constexpr const char* kSelectMembersWhere =
+    "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members WHERE ";
 constexpr const char* kSelectMembers =
     "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members ORDER BY id";
 constexpr const char* kInsertMember =
@@ -73,6 +78,10 @@ constexpr const char* kSelectReversal = "SELECT id FROM points_events WHERE reve
 // (docs/postgresql-plans.md).
 constexpr const char* kCountedEvents =
     "SELECT member_id, rule_id, quantity FROM points_events WHERE status = 'approved' AND day BETWEEN ? AND ?";
+// The bytes of the ledger's largest partition, and of a block (PostgreSQL).
+constexpr const char* kLedgerSize =
+    "SELECT COALESCE(MAX(pg_relation_size(inhrelid)), 0), current_setting('block_size')::bigint "
+    "FROM pg_inherits WHERE inhparent = 'points_events'::regclass";
 constexpr const char* kScopedEventColumns =
     "SELECT e.id, e.member_id, e.rule_id, e.day, e.quantity, e.note, e.status, e.submitted_by, e.submitted_at, "
     "e.decided_by, e.decided_at, e.reason, e.reverses FROM points_events e";
@@ -188,7 +197,19 @@ void SqlPointsStore::UpdatePeriod(const ports::PointsPeriodRecord& p) {
 }
 
 std::vector<ports::PointsMemberRecord> SqlPointsStore::ListMembers() {
-    return RowsAs<ports::PointsMemberRecord>(db_.Query(kSelectMembers));
+    // Streamed (COPY on PostgreSQL): a province's 4 M members are never one result in memory.
+    std::vector<ports::PointsMemberRecord> out;
+    db_.QueryEach(kSelectMembers, {}, [&](const SqlRow& r) { out.push_back(RowAs<ports::PointsMemberRecord>(r)); });
+    return out;
+}
+
+bool SqlPointsStore::AnyRegistrationPending() {
+    return !db_.Query("SELECT 1 FROM points_members WHERE register_pending <> 0 LIMIT 1").empty();
+}
+
+std::optional<ports::PointsMemberRecord> SqlPointsStore::FindMemberOfPerson(ports::Id person_id) {
+    return FirstRowWith(db_.Query(std::string(kSelectMembersWhere) + "person_id = ? ORDER BY id DESC LIMIT 1", {person_id}),
+                        RowAs<ports::PointsMemberRecord>);
 }
 
 void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
@@ -247,10 +268,52 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListMemberEvents(ports::Id
         EventFromRow);
 }
 
-void SqlPointsStore::ForEachCountedEvent(const points::Period& period,
-                                         const std::function<void(const ports::PointsCountedEvent&)>& on_event) {
-    db_.QueryEach(kCountedEvents, {std::int64_t{period.from}, std::int64_t{period.to}},
-                  [&](const SqlRow& r) { on_event({AsInt(r[0]), AsInt(r[1]), AsInt(r[2])}); });
+int SqlPointsStore::ForEachCountedEvent(const points::Period& period, const ports::CountedEventParts& wanted,
+                                        const std::function<void(int, const ports::PointsCountedEvent&)>& on_event) {
+    const std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
+    const auto read = [&](int part, const std::string& sql, std::vector<SqlValue> with) {
+        db_.QueryEach(sql, with, [&](const SqlRow& r) { on_event(part, {AsInt(r[0]), AsInt(r[1]), AsInt(r[2])}); });
+    };
+    // PostgreSQL: the largest partition's blocks in ranges (a TID range scan each), the last range
+    // open so that blocks added since the size was read are read too. A full-scale ledger (68 M
+    // counted events, 11 GB) is read in 9.9 s by two connections, 17.7 s by one.
+    int parts = std::min(wanted.parts, db_.ConcurrentStreams());
+    std::int64_t blocks = 0;
+    if (parts > 1 && db_.dialect() == Dialect::kPostgres) {
+        const auto size = db_.Query(kLedgerSize).at(0);
+        blocks = AsInt(size[0]) / std::max<std::int64_t>(1, AsInt(size[1]));
+        const std::int64_t by_size = AsInt(size[0]) / std::max<std::int64_t>(1, wanted.min_part_bytes);
+        parts = static_cast<int>(std::min<std::int64_t>({parts, by_size, blocks}));
+    }
+    if (parts <= 1) {
+        read(0, kCountedEvents, params);
+        return 1;
+    }
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(parts));
+    std::vector<std::thread> threads;
+    for (int part = 0; part < parts; ++part) {
+        auto with = params;
+        std::string sql = kCountedEvents;
+        if (part > 0) {
+            sql += " AND ctid >= ?::tid";
+            with.emplace_back("(" + std::to_string(blocks * part / parts) + ",0)");
+        }
+        if (part + 1 < parts) {
+            sql += " AND ctid < ?::tid";
+            with.emplace_back("(" + std::to_string(blocks * (part + 1) / parts) + ",0)");
+        }
+        threads.emplace_back([&, part, sql = std::move(sql), with = std::move(with)] {
+            try {
+                read(part, sql, with);
+            } catch (...) {
+                errors[static_cast<std::size_t>(part)] = std::current_exception();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    return parts;
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,

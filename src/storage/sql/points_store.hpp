@@ -22,6 +22,8 @@ public:
     void UpdatePeriod(const core::ports::PointsPeriodRecord& p) override;
 
     std::vector<core::ports::PointsMemberRecord> ListMembers() override;
+    bool AnyRegistrationPending() override;
+    std::optional<core::ports::PointsMemberRecord> FindMemberOfPerson(core::ports::Id person_id) override;
     core::ports::Id InsertMember(const core::ports::PointsMemberRecord& m) override;
     void UpdateMember(const core::ports::PointsMemberRecord& m) override;
     void RequestLink(const core::ports::PointsLinkRequestRecord& r) override;
@@ -31,8 +33,8 @@ public:
     std::vector<core::ports::PointsEventRecord> ListEvents() override;
     std::optional<core::ports::PointsEventRecord> FindEvent(core::ports::Id id) override;
     std::vector<core::ports::PointsEventRecord> ListMemberEvents(core::ports::Id member_id) override;
-    void ForEachCountedEvent(const core::points::Period& period,
-                             const std::function<void(const core::ports::PointsCountedEvent&)>& on_event) override;
+    int ForEachCountedEvent(const core::points::Period& period, const core::ports::CountedEventParts& parts,
+                            const std::function<void(int, const core::ports::PointsCountedEvent&)>& on_event) override;
     std::vector<core::ports::PointsEventRecord> ListPendingEvents(const core::ports::PointsEventScope& scope,
                                                                   std::size_t offset, std::size_t limit) override;
     std::int64_t CountPendingEvents(const core::ports::PointsEventScope& scope) override;

@@ -241,8 +241,9 @@ void SqlStore::UpdateUnit(const Unit& u) {
 void SqlStore::DeleteUnit(Id id) { db_->Query(kDeleteUnit, {id}); }
 
 std::vector<Person> SqlStore::LoadPeople() {
+    // Streamed (COPY on PostgreSQL): a province's 4 M people are never one result in memory.
     std::vector<Person> out;
-    for (const auto& r : db_->Query(std::string(kPeopleColumns) + kByIdOrder)) out.push_back(PersonOf(r));
+    db_->QueryEach(std::string(kPeopleColumns) + kByIdOrder, {}, [&](const SqlRow& r) { out.push_back(PersonOf(r)); });
     return out;
 }
 

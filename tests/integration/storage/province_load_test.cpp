@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include "app/points/points_service.hpp"
 #include "integration/cli_run.hpp"
 #include "integration/test_server.hpp"
+#include "main/composition.hpp"
 #include "storage/db/migrations.hpp"
 
 namespace lingyan::testing {
@@ -79,6 +81,38 @@ TEST(ProvinceLoad, ASmallProvinceArrivesWholeWithItsIndexesAndKeys) {
               static_cast<std::int64_t>(report.units) + 1);
 
     EXPECT_THROW(storage::LoadProvince(url, {kScale, 7, 2025}), storage::StoreError);
+}
+
+// The boards are rebuilt from the ledger read in block ranges on two connections, gathered in
+// batches and applied in buckets of members (issue 15: a full-scale start); with small batches and
+// buckets, and in one part, every total equals a recount of the stored ledger.
+TEST(ProvinceLoad, BoardsBuiltInPartsBatchesAndBucketsEqualARecount) {
+    const auto url = FreshDatabase("postgres");
+    if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
+    storage::LoadProvince(url, {kScale, 7, 2025});
+    composition::Runtime rt(url, TestAuditKey(url));
+    rt.roster->Reload();
+    struct Case {
+        app::BoardBuildTuning tuning;
+        int parts;
+    };
+    const Case cases[] = {
+        {{.read = {.parts = 2, .min_part_bytes = 1}, .batch = 97, .bucket_bits = 3}, 2},
+        {{.read = {.parts = 1, .min_part_bytes = 1}, .batch = 1, .bucket_bits = 0}, 1},
+        {{.read = {.parts = 2, .min_part_bytes = 1}, .batch = 1'000'000, .bucket_bits = 20}, 2},
+        {{}, 1},  // the defaults: a ledger of 40,000 events is smaller than a part
+    };
+    for (const auto& c : cases) {
+        rt.points->SetBoardBuildTuning(c.tuning);
+        rt.points->Reload();
+        const auto page = rt.points->Leaderboard(app::Actor{0, "admin", core::auth::Role::kAdmin, 0}, std::nullopt, "", 1);
+        ASSERT_TRUE(page.ok());
+        EXPECT_EQ(page->size, 2000);
+        ASSERT_FALSE(page->entries.empty());
+        EXPECT_GT(page->entries.front().total, 0);
+        EXPECT_EQ(rt.points->CompareWithRecount(), 0u) << "batch " << c.tuning.batch;
+        EXPECT_EQ(rt.points->LastBuildParts(), c.parts) << "batch " << c.tuning.batch;
+    }
 }
 
 TEST(ProvinceLoad, IndexesOnTheSameColumnsOfATableAreBuiltInTurnOnOneConnection) {

@@ -134,6 +134,7 @@ TEST_P(OneRegisterTest, OldPointsMembersGetARosterPersonAtStart) {
         rule = storage::AsInt(db.Query("SELECT id FROM points_rules WHERE code = 'XX01'").at(0)[0]);
         db.ExecScript("DELETE FROM schema_migrations WHERE version = 82;"
                       "ALTER TABLE points_members DROP COLUMN ended_on;"
+                      "DROP INDEX points_members_register_pending;"  // migration 96's, on the column
                       "ALTER TABLE points_members DROP COLUMN register_pending;");
         // 旧积分甲: no person at all, with an approved event dated today.
         const auto old_member = storage::AsInt(
