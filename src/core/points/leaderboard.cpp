@@ -37,8 +37,7 @@ Leaderboard::Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int ca
     sets_.resize(slots_ * unit_count);
     for (std::size_t slot = 0; slot < slots_; ++slot) {
         for (std::size_t unit = 0; unit < unit_count; ++unit) {
-            sets_[slot * unit_count + unit] =
-                ScoreMultiset(std::vector<Points>(static_cast<std::size_t>(scope_end_[unit] - scope_begin_[unit]), 0));
+            sets_[slot * unit_count + unit] = ScoreMultiset::Filled(0, scope_end_[unit] - scope_begin_[unit]);
         }
     }
 }

@@ -27,6 +27,14 @@ ScoreMultiset ScoreMultiset::FromSorted(std::span<const Points> values) {
     return out;
 }
 
+ScoreMultiset ScoreMultiset::Filled(Points value, std::int64_t count) {
+    ScoreMultiset out;
+    out.size_ = std::max<std::int64_t>(count, 0);
+    if (out.size_ > 0) out.blocks_.push_back({{value, out.size_}});
+    out.Rebuild();
+    return out;
+}
+
 void ScoreMultiset::Rebuild() {
     heads_.resize(blocks_.size());
     fenwick_.assign(blocks_.size() + 1, 0);

@@ -21,6 +21,8 @@ public:
     explicit ScoreMultiset(std::vector<Points> values);
     // Builds from values already in ascending order (not checked).
     static ScoreMultiset FromSorted(std::span<const Points> sorted);
+    // `count` times `value`.
+    static ScoreMultiset Filled(Points value, std::int64_t count);
 
     void Insert(Points value);
     // Removes one occurrence; returns false when `value` is absent.

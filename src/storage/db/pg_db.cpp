@@ -1,6 +1,7 @@
 #include <libpq-fe.h>
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <string_view>
@@ -109,39 +110,36 @@ public:
     // as COPY). COPY takes no parameters, so they are written into the statement as literals.
     void QueryEach(const std::string& sql, const std::vector<SqlValue>& params,
                    const std::function<void(const SqlRow&)>& on_row) override {
-        const auto started = Clock::now();
-        EnsureConnected();
-        stats_.queries++;
-        const std::string copy = "COPY (" + WithLiterals(sql, params) + ") TO STDOUT";
-        PGresult* r = PQexec(conn_, copy.c_str());
-        const bool copying = PQresultStatus(r) == PGRES_COPY_OUT;
-        std::string error = copying ? "" : PQresultErrorMessage(r);
-        PQclear(r);
-        if (!copying) Failed(sql, error.empty() ? PQerrorMessage(conn_) : error);
         SqlRow row;
-        char* line = nullptr;
-        int n = 0;
-        try {
-            while ((n = PQgetCopyData(conn_, &line, 0)) > 0) {
-                ParseCopyLine(std::string_view(line, static_cast<std::size_t>(n)), row);
-                PQfreemem(line);
-                line = nullptr;
-                on_row(row);
+        CopyOut(sql, params, [&](std::string_view line) {
+            ParseCopyLine(line, row);
+            on_row(row);
+        });
+    }
+
+    // The integers straight from the COPY line (no text made of them): a board rebuild reads
+    // 68 M rows of three.
+    void QueryEachInt(const std::string& sql, const std::vector<SqlValue>& params,
+                      const std::function<void(std::span<const std::int64_t>)>& on_row) override {
+        std::vector<std::int64_t> values;
+        CopyOut(sql, params, [&](std::string_view line) {
+            if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+            values.clear();
+            for (std::size_t start = 0;;) {
+                const std::size_t tab = std::min(line.find('\t', start), line.size());
+                const std::string_view field = line.substr(start, tab - start);
+                std::int64_t v = 0;
+                if (field != "\\N") {
+                    const auto [at, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
+                    if (ec != std::errc() || at != field.data() + field.size())
+                        throw StoreError("PostgreSQL: 不是整数列: " + std::string(field));
+                }
+                values.push_back(v);
+                if (tab == line.size()) break;
+                start = tab + 1;
             }
-        } catch (...) {
-            if (line) PQfreemem(line);
-            while (PQgetCopyData(conn_, &line, 0) > 0) PQfreemem(line);
-            Drain();
-            throw;
-        }
-        if (n == -2) error = PQerrorMessage(conn_);
-        while (PGresult* end = PQgetResult(conn_)) {
-            if (PQresultStatus(end) != PGRES_COMMAND_OK && error.empty()) error = PQresultErrorMessage(end);
-            PQclear(end);
-        }
-        stats_.micros += static_cast<std::uint64_t>(
-            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count());
-        if (!error.empty()) Failed(sql, error);
+            on_row(values);
+        });
     }
 
     void Begin() override {
@@ -274,6 +272,51 @@ private:
         }
         return out;
     }
+    // Through COPY (…) TO STDOUT: PostgreSQL sends the rows as one stream, each line handed to
+    // `on_line` as it comes (6.8 M rows of three integers took 55 s in libpq's single-row mode on a
+    // loaded machine, ~5 s as COPY). COPY takes no parameters, so they are written into the
+    // statement as literals.
+    template <typename OnLine>
+    void CopyOut(const std::string& sql, const std::vector<SqlValue>& params, OnLine&& on_line) {
+        const auto started = Clock::now();
+        EnsureConnected();
+        stats_.queries++;
+        const std::string copy = "COPY (" + WithLiterals(sql, params) + ") TO STDOUT";
+        PGresult* r = PQexec(conn_, copy.c_str());
+        const bool copying = PQresultStatus(r) == PGRES_COPY_OUT;
+        std::string error = copying ? "" : PQresultErrorMessage(r);
+        PQclear(r);
+        if (!copying) Failed(sql, error.empty() ? PQerrorMessage(conn_) : error);
+        char* line = nullptr;
+        int n = 0;
+        try {
+            while ((n = PQgetCopyData(conn_, &line, 0)) > 0) {
+                const std::string_view text(line, static_cast<std::size_t>(n));
+                struct Free {
+                    char*& line;
+                    ~Free() {
+                        PQfreemem(line);
+                        line = nullptr;
+                    }
+                } free{line};
+                on_line(text);
+            }
+        } catch (...) {
+            if (line) PQfreemem(line);
+            while (PQgetCopyData(conn_, &line, 0) > 0) PQfreemem(line);
+            Drain();
+            throw;
+        }
+        if (n == -2) error = PQerrorMessage(conn_);
+        while (PGresult* end = PQgetResult(conn_)) {
+            if (PQresultStatus(end) != PGRES_COMMAND_OK && error.empty()) error = PQresultErrorMessage(end);
+            PQclear(end);
+        }
+        stats_.micros += static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count());
+        if (!error.empty()) Failed(sql, error);
+    }
+
     // One line of COPY's text format: fields split by tabs, \N for NULL, backslash escapes.
     static void ParseCopyLine(std::string_view line, SqlRow& row) {
         if (!line.empty() && line.back() == '\n') line.remove_suffix(1);

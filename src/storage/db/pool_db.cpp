@@ -327,6 +327,14 @@ public:
         primary_reads_++;
     }
 
+    void QueryEachInt(const std::string& sql, const std::vector<SqlValue>& params,
+                      const std::function<void(std::span<const std::int64_t>)>& on_row) override {
+        if (Binding* b = Bound()) return b->conn->QueryEachInt(sql, params, on_row);
+        Lease c(*primary_);
+        c->QueryEachInt(sql, params, on_row);
+        primary_reads_++;
+    }
+
     int ConcurrentStreams() const override {
         return dialect_ == Dialect::kPostgres && !Bound() ? primary_->capacity() : 1;
     }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <variant>
@@ -66,6 +67,10 @@ public:
                            const std::function<void(const SqlRow&)>& on_row) {
         for (const auto& row : Query(sql, params)) on_row(row);
     }
+    // QueryEach for a SELECT of integer columns only (NULL reads as 0): each row's values, not
+    // made into text first where the backend can (PostgreSQL reads them off the COPY line).
+    virtual void QueryEachInt(const std::string& sql, const std::vector<SqlValue>& params,
+                              const std::function<void(std::span<const std::int64_t>)>& on_row);
     // How many QueryEach calls may stream at once from different threads, each on its own
     // connection: 1 for one connection, and inside a transaction (the other connections would not
     // see its writes); a PostgreSQL pool, its size.

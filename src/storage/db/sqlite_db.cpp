@@ -136,6 +136,16 @@ std::unique_ptr<SqlDb> OpenSqlDb(const std::string& url) {
     return OpenSqlite(path);
 }
 
+void SqlDb::QueryEachInt(const std::string& sql, const std::vector<SqlValue>& params,
+                         const std::function<void(std::span<const std::int64_t>)>& on_row) {
+    std::vector<std::int64_t> values;
+    QueryEach(sql, params, [&](const SqlRow& row) {
+        values.clear();
+        for (const auto& v : row) values.push_back(AsInt(v));
+        on_row(values);
+    });
+}
+
 std::int64_t AsInt(const std::optional<std::string>& v) {
     if (!v || v->empty()) return 0;
     // from_chars for the plain digits a database writes (a board rebuild reads 68 M of them);

@@ -272,7 +272,7 @@ int SqlPointsStore::ForEachCountedEvent(const points::Period& period, const port
                                         const std::function<void(int, const ports::PointsCountedEvent&)>& on_event) {
     const std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
     const auto read = [&](int part, const std::string& sql, std::vector<SqlValue> with) {
-        db_.QueryEach(sql, with, [&](const SqlRow& r) { on_event(part, {AsInt(r[0]), AsInt(r[1]), AsInt(r[2])}); });
+        db_.QueryEachInt(sql, with, [&](std::span<const std::int64_t> r) { on_event(part, {r[0], r[1], r[2]}); });
     };
     // PostgreSQL: the largest partition's blocks in ranges (a TID range scan each), the last range
     // open so that blocks added since the size was read are read too. A full-scale ledger (68 M

@@ -199,11 +199,22 @@ TEST(Leaderboard, IncrementalEqualsFullRecountAfterRandomEvents) {
                 ASSERT_EQ(page.size(), std::min<std::size_t>(7, inside.size() > 3 ? inside.size() - 3 : 0));
             }
         }
-        // A restart: Load from the recount gives the same answers.
+        // A restart: Load from the recount (every scope's scores sorted by merging its children's)
+        // gives the same answers in every scope and category.
         Leaderboard reloaded(tree, member_unit, 2);
         reloaded.Load(totals, by_category);
-        for (MemberIdx member = 0; member < member_count; ++member) {
-            ASSERT_EQ(reloaded.Rank(member, 0), board.Rank(member, 0));
+        for (int category = Leaderboard::kOverall; category < 2; ++category) {
+            for (UnitIdx scope = 0; scope < unit_count; ++scope) {
+                ASSERT_EQ(reloaded.ScopeSize(scope), board.ScopeSize(scope));
+                for (MemberIdx member = 0; member < member_count; ++member) {
+                    if (!tree.Contains(scope, member_unit[static_cast<std::size_t>(member)])) continue;
+                    ASSERT_EQ(reloaded.Rank(member, scope, category), board.Rank(member, scope, category));
+                }
+                const auto expected_page = board.Page(scope, 0, 10, category);
+                const auto page = reloaded.Page(scope, 0, 10, category);
+                ASSERT_EQ(page.size(), expected_page.size());
+                for (std::size_t idx = 0; idx < page.size(); ++idx) ASSERT_EQ(page[idx].total, expected_page[idx].total);
+            }
         }
     }
 }
