@@ -4,12 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
 #include <set>
+#include <span>
 #include <thread>
 
 #include "core/ports/store_errors.hpp"
@@ -160,6 +163,28 @@ TEST_P(Streamed, QueryEachYieldsWhatQueryReturnsAndWritesMoveTheGeneration) {
     // A callback that throws stops the stream; the connection is usable afterwards.
     EXPECT_THROW(db->QueryEach(sql, params, [](const SqlRow&) { throw std::runtime_error("stop"); }), std::runtime_error);
     EXPECT_EQ(db->Query(sql, params), rows);
+}
+
+// QueryEachInt reads integer columns (NULL as 0, negative and 64-bit values whole) and refuses a
+// column that is not an integer; ConcurrentStreams is 1 inside a transaction.
+TEST_P(Streamed, QueryEachIntReadsIntegerColumnsAndRefusesText) {
+    const std::string url = testing::FreshDatabase(GetParam());
+    if (url.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set";
+    auto db = OpenPooled(url, PoolOptions{});
+    db->ExecScript("CREATE TABLE t (id BIGINT PRIMARY KEY, v TEXT, n BIGINT)");
+    db->Query("INSERT INTO t (id, v, n) VALUES (1, 'a', -7), (2, 'b', NULL), (3, 'c', 9007199254740993)");
+    std::vector<std::vector<std::int64_t>> rows;
+    db->QueryEachInt("SELECT id, n FROM t WHERE id >= ? ORDER BY id", {std::int64_t{1}},
+                     [&](std::span<const std::int64_t> r) { rows.emplace_back(r.begin(), r.end()); });
+    const std::vector<std::vector<std::int64_t>> expected = {{1, -7}, {2, 0}, {3, 9007199254740993}};
+    EXPECT_EQ(rows, expected);
+    EXPECT_THROW(db->QueryEachInt("SELECT id, v FROM t", {}, [](std::span<const std::int64_t>) {}), std::exception);
+    EXPECT_EQ(AsInt(db->Query("SELECT COUNT(*) FROM t")[0][0]), 3);  // the connection serves the next one
+    const int outside = db->ConcurrentStreams();
+    EXPECT_EQ(outside, std::string(GetParam()) == "postgres" ? PoolOptions{}.size : 1);
+    db->Begin();
+    EXPECT_EQ(db->ConcurrentStreams(), 1);
+    db->Rollback();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Streamed, ::testing::Values("sqlite", "postgres"));
