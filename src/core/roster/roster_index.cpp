@@ -9,8 +9,11 @@ namespace lingyan::core::roster {
 
 namespace {
 void EraseId(std::vector<Id>& v, Id id) { v.erase(std::remove(v.begin(), v.end(), id), v.end()); }
-// Into an id-ordered list (ids mostly ascend: usually at the end).
-void InsertId(std::vector<Id>& v, Id id) { v.insert(std::lower_bound(v.begin(), v.end(), id), id); }
+// Into an id-ordered list (ids mostly ascend: usually at the end, checked first).
+void InsertId(std::vector<Id>& v, Id id) {
+    if (v.empty() || v.back() < id) return v.push_back(id);
+    v.insert(std::lower_bound(v.begin(), v.end(), id), id);
+}
 bool IsCurrent(const Position& p, const std::string& today) { return p.end_date.empty() || p.end_date >= today; }
 }  // namespace
 
