@@ -105,9 +105,7 @@ public:
         return rows;
     }
 
-    // Through COPY (…) TO STDOUT: PostgreSQL sends the rows as one stream, each read as it comes
-    // (6.8 M rows of three integers took 55 s in libpq's single-row mode on a loaded machine, ~5 s
-    // as COPY). COPY takes no parameters, so they are written into the statement as literals.
+    // Each row as it comes (CopyOut), decoded from COPY's text format.
     void QueryEach(const std::string& sql, const std::vector<SqlValue>& params,
                    const std::function<void(const SqlRow&)>& on_row) override {
         SqlRow row;

@@ -37,10 +37,11 @@ constexpr const char* kUpdatePeriod =
     "UPDATE points_periods SET name = ?, day_from = ?, day_to = ?, stars = ?, base_points = ?, zeroing_rules = ?, "
     "publicity_days = ?, grades = ?, closed = ? WHERE id = ?";
 
-constexpr const char* kSelectMembersWhere =
-    "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members WHERE ";
-constexpr const char* kSelectMembers =
-    "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members ORDER BY id";
+#define LINGYAN_SELECT_MEMBERS \
+    "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members "
+constexpr const char* kSelectMembers = LINGYAN_SELECT_MEMBERS "ORDER BY id";
+constexpr const char* kMemberOfPerson = LINGYAN_SELECT_MEMBERS "WHERE person_id = ? ORDER BY id DESC LIMIT 1";
+#undef LINGYAN_SELECT_MEMBERS
 constexpr const char* kInsertMember =
     "INSERT INTO points_members (unit_id, name, person_id, user_id, ended_on, register_pending) "
     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
@@ -208,7 +209,7 @@ bool SqlPointsStore::AnyRegistrationPending() {
 }
 
 std::optional<ports::PointsMemberRecord> SqlPointsStore::FindMemberOfPerson(ports::Id person_id) {
-    return FirstRowWith(db_.Query(std::string(kSelectMembersWhere) + "person_id = ? ORDER BY id DESC LIMIT 1", {person_id}),
+    return FirstRowWith(db_.Query(kMemberOfPerson, {person_id}),
                         RowAs<ports::PointsMemberRecord>);
 }
 
