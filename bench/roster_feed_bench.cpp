@@ -6,6 +6,11 @@
 //     (migration 94: the feed hands over the person's id, B reads that row again);
 //   BM_WholeRosterReload — a `roster` entry noted without keys (as every roster write was before
 //     migration 94, and as a transaction over 1,000 rows still is): B reloads its whole roster.
+//   BM_CountedEventRowByRow — A records one activity (approved at once) for one points member; B adds
+//     that event to its boards (migration 97: the feed hands over the event's id and transaction);
+//   BM_WholePointsRebuild — a `points` entry noted as a whole change (as every points write was before
+//     migration 97, and as a member, rule or period change still is): B rebuilds its boards from the
+//     whole ledger (80 M × scale events).
 // Needs LINGYAN_TEST_PG (scripts/with-postgres.sh); a database lingyan_roster_feed_bench is made.
 // Prints figures only.
 #include <benchmark/benchmark.h>
@@ -54,6 +59,10 @@ World* Seeded() {
             const auto t = Clock::now();
             rt->roster->Reload();
             std::cout << "whole roster load at start: " << std::chrono::duration<double>(Clock::now() - t).count()
+                      << " s\n";
+            const auto p = Clock::now();
+            rt->points->Reload();
+            std::cout << "points boards built at start: " << std::chrono::duration<double>(Clock::now() - p).count()
                       << " s\n";
             rt->StartChangeFeed();
         }
@@ -131,6 +140,46 @@ void BM_WholeRosterReload(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_WholeRosterReload)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+void BM_CountedEventRowByRow(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    const auto reloads = w->b->points->ReloadCount();
+    Id member = 1;  // the data set's points members are 1…N
+    for (auto _ : state) {
+        lingyan::app::BulkRecord one;
+        one.rule = "ZY02";  // no cap: every event moves the total
+        one.date = "2025-06-01";
+        one.members = {member++};
+        const auto before = w->b->points->CountedChangesApplied();
+        const auto t = Clock::now();
+        auto r = w->a->points->RecordBulk(kAdmin, one);
+        if (!r || !r->errors.empty()) return state.SkipWithError("the activity was refused");
+        if (!Await([&] { return w->b->points->CountedChangesApplied() > before; }))
+            return state.SkipWithError("B never applied the event");
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+    }
+    state.counters["whole_rebuilds_on_B"] = static_cast<double>(w->b->points->ReloadCount() - reloads);
+}
+BENCHMARK(BM_CountedEventRowByRow)->UseManualTime()->Iterations(50)->Unit(benchmark::kMillisecond);
+
+void BM_WholePointsRebuild(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    w->a->feed->Stop();  // only B rebuilds
+    auto db = lingyan::storage::OpenPostgres(w->url);
+    for (auto _ : state) {
+        const auto before = w->b->points->ReloadCount();
+        const auto t = Clock::now();
+        db->Begin();
+        db->Query("INSERT INTO change_feed (kind, origin, txid) VALUES ('points', 'bench', txid_current())");
+        db->Query("SELECT pg_notify('lingyan_changes', 'points')");
+        db->Commit();
+        if (!Await([&] { return w->b->points->ReloadCount() > before; })) return state.SkipWithError("no rebuild on B");
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+    }
+}
+BENCHMARK(BM_WholePointsRebuild)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

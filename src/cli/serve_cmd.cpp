@@ -192,6 +192,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 spdlog::info("启动：{}，用时 {:.1f} s", what,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
             };
+            rt.NoteFeedStart();  // PostgreSQL: what other servers write while the views load is applied after
             timed("人员名册索引", [&] { rt.roster->Reload(); });
             if (serve_opts->demo) demo::LoadDemoCampaigns(*rt.campaigns, *rt.roster);
             if (serve_opts->demo) demo::LoadDemoPersonCampaigns(*rt.campaigns, *rt.roster);

@@ -34,7 +34,8 @@ std::string Tagged(const std::string& url, const std::string& origin) {
 
 // The roster's rows noted by the feed (migration 94: the keys per table), or nullopt for a table
 // this version does not know (then the whole roster is read again).
-std::optional<app::RosterChanges> RosterChangesOf(const std::map<std::string, std::set<std::int64_t>>& tables) {
+std::optional<app::RosterChanges> RosterChangesOf(
+    const std::map<std::string, std::map<std::int64_t, std::int64_t>>& tables) {
     app::RosterChanges out;
     const std::pair<const char*, std::vector<app::Id>*> kTables[] = {
         {"units", &out.units}, {"people", &out.people}, {"positions", &out.positions},
@@ -42,7 +43,7 @@ std::optional<app::RosterChanges> RosterChangesOf(const std::map<std::string, st
     for (const auto& [table, keys] : tables) {
         auto it = std::find_if(std::begin(kTables), std::end(kTables), [&](const auto& t) { return table == t.first; });
         if (it == std::end(kTables)) return std::nullopt;
-        it->second->assign(keys.begin(), keys.end());
+        for (const auto& [key, txid] : keys) it->second->push_back(key);
     }
     return out;
 }
@@ -150,13 +151,24 @@ void Runtime::StartChangeFeed() {
             else roster->Reload();
         }
         if (kinds.count("points")) points->Reload();
+        else if (auto rows = changes.rows.find("points"); rows != changes.rows.end()) {
+            // Counted events (migration 97); any other table of the kind asks for the whole board.
+            auto counted = rows->second.find("points_events");
+            if (rows->second.size() == 1 && counted != rows->second.end()) points->ApplyCountedChanges(counted->second);
+            else points->Reload();
+        }
         if (kinds.count("campaigns")) campaigns->Reload();
         if (kinds.count("arena")) arena->Refresh();
     });
+    if (feed_start_) feed->StartFrom(std::move(*feed_start_));
     arena->SetShared(true);
     // Kept sessions are trusted for a minute while the feed follows (app/accounts/auth_service.hpp).
     feed->OnFollowing([this, f = feed.get()] { auth->Follow([f] { return f->Current(); }); });
     feed->Start();
+}
+
+void Runtime::NoteFeedStart() {
+    if (IsPostgres(db_url)) feed_start_ = storage::ChangeFeed::PositionNow(store->db());
 }
 
 app::OldMembersReport Runtime::SyncPointsMembers() {

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "app/accounts/account_service.hpp"
@@ -69,11 +70,16 @@ struct Runtime {
 
     // PostgreSQL only (no-op on SQLite): follows the other servers' writes through the change feed
     // (storage/feed/change_feed.hpp): applies their roster rows to the roster index one by one
-    // (a whole reload after a transaction of more than 1,000 rows) and reloads the points boards;
+    // (a whole reload after a transaction of more than 1,000 rows), adds their counted points events
+    // to the boards one by one (migration 97) and reloads the boards on any other points change;
     // drops the kept sessions when another process ended one or changed an account, and while the
     // feed follows, kept sessions are trusted for a minute (app/accounts/auth_service.hpp).
     // Called by serve; the CLI's one-shot commands do not listen.
     void StartChangeFeed();
+    // PostgreSQL only: reads where the change feed stands; called by serve before it loads the
+    // views, so that StartChangeFeed then applies what other servers committed during the load
+    // (a rolling restart under writes) rather than skipping it.
+    void NoteFeedStart();
     // At start, after the roster is loaded (and the demo seeded): old points members get a roster
     // person (PointsService::RegisterOldMembers; the roster is reloaded when it did anything), then
     // every registered party member is a points member (SyncMembers). Returns what the first did.
@@ -122,6 +128,7 @@ struct Runtime {
 
 private:
     std::unique_ptr<http::Services> services_;
+    std::optional<storage::FeedPosition> feed_start_;  // NoteFeedStart
 };
 
 }  // namespace lingyan::composition

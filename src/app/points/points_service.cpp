@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_set>
 
 #include "app/audit/audit_service.hpp"
 #include "app/common/use_case.hpp"
@@ -111,6 +112,11 @@ struct PointsService::Live {
     std::vector<bool> zeroing_rule;  // RuleIdx → is a 清零 item
     std::vector<Points> tally;
     std::vector<Points> zeroing_net;
+    // The state of the ledger the build read, and the transactions of other servers' counted
+    // events applied since (ApplyCountedChanges): an event counted by a transaction of either is
+    // in the totals already.
+    ports::LedgerHorizon horizon;
+    std::unordered_set<std::int64_t> fed_tx;
 
     int CategoryIndex(const std::string& name) const {
         if (name.empty()) return points::Leaderboard::kOverall;
@@ -348,12 +354,22 @@ void PointsService::EnsureCatalogLocked() {
     tx->Commit();
 }
 
+namespace {
+
+// The period holding `today`, else the last (periods are by start date), else null.
+const ports::PointsPeriodRecord* CurrentOf(const std::vector<ports::PointsPeriodRecord>& periods,
+                                           const std::string& today) {
+    if (const auto day = points::ParseDate(today))
+        for (const auto& p : periods)
+            if (p.period.Contains(*day)) return &p;
+    return periods.empty() ? nullptr : &periods.back();
+}
+
+}  // namespace
+
 Id PointsService::CurrentPeriodIdLocked() const {
-    const auto today = points::ParseDate(clock_.Today());
-    if (today) {
-        if (const auto* p = PeriodOfDayLocked(*today)) return p->id;
-    }
-    return periods_.empty() ? 0 : periods_.back().id;
+    const auto* p = CurrentOf(periods_, clock_.Today());
+    return p ? p->id : 0;
 }
 
 const ports::PointsPeriodRecord* PointsService::PeriodOfDayLocked(points::Day day) const {
@@ -373,23 +389,17 @@ core::Status PointsService::CheckWritable(points::Day day) const {
 void PointsService::ReloadLocked() {
     EnsureCatalogLocked();
     auto periods = points_.ListPeriods();
-    {
-        std::unique_lock write(live_mutex_);
-        periods_ = std::move(periods);
-        lives_.clear();
-        loaded_ = true;
-    }
-    Id current = 0;
-    ports::PointsPeriodRecord record;
-    {
-        std::shared_lock read(live_mutex_);
-        current = CurrentPeriodIdLocked();
-        for (const auto& p : periods_)
-            if (p.id == current) record = p;
-    }
+    const auto* current = CurrentOf(periods, clock_.Today());
+    const ports::PointsPeriodRecord record = current ? *current : ports::PointsPeriodRecord{};
+    // Built before it replaces the old boards, which readers keep using meanwhile (at province
+    // scale a build takes ~25 s; another server's member or rule change asks for one).
     auto live = BuildLiveLocked(record);
     std::unique_lock write(live_mutex_);
-    lives_[current] = std::move(live);
+    periods_ = std::move(periods);
+    lives_.clear();
+    lives_[record.id] = std::move(live);
+    loaded_ = true;
+    ++reloads_;
 }
 
 std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports::PointsPeriodRecord& period) {
@@ -523,9 +533,10 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
         batch.push_back({member, r, e.quantity});
         if (batch.size() == batch_size) flush(batch);
     };
-    const int parts = points_.ForEachCountedEvent(period.period, tuning_.read, on_event);
+    const auto read = points_.ForEachCountedEvent(period.period, tuning_.read, on_event);
     for (auto& batch : batches) flush(batch);
-    last_build_parts_ = parts;
+    last_build_parts_ = read.parts;
+    live->horizon = read.horizon;
     std::vector<Points> overall(member_count, 0);
     for (std::size_t m = 0; m < member_count; ++m) overall[m] = live->SchemeTotalOf(static_cast<MemberIdx>(m));
     live->board->Load(overall, by_category);
@@ -665,14 +676,20 @@ std::vector<Id> PointsService::SubtreeUnitIds(const Live& live, UnitIdx scope) c
 void PointsService::ApplyCounted(const ports::PointsEventRecord& e) {
     if (e.status != EventStatus::kApproved) return;
     std::unique_lock write(live_mutex_);
-    const auto* period = PeriodOfDayLocked(e.date);
-    if (!period) return;
+    if (Live* live = LiveOfDayLocked(e.date)) ApplyCountedLocked(*live, e);
+}
+
+PointsService::Live* PointsService::LiveOfDayLocked(points::Day day) {
+    const auto* period = PeriodOfDayLocked(day);
+    if (!period) return nullptr;
     auto it = lives_.find(period->id);
-    if (it == lives_.end()) return;  // not built yet: it will be built from the stored ledger
-    Live& live = *it->second;
+    return it == lives_.end() ? nullptr : it->second.get();  // not built yet: it will be built from the stored ledger
+}
+
+bool PointsService::ApplyCountedLocked(Live& live, const ports::PointsEventRecord& e) {
     auto m = live.member_by_id.find(e.member_id);
     auto r = live.rule_by_id.find(e.rule_id);
-    if (m == live.member_by_id.end() || r == live.rule_by_id.end()) return;
+    if (m == live.member_by_id.end() || r == live.rule_by_id.end()) return false;
     const auto member = static_cast<std::size_t>(m->second);
     const auto rule = static_cast<std::size_t>(r->second);
     const Points before = live.SchemeTotalOf(m->second);
@@ -682,6 +699,36 @@ void PointsService::ApplyCounted(const ports::PointsEventRecord& e) {
     live.board->ApplySplit(m->second, live.category_of_rule[rule], live.SchemeTotalOf(m->second) - before, delta);
     live.DropGrades(live.member_unit[member]);
     live.DropPages();
+    return true;
+}
+
+void PointsService::ApplyCountedChanges(const std::map<Id, std::int64_t>& tx_of_event) {
+    std::lock_guard lock(store_mutex_);
+    std::vector<Id> ids;
+    ids.reserve(tx_of_event.size());
+    for (const auto& [id, tx] : tx_of_event) ids.push_back(id);
+    const auto events = points_.FindEvents(ids);  // before the lock: readers go on meanwhile
+    bool unknown = false;
+    {
+        std::unique_lock write(live_mutex_);
+        std::vector<std::pair<Live*, std::int64_t>> fed;
+        for (const auto& e : events) {
+            if (e.status != EventStatus::kApproved) continue;
+            Live* live = LiveOfDayLocked(e.date);
+            if (!live) continue;
+            const std::int64_t tx = tx_of_event.at(e.id);
+            if (!live->horizon.known) {
+                unknown = true;  // built without a horizon: the whole board again
+                continue;
+            }
+            if (live->horizon.Saw(tx) || live->fed_tx.contains(tx)) continue;
+            if (ApplyCountedLocked(*live, e)) ++counted_applied_;
+            fed.emplace_back(live, tx);
+        }
+        // After the loop: one transaction may have counted several events.
+        for (const auto& [live, tx] : fed) live->fed_tx.insert(tx);
+    }
+    if (unknown) ReloadLocked();
 }
 
 // ---- rules and periods -------------------------------------------------------------------------

@@ -30,6 +30,7 @@
 // (under the store mutex) and many readers (shared lock). No lock is held across network I/O.
 
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -352,6 +353,17 @@ public:
     void SetBoardBuildTuning(const BoardBuildTuning& tuning);
     int LastBuildParts() const { return last_build_parts_.load(); }
 
+    // Events another server counted (approved when recorded, or approved later), from the change
+    // feed's rows (migration 97): event id → the transaction that counted it. Each is added to the
+    // board of its period when that board was built without it — the build's horizon did not see
+    // the transaction, nor was it applied since — so that a notice seen twice, or one about a
+    // transaction the build read, changes nothing. A board built without a horizon is built again.
+    void ApplyCountedChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_event);
+    // Whole rebuilds so far (Reload, a rule or period change, another server's whole notice), and
+    // counted events applied one by one by ApplyCountedChanges.
+    std::uint64_t ReloadCount() const { return reloads_.load(); }
+    std::uint64_t CountedChangesApplied() const { return counted_applied_.load(); }
+
 private:
     struct Live;
     // The boards of `period` (default: the current period), built on first use; not_found for an
@@ -395,6 +407,11 @@ private:
     // Applies a committed event to the boards of its period when they are built (caller holds
     // store_mutex_; takes live_mutex_ for writing).
     void ApplyCounted(const core::ports::PointsEventRecord& e);
+    // The built boards of the period holding `day`, or null (caller holds live_mutex_).
+    Live* LiveOfDayLocked(points::Day day);
+    // Adds counted event `e` to `live` (caller holds live_mutex_ for writing); false when the
+    // board has no such member or rule.
+    static bool ApplyCountedLocked(Live& live, const core::ports::PointsEventRecord& e);
 
     core::ports::PointsStore& points_;
     PointsFiles files_;
@@ -405,6 +422,7 @@ private:
     std::map<core::roster::Id, std::shared_ptr<Live>> lives_;
     BoardBuildTuning tuning_;  // guarded by store_mutex_ (builds hold it)
     std::atomic<int> last_build_parts_{0};
+    std::atomic<std::uint64_t> reloads_{0}, counted_applied_{0};
 };
 
 // The built-in catalog modelled on published county schemes (溧阳 星级制): 学习活动, 志愿服务,

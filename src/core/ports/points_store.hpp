@@ -17,6 +17,7 @@
 // quantity, `reverses` = the original's id, approved when recorded). Points and quantities are
 // integer hundredths.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -112,6 +113,28 @@ struct CountedEventParts {
     std::int64_t min_part_bytes = std::int64_t{80} << 20;
 };
 
+// Which transactions' writes a read of the ledger saw, in the database's transaction numbers
+// (PostgreSQL: the read's snapshot "xmin:xmax:xip,…"; every part of a read shares one). A write
+// of transaction `tx` is in the read iff Saw(tx). Unknown (SQLite, which has one writer and no
+// change feed; a read inside the caller's transaction) answers nothing: Saw is then false.
+struct LedgerHorizon {
+    bool known = false;
+    std::int64_t xmin = 0;                  // every transaction before it had ended
+    std::int64_t xmax = 0;                  // none from it on had
+    std::vector<std::int64_t> in_progress;  // sorted: those in [xmin, xmax) still running
+    bool Saw(std::int64_t tx) const {
+        if (!known) return false;
+        if (tx < xmin) return true;
+        return tx < xmax && !std::binary_search(in_progress.begin(), in_progress.end(), tx);
+    }
+};
+
+// What ForEachCountedEvent read: in how many parts, and as of what.
+struct CountedEventsRead {
+    int parts = 1;
+    LedgerHorizon horizon;
+};
+
 class PointsStore {
 public:
     virtual ~PointsStore() = default;
@@ -140,6 +163,7 @@ public:
 
     virtual std::vector<PointsEventRecord> ListEvents() = 0;  // every event, by id
     virtual std::optional<PointsEventRecord> FindEvent(Id id) = 0;
+    virtual std::vector<PointsEventRecord> FindEvents(const std::vector<Id>& ids) = 0;  // those found, by id
     virtual std::vector<PointsEventRecord> ListMemberEvents(Id member_id) = 0;  // newest first
     // The counted events of `period` (approved, dated inside it), in no order, streamed to
     // `on_event` as they are read (nothing is held but the current one). Only the totals may
@@ -147,8 +171,9 @@ public:
     // Read in up to `parts.parts` parts at once where the store can (PostgreSQL: ranges of the
     // ledger's blocks on their own connections), each of at least `parts.min_part_bytes` of
     // ledger: on_event(part, event) is called from one thread per part, all parts at once, one
-    // part's events one after another. Returns the number of parts read.
-    virtual int ForEachCountedEvent(const points::Period& period, const CountedEventParts& parts,
+    // part's events one after another. Every part reads the same state of the ledger (PostgreSQL:
+    // one snapshot, exported to the parts): the result says which transactions that was.
+    virtual CountedEventsRead ForEachCountedEvent(const points::Period& period, const CountedEventParts& parts,
                                     const std::function<void(int, const PointsCountedEvent&)>& on_event) = 0;
     // Pending events in `scope`, oldest first, rows [offset, offset + limit); filtered, ordered and
     // paged in the database.

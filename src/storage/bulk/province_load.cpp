@@ -345,15 +345,27 @@ private:
         const int jobs =
             static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(1, o_.jobs)), 1, chunks));
         std::vector<std::uint64_t> copied(static_cast<std::size_t>(jobs));
-        OnConnections(jobs, [&](PgCopy& copy, int job) {
-            copy.Start("points_events",
-                       "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
-                       "decided_by, decided_at");
-            for (auto chunk = static_cast<std::uint64_t>(job); chunk < chunks;
-                 chunk += static_cast<std::uint64_t>(jobs))
-                CopyEventChunk(copy, chunk * kChunk + 1, std::min(events, (chunk + 1) * kChunk), chunk, days);
-            copied[static_cast<std::size_t>(job)] = copy.Finish();
-        });
+        // The change feed's counted-events trigger (migration 97) would hold each COPY's rows in a
+        // transition table (80 M at full scale) to note them for servers that are not running yet.
+        const auto feed_trigger = [&](const char* how) {
+            copy_.Exec(std::string("ALTER TABLE points_events ") + how + " TRIGGER points_events_feed_insert");
+        };
+        feed_trigger("DISABLE");
+        try {
+            OnConnections(jobs, [&](PgCopy& copy, int job) {
+                copy.Start("points_events",
+                           "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
+                           "decided_by, decided_at");
+                for (auto chunk = static_cast<std::uint64_t>(job); chunk < chunks;
+                     chunk += static_cast<std::uint64_t>(jobs))
+                    CopyEventChunk(copy, chunk * kChunk + 1, std::min(events, (chunk + 1) * kChunk), chunk, days);
+                copied[static_cast<std::size_t>(job)] = copy.Finish();
+            });
+        } catch (...) {
+            feed_trigger("ENABLE");
+            throw;
+        }
+        feed_trigger("ENABLE");
         for (auto n : copied) report_.events += n;
         return report_.events;
     }

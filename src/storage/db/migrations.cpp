@@ -1250,6 +1250,76 @@ CREATE INDEX points_members_person ON points_members(person_id);
 CREATE INDEX points_members_register_pending ON points_members(id) WHERE register_pending <> 0;
 )SQL",
      "", ""},
+    // Issue 15: another server's points write made every server rebuild its boards from the whole
+    // ledger (~25 s at province scale) — also for a declaration that only waits for approval. Now
+    // the ledger's triggers note only the events a statement made counted (inserted approved, or
+    // approved from pending) in `change_feed_rows` (kind 'points', table 'points_events', with the
+    // transaction's txid), at most 1,000 a transaction, and the readers add just those
+    // (PointsService::ApplyCountedChanges); pending and rejected declarations note nothing. A
+    // change to members, rules or periods notes ('*', 0): the readers rebuild the boards as before
+    // — also when the same transaction counted events. The count is kept in the transaction-local
+    // setting lingyan.feed_points (-1: whole). The province loader switches the insert trigger off
+    // while it copies the ledger into an empty database (a transition table of 80 M rows).
+    {97, "change feed: counted points events row by row (PostgreSQL)", "", "",
+     R"SQL(
+CREATE FUNCTION points_feed_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  keys CONSTANT TEXT := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT id FROM new_rows WHERE status = ''approved'''
+    ELSE 'SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id '
+         'WHERE n.status = ''approved'' AND o.status <> ''approved''' END;
+  row_limit CONSTANT BIGINT := 1000;
+  noted BIGINT := COALESCE(NULLIF(current_setting('lingyan.feed_points', true), ''), '0')::BIGINT;
+  n BIGINT;
+BEGIN
+  EXECUTE 'SELECT count(*) FROM (' || keys || ' LIMIT ' || (row_limit + 1) || ') s' INTO n;
+  IF n = 0 THEN RETURN NULL; END IF;
+  INSERT INTO change_feed (kind, origin, txid)
+    VALUES ('points', current_setting('application_name'), txid_current())
+    ON CONFLICT (txid, kind) DO NOTHING;
+  IF noted >= 0 AND noted + n > row_limit THEN
+    DELETE FROM change_feed_rows WHERE txid = txid_current() AND kind = 'points';
+    INSERT INTO change_feed_rows (txid, kind, tbl, id) VALUES (txid_current(), 'points', '*', 0);
+    PERFORM set_config('lingyan.feed_points', '-1', true);
+  ELSIF noted >= 0 THEN
+    EXECUTE format('INSERT INTO change_feed_rows (txid, kind, tbl, id) '
+                   'SELECT $1, ''points'', ''points_events'', k FROM (%s) s(k) ON CONFLICT DO NOTHING', keys)
+      USING txid_current();
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM set_config('lingyan.feed_points', (noted + n)::TEXT, true);
+  END IF;
+  PERFORM pg_notify('lingyan_changes', 'points');
+  RETURN NULL;
+END $$;
+CREATE FUNCTION points_feed_whole() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO change_feed (kind, origin, txid)
+    VALUES ('points', current_setting('application_name'), txid_current())
+    ON CONFLICT (txid, kind) DO NOTHING;
+  IF COALESCE(NULLIF(current_setting('lingyan.feed_points', true), ''), '0')::BIGINT >= 0 THEN
+    DELETE FROM change_feed_rows WHERE txid = txid_current() AND kind = 'points';
+    INSERT INTO change_feed_rows (txid, kind, tbl, id) VALUES (txid_current(), 'points', '*', 0);
+    PERFORM set_config('lingyan.feed_points', '-1', true);
+  END IF;
+  PERFORM pg_notify('lingyan_changes', 'points');
+  RETURN NULL;
+END $$;
+DROP TRIGGER points_events_feed ON points_events;
+CREATE TRIGGER points_events_feed_insert AFTER INSERT ON points_events REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION points_feed_counted();
+CREATE TRIGGER points_events_feed_update AFTER UPDATE ON points_events
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION points_feed_counted();
+DO $$
+DECLARE
+  t TEXT;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['points_members', 'points_rules', 'points_periods'] LOOP
+    EXECUTE format('DROP TRIGGER %I ON %I', t || '_feed', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION points_feed_whole()', t || '_feed', t);
+  END LOOP;
+END $$;
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -140,6 +140,8 @@ public:
         });
     }
 
+    bool InTransaction() const override { return in_tx_; }
+
     void Begin() override {
         ExecScript("BEGIN");
         in_tx_ = true;

@@ -338,6 +338,7 @@ public:
     int ConcurrentStreams() const override {
         return dialect_ == Dialect::kPostgres && !Bound() ? primary_->capacity() : 1;
     }
+    bool InTransaction() const override { return Bound() != nullptr; }
 
     void Begin() override {
         if (Bound()) throw StoreError("nested Begin on one connection");

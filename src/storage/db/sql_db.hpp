@@ -75,6 +75,9 @@ public:
     // connection: 1 for one connection, and inside a transaction (the other connections would not
     // see its writes); a PostgreSQL pool, its size.
     virtual int ConcurrentStreams() const { return 1; }
+    // Whether this thread's statements run in an open transaction (PostgreSQL connections and the
+    // pool say; SQLite's own connection answers false).
+    virtual bool InTransaction() const { return false; }
     virtual void Begin() = 0;
     virtual void Commit() = 0;
     virtual void Rollback() = 0;

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "storage/db/sql_db.hpp"
+
 namespace lingyan::storage {
 
 namespace {
@@ -28,6 +30,9 @@ constexpr const char* kCatchUp =
 // The keys noted with the entries of these transactions (migration 94); ('*', 0): too many to note.
 constexpr const char* kRowsOf = "SELECT txid, kind, tbl, id FROM change_feed_rows WHERE txid = ANY($1::BIGINT[])";
 constexpr const char* kHead = "SELECT COALESCE(MAX(seq), 0) FROM change_feed";
+// The committed entries of the window below the head (ChangeFeed::PositionNow).
+constexpr const char* kWindowNow =
+    "SELECT seq FROM change_feed WHERE seq > (SELECT COALESCE(MAX(seq), 0) FROM change_feed) - ? ORDER BY seq";
 // The keys go with their entries (a transaction's keys commit with its entry, so an entry gone means
 // its keys are no longer read).
 constexpr const char* kPrune =
@@ -46,7 +51,11 @@ std::size_t FeedChanges::row_count() const {
 void FeedChanges::Merge(const FeedChanges& other) {
     kinds.insert(other.kinds.begin(), other.kinds.end());
     for (const auto& [kind, tables] : other.rows)
-        for (const auto& [table, keys] : tables) rows[kind][table].insert(keys.begin(), keys.end());
+        for (const auto& [table, keys] : tables)
+            for (const auto& [key, txid] : keys) {
+                auto& noted = rows[kind][table][key];
+                noted = std::max(noted, txid);
+            }
     for (const auto& kind : kinds) rows.erase(kind);
 }
 
@@ -84,9 +93,17 @@ bool ChangeFeed::Current(std::chrono::milliseconds within) const {
     return vouched != 0 && SteadyMs(Clock::now()) - vouched < within.count();
 }
 
+FeedPosition ChangeFeed::PositionNow(SqlDb& db) {
+    FeedPosition at;
+    for (const auto& row : db.Query(kWindowNow, {kWindow})) at.committed.insert(AsInt(row[0]));
+    if (!at.committed.empty()) at.head = *at.committed.rbegin();
+    return at;
+}
+
 void ChangeFeed::Run() {
     PGconn* conn = nullptr;
-    std::set<std::int64_t> seen;  // applied or skipped, within the window
+    // Applied or skipped, within the window.
+    std::set<std::int64_t> seen = start_ ? start_->committed : std::set<std::int64_t>{};
     bool first = true;
     std::optional<Clock::time_point> last_prune;  // pruned at the first look, then hourly
     auto disconnect = [&] {
@@ -117,13 +134,13 @@ void ChangeFeed::Run() {
                 const std::int64_t seq = std::stoll(PQgetvalue(r, i, 0));
                 if (seen.contains(seq)) continue;
                 // Skipped: before our views were loaded, or our own.
-                const bool apply = !first && PQgetvalue(r, i, 2) != origin_;
+                const bool apply = (!first || start_) && PQgetvalue(r, i, 2) != origin_;
                 fresh.push_back({seq, std::stoll(PQgetvalue(r, i, 4)), PQgetvalue(r, i, 1),
                                  std::stod(PQgetvalue(r, i, 3)), apply});
             }
             PQclear(r);
         }
-        std::map<std::pair<std::int64_t, std::string>, std::map<std::string, std::set<std::int64_t>>> noted;
+        std::map<std::pair<std::int64_t, std::string>, std::map<std::string, std::map<std::int64_t, std::int64_t>>> noted;
         std::string txids;
         for (const Entry& e : fresh)
             if (e.apply) txids += (txids.empty() ? "{" : ",") + std::to_string(e.txid);
@@ -135,9 +152,10 @@ void ChangeFeed::Run() {
                 PQclear(r);
                 return false;
             }
-            for (int i = 0; i < PQntuples(r); ++i)
-                noted[{std::stoll(PQgetvalue(r, i, 0)), PQgetvalue(r, i, 1)}][PQgetvalue(r, i, 2)].insert(
-                    std::stoll(PQgetvalue(r, i, 3)));
+            for (int i = 0; i < PQntuples(r); ++i) {
+                const std::int64_t txid = std::stoll(PQgetvalue(r, i, 0));
+                noted[{txid, PQgetvalue(r, i, 1)}][PQgetvalue(r, i, 2)][std::stoll(PQgetvalue(r, i, 3))] = txid;
+            }
             PQclear(r);
         }
         for (const Entry& e : fresh) {
@@ -171,7 +189,9 @@ void ChangeFeed::Run() {
             backoff = std::chrono::milliseconds(200);
             if (!first) reconnects_++;
             connected_ = true;
-            if (first) {
+            if (first && start_) {
+                head_ = start_->head;  // where the feed stood before our views were loaded
+            } else if (first) {
                 // Our views were loaded from the database before this; start from its head.
                 PGresult* h = PQexec(conn, kHead);
                 if (PQresultStatus(h) == PGRES_TUPLES_OK) head_ = std::stoll(PQgetvalue(h, 0, 0));

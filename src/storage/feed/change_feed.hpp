@@ -15,9 +15,14 @@
 // which it has applied. Changes of its own origin are skipped (the writer's service has applied
 // them already); the others are coalesced and handed to `apply`: per kind a whole reload of that
 // view, except where the writer noted the rows it changed (the roster, migration 94: keys per
-// table in `change_feed_rows`, at most 1,000 a transaction) — those keys are handed over instead,
-// for the view to read just those rows again. A transaction over the limit, or an entry noted
-// without keys, asks for the whole reload.
+// table in `change_feed_rows`, at most 1,000 a transaction; the points ledger, migration 97: the
+// events a transaction made counted) — those keys are handed over instead, each with the
+// transaction that noted it, for the view to read just those rows again. A transaction over the
+// limit, or an entry noted without keys, asks for the whole reload.
+//
+// Start: changes committed before the first catch-up are skipped — the views were loaded from the
+// database before it — unless the server read the feed's position before loading them (StartFrom):
+// then what other servers committed since is applied.
 //
 // Following: after the first catch-up, `on_following` runs once (on the feed's thread); from then
 // on Current() says whether every change committed up to `within` ago has been applied — false
@@ -32,6 +37,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -46,13 +52,24 @@ std::string NewOrigin();
 // What other servers changed since the last apply.
 struct FeedChanges {
     std::set<std::string> kinds;  // views to reload whole
-    // Views to patch row by row: kind → table → keys (the rows' ids; unit_incomes: unit ids). A
-    // kind is never both here and in `kinds` (a whole reload covers its rows).
-    std::map<std::string, std::map<std::string, std::set<std::int64_t>>> rows;
+    // Views to patch row by row: kind → table → key (the row's id; unit_incomes: the unit's id) →
+    // the transaction that noted it (txid_current(); the newest when several did). A kind is never
+    // both here and in `kinds` (a whole reload covers its rows).
+    std::map<std::string, std::map<std::string, std::map<std::int64_t, std::int64_t>>> rows;
 
     bool empty() const { return kinds.empty() && rows.empty(); }
     std::size_t row_count() const;
     void Merge(const FeedChanges& other);
+};
+
+class SqlDb;
+
+// Where the feed stood: its newest sequence number and those of the window below it that had
+// committed. Read before a server loads its views, it lets the feed apply what other servers
+// committed during the load (ChangeFeed::StartFrom) instead of skipping it.
+struct FeedPosition {
+    std::int64_t head = 0;
+    std::set<std::int64_t> committed;
 };
 
 class ChangeFeed {
@@ -60,6 +77,12 @@ public:
     using Apply = std::function<void(const FeedChanges& changes)>;
     ChangeFeed(std::string conninfo, std::string origin, Apply apply);
     ~ChangeFeed();  // stops the thread
+
+    static FeedPosition PositionNow(SqlDb& db);
+    // Before Start(): the first catch-up applies every change not in `from` (the views were loaded
+    // after it was read; applying a change twice is harmless, missing one is not). Without it,
+    // the feed starts at the head it finds when it connects.
+    void StartFrom(FeedPosition from) { start_ = std::move(from); }
     // Before Start(): runs once after the first catch-up read (see above).
     void OnFollowing(std::function<void()> on_following) { on_following_ = std::move(on_following); }
     void Start();
@@ -78,6 +101,7 @@ private:
     std::string conninfo_, origin_;
     Apply apply_;
     std::function<void()> on_following_;
+    std::optional<FeedPosition> start_;
     std::thread thread_;
     std::atomic<bool> stop_{false};
     std::atomic<std::int64_t> head_{0}, applied_{0}, rows_applied_{0}, reconnects_{0}, lag_micros_{0};

@@ -1,6 +1,7 @@
 #include "storage/sql/points_store.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <exception>
 #include <string_view>
 #include <thread>
@@ -269,32 +270,76 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListMemberEvents(ports::Id
         EventFromRow);
 }
 
-int SqlPointsStore::ForEachCountedEvent(const points::Period& period, const ports::CountedEventParts& wanted,
-                                        const std::function<void(int, const ports::PointsCountedEvent&)>& on_event) {
+std::vector<ports::PointsEventRecord> SqlPointsStore::FindEvents(const std::vector<ports::Id>& ids) {
+    std::vector<ports::PointsEventRecord> out;
+    ForEachPaddedBatch(ids, 512, [&](const std::string& in, const std::vector<SqlValue>& values) {
+        for (auto& e : RowsWith(db_.Query(std::string(kEventColumns) + " WHERE id IN " + in, values), EventFromRow))
+            out.push_back(std::move(e));
+    });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), out.end());
+    return out;
+}
+
+std::optional<ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text) {
+    // pg_snapshot's text: "xmin:xmax:xip1,xip2,…" (the list may be empty).
+    ports::LedgerHorizon h;
+    const auto number = [](std::string_view t, std::int64_t& out) {
+        const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+        return ec == std::errc() && end == t.data() + t.size() && out >= 0;
+    };
+    const auto first = text.find(':');
+    const auto second = first == std::string_view::npos ? first : text.find(':', first + 1);
+    if (second == std::string_view::npos || text.back() == ',') return std::nullopt;
+    if (!number(text.substr(0, first), h.xmin) || !number(text.substr(first + 1, second - first - 1), h.xmax) ||
+        h.xmin > h.xmax)
+        return std::nullopt;
+    for (std::string_view rest = text.substr(second + 1); !rest.empty();) {
+        const auto comma = rest.find(',');
+        std::int64_t tx = 0;
+        if (!number(rest.substr(0, comma), tx) || tx < h.xmin || tx >= h.xmax) return std::nullopt;
+        h.in_progress.push_back(tx);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    std::sort(h.in_progress.begin(), h.in_progress.end());
+    h.known = true;
+    return h;
+}
+
+ports::CountedEventsRead SqlPointsStore::ForEachCountedEvent(
+    const points::Period& period, const ports::CountedEventParts& wanted,
+    const std::function<void(int, const ports::PointsCountedEvent&)>& on_event) {
     const std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
-    const auto read = [&](int part, const std::string& sql, std::vector<SqlValue> with) {
+    const auto read = [&](int part, const std::string& sql, const std::vector<SqlValue>& with) {
         db_.QueryEachInt(sql, with, [&](std::span<const std::int64_t> r) { on_event(part, {r[0], r[1], r[2]}); });
     };
+    ports::CountedEventsRead out;
+    // SQLite (one writer, no change feed), or inside the caller's transaction: read there, as of
+    // nothing known.
+    if (db_.dialect() != Dialect::kPostgres || db_.InTransaction()) {
+        read(0, kCountedEvents, params);
+        return out;
+    }
     // PostgreSQL: the largest partition's blocks in ranges (a TID range scan each), the last range
     // open so that blocks added since the size was read are read too. A full-scale ledger (68 M
-    // counted events, 11 GB) is read in 9.9 s by two connections, 17.7 s by one.
+    // counted events, 11 GB) is read in 9.9 s by two connections, 17.7 s by one. Every part reads
+    // in a REPEATABLE READ transaction of one snapshot — this thread's, exported to the others —,
+    // so the parts see one state of the ledger, and the result says which (pg_current_snapshot):
+    // another server's counted event (the change feed's rows, migration 97) is applied to a board
+    // only when that state lacked it.
     int parts = std::min(wanted.parts, db_.ConcurrentStreams());
     std::int64_t blocks = 0;
-    if (parts > 1 && db_.dialect() == Dialect::kPostgres) {
+    if (parts > 1) {
         const auto size = db_.Query(kLedgerSize).at(0);
         blocks = AsInt(size[0]) / std::max<std::int64_t>(1, AsInt(size[1]));
         const std::int64_t by_size = AsInt(size[0]) / std::max<std::int64_t>(1, wanted.min_part_bytes);
         parts = static_cast<int>(std::min<std::int64_t>({parts, by_size, blocks}));
     }
-    if (parts <= 1) {
-        read(0, kCountedEvents, params);
-        return 1;
-    }
-    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(parts));
-    std::vector<std::thread> threads;
-    for (int part = 0; part < parts; ++part) {
-        auto with = params;
+    parts = std::max(parts, 1);
+    out.parts = parts;
+    const auto range = [&](int part) {
         std::string sql = kCountedEvents;
+        std::vector<SqlValue> with = params;
         if (part > 0) {
             sql += " AND ctid >= ?::tid";
             with.emplace_back("(" + std::to_string(blocks * part / parts) + ",0)");
@@ -303,18 +348,59 @@ int SqlPointsStore::ForEachCountedEvent(const points::Period& period, const port
             sql += " AND ctid < ?::tid";
             with.emplace_back("(" + std::to_string(blocks * (part + 1) / parts) + ",0)");
         }
-        threads.emplace_back([&, part, sql = std::move(sql), with = std::move(with)] {
+        return std::pair{sql, with};
+    };
+    // A read-only transaction: rolled back at the end (a commit would count as a write).
+    const auto in_snapshot = [&](const std::string& snapshot, const std::function<void()>& fn) {
+        db_.Begin();
+        try {
+            db_.ExecScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            if (!snapshot.empty()) db_.ExecScript("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+            fn();
+        } catch (...) {
             try {
-                read(part, sql, with);
-            } catch (...) {
-                errors[static_cast<std::size_t>(part)] = std::current_exception();
+                db_.Rollback();
+            } catch (const std::exception&) {
+                // The connection failed: the first error is the one to report.
             }
-        });
-    }
-    for (auto& t : threads) t.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
-    return parts;
+            throw;
+        }
+        db_.Rollback();
+    };
+    in_snapshot("", [&] {
+        const auto snap = db_.Query("SELECT pg_current_snapshot()::text, " + std::string(parts > 1 ? "pg_export_snapshot()" : "''")).at(0);
+        const auto horizon = ParseLedgerHorizon(AsText(snap[0]));
+        if (!horizon) throw StoreError("PostgreSQL: 无法读懂快照 " + AsText(snap[0]));
+        out.horizon = *horizon;
+        const std::string exported = AsText(snap[1]);
+        if (exported.find_first_not_of("0123456789ABCDEF-") != std::string::npos)
+            throw StoreError("PostgreSQL: 导出的快照名无效 " + exported);
+        // Parts 1… on their own connections (threads), part 0 here; this transaction stays open
+        // until they are done, so that its exported snapshot can be imported.
+        std::vector<std::exception_ptr> errors(static_cast<std::size_t>(parts));
+        std::vector<std::thread> threads;
+        try {
+            for (int part = 1; part < parts; ++part)
+                threads.emplace_back([&, part] {
+                    try {
+                        in_snapshot(exported, [&] {
+                            const auto [sql, with] = range(part);
+                            read(part, sql, with);
+                        });
+                    } catch (...) {
+                        errors[static_cast<std::size_t>(part)] = std::current_exception();
+                    }
+                });
+            const auto [sql, with] = range(0);
+            read(0, sql, with);
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
+        for (auto& t : threads) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+    });
+    return out;
 }
 
 std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const core::ports::PointsEventScope& scope,

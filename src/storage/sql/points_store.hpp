@@ -2,12 +2,18 @@
 // SqlPointsStore: core::ports::PointsStore over an SqlDb (SQLite or PostgreSQL), as a ModuleStore
 // (storage/db/module_store.hpp: the SqlStore's connection and transaction).
 
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "core/ports/points_store.hpp"
 #include "storage/db/module_store.hpp"
 
 namespace lingyan::storage {
+
+// A PostgreSQL snapshot's text ("xmin:xmax:xip,…", pg_current_snapshot) as a ledger horizon, or
+// nullopt when it is not one.
+std::optional<core::ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text);
 
 class SqlPointsStore final : public core::ports::PointsStore, private ModuleStore {
 public:
@@ -32,9 +38,11 @@ public:
 
     std::vector<core::ports::PointsEventRecord> ListEvents() override;
     std::optional<core::ports::PointsEventRecord> FindEvent(core::ports::Id id) override;
+    std::vector<core::ports::PointsEventRecord> FindEvents(const std::vector<core::ports::Id>& ids) override;
     std::vector<core::ports::PointsEventRecord> ListMemberEvents(core::ports::Id member_id) override;
-    int ForEachCountedEvent(const core::points::Period& period, const core::ports::CountedEventParts& parts,
-                            const std::function<void(int, const core::ports::PointsCountedEvent&)>& on_event) override;
+    core::ports::CountedEventsRead ForEachCountedEvent(
+        const core::points::Period& period, const core::ports::CountedEventParts& parts,
+        const std::function<void(int, const core::ports::PointsCountedEvent&)>& on_event) override;
     std::vector<core::ports::PointsEventRecord> ListPendingEvents(const core::ports::PointsEventScope& scope,
                                                                   std::size_t offset, std::size_t limit) override;
     std::int64_t CountPendingEvents(const core::ports::PointsEventScope& scope) override;

@@ -1,0 +1,215 @@
+// Another server's counted points events applied one by one (issue 15, migration 97): two servers
+// on one PostgreSQL — an activity recorded for several members, a declaration approved alone and
+// several at once through runtime A show on runtime B's boards without B rebuilding them, a
+// declaration that waits for approval notes nothing, a rule change or a transaction that also
+// touches the members is one whole rebuild; a notice about a transaction B's build already read, or
+// one seen twice, changes nothing; and what other servers commit while a server loads its views is
+// applied once its feed starts. B's boards then equal a recount of the ledger. Every wait has a
+// deadline.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "integration/test_server.hpp"
+#include "storage/db/sql_db.hpp"
+#include "storage/sql/points_store.hpp"
+
+namespace lingyan::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using core::roster::Id;
+const app::Actor kAdmin{0, "admin", core::auth::Role::kAdmin, 0};
+
+// The horizon of a PostgreSQL snapshot's text.
+TEST(LedgerHorizon, ASnapshotSawWhatEndedBeforeItAndNothingRunningOrLater) {
+    const auto h = storage::ParseLedgerHorizon("10:20:15,12");
+    ASSERT_TRUE(h);
+    EXPECT_TRUE(h->Saw(3));
+    EXPECT_TRUE(h->Saw(10));
+    EXPECT_FALSE(h->Saw(12));  // running then
+    EXPECT_TRUE(h->Saw(13));
+    EXPECT_FALSE(h->Saw(15));
+    EXPECT_TRUE(h->Saw(19));
+    EXPECT_FALSE(h->Saw(20));  // not yet begun
+    EXPECT_FALSE(h->Saw(99));
+    const auto empty = storage::ParseLedgerHorizon("7:7:");
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty->Saw(6));
+    EXPECT_FALSE(empty->Saw(7));
+    for (const char* bad : {"", "7", "7:8", "8:7:", "7:9:10", "7:9:x", "a:9:", "7:9:8,"})
+        EXPECT_FALSE(storage::ParseLedgerHorizon(bad)) << bad;
+    EXPECT_FALSE(core::ports::LedgerHorizon{}.Saw(1)) << "an unknown horizon saw nothing";
+}
+
+// Polls `fn` until it returns true; the time it took, or -1 after 10 s.
+double WaitMs(const std::function<bool()>& fn) {
+    const auto started = Clock::now();
+    while (Clock::now() - started < std::chrono::seconds(10)) {
+        if (fn()) return std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return -1;
+}
+
+// Every member's total on the overall board, as text: two boards with the same text rank alike.
+std::string Board(app::PointsService& points) {
+    auto page = points.Leaderboard(kAdmin, std::nullopt, "", 1000);
+    if (!page) {
+        ADD_FAILURE() << "leaderboard: " << page.error().message;
+        return "error";
+    }
+    std::string out;
+    for (const auto& e : page->entries)
+        out += std::to_string(e.member.id) + ":" + std::to_string(e.total) + ":" + std::to_string(e.rank) + " ";
+    return out;
+}
+
+std::string Today(composition::Runtime& rt) { return rt.clock.Today(); }
+
+class PointsTwoServers : public TwoServersTest {
+protected:
+    app::PointsService& A() { return *a_->runtime().points; }
+    app::PointsService& B() { return *b_->runtime().points; }
+    // Waits until B's board reads as A's; records how long it took under `what`.
+    void ExpectOnB(const char* what) {
+        const double ms = WaitMs([&] { return Board(B()) == Board(A()); });
+        EXPECT_GE(ms, 0) << what << " never reached B";
+        std::printf("[points feed] %-40s on B after %6.1f ms\n", what, ms);
+    }
+    std::vector<Id> SomeMembers(std::size_t n) {
+        auto members = A().Members(kAdmin, std::nullopt, "", n);
+        EXPECT_TRUE(members) << members.error().message;
+        std::vector<Id> ids;
+        for (const auto& m : *members) ids.push_back(m.id);
+        EXPECT_EQ(ids.size(), n);
+        return ids;
+    }
+    Id Declare(Id member) {  // a declaration that waits for approval
+        app::SubmitActivity in;
+        in.member_id = member;
+        in.rule = "XX01";
+        in.date = Today(a_->runtime());
+        auto e = A().Submit(kAdmin, in);
+        EXPECT_TRUE(e) << e.error().message;
+        EXPECT_EQ(e->record.status, core::points::EventStatus::kPending);
+        return e->record.id;
+    }
+    // Records an approved event behind the services (another process); its id and transaction.
+    std::pair<Id, std::int64_t> CountedBehind(storage::SqlDb& db, Id member, bool touch_member = false) {
+        db.Begin();
+        if (touch_member) db.Query("UPDATE points_members SET name = name WHERE id = ?", {member});
+        const Id id = storage::AsInt(
+            db.Query("INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, "
+                     "submitted_at, decided_by, decided_at, reason, reverses) SELECT CAST(? AS BIGINT), id, CAST(? AS INTEGER), 100, '', 'approved', "
+                     "'test', '2026-01-01T00:00:00Z', 'test', '2026-01-01T00:00:00Z', '', NULL FROM points_rules "
+                     "WHERE code = 'ZY01' RETURNING id",
+                     {member, std::int64_t{core::points::ParseDate(Today(a_->runtime())).value()}})[0][0]);
+        const std::int64_t tx = storage::AsInt(db.Query("SELECT txid_current()")[0][0]);
+        db.Commit();
+        return {id, tx};
+    }
+};
+
+TEST_F(PointsTwoServers, CountedEventsOnAShowOnBOneByOneWithoutARebuild) {
+    ASSERT_EQ(B().CompareWithRecount(), 0u);  // B's boards built
+    const auto reloads = B().ReloadCount();
+    const auto applied = B().CountedChangesApplied();
+    const auto members = SomeMembers(6);
+
+    // An activity recorded for three members: approved at once, three counted events.
+    app::BulkRecord bulk;
+    bulk.rule = "ZY01";
+    bulk.date = Today(a_->runtime());
+    bulk.members = {members[0], members[1], members[2]};
+    auto recorded = A().RecordBulk(kAdmin, bulk);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    ASSERT_TRUE(recorded->errors.empty());
+    ExpectOnB("an activity recorded for three members");
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 3);
+
+    // Declarations that wait for approval note nothing: B does no work for them.
+    const Id one = Declare(members[3]);
+    const Id two = Declare(members[4]), three = Declare(members[5]);
+    auto db = storage::OpenPostgres(url_);
+    EXPECT_EQ(storage::AsInt(db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE kind = 'points' AND id IN (?, ?, ?)",
+                                       {one, two, three})[0][0]),
+              0);
+
+    // Approved alone, then two at once.
+    ASSERT_TRUE(A().Approve(kAdmin, one));
+    ExpectOnB("a declaration approved");
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 4);
+    auto decided = A().DecideMany(kAdmin, {two, three}, true, "");
+    ASSERT_TRUE(decided) << decided.error().message;
+    ASSERT_EQ(*decided, 2u);
+    ExpectOnB("two declarations approved at once");
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 6);
+    EXPECT_EQ(B().ReloadCount(), reloads) << "B rebuilt its boards for counted events";
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+
+    // A rule's points changed: every total may move, so B rebuilds its boards once.
+    auto rules = A().Rules(kAdmin);
+    ASSERT_TRUE(rules);
+    Id zy01 = 0;
+    for (const auto& r : *rules)
+        if (r.rule.code == "ZY01") zy01 = r.id;
+    app::PointsRulePatch patch;
+    patch.points = 7 * core::points::kOnePoint;
+    ASSERT_TRUE(A().UpdateRule(kAdmin, zy01, patch));
+    EXPECT_GE(WaitMs([&] { return B().ReloadCount() == reloads + 1 && Board(B()) == Board(A()); }), 0);
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+
+    // One transaction that touches a member and counts an event: rebuilt whole, not patched.
+    CountedBehind(*db, members[0], /*touch_member=*/true);
+    EXPECT_GE(WaitMs([&] { return B().ReloadCount() == reloads + 2; }), 0) << "B did not rebuild";
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 6);
+}
+
+TEST_F(PointsTwoServers, ANoticeOfATransactionTheBuildReadOrOneSeenTwiceChangesNothing) {
+    ASSERT_EQ(B().CompareWithRecount(), 0u);
+    const auto members = SomeMembers(1);
+    auto db = storage::OpenPostgres(url_);
+    const auto applied = B().CountedChangesApplied();
+    const auto [event, tx] = CountedBehind(*db, members[0]);
+    EXPECT_GE(WaitMs([&] { return B().CountedChangesApplied() == applied + 1; }), 0) << "B never applied it";
+    ExpectOnB("an event counted by another process");
+    const std::string after = Board(B());
+
+    // The same notice again (a retried apply): already applied since the build.
+    B().ApplyCountedChanges({{event, tx}});
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 1);
+    EXPECT_EQ(Board(B()), after);
+    // Rebuilt from the ledger, which holds the event: the build's horizon saw its transaction.
+    const auto reloads = B().ReloadCount();
+    B().Reload();
+    EXPECT_EQ(B().ReloadCount(), reloads + 1);
+    B().ApplyCountedChanges({{event, tx}});
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 1);
+    EXPECT_EQ(Board(B()), after);
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+}
+
+TEST_F(PointsTwoServers, WhatOthersCommitWhileAServerLoadsItsViewsIsAppliedWhenItsFeedStarts) {
+    const auto members = SomeMembers(1);
+    auto db = storage::OpenPostgres(url_);
+    composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
+    c.NoteFeedStart();  // as serve does before it loads the views
+    c.roster->Reload();
+    ASSERT_EQ(c.points->CompareWithRecount(), 0u);  // the boards built
+    const std::string built = Board(*c.points);
+    CountedBehind(*db, members[0]);  // committed after the build, before the feed starts
+    c.StartChangeFeed();
+    const double ms = WaitMs([&] { return c.points->CountedChangesApplied() == 1; });
+    EXPECT_GE(ms, 0) << "the event committed during the load never reached the new server";
+    EXPECT_NE(Board(*c.points), built);
+    EXPECT_EQ(c.points->CompareWithRecount(), 0u);
+}
+
+}  // namespace
+}  // namespace lingyan::testing
