@@ -11,7 +11,9 @@
 //   BM_WholePointsRebuild — a `points` entry noted as a whole change (as every points write was before
 //     migration 97, and as a member, rule or period change still is): B rebuilds its boards from the
 //     whole ledger (80 M × scale events).
-// Needs LINGYAN_TEST_PG (scripts/with-postgres.sh); a database lingyan_roster_feed_bench is made.
+// Needs LINGYAN_TEST_PG (scripts/with-postgres.sh); a database lingyan_roster_feed_bench is made —
+// or ROSTER_FEED_BENCH_DB names one already loaded by `lingyan load-province` (the full scale takes
+// minutes to load), which the bench then writes to.
 // Prints figures only.
 #include <benchmark/benchmark.h>
 
@@ -41,19 +43,23 @@ struct World {
 
 World* Seeded() {
     static World* w = [] () -> World* {
-        if (!std::getenv("LINGYAN_TEST_PG")) return nullptr;
+        if (!std::getenv("LINGYAN_TEST_PG") && !std::getenv("ROSTER_FEED_BENCH_DB")) return nullptr;
         auto* w = new World;
-        w->url = lingyan::bench::FreshDatabaseUrl("lingyan_roster_feed_bench");
+        const char* loaded = std::getenv("ROSTER_FEED_BENCH_DB");  // a province already loaded (it is written to)
+        w->url = loaded ? loaded : lingyan::bench::FreshDatabaseUrl("lingyan_roster_feed_bench");
         const auto key = (std::filesystem::temp_directory_path() / "lingyan_roster_feed_bench.key").string();
         w->a = std::make_unique<lingyan::composition::Runtime>(w->url, key);
-        lingyan::storage::ProvinceLoadOptions options;
-        if (const char* scale = std::getenv("ROSTER_FEED_BENCH_SCALE")) options.scale = std::atof(scale);
-        else options.scale = 0.05;
-        const auto t0 = Clock::now();
-        const auto report = lingyan::storage::LoadProvince(w->url, options);
-        std::cout << "province data set at scale " << options.scale << ": " << report.units << " units, "
-                  << report.people << " people, " << report.positions << " positions, " << report.party_orgs
-                  << " party orgs (loaded in " << std::chrono::duration<double>(Clock::now() - t0).count() << " s)\n";
+        if (!loaded) {
+            lingyan::storage::ProvinceLoadOptions options;
+            if (const char* scale = std::getenv("ROSTER_FEED_BENCH_SCALE")) options.scale = std::atof(scale);
+            else options.scale = 0.05;
+            const auto t0 = Clock::now();
+            const auto report = lingyan::storage::LoadProvince(w->url, options);
+            std::cout << "province data set at scale " << options.scale << ": " << report.units << " units, "
+                      << report.people << " people, " << report.positions << " positions, " << report.party_orgs
+                      << " party orgs (loaded in " << std::chrono::duration<double>(Clock::now() - t0).count()
+                      << " s)\n";
+        }
         w->b = std::make_unique<lingyan::composition::Runtime>(w->url, key);
         for (auto* rt : {w->a.get(), w->b.get()}) {
             const auto t = Clock::now();
