@@ -682,8 +682,8 @@ void PointsService::ApplyCounted(const ports::PointsEventRecord& e) {
 PointsService::Live* PointsService::LiveOfDayLocked(points::Day day) {
     const auto* period = PeriodOfDayLocked(day);
     if (!period) return nullptr;
-    auto it = lives_.find(period->id);
-    return it == lives_.end() ? nullptr : it->second.get();  // not built yet: it will be built from the stored ledger
+    auto it = lives_.find(period->id);  // none: not built yet, it will be built from the stored ledger
+    return it == lives_.end() ? nullptr : it->second.get();
 }
 
 bool PointsService::ApplyCountedLocked(Live& live, const ports::PointsEventRecord& e) {

@@ -140,7 +140,8 @@ void ChangeFeed::Run() {
             }
             PQclear(r);
         }
-        std::map<std::pair<std::int64_t, std::string>, std::map<std::string, std::map<std::int64_t, std::int64_t>>> noted;
+        // (txid, kind) → table → key → txid.
+        std::map<std::pair<std::int64_t, std::string>, decltype(FeedChanges::rows)::mapped_type> noted;
         std::string txids;
         for (const Entry& e : fresh)
             if (e.apply) txids += (txids.empty() ? "{" : ",") + std::to_string(e.txid);

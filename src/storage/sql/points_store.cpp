@@ -276,8 +276,10 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::FindEvents(const std::vect
         for (auto& e : RowsWith(db_.Query(std::string(kEventColumns) + " WHERE id IN " + in, values), EventFromRow))
             out.push_back(std::move(e));
     });
+    // By id, each once (a list naming an id twice, or padded, finds it once per batch).
+    const auto same = [](const auto& a, const auto& b) { return a.id == b.id; };
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), out.end());
+    out.erase(std::unique(out.begin(), out.end(), same), out.end());
     return out;
 }
 
@@ -368,7 +370,9 @@ ports::CountedEventsRead SqlPointsStore::ForEachCountedEvent(
         db_.Rollback();
     };
     in_snapshot("", [&] {
-        const auto snap = db_.Query("SELECT pg_current_snapshot()::text, " + std::string(parts > 1 ? "pg_export_snapshot()" : "''")).at(0);
+        const auto snap =
+            db_.Query(std::string("SELECT pg_current_snapshot()::text, ") + (parts > 1 ? "pg_export_snapshot()" : "''"))
+                .at(0);
         const auto horizon = ParseLedgerHorizon(AsText(snap[0]));
         if (!horizon) throw StoreError("PostgreSQL: 无法读懂快照 " + AsText(snap[0]));
         out.horizon = *horizon;

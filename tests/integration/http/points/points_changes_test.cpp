@@ -105,9 +105,9 @@ protected:
         if (touch_member) db.Query("UPDATE points_members SET name = name WHERE id = ?", {member});
         const Id id = storage::AsInt(
             db.Query("INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, "
-                     "submitted_at, decided_by, decided_at, reason, reverses) SELECT CAST(? AS BIGINT), id, CAST(? AS INTEGER), 100, '', 'approved', "
-                     "'test', '2026-01-01T00:00:00Z', 'test', '2026-01-01T00:00:00Z', '', NULL FROM points_rules "
-                     "WHERE code = 'ZY01' RETURNING id",
+                     "submitted_at, decided_by, decided_at, reason, reverses) SELECT CAST(? AS BIGINT), id, "
+                     "CAST(? AS INTEGER), 100, '', 'approved', 'test', '2026-01-01T00:00:00Z', 'test', "
+                     "'2026-01-01T00:00:00Z', '', NULL FROM points_rules WHERE code = 'ZY01' RETURNING id",
                      {member, std::int64_t{core::points::ParseDate(Today(a_->runtime())).value()}})[0][0]);
         const std::int64_t tx = storage::AsInt(db.Query("SELECT txid_current()")[0][0]);
         db.Commit();
@@ -136,9 +136,9 @@ TEST_F(PointsTwoServers, CountedEventsOnAShowOnBOneByOneWithoutARebuild) {
     const Id one = Declare(members[3]);
     const Id two = Declare(members[4]), three = Declare(members[5]);
     auto db = storage::OpenPostgres(url_);
-    EXPECT_EQ(storage::AsInt(db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE kind = 'points' AND id IN (?, ?, ?)",
-                                       {one, two, three})[0][0]),
-              0);
+    const auto noted = db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE kind = 'points' AND id IN (?, ?, ?)",
+                                 {one, two, three});
+    EXPECT_EQ(storage::AsInt(noted[0][0]), 0);
 
     // Approved alone, then two at once.
     ASSERT_TRUE(A().Approve(kAdmin, one));
