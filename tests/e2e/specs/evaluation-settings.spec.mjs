@@ -181,7 +181,12 @@ describe('evaluation settings: tracks, bands, 躺平奖 and follow-ups', () => {
     const board = page.locator('[data-test="ranking-board"]');
     await board.locator('[data-test="board-band"]').first().waitFor();
     const ranking = await api(page, `/campaigns/${id}/ranking`);
-    assert.deepEqual(await board.locator('[data-test="board-subject"]').allInnerTexts(), ranking.rows.map((r) => r.name));
+    // The board (shown with its bands since the tracks were set) reloads after the import: wait
+    // until it shows the new order (a loaded machine showed the old one for a moment).
+    const subjects = () => board.locator('[data-test="board-subject"]').allInnerTexts();
+    const order = JSON.stringify(ranking.rows.map((r) => r.name));
+    for (let i = 0; i < 100 && JSON.stringify(await subjects()) !== order; i++) await page.waitForTimeout(100);
+    assert.deepEqual(await subjects(), ranking.rows.map((r) => r.name));
     assert.deepEqual(await board.locator('[data-test="board-band"]').allInnerTexts(), ranking.rows.map((r) => r.band));
     assert.ok(ranking.rows.some((r) => r.band === '差' && r.follow_up));
     assert.equal(await board.locator('[data-test="board-coefficient"]', { hasText: '×1.1' }).count(), 3);

@@ -32,13 +32,20 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
 >;
 
+/** The option as drawn for a user who asked for less motion (prefers-reduced-motion): no animation. */
+export function withMotionPreference(option: ChartOption, reduceMotion: boolean): ChartOption {
+  return reduceMotion ? { ...option, animation: false } : option;
+}
+
+const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 /** Binds a chart to an element; re-renders when `option` changes, resizes with the window. */
 export function useEcharts(el: Ref<HTMLElement | undefined>, option: Ref<ChartOption | null>) {
   const chart = shallowRef<echarts.ECharts>();
   const render = () => {
     if (!el.value || !option.value) return;
     chart.value ??= echarts.init(el.value);
-    chart.value.setOption(option.value, true);
+    chart.value.setOption(withMotionPreference(option.value, prefersReducedMotion()), true);
   };
   const resize = () => chart.value?.resize();
   onMounted(() => {
