@@ -1259,7 +1259,9 @@ CREATE INDEX points_members_register_pending ON points_members(id) WHERE registe
     // change to members, rules or periods notes ('*', 0): the readers rebuild the boards as before
     // — also when the same transaction counted events. The count is kept in the transaction-local
     // setting lingyan.feed_points (-1: whole). The province loader switches the insert trigger off
-    // while it copies the ledger into an empty database (a transition table of 80 M rows).
+    // while it copies the ledger into an empty database (a transition table of 80 M rows). The
+    // counting and the limit repeat migration 94's function on purpose: a transition table is
+    // visible only inside the trigger's own function, so the body cannot be shared by a call.
     {97, "change feed: counted points events row by row (PostgreSQL)", "", "",
      R"SQL(
 CREATE FUNCTION points_feed_counted() RETURNS trigger LANGUAGE plpgsql AS $$
