@@ -726,7 +726,10 @@ void PointsService::ApplyCountedChanges(const std::map<Id, std::int64_t>& tx_of_
             fed.emplace_back(live, tx);
         }
         // After the loop: one transaction may have counted several events.
-        for (const auto& [live, tx] : fed) live->fed_tx.insert(tx);
+        for (const auto& [live, tx] : fed) {
+            live->fed_tx.insert(tx);
+            if (live->fed_tx.size() > tuning_.max_applied_transactions) unknown = true;  // bounded: rebuilt
+        }
     }
     if (unknown) ReloadLocked();
 }

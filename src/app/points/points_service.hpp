@@ -239,6 +239,9 @@ struct BoardBuildTuning {
     core::ports::CountedEventParts read{.parts = 2};
     std::size_t batch = std::size_t{1} << 22;  // 64 MiB of events a part
     int bucket_bits = 13;                      // 8,192 members a bucket
+    // Other servers' transactions a board remembers having applied (ApplyCountedChanges); past
+    // this many it is rebuilt (a new horizon holds them all), so the memory stays bounded.
+    std::size_t max_applied_transactions = 100000;
 };
 
 class PointsService : UseCaseBase {
@@ -357,7 +360,8 @@ public:
     // feed's rows (migration 97): event id → the transaction that counted it. Each is added to the
     // board of its period when that board was built without it — the build's horizon did not see
     // the transaction, nor was it applied since — so that a notice seen twice, or one about a
-    // transaction the build read, changes nothing. A board built without a horizon is built again.
+    // transaction the build read, changes nothing. A board built without a horizon is built again,
+    // and so is one that remembers more than `max_applied_transactions` (BoardBuildTuning).
     void ApplyCountedChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_event);
     // Whole rebuilds so far (Reload, a rule or period change, another server's whole notice), and
     // counted events applied one by one by ApplyCountedChanges.

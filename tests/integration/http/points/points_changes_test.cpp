@@ -195,6 +195,26 @@ TEST_F(PointsTwoServers, ANoticeOfATransactionTheBuildReadOrOneSeenTwiceChangesN
     EXPECT_EQ(B().CompareWithRecount(), 0u);
 }
 
+TEST_F(PointsTwoServers, ABoardThatRemembersTooManyAppliedTransactionsIsRebuilt) {
+    ASSERT_EQ(B().CompareWithRecount(), 0u);
+    app::BoardBuildTuning tuning;
+    tuning.max_applied_transactions = 2;
+    B().SetBoardBuildTuning(tuning);
+    const auto members = SomeMembers(3);
+    auto db = storage::OpenPostgres(url_);
+    const auto reloads = B().ReloadCount();
+    const auto applied = B().CountedChangesApplied();
+    for (int i = 0; i < 2; ++i) {
+        CountedBehind(*db, members[static_cast<std::size_t>(i)]);
+        EXPECT_GE(WaitMs([&] { return B().CountedChangesApplied() == applied + 1 + static_cast<unsigned>(i); }), 0);
+    }
+    EXPECT_EQ(B().ReloadCount(), reloads) << "two remembered transactions are within the bound";
+    CountedBehind(*db, members[2]);  // the third: over the bound, rebuilt from the ledger instead
+    EXPECT_GE(WaitMs([&] { return B().ReloadCount() == reloads + 1; }), 0) << "B was not rebuilt";
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 3);
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+}
+
 TEST_F(PointsTwoServers, WhatOthersCommitWhileAServerLoadsItsViewsIsAppliedWhenItsFeedStarts) {
     const auto members = SomeMembers(1);
     auto db = storage::OpenPostgres(url_);
