@@ -10,6 +10,7 @@
 
 #include "app/audit/audit_service.hpp"
 #include "app/common/use_case.hpp"
+#include "core/common/date.hpp"
 #include "core/points/scheme.hpp"
 #include "core/text/json_escape.hpp"
 
@@ -800,9 +801,9 @@ Result<ports::PointsPeriodRecord> PointsService::CreatePeriod(const Actor& actor
     ports::PointsPeriodRecord rec;
     rec.name = in.name;
     auto from = points::ParseDate(in.from);
-    if (!from) return Invalid("开始日期格式应为 YYYY-MM-DD", "from");
+    if (!from) return Invalid(core::DateProblem("开始日期", in.from), "from");
     auto to = points::ParseDate(in.to);
-    if (!to) return Invalid("结束日期格式应为 YYYY-MM-DD", "to");
+    if (!to) return Invalid(core::DateProblem("结束日期", in.to), "to");
     rec.period = {*from, *to};
     if (in.stars) rec.stars.thresholds = *in.stars;
     rec.base_points = in.base_points;
@@ -1225,7 +1226,7 @@ Result<PointsService::CheckedActivity> PointsService::CheckActivity(const Live& 
     if (!rrec.active) return Invalid("积分细则已停用", "rule");
     if (quantity <= 0) return Invalid("数量须为正数", "quantity");
     auto day = points::ParseDate(date);
-    if (!day) return Invalid("日期格式应为 YYYY-MM-DD", "date");
+    if (!day) return Invalid(core::DateProblem("日期", date), "date");
     return CheckedActivity{&rrec, *day};
 }
 

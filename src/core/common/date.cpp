@@ -1,6 +1,7 @@
 #include "core/common/date.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace lingyan::core {
@@ -32,6 +33,14 @@ Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view fiel
     if (auto date = ParseIsoDate(text)) return *date;
     return Invalid("日期须为 YYYY-MM-DD 格式的有效日期 (not a valid date: \"" + std::string(text) + "\")",
                    std::string(field));
+}
+
+std::string DateProblem(std::string_view label, std::string_view text) {
+    const bool shaped = text.size() == 10 && std::ranges::all_of(std::array{0, 1, 2, 3, 5, 6, 8, 9}, [&](int idx) {
+        return text[static_cast<std::size_t>(idx)] >= '0' && text[static_cast<std::size_t>(idx)] <= '9';
+    }) && text[4] == '-' && text[7] == '-';
+    if (!shaped) return std::string(label) + "格式应为 YYYY-MM-DD";
+    return std::string(label) + " " + std::string(text) + " 不存在（月份为 01–12，日不超过当月天数）";
 }
 
 bool IsValidDate(const CivilDate& date) {

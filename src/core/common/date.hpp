@@ -28,6 +28,9 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text);
 // Like ParseIsoDate, but an Error (errc::kInvalid, field `field`) naming the bad text.
 Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view field);
 std::string FormatIsoDate(const CivilDate& date);
+// Why `text` is not a date, for a message about the field `label` (开始日期, 日期, …): its shape is
+// not YYYY-MM-DD, or it has that shape but names no calendar day (2026-13-40, 2025-02-29).
+std::string DateProblem(std::string_view label, std::string_view text);
 
 // Days since 1970-01-01 (negative before), after H. Hinnant's days_from_civil.
 std::int64_t DaysFromCivil(const CivilDate& date);

@@ -118,7 +118,13 @@ TEST_P(PointsTest, BadInputIsRefusedWhole) {
     Submit(member, {{"rule", "XX01"}, {"date", Today()}, {"quantity", 0}}, 422);              // quantity 0
     Submit(member, {{"rule", "XX01"}, {"date", Today()}, {"quantity", -1}}, 422);             // negative
     Submit(member, {{"rule", "NOPE"}, {"date", Today()}}, 422);                               // unknown rule
-    Submit(member, {{"rule", "XX01"}, {"date", "2025-02-30"}}, 422);                          // not a date
+    // Not a date: the message says whether the shape is wrong or the day does not exist.
+    EXPECT_EQ(Json(HttpResult{422, {}, Submit(member, {{"rule", "XX01"}, {"date", "2025-02-30"}}, 422)})
+                  .at("error").at("message").as_string(),
+              "日期 2025-02-30 不存在（月份为 01–12，日不超过当月天数）");
+    EXPECT_EQ(Json(HttpResult{422, {}, Submit(member, {{"rule", "XX01"}, {"date", "2025/02/03"}}, 422)})
+                  .at("error").at("message").as_string(),
+              "日期格式应为 YYYY-MM-DD");
     auto me = Json(member.Get("/api/v1/points/me"));
     const std::int64_t member_id = me.at("member").at("id").as_int64();
     const std::size_t events_before = me.at("events").as_array().size();

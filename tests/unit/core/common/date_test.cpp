@@ -17,6 +17,13 @@ TEST(Date, ParsesValidIsoDatesAndRefusesOthers) {
     EXPECT_EQ(ParseIsoDateField("x", "birth_date").error().field, "birth_date");
 }
 
+TEST(Date, AProblemNamesTheShapeOrTheMissingDay) {
+    EXPECT_EQ(DateProblem("日期", "2026/01/02"), "日期格式应为 YYYY-MM-DD");
+    EXPECT_EQ(DateProblem("日期", "2026-1-2"), "日期格式应为 YYYY-MM-DD");
+    EXPECT_EQ(DateProblem("开始日期", "2026-13-40"), "开始日期 2026-13-40 不存在（月份为 01–12，日不超过当月天数）");
+    EXPECT_EQ(DateProblem("日期", "2025-02-29"), "日期 2025-02-29 不存在（月份为 01–12，日不超过当月天数）");
+}
+
 TEST(Date, DaysFromCivilRoundTripsAndKnowsTheEpoch) {
     EXPECT_EQ(DaysFromCivil({1970, 1, 1}), 0);
     EXPECT_EQ(DaysFromCivil({2000, 3, 1}) - DaysFromCivil({2000, 2, 28}), 2);
