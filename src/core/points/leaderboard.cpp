@@ -97,6 +97,75 @@ void Leaderboard::ApplySplit(MemberIdx member, int category, Points overall_delt
     }
 }
 
+MemberIdx Leaderboard::AddMember(UnitIdx unit) {
+    const auto member = static_cast<MemberIdx>(member_unit_.size());
+    member_unit_.push_back(unit);
+    position_.push_back(0);
+    Place(member, unit, std::vector<Points>(slots_, 0));
+    return member;
+}
+
+void Leaderboard::MoveMember(MemberIdx member, UnitIdx unit) {
+    if (member_unit_[static_cast<std::size_t>(member)] == unit) return;
+    const auto totals = Unplace(member);
+    Place(member, unit, totals);
+}
+
+std::vector<Points> Leaderboard::Unplace(MemberIdx member) {
+    const auto pos = static_cast<std::size_t>(position_[static_cast<std::size_t>(member)]);
+    const UnitIdx unit = member_unit_[static_cast<std::size_t>(member)];
+    const auto u = static_cast<std::size_t>(unit);
+    std::vector<Points> totals(slots_);
+    for (std::size_t slot = 0; slot < slots_; ++slot) {
+        totals[slot] = scores_[slot][pos];
+        for (auto at = ancestry_start_[u]; at < ancestry_start_[u + 1]; ++at)
+            Set(slot, ancestry_[static_cast<std::size_t>(at)]).Erase(totals[slot]);
+        scores_[slot].erase(scores_[slot].begin() + static_cast<std::ptrdiff_t>(pos));
+    }
+    member_at_.erase(member_at_.begin() + static_cast<std::ptrdiff_t>(pos));
+    Renumber(pos);
+    ShiftScopes(unit, -1);
+    return totals;
+}
+
+void Leaderboard::Place(MemberIdx member, UnitIdx unit, const std::vector<Points>& totals) {
+    const auto u = static_cast<std::size_t>(unit);
+    // The unit's own members come first in its range (its children's ranges follow), by member index.
+    const std::int32_t order = tree_.order(unit);
+    const std::int32_t own_end = order + 1 < order + tree_.subtree_size(unit)
+                                     ? scope_begin_[static_cast<std::size_t>(tree_.unit_at(order + 1))]
+                                     : scope_end_[u];
+    std::int32_t pos = scope_begin_[u];
+    while (pos < own_end && member_at_[static_cast<std::size_t>(pos)] < member) ++pos;
+    const auto at = static_cast<std::ptrdiff_t>(pos);
+    member_at_.insert(member_at_.begin() + at, member);
+    member_unit_[static_cast<std::size_t>(member)] = unit;
+    Renumber(static_cast<std::size_t>(pos));
+    for (std::size_t slot = 0; slot < slots_; ++slot) {
+        scores_[slot].insert(scores_[slot].begin() + at, totals[slot]);
+        for (auto anc = ancestry_start_[u]; anc < ancestry_start_[u + 1]; ++anc)
+            Set(slot, ancestry_[static_cast<std::size_t>(anc)]).Insert(totals[slot]);
+    }
+    ShiftScopes(unit, 1);
+}
+
+void Leaderboard::ShiftScopes(UnitIdx unit, std::int32_t by) {
+    const std::int32_t order = tree_.order(unit);
+    for (std::size_t other = 0; other < tree_.size(); ++other) {
+        if (tree_.order(static_cast<UnitIdx>(other)) <= order) continue;
+        scope_begin_[other] += by;
+        scope_end_[other] += by;
+    }
+    const auto u = static_cast<std::size_t>(unit);
+    for (auto at = ancestry_start_[u]; at < ancestry_start_[u + 1]; ++at)
+        scope_end_[static_cast<std::size_t>(ancestry_[static_cast<std::size_t>(at)])] += by;
+}
+
+void Leaderboard::Renumber(std::size_t from) {
+    for (std::size_t pos = from; pos < member_at_.size(); ++pos)
+        position_[static_cast<std::size_t>(member_at_[pos])] = static_cast<std::int32_t>(pos);
+}
+
 Points Leaderboard::Total(MemberIdx member, int category) const {
     return scores_[Slot(category)][static_cast<std::size_t>(position_[static_cast<std::size_t>(member)])];
 }

@@ -219,5 +219,71 @@ TEST(Leaderboard, IncrementalEqualsFullRecountAfterRandomEvents) {
     }
 }
 
+TEST(Leaderboard, MembersAddedAndMovedAnswerLikeABoardBuiltWithThem) {
+    std::mt19937 rng(1066);
+    for (int round = 0; round < 12; ++round) {
+        const int unit_count = 1 + static_cast<int>(rng() % 30);
+        std::vector<UnitIdx> parent(static_cast<std::size_t>(unit_count), kNoUnit);
+        for (int unit = 1; unit < unit_count; ++unit) parent[static_cast<std::size_t>(unit)] = static_cast<UnitIdx>(rng() % unit);
+        auto tree = UnitTree::Build(parent).value();
+        std::vector<UnitIdx> member_unit(rng() % 80);
+        for (auto& unit : member_unit) unit = static_cast<UnitIdx>(rng() % unit_count);
+        Leaderboard board(tree, member_unit, 2);
+        // totals[slot][member]: slot 0 the overall total, then the two categories.
+        std::vector<std::vector<Points>> totals(3, std::vector<Points>(member_unit.size(), 0));
+        const auto apply = [&](MemberIdx member) {
+            const int category = static_cast<int>(rng() % 2);
+            const Points overall = static_cast<Points>(rng() % 7) * 100 - 200, in_category = static_cast<Points>(rng() % 5) * 100;
+            board.ApplySplit(member, category, overall, in_category);
+            totals[0][static_cast<std::size_t>(member)] += overall;
+            totals[static_cast<std::size_t>(category) + 1][static_cast<std::size_t>(member)] += in_category;
+        };
+        for (std::size_t member = 0; member < member_unit.size(); ++member) apply(static_cast<MemberIdx>(member));
+        for (int step = 0; step < 60; ++step) {
+            const auto unit = static_cast<UnitIdx>(rng() % unit_count);
+            const int what = static_cast<int>(rng() % 3);
+            if (what == 0 || member_unit.empty()) {
+                ASSERT_EQ(board.AddMember(unit), static_cast<MemberIdx>(member_unit.size()));
+                member_unit.push_back(unit);
+                for (auto& slot : totals) slot.push_back(0);
+            } else if (what == 1) {
+                const auto member = static_cast<MemberIdx>(rng() % member_unit.size());
+                board.MoveMember(member, unit);
+                member_unit[static_cast<std::size_t>(member)] = unit;
+            } else {
+                apply(static_cast<MemberIdx>(rng() % member_unit.size()));
+            }
+        }
+        Leaderboard built(tree, member_unit, 2);
+        built.Load(totals[0], {totals[1], totals[2]});
+        ASSERT_EQ(board.member_count(), member_unit.size());
+        for (int category = Leaderboard::kOverall; category < 2; ++category) {
+            for (UnitIdx scope = 0; scope < unit_count; ++scope) {
+                const auto size = built.ScopeSize(scope);
+                ASSERT_EQ(board.ScopeSize(scope), size) << "round " << round << " scope " << scope;
+                const auto page = board.Page(scope, 0, size, category), expected = built.Page(scope, 0, size, category);
+                ASSERT_EQ(page.size(), expected.size());
+                for (std::size_t idx = 0; idx < page.size(); ++idx) {  // the same order, ties in tree order included
+                    ASSERT_EQ(page[idx].member, expected[idx].member) << "round " << round << " scope " << scope;
+                    ASSERT_EQ(page[idx].total, expected[idx].total);
+                    ASSERT_EQ(page[idx].rank, expected[idx].rank);
+                }
+            }
+            for (std::size_t member = 0; member < member_unit.size(); ++member) {
+                const auto m = static_cast<MemberIdx>(member);
+                ASSERT_EQ(board.UnitOf(m), member_unit[member]);
+                ASSERT_EQ(board.Total(m, category), built.Total(m, category));
+                const auto ranks = board.Ranks(m, category), expected = built.Ranks(m, category);
+                ASSERT_EQ(ranks.size(), expected.size());
+                for (std::size_t idx = 0; idx < ranks.size(); ++idx) {
+                    ASSERT_EQ(ranks[idx].scope, expected[idx].scope);
+                    ASSERT_EQ(ranks[idx].rank, expected[idx].rank);
+                    ASSERT_EQ(ranks[idx].size, expected[idx].size);
+                }
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace lingyan::core::points
