@@ -74,7 +74,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     points_store = std::make_unique<storage::SqlPointsStore>(store->db());
     points = std::make_unique<app::PointsService>(*store, *points_store, store_mutex, clock, *roster,
                                                   exchange::points::MakePointsFiles());
-    roster->SetMembersChanged([this] { points->SyncMembers(); });  // one register of people (issue 14)
+    roster->SetMembersChanged([this](const std::vector<app::Id>& people) { points->SyncMembersOf(people); });  // one register (issue 14)
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
     pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster);
     programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster);

@@ -186,13 +186,37 @@ void PointsService::Reload() {
     ReloadLocked();
 }
 
+namespace {
+
+// A registered party member of the roster, as a points member row mirrors it.
+struct Registered {
+    Id id, unit_id;
+    std::string name;
+};
+
+// Makes row `m` mirror `person` (null: no longer a registered member) on `today`; true when it
+// changed.
+bool Mirror(ports::PointsMemberRecord& m, const Registered* person, const std::string& today) {
+    if (!person) {
+        // The party membership ended (cleared, or the person left the roster): so does this one;
+        // the row and its ledger stay.
+        if (!m.ended_on.empty()) return false;
+        m.ended_on = today;
+        return true;
+    }
+    if (m.ended_on.empty() && m.unit_id == person->unit_id && m.name == person->name) return false;
+    // Moved, renamed, or a member again: the row follows the person.
+    m.ended_on.clear();
+    m.unit_id = person->unit_id;
+    m.name = person->name;
+    return true;
+}
+
+}  // namespace
+
 int PointsService::SyncMembers() {
     // The registered party members, by person id: a sorted vector, not a map of whole people (a
     // province's 4 M were 8 s of every start).
-    struct Registered {
-        Id id, unit_id;
-        std::string name;
-    };
     std::vector<Registered> members;
     roster_.WithIndex([&](const core::roster::RosterIndex& index) {
         index.ForEachPerson([&](const core::roster::Person& p) {
@@ -207,41 +231,122 @@ int PointsService::SyncMembers() {
     };
     const std::string today = clock_.Today();
     std::lock_guard lock(store_mutex_);
-    int written = 0;
+    std::vector<MemberWrite> writes;
     std::vector<Id> has_row;
     auto tx = store_.Begin();
     for (auto& m : points_.ListMembers()) {
         if (m.person_id == 0) continue;
         has_row.push_back(m.person_id);
         if (m.register_pending) continue;  // RegisterOldMembers gives it a person and a membership first
-        const Registered* person = find(m.person_id);
-        if (!person) {
-            // The party membership ended (cleared, or the person left the roster): so does this one;
-            // the row and its ledger stay.
-            if (!m.ended_on.empty()) continue;
-            m.ended_on = today;
-        } else if (m.ended_on.empty() && m.unit_id == person->unit_id && m.name == person->name) {
-            continue;
-        } else {
-            // Moved, renamed, or a member again: the row follows the person.
-            m.ended_on.clear();
-            m.unit_id = person->unit_id;
-            m.name = person->name;
-        }
+        if (!Mirror(m, find(m.person_id), today)) continue;
         points_.UpdateMember(m);
-        ++written;
+        writes.push_back({std::move(m), false});
     }
     std::sort(has_row.begin(), has_row.end());
     for (const auto& p : members) {
         if (std::binary_search(has_row.begin(), has_row.end(), p.id)) continue;
-        points_.InsertMember(ports::PointsMemberRecord{0, p.unit_id, p.name, p.id, 0});
-        ++written;
+        ports::PointsMemberRecord row{0, p.unit_id, p.name, p.id, 0};
+        row.id = points_.InsertMember(row);
+        writes.push_back({std::move(row), true});
     }
-    if (written == 0) return 0;
+    if (writes.empty()) return 0;
     // No audit entry of its own: the rows mirror people, and each change to a person is audited.
     tx->Commit();
-    ReloadLocked();
-    return written;
+    ApplyMemberWritesLocked(writes);
+    return static_cast<int>(writes.size());
+}
+
+int PointsService::SyncMembersOf(const std::vector<Id>& person_ids) {
+    if (person_ids.size() > kTargetedSyncMax) return SyncMembers();
+    std::vector<std::pair<Id, std::optional<Registered>>> people;
+    roster_.WithIndex([&](const core::roster::RosterIndex& index) {
+        for (const Id id : person_ids) {
+            const auto* p = index.FindPerson(id);
+            people.emplace_back(id, p && p->party_org_id != 0 ? std::optional(Registered{p->id, p->unit_id, p->name})
+                                                                : std::nullopt);
+        }
+    });
+    const std::string today = clock_.Today();
+    std::lock_guard lock(store_mutex_);
+    std::vector<MemberWrite> writes;
+    auto tx = store_.Begin();
+    for (const auto& [id, person] : people) {
+        auto row = points_.FindMemberOfPerson(id);
+        if (row) {
+            if (row->register_pending || !Mirror(*row, person ? &*person : nullptr, today)) continue;
+            points_.UpdateMember(*row);
+            writes.push_back({std::move(*row), false});
+        } else if (person) {
+            ports::PointsMemberRecord added{0, person->unit_id, person->name, id, 0};
+            added.id = points_.InsertMember(added);
+            writes.push_back({std::move(added), true});
+        }
+    }
+    if (writes.empty()) return 0;
+    tx->Commit();
+    ApplyMemberWritesLocked(writes);
+    return static_cast<int>(writes.size());
+}
+
+void PointsService::ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes) {
+    bool rebuild = false;
+    {
+        std::unique_lock write(live_mutex_);
+        if (!loaded_) rebuild = true;
+        for (auto& [period, live] : lives_) {
+            for (const auto& w : writes) {
+                if (rebuild) break;
+                rebuild = !ApplyMemberWriteLocked(*live, w);
+            }
+            live->DropPages();
+        }
+    }
+    if (rebuild) ReloadLocked();
+}
+
+bool PointsService::ApplyMemberWriteLocked(Live& live, const MemberWrite& w) {
+    const auto& row = w.row;
+    // BuildLiveLocked's rule: a membership ended by the period's last day is on none of its boards.
+    const bool on_board = row.ended_on.empty() || row.ended_on > points::FormatDate(live.period.period.to);
+    const auto found = live.member_by_id.find(row.id);
+    if (found == live.member_by_id.end()) {
+        if (!on_board) return true;
+        if (!w.inserted) return false;  // a membership begun again: its ledger counts again
+        const auto unit = live.unit_by_id.find(row.unit_id);
+        if (unit == live.unit_by_id.end()) return false;
+        const auto m = static_cast<MemberIdx>(live.members.size());
+        live.member_by_id[row.id] = m;
+        if (row.user_id) live.member_by_user[row.user_id] = m;
+        live.member_unit.push_back(unit->second);
+        live.members_of_unit[static_cast<std::size_t>(unit->second)].push_back(m);  // the highest index: still ascending
+        live.members.push_back(row);
+        live.tally.push_back(0);
+        live.zeroing_net.push_back(0);
+        live.board->AddMember(unit->second);
+        // No events yet: the scheme's total is its base points.
+        if (const Points base = live.SchemeTotalOf(m); base != 0) live.board->Apply(m, points::Leaderboard::kOverall, base);
+        live.DropGrades(unit->second);
+        return true;
+    }
+    if (!on_board) return false;  // a membership ended: its ledger stops counting
+    const MemberIdx m = found->second;
+    auto& member = live.members[static_cast<std::size_t>(m)];
+    if (member.user_id != row.user_id) return false;  // links change through LinkLocked, which rebuilds
+    if (member.unit_id != row.unit_id) {
+        const auto unit = live.unit_by_id.find(row.unit_id);
+        if (unit == live.unit_by_id.end()) return false;
+        const UnitIdx from = live.member_unit[static_cast<std::size_t>(m)];
+        auto& own_from = live.members_of_unit[static_cast<std::size_t>(from)];
+        own_from.erase(std::lower_bound(own_from.begin(), own_from.end(), m));
+        auto& own_to = live.members_of_unit[static_cast<std::size_t>(unit->second)];
+        own_to.insert(std::lower_bound(own_to.begin(), own_to.end(), m), m);
+        live.member_unit[static_cast<std::size_t>(m)] = unit->second;
+        live.board->MoveMember(m, unit->second);
+        live.DropGrades(from);
+        live.DropGrades(unit->second);
+    }
+    member = row;
+    return true;
 }
 
 OldMembersReport PointsService::RegisterOldMembers() {

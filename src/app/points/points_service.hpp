@@ -254,10 +254,15 @@ public:
 
     // One register (issue 14): every person of the roster with a party membership is a points
     // member, with the person's unit and name. Adds the missing rows and corrects changed ones in
-    // one transaction (not audited apart: the rows mirror people, whose changes are), then rebuilds
-    // the boards; idempotent. Returns how many rows it wrote.
-    // Called at start and by the roster after a change to people (composition wires it).
+    // one transaction (not audited apart: the rows mirror people, whose changes are), then brings
+    // the boards along (a new, moved or renamed member in place; an ended or returning membership
+    // by a rebuild); idempotent. Returns how many rows it wrote. Called at start.
     int SyncMembers();
+    // The same for the given people only (the roster after it changed them: composition wires
+    // it): a person's rows are read by person, not the whole register (4 M rows at province
+    // scale). Over kTargetedSyncMax people it is SyncMembers.
+    int SyncMembersOf(const std::vector<core::roster::Id>& person_ids);
+    static constexpr std::size_t kTargetedSyncMax = 1000;
 
     // The upgrade step for rows from before the one register (migration 82 marks them): each gets
     // a roster person — the only person of the same unit with the same name who is not another
@@ -416,6 +421,20 @@ private:
     // Adds counted event `e` to `live` (caller holds live_mutex_ for writing); false when the
     // board has no such member or rule.
     static bool ApplyCountedLocked(Live& live, const core::ports::PointsEventRecord& e);
+    // A member row a sync wrote: `inserted` (new, so without a ledger) or changed (unit, name,
+    // end of membership).
+    struct MemberWrite {
+        core::ports::PointsMemberRecord row;
+        bool inserted = false;
+    };
+    // Brings every built board along with `writes` (caller holds store_mutex_): a new member is
+    // added with its base points, a moved one moves with its totals, a renamed one is renamed;
+    // anything else (a membership ended or begun again: its ledger counts or stops counting) is
+    // a rebuild.
+    void ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes);
+    // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing); false
+    // when only a rebuild can bring it along.
+    static bool ApplyMemberWriteLocked(Live& live, const MemberWrite& write);
 
     core::ports::PointsStore& points_;
     PointsFiles files_;

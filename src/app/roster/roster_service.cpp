@@ -319,7 +319,7 @@ Result<PersonView> RosterService::CreatePerson(const Actor& actor, Person p) {
         index_.PutPerson(p);
         view = ViewOf(p);
     }
-    if (p.party_org_id != 0) MembersChanged();
+    if (p.party_org_id != 0) MembersChanged({p.id});
     return view;
 }
 
@@ -370,7 +370,7 @@ Result<PersonView> RosterService::UpdatePerson(const Actor& actor, Id id, const 
     }
     if ((p.party_org_id != 0 || before.party_org_id != 0) &&
         (p.party_org_id != before.party_org_id || p.name != before.name || p.unit_id != before.unit_id))
-        MembersChanged();
+        MembersChanged({id});
     return view;
 }
 
@@ -789,16 +789,16 @@ Result<ImportOutcome> RosterService::ImportRoster(const Actor& actor, const std:
         tx->Commit();
     }
     store_lock.unlock();  // never held while waiting for the writer lock of the index
-    bool members = false;
+    std::vector<Id> members;
     {
         std::unique_lock lock(index_mutex_);
         for (auto& p : people) {
-            members = members || p.party_org_id != 0;
+            if (p.party_org_id != 0) members.push_back(p.id);
             index_.PutPerson(std::move(p));
         }
         for (auto& pos : positions) index_.PutPosition(std::move(pos));
     }
-    if (members) MembersChanged();  // a member's name or unit may have changed
+    if (!members.empty()) MembersChanged(members);  // a member's name or unit may have changed
     return out;
 }
 

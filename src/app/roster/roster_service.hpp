@@ -323,9 +323,9 @@ public:
     Status DissolveHousehold(const Actor& actor, Id org_id, Id household_id);
 
     // Called (without locks held) after a committed change to people that may touch who is a
-    // party member or a member's name or unit: the points module keeps its members the same people
-    // (one register). Set once by the composition root.
-    void SetMembersChanged(std::function<void()> fn) { members_changed_ = std::move(fn); }
+    // party member or a member's name or unit, with the ids of those people: the points module
+    // keeps its members the same people (one register). Set once by the composition root.
+    void SetMembersChanged(std::function<void(const std::vector<Id>&)> fn) { members_changed_ = std::move(fn); }
 
     // Is `unit` inside the caller's scope (core::auth::InScope, under the reader lock)?
     bool InScope(const Actor& actor, Id unit) const;
@@ -366,10 +366,10 @@ private:
     const core::ports::Clock& clock_;
     mutable std::shared_mutex index_mutex_;
     core::roster::RosterIndex index_;
-    std::function<void()> members_changed_;
+    std::function<void(const std::vector<Id>&)> members_changed_;
     std::atomic<std::uint64_t> reloads_{0}, applied_rows_{0};
-    void MembersChanged() const {
-        if (members_changed_) members_changed_();
+    void MembersChanged(const std::vector<Id>& person_ids) const {
+        if (members_changed_) members_changed_(person_ids);
     }
 };
 
