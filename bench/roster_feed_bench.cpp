@@ -10,7 +10,10 @@
 //     that event to its boards (migration 97: the feed hands over the event's id and transaction);
 //   BM_WholePointsRebuild — a `points` entry noted as a whole change (as every points write was before
 //     migration 97, and as a member, rule or period change still is): B rebuilds its boards from the
-//     whole ledger (80 M × scale events).
+//     whole ledger (80 M × scale events);
+//   BM_MemberRenamedOnA — a party member renamed on A: the edit's own time (the points member is
+//     brought along in place; before, A compared the whole register and rebuilt its boards);
+//   BM_WholeMemberSync — SyncMembers with nothing to write: the whole register compared.
 // Needs LINGYAN_TEST_PG (scripts/with-postgres.sh); a database lingyan_roster_feed_bench is made —
 // or ROSTER_FEED_BENCH_DB names one already loaded by `lingyan load-province` (the full scale takes
 // minutes to load), which the bench then writes to.
@@ -186,6 +189,46 @@ void BM_WholePointsRebuild(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_WholePointsRebuild)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+
+void BM_MemberRenamedOnA(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    w->b->feed->Stop();  // A alone: B's rebuild of a member notice would share the cores
+    std::vector<Id> members;
+    w->a->roster->WithIndex([&](const lingyan::core::roster::RosterIndex& index) {
+        const std::string today = w->a->clock.Today();
+        index.ForEachPerson([&](const lingyan::core::roster::Person& p) {
+            if (members.size() < 100 && p.party_org_id != 0 && lingyan::core::roster::ValidatePerson(p, today))
+                members.push_back(p.id);
+        });
+    });
+    if (members.empty()) return state.SkipWithError("no party member the app would let an officer edit");
+    const auto reloads = w->a->points->ReloadCount();
+    std::size_t n = 0;
+    for (auto _ : state) {
+        lingyan::app::PersonPatch patch;
+        patch.name = n % 2 ? "测试乙" : "测试甲";
+        const auto t = Clock::now();
+        if (auto r = w->a->roster->UpdatePerson(kAdmin, members[n++ % members.size()], patch); !r)
+            return state.SkipWithError(("update refused: " + r.error().message).c_str());
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+    }
+    state.counters["whole_rebuilds_on_A"] = static_cast<double>(w->a->points->ReloadCount() - reloads);
+}
+// A party member renamed on A: the edit's own time on A, the points member brought along in place.
+BENCHMARK(BM_MemberRenamedOnA)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
+
+void BM_WholeMemberSync(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    for (auto _ : state) {
+        const auto t = Clock::now();
+        w->a->points->SyncMembers();  // nothing to write: the comparison of the whole register alone
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+    }
+}
+// What every such edit cost before on top of a rebuild (BM_WholePointsRebuild): the whole register compared.
+BENCHMARK(BM_WholeMemberSync)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -152,10 +152,17 @@ void Runtime::StartChangeFeed() {
         }
         if (kinds.count("points")) points->Reload();
         else if (auto rows = changes.rows.find("points"); rows != changes.rows.end()) {
-            // Counted events (migration 97); any other table of the kind asks for the whole board.
-            auto counted = rows->second.find("points_events");
-            if (rows->second.size() == 1 && counted != rows->second.end()) points->ApplyCountedChanges(counted->second);
-            else points->Reload();
+            // Members (migration 98) before counted events (97): an event may be a new member's.
+            // Any other table of the kind asks for the whole board.
+            const auto& tables = rows->second;
+            auto members = tables.find("points_members"), counted = tables.find("points_events");
+            const std::size_t known = std::size_t{members != tables.end()} + std::size_t{counted != tables.end()};
+            if (tables.size() > known) {
+                points->Reload();
+            } else {
+                if (members != tables.end()) points->ApplyMemberChanges(members->second);
+                if (counted != tables.end()) points->ApplyCountedChanges(counted->second);
+            }
         }
         if (kinds.count("campaigns")) campaigns->Reload();
         if (kinds.count("arena")) arena->Refresh();

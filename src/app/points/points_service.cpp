@@ -840,6 +840,16 @@ void PointsService::ApplyCountedChanges(const std::map<Id, std::int64_t>& tx_of_
     if (unknown) ReloadLocked();
 }
 
+void PointsService::ApplyMemberChanges(const std::map<Id, std::int64_t>& tx_of_member) {
+    std::lock_guard lock(store_mutex_);
+    std::vector<Id> ids;
+    for (const auto& [id, tx] : tx_of_member) ids.push_back(id);
+    std::vector<MemberWrite> writes;
+    for (auto& row : points_.FindMembers(ids)) writes.push_back({std::move(row), false});
+    if (writes.size() != ids.size()) return ReloadLocked();  // a member deleted
+    ApplyMemberWritesLocked(writes);
+}
+
 // ---- rules and periods -------------------------------------------------------------------------
 
 Result<std::vector<ports::PointsRuleRecord>> PointsService::Rules(const Actor&) {

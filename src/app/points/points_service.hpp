@@ -368,6 +368,11 @@ public:
     // transaction the build read, changes nothing. A board built without a horizon is built again,
     // and so is one that remembers more than `max_applied_transactions` (BoardBuildTuning).
     void ApplyCountedChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_event);
+    // Another server's member rows, by id (migration 98), read again and brought along like
+    // SyncMembers' own writes: a move or a rename in place, anything else (a member new here — its
+    // ledger may hold events this board's horizon saw —, ended, relinked or gone) a rebuild.
+    // Reading the row as it is now makes a repeated or late notice change nothing.
+    void ApplyMemberChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_member);
     // Whole rebuilds so far (Reload, a rule or period change, another server's whole notice), and
     // counted events applied one by one by ApplyCountedChanges.
     std::uint64_t ReloadCount() const { return reloads_.load(); }

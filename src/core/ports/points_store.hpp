@@ -152,6 +152,7 @@ public:
     virtual bool AnyRegistrationPending() = 0;
     // The member row of a roster person (the newest if several), or nullopt.
     virtual std::optional<PointsMemberRecord> FindMemberOfPerson(Id person_id) = 0;
+    virtual std::vector<PointsMemberRecord> FindMembers(const std::vector<Id>& ids) = 0;  // those found, by id
     virtual Id InsertMember(const PointsMemberRecord& m) = 0;
     virtual void UpdateMember(const PointsMemberRecord& m) = 0;  // unit, name, person and account by id
     // At most one open request per member: a new one replaces the last.

@@ -319,13 +319,30 @@ private:
         return rows + copy_.Finish();
     }
 
-    std::uint64_t CopyMembers() {
-        copy_.Start("points_members", "id, unit_id, name, person_id");
-        for (std::uint64_t m = 0; m < members_; ++m) {
-            const auto id = static_cast<std::int64_t>(m + 1);
-            copy_.Field(id).Field(villages_[member_village_[m]]).Field(PersonName(m)).Field(id).EndRow();
+    // Runs `copy` with the change feed's row trigger `trigger` of `table` switched off (migrations 97
+    // and 98): it would hold each COPY's rows in a transition table (4 M members, 80 M events at full
+    // scale) to note them for servers that are not running yet.
+    template <typename Fn>
+    void WithFeedTriggerOff(const std::string& table, const std::string& trigger, Fn copy) {
+        copy_.Exec("ALTER TABLE " + table + " DISABLE TRIGGER " + trigger);
+        try {
+            copy();
+        } catch (...) {
+            copy_.Exec("ALTER TABLE " + table + " ENABLE TRIGGER " + trigger);
+            throw;
         }
-        report_.members = copy_.Finish();
+        copy_.Exec("ALTER TABLE " + table + " ENABLE TRIGGER " + trigger);
+    }
+
+    std::uint64_t CopyMembers() {
+        WithFeedTriggerOff("points_members", "points_members_feed_insert", [&] {
+            copy_.Start("points_members", "id, unit_id, name, person_id");
+            for (std::uint64_t m = 0; m < members_; ++m) {
+                const auto id = static_cast<std::int64_t>(m + 1);
+                copy_.Field(id).Field(villages_[member_village_[m]]).Field(PersonName(m)).Field(id).EndRow();
+            }
+            report_.members = copy_.Finish();
+        });
         return report_.members;
     }
 
@@ -345,13 +362,7 @@ private:
         const int jobs =
             static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(1, o_.jobs)), 1, chunks));
         std::vector<std::uint64_t> copied(static_cast<std::size_t>(jobs));
-        // The change feed's counted-events trigger (migration 97) would hold each COPY's rows in a
-        // transition table (80 M at full scale) to note them for servers that are not running yet.
-        const auto feed_trigger = [&](const char* how) {
-            copy_.Exec(std::string("ALTER TABLE points_events ") + how + " TRIGGER points_events_feed_insert");
-        };
-        feed_trigger("DISABLE");
-        try {
+        WithFeedTriggerOff("points_events", "points_events_feed_insert", [&] {
             OnConnections(jobs, [&](PgCopy& copy, int job) {
                 copy.Start("points_events",
                            "id, member_id, rule_id, day, quantity, status, submitted_by, submitted_at, "
@@ -361,11 +372,7 @@ private:
                     CopyEventChunk(copy, chunk * kChunk + 1, std::min(events, (chunk + 1) * kChunk), chunk, days);
                 copied[static_cast<std::size_t>(job)] = copy.Finish();
             });
-        } catch (...) {
-            feed_trigger("ENABLE");
-            throw;
-        }
-        feed_trigger("ENABLE");
+        });
         for (auto n : copied) report_.events += n;
         return report_.events;
     }

@@ -1322,6 +1322,55 @@ BEGIN
   END LOOP;
 END $$;
 )SQL"},
+    // A member moved, renamed, linked or ended is noted by id (another server moves or renames it on
+    // its boards in place, and rebuilds for the rest); a new member too (a rebuild there: its ledger
+    // may hold events the board's horizon saw). An update that changes none of those columns (a link
+    // request, register_pending) notes nothing; deletes stay whole. The function is 97's with the key
+    // query chosen by table: a transition table is visible only in the trigger's own function, so one
+    // function serves both tables and their rows share one limit.
+    {98, "change feed: points members row by row (PostgreSQL)", "", "",
+     R"SQL(
+CREATE OR REPLACE FUNCTION points_feed_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  keys CONSTANT TEXT := CASE
+    WHEN TG_TABLE_NAME = 'points_members' AND TG_OP = 'INSERT' THEN 'SELECT id FROM new_rows'
+    WHEN TG_TABLE_NAME = 'points_members' THEN
+      'SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE (n.unit_id, n.name, n.person_id, '
+      'n.user_id, n.ended_on) IS DISTINCT FROM (o.unit_id, o.name, o.person_id, o.user_id, o.ended_on)'
+    WHEN TG_OP = 'INSERT' THEN 'SELECT id FROM new_rows WHERE status = ''approved'''
+    ELSE 'SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id '
+         'WHERE n.status = ''approved'' AND o.status <> ''approved''' END;
+  row_limit CONSTANT BIGINT := 1000;
+  noted BIGINT := COALESCE(NULLIF(current_setting('lingyan.feed_points', true), ''), '0')::BIGINT;
+  n BIGINT;
+BEGIN
+  EXECUTE 'SELECT count(*) FROM (' || keys || ' LIMIT ' || (row_limit + 1) || ') s' INTO n;
+  IF n = 0 THEN RETURN NULL; END IF;
+  INSERT INTO change_feed (kind, origin, txid)
+    VALUES ('points', current_setting('application_name'), txid_current())
+    ON CONFLICT (txid, kind) DO NOTHING;
+  IF noted >= 0 AND noted + n > row_limit THEN
+    DELETE FROM change_feed_rows WHERE txid = txid_current() AND kind = 'points';
+    INSERT INTO change_feed_rows (txid, kind, tbl, id) VALUES (txid_current(), 'points', '*', 0);
+    PERFORM set_config('lingyan.feed_points', '-1', true);
+  ELSIF noted >= 0 THEN
+    EXECUTE format('INSERT INTO change_feed_rows (txid, kind, tbl, id) '
+                   'SELECT $1, ''points'', %L, k FROM (%s) s(k) ON CONFLICT DO NOTHING', TG_TABLE_NAME, keys)
+      USING txid_current();
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM set_config('lingyan.feed_points', (noted + n)::TEXT, true);
+  END IF;
+  PERFORM pg_notify('lingyan_changes', 'points');
+  RETURN NULL;
+END $$;
+DROP TRIGGER points_members_feed ON points_members;
+CREATE TRIGGER points_members_feed_insert AFTER INSERT ON points_members REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION points_feed_counted();
+CREATE TRIGGER points_members_feed_update AFTER UPDATE ON points_members
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION points_feed_counted();
+CREATE TRIGGER points_members_feed_delete AFTER DELETE ON points_members
+  FOR EACH STATEMENT EXECUTE FUNCTION points_feed_whole();
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -42,6 +42,7 @@ constexpr const char* kUpdatePeriod =
     "SELECT id, unit_id, name, person_id, user_id, ended_on, register_pending FROM points_members "
 constexpr const char* kSelectMembers = LINGYAN_SELECT_MEMBERS "ORDER BY id";
 constexpr const char* kMemberOfPerson = LINGYAN_SELECT_MEMBERS "WHERE person_id = ? ORDER BY id DESC LIMIT 1";
+constexpr const char* kMembersIn = LINGYAN_SELECT_MEMBERS "WHERE id IN ";
 #undef LINGYAN_SELECT_MEMBERS
 constexpr const char* kInsertMember =
     "INSERT INTO points_members (unit_id, name, person_id, user_id, ended_on, register_pending) "
@@ -270,17 +271,28 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListMemberEvents(ports::Id
         EventFromRow);
 }
 
-std::vector<ports::PointsEventRecord> SqlPointsStore::FindEvents(const std::vector<ports::Id>& ids) {
-    std::vector<ports::PointsEventRecord> out;
+namespace {
+// The rows of `ids` read 512 at a time by `select` ("… WHERE id IN "), by id, each once (a list
+// naming an id twice, or padded, finds it once per batch).
+template <typename Record, typename FromRow>
+std::vector<Record> FindByIds(SqlDb& db, const std::vector<ports::Id>& ids, const std::string& select, FromRow from_row) {
+    std::vector<Record> out;
     ForEachPaddedBatch(ids, 512, [&](const std::string& in, const std::vector<SqlValue>& values) {
-        for (auto& e : RowsWith(db_.Query(std::string(kEventColumns) + " WHERE id IN " + in, values), EventFromRow))
-            out.push_back(std::move(e));
+        for (auto& r : RowsWith(db.Query(select + in, values), from_row)) out.push_back(std::move(r));
     });
-    // By id, each once (a list naming an id twice, or padded, finds it once per batch).
     const auto same = [](const auto& a, const auto& b) { return a.id == b.id; };
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     out.erase(std::unique(out.begin(), out.end(), same), out.end());
     return out;
+}
+}  // namespace
+
+std::vector<ports::PointsEventRecord> SqlPointsStore::FindEvents(const std::vector<ports::Id>& ids) {
+    return FindByIds<ports::PointsEventRecord>(db_, ids, std::string(kEventColumns) + " WHERE id IN ", EventFromRow);
+}
+
+std::vector<ports::PointsMemberRecord> SqlPointsStore::FindMembers(const std::vector<ports::Id>& ids) {
+    return FindByIds<ports::PointsMemberRecord>(db_, ids, kMembersIn, RowAs<ports::PointsMemberRecord>);
 }
 
 std::optional<ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text) {

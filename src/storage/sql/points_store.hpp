@@ -30,6 +30,7 @@ public:
     std::vector<core::ports::PointsMemberRecord> ListMembers() override;
     bool AnyRegistrationPending() override;
     std::optional<core::ports::PointsMemberRecord> FindMemberOfPerson(core::ports::Id person_id) override;
+    std::vector<core::ports::PointsMemberRecord> FindMembers(const std::vector<core::ports::Id>& ids) override;
     core::ports::Id InsertMember(const core::ports::PointsMemberRecord& m) override;
     void UpdateMember(const core::ports::PointsMemberRecord& m) override;
     void RequestLink(const core::ports::PointsLinkRequestRecord& r) override;

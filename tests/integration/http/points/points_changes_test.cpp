@@ -56,7 +56,8 @@ double WaitMs(const std::function<bool()>& fn) {
     return -1;
 }
 
-// Every member's total on the overall board, as text: two boards with the same text rank alike.
+// Every member's name, unit and total on the overall board, as text: two boards with the same text
+// rank alike.
 std::string Board(app::PointsService& points) {
     auto page = points.Leaderboard(kAdmin, std::nullopt, "", 1000);
     if (!page) {
@@ -65,7 +66,8 @@ std::string Board(app::PointsService& points) {
     }
     std::string out;
     for (const auto& e : page->entries)
-        out += std::to_string(e.member.id) + ":" + std::to_string(e.total) + ":" + std::to_string(e.rank) + " ";
+        out += std::to_string(e.member.id) + ":" + e.member.name + ":" + std::to_string(e.member.unit_id) + ":" +
+               std::to_string(e.total) + ":" + std::to_string(e.rank) + " ";
     return out;
 }
 
@@ -100,9 +102,9 @@ protected:
         return e->record.id;
     }
     // Records an approved event behind the services (another process); its id and transaction.
-    std::pair<Id, std::int64_t> CountedBehind(storage::SqlDb& db, Id member, bool touch_member = false) {
+    std::pair<Id, std::int64_t> CountedBehind(storage::SqlDb& db, Id member, bool end_member = false) {
         db.Begin();
-        if (touch_member) db.Query("UPDATE points_members SET name = name WHERE id = ?", {member});
+        if (end_member) db.Query("UPDATE points_members SET ended_on = '2000-01-01' WHERE id = ?", {member});
         const Id id = storage::AsInt(
             db.Query("INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, "
                      "submitted_at, decided_by, decided_at, reason, reverses) SELECT CAST(? AS BIGINT), id, "
@@ -136,7 +138,7 @@ TEST_F(PointsTwoServers, CountedEventsOnAShowOnBOneByOneWithoutARebuild) {
     const Id one = Declare(members[3]);
     const Id two = Declare(members[4]), three = Declare(members[5]);
     auto db = storage::OpenPostgres(url_);
-    const auto noted = db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE kind = 'points' AND id IN (?, ?, ?)",
+    const auto noted = db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE tbl = 'points_events' AND id IN (?, ?, ?)",
                                  {one, two, three});
     EXPECT_EQ(storage::AsInt(noted[0][0]), 0);
 
@@ -164,11 +166,70 @@ TEST_F(PointsTwoServers, CountedEventsOnAShowOnBOneByOneWithoutARebuild) {
     EXPECT_GE(WaitMs([&] { return B().ReloadCount() == reloads + 1 && Board(B()) == Board(A()); }), 0);
     EXPECT_EQ(B().CompareWithRecount(), 0u);
 
-    // One transaction that touches a member and counts an event: rebuilt whole, not patched.
-    CountedBehind(*db, members[0], /*touch_member=*/true);
+    // One transaction that ends a membership and counts an event: rebuilt whole, not patched.
+    CountedBehind(*db, members[0], /*end_member=*/true);
     EXPECT_GE(WaitMs([&] { return B().ReloadCount() == reloads + 2; }), 0) << "B did not rebuild";
     EXPECT_EQ(B().CompareWithRecount(), 0u);
     EXPECT_EQ(B().CountedChangesApplied(), applied + 6);
+}
+
+// Migration 98: a member moved or renamed on A is moved or renamed on B's boards in place; a new
+// member (its ledger may hold events B's horizon saw) is a rebuild on B; an update that changes
+// nothing the boards show notes nothing.
+TEST_F(PointsTwoServers, AMemberMovedOrRenamedOnAIsBroughtAlongOnBAndANewOneRebuildsB) {
+    ASSERT_EQ(B().CompareWithRecount(), 0u);
+    const auto reloads = B().ReloadCount();
+    auto members = A().Members(kAdmin, std::nullopt, "", 200);
+    ASSERT_TRUE(members) << members.error().message;
+    auto& roster = *a_->runtime().roster;
+    // One member to move into the unit (and party organization) of a member of another unit, one to rename.
+    std::optional<app::MemberRef> moving, target, renamed;
+    for (const auto& m : *members) {
+        if (m.person_id == 0) continue;
+        if (!moving) moving = m;
+        else if (!target && m.unit_id != moving->unit_id) target = m;
+        else if (!renamed && m.unit_id != moving->unit_id) renamed = m;
+    }
+    ASSERT_TRUE(moving && target && renamed);
+    auto target_person = roster.GetPerson(kAdmin, target->person_id);
+    ASSERT_TRUE(target_person) << target_person.error().message;
+    app::PersonPatch move;
+    move.unit_id = target->unit_id;
+    move.party_org_id = target_person->person.party_org_id;
+    auto moved = roster.UpdatePerson(kAdmin, moving->person_id, move);
+    ASSERT_TRUE(moved) << moved.error().message;
+    ExpectOnB("a member moved to another unit");
+    app::PersonPatch rename;
+    rename.name = "钱改名";
+    ASSERT_TRUE(roster.UpdatePerson(kAdmin, renamed->person_id, rename));
+    ExpectOnB("a member renamed");
+    EXPECT_EQ(B().ReloadCount(), reloads) << "B rebuilt its boards for a move or a rename";
+    EXPECT_NE(Board(B()).find(std::to_string(moving->id) + ":" + moving->name + ":" + std::to_string(target->unit_id) + ":"),
+              std::string::npos);
+    EXPECT_NE(Board(B()).find(":钱改名:"), std::string::npos);
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+
+    // A link request or the registration mark changes nothing the boards show: nothing noted.
+    auto db = storage::OpenPostgres(url_);
+    const auto noted = [&] { return storage::AsInt(db->Query("SELECT COUNT(*) FROM change_feed_rows WHERE tbl = 'points_members'")[0][0]); };
+    const auto before = noted();
+    db->Query("UPDATE points_members SET register_pending = 0 WHERE id = ?", {renamed->id});
+    EXPECT_EQ(noted(), before);
+
+    // A new party member: a rebuild on B.
+    core::roster::Person p;
+    p.unit_id = target->unit_id;
+    p.name = "谢新芳";
+    p.gender = core::roster::Gender::kFemale;
+    p.education = core::roster::Education::kBachelor;
+    p.birth_date = "1990-03-04";
+    p.party_join_date = "2015-07-01";
+    p.party_org_id = target_person->person.party_org_id;
+    auto created = roster.CreatePerson(kAdmin, p);
+    ASSERT_TRUE(created) << created.error().message;
+    EXPECT_GE(WaitMs([&] { return B().ReloadCount() == reloads + 1 && Board(B()) == Board(A()); }), 0);
+    EXPECT_NE(Board(B()).find(":谢新芳:"), std::string::npos);
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
 }
 
 TEST_F(PointsTwoServers, ANoticeOfATransactionTheBuildReadOrOneSeenTwiceChangesNothing) {
