@@ -116,6 +116,27 @@ void BM_ApplyOneEvent(benchmark::State& state) {
 }
 BENCHMARK(BM_ApplyOneEvent)->Iterations(200000)->Unit(benchmark::kMicrosecond);
 
+// A member moved to another village, and a member added (issue 15): the board's layout shifts by
+// one place per slot (O(members)) instead of being built again.
+void BM_MoveMember(benchmark::State& state) {
+    Fixture& f = ProvinceBoard();
+    std::mt19937 rng(5);
+    const auto members = static_cast<std::uint32_t>(f.province.member_unit.size());
+    for (auto _ : state) {
+        f.board->MoveMember(static_cast<MemberIdx>(rng() % members), f.province.villages[rng() % f.province.villages.size()]);
+    }
+}
+BENCHMARK(BM_MoveMember)->Iterations(20)->Unit(benchmark::kMillisecond);
+
+void BM_AddMember(benchmark::State& state) {
+    Fixture& f = ProvinceBoard();
+    std::mt19937 rng(6);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(f.board->AddMember(f.province.villages[rng() % f.province.villages.size()]));
+    }
+}
+BENCHMARK(BM_AddMember)->Iterations(20)->Unit(benchmark::kMillisecond);
+
 void BM_MemberRanksInEveryScope(benchmark::State& state) {
     Fixture& f = ProvinceBoard();
     std::mt19937 rng(4);
