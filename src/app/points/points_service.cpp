@@ -292,7 +292,9 @@ void PointsService::ApplyMemberWritesLocked(const std::vector<MemberWrite>& writ
     bool rebuild = false;
     {
         std::unique_lock write(live_mutex_);
-        if (!loaded_) rebuild = true;
+        // Each member in place costs O(members): over kTargetedSyncMax (a big import, a first sync)
+        // one rebuild is cheaper.
+        rebuild = !loaded_ || writes.size() > kTargetedSyncMax;
         for (auto& [period, live] : lives_) {
             for (const auto& w : writes) {
                 if (rebuild) break;

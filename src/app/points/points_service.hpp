@@ -434,8 +434,8 @@ private:
     };
     // Brings every built board along with `writes` (caller holds store_mutex_): a new member is
     // added with its base points, a moved one moves with its totals, a renamed one is renamed;
-    // anything else (a membership ended or begun again: its ledger counts or stops counting) is
-    // a rebuild.
+    // anything else (a membership ended or begun again: its ledger counts or stops counting), and
+    // more than kTargetedSyncMax writes at once, is a rebuild.
     void ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes);
     // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing); false
     // when only a rebuild can bring it along.
