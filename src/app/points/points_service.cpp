@@ -333,7 +333,11 @@ bool PointsService::ApplyMemberWriteLocked(Live& live, const MemberWrite& w) {
     if (!on_board) return false;  // a membership ended: its ledger stops counting
     const MemberIdx m = found->second;
     auto& member = live.members[static_cast<std::size_t>(m)];
-    if (member.user_id != row.user_id) return false;  // links change through LinkLocked, which rebuilds
+    if (member.user_id != row.user_id) {  // an account linked (or unlinked): who "my points" are
+        if (auto mine = live.member_by_user.find(member.user_id); mine != live.member_by_user.end() && mine->second == m)
+            live.member_by_user.erase(mine);
+        if (row.user_id) live.member_by_user[row.user_id] = m;
+    }
     if (member.unit_id != row.unit_id) {
         const auto unit = live.unit_by_id.find(row.unit_id);
         if (unit == live.unit_by_id.end()) return false;
@@ -846,9 +850,13 @@ void PointsService::ApplyMemberChanges(const std::map<Id, std::int64_t>& tx_of_m
     std::lock_guard lock(store_mutex_);
     std::vector<Id> ids;
     for (const auto& [id, tx] : tx_of_member) ids.push_back(id);
+    BringAlongLocked(ids);
+}
+
+void PointsService::BringAlongLocked(const std::vector<Id>& member_ids) {
     std::vector<MemberWrite> writes;
-    for (auto& row : points_.FindMembers(ids)) writes.push_back({std::move(row), false});
-    if (writes.size() != ids.size()) return ReloadLocked();  // a member deleted
+    for (auto& row : points_.FindMembers(member_ids)) writes.push_back({std::move(row), false});
+    if (writes.size() != member_ids.size()) return ReloadLocked();  // a member deleted
     ApplyMemberWritesLocked(writes);
 }
 
@@ -1170,7 +1178,7 @@ Result<LinkOutcome> PointsService::LinkAccount(const Actor& actor, Id member_id,
     auto tx = store_.Begin();
     const LinkOutcome outcome = LinkLocked(actor, member_id, user_id);
     tx->Commit();
-    if (outcome == LinkOutcome::kLinked) ReloadLocked();
+    if (outcome == LinkOutcome::kLinked) BringAlongLocked({member_id});
     return outcome;
 }
 
@@ -1209,7 +1217,7 @@ core::Status PointsService::AnswerLinkRequest(const Actor& actor, Id member_id, 
     Audit(actor, accept ? "accept_link" : "decline_link", "points_member", member_id,
           "{\"user_id\":" + std::to_string(actor.user_id) + "}");
     tx->Commit();
-    if (accept) ReloadLocked();
+    if (accept) BringAlongLocked({member_id});
     return core::Ok();
 }
 

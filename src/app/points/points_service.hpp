@@ -369,8 +369,8 @@ public:
     // and so is one that remembers more than `max_applied_transactions` (BoardBuildTuning).
     void ApplyCountedChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_event);
     // Another server's member rows, by id (migration 98), read again and brought along like
-    // SyncMembers' own writes: a move or a rename in place, anything else (a member new here — its
-    // ledger may hold events this board's horizon saw —, ended, relinked or gone) a rebuild.
+    // SyncMembers' own writes: a move, a rename or an account link in place, anything else (a member
+    // new here — its ledger may hold events this board's horizon saw —, ended or gone) a rebuild.
     // Reading the row as it is now makes a repeated or late notice change nothing.
     void ApplyMemberChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_member);
     // Whole rebuilds so far (Reload, a rule or period change, another server's whole notice), and
@@ -434,12 +434,16 @@ private:
     };
     // Brings every built board along with `writes` (caller holds store_mutex_): a new member is
     // added with its base points, a moved one moves with its totals, a renamed one is renamed;
-    // anything else (a membership ended or begun again: its ledger counts or stops counting), and
-    // more than kTargetedSyncMax writes at once, is a rebuild.
+    // an account link or unlink is recorded in place; anything else (a membership ended or begun
+    // again: its ledger counts or stops counting), and more than kTargetedSyncMax writes at once, is
+    // a rebuild.
     void ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes);
     // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing); false
     // when only a rebuild can bring it along.
     static bool ApplyMemberWriteLocked(Live& live, const MemberWrite& write);
+    // The stored rows of `member_ids` read again and brought along (ApplyMemberWritesLocked); a
+    // rebuild when one is gone. Caller holds store_mutex_.
+    void BringAlongLocked(const std::vector<core::roster::Id>& member_ids);
 
     core::ports::PointsStore& points_;
     PointsFiles files_;

@@ -1322,8 +1322,8 @@ BEGIN
   END LOOP;
 END $$;
 )SQL"},
-    // A member moved, renamed, linked or ended is noted by id (another server moves or renames it on
-    // its boards in place, and rebuilds for the rest); a new member too (a rebuild there: its ledger
+    // A member moved, renamed, linked or ended is noted by id (another server moves, renames or links
+    // it on its boards in place, and rebuilds for the rest); a new member too (a rebuild there: its ledger
     // may hold events the board's horizon saw). An update that changes none of those columns (a link
     // request, register_pending) notes nothing; deletes stay whole. The function is 97's with the key
     // query chosen by table: a transition table is visible only in the trigger's own function, so one

@@ -75,8 +75,10 @@ TEST_P(LinkConsentTest, AnOfficersLinkWaitsForTheOwnerWhoAcceptsOrDeclines) {
     EXPECT_EQ(tangma.Send("POST", accept, "").status, 404);
 
     const std::int64_t audit_before = AuditCount();
+    const auto reloads = server_->runtime().points->ReloadCount();
     ASSERT_EQ(owner.Send("POST", accept, "").status, 204);
     EXPECT_EQ(AuditCount(), audit_before + 1);
+    EXPECT_EQ(server_->runtime().points->ReloadCount(), reloads) << "a link is recorded in place, not by a rebuild";
     auto me = owner.Get("/api/v1/points/me");
     ASSERT_EQ(me.status, 200) << me.body;
     EXPECT_EQ(Json(me).at("member").at("id").as_int64(), member);
@@ -96,11 +98,15 @@ TEST_P(LinkConsentTest, AnOfficersLinkWaitsForTheOwnerWhoAcceptsOrDeclines) {
     EXPECT_EQ(shy.Get("/api/v1/points/me").status, 404);
 
     // Admin links at once; an account already linked answers 409.
+    const auto before_direct = server_->runtime().points->ReloadCount();
     auto direct = admin.Send("POST", "/api/v1/points/members/" + std::to_string(member2) + "/link",
                              json::serialize(json::object{{"user_id", user2}}));
     ASSERT_EQ(direct.status, 200) << direct.body;
     EXPECT_EQ(Json(direct).at("link").as_string(), "linked");
     EXPECT_EQ(shy.Get("/api/v1/points/me").status, 200);
+    EXPECT_EQ(Json(shy.Get("/api/v1/points/me")).at("member").at("id").as_int64(), member2);
+    EXPECT_EQ(server_->runtime().points->ReloadCount(), before_direct);
+    EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
     EXPECT_EQ(tangma.Send("POST", "/api/v1/points/members/" + std::to_string(AddMember(tangma, "关联丁", 0, nullptr)) + "/link",
                           json::serialize(json::object{{"user_id", user2}}))
                   .status,
