@@ -23,14 +23,19 @@ run: build
 	rm -f build/demo.db build/demo.db-wal build/demo.db-shm
 	$(BIN) serve --demo --port $(PORT) --db sqlite:build/demo.db
 
+# The tests' databases (PostgreSQL's data folder, the SQLite files and the servers' side files) go
+# to tmpfs when the machine has one: the tests create and drop about 900 databases, which on ext4
+# cost more CPU than the tests' own work (ctest measured 382 s on /tmp, 274 s on /dev/shm).
+TEST_TMP := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo /tmp)
+
 test: build
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS) --target lingyan_unit_tests
 	cd build/asan && ctest --output-on-failure -L unit -j $(JOBS)
-	scripts/with-postgres.sh bash -c 'cd build/release && ctest --output-on-failure -j $(JOBS) --timeout 900'
+	LINGYAN_PG_TMPDIR=$(TEST_TMP) TMPDIR=$(TEST_TMP) scripts/with-postgres.sh bash -c 'cd build/release && ctest --output-on-failure -j $(JOBS) --timeout 900'
 	tests/fuzz/run.sh 20
 	@if [ -f web/package.json ]; then cd web && npm test --silent; fi
-	@if [ -f tests/e2e/run.sh ]; then tests/e2e/run.sh $(BIN); fi
+	@if [ -f tests/e2e/run.sh ]; then TMPDIR=$(TEST_TMP) tests/e2e/run.sh $(BIN); fi
 
 bench: build
 	@for b in build/release/bench/*_bench; do echo "== $$b"; $$b; done

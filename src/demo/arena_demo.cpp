@@ -154,7 +154,7 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::S
             u.display_name = "柯桥区委组织部";
             u.role = "county";
             u.scope_unit_id = county;
-            u.password_hash = crypto.HashPassword(kDemoPassword);
+            u.password_hash = DemoPasswordHash(crypto);
             u.id = store.InsertUser(u);
             added = true;
         }

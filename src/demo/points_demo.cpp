@@ -150,6 +150,8 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         int mix_total = 0;
         for (const auto& m : kMix) mix_total += m.weight;
 
+        // The ledger is written in a few multi-row statements (InsertEvents) once the members exist.
+        std::vector<ports::PointsEventRecord> ledger;
         auto add_events = [&](core::ports::Id member, int count, int pending) {
             for (int k = 0; k < count + pending; ++k) {
                 int pick = uniform(0, mix_total - 1);
@@ -174,7 +176,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                     e.submitted_at = IsoAt(e.date, 9, now);
                     e.note = "本人在手机上申报";  // an activity note; the status is a field of its own
                 }
-                ps.InsertEvent(e);
+                ledger.push_back(std::move(e));
             }
         };
 
@@ -207,7 +209,7 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
             u.display_name = tangma_secretary;
             u.role = "secretary";
             u.scope_unit_id = tangma;
-            u.password_hash = crypto.HashPassword(kDemoPassword);
+            u.password_hash = DemoPasswordHash(crypto);
             store.InsertUser(u);
         }
         // The small branches (灵湖村 for `secretary`, 三里村 for `county`), each member with one pending event.
@@ -286,6 +288,8 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                     });
             });
         }
+        ps.InsertEvents(ledger);
+        ledger.clear();
         // The year before: a closed (read-only) period with a few approved events per member, so that
         // the period picker has history to show. A separate generator keeps the current year's data
         // the same as without it.
@@ -319,9 +323,10 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
                         e.submitted_by = e.decided_by = "demo";
                         e.submitted_at = IsoAt(e.date, 10, now);
                         e.decided_at = IsoAt(e.date, 15, now);
-                        ps.InsertEvent(e);
+                        ledger.push_back(std::move(e));
                     }
                 }
+                ps.InsertEvents(ledger);
             }
         }
         core::ports::AuditEntry audit;

@@ -195,6 +195,11 @@ std::string DisplayName(const DemoAccount& a, const std::string& secretary) {
 
 }  // namespace
 
+const std::string& DemoPasswordHash(const core::ports::Crypto& crypto) {
+    static const std::string hash = crypto.HashPassword(kDemoPassword);
+    return hash;
+}
+
 std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::Crypto& crypto,
                                   const core::ports::Clock& clock) {
     std::vector<DemoAccount> accounts = {{"admin", "admin", "全部单位"},     {"county", "county", "姜堰区"},
@@ -307,7 +312,7 @@ std::vector<DemoAccount> LoadDemo(core::ports::Store& store, const core::ports::
         u.display_name = DisplayName(a, a.role == "secretary" ? secretary_of[ids.at(a.scope_name)] : "");
         u.role = a.role;
         u.scope_unit_id = a.role == "admin" ? 0 : ids.at(a.scope_name);
-        u.password_hash = crypto.HashPassword(kDemoPassword);
+        u.password_hash = DemoPasswordHash(crypto);
         u.id = store.InsertUser(u);
     }
     core::ports::AuditEntry e;

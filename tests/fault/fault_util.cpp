@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -49,6 +50,10 @@ Server Spawn(const std::string& db_url, const std::string& audit_key, const std:
     std::vector<std::string> args = {LINGYAN_BINARY, "serve", "--db", db_url, "--port", "0", "--quiet", "--audit-key",
                                      audit_key};
     args.insert(args.end(), extra.begin(), extra.end());
+    // Attachments and other side files go beside the log, in the test's own folder (removed with it),
+    // not into the database's folder (the temporary directory, where they would be left behind).
+    if (std::find(extra.begin(), extra.end(), "--data-dir") == extra.end())
+        args.insert(args.end(), {"--data-dir", (fs::path(log_path).parent_path() / "data").string()});
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);

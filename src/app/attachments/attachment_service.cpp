@@ -74,9 +74,15 @@ Result<at::Attachment> AttachmentService::Store(const Actor& actor, std::string_
     if (!clean) return clean.error();
 
     // The image work and the bytes on disk, outside the store mutex: an image must decode before
-    // anything is stored; content already stored (the same photo twice) keeps its renditions.
+    // anything is stored; content already stored with both renditions (the same photo twice, which
+    // decoded then) keeps them and is not decoded again.
     std::optional<ImagePreviews> previews;
-    if (at::IsImage(sniffed->type)) {
+    const auto rendered = [&] {
+        const std::string known = blobs_.AddressOf(bytes);
+        return blobs_.Has(known, ports::BlobVariant::kOriginal) && blobs_.Has(known, ports::BlobVariant::kThumb) &&
+               blobs_.Has(known, ports::BlobVariant::kDisplay);
+    };
+    if (at::IsImage(sniffed->type) && !rendered()) {
         if (!files_.previews) return Invalid("服务器未配置图片处理", "file");
         auto made = files_.previews(bytes, sniffed->type);
         if (!made) return made.error();

@@ -43,6 +43,8 @@ public:
     virtual ~BlobStore() = default;
     // Stores `bytes` under their SHA-256 (kept as is when already present) and returns the hash.
     virtual std::string Put(std::string_view bytes) = 0;
+    // The hash Put would store `bytes` under, without storing them.
+    virtual std::string AddressOf(std::string_view bytes) const = 0;
     virtual void PutVariant(const std::string& sha256, BlobVariant v, std::string_view bytes) = 0;
     virtual bool Has(const std::string& sha256, BlobVariant v) const = 0;
     // The bytes, or nullopt when the file is missing.

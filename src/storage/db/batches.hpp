@@ -24,6 +24,17 @@ std::string InList(const std::vector<T>& items, std::vector<SqlValue>& params, s
     return in + ")";
 }
 
+// "(?, …, ?), (?, …, ?), …": `rows` rows of `columns` placeholders each, for a multi-row INSERT.
+inline std::string ValuesRows(std::size_t rows, std::size_t columns) {
+    std::string row = "(";
+    for (std::size_t c = 0; c < columns; ++c) row += c == 0 ? "?" : ", ?";
+    row += ")";
+    std::string out;
+    out.reserve(rows * (row.size() + 2));
+    for (std::size_t r = 0; r < rows; ++r) out += (r == 0 ? "" : ", ") + row;
+    return out;
+}
+
 // Calls fn(in, values) per batch of `items`: `in` is "(?, ?, …)" for the batch, `values` its items.
 template <class T, class F>
 void ForEachBatch(const std::vector<T>& items, std::size_t size, F&& fn) {

@@ -78,6 +78,8 @@ std::string FileBlobStore::Put(std::string_view bytes) {
     return sha;
 }
 
+std::string FileBlobStore::AddressOf(std::string_view bytes) const { return Sha256Hex(std::string(bytes)); }
+
 void FileBlobStore::PutVariant(const std::string& sha, BlobVariant v, std::string_view bytes) {
     WriteAtomically(PathOf(sha, v), bytes);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <exception>
 #include <string_view>
 #include <thread>
@@ -477,6 +478,32 @@ ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
                                                         NullableId(e.reverses)}));
     if (e.status == points::EventStatus::kPending) db_.Query(kAddPendingOfMember, {std::int64_t{1}, e.member_id});
     return id;
+}
+
+void SqlPointsStore::InsertEvents(const std::vector<ports::PointsEventRecord>& events) {
+    // 500 rows × 12 values a statement: well below both backends' parameter limits.
+    constexpr std::size_t kRows = 500;
+    constexpr std::string_view kHead =
+        "INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, "
+        "decided_by, decided_at, reason, reverses) VALUES ";
+    std::map<ports::Id, std::int64_t> pending;  // per member
+    for (std::size_t start = 0; start < events.size(); start += kRows) {
+        const std::size_t end = std::min(events.size(), start + kRows);
+        std::vector<SqlValue> params;
+        params.reserve((end - start) * 12);
+        for (std::size_t i = start; i < end; ++i) {
+            const auto& e = events[i];
+            EnsureLedgerPartition(e.date);
+            for (SqlValue v : {SqlValue{e.member_id}, SqlValue{e.rule_id}, SqlValue{std::int64_t{e.date}},
+                               SqlValue{e.quantity}, SqlValue{e.note}, SqlValue{std::string(points::EventStatusName(e.status))},
+                               SqlValue{e.submitted_by}, SqlValue{e.submitted_at}, SqlValue{e.decided_by},
+                               SqlValue{e.decided_at}, SqlValue{e.reason}, NullableId(e.reverses)})
+                params.push_back(std::move(v));
+            if (e.status == points::EventStatus::kPending) ++pending[e.member_id];
+        }
+        db_.Query(std::string(kHead) + ValuesRows(end - start, 12), params);
+    }
+    for (const auto& [member, n] : pending) db_.Query(kAddPendingOfMember, {n, member});
 }
 
 bool SqlPointsStore::DecideEvent(ports::Id id, points::EventStatus status, const std::string& by, const std::string& at,

@@ -42,8 +42,7 @@ constexpr const char* kUpdateTicket =
     "merged_into = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kDeleteScope = "DELETE FROM ticket_scope WHERE ticket_id = ?";
 constexpr const char* kInsertScope =
-    "INSERT INTO ticket_scope (unit_id, kind, ticket_id, open, waiting, urgency, deadline) VALUES (?, ?, ?, ?, ?, ?, "
-    "?)";
+    "INSERT INTO ticket_scope (unit_id, kind, ticket_id, open, waiting, urgency, deadline) VALUES ";
 constexpr const char* kCountColours =
     "SELECT urgency, COUNT(*) FROM ticket_scope WHERE unit_id = ? AND kind = ? AND open = 1 AND waiting = 2 "
     "GROUP BY urgency";
@@ -228,9 +227,15 @@ void SqlTicketStore::SetScope(const tickets::Ticket& t, const std::vector<ports:
     db_.Query(kDeleteScope, {t.id});
     const std::int64_t open = tickets::IsOpen(t.state) ? 1 : 0;
     const std::int64_t waiting = Waiting(t.state);
+    if (rows.empty()) return;
+    // One statement for all of the ticket's rows (a unit and each of its ancestors: a handful).
+    std::vector<SqlValue> params;
+    params.reserve(rows.size() * 7);
     for (const auto& row : rows)
-        db_.Query(kInsertScope, {row.unit_id, static_cast<std::int64_t>(row.kind), t.id, open, waiting,
-                                 Urgency(t.colour), t.deadline});
+        for (SqlValue v : {SqlValue{row.unit_id}, SqlValue{static_cast<std::int64_t>(row.kind)}, SqlValue{t.id},
+                           SqlValue{open}, SqlValue{waiting}, SqlValue{Urgency(t.colour)}, SqlValue{t.deadline}})
+            params.push_back(std::move(v));
+    db_.Query(kInsertScope + ValuesRows(rows.size(), 7), params);
 }
 
 ports::TicketPage SqlTicketStore::ListTickets(const ports::TicketFilter& f) {
