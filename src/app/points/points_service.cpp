@@ -1323,7 +1323,8 @@ Result<BulkOutcome> PointsService::RecordBulk(const Actor& actor, const BulkReco
         if (!out.errors.empty()) return out;
     }
     auto tx = store_.Begin();
-    for (auto& e : events) out.event_ids.push_back(e.id = points_.InsertEvent(e));
+    out.event_ids = points_.InsertEvents(events);
+    for (std::size_t i = 0; i < events.size(); ++i) events[i].id = out.event_ids[i];
     Audit(actor, "record_bulk", "points_event", events.front().id,
           "{\"rule\":" + JsonQuote(in.rule) + ",\"date\":" + JsonQuote(in.date) +
               ",\"quantity\":" + points::FormatPoints(in.quantity, false) +

@@ -185,9 +185,10 @@ public:
     virtual std::vector<PointsEventRecord> ListDecidedSince(const PointsEventScope& scope, const std::string& since,
                                                             std::size_t limit) = 0;
     virtual Id InsertEvent(const PointsEventRecord& e) = 0;  // e.id ignored
-    // Many events at once (ids ignored, none returned): a few multi-row statements instead of one
-    // per event, for loaders (the demo's ledger); the same rows as InsertEvent of each in turn.
-    virtual void InsertEvents(const std::vector<PointsEventRecord>& events) = 0;
+    // Many events at once (ids ignored): a few multi-row statements instead of one per event (a bulk
+    // record, the demo's ledger); the same rows as InsertEvent of each in turn. Returns their ids, in
+    // the order of `events`.
+    virtual std::vector<Id> InsertEvents(const std::vector<PointsEventRecord>& events) = 0;
     // Decides a pending event; false (nothing changed) when it is not pending any more.
     virtual bool DecideEvent(Id id, points::EventStatus status, const std::string& by, const std::string& at,
                              const std::string& reason) = 0;

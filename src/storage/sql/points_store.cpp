@@ -480,13 +480,15 @@ ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
     return id;
 }
 
-void SqlPointsStore::InsertEvents(const std::vector<ports::PointsEventRecord>& events) {
+std::vector<ports::Id> SqlPointsStore::InsertEvents(const std::vector<ports::PointsEventRecord>& events) {
     // 500 rows × 12 values a statement: well below both backends' parameter limits.
     constexpr std::size_t kRows = 500;
     constexpr std::string_view kHead =
         "INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, "
         "decided_by, decided_at, reason, reverses) VALUES ";
     std::map<ports::Id, std::int64_t> pending;  // per member
+    std::vector<ports::Id> ids;
+    ids.reserve(events.size());
     for (std::size_t start = 0; start < events.size(); start += kRows) {
         const std::size_t end = std::min(events.size(), start + kRows);
         std::vector<SqlValue> params;
@@ -501,9 +503,16 @@ void SqlPointsStore::InsertEvents(const std::vector<ports::PointsEventRecord>& e
                 params.push_back(std::move(v));
             if (e.status == points::EventStatus::kPending) ++pending[e.member_id];
         }
-        db_.Query(std::string(kHead) + ValuesRows(end - start, 12), params);
+        // The ids come from the sequence row by row in the order of VALUES; RETURNING's order is not
+        // promised, so they are sorted back into it.
+        std::vector<ports::Id> batch;
+        for (const auto& row : db_.Query(std::string(kHead) + ValuesRows(end - start, 12) + " RETURNING id", params))
+            batch.push_back(AsInt(row[0]));
+        std::sort(batch.begin(), batch.end());
+        ids.insert(ids.end(), batch.begin(), batch.end());
     }
     for (const auto& [member, n] : pending) db_.Query(kAddPendingOfMember, {n, member});
+    return ids;
 }
 
 bool SqlPointsStore::DecideEvent(ports::Id id, points::EventStatus status, const std::string& by, const std::string& at,

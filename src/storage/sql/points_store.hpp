@@ -50,7 +50,7 @@ public:
     std::vector<core::ports::PointsEventRecord> ListDecidedSince(const core::ports::PointsEventScope& scope,
                                                                  const std::string& since, std::size_t limit) override;
     core::ports::Id InsertEvent(const core::ports::PointsEventRecord& e) override;
-    void InsertEvents(const std::vector<core::ports::PointsEventRecord>& events) override;
+    std::vector<core::ports::Id> InsertEvents(const std::vector<core::ports::PointsEventRecord>& events) override;
     bool DecideEvent(core::ports::Id id, core::points::EventStatus status, const std::string& by, const std::string& at,
                      const std::string& reason) override;
     core::ports::Id FindReversal(core::ports::Id id) override;

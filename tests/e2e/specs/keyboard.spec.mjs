@@ -85,6 +85,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/roster/people/${person.id}`);
     await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
+    // The heading takes the focus as the page opens; the record's fields fill when it has loaded.
+    await page
+      .waitForFunction((name) => document.querySelector('input[name="name"]')?.value === name, person.name, { timeout: 10_000 })
+      .catch(() => {});
     assert.equal(await page.locator('input[name="name"]').inputValue(), person.name);
   });
 

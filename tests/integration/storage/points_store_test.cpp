@@ -62,16 +62,17 @@ TEST_P(PointsStoreTest, ManyEventsAtOnceAreTheRowsOfEachInsertedInTurn) {
         }
         events.push_back(std::move(e));
     }
+    std::vector<core::ports::Id> ids;
     {
         storage::SqlPointsStore store(*one_by_one);
         one_by_one->Begin();
-        for (const auto& e : events) store.InsertEvent(e);
+        for (const auto& e : events) ids.push_back(store.InsertEvent(e));
         one_by_one->Commit();
     }
     {
         storage::SqlPointsStore store(*at_once);
         at_once->Begin();
-        store.InsertEvents(events);
+        EXPECT_EQ(store.InsertEvents(events), ids);  // each event's id, in the order given
         at_once->Commit();
     }
     const std::string ledger =
