@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <exception>
+#include <map>
 #include <string_view>
 #include <thread>
 
@@ -55,9 +55,9 @@ constexpr const char* kUpdateMember =
 constexpr const char* kEventColumns =
     "SELECT id, member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, decided_by, decided_at, "
     "reason, reverses FROM points_events";
-constexpr const char* kInsertEvent =
+constexpr const char* kInsertEvents =  // + one "(?, …)" of 12 values per event
     "INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, "
-    "decided_by, decided_at, reason, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    "decided_by, decided_at, reason, reverses) VALUES ";
 constexpr const char* kDecideEvent =
     "UPDATE points_events SET status = ?, decided_by = ?, decided_at = ?, reason = ? "
     "WHERE id = ? AND status = 'pending' RETURNING member_id";
@@ -470,22 +470,11 @@ void SqlPointsStore::EnsureLedgerPartition(points::Day day) {
         partition_years_.insert(year);
 }
 
-ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) {
-    EnsureLedgerPartition(e.date);
-    const auto id = ReturnedId(db_.Query(kInsertEvent, {e.member_id, e.rule_id, std::int64_t{e.date}, e.quantity, e.note,
-                                                        std::string(points::EventStatusName(e.status)), e.submitted_by,
-                                                        e.submitted_at, e.decided_by, e.decided_at, e.reason,
-                                                        NullableId(e.reverses)}));
-    if (e.status == points::EventStatus::kPending) db_.Query(kAddPendingOfMember, {std::int64_t{1}, e.member_id});
-    return id;
-}
+ports::Id SqlPointsStore::InsertEvent(const ports::PointsEventRecord& e) { return InsertEvents({e}).front(); }
 
 std::vector<ports::Id> SqlPointsStore::InsertEvents(const std::vector<ports::PointsEventRecord>& events) {
     // 500 rows × 12 values a statement: well below both backends' parameter limits.
     constexpr std::size_t kRows = 500;
-    constexpr std::string_view kHead =
-        "INSERT INTO points_events (member_id, rule_id, day, quantity, note, status, submitted_by, submitted_at, "
-        "decided_by, decided_at, reason, reverses) VALUES ";
     std::map<ports::Id, std::int64_t> pending;  // per member
     std::vector<ports::Id> ids;
     ids.reserve(events.size());
@@ -506,7 +495,7 @@ std::vector<ports::Id> SqlPointsStore::InsertEvents(const std::vector<ports::Poi
         // The ids come from the sequence row by row in the order of VALUES; RETURNING's order is not
         // promised, so they are sorted back into it.
         std::vector<ports::Id> batch;
-        for (const auto& row : db_.Query(std::string(kHead) + ValuesRows(end - start, 12) + " RETURNING id", params))
+        for (const auto& row : db_.Query(kInsertEvents + ValuesRows(end - start, 12) + " RETURNING id", params))
             batch.push_back(AsInt(row[0]));
         std::sort(batch.begin(), batch.end());
         ids.insert(ids.end(), batch.begin(), batch.end());
