@@ -31,5 +31,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
+    // One module graph for all spec files instead of a fresh import per file: 61 s → 11 s
+    // (import and environment were 41 s of the 61). The specs share no state that survives a file:
+    // they pass in the files' order and in four shuffled orders (--sequence.shuffle, seeds 1–4).
+    isolate: false,
   },
 });
