@@ -11,6 +11,8 @@
 //   BM_WholePointsRebuild — a `points` entry noted as a whole change (as every points write was before
 //     migration 97, and as a member, rule or period change still is): B rebuilds its boards from the
 //     whole ledger (80 M × scale events);
+//   BM_MemberNewOnA — a new party member on A: the save's time on A, and until B shows the member
+//     (before: a rebuild on B; now both bring it onto the boards in place, B with its ledger read);
 //   BM_MemberRenamedOnA — a party member renamed on A: the edit's own time (the points member is
 //     brought along in place; before, A compared the whole register and rebuilt its boards);
 //   BM_WholeMemberSync — SyncMembers with nothing to write: the whole register compared.
@@ -171,6 +173,58 @@ void BM_CountedEventRowByRow(benchmark::State& state) {
     state.counters["whole_rebuilds_on_B"] = static_cast<double>(w->b->points->ReloadCount() - reloads);
 }
 BENCHMARK(BM_CountedEventRowByRow)->UseManualTime()->Iterations(50)->Unit(benchmark::kMillisecond);
+
+void BM_MemberNewOnA(benchmark::State& state) {
+    World* w = Seeded();
+    if (!w) return state.SkipWithError("LINGYAN_TEST_PG not set (scripts/with-postgres.sh)");
+    // New party members of the unit and organization of an existing one.
+    lingyan::core::roster::Person person;
+    w->a->roster->WithIndex([&](const lingyan::core::roster::RosterIndex& index) {
+        index.ForEachPerson([&](const lingyan::core::roster::Person& p) {
+            if (person.unit_id == 0 && p.party_org_id != 0) {
+                person.unit_id = p.unit_id;
+                person.party_org_id = p.party_org_id;
+            }
+        });
+    });
+    if (person.unit_id == 0) return state.SkipWithError("no party member");
+    person.gender = lingyan::core::roster::Gender::kFemale;
+    person.education = lingyan::core::roster::Education::kBachelor;
+    person.birth_date = "1990-03-04";
+    person.party_join_date = "2015-07-01";
+    const auto on_board = [&](lingyan::app::PointsService& points, Id member) { return points.Ranks(kAdmin, member, "").ok(); };
+    const auto reloads_a = w->a->points->ReloadCount(), reloads_b = w->b->points->ReloadCount();
+    double on_b = 0, roster_on_b = 0;
+    std::size_t n = 0;
+    for (auto _ : state) {
+        static const char* const kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+        person.name = std::string("新党员") + kStems[n / 10 % 10] + kStems[n % 10];  // no digits in a name
+        ++n;
+        const auto t = Clock::now();
+        auto created = w->a->roster->CreatePerson(kAdmin, person);
+        if (!created) return state.SkipWithError(("person refused: " + created.error().message).c_str());
+        state.SetIterationTime(std::chrono::duration<double>(Clock::now() - t).count());
+        const auto row = w->a->points_store->FindMemberOfPerson(created->person.id);
+        if (!row) return state.SkipWithError("no points member made for the new party member");
+        const Id person_id = created->person.id;
+        if (!Await([&] {
+                bool found = false;
+                w->b->roster->WithIndex([&](const lingyan::core::roster::RosterIndex& index) { found = index.FindPerson(person_id); });
+                return found;
+            }))
+            return state.SkipWithError("B's roster never showed the person");
+        roster_on_b += std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+        if (!Await([&] { return on_board(*w->b->points, row->id); })) return state.SkipWithError("B never showed the member");
+        on_b += std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+    }
+    state.counters["on_B_ms"] = on_b / static_cast<double>(std::max<std::size_t>(n, 1));
+    state.counters["roster_on_B_ms"] = roster_on_b / static_cast<double>(std::max<std::size_t>(n, 1));
+    state.counters["whole_rebuilds_on_A"] = static_cast<double>(w->a->points->ReloadCount() - reloads_a);
+    state.counters["whole_rebuilds_on_B"] = static_cast<double>(w->b->points->ReloadCount() - reloads_b);
+}
+// A party member new on A: the save's own time on A, and (on_B_ms, from the save's start) until B
+// shows the member — both bring it onto the boards in place (B reads its ledger with it).
+BENCHMARK(BM_MemberNewOnA)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
 
 void BM_WholePointsRebuild(benchmark::State& state) {
     World* w = Seeded();

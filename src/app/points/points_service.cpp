@@ -118,6 +118,18 @@ struct PointsService::Live {
     // in the totals already.
     ports::LedgerHorizon horizon;
     std::unordered_set<std::int64_t> fed_tx;
+    // Members added after the build with their counted events (ApplyMemberWritesLocked): the
+    // horizon of that read, which saw at least what the build's did. By member id; bounded like
+    // fed_tx (past the bound the board is rebuilt).
+    std::unordered_map<Id, ports::LedgerHorizon> member_horizon;
+    // BuildLiveLocked's rule: a membership ended by the period's last day is on none of its boards.
+    bool OnBoard(const ports::PointsMemberRecord& row) const {
+        return row.ended_on.empty() || row.ended_on > points::FormatDate(period.period.to);
+    }
+    bool MemberSaw(Id member, std::int64_t tx) const {
+        const auto it = member_horizon.find(member);
+        return it != member_horizon.end() && it->second.Saw(tx);
+    }
 
     int CategoryIndex(const std::string& name) const {
         if (name.empty()) return points::Leaderboard::kOverall;
@@ -289,12 +301,42 @@ int PointsService::SyncMembersOf(const std::vector<Id>& person_ids) {
 }
 
 void PointsService::ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes) {
+    // Whether a write adds a member that comes with a ledger (not a new row) to `live`.
+    const auto brings_ledger = [](const Live& live, const MemberWrite& w) {
+        return !w.inserted && !live.member_by_id.contains(w.row.id) && live.OnBoard(w.row);
+    };
+    // Each member in place costs O(members): over kTargetedSyncMax (a big import, a first sync)
+    // one rebuild is cheaper.
     bool rebuild = false;
+    std::vector<std::pair<Live*, std::vector<Id>>> ledgers;  // boards and the members whose ledger they need
+    {
+        std::shared_lock read(live_mutex_);
+        rebuild = !loaded_ || writes.size() > kTargetedSyncMax;
+        for (auto& [period, live] : lives_) {
+            std::set<Id> ids;
+            for (const auto& w : writes)
+                if (brings_ledger(*live, w)) ids.insert(w.row.id);
+            if (!ids.empty()) ledgers.emplace_back(live.get(), std::vector<Id>(ids.begin(), ids.end()));
+        }
+    }
+    if (rebuild) return ReloadLocked();
+    // Their counted events, read before the boards are locked (readers go on meanwhile; the store
+    // mutex keeps this server's own writes out until they are applied).
+    std::vector<std::pair<ports::CountedEventsRead, std::vector<ports::PointsEventRecord>>> reads;
+    for (const auto& [live, ids] : ledgers) {
+        auto& [read, events] = reads.emplace_back();
+        read = points_.CountedEventsOf(live->period.period, ids, [&](const ports::PointsCountedEvent& e) {
+            ports::PointsEventRecord record;
+            record.member_id = e.member_id;
+            record.rule_id = e.rule_id;
+            record.quantity = e.quantity;
+            events.push_back(record);
+        });
+        // A board that follows other servers' transactions needs to know which the read saw.
+        if (live->horizon.known && !read.horizon.known) return ReloadLocked();
+    }
     {
         std::unique_lock write(live_mutex_);
-        // Each member in place costs O(members): over kTargetedSyncMax (a big import, a first sync)
-        // one rebuild is cheaper.
-        rebuild = !loaded_ || writes.size() > kTargetedSyncMax;
         for (auto& [period, live] : lives_) {
             for (const auto& w : writes) {
                 if (rebuild) break;
@@ -302,18 +344,24 @@ void PointsService::ApplyMemberWritesLocked(const std::vector<MemberWrite>& writ
             }
             live->DropPages();
         }
+        for (std::size_t i = 0; i < ledgers.size() && !rebuild; ++i) {
+            Live& live = *ledgers[i].first;
+            const auto& [read, events] = reads[i];
+            for (const auto& e : events) ApplyCountedLocked(live, e);
+            if (read.horizon.known)
+                for (const Id id : ledgers[i].second) live.member_horizon[id] = read.horizon;
+            rebuild = live.member_horizon.size() > tuning_.max_applied_transactions;  // bounded: rebuilt
+        }
     }
     if (rebuild) ReloadLocked();
 }
 
 bool PointsService::ApplyMemberWriteLocked(Live& live, const MemberWrite& w) {
     const auto& row = w.row;
-    // BuildLiveLocked's rule: a membership ended by the period's last day is on none of its boards.
-    const bool on_board = row.ended_on.empty() || row.ended_on > points::FormatDate(live.period.period.to);
+    const bool on_board = live.OnBoard(row);
     const auto found = live.member_by_id.find(row.id);
     if (found == live.member_by_id.end()) {
         if (!on_board) return true;
-        if (!w.inserted) return false;  // a membership begun again: its ledger counts again
         const auto unit = live.unit_by_id.find(row.unit_id);
         if (unit == live.unit_by_id.end()) return false;
         const auto m = static_cast<MemberIdx>(live.members.size());
@@ -325,7 +373,7 @@ bool PointsService::ApplyMemberWriteLocked(Live& live, const MemberWrite& w) {
         live.tally.push_back(0);
         live.zeroing_net.push_back(0);
         live.board->AddMember(unit->second);
-        // No events yet: the scheme's total is its base points.
+        // No events yet (those of a member with a ledger follow): the scheme's total is its base points.
         if (const Points base = live.SchemeTotalOf(m); base != 0) live.board->Apply(m, points::Leaderboard::kOverall, base);
         live.DropGrades(unit->second);
         return true;
@@ -834,7 +882,8 @@ void PointsService::ApplyCountedChanges(const std::map<Id, std::int64_t>& tx_of_
                 continue;
             }
             if (live->horizon.Saw(tx) || live->fed_tx.contains(tx)) continue;
-            if (ApplyCountedLocked(*live, e)) ++counted_applied_;
+            // A member added since the build with its ledger: that read may have seen it.
+            if (!live->MemberSaw(e.member_id, tx) && ApplyCountedLocked(*live, e)) ++counted_applied_;
             fed.emplace_back(live, tx);
         }
         // After the loop: one transaction may have counted several events.
@@ -1129,9 +1178,7 @@ Result<MemberRef> PointsService::CreateMember(const Actor& actor, const NewMembe
     const LinkOutcome outcome = in.user_id != 0 ? LinkLocked(actor, rec.id, in.user_id) : LinkOutcome::kNone;
     tx->Commit();
     if (link) *link = outcome;
-    // The boards are laid out by member in tree order: a new member means a rebuild (of the
-    // current period now, of the others on first use).
-    ReloadLocked();
+    ApplyMemberWritesLocked({{rec, !existing}});
     std::shared_lock read(live_mutex_);
     const Live& live = *lives_.at(CurrentPeriodIdLocked());
     return RefOf(live, live.member_by_id.at(rec.id));

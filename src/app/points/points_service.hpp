@@ -369,9 +369,9 @@ public:
     // and so is one that remembers more than `max_applied_transactions` (BoardBuildTuning).
     void ApplyCountedChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_event);
     // Another server's member rows, by id (migration 98), read again and brought along like
-    // SyncMembers' own writes: a move, a rename or an account link in place, anything else (a member
-    // new here — its ledger may hold events this board's horizon saw —, ended or gone) a rebuild.
-    // Reading the row as it is now makes a repeated or late notice change nothing.
+    // SyncMembers' own writes: a move, a rename, an account link or a member new here in place (its
+    // ledger read with it), an ended membership or a row gone a rebuild. Reading the row as it is
+    // now makes a repeated or late notice change nothing.
     void ApplyMemberChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_member);
     // Whole rebuilds so far (Reload, a rule or period change, another server's whole notice), and
     // counted events applied one by one by ApplyCountedChanges.
@@ -432,14 +432,16 @@ private:
         core::ports::PointsMemberRecord row;
         bool inserted = false;
     };
-    // Brings every built board along with `writes` (caller holds store_mutex_): a new member is
-    // added with its base points, a moved one moves with its totals, a renamed one is renamed;
-    // an account link or unlink is recorded in place; anything else (a membership ended or begun
-    // again: its ledger counts or stops counting), and more than kTargetedSyncMax writes at once, is
-    // a rebuild.
+    // Brings every built board along with `writes` (caller holds store_mutex_): a new row is
+    // added with its base points; a member the board lacks for another reason (another server's
+    // new member, a membership begun again) is added with its counted events, read in one snapshot
+    // whose horizon the board keeps for that member (Live::member_horizon: a notice of a
+    // transaction the read saw is not applied to it again); a moved one moves with its totals, a
+    // renamed one is renamed; an account link or unlink is recorded in place. A membership ended
+    // (its ledger stops counting), and more than kTargetedSyncMax writes at once, is a rebuild.
     void ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes);
-    // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing); false
-    // when only a rebuild can bring it along.
+    // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing) — an added
+    // member without its events —; false when only a rebuild can bring it along.
     static bool ApplyMemberWriteLocked(Live& live, const MemberWrite& write);
     // The stored rows of `member_ids` read again and brought along (ApplyMemberWritesLocked); a
     // rebuild when one is gone. Caller holds store_mutex_.

@@ -176,6 +176,11 @@ public:
     // one snapshot, exported to the parts): the result says which transactions that was.
     virtual CountedEventsRead ForEachCountedEvent(const points::Period& period, const CountedEventParts& parts,
                                     const std::function<void(int, const PointsCountedEvent&)>& on_event) = 0;
+    // The counted events of `period` of the given members (a member new to a board, or whose
+    // membership began again), in no order, read in one snapshot that the result names
+    // (PostgreSQL outside a transaction; elsewhere unknown, as above).
+    virtual CountedEventsRead CountedEventsOf(const points::Period& period, const std::vector<Id>& member_ids,
+                                              const std::function<void(const PointsCountedEvent&)>& on_event) = 0;
     // Pending events in `scope`, oldest first, rows [offset, offset + limit); filtered, ordered and
     // paged in the database.
     virtual std::vector<PointsEventRecord> ListPendingEvents(const PointsEventScope& scope, std::size_t offset,

@@ -229,7 +229,16 @@ void ChangeFeed::Run() {
             PQclear(PQexec(conn, kPrune));
             last_prune = Clock::now();
         }
-        // Wait for a notification, at most a second.
+        // Wait for a notification, at most a second — unless one came already: libpq queues a
+        // notification that arrives while it reads a query's result (the catch-up's), and then the
+        // socket has nothing more to say, so polling would wait out the second (it did: a change
+        // committed during a catch-up showed 1 s late).
+        bool notified = false;
+        while (PGnotify* n = PQnotifies(conn)) {
+            PQfreemem(n);
+            notified = true;
+        }
+        if (notified) continue;
         pollfd pfd{PQsocket(conn), POLLIN, 0};
         ::poll(&pfd, 1, 1000);
         if (!PQconsumeInput(conn)) {

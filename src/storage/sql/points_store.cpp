@@ -132,6 +132,25 @@ ports::PointsEventRecord EventFromRow(const SqlRow& r) {
     return e;
 }
 
+// Runs `fn` in a read-only REPEATABLE READ transaction (PostgreSQL) — of the exported `snapshot`
+// when one is named —, rolled back at the end (a commit would count as a write).
+void InReadSnapshot(SqlDb& db, const std::string& snapshot, const std::function<void()>& fn) {
+    db.Begin();
+    try {
+        db.ExecScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        if (!snapshot.empty()) db.ExecScript("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+        fn();
+    } catch (...) {
+        try {
+            db.Rollback();
+        } catch (const std::exception&) {
+            // The connection failed: the first error is the one to report.
+        }
+        throw;
+    }
+    db.Rollback();
+}
+
 }  // namespace
 
 std::vector<ports::PointsRuleRecord> SqlPointsStore::ListRules() {
@@ -321,6 +340,16 @@ std::optional<ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text) {
     return h;
 }
 
+namespace {
+
+ports::LedgerHorizon HorizonOf(const std::string& snapshot) {
+    const auto horizon = ParseLedgerHorizon(snapshot);
+    if (!horizon) throw StoreError("PostgreSQL: 无法读懂快照 " + snapshot);
+    return *horizon;
+}
+
+}  // namespace
+
 ports::CountedEventsRead SqlPointsStore::ForEachCountedEvent(
     const points::Period& period, const ports::CountedEventParts& wanted,
     const std::function<void(int, const ports::PointsCountedEvent&)>& on_event) {
@@ -365,30 +394,14 @@ ports::CountedEventsRead SqlPointsStore::ForEachCountedEvent(
         }
         return std::pair{sql, with};
     };
-    // A read-only transaction: rolled back at the end (a commit would count as a write).
     const auto in_snapshot = [&](const std::string& snapshot, const std::function<void()>& fn) {
-        db_.Begin();
-        try {
-            db_.ExecScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            if (!snapshot.empty()) db_.ExecScript("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
-            fn();
-        } catch (...) {
-            try {
-                db_.Rollback();
-            } catch (const std::exception&) {
-                // The connection failed: the first error is the one to report.
-            }
-            throw;
-        }
-        db_.Rollback();
+        InReadSnapshot(db_, snapshot, fn);
     };
     in_snapshot("", [&] {
         const auto snap =
             db_.Query(std::string("SELECT pg_current_snapshot()::text, ") + (parts > 1 ? "pg_export_snapshot()" : "''"))
                 .at(0);
-        const auto horizon = ParseLedgerHorizon(AsText(snap[0]));
-        if (!horizon) throw StoreError("PostgreSQL: 无法读懂快照 " + AsText(snap[0]));
-        out.horizon = *horizon;
+        out.horizon = HorizonOf(AsText(snap[0]));
         const std::string exported = AsText(snap[1]);
         if (exported.find_first_not_of("0123456789ABCDEF-") != std::string::npos)
             throw StoreError("PostgreSQL: 导出的快照名无效 " + exported);
@@ -416,6 +429,30 @@ ports::CountedEventsRead SqlPointsStore::ForEachCountedEvent(
         for (auto& t : threads) t.join();
         for (auto& e : errors)
             if (e) std::rethrow_exception(e);
+    });
+    return out;
+}
+
+ports::CountedEventsRead SqlPointsStore::CountedEventsOf(
+    const points::Period& period, const std::vector<ports::Id>& member_ids,
+    const std::function<void(const ports::PointsCountedEvent&)>& on_event) {
+    constexpr std::size_t kMembers = 500;  // a statement
+    const auto read = [&] {
+        for (std::size_t first = 0; first < member_ids.size(); first += kMembers) {
+            std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
+            const std::string sql =
+                std::string(kCountedEvents) + " AND member_id IN " + InList(member_ids, params, first, first + kMembers);
+            db_.QueryEachInt(sql, params, [&](std::span<const std::int64_t> r) { on_event({r[0], r[1], r[2]}); });
+        }
+    };
+    ports::CountedEventsRead out;
+    if (db_.dialect() != Dialect::kPostgres || db_.InTransaction()) {
+        read();  // as of nothing known (see ForEachCountedEvent)
+        return out;
+    }
+    InReadSnapshot(db_, "", [&] {
+        out.horizon = HorizonOf(AsText(db_.Query("SELECT pg_current_snapshot()::text").at(0)[0]));
+        read();
     });
     return out;
 }

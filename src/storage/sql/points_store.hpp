@@ -44,6 +44,9 @@ public:
     core::ports::CountedEventsRead ForEachCountedEvent(
         const core::points::Period& period, const core::ports::CountedEventParts& parts,
         const std::function<void(int, const core::ports::PointsCountedEvent&)>& on_event) override;
+    core::ports::CountedEventsRead CountedEventsOf(
+        const core::points::Period& period, const std::vector<core::ports::Id>& member_ids,
+        const std::function<void(const core::ports::PointsCountedEvent&)>& on_event) override;
     std::vector<core::ports::PointsEventRecord> ListPendingEvents(const core::ports::PointsEventScope& scope,
                                                                   std::size_t offset, std::size_t limit) override;
     std::int64_t CountPendingEvents(const core::ports::PointsEventScope& scope) override;

@@ -29,6 +29,7 @@ protected:
     std::int64_t AddMember(Client& officer, const std::string& name, std::int64_t user_id, std::string* link) {
         Client admin(port());
         EXPECT_EQ(admin.Login("admin").status, 200);
+        const auto reloads = server_->runtime().points->ReloadCount();
         const std::int64_t village = Unit("塘马村");
         const auto org = Json(admin.Get("/api/v1/units/" + std::to_string(village))).at("party_orgs").at(0).at("id");
         auto person = admin.Send("POST", "/api/v1/people",
@@ -42,6 +43,8 @@ protected:
                                   json::serialize(json::object{{"person_id", person_id}, {"user_id", user_id}}));
             EXPECT_EQ(r.status, 201) << r.body;
             if (link) *link = std::string(Json(r).at("link").as_string());
+            // The member and the link are brought onto the boards in place, not by a rebuild.
+            EXPECT_EQ(server_->runtime().points->ReloadCount(), reloads);
             return Json(r).at("id").as_int64();
         }
         const auto found = Json(officer.Get("/api/v1/points/members?q=" + Encode(name))).at("items").as_array();
