@@ -116,7 +116,7 @@ void BM_ApplyOneEvent(benchmark::State& state) {
 }
 BENCHMARK(BM_ApplyOneEvent)->Iterations(200000)->Unit(benchmark::kMicrosecond);
 
-// A member moved to another village, and a member added (issue 15): the board's layout shifts by
+// A member moved to another village, added, or removed (issue 15): the board's layout shifts by
 // one place per slot (O(members)) instead of being built again.
 void BM_MoveMember(benchmark::State& state) {
     Fixture& f = ProvinceBoard();
@@ -136,6 +136,17 @@ void BM_AddMember(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_AddMember)->Iterations(20)->Unit(benchmark::kMillisecond);
+
+// A membership ended: the member leaves the board (the ones BM_AddMember added, newest first).
+void BM_RemoveMember(benchmark::State& state) {
+    Fixture& f = ProvinceBoard();
+    auto member = static_cast<MemberIdx>(f.board->member_count());
+    for (auto _ : state) {
+        if (!f.board->OnBoard(--member)) return state.SkipWithError("run with BM_AddMember before it");
+        f.board->RemoveMember(member);
+    }
+}
+BENCHMARK(BM_RemoveMember)->Iterations(20)->Unit(benchmark::kMillisecond);
 
 void BM_MemberRanksInEveryScope(benchmark::State& state) {
     Fixture& f = ProvinceBoard();

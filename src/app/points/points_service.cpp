@@ -350,8 +350,11 @@ void PointsService::ApplyMemberWritesLocked(const std::vector<MemberWrite>& writ
             for (const auto& e : events) ApplyCountedLocked(live, e);
             if (read.horizon.known)
                 for (const Id id : ledgers[i].second) live.member_horizon[id] = read.horizon;
-            rebuild = live.member_horizon.size() > tuning_.max_applied_transactions;  // bounded: rebuilt
         }
+        // Bounded: the horizons kept per member, and the indexes of members gone from the boards.
+        for (auto& [period, live] : lives_)
+            rebuild = rebuild || live->member_horizon.size() > tuning_.max_applied_transactions ||
+                      live->members.size() - live->member_by_id.size() > tuning_.max_applied_transactions;
     }
     if (rebuild) ReloadLocked();
 }
@@ -378,9 +381,20 @@ bool PointsService::ApplyMemberWriteLocked(Live& live, const MemberWrite& w) {
         live.DropGrades(unit->second);
         return true;
     }
-    if (!on_board) return false;  // a membership ended: its ledger stops counting
     const MemberIdx m = found->second;
     auto& member = live.members[static_cast<std::size_t>(m)];
+    if (!on_board) {  // a membership ended: the member leaves the boards with its totals
+        const UnitIdx unit = live.member_unit[static_cast<std::size_t>(m)];
+        auto& own = live.members_of_unit[static_cast<std::size_t>(unit)];
+        own.erase(std::lower_bound(own.begin(), own.end(), m));
+        if (auto mine = live.member_by_user.find(member.user_id); mine != live.member_by_user.end() && mine->second == m)
+            live.member_by_user.erase(mine);
+        live.member_horizon.erase(row.id);
+        live.member_by_id.erase(found);  // its index stays taken (a membership begun again gets a new one)
+        live.board->RemoveMember(m);
+        live.DropGrades(unit);
+        return true;
+    }
     if (member.user_id != row.user_id) {  // an account linked (or unlinked): who "my points" are
         if (auto mine = live.member_by_user.find(member.user_id); mine != live.member_by_user.end() && mine->second == m)
             live.member_by_user.erase(mine);
@@ -773,6 +787,7 @@ std::size_t PointsService::CompareWithRecount() {
             points::TallyByCategory(config, member_count, events, live.category_of_rule, category_count);
         for (std::size_t m = 0; m < member_count; ++m) {
             const auto member = static_cast<MemberIdx>(m);
+            if (!live.board->OnBoard(member)) continue;  // a membership ended since the build
             if (live.board->Total(member) != points::SchemeTotal(totals[m], zeroed[m], live.scheme)) ++differ;
             for (int c = 0; c < category_count; ++c)
                 if (live.board->Total(member, c) != by_category[static_cast<std::size_t>(c)][m]) ++differ;
@@ -1559,6 +1574,8 @@ Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional
         filter.unit_ids = SubtreeUnitIds(live, u->second);
         filter.period = live.period.period;
         filter.name = name;
+        // Under a twentieth of the members: the queue is read member by member (the store's plan).
+        filter.narrow = static_cast<std::size_t>(live.board->ScopeSize(u->second)) * 20 < live.member_by_id.size();
     }
     ApprovalsPage out;
     std::vector<ports::PointsEventRecord> pending;

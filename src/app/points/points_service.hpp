@@ -239,8 +239,9 @@ struct BoardBuildTuning {
     core::ports::CountedEventParts read{.parts = 2};
     std::size_t batch = std::size_t{1} << 22;  // 64 MiB of events a part
     int bucket_bits = 13;                      // 8,192 members a bucket
-    // Other servers' transactions a board remembers having applied (ApplyCountedChanges); past
-    // this many it is rebuilt (a new horizon holds them all), so the memory stays bounded.
+    // Other servers' transactions a board remembers having applied (ApplyCountedChanges), members
+    // it keeps a horizon of their own for, and members gone from it whose index stays taken
+    // (ApplyMemberWritesLocked): past this many of either it is rebuilt, so the memory stays bounded.
     std::size_t max_applied_transactions = 100000;
 };
 
@@ -369,8 +370,8 @@ public:
     // and so is one that remembers more than `max_applied_transactions` (BoardBuildTuning).
     void ApplyCountedChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_event);
     // Another server's member rows, by id (migration 98), read again and brought along like
-    // SyncMembers' own writes: a move, a rename, an account link or a member new here in place (its
-    // ledger read with it), an ended membership or a row gone a rebuild. Reading the row as it is
+    // SyncMembers' own writes: a move, a rename, an account link, an ended membership or a member
+    // new here in place (its ledger read with it); a row gone is a rebuild. Reading the row as it is
     // now makes a repeated or late notice change nothing.
     void ApplyMemberChanges(const std::map<core::roster::Id, std::int64_t>& tx_of_member);
     // Whole rebuilds so far (Reload, a rule or period change, another server's whole notice), and
@@ -437,8 +438,8 @@ private:
     // new member, a membership begun again) is added with its counted events, read in one snapshot
     // whose horizon the board keeps for that member (Live::member_horizon: a notice of a
     // transaction the read saw is not applied to it again); a moved one moves with its totals, a
-    // renamed one is renamed; an account link or unlink is recorded in place. A membership ended
-    // (its ledger stops counting), and more than kTargetedSyncMax writes at once, is a rebuild.
+    // renamed one is renamed; an account link or unlink is recorded in place; a member whose
+    // membership ended leaves the boards. More than kTargetedSyncMax writes at once is a rebuild.
     void ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes);
     // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing) — an added
     // member without its events —; false when only a rebuild can bring it along.

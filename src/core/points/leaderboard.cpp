@@ -10,13 +10,16 @@ Leaderboard::Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int ca
     const std::size_t member_count = member_unit_.size();
     // Counting sort of members by their unit's pre-order position (stable: member index within a unit).
     std::vector<std::int32_t> start(unit_count + 1, 0);
-    for (const UnitIdx unit : member_unit_) ++start[static_cast<std::size_t>(tree_.order(unit)) + 1];
+    for (const UnitIdx unit : member_unit_)
+        if (unit != kNoUnit) ++start[static_cast<std::size_t>(tree_.order(unit)) + 1];
     for (std::size_t order = 0; order < unit_count; ++order) start[order + 1] += start[order];
-    position_.resize(member_count);
-    member_at_.resize(member_count);
+    const auto placed = static_cast<std::size_t>(start[unit_count]);
+    position_.assign(member_count, -1);
+    member_at_.resize(placed);
     {
         std::vector<std::int32_t> fill(start.begin(), start.end() - 1);
         for (std::size_t member = 0; member < member_count; ++member) {
+            if (member_unit_[member] == kNoUnit) continue;
             const auto pos = fill[static_cast<std::size_t>(tree_.order(member_unit_[member]))]++;
             position_[member] = pos;
             member_at_[static_cast<std::size_t>(pos)] = static_cast<MemberIdx>(member);
@@ -33,7 +36,7 @@ Leaderboard::Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int ca
         ancestry_.insert(ancestry_.end(), chain.begin(), chain.end());
         ancestry_start_[unit + 1] = static_cast<std::int32_t>(ancestry_.size());
     }
-    scores_.assign(slots_, std::vector<Points>(member_count, 0));
+    scores_.assign(slots_, std::vector<Points>(placed, 0));
     sets_.resize(slots_ * unit_count);
     for (std::size_t slot = 0; slot < slots_; ++slot) {
         for (std::size_t unit = 0; unit < unit_count; ++unit) {
@@ -44,6 +47,7 @@ Leaderboard::Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int ca
 
 void Leaderboard::Load(std::span<const Points> overall, const std::vector<std::vector<Points>>& by_category) {
     for (std::size_t member = 0; member < member_unit_.size(); ++member) {
+        if (member_unit_[member] == kNoUnit) continue;
         const auto pos = static_cast<std::size_t>(position_[member]);
         scores_[0][pos] = overall[member];
         for (std::size_t category = 0; category + 1 < slots_; ++category) {
@@ -109,6 +113,12 @@ void Leaderboard::MoveMember(MemberIdx member, UnitIdx unit) {
     if (member_unit_[static_cast<std::size_t>(member)] == unit) return;
     const auto totals = Unplace(member);
     Place(member, unit, totals);
+}
+
+void Leaderboard::RemoveMember(MemberIdx member) {
+    Unplace(member);
+    member_unit_[static_cast<std::size_t>(member)] = kNoUnit;
+    position_[static_cast<std::size_t>(member)] = -1;
 }
 
 std::vector<Points> Leaderboard::Unplace(MemberIdx member) {

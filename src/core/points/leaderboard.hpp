@@ -28,12 +28,14 @@ class Leaderboard {
 public:
     static constexpr int kOverall = -1;  // the category argument for the overall total
 
-    // `member_unit[m]` is member m's unit in `tree`; `category_count` categories besides the
-    // overall total. All totals start at 0.
+    // `member_unit[m]` is member m's unit in `tree`, or kNoUnit for a member not on the board
+    // (one removed before; see RemoveMember); `category_count` categories besides the overall
+    // total. All totals start at 0.
     Leaderboard(UnitTree tree, std::vector<UnitIdx> member_unit, int category_count);
 
     // Replaces every total at once (a recount or a restart): `overall[m]`, and
-    // `by_category[c][m]` for each category (may be empty when category_count is 0).
+    // `by_category[c][m]` for each category (may be empty when category_count is 0); those of
+    // members not on the board are ignored.
     void Load(std::span<const Points> overall, const std::vector<std::vector<Points>>& by_category);
 
     // Adds `delta` (already clipped to the rule's cap, see CappedDelta / PointsBook) to the
@@ -75,8 +77,10 @@ public:
     // stays bounded; `truncated` says when that bound cut a tie).
     TopPage TopWithTies(UnitIdx scope, std::int64_t n, std::int64_t max_extra, int category = kOverall) const;
 
+    // Every method taking a member but AddMember wants one on the board.
     const UnitTree& tree() const { return tree_; }
-    std::size_t member_count() const { return member_unit_.size(); }
+    std::size_t member_count() const { return member_unit_.size(); }  // on the board or not
+    bool OnBoard(MemberIdx member) const { return member_unit_[static_cast<std::size_t>(member)] != kNoUnit; }
     UnitIdx UnitOf(MemberIdx member) const { return member_unit_[static_cast<std::size_t>(member)]; }
 
     // A member of `unit` added with every total 0; its index is the old member_count(). The
@@ -87,6 +91,10 @@ public:
     // every scope of the new one); O(members) like AddMember. Afterwards every answer equals that
     // of a board built with the member in `unit` and loaded with the same totals.
     void MoveMember(MemberIdx member, UnitIdx unit);
+    // The member leaves the board with its totals (every scope of its unit): O(members) like
+    // AddMember. Its index stays taken (OnBoard is false); afterwards every answer equals that of
+    // a board built with the member's unit kNoUnit.
+    void RemoveMember(MemberIdx member);
 
 private:
     // Takes the member out of the layout and out of every set of its scopes; returns its totals.

@@ -219,7 +219,7 @@ TEST(Leaderboard, IncrementalEqualsFullRecountAfterRandomEvents) {
     }
 }
 
-TEST(Leaderboard, MembersAddedAndMovedAnswerLikeABoardBuiltWithThem) {
+TEST(Leaderboard, MembersAddedMovedAndRemovedAnswerLikeABoardBuiltWithThem) {
     std::mt19937 rng(1066);
     for (int round = 0; round < 12; ++round) {
         const int unit_count = 1 + static_cast<int>(rng() % 30);
@@ -239,19 +239,31 @@ TEST(Leaderboard, MembersAddedAndMovedAnswerLikeABoardBuiltWithThem) {
             totals[static_cast<std::size_t>(category) + 1][static_cast<std::size_t>(member)] += in_category;
         };
         for (std::size_t member = 0; member < member_unit.size(); ++member) apply(static_cast<MemberIdx>(member));
-        for (int step = 0; step < 60; ++step) {
+        // A member still on the board, at random; -1 when none is.
+        const auto some_member = [&]() -> MemberIdx {
+            std::vector<MemberIdx> on;
+            for (std::size_t m = 0; m < member_unit.size(); ++m)
+                if (member_unit[m] != kNoUnit) on.push_back(static_cast<MemberIdx>(m));
+            return on.empty() ? -1 : on[rng() % on.size()];
+        };
+        for (int step = 0; step < 80; ++step) {
             const auto unit = static_cast<UnitIdx>(rng() % unit_count);
-            const int what = static_cast<int>(rng() % 3);
-            if (what == 0 || member_unit.empty()) {
+            const int what = static_cast<int>(rng() % 4);
+            const MemberIdx member = some_member();
+            if (what == 0 || member < 0) {
                 ASSERT_EQ(board.AddMember(unit), static_cast<MemberIdx>(member_unit.size()));
                 member_unit.push_back(unit);
                 for (auto& slot : totals) slot.push_back(0);
             } else if (what == 1) {
-                const auto member = static_cast<MemberIdx>(rng() % member_unit.size());
                 board.MoveMember(member, unit);
                 member_unit[static_cast<std::size_t>(member)] = unit;
+            } else if (what == 2) {
+                board.RemoveMember(member);
+                ASSERT_FALSE(board.OnBoard(member));
+                member_unit[static_cast<std::size_t>(member)] = kNoUnit;
+                for (auto& slot : totals) slot[static_cast<std::size_t>(member)] = 0;
             } else {
-                apply(static_cast<MemberIdx>(rng() % member_unit.size()));
+                apply(member);
             }
         }
         Leaderboard built(tree, member_unit, 2);
@@ -271,7 +283,9 @@ TEST(Leaderboard, MembersAddedAndMovedAnswerLikeABoardBuiltWithThem) {
             }
             for (std::size_t member = 0; member < member_unit.size(); ++member) {
                 const auto m = static_cast<MemberIdx>(member);
+                ASSERT_EQ(board.OnBoard(m), built.OnBoard(m));
                 ASSERT_EQ(board.UnitOf(m), member_unit[member]);
+                if (!board.OnBoard(m)) continue;
                 ASSERT_EQ(board.Total(m, category), built.Total(m, category));
                 const auto ranks = board.Ranks(m, category), expected = built.Ranks(m, category);
                 ASSERT_EQ(ranks.size(), expected.size());
