@@ -1574,8 +1574,6 @@ Result<ApprovalsPage> PointsService::Approvals(const Actor& actor, std::optional
         filter.unit_ids = SubtreeUnitIds(live, u->second);
         filter.period = live.period.period;
         filter.name = name;
-        // Under a twentieth of the members: the queue is read member by member (the store's plan).
-        filter.narrow = static_cast<std::size_t>(live.board->ScopeSize(u->second)) * 20 < live.member_by_id.size();
     }
     ApprovalsPage out;
     std::vector<ports::PointsEventRecord> pending;

@@ -59,10 +59,6 @@ struct PointsEventScope {
     std::vector<Id> unit_ids;
     points::Period period;
     std::string name;
-    // The units hold a small share of the members (a village, a town, a county of a province):
-    // lists are read member by member (their events through the member index) rather than along
-    // the whole ledger in id order. Only the plan depends on it, never the rows.
-    bool narrow = false;
 };
 
 struct PointsMemberRecord {
