@@ -75,24 +75,21 @@ Result<at::Attachment> AttachmentService::Store(const Actor& actor, std::string_
 
     // The image work and the bytes on disk, outside the store mutex: an image must decode before
     // anything is stored; content already stored with both renditions (the same photo twice, which
-    // decoded then) keeps them and is not decoded again.
+    // decoded then) keeps them and is not decoded again. Stored files are kept as they are.
+    const std::string sha = blobs_.AddressOf(bytes);
+    const auto has = [&](ports::BlobVariant v) { return blobs_.Has(sha, v); };
     std::optional<ImagePreviews> previews;
-    const auto rendered = [&] {
-        const std::string known = blobs_.AddressOf(bytes);
-        return blobs_.Has(known, ports::BlobVariant::kOriginal) && blobs_.Has(known, ports::BlobVariant::kThumb) &&
-               blobs_.Has(known, ports::BlobVariant::kDisplay);
-    };
-    if (at::IsImage(sniffed->type) && !rendered()) {
+    if (at::IsImage(sniffed->type) &&
+        !(has(ports::BlobVariant::kOriginal) && has(ports::BlobVariant::kThumb) && has(ports::BlobVariant::kDisplay))) {
         if (!files_.previews) return Invalid("服务器未配置图片处理", "file");
         auto made = files_.previews(bytes, sniffed->type);
         if (!made) return made.error();
         previews = std::move(made).value();
     }
-    const std::string sha = blobs_.Put(bytes);
+    if (!has(ports::BlobVariant::kOriginal)) blobs_.PutVariant(sha, ports::BlobVariant::kOriginal, bytes);
     if (previews) {
-        if (!blobs_.Has(sha, ports::BlobVariant::kThumb)) blobs_.PutVariant(sha, ports::BlobVariant::kThumb, previews->thumb);
-        if (!blobs_.Has(sha, ports::BlobVariant::kDisplay))
-            blobs_.PutVariant(sha, ports::BlobVariant::kDisplay, previews->display);
+        if (!has(ports::BlobVariant::kThumb)) blobs_.PutVariant(sha, ports::BlobVariant::kThumb, previews->thumb);
+        if (!has(ports::BlobVariant::kDisplay)) blobs_.PutVariant(sha, ports::BlobVariant::kDisplay, previews->display);
     }
 
     at::Attachment a;

@@ -41,10 +41,9 @@ enum class BlobVariant { kOriginal, kThumb, kDisplay };
 class BlobStore {
 public:
     virtual ~BlobStore() = default;
-    // Stores `bytes` under their SHA-256 (kept as is when already present) and returns the hash.
-    virtual std::string Put(std::string_view bytes) = 0;
-    // The hash Put would store `bytes` under, without storing them.
+    // The address of `bytes`: their SHA-256, under which the original and its renditions are stored.
     virtual std::string AddressOf(std::string_view bytes) const = 0;
+    // Stores a variant of the file at `sha256` (written whole, then renamed into place).
     virtual void PutVariant(const std::string& sha256, BlobVariant v, std::string_view bytes) = 0;
     virtual bool Has(const std::string& sha256, BlobVariant v) const = 0;
     // The bytes, or nullopt when the file is missing.

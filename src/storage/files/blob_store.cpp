@@ -71,14 +71,7 @@ void FileBlobStore::WriteAtomically(const std::string& path, std::string_view by
     }
 }
 
-std::string FileBlobStore::Put(std::string_view bytes) {
-    const std::string sha = Sha256Hex(std::string(bytes));
-    const std::string path = PathOf(sha, BlobVariant::kOriginal);
-    if (!fs::exists(path)) WriteAtomically(path, bytes);
-    return sha;
-}
-
-std::string FileBlobStore::AddressOf(std::string_view bytes) const { return Sha256Hex(std::string(bytes)); }
+std::string FileBlobStore::AddressOf(std::string_view bytes) const { return Sha256Hex(bytes); }
 
 void FileBlobStore::PutVariant(const std::string& sha, BlobVariant v, std::string_view bytes) {
     WriteAtomically(PathOf(sha, v), bytes);

@@ -18,7 +18,6 @@ class FileBlobStore final : public core::ports::BlobStore {
 public:
     // `root` (and its parents) is created on the first write.
     explicit FileBlobStore(std::string root);
-    std::string Put(std::string_view bytes) override;
     std::string AddressOf(std::string_view bytes) const override;
     void PutVariant(const std::string& sha256, core::ports::BlobVariant v, std::string_view bytes) override;
     bool Has(const std::string& sha256, core::ports::BlobVariant v) const override;

@@ -446,7 +446,7 @@ void SqlStore::UpdateUser(const UserRecord& u) {
 
 void SqlStore::DeleteSession(const std::string& token_hash) { db_->Query(kDeleteSession, {token_hash}); }
 
-std::string Sha256Hex(const std::string& data) {
+std::string Sha256Hex(std::string_view data) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);

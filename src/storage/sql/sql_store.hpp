@@ -5,6 +5,8 @@
 // writes with the store mutex and lets reads run together (core/ports/store_lock.hpp).
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "core/ports/store.hpp"
 #include "storage/db/sql_db.hpp"
@@ -85,7 +87,7 @@ private:
 };
 
 // SHA-256 of `data` as lowercase hex (OpenSSL).
-std::string Sha256Hex(const std::string& data);
+std::string Sha256Hex(std::string_view data);
 // The hash of an audit entry given its fields and prev_hash (what `audit verify` recomputes):
 // HMAC-SHA-256 under `key` for keyed entries, SHA-256 for the unkeyed entries of older deployments.
 std::string AuditHash(const core::ports::AuditEntry& e, const std::string& key);
