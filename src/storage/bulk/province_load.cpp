@@ -192,6 +192,11 @@ private:
             "INSERT INTO points_pending_units (unit_id, pending) "
             "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
             "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id");
+        // The approvals queue by unit (migration 99), the same declarations.
+        copy_.Exec(
+            "INSERT INTO points_pending_queue (event_id, unit_id, day) "
+            "SELECT e.id, m.unit_id, e.day FROM points_events e JOIN points_members m ON m.id = e.member_id "
+            "WHERE e.status = 'pending' AND m.ended_on = ''");
         copy_.Exec("ANALYZE");
         return 0;
     }

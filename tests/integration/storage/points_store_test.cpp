@@ -84,6 +84,9 @@ TEST_P(PointsStoreTest, ManyEventsAtOnceAreTheRowsOfEachInsertedInTurn) {
     const std::string pending = "SELECT unit_id, pending FROM points_pending_units ORDER BY unit_id";
     ASSERT_EQ(Rows(*one_by_one, pending).size(), 2u);
     EXPECT_EQ(Rows(*at_once, pending), Rows(*one_by_one, pending));
+    const std::string queue = "SELECT event_id, unit_id, day FROM points_pending_queue ORDER BY event_id";
+    ASSERT_FALSE(Rows(*one_by_one, queue).empty());
+    EXPECT_EQ(Rows(*at_once, queue), Rows(*one_by_one, queue));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PointsStoreTest, ::testing::Values("sqlite", "postgres"));

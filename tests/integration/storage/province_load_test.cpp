@@ -74,6 +74,12 @@ TEST(ProvinceLoad, ASmallProvinceArrivesWholeWithItsIndexesAndKeys) {
                          "points_events e JOIN points_members m ON m.id = e.member_id "
                          "WHERE e.status = 'pending' AND m.unit_id = p.unit_id)"),
               0);
+    // And the approvals queue by unit (migration 99): every pending declaration, under its member's unit.
+    EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM points_pending_queue"), pending);
+    EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM points_pending_queue q JOIN points_events e ON e.id = q.event_id "
+                         "JOIN points_members m ON m.id = e.member_id "
+                         "WHERE e.status = 'pending' AND m.unit_id = q.unit_id AND e.day = q.day"),
+              pending);
     EXPECT_EQ(Catalog(*db), Catalog(*reference));
     EXPECT_EQ(phases.back(), "sequences, analyse");
     // The sequences carry on after the copied ids.

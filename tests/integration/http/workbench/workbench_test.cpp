@@ -68,7 +68,8 @@ TEST_P(WorkbenchTest, ADeclarationMovesTheCountsOfTheMemberAndOfTheApproversInSc
 
 // The pending declarations are counted per unit as they change (migration 91), not recounted per
 // request: after declaring, deciding one by one and in bulk, a member moving to another unit, its
-// membership ending and starting again, the kept counts equal a recount of the ledger.
+// membership ending and starting again, the kept counts — and the approvals queue kept by unit —
+// equal a recount of the ledger.
 TEST_P(WorkbenchTest, ThePendingCountsKeptPerUnitEqualARecountOfTheLedger) {
     Client member(port()), tangma(port());
     ASSERT_EQ(member.Login("member").status, 200);
@@ -83,6 +84,12 @@ TEST_P(WorkbenchTest, ThePendingCountsKeptPerUnitEqualARecountOfTheLedger) {
             "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id ORDER BY m.unit_id");
         EXPECT_EQ(kept, recount) << when;
         EXPECT_FALSE(recount.empty()) << when;
+        // The approvals queue by unit (migration 99): the same declarations, each with its unit and day.
+        const auto queued = db.Query("SELECT event_id, unit_id, day FROM points_pending_queue ORDER BY event_id");
+        const auto pending = db.Query(
+            "SELECT e.id, m.unit_id, e.day FROM points_events e JOIN points_members m ON m.id = e.member_id "
+            "WHERE e.status = 'pending' AND m.ended_on = '' ORDER BY e.id");
+        EXPECT_EQ(queued, pending) << when;
     };
     expect_kept_equal_recount("demo data");
     std::vector<std::int64_t> events;
@@ -128,8 +135,14 @@ TEST_P(WorkbenchTest, ThePendingCountsKeptPerUnitEqualARecountOfTheLedger) {
     };
     change([&](auto& m) { m.unit_id = other_unit; });
     expect_kept_equal_recount("moved");
-    change([&](auto& m) { m.ended_on = Today(); });
+    std::int64_t first_unit = 0;
+    change([&](auto& m) {
+        first_unit = m.unit_id;
+        m.ended_on = Today();
+    });
     expect_kept_equal_recount("ended");
+    change([&](auto& m) { m.unit_id = other_unit == first_unit ? first_unit + 1 : other_unit; });
+    expect_kept_equal_recount("moved while ended");
     change([&](auto& m) { m.ended_on.clear(); });
     expect_kept_equal_recount("a member again");
 }
