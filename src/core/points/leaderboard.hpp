@@ -77,7 +77,8 @@ public:
     // stays bounded; `truncated` says when that bound cut a tie).
     TopPage TopWithTies(UnitIdx scope, std::int64_t n, std::int64_t max_extra, int category = kOverall) const;
 
-    // Every method taking a member but AddMember wants one on the board.
+    // The methods that take a member (Total, Rank, Ranks, Apply, MoveMember, RemoveMember …) want
+    // one on the board; OnBoard and UnitOf (kNoUnit when off it) answer for any.
     const UnitTree& tree() const { return tree_; }
     std::size_t member_count() const { return member_unit_.size(); }  // on the board or not
     bool OnBoard(MemberIdx member) const { return member_unit_[static_cast<std::size_t>(member)] != kNoUnit; }
