@@ -65,6 +65,7 @@ public:
         Phase("points_rules, points_periods", [&] { return CopyRulesAndPeriod(); });
         Phase("points_members", [&] { return CopyMembers(); });
         Phase("points_events", [&] { return CopyEvents(); });
+        Phase("pending declarations", [&] { return CountPending(); });
         Phase("keys and indexes", [&] { return RunParallel(); });
         Phase("foreign keys", [&] { return RunAll(foreign_keys_); });
         Phase("sequences, analyse", [&] { return Finish(); });
@@ -89,6 +90,9 @@ private:
         for (const char* t : kTables) out += std::string(out.empty() ? "" : ", ") + "'" + t + "'::regclass";
         return out;
     }
+    // The tables whose secondary indexes are dropped before the copy and built after it: the
+    // copied ones and the approvals queue (filled from the copy, CountPending).
+    std::string IndexedTableList() const { return TableList() + ", 'points_pending_queue'::regclass"; }
 
     // The statements a catalog query writes, one per row.
     std::vector<std::string> Statements(const std::string& query) {
@@ -116,10 +120,11 @@ private:
             "AND conrelid IN (" +
             tables + ") ORDER BY conrelid, conname");
         // Indexes not behind a constraint, on the parent of a partitioned table only.
+        const std::string indexed = IndexedTableList();
         indexes_ = Statements(
             "SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') FROM pg_index i "
             "WHERE i.indrelid IN (" +
-            tables +
+            indexed +
             ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
             "WHERE c.conindid = i.indexrelid) ORDER BY i.indexrelid");
         // The ledger's primary key and unique key too (nothing else refers to them): built after.
@@ -134,7 +139,7 @@ private:
         RunAll(
             Statements("SELECT format('DROP INDEX %s', i.indexrelid::regclass) FROM pg_index i "
                        "WHERE i.indrelid IN (" +
-                       tables +
+                       indexed +
                        ") AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
                        "WHERE c.conindid = i.indexrelid)"));
         RunAll(
@@ -183,20 +188,25 @@ private:
         return statements.size();
     }
 
-    std::uint64_t Finish() {
-        for (const char* t : kTables)
-            copy_.Exec(std::string("SELECT setval(pg_get_serial_sequence('") + t +
-                       "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + t + "), false)");
-        // The pending declarations per unit (migration 91; the store keeps them on each change).
+    // What the points store keeps on each change, from the copied ledger: the pending declarations
+    // per unit (migration 91) and the approvals queue by unit (migration 99) — before the indexes
+    // are built (the queue's with the others).
+    std::uint64_t CountPending() {
         copy_.Exec(
             "INSERT INTO points_pending_units (unit_id, pending) "
             "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
             "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id");
-        // The approvals queue by unit (migration 99), the same declarations.
-        copy_.Exec(
-            "INSERT INTO points_pending_queue (event_id, unit_id, day) "
+        const auto queued = copy_.Exec(
+            "WITH q AS (INSERT INTO points_pending_queue (event_id, unit_id, day) "
             "SELECT e.id, m.unit_id, e.day FROM points_events e JOIN points_members m ON m.id = e.member_id "
-            "WHERE e.status = 'pending' AND m.ended_on = ''");
+            "WHERE e.status = 'pending' AND m.ended_on = '' RETURNING 1) SELECT COUNT(*) FROM q");
+        return queued.empty() || !queued[0] ? 0 : std::stoull(*queued[0]);
+    }
+
+    std::uint64_t Finish() {
+        for (const char* t : kTables)
+            copy_.Exec(std::string("SELECT setval(pg_get_serial_sequence('") + t +
+                       "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + t + "), false)");
         copy_.Exec("ANALYZE");
         return 0;
     }
