@@ -73,8 +73,13 @@ constexpr const char* kAddPendingOfUnit =
     "pending = points_pending_units.pending + excluded.pending";
 constexpr const char* kMemberPending = "SELECT COUNT(*) FROM points_events WHERE member_id = ? AND status = 'pending'";
 // The approvals queue by unit (migration 99): the pending declarations of current members, kept in
-// the same transactions as the counts above.
+// the same transactions as the counts above. kQueuePending + a condition on `e` puts the pending
+// events it picks under their member's unit (a current member's), as the ledger and the members
+// table say at the time.
 constexpr const char* kMemberPendingIds = "SELECT id FROM points_events WHERE member_id = ? AND status = 'pending'";
+constexpr const char* kQueuePending =
+    "INSERT INTO points_pending_queue (event_id, unit_id, day) SELECT e.id, m.unit_id, e.day FROM points_events e "
+    "JOIN points_members m ON m.id = e.member_id WHERE e.status = 'pending' AND m.ended_on = '' AND ";
 constexpr const char* kDequeue = "DELETE FROM points_pending_queue WHERE event_id = ?";
 constexpr const char* kMemberPlace = "SELECT unit_id, ended_on FROM points_members WHERE id = ?";
 constexpr const char* kSelectReversal = "SELECT id FROM points_events WHERE reverses = ?";
@@ -258,9 +263,7 @@ void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
     else if (was_counted)
         db_.Query(std::string("DELETE FROM points_pending_queue") + ids, {m.id});
     else if (counted)
-        db_.Query("INSERT INTO points_pending_queue (event_id, unit_id, day) SELECT id, CAST(? AS BIGINT), day "
-                  "FROM points_events WHERE member_id = ? AND status = 'pending'",
-                  {m.unit_id, m.id});
+        db_.Query(std::string(kQueuePending) + "e.member_id = ?", {m.id});
 }
 
 ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
@@ -560,21 +563,13 @@ std::vector<ports::Id> SqlPointsStore::InsertEvents(const std::vector<ports::Poi
         for (const auto& row : db_.Query(kInsertEvents + ValuesRows(end - start, 12) + " RETURNING id", params))
             batch.push_back(AsInt(row[0]));
         std::sort(batch.begin(), batch.end());
-        // The pending ones join the approvals queue under their member's unit (a current member's).
-        std::vector<SqlValue> queued;
-        for (std::size_t i = start; i < end; ++i) {
-            if (events[i].status != points::EventStatus::kPending) continue;
-            for (SqlValue v : {SqlValue{batch[i - start]}, SqlValue{events[i].member_id}, SqlValue{std::int64_t{events[i].date}}})
-                queued.push_back(std::move(v));
-        }
+        // The pending ones join the approvals queue.
+        std::vector<ports::Id> queued;
+        for (std::size_t i = start; i < end; ++i)
+            if (events[i].status == points::EventStatus::kPending) queued.push_back(batch[i - start]);
         if (!queued.empty()) {
-            std::string values;
-            for (std::size_t row = 0; row < queued.size() / 3; ++row)
-                values += (row ? ", " : "") + std::string("(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER))");
-            db_.Query("WITH v (event_id, member_id, day) AS (VALUES " + values +
-                          ") INSERT INTO points_pending_queue (event_id, unit_id, day) SELECT v.event_id, m.unit_id, "
-                          "v.day FROM v JOIN points_members m ON m.id = v.member_id WHERE m.ended_on = ''",
-                      queued);
+            std::vector<SqlValue> in;
+            db_.Query(std::string(kQueuePending) + "e.id IN " + InList(queued, in), in);
         }
         ids.insert(ids.end(), batch.begin(), batch.end());
     }
