@@ -441,8 +441,8 @@ private:
     // renamed one is renamed; an account link or unlink is recorded in place; a member whose
     // membership ended leaves the boards. More than kTargetedSyncMax writes at once is a rebuild.
     void ApplyMemberWritesLocked(const std::vector<MemberWrite>& writes);
-    // Adds, moves or renames one member on `live` (caller holds live_mutex_ for writing) — an added
-    // member without its events —; false when only a rebuild can bring it along.
+    // Adds, moves, renames or removes one member on `live` (caller holds live_mutex_ for writing) —
+    // an added member without its events —; false when only a rebuild can bring it along.
     static bool ApplyMemberWriteLocked(Live& live, const MemberWrite& write);
     // The stored rows of `member_ids` read again and brought along (ApplyMemberWritesLocked); a
     // rebuild when one is gone. Caller holds store_mutex_.
