@@ -205,6 +205,11 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
             // One register: old points members get a roster person, every party member is a points member.
             app::OldMembersReport old;
             timed("积分党员与人员名册核对", [&] { old = rt.SyncPointsMembers(); });
+            if (const auto built = rt.points->LastBuildReport(); built.from_snapshot)
+                spdlog::info("积分榜由快照载入：其后计入 {} 条，快照缺少的党员 {} 人读全部账本", built.counted_since,
+                             built.members_read);
+            else if (!built.why_not.empty())
+                spdlog::info("积分榜由全部账本统计（{}）", built.why_not);
             if (!old.lines.empty()) {
                 spdlog::info("积分党员并入人员名册：匹配 {} 人，新建人员 {} 人，登记组织关系 {} 人，待处理 {} 人",
                              old.matched, old.created, old.joined, old.waiting);
@@ -254,8 +259,10 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 std::cout << "listening on port " << port << std::endl;
             };
             if (cfg.web_root.empty()) spdlog::warn("未找到前端构建（web/dist），只提供 API");
-            // Anchor the audit head outside the table every 30 s while serving (and at exit). A
-            // jthread: it is stopped and joined however RunServer ends, an exception included.
+            // Anchor the audit head outside the table every 30 s while serving (and at exit), and
+            // keep the points boards' snapshots (PointsService::KeepBoardSnapshots: written after a
+            // build, brought forward hourly). A jthread: it is stopped and joined however RunServer
+            // ends, an exception included.
             std::mutex anchor_mutex;
             std::condition_variable_any anchor_wake;
             std::jthread anchor([&](std::stop_token stop) {
@@ -266,6 +273,11 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                         rt.AnchorAudit();
                     } catch (const std::exception& e) {
                         spdlog::error("审计锚点写入失败: {}", e.what());
+                    }
+                    try {
+                        if (const auto kept = rt.points->KeepBoardSnapshots(); !kept.empty()) spdlog::info("{}", kept);
+                    } catch (const std::exception& e) {
+                        spdlog::error("积分榜快照未能保存: {}", e.what());
                     }
                 }
             });

@@ -11,6 +11,7 @@
 #include "app/audit/audit_service.hpp"
 #include "app/common/use_case.hpp"
 #include "core/common/date.hpp"
+#include "core/points/board_snapshot.hpp"
 #include "core/points/scheme.hpp"
 #include "core/text/json_escape.hpp"
 
@@ -125,6 +126,27 @@ struct PointsService::Live {
     // BuildLiveLocked's rule: a membership ended by the period's last day is on none of its boards.
     bool OnBoard(const ports::PointsMemberRecord& row) const {
         return row.ended_on.empty() || row.ended_on > points::FormatDate(period.period.to);
+    }
+    // How a snapshot's values are counted under these rules, and what they depend on: the rules
+    // (ids, categories, points, caps, in order), the period's dates and its 清零 items — a kept
+    // snapshot with another fingerprint is not used (core/points/board_snapshot.hpp).
+    points::SnapshotRules SnapshotRulesOf() const {
+        points::SnapshotRules out;
+        for (const auto& r : rules) out.rules.push_back(r.rule);
+        out.category_of_rule = category_of_rule;
+        out.zeroing_rule = zeroing_rule;
+        out.categories = static_cast<int>(categories.size());
+        return out;
+    }
+    std::string Fingerprint() const {
+        std::string out = "v1 period " + std::to_string(period.id) + " " + std::to_string(period.period.from) + "-" +
+                          std::to_string(period.period.to) + " zeroing";
+        for (const auto& code : period.zeroing_rules) out += " " + std::to_string(code.size()) + ":" + code;
+        for (const auto& r : rules)
+            out += "; rule " + std::to_string(r.id) + " " + std::to_string(r.rule.code.size()) + ":" + r.rule.code + " " +
+                   std::to_string(r.rule.category.size()) + ":" + r.rule.category + " " + std::to_string(r.rule.points) +
+                   " cap " + (r.rule.cap ? std::to_string(*r.rule.cap) : "-");
+        return out;
     }
     bool MemberSaw(Id member, std::int64_t tx) const {
         const auto it = member_horizon.find(member);
@@ -707,14 +729,256 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
         batch.push_back({member, r, e.quantity});
         if (batch.size() == batch_size) flush(batch);
     };
-    const auto read = points_.ForEachCountedEvent(period.period, tuning_.read, on_event);
-    for (auto& batch : batches) flush(batch);
-    last_build_parts_ = read.parts;
-    live->horizon = read.horizon;
+    // From the kept snapshot and what was counted since, when there is one to trust; else the
+    // whole ledger.
+    BoardSnapshotReport report;
+    std::optional<ports::LedgerHorizon> restored;
+    if (tuning_.snapshots) restored = RestoreLocked(*live, by_category, report);
+    else report.why_not = "未启用快照";
+    if (restored) {
+        live->horizon = *restored;
+    } else {
+        const auto read = points_.ForEachCountedEvent(period.period, tuning_.read, on_event);
+        for (auto& batch : batches) flush(batch);
+        last_build_parts_ = read.parts;
+        live->horizon = read.horizon;
+    }
     std::vector<Points> overall(member_count, 0);
     for (std::size_t m = 0; m < member_count; ++m) overall[m] = live->SchemeTotalOf(static_cast<MemberIdx>(m));
     live->board->Load(overall, by_category);
+    if (tuning_.snapshots && live->horizon.known) StashSnapshot(*live, by_category);
+    std::lock_guard lock(snapshot_mutex_);
+    last_report_ = std::move(report);
     return live;
+}
+
+std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std::vector<std::vector<Points>>& by_category,
+                                                               BoardSnapshotReport& report) {
+    auto record = points_.LoadBoardSnapshot(live.period.id);
+    if (!record) {
+        report.why_not = "没有保存的快照";
+        return std::nullopt;
+    }
+    if (record->fingerprint != live.Fingerprint()) {
+        report.why_not = "快照之后积分规则或周期有变";
+        return std::nullopt;
+    }
+    if (record->age_seconds > static_cast<double>(tuning_.snapshot_max_age.count())) {
+        report.why_not = "快照已保存 " + std::to_string(static_cast<long long>(record->age_seconds / 3600)) + " 小时，超过变更记录的保留期";
+        return std::nullopt;
+    }
+    std::string error;
+    auto snapshot = points::DecodeBoardSnapshot(record->data, &error);
+    record->data = {};
+    const auto rules = live.SnapshotRulesOf();
+    if (!snapshot || snapshot->categories != rules.categories || snapshot->columns != rules.Columns()) {
+        report.why_not = snapshot ? "快照的列与规则不符" : error;
+        return std::nullopt;
+    }
+    // Members on the board the snapshot has no row for (new since, or a membership begun again):
+    // their ledgers are read whole. Both lists are in id order.
+    std::vector<Id> missing;
+    {
+        auto kept = snapshot->member_ids.begin();
+        for (const auto& m : live.members) {
+            kept = std::lower_bound(kept, snapshot->member_ids.end(), m.id);
+            if (kept == snapshot->member_ids.end() || *kept != m.id) missing.push_back(m.id);
+        }
+    }
+    if (missing.size() > tuning_.max_applied_transactions) {
+        report.why_not = "快照缺少的党员过多（" + std::to_string(missing.size()) + " 人）";
+        return std::nullopt;
+    }
+    struct Counted {
+        MemberIdx member;
+        RuleIdx rule;
+        Points quantity;
+    };
+    std::vector<Counted> of_missing;
+    const auto horizon = points_.CountedEventsSince(
+        live.period.period, record->horizon, missing,
+        [&](const ports::PointsCountedEvent& e) {
+            const auto row = snapshot->RowOf(e.member_id);
+            const auto rule = live.rule_by_id.find(e.rule_id);
+            if (!row || rule == live.rule_by_id.end()) return;
+            points::CountIntoSnapshot(*snapshot, rules, *row, rule->second, e.quantity);
+            ++report.counted_since;
+        },
+        [&](const ports::PointsCountedEvent& e) {
+            const auto m = live.member_by_id.find(e.member_id);
+            const auto rule = live.rule_by_id.find(e.rule_id);
+            if (m != live.member_by_id.end() && rule != live.rule_by_id.end())
+                of_missing.push_back({m->second, rule->second, e.quantity});
+        });
+    if (!horizon) {
+        report.why_not = "快照之后有整批变更（超过 1,000 行或删除），变更记录无法逐条给出";
+        return std::nullopt;
+    }
+    const auto categories = static_cast<std::size_t>(snapshot->categories);
+    for (std::size_t row = 0; row < snapshot->member_ids.size(); ++row) {
+        const auto it = live.member_by_id.find(snapshot->member_ids[row]);
+        if (it == live.member_by_id.end()) continue;  // no longer on the board
+        const MemberIdx m = it->second;
+        const auto member = static_cast<std::size_t>(m);
+        const Points* values = snapshot->Row(row);
+        live.zeroing_net[member] = values[0];
+        Points tally = 0;
+        for (std::size_t c = 0; c < categories; ++c) {
+            by_category[c][member] = values[1 + c];
+            tally += values[1 + c];
+        }
+        live.tally[member] = tally;
+        std::size_t column = 0;
+        for (std::size_t r = 0; r < rules.rules.size(); ++r)
+            if (rules.rules[r].cap) live.book->SetRawSum(m, static_cast<RuleIdx>(r), values[1 + categories + column++]);
+    }
+    for (const auto& e : of_missing) {
+        const auto member = static_cast<std::size_t>(e.member);
+        const auto rule = static_cast<std::size_t>(e.rule);
+        const Points delta = live.book->Approve(e.member, e.rule, e.quantity);
+        live.tally[member] += delta;
+        if (live.zeroing_rule[rule]) live.zeroing_net[member] += e.quantity;
+        by_category[static_cast<std::size_t>(live.category_of_rule[rule])][member] += delta;
+    }
+    report.from_snapshot = true;
+    report.members_read = missing.size();
+    return horizon;
+}
+
+void PointsService::StashSnapshot(const Live& live, const std::vector<std::vector<Points>>& by_category) {
+    points::BoardSnapshot snapshot;
+    snapshot.categories = static_cast<int>(live.categories.size());
+    const auto rules = live.SnapshotRulesOf();
+    snapshot.columns = rules.Columns();
+    const std::size_t stride = snapshot.stride();
+    snapshot.member_ids.reserve(live.members.size());
+    snapshot.values.resize(live.members.size() * stride);
+    for (std::size_t m = 0; m < live.members.size(); ++m) {
+        snapshot.member_ids.push_back(live.members[m].id);
+        Points* values = snapshot.Row(m);
+        values[0] = live.zeroing_net[m];
+        for (std::size_t c = 0; c < by_category.size(); ++c) values[1 + c] = by_category[c][m];
+        std::size_t column = 1 + by_category.size();
+        for (std::size_t r = 0; r < rules.rules.size(); ++r)
+            if (rules.rules[r].cap) values[column++] = live.book->RawSum(static_cast<MemberIdx>(m), static_cast<RuleIdx>(r));
+    }
+    ports::BoardSnapshotRecord record;
+    record.period_id = live.period.id;
+    record.fingerprint = live.Fingerprint();
+    record.horizon = live.horizon;
+    std::lock_guard lock(snapshot_mutex_);
+    unwritten_.emplace(std::move(record), std::move(snapshot));
+}
+
+BoardSnapshotReport PointsService::LastBuildReport() const {
+    std::lock_guard lock(snapshot_mutex_);
+    return last_report_;
+}
+
+std::string PointsService::KeepBoardSnapshots() {
+    std::optional<std::pair<ports::BoardSnapshotRecord, points::BoardSnapshot>> unwritten;
+    {
+        std::lock_guard lock(snapshot_mutex_);
+        unwritten.swap(unwritten_);
+        if (!unwritten && std::chrono::steady_clock::now() - last_kept_ < snapshot_refresh_) return {};
+    }
+    if (unwritten) {
+        auto& [record, values] = *unwritten;
+        record.data = points::EncodeBoardSnapshot(values);
+        points_.SaveBoardSnapshot(record);
+        ++snapshots_kept_;
+        std::lock_guard lock(snapshot_mutex_);
+        last_kept_ = std::chrono::steady_clock::now();
+        return "积分榜快照已保存（周期 " + std::to_string(record.period_id) + "，" +
+               std::to_string(values.member_ids.size()) + " 名党员，" + std::to_string(record.data.size() >> 10) + " KiB）";
+    }
+    std::vector<ports::PointsPeriodRecord> built;
+    {
+        std::shared_lock read(live_mutex_);
+        for (const auto& [id, live] : lives_) built.push_back(live->period);
+    }
+    std::string out;
+    for (const auto& period : built) {
+        const std::string line = RefreshSnapshot(period);
+        if (!line.empty()) out += (out.empty() ? "" : "；") + line;
+    }
+    std::lock_guard lock(snapshot_mutex_);
+    last_kept_ = std::chrono::steady_clock::now();
+    return out;
+}
+
+std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& period) {
+    // What the built board's rules make of the values (the board is rebuilt when they change).
+    std::string fingerprint;
+    points::SnapshotRules rules;
+    std::unordered_map<Id, RuleIdx> rule_by_id;
+    {
+        std::shared_lock read(live_mutex_);
+        const auto it = lives_.find(period.id);
+        if (it == lives_.end()) return {};
+        fingerprint = it->second->Fingerprint();
+        rules = it->second->SnapshotRulesOf();
+        rule_by_id = it->second->rule_by_id;
+    }
+    const auto rule_of = [&](Id id) -> std::optional<RuleIdx> {
+        const auto r = rule_by_id.find(id);
+        return r == rule_by_id.end() ? std::nullopt : std::optional<RuleIdx>(r->second);
+    };
+    auto record = points_.LoadBoardSnapshot(period.id);
+    std::optional<points::BoardSnapshot> snapshot;
+    std::optional<ports::LedgerHorizon> horizon;
+    std::size_t counted = 0;
+    std::chrono::seconds max_age{};
+    {
+        std::lock_guard lock(snapshot_mutex_);
+        max_age = snapshot_max_age_;
+    }
+    if (record && record->fingerprint == fingerprint && record->age_seconds <= static_cast<double>(max_age.count())) {
+        snapshot = points::DecodeBoardSnapshot(record->data);
+        if (snapshot && snapshot->categories == rules.categories && snapshot->columns == rules.Columns())
+            horizon = points_.CountedEventsSince(
+                period.period, record->horizon, {},
+                [&](const ports::PointsCountedEvent& e) {
+                    const auto row = snapshot->RowOf(e.member_id);
+                    const auto rule = rule_of(e.rule_id);
+                    if (!row || !rule) return;
+                    points::CountIntoSnapshot(*snapshot, rules, *row, *rule, e.quantity);
+                    ++counted;
+                },
+                [](const ports::PointsCountedEvent&) {});
+    }
+    std::string how;
+    if (horizon) {
+        // Kept again even when nothing was counted since: the snapshot stays younger than the feed.
+        how = "由变更记录前推 " + std::to_string(counted) + " 条";
+    } else {
+        // Counted again from the ledger (one part: the other core serves), every member whose
+        // membership had not ended by the period's last day (the board's rule).
+        points::BoardSnapshot fresh;
+        fresh.categories = rules.categories;
+        fresh.columns = rules.Columns();
+        for (const auto& m : points_.ListMembers())
+            if (m.ended_on.empty() || m.ended_on > points::FormatDate(period.period.to)) fresh.member_ids.push_back(m.id);
+        fresh.values.assign(fresh.member_ids.size() * fresh.stride(), 0);
+        const auto read = points_.ForEachCountedEvent(period.period, {.parts = 1},
+                                                      [&](int, const ports::PointsCountedEvent& e) {
+                                                          const auto row = fresh.RowOf(e.member_id);
+                                                          const auto rule = rule_of(e.rule_id);
+                                                          if (row && rule) points::CountIntoSnapshot(fresh, rules, *row, *rule, e.quantity);
+                                                      });
+        if (!read.horizon.known) return {};
+        horizon = read.horizon;
+        snapshot = std::move(fresh);
+        how = "由账本重新统计";
+    }
+    ports::BoardSnapshotRecord out;
+    out.period_id = period.id;
+    out.fingerprint = fingerprint;
+    out.horizon = *horizon;
+    out.data = points::EncodeBoardSnapshot(*snapshot);
+    points_.SaveBoardSnapshot(out);
+    ++snapshots_kept_;
+    return "积分榜快照已更新（周期 " + std::to_string(period.id) + "，" + how + "）";
 }
 
 Result<std::shared_ptr<PointsService::Live>> PointsService::EnsureLoaded(std::optional<Id> period) {
@@ -751,6 +1015,9 @@ Result<std::shared_ptr<PointsService::Live>> PointsService::EnsureLoaded(std::op
 void PointsService::SetBoardBuildTuning(const BoardBuildTuning& tuning) {
     std::lock_guard lock(store_mutex_);
     tuning_ = tuning;
+    std::lock_guard keeper(snapshot_mutex_);
+    snapshot_refresh_ = tuning.snapshot_refresh;
+    snapshot_max_age_ = tuning.snapshot_max_age;
 }
 
 std::size_t PointsService::CompareWithRecount() {

@@ -30,6 +30,7 @@
 // (under the store mutex) and many readers (shared lock). No lock is held across network I/O.
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -47,6 +48,7 @@
 #include "app/roster/roster_service.hpp"
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
+#include "core/points/board_snapshot.hpp"
 #include "core/points/leaderboard.hpp"
 #include "core/points/model.hpp"
 #include "core/points/tally.hpp"
@@ -243,6 +245,23 @@ struct BoardBuildTuning {
     // it keeps a horizon of their own for, and members gone from it whose index stays taken
     // (ApplyMemberWritesLocked): past this many of either it is rebuilt, so the memory stays bounded.
     std::size_t max_applied_transactions = 100000;
+    // Board snapshots (core/points/board_snapshot.hpp, PostgreSQL): a build starts from the period's
+    // kept snapshot when it was kept under the same rules and period less than `snapshot_max_age`
+    // ago (the change feed keeps a day) and lacks at most `max_applied_transactions` members of the
+    // board; then it reads only what was counted since and those members' ledgers.
+    bool snapshots = true;
+    std::chrono::seconds snapshot_max_age{20 * 3600};
+    // KeepBoardSnapshots brings a kept snapshot forward this often (from the feed's rows, without
+    // the live boards or the store mutex).
+    std::chrono::seconds snapshot_refresh{3600};
+};
+
+// How the last build of a board found its totals (the start logs it), and what KeepBoardSnapshots did.
+struct BoardSnapshotReport {
+    bool from_snapshot = false;
+    std::size_t counted_since = 0;   // events counted after the snapshot, read from the feed's rows
+    std::size_t members_read = 0;    // members the snapshot lacked, their ledgers read whole
+    std::string why_not;             // why the whole ledger was read ("" when it was not)
 };
 
 class PointsService : UseCaseBase {
@@ -361,6 +380,17 @@ public:
     // The next builds' tuning; the parts the last build read the ledger in.
     void SetBoardBuildTuning(const BoardBuildTuning& tuning);
     int LastBuildParts() const { return last_build_parts_.load(); }
+    BoardSnapshotReport LastBuildReport() const;
+
+    // Board snapshots, called every half minute by serve on a thread of its own: writes the
+    // snapshot the last build left (its totals as of its horizon, before anything else changed
+    // them), else — every `snapshot_refresh` — brings each built board's kept snapshot forward by
+    // the events counted since (read from the change feed's rows in one snapshot of the database),
+    // or counts it again from the ledger when the feed cannot name them. Takes neither the store
+    // mutex nor the boards' lock while it reads or writes the database. Returns what it did, for
+    // the log ("" when nothing).
+    std::string KeepBoardSnapshots();
+    std::uint64_t SnapshotsKept() const { return snapshots_kept_.load(); }
 
     // Events another server counted (approved when recorded, or approved later), from the change
     // feed's rows (migration 97): event id → the transaction that counted it. Each is added to the
@@ -447,6 +477,16 @@ private:
     // The stored rows of `member_ids` read again and brought along (ApplyMemberWritesLocked); a
     // rebuild when one is gone. Caller holds store_mutex_.
     void BringAlongLocked(const std::vector<core::roster::Id>& member_ids);
+    // Board snapshots: the totals of a build restored from the kept snapshot and what was counted
+    // since (the horizon of that read), or nullopt with report.why_not (caller holds store_mutex_;
+    // `live` is being built).
+    std::optional<core::ports::LedgerHorizon> RestoreLocked(Live& live,
+                                                            std::vector<std::vector<core::points::Points>>& by_category,
+                                                            BoardSnapshotReport& report);
+    // The built board's totals as a snapshot to keep, before anything else changes them.
+    void StashSnapshot(const Live& live, const std::vector<std::vector<core::points::Points>>& by_category);
+    // A kept snapshot of `period` brought forward (or counted again from the ledger); what it did.
+    std::string RefreshSnapshot(const core::ports::PointsPeriodRecord& period);
 
     core::ports::PointsStore& points_;
     PointsFiles files_;
@@ -458,6 +498,16 @@ private:
     BoardBuildTuning tuning_;  // guarded by store_mutex_ (builds hold it)
     std::atomic<int> last_build_parts_{0};
     std::atomic<std::uint64_t> reloads_{0}, counted_applied_{0};
+    // Board snapshots: the last build's report, the snapshot it left to write (KeepBoardSnapshots),
+    // and when a kept snapshot was last written.
+    mutable std::mutex snapshot_mutex_;
+    BoardSnapshotReport last_report_;                                // by snapshot_mutex_
+    // The record (without its data) and the values, encoded by the keeper off the build's path.
+    std::optional<std::pair<core::ports::BoardSnapshotRecord, core::points::BoardSnapshot>> unwritten_;
+    std::chrono::steady_clock::time_point last_kept_{};              // by snapshot_mutex_
+    std::chrono::seconds snapshot_refresh_ = BoardBuildTuning{}.snapshot_refresh;  // by snapshot_mutex_ (the keeper's copy)
+    std::chrono::seconds snapshot_max_age_ = BoardBuildTuning{}.snapshot_max_age;  // by snapshot_mutex_
+    std::atomic<std::uint64_t> snapshots_kept_{0};
 };
 
 // The built-in catalog modelled on published county schemes (溧阳 星级制): 学习活动, 志愿服务,

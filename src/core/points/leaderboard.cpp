@@ -278,4 +278,12 @@ Points PointsBook::RawSum(MemberIdx member, RuleIdx rule) const {
     return at < sums_.size() ? sums_[at] : 0;
 }
 
+void PointsBook::SetRawSum(MemberIdx member, RuleIdx rule, Points sum) {
+    const std::int32_t column = column_[static_cast<std::size_t>(rule)];
+    if (column < 0) return;
+    const std::size_t at = static_cast<std::size_t>(member) * width_ + static_cast<std::size_t>(column);
+    if (at >= sums_.size()) sums_.resize((static_cast<std::size_t>(member) + 1) * width_, 0);
+    sums_[at] = sum;
+}
+
 }  // namespace lingyan::core::points

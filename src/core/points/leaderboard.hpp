@@ -137,6 +137,8 @@ public:
     void Reserve(MemberIdx count);
     // The member's raw sum for a capped rule (0 when none).
     Points RawSum(MemberIdx member, RuleIdx rule) const;
+    // Sets the raw sum of a capped rule (a board restored from a kept snapshot); no-op for an uncapped one.
+    void SetRawSum(MemberIdx member, RuleIdx rule, Points sum);
     const std::vector<Rule>& rules() const { return rules_; }
 
 private:

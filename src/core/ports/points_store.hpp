@@ -135,6 +135,16 @@ struct CountedEventsRead {
     LedgerHorizon horizon;
 };
 
+// A period's board totals kept between starts (core/points/board_snapshot.hpp), as of `horizon`,
+// under the rules and period `fingerprint` names (PointsService decides what it holds).
+struct BoardSnapshotRecord {
+    Id period_id = 0;
+    std::string fingerprint;
+    LedgerHorizon horizon;
+    std::string data;          // EncodeBoardSnapshot's text
+    double age_seconds = 0;    // how long ago it was kept, by the database's clock (LoadBoardSnapshot)
+};
+
 class PointsStore {
 public:
     virtual ~PointsStore() = default;
@@ -199,6 +209,22 @@ public:
                              const std::string& reason) = 0;
     // The id of the event reversing `id`, or 0.
     virtual Id FindReversal(Id id) = 0;
+
+    // Board snapshots (issue 15: a start that does not read the whole ledger). Kept only where the
+    // ledger's reads have a horizon and the change feed names each counted event (PostgreSQL,
+    // migrations 97 and 100); elsewhere Load finds none and Save keeps nothing.
+    virtual std::optional<BoardSnapshotRecord> LoadBoardSnapshot(Id period_id) = 0;
+    virtual void SaveBoardSnapshot(const BoardSnapshotRecord& snapshot) = 0;  // replaces the period's
+    // What a snapshot as of `since` lacks, read in one snapshot of the database whose horizon it
+    // returns: every event of `period` counted by a transaction `since` did not see (the change
+    // feed's rows: approved when recorded, or approved later) to `on_new`, and every counted event of
+    // `period` of `members` (those the snapshot has no row for) to `on_member`. nullopt when the
+    // feed cannot name them — a transaction noted whole (over 1,000 rows, a rule, period or member
+    // deleted) — or the store keeps no snapshots; nothing is then handed over.
+    virtual std::optional<LedgerHorizon> CountedEventsSince(
+        const points::Period& period, const LedgerHorizon& since, const std::vector<Id>& members,
+        const std::function<void(const PointsCountedEvent&)>& on_new,
+        const std::function<void(const PointsCountedEvent&)>& on_member) = 0;
 };
 
 }  // namespace lingyan::core::ports

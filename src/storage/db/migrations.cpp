@@ -1392,6 +1392,23 @@ INSERT INTO points_pending_queue (event_id, unit_id, day)
   WHERE e.status = 'pending' AND m.ended_on = '';
 )SQL",
      "", ""},
+    // Issue 15: a start read the whole ledger to build the boards (80 M events at province scale,
+    // 15–25 s of both cores). A board's totals are kept here as of a horizon of the ledger
+    // (core/points/board_snapshot.hpp; PointsService writes them after a build and refreshes them
+    // from the change feed), and a start reads them and only the events counted after. PostgreSQL
+    // only: the horizon and the feed's rows exist there. Stored uncompressed (the varints do not
+    // compress, and pglz would try each time).
+    {100, "points: board snapshots between starts (PostgreSQL)", "", "",
+     R"SQL(
+CREATE TABLE points_board_snapshots (
+  period_id BIGINT PRIMARY KEY REFERENCES points_periods(id) ON DELETE CASCADE,
+  fingerprint TEXT NOT NULL,
+  horizon TEXT NOT NULL,
+  taken_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  data BYTEA NOT NULL
+);
+ALTER TABLE points_board_snapshots ALTER COLUMN data SET STORAGE EXTERNAL;
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -356,6 +356,13 @@ std::optional<ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text) {
     return h;
 }
 
+std::string FormatLedgerHorizon(const ports::LedgerHorizon& horizon) {
+    std::string out = std::to_string(horizon.xmin) + ":" + std::to_string(horizon.xmax) + ":";
+    for (std::size_t i = 0; i < horizon.in_progress.size(); ++i)
+        out += (i ? "," : "") + std::to_string(horizon.in_progress[i]);
+    return out;
+}
+
 namespace {
 
 ports::LedgerHorizon HorizonOf(const std::string& snapshot) {
@@ -591,6 +598,114 @@ bool SqlPointsStore::DecideEvent(ports::Id id, points::EventStatus status, const
 ports::Id SqlPointsStore::FindReversal(ports::Id id) {
     auto rows = db_.Query(kSelectReversal, {id});
     return rows.empty() ? 0 : AsInt(rows[0][0]);
+}
+
+// ---- board snapshots (migration 100, PostgreSQL) ------------------------------------------------
+
+namespace {
+
+constexpr const char* kLoadSnapshot =
+    "SELECT fingerprint, horizon, EXTRACT(EPOCH FROM now() - taken_at), data FROM points_board_snapshots "
+    "WHERE period_id = ?";
+constexpr const char* kSaveSnapshot =
+    "INSERT INTO points_board_snapshots (period_id, fingerprint, horizon, taken_at, data) "
+    "VALUES (?, ?, ?, now(), ?::BYTEA) ON CONFLICT (period_id) DO UPDATE SET fingerprint = excluded.fingerprint, "
+    "horizon = excluded.horizon, taken_at = excluded.taken_at, data = excluded.data";
+// The feed's points entries of transactions a horizon did not see: from its xmax on, or running then.
+#define LINGYAN_UNSEEN "f.kind = 'points' AND (f.txid >= ? OR f.txid = ANY(?::BIGINT[]))"
+// Any of them noted whole ('*') or without rows: the feed cannot name its events.
+constexpr const char* kWholeSince =
+    "SELECT count(*) FROM change_feed f WHERE " LINGYAN_UNSEEN
+    " AND (EXISTS (SELECT 1 FROM change_feed_rows r WHERE r.txid = f.txid AND r.kind = f.kind AND r.tbl = '*')"
+    " OR NOT EXISTS (SELECT 1 FROM change_feed_rows r WHERE r.txid = f.txid AND r.kind = f.kind))";
+// The events they made counted (migration 97 notes each once: when it became approved).
+constexpr const char* kCountedSince =
+    "SELECT e.member_id, e.rule_id, e.quantity FROM change_feed f "
+    "JOIN change_feed_rows r ON r.txid = f.txid AND r.kind = f.kind AND r.tbl = 'points_events' "
+    "JOIN points_events e ON e.id = r.id WHERE " LINGYAN_UNSEEN " AND e.status = 'approved' AND e.day BETWEEN ? AND ?";
+#undef LINGYAN_UNSEEN
+
+std::string HexOf(std::string_view bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out = "\\x";
+    out.resize(2 + 2 * bytes.size());
+    char* at = out.data() + 2;
+    for (const unsigned char c : bytes) {
+        *at++ = kDigits[c >> 4];
+        *at++ = kDigits[c & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> BytesOfHex(std::string_view hex) {
+    if (!hex.starts_with("\\x") || hex.size() % 2 != 0) return std::nullopt;
+    const auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out((hex.size() - 2) / 2, '\0');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int hi = nibble(hex[2 + 2 * i]), lo = nibble(hex[3 + 2 * i]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out[i] = static_cast<char>(hi << 4 | lo);
+    }
+    return out;
+}
+
+std::string ArrayText(const std::vector<std::int64_t>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
+    return out + "}";
+}
+
+}  // namespace
+
+std::optional<ports::BoardSnapshotRecord> SqlPointsStore::LoadBoardSnapshot(ports::Id period_id) {
+    if (db_.dialect() != Dialect::kPostgres) return std::nullopt;
+    auto rows = db_.Query(kLoadSnapshot, {period_id});
+    if (rows.empty()) return std::nullopt;
+    ports::BoardSnapshotRecord out;
+    out.period_id = period_id;
+    out.fingerprint = AsText(rows[0][0]);
+    const auto horizon = ParseLedgerHorizon(AsText(rows[0][1]));
+    auto data = BytesOfHex(AsText(rows[0][3]));
+    if (!horizon || !data) throw StoreError("积分榜快照的记录无效（周期 " + std::to_string(period_id) + "）");
+    out.horizon = *horizon;
+    out.age_seconds = AsDouble(rows[0][2]);
+    out.data = std::move(*data);
+    return out;
+}
+
+void SqlPointsStore::SaveBoardSnapshot(const ports::BoardSnapshotRecord& snapshot) {
+    if (db_.dialect() != Dialect::kPostgres || !snapshot.horizon.known) return;
+    db_.Query(kSaveSnapshot, {snapshot.period_id, snapshot.fingerprint, FormatLedgerHorizon(snapshot.horizon),
+                              HexOf(snapshot.data)});
+}
+
+std::optional<ports::LedgerHorizon> SqlPointsStore::CountedEventsSince(
+    const points::Period& period, const ports::LedgerHorizon& since, const std::vector<ports::Id>& members,
+    const std::function<void(const ports::PointsCountedEvent&)>& on_new,
+    const std::function<void(const ports::PointsCountedEvent&)>& on_member) {
+    if (db_.dialect() != Dialect::kPostgres || db_.InTransaction() || !since.known) return std::nullopt;
+    std::optional<ports::LedgerHorizon> out;
+    InReadSnapshot(db_, "", [&] {
+        const auto horizon = HorizonOf(AsText(db_.Query("SELECT pg_current_snapshot()::text").at(0)[0]));
+        const SqlValue xmax{since.xmax}, running{ArrayText(since.in_progress)};
+        if (AsInt(db_.Query(kWholeSince, {xmax, running}).at(0)[0]) != 0) return;
+        db_.QueryEachInt(kCountedSince, {xmax, running, std::int64_t{period.from}, std::int64_t{period.to}},
+                         [&](std::span<const std::int64_t> r) { on_new({r[0], r[1], r[2]}); });
+        constexpr std::size_t kMembers = 500;  // a statement
+        for (std::size_t first = 0; first < members.size(); first += kMembers) {
+            std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
+            const std::string sql =
+                std::string(kCountedEvents) + " AND member_id IN " + InList(members, params, first, first + kMembers);
+            db_.QueryEachInt(sql, params, [&](std::span<const std::int64_t> r) { on_member({r[0], r[1], r[2]}); });
+        }
+        out = horizon;
+    });
+    return out;
 }
 
 }  // namespace lingyan::storage

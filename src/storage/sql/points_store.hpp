@@ -14,6 +14,8 @@ namespace lingyan::storage {
 // A PostgreSQL snapshot's text ("xmin:xmax:xip,…", pg_current_snapshot) as a ledger horizon, or
 // nullopt when it is not one.
 std::optional<core::ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text);
+// And back: the text ParseLedgerHorizon reads (a known horizon).
+std::string FormatLedgerHorizon(const core::ports::LedgerHorizon& horizon);
 
 class SqlPointsStore final : public core::ports::PointsStore, private ModuleStore {
 public:
@@ -57,6 +59,14 @@ public:
     bool DecideEvent(core::ports::Id id, core::points::EventStatus status, const std::string& by, const std::string& at,
                      const std::string& reason) override;
     core::ports::Id FindReversal(core::ports::Id id) override;
+
+    std::optional<core::ports::BoardSnapshotRecord> LoadBoardSnapshot(core::ports::Id period_id) override;
+    void SaveBoardSnapshot(const core::ports::BoardSnapshotRecord& snapshot) override;
+    std::optional<core::ports::LedgerHorizon> CountedEventsSince(
+        const core::points::Period& period, const core::ports::LedgerHorizon& since,
+        const std::vector<core::ports::Id>& members,
+        const std::function<void(const core::ports::PointsCountedEvent&)>& on_new,
+        const std::function<void(const core::ports::PointsCountedEvent&)>& on_member) override;
 
 private:
     // PostgreSQL: makes the ledger partition of the event's year if it has none (migration 90).

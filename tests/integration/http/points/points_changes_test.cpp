@@ -8,6 +8,7 @@
 // deadline.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <string>
@@ -72,6 +73,18 @@ std::string Board(app::PointsService& points) {
 }
 
 std::string Today(composition::Runtime& rt) { return rt.clock.Today(); }
+
+// A Board() text's entries in id order: two boards that list members tied with each other in
+// another order read alike.
+std::string Ranked(const std::string& board) {
+    std::vector<std::string> entries;
+    for (std::size_t at = 0, end; (end = board.find(' ', at)) != std::string::npos; at = end + 1)
+        entries.push_back(board.substr(at, end - at));
+    std::sort(entries.begin(), entries.end());
+    std::string out;
+    for (const auto& e : entries) out += e + " ";
+    return out;
+}
 
 // Whether a Board() text has member `id` on it.
 bool HasMember(const std::string& board, Id id) {
@@ -375,6 +388,147 @@ TEST_F(PointsTwoServers, WhatOthersCommitWhileAServerLoadsItsViewsIsAppliedWhenI
     EXPECT_GE(ms, 0) << "the event committed during the load never reached the new server";
     EXPECT_NE(Board(*c.points), built);
     EXPECT_EQ(c.points->CompareWithRecount(), 0u);
+}
+
+// Board snapshots (migration 100): a server that starts after A kept one restores its boards from
+// it and reads only what was counted since — events approved on A, an event written behind the
+// services — and the whole ledgers of the members the snapshot lacks (a membership begun again); a
+// member whose membership ended since is not on the board. Its boards equal A's and a recount.
+TEST_F(PointsTwoServers, AStartFromTheKeptSnapshotReadsOnlyWhatWasCountedSinceAndEqualsARecount) {
+    auto members = A().Members(kAdmin, std::nullopt, "", 200);
+    ASSERT_TRUE(members) << members.error().message;
+    std::vector<app::MemberRef> people;  // members with a roster person
+    for (const auto& m : *members)
+        if (m.person_id != 0) people.push_back(m);
+    ASSERT_GE(people.size(), 5u);
+    auto db = storage::OpenPostgres(url_);
+    // The member who returns: ended before the snapshot, its ledger holding a counted event.
+    const app::MemberRef returning = people[0], leaving = people[1];
+    CountedBehind(*db, returning.id);
+    auto& roster = *a_->runtime().roster;
+    const Id org = roster.GetPerson(kAdmin, returning.person_id)->person.party_org_id;
+    ASSERT_NE(org, 0);
+    app::PersonPatch leave;
+    leave.party_org_id = 0;
+    ASSERT_TRUE(roster.UpdatePerson(kAdmin, returning.person_id, leave));
+    A().Reload();  // the snapshot is the last build's: one without the member
+
+    ASSERT_EQ(A().CompareWithRecount(), 0u);
+    const std::string kept = A().KeepBoardSnapshots();
+    EXPECT_NE(kept.find("积分榜快照已保存"), std::string::npos) << kept;
+    EXPECT_EQ(A().SnapshotsKept(), 1u);
+    EXPECT_EQ(A().KeepBoardSnapshots(), "") << "nothing new to keep within the hour";
+
+    // Counted since: three members at once, one approval, one event behind the services.
+    app::BulkRecord bulk;
+    bulk.rule = "ZY01";
+    bulk.date = Today(a_->runtime());
+    bulk.members = {people[2].id, people[3].id, people[4].id};
+    auto recorded = A().RecordBulk(kAdmin, bulk);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    ASSERT_TRUE(A().Approve(kAdmin, Declare(people[3].id)));
+    CountedBehind(*db, people[4].id);
+    ASSERT_TRUE(roster.UpdatePerson(kAdmin, leaving.person_id, leave));
+    app::PersonPatch back;
+    back.party_org_id = org;
+    ASSERT_TRUE(roster.UpdatePerson(kAdmin, returning.person_id, back));
+
+    composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
+    c.roster->Reload();
+    EXPECT_EQ(c.points->CompareWithRecount(), 0u);
+    const auto report = c.points->LastBuildReport();
+    EXPECT_TRUE(report.from_snapshot) << report.why_not;
+    EXPECT_EQ(report.counted_since, 5u);
+    EXPECT_EQ(report.members_read, 1u) << "the returning member's ledger";
+    const std::string now = Board(*c.points);
+    EXPECT_TRUE(HasMember(now, returning.id));
+    EXPECT_FALSE(HasMember(now, leaving.id));
+    // A lists the returning member last among those tied with it (appended in place); a build, in id order.
+    EXPECT_GE(WaitMs([&] { return Ranked(Board(A())) == Ranked(now); }), 0) << "the restored boards differ from A's";
+
+    // That start left its own snapshot, as of its read: the next start counts nothing since.
+    EXPECT_NE(c.points->KeepBoardSnapshots().find("积分榜快照已保存"), std::string::npos);
+    composition::Runtime d(url_, TestAuditKey(url_), TestDataDir(url_));
+    d.roster->Reload();
+    EXPECT_EQ(d.points->CompareWithRecount(), 0u);
+    EXPECT_TRUE(d.points->LastBuildReport().from_snapshot);
+    EXPECT_EQ(d.points->LastBuildReport().counted_since, 0u);
+    EXPECT_EQ(d.points->LastBuildReport().members_read, 0u);
+    EXPECT_EQ(Board(*d.points), now);
+}
+
+// A kept snapshot is not trusted when the feed cannot name what was counted since (an entry noted
+// whole), when the rules changed, when it is older than the feed keeps, or when it does not decode:
+// the start reads the whole ledger and says why.
+TEST_F(PointsTwoServers, AKeptSnapshotTheStartCannotTrustIsNotUsed) {
+    ASSERT_EQ(A().CompareWithRecount(), 0u);
+    ASSERT_FALSE(A().KeepBoardSnapshots().empty());
+    auto db = storage::OpenPostgres(url_);
+    const auto start = [&](const std::string& why) {
+        composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
+        c.roster->Reload();
+        EXPECT_EQ(c.points->CompareWithRecount(), 0u) << why;
+        const auto report = c.points->LastBuildReport();
+        EXPECT_FALSE(report.from_snapshot) << why;
+        EXPECT_NE(report.why_not.find(why), std::string::npos) << report.why_not;
+        const std::string board = Board(*c.points);
+        EXPECT_GE(WaitMs([&] { return Board(A()) == board; }), 0) << why;
+    };
+    const std::string saved = storage::AsText(db->Query("SELECT encode(data, 'hex') FROM points_board_snapshots")[0][0]);
+    db->Query("UPDATE points_board_snapshots SET data = '\\x00'");
+    start("不是积分榜快照");
+    db->Query("UPDATE points_board_snapshots SET data = decode(?, 'hex'), taken_at = now() - interval '21 hours'", {saved});
+    start("超过变更记录的保留期");
+    db->Query("UPDATE points_board_snapshots SET taken_at = now()");
+    CountedBehind(*db, SomeMembers(1).at(0));
+    db->Query("UPDATE points_periods SET name = name || ' '");  // noted whole
+    start("整批变更");
+
+    auto rules = A().Rules(kAdmin);
+    ASSERT_TRUE(rules);
+    app::PointsRulePatch patch;
+    patch.points = 9 * core::points::kOnePoint;
+    ASSERT_TRUE(A().UpdateRule(kAdmin, rules->front().id, patch));
+    start("积分规则或周期有变");
+}
+
+// The keeper brings a kept snapshot forward from the feed's rows (a start afterwards counts nothing
+// since); after an entry noted whole it counts the snapshot again from the ledger.
+TEST_F(PointsTwoServers, TheKeeperBringsTheSnapshotForwardOrCountsItAgain) {
+    // The keeper on a server without a feed, so that nothing rebuilds its board meanwhile.
+    composition::Runtime keeper(url_, TestAuditKey(url_), TestDataDir(url_));
+    keeper.roster->Reload();
+    auto& points = *keeper.points;
+    ASSERT_EQ(points.CompareWithRecount(), 0u);
+    app::BoardBuildTuning tuning;
+    tuning.snapshot_refresh = std::chrono::seconds(0);
+    points.SetBoardBuildTuning(tuning);
+    ASSERT_NE(points.KeepBoardSnapshots().find("积分榜快照已保存"), std::string::npos);
+    const auto members = SomeMembers(3);
+    auto db = storage::OpenPostgres(url_);
+    CountedBehind(*db, members[0]);
+    CountedBehind(*db, members[1]);
+    const std::string forward = points.KeepBoardSnapshots();
+    EXPECT_NE(forward.find("由变更记录前推 2 条"), std::string::npos) << forward;
+    // Nothing counted since, but brought forward all the same: it stays younger than the feed's day.
+    EXPECT_NE(points.KeepBoardSnapshots().find("由变更记录前推 0 条"), std::string::npos);
+    const auto start = [&] {
+        composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
+        c.roster->Reload();
+        EXPECT_EQ(c.points->CompareWithRecount(), 0u);
+        const auto report = c.points->LastBuildReport();
+        EXPECT_TRUE(report.from_snapshot) << report.why_not;
+        EXPECT_EQ(report.counted_since, 0u) << "the kept snapshot had everything";
+        const std::string board = Board(*c.points);
+        EXPECT_GE(WaitMs([&] { return Board(A()) == board; }), 0);
+    };
+    start();
+
+    CountedBehind(*db, members[2]);
+    db->Query("UPDATE points_periods SET name = name || ' '");  // noted whole
+    const std::string again = points.KeepBoardSnapshots();
+    EXPECT_NE(again.find("由账本重新统计"), std::string::npos) << again;
+    start();
 }
 
 }  // namespace
