@@ -3,7 +3,7 @@
 # filled by `lingyan load-province` (issue 15 speed targets: p99 < 50 ms; restart serving < 30 s).
 # Adds two accounts (admin; county officer of 第1市第1县) on first use, starts `lingyan serve`
 # and times it to the first answered leaderboard (the start rebuilds the roster index and the
-# boards from the database), then runs wrk -t2 -c200 for SECONDS on each page, latencies by wrk.
+# boards from the database — from a kept board snapshot when there is one), then runs wrk -t2 -c200 for SECONDS on each page, latencies by wrk.
 #   usage: province_http_bench.sh BIN "host=… port=… user=… dbname=…" [SECONDS]
 set -euo pipefail
 BIN=$(realpath "$1"); DB=$2; SECS=${3:-20}
@@ -52,3 +52,6 @@ for route in "county /api/v1/points/leaderboard?top=50 gzip" "county /api/v1/poi
     grep -E "Latency  |50%|99%|Requests/sec|Non-2xx|Socket errors" || true
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# How the boards were built (from the kept snapshot or the whole ledger) and the snapshot the
+# server kept meanwhile (PointsService::KeepBoardSnapshots, every 30 s).
+sed -n 's/.*\(积分榜.*\)/  \1/p' "$DIR/serve.log"

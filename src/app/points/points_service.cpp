@@ -759,6 +759,10 @@ std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std
         report.why_not = "没有保存的快照";
         return std::nullopt;
     }
+    if (!record->here) {
+        report.why_not = "快照来自另一个数据库（由备份恢复或迁移而来）";
+        return std::nullopt;
+    }
     if (record->fingerprint != live.Fingerprint()) {
         report.why_not = "快照之后积分规则或周期有变";
         return std::nullopt;
@@ -933,7 +937,8 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
         std::lock_guard lock(snapshot_mutex_);
         max_age = snapshot_max_age_;
     }
-    if (record && record->fingerprint == fingerprint && record->age_seconds <= static_cast<double>(max_age.count())) {
+    if (record && record->here && record->fingerprint == fingerprint &&
+        record->age_seconds <= static_cast<double>(max_age.count())) {
         snapshot = points::DecodeBoardSnapshot(record->data);
         if (snapshot && snapshot->categories == rules.categories && snapshot->columns == rules.Columns())
             horizon = points_.CountedEventsSince(

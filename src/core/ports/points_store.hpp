@@ -143,6 +143,9 @@ struct BoardSnapshotRecord {
     LedgerHorizon horizon;
     std::string data;          // EncodeBoardSnapshot's text
     double age_seconds = 0;    // how long ago it was kept, by the database's clock (LoadBoardSnapshot)
+    // Kept by this database: a copy restored elsewhere counts its transactions anew, so its
+    // horizon means nothing there (LoadBoardSnapshot).
+    bool here = true;
 };
 
 class PointsStore {

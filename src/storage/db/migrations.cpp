@@ -1396,14 +1396,16 @@ INSERT INTO points_pending_queue (event_id, unit_id, day)
     // 15–25 s of both cores). A board's totals are kept here as of a horizon of the ledger
     // (core/points/board_snapshot.hpp; PointsService writes them after a build and refreshes them
     // from the change feed), and a start reads them and only the events counted after. PostgreSQL
-    // only: the horizon and the feed's rows exist there. Stored uncompressed (the varints do not
-    // compress, and pglz would try each time).
+    // only: the horizon and the feed's rows exist there. The horizon's transaction numbers mean
+    // something only in the cluster that wrote it: `system_id` (pg_control_system) tells a dump
+    // restored elsewhere. Stored uncompressed (the varints do not compress, and pglz would try).
     {100, "points: board snapshots between starts (PostgreSQL)", "", "",
      R"SQL(
 CREATE TABLE points_board_snapshots (
   period_id BIGINT PRIMARY KEY REFERENCES points_periods(id) ON DELETE CASCADE,
   fingerprint TEXT NOT NULL,
   horizon TEXT NOT NULL,
+  system_id BIGINT NOT NULL,
   taken_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   data BYTEA NOT NULL
 );

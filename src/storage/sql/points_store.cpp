@@ -604,13 +604,17 @@ ports::Id SqlPointsStore::FindReversal(ports::Id id) {
 
 namespace {
 
+// `here`: written by this cluster (a dump restored into another starts its transaction numbers
+// anew) and not ahead of it.
 constexpr const char* kLoadSnapshot =
-    "SELECT fingerprint, horizon, EXTRACT(EPOCH FROM now() - taken_at), data FROM points_board_snapshots "
-    "WHERE period_id = ?";
+    "SELECT fingerprint, horizon, EXTRACT(EPOCH FROM now() - taken_at), data, "
+    "system_id = (SELECT system_identifier FROM pg_control_system()), "
+    "pg_snapshot_xmax(pg_current_snapshot())::TEXT::BIGINT FROM points_board_snapshots WHERE period_id = ?";
 constexpr const char* kSaveSnapshot =
-    "INSERT INTO points_board_snapshots (period_id, fingerprint, horizon, taken_at, data) "
-    "VALUES (?, ?, ?, now(), ?::BYTEA) ON CONFLICT (period_id) DO UPDATE SET fingerprint = excluded.fingerprint, "
-    "horizon = excluded.horizon, taken_at = excluded.taken_at, data = excluded.data";
+    "INSERT INTO points_board_snapshots (period_id, fingerprint, horizon, system_id, taken_at, data) "
+    "VALUES (?, ?, ?, (SELECT system_identifier FROM pg_control_system()), now(), ?::BYTEA) "
+    "ON CONFLICT (period_id) DO UPDATE SET fingerprint = excluded.fingerprint, horizon = excluded.horizon, "
+    "system_id = excluded.system_id, taken_at = excluded.taken_at, data = excluded.data";
 // The feed's points entries of transactions a horizon did not see: from its xmax on, or running then.
 #define LINGYAN_UNSEEN "f.kind = 'points' AND (f.txid >= ? OR f.txid = ANY(?::BIGINT[]))"
 // Any of them noted whole ('*') or without rows: the feed cannot name its events.
@@ -673,6 +677,7 @@ std::optional<ports::BoardSnapshotRecord> SqlPointsStore::LoadBoardSnapshot(port
     auto data = BytesOfHex(AsText(rows[0][3]));
     if (!horizon || !data) throw StoreError("积分榜快照的记录无效（周期 " + std::to_string(period_id) + "）");
     out.horizon = *horizon;
+    out.here = AsText(rows[0][4]) == "t" && horizon->xmax <= AsInt(rows[0][5]);
     out.age_seconds = AsDouble(rows[0][2]);
     out.data = std::move(*data);
     return out;

@@ -458,8 +458,9 @@ TEST_F(PointsTwoServers, AStartFromTheKeptSnapshotReadsOnlyWhatWasCountedSinceAn
 }
 
 // A kept snapshot is not trusted when the feed cannot name what was counted since (an entry noted
-// whole), when the rules changed, when it is older than the feed keeps, or when it does not decode:
-// the start reads the whole ledger and says why.
+// whole), when the rules changed, when it is older than the feed keeps, when another database wrote
+// it (a dump restored elsewhere), or when it does not decode: the start reads the whole ledger and
+// says why.
 TEST_F(PointsTwoServers, AKeptSnapshotTheStartCannotTrustIsNotUsed) {
     ASSERT_EQ(A().CompareWithRecount(), 0u);
     ASSERT_FALSE(A().KeepBoardSnapshots().empty());
@@ -474,12 +475,17 @@ TEST_F(PointsTwoServers, AKeptSnapshotTheStartCannotTrustIsNotUsed) {
         const std::string board = Board(*c.points);
         EXPECT_GE(WaitMs([&] { return Board(A()) == board; }), 0) << why;
     };
-    const std::string saved = storage::AsText(db->Query("SELECT encode(data, 'hex') FROM points_board_snapshots")[0][0]);
+    const auto row = db->Query("SELECT encode(data, 'hex'), horizon FROM points_board_snapshots").at(0);
+    const std::string saved = storage::AsText(row[0]), saved_horizon = storage::AsText(row[1]);
     db->Query("UPDATE points_board_snapshots SET data = '\\x00'");
     start("不是积分榜快照");
     db->Query("UPDATE points_board_snapshots SET data = decode(?, 'hex'), taken_at = now() - interval '21 hours'", {saved});
     start("超过变更记录的保留期");
-    db->Query("UPDATE points_board_snapshots SET taken_at = now()");
+    db->Query("UPDATE points_board_snapshots SET taken_at = now(), system_id = system_id + 1");
+    start("快照来自另一个数据库");
+    db->Query("UPDATE points_board_snapshots SET system_id = system_id - 1, horizon = '900000000:900000000:'");
+    start("快照来自另一个数据库");  // a horizon ahead of the database: not written by this one
+    db->Query("UPDATE points_board_snapshots SET horizon = ?", {saved_horizon});
     CountedBehind(*db, SomeMembers(1).at(0));
     db->Query("UPDATE points_periods SET name = name || ' '");  // noted whole
     start("整批变更");
