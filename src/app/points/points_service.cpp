@@ -880,6 +880,11 @@ BoardSnapshotReport PointsService::LastBuildReport() const {
 }
 
 std::string PointsService::KeepBoardSnapshots() {
+    const auto began = std::chrono::steady_clock::now();
+    const auto took = [&] {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
+        return "，用时 " + std::to_string(ms.count() / 1000) + "." + std::to_string(ms.count() % 1000 / 100) + " s";
+    };
     std::optional<std::pair<ports::BoardSnapshotRecord, points::BoardSnapshot>> unwritten;
     {
         std::lock_guard lock(snapshot_mutex_);
@@ -894,7 +899,8 @@ std::string PointsService::KeepBoardSnapshots() {
         std::lock_guard lock(snapshot_mutex_);
         last_kept_ = std::chrono::steady_clock::now();
         return "积分榜快照已保存（周期 " + std::to_string(record.period_id) + "，" +
-               std::to_string(values.member_ids.size()) + " 名党员，" + std::to_string(record.data.size() >> 10) + " KiB）";
+               std::to_string(values.member_ids.size()) + " 名党员，" + std::to_string(record.data.size() >> 10) + " KiB" +
+               took() + "）";
     }
     std::vector<ports::PointsPeriodRecord> built;
     {
@@ -906,6 +912,7 @@ std::string PointsService::KeepBoardSnapshots() {
         const std::string line = RefreshSnapshot(period);
         if (!line.empty()) out += (out.empty() ? "" : "；") + line;
     }
+    if (!out.empty()) out += took();
     std::lock_guard lock(snapshot_mutex_);
     last_kept_ = std::chrono::steady_clock::now();
     return out;
@@ -965,9 +972,24 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
         for (const auto& m : points_.ListMembers())
             if (m.ended_on.empty() || m.ended_on > points::FormatDate(period.period.to)) fresh.member_ids.push_back(m.id);
         fresh.values.assign(fresh.member_ids.size() * fresh.stride(), 0);
+        // Rows by id through a dense array while ids are about as many as the members (a binary
+        // search per event made this 56 s at province scale).
+        std::vector<std::int32_t> row_at;
+        if (!fresh.member_ids.empty() && fresh.member_ids.back() >= 0 &&
+            static_cast<std::size_t>(fresh.member_ids.back()) <= 8 * fresh.member_ids.size() + 1024) {
+            row_at.assign(static_cast<std::size_t>(fresh.member_ids.back()) + 1, -1);
+            for (std::size_t row = 0; row < fresh.member_ids.size(); ++row)
+                row_at[static_cast<std::size_t>(fresh.member_ids[row])] = static_cast<std::int32_t>(row);
+        }
+        const auto row_of = [&](Id id) -> std::optional<std::size_t> {
+            if (row_at.empty()) return fresh.RowOf(id);
+            if (id < 0 || static_cast<std::size_t>(id) >= row_at.size() || row_at[static_cast<std::size_t>(id)] < 0)
+                return std::nullopt;
+            return static_cast<std::size_t>(row_at[static_cast<std::size_t>(id)]);
+        };
         const auto read = points_.ForEachCountedEvent(period.period, {.parts = 1},
                                                       [&](int, const ports::PointsCountedEvent& e) {
-                                                          const auto row = fresh.RowOf(e.member_id);
+                                                          const auto row = row_of(e.member_id);
                                                           const auto rule = rule_of(e.rule_id);
                                                           if (row && rule) points::CountIntoSnapshot(fresh, rules, *row, *rule, e.quantity);
                                                       });
