@@ -1,6 +1,7 @@
 #include "main/composition.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -202,6 +203,26 @@ void Runtime::AnchorAudit() {
     storage::AnchorAuditHead(*store, audit_anchor_path, clock.NowIso());
 }
 
+namespace {
+
+// The points boards' work (issue 15): whole rebuilds, other servers' counted events applied one by
+// one, whether the last build came from a kept snapshot, snapshots written.
+std::string PointsMetricsText(const app::PointsService& points) {
+    const auto line = [](const char* name, const char* type, const char* help, std::uint64_t value) {
+        return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+               std::to_string(value) + "\n";
+    };
+    return line("lingyan_points_board_rebuilds_total", "counter", "Points boards rebuilt whole.", points.ReloadCount()) +
+           line("lingyan_points_counted_applied_total", "counter",
+                "Other servers' counted points events applied one by one.", points.CountedChangesApplied()) +
+           line("lingyan_points_board_from_snapshot", "gauge",
+                "1 when the last board build started from a kept snapshot (0: the whole ledger).",
+                points.LastBuildReport().from_snapshot ? 1 : 0) +
+           line("lingyan_points_snapshots_kept_total", "counter", "Board snapshots written.", points.SnapshotsKept());
+}
+
+}  // namespace
+
 http::Services& Runtime::Services() {
     if (!services_)
         services_ = std::make_unique<http::Services>(http::Services{*auth, *roster, *audit,
@@ -213,7 +234,8 @@ http::Services& Runtime::Services() {
                                                                     *nominations});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
-            return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string());
+            return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string()) +
+                   PointsMetricsText(*points);
         };
     return *services_;
 }

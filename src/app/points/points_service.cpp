@@ -32,6 +32,20 @@ constexpr std::int64_t kMaxTiedBeyondTop = 1000;  // a top-N page carries at mos
 constexpr std::int64_t kMaxPublicityMembers = 5000;
 constexpr std::size_t kMaxPublicityEvents = 2000;
 
+// Ids to indexes through a dense array when the ids are (as ids are) about as many as the rows: a
+// hash lookup or a binary search per event was half of a board's rebuild. `for_each(put)` calls
+// put(id, index) for every pair; empty when the ids are too sparse (the caller looks them up).
+template <typename ForEach>
+std::vector<std::int32_t> DenseIndex(core::roster::Id top, std::size_t count, ForEach for_each) {
+    std::vector<std::int32_t> out;
+    if (top < 0 || static_cast<std::size_t>(top) > 8 * count + 1024) return out;
+    out.assign(static_cast<std::size_t>(top) + 1, -1);
+    for_each([&](core::roster::Id id, std::int32_t idx) {
+        if (id >= 0) out[static_cast<std::size_t>(id)] = idx;
+    });
+    return out;
+}
+
 bool IsApprover(Role r) { return r == Role::kAdmin || r == Role::kCounty || r == Role::kTown || r == Role::kSecretary; }
 // Periods and rules are the deployment's: closing a period or changing a rule's points acts on every
 // county, so only a role whose scope covers them all (admin) may change them (issue 11, finding 7).
@@ -147,6 +161,16 @@ struct PointsService::Live {
                    std::to_string(r.rule.category.size()) + ":" + r.rule.category + " " + std::to_string(r.rule.points) +
                    " cap " + (r.rule.cap ? std::to_string(*r.rule.cap) : "-");
         return out;
+    }
+    // One counted event of a build (from the ledger, or of a member a snapshot lacks): the cap book,
+    // the tally, the 清零 net and the category totals the board is then loaded with.
+    void CountBuilt(MemberIdx m, RuleIdx r, Points quantity, std::vector<std::vector<Points>>& by_category) {
+        const auto member = static_cast<std::size_t>(m);
+        const auto rule = static_cast<std::size_t>(r);
+        const Points delta = book->Approve(m, r, quantity);
+        tally[member] += delta;
+        if (zeroing_rule[rule]) zeroing_net[member] += quantity;
+        by_category[static_cast<std::size_t>(category_of_rule[rule])][member] += delta;
     }
     bool MemberSaw(Id member, std::int64_t tx) const {
         const auto it = member_horizon.find(member);
@@ -654,17 +678,12 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
     live->tally.assign(member_count, 0);
     live->zeroing_net.assign(member_count, 0);
     std::vector<std::vector<Points>> by_category(live->categories.size(), std::vector<Points>(member_count, 0));
-    // Ids to indexes through dense arrays when the ids are (as ids are) about as many as the rows:
-    // a hash lookup per event was half the rebuild's time.
     const auto dense = [](const auto& by_id, std::size_t count) {
         Id top = 0;
         for (const auto& [id, idx] : by_id) top = std::max(top, id);
-        std::vector<std::int32_t> out;
-        if (top < 0 || static_cast<std::size_t>(top) > 8 * count + 1024) return out;
-        out.assign(static_cast<std::size_t>(top) + 1, -1);
-        for (const auto& [id, idx] : by_id)
-            if (id >= 0) out[static_cast<std::size_t>(id)] = idx;
-        return out;
+        return DenseIndex(top, count, [&](const auto& put) {
+            for (const auto& [id, idx] : by_id) put(id, idx);
+        });
     };
     const auto member_at = dense(live->member_by_id, live->members.size());
     const auto rule_at = dense(live->rule_by_id, live->rules.size());
@@ -704,13 +723,7 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
         for (const auto& e : batch) sorted[start[static_cast<std::size_t>(e.member) >> bucket_bits]++] = e;
         for (const auto& e : sorted) {
             const MemberIdx m = by_id ? member_at[static_cast<std::size_t>(e.member)] : e.member;
-            if (m < 0) continue;
-            const auto member = static_cast<std::size_t>(m);
-            const auto rule = static_cast<std::size_t>(e.rule);
-            const Points delta = live->book->Approve(m, e.rule, e.quantity);
-            live->tally[member] += delta;
-            if (live->zeroing_rule[rule]) live->zeroing_net[member] += e.quantity;
-            by_category[static_cast<std::size_t>(live->category_of_rule[rule])][member] += delta;
+            if (m >= 0) live->CountBuilt(m, e.rule, e.quantity, by_category);
         }
         batch.clear();
     };
@@ -836,14 +849,7 @@ std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std
         for (std::size_t r = 0; r < rules.rules.size(); ++r)
             if (rules.rules[r].cap) live.book->SetRawSum(m, static_cast<RuleIdx>(r), values[1 + categories + column++]);
     }
-    for (const auto& e : of_missing) {
-        const auto member = static_cast<std::size_t>(e.member);
-        const auto rule = static_cast<std::size_t>(e.rule);
-        const Points delta = live.book->Approve(e.member, e.rule, e.quantity);
-        live.tally[member] += delta;
-        if (live.zeroing_rule[rule]) live.zeroing_net[member] += e.quantity;
-        by_category[static_cast<std::size_t>(live.category_of_rule[rule])][member] += delta;
-    }
+    for (const auto& e : of_missing) live.CountBuilt(e.member, e.rule, e.quantity, by_category);
     report.from_snapshot = true;
     report.members_read = missing.size();
     return horizon;
@@ -972,15 +978,12 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
         for (const auto& m : points_.ListMembers())
             if (m.ended_on.empty() || m.ended_on > points::FormatDate(period.period.to)) fresh.member_ids.push_back(m.id);
         fresh.values.assign(fresh.member_ids.size() * fresh.stride(), 0);
-        // Rows by id through a dense array while ids are about as many as the members (a binary
-        // search per event made this 56 s at province scale).
-        std::vector<std::int32_t> row_at;
-        if (!fresh.member_ids.empty() && fresh.member_ids.back() >= 0 &&
-            static_cast<std::size_t>(fresh.member_ids.back()) <= 8 * fresh.member_ids.size() + 1024) {
-            row_at.assign(static_cast<std::size_t>(fresh.member_ids.back()) + 1, -1);
-            for (std::size_t row = 0; row < fresh.member_ids.size(); ++row)
-                row_at[static_cast<std::size_t>(fresh.member_ids[row])] = static_cast<std::int32_t>(row);
-        }
+        // Rows by id through a dense array (a binary search per event made this 56 s at province scale).
+        const auto row_at = DenseIndex(fresh.member_ids.empty() ? 0 : fresh.member_ids.back(), fresh.member_ids.size(),
+                                       [&](const auto& put) {
+                                           for (std::size_t row = 0; row < fresh.member_ids.size(); ++row)
+                                               put(fresh.member_ids[row], static_cast<std::int32_t>(row));
+                                       });
         const auto row_of = [&](Id id) -> std::optional<std::size_t> {
             if (row_at.empty()) return fresh.RowOf(id);
             if (id < 0 || static_cast<std::size_t>(id) >= row_at.size() || row_at[static_cast<std::size_t>(id)] < 0)

@@ -39,7 +39,9 @@ TEST_P(Operations, MetricsLabelLatencyByRoutePatternAndShowPoolAndDatabaseGauges
     for (const char* series : {"lingyan_worker_queue_depth 0", "lingyan_worker_busy 0", "lingyan_worker_threads 2",
                                "lingyan_http_requests_in_flight 1", "lingyan_process_resident_memory_bytes ",
                                "lingyan_process_open_fds ", "lingyan_db_pool_size{backend=",
-                               "lingyan_db_reconnects_total{backend="})
+                               "lingyan_db_reconnects_total{backend=", "lingyan_points_board_rebuilds_total ",
+                               "lingyan_points_counted_applied_total 0", "lingyan_points_board_from_snapshot 0",
+                               "lingyan_points_snapshots_kept_total 0"})
         EXPECT_NE(m.find(series), std::string::npos) << series;
     const std::string backend = GetParam() == "sqlite" ? "sqlite" : "postgresql";
     EXPECT_NE(m.find("lingyan_db_up{backend=\"" + backend + "\"} 1"), std::string::npos) << m;
