@@ -877,7 +877,8 @@ void PointsService::StashSnapshot(const Live& live, const std::vector<std::vecto
     record.fingerprint = live.Fingerprint();
     record.horizon = live.horizon;
     std::lock_guard lock(snapshot_mutex_);
-    unwritten_.emplace(std::move(record), std::move(snapshot));
+    const Id period = record.period_id;
+    unwritten_.insert_or_assign(period, std::make_pair(std::move(record), std::move(snapshot)));
 }
 
 BoardSnapshotReport PointsService::LastBuildReport() const {
@@ -891,22 +892,26 @@ std::string PointsService::KeepBoardSnapshots() {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
         return "，用时 " + std::to_string(ms.count() / 1000) + "." + std::to_string(ms.count() % 1000 / 100) + " s";
     };
-    std::optional<std::pair<ports::BoardSnapshotRecord, points::BoardSnapshot>> unwritten;
+    decltype(unwritten_) unwritten;
     {
         std::lock_guard lock(snapshot_mutex_);
         unwritten.swap(unwritten_);
-        if (!unwritten && std::chrono::steady_clock::now() - last_kept_ < snapshot_refresh_) return {};
+        if (unwritten.empty() && std::chrono::steady_clock::now() - last_kept_ < snapshot_refresh_) return {};
     }
-    if (unwritten) {
-        auto& [record, values] = *unwritten;
-        record.data = points::EncodeBoardSnapshot(values);
-        points_.SaveBoardSnapshot(record);
-        ++snapshots_kept_;
+    if (!unwritten.empty()) {
+        std::string out;
+        for (auto& [period, kept] : unwritten) {
+            auto& [record, values] = kept;
+            record.data = points::EncodeBoardSnapshot(values);
+            points_.SaveBoardSnapshot(record);
+            ++snapshots_kept_;
+            out += (out.empty() ? "" : "；") + ("积分榜快照已保存（周期 " + std::to_string(period) + "，" +
+                                               std::to_string(values.member_ids.size()) + " 名党员，" +
+                                               std::to_string(record.data.size() >> 10) + " KiB）");
+        }
         std::lock_guard lock(snapshot_mutex_);
         last_kept_ = std::chrono::steady_clock::now();
-        return "积分榜快照已保存（周期 " + std::to_string(record.period_id) + "，" +
-               std::to_string(values.member_ids.size()) + " 名党员，" + std::to_string(record.data.size() >> 10) + " KiB" +
-               took() + "）";
+        return out + took();
     }
     std::vector<ports::PointsPeriodRecord> built;
     {

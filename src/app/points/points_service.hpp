@@ -498,12 +498,12 @@ private:
     BoardBuildTuning tuning_;  // guarded by store_mutex_ (builds hold it)
     std::atomic<int> last_build_parts_{0};
     std::atomic<std::uint64_t> reloads_{0}, counted_applied_{0};
-    // Board snapshots: the last build's report, the snapshot it left to write (KeepBoardSnapshots),
+    // Board snapshots: the last build's report, the snapshots builds left to write (KeepBoardSnapshots),
     // and when a kept snapshot was last written.
     mutable std::mutex snapshot_mutex_;
     BoardSnapshotReport last_report_;                                // by snapshot_mutex_
-    // The record (without its data) and the values, encoded by the keeper off the build's path.
-    std::optional<std::pair<core::ports::BoardSnapshotRecord, core::points::BoardSnapshot>> unwritten_;
+    // By period: the record (without its data) and the values, encoded by the keeper off the build's path.
+    std::map<core::roster::Id, std::pair<core::ports::BoardSnapshotRecord, core::points::BoardSnapshot>> unwritten_;
     std::chrono::steady_clock::time_point last_kept_{};              // by snapshot_mutex_
     std::chrono::seconds snapshot_refresh_ = BoardBuildTuning{}.snapshot_refresh;  // by snapshot_mutex_ (the keeper's copy)
     std::chrono::seconds snapshot_max_age_ = BoardBuildTuning{}.snapshot_max_age;  // by snapshot_mutex_

@@ -2,7 +2,8 @@
 // views (roster index, points leaderboards, evaluated campaign boards) through the change feed;
 // random writes through both (people added, renamed, moved, removed — the roster's rows applied one
 // by one —, points events) end with the same views on both, equal to those of a third server
-// that loads them afresh from the database (a recount). Every wait has a deadline, every request
+// that loads them afresh from the database (a recount) and to a server that restores its boards from a
+// board snapshot kept halfway (migration 100) and what was counted since. Every wait has a deadline, every request
 // a socket timeout, and the spawned servers are reaped on every exit.
 #include <gtest/gtest.h>
 
@@ -74,6 +75,14 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
     std::vector<double> person_ms, points_ms;
     const int writes = 30;
     for (int i = 0; i < writes; ++i) {
+        if (i == writes / 2) {
+            // Halfway, a board snapshot is kept (as serve's keeper does after a build): a server
+            // started at the end restores from it and the writes since (below).
+            composition::Runtime keeper(url, TestAuditKey(url), TestDataDir(url));
+            keeper.roster->Reload();
+            ASSERT_EQ(keeper.points->CompareWithRecount(), 0u);
+            ASSERT_NE(keeper.points->KeepBoardSnapshots().find("积分榜快照已保存"), std::string::npos);
+        }
         const int via = static_cast<int>(rng() % 2), other = 1 - via;
         if (rng() % 2 == 0) {
             // The roster, applied row by row on the other server: a new person, or an earlier one
@@ -149,6 +158,17 @@ TEST(ChangeFeed, WritesThroughEitherServerReachTheOthersViewsAndMatchARecount) {
             EXPECT_GE(ms, 0) << "a change without a notification was never caught up";
             std::printf("[feed] change without a notification caught up after %.0f ms\n", ms);
         }
+    }
+    // A server that starts from the snapshot kept halfway and what was counted since: its boards
+    // equal a recount of the ledger, and the served ones (below).
+    {
+        composition::Runtime restored(url, TestAuditKey(url), TestDataDir(url));
+        restored.roster->Reload();
+        restored.points->Reload();  // the current period's boards, as a start builds them
+        const auto report = restored.points->LastBuildReport();
+        EXPECT_TRUE(report.from_snapshot) << report.why_not;
+        EXPECT_GT(report.counted_since, 0u) << "points writes after the snapshot";
+        EXPECT_EQ(restored.points->CompareWithRecount(), 0u);
     }
     // Both views equal a recount: a third server that loads everything from the database.
     SpawnedServer c(url, /*demo=*/false);

@@ -435,6 +435,7 @@ TEST_F(PointsTwoServers, AStartFromTheKeptSnapshotReadsOnlyWhatWasCountedSinceAn
 
     composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
     c.roster->Reload();
+    c.points->Reload();  // the current period's boards, as a start builds them
     EXPECT_EQ(c.points->CompareWithRecount(), 0u);
     const auto report = c.points->LastBuildReport();
     EXPECT_TRUE(report.from_snapshot) << report.why_not;
@@ -450,6 +451,7 @@ TEST_F(PointsTwoServers, AStartFromTheKeptSnapshotReadsOnlyWhatWasCountedSinceAn
     EXPECT_NE(c.points->KeepBoardSnapshots().find("积分榜快照已保存"), std::string::npos);
     composition::Runtime d(url_, TestAuditKey(url_), TestDataDir(url_));
     d.roster->Reload();
+    d.points->Reload();  // the current period's boards, as a start builds them
     EXPECT_EQ(d.points->CompareWithRecount(), 0u);
     EXPECT_TRUE(d.points->LastBuildReport().from_snapshot);
     EXPECT_EQ(d.points->LastBuildReport().counted_since, 0u);
@@ -468,6 +470,7 @@ TEST_F(PointsTwoServers, AKeptSnapshotTheStartCannotTrustIsNotUsed) {
     const auto start = [&](const std::string& why) {
         composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
         c.roster->Reload();
+        c.points->Reload();  // the current period's boards, as a start builds them
         EXPECT_EQ(c.points->CompareWithRecount(), 0u) << why;
         const auto report = c.points->LastBuildReport();
         EXPECT_FALSE(report.from_snapshot) << why;
@@ -521,6 +524,7 @@ TEST_F(PointsTwoServers, TheKeeperBringsTheSnapshotForwardOrCountsItAgain) {
     const auto start = [&] {
         composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
         c.roster->Reload();
+        c.points->Reload();  // the current period's boards, as a start builds them
         EXPECT_EQ(c.points->CompareWithRecount(), 0u);
         const auto report = c.points->LastBuildReport();
         EXPECT_TRUE(report.from_snapshot) << report.why_not;
