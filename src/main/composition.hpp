@@ -71,7 +71,8 @@ struct Runtime {
     // PostgreSQL only (no-op on SQLite): follows the other servers' writes through the change feed
     // (storage/feed/change_feed.hpp): applies their roster rows to the roster index one by one
     // (a whole reload after a transaction of more than 1,000 rows), adds their counted points events
-    // to the boards one by one (migration 97) and reloads the boards on any other points change;
+    // to the boards one by one (migration 97; up to 10,000 in a transaction, migration 101) and
+    // brings member changes along (98); reloads the boards on any other points change;
     // drops the kept sessions when another process ended one or changed an account, and while the
     // feed follows, kept sessions are trusted for a minute (app/accounts/auth_service.hpp).
     // Called by serve; the CLI's one-shot commands do not listen.

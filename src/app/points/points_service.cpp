@@ -828,7 +828,7 @@ std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std
                 of_missing.push_back({m->second, rule->second, e.quantity});
         });
     if (!horizon) {
-        report.why_not = "快照之后有整批变更（超过 1,000 行或删除），变更记录无法逐条给出";
+        report.why_not = "快照之后有整批变更（一个事务超过 10,000 行，或删除了规则、周期、党员），变更记录无法逐条给出";
         return std::nullopt;
     }
     const auto categories = static_cast<std::size_t>(snapshot->categories);

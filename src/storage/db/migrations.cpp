@@ -1411,6 +1411,25 @@ CREATE TABLE points_board_snapshots (
 );
 ALTER TABLE points_board_snapshots ALTER COLUMN data SET STORAGE EXTERNAL;
 )SQL"},
+    // Issue 15: a points transaction of more than 1,000 noted rows was noted whole ('*'): a bulk
+    // record for a town's members (up to 10,000, PointsService::RecordBulk) made every other server
+    // rebuild its boards from the whole ledger and left the board snapshot unable to follow the feed
+    // (the next start read the ledger). The points kind notes up to 10,000 rows a transaction now.
+    // The function is migration 98's with that one constant changed, rewritten from its own
+    // definition rather than restated (the migration refuses to run if the constant is not there).
+    {101, "change feed: points transactions noted row by row up to 10,000 rows (PostgreSQL)", "", "",
+     R"SQL(
+DO $$
+DECLARE
+  def CONSTANT TEXT := pg_get_functiondef('points_feed_counted()'::regprocedure);
+  was CONSTANT TEXT := 'row_limit CONSTANT BIGINT := 1000;';
+BEGIN
+  IF position(was IN def) = 0 THEN
+    RAISE EXCEPTION 'points_feed_counted: row limit not found';
+  END IF;
+  EXECUTE replace(def, was, 'row_limit CONSTANT BIGINT := 10000;');
+END $$;
+)SQL"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -17,7 +17,8 @@
 // view, except where the writer noted the rows it changed (the roster, migration 94: keys per
 // table in `change_feed_rows`, at most 1,000 a transaction; the points ledger, migration 97: the
 // events a transaction made counted; points members, migration 98: the rows whose unit, name,
-// person, account or end changed) — those keys are handed over instead, each with the
+// person, account or end changed — the points kind up to 10,000 rows a transaction, migration
+// 101) — those keys are handed over instead, each with the
 // transaction that noted it, for the view to read just those rows again. A transaction over the
 // limit, or an entry noted without keys, asks for the whole reload.
 //

@@ -390,6 +390,49 @@ TEST_F(PointsTwoServers, WhatOthersCommitWhileAServerLoadsItsViewsIsAppliedWhenI
     EXPECT_EQ(c.points->CompareWithRecount(), 0u);
 }
 
+// Migration 101: a bulk record for more than 1,000 members is noted row by row (it was noted whole,
+// and every other server rebuilt its boards): B adds the 1,200 events one by one, and a kept board
+// snapshot is brought forward over them.
+TEST_F(PointsTwoServers, ABulkRecordForMoreThanAThousandMembersReachesBOneByOne) {
+    auto db = storage::OpenPostgres(url_);
+    // 1,200 more members of one unit, written behind the services (both servers bring them along).
+    const Id unit = A().Members(kAdmin, std::nullopt, "", 1)->at(0).unit_id;
+    db->Query("INSERT INTO points_members (unit_id, name) SELECT ?, '批量' || g FROM generate_series(1, 1200) g",
+              {unit});
+    const auto added = db->Query("SELECT id FROM points_members WHERE name LIKE '批量%' ORDER BY id");
+    ASSERT_EQ(added.size(), 1200u);
+    EXPECT_GE(WaitMs([&] { return HasMember(Board(A()), storage::AsInt(added.back()[0])) &&
+                                  HasMember(Board(B()), storage::AsInt(added.back()[0])); }),
+              0);
+    ASSERT_EQ(A().CompareWithRecount(), 0u);
+    ASSERT_FALSE(A().KeepBoardSnapshots().empty());
+    const auto reloads = B().ReloadCount();
+    const auto applied = B().CountedChangesApplied();
+    app::BulkRecord bulk;
+    bulk.rule = "ZY01";
+    bulk.date = Today(a_->runtime());
+    for (const auto& row : added) bulk.members.push_back(storage::AsInt(row[0]));
+    const auto before = storage::AsInt(db->Query("SELECT COALESCE(MAX(txid), 0) FROM change_feed")[0][0]);
+    auto recorded = A().RecordBulk(kAdmin, bulk);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    ASSERT_TRUE(recorded->errors.empty());
+    const auto noted = db->Query(
+        "SELECT COUNT(*) FILTER (WHERE tbl = '*'), COUNT(*) FILTER (WHERE tbl = 'points_events') "
+        "FROM change_feed_rows WHERE txid > ?", {before});
+    EXPECT_EQ(storage::AsInt(noted[0][0]), 0) << "noted whole";
+    EXPECT_EQ(storage::AsInt(noted[0][1]), 1200);
+    ExpectOnB("an activity recorded for 1,200 members");
+    EXPECT_EQ(B().CountedChangesApplied(), applied + 1200);
+    EXPECT_EQ(B().ReloadCount(), reloads) << "B rebuilt its boards for a bulk record";
+    EXPECT_EQ(B().CompareWithRecount(), 0u);
+
+    app::BoardBuildTuning tuning;
+    tuning.snapshot_refresh = std::chrono::seconds(0);
+    A().SetBoardBuildTuning(tuning);
+    const std::string forward = A().KeepBoardSnapshots();
+    EXPECT_NE(forward.find("由变更记录前推 1200 条"), std::string::npos) << forward;
+}
+
 // Board snapshots (migration 100): a server that starts after A kept one restores its boards from
 // it and reads only what was counted since — events approved on A, an event written behind the
 // services — and the whole ledgers of the members the snapshot lacks (a membership begun again); a
