@@ -31,8 +31,7 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
 
 Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view field) {
     if (auto date = ParseIsoDate(text)) return *date;
-    return Invalid("日期须为 YYYY-MM-DD 格式的有效日期 (not a valid date: \"" + std::string(text) + "\")",
-                   std::string(field));
+    return Invalid(DateProblem("日期", text), std::string(field));
 }
 
 std::string DateProblem(std::string_view label, std::string_view text) {

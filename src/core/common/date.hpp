@@ -25,7 +25,7 @@ bool IsValidDate(const CivilDate& date);
 
 // Parses exactly "YYYY-MM-DD" (years 1000..9999) and checks the day exists; nullopt otherwise.
 std::optional<CivilDate> ParseIsoDate(std::string_view text);
-// Like ParseIsoDate, but an Error (errc::kInvalid, field `field`) naming the bad text.
+// Like ParseIsoDate, but an Error (errc::kInvalid, field `field`) worded as DateProblem("日期", text).
 Result<CivilDate> ParseIsoDateField(std::string_view text, std::string_view field);
 std::string FormatIsoDate(const CivilDate& date);
 // Why `text` is not a date, for a message about the field `label` (开始日期, 日期, …): its shape is

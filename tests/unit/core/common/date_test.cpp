@@ -15,6 +15,10 @@ TEST(Date, ParsesValidIsoDatesAndRefusesOthers) {
     for (const auto& c : cases) EXPECT_EQ(ParseIsoDate(c.text).has_value(), c.valid) << c.text;
     EXPECT_FALSE(ParseIsoDateField("2024-02-30", "birth_date").ok());
     EXPECT_EQ(ParseIsoDateField("x", "birth_date").error().field, "birth_date");
+    // One wording for a bad date everywhere (DateProblem's).
+    EXPECT_EQ(ParseIsoDateField("2024-02-30", "deadline").error().message,
+              "日期 2024-02-30 不存在（月份为 01–12，日不超过当月天数）");
+    EXPECT_EQ(ParseIsoDateField("2024/02/03", "deadline").error().message, "日期格式应为 YYYY-MM-DD");
 }
 
 TEST(Date, AProblemNamesTheShapeOrTheMissingDay) {
