@@ -937,7 +937,8 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
     {
         std::shared_lock read(live_mutex_);
         const auto it = lives_.find(period.id);
-        if (it == lives_.end()) return {};
+        // Only a board read as of a known horizon has a snapshot to keep (not SQLite's).
+        if (it == lives_.end() || !it->second->horizon.known) return {};
         fingerprint = it->second->Fingerprint();
         rules = it->second->SnapshotRulesOf();
         rule_by_id = it->second->rule_by_id;

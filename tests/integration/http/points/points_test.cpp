@@ -2,6 +2,8 @@
 // leaderboards move; bad input refused whole; leaderboards rebuilt at start equal a fresh
 // recount; acknowledged approvals survive kill -9 of the server (SQLite).
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -184,9 +186,29 @@ TEST_P(PointsTest, LeaderboardsRebuiltAtStartEqualAFreshRecount) {
     const std::string board = admin.Get("/api/v1/points/leaderboard?unit=" + city + "&top=1000").body;
     const std::string stars = admin.Get("/api/v1/points/stars?unit=" + city).body;
     EXPECT_EQ(server_->runtime().points->CompareWithRecount(), 0u);
+    // Board snapshots: kept on PostgreSQL, and the restart below starts from it; on SQLite nothing
+    // is kept — nor is the ledger read to count one again (no statement at all).
+    auto& points = *server_->runtime().points;
+    app::BoardBuildTuning tuning;
+    tuning.snapshot_refresh = std::chrono::seconds(0);
+    points.SetBoardBuildTuning(tuning);
+    const bool postgres = GetParam() == "postgres";
+    const std::string kept = points.KeepBoardSnapshots();
+    if (postgres) {
+        EXPECT_NE(kept.find("积分榜快照已保存"), std::string::npos) << kept;
+    }
+    const auto queries = server_->runtime().store->db().Counters().queries;
+    const std::string again_kept = points.KeepBoardSnapshots();
+    if (!postgres) {
+        EXPECT_EQ(kept, "");
+        EXPECT_EQ(again_kept, "");
+        EXPECT_EQ(server_->runtime().store->db().Counters().queries, queries) << "SQLite read for a snapshot";
+    }
 
     server_.reset();
     Start();
+    const auto report = server_->runtime().points->LastBuildReport();
+    EXPECT_EQ(report.from_snapshot, postgres) << report.why_not;
     Client again(port());
     ASSERT_EQ(again.Login("admin").status, 200);
     EXPECT_EQ(again.Get("/api/v1/points/leaderboard?unit=" + city + "&top=1000").body, board);
