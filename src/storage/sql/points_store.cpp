@@ -456,18 +456,21 @@ ports::CountedEventsRead SqlPointsStore::ForEachCountedEvent(
     return out;
 }
 
+void SqlPointsStore::ReadCountedOf(const points::Period& period, const std::vector<ports::Id>& member_ids,
+                                   const std::function<void(const ports::PointsCountedEvent&)>& on_event) {
+    constexpr std::size_t kMembers = 500;  // a statement
+    for (std::size_t first = 0; first < member_ids.size(); first += kMembers) {
+        std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
+        const std::string sql =
+            std::string(kCountedEvents) + " AND member_id IN " + InList(member_ids, params, first, first + kMembers);
+        db_.QueryEachInt(sql, params, [&](std::span<const std::int64_t> r) { on_event({r[0], r[1], r[2]}); });
+    }
+}
+
 ports::CountedEventsRead SqlPointsStore::CountedEventsOf(
     const points::Period& period, const std::vector<ports::Id>& member_ids,
     const std::function<void(const ports::PointsCountedEvent&)>& on_event) {
-    constexpr std::size_t kMembers = 500;  // a statement
-    const auto read = [&] {
-        for (std::size_t first = 0; first < member_ids.size(); first += kMembers) {
-            std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
-            const std::string sql =
-                std::string(kCountedEvents) + " AND member_id IN " + InList(member_ids, params, first, first + kMembers);
-            db_.QueryEachInt(sql, params, [&](std::span<const std::int64_t> r) { on_event({r[0], r[1], r[2]}); });
-        }
-    };
+    const auto read = [&] { ReadCountedOf(period, member_ids, on_event); };
     ports::CountedEventsRead out;
     if (db_.dialect() != Dialect::kPostgres || db_.InTransaction()) {
         read();  // as of nothing known (see ForEachCountedEvent)
@@ -701,13 +704,7 @@ std::optional<ports::LedgerHorizon> SqlPointsStore::CountedEventsSince(
         if (AsInt(db_.Query(kWholeSince, {xmax, running}).at(0)[0]) != 0) return;
         db_.QueryEachInt(kCountedSince, {xmax, running, std::int64_t{period.from}, std::int64_t{period.to}},
                          [&](std::span<const std::int64_t> r) { on_new({r[0], r[1], r[2]}); });
-        constexpr std::size_t kMembers = 500;  // a statement
-        for (std::size_t first = 0; first < members.size(); first += kMembers) {
-            std::vector<SqlValue> params{std::int64_t{period.from}, std::int64_t{period.to}};
-            const std::string sql =
-                std::string(kCountedEvents) + " AND member_id IN " + InList(members, params, first, first + kMembers);
-            db_.QueryEachInt(sql, params, [&](std::span<const std::int64_t> r) { on_member({r[0], r[1], r[2]}); });
-        }
+        ReadCountedOf(period, members, on_member);
         out = horizon;
     });
     return out;

@@ -71,6 +71,10 @@ public:
 private:
     // PostgreSQL: makes the ledger partition of the event's year if it has none (migration 90).
     void EnsureLedgerPartition(core::points::Day day);
+    // The counted events of `period` of `member_ids`, in statements of 500 members, in whatever
+    // transaction or snapshot the caller has open.
+    void ReadCountedOf(const core::points::Period& period, const std::vector<core::ports::Id>& member_ids,
+                       const std::function<void(const core::ports::PointsCountedEvent&)>& on_event);
 
     std::set<int> partition_years_;  // years known to have a ledger partition
 };
