@@ -755,6 +755,8 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
         for (auto& batch : batches) flush(batch);
         last_build_parts_ = read.parts;
         live->horizon = read.horizon;
+        // Nothing to keep either: a read without a horizon (SQLite, or a rebuild inside a transaction).
+        if (!read.horizon.known) report.why_not = "本库不保存积分榜快照：SQLite，或在事务内重建、读不出台账位置";
     }
     std::vector<Points> overall(member_count, 0);
     for (std::size_t m = 0; m < member_count; ++m) overall[m] = live->SchemeTotalOf(static_cast<MemberIdx>(m));
@@ -765,6 +767,47 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
     return live;
 }
 
+namespace {
+
+// A kept snapshot, decoded, when it may be used for a board whose values depend on `fingerprint`
+// and `rules`, kept no more than `max_age` ago by this database; else nullopt and `why_not`.
+std::optional<points::BoardSnapshot> UsableSnapshot(const ports::BoardSnapshotRecord& record,
+                                                    const std::string& fingerprint, const points::SnapshotRules& rules,
+                                                    std::chrono::seconds max_age, std::string& why_not) {
+    if (!record.here) {
+        why_not = "快照来自另一个数据库（由备份恢复或迁移而来）";
+        return std::nullopt;
+    }
+    if (record.fingerprint != fingerprint) {
+        why_not = "快照之后积分规则或周期有变";
+        return std::nullopt;
+    }
+    if (record.age_seconds > static_cast<double>(max_age.count())) {
+        why_not = "快照已保存 " + std::to_string(static_cast<long long>(record.age_seconds / 3600)) +
+                  " 小时，超过变更记录的保留期";
+        return std::nullopt;
+    }
+    auto snapshot = points::DecodeBoardSnapshot(record.data, &why_not);
+    if (snapshot && (snapshot->categories != rules.categories || snapshot->columns != rules.Columns())) {
+        why_not = "快照的列与规则不符";
+        return std::nullopt;
+    }
+    return snapshot;
+}
+
+// Counts counted event `e` into `snapshot` at `row` (its member's row), when there is one and the
+// rule is known; whether it did.
+bool FoldInto(points::BoardSnapshot& snapshot, const points::SnapshotRules& rules,
+              const std::unordered_map<Id, RuleIdx>& rule_by_id, std::optional<std::size_t> row,
+              const ports::PointsCountedEvent& e) {
+    const auto rule = rule_by_id.find(e.rule_id);
+    if (!row || rule == rule_by_id.end()) return false;
+    points::CountIntoSnapshot(snapshot, rules, *row, rule->second, e.quantity);
+    return true;
+}
+
+}  // namespace
+
 std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std::vector<std::vector<Points>>& by_category,
                                                                BoardSnapshotReport& report) {
     auto record = points_.LoadBoardSnapshot(live.period.id);
@@ -772,26 +815,10 @@ std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std
         report.why_not = "没有保存的快照";
         return std::nullopt;
     }
-    if (!record->here) {
-        report.why_not = "快照来自另一个数据库（由备份恢复或迁移而来）";
-        return std::nullopt;
-    }
-    if (record->fingerprint != live.Fingerprint()) {
-        report.why_not = "快照之后积分规则或周期有变";
-        return std::nullopt;
-    }
-    if (record->age_seconds > static_cast<double>(tuning_.snapshot_max_age.count())) {
-        report.why_not = "快照已保存 " + std::to_string(static_cast<long long>(record->age_seconds / 3600)) + " 小时，超过变更记录的保留期";
-        return std::nullopt;
-    }
-    std::string error;
-    auto snapshot = points::DecodeBoardSnapshot(record->data, &error);
-    record->data = {};
     const auto rules = live.SnapshotRulesOf();
-    if (!snapshot || snapshot->categories != rules.categories || snapshot->columns != rules.Columns()) {
-        report.why_not = snapshot ? "快照的列与规则不符" : error;
-        return std::nullopt;
-    }
+    auto snapshot = UsableSnapshot(*record, live.Fingerprint(), rules, tuning_.snapshot_max_age, report.why_not);
+    record->data = {};
+    if (!snapshot) return std::nullopt;
     // Members on the board the snapshot has no row for (new since, or a membership begun again):
     // their ledgers are read whole. Both lists are in id order.
     std::vector<Id> missing;
@@ -815,11 +842,7 @@ std::optional<ports::LedgerHorizon> PointsService::RestoreLocked(Live& live, std
     const auto horizon = points_.CountedEventsSince(
         live.period.period, record->horizon, missing,
         [&](const ports::PointsCountedEvent& e) {
-            const auto row = snapshot->RowOf(e.member_id);
-            const auto rule = live.rule_by_id.find(e.rule_id);
-            if (!row || rule == live.rule_by_id.end()) return;
-            points::CountIntoSnapshot(*snapshot, rules, *row, rule->second, e.quantity);
-            ++report.counted_since;
+            if (FoldInto(*snapshot, rules, live.rule_by_id, snapshot->RowOf(e.member_id), e)) ++report.counted_since;
         },
         [&](const ports::PointsCountedEvent& e) {
             const auto m = live.member_by_id.find(e.member_id);
@@ -943,34 +966,24 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
         rules = it->second->SnapshotRulesOf();
         rule_by_id = it->second->rule_by_id;
     }
-    const auto rule_of = [&](Id id) -> std::optional<RuleIdx> {
-        const auto r = rule_by_id.find(id);
-        return r == rule_by_id.end() ? std::nullopt : std::optional<RuleIdx>(r->second);
-    };
-    auto record = points_.LoadBoardSnapshot(period.id);
-    std::optional<points::BoardSnapshot> snapshot;
-    std::optional<ports::LedgerHorizon> horizon;
-    std::size_t counted = 0;
     std::chrono::seconds max_age{};
     {
         std::lock_guard lock(snapshot_mutex_);
         max_age = snapshot_max_age_;
     }
-    if (record && record->here && record->fingerprint == fingerprint &&
-        record->age_seconds <= static_cast<double>(max_age.count())) {
-        snapshot = points::DecodeBoardSnapshot(record->data);
-        if (snapshot && snapshot->categories == rules.categories && snapshot->columns == rules.Columns())
-            horizon = points_.CountedEventsSince(
-                period.period, record->horizon, {},
-                [&](const ports::PointsCountedEvent& e) {
-                    const auto row = snapshot->RowOf(e.member_id);
-                    const auto rule = rule_of(e.rule_id);
-                    if (!row || !rule) return;
-                    points::CountIntoSnapshot(*snapshot, rules, *row, *rule, e.quantity);
-                    ++counted;
-                },
-                [](const ports::PointsCountedEvent&) {});
-    }
+    auto record = points_.LoadBoardSnapshot(period.id);
+    std::optional<points::BoardSnapshot> snapshot;
+    std::optional<ports::LedgerHorizon> horizon;
+    std::size_t counted = 0;
+    std::string why_not;
+    if (record) snapshot = UsableSnapshot(*record, fingerprint, rules, max_age, why_not);
+    if (snapshot)
+        horizon = points_.CountedEventsSince(
+            period.period, record->horizon, {},
+            [&](const ports::PointsCountedEvent& e) {
+                if (FoldInto(*snapshot, rules, rule_by_id, snapshot->RowOf(e.member_id), e)) ++counted;
+            },
+            [](const ports::PointsCountedEvent&) {});
     std::string how;
     if (horizon) {
         // Kept again even when nothing was counted since: the snapshot stays younger than the feed.
@@ -996,12 +1009,9 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
                 return std::nullopt;
             return static_cast<std::size_t>(row_at[static_cast<std::size_t>(id)]);
         };
-        const auto read = points_.ForEachCountedEvent(period.period, {.parts = 1},
-                                                      [&](int, const ports::PointsCountedEvent& e) {
-                                                          const auto row = row_of(e.member_id);
-                                                          const auto rule = rule_of(e.rule_id);
-                                                          if (row && rule) points::CountIntoSnapshot(fresh, rules, *row, *rule, e.quantity);
-                                                      });
+        const auto read = points_.ForEachCountedEvent(
+            period.period, {.parts = 1},
+            [&](int, const ports::PointsCountedEvent& e) { FoldInto(fresh, rules, rule_by_id, row_of(e.member_id), e); });
         if (!read.horizon.known) return {};
         horizon = read.horizon;
         snapshot = std::move(fresh);

@@ -16,6 +16,7 @@
 #include "storage/db/migrations.hpp"
 #include "storage/db/pg_copy.hpp"
 #include "storage/db/sql_db.hpp"
+#include "storage/sql/points_store.hpp"
 
 namespace lingyan::storage {
 
@@ -196,10 +197,8 @@ private:
             "INSERT INTO points_pending_units (unit_id, pending) "
             "SELECT m.unit_id, COUNT(*) FROM points_events e JOIN points_members m ON m.id = e.member_id "
             "WHERE e.status = 'pending' AND m.ended_on = '' GROUP BY m.unit_id");
-        const auto queued = copy_.Exec(
-            "WITH q AS (INSERT INTO points_pending_queue (event_id, unit_id, day) "
-            "SELECT e.id, m.unit_id, e.day FROM points_events e JOIN points_members m ON m.id = e.member_id "
-            "WHERE e.status = 'pending' AND m.ended_on = '' RETURNING 1) SELECT COUNT(*) FROM q");
+        const auto queued =
+            copy_.Exec("WITH q AS (" + QueuePendingStatement("TRUE") + " RETURNING 1) SELECT COUNT(*) FROM q");
         return queued.empty() || !queued[0] ? 0 : std::stoull(*queued[0]);
     }
 

@@ -73,13 +73,8 @@ constexpr const char* kAddPendingOfUnit =
     "pending = points_pending_units.pending + excluded.pending";
 constexpr const char* kMemberPending = "SELECT COUNT(*) FROM points_events WHERE member_id = ? AND status = 'pending'";
 // The approvals queue by unit (migration 99): the pending declarations of current members, kept in
-// the same transactions as the counts above. kQueuePending + a condition on `e` puts the pending
-// events it picks under their member's unit (a current member's), as the ledger and the members
-// table say at the time.
+// the same transactions as the counts above (QueuePendingStatement).
 constexpr const char* kMemberPendingIds = "SELECT id FROM points_events WHERE member_id = ? AND status = 'pending'";
-constexpr const char* kQueuePending =
-    "INSERT INTO points_pending_queue (event_id, unit_id, day) SELECT e.id, m.unit_id, e.day FROM points_events e "
-    "JOIN points_members m ON m.id = e.member_id WHERE e.status = 'pending' AND m.ended_on = '' AND ";
 constexpr const char* kDequeue = "DELETE FROM points_pending_queue WHERE event_id = ?";
 constexpr const char* kMemberPlace = "SELECT unit_id, ended_on FROM points_members WHERE id = ?";
 constexpr const char* kSelectReversal = "SELECT id FROM points_events WHERE reverses = ?";
@@ -108,6 +103,7 @@ constexpr const char* kPendingDays =
 constexpr const char* kSumPendingUnits = "SELECT CAST(COALESCE(SUM(pending), 0) AS BIGINT) FROM points_pending_units";
 constexpr const char* kJoinMembers = " JOIN points_members m ON m.id = e.member_id";
 constexpr const char* kPendingWhere = " WHERE e.status = 'pending' AND e.day BETWEEN ? AND ?";
+constexpr const char* kPendingOrder = " ORDER BY e.id LIMIT ? OFFSET ?";
 constexpr const char* kDecidedWhere = " WHERE e.status = 'approved' AND e.decided_at >= ? AND e.day BETWEEN ? AND ?";
 constexpr const char* kDecidedOrder = " ORDER BY e.decided_at DESC, e.id DESC LIMIT ?";
 
@@ -263,7 +259,7 @@ void SqlPointsStore::UpdateMember(const ports::PointsMemberRecord& m) {
     else if (was_counted)
         db_.Query(std::string("DELETE FROM points_pending_queue") + ids, {m.id});
     else if (counted)
-        db_.Query(std::string(kQueuePending) + "e.member_id = ?", {m.id});
+        db_.Query(QueuePendingStatement("e.member_id = ?"), {m.id});
 }
 
 ports::Id SqlPointsStore::InsertMember(const ports::PointsMemberRecord& m) {
@@ -354,6 +350,13 @@ std::optional<ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text) {
     std::sort(h.in_progress.begin(), h.in_progress.end());
     h.known = true;
     return h;
+}
+
+std::string QueuePendingStatement(std::string_view condition) {
+    return "INSERT INTO points_pending_queue (event_id, unit_id, day) SELECT e.id, m.unit_id, e.day "
+           "FROM points_events e JOIN points_members m ON m.id = e.member_id "
+           "WHERE e.status = 'pending' AND m.ended_on = '' AND " +
+           std::string(condition);
 }
 
 std::string FormatLedgerHorizon(const ports::LedgerHorizon& horizon) {
@@ -498,8 +501,7 @@ std::vector<ports::PointsEventRecord> SqlPointsStore::ListPendingEvents(const co
               " ORDER BY event_id LIMIT ? OFFSET ?) q ON q.event_id = e.id AND q.day = e.day ORDER BY q.event_id";
     } else {
         // A name: the members whose names match, along the ledger (a name is seldom common).
-        sql = std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + ScopeFilter(scope, params) +
-              " ORDER BY e.id LIMIT ? OFFSET ?";
+        sql = std::string(kScopedEventColumns) + kJoinMembers + kPendingWhere + ScopeFilter(scope, params) + kPendingOrder;
     }
     params.emplace_back(static_cast<std::int64_t>(limit));
     params.emplace_back(static_cast<std::int64_t>(offset));
@@ -579,7 +581,7 @@ std::vector<ports::Id> SqlPointsStore::InsertEvents(const std::vector<ports::Poi
             if (events[i].status == points::EventStatus::kPending) queued.push_back(batch[i - start]);
         if (!queued.empty()) {
             std::vector<SqlValue> in;
-            db_.Query(std::string(kQueuePending) + "e.id IN " + InList(queued, in), in);
+            db_.Query(QueuePendingStatement("e.id IN " + InList(queued, in)), in);
         }
         ids.insert(ids.end(), batch.begin(), batch.end());
     }

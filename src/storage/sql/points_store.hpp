@@ -16,6 +16,10 @@ namespace lingyan::storage {
 std::optional<core::ports::LedgerHorizon> ParseLedgerHorizon(std::string_view text);
 // And back: the text ParseLedgerHorizon reads (a known horizon).
 std::string FormatLedgerHorizon(const core::ports::LedgerHorizon& horizon);
+// The statement that puts the pending declarations `condition` picks (a condition on the ledger,
+// `e`) into the approvals queue (migration 99) under their member's unit, a current member's —
+// as the store keeps it on each change and the province loader fills it after its copy.
+std::string QueuePendingStatement(std::string_view condition);
 
 class SqlPointsStore final : public core::ports::PointsStore, private ModuleStore {
 public:

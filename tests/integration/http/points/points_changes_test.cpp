@@ -119,6 +119,14 @@ protected:
         EXPECT_EQ(e->record.status, core::points::EventStatus::kPending);
         return e->record.id;
     }
+    // Another server started on the same database (without a feed): its roster, then the current
+    // period's boards, as serve builds them at start.
+    std::unique_ptr<composition::Runtime> Started() {
+        auto rt = std::make_unique<composition::Runtime>(url_, TestAuditKey(url_), TestDataDir(url_));
+        rt->roster->Reload();
+        rt->points->Reload();
+        return rt;
+    }
     // Records an approved event behind the services (another process); its id and transaction.
     std::pair<Id, std::int64_t> CountedBehind(storage::SqlDb& db, Id member, bool end_member = false) {
         db.Begin();
@@ -476,30 +484,26 @@ TEST_F(PointsTwoServers, AStartFromTheKeptSnapshotReadsOnlyWhatWasCountedSinceAn
     back.party_org_id = org;
     ASSERT_TRUE(roster.UpdatePerson(kAdmin, returning.person_id, back));
 
-    composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
-    c.roster->Reload();
-    c.points->Reload();  // the current period's boards, as a start builds them
-    EXPECT_EQ(c.points->CompareWithRecount(), 0u);
-    const auto report = c.points->LastBuildReport();
+    const auto c = Started();
+    EXPECT_EQ(c->points->CompareWithRecount(), 0u);
+    const auto report = c->points->LastBuildReport();
     EXPECT_TRUE(report.from_snapshot) << report.why_not;
     EXPECT_EQ(report.counted_since, 5u);
     EXPECT_EQ(report.members_read, 1u) << "the returning member's ledger";
-    const std::string now = Board(*c.points);
+    const std::string now = Board(*c->points);
     EXPECT_TRUE(HasMember(now, returning.id));
     EXPECT_FALSE(HasMember(now, leaving.id));
     // A lists the returning member last among those tied with it (appended in place); a build, in id order.
     EXPECT_GE(WaitMs([&] { return Ranked(Board(A())) == Ranked(now); }), 0) << "the restored boards differ from A's";
 
     // That start left its own snapshot, as of its read: the next start counts nothing since.
-    EXPECT_NE(c.points->KeepBoardSnapshots().find("积分榜快照已保存"), std::string::npos);
-    composition::Runtime d(url_, TestAuditKey(url_), TestDataDir(url_));
-    d.roster->Reload();
-    d.points->Reload();  // the current period's boards, as a start builds them
-    EXPECT_EQ(d.points->CompareWithRecount(), 0u);
-    EXPECT_TRUE(d.points->LastBuildReport().from_snapshot);
-    EXPECT_EQ(d.points->LastBuildReport().counted_since, 0u);
-    EXPECT_EQ(d.points->LastBuildReport().members_read, 0u);
-    EXPECT_EQ(Board(*d.points), now);
+    EXPECT_NE(c->points->KeepBoardSnapshots().find("积分榜快照已保存"), std::string::npos);
+    const auto d = Started();
+    EXPECT_EQ(d->points->CompareWithRecount(), 0u);
+    EXPECT_TRUE(d->points->LastBuildReport().from_snapshot);
+    EXPECT_EQ(d->points->LastBuildReport().counted_since, 0u);
+    EXPECT_EQ(d->points->LastBuildReport().members_read, 0u);
+    EXPECT_EQ(Board(*d->points), now);
 }
 
 // A kept snapshot is not trusted when the feed cannot name what was counted since (an entry noted
@@ -511,14 +515,12 @@ TEST_F(PointsTwoServers, AKeptSnapshotTheStartCannotTrustIsNotUsed) {
     ASSERT_FALSE(A().KeepBoardSnapshots().empty());
     auto db = storage::OpenPostgres(url_);
     const auto start = [&](const std::string& why) {
-        composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
-        c.roster->Reload();
-        c.points->Reload();  // the current period's boards, as a start builds them
-        EXPECT_EQ(c.points->CompareWithRecount(), 0u) << why;
-        const auto report = c.points->LastBuildReport();
+        const auto c = Started();
+        EXPECT_EQ(c->points->CompareWithRecount(), 0u) << why;
+        const auto report = c->points->LastBuildReport();
         EXPECT_FALSE(report.from_snapshot) << why;
         EXPECT_NE(report.why_not.find(why), std::string::npos) << report.why_not;
-        const std::string board = Board(*c.points);
+        const std::string board = Board(*c->points);
         EXPECT_GE(WaitMs([&] { return Board(A()) == board; }), 0) << why;
     };
     const auto row = db->Query("SELECT encode(data, 'hex'), horizon FROM points_board_snapshots").at(0);
@@ -565,14 +567,12 @@ TEST_F(PointsTwoServers, TheKeeperBringsTheSnapshotForwardOrCountsItAgain) {
     // Nothing counted since, but brought forward all the same: it stays younger than the feed's day.
     EXPECT_NE(points.KeepBoardSnapshots().find("由变更记录前推 0 条"), std::string::npos);
     const auto start = [&] {
-        composition::Runtime c(url_, TestAuditKey(url_), TestDataDir(url_));
-        c.roster->Reload();
-        c.points->Reload();  // the current period's boards, as a start builds them
-        EXPECT_EQ(c.points->CompareWithRecount(), 0u);
-        const auto report = c.points->LastBuildReport();
+        const auto c = Started();
+        EXPECT_EQ(c->points->CompareWithRecount(), 0u);
+        const auto report = c->points->LastBuildReport();
         EXPECT_TRUE(report.from_snapshot) << report.why_not;
         EXPECT_EQ(report.counted_since, 0u) << "the kept snapshot had everything";
-        const std::string board = Board(*c.points);
+        const std::string board = Board(*c->points);
         EXPECT_GE(WaitMs([&] { return Board(A()) == board; }), 0);
     };
     start();
