@@ -25,6 +25,15 @@ export async function runAxe(page) {
   await page
     .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { timeout: 3000 })
     .catch(() => {});
+  // …and for CSS transitions and animations that are not Vue's (a toast's fade, a popper closing);
+  // endless ones (spinners) do not count.
+  await page
+    .waitForFunction(
+      () => !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity),
+      null,
+      { timeout: 3000 },
+    )
+    .catch(() => {});
   // Evaluated through the DevTools protocol rather than an inline <script>: the server's
   // Content-Security-Policy (script-src 'self') rightly refuses inline scripts, and stays on in tests.
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
@@ -36,7 +45,7 @@ export async function runAxe(page) {
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, summary: n.failureSummary })),
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, summary: n.failureSummary, html: n.html })),
       }));
     },
     [WCAG_TAGS, Object.keys(DISABLED_RULES)],
@@ -47,7 +56,14 @@ export async function runAxe(page) {
 export function describeBlocking(violations) {
   return violations
     .filter((v) => BLOCKING.has(v.impact))
-    .map((v) => `${v.impact} ${v.id} (${v.help}) × ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}) × ${v.nodes.length}: ` +
+        v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target} ${String(n.html ?? '').slice(0, 120)} — ${String(n.summary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`)
+          .join(' | '),
+    );
 }
 
 /** Fails when the page as it is now has a critical or serious WCAG A/AA violation. */
