@@ -218,6 +218,10 @@ public:
     // migrations 97 and 100); elsewhere Load finds none and Save keeps nothing.
     virtual std::optional<BoardSnapshotRecord> LoadBoardSnapshot(Id period_id) = 0;
     virtual void SaveBoardSnapshot(const BoardSnapshotRecord& snapshot) = 0;  // replaces the period's
+    // The period's snapshot kept as of `from` holds the same values as of `to` (nothing was counted
+    // in between): it is made as of `to` and young again without being written anew. False when
+    // the kept one is no longer as of `from` (another server kept one since) or there is none.
+    virtual bool AdvanceBoardSnapshot(Id period_id, const LedgerHorizon& from, const LedgerHorizon& to) = 0;
     // What a snapshot as of `since` lacks, read in one snapshot of the database whose horizon it
     // returns: every event of `period` counted by a transaction `since` did not see (the change
     // feed's rows: approved when recorded, or approved later) to `on_new`, and every counted event of

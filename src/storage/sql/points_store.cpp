@@ -620,6 +620,9 @@ constexpr const char* kSaveSnapshot =
     "VALUES (?, ?, ?, (SELECT system_identifier FROM pg_control_system()), now(), ?::BYTEA) "
     "ON CONFLICT (period_id) DO UPDATE SET fingerprint = excluded.fingerprint, horizon = excluded.horizon, "
     "system_id = excluded.system_id, taken_at = excluded.taken_at, data = excluded.data";
+constexpr const char* kAdvanceSnapshot =
+    "UPDATE points_board_snapshots SET horizon = ?, taken_at = now() WHERE period_id = ? AND horizon = ? "
+    "AND system_id = (SELECT system_identifier FROM pg_control_system()) RETURNING period_id";
 // The feed's points entries of transactions a horizon did not see: from its xmax on, or running then.
 #define LINGYAN_UNSEEN "f.kind = 'points' AND (f.txid >= ? OR f.txid = ANY(?::BIGINT[]))"
 // Any of them noted whole ('*') or without rows: the feed cannot name its events.
@@ -692,6 +695,12 @@ void SqlPointsStore::SaveBoardSnapshot(const ports::BoardSnapshotRecord& snapsho
     if (db_.dialect() != Dialect::kPostgres || !snapshot.horizon.known) return;
     db_.Query(kSaveSnapshot, {snapshot.period_id, snapshot.fingerprint, FormatLedgerHorizon(snapshot.horizon),
                               HexOf(snapshot.data)});
+}
+
+bool SqlPointsStore::AdvanceBoardSnapshot(ports::Id period_id, const ports::LedgerHorizon& from,
+                                         const ports::LedgerHorizon& to) {
+    if (db_.dialect() != Dialect::kPostgres || !from.known || !to.known) return false;
+    return !db_.Query(kAdvanceSnapshot, {FormatLedgerHorizon(to), period_id, FormatLedgerHorizon(from)}).empty();
 }
 
 std::optional<ports::LedgerHorizon> SqlPointsStore::CountedEventsSince(

@@ -66,6 +66,8 @@ public:
 
     std::optional<core::ports::BoardSnapshotRecord> LoadBoardSnapshot(core::ports::Id period_id) override;
     void SaveBoardSnapshot(const core::ports::BoardSnapshotRecord& snapshot) override;
+    bool AdvanceBoardSnapshot(core::ports::Id period_id, const core::ports::LedgerHorizon& from,
+                              const core::ports::LedgerHorizon& to) override;
     std::optional<core::ports::LedgerHorizon> CountedEventsSince(
         const core::points::Period& period, const core::ports::LedgerHorizon& since,
         const std::vector<core::ports::Id>& members,

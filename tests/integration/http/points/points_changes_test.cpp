@@ -564,8 +564,23 @@ TEST_F(PointsTwoServers, TheKeeperBringsTheSnapshotForwardOrCountsItAgain) {
     CountedBehind(*db, members[1]);
     const std::string forward = points.KeepBoardSnapshots();
     EXPECT_NE(forward.find("由变更记录前推 2 条"), std::string::npos) << forward;
-    // Nothing counted since, but brought forward all the same: it stays younger than the feed's day.
-    EXPECT_NE(points.KeepBoardSnapshots().find("由变更记录前推 0 条"), std::string::npos);
+    // Nothing counted since: moved to the new horizon all the same (it stays younger than the feed's
+    // day), without writing the same values again.
+    const auto kept = [&] {
+        const auto rows = db->Query("SELECT horizon, md5(data), taken_at::TEXT FROM points_board_snapshots");
+        EXPECT_EQ(rows.size(), 1u);
+        std::vector<std::string> out;
+        for (int column = 0; column < 3; ++column) out.push_back(storage::AsText(rows.at(0)[column]));
+        return out;
+    };
+    const auto before = kept();
+    db->Query("SELECT txid_current()");  // a transaction since: the horizon moves
+    const std::string moved = points.KeepBoardSnapshots();
+    EXPECT_NE(moved.find("积分榜快照已前移"), std::string::npos) << moved;
+    const auto after = kept();
+    EXPECT_NE(after[0], before[0]) << "as of the new horizon";
+    EXPECT_EQ(after[1], before[1]) << "the same values";
+    EXPECT_NE(after[2], before[2]) << "young again";
     const auto start = [&] {
         const auto c = Started();
         EXPECT_EQ(c->points->CompareWithRecount(), 0u);
