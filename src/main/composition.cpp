@@ -19,6 +19,7 @@
 #include "exchange/training/bonus_split_xlsx.hpp"
 #include "core/calendar/china_calendar.hpp"
 #include "http/ws/live_json.hpp"
+#include "core/common/metric_text.hpp"
 
 namespace lingyan::composition {
 
@@ -209,8 +210,7 @@ namespace {
 // one, whether the last build came from a kept snapshot, snapshots written.
 std::string PointsMetricsText(const app::PointsService& points) {
     const auto line = [](const char* name, const char* type, const char* help, std::uint64_t value) {
-        return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
-               std::to_string(value) + "\n";
+        return core::MetricText(name, type, help, std::to_string(value));
     };
     return line("lingyan_points_board_rebuilds_total", "counter", "Points boards rebuilt whole.", points.ReloadCount()) +
            line("lingyan_points_counted_applied_total", "counter",

@@ -20,6 +20,7 @@
 #include "http/server/static_files.hpp"
 #include "http/ws/live_hub.hpp"
 #include "http/ws/live_session.hpp"
+#include "core/common/metric_text.hpp"
 
 // tcmalloc's own "give free pages back" (the server binary links it; the sanitizer build and the
 // tests do not, and then the weak reference is null).
@@ -183,7 +184,7 @@ std::string GaugesText(const ServerState& st) {
     auto gauge = [](const char* name, const char* help, double value) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.17g", value);
-        return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + buf + "\n";
+        return core::MetricText(name, "gauge", help, buf);
     };
     long pages = 0, resident = 0;
     std::ifstream("/proc/self/statm") >> pages >> resident;

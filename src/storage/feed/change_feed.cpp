@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "storage/db/sql_db.hpp"
+#include "core/common/metric_text.hpp"
 
 namespace lingyan::storage {
 
@@ -251,9 +252,7 @@ void ChangeFeed::Run() {
 }
 
 std::string ChangeFeed::MetricsText() const {
-    auto line = [](const char* name, const char* type, const char* help, const std::string& value) {
-        return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " + value + "\n";
-    };
+    const auto line = core::MetricText;
     return line("lingyan_feed_connected", "gauge", "1 while the change feed listens.", connected_ ? "1" : "0") +
            line("lingyan_feed_head_seq", "gauge", "Highest change sequence number seen.", std::to_string(head_.load())) +
            line("lingyan_feed_applied_total", "counter", "View reloads applied for other servers' changes.",
