@@ -436,7 +436,7 @@ bool PointsService::ApplyMemberWriteLocked(Live& live, const MemberWrite& w) {
         if (auto mine = live.member_by_user.find(member.user_id); mine != live.member_by_user.end() && mine->second == m)
             live.member_by_user.erase(mine);
         live.member_horizon.erase(row.id);
-        live.member_by_id.erase(found);  // its index stays taken (a membership begun again gets a new one)
+        live.member_by_id.erase(found);  // its index stays taken (begun again: a new one, placed by id)
         live.board->RemoveMember(m);
         live.DropGrades(unit);
         return true;
@@ -669,6 +669,11 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
     }
     const int category_count = static_cast<int>(live->categories.size());
     live->board = std::make_unique<points::Leaderboard>(std::move(tree).value(), live->member_unit, category_count);
+    // Numbered by id above; a member added later (new, another server's, a membership begun again)
+    // or moved stands among its unit's members by id too, as after a rebuild.
+    live->board->SetMemberOrder([&members = live->members](MemberIdx a, MemberIdx b) {
+        return members[static_cast<std::size_t>(a)].id < members[static_cast<std::size_t>(b)].id;
+    });
     live->book = std::make_unique<points::PointsBook>(std::move(rules));
 
     // Feed the counted events through the book (caps), accumulating totals, then load them at once.

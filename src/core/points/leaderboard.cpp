@@ -146,7 +146,8 @@ void Leaderboard::Place(MemberIdx member, UnitIdx unit, const std::vector<Points
                                      ? scope_begin_[static_cast<std::size_t>(tree_.unit_at(order + 1))]
                                      : scope_end_[u];
     std::int32_t pos = scope_begin_[u];
-    while (pos < own_end && member_at_[static_cast<std::size_t>(pos)] < member) ++pos;
+    const auto before = [&](MemberIdx other) { return before_ ? before_(other, member) : other < member; };
+    while (pos < own_end && before(member_at_[static_cast<std::size_t>(pos)])) ++pos;
     const auto at = static_cast<std::ptrdiff_t>(pos);
     member_at_.insert(member_at_.begin() + at, member);
     member_unit_[static_cast<std::size_t>(member)] = unit;

@@ -14,6 +14,7 @@
 // or serializes reads on the writer's strand.
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -84,6 +85,11 @@ public:
     bool OnBoard(MemberIdx member) const { return member_unit_[static_cast<std::size_t>(member)] != kNoUnit; }
     UnitIdx UnitOf(MemberIdx member) const { return member_unit_[static_cast<std::size_t>(member)]; }
 
+    // Among the members of one unit — and so among members tied on a page — a board lists members
+    // by index; `before` (a strict order that agrees with the index order of the members the board
+    // was built with, e.g. by id when they were numbered by id) places the members added or moved
+    // later where a board built again would have them, not after the others.
+    void SetMemberOrder(std::function<bool(MemberIdx, MemberIdx)> before) { before_ = std::move(before); }
     // A member of `unit` added with every total 0; its index is the old member_count(). The
     // member's place in tree order is made by shifting the ones after it: O(members) moves per
     // slot (tens of ms at 4 M members), instead of building the board again (seconds).
@@ -100,7 +106,8 @@ public:
 private:
     // Takes the member out of the layout and out of every set of its scopes; returns its totals.
     std::vector<Points> Unplace(MemberIdx member);
-    // Puts the member into `unit`'s own members (in member order) with `totals` (one per slot).
+    // Puts the member into `unit`'s own members (in member order, SetMemberOrder) with `totals`
+    // (one per slot).
     void Place(MemberIdx member, UnitIdx unit, const std::vector<Points>& totals);
     // `by` members more (or fewer) in `unit`'s own range: its scopes end later, and the units after
     // it in pre-order begin later.
@@ -123,6 +130,7 @@ private:
     std::vector<UnitIdx> ancestry_;
     std::vector<std::vector<Points>> scores_;   // slot → position → total
     std::vector<ScoreMultiset> sets_;           // slot × unit
+    std::function<bool(MemberIdx, MemberIdx)> before_;  // SetMemberOrder; empty: by index
 };
 
 // The per-member, per-rule raw sums a live ledger needs to honour caps: Approve returns the

@@ -307,6 +307,40 @@ TEST_F(PointsTwoServers, AMembershipEndedAndBegunAgainIsBroughtAlongInPlaceOnBot
     EXPECT_EQ(B().CompareWithRecount(), 0u);
 }
 
+// Begun again, a member stands among the members of its unit tied with it where it stood before —
+// where a rebuild puts it (by id) — on both servers, not after them.
+TEST_F(PointsTwoServers, AMemberBegunAgainStandsAmongItsTiedNeighboursWhereItStoodBefore) {
+    auto page = A().Leaderboard(kAdmin, std::nullopt, "", 1000);
+    ASSERT_TRUE(page) << page.error().message;
+    // A member of the roster followed on the page by one of the same unit with the same total.
+    std::optional<app::MemberRef> member;
+    for (std::size_t idx = 0; idx + 1 < page->entries.size() && !member; ++idx) {
+        const auto &here = page->entries[idx], &next = page->entries[idx + 1];
+        if (here.member.person_id != 0 && here.total == next.total && here.member.unit_id == next.member.unit_id)
+            member = here.member;
+    }
+    ASSERT_TRUE(member) << "the demo has members tied within a unit";
+    const std::string before = Board(A());
+    ASSERT_EQ(Board(B()), before);
+    auto& roster = *a_->runtime().roster;
+    auto person = roster.GetPerson(kAdmin, member->person_id);
+    ASSERT_TRUE(person) << person.error().message;
+    const Id org = person->person.party_org_id;
+    ASSERT_NE(org, 0);
+    app::PersonPatch leave;
+    leave.party_org_id = 0;
+    ASSERT_TRUE(roster.UpdatePerson(kAdmin, member->person_id, leave));
+    ExpectOnB("a membership ended");
+    app::PersonPatch back;
+    back.party_org_id = org;
+    ASSERT_TRUE(roster.UpdatePerson(kAdmin, member->person_id, back));
+    ExpectOnB("a membership begun again");
+    EXPECT_EQ(Board(A()), before) << "A lists the returning member elsewhere among its tied neighbours";
+    EXPECT_EQ(Board(B()), before) << "B lists the returning member elsewhere among its tied neighbours";
+    A().Reload();
+    EXPECT_EQ(Board(A()), before) << "a rebuild lists them so";
+}
+
 // A member brought onto a board with its ledger: a notice of a transaction that read saw — the
 // event was committed before it, its notice comes after — is not counted again; a later one is.
 // A server of its own without a feed, so that the notices come only from the test, in this order.

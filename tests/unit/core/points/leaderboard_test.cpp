@@ -219,6 +219,87 @@ TEST(Leaderboard, IncrementalEqualsFullRecountAfterRandomEvents) {
     }
 }
 
+// With a member order (SetMemberOrder: the points service's, by member id), members added or moved
+// later stand among their unit's members — and among the members tied with them on a page — where a
+// board built with every member numbered in that order has them, not after the others.
+TEST(Leaderboard, MembersAddedLaterStandInTheMemberOrderAsInABoardBuiltAgain) {
+    std::mt19937 rng(2024);
+    for (int round = 0; round < 12; ++round) {
+        const int unit_count = 1 + static_cast<int>(rng() % 12);
+        std::vector<UnitIdx> parent(static_cast<std::size_t>(unit_count), kNoUnit);
+        for (int unit = 1; unit < unit_count; ++unit) parent[static_cast<std::size_t>(unit)] = static_cast<UnitIdx>(rng() % unit);
+        auto tree = UnitTree::Build(parent).value();
+        std::vector<UnitIdx> member_unit(rng() % 40);
+        for (auto& unit : member_unit) unit = static_cast<UnitIdx>(rng() % unit_count);
+        // Keys ascending with the index for the members the board is built with; later ones get any key.
+        std::vector<std::int64_t> key;
+        for (std::size_t member = 0; member < member_unit.size(); ++member) key.push_back(static_cast<std::int64_t>(member) * 1000);
+        std::int64_t fresh = 1;
+        Leaderboard board(tree, member_unit, 1);
+        board.SetMemberOrder([&key](MemberIdx a, MemberIdx b) {
+            return key[static_cast<std::size_t>(a)] < key[static_cast<std::size_t>(b)];
+        });
+        // Few distinct totals, so that most members are tied with others.
+        std::vector<Points> totals(member_unit.size(), 0);
+        const auto apply = [&](MemberIdx member) {
+            const Points delta = static_cast<Points>(rng() % 2) * 100;
+            board.Apply(member, 0, delta);
+            totals[static_cast<std::size_t>(member)] += delta;
+        };
+        for (std::size_t member = 0; member < member_unit.size(); ++member) apply(static_cast<MemberIdx>(member));
+        for (int step = 0; step < 40; ++step) {
+            const auto unit = static_cast<UnitIdx>(rng() % unit_count);
+            std::vector<MemberIdx> on;
+            for (std::size_t m = 0; m < member_unit.size(); ++m)
+                if (member_unit[m] != kNoUnit) on.push_back(static_cast<MemberIdx>(m));
+            const int what = static_cast<int>(rng() % 4);
+            if (what == 0 || on.empty()) {  // a key between two others (or below all): a member returning
+                key.push_back(static_cast<std::int64_t>(rng() % (member_unit.size() + 1)) * 1000 - 500 + fresh++);
+                ASSERT_EQ(board.AddMember(unit), static_cast<MemberIdx>(member_unit.size()));
+                member_unit.push_back(unit);
+                totals.push_back(0);
+                apply(static_cast<MemberIdx>(member_unit.size() - 1));
+                continue;
+            }
+            const MemberIdx member = on[rng() % on.size()];
+            if (what == 1) {
+                board.MoveMember(member, unit);
+                member_unit[static_cast<std::size_t>(member)] = unit;
+            } else if (what == 2) {
+                board.RemoveMember(member);
+                member_unit[static_cast<std::size_t>(member)] = kNoUnit;
+                totals[static_cast<std::size_t>(member)] = 0;
+            } else {
+                apply(member);
+            }
+        }
+        // Built again: the members numbered by key.
+        std::vector<MemberIdx> by_key(member_unit.size());
+        for (std::size_t m = 0; m < by_key.size(); ++m) by_key[m] = static_cast<MemberIdx>(m);
+        std::sort(by_key.begin(), by_key.end(),
+                  [&](MemberIdx a, MemberIdx b) { return key[static_cast<std::size_t>(a)] < key[static_cast<std::size_t>(b)]; });
+        std::vector<UnitIdx> built_unit;
+        std::vector<Points> built_totals;
+        for (const MemberIdx m : by_key) {
+            built_unit.push_back(member_unit[static_cast<std::size_t>(m)]);
+            built_totals.push_back(totals[static_cast<std::size_t>(m)]);
+        }
+        Leaderboard built(tree, built_unit, 1);
+        built.Load(built_totals, {built_totals});
+        for (UnitIdx scope = 0; scope < unit_count; ++scope) {
+            const auto size = built.ScopeSize(scope);
+            const auto page = board.Page(scope, 0, size), expected = built.Page(scope, 0, size);
+            ASSERT_EQ(page.size(), expected.size());
+            for (std::size_t idx = 0; idx < page.size(); ++idx) {
+                ASSERT_EQ(page[idx].member, by_key[static_cast<std::size_t>(expected[idx].member)])
+                    << "round " << round << " scope " << scope << " entry " << idx;
+                ASSERT_EQ(page[idx].total, expected[idx].total);
+                ASSERT_EQ(page[idx].rank, expected[idx].rank);
+            }
+        }
+    }
+}
+
 TEST(Leaderboard, MembersAddedMovedAndRemovedAnswerLikeABoardBuiltWithThem) {
     std::mt19937 rng(1066);
     for (int round = 0; round < 12; ++round) {
