@@ -45,6 +45,26 @@ describe('secretary on a phone', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('keeps the top bar’s mark, bell and name apart at 390 px, even for a long account name', async () => {
+    for (const user of ['member', 'keqiao']) {
+      const page = await newPage(browser, { width: 390, height: 844 });
+      await login(page, user);
+      const boxes = await page.evaluate(() =>
+        ['[data-test="menu-toggle"]', '.topbar .logo', '[data-test="notification-bell"]', '[data-test="user-name"]', '[data-test="logout"]'].map((sel) => {
+          const box = document.querySelector(sel).getBoundingClientRect();
+          return { sel, left: box.left, right: box.right, width: box.width };
+        }),
+      );
+      for (let i = 1; i < boxes.length; i += 1)
+        assert.ok(boxes[i - 1].right <= boxes[i].left, `${user}: ${boxes[i - 1].sel} ends at ${boxes[i - 1].right}, ${boxes[i].sel} starts at ${boxes[i].left}`);
+      assert.ok(boxes.at(-1).right <= 390, `${user}: the logout button is inside the screen`);
+      assert.ok(boxes[3].width >= 40, `${user}: the account name keeps some room`);
+      const nameWidth = await page.locator('.topbar .app-name').evaluate((e) => e.getBoundingClientRect().width);
+      assert.ok(nameWidth === 0 || nameWidth >= 30, `${user}: the system's name is shown whole or not at all (${nameWidth} px)`);
+      await page.context().close();
+    }
+  });
+
   it('fits the 积分公示 tables inside their card at 390 px', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'secretary');
