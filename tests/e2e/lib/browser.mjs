@@ -36,6 +36,9 @@ export async function newPage(browser, { width = 1366, height = 768 } = {}) {
 /** Saves a screenshot of the page as it is, then checks it with axe (fails on critical/serious). */
 export async function shot(page, name) {
   await page.waitForTimeout(300); // let transitions settle
+  // A chart grows into place over a second (ECharts' animation): the screenshot shows its last frame,
+  // not bars at a fifth of their height beside their labels.
+  if (await page.locator('canvas').count()) await page.waitForTimeout(1000);
   await page.screenshot({ path: join(SHOT_DIR, `${name}.png`) });
   await audit(page, name);
 }
