@@ -105,4 +105,23 @@ CivilDate AddMonths(const CivilDate& date, int months) {
     return CivilDate{year, month, day};
 }
 
+std::string ChinaTimeOfIso(std::string_view iso_utc) {
+    // YYYY-MM-DDTHH:MM:SS, then optional fractions, then Z.
+    if (iso_utc.size() < 20 || iso_utc[10] != 'T' || iso_utc[13] != ':' || iso_utc[16] != ':' || iso_utc.back() != 'Z')
+        return std::string(iso_utc);
+    const auto date = ParseIsoDate(iso_utc.substr(0, 10));
+    const auto two = [&](std::size_t at) -> int {
+        const char a = iso_utc[at], b = iso_utc[at + 1];
+        return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
+    };
+    const int hour = two(11), minute = two(14), second = two(17);
+    if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+        return std::string(iso_utc);
+    const int shifted = hour + 8;
+    const CivilDate day = CivilFromDays(DaysFromCivil(*date) + shifted / 24);
+    char out[32];
+    std::snprintf(out, sizeof out, "%s %02d:%02d:%02d", FormatIsoDate(day).c_str(), shifted % 24, minute, second);
+    return out;
+}
+
 }  // namespace lingyan::core

@@ -42,6 +42,11 @@ int FullYearsBetween(const CivilDate& from, const CivilDate& to);
 // Age in whole years on date `on`.
 inline int AgeOn(const CivilDate& birth, const CivilDate& on) { return FullYearsBetween(birth, on); }
 
+// An instant the server wrote (ISO 8601 UTC, "2026-12-06T19:26:01Z", fractions of a second
+// allowed) as people read it in China (UTC+8, no daylight saving): "2026-12-07 03:26:01". Text of
+// another shape is returned as it is.
+std::string ChinaTimeOfIso(std::string_view iso_utc);
+
 // Adds (or with a negative count subtracts) calendar months; the day is clamped to the end of
 // the target month (2024-01-31 + 1 month = 2024-02-29).
 CivilDate AddMonths(const CivilDate& date, int months);

@@ -1,5 +1,6 @@
 #include "exchange/arena/arena_xlsx.hpp"
 
+#include "core/common/date.hpp"
 #include "exchange/xlsx/writer.hpp"
 
 namespace lingyan::exchange::arena {
@@ -37,9 +38,12 @@ std::string ResultsXlsx(const app::ContestResults& r) {
                     w.WriteNumber(ranking, line, 1, sh.order);
                     w.WriteString(ranking, line, 2, sh.name);
                     w.WriteString(ranking, line, 3, sh.unit_name);
-                    w.WriteNumber(ranking, line, 4, sh.result.stage);
-                    w.WriteNumber(ranking, line, 5, sh.result.pre);
-                    w.WriteNumber(ranking, line, 6, sh.result.final_score);
+                    // A contestant not on stage yet (unranked, no judge's score) has no sums yet, not zeros.
+                    if (sh.rank > 0 || sh.result.present > 0) {
+                        w.WriteNumber(ranking, line, 4, sh.result.stage);
+                        w.WriteNumber(ranking, line, 5, sh.result.pre);
+                        w.WriteNumber(ranking, line, 6, sh.result.final_score);
+                    }
                     w.WriteString(ranking, line, 7, sh.title);
                     ++line;
                 }
@@ -74,7 +78,7 @@ std::string ResultsXlsx(const app::ContestResults& r) {
                             ++col;
                         }
                         w.WriteString(sheets, line, col++, MarkLabel(l.mark));
-                        w.WriteString(sheets, line, col++, l.submitted_at);
+                        w.WriteString(sheets, line, col++, core::ChinaTimeOfIso(l.submitted_at));
                         w.WriteString(sheets, line, col++, l.void_reason);
                         ++line;
                     }

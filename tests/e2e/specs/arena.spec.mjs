@@ -5,7 +5,7 @@
 // the ranking; a recused judge's phone says so; a reused link is refused on another phone.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
 
 describe('arena contest: host console, big screen and judges’ phones', () => {
   let browser;
@@ -160,6 +160,18 @@ describe('arena contest: host console, big screen and judges’ phones', () => {
     await host.locator('[data-test="results-table"]').waitFor();
     await host.locator('[data-test="results-table"] .el-table__expand-icon').first().click();
     await host.locator('[data-test^="sheet-"]').first().waitFor();
+    // A judge's submission time reads in China time (the server writes UTC), and a contestant not on
+    // stage yet shows no sums rather than zeros.
+    const sheets = (await api(host, `/contests/${contest}/results`)).rounds[0].sheets;
+    const utc = sheets[0].lines.find((l) => l.submitted_at).submitted_at;
+    assert.match(utc, /Z$/);
+    const china = new Date(Date.parse(utc) + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19);
+    await host.locator(`[data-test="sheet-${sheets[0].contestant_id}"] td`, { hasText: china }).first().waitFor();
+    const waiting = sheets.find((s) => s.rank === null && s.result.present === 0);
+    assert.ok(waiting, 'a contestant still to go on stage');
+    const cells = await host.locator('[data-test="results-table"] tr', { hasText: waiting.name }).first().locator('td').allInnerTexts();
+    assert.ok(!cells.some((c) => c.trim() === '0'), `no zero sums for ${waiting.name}: ${cells.join(' | ')}`);
+    assert.ok(cells.filter((c) => c.trim() === '—').length >= 3, `dashes for ${waiting.name}: ${cells.join(' | ')}`);
     await shot(host, '70-arena-results');
     for (const page of [host, screen, ...phones.map((p) => p.page)]) assert.deepEqual(page.errors, []);
   });

@@ -10,7 +10,9 @@
 #include <map>
 #include <set>
 
+#include "core/common/date.hpp"
 #include "demo/arena_demo.hpp"
+#include "exchange/xlsx/reader.hpp"
 #include "http/ws/live_hub.hpp"
 #include "integration/http/arena/live_client.hpp"
 #include "integration/test_server.hpp"
@@ -361,6 +363,26 @@ TEST_P(ArenaLive, AWholeContestOverWebSocketSurvivesARestart) {
     auto xlsx = host.Get(Path(c.id, "/results.xlsx"));
     EXPECT_EQ(xlsx.status, 200);
     EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+    // Its submission times read in China time (the JSON's are UTC).
+    std::set<std::string> china_times;
+    for (const auto& sheet : sheets)
+        for (const auto& line : sheet.at("lines").as_array())
+            if (!line.at("submitted_at").as_string().empty())
+                china_times.insert(core::ChinaTimeOfIso(std::string(line.at("submitted_at").as_string())));
+    const auto lines = exchange::xlsx::Workbook::Open(xlsx.body).ReadRows(1);
+    ASSERT_FALSE(lines.empty());
+    std::optional<std::uint32_t> column;
+    for (const auto& cell : lines[0].cells)
+        if (cell.text == "提交时间") column = cell.column;
+    ASSERT_TRUE(column);
+    std::size_t timed = 0;
+    for (std::size_t row = 1; row < lines.size(); ++row) {
+        const auto* cell = lines[row].Find(*column);
+        if (!cell || cell->text.empty()) continue;
+        ++timed;
+        EXPECT_TRUE(china_times.count(cell->text)) << cell->text;
+    }
+    EXPECT_GE(timed, static_cast<std::size_t>(scored)) << "every counted score has its time";
 
     // The results become the 四好书记 campaign's 擂台赛 facts, once.
     auto pushed = host.Send("POST", Path(c.id, "/push-results"), "");

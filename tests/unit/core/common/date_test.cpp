@@ -57,3 +57,22 @@ TEST(Date, AddMonthsClampsToTheEndOfTheMonth) {
 
 }  // namespace
 }  // namespace lingyan::core
+
+namespace lingyan::core {
+namespace {
+
+TEST(ChinaTimeOfIso, ReadsAUtcInstantEightHoursLaterAcrossDaysMonthsAndYears) {
+    EXPECT_EQ(ChinaTimeOfIso("2026-12-06T08:00:00Z"), "2026-12-06 16:00:00");
+    EXPECT_EQ(ChinaTimeOfIso("2026-12-06T19:26:01Z"), "2026-12-07 03:26:01");
+    EXPECT_EQ(ChinaTimeOfIso("2026-12-31T16:00:00Z"), "2027-01-01 00:00:00");
+    EXPECT_EQ(ChinaTimeOfIso("2028-02-28T20:15:09.123Z"), "2028-02-29 04:15:09");
+}
+
+TEST(ChinaTimeOfIso, LeavesTextOfAnotherShapeAsItIs) {
+    for (const char* text : {"", "2026-12-06", "2026-12-06 19:26:01", "2026-12-06T19:26:01+08:00", "2026-13-06T19:26:01Z",
+                             "2026-12-06T24:00:00Z", "2026-12-06Tab:cd:efZ"})
+        EXPECT_EQ(ChinaTimeOfIso(text), text);
+}
+
+}  // namespace
+}  // namespace lingyan::core
