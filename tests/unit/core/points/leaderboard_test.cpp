@@ -18,6 +18,23 @@ UnitTree SmallTree() {
     return std::move(UnitTree::Build({kNoUnit, 0, 0, 1, 1, 2}).value());
 }
 
+// A random region tree of 1..max_units units (each unit's parent numbered before it) and up to
+// max_members − 1 members, each in a unit at random.
+struct RandomShape {
+    UnitTree tree;
+    int unit_count = 0;
+    std::vector<UnitIdx> member_unit;
+};
+RandomShape RandomBoardShape(std::mt19937& rng, int max_units, int max_members) {
+    const int unit_count = 1 + static_cast<int>(rng() % static_cast<unsigned>(max_units));
+    std::vector<UnitIdx> parent(static_cast<std::size_t>(unit_count), kNoUnit);
+    for (int unit = 1; unit < unit_count; ++unit) parent[static_cast<std::size_t>(unit)] = static_cast<UnitIdx>(rng() % unit);
+    auto tree = UnitTree::Build(parent).value();
+    std::vector<UnitIdx> member_unit(rng() % static_cast<unsigned>(max_members));
+    for (auto& unit : member_unit) unit = static_cast<UnitIdx>(rng() % unit_count);
+    return {std::move(tree), unit_count, std::move(member_unit)};
+}
+
 TEST(Leaderboard, TiesShareTheBetterRank) {
     Leaderboard board(SmallTree(), {3, 3, 4, 5, 5}, 0);
     board.Apply(0, Leaderboard::kOverall, 500);
@@ -225,12 +242,7 @@ TEST(Leaderboard, IncrementalEqualsFullRecountAfterRandomEvents) {
 TEST(Leaderboard, MembersAddedLaterStandInTheMemberOrderAsInABoardBuiltAgain) {
     std::mt19937 rng(2024);
     for (int round = 0; round < 12; ++round) {
-        const int unit_count = 1 + static_cast<int>(rng() % 12);
-        std::vector<UnitIdx> parent(static_cast<std::size_t>(unit_count), kNoUnit);
-        for (int unit = 1; unit < unit_count; ++unit) parent[static_cast<std::size_t>(unit)] = static_cast<UnitIdx>(rng() % unit);
-        auto tree = UnitTree::Build(parent).value();
-        std::vector<UnitIdx> member_unit(rng() % 40);
-        for (auto& unit : member_unit) unit = static_cast<UnitIdx>(rng() % unit_count);
+        auto [tree, unit_count, member_unit] = RandomBoardShape(rng, 12, 40);
         // Keys ascending with the index for the members the board is built with; later ones get any key.
         std::vector<std::int64_t> key;
         for (std::size_t member = 0; member < member_unit.size(); ++member) key.push_back(static_cast<std::int64_t>(member) * 1000);
@@ -303,12 +315,7 @@ TEST(Leaderboard, MembersAddedLaterStandInTheMemberOrderAsInABoardBuiltAgain) {
 TEST(Leaderboard, MembersAddedMovedAndRemovedAnswerLikeABoardBuiltWithThem) {
     std::mt19937 rng(1066);
     for (int round = 0; round < 12; ++round) {
-        const int unit_count = 1 + static_cast<int>(rng() % 30);
-        std::vector<UnitIdx> parent(static_cast<std::size_t>(unit_count), kNoUnit);
-        for (int unit = 1; unit < unit_count; ++unit) parent[static_cast<std::size_t>(unit)] = static_cast<UnitIdx>(rng() % unit);
-        auto tree = UnitTree::Build(parent).value();
-        std::vector<UnitIdx> member_unit(rng() % 80);
-        for (auto& unit : member_unit) unit = static_cast<UnitIdx>(rng() % unit_count);
+        auto [tree, unit_count, member_unit] = RandomBoardShape(rng, 30, 80);
         Leaderboard board(tree, member_unit, 2);
         // totals[slot][member]: slot 0 the overall total, then the two categories.
         std::vector<std::vector<Points>> totals(3, std::vector<Points>(member_unit.size(), 0));
