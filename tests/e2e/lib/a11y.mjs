@@ -17,16 +17,14 @@ export const BLOCKING = new Set(['critical', 'serious']);
 export const DISABLED_RULES = {};
 
 /**
- * Runs axe on the whole document; returns its violations (every impact). Waits first for Vue's
- * enter/leave transitions to end: a message fading out is half transparent for 0.3 s and would
- * be measured at a contrast no one reads it at.
+ * Waits (at most 3 s each) for Vue's enter/leave transitions to end, then for CSS transitions and
+ * animations that are not Vue's (a toast's fade, a popper closing, a ranking row sliding into
+ * place); endless ones (spinners) do not count.
  */
-export async function runAxe(page) {
+export async function settleMotion(page) {
   await page
     .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { timeout: 3000 })
     .catch(() => {});
-  // …and for CSS transitions and animations that are not Vue's (a toast's fade, a popper closing);
-  // endless ones (spinners) do not count.
   await page
     .waitForFunction(
       () => !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity),
@@ -34,6 +32,15 @@ export async function runAxe(page) {
       { timeout: 3000 },
     )
     .catch(() => {});
+}
+
+/**
+ * Runs axe on the whole document; returns its violations (every impact). Waits first for Vue's
+ * enter/leave transitions to end: a message fading out is half transparent for 0.3 s and would
+ * be measured at a contrast no one reads it at.
+ */
+export async function runAxe(page) {
+  await settleMotion(page);
   // Evaluated through the DevTools protocol rather than an inline <script>: the server's
   // Content-Security-Policy (script-src 'self') rightly refuses inline scripts, and stays on in tests.
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);

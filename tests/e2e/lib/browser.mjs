@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { audit } from './a11y.mjs';
+import { audit, settleMotion } from './a11y.mjs';
 
 const require = createRequire(fileURLToPath(new URL('../../../web/package.json', import.meta.url)));
 const { chromium } = require('playwright-core');
@@ -35,7 +35,8 @@ export async function newPage(browser, { width = 1366, height = 768 } = {}) {
 
 /** Saves a screenshot of the page as it is, then checks it with axe (fails on critical/serious). */
 export async function shot(page, name) {
-  await page.waitForTimeout(300); // let transitions settle
+  await page.waitForTimeout(300); // let transitions start
+  await settleMotion(page);
   // A chart grows into place over a second (ECharts' animation): the screenshot shows its last frame,
   // not bars at a fifth of their height beside their labels.
   if (await page.locator('canvas').count()) await page.waitForTimeout(1000);
