@@ -776,22 +776,23 @@ namespace {
 
 // A kept snapshot, decoded, when it may be used for a board whose values depend on `fingerprint`
 // and `rules`, kept no more than `max_age` ago by this database; else nullopt and `why_not`.
+// Why the kept snapshot `record` (its head: where, what, how old) cannot serve a board of
+// `fingerprint`; empty when it can, as far as its head tells.
+std::string SnapshotHeadProblem(const ports::BoardSnapshotRecord& record, const std::string& fingerprint,
+                                std::chrono::seconds max_age) {
+    if (!record.here) return "快照来自另一个数据库（由备份恢复或迁移而来）";
+    if (record.fingerprint != fingerprint) return "快照之后积分规则或周期有变";
+    if (record.age_seconds > static_cast<double>(max_age.count()))
+        return "快照已保存 " + std::to_string(static_cast<long long>(record.age_seconds / 3600)) +
+               " 小时，超过变更记录的保留期";
+    return {};
+}
+
 std::optional<points::BoardSnapshot> UsableSnapshot(const ports::BoardSnapshotRecord& record,
                                                     const std::string& fingerprint, const points::SnapshotRules& rules,
                                                     std::chrono::seconds max_age, std::string& why_not) {
-    if (!record.here) {
-        why_not = "快照来自另一个数据库（由备份恢复或迁移而来）";
-        return std::nullopt;
-    }
-    if (record.fingerprint != fingerprint) {
-        why_not = "快照之后积分规则或周期有变";
-        return std::nullopt;
-    }
-    if (record.age_seconds > static_cast<double>(max_age.count())) {
-        why_not = "快照已保存 " + std::to_string(static_cast<long long>(record.age_seconds / 3600)) +
-                  " 小时，超过变更记录的保留期";
-        return std::nullopt;
-    }
+    why_not = SnapshotHeadProblem(record, fingerprint, max_age);
+    if (!why_not.empty()) return std::nullopt;
     auto snapshot = points::DecodeBoardSnapshot(record.data, &why_not);
     if (snapshot && (snapshot->categories != rules.categories || snapshot->columns != rules.Columns())) {
         why_not = "快照的列与规则不符";
@@ -976,6 +977,19 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
         std::lock_guard lock(snapshot_mutex_);
         max_age = snapshot_max_age_;
     }
+    // Nothing counted since a usable snapshot's horizon: it is moved to the new horizon without being
+    // read or written (106 MB at province scale) — it only has to stay younger than the feed.
+    if (const auto head = points_.LoadBoardSnapshotHead(period.id);
+        head && SnapshotHeadProblem(*head, fingerprint, max_age).empty()) {
+        std::size_t since = 0;
+        const auto now = points_.CountedEventsSince(
+            period.period, head->horizon, {}, [&](const ports::PointsCountedEvent&) { ++since; },
+            [](const ports::PointsCountedEvent&) {});
+        if (now && since == 0 && points_.AdvanceBoardSnapshot(period.id, head->horizon, *now)) {
+            ++snapshots_kept_;
+            return "积分榜快照已前移（周期 " + std::to_string(period.id) + "，其后未计入积分）";
+        }
+    }
     auto record = points_.LoadBoardSnapshot(period.id);
     std::optional<points::BoardSnapshot> snapshot;
     std::optional<ports::LedgerHorizon> horizon;
@@ -990,12 +1004,6 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
             },
             [](const ports::PointsCountedEvent&) {});
     std::string how;
-    if (horizon && counted == 0 && points_.AdvanceBoardSnapshot(period.id, record->horizon, *horizon)) {
-        // Nothing counted since: the same values as of the new horizon, without writing them again
-        // (106 MB at province scale) — the snapshot only has to stay younger than the feed.
-        ++snapshots_kept_;
-        return "积分榜快照已前移（周期 " + std::to_string(period.id) + "，其后未计入积分）";
-    }
     if (horizon) {
         how = "由变更记录前推 " + std::to_string(counted) + " 条";
     } else {

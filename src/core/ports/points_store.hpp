@@ -217,6 +217,8 @@ public:
     // ledger's reads have a horizon and the change feed names each counted event (PostgreSQL,
     // migrations 97 and 100); elsewhere Load finds none and Save keeps nothing.
     virtual std::optional<BoardSnapshotRecord> LoadBoardSnapshot(Id period_id) = 0;
+    // The same without its data (empty): whether it is there, what it is as of, how old.
+    virtual std::optional<BoardSnapshotRecord> LoadBoardSnapshotHead(Id period_id) = 0;
     virtual void SaveBoardSnapshot(const BoardSnapshotRecord& snapshot) = 0;  // replaces the period's
     // The period's snapshot kept as of `from` holds the same values as of `to` (nothing was counted
     // in between): it is made as of `to` and young again without being written anew. False when

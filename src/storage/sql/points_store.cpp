@@ -611,10 +611,13 @@ namespace {
 
 // `here`: written by this cluster (a dump restored into another starts its transaction numbers
 // anew) and not ahead of it.
-constexpr const char* kLoadSnapshot =
-    "SELECT fingerprint, horizon, EXTRACT(EPOCH FROM now() - taken_at), data, "
-    "system_id = (SELECT system_identifier FROM pg_control_system()), "
-    "pg_snapshot_xmax(pg_current_snapshot())::TEXT::BIGINT FROM points_board_snapshots WHERE period_id = ?";
+#define LINGYAN_LOAD_SNAPSHOT(DATA)                                                                        \
+    "SELECT fingerprint, horizon, EXTRACT(EPOCH FROM now() - taken_at), " DATA                                  \
+    ", system_id = (SELECT system_identifier FROM pg_control_system()), "                                     \
+    "pg_snapshot_xmax(pg_current_snapshot())::TEXT::BIGINT FROM points_board_snapshots WHERE period_id = ?"
+constexpr const char* kLoadSnapshot = LINGYAN_LOAD_SNAPSHOT("data");
+constexpr const char* kLoadSnapshotHead = LINGYAN_LOAD_SNAPSHOT("''::BYTEA");
+#undef LINGYAN_LOAD_SNAPSHOT
 constexpr const char* kSaveSnapshot =
     "INSERT INTO points_board_snapshots (period_id, fingerprint, horizon, system_id, taken_at, data) "
     "VALUES (?, ?, ?, (SELECT system_identifier FROM pg_control_system()), now(), ?::BYTEA) "
@@ -675,8 +678,16 @@ std::string ArrayText(const std::vector<std::int64_t>& values) {
 }  // namespace
 
 std::optional<ports::BoardSnapshotRecord> SqlPointsStore::LoadBoardSnapshot(ports::Id period_id) {
+    return ReadBoardSnapshot(kLoadSnapshot, period_id);
+}
+
+std::optional<ports::BoardSnapshotRecord> SqlPointsStore::LoadBoardSnapshotHead(ports::Id period_id) {
+    return ReadBoardSnapshot(kLoadSnapshotHead, period_id);
+}
+
+std::optional<ports::BoardSnapshotRecord> SqlPointsStore::ReadBoardSnapshot(const char* sql, ports::Id period_id) {
     if (db_.dialect() != Dialect::kPostgres) return std::nullopt;
-    auto rows = db_.Query(kLoadSnapshot, {period_id});
+    auto rows = db_.Query(sql, {period_id});
     if (rows.empty()) return std::nullopt;
     ports::BoardSnapshotRecord out;
     out.period_id = period_id;

@@ -65,6 +65,7 @@ public:
     core::ports::Id FindReversal(core::ports::Id id) override;
 
     std::optional<core::ports::BoardSnapshotRecord> LoadBoardSnapshot(core::ports::Id period_id) override;
+    std::optional<core::ports::BoardSnapshotRecord> LoadBoardSnapshotHead(core::ports::Id period_id) override;
     void SaveBoardSnapshot(const core::ports::BoardSnapshotRecord& snapshot) override;
     bool AdvanceBoardSnapshot(core::ports::Id period_id, const core::ports::LedgerHorizon& from,
                               const core::ports::LedgerHorizon& to) override;
@@ -75,6 +76,8 @@ public:
         const std::function<void(const core::ports::PointsCountedEvent&)>& on_member) override;
 
 private:
+    // A kept snapshot by kLoadSnapshot or kLoadSnapshotHead (points_store.cpp).
+    std::optional<core::ports::BoardSnapshotRecord> ReadBoardSnapshot(const char* sql, core::ports::Id period_id);
     // PostgreSQL: makes the ledger partition of the event's year if it has none (migration 90).
     void EnsureLedgerPartition(core::points::Day day);
     // The counted events of `period` of `member_ids`, in statements of 500 members, in whatever
