@@ -72,8 +72,7 @@ public:
     std::int64_t NowUnix() const override { return static_cast<std::int64_t>(ms_ / 1000.0); }
     double NowUnixMs() const override { return ms_; }
     std::string Today() const override {
-        // Asia/Shanghai's date.
-        return core::FormatIsoDate(core::CivilFromDays((NowUnix() + 8 * 3600) / 86400));
+        return core::FormatIsoDate(core::CivilFromDays((NowUnix() + core::kChinaUtcOffsetSeconds) / 86400));
     }
     std::string NowIso() const override {
         const std::int64_t s = NowUnix();

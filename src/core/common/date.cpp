@@ -117,7 +117,7 @@ std::string ChinaTimeOfIso(std::string_view iso_utc) {
     const int hour = two(11), minute = two(14), second = two(17);
     if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
         return std::string(iso_utc);
-    const int shifted = hour + 8;
+    const int shifted = hour + static_cast<int>(kChinaUtcOffsetSeconds / 3600);
     const CivilDate day = CivilFromDays(DaysFromCivil(*date) + shifted / 24);
     char out[32];
     std::snprintf(out, sizeof out, "%s %02d:%02d:%02d", FormatIsoDate(day).c_str(), shifted % 24, minute, second);

@@ -42,6 +42,10 @@ int FullYearsBetween(const CivilDate& from, const CivilDate& to);
 // Age in whole years on date `on`.
 inline int AgeOn(const CivilDate& birth, const CivilDate& on) { return FullYearsBetween(birth, on); }
 
+// China Standard Time is UTC+8 all year (no daylight saving): the zone of the server's days
+// (Clock::Today) and of the times people read.
+inline constexpr std::int64_t kChinaUtcOffsetSeconds = 8 * 3600;
+
 // An instant the server wrote (ISO 8601 UTC, "2026-12-06T19:26:01Z", fractions of a second
 // allowed) as people read it in China (UTC+8, no daylight saving): "2026-12-07 03:26:01". Text of
 // another shape is returned as it is.

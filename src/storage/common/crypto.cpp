@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "storage/sql/sql_store.hpp"
+#include "core/common/date.hpp"
 
 namespace lingyan::storage {
 
@@ -84,7 +85,7 @@ double SystemClock::NowUnixMs() const {
 }
 
 std::string SystemClock::Today() const {
-    std::time_t t = static_cast<std::time_t>(NowUnix() + 8 * 3600);  // China Standard Time, no DST
+    std::time_t t = static_cast<std::time_t>(NowUnix() + core::kChinaUtcOffsetSeconds);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[16];
