@@ -12,8 +12,9 @@
 #include <tuple>
 
 #include "core/text/number.hpp"
-#include "http/server/json_io.hpp"
+#include "http/routes/evaluation/described.hpp"
 #include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -27,23 +28,10 @@ namespace {
 double Total(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 
 json::object SummaryJson(const app::CampaignSummary& s) {
-    const auto& c = s.campaign;
-    return json::object{{"id", c.id},
-                        {"name", c.name},
-                        {"scope_unit_id", c.scope_unit_id},
-                        {"scope_unit_name", s.scope_unit_name},
-                        {"framework", s.framework_name},
-                        {"framework_version", s.framework_version},
-                        {"template", s.template_key},
-                        {"cycle_kind", c.cycle_kind},
-                        {"cycle_label", c.cycle_label},
-                        {"status", c.status},
-                        {"version", c.version},
-                        {"subject_count", s.subject_count},
-                        {"created_by", c.created_by},
-                        {"created_at", c.created_at},
-                        {"published_by", c.published_by},
-                        {"published_at", c.published_at}};
+    json::object o = Described(s.campaign, s);
+    o["framework"] = s.framework_name;
+    o["template"] = s.template_key;
+    return o;
 }
 
 json::array TopCriteriaJson(const evaluation::CompiledFramework& fw) {
@@ -70,54 +58,38 @@ json::object DetailJson(const app::CampaignDetail& d) {
                        {"global_share", n.global_share}};
         // The method's parameters as configured (absent ones are left out), so that an editor
         // can rebuild the framework from the detail.
-        for (auto [name, value] : {std::pair{"trim", &n.spec.trim}, {"max", &n.spec.max}, {"floor", &n.spec.floor},
-                                   {"ceiling", &n.spec.ceiling}, {"per", &n.spec.per}, {"cap", &n.spec.cap}}) {
+        for (auto [name, value] : {std::pair{"trim", &n.spec.trim},
+                                   {"max", &n.spec.max},
+                                   {"floor", &n.spec.floor},
+                                   {"ceiling", &n.spec.ceiling},
+                                   {"per", &n.spec.per},
+                                   {"cap", &n.spec.cap}}) {
             if (*value) c[name] = **value;
         }
         criteria.push_back(std::move(c));
     }
-    json::array awards;
-    for (const auto& a : fw.framework().awards)
-        awards.push_back(json::object{{"name", a.name}, {"quota", a.quota}, {"min_total", a.min_total}});
     json::array subjects;
     for (const auto& s : d.subjects) {
-        json::object subject{{"id", s.record.id},
-                             {"unit_id", s.record.unit_id},
-                             {"name", s.name},
-                             {"unit_name", s.unit_name},
-                             {"town_id", s.town_id},
-                             {"town_name", s.town_name},
+        json::object subject{{"id", s.record.id},        {"unit_id", s.record.unit_id}, {"name", s.name},
+                             {"unit_name", s.unit_name}, {"town_id", s.town_id},        {"town_name", s.town_name},
                              {"track", s.record.track}};
-        subject["person_id"] = s.record.person_id ? json::value(s.record.person_id) : json::value(nullptr);
-        subject["project_id"] = s.record.project_id ? json::value(s.record.project_id) : json::value(nullptr);
+        subject["person_id"] = NullIfZero(s.record.person_id);
+        subject["project_id"] = NullIfZero(s.record.project_id);
         subjects.push_back(std::move(subject));
     }
-    json::array tracks, bands, owners;
-    for (const auto& t : d.tracks) tracks.push_back(json::object{{"name", t.name}, {"coefficient", t.coefficient}});
-    for (const auto& b : d.bands)
-        bands.push_back(json::object{{"name", b.name}, {"share", b.share}, {"follow_up", b.follow_up}});
-    for (const auto& w : d.owners) {
-        owners.push_back(json::object{
-            {"criterion", w.criterion}, {"owner", w.owner}, {"opens_on", w.opens_on}, {"closes_on", w.closes_on}});
-    }
-    o["tracks"] = std::move(tracks);
-    o["bands"] = std::move(bands);
-    o["owners"] = std::move(owners);
-    o["negative"] = d.negative ? json::value(json::object{{"name", d.negative->name},
-                                                          {"criterion", d.negative->criterion},
-                                                          {"count", d.negative->count}})
-                               : json::value(nullptr);
+    o["tracks"] = json::value_from(d.tracks);
+    o["bands"] = json::value_from(d.bands);
+    o["owners"] = json::value_from(d.owners);
+    o["negative"] = json::value_from(d.negative);
     o["locked"] = d.fact_count > 0;
     o["scale"] = fw.framework().scale;
     const auto& spec = fw.framework();
     o["bonus_cap"] = spec.bonus_cap ? json::value(*spec.bonus_cap) : json::value(nullptr);
     o["penalty_cap"] = spec.penalty_cap ? json::value(*spec.penalty_cap) : json::value(nullptr);
-    json::array tiebreak;
-    for (const auto& id : spec.tiebreak) tiebreak.push_back(json::value(id));
-    o["tiebreak"] = std::move(tiebreak);
+    o["tiebreak"] = json::value_from(spec.tiebreak);
     o["top_criteria"] = TopCriteriaJson(fw);
     o["criteria"] = std::move(criteria);
-    o["awards"] = std::move(awards);
+    o["awards"] = json::value_from(fw.framework().awards);
     o["subjects"] = std::move(subjects);
     o["fact_count"] = d.fact_count;
     return o;
@@ -148,7 +120,8 @@ json::object RowJson(const app::Board& board, const app::BoardRow& row) {
     o["veto_reason"] = r.vetoed ? json::value(r.veto_reason) : json::value(nullptr);
     o["award"] = row.award.empty() ? json::value(nullptr) : json::value(row.award);
     const auto& d = board.detail;
-    o["track"] = subject.track < 0 ? json::value(nullptr) : json::value(d.tracks[static_cast<std::size_t>(subject.track)].name);
+    o["track"] =
+        subject.track < 0 ? json::value(nullptr) : json::value(d.tracks[static_cast<std::size_t>(subject.track)].name);
     o["coefficient"] = r.coefficient;
     o["track_rank"] = row.track_rank;
     const bool banded = row.band >= 0;
@@ -183,20 +156,18 @@ json::object BoardJson(const app::Board& board) {
                                       {"winners", std::move(winners)}});
     }
     o["awards"] = std::move(awards);
-    json::array pending;
-    for (const auto& p : board.pending) pending.push_back(json::value(p));
-    o["pending"] = std::move(pending);
+    o["pending"] = json::value_from(board.pending);
     if (const auto& neg = board.detail.negative) {
         json::array listed;
         for (const auto& entry : board.negative) {
             const auto& subject = board.detail.subjects[entry.subject_idx];
-            listed.push_back(json::object{{"subject_id", subject.record.id}, {"name", subject.name}, {"value", entry.value}});
+            listed.push_back(
+                json::object{{"subject_id", subject.record.id}, {"name", subject.name}, {"value", entry.value}});
         }
-        o["negative"] = json::object{{"name", neg->name},
-                                     {"criterion", neg->criterion},
-                                     {"count", neg->count},
-                                     {"overflow", board.negative_overflow},
-                                     {"subjects", std::move(listed)}};
+        json::object negative = Described(*neg);
+        negative["overflow"] = board.negative_overflow;
+        negative["subjects"] = std::move(listed);
+        o["negative"] = std::move(negative);
     } else {
         o["negative"] = nullptr;
     }
@@ -285,8 +256,10 @@ core::Result<app::NewCampaign> NewCampaignFrom(const std::string& body) {
                                 "subjects", "awards", "tracks"});
     if (!o) return o.error();
     app::NewCampaign spec;
-    for (auto [name, slot] : {std::pair{"name", &spec.name}, {"template", &spec.template_key},
-                              {"cycle_kind", &spec.cycle_kind}, {"cycle_label", &spec.cycle_label}}) {
+    for (auto [name, slot] : {std::pair{"name", &spec.name},
+                              {"template", &spec.template_key},
+                              {"cycle_kind", &spec.cycle_kind},
+                              {"cycle_label", &spec.cycle_label}}) {
         auto v = StringField(*o, name);
         if (!v) return v.error();
         *slot = v->value_or("");
@@ -390,8 +363,10 @@ core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::
         for (const auto& [key, value] : obj) {
             const std::string_view k = key;
             if (k == "subject_id") {
-                if (!value.is_int64()) problem = "subject_id 应为整数", field = "subject_id";
-                else f.subject_id = value.as_int64();
+                if (!value.is_int64())
+                    problem = "subject_id 应为整数", field = "subject_id";
+                else
+                    f.subject_id = value.as_int64();
             } else if (k == "criterion" || k == "key" || k == "judge") {
                 if (!value.is_string()) {
                     problem = std::string(k) + " 应为字符串", field = std::string(k);
@@ -399,9 +374,12 @@ core::Result<std::vector<app::FactInput>> FactsFrom(const json::object& o, std::
                     (k == "criterion" ? f.criterion : k == "key" ? f.key : f.judge) = std::string(value.as_string());
                 }
             } else if (k == "value") {
-                if (value.is_string()) f.value = std::string(value.as_string());
-                else if (value.is_number()) f.value = core::text::ShortestNumber(value.to_number<double>());
-                else if (!value.is_null()) problem = "value 应为数字、字符串或 null（删除）", field = "value";
+                if (value.is_string())
+                    f.value = std::string(value.as_string());
+                else if (value.is_number())
+                    f.value = core::text::ShortestNumber(value.to_number<double>());
+                else if (!value.is_null())
+                    problem = "value 应为数字、字符串或 null（删除）", field = "value";
             } else {
                 problem = "未知字段 “" + std::string(k) + "”", field = std::string(k);
             }
@@ -459,7 +437,7 @@ core::Result<app::CampaignSettings> SettingsFrom(const json::object& o) {
         auto count = IntField(item, "count");
         if (!count) return count.error();
         out.negative = evaluation::NegativeListSpec{name->value_or(""), criterion->value_or(""),
-                                                 static_cast<int>(count->value_or(0))};
+                                                    static_cast<int>(count->value_or(0))};
     }
     return out;
 }
@@ -471,31 +449,16 @@ core::Result<std::vector<core::ports::OwnerRecord>> OwnersFrom(const json::objec
             if (auto ok = OnlyKeys(item, {"criterion", "owner", "opens_on", "closes_on"}, where); !ok)
                 return ok.error();
             core::ports::OwnerRecord r;
-            for (auto [name, slot] : {std::pair{"criterion", &r.criterion}, {"owner", &r.owner},
-                                      {"opens_on", &r.opens_on}, {"closes_on", &r.closes_on}}) {
+            for (auto [name, slot] : {std::pair{"criterion", &r.criterion},
+                                      {"owner", &r.owner},
+                                      {"opens_on", &r.opens_on},
+                                      {"closes_on", &r.closes_on}}) {
                 auto v = StringField(item, name);
                 if (!v) return v.error();
                 *slot = v->value_or("");
             }
             return r;
         });
-}
-
-json::object FollowUpJson(const core::ports::CampaignFollowUpRecord& f) {
-    return json::object{{"id", f.id},
-                        {"campaign_id", f.campaign_id},
-                        {"subject_id", f.subject_id},
-                        {"version", f.version},
-                        {"band", f.band},
-                        {"action", f.action},
-                        {"leader", f.leader},
-                        {"deadline", f.deadline},
-                        {"status", f.status},
-                        {"outcome", f.outcome},
-                        {"created_by", f.created_by},
-                        {"created_at", f.created_at},
-                        {"closed_by", f.closed_by},
-                        {"closed_at", f.closed_at}};
 }
 
 }  // namespace
@@ -548,9 +511,9 @@ Response EnterFacts(Services& s, Request& req, Id id) {
     if (!outcome) return ErrorResponse(outcome.error());
     if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, "录入失败");
     return Json(200, json::object{{"inserted", outcome->inserted},
-                                                          {"updated", outcome->updated},
-                                                          {"removed", outcome->removed},
-                                                          {"unchanged", outcome->unchanged}});
+                                  {"updated", outcome->updated},
+                                  {"removed", outcome->removed},
+                                  {"unchanged", outcome->unchanged}});
 }
 
 // GET /api/v1/campaigns/{id}/facts
@@ -666,7 +629,8 @@ Response ReplaceOwners(Services& s, Request& req, Id id) {
 
 // GET /api/v1/campaigns/{id}/followups
 Response ListCampaignFollowUps(Services& s, Request& req, Id id) {
-    return Reply(200, s.campaigns.FollowUps(req.user->actor, id), Items(FollowUpJson));
+    return Reply(200, s.campaigns.FollowUps(req.user->actor, id),
+                 Items(Described<core::ports::CampaignFollowUpRecord>));
 }
 
 // POST /api/v1/campaigns/{id}/followups
@@ -684,7 +648,7 @@ Response CreateCampaignFollowUp(Services& s, Request& req, Id id) {
     }
     auto created = s.campaigns.AddFollowUp(req.user->actor, id, f);
     if (!created) return ErrorResponse(created.error());
-    return Json(201, FollowUpJson(*created));
+    return Json(201, Described<core::ports::CampaignFollowUpRecord>(*created));
 }
 
 // POST /api/v1/campaigns/{id}/followups/{fid}/close
@@ -695,7 +659,7 @@ Response CloseCampaignFollowUp(Services& s, Request& req, Id id, Id fid) {
     if (!outcome) return ErrorResponse(outcome.error());
     auto closed = s.campaigns.CloseFollowUp(req.user->actor, id, fid, outcome->value_or(""));
     if (!closed) return ErrorResponse(closed.error());
-    return Json(200, FollowUpJson(*closed));
+    return Json(200, Described<core::ports::CampaignFollowUpRecord>(*closed));
 }
 
 // POST /api/v1/campaigns/{id}/facts/from-metric
@@ -715,9 +679,9 @@ Response FactsFromIndicator(Services& s, Request& req, Id id) {
     json::array skipped;
     for (const auto& name : fill->skipped) skipped.push_back(json::value(name));
     return Json(200, json::object{{"inserted", fill->outcome.inserted},
-                                                          {"updated", fill->outcome.updated},
-                                                          {"unchanged", fill->outcome.unchanged},
-                                                          {"skipped", std::move(skipped)}});
+                                  {"updated", fill->outcome.updated},
+                                  {"unchanged", fill->outcome.unchanged},
+                                  {"skipped", std::move(skipped)}});
 }
 
 // GET /api/v1/campaigns/{id}/facts/template.xlsx

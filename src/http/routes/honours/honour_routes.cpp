@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/routes/handlers.hpp"
+#include "http/routes/honours/described.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
@@ -18,20 +19,10 @@ namespace {
 
 json::object HonourJson(const app::HonourView& v) {
     const auto& h = v.honour;
-    json::object o{{"id", h.id},
-                   {"unit_id", h.unit_id},
-                   {"unit", v.unit_name},
-                   {"name", h.name},
-                   {"title", h.title},
-                   {"level", honours::LevelName(h.level)},
-                   {"level_label", honours::LevelLabel(h.level)},
-                   {"year", h.year},
-                   {"source", honours::SourceName(h.source)},
-                   {"source_id", h.source_id},
-                   {"document_no", h.document_no},
-                   {"granted_by", h.granted_by},
-                   {"granted_at", h.granted_at}};
-    o["person_id"] = h.person_id == 0 ? json::value(nullptr) : json::value(h.person_id);
+    json::object o = Described(h);
+    o["unit"] = v.unit_name;
+    o["level_label"] = honours::LevelLabel(h.level);
+    o["person_id"] = NullIfZero(h.person_id);
     return o;
 }
 

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/routes/handlers.hpp"
+#include "http/routes/personnel/described.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
@@ -17,44 +18,18 @@ namespace personnel = core::personnel;
 namespace {
 
 json::object DecisionJson(const app::DecisionView& v) {
-    const auto& d = v.decision;
-    return json::object{{"id", d.id},
-                        {"person_id", d.person_id},
-                        {"name", d.name},
-                        {"unit_id", d.unit_id},
-                        {"unit", v.unit_name},
-                        {"kind", personnel::KindName(d.kind)},
-                        {"kind_label", personnel::KindLabel(d.kind)},
-                        {"ground", personnel::GroundName(d.ground)},
-                        {"ground_id", d.ground_id},
-                        {"ground_label", d.ground_label},
-                        {"content", d.content},
-                        {"document_no", d.document_no},
-                        {"decided_on", d.decided_on},
-                        {"position_id", d.position_id == 0 ? json::value(nullptr) : json::value(d.position_id)},
-                        {"decided_by", d.decided_by},
-                        {"decided_at", d.decided_at}};
+    json::object o = Described(v.decision);
+    o["unit"] = v.unit_name;
+    o["kind_label"] = personnel::KindLabel(v.decision.kind);
+    o["position_id"] = NullIfZero(v.decision.position_id);
+    return o;
 }
 
 json::object NominationJson(const app::NominationView& v) {
-    const auto& n = v.nomination;
-    return json::object{{"id", n.id},
-                        {"person_id", n.person_id},
-                        {"name", n.name},
-                        {"unit_id", n.unit_id},
-                        {"unit", v.unit_name},
-                        {"position", v.position},
-                        {"year", n.year},
-                        {"category", personnel::CategoryName(n.category)},
-                        {"category_label", personnel::CategoryLabel(n.category)},
-                        {"reason", n.reason},
-                        {"evidence", n.evidence},
-                        {"state", personnel::StateName(n.state)},
-                        {"nominated_by", n.nominated_by},
-                        {"nominated_at", n.nominated_at},
-                        {"reviewed_by", n.reviewed_by},
-                        {"reviewed_at", n.reviewed_at},
-                        {"review_reason", n.review_reason}};
+    json::object o = Described(v.nomination, v);
+    o["unit"] = v.unit_name;
+    o["category_label"] = personnel::CategoryLabel(v.nomination.category);
+    return o;
 }
 
 Response ListDecisionsBy(Services& s, Request& req, app::DecisionQuery q) {
@@ -97,14 +72,14 @@ Response CreateDecision(Services& s, Request& req) {
     auto& d = in.decision;
     std::string kind, ground, title;
     std::int64_t unit = 0;
-    if (auto st = All([&] { return ReadInt(*o, "person_id", d.person_id); },
-                      [&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "ground", ground); },
-                      [&] { return ReadInt(*o, "ground_id", d.ground_id); },
-                      [&] { return ReadString(*o, "content", d.content); },
-                      [&] { return ReadString(*o, "document_no", d.document_no); },
-                      [&] { return ReadString(*o, "decided_on", d.decided_on); },
-                      [&] { return ReadInt(*o, "position_unit_id", unit); },
-                      [&] { return ReadString(*o, "position_title", title); });
+    if (auto st =
+            All([&] { return ReadInt(*o, "person_id", d.person_id); }, [&] { return ReadString(*o, "kind", kind); },
+                [&] { return ReadString(*o, "ground", ground); }, [&] { return ReadInt(*o, "ground_id", d.ground_id); },
+                [&] { return ReadString(*o, "content", d.content); },
+                [&] { return ReadString(*o, "document_no", d.document_no); },
+                [&] { return ReadString(*o, "decided_on", d.decided_on); },
+                [&] { return ReadInt(*o, "position_unit_id", unit); },
+                [&] { return ReadString(*o, "position_title", title); });
         !st)
         return ErrorResponse(st.error());
     auto k = personnel::KindFromName(kind);
@@ -137,15 +112,16 @@ Response CreateNomination(Services& s, Request& req) {
     app::NominationInput in;
     std::int64_t year = 0;
     std::string category;
-    if (auto st = All([&] { return ReadInt(*o, "person_id", in.person_id); },
-                      [&] { return ReadInt(*o, "year", year); },
+    if (auto st = All([&] { return ReadInt(*o, "person_id", in.person_id); }, [&] { return ReadInt(*o, "year", year); },
                       [&] { return ReadString(*o, "category", category); },
                       [&] { return ReadString(*o, "reason", in.reason); },
                       [&] { return ReadString(*o, "evidence", in.evidence); });
         !st)
         return ErrorResponse(st.error());
     auto c = personnel::CategoryFromName(category);
-    if (!c) return ErrorResponse(core::Invalid("category 应为 inaction（不作为）、slow（慢作为）或 shirking（不担当）", "category"));
+    if (!c)
+        return ErrorResponse(
+            core::Invalid("category 应为 inaction（不作为）、slow（慢作为）或 shirking（不担当）", "category"));
     if (year < 0 || year > 9999) return ErrorResponse(core::Invalid("年度应在 2000–2100 之间", "year"));
     in.category = *c;
     in.year = static_cast<int>(year);

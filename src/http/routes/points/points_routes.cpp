@@ -6,9 +6,10 @@
 #include <cmath>
 #include <mutex>
 
+#include "http/routes/points/described.hpp"
+#include "http/routes/routes.hpp"
 #include "http/server/compress.hpp"
 #include "http/server/json_io.hpp"
-#include "http/routes/routes.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -32,7 +33,8 @@ core::Result<std::optional<points::Points>> PointsField(const json::object& o, c
     } else if (v.is_int64()) {
         if (std::abs(v.as_int64()) < 9'000'000'000'000LL) parsed = v.as_int64() * points::kOnePoint;
     } else if (v.is_uint64()) {
-        if (v.as_uint64() < 9'000'000'000'000ULL) parsed = static_cast<points::Points>(v.as_uint64()) * points::kOnePoint;
+        if (v.as_uint64() < 9'000'000'000'000ULL)
+            parsed = static_cast<points::Points>(v.as_uint64()) * points::kOnePoint;
     } else if (v.is_double()) {
         const double scaled = v.as_double() * 100.0;
         const double rounded = std::round(scaled);
@@ -134,35 +136,21 @@ json::object RuleJson(const core::ports::PointsRuleRecord& r) {
 
 json::object EventJson(const app::PointsEventView& v) {
     const auto& e = v.record;
-    json::object o{{"id", e.id},
-                   {"member_id", e.member_id},
-                   {"member_name", v.member_name},
-                   {"unit_name", v.unit_name},
-                   {"rule", v.rule_code},
-                   {"rule_name", v.rule_name},
-                   {"category", v.category},
-                   {"date", points::FormatDate(e.date)},
-                   {"quantity", Pts(e.quantity)},
-                   {"worth", Pts(v.worth)},
-                   {"note", e.note},
-                   {"status", points::EventStatusName(e.status)},
-                   {"submitted_by", e.submitted_by},
-                   {"submitted_at", e.submitted_at},
-                   {"decided_by", e.decided_by},
-                   {"decided_at", e.decided_at},
-                   {"reason", e.reason}};
-    o["reverses"] = e.reverses ? json::value(e.reverses) : json::value(nullptr);
+    json::object o = Described(e, v);
+    o["rule"] = v.rule_code;
+    o["date"] = points::FormatDate(e.date);
+    o["quantity"] = Pts(e.quantity);
+    o["worth"] = Pts(v.worth);
+    o["reverses"] = NullIfZero(e.reverses);
     return o;
 }
 
 const char* LinkName(app::LinkOutcome link) { return link == app::LinkOutcome::kLinked ? "linked" : "requested"; }
 
 json::object MemberJson(const app::MemberRef& m) {
-    return json::object{{"id", m.id},
-                        {"name", m.name},
-                        {"unit_id", m.unit_id},
-                        {"unit_name", m.unit_name},
-                        {"person_id", m.person_id == 0 ? json::value(nullptr) : json::value(m.person_id)}};
+    json::object o = Described(m);
+    o["person_id"] = NullIfZero(m.person_id);
+    return o;
 }
 
 json::object EntryJson(const app::LeaderboardEntry& e) {
@@ -170,7 +158,7 @@ json::object EntryJson(const app::LeaderboardEntry& e) {
     o["rank"] = e.rank;
     o["total"] = Pts(e.total);
     o["stars"] = e.stars;
-    o["grade"] = e.grade.empty() ? json::value(nullptr) : json::value(e.grade);
+    o["grade"] = NullIfEmpty(e.grade);
     return o;
 }
 
@@ -181,16 +169,13 @@ json::array SubTotalsJson(const std::vector<app::SubTotalView>& parts) {
 }
 
 json::object RanksJson(const app::MemberRanks& r) {
-    json::array ranks;
-    for (const auto& s : r.ranks)
-        ranks.push_back(json::object{{"unit_id", s.unit_id}, {"unit_name", s.unit_name}, {"rank", s.rank}, {"size", s.size}});
     return json::object{{"member", MemberJson(r.member)},
                         {"period_id", r.period_id},
                         {"total", Pts(r.total)},
                         {"stars", r.stars},
                         {"zeroed", r.zeroed},
-                        {"grade", r.grade.empty() ? json::value(nullptr) : json::value(r.grade)},
-                        {"ranks", std::move(ranks)},
+                        {"grade", NullIfEmpty(r.grade)},
+                        {"ranks", json::value_from(r.ranks)},
                         {"monthly", SubTotalsJson(r.monthly)},
                         {"quarterly", SubTotalsJson(r.quarterly)}};
 }
@@ -274,9 +259,9 @@ Response ListRules(Services& s, Request& req) {
     json::array items, categories;
     for (const auto& r : *rules) items.push_back(RuleJson(r));
     for (const auto& c : period->categories) categories.push_back(json::string(c));
-    return Json(200, json::object{{"items", std::move(items)},
-                                  {"categories", std::move(categories)},
-                                  {"period", PeriodJson(*period)}});
+    return Json(
+        200, json::object{
+                 {"items", std::move(items)}, {"categories", std::move(categories)}, {"period", PeriodJson(*period)}});
 }
 
 // GET /api/v1/points/periods
@@ -286,8 +271,8 @@ Response ListPeriods(Services& s, Request& req) {
 
 // POST /api/v1/points/periods
 Response CreatePeriod(Services& s, Request& req) {
-    auto o = ParseObject(
-        req.body, {"name", "from", "to", "stars", "base_points", "zeroing_rules", "grades", "publicity_days"});
+    auto o = ParseObject(req.body,
+                         {"name", "from", "to", "stars", "base_points", "zeroing_rules", "grades", "publicity_days"});
     if (!o) return ErrorResponse(o.error());
     app::NewPeriod in;
     for (auto [name, slot] :
@@ -309,8 +294,8 @@ Response CreatePeriod(Services& s, Request& req) {
 
 // PATCH /api/v1/points/periods/{id}
 Response UpdatePeriod(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body,
-                         {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
+    auto o =
+        ParseObject(req.body, {"name", "stars", "base_points", "zeroing_rules", "grades", "publicity_days", "closed"});
     if (!o) return ErrorResponse(o.error());
     app::PeriodPatch patch;
     for (auto [name, slot] : {std::pair{"name", &patch.name}, {"grades", &patch.grades}}) {
@@ -375,7 +360,8 @@ Response LinkMemberAccount(Services& s, Request& req, Id id) {
 // GET /api/v1/me/link-requests
 Response ListMyLinkRequests(Services& s, Request& req) {
     return Reply(200, s.points.MyLinkRequests(req.user->actor), Items([](const app::LinkRequestView& r) {
-                     return json::object{{"member", MemberJson(r.member)}, {"requested_by", r.requested_by},
+                     return json::object{{"member", MemberJson(r.member)},
+                                         {"requested_by", r.requested_by},
                                          {"requested_at", r.requested_at}};
                  }));
 }
@@ -393,7 +379,9 @@ Response CreateRule(Services& s, Request& req) {
     auto o = ParseObject(req.body, {"code", "name", "category", "points", "cap", "needs_approval", "evidence"});
     if (!o) return ErrorResponse(o.error());
     app::NewPointsRule rule;
-    for (auto [name, slot] : {std::pair{"code", &rule.code}, {"name", &rule.name}, {"category", &rule.category},
+    for (auto [name, slot] : {std::pair{"code", &rule.code},
+                              {"name", &rule.name},
+                              {"category", &rule.category},
                               {"evidence", &rule.evidence}}) {
         auto v = RequiredString(*o, name);
         if (!v) return ErrorResponse(v.error());
@@ -419,8 +407,8 @@ Response UpdateRule(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"name", "category", "points", "cap", "needs_approval", "evidence", "active"});
     if (!o) return ErrorResponse(o.error());
     app::PointsRulePatch patch;
-    for (auto [name, slot] : {std::pair{"name", &patch.name}, {"category", &patch.category},
-                              {"evidence", &patch.evidence}}) {
+    for (auto [name, slot] :
+         {std::pair{"name", &patch.name}, {"category", &patch.category}, {"evidence", &patch.evidence}}) {
         auto v = StringField(*o, name);
         if (!v) return ErrorResponse(v.error());
         *slot = *v;
@@ -548,10 +536,10 @@ Response DecideEvents(Services& s, Request& req) {
     auto reason = StringField(*o, "reason");
     if (!reason) return ErrorResponse(reason.error());
     auto ids = o->find("ids");
-    if (ids == o->end() || !ids->value().is_array())
-        return ErrorResponse(core::Invalid("ids 应为申报编号数组", "ids"));
+    if (ids == o->end() || !ids->value().is_array()) return ErrorResponse(core::Invalid("ids 应为申报编号数组", "ids"));
     if (ids->value().as_array().size() > app::PointsService::kMaxBulkDecisions)
-        return ErrorResponse(core::Invalid("一次最多审核 " + std::to_string(app::PointsService::kMaxBulkDecisions) + " 项", "ids"));
+        return ErrorResponse(
+            core::Invalid("一次最多审核 " + std::to_string(app::PointsService::kMaxBulkDecisions) + " 项", "ids"));
     std::vector<Id> list;
     for (const auto& v : ids->value().as_array()) {
         if (!v.is_int64()) return ErrorResponse(core::Invalid("ids 应为申报编号数组", "ids"));
@@ -581,13 +569,13 @@ Response GetLeaderboard(Services& s, Request& req) {
     std::call_once(page.rendered->once, [&] {
         json::array items;
         for (const auto& e : page.entries) items.push_back(EntryJson(e));
-        page.rendered->text = std::make_shared<const std::string>(
-            json::serialize(ScopedViewJson(page, {{"category", page.category},
-                                                  {"size", page.size},
-                                                  {"top", page.top},
-                                                  {"overflow", page.overflow},
-                                                  {"truncated", page.truncated},
-                                                  {"items", std::move(items)}})));
+        page.rendered->text =
+            std::make_shared<const std::string>(json::serialize(ScopedViewJson(page, {{"category", page.category},
+                                                                                      {"size", page.size},
+                                                                                      {"top", page.top},
+                                                                                      {"overflow", page.overflow},
+                                                                                      {"truncated", page.truncated},
+                                                                                      {"items", std::move(items)}})));
         page.rendered->gzip = std::make_shared<const std::string>(Gzip(*page.rendered->text));
     });
     Response res = JsonResponse(200, {});
@@ -624,8 +612,7 @@ Response GetStars(Services& s, Request& req) {
     json::array counts, grades;
     for (std::size_t stars = 0; stars < dist->counts.size(); ++stars)
         counts.push_back(json::object{{"stars", stars}, {"count", dist->counts[stars]}});
-    for (const auto& [name, count] : dist->grades)
-        grades.push_back(json::object{{"grade", name}, {"count", count}});
+    for (const auto& [name, count] : dist->grades) grades.push_back(json::object{{"grade", name}, {"count", count}});
     return Json(200,
                 ScopedViewJson(
                     *dist, {{"members", dist->members}, {"counts", std::move(counts)}, {"grades", std::move(grades)}}));

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/routes/handlers.hpp"
+#include "http/routes/projects/described.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
@@ -16,45 +17,28 @@ namespace pj = core::projects;
 
 namespace {
 
-json::value Opt(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
-
 json::object ProjectJson(const app::ProjectView& v) {
     const auto& p = v.project;
-    json::array actions;
-    for (const auto& a : v.actions) actions.push_back(json::value(a));
-    return json::object{{"id", p.id},
-                        {"kind", pj::KindName(p.kind)},
-                        {"kind_label", pj::KindLabel(p.kind)},
-                        {"title", p.title},
-                        {"detail", p.detail},
-                        {"office_unit_id", p.office_unit_id},
-                        {"office_unit", v.office_unit},
-                        {"unit_id", p.unit_id == 0 ? json::value(nullptr) : json::value(p.unit_id)},
-                        {"unit", v.unit},
-                        {"owner_person_id", p.owner_person_id == 0 ? json::value(nullptr) : json::value(p.owner_person_id)},
-                        {"owner", v.owner},
-                        {"responsibility", p.responsibility},
-                        {"state", pj::StateName(p.state)},
-                        {"state_label", pj::StateLabel(p.state)},
-                        {"claim_id", p.claim_id == 0 ? json::value(nullptr) : json::value(p.claim_id)},
-                        {"started_on", Opt(p.started_on)},
-                        {"completed_on", Opt(p.completed_on)},
-                        {"last_report_on", Opt(p.last_report_on)},
-                        {"colour", core::tickets::ColourName(p.colour)},
-                        {"red_on", Opt(p.red_on)},
-                        {"milestones_total", v.milestones},
-                        {"milestones_done", v.milestones_done},
-                        {"next_deadline", Opt(v.next_deadline)},
-                        {"working_days_left", v.working_days_left},
-                        {"created_by", p.created_by},
-                        {"created_at", p.created_at},
-                        {"updated_at", p.updated_at},
-                        {"actions", std::move(actions)}};
+    json::object o = Described(p, v);
+    o["kind_label"] = pj::KindLabel(p.kind);
+    o["state_label"] = pj::StateLabel(p.state);
+    o["unit_id"] = NullIfZero(p.unit_id);
+    o["owner_person_id"] = NullIfZero(p.owner_person_id);
+    o["claim_id"] = NullIfZero(p.claim_id);
+    for (const auto& [name, day] : {std::pair{"started_on", &p.started_on},
+                                    {"completed_on", &p.completed_on},
+                                    {"last_report_on", &p.last_report_on},
+                                    {"red_on", &p.red_on},
+                                    {"next_deadline", &v.next_deadline}})
+        o[name] = NullIfEmpty(*day);
+    o["milestones_total"] = v.milestones;
+    return o;
 }
 
 json::object MilestoneJson(const pj::Milestone& m) {
-    return json::object{{"id", m.id},     {"claim_id", m.claim_id}, {"seq", m.seq},
-                        {"title", m.title}, {"deadline", m.deadline}, {"done_on", Opt(m.done_on)}};
+    json::object o = Described(m);
+    o["done_on"] = NullIfEmpty(m.done_on);
+    return o;
 }
 
 json::object DetailJson(const app::ProjectDetail& d) {
@@ -63,39 +47,17 @@ json::object DetailJson(const app::ProjectDetail& d) {
     for (const auto& m : d.milestones) milestones.push_back(MilestoneJson(m));
     for (const auto& m : d.proposed) proposed.push_back(MilestoneJson(m));
     for (const auto& v : d.claims) {
-        const auto& c = v.claim;
-        claims.push_back(json::object{{"id", c.id},
-                                      {"unit_id", c.unit_id},
-                                      {"unit", v.unit},
-                                      {"owner_person_id", c.owner_person_id},
-                                      {"owner", v.owner},
-                                      {"responsibility", c.responsibility},
-                                      {"claimed_by", c.claimed_by_name},
-                                      {"claimed_on", c.claimed_on},
-                                      {"status", pj::ClaimStatusName(c.status)},
-                                      {"reason", c.reason},
-                                      {"decided_by", c.decided_by},
-                                      {"decided_on", Opt(c.decided_on)}});
+        json::object claim = Described(v.claim, v);
+        claim["claimed_by"] = v.claim.claimed_by_name;
+        claim["decided_on"] = NullIfEmpty(v.claim.decided_on);
+        claims.push_back(std::move(claim));
     }
     for (const auto& r : d.reports) {
-        json::array figures, attachments;
-        for (const auto& f : r.figures)
-            figures.push_back(json::object{{"name", f.name}, {"value", f.value}, {"unit", f.unit}});
-        for (auto id : r.attachment_ids) attachments.push_back(json::value(id));
-        reports.push_back(json::object{{"id", r.id},
-                                       {"milestone_id", r.milestone_id == 0 ? json::value(nullptr) : json::value(r.milestone_id)},
-                                       {"milestone_done", r.milestone_done},
-                                       {"on_date", r.on_date},
-                                       {"text", r.text},
-                                       {"figures", std::move(figures)},
-                                       {"attachment_ids", std::move(attachments)},
-                                       {"user", r.user},
-                                       {"at", r.at}});
+        json::object report = Described(r);
+        report["milestone_id"] = NullIfZero(r.milestone_id);
+        reports.push_back(std::move(report));
     }
-    for (const auto& e : d.events)
-        events.push_back(json::object{{"id", e.id},     {"at", e.at},     {"on_date", e.on_date},
-                                      {"user", e.user}, {"action", e.action}, {"from", e.from_state},
-                                      {"to", e.to_state}, {"note", e.note}, {"detail", e.detail}});
+    for (const auto& e : d.events) events.push_back(WorkflowEventJson(e));
     o["milestones"] = std::move(milestones);
     o["proposed_milestones"] = std::move(proposed);
     o["claims"] = std::move(claims);
@@ -178,12 +140,12 @@ Response CreateProject(Services& s, Request& req) {
     app::NewProject in;
     std::string kind = "secretary";
     std::int64_t office = 0, unit = 0, owner = 0;
-    if (auto st = All([&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", in.title); },
-                      [&] { return ReadString(*o, "detail", in.detail); },
-                      [&] { return ReadString(*o, "responsibility", in.responsibility); },
-                      [&] { return ReadInt(*o, "office_unit_id", office); }, [&] { return ReadInt(*o, "unit_id", unit); },
-                      [&] { return ReadInt(*o, "owner_person_id", owner); },
-                      [&] { return ReadMilestones(*o, in.milestones); });
+    if (auto st = All(
+            [&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", in.title); },
+            [&] { return ReadString(*o, "detail", in.detail); },
+            [&] { return ReadString(*o, "responsibility", in.responsibility); },
+            [&] { return ReadInt(*o, "office_unit_id", office); }, [&] { return ReadInt(*o, "unit_id", unit); },
+            [&] { return ReadInt(*o, "owner_person_id", owner); }, [&] { return ReadMilestones(*o, in.milestones); });
         !st)
         return ErrorResponse(st.error());
     auto k = pj::KindFromName(kind);
@@ -237,9 +199,9 @@ Response ReportProject(Services& s, Request& req, Id id) {
     if (!o) return ErrorResponse(o.error());
     app::ReportInput in;
     std::int64_t milestone = 0;
-    if (auto st = All([&] { return ReadString(*o, "text", in.text); },
-                      [&] { return ReadInt(*o, "milestone_id", milestone); },
-                      [&] { return ReadBool(*o, "milestone_done", in.milestone_done); });
+    if (auto st =
+            All([&] { return ReadString(*o, "text", in.text); }, [&] { return ReadInt(*o, "milestone_id", milestone); },
+                [&] { return ReadBool(*o, "milestone_done", in.milestone_done); });
         !st)
         return ErrorResponse(st.error());
     in.milestone_id = milestone;
@@ -250,8 +212,10 @@ Response ReportProject(Services& s, Request& req, Id id) {
         const auto& f = (*figures)[i];
         const std::string at = "figures[" + std::to_string(i) + "]";
         pj::Figure figure;
-        if (auto st = ReadString(f, "name", figure.name); !st) return ErrorResponse(core::Invalid(st.error().message, at + ".name"));
-        if (auto st = ReadString(f, "unit", figure.unit); !st) return ErrorResponse(core::Invalid(st.error().message, at + ".unit"));
+        if (auto st = ReadString(f, "name", figure.name); !st)
+            return ErrorResponse(core::Invalid(st.error().message, at + ".name"));
+        if (auto st = ReadString(f, "unit", figure.unit); !st)
+            return ErrorResponse(core::Invalid(st.error().message, at + ".unit"));
         auto v = f.find("value");
         if (v == f.end() || !v->value().is_number())
             return ErrorResponse(core::Invalid("数据值应为数字", at + ".value"));

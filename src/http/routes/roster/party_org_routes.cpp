@@ -3,8 +3,8 @@
 
 #include <boost/json.hpp>
 
-#include "core/roster/tree.hpp"
 #include "http/routes/handlers.hpp"
+#include "http/routes/roster/described.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
@@ -16,38 +16,20 @@ using namespace core::roster;
 
 namespace {
 
-json::value IdOrNull(Id id) { return id == 0 ? json::value(nullptr) : json::value(id); }
-
 json::object OrgJson(const app::PartyOrgView& v) {
-    const PartyOrg& o = v.org;
-    return json::object{{"id", o.id},
-                        {"unit_id", o.unit_id},
-                        {"unit_name", v.unit_name},
-                        {"name", o.name},
-                        {"kind", PartyOrgKindName(o.kind)},
-                        {"parent_id", IdOrNull(o.parent_id)},
-                        {"parent_name", v.parent_name},
-                        {"member_count", o.member_count},
-                        {"direct_members", v.direct_members},
-                        {"grid", v.grid},
-                        {"approved_on", o.approved_on},
-                        {"document_no", o.document_no},
-                        {"dissolved_on", o.dissolved_on.empty() ? json::value(nullptr) : json::value(o.dissolved_on)},
-                        {"upgrade_hint", v.upgrade_hint ? json::value(PartyOrgKindName(*v.upgrade_hint)) : json::value(nullptr)}};
+    json::object o = Described(v.org, v);
+    o["parent_id"] = NullIfZero(v.org.parent_id);
+    o["dissolved_on"] = NullIfEmpty(v.org.dissolved_on);
+    return o;
 }
 
 json::object HouseholdJson(const app::PartyHouseholdView& v) {
-    const PartyHousehold& h = v.household;
     json::array served;
     for (const auto& [id, name] : v.served) served.push_back(json::object{{"person_id", id}, {"name", name}});
-    return json::object{{"id", h.id},
-                        {"org_id", h.org_id},
-                        {"person_id", h.person_id},
-                        {"person_name", v.person_name},
-                        {"place", h.place},
-                        {"served", std::move(served)},
-                        {"created_on", h.created_on},
-                        {"dissolved_on", h.dissolved_on.empty() ? json::value(nullptr) : json::value(h.dissolved_on)}};
+    json::object o = Described(v.household, v);
+    o["served"] = std::move(served);
+    o["dissolved_on"] = NullIfEmpty(v.household.dissolved_on);
+    return o;
 }
 
 core::Result<PartyOrgKind> KindOf(const json::object& o) {
@@ -73,26 +55,13 @@ Response ListPartyOrgs(Services& s, Request& req) {
 // GET /api/v1/party-orgs/{id}
 Response GetPartyOrg(Services& s, Request& req, Id id) {
     return Reply(200, s.roster.GetPartyOrg(req.user->actor, id), [](const app::PartyOrgDetail& d) {
-        json::array subs, members, history, households;
+        json::array subs, households;
         for (const auto& o : d.sub_orgs) subs.push_back(OrgJson(o));
-        for (const auto& m : d.members)
-            members.push_back(json::object{{"person_id", m.person_id},
-                                           {"name", m.name},
-                                           {"unit_name", m.unit_name},
-                                           {"party_join_date", m.party_join_date}});
-        for (const auto& e : d.history)
-            history.push_back(json::object{{"action", e.action},
-                                           {"from", e.from},
-                                           {"to", e.to},
-                                           {"approved_on", e.approved_on},
-                                           {"document_no", e.document_no},
-                                           {"done_by", e.done_by},
-                                           {"done_at", e.done_at}});
         for (const auto& h : d.households) households.push_back(HouseholdJson(h));
         return json::object{{"org", OrgJson(d.org)},
                             {"sub_orgs", std::move(subs)},
-                            {"members", std::move(members)},
-                            {"history", std::move(history)},
+                            {"members", json::value_from(d.members)},
+                            {"history", json::value_from(d.history)},
                             {"households", std::move(households)}};
     });
 }

@@ -6,6 +6,7 @@
 
 #include "http/routes/handlers.hpp"
 #include "http/routes/routes.hpp"
+#include "http/routes/tickets/described.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
@@ -16,54 +17,22 @@ namespace tk = core::tickets;
 
 namespace {
 
-json::value Opt(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
-
 json::object TicketJson(const app::TicketView& v) {
     const auto& t = v.ticket;
-    json::array actions;
-    for (const auto& a : v.actions) actions.push_back(json::value(a));
-    json::object o{{"id", t.id},
-                   {"source", tk::SourceName(t.source)},
-                   {"source_label", tk::SourceLabel(t.source)},
-                   {"source_id", t.source_id},
-                   {"source_title", v.source_title},
-                   {"title", t.title},
-                   {"detail", t.detail},
-                   {"category", t.category},
-                   {"priority", tk::PriorityName(t.priority)},
-                   {"unit_id", t.subject_unit_id},
-                   {"unit", v.subject_unit},
-                   {"location", t.location},
-                   {"raiser_name", t.raiser_name},
-                   {"raiser_phone", t.raiser_phone},
-                   {"state", tk::StateName(t.state)},
-                   {"state_label", tk::StateLabel(t.state)},
-                   {"office_unit_id", t.office_unit_id},
-                   {"office_unit", v.office_unit},
-                   {"handler_unit_id", t.handler_unit_id},
-                   {"handler_unit", v.handler_unit},
-                   {"leader", t.leader},
-                   {"allowed_days", t.allowed_days},
-                   {"assigned_on", Opt(t.assigned_on)},
-                   {"deadline", Opt(t.deadline)},
-                   {"signed_on", Opt(t.signed_on)},
-                   {"signed_late", t.signed_late},
-                   {"last_note_on", Opt(t.last_note_on)},
-                   {"reported_on", Opt(t.reported_on)},
-                   {"closed_on", Opt(t.closed_on)},
-                   {"colour", tk::ColourName(t.colour)},
-                   {"red_on", Opt(t.red_on)},
-                   {"working_days_left", v.working_days_left},
-                   {"reopen_count", t.reopen_count},
-                   {"send_back_count", t.send_back_count},
-                   {"extension_days", t.extension_days},
-                   {"extension_reason", t.extension_reason},
-                   {"merged_into", t.merged_into},
-                   {"created_at", t.created_at},
-                   {"updated_at", t.updated_at},
-                   {"actions", std::move(actions)}};
-    o["satisfied"] = t.satisfied ? json::value(*t.satisfied) : json::value(nullptr);
-    o["leader_user_id"] = t.leader_user_id == 0 ? json::value(nullptr) : json::value(t.leader_user_id);
+    json::object o = Described(t, v);
+    o["source_label"] = tk::SourceLabel(t.source);
+    o["unit_id"] = t.subject_unit_id;
+    o["unit"] = v.subject_unit;
+    o["state_label"] = tk::StateLabel(t.state);
+    for (const auto& [name, day] : {std::pair{"assigned_on", &t.assigned_on},
+                                    {"deadline", &t.deadline},
+                                    {"signed_on", &t.signed_on},
+                                    {"last_note_on", &t.last_note_on},
+                                    {"reported_on", &t.reported_on},
+                                    {"closed_on", &t.closed_on},
+                                    {"red_on", &t.red_on}})
+        o[name] = NullIfEmpty(*day);
+    o["leader_user_id"] = NullIfZero(t.leader_user_id);
     return o;
 }
 
@@ -77,66 +46,26 @@ json::object PageJson(const app::TicketListPage& p) {
     return json::object{{"items", std::move(items)}, {"total", p.total}, {"colours", ColoursJson(p.colours)}};
 }
 
-json::object EventJson(const core::ports::TicketEvent& e) {
-    return json::object{{"id", e.id},         {"at", e.at},     {"on_date", e.on_date},
-                        {"user", e.user},     {"action", e.action}, {"from", e.from_state},
-                        {"to", e.to_state},   {"note", e.note}, {"detail", e.detail}};
-}
-
-json::array Strings(const std::vector<std::string>& items) {
-    json::array a;
-    for (const auto& s : items) a.push_back(json::value(s));
-    return a;
-}
-
 json::object MeetingJson(const app::MeetingView& v) {
-    const auto& m = v.meeting;
-    return json::object{{"id", m.id},
-                        {"kind", tk::MeetingKindName(m.kind)},
-                        {"kind_label", tk::MeetingKindLabel(m.kind)},
-                        {"title", m.title},
-                        {"held_on", m.held_on},
-                        {"unit_id", m.unit_id},
-                        {"unit", v.unit},
-                        {"leaders", Strings(m.leaders)},
-                        {"participants", Strings(m.participants)},
-                        {"minutes", m.minutes},
-                        {"created_by", m.created_by},
-                        {"created_at", m.created_at},
-                        {"items", v.items},
-                        {"closed", v.closed}};
+    json::object o = Described(v.meeting, v);
+    o["kind_label"] = tk::MeetingKindLabel(v.meeting.kind);
+    return o;
 }
 
 json::object DeliberationJson(const app::DeliberationView& v) {
-    const auto& d = v.record;
     json::array items;
     for (const auto& t : v.items) items.push_back(TicketJson(t));
-    return json::object{{"id", d.id},
-                        {"unit_id", d.unit_id},
-                        {"unit", v.unit},
-                        {"topic", d.topic},
-                        {"held_on", d.held_on},
-                        {"participants", Strings(d.participants)},
-                        {"decision", d.decision},
-                        {"created_by", d.created_by},
-                        {"created_at", d.created_at},
-                        {"tickets", std::move(items)}};
-}
-
-json::object RulesJson(const tk::ColourRules& r) {
-    return json::object{{"blue_days_left", r.blue_days_left},
-                        {"yellow_numerator", r.yellow_numerator},
-                        {"yellow_denominator", r.yellow_denominator},
-                        {"talk_reds", r.talk_reds},
-                        {"talk_period_months", r.talk_period_months}};
+    json::object o = Described(v.record);
+    o["unit"] = v.unit;
+    o["tickets"] = std::move(items);
+    return o;
 }
 
 json::object NotificationJson(const core::ports::NotificationRecord& n) {
-    return json::object{{"id", n.id},         {"kind", n.kind},
-                        {"title", n.title},   {"body", n.body},
-                        {"ticket_id", n.ticket_id}, {"created_at", n.created_at},
-                        {"project_id", n.project_id == 0 ? json::value(nullptr) : json::value(n.project_id)},
-                        {"read", !n.read_at.empty()}};
+    json::object o = Described(n);
+    o["project_id"] = NullIfZero(n.project_id);
+    o["read"] = !n.read_at.empty();
+    return o;
 }
 
 core::Result<int> Paging(Request& req, const char* name, int fallback, int max) {
@@ -157,8 +86,7 @@ core::Status ReadAssign(const json::object& o, app::AssignInput& a) {
     std::int64_t unit = 0, leader_user = 0, days = 0;
     if (auto st = All([&] { return ReadInt(o, "unit_id", unit); }, [&] { return ReadString(o, "leader", a.leader); },
                       [&] { return ReadInt(o, "leader_user_id", leader_user); },
-                      [&] { return ReadInt(o, "days", days); },
-                      [&] { return ReadString(o, "deadline", a.deadline); });
+                      [&] { return ReadInt(o, "days", days); }, [&] { return ReadString(o, "deadline", a.deadline); });
         !st)
         return st;
     for (const auto& [key, value] : o)
@@ -218,16 +146,14 @@ Response CreateTicket(Services& s, Request& req) {
     app::NewTicket in;
     std::string source = "minqing", priority = "normal";
     std::int64_t unit = 0, source_id = 0;
-    if (auto st = All([&] { return ReadString(*o, "title", in.title); },
-                      [&] { return ReadString(*o, "detail", in.detail); },
-                      [&] { return ReadString(*o, "category", in.category); },
-                      [&] { return ReadString(*o, "priority", priority); },
-                      [&] { return ReadInt(*o, "unit_id", unit); },
-                      [&] { return ReadString(*o, "location", in.location); },
-                      [&] { return ReadString(*o, "raiser_name", in.raiser_name); },
-                      [&] { return ReadString(*o, "raiser_phone", in.raiser_phone); },
-                      [&] { return ReadString(*o, "source", source); },
-                      [&] { return ReadInt(*o, "source_id", source_id); });
+    if (auto st =
+            All([&] { return ReadString(*o, "title", in.title); }, [&] { return ReadString(*o, "detail", in.detail); },
+                [&] { return ReadString(*o, "category", in.category); },
+                [&] { return ReadString(*o, "priority", priority); }, [&] { return ReadInt(*o, "unit_id", unit); },
+                [&] { return ReadString(*o, "location", in.location); },
+                [&] { return ReadString(*o, "raiser_name", in.raiser_name); },
+                [&] { return ReadString(*o, "raiser_phone", in.raiser_phone); },
+                [&] { return ReadString(*o, "source", source); }, [&] { return ReadInt(*o, "source_id", source_id); });
         !st)
         return ErrorResponse(st.error());
     auto src = tk::SourceFromName(source);
@@ -252,13 +178,15 @@ Response GetTicket(Services& s, Request& req, Id id) {
     return Reply(200, s.tickets.Get(req.user->actor, id), [](const app::TicketDetail& d) {
         auto o = TicketJson(d.view);
         json::array events, children;
-        for (const auto& e : d.events) events.push_back(EventJson(e));
+        for (const auto& e : d.events) events.push_back(WorkflowEventJson(e));
         for (const auto& c : d.children) children.push_back(TicketJson(c));
         o["events"] = std::move(events);
         o["children"] = std::move(children);
         if (d.hotline)
-            o["hotline"] = json::object{{"ref", d.hotline->ref}, {"called_at", d.hotline->called_at},
-                                        {"due_on", d.hotline->due_on}, {"imported_at", d.hotline->imported_at}};
+            o["hotline"] = json::object{{"ref", d.hotline->ref},
+                                        {"called_at", d.hotline->called_at},
+                                        {"due_on", d.hotline->due_on},
+                                        {"imported_at", d.hotline->imported_at}};
         return o;
     });
 }
@@ -270,9 +198,9 @@ Response ActOnTicket(Services& s, Request& req, Id id) {
     app::TicketAction a;
     std::string action;
     std::int64_t days = 0, merge = 0;
-    if (auto st = All([&] { return ReadString(*o, "action", action); }, [&] { return ReadString(*o, "note", a.note); },
-                      [&] { return ReadInt(*o, "extension_days", days); },
-                      [&] { return ReadInt(*o, "merge_into", merge); });
+    if (auto st =
+            All([&] { return ReadString(*o, "action", action); }, [&] { return ReadString(*o, "note", a.note); },
+                [&] { return ReadInt(*o, "extension_days", days); }, [&] { return ReadInt(*o, "merge_into", merge); });
         !st)
         return ErrorResponse(st.error());
     auto parsed = tk::ActionFromName(action);
@@ -292,7 +220,8 @@ Response ActOnTicket(Services& s, Request& req, Id id) {
         const auto& p = (*parts)[idx];
         app::SplitPart part;
         const std::string at = "parts[" + std::to_string(idx) + "]";
-        if (auto st = ReadString(p, "title", part.title); !st) return ErrorResponse(core::Invalid(st.error().message, at + ".title"));
+        if (auto st = ReadString(p, "title", part.title); !st)
+            return ErrorResponse(core::Invalid(st.error().message, at + ".title"));
         if (auto it = p.find("assign"); it != p.end() && !it->value().is_null()) {
             if (!it->value().is_object()) return ErrorResponse(core::Invalid("assign 应为对象", at + ".assign"));
             if (auto st = ReadAssign(it->value().as_object(), part.assign); !st) {
@@ -334,7 +263,7 @@ Response TicketBoard(Services& s, Request& req) {
             talks.push_back(json::object{{"unit_id", t.unit_id}, {"unit", t.unit}, {"reds", t.reds}});
         o["talks"] = std::move(talks);
         o["period_from"] = b.period_from;
-        o["rules"] = RulesJson(b.rules);
+        o["rules"] = Described(b.rules);
         return o;
     });
 }
@@ -369,8 +298,9 @@ Response TicketStats(Services& s, Request& req) {
                                          {"satisfaction_rate", u.satisfaction_rate},
                                          {"reopen_rate", u.reopen_rate}});
         for (const auto& m : st.by_meeting) meetings.push_back(MeetingJson(m));
-        return json::object{{"year", st.year},         {"unit", st.unit},         {"meetings", st.meetings},
-                            {"items", st.items},       {"received", st.received}, {"closed", st.closed},
+        return json::object{{"year", st.year},           {"unit", st.unit},
+                            {"meetings", st.meetings},   {"items", st.items},
+                            {"received", st.received},   {"closed", st.closed},
                             {"units", std::move(units)}, {"by_meeting", std::move(meetings)}};
     });
 }
@@ -397,11 +327,18 @@ Response ImportHotline(Services& s, Request& req) {
     if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, *dry_run ? "预检未通过" : "导入失败");
     json::array created, skipped, notes;
     for (const auto& c : outcome->created)
-        created.push_back(json::object{{"row", c.row},           {"ref", c.ref},         {"title", c.title},
-                                       {"unit", c.unit},         {"category", c.category}, {"priority", c.priority},
-                                       {"called_at", c.called_on}, {"due_on", c.due_on},   {"ticket_id", c.ticket_id}});
+        created.push_back(json::object{{"row", c.row},
+                                       {"ref", c.ref},
+                                       {"title", c.title},
+                                       {"unit", c.unit},
+                                       {"category", c.category},
+                                       {"priority", c.priority},
+                                       {"called_at", c.called_on},
+                                       {"due_on", c.due_on},
+                                       {"ticket_id", c.ticket_id}});
     for (const auto& k : outcome->skipped)
-        skipped.push_back(json::object{{"row", k.row}, {"ref", k.ref}, {"ticket_id", k.ticket_id}, {"first_row", k.first_row}});
+        skipped.push_back(
+            json::object{{"row", k.row}, {"ref", k.ref}, {"ticket_id", k.ticket_id}, {"first_row", k.first_row}});
     for (const auto& n : outcome->notes) notes.emplace_back(n);
     return Json(outcome->dry_run ? 200 : 201, json::object{{"dry_run", outcome->dry_run},
                                                            {"sheet", outcome->sheet},
@@ -412,29 +349,34 @@ Response ImportHotline(Services& s, Request& req) {
 }
 
 // GET /api/v1/tickets/import/hotline/template
-Response DownloadHotlineTemplate(Services& s, Request& req) { return Download(s.tickets.HotlineTemplate(req.user->actor)); }
+Response DownloadHotlineTemplate(Services& s, Request& req) {
+    return Download(s.tickets.HotlineTemplate(req.user->actor));
+}
 
 // GET /api/v1/tickets/rules
-Response GetTicketRules(Services& s, Request& req) { return Reply(200, s.tickets.Rules(req.user->actor), RulesJson); }
+Response GetTicketRules(Services& s, Request& req) {
+    return Reply(200, s.tickets.Rules(req.user->actor), Described<tk::ColourRules>);
+}
 
 // PUT /api/v1/tickets/rules {blue_days_left, yellow_numerator, yellow_denominator, talk_reds, talk_period_months}
 Response SetTicketRules(Services& s, Request& req) {
-    auto o = ParseObject(req.body,
-                         {"blue_days_left", "yellow_numerator", "yellow_denominator", "talk_reds", "talk_period_months"});
+    auto o = ParseObject(
+        req.body, {"blue_days_left", "yellow_numerator", "yellow_denominator", "talk_reds", "talk_period_months"});
     if (!o) return ErrorResponse(o.error());
     tk::ColourRules r;
     std::int64_t blue = r.blue_days_left, num = r.yellow_numerator, den = r.yellow_denominator, reds = r.talk_reds,
                  months = r.talk_period_months;
-    if (auto st = All([&] { return ReadInt(*o, "blue_days_left", blue); },
-                      [&] { return ReadInt(*o, "yellow_numerator", num); },
-                      [&] { return ReadInt(*o, "yellow_denominator", den); },
-                      [&] { return ReadInt(*o, "talk_reds", reds); },
-                      [&] { return ReadInt(*o, "talk_period_months", months); });
+    if (auto st = All(
+            [&] { return ReadInt(*o, "blue_days_left", blue); }, [&] { return ReadInt(*o, "yellow_numerator", num); },
+            [&] { return ReadInt(*o, "yellow_denominator", den); }, [&] { return ReadInt(*o, "talk_reds", reds); },
+            [&] { return ReadInt(*o, "talk_period_months", months); });
         !st)
         return ErrorResponse(st.error());
-    auto clamp = [](std::int64_t v) { return static_cast<int>(std::max<std::int64_t>(-1, std::min<std::int64_t>(v, 1000))); };
+    auto clamp = [](std::int64_t v) {
+        return static_cast<int>(std::max<std::int64_t>(-1, std::min<std::int64_t>(v, 1000)));
+    };
     r = tk::ColourRules{clamp(blue), clamp(num), clamp(den), clamp(reds), clamp(months)};
-    return Reply(200, s.tickets.SetRules(req.user->actor, r), RulesJson);
+    return Reply(200, s.tickets.SetRules(req.user->actor, r), Described<tk::ColourRules>);
 }
 
 // GET /api/v1/meetings?year=
@@ -451,22 +393,24 @@ Response CreateMeeting(Services& s, Request& req) {
     tk::Meeting m;
     std::string kind;
     std::int64_t unit = 0;
-    if (auto st = All([&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", m.title); },
-                      [&] { return ReadString(*o, "held_on", m.held_on); },
-                      [&] { return ReadInt(*o, "unit_id", unit); },
-                      [&] { return ReadStringArray(*o, "leaders", m.leaders); },
-                      [&] { return ReadStringArray(*o, "participants", m.participants); },
-                      [&] { return ReadString(*o, "minutes", m.minutes); });
+    if (auto st =
+            All([&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", m.title); },
+                [&] { return ReadString(*o, "held_on", m.held_on); }, [&] { return ReadInt(*o, "unit_id", unit); },
+                [&] { return ReadStringArray(*o, "leaders", m.leaders); },
+                [&] { return ReadStringArray(*o, "participants", m.participants); },
+                [&] { return ReadString(*o, "minutes", m.minutes); });
         !st)
         return ErrorResponse(st.error());
     auto k = tk::MeetingKindFromName(kind);
-    if (!k) return ErrorResponse(core::Invalid("会议类型应为 secretary_talk、work_meeting、seminar 或 dispatch", "kind"));
+    if (!k)
+        return ErrorResponse(core::Invalid("会议类型应为 secretary_talk、work_meeting、seminar 或 dispatch", "kind"));
     m.kind = *k;
     m.unit_id = unit;
     for (const auto* list : {&m.leaders, &m.participants})
         for (const auto& n : *list)
             if (n.find('\n') != std::string::npos)
-                return ErrorResponse(core::Invalid("姓名中不能有换行", list == &m.leaders ? "leaders" : "participants"));
+                return ErrorResponse(
+                    core::Invalid("姓名中不能有换行", list == &m.leaders ? "leaders" : "participants"));
     return Reply(201, s.tickets.CreateMeeting(req.user->actor, m), MeetingJson);
 }
 
@@ -516,17 +460,19 @@ Response ListNotifications(Services& s, Request& req) {
     auto per_page = Paging(req, "per_page", 20, 100);
     if (!per_page) return ErrorResponse(per_page.error());
     const bool unread = req.Query("unread").value_or("") == "true";
-    return Reply(200, s.notifications.List(req.user->actor, unread, *page, *per_page), [](const app::NotificationPage& p) {
-        json::array items;
-        for (const auto& n : p.items) items.push_back(NotificationJson(n));
-        return json::object{{"items", std::move(items)}, {"unread", p.unread}};
-    });
+    return Reply(200, s.notifications.List(req.user->actor, unread, *page, *per_page),
+                 [](const app::NotificationPage& p) {
+                     json::array items;
+                     for (const auto& n : p.items) items.push_back(NotificationJson(n));
+                     return json::object{{"items", std::move(items)}, {"unread", p.unread}};
+                 });
 }
 
 // GET /api/v1/notifications/count
 Response CountNotifications(Services& s, Request& req) {
-    return Reply(200, s.notifications.UnreadCount(req.user->actor),
-                 [](std::int64_t n) { return json::object{{"unread", n}}; });
+    return Reply(200, s.notifications.UnreadCount(req.user->actor), [](std::int64_t n) {
+        return json::object{{"unread", n}};
+    });
 }
 
 // POST /api/v1/notifications/read {id?} — one, or all without an id
@@ -535,8 +481,9 @@ Response ReadNotifications(Services& s, Request& req) {
     if (!o) return ErrorResponse(o.error());
     std::int64_t id = 0;
     if (auto st = ReadInt(*o, "id", id); !st) return ErrorResponse(st.error());
-    return Reply(200, s.notifications.MarkRead(req.user->actor, id),
-                 [](std::int64_t n) { return json::object{{"marked", n}}; });
+    return Reply(200, s.notifications.MarkRead(req.user->actor, id), [](std::int64_t n) {
+        return json::object{{"marked", n}};
+    });
 }
 
 // GET /api/v1/notifications/digest
@@ -545,8 +492,11 @@ Response NotificationDigest(Services& s, Request& req) {
         json::array urgent, recent;
         for (const auto& t : d.urgent) urgent.push_back(TicketJson(t));
         for (const auto& n : d.recent) recent.push_back(NotificationJson(n));
-        return json::object{{"date", d.date},   {"unread", d.unread}, {"tasks", d.tasks},
-                            {"colours", ColoursJson(d.colours)}, {"urgent", std::move(urgent)},
+        return json::object{{"date", d.date},
+                            {"unread", d.unread},
+                            {"tasks", d.tasks},
+                            {"colours", ColoursJson(d.colours)},
+                            {"urgent", std::move(urgent)},
                             {"recent", std::move(recent)}};
     });
 }

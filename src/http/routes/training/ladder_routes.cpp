@@ -4,12 +4,12 @@
 // app::TrainingService and map the result; docs/api.md "Ladder and bonus pool" is the contract.
 #include <algorithm>
 #include <boost/json.hpp>
-
 #include <set>
 
 #include "core/training/bonus_pool.hpp"
-#include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
+#include "http/routes/training/described.hpp"
+#include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -20,72 +20,32 @@ using core::roster::Id;
 
 namespace {
 
-json::object StepJson(const core::ports::LadderStepRecord& s) {
-    return json::object{{"id", s.id},
-                        {"post", s.post},
-                        {"level", s.level},
-                        {"effective_date", s.effective_date},
-                        {"reason", s.reason},
-                        {"recorded_by", s.recorded_by},
-                        {"recorded_at", s.recorded_at}};
-}
-
 json::object PersonLadderJson(const app::LadderPersonView& v, bool with_history) {
     json::object o{{"person_id", v.person_id},
                    {"name", v.name},
                    {"unit_id", v.unit_id},
                    {"unit_name", v.unit_name},
-                   {"current", v.current ? json::value(StepJson(*v.current)) : json::value(nullptr)},
+                   {"current", json::value_from(v.current)},
                    {"pay_min_yuan", v.current ? json::value(v.pay.min_yuan) : json::value(nullptr)},
                    {"pay_max_yuan", v.current ? json::value(v.pay.max_yuan) : json::value(nullptr)}};
     if (with_history) {
-        json::array history;
-        for (const auto& s : v.history) history.push_back(StepJson(s));
-        o["history"] = std::move(history);
-        if (v.check) {
-            json::array reasons;
-            for (const auto& r : v.check->reasons) reasons.emplace_back(r);
-            o["promotion"] = json::object{{"eligible", v.check->eligible},
-                                          {"current_level", v.check->current_level},
-                                          {"next_level", v.check->next_level},
-                                          {"years_at_level", v.check->years_at_level},
-                                          {"years_required", v.check->years_required},
-                                          {"reasons", std::move(reasons)}};
-        } else {
-            o["promotion"] = nullptr;
-        }
+        o["history"] = json::value_from(v.history);
+        o["promotion"] = json::value_from(v.check);
     }
     return o;
 }
 
 json::object SplitJson(const app::BonusSplitView& v, bool with_lines) {
-    const auto& r = v.record;
-    json::object o{{"id", r.id},
-                   {"unit_id", r.unit_id},
-                   {"unit_name", v.unit_name},
-                   {"period", r.period},
-                   {"pool_fen", r.pool_fen},
-                   {"pool_yuan", training::FormatYuan(r.pool_fen)},
-                   {"total_weight", r.total_weight},
-                   {"as_of", r.as_of},
-                   {"summary", r.summary},
-                   {"created_by", r.created_by},
-                   {"created_at", r.created_at}};
+    json::object o = Described(v.record);
+    o["unit_name"] = v.unit_name;
+    o["pool_yuan"] = training::FormatYuan(v.record.pool_fen);
     if (with_lines) {
         json::array lines;
-        for (const auto& l : v.lines)
-            lines.push_back(json::object{{"line_no", l.line_no},
-                                         {"person_id", l.person_id},
-                                         {"name", l.name},
-                                         {"post", l.post},
-                                         {"level", l.level},
-                                         {"grade", l.grade},
-                                         {"level_weight", l.level_weight},
-                                         {"coefficient", l.coefficient},
-                                         {"weight", l.weight},
-                                         {"amount_fen", l.amount_fen},
-                                         {"amount_yuan", training::FormatYuan(l.amount_fen)},
-                                         {"arithmetic", l.arithmetic}});
+        for (const auto& l : v.lines) {
+            json::object line = Described(l);
+            line["amount_yuan"] = training::FormatYuan(l.amount_fen);
+            lines.push_back(std::move(line));
+        }
         o["lines"] = std::move(lines);
     }
     return o;
@@ -116,7 +76,7 @@ core::Result<std::vector<std::pair<Id, std::string>>> GradesFrom(const json::obj
 // The `grades` of a body, completed from `campaign_id` (a published campaign of people) where
 // given; grades listed explicitly win.
 core::Result<std::vector<std::pair<Id, std::string>>> GradesWithCampaign(const json::object& o, Services& s,
-                                                                        const core::auth::Actor& actor) {
+                                                                         const core::auth::Actor& actor) {
     auto grades = GradesFrom(o);
     if (!grades) return grades.error();
     auto campaign = IntField(o, "campaign_id");
@@ -146,9 +106,9 @@ Response GetLadderConfig(Services& s, Request&) {
                                       {"pay_max_yuan", c.pay[level - 1].max_yuan},
                                       {"bonus_weight", c.bonus_weight[level - 1]}});
     return Json(200, json::object{{"posts", std::move(posts)},
-                                                          {"levels", std::move(levels)},
-                                                          {"years_per_step", c.years_per_step},
-                                                          {"excellent_bonus_years", c.excellent_bonus_years}});
+                                  {"levels", std::move(levels)},
+                                  {"years_per_step", c.years_per_step},
+                                  {"excellent_bonus_years", c.excellent_bonus_years}});
 }
 
 // GET /api/v1/ladder
@@ -156,8 +116,7 @@ Response ListLadder(Services& s, Request& req) {
     auto unit = QueryInt(req.Query("unit"), "unit", 0);
     if (!unit) return ErrorResponse(unit.error());
     const std::string graded_only = req.Query("graded").value_or("0");
-    if (graded_only != "0" && graded_only != "1")
-        return ErrorResponse(core::Invalid("graded 应为 0 或 1", "graded"));
+    if (graded_only != "0" && graded_only != "1") return ErrorResponse(core::Invalid("graded 应为 0 或 1", "graded"));
     // A bounded page: a province lists hundreds of thousands of cadres.
     constexpr std::int64_t kMaxLadderPage = 5000;
     auto offset = QueryInt(req.Query("offset"), "offset", 0);
@@ -167,25 +126,24 @@ Response ListLadder(Services& s, Request& req) {
     if (*offset < 0) return ErrorResponse(core::Invalid("offset 不能为负", "offset"));
     if (*limit < 1 || *limit > kMaxLadderPage)
         return ErrorResponse(core::Invalid("limit 应在 1 到 5000 之间", "limit"));
-    return Reply(
-        200, s.ladder.Ladder(req.user->actor, *unit, req.Query("as_of").value_or(""), graded_only == "1"),
-        [&](const app::LadderList& list) {
-            json::array items;
-            const auto total = static_cast<std::int64_t>(list.items.size());
-            const auto end = std::min(total, *offset + *limit);
-            for (auto item_idx = std::min(*offset, total); item_idx < end; ++item_idx)
-                items.push_back(PersonLadderJson(list.items[static_cast<std::size_t>(item_idx)], false));
-            return json::object{{"items", std::move(items)}, {"total", total},        {"offset", *offset},
-                                {"limit", *limit},           {"graded", list.graded}, {"people", list.people}};
-        });
+    return Reply(200, s.ladder.Ladder(req.user->actor, *unit, req.Query("as_of").value_or(""), graded_only == "1"),
+                 [&](const app::LadderList& list) {
+                     json::array items;
+                     const auto total = static_cast<std::int64_t>(list.items.size());
+                     const auto end = std::min(total, *offset + *limit);
+                     for (auto item_idx = std::min(*offset, total); item_idx < end; ++item_idx)
+                         items.push_back(PersonLadderJson(list.items[static_cast<std::size_t>(item_idx)], false));
+                     return json::object{{"items", std::move(items)}, {"total", total},        {"offset", *offset},
+                                         {"limit", *limit},           {"graded", list.graded}, {"people", list.people}};
+                 });
 }
 
 // GET /api/v1/people/{id}/ladder
 Response GetPersonLadder(Services& s, Request& req, Id id) {
-    return Reply(200,
-                 s.ladder.PersonLadder(req.user->actor, id, req.Query("as_of").value_or(""),
-                                         req.Query("grade").value_or("")),
-                 [](const auto& v) { return PersonLadderJson(v, true); });
+    return Reply(
+        200,
+        s.ladder.PersonLadder(req.user->actor, id, req.Query("as_of").value_or(""), req.Query("grade").value_or("")),
+        [](const auto& v) { return PersonLadderJson(v, true); });
 }
 
 // POST /api/v1/people/{id}/ladder
@@ -220,7 +178,7 @@ Response EvaluateLadder(Services& s, Request& req) {
     if (!grades) return ErrorResponse(grades.error());
     return Reply(200,
                  s.ladder.EvaluateLadder(req.user->actor, unit->value_or(0), as_of->value_or(""), *grades,
-                                           apply->value_or(false)),
+                                         apply->value_or(false)),
                  [](const app::LadderEvaluation& e) {
                      json::array rows;
                      for (const auto& r : e.rows) {
@@ -236,9 +194,8 @@ Response EvaluateLadder(Services& s, Request& req) {
                                                      {"action", r.action},
                                                      {"reasons", std::move(reasons)}});
                      }
-                     return json::object{{"unit_id", e.unit_id},   {"as_of", e.as_of},
-                                         {"applied", e.applied},   {"promoted", e.promoted},
-                                         {"demoted", e.demoted},   {"unchanged", e.unchanged},
+                     return json::object{{"unit_id", e.unit_id},   {"as_of", e.as_of},     {"applied", e.applied},
+                                         {"promoted", e.promoted}, {"demoted", e.demoted}, {"unchanged", e.unchanged},
                                          {"rows", std::move(rows)}};
                  });
 }
@@ -273,8 +230,7 @@ Response CreateBonusSplit(Services& s, Request& req) {
 
 // GET /api/v1/bonus-splits/{id}
 Response GetBonusSplit(Services& s, Request& req, Id id) {
-    return Reply(200, s.ladder.GetBonusSplit(req.user->actor, id),
-                 [](const auto& v) { return SplitJson(v, true); });
+    return Reply(200, s.ladder.GetBonusSplit(req.user->actor, id), [](const auto& v) { return SplitJson(v, true); });
 }
 
 // DELETE /api/v1/bonus-splits/{id}

@@ -9,8 +9,9 @@
 #include "app/training/pool_rules_json.hpp"
 #include "core/roster/person_rules.hpp"
 #include "core/roster/tree.hpp"
-#include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
+#include "http/routes/training/described.hpp"
+#include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -22,8 +23,6 @@ using core::roster::Id;
 namespace {
 
 json::object ComparisonJson(const app::UnitComparison& c) {
-    json::array incomes;
-    for (const auto& i : c.incomes) incomes.push_back(json::object{{"year", i.year}, {"amount_yuan", i.amount_yuan}});
     return json::object{{"unit_id", c.unit_id},
                         {"name", c.name},
                         {"economy", core::roster::EconomyName(c.profile.economy)},
@@ -32,92 +31,37 @@ json::object ComparisonJson(const app::UnitComparison& c) {
                         {"population", c.profile.population},
                         {"income", c.profile.income},
                         {"income_year", c.income_year},
-                        {"incomes", std::move(incomes)}};
+                        {"incomes", json::value_from(c.incomes)}};
 }
 
 json::object DashboardJson(const app::Dashboard& d) {
     json::array by_host;
     for (const auto& [host, n] : d.placements_by_host) by_host.push_back(json::object{{"host", host}, {"count", n}});
-    return json::object{{"batches", d.batches},
-                        {"trainees", d.trainees},
-                        {"placements", d.placements},
-                        {"hosts", d.hosts},
-                        {"placements_by_host", std::move(by_host)},
-                        {"seminars", d.seminars},
-                        {"attendance_present", d.attendance_present},
-                        {"attendance_total", d.attendance_total},
-                        {"attendance_rate", d.attendance_rate},
-                        {"summaries_in", d.summaries_in},
-                        {"assessments_in", d.assessments_in},
-                        {"agreements_total", d.agreements_total},
-                        {"agreements_signed", d.agreements_signed},
-                        {"followups_total", d.followups_total},
-                        {"followups_due", d.followups_due},
-                        {"followups_done", d.followups_done},
-                        {"followup_completion", d.followup_completion}};
+    json::object o = Described(d);
+    o["placements_by_host"] = std::move(by_host);
+    return o;
 }
 
 json::object ProgramSummaryJson(const app::ProgramSummary& s) {
-    const auto& p = s.record;
-    return json::object{{"id", p.id},
-                        {"name", p.name},
-                        {"kind", p.kind},
-                        {"scope_unit_id", p.scope_unit_id},
-                        {"scope_unit_name", s.scope_unit_name},
-                        {"start_date", p.start_date},
-                        {"end_date", p.end_date},
-                        {"description", p.description},
-                        {"created_by", p.created_by},
-                        {"created_at", p.created_at},
-                        {"dashboard", DashboardJson(s.dashboard)}};
+    json::object o = Described(s.record);
+    o["scope_unit_name"] = s.scope_unit_name;
+    o["dashboard"] = DashboardJson(s.dashboard);
+    return o;
 }
 
-json::object PlacementJson(const app::PlacementView& v) {
-    const auto& r = v.row;
-    return json::object{{"id", r.id},
-                        {"batch_id", r.batch_id},
-                        {"person_id", r.person_id},
-                        {"person_name", v.person_name},
-                        {"trainee_unit_id", r.trainee_unit_id},
-                        {"trainee_unit_name", v.trainee_unit_name},
-                        {"host_unit_id", r.host_unit_id},
-                        {"host_unit_name", v.host_unit_name},
-                        {"mentor_person_id", r.mentor_person_id},
-                        {"mentor_name", v.mentor_name},
-                        {"start_date", r.start_date},
-                        {"end_date", r.end_date},
-                        {"focus", r.focus},
-                        {"assessment_grade", r.assessment_grade},
-                        {"assessment_text", r.assessment_text},
-                        {"summary_text", r.summary_text},
-                        {"summary_date", r.summary_date},
-                        {"followups", v.followups},
-                        {"followups_done", v.followups_done}};
-}
+json::object PlacementJson(const app::PlacementView& v) { return Described(v.row, v); }
 
-json::object SeminarJson(const app::SeminarView& v) {
-    return json::object{{"id", v.record.id},         {"batch_id", v.record.batch_id}, {"date", v.record.date},
-                        {"topic", v.record.topic},   {"location", v.record.location}, {"present", v.present},
-                        {"absent", v.absent}};
-}
+json::object SeminarJson(const app::SeminarView& v) { return Described(v.record, v); }
 
-json::object AgreementJson(const app::AgreementView& v) {
-    const auto& a = v.record;
-    return json::object{{"id", a.id},           {"unit_a", a.unit_a},       {"unit_a_name", v.unit_a_name},
-                        {"unit_b", a.unit_b},   {"unit_b_name", v.unit_b_name}, {"title", a.title},
-                        {"content", a.content}, {"signed_on", a.signed_on}, {"status", a.status}};
-}
-
-json::object FollowUpJson(const core::ports::FollowUpRecord& f) {
-    return json::object{{"id", f.id},         {"placement_id", f.placement_id}, {"item", f.item},
-                        {"months", f.months}, {"due_date", f.due_date},         {"status", f.status},
-                        {"note", f.note},     {"done_on", f.done_on}};
-}
+json::object AgreementJson(const app::AgreementView& v) { return Described(v.record, v); }
 
 json::object HostJson(const app::HostView& h) {
-    return json::object{{"unit_id", h.record.unit_id},   {"name", h.unit_name},
-                        {"capacity", h.record.capacity}, {"mentor_person_id", h.record.mentor_person_id},
-                        {"mentor_name", h.mentor_name},  {"placed", h.placed},
+    return json::object{{"unit_id", h.record.unit_id},
+                        {"name", h.unit_name},
+                        {"capacity", h.record.capacity},
+                        {"mentor_person_id", h.record.mentor_person_id},
+                        {"mentor_name", h.mentor_name},
+                        {"placed", h.placed},
                         {"by_batch", [&] {
                              json::array loads;
                              for (const auto& l : h.by_batch)
@@ -130,11 +74,9 @@ json::object HostJson(const app::HostView& h) {
 json::object BatchJson(const app::BatchView& v) {
     json::array trainees;
     for (const auto& [pid, name] : v.trainees) trainees.push_back(json::object{{"person_id", pid}, {"name", name}});
-    return json::object{{"id", v.record.id},
-                        {"name", v.record.name},
-                        {"start_date", v.record.start_date},
-                        {"end_date", v.record.end_date},
-                        {"trainees", std::move(trainees)}};
+    json::object o = Described(v.record);
+    o["trainees"] = std::move(trainees);
+    return o;
 }
 
 json::object ProgramDetailJson(const app::ProgramDetail& d) {
@@ -145,7 +87,7 @@ json::object ProgramDetailJson(const app::ProgramDetail& d) {
     for (const auto& p : d.placements) placements.push_back(PlacementJson(p));
     for (const auto& s : d.seminars) seminars.push_back(SeminarJson(s));
     for (const auto& a : d.agreements) agreements.push_back(AgreementJson(a));
-    for (const auto& f : d.followups) followups.push_back(FollowUpJson(f));
+    for (const auto& f : d.followups) followups.push_back(Described<core::ports::FollowUpRecord>(f));
     o["batches"] = std::move(batches);
     o["hosts"] = std::move(hosts);
     o["placements"] = std::move(placements);
@@ -193,12 +135,11 @@ Response ListPrograms(Services& s, Request& req) {
 
 // POST /api/v1/programs
 Response CreateProgram(Services& s, Request& req) {
-    auto o = ParseObject(req.body,
-                         {"name", "kind", "scope_unit_id", "start_date", "end_date", "description", "hosts", "batches"});
+    auto o = ParseObject(
+        req.body, {"name", "kind", "scope_unit_id", "start_date", "end_date", "description", "hosts", "batches"});
     if (!o) return ErrorResponse(o.error());
     app::NewProgram spec;
-    auto st = All([&] { return ReadString(*o, "name", spec.name); },
-                  [&] { return ReadString(*o, "kind", spec.kind); },
+    auto st = All([&] { return ReadString(*o, "name", spec.name); }, [&] { return ReadString(*o, "kind", spec.kind); },
                   [&] { return ReadInt(*o, "scope_unit_id", spec.scope_unit_id); },
                   [&] { return ReadString(*o, "start_date", spec.start_date); },
                   [&] { return ReadString(*o, "end_date", spec.end_date); },
@@ -258,7 +199,7 @@ Response AddPlacements(Services& s, Request& req, Id id) {
     std::vector<app::NewPlacement> placements;
     for (const auto& item : *items) {
         for (const auto& [key, value] : item) {
-            static const std::set<std::string> kAllowed = {"person_id", "batch_id",   "host_unit_id", "mentor_person_id",
+            static const std::set<std::string> kAllowed = {"person_id",  "batch_id", "host_unit_id", "mentor_person_id",
                                                            "start_date", "end_date", "focus"};
             if (!kAllowed.count(std::string(key)))
                 return ErrorResponse(core::Invalid("未知字段 " + std::string(key), "placements"));
@@ -291,39 +232,42 @@ Response Recommend(Services& s, Request& req, Id id) {
             return ErrorResponse(core::Invalid("min_similarity 应为 0 到 1 之间的数", "min_similarity"));
         }
     }
-    return Reply(200, s.programs.Recommend(req.user->actor, id, *batch, min_similarity),
-                 [](const app::Recommendation& r) {
-                     json::array rows;
-                     for (const auto& row : r.rows) {
-                         json::array alternatives;
-                         for (const auto& [hid, name, sim, gap, value] : row.alternatives)
-                             alternatives.push_back(json::object{
-                                 {"host_unit_id", hid}, {"name", name}, {"similarity", sim}, {"gap", gap}, {"value", value}});
-                         rows.push_back(json::object{
-                             {"person_id", row.person_id},
-                             {"person_name", row.person_name},
-                             {"trainee", ComparisonJson(row.trainee)},
-                             {"host", row.host ? json::value(ComparisonJson(*row.host)) : json::value(nullptr)},
-                             {"similarity", row.similarity},
-                             {"gap", row.gap},
-                             {"value", row.value},
-                             {"income_ratio", row.host && row.trainee.profile.income > 0
-                                                  ? row.host->profile.income / row.trainee.profile.income
-                                                  : 0.0},
-                             {"why", row.why},
-                             {"reason", row.reason},
-                             {"alternatives", std::move(alternatives)}});
-                     }
-                     json::array candidates;
-                     for (const auto& c : r.candidates)
-                         candidates.push_back(json::object{{"person_id", c.person_id}, {"person_name", c.person_name},
-                                                           {"unit_name", c.unit_name},  {"host_name", c.host_name},
-                                                           {"value", c.value},          {"why", c.why}});
-                     return json::object{{"batch_id", r.batch_id},       {"min_similarity", r.min_similarity},
-                                         {"enrolled", r.enrolled},       {"placed", r.placed},
-                                         {"unplaced", r.unplaced},       {"total_value", r.total_value},
-                                         {"rows", std::move(rows)},      {"candidates", std::move(candidates)}};
-                 });
+    return Reply(
+        200, s.programs.Recommend(req.user->actor, id, *batch, min_similarity), [](const app::Recommendation& r) {
+            json::array rows;
+            for (const auto& row : r.rows) {
+                json::array alternatives;
+                for (const auto& [hid, name, sim, gap, value] : row.alternatives)
+                    alternatives.push_back(json::object{
+                        {"host_unit_id", hid}, {"name", name}, {"similarity", sim}, {"gap", gap}, {"value", value}});
+                rows.push_back(
+                    json::object{{"person_id", row.person_id},
+                                 {"person_name", row.person_name},
+                                 {"trainee", ComparisonJson(row.trainee)},
+                                 {"host", row.host ? json::value(ComparisonJson(*row.host)) : json::value(nullptr)},
+                                 {"similarity", row.similarity},
+                                 {"gap", row.gap},
+                                 {"value", row.value},
+                                 {"income_ratio", row.host && row.trainee.profile.income > 0
+                                                      ? row.host->profile.income / row.trainee.profile.income
+                                                      : 0.0},
+                                 {"why", row.why},
+                                 {"reason", row.reason},
+                                 {"alternatives", std::move(alternatives)}});
+            }
+            json::array candidates;
+            for (const auto& c : r.candidates)
+                candidates.push_back(json::object{{"person_id", c.person_id},
+                                                  {"person_name", c.person_name},
+                                                  {"unit_name", c.unit_name},
+                                                  {"host_name", c.host_name},
+                                                  {"value", c.value},
+                                                  {"why", c.why}});
+            return json::object{{"batch_id", r.batch_id},  {"min_similarity", r.min_similarity},
+                                {"enrolled", r.enrolled},  {"placed", r.placed},
+                                {"unplaced", r.unplaced},  {"total_value", r.total_value},
+                                {"rows", std::move(rows)}, {"candidates", std::move(candidates)}};
+        });
 }
 
 // POST /api/v1/programs/{id}/seminars
@@ -376,7 +320,8 @@ Response AddActionItems(Services& s, Request& req, Id id, Id pid) {
     std::vector<std::string> items;
     auto st = ReadStringArray(*o, "items", items);
     if (!st) return ErrorResponse(st.error());
-    return Reply(201, s.programs.AddActionItems(req.user->actor, id, pid, items), Items(FollowUpJson));
+    return Reply(201, s.programs.AddActionItems(req.user->actor, id, pid, items),
+                 Items(Described<core::ports::FollowUpRecord>));
 }
 
 // POST /api/v1/programs/{id}/followups/{fid}
@@ -386,7 +331,8 @@ Response CompleteFollowUp(Services& s, Request& req, Id id, Id fid) {
     std::string note, date;
     auto st = All([&] { return ReadString(*o, "note", note); }, [&] { return ReadString(*o, "date", date); });
     if (!st) return ErrorResponse(st.error());
-    return Reply(200, s.programs.CompleteFollowUp(req.user->actor, id, fid, note, date), FollowUpJson);
+    return Reply(200, s.programs.CompleteFollowUp(req.user->actor, id, fid, note, date),
+                 Described<core::ports::FollowUpRecord>);
 }
 
 // POST /api/v1/programs/{id}/agreements
@@ -398,12 +344,11 @@ Response AddAgreements(Services& s, Request& req, Id id) {
     std::vector<app::NewAgreement> agreements;
     for (const auto& item : *items) {
         app::NewAgreement a;
-        auto st = All([&] { return ReadInt(item, "unit_a", a.unit_a); },
-                      [&] { return ReadInt(item, "unit_b", a.unit_b); },
-                      [&] { return ReadString(item, "title", a.title); },
-                      [&] { return ReadString(item, "content", a.content); },
-                      [&] { return ReadString(item, "signed_on", a.signed_on); },
-                      [&] { return ReadString(item, "status", a.status); });
+        auto st = All(
+            [&] { return ReadInt(item, "unit_a", a.unit_a); }, [&] { return ReadInt(item, "unit_b", a.unit_b); },
+            [&] { return ReadString(item, "title", a.title); }, [&] { return ReadString(item, "content", a.content); },
+            [&] { return ReadString(item, "signed_on", a.signed_on); },
+            [&] { return ReadString(item, "status", a.status); });
         if (!st) return ErrorResponse(st.error());
         agreements.push_back(std::move(a));
     }
@@ -416,9 +361,9 @@ Response UpdateProgram(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"name", "kind", "start_date", "end_date", "description"});
     if (!o) return ErrorResponse(o.error());
     app::ProgramPatch patch;
-    for (auto [name, field] : {std::pair{"name", &patch.name}, std::pair{"kind", &patch.kind},
-                               std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date},
-                               std::pair{"description", &patch.description}}) {
+    for (auto [name, field] :
+         {std::pair{"name", &patch.name}, std::pair{"kind", &patch.kind}, std::pair{"start_date", &patch.start_date},
+          std::pair{"end_date", &patch.end_date}, std::pair{"description", &patch.description}}) {
         auto v = StringField(*o, name);
         if (!v) return ErrorResponse(v.error());
         *field = *v;
@@ -436,14 +381,13 @@ Response UpdatePlacement(Services& s, Request& req, Id id, Id pid) {
     auto o = ParseObject(req.body, {"host_unit_id", "mentor_person_id", "start_date", "end_date", "focus"});
     if (!o) return ErrorResponse(o.error());
     app::PlacementPatch patch;
-    for (auto [name, field] : {std::pair{"host_unit_id", &patch.host_unit_id},
-                               std::pair{"mentor_person_id", &patch.mentor_person_id}}) {
+    for (auto [name, field] :
+         {std::pair{"host_unit_id", &patch.host_unit_id}, std::pair{"mentor_person_id", &patch.mentor_person_id}}) {
         auto v = IntField(*o, name);
         if (!v) return ErrorResponse(v.error());
         *field = *v;
     }
-    for (auto [name, field] :
-         {std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date}}) {
+    for (auto [name, field] : {std::pair{"start_date", &patch.start_date}, std::pair{"end_date", &patch.end_date}}) {
         auto v = StringField(*o, name);
         if (!v) return ErrorResponse(v.error());
         *field = *v;
@@ -489,8 +433,7 @@ Response GetGap(Services& s, Request& req, Id id) {
     return Reply(200, s.programs.Gap(req.user->actor, id, *host), [](const app::GapView& g) {
         json::array years;
         for (const auto& [year, trainee, host_income, gap] : g.years)
-            years.push_back(json::object{
-                {"year", year}, {"trainee", trainee}, {"host", host_income}, {"gap", gap}});
+            years.push_back(json::object{{"year", year}, {"trainee", trainee}, {"host", host_income}, {"gap", gap}});
         return json::object{{"trainee", ComparisonJson(g.trainee)},
                             {"host", ComparisonJson(g.host)},
                             {"similarity", g.similarity},
