@@ -1,6 +1,7 @@
 // 账号管理 (the accounts page) and the caller's own password change (docs/api.md "Accounts").
 #include <boost/json.hpp>
 
+#include "http/routes/accounts/described.hpp"
 #include "http/routes/handlers.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
@@ -13,22 +14,8 @@ namespace {
 
 constexpr const char* kSessionCookie = "lingyan_session";
 
-json::object AccountJson(const app::AccountView& a) {
-    return json::object{{"id", a.id},
-                        {"username", a.username},
-                        {"display_name", a.display_name},
-                        {"role", a.role},
-                        {"scope_unit_id", a.scope_unit_id},
-                        {"scope_unit_name", a.scope_unit_name},
-                        {"active", a.active},
-                        {"must_change_password", a.must_change_password},
-                        {"last_login_at", a.last_login_at},
-                        {"created_at", a.created_at},
-                        {"manageable", a.manageable}};
-}
-
 json::value IssuedJson(const app::IssuedAccount& issued) {
-    json::object o = AccountJson(issued.account);
+    json::object o = Described(issued.account);
     if (!issued.temporary_password.empty()) o["temporary_password"] = issued.temporary_password;
     return o;
 }
@@ -54,7 +41,7 @@ Response ListAccounts(Services& s, Request& req) {
     filter.limit = static_cast<int>(*limit);
     return Reply(200, s.accounts.List(req.user->actor, filter), [](const app::AccountPage& page) {
         json::array items;
-        for (const auto& a : page.items) items.push_back(AccountJson(a));
+        for (const auto& a : page.items) items.push_back(Described<app::AccountView>(a));
         return json::value(json::object{{"items", std::move(items)},
                                         {"total", page.total},
                                         {"disabled", page.disabled},
@@ -64,7 +51,8 @@ Response ListAccounts(Services& s, Request& req) {
 
 // GET /api/v1/accounts/{id}
 Response GetAccount(Services& s, Request& req, Id id) {
-    return Reply(200, s.accounts.Get(req.user->actor, id), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+    return Reply(200, s.accounts.Get(req.user->actor, id),
+                 [](const app::AccountView& a) { return json::value(Described<app::AccountView>(a)); });
 }
 
 // POST /api/v1/accounts {username, display_name, role, scope_unit_id, password?}
@@ -73,11 +61,11 @@ Response CreateAccount(Services& s, Request& req) {
     if (!o) return ErrorResponse(o.error());
     app::NewAccount in;
     std::int64_t scope = 0;
-    if (auto st = All([&] { return ReadString(*o, "username", in.username); },
-                      [&] { return ReadString(*o, "display_name", in.display_name); },
-                      [&] { return ReadString(*o, "role", in.role); },
-                      [&] { return ReadInt(*o, "scope_unit_id", scope); },
-                      [&] { return ReadString(*o, "password", in.password); });
+    if (auto st =
+            All([&] { return ReadString(*o, "username", in.username); },
+                [&] { return ReadString(*o, "display_name", in.display_name); },
+                [&] { return ReadString(*o, "role", in.role); }, [&] { return ReadInt(*o, "scope_unit_id", scope); },
+                [&] { return ReadString(*o, "password", in.password); });
         !st)
         return ErrorResponse(st.error());
     in.scope_unit_id = scope;
@@ -98,7 +86,8 @@ Response UpdateAccount(Services& s, Request& req, Id id) {
     change.display_name = *name;
     change.role = *role;
     if (*scope) change.scope_unit_id = **scope;
-    return Reply(200, s.accounts.Update(req.user->actor, id, change), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+    return Reply(200, s.accounts.Update(req.user->actor, id, change),
+                 [](const app::AccountView& a) { return json::value(Described<app::AccountView>(a)); });
 }
 
 // POST /api/v1/accounts/{id}/password {password?}: a reset; "" or absent = a temporary password.
@@ -112,10 +101,12 @@ Response ResetAccountPassword(Services& s, Request& req, Id id) {
 
 // POST /api/v1/accounts/{id}/disable and /enable
 Response DisableAccount(Services& s, Request& req, Id id) {
-    return Reply(200, s.accounts.SetActive(req.user->actor, id, false), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+    return Reply(200, s.accounts.SetActive(req.user->actor, id, false),
+                 [](const app::AccountView& a) { return json::value(Described<app::AccountView>(a)); });
 }
 Response EnableAccount(Services& s, Request& req, Id id) {
-    return Reply(200, s.accounts.SetActive(req.user->actor, id, true), [](const app::AccountView& a) { return json::value(AccountJson(a)); });
+    return Reply(200, s.accounts.SetActive(req.user->actor, id, true),
+                 [](const app::AccountView& a) { return json::value(Described<app::AccountView>(a)); });
 }
 
 // POST /api/v1/me/password {current_password, new_password}: the caller's own password. Every
@@ -137,7 +128,8 @@ Response ChangeMyPassword(Services& s, Request& req) {
     });
     Response res = JsonResponse(200, "{\"user\":" + UserJson(result->user, scope_name) + ",\"csrf_token\":" +
                                          json::serialize(json::value(result->user.csrf_token)) + "}");
-    res.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result->token + SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
+    res.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result->token +
+                                               SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
     return res;
 }
 

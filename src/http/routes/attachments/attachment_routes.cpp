@@ -4,6 +4,7 @@
 // add (app::AttachmentService's resolvers); docs/api.md "Attachments" is the contract.
 #include <boost/json.hpp>
 
+#include "http/routes/attachments/described.hpp"
 #include "http/routes/handlers.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/json_io.hpp"
@@ -38,22 +39,13 @@ core::Result<OwnerRef> OwnerOf(const Request& req) {
 
 json::object AttachmentJson(const at::Attachment& a) {
     const std::string base = "/api/v1/attachments/" + std::to_string(a.id) + "/file";
-    json::object o{{"id", a.id},
-                   {"owner", a.owner_kind},
-                   {"owner_id", a.owner_id},
-                   {"sub_id", a.sub_id},
-                   {"name", a.name},
-                   {"type", at::TypeName(a.type)},
-                   {"type_label", at::TypeLabel(a.type)},
-                   {"content_type", at::MimeOf(a.type)},
-                   {"size", a.size},
-                   {"sha256", a.sha256},
-                   {"image", at::IsImage(a.type)},
-                   {"width", a.width},
-                   {"height", a.height},
-                   {"uploaded_by", a.uploaded_by},
-                   {"uploaded_at", a.uploaded_at},
-                   {"url", base}};
+    json::object o = Described(a);
+    o["owner"] = a.owner_kind;
+    o["type"] = at::TypeName(a.type);
+    o["type_label"] = at::TypeLabel(a.type);
+    o["content_type"] = at::MimeOf(a.type);
+    o["image"] = at::IsImage(a.type);
+    o["url"] = base;
     if (at::IsImage(a.type)) {
         o["thumb_url"] = base + "?variant=thumb";
         o["display_url"] = base + "?variant=display";

@@ -1,13 +1,15 @@
 #pragma once
-// What the training responses show of their records (http/server/described_json.hpp): programs,
+// What the training responses show of their records (http/server/described_json.hpp): pools, programs,
 // placements, seminars, agreements, follow-ups, batches and the dashboard; the ladder's steps,
 // bonus splits and promotion checks. The handlers add the rest.
 
 #include "app/training/ladder_service.hpp"
+#include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
 #include "http/server/described_json.hpp"
 
 namespace lingyan::core::ports {
+BOOST_DESCRIBE_STRUCT(PoolRecord, (), (id, name, scope_unit_id, quota, description, created_by, created_at))
 BOOST_DESCRIBE_STRUCT(ProgramRecord, (),
                       (id, name, kind, scope_unit_id, start_date, end_date, description, created_by, created_at))
 BOOST_DESCRIBE_STRUCT(PlacementRow, (),
@@ -35,6 +37,7 @@ BOOST_DESCRIBE_STRUCT(PromotionCheck, (),
 }  // namespace lingyan::core::training
 
 namespace lingyan::app {
+BOOST_DESCRIBE_STRUCT(PoolView, (), (scope_unit_name))
 BOOST_DESCRIBE_STRUCT(Dashboard, (),
                       (batches, trainees, placements, hosts, seminars, attendance_present, attendance_total,
                        attendance_rate, summaries_in, assessments_in, agreements_total, agreements_signed,

@@ -8,8 +8,9 @@
 #include "app/training/pool_rules_json.hpp"
 #include "core/roster/person_rules.hpp"
 #include "core/roster/tree.hpp"
-#include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
+#include "http/routes/training/described.hpp"
+#include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -26,10 +27,10 @@ json::object PoolJson(const app::PoolView& v) {
     json::object by_town;
     for (const auto& [town, used] : v.use.used_by_town) {
         auto it = v.town_quota.find(town);
-        by_town[std::to_string(town)] = json::object{{"town", v.town_names.count(town) ? v.town_names.at(town) : ""},
-                                                     {"used", used},
-                                                     {"quota", it == v.town_quota.end() ? json::value(nullptr)
-                                                                                        : json::value(it->second)}};
+        by_town[std::to_string(town)] =
+            json::object{{"town", v.town_names.count(town) ? v.town_names.at(town) : ""},
+                         {"used", used},
+                         {"quota", it == v.town_quota.end() ? json::value(nullptr) : json::value(it->second)}};
     }
     for (const auto& [town, quota] : v.town_quota)
         if (!by_town.contains(std::to_string(town)))
@@ -37,19 +38,13 @@ json::object PoolJson(const app::PoolView& v) {
                 {"town", v.town_names.count(town) ? v.town_names.at(town) : ""}, {"used", 0}, {"quota", quota}};
     json::object states;
     for (const auto& [state, n] : v.by_state) states[state] = n;
-    return json::object{{"id", v.record.id},
-                        {"name", v.record.name},
-                        {"scope_unit_id", v.record.scope_unit_id},
-                        {"scope_unit_name", v.scope_unit_name},
-                        {"quota", v.record.quota},
-                        {"used", v.use.used},
-                        {"free", v.record.quota - v.use.used},
-                        {"by_town", std::move(by_town)},
-                        {"by_state", std::move(states)},
-                        {"rules", Rules(v.rules)},
-                        {"description", v.record.description},
-                        {"created_by", v.record.created_by},
-                        {"created_at", v.record.created_at}};
+    json::object o = Described(v.record, v);
+    o["used"] = v.use.used;
+    o["free"] = v.record.quota - v.use.used;
+    o["by_town"] = std::move(by_town);
+    o["by_state"] = std::move(states);
+    o["rules"] = Rules(v.rules);
+    return o;
 }
 
 json::object MemberJson(const app::MemberView& m) {
@@ -100,7 +95,8 @@ Response CreatePool(Services& s, Request& req) {
         if (!towns->is_object()) return ErrorResponse(core::Invalid("town_quota 应为 {镇id: 名额}", "town_quota"));
         for (const auto& [key, value] : towns->as_object()) {
             auto town = QueryInt(std::string(key), "town_quota", 0);
-            if (!town || !value.is_int64()) return ErrorResponse(core::Invalid("town_quota 应为 {镇id: 名额}", "town_quota"));
+            if (!town || !value.is_int64())
+                return ErrorResponse(core::Invalid("town_quota 应为 {镇id: 名额}", "town_quota"));
             spec.town_quota[*town] = static_cast<int>(std::clamp<std::int64_t>(value.as_int64(), -1, 1000000));
         }
     }
@@ -126,9 +122,8 @@ Response ListCandidates(Services& s, Request& req, Id id) {
     if (!offset) return ErrorResponse(offset.error());
     auto limit = QueryInt(req.Query("limit"), "limit", 50);
     if (!limit) return ErrorResponse(limit.error());
-    auto page = s.pools.CandidatesPage(req.user->actor, id,
-                                          *unit > 0 ? std::optional<Id>(*unit) : std::nullopt,
-                                          req.Query("as_of").value_or(""), *offset, *limit);
+    auto page = s.pools.CandidatesPage(req.user->actor, id, *unit > 0 ? std::optional<Id>(*unit) : std::nullopt,
+                                       req.Query("as_of").value_or(""), *offset, *limit);
     return Reply(200, page, [](const app::CandidatePage& p) {
         json::array items;
         for (const auto& c : p.items) {
@@ -161,11 +156,11 @@ Response ChangeMember(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"person_id", "state", "date", "note", "override_reason"});
     if (!o) return ErrorResponse(o.error());
     app::MemberChange change;
-    auto st = All([&] { return ReadInt(*o, "person_id", change.person_id); },
-                  [&] { return ReadString(*o, "state", change.state); },
-                  [&] { return ReadString(*o, "date", change.date); },
-                  [&] { return ReadString(*o, "note", change.note); },
-                  [&] { return ReadString(*o, "override_reason", change.override_reason); });
+    auto st =
+        All([&] { return ReadInt(*o, "person_id", change.person_id); },
+            [&] { return ReadString(*o, "state", change.state); }, [&] { return ReadString(*o, "date", change.date); },
+            [&] { return ReadString(*o, "note", change.note); },
+            [&] { return ReadString(*o, "override_reason", change.override_reason); });
     if (!st) return ErrorResponse(st.error());
     return Reply(200, s.pools.ChangeMember(req.user->actor, id, change), MemberJson);
 }
