@@ -2,18 +2,18 @@
 
 #include <cstdio>
 
+#include "http/server/described_json.hpp"
+
 namespace lingyan::http::ws {
 
 namespace json = boost::json;
 
 namespace {
 
-json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
-
 json::object ContestantJson(const app::ContestantView& c) {
     json::object o{{"id", c.id},          {"order", c.order}, {"name", c.name},
                    {"unit", c.unit_name}, {"topic", c.topic}, {"state", c.state}};
-    o["final"] = Opt(c.final_score);
+    o["final"] = json::value_from(c.final_score);
     return o;
 }
 
@@ -48,9 +48,9 @@ json::object ViewJson(const app::ContestView& v) {
     json::array seats;
     for (const auto& s : v.seats) {
         json::object so{{"seat", s.number}, {"label", s.label}, {"town", s.home_unit_name}, {"status", s.status}};
-        so["score"] = Opt(s.score);
-        if (v.normalize) so["adjusted"] = Opt(s.adjusted);
-        so["mark"] = s.mark.empty() ? json::value(nullptr) : json::value(s.mark);
+        so["score"] = json::value_from(s.score);
+        if (v.normalize) so["adjusted"] = json::value_from(s.adjusted);
+        so["mark"] = NullIfEmpty(s.mark);
         seats.push_back(std::move(so));
     }
     o["seats"] = std::move(seats);
@@ -92,9 +92,9 @@ boost::json::array TitlesJson(const std::vector<app::TitleView>& titles) {
 
 std::string MessageBody(const app::LiveMessage& m) {
     json::object o{{"kind", m.kind}};
-    o["seat"] = m.seat_number == 0 ? json::value(nullptr) : json::value(m.seat_number);
-    o["contestant_id"] = m.contestant_id == 0 ? json::value(nullptr) : json::value(m.contestant_id);
-    o["timer"] = m.timer.empty() ? json::value(nullptr) : json::value(m.timer);
+    o["seat"] = NullIfZero(m.seat_number);
+    o["contestant_id"] = NullIfZero(m.contestant_id);
+    o["timer"] = NullIfEmpty(m.timer);
     o["state"] = m.view ? json::value(ViewJson(*m.view)) : json::value(nullptr);
     return json::serialize(o);
 }

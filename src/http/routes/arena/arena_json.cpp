@@ -1,5 +1,6 @@
 #include "http/routes/arena/arena_json.hpp"
 
+#include "http/server/described_json.hpp"
 #include "http/server/json_io.hpp"
 #include "http/ws/live_json.hpp"
 
@@ -9,8 +10,6 @@ namespace json = boost::json;
 namespace arena = core::arena;
 
 namespace {
-
-json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::array Numbers(const std::vector<double>& values) {
     json::array out;
@@ -35,11 +34,11 @@ json::object Summary(const app::ContestSummary& s) {
                         {"status", s.status},
                         {"contestants", s.contestants},
                         {"seats", s.seats},
-                        {"campaign_id", s.campaign_id == 0 ? json::value(nullptr) : json::value(s.campaign_id)},
+                        {"campaign_id", NullIfZero(s.campaign_id)},
                         {"created_at", s.created_at},
                         {"seq", s.seq},
                         {"can_host", s.can_host},
-                        {"my_seat", s.my_seat == 0 ? json::value(nullptr) : json::value(s.my_seat)}};
+                        {"my_seat", NullIfZero(s.my_seat)}};
 }
 
 json::object State(const app::ContestView& view) { return ws::ViewJson(view); }
@@ -78,7 +77,7 @@ json::object Detail(const app::ContestDetail& d) {
         json::object co{{"id", c.id},           {"kind", c.kind == arena::ContestantKind::kUnit ? "unit" : "person"},
                         {"unit_id", c.unit_id}, {"name", c.name},
                         {"unit", c.unit_name},  {"topic", c.topic}};
-        co["person_id"] = c.person_id == 0 ? json::value(nullptr) : json::value(c.person_id);
+        co["person_id"] = NullIfZero(c.person_id);
         contestants.push_back(std::move(co));
     }
     o["contestants_list"] = std::move(contestants);
@@ -104,7 +103,7 @@ json::object Detail(const app::ContestDetail& d) {
     json::array titles;
     for (const auto& t : s.titles) {
         json::object to{{"name", t.name}, {"quota", t.quota}, {"level", t.level}};
-        to["min_score"] = Opt(t.min_score);
+        to["min_score"] = json::value_from(t.min_score);
         titles.push_back(std::move(to));
     }
     o["titles"] = std::move(titles);
@@ -127,15 +126,15 @@ json::object Results(const app::ContestResults& r) {
         json::array sheets;
         for (const auto& sh : round.sheets) {
             json::array pre;
-            for (const auto& v : sh.pre) pre.push_back(Opt(v));
+            for (const auto& v : sh.pre) pre.push_back(json::value_from(v));
             json::array lines;
             for (const auto& l : sh.lines) {
                 json::object lo{
                     {"seat", l.seat_number},        {"label", l.seat_label}, {"town", l.home_unit_name},
                     {"values", Numbers(l.values)},  {"mark", l.mark},        {"submitted_at", l.submitted_at},
                     {"void_reason", l.void_reason}, {"void_by", l.void_by}};
-                lo["total"] = Opt(l.total);
-                lo["adjusted"] = Opt(l.adjusted);
+                lo["total"] = json::value_from(l.total);
+                lo["adjusted"] = json::value_from(l.adjusted);
                 lines.push_back(std::move(lo));
             }
             sheets.push_back(json::object{{"contestant_id", sh.contestant_id},
@@ -143,7 +142,7 @@ json::object Results(const app::ContestResults& r) {
                                           {"name", sh.name},
                                           {"unit", sh.unit_name},
                                           {"topic", sh.topic},
-                                          {"rank", sh.rank == 0 ? json::value(nullptr) : json::value(sh.rank)},
+                                          {"rank", NullIfZero(sh.rank)},
                                           {"pre", std::move(pre)},
                                           {"result", json::object{{"stage", sh.result.stage},
                                                                   {"pre", sh.result.pre},

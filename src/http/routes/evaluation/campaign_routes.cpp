@@ -118,7 +118,7 @@ json::object RowJson(const app::Board& board, const app::BoardRow& row) {
                    {"gap_to_above", Total(row.gap_to_above)},
                    {"scores", std::move(scores)}};
     o["veto_reason"] = r.vetoed ? json::value(r.veto_reason) : json::value(nullptr);
-    o["award"] = row.award.empty() ? json::value(nullptr) : json::value(row.award);
+    o["award"] = NullIfEmpty(row.award);
     const auto& d = board.detail;
     o["track"] =
         subject.track < 0 ? json::value(nullptr) : json::value(d.tracks[static_cast<std::size_t>(subject.track)].name);
@@ -182,8 +182,8 @@ json::object ExplanationJson(const app::SubjectExplanation& x) {
     o["s_root"] = e.s_root;
     o["bonus"] = json::object{{"raw", e.raw_bonus}, {"applied", e.result.bonus}};
     o["penalty"] = json::object{{"raw", e.raw_penalty}, {"applied", e.result.penalty}};
-    o["best"] = x.best_name.empty() ? json::value(nullptr) : json::value(x.best_name);
-    o["above"] = x.above_name.empty() ? json::value(nullptr) : json::value(x.above_name);
+    o["best"] = NullIfEmpty(x.best_name);
+    o["above"] = NullIfEmpty(x.above_name);
     json::array criteria;
     for (const auto& c : e.criteria) {
         json::array inputs;

@@ -2,11 +2,11 @@
 // an .xlsx sheet, and the progress view (cumulative, completion, year-on-year growth). Handlers
 // parse, call app::IndicatorService and map the result; docs/api.md "Unit metrics" is the contract.
 #include <boost/json.hpp>
-
 #include <cmath>
 
-#include "http/server/json_io.hpp"
 #include "http/routes/routes.hpp"
+#include "http/server/described_json.hpp"
+#include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -16,15 +16,10 @@ using core::roster::Id;
 
 namespace {
 
-json::value Optional(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
-
 json::object ProgressJson(const core::evaluation::MetricProgress& p) {
-    return json::object{{"target", Optional(p.target)},
-                        {"cumulative", p.cumulative},
-                        {"months_reported", p.months_reported},
-                        {"last_year", Optional(p.last_year)},
-                        {"completion", Optional(p.completion)},
-                        {"growth", Optional(p.growth)}};
+    return json::object{{"target", json::value_from(p.target)},         {"cumulative", p.cumulative},
+                        {"months_reported", p.months_reported},         {"last_year", json::value_from(p.last_year)},
+                        {"completion", json::value_from(p.completion)}, {"growth", json::value_from(p.growth)}};
 }
 
 core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
@@ -45,9 +40,12 @@ core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
             if (k == "unit_id" || k == "year" || k == "month") {
                 if (!value.is_int64()) return core::Invalid(std::string(k) + " 应为整数", field);
                 const auto v = value.as_int64();
-                if (k == "unit_id") in.unit_id = v;
-                else if (k == "year") in.year = static_cast<int>(v);
-                else in.month = static_cast<int>(v);
+                if (k == "unit_id")
+                    in.unit_id = v;
+                else if (k == "year")
+                    in.year = static_cast<int>(v);
+                else
+                    in.month = static_cast<int>(v);
             } else if (k == "unit_code" || k == "metric") {
                 if (!value.is_string()) return core::Invalid(std::string(k) + " 应为字符串", field);
                 (k == "unit_code" ? in.unit_code : in.metric) = std::string(value.as_string());
@@ -69,8 +67,9 @@ core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
 Response OutcomeResponse(const core::Result<app::MetricOutcome>& outcome, const std::string& failure = "录入失败") {
     if (!outcome) return ErrorResponse(outcome.error());
     if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, failure);
-    return Json(200, json::object{
-                                 {"written", outcome->written}, {"removed", outcome->removed}, {"unchanged", outcome->unchanged}});
+    return Json(
+        200,
+        json::object{{"written", outcome->written}, {"removed", outcome->removed}, {"unchanged", outcome->unchanged}});
 }
 
 }  // namespace
@@ -79,7 +78,8 @@ namespace handlers {
 
 // GET /api/v1/metrics
 Response ListIndicators(Services& s, Request& req) {
-    return Reply(200, s.indicators.Metrics(req.user->actor), Items([](const std::string& v) { return json::value(v); }));
+    return Reply(200, s.indicators.Metrics(req.user->actor),
+                 Items([](const std::string& v) { return json::value(v); }));
 }
 
 // GET /api/v1/metrics/progress
@@ -91,12 +91,12 @@ Response GetIndicatorProgress(Services& s, Request& req) {
     auto parent = QueryInt(req.Query("parent"), "parent", 0);
     if (!parent) return ErrorResponse(parent.error());
     auto view = s.indicators.View(req.user->actor, req.Query("metric").value_or(""), static_cast<int>(*year),
-                               static_cast<int>(*month), *parent);
+                                  static_cast<int>(*month), *parent);
     if (!view) return ErrorResponse(view.error());
     json::array rows;
     for (const auto& r : view->rows) {
         json::array months;
-        for (const auto& m : r.months) months.push_back(Optional(m));
+        for (const auto& m : r.months) months.push_back(json::value_from(m));
         json::object row = ProgressJson(r.progress);
         row["unit_id"] = r.unit_id;
         row["unit_name"] = r.unit_name;
@@ -105,10 +105,10 @@ Response GetIndicatorProgress(Services& s, Request& req) {
         rows.push_back(std::move(row));
     }
     return Json(200, json::object{{"metric", view->metric},
-                                                          {"year", view->year},
-                                                          {"month", view->month},
-                                                          {"rows", std::move(rows)},
-                                                          {"total", ProgressJson(view->total)}});
+                                  {"year", view->year},
+                                  {"month", view->month},
+                                  {"rows", std::move(rows)},
+                                  {"total", ProgressJson(view->total)}});
 }
 
 // POST /api/v1/metrics/values
@@ -133,8 +133,8 @@ Response DownloadIndicatorTemplate(Services& s, Request& req) {
     if (!parent) return ErrorResponse(parent.error());
     auto year = QueryInt(req.Query("year"), "year", 0);
     if (!year) return ErrorResponse(year.error());
-    return Download(s.indicators.Template(req.user->actor, *parent, req.Query("metric").value_or(""),
-                                          static_cast<int>(*year)));
+    return Download(
+        s.indicators.Template(req.user->actor, *parent, req.Query("metric").value_or(""), static_cast<int>(*year)));
 }
 
 }  // namespace handlers

@@ -2,10 +2,11 @@
 
 #include "core/roster/person_rules.hpp"
 #include "core/roster/tree.hpp"
-#include "http/server/json_io.hpp"
-#include "http/routes/routes.hpp"
-#include "http/server/reply.hpp"
 #include "http/routes/roster/roster_json.hpp"
+#include "http/routes/routes.hpp"
+#include "http/server/described_json.hpp"
+#include "http/server/json_io.hpp"
+#include "http/server/reply.hpp"
 
 namespace lingyan::http {
 
@@ -26,8 +27,10 @@ json::object UnitJson(const app::UnitView& v, json::storage_ptr sp) {
     o.emplace("population", u.population);
     o.emplace("area_km2", u.area_km2);
     o.emplace("child_count", v.child_count);
-    if (u.parent_id) o.emplace("parent_id", *u.parent_id);
-    else o.emplace("parent_id", nullptr);
+    if (u.parent_id)
+        o.emplace("parent_id", *u.parent_id);
+    else
+        o.emplace("parent_id", nullptr);
     return o;
 }
 
@@ -40,8 +43,10 @@ json::object PositionJson(const Position& p, const std::string& unit_name, json:
     o.emplace("unit_name", unit_name);
     o.emplace("title", p.title);
     o.emplace("start_date", p.start_date);
-    if (p.end_date.empty()) o.emplace("end_date", nullptr);
-    else o.emplace("end_date", p.end_date);
+    if (p.end_date.empty())
+        o.emplace("end_date", nullptr);
+    else
+        o.emplace("end_date", p.end_date);
     return o;
 }
 
@@ -63,8 +68,10 @@ json::object PersonJson(const app::PersonView& v, json::storage_ptr sp) {
     o.emplace("id_number_masked", MaskIdNumber(p.id_number));
     o.emplace("phone", p.phone);
     o.emplace("reserve_cadre", p.reserve_cadre);
-    if (p.party_org_id == 0) o.emplace("party_org_id", nullptr);
-    else o.emplace("party_org_id", p.party_org_id);
+    if (p.party_org_id == 0)
+        o.emplace("party_org_id", nullptr);
+    else
+        o.emplace("party_org_id", p.party_org_id);
     o.emplace("party_org_name", v.party_org_name);
     o.emplace("positions", std::move(positions));
     return o;
@@ -121,8 +128,10 @@ core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {
     auto unit = IntField(o, "unit_id");
     if (!unit) return unit.error();
     p.unit_id = *unit;
-    for (auto [name, slot] : {std::pair{"name", &p.name}, {"birth_date", &p.birth_date},
-                              {"party_join_date", &p.party_join_date}, {"id_number", &p.id_number},
+    for (auto [name, slot] : {std::pair{"name", &p.name},
+                              {"birth_date", &p.birth_date},
+                              {"party_join_date", &p.party_join_date},
+                              {"id_number", &p.id_number},
                               {"phone", &p.phone}}) {
         auto v = StringField(o, name);
         if (!v) return v.error();
@@ -138,7 +147,8 @@ core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {
     if (!edu) return edu.error();
     if (*edu) {
         p.education = EducationFromString(**edu);
-        if (!p.education) return core::Invalid("学历应为 middle、high、junior_college、bachelor 或 postgraduate", "education");
+        if (!p.education)
+            return core::Invalid("学历应为 middle、high、junior_college、bachelor 或 postgraduate", "education");
     }
     auto reserve = BoolField(o, "reserve_cadre");
     if (!reserve) return reserve.error();
@@ -155,8 +165,8 @@ core::Result<app::PersonPatch> PersonPatchFrom(const json::object& o) {
 }
 
 constexpr std::initializer_list<const char*> kPersonFields = {
-    "unit_id", "name", "gender", "birth_date", "education", "party_join_date", "id_number", "phone", "reserve_cadre",
-    "party_org_id"};
+    "unit_id",         "name",      "gender", "birth_date",    "education",
+    "party_join_date", "id_number", "phone",  "reserve_cadre", "party_org_id"};
 
 core::Result<app::PositionPatch> PositionPatchFrom(const json::object& o) {
     app::PositionPatch p;
@@ -222,12 +232,16 @@ Response CreateUnit(Services& s, Request& req) {
     auto kind = StringField(*body, "kind");
     if (!kind) return ErrorResponse(kind.error());
     auto parsed_kind = KindFromString(kind->value_or(""));
-    if (!parsed_kind) return ErrorResponse(core::Invalid("单位类型应为 province、city、county、town、village、community、grid 或 enterprise", "kind"));
+    if (!parsed_kind)
+        return ErrorResponse(
+            core::Invalid("单位类型应为 province、city、county、town、village、community、grid 或 enterprise", "kind"));
     u.kind = *parsed_kind;
     auto economy = StringField(*body, "economy");
     if (!economy) return ErrorResponse(economy.error());
     auto parsed_economy = EconomyFromString(economy->value_or("none"));
-    if (!parsed_economy) return ErrorResponse(core::Invalid("经济类型应为 none、agriculture、industry、tourism、mixed 或 urban", "economy"));
+    if (!parsed_economy)
+        return ErrorResponse(
+            core::Invalid("经济类型应为 none、agriculture、industry、tourism、mixed 或 urban", "economy"));
     u.economy = *parsed_economy;
     for (auto [name, slot] : {std::pair{"dev_zone", &u.dev_zone}, {"near_highway", &u.near_highway}}) {
         auto v = BoolField(*body, name);
@@ -247,8 +261,8 @@ Response CreateUnit(Services& s, Request& req) {
 
 // PATCH /api/v1/units/{id}
 Response UpdateUnit(Services& s, Request& req, Id id) {
-    auto body = ParseObject(req.body, {"code", "name", "kind", "economy", "dev_zone", "near_highway", "population",
-                                       "area_km2"});
+    auto body = ParseObject(req.body,
+                            {"code", "name", "kind", "economy", "dev_zone", "near_highway", "population", "area_km2"});
     if (!body) return ErrorResponse(body.error());
     app::UnitPatch patch;
     for (auto [name, slot] : {std::pair{"code", &patch.code}, {"name", &patch.name}}) {
@@ -260,13 +274,17 @@ Response UpdateUnit(Services& s, Request& req, Id id) {
     if (!kind) return ErrorResponse(kind.error());
     if (*kind) {
         patch.kind = KindFromString(**kind);
-        if (!patch.kind) return ErrorResponse(core::Invalid("单位类型应为 province、city、county、town、village、community、grid 或 enterprise", "kind"));
+        if (!patch.kind)
+            return ErrorResponse(core::Invalid(
+                "单位类型应为 province、city、county、town、village、community、grid 或 enterprise", "kind"));
     }
     auto economy = StringField(*body, "economy");
     if (!economy) return ErrorResponse(economy.error());
     if (*economy) {
         patch.economy = EconomyFromString(**economy);
-        if (!patch.economy) return ErrorResponse(core::Invalid("经济类型应为 none、agriculture、industry、tourism、mixed 或 urban", "economy"));
+        if (!patch.economy)
+            return ErrorResponse(
+                core::Invalid("经济类型应为 none、agriculture、industry、tourism、mixed 或 urban", "economy"));
     }
     for (auto [name, slot] : {std::pair{"dev_zone", &patch.dev_zone}, {"near_highway", &patch.near_highway}}) {
         auto v = BoolField(*body, name);
@@ -285,9 +303,7 @@ Response UpdateUnit(Services& s, Request& req, Id id) {
 }
 
 // DELETE /api/v1/units/{id}
-Response DeleteUnit(Services& s, Request& req, Id id) {
-    return NoContent(s.roster.DeleteUnit(req.user->actor, id));
-}
+Response DeleteUnit(Services& s, Request& req, Id id) { return NoContent(s.roster.DeleteUnit(req.user->actor, id)); }
 
 // GET /api/v1/units/{id}
 Response GetUnit(Services& s, Request& req, Id id) {
@@ -298,14 +314,15 @@ Response GetUnit(Services& s, Request& req, Id id) {
         ancestors.push_back(json::object{{"id", a.id}, {"name", a.name}, {"kind", KindName(a.kind)}});
     for (const auto& o : d->party_orgs) {
         auto hint = d->unit.unit.kind == UnitKind::kGrid ? std::nullopt : UpgradeHint(o);
-        orgs.push_back(json::object{{"id", o.id},
-                                    {"name", o.name},
-                                    {"kind", PartyOrgKindName(o.kind)},
-                                    {"member_count", o.member_count},
-                                    {"parent_id", o.parent_id == 0 ? json::value(nullptr) : json::value(o.parent_id)},
-                                    {"approved_on", o.approved_on},
-                                    {"document_no", o.document_no},
-                                    {"upgrade_hint", hint ? json::value(PartyOrgKindName(*hint)) : json::value(nullptr)}});
+        orgs.push_back(
+            json::object{{"id", o.id},
+                         {"name", o.name},
+                         {"kind", PartyOrgKindName(o.kind)},
+                         {"member_count", o.member_count},
+                         {"parent_id", NullIfZero(o.parent_id)},
+                         {"approved_on", o.approved_on},
+                         {"document_no", o.document_no},
+                         {"upgrade_hint", hint ? json::value(PartyOrgKindName(*hint)) : json::value(nullptr)}});
     }
     for (const auto& t : d->team)
         team.push_back(json::object{{"position_id", t.position.id},
@@ -319,10 +336,10 @@ Response GetUnit(Services& s, Request& req, Id id) {
                                     {"tenure_years", t.tenure_years}});
     for (const auto& i : d->incomes) incomes.push_back(json::object{{"year", i.year}, {"amount_yuan", i.amount_yuan}});
     return Json(200, json::object{{"unit", UnitJson(d->unit)},
-                                                          {"ancestors", std::move(ancestors)},
-                                                          {"party_orgs", std::move(orgs)},
-                                                          {"team", std::move(team)},
-                                                          {"incomes", std::move(incomes)}});
+                                  {"ancestors", std::move(ancestors)},
+                                  {"party_orgs", std::move(orgs)},
+                                  {"team", std::move(team)},
+                                  {"incomes", std::move(incomes)}});
 }
 
 // GET /api/v1/units/{id}/stats
@@ -351,15 +368,15 @@ Response GetUnitStats(Services& s, Request& req) {
                                      {"age", r.age}});
     }
     return Json(200, json::object{{"count", st.count},
-                                                          {"average_age", std::round(st.average_age * 10) / 10},
-                                                          {"college_share", std::round(st.college_share * 1000) / 1000},
-                                                          {"male", st.male},
-                                                          {"female", st.female},
-                                                          {"age_bands", bands(st.age_bands)},
-                                                          {"pyramid", std::move(pyramid)},
-                                                          {"education", std::move(education)},
-                                                          {"secretary_age_bands", bands(st.secretary_age_bands)},
-                                                          {"succession_risks", std::move(risks)}});
+                                  {"average_age", std::round(st.average_age * 10) / 10},
+                                  {"college_share", std::round(st.college_share * 1000) / 1000},
+                                  {"male", st.male},
+                                  {"female", st.female},
+                                  {"age_bands", bands(st.age_bands)},
+                                  {"pyramid", std::move(pyramid)},
+                                  {"education", std::move(education)},
+                                  {"secretary_age_bands", bands(st.secretary_age_bands)},
+                                  {"succession_risks", std::move(risks)}});
 }
 
 // GET /api/v1/people
