@@ -76,6 +76,9 @@ public:
     // Throws XlsxError when `bytes` are not a readable .xlsx (not a zip, an old .xls, no
     // workbook part, a worksheet part missing, malformed XML).
     static Workbook Open(std::string_view bytes);
+    // The bytes must outlive the workbook: a temporary string would be gone before the first row
+    // is read (found as a test that failed now and then).
+    static Workbook Open(std::string&& bytes) = delete;
 
     Workbook(Workbook&&) noexcept;
     Workbook& operator=(Workbook&&) noexcept;

@@ -137,7 +137,8 @@ TEST(OfficeSheets, WorkbooksFromOpenpyxlLibreOfficeAndGnumericImport) {
         EXPECT_EQ(parse.rows[0].title, "书记");
         EXPECT_EQ(parse.rows[0].start_date, "2021-01-20");
     }
-    const auto book = xlsx::Workbook::Open(Fixture("roster_libreoffice.xlsx"));
+    const std::string bytes = Fixture("roster_libreoffice.xlsx");
+    const auto book = xlsx::Workbook::Open(bytes);
     ASSERT_EQ(book.sheets().size(), 3u);
     EXPECT_TRUE(book.sheets()[1].hidden);
     EXPECT_FALSE(book.sheets()[2].hidden);
