@@ -87,7 +87,7 @@ core::Status CheckJsonBody(std::string_view body) {
     return core::Ok();  // syntax errors are reported by the parse itself
 }
 
-core::Result<boost::json::object> ParseObject(const std::string& body, std::initializer_list<const char*> allowed) {
+core::Result<boost::json::object> ParseObject(const std::string& body, std::span<const char* const> allowed) {
     if (auto st = CheckJsonBody(body); !st) return st.error();
     boost::system::error_code ec;
     boost::json::value v = boost::json::parse(body, ec);

@@ -3,9 +3,9 @@
 // the field named) and writing domain values as JSON.
 
 #include <boost/json.hpp>
-
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +19,11 @@ namespace lingyan::http {
 core::Status CheckJsonBody(std::string_view body);
 
 // Parses `body` as a JSON object whose keys are all in `allowed` (and that passes CheckJsonBody).
-core::Result<boost::json::object> ParseObject(const std::string& body, std::initializer_list<const char*> allowed);
+core::Result<boost::json::object> ParseObject(const std::string& body, std::span<const char* const> allowed);
+inline core::Result<boost::json::object> ParseObject(const std::string& body,
+                                                     std::initializer_list<const char*> allowed) {
+    return ParseObject(body, std::span<const char* const>(allowed.begin(), allowed.size()));
+}
 
 // Text lengths (characters): a "name" field, and any other text field.
 inline constexpr std::size_t kMaxNameChars = 100;
@@ -49,6 +53,49 @@ core::Status ReadIntArray(const boost::json::object& o, const char* name, std::v
 core::Status ReadStringArray(const boost::json::object& o, const char* name, std::vector<std::string>& out);
 // An optional array of objects; absent or null → empty.
 core::Result<std::vector<boost::json::object>> ObjectArray(const boost::json::object& o, const char* name);
+
+// A field of a request body and the variable it is read into, by the variable's type (the Read…
+// functions above); an absent field leaves the variable as it is.
+template <typename T>
+struct BodyField {
+    const char* name;
+    T* out;
+};
+template <typename T>
+BodyField<T> Field(const char* name, T& out) {
+    return {name, &out};
+}
+inline core::Status ReadField(const boost::json::object& o, const char* name, std::string& out) {
+    return ReadString(o, name, out);
+}
+inline core::Status ReadField(const boost::json::object& o, const char* name, std::int64_t& out) {
+    return ReadInt(o, name, out);
+}
+inline core::Status ReadField(const boost::json::object& o, const char* name, bool& out) {
+    return ReadBool(o, name, out);
+}
+inline core::Status ReadField(const boost::json::object& o, const char* name, std::vector<std::int64_t>& out) {
+    return ReadIntArray(o, name, out);
+}
+inline core::Status ReadField(const boost::json::object& o, const char* name, std::vector<std::string>& out) {
+    return ReadStringArray(o, name, out);
+}
+
+// Parses `body` as a JSON object of `fields` and of the keys in `also` (which the handler reads from
+// the object returned), and reads the fields in order: each key is named once, and the first problem
+// names its field.
+template <typename... Ts>
+core::Result<boost::json::object> ReadBody(const std::string& body, std::initializer_list<const char*> also,
+                                           BodyField<Ts>... fields) {
+    std::vector<const char*> allowed(also);
+    (allowed.push_back(fields.name), ...);
+    auto o = ParseObject(body, allowed);
+    if (!o) return o;
+    core::Status st = core::Ok();
+    ((st.ok() ? (void)(st = ReadField(*o, fields.name, *fields.out)) : (void)0), ...);
+    if (!st) return st.error();
+    return o;
+}
 
 // Runs `readers` in order and returns the first error.
 template <typename... Fs>

@@ -57,17 +57,11 @@ Response GetAccount(Services& s, Request& req, Id id) {
 
 // POST /api/v1/accounts {username, display_name, role, scope_unit_id, password?}
 Response CreateAccount(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"username", "display_name", "role", "scope_unit_id", "password"});
-    if (!o) return ErrorResponse(o.error());
     app::NewAccount in;
     std::int64_t scope = 0;
-    if (auto st =
-            All([&] { return ReadString(*o, "username", in.username); },
-                [&] { return ReadString(*o, "display_name", in.display_name); },
-                [&] { return ReadString(*o, "role", in.role); }, [&] { return ReadInt(*o, "scope_unit_id", scope); },
-                [&] { return ReadString(*o, "password", in.password); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("username", in.username), Field("display_name", in.display_name),
+                      Field("role", in.role), Field("scope_unit_id", scope), Field("password", in.password));
+    if (!o) return ErrorResponse(o.error());
     in.scope_unit_id = scope;
     return Reply(201, s.accounts.Create(req.user->actor, in), IssuedJson);
 }
@@ -92,10 +86,9 @@ Response UpdateAccount(Services& s, Request& req, Id id) {
 
 // POST /api/v1/accounts/{id}/password {password?}: a reset; "" or absent = a temporary password.
 Response ResetAccountPassword(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {"password"});
-    if (!o) return ErrorResponse(o.error());
     std::string password;
-    if (auto st = ReadString(*o, "password", password); !st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body.empty() ? "{}" : req.body, {}, Field("password", password));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.accounts.ResetPassword(req.user->actor, id, password), IssuedJson);
 }
 
@@ -112,13 +105,9 @@ Response EnableAccount(Services& s, Request& req, Id id) {
 // POST /api/v1/me/password {current_password, new_password}: the caller's own password. Every
 // session of the account ends; this device gets a new one (new cookie and CSRF token).
 Response ChangeMyPassword(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"current_password", "new_password"});
-    if (!o) return ErrorResponse(o.error());
     std::string current, next;
-    if (auto st = All([&] { return ReadString(*o, "current_password", current); },
-                      [&] { return ReadString(*o, "new_password", next); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("current_password", current), Field("new_password", next));
+    if (!o) return ErrorResponse(o.error());
     if (current.empty()) return ErrorResponse(core::Invalid("请输入当前密码", "current_password"));
     auto result = s.auth.ChangeOwnPassword(*req.user, current, next, req.remote, req.Header("user-agent"));
     if (!result) return ErrorResponse(result.error());

@@ -74,10 +74,9 @@ namespace handlers {
 
 // POST /api/v1/contests/{id}/judge/join {"token"} — binds this device to the link's seat.
 Response JoinAsJudge(Services& s, Request& req, Id id) {
-    auto body = ParseObject(req.body, {"token"});
-    if (!body) return ErrorResponse(body.error());
     std::string token;
-    if (auto st = ReadString(*body, "token", token); !st) return ErrorResponse(st.error());
+    auto body = ReadBody(req.body, {}, Field("token", token));
+    if (!body) return ErrorResponse(body.error());
     auto joined = s.arena.Join(id, token, req.Cookie(DeviceCookie(id)));
     if (!joined) return ErrorResponse(joined.error());
     auto view = s.arena.Judge(joined->judge);
@@ -101,15 +100,11 @@ Response GetJudgeView(Services& s, Request& req, Id id) {
 Response SubmitJudgeScore(Services& s, Request& req, Id id) {
     auto judge = JudgeOf(s, req, id, true);
     if (!judge) return ErrorResponse(judge.error());
-    auto body = ParseObject(req.body, {"contestant_id", "round", "values", "key"});
-    if (!body) return ErrorResponse(body.error());
     app::ScoreSubmission sub;
     std::int64_t round = -1;
-    if (auto st =
-            All([&] { return ReadInt(*body, "contestant_id", sub.contestant_id); },
-                [&] { return ReadInt(*body, "round", round); }, [&] { return ReadString(*body, "key", sub.key); });
-        !st)
-        return ErrorResponse(st.error());
+    auto body = ReadBody(req.body, {"values"}, Field("contestant_id", sub.contestant_id), Field("round", round),
+                         Field("key", sub.key));
+    if (!body) return ErrorResponse(body.error());
     if (round >= 0) sub.round = static_cast<int>(round);
     auto view = s.arena.Judge(*judge);
     if (!view) return ErrorResponse(view.error());

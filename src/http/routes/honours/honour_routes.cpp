@@ -76,17 +76,13 @@ Response ListPersonHonours(Services& s, Request& req, Id id) {
 
 // POST /api/v1/honours {"person_id" | "unit_id", "title", "level", "year", "document_no"}
 Response CreateHonour(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"person_id", "unit_id", "title", "level", "year", "document_no"});
-    if (!o) return ErrorResponse(o.error());
     honours::Honour h;
     std::int64_t year = 0;
     std::string level = "county";
-    if (auto st = All(
-            [&] { return ReadInt(*o, "person_id", h.person_id); }, [&] { return ReadInt(*o, "unit_id", h.unit_id); },
-            [&] { return ReadString(*o, "title", h.title); }, [&] { return ReadString(*o, "level", level); },
-            [&] { return ReadInt(*o, "year", year); }, [&] { return ReadString(*o, "document_no", h.document_no); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o =
+        ReadBody(req.body, {}, Field("person_id", h.person_id), Field("unit_id", h.unit_id), Field("title", h.title),
+                 Field("level", level), Field("year", year), Field("document_no", h.document_no));
+    if (!o) return ErrorResponse(o.error());
     auto parsed = LevelOf(level);
     if (!parsed) return ErrorResponse(parsed.error());
     h.level = *parsed;
@@ -96,15 +92,11 @@ Response CreateHonour(Services& s, Request& req) {
 
 // POST /api/v1/honours/from-campaign {"campaign_id", "award", "title"?, "level", "year"}
 Response HonoursFromCampaign(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"campaign_id", "award", "title", "level", "year"});
-    if (!o) return ErrorResponse(o.error());
     std::int64_t campaign = 0, year = 0;
     std::string award, title, level = "county";
-    if (auto st = All([&] { return ReadInt(*o, "campaign_id", campaign); },
-                      [&] { return ReadString(*o, "award", award); }, [&] { return ReadString(*o, "title", title); },
-                      [&] { return ReadString(*o, "level", level); }, [&] { return ReadInt(*o, "year", year); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("campaign_id", campaign), Field("award", award), Field("title", title),
+                      Field("level", level), Field("year", year));
+    if (!o) return ErrorResponse(o.error());
     auto parsed = LevelOf(level);
     if (!parsed) return ErrorResponse(parsed.error());
     return Reply(200, s.honours.FromCampaign(req.user->actor, campaign, award, title, *parsed, static_cast<int>(year)),

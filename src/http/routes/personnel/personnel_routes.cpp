@@ -107,17 +107,12 @@ Response ListNominations(Services& s, Request& req) {
 
 // POST /api/v1/tangping/nominations {"person_id","year"?,"category","reason","evidence"?}
 Response CreateNomination(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"person_id", "year", "category", "reason", "evidence"});
-    if (!o) return ErrorResponse(o.error());
     app::NominationInput in;
     std::int64_t year = 0;
     std::string category;
-    if (auto st = All([&] { return ReadInt(*o, "person_id", in.person_id); }, [&] { return ReadInt(*o, "year", year); },
-                      [&] { return ReadString(*o, "category", category); },
-                      [&] { return ReadString(*o, "reason", in.reason); },
-                      [&] { return ReadString(*o, "evidence", in.evidence); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("person_id", in.person_id), Field("year", year), Field("category", category),
+                      Field("reason", in.reason), Field("evidence", in.evidence));
+    if (!o) return ErrorResponse(o.error());
     auto c = personnel::CategoryFromName(category);
     if (!c)
         return ErrorResponse(

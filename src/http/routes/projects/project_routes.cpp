@@ -186,24 +186,19 @@ Response ConfirmProjectClaim(Services& s, Request& req, Id id) {
 
 // POST /api/v1/projects/{id}/refuse {reason}
 Response RefuseProjectClaim(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body, {"reason"});
-    if (!o) return ErrorResponse(o.error());
     std::string reason;
-    if (auto st = ReadString(*o, "reason", reason); !st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("reason", reason));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.projects.Refuse(req.user->actor, id, reason), ProjectJson);
 }
 
 // POST /api/v1/projects/{id}/reports {text, figures: [{name, value, unit}], milestone_id, milestone_done}
 Response ReportProject(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body, {"text", "figures", "milestone_id", "milestone_done"});
-    if (!o) return ErrorResponse(o.error());
     app::ReportInput in;
     std::int64_t milestone = 0;
-    if (auto st =
-            All([&] { return ReadString(*o, "text", in.text); }, [&] { return ReadInt(*o, "milestone_id", milestone); },
-                [&] { return ReadBool(*o, "milestone_done", in.milestone_done); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {"figures"}, Field("text", in.text), Field("milestone_id", milestone),
+                      Field("milestone_done", in.milestone_done));
+    if (!o) return ErrorResponse(o.error());
     in.milestone_id = milestone;
     auto figures = ObjectArray(*o, "figures");
     if (!figures) return ErrorResponse(figures.error());
@@ -227,10 +222,9 @@ Response ReportProject(Services& s, Request& req, Id id) {
 
 // POST /api/v1/projects/{id}/complete {note?}
 Response CompleteProject(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {"note"});
-    if (!o) return ErrorResponse(o.error());
     std::string note;
-    if (auto st = ReadString(*o, "note", note); !st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body.empty() ? "{}" : req.body, {}, Field("note", note));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.projects.Complete(req.user->actor, id, note), ProjectJson);
 }
 

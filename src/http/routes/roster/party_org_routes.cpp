@@ -87,10 +87,9 @@ Response CreatePartyOrg(Services& s, Request& req) {
 
 // PATCH /api/v1/party-orgs/{id}  {"name"}
 Response RenamePartyOrg(Services& s, Request& req, Id id) {
-    auto body = ParseObject(req.body, {"name"});
-    if (!body) return ErrorResponse(body.error());
     std::string name;
-    if (auto st = ReadString(*body, "name", name); !st) return ErrorResponse(st.error());
+    auto body = ReadBody(req.body, {}, Field("name", name));
+    if (!body) return ErrorResponse(body.error());
     return Reply(200, s.roster.RenamePartyOrg(req.user->actor, id, name), OrgJson);
 }
 
@@ -112,28 +111,20 @@ Response UpgradePartyOrg(Services& s, Request& req, Id id) {
 
 // POST /api/v1/party-orgs/{id}/dissolve
 Response DissolvePartyOrg(Services& s, Request& req, Id id) {
-    auto body = ParseObject(req.body, {"dissolved_on", "document_no", "transfer_to"});
-    if (!body) return ErrorResponse(body.error());
     app::DissolveInput in;
-    if (auto st = All([&] { return ReadString(*body, "dissolved_on", in.dissolved_on); },
-                      [&] { return ReadString(*body, "document_no", in.document_no); },
-                      [&] { return ReadInt(*body, "transfer_to", in.transfer_to); });
-        !st)
-        return ErrorResponse(st.error());
+    auto body = ReadBody(req.body, {}, Field("dissolved_on", in.dissolved_on), Field("document_no", in.document_no),
+                         Field("transfer_to", in.transfer_to));
+    if (!body) return ErrorResponse(body.error());
     return Reply(200, s.roster.DissolvePartyOrg(req.user->actor, id, in), OrgJson);
 }
 
 // POST /api/v1/party-orgs/{id}/households
 Response CreateHousehold(Services& s, Request& req, Id id) {
-    auto body = ParseObject(req.body, {"person_id", "place", "served"});
-    if (!body) return ErrorResponse(body.error());
     app::HouseholdInput in;
     std::vector<std::int64_t> served;
-    if (auto st = All([&] { return ReadInt(*body, "person_id", in.person_id); },
-                      [&] { return ReadString(*body, "place", in.place); },
-                      [&] { return ReadIntArray(*body, "served", served); });
-        !st)
-        return ErrorResponse(st.error());
+    auto body =
+        ReadBody(req.body, {}, Field("person_id", in.person_id), Field("place", in.place), Field("served", served));
+    if (!body) return ErrorResponse(body.error());
     in.served.assign(served.begin(), served.end());
     return Reply(201, s.roster.CreateHousehold(req.user->actor, id, in), HouseholdJson);
 }

@@ -140,22 +140,14 @@ Response ListTickets(Services& s, Request& req) {
 // POST /api/v1/tickets {title, detail, category, priority, unit_id, location, raiser_name, raiser_phone,
 //                       source, source_id, assign?}
 Response CreateTicket(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"title", "detail", "category", "priority", "unit_id", "location", "raiser_name",
-                                    "raiser_phone", "source", "source_id", "assign"});
-    if (!o) return ErrorResponse(o.error());
     app::NewTicket in;
     std::string source = "minqing", priority = "normal";
     std::int64_t unit = 0, source_id = 0;
-    if (auto st =
-            All([&] { return ReadString(*o, "title", in.title); }, [&] { return ReadString(*o, "detail", in.detail); },
-                [&] { return ReadString(*o, "category", in.category); },
-                [&] { return ReadString(*o, "priority", priority); }, [&] { return ReadInt(*o, "unit_id", unit); },
-                [&] { return ReadString(*o, "location", in.location); },
-                [&] { return ReadString(*o, "raiser_name", in.raiser_name); },
-                [&] { return ReadString(*o, "raiser_phone", in.raiser_phone); },
-                [&] { return ReadString(*o, "source", source); }, [&] { return ReadInt(*o, "source_id", source_id); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {"assign"}, Field("title", in.title), Field("detail", in.detail),
+                      Field("category", in.category), Field("priority", priority), Field("unit_id", unit),
+                      Field("location", in.location), Field("raiser_name", in.raiser_name),
+                      Field("raiser_phone", in.raiser_phone), Field("source", source), Field("source_id", source_id));
+    if (!o) return ErrorResponse(o.error());
     auto src = tk::SourceFromName(source);
     if (!src) return ErrorResponse(core::Invalid("未知的来源：" + source, "source"));
     auto prio = tk::PriorityFromName(priority);
@@ -193,16 +185,12 @@ Response GetTicket(Services& s, Request& req, Id id) {
 
 // POST /api/v1/tickets/{id}/actions {action, note?, assign?, extension_days?, merge_into?, parts?}
 Response ActOnTicket(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body, {"action", "note", "assign", "extension_days", "merge_into", "parts"});
-    if (!o) return ErrorResponse(o.error());
     app::TicketAction a;
     std::string action;
     std::int64_t days = 0, merge = 0;
-    if (auto st =
-            All([&] { return ReadString(*o, "action", action); }, [&] { return ReadString(*o, "note", a.note); },
-                [&] { return ReadInt(*o, "extension_days", days); }, [&] { return ReadInt(*o, "merge_into", merge); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {"assign", "parts"}, Field("action", action), Field("note", a.note),
+                      Field("extension_days", days), Field("merge_into", merge));
+    if (!o) return ErrorResponse(o.error());
     auto parsed = tk::ActionFromName(action);
     if (!parsed) return ErrorResponse(core::Invalid("未知的操作：" + action, "action"));
     a.action = *parsed;
@@ -388,19 +376,13 @@ Response ListMeetings(Services& s, Request& req) {
 
 // POST /api/v1/meetings {kind, title, held_on, unit_id, leaders[], participants[], minutes}
 Response CreateMeeting(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"kind", "title", "held_on", "unit_id", "leaders", "participants", "minutes"});
-    if (!o) return ErrorResponse(o.error());
     tk::Meeting m;
     std::string kind;
     std::int64_t unit = 0;
-    if (auto st =
-            All([&] { return ReadString(*o, "kind", kind); }, [&] { return ReadString(*o, "title", m.title); },
-                [&] { return ReadString(*o, "held_on", m.held_on); }, [&] { return ReadInt(*o, "unit_id", unit); },
-                [&] { return ReadStringArray(*o, "leaders", m.leaders); },
-                [&] { return ReadStringArray(*o, "participants", m.participants); },
-                [&] { return ReadString(*o, "minutes", m.minutes); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("kind", kind), Field("title", m.title), Field("held_on", m.held_on),
+                      Field("unit_id", unit), Field("leaders", m.leaders), Field("participants", m.participants),
+                      Field("minutes", m.minutes));
+    if (!o) return ErrorResponse(o.error());
     auto k = tk::MeetingKindFromName(kind);
     if (!k)
         return ErrorResponse(core::Invalid("会议类型应为 secretary_talk、work_meeting、seminar 或 dispatch", "kind"));
@@ -432,16 +414,11 @@ Response ListDeliberations(Services& s, Request& req) {
 
 // POST /api/v1/deliberations {unit_id, topic, held_on, participants[], decision}
 Response CreateDeliberation(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"unit_id", "topic", "held_on", "participants", "decision"});
-    if (!o) return ErrorResponse(o.error());
     tk::Deliberation d;
     std::int64_t unit = 0;
-    if (auto st = All([&] { return ReadInt(*o, "unit_id", unit); }, [&] { return ReadString(*o, "topic", d.topic); },
-                      [&] { return ReadString(*o, "held_on", d.held_on); },
-                      [&] { return ReadStringArray(*o, "participants", d.participants); },
-                      [&] { return ReadString(*o, "decision", d.decision); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("unit_id", unit), Field("topic", d.topic), Field("held_on", d.held_on),
+                      Field("participants", d.participants), Field("decision", d.decision));
+    if (!o) return ErrorResponse(o.error());
     d.unit_id = unit;
     for (const auto& n : d.participants)
         if (n.find('\n') != std::string::npos) return ErrorResponse(core::Invalid("姓名中不能有换行", "participants"));
@@ -477,10 +454,9 @@ Response CountNotifications(Services& s, Request& req) {
 
 // POST /api/v1/notifications/read {id?} — one, or all without an id
 Response ReadNotifications(Services& s, Request& req) {
-    auto o = ParseObject(req.body.empty() ? "{}" : req.body, {"id"});
-    if (!o) return ErrorResponse(o.error());
     std::int64_t id = 0;
-    if (auto st = ReadInt(*o, "id", id); !st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body.empty() ? "{}" : req.body, {}, Field("id", id));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.notifications.MarkRead(req.user->actor, id), [](std::int64_t n) {
         return json::object{{"marked", n}};
     });

@@ -148,17 +148,12 @@ Response GetPersonLadder(Services& s, Request& req, Id id) {
 
 // POST /api/v1/people/{id}/ladder
 Response ChangePersonLadder(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body, {"action", "post", "level", "date", "reason", "grade"});
-    if (!o) return ErrorResponse(o.error());
     app::LadderChange change;
     std::int64_t level = 0;
-    if (auto st = All(
-            [&] { return ReadString(*o, "action", change.action); },
-            [&] { return ReadString(*o, "post", change.post); }, [&] { return ReadString(*o, "date", change.date); },
-            [&] { return ReadString(*o, "reason", change.reason); },
-            [&] { return ReadString(*o, "grade", change.grade); }, [&] { return ReadInt(*o, "level", level); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o =
+        ReadBody(req.body, {}, Field("action", change.action), Field("post", change.post), Field("date", change.date),
+                 Field("reason", change.reason), Field("grade", change.grade), Field("level", level));
+    if (!o) return ErrorResponse(o.error());
     change.level = static_cast<int>(std::clamp<std::int64_t>(level, -1, 1000));
     return Reply(201, s.ladder.ChangeLadder(req.user->actor, id, change),
                  [](const auto& v) { return PersonLadderJson(v, true); });
@@ -211,16 +206,11 @@ Response ListBonusSplits(Services& s, Request& req) {
 
 // POST /api/v1/bonus-splits
 Response CreateBonusSplit(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"unit_id", "period", "pool_fen", "as_of", "grades", "dry_run", "campaign_id"});
-    if (!o) return ErrorResponse(o.error());
     app::NewBonusSplit spec;
-    if (auto st = All([&] { return ReadInt(*o, "unit_id", spec.unit_id); },
-                      [&] { return ReadInt(*o, "pool_fen", spec.pool_fen); },
-                      [&] { return ReadString(*o, "period", spec.period); },
-                      [&] { return ReadString(*o, "as_of", spec.as_of); },
-                      [&] { return ReadBool(*o, "dry_run", spec.dry_run); });
-        !st)
-        return ErrorResponse(st.error());
+    auto o =
+        ReadBody(req.body, {"grades", "campaign_id"}, Field("unit_id", spec.unit_id), Field("pool_fen", spec.pool_fen),
+                 Field("period", spec.period), Field("as_of", spec.as_of), Field("dry_run", spec.dry_run));
+    if (!o) return ErrorResponse(o.error());
     auto grades = GradesWithCampaign(*o, s, req.user->actor);
     if (!grades) return ErrorResponse(grades.error());
     spec.grades = std::move(*grades);

@@ -77,15 +77,12 @@ Response ListPools(Services& s, Request& req) {
 
 // POST /api/v1/pools
 Response CreatePool(Services& s, Request& req) {
-    auto o = ParseObject(req.body, {"name", "scope_unit_id", "quota", "rules", "description", "town_quota"});
-    if (!o) return ErrorResponse(o.error());
     app::NewPool spec;
     Id quota = 0;
-    auto st = All([&] { return ReadString(*o, "name", spec.name); },
-                  [&] { return ReadInt(*o, "scope_unit_id", spec.scope_unit_id); },
-                  [&] { return ReadInt(*o, "quota", quota); },
-                  [&] { return ReadString(*o, "description", spec.description); });
-    if (!st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {"rules", "town_quota"}, Field("name", spec.name),
+                      Field("scope_unit_id", spec.scope_unit_id), Field("quota", quota),
+                      Field("description", spec.description));
+    if (!o) return ErrorResponse(o.error());
     spec.quota = static_cast<int>(std::clamp<Id>(quota, -1, 1000000));
     if (const auto* rules = o->if_contains("rules"); rules && !rules->is_null()) {
         if (!rules->is_object()) return ErrorResponse(core::Invalid("rules 应为对象", "rules"));

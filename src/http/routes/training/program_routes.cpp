@@ -135,16 +135,11 @@ Response ListPrograms(Services& s, Request& req) {
 
 // POST /api/v1/programs
 Response CreateProgram(Services& s, Request& req) {
-    auto o = ParseObject(
-        req.body, {"name", "kind", "scope_unit_id", "start_date", "end_date", "description", "hosts", "batches"});
-    if (!o) return ErrorResponse(o.error());
     app::NewProgram spec;
-    auto st = All([&] { return ReadString(*o, "name", spec.name); }, [&] { return ReadString(*o, "kind", spec.kind); },
-                  [&] { return ReadInt(*o, "scope_unit_id", spec.scope_unit_id); },
-                  [&] { return ReadString(*o, "start_date", spec.start_date); },
-                  [&] { return ReadString(*o, "end_date", spec.end_date); },
-                  [&] { return ReadString(*o, "description", spec.description); });
-    if (!st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {"hosts", "batches"}, Field("name", spec.name), Field("kind", spec.kind),
+                      Field("scope_unit_id", spec.scope_unit_id), Field("start_date", spec.start_date),
+                      Field("end_date", spec.end_date), Field("description", spec.description));
+    if (!o) return ErrorResponse(o.error());
     auto hosts = HostsFrom(*o);
     if (!hosts) return ErrorResponse(hosts.error());
     spec.hosts = std::move(*hosts);
@@ -174,10 +169,9 @@ Response AddBatch(Services& s, Request& req, Id id) {
 
 // POST /api/v1/programs/{id}/batches/{bid}/trainees
 Response AddTrainees(Services& s, Request& req, Id id, Id batch_id) {
-    auto o = ParseObject(req.body, {"trainees"});
-    if (!o) return ErrorResponse(o.error());
     std::vector<Id> trainees;
-    if (auto st = ReadIntArray(*o, "trainees", trainees); !st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("trainees", trainees));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.programs.AddTrainees(req.user->actor, id, batch_id, trainees), BatchJson);
 }
 
@@ -272,14 +266,10 @@ Response Recommend(Services& s, Request& req, Id id) {
 
 // POST /api/v1/programs/{id}/seminars
 Response AddSeminar(Services& s, Request& req, Id id) {
-    auto o = ParseObject(req.body, {"batch_id", "date", "topic", "location", "attendance"});
-    if (!o) return ErrorResponse(o.error());
     app::NewSeminar seminar;
-    auto st = All([&] { return ReadInt(*o, "batch_id", seminar.batch_id); },
-                  [&] { return ReadString(*o, "date", seminar.date); },
-                  [&] { return ReadString(*o, "topic", seminar.topic); },
-                  [&] { return ReadString(*o, "location", seminar.location); });
-    if (!st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {"attendance"}, Field("batch_id", seminar.batch_id), Field("date", seminar.date),
+                      Field("topic", seminar.topic), Field("location", seminar.location));
+    if (!o) return ErrorResponse(o.error());
     auto attendance = ObjectArray(*o, "attendance");
     if (!attendance) return ErrorResponse(attendance.error());
     for (const auto& item : *attendance) {
@@ -295,21 +285,17 @@ Response AddSeminar(Services& s, Request& req, Id id) {
 
 // POST /api/v1/programs/{id}/placements/{pid}/summary
 Response SubmitSummary(Services& s, Request& req, Id id, Id pid) {
-    auto o = ParseObject(req.body, {"text", "date"});
-    if (!o) return ErrorResponse(o.error());
     std::string text, date;
-    auto st = All([&] { return ReadString(*o, "text", text); }, [&] { return ReadString(*o, "date", date); });
-    if (!st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("text", text), Field("date", date));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.programs.SubmitSummary(req.user->actor, id, pid, text, date), PlacementJson);
 }
 
 // POST /api/v1/programs/{id}/placements/{pid}/assessment
 Response Assess(Services& s, Request& req, Id id, Id pid) {
-    auto o = ParseObject(req.body, {"grade", "text"});
-    if (!o) return ErrorResponse(o.error());
     std::string grade, text;
-    auto st = All([&] { return ReadString(*o, "grade", grade); }, [&] { return ReadString(*o, "text", text); });
-    if (!st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("grade", grade), Field("text", text));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.programs.Assess(req.user->actor, id, pid, grade, text), PlacementJson);
 }
 
@@ -326,11 +312,9 @@ Response AddActionItems(Services& s, Request& req, Id id, Id pid) {
 
 // POST /api/v1/programs/{id}/followups/{fid}
 Response CompleteFollowUp(Services& s, Request& req, Id id, Id fid) {
-    auto o = ParseObject(req.body, {"note", "date"});
-    if (!o) return ErrorResponse(o.error());
     std::string note, date;
-    auto st = All([&] { return ReadString(*o, "note", note); }, [&] { return ReadString(*o, "date", date); });
-    if (!st) return ErrorResponse(st.error());
+    auto o = ReadBody(req.body, {}, Field("note", note), Field("date", date));
+    if (!o) return ErrorResponse(o.error());
     return Reply(200, s.programs.CompleteFollowUp(req.user->actor, id, fid, note, date),
                  Described<core::ports::FollowUpRecord>);
 }
