@@ -1,7 +1,8 @@
 #include <boost/json.hpp>
 
-#include "http/server/json_io.hpp"
+#include "http/routes/accounts/described.hpp"
 #include "http/routes/routes.hpp"
+#include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
 namespace lingyan::http {
@@ -29,19 +30,6 @@ std::string SessionCookieAttributes(const Services& s, std::int64_t max_age) {
 
 namespace {
 
-json::object SessionJson(const app::SessionView& v) {
-    return json::object{{"id", v.id},           {"created_at", v.created_at}, {"last_seen", v.last_seen},
-                        {"expires_at", v.expires_at}, {"address", v.address},       {"user_agent", v.user_agent},
-                        {"current", v.current}};
-}
-
-json::object ThrottleJson(const core::ports::LoginThrottle& t) {
-    return json::object{{"key", t.key},
-                        {"failures", t.failures},
-                        {"last_failure", t.last_failure},
-                        {"blocked_until", t.blocked_until}};
-}
-
 std::string ScopeName(Services& s, core::roster::Id unit) {
     std::string name = unit == 0 ? "全部单位" : "";
     s.roster.WithIndex([&](const core::roster::RosterIndex& idx) {
@@ -64,15 +52,15 @@ Response LogIn(Services& s, Request& req) {
     if (!username) return ErrorResponse(username.error());
     auto password = StringField(*body, "password");
     if (!password) return ErrorResponse(password.error());
-    if (!username->has_value() || (*username)->empty())
-        return ErrorResponse(core::Invalid("请输入用户名", "username"));
+    if (!username->has_value() || (*username)->empty()) return ErrorResponse(core::Invalid("请输入用户名", "username"));
     if (!password->has_value()) return ErrorResponse(core::Invalid("请输入密码", "password"));
     auto login = s.auth.Login(**username, **password, req.remote, req.Header("user-agent"));
     if (!login) return ErrorResponse(login.error());
-    Response res = JsonResponse(
-        200, "{\"user\":" + UserJson(login->user, ScopeName(s, login->user.actor.scope_unit_id)) +
-                 ",\"csrf_token\":" + json::serialize(json::value(login->user.csrf_token)) + "}");
-    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + login->token + SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
+    Response res =
+        JsonResponse(200, "{\"user\":" + UserJson(login->user, ScopeName(s, login->user.actor.scope_unit_id)) +
+                              ",\"csrf_token\":" + json::serialize(json::value(login->user.csrf_token)) + "}");
+    res.headers.emplace_back(
+        "Set-Cookie", "lingyan_session=" + login->token + SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
     return res;
 }
 
@@ -98,17 +86,12 @@ Response ListAudit(Services& s, Request& req) {
     if (!size) return ErrorResponse(size.error());
     auto page = s.audit.List(req.user->actor, *after, static_cast<int>(*size));
     if (!page) return ErrorResponse(page.error());
-    json::array items;
-    for (const auto& e : page->items)
-        items.push_back(json::object{{"seq", e.seq},     {"at", e.at},         {"user", e.user},
-                                     {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id},
-                                     {"detail", e.detail}, {"hash", e.hash}});
-    return Json(200, json::object{{"items", std::move(items)}, {"total", page->total}});
+    return Json(200, json::object{{"items", json::value_from(page->items)}, {"total", page->total}});
 }
 
 // GET /api/v1/sessions: the caller's sessions (devices).
 Response ListSessions(Services& s, Request& req) {
-    return Json(200, Items(SessionJson)(s.auth.Sessions(*req.user, req.Cookie("lingyan_session"))));
+    return Json(200, Items(Described<app::SessionView>)(s.auth.Sessions(*req.user, req.Cookie("lingyan_session"))));
 }
 
 // DELETE /api/v1/sessions/{id}: ends one of the caller's sessions.
@@ -125,7 +108,7 @@ Response EndOtherSessions(Services& s, Request& req) {
 
 // GET /api/v1/login-throttles (admin)
 Response ListLoginThrottles(Services& s, Request& req) {
-    return Reply(200, s.auth.Throttles(req.user->actor), Items(ThrottleJson));
+    return Reply(200, s.auth.Throttles(req.user->actor), Items(Described<core::ports::LoginThrottle>));
 }
 
 // POST /api/v1/login-throttles/lift {"key"} (admin)

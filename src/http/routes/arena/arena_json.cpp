@@ -1,6 +1,6 @@
 #include "http/routes/arena/arena_json.hpp"
 
-#include "http/server/described_json.hpp"
+#include "http/routes/arena/described.hpp"
 #include "http/server/json_io.hpp"
 #include "http/ws/live_json.hpp"
 
@@ -9,66 +9,27 @@ namespace lingyan::http::arena_json {
 namespace json = boost::json;
 namespace arena = core::arena;
 
-namespace {
-
-json::array Numbers(const std::vector<double>& values) {
-    json::array out;
-    for (double v : values) out.push_back(v);
-    return out;
-}
-
-}  // namespace
-
 core::Result<json::object> Body(const Request& req, std::initializer_list<const char*> allowed) {
     if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object{};
     return ParseObject(req.body, allowed);
 }
 
 json::object Summary(const app::ContestSummary& s) {
-    return json::object{{"id", s.id},
-                        {"name", s.name},
-                        {"unit_id", s.unit_id},
-                        {"unit", s.unit_name},
-                        {"public", s.is_public},
-                        {"year", s.year},
-                        {"status", s.status},
-                        {"contestants", s.contestants},
-                        {"seats", s.seats},
-                        {"campaign_id", NullIfZero(s.campaign_id)},
-                        {"created_at", s.created_at},
-                        {"seq", s.seq},
-                        {"can_host", s.can_host},
-                        {"my_seat", NullIfZero(s.my_seat)}};
+    json::object o = Described(s);
+    o["unit"] = s.unit_name;
+    o["public"] = s.is_public;
+    o["campaign_id"] = NullIfZero(s.campaign_id);
+    o["my_seat"] = NullIfZero(s.my_seat);
+    return o;
 }
 
 json::object State(const app::ContestView& view) { return ws::ViewJson(view); }
 
-namespace {
-
-// A contest's score sheet and how its judges' scores are combined (the detail and the results).
-json::array CriteriaJson(const std::vector<arena::Criterion>& criteria) {
-    json::array out;
-    for (const auto& c : criteria)
-        out.push_back(json::object{{"key", c.key},
-                                   {"name", c.name},
-                                   {"min", c.min},
-                                   {"max", c.max},
-                                   {"weight", c.weight},
-                                   {"pre_scored", c.pre_scored}});
-    return out;
-}
-
-json::object AggregationJson(const arena::Aggregation& a) {
-    return json::object{{"trim", a.trim}, {"normalize", a.normalize}};
-}
-
-}  // namespace
-
 json::object Detail(const app::ContestDetail& d) {
     const auto& s = d.setup;
     json::object o = Summary(d.summary);
-    o["criteria"] = CriteriaJson(s.criteria);
-    o["aggregation"] = AggregationJson(s.aggregation);
+    o["criteria"] = json::value_from(s.criteria);
+    o["aggregation"] = json::value_from(s.aggregation);
     o["recusal"] = arena::RecusalLevelName(s.recusal);
     o["seconds_per_contestant"] = s.seconds_per_contestant;
     o["campaign_criterion"] = s.campaign_criterion;
@@ -93,20 +54,8 @@ json::object Detail(const app::ContestDetail& d) {
                                      {"device_bound", sd.device_bound},
                                      {"bound_at", sd.bound_at}});
     o["seats_list"] = std::move(seats);
-    json::array rounds;
-    for (const auto& r : s.rounds) {
-        json::array order;
-        for (auto id : r.order) order.push_back(id);
-        rounds.push_back(json::object{{"name", r.name}, {"order", std::move(order)}});
-    }
-    o["rounds"] = std::move(rounds);
-    json::array titles;
-    for (const auto& t : s.titles) {
-        json::object to{{"name", t.name}, {"quota", t.quota}, {"level", t.level}};
-        to["min_score"] = json::value_from(t.min_score);
-        titles.push_back(std::move(to));
-    }
-    o["titles"] = std::move(titles);
+    o["rounds"] = json::value_from(s.rounds);
+    o["titles"] = json::value_from(s.titles);
     json::array recusals;
     for (const auto& [seat, contestant] : d.recusals)
         recusals.push_back(json::object{{"seat_id", seat}, {"contestant_id", contestant}});
@@ -118,21 +67,23 @@ json::object Detail(const app::ContestDetail& d) {
 
 json::object Results(const app::ContestResults& r) {
     json::object o{{"contest", Summary(r.summary)}};
-    o["criteria"] = CriteriaJson(r.criteria);
-    o["aggregation"] = AggregationJson(r.aggregation);
+    o["criteria"] = json::value_from(r.criteria);
+    o["aggregation"] = json::value_from(r.aggregation);
     o["recusal"] = r.recusal;
     json::array rounds;
     for (const auto& round : r.rounds) {
         json::array sheets;
         for (const auto& sh : round.sheets) {
-            json::array pre;
-            for (const auto& v : sh.pre) pre.push_back(json::value_from(v));
             json::array lines;
             for (const auto& l : sh.lines) {
-                json::object lo{
-                    {"seat", l.seat_number},        {"label", l.seat_label}, {"town", l.home_unit_name},
-                    {"values", Numbers(l.values)},  {"mark", l.mark},        {"submitted_at", l.submitted_at},
-                    {"void_reason", l.void_reason}, {"void_by", l.void_by}};
+                json::object lo{{"seat", l.seat_number},
+                                {"label", l.seat_label},
+                                {"town", l.home_unit_name},
+                                {"values", json::value_from(l.values)},
+                                {"mark", l.mark},
+                                {"submitted_at", l.submitted_at},
+                                {"void_reason", l.void_reason},
+                                {"void_by", l.void_by}};
                 lo["total"] = json::value_from(l.total);
                 lo["adjusted"] = json::value_from(l.adjusted);
                 lines.push_back(std::move(lo));
@@ -143,7 +94,7 @@ json::object Results(const app::ContestResults& r) {
                                           {"unit", sh.unit_name},
                                           {"topic", sh.topic},
                                           {"rank", NullIfZero(sh.rank)},
-                                          {"pre", std::move(pre)},
+                                          {"pre", json::value_from(sh.pre)},
                                           {"result", json::object{{"stage", sh.result.stage},
                                                                   {"pre", sh.result.pre},
                                                                   {"final", sh.result.final_score},

@@ -193,17 +193,11 @@ json::object ExplanationJson(const app::SubjectExplanation& x) {
             if (in.derived) i["derived"] = true;
             inputs.push_back(std::move(i));
         }
-        criteria.push_back(json::object{{"id", c.id},
-                                        {"name", c.name},
-                                        {"level", c.depth + 1},
-                                        {"method", evaluation::MethodName(c.method)},
-                                        {"inputs", std::move(inputs)},
-                                        {"missing", c.missing},
-                                        {"s", c.s},
-                                        {"weight", c.weight},
-                                        {"share", c.share},
-                                        {"global_share", c.global_share},
-                                        {"contribution", c.contribution}});
+        json::object criterion = Described(c);
+        criterion["level"] = c.depth + 1;
+        criterion["method"] = evaluation::MethodName(c.method);
+        criterion["inputs"] = std::move(inputs);
+        criteria.push_back(std::move(criterion));
     }
     o["criteria"] = std::move(criteria);
     return o;
@@ -524,14 +518,9 @@ Response ListFacts(Services& s, Request& req, Id id) {
     if (!facts) return ErrorResponse(facts.error());
     json::array items;
     for (const auto& f : *facts) {
-        items.push_back(json::object{{"id", f.id},
-                                     {"subject_id", f.subject_id},
-                                     {"criterion", f.criterion},
-                                     {"key", f.key},
-                                     {"judge", f.slot},
-                                     {"value", f.value},
-                                     {"entered_by", f.entered_by},
-                                     {"entered_at", f.entered_at}});
+        json::object fact = Described(f);
+        fact["judge"] = f.slot;
+        items.push_back(std::move(fact));
     }
     return Json(200, json::object{{"items", std::move(items)}});
 }

@@ -12,6 +12,7 @@ BOOST_DESCRIBE_STRUCT(CampaignRecord, (),
                        published_by, published_at))
 BOOST_DESCRIBE_STRUCT(TrackRecord, (), (name, coefficient))
 BOOST_DESCRIBE_STRUCT(BandRecord, (), (name, share, follow_up))
+BOOST_DESCRIBE_STRUCT(FactRecord, (), (id, subject_id, criterion, key, value, entered_by, entered_at))
 BOOST_DESCRIBE_STRUCT(OwnerRecord, (), (criterion, owner, opens_on, closes_on))
 BOOST_DESCRIBE_STRUCT(CampaignFollowUpRecord, (),
                       (id, campaign_id, subject_id, version, band, action, leader, deadline, status, outcome,
@@ -20,6 +21,7 @@ BOOST_DESCRIBE_STRUCT(CampaignFollowUpRecord, (),
 
 namespace lingyan::core::evaluation {
 BOOST_DESCRIBE_STRUCT(AwardSpec, (), (name, quota, min_total))
+BOOST_DESCRIBE_STRUCT(CriterionExplanation, (), (id, name, missing, s, weight, share, global_share, contribution))
 BOOST_DESCRIBE_STRUCT(NegativeListSpec, (), (name, criterion, count))
 }  // namespace lingyan::core::evaluation
 

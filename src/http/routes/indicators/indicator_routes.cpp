@@ -4,8 +4,8 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "http/routes/indicators/described.hpp"
 #include "http/routes/routes.hpp"
-#include "http/server/described_json.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
 
@@ -15,12 +15,6 @@ namespace json = boost::json;
 using core::roster::Id;
 
 namespace {
-
-json::object ProgressJson(const core::evaluation::MetricProgress& p) {
-    return json::object{{"target", json::value_from(p.target)},         {"cumulative", p.cumulative},
-                        {"months_reported", p.months_reported},         {"last_year", json::value_from(p.last_year)},
-                        {"completion", json::value_from(p.completion)}, {"growth", json::value_from(p.growth)}};
-}
 
 core::Result<std::vector<app::MetricInput>> RowsFrom(const json::object& o) {
     const auto* rows = o.if_contains("rows");
@@ -97,7 +91,7 @@ Response GetIndicatorProgress(Services& s, Request& req) {
     for (const auto& r : view->rows) {
         json::array months;
         for (const auto& m : r.months) months.push_back(json::value_from(m));
-        json::object row = ProgressJson(r.progress);
+        json::object row = Described(r.progress);
         row["unit_id"] = r.unit_id;
         row["unit_name"] = r.unit_name;
         row["unit_code"] = r.unit_code;
@@ -108,7 +102,7 @@ Response GetIndicatorProgress(Services& s, Request& req) {
                                   {"year", view->year},
                                   {"month", view->month},
                                   {"rows", std::move(rows)},
-                                  {"total", ProgressJson(view->total)}});
+                                  {"total", Described(view->total)}});
 }
 
 // POST /api/v1/metrics/values

@@ -31,4 +31,7 @@ BOOST_DESCRIBE_STRUCT(NotificationRecord, (), (id, kind, title, body, ticket_id,
 namespace lingyan::app {
 BOOST_DESCRIBE_STRUCT(TicketView, (), (office_unit, handler_unit, source_title, actions, working_days_left))
 BOOST_DESCRIBE_STRUCT(MeetingView, (), (unit, items, closed))
+BOOST_DESCRIBE_STRUCT(UnitStats, (),
+                      (rank, unit_id, unit, received, closed, on_time, overdue, open, avg_days_to_close, on_time_rate,
+                       satisfaction_rate, reopen_rate))
 }  // namespace lingyan::app

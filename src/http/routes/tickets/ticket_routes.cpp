@@ -271,25 +271,16 @@ Response TicketStats(Services& s, Request& req) {
     auto q = StatsQuery(req, s.roster.Today().substr(0, 4));
     if (!q) return ErrorResponse(q.error());
     return Reply(200, s.tickets.Statistics(req.user->actor, q->first, q->second), [](const app::TicketStats& st) {
-        json::array units, meetings;
-        for (const auto& u : st.units)
-            units.push_back(json::object{{"rank", u.rank},
-                                         {"unit_id", u.unit_id},
-                                         {"unit", u.unit},
-                                         {"received", u.received},
-                                         {"closed", u.closed},
-                                         {"on_time", u.on_time},
-                                         {"overdue", u.overdue},
-                                         {"open", u.open},
-                                         {"avg_days_to_close", u.avg_days_to_close},
-                                         {"on_time_rate", u.on_time_rate},
-                                         {"satisfaction_rate", u.satisfaction_rate},
-                                         {"reopen_rate", u.reopen_rate}});
+        json::array meetings;
         for (const auto& m : st.by_meeting) meetings.push_back(MeetingJson(m));
-        return json::object{{"year", st.year},           {"unit", st.unit},
-                            {"meetings", st.meetings},   {"items", st.items},
-                            {"received", st.received},   {"closed", st.closed},
-                            {"units", std::move(units)}, {"by_meeting", std::move(meetings)}};
+        return json::object{{"year", st.year},
+                            {"unit", st.unit},
+                            {"meetings", st.meetings},
+                            {"items", st.items},
+                            {"received", st.received},
+                            {"closed", st.closed},
+                            {"units", json::value_from(st.units)},
+                            {"by_meeting", std::move(meetings)}};
     });
 }
 

@@ -9,6 +9,7 @@
 #include "http/server/described_json.hpp"
 
 namespace lingyan::core::ports {
+BOOST_DESCRIBE_STRUCT(ProgramHostRecord, (), (unit_id, capacity, mentor_person_id))
 BOOST_DESCRIBE_STRUCT(PoolRecord, (), (id, name, scope_unit_id, quota, description, created_by, created_at))
 BOOST_DESCRIBE_STRUCT(ProgramRecord, (),
                       (id, name, kind, scope_unit_id, start_date, end_date, description, created_by, created_at))
@@ -44,6 +45,8 @@ BOOST_DESCRIBE_STRUCT(Dashboard, (),
                        followups_total, followups_due, followups_done, followup_completion))
 BOOST_DESCRIBE_STRUCT(PlacementView, (),
                       (person_name, trainee_unit_name, host_unit_name, mentor_name, followups, followups_done))
+BOOST_DESCRIBE_STRUCT(HostBatchLoad, (), (batch_id, batch_name, placed))
+BOOST_DESCRIBE_STRUCT(HostView, (), (mentor_name, placed, by_batch))
 BOOST_DESCRIBE_STRUCT(SeminarView, (), (present, absent))
 BOOST_DESCRIBE_STRUCT(AgreementView, (), (unit_a_name, unit_b_name))
 }  // namespace lingyan::app

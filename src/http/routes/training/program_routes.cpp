@@ -56,19 +56,9 @@ json::object SeminarJson(const app::SeminarView& v) { return Described(v.record,
 json::object AgreementJson(const app::AgreementView& v) { return Described(v.record, v); }
 
 json::object HostJson(const app::HostView& h) {
-    return json::object{{"unit_id", h.record.unit_id},
-                        {"name", h.unit_name},
-                        {"capacity", h.record.capacity},
-                        {"mentor_person_id", h.record.mentor_person_id},
-                        {"mentor_name", h.mentor_name},
-                        {"placed", h.placed},
-                        {"by_batch", [&] {
-                             json::array loads;
-                             for (const auto& l : h.by_batch)
-                                 loads.push_back(json::object{
-                                     {"batch_id", l.batch_id}, {"batch_name", l.batch_name}, {"placed", l.placed}});
-                             return loads;
-                         }()}};
+    json::object o = Described(h.record, h);
+    o["name"] = h.unit_name;
+    return o;
 }
 
 json::object BatchJson(const app::BatchView& v) {
