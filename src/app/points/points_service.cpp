@@ -774,8 +774,6 @@ std::shared_ptr<PointsService::Live> PointsService::BuildLiveLocked(const ports:
 
 namespace {
 
-// A kept snapshot, decoded, when it may be used for a board whose values depend on `fingerprint`
-// and `rules`, kept no more than `max_age` ago by this database; else nullopt and `why_not`.
 // Why the kept snapshot `record` (its head: where, what, how old) cannot serve a board of
 // `fingerprint`; empty when it can, as far as its head tells.
 std::string SnapshotHeadProblem(const ports::BoardSnapshotRecord& record, const std::string& fingerprint,
@@ -788,6 +786,8 @@ std::string SnapshotHeadProblem(const ports::BoardSnapshotRecord& record, const 
     return {};
 }
 
+// A kept snapshot, decoded, when it may be used for a board whose values depend on `fingerprint`
+// and `rules`, kept no more than `max_age` ago by this database; else nullopt and `why_not`.
 std::optional<points::BoardSnapshot> UsableSnapshot(const ports::BoardSnapshotRecord& record,
                                                     const std::string& fingerprint, const points::SnapshotRules& rules,
                                                     std::chrono::seconds max_age, std::string& why_not) {
@@ -977,18 +977,22 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
         std::lock_guard lock(snapshot_mutex_);
         max_age = snapshot_max_age_;
     }
-    // Nothing counted since a usable snapshot's horizon: it is moved to the new horizon without being
-    // read or written (106 MB at province scale) — it only has to stay younger than the feed.
-    if (const auto head = points_.LoadBoardSnapshotHead(period.id);
+    // What was counted since a usable snapshot's horizon, read with its head only. Nothing: it is moved
+    // to the new horizon without being read or written (106 MB at province scale) — it only has to
+    // stay younger than the feed. Something: those events are folded into it below, not read again.
+    std::optional<ports::LedgerHorizon> head_horizon, feed_horizon;
+    std::vector<ports::PointsCountedEvent> since_head;
+    if (auto head = points_.LoadBoardSnapshotHead(period.id);
         head && SnapshotHeadProblem(*head, fingerprint, max_age).empty()) {
-        std::size_t since = 0;
-        const auto now = points_.CountedEventsSince(
-            period.period, head->horizon, {}, [&](const ports::PointsCountedEvent&) { ++since; },
+        feed_horizon = points_.CountedEventsSince(
+            period.period, head->horizon, {}, [&](const ports::PointsCountedEvent& e) { since_head.push_back(e); },
             [](const ports::PointsCountedEvent&) {});
-        if (now && since == 0 && points_.AdvanceBoardSnapshot(period.id, head->horizon, *now)) {
+        if (feed_horizon && since_head.empty() &&
+            points_.AdvanceBoardSnapshot(period.id, head->horizon, *feed_horizon)) {
             ++snapshots_kept_;
             return "积分榜快照已前移（周期 " + std::to_string(period.id) + "，其后未计入积分）";
         }
+        head_horizon = std::move(head->horizon);
     }
     auto record = points_.LoadBoardSnapshot(period.id);
     std::optional<points::BoardSnapshot> snapshot;
@@ -996,13 +1000,20 @@ std::string PointsService::RefreshSnapshot(const ports::PointsPeriodRecord& peri
     std::size_t counted = 0;
     std::string why_not;
     if (record) snapshot = UsableSnapshot(*record, fingerprint, rules, max_age, why_not);
-    if (snapshot)
-        horizon = points_.CountedEventsSince(
-            period.period, record->horizon, {},
-            [&](const ports::PointsCountedEvent& e) {
-                if (FoldInto(*snapshot, rules, rule_by_id, snapshot->RowOf(e.member_id), e)) ++counted;
-            },
-            [](const ports::PointsCountedEvent&) {});
+    const auto fold = [&](const ports::PointsCountedEvent& e) {
+        if (FoldInto(*snapshot, rules, rule_by_id, snapshot->RowOf(e.member_id), e)) ++counted;
+    };
+    if (snapshot && head_horizon && record->horizon == *head_horizon) {
+        // The snapshot the head described: what the feed holds since was read with the head (none
+        // when the feed could not name it — then it is counted again from the ledger below).
+        if (feed_horizon) {
+            for (const auto& e : since_head) fold(e);
+            horizon = std::move(feed_horizon);
+        }
+    } else if (snapshot) {  // kept anew (by another server) between the head and now
+        horizon = points_.CountedEventsSince(period.period, record->horizon, {}, fold,
+                                             [](const ports::PointsCountedEvent&) {});
+    }
     std::string how;
     if (horizon) {
         how = "由变更记录前推 " + std::to_string(counted) + " 条";

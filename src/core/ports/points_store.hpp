@@ -127,6 +127,7 @@ struct LedgerHorizon {
         if (tx < xmin) return true;
         return tx < xmax && !std::binary_search(in_progress.begin(), in_progress.end(), tx);
     }
+    bool operator==(const LedgerHorizon&) const = default;
 };
 
 // What ForEachCountedEvent read: in how many parts, and as of what.
