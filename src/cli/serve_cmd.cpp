@@ -5,7 +5,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
-#include <map>
 #include <mutex>
 #include <thread>
 #include <filesystem>
@@ -27,7 +26,6 @@
 #include "main/composition.hpp"
 #include "http/server/log_format.hpp"
 #include "http/server/server.hpp"
-#include "storage/common/audit_anchor.hpp"
 #include "storage/db/migrations.hpp"
 
 namespace lingyan::cli {
@@ -407,42 +405,15 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     verify->callback([db, key, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(*db, *key);
-            std::string prev(64, '0');
-            std::int64_t seq = 0, checked = 0;
-            bool keyed_seen = false;
-            std::map<std::int64_t, std::string> hashes;  // of anchored entries, to compare with the anchor file
-            const auto anchors = storage::ReadAuditAnchors(rt.audit_anchor_path);
-            for (const auto& anchor : anchors) hashes[anchor.seq];
-            const std::string audit_key = storage::LoadOrCreateAuditKey(rt.audit_key_path);
-            auto fail = [&](const std::string& message) {
-                std::cerr << "lingyan: " << message << "\n";
+            const auto report = rt.audit->Verify(core::auth::Actor{0, "cli", core::auth::Role::kAdmin, 0});
+            if (!report) throw std::runtime_error(report.error().message);
+            if (!report->intact) {
+                std::cerr << "lingyan: " << report->problem << "\n";
                 ctx.exit_code = kExitFailure;
-            };
-            while (true) {
-                auto batch = rt.store->ListAudit(seq, 1000);
-                if (batch.empty()) break;
-                for (const auto& e : batch) {
-                    if (e.seq != seq + 1) return fail("审计日志缺少第 " + std::to_string(seq + 1) + " 条（被删除）");
-                    if (e.prev_hash != prev || storage::AuditHash(e, audit_key) != e.hash)
-                        return fail("审计日志在第 " + std::to_string(e.seq) + " 条处被篡改或断链");
-                    if (keyed_seen && !e.keyed)
-                        return fail("审计日志第 " + std::to_string(e.seq) + " 条未用密钥签名（被改写）");
-                    keyed_seen = keyed_seen || e.keyed;
-                    if (auto it = hashes.find(e.seq); it != hashes.end()) it->second = e.hash;
-                    prev = e.hash;
-                    seq = e.seq;
-                    ++checked;
-                }
+                return;
             }
-            for (const auto& anchor : anchors) {
-                if (anchor.seq > seq)
-                    return fail("审计日志被截断：锚点文件记录了第 " + std::to_string(anchor.seq) + " 条，表中只到第 " +
-                                std::to_string(seq) + " 条");
-                if (hashes[anchor.seq] != anchor.hash)
-                    return fail("审计日志第 " + std::to_string(anchor.seq) + " 条与锚点文件记录的哈希不同（被改写）");
-            }
-            std::cout << "审计日志完整：共 " << checked << " 条，末条哈希 " << prev << "，核对锚点 " << anchors.size()
-                      << " 个\n";
+            std::cout << "审计日志完整：共 " << report->checked << " 条，末条哈希 " << report->head_hash << "，核对锚点 "
+                      << report->anchors << " 个\n";
         });
     });
     auto* head = audit->add_subcommand("head", "打印审计日志的末条序号与哈希（供抄录备查）");

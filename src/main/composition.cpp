@@ -62,11 +62,13 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     if (IsPostgres(db_url))
         origin = storage::AsText(store->db().Query("SELECT current_setting('application_name')")[0][0]);
     migrations_applied = store->Migrate();
-    store->SetAuditKey(storage::LoadOrCreateAuditKey(audit_key_path));
+    const std::string chain_key = storage::LoadOrCreateAuditKey(audit_key_path);
+    store->SetAuditKey(chain_key);
+    audit_seal = std::make_unique<storage::FileAuditSeal>(chain_key, audit_anchor_path);
     auth = std::make_unique<app::AuthService>(*store, store_mutex, clock, crypto);
     roster = std::make_unique<app::RosterService>(*store, store_mutex, clock);
     roster_exchange = std::make_unique<app::RosterExchange>(*roster, exchange::roster::MakeRosterFiles());
-    audit = std::make_unique<app::AuditService>(*store, store_mutex);
+    audit = std::make_unique<app::AuditService>(*store, store_mutex, *audit_seal);
     campaign_store = std::make_unique<storage::SqlCampaignStore>(store->db());
     campaigns = std::make_unique<app::CampaignService>(
         *store, *campaign_store, store_mutex, clock, *roster,

@@ -34,6 +34,7 @@
 #include "app/workbench/workbench_service.hpp"
 #include "http/routes/routes.hpp"
 #include "http/ws/live_hub.hpp"
+#include "storage/common/audit_anchor.hpp"
 #include "storage/common/crypto.hpp"
 #include "storage/db/pool_db.hpp"
 #include "storage/feed/change_feed.hpp"
@@ -93,6 +94,7 @@ struct Runtime {
     std::unique_ptr<app::AuthService> auth;
     std::unique_ptr<app::RosterService> roster;
     std::unique_ptr<app::RosterExchange> roster_exchange;  // roster files, read and written by exchange
+    std::unique_ptr<storage::FileAuditSeal> audit_seal;  // the chain's key and anchors, for checking it
     std::unique_ptr<app::AuditService> audit;
     std::unique_ptr<storage::SqlCampaignStore> campaign_store;  // shares store's connection
     std::unique_ptr<app::CampaignService> campaigns;

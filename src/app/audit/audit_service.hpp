@@ -2,10 +2,12 @@
 // AuditService: reading the append-only audit log (admin only). Appends happen inside the
 // services that change data, in the same transaction as the change. Thread-safe.
 
+#include <cstddef>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "core/audit/chain_check.hpp"
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
 #include "core/ports/store.hpp"
@@ -37,21 +39,39 @@ struct AuditPage {
     std::int64_t total = 0;
 };
 
+// The audit page's question: the filters as the admin wrote them (dates are China days, inclusive).
+struct AuditFilter {
+    std::string user, action, entity;
+    core::roster::Id entity_id = 0;
+    std::string from, to;         // YYYY-MM-DD or ""
+    std::int64_t before_seq = 0;  // 0: from the newest
+    int limit = 50;               // 1..1000
+    bool brief = false;           // details cut to kAuditBriefChars characters
+};
+
+inline constexpr std::size_t kAuditBriefChars = 200;
+
 class AuditService {
 public:
-    AuditService(core::ports::Store& store, core::ports::StoreMutex& store_mutex) : store_(store), store_mutex_(store_mutex) {}
+    AuditService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::AuditSeal& seal)
+        : store_(store), store_mutex_(store_mutex), seal_(seal) {}
 
+    // Only admins read the log: the routes ask before they read the request.
+    core::Status MayRead(const core::auth::Actor& actor) const;
     // Entries after `after_seq` in order, at most `limit` (1..1000).
-    core::Result<AuditPage> List(const core::auth::Actor& actor, std::int64_t after_seq, int limit) const {
-        if (!core::auth::IsAdmin(actor.role)) return core::Error{core::errc::kForbidden, "只有管理员可以查看审计日志", ""};
-        if (limit < 1 || limit > 1000) return core::Invalid("size 应在 1–1000 之间", "size");
-        core::ports::ReadLock lock(store_mutex_);  // a read: beside other reads
-        return AuditPage{store_.ListAudit(after_seq, limit), store_.CountAudit()};
-    }
+    core::Result<AuditPage> List(const core::auth::Actor& actor, std::int64_t after_seq, int limit) const;
+    // Entries matching `filter`, newest first, and how many match.
+    core::Result<core::ports::AuditFound> Find(const core::auth::Actor& actor, const AuditFilter& filter) const;
+    // One whole entry; not found when there is no such seq.
+    core::Result<core::ports::AuditEntry> Get(const core::auth::Actor& actor, std::int64_t seq) const;
+    // Reads the whole chain in order and checks it against the key and the anchors
+    // (core/audit/chain_check.hpp); `lingyan audit verify` and the audit page ask the same.
+    core::Result<core::audit::ChainReport> Verify(const core::auth::Actor& actor) const;
 
 private:
     core::ports::Store& store_;
     core::ports::StoreMutex& store_mutex_;
+    const core::ports::AuditSeal& seal_;
 };
 
 }  // namespace lingyan::app

@@ -124,4 +124,14 @@ std::string ChinaTimeOfIso(std::string_view iso_utc) {
     return out;
 }
 
+std::string IsoUtcOfUnix(std::int64_t unix_seconds) {
+    const std::int64_t days = unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400;
+    const std::int64_t second_of_day = unix_seconds - days * 86400;
+    char out[32];
+    std::snprintf(out, sizeof out, "%sT%02d:%02d:%02dZ", FormatIsoDate(CivilFromDays(days)).c_str(),
+                  static_cast<int>(second_of_day / 3600), static_cast<int>(second_of_day / 60 % 60),
+                  static_cast<int>(second_of_day % 60));
+    return out;
+}
+
 }  // namespace lingyan::core

@@ -50,6 +50,8 @@ inline constexpr std::int64_t kChinaUtcOffsetSeconds = 8 * 3600;
 // allowed) as people read it in China (UTC+8, no daylight saving): "2026-12-07 03:26:01". Text of
 // another shape is returned as it is.
 std::string ChinaTimeOfIso(std::string_view iso_utc);
+// Unix seconds as the server writes instants: ISO 8601 UTC, "2026-12-06T16:00:00Z".
+std::string IsoUtcOfUnix(std::int64_t unix_seconds);
 
 // Adds (or with a negative count subtracts) calendar months; the day is clamped to the end of
 // the target month (2024-01-31 + 1 month = 2024-02-29).

@@ -6,6 +6,7 @@
 // connections before Commit(), and destroying an uncommitted Transaction rolls back.
 // A Store is used by one thread at a time; the app layer holds one per worker or serializes.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -63,6 +64,38 @@ struct AuditEntry {
     std::string prev_hash;
     std::string hash;
     bool keyed = false;  // `hash` is an HMAC-SHA-256 under the deployment's audit key (see storage)
+};
+
+// Which audit entries to read, newest first (the admin's audit page). Empty text, 0 and "" mean
+// "any". `since`/`until`: ISO 8601 UTC instants, since <= at < until.
+struct AuditQuery {
+    std::string user, action, entity;
+    Id entity_id = 0;
+    std::string since, until;
+    std::int64_t before_seq = 0;  // 0: from the newest
+    int limit = 50;
+    std::size_t detail_chars = 0;  // > 0: each detail cut to this many characters
+};
+
+struct AuditFound {
+    std::vector<AuditEntry> items;
+    std::vector<std::int64_t> detail_chars;  // with a cut: each item's whole detail length in characters
+    std::int64_t total = 0;                  // entries matching the filters, on every page
+};
+
+// A head of the chain written down outside the database (storage/common/audit_anchor.hpp).
+struct AuditAnchor {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+
+// What checking the chain needs from outside the database: the hash an entry should carry
+// (keyed with the deployment's audit key, which never leaves storage) and the anchors written.
+class AuditSeal {
+public:
+    virtual ~AuditSeal() = default;
+    virtual std::string HashOf(const AuditEntry& entry) const = 0;
+    virtual std::vector<AuditAnchor> Anchors() const = 0;
 };
 
 class Transaction {
@@ -148,6 +181,8 @@ public:
     virtual std::vector<AuditEntry> ListAudit(std::int64_t after_seq, int limit) = 0;
     virtual std::int64_t CountAudit() = 0;
     virtual std::optional<AuditEntry> LastAudit() = 0;  // the head of the chain
+    virtual AuditFound FindAudit(const AuditQuery& query) = 0;
+    virtual std::optional<AuditEntry> GetAudit(std::int64_t seq) = 0;
 };
 
 // Time enters the app through this port, never through now() inside a rule.

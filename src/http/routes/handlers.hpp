@@ -20,8 +20,12 @@ using WithIds = Response(Services&, Request&, Id, Id);
 using Gate = std::optional<Response>(Services&, Request&);
 
 // accounts/session_routes.cpp
-Plain Health, LogIn, LogOut, GetMe, ListAudit, ListSessions, EndSession, EndOtherSessions, ListLoginThrottles,
+Plain Health, LogIn, LogOut, GetMe, ListSessions, EndSession, EndOtherSessions, ListLoginThrottles,
     LiftLoginThrottle, GetMetrics;
+
+// accounts/audit_routes.cpp
+Plain ListAudit, VerifyAudit;
+WithId GetAuditEntry;
 
 // accounts/account_routes.cpp
 Plain ListAccounts, CreateAccount, ChangeMyPassword;

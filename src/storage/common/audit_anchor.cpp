@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "storage/sql/sql_store.hpp"
+
 namespace lingyan::storage {
 
 std::string DefaultAuditKeyPath(const std::string& db_url) {
@@ -56,6 +58,8 @@ std::vector<AuditAnchor> ReadAuditAnchors(const std::string& anchor_path) {
     }
     return out;
 }
+
+std::string FileAuditSeal::HashOf(const core::ports::AuditEntry& entry) const { return AuditHash(entry, key_); }
 
 bool AnchorAuditHead(core::ports::Store& store, const std::string& anchor_path, const std::string& now_iso) {
     const auto last = store.LastAudit();

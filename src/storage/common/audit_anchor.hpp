@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/ports/store.hpp"
@@ -25,13 +26,22 @@ std::string DefaultAuditKeyPath(const std::string& db_url);
 std::string LoadOrCreateAuditKey(const std::string& path);
 std::string AnchorPathFor(const std::string& key_path);
 
-struct AuditAnchor {
-    std::int64_t seq = 0;
-    std::string hash;
-};
+using core::ports::AuditAnchor;
 
 // Appends the head (seq, hash) when it differs from the last anchored one. Returns true if written.
 bool AnchorAuditHead(core::ports::Store& store, const std::string& anchor_path, const std::string& now_iso);
 std::vector<AuditAnchor> ReadAuditAnchors(const std::string& anchor_path);
+
+// The chain's key and anchor file as the app checks the chain with them (app/audit AuditService::Verify).
+class FileAuditSeal final : public core::ports::AuditSeal {
+public:
+    FileAuditSeal(std::string key, std::string anchor_path) : key_(std::move(key)), anchor_path_(std::move(anchor_path)) {}
+    std::string HashOf(const core::ports::AuditEntry& entry) const override;
+    std::vector<AuditAnchor> Anchors() const override { return ReadAuditAnchors(anchor_path_); }
+
+private:
+    std::string key_;
+    std::string anchor_path_;
+};
 
 }  // namespace lingyan::storage

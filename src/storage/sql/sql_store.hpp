@@ -73,6 +73,8 @@ public:
     std::vector<core::ports::AuditEntry> ListAudit(std::int64_t after_seq, int limit) override;
     std::int64_t CountAudit() override;
     std::optional<core::ports::AuditEntry> LastAudit() override;
+    core::ports::AuditFound FindAudit(const core::ports::AuditQuery& query) override;
+    std::optional<core::ports::AuditEntry> GetAudit(std::int64_t seq) override;
 
     SqlDb& db() { return *db_; }
 

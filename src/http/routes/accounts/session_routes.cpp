@@ -78,17 +78,6 @@ Response GetMe(Services& s, Request& req) {
     return JsonResponse(200, UserJson(*req.user, ScopeName(s, req.user->actor.scope_unit_id)));
 }
 
-// GET /api/v1/audit
-Response ListAudit(Services& s, Request& req) {
-    auto after = QueryInt(req.Query("after"), "after", 0);
-    if (!after) return ErrorResponse(after.error());
-    auto size = QueryInt(req.Query("size"), "size", 100, 1, 1000);
-    if (!size) return ErrorResponse(size.error());
-    auto page = s.audit.List(req.user->actor, *after, static_cast<int>(*size));
-    if (!page) return ErrorResponse(page.error());
-    return Json(200, json::object{{"items", json::value_from(page->items)}, {"total", page->total}});
-}
-
 // GET /api/v1/sessions: the caller's sessions (devices).
 Response ListSessions(Services& s, Request& req) {
     return Json(200, Items(Described<app::SessionView>)(s.auth.Sessions(*req.user, req.Cookie("lingyan_session"))));

@@ -32,6 +32,8 @@ const std::map<std::string, std::string> kMatrix = {
     {"DELETE /api/v1/session", ""},
     {"GET /api/v1/me", "200 200 200 200 200 200"},
     {"GET /api/v1/audit", "200 403 403 403 403 403"},
+    {"GET /api/v1/audit/verify", "200 403 403 403 403 403"},
+    {"GET /api/v1/audit/{seq}", ""},
     {"GET /api/v1/sessions", "200 200 200 200 200 200"},
     {"DELETE /api/v1/sessions/{id}", ""},
     {"POST /api/v1/sessions/end-others", ""},

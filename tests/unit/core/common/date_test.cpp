@@ -74,5 +74,13 @@ TEST(ChinaTimeOfIso, LeavesTextOfAnotherShapeAsItIs) {
         EXPECT_EQ(ChinaTimeOfIso(text), text);
 }
 
+TEST(IsoUtcOfUnix, WritesInstantsAsTheServerStampsThem) {
+    EXPECT_EQ(IsoUtcOfUnix(0), "1970-01-01T00:00:00Z");
+    EXPECT_EQ(IsoUtcOfUnix(1796601600 - kChinaUtcOffsetSeconds), "2026-12-06T16:00:00Z");  // 2026-12-07 00:00 in China
+    EXPECT_EQ(IsoUtcOfUnix(1709164799), "2024-02-28T23:59:59Z");
+    EXPECT_EQ(IsoUtcOfUnix(-1), "1969-12-31T23:59:59Z");
+    EXPECT_EQ(ChinaTimeOfIso(IsoUtcOfUnix(1796601600 - kChinaUtcOffsetSeconds)), "2026-12-07 00:00:00");
+}
+
 }  // namespace
 }  // namespace lingyan::core

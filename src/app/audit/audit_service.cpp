@@ -1,0 +1,84 @@
+#include "app/audit/audit_service.hpp"
+
+#include "core/common/date.hpp"
+
+namespace lingyan::app {
+
+namespace {
+
+core::Status CheckLimit(int limit) {
+    if (limit < 1 || limit > 1000) return core::Invalid("size 应在 1–1000 之间", "size");
+    return core::Ok();
+}
+
+// The first instant (ISO 8601 UTC) of a China day given as YYYY-MM-DD, `days_after` days later.
+core::Result<std::string> ChinaDayStart(const std::string& text, const char* field, int days_after) {
+    auto day = core::ParseIsoDateField(text, field);
+    if (!day) return day.error();
+    const std::int64_t seconds = (core::DaysFromCivil(*day) + days_after) * 86400 - core::kChinaUtcOffsetSeconds;
+    return core::IsoUtcOfUnix(seconds);
+}
+
+}  // namespace
+
+core::Status AuditService::MayRead(const core::auth::Actor& actor) const {
+    if (!core::auth::IsAdmin(actor.role)) return core::Forbidden("只有管理员可以查看审计日志");
+    return core::Ok();
+}
+
+core::Result<AuditPage> AuditService::List(const core::auth::Actor& actor, std::int64_t after_seq, int limit) const {
+    if (auto ok = MayRead(actor); !ok) return ok.error();
+    if (auto ok = CheckLimit(limit); !ok) return ok.error();
+    core::ports::ReadLock lock(store_mutex_);  // a read: beside other reads
+    return AuditPage{store_.ListAudit(after_seq, limit), store_.CountAudit()};
+}
+
+core::Result<core::ports::AuditFound> AuditService::Find(const core::auth::Actor& actor, const AuditFilter& f) const {
+    if (auto ok = MayRead(actor); !ok) return ok.error();
+    if (auto ok = CheckLimit(f.limit); !ok) return ok.error();
+    core::ports::AuditQuery q{f.user, f.action, f.entity, f.entity_id, "", "", f.before_seq, f.limit,
+                              f.brief ? kAuditBriefChars : 0};
+    if (!f.from.empty()) {
+        auto since = ChinaDayStart(f.from, "from", 0);
+        if (!since) return since.error();
+        q.since = *since;
+    }
+    if (!f.to.empty()) {
+        auto until = ChinaDayStart(f.to, "to", 1);
+        if (!until) return until.error();
+        q.until = *until;
+    }
+    if (!q.since.empty() && !q.until.empty() && q.until <= q.since)
+        return core::Invalid("结束日期早于开始日期", "to");
+    core::ports::ReadLock lock(store_mutex_);
+    return store_.FindAudit(q);
+}
+
+core::Result<core::ports::AuditEntry> AuditService::Get(const core::auth::Actor& actor, std::int64_t seq) const {
+    if (auto ok = MayRead(actor); !ok) return ok.error();
+    core::ports::ReadLock lock(store_mutex_);
+    auto entry = store_.GetAudit(seq);
+    if (!entry) return core::NotFound("审计记录");
+    return *entry;
+}
+
+core::Result<core::audit::ChainReport> AuditService::Verify(const core::auth::Actor& actor) const {
+    if (auto ok = MayRead(actor); !ok) return ok.error();
+    // Anchors first: one written while the log is read names an entry the reading below reaches.
+    core::audit::ChainCheck check(seal_.Anchors());
+    std::int64_t after = 0;
+    while (true) {
+        std::vector<core::ports::AuditEntry> batch;
+        {
+            core::ports::ReadLock lock(store_mutex_);  // a batch at a time: writers wait for one batch, not the walk
+            batch = store_.ListAudit(after, 1000);
+        }
+        if (batch.empty()) break;
+        for (const auto& e : batch)
+            if (!check.Add(e, seal_.HashOf(e))) return check.Finish();
+        after = batch.back().seq;
+    }
+    return check.Finish();
+}
+
+}  // namespace lingyan::app
