@@ -46,9 +46,9 @@ void AddBackupCommands(CLI::App& app, CommandContext& ctx) {
     auto o = std::make_shared<BackupOptions>();
     auto* backup = app.add_subcommand("backup", "在线备份：数据库、审计密钥与锚点、数据目录中的附件（写入新目录 DEST）");
     backup->add_option("dest", o->path, "备份目录（必须尚不存在）")->required();
-    backup->add_option("--db", o->db, "数据库：sqlite:PATH 或 postgresql://…")->capture_default_str();
-    backup->add_option("--audit-key", o->audit_key, "审计密钥文件（默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
-    backup->add_option("--data-dir", o->data_dir, "数据目录（默认：SQLite 文件所在目录；PostgreSQL 为当前目录）");
+    AddDbOption(backup, o->db);
+    AddAuditKeyOption(backup, o->audit_key);
+    AddDataDirOption(backup, o->data_dir);
     backup->add_option("--with", o->with, "另外备份数据目录中的文件或目录（可重复）；attachments 目录存在时自动包含");
     backup->add_flag("--no-attachments", o->no_default_side, "不自动包含 attachments 目录");
     backup->callback([o, &ctx] {

@@ -249,12 +249,12 @@ void CheckWebAndTools(const CheckOptions& o, Report& r) {
 void AddCheckCommand(CLI::App& app, CommandContext& ctx) {
     auto o = std::make_shared<CheckOptions>();
     auto* check = app.add_subcommand("check", "检查部署配置：数据库与版本、审计密钥、/metrics 令牌、数据目录、监听地址");
-    check->add_option("--db", o->db, "数据库：sqlite:PATH 或 postgresql://…")->capture_default_str();
+    AddDbOption(check, o->db);
     check->add_option("--bind", o->bind, "监听地址")->capture_default_str();
     check->add_option("--port", o->port, "端口")->capture_default_str();
-    check->add_option("--audit-key", o->audit_key, "审计密钥文件（默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
+    AddAuditKeyOption(check, o->audit_key);
     check->add_option("--metrics-token-file", o->metrics_token_file, "/metrics 令牌文件");
-    check->add_option("--data-dir", o->data_dir, "数据目录（默认：SQLite 文件所在目录）");
+    AddDataDirOption(check, o->data_dir);
     check->add_option("--web", o->web_root, "前端构建目录");
     check->add_flag("--attachments", o->verify_attachments,
                     "逐个重算附件内容的 SHA-256，与文件名和数据库记录核对（附件多时较慢）");

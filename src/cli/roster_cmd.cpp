@@ -67,7 +67,7 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
     import->require_subcommand(1);
     auto* import_roster = import->add_subcommand("roster", "导入人员名册（全部成功或全部不写入）");
     import_roster->add_option("FILE", opts->file, "名册文件 .xlsx 或 .csv")->required();
-    import_roster->add_option("--db", opts->db, "数据库")->capture_default_str();
+    AddDbOption(import_roster, opts->db);
     import_roster->add_flag("--dry-run", opts->dry_run, "只检查并统计将新增、更新、不变的人数，不写入");
     import_roster->callback([opts, &ctx] {
         try {
@@ -127,7 +127,7 @@ void AddRosterCommands(CLI::App& app, CommandContext& ctx) {
     export_cmd->require_subcommand(1);
     auto* export_roster = export_cmd->add_subcommand("roster", "导出全部人员名册为 .xlsx");
     export_roster->add_option("FILE", opts->file, "输出文件 .xlsx")->required();
-    export_roster->add_option("--db", opts->db, "数据库")->capture_default_str();
+    AddDbOption(export_roster, opts->db);
     export_roster->callback([opts, &ctx] {
         try {
             Runtime rt(opts->db);

@@ -131,7 +131,7 @@ void Guard(CommandContext& ctx, Fn&& fn) {
 void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     auto serve_opts = std::make_shared<ServeOptions>();
     auto* serve = app.add_subcommand("serve", "启动 Web 服务（API 位于 /api/v1/，网页位于 /）");
-    serve->add_option("--db", serve_opts->db, "数据库：sqlite:PATH 或 postgresql://…")->capture_default_str();
+    AddDbOption(serve, serve_opts->db);
     serve->add_option("--bind", serve_opts->bind, "监听地址")->capture_default_str();
     serve->add_option("--port", serve_opts->port, "端口（0 表示自动选择）")->capture_default_str();
     serve->add_flag("--demo", serve_opts->demo, "载入演示部署（示范单位与演示账号）");
@@ -155,10 +155,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     serve->add_flag("--secure-cookies", serve_opts->secure_cookies, "会话 Cookie 加 Secure（经 HTTPS 或 TLS 反向代理提供服务时）");
     serve->add_option("--trusted-proxy", serve_opts->trusted_proxy,
                       "可信反向代理的网段（CIDR，如 127.0.0.1/32）；只有来自它的 X-Forwarded-For 才被采信");
-    serve->add_option("--data-dir", serve_opts->data_dir,
-                      "数据目录：附件存于其中的 attachments 目录（默认：SQLite 文件所在目录；PostgreSQL 为当前目录）");
-    serve->add_option("--audit-key", serve_opts->audit_key,
-                      "审计密钥文件（首次启动时创建，权限 0600；默认：SQLite 文件旁的 .audit-key，PostgreSQL 用 LINGYAN_AUDIT_KEY）");
+    AddDataDirOption(serve, serve_opts->data_dir);
+    AddAuditKeyOption(serve, serve_opts->audit_key);
     serve->add_option("--metrics-token-file", serve_opts->metrics_token_file,
                       "含 /metrics 访问令牌的文件（或环境变量 LINGYAN_METRICS_TOKEN）；未设置时不提供 /metrics");
     serve->add_option("--log-format", serve_opts->log_format, "日志格式：text 或 json（每行一个 JSON 对象，含每个请求的路由、状态与耗时）")
@@ -285,7 +283,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
 
     auto db = std::make_shared<std::string>(kDefaultDb);
     auto* migrate = app.add_subcommand("migrate", "应用数据库迁移");
-    migrate->add_option("--db", *db, "数据库：sqlite:PATH 或 postgresql://…")->capture_default_str();
+    AddDbOption(migrate, *db);
     migrate->callback([db, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(*db);
@@ -302,7 +300,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     add->add_option("--role", uo->role, "角色：admin county town secretary judge member")->required();
     add->add_option("--scope", uo->scope, "管辖单位的区划代码或名称（admin 可省略，表示全部）");
     add->add_option("--name", uo->display_name, "显示名称");
-    add->add_option("--db", uo->db, "数据库")->capture_default_str();
+    AddDbOption(add, uo->db);
     add->callback([uo, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
@@ -329,7 +327,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     });
     auto* passwd = user->add_subcommand("passwd", "修改密码（新密码从 LINGYAN_PASSWORD 或标准输入读取）");
     passwd->add_option("username", uo->username, "用户名")->required();
-    passwd->add_option("--db", uo->db, "数据库")->capture_default_str();
+    AddDbOption(passwd, uo->db);
     passwd->callback([uo, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
@@ -347,7 +345,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         auto* cmd = user->add_subcommand(active ? "enable" : "disable",
                                          active ? "启用账号" : "停用账号（立即结束其全部会话）");
         cmd->add_option("username", uo->username, "用户名")->required();
-        cmd->add_option("--db", uo->db, "数据库")->capture_default_str();
+        AddDbOption(cmd, uo->db);
         cmd->callback([uo, &ctx, active] {
             Guard(ctx, [&] {
                 Runtime rt(uo->db);
@@ -365,7 +363,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     role->add_option("username", uo->username, "用户名")->required();
     role->add_option("role", uo->role, "角色：admin county town secretary judge member")->required();
     role->add_option("--scope", uo->scope, "管辖单位的区划代码或名称（admin 可省略，表示全部）");
-    role->add_option("--db", uo->db, "数据库")->capture_default_str();
+    AddDbOption(role, uo->db);
     role->callback([uo, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
@@ -386,7 +384,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     });
 
     auto* list = user->add_subcommand("list", "列出账号");
-    list->add_option("--db", uo->db, "数据库")->capture_default_str();
+    AddDbOption(list, uo->db);
     list->callback([uo, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(uo->db);
@@ -400,8 +398,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
     auto* audit = app.add_subcommand("audit", "审计日志：verify 校验哈希链与锚点，head 打印末条");
     audit->require_subcommand(1);
     auto* verify = audit->add_subcommand("verify", "校验审计日志哈希链是否完整");
-    verify->add_option("--db", *db, "数据库")->capture_default_str();
-    verify->add_option("--audit-key", *key, "审计密钥文件（默认：SQLite 文件旁的 .audit-key）");
+    AddDbOption(verify, *db);
+    AddAuditKeyOption(verify, *key);
     verify->callback([db, key, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(*db, *key);
@@ -417,8 +415,8 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
         });
     });
     auto* head = audit->add_subcommand("head", "打印审计日志的末条序号与哈希（供抄录备查）");
-    head->add_option("--db", *db, "数据库")->capture_default_str();
-    head->add_option("--audit-key", *key, "审计密钥文件");
+    AddDbOption(head, *db);
+    AddAuditKeyOption(head, *key);
     head->callback([db, key, &ctx] {
         Guard(ctx, [&] {
             Runtime rt(*db, *key);
