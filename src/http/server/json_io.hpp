@@ -45,6 +45,28 @@ core::Result<std::int64_t> QueryInt(const std::optional<std::string>& v, const c
 core::Result<std::int64_t> QueryInt(const std::optional<std::string>& v, const char* name, std::int64_t fallback,
                                     std::int64_t min, std::int64_t max);
 
+// A query-string enum read by core's `from_name` (std::optional<E>(std::string_view)): absent or ""
+// leaves `out` as it is; a name it does not know is refused (`invalid`, naming the parameter) as
+// "<problem>：<text>".
+template <typename E, typename FromName>
+core::Status QueryEnum(const std::optional<std::string>& v, const char* name, FromName from_name, std::optional<E>& out,
+                       std::string_view problem) {
+    if (!v || v->empty()) return core::Ok();
+    auto parsed = from_name(*v);
+    if (!parsed) return core::Invalid(std::string(problem) + "：" + *v, name);
+    out = *parsed;
+    return core::Ok();
+}
+// A query-string flag: "true"/"1" or "false"/"0"; absent or "" leaves `out` as it is.
+template <typename Flag>  // bool or std::optional<bool>
+core::Status QueryFlag(const std::optional<std::string>& v, const char* name, Flag& out) {
+    if (!v || v->empty()) return core::Ok();
+    if (*v != "true" && *v != "false" && *v != "1" && *v != "0")
+        return core::Invalid(std::string(name) + " 应为 true 或 false", name);
+    out = *v == "true" || *v == "1";
+    return core::Ok();
+}
+
 // Reads an optional field into `out` (unchanged when absent); each returns an error naming the field.
 core::Status ReadString(const boost::json::object& o, const char* name, std::string& out);
 core::Status ReadInt(const boost::json::object& o, const char* name, std::int64_t& out);

@@ -38,9 +38,11 @@ json::object PageJson(const app::HonourPage& page) {
     return json::object{{"items", std::move(items)}, {"counts", std::move(counts)}};
 }
 
+constexpr const char* kLevelProblem = "级别应为 province、city、county 或 town";
+
 core::Result<honours::Level> LevelOf(const std::string& text) {
     auto level = honours::LevelFromName(text);
-    if (!level) return core::Invalid("级别应为 province、city、county 或 town", "level");
+    if (!level) return core::Invalid(kLevelProblem, "level");
     return *level;
 }
 
@@ -53,11 +55,8 @@ Response ListHonours(Services& s, Request& req) {
     app::HonourQuery q;
     q.q = req.Query("q").value_or("");
     q.title = req.Query("title").value_or("");
-    if (auto level = req.Query("level"); level && !level->empty()) {
-        auto parsed = LevelOf(*level);
-        if (!parsed) return ErrorResponse(parsed.error());
-        q.level = *parsed;
-    }
+    if (auto st = QueryEnum(req.Query("level"), "level", honours::LevelFromName, q.level, kLevelProblem); !st)
+        return ErrorResponse(st.error());
     auto year = QueryInt(req.Query("year"), "year", 0);
     if (!year) return ErrorResponse(year.error());
     auto unit = QueryInt(req.Query("unit"), "unit", 0);

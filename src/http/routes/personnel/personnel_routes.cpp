@@ -33,10 +33,10 @@ json::object NominationJson(const app::NominationView& v) {
 }
 
 Response ListDecisionsBy(Services& s, Request& req, app::DecisionQuery q) {
-    if (auto kind = req.Query("kind"); kind && !kind->empty()) {
-        q.kind = personnel::KindFromName(*kind);
-        if (!q.kind) return ErrorResponse(core::Invalid("kind 应为 appointment、promotion、reward 或 talk", "kind"));
-    }
+    if (auto st = QueryEnum(req.Query("kind"), "kind", personnel::KindFromName, q.kind,
+                            "kind 应为 appointment、promotion、reward 或 talk");
+        !st)
+        return ErrorResponse(st.error());
     return Reply(200, s.decisions.List(req.user->actor, q), Items(DecisionJson));
 }
 
@@ -98,10 +98,10 @@ Response ListNominations(Services& s, Request& req) {
     auto year = QueryInt(req.Query("year"), "year", 0);
     if (!year) return ErrorResponse(year.error());
     q.year = static_cast<int>(*year);
-    if (auto state = req.Query("state"); state && !state->empty()) {
-        q.state = personnel::StateFromName(*state);
-        if (!q.state) return ErrorResponse(core::Invalid("state 应为 pending、confirmed 或 rejected", "state"));
-    }
+    if (auto st = QueryEnum(req.Query("state"), "state", personnel::StateFromName, q.state,
+                            "state 应为 pending、confirmed 或 rejected");
+        !st)
+        return ErrorResponse(st.error());
     return Reply(200, s.nominations.List(req.user->actor, q), Items(NominationJson));
 }
 

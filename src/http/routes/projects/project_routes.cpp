@@ -100,23 +100,12 @@ namespace handlers {
 // GET /api/v1/projects?kind=&state=&colour=&q=&claimable=
 Response ListProjects(Services& s, Request& req) {
     app::ProjectListQuery q;
-    if (auto v = req.Query("kind"); v && !v->empty()) {
-        q.kind = pj::KindFromName(*v);
-        if (!q.kind) return ErrorResponse(core::Invalid("未知的项目类型：" + *v, "kind"));
-    }
-    if (auto v = req.Query("state"); v && !v->empty()) {
-        q.state = pj::StateFromName(*v);
-        if (!q.state) return ErrorResponse(core::Invalid("未知的项目状态：" + *v, "state"));
-    }
-    if (auto v = req.Query("colour"); v && !v->empty()) {
-        q.colour = core::tickets::ColourFromName(*v);
-        if (!q.colour) return ErrorResponse(core::Invalid("colour 应为 none、blue、yellow 或 red", "colour"));
-    }
-    if (auto v = req.Query("claimable"); v && !v->empty()) {
-        if (*v != "true" && *v != "false" && *v != "1" && *v != "0")
-            return ErrorResponse(core::Invalid("claimable 应为 true 或 false", "claimable"));
-        q.claimable = *v == "true" || *v == "1";
-    }
+    if (auto st = All([&] { return QueryEnum(req.Query("kind"), "kind", pj::KindFromName, q.kind, "未知的项目类型"); },
+                      [&] { return QueryEnum(req.Query("state"), "state", pj::StateFromName, q.state, "未知的项目状态"); },
+                      [&] { return QueryEnum(req.Query("colour"), "colour", core::tickets::ColourFromName, q.colour, kColourProblem); },
+                      [&] { return QueryFlag(req.Query("claimable"), "claimable", q.claimable); });
+        !st)
+        return ErrorResponse(st.error());
     q.q = req.Query("q").value_or("");
     if (q.q.size() > 200) return ErrorResponse(core::Invalid("搜索词太长", "q"));
     auto page = QueryInt(req.Query("page"), "page", 1, 1, 100000);

@@ -83,10 +83,7 @@ core::Result<app::UnitsQuery> UnitsQueryFrom(const Request& req) {
     if (!parent) return parent.error();
     if (*parent > 0) q.parent = *parent;
     q.q = req.Query("q").value_or("");
-    if (auto kind = req.Query("kind"); kind && !kind->empty()) {
-        q.kind = KindFromString(*kind);
-        if (!q.kind) return core::Invalid("未知单位类型: " + *kind, "kind");
-    }
+    if (auto st = QueryEnum(req.Query("kind"), "kind", KindFromString, q.kind, "未知单位类型"); !st) return st.error();
     return q;
 }
 
@@ -103,10 +100,8 @@ core::Result<PeopleQuery> PeopleQueryFrom(const Request& req) {
     if (!q.age_band.empty() && q.age_band != "≤35" && q.age_band != "36-45" && q.age_band != "46-55" &&
         q.age_band != "56+")
         return core::Invalid("年龄段应为 ≤35、36-45、46-55 或 56+", "age_band");
-    if (auto e = req.Query("education"); e && !e->empty()) {
-        q.education = EducationFromString(*e);
-        if (!q.education) return core::Invalid("未知学历: " + *e, "education");
-    }
+    if (auto st = QueryEnum(req.Query("education"), "education", EducationFromString, q.education, "未知学历"); !st)
+        return st.error();
     q.q = req.Query("q").value_or("");
     q.sort = req.Query("sort").value_or("unit");
     if (q.sort != "unit" && q.sort != "name" && q.sort != "-name" && q.sort != "birth_date" && q.sort != "-birth_date")

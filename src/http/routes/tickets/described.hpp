@@ -35,3 +35,8 @@ BOOST_DESCRIBE_STRUCT(UnitStats, (),
                       (rank, unit_id, unit, received, closed, on_time, overdue, open, avg_days_to_close, on_time_rate,
                        satisfaction_rate, reopen_rate))
 }  // namespace lingyan::app
+
+namespace lingyan::http {
+// What a `colour` query that names no colour is told (tickets and projects filter by it).
+inline constexpr const char* kColourProblem = "colour 应为 none、blue、yellow 或 red";
+}  // namespace lingyan::http

@@ -75,11 +75,10 @@ core::Result<int> Paging(Request& req, const char* name, int fallback, int max) 
 }
 
 core::Result<std::optional<tk::Colour>> ColourQuery(Request& req) {
-    auto text = req.Query("colour");
-    if (!text || text->empty()) return std::optional<tk::Colour>{};
-    auto c = tk::ColourFromName(*text);
-    if (!c) return core::Invalid("colour 应为 none、blue、yellow 或 red", "colour");
-    return std::optional<tk::Colour>{*c};
+    std::optional<tk::Colour> colour;
+    if (auto st = QueryEnum(req.Query("colour"), "colour", tk::ColourFromName, colour, kColourProblem); !st)
+        return st.error();
+    return colour;
 }
 
 core::Status ReadAssign(const json::object& o, app::AssignInput& a) {
@@ -106,21 +105,12 @@ namespace handlers {
 // GET /api/v1/tickets?state=&colour=&source=&source_id=&open=&q=&unit=&page=&per_page=
 Response ListTickets(Services& s, Request& req) {
     app::TicketListQuery q;
-    if (auto v = req.Query("state"); v && !v->empty()) {
-        q.state = tk::StateFromName(*v);
-        if (!q.state) return ErrorResponse(core::Invalid("未知的状态：" + *v, "state"));
-    }
-    if (auto v = req.Query("source"); v && !v->empty()) {
-        q.source = tk::SourceFromName(*v);
-        if (!q.source) return ErrorResponse(core::Invalid("未知的来源：" + *v, "source"));
-    }
-    if (auto v = req.Query("open"); v && !v->empty()) {
-        if (*v != "true" && *v != "false") return ErrorResponse(core::Invalid("open 应为 true 或 false", "open"));
-        q.open = *v == "true";
-    }
-    auto colour = ColourQuery(req);
-    if (!colour) return ErrorResponse(colour.error());
-    q.colour = *colour;
+    if (auto st = All([&] { return QueryEnum(req.Query("state"), "state", tk::StateFromName, q.state, "未知的状态"); },
+                      [&] { return QueryEnum(req.Query("source"), "source", tk::SourceFromName, q.source, "未知的来源"); },
+                      [&] { return QueryFlag(req.Query("open"), "open", q.open); },
+                      [&] { return QueryEnum(req.Query("colour"), "colour", tk::ColourFromName, q.colour, kColourProblem); });
+        !st)
+        return ErrorResponse(st.error());
     auto source_id = QueryInt(req.Query("source_id"), "source_id", 0, 0, kMaxOffset);
     auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
     auto page = Paging(req, "page", 1, 100000);
