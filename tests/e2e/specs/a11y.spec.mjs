@@ -48,6 +48,7 @@ const OPENERS = [
   'placement-open',
   'board-explain',
   'facts-from-metric',
+  'audit-open',
 ].map((id) => `.el-main [data-test="${id}"]`);
 const OVERLAY = '.el-dialog:visible, .el-drawer:visible, .el-message-box:visible';
 

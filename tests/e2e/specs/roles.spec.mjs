@@ -22,7 +22,7 @@ const WIDTHS = [
 const CJK = /[\u4e00-\u9fff]/;
 // The pages where each account's day's work is (issue 14 §1 and §3): each must show records.
 const WORK = {
-  admin: ['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/evaluation', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/meetings', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/accounts'],
+  admin: ['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/evaluation', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/meetings', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/accounts', '/audit'],
   county: ['/workbench', '/roster/people', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/training/pools', '/training/programs', '/training/ladder'],
   town: ['/workbench', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/personnel/decisions', '/tangping', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/training/pools', '/training/programs', '/training/ladder'],
   secretary: ['/workbench', '/honours', '/points/approvals', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects'],

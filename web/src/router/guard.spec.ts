@@ -44,6 +44,16 @@ describe('router guard', () => {
     expect(router.currentRoute.value.name).toBe('not-found');
   });
 
+  it('opens the audit log for admin only; a town officer gets the not-found page at the same address', async () => {
+    const admin = routerWhereServerSays(200, me('admin', 0));
+    await admin.push('/audit?entity=ticket');
+    expect(admin.currentRoute.value.name).toBe('audit');
+    const town = routerWhereServerSays(200, me('town'));
+    await town.push('/audit');
+    expect(town.currentRoute.value.name).toBe('not-found');
+    expect(town.currentRoute.value.path).toBe('/audit');
+  });
+
   it('lands a member on the workbench too', async () => {
     const router = routerWhereServerSays(200, me('member', 200));
     await router.push('/');

@@ -20,6 +20,7 @@ import { accountRoutes } from './routes/account';
 import { projectsRoutes } from './routes/projects';
 import { ticketsRoutes } from './routes/tickets';
 import { accountsRoutes, passwordRoutes } from './routes/accounts';
+import { auditRoutes } from './routes/audit';
 import { workbenchRoutes } from './routes/workbench';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
@@ -64,6 +65,7 @@ export const routes: RouteRecordRaw[] = [
       ...ticketsRoutes,
       ...projectsRoutes,
       ...accountsRoutes,
+      ...auditRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',

@@ -23,6 +23,11 @@ describe('menu', () => {
     expect(visibleMenu(null)).toEqual([]);
   });
 
+  it('lists the audit log for admin only, after the accounts', () => {
+    expect(paths(visibleMenu('admin')).slice(-2)).toEqual(['/accounts', '/audit']);
+    for (const role of ['county', 'town', 'secretary', 'judge', 'member'] as const) expect(paths(visibleMenu(role)), role).not.toContain('/audit');
+  });
+
   it('lands every role on its workbench', () => {
     for (const role of ['admin', 'county', 'town', 'secretary', 'judge', 'member'] as const) expect(firstPath(role)).toBe('/workbench');
   });

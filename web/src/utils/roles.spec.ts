@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/session';
-import { EVALUATION_READERS, grantableRoles, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
+import { AUDIT_READERS, EVALUATION_READERS, grantableRoles, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
 
 describe('roles', () => {
   it('counts the city, county and town levels as officers, and nobody else', () => {
@@ -36,5 +36,9 @@ describe('roles', () => {
     expect(grantableRoles('county')).toEqual(['town', 'secretary', 'judge', 'member']);
     expect(grantableRoles('town')).toEqual(['secretary', 'judge', 'member']);
     for (const role of ['secretary', 'judge', 'member', null] as const) expect(grantableRoles(role)).toEqual([]);
+  });
+
+  it('lets only admin read the audit log', () => {
+    for (const role of ['admin', 'county', 'town', 'secretary', 'judge', 'member', null] as const) expect(hasRole(role, AUDIT_READERS), String(role)).toBe(role === 'admin');
   });
 });

@@ -25,6 +25,8 @@ export const TICKET_USERS: Role[] = [...OFFICERS, 'secretary', 'member'];
 export const TICKET_READERS: Role[] = [...OFFICERS, 'secretary'];
 /** 账号管理: admin for every account, county and town for the roles below their own in their scope. */
 export const ACCOUNT_MANAGERS: Role[] = OFFICERS;
+/** 审计日志: the deployment's append-only change log, read by admin only (the server answers 403 to others). */
+export const AUDIT_READERS: Role[] = ['admin'];
 const ALL_ROLES: Role[] = ['admin', 'county', 'town', 'secretary', 'judge', 'member'];
 
 /** The roles `role` may give an account (the server checks the same rule: core/auth MayManageAccountOf). */
