@@ -533,7 +533,10 @@ AuditFound SqlStore::FindAudit(const AuditQuery& q) {
     constexpr std::int64_t kWhole = 2147483647;  // characters: no cut
     params.insert(params.begin(), q.detail_chars > 0 ? static_cast<std::int64_t>(q.detail_chars) : kWhole);
     params.push_back(static_cast<std::int64_t>(q.limit));
-    for (const auto& row : db_->Query(std::string(kFindAudit) + where + " ORDER BY seq DESC LIMIT ?", params)) {
+    // The page's seqs from an index first, then only their rows (details are long).
+    const std::string sql = std::string(kFindAudit) + " WHERE seq IN (SELECT seq FROM audit_log" + where +
+                            " ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC";
+    for (const auto& row : db_->Query(sql, params)) {
         AuditEntry e;
         std::int64_t chars = 0;
         ReadRow(row, e.seq, e.at, e.user, e.action, e.entity, e.entity_id, e.detail, e.prev_hash, e.hash, e.keyed, chars);
