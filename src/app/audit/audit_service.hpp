@@ -1,6 +1,7 @@
 #pragma once
-// AuditService: reading the append-only audit log (admin only). Appends happen inside the
-// services that change data, in the same transaction as the change. Thread-safe.
+// AuditService: reading and checking the append-only audit log (admin only): the log in order,
+// the audit page's filtered pages newest first, one entry, and the whole chain's check. Appends
+// happen inside the services that change data, in the same transaction as the change. Thread-safe.
 
 #include <cstddef>
 #include <mutex>

@@ -256,6 +256,44 @@ describe('审计日志 in the web', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('a ticket\'s 审计记录 and an account\'s links open their history; a town officer sees no such link', async () => {
+    const town = await newPage(browser, DESK);
+    await login(town, 'town');
+    const ticket = (await api(town, '/tickets?per_page=1')).items[0];
+    assert.ok(ticket, 'the town has tickets');
+    await town.goto(`${BASE_URL}/tickets/${ticket.id}`);
+    await town.locator('[data-test="ticket-timeline"]').waitFor();
+    assert.equal(await town.locator('[data-test="audit-link"]').count(), 0, 'no audit link for a town officer');
+
+    const page = await newPage(browser, DESK);
+    await login(page, 'admin');
+    await page.goto(`${BASE_URL}/tickets/${ticket.id}`);
+    await page.locator('[data-test="ticket-timeline"]').waitFor();
+    await page.locator('[data-test="audit-link"]').click();
+    await page.waitForURL((url) => url.pathname === '/audit' && url.searchParams.get('entity_id') === String(ticket.id));
+    await loaded(page);
+    const history = await api(page, `/audit?before=0&size=50&entity=ticket&entity_id=${ticket.id}&brief=1`);
+    assert.ok(history.total > 0, 'the ticket has audit entries');
+    assert.deepEqual(await seqs(page), history.items.map((e) => e.seq));
+    for (const text of await page.locator(`${table} [data-test="audit-object"]`).allInnerTexts()) assert.equal(text, `交办事项 #${ticket.id}`);
+
+    // An account's row: the changes made to it, and the changes it made.
+    await page.goto(`${BASE_URL}/accounts`);
+    await page.locator('[data-test="accounts-q"] input').fill('town');
+    const row = page.locator('.el-table__row', { has: page.locator('[data-test="account-edit-town"]') });
+    await row.waitFor();
+    const links = row.locator('[data-test="audit-link"]');
+    assert.equal(await links.count(), 2);
+    await links.nth(1).click();
+    await page.waitForURL((url) => url.pathname === '/audit' && url.searchParams.get('user') === 'town');
+    await loaded(page);
+    const user = 'town';
+    for (const cells of await page.locator(`${table} .el-table__body .el-table__row`).evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2].innerText.trim())))
+      assert.equal(cells, user);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(town.errors, []);
+  });
+
   it('a town officer has no menu entry, and /audit shows it the not-found page', async () => {
     const page = await newPage(browser, DESK);
     await login(page, 'town');
