@@ -279,7 +279,7 @@ describe('审计日志 in the web', () => {
 
     // An account's row: the changes made to it, and the changes it made.
     await page.goto(`${BASE_URL}/accounts`);
-    await page.locator('[data-test="accounts-q"] input').fill('town');
+    await page.locator('[data-test="accounts-q"]').fill('town');
     const row = page.locator('.el-table__row', { has: page.locator('[data-test="account-edit-town"]') });
     await row.waitFor();
     const links = row.locator('[data-test="audit-link"]');
