@@ -23,7 +23,7 @@ using Gate = std::optional<Response>(Services&, Request&);
 Plain Health, LogIn, LogOut, GetMe, ListSessions, EndSession, EndOtherSessions, ListLoginThrottles,
     LiftLoginThrottle, GetMetrics;
 
-// accounts/audit_routes.cpp
+// audit/audit_routes.cpp
 Plain ListAudit, VerifyAudit;
 WithId GetAuditEntry;
 

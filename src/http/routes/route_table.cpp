@@ -22,7 +22,7 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/login-throttles/lift", Access::kSession, Bind(s, LiftLoginThrottle));
     router.Add("GET", "/metrics", Access::kPublic, Bind(s, GetMetrics));
 
-    // ---- accounts (accounts/audit_routes.cpp)
+    // ---- audit (audit/audit_routes.cpp)
     router.Add("GET", "/api/v1/audit", Access::kSession, Bind(s, ListAudit));
     // The whole chain is read and hashed: on the worker pool, not an I/O thread.
     router.Add("GET", "/api/v1/audit/verify", Access::kSession, Bind(s, VerifyAudit), Router::kJsonBodyLimit, true);

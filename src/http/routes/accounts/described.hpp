@@ -1,21 +1,15 @@
 #pragma once
-// What the accounts responses show of an account, a session, a login throttle and an audit entry
+// What the accounts responses show of an account, a session and a login throttle
 // (http/server/described_json.hpp): never a password or a session's token, which the views do not
 // hold.
 
 #include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
-#include "app/audit/audit_service.hpp"
 #include "http/server/described_json.hpp"
 
 namespace lingyan::core::ports {
 BOOST_DESCRIBE_STRUCT(LoginThrottle, (), (key, failures, last_failure, blocked_until))
-BOOST_DESCRIBE_STRUCT(AuditEntry, (), (seq, at, user, action, entity, entity_id, detail, hash))
 }  // namespace lingyan::core::ports
-
-namespace lingyan::core::audit {
-BOOST_DESCRIBE_STRUCT(ChainReport, (), (intact, checked, head_seq, head_hash, anchors, bad_seq, problem))
-}  // namespace lingyan::core::audit
 
 namespace lingyan::app {
 BOOST_DESCRIBE_STRUCT(AccountView, (),

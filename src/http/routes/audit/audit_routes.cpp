@@ -2,7 +2,7 @@
 // newest-first pages (GET /audit?before=), one whole entry and the chain's check.
 #include <boost/json.hpp>
 
-#include "http/routes/accounts/described.hpp"
+#include "http/routes/audit/described.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server/json_io.hpp"
 #include "http/server/reply.hpp"
