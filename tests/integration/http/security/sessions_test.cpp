@@ -1,6 +1,7 @@
 // Sessions and login throttling (issue 11, findings 2 and 5).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdlib>
@@ -110,21 +111,33 @@ TEST_P(SessionsTest, GuessingOneAccountNeverLocksOutOtherAccountsBehindTheSameAd
 }
 
 TEST_P(SessionsTest, ParallelGuessesAreCheckedAtMostFiveTimes) {
-    std::vector<std::future<int>> attempts;
+    using Clock = std::chrono::steady_clock;
+    std::vector<std::future<std::pair<int, Clock::time_point>>> attempts;
     for (int i = 0; i < 40; ++i)
         attempts.push_back(std::async(std::launch::async, [this] {
             Client c(port());
-            return c.Login("town", "wrong-password").status;
+            const int status = c.Login("town", "wrong-password").status;
+            return std::make_pair(status, Clock::now());
         }));
-    int checked = 0, refused = 0;
+    std::vector<Clock::time_point> checked_at;  // when each checked (401) guess was answered
+    int refused = 0;
     for (auto& a : attempts) {
-        const int status = a.get();
-        checked += status == 401 ? 1 : 0;
+        const auto [status, answered] = a.get();
+        if (status == 401) checked_at.push_back(answered);
         refused += status == 429 ? 1 : 0;
     }
-    EXPECT_LE(checked, app::AuthService::kFreeFailures);
-    EXPECT_GE(checked, 1);
-    EXPECT_EQ(checked + refused, 40);
+    ASSERT_GE(checked_at.size(), 1u);
+    EXPECT_EQ(static_cast<int>(checked_at.size()) + refused, 40);
+    // The fifth failure makes the account wait a second; a guess that reaches the server after that
+    // second is rightly checked again (a loaded machine may not send all 40 within it). So: no more
+    // than five guesses are checked before the wait after the fifth has run out — counted by their
+    // answers, which come after they were checked.
+    std::sort(checked_at.begin(), checked_at.end());
+    if (checked_at.size() > static_cast<std::size_t>(app::AuthService::kFreeFailures)) {
+        const auto wait_ends = checked_at[app::AuthService::kFreeFailures - 1] + 1s;
+        const auto within = std::count_if(checked_at.begin(), checked_at.end(), [&](auto t) { return t < wait_ends; });
+        EXPECT_LE(within, app::AuthService::kFreeFailures) << checked_at.size() << " guesses checked";
+    }
 }
 
 TEST_P(SessionsTest, ThrottlesSurviveARestartAndAdminSeesAndLiftsThem) {
