@@ -34,7 +34,8 @@ ports::AuditEntry EntryNumber(std::int64_t i) {
     e.action = kActions[i % 4];
     e.entity = kKinds[i % 5];
     e.entity_id = i % 20000;
-    e.detail = R"({"before":{"state":"assigned"},"after":{"state":"signed"},"note":"第 )" + std::to_string(i) + R"( 条"})";
+    e.detail =
+        R"({"before":{"state":"assigned"},"after":{"state":"signed"},"note":"第 )" + std::to_string(i) + R"( 条"})";
     return e;
 }
 
@@ -47,7 +48,8 @@ struct World {
 World& TheWorld() {
     static World* world = [] {
         auto* w = new World;
-        w->rt = std::make_unique<lingyan::composition::Runtime>(lingyan::bench::FreshDatabaseUrl("lingyan_audit_bench"));
+        w->rt =
+            std::make_unique<lingyan::composition::Runtime>(lingyan::bench::FreshDatabaseUrl("lingyan_audit_bench"));
         auto& store = *w->rt->store;
         const auto n = Entries();
         auto tx = store.Begin();
@@ -85,9 +87,7 @@ void BM_PageOfAKindAndAction(benchmark::State& state) { Find(state, {.action = "
 void BM_HistoryOfARecord(benchmark::State& state) { Find(state, {.entity = "ticket", .entity_id = 15}); }
 void BM_ChangesOfAnAccount(benchmark::State& state) { Find(state, {.user = "user7"}); }
 void BM_AMonthsDays(benchmark::State& state) { Find(state, {.from = "2024-01-01", .to = "2024-01-31"}); }
-void BM_AnOlderPage(benchmark::State& state) {
-    Find(state, {.entity = "ticket", .before_seq = Entries() / 2});
-}
+void BM_AnOlderPage(benchmark::State& state) { Find(state, {.entity = "ticket", .before_seq = Entries() / 2}); }
 BENCHMARK(BM_PageNewest)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PageOfAKind)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PageOfAKindAndAction)->Unit(benchmark::kMillisecond);

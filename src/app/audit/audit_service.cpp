@@ -36,8 +36,8 @@ core::Result<AuditPage> AuditService::List(const core::auth::Actor& actor, std::
 core::Result<core::ports::AuditFound> AuditService::Find(const core::auth::Actor& actor, const AuditFilter& f) const {
     if (auto ok = MayRead(actor); !ok) return ok.error();
     if (auto ok = CheckLimit(f.limit); !ok) return ok.error();
-    core::ports::AuditQuery q{f.user, f.action, f.entity, f.entity_id, "", "", f.before_seq, f.limit,
-                              f.brief ? kAuditBriefChars : 0};
+    core::ports::AuditQuery q{
+        f.user, f.action, f.entity, f.entity_id, "", "", f.before_seq, f.limit, f.brief ? kAuditBriefChars : 0};
     if (!f.from.empty()) {
         auto since = ChinaDayStart(f.from, "from", 0);
         if (!since) return since.error();
@@ -48,8 +48,7 @@ core::Result<core::ports::AuditFound> AuditService::Find(const core::auth::Actor
         if (!until) return until.error();
         q.until = *until;
     }
-    if (!q.since.empty() && !q.until.empty() && q.until <= q.since)
-        return core::Invalid("结束日期早于开始日期", "to");
+    if (!q.since.empty() && !q.until.empty() && q.until <= q.since) return core::Invalid("结束日期早于开始日期", "to");
     core::ports::ReadLock lock(store_mutex_);
     return store_.FindAudit(q);
 }

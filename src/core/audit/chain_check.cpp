@@ -22,7 +22,8 @@ bool ChainCheck::Add(const ports::AuditEntry& e, const std::string& recomputed_h
     if (e.seq != expected) return Fail(expected, "审计日志缺少第 " + std::to_string(expected) + " 条（被删除）");
     if (e.prev_hash != prev_hash_ || recomputed_hash != e.hash)
         return Fail(e.seq, "审计日志在第 " + std::to_string(e.seq) + " 条处被篡改或断链");
-    if (keyed_seen_ && !e.keyed) return Fail(e.seq, "审计日志第 " + std::to_string(e.seq) + " 条未用密钥签名（被改写）");
+    if (keyed_seen_ && !e.keyed)
+        return Fail(e.seq, "审计日志第 " + std::to_string(e.seq) + " 条未用密钥签名（被改写）");
     keyed_seen_ = keyed_seen_ || e.keyed;
     if (auto it = read_hashes_.find(e.seq); it != read_hashes_.end()) it->second = e.hash;
     prev_hash_ = e.hash;

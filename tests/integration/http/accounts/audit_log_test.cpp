@@ -104,11 +104,15 @@ TEST_P(AuditLogTest, TheListCutsLongDetailsAndTheEntryGivesThemWhole) {
 TEST_P(AuditLogTest, BadFiltersAreNamedAndOtherRolesAreRefusedFirst) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
-    for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
-             {"before=-1", "before"}, {"before=x", "before"}, {"before=0&size=0", "size"},
-             {"before=0&size=1001", "size"}, {"before=0&entity_id=abc", "entity_id"},
-             {"before=0&from=2026-02-30", "from"}, {"before=0&to=12/07", "to"},
-             {"before=0&from=2026-12-08&to=2026-12-07", "to"}}) {
+    for (const auto& [query, field] :
+         std::vector<std::pair<std::string, std::string>>{{"before=-1", "before"},
+                                                          {"before=x", "before"},
+                                                          {"before=0&size=0", "size"},
+                                                          {"before=0&size=1001", "size"},
+                                                          {"before=0&entity_id=abc", "entity_id"},
+                                                          {"before=0&from=2026-02-30", "from"},
+                                                          {"before=0&to=12/07", "to"},
+                                                          {"before=0&from=2026-12-08&to=2026-12-07", "to"}}) {
         auto r = admin.Get("/api/v1/audit?" + query);
         EXPECT_EQ(r.status, 422) << query;
         EXPECT_EQ(Json(r).at("error").at("field").as_string(), field) << query;
