@@ -23,11 +23,10 @@ Response FindAudit(Services& s, Request& req, std::int64_t before) {
     auto entity_id = QueryInt(req.Query("entity_id"), "entity_id", 0, 0, INT64_MAX);
     if (!entity_id) return ErrorResponse(entity_id.error());
     f.entity_id = *entity_id;
-    f.user = req.Query("user").value_or("");
-    f.action = req.Query("action").value_or("");
-    f.entity = req.Query("entity").value_or("");
-    for (const auto* text : {&f.user, &f.action, &f.entity})
-        if (text->size() > kMaxNameChars) return ErrorResponse(core::Invalid("筛选词过长", "user"));
+    for (auto [name, text] : {std::pair{"user", &f.user}, {"action", &f.action}, {"entity", &f.entity}}) {
+        *text = req.Query(name).value_or("");
+        if (text->size() > kMaxNameChars) return ErrorResponse(core::Invalid("筛选词过长", name));
+    }
     f.from = req.Query("from").value_or("");
     f.to = req.Query("to").value_or("");
     f.brief = req.Query("brief").value_or("") == "1";

@@ -112,7 +112,7 @@ TEST_P(AuditLogTest, BadFiltersAreNamedAndOtherRolesAreRefusedFirst) {
                                                           {"before=0&entity_id=abc", "entity_id"},
                                                           {"before=0&from=2026-02-30", "from"},
                                                           {"before=0&to=12/07", "to"},
-                                                          {"before=0&from=2026-12-08&to=2026-12-07", "to"}}) {
+                                                          {"before=0&from=2026-12-08&to=2026-12-07", "to"}, {"before=0&action=" + std::string(101, 'a'), "action"}}) {
         auto r = admin.Get("/api/v1/audit?" + query);
         EXPECT_EQ(r.status, 422) << query;
         EXPECT_EQ(Json(r).at("error").at("field").as_string(), field) << query;
