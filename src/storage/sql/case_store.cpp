@@ -29,15 +29,15 @@ constexpr const char* kSelectYears = "SELECT DISTINCT year FROM cases WHERE year
 // The index: an FTS5 table on SQLite …
 constexpr const char* kFtsDelete = "DELETE FROM case_search WHERE rowid = ?";
 constexpr const char* kFtsInsert = "INSERT INTO case_search (rowid, title, body) VALUES (?, ?, ?)";
-// (bm25 may not stand beside the page's window count: it is taken in a subquery, closed by kFtsEnd.)
-constexpr const char* kFtsFrom =
-    " FROM (SELECT c.*, bm25(case_search, 8.0, 1.0) AS score FROM case_search JOIN cases c ON c.id = "
-    "case_search.rowid WHERE case_search MATCH ?";
-constexpr const char* kFtsEnd = ") c";
-constexpr const char* kFtsOrder = " ORDER BY c.score, c.published DESC, c.id DESC";
+constexpr const char* kFtsFrom = " FROM case_search JOIN cases c ON c.id = case_search.rowid WHERE case_search MATCH ?";
+constexpr const char* kFtsOrder = " ORDER BY bm25(case_search, 8.0, 1.0), c.published DESC, c.id DESC";
 // … a weighted tsvector (title A, text D) on PostgreSQL.
-constexpr const char* kPgIndex = "UPDATE cases SET search = CAST(? AS tsvector) WHERE id = ?";
-constexpr const char* kPgFrom = " FROM cases c WHERE c.search @@ CAST(? AS tsquery)";
+constexpr const char* kPgIndex = "UPDATE cases SET search = CAST(? AS tsvector), long_text = ? WHERE id = ?";
+// Words as phrases of their tokens; in a text whose positions PostgreSQL cannot all keep
+// (long_text: past the 16,383rd token, or a token more than 255 times), every token anywhere, the
+// order then checked in the text (kPgHasWordIfLong).
+constexpr const char* kPgFrom =
+    " FROM cases c WHERE (c.search @@ CAST(? AS tsquery) OR (c.long_text = 1 AND c.search @@ CAST(? AS tsquery)))";
 constexpr const char* kPgOrder = " ORDER BY ts_rank(c.search, CAST(? AS tsquery)) DESC, c.published DESC, c.id DESC";
 // Without search words: the newest publications first.
 constexpr const char* kPlainFrom = " FROM cases c WHERE 1 = 1";
@@ -46,13 +46,13 @@ constexpr const char* kPlainOrder = " ORDER BY c.published DESC, c.id DESC";
 // the two backends to one rule, punctuation included).
 constexpr const char* kSqliteHasWord = " AND instr(lower(c.title || char(10) || c.body), ?) > 0";
 constexpr const char* kPgHasWord = " AND strpos(lower(c.title || chr(10) || c.body), ?) > 0";
+constexpr const char* kPgHasWordIfLong = " AND (c.long_text = 0 OR strpos(lower(c.title || chr(10) || c.body), ?) > 0)";
 constexpr const char* kYearFilter = " AND c.year = ?";
 constexpr const char* kSqliteUnitFilter =
     " AND c.id IN (SELECT case_id FROM case_units WHERE unit_id IN (SELECT value FROM json_each(?)))";
 constexpr const char* kPgUnitFilter =
     " AND c.id IN (SELECT case_id FROM case_units WHERE unit_id = ANY (CAST(? AS BIGINT[])))";
 constexpr const char* kPage = " LIMIT ? OFFSET ?";
-constexpr const char* kTotalColumn = ", COUNT(*) OVER ()";
 
 // PostgreSQL keeps word positions up to 16383 and at most 256 positions a word.
 constexpr int kPgMaxPosition = 16383;
@@ -74,15 +74,21 @@ std::string Quoted(const std::string& token) {
 }
 
 // The tsvector literal of title and text: "'跟岗':1A,9 '岗培':2A …". The text starts two
-// positions after the title, so that no phrase runs from one into the other.
-std::string TsVector(const std::vector<std::string>& title, const std::vector<std::string>& body) {
+// positions after the title, so that no phrase runs from one into the other. `whole` is false when
+// some position could not be kept (past kPgMaxPosition, or past kPgMaxPositions of one token).
+std::string TsVector(const std::vector<std::string>& title, const std::vector<std::string>& body, bool& whole) {
     std::map<std::string, std::vector<std::string>> positions;
     int pos = 0;
+    whole = true;
     auto add = [&](const std::vector<std::string>& tokens, const char* weight) {
         for (const auto& t : tokens) {
+            if (pos + 1 > kPgMaxPosition) whole = false;
             pos = std::min(pos + 1, kPgMaxPosition);
             auto& list = positions[t];
-            if (list.size() < kPgMaxPositions) list.push_back(std::to_string(pos) + weight);
+            if (list.size() < kPgMaxPositions)
+                list.push_back(std::to_string(pos) + weight);
+            else
+                whole = false;
         }
     };
     add(title, "A");
@@ -106,17 +112,19 @@ std::string FtsQuery(const std::vector<cases::SearchWord>& words) {
     return out;
 }
 
-// … and as a tsquery: every token of every word, '村':* for an open end. Not a phrase (<->):
-// PostgreSQL keeps no position past 16,383, so a phrase late in a long article would not match;
-// the order is checked by the text filter instead (kPgHasWord).
-std::string TsQuery(const std::vector<cases::SearchWord>& words) {
+// … and as a tsquery: each word the phrase of its tokens ('跟岗' <-> '岗培' <-> '培育'), or with
+// `phrases` false every token anywhere ('跟岗' & '岗培' & '培育'); '村':* for an open end.
+std::string TsQuery(const std::vector<cases::SearchWord>& words, bool phrases) {
     std::string out;
     for (const auto& w : words) {
+        if (!out.empty()) out += " & ";
+        out += "(";
         for (std::size_t i = 0; i < w.tokens.size(); ++i) {
-            if (!out.empty()) out += " & ";
+            if (i > 0) out += phrases ? " <-> " : " & ";
             out += Quoted(w.tokens[i]);
             if (i + 1 == w.tokens.size() && w.prefix_last) out += ":*";
         }
+        out += ")";
     }
     return out;
 }
@@ -173,12 +181,23 @@ ports::CaseHits SqlCaseStore::SearchCases(const ports::CaseSearch& s) {
     } else {
         from = sqlite ? kFtsFrom : kPgFrom;
         order = sqlite ? kFtsOrder : kPgOrder;
-        params.emplace_back(sqlite ? FtsQuery(s.words) : TsQuery(s.words));
+        if (sqlite) {
+            params.emplace_back(FtsQuery(s.words));
+        } else {
+            params.emplace_back(TsQuery(s.words, true));
+            params.emplace_back(TsQuery(s.words, false));
+        }
         for (const auto& w : s.words) {
-            // Where the index answers exactly, the text is not read: a word of one run is a phrase
-            // of its tokens on SQLite, and one token on PostgreSQL too.
-            if (w.one_run && (sqlite || w.tokens.size() == 1)) continue;
-            from += sqlite ? kSqliteHasWord : kPgHasWord;
+            // The text is read only where the index cannot answer exactly: a word of one run is its
+            // tokens in a row (on PostgreSQL, within the positions it keeps); one of several runs
+            // (45个, 头雁”南飞) must stand as typed, punctuation included.
+            if (!w.one_run) {
+                from += sqlite ? kSqliteHasWord : kPgHasWord;
+            } else if (!sqlite && w.tokens.size() > 1) {
+                from += kPgHasWordIfLong;
+            } else {
+                continue;
+            }
             params.emplace_back(w.text);
         }
     }
@@ -191,22 +210,17 @@ ports::CaseHits SqlCaseStore::SearchCases(const ports::CaseSearch& s) {
         const std::string ids = JoinNumbers(s.units);
         params.emplace_back(sqlite ? "[" + ids + "]" : "{" + ids + "}");
     }
-    if (sqlite && !s.words.empty()) from += kFtsEnd;
-    const auto count_params = params;
-    if (!sqlite && !s.words.empty()) params.emplace_back(TsQuery(s.words));  // for ts_rank
+    ports::CaseHits hits;
+    hits.total = AsInt(db_.Query("SELECT COUNT(*)" + from, params).at(0)[0]);
+    if (hits.total <= s.offset) return hits;
+    if (!sqlite && !s.words.empty()) params.emplace_back(TsQuery(s.words, true));  // for ts_rank
     params.emplace_back(std::int64_t{s.limit});
     params.emplace_back(std::int64_t{s.offset});
-    // The page and, beside each row, how many match in all (one pass over the matches).
-    ports::CaseHits hits;
-    for (const auto& r :
-         db_.Query(std::string("SELECT ") + kCaseColumns + kTotalColumn + from + order + kPage, params)) {
+    for (const auto& r : db_.Query(std::string("SELECT ") + kCaseColumns + from + order + kPage, params)) {
         auto a = CaseFrom(r);
         a.units = Links(a.id);
-        hits.total = AsInt(r.back());
         hits.items.push_back(std::move(a));
     }
-    if (hits.items.empty() && s.offset > 0)
-        hits.total = AsInt(db_.Query("SELECT COUNT(*)" + from, count_params).at(0)[0]);
     return hits;
 }
 
@@ -223,7 +237,9 @@ void SqlCaseStore::WriteIndex(const cases::CaseArticle& a, bool replace) {
         if (replace) db_.Query(kFtsDelete, {a.id});
         db_.Query(kFtsInsert, {a.id, Joined(title), Joined(body)});
     } else {
-        db_.Query(kPgIndex, {TsVector(title, body), a.id});
+        bool whole = true;
+        const std::string vector = TsVector(title, body, whole);
+        db_.Query(kPgIndex, {vector, std::int64_t{whole ? 0 : 1}, a.id});
     }
 }
 

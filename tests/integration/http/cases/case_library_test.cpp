@@ -153,6 +153,23 @@ TEST_P(CaseLibraryTest, ChineseWordsAreFoundWhereverAnArticleContainsThem) {
     EXPECT_EQ(admin.Get("/api/v1/cases/" + id).status, 404);
 }
 
+TEST_P(CaseLibraryTest, AWordAtTheEndOfALongArticleIsFoundInItsOrder) {
+    // 22,500 characters: past the 16,383 positions PostgreSQL keeps, with 这是 1,500 times.
+    std::string text = "长文标题\n";
+    for (int i = 0; i < 1500; ++i) text += "这是一段很长的文字用于测试。";
+    text += "\n结尾处有独特词语灵犀一点。";
+    Client admin(port());
+    ASSERT_EQ(admin.Login("admin").status, 200);
+    Import(admin, text);
+    Import(admin, Seed("000"));
+    using T = std::vector<std::string>;
+    auto titles = [&](const std::string& q) { return Titles(Json(admin.Get(Search(q)))); };
+    EXPECT_EQ(titles("灵犀一点"), T{"长文标题"});
+    EXPECT_EQ(titles("一点灵犀"), T{});
+    EXPECT_EQ(titles("测试。结尾"), T{});  // two paragraphs are not one line
+    EXPECT_EQ(titles("这是一段"), T{"长文标题"});
+}
+
 TEST_P(CaseLibraryTest, OfficersAndSecretariesReadOfficersImportTheImportersScopeEdits) {
     Client county(port()), town(port()), secretary(port()), member(port()), judge(port());
     ASSERT_EQ(county.Login("county").status, 200);
