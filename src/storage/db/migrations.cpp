@@ -1470,6 +1470,7 @@ CREATE INDEX case_units_unit ON case_units (unit_id, case_id);
      // The tokens of core/cases/search_text, written by storage/sql/case_store.
      "CREATE VIRTUAL TABLE case_search USING fts5(title, body, tokenize = 'unicode61');",
      "ALTER TABLE cases ADD COLUMN search tsvector NOT NULL DEFAULT '';\n"
+     "ALTER TABLE cases ADD COLUMN head tsvector NOT NULL DEFAULT '';\n"
      "ALTER TABLE cases ADD COLUMN long_text INTEGER NOT NULL DEFAULT 0;\n"
      "CREATE INDEX cases_search ON cases USING GIN (search);"},
 };

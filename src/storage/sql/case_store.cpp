@@ -1,5 +1,6 @@
 #include "storage/sql/case_store.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -32,13 +33,17 @@ constexpr const char* kFtsInsert = "INSERT INTO case_search (rowid, title, body)
 constexpr const char* kFtsFrom = " FROM case_search JOIN cases c ON c.id = case_search.rowid WHERE case_search MATCH ?";
 constexpr const char* kFtsOrder = " ORDER BY bm25(case_search, 8.0, 1.0), c.published DESC, c.id DESC";
 // … a weighted tsvector (title A, text D) on PostgreSQL.
-constexpr const char* kPgIndex = "UPDATE cases SET search = CAST(? AS tsvector), long_text = ? WHERE id = ?";
-// Words as phrases of their tokens; in a text whose positions PostgreSQL cannot all keep
-// (long_text: past the 16,383rd token, or a token more than 255 times), every token anywhere, the
-// order then checked in the text (kPgHasWordIfLong).
-constexpr const char* kPgFrom =
-    " FROM cases c WHERE (c.search @@ CAST(? AS tsquery) OR (c.long_text = 1 AND c.search @@ CAST(? AS tsquery)))";
-constexpr const char* kPgOrder = " ORDER BY ts_rank(c.search, CAST(? AS tsquery)) DESC, c.published DESC, c.id DESC";
+constexpr const char* kPgIndex =
+    "UPDATE cases SET search = CAST(? AS tsvector), head = CAST(? AS tsvector), long_text = ? WHERE id = ?";
+// Every token of every word, from the GIN index; then, where a word has several tokens, the words
+// as phrases of their tokens — except in a text whose positions PostgreSQL cannot all keep
+// (long_text: past the 16,383rd token, or a token more than 255 times), where the order is checked
+// in the text instead (kPgHasWordIfLong).
+constexpr const char* kPgFrom = " FROM cases c WHERE c.search @@ CAST(? AS tsquery)";
+constexpr const char* kPgPhrases = " AND (c.long_text = 1 OR c.search @@ CAST(? AS tsquery))";
+// Ranked by the title and the opening (`head`: a small vector, so that ranking many matches does
+// not read every article's whole index entry).
+constexpr const char* kPgOrder = " ORDER BY ts_rank(c.head, CAST(? AS tsquery)) DESC, c.published DESC, c.id DESC";
 // Without search words: the newest publications first.
 constexpr const char* kPlainFrom = " FROM cases c WHERE 1 = 1";
 constexpr const char* kPlainOrder = " ORDER BY c.published DESC, c.id DESC";
@@ -57,6 +62,7 @@ constexpr const char* kPage = " LIMIT ? OFFSET ?";
 // PostgreSQL keeps word positions up to 16383 and at most 256 positions a word.
 constexpr int kPgMaxPosition = 16383;
 constexpr std::size_t kPgMaxPositions = 255;
+constexpr std::size_t kHeadTokens = 400;  // the opening that ranks a match (about 400 characters)
 
 std::string Joined(const std::vector<std::string>& tokens) { return JoinColumn(tokens, ' '); }
 
@@ -184,8 +190,13 @@ ports::CaseHits SqlCaseStore::SearchCases(const ports::CaseSearch& s) {
         if (sqlite) {
             params.emplace_back(FtsQuery(s.words));
         } else {
-            params.emplace_back(TsQuery(s.words, true));
             params.emplace_back(TsQuery(s.words, false));
+            const bool phrases =
+                std::any_of(s.words.begin(), s.words.end(), [](const auto& w) { return w.tokens.size() > 1; });
+            if (phrases) {
+                from += kPgPhrases;
+                params.emplace_back(TsQuery(s.words, true));
+            }
         }
         for (const auto& w : s.words) {
             // The text is read only where the index cannot answer exactly: a word of one run is its
@@ -213,7 +224,7 @@ ports::CaseHits SqlCaseStore::SearchCases(const ports::CaseSearch& s) {
     ports::CaseHits hits;
     hits.total = AsInt(db_.Query("SELECT COUNT(*)" + from, params).at(0)[0]);
     if (hits.total <= s.offset) return hits;
-    if (!sqlite && !s.words.empty()) params.emplace_back(TsQuery(s.words, true));  // for ts_rank
+    if (!sqlite && !s.words.empty()) params.emplace_back(TsQuery(s.words, false));  // for ts_rank
     params.emplace_back(std::int64_t{s.limit});
     params.emplace_back(std::int64_t{s.offset});
     for (const auto& r : db_.Query(std::string("SELECT ") + kCaseColumns + from + order + kPage, params)) {
@@ -237,9 +248,10 @@ void SqlCaseStore::WriteIndex(const cases::CaseArticle& a, bool replace) {
         if (replace) db_.Query(kFtsDelete, {a.id});
         db_.Query(kFtsInsert, {a.id, Joined(title), Joined(body)});
     } else {
-        bool whole = true;
+        bool whole = true, head_whole = true;
         const std::string vector = TsVector(title, body, whole);
-        db_.Query(kPgIndex, {vector, std::int64_t{whole ? 0 : 1}, a.id});
+        const std::vector<std::string> opening(body.begin(), body.begin() + std::min(body.size(), kHeadTokens));
+        db_.Query(kPgIndex, {vector, TsVector(title, opening, head_whole), std::int64_t{whole ? 0 : 1}, a.id});
     }
 }
 
