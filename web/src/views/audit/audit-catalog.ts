@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   ladder: ['ladder_set', 'ladder_promote', 'ladder_demote', 'ladder_evaluate'],
   bonus_split: ['bonus_split', 'bonus_split_delete'],
+  // 案例库
+  case: ['create', 'update', 'delete'],
   // 附件, 账号, 部署
   attachment: ['upload', 'remove'],
   user: ['create', 'update', 'role', 'reset_password', 'passwd', 'disable', 'enable'],
