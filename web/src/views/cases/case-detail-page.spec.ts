@@ -39,7 +39,8 @@ describe('case page', () => {
     const link = wrapper.get('[data-test="case-url"]');
     expect(link.attributes()).toMatchObject({ href: 'https://example.cn/news/1.html', target: '_blank', rel: 'noopener noreferrer' });
     expect(wrapper.get('[data-test="case-meta"]').text()).toContain('南通日报');
-    expect(wrapper.get('[data-test="case-date"]').text()).toBe('2021年09月24日 （2021-09-24）');
+    // A full date is spelled out beside the text; a year alone is not repeated.
+    expect(wrapper.findAll('[data-test="case-date"]').map((d) => d.text())).toEqual(['2021年09月24日 （2021-09-24）', '2020年']);
     const number = wrapper.get('[data-test="case-number"]');
     expect(number.get('strong').text()).toBe('48名');
     expect(number.get('mark').text()).toBe('48名');

@@ -29,7 +29,10 @@ export const DETAIL: CaseDetail = {
   paragraphs: ['26日，第二批南通市优秀村（社区）党组织书记赴苏州“跟岗培育”工作圆满结束。', '分两批选派48名优秀村（社区）书记赴苏州。'],
   units: [{ id: 12, name: '北联村' }],
   facts: {
-    dates: [{ text: '2021年09月24日', date: '2021-09-24' }],
+    dates: [
+      { text: '2021年09月24日', date: '2021-09-24' },
+      { text: '2020年', date: '2020' },
+    ],
     numbers: [{ text: '48名', context: '分两批选派48名优秀村（社区）书记赴苏州。' }],
   },
   created_by: 'county',
