@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "demo/arena_demo.hpp"
+#include "demo/cases_demo.hpp"
 #include "demo/demo.hpp"
 #include "demo/evaluation_demo.hpp"
 #include "demo/jiangyan_demo.hpp"
@@ -219,6 +220,7 @@ void AddServeCommands(CLI::App& app, CommandContext& ctx) {
                 demo::LoadDemoProjects(*rt.store, *rt.project_store, *rt.ticket_store, rt.store_mutex, rt.clock,
                                        *rt.roster, *rt.campaigns);
             if (serve_opts->demo) demo::LoadDemoHonours(*rt.honours, *rt.campaigns, *rt.roster);
+            if (serve_opts->demo) demo::LoadDemoCases(*rt.store, rt.store_mutex, *rt.cases);
             if (serve_opts->demo)
                 demo::LoadDemoPersonnel(*rt.store, rt.store_mutex, *rt.decisions, *rt.nominations, *rt.campaigns,
                                         *rt.pools, *rt.roster);

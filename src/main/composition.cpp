@@ -120,6 +120,9 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     });
     // An item raised at a training seminar becomes a ticket (store mutex held by the ticket service).
     tickets->SetSeminars([this](const app::Actor& actor, app::Id id) { return programs->SeminarTitleLocked(actor, id); });
+    case_store = std::make_unique<storage::SqlCaseStore>(store->db());
+    chinese_script = std::make_unique<exchange::text::OpenccScript>();
+    cases = std::make_unique<app::CaseService>(*store, *case_store, store_mutex, clock, *roster, *chinese_script);
     attachment_store = std::make_unique<storage::SqlAttachmentStore>(store->db());
     blobs = std::make_unique<storage::FileBlobStore>(storage::FileBlobStore::DefaultRoot(data_dir));
     attachments = std::make_unique<app::AttachmentService>(*store, *attachment_store, *blobs, store_mutex, clock, *roster,
@@ -233,7 +236,7 @@ http::Services& Runtime::Services() {
                                                                     *indicators, {}, *arena, live.get(), *honours,
                                                                     *tickets, *notifications, *accounts, *workbench,
                                                                     *projects, *attachments, *decisions,
-                                                                    *nominations});
+                                                                    *nominations, *cases});
     if (!services_->settings.extra_metrics)
         services_->settings.extra_metrics = [this] {
             return storage::DbMetricsText(store->db()) + (feed ? feed->MetricsText() : std::string()) +

@@ -16,6 +16,7 @@
 #include "app/accounts/auth_service.hpp"
 #include "app/arena/arena_service.hpp"
 #include "app/attachments/attachment_service.hpp"
+#include "app/cases/case_service.hpp"
 #include "app/audit/audit_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
 #include "app/honours/honour_service.hpp"
@@ -32,6 +33,7 @@
 #include "app/training/pool_service.hpp"
 #include "app/training/program_service.hpp"
 #include "app/workbench/workbench_service.hpp"
+#include "exchange/text/chinese_converter.hpp"
 #include "http/routes/routes.hpp"
 #include "http/ws/live_hub.hpp"
 #include "storage/common/audit_anchor.hpp"
@@ -41,6 +43,7 @@
 #include "storage/files/blob_store.hpp"
 #include "storage/sql/arena_store.hpp"
 #include "storage/sql/attachment_store.hpp"
+#include "storage/sql/case_store.hpp"
 #include "storage/sql/evaluation_store.hpp"
 #include "storage/sql/honour_store.hpp"
 #include "storage/sql/personnel_store.hpp"
@@ -124,6 +127,9 @@ struct Runtime {
     std::unique_ptr<storage::SqlPersonnelStore> personnel_store;     // shares store's connection
     std::unique_ptr<app::DecisionService> decisions;                 // 人事决定 citing campaigns, honours, pools
     std::unique_ptr<app::NominationService> nominations;             // the nominated 躺平奖 and its review
+    std::unique_ptr<storage::SqlCaseStore> case_store;               // shares store's connection
+    std::unique_ptr<exchange::text::OpenccScript> chinese_script;    // traditional → simplified (OpenCC)
+    std::unique_ptr<app::CaseService> cases;                         // the case library (经验案例库)
     int migrations_applied = 0;
     std::string audit_key_path, audit_anchor_path, data_dir;
     std::string db_url, origin;  // origin: this Runtime's application_name on PostgreSQL (change feed)

@@ -1,11 +1,13 @@
 #pragma once
-// Chinese text clean-up for imported articles (the case library, SPEC module 9): traditional →
-// simplified conversion through OpenCC, and removal of pinyin annotations such as 問(wèn).
+// Traditional → simplified Chinese through OpenCC, for imported articles (the case library,
+// SPEC module 9; the pinyin annotations are removed by core/text/pinyin.hpp).
 
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "core/ports/chinese_script.hpp"
 
 namespace lingyan::exchange::text {
 
@@ -40,8 +42,10 @@ private:
 // Traditional → simplified with a process-wide converter loaded on first use. Throws OpenccError.
 std::string TraditionalToSimplified(std::string_view text);
 
-// Removes pinyin written in brackets right after a Chinese character, as some reprint sites do:
-// "問(wèn)題" → "問題", "发展（fā zhǎn）" → "发展". Brackets holding anything else are kept.
-std::string StripPinyinAnnotations(std::string_view text);
+// core::ports::ChineseScript through the process-wide converter.
+class OpenccScript final : public core::ports::ChineseScript {
+public:
+    std::string ToSimplified(std::string_view text) const override { return TraditionalToSimplified(text); }
+};
 
 }  // namespace lingyan::exchange::text

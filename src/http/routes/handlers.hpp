@@ -93,6 +93,10 @@ Plain UploadAttachment, ListAttachments;
 WithId GetAttachmentFile, RemoveAttachment;
 Gate GateAttachmentUpload;
 
+// cases/case_routes.cpp
+Plain ListCases, ListCaseYears, PreviewCase, CreateCase;
+WithId GetCase, UpdateCase, DeleteCase;
+
 // honours/honour_routes.cpp
 Plain ListHonours, CreateHonour, HonoursFromCampaign;
 WithId ListPersonHonours;

@@ -216,6 +216,15 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/attachments/{id}/file", Access::kSession, Bind(s, GetAttachmentFile), kJson, kWorker);
     router.Add("DELETE", "/api/v1/attachments/{id}", Access::kSession, Bind(s, RemoveAttachment), kJson, kWorker);
 
+    // ---- case library (cases/case_routes.cpp): the role is refused before a body is parsed.
+    router.Add("GET", "/api/v1/cases", Access::kSession, Bind(s, ListCases), kJson, kWorker);
+    router.Add("GET", "/api/v1/cases/years", Access::kSession, Bind(s, ListCaseYears), kJson, kWorker);
+    router.Add("POST", "/api/v1/cases/preview", Access::kSession, Bind(s, PreviewCase), kJson, kWorker);
+    router.Add("POST", "/api/v1/cases", Access::kSession, Bind(s, CreateCase), kJson, kWorker);
+    router.Add("GET", "/api/v1/cases/{id}", Access::kSession, Bind(s, GetCase), kJson, kWorker);
+    router.Add("PATCH", "/api/v1/cases/{id}", Access::kSession, Bind(s, UpdateCase), kJson, kWorker);
+    router.Add("DELETE", "/api/v1/cases/{id}", Access::kSession, Bind(s, DeleteCase), kJson, kWorker);
+
     // ---- honours (honours/honour_routes.cpp)
     router.Add("GET", "/api/v1/honours", Access::kSession, Bind(s, ListHonours), kJson, kWorker);
     router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);

@@ -12,6 +12,7 @@
 #include "app/accounts/account_service.hpp"
 #include "app/accounts/auth_service.hpp"
 #include "app/evaluation/campaign_service.hpp"
+#include "app/cases/case_service.hpp"
 #include "app/honours/honour_service.hpp"
 #include "app/indicators/indicator_service.hpp"
 #include "app/notifications/notification_service.hpp"
@@ -63,6 +64,7 @@ struct Services {
     app::AttachmentService& attachments;
     app::DecisionService& decisions;
     app::NominationService& nominations;
+    app::CaseService& cases;
     HttpSettings settings;
 };
 

@@ -1444,6 +1444,33 @@ CREATE INDEX audit_log_user ON audit_log (username, seq);
 CREATE INDEX audit_log_at ON audit_log (at, seq);
 )SQL",
      "", ""},
+    {103, "cases: the case library (经验案例库) and its Chinese full-text index",
+     R"SQL(
+CREATE TABLE cases (
+  id {{pk}},
+  title TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  year INTEGER NOT NULL DEFAULT 0,
+  url TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  owner_unit_id BIGINT NOT NULL DEFAULT 0,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX cases_published ON cases (published, id);
+CREATE INDEX cases_year ON cases (year);
+CREATE TABLE case_units (
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  unit_id BIGINT NOT NULL,
+  PRIMARY KEY (case_id, unit_id)
+);
+CREATE INDEX case_units_unit ON case_units (unit_id, case_id);
+)SQL",
+     // The tokens of core/cases/search_text, written by storage/sql/case_store.
+     "CREATE VIRTUAL TABLE case_search USING fts5(title, body, tokenize = 'unicode61');",
+     "ALTER TABLE cases ADD COLUMN search tsvector NOT NULL DEFAULT '';\n"
+     "CREATE INDEX cases_search ON cases USING GIN (search);"},
 };
 
 std::string Render(const Migration& m, Dialect d) {

@@ -26,22 +26,5 @@ TEST(OpenccConverter, AMissingConfigurationThrowsNamingIt) {
     }
 }
 
-TEST(OpenccPinyin, StripsBracketedPinyinAfterChineseCharactersOnly) {
-    struct Case {
-        const char* in;
-        const char* out;
-    };
-    const Case cases[] = {
-        {"問(wèn)題(tí)", "問題"},
-        {"发展（fā zhǎn）集体经济", "发展集体经济"},
-        {"书记(2021年)", "书记(2021年)"},
-        {"GDP (gross)", "GDP (gross)"},
-        {"村(cūn", "村(cūn"},
-        {"村()", "村()"},
-        {"", ""},
-    };
-    for (const Case& c : cases) EXPECT_EQ(StripPinyinAnnotations(c.in), c.out) << c.in;
-}
-
 }  // namespace
 }  // namespace lingyan::exchange::text
