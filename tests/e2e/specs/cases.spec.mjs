@@ -14,8 +14,8 @@ import { audit } from '../lib/a11y.mjs';
 
 const DESK = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-// The seed article as an officer would have saved it (tests/fixtures/cases: copies of the seeds).
-const SEED_001 = fileURLToPath(new URL('../../fixtures/cases/001_752085bce1b2bcbe.txt', import.meta.url));
+// The seed article as it was copied from the web (the demo imports the same files: src/demo/cases).
+const SEED_001 = fileURLToPath(new URL('../../../src/demo/cases/001_752085bce1b2bcbe.txt', import.meta.url));
 const results = '[data-test="cases-results"]';
 
 /** Console errors (failed requests included) beside the page errors the helper records. */
