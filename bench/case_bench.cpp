@@ -41,9 +41,8 @@ struct World {
     // Article `i`: 15 of the seeds' paragraphs chosen by `i`, a year by `i`, and a marker word in
     // every 500th article.
     std::string ArticleNumber(std::int64_t i) const {
-        std::string text = "第" + std::to_string(i) + "号经验：" +
-                           paragraphs[static_cast<std::size_t>(i) % paragraphs.size()].substr(0, 30) + "\n" +
-                           std::to_string(2015 + i % 10) + "年03月01日 来源:组织部\n";
+        std::string text = "第" + std::to_string(i) + "号基层党建经验交流材料\n" + std::to_string(2015 + i % 10) +
+                           "年03月01日 来源:组织部\n";
         std::uint64_t x = static_cast<std::uint64_t>(i) * 2654435761u + 1;
         for (int k = 0; k < 15; ++k) {
             x = x * 6364136223846793005ull + 1442695040888963407ull;

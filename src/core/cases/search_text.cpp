@@ -106,6 +106,7 @@ Result<std::vector<SearchWord>> ParseSearchQuery(std::string_view query) {
             RunTokens(runs[r].first, runs[r].second, run_starts[r], last, word.tokens);
             if (last) word.prefix_last = !runs[r].second || run_starts[r].size() == 2;
         }
+        word.one_run = runs.size() == 1;
         pos = end;
         if (word.tokens.empty()) continue;  // punctuation alone
         if (words.size() == kMaxQueryWords)

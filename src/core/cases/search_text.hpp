@@ -26,6 +26,9 @@ struct SearchWord {
     std::string text;  // as typed (width folded, Latin lower-cased), for highlighting
     std::vector<std::string> tokens;
     bool prefix_last = false;
+    // One run of characters or of Latin letters and digits (跟岗培育, gdp; not 45个 or 头雁”南飞):
+    // then an article holds the word exactly when its index holds the tokens in a row.
+    bool one_run = false;
 };
 
 // Splits a query on blanks into words; every word must match. Words of punctuation alone are

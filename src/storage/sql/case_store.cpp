@@ -29,8 +29,12 @@ constexpr const char* kSelectYears = "SELECT DISTINCT year FROM cases WHERE year
 // The index: an FTS5 table on SQLite …
 constexpr const char* kFtsDelete = "DELETE FROM case_search WHERE rowid = ?";
 constexpr const char* kFtsInsert = "INSERT INTO case_search (rowid, title, body) VALUES (?, ?, ?)";
-constexpr const char* kFtsFrom = " FROM case_search JOIN cases c ON c.id = case_search.rowid WHERE case_search MATCH ?";
-constexpr const char* kFtsOrder = " ORDER BY bm25(case_search, 8.0, 1.0), c.published DESC, c.id DESC";
+// (bm25 may not stand beside the page's window count: it is taken in a subquery, closed by kFtsEnd.)
+constexpr const char* kFtsFrom =
+    " FROM (SELECT c.*, bm25(case_search, 8.0, 1.0) AS score FROM case_search JOIN cases c ON c.id = "
+    "case_search.rowid WHERE case_search MATCH ?";
+constexpr const char* kFtsEnd = ") c";
+constexpr const char* kFtsOrder = " ORDER BY c.score, c.published DESC, c.id DESC";
 // … a weighted tsvector (title A, text D) on PostgreSQL.
 constexpr const char* kPgIndex = "UPDATE cases SET search = CAST(? AS tsvector) WHERE id = ?";
 constexpr const char* kPgFrom = " FROM cases c WHERE c.search @@ CAST(? AS tsquery)";
@@ -48,6 +52,7 @@ constexpr const char* kSqliteUnitFilter =
 constexpr const char* kPgUnitFilter =
     " AND c.id IN (SELECT case_id FROM case_units WHERE unit_id = ANY (CAST(? AS BIGINT[])))";
 constexpr const char* kPage = " LIMIT ? OFFSET ?";
+constexpr const char* kTotalColumn = ", COUNT(*) OVER ()";
 
 // PostgreSQL keeps word positions up to 16383 and at most 256 positions a word.
 constexpr int kPgMaxPosition = 16383;
@@ -170,6 +175,9 @@ ports::CaseHits SqlCaseStore::SearchCases(const ports::CaseSearch& s) {
         order = sqlite ? kFtsOrder : kPgOrder;
         params.emplace_back(sqlite ? FtsQuery(s.words) : TsQuery(s.words));
         for (const auto& w : s.words) {
+            // Where the index answers exactly, the text is not read: a word of one run is a phrase
+            // of its tokens on SQLite, and one token on PostgreSQL too.
+            if (w.one_run && (sqlite || w.tokens.size() == 1)) continue;
             from += sqlite ? kSqliteHasWord : kPgHasWord;
             params.emplace_back(w.text);
         }
@@ -183,16 +191,22 @@ ports::CaseHits SqlCaseStore::SearchCases(const ports::CaseSearch& s) {
         const std::string ids = JoinNumbers(s.units);
         params.emplace_back(sqlite ? "[" + ids + "]" : "{" + ids + "}");
     }
-    ports::CaseHits hits;
-    hits.total = AsInt(db_.Query("SELECT COUNT(*)" + from, params).at(0)[0]);
+    if (sqlite && !s.words.empty()) from += kFtsEnd;
+    const auto count_params = params;
     if (!sqlite && !s.words.empty()) params.emplace_back(TsQuery(s.words));  // for ts_rank
     params.emplace_back(std::int64_t{s.limit});
     params.emplace_back(std::int64_t{s.offset});
-    for (const auto& r : db_.Query(std::string("SELECT ") + kCaseColumns + from + order + kPage, params)) {
+    // The page and, beside each row, how many match in all (one pass over the matches).
+    ports::CaseHits hits;
+    for (const auto& r :
+         db_.Query(std::string("SELECT ") + kCaseColumns + kTotalColumn + from + order + kPage, params)) {
         auto a = CaseFrom(r);
         a.units = Links(a.id);
+        hits.total = AsInt(r.back());
         hits.items.push_back(std::move(a));
     }
+    if (hits.items.empty() && s.offset > 0)
+        hits.total = AsInt(db_.Query("SELECT COUNT(*)" + from, count_params).at(0)[0]);
     return hits;
 }
 

@@ -23,6 +23,8 @@ TEST(ParseSearchQuery, WordsAreRunsOfTokensTheLastOpenWhereTheArticleMayGoOn) {
     EXPECT_EQ((*words)[1].tokens, (Tokens{"村"}));
     EXPECT_TRUE((*words)[1].prefix_last);
     EXPECT_EQ((*words)[2].tokens, (Tokens{"头雁", "雁", "南飞"}));  // as the article is indexed
+    EXPECT_TRUE((*words)[0].one_run);
+    EXPECT_FALSE((*words)[2].one_run);
     EXPECT_EQ((*words)[3].text, "gd");
     EXPECT_TRUE((*words)[3].prefix_last);
     EXPECT_TRUE(ParseSearchQuery("   ")->empty());
