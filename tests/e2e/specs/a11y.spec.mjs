@@ -26,6 +26,7 @@ const RECORD_LINKS = [
   '[data-test="people-table"] .el-table__row a',
   '.el-main a[href$="/awards"]',
   '.el-main a[href="/evaluation/new"]',
+  '[data-test="case-link"]',
 ];
 // Buttons that open a dialog, a drawer or a prompt (each one present on the page is tried).
 const OPENERS = [
@@ -49,6 +50,9 @@ const OPENERS = [
   'board-explain',
   'facts-from-metric',
   'audit-open',
+  'case-import',
+  'case-edit',
+  'case-delete',
 ].map((id) => `.el-main [data-test="${id}"]`);
 const OVERLAY = '.el-dialog:visible, .el-drawer:visible, .el-message-box:visible';
 

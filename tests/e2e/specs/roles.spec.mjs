@@ -22,10 +22,10 @@ const WIDTHS = [
 const CJK = /[\u4e00-\u9fff]/;
 // The pages where each account's day's work is (issue 14 §1 and §3): each must show records.
 const WORK = {
-  admin: ['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/evaluation', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/meetings', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/accounts', '/audit'],
-  county: ['/workbench', '/roster/people', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/training/pools', '/training/programs', '/training/ladder'],
-  town: ['/workbench', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/personnel/decisions', '/tangping', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/training/pools', '/training/programs', '/training/ladder'],
-  secretary: ['/workbench', '/honours', '/points/approvals', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects'],
+  admin: ['/workbench', '/roster/units', '/roster/party-orgs', '/roster/people', '/evaluation', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/meetings', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/cases', '/accounts', '/audit'],
+  county: ['/workbench', '/roster/people', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/personnel/decisions', '/tangping', '/points/approvals', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/cases'],
+  town: ['/workbench', '/evaluation', '/evaluation/metrics', '/arena', '/honours', '/personnel/decisions', '/tangping', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/training/pools', '/training/programs', '/training/ladder', '/cases'],
+  secretary: ['/workbench', '/honours', '/points/approvals', '/tickets/mine', '/tickets/meetings', '/tickets/deliberations', '/projects', '/cases'],
   judge: ['/workbench', '/arena'],
   member: ['/workbench', '/points/me', '/tickets/mine'],
   keqiao: ['/workbench', '/arena', '/training/pools'],

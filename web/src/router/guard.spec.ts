@@ -54,6 +54,24 @@ describe('router guard', () => {
     expect(town.currentRoute.value.path).toBe('/audit');
   });
 
+  it('opens the case library and a case for officers and secretaries; judges and members get the not-found page', async () => {
+    for (const role of ['admin', 'county', 'town', 'secretary']) {
+      const router = routerWhereServerSays(200, me(role, 100));
+      await router.push('/cases?q=跟岗培育&year=2021');
+      expect(router.currentRoute.value.name, role).toBe('cases');
+      await router.push('/cases/3');
+      expect(router.currentRoute.value.name, role).toBe('case-detail');
+    }
+    for (const role of ['judge', 'member']) {
+      const router = routerWhereServerSays(200, me(role, 200));
+      await router.push('/cases');
+      expect(router.currentRoute.value.name, role).toBe('not-found');
+      expect(router.currentRoute.value.path, role).toBe('/cases');
+      await router.push('/cases/3');
+      expect(router.currentRoute.value.name, role).toBe('not-found');
+    }
+  });
+
   it('lands a member on the workbench too', async () => {
     const router = routerWhereServerSays(200, me('member', 200));
     await router.push('/');

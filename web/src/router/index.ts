@@ -21,6 +21,7 @@ import { projectsRoutes } from './routes/projects';
 import { ticketsRoutes } from './routes/tickets';
 import { accountsRoutes, passwordRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
+import { casesRoutes } from './routes/cases';
 import { workbenchRoutes } from './routes/workbench';
 import { useSessionStore } from '../stores/session';
 import { hasRole } from '../utils/roles';
@@ -64,6 +65,7 @@ export const routes: RouteRecordRaw[] = [
       ...accountRoutes,
       ...ticketsRoutes,
       ...projectsRoutes,
+      ...casesRoutes,
       ...accountsRoutes,
       ...auditRoutes,
       {

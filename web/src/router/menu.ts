@@ -4,9 +4,9 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, Briefcase, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Monitor, Histogram, Notebook, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Phone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled, Stamp, WarnTriangleFilled } from '@element-plus/icons-vue';
+import { Bell, Briefcase, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Memo, Monitor, Histogram, Notebook, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Phone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled, Stamp, WarnTriangleFilled } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
-import { ACCOUNT_MANAGERS, ARENA_READERS, AUDIT_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
+import { ACCOUNT_MANAGERS, ARENA_READERS, AUDIT_READERS, CASE_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
 export interface MenuItem {
   key: string;
@@ -88,6 +88,7 @@ export const MENU: MenuItem[] = [
       { key: 'training-ladder', titleKey: 'training.ladder.title', path: '/training/ladder', icon: TrendCharts, roles: OFFICERS },
     ],
   },
+  { key: 'cases', titleKey: 'cases.menu', path: '/cases', icon: Memo, roles: CASE_READERS },
   { key: 'exchange', titleKey: 'menu.exchange', path: '/exchange', icon: Upload, roles: OFFICERS },
   { key: 'accounts', titleKey: 'accounts.menu', path: '/accounts', icon: UserFilled, roles: ACCOUNT_MANAGERS },
   { key: 'audit', titleKey: 'audit.menu', path: '/audit', icon: Notebook, roles: AUDIT_READERS },

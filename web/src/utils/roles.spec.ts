@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../api/session';
-import { AUDIT_READERS, EVALUATION_READERS, grantableRoles, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
+import { AUDIT_READERS, CASE_EDITORS, CASE_READERS, EVALUATION_READERS, grantableRoles, hasRole, isOfficer, OFFICERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS } from './roles';
 
 describe('roles', () => {
   it('counts the city, county and town levels as officers, and nobody else', () => {
@@ -40,5 +40,21 @@ describe('roles', () => {
 
   it('lets only admin read the audit log', () => {
     for (const role of ['admin', 'county', 'town', 'secretary', 'judge', 'member', null] as const) expect(hasRole(role, AUDIT_READERS), String(role)).toBe(role === 'admin');
+  });
+
+  it('lets officers and secretaries read the case library, and only officers import, edit and delete', () => {
+    const cases: [Role | null, boolean, boolean][] = [
+      ['admin', true, true],
+      ['county', true, true],
+      ['town', true, true],
+      ['secretary', true, false],
+      ['judge', false, false],
+      ['member', false, false],
+      [null, false, false],
+    ];
+    for (const [role, reads, edits] of cases) {
+      expect(hasRole(role, CASE_READERS), `${role} reads`).toBe(reads);
+      expect(hasRole(role, CASE_EDITORS), `${role} edits`).toBe(edits);
+    }
   });
 });

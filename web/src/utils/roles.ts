@@ -25,6 +25,10 @@ export const TICKET_USERS: Role[] = [...OFFICERS, 'secretary', 'member'];
 export const TICKET_READERS: Role[] = [...OFFICERS, 'secretary'];
 /** 账号管理: admin for every account, county and town for the roles below their own in their scope. */
 export const ACCOUNT_MANAGERS: Role[] = OFFICERS;
+/** 案例库 (他山之石): the imported articles are read and searched by officers and secretaries. */
+export const CASE_READERS: Role[] = [...OFFICERS, 'secretary'];
+/** Importing, editing and deleting cases: the officers (the server also checks each case's scope). */
+export const CASE_EDITORS: Role[] = OFFICERS;
 /** 审计日志: the deployment's append-only change log, read by admin only (the server answers 403 to others). */
 export const AUDIT_READERS: Role[] = ['admin'];
 const ALL_ROLES: Role[] = ['admin', 'county', 'town', 'secretary', 'judge', 'member'];
