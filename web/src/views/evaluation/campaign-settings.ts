@@ -86,26 +86,36 @@ export function settingsForm(detail: CampaignDetail): SettingsForm {
   };
 }
 
+/** Every row of `rows` named, and no name twice (`<list>[i]` the field); returns the names. */
+function namesChecked(
+  rows: readonly { name: string }[],
+  list: string,
+  missing: SettingsIssue['code'],
+  twice: SettingsIssue['code'],
+  out: SettingsIssue[],
+): Set<string> {
+  const names = new Set<string>();
+  rows.forEach((row, i) => {
+    const name = row.name.trim();
+    if (!name) out.push({ code: missing, field: `${list}[${i}]` });
+    else if (names.has(name)) out.push({ code: twice, field: `${list}[${i}]`, params: { name } });
+    names.add(name);
+  });
+  return names;
+}
+
 /** Everything the server would refuse, each with the field it belongs to. */
 export function settingsIssues(form: SettingsForm, criterionIds: string[] = []): SettingsIssue[] {
   const out: SettingsIssue[] = [];
-  const trackNames = new Set<string>();
+  const trackNames = namesChecked(form.tracks, 'tracks', 'trackName', 'trackDuplicate', out);
   form.tracks.forEach((t, i) => {
-    const name = t.name.trim();
-    if (!name) out.push({ code: 'trackName', field: `tracks[${i}]` });
-    else if (trackNames.has(name)) out.push({ code: 'trackDuplicate', field: `tracks[${i}]`, params: { name } });
-    trackNames.add(name);
     if (t.coefficient === null || !Number.isFinite(t.coefficient) || t.coefficient <= 0) out.push({ code: 'coefficient', field: `tracks[${i}]` });
   });
   for (const [id, track] of Object.entries(form.subjectTracks)) {
     if (track && !trackNames.has(track)) out.push({ code: 'subjectTrack', field: `subject:${id}`, params: { name: track } });
   }
-  const bandNames = new Set<string>();
+  namesChecked(form.bands, 'bands', 'bandName', 'bandDuplicate', out);
   form.bands.forEach((b, i) => {
-    const name = b.name.trim();
-    if (!name) out.push({ code: 'bandName', field: `bands[${i}]` });
-    else if (bandNames.has(name)) out.push({ code: 'bandDuplicate', field: `bands[${i}]`, params: { name } });
-    bandNames.add(name);
     if (b.percent === null || !Number.isFinite(b.percent) || b.percent <= 0 || b.percent > 100) out.push({ code: 'bandShare', field: `bands[${i}]` });
   });
   if (!bandSumOk(form.bands)) out.push({ code: 'bandSum', field: 'bandSum', params: { sum: bandSum(form.bands) } });

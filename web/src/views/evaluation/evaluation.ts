@@ -68,12 +68,15 @@ const percents = (top: TopCriterion[], r: RankingRow) => top.map((c) => Math.rou
 /** What every chart of subjects shares: colours and a legend of their names. */
 const subjectsBase = (rows: RankingRow[], colors: string[]) => ({ color: colors, legend: { bottom: 0, data: rows.map((r) => r.name) } });
 
+/** The colours of the compared subjects' series, in order (the radar and the bar chart). */
+export const SUBJECT_COLOURS = ['#c62828', '#1565c0', '#c77700'];
+
 /** Radar of the chosen subjects across the top-level criteria, s as a percentage (0–100). */
 export function radarOption(
   top: TopCriterion[],
   rows: RankingRow[],
   floor = 0,
-  colors: string[] = ['#c62828', '#1565c0', '#c77700'],
+  colors: string[] = SUBJECT_COLOURS,
 ): ChartOption | null {
   if (!top.length || !rows.length) return null;
   return {
@@ -109,7 +112,7 @@ export function subjectChartOption(
   top: TopCriterion[],
   rows: RankingRow[],
   floor = 0,
-  colors: string[] = ['#c62828', '#1565c0', '#c77700'],
+  colors: string[] = SUBJECT_COLOURS,
 ): ChartOption | null {
   if (top.length >= RADAR_MIN_AXES) return radarOption(top, rows, floor, colors);
   if (!top.length || !rows.length) return null;
