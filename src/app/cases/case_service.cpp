@@ -78,7 +78,7 @@ Result<std::vector<Id>> CaseService::ScopedUnits(const Actor& actor, const std::
     return out;
 }
 
-Result<CasePreview> CaseService::Clean(const Actor& actor, const std::string& text, const std::string& url) {
+Result<CasePreview> CaseService::Clean(const std::string& text, const std::string& url) {
     if (text.size() > cases::kMaxTextBytes)
         return Invalid("文章不能超过 " + std::to_string(cases::kMaxTextBytes) + " 字节（约 10 万字）", "text");
     if (!core::text::IsValidUtf8(text)) return Invalid("文章不是有效的 UTF-8 文本", "text");
@@ -93,9 +93,15 @@ Result<CasePreview> CaseService::Clean(const Actor& actor, const std::string& te
     p.converted = simplified != plain;
     p.article = cases::CleanArticle(simplified);
     if (p.article.paragraphs.empty()) return Invalid("没有找到正文：全文都被识别为网页栏目、广告或页脚", "text");
-    p.facts = cases::ExtractFacts(p.article.paragraphs);
+    return p;
+}
 
-    const std::string whole = p.article.title + "\n" + Joined(p.article.paragraphs);
+Result<CasePreview> CaseService::Preview(const Actor& actor, const std::string& text, const std::string& url) {
+    if (!MayImport(actor)) return RoleForbidden();
+    auto p = Clean(text, url);
+    if (!p) return p;
+    p->facts = cases::ExtractFacts(p->article.paragraphs);
+    const std::string whole = p->article.title + "\n" + Joined(p->article.paragraphs);
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         std::vector<cases::NamedUnit> named;
@@ -105,14 +111,9 @@ Result<CasePreview> CaseService::Clean(const Actor& actor, const std::string& te
             for (Id id : tree.Subtree(actor.scope_unit_id)) named.push_back({id, tree.NameOf(id)});
         }
         for (Id id : cases::MentionedUnits(whole, named, cases::kMaxSuggestedUnits))
-            p.units.push_back({id, tree.NameOf(id)});
+            p->units.push_back({id, tree.NameOf(id)});
     });
     return p;
-}
-
-Result<CasePreview> CaseService::Preview(const Actor& actor, const std::string& text, const std::string& url) {
-    if (!MayImport(actor)) return RoleForbidden();
-    return Clean(actor, text, url);
 }
 
 Result<CaseView> CaseService::Create(const Actor& actor, const CaseInput& input) {
@@ -121,7 +122,7 @@ Result<CaseView> CaseService::Create(const Actor& actor, const CaseInput& input)
     if (!title) return title.error();
     auto units = ScopedUnits(actor, input.units);
     if (!units) return units.error();
-    auto cleaned = Clean(actor, input.text, input.url);
+    auto cleaned = Clean(input.text, input.url);
     if (!cleaned) return cleaned.error();
 
     cases::CaseArticle a;

@@ -102,8 +102,9 @@ public:
     static bool MayImport(const Actor& actor);
 
 private:
-    // Checks and cleans the text of an import (fields `text`, `url`).
-    Result<CasePreview> Clean(const Actor& actor, const std::string& text, const std::string& url);
+    // Checks and cleans the text of an import (fields `text`, `url`): the article, whether it was
+    // converted, the pinyin removed (Preview adds the facts and the units it names).
+    Result<CasePreview> Clean(const std::string& text, const std::string& url);
     // The linked units, each in the caller's scope (field `units`), without repeats, ascending.
     Result<std::vector<Id>> ScopedUnits(const Actor& actor, const std::vector<Id>& units) const;
     bool MayEdit(const Actor& actor, const core::cases::CaseArticle& article) const;

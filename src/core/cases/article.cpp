@@ -273,9 +273,4 @@ CleanedArticle CleanArticle(std::string_view raw) {
     return out;
 }
 
-int YearOf(const std::string& published) {
-    const auto d = ParseIsoDate(published);
-    return d ? d->year : 0;
-}
-
 }  // namespace lingyan::core::cases

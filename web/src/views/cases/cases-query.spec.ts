@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { around, emptyFilters, fromRouteQuery, queryProblem, searchWords, toApiSearch, toRouteQuery } from './cases-query';
+import { around, emptyFilters, fromRouteQuery, queryProblem, searchWords, titleOrRequired, toApiSearch, toRouteQuery } from './cases-query';
 
 describe('case search ↔ URL and API query', () => {
   it('round-trips every value through the page URL', () => {
@@ -53,5 +53,15 @@ describe('a number in its sentence', () => {
     expect(around('分两批选派48名优秀村书记，共48名', '48名')).toEqual({ before: '分两批选派', match: '48名', after: '优秀村书记，共48名' });
     expect(around('没有这个数', '48名')).toEqual({ before: '没有这个数', match: '', after: '' });
     expect(around('全文', '')).toEqual({ before: '全文', match: '', after: '' });
+  });
+});
+
+describe("a case's title before it is saved", () => {
+  it('is trimmed, or refused under its field when blank', () => {
+    const fields: Record<string, string> = {};
+    expect(titleOrRequired('  姜堰经验 ', fields, '请填写标题')).toBe('姜堰经验');
+    expect(fields).toEqual({});
+    expect(titleOrRequired(' 　 ', fields, '请填写标题')).toBeNull();
+    expect(fields).toEqual({ title: '请填写标题' });
   });
 });

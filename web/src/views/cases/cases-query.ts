@@ -83,3 +83,10 @@ export function around(context: string, text: string): { before: string; match: 
   if (at < 0) return { before: context, match: '', after: '' };
   return { before: context.slice(0, at), match: text, after: context.slice(at + text.length) };
 }
+
+/** A case's title as it will be saved (trimmed), or null after putting `message` under the title field. */
+export function titleOrRequired(title: string, fields: Record<string, string>, message: string): string | null {
+  const trimmed = title.trim();
+  if (!trimmed) fields.title = message;
+  return trimmed || null;
+}
