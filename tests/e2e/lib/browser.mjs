@@ -140,3 +140,12 @@ export async function canvasPhoto(page, name, { background = '#4a7', square = '#
   );
   return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }
+
+/** Console errors (failed requests included) beside the page errors newPage records. */
+export function watchConsole(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return errors;
+}

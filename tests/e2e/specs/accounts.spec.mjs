@@ -4,16 +4,7 @@
 // officer's link of a party member's account waits for its owner, who accepts on 账号安全.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, login, newPage, shot } from '../lib/browser.mjs';
-
-/** Console errors (failed requests included) beside the page errors the helper records. */
-function watchConsole(page) {
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  return errors;
-}
+import { BASE_URL, launch, login, newPage, shot, watchConsole } from '../lib/browser.mjs';
 
 async function fitsViewport(page, selector) {
   return page.evaluate((sel) => {

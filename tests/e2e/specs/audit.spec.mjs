@@ -6,21 +6,12 @@
 // no menu entry, and /audit shows it the not-found page, as every page outside a role does.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, watchConsole } from '../lib/browser.mjs';
 import { settleMotion } from '../lib/a11y.mjs';
 
 const DESK = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const table = '[data-test="audit-table"]';
-
-/** Console errors (failed requests included) beside the page errors the helper records. */
-function watchConsole(page) {
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  return errors;
-}
 
 /** Waits until the table has loaded (not loading, rows on screen); returns its rows. */
 async function loaded(page) {

@@ -9,7 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, watchConsole } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 const DESK = { width: 1440, height: 900 };
@@ -17,15 +17,6 @@ const PHONE = { width: 390, height: 844 };
 // The seed article as it was copied from the web (the demo imports the same files: src/demo/cases).
 const SEED_001 = fileURLToPath(new URL('../../../src/demo/cases/001_752085bce1b2bcbe.txt', import.meta.url));
 const results = '[data-test="cases-results"]';
-
-/** Console errors (failed requests included) beside the page errors the helper records. */
-function watchConsole(page) {
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  return errors;
-}
 
 /** Waits until the results have loaded; returns the cards. */
 async function loaded(page) {
