@@ -9,7 +9,7 @@ pkgs=(
   libopencc-dev opencc libxlsxwriter-dev zlib1g-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
   libargon2-dev libgd-dev libexif-dev libcli11-dev libspdlog-dev libfmt-dev libutf8proc-dev liblemon-dev libgoogle-perftools-dev
   clang-14 libclang-rt-14-dev
-  chromium fonts-wqy-microhei wrk
+  chromium chromium-headless-shell fonts-wqy-microhei wrk
 )
 missing=()
 for p in "${pkgs[@]}"; do

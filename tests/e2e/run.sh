@@ -16,7 +16,7 @@ grep -q -- '--demo' <<<"$help" || { echo "e2e: '$bin serve' has no --demo option
 
 if [ ! -d web/node_modules ]; then scripts/npm-ci.sh web; fi
 if [ ! -f web/dist/index.html ]; then (cd web && npm run build --silent); fi
-[ -x /usr/bin/chromium ] || { echo "e2e: /usr/bin/chromium is missing (apt-get install chromium fonts-wqy-microhei)" >&2; exit 1; }
+[ -x /usr/bin/chromium-headless-shell ] || [ -x /usr/bin/chromium ] || { echo "e2e: no chromium (apt-get install chromium-headless-shell fonts-wqy-microhei)" >&2; exit 1; }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 tmp=$(mktemp -d)

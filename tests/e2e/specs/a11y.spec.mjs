@@ -9,7 +9,7 @@
 // docs/accessibility.md. Read-only: dialogs are opened and closed with Escape, nothing is saved.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, login, newPage, settle } from '../lib/browser.mjs';
+import { BASE_URL, launch, login, newPage, settle, visit } from '../lib/browser.mjs';
 import { describeBlocking, runAxe } from '../lib/a11y.mjs';
 import { emptyPage, mainContent } from '../lib/content.mjs';
 
@@ -115,7 +115,7 @@ describe('accessibility of every page, tab and dialog, for every role', () => {
           const path = queue.shift();
           if (seen.has(routeOf(path))) continue;
           seen.add(routeOf(path));
-          await page.goto(`${BASE_URL}${path}`);
+          await visit(page, path);
           await settle(page);
           await check('page');
           if (hrefs.includes(path)) {

@@ -4,7 +4,7 @@
 // officer's link of a party member's account waits for its owner, who accepts on 账号安全.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, login, newPage, shot, watchConsole } from '../lib/browser.mjs';
+import { BASE_URL, launch, login, newPage, shot, watchConsole, visit } from '../lib/browser.mjs';
 
 async function fitsViewport(page, selector) {
   return page.evaluate((sel) => {
@@ -28,7 +28,7 @@ describe('accounts in the web', () => {
     const consoleErrors = watchConsole(page);
     await login(page, 'town');
     consoleErrors.length = 0; // the login page's GET /me before the session is a 401 by design
-    await page.goto(`${BASE_URL}/accounts`);
+    await visit(page, '/accounts');
     await page.locator('[data-test="accounts-table"] .el-table__row').first().waitFor();
     const summary = await page.locator('[data-test="accounts-summary"]').innerText();
     assert.match(summary, /共 [1-9]\d* 个账号/, summary);
@@ -86,7 +86,7 @@ describe('accounts in the web', () => {
   it('fits the new-account dialog on a phone', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'town');
-    await page.goto(`${BASE_URL}/accounts`);
+    await visit(page, '/accounts');
     await page.locator('[data-test="accounts-table"] .el-table__row').first().waitFor();
     await page.locator('[data-test="account-add"]').click();
     await page.locator('.el-dialog [data-test="account-save"]').waitFor();

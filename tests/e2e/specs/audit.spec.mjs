@@ -6,7 +6,7 @@
 // no menu entry, and /audit shows it the not-found page, as every page outside a role does.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot, watchConsole } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, watchConsole, visit } from '../lib/browser.mjs';
 import { settleMotion } from '../lib/a11y.mjs';
 
 const DESK = { width: 1440, height: 900 };
@@ -88,7 +88,7 @@ describe('审计日志 in the web', () => {
   it('filters 对象类型 = 交办事项 and 操作, kept in the address through a reload', async () => {
     const page = await newPage(browser, DESK);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/audit`);
+    await visit(page, '/audit');
     await loaded(page);
     await choose(page, 'audit-entity', /^交办事项$/);
     await page.locator('[data-test="audit-apply"]').click();
@@ -129,7 +129,7 @@ describe('审计日志 in the web', () => {
     const page = await newPage(browser, DESK);
     await login(page, 'admin');
     // A campaign's settings are a change: before and after, and the reason apart.
-    await page.goto(`${BASE_URL}/audit?entity=campaign&action=settings`);
+    await visit(page, '/audit?entity=campaign&action=settings');
     await loaded(page);
     const [seq] = await seqs(page);
     const full = await api(page, `/audit/${seq}`);
@@ -177,7 +177,7 @@ describe('审计日志 in the web', () => {
   it('verifies the chain: intact', async () => {
     const page = await newPage(browser, DESK);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/audit`);
+    await visit(page, '/audit');
     await loaded(page);
     await page.locator('[data-test="audit-verify"]').click();
     const result = page.locator('[data-test="audit-verification"]');
@@ -197,7 +197,7 @@ describe('审计日志 in the web', () => {
   it('pages to 较早 and back to 较新 by keyset', async () => {
     const page = await newPage(browser, DESK);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/audit`);
+    await visit(page, '/audit');
     await loaded(page);
     const newer = page.locator('[data-test="audit-newer"]');
     const older = page.locator('[data-test="audit-older"]');
@@ -231,7 +231,7 @@ describe('审计日志 in the web', () => {
   it('fits a phone: the log and an entry at 390 px, one side under the other', async () => {
     const page = await newPage(browser, PHONE);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/audit?entity=campaign&action=settings`);
+    await visit(page, '/audit?entity=campaign&action=settings');
     await loaded(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `no sideways scroll (${overflow}px)`);
@@ -258,7 +258,7 @@ describe('审计日志 in the web', () => {
 
     const page = await newPage(browser, DESK);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/tickets/${ticket.id}`);
+    await visit(page, `/tickets/${ticket.id}`);
     await page.locator('[data-test="ticket-timeline"]').waitFor();
     await page.locator('[data-test="audit-link"]').click();
     await page.waitForURL((url) => url.pathname === '/audit' && url.searchParams.get('entity_id') === String(ticket.id));

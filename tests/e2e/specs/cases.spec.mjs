@@ -9,7 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, api, launch, login, newPage, shot, watchConsole } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, watchConsole, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 const DESK = { width: 1440, height: 900 };
@@ -117,7 +117,7 @@ describe('案例库 in the web', () => {
   it('opens a case from the results by keyboard: its text, source, date and 要素', async () => {
     const page = await newPage(browser, DESK);
     await login(page, 'county');
-    await page.goto(`${BASE_URL}/cases?q=${encodeURIComponent('跟岗培育')}`);
+    await visit(page, `/cases?q=${encodeURIComponent('跟岗培育')}`);
     await loaded(page);
     const [id] = await shownIds(page);
     const detail = await api(page, `/cases/${id}`);
@@ -227,7 +227,7 @@ describe('案例库 in the web', () => {
   it('fits a phone: the search and a case at 390 px, the 要素 under the text', async () => {
     const page = await newPage(browser, PHONE);
     await login(page, 'county');
-    await page.goto(`${BASE_URL}/cases?q=${encodeURIComponent('跟岗培育')}`);
+    await visit(page, `/cases?q=${encodeURIComponent('跟岗培育')}`);
     await loaded(page);
     assert.ok((await noSideways(page)) <= 1, 'no sideways scroll on the search');
     await shot(page, '143-cases-phone');

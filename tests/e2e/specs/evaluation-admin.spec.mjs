@@ -6,7 +6,7 @@
 // are people, two deputies of one town picked by name.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, lastYear, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, lastYear, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 /** An el-input's native input, whichever element the data-test attribute landed on. */
@@ -31,7 +31,7 @@ describe('evaluation: a county officer runs a campaign', () => {
   it('creates a campaign in the editor, enters facts in a grid, sees the board and a drill-down', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
     await login(page, 'county');
-    await page.goto(`${BASE_URL}/evaluation`);
+    await visit(page, '/evaluation');
     await page.locator('[data-test="new-campaign"]').click();
     await page.waitForURL('**/evaluation/new');
 

@@ -2,7 +2,7 @@
 // town, opens a subject's drill-down and sees the explanation; the award list prints and exports.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, clickToRender, lastYear, launch, login, newPage, shot, timing } from '../lib/browser.mjs';
+import { BASE_URL, api, clickToRender, lastYear, launch, login, newPage, shot, timing, visit } from '../lib/browser.mjs';
 
 describe('evaluation: last year\'s 三好创争 ranking board', () => {
   let browser;
@@ -115,7 +115,7 @@ describe('evaluation: last year\'s 三好创争 ranking board', () => {
   it('a campaign outside the scope is a friendly page, not a crash', async () => {
     const page = await newPage(browser);
     await login(page, 'county');
-    await page.goto(`${BASE_URL}/evaluation/999999`);
+    await visit(page, '/evaluation/999999');
     await page.locator('[data-test="campaign-not-found"]').waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();

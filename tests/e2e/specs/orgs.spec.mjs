@@ -3,7 +3,7 @@
 // of its points leaderboard (one register of people). Every page is checked with axe.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 
 function watchConsole(page) {
   const errors = [];
@@ -32,7 +32,7 @@ describe('party organizations in the web', () => {
     const consoleErrors = watchConsole(page);
     await login(page, 'county');
     consoleErrors.length = 0; // the login page's GET /me before the session is a 401 by design
-    await page.goto(`${BASE_URL}/roster/party-orgs`);
+    await visit(page, '/roster/party-orgs');
     await page.locator('[data-test="orgs-table"] .el-table__row').first().waitFor();
     assert.match(await page.locator('[data-test="orgs-summary"]').innerText(), /共 [1-9]\d* 个党组织/);
     await shot(page, '96-party-orgs');

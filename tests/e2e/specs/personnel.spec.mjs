@@ -5,7 +5,7 @@
 // (a missing reason is refused on its field) — axe on every page and dialog.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 async function pickPerson(page, picker, person) {
@@ -32,7 +32,7 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
   it('a county officer records a decision citing a campaign result and sees it on the person', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
     await login(page, 'county');
-    await page.goto(`${BASE_URL}/personnel/decisions`);
+    await visit(page, '/personnel/decisions');
     const table = page.locator('[data-test="decision-table"]');
     await table.locator('tbody tr').first().waitFor();
     const demo = (await api(page, '/decisions')).items;
@@ -95,6 +95,8 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
       await page.locator('.el-message-box__btns .el-button--primary').click();
       await page.waitForTimeout(500);
     }
+    // The last step's 已保存 must be gone first: under the dialog's mask it would be grey on grey.
+    await page.waitForFunction(() => !document.querySelector('.el-message'));
     await row.locator('[data-test="member-advance"]', { hasText: /^\s*任用\s*$/ }).click();
     const dialog = page.locator('[data-test="decision-dialog"]');
     await dialog.waitFor();
@@ -117,7 +119,7 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
   it('the county confirms a town’s nomination; the town names a cadre of its own town', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
     await login(page, 'county');
-    await page.goto(`${BASE_URL}/tangping`);
+    await visit(page, '/tangping');
     const table = page.locator('[data-test="tangping-table"]');
     const pending = table.locator('tbody tr', { hasText: '待审核' }).first();
     await pending.waitFor();

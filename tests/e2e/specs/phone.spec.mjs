@@ -2,7 +2,7 @@
 // the 积分审核 list (cards, not a table) with its dialogs fit 390 px.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, PASSWORD, insideViewport, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, PASSWORD, insideViewport, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 
 describe('secretary on a phone', () => {
   let browser;
@@ -49,6 +49,8 @@ describe('secretary on a phone', () => {
     for (const [user, width] of [['member', 390], ['keqiao', 390], ['town', 1440]]) {
       const page = await newPage(browser, { width, height: 844 });
       await login(page, user);
+      // The unread count comes after the page: measure once the badge is there.
+      await page.locator('[data-test="notification-bell"] .el-badge__content').waitFor();
       const boxes = await page.evaluate(() =>
         // The bell's unread badge sticks out of the bell: it, not the bell, must end before the language switch.
         ['[data-test="menu-toggle"]', '.topbar .logo', '[data-test="notification-bell"]', '[data-test="notification-bell"] .el-badge__content', '[data-test="locale-switch"]', '[data-test="user-name"]', '[data-test="logout"]'].map((sel) => {
@@ -76,7 +78,7 @@ describe('secretary on a phone', () => {
   it('fits the 积分公示 tables inside their card at 390 px', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'secretary');
-    await page.goto(`${BASE_URL}/points/publicity`);
+    await visit(page, '/points/publicity');
     await page.locator('[data-test="publicity-totals"] .el-table__row').first().waitFor();
     for (const table of ['publicity-events', 'publicity-totals']) {
       const box = page.locator(`[data-test="${table}"]`);
@@ -91,7 +93,7 @@ describe('secretary on a phone', () => {
   it('fits the 积分审核 list and every dialog’s buttons inside 390 px', async () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await login(page, 'secretary');
-    await page.goto(`${BASE_URL}/points/approvals`);
+    await visit(page, '/points/approvals');
     const rows = page.locator('[data-test="approval-list"] [data-test="approval-row"]');
     await rows.first().waitFor();
     const pending = (await page.request.get(`${BASE_URL}/api/v1/points/approvals?limit=1`).then((r) => r.json())).total;

@@ -4,7 +4,7 @@
 // (desk and phone).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, insideViewport, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, insideViewport, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 
 const visibleOption = (page, text) => page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
 // Element Plus puts a data-test attribute on the inner <input> of some inputs and on the wrapper of others.
@@ -20,7 +20,7 @@ describe('points administration: rules, periods, bulk records, reversals', () =>
   it('an admin creates, edits and deactivates a rule', async () => {
     const desk = await newPage(browser);
     await login(desk, 'admin');
-    await desk.goto(`${BASE_URL}/points/rules`);
+    await visit(desk, '/points/rules');
     await desk.locator('[data-test="rule-list"] .el-table__body-wrapper tr').first().waitFor();
     const code = `E${Date.now() % 1000000}`;
     await desk.locator('[data-test="rule-new"]').click();
@@ -56,7 +56,7 @@ describe('points administration: rules, periods, bulk records, reversals', () =>
   it('an admin adds a period and closes it; the leaderboard can show it, read-only', async () => {
     const desk = await newPage(browser);
     await login(desk, 'admin');
-    await desk.goto(`${BASE_URL}/points/rules`);
+    await visit(desk, '/points/rules');
     await desk.locator('[data-test="period-list"] .el-table__body-wrapper tr').first().waitFor();
     const current = (await api(desk, '/points/periods')).items.find((p) => p.current);
     const name = `${Number(current.from.slice(0, 4)) + 1}年度`;
@@ -174,7 +174,7 @@ describe('points administration: rules, periods, bulk records, reversals', () =>
     // On a phone: the search, the selection bar and its buttons fit 390 px; a rejection needs a reason.
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'admin');
-    await phone.goto(`${BASE_URL}/points/approvals`);
+    await visit(phone, '/points/approvals');
     const first = phone.locator('[data-test="approval-list"] [data-test="approval-row"]').first();
     await first.waitFor();
     const target = (await api(phone, '/points/approvals?limit=1')).items[0];

@@ -3,7 +3,7 @@
 // its 佐证材料 (an activity photo uploaded with it); the approver opens it in the queue.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 
 const cents = (s) => Math.round(Number(s) * 100);
 
@@ -61,7 +61,7 @@ describe('points: submit, approve, the leaderboard moves', () => {
     // 2. The branch secretary (tangma, 塘马村) finds it in the queue of the member's grid and approves it.
     const desk = await newPage(browser);
     await login(desk, 'tangma');
-    await desk.goto(`${BASE_URL}/points/approvals?unit=${me.member.unit_id}`);
+    await visit(desk, `/points/approvals?unit=${me.member.unit_id}`);
     const row = desk.locator('[data-test="approval-list"] .el-table__body-wrapper tr', { hasText: note });
     await row.waitFor();
     // The evidence: its photo's thumbnail, loaded from the server's rendition.
@@ -99,7 +99,7 @@ describe('points: submit, approve, the leaderboard moves', () => {
   it('rejecting needs a reason, and the member sees it', async () => {
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'member');
-    await phone.goto(`${BASE_URL}/points/me`);
+    await visit(phone, '/points/me');
     const me = await api(phone, '/points/me');
     const note = `e2e 驳回 ${Date.now()}`;
     await phone.locator('[data-test="open-submit"]').click();
@@ -111,7 +111,7 @@ describe('points: submit, approve, the leaderboard moves', () => {
 
     const desk = await newPage(browser);
     await login(desk, 'tangma');
-    await desk.goto(`${BASE_URL}/points/approvals?unit=${me.member.unit_id}`);
+    await visit(desk, `/points/approvals?unit=${me.member.unit_id}`);
     const row = desk.locator('[data-test="approval-list"] .el-table__body-wrapper tr', { hasText: note });
     await row.locator('[data-test="reject"]').click();
     const box = desk.locator('.el-message-box');

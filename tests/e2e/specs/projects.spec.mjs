@@ -7,7 +7,7 @@
 // timeline step. The list pages (20 a page); admin publishes a 揭榜挂帅 project for a town's office.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, canvasPhoto, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, canvasPhoto, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 
 // Element Plus puts data-test on the inner input of el-input: accept either place.
 const input = (page, name, tag = 'input') => page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`).first();
@@ -29,7 +29,7 @@ describe('projects: publish → claim → confirm → progress', () => {
     // 1. The town office publishes a 揭榜挂帅 project.
     const office = await newPage(browser, { width: 1440, height: 900 });
     await login(office, 'town');
-    await office.goto(`${BASE_URL}/projects`);
+    await visit(office, '/projects');
     await office.locator('[data-test="project-card"]').first().waitFor();
     await shot(office, '86-projects-list');
     await office.locator('[data-test="project-publish"]').click();
@@ -47,7 +47,7 @@ describe('projects: publish → claim → confirm → progress', () => {
     // 2. The secretary on a phone: the open-to-claim filter, the claim button, the claim form.
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'secretary');
-    await phone.goto(`${BASE_URL}/projects`);
+    await visit(phone, '/projects');
     await phone.locator('[data-test="project-card"]').first().waitFor();
     await phone.locator('[data-test="filter-claimable"]').click();
     // Only what the secretary may claim is listed.
@@ -162,7 +162,7 @@ describe('projects: publish → claim → confirm → progress', () => {
   it('admin publishes a 揭榜挂帅 project for a town office; the list pages', async () => {
     const admin = await newPage(browser, { width: 1440, height: 900 });
     await login(admin, 'admin');
-    await admin.goto(`${BASE_URL}/projects`);
+    await visit(admin, '/projects');
     await admin.locator('[data-test="project-card"]').first().waitFor();
     const listed = await api(admin, '/projects');
     assert.ok(listed.total > 20, `${listed.total} projects: more than one page`);

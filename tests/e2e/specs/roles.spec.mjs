@@ -8,7 +8,7 @@
 // shows the account holder's name as entered and the role and scope translated.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, serverToday, settle, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, serverToday, settle, shot, visit } from '../lib/browser.mjs';
 import { describeBlocking, runAxe } from '../lib/a11y.mjs';
 import { emptyPage, mainContent } from '../lib/content.mjs';
 
@@ -74,7 +74,7 @@ describe('every demo account does its day\'s work in its own scope', () => {
         const swept = SWEPT.includes(account);
         const walk = swept ? [] : viewport.width < 768 ? hrefs.filter((path) => WORK[account].includes(path)) : hrefs;
         for (const path of walk) {
-          await page.goto(`${BASE_URL}${path}`);
+          await visit(page, path);
           await settle(page);
           const empty = emptyPage(await mainContent(page));
           if (empty) problems.push(`${path}: ${empty}`);

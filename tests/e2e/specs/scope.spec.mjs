@@ -1,7 +1,7 @@
 // town: sees its own town, cannot open a unit outside its scope (direct URL → friendly page).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 describe('a town operator stays inside its scope', () => {
@@ -47,7 +47,7 @@ describe('a town operator stays inside its scope', () => {
   it('shows the dashboard for the town only', async () => {
     const page = await newPage(browser);
     const me = await login(page, 'town');
-    await page.goto(`${BASE_URL}/dashboard`);
+    await visit(page, '/dashboard');
     await page.locator('[data-test="dashboard-summary"]').waitFor();
     const stats = await api(page, `/units/${me.scope_unit_id}/stats`);
     assert.ok((await page.locator('[data-test="dashboard-summary"]').innerText()).includes(`共 ${stats.count} 人`));

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, api, canvasPhoto, launch, login, newPage, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, canvasPhoto, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 import { readXlsxRows, streamToBuffer, writeXlsx } from '../lib/zip.mjs';
 
 
@@ -58,7 +58,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
     // 1. The member on a phone: 民情速记.
     const phone = await newPage(browser, { width: 390, height: 844 });
     await login(phone, 'member');
-    await phone.goto(`${BASE_URL}/tickets/new`);
+    await visit(phone, '/tickets/new');
     await phone.locator('[data-test="capture-unit-fixed"]', { hasText: '塘马村' }).waitFor();
     const title = `e2e 村口健身器材松动 ${Date.now()}`;
     await input(phone, 'capture-title').fill(title);
@@ -95,7 +95,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
     // 2. The office (admin: 塘马村 lies in Liyang) finds it in its queue and assigns it.
     const office = await newPage(browser);
     await login(office, 'admin');
-    await office.goto(`${BASE_URL}/tickets/mine`);
+    await visit(office, '/tickets/mine');
     await office.locator('[data-test="ticket-card"]', { hasText: title }).waitFor();
     await office.goto(`${BASE_URL}/tickets/${id}`);
     await office.locator('[data-test="action-assign"]').click();
@@ -115,7 +115,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
     // 3. The branch secretary: the item is in their tasks; sign, a progress note, report done.
     const desk = await newPage(browser);
     await login(desk, 'tangma');
-    await desk.goto(`${BASE_URL}/tickets/mine`);
+    await visit(desk, '/tickets/mine');
     await desk.locator('[data-test="ticket-card"]', { hasText: title }).waitFor();
     await desk.locator('[data-test="ticket-card"]', { hasText: title }).locator('[data-test="ticket-link"]').click();
     await desk.waitForURL(`**/tickets/${id}`);
@@ -158,7 +158,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
   it('officers supervise: the board, statistics and meetings; the secretary sees tasks by colour', async () => {
     const town = await newPage(browser, { width: 1440, height: 900 });
     await login(town, 'town');
-    await town.goto(`${BASE_URL}/tickets/board`);
+    await visit(town, '/tickets/board');
     await town.locator('[data-test="board-table"] .el-table__row').first().waitFor();
     const board = await api(town, '/tickets/board');
     assert.ok(board.colours.red > 0 && board.colours.yellow > 0 && board.colours.blue > 0, JSON.stringify(board.colours));
@@ -185,7 +185,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
 
     const secretary = await newPage(browser, { width: 390, height: 844 });
     await login(secretary, 'secretary');
-    await secretary.goto(`${BASE_URL}/tickets/mine`);
+    await visit(secretary, '/tickets/mine');
     await secretary.locator('[data-test="ticket-card"]').first().waitFor();
     const mine = await api(secretary, '/tickets/mine');
     for (const colour of ['red', 'yellow', 'blue', 'none']) assert.ok(mine.colours[colour] > 0, `${colour}: ${JSON.stringify(mine.colours)}`);
@@ -203,7 +203,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
   it('the town office imports a 12345 hotline export: template, bad rows, preview, import', async () => {
     const town = await newPage(browser, { width: 1440, height: 900 });
     await login(town, 'town');
-    await town.goto(`${BASE_URL}/tickets/hotline`);
+    await visit(town, '/tickets/hotline');
     const [download] = await Promise.all([town.waitForEvent('download'), town.locator('[data-test="hotline-template"]').click()]);
     assert.match(download.suggestedFilename(), /\.xlsx$/);
     const header = readXlsxRows(await download.createReadStream().then(streamToBuffer))[0];

@@ -3,7 +3,7 @@
 // program through the forms and recording a trainee's summary; the 四岗十五级 ladder page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, api, launch, login, newPage, serverToday, shot } from '../lib/browser.mjs';
+import { BASE_URL, api, launch, login, newPage, serverToday, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
 
 describe('training: pools and the 跟岗 program', () => {
@@ -16,7 +16,7 @@ describe('training: pools and the 跟岗 program', () => {
   it('admin sees pool quotas and why a candidate is not eligible', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/training/pools`);
+    await visit(page, '/training/pools');
     const pools = (await api(page, '/pools')).items;
     assert.ok(pools.length >= 1);
     await page.locator('[data-test="pool-card"]').first().waitFor();
@@ -43,7 +43,7 @@ describe('training: pools and the 跟岗 program', () => {
   it('admin opens the program dashboard and compares a trainee with the host', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/training/programs`);
+    await visit(page, '/training/programs');
     const programs = (await api(page, '/programs')).items;
     assert.ok(programs.length >= 1);
     const program = programs[0];
@@ -174,7 +174,7 @@ describe('training: pools and the 跟岗 program', () => {
   it('creates a pool with a quota through the form', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/training/pools`);
+    await visit(page, '/training/pools');
     await page.locator('[data-test="pool-card"]').first().waitFor();
     const name = `e2e 梯队 ${Date.now()}`;
     await page.locator('[data-test="pool-create"]').click();
@@ -199,7 +199,7 @@ describe('training: pools and the 跟岗 program', () => {
   it('creates a program through the form and records a trainee summary', async () => {
     const page = await newPage(browser);
     const me = await login(page, 'admin');
-    await page.goto(`${BASE_URL}/training/programs`);
+    await visit(page, '/training/programs');
     await page.locator('[data-test="program-list"]').waitFor();
     const name = `e2e 项目 ${Date.now()}`;
     // The trainee: one of the demo program's secretaries, found by name in the batch row.
@@ -263,7 +263,7 @@ describe('training: pools and the 跟岗 program', () => {
   it('grades on the ladder page: history with the promotion check, and a bonus split previewed', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');
-    await page.goto(`${BASE_URL}/training/ladder`);
+    await visit(page, '/training/ladder');
     await page.locator('[data-test="ladder-table"]').waitFor();
     // 张家港市: the demo grades its team members from 2024-01-01.
     await page.locator('[data-test="ladder-page"] [data-test="unit-picker"]').click();

@@ -4,7 +4,7 @@
 // inside its own box) — with the menu, the user and the logout still on screen.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, login, shot } from '../lib/browser.mjs';
+import { launch, login, shot, visit } from '../lib/browser.mjs';
 
 describe('200 % zoom', () => {
   let browser;
@@ -27,9 +27,8 @@ describe('200 % zoom', () => {
     await page.keyboard.press('Escape');
     assert.ok(hrefs.length >= 10, `the admin's menu (${hrefs.length} pages)`);
     for (const href of hrefs) {
-      await page.goto(`${BASE_URL}${href}`);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
+      await visit(page, href);
+      await settle(page);
       const fit = await page.evaluate(() => {
         const main = document.querySelector('.el-main');
         const onScreen = (sel) => {
