@@ -96,7 +96,8 @@ core::Result<bool> DryRun(const Request& req);
 
 // JSON of a session user (GET /me and login).
 std::string UserJson(const app::SessionUser& user, const std::string& scope_unit_name);
-// The attributes of the session cookie (after "lingyan_session=<token>").
-std::string SessionCookieAttributes(const Services& s, std::int64_t max_age);
+// The Set-Cookie value of the session cookie: lingyan_session=<token> and its attributes (an empty
+// token with max_age 0 ends it).
+std::string SessionCookie(const Services& s, const std::string& token, std::int64_t max_age);
 
 }  // namespace lingyan::http

@@ -12,8 +12,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kSessionCookie = "lingyan_session";
-
 json::value IssuedJson(const app::IssuedAccount& issued) {
     json::object o = Described(issued.account);
     if (!issued.temporary_password.empty()) o["temporary_password"] = issued.temporary_password;
@@ -117,8 +115,7 @@ Response ChangeMyPassword(Services& s, Request& req) {
     });
     Response res = JsonResponse(200, "{\"user\":" + UserJson(result->user, scope_name) + ",\"csrf_token\":" +
                                          json::serialize(json::value(result->user.csrf_token)) + "}");
-    res.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result->token +
-                                               SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
+    res.headers.emplace_back("Set-Cookie", SessionCookie(s, result->token, app::AuthService::kIdleSeconds));
     return res;
 }
 

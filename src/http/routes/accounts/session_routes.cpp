@@ -21,11 +21,13 @@ std::string UserJson(const app::SessionUser& user, const std::string& scope_unit
     return json::serialize(o);
 }
 
-// The session cookie's attributes: HttpOnly, SameSite=Strict, and Secure when served over TLS
-// (directly or behind a TLS proxy: --secure-cookies).
-std::string SessionCookieAttributes(const Services& s, std::int64_t max_age) {
-    return std::string("; HttpOnly; SameSite=Strict; Path=/; Max-Age=") + std::to_string(max_age) +
-           (s.settings.secure_cookies ? "; Secure" : "");
+// The session cookie: HttpOnly, SameSite=Strict, and Secure when served over TLS (directly or
+// behind a TLS proxy: --secure-cookies).
+std::string SessionCookie(const Services& s, const std::string& token, std::int64_t max_age) {
+    std::string cookie = "lingyan_session=" + token;
+    cookie += "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age);
+    if (s.settings.secure_cookies) cookie += "; Secure";
+    return cookie;
 }
 
 namespace {
@@ -59,8 +61,7 @@ Response LogIn(Services& s, Request& req) {
     Response res =
         JsonResponse(200, "{\"user\":" + UserJson(login->user, ScopeName(s, login->user.actor.scope_unit_id)) +
                               ",\"csrf_token\":" + json::serialize(json::value(login->user.csrf_token)) + "}");
-    res.headers.emplace_back(
-        "Set-Cookie", "lingyan_session=" + login->token + SessionCookieAttributes(s, app::AuthService::kIdleSeconds));
+    res.headers.emplace_back("Set-Cookie", SessionCookie(s, login->token, app::AuthService::kIdleSeconds));
     return res;
 }
 
@@ -69,7 +70,7 @@ Response LogOut(Services& s, Request& req) {
     s.auth.Logout(req.Cookie("lingyan_session"));
     Response res;
     res.status = 204;
-    res.headers.emplace_back("Set-Cookie", "lingyan_session=" + SessionCookieAttributes(s, 0));
+    res.headers.emplace_back("Set-Cookie", SessionCookie(s, "", 0));
     return res;
 }
 
