@@ -5,9 +5,11 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <boost/json.hpp>
@@ -21,6 +23,7 @@
 
 #include "demo/demo.hpp"
 #include "http/server/server.hpp"
+#include "storage/db/migrations.hpp"
 #include "storage/db/sql_db.hpp"
 
 extern char** environ;
@@ -139,7 +142,50 @@ std::string TestDataDir(const std::string& url) {
     return key.substr(0, key.size() - 10) + ".data";
 }
 
-std::string FreshDatabase(const std::string& backend) {
+namespace {
+
+// The conninfo of `admin` (a libpq string with dbname=…) for database `name`.
+std::string WithDatabase(std::string conninfo, const std::string& name) {
+    const auto pos = conninfo.find("dbname=");
+    const auto end = conninfo.find(' ', pos);
+    return conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=" + name);
+}
+
+// The name of a migrated database on the server of `admin` that test databases are copied from
+// (CREATE DATABASE … TEMPLATE, ~0.1 s, instead of ~100 migrations in each new one, ~0.3 s; the
+// PostgreSQL half of the ~900 tests). One per test binary build — named after the binary's time —
+// so a changed migration is never served from an old copy; an older one is dropped when a newer
+// binary makes its own. Made under an advisory lock: ctest runs the tests' processes side by side.
+std::string MigratedTemplate(storage::SqlDb& admin, const std::string& admin_conninfo) {
+    static const std::string name = [&] {
+        struct stat binary {};
+        if (::stat("/proc/self/exe", &binary) != 0) throw std::runtime_error("cannot stat the test binary");
+        const std::string mine = "lingyan_template_" + std::to_string(binary.st_mtime);
+        admin.ExecScript("SELECT pg_advisory_lock(7411)");
+        try {
+            std::vector<std::string> templates;
+            for (const auto& row : admin.Query("SELECT datname FROM pg_database WHERE datname LIKE 'lingyan_template_%'"))
+                templates.push_back(storage::AsText(row.at(0)));
+            if (std::find(templates.begin(), templates.end(), mine) == templates.end()) {
+                for (const auto& old : templates) admin.ExecScript("DROP DATABASE IF EXISTS " + old + " WITH (FORCE)");
+                admin.ExecScript("DROP DATABASE IF EXISTS lingyan_template_making WITH (FORCE)");
+                admin.ExecScript("CREATE DATABASE lingyan_template_making");
+                storage::ApplyMigrations(*storage::OpenSqlDb(WithDatabase(admin_conninfo, "lingyan_template_making")));
+                admin.ExecScript("ALTER DATABASE lingyan_template_making RENAME TO " + mine);
+            }
+        } catch (...) {
+            admin.ExecScript("SELECT pg_advisory_unlock(7411)");
+            throw;
+        }
+        admin.ExecScript("SELECT pg_advisory_unlock(7411)");
+        return mine;
+    }();
+    return name;
+}
+
+}  // namespace
+
+std::string FreshDatabase(const std::string& backend, bool migrated) {
     static std::mt19937_64 rng{std::random_device{}()};
     std::string tag = std::to_string(::getpid()) + "_" + std::to_string(rng() % 1000000000);
     if (backend == "sqlite") {
@@ -150,11 +196,9 @@ std::string FreshDatabase(const std::string& backend) {
     const char* admin = std::getenv("LINGYAN_TEST_PG");
     if (!admin || !*admin) return "";
     auto db = storage::OpenPostgres(admin);
-    db->ExecScript("CREATE DATABASE lingyan_test_" + tag);
-    std::string conninfo = admin;
-    auto pos = conninfo.find("dbname=");
-    auto end = conninfo.find(' ', pos);
-    conninfo.replace(pos, end == std::string::npos ? std::string::npos : end - pos, "dbname=lingyan_test_" + tag);
+    db->ExecScript("CREATE DATABASE lingyan_test_" + tag +
+                   (migrated ? " TEMPLATE " + MigratedTemplate(*db, admin) + " STRATEGY FILE_COPY" : ""));
+    const std::string conninfo = WithDatabase(admin, "lingyan_test_" + tag);
     kTempDatabases->Add(conninfo);
     return conninfo;
 }

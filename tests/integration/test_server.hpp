@@ -28,8 +28,10 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
                        const std::string& body = {}, const std::map<std::string, std::string>& headers = {});
 
 // A database URL for a backend: "sqlite" → a fresh temp file, "postgres" → a fresh database.
-// Returns "" for postgres when LINGYAN_TEST_PG is not set.
-std::string FreshDatabase(const std::string& backend);
+// Returns "" for postgres when LINGYAN_TEST_PG is not set. With `migrated`, a PostgreSQL database
+// is a copy of this binary's migrated template (made once per server, see test_server.cpp) rather
+// than empty: the server finds every migration applied. A SQLite file is new either way.
+std::string FreshDatabase(const std::string& backend, bool migrated = false);
 // The audit key file the tests use for a database (beside a SQLite file; in the temp folder for a
 // PostgreSQL database); its anchor file is beside it. Removed with the database.
 std::string TestAuditKey(const std::string& db_url);
@@ -104,7 +106,7 @@ inline boost::json::value Json(const HttpResult& r) { return boost::json::parse(
 class BackendTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        url_ = FreshDatabase(GetParam());
+        url_ = FreshDatabase(GetParam(), /*migrated=*/true);
         if (url_.empty()) GTEST_SKIP() << "LINGYAN_TEST_PG not set (make test starts PostgreSQL)";
         server_ = std::make_unique<TestServer>(url_);
     }
