@@ -29,7 +29,7 @@ HttpResult HttpRequest(unsigned short port, const std::string& method, const std
 
 // A database URL for a backend: "sqlite" → a fresh temp file, "postgres" → a fresh database.
 // Returns "" for postgres when LINGYAN_TEST_PG is not set. With `migrated`, a PostgreSQL database
-// is a copy of this binary's migrated template (made once per server, see test_server.cpp) rather
+// is a copy of a migrated template (made once per test binary build, see test_server.cpp) rather
 // than empty: the server finds every migration applied. A SQLite file is new either way.
 std::string FreshDatabase(const std::string& backend, bool migrated = false);
 // The audit key file the tests use for a database (beside a SQLite file; in the temp folder for a

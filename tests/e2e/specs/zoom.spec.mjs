@@ -4,7 +4,7 @@
 // inside its own box) — with the menu, the user and the logout still on screen.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, shot, visit } from '../lib/browser.mjs';
+import { launch, login, settle, shot, visit } from '../lib/browser.mjs';
 
 describe('200 % zoom', () => {
   let browser;
