@@ -1,6 +1,7 @@
 #include "app/accounts/auth_service.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <shared_mutex>
 
 #include "app/common/use_case.hpp"
@@ -49,6 +50,11 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
         if (user) {
             const auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
             if (throttle.blocked_until > now) return TooMany(throttle.blocked_until - now);
+            if (const auto held = held_until_ms_.find(account_key); held != held_until_ms_.end()) {
+                const double left_ms = held->second - clock_.NowUnixMs();
+                if (left_ms > 0) return TooMany(static_cast<std::int64_t>(std::ceil(left_ms / 1000.0)));
+                held_until_ms_.erase(held);
+            }
             int& running = in_flight_[account_key];
             const bool throttled = throttle.failures >= kFreeFailures;
             if ((throttled && running > 0) || throttle.failures + running >= std::max(kFreeFailures, throttle.failures + 1))
@@ -73,6 +79,8 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
             throttle.last_failure = now;
             throttle.blocked_until = now + DelayAfter(throttle.failures);
             store_.SaveThrottle(throttle);
+            if (const auto delay = DelayAfter(throttle.failures); delay > 0)
+                held_until_ms_[account_key] = clock_.NowUnixMs() + static_cast<double>(delay) * 1000.0;
         }
         auto by_address = store_.FindThrottle(address_key).value_or(core::ports::LoginThrottle{address_key});
         ++by_address.failures;
@@ -83,6 +91,7 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
         return Error{errc::kUnauthorized, "用户名或密码错误", ""};
     }
     store_.DeleteThrottle(account_key);
+    held_until_ms_.erase(account_key);
     store_.RecordLogin(user->id, now);
     return OpenSessionLocked(*user, *role, address, user_agent, now);
 }
@@ -261,6 +270,10 @@ core::Status AuthService::LiftThrottle(const core::auth::Actor& actor, const std
     if (actor.role != Role::kAdmin) return RoleForbidden();
     std::lock_guard store_lock(store_mutex_);
     if (!store_.FindThrottle(key)) return NotFound("登录限制");
+    {
+        std::lock_guard lock(mutex_);
+        held_until_ms_.erase(key);
+    }
     auto tx = store_.Begin();
     store_.DeleteThrottle(key);
     store_.AppendAudit({0, clock_.NowIso(), actor.username, "lift", "login_throttle", 0,

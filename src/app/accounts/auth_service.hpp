@@ -6,7 +6,9 @@
 // - per account: the first kFreeFailures consecutive failures cost nothing; after that every
 //   failure makes the account wait 2^(n − kFreeFailures) seconds (at most kMaxDelaySeconds)
 //   before its next password check. The check is atomic: while an account is throttled only one
-//   attempt is checked at a time, and no more than kFreeFailures ever run in parallel.
+//   attempt is checked at a time, and no more than kFreeFailures ever run in parallel. The stored
+//   wait counts whole seconds (a failure late in a second would wait only the rest of it); the
+//   server that saw the failure also holds the account for the full wait, to the millisecond.
 // - per address: a correct password for an account that is not itself throttled always logs in;
 //   an address with more than kAddressFailures consecutive failures gets 429 instead of 401 for
 //   wrong ones, so that its attempts are visible as an attack.
@@ -139,10 +141,11 @@ private:
     core::ports::StoreMutex& store_mutex_;
     const core::ports::Clock& clock_;
     const core::ports::Crypto& crypto_;
-    // Guards sessions_ and in_flight_. Lock order: store_mutex_ before mutex_, never the reverse.
+    // Guards sessions_, in_flight_ and held_until_ms_. Lock order: store_mutex_ before mutex_, never the reverse.
     std::mutex mutex_;
     std::unordered_map<std::string, Cached> sessions_;  // by token hash
     std::unordered_map<std::string, int> in_flight_;    // password checks running, by account key
+    std::unordered_map<std::string, double> held_until_ms_;  // the waits this server imposed, by account key
     std::uint64_t epoch_ = 0;                           // bumped by Invalidate()
     std::function<bool()> followed_;                    // Follow()
 };
