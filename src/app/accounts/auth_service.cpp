@@ -49,12 +49,7 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
         user = store_.FindUserByName(username);
         if (user) {
             const auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
-            if (throttle.blocked_until > now) return TooMany(throttle.blocked_until - now);
-            if (const auto held = held_until_ms_.find(account_key); held != held_until_ms_.end()) {
-                const double left_ms = held->second - clock_.NowUnixMs();
-                if (left_ms > 0) return TooMany(static_cast<std::int64_t>(std::ceil(left_ms / 1000.0)));
-                held_until_ms_.erase(held);
-            }
+            if (auto waiting = WaitingLocked(throttle, now)) return *waiting;
             int& running = in_flight_[account_key];
             const bool throttled = throttle.failures >= kFreeFailures;
             if ((throttled && running > 0) || throttle.failures + running >= std::max(kFreeFailures, throttle.failures + 1))
@@ -73,15 +68,7 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
     if (user && --in_flight_[account_key] == 0) in_flight_.erase(account_key);
     if (!ok || !role) {
         // Unknown accounts are not stored (random names would fill the table); addresses are.
-        if (user) {
-            auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
-            ++throttle.failures;
-            throttle.last_failure = now;
-            throttle.blocked_until = now + DelayAfter(throttle.failures);
-            store_.SaveThrottle(throttle);
-            if (const auto delay = DelayAfter(throttle.failures); delay > 0)
-                held_until_ms_[account_key] = clock_.NowUnixMs() + static_cast<double>(delay) * 1000.0;
-        }
+        if (user) RecordFailureLocked(account_key, now);
         auto by_address = store_.FindThrottle(address_key).value_or(core::ports::LoginThrottle{address_key});
         ++by_address.failures;
         by_address.last_failure = now;
@@ -94,6 +81,26 @@ core::Result<LoginResult> AuthService::Login(const std::string& username, const 
     held_until_ms_.erase(account_key);
     store_.RecordLogin(user->id, now);
     return OpenSessionLocked(*user, *role, address, user_agent, now);
+}
+
+std::optional<Error> AuthService::WaitingLocked(const core::ports::LoginThrottle& stored, std::int64_t now) {
+    if (stored.blocked_until > now) return TooMany(stored.blocked_until - now);
+    const auto held = held_until_ms_.find(stored.key);
+    if (held == held_until_ms_.end()) return std::nullopt;
+    const double left_ms = held->second - clock_.NowUnixMs();
+    if (left_ms > 0) return TooMany(static_cast<std::int64_t>(std::ceil(left_ms / 1000.0)));
+    held_until_ms_.erase(held);
+    return std::nullopt;
+}
+
+void AuthService::RecordFailureLocked(const std::string& account_key, std::int64_t now) {
+    auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
+    ++throttle.failures;
+    throttle.last_failure = now;
+    const std::int64_t delay = DelayAfter(throttle.failures);
+    throttle.blocked_until = now + delay;
+    store_.SaveThrottle(throttle);
+    if (delay > 0) held_until_ms_[account_key] = clock_.NowUnixMs() + static_cast<double>(delay) * 1000.0;
 }
 
 LoginResult AuthService::OpenSessionLocked(const core::ports::UserRecord& user, core::auth::Role role,
@@ -127,21 +134,19 @@ core::Result<LoginResult> AuthService::ChangeOwnPassword(const SessionUser& me, 
     std::optional<core::ports::UserRecord> user;
     {
         std::lock_guard store_lock(store_mutex_);
+        std::lock_guard lock(mutex_);
         user = store_.FindUser(me.actor.user_id);
         if (!user || !user->active) return Error{errc::kUnauthorized, "请先登录", ""};
         const auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
-        if (throttle.blocked_until > now) return TooMany(throttle.blocked_until - now);
+        if (auto waiting = WaitingLocked(throttle, now)) return *waiting;
     }
     const bool verified = crypto_.VerifyPassword(user->password_hash, current);
     const std::string hash = verified ? crypto_.HashPassword(next) : std::string();
     const auto role = core::auth::RoleFromString(user->role);
     std::lock_guard store_lock(store_mutex_);
     if (!verified) {
-        auto throttle = store_.FindThrottle(account_key).value_or(core::ports::LoginThrottle{account_key});
-        ++throttle.failures;
-        throttle.last_failure = now;
-        throttle.blocked_until = now + DelayAfter(throttle.failures);
-        store_.SaveThrottle(throttle);
+        std::lock_guard lock(mutex_);
+        RecordFailureLocked(account_key, now);
         return core::Invalid("当前密码不正确", "current_password");
     }
     if (!role) return Error{errc::kUnauthorized, "请先登录", ""};

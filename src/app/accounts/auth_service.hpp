@@ -131,6 +131,11 @@ private:
         std::int64_t created_at = 0;
         std::int64_t checked_at = 0;  // 0: read while an Invalidate() ran, read again next time
     };
+    // The answer for an account that must still wait — its stored wait (whole seconds) or the hold this
+    // server put on it (to the millisecond) — or none (store mutex and mutex_ held).
+    std::optional<core::Error> WaitingLocked(const core::ports::LoginThrottle& stored, std::int64_t now);
+    // Counts a failed password of an account: its stored wait and this server's hold (both mutexes held).
+    void RecordFailureLocked(const std::string& account_key, std::int64_t now);
     // A new session for `user` (store mutex and mutex_ held).
     LoginResult OpenSessionLocked(const core::ports::UserRecord& user, core::auth::Role role, const std::string& address,
                                   const std::string& user_agent, std::int64_t now);
