@@ -3,6 +3,7 @@
 // log, and an entry's detail as the drawer shows it.
 import type { LocationQuery } from 'vue-router';
 import type { AuditFilter, AuditItem } from '../../api/audit';
+import { queryId, queryText } from '../../utils/filter-query';
 
 export interface AuditFilters {
   user: string;
@@ -18,10 +19,8 @@ export function emptyFilters(): AuditFilters {
   return { user: '', entity: '', action: '', entity_id: null, from: '', to: '' };
 }
 
-function single(value: LocationQuery[string]): string {
-  const text = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-  return text.trim().slice(0, 100);
-}
+/** A text filter: the server takes at most 100 characters. */
+const single = (value: LocationQuery[string]): string => queryText(value).slice(0, 100);
 
 /** A calendar date written YYYY-MM-DD, or "". */
 function date(text: string): string {
@@ -33,12 +32,11 @@ function date(text: string): string {
 
 /** The filters of a page URL; what is not a filter's value (a bad date, a negative id) is dropped. */
 export function fromRouteQuery(query: LocationQuery): AuditFilters {
-  const id = Number(single(query.entity_id));
   return {
     user: single(query.user),
     entity: single(query.entity),
     action: single(query.action),
-    entity_id: Number.isSafeInteger(id) && id > 0 ? id : null,
+    entity_id: queryId(query.entity_id),
     from: date(single(query.from)),
     to: date(single(query.to)),
   };

@@ -3,6 +3,7 @@
 // here first so the box can say what is wrong before anything is sent.
 import type { LocationQuery } from 'vue-router';
 import type { CaseSearch } from '../../api/cases';
+import { queryId, queryText } from '../../utils/filter-query';
 
 /** The server refuses a search of more characters or words (422 naming `q`). */
 export const MAX_QUERY_CHARS = 100;
@@ -21,16 +22,6 @@ export function emptyFilters(): CaseFilters {
   return { q: '', unit: null, year: null, page: 1 };
 }
 
-function single(value: LocationQuery[string]): string {
-  const text = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-  return text.trim();
-}
-
-function positive(text: string): number | null {
-  const n = Number(text);
-  return /^\d+$/.test(text) && Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-
 /** The words of a search: split on any space (also the ideographic one), empty pieces dropped. */
 export function searchWords(q: string): string[] {
   return q.split(/[\s\u3000]+/).filter(Boolean);
@@ -46,12 +37,12 @@ export function queryProblem(q: string): '' | 'cases.queryTooLong' | 'cases.quer
 
 /** The search of a page URL; what is not a value (a year "abc", page 0) is dropped. */
 export function fromRouteQuery(query: LocationQuery): CaseFilters {
-  const year = positive(single(query.year));
+  const year = queryId(query.year);
   return {
-    q: [...single(query.q)].slice(0, MAX_QUERY_CHARS).join(''),
-    unit: positive(single(query.unit)),
+    q: [...queryText(query.q)].slice(0, MAX_QUERY_CHARS).join(''),
+    unit: queryId(query.unit),
     year: year && year >= 1900 && year <= 2999 ? year : null,
-    page: positive(single(query.page)) ?? 1,
+    page: queryId(query.page) ?? 1,
   };
 }
 

@@ -3,6 +3,7 @@
 // GET /export/people (same parameters, see docs/api.md).
 import type { LocationQuery } from 'vue-router';
 import type { Query } from '../../api/http';
+import { queryChoice, queryId, queryText } from '../../utils/filter-query';
 
 export const PEOPLE_SORTS = ['name', '-name', 'birth_date', '-birth_date', 'unit'] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
@@ -47,30 +48,18 @@ export function toExportQuery(filters: PeopleFilters): Query {
   return toApiQuery(filters, false);
 }
 
-function single(value: LocationQuery[string]): string {
-  if (Array.isArray(value)) return value[0] ?? '';
-  return value ?? '';
-}
-
-function positiveInt(value: string, fallback: number): number {
-  const n = Number.parseInt(value, 10);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
 export function fromRouteQuery(query: LocationQuery): PeopleFilters {
   const base = defaultFilters();
-  const unit = positiveInt(single(query.unit), 0);
-  const sort = single(query.sort) as PeopleSort;
   return {
-    unit: unit || null,
-    subtree: single(query.subtree) !== '0',
-    position: single(query.position),
-    age_band: single(query.age_band),
-    education: single(query.education),
-    q: single(query.q),
-    page: positiveInt(single(query.page), 1),
-    size: Math.min(positiveInt(single(query.size), base.size), 200),
-    sort: PEOPLE_SORTS.includes(sort) ? sort : 'unit',
+    unit: queryId(query.unit),
+    subtree: queryText(query.subtree) !== '0',
+    position: queryText(query.position),
+    age_band: queryText(query.age_band),
+    education: queryText(query.education),
+    q: queryText(query.q),
+    page: queryId(query.page) ?? 1,
+    size: Math.min(queryId(query.size) ?? base.size, 200),
+    sort: queryChoice(query.sort, PEOPLE_SORTS) || 'unit',
   };
 }
 
