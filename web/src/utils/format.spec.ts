@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, dateTime, dayOf, fixed, percent } from './format';
+import { amount, dateTime, dayOf, fixed, nameList, percent } from './format';
 
 describe('number formats', () => {
   it('writes missing numbers as a dash', () => {
@@ -28,5 +28,12 @@ describe('server instants in China time', () => {
     expect(dateTime(null)).toBe('—');
     expect(dateTime('')).toBe('—');
     expect(dayOf('not a time')).toBe('—');
+  });
+});
+
+describe('name lists', () => {
+  it('splits on either comma, 、 and new lines, and drops blanks', () => {
+    expect(nameList('张三，李四、王五,赵六\n 钱七 ,,')).toEqual(['张三', '李四', '王五', '赵六', '钱七']);
+    expect(nameList('  ')).toEqual([]);
   });
 });

@@ -44,3 +44,11 @@ export function dayOf(iso: string | null | undefined): string {
   const text = dateTime(iso);
   return text === '—' ? text : text.slice(0, 10);
 }
+
+/** The names typed into one box: separated by commas (either width), 、 or new lines; blanks dropped. */
+export function nameList(text: string): string[] {
+  return text
+    .split(/[,，、\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
