@@ -44,6 +44,10 @@ report_failing() {
   return 0
 }
 trap cleanup EXIT
+# What the specs and their browsers write to temporary files (sheets to upload, downloads, browser
+# profiles) goes under $tmp, so that a run leaves nothing behind.
+export TMPDIR="$tmp/tmp"
+mkdir -p "$TMPDIR"
 
 # Starts a demo server on its own database; prints its port. Specs that change data run against
 # one server in order; the accessibility sweep (read-only, the longest) runs beside them on another.
