@@ -63,24 +63,18 @@ export function radarFloor(rows: RankingRow[], top: TopCriterion[]): number {
   return floor >= 40 ? floor : 0;
 }
 
+/** The colours of the compared subjects' series, in order (the radar and the bar chart). */
+const SUBJECT_COLOURS = ['#c62828', '#1565c0', '#c77700'];
 /** A subject's s of each criterion as a percentage with one decimal (0–100). */
 const percents = (top: TopCriterion[], r: RankingRow) => top.map((c) => Math.round((r.scores[c.id] ?? 0) * 1000) / 10);
 /** What every chart of subjects shares: colours and a legend of their names. */
-const subjectsBase = (rows: RankingRow[], colors: string[]) => ({ color: colors, legend: { bottom: 0, data: rows.map((r) => r.name) } });
-
-/** The colours of the compared subjects' series, in order (the radar and the bar chart). */
-export const SUBJECT_COLOURS = ['#c62828', '#1565c0', '#c77700'];
+const subjectsBase = (rows: RankingRow[]) => ({ color: SUBJECT_COLOURS, legend: { bottom: 0, data: rows.map((r) => r.name) } });
 
 /** Radar of the chosen subjects across the top-level criteria, s as a percentage (0–100). */
-export function radarOption(
-  top: TopCriterion[],
-  rows: RankingRow[],
-  floor = 0,
-  colors: string[] = SUBJECT_COLOURS,
-): ChartOption | null {
+export function radarOption(top: TopCriterion[], rows: RankingRow[], floor = 0): ChartOption | null {
   if (!top.length || !rows.length) return null;
   return {
-    ...subjectsBase(rows, colors),
+    ...subjectsBase(rows),
     tooltip: { trigger: 'item' },
     radar: {
       radius: '45%',
@@ -108,16 +102,11 @@ export const RADAR_MIN_AXES = 3;
  * The subjects across the top-level criteria: a radar from three criteria up, grouped bars
  * below (one or two criteria), s as a percentage (0–100).
  */
-export function subjectChartOption(
-  top: TopCriterion[],
-  rows: RankingRow[],
-  floor = 0,
-  colors: string[] = SUBJECT_COLOURS,
-): ChartOption | null {
-  if (top.length >= RADAR_MIN_AXES) return radarOption(top, rows, floor, colors);
+export function subjectChartOption(top: TopCriterion[], rows: RankingRow[], floor = 0): ChartOption | null {
+  if (top.length >= RADAR_MIN_AXES) return radarOption(top, rows, floor);
   if (!top.length || !rows.length) return null;
   return {
-    ...subjectsBase(rows, colors),
+    ...subjectsBase(rows),
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 16, bottom: 48 },
     xAxis: { type: 'category', data: top.map((c) => c.name) },
