@@ -15,6 +15,7 @@
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/tickets/hotline_xlsx.hpp"
+#include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
 #include "core/calendar/china_calendar.hpp"
@@ -105,7 +106,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     ticket_store = std::make_unique<storage::SqlTicketStore>(store->db());
     tickets = std::make_unique<app::TicketService>(*store, *ticket_store, store_mutex, clock, *roster,
                                                    core::calendar::ShippedChinaCalendar(),
-                                                   app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::ReadHotlineSheet,
+                                                   app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::LedgerXlsx, exchange::tickets::ReadHotlineSheet,
                                                                     exchange::tickets::HotlineTemplate});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
     workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { tickets->Cards(a, cards); });

@@ -636,9 +636,7 @@ Result<TicketListPage> TicketService::MyTasks(const Actor& actor, std::optional<
     return out;
 }
 
-Result<TicketListPage> TicketService::List(const Actor& actor, const TicketListQuery& q) {
-    if (actor.role == Role::kJudge) return RoleForbidden();
-    if (auto st = CheckPaging(q.page, q.per_page); !st) return st.error();
+Result<ports::TicketFilter> TicketService::FilterOf(const Actor& actor, const TicketListQuery& q) const {
     ports::TicketFilter f;
     f.state = q.state;
     f.colour = q.colour;
@@ -646,22 +644,46 @@ Result<TicketListPage> TicketService::List(const Actor& actor, const TicketListQ
     f.source_id = q.source_id;
     f.open = q.open;
     f.q = q.q;
-    f.limit = q.per_page;
-    f.offset = static_cast<std::int64_t>(q.page - 1) * q.per_page;
     if (actor.role == Role::kMember) {
         f.raised_by = actor.user_id;
     } else {
-        const Id unit = q.unit != 0 ? q.unit : actor.scope_unit_id;
         if (q.unit != 0 && !InScope(actor, q.unit)) return NotFound("单位", "unit");
         f.kind = ports::ScopeKind::kVisible;
-        f.unit_id = unit;
-        if (q.colour) {
-            f.open = true;
-        }
+        f.unit_id = q.unit != 0 ? q.unit : actor.scope_unit_id;
+        if (q.colour) f.open = true;  // a colour is a running ticket's
     }
+    return f;
+}
+
+Result<TicketListPage> TicketService::List(const Actor& actor, const TicketListQuery& q) {
+    if (actor.role == Role::kJudge) return RoleForbidden();
+    if (auto st = CheckPaging(q.page, q.per_page); !st) return st.error();
+    auto f = FilterOf(actor, q);
+    if (!f) return f.error();
+    f->limit = q.per_page;
+    f->offset = static_cast<std::int64_t>(q.page - 1) * q.per_page;
     EnsureColoured();
     ReadLock lock(store_mutex_);  // a read: beside other reads, on its own connection
-    return PageOf(actor, tickets_.ListTickets(f));
+    return PageOf(actor, tickets_.ListTickets(*f));
+}
+
+Result<FileDownload> TicketService::LedgerXlsx(const Actor& actor, const TicketListQuery& q) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.ledger_xlsx) return Invalid("未配置导出格式");
+    auto f = FilterOf(actor, q);
+    if (!f) return f.error();
+    f->limit = kMaxLedgerRows + 1;
+    EnsureColoured();
+    TicketListPage page;
+    {
+        ReadLock lock(store_mutex_);
+        page = PageOf(actor, tickets_.ListTickets(*f));
+    }
+    if (page.items.size() > static_cast<std::size_t>(kMaxLedgerRows))
+        return Invalid("符合条件的工单有 " + std::to_string(page.total) + " 件，一次最多导出 " +
+                       std::to_string(kMaxLedgerRows) + " 件，请缩小范围后再导出");
+    const auto today = clock_.Today();
+    return FileDownload{files_.ledger_xlsx(page), "交办台账-" + today + ".xlsx", "ticket-ledger-" + today + ".xlsx"};
 }
 
 Result<BoardView> TicketService::Board(const Actor& actor, Id unit, std::optional<tk::Colour> colour, int page,

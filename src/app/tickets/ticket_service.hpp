@@ -90,6 +90,9 @@ struct TicketAction {
     std::vector<SplitPart> parts;  // split (2–20)
 };
 
+// The most tickets one ledger export writes.
+inline constexpr int kMaxLedgerRows = 20000;
+
 struct TicketListQuery {
     std::optional<core::tickets::State> state;
     std::optional<core::tickets::Colour> colour;
@@ -151,6 +154,7 @@ struct TicketStats {
 // File formats (exchange/tickets).
 struct TicketFiles {
     std::function<std::string(const TicketStats&)> stats_xlsx;
+    std::function<std::string(const TicketListPage&)> ledger_xlsx;
     // A 12345 hotline export (.xlsx); an `invalid` error naming "file" when it cannot be read at all.
     std::function<Result<HotlineSheet>(std::string_view bytes)> read_hotline;
     std::function<std::string()> hotline_template;
@@ -187,6 +191,9 @@ public:
                                    int per_page);
     // Every ticket the caller may read, newest first.
     Result<TicketListPage> List(const Actor& actor, const TicketListQuery& query);
+    // 交办台账: every ticket of the list's filters (paging ignored) as a workbook, for officers; more
+    // than kMaxLedgerRows is refused (narrow the filters).
+    Result<FileDownload> LedgerXlsx(const Actor& actor, const TicketListQuery& query);
     // 督办: the running tickets handled in a unit's subtree (officers), red first, with the talk flags.
     Result<BoardView> Board(const Actor& actor, Id unit, std::optional<core::tickets::Colour> colour, int page,
                             int per_page);
@@ -241,6 +248,9 @@ private:
     // The tickets raised from a 议事堂 record (newest first, at most `limit`); the store mutex is held.
     std::vector<TicketView> RaisedFrom(const Actor& actor, Id deliberation, int limit) const;
     TicketListPage PageOf(const Actor& actor, const core::ports::TicketPage& page) const;
+    // The store filter of a list query: members read what they raised, others what is visible in the
+    // unit (default: their scope), which must be in their scope.
+    Result<core::ports::TicketFilter> FilterOf(const Actor& actor, const TicketListQuery& query) const;
     Result<core::tickets::Colour> ColourNow(const core::tickets::Ticket& t, const core::CivilDate& today) const;
     // Writes the ticket, its scope rows, a timeline event and an audit entry (inside a transaction).
     void Save(const Actor& actor, core::tickets::Ticket& t, const std::string& action, core::tickets::State from,

@@ -110,7 +110,7 @@ Plain ListProjects, CreateProject;
 WithId GetProject, ClaimProject, ConfirmProjectClaim, RefuseProjectClaim, ReportProject, CompleteProject;
 
 // tickets/ticket_routes.cpp
-Plain ListTickets, CreateTicket, MyTickets, TicketBoard, TicketStats, TicketStatsXlsx, ImportHotline,
+Plain ListTickets, CreateTicket, MyTickets, TicketBoard, TicketStats, TicketStatsXlsx, TicketLedgerXlsx, ImportHotline,
     DownloadHotlineTemplate, GetTicketRules, SetTicketRules, ListMeetings, CreateMeeting, ListDeliberations,
     CreateDeliberation, ListNotifications, CountNotifications, ReadNotifications, NotificationDigest;
 WithId GetTicket, ActOnTicket, GetMeeting, GetDeliberation;

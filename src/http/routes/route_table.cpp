@@ -260,6 +260,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/tickets/board", Access::kSession, Bind(s, TicketBoard), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/stats", Access::kSession, Bind(s, TicketStats), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/stats.xlsx", Access::kSession, Bind(s, TicketStatsXlsx), kJson, kWorker);
+    router.Add("GET", "/api/v1/tickets/ledger.xlsx", Access::kSession, Bind(s, TicketLedgerXlsx), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/rules", Access::kSession, Bind(s, GetTicketRules), kJson, kWorker);
     router.AddUpload("POST", "/api/v1/tickets/import/hotline", Bind(s, ImportHotline), app::kHotlineMaxBytes,
                      [&s](Request& req) { return GateHotlineImport(s, req); });

@@ -98,33 +98,47 @@ core::Status ReadAssign(const json::object& o, app::AssignInput& a) {
     return core::Ok();
 }
 
-}  // namespace
-
-namespace handlers {
-
-// GET /api/v1/tickets?state=&colour=&source=&source_id=&open=&q=&unit=&page=&per_page=
-Response ListTickets(Services& s, Request& req) {
+// The filters and page of GET /api/v1/tickets (the ledger export reads the same filters).
+core::Result<app::TicketListQuery> ListQuery(Request& req) {
     app::TicketListQuery q;
     if (auto st = All([&] { return QueryEnum(req.Query("state"), "state", tk::StateFromName, q.state, "未知的状态"); },
                       [&] { return QueryEnum(req.Query("source"), "source", tk::SourceFromName, q.source, "未知的来源"); },
                       [&] { return QueryFlag(req.Query("open"), "open", q.open); },
                       [&] { return QueryEnum(req.Query("colour"), "colour", tk::ColourFromName, q.colour, kColourProblem); });
         !st)
-        return ErrorResponse(st.error());
+        return st.error();
     auto source_id = QueryInt(req.Query("source_id"), "source_id", 0, 0, kMaxOffset);
     auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
     auto page = Paging(req, "page", 1, 100000);
     auto per_page = Paging(req, "per_page", 20, 100);
     for (const auto* r : {&source_id, &unit})
-        if (!*r) return ErrorResponse(r->error());
-    if (!page) return ErrorResponse(page.error());
-    if (!per_page) return ErrorResponse(per_page.error());
+        if (!*r) return r->error();
+    if (!page) return page.error();
+    if (!per_page) return per_page.error();
     q.source_id = *source_id;
     q.unit = *unit;
     q.page = *page;
     q.per_page = *per_page;
     q.q = req.Query("q").value_or("");
-    return Reply(200, s.tickets.List(req.user->actor, q), PageJson);
+    return q;
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/tickets?state=&colour=&source=&source_id=&open=&q=&unit=&page=&per_page=
+Response ListTickets(Services& s, Request& req) {
+    auto q = ListQuery(req);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(200, s.tickets.List(req.user->actor, *q), PageJson);
+}
+
+// GET /api/v1/tickets/ledger.xlsx?<the list's filters> — 交办台账, every matching ticket (officers).
+Response TicketLedgerXlsx(Services& s, Request& req) {
+    auto q = ListQuery(req);
+    if (!q) return ErrorResponse(q.error());
+    return Download(s.tickets.LedgerXlsx(req.user->actor, *q));
 }
 
 // POST /api/v1/tickets {title, detail, category, priority, unit_id, location, raiser_name, raiser_phone,

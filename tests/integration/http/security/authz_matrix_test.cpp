@@ -227,6 +227,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/tickets/board", "200 200 200 403 403 403"},
     {"GET /api/v1/tickets/stats", "200 200 200 200 403 403"},
     {"GET /api/v1/tickets/stats.xlsx", "200 200 200 200 403 403"},
+    {"GET /api/v1/tickets/ledger.xlsx", "200 200 200 403 403 403"},
     {"GET /api/v1/tickets/rules", "200 200 200 403 403 403"},
     {"PUT /api/v1/tickets/rules", ""},
     {"POST /api/v1/tickets/import/hotline", ""},

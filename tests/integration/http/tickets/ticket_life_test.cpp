@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include "core/calendar/china_calendar.hpp"
+#include "exchange/xlsx/reader.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -317,6 +318,76 @@ TEST_P(Tickets, RedsNotifyTheLeaderAndTheUnitAndThreeFlagATalk) {
     auto mine = svc.MyTasks(secretary, core::tickets::Colour::kRed, 1, 20);
     ASSERT_TRUE(mine.ok());
     EXPECT_EQ(mine->total, 3);
+}
+
+// 交办台账: the list's filters as a workbook, one row per ticket, for the offices; the raiser's phone
+// number stays out of it.
+TEST_P(Tickets, TheLedgerExportsEveryTicketOfTheListsFilters) {
+    Client town(port()), secretary(port()), county(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    ASSERT_EQ(county.Login("county").status, 200);
+    const auto linghu = Unit("灵湖村");
+    auto raise = [&](const char* title, bool assign) {
+        json::object body{{"title", title},          {"unit_id", linghu},           {"category", "livelihood"},
+                          {"location", "灵湖村三组"}, {"raiser_name", "王大爷"}, {"raiser_phone", "13800001111"}};
+        if (assign) body["assign"] = json::object{{"unit_id", linghu}, {"leader", "李书记"}, {"days", 5}};
+        auto r = town.Send("POST", "/api/v1/tickets", json::serialize(body));
+        EXPECT_EQ(r.status, 201) << r.body;
+    };
+    raise("台账测试：河道保洁", true);
+    raise("台账测试：路灯维修", false);
+
+    auto sheet_of = [&](const std::string& query) {
+        auto r = town.Get("/api/v1/tickets/ledger.xlsx" + query);
+        EXPECT_EQ(r.status, 200) << r.body;
+        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
+        auto book = exchange::xlsx::Workbook::Open(r.body);
+        EXPECT_EQ(book.FindSheet("交办台账"), 0);
+        return book.ReadRows(0);
+    };
+    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
+        const auto* c = row.Find(col);
+        return c ? c->text : std::string();
+    };
+
+    // The filters of the list: the two, newest first, with their columns.
+    auto rows = sheet_of("?q=" + std::string("%E5%8F%B0%E8%B4%A6%E6%B5%8B%E8%AF%95"));  // 台账测试
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(text(rows[0], 0), "编号");
+    EXPECT_EQ(text(rows[0], 2), "事项");
+    EXPECT_EQ(text(rows[1], 2), "台账测试：路灯维修");
+    EXPECT_EQ(text(rows[1], 14), "已登记");
+    EXPECT_EQ(text(rows[2], 2), "台账测试：河道保洁");
+    EXPECT_EQ(text(rows[2], 1), "民情走访");
+    EXPECT_EQ(text(rows[2], 3), "民生服务");
+    EXPECT_EQ(text(rows[2], 5), "灵湖村");
+    EXPECT_EQ(text(rows[2], 7), "王大爷");
+    EXPECT_EQ(text(rows[2], 9), "灵湖村");
+    EXPECT_EQ(text(rows[2], 10), "李书记");
+    ASSERT_NE(rows[2].Find(11), nullptr);
+    EXPECT_EQ(rows[2].Find(11)->type, exchange::xlsx::CellType::kDate);  // 交办日期, a date cell
+    EXPECT_EQ(text(rows[2], 11), server_->runtime().clock.Today());
+    EXPECT_EQ(rows[2].Find(12)->number, 5);
+    EXPECT_EQ(text(rows[2], 14), "已交办");
+    for (const auto& row : rows)
+        for (const auto& cell : row.cells) EXPECT_EQ(cell.text.find("13800001111"), std::string::npos);
+
+    auto only_registered = sheet_of("?state=registered&q=%E5%8F%B0%E8%B4%A6%E6%B5%8B%E8%AF%95");
+    ASSERT_EQ(only_registered.size(), 2u);
+    EXPECT_EQ(text(only_registered[1], 2), "台账测试：路灯维修");
+
+    // Without filters: every ticket of the town's scope, as many as the list counts.
+    const auto total = Json(town.Get("/api/v1/tickets?per_page=1")).at("total").as_int64();
+    EXPECT_EQ(static_cast<std::int64_t>(sheet_of("").size()) - 1, total);
+
+    // Offices only; a bad filter names itself; a unit outside the scope is not found.
+    EXPECT_EQ(secretary.Get("/api/v1/tickets/ledger.xlsx").status, 403);
+    auto bad = town.Get("/api/v1/tickets/ledger.xlsx?state=lost");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("\"state\""), std::string::npos);
+    EXPECT_EQ(town.Get("/api/v1/tickets/ledger.xlsx?unit=" + std::to_string(Unit("塘马村"))).status, 404);
+    EXPECT_EQ(county.Get("/api/v1/tickets/ledger.xlsx?unit=" + std::to_string(linghu)).status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Tickets, ::testing::Values("sqlite", "postgres"));
