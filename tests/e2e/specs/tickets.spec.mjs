@@ -155,7 +155,7 @@ describe('tickets: from quick capture to call-back across roles', () => {
     for (const p of [phone, office, desk]) await p.context().close();
   });
 
-  it('officers supervise: the board, statistics and meetings; the secretary sees tasks by colour', async () => {
+  it('officers supervise: the board, the ledger and its export, statistics and meetings; the secretary sees tasks by colour', async () => {
     const town = await newPage(browser, { width: 1440, height: 900 });
     await login(town, 'town');
     await visit(town, '/tickets/board');
@@ -165,6 +165,23 @@ describe('tickets: from quick capture to call-back across roles', () => {
     assert.ok(board.talks.length > 0, 'a unit is due a formal talk');
     await town.locator('[data-test="talk-flag"]').first().waitFor();
     await shot(town, '75-tickets-board');
+
+    // 交办台账: the office narrows its ledger to the overdue (red) tickets and exports it to Excel.
+    await visit(town, '/tickets/ledger');
+    await town.locator('[data-test="ledger-table"] .el-table__row').first().waitFor();
+    await town.locator('[data-test="ledger-colour"]').click();
+    await town.locator('.el-select-dropdown__item:visible', { hasText: '已超期' }).click();
+    await town.waitForURL(/colour=red/);
+    const reds = await api(town, '/tickets?colour=red&per_page=1');
+    assert.ok(reds.total > 0, 'the demo has red tickets in the town');
+    await town.locator('[data-test="ledger-total"]', { hasText: `共 ${reds.total} 件` }).waitFor();
+    await shot(town, '75b-tickets-ledger');
+    const [ledger] = await Promise.all([town.waitForEvent('download'), town.locator('[data-test="ledger-export"]').click()]);
+    assert.match(ledger.suggestedFilename(), /^交办台账-.*\.xlsx$/);
+    const ledgerRows = readXlsxRows(await ledger.createReadStream().then(streamToBuffer));
+    assert.deepEqual(ledgerRows[0].slice(0, 3), ['编号', '来源', '事项']);
+    assert.equal(ledgerRows.length - 1, reds.total);
+    assert.ok(ledgerRows.slice(1).every((row) => row[15].startsWith('红色')), 'every exported ticket is red');
 
     await town.goto(`${BASE_URL}/tickets/stats`);
     await town.locator('[data-test="stats-table"] .el-table__row').first().waitFor();

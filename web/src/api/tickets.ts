@@ -25,6 +25,8 @@ export type MeetingKind = 'secretary_talk' | 'work_meeting' | 'seminar' | 'dispa
 
 export const CATEGORIES = ['livelihood', 'infrastructure', 'environment', 'industry', 'governance', 'other'] as const;
 export const COLOURS: Colour[] = ['red', 'yellow', 'blue', 'none'];
+export const TICKET_STATES: TicketState[] = ['registered', 'assigned', 'signed', 'in_progress', 'reported', 'verified', 'closed', 'merged', 'split'];
+export const TICKET_SOURCES: TicketSource[] = ['meeting', 'minqing', 'yishitang', 'hotline', 'seminar', 'split'];
 
 export interface Ticket {
   id: number;
@@ -247,6 +249,8 @@ export const ticketsApi = {
   act: (id: number, body: ActionBody) => http.post<Ticket>(`/tickets/${id}/actions`, body, { quiet: true }),
   stats: (query: Query = {}) => http.get<TicketStats>('/tickets/stats', query),
   downloadStats: (query: Query, fallbackName: string) => download('/tickets/stats.xlsx', query, fallbackName),
+  /** 交办台账: every ticket of the list's filters (offices). */
+  downloadLedger: (query: Query) => download('/tickets/ledger.xlsx', query, '交办台账.xlsx'),
   rules: () => http.get<ColourRules>('/tickets/rules'),
   importHotline: (file: File, dryRun: boolean, options: UploadOptions = {}) =>
     upload<HotlineImportResult>('/tickets/import/hotline', file, { quiet: true, ...options, query: dryRun ? { dry_run: 1 } : {} }),

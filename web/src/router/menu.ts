@@ -4,7 +4,7 @@
 // see it from utils/roles.ts). Never list a module before its routes exist: the menu must have
 // no dead links (menu.spec.ts).
 import type { Component } from 'vue';
-import { Bell, Briefcase, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Memo, Monitor, Histogram, Notebook, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Phone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled, Stamp, WarnTriangleFilled } from '@element-plus/icons-vue';
+import { Bell, Briefcase, Document, Connection, HomeFilled, ChatDotRound, Checked, EditPen, List, Memo, Monitor, Histogram, Notebook, Calendar, Collection, DataAnalysis, DataLine, Files, Flag, Guide, Medal, Microphone, Phone, Reading, OfficeBuilding, School, Star, Tickets, TrendCharts, Trophy, Upload, User, UserFilled, Stamp, WarnTriangleFilled } from '@element-plus/icons-vue';
 import type { Role } from '../api/session';
 import { ACCOUNT_MANAGERS, ARENA_READERS, AUDIT_READERS, CASE_READERS, EVALUATION_READERS, hasRole, OFFICERS, POINTS_APPROVERS, POINTS_EDITORS, POINTS_READERS, ROSTER_READERS, TICKET_READERS, TICKET_USERS } from '../utils/roles';
 
@@ -70,6 +70,7 @@ export const MENU: MenuItem[] = [
       { key: 'tickets-capture', titleKey: 'tickets.capture', path: '/tickets/new', icon: EditPen, roles: TICKET_USERS },
       { key: 'tickets-meetings', titleKey: 'tickets.meetings', path: '/tickets/meetings', icon: Calendar, roles: TICKET_READERS },
       { key: 'tickets-deliberations', titleKey: 'tickets.deliberations', path: '/tickets/deliberations', icon: ChatDotRound, roles: TICKET_READERS },
+      { key: 'tickets-ledger', titleKey: 'tickets.ledger', path: '/tickets/ledger', icon: Document, roles: OFFICERS },
       { key: 'tickets-board', titleKey: 'tickets.board', path: '/tickets/board', icon: Monitor, roles: OFFICERS },
       { key: 'tickets-hotline', titleKey: 'tickets.hotlineImport', path: '/tickets/hotline', icon: Phone, roles: OFFICERS },
       { key: 'tickets-stats', titleKey: 'tickets.stats', path: '/tickets/stats', icon: Histogram, roles: TICKET_READERS },
