@@ -15,6 +15,7 @@
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/tickets/hotline_xlsx.hpp"
+#include "exchange/honours/honour_register_xlsx.hpp"
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
@@ -92,7 +93,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     live = std::make_unique<http::ws::LiveHub>(*arena);
     arena->SetFeed(live.get());
     honour_store = std::make_unique<storage::SqlHonourStore>(store->db());
-    honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster);
+    honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster,
+                                                   app::HonourFiles{exchange::honours::RegisterXlsx});
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
     accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth);

@@ -27,8 +27,8 @@ std::string AuditJson(const honours::Honour& h) {
 }  // namespace
 
 HonourService::HonourService(core::ports::Store& store, core::ports::HonourStore& honours, core::ports::StoreMutex& store_mutex,
-                             const core::ports::Clock& clock, const RosterService& roster)
-    : UseCaseBase(store, store_mutex, clock, roster), honours_(honours) {}
+                             const core::ports::Clock& clock, const RosterService& roster, HonourFiles files)
+    : UseCaseBase(store, store_mutex, clock, roster), honours_(honours), files_(std::move(files)) {}
 
 Result<HonourPage> HonourService::Search(const Actor& actor, const HonourQuery& query) {
     if (!IsManager(actor.role) && actor.role != Role::kSecretary) return RoleForbidden();
@@ -63,6 +63,14 @@ Result<HonourPage> HonourService::Search(const Actor& actor, const HonourQuery& 
     std::stable_sort(page.counts.begin(), page.counts.end(),
                      [](const auto& a, const auto& b) { return a.count > b.count; });
     return page;
+}
+
+Result<FileDownload> HonourService::RegisterXlsx(const Actor& actor, const HonourQuery& query) {
+    auto page = Search(actor, query);
+    if (!page) return page.error();
+    if (!files_.register_xlsx) return Invalid("未配置导出格式");
+    const auto today = clock_.Today();
+    return FileDownload{files_.register_xlsx(*page), "荣誉库-" + today + ".xlsx", "honours-" + today + ".xlsx"};
 }
 
 bool HonourService::Register(const Actor& actor, honours::Honour h, const std::vector<honours::Honour>& existing) {

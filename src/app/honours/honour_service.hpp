@@ -11,12 +11,14 @@
 //
 // Thread-safety: all methods may be called concurrently (the store mutex serializes the database).
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/arena/arena_service.hpp"
+#include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 #include "core/honours/honour.hpp"
 #include "core/ports/honour_store.hpp"
@@ -52,13 +54,20 @@ struct HonourPage {
     std::vector<HonourCount> counts;  // per title and level, most first
 };
 
+// File formats (exchange/honours).
+struct HonourFiles {
+    std::function<std::string(const HonourPage&)> register_xlsx;
+};
+
 class HonourService : UseCaseBase {
 public:
     HonourService(core::ports::Store& store, core::ports::HonourStore& honours, core::ports::StoreMutex& store_mutex,
-                  const core::ports::Clock& clock, const RosterService& roster);
+                  const core::ports::Clock& clock, const RosterService& roster, HonourFiles files = {});
     void SetCampaigns(CampaignService* campaigns) { campaigns_ = campaigns; }
 
     Result<HonourPage> Search(const Actor& actor, const HonourQuery& query);
+    // The same search as a workbook (the honours and the count of each title).
+    Result<FileDownload> RegisterXlsx(const Actor& actor, const HonourQuery& query);
     // By hand, with the document number; the holder's unit and name come from the roster.
     Result<HonourView> Add(const Actor& actor, core::honours::Honour honour);
     // From a finished contest (ArenaService's title sink): returns how many were new.
@@ -77,6 +86,7 @@ private:
     int RegisterAll(const Actor& actor, const std::vector<core::honours::Honour>& items);
 
     core::ports::HonourStore& honours_;
+    HonourFiles files_;
     CampaignService* campaigns_ = nullptr;
 };
 

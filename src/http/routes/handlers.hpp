@@ -98,7 +98,7 @@ Plain ListCases, ListCaseYears, PreviewCase, CreateCase;
 WithId GetCase, UpdateCase, DeleteCase;
 
 // honours/honour_routes.cpp
-Plain ListHonours, CreateHonour, HonoursFromCampaign;
+Plain ListHonours, ExportHonours, CreateHonour, HonoursFromCampaign;
 WithId ListPersonHonours;
 
 // personnel/personnel_routes.cpp

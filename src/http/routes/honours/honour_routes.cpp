@@ -46,24 +46,38 @@ core::Result<honours::Level> LevelOf(const std::string& text) {
     return *level;
 }
 
+// The filters of the register's search (GET /api/v1/honours and its export).
+core::Result<app::HonourQuery> SearchQuery(Request& req) {
+    app::HonourQuery q;
+    q.q = req.Query("q").value_or("");
+    q.title = req.Query("title").value_or("");
+    if (auto st = QueryEnum(req.Query("level"), "level", honours::LevelFromName, q.level, kLevelProblem); !st)
+        return st.error();
+    auto year = QueryInt(req.Query("year"), "year", 0);
+    if (!year) return year.error();
+    auto unit = QueryInt(req.Query("unit"), "unit", 0);
+    if (!unit) return unit.error();
+    q.year = static_cast<int>(*year);
+    q.unit = *unit;
+    return q;
+}
+
 }  // namespace
 
 namespace handlers {
 
 // GET /api/v1/honours?q=&title=&level=&year=&unit=
 Response ListHonours(Services& s, Request& req) {
-    app::HonourQuery q;
-    q.q = req.Query("q").value_or("");
-    q.title = req.Query("title").value_or("");
-    if (auto st = QueryEnum(req.Query("level"), "level", honours::LevelFromName, q.level, kLevelProblem); !st)
-        return ErrorResponse(st.error());
-    auto year = QueryInt(req.Query("year"), "year", 0);
-    if (!year) return ErrorResponse(year.error());
-    auto unit = QueryInt(req.Query("unit"), "unit", 0);
-    if (!unit) return ErrorResponse(unit.error());
-    q.year = static_cast<int>(*year);
-    q.unit = *unit;
-    return Reply(200, s.honours.Search(req.user->actor, q), PageJson);
+    auto q = SearchQuery(req);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(200, s.honours.Search(req.user->actor, *q), PageJson);
+}
+
+// GET /api/v1/honours.xlsx?<the same filters> — the register as a workbook.
+Response ExportHonours(Services& s, Request& req) {
+    auto q = SearchQuery(req);
+    if (!q) return ErrorResponse(q.error());
+    return Download(s.honours.RegisterXlsx(req.user->actor, *q));
 }
 
 // GET /api/v1/people/{id}/honours

@@ -3,6 +3,7 @@
 // per title and level within scope, and a person's titles.
 #include <gtest/gtest.h>
 
+#include "exchange/xlsx/reader.hpp"
 #include "integration/http/evaluation/campaign_fixture.hpp"
 
 namespace lingyan::testing {
@@ -64,6 +65,30 @@ TEST_P(Honours, ByHandFromACampaignAndSearchedWithinScope) {
     ASSERT_EQ(gold.at("counts").as_array().size(), 1u);
     EXPECT_EQ(gold.at("counts").as_array()[0].at("count").as_int64(), 1);
     EXPECT_EQ(gold.at("counts").as_array()[0].at("since").as_int64(), 2024);
+    // The same search as a workbook: the honours, and the count of each title at each level.
+    auto xlsx = c.Get("/api/v1/honours.xlsx?title=" + Encode("金牌书记"));
+    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+    EXPECT_NE(xlsx.headers["content-disposition"].find("attachment"), std::string::npos);
+    auto book = exchange::xlsx::Workbook::Open(xlsx.body);
+    ASSERT_EQ(book.FindSheet("荣誉库"), 0);
+    const auto rows = book.ReadRows(0);
+    ASSERT_EQ(rows.size(), 2u);  // the header and the one 金牌书记
+    EXPECT_EQ(rows[0].Find(2)->text, "荣誉称号");
+    EXPECT_EQ(rows[1].Find(1)->text, "三里村");
+    EXPECT_EQ(rows[1].Find(2)->text, "金牌书记");
+    EXPECT_EQ(rows[1].Find(3)->text, "市级");
+    EXPECT_EQ(rows[1].Find(4)->number, 2024);
+    EXPECT_EQ(rows[1].Find(5)->text, "文件");
+    EXPECT_EQ(rows[1].Find(6)->text, "泰组通〔2024〕8号");
+    ASSERT_EQ(book.FindSheet("称号统计"), 1);
+    const auto counted = book.ReadRows(1);
+    ASSERT_EQ(counted.size(), 2u);
+    EXPECT_EQ(counted[1].Find(2)->number, 1);
+    EXPECT_EQ(counted[1].Find(3)->number, 2024);
+    auto bad_level = c.Get("/api/v1/honours.xlsx?level=galactic");
+    EXPECT_EQ(bad_level.status, 422);
+    EXPECT_NE(bad_level.body.find("\"level\""), std::string::npos);
+    EXPECT_EQ(c.Get("/api/v1/honours.xlsx?unit=" + std::to_string(UnitId(c, "姜堰区") + 999999)).status, 404);
     auto mine = Json(c.Get("/api/v1/people/" + std::to_string(person) + "/honours")).as_object();
     EXPECT_EQ(mine.at("items").as_array().size(), 1u);
     // Another county's officer sees none of them.
