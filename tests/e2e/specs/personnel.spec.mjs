@@ -2,11 +2,12 @@
 // from 三好创争), records a reward citing the 好班长 result in the dialog and finds it on the person's
 // page; a pool member's 任用 opens the same dialog and writes the post into the roster; the county
 // confirms a town's 躺平奖 nomination with a reason; the town officer names a cadre of his own town
-// (a missing reason is refused on its field) — axe on every page and dialog.
+// (a missing reason is refused on its field); the county exports its 荣誉库 search — axe on every page and dialog.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
+import { readXlsxRows, streamToBuffer } from '../lib/zip.mjs';
 
 async function pickPerson(page, picker, person) {
   await picker.click();
@@ -112,6 +113,24 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
     await row.locator('.el-tag', { hasText: '已任用' }).waitFor();
     const after = await api(page, `/people/${member.person_id}`);
     assert.ok(after.positions.some((p) => p.title === '党建指导员' && p.unit_id === person.unit_id), 'the post is in the roster');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('the county exports its 荣誉库 search to Excel: the honours and the count of each title', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'county');
+    await visit(page, '/honours');
+    await page.locator('[data-test="honours-table"] tbody tr').first().waitFor();
+    const { items, counts } = await api(page, '/honours');
+    assert.ok(items.length > 0, 'the demo registers honours in the county');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="honours-export"]').click()]);
+    assert.match(download.suggestedFilename(), /^荣誉库-.*\.xlsx$/);
+    const rows = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.deepEqual(rows[0].slice(0, 5), ['获得者', '单位', '荣誉称号', '级别', '年度']);
+    assert.equal(rows.length - 1, items.length);
+    assert.deepEqual(rows.slice(1).map((r) => r[2]).sort(), items.map((h) => h.title).sort());
+    assert.ok(counts.length > 0);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -1,7 +1,7 @@
 // 荣誉 the honours register (docs/api.md "Honours"): search within scope with counts per title and
 // level, a person's titles, titles entered by hand (with the document number) or registered from a
 // published campaign's award winners.
-import { http, type Query } from './http';
+import { download, http, type Query } from './http';
 
 export type HonourLevel = 'province' | 'city' | 'county' | 'town';
 export type HonourSource = 'contest' | 'campaign' | 'manual';
@@ -46,6 +46,8 @@ export interface HonourFilter {
 
 export const honoursApi = {
   search: (filter: HonourFilter = {}) => http.get<HonourPage>('/honours', filter as Query),
+  /** The same search as a workbook (the honours and the count of each title). */
+  exportXlsx: (filter: HonourFilter = {}) => download('/honours.xlsx', filter as Query, '荣誉库.xlsx'),
   ofPerson: (personId: number) => http.get<HonourPage>(`/people/${personId}/honours`),
   add: (body: { person_id: number; title: string; level: HonourLevel; year: number; document_no: string }) =>
     http.post<Honour>('/honours', body, { quiet: true }),
