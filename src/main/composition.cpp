@@ -16,6 +16,7 @@
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/tickets/hotline_xlsx.hpp"
 #include "exchange/honours/honour_register_xlsx.hpp"
+#include "exchange/projects/project_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
@@ -114,7 +115,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { tickets->Cards(a, cards); });
     project_store = std::make_unique<storage::SqlProjectStore>(store->db());
     projects = std::make_unique<app::ProjectService>(*store, *project_store, *ticket_store, store_mutex, clock, *roster,
-                                                     core::calendar::ShippedChinaCalendar());
+                                                     core::calendar::ShippedChinaCalendar(),
+                                                     app::ProjectFiles{exchange::projects::LedgerXlsx});
     workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { projects->Cards(a, cards); });
     campaigns->SetProjects([this](app::Id id) -> std::optional<app::ProjectRef> {
         auto s = projects->SubjectOf(id);

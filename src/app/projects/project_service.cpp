@@ -48,8 +48,12 @@ struct ProjectService::Parties {
 ProjectService::ProjectService(core::ports::Store& store, core::ports::ProjectStore& projects,
                                core::ports::TicketStore& tickets, core::ports::StoreMutex& store_mutex,
                                const core::ports::Clock& clock, const RosterService& roster,
-                               const core::calendar::WorkCalendar& calendar)
-    : UseCaseBase(store, store_mutex, clock, roster), projects_(projects), tickets_(tickets), calendar_(calendar) {}
+                               const core::calendar::WorkCalendar& calendar, ProjectFiles files)
+    : UseCaseBase(store, store_mutex, clock, roster),
+      projects_(projects),
+      tickets_(tickets),
+      calendar_(calendar),
+      files_(std::move(files)) {}
 
 ProjectService::Parties ProjectService::PartiesOf(const Actor& actor, const pj::Project& p) const {
     Parties parties;
@@ -237,9 +241,32 @@ Result<ProjectListPage> ProjectService::List(const Actor& actor, const ProjectLi
     if (q.per_page < 1 || q.per_page > kMaxPerPage) return Invalid("每页条数应为 1 到 200", "per_page");
     std::lock_guard lock(store_mutex_);
     EnsureColouredLocked();
+    const std::size_t from = static_cast<std::size_t>(q.page - 1) * static_cast<std::size_t>(q.per_page);
+    return FindLocked(actor, q, from, static_cast<std::size_t>(q.per_page));
+}
+
+Result<FileDownload> ProjectService::LedgerXlsx(const Actor& actor, const ProjectListQuery& q) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.ledger_xlsx) return Invalid("未配置导出格式");
+    ProjectListPage page;
+    {
+        std::lock_guard lock(store_mutex_);
+        EnsureColouredLocked();
+        const auto total = FindLocked(actor, q, 0, 0).total;  // counted before any row is built
+        if (total > static_cast<std::int64_t>(kMaxProjectLedgerRows))
+            return Invalid("符合条件的项目有 " + std::to_string(total) + " 个，一次最多导出 " +
+                           std::to_string(kMaxProjectLedgerRows) + " 个，请缩小范围后再导出");
+        page = FindLocked(actor, q, 0, kMaxProjectLedgerRows);
+    }
+    const auto today = clock_.Today();
+    return FileDownload{files_.ledger_xlsx(page), "项目台账-" + today + ".xlsx", "project-ledger-" + today + ".xlsx"};
+}
+
+ProjectListPage ProjectService::FindLocked(const Actor& actor, const ProjectListQuery& q, std::size_t from,
+                                           std::size_t count) {
     auto all = projects_.ListProjects();
     // The caller's reach and the filters over every project (one read of the roster), then the
-    // views of one page only: its milestones are the only ones read.
+    // views of the rows asked for only: their milestones are the only ones read.
     std::vector<std::size_t> hits;
     roster_.WithIndex([&](const RosterIndex& index) {
         for (std::size_t i = 0; i < all.size(); ++i) {
@@ -255,8 +282,7 @@ Result<ProjectListPage> ProjectService::List(const Actor& actor, const ProjectLi
     });
     ProjectListPage page;
     page.total = static_cast<std::int64_t>(hits.size());
-    const std::size_t from = static_cast<std::size_t>(q.page - 1) * static_cast<std::size_t>(q.per_page);
-    for (std::size_t k = from; k < hits.size() && k < from + static_cast<std::size_t>(q.per_page); ++k) {
+    for (std::size_t k = from; k < hits.size() && k < from + count; ++k) {
         auto& p = all[hits[k]];
         const auto plan = projects_.ListMilestones(p.id);
         page.items.push_back(ViewOf(actor, std::move(p), plan));

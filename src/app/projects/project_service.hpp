@@ -18,11 +18,13 @@
 //
 // Thread-safety: all methods may be called concurrently (the store mutex serializes the database).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/attachments/attachment_service.hpp"
+#include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 #include "app/workbench/workbench_service.hpp"
 #include "core/calendar/work_calendar.hpp"
@@ -98,17 +100,27 @@ struct ProjectSubject {
     std::string title;
 };
 
+// The most projects one ledger export writes.
+inline constexpr std::size_t kMaxProjectLedgerRows = 20000;
+
+// File formats (exchange/projects).
+struct ProjectFiles {
+    std::function<std::string(const ProjectListPage&)> ledger_xlsx;
+};
+
 class ProjectService : UseCaseBase {
 public:
     ProjectService(core::ports::Store& store, core::ports::ProjectStore& projects, core::ports::TicketStore& tickets,
                    core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
-                   const core::calendar::WorkCalendar& calendar);
+                   const core::calendar::WorkCalendar& calendar, ProjectFiles files = {});
 
     // Officers: a 书记项目 (…) with its unit, owner and milestones — active at once; or a 揭榜挂帅
     // project published for claiming (no unit, owner or milestones).
     Result<ProjectView> Create(const Actor& actor, const NewProject& in);
     // Newest first, one page; `total` counts them all.
     Result<ProjectListPage> List(const Actor& actor, const ProjectListQuery& query);
+    // 项目台账: every project of the list's filters (paging ignored) as a workbook, for officers.
+    Result<FileDownload> LedgerXlsx(const Actor& actor, const ProjectListQuery& query);
     Result<ProjectDetail> Get(const Actor& actor, Id id);
 
     Result<ProjectView> Claim(const Actor& actor, Id id, const ClaimInput& in);
@@ -133,6 +145,9 @@ public:
     Result<std::int64_t> Recolour(const std::string& today);
 
 private:
+    // The projects the query's filters find in the caller's reach, newest first (store_mutex_ held,
+    // colours current); `from` and `count` pick the views built (their milestones are read).
+    ProjectListPage FindLocked(const Actor& actor, const ProjectListQuery& query, std::size_t from, std::size_t count);
     struct Parties;
     Parties PartiesOf(const Actor& actor, const core::projects::Project& p) const;
     // The actions `parties` may take on a project in `state` (complete only when `milestones_done`).
@@ -156,6 +171,7 @@ private:
     core::ports::ProjectStore& projects_;
     core::ports::TicketStore& tickets_;
     const core::calendar::WorkCalendar& calendar_;
+    ProjectFiles files_;
     std::string coloured_on_;  // guarded by store_mutex_
 };
 

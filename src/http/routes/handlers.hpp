@@ -106,7 +106,7 @@ Plain ListDecisions, CreateDecision, ListNominations, CreateNomination;
 WithId ListPersonDecisions, ListCampaignDecisions, ReviewNomination;
 
 // projects/project_routes.cpp
-Plain ListProjects, CreateProject;
+Plain ListProjects, ProjectLedgerXlsx, CreateProject;
 WithId GetProject, ClaimProject, ConfirmProjectClaim, RefuseProjectClaim, ReportProject, CompleteProject;
 
 // tickets/ticket_routes.cpp

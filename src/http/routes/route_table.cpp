@@ -245,6 +245,7 @@ Router BuildRouter(Services& s) {
 
     // ---- projects (projects/project_routes.cpp): 书记项目 and 揭榜挂帅.
     router.Add("GET", "/api/v1/projects", Access::kSession, Bind(s, ListProjects), kJson, kWorker);
+    router.Add("GET", "/api/v1/projects/ledger.xlsx", Access::kSession, Bind(s, ProjectLedgerXlsx), kJson, kWorker);
     router.Add("POST", "/api/v1/projects", Access::kSession, Bind(s, CreateProject), kJson, kWorker);
     router.Add("GET", "/api/v1/projects/{id}", Access::kSession, Bind(s, GetProject), kJson, kWorker);
     router.Add("POST", "/api/v1/projects/{id}/claim", Access::kSession, Bind(s, ClaimProject), kJson, kWorker);

@@ -8,6 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, canvasPhoto, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
+import { readXlsxRows, streamToBuffer } from '../lib/zip.mjs';
 
 // Element Plus puts data-test on the inner input of el-input: accept either place.
 const input = (page, name, tag = 'input') => page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`).first();
@@ -129,7 +130,7 @@ describe('projects: publish → claim → confirm → progress', () => {
     await phone.context().close();
   });
 
-  it('the county filters its 书记项目 by colour, and its campaign ranks projects', async () => {
+  it('the county filters its 书记项目 by colour, exports them as its ledger, and its campaign ranks projects', async () => {
     const county = await newPage(browser, { width: 1440, height: 900 });
     await login(county, 'county');
     const all = await api(county, '/projects?kind=secretary');
@@ -147,6 +148,13 @@ describe('projects: publish → claim → confirm → progress', () => {
     const cards = await county.locator('[data-test="project-card"]').count();
     assert.equal(cards, Math.min(red.total, 20));
     await shot(county, '93-projects-red');
+    // The red ones as the county's 项目台账 in Excel.
+    const [ledger] = await Promise.all([county.waitForEvent('download'), county.locator('[data-test="projects-export"]').click()]);
+    assert.match(ledger.suggestedFilename(), /^项目台账-.*\.xlsx$/);
+    const ledgerRows = readXlsxRows(await ledger.createReadStream().then(streamToBuffer));
+    assert.deepEqual(ledgerRows[0].slice(0, 3), ['编号', '类型', '项目']);
+    assert.equal(ledgerRows.length - 1, red.total);
+    assert.ok(ledgerRows.slice(1).every((row) => row[7].startsWith('红色')), 'every exported project is red');
     // A claim waits for the county.
     const waiting = await api(county, '/projects?state=claimed');
     assert.ok(waiting.items.some((p) => p.actions.includes('confirm')), 'a claim to confirm');

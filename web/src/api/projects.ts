@@ -1,6 +1,6 @@
 // Projects (docs/api.md "Projects"): 书记项目, 班长示范项目, 班副争先项目 and 揭榜挂帅 — list, publish or
 // create, detail with milestones, claims, reports and the timeline, claim → confirm/refuse → report → complete.
-import { http, type Query } from './http';
+import { download, http, type Query } from './http';
 import type { Colour, TicketEvent } from './tickets';
 
 export type ProjectKind = 'secretary' | 'monitor' | 'deputy' | 'bounty';
@@ -128,6 +128,8 @@ export interface ReportBody {
 export const projectsApi = {
   /** One page (`page`, `per_page` ≤ 200; default 20), newest first; `total` counts every match. */
   list: (query: Query = {}) => http.get<{ items: Project[]; total: number; page: number; per_page: number }>('/projects', query),
+  /** 项目台账: every project of the list's filters (officers). */
+  downloadLedger: (query: Query) => download('/projects/ledger.xlsx', query, '项目台账.xlsx'),
   get: (id: number) => http.get<ProjectDetail>(`/projects/${id}`),
   create: (body: NewProject) => http.post<Project>('/projects', body, { quiet: true }),
   claim: (id: number, body: ClaimBody) => http.post<Project>(`/projects/${id}/claim`, body, { quiet: true }),

@@ -93,32 +93,46 @@ core::Status ReadMilestones(const json::object& o, std::vector<pj::MilestoneInpu
     return core::Ok();
 }
 
-}  // namespace
-
-namespace handlers {
-
-// GET /api/v1/projects?kind=&state=&colour=&q=&claimable=
-Response ListProjects(Services& s, Request& req) {
+// The filters and page of GET /api/v1/projects (the ledger export reads the same filters).
+core::Result<app::ProjectListQuery> ListQuery(Request& req) {
     app::ProjectListQuery q;
     if (auto st = All([&] { return QueryEnum(req.Query("kind"), "kind", pj::KindFromName, q.kind, "未知的项目类型"); },
                       [&] { return QueryEnum(req.Query("state"), "state", pj::StateFromName, q.state, "未知的项目状态"); },
                       [&] { return QueryEnum(req.Query("colour"), "colour", core::tickets::ColourFromName, q.colour, kColourProblem); },
                       [&] { return QueryFlag(req.Query("claimable"), "claimable", q.claimable); });
         !st)
-        return ErrorResponse(st.error());
+        return st.error();
     q.q = req.Query("q").value_or("");
-    if (q.q.size() > 200) return ErrorResponse(core::Invalid("搜索词太长", "q"));
+    if (q.q.size() > 200) return core::Invalid("搜索词太长", "q");
     auto page = QueryInt(req.Query("page"), "page", 1, 1, 100000);
-    if (!page) return ErrorResponse(page.error());
+    if (!page) return page.error();
     auto per_page = QueryInt(req.Query("per_page"), "per_page", 20, 1, 200);
-    if (!per_page) return ErrorResponse(per_page.error());
+    if (!per_page) return per_page.error();
     q.page = static_cast<int>(*page);
     q.per_page = static_cast<int>(*per_page);
-    return Reply(200, s.projects.List(req.user->actor, q), [&q](const app::ProjectListPage& p) {
+    return q;
+}
+
+}  // namespace
+
+namespace handlers {
+
+// GET /api/v1/projects?kind=&state=&colour=&q=&claimable=
+Response ListProjects(Services& s, Request& req) {
+    auto q = ListQuery(req);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(200, s.projects.List(req.user->actor, *q), [&q](const app::ProjectListPage& p) {
         json::array a;
         for (const auto& v : p.items) a.push_back(ProjectJson(v));
-        return json::object{{"items", std::move(a)}, {"total", p.total}, {"page", q.page}, {"per_page", q.per_page}};
+        return json::object{{"items", std::move(a)}, {"total", p.total}, {"page", q->page}, {"per_page", q->per_page}};
     });
+}
+
+// GET /api/v1/projects/ledger.xlsx?<the list's filters> — 项目台账, every matching project (officers).
+Response ProjectLedgerXlsx(Services& s, Request& req) {
+    auto q = ListQuery(req);
+    if (!q) return ErrorResponse(q.error());
+    return Download(s.projects.LedgerXlsx(req.user->actor, *q));
 }
 
 // POST /api/v1/projects {kind, title, detail, responsibility, office_unit_id, unit_id, owner_person_id, milestones}

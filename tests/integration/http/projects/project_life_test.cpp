@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include "core/calendar/china_calendar.hpp"
+#include "exchange/xlsx/reader.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -279,6 +280,40 @@ TEST_P(Projects, TheListPagesWithATotal) {
     EXPECT_EQ(Field(town.Get("/api/v1/projects?per_page=0")), "per_page");
     EXPECT_EQ(Field(town.Get("/api/v1/projects?per_page=201")), "per_page");
     EXPECT_EQ(Field(town.Get("/api/v1/projects?page=0")), "page");
+}
+
+// 项目台账: every project of the list's filters as one sheet, for the offices.
+TEST_P(Projects, TheLedgerExportsEveryProjectOfTheListsFilters) {
+    Client town(port()), secretary(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    for (const char* title : {"台账揭榜一", "台账揭榜二"})
+        ASSERT_EQ(Post(town, "/api/v1/projects", json::object{{"kind", "bounty"}, {"title", title}}).status, 201);
+    auto sheet_of = [&](const std::string& query) {
+        auto r = town.Get("/api/v1/projects/ledger.xlsx" + query);
+        EXPECT_EQ(r.status, 200) << r.body;
+        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
+        auto book = exchange::xlsx::Workbook::Open(r.body);
+        EXPECT_EQ(book.FindSheet("项目台账"), 0);
+        return book.ReadRows(0);
+    };
+    // The words filter: the two, newest first.
+    auto rows = sheet_of("?q=%E5%8F%B0%E8%B4%A6%E6%8F%AD%E6%A6%9C");  // 台账揭榜
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].Find(2)->text, "项目");
+    EXPECT_EQ(rows[1].Find(2)->text, "台账揭榜二");
+    EXPECT_EQ(rows[2].Find(2)->text, "台账揭榜一");
+    EXPECT_EQ(rows[1].Find(1)->text, "揭榜挂帅");
+    EXPECT_EQ(rows[1].Find(3)->text, "临湖镇");
+    EXPECT_EQ(rows[1].Find(6)->text, "待揭榜");
+    // Every page of the list, paging ignored: as many rows as the list counts.
+    const auto total = Json(town.Get("/api/v1/projects?per_page=1")).at("total").as_int64();
+    EXPECT_EQ(static_cast<std::int64_t>(sheet_of("?per_page=1").size()) - 1, total);
+    // Offices only; a bad filter names itself.
+    EXPECT_EQ(secretary.Get("/api/v1/projects/ledger.xlsx").status, 403);
+    auto bad = town.Get("/api/v1/projects/ledger.xlsx?kind=space");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(Field(bad), "kind");
 }
 
 // Admin's scope is the whole deployment: a 揭榜挂帅 project names the unit whose office publishes it,

@@ -215,6 +215,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/tangping/nominations", ""},
     {"POST /api/v1/tangping/nominations/{id}/review", ""},
     {"GET /api/v1/projects", "200 200 200 200 403 200"},
+    {"GET /api/v1/projects/ledger.xlsx", "200 200 200 403 403 403"},
     {"POST /api/v1/projects", ""},
     {"GET /api/v1/projects/{id}", ""},
     {"POST /api/v1/projects/{id}/claim", ""},
