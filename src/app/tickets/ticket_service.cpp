@@ -672,16 +672,18 @@ Result<FileDownload> TicketService::LedgerXlsx(const Actor& actor, const TicketL
     if (!files_.ledger_xlsx) return Invalid("未配置导出格式");
     auto f = FilterOf(actor, q);
     if (!f) return f.error();
-    f->limit = kMaxLedgerRows + 1;
     EnsureColoured();
     TicketListPage page;
     {
         ReadLock lock(store_mutex_);
+        f->limit = 0;  // counted before any row is read
+        const auto total = tickets_.ListTickets(*f).total;
+        if (total > kMaxLedgerRows)
+            return Invalid("符合条件的工单有 " + std::to_string(total) + " 件，一次最多导出 " +
+                           std::to_string(kMaxLedgerRows) + " 件，请缩小范围后再导出");
+        f->limit = kMaxLedgerRows;
         page = PageOf(actor, tickets_.ListTickets(*f));
     }
-    if (page.items.size() > static_cast<std::size_t>(kMaxLedgerRows))
-        return Invalid("符合条件的工单有 " + std::to_string(page.total) + " 件，一次最多导出 " +
-                       std::to_string(kMaxLedgerRows) + " 件，请缩小范围后再导出");
     const auto today = clock_.Today();
     return FileDownload{files_.ledger_xlsx(page), "交办台账-" + today + ".xlsx", "ticket-ledger-" + today + ".xlsx"};
 }
