@@ -252,18 +252,17 @@ Result<FileDownload> ProjectService::LedgerXlsx(const Actor& actor, const Projec
     {
         std::lock_guard lock(store_mutex_);
         EnsureColouredLocked();
-        const auto total = FindLocked(actor, q, 0, 0).total;  // counted before any row is built
-        if (total > static_cast<std::int64_t>(kMaxProjectLedgerRows))
-            return Invalid("符合条件的项目有 " + std::to_string(total) + " 个，一次最多导出 " +
-                           std::to_string(kMaxProjectLedgerRows) + " 个，请缩小范围后再导出");
-        page = FindLocked(actor, q, 0, kMaxProjectLedgerRows);
+        page = FindLocked(actor, q, 0, kMaxProjectLedgerRows, kMaxProjectLedgerRows);
     }
+    if (page.total > static_cast<std::int64_t>(kMaxProjectLedgerRows))
+        return Invalid("符合条件的项目有 " + std::to_string(page.total) + " 个，一次最多导出 " +
+                       std::to_string(kMaxProjectLedgerRows) + " 个，请缩小范围后再导出");
     const auto today = clock_.Today();
     return FileDownload{files_.ledger_xlsx(page), "项目台账-" + today + ".xlsx", "project-ledger-" + today + ".xlsx"};
 }
 
 ProjectListPage ProjectService::FindLocked(const Actor& actor, const ProjectListQuery& q, std::size_t from,
-                                           std::size_t count) {
+                                           std::size_t count, std::size_t max_total) {
     auto all = projects_.ListProjects();
     // The caller's reach and the filters over every project (one read of the roster), then the
     // views of the rows asked for only: their milestones are the only ones read.
@@ -282,6 +281,7 @@ ProjectListPage ProjectService::FindLocked(const Actor& actor, const ProjectList
     });
     ProjectListPage page;
     page.total = static_cast<std::int64_t>(hits.size());
+    if (hits.size() > max_total) return page;  // counted, not built
     for (std::size_t k = from; k < hits.size() && k < from + count; ++k) {
         auto& p = all[hits[k]];
         const auto plan = projects_.ListMilestones(p.id);

@@ -18,6 +18,7 @@
 //
 // Thread-safety: all methods may be called concurrently (the store mutex serializes the database).
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -146,8 +147,10 @@ public:
 
 private:
     // The projects the query's filters find in the caller's reach, newest first (store_mutex_ held,
-    // colours current); `from` and `count` pick the views built (their milestones are read).
-    ProjectListPage FindLocked(const Actor& actor, const ProjectListQuery& query, std::size_t from, std::size_t count);
+    // colours current); `from` and `count` pick the views built (their milestones are read) — none when
+    // more than `max_total` match (only `total` is set).
+    ProjectListPage FindLocked(const Actor& actor, const ProjectListQuery& query, std::size_t from, std::size_t count,
+                               std::size_t max_total = SIZE_MAX);
     struct Parties;
     Parties PartiesOf(const Actor& actor, const core::projects::Project& p) const;
     // The actions `parties` may take on a project in `state` (complete only when `milestones_done`).
