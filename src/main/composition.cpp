@@ -9,6 +9,7 @@
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/attachments/image_previews.hpp"
 #include "storage/backup/backup.hpp"
+#include "exchange/audit/audit_log_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "storage/common/audit_anchor.hpp"
 #include "storage/db/db_metrics.hpp"
@@ -16,6 +17,7 @@
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/tickets/hotline_xlsx.hpp"
 #include "exchange/honours/honour_register_xlsx.hpp"
+#include "exchange/personnel/decision_ledger_xlsx.hpp"
 #include "exchange/projects/project_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
@@ -71,7 +73,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     auth = std::make_unique<app::AuthService>(*store, store_mutex, clock, crypto);
     roster = std::make_unique<app::RosterService>(*store, store_mutex, clock);
     roster_exchange = std::make_unique<app::RosterExchange>(*roster, exchange::roster::MakeRosterFiles());
-    audit = std::make_unique<app::AuditService>(*store, store_mutex, *audit_seal);
+    audit = std::make_unique<app::AuditService>(*store, store_mutex, *audit_seal, clock,
+                                                app::AuditFiles{exchange::audit::AuditLogXlsx});
     campaign_store = std::make_unique<storage::SqlCampaignStore>(store->db());
     campaigns = std::make_unique<app::CampaignService>(
         *store, *campaign_store, store_mutex, clock, *roster,
@@ -142,7 +145,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
         return points->EvidenceAccess(actor, id, sub);
     });
     personnel_store = std::make_unique<storage::SqlPersonnelStore>(store->db());
-    decisions = std::make_unique<app::DecisionService>(*store, *personnel_store, store_mutex, clock, *roster);
+    decisions = std::make_unique<app::DecisionService>(*store, *personnel_store, store_mutex, clock, *roster,
+                                                       app::DecisionFiles{exchange::personnel::DecisionLedgerXlsx});
     decisions->SetGrounds(campaigns.get(), honours.get(), pools.get());
     nominations = std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster);
     workbench->AddProvider(

@@ -19,6 +19,24 @@ core::Result<std::string> ChinaDayStart(const std::string& text, const char* fie
     return core::IsoUtcOfUnix(seconds);
 }
 
+// The store's question for the audit page's filters: the China days as UTC instants.
+core::Result<core::ports::AuditQuery> QueryOf(const AuditFilter& f) {
+    core::ports::AuditQuery q{
+        f.user, f.action, f.entity, f.entity_id, "", "", f.before_seq, f.limit, f.brief ? kAuditBriefChars : 0};
+    if (!f.from.empty()) {
+        auto since = ChinaDayStart(f.from, "from", 0);
+        if (!since) return since.error();
+        q.since = *since;
+    }
+    if (!f.to.empty()) {
+        auto until = ChinaDayStart(f.to, "to", 1);
+        if (!until) return until.error();
+        q.until = *until;
+    }
+    if (!q.since.empty() && !q.until.empty() && q.until <= q.since) return core::Invalid("结束日期早于开始日期", "to");
+    return q;
+}
+
 }  // namespace
 
 core::Status AuditService::MayRead(const core::auth::Actor& actor) const {
@@ -36,21 +54,31 @@ core::Result<AuditPage> AuditService::List(const core::auth::Actor& actor, std::
 core::Result<core::ports::AuditFound> AuditService::Find(const core::auth::Actor& actor, const AuditFilter& f) const {
     if (auto ok = MayRead(actor); !ok) return ok.error();
     if (auto ok = CheckLimit(f.limit); !ok) return ok.error();
-    core::ports::AuditQuery q{
-        f.user, f.action, f.entity, f.entity_id, "", "", f.before_seq, f.limit, f.brief ? kAuditBriefChars : 0};
-    if (!f.from.empty()) {
-        auto since = ChinaDayStart(f.from, "from", 0);
-        if (!since) return since.error();
-        q.since = *since;
-    }
-    if (!f.to.empty()) {
-        auto until = ChinaDayStart(f.to, "to", 1);
-        if (!until) return until.error();
-        q.until = *until;
-    }
-    if (!q.since.empty() && !q.until.empty() && q.until <= q.since) return core::Invalid("结束日期早于开始日期", "to");
+    auto q = QueryOf(f);
+    if (!q) return q.error();
     core::ports::ReadLock lock(store_mutex_);
-    return store_.FindAudit(q);
+    return store_.FindAudit(*q);
+}
+
+core::Result<FileDownload> AuditService::ExportXlsx(const core::auth::Actor& actor, const AuditFilter& filter) const {
+    if (auto ok = MayRead(actor); !ok) return ok.error();
+    if (!files_.log_xlsx) return core::Invalid("未配置导出格式");
+    AuditFilter whole = filter;
+    whole.before_seq = 0;
+    whole.brief = false;
+    auto q = QueryOf(whole);
+    if (!q) return q.error();
+    core::ports::AuditFound found;
+    {
+        core::ports::ReadLock lock(store_mutex_);
+        q->limit = 0;  // counted before any entry is read
+        const auto total = store_.FindAudit(*q).total;
+        if (auto st = CheckExportSize(total, "审计记录", "条"); !st) return st.error();
+        q->limit = static_cast<int>(total);
+        found = store_.FindAudit(*q);
+    }
+    const auto today = clock_.Today();
+    return FileDownload{files_.log_xlsx(found.items), "审计日志-" + today + ".xlsx", "audit-log-" + today + ".xlsx"};
 }
 
 core::Result<core::ports::AuditEntry> AuditService::Get(const core::auth::Actor& actor, std::int64_t seq) const {

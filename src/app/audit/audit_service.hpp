@@ -1,13 +1,16 @@
 #pragma once
 // AuditService: reading and checking the append-only audit log (admin only): the log in order,
-// the audit page's filtered pages newest first, one entry, and the whole chain's check. Appends
+// the audit page's filtered pages newest first (and as a workbook), one entry, and the whole
+// chain's check. Appends
 // happen inside the services that change data, in the same transaction as the change. Thread-safe.
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "app/common/file_download.hpp"
 #include "core/audit/chain_check.hpp"
 #include "core/auth/scope.hpp"
 #include "core/common/result.hpp"
@@ -52,10 +55,16 @@ struct AuditFilter {
 
 inline constexpr std::size_t kAuditBriefChars = 200;
 
+// File formats, set at composition (exchange/audit).
+struct AuditFiles {
+    std::function<std::string(const std::vector<core::ports::AuditEntry>&)> log_xlsx;
+};
+
 class AuditService {
 public:
-    AuditService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::AuditSeal& seal)
-        : store_(store), store_mutex_(store_mutex), seal_(seal) {}
+    AuditService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::AuditSeal& seal,
+                 const core::ports::Clock& clock, AuditFiles files = {})
+        : store_(store), store_mutex_(store_mutex), seal_(seal), clock_(clock), files_(std::move(files)) {}
 
     // Only admins read the log: the routes ask before they read the request.
     core::Status MayRead(const core::auth::Actor& actor) const;
@@ -63,6 +72,10 @@ public:
     core::Result<AuditPage> List(const core::auth::Actor& actor, std::int64_t after_seq, int limit) const;
     // Entries matching `filter`, newest first, and how many match.
     core::Result<core::ports::AuditFound> Find(const core::auth::Actor& actor, const AuditFilter& filter) const;
+    // The entries matching `filter` (its page — before_seq, limit, brief — is not read), newest
+    // first with their whole details, as a workbook. More than kMaxExportRows is refused on
+    // the count, before any entry is read (narrow the filters).
+    core::Result<FileDownload> ExportXlsx(const core::auth::Actor& actor, const AuditFilter& filter) const;
     // One whole entry; not found when there is no such seq.
     core::Result<core::ports::AuditEntry> Get(const core::auth::Actor& actor, std::int64_t seq) const;
     // Reads the whole chain in order and checks it against the key and the anchors
@@ -73,6 +86,8 @@ private:
     core::ports::Store& store_;
     core::ports::StoreMutex& store_mutex_;
     const core::ports::AuditSeal& seal_;
+    const core::ports::Clock& clock_;
+    AuditFiles files_;
 };
 
 }  // namespace lingyan::app

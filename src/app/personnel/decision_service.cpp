@@ -36,8 +36,12 @@ Error GroundNotFound(personnel::Ground ground) {
 }  // namespace
 
 DecisionService::DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
-                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer)
-    : UseCaseBase(store, store_mutex, clock, roster_writer), personnel_(personnel), roster_writer_(roster_writer) {}
+                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer,
+                                 DecisionFiles files)
+    : UseCaseBase(store, store_mutex, clock, roster_writer),
+      personnel_(personnel),
+      roster_writer_(roster_writer),
+      files_(std::move(files)) {}
 
 void DecisionService::SetGrounds(CampaignService* campaigns, HonourService* honours, PoolService* pools) {
     campaigns_ = campaigns;
@@ -165,11 +169,23 @@ Result<std::vector<DecisionView>> DecisionService::List(const Actor& actor, cons
             if (query.person != 0 && d.person_id != query.person) continue;
             if (query.ground && (d.ground != *query.ground || d.ground_id != query.ground_id)) continue;
             if (query.kind && d.kind != *query.kind) continue;
+            if (query.year != 0 && !d.decided_on.starts_with(std::to_string(query.year) + "-")) continue;
             const auto* u = tree.Find(d.unit_id);
             out.push_back(DecisionView{std::move(d), u ? u->name : ""});
         }
     });
     return out;
+}
+
+Result<FileDownload> DecisionService::LedgerXlsx(const Actor& actor, const DecisionQuery& query) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.ledger_xlsx) return Invalid("未配置导出格式");
+    auto list = List(actor, query);
+    if (!list) return list.error();
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "人事决定", "条"); !st) return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.ledger_xlsx(*list), "人事决定台账-" + today + ".xlsx",
+                        "decision-ledger-" + today + ".xlsx"};
 }
 
 }  // namespace lingyan::app

@@ -14,10 +14,12 @@
 //
 // Thread-safety: all methods may be called concurrently (the store mutex serializes the database).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 #include "core/personnel/decision.hpp"
 #include "core/ports/personnel_store.hpp"
@@ -45,19 +47,27 @@ struct DecisionQuery {
     std::optional<core::personnel::Ground> ground;
     Id ground_id = 0;  // with `ground`: decisions citing this campaign, honour or pool
     std::optional<core::personnel::Kind> kind;
+    int year = 0;  // decided in this year; 0 = any
+};
+
+// File formats, set at composition (exchange/personnel).
+struct DecisionFiles {
+    std::function<std::string(const std::vector<DecisionView>&)> ledger_xlsx;
 };
 
 class DecisionService : UseCaseBase {
 public:
     // `roster_writer` is the same RosterService as the read model: an appointment writes its position.
     DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel, core::ports::StoreMutex& store_mutex,
-                    const core::ports::Clock& clock, RosterService& roster_writer);
+                    const core::ports::Clock& clock, RosterService& roster_writer, DecisionFiles files = {});
     // The grounds a decision may cite; set at composition.
     void SetGrounds(CampaignService* campaigns, HonourService* honours, PoolService* pools);
 
     Result<DecisionView> Decide(const Actor& actor, const DecisionInput& input);
     // Newest first, within the caller's scope.
     Result<std::vector<DecisionView>> List(const Actor& actor, const DecisionQuery& query);
+    // 人事决定台账: the same list as a workbook; more than kMaxExportRows is refused.
+    Result<FileDownload> LedgerXlsx(const Actor& actor, const DecisionQuery& query);
 
 private:
     // The ground in words, after checking it exists in the caller's scope and concerns the person.
@@ -65,6 +75,7 @@ private:
 
     core::ports::PersonnelStore& personnel_;
     RosterService& roster_writer_;
+    DecisionFiles files_;
     CampaignService* campaigns_ = nullptr;
     HonourService* honours_ = nullptr;
     PoolService* pools_ = nullptr;

@@ -252,11 +252,10 @@ Result<FileDownload> ProjectService::LedgerXlsx(const Actor& actor, const Projec
     {
         std::lock_guard lock(store_mutex_);
         EnsureColouredLocked();
-        page = FindLocked(actor, q, 0, kMaxProjectLedgerRows, kMaxProjectLedgerRows);
+        constexpr auto kMost = static_cast<std::size_t>(kMaxExportRows);
+        page = FindLocked(actor, q, 0, kMost, kMost);
     }
-    if (page.total > static_cast<std::int64_t>(kMaxProjectLedgerRows))
-        return Invalid("符合条件的项目有 " + std::to_string(page.total) + " 个，一次最多导出 " +
-                       std::to_string(kMaxProjectLedgerRows) + " 个，请缩小范围后再导出");
+    if (auto st = CheckExportSize(page.total, "项目", "个"); !st) return st.error();
     const auto today = clock_.Today();
     return FileDownload{files_.ledger_xlsx(page), "项目台账-" + today + ".xlsx", "project-ledger-" + today + ".xlsx"};
 }

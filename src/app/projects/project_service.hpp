@@ -101,8 +101,6 @@ struct ProjectSubject {
     std::string title;
 };
 
-// The most projects one ledger export writes.
-inline constexpr std::size_t kMaxProjectLedgerRows = 20000;
 
 // File formats (exchange/projects).
 struct ProjectFiles {
@@ -120,7 +118,8 @@ public:
     Result<ProjectView> Create(const Actor& actor, const NewProject& in);
     // Newest first, one page; `total` counts them all.
     Result<ProjectListPage> List(const Actor& actor, const ProjectListQuery& query);
-    // 项目台账: every project of the list's filters (paging ignored) as a workbook, for officers.
+    // 项目台账: every project of the list's filters (paging ignored) as a workbook, for officers; more
+    // than kMaxExportRows is refused on the count, before any project is viewed.
     Result<FileDownload> LedgerXlsx(const Actor& actor, const ProjectListQuery& query);
     Result<ProjectDetail> Get(const Actor& actor, Id id);
 

@@ -678,10 +678,8 @@ Result<FileDownload> TicketService::LedgerXlsx(const Actor& actor, const TicketL
         ReadLock lock(store_mutex_);
         f->limit = 0;  // counted before any row is read
         const auto total = tickets_.ListTickets(*f).total;
-        if (total > kMaxLedgerRows)
-            return Invalid("符合条件的工单有 " + std::to_string(total) + " 件，一次最多导出 " +
-                           std::to_string(kMaxLedgerRows) + " 件，请缩小范围后再导出");
-        f->limit = kMaxLedgerRows;
+        if (auto st = CheckExportSize(total, "工单", "件"); !st) return st.error();
+        f->limit = kMaxExportRows;
         page = PageOf(actor, tickets_.ListTickets(*f));
     }
     const auto today = clock_.Today();

@@ -90,8 +90,6 @@ struct TicketAction {
     std::vector<SplitPart> parts;  // split (2–20)
 };
 
-// The most tickets one ledger export writes.
-inline constexpr int kMaxLedgerRows = 20000;
 
 struct TicketListQuery {
     std::optional<core::tickets::State> state;
@@ -192,7 +190,7 @@ public:
     // Every ticket the caller may read, newest first.
     Result<TicketListPage> List(const Actor& actor, const TicketListQuery& query);
     // 交办台账: every ticket of the list's filters (paging ignored) as a workbook, for officers; more
-    // than kMaxLedgerRows is refused (narrow the filters).
+    // than kMaxExportRows is refused (narrow the filters).
     Result<FileDownload> LedgerXlsx(const Actor& actor, const TicketListQuery& query);
     // 督办: the running tickets handled in a unit's subtree (officers), red first, with the talk flags.
     Result<BoardView> Board(const Actor& actor, Id unit, std::optional<core::tickets::Colour> colour, int page,

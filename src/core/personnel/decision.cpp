@@ -13,7 +13,7 @@ constexpr EnumName<Kind> kKinds[] = {{Kind::kAppointment, "appointment", "任用
                                      {Kind::kTalk, "talk", "谈话提醒"}};
 
 constexpr EnumName<Ground> kGrounds[] = {
-    {Ground::kCampaign, "campaign"}, {Ground::kHonour, "honour"}, {Ground::kPool, "pool"}};
+    {Ground::kCampaign, "campaign", "考核结果"}, {Ground::kHonour, "honour", "荣誉"}, {Ground::kPool, "pool", "人才库"}};
 
 }  // namespace
 
@@ -39,6 +39,8 @@ const char* KindLabel(Kind kind) { return EnumLabelOf(kKinds, kind, "任用"); }
 std::optional<Kind> KindFromName(std::string_view s) { return EnumFromName(kKinds, s); }
 
 const char* GroundName(Ground ground) { return EnumNameOf(kGrounds, ground, "campaign"); }
+
+const char* GroundLabel(Ground ground) { return EnumLabelOf(kGrounds, ground, "考核结果"); }
 
 std::optional<Ground> GroundFromName(std::string_view s) { return EnumFromName(kGrounds, s); }
 

@@ -54,7 +54,8 @@ Status Validate(const Decision& d, const std::optional<PositionSpec>& position);
 const char* KindName(Kind kind);    // appointment, promotion, reward, talk
 const char* KindLabel(Kind kind);   // 任用, 晋升职级, 奖励, 谈话提醒
 std::optional<Kind> KindFromName(std::string_view s);
-const char* GroundName(Ground ground);  // campaign, honour, pool
+const char* GroundName(Ground ground);   // campaign, honour, pool
+const char* GroundLabel(Ground ground);  // 考核结果, 荣誉, 人才库
 std::optional<Ground> GroundFromName(std::string_view s);
 
 }  // namespace lingyan::core::personnel

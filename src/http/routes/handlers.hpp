@@ -24,7 +24,7 @@ Plain Health, LogIn, LogOut, GetMe, ListSessions, EndSession, EndOtherSessions, 
     LiftLoginThrottle, GetMetrics;
 
 // audit/audit_routes.cpp
-Plain ListAudit, VerifyAudit;
+Plain ListAudit, ExportAudit, VerifyAudit;
 WithId GetAuditEntry;
 
 // accounts/account_routes.cpp
@@ -102,7 +102,7 @@ Plain ListHonours, ExportHonours, CreateHonour, HonoursFromCampaign;
 WithId ListPersonHonours;
 
 // personnel/personnel_routes.cpp
-Plain ListDecisions, CreateDecision, ListNominations, CreateNomination;
+Plain ListDecisions, ExportDecisions, CreateDecision, ListNominations, CreateNomination;
 WithId ListPersonDecisions, ListCampaignDecisions, ReviewNomination;
 
 // projects/project_routes.cpp

@@ -26,6 +26,8 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/audit", Access::kSession, Bind(s, ListAudit));
     // The whole chain is read and hashed: on the worker pool, not an I/O thread.
     router.Add("GET", "/api/v1/audit/verify", Access::kSession, Bind(s, VerifyAudit), Router::kJsonBodyLimit, true);
+    // Up to 20,000 whole entries into a workbook: on the worker pool too.
+    router.Add("GET", "/api/v1/audit.xlsx", Access::kSession, Bind(s, ExportAudit), Router::kJsonBodyLimit, true);
     router.Add("GET", "/api/v1/audit/{seq}", Access::kSession, Bind(s, GetAuditEntry));
 
     // ---- accounts (accounts/account_routes.cpp)
@@ -234,6 +236,7 @@ Router BuildRouter(Services& s) {
 
     // ---- personnel (personnel/personnel_routes.cpp): decisions citing their ground; the nominated 躺平奖.
     router.Add("GET", "/api/v1/decisions", Access::kSession, Bind(s, ListDecisions), kJson, kWorker);
+    router.Add("GET", "/api/v1/decisions.xlsx", Access::kSession, Bind(s, ExportDecisions), kJson, kWorker);
     router.Add("POST", "/api/v1/decisions", Access::kSession, Bind(s, CreateDecision), kJson, kWorker);
     router.Add("GET", "/api/v1/people/{id}/decisions", Access::kSession, Bind(s, ListPersonDecisions), kJson, kWorker);
     router.Add("GET", "/api/v1/campaigns/{id}/decisions", Access::kSession, Bind(s, ListCampaignDecisions), kJson,

@@ -1,6 +1,6 @@
 // 审计日志 (admin): the admin opens the log from the menu and reads the newest entries first with their
 // total; filters 对象类型 = 交办事项 and sees only tickets, the filter kept in the address through a
-// reload; opens an entry with the keyboard and reads it in full (a change's before and after, a long
+// reload, and exports them all to Excel; opens an entry with the keyboard and reads it in full (a change's before and after, a long
 // detail that scrolls); runs 校验审计链 and sees the chain intact; pages to 较早 and back. axe checks
 // the page and the drawer at 1440 px and 390 px (where nothing scrolls sideways). A town officer has
 // no menu entry, and /audit shows it the not-found page, as every page outside a role does.
@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot, watchConsole, visit } from '../lib/browser.mjs';
 import { settleMotion } from '../lib/a11y.mjs';
+import { readXlsxRows, streamToBuffer } from '../lib/zip.mjs';
 
 const DESK = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -118,6 +119,16 @@ describe('审计日志 in the web', () => {
     assert.equal(await page.locator('[data-test="audit-entity"] .el-select__placeholder').innerText(), '交办事项', 'the select shows the filter');
     for (const text of await page.locator(`${table} [data-test="audit-object"]`).allInnerTexts()) assert.match(text, /^交办事项 #\d+$/);
     await shot(page, '131-audit-filtered');
+
+    // 导出 Excel: every assignment of the filters, not only the page — the same entries, newest first, whole.
+    const assigned = await api(page, '/audit?before=0&size=1000&entity=ticket&action=assign');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="audit-export"]').click()]);
+    assert.match(download.suggestedFilename(), /^审计日志-.*\.xlsx$/);
+    const sheet = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.deepEqual(sheet[0], ['序号', '时间', '账号', '操作', '对象', '对象编号', '详情', '哈希']);
+    assert.deepEqual(sheet.slice(1).map((r) => Number(r[0])), assigned.items.map((e) => e.seq));
+    assert.ok(sheet.slice(1).every((r) => r[3] === 'assign' && r[4] === 'ticket'));
+    assert.deepEqual(sheet.slice(1).map((r) => r[7]), assigned.items.map((e) => e.hash));
 
     await page.locator('[data-test="audit-reset"]').click();
     await page.waitForURL((url) => url.search === '');

@@ -2,7 +2,8 @@
 // from 三好创争), records a reward citing the 好班长 result in the dialog and finds it on the person's
 // page; a pool member's 任用 opens the same dialog and writes the post into the roster; the county
 // confirms a town's 躺平奖 nomination with a reason; the town officer names a cadre of his own town
-// (a missing reason is refused on its field); the county exports its 荣誉库 search — axe on every page and dialog.
+// (a missing reason is refused on its field); the county exports its 荣誉库 search and a year's 人事决定台账 —
+// axe on every page and dialog.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
@@ -64,6 +65,22 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
     assert.ok(made, 'recorded for the person');
     assert.equal(made.kind, 'reward');
     assert.ok(made.ground_label.startsWith(leader.name), made.ground_label);
+
+    // 人事决定台账: the year's decisions as the filtered list shows them, the new one among them.
+    const year = made.decided_on.slice(0, 4);
+    const yearField = field(page, 'decision-year');
+    await yearField.fill(year);
+    await yearField.press('Tab');
+    const ofYear = (await api(page, `/decisions?year=${year}`)).items;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-test="decision-table"] tbody tr').length === n, ofYear.length);
+    await audit(page, 'decisions of a year');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="decisions-export"]').click()]);
+    assert.match(download.suggestedFilename(), /^人事决定台账-.*\.xlsx$/);
+    const rows = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.deepEqual(rows[0].slice(0, 7), ['决定日期', '类型', '姓名', '单位', '决定内容', '依据类型', '依据']);
+    assert.equal(rows.length - 1, ofYear.length);
+    assert.deepEqual(rows.slice(1).map((r) => r[4]), ofYear.map((d) => d.content));
+    assert.ok(rows.some((r) => r[4] === '好班长评选表现突出，通报表扬' && r[1] === '奖励' && r[5] === '考核结果'));
 
     await page.goto(`${BASE_URL}/roster/people/${person.id}`);
     await page.locator('[data-test="person-decisions"] tr', { hasText: '好班长评选表现突出，通报表扬' }).waitFor();

@@ -19,6 +19,14 @@ describe('audit api', () => {
     ]);
   });
 
+  it('exports the filters that are set, without the page\'s cursor and size', async () => {
+    const made = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
+    fetchMock.mockImplementationOnce(async () => new Response('xlsx', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="audit-log-2026-12-07.xlsx"' } }));
+    await expect(auditApi.exportXlsx({ user: 'town', entity_id: null, from: '2026-12-01' })).resolves.toBe('audit-log-2026-12-07.xlsx');
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/audit.xlsx?user=town&from=2026-12-01');
+    made.mockRestore();
+  });
+
   it('leaves a refused filter to the page: no toast, the server\'s message on the error', async () => {
     fetchMock.mockImplementationOnce(async () => new Response(JSON.stringify({ error: { code: 'invalid', message: 'from 应为 YYYY-MM-DD', field: 'from' } }), { status: 400 }));
     await expect(auditApi.page({ from: 'x' })).rejects.toMatchObject({ status: 400, message: 'from 应为 YYYY-MM-DD', field: 'from' });

@@ -1,5 +1,5 @@
 // 审计日志: the append-only, hash-chained log of every change (admin only; docs/api.md "Audit").
-import { http, type Query } from './http';
+import { download, http, type Query } from './http';
 
 /** One entry as a page of the log lists it. */
 export interface AuditItem {
@@ -67,4 +67,6 @@ export const auditApi = {
     http.get<AuditPage>('/audit', { before, size, ...filter, brief: true } as Query, { quiet: true }),
   entry: (seq: number) => http.get<AuditEntry>(`/audit/${seq}`),
   verify: () => http.get<AuditVerification>('/audit/verify'),
+  /** Every entry the filters match (not only a page), whole, as a workbook. */
+  exportXlsx: (filter: AuditFilter) => download('/audit.xlsx', { ...filter } as Query, '审计日志.xlsx'),
 };

@@ -1,7 +1,7 @@
 // 人事 (docs/api.md "Personnel decisions", "躺平奖 nominations"): decisions about a roster person
 // citing their ground — a campaign result, an honour or a talent-pool entry — listed in scope, per
-// person and per campaign; the nominated 躺平奖 with the county's review.
-import { http } from './http';
+// person and per campaign (人事决定台账 as a workbook); the nominated 躺平奖 with the county's review.
+import { download, http, type Query } from './http';
 
 export type DecisionKind = 'appointment' | 'promotion' | 'reward' | 'talk';
 export type DecisionGround = 'campaign' | 'honour' | 'pool';
@@ -72,8 +72,18 @@ export interface NewNomination {
   evidence?: string;
 }
 
+/** The decision list's filters: kind and the year decided ('' / null = any). */
+export interface DecisionFilter {
+  kind?: DecisionKind | '';
+  year?: number | null;
+}
+
+const decisionQuery = (f: DecisionFilter): Query => ({ kind: f.kind || undefined, year: f.year || undefined });
+
 export const personnelApi = {
-  decisions: (kind?: DecisionKind | '') => http.get<{ items: Decision[] }>('/decisions', { kind: kind || undefined }),
+  decisions: (filter: DecisionFilter = {}) => http.get<{ items: Decision[] }>('/decisions', decisionQuery(filter)),
+  /** 人事决定台账: the list's decisions with the same filters, as a workbook. */
+  exportXlsx: (filter: DecisionFilter = {}) => download('/decisions.xlsx', decisionQuery(filter), '人事决定台账.xlsx'),
   ofPerson: (personId: number) => http.get<{ items: Decision[] }>(`/people/${personId}/decisions`, undefined, { quiet: true }),
   ofCampaign: (campaignId: number) => http.get<{ items: Decision[] }>(`/campaigns/${campaignId}/decisions`, undefined, { quiet: true }),
   /** 422 names the field; the dialog shows the message. */

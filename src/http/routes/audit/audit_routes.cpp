@@ -1,5 +1,5 @@
 // The audit log (admin): the entries in order (GET /audit?after=), the audit page's filtered
-// newest-first pages (GET /audit?before=), one whole entry and the chain's check.
+// newest-first pages (GET /audit?before=) and their workbook, one whole entry and the chain's check.
 #include <boost/json.hpp>
 
 #include "http/routes/audit/described.hpp"
@@ -13,22 +13,28 @@ namespace json = boost::json;
 
 namespace {
 
-// GET /api/v1/audit?before=SEQ&size=&user=&action=&entity=&entity_id=&from=&to=&brief=1
+// The audit page's filters ?user=&action=&entity=&entity_id=&from=&to= over `f` (the export reads the same).
+core::Status ReadAuditFilters(Request& req, app::AuditFilter& f) {
+    auto entity_id = QueryInt(req.Query("entity_id"), "entity_id", 0, 0, INT64_MAX);
+    if (!entity_id) return entity_id.error();
+    f.entity_id = *entity_id;
+    for (auto [name, text] : {std::pair{"user", &f.user}, {"action", &f.action}, {"entity", &f.entity}}) {
+        *text = req.Query(name).value_or("");
+        if (text->size() > kMaxNameChars) return core::Invalid("筛选词过长", name);
+    }
+    f.from = req.Query("from").value_or("");
+    f.to = req.Query("to").value_or("");
+    return core::Ok();
+}
+
+// GET /api/v1/audit?before=SEQ&size=&<the filters>&brief=1
 Response FindAudit(Services& s, Request& req, std::int64_t before) {
     app::AuditFilter f;
     f.before_seq = before;
     auto size = QueryInt(req.Query("size"), "size", 50, 1, 1000);
     if (!size) return ErrorResponse(size.error());
     f.limit = static_cast<int>(*size);
-    auto entity_id = QueryInt(req.Query("entity_id"), "entity_id", 0, 0, INT64_MAX);
-    if (!entity_id) return ErrorResponse(entity_id.error());
-    f.entity_id = *entity_id;
-    for (auto [name, text] : {std::pair{"user", &f.user}, {"action", &f.action}, {"entity", &f.entity}}) {
-        *text = req.Query(name).value_or("");
-        if (text->size() > kMaxNameChars) return ErrorResponse(core::Invalid("筛选词过长", name));
-    }
-    f.from = req.Query("from").value_or("");
-    f.to = req.Query("to").value_or("");
+    if (auto st = ReadAuditFilters(req, f); !st) return ErrorResponse(st.error());
     f.brief = req.Query("brief").value_or("") == "1";
     auto found = s.audit.Find(req.user->actor, f);
     if (!found) return ErrorResponse(found.error());
@@ -60,6 +66,14 @@ Response ListAudit(Services& s, Request& req) {
     auto page = s.audit.List(req.user->actor, *after, static_cast<int>(*size));
     if (!page) return ErrorResponse(page.error());
     return Json(200, json::object{{"items", json::value_from(page->items)}, {"total", page->total}});
+}
+
+// GET /api/v1/audit.xlsx?<the filters> — the filtered log as a workbook, whole details.
+Response ExportAudit(Services& s, Request& req) {
+    if (auto ok = s.audit.MayRead(req.user->actor); !ok) return ErrorResponse(ok.error());
+    app::AuditFilter f;
+    if (auto st = ReadAuditFilters(req, f); !st) return ErrorResponse(st.error());
+    return Download(s.audit.ExportXlsx(req.user->actor, f));
 }
 
 // GET /api/v1/audit/{seq}: the whole entry, with the hash it follows and whether it is keyed.

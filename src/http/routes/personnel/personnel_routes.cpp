@@ -32,11 +32,20 @@ json::object NominationJson(const app::NominationView& v) {
     return o;
 }
 
-Response ListDecisionsBy(Services& s, Request& req, app::DecisionQuery q) {
+// The list's filters ?kind=&year= over `q` (the ledger export reads the same).
+core::Status ReadDecisionFilters(Request& req, app::DecisionQuery& q) {
     if (auto st = QueryEnum(req.Query("kind"), "kind", personnel::KindFromName, q.kind,
                             "kind 应为 appointment、promotion、reward 或 talk");
         !st)
-        return ErrorResponse(st.error());
+        return st;
+    auto year = QueryInt(req.Query("year"), "year", 0, 0, 9999);
+    if (!year) return year.error();
+    q.year = static_cast<int>(*year);
+    return core::Ok();
+}
+
+Response ListDecisionsBy(Services& s, Request& req, app::DecisionQuery q) {
+    if (auto st = ReadDecisionFilters(req, q); !st) return ErrorResponse(st.error());
     return Reply(200, s.decisions.List(req.user->actor, q), Items(DecisionJson));
 }
 
@@ -44,8 +53,15 @@ Response ListDecisionsBy(Services& s, Request& req, app::DecisionQuery q) {
 
 namespace handlers {
 
-// GET /api/v1/decisions?kind=
+// GET /api/v1/decisions?kind=&year=
 Response ListDecisions(Services& s, Request& req) { return ListDecisionsBy(s, req, {}); }
+
+// GET /api/v1/decisions.xlsx?kind=&year= — 人事决定台账, the list as a workbook.
+Response ExportDecisions(Services& s, Request& req) {
+    app::DecisionQuery q;
+    if (auto st = ReadDecisionFilters(req, q); !st) return ErrorResponse(st.error());
+    return Download(s.decisions.LedgerXlsx(req.user->actor, q));
+}
 
 // GET /api/v1/people/{id}/decisions
 Response ListPersonDecisions(Services& s, Request& req, Id id) {

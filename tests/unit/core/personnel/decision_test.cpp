@@ -53,6 +53,9 @@ TEST(Decision, KindsAndGroundsRoundTripByName) {
         EXPECT_EQ(KindFromName(KindName(k)), k);
     for (Ground g : {Ground::kCampaign, Ground::kHonour, Ground::kPool}) EXPECT_EQ(GroundFromName(GroundName(g)), g);
     EXPECT_STREQ(KindLabel(Kind::kPromotion), "晋升职级");
+    EXPECT_STREQ(GroundLabel(Ground::kCampaign), "考核结果");
+    EXPECT_STREQ(GroundLabel(Ground::kHonour), "荣誉");
+    EXPECT_STREQ(GroundLabel(Ground::kPool), "人才库");
     EXPECT_FALSE(KindFromName("fire"));
     EXPECT_FALSE(GroundFromName("rumour"));
 }

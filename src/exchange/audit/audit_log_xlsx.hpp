@@ -1,0 +1,16 @@
+#pragma once
+// 审计日志 as a workbook (behind app::AuditFiles::log_xlsx): the entries of the audit page's
+// filters, newest first, one row each — sequence number, China time, account, action and entity
+// codes, the entity's id, the whole detail (JSON) and the entry's hash, so that a printed or
+// forwarded sheet can be held against the chain (`lingyan audit verify`).
+
+#include <string>
+#include <vector>
+
+#include "core/ports/store.hpp"
+
+namespace lingyan::exchange::audit {
+
+std::string AuditLogXlsx(const std::vector<core::ports::AuditEntry>& entries);
+
+}  // namespace lingyan::exchange::audit
