@@ -22,6 +22,7 @@
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
+#include "exchange/training/pool_members_xlsx.hpp"
 #include "core/calendar/china_calendar.hpp"
 #include "http/ws/live_json.hpp"
 #include "core/common/metric_text.hpp"
@@ -86,7 +87,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                   exchange::points::MakePointsFiles());
     roster->SetMembersChanged([this](const std::vector<app::Id>& people) { points->SyncMembersOf(people); });  // one register (issue 14)
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
-    pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster);
+    pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster,
+                                               app::TrainingFiles{{}, exchange::training::PoolMembersXlsx});
     programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster);
     ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster,
                                                   app::TrainingFiles{exchange::training::BonusSplitXlsx});

@@ -205,6 +205,33 @@ Result<PoolDetail> PoolService::GetPool(const Actor& actor, Id pool_id) {
     return d;
 }
 
+Result<FileDownload> PoolService::MembersXlsx(const Actor& actor, Id pool_id) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.pool_members_xlsx) return Invalid("未配置导出格式");
+    auto detail = GetPool(actor, pool_id);
+    if (!detail) return detail.error();
+    PoolMemberSheet sheet{std::move(detail->pool), {}};
+    roster_.WithIndex([&](const RosterIndex& index) {
+        for (auto& member : detail->members) {
+            PoolMemberRow row{std::move(member), {}, {}};
+            if (const auto* p = index.FindPerson(row.member.membership.person_id)) {
+                row.person = *p;
+                row.person.id_number.clear();
+                row.person.phone.clear();
+                for (const auto* pos : index.PositionsOf(p->id)) {
+                    if (!pos->end_date.empty()) continue;
+                    if (!row.posts.empty()) row.posts += "；";
+                    row.posts += NameOf(index.tree(), pos->unit_id) + " " + pos->title;
+                }
+            }
+            sheet.rows.push_back(std::move(row));
+        }
+    });
+    const auto today = clock_.Today();
+    return FileDownload{files_.pool_members_xlsx(sheet), sheet.pool.record.name + "-名单-" + today + ".xlsx",
+                        "pool-" + std::to_string(pool_id) + "-members-" + today + ".xlsx"};
+}
+
 Result<std::vector<CandidateView>> PoolService::Candidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
                                                                const std::string& as_of) {
     auto page = ScanCandidates(actor, pool_id, unit, as_of, 0, std::numeric_limits<std::size_t>::max());

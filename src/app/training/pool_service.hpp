@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "app/common/file_download.hpp"
 #include "app/training/training_base.hpp"
+#include "app/training/training_files.hpp"
 #include "core/ports/honour_store.hpp"
 #include "core/training/talent_pool.hpp"
 
@@ -50,6 +52,19 @@ struct PoolDetail {
     std::vector<MemberView> members;
 };
 
+// 人才库名单: each member with the roster facts a 名册 carries — the person without ID number
+// and phone (the sheet travels; they stay in lingyan) and the posts held now.
+struct PoolMemberRow {
+    MemberView member;
+    core::roster::Person person;
+    std::string posts;  // "灵湖村 村委委员；…", current positions only
+};
+
+struct PoolMemberSheet {
+    PoolView pool;
+    std::vector<PoolMemberRow> rows;
+};
+
 struct CandidateView {
     core::training::Candidate candidate;
     std::string unit_name;
@@ -79,13 +94,17 @@ struct MemberChange {
 
 class PoolService : TrainingBase {
 public:
-    using TrainingBase::TrainingBase;  // the stores, the mutex, the clock and the roster
+    PoolService(core::ports::Store& store, core::ports::TrainingStore& training, core::ports::StoreMutex& store_mutex,
+                const core::ports::Clock& clock, const RosterService& roster, TrainingFiles files = {})
+        : TrainingBase(store, training, store_mutex, clock, roster), files_(std::move(files)) {}
     // The honours register, for rules on titles (市级金牌书记 in the last 3 years); set at composition.
     void SetHonours(core::ports::HonourStore* honours) { honours_ = honours; }
 
     Result<PoolView> CreatePool(const Actor& actor, const NewPool& spec);
     Result<std::vector<PoolView>> ListPools(const Actor& actor);
     Result<PoolDetail> GetPool(const Actor& actor, Id pool_id);
+    // 人才库名单 as a workbook, for officers: every member in the pool's order, with their facts.
+    Result<FileDownload> MembersXlsx(const Actor& actor, Id pool_id);
     // People of the pool's scope (within the caller's) checked against the rules on `as_of`
     // ("" = today), optionally only under `unit`; eligible first.
     Result<std::vector<CandidateView>> Candidates(const Actor& actor, Id pool_id, std::optional<Id> unit,
@@ -112,6 +131,7 @@ private:
     PoolView ViewOfPool(const core::ports::PoolRecord& record);  // store mutex held
     Result<MemberView> ChangeLocked(const Actor& actor, Id pool_id, const MemberChange& change);  // store mutex held
     core::ports::HonourStore* honours_ = nullptr;
+    TrainingFiles files_;
 };
 
 }  // namespace lingyan::app

@@ -41,6 +41,18 @@ const char* MemberStateName(MemberState state) {
     return "?";
 }
 
+const char* MemberStateLabel(MemberState state) {
+    switch (state) {
+        case MemberState::kNominated: return "已提名";
+        case MemberState::kSelected: return "已入库";
+        case MemberState::kInTraining: return "培养中";
+        case MemberState::kGraduated: return "已结业";
+        case MemberState::kAppointed: return "已任用";
+        case MemberState::kLeft: return "已退出";
+    }
+    return "?";
+}
+
 const char* PartyStandingName(PartyStanding standing) {
     switch (standing) {
         case PartyStanding::kNone: return "none";

@@ -68,11 +68,12 @@ struct TalentPool {
     EligibilityRules rules;
 };
 
-// Membership life cycle. When adding a state, also update MemberStateName, CanTransition and
-// HoldsPlace.
+// Membership life cycle. When adding a state, also update MemberStateName, MemberStateLabel,
+// CanTransition and HoldsPlace.
 enum class MemberState { kNominated, kSelected, kInTraining, kGraduated, kAppointed, kLeft };
 
-const char* MemberStateName(MemberState state);  // nominated, selected, in_training, …
+const char* MemberStateName(MemberState state);   // nominated, selected, in_training, …
+const char* MemberStateLabel(MemberState state);  // 已提名, 已入库, 培养中, 已结业, 已任用, 已退出
 const char* PartyStandingName(PartyStanding standing);
 
 // Legal moves: nominated→selected|left, selected→in_training|left, in_training→graduated|left,

@@ -65,7 +65,7 @@ WithId UpdatePeriod, LinkMemberAccount, AcceptLinkRequest, DeclineLinkRequest, U
 
 // training/pool_routes.cpp
 Plain ListPools, CreatePool;
-WithId GetPool, ListCandidates, ChangeMember;
+WithId GetPool, ExportPoolMembers, ListCandidates, ChangeMember;
 
 // training/program_routes.cpp
 Plain ListPrograms, CreateProgram;

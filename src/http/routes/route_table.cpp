@@ -142,6 +142,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/pools", Access::kSession, Bind(s, ListPools));
     router.Add("POST", "/api/v1/pools", Access::kSession, Bind(s, CreatePool));
     router.Add("GET", "/api/v1/pools/{id}", Access::kSession, Bind(s, GetPool));
+    router.Add("GET", "/api/v1/pools/{id}/members.xlsx", Access::kSession, Bind(s, ExportPoolMembers));
     router.Add("GET", "/api/v1/pools/{id}/candidates", Access::kSession, Bind(s, ListCandidates));
     router.Add("POST", "/api/v1/pools/{id}/members", Access::kSession, Bind(s, ChangeMember));
 

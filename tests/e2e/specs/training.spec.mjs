@@ -1,10 +1,11 @@
-// 培育: pools with quota use and candidate checks (reasons in words); the demo's 南通→苏州 跟岗
+// 培育: pools with quota use and candidate checks (reasons in words), a pool's 名单 exported; the demo's 南通→苏州 跟岗
 // program with its dashboard, placements and the trainee/host comparison; creating a pool and a
 // program through the forms and recording a trainee's summary; the 四岗十五级 ladder page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, serverToday, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
+import { readXlsxRows, streamToBuffer } from '../lib/zip.mjs';
 
 describe('training: pools and the 跟岗 program', () => {
   let browser;
@@ -36,6 +37,26 @@ describe('training: pools and the 跟岗 program', () => {
       await candidates.locator('[data-test="candidate-check"]', { hasText: reason }).first().waitFor();
     }
     await shot(page, '61-training-candidates');
+
+    // 导出名单: a pool with members, downloaded as its 名册 — the members in order, their state in words.
+    let listed = null;
+    for (const p of pools) {
+      const detail = await api(page, `/pools/${p.id}`);
+      if (detail.members.length) {
+        listed = detail;
+        break;
+      }
+    }
+    assert.ok(listed, 'the demo has a pool with members');
+    await visit(page, `/training/pools/${listed.id}`);
+    await page.locator('[data-test="pool-members"]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="pool-export"]').click()]);
+    assert.match(download.suggestedFilename(), new RegExp(`^${listed.name}-名单-.*\\.xlsx$`));
+    const rows = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.deepEqual(rows[0].slice(0, 5), ['序号', '姓名', '性别', '出生年月', '学历']);
+    assert.deepEqual(rows.slice(1).map((r) => r[1]), listed.members.map((m) => m.name));
+    const words = { nominated: '已提名', selected: '已入库', in_training: '培养中', graduated: '已结业', appointed: '已任用', left: '已退出' };
+    assert.deepEqual(rows.slice(1).map((r) => r[9]), listed.members.map((m) => words[m.state]));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stubFetch } from './fetch-stub';
 import { trainingApi, yuanToFen } from './training';
 
@@ -24,6 +24,14 @@ describe('training api', () => {
       '/api/v1/programs/1/recommendation?batch=3&min_similarity=0.4',
       '/api/v1/units/8/gap?host=99',
     ]);
+  });
+
+  it('downloads a pool\'s member list, named after the pool when the server gives no name', async () => {
+    const made = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
+    fetchMock.mockImplementationOnce(async () => new Response('xlsx', { status: 200 }));
+    await expect(trainingApi.exportPoolMembers(2, '兴村特岗书记')).resolves.toBe('兴村特岗书记-名单.xlsx');
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/pools/2/members.xlsx');
+    made.mockRestore();
   });
 
   it('selects with an override reason and places a list in one request', async () => {

@@ -1,7 +1,7 @@
 // 培育 training (docs/api.md "Talent pipeline and training"): talent pools with quotas and
 // candidate checks, programs with batches, placements (host recommendation, override),
 // seminars and attendance, agreements, follow-ups and the program dashboard.
-import { http } from './http';
+import { download, http } from './http';
 
 export type MemberState = 'nominated' | 'selected' | 'in_training' | 'graduated' | 'appointed' | 'left';
 
@@ -343,6 +343,8 @@ export function yuanToFen(text: string): number | null {
 export const trainingApi = {
   pools: () => http.get<{ items: Pool[] }>('/pools'),
   pool: (id: number) => http.get<PoolDetail>(`/pools/${id}`, undefined, { quiet: true }),
+  /** 人才库名单: every member with the roster facts of a 名册 (no ID number, no phone), as a workbook. */
+  exportPoolMembers: (id: number, poolName: string) => download(`/pools/${id}/members.xlsx`, undefined, `${poolName || '人才库'}-名单.xlsx`),
   candidates: (id: number, page: { unit?: number | null; offset?: number; limit?: number } = {}) =>
     http.get<CandidatePage>(`/pools/${id}/candidates`, { unit: page.unit || undefined, offset: page.offset, limit: page.limit }, { quiet: true }),
   createPool: (body: NewPool) => http.post<Pool>('/pools', body, { quiet: true }),

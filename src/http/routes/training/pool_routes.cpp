@@ -111,6 +111,9 @@ Response GetPool(Services& s, Request& req, Id id) {
     });
 }
 
+// GET /api/v1/pools/{id}/members.xlsx — 人才库名单 (officers)
+Response ExportPoolMembers(Services& s, Request& req, Id id) { return Download(s.pools.MembersXlsx(req.user->actor, id)); }
+
 // GET /api/v1/pools/{id}/candidates
 Response ListCandidates(Services& s, Request& req, Id id) {
     auto unit = QueryInt(req.Query("unit"), "unit", 0);

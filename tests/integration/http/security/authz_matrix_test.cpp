@@ -135,6 +135,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/pools", "200 200 200 200 200 200"},
     {"POST /api/v1/pools", ""},
     {"GET /api/v1/pools/{id}", ""},
+    {"GET /api/v1/pools/{id}/members.xlsx", ""},
     {"GET /api/v1/pools/{id}/candidates", ""},
     {"POST /api/v1/pools/{id}/members", ""},
     {"GET /api/v1/programs", "200 200 200 200 200 200"},

@@ -9,6 +9,7 @@
 
 #include "core/common/date.hpp"
 #include "demo/training_demo.hpp"
+#include "exchange/xlsx/reader.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -428,6 +429,62 @@ TEST_P(TrainingTest, PoolsCheckCandidatesQuotaAndOverrideReasons) {
     EXPECT_EQ(bad_rules.status, 422) << bad_rules.body;
     auto no_quota = c.Send("POST", "/api/v1/pools", R"({"name":"无名额","quota":0,"scope_unit_id":1})");
     EXPECT_EQ(no_quota.status, 422) << no_quota.body;
+}
+
+TEST_P(TrainingTest, ThePoolsMemberListExportsRosterFactsButNoIdNumberOrPhone) {
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    auto created = c.Send("POST", "/api/v1/pools",
+                          json::serialize(json::object{{"name", "名单测试库"}, {"scope_unit_id", Unit("南通市")}, {"quota", 3}}));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string base = "/api/v1/pools/" + std::to_string(Json(created).at("id").as_int64());
+    const Id a = Secretary("品建村"), b = Secretary("同盟村");
+    for (auto [person, state] : {std::pair{a, "selected"}, {b, "nominated"}}) {
+        auto r = c.Send("POST", base + "/members",
+                        json::serialize(json::object{{"person_id", person}, {"state", state}, {"date", "2021-03-01"}}));
+        ASSERT_EQ(r.status, 200) << r.body;
+    }
+
+    auto xlsx = c.Get(base + "/members.xlsx");
+    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+    EXPECT_NE(xlsx.headers["content-disposition"].find("attachment"), std::string::npos);
+    auto book = exchange::xlsx::Workbook::Open(xlsx.body);
+    ASSERT_EQ(book.FindSheet("人才库名单"), 0);
+    const auto rows = book.ReadRows(0);
+    ASSERT_EQ(rows.size(), 3u);  // the header and the two members, in the pool's order
+    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
+        const auto* cell = row.Find(col);
+        return cell ? cell->text : std::string();
+    };
+    EXPECT_EQ(text(rows[0], 1), "姓名");
+    EXPECT_EQ(text(rows[0], 8), "现任职务");
+    const auto person = Json(c.Get("/api/v1/people/" + std::to_string(a))).as_object();
+    EXPECT_EQ(text(rows[1], 1), std::string(person.at("name").as_string()));
+    EXPECT_EQ(text(rows[1], 2), person.at("gender").as_string() == "female" ? "女" : "男");
+    EXPECT_EQ(text(rows[1], 3), std::string(person.at("birth_date").as_string()).substr(0, 7));
+    EXPECT_EQ(text(rows[1], 6), "品建村");
+    EXPECT_NE(text(rows[1], 8).find("品建村 "), std::string::npos) << text(rows[1], 8);
+    EXPECT_EQ(text(rows[1], 9), "已入库");
+    EXPECT_EQ(text(rows[2], 6), "同盟村");
+    EXPECT_EQ(text(rows[2], 9), "已提名");
+    const std::string phone(person.at("phone").as_string());
+    ASSERT_FALSE(phone.empty());
+    const auto region = std::string(person.at("id_number_masked").as_string()).substr(0, 6);  // the ID's first six
+    ASSERT_EQ(region.size(), 6u);
+    for (const auto& row : rows)
+        for (const auto& cell : row.cells) {
+            EXPECT_EQ(cell.text.find(phone), std::string::npos);
+            EXPECT_EQ(cell.text.find(region), std::string::npos) << cell.text;
+        }
+
+    // Officers only; another region's officer and a pool that does not exist get the same 404.
+    Client secretary(port());
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    EXPECT_EQ(secretary.Get(base + "/members.xlsx").status, 403);
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);  // 临湖镇, Suzhou
+    EXPECT_EQ(town.Get(base + "/members.xlsx").status, 404);
+    EXPECT_EQ(c.Get("/api/v1/pools/999999/members.xlsx").status, 404);
 }
 
 // Issue 12 item 1: an item raised at a training seminar becomes a ticket in one action; the ticket

@@ -91,6 +91,15 @@ TEST(PoolMembership, FollowsTheLegalLifeCycleOnly) {
     EXPECT_EQ(backwards.error().field, "date");
 }
 
+TEST(PoolMembership, EachStateHasItsOwnWords) {
+    EXPECT_STREQ(MemberStateLabel(MemberState::kNominated), "已提名");
+    EXPECT_STREQ(MemberStateLabel(MemberState::kSelected), "已入库");
+    EXPECT_STREQ(MemberStateLabel(MemberState::kInTraining), "培养中");
+    EXPECT_STREQ(MemberStateLabel(MemberState::kGraduated), "已结业");
+    EXPECT_STREQ(MemberStateLabel(MemberState::kAppointed), "已任用");
+    EXPECT_STREQ(MemberStateLabel(MemberState::kLeft), "已退出");
+}
+
 TEST(PoolQuota, RefusesSelectionBeyondTheQuotaAndTownQuota) {
     TalentPool pool = SpecialPostPool(2);
     pool.town_quota[10] = 1;
