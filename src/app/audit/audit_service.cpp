@@ -68,6 +68,7 @@ core::Result<FileDownload> AuditService::ExportXlsx(const core::auth::Actor& act
     whole.brief = false;
     auto q = QueryOf(whole);
     if (!q) return q.error();
+    q->detail_chars = kAuditCellChars;
     core::ports::AuditFound found;
     {
         core::ports::ReadLock lock(store_mutex_);

@@ -54,6 +54,9 @@ struct AuditFilter {
 };
 
 inline constexpr std::size_t kAuditBriefChars = 200;
+// An exported detail is cut to what one spreadsheet cell holds (Excel: 32,767 characters), so a
+// log of long details is not read whole into memory only to be cut by the writer.
+inline constexpr std::size_t kAuditCellChars = 32767;
 
 // File formats, set at composition (exchange/audit).
 struct AuditFiles {
@@ -73,7 +76,7 @@ public:
     // Entries matching `filter`, newest first, and how many match.
     core::Result<core::ports::AuditFound> Find(const core::auth::Actor& actor, const AuditFilter& filter) const;
     // The entries matching `filter` (its page — before_seq, limit, brief — is not read), newest
-    // first with their whole details, as a workbook. More than kMaxExportRows is refused on
+    // first with their details (up to kAuditCellChars), as a workbook. More than kMaxExportRows is refused on
     // the count, before any entry is read (narrow the filters).
     core::Result<FileDownload> ExportXlsx(const core::auth::Actor& actor, const AuditFilter& filter) const;
     // One whole entry; not found when there is no such seq.

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { stubFetch } from './fetch-stub';
+import { downloadedName, stubFetch } from './fetch-stub';
 import { auditApi } from './audit';
 
 describe('audit api', () => {
@@ -20,11 +20,9 @@ describe('audit api', () => {
   });
 
   it('exports the filters that are set, without the page\'s cursor and size', async () => {
-    const made = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
-    fetchMock.mockImplementationOnce(async () => new Response('xlsx', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="audit-log-2026-12-07.xlsx"' } }));
-    await expect(auditApi.exportXlsx({ user: 'town', entity_id: null, from: '2026-12-01' })).resolves.toBe('audit-log-2026-12-07.xlsx');
+    const answer = new Response('xlsx', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="audit-log-2026-12-07.xlsx"' } });
+    expect(await downloadedName(fetchMock, () => auditApi.exportXlsx({ user: 'town', entity_id: null, from: '2026-12-01' }), answer)).toBe('audit-log-2026-12-07.xlsx');
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/audit.xlsx?user=town&from=2026-12-01');
-    made.mockRestore();
   });
 
   it('leaves a refused filter to the page: no toast, the server\'s message on the error', async () => {

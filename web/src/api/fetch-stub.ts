@@ -1,6 +1,22 @@
 // For the api specs (never imported by the app): the client's fetch replaced by a mock.
-import { afterEach, beforeEach, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, expect, vi, type Mock } from 'vitest';
 import { configureHttp, setCsrfToken } from './http';
+
+/**
+ * What the client names a downloaded file: runs `download` with the next response `response` and
+ * URL.createObjectURL stubbed (no file is made; checked to be asked for once).
+ */
+export async function downloadedName(fetchMock: Mock, download: () => Promise<string>, response = new Response('xlsx', { status: 200 })): Promise<string> {
+  const made = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
+  fetchMock.mockImplementationOnce(async () => response);
+  try {
+    const name = await download();
+    expect(made).toHaveBeenCalledOnce();
+    return name;
+  } finally {
+    made.mockRestore();
+  }
+}
 
 /** A 200 JSON response. */
 const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });

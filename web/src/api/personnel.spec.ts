@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { stubFetch } from './fetch-stub';
+import { describe, expect, it } from 'vitest';
+import { downloadedName, stubFetch } from './fetch-stub';
 import { personnelApi } from './personnel';
 
 describe('personnel api', () => {
@@ -13,18 +13,11 @@ describe('personnel api', () => {
   });
 
   it('exports 人事决定台账 with the same filters, named as the server names it', async () => {
-    fetchMock.mockImplementationOnce(
-      async () =>
-        new Response('xlsx', {
-          status: 200,
-          headers: { 'Content-Disposition': "attachment; filename=\"decision-ledger.xlsx\"; filename*=UTF-8''%E4%BA%BA%E4%BA%8B%E5%86%B3%E5%AE%9A%E5%8F%B0%E8%B4%A6-2026-12-07.xlsx" },
-        }),
-    );
-    const made = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
-    const name = await personnelApi.exportXlsx({ kind: 'talk', year: 2023 });
+    const answer = new Response('xlsx', {
+      status: 200,
+      headers: { 'Content-Disposition': "attachment; filename=\"decision-ledger.xlsx\"; filename*=UTF-8''%E4%BA%BA%E4%BA%8B%E5%86%B3%E5%AE%9A%E5%8F%B0%E8%B4%A6-2026-12-07.xlsx" },
+    });
+    expect(await downloadedName(fetchMock, () => personnelApi.exportXlsx({ kind: 'talk', year: 2023 }), answer)).toBe('人事决定台账-2026-12-07.xlsx');
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/decisions.xlsx?kind=talk&year=2023');
-    expect(name).toBe('人事决定台账-2026-12-07.xlsx');
-    expect(made).toHaveBeenCalledOnce();
-    made.mockRestore();
   });
 });

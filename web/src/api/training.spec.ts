@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { stubFetch } from './fetch-stub';
+import { describe, expect, it } from 'vitest';
+import { downloadedName, stubFetch } from './fetch-stub';
 import { trainingApi, yuanToFen } from './training';
 
 describe('training api', () => {
@@ -27,11 +27,8 @@ describe('training api', () => {
   });
 
   it('downloads a pool\'s member list, named after the pool when the server gives no name', async () => {
-    const made = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
-    fetchMock.mockImplementationOnce(async () => new Response('xlsx', { status: 200 }));
-    await expect(trainingApi.exportPoolMembers(2, '兴村特岗书记')).resolves.toBe('兴村特岗书记-名单.xlsx');
+    expect(await downloadedName(fetchMock, () => trainingApi.exportPoolMembers(2, '兴村特岗书记'))).toBe('兴村特岗书记-名单.xlsx');
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/pools/2/members.xlsx');
-    made.mockRestore();
   });
 
   it('selects with an override reason and places a list in one request', async () => {
