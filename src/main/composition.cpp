@@ -9,6 +9,7 @@
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/attachments/image_previews.hpp"
 #include "storage/backup/backup.hpp"
+#include "exchange/accounts/account_list_xlsx.hpp"
 #include "exchange/audit/audit_log_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "storage/common/audit_anchor.hpp"
@@ -103,7 +104,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                    app::HonourFiles{exchange::honours::RegisterXlsx});
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
-    accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth);
+    accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth,
+                                                     app::AccountFiles{exchange::accounts::AccountListXlsx});
     workbench_store = std::make_unique<storage::SqlWorkbenchStore>(store->db());
     // A module adds its workbench card here: workbench->AddProvider(...).
     workbench = std::make_unique<app::WorkbenchService>(*store, *workbench_store, store_mutex, clock, *roster,

@@ -31,8 +31,9 @@ Error InvalidRole() { return Invalid("角色应为 admin、county、town、secre
 }  // namespace
 
 AccountService::AccountService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
-                               const RosterService& roster, const core::ports::Crypto& crypto, AuthService& auth)
-    : UseCaseBase(store, store_mutex, clock, roster), crypto_(crypto), auth_(auth) {}
+                               const RosterService& roster, const core::ports::Crypto& crypto, AuthService& auth,
+                               AccountFiles files)
+    : UseCaseBase(store, store_mutex, clock, roster), crypto_(crypto), auth_(auth), files_(std::move(files)) {}
 
 bool AccountService::InReach(const Actor& actor, const core::ports::UserRecord& user) const {
     bool reach = false;
@@ -82,6 +83,20 @@ std::string AccountService::TemporaryPassword() const {
 }
 
 Result<AccountPage> AccountService::List(const Actor& actor, const AccountFilter& filter) {
+    return Find(actor, filter, std::max(filter.offset, 0), std::clamp(filter.limit, 1, kMaxPage));
+}
+
+Result<FileDownload> AccountService::ListXlsx(const Actor& actor, const AccountFilter& filter) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.list_xlsx) return Invalid("未配置导出格式");
+    auto page = Find(actor, filter, 0, static_cast<int>(kMaxExportRows));
+    if (!page) return page.error();
+    if (auto st = CheckExportSize(page->total, "账号", "个"); !st) return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.list_xlsx(page->items), "账号清单-" + today + ".xlsx", "accounts-" + today + ".xlsx"};
+}
+
+Result<AccountPage> AccountService::Find(const Actor& actor, const AccountFilter& filter, int offset, int limit) {
     if (!IsManager(actor.role)) return RoleForbidden();
     if (!filter.role.empty() && !core::auth::RoleFromString(filter.role)) return InvalidRole();
     if (!filter.state.empty() && filter.state != "active" && filter.state != "disabled" &&
@@ -114,8 +129,7 @@ Result<AccountPage> AccountService::List(const Actor& actor, const AccountFilter
         }
     });
     page.total = static_cast<int>(matched.size());
-    const int limit = std::clamp(filter.limit, 1, kMaxPage);
-    for (int i = std::max(filter.offset, 0); i < page.total && static_cast<int>(page.items.size()) < limit; ++i)
+    for (int i = offset; i < page.total && static_cast<int>(page.items.size()) < limit; ++i)
         page.items.push_back(View(actor, *matched[static_cast<std::size_t>(i)]));
     return page;
 }

@@ -7,12 +7,14 @@
 // An account created or reset here must change its password at the next login.
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/accounts/auth_service.hpp"
+#include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
 
 namespace lingyan::app {
@@ -61,12 +63,21 @@ struct IssuedAccount {
     std::string temporary_password;
 };
 
+// File formats, set at composition (exchange/accounts).
+struct AccountFiles {
+    std::function<std::string(const std::vector<AccountView>&)> list_xlsx;
+};
+
 class AccountService : public UseCaseBase {
 public:
     AccountService(core::ports::Store& store, core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
-                   const RosterService& roster, const core::ports::Crypto& crypto, AuthService& auth);
+                   const RosterService& roster, const core::ports::Crypto& crypto, AuthService& auth,
+                   AccountFiles files = {});
 
     Result<AccountPage> List(const Actor& actor, const AccountFilter& filter);
+    // 账号清单: every account of the list's filters (offset and limit not read) as a workbook;
+    // more than kMaxExportRows is refused.
+    Result<FileDownload> ListXlsx(const Actor& actor, const AccountFilter& filter);
     Result<AccountView> Get(const Actor& actor, Id id);
     Result<IssuedAccount> Create(const Actor& actor, const NewAccount& account);
     Result<AccountView> Update(const Actor& actor, Id id, const AccountChange& change);
@@ -85,9 +96,12 @@ private:
     Status CheckGrant(const Actor& actor, const std::string& role, Id scope_unit_id) const;
     AccountView View(const Actor& actor, const core::ports::UserRecord& user) const;
     std::string TemporaryPassword() const;
+    // The accounts of `filter` in reach with the page's counts; views built for [offset, offset + limit).
+    Result<AccountPage> Find(const Actor& actor, const AccountFilter& filter, int offset, int limit);
 
     const core::ports::Crypto& crypto_;
     AuthService& auth_;
+    AccountFiles files_;
 };
 
 }  // namespace lingyan::app

@@ -20,6 +20,18 @@ const char* RoleName(Role r) {
     return "";
 }
 
+const char* RoleLabel(Role r) {
+    switch (r) {
+        case Role::kAdmin: return "系统管理员";
+        case Role::kCounty: return "区县组织部";
+        case Role::kTown: return "镇街党(工)委";
+        case Role::kSecretary: return "村/社区书记";
+        case Role::kJudge: return "评委";
+        case Role::kMember: return "党员";
+    }
+    return "";
+}
+
 bool InScope(const roster::RegionTree& tree, const Actor& actor, roster::Id unit) {
     if (actor.scope_unit_id == 0) return actor.role == Role::kAdmin && tree.Find(unit) != nullptr;
     return tree.InSubtree(actor.scope_unit_id, unit);

@@ -17,6 +17,7 @@ enum class Role { kAdmin, kCounty, kTown, kSecretary, kJudge, kMember };
 
 std::optional<Role> RoleFromString(std::string_view s);
 const char* RoleName(Role r);
+const char* RoleLabel(Role r);  // 系统管理员, 区县组织部, 镇街党(工)委, 村/社区书记, 评委, 党员
 
 // The authenticated caller of a use case.
 struct Actor {

@@ -28,7 +28,7 @@ Plain ListAudit, ExportAudit, VerifyAudit;
 WithId GetAuditEntry;
 
 // accounts/account_routes.cpp
-Plain ListAccounts, CreateAccount, ChangeMyPassword;
+Plain ListAccounts, ExportAccounts, CreateAccount, ChangeMyPassword;
 WithId GetAccount, UpdateAccount, ResetAccountPassword, DisableAccount, EnableAccount;
 
 // workbench/workbench_routes.cpp

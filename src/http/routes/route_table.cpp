@@ -33,6 +33,7 @@ Router BuildRouter(Services& s) {
     // ---- accounts (accounts/account_routes.cpp)
     router.Add("POST", "/api/v1/me/password", Access::kSession, Bind(s, ChangeMyPassword));
     router.Add("GET", "/api/v1/accounts", Access::kSession, Bind(s, ListAccounts));
+    router.Add("GET", "/api/v1/accounts.xlsx", Access::kSession, Bind(s, ExportAccounts));
     router.Add("POST", "/api/v1/accounts", Access::kSession, Bind(s, CreateAccount));
     router.Add("GET", "/api/v1/accounts/{id}", Access::kSession, Bind(s, GetAccount));
     router.Add("PATCH", "/api/v1/accounts/{id}", Access::kSession, Bind(s, UpdateAccount));

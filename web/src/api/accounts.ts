@@ -1,5 +1,5 @@
 // 账号管理 the accounts page (docs/api.md "Accounts") and the caller's own password change.
-import { http, type Query } from './http';
+import { download, http, type Query } from './http';
 import type { Identity, Role, User } from './session';
 
 export type AccountState = 'active' | 'disabled' | 'must_change' | 'never_logged_in';
@@ -42,6 +42,8 @@ export interface NewAccount {
 
 export const accountsApi = {
   list: (filter: AccountFilter = {}) => http.get<AccountPage>('/accounts', filter as Query),
+  /** 账号清单: every account of the filters (offset and limit are not sent), as a workbook. */
+  exportXlsx: ({ offset: _offset, limit: _limit, ...filter }: AccountFilter = {}) => download('/accounts.xlsx', filter as Query, '账号清单.xlsx'),
   create: (body: NewAccount) => http.post<Account>('/accounts', body, { quiet: true }),
   update: (id: number, body: { display_name?: string; role?: Role; scope_unit_id?: number }) =>
     http.patch<Account>(`/accounts/${id}`, body, { quiet: true }),

@@ -18,6 +18,18 @@ json::value IssuedJson(const app::IssuedAccount& issued) {
     return o;
 }
 
+// The list's filters ?q=&role=&state=&unit= over `filter` (the export reads the same).
+core::Status ReadAccountFilters(Request& req, app::AccountFilter& filter) {
+    filter.q = req.Query("q").value_or("");
+    filter.role = req.Query("role").value_or("");
+    filter.state = req.Query("state").value_or("");
+    if (filter.q.size() > kMaxNameChars) return core::Invalid("搜索词过长", "q");
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
+    if (!unit) return unit.error();
+    filter.unit = *unit;
+    return core::Ok();
+}
+
 }  // namespace
 
 namespace handlers {
@@ -25,16 +37,11 @@ namespace handlers {
 // GET /api/v1/accounts?q=&role=&state=&unit=&offset=&limit=
 Response ListAccounts(Services& s, Request& req) {
     app::AccountFilter filter;
-    filter.q = req.Query("q").value_or("");
-    filter.role = req.Query("role").value_or("");
-    filter.state = req.Query("state").value_or("");
-    if (filter.q.size() > kMaxNameChars) return ErrorResponse(core::Invalid("搜索词过长", "q"));
-    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, kMaxOffset);
+    if (auto st = ReadAccountFilters(req, filter); !st) return ErrorResponse(st.error());
     auto offset = QueryInt(req.Query("offset"), "offset", 0, 0, kMaxOffset);
     auto limit = QueryInt(req.Query("limit"), "limit", 50, 1, 200);
-    for (const auto* r : {&unit, &offset, &limit})
+    for (const auto* r : {&offset, &limit})
         if (!*r) return ErrorResponse(r->error());
-    filter.unit = *unit;
     filter.offset = static_cast<int>(*offset);
     filter.limit = static_cast<int>(*limit);
     return Reply(200, s.accounts.List(req.user->actor, filter), [](const app::AccountPage& page) {
@@ -45,6 +52,13 @@ Response ListAccounts(Services& s, Request& req) {
                                         {"disabled", page.disabled},
                                         {"must_change", page.must_change}});
     });
+}
+
+// GET /api/v1/accounts.xlsx?q=&role=&state=&unit= — 账号清单, every account of the filters.
+Response ExportAccounts(Services& s, Request& req) {
+    app::AccountFilter filter;
+    if (auto st = ReadAccountFilters(req, filter); !st) return ErrorResponse(st.error());
+    return Download(s.accounts.ListXlsx(req.user->actor, filter));
 }
 
 // GET /api/v1/accounts/{id}

@@ -1,13 +1,15 @@
 // Accounts in the web (issue 14): officers create, search, reset, disable and re-scope accounts
 // of the roles below their own inside their scope; every change is audited and ends the
 // account's sessions where the security rules say so; an issued password must be changed at the
-// first login, and until then the session may do nothing else.
+// first login, and until then the session may do nothing else. The list exports to a workbook
+// without any secret.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <set>
 #include <string>
 
+#include "exchange/xlsx/reader.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -130,6 +132,57 @@ TEST_P(AccountsTest, ACountyOfficerManagesOnlyTheRolesBelowInsideItsScope) {
     // The county's own account is listed but not manageable.
     const auto self = IdOf(county, "county");
     EXPECT_EQ(county.Send("POST", "/api/v1/accounts/" + std::to_string(self) + "/disable", "").status, 404);
+}
+
+TEST_P(AccountsTest, TheListExportsEveryAccountOfItsFiltersWithoutSecrets) {
+    Client county(port());
+    ASSERT_EQ(county.Login("county").status, 200);
+    ASSERT_EQ(Create(county, "baimi.town", "town", Unit("白米镇"), "Baimi-Start-2026").status, 201);
+    ASSERT_EQ(Create(county, "yaozhuang", "member", Unit("腰庄村")).status, 201);
+    auto sheet_of = [&](const std::string& query) {
+        auto r = county.Get("/api/v1/accounts.xlsx" + query);
+        EXPECT_EQ(r.status, 200) << r.body;
+        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
+        EXPECT_EQ(r.body.find("Baimi-Start-2026"), std::string::npos);  // a password never leaves
+        auto book = exchange::xlsx::Workbook::Open(r.body);
+        EXPECT_EQ(book.FindSheet("账号清单"), 0);
+        return book.ReadRows(0);
+    };
+    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
+        const auto* cell = row.Find(col);
+        return cell ? cell->text : std::string();
+    };
+    // Every account the list holds (not one page), in its order.
+    const auto listed = Json(county.Get("/api/v1/accounts?limit=200"));
+    auto rows = sheet_of("");
+    ASSERT_EQ(rows.size(), listed.at("items").as_array().size() + 1);
+    EXPECT_EQ(text(rows[0], 0), "用户名");
+    for (std::size_t i = 0; i + 1 < rows.size(); ++i)
+        EXPECT_EQ(text(rows[i + 1], 0), listed.at("items").at(i).at("username").as_string());
+
+    // One role's accounts, every column.
+    rows = sheet_of("?role=town");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(text(rows[1], 0), "baimi.town");
+    EXPECT_EQ(text(rows[1], 1), "测试 baimi.town");
+    EXPECT_EQ(text(rows[1], 2), "镇街党(工)委");
+    EXPECT_EQ(text(rows[1], 3), "白米镇");
+    EXPECT_EQ(text(rows[1], 4), "启用");
+    EXPECT_EQ(text(rows[1], 5), "是");  // an officer set its first password: still to be changed
+    EXPECT_EQ(text(rows[1], 6), "从未登录");
+    EXPECT_EQ(text(rows[1], 7).size(), 19u);  // "YYYY-MM-DD HH:MM:SS", China time
+    // The county's own account has logged in.
+    rows = sheet_of("?q=county");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_NE(text(rows[1], 6), "从未登录");
+
+    auto bad = county.Get("/api/v1/accounts.xlsx?state=odd");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(Json(bad).at("error").at("field").as_string(), "state");
+    EXPECT_EQ(county.Get("/api/v1/accounts.xlsx?unit=" + std::to_string(Unit("临湖镇"))).status, 404);  // another county
+    Client secretary(port());
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    EXPECT_EQ(secretary.Get("/api/v1/accounts.xlsx").status, 403);
 }
 
 TEST_P(AccountsTest, ResettingDisablingAndReScopingEndTheSessionsAndAreAudited) {

@@ -43,6 +43,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /metrics", ""},
     {"POST /api/v1/me/password", ""},
     {"GET /api/v1/accounts", "200 200 200 403 403 403"},
+    {"GET /api/v1/accounts.xlsx", "200 200 200 403 403 403"},
     {"POST /api/v1/accounts", ""},
     {"GET /api/v1/accounts/{id}", ""},
     {"PATCH /api/v1/accounts/{id}", ""},

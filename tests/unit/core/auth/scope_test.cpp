@@ -58,5 +58,14 @@ TEST(Roles, OfficersManageTheAccountsOfTheRolesBelowTheirOwn) {
             EXPECT_FALSE(MayManageAccountOf(actor, r)) << RoleName(actor) << " " << RoleName(r);
 }
 
+TEST(Roles, EachRoleHasItsOwnWords) {
+    EXPECT_STREQ(RoleLabel(Role::kAdmin), "系统管理员");
+    EXPECT_STREQ(RoleLabel(Role::kCounty), "区县组织部");
+    EXPECT_STREQ(RoleLabel(Role::kTown), "镇街党(工)委");
+    EXPECT_STREQ(RoleLabel(Role::kSecretary), "村/社区书记");
+    EXPECT_STREQ(RoleLabel(Role::kJudge), "评委");
+    EXPECT_STREQ(RoleLabel(Role::kMember), "党员");
+}
+
 }  // namespace
 }  // namespace lingyan::core::auth
