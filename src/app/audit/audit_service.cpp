@@ -65,10 +65,9 @@ core::Result<FileDownload> AuditService::ExportXlsx(const core::auth::Actor& act
     if (!files_.log_xlsx) return core::Invalid("未配置导出格式");
     AuditFilter whole = filter;
     whole.before_seq = 0;
-    whole.brief = false;
     auto q = QueryOf(whole);
     if (!q) return q.error();
-    q->detail_chars = kAuditCellChars;
+    q->detail_chars = kAuditCellChars;  // whatever `brief` said
     core::ports::AuditFound found;
     {
         core::ports::ReadLock lock(store_mutex_);

@@ -161,6 +161,7 @@ Result<std::vector<DecisionView>> DecisionService::List(const Actor& actor, cons
         std::lock_guard lock(store_mutex_);
         all = personnel_.ListDecisions();
     }
+    const std::string year_prefix = query.year != 0 ? std::to_string(query.year) + "-" : "";
     std::vector<DecisionView> out;
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
@@ -169,7 +170,7 @@ Result<std::vector<DecisionView>> DecisionService::List(const Actor& actor, cons
             if (query.person != 0 && d.person_id != query.person) continue;
             if (query.ground && (d.ground != *query.ground || d.ground_id != query.ground_id)) continue;
             if (query.kind && d.kind != *query.kind) continue;
-            if (query.year != 0 && !d.decided_on.starts_with(std::to_string(query.year) + "-")) continue;
+            if (!d.decided_on.starts_with(year_prefix)) continue;
             const auto* u = tree.Find(d.unit_id);
             out.push_back(DecisionView{std::move(d), u ? u->name : ""});
         }

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "exchange/xlsx/reader.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -140,43 +140,34 @@ TEST_P(AccountsTest, TheListExportsEveryAccountOfItsFiltersWithoutSecrets) {
     ASSERT_EQ(Create(county, "baimi.town", "town", Unit("白米镇"), "Baimi-Start-2026").status, 201);
     ASSERT_EQ(Create(county, "yaozhuang", "member", Unit("腰庄村")).status, 201);
     auto sheet_of = [&](const std::string& query) {
-        auto r = county.Get("/api/v1/accounts.xlsx" + query);
-        EXPECT_EQ(r.status, 200) << r.body;
-        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
-        auto book = exchange::xlsx::Workbook::Open(r.body);
-        EXPECT_EQ(book.FindSheet("账号清单"), 0);
-        auto rows = book.ReadRows(0);
+        auto rows = DownloadedRows(county.Get("/api/v1/accounts.xlsx" + query), "账号清单");
         for (const auto& row : rows)
             for (const auto& cell : row.cells) EXPECT_EQ(cell.text.find("Baimi-Start-2026"), std::string::npos);
         return rows;  // a password never leaves
-    };
-    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
-        const auto* cell = row.Find(col);
-        return cell ? cell->text : std::string();
     };
     // Every account the list holds (not one page), in its order.
     const auto listed = Json(county.Get("/api/v1/accounts?limit=200"));
     auto rows = sheet_of("");
     ASSERT_EQ(rows.size(), listed.at("items").as_array().size() + 1);
-    EXPECT_EQ(text(rows[0], 0), "用户名");
+    EXPECT_EQ(CellText(rows[0], 0), "用户名");
     for (std::size_t i = 0; i + 1 < rows.size(); ++i)
-        EXPECT_EQ(text(rows[i + 1], 0), listed.at("items").at(i).at("username").as_string());
+        EXPECT_EQ(CellText(rows[i + 1], 0), listed.at("items").at(i).at("username").as_string());
 
     // One role's accounts, every column.
     rows = sheet_of("?role=town");
     ASSERT_EQ(rows.size(), 2u);
-    EXPECT_EQ(text(rows[1], 0), "baimi.town");
-    EXPECT_EQ(text(rows[1], 1), "测试 baimi.town");
-    EXPECT_EQ(text(rows[1], 2), "镇街党(工)委");
-    EXPECT_EQ(text(rows[1], 3), "白米镇");
-    EXPECT_EQ(text(rows[1], 4), "启用");
-    EXPECT_EQ(text(rows[1], 5), "是");  // an officer set its first password: still to be changed
-    EXPECT_EQ(text(rows[1], 6), "从未登录");
-    EXPECT_EQ(text(rows[1], 7).size(), 19u);  // "YYYY-MM-DD HH:MM:SS", China time
+    EXPECT_EQ(CellText(rows[1], 0), "baimi.town");
+    EXPECT_EQ(CellText(rows[1], 1), "测试 baimi.town");
+    EXPECT_EQ(CellText(rows[1], 2), "镇街党(工)委");
+    EXPECT_EQ(CellText(rows[1], 3), "白米镇");
+    EXPECT_EQ(CellText(rows[1], 4), "启用");
+    EXPECT_EQ(CellText(rows[1], 5), "是");  // an officer set its first password: still to be changed
+    EXPECT_EQ(CellText(rows[1], 6), "从未登录");
+    EXPECT_EQ(CellText(rows[1], 7).size(), 19u);  // "YYYY-MM-DD HH:MM:SS", China time
     // The county's own account has logged in.
     rows = sheet_of("?q=county");
     ASSERT_EQ(rows.size(), 2u);
-    EXPECT_NE(text(rows[1], 6), "从未登录");
+    EXPECT_NE(CellText(rows[1], 6), "从未登录");
 
     auto bad = county.Get("/api/v1/accounts.xlsx?state=odd");
     EXPECT_EQ(bad.status, 422);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "exchange/xlsx/reader.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 #include "storage/sql/sql_store.hpp"
 
@@ -108,38 +108,29 @@ TEST_P(AuditLogTest, TheExportWritesTheFiltersEntriesWholeNewestFirst) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
     auto sheet_of = [&](const std::string& query) {
-        auto r = admin.Get("/api/v1/audit.xlsx?" + query);
-        EXPECT_EQ(r.status, 200) << r.body;
-        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
-        auto book = exchange::xlsx::Workbook::Open(r.body);
-        EXPECT_EQ(book.FindSheet("审计日志"), 0);
-        return book.ReadRows(0);
-    };
-    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
-        const auto* cell = row.Find(col);
-        return cell ? cell->text : std::string();
+        return DownloadedRows(admin.Get("/api/v1/audit.xlsx?" + query), "审计日志");
     };
     // Li's two entries, as the page lists them; the long detail whole, China time, the hash.
     auto listed = Json(admin.Get("/api/v1/audit?before=0&entity=e2e_thing&user=li"));
     auto rows = sheet_of("entity=e2e_thing&user=li");
     ASSERT_EQ(rows.size(), 3u);
-    EXPECT_EQ(text(rows[0], 0), "序号");
-    EXPECT_EQ(text(rows[0], 6), "详情");
+    EXPECT_EQ(CellText(rows[0], 0), "序号");
+    EXPECT_EQ(CellText(rows[0], 6), "详情");
     EXPECT_EQ(rows[1].Find(0)->number, listed.at("items").as_array()[0].at("seq").as_int64());
-    EXPECT_EQ(text(rows[1], 1), "2026-12-08 00:00:00");
-    EXPECT_EQ(text(rows[1], 2), "li");
-    EXPECT_EQ(text(rows[1], 3), "delete");
-    EXPECT_EQ(text(rows[1], 4), "e2e_thing");
+    EXPECT_EQ(CellText(rows[1], 1), "2026-12-08 00:00:00");
+    EXPECT_EQ(CellText(rows[1], 2), "li");
+    EXPECT_EQ(CellText(rows[1], 3), "delete");
+    EXPECT_EQ(CellText(rows[1], 4), "e2e_thing");
     EXPECT_EQ(rows[1].Find(5)->number, 2);
-    EXPECT_EQ(text(rows[1], 6).size(), 311u);
-    EXPECT_EQ(text(rows[1], 7).size(), 64u);
-    EXPECT_EQ(text(rows[2], 1), "2026-12-07 23:59:59");
-    EXPECT_EQ(text(rows[2], 3), "update");
+    EXPECT_EQ(CellText(rows[1], 6).size(), 311u);
+    EXPECT_EQ(CellText(rows[1], 7).size(), 64u);
+    EXPECT_EQ(CellText(rows[2], 1), "2026-12-07 23:59:59");
+    EXPECT_EQ(CellText(rows[2], 3), "update");
     // A China day; the page's own parameters (before, size) are not the export's.
     rows = sheet_of("entity=e2e_thing&from=2026-12-07&to=2026-12-07&size=1&before=1");
     ASSERT_EQ(rows.size(), 3u);
-    EXPECT_EQ(text(rows[1], 2), "li");
-    EXPECT_EQ(text(rows[2], 2), "wang");
+    EXPECT_EQ(CellText(rows[1], 2), "li");
+    EXPECT_EQ(CellText(rows[2], 2), "wang");
     EXPECT_EQ(sheet_of("user=nobody").size(), 1u);  // the header only
 
     auto bad = admin.Get("/api/v1/audit.xlsx?from=2026-02-30");

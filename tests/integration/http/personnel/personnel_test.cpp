@@ -11,7 +11,7 @@
 
 #include "demo/evaluation_demo.hpp"
 #include "demo/personnel_demo.hpp"
-#include "exchange/xlsx/reader.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/http/evaluation/campaign_fixture.hpp"
 
 namespace lingyan::testing {
@@ -178,38 +178,29 @@ TEST_P(Personnel, TheLedgerExportsTheListsDecisionsByKindAndYear) {
     EXPECT_EQ(Json(c.Get("/api/v1/decisions?year=2023&kind=promotion")).at("items").as_array().size(), 0u);
 
     auto sheet_of = [&](Client& who, const std::string& query) {
-        auto r = who.Get("/api/v1/decisions.xlsx" + query);
-        EXPECT_EQ(r.status, 200) << r.body;
-        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
-        auto book = exchange::xlsx::Workbook::Open(r.body);
-        EXPECT_EQ(book.FindSheet("人事决定台账"), 0);
-        return book.ReadRows(0);
-    };
-    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
-        const auto* cell = row.Find(col);
-        return cell ? cell->text : std::string();
+        return DownloadedRows(who.Get("/api/v1/decisions.xlsx" + query), "人事决定台账");
     };
     // Every decision of the county's scope, newest first, as many as the list has.
     const auto listed = Json(c.Get("/api/v1/decisions")).at("items").as_array().size();
     auto rows = sheet_of(c, "");
     ASSERT_EQ(rows.size(), listed + 1);
-    EXPECT_EQ(text(rows[0], 0), "决定日期");
-    EXPECT_EQ(text(rows[1], 0), "2023-05-10");
-    EXPECT_EQ(text(rows[1], 1), "谈话提醒");
+    EXPECT_EQ(CellText(rows[0], 0), "决定日期");
+    EXPECT_EQ(CellText(rows[1], 0), "2023-05-10");
+    EXPECT_EQ(CellText(rows[1], 1), "谈话提醒");
 
     // One year: its one decision, every column.
     rows = sheet_of(c, "?year=2022");
     ASSERT_EQ(rows.size(), 2u);
     ASSERT_NE(rows[1].Find(0), nullptr);
     EXPECT_EQ(rows[1].Find(0)->type, exchange::xlsx::CellType::kDate);
-    EXPECT_EQ(text(rows[1], 0), "2022-03-01");
-    EXPECT_EQ(text(rows[1], 1), "晋升职级");
-    EXPECT_EQ(text(rows[1], 3), unit_of_first);
-    EXPECT_EQ(text(rows[1], 4), "晋升一级调研员");
-    EXPECT_EQ(text(rows[1], 5), "考核结果");
-    EXPECT_NE(text(rows[1], 6).find("2021年度测试考核"), std::string::npos) << text(rows[1], 6);
-    EXPECT_EQ(text(rows[1], 7), "姜组〔2022〕3号");
-    EXPECT_EQ(text(rows[1], 8), "county");
+    EXPECT_EQ(CellText(rows[1], 0), "2022-03-01");
+    EXPECT_EQ(CellText(rows[1], 1), "晋升职级");
+    EXPECT_EQ(CellText(rows[1], 3), unit_of_first);
+    EXPECT_EQ(CellText(rows[1], 4), "晋升一级调研员");
+    EXPECT_EQ(CellText(rows[1], 5), "考核结果");
+    EXPECT_NE(CellText(rows[1], 6).find("2021年度测试考核"), std::string::npos) << CellText(rows[1], 6);
+    EXPECT_EQ(CellText(rows[1], 7), "姜组〔2022〕3号");
+    EXPECT_EQ(CellText(rows[1], 8), "county");
     EXPECT_EQ(sheet_of(c, "?year=2023&kind=promotion").size(), 1u);  // the header only
 
     // Bad filters are named; other roles and other counties get nothing of it.

@@ -9,7 +9,7 @@
 #include <boost/json.hpp>
 
 #include "core/calendar/china_calendar.hpp"
-#include "exchange/xlsx/reader.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -290,12 +290,7 @@ TEST_P(Projects, TheLedgerExportsEveryProjectOfTheListsFilters) {
     for (const char* title : {"台账揭榜一", "台账揭榜二"})
         ASSERT_EQ(Post(town, "/api/v1/projects", json::object{{"kind", "bounty"}, {"title", title}}).status, 201);
     auto sheet_of = [&](const std::string& query) {
-        auto r = town.Get("/api/v1/projects/ledger.xlsx" + query);
-        EXPECT_EQ(r.status, 200) << r.body;
-        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
-        auto book = exchange::xlsx::Workbook::Open(r.body);
-        EXPECT_EQ(book.FindSheet("项目台账"), 0);
-        return book.ReadRows(0);
+        return DownloadedRows(town.Get("/api/v1/projects/ledger.xlsx" + query), "项目台账");
     };
     // The words filter: the two, newest first.
     auto rows = sheet_of("?q=%E5%8F%B0%E8%B4%A6%E6%8F%AD%E6%A6%9C");  // 台账揭榜

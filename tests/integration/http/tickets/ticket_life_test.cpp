@@ -8,7 +8,7 @@
 #include <boost/json.hpp>
 
 #include "core/calendar/china_calendar.hpp"
-#include "exchange/xlsx/reader.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -339,43 +339,34 @@ TEST_P(Tickets, TheLedgerExportsEveryTicketOfTheListsFilters) {
     raise("台账测试：路灯维修", false);
 
     auto sheet_of = [&](const std::string& query) {
-        auto r = town.Get("/api/v1/tickets/ledger.xlsx" + query);
-        EXPECT_EQ(r.status, 200) << r.body;
-        EXPECT_NE(r.headers["content-disposition"].find("attachment"), std::string::npos);
-        auto book = exchange::xlsx::Workbook::Open(r.body);
-        EXPECT_EQ(book.FindSheet("交办台账"), 0);
-        return book.ReadRows(0);
-    };
-    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
-        const auto* c = row.Find(col);
-        return c ? c->text : std::string();
+        return DownloadedRows(town.Get("/api/v1/tickets/ledger.xlsx" + query), "交办台账");
     };
 
     // The filters of the list: the two, newest first, with their columns.
     auto rows = sheet_of("?q=" + std::string("%E5%8F%B0%E8%B4%A6%E6%B5%8B%E8%AF%95"));  // 台账测试
     ASSERT_EQ(rows.size(), 3u);
-    EXPECT_EQ(text(rows[0], 0), "编号");
-    EXPECT_EQ(text(rows[0], 2), "事项");
-    EXPECT_EQ(text(rows[1], 2), "台账测试：路灯维修");
-    EXPECT_EQ(text(rows[1], 14), "已登记");
-    EXPECT_EQ(text(rows[2], 2), "台账测试：河道保洁");
-    EXPECT_EQ(text(rows[2], 1), "民情走访");
-    EXPECT_EQ(text(rows[2], 3), "民生服务");
-    EXPECT_EQ(text(rows[2], 5), "灵湖村");
-    EXPECT_EQ(text(rows[2], 7), "王大爷");
-    EXPECT_EQ(text(rows[2], 9), "灵湖村");
-    EXPECT_EQ(text(rows[2], 10), "李书记");
+    EXPECT_EQ(CellText(rows[0], 0), "编号");
+    EXPECT_EQ(CellText(rows[0], 2), "事项");
+    EXPECT_EQ(CellText(rows[1], 2), "台账测试：路灯维修");
+    EXPECT_EQ(CellText(rows[1], 14), "已登记");
+    EXPECT_EQ(CellText(rows[2], 2), "台账测试：河道保洁");
+    EXPECT_EQ(CellText(rows[2], 1), "民情走访");
+    EXPECT_EQ(CellText(rows[2], 3), "民生服务");
+    EXPECT_EQ(CellText(rows[2], 5), "灵湖村");
+    EXPECT_EQ(CellText(rows[2], 7), "王大爷");
+    EXPECT_EQ(CellText(rows[2], 9), "灵湖村");
+    EXPECT_EQ(CellText(rows[2], 10), "李书记");
     ASSERT_NE(rows[2].Find(11), nullptr);
     EXPECT_EQ(rows[2].Find(11)->type, exchange::xlsx::CellType::kDate);  // 交办日期, a date cell
-    EXPECT_EQ(text(rows[2], 11), server_->runtime().clock.Today());
+    EXPECT_EQ(CellText(rows[2], 11), server_->runtime().clock.Today());
     EXPECT_EQ(rows[2].Find(12)->number, 5);
-    EXPECT_EQ(text(rows[2], 14), "已交办");
+    EXPECT_EQ(CellText(rows[2], 14), "已交办");
     for (const auto& row : rows)
         for (const auto& cell : row.cells) EXPECT_EQ(cell.text.find("13800001111"), std::string::npos);
 
     auto only_registered = sheet_of("?state=registered&q=%E5%8F%B0%E8%B4%A6%E6%B5%8B%E8%AF%95");
     ASSERT_EQ(only_registered.size(), 2u);
-    EXPECT_EQ(text(only_registered[1], 2), "台账测试：路灯维修");
+    EXPECT_EQ(CellText(only_registered[1], 2), "台账测试：路灯维修");
 
     // Without filters: every ticket of the town's scope, as many as the list counts.
     const auto total = Json(town.Get("/api/v1/tickets?per_page=1")).at("total").as_int64();

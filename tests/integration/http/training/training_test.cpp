@@ -9,7 +9,7 @@
 
 #include "core/common/date.hpp"
 #include "demo/training_demo.hpp"
-#include "exchange/xlsx/reader.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -445,28 +445,19 @@ TEST_P(TrainingTest, ThePoolsMemberListExportsRosterFactsButNoIdNumberOrPhone) {
         ASSERT_EQ(r.status, 200) << r.body;
     }
 
-    auto xlsx = c.Get(base + "/members.xlsx");
-    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
-    EXPECT_NE(xlsx.headers["content-disposition"].find("attachment"), std::string::npos);
-    auto book = exchange::xlsx::Workbook::Open(xlsx.body);
-    ASSERT_EQ(book.FindSheet("人才库名单"), 0);
-    const auto rows = book.ReadRows(0);
+    const auto rows = DownloadedRows(c.Get(base + "/members.xlsx"), "人才库名单");
     ASSERT_EQ(rows.size(), 3u);  // the header and the two members, in the pool's order
-    const auto text = [](const exchange::xlsx::Row& row, std::uint32_t col) {
-        const auto* cell = row.Find(col);
-        return cell ? cell->text : std::string();
-    };
-    EXPECT_EQ(text(rows[0], 1), "姓名");
-    EXPECT_EQ(text(rows[0], 8), "现任职务");
+    EXPECT_EQ(CellText(rows[0], 1), "姓名");
+    EXPECT_EQ(CellText(rows[0], 8), "现任职务");
     const auto person = Json(c.Get("/api/v1/people/" + std::to_string(a))).as_object();
-    EXPECT_EQ(text(rows[1], 1), std::string(person.at("name").as_string()));
-    EXPECT_EQ(text(rows[1], 2), person.at("gender").as_string() == "female" ? "女" : "男");
-    EXPECT_EQ(text(rows[1], 3), std::string(person.at("birth_date").as_string()).substr(0, 7));
-    EXPECT_EQ(text(rows[1], 6), "品建村");
-    EXPECT_NE(text(rows[1], 8).find("品建村 "), std::string::npos) << text(rows[1], 8);
-    EXPECT_EQ(text(rows[1], 9), "已入库");
-    EXPECT_EQ(text(rows[2], 6), "同盟村");
-    EXPECT_EQ(text(rows[2], 9), "已提名");
+    EXPECT_EQ(CellText(rows[1], 1), std::string(person.at("name").as_string()));
+    EXPECT_EQ(CellText(rows[1], 2), person.at("gender").as_string() == "female" ? "女" : "男");
+    EXPECT_EQ(CellText(rows[1], 3), std::string(person.at("birth_date").as_string()).substr(0, 7));
+    EXPECT_EQ(CellText(rows[1], 6), "品建村");
+    EXPECT_NE(CellText(rows[1], 8).find("品建村 "), std::string::npos) << CellText(rows[1], 8);
+    EXPECT_EQ(CellText(rows[1], 9), "已入库");
+    EXPECT_EQ(CellText(rows[2], 6), "同盟村");
+    EXPECT_EQ(CellText(rows[2], 9), "已提名");
     const std::string phone(person.at("phone").as_string());
     ASSERT_FALSE(phone.empty());
     const auto region = std::string(person.at("id_number_masked").as_string()).substr(0, 6);  // the ID's first six
