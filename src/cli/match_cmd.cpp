@@ -137,19 +137,6 @@ std::vector<UnitProfile> ReadProfiles(const std::string& path, bool hosts) {
     return profiles;
 }
 
-void AppendCsvField(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
 struct MatchArgs {
     std::string trainees_path;
     std::string hosts_path;
@@ -180,13 +167,13 @@ int RunMatch(const MatchArgs& args) {
     out.reserve(out.size() + trainees.size() * 48);
     for (std::size_t trainee_idx = 0; trainee_idx < trainees.size(); ++trainee_idx) {
         const auto& p = result->placements[trainee_idx];
-        AppendCsvField(out, trainees[trainee_idx].unit);
+        core::text::AppendCsvField(out, trainees[trainee_idx].unit);
         if (p.host < 0) {
             out += ",,,,\n";
             continue;
         }
         out += ',';
-        AppendCsvField(out, hosts[p.host].unit);
+        core::text::AppendCsvField(out, hosts[p.host].unit);
         out += fmt::format(",{:.4f},{:.4f},{:.4f}\n", p.similarity, p.gap, p.value);
     }
     std::fwrite(out.data(), 1, out.size(), stdout);

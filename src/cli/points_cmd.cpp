@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "core/points/model.hpp"
 #include "core/points/tally.hpp"
+#include "core/text/csv.hpp"
 #include "exchange/points/tally_input.hpp"
 
 namespace lingyan::cli {
@@ -52,20 +53,6 @@ std::vector<MemberIdx> ById(const tally::Members& members) {
     });
     for (std::size_t pos = 0; pos < keyed.size(); ++pos) order[pos] = keyed[pos].member;
     return order;
-}
-
-// Appends an id as a CSV field, quoted only when it holds a delimiter, quote or line break.
-void AppendCsvField(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(field);
-        return;
-    }
-    out.push_back('"');
-    for (const char c : field) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
 }
 
 void WriteAll(const std::string& text) {
@@ -118,7 +105,7 @@ int RunTally(const TallyArgs& args) {
         for (const auto& entry : pts::TopWithTies(totals, candidates, n)) {
             AppendInt(out, entry.rank);
             out.push_back(',');
-            AppendCsvField(out, members.ids[static_cast<std::size_t>(entry.member)]);
+            core::text::AppendCsvField(out, members.ids[static_cast<std::size_t>(entry.member)]);
             out.push_back(',');
             pts::AppendPoints(out, entry.total, integer);
             out.push_back('\n');
@@ -133,9 +120,9 @@ int RunTally(const TallyArgs& args) {
         out.reserve((to - from) * 40);
         for (std::size_t pos = from; pos < to; ++pos) {
             const auto member = static_cast<std::size_t>(by_id[pos]);
-            AppendCsvField(out, members.ids[member]);
+            core::text::AppendCsvField(out, members.ids[member]);
             out.push_back(',');
-            AppendCsvField(out, units.ids[static_cast<std::size_t>(members.unit[member])]);
+            core::text::AppendCsvField(out, units.ids[static_cast<std::size_t>(members.unit[member])]);
             out.push_back(',');
             pts::AppendPoints(out, totals[member], integer);
             out.push_back(',');

@@ -37,12 +37,11 @@ constexpr Place kPlaces[] = {
 // Judges' home towns (seat 1 is the demo `judge` account's).
 constexpr const char* kJudgeTowns[] = {"柯桥街道", "齐贤街道", "柯岩街道", "华舍街道",
                                        "漓渚镇",   "兰亭街道", "福全街道"};
-constexpr const char* kSeatLabels[] = {"评委一", "评委二", "评委三", "评委四", "评委五", "评委六", "评委七"};
 // 实地察看 (out of 50), scored by the inspection team before the event, per village in kPlaces order.
 constexpr double kInspection[] = {44.5, 42.0, 46.5, 41.0, 45.5, 43.0, 47.0, 44.0, 42.5, 45.0};
 
-const char* kSurnames[] = {"沈", "陈", "俞", "金", "孙", "王", "钱", "胡", "章", "傅"};
-const char* kGiven[] = {"国强", "建军", "丽娟", "伟东", "海峰", "春燕", "志刚", "晓军", "美华", "永祥"};
+const char* kArenaSurnames[] = {"沈", "陈", "俞", "金", "孙", "王", "钱", "胡", "章", "傅"};
+const char* kArenaGiven[] = {"国强", "建军", "丽娟", "伟东", "海峰", "春燕", "志刚", "晓军", "美华", "永祥"};
 
 std::string Code(const std::string& prefix9, int n) {
     char buf[8];
@@ -134,7 +133,7 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::S
             Person p;
             p.unit_id = ids[place.village];
             p.name =
-                std::string(kSurnames[person_no % std::size(kSurnames)]) + kGiven[(person_no * 3) % std::size(kGiven)];
+                std::string(kArenaSurnames[person_no % std::size(kArenaSurnames)]) + kArenaGiven[(person_no * 3) % std::size(kArenaGiven)];
             p.gender = person_no % 4 == 2 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
             char date[48];
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", year - 40 - person_no % 12, 1 + person_no % 12, 10);
@@ -218,7 +217,7 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::S
     for (std::size_t idx = 0; idx < std::size(kJudgeTowns); ++idx) {
         arena::Seat seat;
         seat.number = static_cast<int>(idx) + 1;
-        seat.label = kSeatLabels[idx];
+        seat.label = kDemoSeatLabels[idx];
         seat.home_unit_id = ids.at(kJudgeTowns[idx]);
         s.seats.push_back(seat);
         spec.seat_usernames.push_back(idx == 0 ? "judge" : "");

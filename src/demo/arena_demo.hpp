@@ -22,6 +22,8 @@
 namespace lingyan::demo {
 
 inline constexpr const char* kDemoArenaHost = "keqiao";
+// The judge seats' labels of the demo contests, seat 1 first.
+inline constexpr const char* kDemoSeatLabels[] = {"评委一", "评委二", "评委三", "评委四", "评委五", "评委六", "评委七"};
 
 // The contest's name for a year: "2025年柯桥区村社党组织书记领雁擂台赛".
 std::string DemoContestName(int year);

@@ -87,15 +87,13 @@ private:
     double ms_;
 };
 
-constexpr const char* kSeatLabels[] = {"评委一", "评委二", "评委三", "评委四", "评委五", "评委六", "评委七"};
-
 // A contest's seats: one per home unit, labelled 评委一…
 std::vector<arena::Seat> SeatsFrom(const std::vector<Id>& homes) {
     std::vector<arena::Seat> seats;
-    for (std::size_t idx = 0; idx < homes.size() && idx < std::size(kSeatLabels); ++idx) {
+    for (std::size_t idx = 0; idx < homes.size() && idx < std::size(kDemoSeatLabels); ++idx) {
         arena::Seat seat;
         seat.number = static_cast<int>(idx) + 1;
-        seat.label = kSeatLabels[idx];
+        seat.label = kDemoSeatLabels[idx];
         seat.home_unit_id = homes[idx];
         seats.push_back(seat);
     }

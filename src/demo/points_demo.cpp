@@ -24,9 +24,9 @@ using core::roster::UnitKind;
 
 namespace {
 
-const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+const char* kPointsSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
                            "胡", "郭", "何", "高", "林", "史", "狄", "彭", "芮", "虞", "蒋", "潘", "吕", "丁"};
-const char* kGiven[] = {"建", "国", "华", "明", "秀", "英", "伟", "芳", "军", "敏", "强", "丽", "春", "红",
+const char* kPointsGiven[] = {"建", "国", "华", "明", "秀", "英", "伟", "芳", "军", "敏", "强", "丽", "春", "红",
                         "志", "平", "海", "玲", "峰", "霞", "勇", "燕", "涛", "静", "亮", "娟", "杰", "萍"};
 
 // How often each rule occurs in a member's year (relative weights), by code.
@@ -115,9 +115,9 @@ int LoadDemoPoints(PointsService& service, RosterService& roster, const core::po
         std::mt19937_64 rng(options.seed);
         auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
         auto name = [&] {
-            std::string n = kSurnames[uniform(0, std::size(kSurnames) - 1)];
-            n += kGiven[uniform(0, std::size(kGiven) - 1)];
-            if (uniform(0, 3) != 0) n += kGiven[uniform(0, std::size(kGiven) - 1)];
+            std::string n = kPointsSurnames[uniform(0, std::size(kPointsSurnames) - 1)];
+            n += kPointsGiven[uniform(0, std::size(kPointsGiven) - 1)];
+            if (uniform(0, 3) != 0) n += kPointsGiven[uniform(0, std::size(kPointsGiven) - 1)];
             return n;
         };
         // Every member is a person of the roster with a membership in the village's organization

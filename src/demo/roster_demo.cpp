@@ -120,7 +120,7 @@ std::vector<CitySpec> Zhejiang() {
                 {"平水镇", {{"合心村", V, To, false, true, 4800, 2.4}}}}}}}};
 }
 
-const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+const char* kRosterSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
                            "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾",
                            "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁"};
 const char* kGivenMale[] = {"建国", "志强", "卫东", "海涛", "国平", "建华", "永明", "晓峰", "立新", "春生",
@@ -136,7 +136,7 @@ public:
         Person p;
         p.unit_id = unit_id;
         p.gender = Pick() < female_share ? Gender::kFemale : Gender::kMale;
-        p.name = std::string(kSurnames[Uniform(0, std::size(kSurnames) - 1)]) +
+        p.name = std::string(kRosterSurnames[Uniform(0, std::size(kRosterSurnames) - 1)]) +
                  (p.gender == Gender::kMale ? kGivenMale[Uniform(0, std::size(kGivenMale) - 1)]
                                             : kGivenFemale[Uniform(0, std::size(kGivenFemale) - 1)]);
         int age = static_cast<int>(Uniform(min_age, max_age));

@@ -18,7 +18,7 @@ using core::ParseIsoDate;
 
 namespace {
 
-constexpr int kMaxPerPage = 200;
+constexpr int kMaxProjectsPerPage = 200;
 
 constexpr std::size_t kMaxReportChars = 2000;
 
@@ -238,7 +238,7 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const NewProject&
 Result<ProjectListPage> ProjectService::List(const Actor& actor, const ProjectListQuery& q) {
     if (actor.role == Role::kJudge) return RoleForbidden();
     if (q.page < 1 || q.page > 100000) return Invalid("页码应为 1 到 100000", "page");
-    if (q.per_page < 1 || q.per_page > kMaxPerPage) return Invalid("每页条数应为 1 到 200", "per_page");
+    if (q.per_page < 1 || q.per_page > kMaxProjectsPerPage) return Invalid("每页条数应为 1 到 200", "per_page");
     std::lock_guard lock(store_mutex_);
     EnsureColouredLocked();
     const std::size_t from = static_cast<std::size_t>(q.page - 1) * static_cast<std::size_t>(q.per_page);

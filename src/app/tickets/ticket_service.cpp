@@ -17,7 +17,7 @@ using core::ParseIsoDate;
 
 namespace {
 
-constexpr int kMaxPerPage = 100;
+constexpr int kMaxTicketsPerPage = 100;
 constexpr int kMaxExtensionDays = 60;
 constexpr std::size_t kMaxNoteChars = 2000;
 constexpr std::size_t kMinSplitParts = 2;
@@ -42,7 +42,7 @@ Status CheckNote(const std::string& note, bool required, const char* what) {
 
 Status CheckPaging(int page, int per_page) {
     if (page < 1 || page > 100000) return Invalid("页码应为 1 到 100000", "page");
-    if (per_page < 1 || per_page > kMaxPerPage) return Invalid("每页条数应为 1 到 100", "per_page");
+    if (per_page < 1 || per_page > kMaxTicketsPerPage) return Invalid("每页条数应为 1 到 100", "per_page");
     return core::Ok();
 }
 

@@ -81,7 +81,7 @@ bool IsTail(std::string_view line) {
     return ContainsAny(line, kTailWords);
 }
 
-const std::regex& DateRegex() {
+const std::regex& ArticleDateRegex() {
     static const std::regex r(
         "([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日|([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})");
     return r;
@@ -89,7 +89,7 @@ const std::regex& DateRegex() {
 
 std::optional<CivilDate> FirstDate(const std::string& line) {
     std::smatch m;
-    if (!std::regex_search(line, m, DateRegex())) return std::nullopt;
+    if (!std::regex_search(line, m, ArticleDateRegex())) return std::nullopt;
     const int base = m[1].matched ? 1 : 4;
     CivilDate d{std::stoi(m[base].str()), std::stoi(m[base + 1].str()), std::stoi(m[base + 2].str())};
     if (!IsValidDate(d)) return std::nullopt;

@@ -24,7 +24,7 @@ struct NameHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-const std::regex& DateRegex() {
+const std::regex& FactDateRegex() {
     // 2021年03月22日 / 2021年3月 / 2021-03-22 / 2020年
     static const std::regex r(
         "([0-9]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})|([0-9]{4})年");
@@ -101,7 +101,7 @@ ArticleFacts ExtractFacts(const std::vector<std::string>& paragraphs) {
     std::set<std::string> dates_seen;
     std::set<std::pair<std::string, std::string>> numbers_seen;
     for (const auto& p : paragraphs) {
-        for (std::sregex_iterator it(p.begin(), p.end(), DateRegex()), end; it != end && out.dates.size() < kMaxDates;
+        for (std::sregex_iterator it(p.begin(), p.end(), FactDateRegex()), end; it != end && out.dates.size() < kMaxDates;
              ++it) {
             auto fact = DateOf(*it);
             if (fact && dates_seen.insert(fact->text).second) out.dates.push_back(std::move(*fact));

@@ -75,4 +75,17 @@ int ColumnIndex(const std::vector<std::string_view>& header, std::string_view na
     return -1;
 }
 
+void AppendCsvField(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(field);
+        return;
+    }
+    out.push_back('"');
+    for (const char c : field) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
 }  // namespace lingyan::core::text

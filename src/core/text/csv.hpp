@@ -37,4 +37,8 @@ private:
 // Maps header names to column indexes; returns -1 when absent.
 int ColumnIndex(const std::vector<std::string_view>& header, std::string_view name);
 
+// Appends `field` to a CSV line: as it is, or quoted (quotes doubled) when it holds a delimiter,
+// a quote or a line break.
+void AppendCsvField(std::string& out, std::string_view field);
+
 }  // namespace lingyan::core::text

@@ -28,8 +28,6 @@ using detail::XmlTokenKind;
 // a 64 MiB upload of real rows unzips to well under it.
 constexpr std::size_t kMaxInflatedBytes = std::size_t{256} << 20;
 constexpr std::size_t kProgressStep = std::size_t{1} << 22;
-constexpr std::uint32_t kMaxColumns = 16384;
-constexpr std::uint32_t kMaxRows = 1048576;
 
 // Users read these messages (the import reports show them as they are): Chinese only, once.
 [[noreturn]] void Corrupt(const std::string& reason) { throw XlsxError("无法读取 Excel 文件：" + reason); }

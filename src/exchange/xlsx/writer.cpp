@@ -12,11 +12,6 @@
 
 namespace lingyan::exchange::xlsx {
 
-namespace {
-constexpr std::uint32_t kMaxRows = 1048576;
-constexpr std::uint32_t kMaxColumns = 16384;
-}  // namespace
-
 Writer::Writer(const std::string& path, WriterOptions options) : path_(path) {
     lxw_workbook_options lxw_options{};
     lxw_options.constant_memory = options.constant_memory ? LXW_TRUE : LXW_FALSE;

@@ -61,11 +61,11 @@ constexpr const char* kBindDevice =
 
 constexpr const char* kLockContest = "SELECT id FROM contests WHERE id = ? FOR UPDATE";
 constexpr const char* kLastSeq = "SELECT COALESCE(MAX(seq), 0) FROM contest_events WHERE contest_id = ?";
-constexpr const char* kInsertEvent =
+constexpr const char* kInsertContestEvent =
     "INSERT INTO contest_events (contest_id, seq, kind, at_ms, actor, round_idx, contestant_id, seat_id, timer, "
     "score_values, criterion, idem_key, reason, draw_order, seed, forced) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kSelectEvents =
+constexpr const char* kSelectContestEvents =
     "SELECT seq, kind, at_ms, actor, round_idx, contestant_id, seat_id, timer, score_values, criterion, idem_key, "
     "reason, draw_order, seed, forced FROM contest_events WHERE contest_id = ? ORDER BY seq";
 
@@ -225,14 +225,14 @@ std::int64_t SqlArenaStore::LockEvents(Id contest_id) {
 }
 
 void SqlArenaStore::InsertEvent(Id contest_id, const arena::Event& e) {
-    db_.Query(kInsertEvent, {contest_id, e.seq, std::string(arena::EventKindName(e.kind)), e.at_ms, e.actor,
+    db_.Query(kInsertContestEvent, {contest_id, e.seq, std::string(arena::EventKindName(e.kind)), e.at_ms, e.actor,
                              std::int64_t{e.round}, e.contestant_id, e.seat_id,
                              std::string(arena::TimerActionName(e.timer)), JoinNumbers(e.values), e.criterion, e.key,
                              e.reason, JoinNumbers(e.order), std::to_string(e.seed), std::int64_t{e.force ? 1 : 0}});
 }
 
 std::vector<arena::Event> SqlArenaStore::ListEvents(Id contest_id) {
-    return RowsWith(db_.Query(kSelectEvents, {contest_id}), EventFromRow);
+    return RowsWith(db_.Query(kSelectContestEvents, {contest_id}), EventFromRow);
 }
 
 Id SqlArenaStore::InsertScore(const ports::ContestScoreRecord& s) {

@@ -52,13 +52,13 @@ constexpr const char* kInsertOwner =
 constexpr const char* kSelectOwners =
     "SELECT criterion, owner, opens_on, closes_on FROM campaign_owners WHERE campaign_id = ? ORDER BY criterion";
 
-constexpr const char* kInsertFollowUp =
+constexpr const char* kInsertCampaignFollowUp =
     "INSERT INTO campaign_followups (campaign_id, subject_id, version, band, action, leader, deadline, status, "
     "outcome, created_by, created_at, closed_by, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "RETURNING id";
-constexpr const char* kUpdateFollowUp =
+constexpr const char* kUpdateCampaignFollowUp =
     "UPDATE campaign_followups SET status = ?, outcome = ?, closed_by = ?, closed_at = ? WHERE id = ?";
-constexpr const char* kSelectFollowUps =
+constexpr const char* kSelectCampaignFollowUps =
     "SELECT id, campaign_id, subject_id, version, band, action, leader, deadline, status, outcome, created_by, "
     "created_at, closed_by, closed_at FROM campaign_followups WHERE campaign_id = ? ORDER BY id";
 
@@ -187,16 +187,16 @@ std::vector<ports::OwnerRecord> SqlCampaignStore::ListOwners(ports::Id campaign_
 
 ports::Id SqlCampaignStore::InsertFollowUp(const ports::CampaignFollowUpRecord& f) {
     return ReturnedId(db_.Query(
-        kInsertFollowUp, {f.campaign_id, f.subject_id, static_cast<std::int64_t>(f.version), f.band, f.action, f.leader,
+        kInsertCampaignFollowUp, {f.campaign_id, f.subject_id, static_cast<std::int64_t>(f.version), f.band, f.action, f.leader,
                           f.deadline, f.status, f.outcome, f.created_by, f.created_at, f.closed_by, f.closed_at}));
 }
 
 void SqlCampaignStore::UpdateFollowUp(const ports::CampaignFollowUpRecord& f) {
-    db_.Query(kUpdateFollowUp, {f.status, f.outcome, f.closed_by, f.closed_at, f.id});
+    db_.Query(kUpdateCampaignFollowUp, {f.status, f.outcome, f.closed_by, f.closed_at, f.id});
 }
 
 std::vector<ports::CampaignFollowUpRecord> SqlCampaignStore::ListFollowUps(ports::Id campaign_id) {
-    return RowsAs<ports::CampaignFollowUpRecord>(db_.Query(kSelectFollowUps, {campaign_id}));
+    return RowsAs<ports::CampaignFollowUpRecord>(db_.Query(kSelectCampaignFollowUps, {campaign_id}));
 }
 
 void SqlCampaignStore::UpsertTarget(const ports::MetricTargetRecord& t) {

@@ -44,13 +44,13 @@ constexpr const char* kInsertReport =
 constexpr const char* kSelectReports =
     "SELECT id, project_id, milestone_id, milestone_done, on_date, text, figures, attachment_ids, username, at "
     "FROM project_reports WHERE project_id = ? ORDER BY id";
-constexpr const char* kInsertEvent =
+constexpr const char* kInsertProjectEvent =
     "INSERT INTO project_events (project_id, at, on_date, username, action, from_state, to_state, note, detail) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kSelectEvents =
+constexpr const char* kSelectProjectEvents =
     "SELECT id, project_id, at, on_date, username, action, from_state, to_state, note, detail FROM project_events "
     "WHERE project_id = ? ORDER BY id";
-constexpr const char* kHasNotification =
+constexpr const char* kHasProjectNotification =
     "SELECT 1 FROM notifications WHERE user_id = ? AND kind = ? AND project_id = ? AND created_at >= ? LIMIT 1";
 
 std::vector<SqlValue> ProjectValues(const pj::Project& p) {
@@ -197,16 +197,16 @@ std::vector<pj::Report> SqlProjectStore::ListReports(Id project_id) {
 }
 
 void SqlProjectStore::AppendEvent(const ports::ProjectEvent& e) {
-    db_.Query(kInsertEvent,
+    db_.Query(kInsertProjectEvent,
               {e.project_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
 }
 
 std::vector<ports::ProjectEvent> SqlProjectStore::ListEvents(Id project_id) {
-    return RowsAs<ports::ProjectEvent>(db_.Query(kSelectEvents, {project_id}));
+    return RowsAs<ports::ProjectEvent>(db_.Query(kSelectProjectEvents, {project_id}));
 }
 
 bool SqlProjectStore::HasNotification(Id user_id, const std::string& kind, Id project_id, const std::string& since) {
-    return !db_.Query(kHasNotification, {user_id, kind, project_id, since}).empty();
+    return !db_.Query(kHasProjectNotification, {user_id, kind, project_id, since}).empty();
 }
 
 }  // namespace lingyan::storage

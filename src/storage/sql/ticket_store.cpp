@@ -67,10 +67,10 @@ constexpr const char* kAggregateStats =
     "SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN t.state = 'closed' THEN t.days_to_close ELSE 0 END) "
     "FROM tickets t WHERE t.created_on >= ? AND t.created_on <= ?";  // + the handling units, GROUP BY
-constexpr const char* kInsertEvent =
+constexpr const char* kInsertTicketEvent =
     "INSERT INTO ticket_events (ticket_id, at, on_date, username, action, from_state, to_state, note, detail) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kSelectEvents =
+constexpr const char* kSelectTicketEvents =
     "SELECT id, ticket_id, at, on_date, username, action, from_state, to_state, note, detail FROM ticket_events "
     "WHERE ticket_id = ? ORDER BY id";
 constexpr const char* kInsertRed = "INSERT INTO ticket_reds (ticket_id, unit_id, on_date) VALUES (?, ?, ?)";
@@ -108,7 +108,7 @@ constexpr const char* kMarkOneRead =
     "UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at = '' RETURNING id";
 constexpr const char* kMarkAllRead =
     "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at = '' RETURNING id";
-constexpr const char* kHasNotification =
+constexpr const char* kHasTicketNotification =
     "SELECT 1 FROM notifications WHERE user_id = ? AND kind = ? AND ticket_id = ? AND created_at >= ? LIMIT 1";
 
 std::int64_t Waiting(tickets::State s) {
@@ -366,12 +366,12 @@ std::vector<ports::UnitStatRow> SqlTicketStore::AggregateStats(const std::vector
 }
 
 void SqlTicketStore::AppendEvent(const ports::TicketEvent& e) {
-    db_.Query(kInsertEvent,
+    db_.Query(kInsertTicketEvent,
               {e.ticket_id, e.at, e.on_date, e.user, e.action, e.from_state, e.to_state, e.note, e.detail});
 }
 
 std::vector<ports::TicketEvent> SqlTicketStore::ListEvents(Id ticket_id) {
-    return RowsAs<ports::TicketEvent>(db_.Query(kSelectEvents, {ticket_id}));
+    return RowsAs<ports::TicketEvent>(db_.Query(kSelectTicketEvents, {ticket_id}));
 }
 
 void SqlTicketStore::InsertRed(Id ticket_id, Id unit_id, const std::string& on_date) {
@@ -477,7 +477,7 @@ std::int64_t SqlTicketStore::MarkRead(Id user_id, Id id, const std::string& at) 
 }
 
 bool SqlTicketStore::HasNotification(Id user_id, const std::string& kind, Id ticket_id, const std::string& since) {
-    return !db_.Query(kHasNotification, {user_id, kind, ticket_id, since}).empty();
+    return !db_.Query(kHasTicketNotification, {user_id, kind, ticket_id, since}).empty();
 }
 
 }  // namespace lingyan::storage

@@ -110,11 +110,11 @@ constexpr const char* kSelectAttendance =
     "SELECT a.seminar_id, a.person_id, a.present FROM seminar_attendance a JOIN seminars s ON s.id = a.seminar_id "
     "WHERE s.program_id = ? ORDER BY a.seminar_id, a.person_id";
 
-constexpr const char* kInsertFollowUp =
+constexpr const char* kInsertPlacementFollowUp =
     "INSERT INTO placement_followups (placement_id, item, months, due_date, status, note, done_on) "
     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr const char* kUpdateFollowUp = "UPDATE placement_followups SET status = ?, note = ?, done_on = ? WHERE id = ?";
-constexpr const char* kSelectFollowUps =
+constexpr const char* kUpdatePlacementFollowUp = "UPDATE placement_followups SET status = ?, note = ?, done_on = ? WHERE id = ?";
+constexpr const char* kSelectPlacementFollowUps =
     "SELECT f.id, f.placement_id, f.item, f.months, f.due_date, f.status, f.note, f.done_on "
     "FROM placement_followups f JOIN placements p ON p.id = f.placement_id WHERE p.program_id = ? ORDER BY f.id";
 
@@ -340,15 +340,15 @@ std::vector<AttendanceRecord> SqlTrainingStore::ListAttendance(Id program_id) {
 
 Id SqlTrainingStore::InsertFollowUp(const FollowUpRecord& f) {
     return ReturnedId(
-        db_.Query(kInsertFollowUp, {f.placement_id, f.item, I(f.months), f.due_date, f.status, f.note, f.done_on}));
+        db_.Query(kInsertPlacementFollowUp, {f.placement_id, f.item, I(f.months), f.due_date, f.status, f.note, f.done_on}));
 }
 
 void SqlTrainingStore::UpdateFollowUp(const FollowUpRecord& f) {
-    db_.Query(kUpdateFollowUp, {f.status, f.note, f.done_on, f.id});
+    db_.Query(kUpdatePlacementFollowUp, {f.status, f.note, f.done_on, f.id});
 }
 
 std::vector<FollowUpRecord> SqlTrainingStore::ListFollowUps(Id program_id) {
-    return RowsAs<FollowUpRecord>(db_.Query(kSelectFollowUps, {program_id}));
+    return RowsAs<FollowUpRecord>(db_.Query(kSelectPlacementFollowUps, {program_id}));
 }
 
 Id SqlTrainingStore::InsertAgreement(const AgreementRecord& a) {

@@ -41,7 +41,7 @@ json::object MilestoneJson(const pj::Milestone& m) {
     return o;
 }
 
-json::object DetailJson(const app::ProjectDetail& d) {
+json::object ProjectDetailJson(const app::ProjectDetail& d) {
     auto o = ProjectJson(d.view);
     json::array milestones, proposed, claims, reports, events;
     for (const auto& m : d.milestones) milestones.push_back(MilestoneJson(m));
@@ -162,7 +162,7 @@ Response CreateProject(Services& s, Request& req) {
 
 // GET /api/v1/projects/{id}
 Response GetProject(Services& s, Request& req, Id id) {
-    return Reply(200, s.projects.Get(req.user->actor, id), DetailJson);
+    return Reply(200, s.projects.Get(req.user->actor, id), ProjectDetailJson);
 }
 
 // POST /api/v1/projects/{id}/claim {owner_person_id, responsibility, milestones}

@@ -12,7 +12,7 @@
 #include "integration/exchange/common/exchange_test_util.hpp"
 
 namespace lingyan::exchange::roster {
-namespace {
+namespace roster_import_test {  // named: one unity-build unit holds several test files
 
 using core::roster::Education;
 using core::roster::Gender;
@@ -444,5 +444,5 @@ TEST(RosterFields, TextHelpersTrimWideSpacesAndCheckUtf8) {
     EXPECT_FALSE(ParseEducation("幼儿园"));
 }
 
-}  // namespace
+}  // namespace roster_import_test
 }  // namespace lingyan::exchange::roster

@@ -12,10 +12,10 @@
 namespace lingyan::exchange::tickets {
 namespace {
 
-using Rows = testing::SheetRows;
+using Rows = lingyan::testing::SheetRows;
 
 // An .xlsx whose first sheet holds `rows` from row 1 (strings only, as a retyped export).
-std::string Book(const Rows& rows) { return testing::SheetBytes(rows, "导出"); }
+std::string Book(const Rows& rows) { return lingyan::testing::SheetBytes(rows, "导出"); }
 
 app::HotlineSheet Read(const Rows& rows) {
     auto sheet = ReadHotlineSheet(Book(rows));

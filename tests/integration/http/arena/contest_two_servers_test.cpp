@@ -18,7 +18,7 @@
 #include "storage/db/sql_db.hpp"
 
 namespace lingyan::testing {
-namespace {
+namespace contest_two_servers_test {  // named: one unity-build unit holds several test files
 
 namespace json = boost::json;
 using namespace std::chrono_literals;
@@ -227,5 +227,5 @@ TEST(ContestTwoServers, ActionsAndScoresThroughBothAtOnceAreRecordedOnceInOneOrd
     EXPECT_EQ(on_b, recount);
 }
 
-}  // namespace
+}  // namespace contest_two_servers_test
 }  // namespace lingyan::testing

@@ -72,7 +72,7 @@ std::string Board(app::PointsService& points) {
     return out;
 }
 
-std::string Today(composition::Runtime& rt) { return rt.clock.Today(); }
+std::string TodayOf(composition::Runtime& rt) { return rt.clock.Today(); }
 
 // A Board() text's entries in id order: two boards that list members tied with each other in
 // another order read alike.
@@ -113,7 +113,7 @@ protected:
         app::SubmitActivity in;
         in.member_id = member;
         in.rule = "XX01";
-        in.date = Today(a_->runtime());
+        in.date = TodayOf(a_->runtime());
         auto e = A().Submit(kAdmin, in);
         EXPECT_TRUE(e) << e.error().message;
         EXPECT_EQ(e->record.status, core::points::EventStatus::kPending);
@@ -136,7 +136,7 @@ protected:
                      "submitted_at, decided_by, decided_at, reason, reverses) SELECT CAST(? AS BIGINT), id, "
                      "CAST(? AS INTEGER), 100, '', 'approved', 'test', '2026-01-01T00:00:00Z', 'test', "
                      "'2026-01-01T00:00:00Z', '', NULL FROM points_rules WHERE code = 'ZY01' RETURNING id",
-                     {member, std::int64_t{core::points::ParseDate(Today(a_->runtime())).value()}})[0][0]);
+                     {member, std::int64_t{core::points::ParseDate(TodayOf(a_->runtime())).value()}})[0][0]);
         const std::int64_t tx = storage::AsInt(db.Query("SELECT txid_current()")[0][0]);
         db.Commit();
         return {id, tx};
@@ -152,7 +152,7 @@ TEST_F(PointsTwoServers, CountedEventsOnAShowOnBOneByOneWithoutARebuild) {
     // An activity recorded for three members: approved at once, three counted events.
     app::BulkRecord bulk;
     bulk.rule = "ZY01";
-    bulk.date = Today(a_->runtime());
+    bulk.date = TodayOf(a_->runtime());
     bulk.members = {members[0], members[1], members[2]};
     auto recorded = A().RecordBulk(kAdmin, bulk);
     ASSERT_TRUE(recorded) << recorded.error().message;
@@ -452,7 +452,7 @@ TEST_F(PointsTwoServers, ABulkRecordForMoreThanAThousandMembersReachesBOneByOne)
     const auto applied = B().CountedChangesApplied();
     app::BulkRecord bulk;
     bulk.rule = "ZY01";
-    bulk.date = Today(a_->runtime());
+    bulk.date = TodayOf(a_->runtime());
     for (const auto& row : added) bulk.members.push_back(storage::AsInt(row[0]));
     const auto before = storage::AsInt(db->Query("SELECT COALESCE(MAX(txid), 0) FROM change_feed")[0][0]);
     auto recorded = A().RecordBulk(kAdmin, bulk);
@@ -507,7 +507,7 @@ TEST_F(PointsTwoServers, AStartFromTheKeptSnapshotReadsOnlyWhatWasCountedSinceAn
     // Counted since: three members at once, one approval, one event behind the services.
     app::BulkRecord bulk;
     bulk.rule = "ZY01";
-    bulk.date = Today(a_->runtime());
+    bulk.date = TodayOf(a_->runtime());
     bulk.members = {people[2].id, people[3].id, people[4].id};
     auto recorded = A().RecordBulk(kAdmin, bulk);
     ASSERT_TRUE(recorded) << recorded.error().message;

@@ -17,7 +17,7 @@
 #include "storage/db/sql_db.hpp"
 
 namespace lingyan::testing {
-namespace {
+namespace roster_changes_test {  // named: one unity-build unit holds several test files
 
 using namespace core::roster;
 using Clock = std::chrono::steady_clock;
@@ -404,5 +404,5 @@ TEST_F(RosterTwoServers, AStatementThatChangesNoRowNotesNothingAndOldEntriesAreP
     EXPECT_EQ(count("SELECT COUNT(*) FROM change_feed WHERE txid = -7"), 0);
 }
 
-}  // namespace
+}  // namespace roster_changes_test
 }  // namespace lingyan::testing

@@ -6,7 +6,7 @@
 #include <vector>
 
 namespace lingyan::core::evaluation {
-namespace {
+namespace framework_test {  // named: one unity-build unit holds several test files
 
 CriterionSpec Leaf(std::string id, Method method, double weight = 1, std::string parent = "") {
     CriterionSpec c;
@@ -149,5 +149,5 @@ TEST(ScoringFramework, FindsCriteriaByIdAndReportsUnknownOnes) {
     EXPECT_EQ(fw->Find("y"), kNoNode);
 }
 
-}  // namespace
+}  // namespace framework_test
 }  // namespace lingyan::core::evaluation

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace lingyan::core::personnel {
-namespace {
+namespace nomination_test {  // named: one unity-build unit holds several test files
 
 Nomination Valid() {
     Nomination n;
@@ -56,5 +56,5 @@ TEST(Nomination, CategoriesReadByNameOrLabel) {
     EXPECT_FALSE(StateFromName("maybe"));
 }
 
-}  // namespace
+}  // namespace nomination_test
 }  // namespace lingyan::core::personnel

@@ -6,7 +6,7 @@
 #include "core/points/scheme.hpp"
 
 namespace lingyan::core::points {
-namespace {
+namespace tally_test {  // named: one unity-build unit holds several test files
 
 constexpr Points P(std::int64_t whole) { return whole * kOnePoint; }
 
@@ -196,5 +196,5 @@ TEST(PointsScheme, ForcedDistributionNeverSplitsATie) {
     EXPECT_EQ(ForcedDistribution({P(9), P(8), P(8), P(8), P(5), P(4)}, grades), (std::vector<int>{0, 1, 1, 1, 1, 1}));
 }
 
-}  // namespace
+}  // namespace tally_test
 }  // namespace lingyan::core::points

@@ -73,5 +73,21 @@ TEST(CsvReader, ViewsOfManyQuotedFieldsStayValid) {
     for (int i = 0; i < 200; ++i) EXPECT_EQ(f[i], std::to_string(i));
 }
 
+TEST(AppendCsvField, QuotesOnlyAFieldWithADelimiterQuoteOrLineBreak) {
+    std::string line;
+    AppendCsvField(line, "张三");
+    line += ',';
+    AppendCsvField(line, "a,b");
+    line += ',';
+    AppendCsvField(line, "say \"hi\"");
+    line += ',';
+    AppendCsvField(line, "two\nlines");
+    EXPECT_EQ(line, "张三,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"");
+    CsvReader reader(line);
+    std::vector<std::string_view> f;
+    ASSERT_TRUE(reader.Next(f));
+    EXPECT_EQ(f, (std::vector<std::string_view>{"张三", "a,b", "say \"hi\"", "two\nlines"}));
+}
+
 }  // namespace
 }  // namespace lingyan::core::text
