@@ -95,9 +95,13 @@ export async function audit(page, label) {
 /**
  * The focus ring of the focused element as the page draws it: its outline (or, for Element Plus
  * fields, the outline of the field's wrapper), and the contrast of its colour against the
- * background behind it (WCAG 1.4.11 asks >= 3:1). Null when nothing is focused.
+ * background behind it (WCAG 1.4.11 asks >= 3:1). Null when nothing is focused. Read after two
+ * frames: what the screen shows once the focus has moved. Under reduced motion (styles.css) an
+ * instant change becomes a 0.01 ms transition, and in the frame the Tab lands the outline still has
+ * its value from before (a primary button's white 3 px ring reads as contrast 1 against its red).
  */
 export async function focusRing(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;

@@ -4,7 +4,7 @@
 // inside its own box) — with the menu, the user and the logout still on screen.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, login, settle, shot, visit } from '../lib/browser.mjs';
+import { CONTEXT_OPTIONS, launch, login, settle, shot, visit } from '../lib/browser.mjs';
 
 describe('200 % zoom', () => {
   let browser;
@@ -14,7 +14,7 @@ describe('200 % zoom', () => {
   after(async () => browser?.close());
 
   it('fits every menu page of the admin into 720 CSS px at 2× without losing content', async () => {
-    const context = await browser.newContext({ viewport: { width: 720, height: 450 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const context = await browser.newContext({ ...CONTEXT_OPTIONS, viewport: { width: 720, height: 450 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const errors = [];
