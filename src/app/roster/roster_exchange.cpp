@@ -189,4 +189,13 @@ Result<FileDownload> RosterExchange::ExportUnits(const Actor& actor, UnitsQuery 
     return FileDownload{files_.units_xlsx(rows), "单位列表.xlsx", "export.xlsx"};
 }
 
+Result<FileDownload> RosterExchange::ExportPartyOrgs(const Actor& actor, Id unit, bool include_dissolved) const {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.party_orgs_xlsx) return Invalid("未配置导出格式");
+    auto orgs = roster_.ListPartyOrgs(actor, unit, include_dissolved);
+    if (!orgs) return orgs.error();
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(orgs->size()), "党组织", "个"); !st) return st.error();
+    return FileDownload{files_.party_orgs_xlsx(*orgs), "党组织名册.xlsx", "party-orgs.xlsx"};
+}
+
 }  // namespace lingyan::app

@@ -39,6 +39,9 @@ public:
     // The units the query lists, with parent code and name, people in office, party members and
     // the latest income — the columns and labels the units import reads.
     Result<FileDownload> ExportUnits(const Actor& actor, UnitsQuery query) const;
+    // 党组织名册 (officers): the party organizations the list shows for `unit` (0: the caller's
+    // scope), dissolved ones too when asked — kind, unit, superior, members, approval and state.
+    Result<FileDownload> ExportPartyOrgs(const Actor& actor, Id unit, bool include_dissolved) const;
 
     // The rows of those exports (for the CLI, which writes the file itself).
     Result<std::vector<PersonExportRow>> PeopleExportRows(const Actor& actor, core::roster::PeopleQuery query) const;

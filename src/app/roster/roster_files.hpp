@@ -78,6 +78,8 @@ struct RosterFiles {
     // The units template with an example under `parent_code`.
     std::function<std::string(const std::string& parent_code, const std::string& parent_name)> units_template;
     std::function<std::string(const std::vector<UnitExportRow>&)> units_xlsx;
+    // 党组织名册: the organizations as the party-organization list shows them.
+    std::function<std::string(const std::vector<PartyOrgView>&)> party_orgs_xlsx;
 };
 
 }  // namespace lingyan::app

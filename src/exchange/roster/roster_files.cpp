@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "exchange/common/file_io.hpp"
+#include "exchange/roster/party_org_sheet.hpp"
 #include "exchange/roster/unit_sheet.hpp"
 
 namespace lingyan::exchange::roster {
@@ -87,6 +88,7 @@ app::RosterFiles MakeRosterFiles() {
     x.units_xlsx = [](const std::vector<app::UnitExportRow>& rows) {
         return WriteToBytes([&](const std::string& p) { WriteUnitsXlsx(p, rows); });
     };
+    x.party_orgs_xlsx = PartyOrgsXlsx;
     return x;
 }
 

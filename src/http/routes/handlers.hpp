@@ -39,7 +39,7 @@ Plain ListUnits, CreateUnit, GetUnitStats, ListPeople, ListSharedIdNumbers, Crea
 WithId UpdateUnit, DeleteUnit, GetUnit, GetPerson, UpdatePerson, DeletePerson, UpdatePosition, DeletePosition;
 
 // roster/party_org_routes.cpp
-Plain ListPartyOrgs, CreatePartyOrg;
+Plain ListPartyOrgs, ExportPartyOrgs, CreatePartyOrg;
 WithId GetPartyOrg, RenamePartyOrg, UpgradePartyOrg, DissolvePartyOrg, CreateHousehold;
 WithIds DissolveHousehold;
 

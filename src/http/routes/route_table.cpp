@@ -61,6 +61,8 @@ Router BuildRouter(Services& s) {
 
     // ---- roster: party organizations (roster/party_org_routes.cpp)
     router.Add("GET", "/api/v1/party-orgs", Access::kSession, Bind(s, ListPartyOrgs));
+    router.Add("GET", "/api/v1/party-orgs.xlsx", Access::kSession, Bind(s, ExportPartyOrgs), Router::kJsonBodyLimit,
+               true);
     router.Add("POST", "/api/v1/party-orgs", Access::kSession, Bind(s, CreatePartyOrg));
     router.Add("GET", "/api/v1/party-orgs/{id}", Access::kSession, Bind(s, GetPartyOrg));
     router.Add("PATCH", "/api/v1/party-orgs/{id}", Access::kSession, Bind(s, RenamePartyOrg));

@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
+import { readXlsxRows, streamToBuffer } from '../lib/zip.mjs';
 
 function watchConsole(page) {
   const errors = [];
@@ -36,6 +37,14 @@ describe('party organizations in the web', () => {
     await page.locator('[data-test="orgs-table"] .el-table__row').first().waitFor();
     assert.match(await page.locator('[data-test="orgs-summary"]').innerText(), /共 [1-9]\d* 个党组织/);
     await shot(page, '96-party-orgs');
+    // 导出 Excel: 党组织名册, one row per organization the list shows, kinds in words.
+    const listed = Number((await page.locator('[data-test="orgs-summary"]').innerText()).match(/共 (\d+) 个党组织/)[1]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="orgs-export"]').click()]);
+    assert.equal(download.suggestedFilename(), '党组织名册.xlsx');
+    const rows = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.deepEqual(rows[0].slice(0, 5), ['党组织名称', '类型', '所在单位', '上级党组织', '党员数']);
+    assert.equal(rows.length, listed + 1);
+    assert.ok(rows.slice(1).every((r) => ['党委', '党总支', '党支部', '党小组'].includes(r[1])));
 
     const name = `三里村测试${Date.now() % 10000}党支部`;
     await page.locator('[data-test="org-add"]').click();
@@ -72,6 +81,13 @@ describe('party organizations in the web', () => {
     assert.equal(history.length, 3, history.join(' | '));  // 成立, 更名, 撤销
     assert.ok(history[0].includes('成立') && history[2].includes('撤销'), history.join(' | '));
     assert.equal(await page.locator('[data-test="org-rename"]').count(), 0, 'a dissolved organization is read-only');
+    // The list leaves it out, and shows it again with 含已撤销.
+    await visit(page, '/roster/party-orgs');
+    const table = page.locator('[data-test="orgs-table"]');
+    await table.locator('.el-table__row').first().waitFor();
+    assert.equal(await table.locator('a', { hasText: name }).count(), 0);
+    await page.locator('[data-test="orgs-dissolved"]').click();
+    await table.locator('a', { hasText: `${name}（更名）` }).waitFor();
     assert.deepEqual(page.errors, []);
     assert.deepEqual(consoleErrors.filter((e) => !e.includes('422')), []);
   });

@@ -1,4 +1,4 @@
-import { http, type Query } from './http';
+import { download, http, type Query } from './http';
 
 export type UnitKind = 'province' | 'city' | 'county' | 'town' | 'village' | 'community' | 'grid' | 'enterprise';
 export type Economy = 'none' | 'agriculture' | 'industry' | 'tourism' | 'mixed' | 'urban';
@@ -180,6 +180,9 @@ export const rosterApi = {
   deleteUnit: (id: number) => http.delete<void>(`/units/${id}`, { quiet: true }),
   partyOrgs: (unit?: number | null, includeDissolved = false) =>
     http.get<{ items: PartyOrgView[] }>('/party-orgs', { unit: unit ?? undefined, include_dissolved: includeDissolved || undefined }),
+  /** 党组织名册: the list's organizations (same filters) as a workbook. */
+  exportPartyOrgs: (unit?: number | null, includeDissolved = false) =>
+    download('/party-orgs.xlsx', { unit: unit ?? undefined, include_dissolved: includeDissolved || undefined }, '党组织名册.xlsx'),
   partyOrg: (id: number) => http.get<PartyOrgDetail>(`/party-orgs/${id}`, undefined, { quiet: true }),
   createPartyOrg: (body: PartyOrgInput) => http.post<PartyOrgView>('/party-orgs', body, { quiet: true }),
   renamePartyOrg: (id: number, name: string) => http.patch<PartyOrgView>(`/party-orgs/${id}`, { name }, { quiet: true }),

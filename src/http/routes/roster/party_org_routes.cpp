@@ -40,16 +40,37 @@ core::Result<PartyOrgKind> KindOf(const json::object& o) {
     return *k;
 }
 
+// The list's filters ?unit=&include_dissolved= (the export reads the same). The flag is "true" or
+// "1" (the web client's spelling of a boolean), "false" or "0".
+struct OrgFilters {
+    Id unit = 0;  // 0: the caller's scope
+    bool include_dissolved = false;
+};
+core::Result<OrgFilters> ReadOrgFilters(Request& req) {
+    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, INT64_MAX);
+    if (!unit) return unit.error();
+    OrgFilters f{*unit};
+    if (auto st = QueryFlag(req.Query("include_dissolved"), "include_dissolved", f.include_dissolved); !st)
+        return st.error();
+    return f;
+}
+
 }  // namespace
 
 namespace handlers {
 
 // GET /api/v1/party-orgs?unit=&include_dissolved=
 Response ListPartyOrgs(Services& s, Request& req) {
-    auto unit = QueryInt(req.Query("unit"), "unit", 0, 0, INT64_MAX);
-    if (!unit) return ErrorResponse(unit.error());
-    const bool all = req.Query("include_dissolved").value_or("") == "true";
-    return Reply(200, s.roster.ListPartyOrgs(req.user->actor, *unit, all), Items(OrgJson));
+    auto f = ReadOrgFilters(req);
+    if (!f) return ErrorResponse(f.error());
+    return Reply(200, s.roster.ListPartyOrgs(req.user->actor, f->unit, f->include_dissolved), Items(OrgJson));
+}
+
+// GET /api/v1/party-orgs.xlsx?unit=&include_dissolved= — 党组织名册, the list as a workbook.
+Response ExportPartyOrgs(Services& s, Request& req) {
+    auto f = ReadOrgFilters(req);
+    if (!f) return ErrorResponse(f.error());
+    return Download(s.roster_exchange.ExportPartyOrgs(req.user->actor, f->unit, f->include_dissolved));
 }
 
 // GET /api/v1/party-orgs/{id}

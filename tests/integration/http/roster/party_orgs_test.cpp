@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "integration/downloaded_sheet.hpp"
 #include "integration/http/evaluation/campaign_fixture.hpp"
 
 namespace lingyan::testing {
@@ -217,6 +218,73 @@ TEST_P(PartyOrgsTest, ScopeRolesAndBadInput) {
     EXPECT_EQ(unknown.status, 422) << unknown.body;
     EXPECT_EQ(AuditCount(), audits);  // nothing refused was written
     EXPECT_EQ(county.Get("/api/v1/party-orgs/999999").status, 404);
+}
+
+// 党组织名册: the list's organizations as a workbook, one row each, with the list's filters; officers
+// only, and another town's unit is none.
+TEST_P(PartyOrgsTest, TheRegisterExportsTheListWithItsFilters) {
+    Client county(port());
+    ASSERT_EQ(county.Login("county").status, 200);
+    const Village v = FirstVillage(county);
+    const auto list = Json(county.Get("/api/v1/party-orgs")).at("items").as_array();
+    const auto rows = DownloadedRows(county.Get("/api/v1/party-orgs.xlsx"), "党组织名册");
+    ASSERT_EQ(rows.size(), list.size() + 1);
+    EXPECT_EQ(CellText(rows[0], 0), "党组织名称");
+    EXPECT_EQ(CellText(rows[0], 10), "提档升格");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& org = list[i].as_object();
+        EXPECT_EQ(CellText(rows[i + 1], 0), org.at("name").as_string().c_str());
+        EXPECT_EQ(CellText(rows[i + 1], 2), org.at("unit_name").as_string().c_str());
+        EXPECT_EQ(CellText(rows[i + 1], 4), std::to_string(org.at("member_count").as_int64()));
+        EXPECT_EQ(CellText(rows[i + 1], 9), "在册");
+    }
+    // One village: its own organization and its grid branches only, kinds in words.
+    const auto village = DownloadedRows(county.Get("/api/v1/party-orgs.xlsx?unit=" + std::to_string(v.id)), "党组织名册");
+    ASSERT_GE(village.size(), 2u);
+    EXPECT_LT(village.size(), rows.size());
+    const auto org = Org(county, v.org).at("org").as_object();
+    EXPECT_EQ(CellText(village[1], 0), org.at("name").as_string().c_str());
+    EXPECT_TRUE(CellText(village[1], 1) == "党委" || CellText(village[1], 1) == "党总支" || CellText(village[1], 1) == "党支部")
+        << CellText(village[1], 1);
+    // A dissolved organization is left out unless asked for, then shown as such.
+    auto created = Post(county, "/api/v1/party-orgs",
+                        {{"unit_id", v.id}, {"name", "导出测试党支部"}, {"kind", "branch"}, {"parent_id", v.org},
+                         {"approved_on", "2020-05-01"}, {"document_no", "姜组复〔2020〕3号"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto branch = "/api/v1/party-orgs/" + std::to_string(Json(created).at("id").as_int64());
+    ASSERT_EQ(Post(county, branch + "/dissolve",
+                   {{"dissolved_on", "2024-06-30"}, {"document_no", "姜组复〔2024〕9号"}, {"transfer_to", v.org}})
+                  .status,
+              200);
+    const auto without = DownloadedRows(county.Get("/api/v1/party-orgs.xlsx?unit=" + std::to_string(v.id)), "党组织名册");
+    const auto with = DownloadedRows(
+        county.Get("/api/v1/party-orgs.xlsx?include_dissolved=true&unit=" + std::to_string(v.id)), "党组织名册");
+    EXPECT_EQ(with.size(), without.size() + 1);
+    // The web client spells the flag 1 (the page's 含已撤销 switch), the list reads it too.
+    const auto listed = [&](const std::string& flag) {
+        return Json(county.Get("/api/v1/party-orgs?unit=" + std::to_string(v.id) + "&include_dissolved=" + flag))
+            .at("items")
+            .as_array()
+            .size();
+    };
+    EXPECT_EQ(listed("1"), with.size() - 1);
+    EXPECT_EQ(listed("0"), without.size() - 1);
+    auto flag = county.Get("/api/v1/party-orgs?include_dissolved=yes");
+    EXPECT_EQ(flag.status, 422);
+    EXPECT_EQ(Field(flag), "include_dissolved");
+    bool shown = false;
+    for (const auto& row : with) shown = shown || CellText(row, 9) == "已撤销 2024-06-30";
+    EXPECT_TRUE(shown);
+    // Bad filter, scope, role.
+    auto bad = county.Get("/api/v1/party-orgs.xlsx?unit=x");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(Field(bad), "unit");
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);
+    EXPECT_EQ(town.Get("/api/v1/party-orgs.xlsx?unit=" + std::to_string(v.id)).status, 404);
+    Client secretary(port());
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    EXPECT_EQ(secretary.Get("/api/v1/party-orgs.xlsx").status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartyOrgsTest, ::testing::Values("sqlite", "postgres"),

@@ -64,6 +64,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"PATCH /api/v1/people/{id}", ""},
     {"DELETE /api/v1/people/{id}", ""},
     {"GET /api/v1/party-orgs", "200 200 200 200 403 403"},
+    {"GET /api/v1/party-orgs.xlsx", "200 200 200 403 403 403"},
     {"POST /api/v1/party-orgs", ""},
     {"GET /api/v1/party-orgs/{id}", ""},
     {"PATCH /api/v1/party-orgs/{id}", ""},
