@@ -23,6 +23,7 @@
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
+#include "exchange/training/placements_xlsx.hpp"
 #include "exchange/training/pool_members_xlsx.hpp"
 #include "core/calendar/china_calendar.hpp"
 #include "http/ws/live_json.hpp"
@@ -90,7 +91,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
     pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster,
                                                app::TrainingFiles{{}, exchange::training::PoolMembersXlsx});
-    programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster);
+    programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster,
+                                                     app::TrainingFiles{{}, {}, exchange::training::PlacementsXlsx});
     ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster,
                                                   app::TrainingFiles{exchange::training::BonusSplitXlsx});
     arena_store = std::make_unique<storage::SqlArenaStore>(store->db());

@@ -269,6 +269,17 @@ Result<ProgramDetail> ProgramService::GetProgram(const Actor& actor, Id program_
     return DetailOf(*record);
 }
 
+Result<FileDownload> ProgramService::PlacementsXlsx(const Actor& actor, Id program_id) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.placements_xlsx) return Invalid("未配置导出格式");
+    auto detail = GetProgram(actor, program_id);
+    if (!detail) return detail.error();
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(detail->placements.size()), "跟岗安排", "条"); !st)
+        return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.placements_xlsx(*detail), "跟岗名单-" + today + ".xlsx", "placements-" + today + ".xlsx"};
+}
+
 Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, const NewBatch& batch) {
     std::lock_guard lock(store_mutex_);
     auto program = ManagedProgram(actor, program_id);

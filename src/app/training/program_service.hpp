@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "app/common/file_download.hpp"
 #include "app/training/training_base.hpp"
+#include "app/training/training_files.hpp"
 #include "core/matching/host_matching.hpp"
 #include "core/training/placement.hpp"
 
@@ -194,11 +196,16 @@ struct GapView {
 
 class ProgramService : TrainingBase {
 public:
-    using TrainingBase::TrainingBase;  // the stores, the mutex, the clock and the roster
+    ProgramService(core::ports::Store& store, core::ports::TrainingStore& training, core::ports::StoreMutex& store_mutex,
+                   const core::ports::Clock& clock, const RosterService& roster, TrainingFiles files = {})
+        : TrainingBase(store, training, store_mutex, clock, roster), files_(std::move(files)) {}
 
     Result<ProgramDetail> CreateProgram(const Actor& actor, const NewProgram& spec);
     Result<std::vector<ProgramSummary>> ListPrograms(const Actor& actor);
     Result<ProgramDetail> GetProgram(const Actor& actor, Id program_id);
+    // 跟岗名单 as a workbook, for officers: every placement of the program, by batch, with its
+    // trainee, host, mentor, dates, focus and how far it has come (follow-ups, summary, assessment).
+    Result<FileDownload> PlacementsXlsx(const Actor& actor, Id program_id);
     Result<BatchView> AddBatch(const Actor& actor, Id program_id, const NewBatch& batch);
     // Enrols more trainees in an existing batch (each in no batch of the program yet).
     Result<BatchView> AddTrainees(const Actor& actor, Id program_id, Id batch_id, const std::vector<Id>& trainees);
@@ -254,6 +261,7 @@ public:
     Id FindProgramByName(const std::string& name);
 
 private:
+    TrainingFiles files_;
     Result<core::ports::ProgramRecord> ManagedProgram(const Actor& actor, Id program_id);  // store mutex held
     ProgramDetail DetailOf(const core::ports::ProgramRecord& record);                      // store mutex held
     std::optional<UnitComparison> Compare(Id unit_id) const;

@@ -69,7 +69,7 @@ WithId GetPool, ExportPoolMembers, ListCandidates, ChangeMember;
 
 // training/program_routes.cpp
 Plain ListPrograms, CreateProgram;
-WithId GetProgram, AddBatch, SetHosts, AddPlacements, Recommend, AddSeminar, AddAgreements, UpdateProgram,
+WithId GetProgram, ExportPlacements, AddBatch, SetHosts, AddPlacements, Recommend, AddSeminar, AddAgreements, UpdateProgram,
     DeleteProgram, GetGap;
 WithIds AddTrainees, SubmitSummary, Assess, AddActionItems, CompleteFollowUp, UpdatePlacement, DeletePlacement,
     UpdateAgreement, DeleteAgreement;

@@ -153,6 +153,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/programs", Access::kSession, Bind(s, ListPrograms));
     router.Add("POST", "/api/v1/programs", Access::kSession, Bind(s, CreateProgram));
     router.Add("GET", "/api/v1/programs/{id}", Access::kSession, Bind(s, GetProgram));
+    router.Add("GET", "/api/v1/programs/{id}/placements.xlsx", Access::kSession, Bind(s, ExportPlacements));
     router.Add("POST", "/api/v1/programs/{id}/batches", Access::kSession, Bind(s, AddBatch));
     router.Add("POST", "/api/v1/programs/{id}/batches/{bid}/trainees", Access::kSession, Bind(s, AddTrainees));
     router.Add("POST", "/api/v1/programs/{id}/hosts", Access::kSession, Bind(s, SetHosts));

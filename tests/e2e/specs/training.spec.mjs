@@ -72,6 +72,13 @@ describe('training: pools and the 跟岗 program', () => {
     await page.locator('[data-test="program-dashboard"]').waitFor();
     assert.ok((await page.locator('[data-test="program-dashboard"]').innerText()).includes(String(program.dashboard.trainees)));
     await shot(page, '62-training-program');
+    // 导出跟岗名单: one row per placement, as the program lists them.
+    const detail = await api(page, `/programs/${program.id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="placements-export"]').click()]);
+    assert.match(download.suggestedFilename(), /^跟岗名单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const rows = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.deepEqual(rows[0].slice(0, 6), ['序号', '批次', '学员', '学员单位', '跟岗单位', '导师']);
+    assert.deepEqual(rows.slice(1).map((r) => r[2]), detail.placements.map((p) => p.person_name));
 
     await page.getByRole('tab', { name: '跟岗安排' }).click();
     await page.locator('[data-test="placements"] [data-test="compare"]').first().click();

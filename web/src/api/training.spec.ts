@@ -31,6 +31,11 @@ describe('training api', () => {
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/pools/2/members.xlsx');
   });
 
+  it('downloads a program\'s placements as 跟岗名单', async () => {
+    expect(await downloadedName(fetchMock, () => trainingApi.exportPlacements(4))).toBe('跟岗名单.xlsx');
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/programs/4/placements.xlsx');
+  });
+
   it('selects with an override reason and places a list in one request', async () => {
     await trainingApi.setMember(2, { person_id: 168, state: 'selected', override_reason: '县委特批' });
     await trainingApi.place(1, [{ person_id: 12, host_unit_id: 99, batch_id: 3 }]);

@@ -345,6 +345,8 @@ export const trainingApi = {
   pool: (id: number) => http.get<PoolDetail>(`/pools/${id}`, undefined, { quiet: true }),
   /** 人才库名单: every member with the roster facts of a 名册 (no ID number, no phone), as a workbook. */
   exportPoolMembers: (id: number, poolName: string) => download(`/pools/${id}/members.xlsx`, undefined, `${poolName || '人才库'}-名单.xlsx`),
+  /** 跟岗名单: a program's placements as a workbook. */
+  exportPlacements: (id: number) => download(`/programs/${id}/placements.xlsx`, undefined, '跟岗名单.xlsx'),
   candidates: (id: number, page: { unit?: number | null; offset?: number; limit?: number } = {}) =>
     http.get<CandidatePage>(`/pools/${id}/candidates`, { unit: page.unit || undefined, offset: page.offset, limit: page.limit }, { quiet: true }),
   createPool: (body: NewPool) => http.post<Pool>('/pools', body, { quiet: true }),

@@ -148,6 +148,11 @@ Response GetProgram(Services& s, Request& req, Id id) {
     return Reply(200, s.programs.GetProgram(req.user->actor, id), ProgramDetailJson);
 }
 
+// GET /api/v1/programs/{id}/placements.xlsx — 跟岗名单, the program's placements as a workbook.
+Response ExportPlacements(Services& s, Request& req, Id id) {
+    return Download(s.programs.PlacementsXlsx(req.user->actor, id));
+}
+
 // POST /api/v1/programs/{id}/batches
 Response AddBatch(Services& s, Request& req, Id id) {
     auto o = ParseObject(req.body, {"name", "start_date", "end_date", "trainees"});

@@ -143,6 +143,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/programs", "200 200 200 200 200 200"},
     {"POST /api/v1/programs", ""},
     {"GET /api/v1/programs/{id}", ""},
+    {"GET /api/v1/programs/{id}/placements.xlsx", ""},
     {"POST /api/v1/programs/{id}/batches", ""},
     {"POST /api/v1/programs/{id}/batches/{bid}/trainees", ""},
     {"POST /api/v1/programs/{id}/hosts", ""},

@@ -616,6 +616,40 @@ TEST_P(TrainingTest, DemoShipsTheNantongSuzhouProgram) {
 // 姜堰区's own program (the `county` account's work): a batch running today with trainees still
 // to place, a finished batch with assessments still to record; everything that happened is dated
 // no later than today, and other counties' officers do not see it.
+// 跟岗名单: the program's placements as a workbook, in the program's order, with batch, trainee, host,
+// dates and how far each has come; officers of the program's region only.
+TEST_P(TrainingTest, TheProgramsPlacementsExportAsTheShadowingList) {
+    auto& rt = server_->runtime();
+    ASSERT_EQ(demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock), 48);
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const auto id = Json(c.Get("/api/v1/programs")).at("items").as_array().at(0).at("id").as_int64();
+    const auto detail = Program(c, id);
+    const auto& placements = detail.at("placements").as_array();
+    const auto path = "/api/v1/programs/" + std::to_string(id) + "/placements.xlsx";
+    const auto rows = DownloadedRows(c.Get(path), "跟岗名单");
+    ASSERT_EQ(rows.size(), placements.size() + 1);
+    EXPECT_EQ(CellText(rows[0], 1), "批次");
+    EXPECT_EQ(CellText(rows[0], 11), "考核等次");
+    for (std::size_t i = 0; i < placements.size(); ++i) {
+        const auto& p = placements[i].as_object();
+        EXPECT_EQ(CellText(rows[i + 1], 0), std::to_string(i + 1));
+        EXPECT_EQ(CellText(rows[i + 1], 2), p.at("person_name").as_string().c_str());
+        EXPECT_EQ(CellText(rows[i + 1], 3), p.at("trainee_unit_name").as_string().c_str());
+        EXPECT_EQ(CellText(rows[i + 1], 4), p.at("host_unit_name").as_string().c_str());
+        EXPECT_EQ(CellText(rows[i + 1], 10), "已提交 " + std::string(p.at("summary_date").as_string()));
+    }
+    EXPECT_EQ(CellText(rows[1], 1), detail.at("batches").as_array().at(0).at("name").as_string().c_str());
+
+    Client secretary(port());
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    EXPECT_EQ(secretary.Get(path).status, 403);
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);  // 临湖镇, Suzhou: the Nantong program is none of its
+    EXPECT_EQ(town.Get(path).status, 404);
+    EXPECT_EQ(c.Get("/api/v1/programs/999999/placements.xlsx").status, 404);
+}
+
 TEST_P(TrainingTest, DemoGivesTheCountyARunningBatchToPlaceAndAssess) {
     auto& rt = server_->runtime();
     EXPECT_EQ(demo::LoadDemoCountyTraining(*rt.store, *rt.roster, *rt.programs, rt.clock), 6 + 4);
