@@ -261,7 +261,6 @@ public:
     Id FindProgramByName(const std::string& name);
 
 private:
-    TrainingFiles files_;
     Result<core::ports::ProgramRecord> ManagedProgram(const Actor& actor, Id program_id);  // store mutex held
     ProgramDetail DetailOf(const core::ports::ProgramRecord& record);                      // store mutex held
     std::optional<UnitComparison> Compare(Id unit_id) const;
@@ -280,6 +279,8 @@ private:
     // Writes the enrolments of one batch and its audit entry (inside the caller's transaction).
     void Enrol(const Actor& actor, Id program_id, Id batch_id, std::vector<core::ports::EnrollmentRecord> rows,
                const std::string& action);
+
+    TrainingFiles files_;
 };
 
 }  // namespace lingyan::app

@@ -20,9 +20,9 @@ std::string PlacementsXlsx(const app::ProgramDetail& program) {
                                              {"开始日期", 12, ColumnKind::kDate},
                                              {"结束日期", 12, ColumnKind::kDate},
                                              {"跟岗重点", 30},
-                                             {"回访", 8},
-                                             {"心得总结", 14},
-                                             {"考核等次", 10}});
+                                             {"跟踪事项", 10},
+                                             {"跟岗小结", 14},
+                                             {"考核鉴定", 10}});
         std::uint32_t line = 2;
         for (const auto& v : program.placements) {
             const auto& p = v.row;
@@ -40,7 +40,7 @@ std::string PlacementsXlsx(const app::ProgramDetail& program) {
             w.WriteString(sheet, line, col++,
                           v.followups ? std::to_string(v.followups_done) + "/" + std::to_string(v.followups) : "");
             w.WriteString(sheet, line, col++, p.summary_text.empty() ? std::string("未提交") : "已提交 " + p.summary_date);
-            w.WriteString(sheet, line, col++, p.assessment_grade.empty() ? std::string("未考核") : p.assessment_grade);
+            w.WriteString(sheet, line, col++, p.assessment_grade.empty() ? std::string("未鉴定") : p.assessment_grade);
             ++line;
         }
     });

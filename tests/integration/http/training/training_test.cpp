@@ -630,7 +630,7 @@ TEST_P(TrainingTest, TheProgramsPlacementsExportAsTheShadowingList) {
     const auto rows = DownloadedRows(c.Get(path), "跟岗名单");
     ASSERT_EQ(rows.size(), placements.size() + 1);
     EXPECT_EQ(CellText(rows[0], 1), "批次");
-    EXPECT_EQ(CellText(rows[0], 11), "考核等次");
+    EXPECT_EQ(CellText(rows[0], 11), "考核鉴定");
     for (std::size_t i = 0; i < placements.size(); ++i) {
         const auto& p = placements[i].as_object();
         EXPECT_EQ(CellText(rows[i + 1], 0), std::to_string(i + 1));
