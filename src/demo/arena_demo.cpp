@@ -132,8 +132,8 @@ std::vector<DemoAccount> LoadDemoArena(core::ports::Store& store, core::ports::S
             codes[place.village] = v.code;
             Person p;
             p.unit_id = ids[place.village];
-            p.name =
-                std::string(kArenaSurnames[person_no % std::size(kArenaSurnames)]) + kArenaGiven[(person_no * 3) % std::size(kArenaGiven)];
+            p.name = std::string(kArenaSurnames[person_no % std::size(kArenaSurnames)]) +
+                     kArenaGiven[(person_no * 3) % std::size(kArenaGiven)];
             p.gender = person_no % 4 == 2 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
             char date[48];
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", year - 40 - person_no % 12, 1 + person_no % 12, 10);

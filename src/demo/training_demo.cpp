@@ -43,7 +43,8 @@ const char* kVillageNames[] = {"新丰村", "永兴村", "红旗村", "友谊村
                                "东升村", "西湖村", "南星村", "北辰村", "长江村", "宏伟村", "新华村", "红星村",
                                "先锋村", "向阳村", "振兴村", "华丰村", "永安村", "复兴村", "丰收村", "常青村"};
 const char* kTrainingSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "朱", "胡"};
-const char* kTrainingGiven[] = {"建军", "志明", "海峰", "卫国", "春华", "立平", "晓东", "国庆", "红霞", "丽萍", "永刚", "文静"};
+const char* kTrainingGiven[] = {"建军", "志明", "海峰", "卫国", "春华", "立平",
+                                "晓东", "国庆", "红霞", "丽萍", "永刚", "文静"};
 
 // Hosts: the five the seed article names ("善港村、北联村、灵湖村等", 北门大街社区, 花园村), then Suzhou
 // villages of the demo roster the article does not name, then invented ones added here — "十多个"
@@ -89,7 +90,8 @@ Id AddVillage(core::ports::Store& store, Id parent, const std::string& name, int
         store.UpsertIncome({u.id, y, static_cast<std::int64_t>(income * (1.0 - 0.08 * (year - 1 - y)))});
     Person p;
     p.unit_id = u.id;
-    p.name = std::string(kTrainingSurnames[n % std::size(kTrainingSurnames)]) + kTrainingGiven[(n * 5) % std::size(kTrainingGiven)];
+    p.name = std::string(kTrainingSurnames[n % std::size(kTrainingSurnames)]) +
+             kTrainingGiven[(n * 5) % std::size(kTrainingGiven)];
     p.gender = n % 6 == 0 ? core::roster::Gender::kFemale : core::roster::Gender::kMale;
     p.birth_date = Date(year - 38 - n % 14, 1 + n % 12, 1 + n % 28);
     p.education = n % 3 == 0 ? core::roster::Education::kBachelor : core::roster::Education::kJuniorCollege;

@@ -6,28 +6,28 @@
 #include <optional>
 #include <set>
 
+#include "core/calendar/china_calendar.hpp"
+#include "core/common/metric_text.hpp"
+#include "exchange/accounts/account_list_xlsx.hpp"
 #include "exchange/arena/arena_xlsx.hpp"
 #include "exchange/attachments/image_previews.hpp"
-#include "storage/backup/backup.hpp"
-#include "exchange/accounts/account_list_xlsx.hpp"
 #include "exchange/audit/audit_log_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
-#include "storage/common/audit_anchor.hpp"
-#include "storage/db/db_metrics.hpp"
-#include "exchange/points/points_xlsx.hpp"
-#include "exchange/roster/roster_files.hpp"
-#include "exchange/tickets/hotline_xlsx.hpp"
 #include "exchange/honours/honour_register_xlsx.hpp"
 #include "exchange/personnel/decision_ledger_xlsx.hpp"
+#include "exchange/points/points_xlsx.hpp"
 #include "exchange/projects/project_ledger_xlsx.hpp"
+#include "exchange/roster/roster_files.hpp"
+#include "exchange/tickets/hotline_xlsx.hpp"
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
 #include "exchange/training/placements_xlsx.hpp"
 #include "exchange/training/pool_members_xlsx.hpp"
-#include "core/calendar/china_calendar.hpp"
 #include "http/ws/live_json.hpp"
-#include "core/common/metric_text.hpp"
+#include "storage/backup/backup.hpp"
+#include "storage/common/audit_anchor.hpp"
+#include "storage/db/db_metrics.hpp"
 
 namespace lingyan::composition {
 
@@ -89,12 +89,12 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                   exchange::points::MakePointsFiles());
     roster->SetMembersChanged([this](const std::vector<app::Id>& people) { points->SyncMembersOf(people); });  // one register (issue 14)
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
-    pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster,
-                                               app::TrainingFiles{{}, exchange::training::PoolMembersXlsx});
-    programs = std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster,
-                                                     app::TrainingFiles{{}, {}, exchange::training::PlacementsXlsx});
-    ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster,
-                                                  app::TrainingFiles{exchange::training::BonusSplitXlsx});
+    const app::TrainingFiles training_files{exchange::training::BonusSplitXlsx, exchange::training::PoolMembersXlsx,
+                                            exchange::training::PlacementsXlsx};
+    pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster, training_files);
+    programs =
+        std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster, training_files);
+    ladder = std::make_unique<app::LadderService>(*store, *training_store, store_mutex, clock, *roster, training_files);
     arena_store = std::make_unique<storage::SqlArenaStore>(store->db());
     arena = std::make_unique<app::ArenaService>(*store, *arena_store, store_mutex, clock, *roster, crypto,
                                                 app::ArenaFiles{http::ws::MessageBody, exchange::arena::ResultsXlsx});

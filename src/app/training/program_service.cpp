@@ -277,7 +277,8 @@ Result<FileDownload> ProgramService::PlacementsXlsx(const Actor& actor, Id progr
     if (auto st = CheckExportSize(static_cast<std::int64_t>(detail->placements.size()), "跟岗安排", "条"); !st)
         return st.error();
     const auto today = clock_.Today();
-    return FileDownload{files_.placements_xlsx(*detail), "跟岗名单-" + today + ".xlsx", "placements-" + today + ".xlsx"};
+    return FileDownload{files_.placements_xlsx(*detail), "跟岗名单-" + today + ".xlsx",
+                        "placements-" + today + ".xlsx"};
 }
 
 Result<BatchView> ProgramService::AddBatch(const Actor& actor, Id program_id, const NewBatch& batch) {

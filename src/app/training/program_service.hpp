@@ -196,8 +196,9 @@ struct GapView {
 
 class ProgramService : TrainingBase {
 public:
-    ProgramService(core::ports::Store& store, core::ports::TrainingStore& training, core::ports::StoreMutex& store_mutex,
-                   const core::ports::Clock& clock, const RosterService& roster, TrainingFiles files = {})
+    ProgramService(core::ports::Store& store, core::ports::TrainingStore& training,
+                   core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, const RosterService& roster,
+                   TrainingFiles files = {})
         : TrainingBase(store, training, store_mutex, clock, roster), files_(std::move(files)) {}
 
     Result<ProgramDetail> CreateProgram(const Actor& actor, const NewProgram& spec);

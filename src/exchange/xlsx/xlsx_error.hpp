@@ -1,7 +1,7 @@
 #pragma once
-// The limits of a worksheet, and the exception the xlsx reader and writer throw when a file cannot be read or written as an
-// .xlsx workbook. what() is a user-facing message (the reader's are Chinese only: import reports show
-// them as they are).
+// The limits of a worksheet, and the exception the xlsx reader and writer throw when a file cannot
+// be read or written as an .xlsx workbook. what() is a user-facing message (the reader's are Chinese
+// only: import reports show them as they are).
 
 #include <cstdint>
 

@@ -47,10 +47,7 @@ export async function newPage(browser, { width = 1366, height = 768 } = {}) {
 export async function shot(page, name) {
   await page.waitForTimeout(300); // let transitions start
   await settleMotion(page);
-  // A chart grows into place over a second when motion is not reduced (ECharts' animation): the
-  // screenshot shows its last frame, not bars at a fifth of their height beside their labels.
-  const motion = await page.evaluate(() => !matchMedia('(prefers-reduced-motion: reduce)').matches);
-  if (motion && (await page.locator('canvas').count())) await page.waitForTimeout(1000);
+  // Charts are drawn whole at once: every context asks for reduced motion (CONTEXT_OPTIONS).
   await page.screenshot({ path: join(SHOT_DIR, `${name}.png`) });
   await audit(page, name);
 }
