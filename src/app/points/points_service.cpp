@@ -13,6 +13,7 @@
 #include "core/common/date.hpp"
 #include "core/points/board_snapshot.hpp"
 #include "core/points/scheme.hpp"
+#include "core/text/cell_text.hpp"
 #include "core/text/json_escape.hpp"
 
 namespace lingyan::app {
@@ -77,9 +78,11 @@ std::string EventJson(const ports::PointsEventRecord& e) {
 }
 
 Result<points::Rule> CheckRule(points::Rule r) {
+    using core::text::Utf8Length;
     if (r.code.empty() || r.code.size() > 32) return Invalid("细则编码不能为空且不超过 32 个字符", "code");
-    if (r.name.empty()) return Invalid("细则名称不能为空", "name");
-    if (r.category.empty()) return Invalid("细则类别不能为空", "category");
+    if (r.name.empty() || Utf8Length(r.name) > 100) return Invalid("细则名称不能为空且不超过 100 个字", "name");
+    if (r.category.empty() || Utf8Length(r.category) > 20) return Invalid("细则类别不能为空且不超过 20 个字", "category");
+    if (Utf8Length(r.evidence) > 200) return Invalid("佐证材料的说明不超过 200 个字", "evidence");
     if (r.points == 0) return Invalid("分值不能为 0", "points");
     if (r.cap && *r.cap <= 0) return Invalid("上限须为正数", "cap");
     return r;
@@ -1466,6 +1469,111 @@ Result<ports::PointsRuleRecord> PointsService::UpdateRule(const Actor& actor, Id
     tx->Commit();
     ReloadLocked();  // a changed value or cap changes past totals: recount from the ledger
     return rec;
+}
+
+Result<FileDownload> PointsService::RulesWorkbook(const Actor& actor) {
+    auto rules = Rules(actor);
+    if (!rules) return rules.error();
+    return FileDownload{files_.rules_xlsx(*rules), "积分细则.xlsx", "points-rules.xlsx"};
+}
+
+Status PointsService::CheckRulesImport(const Actor& actor) const {
+    if (!IsRuleEditor(actor)) return Forbidden("积分细则由管辖全部单位的管理员修改");
+    return core::Ok();
+}
+
+Result<RulesImport> PointsService::ImportRules(const Actor& actor, const std::string& bytes, bool dry_run) {
+    if (auto ok = CheckRulesImport(actor); !ok) return ok.error();
+    if (bytes.empty()) return Invalid("上传的文件为空", "file");
+    auto sheet = files_.read_rules(bytes);
+    if (!sheet) return sheet.error();
+    if (sheet->rules.empty() && sheet->problems.empty()) return Invalid("表中没有任何细则", "file");
+    auto loaded = EnsureLoaded();
+    if (!loaded) return loaded.error();
+    std::lock_guard lock(store_mutex_);
+    RulesImport out;
+    out.dry_run = dry_run;
+    out.sheet = sheet->sheet;
+    std::vector<RowError> checks;
+    std::vector<ports::PointsRuleRecord> writes, befores;  // befores[i]: writes[i] as stored (id 0: new)
+    {
+        std::shared_lock read(live_mutex_);
+        const Live& live = **loaded;
+        std::string closed_period;
+        for (const auto& p : periods_)
+            if (p.closed) closed_period = p.name;
+        for (const auto& row : sheet->rules) {
+            const int line = static_cast<int>(row.line);
+            auto checked = CheckRule(row.rule);
+            if (!checked) {
+                static const std::map<std::string, std::string> kColumnOf{
+                    {"code", "编码"}, {"name", "名称"}, {"category", "类别"}, {"points", "分值"},
+                    {"cap", "上限"},  {"evidence", "佐证材料"}};
+                const auto column = kColumnOf.find(checked.error().field);
+                checks.push_back({out.sheet, line, column == kColumnOf.end() ? "" : column->second,
+                                  checked.error().message});
+                continue;
+            }
+            ports::PointsRuleRecord rec;
+            rec.rule = *checked;
+            rec.active = row.active;
+            const auto known = live.rule_by_code.find(rec.rule.code);
+            if (known == live.rule_by_code.end()) {
+                out.changes.push_back({line, rec.rule.code, rec.rule.name, true, {}});
+                writes.push_back(rec);
+                befores.push_back({});
+                continue;
+            }
+            const auto& before = live.rules[static_cast<std::size_t>(known->second)];
+            rec.id = before.id;
+            std::vector<std::string> fields;
+            const auto& a = before.rule;
+            const auto& b = rec.rule;
+            for (auto [differs, column] : {std::pair{a.name != b.name, "名称"},
+                                           {a.category != b.category, "类别"},
+                                           {a.points != b.points, "分值"},
+                                           {a.cap != b.cap, "上限"},
+                                           {a.needs_approval != b.needs_approval, "需审核"},
+                                           {a.evidence != b.evidence, "佐证材料"},
+                                           {before.active != rec.active, "状态"}})
+                if (differs) fields.emplace_back(column);
+            if (fields.empty()) {
+                ++out.unchanged;
+                continue;
+            }
+            // As UpdateRule: a changed value, cap or category would change a closed period's totals.
+            if (!closed_period.empty() && (a.points != b.points || a.cap != b.cap || a.category != b.category)) {
+                checks.push_back({out.sheet, line, a.category != b.category ? "类别" : a.points != b.points ? "分值" : "上限",
+                                  "已有关闭的考核周期（" + closed_period +
+                                      "），不能修改细则分值、上限或类别；可停用后用新编码另立细则"});
+                continue;
+            }
+            out.changes.push_back({line, rec.rule.code, rec.rule.name, false, std::move(fields)});
+            writes.push_back(rec);
+            befores.push_back(before);
+        }
+    }
+    out.errors = MergeRowErrors(out.sheet, sheet->problems, std::move(checks));
+    if (!out.errors.empty()) return out;
+    for (const auto& c : out.changes) (c.created ? out.created : out.updated) += 1;
+    if (dry_run || writes.empty()) return out;
+    auto tx = store_.Begin();
+    for (std::size_t i = 0; i < writes.size(); ++i) {
+        auto& rec = writes[i];
+        const std::string after = RuleJson(rec.rule, rec.active);
+        if (rec.id == 0) {
+            rec.id = points_.InsertRule(rec);
+            Audit(actor, "create", "points_rule", rec.id, "{\"after\":" + after + ",\"via\":\"import\"}");
+        } else {
+            points_.UpdateRule(rec);
+            Audit(actor, "update", "points_rule", rec.id,
+                  "{\"before\":" + RuleJson(befores[i].rule, befores[i].active) + ",\"after\":" + after +
+                      ",\"via\":\"import\"}");
+        }
+    }
+    tx->Commit();
+    ReloadLocked();  // changed values recount the boards, as a dialog's save does
+    return out;
 }
 
 // ---- members ------------------------------------------------------------------------------------

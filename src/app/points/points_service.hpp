@@ -74,6 +74,24 @@ struct PointsRulePatch {
     std::optional<bool> needs_approval, active;
 };
 
+// The largest 积分细则 workbook an import reads (a catalog of a thousand rules is far below).
+inline constexpr std::size_t kPointsRulesMaxBytes = 2u << 20;
+
+// The outcome of 导入积分细则: what was (or, on a dry run, would be) created and updated.
+struct RulesImport {
+    struct Change {
+        int row = 0;
+        std::string code, name;
+        bool created = false;
+        std::vector<std::string> fields;  // the columns an update changes (名称, 分值 …)
+    };
+    bool dry_run = false;
+    std::string sheet;
+    int created = 0, updated = 0, unchanged = 0;
+    std::vector<Change> changes;
+    std::vector<RowError> errors;  // non-empty: nothing was written
+};
+
 struct SubmitActivity {
     core::roster::Id member_id = 0;  // 0: the caller's own member
     std::string rule;                // rule code
@@ -303,6 +321,15 @@ public:
     Result<core::ports::PointsRuleRecord> CreateRule(const Actor& actor, const NewPointsRule& rule);
     Result<core::ports::PointsRuleRecord> UpdateRule(const Actor& actor, core::roster::Id id,
                                                      const PointsRulePatch& patch);
+    // 积分细则 as a workbook (every role may read the catalog; the export is the import's template).
+    Result<FileDownload> RulesWorkbook(const Actor& actor);
+    // Checked before an upload's body is read: only the rule editor imports.
+    Status CheckRulesImport(const Actor& actor) const;
+    // 导入积分细则: each row a rule by its code — a new code is created, a known one updated where a
+    // column differs (a rule not in the file stays as it is). All rows are checked first, every bad
+    // row reported with its column; then all are written in one transaction (one audit entry per
+    // rule, as the dialog's save writes) and the boards recounted — or, with `dry_run`, nothing is.
+    Result<RulesImport> ImportRules(const Actor& actor, const std::string& bytes, bool dry_run);
     // Periods: admin/county. A new period may not overlap another; closing makes it read-only.
     Result<core::ports::PointsPeriodRecord> CreatePeriod(const Actor& actor, const NewPeriod& period);
     Result<core::ports::PointsPeriodRecord> UpdatePeriod(const Actor& actor, core::roster::Id id,

@@ -1,6 +1,7 @@
 #include "exchange/points/points_xlsx.hpp"
 
 #include "core/points/model.hpp"
+#include "exchange/points/rules_sheet.hpp"
 #include "exchange/xlsx/writer.hpp"
 
 namespace lingyan::exchange::points {
@@ -57,6 +58,6 @@ std::string PublicityXlsx(const app::Publicity& pub) {
     });
 }
 
-app::PointsFiles MakePointsFiles() { return app::PointsFiles{LeaderboardXlsx, PublicityXlsx}; }
+app::PointsFiles MakePointsFiles() { return app::PointsFiles{LeaderboardXlsx, PublicityXlsx, RulesXlsx, ReadRulesSheet}; }
 
 }  // namespace lingyan::exchange::points

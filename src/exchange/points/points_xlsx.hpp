@@ -1,6 +1,7 @@
 #pragma once
 // The points module's workbooks (behind app::PointsFiles): a leaderboard page and the public
 // display (公示: the approved events and the ranking). Points are hundredths; cells show points.
+// MakePointsFiles adds the 积分细则 workbook (rules_sheet.hpp).
 
 #include <string>
 

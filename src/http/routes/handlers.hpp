@@ -59,7 +59,7 @@ Plain ListIndicators, GetIndicatorProgress, EnterIndicatorValues, ImportIndicato
 // points/points_routes.cpp
 Plain ListRules, ListPeriods, CreatePeriod, ListMembers, CreateMember, ListMyLinkRequests, CreateRule, GetMyPoints,
     RecordEvent, RecordEventsBulk, ListApprovals, DecideEvents, GetLeaderboard, ExportLeaderboard, GetStars,
-    GetPublicity, ExportPublicity;
+    GetPublicity, ExportPublicity, ExportPointsRules, ImportPointsRules;
 WithId UpdatePeriod, LinkMemberAccount, AcceptLinkRequest, DeclineLinkRequest, UpdateRule, ApproveEvent, RejectEvent,
     ReverseEvent, GetMemberRanks;
 
@@ -114,6 +114,6 @@ Plain ListTickets, CreateTicket, MyTickets, TicketBoard, TicketStats, TicketStat
     DownloadHotlineTemplate, GetTicketRules, SetTicketRules, ListMeetings, CreateMeeting, ListDeliberations,
     CreateDeliberation, ListNotifications, CountNotifications, ReadNotifications, NotificationDigest;
 WithId GetTicket, ActOnTicket, GetMeeting, GetDeliberation;
-Gate GateHotlineImport;
+Gate GateHotlineImport, GatePointsRulesImport;
 
 }  // namespace lingyan::http::handlers

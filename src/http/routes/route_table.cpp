@@ -126,6 +126,10 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/me/link-requests/{id}/decline", Access::kSession, Bind(s, DeclineLinkRequest));
     router.Add("POST", "/api/v1/points/rules", Access::kSession, Bind(s, CreateRule));
     router.Add("PATCH", "/api/v1/points/rules/{id}", Access::kSession, Bind(s, UpdateRule));
+    router.Add("GET", "/api/v1/points/rules.xlsx", Access::kSession, Bind(s, ExportPointsRules), Router::kJsonBodyLimit,
+               true);
+    router.AddUpload("POST", "/api/v1/points/rules/import", Bind(s, ImportPointsRules), app::kPointsRulesMaxBytes,
+                     [&s](Request& req) { return GatePointsRulesImport(s, req); });
     router.Add("GET", "/api/v1/points/me", Access::kSession, Bind(s, GetMyPoints));
     router.Add("POST", "/api/v1/points/events", Access::kSession, Bind(s, RecordEvent));
     router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, Bind(s, RecordEventsBulk));

@@ -594,6 +594,39 @@ Response ExportLeaderboard(Services& s, Request& req) {
                                                  where->period));
 }
 
+// GET /api/v1/points/rules.xlsx
+Response ExportPointsRules(Services& s, Request& req) { return Download(s.points.RulesWorkbook(req.user->actor)); }
+
+std::optional<Response> GatePointsRulesImport(Services& s, Request& req) {
+    if (auto ok = s.points.CheckRulesImport(req.user->actor); !ok) return ErrorResponse(ok.error());
+    return std::nullopt;
+}
+
+// POST /api/v1/points/rules/import[?dry_run=1] — the body is the .xlsx
+Response ImportPointsRules(Services& s, Request& req) {
+    auto dry_run = DryRun(req);
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    auto outcome = s.points.ImportRules(req.user->actor, req.body, *dry_run);
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, *dry_run ? "预检未通过" : "导入失败");
+    json::array changes;
+    for (const auto& c : outcome->changes) {
+        json::array fields;
+        for (const auto& f : c.fields) fields.emplace_back(f);
+        changes.push_back(json::object{{"row", c.row},
+                                       {"code", c.code},
+                                       {"name", c.name},
+                                       {"action", c.created ? "create" : "update"},
+                                       {"fields", std::move(fields)}});
+    }
+    return Json(200, json::object{{"dry_run", outcome->dry_run},
+                                  {"sheet", outcome->sheet},
+                                  {"created", outcome->created},
+                                  {"updated", outcome->updated},
+                                  {"unchanged", outcome->unchanged},
+                                  {"changes", std::move(changes)}});
+}
+
 // GET /api/v1/points/members/{id}/ranks
 Response GetMemberRanks(Services& s, Request& req, Id id) {
     auto period = QueryOptionalId(req, "period");

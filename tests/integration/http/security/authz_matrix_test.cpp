@@ -120,6 +120,8 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/me/link-requests/{id}/decline", ""},
     {"POST /api/v1/points/rules", ""},
     {"PATCH /api/v1/points/rules/{id}", ""},
+    {"GET /api/v1/points/rules.xlsx", "200 200 200 200 200 200"},
+    {"POST /api/v1/points/rules/import", ""},
     {"GET /api/v1/points/me", "404 404 404 404 404 200"},
     {"POST /api/v1/points/events", ""},
     {"POST /api/v1/points/events/bulk", ""},

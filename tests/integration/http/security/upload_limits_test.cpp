@@ -13,7 +13,7 @@
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
-namespace {
+namespace upload_limits_test {
 
 namespace asio = boost::asio;
 using exchange::testing::OneSheetPackage;
@@ -110,5 +110,5 @@ TEST_P(UploadLimitsTest, OneUploadAtATimePerAccountRefusedBeforeTheBodyIsRead) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, UploadLimitsTest, ::testing::Values("sqlite", "postgres"));
 
-}  // namespace
+}  // namespace upload_limits_test
 }  // namespace lingyan::testing
