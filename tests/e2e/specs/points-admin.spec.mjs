@@ -1,10 +1,14 @@
-// 党员积分 administration in the browser: the rules catalog (create, edit, deactivate), the
-// 考核周期 (create, close → read-only, pick it on the leaderboard), bulk recording for a whole
+// 党员积分 administration in the browser: the rules catalog (create, edit, deactivate; exported to
+// Excel, edited and imported after a preview; read-only for a county officer), the 考核周期 (create, close → read-only, pick it on the leaderboard), bulk recording for a whole
 // grid, reversing an approved event with a reason, and 批量审核 of a long queue found by name
 // (desk and phone).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BASE_URL, api, insideViewport, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
+import { readXlsxRows, streamToBuffer, writeXlsx } from '../lib/zip.mjs';
 
 const visibleOption = (page, text) => page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
 // Element Plus puts a data-test attribute on the inner <input> of some inputs and on the wrapper of others.
@@ -12,10 +16,14 @@ const field = (page, name) => page.locator(`input[data-test="${name}"], [data-te
 
 describe('points administration: rules, periods, bulk records, reversals', () => {
   let browser;
+  const tmp = mkdtempSync(join(tmpdir(), 'lingyan-e2e-rules-'));
   before(async () => {
     browser = await launch();
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('an admin creates, edits and deactivates a rule', async () => {
     const desk = await newPage(browser);
@@ -49,6 +57,83 @@ describe('points administration: rules, periods, bulk records, reversals', () =>
       { name: saved.name, category: saved.category, points: saved.points, active: saved.active },
       { name: 'e2e 无偿献血', category: '志愿服务', points: '8.00', active: false },
     );
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+  });
+
+  it('an admin exports the rules to Excel, adds and changes rules in it and imports it after a preview', async () => {
+    const desk = await newPage(browser);
+    await login(desk, 'admin');
+    await visit(desk, '/points/rules');
+    await desk.locator('[data-test="rule-list"] .el-table__body-wrapper tr').first().waitFor();
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.locator('[data-test="rules-export"]').click()]);
+    assert.equal(download.suggestedFilename(), '积分细则.xlsx');
+    const exported = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    const header = exported[0];
+    assert.deepEqual(header, ['编码', '名称', '类别', '分值', '上限', '需审核', '佐证材料', '状态']);
+    const before = (await api(desk, '/points/rules')).items;
+    assert.equal(exported.length, before.length + 1);
+    const xx01 = exported.find((r) => r[0] === 'XX01');
+    const listed = before.find((r) => r.code === 'XX01');
+    assert.deepEqual([xx01[1], Number(xx01[3])], [listed.name, Number(listed.points)]);
+
+    const upload = async (name, rows) => {
+      const path = join(tmp, name);
+      writeFileSync(path, writeXlsx(rows, '积分细则'));
+      await desk.locator('[data-test="rules-import-file"]').setInputFiles(path);
+    };
+    // A bad row is listed with its row and column; nothing is written.
+    await upload('bad.xlsx', [header, ...exported.slice(1), ['X9', '读书分享', '学习活动', '五分']]);
+    const errors = desk.locator('[data-test="import-errors-table"] .el-table__row');
+    await errors.first().waitFor();
+    assert.equal(await errors.count(), 1);
+    assert.match(await errors.first().innerText(), new RegExp(`${exported.length + 1}\\s+分值`));
+
+    // Two new rules: the preview lists them, 确认导入 writes them.
+    const code = `R${Date.now() % 100000}`;
+    const added = [
+      [`${code}A`, 'e2e 读书分享会', '学习活动', '2.5', '20', '是', '活动照片', '启用'],
+      [`${code}B`, 'e2e 义务巡河', '志愿服务', '3', '', '否', '', '启用'],
+    ];
+    await upload('new.xlsx', [header, ...exported.slice(1), ...added]);
+    const preview = desk.locator('[data-test="rules-preview"]');
+    await preview.locator('[data-test="rules-preview-summary"]', { hasText: '将新增 2 条、修改 0 条' }).waitFor();
+    assert.equal(await preview.locator('[data-test="rules-preview-table"] .el-table__row').count(), 2);
+    assert.equal(await desk.locator('[data-test="import-errors"]').count(), 0);
+    await preview.locator('[data-test="rules-import-confirm"]').click();
+    await desk.locator('.el-message--success', { hasText: '新增 2 条' }).waitFor();
+    await desk.locator('[data-test="rule-list"] .el-table__body-wrapper tr', { hasText: `${code}B` }).waitFor();
+
+    // The same file with one name changed and one rule switched off: two changes, named by column.
+    added[0][1] = 'e2e 读书分享会（每次）';
+    added[1][7] = '停用';
+    await upload('changed.xlsx', [header, ...exported.slice(1), ...added]);
+    await preview.locator('[data-test="rules-preview-summary"]', { hasText: '将新增 0 条、修改 2 条' }).waitFor();
+    await preview.locator('[data-test="rules-preview-table"]', { hasText: '修改：名称' }).waitFor();
+    await shot(desk, '56a-points-rules-import');
+    await preview.locator('[data-test="rules-import-confirm"]').click();
+    await desk.locator('.el-message--success', { hasText: '修改 2 条' }).waitFor();
+    const after = (await api(desk, '/points/rules')).items;
+    const a = after.find((r) => r.code === `${code}A`);
+    const b = after.find((r) => r.code === `${code}B`);
+    assert.deepEqual(
+      [a.name, a.points, a.cap, a.needs_approval, b.points, b.cap, b.needs_approval, b.active],
+      ['e2e 读书分享会（每次）', '2.50', '20.00', true, '3.00', null, false, false],
+    );
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+  });
+
+  it('a county officer reads and exports the rules but is offered no change', async () => {
+    const desk = await newPage(browser);
+    await login(desk, 'county');
+    await visit(desk, '/points/rules');
+    await desk.locator('[data-test="rule-list"] .el-table__body-wrapper tr').first().waitFor();
+    await desk.locator('[data-test="rules-export"]').waitFor();
+    for (const editor of ['rule-new', 'rules-import', 'rule-edit', 'rule-toggle', 'period-new', 'period-edit'])
+      assert.equal(await desk.locator(`[data-test="${editor}"]`).count(), 0, editor);
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.locator('[data-test="rules-export"]').click()]);
+    assert.equal(readXlsxRows(await download.createReadStream().then(streamToBuffer)).length, (await api(desk, '/points/rules')).items.length + 1);
     assert.deepEqual(desk.errors, []);
     await desk.context().close();
   });

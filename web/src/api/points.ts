@@ -1,7 +1,7 @@
 // 党员积分 points (docs/api.md "Points"): rules catalog and period, my points, submitting
 // activities, the approvals queue, leaderboards, star distribution and 公示. Points travel as
 // decimal strings with two decimals ("12.50"); the pages show them as they come.
-import { download, http, type Query } from './http';
+import { download, http, upload, type Query, type UploadOptions } from './http';
 
 export type EventStatus = 'pending' | 'approved' | 'rejected';
 
@@ -65,6 +65,16 @@ export interface NewRule {
 }
 
 export type RulePatch = Partial<Omit<NewRule, 'code'>> & { active?: boolean };
+
+/** What 导入积分细则 created and updated (or, on a dry run, would); `fields` names the changed columns. */
+export interface RulesImportResult {
+  dry_run: boolean;
+  sheet: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  changes: { row: number; code: string; name: string; action: 'create' | 'update'; fields: string[] }[];
+}
 
 export interface BulkRecord {
   rule: string;
@@ -218,6 +228,11 @@ export const pointsApi = {
     http.get<{ items: PointsRule[]; categories: string[]; period: PointsPeriod }>('/points/rules', { period: opt(period) }, { quiet: true }),
   createRule: (rule: NewRule) => http.post<PointsRule>('/points/rules', rule),
   updateRule: (id: number, patch: RulePatch) => http.patch<PointsRule>(`/points/rules/${id}`, patch),
+  /** 积分细则.xlsx: the catalog, in the columns the import reads. */
+  exportRules: () => download('/points/rules.xlsx', {}, '积分细则.xlsx'),
+  /** Bad rows come back as the ApiError's `rows` (quiet: the page lists them). */
+  importRules: (file: File, dryRun: boolean, options: UploadOptions = {}) =>
+    upload<RulesImportResult>('/points/rules/import', file, { quiet: true, ...options, query: dryRun ? { dry_run: 1 } : {} }),
   periods: () => http.get<{ items: PointsPeriod[] }>('/points/periods', undefined, { quiet: true }),
   createPeriod: (period: NewPeriod) => http.post<PointsPeriod>('/points/periods', period),
   updatePeriod: (id: number, patch: PeriodPatch) => http.patch<PointsPeriod>(`/points/periods/${id}`, patch),
