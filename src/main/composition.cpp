@@ -15,6 +15,7 @@
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "exchange/honours/honour_register_xlsx.hpp"
 #include "exchange/personnel/decision_ledger_xlsx.hpp"
+#include "exchange/personnel/nomination_register_xlsx.hpp"
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/projects/project_ledger_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
@@ -151,10 +152,13 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
         return points->EvidenceAccess(actor, id, sub);
     });
     personnel_store = std::make_unique<storage::SqlPersonnelStore>(store->db());
+    const app::PersonnelFiles personnel_files{exchange::personnel::DecisionLedgerXlsx,
+                                              exchange::personnel::NominationRegisterXlsx};
     decisions = std::make_unique<app::DecisionService>(*store, *personnel_store, store_mutex, clock, *roster,
-                                                       app::DecisionFiles{exchange::personnel::DecisionLedgerXlsx});
+                                                       personnel_files);
     decisions->SetGrounds(campaigns.get(), honours.get(), pools.get());
-    nominations = std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster);
+    nominations =
+        std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster, personnel_files);
     workbench->AddProvider(
         [this](const app::Actor& a, std::vector<app::WorkCard>& cards) { nominations->Cards(a, cards); });
     attachments->SetOwner(core::attachments::kOwnerNomination, [this](const app::Actor& actor, app::Id id, app::Id sub) {

@@ -37,7 +37,7 @@ Error GroundNotFound(personnel::Ground ground) {
 
 DecisionService::DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
                                  core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer,
-                                 DecisionFiles files)
+                                 PersonnelFiles files)
     : UseCaseBase(store, store_mutex, clock, roster_writer),
       personnel_(personnel),
       roster_writer_(roster_writer),
@@ -180,12 +180,12 @@ Result<std::vector<DecisionView>> DecisionService::List(const Actor& actor, cons
 
 Result<FileDownload> DecisionService::LedgerXlsx(const Actor& actor, const DecisionQuery& query) {
     if (!IsManager(actor.role)) return RoleForbidden();
-    if (!files_.ledger_xlsx) return Invalid("未配置导出格式");
+    if (!files_.decisions_xlsx) return Invalid("未配置导出格式");
     auto list = List(actor, query);
     if (!list) return list.error();
     if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "人事决定", "条"); !st) return st.error();
     const auto today = clock_.Today();
-    return FileDownload{files_.ledger_xlsx(*list), "人事决定台账-" + today + ".xlsx",
+    return FileDownload{files_.decisions_xlsx(*list), "人事决定台账-" + today + ".xlsx",
                         "decision-ledger-" + today + ".xlsx"};
 }
 

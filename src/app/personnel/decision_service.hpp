@@ -21,6 +21,7 @@
 
 #include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
+#include "app/personnel/personnel_files.hpp"
 #include "core/personnel/decision.hpp"
 #include "core/ports/personnel_store.hpp"
 
@@ -50,16 +51,11 @@ struct DecisionQuery {
     int year = 0;  // decided in this year; 0 = any
 };
 
-// File formats, set at composition (exchange/personnel).
-struct DecisionFiles {
-    std::function<std::string(const std::vector<DecisionView>&)> ledger_xlsx;
-};
-
 class DecisionService : UseCaseBase {
 public:
     // `roster_writer` is the same RosterService as the read model: an appointment writes its position.
     DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel, core::ports::StoreMutex& store_mutex,
-                    const core::ports::Clock& clock, RosterService& roster_writer, DecisionFiles files = {});
+                    const core::ports::Clock& clock, RosterService& roster_writer, PersonnelFiles files = {});
     // The grounds a decision may cite; set at composition.
     void SetGrounds(CampaignService* campaigns, HonourService* honours, PoolService* pools);
 
@@ -75,7 +71,7 @@ private:
 
     core::ports::PersonnelStore& personnel_;
     RosterService& roster_writer_;
-    DecisionFiles files_;
+    PersonnelFiles files_;
     CampaignService* campaigns_ = nullptr;
     HonourService* honours_ = nullptr;
     PoolService* pools_ = nullptr;

@@ -20,8 +20,8 @@ std::string AuditJson(const personnel::Nomination& n) {
 
 NominationService::NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
                                      core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
-                                     const RosterService& roster)
-    : UseCaseBase(store, store_mutex, clock, roster), personnel_(personnel) {}
+                                     const RosterService& roster, PersonnelFiles files)
+    : UseCaseBase(store, store_mutex, clock, roster), personnel_(personnel), files_(std::move(files)) {}
 
 NominationView NominationService::ViewOf(personnel::Nomination n) const {
     NominationView v;
@@ -88,6 +88,16 @@ Result<std::vector<NominationView>> NominationService::List(const Actor& actor, 
         out.push_back(ViewOf(std::move(n)));
     }
     return out;
+}
+
+Result<FileDownload> NominationService::RegisterXlsx(const Actor& actor, const NominationQuery& query) {
+    auto list = List(actor, query);  // checks the role first
+    if (!list) return list.error();
+    if (!files_.nominations_xlsx) return Invalid("未配置导出格式");
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "提名", "条"); !st) return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.nominations_xlsx(*list), "躺平奖提名台账-" + today + ".xlsx",
+                        "tangping-nominations-" + today + ".xlsx"};
 }
 
 Result<NominationView> NominationService::Review(const Actor& actor, Id id, bool confirm, const std::string& reason) {

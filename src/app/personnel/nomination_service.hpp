@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "app/attachments/attachment_service.hpp"
+#include "app/common/file_download.hpp"
 #include "app/common/use_case_base.hpp"
+#include "app/personnel/personnel_files.hpp"
 #include "app/workbench/workbench_service.hpp"
 #include "core/personnel/nomination.hpp"
 #include "core/ports/personnel_store.hpp"
@@ -45,11 +47,13 @@ struct NominationQuery {
 class NominationService : UseCaseBase {
 public:
     NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel, core::ports::StoreMutex& store_mutex,
-                      const core::ports::Clock& clock, const RosterService& roster);
+                      const core::ports::Clock& clock, const RosterService& roster, PersonnelFiles files = {});
 
     Result<NominationView> Nominate(const Actor& actor, const NominationInput& input);
     // Year descending, newest first, within the caller's scope.
     Result<std::vector<NominationView>> List(const Actor& actor, const NominationQuery& query);
+    // 躺平奖提名台账: what List gives for the same filters, as a workbook (at most kMaxExportRows).
+    Result<FileDownload> RegisterXlsx(const Actor& actor, const NominationQuery& query);
     Result<NominationView> Review(const Actor& actor, Id id, bool confirm, const std::string& reason);
     // The workbench card of a reviewer (admin, county): pending nominations in scope.
     void Cards(const Actor& actor, std::vector<WorkCard>& cards);
@@ -63,6 +67,7 @@ private:
     NominationView ViewOf(core::personnel::Nomination n) const;
 
     core::ports::PersonnelStore& personnel_;
+    PersonnelFiles files_;
 };
 
 }  // namespace lingyan::app

@@ -10,9 +10,9 @@ constexpr EnumName<Category> kCategories[] = {{Category::kInaction, "inaction", 
                                               {Category::kSlow, "slow", "慢作为"},
                                               {Category::kShirking, "shirking", "不担当"}};
 
-constexpr EnumName<NominationState> kStates[] = {{NominationState::kPending, "pending"},
-                                                 {NominationState::kConfirmed, "confirmed"},
-                                                 {NominationState::kRejected, "rejected"}};
+constexpr EnumName<NominationState> kStates[] = {{NominationState::kPending, "pending", "待审核"},
+                                                 {NominationState::kConfirmed, "confirmed", "已认定"},
+                                                 {NominationState::kRejected, "rejected", "不予认定"}};
 
 }  // namespace
 
@@ -46,6 +46,8 @@ std::optional<Category> CategoryFromName(std::string_view s) {
 }
 
 const char* StateName(NominationState s) { return EnumNameOf(kStates, s, "pending"); }
+
+const char* StateLabel(NominationState s) { return EnumLabelOf(kStates, s, "待审核"); }
 
 std::optional<NominationState> StateFromName(std::string_view s) { return EnumFromName(kStates, s); }
 

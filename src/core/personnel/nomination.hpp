@@ -44,6 +44,7 @@ const char* CategoryName(Category c);   // inaction, slow, shirking
 const char* CategoryLabel(Category c);  // 不作为, 慢作为, 不担当
 std::optional<Category> CategoryFromName(std::string_view s);  // the names or the labels
 const char* StateName(NominationState s);  // pending, confirmed, rejected
+const char* StateLabel(NominationState s);  // 待审核, 已认定, 不予认定 (the page's words)
 std::optional<NominationState> StateFromName(std::string_view s);
 
 }  // namespace lingyan::core::personnel

@@ -1,5 +1,5 @@
 #pragma once
-// 人事决定台账 (behind app::DecisionFiles::ledger_xlsx): the decisions of a list's filters, one row
+// 人事决定台账 (behind app::PersonnelFiles::decisions_xlsx): the decisions of a list's filters, one row
 // each — date, kind, the person and their unit when decided, what was decided, its ground, the
 // document number, who recorded it and when.
 

@@ -102,7 +102,7 @@ Plain ListHonours, ExportHonours, CreateHonour, HonoursFromCampaign;
 WithId ListPersonHonours;
 
 // personnel/personnel_routes.cpp
-Plain ListDecisions, ExportDecisions, CreateDecision, ListNominations, CreateNomination;
+Plain ListDecisions, ExportDecisions, CreateDecision, ListNominations, ExportNominations, CreateNomination;
 WithId ListPersonDecisions, ListCampaignDecisions, ReviewNomination;
 
 // projects/project_routes.cpp

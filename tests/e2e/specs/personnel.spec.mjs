@@ -2,7 +2,8 @@
 // from 三好创争), records a reward citing the 好班长 result in the dialog and finds it on the person's
 // page; a pool member's 任用 opens the same dialog and writes the post into the roster; the county
 // confirms a town's 躺平奖 nomination with a reason; the town officer names a cadre of his own town
-// (a missing reason is refused on its field); the county exports its 荣誉库 search and a year's 人事决定台账 —
+// (a missing reason is refused on its field); the county exports the 躺平奖提名台账, its 荣誉库 search and a
+// year's 人事决定台账 —
 // axe on every page and dialog.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -168,6 +169,13 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
     const reviewed = (await api(page, '/tangping/nominations')).items.find((n) => n.review_reason === '经核实，督办记录属实');
     assert.equal(reviewed.state, 'confirmed');
     assert.equal(reviewed.name, name);
+    // 躺平奖提名台账: what the list shows, with the review in words.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="tangping-export"]').click()]);
+    assert.match(download.suggestedFilename(), /^躺平奖提名台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = readXlsxRows(await download.createReadStream().then(streamToBuffer));
+    assert.equal(sheet.length, (await api(page, '/tangping/nominations')).items.length + 1);
+    const row = sheet.find((r) => r[12] === '经核实，督办记录属实');
+    assert.deepEqual([row[1], row[7], row[10]], [name, '已认定', 'county']);
     await page.locator('.el-tabs__item', { hasText: '按考核排名' }).click();
     await page.locator('[data-test="tangping-computed"] a').first().waitFor();
     await audit(page, 'computed 躺平奖');

@@ -20,4 +20,15 @@ describe('personnel api', () => {
     expect(await downloadedName(fetchMock, () => personnelApi.exportXlsx({ kind: 'talk', year: 2023 }), answer)).toBe('人事决定台账-2026-12-07.xlsx');
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/decisions.xlsx?kind=talk&year=2023');
   });
+
+  it('lists and exports 躺平奖 nominations with the same filters', async () => {
+    await personnelApi.nominations({ year: 2026, state: 'confirmed' });
+    expect(await downloadedName(fetchMock, () => personnelApi.exportNominations({ year: 2026, state: 'confirmed' }))).toBe('躺平奖提名台账.xlsx');
+    expect(await downloadedName(fetchMock, () => personnelApi.exportNominations({ year: null, state: '' }))).toBe('躺平奖提名台账.xlsx');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([
+      '/api/v1/tangping/nominations?year=2026&state=confirmed',
+      '/api/v1/tangping/nominations.xlsx?year=2026&state=confirmed',
+      '/api/v1/tangping/nominations.xlsx',
+    ]);
+  });
 });

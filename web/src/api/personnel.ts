@@ -80,6 +80,12 @@ export interface DecisionFilter {
 
 const decisionQuery = (f: DecisionFilter): Query => ({ kind: f.kind || undefined, year: f.year || undefined });
 
+export interface NominationFilter {
+  year?: number | null;
+  state?: NominationState | '';
+}
+const nominationQuery = (f: NominationFilter): Query => ({ year: f.year || undefined, state: f.state || undefined });
+
 export const personnelApi = {
   decisions: (filter: DecisionFilter = {}) => http.get<{ items: Decision[] }>('/decisions', decisionQuery(filter)),
   /** 人事决定台账: the list's decisions with the same filters, as a workbook. */
@@ -88,8 +94,9 @@ export const personnelApi = {
   ofCampaign: (campaignId: number) => http.get<{ items: Decision[] }>(`/campaigns/${campaignId}/decisions`, undefined, { quiet: true }),
   /** 422 names the field; the dialog shows the message. */
   decide: (body: NewDecision) => http.post<Decision>('/decisions', body, { quiet: true }),
-  nominations: (filter: { year?: number | null; state?: NominationState | '' } = {}) =>
-    http.get<{ items: Nomination[] }>('/tangping/nominations', { year: filter.year || undefined, state: filter.state || undefined }),
+  nominations: (filter: NominationFilter = {}) => http.get<{ items: Nomination[] }>('/tangping/nominations', nominationQuery(filter)),
+  /** 躺平奖提名台账: the list's nominations with the same filters, as a workbook. */
+  exportNominations: (filter: NominationFilter = {}) => download('/tangping/nominations.xlsx', nominationQuery(filter), '躺平奖提名台账.xlsx'),
   nominate: (body: NewNomination) => http.post<Nomination>('/tangping/nominations', body, { quiet: true }),
   review: (id: number, body: { confirm: boolean; reason: string }) =>
     http.post<Nomination>(`/tangping/nominations/${id}/review`, body, { quiet: true }),

@@ -33,6 +33,19 @@ json::object NominationJson(const app::NominationView& v) {
 }
 
 // The list's filters ?kind=&year= over `q` (the ledger export reads the same).
+// ?year=&state= of the 躺平奖 list and its workbook.
+core::Result<app::NominationQuery> NominationFilters(Request& req) {
+    app::NominationQuery q;
+    auto year = QueryInt(req.Query("year"), "year", 0);
+    if (!year) return year.error();
+    q.year = static_cast<int>(*year);
+    if (auto st = QueryEnum(req.Query("state"), "state", personnel::StateFromName, q.state,
+                            "state 应为 pending、confirmed 或 rejected");
+        !st)
+        return st.error();
+    return q;
+}
+
 core::Status ReadDecisionFilters(Request& req, app::DecisionQuery& q) {
     if (auto st = QueryEnum(req.Query("kind"), "kind", personnel::KindFromName, q.kind,
                             "kind 应为 appointment、promotion、reward 或 talk");
@@ -110,15 +123,16 @@ Response CreateDecision(Services& s, Request& req) {
 
 // GET /api/v1/tangping/nominations?year=&state=
 Response ListNominations(Services& s, Request& req) {
-    app::NominationQuery q;
-    auto year = QueryInt(req.Query("year"), "year", 0);
-    if (!year) return ErrorResponse(year.error());
-    q.year = static_cast<int>(*year);
-    if (auto st = QueryEnum(req.Query("state"), "state", personnel::StateFromName, q.state,
-                            "state 应为 pending、confirmed 或 rejected");
-        !st)
-        return ErrorResponse(st.error());
-    return Reply(200, s.nominations.List(req.user->actor, q), Items(NominationJson));
+    auto q = NominationFilters(req);
+    if (!q) return ErrorResponse(q.error());
+    return Reply(200, s.nominations.List(req.user->actor, *q), Items(NominationJson));
+}
+
+// GET /api/v1/tangping/nominations.xlsx?year=&state= — the same list as 躺平奖提名台账
+Response ExportNominations(Services& s, Request& req) {
+    auto q = NominationFilters(req);
+    if (!q) return ErrorResponse(q.error());
+    return Download(s.nominations.RegisterXlsx(req.user->actor, *q));
 }
 
 // POST /api/v1/tangping/nominations {"person_id","year"?,"category","reason","evidence"?}

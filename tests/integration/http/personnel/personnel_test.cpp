@@ -354,9 +354,32 @@ TEST_P(Personnel, ATownNamesCadresOfItsOwnTownAndTheCountyReviews) {
     ASSERT_EQ(listed.size(), 1u);
     EXPECT_EQ(listed[0].at("review_reason").as_string(), "经核实属实");
     EXPECT_EQ(town.Get("/api/v1/tangping/nominations?state=maybe").status, 422);
+
+    // 躺平奖提名台账: the list's rows for the same filters, every column in words.
+    const auto register_of = [](const HttpResult& r) { return DownloadedRows(r, "躺平奖提名台账"); };
+    auto rows = register_of(town.Get("/api/v1/tangping/nominations.xlsx?year=2026&state=confirmed"));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(CellText(rows[0], 0), "年度");
+    EXPECT_EQ(CellText(rows[1], 0), "2026");
+    EXPECT_EQ(CellText(rows[1], 3), "副镇长");
+    EXPECT_EQ(CellText(rows[1], 4), "慢作为");
+    EXPECT_EQ(CellText(rows[1], 5), "分管的安置房项目拖延三个月未开工");
+    EXPECT_EQ(CellText(rows[1], 6), "镇党委会议纪要第12期");
+    EXPECT_EQ(CellText(rows[1], 7), "已认定");
+    EXPECT_EQ(CellText(rows[1], 8), "town");
+    EXPECT_EQ(CellText(rows[1], 10), "admin");
+    EXPECT_EQ(CellText(rows[1], 12), "经核实属实");
+    const auto pending = Json(town.Get("/api/v1/tangping/nominations?state=pending")).at("items").as_array().size();
+    EXPECT_EQ(register_of(town.Get("/api/v1/tangping/nominations.xlsx?state=pending")).size(), pending + 1);
+    EXPECT_EQ(register_of(county.Get("/api/v1/tangping/nominations.xlsx")).size(), 1u);  // another region: the header
+    auto bad_state = town.Get("/api/v1/tangping/nominations.xlsx?state=maybe");
+    EXPECT_EQ(bad_state.status, 422);
+    EXPECT_EQ(Field(bad_state), "state");
+
     Client member(port());
     ASSERT_EQ(member.Login("member").status, 200);
     EXPECT_EQ(member.Get("/api/v1/tangping/nominations").status, 403);
+    EXPECT_EQ(member.Get("/api/v1/tangping/nominations.xlsx").status, 403);
     EXPECT_EQ(Audited("tangping_nomination"), 2);
 }
 

@@ -220,6 +220,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/people/{id}/decisions", ""},
     {"GET /api/v1/campaigns/{id}/decisions", ""},
     {"GET /api/v1/tangping/nominations", "200 200 200 403 403 403"},
+    {"GET /api/v1/tangping/nominations.xlsx", "200 200 200 403 403 403"},
     {"POST /api/v1/tangping/nominations", ""},
     {"POST /api/v1/tangping/nominations/{id}/review", ""},
     {"GET /api/v1/projects", "200 200 200 200 403 200"},
