@@ -20,6 +20,7 @@
 #include "exchange/projects/project_ledger_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
 #include "exchange/tickets/hotline_xlsx.hpp"
+#include "exchange/tickets/meeting_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
@@ -119,7 +120,9 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     ticket_store = std::make_unique<storage::SqlTicketStore>(store->db());
     tickets = std::make_unique<app::TicketService>(*store, *ticket_store, store_mutex, clock, *roster,
                                                    core::calendar::ShippedChinaCalendar(),
-                                                   app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::LedgerXlsx, exchange::tickets::ReadHotlineSheet,
+                                                   app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::LedgerXlsx,
+                                                                    exchange::tickets::MeetingLedgerXlsx,
+                                                                    exchange::tickets::ReadHotlineSheet,
                                                                     exchange::tickets::HotlineTemplate});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
     workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { tickets->Cards(a, cards); });

@@ -840,6 +840,15 @@ Result<std::vector<MeetingView>> TicketService::ListMeetings(const Actor& actor,
     return out;
 }
 
+Result<FileDownload> TicketService::MeetingsXlsx(const Actor& actor, int year) {
+    auto list = ListMeetings(actor, year);  // checks the role first
+    if (!list) return list.error();
+    if (!files_.meetings_xlsx) return Invalid("未配置导出格式");
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "会议", "次"); !st) return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.meetings_xlsx(*list), "会议台账-" + today + ".xlsx", "meeting-ledger-" + today + ".xlsx"};
+}
+
 Result<MeetingDetail> TicketService::GetMeeting(const Actor& actor, Id id) {
     if (!IsManager(actor.role) && actor.role != Role::kSecretary) return RoleForbidden();
     EnsureColoured();

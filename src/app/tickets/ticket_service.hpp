@@ -153,6 +153,7 @@ struct TicketStats {
 struct TicketFiles {
     std::function<std::string(const TicketStats&)> stats_xlsx;
     std::function<std::string(const TicketListPage&)> ledger_xlsx;
+    std::function<std::string(const std::vector<MeetingView>&)> meetings_xlsx;
     // A 12345 hotline export (.xlsx); an `invalid` error naming "file" when it cannot be read at all.
     std::function<Result<HotlineSheet>(std::string_view bytes)> read_hotline;
     std::function<std::string()> hotline_template;
@@ -211,6 +212,8 @@ public:
 
     Result<MeetingView> CreateMeeting(const Actor& actor, core::tickets::Meeting m);
     Result<std::vector<MeetingView>> ListMeetings(const Actor& actor, int year);
+    // 会议台账: what ListMeetings gives for `year` (0: every year), as a workbook.
+    Result<FileDownload> MeetingsXlsx(const Actor& actor, int year);
     Result<MeetingDetail> GetMeeting(const Actor& actor, Id id);
     Result<DeliberationView> CreateDeliberation(const Actor& actor, core::tickets::Deliberation d);
     Result<std::vector<DeliberationView>> ListDeliberations(const Actor& actor);

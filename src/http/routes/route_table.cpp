@@ -285,6 +285,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/tickets/{id}", Access::kSession, Bind(s, GetTicket), kJson, kWorker);
     router.Add("POST", "/api/v1/tickets/{id}/actions", Access::kSession, Bind(s, ActOnTicket), kJson, kWorker);
     router.Add("GET", "/api/v1/meetings", Access::kSession, Bind(s, ListMeetings), kJson, kWorker);
+    router.Add("GET", "/api/v1/meetings.xlsx", Access::kSession, Bind(s, ExportMeetings), kJson, kWorker);
     router.Add("POST", "/api/v1/meetings", Access::kSession, Bind(s, CreateMeeting), kJson, kWorker);
     router.Add("GET", "/api/v1/meetings/{id}", Access::kSession, Bind(s, GetMeeting), kJson, kWorker);
     router.Add("GET", "/api/v1/deliberations", Access::kSession, Bind(s, ListDeliberations), kJson, kWorker);

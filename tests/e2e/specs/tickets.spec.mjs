@@ -2,7 +2,7 @@
 // the village's branch secretary (tangma) signs, reports progress and reports it done, the office
 // verifies it, and the member — on the phone again — calls it back satisfied: closed, with every
 // step on the timeline. Then the officers' board (a talk flag), statistics (chart and table),
-// meetings with their items, and the secretary's tasks by colour and notification centre, each
+// meetings with their items (and their 会议台账), and the secretary's tasks by colour and notification centre, each
 // checked with axe and saved as a screenshot for the docs. Photos: the member attaches one at quick
 // capture (phone width) and sees its thumbnail on the timeline; the secretary attaches one to a
 // progress note; a text file named .jpg is refused with the server's message. The town office
@@ -194,6 +194,13 @@ describe('tickets: from quick capture to call-back across roles', () => {
     const { items: meetings } = await api(town, '/meetings');
     assert.ok(meetings.length >= 12, `${meetings.length} meetings in scope`);
     await shot(town, '77-tickets-meetings');
+    // 会议台账: every meeting of the list, with its items counted.
+    const [meetingLedger] = await Promise.all([town.waitForEvent('download'), town.locator('[data-test="meetings-export"]').click()]);
+    assert.match(meetingLedger.suggestedFilename(), /^会议台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const meetingRows = readXlsxRows(await meetingLedger.createReadStream().then(streamToBuffer));
+    assert.equal(meetingRows.length, meetings.length + 1);
+    const first = meetingRows.find((r) => r[2] === meetings[0].title && r[3] === meetings[0].unit);
+    assert.equal(Number(first[6]), meetings[0].items);
     await town.locator('[data-test="meetings-table"] .el-table__row a').first().click();
     await town.locator('[data-test="meeting-items"]').waitFor();
     await town.locator('[data-test="ticket-card"]').first().waitFor();

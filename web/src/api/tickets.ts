@@ -256,6 +256,8 @@ export const ticketsApi = {
     upload<HotlineImportResult>('/tickets/import/hotline', file, { quiet: true, ...options, query: dryRun ? { dry_run: 1 } : {} }),
   downloadHotlineTemplate: () => download('/tickets/import/hotline/template', undefined, '12345热线工单导入模板.xlsx'),
   meetings: (year?: number) => http.get<{ items: Meeting[] }>('/meetings', year ? { year } : {}),
+  /** 会议台账: the meetings of the year (or every year), as a workbook. */
+  exportMeetings: (year?: number) => download('/meetings.xlsx', year ? { year } : {}, '会议台账.xlsx'),
   meeting: (id: number) => http.get<MeetingDetail>(`/meetings/${id}`),
   createMeeting: (body: Omit<Meeting, 'id' | 'kind_label' | 'unit' | 'items' | 'closed'>) =>
     http.post<Meeting>('/meetings', body, { quiet: true }),

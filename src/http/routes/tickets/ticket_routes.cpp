@@ -369,6 +369,13 @@ Response ListMeetings(Services& s, Request& req) {
     return Reply(200, s.tickets.ListMeetings(req.user->actor, static_cast<int>(*year)), Items(MeetingJson));
 }
 
+// GET /api/v1/meetings.xlsx?year= — the same list as 会议台账
+Response ExportMeetings(Services& s, Request& req) {
+    auto year = QueryInt(req.Query("year"), "year", 0, 0, 2100);
+    if (!year) return ErrorResponse(year.error());
+    return Download(s.tickets.MeetingsXlsx(req.user->actor, static_cast<int>(*year)));
+}
+
 // POST /api/v1/meetings {kind, title, held_on, unit_id, leaders[], participants[], minutes}
 Response CreateMeeting(Services& s, Request& req) {
     tk::Meeting m;

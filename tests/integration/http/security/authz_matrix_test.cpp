@@ -246,6 +246,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/tickets/{id}", ""},
     {"POST /api/v1/tickets/{id}/actions", ""},
     {"GET /api/v1/meetings", "200 200 200 200 403 403"},
+    {"GET /api/v1/meetings.xlsx", "200 200 200 200 403 403"},
     {"POST /api/v1/meetings", ""},
     {"GET /api/v1/meetings/{id}", ""},
     {"GET /api/v1/deliberations", "200 200 200 200 403 403"},

@@ -240,6 +240,32 @@ TEST_P(Tickets, MeetingsCarryTheirItemsAndSplitAndMergeDeleteNothing) {
     EXPECT_EQ(states, (std::set<std::string>{"assigned", "registered"}));
     // Nothing was deleted: every ticket is still listed.
     EXPECT_EQ(Json(town.Get("/api/v1/tickets")).at("total").as_int64(), 5);
+
+    // 会议台账: the meetings the list shows for the year, each with its items counted.
+    const std::string year = today.substr(0, 4);
+    const auto listed = Json(secretary.Get("/api/v1/meetings?year=" + year)).at("items").as_array().size();
+    auto rows = DownloadedRows(secretary.Get("/api/v1/meetings.xlsx?year=" + year), "会议台账");
+    ASSERT_EQ(rows.size(), listed + 1);
+    EXPECT_EQ(CellText(rows[0], 0), "会议日期");
+    std::size_t at = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r)
+        if (CellText(rows[r], 2) == "第三季度书记讲给书记听") at = r;
+    ASSERT_NE(at, 0u);
+    EXPECT_EQ(rows[at].Find(0)->type, exchange::xlsx::CellType::kDate);
+    EXPECT_EQ(CellText(rows[at], 0), today);
+    EXPECT_EQ(CellText(rows[at], 1), "书记讲给书记听");
+    EXPECT_EQ(CellText(rows[at], 3), "临湖镇");
+    EXPECT_EQ(CellText(rows[at], 4), "镇党委书记");
+    EXPECT_EQ(CellText(rows[at], 5), "灵湖村书记、善港村书记");
+    EXPECT_EQ(CellText(rows[at], 6), "2");
+    EXPECT_EQ(CellText(rows[at], 8), "各村书记交流");
+    EXPECT_EQ(DownloadedRows(town.Get("/api/v1/meetings.xlsx?year=2001"), "会议台账").size(), 1u);
+    auto bad_year = town.Get("/api/v1/meetings.xlsx?year=next");
+    EXPECT_EQ(bad_year.status, 422);
+    EXPECT_NE(bad_year.body.find("\"year\""), std::string::npos);
+    Client member(port());
+    ASSERT_EQ(member.Login("member").status, 200);
+    EXPECT_EQ(member.Get("/api/v1/meetings.xlsx").status, 403);
 }
 
 // Colours move with the calendar: a service on the same database with a clock set forward.
