@@ -125,9 +125,10 @@ describe('审计日志 in the web', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="audit-export"]').click()]);
     assert.match(download.suggestedFilename(), /^审计日志-.*\.xlsx$/);
     const sheet = readXlsxRows(await download.createReadStream().then(streamToBuffer));
-    assert.deepEqual(sheet[0], ['序号', '时间', '账号', '操作', '对象', '对象编号', '详情', '哈希']);
+    assert.deepEqual(sheet[0], ['序号', '时间', '账号', '操作', '对象', '对象编号', '详情', '哈希', '操作代码', '对象代码']);
     assert.deepEqual(sheet.slice(1).map((r) => Number(r[0])), assigned.items.map((e) => e.seq));
-    assert.ok(sheet.slice(1).every((r) => r[3] === 'assign' && r[4] === 'ticket'));
+    // In the page's words, with the codes last.
+    assert.ok(sheet.slice(1).every((r) => r[3] === '交办' && r[4] === '交办事项' && r[8] === 'assign' && r[9] === 'ticket'));
     assert.deepEqual(sheet.slice(1).map((r) => r[7]), assigned.items.map((e) => e.hash));
 
     await page.locator('[data-test="audit-reset"]').click();

@@ -119,13 +119,15 @@ TEST_P(AuditLogTest, TheExportWritesTheFiltersEntriesWholeNewestFirst) {
     EXPECT_EQ(rows[1].Find(0)->number, listed.at("items").as_array()[0].at("seq").as_int64());
     EXPECT_EQ(CellText(rows[1], 1), "2026-12-08 00:00:00");
     EXPECT_EQ(CellText(rows[1], 2), "li");
-    EXPECT_EQ(CellText(rows[1], 3), "delete");
-    EXPECT_EQ(CellText(rows[1], 4), "e2e_thing");
+    EXPECT_EQ(CellText(rows[1], 3), "删除");     // the page's words
+    EXPECT_EQ(CellText(rows[1], 4), "e2e_thing");  // an entity the catalog does not know: its code
+    EXPECT_EQ(CellText(rows[1], 8), "delete");
+    EXPECT_EQ(CellText(rows[1], 9), "e2e_thing");
     EXPECT_EQ(rows[1].Find(5)->number, 2);
     EXPECT_EQ(CellText(rows[1], 6).size(), 311u);
     EXPECT_EQ(CellText(rows[1], 7).size(), 64u);
     EXPECT_EQ(CellText(rows[2], 1), "2026-12-07 23:59:59");
-    EXPECT_EQ(CellText(rows[2], 3), "update");
+    EXPECT_EQ(CellText(rows[2], 3), "修改");
     // A China day; the page's own parameters (before, size) are not the export's.
     rows = sheet_of("entity=e2e_thing&from=2026-12-07&to=2026-12-07&size=1&before=1");
     ASSERT_EQ(rows.size(), 3u);
