@@ -8,6 +8,7 @@
 #include "core/points/model.hpp"
 #include "core/text/cell_text.hpp"
 #include "exchange/xlsx/reader.hpp"
+#include "exchange/xlsx/text_rows.hpp"
 #include "exchange/xlsx/writer.hpp"
 
 namespace lingyan::exchange::points {
@@ -190,23 +191,13 @@ private:
 app::RulesSheet ReadSheet(std::string_view bytes) {
     const auto workbook = xlsx::Workbook::Open(bytes);
     const auto& sheets = workbook.sheets();
-    const xlsx::ReadOptions options{.fill_merged_cells = true};  // a 类别 merged down its rules
     for (std::size_t idx = 0; idx < sheets.size(); ++idx) {
         if (sheets[idx].hidden) continue;
         app::RulesSheet attempt;
         attempt.sheet = sheets[idx].name;
         Reader reader(attempt);
-        workbook.ForEachRow(
-            idx,
-            [&](const xlsx::Row& r) {
-                std::vector<std::string> cells;
-                for (const auto& c : r.cells) {
-                    if (cells.size() <= c.column) cells.resize(c.column + 1);
-                    cells[c.column] = core::text::NormalizeCell(c.text);
-                }
-                return reader.Take(r.number, cells);
-            },
-            {}, options);
+        // Merged cells are filled: a 类别 merged down its rules reads on each of them.
+        xlsx::ForEachTextRow(workbook, idx, [&](std::uint32_t line, const auto& cells) { return reader.Take(line, cells); });
         if (!reader.header_found() && attempt.problems.empty()) continue;
         if (reader.rows() > kMaxRulesRows)
             throw xlsx::XlsxError("工作表超过 " + std::to_string(kMaxRulesRows) + " 条细则（上限），请检查是否选错了文件。");

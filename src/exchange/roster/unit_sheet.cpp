@@ -11,6 +11,7 @@
 #include "core/text/csv.hpp"
 #include "exchange/common/text_encoding.hpp"
 #include "exchange/xlsx/reader.hpp"
+#include "exchange/xlsx/text_rows.hpp"
 #include "exchange/xlsx/writer.hpp"
 
 namespace lingyan::exchange {
@@ -263,17 +264,7 @@ void ReadCsv(std::string_view bytes, std::string_view filename, UnitsSheet& out)
 bool ReadSheet(const xlsx::Workbook& workbook, std::size_t idx, UnitsSheet& out) {
     out.sheet = workbook.sheets()[idx].name;
     Feeder feeder(out);
-    workbook.ForEachRow(
-        idx,
-        [&](const xlsx::Row& row) {
-            std::vector<std::string> cells;
-            for (const auto& c : row.cells) {
-                if (cells.size() <= c.column) cells.resize(c.column + 1);
-                cells[c.column] = core::text::NormalizeCell(c.text);
-            }
-            return feeder.Take(row.number, std::move(cells));
-        },
-        {}, xlsx::ReadOptions{.fill_merged_cells = true});
+    xlsx::ForEachTextRow(workbook, idx, [&](std::uint32_t line, const auto& cells) { return feeder.Take(line, cells); });
     return feeder.header_done();
 }
 

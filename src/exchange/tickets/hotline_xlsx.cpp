@@ -8,6 +8,7 @@
 #include "core/text/cell_text.hpp"
 #include "exchange/roster/roster_fields.hpp"
 #include "exchange/xlsx/reader.hpp"
+#include "exchange/xlsx/text_rows.hpp"
 #include "exchange/xlsx/writer.hpp"
 
 namespace lingyan::exchange::tickets {
@@ -211,23 +212,12 @@ HotlineSheet ReadSheet(std::string_view bytes) {
     HotlineSheet out;
     const auto workbook = xlsx::Workbook::Open(bytes);
     const auto& sheets = workbook.sheets();
-    const xlsx::ReadOptions options{.fill_merged_cells = true};
     for (std::size_t idx = 0; idx < sheets.size(); ++idx) {
         if (sheets[idx].hidden) continue;
         HotlineSheet attempt;
         attempt.sheet = sheets[idx].name;
         Reader reader(attempt);
-        workbook.ForEachRow(
-            idx,
-            [&](const xlsx::Row& r) {
-                std::vector<std::string> cells;
-                for (const auto& c : r.cells) {
-                    if (cells.size() <= c.column) cells.resize(c.column + 1);
-                    cells[c.column] = core::text::NormalizeCell(c.text);
-                }
-                return reader.Take(r.number, cells);
-            },
-            {}, options);
+        xlsx::ForEachTextRow(workbook, idx, [&](std::uint32_t line, const auto& cells) { return reader.Take(line, cells); });
         if (!reader.header_found() && attempt.problems.empty()) continue;
         if (attempt.data_rows > app::kHotlineMaxRows)
             throw xlsx::XlsxError("工作表超过 " + std::to_string(app::kHotlineMaxRows) + " 行工单（上限），请拆分成几个文件分批导入。");
