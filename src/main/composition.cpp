@@ -19,6 +19,7 @@
 #include "exchange/points/points_xlsx.hpp"
 #include "exchange/projects/project_ledger_xlsx.hpp"
 #include "exchange/roster/roster_files.hpp"
+#include "exchange/tickets/deliberation_ledger_xlsx.hpp"
 #include "exchange/tickets/hotline_xlsx.hpp"
 #include "exchange/tickets/meeting_ledger_xlsx.hpp"
 #include "exchange/tickets/ticket_ledger_xlsx.hpp"
@@ -122,6 +123,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
                                                    core::calendar::ShippedChinaCalendar(),
                                                    app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::LedgerXlsx,
                                                                     exchange::tickets::MeetingLedgerXlsx,
+                                                                    exchange::tickets::DeliberationLedgerXlsx,
                                                                     exchange::tickets::ReadHotlineSheet,
                                                                     exchange::tickets::HotlineTemplate});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);

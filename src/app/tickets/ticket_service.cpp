@@ -913,6 +913,16 @@ Result<std::vector<DeliberationView>> TicketService::ListDeliberations(const Act
     return out;
 }
 
+Result<FileDownload> TicketService::DeliberationsXlsx(const Actor& actor) {
+    auto list = ListDeliberations(actor);  // checks the role first
+    if (!list) return list.error();
+    if (!files_.deliberations_xlsx) return Invalid("未配置导出格式");
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "议事记录", "条"); !st) return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.deliberations_xlsx(*list), "议事堂台账-" + today + ".xlsx",
+                        "deliberation-ledger-" + today + ".xlsx"};
+}
+
 std::vector<TicketView> TicketService::RaisedFrom(const Actor& actor, Id deliberation, int limit) const {
     ports::TicketFilter f;
     f.kind = ports::ScopeKind::kVisible;

@@ -154,6 +154,7 @@ struct TicketFiles {
     std::function<std::string(const TicketStats&)> stats_xlsx;
     std::function<std::string(const TicketListPage&)> ledger_xlsx;
     std::function<std::string(const std::vector<MeetingView>&)> meetings_xlsx;
+    std::function<std::string(const std::vector<DeliberationView>&)> deliberations_xlsx;
     // A 12345 hotline export (.xlsx); an `invalid` error naming "file" when it cannot be read at all.
     std::function<Result<HotlineSheet>(std::string_view bytes)> read_hotline;
     std::function<std::string()> hotline_template;
@@ -217,6 +218,8 @@ public:
     Result<MeetingDetail> GetMeeting(const Actor& actor, Id id);
     Result<DeliberationView> CreateDeliberation(const Actor& actor, core::tickets::Deliberation d);
     Result<std::vector<DeliberationView>> ListDeliberations(const Actor& actor);
+    // 议事堂台账: what ListDeliberations gives, as a workbook.
+    Result<FileDownload> DeliberationsXlsx(const Actor& actor);
     Result<DeliberationView> GetDeliberation(const Actor& actor, Id id);
 
     Result<core::tickets::ColourRules> Rules(const Actor& actor);

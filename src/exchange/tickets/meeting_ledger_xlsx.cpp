@@ -1,18 +1,9 @@
 #include "exchange/tickets/meeting_ledger_xlsx.hpp"
 
+#include "core/text/join.hpp"
 #include "exchange/xlsx/writer.hpp"
 
 namespace lingyan::exchange::tickets {
-
-namespace {
-
-std::string Listed(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : "、") + n;
-    return out;
-}
-
-}  // namespace
 
 std::string MeetingLedgerXlsx(const std::vector<app::MeetingView>& meetings) {
     return xlsx::WriteWorkbookBytes([&](xlsx::Writer& w) {
@@ -34,8 +25,8 @@ std::string MeetingLedgerXlsx(const std::vector<app::MeetingView>& meetings) {
             w.WriteString(sheet, line, col++, core::tickets::MeetingKindLabel(m.kind));
             w.WriteString(sheet, line, col++, m.title);
             w.WriteString(sheet, line, col++, v.unit);
-            w.WriteString(sheet, line, col++, Listed(m.leaders));
-            w.WriteString(sheet, line, col++, Listed(m.participants));
+            w.WriteString(sheet, line, col++, core::text::Join(m.leaders));
+            w.WriteString(sheet, line, col++, core::text::Join(m.participants));
             w.WriteNumber(sheet, line, col++, static_cast<double>(v.items));
             w.WriteNumber(sheet, line, col++, static_cast<double>(v.closed));
             w.WriteString(sheet, line, col++, m.minutes);

@@ -289,6 +289,7 @@ Router BuildRouter(Services& s) {
     router.Add("POST", "/api/v1/meetings", Access::kSession, Bind(s, CreateMeeting), kJson, kWorker);
     router.Add("GET", "/api/v1/meetings/{id}", Access::kSession, Bind(s, GetMeeting), kJson, kWorker);
     router.Add("GET", "/api/v1/deliberations", Access::kSession, Bind(s, ListDeliberations), kJson, kWorker);
+    router.Add("GET", "/api/v1/deliberations.xlsx", Access::kSession, Bind(s, ExportDeliberations), kJson, kWorker);
     router.Add("POST", "/api/v1/deliberations", Access::kSession, Bind(s, CreateDeliberation), kJson, kWorker);
     router.Add("GET", "/api/v1/deliberations/{id}", Access::kSession, Bind(s, GetDeliberation), kJson, kWorker);
     router.Add("GET", "/api/v1/notifications", Access::kSession, Bind(s, ListNotifications), kJson, kWorker);

@@ -2,7 +2,7 @@
 // the village's branch secretary (tangma) signs, reports progress and reports it done, the office
 // verifies it, and the member — on the phone again — calls it back satisfied: closed, with every
 // step on the timeline. Then the officers' board (a talk flag), statistics (chart and table),
-// meetings with their items (and their 会议台账), and the secretary's tasks by colour and notification centre, each
+// meetings with their items (and their 会议台账), 百姓议事堂 (议事堂台账), and the secretary's tasks by colour and notification centre, each
 // checked with axe and saved as a screenshot for the docs. Photos: the member attaches one at quick
 // capture (phone width) and sees its thumbnail on the timeline; the secretary attaches one to a
 // progress note; a text file named .jpg is refused with the server's message. The town office
@@ -205,6 +205,17 @@ describe('tickets: from quick capture to call-back across roles', () => {
     await town.locator('[data-test="meeting-items"]').waitFor();
     await town.locator('[data-test="ticket-card"]').first().waitFor();
     await shot(town, '78-tickets-meeting-detail');
+    // 议事堂台账: the town's 百姓议事堂 records with the tickets raised from each.
+    await town.goto(`${BASE_URL}/tickets/deliberations`);
+    await town.locator('[data-test="deliberation-card"]').first().waitFor();
+    const { items: records } = await api(town, '/deliberations');
+    const [recordLedger] = await Promise.all([town.waitForEvent('download'), town.locator('[data-test="deliberations-export"]').click()]);
+    assert.match(recordLedger.suggestedFilename(), /^议事堂台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const recordRows = readXlsxRows(await recordLedger.createReadStream().then(streamToBuffer));
+    assert.equal(recordRows.length, records.length + 1);
+    const record = recordRows.find((r) => r[2] === records[0].topic);
+    assert.equal(record[1], records[0].unit);
+    assert.ok(records[0].tickets.length > 0 && records[0].tickets.every((ticket) => record[5].includes(ticket.title)), record[5]);
     assert.deepEqual(town.errors, []);
 
     const secretary = await newPage(browser, { width: 390, height: 844 });

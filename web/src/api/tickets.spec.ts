@@ -11,4 +11,9 @@ describe('tickets api', () => {
     expect(await downloadedName(fetchMock, () => ticketsApi.exportMeetings())).toBe('会议台账.xlsx');
     expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v1/meetings?year=2026', '/api/v1/meetings.xlsx?year=2026', '/api/v1/meetings.xlsx']);
   });
+
+  it('exports the 百姓议事堂 records as 议事堂台账', async () => {
+    expect(await downloadedName(fetchMock, () => ticketsApi.exportDeliberations())).toBe('议事堂台账.xlsx');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v1/deliberations.xlsx']);
+  });
 });

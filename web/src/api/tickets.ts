@@ -262,6 +262,8 @@ export const ticketsApi = {
   createMeeting: (body: Omit<Meeting, 'id' | 'kind_label' | 'unit' | 'items' | 'closed'>) =>
     http.post<Meeting>('/meetings', body, { quiet: true }),
   deliberations: () => http.get<{ items: Deliberation[] }>('/deliberations'),
+  /** 议事堂台账: the records with the tickets raised from each, as a workbook. */
+  exportDeliberations: () => download('/deliberations.xlsx', {}, '议事堂台账.xlsx'),
   createDeliberation: (body: { unit_id: number; topic: string; held_on: string; participants: string[]; decision: string }) =>
     http.post<Deliberation>('/deliberations', body, { quiet: true }),
 };

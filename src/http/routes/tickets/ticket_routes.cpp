@@ -414,6 +414,11 @@ Response ListDeliberations(Services& s, Request& req) {
     return Reply(200, s.tickets.ListDeliberations(req.user->actor), Items(DeliberationJson));
 }
 
+// GET /api/v1/deliberations.xlsx — the same list as 议事堂台账
+Response ExportDeliberations(Services& s, Request& req) {
+    return Download(s.tickets.DeliberationsXlsx(req.user->actor));
+}
+
 // POST /api/v1/deliberations {unit_id, topic, held_on, participants[], decision}
 Response CreateDeliberation(Services& s, Request& req) {
     tk::Deliberation d;

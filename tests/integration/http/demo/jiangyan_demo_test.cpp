@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "demo/jiangyan_demo.hpp"
+#include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 
 namespace lingyan::testing {
@@ -107,6 +108,27 @@ TEST_P(LocalDemo, OfficesHaveTasksAndEachSeesOnlyItsOwnDeliberations) {
     ASSERT_EQ(theirs.size(), 1u);
     EXPECT_EQ(theirs[0].at("unit").as_string(), "三里村");
     EXPECT_NE(std::string(theirs[0].at("decision").as_string()).find("演示虚构"), std::string::npos);
+
+    // 议事堂台账: the same records, the participants and the tickets raised from each in words.
+    auto rows = DownloadedRows(secretary.Get("/api/v1/deliberations.xlsx"), "议事堂台账");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(CellText(rows[0], 5), "登记工单");
+    EXPECT_EQ(CellText(rows[1], 0), std::string(own[0].at("held_on").as_string()));
+    EXPECT_EQ(CellText(rows[1], 1), "灵湖村");
+    EXPECT_EQ(CellText(rows[1], 2), std::string(own[0].at("topic").as_string()));
+    std::string participants;
+    for (const auto& p : own[0].at("participants").as_array())
+        participants += (participants.empty() ? "" : "、") + std::string(p.as_string());
+    EXPECT_EQ(CellText(rows[1], 3), participants);
+    const std::string raised = CellText(rows[1], 5);
+    EXPECT_EQ(raised.find(std::string(listed[0].at("title").as_string()) + "（"), 0u) << raised;
+    EXPECT_EQ(CellText(rows[1], 6), std::string(own[0].at("created_by").as_string()));
+    auto county_rows = DownloadedRows(county.Get("/api/v1/deliberations.xlsx"), "议事堂台账");
+    ASSERT_EQ(county_rows.size(), 2u);
+    EXPECT_EQ(CellText(county_rows[1], 1), "三里村");
+    Client member(port());
+    ASSERT_EQ(member.Login("member").status, 200);
+    EXPECT_EQ(member.Get("/api/v1/deliberations.xlsx").status, 403);
 }
 
 TEST_P(LocalDemo, LaddersAreGradedAndTheTownRunsItsProgram) {

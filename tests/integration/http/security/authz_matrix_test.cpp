@@ -250,6 +250,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"POST /api/v1/meetings", ""},
     {"GET /api/v1/meetings/{id}", ""},
     {"GET /api/v1/deliberations", "200 200 200 200 403 403"},
+    {"GET /api/v1/deliberations.xlsx", "200 200 200 200 403 403"},
     {"POST /api/v1/deliberations", ""},
     {"GET /api/v1/deliberations/{id}", ""},
     {"GET /api/v1/notifications", "200 200 200 200 200 200"},
