@@ -7,9 +7,11 @@ describe('useExport', () => {
 
   it('is busy while the file downloads and says when it arrived', async () => {
     const success = vi.spyOn(ElMessage, 'success').mockImplementation(() => ({ close: () => {} }) as never);
-    const { exporting, run } = useExport();
     let finish: () => void = () => {};
-    const running = run(() => new Promise<void>((resolve) => (finish = resolve)), '已导出');
+    const download = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const { exporting, run } = useExport(download, () => '已导出');
+    const running = run();
+    expect(download).toHaveBeenCalledOnce();
     expect(exporting.value).toBe(true);
     finish();
     await running;
@@ -19,8 +21,8 @@ describe('useExport', () => {
 
   it('leaves a refusal to the http client and is ready again', async () => {
     const success = vi.spyOn(ElMessage, 'success').mockImplementation(() => ({ close: () => {} }) as never);
-    const { exporting, run } = useExport();
-    await run(() => Promise.reject(new Error('403')), '已导出');
+    const { exporting, run } = useExport(() => Promise.reject(new Error('403')), () => '已导出');
+    await run();
     expect(exporting.value).toBe(false);
     expect(success).not.toHaveBeenCalled();
   });
