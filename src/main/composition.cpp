@@ -14,6 +14,7 @@
 #include "exchange/audit/audit_log_xlsx.hpp"
 #include "exchange/evaluation/evaluation_files.hpp"
 #include "exchange/honours/honour_register_xlsx.hpp"
+#include "exchange/honours/honour_sheet.hpp"
 #include "exchange/personnel/decision_ledger_xlsx.hpp"
 #include "exchange/personnel/nomination_register_xlsx.hpp"
 #include "exchange/points/points_xlsx.hpp"
@@ -106,7 +107,8 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     arena->SetFeed(live.get());
     honour_store = std::make_unique<storage::SqlHonourStore>(store->db());
     honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster,
-                                                   app::HonourFiles{exchange::honours::RegisterXlsx});
+                                                   app::HonourFiles{exchange::honours::RegisterXlsx, exchange::honours::ReadHonoursSheet,
+                                                                    exchange::honours::HonoursTemplate});
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
     accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth,

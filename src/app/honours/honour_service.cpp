@@ -188,3 +188,131 @@ std::vector<honours::Honour> HonourService::HonoursOf(Id person_id) {
 }
 
 }  // namespace lingyan::app
+
+namespace lingyan::app {
+
+Status HonourService::CheckImport(const Actor& actor) const {
+    if (!IsManager(actor.role)) return Forbidden("只有管理员、区县和镇街的组织部门账号可以导入荣誉");
+    return core::Ok();
+}
+
+Result<FileDownload> HonourService::Template(const Actor& actor) const {
+    if (auto ok = CheckImport(actor); !ok) return ok.error();
+    return FileDownload{files_.template_xlsx(), "荣誉导入模板.xlsx", "honours-template.xlsx"};
+}
+
+Result<HonoursImport> HonourService::Import(const Actor& actor, const std::string& bytes, bool dry_run) {
+    if (auto ok = CheckImport(actor); !ok) return ok.error();
+    if (bytes.empty()) return Invalid("上传的文件为空", "file");
+    if (bytes.size() > kHonoursMaxBytes) return Invalid("文件超过 4 MB，请拆分成几个文件分批导入", "file");
+    auto sheet = files_.read_sheet(bytes);
+    if (!sheet) return sheet.error();
+    if (sheet->rows.empty() && sheet->problems.empty()) return Invalid("表中没有任何荣誉", "file");
+    HonoursImport out;
+    out.dry_run = dry_run;
+    out.sheet = sheet->sheet;
+    std::vector<RowError> checks;
+    std::vector<honours::Honour> found;  // one per row of `out.added` or already registered
+    std::vector<int> lines;
+    roster_.WithIndex([&](const RosterIndex& index) {
+        const auto& tree = index.tree();
+        // The units a row may name: in scope, by code and by name (a name two units share is refused).
+        std::map<std::string, Id> by_code;
+        std::map<std::string, std::vector<Id>> by_name;
+        for (const auto& u : tree.units()) {
+            if (!core::auth::InScope(tree, actor, u.id)) continue;
+            if (!u.code.empty()) by_code[u.code] = u.id;
+            by_name[u.name].push_back(u.id);
+        }
+        for (const auto& row : sheet->rows) {
+            const int line = static_cast<int>(row.line);
+            auto error = [&](const char* column, std::string message) {
+                checks.push_back({out.sheet, line, column, std::move(message)});
+            };
+            Id unit = 0;
+            if (auto code = by_code.find(row.unit); code != by_code.end()) {
+                unit = code->second;
+            } else if (auto named = by_name.find(row.unit); named != by_name.end() && named->second.size() == 1) {
+                unit = named->second.front();
+            } else if (named != by_name.end()) {
+                error("单位", "您的管辖范围内有 " + std::to_string(named->second.size()) + " 个名为“" + row.unit +
+                                  "”的单位，请填写 12 位单位编码");
+                continue;
+            } else {
+                error("单位", "您的管辖范围内没有名称或编码为“" + row.unit + "”的单位");
+                continue;
+            }
+            honours::Honour h;
+            h.title = row.title;
+            h.level = row.level;
+            h.year = row.year;
+            h.document_no = row.document_no;
+            h.source = honours::Source::kManual;
+            h.unit_id = unit;
+            const auto* u = tree.Find(unit);
+            if (row.holder.empty() || row.holder == u->name) {  // the unit's own honour
+                h.name = u->name;
+            } else {
+                std::vector<const core::roster::Person*> people;
+                if (!row.id_number.empty()) {
+                    for (const auto* p : index.PeopleWithIdNumber(row.id_number))
+                        if (core::auth::InScope(tree, actor, p->unit_id)) people.push_back(p);
+                    if (people.size() == 1 && people.front()->name != row.holder) {
+                        error("身份证号", "身份证号对应的人员不是“" + row.holder + "”");
+                        continue;
+                    }
+                } else {
+                    index.ForEachPersonUnder(unit, [&](const core::roster::Person& p) {
+                        if (p.name == row.holder) people.push_back(&p);
+                    });
+                }
+                if (people.empty()) {
+                    error(row.id_number.empty() ? "获得者" : "身份证号",
+                          "在“" + u->name + "”" + (row.id_number.empty() ? "" : "及您的管辖范围内") + "找不到“" +
+                              row.holder + "”");
+                    continue;
+                }
+                if (people.size() > 1) {
+                    error("获得者", "“" + u->name + "”有 " + std::to_string(people.size()) + " 位名为“" + row.holder +
+                                        "”的人员，请填写身份证号");
+                    continue;
+                }
+                h.person_id = people.front()->id;
+                h.unit_id = people.front()->unit_id;
+                h.name = people.front()->name;
+            }
+            if (auto ok = honours::Validate(h); !ok) {
+                error(ok.error().field == "year" ? "年度" : ok.error().field == "document_no" ? "文号" : "荣誉称号",
+                      ok.error().message);
+                continue;
+            }
+            found.push_back(std::move(h));
+            lines.push_back(line);
+        }
+    });
+    out.errors = MergeRowErrors(out.sheet, sheet->problems, std::move(checks));
+    if (!out.errors.empty()) return out;
+    std::lock_guard lock(store_mutex_);
+    auto existing = honours_.ListHonours();
+    std::vector<honours::Honour> fresh;
+    roster_.WithIndex([&](const RosterIndex& index) {
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            const auto& h = found[i];
+            const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& e) { return Same(e, h); }) ||
+                               std::any_of(fresh.begin(), fresh.end(), [&](const auto& e) { return Same(e, h); });
+            if (known) {
+                ++out.already;
+                continue;
+            }
+            fresh.push_back(h);
+            out.added.push_back({lines[i], h.name, index.tree().NameOf(h.unit_id), h.title, h.level, h.year});
+        }
+    });
+    if (dry_run || fresh.empty()) return out;
+    auto tx = store_.Begin();
+    for (const auto& h : fresh) Register(actor, h, {});
+    tx->Commit();
+    return out;
+}
+
+}  // namespace lingyan::app

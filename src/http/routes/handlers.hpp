@@ -98,7 +98,7 @@ Plain ListCases, ListCaseYears, PreviewCase, CreateCase;
 WithId GetCase, UpdateCase, DeleteCase;
 
 // honours/honour_routes.cpp
-Plain ListHonours, ExportHonours, CreateHonour, HonoursFromCampaign;
+Plain ListHonours, ExportHonours, CreateHonour, HonoursFromCampaign, ImportHonours, DownloadHonoursTemplate;
 WithId ListPersonHonours;
 
 // personnel/personnel_routes.cpp
@@ -114,6 +114,6 @@ Plain ListTickets, CreateTicket, MyTickets, TicketBoard, TicketStats, TicketStat
     DownloadHotlineTemplate, GetTicketRules, SetTicketRules, ListMeetings, ExportMeetings, CreateMeeting, ListDeliberations, ExportDeliberations,
     CreateDeliberation, ListNotifications, CountNotifications, ReadNotifications, NotificationDigest;
 WithId GetTicket, ActOnTicket, GetMeeting, GetDeliberation;
-Gate GateHotlineImport, GatePointsRulesImport;
+Gate GateHotlineImport, GatePointsRulesImport, GateHonoursImport;
 
 }  // namespace lingyan::http::handlers

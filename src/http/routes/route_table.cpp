@@ -239,6 +239,10 @@ Router BuildRouter(Services& s) {
     // ---- honours (honours/honour_routes.cpp)
     router.Add("GET", "/api/v1/honours", Access::kSession, Bind(s, ListHonours), kJson, kWorker);
     router.Add("GET", "/api/v1/honours.xlsx", Access::kSession, Bind(s, ExportHonours), kJson, kWorker);
+    router.AddUpload("POST", "/api/v1/honours/import", Bind(s, ImportHonours), app::kHonoursMaxBytes,
+                     [&s](Request& req) { return GateHonoursImport(s, req); });
+    router.Add("GET", "/api/v1/honours/template.xlsx", Access::kSession, Bind(s, DownloadHonoursTemplate), kJson,
+               kWorker);
     router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);
     router.Add("POST", "/api/v1/honours/from-campaign", Access::kSession, Bind(s, HonoursFromCampaign), kJson, kWorker);
     router.Add("GET", "/api/v1/people/{id}/honours", Access::kSession, Bind(s, ListPersonHonours), kJson, kWorker);

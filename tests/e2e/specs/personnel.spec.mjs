@@ -3,13 +3,16 @@
 // page; a pool member's 任用 opens the same dialog and writes the post into the roster; the county
 // confirms a town's 躺平奖 nomination with a reason; the town officer names a cadre of his own town
 // (a missing reason is refused on its field); the county exports the 躺平奖提名台账, its 荣誉库 search and a
-// year's 人事决定台账 —
+// year's 人事决定台账, and imports a past list of titles into the 荣誉库 (previewed first) —
 // axe on every page and dialog.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BASE_URL, api, launch, login, newPage, shot, visit } from '../lib/browser.mjs';
 import { audit } from '../lib/a11y.mjs';
-import { readXlsxRows, streamToBuffer } from '../lib/zip.mjs';
+import { readXlsxRows, streamToBuffer, writeXlsx } from '../lib/zip.mjs';
 
 async function pickPerson(page, picker, person) {
   await picker.click();
@@ -27,10 +30,14 @@ async function choose(page, select, text) {
 
 describe('personnel: decisions and the nominated 躺平奖', () => {
   let browser;
+  const tmp = mkdtempSync(join(tmpdir(), 'lingyan-e2e-honours-'));
   before(async () => {
     browser = await launch();
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('a county officer records a decision citing a campaign result and sees it on the person', async () => {
     const page = await newPage(browser, { width: 1440, height: 900 });
@@ -149,6 +156,38 @@ describe('personnel: decisions and the nominated 躺平奖', () => {
     assert.equal(rows.length - 1, items.length);
     assert.deepEqual(rows.slice(1).map((r) => r[2]).sort(), items.map((h) => h.title).sort());
     assert.ok(counts.length > 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  it('the county imports a past list of titles from Excel: template, a bad row, the preview, registered once', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await login(page, 'county');
+    await visit(page, '/honours');
+    await page.locator('[data-test="honours-table"] tbody tr').first().waitFor();
+    const holder = (await api(page, '/honours')).items.find((h) => h.person_id);
+    const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="honours-template"]').click()]);
+    const header = readXlsxRows(await template.createReadStream().then(streamToBuffer))[0];
+    assert.deepEqual(header, ['获得者', '身份证号', '单位', '荣誉称号', '级别', '年度', '文号']);
+    const upload = async (name, rows) => {
+      const path = join(tmp, name);
+      writeFileSync(path, writeXlsx(rows, '荣誉'));
+      await page.locator('[data-test="honours-import-file"]').setInputFiles(path);
+    };
+    const title = `e2e 优秀党务工作者 ${Date.now() % 100000}`;
+    await upload('bad.xlsx', [header, [holder.name, '', holder.unit, title, '国家级', '2023', '泰组〔2023〕9号']]);
+    const errors = page.locator('[data-test="import-errors-table"] .el-table__row');
+    await errors.first().waitFor();
+    assert.match(await errors.first().innerText(), /2\s+级别/);
+    await upload('good.xlsx', [header, [holder.name, '', holder.unit, title, '市级', '2023', '泰组〔2023〕9号']]);
+    const preview = page.locator('[data-test="honours-preview"]');
+    await preview.locator('[data-test="honours-preview-summary"]', { hasText: '将登记 1 项荣誉' }).waitFor();
+    await shot(page, '122a-honours-import');
+    await preview.locator('[data-test="honours-import-confirm"]').click();
+    await page.locator('.el-message--success', { hasText: '已登记 1 项荣誉' }).waitFor();
+    await page.locator('[data-test="honours-table"] tbody tr', { hasText: title }).waitFor();
+    const registered = (await api(page, `/honours?title=${encodeURIComponent(title)}`)).items;
+    assert.deepEqual(registered.map((h) => [h.person_id, h.level, h.year, h.document_no]), [[holder.person_id, 'city', 2023, '泰组〔2023〕9号']]);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -41,3 +41,27 @@ export function stubFetch(body: unknown = { items: [] }, notify: Mock = vi.fn())
   });
   return fetchMock;
 }
+
+/**
+ * XMLHttpRequest (what `upload` sends with) replaced by one that answers 200 with `body` at once;
+ * returns the "METHOD url" of each request, in order. Put back by stubFetch's afterEach.
+ */
+export function stubUpload(body: unknown): string[] {
+  const opened: string[] = [];
+  class Xhr {
+    upload = {};
+    status = 200;
+    responseText = JSON.stringify(body);
+    onload?: () => void;
+    withCredentials = false;
+    open(method: string, url: string) {
+      opened.push(`${method} ${url}`);
+    }
+    setRequestHeader() {}
+    send() {
+      this.onload?.();
+    }
+  }
+  vi.stubGlobal('XMLHttpRequest', Xhr);
+  return opened;
+}

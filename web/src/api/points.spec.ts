@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { downloadedName, stubFetch } from './fetch-stub';
+import { describe, expect, it } from 'vitest';
+import { downloadedName, stubFetch, stubUpload } from './fetch-stub';
 import { leaderboardQuery, pointsApi } from './points';
 
 describe('points api', () => {
@@ -8,25 +8,7 @@ describe('points api', () => {
   it('exports 积分细则 and imports it, previewing first with dry_run', async () => {
     expect(await downloadedName(fetchMock, () => pointsApi.exportRules())).toBe('积分细则.xlsx');
     expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/v1/points/rules.xlsx']);
-    const opened: string[] = [];
-    class Xhr {
-      upload = {};
-      status = 200;
-      responseText = '{"dry_run":true}';
-      onload?: () => void;
-      withCredentials = false;
-      open(method: string, url: string) {
-        opened.push(`${method} ${url}`);
-      }
-      setRequestHeader() {}
-      getResponseHeader() {
-        return 'application/json';
-      }
-      send() {
-        this.onload?.();
-      }
-    }
-    vi.stubGlobal('XMLHttpRequest', Xhr);
+    const opened = stubUpload({ dry_run: true });
     const file = new File(['x'], '细则.xlsx');
     expect((await pointsApi.importRules(file, true)).dry_run).toBe(true);
     await pointsApi.importRules(file, false);

@@ -118,6 +118,36 @@ Response HonoursFromCampaign(Services& s, Request& req) {
                  });
 }
 
+// GET /api/v1/honours/template.xlsx (officers)
+Response DownloadHonoursTemplate(Services& s, Request& req) { return Download(s.honours.Template(req.user->actor)); }
+
+std::optional<Response> GateHonoursImport(Services& s, Request& req) {
+    if (auto ok = s.honours.CheckImport(req.user->actor); !ok) return ErrorResponse(ok.error());
+    return std::nullopt;
+}
+
+// POST /api/v1/honours/import[?dry_run=1] — the body is the .xlsx
+Response ImportHonours(Services& s, Request& req) {
+    auto dry_run = DryRun(req);
+    if (!dry_run) return ErrorResponse(dry_run.error());
+    auto outcome = s.honours.Import(req.user->actor, req.body, *dry_run);
+    if (!outcome) return ErrorResponse(outcome.error());
+    if (!outcome->errors.empty()) return RowErrorsResponse(outcome->errors, *dry_run ? "预检未通过" : "导入失败");
+    json::array added;
+    for (const auto& a : outcome->added)
+        added.push_back(json::object{{"row", a.row},
+                                     {"holder", a.holder},
+                                     {"unit", a.unit},
+                                     {"title", a.title},
+                                     {"level", core::honours::LevelName(a.level)},
+                                     {"level_label", core::honours::LevelLabel(a.level)},
+                                     {"year", a.year}});
+    return Json(200, json::object{{"dry_run", outcome->dry_run},
+                                  {"sheet", outcome->sheet},
+                                  {"added", std::move(added)},
+                                  {"already", outcome->already}});
+}
+
 }  // namespace handlers
 
 }  // namespace lingyan::http

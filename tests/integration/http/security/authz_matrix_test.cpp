@@ -211,6 +211,8 @@ const std::map<std::string, std::string> kMatrix = {
     {"DELETE /api/v1/cases/{id}", ""},
     {"GET /api/v1/honours", "200 200 200 200 403 403"},
     {"GET /api/v1/honours.xlsx", "200 200 200 200 403 403"},
+    {"POST /api/v1/honours/import", ""},
+    {"GET /api/v1/honours/template.xlsx", "200 200 200 403 403 403"},
     {"POST /api/v1/honours", ""},
     {"POST /api/v1/honours/from-campaign", ""},
     {"GET /api/v1/people/{id}/honours", ""},
