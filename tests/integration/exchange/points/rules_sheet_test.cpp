@@ -70,7 +70,8 @@ TEST(RulesSheet, EveryBadCellIsNamedByRowAndColumn) {
     std::vector<std::pair<std::uint32_t, std::string>> where;
     for (const auto& p : sheet.problems) where.emplace_back(p.line, p.column);
     const std::vector<std::pair<std::uint32_t, std::string>> expected = {
-        {2, "编码"}, {3, "分值"}, {4, "分值"}, {4, "上限"}, {5, "名称"}, {5, "类别"}};
+        {2, "编码"}, {3, "分值"}, {4, "分值"}, {4, "上限"},
+        {5, "名称"}, {5, "类别"}, {5, "需审核"}, {5, "状态"}};  // a row's every problem at once
     EXPECT_EQ(where, expected);
 }
 
