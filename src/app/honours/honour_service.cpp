@@ -187,10 +187,6 @@ std::vector<honours::Honour> HonourService::HonoursOf(Id person_id) {
     return out;
 }
 
-}  // namespace lingyan::app
-
-namespace lingyan::app {
-
 Status HonourService::CheckImport(const Actor& actor) const {
     if (!IsManager(actor.role)) return Forbidden("只有管理员、区县和镇街的组织部门账号可以导入荣誉");
     return core::Ok();
