@@ -27,6 +27,7 @@
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
 #include "exchange/training/placements_xlsx.hpp"
+#include "exchange/training/programs_xlsx.hpp"
 #include "exchange/training/pool_members_xlsx.hpp"
 #include "http/ws/live_json.hpp"
 #include "storage/backup/backup.hpp"
@@ -94,7 +95,7 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     roster->SetMembersChanged([this](const std::vector<app::Id>& people) { points->SyncMembersOf(people); });  // one register (issue 14)
     training_store = std::make_unique<storage::SqlTrainingStore>(store->db());
     const app::TrainingFiles training_files{exchange::training::BonusSplitXlsx, exchange::training::PoolMembersXlsx,
-                                            exchange::training::PlacementsXlsx};
+                                            exchange::training::PlacementsXlsx, exchange::training::ProgramsXlsx};
     pools = std::make_unique<app::PoolService>(*store, *training_store, store_mutex, clock, *roster, training_files);
     programs =
         std::make_unique<app::ProgramService>(*store, *training_store, store_mutex, clock, *roster, training_files);

@@ -269,6 +269,16 @@ Result<ProgramDetail> ProgramService::GetProgram(const Actor& actor, Id program_
     return DetailOf(*record);
 }
 
+Result<FileDownload> ProgramService::ProgramsXlsx(const Actor& actor) {
+    if (!IsManager(actor.role)) return RoleForbidden();
+    if (!files_.programs_xlsx) return Invalid("未配置导出格式");
+    auto list = ListPrograms(actor);
+    if (!list) return list.error();
+    if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "培训项目", "个"); !st) return st.error();
+    const auto today = clock_.Today();
+    return FileDownload{files_.programs_xlsx(*list), "培训项目台账-" + today + ".xlsx", "programs-" + today + ".xlsx"};
+}
+
 Result<FileDownload> ProgramService::PlacementsXlsx(const Actor& actor, Id program_id) {
     if (!IsManager(actor.role)) return RoleForbidden();
     if (!files_.placements_xlsx) return Invalid("未配置导出格式");

@@ -203,6 +203,8 @@ public:
 
     Result<ProgramDetail> CreateProgram(const Actor& actor, const NewProgram& spec);
     Result<std::vector<ProgramSummary>> ListPrograms(const Actor& actor);
+    // 培训项目台账: the programs ListPrograms gives, with their figures, as a workbook (officers).
+    Result<FileDownload> ProgramsXlsx(const Actor& actor);
     Result<ProgramDetail> GetProgram(const Actor& actor, Id program_id);
     // 跟岗名单 as a workbook, for officers: every placement of the program, by batch, with its
     // trainee, host, mentor, dates, focus and how far it has come (follow-ups, summary, assessment).

@@ -68,7 +68,7 @@ Plain ListPools, CreatePool;
 WithId GetPool, ExportPoolMembers, ListCandidates, ChangeMember;
 
 // training/program_routes.cpp
-Plain ListPrograms, CreateProgram;
+Plain ListPrograms, ExportPrograms, CreateProgram;
 WithId GetProgram, ExportPlacements, AddBatch, SetHosts, AddPlacements, Recommend, AddSeminar, AddAgreements, UpdateProgram,
     DeleteProgram, GetGap;
 WithIds AddTrainees, SubmitSummary, Assess, AddActionItems, CompleteFollowUp, UpdatePlacement, DeletePlacement,

@@ -155,6 +155,7 @@ Router BuildRouter(Services& s) {
 
     // ---- training (training/program_routes.cpp)
     router.Add("GET", "/api/v1/programs", Access::kSession, Bind(s, ListPrograms));
+    router.Add("GET", "/api/v1/programs.xlsx", Access::kSession, Bind(s, ExportPrograms), Router::kJsonBodyLimit, true);
     router.Add("POST", "/api/v1/programs", Access::kSession, Bind(s, CreateProgram));
     router.Add("GET", "/api/v1/programs/{id}", Access::kSession, Bind(s, GetProgram));
     router.Add("GET", "/api/v1/programs/{id}/placements.xlsx", Access::kSession, Bind(s, ExportPlacements));

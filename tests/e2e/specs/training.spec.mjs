@@ -61,13 +61,20 @@ describe('training: pools and the 跟岗 program', () => {
     await page.context().close();
   });
 
-  it('admin opens the program dashboard and compares a trainee with the host', async () => {
+  it('admin exports the program list, opens the program dashboard and compares a trainee with the host', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');
     await visit(page, '/training/programs');
     const programs = (await api(page, '/programs')).items;
     assert.ok(programs.length >= 1);
     const program = programs[0];
+    // 培训项目台账: the list with each program's figures.
+    const [ledger] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="programs-export"]').click()]);
+    assert.match(ledger.suggestedFilename(), /^培训项目台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ledgerRows = readXlsxRows(await ledger.createReadStream().then(streamToBuffer));
+    assert.equal(ledgerRows.length, programs.length + 1);
+    const listed = ledgerRows.find((r) => r[0] === program.name);
+    assert.equal(Number(listed[6]), program.dashboard.trainees);
     await page.locator('[data-test="program-link"]', { hasText: program.name }).click();
     await page.locator('[data-test="program-dashboard"]').waitFor();
     assert.ok((await page.locator('[data-test="program-dashboard"]').innerText()).includes(String(program.dashboard.trainees)));

@@ -36,6 +36,11 @@ describe('training api', () => {
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/programs/4/placements.xlsx');
   });
 
+  it('downloads the program list as 培训项目台账', async () => {
+    expect(await downloadedName(fetchMock, () => trainingApi.exportPrograms())).toBe('培训项目台账.xlsx');
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/programs.xlsx');
+  });
+
   it('selects with an override reason and places a list in one request', async () => {
     await trainingApi.setMember(2, { person_id: 168, state: 'selected', override_reason: '县委特批' });
     await trainingApi.place(1, [{ person_id: 12, host_unit_id: 99, batch_id: 3 }]);

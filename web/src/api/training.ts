@@ -353,6 +353,8 @@ export const trainingApi = {
   setMember: (id: number, body: { person_id: number; state?: MemberState; date?: string; note?: string; override_reason?: string }) =>
     http.post<PoolMember>(`/pools/${id}/members`, body, { quiet: true }),
   programs: () => http.get<{ items: ProgramSummary[] }>('/programs'),
+  /** 培训项目台账: the programs with their figures, as a workbook (officers). */
+  exportPrograms: () => download('/programs.xlsx', undefined, '培训项目台账.xlsx'),
   program: (id: number) => http.get<Program>(`/programs/${id}`, undefined, { quiet: true }),
   recommendation: (id: number, batch: number, minSimilarity?: number) =>
     http.get<Recommendation>(`/programs/${id}/recommendation`, { batch, min_similarity: minSimilarity }, { quiet: true }),

@@ -123,6 +123,9 @@ Response ListPrograms(Services& s, Request& req) {
     return Reply(200, s.programs.ListPrograms(req.user->actor), Items(ProgramSummaryJson));
 }
 
+// GET /api/v1/programs.xlsx — the same list as 培训项目台账 (officers)
+Response ExportPrograms(Services& s, Request& req) { return Download(s.programs.ProgramsXlsx(req.user->actor)); }
+
 // POST /api/v1/programs
 Response CreateProgram(Services& s, Request& req) {
     app::NewProgram spec;

@@ -143,6 +143,7 @@ const std::map<std::string, std::string> kMatrix = {
     {"GET /api/v1/pools/{id}/candidates", ""},
     {"POST /api/v1/pools/{id}/members", ""},
     {"GET /api/v1/programs", "200 200 200 200 200 200"},
+    {"GET /api/v1/programs.xlsx", "200 200 200 403 403 403"},
     {"POST /api/v1/programs", ""},
     {"GET /api/v1/programs/{id}", ""},
     {"GET /api/v1/programs/{id}/placements.xlsx", ""},

@@ -650,6 +650,40 @@ TEST_P(TrainingTest, TheProgramsPlacementsExportAsTheShadowingList) {
     EXPECT_EQ(c.Get("/api/v1/programs/999999/placements.xlsx").status, 404);
 }
 
+// 培训项目台账: the program list as a workbook, each program with its dashboard's figures; officers
+// only, each seeing the programs of its region.
+TEST_P(TrainingTest, TheProgramListExportsAsTheProgramsLedger) {
+    auto& rt = server_->runtime();
+    ASSERT_EQ(demo::LoadDemoTraining(*rt.store, *rt.roster, *rt.pools, *rt.programs, *rt.ladder, rt.clock), 48);
+    Client c(port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    const auto listed = Json(c.Get("/api/v1/programs"));
+    const auto& programs = listed.at("items").as_array();
+    ASSERT_FALSE(programs.empty());
+    const auto rows = DownloadedRows(c.Get("/api/v1/programs.xlsx"), "培训项目台账");
+    ASSERT_EQ(rows.size(), programs.size() + 1);
+    EXPECT_EQ(CellText(rows[0], 0), "项目名称");
+    const auto& first = programs.at(0).as_object();
+    const auto& dashboard = first.at("dashboard").as_object();
+    EXPECT_EQ(CellText(rows[1], 0), first.at("name").as_string().c_str());
+    EXPECT_EQ(CellText(rows[1], 1), "跟岗学习");
+    EXPECT_EQ(CellText(rows[1], 2), first.at("scope_unit_name").as_string().c_str());
+    EXPECT_EQ(rows[1].Find(3)->type, exchange::xlsx::CellType::kDate);
+    EXPECT_EQ(CellText(rows[1], 3), first.at("start_date").as_string().c_str());
+    EXPECT_EQ(CellText(rows[1], 6), std::to_string(dashboard.at("trainees").as_int64()));
+    EXPECT_EQ(CellText(rows[1], 8), std::to_string(dashboard.at("placements").as_int64()));
+    EXPECT_EQ(CellText(rows[1], 13), std::to_string(dashboard.at("agreements_signed").as_int64()) + "/" +
+                                         std::to_string(dashboard.at("agreements_total").as_int64()));
+
+    Client secretary(port());
+    ASSERT_EQ(secretary.Login("secretary").status, 200);
+    EXPECT_EQ(secretary.Get("/api/v1/programs.xlsx").status, 403);
+    Client town(port());
+    ASSERT_EQ(town.Login("town").status, 200);  // 临湖镇, Suzhou: the Nantong program is none of its
+    EXPECT_EQ(DownloadedRows(town.Get("/api/v1/programs.xlsx"), "培训项目台账").size(),
+              Json(town.Get("/api/v1/programs")).at("items").as_array().size() + 1);
+}
+
 TEST_P(TrainingTest, DemoGivesTheCountyARunningBatchToPlaceAndAssess) {
     auto& rt = server_->runtime();
     EXPECT_EQ(demo::LoadDemoCountyTraining(*rt.store, *rt.roster, *rt.programs, rt.clock), 6 + 4);
