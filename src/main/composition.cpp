@@ -27,8 +27,8 @@
 #include "exchange/tickets/ticket_stats_xlsx.hpp"
 #include "exchange/training/bonus_split_xlsx.hpp"
 #include "exchange/training/placements_xlsx.hpp"
-#include "exchange/training/programs_xlsx.hpp"
 #include "exchange/training/pool_members_xlsx.hpp"
+#include "exchange/training/programs_xlsx.hpp"
 #include "http/ws/live_json.hpp"
 #include "storage/backup/backup.hpp"
 #include "storage/common/audit_anchor.hpp"
@@ -107,9 +107,10 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     live = std::make_unique<http::ws::LiveHub>(*arena);
     arena->SetFeed(live.get());
     honour_store = std::make_unique<storage::SqlHonourStore>(store->db());
-    honours = std::make_unique<app::HonourService>(*store, *honour_store, store_mutex, clock, *roster,
-                                                   app::HonourFiles{exchange::honours::RegisterXlsx, exchange::honours::ReadHonoursSheet,
-                                                                    exchange::honours::HonoursTemplate});
+    honours = std::make_unique<app::HonourService>(
+        *store, *honour_store, store_mutex, clock, *roster,
+        app::HonourFiles{exchange::honours::RegisterXlsx, exchange::honours::ReadHonoursSheet,
+                         exchange::honours::HonoursTemplate});
     honours->SetCampaigns(campaigns.get());
     pools->SetHonours(honour_store.get());
     accounts = std::make_unique<app::AccountService>(*store, store_mutex, clock, *roster, crypto, *auth,
@@ -122,13 +123,11 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
         return honours->Grant(actor, grants);
     });
     ticket_store = std::make_unique<storage::SqlTicketStore>(store->db());
-    tickets = std::make_unique<app::TicketService>(*store, *ticket_store, store_mutex, clock, *roster,
-                                                   core::calendar::ShippedChinaCalendar(),
-                                                   app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::LedgerXlsx,
-                                                                    exchange::tickets::MeetingLedgerXlsx,
-                                                                    exchange::tickets::DeliberationLedgerXlsx,
-                                                                    exchange::tickets::ReadHotlineSheet,
-                                                                    exchange::tickets::HotlineTemplate});
+    tickets = std::make_unique<app::TicketService>(
+        *store, *ticket_store, store_mutex, clock, *roster, core::calendar::ShippedChinaCalendar(),
+        app::TicketFiles{exchange::tickets::StatsXlsx, exchange::tickets::LedgerXlsx,
+                         exchange::tickets::MeetingLedgerXlsx, exchange::tickets::DeliberationLedgerXlsx,
+                         exchange::tickets::ReadHotlineSheet, exchange::tickets::HotlineTemplate});
     notifications = std::make_unique<app::NotificationService>(*ticket_store, store_mutex, clock, *tickets);
     workbench->AddProvider([this](const app::Actor& a, std::vector<app::WorkCard>& cards) { tickets->Cards(a, cards); });
     project_store = std::make_unique<storage::SqlProjectStore>(store->db());
@@ -162,11 +161,11 @@ Runtime::Runtime(const std::string& db_url_arg, const std::string& audit_key, co
     personnel_store = std::make_unique<storage::SqlPersonnelStore>(store->db());
     const app::PersonnelFiles personnel_files{exchange::personnel::DecisionLedgerXlsx,
                                               exchange::personnel::NominationRegisterXlsx};
-    decisions = std::make_unique<app::DecisionService>(*store, *personnel_store, store_mutex, clock, *roster,
-                                                       personnel_files);
+    decisions =
+        std::make_unique<app::DecisionService>(*store, *personnel_store, store_mutex, clock, *roster, personnel_files);
     decisions->SetGrounds(campaigns.get(), honours.get(), pools.get());
-    nominations =
-        std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster, personnel_files);
+    nominations = std::make_unique<app::NominationService>(*store, *personnel_store, store_mutex, clock, *roster,
+                                                           personnel_files);
     workbench->AddProvider(
         [this](const app::Actor& a, std::vector<app::WorkCard>& cards) { nominations->Cards(a, cards); });
     attachments->SetOwner(core::attachments::kOwnerNomination, [this](const app::Actor& actor, app::Id id, app::Id sub) {

@@ -278,7 +278,9 @@ Result<HonoursImport> HonourService::Import(const Actor& actor, const std::strin
                 h.name = people.front()->name;
             }
             if (auto ok = honours::Validate(h); !ok) {
-                error(ok.error().field == "year" ? "年度" : ok.error().field == "document_no" ? "文号" : "荣誉称号",
+                error(ok.error().field == "year"          ? "年度"
+                      : ok.error().field == "document_no" ? "文号"
+                                                          : "荣誉称号",
                       ok.error().message);
                 continue;
             }
@@ -294,8 +296,9 @@ Result<HonoursImport> HonourService::Import(const Actor& actor, const std::strin
     roster_.WithIndex([&](const RosterIndex& index) {
         for (std::size_t i = 0; i < found.size(); ++i) {
             const auto& h = found[i];
-            const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& e) { return Same(e, h); }) ||
-                               std::any_of(fresh.begin(), fresh.end(), [&](const auto& e) { return Same(e, h); });
+            const bool known =
+                std::any_of(existing.begin(), existing.end(), [&](const auto& e) { return Same(e, h); }) ||
+                std::any_of(fresh.begin(), fresh.end(), [&](const auto& e) { return Same(e, h); });
             if (known) {
                 ++out.already;
                 continue;

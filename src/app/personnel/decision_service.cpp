@@ -36,8 +36,8 @@ Error GroundNotFound(personnel::Ground ground) {
 }  // namespace
 
 DecisionService::DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
-                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer,
-                                 PersonnelFiles files)
+                                 core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
+                                 RosterService& roster_writer, PersonnelFiles files)
     : UseCaseBase(store, store_mutex, clock, roster_writer),
       personnel_(personnel),
       roster_writer_(roster_writer),

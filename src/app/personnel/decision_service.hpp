@@ -54,8 +54,9 @@ struct DecisionQuery {
 class DecisionService : UseCaseBase {
 public:
     // `roster_writer` is the same RosterService as the read model: an appointment writes its position.
-    DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel, core::ports::StoreMutex& store_mutex,
-                    const core::ports::Clock& clock, RosterService& roster_writer, PersonnelFiles files = {});
+    DecisionService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
+                    core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock, RosterService& roster_writer,
+                    PersonnelFiles files = {});
     // The grounds a decision may cite; set at composition.
     void SetGrounds(CampaignService* campaigns, HonourService* honours, PoolService* pools);
 

@@ -46,8 +46,9 @@ struct NominationQuery {
 
 class NominationService : UseCaseBase {
 public:
-    NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel, core::ports::StoreMutex& store_mutex,
-                      const core::ports::Clock& clock, const RosterService& roster, PersonnelFiles files = {});
+    NominationService(core::ports::Store& store, core::ports::PersonnelStore& personnel,
+                      core::ports::StoreMutex& store_mutex, const core::ports::Clock& clock,
+                      const RosterService& roster, PersonnelFiles files = {});
 
     Result<NominationView> Nominate(const Actor& actor, const NominationInput& input);
     // Year descending, newest first, within the caller's scope.

@@ -81,7 +81,8 @@ Result<points::Rule> CheckRule(points::Rule r) {
     using core::text::Utf8Length;
     if (r.code.empty() || r.code.size() > 32) return Invalid("细则编码不能为空且不超过 32 个字符", "code");
     if (r.name.empty() || Utf8Length(r.name) > 100) return Invalid("细则名称不能为空且不超过 100 个字", "name");
-    if (r.category.empty() || Utf8Length(r.category) > 20) return Invalid("细则类别不能为空且不超过 20 个字", "category");
+    if (r.category.empty() || Utf8Length(r.category) > 20)
+        return Invalid("细则类别不能为空且不超过 20 个字", "category");
     if (Utf8Length(r.evidence) > 200) return Invalid("佐证材料的说明不超过 200 个字", "evidence");
     if (r.points == 0) return Invalid("分值不能为 0", "points");
     if (r.cap && *r.cap <= 0) return Invalid("上限须为正数", "cap");
@@ -1507,11 +1508,11 @@ Result<RulesImport> PointsService::ImportRules(const Actor& actor, const std::st
             auto checked = CheckRule(row.rule);
             if (!checked) {
                 static const std::map<std::string, std::string> kColumnOf{
-                    {"code", "编码"}, {"name", "名称"}, {"category", "类别"}, {"points", "分值"},
-                    {"cap", "上限"},  {"evidence", "佐证材料"}};
+                    {"code", "编码"},   {"name", "名称"}, {"category", "类别"},
+                    {"points", "分值"}, {"cap", "上限"},  {"evidence", "佐证材料"}};
                 const auto column = kColumnOf.find(checked.error().field);
-                checks.push_back({out.sheet, line, column == kColumnOf.end() ? "" : column->second,
-                                  checked.error().message});
+                checks.push_back(
+                    {out.sheet, line, column == kColumnOf.end() ? "" : column->second, checked.error().message});
                 continue;
             }
             ports::PointsRuleRecord rec;
@@ -1543,7 +1544,10 @@ Result<RulesImport> PointsService::ImportRules(const Actor& actor, const std::st
             }
             // As UpdateRule: a changed value, cap or category would change a closed period's totals.
             if (!closed_period.empty() && (a.points != b.points || a.cap != b.cap || a.category != b.category)) {
-                checks.push_back({out.sheet, line, a.category != b.category ? "类别" : a.points != b.points ? "分值" : "上限",
+                checks.push_back({out.sheet, line,
+                                  a.category != b.category ? "类别"
+                                  : a.points != b.points   ? "分值"
+                                                           : "上限",
                                   "已有关闭的考核周期（" + closed_period +
                                       "），不能修改细则分值、上限或类别；可停用后用新编码另立细则"});
                 continue;

@@ -846,7 +846,8 @@ Result<FileDownload> TicketService::MeetingsXlsx(const Actor& actor, int year) {
     if (!files_.meetings_xlsx) return Invalid("未配置导出格式");
     if (auto st = CheckExportSize(static_cast<std::int64_t>(list->size()), "会议", "次"); !st) return st.error();
     const auto today = clock_.Today();
-    return FileDownload{files_.meetings_xlsx(*list), "会议台账-" + today + ".xlsx", "meeting-ledger-" + today + ".xlsx"};
+    return FileDownload{files_.meetings_xlsx(*list), "会议台账-" + today + ".xlsx",
+                        "meeting-ledger-" + today + ".xlsx"};
 }
 
 Result<MeetingDetail> TicketService::GetMeeting(const Actor& actor, Id id) {

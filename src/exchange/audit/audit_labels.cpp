@@ -1,7 +1,6 @@
 #include "exchange/audit/audit_labels.hpp"
 
 #include <algorithm>
-
 #include <boost/json.hpp>
 
 #include "exchange/audit/audit_locale.hpp"  // generated from audit_locale.hpp.in

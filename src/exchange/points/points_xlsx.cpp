@@ -58,6 +58,8 @@ std::string PublicityXlsx(const app::Publicity& pub) {
     });
 }
 
-app::PointsFiles MakePointsFiles() { return app::PointsFiles{LeaderboardXlsx, PublicityXlsx, RulesXlsx, ReadRulesSheet}; }
+app::PointsFiles MakePointsFiles() {
+    return app::PointsFiles{LeaderboardXlsx, PublicityXlsx, RulesXlsx, ReadRulesSheet};
+}
 
 }  // namespace lingyan::exchange::points

@@ -23,21 +23,27 @@ struct RuleCol {
     enum : std::size_t { kCode, kName, kCategory, kPoints, kCap, kApproval, kEvidence, kState, kCount };
 };
 
-constexpr xlsx::HeaderSpec kSpecs[RuleCol::kCount] = {{"编码", true, 32},   {"名称", true, 100},   {"类别", true, 20},
-                                                   {"分值", true, 20},   {"上限", false, 20},   {"需审核", false, 4},
-                                                   {"佐证材料", false, 200}, {"状态", false, 4}};
+constexpr xlsx::HeaderSpec kSpecs[RuleCol::kCount] = {
+    {"编码", true, 32},  {"名称", true, 100},  {"类别", true, 20},       {"分值", true, 20},
+    {"上限", false, 20}, {"需审核", false, 4}, {"佐证材料", false, 200}, {"状态", false, 4}};
 constexpr double kWidths[RuleCol::kCount] = {10, 36, 12, 8, 8, 8, 24, 8};
 
 // What counties' own 积分细则 tables call the same columns.
 constexpr xlsx::HeaderAlias kAliases[] = {
-    {"细则编码", RuleCol::kCode},     {"代码", RuleCol::kCode},         {"序号编码", RuleCol::kCode},     {"细则名称", RuleCol::kName},
-    {"积分事项", RuleCol::kName},     {"事项", RuleCol::kName},         {"积分项目", RuleCol::kName},     {"分类", RuleCol::kCategory},
-    {"积分类别", RuleCol::kCategory}, {"分数", RuleCol::kPoints},       {"积分", RuleCol::kPoints},       {"积分分值", RuleCol::kPoints},
-    {"封顶", RuleCol::kCap},          {"年度上限", RuleCol::kCap},      {"累计上限", RuleCol::kCap},      {"是否需审核", RuleCol::kApproval},
-    {"需要审核", RuleCol::kApproval}, {"佐证", RuleCol::kEvidence},     {"证明材料", RuleCol::kEvidence}, {"是否启用", RuleCol::kState},
+    {"细则编码", RuleCol::kCode},     {"代码", RuleCol::kCode},
+    {"序号编码", RuleCol::kCode},     {"细则名称", RuleCol::kName},
+    {"积分事项", RuleCol::kName},     {"事项", RuleCol::kName},
+    {"积分项目", RuleCol::kName},     {"分类", RuleCol::kCategory},
+    {"积分类别", RuleCol::kCategory}, {"分数", RuleCol::kPoints},
+    {"积分", RuleCol::kPoints},       {"积分分值", RuleCol::kPoints},
+    {"封顶", RuleCol::kCap},          {"年度上限", RuleCol::kCap},
+    {"累计上限", RuleCol::kCap},      {"是否需审核", RuleCol::kApproval},
+    {"需要审核", RuleCol::kApproval}, {"佐证", RuleCol::kEvidence},
+    {"证明材料", RuleCol::kEvidence}, {"是否启用", RuleCol::kState},
 };
 
-constexpr xlsx::HeaderLayout kLayout{kSpecs, kAliases, RuleCol::kCode, "编码、名称、类别、分值", kMaxRulesRows, "条细则"};
+constexpr xlsx::HeaderLayout kLayout{kSpecs,        kAliases, RuleCol::kCode, "编码、名称、类别、分值",
+                                     kMaxRulesRows, "条细则"};
 
 // 是/否 (and the spellings offices use); nullopt for anything else.
 std::optional<bool> YesNo(const std::string& text, std::initializer_list<const char*> yes,
@@ -63,9 +69,11 @@ void TakeRule(std::uint32_t line, const std::vector<std::string>& cells, const x
     r.rule.name = cells[RuleCol::kName];
     r.rule.category = cells[RuleCol::kCategory];
     r.rule.evidence = cells[RuleCol::kEvidence];
-    if (r.rule.code.find_first_of(" \t\r\n") != std::string::npos) bad(RuleCol::kCode, "编码“" + r.rule.code + "”中不能有空格");
+    if (r.rule.code.find_first_of(" \t\r\n") != std::string::npos)
+        bad(RuleCol::kCode, "编码“" + r.rule.code + "”中不能有空格");
     if (auto p = pts::ParsePoints(cells[RuleCol::kPoints]); !p || *p == 0)
-        bad(RuleCol::kPoints, "分值“" + cells[RuleCol::kPoints] + "”应为不为 0 的数，最多两位小数（扣分写负数，如 -10）");
+        bad(RuleCol::kPoints,
+            "分值“" + cells[RuleCol::kPoints] + "”应为不为 0 的数，最多两位小数（扣分写负数，如 -10）");
     else
         r.rule.points = *p;
     if (const std::string& cap = cells[RuleCol::kCap]; !cap.empty()) {

@@ -264,7 +264,8 @@ void ReadCsv(std::string_view bytes, std::string_view filename, UnitsSheet& out)
 bool ReadSheet(const xlsx::Workbook& workbook, std::size_t idx, UnitsSheet& out) {
     out.sheet = workbook.sheets()[idx].name;
     Feeder feeder(out);
-    xlsx::ForEachTextRow(workbook, idx, [&](std::uint32_t line, const auto& cells) { return feeder.Take(line, cells); });
+    xlsx::ForEachTextRow(workbook, idx,
+                         [&](std::uint32_t line, const auto& cells) { return feeder.Take(line, cells); });
     return feeder.header_done();
 }
 

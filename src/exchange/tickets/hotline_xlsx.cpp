@@ -22,30 +22,43 @@ using app::HotlineSheet;
 // (Scoped in a struct: the enumerators would otherwise share the namespace with the unity build's
 // other files.)
 struct Field {
-    enum : std::size_t { kRef, kCalledAt, kContent, kUnit, kTitle, kAddress, kCategory, kPriority, kDue, kRaiser, kPhone, kCount };
+    enum : std::size_t {
+        kRef,
+        kCalledAt,
+        kContent,
+        kUnit,
+        kTitle,
+        kAddress,
+        kCategory,
+        kPriority,
+        kDue,
+        kRaiser,
+        kPhone,
+        kCount
+    };
 };
 
 constexpr xlsx::HeaderSpec kSpecs[Field::kCount] = {
-    {"工单编号", true, 40},   {"来电时间", true, 40}, {"诉求内容", true, 5000}, {"所属单位", true, 100},
-    {"诉求标题", false, 200}, {"事发地址", false, 200}, {"诉求类别", false, 40}, {"紧急程度", false, 20},
-    {"办理时限", false, 40},  {"来电人", false, 100},  {"联系电话", false, 30},
+    {"工单编号", true, 40},   {"来电时间", true, 40},   {"诉求内容", true, 5000}, {"所属单位", true, 100},
+    {"诉求标题", false, 200}, {"事发地址", false, 200}, {"诉求类别", false, 40},  {"紧急程度", false, 20},
+    {"办理时限", false, 40},  {"来电人", false, 100},   {"联系电话", false, 30},
 };
 
 // What hotline systems (and offices retyping their exports) call the same columns.
 constexpr xlsx::HeaderAlias kAliases[] = {
-    {"工单号", Field::kRef},          {"热线工单编号", Field::kRef},   {"受理编号", Field::kRef},
-    {"来电日期", Field::kCalledAt},   {"受理时间", Field::kCalledAt},  {"诉求描述", Field::kContent},
-    {"反映内容", Field::kContent},    {"来电内容", Field::kContent},   {"承办单位", Field::kUnit},
-    {"责任单位", Field::kUnit},       {"所属镇街", Field::kUnit},      {"所属村社区", Field::kUnit},
-    {"标题", Field::kTitle},          {"地址", Field::kAddress},       {"诉求地址", Field::kAddress},
-    {"问题类别", Field::kCategory},   {"诉求分类", Field::kCategory},  {"紧急度", Field::kPriority},
-    {"缓急程度", Field::kPriority},   {"办结时限", Field::kDue},       {"处理时限", Field::kDue},
-    {"诉求人", Field::kRaiser},       {"来电人姓名", Field::kRaiser},  {"来电号码", Field::kPhone},
+    {"工单号", Field::kRef},        {"热线工单编号", Field::kRef},  {"受理编号", Field::kRef},
+    {"来电日期", Field::kCalledAt}, {"受理时间", Field::kCalledAt}, {"诉求描述", Field::kContent},
+    {"反映内容", Field::kContent},  {"来电内容", Field::kContent},  {"承办单位", Field::kUnit},
+    {"责任单位", Field::kUnit},     {"所属镇街", Field::kUnit},     {"所属村社区", Field::kUnit},
+    {"标题", Field::kTitle},        {"地址", Field::kAddress},      {"诉求地址", Field::kAddress},
+    {"问题类别", Field::kCategory}, {"诉求分类", Field::kCategory}, {"紧急度", Field::kPriority},
+    {"缓急程度", Field::kPriority}, {"办结时限", Field::kDue},      {"处理时限", Field::kDue},
+    {"诉求人", Field::kRaiser},     {"来电人姓名", Field::kRaiser}, {"来电号码", Field::kPhone},
     {"手机号码", Field::kPhone},
 };
 
-constexpr xlsx::HeaderLayout kLayout{kSpecs, kAliases, Field::kRef, "工单编号、来电时间、诉求内容、所属单位",
-                                     app::kHotlineMaxRows, "行工单"};
+constexpr xlsx::HeaderLayout kLayout{
+    kSpecs, kAliases, Field::kRef, "工单编号、来电时间、诉求内容、所属单位", app::kHotlineMaxRows, "行工单"};
 
 bool AllDigits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -95,7 +108,8 @@ void TakeCall(std::uint32_t line, const std::vector<std::string>& cells, const x
     HotlineRow row;
     row.line = line;
     row.ref = cells[Field::kRef];
-    if (row.ref.find_first_of(" \t\r\n") != std::string::npos) bad(Field::kRef, "工单编号“" + row.ref + "”中不能有空格");
+    if (row.ref.find_first_of(" \t\r\n") != std::string::npos)
+        bad(Field::kRef, "工单编号“" + row.ref + "”中不能有空格");
     if (const std::string& called = cells[Field::kCalledAt]; !called.empty()) {
         if (auto date = roster::ParseDateCell(called)) {
             row.called_at = core::FormatIsoDate(*date);
@@ -144,13 +158,21 @@ std::string HotlineTemplate() {
         for (std::size_t f = 0; f < Field::kCount; ++f) {
             const bool wide = f == Field::kContent || f == Field::kAddress || f == Field::kTitle;
             const bool text = f == Field::kRef || f == Field::kPhone;  // digits kept as typed
-            columns.push_back({kSpecs[f].header, wide ? 30.0 : 16.0, text ? xlsx::ColumnKind::kText : xlsx::ColumnKind::kGeneral});
+            columns.push_back(
+                {kSpecs[f].header, wide ? 30.0 : 16.0, text ? xlsx::ColumnKind::kText : xlsx::ColumnKind::kGeneral});
         }
         const auto sheet = writer.AddSheet("12345工单", columns);
-        const char* example[Field::kCount] = {"JY2026030500123", "2026-03-05 10:22", "小区门口路灯损坏多日，夜间出行不便",
-                                            "三水街道",        "路灯损坏",         "三水街道某小区东门",
-                                            "基础设施",        "一般",             "5",
-                                            "王先生",          "13800000000"};
+        const char* example[Field::kCount] = {"JY2026030500123",
+                                              "2026-03-05 10:22",
+                                              "小区门口路灯损坏多日，夜间出行不便",
+                                              "三水街道",
+                                              "路灯损坏",
+                                              "三水街道某小区东门",
+                                              "基础设施",
+                                              "一般",
+                                              "5",
+                                              "王先生",
+                                              "13800000000"};
         for (std::uint32_t c = 0; c < Field::kCount; ++c) writer.WriteString(sheet, 2, c, example[c]);
         const auto help = writer.AddSheet("说明", {{"填写说明", 100}});
         const char* lines[] = {

@@ -75,7 +75,8 @@ private:
         std::vector<std::string> by_column(layout_.specs.size());
         for (std::size_t i = 0; i < by_column.size(); ++i) {
             const int at = columns_[i];
-            if (at >= 0 && static_cast<std::size_t>(at) < cells.size()) by_column[i] = cells[static_cast<std::size_t>(at)];
+            if (at >= 0 && static_cast<std::size_t>(at) < cells.size())
+                by_column[i] = cells[static_cast<std::size_t>(at)];
         }
         bool ok = true;
         std::vector<bool> reported(by_column.size(), false);
@@ -127,8 +128,9 @@ HeaderedSheet ReadHeaderedSheet(std::string_view bytes, const HeaderLayout& layo
     }
     HeaderedSheet out;
     out.sheet = sheets.empty() ? std::string("Sheet1") : sheets.front().name;
-    out.problems.push_back({1, "", "没有找到含 " + std::string(layout.specs[layout.key].header) +
-                                       " 表头的工作表（表头应有 " + std::string(layout.needs) + "）"});
+    out.problems.push_back({1, "",
+                            "没有找到含 " + std::string(layout.specs[layout.key].header) + " 表头的工作表（表头应有 " +
+                                std::string(layout.needs) + "）"});
     return out;
 }
 

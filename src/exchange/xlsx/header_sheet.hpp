@@ -33,10 +33,10 @@ struct HeaderAlias {
 struct HeaderLayout {
     std::span<const HeaderSpec> specs;
     std::span<const HeaderAlias> aliases;
-    std::size_t key = 0;           // the column whose header marks the header row
-    std::string_view needs;        // "编码、名称、类别、分值": what a header must name, for the messages
-    std::size_t max_rows = 0;      // data rows; one more refuses the file
-    std::string_view rows_word;    // "条细则": "工作表超过 1000 条细则（上限）…"
+    std::size_t key = 0;         // the column whose header marks the header row
+    std::string_view needs;      // "编码、名称、类别、分值": what a header must name, for the messages
+    std::size_t max_rows = 0;    // data rows; one more refuses the file
+    std::string_view rows_word;  // "条细则": "工作表超过 1000 条细则（上限）…"
 };
 
 struct HeaderedSheet {

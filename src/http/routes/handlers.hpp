@@ -111,8 +111,9 @@ WithId GetProject, ClaimProject, ConfirmProjectClaim, RefuseProjectClaim, Report
 
 // tickets/ticket_routes.cpp
 Plain ListTickets, CreateTicket, MyTickets, TicketBoard, TicketStats, TicketStatsXlsx, TicketLedgerXlsx, ImportHotline,
-    DownloadHotlineTemplate, GetTicketRules, SetTicketRules, ListMeetings, ExportMeetings, CreateMeeting, ListDeliberations, ExportDeliberations,
-    CreateDeliberation, ListNotifications, CountNotifications, ReadNotifications, NotificationDigest;
+    DownloadHotlineTemplate, GetTicketRules, SetTicketRules, ListMeetings, ExportMeetings, CreateMeeting,
+    ListDeliberations, ExportDeliberations, CreateDeliberation, ListNotifications, CountNotifications,
+    ReadNotifications, NotificationDigest;
 WithId GetTicket, ActOnTicket, GetMeeting, GetDeliberation;
 Gate GateHotlineImport, GatePointsRulesImport, GateHonoursImport;
 

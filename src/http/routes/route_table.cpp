@@ -256,7 +256,8 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/campaigns/{id}/decisions", Access::kSession, Bind(s, ListCampaignDecisions), kJson,
                kWorker);
     router.Add("GET", "/api/v1/tangping/nominations", Access::kSession, Bind(s, ListNominations), kJson, kWorker);
-    router.Add("GET", "/api/v1/tangping/nominations.xlsx", Access::kSession, Bind(s, ExportNominations), kJson, kWorker);
+    router.Add("GET", "/api/v1/tangping/nominations.xlsx", Access::kSession, Bind(s, ExportNominations), kJson,
+               kWorker);
     router.Add("POST", "/api/v1/tangping/nominations", Access::kSession, Bind(s, CreateNomination), kJson, kWorker);
     router.Add("POST", "/api/v1/tangping/nominations/{id}/review", Access::kSession, Bind(s, ReviewNomination), kJson,
                kWorker);

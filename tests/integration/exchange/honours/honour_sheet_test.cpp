@@ -1,9 +1,10 @@
 // The 导入荣誉 sheet reader (exchange/honours/honour_sheet): a county's own list with a title row and
 // other spellings, years written with 年, ID numbers with a small x, every bad cell by row and
 // column, and files that are no list of titles refused as a whole.
+#include "exchange/honours/honour_sheet.hpp"
+
 #include <gtest/gtest.h>
 
-#include "exchange/honours/honour_sheet.hpp"
 #include "integration/sheet_file.hpp"
 
 namespace lingyan::exchange::honours {
@@ -18,10 +19,11 @@ app::HonoursSheet Read(const Rows& rows) {
 }
 
 TEST(HonourSheet, ACountysOwnListWithATitleRowAndOtherSpellings) {
-    auto sheet = Read({{"2021年度全市“金牌书记”名单"},
-                       {"序号", "姓名", "公民身份号码", "所在单位", "称号", "表彰级别", "年份", "表彰文号"},
-                       {"1", "王　建国", "32048119850615501x", "灵湖村", "金牌书记", "市级", "2021年", "泰组〔2021〕3号"},
-                       {"2", "", "", "三里村", "五星级党组织", "区县级", "2022", "姜组〔2022〕5号"}});
+    auto sheet =
+        Read({{"2021年度全市“金牌书记”名单"},
+              {"序号", "姓名", "公民身份号码", "所在单位", "称号", "表彰级别", "年份", "表彰文号"},
+              {"1", "王　建国", "32048119850615501x", "灵湖村", "金牌书记", "市级", "2021年", "泰组〔2021〕3号"},
+              {"2", "", "", "三里村", "五星级党组织", "区县级", "2022", "姜组〔2022〕5号"}});
     ASSERT_TRUE(sheet.problems.empty()) << sheet.problems.front().message;
     ASSERT_EQ(sheet.rows.size(), 2u);
     const auto& a = sheet.rows[0];

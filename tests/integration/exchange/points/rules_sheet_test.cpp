@@ -1,9 +1,10 @@
 // The 积分细则 workbook (exchange/points/rules_sheet): the export's columns read back as written,
 // a county's own table (a title row, other spellings, columns in another order, 序号 and 备注 not
 // read), every bad cell by row and column, and files that are no catalog refused as a whole.
+#include "exchange/points/rules_sheet.hpp"
+
 #include <gtest/gtest.h>
 
-#include "exchange/points/rules_sheet.hpp"
 #include "integration/sheet_file.hpp"
 
 namespace lingyan::exchange::points {
@@ -70,7 +71,7 @@ TEST(RulesSheet, EveryBadCellIsNamedByRowAndColumn) {
     std::vector<std::pair<std::uint32_t, std::string>> where;
     for (const auto& p : sheet.problems) where.emplace_back(p.line, p.column);
     const std::vector<std::pair<std::uint32_t, std::string>> expected = {
-        {2, "编码"}, {3, "分值"}, {4, "分值"}, {4, "上限"},
+        {2, "编码"}, {3, "分值"}, {4, "分值"},   {4, "上限"},
         {5, "名称"}, {5, "类别"}, {5, "需审核"}, {5, "状态"}};  // a row's every problem at once
     EXPECT_EQ(where, expected);
 }

@@ -119,7 +119,7 @@ TEST_P(AuditLogTest, TheExportWritesTheFiltersEntriesWholeNewestFirst) {
     EXPECT_EQ(rows[1].Find(0)->number, listed.at("items").as_array()[0].at("seq").as_int64());
     EXPECT_EQ(CellText(rows[1], 1), "2026-12-08 00:00:00");
     EXPECT_EQ(CellText(rows[1], 2), "li");
-    EXPECT_EQ(CellText(rows[1], 3), "删除");     // the page's words
+    EXPECT_EQ(CellText(rows[1], 3), "删除");       // the page's words
     EXPECT_EQ(CellText(rows[1], 4), "e2e_thing");  // an entity the catalog does not know: its code
     EXPECT_EQ(CellText(rows[1], 8), "delete");
     EXPECT_EQ(CellText(rows[1], 9), "e2e_thing");

@@ -2,9 +2,10 @@
 // (demo/jiangyan_demo.hpp): contests finished last year with every contestant ranked and one ready this
 // year linked to a campaign, tasks waiting for each office, 议事堂 records in their own scope, graded
 // ladders and the town's program — each loader idempotent, nothing dated after today.
+#include "demo/jiangyan_demo.hpp"
+
 #include <gtest/gtest.h>
 
-#include "demo/jiangyan_demo.hpp"
 #include "integration/downloaded_sheet.hpp"
 #include "integration/test_server.hpp"
 

@@ -6,9 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <map>
-
 #include <boost/json.hpp>
+#include <map>
 
 #include "exchange/xlsx/reader.hpp"
 #include "integration/sheet_file.hpp"
@@ -32,8 +31,7 @@ protected:
     std::map<std::string, json::object> Rules(Client& c) {
         std::map<std::string, json::object> out;
         const auto listed = Json(c.Get("/api/v1/points/rules"));
-        for (const auto& r : listed.at("items").as_array())
-            out[std::string(r.at("code").as_string())] = r.as_object();
+        for (const auto& r : listed.at("items").as_array()) out[std::string(r.at("code").as_string())] = r.as_object();
         return out;
     }
     // The workbook's rows (header first) as cell texts.
@@ -146,7 +144,8 @@ TEST_P(PointsRulesImport, ExportPreviewImportAndReadBack) {
     auto read_back = Read(admin.Get("/api/v1/points/rules.xlsx").body);
     const auto xx09 = std::find_if(read_back.begin(), read_back.end(), [](const auto& r) { return r[0] == "XX09"; });
     ASSERT_NE(xx09, read_back.end());
-    EXPECT_EQ(*xx09, (std::vector<std::string>{"XX09", "参加党课（每次）", "学习活动", "2.5", "", "否", "签到表", "启用"}));
+    EXPECT_EQ(*xx09,
+              (std::vector<std::string>{"XX09", "参加党课（每次）", "学习活动", "2.5", "", "否", "签到表", "启用"}));
     // The same file again changes nothing.
     auto again = Json(Upload(admin, "", SheetBytes(edited)));
     EXPECT_EQ(again.at("created").as_int64(), 0);
@@ -159,8 +158,8 @@ TEST_P(PointsRulesImport, AClosedPeriodKeepsTheValuesItWasCountedWith) {
     Client admin(port());
     ASSERT_EQ(admin.Login("admin").status, 200);
     ASSERT_FALSE(Rules(admin).empty());
-    auto created = admin.Send("POST", "/api/v1/points/periods",
-                              R"({"name":"2001年度","from":"2001-01-01","to":"2001-12-31"})");
+    auto created =
+        admin.Send("POST", "/api/v1/points/periods", R"({"name":"2001年度","from":"2001-01-01","to":"2001-12-31"})");
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string id = std::to_string(Json(created).at("id").as_int64());
     ASSERT_EQ(admin.Send("PATCH", "/api/v1/points/periods/" + id, R"({"closed":true})").status, 200);
