@@ -208,8 +208,12 @@ Result<HonoursImport> HonourService::Import(const Actor& actor, const std::strin
     out.dry_run = dry_run;
     out.sheet = sheet->sheet;
     std::vector<RowError> checks;
-    std::vector<honours::Honour> found;  // one per row of `out.added` or already registered
-    std::vector<int> lines;
+    struct Resolved {
+        honours::Honour honour;
+        int line = 0;
+        std::string unit;  // its name, read with the roster while resolving
+    };
+    std::vector<Resolved> found;  // the rows that resolved, each to be registered or already there
     roster_.WithIndex([&](const RosterIndex& index) {
         const auto& tree = index.tree();
         // The units a row may name: in scope, by code and by name (a name two units share is refused).
@@ -284,8 +288,8 @@ Result<HonoursImport> HonourService::Import(const Actor& actor, const std::strin
                       ok.error().message);
                 continue;
             }
-            found.push_back(std::move(h));
-            lines.push_back(line);
+            std::string unit_name = tree.NameOf(h.unit_id);  // the holder's own unit (a grid under a village)
+            found.push_back({std::move(h), line, std::move(unit_name)});
         }
     });
     out.errors = MergeRowErrors(out.sheet, sheet->problems, std::move(checks));
@@ -293,20 +297,16 @@ Result<HonoursImport> HonourService::Import(const Actor& actor, const std::strin
     std::lock_guard lock(store_mutex_);
     auto existing = honours_.ListHonours();
     std::vector<honours::Honour> fresh;
-    roster_.WithIndex([&](const RosterIndex& index) {
-        for (std::size_t i = 0; i < found.size(); ++i) {
-            const auto& h = found[i];
-            const bool known =
-                std::any_of(existing.begin(), existing.end(), [&](const auto& e) { return Same(e, h); }) ||
-                std::any_of(fresh.begin(), fresh.end(), [&](const auto& e) { return Same(e, h); });
-            if (known) {
-                ++out.already;
-                continue;
-            }
-            fresh.push_back(h);
-            out.added.push_back({lines[i], h.name, index.tree().NameOf(h.unit_id), h.title, h.level, h.year});
+    for (const auto& [h, line, unit] : found) {
+        const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& e) { return Same(e, h); }) ||
+                           std::any_of(fresh.begin(), fresh.end(), [&](const auto& e) { return Same(e, h); });
+        if (known) {
+            ++out.already;
+            continue;
         }
-    });
+        fresh.push_back(h);
+        out.added.push_back({line, h.name, unit, h.title, h.level, h.year});
+    }
     if (dry_run || fresh.empty()) return out;
     auto tx = store_.Begin();
     for (const auto& h : fresh) Register(actor, h, {});

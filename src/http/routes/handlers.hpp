@@ -115,6 +115,5 @@ Plain ListTickets, CreateTicket, MyTickets, TicketBoard, TicketStats, TicketStat
     ListDeliberations, ExportDeliberations, CreateDeliberation, ListNotifications, CountNotifications,
     ReadNotifications, NotificationDigest;
 WithId GetTicket, ActOnTicket, GetMeeting, GetDeliberation;
-Gate GateHotlineImport, GatePointsRulesImport, GateHonoursImport;
 
 }  // namespace lingyan::http::handlers

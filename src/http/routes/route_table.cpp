@@ -129,7 +129,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/points/rules.xlsx", Access::kSession, Bind(s, ExportPointsRules), Router::kJsonBodyLimit,
                true);
     router.AddUpload("POST", "/api/v1/points/rules/import", Bind(s, ImportPointsRules), app::kPointsRulesMaxBytes,
-                     [&s](Request& req) { return GatePointsRulesImport(s, req); });
+                     [&s](Request& req) { return Refusal(s.points.CheckRulesImport(req.user->actor)); });
     router.Add("GET", "/api/v1/points/me", Access::kSession, Bind(s, GetMyPoints));
     router.Add("POST", "/api/v1/points/events", Access::kSession, Bind(s, RecordEvent));
     router.Add("POST", "/api/v1/points/events/bulk", Access::kSession, Bind(s, RecordEventsBulk));
@@ -241,7 +241,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/honours", Access::kSession, Bind(s, ListHonours), kJson, kWorker);
     router.Add("GET", "/api/v1/honours.xlsx", Access::kSession, Bind(s, ExportHonours), kJson, kWorker);
     router.AddUpload("POST", "/api/v1/honours/import", Bind(s, ImportHonours), app::kHonoursMaxBytes,
-                     [&s](Request& req) { return GateHonoursImport(s, req); });
+                     [&s](Request& req) { return Refusal(s.honours.CheckImport(req.user->actor)); });
     router.Add("GET", "/api/v1/honours/template.xlsx", Access::kSession, Bind(s, DownloadHonoursTemplate), kJson,
                kWorker);
     router.Add("POST", "/api/v1/honours", Access::kSession, Bind(s, CreateHonour), kJson, kWorker);
@@ -284,7 +284,7 @@ Router BuildRouter(Services& s) {
     router.Add("GET", "/api/v1/tickets/ledger.xlsx", Access::kSession, Bind(s, TicketLedgerXlsx), kJson, kWorker);
     router.Add("GET", "/api/v1/tickets/rules", Access::kSession, Bind(s, GetTicketRules), kJson, kWorker);
     router.AddUpload("POST", "/api/v1/tickets/import/hotline", Bind(s, ImportHotline), app::kHotlineMaxBytes,
-                     [&s](Request& req) { return GateHotlineImport(s, req); });
+                     [&s](Request& req) { return Refusal(s.tickets.CheckHotlineImport(req.user->actor)); });
     router.Add("GET", "/api/v1/tickets/import/hotline/template", Access::kSession, Bind(s, DownloadHotlineTemplate), kJson,
                kWorker);
     router.Add("PUT", "/api/v1/tickets/rules", Access::kSession, Bind(s, SetTicketRules), kJson, kWorker);

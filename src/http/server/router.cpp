@@ -256,4 +256,9 @@ Response ErrorResponse(int status, const std::string& code, const std::string& m
 
 Response ErrorResponse(const core::Error& e) { return ErrorResponse(StatusOf(e), e.code, e.message, e.field); }
 
+std::optional<Response> Refusal(const core::Status& check) {
+    if (check) return std::nullopt;
+    return ErrorResponse(check.error());
+}
+
 }  // namespace lingyan::http

@@ -130,6 +130,8 @@ int StatusOf(const core::Error& e);
 // `{"error":{"code","message","field"}}` with the status from StatusOf.
 Response ErrorResponse(const core::Error& e);
 Response ErrorResponse(int status, const std::string& code, const std::string& message, const std::string& field = {});
+// A Gate's answer from a use case's check: nothing when `check` passed, its error response otherwise.
+std::optional<Response> Refusal(const core::Status& check);
 Response JsonResponse(int status, std::string body);
 
 // Splits a path into segments, percent-decoding each; false on malformed escapes or bad UTF-8.

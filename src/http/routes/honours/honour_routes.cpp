@@ -121,11 +121,6 @@ Response HonoursFromCampaign(Services& s, Request& req) {
 // GET /api/v1/honours/template.xlsx (officers)
 Response DownloadHonoursTemplate(Services& s, Request& req) { return Download(s.honours.Template(req.user->actor)); }
 
-std::optional<Response> GateHonoursImport(Services& s, Request& req) {
-    if (auto ok = s.honours.CheckImport(req.user->actor); !ok) return ErrorResponse(ok.error());
-    return std::nullopt;
-}
-
 // POST /api/v1/honours/import[?dry_run=1] — the body is the .xlsx
 Response ImportHonours(Services& s, Request& req) {
     auto dry_run = DryRun(req);

@@ -597,11 +597,6 @@ Response ExportLeaderboard(Services& s, Request& req) {
 // GET /api/v1/points/rules.xlsx
 Response ExportPointsRules(Services& s, Request& req) { return Download(s.points.RulesWorkbook(req.user->actor)); }
 
-std::optional<Response> GatePointsRulesImport(Services& s, Request& req) {
-    if (auto ok = s.points.CheckRulesImport(req.user->actor); !ok) return ErrorResponse(ok.error());
-    return std::nullopt;
-}
-
 // POST /api/v1/points/rules/import[?dry_run=1] — the body is the .xlsx
 Response ImportPointsRules(Services& s, Request& req) {
     auto dry_run = DryRun(req);

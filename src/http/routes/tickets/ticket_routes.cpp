@@ -295,12 +295,6 @@ Response TicketStatsXlsx(Services& s, Request& req) {
     return Download(s.tickets.StatisticsXlsx(req.user->actor, q->first, q->second));
 }
 
-// Before the body of POST /api/v1/tickets/import/hotline is read: officers only.
-std::optional<Response> GateHotlineImport(Services& s, Request& req) {
-    if (auto ok = s.tickets.CheckHotlineImport(req.user->actor); !ok) return ErrorResponse(ok.error());
-    return std::nullopt;
-}
-
 // POST /api/v1/tickets/import/hotline[?dry_run=1] — the body is the .xlsx, its name in X-Filename.
 Response ImportHotline(Services& s, Request& req) {
     auto dry_run = DryRun(req);
